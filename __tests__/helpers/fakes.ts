@@ -16,6 +16,7 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
     imagePlatform: unexpected('imagePlatform'),
     runContainer: unexpected('runContainer'),
     inspectImage: unexpected('inspectImage'),
+    inspectLocalImage: unexpected('inspectLocalImage'),
     startSession: unexpected('startSession'),
     listManagedContainers: unexpected('listManagedContainers'),
     removeContainers: unexpected('removeContainers'),

@@ -117,6 +117,8 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
       'echo "hostname: $(hostname) $(grep -w "$(hostname)" /etc/hosts | cut -f1)"',
       // busybox's ping opens a raw socket: CAP_NET_RAW, in Docker's default set, dropped here.
       'ping -c 1 -W 1 127.0.0.1 >/dev/null 2>&1 && echo "ping: yes" || echo "ping: no"',
+      // No GPU asked: an engine whose default runtime is nvidia must give none (containers-spec.ts).
+      'echo "gpus: ${NVIDIA_VISIBLE_DEVICES-unset}"',
     ].join('; ');
     const r = await docker.runContainer({ image: images.busyboxAmd64, cmd: ['sh', '-c', script], labels });
     expect(r.exitCode, r.stderr).toBe(0);
@@ -127,6 +129,7 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     expect(r.stdout).toContain('interfaces: lo \n');
     expect(r.stdout).toContain(`hostname: ${LOOPBACK_HOSTNAME} 127.0.0.1\n`);
     expect(r.stdout).toContain('ping: no\n');
+    expect(r.stdout).toContain('gpus: void\n');
     // A network only when asked for (smoke.network: bridge): then there is an interface besides lo.
     const bridged = await docker.runContainer({
       image: images.busyboxAmd64,
@@ -137,6 +140,16 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     expect(bridged.stdout).toMatch(/^interfaces: eth0 lo \n/m);
     expect(bridged.stdout).toMatch(/^CapEff:\s+0{16}$/m);
     expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
+  it('inspectLocalImage: what the engine holds, never pulled (a tag only the registry has is undefined)', async () => {
+    const local = await docker.inspectLocalImage(images.busyboxAmd64);
+    expect(local?.id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // A tag in the registry that the engine never held: inspectImage would pull it.
+    const remoteOnly = `${images.registry}/ml-image-it/remote-only:${runId}`;
+    await docker.imagetoolsCreate([remoteOnly], [images.busybox]);
+    expect(await docker.inspectLocalImage(remoteOnly)).toBeUndefined();
+    expect(await docker.inspectLocalImage(remoteOnly)).toBeUndefined();
   });
 
   it('kills and removes a container that outlives its timeout', async () => {

@@ -202,6 +202,12 @@ RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/bad
             ],
             expectedOutput: ['^127\\.0\\.0\\.1$'],
           },
+          {
+            // No GPU for a test that does not ask: the NVIDIA runtime (a default runtime) gives none.
+            name: 'no-gpu-env',
+            command: ['sh', '-c', 'echo "${NVIDIA_VISIBLE_DEVICES-unset}"'],
+            expectedOutput: ['^void$'],
+          },
           { name: 'uses-a-gpu', command: ['nvidia-smi'], gpu: true },
         ],
       },
@@ -211,6 +217,7 @@ RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/bad
       ['custom:no-caps', 'pass', undefined],
       ['custom:loopback-only', 'pass', undefined],
       ['custom:hostname-resolves', 'pass', undefined],
+      ['custom:no-gpu-env', 'pass', undefined],
       // --gpus auto: no NVIDIA runtime here; a test marked gpu: true is skipped, never run without one.
       ['custom:uses-a-gpu', 'skip', 'no GPU on this runner (run on a GPU runner, or --gpus all)'],
     ]);
@@ -259,6 +266,16 @@ RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/bad
       // The image the build made still runs by its ID, whatever the tag names now.
       const run = await docker.runContainer({ image: id, platform: 'linux/amd64', cmd: ['cat', '/built'] });
       expect(run).toMatchObject({ exitCode: 0, stdout: 'first\n' });
+      // The tag removed (a prune), while the registry holds another image under it (another job
+      // pushed it): the check never pulls it, and says the image is gone.
+      const Dockerode = (await import('dockerode')).default;
+      await new Dockerode().getImage(tag).remove({ force: true });
+      await docker.imagetoolsCreate([tag], [images.busybox]);
+      const gone = await verifiedLocalImage(docker, tag, 'linux/amd64', recorded).catch((x: unknown) => x);
+      expect(exitCodeOf(gone)).toBe(ExitCode.Environment);
+      expect((gone as Error).message).toContain(`the local image ${tag} (linux/amd64)`);
+      expect((gone as Error).message).toContain('is gone from the engine');
+      expect(await docker.inspectLocalImage(tag)).toBeUndefined();
     } finally {
       const Dockerode = (await import('dockerode')).default;
       for (const ref of [tag, ...ids])

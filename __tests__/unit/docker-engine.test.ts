@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommandRunner } from '../../src/docker/adapter.js';
+import type { CommandRunner, ContainerRunSpec } from '../../src/docker/adapter.js';
 import {
   parseBuildxInspect,
   parseBuildxPlatforms,
@@ -14,7 +14,10 @@ import {
   pushedDigest,
 } from '../../src/docker/buildx.js';
 import { readCdiDevices, specDevices } from '../../src/docker/cdi.js';
+import { engineClient } from '../../src/docker/client.js';
+import { createManaged } from '../../src/docker/containers.js';
 import {
+  containerEnv,
   DEFAULT_PIDS_LIMIT,
   hostConfigFor,
   LOOPBACK_HOSTNAME,
@@ -695,6 +698,91 @@ describe('container create bodies', () => {
       AttachStderr: true,
       HostConfig: { ...HARDENED, ...LOOPBACK },
     });
+  });
+});
+
+describe('the environment of every container: no GPU unless asked', () => {
+  /** The create request createManaged sends, for a run (runBody) or a session body. */
+  async function created(spec: ContainerRunSpec) {
+    let options: { _body?: Record<string, unknown> } = {};
+    const engine = {
+      createContainer: async (o: typeof options) => {
+        options = o;
+        return {};
+      },
+    } as unknown as Dockerode;
+    await createManaged(engineClient(engine), spec, runBody(spec, ['x'], false));
+    return options._body!;
+  }
+
+  it.each<[string, Partial<ContainerRunSpec>, string[]]>([
+    ['no GPUs asked: void, whatever the image says', {}, ['NVIDIA_VISIBLE_DEVICES=void']],
+    [
+      "no GPUs asked, the spec's own environment kept, its NVIDIA_VISIBLE_DEVICES overridden",
+      { env: { A: '1', NVIDIA_VISIBLE_DEVICES: 'all' } },
+      ['A=1', 'NVIDIA_VISIBLE_DEVICES=void'],
+    ],
+    ['every GPU: left to the image and the DeviceRequest', { gpus: 'all', env: { A: '1' } }, ['A=1']],
+    ['two GPUs: left to the image and the DeviceRequest', { gpus: 2 }, []],
+  ])('%s', async (_what, extra, env) => {
+    const spec: ContainerRunSpec = { image: 'nvidia/cuda:12.8.0-base-ubuntu24.04', cmd: ['x'], ...extra };
+    const body = await created(spec);
+    expect(body.Env).toEqual(env);
+    expect(containerEnv(spec.env, spec.gpus)).toEqual(env);
+    const requests = (body.HostConfig as { DeviceRequests?: unknown[] }).DeviceRequests;
+    expect(requests === undefined).toBe(spec.gpus === undefined);
+  });
+
+  it('an exec session (never given GPUs) is void too', async () => {
+    let options: { _body?: { Env?: string[] } } = {};
+    const engine = {
+      createContainer: async (o: typeof options) => {
+        options = o;
+        return {};
+      },
+    } as unknown as Dockerode;
+    await createManaged(engineClient(engine), { image: 'i', env: { PIP_NO_INPUT: '1' } }, {});
+    expect(options._body?.Env).toEqual(['PIP_NO_INPUT=1', 'NVIDIA_VISIBLE_DEVICES=void']);
+  });
+});
+
+describe("inspectLocalImage: the engine's own image, never pulled", () => {
+  const INSPECT = { Id: 'sha256:i', Os: 'linux', Architecture: 'amd64', Size: 10 };
+  /** An engine whose inspect answers ANSWER; a pull is an error (the fake has none to give). */
+  function engine(answer: () => Promise<unknown>) {
+    const pulls: string[] = [];
+    const fake = {
+      getImage: () => ({ inspect: answer }),
+      pull: async (ref: string) => {
+        pulls.push(ref);
+        throw new Error('pulled');
+      },
+    } as unknown as Dockerode;
+    const docker = createDockerAdapter({
+      docker: fake,
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+    });
+    return { docker, pulls };
+  }
+
+  it('a tag the engine holds: its details', async () => {
+    const { docker } = engine(async () => INSPECT);
+    expect(await docker.inspectLocalImage('r:t')).toMatchObject({ id: 'sha256:i', architecture: 'amd64' });
+  });
+
+  it('a tag the engine does not hold: undefined, and no pull', async () => {
+    const { docker, pulls } = engine(() =>
+      Promise.reject(Object.assign(new Error('(HTTP code 404) no such image'), { statusCode: 404 })),
+    );
+    expect(await docker.inspectLocalImage('r:ml-image-build-1')).toBeUndefined();
+    expect(pulls).toEqual([]);
+  });
+
+  it('any other refusal is thrown', async () => {
+    const { docker } = engine(() =>
+      Promise.reject(Object.assign(new Error('(HTTP code 500) server error'), { statusCode: 500 })),
+    );
+    await expect(docker.inspectLocalImage('r:t')).rejects.toThrow(/HTTP code 500/);
   });
 });
 

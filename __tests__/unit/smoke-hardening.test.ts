@@ -9,14 +9,28 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build/result.js';
 import { loadConfig, validateConfigData } from '../../src/config/load.js';
-import type { ContainerRunResult, ContainerRunSpec, DockerAdapter } from '../../src/docker/adapter.js';
+import type {
+  CommandRunner,
+  ContainerRunResult,
+  ContainerRunSpec,
+  DockerAdapter,
+  ExecResult,
+  ImageDetails,
+} from '../../src/docker/adapter.js';
 import { EnvironmentError, ExitCode, exitCodeOf } from '../../src/errors.js';
 import type { PipelineIo } from '../../src/pipeline/pipeline.js';
 import type { Plan } from '../../src/plan/plan.js';
 import { openResultDir, recordFile } from '../../src/results/results.js';
-import { gpuDevicesOf, NVIDIA_SMI_QUERY, queryGpuDevices } from '../../src/smoke/gpu-identity.js';
+import {
+  gpuDevicesOf,
+  type GpuDevices,
+  hostGpuDevices,
+  NVIDIA_SMI_QUERY,
+  remoteEngine,
+} from '../../src/smoke/gpu-identity.js';
 import { isRecordedImage, type RecordedImage, verifiedLocalImage } from '../../src/smoke/local-image.js';
-import { SmokeResultSchema } from '../../src/smoke/result.js';
+import { SmokeResultSchema, type SmokeTest } from '../../src/smoke/result.js';
+import { missingGpuCause } from '../../src/smoke/custom.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { runSmokeStage, type SmokeStageInput } from '../../src/smoke/stage.js';
 import { runCli } from '../../src/cli/main.js';
@@ -124,6 +138,102 @@ describe('what each test container gets', () => {
   });
 });
 
+describe('a custom test that fails for want of a GPU', () => {
+  const spec = (over: object = {}) =>
+    custom({
+      tests: [{ name: 'cuda', command: ['python3', '-c', 'import torch; torch.ones(1).cuda()'], ...over }],
+    }).tests[0]!;
+  const failed = (output: string, reason = 'exit code 1, expected 0'): SmokeTest => ({
+    id: 'custom:cuda',
+    suite: 'custom',
+    status: 'fail',
+    reason,
+    output,
+    durationMs: 1,
+    metrics: {},
+  });
+  const TORCH_NO_DEVICE = 'RuntimeError: No CUDA GPUs are available';
+  const TORCH_NO_DRIVER =
+    'RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx';
+
+  it.each<[string, SmokeTest, object, 'all' | 'none', string | undefined]>([
+    ['torch finds no GPU on a GPU run', failed(TORCH_NO_DEVICE), {}, 'all', 'No CUDA GPUs are available'],
+    [
+      'torch finds no driver on a GPU run',
+      failed(TORCH_NO_DRIVER),
+      {},
+      'all',
+      'Found no NVIDIA driver on your system',
+    ],
+    [
+      'cuInit 100 on a GPU run',
+      failed('CUDA cannot start: cuInit returned 100 (CUDA_ERROR_NO_DEVICE)'),
+      {},
+      'all',
+      'cuInit returned 100',
+    ],
+    [
+      'no libcuda on a GPU run',
+      failed('OSError: libcuda.so.1: cannot open shared object file: No such file or directory'),
+      {},
+      'all',
+      'libcuda.so.1: cannot open shared object file',
+    ],
+    [
+      'no nvidia-smi on a GPU run',
+      failed(
+        'exec: "nvidia-smi": executable file not found in $PATH',
+        'command not found in the image: "nvidia-smi" (exit 127, expected 0)',
+      ),
+      {},
+      'all',
+      'command not found in the image: "nvidia-smi"',
+    ],
+    ['a CPU-only run: the classified hint stands', failed(TORCH_NO_DEVICE), {}, 'none', undefined],
+    [
+      'a test marked gpu: true: the classified hint stands',
+      failed(TORCH_NO_DEVICE),
+      { gpu: true },
+      'all',
+      undefined,
+    ],
+    ['another failure', failed("ModuleNotFoundError: No module named 'x'"), {}, 'all', undefined],
+    ['a test that passed', { ...failed(TORCH_NO_DEVICE), status: 'pass' }, {}, 'all', undefined],
+  ])('%s', (_what, test, over, gpus, match) => {
+    const cause = missingGpuCause(test, spec(over), gpus);
+    if (match === undefined) return expect(cause).toBeUndefined();
+    expect(cause).toMatchObject({ id: 'custom-test-without-gpu', match: expect.stringContaining(match) });
+    expect(cause!.fix).toBe('add gpu: true to the test "cuda" in smoke.tests (ml-image.yml)');
+    expect(cause!.fix).not.toMatch(/--gpus/);
+  });
+
+  it('in a run: the result says to add gpu: true, not to give the container GPUs', async () => {
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails(),
+      runContainer: async () => ok('', 1, `Traceback (most recent call last):\n${TORCH_NO_DEVICE}\n`),
+    });
+    const run = (gpus: 'all' | 'none', over: object = {}) =>
+      runSmoke(
+        {
+          image: 'i',
+          suites: ['custom'],
+          gpus,
+          requireGpu: false,
+          distributions: [],
+          tests: [spec(over)],
+          timeoutMs: 60_000,
+          imagesDir,
+        },
+        { docker },
+      );
+    const gpuRun = (await run('all')).tests[0]!;
+    expect(gpuRun.cause?.fix).toBe('add gpu: true to the test "cuda" in smoke.tests (ml-image.yml)');
+    // Marked gpu: true (it had the GPUs) or a CPU-only run: the classified cause, as before.
+    expect((await run('all', { gpu: true })).tests[0]!.cause?.id).toBe('cuda-no-device');
+    expect((await run('none')).tests[0]!.cause?.id).toBe('cuda-no-device');
+  });
+});
+
 describe('the GPUs of a run', () => {
   it.each<[string, string, string | undefined]>([
     ['one GPU', 'NVIDIA H200, 570.86.15\n', '1x NVIDIA H200; driver 570.86.15'],
@@ -143,52 +253,67 @@ describe('the GPUs of a run', () => {
     expect(gpuDevicesOf(stdout)).toBe(devices);
   });
 
-  it('nvidia-smi runs in a container of the image with every GPU, the utility capability and no network', async () => {
-    const specs: ContainerRunSpec[] = [];
-    const docker = fakeDocker({
-      runContainer: async (spec) => {
-        specs.push(spec);
-        return ok('NVIDIA H200, 570.86.15\n');
+  /** A host whose nvidia-smi answers ANSWER (a result, or a start failure); every call recorded. */
+  function host(answer: () => Promise<ExecResult>) {
+    const calls: { command: string; args: readonly string[]; signal?: AbortSignal }[] = [];
+    const runner: CommandRunner = {
+      run: (command, args, options) => {
+        calls.push({ command, args, ...(options?.signal && { signal: options.signal }) });
+        return answer();
       },
-    });
-    expect(await queryGpuDevices(docker, D('9'), 'linux/amd64')).toEqual({
-      devices: '1x NVIDIA H200; driver 570.86.15',
-    });
-    expect(specs[0]).toMatchObject({
-      image: D('9'),
-      platform: 'linux/amd64',
-      entrypoint: ['nvidia-smi'],
-      cmd: [...NVIDIA_SMI_QUERY],
-      gpus: 'all',
-      env: { NVIDIA_DRIVER_CAPABILITIES: 'utility' },
-      network: 'none',
-    });
+    };
+    return { runner, calls };
+  }
+  const smi =
+    (stdout: string, exitCode = 0, stderr = ''): (() => Promise<ExecResult>) =>
+    () =>
+      Promise.resolve({ exitCode, stdout, stderr });
+
+  it.each<[string, Record<string, string>]>([
+    ['no DOCKER_HOST (the default socket)', {}],
+    ['a unix socket', { DOCKER_HOST: 'unix:///run/user/1000/docker.sock' }],
+  ])("the engine is local (%s): the host's nvidia-smi names the GPUs, never a container", async (_w, env) => {
+    const { runner, calls } = host(smi('NVIDIA H200, 570.86.15\nNVIDIA H200, 570.86.15\n'));
+    expect(await hostGpuDevices(runner, env)).toEqual({ devices: '2x NVIDIA H200; driver 570.86.15' });
+    expect(calls).toEqual([
+      { command: 'nvidia-smi', args: [...NVIDIA_SMI_QUERY], signal: expect.any(AbortSignal) },
+    ]);
   });
 
-  it.each<[string, () => Promise<ContainerRunResult>, string]>([
+  it.each([
+    ['tcp://10.0.0.5:2376', 'a tcp:// address'],
+    ['ssh://ci@gpu-box', 'a ssh:// address'],
+  ])('a remote engine (DOCKER_HOST=%s): unknown, nvidia-smi never runs here', async (dockerHost, said) => {
+    const { runner, calls } = host(smi('NVIDIA H200, 570.86.15\n'));
+    const g = await hostGpuDevices(runner, { DOCKER_HOST: dockerHost });
+    expect(g).toEqual({
+      unknown: `the Docker engine is not on this host (DOCKER_HOST is ${said}): its GPUs cannot be looked up here`,
+    });
+    expect(JSON.stringify(g)).not.toContain('gpu-box');
+    expect(calls).toEqual([]);
+    expect(remoteEngine({})).toBeUndefined();
+  });
+
+  it.each<[string, () => Promise<ExecResult>, string]>([
+    [
+      'no nvidia-smi on the host',
+      () => Promise.reject(Object.assign(new Error('spawn nvidia-smi ENOENT'), { code: 'ENOENT' })),
+      'nvidia-smi is not on this host (PATH)',
+    ],
     [
       'a failing nvidia-smi',
-      async () => ok('', 127, 'exec: "nvidia-smi": executable file not found'),
-      'nvidia-smi exited 127',
+      smi('', 9, 'NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver.\n'),
+      'nvidia-smi on this host exited 9 without naming a GPU: NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver.',
     ],
+    ['no GPU line', smi('No devices were found\n'), 'nvidia-smi on this host exited 0 without naming a GPU'],
     [
-      'an engine that refuses the GPUs',
-      () => Promise.reject(new Error('could not select device driver')),
-      'nvidia-smi did not run: could not select device driver',
+      'another start failure',
+      () => Promise.reject(Object.assign(new Error('spawn nvidia-smi EACCES'), { code: 'EACCES' })),
+      'nvidia-smi on this host did not run: spawn nvidia-smi EACCES',
     ],
   ])('%s: unknown, with the reason', async (_what, answer, why) => {
-    const g = await queryGpuDevices(fakeDocker({ runContainer: answer }), 'img', undefined);
+    const g = await hostGpuDevices(host(answer).runner, {});
     expect('unknown' in g && g.unknown).toContain(why);
-  });
-
-  it('no daemon: the stage ends (exit 3), no guess', async () => {
-    const gone = new EnvironmentError('cannot reach the Docker daemon', 'start it');
-    const e = await queryGpuDevices(
-      fakeDocker({ runContainer: () => Promise.reject(gone) }),
-      'i',
-      undefined,
-    ).catch((x: unknown) => x);
-    expect(e).toBe(gone);
   });
 });
 
@@ -229,8 +354,28 @@ describe("a local build's tag", () => {
     expect(isRecordedImage(d, recorded)).toBe(same);
   });
 
-  it('re-tagged: exit 3 naming the tag and both digests', async () => {
-    const docker = fakeDocker({ inspectImage: async () => imageDetails({ id: D('b') }) });
+  /** An engine that holds LOCAL under each tag (nothing: undefined); a pull or a pulling inspect throws. */
+  function engineHolding(local: ImageDetails | undefined) {
+    const asked: string[] = [];
+    const docker = fakeDocker({
+      inspectLocalImage: async (ref) => {
+        asked.push(ref);
+        return local;
+      },
+      inspectImage: () =>
+        Promise.reject(new Error('inspectImage pulls a missing tag: never for a local build')),
+    });
+    return { docker, asked };
+  }
+
+  it('the tag still names the recorded image: its ID, inspected without a pull', async () => {
+    const { docker, asked } = engineHolding(imageDetails({ id: D('a') }));
+    expect(await verifiedLocalImage(docker, 'r:t', 'linux/amd64', { digest: D('a') })).toBe(D('a'));
+    expect(asked).toEqual(['r:t']);
+  });
+
+  it('re-tagged: exit 3 naming the tag and both digests, and the fix for concurrent jobs', async () => {
+    const { docker } = engineHolding(imageDetails({ id: D('b') }));
     const e = await verifiedLocalImage(docker, 'r:ml-image-local-cpu-amd64', 'linux/amd64', {
       digest: D('a'),
     }).catch((x: unknown) => x);
@@ -238,19 +383,37 @@ describe("a local build's tag", () => {
     expect((e as Error).message).toBe(
       `the local tag r:ml-image-local-cpu-amd64 no longer names the image this build made: the build recorded ${D('a')}, the tag now names ${D('b')}; the smoke stage does not test another image in its place`,
     );
+    expect((e as EnvironmentError).fix).toMatch(/^another job on this runner tagged the same name/);
   });
 
-  it('gone: exit 3 naming the tag and the recorded digest', async () => {
-    const docker = fakeDocker({
-      inspectImage: () => Promise.reject(new Error('cannot pull image r:t: not found')),
-    });
-    const e = await verifiedLocalImage(docker, 'r:t', 'linux/amd64', { digest: D('a') }).catch(
+  it('gone (removed or pruned): exit 3 saying so, never a pull of the shared tag; the fix is to build again', async () => {
+    const { docker, asked } = engineHolding(undefined);
+    const e = await verifiedLocalImage(docker, 'r:ml-image-build-1', 'linux/amd64', { digest: D('a') }).catch(
       (x: unknown) => x,
     );
     expect(exitCodeOf(e)).toBe(ExitCode.Environment);
-    expect((e as Error).message).toContain(
-      `the local image r:t (linux/amd64) that the build recorded as ${D('a')}`,
+    expect((e as Error).message).toBe(
+      `the local image r:ml-image-build-1 (linux/amd64) that the build recorded as ${D('a')} is gone from the engine: it was removed or pruned after the build; the smoke stage does not pull the tag in its place`,
     );
+    expect((e as EnvironmentError).fix).toMatch(/^build again/);
+    expect((e as EnvironmentError).fix).not.toMatch(/another job/);
+    expect(asked).toEqual(['r:ml-image-build-1']);
+  });
+
+  it('an engine that cannot answer: exit 3 naming the tag; no daemon: its own error', async () => {
+    const broken = fakeDocker({ inspectLocalImage: () => Promise.reject(new Error('HTTP code 500')) });
+    const e = await verifiedLocalImage(broken, 'r:t', 'linux/amd64', { digest: D('a') }).catch(
+      (x: unknown) => x,
+    );
+    expect(exitCodeOf(e)).toBe(ExitCode.Environment);
+    expect((e as Error).message).toBe(
+      `the local image r:t (linux/amd64) that the build recorded as ${D('a')} cannot be inspected: HTTP code 500`,
+    );
+    const gone = new EnvironmentError('cannot reach the Docker daemon', 'start it');
+    const noDaemon = fakeDocker({ inspectLocalImage: () => Promise.reject(gone) });
+    expect(
+      await verifiedLocalImage(noDaemon, 'r:t', 'linux/amd64', { digest: D('a') }).catch((x: unknown) => x),
+    ).toBe(gone);
   });
 });
 
@@ -262,33 +425,37 @@ describe('the smoke stage', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const TAG = 'localhost:5000/o/m:ml-image-local-cpu-amd64';
+  const H200 = '1x NVIDIA H200; driver 570.86.15';
 
-  function stage(
-    docker: DockerAdapter,
-    opts: { localRef?: string; gpus?: 'all' | 'none'; metadata?: Record<string, unknown> } = {},
-  ) {
+  interface StageOpts {
+    localRef?: string;
+    gpus?: 'all' | 'none';
+    metadata?: Record<string, unknown>;
+    platforms?: string[];
+    /** Results may be reused (`ml-image run`): no earlier run is found. */
+    reuse?: boolean;
+    hostGpus?: () => Promise<GpuDevices>;
+  }
+
+  function stage(docker: DockerAdapter, opts: StageOpts = {}) {
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
       'image: { name: o/m }\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n    - { name: two, command: [nvidia-smi], gpu: true }\n',
     );
     const loaded = loadConfig({ cwd: dir, file: 'ml-image.yml' });
-    const plan = { variants: [{ name: 'cpu', kind: 'cpu', platforms: ['linux/amd64'] }] } as unknown as Plan;
-    const platform = {
-      platform: 'linux/amd64',
+    const platforms = opts.platforms ?? ['linux/amd64'];
+    const plan = { variants: [{ name: 'cpu', kind: 'cpu', platforms }] } as unknown as Plan;
+    const built = (platform: string) => ({
+      platform,
       digest: D('a'),
       durationMs: 1,
       attempts: 1,
       metadata: opts.metadata ?? {},
-    };
+      ...(opts.localRef !== undefined && { localRef: opts.localRef }),
+    });
     const build = {
       schemaVersion: 1,
-      variants: [
-        {
-          variant: 'cpu',
-          repository: 'localhost:5000/o/m',
-          platforms: [{ ...platform, ...(opts.localRef !== undefined && { localRef: opts.localRef }) }],
-        },
-      ],
+      variants: [{ variant: 'cpu', repository: 'localhost:5000/o/m', platforms: platforms.map(built) }],
     } as unknown as BuildResult;
     const lines: string[] = [];
     const io: PipelineIo = {
@@ -297,6 +464,7 @@ describe('the smoke stage', () => {
       progress: (_s, l) => lines.push(l),
       error: (m) => lines.push(`error: ${m}`),
       warning: (m) => lines.push(`warning: ${m}`),
+      ...(opts.hostGpus && { hostGpus: opts.hostGpus }),
     };
     const input: SmokeStageInput = {
       plan,
@@ -305,42 +473,65 @@ describe('the smoke stage', () => {
       results: openResultDir(dir),
       gpus: opts.gpus ?? 'none',
       imagesDir,
+      ...(opts.reuse && { reuse: async () => undefined }),
     };
     return { lines, run: () => runSmokeStage(input, io) };
   }
 
-  /** An engine whose local tag names IMAGE_ID; capture answers a record, nvidia-smi one H200. */
-  function engine(imageId: string, smi = 'NVIDIA H200, 570.86.15\n') {
+  /** The host's GPUs, counting the lookups. */
+  function hostWith(gpus: GpuDevices) {
+    let calls = 0;
+    return {
+      hostGpus: async () => {
+        calls += 1;
+        return gpus;
+      },
+      calls: () => calls,
+    };
+  }
+
+  /** An engine whose local tag names IMAGE_ID; capture answers a record, the tests nothing. */
+  function engine(imageId: string) {
     const specs: ContainerRunSpec[] = [];
     const inspected: string[] = [];
     const docker = fakeDocker({
       inspectImage: async (ref) => {
+        // A pulling inspect of the local tag would fetch whatever another job pushed under it.
+        if (ref === TAG) throw new Error(`inspectImage(${ref}) may pull`);
         inspected.push(ref);
+        return imageDetails({ id: imageId });
+      },
+      inspectLocalImage: async (ref) => {
+        inspected.push(`local ${ref}`);
         return imageDetails({ id: imageId });
       },
       runContainer: async (spec) => {
         specs.push(spec);
         if (stageOf(spec) === CAPTURE) return ok(JSON.stringify(makeRecord({ platform: 'linux/amd64' })));
-        if (spec.entrypoint?.[0] === 'nvidia-smi' && spec.cmd[0] === NVIDIA_SMI_QUERY[0]) return ok(smi);
         return ok('');
       },
     });
     return { docker, specs, inspected };
   }
 
-  const smokeFile = () =>
+  const smokeFile = (platform = 'linux/amd64') =>
     SmokeResultSchema.parse(
-      JSON.parse(readFileSync(path.join(dir, recordFile('smoke', 'cpu', 'linux/amd64')), 'utf8')),
+      JSON.parse(readFileSync(path.join(dir, recordFile('smoke', 'cpu', platform)), 'utf8')),
     );
+  const keyFile = () => readFileSync(path.join(dir, recordFile('smoke-key', 'cpu', 'linux/amd64')), 'utf8');
+  /** No container of the run names the GPUs (nvidia-smi's query ran in none). */
+  const noQueryContainer = (specs: ContainerRunSpec[]) =>
+    expect(specs.filter((s) => s.cmd.includes(NVIDIA_SMI_QUERY[0]))).toEqual([]);
 
-  it('a local build: the tag is checked, every container runs the image ID, the files name the tag', async () => {
+  it('a local build: the tag is checked without a pull, every container runs the image ID, the files name the tag', async () => {
     const { docker, specs, inspected } = engine(D('a'));
     const { run } = stage(docker, { localRef: TAG });
     const { entries } = await run();
-    expect(inspected[0]).toBe(TAG);
+    expect(inspected[0]).toBe(`local ${TAG}`);
     expect(specs.length).toBeGreaterThan(1);
     for (const s of specs) expect(s.image).toBe(D('a'));
     expect(entries[0]!.record.image.ref).toBe(TAG);
+    expect(entries[0]!.record.image.id).toBe(D('a'));
     expect(entries[0]!.result.image).toBe(TAG);
     expect(smokeFile().gpuDevices).toBe('none');
   });
@@ -364,32 +555,69 @@ describe('the smoke stage', () => {
     expect(specs).toEqual([]);
   });
 
-  it('a GPU run: nvidia-smi names the GPUs for the key; only the GPU test and that query get the GPUs', async () => {
+  it('a GPU run that never reuses (the action): no GPU lookup at all; the key and smoke.json say unknown', async () => {
     const { docker, specs } = engine(D('a'));
-    await stage(docker, { gpus: 'all' }).run();
+    const host = hostWith({ devices: H200 });
+    const { lines, run } = stage(docker, { gpus: 'all', hostGpus: host.hostGpus });
+    await run();
+    expect(host.calls()).toBe(0);
+    noQueryContainer(specs);
+    // Only the GPU test gets the GPUs: not capture, not the CPU test.
     const withGpus = specs.filter((s) => s.gpus === 'all').map((s) => [stageOf(s), ...(s.entrypoint ?? [])]);
-    expect(withGpus).toEqual([
-      ['smoke', 'nvidia-smi'], // the query, for the key
-      ['smoke', 'nvidia-smi'], // custom:two, gpu: true
-    ]);
+    expect(withGpus).toEqual([['smoke', 'nvidia-smi']]);
     expect(specs.find((s) => stageOf(s) === CAPTURE)?.gpus).toBeUndefined();
     expect(specs.find((s) => s.entrypoint?.[0] === 'true')?.gpus).toBeUndefined();
-    expect(smokeFile().gpuDevices).toBe('1x NVIDIA H200; driver 570.86.15');
+    expect(smokeFile().gpuDevices).toBe('unknown');
+    expect(lines.join('\n')).not.toMatch(/could not be identified/);
     // Pushed: run by repository@digest, never a tag.
     for (const s of specs) expect(s.image).toBe(`localhost:5000/o/m@${D('a')}`);
   });
 
+  it("a GPU run that may reuse: the host's GPUs, looked up once for every target, in no container", async () => {
+    const { docker, specs } = engine(D('a'));
+    const host = hostWith({ devices: H200 });
+    await stage(docker, {
+      gpus: 'all',
+      reuse: true,
+      hostGpus: host.hostGpus,
+      platforms: ['linux/amd64', 'linux/arm64'],
+    }).run();
+    expect(host.calls()).toBe(1);
+    noQueryContainer(specs);
+    expect(smokeFile('linux/amd64').gpuDevices).toBe(H200);
+    expect(smokeFile('linux/arm64').gpuDevices).toBe(H200);
+    // A CPU-only run never asks, reuse or not.
+    await stage(engine(D('a')).docker, { gpus: 'none', reuse: true, hostGpus: host.hostGpus }).run();
+    expect(host.calls()).toBe(1);
+    expect(smokeFile().gpuDevices).toBe('none');
+  });
+
+  it('GPUs that cannot be looked up: a note says why once; the key says unknown', async () => {
+    const host = hostWith({ unknown: 'nvidia-smi is not on this host (PATH)' });
+    const { lines, run } = stage(engine(D('a')).docker, {
+      gpus: 'all',
+      reuse: true,
+      hostGpus: host.hostGpus,
+    });
+    await run();
+    expect(lines.filter((l) => l.includes('could not be identified'))).toEqual([
+      'the GPUs could not be identified (earlier results are not reused): nvidia-smi is not on this host (PATH)',
+    ]);
+    expect(smokeFile().gpuDevices).toBe('unknown');
+  });
+
   it('the key covers the GPU models and the driver: the same image on other GPUs has another key', async () => {
-    const key = () => readFileSync(path.join(dir, recordFile('smoke-key', 'cpu', 'linux/amd64')), 'utf8');
-    const keyOn = async (smi: string) => {
-      await stage(engine(D('a'), smi).docker, { gpus: 'all' }).run();
-      return key();
+    const keyOn = async (gpus: GpuDevices, reuse = true) => {
+      await stage(engine(D('a')).docker, { gpus: 'all', reuse, hostGpus: hostWith(gpus).hostGpus }).run();
+      return keyFile();
     };
-    const h200 = await keyOn('NVIDIA H200, 570.86.15\n');
-    expect(await keyOn('NVIDIA H200, 570.86.15\n')).toBe(h200);
-    expect(await keyOn('NVIDIA A100-SXM4-80GB, 570.86.15\n')).not.toBe(h200);
-    expect(await keyOn('NVIDIA H200, 560.35.03\n')).not.toBe(h200);
-    expect(await keyOn('NVIDIA H200, 570.86.15\nNVIDIA H200, 570.86.15\n')).not.toBe(h200);
+    const h200 = await keyOn({ devices: H200 });
+    expect(await keyOn({ devices: H200 })).toBe(h200);
+    expect(await keyOn({ devices: '1x NVIDIA A100-SXM4-80GB; driver 570.86.15' })).not.toBe(h200);
+    expect(await keyOn({ devices: '1x NVIDIA H200; driver 560.35.03' })).not.toBe(h200);
+    expect(await keyOn({ devices: '2x NVIDIA H200; driver 570.86.15' })).not.toBe(h200);
+    // The action's key (GPUs not looked up) matches no known GPUs.
+    expect(await keyOn({ devices: H200 }, false)).not.toBe(h200);
   });
 });
 

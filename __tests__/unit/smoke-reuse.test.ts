@@ -376,6 +376,13 @@ describe('reuseOf', () => {
         'the earlier results do not say which GPUs they ran on: an older version wrote them',
       ],
       [
+        "the action's results (GPUs not looked up) on a run that knows its GPUs",
+        gpuKey('unknown'),
+        'unknown',
+        { devices: H200 },
+        `the earlier run did not identify its GPUs (now: ${H200}): the action, or a host whose GPUs could not be looked up, wrote them`,
+      ],
+      [
         'GPUs that cannot be identified now, even with an identical key',
         gpuKey('unknown'),
         'unknown',
@@ -403,6 +410,11 @@ describe('reuseOf', () => {
       ['none', 'none', undefined],
       [H200, H200, undefined],
       [H200, A100, `the GPUs changed (earlier: ${H200}; now: ${A100})`],
+      [
+        'unknown',
+        H200,
+        `the earlier run did not identify its GPUs (now: ${H200}): the action, or a host whose GPUs could not be looked up, wrote them`,
+      ],
     ])('gpusChanged(%j, %j)', (was, now, why) => {
       expect(gpusChanged(was, now)).toBe(why);
     });

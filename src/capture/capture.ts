@@ -22,7 +22,10 @@ const NO_PYTHON =
   /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 
 export interface CaptureInput {
+  /** What the probe's container runs: a reference, or an image ID (a local build's, verified). */
   image: string;
+  /** The image's name in the record (image.ref) and in messages, when not `image`: its tag. */
+  name?: string;
   platform?: string;
   /** Extra environment for the probe's container (it is redacted like the image's own). */
   env?: Readonly<Record<string, string>>;
@@ -45,11 +48,15 @@ export function imageCreated(details: ImageDetails & { created?: string | null }
   return details.created || details.labels[CREATED_LABEL] || null;
 }
 
+/** The image's name in the record and in messages: its tag when it runs by ID. */
+const nameOf = (input: CaptureInput): string => input.name ?? input.image;
+
 export async function captureImage(input: CaptureInput, deps: { docker: DockerAdapter }): Promise<EnvRecord> {
   const probe = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
   const details = await deps.docker.inspectImage(input.image, input.platform);
   const platform = input.platform ?? `${details.os}/${details.architecture}`;
   const timeoutMs = input.timeoutMs ?? 300_000;
+  const name = nameOf(input);
   const run = await deps.docker
     .runContainer({
       image: input.image,
@@ -72,25 +79,24 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
       if (e instanceof MlImageError || !NO_PYTHON.test(String((e as Error)?.message ?? e))) throw e;
       return { exitCode: 127, timedOut: false, stdout: '', stderr: String((e as Error).message) };
     });
-  if (run.timedOut)
-    throw new CheckFailedError(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
+  if (run.timedOut) throw new CheckFailedError(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
   if (run.exitCode !== 0) {
     const msg = redactText(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
     // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
     if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
       throw new InputError(
-        `${input.image} has no python3, which the probe needs: ${msg}`,
+        `${name} has no python3, which the probe needs: ${msg}`,
         'capture an image with python3 on PATH (every template installs it); the smoke suites need it too',
       );
     }
-    throw new CheckFailedError(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+    throw new CheckFailedError(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
   }
   let probed: Record<string, unknown>;
   try {
     probed = JSON.parse(run.stdout) as Record<string, unknown>;
   } catch {
     throw new CheckFailedError(
-      `the probe in ${input.image} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`,
+      `the probe in ${name} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`,
     );
   }
   const history = await layerHistory(input.image, deps.docker);
@@ -112,7 +118,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
   const parsed = EnvRecordSchema.safeParse(record);
   if (!parsed.success) {
     throw new CheckFailedError(
-      `the probe's record of ${input.image} does not match the schema: ${formatIssues(parsed.error, record, EnvRecordSchema)[0]}`,
+      `the probe's record of ${name} does not match the schema: ${formatIssues(parsed.error, record, EnvRecordSchema)[0]}`,
     );
   }
   return parsed.data;
@@ -161,7 +167,7 @@ function imageFacts(
 ) {
   const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
   return {
-    ref: input.image,
+    ref: nameOf(input),
     id: details.id,
     digest: repoDigest ?? null,
     platform,

@@ -228,6 +228,11 @@ export interface DockerAdapter {
   runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult>;
   /** Pull the image for the platform when missing, then inspect it. */
   inspectImage(ref: string, platform?: string): Promise<ImageDetails>;
+  /**
+   * Inspect the image the engine holds under REF (a tag or an image ID), never pulling: undefined
+   * when the engine has none (a local build's tag must not fetch what someone else pushed).
+   */
+  inspectLocalImage(ref: string): Promise<ImageDetails | undefined>;
   /** The image's history, oldest first (docker history); optional: capture goes without it. */
   imageHistory?(ref: string): Promise<ImageHistoryEntry[]>;
   /** Start a container that idles until closed; it is removed on close and on interrupt. */

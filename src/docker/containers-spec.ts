@@ -1,7 +1,7 @@
 // What a container run asks of the engine, from its ContainerRunSpec: the whole argv (the deadline
-// wrapper needs it), the create body and its HostConfig (hardened: hostConfigFor). Pure, except
-// that the argv of a spec without an entrypoint comes from the image's config (inspected through
-// the client).
+// wrapper needs it), the environment (no GPU unless asked: containerEnv), the create body and its
+// HostConfig (hardened: hostConfigFor). Pure, except that the argv of a spec without an entrypoint
+// comes from the image's config (inspected through the client).
 import type Dockerode from 'dockerode';
 import type { ContainerRunSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
@@ -25,6 +25,22 @@ export const DEFAULT_PIDS_LIMIT = 8192;
 export const LOOPBACK_HOSTNAME = 'ml-image-smoke';
 
 const networkOf = (spec: ContainerRunSpec) => spec.network ?? 'none';
+
+/**
+ * The environment of a container (every one the tool creates: runs and sessions): ENV, and
+ * NVIDIA_VISIBLE_DEVICES=void unless it is given GPUs. On a host whose dockerd runs the NVIDIA
+ * runtime by default, that runtime gives every GPU to any container whose environment says
+ * NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV does), DeviceRequests or not; `void`
+ * makes it start the container as runc would: no GPU, no driver library, no nvidia-smi. A
+ * container given GPUs keeps the image's value (its DeviceRequest names the GPUs).
+ */
+export function containerEnv(
+  env: Readonly<Record<string, string>> | undefined,
+  gpus: ContainerRunSpec['gpus'],
+): string[] {
+  const all = { ...env, ...(gpus === undefined && { NVIDIA_VISIBLE_DEVICES: 'void' }) };
+  return Object.entries(all).map(([k, v]) => `${k}=${v}`);
+}
 
 /**
  * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a

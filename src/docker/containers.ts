@@ -15,11 +15,11 @@ import {
 } from './adapter.js';
 import { RUN_ID } from '../util/run-id.js';
 import type { EngineClient } from './client.js';
-import { runArgv, runBody } from './containers-spec.js';
+import { containerEnv, runArgv, runBody } from './containers-spec.js';
 import { daemonFeatures, pingEngine } from './daemon-info.js';
 import { isMissingShell } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
-import { ensureImage, imageHistory, inspectImage } from './images.js';
+import { ensureImage, imageHistory, inspectImage, inspectLocalImage } from './images.js';
 import { collectOutput, destroyStream, overflowNote } from './streams.js';
 
 export interface ManagedSpec {
@@ -28,9 +28,14 @@ export interface ManagedSpec {
   env?: Readonly<Record<string, string>> | undefined;
   user?: string | undefined;
   labels?: Readonly<Record<string, string>> | undefined;
+  /** The GPUs it is given (its HostConfig's DeviceRequests); none: NVIDIA_VISIBLE_DEVICES=void. */
+  gpus?: ContainerRunSpec['gpus'] | undefined;
 }
 
-/** Create a container with the managed and run labels, so leftovers can always be found. */
+/**
+ * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
+ * unless the spec asks for some (containerEnv).
+ */
 export function createManaged(
   client: EngineClient,
   spec: ManagedSpec,
@@ -42,7 +47,7 @@ export function createManaged(
     _query: spec.platform ? { platform: spec.platform } : {},
     _body: {
       Image: spec.image,
-      Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      Env: containerEnv(spec.env, spec.gpus),
       ...(spec.user !== undefined && { User: spec.user }),
       Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
       ...body,
@@ -268,6 +273,7 @@ export type ContainerOps = Pick<
   | 'daemonFeatures'
   | 'runContainer'
   | 'inspectImage'
+  | 'inspectLocalImage'
   | 'imageHistory'
   | 'listManagedContainers'
   | 'removeContainers'
@@ -280,6 +286,7 @@ export function createContainerOps(client: EngineClient, localInfo?: () => Promi
     daemonFeatures: () => daemonFeatures(client, localInfo),
     runContainer: (spec) => runContainer(client, spec),
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
+    inspectLocalImage: (ref) => inspectLocalImage(client, ref),
     imageHistory: (ref) => imageHistory(client, ref),
     async listManagedContainers(labels = {}) {
       const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];

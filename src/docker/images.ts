@@ -1,4 +1,5 @@
-// Images through dockerode: pulled for the platform asked for when not local, and inspected.
+// Images through dockerode: pulled for the platform asked for when not local, and inspected (or
+// inspected only: inspectLocalImage never pulls).
 // What this tool reads of the engine's answer is parsed through a schema, never cast.
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
@@ -134,5 +135,20 @@ export async function inspectImage(
 ): Promise<ImageDetails> {
   await ensureImage(client, ref, platform);
   const raw = await client.call((docker) => docker.getImage(ref).inspect());
+  return imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+}
+
+/** The engine's own image under REF, never pulled: undefined when it holds none (404). */
+export async function inspectLocalImage(
+  client: EngineClient,
+  ref: string,
+): Promise<ImageDetails | undefined> {
+  let raw: unknown;
+  try {
+    raw = await client.call((docker) => docker.getImage(ref).inspect());
+  } catch (e) {
+    if (statusCodeOf(e) === 404) return undefined;
+    throw e;
+  }
   return imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
 }

@@ -19,6 +19,7 @@ import { type ReportOptions, type ReportOutcome, reportKey, runReportStage } fro
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
 import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js';
 import type { ResultDir } from '../results/results.js';
+import { type GpuDevices, hostGpuDevices } from '../smoke/gpu-identity.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
 import { runnerFromEnv } from '../github/run.js';
@@ -94,6 +95,11 @@ export interface PipelineIo {
   timing?: (stage: Stage, ms: number) => void;
   /** Where a stage's time goes, step by step ("timing: ..." lines; `ml-image build --verbose`). */
   stepTiming?: (stage: Stage, line: string) => void;
+  /**
+   * The GPUs of the engine's host, for the smoke reuse key (default: nvidia-smi on this host when
+   * the engine is local, src/smoke/gpu-identity.ts); only asked when results may be reused.
+   */
+  hostGpus?: () => Promise<GpuDevices>;
 }
 
 export interface PipelineResult {
@@ -149,7 +155,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
           runner: runnerFromEnv(io.env),
           env: io.env,
         },
-        io,
+        { ...io, hostGpus: io.hostGpus ?? (() => hostGpuDevices(new ActionsExecRunner(), io.env)) },
       ),
     ));
   }

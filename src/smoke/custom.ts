@@ -1,10 +1,12 @@
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
-// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none).
+// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
+// one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
 import { z } from 'zod';
 import type { CustomTestSpec } from '../config/schema.js';
 import type { ImageDetails } from '../docker/adapter.js';
 import { batchOutcome } from './batch.js';
+import { type Classified, classifyFailure } from './classify.js';
 import { matchOutput } from './match.js';
 import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from './output.js';
 import type { SmokeTest } from './result.js';
@@ -125,6 +127,38 @@ function metadataTest(
   return result(problems.length === 0, problems.join('; '));
 }
 
+/**
+ * What a command finds in a container given no GPU (NVIDIA_VISIBLE_DEVICES=void: no device, no
+ * driver library, no nvidia-smi): CUDA's "no device" (classify.ts: cuda-no-device), or no driver.
+ */
+const NO_GPU_IN_CONTAINER =
+  /Found no NVIDIA driver on your system|libcuda\.so[.0-9]{0,12}: cannot open shared object file|NVML Shared Library Not Found|libnvidia-ml\.so[.0-9]{0,12}: cannot open shared object file|nvidia-smi"?: (\d+: )?(executable file not found|not found|command not found)|command not found in the image: "nvidia-smi"/i;
+
+/**
+ * The cause of a command test that failed for want of a GPU on a run that had GPUs: the test is
+ * not marked `gpu: true`, so its container got none. Undefined when the failure is another one
+ * (finishResult then classifies it as any other, whose "give the container GPUs" would mislead).
+ */
+export function missingGpuCause(
+  test: SmokeTest,
+  spec: CustomTestSpec,
+  gpus: 'all' | 'none',
+): Classified | undefined {
+  if (test.status !== 'fail' || spec.gpu || gpus !== 'all' || spec.command === undefined) return undefined;
+  const text = `${test.reason ?? ''}\n${test.output ?? ''}`;
+  const classified = classifyFailure(text);
+  const match = classified?.id === 'cuda-no-device' ? classified.match : NO_GPU_IN_CONTAINER.exec(text)?.[0];
+  if (match === undefined) return undefined;
+  return {
+    id: 'custom-test-without-gpu',
+    cause: `this run has GPUs, but the custom test "${spec.name}" is not marked gpu: true, so its container got none (custom tests run without GPUs unless they ask: NVIDIA_VISIBLE_DEVICES=void, no device, no driver library, no nvidia-smi)`,
+    fix: `add gpu: true to the test "${spec.name}" in smoke.tests (ml-image.yml)`,
+    source:
+      'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html',
+    match: match.slice(0, 200),
+  };
+}
+
 /** One custom test: a command, a file, else the image's metadata (the config allows exactly one). */
 export async function customTest(
   s: SmokeSession,
@@ -132,7 +166,11 @@ export async function customTest(
   onNoPython: () => void,
 ): Promise<SmokeTest> {
   const result = verdictOf(t, Date.now());
-  if (t.command !== undefined) return commandTest(s, t, t.command, result);
+  if (t.command !== undefined) {
+    const test = await commandTest(s, t, t.command, result);
+    const cause = missingGpuCause(test, t, s.input.gpus);
+    return cause ? { ...test, cause } : test;
+  }
   if (t.file !== undefined) return fileTest(s, `custom:${t.name}`, t.file, result, onNoPython);
   return metadataTest(t.metadata!, s.details, result);
 }

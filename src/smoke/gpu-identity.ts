@@ -1,9 +1,11 @@
 // Which GPUs a smoke run's results were measured on, as the reuse key covers them: the models and
-// the driver from nvidia-smi in a container of the image under test, or "none" on a CPU-only run.
+// the driver from the host's nvidia-smi (the engine is on this host), or "none" on a CPU-only run.
 // Results measured on other GPUs or another driver are never reused for this run (reuse.ts).
-import type { DockerAdapter } from '../docker/adapter.js';
-import { EnvironmentError } from '../errors.js';
-import { errorMessage, firstLine, isDaemonGone } from './interrupt.js';
+// Looked up once per stage, and only when the results may be reused (`ml-image run`): never in a
+// container of the image under test (a pushed image would be pulled just to name the GPUs, an
+// arm64 or musl image cannot run the host's nvidia-smi, and the image's PATH is the PR's).
+import type { CommandRunner } from '../docker/adapter.js';
+import { errorMessage, firstLine } from './interrupt.js';
 
 /** The GPUs of a run: "none" (CPU only), "2x NVIDIA H200; driver 570.86.15", or unknown (why). */
 export type GpuDevices = { devices: string } | { unknown: string };
@@ -13,8 +15,16 @@ export const UNKNOWN_GPUS = 'unknown';
 
 export const CPU_ONLY: GpuDevices = { devices: 'none' };
 
+/** A run that never reuses results (the action) does not look its GPUs up. */
+export const NOT_LOOKED_UP: GpuDevices = {
+  unknown: 'not looked up: results of this run are never reused',
+};
+
 /** The argv after nvidia-smi: one "name, driver" line per GPU. */
 export const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'] as const;
+
+/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
+export const NVIDIA_SMI_TIMEOUT_MS = 60_000;
 
 const MAX_NAME = 100;
 
@@ -46,38 +56,49 @@ export function gpuDevicesOf(stdout: string): string | undefined {
 /** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
 export const devicesKey = (g: GpuDevices): string => ('devices' in g ? g.devices : UNKNOWN_GPUS);
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 /**
- * The GPUs a GPU run's containers get, from nvidia-smi in a container of IMAGE with every GPU (the
- * NVIDIA runtime or CDI mounts it, with the `utility` capability asked for). A container that does
- * not start or answer leaves the GPUs unknown, with the reason; no daemon ends the stage (exit 3).
+ * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
+ * when it is: DOCKER_HOST unset or a unix socket, as dockerode connects. Only the scheme is named.
  */
-export async function queryGpuDevices(
-  docker: Pick<DockerAdapter, 'runContainer'>,
-  image: string,
-  platform: string | undefined,
-): Promise<GpuDevices> {
+export function remoteEngine(env: Env): string | undefined {
+  const host = env.DOCKER_HOST?.trim();
+  if (!host || host.startsWith('unix://')) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
+  return `the Docker engine is not on this host (DOCKER_HOST is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+}
+
+/** The host's nvidia-smi did not name a GPU: why, in one line. */
+function smiFailure(r: { exitCode: number; stdout: string; stderr: string }, timedOut: boolean): string {
+  if (timedOut) return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
+  const said = firstLine(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+  return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
+}
+
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image.
+ * Unknown, with the reason, when the engine is elsewhere or nvidia-smi is missing, fails or hangs.
+ */
+export async function hostGpuDevices(runner: CommandRunner, env: Env): Promise<GpuDevices> {
+  const remote = remoteEngine(env);
+  if (remote !== undefined) return { unknown: remote };
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
+  timer.unref?.();
   try {
-    const r = await docker.runContainer({
-      image,
-      ...(platform !== undefined && { platform }),
-      entrypoint: ['nvidia-smi'],
-      cmd: [...NVIDIA_SMI_QUERY],
-      gpus: 'all',
-      env: { NVIDIA_DRIVER_CAPABILITIES: 'utility' },
-      network: 'none',
-      labels: { 'io.github.ml-image-action.stage': 'smoke' },
-      timeoutMs: 120_000,
-    });
+    const r = await runner.run('nvidia-smi', [...NVIDIA_SMI_QUERY], { signal: abort.signal });
     const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
-    if (devices !== undefined) return { devices };
-    const said = firstLine(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
-    return {
-      unknown: r.timedOut
-        ? 'nvidia-smi timed out'
-        : `nvidia-smi exited ${r.exitCode} without naming a GPU: ${clean(said)}`,
-    };
+    return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
   } catch (e) {
-    if (e instanceof EnvironmentError || isDaemonGone(e)) throw e;
-    return { unknown: `nvidia-smi did not run: ${clean(firstLine(errorMessage(e)))}` };
+    const missing = (e as NodeJS.ErrnoException)?.code === 'ENOENT';
+    return {
+      unknown: missing
+        ? 'nvidia-smi is not on this host (PATH)'
+        : `nvidia-smi on this host did not run: ${clean(firstLine(errorMessage(e)))}`,
+    };
+  } finally {
+    clearTimeout(timer);
   }
 }

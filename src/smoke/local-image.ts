@@ -33,35 +33,47 @@ export function isRecordedImage(d: Pick<ImageDetails, 'id' | 'repoDigests'>, r: 
   );
 }
 
-const FIX =
+/** The tag names another image: a concurrent job re-tagged it. */
+const RETAGGED_FIX =
   'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+
+/** The engine holds no image under the tag: it was removed or pruned after the build. */
+const GONE_FIX =
+  'build again and run the smoke stage right after the build, with no `docker image prune`/`docker system prune` (or image removal) on this runner in between; or push the image (push: true) so that the smoke stage runs it by digest';
 
 /**
  * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
- * tag, the recorded digest and what the tag names now.
+ * tag, the recorded digest and what happened: the engine holds no image under the tag (removed or
+ * pruned since the build), or the tag now names another image. The tag is only inspected, never
+ * pulled: with push and load on the docker driver it is a tag other jobs push to.
  */
 export async function verifiedLocalImage(
-  docker: Pick<DockerAdapter, 'inspectImage'>,
+  docker: Pick<DockerAdapter, 'inspectLocalImage'>,
   tag: string,
   platform: string,
   recorded: RecordedImage,
 ): Promise<string> {
   const config = recordedConfigDigest(recorded);
   const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
-  let details: ImageDetails;
+  let details: ImageDetails | undefined;
   try {
-    details = await docker.inspectImage(tag, platform);
+    details = await docker.inspectLocalImage(tag);
   } catch (e) {
-    if (isDaemonGone(e)) throw e;
+    if (e instanceof EnvironmentError || isDaemonGone(e)) throw e;
     throw new EnvironmentError(
       `the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${firstLine(errorMessage(e))}`,
-      FIX,
+      `check the engine with "docker image inspect ${tag}"; then run the build and smoke again`,
       { cause: e },
     );
   }
+  if (details === undefined)
+    throw new EnvironmentError(
+      `the local image ${tag} (${platform}) that the build recorded as ${digest} is gone from the engine: it was removed or pruned after the build; the smoke stage does not pull the tag in its place`,
+      GONE_FIX,
+    );
   if (isRecordedImage(details, recorded)) return details.id;
   throw new EnvironmentError(
     `the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`,
-    FIX,
+    RETAGGED_FIX,
   );
 }

@@ -13,17 +13,18 @@
 // revision labels (unless a custom metadata test checks labels: then every label counts). So a
 // rebuild that yields new manifest bits from identical layers (a config with another `created`)
 // still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
-// mode, its GPU models or driver (gpu-identity.ts: part of the inputs digest) or the suites does
-// not. A key file of an older version (the manifest line alone) still matches by manifest digest.
-// The inputs digest of a version before the GPU models were in it never matches: the suites run
-// again, and the note says that the earlier results do not name their GPUs (their smoke result has
-// no gpuDevices). Results whose GPUs could not be identified are never reused.
+// mode, its GPU models or driver (gpu-identity.ts: the host's nvidia-smi; part of the inputs
+// digest) or the suites does not. A key file of an older version (the manifest line alone) still
+// matches by manifest digest. The inputs digest of a version before the GPU models were in it never
+// matches: the suites run again, and the note says that the earlier results do not name their GPUs
+// (their smoke result has no gpuDevices). Results whose GPUs could not be identified (or were not
+// looked up: the action's) are never reused.
 import { createHash } from 'node:crypto';
 import type { EnvRecord } from '../capture/record.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
-import type { GpuDevices } from './gpu-identity.js';
+import { type GpuDevices, UNKNOWN_GPUS } from './gpu-identity.js';
 import type { SmokeResult } from './result.js';
 
 /** A target's record and result (the stage's SmokeEntry). */
@@ -152,6 +153,8 @@ export function compareKeys(
 export function gpusChanged(earlier: string | undefined, now: string): string | undefined {
   if (earlier === undefined)
     return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
+  if (earlier === UNKNOWN_GPUS)
+    return `the earlier run did not identify its GPUs (now: ${now}): the action, or a host whose GPUs could not be looked up, wrote them`;
   if (earlier !== now) return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
   return undefined;
 }

@@ -195,7 +195,8 @@ export function gpuAbsent(id: string, suite: SmokeSuite, requireGpu: boolean): S
 /** The result so far: failures classified, summary counted, secrets redacted. */
 export function finishResult(s: SmokeSession): SmokeResult {
   for (const t of s.tests) {
-    if (t.status !== 'fail') continue;
+    // A cause known already (a custom test without gpu: true on a GPU run: custom.ts) stands.
+    if (t.status !== 'fail' || t.cause !== undefined) continue;
     const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
     if (cause) t.cause = cause;
   }

@@ -15,7 +15,7 @@ import type { Baseline } from './baselines.js';
 import { configSmokeInputs } from './config-inputs.js';
 import type { GpuMode } from './gpu-mode.js';
 import type { SmokeResult, SmokeRunner } from './result.js';
-import { CPU_ONLY, devicesKey, type GpuDevices, queryGpuDevices } from './gpu-identity.js';
+import { CPU_ONLY, devicesKey, type GpuDevices, NOT_LOOKED_UP } from './gpu-identity.js';
 import { verifiedLocalImage } from './local-image.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpus, runSmoke, SmokeInterruptedError } from './run.js';
@@ -38,6 +38,12 @@ export interface SmokeStageIo {
   group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   error: (message: string, props?: { title?: string }) => void;
   warning: (message: string, props?: { title?: string }) => void;
+  /**
+   * The GPUs of the engine's host (gpu-identity.ts: hostGpuDevices, nvidia-smi on the host), for
+   * the reuse key of a GPU run. Asked at most once per stage, and only when results may be reused
+   * (input.reuse); without it such a run's GPUs are unknown (never reused).
+   */
+  hostGpus?: () => Promise<GpuDevices>;
 }
 
 /**
@@ -106,6 +112,8 @@ interface StageContext {
   gpus: 'all' | 'none';
   distributions: string[];
   baseline: Baseline;
+  /** The GPUs of a GPU run, looked up once for every target (gpusOf). */
+  devices?: Promise<GpuDevices>;
 }
 
 export async function runSmokeStage(
@@ -145,9 +153,9 @@ function targets(ctx: StageContext): Target[] {
 }
 
 /**
- * The key of a target covers every input of the suites and the GPUs they run with: on a GPU run,
- * the models and the driver from nvidia-smi in a container of the image (the image a local build's
- * tag names is checked first: a run never tests another image than the one built).
+ * The key of a target covers every input of the suites and the GPUs they run with (gpusOf). The
+ * image a local build's tag names is checked once, before its first container (verifiedLocalImage):
+ * a run never tests another image than the one built.
  */
 async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
   const { config } = ctx;
@@ -158,10 +166,7 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
       p.localRef === undefined
         ? Promise.resolve(t.image)
         : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
-  const gpus =
-    ctx.gpus === 'none' ? CPU_ONLY : await queryGpuDevices(ctx.docker, await runImage(), p.platform);
-  if ('unknown' in gpus)
-    ctx.io.progress('smoke', `${t.id}: the GPUs could not be identified: ${gpus.unknown}`);
+  const gpus = await gpusOf(ctx);
   const key = smokeKey(p.digest, {
     platform: p.platform,
     suites: config.smoke.suites,
@@ -177,6 +182,31 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
     tool: VERSION,
   });
   return { ...t, key, gpus, runImage };
+}
+
+/**
+ * The GPUs the reuse key covers: "none" on a CPU-only run; on a GPU run, the host's (io.hostGpus:
+ * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
+ * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
+ */
+function gpusOf(ctx: StageContext): Promise<GpuDevices> {
+  if (ctx.gpus === 'none') return Promise.resolve(CPU_ONLY);
+  if (!ctx.input.reuse) return Promise.resolve(NOT_LOOKED_UP);
+  return (ctx.devices ??= lookUpGpus(ctx.io));
+}
+
+async function lookUpGpus(io: SmokeStageIo): Promise<GpuDevices> {
+  const found: GpuDevices = io.hostGpus
+    ? await io.hostGpus().catch((e: unknown) => ({
+        unknown: `the lookup failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`,
+      }))
+    : { unknown: 'no way to look up the GPUs was given' };
+  if ('unknown' in found)
+    io.progress(
+      'smoke',
+      `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`,
+    );
+  return found;
 }
 
 /** One target: its entry, or the line saying why it could not run (also annotated). */
@@ -269,12 +299,11 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
   const { v, p, id, image } = t;
   const runImage = await t.runImage();
   io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
-  const captured = await captureImage(
-    { image: runImage, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
+  // The record and capture's messages name the image by its tag; its id is the image ID that ran.
+  const record = await captureImage(
+    { image: runImage, name: image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
     { docker },
   );
-  // The record names the image by its tag, as before; its id is the image ID that ran.
-  const record = { ...captured, image: { ...captured.image, ref: image } };
   input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
   io.progress(
     'smoke',

@@ -1,0 +1,93 @@
+// captureImage of a local build runs the verified image ID, but its record and every message name
+// the tag (CaptureInput.name): "the probe failed in sha256:..." tells a user nothing.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureImage } from '../../src/capture/capture.js';
+import type { ContainerRunResult, ContainerRunSpec } from '../../src/docker/adapter.js';
+import { ExitCode, exitCodeOf } from '../../src/errors.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { makeRecord } from '../helpers/records.js';
+
+const ID = `sha256:${'a'.repeat(64)}`;
+const TAG = 'localhost:5000/o/m:ml-image-local-cpu-amd64';
+
+const answer = (over: Partial<ContainerRunResult>): ContainerRunResult => ({
+  containerId: 'c',
+  exitCode: 0,
+  timedOut: false,
+  stdout: '',
+  stderr: '',
+  durationMs: 1,
+  ...over,
+});
+
+async function capture(run: Partial<ContainerRunResult>, name: string | null = TAG) {
+  const specs: ContainerRunSpec[] = [];
+  const inspected: string[] = [];
+  const docker = fakeDocker({
+    inspectImage: async (ref) => {
+      inspected.push(ref);
+      return imageDetails({ id: ID });
+    },
+    runContainer: async (spec) => {
+      specs.push(spec);
+      return answer(run);
+    },
+  });
+  const outcome = await captureImage(
+    { image: ID, ...(name !== null && { name }), imagesDir: path.join(REPO_ROOT, 'images') },
+    { docker },
+  ).catch((e: unknown) => e as Error);
+  return { outcome, specs, inspected };
+}
+
+const { image: _i, schemaVersion: _v, ...probed } = makeRecord();
+
+describe('captureImage: the image ID runs, the name is what the record and messages say', () => {
+  it('the record names the tag; its id is the image ID; the container ran the ID', async () => {
+    const { outcome, specs, inspected } = await capture({
+      stdout: JSON.stringify({ ...probed, schemaVersion: 1 }),
+    });
+    expect(outcome).toMatchObject({ image: { ref: TAG, id: ID } });
+    expect(specs.map((s) => s.image)).toEqual([ID]);
+    expect(inspected).toEqual([ID]);
+  });
+
+  it.each<[string, Partial<ContainerRunResult>, ExitCode, string]>([
+    [
+      'a probe that fails',
+      { exitCode: 1, stderr: 'boom' },
+      ExitCode.CheckFailed,
+      `the probe failed in ${TAG} (exit 1):\nboom`,
+    ],
+    [
+      'a probe that times out',
+      { exitCode: null, timedOut: true },
+      ExitCode.CheckFailed,
+      `capture of ${TAG} timed out after 300s`,
+    ],
+    [
+      'no python3',
+      { exitCode: 127, stderr: 'exec: "python3": executable file not found in $PATH' },
+      ExitCode.BadInput,
+      `${TAG} has no python3, which the probe needs`,
+    ],
+    [
+      'no record',
+      { stdout: 'hello' },
+      ExitCode.CheckFailed,
+      `the probe in ${TAG} printed no record (exit 0)`,
+    ],
+  ])('%s: the message names the tag, not the ID', async (_what, run, code, message) => {
+    const { outcome } = await capture(run);
+    expect(exitCodeOf(outcome)).toBe(code);
+    expect((outcome as Error).message).toContain(message);
+    expect((outcome as Error).message).not.toContain(ID);
+  });
+
+  it('without a name, the image given is the name', async () => {
+    const { outcome } = await capture({ exitCode: 1, stderr: 'boom' }, null);
+    expect((outcome as Error).message).toContain(`the probe failed in ${ID} (exit 1)`);
+  });
+});

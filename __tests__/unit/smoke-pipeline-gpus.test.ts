@@ -1,0 +1,114 @@
+// The pipeline's smoke wiring of the GPU lookup: `ml-image run` (reuse on) asks the host's GPUs
+// once, through io.hostGpus, for the reuse key; the action (reuse off) never asks. No container of
+// the image under test names the GPUs.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import type { ContainerRunSpec } from '../../src/docker/adapter.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
+import { openResultDir, recordFile } from '../../src/results/results.js';
+import { NVIDIA_SMI_QUERY } from '../../src/smoke/gpu-identity.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { makeRecord } from '../helpers/records.js';
+
+const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const H200 = '8x NVIDIA H200; driver 570.86.15';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-smoke-pipeline-gpus-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(reuse: boolean) {
+  writeFileSync(
+    path.join(dir, 'ml-image.yml'),
+    'image:\n  name: o/m\nvariants: [cpu]\nplatforms: [linux/amd64]\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n',
+  );
+  const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
+  const results = openResultDir(path.join(dir, 'out'));
+  results.writeBuild({
+    schemaVersion: 1,
+    variants: [
+      {
+        variant: 'cpu',
+        repository: 'localhost:5000/o/m',
+        tags: [],
+        baseImage: 'python:3.12-slim',
+        platforms: [{ platform: 'linux/amd64', digest: D('a'), durationMs: 1, attempts: 1, metadata: {} }],
+      },
+    ],
+  });
+  const specs: ContainerRunSpec[] = [];
+  const docker = fakeDocker({
+    inspectImage: async () => imageDetails({ id: D('c') }),
+    runContainer: async (spec) => {
+      specs.push(spec);
+      const stdout =
+        spec.labels?.['io.github.ml-image-action.stage'] === 'capture'
+          ? JSON.stringify(makeRecord({ platform: 'linux/amd64' }))
+          : '';
+      return { containerId: 'c', exitCode: 0, timedOut: false, stdout, stderr: '', durationMs: 1 };
+    },
+  });
+  let lookups = 0;
+  await runPipeline(
+    {
+      loaded,
+      stages: new Set(['smoke'] as const),
+      results,
+      push: true,
+      merge: true,
+      gpus: 'all',
+      imagesDir,
+      git: {},
+      cacheDir: path.join(dir, 'cache'),
+      ...(reuse && { reuse: true }),
+      report: {
+        mode: 'off',
+        baseline: {
+          describe: () => 'none',
+          restore: async () => undefined,
+          save: async () => undefined,
+        },
+        baseBranch: 'main',
+        saveAs: { branch: 'main', sha: 'x' },
+      },
+    },
+    {
+      docker: () => docker,
+      env: {},
+      progress: () => undefined,
+      error: () => undefined,
+      warning: () => undefined,
+      hostGpus: async () => {
+        lookups += 1;
+        return { devices: H200 };
+      },
+    },
+  );
+  const smoke = JSON.parse(
+    readFileSync(path.join(dir, 'out', recordFile('smoke', 'cpu', 'linux/amd64')), 'utf8'),
+  ) as { gpuDevices?: string };
+  return { lookups, specs, gpuDevices: smoke.gpuDevices };
+}
+
+describe('the smoke stage in the pipeline: the GPUs of the reuse key', () => {
+  it('ml-image run (reuse): the host is asked once, no container names the GPUs', async () => {
+    const r = await run(true);
+    expect(r.lookups).toBe(1);
+    expect(r.gpuDevices).toBe(H200);
+    expect(r.specs.filter((s) => s.cmd.includes(NVIDIA_SMI_QUERY[0]))).toEqual([]);
+  });
+
+  it('the action (no reuse): never asked; the result says the GPUs are unknown', async () => {
+    const r = await run(false);
+    expect(r.lookups).toBe(0);
+    expect(r.gpuDevices).toBe('unknown');
+    expect(r.specs.filter((s) => s.cmd.includes(NVIDIA_SMI_QUERY[0]))).toEqual([]);
+  });
+});
