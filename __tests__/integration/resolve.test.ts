@@ -3,11 +3,11 @@
 // nvidia-modelopt (which need numpy<2.1 and numpy<2).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
 import { type ContainerSession, type DockerAdapter, RUN_LABEL } from '../../src/docker/adapter.js';
@@ -24,7 +24,7 @@ import { SESSION_PIDS_LIMIT } from '../../src/docker/sessions.js';
 import { closedPort } from '../helpers/net.js';
 import { RESOLVE_TIMEOUT_ENV } from '../../src/resolve/exec-limit.js';
 import { resolveAgainstBase } from '../../src/resolve/resolve.js';
-import { snapshotKey } from '../../src/resolve/snapshot-cache.js';
+import { fileSnapshotCache, snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { captureIo } from '../helpers/fakes.js';
 import { startWheelIndex, type WheelIndex, type WheelSpec, wheelFileName } from '../helpers/wheel-index.js';
 
@@ -117,12 +117,21 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     requirements: string,
     args: string[] = [],
     arch = 'amd64',
-    opts: { indexUrl?: string | null; docker?: DockerAdapter; image?: string } = {},
+    opts: {
+      indexUrl?: string | null;
+      docker?: DockerAdapter;
+      image?: string;
+      /** More of the CLI's environment (it reads its own, never the process's). */
+      env?: Record<string, string>;
+    } = {},
   ) {
     const req = path.join(dir, `req-${Math.random().toString(36).slice(2)}.txt`);
     writeFileSync(req, requirements);
     const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
-    const io = captureIo(dir, opts.docker ?? docker);
+    const io = captureIo(dir, opts.docker ?? docker, {
+      ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache`,
+      ...opts.env,
+    });
     const code = await runCli(
       [
         'resolve',
@@ -258,6 +267,27 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     );
     expect(code).toBe(3);
     expect(io.err()).toContain(`the package index http://127.0.0.1:${port}/simple is unreachable`);
+    // On the host's network (a loopback index): the fix does not send anyone to the host's network.
+    expect(io.err()).not.toContain('bridge network');
+    // On the bridge, the fix says so and how to switch.
+    const bridged = captureIo(dir, docker);
+    const again = await runCli(
+      [
+        'resolve',
+        '--image',
+        `${baseRepo}:amd64`,
+        '--requirements',
+        req,
+        '--index-url',
+        `http://127.0.0.1:${port}/simple`,
+        '--network',
+        'bridge',
+      ],
+      bridged,
+    );
+    expect(again).toBe(3);
+    expect(bridged.err()).toContain("the resolver's container ran on Docker's bridge network");
+    expect(bridged.err()).toContain('--network host');
   });
 
   it('the same fixable case on linux/arm64 (pip runs in the arm64 image under QEMU)', async () => {
@@ -402,7 +432,12 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
         SecurityOpt: ['no-new-privileges'],
         PidsLimit: SESSION_PIDS_LIMIT,
       });
-      expect(inspected!.Config.Image).toBe(`${baseRepo}@${digest}`);
+      // The image this machine holds under the tag (the build's FROM), by its id; pulled from the
+      // registry, so keyed by the registry digest.
+      const localId = spawnSync('docker', ['image', 'inspect', '--format', '{{.Id}}', `${baseRepo}:amd64`], {
+        encoding: 'utf8',
+      }).stdout.trim();
+      expect(inspected!.Config.Image).toBe(localId);
       const labels = spawnSync('docker', ['volume', 'inspect', volume, '--format', '{{json .Labels}}'], {
         encoding: 'utf8',
       });
@@ -517,7 +552,7 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
 
   // ---- a base image and requirements a pull request may choose: the container is hardened
 
-  it('the session runs as root with no capabilities, no new privileges and a process limit; pip still writes', async () => {
+  it('the session runs as root with no capabilities, no new privileges, a process limit and no GPU; pip still writes', async () => {
     const volume = `ml-image-it-hardening-${process.pid}`;
     const session = await docker.startSession({
       image: images.pythonAmd64,
@@ -531,12 +566,14 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
         [
           'sh',
           '-c',
-          'id -u; grep -E "^(CapEff|CapPrm|CapBnd|NoNewPrivs):" /proc/self/status; cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max',
+          'id -u; echo "gpus=$NVIDIA_VISIBLE_DEVICES"; grep -E "^(CapEff|CapPrm|CapBnd|NoNewPrivs):" /proc/self/status; cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max',
         ],
         { timeoutMs: 60_000 },
       );
       expect(r.exitCode, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^0\n/);
+      // No GPU, even where dockerd's default runtime is NVIDIA's and the image says "all".
+      expect(r.stdout).toContain('gpus=void\n');
       for (const cap of ['CapEff', 'CapPrm', 'CapBnd'])
         expect(r.stdout).toMatch(new RegExp(`${cap}:\\s+0{16}\\n`));
       expect(r.stdout).toMatch(/NoNewPrivs:\s+1\n/);
@@ -581,9 +618,12 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     const { port } = hanging.address() as { port: number };
     // The base snapshot in the cache already: the first command in the container is the plain run.
     expect((await resolve('tqdm\n')).code).toBe(0);
-    vi.stubEnv(RESOLVE_TIMEOUT_ENV, '10');
     try {
-      const r = await resolve('tqdm\n', [], 'amd64', { indexUrl: `http://127.0.0.1:${port}/simple` });
+      // The limit from the CLI's environment (a variable of the process would not reach it).
+      const r = await resolve('tqdm\n', [], 'amd64', {
+        indexUrl: `http://127.0.0.1:${port}/simple`,
+        env: { [RESOLVE_TIMEOUT_ENV]: '10' },
+      });
       expect(r.code, r.stderr).toBe(3);
       expect(r.stderr).toContain(
         `error: resolve linux/amd64: the plain dry run (pip install --dry-run) in ${baseRepo}:amd64 did not finish within 10 s; it was stopped and the resolver's container removed`,
@@ -596,7 +636,6 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
         }),
       ).toEqual([]);
     } finally {
-      vi.unstubAllEnvs();
       hanging.closeAllConnections();
       await new Promise<void>((ok) => hanging.close(() => ok()));
     }
@@ -652,28 +691,69 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     }
   });
 
-  it('a local image under the tag of another in the registry: the registry digest is resolved, and cached', async () => {
+  it("a local image under the tag of another in the registry: resolved as the build would use it, and cached under its own id; with pull, the registry's by digest", async () => {
     // The registry holds the numpy base under this tag; this machine holds the plain python image
-    // under it. What is kept under the registry digest must be what that digest ships.
+    // under it. dockerd's builder (the docker driver, no --pull) would build FROM the local one, so
+    // the resolver resolves against it too, and keys what it caches by that image's id. With pull
+    // (build.pull: true) both use the registry's image, by its digest.
     const shadowed = `${baseRepo}:shadowed`;
     await docker.imagetoolsCreate([shadowed], [`${baseRepo}:amd64`]);
     const digest = await docker.imageDigest(shadowed);
     const tag = spawnSync('docker', ['tag', images.pythonAmd64, shadowed], { encoding: 'utf8' });
     expect(tag.status, tag.stderr).toBe(0);
+    const localId = spawnSync('docker', ['image', 'inspect', '--format', '{{.Id}}', shadowed], {
+      encoding: 'utf8',
+    }).stdout.trim();
+    const cacheDir = path.join(dir, '.ml-image-cache');
+    const snapshotAt = (key: string) =>
+      path.join(cacheDir, 'snapshots', `${snapshotKey(key, 'linux/amd64')}.json`);
+    const numpyOf = (file: string) =>
+      (
+        JSON.parse(readFileSync(file, 'utf8')) as { installed: { name: string; version: string }[] }
+      ).installed.find((d) => d.name === 'numpy');
     try {
-      const r = await resolve('opencv-python-headless\n', [], 'amd64', { image: shadowed });
-      expect(r.code, r.stderr).toBe(0);
-      const res = JSON.parse(r.read('resolution.json')) as Resolution;
-      // numpy 1.26.4 of the registry's image is held (the local image has no numpy: "clean").
-      expect(res.status).toBe('fixed');
-      expect(res.resolved?.moved[0]).toMatchObject({ name: 'opencv-python-headless', resolved: '4.11.0.86' });
-      const kept = readFileSync(
-        path.join(dir, '.ml-image-cache', 'snapshots', `${snapshotKey(digest, 'linux/amd64')}.json`),
-        'utf8',
-      );
-      expect(JSON.parse(kept)).toMatchObject({
-        installed: expect.arrayContaining([expect.objectContaining({ name: 'numpy', version: '1.26.4' })]),
+      const seen: string[] = [];
+      const r = await resolve('opencv-python-headless\n', [], 'amd64', {
+        image: shadowed,
+        docker: inspectingDocker(seen),
       });
+      expect(r.code, r.stderr).toBe(0);
+      // The local image has no numpy: nothing of the base is replaced.
+      expect((JSON.parse(r.read('resolution.json')) as Resolution).status).toBe('clean');
+      expect(r.stderr).toContain(
+        `the image this machine holds under ${shadowed} (${localId.slice(0, 19)}) is not the registry's`,
+      );
+      const [inspected] = JSON.parse(seen[0]!) as { Config: { Image: string } }[];
+      expect(inspected!.Config.Image).toBe(localId);
+      expect(numpyOf(snapshotAt(localId))).toBeUndefined();
+      // Whatever is kept under the registry digest is still what that digest ships.
+      if (existsSync(snapshotAt(digest))) expect(numpyOf(snapshotAt(digest))?.version).toBe('1.26.4');
+
+      const pulled = await resolveAgainstBase(
+        {
+          image: shadowed,
+          platform: 'linux/amd64',
+          requirements: { text: 'opencv-python-headless', origins: ['requirements.txt:1'] },
+          indexes: { indexUrl: index.url, extraIndexUrls: [] },
+          mode: 'auto',
+          pull: true,
+        },
+        { docker: inspectingDocker(seen), cache: fileSnapshotCache(cacheDir), env: {} },
+      );
+      // numpy 1.26.4 of the registry's image is held.
+      expect(pulled.resolution.status, pulled.explanation).toBe('fixed');
+      expect(pulled.resolution.resolved?.moved[0]).toMatchObject({
+        name: 'opencv-python-headless',
+        resolved: '4.11.0.86',
+      });
+      // By the platform's own manifest (of the index, when the digest is one): the engine may hold
+      // another platform's image under the index digest.
+      const listed = await docker.imagetoolsInspect(`${baseRepo}@${digest}`);
+      const own = listed.platforms.find((p) => p.os === 'linux' && p.architecture === 'amd64')?.digest;
+      expect((JSON.parse(seen[1]!) as { Config: { Image: string } }[])[0]!.Config.Image).toBe(
+        `${baseRepo}@${own ?? digest}`,
+      );
+      expect(numpyOf(snapshotAt(digest))?.version).toBe('1.26.4');
     } finally {
       spawnSync('docker', ['rmi', shadowed], { stdio: 'ignore' });
     }

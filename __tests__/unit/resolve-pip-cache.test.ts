@@ -16,7 +16,7 @@ import {
 import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
 import { StepTimes } from '../../src/resolve/timing.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
-import { fakeDocker, fakeSession } from '../helpers/fakes.js';
+import { fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
 import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
 
 const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
@@ -28,6 +28,7 @@ const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
 });
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
+const ID = `sha256:${'1'.repeat(64)}`;
 const bound = { base: DIGEST, scope: '' };
 
 describe('the pip cache volume', () => {
@@ -60,7 +61,7 @@ describe('the pip cache volume', () => {
   it('is one per base image and trust scope, labelled with its base', () => {
     const a = pipCacheVolume(input(), bound)!;
     const otherBase = pipCacheVolume(input(), { ...bound, base: `sha256:${'e'.repeat(64)}` })!;
-    const pr = pipCacheVolume(input(), { ...bound, scope: 'o/r pull-request' })!;
+    const pr = pipCacheVolume(input(), { ...bound, scope: 'o/r untrusted' })!;
     expect(new Set([a.name, otherBase.name, pr.name]).size).toBe(3);
     expect(a.labels).toEqual({ [PIP_CACHE_LABEL]: 'pip-http', [PIP_CACHE_BASE_LABEL]: DIGEST });
   });
@@ -73,38 +74,61 @@ describe('the pip cache volume', () => {
     expect(now).not.toMatch(/^ml-image-resolve-pip-cache-[0-9a-f]{16}$/);
   });
 
-  it.each([
+  const actions = (over: Record<string, string>) => ({
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'o/r',
+    ...over,
+  });
+  it.each<[string, Record<string, string>, string]>([
     ['a workstation', {}, ''],
-    ['another CI', { CI: 'true', GITHUB_REPOSITORY: 'o/r' }, ''],
+    ['another CI', { CI: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_NAME: 'push' }, ''],
+    ['push to a branch', actions({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }), 'o/r branch'],
     [
-      'a branch on Actions',
-      { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_REF: 'refs/heads/main' },
+      'push (GITHUB_HEAD_REF empty)',
+      actions({ GITHUB_EVENT_NAME: 'push', GITHUB_HEAD_REF: '' }),
       'o/r branch',
     ],
+    ['schedule', actions({ GITHUB_EVENT_NAME: 'schedule' }), 'o/r branch'],
+    ['workflow_dispatch', actions({ GITHUB_EVENT_NAME: 'workflow_dispatch' }), 'o/r branch'],
+    ['merge_group', actions({ GITHUB_EVENT_NAME: 'merge_group' }), 'o/r branch'],
+    ['release', actions({ GITHUB_EVENT_NAME: 'release' }), 'o/r branch'],
     [
-      'a pull request on Actions',
-      {
-        GITHUB_ACTIONS: 'true',
-        GITHUB_REPOSITORY: 'o/r',
+      'pull_request',
+      actions({
+        GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_HEAD_REF: 'feature',
         GITHUB_REF: 'refs/pull/7/merge',
-      },
-      'o/r pull-request',
+      }),
+      'o/r untrusted',
     ],
     [
       'pull_request_target (the base branch ref, a head ref set)',
-      {
-        GITHUB_ACTIONS: 'true',
-        GITHUB_REPOSITORY: 'o/r',
-        GITHUB_HEAD_REF: 'main',
+      actions({
+        GITHUB_EVENT_NAME: 'pull_request_target',
+        GITHUB_HEAD_REF: 'f',
         GITHUB_REF: 'refs/heads/main',
-      },
-      'o/r pull-request',
+      }),
+      'o/r untrusted',
+    ],
+    // Runs of the default branch's workflow that may check out and build a pull request's code:
+    // no GITHUB_HEAD_REF there.
+    [
+      'workflow_run',
+      actions({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REF: 'refs/heads/main' }),
+      'o/r untrusted',
     ],
     [
-      'push (GITHUB_HEAD_REF empty)',
-      { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_HEAD_REF: '' },
-      'o/r branch',
+      'issue_comment',
+      actions({ GITHUB_EVENT_NAME: 'issue_comment', GITHUB_REF: 'refs/heads/main' }),
+      'o/r untrusted',
+    ],
+    ['pull_request_review', actions({ GITHUB_EVENT_NAME: 'pull_request_review' }), 'o/r untrusted'],
+    ['an event not listed', actions({ GITHUB_EVENT_NAME: 'repository_dispatch' }), 'o/r untrusted'],
+    ['no event name', actions({}), 'o/r untrusted'],
+    [
+      'a trusted event with a head ref',
+      actions({ GITHUB_EVENT_NAME: 'push', GITHUB_HEAD_REF: 'f' }),
+      'o/r untrusted',
     ],
   ])('trust scope: %s', (_what, env, want) => {
     expect(pipCacheScope(env)).toBe(want);
@@ -168,8 +192,16 @@ describe('the pip cache volume', () => {
         return Promise.resolve(session);
       },
       imageDigest: () => Promise.resolve(DIGEST),
+      // The engine's image under the tag is the registry's (pulled from there).
+      inspectLocalImage: () =>
+        Promise.resolve(imageDetails({ id: ID, repoDigests: [`localhost:5000/base@${DIGEST}`] })),
     });
-    const env = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_HEAD_REF: 'f' };
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_HEAD_REF: 'f',
+    };
     const out = await resolveAgainstBase(input(), {
       docker,
       verbose: true,
@@ -178,9 +210,9 @@ describe('the pip cache volume', () => {
     });
     expect(out.resolution.status).toBe('clean');
     expect(specs).toHaveLength(1);
-    // Bound to the base's digest (which the container runs) and the run's scope.
-    expect(specs[0]!.image).toBe(`localhost:5000/base@${DIGEST}`);
-    expect(specs[0]!.volumes).toEqual([pipCacheVolume(input(), { base: DIGEST, scope: 'o/r pull-request' })]);
+    // Bound to the base's digest (the image the container runs by its id) and the run's scope.
+    expect(specs[0]!.image).toBe(ID);
+    expect(specs[0]!.volumes).toEqual([pipCacheVolume(input(), { base: DIGEST, scope: 'o/r untrusted' })]);
     expect(session.calls).toHaveLength(1); // snapshot, plain run and analysis: one exec
     expect(session.calls[0]!.env).toMatchObject({ ML_IMAGE_PIP_CACHE: PIP_CACHE_DIR });
     expect(lines.at(-1)).toMatch(
@@ -202,9 +234,7 @@ describe('the pip cache volume', () => {
     });
     await resolveAgainstBase(
       input({ indexes: { indexUrl: 'https://u:SECRET@h/simple', extraIndexUrls: [] } }),
-      {
-        docker: docker2,
-      },
+      { docker: docker2, lookupHost: () => Promise.resolve([]) },
     );
     expect(specs[0]!.volumes).toBeUndefined();
     expect(session2.calls[0]!.env.ML_IMAGE_PIP_CACHE).toBeUndefined();

@@ -354,6 +354,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
     const AA = `sha256:${'a'.repeat(64)}`;
+    const LOCAL = `sha256:${'1'.repeat(64)}`;
     const key = snapshotKey(AA, 'linux/amd64');
     const resolveWith = async () => {
       const session = script(true);
@@ -366,6 +367,9 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
             return Promise.resolve(session);
           },
           imageDigest: () => Promise.resolve(AA),
+          // The engine's image under the tag, pulled from the registry: its RepoDigests name AA.
+          inspectLocalImage: () =>
+            Promise.resolve(imageDetails({ id: LOCAL, repoDigests: [`localhost:5000/base@${AA}`] })),
         }),
         cache,
         progress: (l) => lines.push(l),
@@ -379,8 +383,8 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
       );
     const first = await resolveWith();
     expect(store.get(key)).toBe(SNAPSHOT);
-    // The container runs the base by the digest the snapshot is kept under, not by its tag.
-    expect(first.images).toEqual([`localhost:5000/base@${AA}`]);
+    // The container runs the image the snapshot is kept under by its id, not by its tag.
+    expect(first.images).toEqual([LOCAL]);
     // Not cached: the snapshot by its own command first (nothing of the requirements has run yet);
     // then the plain and the held run in one python process, then the relaxed run.
     expect(execs(first)).toEqual([
@@ -410,7 +414,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(store.get(key)).toBe(SNAPSHOT);
   });
 
-  it('a base only local: the container runs its image id, the pip cache is bound to it, the snapshot is not cached', async () => {
+  it('a base only local: the container runs its image id, the pip cache and the snapshot are keyed by it', async () => {
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
     const session = script(true);
@@ -423,19 +427,18 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
           return Promise.resolve(session);
         },
         imageDigest: () => Promise.reject(new Error('not in a registry')),
-        inspectImage: (ref, platform) =>
-          Promise.resolve(
-            imageDetails({ id: ref === 'localhost:5000/base:1' && platform === 'linux/amd64' ? ID : 'x' }),
-          ),
+        inspectLocalImage: (ref) =>
+          Promise.resolve(imageDetails({ id: ref === 'localhost:5000/base:1' ? ID : 'x' })),
       }),
       cache,
       env: {},
     });
     expect(specs[0]!.image).toBe(ID);
     expect(specs[0]!.volumes?.[0]?.labels).toMatchObject({ [PIP_CACHE_BASE_LABEL]: ID });
-    // No digest to key it by: the snapshot rides along with the plain run, and nothing is kept.
-    expect(session.calls[0]!.cmd.slice(2, 5)).toEqual(['run', `${D}/naive.json`, '--snapshot']);
-    expect(store.size).toBe(0);
+    // Keyed by its image id (as content-addressed as a digest): taken by its own command, and kept.
+    expect(session.calls[0]!.cmd.slice(2)).toEqual(['snapshot']);
+    expect(session.calls[1]!.cmd.slice(2, 5)).toEqual(['run', `${D}/naive.json`, '--held']);
+    expect([...store.keys()]).toEqual([snapshotKey(ID, 'linux/amd64')]);
   });
 });
 

@@ -298,6 +298,8 @@ describe('resolution reuse (ml-image run)', () => {
     const { resolutionKey } = await import('../../src/resolve/resolve.js');
     const k = resolutionKey('sha256:aa', input);
     expect(resolutionKey('sha256:aa', { ...input, network: 'bridge' })).toBe(k);
+    // Which base runs is in the key's digest already (base.ts), not in how it was chosen.
+    expect(resolutionKey('sha256:aa', { ...input, pull: true })).toBe(k);
     expect(resolutionKey('sha256:bb', input)).not.toBe(k);
     expect(
       resolutionKey('sha256:aa', { ...input, requirements: { text: 'tqdm>=4.61', origins: [] } }),
@@ -313,7 +315,7 @@ describe('resolution reuse (ml-image run)', () => {
   it('answers from the cache without starting a container when asked to reuse', async () => {
     const AA = `sha256:${'a'.repeat(64)}`;
     const { resolutionKey, resolveAgainstBase } = await import('../../src/resolve/resolve.js');
-    const { fakeDocker } = await import('../helpers/fakes.js');
+    const { fakeDocker, imageDetails } = await import('../helpers/fakes.js');
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
     const resolution: Resolution = {
@@ -336,7 +338,12 @@ describe('resolution reuse (ml-image run)', () => {
     };
     store.set(resolutionKey(AA, input), JSON.stringify(earlier));
     const lines: string[] = [];
-    const docker = fakeDocker({ imageDigest: () => Promise.resolve(AA) }); // startSession would throw
+    // The engine's image under the tag is the registry's (AA); startSession would throw.
+    const docker = fakeDocker({
+      imageDigest: () => Promise.resolve(AA),
+      inspectLocalImage: () =>
+        Promise.resolve(imageDetails({ id: `sha256:${'1'.repeat(64)}`, repoDigests: [`x@${AA}`] })),
+    });
     const out = await resolveAgainstBase(input, {
       docker,
       cache,

@@ -1,6 +1,10 @@
 // Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
 // it). It ends by itself at its deadline, and is removed on close and on interrupt. It runs
-// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit.
+// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit; and with no
+// GPU: a session never asks for one (SessionSpec has no way to), so createManaged's environment
+// says NVIDIA_VISIBLE_DEVICES=void, over the spec's and the image's (containers-spec.ts
+// containerEnv). On a host whose dockerd runs the NVIDIA runtime by default, that runtime would
+// otherwise give every GPU to a CUDA base image (its ENV says NVIDIA_VISIBLE_DEVICES=all).
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
@@ -90,10 +94,15 @@ export function sessionArchive(
 }
 
 /**
- * The most processes (threads included) a session's container may run: pip building an sdist's
- * metadata needs a few dozen; a fork bomb in a setup.py stops here instead of taking the host.
+ * The most processes (threads included) a session's container may run. Enough for pip building an
+ * sdist with meson-python (numpy, scipy: a dry run for a platform with no matching wheel, arm64
+ * above all): ninja starts about one job per core, each job some three processes, and QEMU adds
+ * threads of its own; on a 256-core host that is well past a few hundred, and a limit hit there
+ * reads as a pip failure (EAGAIN from fork), not as a limit. 8192, the limit of the smoke stage's
+ * containers, leaves room for that and still stops a fork bomb in a setup.py long before the host's
+ * pid_max.
  */
-export const SESSION_PIDS_LIMIT = 512;
+export const SESSION_PIDS_LIMIT = 8192;
 
 /**
  * HostConfig of a session's container. Its image and the code run in it (an sdist's setup.py

@@ -1,17 +1,34 @@
-// The base image a resolution runs in, pinned before its container starts: what is cached under a
-// digest (the snapshot, pip's cache volume) must come from that digest. A tag can name one image
-// locally and another in the registry (a stale pull, a local build under the same name), so when
-// the registry knows the image the container runs REPOSITORY@DIGEST, and else the local image id.
-import type { DockerAdapter } from '../docker/adapter.js';
-import { isDigest } from '../oci/ref.js';
+// The base image a resolution runs in, chosen as the build will choose it, and pinned before its
+// container starts: what is cached under a key (the snapshot, a resolution, pip's cache volume)
+// must come from the image that key names.
+//
+// What the build uses. The plan does not pin the base by digest: its BASE_IMAGE build argument is
+// the reference as planned (mirrors applied), and the templates say `FROM ${BASE_IMAGE}`. So:
+// - dockerd's own builder (the docker driver, buildx's default) without build.pull takes the image
+//   this engine holds under the tag, when it holds one for the platform (a stale pull, a local
+//   build under the same name), and pulls the registry's only when it holds none;
+// - with build.pull (`--pull`), and on a builder with no access to this engine's images
+//   (docker-container, kubernetes, remote drivers), the tag is resolved in the registry.
+// The resolver does the same: by default the engine's own image under the tag when it holds one
+// for the platform (looked at without a pull), run by its image id, else the registry's; when the
+// build pulls (input.pull) the registry's. The registry's image runs as REPOSITORY@DIGEST (pulled
+// by digest: no local tag is moved). Its answer then holds for the base the build actually starts
+// from, and a local image that is not the registry's is never cached under the registry's digest:
+// it is keyed by its own image id, as content-addressed as a digest.
+import type { DockerAdapter, ImageDetails, ImageIndex } from '../docker/adapter.js';
+import { EnvironmentError, InputError } from '../errors.js';
+import { isDigest, parseImageRef } from '../oci/ref.js';
 
 export interface PinnedBase {
   /** What the container runs: REPOSITORY@DIGEST, the local image id, or the reference as given. */
   ref: string;
-  /** The registry digest (the snapshot cache's key), when the registry knows the image. */
-  digest?: string;
-  /** What pip's cache volume is bound to: the digest, else the local image id. */
+  /**
+   * What the caches are keyed by (the snapshot, a resolution, pip's cache volume): the registry
+   * digest when the image that runs is the registry's, else the local image id.
+   */
   key?: string;
+  /** A line for the progress: the local image that runs is not the registry's. */
+  note?: string;
 }
 
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
@@ -21,23 +38,111 @@ export function pinnedRef(image: string, digest: string): string {
   return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
 }
 
+const registryDigest = (docker: DockerAdapter, image: string): Promise<string | undefined> =>
+  docker.imageDigest(image).then(
+    (d) => (isDigest(d) ? d : undefined),
+    () => undefined,
+  );
+
 /**
- * The base pinned as far as it is needed: the registry digest when a cache is keyed by it, the
- * local image id when only a volume needs a key. A lookup that fails leaves the reference as given
- * (nothing is cached under it then): starting the container reports a missing image itself.
+ * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
+ * undefined for a single-platform image (DIGEST is then the platform's). Pure.
+ */
+export function platformManifest(index: ImageIndex, platform: string): string | undefined {
+  const [os, architecture, variant] = platform.split('/');
+  const matches = index.platforms.filter(
+    (p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant),
+  );
+  return matches.find((p) => isDigest(p.digest))?.digest;
+}
+
+/**
+ * The registry's image for the platform, pinned: the container runs the platform's own manifest
+ * (REPOSITORY@sha256:<platform manifest>). Run by the index digest, the engine would take an image
+ * of another platform that it holds under that digest (a pull of the index for amd64 names the
+ * amd64 image by it) and refuse the run ("does not match the specified platform"). The caches stay
+ * keyed by the digest of the reference (their keys name the platform too).
+ */
+async function registryPin(
+  docker: DockerAdapter,
+  image: string,
+  platform: string,
+  digest: string,
+): Promise<PinnedBase> {
+  const index = await docker.imagetoolsInspect(pinnedRef(image, digest)).catch(() => undefined);
+  const own =
+    index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
+  return { ref: pinnedRef(image, own ?? digest), key: digest };
+}
+
+/**
+ * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
+ * image (its RepoDigests name it: pulled from there), else by its id. Pure.
+ */
+export function localPin(image: string, local: ImageDetails, digest: string | undefined): PinnedBase {
+  if (!isDigest(local.id)) return { ref: image };
+  if (digest !== undefined && local.repoDigests.some((r) => r.endsWith(`@${digest}`)))
+    return { ref: local.id, key: digest };
+  return {
+    ref: local.id,
+    key: local.id,
+    ...(digest !== undefined && {
+      note: `the image this machine holds under ${image} (${local.id.slice(0, 19)}) is not the registry's (${digest.slice(0, 19)}): resolving against the local one, which the build uses too (build.pull: true resolves and builds against the registry's)`,
+    }),
+  };
+}
+
+/** `os/architecture` of a local image, as the platforms are written. */
+const platformOf = (d: ImageDetails) => `${d.os}/${d.architecture}`;
+
+/**
+ * The base the build will use (see the top of this file), pinned as far as it is needed: `pull`,
+ * the registry's image by digest; else, when a cache needs a key (`keyed`), the engine's own image
+ * under the tag for the platform by its id, or, with none here, the registry's by digest; else the
+ * reference as given, which the engine runs the same way (its own image for the platform, else a
+ * pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
+ * starting the container reports a missing image itself.
  */
 export async function pinBase(
   docker: DockerAdapter,
-  base: { image: string; platform: string },
-  need: { digest: boolean; key: boolean },
+  base: { image: string; platform: string; pull?: boolean },
+  keyed: boolean,
 ): Promise<PinnedBase> {
-  if (!need.digest && !need.key) return { ref: base.image };
-  const digest = await docker.imageDigest(base.image).catch(() => undefined);
-  if (isDigest(digest)) return { ref: pinnedRef(base.image, digest), digest, key: digest };
-  if (!need.key) return { ref: base.image };
-  const id = await docker
-    .inspectImage(base.image, base.platform)
-    .then((d) => d.id)
-    .catch(() => undefined);
-  return id !== undefined && isDigest(id) ? { ref: id, key: id } : { ref: base.image };
+  if (base.pull) {
+    const digest = await registryDigest(docker, base.image);
+    if (digest !== undefined) return registryPin(docker, base.image, base.platform, digest);
+    // No answer from the registry: the build's pull will fail and say why; resolve what is here.
+  }
+  if (!keyed) return { ref: base.image };
+  const [local, digest] = await Promise.all([
+    docker.inspectLocalImage(base.image).catch(() => undefined),
+    registryDigest(docker, base.image),
+  ]);
+  if (local !== undefined && platformOf(local) === base.platform) return localPin(base.image, local, digest);
+  // None here for the platform: the build pulls the registry's, and so does the resolver.
+  if (digest !== undefined) return registryPin(docker, base.image, base.platform, digest);
+  return { ref: base.image };
+}
+
+/** What an engine's pull says when the registry refuses it: 401, 403, denied, no credentials. */
+const PULL_REFUSED =
+  /\b40[13]\b|unauthori[sz]ed|forbidden|\bdenied\b|authentication required|no basic auth credentials/i;
+
+/**
+ * A pull of the base that the registry refused, as an environment problem (exit 3) with the fix;
+ * any other error as it is. The engine's pull (images.ts) sends no credentials: a private base
+ * fails there even where the docker CLI and buildx (which send the user's) succeed, and the
+ * engine reports it as a bad reference (exit 2). Pulled with the docker CLI first, the image is
+ * local and the resolver pulls nothing. Pure.
+ */
+export function basePullError(e: unknown, ref: string, platform: string): unknown {
+  if (!(e instanceof InputError)) return e;
+  const said = /^cannot pull image \S+: ([\s\S]*)$/.exec(e.message)?.[1];
+  if (said === undefined || !PULL_REFUSED.test(said)) return e;
+  const host = ref.startsWith('sha256:') ? 'REGISTRY' : parseImageRef(ref).registry;
+  return new EnvironmentError(
+    `${e.message}\nthe registry refused the pull of the base image: it needs a credential, and the resolver pulls through the Docker engine's API, which sends none`,
+    `log in with a credential that may read it ("docker login ${host}"; in GitHub Actions docker/login-action) and pull it with the docker CLI, which sends that credential: "docker pull --platform ${platform} ${ref}"; the resolver then runs the local image. Some registries refuse a misspelled reference the same way: check it too`,
+    { cause: e },
+  );
 }

@@ -1,6 +1,7 @@
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
-// answers too slowly for pip's own --timeout to fire (a trickle of bytes), or an sdist whose
-// setup.py never ends while pip builds its metadata. Without a limit the stage would hang with it;
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
+// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
+// releases of loosely pinned packages. Without a limit the stage would hang with it;
 // with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
 // error, and the caller removes the container (with whatever still runs in it).
 import { DEFAULT_SESSION_DEADLINE_MS, type ContainerSession } from '../docker/adapter.js';
@@ -28,12 +29,31 @@ export function resolveTimeoutMs(env: Readonly<Record<string, string | undefined
 }
 
 /**
- * How long the session's container may live: its idle loop ends then even when this process was
- * killed (while it lives, every command is stopped at its own limit). A resolve runs a handful of
- * commands, so at least four limits, and never less than the sessions' default.
+ * The most commands one resolve can run in its container, counted from the steps (resolve.ts
+ * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
+ * - the base snapshot by its own command (to be cached): 1;
+ * - the plain dry run (the held one in its process): 2;
+ * - the held dry run on its own: 2;
+ * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
+ *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
+ *   its report 1.
  */
-export const sessionDeadlineMs = (limitMs: number): number =>
-  Math.max(DEFAULT_SESSION_DEADLINE_MS, 4 * limitMs);
+export function maxResolveCommands(requested: number): number {
+  return 1 + 2 + 2 + 3 + Math.max(1, 3 * requested);
+}
+
+/** Limits added to the count: the time between commands (files copied in, the container's start). */
+const DEADLINE_MARGIN = 2;
+
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
+ * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
+ * still allowed to run would read as the helper failing. Never less than the sessions' default.
+ */
+export const sessionDeadlineMs = (limitMs: number, commands: number): number =>
+  Math.max(DEFAULT_SESSION_DEADLINE_MS, (commands + DEADLINE_MARGIN) * limitMs);
 
 /** What each pip report is the report of, for people. */
 const REPORTS: Readonly<Record<string, string>> = {
@@ -80,7 +100,7 @@ export function execTimeoutError(
 ): EnvironmentError {
   return new EnvironmentError(
     `resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`,
-    `a package index that answers too slowly, or an sdist whose setup.py does not end while pip builds its metadata: check the index, require a version that has a wheel, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`,
+    `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`,
   );
 }
 

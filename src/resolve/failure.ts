@@ -21,6 +21,17 @@ export interface FailureContext {
   origins: readonly string[];
   requirements: readonly RequirementOrigin[];
   indexes: PipIndexes;
+  /** The network the resolver's container ran on (the fix of an unreachable index names it). */
+  network?: 'host' | 'bridge';
+}
+
+/**
+ * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
+ * index the build machine reaches may be out of the container's reach, and how to switch.
+ */
+export function bridgeHint(ctx: Pick<FailureContext, 'network'>): string {
+  if (ctx.network !== 'bridge') return '';
+  return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
 }
 
 /** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
@@ -105,11 +116,11 @@ function unreachable(
   if (line)
     return new EnvironmentError(
       `${line.origin}: the direct URL ${redactUrls(line.url!)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}${said(pipMessage(out))}`,
-      'check that URL and the network (the resolver runs pip inside the base image)',
+      `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`,
     );
   return new EnvironmentError(
     `the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
-    'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)',
+    `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`,
   );
 }
 

@@ -22,6 +22,12 @@ export interface ResolveInput {
   mode: 'auto' | 'check';
   /** The container's network; undefined: bridge unless pip must reach this machine's loopback (network.ts). */
   network?: 'host' | 'bridge';
+  /**
+   * The build resolves the base's tag in the registry (build.pull, or a builder without this
+   * engine's images): the container runs the registry's image by digest. Default: the image this
+   * engine holds under the tag for the platform, as dockerd's own builder uses it (base.ts).
+   */
+  pull?: boolean;
   /** For hazards: a CUDA variant, and where torch comes from. */
   variant?: { cuda?: string; torchIndexUrl?: string };
 }

@@ -5,7 +5,8 @@
 // pip must reach this machine's loopback: an index, --find-links or direct URL on localhost /
 // 127.0.0.0/8 / ::1 (a local index, as the test bed serves one), or a build that uses the host's
 // network itself (build.network: host: the resolver then reaches what the build's RUN steps reach,
-// an index named in the host's /etc/hosts too). Pure.
+// an index named in the host's /etc/hosts too). Pure: a host name that this machine resolves to its
+// loopback takes a lookup, which the stage makes (network-lookup.ts).
 import type { ResolveInput } from './input.js';
 import { shownIndexes } from './input.js';
 

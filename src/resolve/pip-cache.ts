@@ -7,15 +7,18 @@
 // metadata), both of which a pull request may choose. Such code can plant answers in the cache
 // (an index page listing only an old release, an sdist of its own) that every later run mounting
 // the same volume reads. So a volume is bound to:
-// - the base image: its registry digest (else its local image id), so one base's code never feeds
-//   another base's resolution; and
-// - on GitHub Actions, the repository and whether the run is a pull request's (GITHUB_HEAD_REF is
-//   set), so a pull request's requirements never feed a branch's resolution on a shared
-//   self-hosted runner (a pull request may still feed another's).
+// - the base image that runs: its registry digest when it is the registry's image, else its local
+//   image id (base.ts), so one base's code never feeds another base's resolution; and
+// - on GitHub Actions, the repository and whether the run may build a pull request's code (any
+//   event but push, schedule, workflow_dispatch, merge_group and release, or GITHUB_HEAD_REF set:
+//   pull_request_target, and workflow_run or issue_comment workflows that check out a pull
+//   request, count too), so a pull request's requirements never feed a branch's resolution on a
+//   shared self-hosted runner (a pull request may still feed another's).
 // The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
-// add up, one per base, index set and scope (`docker volume ls --filter label=` PIP_CACHE_LABEL
-// lists them). Volumes of the earlier naming (keyed by the index URLs only) are never mounted again:
-// the names differ (`-v2-`).
+// add up, one per base, index set and scope. Nothing removes them, those of the earlier naming
+// (keyed by the index URLs only, never mounted again: the names differ, `-v2-`) included; every
+// one carries PIP_CACHE_LABEL, so `docker volume ls -q --filter label=PIP_CACHE_LABEL | xargs -r
+// docker volume rm` removes them all (docs/build.md).
 //
 // It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
 // one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
@@ -78,13 +81,28 @@ export function pipCacheVolume(
 }
 
 /**
- * The run's trust scope: on GitHub Actions the repository, and `pull-request` for a pull
- * request's run (pull_request, pull_request_target: GITHUB_HEAD_REF is set) or `branch` for any
- * other; elsewhere (a workstation, another CI) empty.
+ * The events whose runs build only what is on a branch of the repository already (a push, a
+ * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
+ * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
+ * check out a pull request's head, and events this list does not know yet.
+ */
+export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
+  'push',
+  'schedule',
+  'workflow_dispatch',
+  'merge_group',
+  'release',
+]);
+
+/**
+ * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
+ * build a pull request's code (GITHUB_EVENT_NAME not in TRUSTED_EVENTS, or GITHUB_HEAD_REF set) or
+ * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
 export function pipCacheScope(env: Readonly<Record<string, string | undefined>>): string {
   if (env.GITHUB_ACTIONS !== 'true') return '';
-  return `${env.GITHUB_REPOSITORY ?? ''} ${env.GITHUB_HEAD_REF ? 'pull-request' : 'branch'}`;
+  const trusted = TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && !env.GITHUB_HEAD_REF;
+  return `${env.GITHUB_REPOSITORY ?? ''} ${trusted ? 'branch' : 'untrusted'}`;
 }
 
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */

@@ -26,9 +26,10 @@ import {
   takenSnapshot,
 } from './steps/snapshot.js';
 import { PIP_CACHE_DIR, pipCacheScope, pipCacheUrls, pipCacheVolume } from './pip-cache.js';
-import { type PinnedBase, pinBase } from './base.js';
-import { resolveTimeoutMs, sessionDeadlineMs, withExecLimit } from './exec-limit.js';
-import { resolverNetwork } from './network.js';
+import { basePullError, type PinnedBase, pinBase } from './base.js';
+import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit } from './exec-limit.js';
+import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
+import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
 import { PIP_ENV } from './workdir.js';
 import { pipWorkspace, type Workspace } from './workspace.js';
@@ -50,6 +51,11 @@ export interface ResolveDeps {
    * volume) are read (default: process.env).
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * This machine's resolver, for index host names that may name its loopback (network-lookup.ts);
+   * default: the system's (dns.lookup). Not used when the input names the network.
+   */
+  lookupHost?: HostLookup;
 }
 
 const STEP_OF: Readonly<Record<string, Step>> = {
@@ -60,7 +66,9 @@ const STEP_OF: Readonly<Record<string, Step>> = {
 
 /** Cache key of a resolution: the base digest and every input that can change pip's answer. */
 export function resolutionKey(baseDigest: string, input: ResolveInput): string {
-  const { network: _network, ...decisive } = input;
+  // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
+  // in baseDigest (the registry digest, or the local image id, of the image that ran).
+  const { network: _network, pull: _pull, ...decisive } = input;
   return `resolution-${createHash('sha256')
     .update(JSON.stringify({ baseDigest, decisive, VERSION }))
     .digest('hex')}`;
@@ -74,14 +82,15 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
   const say = (line: string) => progress(`resolve ${input.platform}: ${line}`);
   const times = new StepTimes();
   const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
-  const earlier = earlierResolution(input, deps, pinned.digest, say);
+  if (pinned.note !== undefined) say(pinned.note);
+  const earlier = earlierResolution(input, deps, pinned.key, say);
   if (earlier.hit !== undefined) return earlier.hit;
-  const { session, volume } = await openSession(input, deps, { pinned, env, limitMs, times, say });
+  const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
   try {
     const ws = pipWorkspace(session, {
       image: input.image,
       pipEnv: pipRunEnv(input),
-      failure: failureContext(input),
+      failure: { ...failureContext(input), network },
       onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
       ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
       onAttempt: (report, a, wallMs) => {
@@ -99,7 +108,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       platform: input.platform,
       requirementsText: input.requirements.text,
       ...(deps.cache !== undefined && { cache: deps.cache }),
-      ...(pinned.digest !== undefined && { digest: pinned.digest }),
+      ...(pinned.key !== undefined && { digest: pinned.key }),
       say,
     };
     const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
@@ -127,8 +136,9 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
 }
 
 /**
- * The base pinned (base.ts) as far as the caches need it: the registry digest for the snapshot
- * cache, a digest or image id for pip's cache volume. Its lookup time is noted on the line.
+ * The base the build will use, pinned (base.ts) as far as it is needed: by the registry digest when
+ * the build pulls; else by the local image's id when a cache (the snapshot cache, pip's cache
+ * volume) needs a key. Its lookup time is noted on the line.
  */
 async function timedPin(
   docker: DockerAdapter,
@@ -136,17 +146,19 @@ async function timedPin(
   deps: ResolveDeps,
   times: StepTimes,
 ): Promise<PinnedBase> {
-  const need = { digest: deps.cache !== undefined, key: pipCacheUrls(input) !== undefined };
+  const keyed = deps.cache !== undefined || pipCacheUrls(input) !== undefined;
   const t = Date.now();
-  const pinned = await pinBase(docker, input, need);
-  if (need.digest || need.key)
+  const pinned = await pinBase(docker, input, keyed);
+  if (keyed || input.pull)
     times.note('container start', `base digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s`);
   return pinned;
 }
 
 /**
  * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
- * need (network.ts), with pip's cache volume of this base; every command in it limited to limitMs.
+ * need (network-lookup.ts), with pip's cache volume of this base; every command in it limited to
+ * limitMs, and the container itself to as many limits as a resolve can run commands. A pull the
+ * registry refuses is exit 3 with the fix (basePullError).
  */
 async function openSession(
   input: ResolveInput,
@@ -158,25 +170,37 @@ async function openSession(
     times: StepTimes;
     say: (line: string) => void;
   },
-): Promise<{ session: ContainerSession; volume: ReturnType<typeof pipCacheVolume> }> {
+): Promise<{
+  session: ContainerSession;
+  volume: ReturnType<typeof pipCacheVolume>;
+  network: ResolverNetwork;
+}> {
   const volume =
     o.pinned.key !== undefined
       ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
       : undefined;
-  const net = input.network !== undefined ? { network: input.network } : resolverNetwork(input);
+  const net =
+    input.network !== undefined
+      ? { network: input.network }
+      : await chooseNetwork(input, undefined, deps.lookupHost ?? systemLookup);
   if (deps.verbose) o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
+  const commands = maxResolveCommands(requirementNames(input.requirements.text).length);
   const session = await o.times.time('container start', () =>
-    deps.docker.startSession({
-      image: o.pinned.ref,
-      platform: input.platform,
-      network: net.network,
-      env: PIP_ENV,
-      labels: { 'io.github.ml-image-action.stage': 'resolve' },
-      deadlineMs: sessionDeadlineMs(o.limitMs),
-      ...(volume !== undefined && { volumes: [volume] }),
-    }),
+    deps.docker
+      .startSession({
+        image: o.pinned.ref,
+        platform: input.platform,
+        network: net.network,
+        env: PIP_ENV,
+        labels: { 'io.github.ml-image-action.stage': 'resolve' },
+        deadlineMs: sessionDeadlineMs(o.limitMs, commands),
+        ...(volume !== undefined && { volumes: [volume] }),
+      })
+      .catch((e: unknown) => {
+        throw basePullError(e, o.pinned.ref, input.platform);
+      }),
   );
-  return { session: withExecLimit(session, o.limitMs, input), volume };
+  return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
 }
 
 /**
@@ -188,6 +212,7 @@ async function openSession(
 function earlierResolution(
   input: ResolveInput,
   deps: ResolveDeps,
+  /** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
   digest: string | undefined,
   say: (line: string) => void,
 ): { key?: string; hit?: ResolveOutput } {

@@ -6,7 +6,7 @@ import { CheckFailedError } from '../errors.js';
 import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/schema.js';
 import { type ResolveInput, resolveAgainstBase } from './resolve.js';
-import { resolverNetwork } from './network.js';
+import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
 import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 import { checkListedReferences } from '../requirements/references.js';
@@ -31,6 +31,14 @@ export async function runResolveStage(
      * and the run's GITHUB_* scope are read (default: process.env).
      */
     env?: Readonly<Record<string, string | undefined>>;
+    /** This machine's resolver, for index host names (network-lookup.ts); default: the system's. */
+    lookupHost?: HostLookup;
+    /**
+     * The build's builder holds no images of this engine (a docker-container, kubernetes or remote
+     * driver): it resolves the base's tag in the registry whatever this engine holds, as build.pull
+     * does, and so does the resolver then (base.ts). Default false: dockerd's own builder.
+     */
+    registryBase?: boolean;
   },
 ): Promise<Resolved> {
   const mode = config.resolve.mode;
@@ -60,14 +68,16 @@ export async function runResolveStage(
         indexes,
         pipEnv,
         mode,
+        // The base the build starts from (base.ts): the registry's when it pulls, else this engine's.
+        ...((config.build.pull || deps.registryBase === true) && { pull: true }),
         variant: {
           ...(v.cuda && { cuda: v.cuda.version }),
           ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
         },
       };
       // bridge unless the build itself uses the host's network or pip must reach this machine's
-      // loopback (network.ts).
-      const { network } = resolverNetwork(input, config.build.network);
+      // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
+      const { network } = await chooseNetwork(input, config.build.network, deps.lookupHost ?? systemLookup);
       const out = await resolveAgainstBase({ ...input, network }, deps);
       const r = out.resolution;
       for (const m of r.resolved?.moved ?? [])

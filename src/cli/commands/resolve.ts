@@ -5,6 +5,7 @@ import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
+import { PIP_CACHE_LABEL, PIP_CACHE_PREFIX } from '../../resolve/pip-cache.js';
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
@@ -21,7 +22,8 @@ relaxes them to their lower bound and tries once more. Hazards pip cannot see (N
 torch CUDA builds, opencv variants, ...) become warnings with the fix.
 
 Options:
-  --image REF           the base image (pulled if missing)
+  --image REF           the base image: the one this machine holds under that tag for the platform
+                        (as dockerd's own builder uses it), pulled when there is none
   --requirements FILE   requirements file (repeatable; -r includes are followed)
   --index-url URL       pip index (default: PIP_INDEX_URL, else PyPI); --extra-index-url URL
                         (repeatable; default PIP_EXTRA_INDEX_URL). Given to pip through its
@@ -30,20 +32,26 @@ Options:
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
   --network host|bridge network of the resolver container (default: bridge, or host when pip must
-                        reach this machine's loopback: an index or URL on localhost/127.0.0.0/8/::1)
+                        reach this machine's loopback: an index or URL on localhost/127.0.0.0/8/::1,
+                        or on a host name this machine resolves to one). An index reachable only
+                        from this machine through another name in /etc/hosts needs --network host
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
 
-Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image);
-pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-v2-<hash> (one per base
-image digest and set of https or --trusted-host index URLs; none when one carries credentials).
+Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
+id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
+${PIP_CACHE_PREFIX}<hash> (one per base image and set of https or --trusted-host index
+URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
+of past base digests); to remove them all:
+  docker volume ls -q --filter label=${PIP_CACHE_LABEL}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
 is not there, a package the index does not have: named with its file and line; a base image without
-python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after retries).`,
+python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
+registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('resolve', argv, {
       image: { type: 'string' },

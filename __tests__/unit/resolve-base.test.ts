@@ -1,0 +1,269 @@
+// The base the resolver runs, as the build will use it: the engine's own image under the tag
+// (dockerd's builder without build.pull), or the registry's by digest (build.pull, or a builder
+// without this engine's images); and a pull of it that the registry refuses (the engine sends no
+// credentials) as exit 3 with the fix, not as a bad reference.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigFileSchema, normalizeConfig } from '../../src/config/schema.js';
+import type { DockerAdapter, SessionSpec } from '../../src/docker/adapter.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+import { basePullError, localPin, platformManifest } from '../../src/resolve/base.js';
+import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
+import { snapshotKey } from '../../src/resolve/snapshot-cache.js';
+import { runResolveStage } from '../../src/resolve/stage.js';
+import { runCli } from '../../src/cli/main.js';
+import { captureIo, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
+import { makePlan, planVariant } from '../helpers/plans.js';
+import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+const STALE = `sha256:${'5'.repeat(64)}`;
+
+const clean = () => {
+  const played = viaHelperRun(
+    (cmd) => {
+      if (cmd[0] === 'sh' || cmd.join(' ') === 'python3 /tmp/ml-image-resolve/helper.py snapshot')
+        return { stdout: EMPTY_SNAPSHOT };
+      if (cmd.includes('analyze'))
+        return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
+      return {};
+    },
+    () => session.files,
+  );
+  const session = fakeSession(played.answer);
+  return session;
+};
+
+/** An engine that holds a stale image under the tag, and a registry that knows DIGEST for it. */
+function staleEngine(specs: SessionSpec[]): DockerAdapter {
+  return fakeDocker({
+    imageDigest: () => Promise.resolve(DIGEST),
+    inspectLocalImage: () => Promise.resolve(imageDetails({ id: STALE, repoDigests: [] })),
+    startSession: (spec) => {
+      specs.push(spec);
+      return Promise.resolve(clean());
+    },
+  });
+}
+
+const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
+  image: 'localhost:5000/base:1',
+  platform: 'linux/amd64',
+  requirements: { text: 'tqdm', origins: ['/w/r.txt:1'] },
+  mode: 'auto',
+  ...over,
+});
+
+describe('the base the resolver runs is the one the build uses', () => {
+  it('localPin: keyed by the digest only when the local image came from it', () => {
+    const local = imageDetails({ id: STALE, repoDigests: [`localhost:5000/base@${DIGEST}`] });
+    expect(localPin('localhost:5000/base:1', local, DIGEST)).toEqual({ ref: STALE, key: DIGEST });
+    expect(localPin('localhost:5000/base:1', { ...local, repoDigests: [] }, DIGEST)).toMatchObject({
+      ref: STALE,
+      key: STALE,
+    });
+    expect(localPin('localhost:5000/base:1', { ...local, repoDigests: [] }, undefined)).toEqual({
+      ref: STALE,
+      key: STALE,
+    });
+  });
+
+  it('a stale local tag: resolved against the local image, cached under its id, never under the digest; the progress says so', async () => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const specs: SessionSpec[] = [];
+    const lines: string[] = [];
+    await resolveAgainstBase(input(), {
+      docker: staleEngine(specs),
+      cache,
+      env: {},
+      progress: (l) => lines.push(l),
+    });
+    expect(specs[0]!.image).toBe(STALE);
+    expect([...store.keys()]).toEqual([snapshotKey(STALE, 'linux/amd64')]);
+    expect(lines[0]).toMatch(
+      /^resolve linux\/amd64: the image this machine holds under localhost:5000\/base:1 \(sha256:5{12}\) is not the registry's \(sha256:d{12}\)/,
+    );
+  });
+
+  it("with pull (build.pull): the registry's image by digest, cached under it", async () => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const specs: SessionSpec[] = [];
+    await resolveAgainstBase(input({ pull: true }), { docker: staleEngine(specs), cache, env: {} });
+    expect(specs[0]!.image).toBe(`localhost:5000/base@${DIGEST}`);
+    expect([...store.keys()]).toEqual([snapshotKey(DIGEST, 'linux/amd64')]);
+  });
+
+  describe('the build stage follows build.pull and the builder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-base-'));
+    writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    it.each<[string, boolean, boolean | undefined, 'local' | 'registry']>([
+      ["dockerd's builder, no pull", false, undefined, 'local'],
+      ['build.pull', true, undefined, 'registry'],
+      ['a builder without local images', false, true, 'registry'],
+    ])('%s', async (_what, pull, registryBase, want) => {
+      const config = normalizeConfig(
+        ConfigFileSchema.parse({
+          image: { name: 'acme/m' },
+          python: { requirements: ['requirements.txt'] },
+          build: { pull },
+        }),
+      );
+      const specs: SessionSpec[] = [];
+      const plan = makePlan(planVariant('cpu'));
+      await runResolveStage(plan, config, dir, {
+        docker: staleEngine(specs),
+        progress: () => undefined,
+        env: {},
+        cache: { get: () => undefined, set: () => undefined },
+        lookupHost: () => Promise.resolve([]),
+        ...(registryBase !== undefined && { registryBase }),
+      });
+      const ref = plan.variants[0]!.base.ref;
+      const repo = ref.slice(0, ref.lastIndexOf(':'));
+      expect(specs[0]!.image).toBe(want === 'local' ? STALE : `${repo}@${DIGEST}`);
+    });
+  });
+});
+
+describe('a pull of the base that the registry refuses', () => {
+  const pullError = (said: string) =>
+    new InputError(
+      `cannot pull image ghcr.io/o/base@${DIGEST}: ${said}`,
+      'check the image reference and that it exists',
+    );
+  it.each<[string, string, boolean]>([
+    [
+      '401 unauthorized',
+      '(HTTP code 500) server error - Head "https://ghcr.io/v2/o/base/manifests/sha256:d": unauthorized',
+      true,
+    ],
+    [
+      "Docker Hub's denied",
+      "(HTTP code 404) unexpected - pull access denied for o/base, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      true,
+    ],
+    ['403 Forbidden', 'Head "https://r.example/v2/o/base/manifests/x": 403 Forbidden', true],
+    ['ECR without a login', 'Get "https://1.dkr.ecr.example/v2/": no basic auth credentials', true],
+    ['authentication required', 'unauthorized: authentication required', true],
+    ['a manifest unknown', '(HTTP code 404) unexpected - manifest unknown', false],
+    ['a bad reference', 'invalid reference format', false],
+  ])('%s: exit 3 with the login fix: %s', (_what, said, refused) => {
+    const e = basePullError(pullError(said), `ghcr.io/o/base@${DIGEST}`, 'linux/arm64');
+    if (!refused) {
+      expect(e).toBeInstanceOf(InputError);
+      return;
+    }
+    expect(e).toBeInstanceOf(EnvironmentError);
+    const err = e as EnvironmentError;
+    expect(err.exitCode).toBe(3);
+    expect(err.message).toContain(said);
+    expect(err.message).toContain('sends none');
+    expect(err.fix).toContain('"docker login ghcr.io"');
+    expect(err.fix).toContain(`"docker pull --platform linux/arm64 ghcr.io/o/base@${DIGEST}"`);
+  });
+
+  it('errors that are not a refused pull pass as they are', () => {
+    const other = new EnvironmentError('cannot pull ghcr.io/o/base: registry unreachable (dial tcp)', 'fix');
+    expect(basePullError(other, 'ghcr.io/o/base:1', 'linux/amd64')).toBe(other);
+    const plain = new Error('unauthorized');
+    expect(basePullError(plain, 'ghcr.io/o/base:1', 'linux/amd64')).toBe(plain);
+    // "denied" in the image's own name is not the registry's answer.
+    const named = new InputError('cannot pull image ghcr.io/o/denied:1: manifest unknown');
+    expect(basePullError(named, 'ghcr.io/o/denied:1', 'linux/amd64')).toBe(named);
+  });
+
+  it('ml-image resolve: exit 3 with the fix, not exit 2 "check the image reference"', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-denied-'));
+    try {
+      writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
+      // Nothing local; the registry told the digest (its HTTP client sends the user's login), and
+      // the engine's pull by that digest (no credentials) is refused.
+      const specs: SessionSpec[] = [];
+      const io = captureIo(
+        dir,
+        fakeDocker({
+          imageDigest: () => Promise.resolve(DIGEST),
+          inspectLocalImage: () => Promise.resolve(undefined),
+          startSession: (spec) => {
+            specs.push(spec);
+            return Promise.reject(
+              new InputError(
+                `cannot pull image ${spec.image}: (HTTP code 500) server error - Head "https://ghcr.io/v2/o/base/manifests/${DIGEST}": denied: denied`,
+                'check the image reference and that it exists',
+              ),
+            );
+          },
+        }),
+      );
+      const code = await runCli(
+        ['resolve', '--image', 'ghcr.io/o/base:1', '--requirements', 'requirements.txt'],
+        io,
+      );
+      expect(code).toBe(3);
+      expect(io.err()).toContain('docker login ghcr.io');
+      expect(specs.map((s) => s.image)).toEqual([`ghcr.io/o/base@${DIGEST}`]);
+      expect(io.err()).toContain(`docker pull --platform linux/amd64 ghcr.io/o/base@${DIGEST}`);
+      expect(io.err()).not.toContain('check the image reference');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the registry's base runs as the platform's own manifest", () => {
+  const AMD = `sha256:${'a'.repeat(64)}`;
+  const ARM = `sha256:${'b'.repeat(64)}`;
+  const index = {
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    platforms: [
+      { os: 'linux', architecture: 'amd64', digest: AMD },
+      { os: 'linux', architecture: 'arm64', variant: 'v8', digest: ARM },
+    ],
+  };
+
+  it.each([
+    ['linux/amd64', AMD],
+    ['linux/arm64', ARM],
+    ['linux/arm64/v8', ARM],
+    ['linux/arm/v7', undefined],
+  ])('platformManifest %s -> %s', (platform, want) => {
+    expect(platformManifest(index, platform)).toBe(want);
+  });
+
+  // The engine holds the amd64 image under the index digest (pulled from it): an arm64 run by the
+  // index digest would find that one and refuse it ("does not match the specified platform").
+  it.each([
+    ['an index: the arm64 manifest, keyed by the index digest', index, `localhost:5000/base@${ARM}`],
+    [
+      'a single-platform image: its own digest',
+      { mediaType: 'x', platforms: [] },
+      `localhost:5000/base@${DIGEST}`,
+    ],
+  ])('%s', async (_what, answer, ref) => {
+    const specs: SessionSpec[] = [];
+    const inspected: string[] = [];
+    await resolveAgainstBase(input({ platform: 'linux/arm64' }), {
+      docker: fakeDocker({
+        imageDigest: () => Promise.resolve(DIGEST),
+        imagetoolsInspect: (r) => {
+          inspected.push(r);
+          return Promise.resolve(answer);
+        },
+        inspectLocalImage: () =>
+          Promise.resolve(imageDetails({ id: STALE, repoDigests: [`localhost:5000/base@${DIGEST}`] })),
+        startSession: (spec) => {
+          specs.push(spec);
+          return Promise.resolve(clean());
+        },
+      }),
+      env: {},
+    });
+    expect(inspected).toEqual([`localhost:5000/base@${DIGEST}`]);
+    expect(specs.map((s) => s.image)).toEqual([ref]);
+  });
+});

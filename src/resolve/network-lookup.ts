@@ -1,0 +1,82 @@
+// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
+// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
+// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
+// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
+// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
+// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
+// too long, changes nothing.
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { ResolveInput } from './input.js';
+import { isLoopbackHost, type ResolverNetwork, resolverNetwork, urlsPipMayReach } from './network.js';
+
+/** The addresses this machine's resolver gives a host name (getaddrinfo: /etc/hosts, then DNS). */
+export type HostLookup = (hostname: string) => Promise<readonly string[]>;
+
+/** How long a lookup may take before it counts as failed. */
+const LOOKUP_TIMEOUT_MS = 5000;
+
+/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
+export const systemLookup: HostLookup = (hostname) => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<readonly string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
+    timer.unref();
+  });
+  const found = dnsLookup(hostname, { all: true }).then((as) => as.map((a) => a.address));
+  return Promise.race([found, late]).finally(() => clearTimeout(timer));
+};
+
+/**
+ * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
+ * not an address and not a name network.ts already knows as loopback. host: as shown (with the
+ * port, never credentials); name: what is looked up. Pure.
+ */
+export function namedHosts(input: ResolveInput): { host: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const u of urlsPipMayReach(input)) {
+    let url: URL;
+    try {
+      url = new URL(u);
+    } catch {
+      continue;
+    }
+    const name = url.hostname.replace(/^\[|\]$/g, '');
+    if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || isIP(name) !== 0 || isLoopbackHost(name))
+      continue;
+    if (!seen.has(name)) seen.set(name, url.host);
+  }
+  return [...seen].map(([name, host]) => ({ host, name }));
+}
+
+/** The first named host that this machine resolves to a loopback address, and that address. */
+export async function loopbackName(
+  input: ResolveInput,
+  lookup: HostLookup,
+): Promise<{ host: string; address: string } | undefined> {
+  for (const { host, name } of namedHosts(input)) {
+    const addresses = await lookup(name).catch((): readonly string[] => []);
+    const address = addresses.find((a) => isLoopbackHost(a));
+    if (address !== undefined) return { host, address };
+  }
+  return undefined;
+}
+
+/**
+ * The resolver's network, and why: network.ts's choice, and `host` too when a host name pip must
+ * reach resolves to this machine's loopback.
+ */
+export async function chooseNetwork(
+  input: ResolveInput,
+  buildNetwork: 'default' | 'host' | 'none' | undefined,
+  lookup: HostLookup,
+): Promise<{ network: ResolverNetwork; reason: string }> {
+  const pure = resolverNetwork(input, buildNetwork);
+  if (pure.network === 'host') return pure;
+  const found = await loopbackName(input, lookup);
+  if (found === undefined) return pure;
+  return {
+    network: 'host',
+    reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
+  };
+}
