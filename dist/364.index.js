@@ -1859,8 +1859,8 @@ var read_regular = __webpack_require__(23387);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var capture_redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var util_redact = __webpack_require__(69695);
 ;// CONCATENATED MODULE: ./src/attest/cosign.ts
 // Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
 // from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
@@ -1884,7 +1884,7 @@ const DEFAULT_TIMEOUT_MS = 180_000;
 const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
 function createCosignSigner(exec, options = {}) {
     const secrets = [options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined && s.length >= 4);
-    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(capture_redact/* REDACTED */.XF), (0,capture_redact/* redactText */.Rd)(text));
+    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(util_redact/* REDACTED */.XF), (0,util_redact/* redactText */.Rd)(text));
     const env = { ...options.env };
     if (options.password !== undefined)
         env.COSIGN_PASSWORD = options.password;
@@ -2753,7 +2753,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69695);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -2816,7 +2816,7 @@ const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */
  * URL before its "@" or a token before its length, which the patterns would then miss.
  */
 const cut = (s, max) => {
-    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
+    const clean = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /**
@@ -2927,7 +2927,7 @@ function buildSmokePredicate(input) {
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
 
@@ -2955,7 +2955,7 @@ function sha256Hex(digest) {
 }
 function textDeep(value) {
     if (typeof value === 'string')
-        return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
+        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
     if (Array.isArray(value))
         return value.map(textDeep);
     if (value !== null && typeof value === 'object')
@@ -2965,7 +2965,7 @@ function textDeep(value) {
 /** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
 function secretsDeep(value, keep) {
     if (typeof value === 'string')
-        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+        return keep.has(value) ? value : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
     if (Array.isArray(value))
         return value.map((v) => secretsDeep(v, keep));
     if (value !== null && typeof value === 'object')
@@ -4211,7 +4211,7 @@ function dockerConfigPath(env) {
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
@@ -4234,7 +4234,7 @@ function runUrlFromEnv(env) {
     if (!server || !repo || !runId)
         return undefined;
     const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
 }
 /** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
 function runnerFromEnv(env) {

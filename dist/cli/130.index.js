@@ -77,7 +77,7 @@ function ociPurl(ref, digest, arch) {
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94321);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95523);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69695);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(15063);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49997);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
@@ -116,7 +116,7 @@ const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
 /** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
-const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+const clean = (s) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /**
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
  * longer one (a hostile METADATA) is cut.
@@ -397,7 +397,7 @@ function sbomInputsDigest(input) {
         tool: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
         // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
         library: CDX_LIBRARY_VERSION,
-        redaction: _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz,
+        redaction: _util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz,
         variant: input.variant,
         imageRef: input.imageRef,
         imageDigest: input.imageDigest,

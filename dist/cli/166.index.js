@@ -1102,8 +1102,8 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var capture_redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var util_redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __webpack_require__(4532);
 ;// CONCATENATED MODULE: ./src/attest/cosign.ts
@@ -1129,7 +1129,7 @@ const DEFAULT_TIMEOUT_MS = 180_000;
 const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
 function createCosignSigner(exec, options = {}) {
     const secrets = [options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined && s.length >= 4);
-    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(capture_redact/* REDACTED */.XF), (0,capture_redact/* redactText */.Rd)(text));
+    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(util_redact/* REDACTED */.XF), (0,util_redact/* redactText */.Rd)(text));
     const env = { ...options.env };
     if (options.password !== undefined)
         env.COSIGN_PASSWORD = options.password;
@@ -1998,7 +1998,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69695);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -2061,7 +2061,7 @@ const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */
  * URL before its "@" or a token before its length, which the patterns would then miss.
  */
 const cut = (s, max) => {
-    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
+    const clean = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /**
@@ -3132,7 +3132,7 @@ function registryDeps(env) {
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* unused harmony export actionsRunUrl */
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
@@ -3155,7 +3155,7 @@ function runUrlFromEnv(env) {
     if (!server || !repo || !runId)
         return undefined;
     const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
 }
 /** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
 function runnerFromEnv(env) {

@@ -75,8 +75,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -342,7 +342,8 @@ function gpuAbsent(id, suite, requireGpu) {
 /** The result so far: failures classified, summary counted, secrets redacted. */
 function finishResult(s) {
     for (const t of s.tests) {
-        if (t.status !== 'fail')
+        // A cause known already (a custom test without gpu: true on a GPU run: custom.ts) stands.
+        if (t.status !== 'fail' || t.cause !== undefined)
             continue;
         const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
         if (cause)
@@ -700,7 +701,9 @@ async function batchOutcome(s, id) {
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
-// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none).
+// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
+// one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
+
 
 
 
@@ -792,11 +795,40 @@ function metadataTest(m, details, result) {
         problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
     return result(problems.length === 0, problems.join('; '));
 }
+/**
+ * What a command finds in a container given no GPU (NVIDIA_VISIBLE_DEVICES=void: no device, no
+ * driver library, no nvidia-smi): CUDA's "no device" (classify.ts: cuda-no-device), or no driver.
+ */
+const NO_GPU_IN_CONTAINER = /Found no NVIDIA driver on your system|libcuda\.so[.0-9]{0,12}: cannot open shared object file|NVML Shared Library Not Found|libnvidia-ml\.so[.0-9]{0,12}: cannot open shared object file|nvidia-smi"?: (\d+: )?(executable file not found|not found|command not found)|command not found in the image: "nvidia-smi"/i;
+/**
+ * The cause of a command test that failed for want of a GPU on a run that had GPUs: the test is
+ * not marked `gpu: true`, so its container got none. Undefined when the failure is another one
+ * (finishResult then classifies it as any other, whose "give the container GPUs" would mislead).
+ */
+function missingGpuCause(test, spec, gpus) {
+    if (test.status !== 'fail' || spec.gpu || gpus !== 'all' || spec.command === undefined)
+        return undefined;
+    const text = `${test.reason ?? ''}\n${test.output ?? ''}`;
+    const classified = classifyFailure(text);
+    const match = classified?.id === 'cuda-no-device' ? classified.match : NO_GPU_IN_CONTAINER.exec(text)?.[0];
+    if (match === undefined)
+        return undefined;
+    return {
+        id: 'custom-test-without-gpu',
+        cause: `this run has GPUs, but the custom test "${spec.name}" is not marked gpu: true, so its container got none (custom tests run without GPUs unless they ask: NVIDIA_VISIBLE_DEVICES=void, no device, no driver library, no nvidia-smi)`,
+        fix: `add gpu: true to the test "${spec.name}" in smoke.tests (ml-image.yml)`,
+        source: 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html',
+        match: match.slice(0, 200),
+    };
+}
 /** One custom test: a command, a file, else the image's metadata (the config allows exactly one). */
 async function customTest(s, t, onNoPython) {
     const result = verdictOf(t, Date.now());
-    if (t.command !== undefined)
-        return commandTest(s, t, t.command, result);
+    if (t.command !== undefined) {
+        const test = await commandTest(s, t, t.command, result);
+        const cause = missingGpuCause(test, t, s.input.gpus);
+        return cause ? { ...test, cause } : test;
+    }
     if (t.file !== undefined)
         return fileTest(s, `custom:${t.name}`, t.file, result, onNoPython);
     return metadataTest(t.metadata, s.details, result);

@@ -12,11 +12,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84093);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18263);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43140);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42405);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+
 
 
 
@@ -36,7 +38,8 @@ relaxes them to their lower bound and tries once more. Hazards pip cannot see (N
 torch CUDA builds, opencv variants, ...) become warnings with the fix.
 
 Options:
-  --image REF           the base image (pulled if missing)
+  --image REF           the base image: the one this machine holds under that tag for the platform
+                        (as dockerd's own builder uses it), pulled when there is none
   --requirements FILE   requirements file (repeatable; -r includes are followed)
   --index-url URL       pip index (default: PIP_INDEX_URL, else PyPI); --extra-index-url URL
                         (repeatable; default PIP_EXTRA_INDEX_URL). Given to pip through its
@@ -45,22 +48,28 @@ Options:
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
   --network host|bridge network of the resolver container (default: bridge, or host when pip must
-                        reach this machine's loopback: an index or URL on localhost/127.0.0.0/8/::1)
+                        reach this machine's loopback: an index or URL on localhost/127.0.0.0/8/::1,
+                        or on a host name this machine resolves to one). An index reachable only
+                        from this machine through another name in /etc/hosts needs --network host
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
 
-Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image);
-pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-v2-<hash> (one per base
-image digest and set of https or --trusted-host index URLs; none when one carries credentials).
+Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
+id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
+of past base digests); to remove them all:
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
 is not there, a package the index does not have: named with its file and line; a base image without
-python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after retries).`,
+python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
+registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
@@ -73,7 +82,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
@@ -331,7 +340,7 @@ function includeOf(l) {
 /* unused harmony export OUT_FILES */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47684);
 /* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83447);
@@ -368,7 +377,7 @@ function openOutDir(cwd, out) {
     const label = `--out ${out}`;
     const put = (name, content) => {
         const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
-        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
     };
     const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
     return {

@@ -451,8 +451,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/resolve/explain.ts
-var explain = __webpack_require__(5351);
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
 var results_results = __webpack_require__(37351);
 // EXTERNAL MODULE: ./src/report/model.ts + 4 modules
@@ -1124,7 +1124,7 @@ function resolutionLines(results, variant, platforms) {
         const r = results.readResolution(variant, p);
         // Only what changed something is worth a reviewer's time.
         if (r && (r.status !== 'clean' || r.hazards.length > 0))
-            lines.push(...(0,explain/* explanationLines */.b)(r));
+            lines.push(...(0,result/* explanationLines */.bO)(r));
     }
     return lines;
 }

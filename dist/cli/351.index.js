@@ -86,7 +86,7 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
 
@@ -114,7 +114,7 @@ function sha256Hex(digest) {
 }
 function textDeep(value) {
     if (typeof value === 'string')
-        return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
+        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
     if (Array.isArray(value))
         return value.map(textDeep);
     if (value !== null && typeof value === 'object')
@@ -124,7 +124,7 @@ function textDeep(value) {
 /** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
 function secretsDeep(value, keep) {
     if (typeof value === 'string')
-        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+        return keep.has(value) ? value : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
     if (Array.isArray(value))
         return value.map((v) => secretsDeep(v, keep));
     if (value !== null && typeof value === 'object')
@@ -209,6 +209,7 @@ function archOf(platform) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ ResolutionSchema),
+/* harmony export */   bO: () => (/* binding */ explanationLines),
 /* harmony export */   fj: () => (/* binding */ ResolveOutputSchema),
 /* harmony export */   m6: () => (/* binding */ ReplacementSchema),
 /* harmony export */   wF: () => (/* binding */ RESOLUTION_SCHEMA_VERSION)
@@ -271,6 +272,28 @@ const ResolveOutputSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     requirements: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     explanation: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
 });
+/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
+function explanationLines(r) {
+    const head = {
+        clean: 'no conflict with the base image',
+        fixed: 'conflict fixed with the base image held',
+        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
+    };
+    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+    for (const rep of r.naive.replaces)
+        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
+    for (const m of r.resolved?.moved ?? [])
+        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+    for (const c of r.resolved?.relaxed ?? [])
+        lines.push(`relaxed: ${c.from} -> ${c.to}`);
+    for (const c of r.conflict?.chain ?? [])
+        lines.push(`why: ${c}`);
+    for (const o of r.conflict?.options ?? [])
+        lines.push(`option: ${o}`);
+    for (const h of r.hazards)
+        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
+    return lines;
+}
 
 
 /***/ }),
@@ -302,8 +325,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts

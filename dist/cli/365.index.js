@@ -64,8 +64,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: componentSeverity, parseReportModel
 
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
 var parse = __webpack_require__(12696);
 // EXTERNAL MODULE: ./src/diff/schema.ts

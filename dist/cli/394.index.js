@@ -82,7 +82,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
         const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
         // The same inputs the pipeline's smoke stage gives the suites.
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configSmokeInputs */ .P)(loaded);
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configSmokeInputs */ .P)(loaded, io.env);
         const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runSmoke */ .Lw)({
             image,
             ...(platform !== undefined && { platform }),
@@ -376,7 +376,7 @@ function loadConfig(opts = {}) {
 /* unused harmony export OUT_FILES */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47684);
 /* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83447);
@@ -413,7 +413,7 @@ function openOutDir(cwd, out) {
     const label = `--out ${out}`;
     const put = (name, content) => {
         const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
-        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
     };
     const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
     return {

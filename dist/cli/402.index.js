@@ -350,12 +350,15 @@ function floorsArg(baseline) {
 
 
 
-/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
-function configSmokeInputs(loaded) {
+/**
+ * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
+ * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ */
+function configSmokeInputs(loaded, env) {
     const smoke = loaded?.config.smoke;
     return {
         distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, process.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(process.env, loaded.baseDir)).text)
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(env, loaded.baseDir)).text)
             : [],
         baseline: (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(loaded && smoke?.baseline !== undefined ? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, smoke.baseline) : undefined),
     };

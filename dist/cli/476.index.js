@@ -86,7 +86,7 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
 
@@ -114,7 +114,7 @@ function sha256Hex(digest) {
 }
 function textDeep(value) {
     if (typeof value === 'string')
-        return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
+        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
     if (Array.isArray(value))
         return value.map(textDeep);
     if (value !== null && typeof value === 'object')
@@ -124,7 +124,7 @@ function textDeep(value) {
 /** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
 function secretsDeep(value, keep) {
     if (typeof value === 'string')
-        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+        return keep.has(value) ? value : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
     if (Array.isArray(value))
         return value.map((v) => secretsDeep(v, keep));
     if (value !== null && typeof value === 'object')

@@ -19,7 +19,7 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69695);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
 
@@ -39,11 +39,14 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
 function imageCreated(details) {
     return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .CREATED_LABEL */ .Kh] || null;
 }
+/** The image's name in the record and in messages: its tag when it runs by ID. */
+const nameOf = (input) => input.name ?? input.image;
 async function captureImage(input, deps) {
     const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.image, input.platform);
     const platform = input.platform ?? `${details.os}/${details.architecture}`;
     const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
     const run = await deps.docker
         .runContainer({
         image: input.image,
@@ -53,7 +56,7 @@ async function captureImage(input, deps) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -68,24 +71,24 @@ async function captureImage(input, deps) {
         return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
     if (run.timedOut)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
     }
     let probed;
     try {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
-    const record = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
+    const record = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
@@ -102,7 +105,7 @@ async function captureImage(input, deps) {
     });
     const parsed = _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${input.image} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -125,19 +128,19 @@ async function layerHistory(image, docker) {
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
-    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
+    const out = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
     const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
     return {
-        ref: input.image,
+        ref: nameOf(input),
         id: details.id,
         digest: repoDigest ?? null,
         platform,
@@ -147,7 +150,7 @@ function imageFacts(input, details, platform, history) {
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
         variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
@@ -660,8 +663,8 @@ var python_indexes = __webpack_require__(53910);
 var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
 ;// CONCATENATED MODULE: ./src/build/buildx-args.ts
@@ -1917,22 +1920,21 @@ var stage = __webpack_require__(47653);
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
 var resolve_stage = __webpack_require__(50810);
-// EXTERNAL MODULE: ./src/capture/capture.ts
-var capture = __webpack_require__(96912);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
-var config_inputs = __webpack_require__(46985);
 // EXTERNAL MODULE: ./src/smoke/interrupt.ts
 var interrupt = __webpack_require__(16102);
 ;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
 
-
 /** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
 const UNKNOWN_GPUS = 'unknown';
 const CPU_ONLY = { devices: 'none' };
+/** A run that never reuses results (the action) does not look its GPUs up. */
+const NOT_LOOKED_UP = {
+    unknown: 'not looked up: results of this run are never reused',
+};
 /** The argv after nvidia-smi: one "name, driver" line per GPU. */
 const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
+/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
+const NVIDIA_SMI_TIMEOUT_MS = 60_000;
 const MAX_NAME = 100;
 // eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
 const CONTROL = /[\u0000-\u001f\u007f]/g;
@@ -1963,40 +1965,59 @@ function gpuDevicesOf(stdout) {
 /** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
 const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
 /**
- * The GPUs a GPU run's containers get, from nvidia-smi in a container of IMAGE with every GPU (the
- * NVIDIA runtime or CDI mounts it, with the `utility` capability asked for). A container that does
- * not start or answer leaves the GPUs unknown, with the reason; no daemon ends the stage (exit 3).
+ * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
+ * when it is: DOCKER_HOST unset or a unix socket, as dockerode connects. Only the scheme is named.
  */
-async function queryGpuDevices(docker, image, platform) {
+function remoteEngine(env) {
+    const host = env.DOCKER_HOST?.trim();
+    if (!host || host.startsWith('unix://'))
+        return undefined;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
+    return `the Docker engine is not on this host (DOCKER_HOST is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+}
+/** The host's nvidia-smi did not name a GPU: why, in one line. */
+function smiFailure(r, timedOut) {
+    if (timedOut)
+        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
+    const said = (0,interrupt/* firstLine */.TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image.
+ * Unknown, with the reason, when the engine is elsewhere or nvidia-smi is missing, fails or hangs.
+ */
+async function hostGpuDevices(runner, env) {
+    const remote = remoteEngine(env);
+    if (remote !== undefined)
+        return { unknown: remote };
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
+    timer.unref?.();
     try {
-        const r = await docker.runContainer({
-            image,
-            ...(platform !== undefined && { platform }),
-            entrypoint: ['nvidia-smi'],
-            cmd: [...NVIDIA_SMI_QUERY],
-            gpus: 'all',
-            env: { NVIDIA_DRIVER_CAPABILITIES: 'utility' },
-            network: 'none',
-            labels: { 'io.github.ml-image-action.stage': 'smoke' },
-            timeoutMs: 120_000,
-        });
+        const r = await runner.run('nvidia-smi', [...NVIDIA_SMI_QUERY], { signal: abort.signal });
         const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
-        if (devices !== undefined)
-            return { devices };
-        const said = (0,interrupt/* firstLine */.TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
-        return {
-            unknown: r.timedOut
-                ? 'nvidia-smi timed out'
-                : `nvidia-smi exited ${r.exitCode} without naming a GPU: ${clean(said)}`,
-        };
+        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
     }
     catch (e) {
-        if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
-            throw e;
-        return { unknown: `nvidia-smi did not run: ${clean((0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)))}` };
+        const missing = e?.code === 'ENOENT';
+        return {
+            unknown: missing
+                ? 'nvidia-smi is not on this host (PATH)'
+                : `nvidia-smi on this host did not run: ${clean((0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)))}`,
+        };
+    }
+    finally {
+        clearTimeout(timer);
     }
 }
 
+// EXTERNAL MODULE: ./src/capture/capture.ts
+var capture = __webpack_require__(96912);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
+var config_inputs = __webpack_require__(46985);
 ;// CONCATENATED MODULE: ./src/smoke/local-image.ts
 
 
@@ -2017,26 +2038,33 @@ function isRecordedImage(d, r) {
         d.id === recordedConfigDigest(r) ||
         d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
 }
-const FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/** The tag names another image: a concurrent job re-tagged it. */
+const RETAGGED_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/** The engine holds no image under the tag: it was removed or pruned after the build. */
+const GONE_FIX = 'build again and run the smoke stage right after the build, with no `docker image prune`/`docker system prune` (or image removal) on this runner in between; or push the image (push: true) so that the smoke stage runs it by digest';
 /**
  * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
- * tag, the recorded digest and what the tag names now.
+ * tag, the recorded digest and what happened: the engine holds no image under the tag (removed or
+ * pruned since the build), or the tag now names another image. The tag is only inspected, never
+ * pulled: with push and load on the docker driver it is a tag other jobs push to.
  */
 async function verifiedLocalImage(docker, tag, platform, recorded) {
     const config = recordedConfigDigest(recorded);
     const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
     let details;
     try {
-        details = await docker.inspectImage(tag, platform);
+        details = await docker.inspectLocalImage(tag);
     }
     catch (e) {
-        if ((0,interrupt/* isDaemonGone */.W$)(e))
+        if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
             throw e;
-        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`, FIX, { cause: e });
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`, `check the engine with "docker image inspect ${tag}"; then run the build and smoke again`, { cause: e });
     }
+    if (details === undefined)
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} is gone from the engine: it was removed or pruned after the build; the smoke stage does not pull the tag in its place`, GONE_FIX);
     if (isRecordedImage(details, recorded))
         return details.id;
-    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, FIX);
+    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
 }
 
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
@@ -2057,11 +2085,13 @@ var results = __webpack_require__(37351);
 // revision labels (unless a custom metadata test checks labels: then every label counts). So a
 // rebuild that yields new manifest bits from identical layers (a config with another `created`)
 // still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
-// mode, its GPU models or driver (gpu-identity.ts: part of the inputs digest) or the suites does
-// not. A key file of an older version (the manifest line alone) still matches by manifest digest.
-// The inputs digest of a version before the GPU models were in it never matches: the suites run
-// again, and the note says that the earlier results do not name their GPUs (their smoke result has
-// no gpuDevices). Results whose GPUs could not be identified are never reused.
+// mode, its GPU models or driver (gpu-identity.ts: the host's nvidia-smi; part of the inputs
+// digest) or the suites does not. A key file of an older version (the manifest line alone) still
+// matches by manifest digest. The inputs digest of a version before the GPU models were in it never
+// matches: the suites run again, and the note says that the earlier results do not name their GPUs
+// (their smoke result has no gpuDevices). Results whose GPUs could not be identified (or were not
+// looked up: the action's) are never reused.
+
 
 
 const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -2153,6 +2183,8 @@ function compareKeys(earlier, manifestKey, content) {
 function gpusChanged(earlier, now) {
     if (earlier === undefined)
         return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
+    if (earlier === UNKNOWN_GPUS)
+        return `the earlier run did not identify its GPUs (now: ${now}): the action, or a host whose GPUs could not be looked up, wrote them`;
     if (earlier !== now)
         return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
     return undefined;
@@ -2312,7 +2344,7 @@ async function runSmokeStage(input, io) {
         config: input.loaded.config,
         docker,
         gpus,
-        ...(0,config_inputs/* configSmokeInputs */.P)(input.loaded),
+        ...(0,config_inputs/* configSmokeInputs */.P)(input.loaded, input.env ?? process.env),
     };
     const entries = [];
     const errors = [];
@@ -2338,9 +2370,9 @@ function targets(ctx) {
     });
 }
 /**
- * The key of a target covers every input of the suites and the GPUs they run with: on a GPU run,
- * the models and the driver from nvidia-smi in a container of the image (the image a local build's
- * tag names is checked first: a run never tests another image than the one built).
+ * The key of a target covers every input of the suites and the GPUs they run with (gpusOf). The
+ * image a local build's tag names is checked once, before its first container (verifiedLocalImage):
+ * a run never tests another image than the one built.
  */
 async function prepare(ctx, t) {
     const { config } = ctx;
@@ -2350,9 +2382,7 @@ async function prepare(ctx, t) {
         p.localRef === undefined
             ? Promise.resolve(t.image)
             : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
-    const gpus = ctx.gpus === 'none' ? CPU_ONLY : await queryGpuDevices(ctx.docker, await runImage(), p.platform);
-    if ('unknown' in gpus)
-        ctx.io.progress('smoke', `${t.id}: the GPUs could not be identified: ${gpus.unknown}`);
+    const gpus = await gpusOf(ctx);
     const key = smokeKey(p.digest, {
         platform: p.platform,
         suites: config.smoke.suites,
@@ -2368,6 +2398,28 @@ async function prepare(ctx, t) {
         tool: version/* VERSION */.x,
     });
     return { ...t, key, gpus, runImage };
+}
+/**
+ * The GPUs the reuse key covers: "none" on a CPU-only run; on a GPU run, the host's (io.hostGpus:
+ * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
+ * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
+ */
+function gpusOf(ctx) {
+    if (ctx.gpus === 'none')
+        return Promise.resolve(CPU_ONLY);
+    if (!ctx.input.reuse)
+        return Promise.resolve(NOT_LOOKED_UP);
+    return (ctx.devices ??= lookUpGpus(ctx.io));
+}
+async function lookUpGpus(io) {
+    const found = io.hostGpus
+        ? await io.hostGpus().catch((e) => ({
+            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
+        }))
+        : { unknown: 'no way to look up the GPUs was given' };
+    if ('unknown' in found)
+        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
+    return found;
 }
 /** One target: its entry, or the line saying why it could not run (also annotated). */
 async function smokeTarget(ctx, t) {
@@ -2452,9 +2504,8 @@ async function captureAndTest(ctx, t) {
     const { v, p, id, image } = t;
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
-    const captured = await (0,capture/* captureImage */.O$)({ image: runImage, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
-    // The record names the image by its tag, as before; its id is the image ID that ran.
-    const record = { ...captured, image: { ...captured.image, ref: image } };
+    // The record and capture's messages name the image by its tag; its id is the image ID that ran.
+    const record = await (0,capture/* captureImage */.O$)({ image: runImage, name: image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await (0,run/* runSmoke */.Lw)({
@@ -3189,6 +3240,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -3242,7 +3294,8 @@ async function runPipeline(opts, io) {
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
             runner: (0,github_run/* runnerFromEnv */.W1)(io.env),
-        }, io)));
+            env: io.env,
+        }, { ...io, hostGpus: io.hostGpus ?? (() => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), io.env)) })));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let attest;

@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
 
@@ -41,7 +41,7 @@ function sha256Hex(digest) {
 }
 function textDeep(value) {
     if (typeof value === 'string')
-        return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
+        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
     if (Array.isArray(value))
         return value.map(textDeep);
     if (value !== null && typeof value === 'object')
@@ -51,7 +51,7 @@ function textDeep(value) {
 /** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
 function secretsDeep(value, keep) {
     if (typeof value === 'string')
-        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+        return keep.has(value) ? value : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
     if (Array.isArray(value))
         return value.map((v) => secretsDeep(v, keep));
     if (value !== null && typeof value === 'object')
@@ -338,7 +338,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
 
@@ -358,7 +358,7 @@ function writeOutFile(cwd, outDir, name, content) {
     if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
     return file;
 }
 

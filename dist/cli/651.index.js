@@ -899,7 +899,7 @@ function exportSpec(values, io, source) {
     const loaded = values.config !== undefined ? (0,load/* loadConfig */.Z9)({ cwd: io.cwd, file: values.config }) : undefined;
     const suites = (0,args/* suitesFlag */.YK)('export', values.suites, loaded?.config.smoke.suites);
     // The requirement names (imports) and the floors the suites are judged against, as smoke takes them.
-    const { distributions, baseline } = (0,config_inputs/* configSmokeInputs */.P)(loaded);
+    const { distributions, baseline } = (0,config_inputs/* configSmokeInputs */.P)(loaded, io.env);
     const { planned } = source;
     return {
         image: source.image,
@@ -1060,7 +1060,7 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
 
@@ -1080,7 +1080,7 @@ function writeOutFile(cwd, outDir, name, content) {
     if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
     return file;
 }
 

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   aI: () => (/* binding */ pipConf),
 /* harmony export */   iP: () => (/* binding */ pipIndexes)
 /* harmony export */ });
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
@@ -45,7 +45,7 @@ function pipConf(ix) {
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
     return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-        .map((u) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(u))
+        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(u))
         .join(', ');
 }
 
@@ -70,98 +70,6 @@ function checkListedReferences(references, secrets) {
     if (unlisted.length === 0)
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
-}
-
-
-/***/ }),
-
-/***/ 5351:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ renderExplanation),
-/* harmony export */   b: () => (/* binding */ explanationLines)
-/* harmony export */ });
-/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
-// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
-// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
-// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
-// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
-// it, and pip's own lines sit in a fence longer than any backtick run in them.
-
-/** Prose from the image, the requirements or pip: one line, no control characters. */
-const text = (s) => (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
-const code = (s) => `\`${text(s).replace(/`/g, "'")}\``;
-function renderExplanation(r) {
-    const lines = [];
-    const head = {
-        clean: 'No conflict: your requirements keep every package of the base image.',
-        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
-        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
-    };
-    lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${head[r.status]}**`, '');
-    lines.push(`Base image ${code(r.image)}: Python ${text(r.python)}; ${r.constraints.pinned} packages held.`, '');
-    if (r.naive.replaces.length > 0) {
-        lines.push('A plain `pip install -r requirements.txt` would:', '');
-        for (const rep of r.naive.replaces) {
-            const by = rep.pulledInBy
-                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
-                .join(', ');
-            const breaks = rep.breaks
-                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
-                .join(', ');
-            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
-        }
-        lines.push('');
-    }
-    if (r.resolved && r.resolved.moved.length > 0) {
-        lines.push('Resolved with the base image held:', '');
-        for (const m of r.resolved.moved)
-            lines.push(`- ${code(m.name)} ${text(m.naive)} -> ${text(m.resolved)}: ${text(m.reason)}`);
-        lines.push('');
-    }
-    if (r.resolved && r.resolved.relaxed.length > 0) {
-        lines.push('Requirements relaxed (lower bounds kept):', '');
-        for (const c of r.resolved.relaxed)
-            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
-        lines.push('');
-    }
-    if (r.conflict) {
-        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${text(c)}`), '');
-        if (r.conflict.causes.length)
-            lines.push('pip says:', '', (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeFence */ .d6)(r.conflict.causes), '');
-        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${text(o)}`), '');
-    }
-    if (r.hazards.length > 0) {
-        lines.push('Hazards pip cannot see:', '');
-        for (const h of r.hazards)
-            lines.push(`- ${text(h.message)}. Fix: ${text(h.fix)} ([source](${h.source}))`);
-        lines.push('');
-    }
-    return `${lines.join('\n').trimEnd()}\n`;
-}
-/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
-function explanationLines(r) {
-    const head = {
-        clean: 'no conflict with the base image',
-        fixed: 'conflict fixed with the base image held',
-        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
-    };
-    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
-    for (const rep of r.naive.replaces)
-        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
-    for (const m of r.resolved?.moved ?? [])
-        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
-    for (const c of r.resolved?.relaxed ?? [])
-        lines.push(`relaxed: ${c.from} -> ${c.to}`);
-    for (const c of r.conflict?.chain ?? [])
-        lines.push(`why: ${c}`);
-    for (const o of r.conflict?.options ?? [])
-        lines.push(`option: ${o}`);
-    for (const h of r.hazards)
-        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
-    return lines;
 }
 
 
@@ -204,14 +112,25 @@ function pipRunEnv(input) {
 
 /***/ }),
 
-/***/ 63926:
+/***/ 84450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fd: () => (/* binding */ resolverNetwork)
-/* harmony export */ });
-/* unused harmony exports isLoopbackHost, urlsPipMayReach, loopbackUrl */
-/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18604);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mX: () => (/* binding */ chooseNetwork),
+  Of: () => (/* binding */ systemLookup)
+});
+
+// UNUSED EXPORTS: loopbackName, namedHosts
+
+// EXTERNAL MODULE: external "node:dns/promises"
+var promises_ = __webpack_require__(71553);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: ./src/resolve/input.ts
+var resolve_input = __webpack_require__(18604);
+;// CONCATENATED MODULE: ./src/resolve/network.ts
 
 /** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
 function isLoopbackHost(hostname) {
@@ -234,7 +153,7 @@ const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name)
 /** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
 function urlsPipMayReach(input) {
     const env = input.pipEnv ?? {};
-    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .shownIndexes */ .K3)(input);
+    const ix = (0,resolve_input/* shownIndexes */.K3)(input);
     const inText = expand(input.requirements.text, env).match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? [];
     return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
         .map((u) => expand(u, env))
@@ -269,10 +188,198 @@ function resolverNetwork(input, buildNetwork) {
     return { network: 'bridge', reason: 'no index on this machine' };
 }
 
+;// CONCATENATED MODULE: ./src/resolve/network-lookup.ts
+// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
+// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
+// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
+// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
+// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
+// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
+// too long, changes nothing.
+
+
+
+/** How long a lookup may take before it counts as failed. */
+const LOOKUP_TIMEOUT_MS = 5000;
+/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
+const systemLookup = (hostname) => {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
+        timer.unref();
+    });
+    const found = (0,promises_.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
+    return Promise.race([found, late]).finally(() => clearTimeout(timer));
+};
+/**
+ * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
+ * not an address and not a name network.ts already knows as loopback. host: as shown (with the
+ * port, never credentials); name: what is looked up. Pure.
+ */
+function namedHosts(input) {
+    const seen = new Map();
+    for (const u of urlsPipMayReach(input)) {
+        let url;
+        try {
+            url = new URL(u);
+        }
+        catch {
+            continue;
+        }
+        const name = url.hostname.replace(/^\[|\]$/g, '');
+        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,external_node_net_.isIP)(name) !== 0 || isLoopbackHost(name))
+            continue;
+        if (!seen.has(name))
+            seen.set(name, url.host);
+    }
+    return [...seen].map(([name, host]) => ({ host, name }));
+}
+/** The first named host that this machine resolves to a loopback address, and that address. */
+async function loopbackName(input, lookup) {
+    for (const { host, name } of namedHosts(input)) {
+        const addresses = await lookup(name).catch(() => []);
+        const address = addresses.find((a) => isLoopbackHost(a));
+        if (address !== undefined)
+            return { host, address };
+    }
+    return undefined;
+}
+/**
+ * The resolver's network, and why: network.ts's choice, and `host` too when a host name pip must
+ * reach resolves to this machine's loopback.
+ */
+async function chooseNetwork(input, buildNetwork, lookup) {
+    const pure = resolverNetwork(input, buildNetwork);
+    if (pure.network === 'host')
+        return pure;
+    const found = await loopbackName(input, lookup);
+    if (found === undefined)
+        return pure;
+    return {
+        network: 'host',
+        reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
+    };
+}
+
 
 /***/ }),
 
-/***/ 84093:
+/***/ 31374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K$: () => (/* binding */ pipCacheUrls),
+/* harmony export */   KL: () => (/* binding */ pipCacheVolume),
+/* harmony export */   KX: () => (/* binding */ PIP_CACHE_LABEL),
+/* harmony export */   cv: () => (/* binding */ pipCacheScope),
+/* harmony export */   iY: () => (/* binding */ PIP_CACHE_PREFIX),
+/* harmony export */   nC: () => (/* binding */ PIP_CACHE_DIR)
+/* harmony export */ });
+/* unused harmony exports PIP_CACHE_BASE_LABEL, TRUSTED_EVENTS, mayCarryCredentials */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18604);
+// pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
+// resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
+// Nothing removes it (docker volume rm does).
+//
+// Whose it is. Code runs in that container with the volume writable: the base image's own (its
+// python, a sitecustomize) and the requirements' (an sdist's setup.py while pip builds its
+// metadata), both of which a pull request may choose. Such code can plant answers in the cache
+// (an index page listing only an old release, an sdist of its own) that every later run mounting
+// the same volume reads. So a volume is bound to:
+// - the base image that runs: its registry digest when it is the registry's image, else its local
+//   image id (base.ts), so one base's code never feeds another base's resolution; and
+// - on GitHub Actions, the repository and whether the run may build a pull request's code (any
+//   event but push, schedule, workflow_dispatch, merge_group and release, or GITHUB_HEAD_REF set:
+//   pull_request_target, and workflow_run or issue_comment workflows that check out a pull
+//   request, count too), so a pull request's requirements never feed a branch's resolution on a
+//   shared self-hosted runner (a pull request may still feed another's).
+// The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
+// add up, one per base, index set and scope. Nothing removes them, those of the earlier naming
+// (keyed by the index URLs only, never mounted again: the names differ, `-v2-`) included; every
+// one carries PIP_CACHE_LABEL, so `docker volume ls -q --filter label=PIP_CACHE_LABEL | xargs -r
+// docker volume rm` removes them all (docs/build.md).
+//
+// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
+// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
+// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
+// --trusted-host answers, so no volume is made for plain-http indexes.
+
+
+
+/** Where the volume is mounted in the resolver's container. */
+const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
+const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
+/** The base image (digest or image id) a volume belongs to, as a label on it. */
+const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
+/** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
+const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
+const PYPI = 'https://pypi.org/simple';
+/**
+ * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
+ * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
+ * plain-http index, a local one on a random port above all, gets no volume).
+ */
+function pipCacheUrls(input) {
+    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .shownIndexes */ .K3)(input);
+    const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
+    if (urls.some(mayCarryCredentials))
+        return undefined;
+    const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
+    if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
+        return undefined;
+    return urls.map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u));
+}
+/** The cache volume for these inputs' indexes and this base and scope (undefined as pipCacheUrls). */
+function pipCacheVolume(input, binding) {
+    const urls = pipCacheUrls(input);
+    if (urls === undefined)
+        return undefined;
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify({ base: binding.base, scope: binding.scope, urls }))
+        .digest('hex')
+        .slice(0, 16);
+    return {
+        name: `${PIP_CACHE_PREFIX}${key}`,
+        target: PIP_CACHE_DIR,
+        labels: { [PIP_CACHE_LABEL]: 'pip-http', [PIP_CACHE_BASE_LABEL]: binding.base },
+    };
+}
+/**
+ * The events whose runs build only what is on a branch of the repository already (a push, a
+ * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
+ * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
+ * check out a pull request's head, and events this list does not know yet.
+ */
+const TRUSTED_EVENTS = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'release',
+]);
+/**
+ * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
+ * build a pull request's code (GITHUB_EVENT_NAME not in TRUSTED_EVENTS, or GITHUB_HEAD_REF set) or
+ * `branch` for any other; elsewhere (a workstation, another CI) empty.
+ */
+function pipCacheScope(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return '';
+    const trusted = TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && !env.GITHUB_HEAD_REF;
+    return `${env.GITHUB_REPOSITORY ?? ''} ${trusted ? 'branch' : 'untrusted'}`;
+}
+/** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
+function mayCarryCredentials(url) {
+    return url.includes('${') || (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+}
+
+
+/***/ }),
+
+/***/ 18263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -285,8 +392,68 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/resolve/explain.ts
-var explain = __webpack_require__(5351);
+// EXTERNAL MODULE: ./src/util/markdown.ts
+var markdown = __webpack_require__(17183);
+;// CONCATENATED MODULE: ./src/resolve/explain.ts
+// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
+// resolve stage's warning) and as a file; the PR comment takes explanationLines (result.ts), which
+// its renderer escapes. Names and versions come from the image, the requirements and pip: prose is plain text
+// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
+// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
+// it, and pip's own lines sit in a fence longer than any backtick run in them.
+
+/** Prose from the image, the requirements or pip: one line, no control characters. */
+const explain_text = (s) => (0,markdown/* stripUnsafe */.P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
+const code = (s) => `\`${explain_text(s).replace(/`/g, "'")}\``;
+function renderExplanation(r) {
+    const lines = [];
+    const head = {
+        clean: 'No conflict: your requirements keep every package of the base image.',
+        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
+        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
+    };
+    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
+    if (r.naive.replaces.length > 0) {
+        lines.push('A plain `pip install -r requirements.txt` would:', '');
+        for (const rep of r.naive.replaces) {
+            const by = rep.pulledInBy
+                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
+                .join(', ');
+            const breaks = rep.breaks
+                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
+                .join(', ');
+            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
+        }
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.moved.length > 0) {
+        lines.push('Resolved with the base image held:', '');
+        for (const m of r.resolved.moved)
+            lines.push(`- ${code(m.name)} ${explain_text(m.naive)} -> ${explain_text(m.resolved)}: ${explain_text(m.reason)}`);
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.relaxed.length > 0) {
+        lines.push('Requirements relaxed (lower bounds kept):', '');
+        for (const c of r.resolved.relaxed)
+            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
+        lines.push('');
+    }
+    if (r.conflict) {
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${explain_text(c)}`), '');
+        if (r.conflict.causes.length)
+            lines.push('pip says:', '', (0,markdown/* codeFence */.d6)(r.conflict.causes), '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${explain_text(o)}`), '');
+    }
+    if (r.hazards.length > 0) {
+        lines.push('Hazards pip cannot see:', '');
+        for (const h of r.hazards)
+            lines.push(`- ${explain_text(h.message)}. Fix: ${explain_text(h.fix)} ([source](${h.source}))`);
+        lines.push('');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -483,8 +650,8 @@ function diagnosisOf(naive, say) {
 /** The helper's reading of a pip report against the base snapshot. */
 const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
 
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
@@ -1234,6 +1401,15 @@ var indexes = __webpack_require__(53910);
 
 
 
+/**
+ * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
+ * index the build machine reaches may be out of the container's reach, and how to switch.
+ */
+function bridgeHint(ctx) {
+    if (ctx.network !== 'bridge')
+        return '';
+    return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
+}
 /** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
 function looksTransient(out) {
     if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
@@ -1280,8 +1456,8 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
-    return new errors/* EnvironmentError */.eG(`the package index ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
+    return new errors/* EnvironmentError */.eG(`the package index ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
 }
 function noMatch(f, { ctx, said }) {
     const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
@@ -1587,89 +1763,12 @@ function noPython(r, image) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
-// pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
-// resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
-// Nothing removes it (docker volume rm does).
-//
-// Whose it is. Code runs in that container with the volume writable: the base image's own (its
-// python, a sitecustomize) and the requirements' (an sdist's setup.py while pip builds its
-// metadata), both of which a pull request may choose. Such code can plant answers in the cache
-// (an index page listing only an old release, an sdist of its own) that every later run mounting
-// the same volume reads. So a volume is bound to:
-// - the base image: its registry digest (else its local image id), so one base's code never feeds
-//   another base's resolution; and
-// - on GitHub Actions, the repository and whether the run is a pull request's (GITHUB_HEAD_REF is
-//   set), so a pull request's requirements never feed a branch's resolution on a shared
-//   self-hosted runner (a pull request may still feed another's).
-// The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
-// add up, one per base, index set and scope (`docker volume ls --filter label=` PIP_CACHE_LABEL
-// lists them). Volumes of the earlier naming (keyed by the index URLs only) are never mounted again:
-// the names differ (`-v2-`).
-//
-// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
-// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
-// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
-// --trusted-host answers, so no volume is made for plain-http indexes.
-
-
-
-/** Where the volume is mounted in the resolver's container. */
-const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
-const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
-/** The base image (digest or image id) a volume belongs to, as a label on it. */
-const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
-/** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
-const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
-const PYPI = 'https://pypi.org/simple';
-/**
- * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
- * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
- * plain-http index, a local one on a random port above all, gets no volume).
- */
-function pipCacheUrls(input) {
-    const ix = (0,resolve_input/* shownIndexes */.K3)(input);
-    const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
-    if (urls.some(mayCarryCredentials))
-        return undefined;
-    const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
-    if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
-        return undefined;
-    return urls.map((u) => (0,redact/* redactUrls */.sK)(u));
-}
-/** The cache volume for these inputs' indexes and this base and scope (undefined as pipCacheUrls). */
-function pipCacheVolume(input, binding) {
-    const urls = pipCacheUrls(input);
-    if (urls === undefined)
-        return undefined;
-    const key = (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify({ base: binding.base, scope: binding.scope, urls }))
-        .digest('hex')
-        .slice(0, 16);
-    return {
-        name: `${PIP_CACHE_PREFIX}${key}`,
-        target: PIP_CACHE_DIR,
-        labels: { [PIP_CACHE_LABEL]: 'pip-http', [PIP_CACHE_BASE_LABEL]: binding.base },
-    };
-}
-/**
- * The run's trust scope: on GitHub Actions the repository, and `pull-request` for a pull
- * request's run (pull_request, pull_request_target: GITHUB_HEAD_REF is set) or `branch` for any
- * other; elsewhere (a workstation, another CI) empty.
- */
-function pipCacheScope(env) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return '';
-    return `${env.GITHUB_REPOSITORY ?? ''} ${env.GITHUB_HEAD_REF ? 'pull-request' : 'branch'}`;
-}
-/** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
-function mayCarryCredentials(url) {
-    return url.includes('${') || (0,redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
-}
-
+// EXTERNAL MODULE: ./src/resolve/pip-cache.ts
+var pip_cache = __webpack_require__(31374);
 // EXTERNAL MODULE: ./src/oci/ref.ts
-var ref = __webpack_require__(17700);
+var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/resolve/base.ts
+
 
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
 function pinnedRef(image, digest) {
@@ -1677,24 +1776,92 @@ function pinnedRef(image, digest) {
     const colon = name.lastIndexOf(':');
     return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
 }
+const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
 /**
- * The base pinned as far as it is needed: the registry digest when a cache is keyed by it, the
- * local image id when only a volume needs a key. A lookup that fails leaves the reference as given
- * (nothing is cached under it then): starting the container reports a missing image itself.
+ * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
+ * undefined for a single-platform image (DIGEST is then the platform's). Pure.
  */
-async function pinBase(docker, base, need) {
-    if (!need.digest && !need.key)
+function platformManifest(index, platform) {
+    const [os, architecture, variant] = platform.split('/');
+    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant));
+    return matches.find((p) => (0,oci_ref/* isDigest */.Bc)(p.digest))?.digest;
+}
+/**
+ * The registry's image for the platform, pinned: the container runs the platform's own manifest
+ * (REPOSITORY@sha256:<platform manifest>). Run by the index digest, the engine would take an image
+ * of another platform that it holds under that digest (a pull of the index for amd64 names the
+ * amd64 image by it) and refuse the run ("does not match the specified platform"). The caches stay
+ * keyed by the digest of the reference (their keys name the platform too).
+ */
+async function registryPin(docker, image, platform, digest) {
+    const index = await docker.imagetoolsInspect(pinnedRef(image, digest)).catch(() => undefined);
+    const own = index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
+    return { ref: pinnedRef(image, own ?? digest), key: digest };
+}
+/**
+ * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
+ * image (its RepoDigests name it: pulled from there), else by its id. Pure.
+ */
+function localPin(image, local, digest) {
+    if (!(0,oci_ref/* isDigest */.Bc)(local.id))
+        return { ref: image };
+    if (digest !== undefined && local.repoDigests.some((r) => r.endsWith(`@${digest}`)))
+        return { ref: local.id, key: digest };
+    return {
+        ref: local.id,
+        key: local.id,
+        ...(digest !== undefined && {
+            note: `the image this machine holds under ${image} (${local.id.slice(0, 19)}) is not the registry's (${digest.slice(0, 19)}): resolving against the local one, which the build uses too (build.pull: true resolves and builds against the registry's)`,
+        }),
+    };
+}
+/** `os/architecture` of a local image, as the platforms are written. */
+const platformOf = (d) => `${d.os}/${d.architecture}`;
+/**
+ * The base the build will use (see the top of this file), pinned as far as it is needed: `pull`,
+ * the registry's image by digest; else, when a cache needs a key (`keyed`), the engine's own image
+ * under the tag for the platform by its id, or, with none here, the registry's by digest; else the
+ * reference as given, which the engine runs the same way (its own image for the platform, else a
+ * pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
+ * starting the container reports a missing image itself.
+ */
+async function pinBase(docker, base, keyed) {
+    if (base.pull) {
+        const digest = await registryDigest(docker, base.image);
+        if (digest !== undefined)
+            return registryPin(docker, base.image, base.platform, digest);
+        // No answer from the registry: the build's pull will fail and say why; resolve what is here.
+    }
+    if (!keyed)
         return { ref: base.image };
-    const digest = await docker.imageDigest(base.image).catch(() => undefined);
-    if ((0,ref/* isDigest */.Bc)(digest))
-        return { ref: pinnedRef(base.image, digest), digest, key: digest };
-    if (!need.key)
-        return { ref: base.image };
-    const id = await docker
-        .inspectImage(base.image, base.platform)
-        .then((d) => d.id)
-        .catch(() => undefined);
-    return id !== undefined && (0,ref/* isDigest */.Bc)(id) ? { ref: id, key: id } : { ref: base.image };
+    const [local, digest] = await Promise.all([
+        docker.inspectLocalImage(base.image).catch(() => undefined),
+        registryDigest(docker, base.image),
+    ]);
+    if (local !== undefined && platformOf(local) === base.platform)
+        return localPin(base.image, local, digest);
+    // None here for the platform: the build pulls the registry's, and so does the resolver.
+    if (digest !== undefined)
+        return registryPin(docker, base.image, base.platform, digest);
+    return { ref: base.image };
+}
+/** What an engine's pull says when the registry refuses it: 401, 403, denied, no credentials. */
+const PULL_REFUSED = /\b40[13]\b|unauthori[sz]ed|forbidden|\bdenied\b|authentication required|no basic auth credentials/i;
+/**
+ * A pull of the base that the registry refused, as an environment problem (exit 3) with the fix;
+ * any other error as it is. The engine's pull (images.ts) sends no credentials: a private base
+ * fails there even where the docker CLI and buildx (which send the user's) succeed, and the
+ * engine reports it as a bad reference (exit 2). Pulled with the docker CLI first, the image is
+ * local and the resolver pulls nothing. Pure.
+ */
+function basePullError(e, ref, platform) {
+    if (!(e instanceof errors/* InputError */.dz))
+        return e;
+    const said = /^cannot pull image \S+: ([\s\S]*)$/.exec(e.message)?.[1];
+    if (said === undefined || !PULL_REFUSED.test(said))
+        return e;
+    const host = ref.startsWith('sha256:') ? 'REGISTRY' : (0,oci_ref/* parseImageRef */.Q)(ref).registry;
+    return new errors/* EnvironmentError */.eG(`${e.message}\nthe registry refused the pull of the base image: it needs a credential, and the resolver pulls through the Docker engine's API, which sends none`, `log in with a credential that may read it ("docker login ${host}"; in GitHub Actions docker/login-action) and pull it with the docker CLI, which sends that credential: "docker pull --platform ${platform} ${ref}"; the resolver then runs the local image. Some registries refuse a misspelled reference the same way: check it too`, { cause: e });
 }
 
 // EXTERNAL MODULE: ./src/docker/adapter.ts
@@ -1703,8 +1870,9 @@ var adapter = __webpack_require__(63659);
 var schema = __webpack_require__(68481);
 ;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
-// answers too slowly for pip's own --timeout to fire (a trickle of bytes), or an sdist whose
-// setup.py never ends while pip builds its metadata. Without a limit the stage would hang with it;
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
+// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
+// releases of loosely pinned packages. Without a limit the stage would hang with it;
 // with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
 // error, and the caller removes the container (with whatever still runs in it).
 
@@ -1726,11 +1894,28 @@ function resolveTimeoutMs(env) {
     return seconds * 1000;
 }
 /**
- * How long the session's container may live: its idle loop ends then even when this process was
- * killed (while it lives, every command is stopped at its own limit). A resolve runs a handful of
- * commands, so at least four limits, and never less than the sessions' default.
+ * The most commands one resolve can run in its container, counted from the steps (resolve.ts
+ * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
+ * - the base snapshot by its own command (to be cached): 1;
+ * - the plain dry run (the held one in its process): 2;
+ * - the held dry run on its own: 2;
+ * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
+ *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
+ *   its report 1.
  */
-const sessionDeadlineMs = (limitMs) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, 4 * limitMs);
+function maxResolveCommands(requested) {
+    return 1 + 2 + 2 + 3 + Math.max(1, 3 * requested);
+}
+/** Limits added to the count: the time between commands (files copied in, the container's start). */
+const DEADLINE_MARGIN = 2;
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
+ * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
+ * still allowed to run would read as the helper failing. Never less than the sessions' default.
+ */
+const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
 /** What each pip report is the report of, for people. */
 const REPORTS = {
     'naive.json': 'the plain dry run',
@@ -1770,7 +1955,7 @@ function formatLimit(ms) {
 }
 /** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
 function execTimeoutError(cmd, limitMs, where) {
-    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, or an sdist whose setup.py does not end while pip builds its metadata: check the index, require a version that has a wheel, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
 }
 /**
  * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
@@ -1791,8 +1976,8 @@ function withExecLimit(session, limitMs, where) {
     };
 }
 
-// EXTERNAL MODULE: ./src/resolve/network.ts
-var network = __webpack_require__(63926);
+// EXTERNAL MODULE: ./src/resolve/network-lookup.ts + 1 modules
+var network_lookup = __webpack_require__(84450);
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
 // The resolver's per-step timing line (--verbose): where one resolution's wall time went.
 // Steps: container start, snapshot, plain dry run, held dry run, relax, analysis, container stop (the analysis
@@ -1875,7 +2060,9 @@ const STEP_OF = {
 };
 /** Cache key of a resolution: the base digest and every input that can change pip's answer. */
 function resolutionKey(baseDigest, input) {
-    const { network: _network, ...decisive } = input;
+    // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
+    // in baseDigest (the registry digest, or the local image id, of the image that ran).
+    const { network: _network, pull: _pull, ...decisive } = input;
     return `resolution-${(0,external_node_crypto_.createHash)('sha256')
         .update(JSON.stringify({ baseDigest, decisive, VERSION: version/* VERSION */.x }))
         .digest('hex')}`;
@@ -1888,17 +2075,19 @@ async function resolveAgainstBase(input, deps) {
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
     const times = new StepTimes();
     const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
-    const earlier = earlierResolution(input, deps, pinned.digest, say);
+    if (pinned.note !== undefined)
+        say(pinned.note);
+    const earlier = earlierResolution(input, deps, pinned.key, say);
     if (earlier.hit !== undefined)
         return earlier.hit;
-    const { session, volume } = await openSession(input, deps, { pinned, env, limitMs, times, say });
+    const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: (0,resolve_input/* pipRunEnv */["if"])(input),
-            failure: (0,resolve_input/* failureContext */.u2)(input),
+            failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
-            ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
+            ...(volume !== undefined && { pipCache: pip_cache/* PIP_CACHE_DIR */.nC }),
             onAttempt: (report, a, wallMs) => {
                 const step = STEP_OF[report];
                 const held = a.held?.seconds;
@@ -1917,7 +2106,7 @@ async function resolveAgainstBase(input, deps) {
             platform: input.platform,
             requirementsText: input.requirements.text,
             ...(deps.cache !== undefined && { cache: deps.cache }),
-            ...(pinned.digest !== undefined && { digest: pinned.digest }),
+            ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
@@ -1932,7 +2121,7 @@ async function resolveAgainstBase(input, deps) {
             }),
             durationMs: Date.now() - t0,
         };
-        const out = { ...answer, resolution, explanation: (0,explain/* renderExplanation */.G)(resolution) };
+        const out = { ...answer, resolution, explanation: renderExplanation(resolution) };
         // Only a finished answer is kept: a conflict is worth re-checking next time.
         if (earlier.key !== undefined && resolution.status !== 'conflict')
             deps.cache?.set(earlier.key, JSON.stringify(out));
@@ -1946,38 +2135,48 @@ async function resolveAgainstBase(input, deps) {
     }
 }
 /**
- * The base pinned (base.ts) as far as the caches need it: the registry digest for the snapshot
- * cache, a digest or image id for pip's cache volume. Its lookup time is noted on the line.
+ * The base the build will use, pinned (base.ts) as far as it is needed: by the registry digest when
+ * the build pulls; else by the local image's id when a cache (the snapshot cache, pip's cache
+ * volume) needs a key. Its lookup time is noted on the line.
  */
 async function timedPin(docker, input, deps, times) {
-    const need = { digest: deps.cache !== undefined, key: pipCacheUrls(input) !== undefined };
+    const keyed = deps.cache !== undefined || (0,pip_cache/* pipCacheUrls */.K$)(input) !== undefined;
     const t = Date.now();
-    const pinned = await pinBase(docker, input, need);
-    if (need.digest || need.key)
+    const pinned = await pinBase(docker, input, keyed);
+    if (keyed || input.pull)
         times.note('container start', `base digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s`);
     return pinned;
 }
 /**
  * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
- * need (network.ts), with pip's cache volume of this base; every command in it limited to limitMs.
+ * need (network-lookup.ts), with pip's cache volume of this base; every command in it limited to
+ * limitMs, and the container itself to as many limits as a resolve can run commands. A pull the
+ * registry refuses is exit 3 with the fix (basePullError).
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
-        ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
+        ? (0,pip_cache/* pipCacheVolume */.KL)(input, { base: o.pinned.key, scope: (0,pip_cache/* pipCacheScope */.cv)(o.env) })
         : undefined;
-    const net = input.network !== undefined ? { network: input.network } : (0,network/* resolverNetwork */.Fd)(input);
+    const net = input.network !== undefined
+        ? { network: input.network }
+        : await (0,network_lookup/* chooseNetwork */.mX)(input, undefined, deps.lookupHost ?? network_lookup/* systemLookup */.Of);
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
-    const session = await o.times.time('container start', () => deps.docker.startSession({
+    const commands = maxResolveCommands((0,parse/* requirementNames */.QT)(input.requirements.text).length);
+    const session = await o.times.time('container start', () => deps.docker
+        .startSession({
         image: o.pinned.ref,
         platform: input.platform,
         network: net.network,
         env: PIP_ENV,
         labels: { 'io.github.ml-image-action.stage': 'resolve' },
-        deadlineMs: sessionDeadlineMs(o.limitMs),
+        deadlineMs: sessionDeadlineMs(o.limitMs, commands),
         ...(volume !== undefined && { volumes: [volume] }),
+    })
+        .catch((e) => {
+        throw basePullError(e, o.pinned.ref, input.platform);
     }));
-    return { session: withExecLimit(session, o.limitMs, input), volume };
+    return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
 }
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
@@ -1985,7 +2184,9 @@ async function openSession(input, deps, o) {
  * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
  * workstation's cache, never a CI runner's shared one).
  */
-function earlierResolution(input, deps, digest, say) {
+function earlierResolution(input, deps, 
+/** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
+digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     const key = resolutionKey(digest, input);
@@ -2171,8 +2372,8 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84093);
-/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18263);
+/* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84450);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
 // The resolve stage inside a build: per variant and platform, before any image is built.
 
@@ -2206,14 +2407,16 @@ async function runResolveStage(plan, config, baseDir, deps) {
                 indexes,
                 pipEnv,
                 mode,
+                // The base the build starts from (base.ts): the registry's when it pulls, else this engine's.
+                ...((config.build.pull || deps.registryBase === true) && { pull: true }),
                 variant: {
                     ...(v.cuda && { cuda: v.cuda.version }),
                     ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
                 },
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
-            // loopback (network.ts).
-            const { network } = (0,_network_js__WEBPACK_IMPORTED_MODULE_4__/* .resolverNetwork */ .Fd)(input, config.build.network);
+            // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
+            const { network } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost ?? _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .systemLookup */ .Of);
             const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAgainstBase */ .f)({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])

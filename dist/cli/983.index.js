@@ -19,7 +19,7 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69695);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
 
@@ -39,11 +39,14 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
 function imageCreated(details) {
     return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .CREATED_LABEL */ .Kh] || null;
 }
+/** The image's name in the record and in messages: its tag when it runs by ID. */
+const nameOf = (input) => input.name ?? input.image;
 async function captureImage(input, deps) {
     const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.image, input.platform);
     const platform = input.platform ?? `${details.os}/${details.architecture}`;
     const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
     const run = await deps.docker
         .runContainer({
         image: input.image,
@@ -53,7 +56,7 @@ async function captureImage(input, deps) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -68,24 +71,24 @@ async function captureImage(input, deps) {
         return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
     if (run.timedOut)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
     }
     let probed;
     try {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
-    const record = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
+    const record = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
@@ -102,7 +105,7 @@ async function captureImage(input, deps) {
     });
     const parsed = _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${input.image} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -125,19 +128,19 @@ async function layerHistory(image, docker) {
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
-    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
+    const out = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
     const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
     return {
-        ref: input.image,
+        ref: nameOf(input),
         id: details.id,
         digest: repoDigest ?? null,
         platform,
@@ -147,7 +150,7 @@ function imageFacts(input, details, platform, history) {
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
         variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
@@ -259,7 +262,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
 /* unused harmony export OUT_FILES */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47684);
 /* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83447);
@@ -296,7 +299,7 @@ function openOutDir(cwd, out) {
     const label = `--out ${out}`;
     const put = (name, content) => {
         const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
-        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
     };
     const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
     return {

@@ -2,303 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 44977:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  XF: () => (/* binding */ REDACTED),
-  iz: () => (/* binding */ REDACTION_RULES),
-  Qe: () => (/* binding */ holdsToken),
-  KL: () => (/* binding */ redactDeep),
-  V1: () => (/* binding */ redactEnvList),
-  OI: () => (/* binding */ redactEnvValue),
-  Rd: () => (/* binding */ redactText),
-  sK: () => (/* binding */ redactUrls),
-  w5: () => (/* binding */ redactUrlsDeep),
-  mz: () => (/* binding */ urlSecret)
-});
-
-// UNUSED EXPORTS: MASK, findJwts, looksSecret, urlCredentials
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(92857);
-;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))+\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
-;// CONCATENATED MODULE: ./src/capture/redact.ts
-// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
-// pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output), and URL userinfo in
-// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name).
-// The rules are data, one copy for both: images/probe/redaction-rules.json (ncc bundles it).
-
-
-const RedactionRulesSchema = schemas/* object */.Ikc({
-    redacted: schemas/* string */.YjP().min(1),
-    secretName: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
-    secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
-    jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
-    base64Like: schemas/* string */.YjP(),
-    hex: schemas/* string */.YjP(),
-    base64MaxLength: schemas/* number */.aig().int().positive(),
-    urlUserinfo: schemas/* string */.YjP(),
-});
-/** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
-const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
-const REDACTED = REDACTION_RULES.redacted;
-/** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
-const MASK = '***';
-const SECRET_NAME = new RegExp(REDACTION_RULES.secretName.pattern, REDACTION_RULES.secretName.ignoreCase ? 'i' : '');
-const SECRET_VALUE = REDACTION_RULES.secretValues.map((p) => new RegExp(p));
-/** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
-const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
-const HEX = new RegExp(REDACTION_RULES.hex);
-/**
- * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
- * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
- * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
- * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
- * inside a JSON string, so a password holding '"' is masked in serialized JSON too), but for an
- * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a
- * lone backslash may end a user name or password (`https://u:p\@h`). Linear: the
- * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
- * looked at a bounded number of times. Sticky: redactUrls
- * tries it only where a scheme ends in '://'.
- */
-const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
-/** The longest scheme the rule reads (`[A-Za-z][A-Za-z0-9+.-]{0,30}` is 31): where redactUrls looks back. */
-const MAX_SCHEME = schemeLength(REDACTION_RULES.urlUserinfo);
-function schemeLength(rule) {
-    // redactUrls' scan knows the scheme's characters: a rule with another scheme part needs it changed.
-    const m = /^\(\[A-Za-z\]\[A-Za-z0-9\+\.-\]\{0,(\d+)\}:\/\/\)/.exec(rule);
-    if (!m)
-        throw new Error(`redaction-rules.json: urlUserinfo must begin ([A-Za-z][A-Za-z0-9+.-]{0,N}://)`);
-    return 1 + Number(m[1]);
-}
-const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
-/** The same patterns, global: to mask each token in free text rather than the whole text. */
-const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
-/**
- * Runs of base64url characters joined by dots, each found once: a match may only start where a
- * run starts (the lookbehind), and a lookahead + backreference consumes each run without
- * backtracking into it. Linear on any input, where `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is
- * quadratic (a 300 KB line of "eyJeyJ..." took 33 s, 10 MB would take hours).
- */
-const DOTTED_RUNS = /(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+/g;
-/**
- * Where JSON Web Tokens are in a text, [start, end) each: what
- * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
- */
-function findJwts(text) {
-    const found = [];
-    if (!text.includes(JWT_PREFIX))
-        return found;
-    for (const m of text.matchAll(DOTTED_RUNS)) {
-        const segs = m[0].split('.');
-        let offset = m.index;
-        const starts = segs.map((s) => {
-            const at = offset;
-            offset += s.length + 1;
-            return at;
-        });
-        for (let i = 0; i + 2 < segs.length; i++) {
-            const p = segs[i].indexOf(JWT_PREFIX);
-            if (p < 0 ||
-                segs[i].length - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
-                segs[i + 1].length < JWT_MIN_SEGMENT ||
-                segs[i + 2].length < JWT_MIN_SEGMENT)
-                continue;
-            found.push([starts[i] + p, starts[i + 2] + segs[i + 2].length]);
-            i += 2;
-        }
-    }
-    return found;
-}
-/** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
-function holdsToken(text) {
-    return SECRET_VALUE.some((p) => p.test(text)) || findJwts(text).length > 0;
-}
-function looksSecret(value) {
-    if (holdsToken(value))
-        return true;
-    if (value.length > REDACTION_RULES.base64MaxLength)
-        return false; // long text: the patterns only
-    return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
-}
-/**
- * Userinfo in every URL of a text: `https://user:pw@host` -> `https://user:***@host`,
- * `https://token@host` -> `https://***@host`. For logs, errors, Markdown: anything shown.
- */
-function redactUrls(text, mask = MASK) {
-    // No userinfo without both (the pattern would try each position in vain).
-    if (!text.includes('@'))
-        return text;
-    let colon = text.indexOf('://');
-    if (colon < 0)
-        return text;
-    // What text.replace(/<urlUserinfo>/g, ...) does, with the pattern tried only where it can match:
-    // at the leftmost start of the scheme before each '://' (a scheme holds no ':', so each match
-    // ends its scheme at one '://', and another start before the same '://' fails the same way).
-    // Text with URLs but no userinfo (an SBOM: 60 KB) is scanned at indexOf's speed.
-    const parts = [];
-    let done = 0;
-    while (colon >= 0) {
-        // (A match ends at its '@', which no scheme holds: a scheme never reaches back into one.)
-        const start = schemeStart(text, colon, colon - MAX_SCHEME);
-        if (start < colon) {
-            URL_USERINFO_AT.lastIndex = start;
-            const m = URL_USERINFO_AT.exec(text);
-            if (m) {
-                parts.push(text.slice(done, start), maskUserinfo(m, mask));
-                done = start + m[0].length;
-                colon = text.indexOf('://', done);
-                continue;
-            }
-        }
-        colon = text.indexOf('://', colon + 3);
-    }
-    if (done === 0)
-        return text;
-    parts.push(text.slice(done));
-    return parts.join('');
-}
-const isLetter = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isSchemeChar = (c) => isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
-/**
- * Where the leftmost scheme that ends at COLON (a '://') may start, not before MIN: the first
- * letter of the run of scheme characters before it; COLON when there is none.
- */
-function schemeStart(text, colon, min) {
-    let s = colon;
-    while (s > min && isSchemeChar(text.charCodeAt(s - 1)))
-        s--;
-    while (s < colon && !isLetter(text.charCodeAt(s)))
-        s++;
-    return s;
-}
-/** A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. */
-function maskUserinfo(m, mask) {
-    const [whole, scheme, user, pw] = m;
-    const secret = pw ?? user;
-    // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
-    if (secret === REDACTED || secret === MASK)
-        return whole;
-    return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
-}
-/**
- * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it
- * is written in the URL (percent-encoded) and decoded, when that differs. A part that does not
- * decode (a bare '%', as in `p%ss`) is masked as written; it never unmasks the other part.
- */
-function urlCredentials(url) {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return [];
-    }
-    const out = new Set();
-    for (const raw of [u.username, u.password]) {
-        try {
-            out.add(decodeURIComponent(raw));
-        }
-        catch {
-            // Not percent-encoding (pip takes such a '%' as it is): the raw text below is the secret.
-        }
-        out.add(raw);
-    }
-    return [...out].filter((s) => s.length >= 3);
-}
-/**
- * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
- * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
- * Linear in the length of the text: 10 MB on one line is fine.
- */
-function redactText(text) {
-    let out = redactUrls(text, REDACTED);
-    for (const p of SECRET_VALUE_G)
-        out = out.replace(p, REDACTED);
-    const jwts = findJwts(out);
-    if (jwts.length === 0)
-        return out;
-    const parts = [];
-    let at = 0;
-    for (const [start, end] of jwts) {
-        parts.push(out.slice(at, start), REDACTED);
-        at = end;
-    }
-    parts.push(out.slice(at));
-    return parts.join('');
-}
-/**
- * The secret part of a URL's userinfo: the password, else the user name (a token used as one);
- * decoded, or as it is written in the URL (percent-encoded) with `raw`. Text that does not decode
- * (a bare '%') is returned as written.
- */
-function urlSecret(url, form = 'decoded') {
-    let raw;
-    try {
-        const u = new URL(url);
-        raw = u.password || u.username;
-    }
-    catch {
-        return '';
-    }
-    if (form === 'raw')
-        return raw;
-    try {
-        return decodeURIComponent(raw);
-    }
-    catch {
-        return raw;
-    }
-}
-/** The value to show for an environment variable NAME=value. */
-function redactEnvValue(name, value) {
-    if (SECRET_NAME.test(name))
-        return REDACTED;
-    const noCreds = redactUrls(value, REDACTED);
-    return looksSecret(noCreds) ? REDACTED : noCreds;
-}
-/** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
-function redactEnvList(list = []) {
-    const out = {};
-    for (const kv of list) {
-        const i = kv.indexOf('=');
-        const name = i < 0 ? kv : kv.slice(0, i);
-        out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
-    }
-    return out;
-}
-/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
-function redactUrlsDeep(value) {
-    if (typeof value === 'string')
-        return redactUrls(value);
-    if (Array.isArray(value))
-        return value.map(redactUrlsDeep);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
-    return value;
-}
-/** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
-function redactDeep(value) {
-    if (typeof value === 'string') {
-        const noCreds = redactUrls(value, REDACTED);
-        return (looksSecret(noCreds) ? REDACTED : noCreds);
-    }
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
-    }
-    return value;
-}
-
-
-/***/ }),
-
 /***/ 70486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -333,7 +36,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69695);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20317);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
@@ -355,7 +58,7 @@ const COMMANDS = [
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(402), __nccwpck_require__.e(246), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(34), __nccwpck_require__.e(129)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(34), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
     { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(166), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(246), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(498), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(166), __nccwpck_require__.e(402), __nccwpck_require__.e(550), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7639))).exportCommand },
     {
@@ -476,8 +179,8 @@ function processIo() {
     return {
         // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
         // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-        stdout: (t) => process.stdout.write((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t)),
-        stderr: (t) => process.stderr.write((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t)),
+        stdout: (t) => process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t)),
+        stderr: (t) => process.stderr.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t)),
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: process.stdout.isTTY === true,
@@ -500,7 +203,7 @@ function processIo() {
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, describeValue */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69695);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 
@@ -541,12 +244,12 @@ function describeValue(v) {
     if (typeof v === 'object')
         return 'a mapping';
     if (typeof v === 'string') {
-        const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(v)
+        const clean = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(v)
             .split(/(\s+)/)
             .map((word) => {
             const i = word.indexOf('://');
             const at = word.lastIndexOf('@');
-            return i > 0 && at > i + 3 ? `${word.slice(0, i + 3)}${_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${word.slice(at)}` : word;
+            return i > 0 && at > i + 3 ? `${word.slice(0, i + 3)}${_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${word.slice(at)}` : word;
         })
             .join('');
         return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
@@ -1237,6 +940,19 @@ async function inspectImage(client, ref, platform) {
     const raw = await client.call((docker) => docker.getImage(ref).inspect());
     return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
 }
+/** The engine's own image under REF, never pulled: undefined when it holds none (404). */
+async function inspectLocalImage(client, ref) {
+    let raw;
+    try {
+        raw = await client.call((docker) => docker.getImage(ref).inspect());
+    }
+    catch (e) {
+        if ((0,failures/* statusCodeOf */.PU)(e) === 404)
+            return undefined;
+        throw e;
+    }
+    return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+}
 
 ;// CONCATENATED MODULE: ./src/docker/containers-spec.ts
 
@@ -1256,6 +972,18 @@ const DEFAULT_PIDS_LIMIT = 8192;
  */
 const LOOPBACK_HOSTNAME = 'ml-image-smoke';
 const networkOf = (spec) => spec.network ?? 'none';
+/**
+ * The environment of a container (every one the tool creates: runs and sessions): ENV, and
+ * NVIDIA_VISIBLE_DEVICES=void unless it is given GPUs. On a host whose dockerd runs the NVIDIA
+ * runtime by default, that runtime gives every GPU to any container whose environment says
+ * NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV does), DeviceRequests or not; `void`
+ * makes it start the container as runc would: no GPU, no driver library, no nvidia-smi. A
+ * container given GPUs keeps the image's value (its DeviceRequest names the GPUs).
+ */
+function containerEnv(env, gpus) {
+    const all = { ...env, ...(gpus === undefined && { NVIDIA_VISIBLE_DEVICES: 'void' }) };
+    return Object.entries(all).map(([k, v]) => `${k}=${v}`);
+}
 /**
  * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a
  * pull request), so every run is hardened: all capabilities dropped, no-new-privileges (setuid
@@ -1478,7 +1206,10 @@ function destroyStream(stream) {
 
 
 
-/** Create a container with the managed and run labels, so leftovers can always be found. */
+/**
+ * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
+ * unless the spec asks for some (containerEnv).
+ */
 function createManaged(client, spec, body) {
     (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
     // _query/_body: dockerode's raw request, so the platform goes into the query string.
@@ -1486,7 +1217,7 @@ function createManaged(client, spec, body) {
         _query: spec.platform ? { platform: spec.platform } : {},
         _body: {
             Image: spec.image,
-            Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+            Env: containerEnv(spec.env, spec.gpus),
             ...(spec.user !== undefined && { User: spec.user }),
             Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U },
             ...body,
@@ -1670,6 +1401,7 @@ function createContainerOps(client, localInfo) {
         daemonFeatures: () => daemonFeatures(client, localInfo),
         runContainer: (spec) => runContainer(client, spec),
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
+        inspectLocalImage: (ref) => inspectLocalImage(client, ref),
         imageHistory: (ref) => imageHistory(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
@@ -1796,7 +1528,11 @@ function tarArchive(entries) {
 ;// CONCATENATED MODULE: ./src/docker/sessions.ts
 // Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
 // it). It ends by itself at its deadline, and is removed on close and on interrupt. It runs
-// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit.
+// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit; and with no
+// GPU: a session never asks for one (SessionSpec has no way to), so createManaged's environment
+// says NVIDIA_VISIBLE_DEVICES=void, over the spec's and the image's (containers-spec.ts
+// containerEnv). On a host whose dockerd runs the NVIDIA runtime by default, that runtime would
+// otherwise give every GPU to a CUDA base image (its ENV says NVIDIA_VISIBLE_DEVICES=all).
 
 
 
@@ -1859,10 +1595,15 @@ function sessionArchive(dir, files) {
     };
 }
 /**
- * The most processes (threads included) a session's container may run: pip building an sdist's
- * metadata needs a few dozen; a fork bomb in a setup.py stops here instead of taking the host.
+ * The most processes (threads included) a session's container may run. Enough for pip building an
+ * sdist with meson-python (numpy, scipy: a dry run for a platform with no matching wheel, arm64
+ * above all): ninja starts about one job per core, each job some three processes, and QEMU adds
+ * threads of its own; on a 256-core host that is well past a few hundred, and a limit hit there
+ * reads as a pip failure (EAGAIN from fork), not as a limit. 8192, the limit of the smoke stage's
+ * containers, leaves room for that and still stops a fork bomb in a setup.py long before the host's
+ * pid_max.
  */
-const SESSION_PIDS_LIMIT = 512;
+const SESSION_PIDS_LIMIT = 8192;
 /**
  * HostConfig of a session's container. Its image and the code run in it (an sdist's setup.py
  * while pip builds its metadata) may come from a pull request, so it runs with no capabilities
@@ -3121,6 +2862,303 @@ function systemError(e) {
 
 /***/ }),
 
+/***/ 69695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XF: () => (/* binding */ REDACTED),
+  iz: () => (/* binding */ REDACTION_RULES),
+  Qe: () => (/* binding */ holdsToken),
+  KL: () => (/* binding */ redactDeep),
+  V1: () => (/* binding */ redactEnvList),
+  OI: () => (/* binding */ redactEnvValue),
+  Rd: () => (/* binding */ redactText),
+  sK: () => (/* binding */ redactUrls),
+  w5: () => (/* binding */ redactUrlsDeep),
+  mz: () => (/* binding */ urlSecret)
+});
+
+// UNUSED EXPORTS: MASK, findJwts, looksSecret, urlCredentials
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __nccwpck_require__(92857);
+;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))+\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
+;// CONCATENATED MODULE: ./src/util/redact.ts
+// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
+// pattern (the in-container probe applies the same rules; this pass covers everything else, such
+// as the image config the engine reports, and re-checks the probe's output), and URL userinfo in
+// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name).
+// The rules are data, one copy for both: images/probe/redaction-rules.json (ncc bundles it).
+
+
+const RedactionRulesSchema = schemas/* object */.Ikc({
+    redacted: schemas/* string */.YjP().min(1),
+    secretName: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
+    secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
+    jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
+    base64Like: schemas/* string */.YjP(),
+    hex: schemas/* string */.YjP(),
+    base64MaxLength: schemas/* number */.aig().int().positive(),
+    urlUserinfo: schemas/* string */.YjP(),
+});
+/** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
+const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
+const REDACTED = REDACTION_RULES.redacted;
+/** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
+const MASK = '***';
+const SECRET_NAME = new RegExp(REDACTION_RULES.secretName.pattern, REDACTION_RULES.secretName.ignoreCase ? 'i' : '');
+const SECRET_VALUE = REDACTION_RULES.secretValues.map((p) => new RegExp(p));
+/** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
+const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
+const HEX = new RegExp(REDACTION_RULES.hex);
+/**
+ * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
+ * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
+ * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
+ * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
+ * inside a JSON string, so a password holding '"' is masked in serialized JSON too), but for an
+ * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a
+ * lone backslash may end a user name or password (`https://u:p\@h`). Linear: the
+ * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
+ * looked at a bounded number of times. Sticky: redactUrls
+ * tries it only where a scheme ends in '://'.
+ */
+const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
+/** The longest scheme the rule reads (`[A-Za-z][A-Za-z0-9+.-]{0,30}` is 31): where redactUrls looks back. */
+const MAX_SCHEME = schemeLength(REDACTION_RULES.urlUserinfo);
+function schemeLength(rule) {
+    // redactUrls' scan knows the scheme's characters: a rule with another scheme part needs it changed.
+    const m = /^\(\[A-Za-z\]\[A-Za-z0-9\+\.-\]\{0,(\d+)\}:\/\/\)/.exec(rule);
+    if (!m)
+        throw new Error(`redaction-rules.json: urlUserinfo must begin ([A-Za-z][A-Za-z0-9+.-]{0,N}://)`);
+    return 1 + Number(m[1]);
+}
+const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
+/** The same patterns, global: to mask each token in free text rather than the whole text. */
+const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
+/**
+ * Runs of base64url characters joined by dots, each found once: a match may only start where a
+ * run starts (the lookbehind), and a lookahead + backreference consumes each run without
+ * backtracking into it. Linear on any input, where `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is
+ * quadratic (a 300 KB line of "eyJeyJ..." took 33 s, 10 MB would take hours).
+ */
+const DOTTED_RUNS = /(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+/g;
+/**
+ * Where JSON Web Tokens are in a text, [start, end) each: what
+ * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
+ */
+function findJwts(text) {
+    const found = [];
+    if (!text.includes(JWT_PREFIX))
+        return found;
+    for (const m of text.matchAll(DOTTED_RUNS)) {
+        const segs = m[0].split('.');
+        let offset = m.index;
+        const starts = segs.map((s) => {
+            const at = offset;
+            offset += s.length + 1;
+            return at;
+        });
+        for (let i = 0; i + 2 < segs.length; i++) {
+            const p = segs[i].indexOf(JWT_PREFIX);
+            if (p < 0 ||
+                segs[i].length - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
+                segs[i + 1].length < JWT_MIN_SEGMENT ||
+                segs[i + 2].length < JWT_MIN_SEGMENT)
+                continue;
+            found.push([starts[i] + p, starts[i + 2] + segs[i + 2].length]);
+            i += 2;
+        }
+    }
+    return found;
+}
+/** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
+function holdsToken(text) {
+    return SECRET_VALUE.some((p) => p.test(text)) || findJwts(text).length > 0;
+}
+function looksSecret(value) {
+    if (holdsToken(value))
+        return true;
+    if (value.length > REDACTION_RULES.base64MaxLength)
+        return false; // long text: the patterns only
+    return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+/**
+ * Userinfo in every URL of a text: `https://user:pw@host` -> `https://user:***@host`,
+ * `https://token@host` -> `https://***@host`. For logs, errors, Markdown: anything shown.
+ */
+function redactUrls(text, mask = MASK) {
+    // No userinfo without both (the pattern would try each position in vain).
+    if (!text.includes('@'))
+        return text;
+    let colon = text.indexOf('://');
+    if (colon < 0)
+        return text;
+    // What text.replace(/<urlUserinfo>/g, ...) does, with the pattern tried only where it can match:
+    // at the leftmost start of the scheme before each '://' (a scheme holds no ':', so each match
+    // ends its scheme at one '://', and another start before the same '://' fails the same way).
+    // Text with URLs but no userinfo (an SBOM: 60 KB) is scanned at indexOf's speed.
+    const parts = [];
+    let done = 0;
+    while (colon >= 0) {
+        // (A match ends at its '@', which no scheme holds: a scheme never reaches back into one.)
+        const start = schemeStart(text, colon, colon - MAX_SCHEME);
+        if (start < colon) {
+            URL_USERINFO_AT.lastIndex = start;
+            const m = URL_USERINFO_AT.exec(text);
+            if (m) {
+                parts.push(text.slice(done, start), maskUserinfo(m, mask));
+                done = start + m[0].length;
+                colon = text.indexOf('://', done);
+                continue;
+            }
+        }
+        colon = text.indexOf('://', colon + 3);
+    }
+    if (done === 0)
+        return text;
+    parts.push(text.slice(done));
+    return parts.join('');
+}
+const isLetter = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSchemeChar = (c) => isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+/**
+ * Where the leftmost scheme that ends at COLON (a '://') may start, not before MIN: the first
+ * letter of the run of scheme characters before it; COLON when there is none.
+ */
+function schemeStart(text, colon, min) {
+    let s = colon;
+    while (s > min && isSchemeChar(text.charCodeAt(s - 1)))
+        s--;
+    while (s < colon && !isLetter(text.charCodeAt(s)))
+        s++;
+    return s;
+}
+/** A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. */
+function maskUserinfo(m, mask) {
+    const [whole, scheme, user, pw] = m;
+    const secret = pw ?? user;
+    // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
+    if (secret === REDACTED || secret === MASK)
+        return whole;
+    return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
+}
+/**
+ * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it
+ * is written in the URL (percent-encoded) and decoded, when that differs. A part that does not
+ * decode (a bare '%', as in `p%ss`) is masked as written; it never unmasks the other part.
+ */
+function urlCredentials(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return [];
+    }
+    const out = new Set();
+    for (const raw of [u.username, u.password]) {
+        try {
+            out.add(decodeURIComponent(raw));
+        }
+        catch {
+            // Not percent-encoding (pip takes such a '%' as it is): the raw text below is the secret.
+        }
+        out.add(raw);
+    }
+    return [...out].filter((s) => s.length >= 3);
+}
+/**
+ * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
+ * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
+ * Linear in the length of the text: 10 MB on one line is fine.
+ */
+function redactText(text) {
+    let out = redactUrls(text, REDACTED);
+    for (const p of SECRET_VALUE_G)
+        out = out.replace(p, REDACTED);
+    const jwts = findJwts(out);
+    if (jwts.length === 0)
+        return out;
+    const parts = [];
+    let at = 0;
+    for (const [start, end] of jwts) {
+        parts.push(out.slice(at, start), REDACTED);
+        at = end;
+    }
+    parts.push(out.slice(at));
+    return parts.join('');
+}
+/**
+ * The secret part of a URL's userinfo: the password, else the user name (a token used as one);
+ * decoded, or as it is written in the URL (percent-encoded) with `raw`. Text that does not decode
+ * (a bare '%') is returned as written.
+ */
+function urlSecret(url, form = 'decoded') {
+    let raw;
+    try {
+        const u = new URL(url);
+        raw = u.password || u.username;
+    }
+    catch {
+        return '';
+    }
+    if (form === 'raw')
+        return raw;
+    try {
+        return decodeURIComponent(raw);
+    }
+    catch {
+        return raw;
+    }
+}
+/** The value to show for an environment variable NAME=value. */
+function redactEnvValue(name, value) {
+    if (SECRET_NAME.test(name))
+        return REDACTED;
+    const noCreds = redactUrls(value, REDACTED);
+    return looksSecret(noCreds) ? REDACTED : noCreds;
+}
+/** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
+function redactEnvList(list = []) {
+    const out = {};
+    for (const kv of list) {
+        const i = kv.indexOf('=');
+        const name = i < 0 ? kv : kv.slice(0, i);
+        out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
+    }
+    return out;
+}
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+function redactUrlsDeep(value) {
+    if (typeof value === 'string')
+        return redactUrls(value);
+    if (Array.isArray(value))
+        return value.map(redactUrlsDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+    return value;
+}
+/** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
+function redactDeep(value) {
+    if (typeof value === 'string') {
+        const noCreds = redactUrls(value, REDACTED);
+        return (looksSecret(noCreds) ? REDACTED : noCreds);
+    }
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
+    }
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 72679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3317,6 +3355,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnos
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 71553:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 

@@ -1,5 +1,5 @@
-export const id = 129;
-export const ids = [129];
+export const id = 535;
+export const ids = [535];
 export const modules = {
 
 /***/ 14595:
@@ -153,7 +153,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* unused harmony export actionsRunUrl */
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
@@ -176,7 +176,7 @@ function runUrlFromEnv(env) {
     if (!server || !repo || !runId)
         return undefined;
     const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
 }
 /** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
 function runnerFromEnv(env) {
@@ -288,98 +288,6 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
             }
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 5351:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ renderExplanation),
-/* harmony export */   b: () => (/* binding */ explanationLines)
-/* harmony export */ });
-/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
-// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
-// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
-// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
-// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
-// it, and pip's own lines sit in a fence longer than any backtick run in them.
-
-/** Prose from the image, the requirements or pip: one line, no control characters. */
-const text = (s) => (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
-const code = (s) => `\`${text(s).replace(/`/g, "'")}\``;
-function renderExplanation(r) {
-    const lines = [];
-    const head = {
-        clean: 'No conflict: your requirements keep every package of the base image.',
-        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
-        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
-    };
-    lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${head[r.status]}**`, '');
-    lines.push(`Base image ${code(r.image)}: Python ${text(r.python)}; ${r.constraints.pinned} packages held.`, '');
-    if (r.naive.replaces.length > 0) {
-        lines.push('A plain `pip install -r requirements.txt` would:', '');
-        for (const rep of r.naive.replaces) {
-            const by = rep.pulledInBy
-                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
-                .join(', ');
-            const breaks = rep.breaks
-                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
-                .join(', ');
-            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
-        }
-        lines.push('');
-    }
-    if (r.resolved && r.resolved.moved.length > 0) {
-        lines.push('Resolved with the base image held:', '');
-        for (const m of r.resolved.moved)
-            lines.push(`- ${code(m.name)} ${text(m.naive)} -> ${text(m.resolved)}: ${text(m.reason)}`);
-        lines.push('');
-    }
-    if (r.resolved && r.resolved.relaxed.length > 0) {
-        lines.push('Requirements relaxed (lower bounds kept):', '');
-        for (const c of r.resolved.relaxed)
-            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
-        lines.push('');
-    }
-    if (r.conflict) {
-        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${text(c)}`), '');
-        if (r.conflict.causes.length)
-            lines.push('pip says:', '', (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeFence */ .d6)(r.conflict.causes), '');
-        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${text(o)}`), '');
-    }
-    if (r.hazards.length > 0) {
-        lines.push('Hazards pip cannot see:', '');
-        for (const h of r.hazards)
-            lines.push(`- ${text(h.message)}. Fix: ${text(h.fix)} ([source](${h.source}))`);
-        lines.push('');
-    }
-    return `${lines.join('\n').trimEnd()}\n`;
-}
-/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
-function explanationLines(r) {
-    const head = {
-        clean: 'no conflict with the base image',
-        fixed: 'conflict fixed with the base image held',
-        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
-    };
-    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
-    for (const rep of r.naive.replaces)
-        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
-    for (const m of r.resolved?.moved ?? [])
-        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
-    for (const c of r.resolved?.relaxed ?? [])
-        lines.push(`relaxed: ${c.from} -> ${c.to}`);
-    for (const c of r.conflict?.chain ?? [])
-        lines.push(`why: ${c}`);
-    for (const o of r.conflict?.options ?? [])
-        lines.push(`option: ${o}`);
-    for (const h of r.hazards)
-        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
-    return lines;
 }
 
 

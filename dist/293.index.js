@@ -1,8 +1,8 @@
-export const id = 781;
-export const ids = [781];
+export const id = 293;
+export const ids = [293];
 export const modules = {
 
-/***/ 31781:
+/***/ 25293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41,8 +41,8 @@ function findImagesDir(start) {
     }
 }
 
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -2016,6 +2016,28 @@ const ResolveOutputSchema = schemas/* object */.Ikc({
     requirements: schemas/* string */.YjP(),
     explanation: schemas/* string */.YjP(),
 });
+/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
+function explanationLines(r) {
+    const head = {
+        clean: 'no conflict with the base image',
+        fixed: 'conflict fixed with the base image held',
+        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
+    };
+    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+    for (const rep of r.naive.replaces)
+        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
+    for (const m of r.resolved?.moved ?? [])
+        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+    for (const c of r.resolved?.relaxed ?? [])
+        lines.push(`relaxed: ${c.from} -> ${c.to}`);
+    for (const c of r.conflict?.chain ?? [])
+        lines.push(`why: ${c}`);
+    for (const o of r.conflict?.options ?? [])
+        lines.push(`option: ${o}`);
+    for (const h of r.hazards)
+        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
+    return lines;
+}
 
 ;// CONCATENATED MODULE: ./src/smoke/result.ts
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
@@ -5521,90 +5543,6 @@ function planBuild(config, ctx) {
     };
 }
 
-// EXTERNAL MODULE: ./src/util/markdown.ts
-var markdown = __webpack_require__(17183);
-;// CONCATENATED MODULE: ./src/resolve/explain.ts
-// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
-// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
-// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
-// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
-// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
-// it, and pip's own lines sit in a fence longer than any backtick run in them.
-
-/** Prose from the image, the requirements or pip: one line, no control characters. */
-const explain_text = (s) => (0,markdown/* stripUnsafe */.P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
-const code = (s) => `\`${explain_text(s).replace(/`/g, "'")}\``;
-function renderExplanation(r) {
-    const lines = [];
-    const head = {
-        clean: 'No conflict: your requirements keep every package of the base image.',
-        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
-        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
-    };
-    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${head[r.status]}**`, '');
-    lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
-    if (r.naive.replaces.length > 0) {
-        lines.push('A plain `pip install -r requirements.txt` would:', '');
-        for (const rep of r.naive.replaces) {
-            const by = rep.pulledInBy
-                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
-                .join(', ');
-            const breaks = rep.breaks
-                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
-                .join(', ');
-            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
-        }
-        lines.push('');
-    }
-    if (r.resolved && r.resolved.moved.length > 0) {
-        lines.push('Resolved with the base image held:', '');
-        for (const m of r.resolved.moved)
-            lines.push(`- ${code(m.name)} ${explain_text(m.naive)} -> ${explain_text(m.resolved)}: ${explain_text(m.reason)}`);
-        lines.push('');
-    }
-    if (r.resolved && r.resolved.relaxed.length > 0) {
-        lines.push('Requirements relaxed (lower bounds kept):', '');
-        for (const c of r.resolved.relaxed)
-            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
-        lines.push('');
-    }
-    if (r.conflict) {
-        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${explain_text(c)}`), '');
-        if (r.conflict.causes.length)
-            lines.push('pip says:', '', (0,markdown/* codeFence */.d6)(r.conflict.causes), '');
-        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${explain_text(o)}`), '');
-    }
-    if (r.hazards.length > 0) {
-        lines.push('Hazards pip cannot see:', '');
-        for (const h of r.hazards)
-            lines.push(`- ${explain_text(h.message)}. Fix: ${explain_text(h.fix)} ([source](${h.source}))`);
-        lines.push('');
-    }
-    return `${lines.join('\n').trimEnd()}\n`;
-}
-/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
-function explanationLines(r) {
-    const head = {
-        clean: 'no conflict with the base image',
-        fixed: 'conflict fixed with the base image held',
-        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
-    };
-    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
-    for (const rep of r.naive.replaces)
-        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
-    for (const m of r.resolved?.moved ?? [])
-        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
-    for (const c of r.resolved?.relaxed ?? [])
-        lines.push(`relaxed: ${c.from} -> ${c.to}`);
-    for (const c of r.conflict?.chain ?? [])
-        lines.push(`why: ${c}`);
-    for (const o of r.conflict?.options ?? [])
-        lines.push(`option: ${o}`);
-    for (const h of r.hazards)
-        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
-    return lines;
-}
-
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -8334,6 +8272,68 @@ function cachedJson(cache, key, schema) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/markdown.ts
+var markdown = __webpack_require__(17183);
+;// CONCATENATED MODULE: ./src/resolve/explain.ts
+// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
+// resolve stage's warning) and as a file; the PR comment takes explanationLines (result.ts), which
+// its renderer escapes. Names and versions come from the image, the requirements and pip: prose is plain text
+// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
+// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
+// it, and pip's own lines sit in a fence longer than any backtick run in them.
+
+/** Prose from the image, the requirements or pip: one line, no control characters. */
+const explain_text = (s) => (0,markdown/* stripUnsafe */.P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
+const code = (s) => `\`${explain_text(s).replace(/`/g, "'")}\``;
+function renderExplanation(r) {
+    const lines = [];
+    const head = {
+        clean: 'No conflict: your requirements keep every package of the base image.',
+        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
+        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
+    };
+    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
+    if (r.naive.replaces.length > 0) {
+        lines.push('A plain `pip install -r requirements.txt` would:', '');
+        for (const rep of r.naive.replaces) {
+            const by = rep.pulledInBy
+                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
+                .join(', ');
+            const breaks = rep.breaks
+                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
+                .join(', ');
+            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
+        }
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.moved.length > 0) {
+        lines.push('Resolved with the base image held:', '');
+        for (const m of r.resolved.moved)
+            lines.push(`- ${code(m.name)} ${explain_text(m.naive)} -> ${explain_text(m.resolved)}: ${explain_text(m.reason)}`);
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.relaxed.length > 0) {
+        lines.push('Requirements relaxed (lower bounds kept):', '');
+        for (const c of r.resolved.relaxed)
+            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
+        lines.push('');
+    }
+    if (r.conflict) {
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${explain_text(c)}`), '');
+        if (r.conflict.causes.length)
+            lines.push('pip says:', '', (0,markdown/* codeFence */.d6)(r.conflict.causes), '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${explain_text(o)}`), '');
+    }
+    if (r.hazards.length > 0) {
+        lines.push('Hazards pip cannot see:', '');
+        for (const h of r.hazards)
+            lines.push(`- ${explain_text(h.message)}. Fix: ${explain_text(h.fix)} ([source](${h.source}))`);
+        lines.push('');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/hazards.json
 const hazards_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","numpy1Abi":[{"package":"torch","versions":"<2.3","fixedIn":"2.3.0","source":"https://github.com/pytorch/pytorch/issues/132179"},{"package":"opencv-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"pandas","versions":"<2.1","fixedIn":"2.2.2","source":"https://github.com/pandas-dev/pandas/issues/59052"},{"package":"scikit-learn","versions":"<1.3","fixedIn":"1.4.2","source":"https://github.com/scikit-learn/scikit-learn/issues/29630"},{"package":"matplotlib","versions":"<3.7.3","fixedIn":"3.8.4","source":"https://github.com/matplotlib/matplotlib/issues/26778"},{"package":"pyarrow","versions":"<15","fixedIn":"16.0.0","source":"https://github.com/apache/arrow/issues/39537"},{"package":"h5py","versions":"<3.11","fixedIn":"3.11.0","source":"https://github.com/h5py/h5py/issues/2455"},{"package":"shapely","versions":">=2.0,<2.0.3","fixedIn":"2.0.4","source":"https://github.com/shapely/shapely/pull/1975"},{"package":"tensorflow","versions":">=2.14,<2.15","fixedIn":"2.18.0","source":"https://github.com/tensorflow/tensorflow/issues/102743"}],"torchNoNumpyDependency":{"torchVersions":"<2.3","note":"Since 1.9.0 torch wheels list no numpy requirement in Requires-Dist (numpy became an optional, runtime-detected dependency), so pip cannot see that a torch built against NumPy 1.x clashes with an installed NumPy 2.","source":"https://github.com/pytorch/pytorch/issues/60081"},"ngcPrerelease":{"note":"NGC PyTorch containers ship a source build versioned as a PEP 440 pre-release with a local tag (e.g. release 25.12 ships 2.10.0a0+b4e4ee81d3), which sorts below the final X.Y.0, so a requirement such as a torchvision release that pins torch==X.Y.0 is not satisfied by it and pip replaces NGC\'s torch with a PyPI build (from 25.03 NGC adds /etc/pip/constraint.txt to guard against this).","source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},"opencvVariants":{"packages":["opencv-python","opencv-python-headless","opencv-contrib-python","opencv-contrib-python-headless"],"note":"All four packages install the same cv2 module with no plugin architecture, so having more than one installed makes the last-installed overwrite or shadow the other\'s cv2 files, and the upstream fix is to uninstall them all and reinstall only one.","source":"https://pypi.org/project/opencv-python/4.10.0.82/"},"torchCudaLocalVersion":{"note":"torch wheels from download.pytorch.org carry +cuXYZ local versions (e.g. 2.8.0+cu128); a wheel whose CUDA major differs from the base image\'s CUDA (e.g. cu130 on a CUDA 12.x image, or cu128 on CUDA 13) loads its own CUDA runtime alongside the image\'s, cannot use the image\'s CUDA libraries (errors like libcublas.so.12 not found), and needs a driver new enough for its own CUDA major.","source":"https://github.com/sgl-project/sglang/pull/22833"},"aarch64PypiTorch":{"cpuOnlyBefore":"2.11","note":"Before torch 2.11, PyPI carried only CPU-only torch wheels for linux aarch64, so pip install torch on Grace-class hosts (GH200/GB200/GB300) silently got a CPU build, and any dependency pinning torch could replace a CUDA build from download.pytorch.org with that CPU wheel.","source":"https://theneuralfeed.com/article/vllm-and-pytorch-work-together-to-improve-the-developer-experience-on-aarch64/k7voSkfH"}}');
 ;// CONCATENATED MODULE: ./src/resolve/hazards.ts
@@ -9283,6 +9283,15 @@ if __name__ == "__main__":
 
 
 
+/**
+ * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
+ * index the build machine reaches may be out of the container's reach, and how to switch.
+ */
+function bridgeHint(ctx) {
+    if (ctx.network !== 'bridge')
+        return '';
+    return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
+}
 /** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
 function looksTransient(out) {
     if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
@@ -9329,8 +9338,8 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
-    return new errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
+    return new errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
 }
 function noMatch(f, { ctx, said }) {
     const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
@@ -9646,15 +9655,18 @@ function noPython(r, image) {
 // metadata), both of which a pull request may choose. Such code can plant answers in the cache
 // (an index page listing only an old release, an sdist of its own) that every later run mounting
 // the same volume reads. So a volume is bound to:
-// - the base image: its registry digest (else its local image id), so one base's code never feeds
-//   another base's resolution; and
-// - on GitHub Actions, the repository and whether the run is a pull request's (GITHUB_HEAD_REF is
-//   set), so a pull request's requirements never feed a branch's resolution on a shared
-//   self-hosted runner (a pull request may still feed another's).
+// - the base image that runs: its registry digest when it is the registry's image, else its local
+//   image id (base.ts), so one base's code never feeds another base's resolution; and
+// - on GitHub Actions, the repository and whether the run may build a pull request's code (any
+//   event but push, schedule, workflow_dispatch, merge_group and release, or GITHUB_HEAD_REF set:
+//   pull_request_target, and workflow_run or issue_comment workflows that check out a pull
+//   request, count too), so a pull request's requirements never feed a branch's resolution on a
+//   shared self-hosted runner (a pull request may still feed another's).
 // The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
-// add up, one per base, index set and scope (`docker volume ls --filter label=` PIP_CACHE_LABEL
-// lists them). Volumes of the earlier naming (keyed by the index URLs only) are never mounted again:
-// the names differ (`-v2-`).
+// add up, one per base, index set and scope. Nothing removes them, those of the earlier naming
+// (keyed by the index URLs only, never mounted again: the names differ, `-v2-`) included; every
+// one carries PIP_CACHE_LABEL, so `docker volume ls -q --filter label=PIP_CACHE_LABEL | xargs -r
+// docker volume rm` removes them all (docs/build.md).
 //
 // It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
 // one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
@@ -9702,14 +9714,28 @@ function pipCacheVolume(input, binding) {
     };
 }
 /**
- * The run's trust scope: on GitHub Actions the repository, and `pull-request` for a pull
- * request's run (pull_request, pull_request_target: GITHUB_HEAD_REF is set) or `branch` for any
- * other; elsewhere (a workstation, another CI) empty.
+ * The events whose runs build only what is on a branch of the repository already (a push, a
+ * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
+ * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
+ * check out a pull request's head, and events this list does not know yet.
+ */
+const TRUSTED_EVENTS = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'release',
+]);
+/**
+ * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
+ * build a pull request's code (GITHUB_EVENT_NAME not in TRUSTED_EVENTS, or GITHUB_HEAD_REF set) or
+ * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
 function pipCacheScope(env) {
     if (env.GITHUB_ACTIONS !== 'true')
         return '';
-    return `${env.GITHUB_REPOSITORY ?? ''} ${env.GITHUB_HEAD_REF ? 'pull-request' : 'branch'}`;
+    const trusted = TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && !env.GITHUB_HEAD_REF;
+    return `${env.GITHUB_REPOSITORY ?? ''} ${trusted ? 'branch' : 'untrusted'}`;
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
@@ -9718,38 +9744,108 @@ function mayCarryCredentials(url) {
 
 ;// CONCATENATED MODULE: ./src/resolve/base.ts
 
+
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
 function pinnedRef(image, digest) {
     const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
     const colon = name.lastIndexOf(':');
     return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
 }
+const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
 /**
- * The base pinned as far as it is needed: the registry digest when a cache is keyed by it, the
- * local image id when only a volume needs a key. A lookup that fails leaves the reference as given
- * (nothing is cached under it then): starting the container reports a missing image itself.
+ * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
+ * undefined for a single-platform image (DIGEST is then the platform's). Pure.
  */
-async function pinBase(docker, base, need) {
-    if (!need.digest && !need.key)
+function platformManifest(index, platform) {
+    const [os, architecture, variant] = platform.split('/');
+    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant));
+    return matches.find((p) => (0,oci_ref/* isDigest */.Bc)(p.digest))?.digest;
+}
+/**
+ * The registry's image for the platform, pinned: the container runs the platform's own manifest
+ * (REPOSITORY@sha256:<platform manifest>). Run by the index digest, the engine would take an image
+ * of another platform that it holds under that digest (a pull of the index for amd64 names the
+ * amd64 image by it) and refuse the run ("does not match the specified platform"). The caches stay
+ * keyed by the digest of the reference (their keys name the platform too).
+ */
+async function registryPin(docker, image, platform, digest) {
+    const index = await docker.imagetoolsInspect(pinnedRef(image, digest)).catch(() => undefined);
+    const own = index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
+    return { ref: pinnedRef(image, own ?? digest), key: digest };
+}
+/**
+ * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
+ * image (its RepoDigests name it: pulled from there), else by its id. Pure.
+ */
+function localPin(image, local, digest) {
+    if (!(0,oci_ref/* isDigest */.Bc)(local.id))
+        return { ref: image };
+    if (digest !== undefined && local.repoDigests.some((r) => r.endsWith(`@${digest}`)))
+        return { ref: local.id, key: digest };
+    return {
+        ref: local.id,
+        key: local.id,
+        ...(digest !== undefined && {
+            note: `the image this machine holds under ${image} (${local.id.slice(0, 19)}) is not the registry's (${digest.slice(0, 19)}): resolving against the local one, which the build uses too (build.pull: true resolves and builds against the registry's)`,
+        }),
+    };
+}
+/** `os/architecture` of a local image, as the platforms are written. */
+const platformOf = (d) => `${d.os}/${d.architecture}`;
+/**
+ * The base the build will use (see the top of this file), pinned as far as it is needed: `pull`,
+ * the registry's image by digest; else, when a cache needs a key (`keyed`), the engine's own image
+ * under the tag for the platform by its id, or, with none here, the registry's by digest; else the
+ * reference as given, which the engine runs the same way (its own image for the platform, else a
+ * pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
+ * starting the container reports a missing image itself.
+ */
+async function pinBase(docker, base, keyed) {
+    if (base.pull) {
+        const digest = await registryDigest(docker, base.image);
+        if (digest !== undefined)
+            return registryPin(docker, base.image, base.platform, digest);
+        // No answer from the registry: the build's pull will fail and say why; resolve what is here.
+    }
+    if (!keyed)
         return { ref: base.image };
-    const digest = await docker.imageDigest(base.image).catch(() => undefined);
-    if ((0,oci_ref/* isDigest */.Bc)(digest))
-        return { ref: pinnedRef(base.image, digest), digest, key: digest };
-    if (!need.key)
-        return { ref: base.image };
-    const id = await docker
-        .inspectImage(base.image, base.platform)
-        .then((d) => d.id)
-        .catch(() => undefined);
-    return id !== undefined && (0,oci_ref/* isDigest */.Bc)(id) ? { ref: id, key: id } : { ref: base.image };
+    const [local, digest] = await Promise.all([
+        docker.inspectLocalImage(base.image).catch(() => undefined),
+        registryDigest(docker, base.image),
+    ]);
+    if (local !== undefined && platformOf(local) === base.platform)
+        return localPin(base.image, local, digest);
+    // None here for the platform: the build pulls the registry's, and so does the resolver.
+    if (digest !== undefined)
+        return registryPin(docker, base.image, base.platform, digest);
+    return { ref: base.image };
+}
+/** What an engine's pull says when the registry refuses it: 401, 403, denied, no credentials. */
+const PULL_REFUSED = /\b40[13]\b|unauthori[sz]ed|forbidden|\bdenied\b|authentication required|no basic auth credentials/i;
+/**
+ * A pull of the base that the registry refused, as an environment problem (exit 3) with the fix;
+ * any other error as it is. The engine's pull (images.ts) sends no credentials: a private base
+ * fails there even where the docker CLI and buildx (which send the user's) succeed, and the
+ * engine reports it as a bad reference (exit 2). Pulled with the docker CLI first, the image is
+ * local and the resolver pulls nothing. Pure.
+ */
+function basePullError(e, ref, platform) {
+    if (!(e instanceof errors/* InputError */.dz))
+        return e;
+    const said = /^cannot pull image \S+: ([\s\S]*)$/.exec(e.message)?.[1];
+    if (said === undefined || !PULL_REFUSED.test(said))
+        return e;
+    const host = ref.startsWith('sha256:') ? 'REGISTRY' : (0,oci_ref/* parseImageRef */.Q)(ref).registry;
+    return new errors/* EnvironmentError */.eG(`${e.message}\nthe registry refused the pull of the base image: it needs a credential, and the resolver pulls through the Docker engine's API, which sends none`, `log in with a credential that may read it ("docker login ${host}"; in GitHub Actions docker/login-action) and pull it with the docker CLI, which sends that credential: "docker pull --platform ${platform} ${ref}"; the resolver then runs the local image. Some registries refuse a misspelled reference the same way: check it too`, { cause: e });
 }
 
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __webpack_require__(63659);
 ;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
-// answers too slowly for pip's own --timeout to fire (a trickle of bytes), or an sdist whose
-// setup.py never ends while pip builds its metadata. Without a limit the stage would hang with it;
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
+// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
+// releases of loosely pinned packages. Without a limit the stage would hang with it;
 // with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
 // error, and the caller removes the container (with whatever still runs in it).
 
@@ -9771,11 +9867,28 @@ function resolveTimeoutMs(env) {
     return seconds * 1000;
 }
 /**
- * How long the session's container may live: its idle loop ends then even when this process was
- * killed (while it lives, every command is stopped at its own limit). A resolve runs a handful of
- * commands, so at least four limits, and never less than the sessions' default.
+ * The most commands one resolve can run in its container, counted from the steps (resolve.ts
+ * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
+ * - the base snapshot by its own command (to be cached): 1;
+ * - the plain dry run (the held one in its process): 2;
+ * - the held dry run on its own: 2;
+ * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
+ *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
+ *   its report 1.
  */
-const sessionDeadlineMs = (limitMs) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, 4 * limitMs);
+function maxResolveCommands(requested) {
+    return 1 + 2 + 2 + 3 + Math.max(1, 3 * requested);
+}
+/** Limits added to the count: the time between commands (files copied in, the container's start). */
+const DEADLINE_MARGIN = 2;
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
+ * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
+ * still allowed to run would read as the helper failing. Never less than the sessions' default.
+ */
+const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
 /** What each pip report is the report of, for people. */
 const REPORTS = {
     'naive.json': 'the plain dry run',
@@ -9815,7 +9928,7 @@ function formatLimit(ms) {
 }
 /** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
 function execTimeoutError(cmd, limitMs, where) {
-    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, or an sdist whose setup.py does not end while pip builds its metadata: check the index, require a version that has a wheel, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
 }
 /**
  * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
@@ -9836,6 +9949,10 @@ function withExecLimit(session, limitMs, where) {
     };
 }
 
+// EXTERNAL MODULE: external "node:dns/promises"
+var external_node_dns_promises_ = __webpack_require__(71553);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./src/resolve/network.ts
 
 /** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
@@ -9892,6 +10009,79 @@ function resolverNetwork(input, buildNetwork) {
     if (loopback !== undefined)
         return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
     return { network: 'bridge', reason: 'no index on this machine' };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/network-lookup.ts
+// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
+// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
+// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
+// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
+// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
+// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
+// too long, changes nothing.
+
+
+
+/** How long a lookup may take before it counts as failed. */
+const LOOKUP_TIMEOUT_MS = 5000;
+/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
+const systemLookup = (hostname) => {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
+        timer.unref();
+    });
+    const found = (0,external_node_dns_promises_.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
+    return Promise.race([found, late]).finally(() => clearTimeout(timer));
+};
+/**
+ * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
+ * not an address and not a name network.ts already knows as loopback. host: as shown (with the
+ * port, never credentials); name: what is looked up. Pure.
+ */
+function namedHosts(input) {
+    const seen = new Map();
+    for (const u of urlsPipMayReach(input)) {
+        let url;
+        try {
+            url = new URL(u);
+        }
+        catch {
+            continue;
+        }
+        const name = url.hostname.replace(/^\[|\]$/g, '');
+        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,external_node_net_.isIP)(name) !== 0 || isLoopbackHost(name))
+            continue;
+        if (!seen.has(name))
+            seen.set(name, url.host);
+    }
+    return [...seen].map(([name, host]) => ({ host, name }));
+}
+/** The first named host that this machine resolves to a loopback address, and that address. */
+async function loopbackName(input, lookup) {
+    for (const { host, name } of namedHosts(input)) {
+        const addresses = await lookup(name).catch(() => []);
+        const address = addresses.find((a) => isLoopbackHost(a));
+        if (address !== undefined)
+            return { host, address };
+    }
+    return undefined;
+}
+/**
+ * The resolver's network, and why: network.ts's choice, and `host` too when a host name pip must
+ * reach resolves to this machine's loopback.
+ */
+async function chooseNetwork(input, buildNetwork, lookup) {
+    const pure = resolverNetwork(input, buildNetwork);
+    if (pure.network === 'host')
+        return pure;
+    const found = await loopbackName(input, lookup);
+    if (found === undefined)
+        return pure;
+    return {
+        network: 'host',
+        reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
@@ -9974,7 +10164,9 @@ const STEP_OF = {
 };
 /** Cache key of a resolution: the base digest and every input that can change pip's answer. */
 function resolutionKey(baseDigest, input) {
-    const { network: _network, ...decisive } = input;
+    // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
+    // in baseDigest (the registry digest, or the local image id, of the image that ran).
+    const { network: _network, pull: _pull, ...decisive } = input;
     return `resolution-${(0,external_node_crypto_.createHash)('sha256')
         .update(JSON.stringify({ baseDigest, decisive, VERSION: src_version/* VERSION */.x }))
         .digest('hex')}`;
@@ -9987,15 +10179,17 @@ async function resolveAgainstBase(input, deps) {
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
     const times = new StepTimes();
     const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
-    const earlier = earlierResolution(input, deps, pinned.digest, say);
+    if (pinned.note !== undefined)
+        say(pinned.note);
+    const earlier = earlierResolution(input, deps, pinned.key, say);
     if (earlier.hit !== undefined)
         return earlier.hit;
-    const { session, volume } = await openSession(input, deps, { pinned, env, limitMs, times, say });
+    const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: pipRunEnv(input),
-            failure: failureContext(input),
+            failure: { ...failureContext(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
             ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
             onAttempt: (report, a, wallMs) => {
@@ -10016,7 +10210,7 @@ async function resolveAgainstBase(input, deps) {
             platform: input.platform,
             requirementsText: input.requirements.text,
             ...(deps.cache !== undefined && { cache: deps.cache }),
-            ...(pinned.digest !== undefined && { digest: pinned.digest }),
+            ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
@@ -10045,38 +10239,48 @@ async function resolveAgainstBase(input, deps) {
     }
 }
 /**
- * The base pinned (base.ts) as far as the caches need it: the registry digest for the snapshot
- * cache, a digest or image id for pip's cache volume. Its lookup time is noted on the line.
+ * The base the build will use, pinned (base.ts) as far as it is needed: by the registry digest when
+ * the build pulls; else by the local image's id when a cache (the snapshot cache, pip's cache
+ * volume) needs a key. Its lookup time is noted on the line.
  */
 async function timedPin(docker, input, deps, times) {
-    const need = { digest: deps.cache !== undefined, key: pipCacheUrls(input) !== undefined };
+    const keyed = deps.cache !== undefined || pipCacheUrls(input) !== undefined;
     const t = Date.now();
-    const pinned = await pinBase(docker, input, need);
-    if (need.digest || need.key)
+    const pinned = await pinBase(docker, input, keyed);
+    if (keyed || input.pull)
         times.note('container start', `base digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s`);
     return pinned;
 }
 /**
  * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
- * need (network.ts), with pip's cache volume of this base; every command in it limited to limitMs.
+ * need (network-lookup.ts), with pip's cache volume of this base; every command in it limited to
+ * limitMs, and the container itself to as many limits as a resolve can run commands. A pull the
+ * registry refuses is exit 3 with the fix (basePullError).
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
         ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
         : undefined;
-    const net = input.network !== undefined ? { network: input.network } : resolverNetwork(input);
+    const net = input.network !== undefined
+        ? { network: input.network }
+        : await chooseNetwork(input, undefined, deps.lookupHost ?? systemLookup);
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
-    const session = await o.times.time('container start', () => deps.docker.startSession({
+    const commands = maxResolveCommands(requirementNames(input.requirements.text).length);
+    const session = await o.times.time('container start', () => deps.docker
+        .startSession({
         image: o.pinned.ref,
         platform: input.platform,
         network: net.network,
         env: PIP_ENV,
         labels: { 'io.github.ml-image-action.stage': 'resolve' },
-        deadlineMs: sessionDeadlineMs(o.limitMs),
+        deadlineMs: sessionDeadlineMs(o.limitMs, commands),
         ...(volume !== undefined && { volumes: [volume] }),
+    })
+        .catch((e) => {
+        throw basePullError(e, o.pinned.ref, input.platform);
     }));
-    return { session: withExecLimit(session, o.limitMs, input), volume };
+    return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
 }
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
@@ -10084,7 +10288,9 @@ async function openSession(input, deps, o) {
  * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
  * workstation's cache, never a CI runner's shared one).
  */
-function earlierResolution(input, deps, digest, say) {
+function earlierResolution(input, deps, 
+/** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
+digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     const key = resolutionKey(digest, input);
@@ -10202,14 +10408,16 @@ async function runResolveStage(plan, config, baseDir, deps) {
                 indexes,
                 pipEnv,
                 mode,
+                // The base the build starts from (base.ts): the registry's when it pulls, else this engine's.
+                ...((config.build.pull || deps.registryBase === true) && { pull: true }),
                 variant: {
                     ...(v.cuda && { cuda: v.cuda.version }),
                     ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
                 },
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
-            // loopback (network.ts).
-            const { network } = resolverNetwork(input, config.build.network);
+            // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
+            const { network } = await chooseNetwork(input, config.build.network, deps.lookupHost ?? systemLookup);
             const out = await resolveAgainstBase({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])
@@ -10232,6 +10440,138 @@ function referencedEnv(names, env) {
     return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
 }
 
+;// CONCATENATED MODULE: ./src/smoke/interrupt.ts
+// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
+// test that finished (and the interrupted one, failed).
+
+/**
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
+ * run ends, with the results of every test that finished (and the interrupted one, failed).
+ */
+class SmokeInterruptedError extends errors/* EnvironmentError */.eG {
+    partial;
+    constructor(message, fix, 
+    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
+    partial, cause) {
+        super(message, fix, { cause });
+        this.partial = partial;
+    }
+}
+/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
+const CONNECTION_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ENOENT',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
+function isDaemonGone(e) {
+    if (e instanceof errors/* EnvironmentError */.eG)
+        return DAEMON_TEXT.test(e.message);
+    const code = e?.code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
+        return true;
+    return DAEMON_TEXT.test(errorMessage(e));
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+function interrupt_firstLine(s) {
+    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
+
+/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
+const UNKNOWN_GPUS = 'unknown';
+const CPU_ONLY = { devices: 'none' };
+/** A run that never reuses results (the action) does not look its GPUs up. */
+const NOT_LOOKED_UP = {
+    unknown: 'not looked up: results of this run are never reused',
+};
+/** The argv after nvidia-smi: one "name, driver" line per GPU. */
+const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
+/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
+const NVIDIA_SMI_TIMEOUT_MS = 60_000;
+const MAX_NAME = 100;
+// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
+const gpu_identity_CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(gpu_identity_CONTROL, ' ').trim().slice(0, MAX_NAME);
+/**
+ * nvidia-smi's "name, driver" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models sorted, so
+ * the order the GPUs are listed in never matters; undefined when no line names a GPU.
+ */
+function gpuDevicesOf(stdout) {
+    const counts = new Map();
+    const drivers = new Set();
+    for (const line of stdout.split('\n')) {
+        const comma = line.lastIndexOf(',');
+        if (comma < 0)
+            continue;
+        const name = clean(line.slice(0, comma));
+        const driver = clean(line.slice(comma + 1));
+        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
+            continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        drivers.add(driver);
+    }
+    if (counts.size === 0)
+        return undefined;
+    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+}
+/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
+const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+/**
+ * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
+ * when it is: DOCKER_HOST unset or a unix socket, as dockerode connects. Only the scheme is named.
+ */
+function remoteEngine(env) {
+    const host = env.DOCKER_HOST?.trim();
+    if (!host || host.startsWith('unix://'))
+        return undefined;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
+    return `the Docker engine is not on this host (DOCKER_HOST is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+}
+/** The host's nvidia-smi did not name a GPU: why, in one line. */
+function smiFailure(r, timedOut) {
+    if (timedOut)
+        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
+    const said = interrupt_firstLine(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image.
+ * Unknown, with the reason, when the engine is elsewhere or nvidia-smi is missing, fails or hangs.
+ */
+async function hostGpuDevices(runner, env) {
+    const remote = remoteEngine(env);
+    if (remote !== undefined)
+        return { unknown: remote };
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
+    timer.unref?.();
+    try {
+        const r = await runner.run('nvidia-smi', [...NVIDIA_SMI_QUERY], { signal: abort.signal });
+        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
+        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
+    }
+    catch (e) {
+        const missing = e?.code === 'ENOENT';
+        return {
+            unknown: missing
+                ? 'nvidia-smi is not on this host (PATH)'
+                : `nvidia-smi on this host did not run: ${clean(interrupt_firstLine(errorMessage(e)))}`,
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -10252,11 +10592,14 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
 function imageCreated(details) {
     return details.created || details.labels[CREATED_LABEL] || null;
 }
+/** The image's name in the record and in messages: its tag when it runs by ID. */
+const nameOf = (input) => input.name ?? input.image;
 async function captureImage(input, deps) {
     const probe = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.image, input.platform);
     const platform = input.platform ?? `${details.os}/${details.architecture}`;
     const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
     const run = await deps.docker
         .runContainer({
         image: input.image,
@@ -10281,21 +10624,21 @@ async function captureImage(input, deps) {
         return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
     if (run.timedOut)
-        throw new errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
+        throw new errors/* CheckFailedError */.CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
         const msg = (0,redact/* redactText */.Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
-            throw new errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+            throw new errors/* InputError */.dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
-        throw new errors/* CheckFailedError */.CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+        throw new errors/* CheckFailedError */.CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
     }
     let probed;
     try {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new errors/* CheckFailedError */.CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
     const record = (0,redact/* redactDeep */.KL)({
@@ -10315,7 +10658,7 @@ async function captureImage(input, deps) {
     });
     const parsed = EnvRecordSchema.safeParse(record);
     if (!parsed.success) {
-        throw new errors/* CheckFailedError */.CO(`the probe's record of ${input.image} does not match the schema: ${(0,config_issues/* formatIssues */.og)(parsed.error, record, EnvRecordSchema)[0]}`);
+        throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema: ${(0,config_issues/* formatIssues */.og)(parsed.error, record, EnvRecordSchema)[0]}`);
     }
     return parsed.data;
 }
@@ -10350,7 +10693,7 @@ function redactInstruction(text) {
 function imageFacts(input, details, platform, history) {
     const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
     return {
-        ref: input.image,
+        ref: nameOf(input),
         id: details.id,
         digest: repoDigest ?? null,
         platform,
@@ -10472,129 +10815,18 @@ function floorsArg(baseline) {
 
 
 
-/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
-function configSmokeInputs(loaded) {
+/**
+ * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
+ * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ */
+function configSmokeInputs(loaded, env) {
     const smoke = loaded?.config.smoke;
     return {
         distributions: loaded
-            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, process.env, workspaceRoot(process.env, loaded.baseDir)).text)
+            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, env, workspaceRoot(env, loaded.baseDir)).text)
             : [],
         baseline: loadBaseline(loaded && smoke?.baseline !== undefined ? external_node_path_default().resolve(loaded.baseDir, smoke.baseline) : undefined),
     };
-}
-
-;// CONCATENATED MODULE: ./src/smoke/interrupt.ts
-// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
-// test that finished (and the interrupted one, failed).
-
-/**
- * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
- * run ends, with the results of every test that finished (and the interrupted one, failed).
- */
-class SmokeInterruptedError extends errors/* EnvironmentError */.eG {
-    partial;
-    constructor(message, fix, 
-    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
-    partial, cause) {
-        super(message, fix, { cause });
-        this.partial = partial;
-    }
-}
-/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
-const CONNECTION_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ENOENT',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-]);
-const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
-function isDaemonGone(e) {
-    if (e instanceof errors/* EnvironmentError */.eG)
-        return DAEMON_TEXT.test(e.message);
-    const code = e?.code;
-    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
-        return true;
-    return DAEMON_TEXT.test(errorMessage(e));
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-function interrupt_firstLine(s) {
-    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
-}
-
-;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
-
-
-/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
-const UNKNOWN_GPUS = 'unknown';
-const CPU_ONLY = { devices: 'none' };
-/** The argv after nvidia-smi: one "name, driver" line per GPU. */
-const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
-const MAX_NAME = 100;
-// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
-const gpu_identity_CONTROL = /[\u0000-\u001f\u007f]/g;
-const clean = (s) => s.replace(gpu_identity_CONTROL, ' ').trim().slice(0, MAX_NAME);
-/**
- * nvidia-smi's "name, driver" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models sorted, so
- * the order the GPUs are listed in never matters; undefined when no line names a GPU.
- */
-function gpuDevicesOf(stdout) {
-    const counts = new Map();
-    const drivers = new Set();
-    for (const line of stdout.split('\n')) {
-        const comma = line.lastIndexOf(',');
-        if (comma < 0)
-            continue;
-        const name = clean(line.slice(0, comma));
-        const driver = clean(line.slice(comma + 1));
-        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
-            continue;
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-        drivers.add(driver);
-    }
-    if (counts.size === 0)
-        return undefined;
-    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
-}
-/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
-const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
-/**
- * The GPUs a GPU run's containers get, from nvidia-smi in a container of IMAGE with every GPU (the
- * NVIDIA runtime or CDI mounts it, with the `utility` capability asked for). A container that does
- * not start or answer leaves the GPUs unknown, with the reason; no daemon ends the stage (exit 3).
- */
-async function queryGpuDevices(docker, image, platform) {
-    try {
-        const r = await docker.runContainer({
-            image,
-            ...(platform !== undefined && { platform }),
-            entrypoint: ['nvidia-smi'],
-            cmd: [...NVIDIA_SMI_QUERY],
-            gpus: 'all',
-            env: { NVIDIA_DRIVER_CAPABILITIES: 'utility' },
-            network: 'none',
-            labels: { 'io.github.ml-image-action.stage': 'smoke' },
-            timeoutMs: 120_000,
-        });
-        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
-        if (devices !== undefined)
-            return { devices };
-        const said = interrupt_firstLine(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
-        return {
-            unknown: r.timedOut
-                ? 'nvidia-smi timed out'
-                : `nvidia-smi exited ${r.exitCode} without naming a GPU: ${clean(said)}`,
-        };
-    }
-    catch (e) {
-        if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
-            throw e;
-        return { unknown: `nvidia-smi did not run: ${clean(interrupt_firstLine(errorMessage(e)))}` };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/local-image.ts
@@ -10617,26 +10849,33 @@ function isRecordedImage(d, r) {
         d.id === recordedConfigDigest(r) ||
         d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
 }
-const local_image_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/** The tag names another image: a concurrent job re-tagged it. */
+const RETAGGED_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/** The engine holds no image under the tag: it was removed or pruned after the build. */
+const GONE_FIX = 'build again and run the smoke stage right after the build, with no `docker image prune`/`docker system prune` (or image removal) on this runner in between; or push the image (push: true) so that the smoke stage runs it by digest';
 /**
  * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
- * tag, the recorded digest and what the tag names now.
+ * tag, the recorded digest and what happened: the engine holds no image under the tag (removed or
+ * pruned since the build), or the tag now names another image. The tag is only inspected, never
+ * pulled: with push and load on the docker driver it is a tag other jobs push to.
  */
 async function verifiedLocalImage(docker, tag, platform, recorded) {
     const config = recordedConfigDigest(recorded);
     const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
     let details;
     try {
-        details = await docker.inspectImage(tag, platform);
+        details = await docker.inspectLocalImage(tag);
     }
     catch (e) {
-        if (isDaemonGone(e))
+        if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
             throw e;
-        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${interrupt_firstLine(errorMessage(e))}`, local_image_FIX, { cause: e });
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${interrupt_firstLine(errorMessage(e))}`, `check the engine with "docker image inspect ${tag}"; then run the build and smoke again`, { cause: e });
     }
+    if (details === undefined)
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} is gone from the engine: it was removed or pruned after the build; the smoke stage does not pull the tag in its place`, GONE_FIX);
     if (isRecordedImage(details, recorded))
         return details.id;
-    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, local_image_FIX);
+    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
@@ -10655,11 +10894,13 @@ async function verifiedLocalImage(docker, tag, platform, recorded) {
 // revision labels (unless a custom metadata test checks labels: then every label counts). So a
 // rebuild that yields new manifest bits from identical layers (a config with another `created`)
 // still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
-// mode, its GPU models or driver (gpu-identity.ts: part of the inputs digest) or the suites does
-// not. A key file of an older version (the manifest line alone) still matches by manifest digest.
-// The inputs digest of a version before the GPU models were in it never matches: the suites run
-// again, and the note says that the earlier results do not name their GPUs (their smoke result has
-// no gpuDevices). Results whose GPUs could not be identified are never reused.
+// mode, its GPU models or driver (gpu-identity.ts: the host's nvidia-smi; part of the inputs
+// digest) or the suites does not. A key file of an older version (the manifest line alone) still
+// matches by manifest digest. The inputs digest of a version before the GPU models were in it never
+// matches: the suites run again, and the note says that the earlier results do not name their GPUs
+// (their smoke result has no gpuDevices). Results whose GPUs could not be identified (or were not
+// looked up: the action's) are never reused.
+
 
 
 const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -10751,6 +10992,8 @@ function compareKeys(earlier, manifestKey, content) {
 function gpusChanged(earlier, now) {
     if (earlier === undefined)
         return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
+    if (earlier === UNKNOWN_GPUS)
+        return `the earlier run did not identify its GPUs (now: ${now}): the action, or a host whose GPUs could not be looked up, wrote them`;
     if (earlier !== now)
         return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
     return undefined;
@@ -11131,7 +11374,8 @@ function gpuAbsent(id, suite, requireGpu) {
 /** The result so far: failures classified, summary counted, secrets redacted. */
 function finishResult(s) {
     for (const t of s.tests) {
-        if (t.status !== 'fail')
+        // A cause known already (a custom test without gpu: true on a GPU run: custom.ts) stands.
+        if (t.status !== 'fail' || t.cause !== undefined)
             continue;
         const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
         if (cause)
@@ -11485,7 +11729,9 @@ async function batchOutcome(s, id) {
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
-// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none).
+// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
+// one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
+
 
 
 
@@ -11577,11 +11823,40 @@ function metadataTest(m, details, result) {
         problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
     return result(problems.length === 0, problems.join('; '));
 }
+/**
+ * What a command finds in a container given no GPU (NVIDIA_VISIBLE_DEVICES=void: no device, no
+ * driver library, no nvidia-smi): CUDA's "no device" (classify.ts: cuda-no-device), or no driver.
+ */
+const NO_GPU_IN_CONTAINER = /Found no NVIDIA driver on your system|libcuda\.so[.0-9]{0,12}: cannot open shared object file|NVML Shared Library Not Found|libnvidia-ml\.so[.0-9]{0,12}: cannot open shared object file|nvidia-smi"?: (\d+: )?(executable file not found|not found|command not found)|command not found in the image: "nvidia-smi"/i;
+/**
+ * The cause of a command test that failed for want of a GPU on a run that had GPUs: the test is
+ * not marked `gpu: true`, so its container got none. Undefined when the failure is another one
+ * (finishResult then classifies it as any other, whose "give the container GPUs" would mislead).
+ */
+function missingGpuCause(test, spec, gpus) {
+    if (test.status !== 'fail' || spec.gpu || gpus !== 'all' || spec.command === undefined)
+        return undefined;
+    const text = `${test.reason ?? ''}\n${test.output ?? ''}`;
+    const classified = classifyFailure(text);
+    const match = classified?.id === 'cuda-no-device' ? classified.match : NO_GPU_IN_CONTAINER.exec(text)?.[0];
+    if (match === undefined)
+        return undefined;
+    return {
+        id: 'custom-test-without-gpu',
+        cause: `this run has GPUs, but the custom test "${spec.name}" is not marked gpu: true, so its container got none (custom tests run without GPUs unless they ask: NVIDIA_VISIBLE_DEVICES=void, no device, no driver library, no nvidia-smi)`,
+        fix: `add gpu: true to the test "${spec.name}" in smoke.tests (ml-image.yml)`,
+        source: 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html',
+        match: match.slice(0, 200),
+    };
+}
 /** One custom test: a command, a file, else the image's metadata (the config allows exactly one). */
 async function customTest(s, t, onNoPython) {
     const result = verdictOf(t, Date.now());
-    if (t.command !== undefined)
-        return commandTest(s, t, t.command, result);
+    if (t.command !== undefined) {
+        const test = await commandTest(s, t, t.command, result);
+        const cause = missingGpuCause(test, t, s.input.gpus);
+        return cause ? { ...test, cause } : test;
+    }
     if (t.file !== undefined)
         return fileTest(s, `custom:${t.name}`, t.file, result, onNoPython);
     return metadataTest(t.metadata, s.details, result);
@@ -11903,7 +12178,7 @@ async function runSmokeStage(input, io) {
         config: input.loaded.config,
         docker,
         gpus,
-        ...configSmokeInputs(input.loaded),
+        ...configSmokeInputs(input.loaded, input.env ?? process.env),
     };
     const entries = [];
     const errors = [];
@@ -11929,9 +12204,9 @@ function targets(ctx) {
     });
 }
 /**
- * The key of a target covers every input of the suites and the GPUs they run with: on a GPU run,
- * the models and the driver from nvidia-smi in a container of the image (the image a local build's
- * tag names is checked first: a run never tests another image than the one built).
+ * The key of a target covers every input of the suites and the GPUs they run with (gpusOf). The
+ * image a local build's tag names is checked once, before its first container (verifiedLocalImage):
+ * a run never tests another image than the one built.
  */
 async function prepare(ctx, t) {
     const { config } = ctx;
@@ -11941,9 +12216,7 @@ async function prepare(ctx, t) {
         p.localRef === undefined
             ? Promise.resolve(t.image)
             : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
-    const gpus = ctx.gpus === 'none' ? CPU_ONLY : await queryGpuDevices(ctx.docker, await runImage(), p.platform);
-    if ('unknown' in gpus)
-        ctx.io.progress('smoke', `${t.id}: the GPUs could not be identified: ${gpus.unknown}`);
+    const gpus = await gpusOf(ctx);
     const key = smokeKey(p.digest, {
         platform: p.platform,
         suites: config.smoke.suites,
@@ -11959,6 +12232,28 @@ async function prepare(ctx, t) {
         tool: src_version/* VERSION */.x,
     });
     return { ...t, key, gpus, runImage };
+}
+/**
+ * The GPUs the reuse key covers: "none" on a CPU-only run; on a GPU run, the host's (io.hostGpus:
+ * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
+ * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
+ */
+function gpusOf(ctx) {
+    if (ctx.gpus === 'none')
+        return Promise.resolve(CPU_ONLY);
+    if (!ctx.input.reuse)
+        return Promise.resolve(NOT_LOOKED_UP);
+    return (ctx.devices ??= lookUpGpus(ctx.io));
+}
+async function lookUpGpus(io) {
+    const found = io.hostGpus
+        ? await io.hostGpus().catch((e) => ({
+            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
+        }))
+        : { unknown: 'no way to look up the GPUs was given' };
+    if ('unknown' in found)
+        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
+    return found;
 }
 /** One target: its entry, or the line saying why it could not run (also annotated). */
 async function smokeTarget(ctx, t) {
@@ -12043,9 +12338,8 @@ async function captureAndTest(ctx, t) {
     const { v, p, id, image } = t;
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
-    const captured = await captureImage({ image: runImage, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
-    // The record names the image by its tag, as before; its id is the image ID that ran.
-    const record = { ...captured, image: { ...captured.image, ref: image } };
+    // The record and capture's messages name the image by its tag; its id is the image ID that ran.
+    const record = await captureImage({ image: runImage, name: image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await runSmoke({
@@ -13280,6 +13574,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -13333,7 +13628,8 @@ async function runPipeline(opts, io) {
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
             runner: (0,github_run/* runnerFromEnv */.W1)(io.env),
-        }, io)));
+            env: io.env,
+        }, { ...io, hostGpus: io.hostGpus ?? (() => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), io.env)) })));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let attest;
