@@ -6,6 +6,7 @@
 import type { AttestResult } from '../attest/result.js';
 import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
+import { lookUpBuilder } from '../build/builder-facts.js';
 import { runBuildStage } from '../build/stage.js';
 import type { BuildResult } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -285,6 +286,25 @@ async function resolveAndBuild(
   return build;
 }
 
+/**
+ * Whether the build's builder takes its base images from the registry whatever this engine holds
+ * (any driver but dockerd's own: docker-container, kubernetes, remote): the resolver then resolves
+ * against the registry's base too (resolve/base.ts). Asked once: the build stage reuses the answer
+ * (lookUpBuilder keeps it per adapter and in the cache directory). Unknown (buildx missing): false,
+ * and the build stage says what is wrong.
+ */
+async function builderPullsBases(
+  opts: PipelineOptions,
+  io: PipelineIo,
+  docker: DockerAdapter,
+): Promise<boolean> {
+  const found = await lookUpBuilder(docker, opts.buildOptions?.builder, {
+    dir: opts.cacheDir,
+    env: io.env,
+  }).catch(() => undefined);
+  return found !== undefined && found.facts.driver !== 'docker';
+}
+
 /** The resolve stage: a resolution file per target, its hazards as warnings. */
 async function runResolve(
   opts: PipelineOptions,
@@ -293,10 +313,12 @@ async function runResolve(
   docker: DockerAdapter,
 ): Promise<Resolved> {
   const { config, baseDir } = opts.loaded;
+  const registryBase = opts.stages.has('build') && (await builderPullsBases(opts, io, docker));
   const resolved = await groupOf(io)('resolve', () =>
     runResolveStage(plan, config, baseDir, {
       docker,
       env: io.env,
+      ...(registryBase && { registryBase }),
       progress: (l) => io.progress('resolve', l),
       cache: opts.snapshotCache ?? fileSnapshotCache(opts.cacheDir),
       ...(opts.reuse && { reuse: true }),
