@@ -59,7 +59,8 @@ export function certificate(spec: CertSpec): Buffer {
   const from = new Date(Date.now() - 3600_000);
   const until = new Date(from.getTime() + (spec.hours ?? 25) * 3600_000);
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
+  // A positive INTEGER in DER's minimal form: the top bit clear, the first byte not zero.
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))),
     tlv(0x02, serial),

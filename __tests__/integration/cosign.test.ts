@@ -337,7 +337,7 @@ describe.skipIf(!env.available || !env.cosign)(
       expect(outcome.failed.map((c) => c.check)).toEqual(['signature', 'sbom attestation']);
       for (const c of outcome.failed) {
         expect(c.detail).toMatch(
-          /^--certificate-github-workflow-ref "refs\/heads\/release": the certificate holds "refs\/heads\/main" \(GitHub Workflow Ref, 1\.3\.6\.1\.4\.1\.57264\.1\.6\) \(/,
+          /^--certificate-github-workflow-ref "refs\/heads\/release": the certificate on the tag \(not verified\) holds "refs\/heads\/main" \(GitHub Workflow Ref, 1\.3\.6\.1\.4\.1\.57264\.1\.6\) \(/,
         );
         expect(c.detail).toMatch(/expected GitHub Workflow Ref not found in certificate/);
       }
@@ -347,7 +347,7 @@ describe.skipIf(!env.available || !env.cosign)(
       const outcome = await check(v2Ref, { 'certificate-github-workflow-trigger': 'push' });
       expect(outcome.failed.map((c) => c.check)).toEqual(['signature', 'sbom attestation']);
       expect(outcome.failed[0]!.detail).toContain(
-        '--certificate-github-workflow-trigger "push": the certificate holds no GitHub Workflow Trigger, 1.3.6.1.4.1.57264.1.2 extension; its Build Trigger (1.3.6.1.4.1.57264.1.20) is "push"',
+        '--certificate-github-workflow-trigger "push": the certificate on the tag (not verified) holds no GitHub Workflow Trigger, 1.3.6.1.4.1.57264.1.2 extension; its Build Trigger (1.3.6.1.4.1.57264.1.20) is "push"',
       );
     });
 

@@ -5,7 +5,7 @@
 // a refused check that names the flag and what the certificate holds, in the CLI and the sub-action.
 // The real cosign on such certificates: __tests__/integration/cosign.test.ts.
 import { describe, expect, it } from 'vitest';
-import { runVerify, type VerifyActionIo } from '../../src/action/verify.js';
+import { checksMarkdown, pinsLine, runVerify, type VerifyActionIo } from '../../src/action/verify.js';
 import type { CheckFailure, Signer, VerifyIdentity } from '../../src/attest/cosign.js';
 import { verifyArgs, verifyAttestationArgs } from '../../src/attest/cosign-args.js';
 import { OCI_MANIFEST } from '../../src/attest/cosign-image.js';
@@ -135,15 +135,29 @@ describe('explaining a refusal: the flag, its value, what the certificate holds'
 
   it("a pull request's run", () => {
     expect(explainRefusal(cosignRefused('Ref'), pins, byId, [pr.pem], flag)).toBe(
-      '--certificate-github-workflow-ref "refs/heads/main": the certificate holds "refs/pull/7/merge" (GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6)',
+      '--certificate-github-workflow-ref "refs/heads/main": the certificate on the tag (not verified) holds "refs/pull/7/merge" (GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6)',
     );
   });
 
   it('an extension that is missing, with the v2 value it has', () => {
     const v2only = ca.leaf(ID, { ...MAIN, noV1: true });
     expect(explainRefusal(cosignRefused('Ref'), pins, byId, [v2only.pem], flag)).toBe(
-      '--certificate-github-workflow-ref "refs/heads/main": the certificate holds no GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6 extension; its Source Repository Ref (1.3.6.1.4.1.57264.1.14) is "refs/heads/main"',
+      '--certificate-github-workflow-ref "refs/heads/main": the certificate on the tag (not verified) holds no GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6 extension; its Source Repository Ref (1.3.6.1.4.1.57264.1.14) is "refs/heads/main"',
     );
+  });
+
+  it('a tag flooded with planted certificates: at most 20 read, 5 values shown, bidi escaped, 1,000 characters', () => {
+    const planted = Array.from(
+      { length: 30 },
+      (_, i) =>
+        ca.leaf(ID, { ...MAIN, ref: `refs/heads/\u202e${String(i).padStart(2, '0')}${'x'.repeat(150)}` }).pem,
+    );
+    const text = explainRefusal(cosignRefused('Ref'), pins, byId, planted, (n) => `--${n}`)!;
+    expect(text).toContain('the 20 certificates on the tag (not verified) hold');
+    expect(text).toContain('\\u202e00');
+    expect(text).not.toContain('\u202e');
+    expect(text.length).toBeLessThanOrEqual(1003);
+    expect(text.endsWith('...')).toBe(true);
   });
 
   it("only the certificates of the identity, the sub-action's naming, values escaped", () => {
@@ -157,7 +171,7 @@ describe('explaining a refusal: the flag, its value, what the certificate holds'
       (n) => `input "${n}"`,
     );
     expect(text).toBe(
-      'input "certificate-github-workflow-ref" "refs/heads/main": the 2 certificates hold "refs/pull/7/merge", "refs/heads/x\\n::error::boom" (GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6)',
+      'input "certificate-github-workflow-ref" "refs/heads/main": the 2 certificates on the tag (not verified) hold "refs/pull/7/merge", "refs/heads/x\\n::error::boom" (GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6)',
     );
   });
 
@@ -435,11 +449,11 @@ describe('a refused check names the flag and what the certificate holds', () => 
     expect(outcome.failed.map((c) => [c.check, c.detail])).toEqual([
       [
         'signature',
-        `--certificate-github-workflow-ref "refs/heads/main": the certificate holds "refs/pull/7/merge" (GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6) (${refusal.sig})`,
+        `--certificate-github-workflow-ref "refs/heads/main": the certificate on the tag (not verified) holds "refs/pull/7/merge" (GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6) (${refusal.sig})`,
       ],
       [
         'sbom attestation',
-        `--certificate-github-workflow-trigger "push": the certificate holds "pull_request" (GitHub Workflow Trigger, 1.3.6.1.4.1.57264.1.2) (${refusal.att})`,
+        `--certificate-github-workflow-trigger "push": the certificate on the tag (not verified) holds "pull_request" (GitHub Workflow Trigger, 1.3.6.1.4.1.57264.1.2) (${refusal.att})`,
       ],
     ]);
   });
@@ -497,11 +511,40 @@ describe('a refused check names the flag and what the certificate holds', () => 
     expect(ids[0]).not.toHaveProperty('certificateGithubWorkflowSha'); // an unset input pins nothing
     const [check] = JSON.parse(outputs.checks!) as { detail: string }[];
     expect(check!.detail).toMatch(
-      /^input "certificate-github-workflow-ref" "refs\/heads\/main": the certificate holds "refs\/pull\/7\/merge"/,
+      /^input "certificate-github-workflow-ref" "refs\/heads\/main": the certificate on the tag \(not verified\) holds "refs\/pull\/7\/merge"/,
     );
     inputs['certificate-github-workflow-sha'] = 'HEAD';
     await expect(runVerify(io)).rejects.toThrow(
       /^input "certificate-github-workflow-sha": expected the full commit SHA/,
     );
+  });
+});
+
+describe('the sub-action says which claims of the signing run it pins', () => {
+  it.each([
+    [{ kind: 'key' }, undefined],
+    [
+      { kind: 'keyless', certificateGithubWorkflowRef: 'refs/heads/main' },
+      'the signing run: trigger not pinned, sha not pinned, name not pinned, repository not pinned, ref "refs/heads/main"',
+    ],
+    [
+      {
+        kind: 'keyless',
+        certificateGithubWorkflowRepository: 'acme/model',
+        certificateGithubWorkflowTrigger: 'push',
+      },
+      'the signing run: trigger "push", sha not pinned, name not pinned, repository "acme/model", ref not pinned',
+    ],
+  ])('%j -> %s', (identity, line) => {
+    expect(pinsLine(identity)).toBe(line);
+  });
+
+  it('the job summary carries the line, escaped', () => {
+    const text = checksMarkdown(
+      'r@sha256:x',
+      [],
+      pinsLine({ kind: 'keyless', certificateGithubWorkflowRef: 'a|b' }),
+    );
+    expect(text).toContain('ref &quot;a&#124;b&quot;');
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../attest/verify.js';
 import { GITHUB_ISSUER } from '../attest/signing.js';
 import type { ImageReader } from '../attest/verify-targets.js';
+import { WORKFLOW_CLAIMS, type WorkflowPins } from '../attest/workflow-claims.js';
 import { parseInputValue } from '../config/inputs.js';
 import { CheckFailedError, InputError } from '../errors.js';
 import { md } from '../report/escape.js';
@@ -151,14 +152,28 @@ function flagsFromInputs(io: VerifyActionIo): VerifyFlags {
   };
 }
 
-/** The job summary: one row per check, every value escaped. */
-export function checksMarkdown(ref: string, checks: readonly Check[]): string {
+/**
+ * Which claims of the signing run a keyless gate pins, each value or "not pinned": an input left
+ * empty pins nothing (Actions cannot tell an unset variable from an empty one), and this says so.
+ */
+export function pinsLine(identity: { kind: string } & WorkflowPins): string | undefined {
+  if (identity.kind !== 'keyless') return undefined;
+  const parts = WORKFLOW_CLAIMS.map((c) => {
+    const v = identity[c.field];
+    return `${c.flag.replace('certificate-github-workflow-', '')} ${v !== undefined ? JSON.stringify(v) : 'not pinned'}`;
+  });
+  return `the signing run: ${parts.join(', ')}`;
+}
+
+/** The job summary: the run's pins (keyless), then one row per check, every value escaped. */
+export function checksMarkdown(ref: string, checks: readonly Check[], pins?: string): string {
   const rows = checks.map(
     (c) => `| ${c.ok ? '✅' : '❌'} | ${md(c.platform)} | ${md(c.check)} | ${md(c.detail, 500)} |`,
   );
   return [
     `### ml-image verify: ${md(ref)}`,
     '',
+    ...(pins !== undefined ? [md(pins), ''] : []),
     '| | platform | check | detail |',
     '| --- | --- | --- | --- |',
     ...rows,
@@ -180,12 +195,14 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
   });
   const certificates =
     io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity));
+  const pins = pinsLine(request.identity);
+  if (pins !== undefined) io.info(pins);
   const outcome = await verifyImage({ ...deps, certificates }, ref, request, '', inputNaming.flag);
   io.info(renderChecks(outcome.checks));
   const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
   io.setOutput('verdict', verdict);
   io.setOutput('checks', JSON.stringify(outcome.checks));
-  await io.summary?.(checksMarkdown(ref, outcome.checks));
+  await io.summary?.(checksMarkdown(ref, outcome.checks, pins));
   if (verdict === 'fail') throw new CheckFailedError(`verify: ${failedSummary(outcome)}`);
 }
 

@@ -206,7 +206,27 @@ export function readCertificate(pem: string): ReadCertificate | undefined {
   }
 }
 
-const shown = (v: string) => JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v);
+/** The most certificates of a tag read to explain a refusal, and distinct values shown per claim. */
+export const MAX_EXPLAINED_CERTIFICATES = 20;
+export const MAX_SHOWN_VALUES = 5;
+/** The longest explanation: anyone who can push to the repository can fill the tag. */
+export const MAX_EXPLANATION = 1000;
+
+/**
+ * A value from a certificate, for a log line: JSON-quoted (C0 escaped), C1 and format characters
+ * (bidi overrides such as U+202E) escaped too, and capped at 200 characters.
+ */
+const shown = (v: string) =>
+  JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v).replace(
+    /[\p{Cc}\p{Cf}]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/** Up to MAX_SHOWN_VALUES values shown, then how many more. */
+const shownList = (values: readonly string[]) =>
+  values.length > MAX_SHOWN_VALUES
+    ? `${values.slice(0, MAX_SHOWN_VALUES).map(shown).join(', ')} and ${values.length - MAX_SHOWN_VALUES} more`
+    : values.map(shown).join(', ');
 
 /** What CERTS (those that name the identity) hold of CLAIM, in words. */
 export function heldValues(certs: readonly ReadCertificate[], claim: WorkflowClaim): string {
@@ -215,15 +235,17 @@ export function heldValues(certs: readonly ReadCertificate[], claim: WorkflowCla
   const none = values.some((v) => v.v1 === undefined);
   const where = `${claim.name}, ${claim.oid}`;
   const parts = [
-    ...(held.length > 0 ? [`${held.map(shown).join(', ')} (${where})`] : []),
+    ...(held.length > 0 ? [`${shownList(held)} (${where})`] : []),
     ...(none ? [`no ${where} extension`] : []),
   ];
   const v2 = [...new Set(values.map((v) => v.v2).filter((v): v is string => v !== undefined))];
   const newer =
-    none && claim.v2 && v2.length > 0
-      ? `; its ${claim.v2.name} (${claim.v2.oid}) is ${v2.map(shown).join(', ')}`
-      : '';
-  const who = certs.length === 1 ? 'the certificate holds' : `the ${certs.length} certificates hold`;
+    none && claim.v2 && v2.length > 0 ? `; its ${claim.v2.name} (${claim.v2.oid}) is ${shownList(v2)}` : '';
+  // Read from the tag, not verified: a certificate cosign did not accept is anyone's to plant.
+  const who =
+    certs.length === 1
+      ? 'the certificate on the tag (not verified) holds'
+      : `the ${certs.length} certificates on the tag (not verified) hold`;
   return `${who} ${parts.join(', and ')}${newer}`;
 }
 
@@ -244,9 +266,13 @@ export function explainRefusal(
   const expected = claim && pins[claim.field];
   if (!claim || expected === undefined) return undefined;
   const asked = `${flag(claim.flag)} ${shown(expected)}`;
-  const certs = (pems ?? []).map(readCertificate).filter((c): c is ReadCertificate => c !== undefined);
+  const certs = (pems ?? [])
+    .slice(0, MAX_EXPLAINED_CERTIFICATES)
+    .map(readCertificate)
+    .filter((c): c is ReadCertificate => c !== undefined);
   if (certs.length === 0)
     return `${asked}: the certificate holds another ${claim.name} (${claim.oid}) or none`;
   const named = certs.filter((c) => c.sans.some(names));
-  return `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
+  const said = `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
+  return said.length > MAX_EXPLANATION ? `${said.slice(0, MAX_EXPLANATION)}...` : said;
 }
