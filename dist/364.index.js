@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   verifyAction: () => (/* binding */ verifyAction)
 });
 
-// UNUSED EXPORTS: COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS, checksMarkdown
+// UNUSED EXPORTS: COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS, checksMarkdown, pinsLine
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -504,6 +504,7 @@ var action_io = __webpack_require__(23152);
 
 
 
+
 /** Every input of the verify sub-action (the verify flags by the same names, and the image). */
 const VERIFY_INPUTS = {
     image: {
@@ -589,12 +590,26 @@ function flagsFromInputs(io) {
         tlog: boolInput(io, 'tlog'),
     };
 }
-/** The job summary: one row per check, every value escaped. */
-function checksMarkdown(ref, checks) {
+/**
+ * Which claims of the signing run a keyless gate pins, each value or "not pinned": an input left
+ * empty pins nothing (Actions cannot tell an unset variable from an empty one), and this says so.
+ */
+function pinsLine(identity) {
+    if (identity.kind !== 'keyless')
+        return undefined;
+    const parts = workflow_claims/* WORKFLOW_CLAIMS */.gr.map((c) => {
+        const v = identity[c.field];
+        return `${c.flag.replace('certificate-github-workflow-', '')} ${v !== undefined ? JSON.stringify(v) : 'not pinned'}`;
+    });
+    return `the signing run: ${parts.join(', ')}`;
+}
+/** The job summary: the run's pins (keyless), then one row per check, every value escaped. */
+function checksMarkdown(ref, checks, pins) {
     const rows = checks.map((c) => `| ${c.ok ? '✅' : '❌'} | ${(0,report_escape.md)(c.platform)} | ${(0,report_escape.md)(c.check)} | ${(0,report_escape.md)(c.detail, 500)} |`);
     return [
         `### ml-image verify: ${(0,report_escape.md)(ref)}`,
         '',
+        ...(pins !== undefined ? [(0,report_escape.md)(pins), ''] : []),
         '| | platform | check | detail |',
         '| --- | --- | --- | --- |',
         ...rows,
@@ -614,12 +629,15 @@ async function runVerify(io) {
         docker: io.docker,
     });
     const certificates = io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity));
+    const pins = pinsLine(request.identity);
+    if (pins !== undefined)
+        io.info(pins);
     const outcome = await verifyImage({ ...deps, certificates }, ref, request, '', inputNaming.flag);
     io.info(renderChecks(outcome.checks));
     const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
     io.setOutput('verdict', verdict);
     io.setOutput('checks', JSON.stringify(outcome.checks));
-    await io.summary?.(checksMarkdown(ref, outcome.checks));
+    await io.summary?.(checksMarkdown(ref, outcome.checks, pins));
     if (verdict === 'fail')
         throw new errors/* CheckFailedError */.CO(`verify: ${failedSummary(outcome)}`);
 }
@@ -3150,7 +3168,7 @@ function identityMatcher(identity) {
 /* harmony export */   al: () => (/* binding */ pinnedClaims),
 /* harmony export */   gr: () => (/* binding */ WORKFLOW_CLAIMS)
 /* harmony export */ });
-/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, heldValues */
+/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, MAX_EXPLAINED_CERTIFICATES, MAX_SHOWN_VALUES, MAX_EXPLANATION, heldValues */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // The GitHub workflow claims of a keyless (Fulcio) certificate, as `cosign verify
@@ -3313,7 +3331,20 @@ function readCertificate(pem) {
         return undefined;
     }
 }
-const shown = (v) => JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v);
+/** The most certificates of a tag read to explain a refusal, and distinct values shown per claim. */
+const MAX_EXPLAINED_CERTIFICATES = 20;
+const MAX_SHOWN_VALUES = 5;
+/** The longest explanation: anyone who can push to the repository can fill the tag. */
+const MAX_EXPLANATION = 1000;
+/**
+ * A value from a certificate, for a log line: JSON-quoted (C0 escaped), C1 and format characters
+ * (bidi overrides such as U+202E) escaped too, and capped at 200 characters.
+ */
+const shown = (v) => JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v).replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Up to MAX_SHOWN_VALUES values shown, then how many more. */
+const shownList = (values) => values.length > MAX_SHOWN_VALUES
+    ? `${values.slice(0, MAX_SHOWN_VALUES).map(shown).join(', ')} and ${values.length - MAX_SHOWN_VALUES} more`
+    : values.map(shown).join(', ');
 /** What CERTS (those that name the identity) hold of CLAIM, in words. */
 function heldValues(certs, claim) {
     const values = certs.map((c) => claimValues(c.extensions, claim));
@@ -3321,14 +3352,15 @@ function heldValues(certs, claim) {
     const none = values.some((v) => v.v1 === undefined);
     const where = `${claim.name}, ${claim.oid}`;
     const parts = [
-        ...(held.length > 0 ? [`${held.map(shown).join(', ')} (${where})`] : []),
+        ...(held.length > 0 ? [`${shownList(held)} (${where})`] : []),
         ...(none ? [`no ${where} extension`] : []),
     ];
     const v2 = [...new Set(values.map((v) => v.v2).filter((v) => v !== undefined))];
-    const newer = none && claim.v2 && v2.length > 0
-        ? `; its ${claim.v2.name} (${claim.v2.oid}) is ${v2.map(shown).join(', ')}`
-        : '';
-    const who = certs.length === 1 ? 'the certificate holds' : `the ${certs.length} certificates hold`;
+    const newer = none && claim.v2 && v2.length > 0 ? `; its ${claim.v2.name} (${claim.v2.oid}) is ${shownList(v2)}` : '';
+    // Read from the tag, not verified: a certificate cosign did not accept is anyone's to plant.
+    const who = certs.length === 1
+        ? 'the certificate on the tag (not verified) holds'
+        : `the ${certs.length} certificates on the tag (not verified) hold`;
     return `${who} ${parts.join(', and ')}${newer}`;
 }
 /**
@@ -3343,11 +3375,15 @@ function explainRefusal(detail, pins, names, pems, flag) {
     if (!claim || expected === undefined)
         return undefined;
     const asked = `${flag(claim.flag)} ${shown(expected)}`;
-    const certs = (pems ?? []).map(readCertificate).filter((c) => c !== undefined);
+    const certs = (pems ?? [])
+        .slice(0, MAX_EXPLAINED_CERTIFICATES)
+        .map(readCertificate)
+        .filter((c) => c !== undefined);
     if (certs.length === 0)
         return `${asked}: the certificate holds another ${claim.name} (${claim.oid}) or none`;
     const named = certs.filter((c) => c.sans.some(names));
-    return `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
+    const said = `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
+    return said.length > MAX_EXPLANATION ? `${said.slice(0, MAX_EXPLANATION)}...` : said;
 }
 
 

@@ -651,6 +651,188 @@ function requestFromOptions(o, variant, arch) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/build/builder-facts.ts
+// What the build stage needs to know of the builder (buildx version, driver, BuildKit version):
+// asked once per Docker adapter (a process), and kept between runs in the cache directory under a
+// key made of everything that changes the answer without a command: the buildx plugin binaries
+// (path, size, mtime), Docker's config.json and buildx's builder state (current builder, builder
+// instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its socket and the
+// daemon's pid file (both rewritten when the daemon restarts or is upgraded). An entry also
+// expires: a day for the local engine, ten minutes for a remote one or a builder whose driver is
+// `remote` or `kubernetes` (their BuildKit can change without a local trace). A build that fails
+// deletes the entry (forgetBuilder), so the next run asks buildx again.
+
+
+
+
+const LOCAL_TTL_MS = 24 * 3600_000;
+const REMOTE_TTL_MS = 10 * 60_000;
+/** Drivers whose BuildKit runs elsewhere: their facts hold as long as a remote engine's. */
+const REMOTE_DRIVERS = new Set(['remote', 'kubernetes']);
+const ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
+/** Where the docker CLI looks for plugins (after DOCKER_CONFIG/cli-plugins), in its order. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+const realFs = {
+    stat: (f) => {
+        try {
+            const s = (0,external_node_fs_.statSync)(f);
+            return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+        }
+        catch {
+            return '-';
+        }
+    },
+    read: (f) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+        }
+        catch {
+            return '';
+        }
+    },
+    list: (d) => {
+        try {
+            return (0,external_node_fs_.readdirSync)(d).sort();
+        }
+        catch {
+            return [];
+        }
+    },
+};
+/** The cache key of the builder's facts and how long an entry holds (see the header). */
+function builderFactsKey(env, name, fs = realFs) {
+    const configDir = env.DOCKER_CONFIG ?? external_node_path_default().join(env.HOME ?? (0,external_node_os_.homedir)(), '.docker');
+    const buildxDir = env.BUILDX_CONFIG ?? external_node_path_default().join(configDir, 'buildx');
+    const instances = external_node_path_default().join(buildxDir, 'instances');
+    const plugins = [external_node_path_default().join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS].map((d) => fs.stat(external_node_path_default().join(d, 'docker-buildx')));
+    const host = env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+    const config = fs.read(external_node_path_default().join(configDir, 'config.json'));
+    const otherContext = (env.DOCKER_CONTEXT ?? '') !== '' || /"currentContext"\s*:\s*"(?!default")/.test(config);
+    const local = host.startsWith('unix://') && !otherContext;
+    const socket = host.slice('unix://'.length);
+    const parts = [
+        `name=${name ?? ''}`,
+        ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
+        `plugins=${plugins.join(',')}`,
+        `config=${config}`,
+        `current=${fs.read(external_node_path_default().join(buildxDir, 'current'))}`,
+        `instances=${fs
+            .list(instances)
+            .map((i) => `${i}@${fs.stat(external_node_path_default().join(instances, i))}`)
+            .join(',')}`,
+        `socket=${local ? fs.stat(socket) : host}`,
+        ...(local ? [`pid=${daemonPidStat(socket, fs)}`] : []),
+    ];
+    return {
+        key: (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 32),
+        ttlMs: local ? LOCAL_TTL_MS : REMOTE_TTL_MS,
+    };
+}
+/**
+ * The daemon's pid file next to its socket (dockerd writes docker.pid in the socket's directory:
+ * /var/run for the system daemon, $XDG_RUNTIME_DIR when rootless), else /var/run/docker.pid.
+ */
+function daemonPidStat(socket, fs) {
+    const beside = fs.stat(external_node_path_default().join(external_node_path_default().dirname(socket), 'docker.pid'));
+    return beside !== '-' ? beside : fs.stat('/var/run/docker.pid');
+}
+/** `buildx version` and `buildx inspect`, side by side. */
+async function askBuildx(docker, name) {
+    const [buildxVersion, inspect] = await Promise.all([
+        docker.buildxVersion(),
+        name !== undefined ? docker.buildxInspect(name) : docker.buildxInspect(),
+    ]);
+    return {
+        buildxVersion,
+        driver: inspect.driver,
+        ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+    };
+}
+function readEntry(file, ttlMs, now) {
+    try {
+        const e = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        const valid = typeof e.facts?.buildxVersion === 'string' && typeof e.facts.driver === 'string';
+        if (!valid)
+            return undefined;
+        const holds = REMOTE_DRIVERS.has(e.facts.driver) ? Math.min(ttlMs, REMOTE_TTL_MS) : ttlMs;
+        const fresh = typeof e.savedAt === 'number' && now - e.savedAt >= 0 && now - e.savedAt < holds;
+        return fresh ? e.facts : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function writeEntry(file, entry) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // A cache that cannot be written is only slower next time; no half-written file stays in it.
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+}
+function entryFile(cache, name) {
+    const at = builderFactsKey(cache.env, name, cache.fs);
+    return { file: external_node_path_default().join(cache.dir, 'builders', `${at.key}.json`), ttlMs: at.ttlMs };
+}
+/** Per adapter (one per process, or per test): the facts of each builder name, asked once. */
+const perAdapter = new WeakMap();
+/**
+ * The builder's facts: from this process's earlier answer, else the cache directory (when given),
+ * else buildx (and then kept). Only a builder that reported its BuildKit version is kept on disk:
+ * a docker-container builder that is not running yet reports none, and will after its first build.
+ */
+async function lookUpBuilder(docker, name, cache) {
+    const memo = perAdapter.get(docker) ?? new Map();
+    perAdapter.set(docker, memo);
+    const known = memo.get(name ?? '');
+    if (known)
+        return { facts: await known, from: 'process' };
+    const now = cache?.now ?? Date.now;
+    const at = cache && entryFile(cache, name);
+    const file = at?.file;
+    const stored = at ? readEntry(at.file, at.ttlMs, now()) : undefined;
+    const asked = stored ? Promise.resolve(stored) : askBuildx(docker, name);
+    memo.set(name ?? '', asked);
+    try {
+        const facts = await asked;
+        if (!stored && file && facts.buildkitVersion !== undefined)
+            writeEntry(file, { savedAt: now(), facts });
+        return { facts, from: stored ? 'disk' : 'asked' };
+    }
+    catch (e) {
+        memo.delete(name ?? '');
+        throw e;
+    }
+}
+/**
+ * After a failed build: the builder's facts are forgotten (this process's answer and the entry in
+ * the cache directory), so the next run asks buildx again, in case they were what went wrong.
+ */
+function forgetBuilder(docker, name, cache) {
+    perAdapter.get(docker)?.delete(name ?? '');
+    if (!cache)
+        return;
+    try {
+        (0,external_node_fs_.rmSync)(entryFile(cache, name).file, { force: true });
+    }
+    catch {
+        // Nothing to forget.
+    }
+}
+
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/config/platform.ts
@@ -928,188 +1110,6 @@ function cacheFor(kind, repository, variant, arch) {
     if (kind === 'registry')
         return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
     return { type: 'none' };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-;// CONCATENATED MODULE: ./src/build/builder-facts.ts
-// What the build stage needs to know of the builder (buildx version, driver, BuildKit version):
-// asked once per Docker adapter (a process), and kept between runs in the cache directory under a
-// key made of everything that changes the answer without a command: the buildx plugin binaries
-// (path, size, mtime), Docker's config.json and buildx's builder state (current builder, builder
-// instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its socket and the
-// daemon's pid file (both rewritten when the daemon restarts or is upgraded). An entry also
-// expires: a day for the local engine, ten minutes for a remote one or a builder whose driver is
-// `remote` or `kubernetes` (their BuildKit can change without a local trace). A build that fails
-// deletes the entry (forgetBuilder), so the next run asks buildx again.
-
-
-
-
-const LOCAL_TTL_MS = 24 * 3600_000;
-const REMOTE_TTL_MS = 10 * 60_000;
-/** Drivers whose BuildKit runs elsewhere: their facts hold as long as a remote engine's. */
-const REMOTE_DRIVERS = new Set(['remote', 'kubernetes']);
-const ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
-/** Where the docker CLI looks for plugins (after DOCKER_CONFIG/cli-plugins), in its order. */
-const SYSTEM_PLUGIN_DIRS = [
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins',
-];
-const realFs = {
-    stat: (f) => {
-        try {
-            const s = (0,external_node_fs_.statSync)(f);
-            return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
-        }
-        catch {
-            return '-';
-        }
-    },
-    read: (f) => {
-        try {
-            return (0,external_node_fs_.readFileSync)(f, 'utf8');
-        }
-        catch {
-            return '';
-        }
-    },
-    list: (d) => {
-        try {
-            return (0,external_node_fs_.readdirSync)(d).sort();
-        }
-        catch {
-            return [];
-        }
-    },
-};
-/** The cache key of the builder's facts and how long an entry holds (see the header). */
-function builderFactsKey(env, name, fs = realFs) {
-    const configDir = env.DOCKER_CONFIG ?? external_node_path_default().join(env.HOME ?? (0,external_node_os_.homedir)(), '.docker');
-    const buildxDir = env.BUILDX_CONFIG ?? external_node_path_default().join(configDir, 'buildx');
-    const instances = external_node_path_default().join(buildxDir, 'instances');
-    const plugins = [external_node_path_default().join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS].map((d) => fs.stat(external_node_path_default().join(d, 'docker-buildx')));
-    const host = env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
-    const config = fs.read(external_node_path_default().join(configDir, 'config.json'));
-    const otherContext = (env.DOCKER_CONTEXT ?? '') !== '' || /"currentContext"\s*:\s*"(?!default")/.test(config);
-    const local = host.startsWith('unix://') && !otherContext;
-    const socket = host.slice('unix://'.length);
-    const parts = [
-        `name=${name ?? ''}`,
-        ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
-        `plugins=${plugins.join(',')}`,
-        `config=${config}`,
-        `current=${fs.read(external_node_path_default().join(buildxDir, 'current'))}`,
-        `instances=${fs
-            .list(instances)
-            .map((i) => `${i}@${fs.stat(external_node_path_default().join(instances, i))}`)
-            .join(',')}`,
-        `socket=${local ? fs.stat(socket) : host}`,
-        ...(local ? [`pid=${daemonPidStat(socket, fs)}`] : []),
-    ];
-    return {
-        key: (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 32),
-        ttlMs: local ? LOCAL_TTL_MS : REMOTE_TTL_MS,
-    };
-}
-/**
- * The daemon's pid file next to its socket (dockerd writes docker.pid in the socket's directory:
- * /var/run for the system daemon, $XDG_RUNTIME_DIR when rootless), else /var/run/docker.pid.
- */
-function daemonPidStat(socket, fs) {
-    const beside = fs.stat(external_node_path_default().join(external_node_path_default().dirname(socket), 'docker.pid'));
-    return beside !== '-' ? beside : fs.stat('/var/run/docker.pid');
-}
-/** `buildx version` and `buildx inspect`, side by side. */
-async function askBuildx(docker, name) {
-    const [buildxVersion, inspect] = await Promise.all([
-        docker.buildxVersion(),
-        name !== undefined ? docker.buildxInspect(name) : docker.buildxInspect(),
-    ]);
-    return {
-        buildxVersion,
-        driver: inspect.driver,
-        ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
-    };
-}
-function readEntry(file, ttlMs, now) {
-    try {
-        const e = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        const valid = typeof e.facts?.buildxVersion === 'string' && typeof e.facts.driver === 'string';
-        if (!valid)
-            return undefined;
-        const holds = REMOTE_DRIVERS.has(e.facts.driver) ? Math.min(ttlMs, REMOTE_TTL_MS) : ttlMs;
-        const fresh = typeof e.savedAt === 'number' && now - e.savedAt >= 0 && now - e.savedAt < holds;
-        return fresh ? e.facts : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function writeEntry(file, entry) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
-        (0,external_node_fs_.renameSync)(tmp, file);
-    }
-    catch {
-        // A cache that cannot be written is only slower next time; no half-written file stays in it.
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
-    }
-}
-function entryFile(cache, name) {
-    const at = builderFactsKey(cache.env, name, cache.fs);
-    return { file: external_node_path_default().join(cache.dir, 'builders', `${at.key}.json`), ttlMs: at.ttlMs };
-}
-/** Per adapter (one per process, or per test): the facts of each builder name, asked once. */
-const perAdapter = new WeakMap();
-/**
- * The builder's facts: from this process's earlier answer, else the cache directory (when given),
- * else buildx (and then kept). Only a builder that reported its BuildKit version is kept on disk:
- * a docker-container builder that is not running yet reports none, and will after its first build.
- */
-async function lookUpBuilder(docker, name, cache) {
-    const memo = perAdapter.get(docker) ?? new Map();
-    perAdapter.set(docker, memo);
-    const known = memo.get(name ?? '');
-    if (known)
-        return { facts: await known, from: 'process' };
-    const now = cache?.now ?? Date.now;
-    const at = cache && entryFile(cache, name);
-    const file = at?.file;
-    const stored = at ? readEntry(at.file, at.ttlMs, now()) : undefined;
-    const asked = stored ? Promise.resolve(stored) : askBuildx(docker, name);
-    memo.set(name ?? '', asked);
-    try {
-        const facts = await asked;
-        if (!stored && file && facts.buildkitVersion !== undefined)
-            writeEntry(file, { savedAt: now(), facts });
-        return { facts, from: stored ? 'disk' : 'asked' };
-    }
-    catch (e) {
-        memo.delete(name ?? '');
-        throw e;
-    }
-}
-/**
- * After a failed build: the builder's facts are forgotten (this process's answer and the entry in
- * the cache directory), so the next run asks buildx again, in case they were what went wrong.
- */
-function forgetBuilder(docker, name, cache) {
-    perAdapter.get(docker)?.delete(name ?? '');
-    if (!cache)
-        return;
-    try {
-        (0,external_node_fs_.rmSync)(entryFile(cache, name).file, { force: true });
-    }
-    catch {
-        // Nothing to forget.
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/build/source-date.ts
@@ -3241,6 +3241,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -3397,12 +3398,28 @@ key) {
         opts.results.writeDigests(build);
     return build;
 }
+/**
+ * Whether the build's builder takes its base images from the registry whatever this engine holds
+ * (any driver but dockerd's own: docker-container, kubernetes, remote): the resolver then resolves
+ * against the registry's base too (resolve/base.ts). Asked once: the build stage reuses the answer
+ * (lookUpBuilder keeps it per adapter and in the cache directory). Unknown (buildx missing): false,
+ * and the build stage says what is wrong.
+ */
+async function builderPullsBases(opts, io, docker) {
+    const found = await lookUpBuilder(docker, opts.buildOptions?.builder, {
+        dir: opts.cacheDir,
+        env: io.env,
+    }).catch(() => undefined);
+    return found !== undefined && found.facts.driver !== 'docker';
+}
 /** The resolve stage: a resolution file per target, its hazards as warnings. */
 async function runResolve(opts, io, plan, docker) {
     const { config, baseDir } = opts.loaded;
+    const registryBase = opts.stages.has('build') && (await builderPullsBases(opts, io, docker));
     const resolved = await groupOf(io)('resolve', () => (0,resolve_stage/* runResolveStage */.wr)(plan, config, baseDir, {
         docker,
         env: io.env,
+        ...(registryBase && { registryBase }),
         progress: (l) => io.progress('resolve', l),
         cache: opts.snapshotCache ?? (0,snapshot_cache/* fileSnapshotCache */.JZ)(opts.cacheDir),
         ...(opts.reuse && { reuse: true }),
