@@ -95,9 +95,6 @@ const STAGE_EXCEPTIONS: Record<string, string> = {
   'report/model.ts -> diff/smoke.ts': 'the report computes the smoke diff too (diff is run by the report)',
   'export/common.ts -> smoke/baselines.ts':
     "the cluster jobs run the smoke suites with the smoke stage's GPU floors (bundledBaseline, floorsArg)",
-  'report/untrusted-model.ts -> attest/signing.ts':
-    "the report checks that a fork's attest.json shows only verify commands ml-image itself writes " +
-    '(verifyCommand): it needs the generator itself, which builds on cosign-args.ts',
 };
 
 /**

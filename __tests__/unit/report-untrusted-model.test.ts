@@ -1,28 +1,22 @@
-// The fork poster's own links and verify commands (src/report/untrusted-model.ts): an artifact's
-// links are replaced by the triggering run's, and a verify command stays only when it is exactly
-// one that ml-image writes for this repository.
+// The fork poster's own links, and no supply-chain claims (src/report/untrusted-model.ts): an
+// artifact's links are replaced by the triggering run's, and its supply-chain section (signing,
+// attestations, verify commands) is left out: a pull request's run signs nothing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../src/attest/signing.js';
+import { renderRun } from '../../src/report/render/run.js';
 import { readGitHubEventFile } from '../../src/github/event.js';
 import { buildReportModel } from '../../src/report/model.js';
 import type { ReportModel } from '../../src/report/model-schema.js';
-import {
-  constrainUntrusted,
-  REUSABLE_WORKFLOW_REPOSITORY,
-  type TrustedFacts,
-  trustedFacts,
-} from '../../src/report/untrusted-model.js';
+import { constrainUntrusted, type TrustedFacts, trustedFacts } from '../../src/report/untrusted-model.js';
 import { makeRecord } from '../helpers/records.js';
 
 const REPO = 'acme/model';
 const RUN = 'https://github.com/acme/model/actions/runs/4242';
 const REF = `ghcr.io/acme/model@sha256:${'1'.repeat(64)}`;
-const FACTS: TrustedFacts = { repository: REPO, runUrl: RUN, signers: [REPO, REUSABLE_WORKFLOW_REPOSITORY] };
-const key = { kind: 'key', key: 'env://COSIGN_KEY' } as const;
-const keyless = { kind: 'keyless' } as const;
+const FACTS: TrustedFacts = { repository: REPO, runUrl: RUN };
 
 function model(opts: { links?: ReportModel['links']; kind?: string; ref?: string; verify?: string }) {
   const m = buildReportModel({
@@ -30,24 +24,26 @@ function model(opts: { links?: ReportModel['links']; kind?: string; ref?: string
     variant: 'cpu',
     entries: [{ platform: 'linux/amd64', head: makeRecord() }],
     ...(opts.links && { links: opts.links }),
-    supplyChain: {
-      signing: 'signed',
-      targets: [
-        {
-          platform: 'linux/amd64',
-          ref: opts.ref ?? REF,
-          signed: true,
-          attestations: [
-            {
-              kind: opts.kind ?? 'sbom',
-              attached: true,
-              ...(opts.verify !== undefined && { verify: opts.verify }),
-            },
-          ],
-          notes: [],
-        },
-      ],
-    },
+    ...((opts.verify !== undefined || opts.kind !== undefined) && {
+      supplyChain: {
+        signing: 'signed',
+        targets: [
+          {
+            platform: 'linux/amd64',
+            ref: opts.ref ?? REF,
+            signed: true,
+            attestations: [
+              {
+                kind: opts.kind ?? 'sbom',
+                attached: true,
+                ...(opts.verify !== undefined && { verify: opts.verify }),
+              },
+            ],
+            notes: [],
+          },
+        ],
+      },
+    }),
   });
   return m;
 }
@@ -96,18 +92,6 @@ describe('trustedFacts', () => {
     ['no run id in the event', { GITHUB_SERVER_URL: 'https://github.com' }, undefined, undefined],
   ])('%s: run link %s', (_name, env, runId, runUrl) => {
     expect(trustedFacts({ GITHUB_REPOSITORY: REPO, ...env }, runId).runUrl).toBe(runUrl);
-  });
-
-  it.each([
-    [{}, [REPO, REUSABLE_WORKFLOW_REPOSITORY]],
-    [
-      { ML_IMAGE_WORKFLOW_REPOSITORY: 'acme/workflows' },
-      [REPO, 'acme/workflows', REUSABLE_WORKFLOW_REPOSITORY],
-    ],
-    [{ ML_IMAGE_WORKFLOW_REPOSITORY: 'not a repository' }, [REPO, REUSABLE_WORKFLOW_REPOSITORY]],
-    [{ GITHUB_REPOSITORY: REUSABLE_WORKFLOW_REPOSITORY }, [REUSABLE_WORKFLOW_REPOSITORY]],
-  ])('signers with %j: %j', (env, signers) => {
-    expect(trustedFacts({ GITHUB_REPOSITORY: REPO, ...env }, 1).signers).toEqual(signers);
   });
 });
 
@@ -159,88 +143,38 @@ describe('constrainUntrusted: links', () => {
   });
 });
 
-describe('constrainUntrusted: verify commands', () => {
-  const own = (id: Parameters<typeof verifyCommand>[2], tlog: boolean, signer?: string, type = 'cyclonedx') =>
-    verifyCommand(REF, type, id, tlog, REPO, signer);
-  it.each([
-    ['key, no transparency log', own(key, false)],
-    ['key, with the transparency log', own(key, true)],
-    ['keyless, signed by a workflow of this repository', own(keyless, true)],
-    ['keyless, signed by the reusable workflow', own(keyless, true, REUSABLE_WORKFLOW_REPOSITORY)],
-  ])('kept: %s', (_name, cmd) => {
-    const r = constrainUntrusted(model({ verify: cmd }), FACTS);
-    expect(r.model.supplyChain!.targets[0]!.attestations[0]!.verify).toBe(cmd);
-    expect(r.model.supplyChain!.targets[0]!.notes).toEqual([]);
-    expect(r.dropped).toEqual([]);
-  });
+describe('constrainUntrusted: supply-chain claims', () => {
+  // A fork names a real release's digest and writes the command ml-image would write for it: the
+  // command passes, for an image the pull request never built.
+  const forged = verifyCommand(
+    REF,
+    'cyclonedx',
+    { kind: 'keyless' },
+    true,
+    REPO,
+    'ml-image-action/ml-image-action',
+  );
 
-  it('kept: keyless, signed from the repository the poster job names (ML_IMAGE_WORKFLOW_REPOSITORY)', () => {
-    const cmd = own(keyless, true, 'acme/workflows');
-    const facts = trustedFacts(
-      {
-        GITHUB_REPOSITORY: REPO,
-        GITHUB_SERVER_URL: 'https://github.com',
-        ML_IMAGE_WORKFLOW_REPOSITORY: 'acme/workflows',
-      },
-      4242,
-    );
-    expect(constrainUntrusted(model({ verify: cmd }), facts).dropped).toEqual([]);
-    expect(constrainUntrusted(model({ verify: cmd }), FACTS).dropped).toHaveLength(1);
-  });
-
-  it.each([
-    ['a key fetched from a URL', own(key, false).replace('cosign.pub', 'https://attacker.example/k.pub')],
-    ['a key file of its choosing', own(key, false).replace('cosign.pub', '/tmp/attacker.pub')],
-    ['an identity of another repository', own(keyless, true, 'attacker/evil')],
-    [
-      "another repository's run",
-      own(keyless, true).replace(
-        `--certificate-github-workflow-repository ${REPO}`,
-        '--certificate-github-workflow-repository attacker/evil',
-      ),
-    ],
-    [
-      'an exact identity instead of the regexp',
-      own(keyless, true).replace(
-        /--certificate-identity-regexp \S+/,
-        '--certificate-identity https://github.com/attacker/evil/.github/workflows/x.yml@refs/heads/main',
-      ),
-    ],
-    ['any identity at all', own(keyless, true).replace(/'\^[^']*'/, "'.*'")],
-    ['a flag added', `${own(key, false)} --rekor-url=https://attacker.example`],
-    [
-      'cosign verify with no type',
-      own(key, false).replace('verify-attestation', 'verify').replace(' --type cyclonedx', ''),
-    ],
-    ['another predicate type than its kind', own(key, false, undefined, 'slsaprovenance1')],
-    [
-      'another image than the target',
-      verifyCommand(`ghcr.io/attacker/x@sha256:${'2'.repeat(64)}`, 'cyclonedx', key, false, REPO),
-    ],
-    [
-      'no reference by digest',
-      'cosign verify-attestation --key cosign.pub --type cyclonedx ghcr.io/acme/model:latest',
-    ],
-  ])('left out, and the comment says so: %s', (_name, cmd) => {
-    const r = constrainUntrusted(model({ verify: cmd }), FACTS);
-    const target = r.model.supplyChain!.targets[0]!;
-    expect(target.attestations[0]).toEqual({ kind: 'sbom', attached: true });
-    expect(target.notes).toEqual([`sbom: verify command left out (not one ml-image writes for ${REPO})`]);
+  it('the section is left out, whatever it claims, and the log says so', () => {
+    const r = constrainUntrusted(model({ verify: forged }), FACTS);
+    expect(r.model.supplyChain).toBeUndefined();
     expect(r.dropped).toEqual([
-      `report "cpu": the artifact's "linux/amd64" "sbom" verify command ${JSON.stringify(cmd)} is not one ml-image writes for ${REPO}: left out`,
+      `report "cpu": the artifact's supply-chain section (1 platform image(s)) is left out: a pull request's run signs nothing`,
     ]);
   });
 
-  it.each(['custom', '__proto__', 'constructor'])(
-    'left out: the kind %j, which ml-image never attests',
-    (kind) => {
-      const r = constrainUntrusted(model({ kind, verify: own(key, false) }), FACTS);
-      expect(r.model.supplyChain!.targets[0]!.attestations[0]!.verify).toBeUndefined();
-    },
-  );
+  it('the posted comment shows no signing claim and no verify command', () => {
+    const r = constrainUntrusted(
+      model({ links: { run: RUN, artifact: `${RUN}#artifacts` }, verify: forged }),
+      FACTS,
+    );
+    const text = renderRun([r.model], { markerKey: 'ghcr.io/acme/model' }).markdown;
+    expect(text).not.toMatch(/Supply chain/i);
+    expect(text).not.toContain('cosign');
+  });
 
-  it('a genuine model comes back as it was', () => {
-    const m = model({ links: { run: RUN, artifact: `${RUN}#artifacts` }, verify: own(keyless, true) });
+  it('a genuine model without the section comes back as it was', () => {
+    const { supplyChain: _s, ...m } = model({ links: { run: RUN, artifact: `${RUN}#artifacts` } });
     expect(constrainUntrusted(m, FACTS)).toEqual({ model: m, dropped: [] });
   });
 });

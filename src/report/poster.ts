@@ -2,7 +2,7 @@
 // ran with a read-only token and left its report models in an artifact. This job has write
 // permission, so it trusts nothing in the artifact: schema-validated, re-rendered here with this
 // version's escaping and size limit, posted only to the pull request the triggering run belongs to.
-// Links and verify commands are the poster's own, never the artifact's (untrusted-model.ts).
+// Links are the poster's own, never the artifact's, and no supply-chain claim is shown (untrusted-model.ts).
 import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import { readCommentArtifact } from './artifact.js';
@@ -59,22 +59,13 @@ export async function postFromArtifact(
   if (!client.getPullRequest)
     throw new InputError('from-artifact: the GitHub client cannot read pull requests');
   const pr = await client.getPullRequest({ owner, repo, pullNumber: artifact.prNumber });
-  if (pr.headSha !== artifact.headSha) {
-    // A newer push won the race (its own run posts its report), or the artifact names someone
-    // else's pull request: either way nothing is posted, and it is not a failure of this job.
-    io.warning(
-      `pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`,
-    );
+  const refused = notThisRun(pr, artifact, run.head_repository?.full_name);
+  if (refused !== undefined) {
+    // A newer push won the race (its own run posts its report), the artifact names someone else's
+    // pull request, or the fork is gone: nothing is posted, and it is not a failure of this job.
+    io.warning(refused);
     return { verdicts: [] };
   }
-  if (
-    run.head_repository?.full_name &&
-    pr.headRepo &&
-    pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase()
-  )
-    throw new InputError(
-      `from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`,
-    );
   const facts = trustedFacts(io.env, run.id);
   const models = artifact.reports.map((m) => {
     const c = constrainUntrusted(m, facts);
@@ -100,4 +91,25 @@ export async function postFromArtifact(
   io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
   if (io.summary) await io.summary(first.markdown);
   return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
+}
+
+/**
+ * Why the pull request is not the one the triggering run built (undefined: it is): another head
+ * commit, a head repository that is gone (a deleted fork: nothing ties it to the run), or another
+ * one (exit 2: the artifact names someone else's pull request).
+ */
+function notThisRun(
+  pr: { headSha: string; headRepo: string | null },
+  artifact: { prNumber: number; headSha: string },
+  runRepo: string | undefined,
+): string | undefined {
+  if (pr.headSha !== artifact.headSha)
+    return `pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`;
+  if (runRepo && !pr.headRepo)
+    return `pull request #${artifact.prNumber}'s head repository is gone (a deleted fork): it cannot be matched to the triggering run from ${runRepo}: not posted`;
+  if (runRepo && pr.headRepo && pr.headRepo.toLowerCase() !== runRepo.toLowerCase())
+    throw new InputError(
+      `from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${runRepo}`,
+    );
+  return undefined;
 }
