@@ -17,6 +17,7 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
     runContainer: unexpected('runContainer'),
     inspectImage: unexpected('inspectImage'),
     inspectLocalImage: unexpected('inspectLocalImage'),
+    removeImage: unexpected('removeImage'),
     startSession: unexpected('startSession'),
     listManagedContainers: unexpected('listManagedContainers'),
     removeContainers: unexpected('removeContainers'),

@@ -67,6 +67,8 @@ export const INPUT_STAGES: Readonly<Record<string, InputReaders>> = {
   push: ['build'],
   merge: ['build'],
   'merge-from': ['build'],
+  // What the post step does with the images the build left and the smoke stage pulled.
+  'keep-images': ['build', 'smoke'],
   // Smoke.
   'smoke-suites': ['smoke'],
   'require-gpu': ['smoke'],

@@ -2,8 +2,9 @@
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
 // step's run left: docker CLI processes (a `docker buildx build`), containers (runs and exec
-// sessions, found by the run's label, running or not) and the run's temp root. Warnings only:
-// a post step never fails the job.
+// sessions, found by the run's label, running or not), on a self-hosted runner the images its
+// build and smoke stages left (post-images.ts, unless keep-images), and the run's temp root.
+// Warnings only: a post step never fails the job.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RUN_LABEL } from '../docker/adapter.js';
@@ -18,6 +19,10 @@ export const STATE = {
   tempRoot: 'tempRoot',
   /** Saved when the main step first reaches for Docker (a fork poster run never does). */
   usedDocker: 'usedDocker',
+  /** The result directory (absolute) of a run of the build or smoke stage: its build.json names the images. */
+  resultDir: 'resultDir',
+  /** 'true' when the keep-images input asks to leave the run's images in the engine. */
+  keepImages: 'keepImages',
 } as const;
 
 const TITLE = 'ml-image post';
@@ -36,6 +41,19 @@ export function saveMainState(
   io.saveState?.(STATE.isPost, 'true');
   io.saveState?.(STATE.runId, runId);
   io.saveState?.(STATE.tempRoot, tempRoot);
+}
+
+/**
+ * Saved by the main step of a run of the build or smoke stage, before they start (so a cancelled
+ * run's post step knows them too): where build.json is, and whether to keep the images.
+ */
+export function saveImageState(
+  io: Pick<ActionIo, 'saveState'>,
+  resultDir: string,
+  keepImages: boolean,
+): void {
+  io.saveState?.(STATE.resultDir, path.resolve(resultDir));
+  if (keepImages) io.saveState?.(STATE.keepImages, 'true');
 }
 
 /** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
@@ -73,8 +91,11 @@ export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()):
   // nor containers: no daemon is asked (there may be none on this runner).
   if (io.getState?.(STATE.usedDocker) !== 'true') {
     io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
-  } else await cleanDocker(io, deps, runId);
-  // 3. The run's temp root. Only a path of the expected shape is ever removed.
+  } else {
+    await cleanDocker(io, deps, runId);
+    await cleanImages(io, runId);
+  }
+  // 4. The run's temp root. Only a path of the expected shape is ever removed.
   const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
   if (root === '') return;
   if (!path.isAbsolute(root) || path.basename(root) !== `${TEMP_ROOT_PREFIX}${runId}`) {
@@ -118,6 +139,49 @@ async function cleanDocker(io: ActionIo, deps: PostDeps, runId: string): Promise
       `post: could not remove the containers of run ${runId} (label ${RUN_LABEL}=${runId}): ${message(e)}`,
       { title: TITLE },
     );
+  }
+}
+
+/**
+ * 3. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
+ * after the containers that used them. Nothing without a build or smoke stage (no result dir saved).
+ */
+async function cleanImages(io: ActionIo, runId: string): Promise<void> {
+  const resultDir = io.getState?.(STATE.resultDir)?.trim() ?? '';
+  if (resultDir === '') return;
+  const runner = io.env.RUNNER_ENVIRONMENT?.trim() || 'unset';
+  if (runner !== 'self-hosted') {
+    io.info(
+      `post: images: left in place (RUNNER_ENVIRONMENT=${runner}, not self-hosted: a GitHub-hosted runner is discarded after the job)`,
+    );
+    return;
+  }
+  if (io.getState?.(STATE.keepImages) === 'true') {
+    io.info(`post: images: left in place (keep-images: true)`);
+    return;
+  }
+  try {
+    const images = await import('./post-images.js');
+    const build = images.readRunBuild(resultDir);
+    if (build === undefined) {
+      io.info(`post: images: none to remove (run ${runId} left no build.json in ${resultDir})`);
+      return;
+    }
+    const r = await images.removeBuildImages(io.docker(), build);
+    const deleted =
+      r.deletedImages > 0
+        ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
+        : '';
+    io.info(
+      `post: images: removed ${plural(r.removed.length, 'image reference')} of run ${runId}${r.removed.length > 0 ? ` (${r.removed.join(', ')})` : ''}${deleted}`,
+    );
+    for (const k of r.kept) io.info(`post: images: left ${k}`);
+    for (const f of r.failed)
+      io.warning(`post: could not remove the images of run ${runId} for ${f}`, { title: TITLE });
+  } catch (e) {
+    io.warning(`post: could not remove the images of run ${runId} (${resultDir}): ${message(e)}`, {
+      title: TITLE,
+    });
   }
 }
 

@@ -30,6 +30,7 @@ import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { stageInputReader } from './inputs.js';
 import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
+import { saveImageState } from './post.js';
 import { runVerify } from './verify.js';
 
 export { type ActionIo, coreIo };
@@ -102,6 +103,8 @@ export interface StageInputs {
   gpus: GpuMode;
   commentMode: CommentMode;
   baseline: string;
+  /** Leave the run's images in a self-hosted runner's engine (the post step removes them otherwise). */
+  keepImages: boolean;
 }
 
 /**
@@ -141,6 +144,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
     gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
     commentMode: choice<CommentMode>(get, 'comment-mode', COMMENT_MODES, 'auto'),
     baseline: get('baseline'),
+    keepImages: bool(get, 'keep-images', false),
   };
 }
 
@@ -202,6 +206,8 @@ async function runStages(io: ActionIo, inputs: StageInputs & { token: string | u
   io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
   io.setOutput('platforms', JSON.stringify(config.platforms));
   io.setOutput('result-dir', resultDir);
+  // The post step removes the images these stages leave (self-hosted runners): build.json says which.
+  if (stages.has('build') || stages.has('smoke')) saveImageState(io, resultDir, inputs.keepImages);
   // With the `tags` input the images go to the first tag's registry, not image.registry.
   const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
   const registry = tagHost

@@ -82,6 +82,7 @@ export const OTHER_INPUTS = [
   'from-artifact',
   'baseline',
   'result-dir',
+  'keep-images',
   'github-token',
   // docker/build-push-action's inputs without a config key (read by src/build/action-inputs.ts).
   ...BUILD_INPUTS,

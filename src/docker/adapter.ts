@@ -150,6 +150,8 @@ export interface BuilderDescription {
 export interface ImageDetails {
   id: string;
   repoDigests: string[];
+  /** The tags that name it (REPOSITORY:TAG, as the engine spells them); absent where not known. */
+  repoTags?: string[];
   os: string;
   architecture: string;
   variant?: string;
@@ -164,6 +166,16 @@ export interface ImageDetails {
   /** Creation time from the image config (ISO 8601), when the engine reports one. */
   created?: string;
 }
+
+/**
+ * What removing one image reference did: the references untagged and the images (and layers)
+ * deleted, as the engine answers; `missing` when the engine has no image under it; `conflict` when
+ * it refused without force (a container uses the image, or other images depend on it).
+ */
+export type ImageRemoval =
+  | { outcome: 'removed'; untagged: string[]; deleted: string[] }
+  | { outcome: 'missing' }
+  | { outcome: 'conflict'; message: string };
 
 /** One step of an image's history: the instruction and the bytes its layer added. */
 export interface ImageHistoryEntry {
@@ -233,6 +245,12 @@ export interface DockerAdapter {
    * when the engine has none (a local build's tag must not fetch what someone else pushed).
    */
   inspectLocalImage(ref: string): Promise<ImageDetails | undefined>;
+  /**
+   * Remove the image reference REF (a tag, REPOSITORY@DIGEST or an image ID) without force, as
+   * `docker image rm` does: a tag of an image with other tags is only untagged; the image goes
+   * with its last reference unless a container (running or not) uses it.
+   */
+  removeImage(ref: string): Promise<ImageRemoval>;
   /** The image's history, oldest first (docker history); optional: capture goes without it. */
   imageHistory?(ref: string): Promise<ImageHistoryEntry[]>;
   /** Start a container that idles until closed; it is removed on close and on interrupt. */

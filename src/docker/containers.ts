@@ -19,7 +19,7 @@ import { containerEnv, runArgv, runBody } from './containers-spec.js';
 import { daemonFeatures, pingEngine } from './daemon-info.js';
 import { isMissingShell } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
-import { ensureImage, imageHistory, inspectImage, inspectLocalImage } from './images.js';
+import { ensureImage, imageHistory, inspectImage, inspectLocalImage, removeImage } from './images.js';
 import { collectOutput, destroyStream, overflowNote } from './streams.js';
 
 export interface ManagedSpec {
@@ -275,6 +275,7 @@ export type ContainerOps = Pick<
   | 'inspectImage'
   | 'inspectLocalImage'
   | 'imageHistory'
+  | 'removeImage'
   | 'listManagedContainers'
   | 'removeContainers'
 >;
@@ -288,6 +289,7 @@ export function createContainerOps(client: EngineClient, localInfo?: () => Promi
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
     inspectLocalImage: (ref) => inspectLocalImage(client, ref),
     imageHistory: (ref) => imageHistory(client, ref),
+    removeImage: (ref) => removeImage(client, ref),
     async listManagedContainers(labels = {}) {
       const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
       const list = await client.call((docker) =>

@@ -4,7 +4,7 @@
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
 import { EnvironmentError, InputError } from '../errors.js';
-import type { ImageDetails, ImageHistoryEntry } from './adapter.js';
+import type { ImageDetails, ImageHistoryEntry, ImageRemoval } from './adapter.js';
 import type { EngineClient } from './client.js';
 import {
   REGISTRY_FIX,
@@ -19,6 +19,7 @@ const StringList = z.array(z.string()).nullable().optional();
 /** What this tool reads of the engine's image inspect. */
 export const ImageInspectSchema = z.object({
   Id: z.string(),
+  RepoTags: StringList,
   RepoDigests: StringList,
   Os: z.string(),
   Architecture: z.string(),
@@ -47,6 +48,7 @@ export function imageDetails(i: ImageInspect): ImageDetails {
   return {
     id: i.Id,
     repoDigests: i.RepoDigests ?? [],
+    ...(i.RepoTags && i.RepoTags.length > 0 && { repoTags: i.RepoTags }),
     os: i.Os,
     architecture: i.Architecture,
     ...(i.Variant !== undefined && { variant: i.Variant }),
@@ -151,4 +153,39 @@ export async function inspectLocalImage(
     throw e;
   }
   return imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+}
+
+/** What the engine answers to an image removal: one entry per reference untagged or image/layer deleted. */
+const ImageDeleteSchema = z.array(
+  z.object({ Untagged: z.string().optional(), Deleted: z.string().optional() }),
+);
+
+/** The engine's own message of a refused request (dockerode keeps its JSON body), else the error's. */
+function engineMessage(e: unknown): string {
+  const json: unknown = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
+  const m: unknown = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+  return (typeof m === 'string' ? m : e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
+}
+
+/**
+ * Remove the reference REF without force (DELETE /images/REF, as `docker image rm` without -f):
+ * missing (404) and refused (409: a container uses the image, or images depend on it) are answers,
+ * not errors; anything else is thrown.
+ */
+export async function removeImage(client: EngineClient, ref: string): Promise<ImageRemoval> {
+  let raw: unknown;
+  try {
+    raw = await client.call((docker) => docker.getImage(ref).remove() as Promise<unknown>);
+  } catch (e) {
+    const status = statusCodeOf(e);
+    if (status === 404) return { outcome: 'missing' };
+    if (status === 409) return { outcome: 'conflict', message: engineMessage(e) };
+    throw e;
+  }
+  const answer = parseAnswer(ImageDeleteSchema, raw, `the engine's removal of image ${ref}`);
+  return {
+    outcome: 'removed',
+    untagged: answer.flatMap((a) => (a.Untagged !== undefined ? [a.Untagged] : [])),
+    deleted: answer.flatMap((a) => (a.Deleted !== undefined ? [a.Deleted] : [])),
+  };
 }

@@ -1,0 +1,430 @@
+// The post step's removal of a run's images on a self-hosted runner, over a fake engine that keeps
+// tags and repository digests as dockerd does: what it removes (only build tags that still name the
+// recorded image, and the REPO@DIGEST images of build.json), what it leaves, and its lines.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatBytes, isBuildTag } from '../../src/action/post-images.js';
+import { runPost, saveImageState, STATE, type PostDeps } from '../../src/action/post.js';
+import { type ActionIo, run } from '../../src/action/run.js';
+import type { BuildResult, PlatformBuild } from '../../src/build/result.js';
+import type { DockerAdapter, ImageDetails, ImageRemoval } from '../../src/docker/adapter.js';
+import { openResultDir } from '../../src/results/results.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+
+const RUN = '4242-abc';
+const REPO = 'localhost:5000/app';
+const sha = (c: string) => `sha256:${c.repeat(64)}`;
+const LABELS = { 'io.github.ml-image-action.variant': 'cpu' };
+
+/** An engine's images: each with its tags and repository digests, removed as dockerd does without force. */
+function fakeEngine(images: ImageDetails[], inUse: readonly string[] = []) {
+  const removals: string[] = [];
+  const refsOf = (d: ImageDetails) => [...(d.repoTags ?? []), ...d.repoDigests];
+  const find = (ref: string) => images.find((d) => d.id === ref || refsOf(d).includes(ref));
+  const docker: DockerAdapter = fakeDocker({
+    listManagedContainers: async () => [],
+    removeContainers: async () => [],
+    inspectLocalImage: async (ref) => structuredClone(find(ref)),
+    removeImage: async (ref): Promise<ImageRemoval> => {
+      removals.push(ref);
+      const d = find(ref);
+      if (d === undefined) return { outcome: 'missing' };
+      const left = refsOf(d).filter((r) => r !== ref && r !== d.id);
+      if (left.length > 0 && ref !== d.id) {
+        d.repoTags = (d.repoTags ?? []).filter((r) => r !== ref);
+        d.repoDigests = d.repoDigests.filter((r) => r !== ref);
+        return { outcome: 'removed', untagged: [ref], deleted: [] };
+      }
+      if (inUse.includes(d.id))
+        return {
+          outcome: 'conflict',
+          message: `conflict: unable to remove repository reference "${ref}" (must force) - container 0123 is using its referenced image ${d.id.slice(7, 19)}`,
+        };
+      images.splice(images.indexOf(d), 1);
+      return { outcome: 'removed', untagged: refsOf(d), deleted: [d.id, sha('f')] };
+    },
+  });
+  return { docker, removals, images };
+}
+
+function platform(over: Partial<PlatformBuild> = {}): PlatformBuild {
+  return { platform: 'linux/amd64', digest: sha('a'), durationMs: 1, attempts: 1, metadata: {}, ...over };
+}
+
+function build(...platforms: PlatformBuild[]): BuildResult {
+  return {
+    schemaVersion: 1,
+    variants: [
+      {
+        variant: 'cpu',
+        repository: REPO,
+        tags: [`${REPO}:latest`],
+        platforms,
+        baseImage: 'localhost:5000/base:1',
+        baseDigest: sha('b'),
+      },
+    ],
+  };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-post-images-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function setup(opts: {
+  docker: DockerAdapter;
+  build?: BuildResult;
+  env?: Record<string, string>;
+  state?: Record<string, string>;
+}) {
+  if (opts.build) openResultDir(dir).writeBuild(opts.build);
+  const infos: string[] = [];
+  const warnings: string[] = [];
+  const state: Record<string, string> = {
+    [STATE.isPost]: 'true',
+    [STATE.runId]: RUN,
+    [STATE.usedDocker]: 'true',
+    [STATE.resultDir]: dir,
+    ...opts.state,
+  };
+  const io: ActionIo = {
+    getInput: () => '',
+    setOutput: () => undefined,
+    setFailed: (m) => warnings.push(`FAILED ${m}`),
+    error: (m) => warnings.push(`ERROR ${m}`),
+    warning: (m) => warnings.push(m),
+    info: (m) => infos.push(m),
+    group: (_n, fn) => fn(),
+    cwd: dir,
+    env: opts.env ?? { RUNNER_ENVIRONMENT: 'self-hosted' },
+    docker: () => opts.docker,
+    getState: (n) => state[n] ?? '',
+  };
+  const deps: PostDeps = { stopProcesses: async () => [], removeTree: async () => null };
+  return { io, deps, infos, warnings, images: () => infos.filter((l) => l.startsWith('post: images')) };
+}
+
+const LOCAL_TAG = `${REPO}:ml-image-local-cpu-amd64`;
+
+describe('post step: images on a self-hosted runner', () => {
+  it("removes a load's local tag that still names the recorded image, with the space it frees", async () => {
+    const engine = fakeEngine([
+      imageDetails({ id: sha('c'), repoTags: [LOCAL_TAG], labels: LABELS, sizeBytes: 10_234_000_000 }),
+    ]);
+    const t = setup({
+      docker: engine.docker,
+      build: build(platform({ digest: sha('c'), localRef: LOCAL_TAG })),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([LOCAL_TAG]);
+    expect(engine.images).toEqual([]);
+    expect(t.images()).toEqual([
+      `post: images: removed 1 image reference of run ${RUN} (${LOCAL_TAG}); deleted 1 image, 10.2 GB as inspect sizes them (layers other images share stay)`,
+    ]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  it("removes the docker driver's pushed tag (a pull request's too) and the REPO@DIGEST images the smoke stage pulled", async () => {
+    const pushTag = `${REPO}:ml-image-build-pr7-cpu-amd64`;
+    const engine = fakeEngine([
+      // built and pushed on this runner: the tag it pushed by, and the digest the smoke stage ran
+      imageDetails({
+        id: sha('c'),
+        repoTags: [pushTag],
+        repoDigests: [`${REPO}@${sha('a')}`],
+        labels: LABELS,
+        sizeBytes: 2_000_000,
+      }),
+      // pulled by digest only (built in another job)
+      imageDetails({
+        id: sha('d'),
+        architecture: 'arm64',
+        repoDigests: [`${REPO}@${sha('e')}`],
+        labels: LABELS,
+        sizeBytes: 3_000_000,
+      }),
+    ]);
+    const t = setup({
+      docker: engine.docker,
+      build: build(
+        platform({ metadata: { 'containerimage.config.digest': sha('c') } }),
+        platform({ platform: 'linux/arm64', digest: sha('e') }),
+      ),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([pushTag, `${REPO}@${sha('a')}`, `${REPO}@${sha('e')}`]);
+    expect(engine.images).toEqual([]);
+    expect(t.images()).toEqual([
+      `post: images: removed 3 image references of run ${RUN} (${pushTag}, ${REPO}@${sha('a')}, ${REPO}@${sha('e')}); deleted 2 images, 5.0 MB as inspect sizes them (layers other images share stay)`,
+    ]);
+  });
+
+  it('leaves a tag that now names another image (a concurrent job built it since)', async () => {
+    const engine = fakeEngine([imageDetails({ id: sha('9'), repoTags: [LOCAL_TAG], labels: LABELS })]);
+    const t = setup({
+      docker: engine.docker,
+      build: build(platform({ digest: sha('c'), localRef: LOCAL_TAG })),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([]);
+    expect(engine.images.map((d) => d.repoTags)).toEqual([[LOCAL_TAG]]);
+    expect(t.images()).toEqual([
+      `post: images: removed 0 image references of run ${RUN}`,
+      `post: images: left ${LOCAL_TAG} (it now names image 999999999999, not the one this run built)`,
+    ]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  it('an image already gone is no error', async () => {
+    const engine = fakeEngine([]);
+    const t = setup({
+      docker: engine.docker,
+      build: build(
+        platform({ digest: sha('c'), localRef: LOCAL_TAG }),
+        platform({ platform: 'linux/arm64' }),
+      ),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([]);
+    expect(t.images()).toEqual([`post: images: removed 0 image references of run ${RUN}`]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  it('leaves an image a container uses (no force), with a line saying so', async () => {
+    const engine = fakeEngine(
+      [imageDetails({ id: sha('c'), repoTags: [LOCAL_TAG], labels: LABELS })],
+      [sha('c')],
+    );
+    const t = setup({
+      docker: engine.docker,
+      build: build(platform({ digest: sha('c'), localRef: LOCAL_TAG })),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([LOCAL_TAG]);
+    expect(engine.images).toHaveLength(1);
+    expect(t.images()).toEqual([
+      `post: images: removed 0 image references of run ${RUN}`,
+      `post: images: left ${LOCAL_TAG} (in use: conflict: unable to remove repository reference "${LOCAL_TAG}" (must force) - container 0123 is using its referenced image cccccccccccc)`,
+    ]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  it("never removes a tag of another shape or repository, nor an image without the build's variant label (a base image)", async () => {
+    const ours = imageDetails({
+      id: sha('c'),
+      repoTags: [
+        `${REPO}:latest`,
+        `${REPO}:v1`,
+        `other/app:ml-image-local-cpu-amd64`,
+        `${REPO}:ml-image-local-gpu-amd64`,
+        LOCAL_TAG,
+      ],
+      labels: LABELS,
+    });
+    const base = imageDetails({
+      id: sha('b'),
+      repoTags: ['localhost:5000/base:1'],
+      repoDigests: [`localhost:5000/base@${sha('1')}`, `${REPO}@${sha('1')}`],
+    });
+    const engine = fakeEngine([ours, base]);
+    const t = setup({
+      docker: engine.docker,
+      build: build(
+        platform({ digest: sha('c') }),
+        // a build.json (an artifact another job wrote) that names a base image and a tag of another shape
+        platform({ platform: 'linux/arm64', digest: sha('1'), localRef: 'localhost:5000/base:1' }),
+      ),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([LOCAL_TAG]);
+    expect(engine.images.map((d) => d.id)).toEqual([sha('c'), sha('b')]);
+    expect(engine.images[0]!.repoTags).toEqual([
+      `${REPO}:latest`,
+      `${REPO}:v1`,
+      `other/app:ml-image-local-cpu-amd64`,
+      `${REPO}:ml-image-local-gpu-amd64`,
+    ]);
+    expect(t.images()).toEqual([`post: images: removed 1 image reference of run ${RUN} (${LOCAL_TAG})`]);
+  });
+
+  it('one target whose removal fails is a warning; the others are still removed', async () => {
+    const engine = fakeEngine([imageDetails({ id: sha('c'), repoTags: [LOCAL_TAG], labels: LABELS })]);
+    const docker: DockerAdapter = {
+      ...engine.docker,
+      inspectLocalImage: async (ref) => {
+        if (ref.includes(sha('e'))) throw new Error('(HTTP code 500) server error\nmore');
+        return engine.docker.inspectLocalImage(ref);
+      },
+    };
+    const t = setup({
+      docker,
+      build: build(
+        platform({ platform: 'linux/arm64', digest: sha('e') }),
+        platform({ digest: sha('c'), localRef: LOCAL_TAG }),
+      ),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([LOCAL_TAG]);
+    expect(t.warnings).toEqual([
+      `post: could not remove the images of run ${RUN} for cpu linux/arm64: (HTTP code 500) server error`,
+    ]);
+  });
+});
+
+describe('post step: when images are left alone', () => {
+  const strict = fakeDocker({ listManagedContainers: async () => [], removeContainers: async () => [] });
+  const loaded = () => build(platform({ digest: sha('c'), localRef: LOCAL_TAG }));
+
+  it.each([
+    ['github-hosted', { RUNNER_ENVIRONMENT: 'github-hosted' }],
+    ['unset', {}],
+  ])(
+    'a runner that is not self-hosted (RUNNER_ENVIRONMENT %s): one line, no image touched',
+    async (name, env) => {
+      const t = setup({ docker: strict, build: loaded(), env });
+      await runPost(t.io, t.deps);
+      expect(t.warnings).toEqual([]);
+      expect(t.images()).toEqual([
+        `post: images: left in place (RUNNER_ENVIRONMENT=${name}, not self-hosted: a GitHub-hosted runner is discarded after the job)`,
+      ]);
+    },
+  );
+
+  it('keep-images: true', async () => {
+    const t = setup({ docker: strict, build: loaded(), state: { [STATE.keepImages]: 'true' } });
+    await runPost(t.io, t.deps);
+    expect(t.warnings).toEqual([]);
+    expect(t.images()).toEqual(['post: images: left in place (keep-images: true)']);
+  });
+
+  it('a run without the build or smoke stage (no result dir saved): no line', async () => {
+    const t = setup({ docker: strict, build: loaded(), state: { [STATE.resultDir]: '' } });
+    await runPost(t.io, t.deps);
+    expect(t.warnings).toEqual([]);
+    expect(t.images()).toEqual([]);
+  });
+
+  it('a run that never used Docker: no line', async () => {
+    const t = setup({ docker: strict, build: loaded(), state: { [STATE.usedDocker]: '' } });
+    await runPost(t.io, t.deps);
+    expect(t.images()).toEqual([]);
+  });
+
+  it('no build.json (the run stopped before its build): one line', async () => {
+    const t = setup({ docker: strict });
+    await runPost(t.io, t.deps);
+    expect(t.warnings).toEqual([]);
+    expect(t.images()).toEqual([`post: images: none to remove (run ${RUN} left no build.json in ${dir})`]);
+  });
+
+  it('a broken build.json is a warning, never a failure', async () => {
+    writeFileSync(path.join(dir, 'build.json'), '{"schemaVersion": 1}');
+    const t = setup({ docker: strict });
+    await expect(runPost(t.io, t.deps)).resolves.toBeUndefined();
+    expect(t.warnings).toHaveLength(1);
+    expect(t.warnings[0]).toMatch(
+      new RegExp(
+        `^post: could not remove the images of run ${RUN} \\(${dir}\\): .*build.json: not a build result`,
+      ),
+    );
+  });
+});
+
+describe('isBuildTag', () => {
+  const v = { repository: REPO, variant: 'cuda12.8' };
+  it.each([
+    [`${REPO}:ml-image-local-cuda12.8-amd64`, true],
+    [`${REPO}:ml-image-build-cuda12.8-amd64`, true],
+    [`${REPO}:ml-image-build-pr12-cuda12.8-amd64`, true],
+    [`${REPO}:ml-image-local-cuda12.8-arm64`, false], // another platform
+    [`${REPO}:ml-image-local-cuda12x8-amd64`, false], // the dot is not a wildcard
+    [`${REPO}:ml-image-local-cpu-amd64`, false], // another variant
+    [`${REPO}:ml-image-build-pr0-cuda12.8-amd64`, false],
+    [`${REPO}:latest`, false],
+    [`${REPO}:ml-image-cache-cuda12.8-amd64`, false],
+    [`${REPO}@${sha('a')}`, false],
+    [`localhost:5000/other:ml-image-local-cuda12.8-amd64`, false],
+    ['localhost:5000/app', false],
+  ])('%s -> %s', (ref, expected) => {
+    expect(isBuildTag(ref, v, 'linux/amd64')).toBe(expected);
+  });
+  it('Docker Hub names compare as the engine spells them', () => {
+    expect(
+      isBuildTag(
+        'org/app:ml-image-local-cpu-amd64',
+        { repository: 'docker.io/org/app', variant: 'cpu' },
+        'linux/amd64',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [999, '999 B'],
+    [1_500, '1.5 kB'],
+    [10_234_000_000, '10.2 GB'],
+  ])('%d -> %s', (n, s) => expect(formatBytes(n)).toBe(s));
+});
+
+describe('the main step saves what the post step needs', () => {
+  it('saveImageState: the absolute result dir, and keep-images only when true', () => {
+    const saved: Record<string, string> = {};
+    saveImageState({ saveState: (n, v) => (saved[n] = v) }, 'rel/results', false);
+    expect(saved).toEqual({ [STATE.resultDir]: path.resolve('rel/results') });
+    saveImageState({ saveState: (n, v) => (saved[n] = v) }, '/abs/results', true);
+    expect(saved).toEqual({ [STATE.resultDir]: '/abs/results', [STATE.keepImages]: 'true' });
+  });
+
+  function mainIo(inputs: Record<string, string>) {
+    const saved: Record<string, string> = {};
+    const failed: string[] = [];
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+    );
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\n');
+    const io: ActionIo = {
+      getInput: (n) => inputs[n] ?? '',
+      setOutput: () => undefined,
+      setFailed: (m) => failed.push(m),
+      error: () => undefined,
+      warning: () => undefined,
+      info: () => undefined,
+      group: (_n, fn) => fn(),
+      cwd: dir,
+      env: {},
+      docker: () => fakeDocker(),
+      saveState: (n, v) => (saved[n] = v),
+    };
+    return { io, saved, failed };
+  }
+
+  it('a smoke run saves its result dir and keep-images before its stages start (a cancelled run too)', async () => {
+    // No build.json to smoke-test: the stage fails, after the state was saved.
+    const m = mainIo({ stages: 'smoke', 'keep-images': 'true', 'result-dir': 'out' });
+    await run(m.io);
+    expect(m.failed).toHaveLength(1);
+    expect(m.saved).toEqual({ [STATE.resultDir]: path.join(dir, 'out'), [STATE.keepImages]: 'true' });
+  });
+
+  it('a plan-only run saves nothing of images', async () => {
+    const m = mainIo({ stages: 'plan', 'keep-images': 'true' });
+    await run(m.io);
+    expect(m.failed).toEqual([]);
+    expect(m.saved).toEqual({});
+  });
+
+  it('a keep-images value that is no boolean is bad input naming it', async () => {
+    const m = mainIo({ stages: 'smoke', 'keep-images': 'maybe' });
+    await run(m.io);
+    expect(m.failed).toHaveLength(1);
+    expect(m.failed[0]).toMatch(/keep-images/);
+    expect(m.saved).toEqual({});
+  });
+});

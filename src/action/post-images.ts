@@ -1,0 +1,162 @@
+// The post step's removal of the images a run left in the engine of a self-hosted runner (a
+// GitHub-hosted VM is discarded after the job): the local tags its build left and the pushed
+// platform images its smoke stage pulled by digest, as build.json (read through the results
+// contract) records them. Loaded by post.ts only when there is something to remove, so that every
+// other post step loads no schema of the results.
+//
+// What is removed, and only that:
+//   - REPO:ml-image-local-VARIANT-ARCH and REPO:ml-image-build-[prN-]VARIANT-ARCH (src/build:
+//     localTag, localRefOf), only while the tag still names the image build.json records (a
+//     concurrent job's newer image under the same tag is left alone);
+//   - REPO@DIGEST of each platform build.json records, when the engine holds it.
+// Only images the build labelled with the variant qualify: never a base image, never a tag of
+// another shape. Removal is without force: an image a container uses is left, with a line.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import { VARIANT_LABEL } from '../capture/record.js';
+import { archOf } from '../config/platform.js';
+import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { repositoryOf } from '../oci/ref.js';
+import { BUILD_FILE, openResultDir } from '../results/results.js';
+import { isRecordedImage, recordedConfigDigest } from '../smoke/local-image.js';
+
+/** What the removal did, for the post step's lines. */
+export interface ImageCleanup {
+  /** The references removed (untagged, or deleted with their image). */
+  removed: string[];
+  /** Images deleted (not only untagged), and the sum of their sizes as inspect reports them. */
+  deletedImages: number;
+  deletedBytes: number;
+  /** References left in place, each with why (a tag that now names another image, an image in use). */
+  kept: string[];
+  /** Targets whose removal failed ("VARIANT PLATFORM: why"); the others are still done. */
+  failed: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether REF is a tag the build leaves for this variant and platform (REPO:ml-image-local-/-build-). */
+export function isBuildTag(
+  ref: string,
+  v: Pick<VariantBuild, 'repository' | 'variant'>,
+  platform: string,
+): boolean {
+  const colon = ref.lastIndexOf(':');
+  if (ref.includes('@') || colon < 0 || colon < ref.lastIndexOf('/')) return false;
+  const arch = archOf(platform);
+  if (arch === undefined || repositoryOf(ref.slice(0, colon)) !== repositoryOf(v.repository)) return false;
+  const shape = new RegExp(
+    `^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${escape(v.variant)}-${escape(arch)}$`,
+  );
+  return shape.test(ref.slice(colon + 1));
+}
+
+/**
+ * An image the build made for this variant: it carries the build's variant label (a base image
+ * does not, so a build.json that names one is not followed) and is not the recorded base.
+ */
+function isBuiltImage(d: ImageDetails, v: VariantBuild): boolean {
+  const base = v.baseDigest;
+  return (
+    d.labels[VARIANT_LABEL] === v.variant &&
+    !(base !== undefined && (d.id === base || d.repoDigests.some((r) => r.endsWith(`@${base}`))))
+  );
+}
+
+/** The recorded image as the engine holds it (by image ID, or by REPO@DIGEST), when it does. */
+async function recordedImage(
+  docker: DockerAdapter,
+  v: VariantBuild,
+  p: PlatformBuild,
+): Promise<ImageDetails | undefined> {
+  const config = recordedConfigDigest(p);
+  for (const ref of [...(config !== undefined ? [config] : []), p.digest, `${v.repository}@${p.digest}`]) {
+    const d = await docker.inspectLocalImage(ref);
+    if (d !== undefined && isRecordedImage(d, p)) return d;
+  }
+  return undefined;
+}
+
+const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+
+/** Remove REF (which names the image D) without force; the outcome goes into OUT. */
+async function removeRef(
+  docker: DockerAdapter,
+  ref: string,
+  d: ImageDetails,
+  out: ImageCleanup,
+  seen: Set<string>,
+) {
+  const r = await docker.removeImage(ref);
+  if (r.outcome === 'conflict') out.kept.push(`${ref} (in use: ${r.message})`);
+  if (r.outcome !== 'removed') return;
+  out.removed.push(ref);
+  if (r.deleted.includes(d.id) && !seen.has(d.id)) {
+    seen.add(d.id);
+    out.deletedImages += 1;
+    out.deletedBytes += d.sizeBytes;
+  }
+}
+
+/** One platform's references: its build tags first (each checked again), then REPO@DIGEST. */
+async function removeTarget(
+  docker: DockerAdapter,
+  v: VariantBuild,
+  p: PlatformBuild,
+  out: ImageCleanup,
+  seen: Set<string>,
+): Promise<void> {
+  const recorded = await recordedImage(docker, v, p);
+  const tags = new Set(
+    [...(p.localRef !== undefined ? [p.localRef] : []), ...(recorded?.repoTags ?? [])].filter((t) =>
+      isBuildTag(t, v, p.platform),
+    ),
+  );
+  for (const tag of [...tags].sort()) {
+    const d = await docker.inspectLocalImage(tag);
+    if (d === undefined) continue; // gone already: nothing to do
+    if (!isRecordedImage(d, p)) {
+      out.kept.push(`${tag} (it now names image ${short(d.id)}, not the one this run built)`);
+    } else if (isBuiltImage(d, v)) await removeRef(docker, tag, d, out, seen);
+  }
+  const byDigest = `${v.repository}@${p.digest}`;
+  const d = await docker.inspectLocalImage(byDigest);
+  if (d !== undefined && isRecordedImage(d, p) && isBuiltImage(d, v))
+    await removeRef(docker, byDigest, d, out, seen);
+}
+
+/** Remove the images of BUILD from the engine (see the head of this file). */
+export async function removeBuildImages(docker: DockerAdapter, build: BuildResult): Promise<ImageCleanup> {
+  const out: ImageCleanup = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
+  const seen = new Set<string>();
+  for (const v of build.variants)
+    for (const p of v.platforms) {
+      try {
+        await removeTarget(docker, v, p, out, seen);
+      } catch (e) {
+        out.failed.push(
+          `${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
+        );
+      }
+    }
+  return out;
+}
+
+/** build.json of the run's result directory; undefined when the run wrote (or downloaded) none. */
+export function readRunBuild(resultDir: string): BuildResult | undefined {
+  if (!existsSync(path.join(resultDir, BUILD_FILE))) return undefined;
+  return openResultDir(resultDir, 'result-dir', { create: false }).readBuild();
+}
+
+/** "1.2 GB": decimal units, as `docker image ls` shows sizes. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let x = n;
+  while (x >= 1000 && i < units.length - 1) {
+    x /= 1000;
+    i++;
+  }
+  return `${i === 0 ? x : x.toFixed(1)} ${units[i]}`;
+}
