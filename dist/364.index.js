@@ -3614,6 +3614,7 @@ const OTHER_INPUTS = [
     'from-artifact',
     'baseline',
     'result-dir',
+    'keep-images',
     'github-token',
     // docker/build-push-action's inputs without a config key (read by src/build/action-inputs.ts).
     ...BUILD_INPUTS,

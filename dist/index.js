@@ -28459,6 +28459,7 @@ function fail(io, err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y4: () => (/* binding */ saveImageState),
 /* harmony export */   a2: () => (/* binding */ runPost),
 /* harmony export */   ie: () => (/* binding */ isPostRun),
 /* harmony export */   pl: () => (/* binding */ trackDockerUse),
@@ -28477,8 +28478,9 @@ function fail(io, err) {
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
 // step's run left: docker CLI processes (a `docker buildx build`), containers (runs and exec
-// sessions, found by the run's label, running or not) and the run's temp root. Warnings only:
-// a post step never fails the job.
+// sessions, found by the run's label, running or not), on a self-hosted runner the images its
+// build and smoke stages left (post-images.ts, unless keep-images), and the run's temp root.
+// Warnings only: a post step never fails the job.
 
 
 
@@ -28491,6 +28493,10 @@ const STATE = {
     tempRoot: 'tempRoot',
     /** Saved when the main step first reaches for Docker (a fork poster run never does). */
     usedDocker: 'usedDocker',
+    /** The result directory (absolute) of a run of the build or smoke stage: its build.json names the images. */
+    resultDir: 'resultDir',
+    /** 'true' when the keep-images input asks to leave the run's images in the engine. */
+    keepImages: 'keepImages',
 };
 const TITLE = 'ml-image post';
 /** Is this run of dist/index.js the post step? */
@@ -28502,6 +28508,15 @@ function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_2__/
     io.saveState?.(STATE.isPost, 'true');
     io.saveState?.(STATE.runId, runId);
     io.saveState?.(STATE.tempRoot, tempRoot);
+}
+/**
+ * Saved by the main step of a run of the build or smoke stage, before they start (so a cancelled
+ * run's post step knows them too): where build.json is, and whether to keep the images.
+ */
+function saveImageState(io, resultDir, keepImages) {
+    io.saveState?.(STATE.resultDir, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(resultDir));
+    if (keepImages)
+        io.saveState?.(STATE.keepImages, 'true');
 }
 /** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
 function trackDockerUse(io) {
@@ -28530,9 +28545,11 @@ async function runPost(io, deps = defaultPostDeps()) {
     if (io.getState?.(STATE.usedDocker) !== 'true') {
         io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
     }
-    else
+    else {
         await cleanDocker(io, deps, runId);
-    // 3. The run's temp root. Only a path of the expected shape is ever removed.
+        await cleanImages(io, runId);
+    }
+    // 4. The run's temp root. Only a path of the expected shape is ever removed.
     const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
     if (root === '')
         return;
@@ -28570,6 +28587,46 @@ async function cleanDocker(io, deps, runId) {
     }
     catch (e) {
         io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+    }
+}
+/**
+ * 3. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
+ * after the containers that used them. Nothing without a build or smoke stage (no result dir saved).
+ */
+async function cleanImages(io, runId) {
+    const resultDir = io.getState?.(STATE.resultDir)?.trim() ?? '';
+    if (resultDir === '')
+        return;
+    const runner = io.env.RUNNER_ENVIRONMENT?.trim() || 'unset';
+    if (runner !== 'self-hosted') {
+        io.info(`post: images: left in place (RUNNER_ENVIRONMENT=${runner}, not self-hosted: a GitHub-hosted runner is discarded after the job)`);
+        return;
+    }
+    if (io.getState?.(STATE.keepImages) === 'true') {
+        io.info(`post: images: left in place (keep-images: true)`);
+        return;
+    }
+    try {
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const build = images.readRunBuild(resultDir);
+        if (build === undefined) {
+            io.info(`post: images: none to remove (run ${runId} left no build.json in ${resultDir})`);
+            return;
+        }
+        const r = await images.removeBuildImages(io.docker(), build);
+        const deleted = r.deletedImages > 0
+            ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
+            : '';
+        io.info(`post: images: removed ${plural(r.removed.length, 'image reference')} of run ${runId}${r.removed.length > 0 ? ` (${r.removed.join(', ')})` : ''}${deleted}`);
+        for (const k of r.kept)
+            io.info(`post: images: left ${k}`);
+        for (const f of r.failed)
+            io.warning(`post: could not remove the images of run ${runId} for ${f}`, { title: TITLE });
+    }
+    catch (e) {
+        io.warning(`post: could not remove the images of run ${runId} (${resultDir}): ${message(e)}`, {
+            title: TITLE,
+        });
     }
 }
 /** A process of this run: a docker CLI (or its buildx plugin) whose environment carries the run id. */
@@ -29301,6 +29358,7 @@ const StringList = schemas/* array */.YOg(schemas/* string */.YjP()).nullable().
 /** What this tool reads of the engine's image inspect. */
 const ImageInspectSchema = schemas/* object */.Ikc({
     Id: schemas/* string */.YjP(),
+    RepoTags: StringList,
     RepoDigests: StringList,
     Os: schemas/* string */.YjP(),
     Architecture: schemas/* string */.YjP(),
@@ -29325,6 +29383,7 @@ function imageDetails(i) {
     return {
         id: i.Id,
         repoDigests: i.RepoDigests ?? [],
+        ...(i.RepoTags && i.RepoTags.length > 0 && { repoTags: i.RepoTags }),
         os: i.Os,
         architecture: i.Architecture,
         ...(i.Variant !== undefined && { variant: i.Variant }),
@@ -29408,6 +29467,39 @@ async function inspectLocalImage(client, ref) {
         throw e;
     }
     return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+}
+/** What the engine answers to an image removal: one entry per reference untagged or image/layer deleted. */
+const ImageDeleteSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ Untagged: schemas/* string */.YjP().optional(), Deleted: schemas/* string */.YjP().optional() }));
+/** The engine's own message of a refused request (dockerode keeps its JSON body), else the error's. */
+function engineMessage(e) {
+    const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
+    const m = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+    return (typeof m === 'string' ? m : e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
+}
+/**
+ * Remove the reference REF without force (DELETE /images/REF, as `docker image rm` without -f):
+ * missing (404) and refused (409: a container uses the image, or images depend on it) are answers,
+ * not errors; anything else is thrown.
+ */
+async function removeImage(client, ref) {
+    let raw;
+    try {
+        raw = await client.call((docker) => docker.getImage(ref).remove());
+    }
+    catch (e) {
+        const status = (0,failures/* statusCodeOf */.PU)(e);
+        if (status === 404)
+            return { outcome: 'missing' };
+        if (status === 409)
+            return { outcome: 'conflict', message: engineMessage(e) };
+        throw e;
+    }
+    const answer = (0,failures/* parseAnswer */.Wp)(ImageDeleteSchema, raw, `the engine's removal of image ${ref}`);
+    return {
+        outcome: 'removed',
+        untagged: answer.flatMap((a) => (a.Untagged !== undefined ? [a.Untagged] : [])),
+        deleted: answer.flatMap((a) => (a.Deleted !== undefined ? [a.Deleted] : [])),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/docker/containers-spec.ts
@@ -29859,6 +29951,7 @@ function createContainerOps(client, localInfo) {
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         inspectLocalImage: (ref) => inspectLocalImage(client, ref),
         imageHistory: (ref) => imageHistory(client, ref),
+        removeImage: (ref) => removeImage(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
             const list = await client.call((docker) => docker.listContainers({ all: true, filters: { label: filters } }));
@@ -30723,11 +30816,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(293)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25293));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87873));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.

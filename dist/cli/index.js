@@ -845,6 +845,7 @@ const StringList = schemas/* array */.YOg(schemas/* string */.YjP()).nullable().
 /** What this tool reads of the engine's image inspect. */
 const ImageInspectSchema = schemas/* object */.Ikc({
     Id: schemas/* string */.YjP(),
+    RepoTags: StringList,
     RepoDigests: StringList,
     Os: schemas/* string */.YjP(),
     Architecture: schemas/* string */.YjP(),
@@ -869,6 +870,7 @@ function imageDetails(i) {
     return {
         id: i.Id,
         repoDigests: i.RepoDigests ?? [],
+        ...(i.RepoTags && i.RepoTags.length > 0 && { repoTags: i.RepoTags }),
         os: i.Os,
         architecture: i.Architecture,
         ...(i.Variant !== undefined && { variant: i.Variant }),
@@ -952,6 +954,39 @@ async function inspectLocalImage(client, ref) {
         throw e;
     }
     return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+}
+/** What the engine answers to an image removal: one entry per reference untagged or image/layer deleted. */
+const ImageDeleteSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ Untagged: schemas/* string */.YjP().optional(), Deleted: schemas/* string */.YjP().optional() }));
+/** The engine's own message of a refused request (dockerode keeps its JSON body), else the error's. */
+function engineMessage(e) {
+    const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
+    const m = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+    return (typeof m === 'string' ? m : e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
+}
+/**
+ * Remove the reference REF without force (DELETE /images/REF, as `docker image rm` without -f):
+ * missing (404) and refused (409: a container uses the image, or images depend on it) are answers,
+ * not errors; anything else is thrown.
+ */
+async function removeImage(client, ref) {
+    let raw;
+    try {
+        raw = await client.call((docker) => docker.getImage(ref).remove());
+    }
+    catch (e) {
+        const status = (0,failures/* statusCodeOf */.PU)(e);
+        if (status === 404)
+            return { outcome: 'missing' };
+        if (status === 409)
+            return { outcome: 'conflict', message: engineMessage(e) };
+        throw e;
+    }
+    const answer = (0,failures/* parseAnswer */.Wp)(ImageDeleteSchema, raw, `the engine's removal of image ${ref}`);
+    return {
+        outcome: 'removed',
+        untagged: answer.flatMap((a) => (a.Untagged !== undefined ? [a.Untagged] : [])),
+        deleted: answer.flatMap((a) => (a.Deleted !== undefined ? [a.Deleted] : [])),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/docker/containers-spec.ts
@@ -1403,6 +1438,7 @@ function createContainerOps(client, localInfo) {
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         inspectLocalImage: (ref) => inspectLocalImage(client, ref),
         imageHistory: (ref) => imageHistory(client, ref),
+        removeImage: (ref) => removeImage(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
             const list = await client.call((docker) => docker.listContainers({ all: true, filters: { label: filters } }));

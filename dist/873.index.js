@@ -1,8 +1,8 @@
-export const id = 293;
-export const ids = [293];
+export const id = 873;
+export const ids = [873];
 export const modules = {
 
-/***/ 25293:
+/***/ 87873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -524,410 +524,9 @@ var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/config/issues.ts
-var config_issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __webpack_require__(88532);
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
-;// CONCATENATED MODULE: ./src/util/runner-env.ts
-// The runner's own environment variables: the job's tokens (ACTIONS_RUNTIME_TOKEN,
-// ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_CACHE_URL ...), the action's inputs as the runner hands
-// them over (INPUT_REGISTRY-PASSWORD, INPUT_GITHUB-TOKEN) and its saved state (STATE_*). Files a
-// pull request can change (requirements, ml-image.yml) name variables to pass on to pip and to
-// buildx; none of these may be among them.
-const RUNNER_OWN = /^(ACTIONS|INPUT|STATE)_/i;
-/** Whether NAME is one of the runner's own variables, never passed on. */
-function isRunnerOwnVariable(name) {
-    return RUNNER_OWN.test(name);
-}
-/** What an error says about one. */
-const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on";
-
-;// CONCATENATED MODULE: ./src/config/secret-id.ts
-// A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
-// environment variable of the same name, so never one of the runner's own (a pull request can
-// change ml-image.yml).
-
-
-const SecretIdSchema = schemas/* string */.YjP()
-    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
-    .refine((id) => !isRunnerOwnVariable(id), {
-    error: (iss) => `${JSON.stringify(iss.input)} ${RUNNER_OWN_VARIABLE}`,
-});
-
-;// CONCATENATED MODULE: ./src/config/size.ts
-// size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
-
-/** size.budget: "8GB", "750 MB", "1.5GiB" (absolute) or "+5%" (growth over the base branch). */
-const SIZE_BUDGET_PATTERN = /^(?:\d+(?:\.\d+)?\s*(?:B|[kKMGT]B|[KMGT]iB)|\+\d+(?:\.\d+)?%)$/;
-const SizeConfigSchema = schemas/* strictObject */.rej({
-    budget: schemas/* string */.YjP()
-        .regex(SIZE_BUDGET_PATTERN, {
-        error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
-    })
-        .optional()
-        .describe('Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most.'),
-})
-    .prefault({})
-    .describe('Image size.');
-
-;// CONCATENATED MODULE: ./src/config/pattern.ts
-// What a custom test's expectedOutput / excludedOutput pattern must be, checked when the config is
-// loaded (schema.ts) and compiled the same way by the smoke stage's matcher (smoke/match.ts, which
-// runs it in a worker thread). Pure: it imports nothing.
-/** Longest pattern accepted (config validation says so at load time). */
-const MAX_PATTERN_LENGTH = 1000;
-/** The flags output patterns are compiled with (config validation, the matcher and its worker). */
-const PATTERN_FLAGS = 'm';
-/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
-function patternProblem(pattern) {
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
-    try {
-        new RegExp(pattern, PATTERN_FLAGS);
-        return undefined;
-    }
-    catch (e) {
-        return e.message;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
-// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
-// names). Every default of the block lives here; docs/configuration.md is generated from it.
-
-
-const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
-/** The networks a smoke test's container may have (smoke.network). */
-const SMOKE_NETWORKS = ['none', 'bridge'];
-/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
-const MAX_TIMEOUT_SECONDS = 86400;
-const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
-const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
-// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
-const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
-    const problem = patternProblem(value);
-    if (problem)
-        ctx.addIssue({
-            code: 'custom',
-            message: value.length > MAX_PATTERN_LENGTH ? problem : 'expected a valid regular expression',
-        });
-}))
-    .default([]);
-const CustomTest = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
-        .describe('Test id in results.'),
-    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
-        error: 'expected a command string (run with sh -c) or an argv list',
-    })
-        .optional()
-        .describe('Command test: a string run with `sh -c`, or an argv list.'),
-    expectedOutput: regexList.describe('Regexes the combined output must match.'),
-    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
-    gpu: schemas/* boolean */.zMY()
-        .default(false)
-        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
-    file: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP()
-            .startsWith('/', { error: 'expected an absolute path in the image' })
-            .describe('Absolute path in the image.'),
-        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
-        mode: schemas/* string */.YjP()
-            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
-            .optional()
-            .describe('Expected permission bits, octal.'),
-    })
-        .optional()
-        .describe('File test.'),
-    metadata: schemas/* strictObject */.rej({
-        user: schemas/* string */.YjP().optional(),
-        workdir: schemas/* string */.YjP().optional(),
-        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    })
-        .optional()
-        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
-})
-    .superRefine((t, ctx) => {
-    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
-    if (kinds !== 1) {
-        ctx.addIssue({
-            code: 'custom',
-            path: [],
-            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
-        });
-    }
-    if (t.gpu && t.command === undefined)
-        ctx.addIssue({
-            code: 'custom',
-            path: ['gpu'],
-            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
-        });
-});
-const SmokeConfigSchema = schemas/* strictObject */.rej({
-    suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
-        .default([...SMOKE_SUITES])
-        .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
-    requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
-    gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
-        .min(1)
-        .default(DEFAULT_GPU_RUNNER_LABELS)
-        .describe('runs-on labels of the self-hosted GPU runner.'),
-    baseline: schemas/* string */.YjP({ error: 'expected a file path' })
-        .min(1, { error: 'expected a file path' })
-        .optional()
-        .describe('Per-GPU throughput floors (JSON).'),
-    timeoutSeconds: schemas/* number */.aig()
-        .int()
-        .positive()
-        .max(MAX_TIMEOUT_SECONDS)
-        .default(600)
-        .describe('Per-test timeout.'),
-    network: schemas/* enum */.k5n(SMOKE_NETWORKS)
-        .default('none')
-        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
-    tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
-})
-    .prefault({})
-    .describe('Smoke tests run inside the built image.');
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-// The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
-// reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
-
-
-
-
-
-
-
-// The smoke block lives in smoke-schema.ts; its names are imported from here as before.
-
-const PLATFORMS = ['linux/amd64', 'linux/arm64'];
-const TEMPLATES = ['cpu', 'cuda', 'ngc'];
-const RESOLVE_MODES = ['auto', 'check', 'off'];
-const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-// Docker's reference grammar, simplified: lowercase path components separated by '/'.
-const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
-const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
-/** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
-function isFilesystemRoot(p) {
-    const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
-    return n === '/' || /^[A-Za-z]:\/*$/.test(n);
-}
-const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
-    error: 'expected a version like "12.8"',
-});
-const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
-    .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
-const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
-    .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
-const imageRef = schemas/* string */.YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
-    .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
-    error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
-});
-const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
-const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
-// A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
-// so that a bad string gets a message saying what strings are allowed.
-const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
-const VariantObject = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
-        .optional()
-        .describe('Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.'),
-    cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
-    base: imageRef.optional().describe('A custom base image; the catalog is not consulted.'),
-    torch: torchVersion.optional().describe('torch version for this variant (overrides top-level `torch`).'),
-    python: pythonVersion
-        .optional()
-        .describe('Python version for this variant (overrides `python.version`).'),
-    template: schemas/* enum */.k5n(TEMPLATES)
-        .optional()
-        .describe('Template for this variant (overrides `build.template`).'),
-})
-    .superRefine((v, ctx) => {
-    if (v.base !== undefined && v.name === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when "base" is set (used in tags)' });
-    }
-});
-const Variant = schemas/* preprocess */.vkY((value, ctx) => {
-    if (typeof value !== 'string')
-        return value;
-    if (value === 'cpu')
-        return {};
-    const m = VARIANT_SHORTHAND.exec(value);
-    if (m)
-        return { cuda: m[1] };
-    ctx.issues.push({
-        code: 'custom',
-        input: value,
-        message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
-    });
-    return core/* NEVER */.tm;
-}, VariantObject);
-const ConfigFileSchema = schemas/* strictObject */.rej({
-    image: schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
-            .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
-            .describe('Repository path, without registry or tag.'),
-        registry: schemas/* string */.YjP()
-            .regex(REGISTRY_HOST, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
-            .default('ghcr.io')
-            .describe('Registry host the image is pushed to.'),
-        version: schemas/* string */.YjP()
-            .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
-            .optional()
-            .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
-    })
-        .describe('What to build and where to push it.'),
-    build: schemas/* strictObject */.rej({
-        context: relPath('a directory path')
-            .refine((p) => !isFilesystemRoot(p), {
-            error: 'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
-        })
-            .default('.')
-            .describe('Build context, relative to the config file.'),
-        dockerfile: relPath('a file path')
-            .optional()
-            .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
-        template: schemas/* enum */.k5n(TEMPLATES)
-            .optional()
-            .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
-        args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string (quote numbers)' }))
-            .default({})
-            .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
-            .default({})
-            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
-        cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
-            .default('auto')
-            .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        provenance: schemas/* enum */.k5n(['false', 'min', 'max'])
-            .default('min')
-            .describe('Provenance attestation mode (not available with the docker driver).'),
-        network: schemas/* enum */.k5n(['default', 'host', 'none'])
-            .default('default')
-            .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
-        pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: schemas/* array */.YOg(SecretIdSchema)
-            .default([])
-            .describe("Secret ids passed to buildx by id (`--secret id=...,env=...`); never the runner's own ACTIONS_*, INPUT_*, STATE_*."),
-    })
-        .superRefine((b, ctx) => {
-        if (b.dockerfile !== undefined && b.template !== undefined) {
-            ctx.addIssue({
-                code: 'custom',
-                path: ['template'],
-                message: 'set "dockerfile" or "template", not both',
-            });
-        }
-    })
-        .prefault({})
-        .describe('How to build.'),
-    variants: schemas/* array */.YOg(Variant, { error: 'expected a list of variants' })
-        .min(1, { error: 'expected at least one variant' })
-        .superRefine((vs, ctx) => {
-        const seen = new Map();
-        vs.forEach((v, i) => {
-            const name = variantName(v);
-            const first = seen.get(name);
-            if (first !== undefined) {
-                ctx.addIssue({
-                    code: 'custom',
-                    path: [i],
-                    message: `duplicate variant name "${name}" (also variants[${first}])`,
-                });
-            }
-            else
-                seen.set(name, i);
-        });
-    })
-        .prefault(['cpu'])
-        .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
-    platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
-        .min(1, { error: 'expected at least one platform' })
-        .superRefine((ps, ctx) => {
-        ps.forEach((p, i) => {
-            if (ps.indexOf(p) !== i)
-                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate platform "${p}"` });
-        });
-    })
-        .default(DEFAULT_PLATFORMS)
-        .describe('Target platforms.'),
-    torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
-    python: schemas/* strictObject */.rej({
-        version: pythonVersion
-            .optional()
-            .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
-        requirements: stringList(relPath('a file path'))
-            .default([])
-            .describe('requirements files, relative to the config file.'),
-        indexUrl: schemas/* url */.OZ5({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
-        torchIndexUrl: schemas/* url */.OZ5({ error: 'expected a URL' })
-            .optional()
-            .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
-        extraIndexUrls: schemas/* array */.YOg(schemas/* url */.OZ5({ error: 'expected a URL' }))
-            .default([])
-            .describe('Extra pip index URLs.'),
-    })
-        .prefault({})
-        .describe('Python environment.'),
-    resolve: schemas/* strictObject */.rej({
-        mode: schemas/* enum */.k5n(RESOLVE_MODES)
-            .default('auto')
-            .describe('`auto` fixes conflicts with the base image, `check` fails on them, `off` skips.'),
-    })
-        .prefault({})
-        .describe('Dependency-conflict resolution against the base image.'),
-    smoke: SmokeConfigSchema,
-    report: schemas/* strictObject */.rej({
-        comment: schemas/* boolean */.zMY().default(true).describe('Post/update one pull-request comment.'),
-        summary: schemas/* boolean */.zMY().default(true).describe('Write the job summary.'),
-        markerKey: schemas/* string */.YjP()
-            .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
-            .optional()
-            .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
-    })
-        .prefault({})
-        .describe('The pull-request report.'),
-    size: SizeConfigSchema,
-    attest: attest/* AttestConfigSchema */.Td,
-})
-    .describe('ml-image.yml');
-function variantName(v) {
-    return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
-}
-function normalizeConfig(parsed) {
-    return {
-        ...parsed,
-        variants: parsed.variants.map((v) => {
-            const kind = v.base !== undefined ? 'custom' : v.cuda !== undefined ? 'cuda' : 'cpu';
-            const torch = v.torch ?? parsed.torch;
-            return {
-                name: variantName(v),
-                kind,
-                ...(v.cuda !== undefined && { cuda: v.cuda }),
-                ...(v.base !== undefined && { base: v.base }),
-                ...(torch !== undefined && { torch }),
-                ...((v.python ?? parsed.python.version) !== undefined && {
-                    python: v.python ?? parsed.python.version,
-                }),
-                ...(v.template !== undefined && { template: v.template }),
-            };
-        }),
-    };
-}
-
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(68481);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
@@ -1069,18 +668,18 @@ function validateConfigData(data, label, overrides = []) {
         ]);
     }
     const merged = applyOverrides(data, overrides);
-    const result = ConfigFileSchema.safeParse(merged);
+    const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
         const sourceOf = (p) => {
-            const shown = (0,config_issues/* formatPath */.jV)(p);
-            const o = overrides.find((ov) => shown === (0,config_issues/* formatPath */.jV)(ov.path) ||
-                shown.startsWith(`${(0,config_issues/* formatPath */.jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,config_issues/* formatPath */.jV)(ov.path)}.`));
+            const shown = (0,issues/* formatPath */.jV)(p);
+            const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
+                shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
             return o?.source;
         };
-        throw new errors/* ConfigError */.xL(label, (0,config_issues/* formatIssues */.og)(result.error, merged, ConfigFileSchema, sourceOf));
+        throw new errors/* ConfigError */.xL(label, (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, sourceOf));
     }
-    return normalizeConfig(result.data);
+    return (0,schema/* normalizeConfig */.I6)(result.data);
 }
 /** Problems with files the config names, each naming the field and the path looked for. */
 function checkReferencedFiles(config, baseDir) {
@@ -1158,1383 +757,12 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
-;// CONCATENATED MODULE: ./src/plan/schema.ts
-// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
-// are inferred from the schema, so the file written and the value passed on cannot drift apart.
-
-
-const PLAN_SCHEMA_VERSION = 1;
-const LABEL_PREFIX = 'io.github.ml-image-action';
-const PlatformSchema = schemas/* enum */.k5n(PLATFORMS);
-const TemplateSchema = schemas/* enum */.k5n(TEMPLATES);
-const BaseChoiceSchema = schemas/* object */.Ikc({
-    /** The reference the build uses (after mirrors). */
-    ref: schemas/* string */.YjP(),
-    /** The reference before mirrors (what the catalog knows). */
-    canonical: schemas/* string */.YjP(),
-    family: schemas/* string */.YjP().optional(),
-    /** Platforms the base image is known to have; undefined when not in the catalog. */
-    platforms: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    reason: schemas/* string */.YjP(),
-});
-const VariantPlanSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['cpu', 'cuda', 'custom']),
-    primary: schemas/* boolean */.zMY(),
-    python: schemas/* string */.YjP(),
-    /** Template from images/ or undefined when the user's own Dockerfile is used. */
-    template: TemplateSchema.optional(),
-    base: BaseChoiceSchema,
-    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
-    torch: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), indexUrl: schemas/* string */.YjP().optional() }).optional(),
-    cuda: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), toolkitDriverMin: schemas/* string */.YjP(), minorCompatDriverMin: schemas/* string */.YjP() })
-        .optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformSchema),
-    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
-    buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-});
-const BuildTargetSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP(),
-    platform: PlatformSchema,
-    arch: schemas/* string */.YjP(),
-    runner: schemas/* string */.YjP(),
-});
-const PlanSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(PLAN_SCHEMA_VERSION),
-    repository: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP().optional(),
-    variants: schemas/* array */.YOg(VariantPlanSchema),
-    targets: schemas/* array */.YOg(BuildTargetSchema),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
-    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
-    matrix: schemas/* object */.Ikc({
-        include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
-    }),
-});
-/**
- * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
- */
-function variantFromPlan(plan, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
-    if (!v)
-        return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
-}
-
-// EXTERNAL MODULE: ./src/attest/result.ts
-var attest_result = __webpack_require__(29476);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
-var iso = __webpack_require__(64377);
-;// CONCATENATED MODULE: ./src/build/result.ts
-// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
-
-
-const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = schemas/* object */.Ikc({
-    platform: schemas/* string */.YjP(),
-    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt),
-    durationMs: schemas/* number */.aig().nonnegative(),
-    /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: iso/* datetime */.w$({ offset: true }).optional(),
-    attempts: schemas/* number */.aig().int().positive(),
-    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-    localRef: schemas/* string */.YjP().optional(),
-});
-const VariantBuildSchema = schemas/* object */.Ikc({
-    variant: schemas/* string */.YjP(),
-    repository: schemas/* string */.YjP(),
-    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt).optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformBuildSchema),
-    baseImage: schemas/* string */.YjP(),
-    baseDigest: schemas/* string */.YjP().optional(),
-});
-const BuildResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: schemas/* array */.YOg(VariantBuildSchema),
-});
-
-;// CONCATENATED MODULE: ./src/capture/record.ts
-// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
-// src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
-
-
-const ENV_RECORD_SCHEMA_VERSION = 2;
-/** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
-const VARIANT_LABEL = `${LABEL_PREFIX}.variant`;
-const CREATED_LABEL = 'org.opencontainers.image.created';
-const maybe = (t) => t.nullable().optional();
-/**
- * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
- * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
- * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
- * field), not when the report is written.
- */
-const bytes = schemas/* number */.aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
-/** One step of the image's history (docker history): its instruction and the bytes its layer added. */
-const LayerSchema = schemas/* object */.Ikc({
-    createdBy: schemas/* string */.YjP(),
-    sizeBytes: bytes,
-    /** No filesystem layer (ENV, CMD, LABEL ...). */
-    empty: schemas/* boolean */.zMY().optional(),
-});
-const EnvRecordSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(ENV_RECORD_SCHEMA_VERSION),
-    image: schemas/* object */.Ikc({
-        ref: schemas/* string */.YjP(),
-        id: schemas/* string */.YjP(),
-        digest: maybe(schemas/* string */.YjP()),
-        platform: schemas/* string */.YjP(),
-        sizeBytes: bytes,
-        // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
-        layers: schemas/* number */.aig().int().nonnegative(),
-        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-        user: schemas/* string */.YjP(),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).nullable(),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).nullable(),
-        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-        /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
-        variant: schemas/* string */.YjP().nullable(),
-        /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
-        created: schemas/* string */.YjP().nullable(),
-        /**
-         * The image's history, oldest first: each build step with the instruction that made it and
-         * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
-         * records written before sizes were captured, or when the engine could not tell.
-         */
-        history: schemas/* array */.YOg(LayerSchema).optional(),
-    }),
-    os: schemas/* object */.Ikc({
-        osRelease: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-        glibc: maybe(schemas/* string */.YjP()),
-        kernel: schemas/* string */.YjP(),
-        machine: schemas/* string */.YjP(),
-    }),
-    python: schemas/* object */.Ikc({
-        version: schemas/* string */.YjP(),
-        implementation: schemas/* string */.YjP(),
-        executable: schemas/* string */.YjP(),
-        platform: schemas/* string */.YjP(),
-        pipVersion: maybe(schemas/* string */.YjP()),
-        packages: schemas/* array */.YOg(schemas/* object */.Ikc({
-            name: schemas/* string */.YjP(),
-            version: schemas/* string */.YjP(),
-            requires: schemas/* array */.YOg(schemas/* string */.YjP()),
-            installer: schemas/* string */.YjP(),
-            location: schemas/* string */.YjP(),
-            /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
-            sizeBytes: bytes.optional(),
-        })),
-    }),
-    apt: schemas/* array */.YOg(schemas/* object */.Ikc({
-        name: schemas/* string */.YjP(),
-        version: schemas/* string */.YjP(),
-        arch: schemas/* string */.YjP(),
-        /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
-        sizeBytes: bytes.optional(),
-    })),
-    cuda: schemas/* object */.Ikc({
-        runtime: maybe(schemas/* string */.YjP()),
-        driverMaxCuda: maybe(schemas/* string */.YjP()),
-        cudnn: maybe(schemas/* string */.YjP()),
-        nccl: maybe(schemas/* string */.YjP()),
-        nvcc: maybe(schemas/* string */.YjP()),
-        /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
-        sources: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-    }),
-    torch: schemas/* object */.Ikc({
-        version: schemas/* string */.YjP(),
-        cuda: maybe(schemas/* string */.YjP()),
-        hip: maybe(schemas/* string */.YjP()),
-        cudaAvailable: schemas/* boolean */.zMY(),
-        deviceCount: schemas/* number */.aig(),
-        tf32: schemas/* object */.Ikc({ matmul: schemas/* boolean */.zMY(), cudnn: schemas/* boolean */.zMY() }),
-        allocatorConfig: schemas/* string */.YjP(),
-    })
-        .loose()
-        .nullable(),
-    gpus: schemas/* array */.YOg(schemas/* object */.Ikc({
-        name: schemas/* string */.YjP(),
-        memoryMiB: schemas/* number */.aig(),
-        computeCapability: schemas/* string */.YjP(),
-        driver: schemas/* string */.YjP().nullable(),
-    })
-        .loose()),
-    tools: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().nullable()),
-    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    /** Every field of torch.utils.collect_env, by its name there. */
-    collectEnv: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ field: schemas/* string */.YjP(), error: schemas/* string */.YjP() })),
-    capture: schemas/* object */.Ikc({
-        probeVersion: schemas/* number */.aig(),
-        durationMs: schemas/* number */.aig(),
-        toolVersion: schemas/* string */.YjP(),
-        time: schemas/* string */.YjP(),
-        host: schemas/* object */.Ikc({ kernel: schemas/* string */.YjP(), engine: schemas/* string */.YjP().optional() }),
-    }),
-});
-/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
-const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
-    'torch_version',
-    'is_debug_build',
-    'cuda_compiled_version',
-    'gcc_version',
-    'clang_version',
-    'cmake_version',
-    'os',
-    'libc_version',
-    'python_version',
-    'python_platform',
-    'is_cuda_available',
-    'cuda_runtime_version',
-    'cuda_module_loading',
-    'nvidia_driver_version',
-    'nvidia_gpu_models',
-    'cudnn_version',
-    'pip_version',
-    'pip_packages',
-    'conda_packages',
-    'hip_compiled_version',
-    'hip_runtime_version',
-    'miopen_runtime_version',
-    'caching_allocator_config',
-    'is_xnnpack_available',
-    'cpu_info',
-]));
-
-;// CONCATENATED MODULE: ./src/config/platform.ts
-function archOf(platform) {
-    return platform.split('/')[1];
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
-;// CONCATENATED MODULE: ./src/util/json-file.ts
-// JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
-// file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
-
-
-
-
-
-
-
-function parseJsonText(text, source, fix) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${source}: not JSON: ${e.message}`, fix);
-    }
-}
-/**
- * `what` names the file's role in the message ("cannot read the build result"); `fix` says what to
- * do. Only a regular file of at most `maxBytes` (default MAX_JSON_INPUT_BYTES) is read: a FIFO or a
- * device named by mistake is refused at once rather than blocking or filling memory.
- */
-function readJsonFile(file, opts = {}) {
-    let text;
-    try {
-        text = (0,read_regular/* readRegularFile */.XF)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
-    }
-    catch (e) {
-        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
-            throw e;
-        if (e.code !== undefined)
-            throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix);
-        throw new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote');
-    }
-    return parseJsonText(text, file, opts.fix);
-}
-/** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
-const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
-/** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
-const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
-function reasonOf(e) {
-    const err = e;
-    const text = {
-        ENOSPC: 'no space left on device',
-        EDQUOT: 'disk quota exceeded',
-        EROFS: 'read-only file system',
-        EFBIG: 'file too large',
-        EACCES: 'permission denied',
-        EPERM: 'operation not permitted',
-        ENOTDIR: 'a path component is not a directory',
-        EISDIR: 'is a directory',
-    };
-    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
-}
-/**
- * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
- * `label` names it in messages (e.g. "--out out"). Refuses, with exit 2 and at once, a path that
- * exists and is not a directory, and anything under /proc, /sys or /dev (FIFOs and ttys there would
- * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
- * `create: false` it only checks (the CLI does so before any work, creating nothing).
- */
-function ensureResultDir(dir, label = dir, opts = {}) {
-    const abs = external_node_path_default().resolve(dir);
-    // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
-    let probe = abs;
-    while (!(0,external_node_fs_.existsSync)(probe) && external_node_path_default().dirname(probe) !== probe)
-        probe = external_node_path_default().dirname(probe);
-    let real = probe;
-    try {
-        real = (0,external_node_fs_.realpathSync)(probe);
-    }
-    catch {
-        // unreadable: mkdir below reports it
-    }
-    const under = (root) => real === root || real.startsWith(`${root}/`);
-    if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
-    }
-    if ((0,external_node_fs_.existsSync)(abs)) {
-        if (!(0,external_node_fs_.statSync)(abs).isDirectory())
-            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
-        return abs;
-    }
-    if (!(0,external_node_fs_.statSync)(probe).isDirectory())
-        throw new errors/* InputError */.dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
-    if (opts.create === false)
-        return abs;
-    try {
-        (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
-    }
-    catch (e) {
-        throw writeError(e, abs, label);
-    }
-    return abs;
-}
-/** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
-function writeError(e, file, label) {
-    const code = e.code ?? '';
-    if (NO_ROOM.has(code))
-        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
-    return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
-}
-/**
- * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
- * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
- * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
- * target is replaced, never written through. `durable: false` skips the fsync: the rename is still
- * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
- */
-function writeFileAtomic(file, content, label = file, durable = true) {
-    const tmp = tempNameFor(file);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
-        (0,external_node_fs_.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
-        if (durable)
-            (0,external_node_fs_.fsyncSync)(fd);
-        (0,external_node_fs_.closeSync)(fd);
-        fd = undefined;
-        (0,external_node_fs_.renameSync)(tmp, file);
-    }
-    catch (e) {
-        if (fd !== undefined) {
-            try {
-                (0,external_node_fs_.closeSync)(fd);
-            }
-            catch {
-                // already failing
-            }
-        }
-        removeTemp(tmp);
-        throw writeError(e, file, label);
-    }
-}
-/** A failed write's temporary file, removed if it was made (a path under a file: ENOTDIR, none). */
-function removeTemp(tmp) {
-    try {
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
-    }
-    catch {
-        // Never made (its directory is not one): nothing to remove; the write's own error is thrown.
-    }
-}
-/** A temporary file's name beside FILE, for one atomic write. */
-const tempNameFor = (file) => external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-/**
- * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
- * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
- * the registry answers). The same failures, as a rejection. A signal meanwhile (the cleanup
- * registry) removes the temporary file once its open has settled: an open still queued on the pool
- * would make the file after a removal at once, and the process would exit leaving it. The write
- * then does not land (its rename fails), and the old file stays whole.
- */
-async function writeFileAtomicLater(file, content, label = file, durable = true) {
-    const tmp = tempNameFor(file);
-    const opening = (0,promises_.open)(tmp, 'wx', 0o644);
-    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => {
-        await opening.catch(() => undefined);
-        removeTemp(tmp);
-    });
-    let handle;
-    try {
-        handle = await opening;
-        await handle.writeFile(content);
-        if (durable)
-            await handle.sync();
-        await handle.close();
-        handle = undefined;
-        await (0,promises_.rename)(tmp, file);
-    }
-    catch (e) {
-        await handle?.close().catch(() => undefined);
-        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
-        throw writeError(e, file, label);
-    }
-    finally {
-        unregister();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/artifact.ts
-// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
-// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
-// That job runs with write access on data an untrusted job produced: everything read here is
-// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
-
-
-
-
-
-
-
-
-const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
-const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
-/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
-const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
-const MAX_REPORTS = 64;
-const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-function artifactSchema(reports) {
-    return schemas/* strictObject */.rej({
-        schemaVersion: schemas/* literal */.euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: schemas/* number */.aig({ error: 'expected a pull-request number' })
-            .int({ error: 'expected a positive whole number' })
-            .positive({ error: 'expected a positive whole number' })
-            .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: schemas/* string */.YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
-            error: 'expected a full commit SHA (40 lowercase hex characters)',
-        }),
-        repository: schemas/* string */.YjP({ error: 'expected "owner/repo"' })
-            .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
-        /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
-        markerKey: schemas/* string */.YjP().min(1).max(1000).optional(),
-        reports: schemas/* array */.YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
-    });
-}
-/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(schemas/* unknown */.L5J());
-/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
-function writeCommentArtifact(dir, payload) {
-    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
-    const parsed = CommentArtifactSchema.safeParse(payload);
-    if (!parsed.success) {
-        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${(0,config_issues/* formatIssues */.og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
-    }
-    const text = `${JSON.stringify(parsed.data)}\n`;
-    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
-    }
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    writeFileAtomic(file, (0,redact/* redactUrls */.sK)(text), file);
-    return file;
-}
-/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
-function readCommentArtifact(dir, expected) {
-    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
-    const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
-    const text = readBounded(file, maxBytes);
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
-    }
-    const version = data?.schemaVersion;
-    if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
-        throw new errors/* InputError */.dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
-    }
-    const schema = artifactSchema(expected.reportSchema ?? schemas/* unknown */.L5J());
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-        const problems = (0,config_issues/* formatIssues */.og)(parsed.error, data, schema);
-        throw new errors/* InputError */.dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
-    }
-    const artifact = parsed.data;
-    if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
-        throw new errors/* InputError */.dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
-    }
-    if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
-        throw new errors/* InputError */.dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
-    }
-    return artifact;
-}
-/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
-function readBounded(file, maxBytes) {
-    let fd;
-    try {
-        // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT')
-            throw new errors/* InputError */.dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
-        if (code === 'ELOOP')
-            throw new errors/* InputError */.dz(`${file}: is a symbolic link; refusing to follow it`);
-        throw new errors/* InputError */.dz(`${file}: cannot open: ${e.message}`);
-    }
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile())
-            throw new errors/* InputError */.dz(`${file}: not a regular file`);
-        if (st.size > maxBytes)
-            throw new errors/* InputError */.dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
-        // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
-        const buf = (0,read_bounded/* readBounded */.C)(fd, st.size + 1);
-        if (buf.length > st.size)
-            throw new errors/* InputError */.dz(`${file}: changed while being read; refusing it`);
-        return buf.toString('utf8');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/diff/schema.ts
-// The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
-// and a privileged workflow re-validates that model from an untrusted artifact, so they are data
-// only (no Markdown, no labels the renderer could take at face value).
-
-const ChangeLevelSchema = schemas/* enum */.k5n(['major', 'minor', 'patch', 'local', 'other']);
-const PackageChangeSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['added', 'removed', 'upgraded', 'downgraded']),
-    from: schemas/* string */.YjP().nullable(),
-    to: schemas/* string */.YjP().nullable(),
-    level: ChangeLevelSchema.nullable(),
-});
-const PackageDiffSchema = schemas/* object */.Ikc({
-    baseCount: schemas/* number */.aig().int().nonnegative(),
-    headCount: schemas/* number */.aig().int().nonnegative(),
-    unchanged: schemas/* number */.aig().int().nonnegative(),
-    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
-    changes: schemas/* array */.YOg(PackageChangeSchema),
-});
-/** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
-const COMPONENT_IDS = [
-    'os',
-    'glibc',
-    'python',
-    'torch',
-    'torchCuda',
-    'numpy',
-    'cuda',
-    'cudnn',
-    'nccl',
-    'driverMaxCuda',
-    'driver',
-    'gpus',
-];
-const ComponentIdSchema = schemas/* enum */.k5n(COMPONENT_IDS);
-/** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
-const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
-const ComponentChangeSchema = schemas/* object */.Ikc({
-    id: ComponentIdSchema,
-    from: schemas/* string */.YjP().nullable(),
-    to: schemas/* string */.YjP().nullable(),
-    changed: schemas/* boolean */.zMY(),
-    /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
-    direction: schemas/* enum */.k5n(['up', 'down', 'changed']).nullable(),
-    level: ChangeLevelSchema.nullable(),
-    /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
-    host: schemas/* boolean */.zMY(),
-});
-const EnvVarChangeSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['added', 'removed', 'changed']),
-    from: schemas/* string */.YjP().nullable(),
-    to: schemas/* string */.YjP().nullable(),
-});
-const LabelChangeSchema = EnvVarChangeSchema.extend({
-    /** Changes on every build (creation time, commit): listed, but not an environment change. */
-    volatile: schemas/* boolean */.zMY(),
-});
-const count = schemas/* number */.aig().int().nonnegative();
-/** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
-const SizeItemSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP(),
-    sizeBytes: schemas/* number */.aig().nonnegative(),
-});
-/** A layer among an image's biggest, with the instruction that made it. */
-const LayerItemSchema = schemas/* object */.Ikc({ createdBy: schemas/* string */.YjP(), sizeBytes: schemas/* number */.aig().nonnegative() });
-/** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
-const SizeTopSchema = schemas/* object */.Ikc({
-    pip: schemas/* array */.YOg(SizeItemSchema),
-    apt: schemas/* array */.YOg(SizeItemSchema),
-    layers: schemas/* array */.YOg(LayerItemSchema),
-});
-/** What one package or layer added to (or took from) the image, base -> this PR. */
-const SizeChangeSchema = schemas/* object */.Ikc({
-    kind: schemas/* enum */.k5n(['pip', 'apt', 'layer']),
-    /** Package name, or the layer's instruction. */
-    name: schemas/* string */.YjP(),
-    /** Versions (packages; null: not installed on that side); null for layers. */
-    from: schemas/* string */.YjP().nullable(),
-    to: schemas/* string */.YjP().nullable(),
-    baseBytes: schemas/* number */.aig().nonnegative().nullable(),
-    headBytes: schemas/* number */.aig().nonnegative().nullable(),
-    delta: schemas/* number */.aig(),
-});
-/** Where the bytes went: the image's size change and the packages and layers that made it. */
-const SizeExplanationSchema = schemas/* object */.Ikc({
-    delta: schemas/* number */.aig(),
-    /** Both records had package sizes (older records have none). */
-    packagesKnown: schemas/* boolean */.zMY(),
-    /** Both records had the layers' history. */
-    layersKnown: schemas/* boolean */.zMY(),
-    /** The biggest package changes by size (pip and apt together), largest |delta| first. */
-    packages: schemas/* array */.YOg(SizeChangeSchema),
-    /** Sum of every package's change (shown or not). */
-    packagesDelta: schemas/* number */.aig(),
-    /** Packages whose size changed, shown or not. */
-    packagesChanged: count,
-    /** The biggest layer changes, largest |delta| first (matched by instruction). */
-    layers: schemas/* array */.YOg(SizeChangeSchema),
-});
-const EnvSummarySchema = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    digest: schemas/* string */.YjP().nullable(),
-    platform: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP().nullable(),
-    created: schemas/* string */.YjP().nullable(),
-    sizeBytes: schemas/* number */.aig().nonnegative(),
-    layers: count,
-    pipCount: count,
-    aptCount: count,
-    /** The biggest packages and layers; absent in reports of records without sizes. */
-    top: SizeTopSchema.optional(),
-    components: schemas/* object */.Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, schemas/* string */.YjP().nullable()]))),
-});
-const delta = schemas/* object */.Ikc({ base: schemas/* number */.aig(), head: schemas/* number */.aig(), delta: schemas/* number */.aig() });
-const EnvDiffSchema = schemas/* object */.Ikc({
-    pip: PackageDiffSchema,
-    apt: PackageDiffSchema,
-    components: schemas/* array */.YOg(ComponentChangeSchema),
-    env: schemas/* object */.Ikc({
-        changes: schemas/* array */.YOg(EnvVarChangeSchema),
-        unchanged: count,
-        /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
-        redactedBoth: count,
-    }),
-    labels: schemas/* object */.Ikc({ changes: schemas/* array */.YOg(LabelChangeSchema), unchanged: count }),
-    size: delta,
-    layers: delta,
-    /** Which packages and layers made the size change; absent when neither record has sizes. */
-    sizeExplanation: SizeExplanationSchema.optional(),
-    /** Anything changed other than volatile labels and host facts. */
-    changed: schemas/* boolean */.zMY(),
-});
-const SmokeStatusSchema = schemas/* enum */.k5n(['pass', 'fail', 'skip']);
-const SmokeTestChangeSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    suite: schemas/* string */.YjP(),
-    from: SmokeStatusSchema.nullable(),
-    to: SmokeStatusSchema.nullable(),
-    /** This PR's reason (fail/skip) and classified cause. */
-    reason: schemas/* string */.YjP().nullable(),
-    cause: schemas/* string */.YjP().nullable(),
-    /** pass -> fail */
-    regression: schemas/* boolean */.zMY(),
-    /** fail -> pass */
-    fixed: schemas/* boolean */.zMY(),
-    /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
-    note: schemas/* string */.YjP().optional(),
-});
-const MetricDeltaSchema = schemas/* object */.Ikc({
-    test: schemas/* string */.YjP(),
-    metric: schemas/* string */.YjP(),
-    base: schemas/* number */.aig().nullable(),
-    head: schemas/* number */.aig().nullable(),
-    /** (head - base) / |base|; null without both values or with base 0. */
-    relative: schemas/* number */.aig().nullable(),
-    better: schemas/* enum */.k5n(['higher', 'lower']).nullable(),
-    regression: schemas/* boolean */.zMY(),
-    improved: schemas/* boolean */.zMY(),
-    /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
-    floor: schemas/* number */.aig().optional(),
-});
-const smokeSummary = schemas/* object */.Ikc({ pass: count, fail: count, skip: count });
-const SmokeDiffSchema = schemas/* object */.Ikc({
-    threshold: schemas/* number */.aig().nonnegative(),
-    base: smokeSummary.nullable(),
-    head: smokeSummary,
-    tests: schemas/* array */.YOg(SmokeTestChangeSchema),
-    metrics: schemas/* array */.YOg(MetricDeltaSchema),
-    regressions: count,
-    metricRegressions: count,
-    fixed: count,
-    failing: count,
-});
-/**
- * The changes that explain the size change, in its direction (growth: what grew, biggest first),
- * packages before layers (a package names the cause; a layer holds many packages).
- */
-function sizeDrivers(e) {
-    const sign = e.delta < 0 ? -1 : 1;
-    const pick = (list) => list.filter((c) => c.delta * sign > 0);
-    const packages = pick(e.packages);
-    return packages.length > 0 ? packages : pick(e.layers);
-}
-
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-;// CONCATENATED MODULE: ./src/report/model-schema.ts
-// The report model's schema: what report-<variant>.json holds and what the fork-safe artifact's
-// reports are re-validated with (src/report/poster.ts). Schemas only: zod, the diff's schemas and
-// the URL check, so that the results contract (src/results/) can write a ReportModel without
-// loading the diff or the report's policy (src/report/model.ts builds and assesses the model).
-
-
-
-const REPORT_MODEL_SCHEMA_VERSION = 1;
-const SupplyChainSchema = schemas/* object */.Ikc({
-    /** How it signed, or why it did not (one line). */
-    signing: schemas/* string */.YjP(),
-    targets: schemas/* array */.YOg(schemas/* object */.Ikc({
-        platform: schemas/* string */.YjP(),
-        ref: schemas/* string */.YjP(),
-        signed: schemas/* boolean */.zMY(),
-        attestations: schemas/* array */.YOg(schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), attached: schemas/* boolean */.zMY(), verify: schemas/* string */.YjP().optional() })),
-        notes: schemas/* array */.YOg(schemas/* string */.YjP()),
-    })),
-});
-const httpUrl = schemas/* string */.YjP()
-    .max(4096)
-    .refine((u) => (0,report_escape/* safeUrl */.Pl)(u) !== null, 'expected an http(s) URL');
-const PlatformReportSchema = schemas/* object */.Ikc({
-    platform: schemas/* string */.YjP(),
-    head: EnvSummarySchema,
-    base: EnvSummarySchema.nullable(),
-    /** null: no base record for this platform. */
-    diff: EnvDiffSchema.nullable(),
-    /** null: no smoke result for this PR. */
-    smoke: SmokeDiffSchema.nullable(),
-});
-const model_schema_ReportModelSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(REPORT_MODEL_SCHEMA_VERSION),
-    kind: schemas/* literal */.euz('ml-image-report'),
-    tool: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
-    image: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP(),
-    markerKey: schemas/* string */.YjP(),
-    head: schemas/* object */.Ikc({ ref: schemas/* string */.YjP().optional(), sha: schemas/* string */.YjP().optional() }),
-    baseline: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), sha: schemas/* string */.YjP().optional() }).nullable(),
-    noBaselineReason: schemas/* string */.YjP().nullable(),
-    resolution: schemas/* array */.YOg(schemas/* string */.YjP()),
-    links: schemas/* object */.Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
-    platforms: schemas/* array */.YOg(PlatformReportSchema).min(1),
-    /** Absent in reports written before the attest stage existed. */
-    supplyChain: SupplyChainSchema.optional(),
-    /** config size.budget, as configured; absent: no budget. */
-    sizeBudget: schemas/* string */.YjP().max(40).optional(),
-});
-
-;// CONCATENATED MODULE: ./src/resolve/result.ts
-// Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
-
-const RESOLUTION_SCHEMA_VERSION = 1;
-const Break = schemas/* object */.Ikc({ dist: schemas/* string */.YjP(), version: schemas/* string */.YjP(), requirement: schemas/* string */.YjP() });
-const Pull = Break.extend({ requested: schemas/* boolean */.zMY() });
-const ReplacementSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    from: schemas/* string */.YjP(),
-    to: schemas/* string */.YjP(),
-    /** Base packages whose requirements the new version breaks. */
-    breaks: schemas/* array */.YOg(Break),
-    /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
-    pulledInBy: schemas/* array */.YOg(Pull),
-});
-const HazardSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    message: schemas/* string */.YjP(),
-    fix: schemas/* string */.YjP(),
-    source: schemas/* string */.YjP(),
-});
-const ResolutionSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(RESOLUTION_SCHEMA_VERSION),
-    image: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    mode: schemas/* enum */.k5n(['auto', 'check']),
-    /** clean: nothing in the base would change; fixed: a plan that holds the base was found; conflict: none fits. */
-    status: schemas/* enum */.k5n(['clean', 'fixed', 'conflict']),
-    python: schemas/* string */.YjP(),
-    naive: schemas/* object */.Ikc({
-        install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() })),
-        replaces: schemas/* array */.YOg(ReplacementSchema),
-    }),
-    resolved: schemas/* object */.Ikc({
-        install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() })),
-        moved: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), naive: schemas/* string */.YjP(), resolved: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
-        relaxed: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), from: schemas/* string */.YjP(), to: schemas/* string */.YjP() })),
-    })
-        .optional(),
-    conflict: schemas/* object */.Ikc({ causes: schemas/* array */.YOg(schemas/* string */.YjP()), chain: schemas/* array */.YOg(schemas/* string */.YjP()), options: schemas/* array */.YOg(schemas/* string */.YjP()) })
-        .optional(),
-    hazards: schemas/* array */.YOg(HazardSchema),
-    constraints: schemas/* object */.Ikc({
-        pinned: schemas/* number */.aig(),
-        skipped: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
-    }),
-    durationMs: schemas/* number */.aig(),
-});
-/** What resolving one image and platform hands on: the build's constraints and requirements. */
-const ResolveOutputSchema = schemas/* object */.Ikc({
-    resolution: ResolutionSchema,
-    /** Constraints for the build: base pins + the resolved versions (auto mode). */
-    constraints: schemas/* string */.YjP(),
-    /** Requirements for the build (relaxed where the resolver had to). */
-    requirements: schemas/* string */.YjP(),
-    explanation: schemas/* string */.YjP(),
-});
-/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
-function explanationLines(r) {
-    const head = {
-        clean: 'no conflict with the base image',
-        fixed: 'conflict fixed with the base image held',
-        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
-    };
-    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
-    for (const rep of r.naive.replaces)
-        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
-    for (const m of r.resolved?.moved ?? [])
-        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
-    for (const c of r.resolved?.relaxed ?? [])
-        lines.push(`relaxed: ${c.from} -> ${c.to}`);
-    for (const c of r.conflict?.chain ?? [])
-        lines.push(`why: ${c}`);
-    for (const o of r.conflict?.options ?? [])
-        lines.push(`option: ${o}`);
-    for (const h of r.hazards)
-        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/smoke/result.ts
-// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
-
-const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    suite: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
-    reason: schemas/* string */.YjP().optional(),
-    durationMs: schemas/* number */.aig(),
-    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    /** The end of the output of a failing test (redacted). */
-    output: schemas/* string */.YjP().optional(),
-    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
-        .optional(),
-});
-/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
-const SmokeRunnerSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1).optional(),
-    os: schemas/* string */.YjP().min(1).optional(),
-    arch: schemas/* string */.YjP().min(1).optional(),
-    url: schemas/* string */.YjP().min(1).optional(),
-});
-const SmokeResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    gpus: schemas/* enum */.k5n(['all', 'none']),
-    /**
-     * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
-     * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
-     * of older versions (and of `ml-image smoke`) have none.
-     */
-    gpuDevices: schemas/* string */.YjP().optional(),
-    tests: schemas/* array */.YOg(SmokeTestSchema),
-    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
-    /**
-     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
-     * another job makes it or an identical earlier run's results are reused. Results of versions
-     * before these fields have neither.
-     */
-    finishedAt: iso/* datetime */.w$({ offset: true }).optional(),
-    runner: SmokeRunnerSchema.optional(),
-});
-const xml = (s) => s
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
-    // XML 1.0 forbids most control characters, which test output may contain.
-    // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-function toJUnit(r) {
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
-        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
-    ];
-    for (const t of r.tests) {
-        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
-        if (t.status === 'skip')
-            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
-        if (t.status === 'fail') {
-            const msg = t.cause
-                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
-                : (t.reason ?? '');
-            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
-        }
-        const props = Object.entries(t.metrics);
-        if (props.length) {
-            lines.push('      <properties>');
-            for (const [k, v] of props)
-                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
-            lines.push('      </properties>');
-        }
-        lines.push('    </testcase>');
-    }
-    lines.push('  </testsuite>', '</testsuites>', '');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/diff/read.ts
-
-
-
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ENV_RECORD_MIGRATIONS = {
-    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
-    1: (r) => {
-        if (!isObject(r.image))
-            return { ...r, schemaVersion: 2 };
-        const labels = isObject(r.image.labels) ? r.image.labels : {};
-        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
-        return {
-            ...r,
-            schemaVersion: 2,
-            image: { ...r.image, variant: label(VARIANT_LABEL), created: label(CREATED_LABEL) },
-        };
-    },
-};
-const SMOKE_RESULT_MIGRATIONS = {};
-const ENV_RECORD = 'environment record (env.json)';
-const SMOKE_RESULT = 'smoke result (smoke.json)';
-const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
-const SMOKE_KEYS = ['tests', 'summary'];
-const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
-const hasKeys = (json, keys) => keys.every((k) => k in json);
-const MAX_ISSUES = 8;
-function read(json, source, kind) {
-    if (!isObject(json)) {
-        throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
-    }
-    // Before the version: the other kind of file (each has its own versions) is named as what it is,
-    // not as one of a version newer than this tool reads.
-    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
-        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
-    const version = json.schemaVersion;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
-    }
-    if (version > kind.current) {
-        throw new errors/* InputError */.dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
-    }
-    let record = json;
-    for (let v = version; v < kind.current; v++) {
-        const step = kind.migrations[v];
-        if (!step)
-            throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
-        record = step(record);
-    }
-    const parsed = kind.schema.safeParse(record);
-    if (parsed.success)
-        return parsed.data;
-    const issues = parsed.error.issues;
-    const lines = (0,config_issues/* formatIssues */.og)(parsed.error, record, kind.schema)
-        .slice(0, MAX_ISSUES)
-        .map((line) => `  - ${line}`);
-    if (issues.length > MAX_ISSUES)
-        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
-    throw new errors/* InputError */.dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
-}
-function describe(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    if (typeof v === 'string')
-        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-    return typeof v === 'object' ? 'an object' : String(v);
-}
-function readEnvRecord(json, source) {
-    return read(json, source, {
-        what: ENV_RECORD,
-        current: ENV_RECORD_SCHEMA_VERSION,
-        migrations: ENV_RECORD_MIGRATIONS,
-        schema: EnvRecordSchema,
-        keys: ENV_KEYS,
-        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
-    });
-}
-function readSmokeResult(json, source) {
-    return read(json, source, {
-        what: SMOKE_RESULT,
-        current: SMOKE_RESULT_SCHEMA_VERSION,
-        migrations: SMOKE_RESULT_MIGRATIONS,
-        schema: SmokeResultSchema,
-        keys: SMOKE_KEYS,
-        other: { what: ENV_RECORD, keys: ENV_KEYS },
-    });
-}
-/** JSON text to a value; the error names the file. */
-
-
-;// CONCATENATED MODULE: ./src/results/read.ts
-// Reading a result directory's files back, each through the schema it is written with. Internal to
-// src/results/: the stages read through a ResultDir (openResultDir, discardResults), which names the
-// files (results.ts); these take the file's path. A file that is not there is "nothing" (undefined
-// or null, as each reader says); a file that is there but cannot be read or parsed is bad input
-// naming it (exit 2), except where a reader says another version's file is left out.
-
-
-
-
-
-
-
-
-
-
-
-/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
- * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
-const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
-/** A smoke key is two short lines; a bigger file is no key. */
-const SMOKE_KEY_MAX_BYTES = 4096;
-/** The schemaVersion a file says it has, when it says one. */
-const versionOf = (data) => data?.schemaVersion;
-/** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
-function parseAs(schema, data, file, what, fix) {
-    const parsed = schema.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
-    return parsed.data;
-}
-/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
-function readResolutionFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const data = readJsonFile(file);
-    const version = versionOf(data);
-    if (typeof version === 'number' && version !== 1)
-        return undefined;
-    return parseAs(ResolutionSchema, data, file, 'a resolution');
-}
-/** The fix of a build.json that is missing or unreadable, unless the caller says another. */
-const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
-/**
- * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
- * stage's for a missing or unreadable file, and is given for one that does not parse.
- */
-function readBuildFile(file, as = {}) {
-    const data = readJsonFile(file, { what: as.what ?? 'build result', fix: as.fix ?? BUILD_FIX });
-    return parseAs(BuildResultSchema, data, file, 'a build result', as.fix);
-}
-/**
- * plan.json, parsed with PlanSchema: undefined when there is none, and when it is of another
- * schemaVersion (a directory another version of the tool wrote: its plan is left out, as a
- * resolution of another version is, and the reader goes on without it). A plan of this version
- * that does not parse (truncated, edited, a field missing) is bad input naming the file.
- */
-function readPlanFile(file, as = {}) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const data = readJsonFile(file, { what: as.what ?? 'plan', ...(as.fix !== undefined && { fix: as.fix }) });
-    const version = versionOf(data);
-    if (typeof version === 'number' && version !== PLAN_SCHEMA_VERSION)
-        return undefined;
-    return parseAs(PlanSchema, data, file, 'a plan', as.fix);
-}
-/**
- * A target's record (through the migrations of older versions): null when the file is not there;
- * an unreadable one throws, naming it.
- */
-function readEnvFile(file) {
-    return (0,external_node_fs_.existsSync)(file) ? readEnvRecord(readJsonFile(file), file) : null;
-}
-/** A target's smoke result, as readEnvFile reads a record. */
-function readSmokeFile(file) {
-    return (0,external_node_fs_.existsSync)(file) ? readSmokeResult(readJsonFile(file), file) : null;
-}
-/** A target's smoke reuse key, when there is one. */
-function readSmokeKeyFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
-    const text = (0,read_regular/* readRegularFile */.XF)(file, SMOKE_KEY_MAX_BYTES).toString('utf8');
-    // A key that is not of the shape written is no key: the smoke suites simply run again.
-    const key = SmokeKeySchema.safeParse(text.trim());
-    return key.success ? key.data : undefined;
-}
-/** attest.json, when the attest stage wrote one (the report reads it). */
-function readAttestFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    return parseAs(attest_result/* AttestResultSchema */.uv, readJsonFile(file), file, 'an attest result');
-}
-
-;// CONCATENATED MODULE: ./src/results/write.ts
-
-const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
-/**
- * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
- * bad input, and must not reach a file the next job trusts. The value itself is written (not the
- * parsed copy), so that checking changes nothing in the file.
- */
-function checked(schema, value, file) {
-    const r = schema.safeParse(value);
-    if (!r.success)
-        throw new Error(`${file}: refusing to write an invalid file: ${(0,config_issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/results/results.ts
-// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
-// hand each other as artifacts), its name, and the schema it is written and read through.
-//
-//   plan.json                                 Plan                 (src/plan/schema.ts)
-//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
-//   build.json                                BuildResult          (src/build/result.ts)
-//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
-//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
-//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
-//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
-//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
-//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
-//   report.md                                 the run's report: every variant (what the comment says)
-//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
-//   attest.json                               AttestResult         (src/attest/result.ts)
-//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
-//   attest/<variant>-<arch>.<kind>.dsse.json  its signed DSSE envelope, as attached (built-in signer)
-//
-// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
-// (a torch index URL with a token in the plan, for instance); every value is checked against its
-// schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
-// This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// ---- names -------------------------------------------------------------------------------------
-const PLAN_FILE = 'plan.json';
-const BUILD_FILE = 'build.json';
-const DIGESTS_DIR = 'digests';
-const COMMENT_DIR = 'comment';
-const ATTEST_FILE = 'attest.json';
-const ATTEST_DIR = 'attest';
-const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
-/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-const recordFile = (kind, variant, platform) => `${kind}-${variant}-${archOf(platform)}.${extension(kind)}`;
-/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
-const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
-/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${archOf(platform)}.json`);
-const reportFile = (variant, ext) => `report-${variant}.${ext}`;
-/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
-const RUN_REPORT_FILE = 'report.md';
-/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
-const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.json`);
-/** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
-const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.dsse.json`);
-/** A predicate is a JSON object (its own schema is checked where it is built). */
-const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-// ---- schemas of the files without a stage of their own -------------------------------------------
-const DIGEST_FILE_SCHEMA_VERSION = 1;
-const DigestFileSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(DIGEST_FILE_SCHEMA_VERSION),
-    variant: schemas/* string */.YjP(),
-    repository: schemas/* string */.YjP(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    baseImage: schemas/* string */.YjP(),
-    baseDigest: schemas/* string */.YjP().optional(),
-    build: PlatformBuildSchema,
-});
-/**
- * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
- * that is read from); `label` names it in messages, e.g. "--out x".
- */
-function openResultDir(dir, label = 'result-dir', opts = {}) {
-    const root = ensureResultDir(dir, label, opts);
-    const at = (name) => external_node_path_default().join(root, name);
-    const write = (name, content, l = label, durable = true) => {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
-        writeFileAtomic(at(name), (0,redact/* redactUrls */.sK)(content), l, durable);
-    };
-    const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
-    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
-        .map((k) => at(recordFile(k, variant, platform)))
-        .filter((f) => (0,external_node_fs_.existsSync)(f));
-    return {
-        dir: root,
-        writePlan: (plan) => writeJson(PLAN_FILE, PlanSchema, plan),
-        readPlan: (as) => readPlanFile(at(PLAN_FILE), as),
-        writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), ResolutionSchema, r),
-        readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
-        writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
-        readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
-        writeDigests: (build) => {
-            for (const d of digestFiles(build))
-                writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
-        },
-        writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), EnvRecordSchema, record, l),
-        readEnv: (v, p) => readEnvFile(at(recordFile('env', v, p))),
-        writeSmoke: (v, p, result, l) => {
-            writeJson(recordFile('smoke', v, p), SmokeResultSchema, result, l);
-            write(recordFile('junit', v, p), toJUnit(result), l);
-        },
-        readSmoke: (v, p) => readSmokeFile(at(recordFile('smoke', v, p))),
-        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
-        readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
-        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
-        recordFiles: records,
-        writeReport: (variant, markdown, model) => {
-            write(reportFile(variant, 'md'), markdown);
-            writeJson(reportFile(variant, 'json'), model_schema_ReportModelSchema, model);
-            return at(reportFile(variant, 'md'));
-        },
-        writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
-        writeComment: (payload) => {
-            (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
-            writeCommentArtifact(at(COMMENT_DIR), payload);
-            return at(COMMENT_DIR);
-        },
-        ...attestFiles(root, label),
-        writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
-        readAttest: () => readAttestFile(at(ATTEST_FILE)),
-    };
-}
-/** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
-function attestFiles(root, label) {
-    const at = (name) => external_node_path_default().join(root, name);
-    const writeLater = (file, content) => {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        return writeFileAtomicLater(file, content, label, false);
-    };
-    return {
-        // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
-        // writes a dozen of them while it signs and the registry answers).
-        writeAttestation: (v, p, kind, predicate) => {
-            const file = at(attestationFile(v, p, kind));
-            const text = (0,redact/* redactUrls */.sK)(json(checked(PredicateSchema, predicate, file)));
-            return { file, text, written: writeLater(file, text) };
-        },
-        // Signed bytes: written as they are (the signature covers them; a statement holds no URL
-        // credentials, every attestation is scrubbed before it is signed).
-        writeEnvelope: (v, p, kind, envelope) => {
-            const file = at(envelopeFile(v, p, kind));
-            return { file, written: writeLater(file, envelope) };
-        },
-        takeEnvelopes: () => {
-            // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
-            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, ATTEST_FILE), { force: true });
-            const taken = new Map();
-            let names;
-            try {
-                names = (0,external_node_fs_.readdirSync)(at(ATTEST_DIR));
-            }
-            catch {
-                return taken; // no attest/ yet
-            }
-            for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
-                const file = at(external_node_path_default().join(ATTEST_DIR, name));
-                try {
-                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
-                }
-                catch {
-                    // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
-                }
-                (0,external_node_fs_.rmSync)(file, { force: true, recursive: true });
-            }
-            return taken;
-        },
-    };
-}
-/** The digest files of a build: one per variant and platform. */
-function digestFiles(build) {
-    return build.variants.flatMap((v) => v.platforms.map((p) => ({
-        schemaVersion: DIGEST_FILE_SCHEMA_VERSION,
-        variant: v.variant,
-        repository: v.repository,
-        tags: v.tags,
-        baseImage: v.baseImage,
-        ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
-        build: p,
-    })));
-}
-// ---- reading by directory path -----------------------------------------------------------------
-/** build.json of `dir` (a result directory, only read). */
-const readBuildResult = (dir) => openResultDir(dir, dir, { create: false }).readBuild();
-/**
- * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
- * file order. A file that is not one is bad input naming it.
- */
-function readDigestFiles(dir) {
-    let files;
-    try {
-        files = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true, recursive: true })
-            .filter((e) => e.isFile() && e.name.endsWith('.json'))
-            .map((e) => external_node_path_default().join(e.parentPath, e.name));
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
-    }
-    return files.map((file) => {
-        const data = readJsonFile(file);
-        const parsed = DigestFileSchema.safeParse(data);
-        if (!parsed.success)
-            throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
-        return { file, digest: parsed.data };
-    });
-}
-
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var plan_schema = __webpack_require__(47684);
+// EXTERNAL MODULE: ./src/results/results.ts + 3 modules
+var results_results = __webpack_require__(4584);
+// EXTERNAL MODULE: ./src/util/json-file.ts
+var json_file = __webpack_require__(80019);
 ;// CONCATENATED MODULE: ./src/requirements/options.ts
 // pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
 // short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
@@ -3226,23 +1454,23 @@ function findRecord(results, dir, variant, platforms) {
     for (const platform of order) {
         const record = results.readEnv(variant, platform);
         if (record)
-            return { record, file: external_node_path_default().join(dir, recordFile('env', variant, platform)) };
+            return { record, file: external_node_path_default().join(dir, (0,results_results/* recordFile */.mR)('env', variant, platform)) };
     }
     return undefined;
 }
 /** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
 function devcontainerFromResults(dir, variant, label = dir) {
-    const buildFile = external_node_path_default().join(dir, BUILD_FILE);
+    const buildFile = external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
-        throw new errors/* InputError */.dz(`${label}: no ${BUILD_FILE} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
+        throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
     // The build's result directory, only read: build.json, plan.json and the records through their schemas.
-    const results = openResultDir(dir, label, { create: false });
+    const results = (0,results_results/* openResultDir */.lR)(dir, label, { create: false });
     const chosen = chooseImage(results.readBuild({
         what: 'build result (--from)',
         fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
     }), buildFile, variant, hostPlatform());
     const plan = results.readPlan({ what: 'plan (--from)' });
-    const planned = plan && variantFromPlan(plan, chosen.variant);
+    const planned = plan && (0,plan_schema/* variantFromPlan */.Hh)(plan, chosen.variant);
     const found = findRecord(results, dir, chosen.variant, chosen.platforms);
     const json = devcontainerJson({
         ...chosen,
@@ -3276,7 +1504,7 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
             continue;
         const file = resultDevcontainerFile(dir, variant);
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        writeFileAtomic(file, dc.text, `result-dir ${dir}`);
+        (0,json_file/* writeFileAtomic */.Zf)(file, dc.text, `result-dir ${dir}`);
         files.push(file);
     }
     return files;
@@ -3284,6 +1512,10 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/github/event.ts
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
@@ -3409,6 +1641,8 @@ async function gitContextFromCheckout(exec, cwd) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -3430,7 +1664,7 @@ const LOCAL_TTL_MS = 24 * 3600_000;
 const REMOTE_TTL_MS = 10 * 60_000;
 /** Drivers whose BuildKit runs elsewhere: their facts hold as long as a remote engine's. */
 const REMOTE_DRIVERS = new Set(['remote', 'kubernetes']);
-const builder_facts_ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
+const ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
 /** Where the docker CLI looks for plugins (after DOCKER_CONFIG/cli-plugins), in its order. */
 const SYSTEM_PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -3478,7 +1712,7 @@ function builderFactsKey(env, name, fs = realFs) {
     const socket = host.slice('unix://'.length);
     const parts = [
         `name=${name ?? ''}`,
-        ...builder_facts_ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
+        ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
         `plugins=${plugins.join(',')}`,
         `config=${config}`,
         `current=${fs.read(external_node_path_default().join(buildxDir, 'current'))}`,
@@ -3591,7 +1825,9 @@ function forgetBuilder(docker, name, cache) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
@@ -3630,6 +1866,8 @@ function describeIndexes(ix) {
         .join(', ');
 }
 
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/util/versions.ts
@@ -3916,7 +2154,7 @@ function cacheFor(kind, repository, variant, arch) {
 
 ;// CONCATENATED MODULE: ./src/build/source-date.ts
 
-const source_date_CREATED_LABEL = 'org.opencontainers.image.created';
+const CREATED_LABEL = 'org.opencontainers.image.created';
 async function sourceDateEpoch(env, context, exec) {
     const given = env.SOURCE_DATE_EPOCH;
     if (given !== undefined && given !== '') {
@@ -3945,9 +2183,9 @@ async function sourceDateEpoch(env, context, exec) {
 }
 /** The created label as the commit time, unless the user gave it (the labels input). */
 function withSourceDate(labels, source, givenLabels) {
-    if (source.epoch === undefined || labels[source_date_CREATED_LABEL] === undefined || givenLabels?.[source_date_CREATED_LABEL])
+    if (source.epoch === undefined || labels[CREATED_LABEL] === undefined || givenLabels?.[CREATED_LABEL])
         return { ...labels };
-    return { ...labels, [source_date_CREATED_LABEL]: isoTime(source.epoch) };
+    return { ...labels, [CREATED_LABEL]: isoTime(source.epoch) };
 }
 /** Seconds since 1970 as plan.json writes a commit time (src/plan/git-context.ts): ISO 8601, UTC. */
 function isoTime(epoch) {
@@ -4226,7 +2464,7 @@ annotations = []) {
  */
 async function withRetries(deps, what, tags, t0, push) {
     const now = deps.now ?? Date.now;
-    const sleep = deps.sleep ?? external_node_timers_promises_.setTimeout;
+    const sleep = deps.sleep ?? promises_.setTimeout;
     for (let attempt = 1;; attempt++) {
         try {
             return await push();
@@ -4248,6 +2486,8 @@ async function withRetries(deps, what, tags, t0, push) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/runner-env.ts
+var runner_env = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
@@ -4371,8 +2611,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         // What pip expands: the lines without their comments.
         for (const l of parsed.lines)
             for (const r of envReferences(l.text)) {
-                if (isRunnerOwnVariable(r))
-                    problems.push(`${abs}:${l.line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
+                if ((0,runner_env/* isRunnerOwnVariable */.P)(r))
+                    problems.push(`${abs}:${l.line}: \${${r}} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`);
                 else
                     refs.add(r);
             }
@@ -4439,6 +2679,8 @@ function includeOf(l) {
     return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
 }
 
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
@@ -4553,7 +2795,7 @@ function uncachedArgs(args) {
 }
 /** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
 async function buildTarget(ctx, t) {
-    const arch = archOf(t.platform);
+    const arch = (0,config_platform/* archOf */.Q)(t.platform);
     const id = `${t.v.name}/${arch}`;
     const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
     let args = prepareTarget(ctx, t, arch, metadataFile);
@@ -4726,7 +2968,7 @@ function variantLabels(input, v, run) {
     return {
         ...labels,
         'org.opencontainers.image.base.digest': run.baseDigest,
-        [`${LABEL_PREFIX}.base-digest`]: run.baseDigest,
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.base-digest`]: run.baseDigest,
     };
 }
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
@@ -4748,7 +2990,7 @@ async function buildVariant(input, v, run) {
     // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
     // their work files are removed when the stage ends); mapLimit waits for them to end.
     const stop = new AbortController();
-    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${archOf(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
+    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
         v,
         platform,
         dockerfile,
@@ -4866,7 +3108,7 @@ async function runBuildStage(input, deps) {
         docker: deps.docker,
         progress: deps.progress,
         ...(deps.output && { output: deps.output }),
-        sleep: deps.sleep ?? external_node_timers_promises_.setTimeout,
+        sleep: deps.sleep ?? promises_.setTimeout,
         now: deps.now ?? Date.now,
         repository: plan.repository,
         push: input.push,
@@ -4899,7 +3141,7 @@ async function runBuildStage(input, deps) {
             }));
         }
         timer.done();
-        return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants: results };
+        return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants: results };
     }
     finally {
         (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
@@ -5423,11 +3665,11 @@ function computeLabels(l) {
         ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
         ...(version !== undefined && { 'org.opencontainers.image.version': version }),
         'org.opencontainers.image.base.name': l.baseImage,
-        [`${LABEL_PREFIX}.variant`]: l.variant,
-        [`${LABEL_PREFIX}.python`]: l.python,
-        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
-        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
-        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.variant`]: l.variant,
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.python`]: l.python,
+        ...(l.cuda !== undefined && { [`${plan_schema/* LABEL_PREFIX */.Ag}.cuda`]: l.cuda }),
+        ...(l.torch !== undefined && { [`${plan_schema/* LABEL_PREFIX */.Ag}.torch`]: l.torch }),
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.base-image`]: l.baseImage,
     };
 }
 
@@ -5510,10 +3752,10 @@ function planVariant(v, i, config, ctx, naming, out) {
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
-        id: `${v.name}-${archOf(p)}`,
+        id: `${v.name}-${(0,config_platform/* archOf */.Q)(p)}`,
         variant: v.name,
         platform: p,
-        arch: archOf(p),
+        arch: (0,config_platform/* archOf */.Q)(p),
         runner: DEFAULT_RUNNERS[p],
     })));
 }
@@ -5526,7 +3768,7 @@ function planBuild(config, ctx) {
         throw new errors/* ConfigError */.xL('plan', out.errors);
     const targets = targetsOf(variants);
     return {
-        schemaVersion: PLAN_SCHEMA_VERSION,
+        schemaVersion: plan_schema/* PLAN_SCHEMA_VERSION */.jk,
         repository,
         ...(version !== undefined && { version }),
         variants,
@@ -5543,6 +3785,10 @@ function planBuild(config, ctx) {
     };
 }
 
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var resolve_result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var diff_schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -6022,7 +4268,7 @@ function summarize(r) {
     };
 }
 function diffComponent(id, from, to) {
-    const host = HOST_COMPONENTS.has(id);
+    const host = diff_schema/* HOST_COMPONENTS */._S.has(id);
     if (from === to)
         return { id, from, to, changed: false, direction: null, level: null, host };
     if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
@@ -6070,7 +4316,7 @@ function diffRecords(base, head) {
     const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
     const b = summarize(base);
     const h = summarize(head);
-    const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
+    const components = diff_schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
     const env = diffMaps(base.image.env, head.image.env);
     const labelDiff = diffMaps(base.image.labels, head.image.labels);
     const labels = {
@@ -6222,6 +4468,8 @@ function diffSmoke(base, head, opts = {}) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const format_int = new Intl.NumberFormat('en-US');
 const fmtInt = (n) => format_int.format(n);
@@ -6256,6 +4504,10 @@ const COMPONENT_LABELS = {
     gpus: 'GPUs',
 };
 
+// EXTERNAL MODULE: ./src/report/model-schema.ts
+var model_schema = __webpack_require__(463);
+// EXTERNAL MODULE: ./src/config/size.ts
+var size = __webpack_require__(64089);
 ;// CONCATENATED MODULE: ./src/report/size.ts
 // Where the bytes went, as plain text (the renderer escapes it): the size change's explanation
 // ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
@@ -6280,7 +4532,7 @@ const UNITS = {
 /** "8GB" -> 8e9 bytes, "+5%" -> growth 0.05; InputError naming the key and the value otherwise. */
 function parseSizeBudget(text) {
     const t = text.trim();
-    if (!SIZE_BUDGET_PATTERN.test(t))
+    if (!size/* SIZE_BUDGET_PATTERN */.H.test(t))
         throw new errors/* InputError */.dz(`size.budget: expected a size such as "8GB" or a growth such as "+5%", got "${text}"`);
     if (t.endsWith('%'))
         return { kind: 'growth', ratio: Number(t.slice(1, -1)) / 100 };
@@ -6305,7 +4557,7 @@ function describeChange(c) {
 function sizeHeadline(e, n = 3) {
     if (e.delta === 0)
         return null;
-    const drivers = sizeDrivers(e);
+    const drivers = (0,diff_schema/* sizeDrivers */.Lw)(e);
     if (drivers.length === 0)
         return null;
     const more = drivers.length > n ? ', …' : '';
@@ -6329,7 +4581,7 @@ function biggestPart(p) {
 /** The top contributor a breach names: what grew most, else what weighs most. */
 function topContributor(p) {
     const e = p.diff?.sizeExplanation;
-    const grew = e ? sizeDrivers(e).filter((c) => c.delta > 0)[0] : undefined;
+    const grew = e ? (0,diff_schema/* sizeDrivers */.Lw)(e).filter((c) => c.delta > 0)[0] : undefined;
     if (grew)
         return `top contributor: ${describeChange(grew)}`;
     const big = biggestPart(p);
@@ -6405,7 +4657,7 @@ function buildReportModel(input) {
     if (input.links?.artifact && (0,report_escape/* safeUrl */.Pl)(input.links.artifact))
         links.artifact = input.links.artifact;
     return {
-        schemaVersion: REPORT_MODEL_SCHEMA_VERSION,
+        schemaVersion: model_schema/* REPORT_MODEL_SCHEMA_VERSION */.yz,
         kind: 'ml-image-report',
         tool: { version: src_version/* VERSION */.x },
         image: input.image,
@@ -6919,7 +5171,7 @@ function overviewRows(p) {
         push(['apt packages', fmtInt(h.aptCount)], true);
         for (const [id, v] of Object.entries(h.components))
             if (v !== null)
-                push([`${COMPONENT_LABELS[id]}${HOST_COMPONENTS.has(id) ? ' (runner)' : ''}`, cell(v, 60)], true);
+                push([`${COMPONENT_LABELS[id]}${diff_schema/* HOST_COMPONENTS */._S.has(id) ? ' (runner)' : ''}`, cell(v, 60)], true);
         if (p.smoke)
             push(['Smoke tests', smokeTally(p.smoke.head)], true);
     }
@@ -7074,14 +5326,14 @@ function supplyChainPart(sc) {
 
 
 
-const size_bytes = (n) => (n === null ? '—' : fmtBytes(n));
+const bytes = (n) => (n === null ? '—' : fmtBytes(n));
 function what(c) {
     return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell(c.name, 80)}`;
 }
 function side(version, size, kind) {
     if (kind === 'layer')
-        return size_bytes(size);
-    return version === null ? '—' : `${cell(version, 40)} (${size_bytes(size)})`;
+        return bytes(size);
+    return version === null ? '—' : `${cell(version, 40)} (${bytes(size)})`;
 }
 /** The size change against the base, explained; with the budget's breach when there is one. */
 function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
@@ -7138,7 +5390,7 @@ function sizeChangeCell(p) {
         return null;
     const change = s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
     const e = p.diff?.sizeExplanation;
-    const driver = e && s.delta !== 0 ? sizeDrivers(e)[0] : undefined;
+    const driver = e && s.delta !== 0 ? (0,diff_schema/* sizeDrivers */.Lw)(e)[0] : undefined;
     return driver ? `${(0,report_escape.md)(change)}: ${(0,report_escape.md)(describeChange(driver), 120)}` : (0,report_escape.md)(change);
 }
 
@@ -8045,7 +6297,7 @@ function readEntries(results, baseDir, variant, platforms) {
     // The baseline store's directory, only read.
     let baseline;
     try {
-        baseline = baseDir ? openResultDir(baseDir, 'baseline', { create: false }) : undefined;
+        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
     }
     catch (e) {
         unreadable(e);
@@ -8163,7 +6415,7 @@ function resolutionLines(results, variant, platforms) {
         const r = results.readResolution(variant, p);
         // Only what changed something is worth a reviewer's time.
         if (r && (r.status !== 'clean' || r.hazards.length > 0))
-            lines.push(...explanationLines(r));
+            lines.push(...(0,resolve_result/* explanationLines */.bO)(r));
     }
     return lines;
 }
@@ -8499,7 +6751,7 @@ const SnapshotSchema = schemas/* object */.Ikc({
 /** `helper.py analyze SNAPSHOT REPORT`: what a pip report installs and which base packages it replaces. */
 const AnalysisSchema = schemas/* object */.Ikc({
     install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), requested: schemas/* boolean */.zMY() })),
-    replaced: schemas/* array */.YOg(ReplacementSchema),
+    replaced: schemas/* array */.YOg(resolve_result/* ReplacementSchema */.m6),
     environment: Strings,
 });
 const NO_ANALYSIS = { install: [], replaced: [], environment: {} };
@@ -9550,7 +7802,7 @@ function parseHelperOutput(schema, r, image) {
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success)
-        throw helperFailed(r, image, (0,config_issues/* formatIssues */.og)(parsed.error, json, schema).join('; '));
+        throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '));
     return parsed.data;
 }
 function helperFailed(r, image, problem) {
@@ -9862,8 +8114,8 @@ function resolveTimeoutMs(env) {
     if (raw === undefined || raw.trim() === '')
         return DEFAULT_RESOLVE_TIMEOUT_MS;
     const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS)
-        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > schema/* MAX_TIMEOUT_SECONDS */.Pe)
+        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${schema/* MAX_TIMEOUT_SECONDS */.Pe}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
     return seconds * 1000;
 }
 /**
@@ -10294,7 +8546,7 @@ digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     const key = resolutionKey(digest, input);
-    const hit = cachedJson(deps.cache, key, ResolveOutputSchema)?.value;
+    const hit = cachedJson(deps.cache, key, resolve_result/* ResolveOutputSchema */.fj)?.value;
     if (hit === undefined)
         return { key };
     say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
@@ -10359,7 +8611,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {
     return {
-        schemaVersion: RESOLUTION_SCHEMA_VERSION,
+        schemaVersion: resolve_result/* RESOLUTION_SCHEMA_VERSION */.wF,
         image: input.image,
         platform: input.platform,
         mode: input.mode,
@@ -10440,48 +8692,8 @@ function referencedEnv(names, env) {
     return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
 }
 
-;// CONCATENATED MODULE: ./src/smoke/interrupt.ts
-// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
-// test that finished (and the interrupted one, failed).
-
-/**
- * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
- * run ends, with the results of every test that finished (and the interrupted one, failed).
- */
-class SmokeInterruptedError extends errors/* EnvironmentError */.eG {
-    partial;
-    constructor(message, fix, 
-    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
-    partial, cause) {
-        super(message, fix, { cause });
-        this.partial = partial;
-    }
-}
-/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
-const CONNECTION_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ENOENT',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-]);
-const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
-function isDaemonGone(e) {
-    if (e instanceof errors/* EnvironmentError */.eG)
-        return DAEMON_TEXT.test(e.message);
-    const code = e?.code;
-    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
-        return true;
-    return DAEMON_TEXT.test(errorMessage(e));
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-function interrupt_firstLine(s) {
-    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
-}
-
+// EXTERNAL MODULE: ./src/smoke/interrupt.ts
+var interrupt = __webpack_require__(16102);
 ;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
 
 /** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
@@ -10539,7 +8751,7 @@ function remoteEngine(env) {
 function smiFailure(r, timedOut) {
     if (timedOut)
         return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
-    const said = interrupt_firstLine(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+    const said = (0,interrupt/* firstLine */.TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
     return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
 }
 /**
@@ -10564,7 +8776,7 @@ async function hostGpuDevices(runner, env) {
         return {
             unknown: missing
                 ? 'nvidia-smi is not on this host (PATH)'
-                : `nvidia-smi on this host did not run: ${clean(interrupt_firstLine(errorMessage(e)))}`,
+                : `nvidia-smi on this host did not run: ${clean((0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)))}`,
         };
     }
     finally {
@@ -10572,6 +8784,8 @@ async function hostGpuDevices(runner, env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/capture/record.ts
+var capture_record = __webpack_require__(66917);
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -10590,7 +8804,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[CREATED_LABEL] || null;
+    return details.created || details.labels[capture_record/* CREATED_LABEL */.Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
@@ -10643,7 +8857,7 @@ async function captureImage(input, deps) {
     const history = await layerHistory(input.image, deps.docker);
     const record = (0,redact/* redactDeep */.KL)({
         ...probed,
-        schemaVersion: ENV_RECORD_SCHEMA_VERSION,
+        schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
@@ -10656,9 +8870,9 @@ async function captureImage(input, deps) {
             host: { kernel: external_node_os_default().release() },
         },
     });
-    const parsed = EnvRecordSchema.safeParse(record);
+    const parsed = capture_record/* EnvRecordSchema */.iv.safeParse(record);
     if (!parsed.success) {
-        throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema: ${(0,config_issues/* formatIssues */.og)(parsed.error, record, EnvRecordSchema)[0]}`);
+        throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema: ${(0,issues/* formatIssues */.og)(parsed.error, record, capture_record/* EnvRecordSchema */.iv)[0]}`);
     }
     return parsed.data;
 }
@@ -10704,7 +8918,7 @@ function imageFacts(input, details, platform, history) {
         entrypoint: details.entrypoint,
         cmd: details.cmd,
         env: (0,redact/* redactEnvList */.V1)(details.env),
-        variant: input.variant ?? details.labels[VARIANT_LABEL] ?? null,
+        variant: input.variant ?? details.labels[capture_record/* VARIANT_LABEL */.z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -10791,10 +9005,10 @@ function loadBaseline(file) {
     const bundled = bundledBaseline();
     if (file === undefined)
         return bundled;
-    const json = readJsonFile(file, { what: 'smoke.baseline file' });
+    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
     const r = BaselineSchema.safeParse(json);
     if (!r.success) {
-        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,config_issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
     }
     return {
         ...r.data,
@@ -10829,55 +9043,8 @@ function configSmokeInputs(loaded, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/smoke/local-image.ts
-
-
-/** The config digest buildx recorded (`containerimage.config.digest`), when it did. */
-function recordedConfigDigest(r) {
-    const c = r.metadata?.['containerimage.config.digest'];
-    return typeof c === 'string' && /^sha256:[0-9a-f]{64}$/.test(c) ? c : undefined;
-}
-/**
- * Whether the engine's image is the one the build recorded. Its ID is the recorded digest (the
- * docker driver's --load records the config digest, which is the classic store's image ID; the
- * containerd image store's ID is the manifest digest it records), or the recorded config digest
- * (a docker-container builder's --load records the manifest digest and the config digest), or
- * the image has a repository digest of it (pushed and loaded). Each is content-addressed.
- */
-function isRecordedImage(d, r) {
-    return (d.id === r.digest ||
-        d.id === recordedConfigDigest(r) ||
-        d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
-}
-/** The tag names another image: a concurrent job re-tagged it. */
-const RETAGGED_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
-/** The engine holds no image under the tag: it was removed or pruned after the build. */
-const GONE_FIX = 'build again and run the smoke stage right after the build, with no `docker image prune`/`docker system prune` (or image removal) on this runner in between; or push the image (push: true) so that the smoke stage runs it by digest';
-/**
- * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
- * tag, the recorded digest and what happened: the engine holds no image under the tag (removed or
- * pruned since the build), or the tag now names another image. The tag is only inspected, never
- * pulled: with push and load on the docker driver it is a tag other jobs push to.
- */
-async function verifiedLocalImage(docker, tag, platform, recorded) {
-    const config = recordedConfigDigest(recorded);
-    const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
-    let details;
-    try {
-        details = await docker.inspectLocalImage(tag);
-    }
-    catch (e) {
-        if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
-            throw e;
-        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${interrupt_firstLine(errorMessage(e))}`, `check the engine with "docker image inspect ${tag}"; then run the build and smoke again`, { cause: e });
-    }
-    if (details === undefined)
-        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} is gone from the engine: it was removed or pruned after the build; the smoke stage does not pull the tag in its place`, GONE_FIX);
-    if (isRecordedImage(details, recorded))
-        return details.id;
-    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
-}
-
+// EXTERNAL MODULE: ./src/smoke/local-image.ts
+var local_image = __webpack_require__(79450);
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
 // Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
 //
@@ -10999,7 +9166,7 @@ function gpusChanged(earlier, now) {
     return undefined;
 }
 /** The earlier run's directory (the baseline store's), only read. */
-const earlierRun = (dir) => openResultDir(dir, 'the earlier run', { create: false });
+const earlierRun = (dir) => (0,results_results/* openResultDir */.lR)(dir, 'the earlier run', { create: false });
 /** The earlier run's record and result in `dir`, or why they cannot be used. */
 function earlierEntry(dir, variant, platform, image) {
     try {
@@ -11161,6 +9328,8 @@ function classifyFailure(output) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var config_pattern = __webpack_require__(95164);
 ;// CONCATENATED MODULE: ./src/smoke/match.ts
 // A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
 // run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
@@ -11213,7 +9382,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
         let settled = false;
         const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
             eval: true,
-            workerData: { text, expected: [...expected], excluded: [...excluded], flags: PATTERN_FLAGS },
+            workerData: { text, expected: [...expected], excluded: [...excluded], flags: config_pattern/* PATTERN_FLAGS */.Rc },
             // A match never needs much memory; a runaway one must not take the host's.
             resourceLimits: { maxOldGenerationSizeMb: 256 },
         });
@@ -11271,6 +9440,8 @@ function timedOutReason(timeoutMs) {
     return `timed out after ${timeoutMs / 1000}s (the container was removed)`;
 }
 
+// EXTERNAL MODULE: ./src/smoke/result.ts
+var smoke_result = __webpack_require__(3228);
 ;// CONCATENATED MODULE: ./src/smoke/session.ts
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
@@ -11309,7 +9480,7 @@ function isEngineRefusal(e) {
 function engineText(e) {
     const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
     const fromJson = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
-    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : errorMessage(e);
+    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : (0,interrupt/* errorMessage */.gJ)(e);
     return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
 /**
@@ -11333,11 +9504,11 @@ function containerRunner(input, deps, current) {
         }
         catch (e) {
             // No daemon: the run ends (guarded), as before.
-            if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+            if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
                 throw e;
             // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
             // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
-            const message = errorMessage(e);
+            const message = (0,interrupt/* errorMessage */.gJ)(e);
             if (MISSING_PROGRAM.test(message))
                 return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
             // The engine answered, and did not start the container (no GPU runtime, a driver older than
@@ -11383,7 +9554,7 @@ function finishResult(s) {
     }
     const count = (st) => s.tests.filter((t) => t.status === st).length;
     return (0,redact/* redactDeep */.KL)({
-        schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
+        schemaVersion: smoke_result/* SMOKE_RESULT_SCHEMA_VERSION */.Nn,
         image: s.input.image,
         platform: s.platform,
         gpus: s.input.gpus,
@@ -11406,12 +9577,12 @@ function report(s, t) {
 }
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
 function interrupted(s, failed, e) {
-    const gone = isDaemonGone(e) || DAEMON_TEXT.test(e instanceof Error ? e.message : '');
+    const gone = (0,interrupt/* isDaemonGone */.W$)(e) || interrupt/* DAEMON_TEXT */.rj.test(e instanceof Error ? e.message : '');
     failed.reason = gone
-        ? `the Docker daemon went away during ${failed.id}: ${interrupt_firstLine(errorMessage(e))}`
-        : `${interrupt_firstLine(errorMessage(e))} (during ${failed.id})`;
+        ? `the Docker daemon went away during ${failed.id}: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`
+        : `${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))} (during ${failed.id})`;
     record(s, failed);
-    return new SmokeInterruptedError(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
+    return new interrupt/* SmokeInterruptedError */.Yi(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
         ? e.fix
         : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', finishResult(s), e);
 }
@@ -11436,13 +9607,13 @@ async function guarded(s, id, suite, fn) {
         };
         if (e instanceof ContainerStartError) {
             // Classified with the others (finishResult): the engine's message is the test's output.
-            failed.reason = `the container did not start: ${interrupt_firstLine((0,redact/* redactText */.Rd)(e.engineMessage))}`;
+            failed.reason = `the container did not start: ${(0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)(e.engineMessage))}`;
             failed.output = tail(e.engineMessage);
         }
-        else if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+        else if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
             throw interrupted(s, failed, e);
         else
-            failed.reason = `the test could not run: ${interrupt_firstLine((0,redact/* redactText */.Rd)(errorMessage(e)))}`;
+            failed.reason = `the test could not run: ${(0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)((0,interrupt/* errorMessage */.gJ)(e)))}`;
         s.tests.push(failed);
     }
     report(s, s.tests.at(-1));
@@ -12215,7 +10386,7 @@ async function prepare(ctx, t) {
     const runImage = () => (checked ??=
         p.localRef === undefined
             ? Promise.resolve(t.image)
-            : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
+            : (0,local_image/* verifiedLocalImage */.RE)(ctx.docker, p.localRef, p.platform, p));
     const gpus = await gpusOf(ctx);
     const key = smokeKey(p.digest, {
         platform: p.platform,
@@ -12363,7 +10534,7 @@ async function captureAndTest(ctx, t) {
     }).catch((e) => {
         // The daemon went away mid-run: keep the tests that finished (no reuse key: the
         // results are incomplete), then end the stage with the environment error.
-        if (e instanceof SmokeInterruptedError) {
+        if (e instanceof interrupt/* SmokeInterruptedError */.Yi) {
             // Stamped as a finished one is: a later attest job names where and when these ran.
             const partial = { ...e.partial, gpuDevices: devicesKey(t.gpus) };
             input.results.writeSmoke(v.variant, p.platform, stampedResult(input, partial), `smoke ${id}`);
@@ -12439,6 +10610,8 @@ function ociPurl(ref, digest, arch) {
     return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,oci_ref/* repositoryOf */._M)(r), tag: r.tag })}`;
 }
 
+// EXTERNAL MODULE: ./src/attest/result.ts
+var attest_result = __webpack_require__(29476);
 ;// CONCATENATED MODULE: ./src/attest/provenance.ts
 // The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
 // what was built from what (the config, the requirement and constraint files, the base image by
@@ -12607,7 +10780,7 @@ function context(input) {
         imageRef: sbom_clean(input.imageRef ?? record.image.ref),
         digest: (0,types/* sha256Hex */.fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
         platform,
-        arch: archOf(platform),
+        arch: (0,config_platform/* archOf */.Q)(platform),
         base: base && { ref: sbom_clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
         toolVersion: input.toolVersion ?? src_version/* VERSION */.x,
@@ -13190,7 +11363,7 @@ async function startTarget(job) {
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
-        const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
+        const before = earlier.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind));
         const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? predicateFor(kind, ctx);
         if ('missing' in made) {
             target.notes.push(`${kind}: ${made.missing}`);
@@ -13263,7 +11436,7 @@ function turns() {
 const stage_firstLine = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
 /** One progress line per target: whether it was signed, and each attestation attached or written only. */
-function stage_describe(t) {
+function describe(t) {
     const list = (xs) => xs.map((a) => a.kind).join(', ') || 'no attestations';
     const attached = t.attestations.filter((a) => a.attached);
     const written = t.attestations.filter((a) => !a.attached);
@@ -13281,7 +11454,7 @@ function stage_describe(t) {
  * update opens its own.
  */
 function uploadsAhead(input, t, taken) {
-    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has(envelopeFile(t.variant, t.platform, kind)));
+    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results_results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
     return fresh.length > 0 ? 1 + fresh.length : 0;
 }
 /**
@@ -13366,10 +11539,10 @@ async function runAttestStage(input, io) {
             return;
         const { target } = work[i];
         if (s.status === 'fulfilled')
-            return io.progress(stage_describe(target));
+            return io.progress(describe(target));
         if (!(s.reason instanceof errors/* EnvironmentError */.eG))
             thrown ??= { reason: s.reason };
-        io.progress(`${stage_describe(target)}: stopped`);
+        io.progress(`${describe(target)}: stopped`);
     });
     // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
     const failure = thrown?.reason ?? error;
@@ -13500,7 +11673,7 @@ function warmRegistry(loaded, env, repository, targets) {
 
 /** The digest files of `dir` by variant; a second digest for one platform is bad input. */
 function byVariant(dir) {
-    const files = readDigestFiles(dir);
+    const files = (0,results_results/* readDigestFiles */.g7)(dir);
     if (files.length === 0)
         throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
     const out = new Map();
@@ -13555,7 +11728,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
             ...(first.baseDigest !== undefined && { baseDigest: first.baseDigest }),
         });
     }
-    return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants };
+    return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
@@ -13913,28 +12086,22 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
     };
 }
 
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var report_artifact = __webpack_require__(80954);
 ;// CONCATENATED MODULE: ./src/report/untrusted-model.ts
-// What the fork-safe poster shows of a report model from an untrusted artifact that points the
-// reader somewhere: the links and the verify commands. Every other value is text the renderer
-// escapes, but a link is followed and a command is copied and run as they are, and the comment is
-// posted with the write token, in this repository's name. So the poster does not take them from
-// the artifact: the run links are rebuilt from what the workflow_run job knows itself (the server,
-// the repository, the id of the run that made the artifact), and a verify command stays only when
-// it is exactly one that ml-image writes for this repository (src/attest/signing.ts verifyCommand:
-// the verifier's own cosign.pub, or a keyless identity of this repository's run), else it is left
-// out and the comment says so.
-
-
+// What the fork-safe poster shows of a report model from an untrusted artifact. Every value is
+// text the renderer escapes, but a link is followed, and the comment is posted with the write
+// token, in this repository's name. So the poster does not take links from the artifact: the run
+// links are rebuilt from what the workflow_run job knows itself (the server, the repository, the
+// id of the run that made the artifact). Nor does it show the artifact's supply-chain section: a
+// pull request's run signs nothing (the workflows sign only the default branch, tags and
+// schedules), so any signing claim or verify command there is the fork's own, and a verify
+// command naming a real release's digest would pass for an image the pull request never built.
 
 
 /** An artifact's value in a log line: quoted, so no line break in it can start a line of its own. */
 const q = (text, max) => JSON.stringify((0,report_escape/* clip */.$Q)(text, max));
-/** The reusable workflow (.github/workflows/ml-image.yml) signs keyless from its own repository. */
-const REUSABLE_WORKFLOW_REPOSITORY = 'ml-image-action/ml-image-action';
-/**
- * The facts from the poster's own environment: GITHUB_SERVER_URL, GITHUB_REPOSITORY, the
- * workflow_run event's run id, and ML_IMAGE_WORKFLOW_REPOSITORY when the poster's job sets it.
- */
+/** The facts from the poster's own environment: GITHUB_SERVER_URL, GITHUB_REPOSITORY, the workflow_run event's run id. */
 function trustedFacts(env, runId) {
     const repository = env.GITHUB_REPOSITORY ?? '';
     const server = env.GITHUB_SERVER_URL;
@@ -13943,66 +12110,27 @@ function trustedFacts(env, runId) {
     const runUrl = server && (0,report_escape/* safeUrl */.Pl)(server) && (0,github_run/* isOwnerRepo */.Yn)(repository) && runId !== undefined
         ? (0,github_run/* actionsRunUrl */.Ig)(server, repository, runId)
         : undefined;
-    const signers = [repository, env.ML_IMAGE_WORKFLOW_REPOSITORY ?? '', REUSABLE_WORKFLOW_REPOSITORY];
-    return {
-        repository,
-        ...(runUrl !== undefined && { runUrl }),
-        signers: [...new Set(signers.filter(github_run/* isOwnerRepo */.Yn))],
-    };
-}
-/** The commands ml-image writes to check `kind` on `ref` for this repository (none for a bad ref). */
-function ownCommands(ref, kind, facts) {
-    if (!Object.hasOwn(attest_result/* KIND_TYPES */.pC, kind))
-        return [];
-    const type = attest_result/* KIND_TYPES */.pC[kind].cosignType;
-    // The key mode's command names the verifier's public key, whatever key signed.
-    const key = { kind: 'key', key: 'cosign.pub' };
-    try {
-        return [
-            (0,attest_signing/* verifyCommand */.p0)(ref, type, key, false, facts.repository),
-            (0,attest_signing/* verifyCommand */.p0)(ref, type, key, true, facts.repository),
-            ...facts.signers.map((s) => (0,attest_signing/* verifyCommand */.p0)(ref, type, { kind: 'keyless' }, true, facts.repository, s)),
-        ];
-    }
-    catch {
-        // Not a reference by digest: no command of ours names it.
-        return [];
-    }
-}
-function constrainSupplyChain(sc, facts, dropped) {
-    const targets = sc.targets.map((t) => {
-        const notes = [...t.notes];
-        const attestations = t.attestations.map((a) => {
-            if (a.verify === undefined || ownCommands(t.ref, a.kind, facts).includes(a.verify))
-                return a;
-            const kind = (0,report_escape/* clip */.$Q)(a.kind, 40);
-            notes.push(`${kind}: verify command left out (not one ml-image writes for ${facts.repository})`);
-            dropped.push(`${q(t.platform, 40)} ${q(a.kind, 40)} verify command ${q(a.verify, 600)}`);
-            return { kind: a.kind, attached: a.attached };
-        });
-        return { ...t, attestations, notes };
-    });
-    return { ...sc, targets };
+    return { repository, ...(runUrl !== undefined && { runUrl }) };
 }
 /**
- * The model with the poster's own run links and only its own verify commands; `dropped` says, for
- * the log, what of the artifact's was left out (a link is replaced by the poster's own).
+ * The model with the poster's own run links and no supply-chain section; `dropped` says, for the
+ * log, what of the artifact's was left out (a link is replaced by the poster's own).
  */
 function constrainUntrusted(model, facts) {
     const dropped = [];
+    const report = `report ${q(model.variant, 40)}`;
     const links = facts.runUrl
         ? { run: facts.runUrl, artifact: `${facts.runUrl}#artifacts` }
         : {};
     for (const k of ['run', 'artifact']) {
         const claimed = model.links[k];
         if (claimed !== undefined && claimed !== links[k])
-            dropped.push(`${k} link ${q(claimed, 300)}`);
+            dropped.push(`${report}: the artifact's ${k} link ${q(claimed, 300)} is not one ml-image writes for ${facts.repository}: left out`);
     }
-    const supplyChain = model.supplyChain && constrainSupplyChain(model.supplyChain, facts, dropped);
-    return {
-        model: { ...model, links, ...(supplyChain && { supplyChain }) },
-        dropped: dropped.map((d) => `report ${q(model.variant, 40)}: the artifact's ${d} is not one ml-image writes for ${facts.repository}: left out`),
-    };
+    if (model.supplyChain !== undefined)
+        dropped.push(`${report}: the artifact's supply-chain section (${model.supplyChain.targets.length} platform image(s)) is left out: a pull request's run signs nothing`);
+    const { supplyChain: _claimed, ...rest } = model;
+    return { model: { ...rest, links }, dropped };
 }
 
 ;// CONCATENATED MODULE: ./src/report/poster.ts
@@ -14010,7 +12138,7 @@ function constrainUntrusted(model, facts) {
 // ran with a read-only token and left its report models in an artifact. This job has write
 // permission, so it trusts nothing in the artifact: schema-validated, re-rendered here with this
 // version's escaping and size limit, posted only to the pull request the triggering run belongs to.
-// Links and verify commands are the poster's own, never the artifact's (untrusted-model.ts).
+// Links are the poster's own, never the artifact's, and no supply-chain claim is shown (untrusted-model.ts).
 
 
 
@@ -14029,10 +12157,10 @@ async function postFromArtifact(dir, io) {
         throw new errors/* InputError */.dz('from-artifact: run this in a workflow_run job (its event names the run whose artifact is posted)', 'see workflows/fork-comment.yml');
     // Schema, size, repository and commit are checked by the reader; each report model is
     // re-validated by ReportModelSchema and re-rendered (re-escaped) below.
-    const artifact = readCommentArtifact(dir, {
+    const artifact = (0,report_artifact/* readCommentArtifact */.sB)(dir, {
         repository,
         headSha: run.head_sha,
-        reportSchema: model_schema_ReportModelSchema,
+        reportSchema: model_schema/* ReportModelSchema */.R9,
     });
     const prs = (run?.pull_requests ?? []).map((p) => p.number);
     // GitHub leaves pull_requests empty for fork pull requests; when it is filled, it must match.
@@ -14049,16 +12177,13 @@ async function postFromArtifact(dir, io) {
     if (!client.getPullRequest)
         throw new errors/* InputError */.dz('from-artifact: the GitHub client cannot read pull requests');
     const pr = await client.getPullRequest({ owner, repo, pullNumber: artifact.prNumber });
-    if (pr.headSha !== artifact.headSha) {
-        // A newer push won the race (its own run posts its report), or the artifact names someone
-        // else's pull request: either way nothing is posted, and it is not a failure of this job.
-        io.warning(`pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`);
+    const refused = notThisRun(pr, artifact, run.head_repository?.full_name);
+    if (refused !== undefined) {
+        // A newer push won the race (its own run posts its report), the artifact names someone else's
+        // pull request, or the fork is gone: nothing is posted, and it is not a failure of this job.
+        io.warning(refused);
         return { verdicts: [] };
     }
-    if (run.head_repository?.full_name &&
-        pr.headRepo &&
-        pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase())
-        throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`);
     const facts = trustedFacts(io.env, run.id);
     const models = artifact.reports.map((m) => {
         const c = constrainUntrusted(m, facts);
@@ -14086,6 +12211,20 @@ async function postFromArtifact(dir, io) {
     if (io.summary)
         await io.summary(first.markdown);
     return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
+}
+/**
+ * Why the pull request is not the one the triggering run built (undefined: it is): another head
+ * commit, a head repository that is gone (a deleted fork: nothing ties it to the run), or another
+ * one (exit 2: the artifact names someone else's pull request).
+ */
+function notThisRun(pr, artifact, runRepo) {
+    if (pr.headSha !== artifact.headSha)
+        return `pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`;
+    if (runRepo && !pr.headRepo)
+        return `pull request #${artifact.prNumber}'s head repository is gone (a deleted fork): it cannot be matched to the triggering run from ${runRepo}: not posted`;
+    if (runRepo && pr.headRepo && pr.headRepo.toLowerCase() !== runRepo.toLowerCase())
+        throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${runRepo}`);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/gpu-mode.ts
@@ -14160,6 +12299,8 @@ const INPUT_STAGES = {
     push: ['build'],
     merge: ['build'],
     'merge-from': ['build'],
+    // What the post step does with the images the build left and the smoke stage pulled.
+    'keep-images': ['build', 'smoke'],
     // Smoke.
     'smoke-suites': ['smoke'],
     'require-gpu': ['smoke'],
@@ -14196,6 +12337,8 @@ function stageInputReader(get, stages) {
 
 // EXTERNAL MODULE: ./src/action/io.ts
 var action_io = __webpack_require__(23152);
+// EXTERNAL MODULE: ./src/action/post.ts
+var post = __webpack_require__(27718);
 // EXTERNAL MODULE: ./src/action/verify.ts + 4 modules
 var verify = __webpack_require__(38364);
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -14203,6 +12346,7 @@ var verify = __webpack_require__(38364);
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
 // see verify.ts). Inputs are parsed once, here at the edge; stages receive a typed Config and plain
 // options.
+
 
 
 
@@ -14314,6 +12458,7 @@ function parseActionInputs(io) {
         gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
         commentMode: choice(get, 'comment-mode', COMMENT_MODES, 'auto'),
         baseline: get('baseline'),
+        keepImages: bool(get, 'keep-images', false),
     };
 }
 /**
@@ -14372,6 +12517,9 @@ async function runStages(io, inputs) {
     io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
     io.setOutput('platforms', JSON.stringify(config.platforms));
     io.setOutput('result-dir', resultDir);
+    // The post step removes the images these stages leave (self-hosted runners): build.json says which.
+    if (stages.has('build') || stages.has('smoke'))
+        (0,post/* saveImageState */.Y4)(io, resultDir, inputs.keepImages);
     // With the `tags` input the images go to the first tag's registry, not image.registry.
     const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
     const registry = tagHost
@@ -14386,7 +12534,7 @@ async function runStages(io, inputs) {
     const result = await runPipeline({
         loaded,
         stages,
-        results: openResultDir(resultDir, 'result-dir'),
+        results: (0,results_results/* openResultDir */.lR)(resultDir, 'result-dir'),
         push,
         merge: inputs.merge,
         buildOptions,

@@ -1,0 +1,2146 @@
+export const id = 511;
+export const ids = [511];
+export const modules = {
+
+/***/ 99183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ef: () => (/* binding */ BUILD_RESULT_SCHEMA_VERSION),
+/* harmony export */   fh: () => (/* binding */ BuildResultSchema),
+/* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
+/* harmony export */ });
+/* unused harmony export VariantBuildSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
+// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+
+
+const BUILD_RESULT_SCHEMA_VERSION = 1;
+const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    /** When the build finished (the provenance's finishedOn; older build.json files have none). */
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$({ offset: true }).optional(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
+    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+    localRef: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
+    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformBuildSchema),
+    baseImage: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    baseDigest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantBuildSchema),
+});
+
+
+/***/ }),
+
+/***/ 66917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ ENV_RECORD_SCHEMA_VERSION),
+/* harmony export */   Kh: () => (/* binding */ CREATED_LABEL),
+/* harmony export */   iv: () => (/* binding */ EnvRecordSchema),
+/* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
+/* harmony export */ });
+/* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
+// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
+// src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
+
+
+const ENV_RECORD_SCHEMA_VERSION = 2;
+/** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
+const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
+const CREATED_LABEL = 'org.opencontainers.image.created';
+const maybe = (t) => t.nullable().optional();
+/**
+ * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
+ * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
+ * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
+ * field), not when the report is written.
+ */
+const bytes = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** One step of the image's history (docker history): its instruction and the bytes its layer added. */
+const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sizeBytes: bytes,
+    /** No filesystem layer (ENV, CMD, LABEL ...). */
+    empty: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+});
+const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        sizeBytes: bytes,
+        // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
+        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+        labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
+        env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
+        variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
+        created: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        /**
+         * The image's history, oldest first: each build step with the instruction that made it and
+         * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
+         * records written before sizes were captured, or when the engine could not tell.
+         */
+        history: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LayerSchema).optional(),
+    }),
+    os: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        osRelease: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        machine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    }),
+    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        implementation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        executable: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            requires: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+            installer: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            location: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
+            sizeBytes: bytes.optional(),
+        })),
+    }),
+    apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
+        sizeBytes: bytes.optional(),
+    })),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
+        sources: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    }),
+    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+        deviceCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        tf32: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() }),
+        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    })
+        .loose()
+        .nullable(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        computeCapability: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        driver: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    })
+        .loose()),
+    tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()),
+    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    /** Every field of torch.utils.collect_env, by its name there. */
+    collectEnv: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
+    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    capture: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        probeVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        toolVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        time: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        host: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
+    }),
+});
+/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
+const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
+    'torch_version',
+    'is_debug_build',
+    'cuda_compiled_version',
+    'gcc_version',
+    'clang_version',
+    'cmake_version',
+    'os',
+    'libc_version',
+    'python_version',
+    'python_platform',
+    'is_cuda_available',
+    'cuda_runtime_version',
+    'cuda_module_loading',
+    'nvidia_driver_version',
+    'nvidia_gpu_models',
+    'cudnn_version',
+    'pip_version',
+    'pip_packages',
+    'conda_packages',
+    'hip_compiled_version',
+    'hip_runtime_version',
+    'miopen_runtime_version',
+    'caching_allocator_config',
+    'is_xnnpack_available',
+    'cpu_info',
+]));
+
+
+/***/ }),
+
+/***/ 95164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ patternProblem),
+/* harmony export */   Rc: () => (/* binding */ PATTERN_FLAGS),
+/* harmony export */   n7: () => (/* binding */ MAX_PATTERN_LENGTH)
+/* harmony export */ });
+// What a custom test's expectedOutput / excludedOutput pattern must be, checked when the config is
+// loaded (schema.ts) and compiled the same way by the smoke stage's matcher (smoke/match.ts, which
+// runs it in a worker thread). Pure: it imports nothing.
+/** Longest pattern accepted (config validation says so at load time). */
+const MAX_PATTERN_LENGTH = 1000;
+/** The flags output patterns are compiled with (config validation, the matcher and its worker). */
+const PATTERN_FLAGS = 'm';
+/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
+function patternProblem(pattern) {
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
+    try {
+        new RegExp(pattern, PATTERN_FLAGS);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+
+
+/***/ }),
+
+/***/ 15063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */ });
+function archOf(platform) {
+    return platform.split('/')[1];
+}
+
+
+/***/ }),
+
+/***/ 68481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Kx: () => (/* binding */ ConfigFileSchema),
+  Pe: () => (/* reexport */ MAX_TIMEOUT_SECONDS),
+  P4: () => (/* binding */ PLATFORMS),
+  QT: () => (/* binding */ TEMPLATES),
+  I6: () => (/* binding */ normalizeConfig)
+});
+
+// UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS, SMOKE_SUITES
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(88532);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/util/runner-env.ts
+var runner_env = __webpack_require__(2426);
+;// CONCATENATED MODULE: ./src/config/secret-id.ts
+// A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
+// environment variable of the same name, so never one of the runner's own (a pull request can
+// change ml-image.yml).
+
+
+const SecretIdSchema = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
+    .refine((id) => !(0,runner_env/* isRunnerOwnVariable */.P)(id), {
+    error: (iss) => `${JSON.stringify(iss.input)} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`,
+});
+
+// EXTERNAL MODULE: ./src/config/size.ts
+var size = __webpack_require__(64089);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var pattern = __webpack_require__(95164);
+;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
+// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
+// names). Every default of the block lives here; docs/configuration.md is generated from it.
+
+
+const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+/** The networks a smoke test's container may have (smoke.network). */
+const SMOKE_NETWORKS = ['none', 'bridge'];
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+const MAX_TIMEOUT_SECONDS = 86400;
+const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
+    const problem = (0,pattern/* patternProblem */.AL)(value);
+    if (problem)
+        ctx.addIssue({
+            code: 'custom',
+            message: value.length > pattern/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
+        });
+}))
+    .default([]);
+const CustomTest = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
+        .describe('Test id in results.'),
+    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+    })
+        .optional()
+        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    gpu: schemas/* boolean */.zMY()
+        .default(false)
+        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
+    file: schemas/* strictObject */.rej({
+        path: schemas/* string */.YjP()
+            .startsWith('/', { error: 'expected an absolute path in the image' })
+            .describe('Absolute path in the image.'),
+        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: schemas/* string */.YjP()
+            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+            .optional()
+            .describe('Expected permission bits, octal.'),
+    })
+        .optional()
+        .describe('File test.'),
+    metadata: schemas/* strictObject */.rej({
+        user: schemas/* string */.YjP().optional(),
+        workdir: schemas/* string */.YjP().optional(),
+        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    })
+        .optional()
+        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+})
+    .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+        });
+    }
+    if (t.gpu && t.command === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['gpu'],
+            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
+        });
+});
+const SmokeConfigSchema = schemas/* strictObject */.rej({
+    suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
+        .default([...SMOKE_SUITES])
+        .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+    requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+    gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .min(1)
+        .default(DEFAULT_GPU_RUNNER_LABELS)
+        .describe('runs-on labels of the self-hosted GPU runner.'),
+    baseline: schemas/* string */.YjP({ error: 'expected a file path' })
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Per-GPU throughput floors (JSON).'),
+    timeoutSeconds: schemas/* number */.aig()
+        .int()
+        .positive()
+        .max(MAX_TIMEOUT_SECONDS)
+        .default(600)
+        .describe('Per-test timeout.'),
+    network: schemas/* enum */.k5n(SMOKE_NETWORKS)
+        .default('none')
+        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
+    tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+})
+    .prefault({})
+    .describe('Smoke tests run inside the built image.');
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
+// reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+
+
+
+
+
+
+
+// The smoke block lives in smoke-schema.ts; its names are imported from here as before.
+
+const PLATFORMS = ['linux/amd64', 'linux/arm64'];
+const TEMPLATES = ['cpu', 'cuda', 'ngc'];
+const RESOLVE_MODES = ['auto', 'check', 'off'];
+const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+// Docker's reference grammar, simplified: lowercase path components separated by '/'.
+const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
+/** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
+function isFilesystemRoot(p) {
+    const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
+    return n === '/' || /^[A-Za-z]:\/*$/.test(n);
+}
+const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
+    error: 'expected a version like "12.8"',
+});
+const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
+    .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
+const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
+    .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
+const imageRef = schemas/* string */.YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
+    .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
+    error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
+});
+const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
+// A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
+// so that a bad string gets a message saying what strings are allowed.
+const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
+const VariantObject = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
+        .optional()
+        .describe('Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.'),
+    cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
+    base: imageRef.optional().describe('A custom base image; the catalog is not consulted.'),
+    torch: torchVersion.optional().describe('torch version for this variant (overrides top-level `torch`).'),
+    python: pythonVersion
+        .optional()
+        .describe('Python version for this variant (overrides `python.version`).'),
+    template: schemas/* enum */.k5n(TEMPLATES)
+        .optional()
+        .describe('Template for this variant (overrides `build.template`).'),
+})
+    .superRefine((v, ctx) => {
+    if (v.base !== undefined && v.name === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when "base" is set (used in tags)' });
+    }
+});
+const Variant = schemas/* preprocess */.vkY((value, ctx) => {
+    if (typeof value !== 'string')
+        return value;
+    if (value === 'cpu')
+        return {};
+    const m = VARIANT_SHORTHAND.exec(value);
+    if (m)
+        return { cuda: m[1] };
+    ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
+    });
+    return core/* NEVER */.tm;
+}, VariantObject);
+const ConfigFileSchema = schemas/* strictObject */.rej({
+    image: schemas/* strictObject */.rej({
+        name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
+            .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
+            .describe('Repository path, without registry or tag.'),
+        registry: schemas/* string */.YjP()
+            .regex(REGISTRY_HOST, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+            .default('ghcr.io')
+            .describe('Registry host the image is pushed to.'),
+        version: schemas/* string */.YjP()
+            .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
+            .optional()
+            .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
+    })
+        .describe('What to build and where to push it.'),
+    build: schemas/* strictObject */.rej({
+        context: relPath('a directory path')
+            .refine((p) => !isFilesystemRoot(p), {
+            error: 'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
+        })
+            .default('.')
+            .describe('Build context, relative to the config file.'),
+        dockerfile: relPath('a file path')
+            .optional()
+            .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
+        template: schemas/* enum */.k5n(TEMPLATES)
+            .optional()
+            .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
+        args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string (quote numbers)' }))
+            .default({})
+            .describe('Extra build args (never secrets: use `secrets`).'),
+        mirrors: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
+            .default({})
+            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
+        cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
+            .default('auto')
+            .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
+        provenance: schemas/* enum */.k5n(['false', 'min', 'max'])
+            .default('min')
+            .describe('Provenance attestation mode (not available with the docker driver).'),
+        network: schemas/* enum */.k5n(['default', 'host', 'none'])
+            .default('default')
+            .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
+        pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
+        secrets: schemas/* array */.YOg(SecretIdSchema)
+            .default([])
+            .describe("Secret ids passed to buildx by id (`--secret id=...,env=...`); never the runner's own ACTIONS_*, INPUT_*, STATE_*."),
+    })
+        .superRefine((b, ctx) => {
+        if (b.dockerfile !== undefined && b.template !== undefined) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['template'],
+                message: 'set "dockerfile" or "template", not both',
+            });
+        }
+    })
+        .prefault({})
+        .describe('How to build.'),
+    variants: schemas/* array */.YOg(Variant, { error: 'expected a list of variants' })
+        .min(1, { error: 'expected at least one variant' })
+        .superRefine((vs, ctx) => {
+        const seen = new Map();
+        vs.forEach((v, i) => {
+            const name = variantName(v);
+            const first = seen.get(name);
+            if (first !== undefined) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [i],
+                    message: `duplicate variant name "${name}" (also variants[${first}])`,
+                });
+            }
+            else
+                seen.set(name, i);
+        });
+    })
+        .prefault(['cpu'])
+        .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
+    platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
+        .min(1, { error: 'expected at least one platform' })
+        .superRefine((ps, ctx) => {
+        ps.forEach((p, i) => {
+            if (ps.indexOf(p) !== i)
+                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate platform "${p}"` });
+        });
+    })
+        .default(DEFAULT_PLATFORMS)
+        .describe('Target platforms.'),
+    torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
+    python: schemas/* strictObject */.rej({
+        version: pythonVersion
+            .optional()
+            .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
+        requirements: stringList(relPath('a file path'))
+            .default([])
+            .describe('requirements files, relative to the config file.'),
+        indexUrl: schemas/* url */.OZ5({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
+        torchIndexUrl: schemas/* url */.OZ5({ error: 'expected a URL' })
+            .optional()
+            .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
+        extraIndexUrls: schemas/* array */.YOg(schemas/* url */.OZ5({ error: 'expected a URL' }))
+            .default([])
+            .describe('Extra pip index URLs.'),
+    })
+        .prefault({})
+        .describe('Python environment.'),
+    resolve: schemas/* strictObject */.rej({
+        mode: schemas/* enum */.k5n(RESOLVE_MODES)
+            .default('auto')
+            .describe('`auto` fixes conflicts with the base image, `check` fails on them, `off` skips.'),
+    })
+        .prefault({})
+        .describe('Dependency-conflict resolution against the base image.'),
+    smoke: SmokeConfigSchema,
+    report: schemas/* strictObject */.rej({
+        comment: schemas/* boolean */.zMY().default(true).describe('Post/update one pull-request comment.'),
+        summary: schemas/* boolean */.zMY().default(true).describe('Write the job summary.'),
+        markerKey: schemas/* string */.YjP()
+            .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
+            .optional()
+            .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
+    })
+        .prefault({})
+        .describe('The pull-request report.'),
+    size: size/* SizeConfigSchema */.n,
+    attest: attest/* AttestConfigSchema */.Td,
+})
+    .describe('ml-image.yml');
+function variantName(v) {
+    return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
+}
+function normalizeConfig(parsed) {
+    return {
+        ...parsed,
+        variants: parsed.variants.map((v) => {
+            const kind = v.base !== undefined ? 'custom' : v.cuda !== undefined ? 'cuda' : 'cpu';
+            const torch = v.torch ?? parsed.torch;
+            return {
+                name: variantName(v),
+                kind,
+                ...(v.cuda !== undefined && { cuda: v.cuda }),
+                ...(v.base !== undefined && { base: v.base }),
+                ...(torch !== undefined && { torch }),
+                ...((v.python ?? parsed.python.version) !== undefined && {
+                    python: v.python ?? parsed.python.version,
+                }),
+                ...(v.template !== undefined && { template: v.template }),
+            };
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 64089:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ SIZE_BUDGET_PATTERN),
+/* harmony export */   n: () => (/* binding */ SizeConfigSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
+
+/** size.budget: "8GB", "750 MB", "1.5GiB" (absolute) or "+5%" (growth over the base branch). */
+const SIZE_BUDGET_PATTERN = /^(?:\d+(?:\.\d+)?\s*(?:B|[kKMGT]B|[KMGT]iB)|\+\d+(?:\.\d+)?%)$/;
+const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    budget: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(SIZE_BUDGET_PATTERN, {
+        error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
+    })
+        .optional()
+        .describe('Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most.'),
+})
+    .prefault({})
+    .describe('Image size.');
+
+
+/***/ }),
+
+/***/ 2996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iy: () => (/* binding */ SmokeDiffSchema),
+/* harmony export */   Jt: () => (/* binding */ EnvSummarySchema),
+/* harmony export */   KK: () => (/* binding */ EnvDiffSchema),
+/* harmony export */   Lw: () => (/* binding */ sizeDrivers),
+/* harmony export */   Vg: () => (/* binding */ COMPONENT_IDS),
+/* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS)
+/* harmony export */ });
+/* unused harmony exports ChangeLevelSchema, PackageChangeSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
+// and a privileged workflow re-validates that model from an untrusted artifact, so they are data
+// only (no Markdown, no labels the renderer could take at face value).
+
+const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
+const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded']),
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    level: ChangeLevelSchema.nullable(),
+});
+const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+    changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
+});
+/** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
+const COMPONENT_IDS = [
+    'os',
+    'glibc',
+    'python',
+    'torch',
+    'torchCuda',
+    'numpy',
+    'cuda',
+    'cudnn',
+    'nccl',
+    'driverMaxCuda',
+    'driver',
+    'gpus',
+];
+const ComponentIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(COMPONENT_IDS);
+/** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
+const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
+const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: ComponentIdSchema,
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
+    direction: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['up', 'down', 'changed']).nullable(),
+    level: ChangeLevelSchema.nullable(),
+    /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
+    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'changed']),
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+const LabelChangeSchema = EnvVarChangeSchema.extend({
+    /** Changes on every build (creation time, commit): listed, but not an environment change. */
+    volatile: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative();
+/** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
+const SizeItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+});
+/** A layer among an image's biggest, with the instruction that made it. */
+const LayerItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ createdBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() });
+/** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
+const SizeTopSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    pip: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
+    apt: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
+    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LayerItemSchema),
+});
+/** What one package or layer added to (or took from) the image, base -> this PR. */
+const SizeChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pip', 'apt', 'layer']),
+    /** Package name, or the layer's instruction. */
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Versions (packages; null: not installed on that side); null for layers. */
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    baseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
+    headBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+});
+/** Where the bytes went: the image's size change and the packages and layers that made it. */
+const SizeExplanationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    /** Both records had package sizes (older records have none). */
+    packagesKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** Both records had the layers' history. */
+    layersKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** The biggest package changes by size (pip and apt together), largest |delta| first. */
+    packages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+    /** Sum of every package's change (shown or not). */
+    packagesDelta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    /** Packages whose size changed, shown or not. */
+    packagesChanged: count,
+    /** The biggest layer changes, largest |delta| first (matched by instruction). */
+    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+});
+const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    created: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    layers: count,
+    pipCount: count,
+    aptCount: count,
+    /** The biggest packages and layers; absent in reports of records without sizes. */
+    top: SizeTopSchema.optional(),
+    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()]))),
+});
+const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() });
+const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    pip: PackageDiffSchema,
+    apt: PackageDiffSchema,
+    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
+    env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),
+        unchanged: count,
+        /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
+        redactedBoth: count,
+    }),
+    labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LabelChangeSchema), unchanged: count }),
+    size: delta,
+    layers: delta,
+    /** Which packages and layers made the size change; absent when neither record has sizes. */
+    sizeExplanation: SizeExplanationSchema.optional(),
+    /** Anything changed other than volatile labels and host facts. */
+    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    from: SmokeStatusSchema.nullable(),
+    to: SmokeStatusSchema.nullable(),
+    /** This PR's reason (fail/skip) and classified cause. */
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /** pass -> fail */
+    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** fail -> pass */
+    fixed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
+    note: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const MetricDeltaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    test: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    metric: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    /** (head - base) / |base|; null without both values or with base 0. */
+    relative: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    better: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['higher', 'lower']).nullable(),
+    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    improved: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
+    floor: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
+});
+const smokeSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: count, fail: count, skip: count });
+const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    threshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    base: smokeSummary.nullable(),
+    head: smokeSummary,
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestChangeSchema),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricDeltaSchema),
+    regressions: count,
+    metricRegressions: count,
+    fixed: count,
+    failing: count,
+});
+/**
+ * The changes that explain the size change, in its direction (growth: what grew, biggest first),
+ * packages before layers (a package names the cause; a layer holds many packages).
+ */
+function sizeDrivers(e) {
+    const sign = e.delta < 0 ? -1 : 1;
+    const pick = (list) => list.filter((c) => c.delta * sign > 0);
+    const packages = pick(e.packages);
+    return packages.length > 0 ? packages : pick(e.layers);
+}
+
+
+/***/ }),
+
+/***/ 47684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   Hh: () => (/* binding */ variantFromPlan),
+/* harmony export */   fB: () => (/* binding */ PlanSchema),
+/* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68481);
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+
+
+const PLAN_SCHEMA_VERSION = 1;
+const LABEL_PREFIX = 'io.github.ml-image-action';
+const PlatformSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4);
+const TemplateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .TEMPLATES */ .QT);
+const BaseChoiceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    family: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const VariantPlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['cpu', 'cuda', 'custom']),
+    primary: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), indexUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional(),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), toolkitDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })
+        .optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const BuildTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    platform: PlatformSchema,
+    arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PLAN_SCHEMA_VERSION),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantPlanSchema),
+    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildTargetSchema),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        include: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), platform: PlatformSchema, arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    }),
+});
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
+function variantFromPlan(plan, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+
+/***/ }),
+
+/***/ 80954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V1: () => (/* binding */ writeCommentArtifact),
+/* harmony export */   sB: () => (/* binding */ readCommentArtifact)
+/* harmony export */ });
+/* unused harmony exports COMMENT_ARTIFACT_FILE, COMMENT_ARTIFACT_SCHEMA_VERSION, MAX_COMMENT_ARTIFACT_BYTES, CommentArtifactSchema */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80019);
+/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
+// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
+// That job runs with write access on data an untrusted job produced: everything read here is
+// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
+
+
+
+
+
+
+
+
+const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
+/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
+const MAX_REPORTS = 64;
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function artifactSchema(reports) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig({ error: 'expected a pull-request number' })
+            .int({ error: 'expected a positive whole number' })
+            .positive({ error: 'expected a positive whole number' })
+            .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
+        headSha: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+            error: 'expected a full commit SHA (40 lowercase hex characters)',
+        }),
+        repository: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected "owner/repo"' })
+            .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
+        /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).max(1000).optional(),
+        reports: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+    });
+}
+/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
+const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J());
+/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+function writeCommentArtifact(dir, payload) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, COMMENT_ARTIFACT_FILE);
+    const parsed = CommentArtifactSchema.safeParse(payload);
+    if (!parsed.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+    }
+    const text = `${JSON.stringify(parsed.data)}\n`;
+    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(text), file);
+    return file;
+}
+/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
+function readCommentArtifact(dir, expected) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, COMMENT_ARTIFACT_FILE);
+    const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
+    const text = readBounded(file, maxBytes);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+    }
+    const version = data?.schemaVersion;
+    if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
+    }
+    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J());
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+        const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, data, schema);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+    }
+    const artifact = parsed.data;
+    if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
+    }
+    if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
+    }
+    return artifact;
+}
+/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
+function readBounded(file, maxBytes) {
+    let fd;
+    try {
+        // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
+        if (code === 'ELOOP')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: is a symbolic link; refusing to follow it`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: cannot open: ${e.message}`);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a regular file`);
+        if (st.size > maxBytes)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+        // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
+        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readBounded */ .C)(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: changed while being read; refusing it`);
+        return buf.toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R9: () => (/* binding */ ReportModelSchema),
+/* harmony export */   yz: () => (/* binding */ REPORT_MODEL_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony exports SupplyChainSchema, PlatformReportSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+// The report model's schema: what report-<variant>.json holds and what the fork-safe artifact's
+// reports are re-validated with (src/report/poster.ts). Schemas only: zod, the diff's schemas and
+// the URL check, so that the results contract (src/results/) can write a ReportModel without
+// loading the diff or the report's policy (src/report/model.ts builds and assesses the model).
+
+
+
+const REPORT_MODEL_SCHEMA_VERSION = 1;
+const SupplyChainSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    /** How it signed, or why it did not (one line). */
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(), verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() })),
+        notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    })),
+});
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .max(4096)
+    .refine((u) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(u) !== null, 'expected an http(s) URL');
+const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    head: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt,
+    base: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt.nullable(),
+    /** null: no base record for this platform. */
+    diff: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvDiffSchema */ .KK.nullable(),
+    /** null: no smoke result for this PR. */
+    smoke: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .SmokeDiffSchema */ .Iy.nullable(),
+});
+const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(REPORT_MODEL_SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('ml-image-report'),
+    tool: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }),
+    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    markerKey: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).nullable(),
+    noBaselineReason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+    resolution: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    links: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformReportSchema).min(1),
+    /** Absent in reports written before the attest stage existed. */
+    supplyChain: SupplyChainSchema.optional(),
+    /** config size.budget, as configured; absent: no budget. */
+    sizeBudget: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(40).optional(),
+});
+
+
+/***/ }),
+
+/***/ 83447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ ResolutionSchema),
+/* harmony export */   bO: () => (/* binding */ explanationLines),
+/* harmony export */   fj: () => (/* binding */ ResolveOutputSchema),
+/* harmony export */   m6: () => (/* binding */ ReplacementSchema),
+/* harmony export */   wF: () => (/* binding */ RESOLUTION_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony export HazardSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
+
+const RESOLUTION_SCHEMA_VERSION = 1;
+const Break = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ dist: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), requirement: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
+const Pull = Break.extend({ requested: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() });
+const ReplacementSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Base packages whose requirements the new version breaks. */
+    breaks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Break),
+    /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
+    pulledInBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Pull),
+});
+const HazardSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+});
+const ResolutionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RESOLUTION_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['auto', 'check']),
+    /** clean: nothing in the base would change; fixed: a plan that holds the base was found; conflict: none fits. */
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['clean', 'fixed', 'conflict']),
+    python: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    naive: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        install: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+        replaces: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ReplacementSchema),
+    }),
+    resolved: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        install: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+        moved: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), naive: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), resolved: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+        relaxed: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+    })
+        .optional(),
+    conflict: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ causes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), chain: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), options: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) })
+        .optional(),
+    hazards: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HazardSchema),
+    constraints: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        pinned: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        skipped: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+    }),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+});
+/** What resolving one image and platform hands on: the build's constraints and requirements. */
+const ResolveOutputSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    resolution: ResolutionSchema,
+    /** Constraints for the build: base pins + the resolved versions (auto mode). */
+    constraints: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Requirements for the build (relaxed where the resolver had to). */
+    requirements: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    explanation: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+});
+/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
+function explanationLines(r) {
+    const head = {
+        clean: 'no conflict with the base image',
+        fixed: 'conflict fixed with the base image held',
+        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
+    };
+    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+    for (const rep of r.naive.replaces)
+        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
+    for (const m of r.resolved?.moved ?? [])
+        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+    for (const c of r.resolved?.relaxed ?? [])
+        lines.push(`relaxed: ${c.from} -> ${c.to}`);
+    for (const c of r.conflict?.chain ?? [])
+        lines.push(`why: ${c}`);
+    for (const o of r.conflict?.options ?? [])
+        lines.push(`option: ${o}`);
+    for (const h of r.hazards)
+        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oS: () => (/* binding */ BUILD_FILE),
+  NR: () => (/* binding */ envelopeFile),
+  lR: () => (/* binding */ openResultDir),
+  g7: () => (/* binding */ readDigestFiles),
+  mR: () => (/* binding */ recordFile)
+});
+
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, reportFile, resolutionFile
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var attest_result = __webpack_require__(29476);
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/capture/record.ts
+var capture_record = __webpack_require__(66917);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var config_issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var artifact = __webpack_require__(80954);
+// EXTERNAL MODULE: ./src/report/model-schema.ts
+var model_schema = __webpack_require__(463);
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var resolve_result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/smoke/result.ts
+var smoke_result = __webpack_require__(3228);
+// EXTERNAL MODULE: ./src/util/json-file.ts
+var json_file = __webpack_require__(80019);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/diff/read.ts
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ENV_RECORD_MIGRATIONS = {
+    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
+    1: (r) => {
+        if (!isObject(r.image))
+            return { ...r, schemaVersion: 2 };
+        const labels = isObject(r.image.labels) ? r.image.labels : {};
+        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
+        return {
+            ...r,
+            schemaVersion: 2,
+            image: { ...r.image, variant: label(capture_record/* VARIANT_LABEL */.z), created: label(capture_record/* CREATED_LABEL */.Kh) },
+        };
+    },
+};
+const SMOKE_RESULT_MIGRATIONS = {};
+const ENV_RECORD = 'environment record (env.json)';
+const SMOKE_RESULT = 'smoke result (smoke.json)';
+const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
+const SMOKE_KEYS = ['tests', 'summary'];
+const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+const hasKeys = (json, keys) => keys.every((k) => k in json);
+const MAX_ISSUES = 8;
+function read(json, source, kind) {
+    if (!isObject(json)) {
+        throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+    }
+    // Before the version: the other kind of file (each has its own versions) is named as what it is,
+    // not as one of a version newer than this tool reads.
+    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
+        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
+    const version = json.schemaVersion;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+    }
+    if (version > kind.current) {
+        throw new errors/* InputError */.dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
+    }
+    let record = json;
+    for (let v = version; v < kind.current; v++) {
+        const step = kind.migrations[v];
+        if (!step)
+            throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
+        record = step(record);
+    }
+    const parsed = kind.schema.safeParse(record);
+    if (parsed.success)
+        return parsed.data;
+    const issues = parsed.error.issues;
+    const lines = (0,config_issues/* formatIssues */.og)(parsed.error, record, kind.schema)
+        .slice(0, MAX_ISSUES)
+        .map((line) => `  - ${line}`);
+    if (issues.length > MAX_ISSUES)
+        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
+    throw new errors/* InputError */.dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+}
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+    return typeof v === 'object' ? 'an object' : String(v);
+}
+function readEnvRecord(json, source) {
+    return read(json, source, {
+        what: ENV_RECORD,
+        current: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
+        migrations: ENV_RECORD_MIGRATIONS,
+        schema: capture_record/* EnvRecordSchema */.iv,
+        keys: ENV_KEYS,
+        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
+    });
+}
+function readSmokeResult(json, source) {
+    return read(json, source, {
+        what: SMOKE_RESULT,
+        current: smoke_result/* SMOKE_RESULT_SCHEMA_VERSION */.Nn,
+        migrations: SMOKE_RESULT_MIGRATIONS,
+        schema: smoke_result/* SmokeResultSchema */.wp,
+        keys: SMOKE_KEYS,
+        other: { what: ENV_RECORD, keys: ENV_KEYS },
+    });
+}
+/** JSON text to a value; the error names the file. */
+
+
+;// CONCATENATED MODULE: ./src/results/read.ts
+// Reading a result directory's files back, each through the schema it is written with. Internal to
+// src/results/: the stages read through a ResultDir (openResultDir, discardResults), which names the
+// files (results.ts); these take the file's path. A file that is not there is "nothing" (undefined
+// or null, as each reader says); a file that is there but cannot be read or parsed is bad input
+// naming it (exit 2), except where a reader says another version's file is left out.
+
+
+
+
+
+
+
+
+
+
+
+/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
+ * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
+const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
+/** A smoke key is two short lines; a bigger file is no key. */
+const SMOKE_KEY_MAX_BYTES = 4096;
+/** The schemaVersion a file says it has, when it says one. */
+const versionOf = (data) => data?.schemaVersion;
+/** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
+function parseAs(schema, data, file, what, fix) {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
+    return parsed.data;
+}
+/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
+function readResolutionFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const data = (0,json_file/* readJsonFile */.JE)(file);
+    const version = versionOf(data);
+    if (typeof version === 'number' && version !== 1)
+        return undefined;
+    return parseAs(resolve_result/* ResolutionSchema */.Cg, data, file, 'a resolution');
+}
+/** The fix of a build.json that is missing or unreadable, unless the caller says another. */
+const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
+/**
+ * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
+ * stage's for a missing or unreadable file, and is given for one that does not parse.
+ */
+function readBuildFile(file, as = {}) {
+    const data = (0,json_file/* readJsonFile */.JE)(file, { what: as.what ?? 'build result', fix: as.fix ?? BUILD_FIX });
+    return parseAs(result/* BuildResultSchema */.fh, data, file, 'a build result', as.fix);
+}
+/**
+ * plan.json, parsed with PlanSchema: undefined when there is none, and when it is of another
+ * schemaVersion (a directory another version of the tool wrote: its plan is left out, as a
+ * resolution of another version is, and the reader goes on without it). A plan of this version
+ * that does not parse (truncated, edited, a field missing) is bad input naming the file.
+ */
+function readPlanFile(file, as = {}) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const data = (0,json_file/* readJsonFile */.JE)(file, { what: as.what ?? 'plan', ...(as.fix !== undefined && { fix: as.fix }) });
+    const version = versionOf(data);
+    if (typeof version === 'number' && version !== schema/* PLAN_SCHEMA_VERSION */.jk)
+        return undefined;
+    return parseAs(schema/* PlanSchema */.fB, data, file, 'a plan', as.fix);
+}
+/**
+ * A target's record (through the migrations of older versions): null when the file is not there;
+ * an unreadable one throws, naming it.
+ */
+function readEnvFile(file) {
+    return (0,external_node_fs_.existsSync)(file) ? readEnvRecord((0,json_file/* readJsonFile */.JE)(file), file) : null;
+}
+/** A target's smoke result, as readEnvFile reads a record. */
+function readSmokeFile(file) {
+    return (0,external_node_fs_.existsSync)(file) ? readSmokeResult((0,json_file/* readJsonFile */.JE)(file), file) : null;
+}
+/** A target's smoke reuse key, when there is one. */
+function readSmokeKeyFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
+    const text = (0,read_regular/* readRegularFile */.XF)(file, SMOKE_KEY_MAX_BYTES).toString('utf8');
+    // A key that is not of the shape written is no key: the smoke suites simply run again.
+    const key = SmokeKeySchema.safeParse(text.trim());
+    return key.success ? key.data : undefined;
+}
+/** attest.json, when the attest stage wrote one (the report reads it). */
+function readAttestFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    return parseAs(attest_result/* AttestResultSchema */.uv, (0,json_file/* readJsonFile */.JE)(file), file, 'an attest result');
+}
+
+;// CONCATENATED MODULE: ./src/results/write.ts
+
+const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+/**
+ * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
+ * bad input, and must not reach a file the next job trusts. The value itself is written (not the
+ * parsed copy), so that checking changes nothing in the file.
+ */
+function checked(schema, value, file) {
+    const r = schema.safeParse(value);
+    if (!r.success)
+        throw new Error(`${file}: refusing to write an invalid file: ${(0,config_issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/results/results.ts
+// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
+// hand each other as artifacts), its name, and the schema it is written and read through.
+//
+//   plan.json                                 Plan                 (src/plan/schema.ts)
+//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
+//   build.json                                BuildResult          (src/build/result.ts)
+//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
+//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
+//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
+//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
+//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
+//   report.md                                 the run's report: every variant (what the comment says)
+//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
+//   attest.json                               AttestResult         (src/attest/result.ts)
+//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
+//   attest/<variant>-<arch>.<kind>.dsse.json  its signed DSSE envelope, as attached (built-in signer)
+//
+// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
+// (a torch index URL with a token in the plan, for instance); every value is checked against its
+// schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
+// This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// ---- names -------------------------------------------------------------------------------------
+const PLAN_FILE = 'plan.json';
+const BUILD_FILE = 'build.json';
+const DIGESTS_DIR = 'digests';
+const COMMENT_DIR = 'comment';
+const ATTEST_FILE = 'attest.json';
+const ATTEST_DIR = 'attest';
+const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
+/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${extension(kind)}`;
+/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
+const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
+/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
+const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${(0,config_platform/* archOf */.Q)(platform)}.json`);
+const reportFile = (variant, ext) => `report-${variant}.${ext}`;
+/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
+const RUN_REPORT_FILE = 'report.md';
+/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
+const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${kind}.json`);
+/** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
+const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${kind}.dsse.json`);
+/** A predicate is a JSON object (its own schema is checked where it is built). */
+const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+// ---- schemas of the files without a stage of their own -------------------------------------------
+const DIGEST_FILE_SCHEMA_VERSION = 1;
+const DigestFileSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(DIGEST_FILE_SCHEMA_VERSION),
+    variant: schemas/* string */.YjP(),
+    repository: schemas/* string */.YjP(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    baseImage: schemas/* string */.YjP(),
+    baseDigest: schemas/* string */.YjP().optional(),
+    build: result/* PlatformBuildSchema */.vp,
+});
+/**
+ * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
+ * that is read from); `label` names it in messages, e.g. "--out x".
+ */
+function openResultDir(dir, label = 'result-dir', opts = {}) {
+    const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
+    const at = (name) => external_node_path_default().join(root, name);
+    const write = (name, content, l = label, durable = true) => {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
+        (0,json_file/* writeFileAtomic */.Zf)(at(name), (0,redact/* redactUrls */.sK)(content), l, durable);
+    };
+    const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
+    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
+        .map((k) => at(recordFile(k, variant, platform)))
+        .filter((f) => (0,external_node_fs_.existsSync)(f));
+    return {
+        dir: root,
+        writePlan: (plan) => writeJson(PLAN_FILE, schema/* PlanSchema */.fB, plan),
+        readPlan: (as) => readPlanFile(at(PLAN_FILE), as),
+        writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), resolve_result/* ResolutionSchema */.Cg, r),
+        readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
+        writeBuild: (build) => writeJson(BUILD_FILE, result/* BuildResultSchema */.fh, build),
+        readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
+        writeDigests: (build) => {
+            for (const d of digestFiles(build))
+                writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
+        },
+        writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
+        readEnv: (v, p) => readEnvFile(at(recordFile('env', v, p))),
+        writeSmoke: (v, p, result, l) => {
+            writeJson(recordFile('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
+            write(recordFile('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
+        },
+        readSmoke: (v, p) => readSmokeFile(at(recordFile('smoke', v, p))),
+        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
+        readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
+        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
+        recordFiles: records,
+        writeReport: (variant, markdown, model) => {
+            write(reportFile(variant, 'md'), markdown);
+            writeJson(reportFile(variant, 'json'), model_schema/* ReportModelSchema */.R9, model);
+            return at(reportFile(variant, 'md'));
+        },
+        writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
+        writeComment: (payload) => {
+            (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
+            (0,artifact/* writeCommentArtifact */.V1)(at(COMMENT_DIR), payload);
+            return at(COMMENT_DIR);
+        },
+        ...attestFiles(root, label),
+        writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
+        readAttest: () => readAttestFile(at(ATTEST_FILE)),
+    };
+}
+/** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
+function attestFiles(root, label) {
+    const at = (name) => external_node_path_default().join(root, name);
+    const writeLater = (file, content) => {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        return (0,json_file/* writeFileAtomicLater */.nO)(file, content, label, false);
+    };
+    return {
+        // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
+        // writes a dozen of them while it signs and the registry answers).
+        writeAttestation: (v, p, kind, predicate) => {
+            const file = at(attestationFile(v, p, kind));
+            const text = (0,redact/* redactUrls */.sK)(json(checked(PredicateSchema, predicate, file)));
+            return { file, text, written: writeLater(file, text) };
+        },
+        // Signed bytes: written as they are (the signature covers them; a statement holds no URL
+        // credentials, every attestation is scrubbed before it is signed).
+        writeEnvelope: (v, p, kind, envelope) => {
+            const file = at(envelopeFile(v, p, kind));
+            return { file, written: writeLater(file, envelope) };
+        },
+        takeEnvelopes: () => {
+            // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
+            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, ATTEST_FILE), { force: true });
+            const taken = new Map();
+            let names;
+            try {
+                names = (0,external_node_fs_.readdirSync)(at(ATTEST_DIR));
+            }
+            catch {
+                return taken; // no attest/ yet
+            }
+            for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
+                const file = at(external_node_path_default().join(ATTEST_DIR, name));
+                try {
+                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
+                }
+                catch {
+                    // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
+                }
+                (0,external_node_fs_.rmSync)(file, { force: true, recursive: true });
+            }
+            return taken;
+        },
+    };
+}
+/** The digest files of a build: one per variant and platform. */
+function digestFiles(build) {
+    return build.variants.flatMap((v) => v.platforms.map((p) => ({
+        schemaVersion: DIGEST_FILE_SCHEMA_VERSION,
+        variant: v.variant,
+        repository: v.repository,
+        tags: v.tags,
+        baseImage: v.baseImage,
+        ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
+        build: p,
+    })));
+}
+// ---- reading by directory path -----------------------------------------------------------------
+/** build.json of `dir` (a result directory, only read). */
+const readBuildResult = (dir) => openResultDir(dir, dir, { create: false }).readBuild();
+/**
+ * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
+ * file order. A file that is not one is bad input naming it.
+ */
+function readDigestFiles(dir) {
+    let files;
+    try {
+        files = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true, recursive: true })
+            .filter((e) => e.isFile() && e.name.endsWith('.json'))
+            .map((e) => external_node_path_default().join(e.parentPath, e.name));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
+    }
+    return files.map((file) => {
+        const data = (0,json_file/* readJsonFile */.JE)(file);
+        const parsed = DigestFileSchema.safeParse(data);
+        if (!parsed.success)
+            throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
+        return { file, digest: parsed.data };
+    });
+}
+
+
+/***/ }),
+
+/***/ 16102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   W$: () => (/* binding */ isDaemonGone),
+/* harmony export */   Yi: () => (/* binding */ SmokeInterruptedError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   rj: () => (/* binding */ DAEMON_TEXT)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
+// test that finished (and the interrupted one, failed).
+
+/**
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
+ * run ends, with the results of every test that finished (and the interrupted one, failed).
+ */
+class SmokeInterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
+    partial;
+    constructor(message, fix, 
+    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
+    partial, cause) {
+        super(message, fix, { cause });
+        this.partial = partial;
+    }
+}
+/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
+const CONNECTION_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ENOENT',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
+function isDaemonGone(e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG)
+        return DAEMON_TEXT.test(e.message);
+    const code = e?.code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
+        return true;
+    return DAEMON_TEXT.test(errorMessage(e));
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+function firstLine(s) {
+    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}
+
+
+/***/ }),
+
+/***/ 79450:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RE: () => (/* binding */ verifiedLocalImage),
+/* harmony export */   RJ: () => (/* binding */ recordedConfigDigest),
+/* harmony export */   a5: () => (/* binding */ isRecordedImage)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
+
+
+/** The config digest buildx recorded (`containerimage.config.digest`), when it did. */
+function recordedConfigDigest(r) {
+    const c = r.metadata?.['containerimage.config.digest'];
+    return typeof c === 'string' && /^sha256:[0-9a-f]{64}$/.test(c) ? c : undefined;
+}
+/**
+ * Whether the engine's image is the one the build recorded. Its ID is the recorded digest (the
+ * docker driver's --load records the config digest, which is the classic store's image ID; the
+ * containerd image store's ID is the manifest digest it records), or the recorded config digest
+ * (a docker-container builder's --load records the manifest digest and the config digest), or
+ * the image has a repository digest of it (pushed and loaded). Each is content-addressed.
+ */
+function isRecordedImage(d, r) {
+    return (d.id === r.digest ||
+        d.id === recordedConfigDigest(r) ||
+        d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
+}
+/** The tag names another image: a concurrent job re-tagged it. */
+const RETAGGED_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/** The engine holds no image under the tag: it was removed or pruned after the build. */
+const GONE_FIX = 'build again and run the smoke stage right after the build, with no `docker image prune`/`docker system prune` (or image removal) on this runner in between; or push the image (push: true) so that the smoke stage runs it by digest';
+/**
+ * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
+ * tag, the recorded digest and what happened: the engine holds no image under the tag (removed or
+ * pruned since the build), or the tag now names another image. The tag is only inspected, never
+ * pulled: with push and load on the docker driver it is a tag other jobs push to.
+ */
+async function verifiedLocalImage(docker, tag, platform, recorded) {
+    const config = recordedConfigDigest(recorded);
+    const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
+    let details;
+    try {
+        details = await docker.inspectLocalImage(tag);
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG || (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .isDaemonGone */ .W$)(e))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${(0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e))}`, `check the engine with "docker image inspect ${tag}"; then run the build and smoke again`, { cause: e });
+    }
+    if (details === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} is gone from the engine: it was removed or pruned after the build; the smoke stage does not pull the tag in its place`, GONE_FIX);
+    if (isRecordedImage(details, recorded))
+        return details.id;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
+}
+
+
+/***/ }),
+
+/***/ 3228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
+/* harmony export */   U5: () => (/* binding */ toJUnit),
+/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
+/* harmony export */ });
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
+// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+
+const SMOKE_RESULT_SCHEMA_VERSION = 1;
+const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+    /** The end of the output of a failing test (redacted). */
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
+        .optional(),
+});
+/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
+const SmokeRunnerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    arch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+});
+const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
+    /**
+     * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
+     * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
+     * of older versions (and of `ml-image smoke`) have none.
+     */
+    gpuDevices: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
+    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
+    /**
+     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
+     * another job makes it or an identical earlier run's results are reused. Results of versions
+     * before these fields have neither.
+     */
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
+    runner: SmokeRunnerSchema.optional(),
+});
+const xml = (s) => s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
+    // XML 1.0 forbids most control characters, which test output may contain.
+    // eslint-disable-next-line no-control-regex -- removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+function toJUnit(r) {
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
+        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+    ];
+    for (const t of r.tests) {
+        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
+        if (t.status === 'skip')
+            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+        if (t.status === 'fail') {
+            const msg = t.cause
+                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
+                : (t.reason ?? '');
+            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+        }
+        const props = Object.entries(t.metrics);
+        if (props.length) {
+            lines.push('      <properties>');
+            for (const [k, v] of props)
+                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+            lines.push('      </properties>');
+        }
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 80019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JE: () => (/* binding */ readJsonFile),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   dc: () => (/* binding */ ensureResultDir),
+/* harmony export */   nO: () => (/* binding */ writeFileAtomicLater)
+/* harmony export */ });
+/* unused harmony exports parseJsonText, writeError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4532);
+/* harmony import */ var _read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
+// JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
+// file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
+
+
+
+
+
+
+
+function parseJsonText(text, source, fix) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${source}: not JSON: ${e.message}`, fix);
+    }
+}
+/**
+ * `what` names the file's role in the message ("cannot read the build result"); `fix` says what to
+ * do. Only a regular file of at most `maxBytes` (default MAX_JSON_INPUT_BYTES) is read: a FIFO or a
+ * device named by mistake is refused at once rather than blocking or filling memory.
+ */
+function readJsonFile(file, opts = {}) {
+    let text;
+    try {
+        text = (0,_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(file, opts.maxBytes ?? _read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof _read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .UnreadableFileError */ .o2))
+            throw e;
+        if (e.code !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote');
+    }
+    return parseJsonText(text, file, opts.fix);
+}
+/** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+/** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+function reasonOf(e) {
+    const err = e;
+    const text = {
+        ENOSPC: 'no space left on device',
+        EDQUOT: 'disk quota exceeded',
+        EROFS: 'read-only file system',
+        EFBIG: 'file too large',
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        ENOTDIR: 'a path component is not a directory',
+        EISDIR: 'is a directory',
+    };
+    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
+}
+/**
+ * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
+ * `label` names it in messages (e.g. "--out out"). Refuses, with exit 2 and at once, a path that
+ * exists and is not a directory, and anything under /proc, /sys or /dev (FIFOs and ttys there would
+ * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
+ * `create: false` it only checks (the CLI does so before any work, creating nothing).
+ */
+function ensureResultDir(dir, label = dir, opts = {}) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);
+    // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
+    let probe = abs;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(probe) && node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(probe) !== probe)
+        probe = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(probe);
+    let real = probe;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(probe);
+    }
+    catch {
+        // unreadable: mkdir below reports it
+    }
+    const under = (root) => real === root || real.startsWith(`${root}/`);
+    if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
+    }
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(abs)) {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(abs).isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
+        return abs;
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(probe).isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
+    if (opts.create === false)
+        return abs;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(abs, { recursive: true });
+    }
+    catch (e) {
+        throw writeError(e, abs, label);
+    }
+    return abs;
+}
+/** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
+function writeError(e, file, label) {
+    const code = e.code ?? '';
+    if (NO_ROOM.has(code))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+}
+/**
+ * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
+ * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
+ * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
+ * target is replaced, never written through. `durable: false` skips the fsync: the rename is still
+ * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
+ */
+function writeFileAtomic(file, content, label = file, durable = true) {
+    const tmp = tempNameFor(file);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', 0o644);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
+        if (durable)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        fd = undefined;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, file);
+    }
+    catch (e) {
+        if (fd !== undefined) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            }
+            catch {
+                // already failing
+            }
+        }
+        removeTemp(tmp);
+        throw writeError(e, file, label);
+    }
+}
+/** A failed write's temporary file, removed if it was made (a path under a file: ENOTDIR, none). */
+function removeTemp(tmp) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(tmp, { force: true });
+    }
+    catch {
+        // Never made (its directory is not one): nothing to remove; the write's own error is thrown.
+    }
+}
+/** A temporary file's name beside FILE, for one atomic write. */
+const tempNameFor = (file) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(file)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+/**
+ * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
+ * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
+ * the registry answers). The same failures, as a rejection. A signal meanwhile (the cleanup
+ * registry) removes the temporary file once its open has settled: an open still queued on the pool
+ * would make the file after a removal at once, and the process would exit leaving it. The write
+ * then does not land (its rename fails), and the old file stays whole.
+ */
+async function writeFileAtomicLater(file, content, label = file, durable = true) {
+    const tmp = tempNameFor(file);
+    const opening = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(tmp, 'wx', 0o644);
+    const unregister = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCleanup */ .qE)(async () => {
+        await opening.catch(() => undefined);
+        removeTemp(tmp);
+    });
+    let handle;
+    try {
+        handle = await opening;
+        await handle.writeFile(content);
+        if (durable)
+            await handle.sync();
+        await handle.close();
+        handle = undefined;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, file);
+    }
+    catch (e) {
+        await handle?.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true }).catch(() => undefined);
+        throw writeError(e, file, label);
+    }
+    finally {
+        unregister();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ isRunnerOwnVariable),
+/* harmony export */   X: () => (/* binding */ RUNNER_OWN_VARIABLE)
+/* harmony export */ });
+// The runner's own environment variables: the job's tokens (ACTIONS_RUNTIME_TOKEN,
+// ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_CACHE_URL ...), the action's inputs as the runner hands
+// them over (INPUT_REGISTRY-PASSWORD, INPUT_GITHUB-TOKEN) and its saved state (STATE_*). Files a
+// pull request can change (requirements, ml-image.yml) name variables to pass on to pip and to
+// buildx; none of these may be among them.
+const RUNNER_OWN = /^(ACTIONS|INPUT|STATE)_/i;
+/** Whether NAME is one of the runner's own variables, never passed on. */
+function isRunnerOwnVariable(name) {
+    return RUNNER_OWN.test(name);
+}
+/** What an error says about one. */
+const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on";
+
+
+/***/ })
+
+};
