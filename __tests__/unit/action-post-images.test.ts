@@ -1,7 +1,7 @@
 // The post step's removal of a run's images on a self-hosted runner, over a fake engine that keeps
 // tags and repository digests as dockerd does: what it removes (only build tags that still name the
 // recorded image, and the REPO@DIGEST images of build.json), what it leaves, and its lines.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -150,6 +150,13 @@ describe('post step: images on a self-hosted runner', () => {
     ]);
     const t = setup({
       docker: engine.docker,
+      // The run is pull request 7's: its push tag names it.
+      env: {
+        RUNNER_ENVIRONMENT: 'self-hosted',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REF: 'refs/pull/7/merge',
+      },
       build: build(
         platform({ metadata: { 'containerimage.config.digest': sha('c') } }),
         platform({ platform: 'linux/arm64', digest: sha('e') }),
@@ -234,7 +241,7 @@ describe('post step: images on a self-hosted runner', () => {
     const t = setup({
       docker: engine.docker,
       build: build(
-        platform({ digest: sha('c') }),
+        platform({ digest: sha('c'), localRef: LOCAL_TAG }),
         // a build.json (an artifact another job wrote) that names a base image and a tag of another shape
         platform({ platform: 'linux/arm64', digest: sha('1'), localRef: 'localhost:5000/base:1' }),
       ),
@@ -318,7 +325,9 @@ describe('post step: when images are left alone', () => {
     const t = setup({ docker: strict });
     await runPost(t.io, t.deps);
     expect(t.warnings).toEqual([]);
-    expect(t.images()).toEqual([`post: images: none to remove (run ${RUN} left no build.json in ${dir})`]);
+    expect(t.images()).toEqual([
+      `post: images: none to remove (run ${RUN} left no build.json of its own in ${dir})`,
+    ]);
   });
 
   it('a broken build.json is a warning, never a failure', async () => {
@@ -426,5 +435,51 @@ describe('the main step saves what the post step needs', () => {
     expect(m.failed).toHaveLength(1);
     expect(m.failed[0]).toMatch(/keep-images/);
     expect(m.saved).toEqual({});
+  });
+});
+
+describe("the images of other runs are never this run's to remove", () => {
+  const prEnv = (n: number) => ({
+    RUNNER_ENVIRONMENT: 'self-hosted',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_REF: `refs/pull/${n}/merge`,
+  });
+
+  it("another pull request's push tag on the same image (the same content built twice) stays", async () => {
+    const pr7 = `${REPO}:ml-image-build-pr7-cpu-amd64`;
+    const pr9 = `${REPO}:ml-image-build-pr9-cpu-amd64`;
+    const engine = fakeEngine([imageDetails({ id: sha('c'), repoTags: [pr7, pr9], labels: LABELS })]);
+    const t = setup({ docker: engine.docker, env: prEnv(9), build: build(platform({ digest: sha('c') })) });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([pr9]);
+    expect(engine.images[0]!.repoTags).toEqual([pr7]);
+  });
+
+  it('a run that builds reads only the build.json its build wrote: an older one, or a link, is not followed', async () => {
+    const engine = fakeEngine([imageDetails({ id: sha('c'), repoTags: [LOCAL_TAG], labels: LABELS })]);
+    const b = build(platform({ digest: sha('c'), localRef: LOCAL_TAG }));
+    // Written "before" the run began (a file the checkout brought, an earlier run's).
+    const old = setup({
+      docker: engine.docker,
+      build: b,
+      state: { [STATE.builtSince]: String(Date.now() + 60_000) },
+    });
+    await runPost(old.io, old.deps);
+    expect(engine.removals).toEqual([]);
+    expect(old.images()).toEqual([
+      `post: images: none to remove (run ${RUN} left no build.json of its own in ${dir})`,
+    ]);
+    // A link at build.json, however new.
+    const real = path.join(dir, 'elsewhere.json');
+    writeFileSync(real, readFileSync(path.join(dir, 'build.json')));
+    rmSync(path.join(dir, 'build.json'));
+    symlinkSync(real, path.join(dir, 'build.json'));
+    const linked = setup({
+      docker: engine.docker,
+      state: { [STATE.builtSince]: String(Date.now() - 60_000) },
+    });
+    await runPost(linked.io, linked.deps);
+    expect(engine.removals).toEqual([]);
   });
 });

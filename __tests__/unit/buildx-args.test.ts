@@ -9,7 +9,7 @@ import {
   SECRETS_MIN_BUILDX,
   secretMountsUnsupported,
 } from '../../src/build/buildx-args.js';
-import { pullRequestOf } from '../../src/build/stage.js';
+import { pullRequestOf } from '../../src/build/push-tag.js';
 import { localRefOf } from '../../src/build/target.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 

@@ -4,22 +4,26 @@
 // contract) records them. Loaded by post.ts only when there is something to remove, so that every
 // other post step loads no schema of the results.
 //
-// What is removed, and only that:
-//   - REPO:ml-image-local-VARIANT-ARCH and REPO:ml-image-build-[prN-]VARIANT-ARCH (src/build:
-//     localTag, localRefOf), only while the tag still names the image build.json records (a
-//     concurrent job's newer image under the same tag is left alone);
+// Only with keep-images: false (on a runner where one job at a time uses the engine: two jobs that
+// build the same content share the image). What is removed, and only that:
+//   - the tags this run's build left (build.json's localRef, REPO:ml-image-local-VARIANT-ARCH, and
+//     the docker driver's push tag of this run's pull request, REPO:ml-image-build-[prN-]VARIANT-ARCH:
+//     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
+//     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - REPO@DIGEST of each platform build.json records, when the engine holds it.
+// A run that builds reads only the build.json its build wrote (newer than the run, no link).
 // Only images the build labelled with the variant qualify: never a base image, never a tag of
 // another shape. Removal is without force: an image a container uses is left, with a line.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import { VARIANT_LABEL } from '../capture/record.js';
+import { buildPushTag } from '../build/push-tag.js';
 import { archOf } from '../config/platform.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { repositoryOf } from '../oci/ref.js';
 import { BUILD_FILE, openResultDir } from '../results/results.js';
-import { isRecordedImage, recordedConfigDigest } from '../smoke/local-image.js';
+import { isRecordedImage } from '../smoke/local-image.js';
 
 /** What the removal did, for the post step's lines. */
 export interface ImageCleanup {
@@ -64,20 +68,6 @@ function isBuiltImage(d: ImageDetails, v: VariantBuild): boolean {
   );
 }
 
-/** The recorded image as the engine holds it (by image ID, or by REPO@DIGEST), when it does. */
-async function recordedImage(
-  docker: DockerAdapter,
-  v: VariantBuild,
-  p: PlatformBuild,
-): Promise<ImageDetails | undefined> {
-  const config = recordedConfigDigest(p);
-  for (const ref of [...(config !== undefined ? [config] : []), p.digest, `${v.repository}@${p.digest}`]) {
-    const d = await docker.inspectLocalImage(ref);
-    if (d !== undefined && isRecordedImage(d, p)) return d;
-  }
-  return undefined;
-}
-
 const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 
 /** Remove REF (which names the image D) without force; the outcome goes into OUT. */
@@ -106,12 +96,14 @@ async function removeTarget(
   p: PlatformBuild,
   out: ImageCleanup,
   seen: Set<string>,
+  pullRequest: number | undefined,
 ): Promise<void> {
-  const recorded = await recordedImage(docker, v, p);
+  // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
+  // which names this run's pull request (pushTag). Another run that built the same content holds
+  // the same image under its own tag, which is that run's to remove.
+  const pushed = `${v.repository}:${buildPushTag(v.variant, archOf(p.platform) ?? p.platform, pullRequest)}`;
   const tags = new Set(
-    [...(p.localRef !== undefined ? [p.localRef] : []), ...(recorded?.repoTags ?? [])].filter((t) =>
-      isBuildTag(t, v, p.platform),
-    ),
+    [...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)),
   );
   for (const tag of [...tags].sort()) {
     const d = await docker.inspectLocalImage(tag);
@@ -126,14 +118,21 @@ async function removeTarget(
     await removeRef(docker, byDigest, d, out, seen);
 }
 
-/** Remove the images of BUILD from the engine (see the head of this file). */
-export async function removeBuildImages(docker: DockerAdapter, build: BuildResult): Promise<ImageCleanup> {
+/**
+ * Remove the images of BUILD from the engine (see the head of this file); PULLREQUEST: the one the
+ * run built (src/build/push-tag.ts pullRequestOf), which names its push tag.
+ */
+export async function removeBuildImages(
+  docker: DockerAdapter,
+  build: BuildResult,
+  pullRequest?: number,
+): Promise<ImageCleanup> {
   const out: ImageCleanup = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
   const seen = new Set<string>();
   for (const v of build.variants)
     for (const p of v.platforms) {
       try {
-        await removeTarget(docker, v, p, out, seen);
+        await removeTarget(docker, v, p, out, seen, pullRequest);
       } catch (e) {
         out.failed.push(
           `${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
@@ -144,8 +143,15 @@ export async function removeBuildImages(docker: DockerAdapter, build: BuildResul
 }
 
 /** build.json of the run's result directory; undefined when the run wrote (or downloaded) none. */
-export function readRunBuild(resultDir: string): BuildResult | undefined {
-  if (!existsSync(path.join(resultDir, BUILD_FILE))) return undefined;
+export function readRunBuild(resultDir: string, builtSince?: number): BuildResult | undefined {
+  const file = path.join(resultDir, BUILD_FILE);
+  if (!existsSync(file)) return undefined;
+  // A run that builds writes its own build.json: an older one (an earlier run's, or one the
+  // checkout brought) names no image of this run. lstat: a link is no file the build wrote.
+  if (builtSince !== undefined) {
+    const st = lstatSync(file);
+    if (!st.isFile() || st.mtimeMs < builtSince - 1000) return undefined;
+  }
   return openResultDir(resultDir, 'result-dir', { create: false }).readBuild();
 }
 

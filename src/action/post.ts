@@ -7,6 +7,7 @@
 // Warnings only: a post step never fails the job.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pullRequestOf } from '../build/push-tag.js';
 import { RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
@@ -21,8 +22,14 @@ export const STATE = {
   usedDocker: 'usedDocker',
   /** The result directory (absolute) of a run of the build or smoke stage: its build.json names the images. */
   resultDir: 'resultDir',
-  /** 'true' when the keep-images input asks to leave the run's images in the engine. */
+  /** 'true' when the keep-images input asks to leave the run's images in the engine (the default). */
   keepImages: 'keepImages',
+  /**
+   * When a run that builds began (ms): its build.json must be newer, written by its own build (one
+   * older is an earlier run's, or a file the checkout brought). A smoke-only run has none: its
+   * build.json is the input the workflow downloaded.
+   */
+  builtSince: 'builtSince',
 } as const;
 
 const TITLE = 'ml-image post';
@@ -51,10 +58,15 @@ export function saveImageState(
   io: Pick<ActionIo, 'saveState'>,
   resultDir: string,
   keepImages: boolean,
+  builtSince?: number,
 ): void {
   io.saveState?.(STATE.resultDir, path.resolve(resultDir));
   if (keepImages) io.saveState?.(STATE.keepImages, 'true');
+  if (builtSince !== undefined) io.saveState?.(STATE.builtSince, String(builtSince));
 }
+
+/** The longest the image cleanup may take: a hung engine must not hold the job until the runner gives up. */
+export const IMAGE_CLEANUP_LIMIT_MS = 120_000;
 
 /** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
 export function trackDockerUse(io: ActionIo): ActionIo {
@@ -162,12 +174,22 @@ async function cleanImages(io: ActionIo, runId: string): Promise<void> {
   }
   try {
     const images = await import('./post-images.js');
-    const build = images.readRunBuild(resultDir);
+    const since = Number(io.getState?.(STATE.builtSince) ?? '');
+    const build = images.readRunBuild(resultDir, since > 0 ? since : undefined);
     if (build === undefined) {
-      io.info(`post: images: none to remove (run ${runId} left no build.json in ${resultDir})`);
+      io.info(`post: images: none to remove (run ${runId} left no build.json of its own in ${resultDir})`);
       return;
     }
-    const r = await images.removeBuildImages(io.docker(), build);
+    let timer: NodeJS.Timeout | undefined;
+    const r = await Promise.race([
+      images.removeBuildImages(io.docker(), build, pullRequestOf(io.env)),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`the engine did not answer within ${IMAGE_CLEANUP_LIMIT_MS / 1000} s`)),
+          IMAGE_CLEANUP_LIMIT_MS,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
     const deleted =
       r.deletedImages > 0
         ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`

@@ -144,7 +144,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
     gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
     commentMode: choice<CommentMode>(get, 'comment-mode', COMMENT_MODES, 'auto'),
     baseline: get('baseline'),
-    keepImages: bool(get, 'keep-images', false),
+    keepImages: bool(get, 'keep-images', true),
   };
 }
 
@@ -207,7 +207,8 @@ async function runStages(io: ActionIo, inputs: StageInputs & { token: string | u
   io.setOutput('platforms', JSON.stringify(config.platforms));
   io.setOutput('result-dir', resultDir);
   // The post step removes the images these stages leave (self-hosted runners): build.json says which.
-  if (stages.has('build') || stages.has('smoke')) saveImageState(io, resultDir, inputs.keepImages);
+  if (stages.has('build') || stages.has('smoke'))
+    saveImageState(io, resultDir, inputs.keepImages, stages.has('build') ? Date.now() : undefined);
   // With the `tags` input the images go to the first tag's registry, not image.registry.
   const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
   const registry = tagHost

@@ -26,6 +26,7 @@ import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
+import { pullRequestOf } from './push-tag.js';
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -69,12 +70,6 @@ export interface BuildStageDeps {
 }
 
 /** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
-export function pullRequestOf(env: BuildStageDeps['env']): number | undefined {
-  if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request')) return undefined;
-  const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
-  return n !== undefined ? Number(n) : undefined;
-}
-
 function cacheKind(config: Config, env: BuildStageDeps['env']): 'gha' | 'registry' | 'none' {
   if (config.build.cache !== 'auto') return config.build.cache;
   const onRunner =

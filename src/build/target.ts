@@ -19,6 +19,7 @@ import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
+import { buildPushTag } from './push-tag.js';
 import type { PlatformBuild } from './result.js';
 import { afterFailedAttempt, failureReason, lastLines, MAX_ATTEMPTS } from './retry.js';
 
@@ -73,12 +74,11 @@ export interface Target {
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = z.record(z.string(), z.unknown());
 
-/** The secret files and the buildx argv of one target. */
-/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
 type TagContext = Pick<TargetContext, 'repository' | 'push' | 'builder' | 'pullRequest' | 'options'>;
 
+/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
 const pushTagOf = (ctx: TagContext, t: { v: { name: string } }, arch: string) =>
-  `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`;
+  buildPushTag(t.v.name, arch, ctx.pullRequest);
 
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
@@ -93,6 +93,7 @@ export function localRefOf(ctx: TagContext, t: { v: { name: string } }, arch: st
     : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
 }
 
+/** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile: string): string[] {
   const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
   const inputs: BuildInputs = {
