@@ -1769,9 +1769,9 @@ function firstLine(s) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RE: () => (/* binding */ verifiedLocalImage),
-/* harmony export */   RJ: () => (/* binding */ recordedConfigDigest),
 /* harmony export */   a5: () => (/* binding */ isRecordedImage)
 /* harmony export */ });
+/* unused harmony export recordedConfigDigest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
 

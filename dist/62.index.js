@@ -17,6 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
+/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2851);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(15063);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4584);
@@ -27,13 +28,17 @@ __webpack_require__.r(__webpack_exports__);
 // contract) records them. Loaded by post.ts only when there is something to remove, so that every
 // other post step loads no schema of the results.
 //
-// What is removed, and only that:
-//   - REPO:ml-image-local-VARIANT-ARCH and REPO:ml-image-build-[prN-]VARIANT-ARCH (src/build:
-//     localTag, localRefOf), only while the tag still names the image build.json records (a
-//     concurrent job's newer image under the same tag is left alone);
+// Only with keep-images: false (on a runner where one job at a time uses the engine: two jobs that
+// build the same content share the image). What is removed, and only that:
+//   - the tags this run's build left (build.json's localRef, REPO:ml-image-local-VARIANT-ARCH, and
+//     the docker driver's push tag of this run's pull request, REPO:ml-image-build-[prN-]VARIANT-ARCH:
+//     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
+//     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - REPO@DIGEST of each platform build.json records, when the engine holds it.
+// A run that builds reads only the build.json its build wrote (newer than the run, no link).
 // Only images the build labelled with the variant qualify: never a base image, never a tag of
 // another shape. Removal is without force: an image a container uses is left, with a line.
+
 
 
 
@@ -62,16 +67,6 @@ function isBuiltImage(d, v) {
     return (d.labels[_capture_record_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIANT_LABEL */ .z] === v.variant &&
         !(base !== undefined && (d.id === base || d.repoDigests.some((r) => r.endsWith(`@${base}`)))));
 }
-/** The recorded image as the engine holds it (by image ID, or by REPO@DIGEST), when it does. */
-async function recordedImage(docker, v, p) {
-    const config = (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__/* .recordedConfigDigest */ .RJ)(p);
-    for (const ref of [...(config !== undefined ? [config] : []), p.digest, `${v.repository}@${p.digest}`]) {
-        const d = await docker.inspectLocalImage(ref);
-        if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecordedImage */ .a5)(d, p))
-            return d;
-    }
-    return undefined;
-}
 const short = (id) => id.replace(/^sha256:/, '').slice(0, 12);
 /** Remove REF (which names the image D) without force; the outcome goes into OUT. */
 async function removeRef(docker, ref, d, out, seen) {
@@ -88,9 +83,12 @@ async function removeRef(docker, ref, d, out, seen) {
     }
 }
 /** One platform's references: its build tags first (each checked again), then REPO@DIGEST. */
-async function removeTarget(docker, v, p, out, seen) {
-    const recorded = await recordedImage(docker, v, p);
-    const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), ...(recorded?.repoTags ?? [])].filter((t) => isBuildTag(t, v, p.platform)));
+async function removeTarget(docker, v, p, out, seen, pullRequest) {
+    // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
+    // which names this run's pull request (pushTag). Another run that built the same content holds
+    // the same image under its own tag, which is that run's to remove.
+    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_7__/* .buildPushTag */ .f)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(p.platform) ?? p.platform, pullRequest)}`;
+    const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
     for (const tag of [...tags].sort()) {
         const d = await docker.inspectLocalImage(tag);
         if (d === undefined)
@@ -106,14 +104,17 @@ async function removeTarget(docker, v, p, out, seen) {
     if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecordedImage */ .a5)(d, p) && isBuiltImage(d, v))
         await removeRef(docker, byDigest, d, out, seen);
 }
-/** Remove the images of BUILD from the engine (see the head of this file). */
-async function removeBuildImages(docker, build) {
+/**
+ * Remove the images of BUILD from the engine (see the head of this file); PULLREQUEST: the one the
+ * run built (src/build/push-tag.ts pullRequestOf), which names its push tag.
+ */
+async function removeBuildImages(docker, build, pullRequest) {
     const out = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
     const seen = new Set();
     for (const v of build.variants)
         for (const p of v.platforms) {
             try {
-                await removeTarget(docker, v, p, out, seen);
+                await removeTarget(docker, v, p, out, seen, pullRequest);
             }
             catch (e) {
                 out.failed.push(`${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
@@ -122,9 +123,17 @@ async function removeBuildImages(docker, build) {
     return out;
 }
 /** build.json of the run's result directory; undefined when the run wrote (or downloaded) none. */
-function readRunBuild(resultDir) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(resultDir, _results_results_js__WEBPACK_IMPORTED_MODULE_4__/* .BUILD_FILE */ .oS)))
+function readRunBuild(resultDir, builtSince) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(resultDir, _results_results_js__WEBPACK_IMPORTED_MODULE_4__/* .BUILD_FILE */ .oS);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         return undefined;
+    // A run that builds writes its own build.json: an older one (an earlier run's, or one the
+    // checkout brought) names no image of this run. lstat: a link is no file the build wrote.
+    if (builtSince !== undefined) {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!st.isFile() || st.mtimeMs < builtSince - 1000)
+            return undefined;
+    }
     return (0,_results_results_js__WEBPACK_IMPORTED_MODULE_4__/* .openResultDir */ .lR)(resultDir, 'result-dir', { create: false }).readBuild();
 }
 /** "1.2 GB": decimal units, as `docker image ls` shows sizes. */

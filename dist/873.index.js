@@ -2681,6 +2681,8 @@ function includeOf(l) {
 
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/build/push-tag.ts
+var push_tag = __webpack_require__(2851);
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
@@ -2695,9 +2697,11 @@ var result = __webpack_require__(99183);
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-const pushTagOf = (ctx, t, arch) => `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`;
+/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
+const pushTagOf = (ctx, t, arch) => (0,push_tag/* buildPushTag */.f)(t.v.name, arch, ctx.pullRequest);
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
  * or push and load as a second exporter); the docker driver's pushed image is already in the
@@ -2712,6 +2716,7 @@ function localRefOf(ctx, t, arch) {
         ? localTag(ctx.repository, t.v.name, arch)
         : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
 }
+/** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
     const inputs = {
@@ -2918,13 +2923,8 @@ function checkListedReferences(references, secrets) {
 
 
 
+
 /** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
-function pullRequestOf(env) {
-    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
-        return undefined;
-    const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
-    return n !== undefined ? Number(n) : undefined;
-}
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -3115,7 +3115,7 @@ async function runBuildStage(input, deps) {
         build: config.build,
         builder,
         cache: cacheKind(config, deps.env),
-        ...(pullRequestOf(deps.env) !== undefined && { pullRequest: pullRequestOf(deps.env) }),
+        ...((0,push_tag/* pullRequestOf */._)(deps.env) !== undefined && { pullRequest: (0,push_tag/* pullRequestOf */._)(deps.env) }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
         work,
         requirements,
@@ -12458,7 +12458,7 @@ function parseActionInputs(io) {
         gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
         commentMode: choice(get, 'comment-mode', COMMENT_MODES, 'auto'),
         baseline: get('baseline'),
-        keepImages: bool(get, 'keep-images', false),
+        keepImages: bool(get, 'keep-images', true),
     };
 }
 /**
@@ -12519,7 +12519,7 @@ async function runStages(io, inputs) {
     io.setOutput('result-dir', resultDir);
     // The post step removes the images these stages leave (self-hosted runners): build.json says which.
     if (stages.has('build') || stages.has('smoke'))
-        (0,post/* saveImageState */.Y4)(io, resultDir, inputs.keepImages);
+        (0,post/* saveImageState */.Y4)(io, resultDir, inputs.keepImages, stages.has('build') ? Date.now() : undefined);
     // With the `tags` input the images go to the first tag's registry, not image.registry.
     const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
     const registry = tagHost

@@ -28465,11 +28465,12 @@ function fail(io, err) {
 /* harmony export */   pl: () => (/* binding */ trackDockerUse),
 /* harmony export */   qJ: () => (/* binding */ saveMainState)
 /* harmony export */ });
-/* unused harmony exports STATE, isRunProcess, defaultPostDeps */
+/* unused harmony exports STATE, IMAGE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2851);
 /* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(63659);
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72679);
 /* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(45206);
@@ -28487,6 +28488,7 @@ function fail(io, err) {
 
 
 
+
 const STATE = {
     isPost: 'isPost',
     runId: 'runId',
@@ -28495,8 +28497,14 @@ const STATE = {
     usedDocker: 'usedDocker',
     /** The result directory (absolute) of a run of the build or smoke stage: its build.json names the images. */
     resultDir: 'resultDir',
-    /** 'true' when the keep-images input asks to leave the run's images in the engine. */
+    /** 'true' when the keep-images input asks to leave the run's images in the engine (the default). */
     keepImages: 'keepImages',
+    /**
+     * When a run that builds began (ms): its build.json must be newer, written by its own build (one
+     * older is an earlier run's, or a file the checkout brought). A smoke-only run has none: its
+     * build.json is the input the workflow downloaded.
+     */
+    builtSince: 'builtSince',
 };
 const TITLE = 'ml-image post';
 /** Is this run of dist/index.js the post step? */
@@ -28513,11 +28521,15 @@ function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_2__/
  * Saved by the main step of a run of the build or smoke stage, before they start (so a cancelled
  * run's post step knows them too): where build.json is, and whether to keep the images.
  */
-function saveImageState(io, resultDir, keepImages) {
+function saveImageState(io, resultDir, keepImages, builtSince) {
     io.saveState?.(STATE.resultDir, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(resultDir));
     if (keepImages)
         io.saveState?.(STATE.keepImages, 'true');
+    if (builtSince !== undefined)
+        io.saveState?.(STATE.builtSince, String(builtSince));
 }
+/** The longest the image cleanup may take: a hung engine must not hold the job until the runner gives up. */
+const IMAGE_CLEANUP_LIMIT_MS = 120_000;
 /** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
 function trackDockerUse(io) {
     let saved = false;
@@ -28608,12 +28620,19 @@ async function cleanImages(io, runId) {
     }
     try {
         const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
-        const build = images.readRunBuild(resultDir);
+        const since = Number(io.getState?.(STATE.builtSince) ?? '');
+        const build = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         if (build === undefined) {
-            io.info(`post: images: none to remove (run ${runId} left no build.json in ${resultDir})`);
+            io.info(`post: images: none to remove (run ${runId} left no build.json of its own in ${resultDir})`);
             return;
         }
-        const r = await images.removeBuildImages(io.docker(), build);
+        let timer;
+        const r = await Promise.race([
+            images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOf */ ._)(io.env)),
+            new Promise((_resolve, reject) => {
+                timer = setTimeout(() => reject(new Error(`the engine did not answer within ${IMAGE_CLEANUP_LIMIT_MS / 1000} s`)), IMAGE_CLEANUP_LIMIT_MS);
+            }),
+        ]).finally(() => clearTimeout(timer));
         const deleted = r.deletedImages > 0
             ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
             : '';
@@ -28703,6 +28722,30 @@ function defaultPostDeps(procDir = '/proc') {
         },
     };
 }
+
+
+/***/ }),
+
+/***/ 2851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ pullRequestOf),
+/* harmony export */   f: () => (/* binding */ buildPushTag)
+/* harmony export */ });
+// The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
+// runner builds, which gives that tag its own name (its inline cache is never a default-branch
+// build's). Pure: shared by the build stage and the action's post step, which removes the tag a
+// run left on a self-hosted runner.
+/** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
+function pullRequestOf(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+        return undefined;
+    const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
+    return n !== undefined ? Number(n) : undefined;
+}
+/** `ml-image-build-[prN-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
+const buildPushTag = (variant, arch, pullRequest) => `ml-image-build-${pullRequest !== undefined ? `pr${pullRequest}-` : ''}${variant}-${arch}`;
 
 
 /***/ }),

@@ -1,5 +1,5 @@
-export const id = 498;
-export const ids = [498];
+export const id = 392;
+export const ids = [392];
 export const modules = {
 
 /***/ 96912:
@@ -160,7 +160,7 @@ function imageFacts(input, details, platform, history) {
 
 /***/ }),
 
-/***/ 28498:
+/***/ 77392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1450,6 +1450,21 @@ async function withRetries(deps, what, tags, t0, push) {
 var requirements_read = __webpack_require__(82674);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
+;// CONCATENATED MODULE: ./src/build/push-tag.ts
+// The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
+// runner builds, which gives that tag its own name (its inline cache is never a default-branch
+// build's). Pure: shared by the build stage and the action's post step, which removes the tag a
+// run left on a self-hosted runner.
+/** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
+function pullRequestOf(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+        return undefined;
+    const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
+    return n !== undefined ? Number(n) : undefined;
+}
+/** `ml-image-build-[prN-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
+const buildPushTag = (variant, arch, pullRequest) => `ml-image-build-${pullRequest !== undefined ? `pr${pullRequest}-` : ''}${variant}-${arch}`;
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/target.ts
@@ -1466,9 +1481,11 @@ var schemas = __webpack_require__(92857);
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-const pushTagOf = (ctx, t, arch) => `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`;
+/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
+const pushTagOf = (ctx, t, arch) => buildPushTag(t.v.name, arch, ctx.pullRequest);
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
  * or push and load as a second exporter); the docker driver's pushed image is already in the
@@ -1483,6 +1500,7 @@ function localRefOf(ctx, t, arch) {
         ? localTag(ctx.repository, t.v.name, arch)
         : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
 }
+/** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
     const inputs = {
@@ -1677,13 +1695,8 @@ var references = __webpack_require__(32780);
 
 
 
+
 /** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
-function pullRequestOf(env) {
-    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
-        return undefined;
-    const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
-    return n !== undefined ? Number(n) : undefined;
-}
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
