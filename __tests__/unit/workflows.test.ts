@@ -557,6 +557,9 @@ describe('ml-image.yml', () => {
     const gpuSteps = [...ownAction(gpu, 'smoke'), ...ownAction(gpu)];
     expect(gpuSteps).toHaveLength(2);
     for (const s of gpuSteps) expect(s.with?.gpus).toBe('all');
+    // The GPU runner is self-hosted: whether its post step removes the images is the caller's.
+    for (const s of gpuSteps) expect(s.with?.['keep-images']).toBe('${{ inputs.gpu-keep-images }}');
+    expect(inputs['gpu-keep-images']).toMatchObject({ type: 'boolean', default: true });
   });
 
   it('reports with comment-mode auto (artifact for a fork or Dependabot) and uploads the fork comment payload', async () => {
