@@ -24,6 +24,7 @@ import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { repositoryOf } from '../oci/ref.js';
 import { BUILD_FILE, openResultDir } from '../results/results.js';
 import { isRecordedImage } from '../smoke/local-image.js';
+import { escapeRegExp } from '../util/text.js';
 
 /** What the removal did, for the post step's lines. */
 export interface ImageCleanup {
@@ -38,8 +39,6 @@ export interface ImageCleanup {
   failed: string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Whether REF is a tag the build leaves for this variant and platform (REPO:ml-image-local-/-build-). */
 export function isBuildTag(
   ref: string,
@@ -51,7 +50,7 @@ export function isBuildTag(
   const arch = archOf(platform);
   if (arch === undefined || repositoryOf(ref.slice(0, colon)) !== repositoryOf(v.repository)) return false;
   const shape = new RegExp(
-    `^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${escape(v.variant)}-${escape(arch)}$`,
+    `^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${escapeRegExp(v.variant)}-${escapeRegExp(arch)}$`,
   );
   return shape.test(ref.slice(colon + 1));
 }

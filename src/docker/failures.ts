@@ -104,6 +104,23 @@ export function statusCodeOf(err: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/**
+ * The engine's own message of a refused request: its JSON answer's `message` (dockerode keeps the
+ * body), else the error's text without the client's "(HTTP code N) ... - " prefix.
+ */
+export function engineMessage(err: unknown): string {
+  const json: unknown = typeof err === 'object' && err !== null ? Reflect.get(err, 'json') : undefined;
+  const fromJson: unknown =
+    typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+  const text =
+    typeof fromJson === 'string' && fromJson.trim() !== ''
+      ? fromJson
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
+}
+
 /** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
 export function connectionError(err: unknown, docker: Dockerode): EnvironmentError | undefined {
   const code = errorCode(err);

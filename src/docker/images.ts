@@ -10,6 +10,7 @@ import {
   REGISTRY_FIX,
   REGISTRY_UNREACHABLE,
   connectionError,
+  engineMessage,
   parseAnswer,
   statusCodeOf,
 } from './failures.js';
@@ -160,13 +161,6 @@ const ImageDeleteSchema = z.array(
   z.object({ Untagged: z.string().optional(), Deleted: z.string().optional() }),
 );
 
-/** The engine's own message of a refused request (dockerode keeps its JSON body), else the error's. */
-function engineMessage(e: unknown): string {
-  const json: unknown = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
-  const m: unknown = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
-  return (typeof m === 'string' ? m : e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
-}
-
 /**
  * Remove the reference REF without force (DELETE /images/REF, as `docker image rm` without -f):
  * missing (404) and refused (409: a container uses the image, or images depend on it) are answers,
@@ -179,7 +173,7 @@ export async function removeImage(client: EngineClient, ref: string): Promise<Im
   } catch (e) {
     const status = statusCodeOf(e);
     if (status === 404) return { outcome: 'missing' };
-    if (status === 409) return { outcome: 'conflict', message: engineMessage(e) };
+    if (status === 409) return { outcome: 'conflict', message: engineMessage(e).split('\n')[0]! };
     throw e;
   }
   const answer = parseAnswer(ImageDeleteSchema, raw, `the engine's removal of image ${ref}`);

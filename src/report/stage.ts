@@ -16,6 +16,7 @@ import { markerKey as cleanMarkerKey } from './escape.js';
 import { renderRun } from './render/run.js';
 import { budgetBreaches } from './size.js';
 import { upsertStickyComment } from './sticky.js';
+import { escapeRegExp } from '../util/text.js';
 
 export type CommentMode = 'auto' | 'post' | 'artifact' | 'off';
 export const COMMENT_MODES: readonly CommentMode[] = ['auto', 'post', 'artifact', 'off'];
@@ -304,13 +305,11 @@ export function replacedMarkers(
   const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map(
     (image) =>
       new RegExp(
-        `^<!-- ${escapeRe(MARKER_PREFIX + cleanMarkerKey(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`,
+        `^<!-- ${escapeRegExp(MARKER_PREFIX + cleanMarkerKey(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`,
       ),
   );
   return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log: (message: string) => void) {

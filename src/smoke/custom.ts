@@ -34,12 +34,13 @@ async function commandTest(
   result: Verdict,
 ): Promise<SmokeTest> {
   const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
-  // The run's GPUs only for a test marked gpu: true; the network smoke.network says (default none).
+  // The run's GPUs only for a test marked gpu: true; the network smoke.network says (containerRunner:
+  // none unless it says bridge).
   const r = await s.run({
     entrypoint: [cmd[0]!],
     cmd: cmd.slice(1),
     ...(t.gpu && { gpu: true }),
-    network: s.input.network ?? 'none',
+    ...(s.input.network !== undefined && { network: s.input.network }),
   });
   const out = `${r.stdout}${r.stderr}`;
   if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), out);

@@ -4,6 +4,7 @@
 import { redactDeep, redactText } from '../util/redact.js';
 import type { CustomTestSpec, SmokeSuite } from '../config/schema.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { engineMessage } from '../docker/failures.js';
 import { EnvironmentError } from '../errors.js';
 import type { Baseline } from './baselines.js';
 import { classifyFailure } from './classify.js';
@@ -125,15 +126,6 @@ function isEngineRefusal(e: unknown): boolean {
   return typeof status === 'number' && status >= 400;
 }
 
-/** The engine's own message: its JSON answer's `message`, else the error's text without the client's prefix. */
-function engineText(e: unknown): string {
-  const json: unknown = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
-  const fromJson: unknown =
-    typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
-  const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : errorMessage(e);
-  return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
-}
-
 /**
  * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
  * uses one (`gpu`), no network unless the spec asks (the runtime hardens every container).
@@ -162,7 +154,7 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
         return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
       // The engine answered, and did not start the container (no GPU runtime, a driver older than
       // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
-      if (isEngineRefusal(e)) throw new ContainerStartError(engineText(e), { cause: e });
+      if (isEngineRefusal(e)) throw new ContainerStartError(engineMessage(e), { cause: e });
       throw e;
     }
     // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
