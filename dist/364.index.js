@@ -4291,7 +4291,7 @@ function runnerFromEnv(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$),
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$Q),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
@@ -4358,7 +4358,7 @@ const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
         .replace(/[\s\u2028\u2029]+/gu, ' ')
         .trim(), max);
     let out = '';
@@ -4489,7 +4489,7 @@ function neutralise(text) {
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
 const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 function md(text, max = Infinity) {
-    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(String(text), max);
     if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
         return clipped;
     const s = neutralise(clipped);
@@ -4504,7 +4504,7 @@ function md(text, max = Infinity) {
 }
 /** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
 function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(String(text), max))).replace(NEWLINES, ' ');
 }
 /**
  * A fenced code block around lines that are shown as they are (pip's own output): the fence is
@@ -4628,8 +4628,9 @@ function systemError(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip),
-/* harmony export */   n: () => (/* binding */ compareText)
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   n6: () => (/* binding */ compareText)
 /* harmony export */ });
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
@@ -4647,6 +4648,8 @@ function clip(text, max) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** TEXT as a regular expression that matches it literally. */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 
 /***/ })

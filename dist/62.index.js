@@ -17,11 +17,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
-/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2851);
+/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2851);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(15063);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4584);
 /* harmony import */ var _smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79450);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
 // The post step's removal of the images a run left in the engine of a self-hosted runner (a
 // GitHub-hosted VM is discarded after the job): the local tags its build left and the pushed
 // platform images its smoke stage pulled by digest, as build.json (read through the results
@@ -46,7 +47,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Whether REF is a tag the build leaves for this variant and platform (REPO:ml-image-local-/-build-). */
 function isBuildTag(ref, v, platform) {
     const colon = ref.lastIndexOf(':');
@@ -55,7 +56,7 @@ function isBuildTag(ref, v, platform) {
     const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(platform);
     if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(v.repository))
         return false;
-    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${escape(v.variant)}-${escape(arch)}$`);
+    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeRegExp */ .Nt)(arch)}$`);
     return shape.test(ref.slice(colon + 1));
 }
 /**
@@ -87,7 +88,7 @@ async function removeTarget(docker, v, p, out, seen, pullRequest) {
     // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
     // which names this run's pull request (pushTag). Another run that built the same content holds
     // the same image under its own tag, which is that run's to remove.
-    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_7__/* .buildPushTag */ .f)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(p.platform) ?? p.platform, pullRequest)}`;
+    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_8__/* .buildPushTag */ .f)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(p.platform) ?? p.platform, pullRequest)}`;
     const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
     for (const tag of [...tags].sort()) {
         const d = await docker.inspectLocalImage(tag);
@@ -342,7 +343,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$),
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$Q),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
@@ -409,7 +410,7 @@ const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
         .replace(/[\s\u2028\u2029]+/gu, ' ')
         .trim(), max);
     let out = '';
@@ -477,7 +478,7 @@ function neutralise(text) {
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
 const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 function md(text, max = Infinity) {
-    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(String(text), max);
     if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
         return clipped;
     const s = neutralise(clipped);
@@ -492,7 +493,7 @@ function md(text, max = Infinity) {
 }
 /** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
 function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(String(text), max))).replace(NEWLINES, ' ');
 }
 /**
  * A fenced code block around lines that are shown as they are (pip's own output): the fence is
@@ -616,8 +617,9 @@ function systemError(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip),
-/* harmony export */   n: () => (/* binding */ compareText)
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   n6: () => (/* binding */ compareText)
 /* harmony export */ });
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
@@ -635,6 +637,8 @@ function clip(text, max) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** TEXT as a regular expression that matches it literally. */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 
 /***/ }),

@@ -3797,7 +3797,7 @@ var util_text = __webpack_require__(49997);
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
 const TOP_N = 10;
 const CHANGES_N = 20;
-const byName = util_text/* compareText */.n;
+const byName = util_text/* compareText */.n6;
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
  * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
@@ -4184,7 +4184,7 @@ function aptIndex(r) {
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-const diff_byName = util_text/* compareText */.n;
+const diff_byName = util_text/* compareText */.n6;
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 function sortPackageChanges(changes) {
     return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
@@ -6194,6 +6194,7 @@ function render(fn, maxChars, marker) {
 
 
 
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 async function runReportStage(input, io) {
     const outcomes = [];
@@ -6397,10 +6398,9 @@ function runMarkerKey(plan, config) {
 function replacedMarkers(models, images) {
     const exact = new Set(models.map((m) => markerFor(m.markerKey)));
     const keyChar = '[A-Za-z0-9._/:@,+-]';
-    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${escapeRe(MARKER_PREFIX + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(MARKER_PREFIX + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
     return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log) {
     return async (token, apiUrl) => {
@@ -7065,7 +7065,7 @@ function osOwned(d) {
 }
 function pinDecisions(installed) {
     return [...installed]
-        .sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name))
+        .sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name))
         .map((d) => {
         if (SKIP.has(d.name))
             return { dist: d, skipped: 'packaging tool' };
@@ -9288,6 +9288,8 @@ async function reuseOf(t, deps) {
 
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 ;// CONCATENATED MODULE: ./src/smoke/failures.json
 const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"[^\\"\\\\n]{0,100}\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured, so the container cannot get GPUs","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda ?>=","cause":"the host driver is older than the image\'s NVIDIA_REQUIRE_CUDA asks for: the NVIDIA Container Toolkit refused to start the container","fix":"upgrade the NVIDIA driver on the runner to one that supports the image\'s CUDA (see the plan\'s driver floor), or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"nvidia-container-cli-init","pattern":"nvidia-container-cli: (initialization|detection) error","cause":"the NVIDIA Container Toolkit could not reach the driver when starting the container: the driver is not loaded, or its user-space libraries do not match the kernel module (after a driver upgrade without a reboot)","fix":"check nvidia-smi on the host; after a driver upgrade reboot (or reload the nvidia kernel modules); reinstall the driver if its libraries are missing","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-system-not-ready","pattern":"cuInit returned 802|CUDA_ERROR_SYSTEM_NOT_READY|cudaErrorSystemNotReady|system not yet initialized","cause":"CUDA error 802 (system not yet initialized): on an NVSwitch system (HGX/DGX A100, H100, H200, B200) the NVIDIA Fabric Manager is not running, or its version differs from the driver\'s, so the GPUs are visible but CUDA cannot start","fix":"install and start nvidia-fabricmanager of exactly the driver\'s version (systemctl enable --now nvidia-fabricmanager; on NVL5+ systems also nvlsm), check \\"nvidia-smi -q | grep -A2 Fabric\\" shows State Completed, then run again","source":"https://docs.nvidia.com/datacenter/tesla/fabric-manager-user-guide"},{"id":"cuda-compat-unsupported","pattern":"cuInit returned 804|CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|cudaErrorCompatNotSupportedOnDevice|forward compatibility was attempted on non supported HW","cause":"CUDA error 804: the image\'s CUDA forward-compatibility libraries (cuda-compat, /usr/local/cuda/compat) were loaded on a GPU that does not support forward compatibility (GeForce and most workstation GPUs), or with a driver they do not match","fix":"on such GPUs keep cuda-compat out of the image (or off LD_LIBRARY_PATH) and upgrade the host driver to one that supports the image\'s CUDA; on data-center GPUs use the cuda-compat package built for the host driver\'s branch","source":"https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"},{"id":"cuda-driver-mismatch","pattern":"cuInit returned 803|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch|unsupported display driver / cuda driver combination","cause":"CUDA error 803: the user-space CUDA driver (libcuda) does not match the loaded kernel module: a driver upgraded without a reboot, or a libcuda shipped in the image (cuda-compat) that does not fit the host driver","fix":"reboot the host (or reload the nvidia kernel modules) after a driver upgrade, and do not ship libcuda.so in the image: the NVIDIA Container Toolkit mounts the host\'s","source":"https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"},{"id":"driver-insufficient","pattern":"cuInit returned 35\\\\b|CUDA_ERROR_INSUFFICIENT_DRIVER|cudaErrorInsufficientDriver|CUDA driver version is insufficient for CUDA runtime version","cause":"CUDA error 35: the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-unknown-error","pattern":"cuInit returned 999|CUDA_ERROR_UNKNOWN|CUDA unknown error|999\\\\)? ?: unknown error","cause":"CUDA error 999 (unknown): the driver could not initialise CUDA; commonly the nvidia_uvm kernel module is not loaded (or /dev/nvidia-uvm is missing in the container), the driver is in a bad state after suspend/resume or an Xid error, or a GPU has fallen off the bus","fix":"check nvidia-smi and dmesg (Xid errors) on the host; load nvidia_uvm (nvidia-modprobe -u -c 0, or modprobe -r nvidia_uvm && modprobe nvidia_uvm); if it persists, reset the GPU or reboot the node","source":"https://github.com/pytorch/pytorch/issues/49081"},{"id":"gpu-busy","pattern":"CUDA-capable device\\\\(s\\\\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE|cudaErrorDevicesUnavailable|cuInit returned 46\\\\b","cause":"the GPU is busy or unavailable: it is in Exclusive Process compute mode and another process holds it, or it is being reset","fix":"wait for (or stop) the other process using the GPU (nvidia-smi lists it), or set the compute mode back to Default (nvidia-smi -c DEFAULT)","source":"https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"},{"id":"cuda-no-device","pattern":"cuInit returned 100\\\\b|CUDA_ERROR_NO_DEVICE|cudaErrorNoDevice|No CUDA GPUs are available|no CUDA-capable device is detected","cause":"CUDA sees no GPU: CUDA_VISIBLE_DEVICES is empty or names GPUs that are not there, or the container was given no GPU (no --gpus, NVIDIA_VISIBLE_DEVICES=void/none)","fix":"leave CUDA_VISIBLE_DEVICES unset (or list GPUs that exist, e.g. 0,1), and give the container GPUs (--gpus all; smoke: --gpus all, or auto on an engine with the NVIDIA runtime)","source":"https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"cuda-out-of-memory","pattern":"CUDA out of memory|CUDA error: out of memory|CUDA_ERROR_OUT_OF_MEMORY|cudaErrorMemoryAllocation","cause":"the GPU ran out of memory: another process holds most of it, or the test needs more than this GPU (or MIG slice) has","fix":"check nvidia-smi for other processes on the GPU and run the smoke test on an idle GPU; for your own tests use a smaller batch or model, or a GPU with more memory","source":"https://pytorch.org/docs/stable/notes/cuda.html#memory-management"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"torchrun-sigbus","pattern":"Signal 7 \\\\(SIGBUS\\\\)|exitcode\\\\s{0,10}: -7\\\\b","cause":"a torchrun worker died of SIGBUS: the container\'s /dev/shm is too small for NCCL or the DataLoader (Docker gives 64 MiB by default)","fix":"run with --shm-size=16g or --ipc=host (the smoke runner gives the ddp suite 1 GiB; your own jobs and custom tests need the flag themselves)","source":"https://docs.docker.com/reference/cli/docker/container/run/"},{"id":"nccl-system-error","pattern":"unhandled system error|ncclSystemError","cause":"NCCL failed in a system call (shared memory, sockets or InfiniBand) and the output does not say which","fix":"run with NCCL_DEBUG=INFO (NCCL_DEBUG_SUBSYS=INIT,NET,SHM) to see the failing call; most often /dev/shm is too small (--shm-size=16g or --ipc=host), no usable network interface is found (set NCCL_SOCKET_IFNAME, e.g. eth0) or InfiniBand is not reachable in the container (NCCL_IB_DISABLE=1 to rule it out)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
 ;// CONCATENATED MODULE: ./src/smoke/classify.ts
@@ -9452,6 +9454,7 @@ var smoke_result = __webpack_require__(3228);
 
 
 
+
 /** A test's --verbose line saying what its time went to. */
 function timing(s, id, line) {
     s.output?.(`timing: ${line}\n`, id);
@@ -9475,13 +9478,6 @@ class ContainerStartError extends Error {
 function isEngineRefusal(e) {
     const status = typeof e === 'object' && e !== null ? Reflect.get(e, 'statusCode') : undefined;
     return typeof status === 'number' && status >= 400;
-}
-/** The engine's own message: its JSON answer's `message`, else the error's text without the client's prefix. */
-function engineText(e) {
-    const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
-    const fromJson = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
-    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : (0,interrupt/* errorMessage */.gJ)(e);
-    return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
 /**
  * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
@@ -9514,7 +9510,7 @@ function containerRunner(input, deps, current) {
             // The engine answered, and did not start the container (no GPU runtime, a driver older than
             // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
             if (isEngineRefusal(e))
-                throw new ContainerStartError(engineText(e), { cause: e });
+                throw new ContainerStartError((0,failures/* engineMessage */.g4)(e), { cause: e });
             throw e;
         }
         // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
@@ -9922,12 +9918,13 @@ function verdictOf(t, started) {
 }
 async function commandTest(s, t, command, result) {
     const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
-    // The run's GPUs only for a test marked gpu: true; the network smoke.network says (default none).
+    // The run's GPUs only for a test marked gpu: true; the network smoke.network says (containerRunner:
+    // none unless it says bridge).
     const r = await s.run({
         entrypoint: [cmd[0]],
         cmd: cmd.slice(1),
         ...(t.gpu && { gpu: true }),
-        network: s.input.network ?? 'none',
+        ...(s.input.network !== undefined && { network: s.input.network }),
     });
     const out = `${r.stdout}${r.stderr}`;
     if (r.timedOut)
@@ -10588,7 +10585,7 @@ function purlEncode(s) {
 function qualifiers(q) {
     const parts = Object.entries(q)
         .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (0,util_text/* compareText */.n)(a, b))
+        .sort(([a], [b]) => (0,util_text/* compareText */.n6)(a, b))
         .map(([k, v]) => `${k}=${purlEncode(v)}`);
     return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -10754,7 +10751,7 @@ const sbom_clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
  * longer one (a hostile METADATA) is cut.
  */
-const cut = (s) => (0,util_text/* clip */.$)(s, 1024);
+const cut = (s) => (0,util_text/* clip */.$Q)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -10949,7 +10946,7 @@ function sortComponents(components) {
     }));
     keyed.sort((a, b) => {
         for (let i = 0; i < a.key.length; i++) {
-            const d = (0,util_text/* compareText */.n)(a.key[i], b.key[i]);
+            const d = (0,util_text/* compareText */.n6)(a.key[i], b.key[i]);
             if (d !== 0)
                 return d;
         }
@@ -10959,11 +10956,11 @@ function sortComponents(components) {
 }
 /** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
 function ordered(c) {
-    const props = [...c.properties].sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name) || (0,util_text/* compareText */.n)(a.value, b.value));
+    const props = [...c.properties].sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name) || (0,util_text/* compareText */.n6)(a.value, b.value));
     c.properties.clear();
     for (const p of props)
         c.properties.add(p);
-    const deps = [...c.dependencies].sort((a, b) => (0,util_text/* compareText */.n)(a.toString(), b.toString()));
+    const deps = [...c.dependencies].sort((a, b) => (0,util_text/* compareText */.n6)(a.toString(), b.toString()));
     c.dependencies.clear();
     for (const d of deps)
         c.dependencies.add(d);
@@ -11716,7 +11713,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
     const variants = [];
     for (const [variant, parts] of found) {
         const first = parts[0];
-        const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n)(a.platform, b.platform));
+        const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n6)(a.platform, b.platform));
         const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
         variants.push({
             variant,

@@ -31,7 +31,7 @@ function purlEncode(s) {
 function qualifiers(q) {
     const parts = Object.entries(q)
         .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .compareText */ .n)(a, b))
+        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .compareText */ .n6)(a, b))
         .map(([k, v]) => `${k}=${purlEncode(v)}`);
     return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -121,7 +121,7 @@ const clean = (s) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactTe
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
  * longer one (a hostile METADATA) is cut.
  */
-const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .clip */ .$)(s, 1024);
+const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .clip */ .$Q)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -316,7 +316,7 @@ function sortComponents(components) {
     }));
     keyed.sort((a, b) => {
         for (let i = 0; i < a.key.length; i++) {
-            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.key[i], b.key[i]);
+            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.key[i], b.key[i]);
             if (d !== 0)
                 return d;
         }
@@ -326,11 +326,11 @@ function sortComponents(components) {
 }
 /** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
 function ordered(c) {
-    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.value, b.value));
+    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.value, b.value));
     c.properties.clear();
     for (const p of props)
         c.properties.add(p);
-    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.toString(), b.toString()));
+    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.toString(), b.toString()));
     c.dependencies.clear();
     for (const d of deps)
         c.dependencies.add(d);

@@ -79,6 +79,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -249,6 +251,7 @@ var result = __webpack_require__(3228);
 
 
 
+
 /** A test's --verbose line saying what its time went to. */
 function timing(s, id, line) {
     s.output?.(`timing: ${line}\n`, id);
@@ -272,13 +275,6 @@ class ContainerStartError extends Error {
 function isEngineRefusal(e) {
     const status = typeof e === 'object' && e !== null ? Reflect.get(e, 'statusCode') : undefined;
     return typeof status === 'number' && status >= 400;
-}
-/** The engine's own message: its JSON answer's `message`, else the error's text without the client's prefix. */
-function engineText(e) {
-    const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
-    const fromJson = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
-    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : (0,interrupt/* errorMessage */.gJ)(e);
-    return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
 /**
  * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
@@ -311,7 +307,7 @@ function containerRunner(input, deps, current) {
             // The engine answered, and did not start the container (no GPU runtime, a driver older than
             // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
             if (isEngineRefusal(e))
-                throw new ContainerStartError(engineText(e), { cause: e });
+                throw new ContainerStartError((0,failures/* engineMessage */.g4)(e), { cause: e });
             throw e;
         }
         // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
@@ -723,12 +719,13 @@ function verdictOf(t, started) {
 }
 async function commandTest(s, t, command, result) {
     const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
-    // The run's GPUs only for a test marked gpu: true; the network smoke.network says (default none).
+    // The run's GPUs only for a test marked gpu: true; the network smoke.network says (containerRunner:
+    // none unless it says bridge).
     const r = await s.run({
         entrypoint: [cmd[0]],
         cmd: cmd.slice(1),
         ...(t.gpu && { gpu: true }),
-        network: s.input.network ?? 'none',
+        ...(s.input.network !== undefined && { network: s.input.network }),
     });
     const out = `${r.stdout}${r.stderr}`;
     if (r.timedOut)

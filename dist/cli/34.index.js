@@ -893,7 +893,10 @@ function sticky_render(fn, maxChars, marker) {
     return body;
 }
 
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/report/stage.ts
+
 
 
 
@@ -1106,10 +1109,9 @@ function runMarkerKey(plan, config) {
 function replacedMarkers(models, images) {
     const exact = new Set(models.map((m) => (0,render/* markerFor */._Z)(m.markerKey)));
     const keyChar = '[A-Za-z0-9._/:@,+-]';
-    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${escapeRe(render/* MARKER_PREFIX */.Km + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(render/* MARKER_PREFIX */.Km + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
     return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log) {
     return async (token, apiUrl) => {

@@ -78,7 +78,7 @@ var util_text = __webpack_require__(49997);
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
 const TOP_N = 10;
 const CHANGES_N = 20;
-const byName = util_text/* compareText */.n;
+const byName = util_text/* compareText */.n6;
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
  * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
@@ -465,7 +465,7 @@ function aptIndex(r) {
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-const diff_byName = util_text/* compareText */.n;
+const diff_byName = util_text/* compareText */.n6;
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 function sortPackageChanges(changes) {
     return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||

@@ -3222,7 +3222,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
     const variants = [];
     for (const [variant, parts] of found) {
         const first = parts[0];
-        const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n)(a.platform, b.platform));
+        const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n6)(a.platform, b.platform));
         const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
         variants.push({
             variant,

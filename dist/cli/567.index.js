@@ -666,8 +666,9 @@ function toJUnit(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip),
-/* harmony export */   n: () => (/* binding */ compareText)
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   n6: () => (/* binding */ compareText)
 /* harmony export */ });
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
@@ -685,6 +686,8 @@ function clip(text, max) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** TEXT as a regular expression that matches it literally. */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 
 /***/ })

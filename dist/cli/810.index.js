@@ -925,7 +925,7 @@ function osOwned(d) {
 }
 function pinDecisions(installed) {
     return [...installed]
-        .sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name))
+        .sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name))
         .map((d) => {
         if (SKIP.has(d.name))
             return { dist: d, skipped: 'packaging tool' };

@@ -957,12 +957,6 @@ async function inspectLocalImage(client, ref) {
 }
 /** What the engine answers to an image removal: one entry per reference untagged or image/layer deleted. */
 const ImageDeleteSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ Untagged: schemas/* string */.YjP().optional(), Deleted: schemas/* string */.YjP().optional() }));
-/** The engine's own message of a refused request (dockerode keeps its JSON body), else the error's. */
-function engineMessage(e) {
-    const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
-    const m = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
-    return (typeof m === 'string' ? m : e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
-}
 /**
  * Remove the reference REF without force (DELETE /images/REF, as `docker image rm` without -f):
  * missing (404) and refused (409: a container uses the image, or images depend on it) are answers,
@@ -978,7 +972,7 @@ async function removeImage(client, ref) {
         if (status === 404)
             return { outcome: 'missing' };
         if (status === 409)
-            return { outcome: 'conflict', message: engineMessage(e) };
+            return { outcome: 'conflict', message: (0,failures/* engineMessage */.g4)(e).split('\n')[0] };
         throw e;
     }
     const answer = (0,failures/* parseAnswer */.Wp)(ImageDeleteSchema, raw, `the engine's removal of image ${ref}`);
@@ -1879,6 +1873,7 @@ class ActionsExecRunner {
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   f1: () => (/* binding */ readFailure),
+/* harmony export */   g4: () => (/* binding */ engineMessage),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer),
 /* harmony export */   ow: () => (/* binding */ registryLoginFix)
@@ -1957,6 +1952,20 @@ function errorCode(err) {
 function statusCodeOf(err) {
     const status = typeof err === 'object' && err !== null ? Reflect.get(err, 'statusCode') : undefined;
     return typeof status === 'number' ? status : undefined;
+}
+/**
+ * The engine's own message of a refused request: its JSON answer's `message` (dockerode keeps the
+ * body), else the error's text without the client's "(HTTP code N) ... - " prefix.
+ */
+function engineMessage(err) {
+    const json = typeof err === 'object' && err !== null ? Reflect.get(err, 'json') : undefined;
+    const fromJson = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+    const text = typeof fromJson === 'string' && fromJson.trim() !== ''
+        ? fromJson
+        : err instanceof Error
+            ? err.message
+            : String(err);
+    return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
 /** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
 function connectionError(err, docker) {
