@@ -1,6 +1,7 @@
 // What makes the build stage fast and its output reproducible: the builder's facts asked once and
 // kept between runs, the base digest by one HTTP request, and the created label from the commit
 // time (with no SOURCE_DATE_EPOCH build argument, which would invalidate BuildKit's cache).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,8 @@ import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
 import type { CommandRunner } from '../../src/docker/adapter.js';
-import { manifestDigestOverHttp, splitImageRef } from '../../src/docker/registry.js';
+import { createBuildxCli } from '../../src/docker/buildx.js';
+import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from '../../src/docker/registry.js';
 import { InputError } from '../../src/errors.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
@@ -290,6 +292,104 @@ describe('the base digest by one HTTP request', () => {
     const r = registry([]);
     expect(await manifestDigestOverHttp(`r.example/a:1@${D('e')}`, r.fetchFn, {})).toBe(D('e'));
     expect(r.calls).toEqual([]);
+  });
+});
+
+describe('a manifest by digest over HTTP (imagetools inspect --raw without buildx)', () => {
+  const INDEX = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [{ digest: D('a'), platform: { os: 'linux', architecture: 'arm64' } }],
+  });
+  const digestOf = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  type Answer = { status: number; body?: string; headers?: Record<string, string>; json?: unknown };
+  /** A registry answering ANSWERS in turn; the requests it saw. */
+  function registry(answers: Answer[]) {
+    const calls: { url: string; method?: string; auth?: string }[] = [];
+    const fetchFn = async (url: string, init?: { method?: string; headers?: Record<string, string> }) => {
+      calls.push({
+        url,
+        ...(init?.method && { method: init.method }),
+        ...(init?.headers?.Authorization && { auth: init.headers.Authorization }),
+      });
+      const a = answers.shift() ?? { status: 500 };
+      const bytes = Buffer.from(a.body ?? '');
+      return {
+        status: a.status,
+        headers: { get: (n: string) => a.headers?.[n.toLowerCase()] ?? null },
+        json: async () => a.json ?? {},
+        arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+      };
+    };
+    return { calls, fetchFn };
+  }
+
+  it('one GET; the bytes when they hash to the digest asked for', async () => {
+    const r = registry([{ status: 200, body: INDEX }]);
+    const ref = `localhost:5000/ml-image-test/python@${digestOf(INDEX)}`;
+    expect(await manifestOverHttp(ref, r.fetchFn, {})).toBe(INDEX);
+    expect(r.calls).toEqual([
+      { url: `http://localhost:5000/v2/ml-image-test/python/manifests/${digestOf(INDEX)}`, method: 'GET' },
+    ]);
+  });
+
+  it('an anonymous pull token first where the registry asks for one', async () => {
+    const r = registry([
+      { status: 401, headers: { 'www-authenticate': 'Bearer realm="https://auth.example/token"' } },
+      { status: 200, json: { token: 't0k' } },
+      { status: 200, body: INDEX },
+    ]);
+    expect(await manifestOverHttp(`r.example/a@${digestOf(INDEX)}`, r.fetchFn, {})).toBe(INDEX);
+    expect(r.calls[2]).toMatchObject({ method: 'GET', auth: 'Bearer t0k' });
+  });
+
+  it.each<[string, Answer[], string]>([
+    [
+      'bytes that are not what the digest names (a registry swapping content)',
+      [{ status: 200, body: INDEX }],
+      D('b'),
+    ],
+    ['not there', [{ status: 404, body: '{}' }], digestOf(INDEX)],
+    [
+      'a login needed',
+      [{ status: 401, headers: { 'www-authenticate': 'Basic realm="x"' } }],
+      digestOf(INDEX),
+    ],
+  ])('undefined (buildx is asked): %s', async (_name, answers, digest) => {
+    expect(await manifestOverHttp(`r.example/a@${digest}`, registry(answers).fetchFn, {})).toBeUndefined();
+  });
+
+  it('a tag, or a proxy: undefined, nothing asked', async () => {
+    const r = registry([{ status: 200, body: INDEX }]);
+    expect(await manifestOverHttp('r.example/a:1', r.fetchFn, {})).toBeUndefined();
+    expect(
+      await manifestOverHttp(`r.example/a@${digestOf(INDEX)}`, r.fetchFn, { HTTPS_PROXY: 'http://p:3128' }),
+    ).toBeUndefined();
+    expect(r.calls).toEqual([]);
+  });
+
+  it('imagetoolsInspect reads it without starting buildx; buildx when it cannot tell', async () => {
+    const runs: string[][] = [];
+    const exec = {
+      run: async (_cli: string, args: readonly string[]) => {
+        runs.push([...args]);
+        return { exitCode: 0, stdout: INDEX, stderr: '' };
+      },
+    };
+    const ref = `localhost:5000/a@${digestOf(INDEX)}`;
+    const over = createBuildxCli(exec, 'docker', undefined, async () => INDEX);
+    expect((await over.imagetoolsInspect(ref)).platforms).toEqual([
+      { os: 'linux', architecture: 'arm64', digest: D('a') },
+    ]);
+    expect(runs).toEqual([]);
+    for (const answer of [undefined, 'not json']) {
+      const cli = createBuildxCli(exec, 'docker', undefined, async () => answer);
+      expect((await cli.imagetoolsInspect(ref)).platforms).toHaveLength(1);
+    }
+    expect(runs).toEqual([
+      ['buildx', 'imagetools', 'inspect', '--raw', ref],
+      ['buildx', 'imagetools', 'inspect', '--raw', ref],
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { infoOverSocket, localEngineSocket } from '../../src/docker/engine-info.js';
+import { infoOverSocket, localEngineSocket, localImageInspect } from '../../src/docker/engine-info.js';
 
 describe('localEngineSocket: the socket docker-modem would use', () => {
   const USER = '/home/u/.docker/run/docker.sock';
@@ -73,5 +73,62 @@ describe('infoOverSocket', () => {
     await new Promise<void>((r) => server!.listen(socket, r));
     expect(await infoOverSocket(socket, 50)).toBeUndefined();
     server.closeAllConnections();
+  });
+});
+
+describe('localImageInspect: an image over the local socket, never pulled', () => {
+  let dir: string;
+  let server: http.Server | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-engine-image-'));
+  });
+  afterEach(async () => {
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    server = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** An engine answering STATUS and BODY to an image inspect; the env naming its socket. */
+  async function engine(status: number, body: string, seen: string[] = []) {
+    const socket = path.join(dir, 'docker.sock');
+    server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((r) => server!.listen(socket, r));
+    return { DOCKER_HOST: `unix://${socket}` };
+  }
+
+  it("GET /images/REF/json: the engine's JSON", async () => {
+    const seen: string[] = [];
+    const env = await engine(200, '{"Id":"sha256:abc"}', seen);
+    expect(await localImageInspect('localhost:5000/a/b:1.0', env)).toEqual({ Id: 'sha256:abc' });
+    expect(await localImageInspect('sha256:abc', env)).toEqual({ Id: 'sha256:abc' });
+    expect(seen).toEqual(['GET /images/localhost:5000/a/b:1.0/json', 'GET /images/sha256:abc/json']);
+  });
+
+  it('404: null (the engine holds no such image)', async () => {
+    expect(await localImageInspect('r:t', await engine(404, '{"message":"No such image: r:t"}'))).toBeNull();
+  });
+
+  it.each([
+    ['an error status', 500, '{"message":"boom"}'],
+    ['a body that is not JSON', 200, '<html>proxy</html>'],
+  ])('%s: undefined (dockerode is asked)', async (_name, status, body) => {
+    expect(await localImageInspect('r:t', await engine(status, body))).toBeUndefined();
+  });
+
+  it.each(['r:t?x=1', 'r/../../info', 'r t', '/r:t', 'r#t', ''])(
+    'a reference outside the plain form (%j): undefined, nothing sent',
+    async (ref) => {
+      const seen: string[] = [];
+      const env = await engine(200, '{"Id":"sha256:abc"}', seen);
+      expect(await localImageInspect(ref, env)).toBeUndefined();
+      expect(seen).toEqual([]);
+    },
+  );
+
+  it('a remote engine (tcp://): undefined, nothing sent', async () => {
+    expect(await localImageInspect('r:t', { DOCKER_HOST: 'tcp://10.0.0.7:2376' })).toBeUndefined();
   });
 });

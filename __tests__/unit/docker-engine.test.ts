@@ -225,7 +225,8 @@ describe('docker CLI failures and registry URLs', () => {
           'ERROR: pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials',
       }),
     };
-    const err = await createBuildxCli(exec)
+    // The registry over HTTP cannot tell (a login is needed): buildx is asked, and says why.
+    const err = await createBuildxCli(exec, 'docker', undefined, async () => undefined)
       .imagetoolsInspect(`ghcr.io/acme/model@sha256:${'a'.repeat(64)}`)
       .then(
         () => undefined,
@@ -784,6 +785,41 @@ describe("inspectLocalImage: the engine's own image, never pulled", () => {
     );
     await expect(docker.inspectLocalImage('r:t')).rejects.toThrow(/HTTP code 500/);
   });
+
+  /** An adapter whose local socket answers LOCAL; dockerode's inspect answers INSPECT when loaded. */
+  function overSocket(local: unknown) {
+    const loaded: string[] = [];
+    const docker = createDockerAdapter({
+      docker: async () => {
+        loaded.push('dockerode');
+        return { getImage: () => ({ inspect: async () => INSPECT }) } as unknown as Dockerode;
+      },
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+      local: { image: async () => local },
+    });
+    return { docker, loaded };
+  }
+
+  it.each([
+    [
+      'the socket has the image: its details, dockerode never loaded',
+      { ...INSPECT, Id: 'sha256:s' },
+      'sha256:s',
+      [],
+    ],
+    ['the socket says there is none (null): undefined, dockerode never loaded', null, undefined, []],
+    ['the socket cannot tell (undefined): dockerode is asked', undefined, 'sha256:i', ['dockerode']],
+  ])('%s', async (_name, local, id, loaded) => {
+    const o = overSocket(local);
+    expect((await o.docker.inspectLocalImage('r:t'))?.id).toBe(id);
+    expect(o.loaded).toEqual(loaded);
+  });
+
+  it("an answer over the socket is parsed like dockerode's: a malformed one is the engine's error", async () => {
+    await expect(overSocket({ Id: 7 }).docker.inspectLocalImage('r:t')).rejects.toThrow(
+      /inspect of image r:t/,
+    );
+  });
 });
 
 describe('exec sessions', () => {
@@ -954,7 +990,7 @@ kind: nvidia.com/gpu
       const docker = createDockerAdapter({
         docker: () => Promise.reject(new Error('dockerode loaded')),
         exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
-        localInfo: async () => info,
+        local: { info: async () => info },
       });
       expect(await docker.daemonFeatures()).toEqual({
         runtimes: ['runc', 'nvidia'],
@@ -970,7 +1006,7 @@ kind: nvidia.com/gpu
         info: async () => ({ Runtimes: { runc: {} }, DiscoveredDevices: [] }),
       } as unknown as Dockerode,
       exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
-      localInfo: async () => undefined,
+      local: { info: async () => undefined },
     });
     expect(await docker.daemonFeatures()).toEqual({ runtimes: ['runc'], cdiSpecDirs: [], cdiDevices: [] });
   });

@@ -11,7 +11,7 @@ import type {
   ImageIndex,
 } from './adapter.js';
 import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
-import { manifestDigestOverHttp, splitImageRef } from './registry.js';
+import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
 import { InterruptedError } from '../util/cleanup.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
@@ -209,16 +209,20 @@ export type BuildxCli = Pick<
 
 /** Where `imageDigest` asks first: the registry over HTTP (undefined: ask buildx). */
 export type HttpDigest = (ref: string) => Promise<string | undefined>;
+/** Where `imagetoolsInspect` asks first: the raw manifest over HTTP (undefined: ask buildx). */
+export type HttpManifest = (ref: string) => Promise<string | undefined>;
 
 /**
  * The adapter's buildx methods over `cli` (default "docker") run by `exec`. A digest is asked of
- * the registry over HTTP first (one HEAD request), and of `buildx imagetools inspect` when that
- * cannot tell (credentials, proxies, errors: buildx reports those as it always did).
+ * the registry over HTTP first (one HEAD request), and so is a manifest by digest (one GET, its
+ * bytes checked against the digest), and of `buildx imagetools inspect` when that cannot tell
+ * (credentials, proxies, errors: buildx reports those as it always did).
  */
 export function createBuildxCli(
   exec: CommandRunner,
   cli = 'docker',
   httpDigest: HttpDigest = (ref) => manifestDigestOverHttp(ref),
+  httpManifest: HttpManifest = (ref) => manifestOverHttp(ref),
 ): BuildxCli {
   const run = cliRunner(exec, cli);
   return {
@@ -231,6 +235,14 @@ export function createBuildxCli(
     buildx: (args, options) => run(['buildx', ...args], options),
     imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
     async imagetoolsInspect(ref) {
+      const raw = await httpManifest(ref);
+      if (raw !== undefined) {
+        try {
+          return parseImageIndex(raw);
+        } catch {
+          // Not a manifest this reads: buildx says what it is.
+        }
+      }
       const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
       if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
       return parseImageIndex(r.stdout);

@@ -19,7 +19,14 @@ import { containerEnv, runArgv, runBody } from './containers-spec.js';
 import { daemonFeatures, pingEngine } from './daemon-info.js';
 import { isMissingShell } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
-import { ensureImage, imageHistory, inspectImage, inspectLocalImage, removeImage } from './images.js';
+import {
+  ensureImage,
+  imageHistory,
+  inspectImage,
+  inspectLocalImage,
+  type LocalImageInspect,
+  removeImage,
+} from './images.js';
 import { collectOutput, destroyStream, overflowNote } from './streams.js';
 
 export interface ManagedSpec {
@@ -280,14 +287,23 @@ export type ContainerOps = Pick<
   | 'removeContainers'
 >;
 
+/**
+ * What is read of the local engine without dockerode (engine-info.ts): its info, an image's inspect.
+ * Undefined (or an answer of undefined): dockerode is asked.
+ */
+export interface LocalEngine {
+  info?: () => Promise<unknown>;
+  image?: LocalImageInspect;
+}
+
 /** The adapter's engine and container methods over one client. */
-export function createContainerOps(client: EngineClient, localInfo?: () => Promise<unknown>): ContainerOps {
+export function createContainerOps(client: EngineClient, local: LocalEngine = {}): ContainerOps {
   return {
     ping: () => pingEngine(client),
-    daemonFeatures: () => daemonFeatures(client, localInfo),
+    daemonFeatures: () => daemonFeatures(client, local.info),
     runContainer: (spec) => runContainer(client, spec),
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
-    inspectLocalImage: (ref) => inspectLocalImage(client, ref),
+    inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
     imageHistory: (ref) => imageHistory(client, ref),
     removeImage: (ref) => removeImage(client, ref),
     async listManagedContainers(labels = {}) {

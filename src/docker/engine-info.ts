@@ -1,7 +1,8 @@
-// The engine's info (GET /info) over its local socket with node:http, without loading dockerode.
-// Asking whether the engine has GPUs is all a warm run needs of it (its smoke results are
-// reused), and dockerode with its dependencies is the bundle's largest chunk: loading it cost a
-// warm `ml-image run` about 80 ms and a major garbage collection. The socket is the one
+// The engine's info (GET /info) and an image's inspect over its local socket with node:http,
+// without loading dockerode. Asking whether the engine has GPUs, and which image a base's tag names
+// here, is all a warm run needs of it (its resolution and smoke results are reused), and dockerode
+// with its dependencies is the bundle's largest chunk: loading it cost a warm `ml-image run` about
+// 80 ms and a major garbage collection. The socket is the one
 // docker-modem (dockerode's connection) would use: DOCKER_HOST=unix://PATH, or without DOCKER_HOST
 // $HOME/.docker/run/docker.sock when it exists, else /var/run/docker.sock. Any other engine
 // (tcp://, ssh://, a named pipe) is left to dockerode, and so is any failure here: the caller
@@ -31,17 +32,29 @@ export function localEngineSocket(
   return exists(user) ? user : '/var/run/docker.sock';
 }
 
-/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
-export function infoOverSocket(socket: string, timeoutMs = 10_000): Promise<unknown> {
+/** An engine's answer over its socket: the status and the parsed JSON body. */
+export interface SocketAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * GET PATH on SOCKET: the status and the parsed JSON, or undefined on any failure (no engine, a
+ * body that is not JSON, the timeout): the caller then asks dockerode.
+ */
+export function getOverSocket(
+  socket: string,
+  apiPath: string,
+  timeoutMs = 10_000,
+): Promise<SocketAnswer | undefined> {
   return new Promise((resolve) => {
-    const req = http.get({ socketPath: socket, path: '/info', timeout: timeoutMs }, (res) => {
+    const req = http.get({ socketPath: socket, path: apiPath, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', () => resolve(undefined));
       res.on('end', () => {
-        if (res.statusCode !== 200) return resolve(undefined);
         try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
         } catch {
           resolve(undefined);
         }
@@ -54,8 +67,30 @@ export function infoOverSocket(socket: string, timeoutMs = 10_000): Promise<unkn
   });
 }
 
+/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
+export async function infoOverSocket(socket: string, timeoutMs = 10_000): Promise<unknown> {
+  const answer = await getOverSocket(socket, '/info', timeoutMs);
+  return answer?.status === 200 ? answer.body : undefined;
+}
+
 /** The local engine's info when DOCKER_HOST names a local socket (or none); else undefined. */
 export async function localEngineInfo(env: Env = process.env): Promise<unknown> {
   const socket = localEngineSocket(env);
   return socket === undefined ? undefined : infoOverSocket(socket);
+}
+
+/** What an image reference may hold (a name, tag, digest or id): nothing a URL path must escape. */
+const PLAIN_REF = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
+
+/**
+ * The local engine's inspect of image REF (GET /images/REF/json), never pulled: its JSON, null
+ * when the engine holds no such image (404), undefined when this cannot tell (another engine, a
+ * failure, a reference outside the plain form): the caller then asks dockerode.
+ */
+export async function localImageInspect(ref: string, env: Env = process.env): Promise<unknown> {
+  const socket = localEngineSocket(env);
+  if (socket === undefined || !PLAIN_REF.test(ref) || ref.includes('..')) return undefined;
+  const answer = await getOverSocket(socket, `/images/${ref}/json`);
+  if (answer?.status === 200) return answer.body;
+  return answer?.status === 404 ? null : undefined;
 }

@@ -7,8 +7,8 @@ import { RUN_ID } from '../util/run-id.js';
 import { type CommandRunner, type DockerAdapter, RUN_LABEL } from './adapter.js';
 import { createBuildxCli } from './buildx.js';
 import { engineClient } from './client.js';
-import { createContainerOps } from './containers.js';
-import { localEngineInfo } from './engine-info.js';
+import { createContainerOps, type LocalEngine } from './containers.js';
+import { localEngineInfo, localImageInspect } from './engine-info.js';
 import { ActionsExecRunner } from './exec-runner.js';
 import { startSession } from './sessions.js';
 
@@ -21,15 +21,15 @@ export interface EngineDeps {
   exec: CommandRunner;
   /** The docker CLI (default "docker"). */
   dockerCli?: string;
-  /** The engine's info read without dockerode (engine-info.ts); undefined: dockerode's. */
-  localInfo?: () => Promise<unknown>;
+  /** The engine's info and image inspects read without dockerode (engine-info.ts). */
+  local?: LocalEngine;
 }
 
 export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
   const client = engineClient(deps.docker);
   return {
     ...createBuildxCli(deps.exec, deps.dockerCli ?? 'docker'),
-    ...createContainerOps(client, deps.localInfo),
+    ...createContainerOps(client, deps.local),
     startSession: (spec) => startSession(client, spec),
   };
 }
@@ -58,7 +58,7 @@ export function createDefaultDockerAdapter(): DockerAdapter {
   const docker = createDockerAdapter({
     docker: async () => new (await import('dockerode')).default(),
     exec: new ActionsExecRunner(),
-    localInfo: () => localEngineInfo(),
+    local: { info: () => localEngineInfo(), image: (ref) => localImageInspect(ref) },
   });
   sweepRunOnInterrupt(docker);
   return docker;

@@ -141,14 +141,25 @@ export async function inspectImage(
   return imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
 }
 
-/** The engine's own image under REF, never pulled: undefined when it holds none (404). */
+/**
+ * The inspect of REF read without dockerode (engine-info.ts localImageInspect): its JSON, null when
+ * the engine holds no such image, undefined when it cannot tell (dockerode is asked).
+ */
+export type LocalImageInspect = (ref: string) => Promise<unknown>;
+
+/**
+ * The engine's own image under REF, never pulled: undefined when it holds none (404). Asked over
+ * the local socket first (LOCAL), then through dockerode when that cannot tell.
+ */
 export async function inspectLocalImage(
   client: EngineClient,
   ref: string,
+  local?: LocalImageInspect,
 ): Promise<ImageDetails | undefined> {
-  let raw: unknown;
+  let raw = await local?.(ref);
+  if (raw === null) return undefined;
   try {
-    raw = await client.call((docker) => docker.getImage(ref).inspect());
+    raw ??= await client.call((docker) => docker.getImage(ref).inspect());
   } catch (e) {
     if (statusCodeOf(e) === 404) return undefined;
     throw e;

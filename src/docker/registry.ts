@@ -1,4 +1,5 @@
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
+import { createHash } from 'node:crypto';
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 import { EnvironmentError } from '../errors.js';
 
@@ -116,10 +117,11 @@ export const MANIFEST_MEDIA_TYPES = [
 ];
 const MANIFEST_TYPES = MANIFEST_MEDIA_TYPES.join(', ');
 
-type HeadFetch = (
+type Answer = { status: number; headers: { get(name: string): string | null }; json(): Promise<unknown> };
+type HeadFetch<A extends Answer = Answer> = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; json(): Promise<unknown> }>;
+) => Promise<A>;
 
 /** The variables that send docker's (and cosign's) registry traffic through a proxy. */
 export const PROXY_VARS = [
@@ -144,6 +146,42 @@ export function parseChallenge(header: string): { scheme: string; params: Record
 }
 
 /**
+ * One anonymous request for REF's manifest (an anonymous pull token first where the registry asks
+ * for one): the registry's answer, or undefined whenever this cannot ask (a login needed, a proxy
+ * configured, any error).
+ */
+async function anonymousManifestRequest<A extends Answer>(
+  ref: string,
+  method: 'HEAD' | 'GET',
+  fetchFn: HeadFetch<A>,
+  env: Readonly<Record<string, string | undefined>>,
+  timeoutMs: number,
+): Promise<A | undefined> {
+  const { host, repository, reference } = splitImageRef(ref);
+  if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v])) return undefined;
+  const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
+  const ask = (authorization?: string) =>
+    fetchFn(url, {
+      method,
+      headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  try {
+    const r = await ask();
+    if (r.status !== 401) return r;
+    const { scheme, params } = parseChallenge(r.headers.get('www-authenticate') ?? '');
+    if (scheme !== 'bearer' || !params.realm) return undefined;
+    const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
+    const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
+    if (t.status !== 200) return undefined;
+    const token = tokenOf(await t.json());
+    return token ? await ask(`Bearer ${token}`) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The digest a tag points to, by one HEAD request to the registry (an anonymous pull token first
  * where the registry asks for one): what `docker buildx imagetools inspect` reports, without
  * starting the docker CLI and buildx. Undefined whenever it cannot tell (a login needed, a proxy
@@ -156,31 +194,35 @@ export async function manifestDigestOverHttp(
   env: Readonly<Record<string, string | undefined>> = process.env,
   timeoutMs = 3000,
 ): Promise<string | undefined> {
-  const { host, repository, reference } = splitImageRef(ref);
+  const { reference } = splitImageRef(ref);
   if (reference.startsWith('sha256:')) return isDigest(reference) ? reference : undefined;
-  if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v])) return undefined;
-  const base = registryApiBase(host);
-  const url = `${base}/v2/${repository}/manifests/${reference}`;
-  const head = (authorization?: string) =>
-    fetchFn(url, {
-      method: 'HEAD',
-      headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+  const r = await anonymousManifestRequest(ref, 'HEAD', fetchFn, env, timeoutMs);
+  const digest = r?.status === 200 ? r.headers.get('docker-content-digest') : null;
+  return isDigest(digest) ? digest : undefined;
+}
+
+type GetAnswer = Answer & { arrayBuffer(): Promise<ArrayBuffer> };
+
+/**
+ * The manifest (or index) that REF names by digest, by one GET request asked as
+ * manifestDigestOverHttp asks: its bytes as text (what `docker buildx imagetools inspect --raw`
+ * prints) when they hash to that digest. Undefined for a tag, and whenever it cannot tell: the
+ * caller then asks buildx.
+ */
+export async function manifestOverHttp(
+  ref: string,
+  fetchFn: HeadFetch<GetAnswer> = fetch as unknown as HeadFetch<GetAnswer>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  timeoutMs = 3000,
+): Promise<string | undefined> {
+  const { reference } = splitImageRef(ref);
+  if (!isDigest(reference)) return undefined;
+  const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs);
+  if (r?.status !== 200) return undefined;
   try {
-    let r = await head();
-    if (r.status === 401) {
-      const { scheme, params } = parseChallenge(r.headers.get('www-authenticate') ?? '');
-      if (scheme !== 'bearer' || !params.realm) return undefined;
-      const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
-      const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
-      if (t.status !== 200) return undefined;
-      const token = tokenOf(await t.json());
-      if (!token) return undefined;
-      r = await head(`Bearer ${token}`);
-    }
-    const digest = r.status === 200 ? r.headers.get('docker-content-digest') : null;
-    return isDigest(digest) ? digest : undefined;
+    const bytes = Buffer.from(await r.arrayBuffer());
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    return digest === reference ? bytes.toString('utf8') : undefined;
   } catch {
     return undefined;
   }
