@@ -4,10 +4,12 @@
 // the body); an aborted request and a refused port reject as fetch does (TypeError with the
 // cause's code, which the OCI client reports as "unreachable"); localhost reaches a server
 // on 127.0.0.1, or on ::1 only, with its Host header. Integration: it opens sockets.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loopbackFor, nodeHttpFetch } from '../../src/docker/http-fetch.js';
+import { loopbackFor, nodeHttpFetch, simpleFetch } from '../../src/docker/http-fetch.js';
+import { checkRegistry, manifestDigestOverHttp, manifestOverHttp } from '../../src/docker/registry.js';
 
 interface Seen {
   method: string;
@@ -340,5 +342,50 @@ describe('nodeHttpFetch', () => {
     );
     expect(e).toBeInstanceOf(TypeError);
     expect((e as TypeError & { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+  });
+});
+
+describe("the registry's one-off questions over simpleFetch (no undici)", () => {
+  const INDEX = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}';
+  const INDEX_DIGEST = `sha256:${createHash('sha256').update(INDEX).digest('hex')}`;
+  let registry: Awaited<ReturnType<typeof serve>>;
+
+  beforeAll(async () => {
+    registry = await serve((req, res) => {
+      if (req.url === '/v2/') return res.writeHead(200).end('{}');
+      if (req.url === '/v2/a/b/manifests/1' && req.method === 'HEAD')
+        return res.writeHead(200, { 'Docker-Content-Digest': INDEX_DIGEST }).end();
+      if (req.url === `/v2/a/b/manifests/${INDEX_DIGEST}`) return res.writeHead(200).end(INDEX);
+      res
+        .writeHead(404, { 'Docker-Distribution-API-Version': 'registry/2.0' })
+        .end('{"errors":[{"code":"MANIFEST_UNKNOWN"}]}');
+    });
+  });
+  afterAll(() => registry.close());
+
+  it('simpleFetch answers as fetch does: status, headers, the body as JSON', async () => {
+    const r = await simpleFetch(`${registry.base}/v2/a/b/manifests/nope`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get('docker-distribution-api-version')).toBe('registry/2.0');
+    expect(await r.json()).toEqual({ errors: [{ code: 'MANIFEST_UNKNOWN' }] });
+    expect(registry.seen.at(-1)?.method).toBe('GET');
+  });
+
+  it('checkRegistry, a digest by HEAD and a manifest by digest reach a loopback registry with their defaults', async () => {
+    const host = `127.0.0.1:${registry.port}`;
+    expect(await checkRegistry(host)).toBe(200);
+    expect(await manifestDigestOverHttp(`${host}/a/b:1`)).toBe(INDEX_DIGEST);
+    expect(await manifestOverHttp(`${host}/a/b@${INDEX_DIGEST}`)).toBe(INDEX);
+    expect(registry.seen.slice(-3).map((s) => `${s.method} ${s.url}`)).toEqual([
+      'GET /v2/',
+      'HEAD /v2/a/b/manifests/1',
+      `GET /v2/a/b/manifests/${INDEX_DIGEST}`,
+    ]);
+  });
+
+  it('a registry that is not there: checkRegistry is exit 3 naming it', async () => {
+    const gone = await serve(() => undefined);
+    await gone.close();
+    await expect(checkRegistry(`127.0.0.1:${gone.port}`)).rejects.toMatchObject({ exitCode: 3 });
   });
 });

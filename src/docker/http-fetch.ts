@@ -4,8 +4,8 @@
 // and the Authorization header is dropped when a redirect leaves the host, as fetch does.
 import http from 'node:http';
 import https from 'node:https';
-import { ANSWER_TOO_LARGE, type OciFetch, type OciResponse } from './oci-client.js';
-import { isPlainHttpRegistry } from './registry.js';
+import { ANSWER_TOO_LARGE, type OciFetch, type OciResponse } from './oci-types.js';
+import { isPlainHttpRegistry } from './plain-http.js';
 
 /**
  * A kept-alive socket idle this long is closed: connections opened ahead of use (OciClient.warm)
@@ -168,3 +168,25 @@ export const nodeHttpFetch: OciFetch = async (raw, init) => {
     return response;
   }
 };
+
+/**
+ * One request as the global fetch makes it (status, headers, body), over nodeHttpFetch: the
+ * registry's one-off questions (is it there, a tag's digest, a manifest by digest) load neither
+ * undici nor its WHATWG streams (about 20 ms and 2.7 MB of a warm run's heap). Like the global
+ * fetch, it reads no proxy variables: those callers leave a proxied registry to buildx.
+ */
+export async function simpleFetch(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<OciResponse & { json(): Promise<unknown> }> {
+  const r = await nodeHttpFetch(url, {
+    method: init.method ?? 'GET',
+    headers: init.headers ?? {},
+    signal: init.signal ?? new AbortController().signal,
+    resendable: true,
+  });
+  return {
+    ...r,
+    json: async () => JSON.parse(Buffer.from(await r.arrayBuffer()).toString('utf8')) as unknown,
+  };
+}

@@ -2,7 +2,6 @@
 // client): what a registry answers, the fetch it is given, the calls the signer makes.
 import { createHash } from 'node:crypto';
 import { EnvironmentError } from '../errors.js';
-import type { Credential } from './registry-auth.js';
 
 export interface OciResponse {
   status: number;
@@ -83,4 +82,16 @@ export class RegistryAnswerError extends EnvironmentError {
     super(message, fix);
     this.name = 'EnvironmentError';
   }
+}
+
+/** Where a registry login comes from (findCredential in registry-auth.ts), and how to read it. */
+export interface Credential {
+  kind: 'helper' | 'store' | 'login' | 'token' | 'none';
+  /** Said to the user: where the credential comes from (never the credential). */
+  describe: string;
+  /**
+   * The basic-auth pair, when there is one (read lazily: a helper runs only when needed);
+   * undefined when a helper has no login for the host (anonymous).
+   */
+  get?: () => Promise<{ username: string; secret: string } | undefined>;
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { registryLoginFix } from './failures.js';
+import type { Credential } from './oci-types.js';
 import { DOCKER_HUB } from '../oci/ref.js';
 import {
   parseChallenge,
@@ -39,16 +40,7 @@ export interface RegistryAuthDeps {
   timeoutMs?: number;
 }
 
-export interface Credential {
-  kind: 'helper' | 'store' | 'login' | 'token' | 'none';
-  /** Said to the user: where the credential comes from (never the credential). */
-  describe: string;
-  /**
-   * The basic-auth pair, when there is one (read lazily: a helper runs only when needed);
-   * undefined when a helper has no login for the host (anonymous).
-   */
-  get?: () => Promise<{ username: string; secret: string } | undefined>;
-}
+export type { Credential } from './oci-types.js';
 
 /** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */
 export function parseRegistryTarget(raw: string): { host: string; repository?: string } {

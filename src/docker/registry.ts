@@ -2,16 +2,15 @@
 import { createHash } from 'node:crypto';
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 import { EnvironmentError } from '../errors.js';
+import { simpleFetch } from './http-fetch.js';
+import { isPlainHttpRegistry } from './plain-http.js';
 
 export type Fetch = (
   url: string,
   init?: { signal?: AbortSignal; method?: string },
 ) => Promise<{ status: number }>;
 
-/** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
-export function isPlainHttpRegistry(host: string): boolean {
-  return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
-}
+export { isPlainHttpRegistry } from './plain-http.js';
 
 /**
  * Where a registry at BASE (its API origin) sends a request (an upload's Location, a token realm):
@@ -82,7 +81,11 @@ export function tokenOf(body: unknown): string | undefined {
   return typeof found === 'string' && found ? found : undefined;
 }
 
-export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeoutMs = 5000): Promise<number> {
+export async function checkRegistry(
+  host: string,
+  fetchFn: Fetch = simpleFetch,
+  timeoutMs = 5000,
+): Promise<number> {
   const url = `${registryBaseUrl(host)}/v2/`;
   let status: number;
   try {
@@ -190,7 +193,7 @@ async function anonymousManifestRequest<A extends Answer>(
  */
 export async function manifestDigestOverHttp(
   ref: string,
-  fetchFn: HeadFetch = fetch as unknown as HeadFetch,
+  fetchFn: HeadFetch = simpleFetch,
   env: Readonly<Record<string, string | undefined>> = process.env,
   timeoutMs = 3000,
 ): Promise<string | undefined> {
@@ -211,7 +214,7 @@ type GetAnswer = Answer & { arrayBuffer(): Promise<ArrayBuffer> };
  */
 export async function manifestOverHttp(
   ref: string,
-  fetchFn: HeadFetch<GetAnswer> = fetch as unknown as HeadFetch<GetAnswer>,
+  fetchFn: HeadFetch<GetAnswer> = simpleFetch,
   env: Readonly<Record<string, string | undefined>> = process.env,
   timeoutMs = 3000,
 ): Promise<string | undefined> {
