@@ -10564,8 +10564,8 @@ function failureAnnotations(id, result) {
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
-var signers = __webpack_require__(29788);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
+var signers = __webpack_require__(57614);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts

@@ -2575,8 +2575,8 @@ function failureAnnotations(id, result) {
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
-var signers = __webpack_require__(75378);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
+var signers = __webpack_require__(23838);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/attest/types.ts

@@ -1,5 +1,5 @@
-export const id = 166;
-export const ids = [166];
+export const id = 498;
+export const ids = [498];
 export const modules = {
 
 /***/ 51386:
@@ -319,7 +319,7 @@ function classifyFailure(stderr) {
 /* harmony export */   v: () => (/* binding */ hasSignature)
 /* harmony export */ });
 /* unused harmony exports COSIGN_TYPE_URIS, EMBED_BUDGET, embedBlobs */
-/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27497);
+/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98925);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51386);
@@ -758,7 +758,7 @@ function openEnvelope(key, bytes) {
 /* harmony export */   cu: () => (/* binding */ Ahead)
 /* harmony export */ });
 /* unused harmony export AHEAD_READ_MS */
-/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27497);
+/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4532);
 /* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
 // Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
@@ -908,7 +908,7 @@ class Ahead {
 
 /***/ }),
 
-/***/ 75378:
+/***/ 23838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -928,166 +928,12 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/docker/buildx.ts
 var buildx = __webpack_require__(97890);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./src/docker/oci-client.ts + 1 modules
-var oci_client = __webpack_require__(27497);
+// EXTERNAL MODULE: ./src/docker/http-fetch.ts
+var http_fetch = __webpack_require__(14911);
+// EXTERNAL MODULE: ./src/docker/oci-client.ts
+var oci_client = __webpack_require__(7589);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
-;// CONCATENATED MODULE: ./src/docker/http-fetch.ts
-// The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
-// costs about 20 ms of module loading on its first call in a process, which is most of what a
-// verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
-// and the Authorization header is dropped when a redirect leaves the host, as fetch does.
-
-
-
-
-/**
- * A kept-alive socket idle this long is closed: connections opened ahead of use (OciClient.warm)
- * serve a warm run's attest stage a second later, and no socket sits idle long enough for a NAT or
- * load balancer in between to drop it silently (minutes).
- */
-const IDLE_SOCKET_MS = 15_000;
-const agents = {
-    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
-    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
-};
-/**
- * `localhost` is the loopback interface (RFC 6761 section 6.3), as curl and the browsers treat it:
- * a connection goes to 127.0.0.1, else to ::1 when that is refused or unreachable, without asking
- * the resolver. Not `*.localhost`: inside a container Docker's DNS may give such a name (a k3d or
- * compose registry) another address, where buildx pushes. Asking the resolver costs a fresh process
- * about 6 ms on its first connections (node's DNS code on libuv's pool, and V8 compiling the IPv6
- * pattern node tests a host name with), most of what `ml-image verify` of a local registry spends
- * beyond the registry's own answers. The address that answered is kept per scheme and port.
- */
-const LOOPBACK = ['127.0.0.1', '::1'];
-/** Nothing listens at that address, or the machine has no such address (IPv4-less, IPv6-less). */
-const NOT_THERE = new Set(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT']);
-const loopbackByPort = new Map();
-const portKey = (url) => `${url.protocol}${url.port}`;
-/** The loopback address to try first for URL's host, or undefined when the host is not localhost. */
-function loopbackFor(url) {
-    if (url.hostname.toLowerCase().replace(/\.$/, '') !== 'localhost')
-        return undefined;
-    return loopbackByPort.get(portKey(url)) ?? LOOPBACK[0];
-}
-const MAX_REDIRECTS = 5;
-/** Cosign's images are small; a registry streaming more than this is refused (memory). */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-/** One request; localhost goes to its loopback address (the other one when that is not there). */
-async function once(url, init) {
-    const first = loopbackFor(url);
-    if (first === undefined)
-        return exchange(url, init);
-    try {
-        return await exchange(url, init, first);
-    }
-    catch (e) {
-        if (!NOT_THERE.has(e.code ?? ''))
-            throw e;
-        const other = LOOPBACK.find((a) => a !== first);
-        // Neither there: the first address's failure is the one reported; any other is the second's.
-        const r = await exchange(url, init, other).catch((e2) => {
-            throw NOT_THERE.has(e2.code ?? '') ? e : e2;
-        });
-        loopbackByPort.set(portKey(url), other);
-        return r;
-    }
-}
-function exchange(url, init, address) {
-    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    // To a loopback address: the Host header and TLS's server name stay the URL's host.
-    const to = address === undefined
-        ? {}
-        : { hostname: address, servername: url.hostname, headers: { host: url.host, ...init.headers } };
-    return new Promise((resolve, reject) => {
-        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal, ...to }, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (c) => {
-                size += c.length;
-                if (size > MAX_BODY_BYTES) {
-                    const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-                    req.destroy(Object.assign(over, { code: oci_client/* ANSWER_TOO_LARGE */.QA }));
-                    return;
-                }
-                chunks.push(c);
-            });
-            res.on('error', reject);
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        });
-        // A kept-alive socket the server had closed when the request went out (no answer came): marked,
-        // for a request that may be sent again on a new connection (init.resendable).
-        let answered = false;
-        req.on('response', () => (answered = true));
-        req.on('error', (e) => reject(req.reusedSocket && !answered ? Object.assign(e, { stale: true }) : e));
-        req.end(init.body);
-    });
-}
-const STALE_CODES = new Set(['ECONNRESET', 'EPIPE']);
-const isStale = (e) => e.stale === true && STALE_CODES.has(e.code ?? '');
-/** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
-const nodeHttpFetch = async (raw, init) => {
-    let url = new URL(raw);
-    let headers = { ...init.headers };
-    let { method, body } = init;
-    for (let hop = 0;; hop++) {
-        let r;
-        const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
-        try {
-            r = await send().catch((e) => {
-                if (init.resendable === true && isStale(e))
-                    return send();
-                throw e;
-            });
-        }
-        catch (e) {
-            if (e.name === 'AbortError' && init.signal.aborted)
-                throw init.signal.reason ?? e;
-            throw new TypeError('fetch failed', { cause: e });
-        }
-        const location = r.headers.location;
-        if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
-            const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,docker_registry/* isPlainHttpRegistry */.sL)(next.hostname))
-                throw new TypeError('fetch failed', {
-                    cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
-                });
-            // As fetch: the credentials go to the same origin only (scheme, host and port).
-            if (next.origin !== url.origin) {
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-            }
-            // As fetch: a 303, or a 301/302 after a POST, is followed with a GET and no body (and
-            // without the headers that described the body).
-            if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
-                method = 'GET';
-                body = undefined;
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
-            }
-            url = next;
-            continue;
-        }
-        const response = {
-            status: r.status,
-            headers: {
-                get: (name) => {
-                    const v = r.headers[name.toLowerCase()];
-                    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-                },
-            },
-            arrayBuffer: async () => r.body.buffer.slice(r.body.byteOffset, r.body.byteOffset + r.body.length),
-        };
-        return response;
-    }
-};
-
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/docker/registry-auth.ts
@@ -1690,7 +1536,7 @@ function signingKey(identity, env, tlog) {
     return key;
 }
 /** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
-function defaultClient(env, httpFetch = nodeHttpFetch) {
+function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq) {
     const clients = new Map();
     const deps = (0,registry_io/* registryDeps */.G)(env);
     return (host) => {
@@ -2545,51 +2391,22 @@ function explainRefusal(detail, pins, names, pems, flag) {
 
 /***/ }),
 
-/***/ 27497:
+/***/ 7589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  QA: () => (/* reexport */ ANSWER_TOO_LARGE),
-  ap: () => (/* reexport */ RegistryAnswerError),
-  Dj: () => (/* binding */ createOciClient),
-  sI: () => (/* reexport */ sha256Digest)
-});
-
-// UNUSED EXPORTS: ociRetryWaitMs
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/docker/failures.ts
-var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/docker/oci-types.ts
-// The OCI distribution client's interface and its HTTP seam (src/docker/oci-client.ts makes the
-// client): what a registry answers, the fetch it is given, the calls the signer makes.
-
-
-const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
-const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
-/** A registry's answer that is not what the request needed: its HTTP status with the message. */
-class RegistryAnswerError extends errors/* EnvironmentError */.eG {
-    status;
-    constructor(status, message, fix) {
-        super(message, fix);
-        this.status = status;
-        this.name = 'EnvironmentError';
-    }
-}
-
-// EXTERNAL MODULE: ./src/docker/registry-auth.ts
-var registry_auth = __webpack_require__(8516);
-// EXTERNAL MODULE: ./src/docker/registry.ts
-var registry = __webpack_require__(98925);
-;// CONCATENATED MODULE: ./src/docker/oci-client.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ createOciClient),
+/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_3__.ap),
+/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_3__.sI)
+/* harmony export */ });
+/* unused harmony export ociRetryWaitMs */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2329);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8516);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
 // A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
 // with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
 // distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
@@ -2614,7 +2431,7 @@ function ociRetryWaitMs(attempt, retryAfter) {
     const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
     return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
-const registryError = (status, body) => (0,registry_auth/* registryErrorText */.vC)(status, body.toString('utf8'));
+const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body) {
     try {
@@ -2639,10 +2456,10 @@ class RegistryClient {
     constructor(host, deps) {
         this.host = host;
         this.deps = deps;
-        this.base = (0,registry/* registryApiBase */.vO)(host);
+        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
         this.loopback = this.base.startsWith('http:');
-        this.sleep = deps.sleep ?? promises_.setTimeout;
+        this.sleep = deps.sleep ?? node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout;
     }
     login() {
         this.credential ??= this.deps.credential();
@@ -2664,14 +2481,14 @@ class RegistryClient {
         catch (e) {
             const what = `${method} ${url.split('?')[0]}`;
             const inner = e.cause;
-            if (inner?.code === ANSWER_TOO_LARGE)
-                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
+            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             if (e.name === 'TimeoutError')
-                throw (0,registry/* registryUnreachable */.qC)(this.host, what, e, {
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, {
                     why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
                 });
-            const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test((0,registry/* fetchFailureCause */.Iw)(e));
-            throw (0,registry/* registryUnreachable */.qC)(this.host, what, e, {
+            const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test((0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .fetchFailureCause */ .Iw)(e));
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, {
                 fix: tls
                     ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
                     : undefined,
@@ -2682,32 +2499,32 @@ class RegistryClient {
     /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
     denied(detail, scope) {
         const access = scope.endsWith(':pull') ? 'read' : 'write';
-        return new errors/* EnvironmentError */.eG(`registry ${detail}`, (0,failures/* registryLoginFix */.ow)(this.host, access));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(this.host, access));
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {
-        const { scheme, params } = (0,registry/* parseChallenge */.xy)(challenge);
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChallenge */ .xy)(challenge);
         const creds = await this.login();
         const who = this.credential?.describe ?? 'no credential';
         if (creds?.username === '<token>')
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`, 'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`, 'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign');
         if (scheme === 'basic') {
             if (!creds)
                 throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
-            return (0,registry_auth/* basicAuth */.tB)(creds);
+            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .basicAuth */ .tB)(creds);
         }
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
-        const url = (0,registry/* tokenRequestUrl */.WC)(params, scope);
-        if (!(0,registry/* tokenServiceAllowed */.hr)(url, this.base))
+        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenRequestUrl */ .WC)(params, scope);
+        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenServiceAllowed */ .hr)(url, this.base))
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,registry_auth/* basicAuth */.tB)(creds) } : {}, undefined, true));
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
         const parsed = parseJson(t.body);
         if (parsed === undefined)
             throw this.denied(`${this.host}'s token service answered without JSON`, scope);
-        const token = (0,registry/* tokenOf */.B9)(parsed);
+        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenOf */ .B9)(parsed);
         if (!token)
             throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
         return `Bearer ${token}`;
@@ -2717,10 +2534,10 @@ class RegistryClient {
         const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
         const url = path.startsWith('http') ? path : `${this.base}${path}`;
         // Credentials go to the registry's own origin only (an upload Location may name another host).
-        const target = (0,registry/* requestTarget */.t5)(new URL(url), this.base);
+        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .requestTarget */ .t5)(new URL(url), this.base);
         const own = target === 'own';
         if (target === 'refused')
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
         // Repeatable: reads, and a manifest PUT (same bytes, same tag); an upload's POST or PUT is not.
         const repeatable = method === 'GET' ||
             method === 'HEAD' ||
@@ -2770,7 +2587,7 @@ class RegistryClient {
         }
     }
     fail(what, r) {
-        return new RegistryAnswerError(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
+        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
             ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
             : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
     }
@@ -2793,13 +2610,13 @@ class RegistryClient {
             return undefined;
         if (r.status !== 200)
             throw this.fail(`reading the manifest ${repository}:${reference}`, r);
-        const digest = sha256Digest(r.body);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body);
         // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
         if (reference.startsWith('sha256:') && digest !== reference)
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
         const parsed = parseJson(r.body);
         if (parsed === undefined || typeof parsed !== 'object' || parsed === null)
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the manifest ${repository}:${reference} is not JSON (${r.headers.get('content-type') ?? 'no content type'})`, 'check the registry host name and any proxy in between: something else answered');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}:${reference} is not JSON (${r.headers.get('content-type') ?? 'no content type'})`, 'check the registry host name and any proxy in between: something else answered');
         const mediaType = (typeof parsed.mediaType === 'string' ? parsed.mediaType : undefined) ??
             r.headers.get('content-type') ??
             '';
@@ -2809,8 +2626,8 @@ class RegistryClient {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
         if (r.status !== 200)
             throw this.fail(`reading the blob ${repository}@${digest}`, r);
-        if (sha256Digest(r.body) !== digest)
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
+        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body) !== digest)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
         return r.body;
     }
     async startUpload(repository, mount) {
@@ -2835,7 +2652,7 @@ class RegistryClient {
         return new URL(location, `${this.base}/`).toString();
     }
     async finishUpload(repository, upload, data) {
-        const digest = sha256Digest(data);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(data);
         const url = new URL(upload);
         url.searchParams.set('digest', digest);
         const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
@@ -2855,7 +2672,7 @@ class RegistryClient {
         const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
         if (r.status !== 201)
             throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
-        return sha256Digest(bytes);
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(bytes);
     }
 }
 function createOciClient(host, deps) {
