@@ -856,9 +856,21 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
           specs.forEach((_, i) => on?.(i, Buffer.from(`{"n":${i}}`))),
       }),
     );
-    const { signer, log } = aheadSigner();
+    const { signer: ahead, log } = aheadSigner();
+    // The first requests go out before the earlier envelopes are read and removed.
+    const onDisk: string[] = [];
+    const signer: AttestSigner = {
+      ...ahead,
+      prefetch: async (targets, identity, o) => {
+        onDisk.push(...readdirSync(path.join(dir, 'attest')).filter((f) => f.endsWith('.dsse.json')));
+        onDisk.push(...(existsSync(path.join(dir, 'attest.json')) ? ['attest.json'] : []));
+        return ahead.prefetch!(targets, identity, o);
+      },
+    };
     await runAttestStage(input(), io(signer));
     expect(log[0]).toBe(`prefetch ${D('1').slice(-4)}:2 ${D('2').slice(-4)}:2`);
+    expect(onDisk).toHaveLength(7); // 2 images x 3 envelopes, and the last attest.json
+    expect(onDisk).toContain(path.basename(envelopeFile('cpu', 'linux/amd64', 'sbom')));
   });
 
   it('release runs when a target fails too (the registry went away)', async () => {

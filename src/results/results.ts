@@ -176,6 +176,8 @@ export interface ResultDir {
    * be read: only what this run attaches is there afterwards.
    */
   takeEnvelopes(): Map<string, Buffer>;
+  /** The names takeEnvelopes would take (a directory listing: nothing read, nothing removed). */
+  envelopeNames(): Set<string>;
   writeAttest(result: AttestResult): void;
   /** attest.json, when the attest stage wrote one (the report reads it). */
   readAttest(): AttestResult | undefined;
@@ -247,7 +249,7 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
 function attestFiles(
   root: string,
   label: string,
-): Pick<ResultDir, 'writeAttestation' | 'writeEnvelope' | 'takeEnvelopes'> {
+): Pick<ResultDir, 'writeAttestation' | 'writeEnvelope' | 'takeEnvelopes' | 'envelopeNames'> {
   const at = (name: string) => path.join(root, name);
   const writeLater = (file: string, content: string | Buffer) => {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -267,20 +269,15 @@ function attestFiles(
       const file = at(envelopeFile(v, p, kind));
       return { file, written: writeLater(file, envelope) };
     },
+    envelopeNames: () => new Set(envelopeNames(at(ATTEST_DIR))),
     takeEnvelopes: () => {
       // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
       rmSync(path.join(root, ATTEST_FILE), { force: true });
       const taken = new Map<string, Buffer>();
-      let names: string[];
-      try {
-        names = readdirSync(at(ATTEST_DIR));
-      } catch {
-        return taken; // no attest/ yet
-      }
-      for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
-        const file = at(path.join(ATTEST_DIR, name));
+      for (const name of envelopeNames(at(ATTEST_DIR))) {
+        const file = at(name);
         try {
-          taken.set(path.join(ATTEST_DIR, name), readRegularFile(file, MAX_JSON_INPUT_BYTES));
+          taken.set(name, readRegularFile(file, MAX_JSON_INPUT_BYTES));
         } catch {
           // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
         }
@@ -289,6 +286,17 @@ function attestFiles(
       return taken;
     },
   };
+}
+
+/** The envelope files in DIR (attest/), by their names relative to the result directory. */
+function envelopeNames(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.dsse.json'))
+      .map((n) => path.join(ATTEST_DIR, n));
+  } catch {
+    return []; // no attest/ yet
+  }
 }
 
 /** The digest files of a build: one per variant and platform. */
