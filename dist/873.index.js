@@ -11450,7 +11450,9 @@ function describe(t) {
  * which names this run's build and is signed anew. Too many: the rest are cancelled; too few: the
  * update opens its own.
  */
-function uploadsAhead(input, t, taken) {
+function uploadsAhead(input, t, 
+/** The envelope files an earlier run left (ResultDir.envelopeNames). */
+taken) {
     const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results_results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
     return fresh.length > 0 ? 1 + fresh.length : 0;
 }
@@ -11487,21 +11489,23 @@ async function runAttestStage(input, io) {
     };
     // Not signing is a note, not a warning: most local runs and forks have no identity.
     io.progress(signing.reason);
+    for (const n of notPushed)
+        io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
+    const signer = signing.identity && targets.length > 0 ? io.signer() : undefined;
+    // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
+    const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));
+    // The first requests go out before anything else: which envelopes an earlier run left is one
+    // directory listing, and reading and removing them (below) happens while the registry answers.
+    if (signer)
+        await startAhead(signer, input, result.targets, input.results.envelopeNames());
     // The envelopes an earlier run attached (kept in this directory), which the signer may attach
     // again: all taken out, so that what is there when the stage ends is what this run attached.
     const taken = input.results.takeEnvelopes();
-    for (const n of notPushed)
-        io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
     const turn = turns();
     const work = targets.map(({ v, p, target }) => {
         const job = { input, io, v, p, target, earlier: taken, writes: [] };
         return { target, run: () => attestTarget(job, turn) };
     });
-    const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
-    // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
-    const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));
-    if (signer)
-        await startAhead(signer, input, result.targets, taken);
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. With the transparency log (keyless, or a
     // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over

@@ -714,21 +714,15 @@ function attestFiles(root, label) {
             const file = at(envelopeFile(v, p, kind));
             return { file, written: writeLater(file, envelope) };
         },
+        envelopeNames: () => new Set(envelopeNames(at(ATTEST_DIR))),
         takeEnvelopes: () => {
             // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
             (0,external_node_fs_.rmSync)(external_node_path_default().join(root, ATTEST_FILE), { force: true });
             const taken = new Map();
-            let names;
-            try {
-                names = (0,external_node_fs_.readdirSync)(at(ATTEST_DIR));
-            }
-            catch {
-                return taken; // no attest/ yet
-            }
-            for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
-                const file = at(external_node_path_default().join(ATTEST_DIR, name));
+            for (const name of envelopeNames(at(ATTEST_DIR))) {
+                const file = at(name);
                 try {
-                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
+                    taken.set(name, (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
                 }
                 catch {
                     // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
@@ -738,6 +732,17 @@ function attestFiles(root, label) {
             return taken;
         },
     };
+}
+/** The envelope files in DIR (attest/), by their names relative to the result directory. */
+function envelopeNames(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir)
+            .filter((n) => n.endsWith('.dsse.json'))
+            .map((n) => external_node_path_default().join(ATTEST_DIR, n));
+    }
+    catch {
+        return []; // no attest/ yet
+    }
 }
 /** The digest files of a build: one per variant and platform. */
 function digestFiles(build) {
