@@ -266,4 +266,32 @@ describe("the registry's base runs as the platform's own manifest", () => {
     expect(inspected).toEqual([`localhost:5000/base@${DIGEST}`]);
     expect(specs.map((s) => s.image)).toEqual([ref]);
   });
+
+  it('a reused resolution needs the key alone: the index (a counted pull on Docker Hub) is not read', async () => {
+    const inspected: string[] = [];
+    const specs: SessionSpec[] = [];
+    const cache = new Map<string, string>();
+    const deps = () => ({
+      docker: fakeDocker({
+        imageDigest: () => Promise.resolve(DIGEST),
+        imagetoolsInspect: (r: string) => {
+          inspected.push(r);
+          return Promise.resolve(index);
+        },
+        inspectLocalImage: () => Promise.resolve(undefined),
+        startSession: (spec: SessionSpec) => {
+          specs.push(spec);
+          return Promise.resolve(clean());
+        },
+      }),
+      cache: { get: (k: string) => cache.get(k), set: (k: string, v: string) => void cache.set(k, v) },
+      reuse: true,
+      env: {},
+    });
+    await resolveAgainstBase(input({ platform: 'linux/arm64' }), deps());
+    expect([inspected.length, specs.length]).toEqual([1, 1]);
+    expect([...cache.keys()].some((k) => k.startsWith('resolution-'))).toBe(true);
+    await resolveAgainstBase(input({ platform: 'linux/arm64' }), deps());
+    expect([inspected.length, specs.length]).toEqual([1, 1]);
+  });
 });

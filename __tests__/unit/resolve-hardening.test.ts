@@ -446,11 +446,13 @@ describe('the base image pinned before its container starts', () => {
     // pulled by digest, no local tag moves.
     const none = docker(() => Promise.resolve(DIGEST), null);
     expect(await pinBase(none.docker, base, true)).toEqual({
+      platformRef: expect.any(Function),
       ref: `localhost:5000/base@${DIGEST}`,
       key: DIGEST,
     });
     const amd64 = docker(() => Promise.resolve(DIGEST), ID, [], 'amd64');
     expect(await pinBase(amd64.docker, base, true)).toEqual({
+      platformRef: expect.any(Function),
       ref: `localhost:5000/base@${DIGEST}`,
       key: DIGEST,
     });
@@ -470,10 +472,12 @@ describe('the base image pinned before its container starts', () => {
     const stale = docker(() => Promise.resolve(DIGEST), ID, []);
     const pull = { ...base, pull: true };
     expect(await pinBase(stale.docker, pull, false)).toEqual({
+      platformRef: expect.any(Function),
       ref: `localhost:5000/base@${DIGEST}`,
       key: DIGEST,
     });
     expect(await pinBase(stale.docker, pull, true)).toEqual({
+      platformRef: expect.any(Function),
       ref: `localhost:5000/base@${DIGEST}`,
       key: DIGEST,
     });

@@ -29,7 +29,17 @@ export interface PinnedBase {
   key?: string;
   /** A line for the progress: the local image that runs is not the registry's. */
   note?: string;
+  /**
+   * A registry pin: the platform's own manifest (REPOSITORY@DIGEST), asked of the registry only
+   * when a container starts (runRef). A reused resolution needs the key alone: on Docker Hub a
+   * manifest GET counts as a pull against the runner's quota, a HEAD (the digest) does not.
+   */
+  platformRef?: () => Promise<string>;
 }
+
+/** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
+export const runRef = (pinned: PinnedBase): Promise<string> =>
+  pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
 
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
 export function pinnedRef(image: string, digest: string): string {
@@ -63,16 +73,15 @@ export function platformManifest(index: ImageIndex, platform: string): string | 
  * amd64 image by it) and refuse the run ("does not match the specified platform"). The caches stay
  * keyed by the digest of the reference (their keys name the platform too).
  */
-async function registryPin(
-  docker: DockerAdapter,
-  image: string,
-  platform: string,
-  digest: string,
-): Promise<PinnedBase> {
-  const index = await docker.imagetoolsInspect(pinnedRef(image, digest)).catch(() => undefined);
-  const own =
-    index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
-  return { ref: pinnedRef(image, own ?? digest), key: digest };
+function registryPin(docker: DockerAdapter, image: string, platform: string, digest: string): PinnedBase {
+  const ref = pinnedRef(image, digest);
+  const platformRef = async () => {
+    const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+    const own =
+      index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
+    return pinnedRef(image, own ?? digest);
+  };
+  return { ref, key: digest, platformRef };
 }
 
 /**

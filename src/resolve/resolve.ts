@@ -26,7 +26,7 @@ import {
   takenSnapshot,
 } from './steps/snapshot.js';
 import { PIP_CACHE_DIR, pipCacheScope, pipCacheUrls, pipCacheVolume } from './pip-cache.js';
-import { basePullError, type PinnedBase, pinBase } from './base.js';
+import { basePullError, type PinnedBase, pinBase, runRef } from './base.js';
 import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit } from './exec-limit.js';
 import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
 import type { ResolverNetwork } from './network.js';
@@ -185,10 +185,12 @@ async function openSession(
       : await chooseNetwork(input, undefined, deps.lookupHost ?? systemLookup);
   if (deps.verbose) o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
   const commands = maxResolveCommands(requirementNames(input.requirements.text).length);
-  const session = await o.times.time('container start', () =>
-    deps.docker
+  // A registry pin asks for the platform's own manifest now, when a container is needed.
+  const session = await o.times.time('container start', async () => {
+    const image = await runRef(o.pinned);
+    return deps.docker
       .startSession({
-        image: o.pinned.ref,
+        image,
         platform: input.platform,
         network: net.network,
         env: PIP_ENV,
@@ -197,9 +199,9 @@ async function openSession(
         ...(volume !== undefined && { volumes: [volume] }),
       })
       .catch((e: unknown) => {
-        throw basePullError(e, o.pinned.ref, input.platform);
-      }),
-  );
+        throw basePullError(e, image, input.platform);
+      });
+  });
   return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
 }
 
