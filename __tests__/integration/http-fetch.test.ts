@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loopbackFor, nodeHttpFetch, simpleFetch } from '../../src/docker/http-fetch.js';
 import { checkRegistry, manifestDigestOverHttp, manifestOverHttp } from '../../src/docker/registry.js';
 
@@ -381,6 +381,26 @@ describe("the registry's one-off questions over simpleFetch (no undici)", () => 
       'HEAD /v2/a/b/manifests/1',
       `GET /v2/a/b/manifests/${INDEX_DIGEST}`,
     ]);
+  });
+
+  it('says who asks (User-Agent); with a proxy variable set a loopback registry is still asked directly', async () => {
+    await simpleFetch(`${registry.base}/v2/`, {}, { HTTPS_PROXY: 'http://proxy.invalid:3128' });
+    expect(registry.seen.at(-1)?.headers['user-agent']).toMatch(/^ml-image\/\d/);
+  });
+
+  it('with a proxy variable set, any other registry goes through the global fetch, as before', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      return new Response('{}', { status: 401 });
+    });
+    try {
+      const r = await simpleFetch('https://ghcr.io/v2/', {}, { HTTPS_PROXY: 'http://proxy.invalid:3128' });
+      expect(r.status).toBe(401);
+      expect(asked).toEqual(['https://ghcr.io/v2/']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a registry that is not there: checkRegistry is exit 3 naming it', async () => {

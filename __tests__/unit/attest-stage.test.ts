@@ -873,6 +873,18 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
     expect(onDisk).toContain(path.basename(envelopeFile('cpu', 'linux/amd64', 'sbom')));
   });
 
+  it('earlier envelopes that cannot be taken out: the uploads opened ahead are cancelled, the error goes on', async () => {
+    const { signer, log } = aheadSigner();
+    const results = {
+      ...openResultDir(dir),
+      takeEnvelopes: () => {
+        throw new Error('EACCES: permission denied, unlink attest/cpu-amd64.sbom.dsse.json');
+      },
+    };
+    await expect(runAttestStage({ ...input(), results }, io(signer))).rejects.toThrow(/EACCES/);
+    expect(log).toEqual([expect.stringMatching(/^prefetch /), 'release']);
+  });
+
   it('release runs when a target fails too (the registry went away)', async () => {
     const { signer, log } = aheadSigner((c) => c.ref.endsWith(D('2')));
     const out = await runAttestStage(input(), io(signer));

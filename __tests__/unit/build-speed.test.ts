@@ -359,6 +359,16 @@ describe('a manifest by digest over HTTP (imagetools inspect --raw without build
     expect(await manifestOverHttp(`r.example/a@${digest}`, registry(answers).fetchFn, {})).toBeUndefined();
   });
 
+  it('Docker Hub, where a manifest GET is a counted pull: undefined, nothing asked (buildx uses the login)', async () => {
+    const r = registry([{ status: 200, body: INDEX }]);
+    for (const host of ['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+      expect(
+        await manifestOverHttp(`${host}/library/python@${digestOf(INDEX)}`, r.fetchFn, {}),
+      ).toBeUndefined();
+    expect(await manifestOverHttp(`python@${digestOf(INDEX)}`, r.fetchFn, {})).toBeUndefined();
+    expect(r.calls).toEqual([]);
+  });
+
   it('a tag, or a proxy: undefined, nothing asked', async () => {
     const r = registry([{ status: 200, body: INDEX }]);
     expect(await manifestOverHttp('r.example/a:1', r.fetchFn, {})).toBeUndefined();

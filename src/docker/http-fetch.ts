@@ -5,7 +5,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { ANSWER_TOO_LARGE, type OciFetch, type OciResponse } from './oci-types.js';
-import { isPlainHttpRegistry } from './plain-http.js';
+import { isPlainHttpRegistry, PROXY_VARS } from './plain-http.js';
+import { VERSION } from '../version.js';
 
 /**
  * A kept-alive socket idle this long is closed: connections opened ahead of use (OciClient.warm)
@@ -41,6 +42,8 @@ export function loopbackFor(url: URL): (typeof LOOPBACK)[number] | undefined {
 }
 
 const MAX_REDIRECTS = 5;
+/** What the registry's logs see of this tool's one-off requests (the global fetch sent `node`). */
+const USER_AGENT = `ml-image/${VERSION}`;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -169,20 +172,31 @@ export const nodeHttpFetch: OciFetch = async (raw, init) => {
   }
 };
 
+/** A request of simpleFetch's without a signal of its own gives up after this long. */
+const SIMPLE_FETCH_TIMEOUT_MS = 30_000;
+
+type SimpleInit = { method?: string; headers?: Record<string, string>; signal?: AbortSignal };
+type SimpleAnswer = OciResponse & { json(): Promise<unknown> };
+
 /**
  * One request as the global fetch makes it (status, headers, body), over nodeHttpFetch: the
  * registry's one-off questions (is it there, a tag's digest, a manifest by digest) load neither
- * undici nor its WHATWG streams (about 20 ms and 2.7 MB of a warm run's heap). Like the global
- * fetch, it reads no proxy variables: those callers leave a proxied registry to buildx.
+ * undici nor its WHATWG streams (about 20 ms and 2.7 MB of a warm run's heap). Where a proxy
+ * variable is set, a registry that is not loopback is asked through the global fetch as before
+ * (Node 24 sends it through the proxy under NODE_USE_ENV_PROXY; node:http never does).
  */
 export async function simpleFetch(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
-): Promise<OciResponse & { json(): Promise<unknown> }> {
+  init: SimpleInit = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<SimpleAnswer> {
+  const signal = init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS);
+  if (PROXY_VARS.some((v) => env[v]) && !isPlainHttpRegistry(new URL(url).host))
+    return fetch(url, { ...init, signal });
   const r = await nodeHttpFetch(url, {
     method: init.method ?? 'GET',
-    headers: init.headers ?? {},
-    signal: init.signal ?? new AbortController().signal,
+    headers: { 'User-Agent': USER_AGENT, ...init.headers },
+    signal,
     resendable: true,
   });
   return {

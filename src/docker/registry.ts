@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 import { EnvironmentError } from '../errors.js';
 import { simpleFetch } from './http-fetch.js';
-import { isPlainHttpRegistry } from './plain-http.js';
+import { isPlainHttpRegistry, PROXY_VARS } from './plain-http.js';
 
 export type Fetch = (
   url: string,
   init?: { signal?: AbortSignal; method?: string },
 ) => Promise<{ status: number }>;
 
-export { isPlainHttpRegistry } from './plain-http.js';
+export { isPlainHttpRegistry, PROXY_VARS } from './plain-http.js';
 
 /**
  * Where a registry at BASE (its API origin) sends a request (an upload's Location, a token realm):
@@ -126,16 +126,6 @@ type HeadFetch<A extends Answer = Answer> = (
   init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
 ) => Promise<A>;
 
-/** The variables that send docker's (and cosign's) registry traffic through a proxy. */
-export const PROXY_VARS = [
-  'HTTPS_PROXY',
-  'https_proxy',
-  'HTTP_PROXY',
-  'http_proxy',
-  'ALL_PROXY',
-  'all_proxy',
-];
-
 /** The base URL of HOST's registry API (Docker Hub's by any of its names). */
 export const registryApiBase = (host: string): string =>
   registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
@@ -209,8 +199,8 @@ type GetAnswer = Answer & { arrayBuffer(): Promise<ArrayBuffer> };
 /**
  * The manifest (or index) that REF names by digest, by one GET request asked as
  * manifestDigestOverHttp asks: its bytes as text (what `docker buildx imagetools inspect --raw`
- * prints) when they hash to that digest. Undefined for a tag, and whenever it cannot tell: the
- * caller then asks buildx.
+ * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
+ * cannot tell: the caller then asks buildx.
  */
 export async function manifestOverHttp(
   ref: string,
@@ -218,8 +208,10 @@ export async function manifestOverHttp(
   env: Readonly<Record<string, string | undefined>> = process.env,
   timeoutMs = 3000,
 ): Promise<string | undefined> {
-  const { reference } = splitImageRef(ref);
-  if (!isDigest(reference)) return undefined;
+  const { host, reference } = splitImageRef(ref);
+  // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
+  // spend the runner's shared quota where buildx spends the login's.
+  if (!isDigest(reference) || DOCKER_HUB.has(host)) return undefined;
   const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs);
   if (r?.status !== 200) return undefined;
   try {
