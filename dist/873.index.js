@@ -7997,6 +7997,8 @@ function mayCarryCredentials(url) {
 ;// CONCATENATED MODULE: ./src/resolve/base.ts
 
 
+/** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
+const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
 function pinnedRef(image, digest) {
     const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
@@ -8020,10 +8022,14 @@ function platformManifest(index, platform) {
  * amd64 image by it) and refuse the run ("does not match the specified platform"). The caches stay
  * keyed by the digest of the reference (their keys name the platform too).
  */
-async function registryPin(docker, image, platform, digest) {
-    const index = await docker.imagetoolsInspect(pinnedRef(image, digest)).catch(() => undefined);
-    const own = index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
-    return { ref: pinnedRef(image, own ?? digest), key: digest };
+function registryPin(docker, image, platform, digest) {
+    const ref = pinnedRef(image, digest);
+    const platformRef = async () => {
+        const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+        const own = index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
+        return pinnedRef(image, own ?? digest);
+    };
+    return { ref, key: digest, platformRef };
 }
 /**
  * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
@@ -8519,19 +8525,23 @@ async function openSession(input, deps, o) {
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
     const commands = maxResolveCommands(requirementNames(input.requirements.text).length);
-    const session = await o.times.time('container start', () => deps.docker
-        .startSession({
-        image: o.pinned.ref,
-        platform: input.platform,
-        network: net.network,
-        env: PIP_ENV,
-        labels: { 'io.github.ml-image-action.stage': 'resolve' },
-        deadlineMs: sessionDeadlineMs(o.limitMs, commands),
-        ...(volume !== undefined && { volumes: [volume] }),
-    })
-        .catch((e) => {
-        throw basePullError(e, o.pinned.ref, input.platform);
-    }));
+    // A registry pin asks for the platform's own manifest now, when a container is needed.
+    const session = await o.times.time('container start', async () => {
+        const image = await runRef(o.pinned);
+        return deps.docker
+            .startSession({
+            image,
+            platform: input.platform,
+            network: net.network,
+            env: PIP_ENV,
+            labels: { 'io.github.ml-image-action.stage': 'resolve' },
+            deadlineMs: sessionDeadlineMs(o.limitMs, commands),
+            ...(volume !== undefined && { volumes: [volume] }),
+        })
+            .catch((e) => {
+            throw basePullError(e, image, input.platform);
+        });
+    });
     return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
 }
 /**
@@ -11473,6 +11483,22 @@ async function startAhead(signer, input, targets, taken) {
     }
     await new Promise((resolve) => setImmediate(resolve));
 }
+/**
+ * The envelopes an earlier run attached (kept in the result directory), which the signer may
+ * attach again: all taken out, so that what is there when the stage ends is what this run
+ * attached. When that fails (a file it may not remove), the uploads opened ahead are cancelled
+ * before the error goes on.
+ */
+async function takeEarlier(input, signer, unregister) {
+    try {
+        return input.results.takeEnvelopes();
+    }
+    catch (e) {
+        unregister?.();
+        await signer?.release?.().catch(() => undefined);
+        throw e;
+    }
+}
 /** Targets attached at once: each may run a cosign process or two. */
 const MAX_TARGETS_AT_ONCE = 4;
 async function runAttestStage(input, io) {
@@ -11498,9 +11524,7 @@ async function runAttestStage(input, io) {
     // directory listing, and reading and removing them (below) happens while the registry answers.
     if (signer)
         await startAhead(signer, input, result.targets, input.results.envelopeNames());
-    // The envelopes an earlier run attached (kept in this directory), which the signer may attach
-    // again: all taken out, so that what is there when the stage ends is what this run attached.
-    const taken = input.results.takeEnvelopes();
+    const taken = await takeEarlier(input, signer, unregister);
     const turn = turns();
     const work = targets.map(({ v, p, target }) => {
         const job = { input, io, v, p, target, earlier: taken, writes: [] };
@@ -13060,18 +13084,6 @@ function octokitClient(octokit, callOpts) {
         },
     };
 }
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-// Kept in step with package.json "version" by a unit test.
-const VERSION = '0.1.0';
 
 
 /***/ })

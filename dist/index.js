@@ -30621,11 +30621,13 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2329);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(12177);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(12177);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
 // The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
 // costs about 20 ms of module loading on its first call in a process, which is most of what a
 // verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
 // and the Authorization header is dropped when a redirect leaves the host, as fetch does.
+
 
 
 
@@ -30661,6 +30663,8 @@ function loopbackFor(url) {
     return loopbackByPort.get(portKey(url)) ?? LOOPBACK[0];
 }
 const MAX_REDIRECTS = 5;
+/** What the registry's logs see of this tool's one-off requests (the global fetch sent `node`). */
+const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}`;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** One request; localhost goes to its loopback address (the other one when that is not there). */
@@ -30739,7 +30743,7 @@ const nodeHttpFetch = async (raw, init) => {
         const location = r.headers.location;
         if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
             const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainHttpRegistry */ .s)(next.hostname))
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(next.hostname))
                 throw new TypeError('fetch failed', {
                     cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
                 });
@@ -30770,17 +30774,23 @@ const nodeHttpFetch = async (raw, init) => {
         return response;
     }
 };
+/** A request of simpleFetch's without a signal of its own gives up after this long. */
+const SIMPLE_FETCH_TIMEOUT_MS = 30_000;
 /**
  * One request as the global fetch makes it (status, headers, body), over nodeHttpFetch: the
  * registry's one-off questions (is it there, a tag's digest, a manifest by digest) load neither
- * undici nor its WHATWG streams (about 20 ms and 2.7 MB of a warm run's heap). Like the global
- * fetch, it reads no proxy variables: those callers leave a proxied registry to buildx.
+ * undici nor its WHATWG streams (about 20 ms and 2.7 MB of a warm run's heap). Where a proxy
+ * variable is set, a registry that is not loopback is asked through the global fetch as before
+ * (Node 24 sends it through the proxy under NODE_USE_ENV_PROXY; node:http never does).
  */
-async function simpleFetch(url, init = {}) {
+async function simpleFetch(url, init = {}, env = process.env) {
+    const signal = init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS);
+    if (_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e.some((v) => env[v]) && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(new URL(url).host))
+        return fetch(url, { ...init, signal });
     const r = await nodeHttpFetch(url, {
         method: init.method ?? 'GET',
-        headers: init.headers ?? {},
-        signal: init.signal ?? new AbortController().signal,
+        headers: { 'User-Agent': USER_AGENT, ...init.headers },
+        signal,
         resendable: true,
     });
     return {
@@ -30827,14 +30837,25 @@ class RegistryAnswerError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Env
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ PROXY_VARS),
 /* harmony export */   s: () => (/* binding */ isPlainHttpRegistry)
 /* harmony export */ });
-// Which registries speak plain HTTP: a leaf module, so that the HTTP client (http-fetch.ts) and the
-// registry checks (registry.ts) that use it do not import each other.
+// Which registries speak plain HTTP, and which variables send registry traffic through a proxy: a
+// leaf module, so that the HTTP client (http-fetch.ts) and the registry checks (registry.ts) that
+// use it do not import each other.
 /** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
 function isPlainHttpRegistry(host) {
     return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
 }
+/** The variables that send docker's (and cosign's) registry traffic through a proxy. */
+const PROXY_VARS = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+];
 
 
 /***/ }),
@@ -30849,7 +30870,7 @@ function isPlainHttpRegistry(host) {
 /* harmony export */   K5: () => (/* binding */ manifestOverHttp),
 /* harmony export */   WC: () => (/* binding */ tokenRequestUrl),
 /* harmony export */   _9: () => (/* binding */ manifestDigestOverHttp),
-/* harmony export */   e$: () => (/* binding */ PROXY_VARS),
+/* harmony export */   e$: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_4__.e),
 /* harmony export */   hr: () => (/* binding */ tokenServiceAllowed),
 /* harmony export */   l2: () => (/* binding */ splitImageRef),
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
@@ -30957,15 +30978,6 @@ const MANIFEST_MEDIA_TYPES = [
     'application/vnd.docker.distribution.manifest.v2+json',
 ];
 const MANIFEST_TYPES = MANIFEST_MEDIA_TYPES.join(', ');
-/** The variables that send docker's (and cosign's) registry traffic through a proxy. */
-const PROXY_VARS = [
-    'HTTPS_PROXY',
-    'https_proxy',
-    'HTTP_PROXY',
-    'http_proxy',
-    'ALL_PROXY',
-    'all_proxy',
-];
 /** The base URL of HOST's registry API (Docker Hub's by any of its names). */
 const registryApiBase = (host) => registryBaseUrl(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb.has(host) ? 'registry-1.docker.io' : host);
 /** key="value" parameters of a WWW-Authenticate challenge. */
@@ -30983,7 +30995,7 @@ function parseChallenge(header) {
  */
 async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs) {
     const { host, repository, reference } = splitImageRef(ref);
-    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host) && PROXY_VARS.some((v) => env[v]))
+    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e.some((v) => env[v]))
         return undefined;
     const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
     const ask = (authorization) => fetchFn(url, {
@@ -31027,12 +31039,14 @@ async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMP
 /**
  * The manifest (or index) that REF names by digest, by one GET request asked as
  * manifestDigestOverHttp asks: its bytes as text (what `docker buildx imagetools inspect --raw`
- * prints) when they hash to that digest. Undefined for a tag, and whenever it cannot tell: the
- * caller then asks buildx.
+ * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
+ * cannot tell: the caller then asks buildx.
  */
 async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
-    const { reference } = splitImageRef(ref);
-    if (!(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(reference))
+    const { host, reference } = splitImageRef(ref);
+    // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
+    // spend the runner's shared quota where buildx spends the login's.
+    if (!(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(reference) || _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb.has(host))
         return undefined;
     const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs);
     if (r?.status !== 200)
@@ -31909,6 +31923,18 @@ function isAlive(pid) {
 // (after cjs-globals). The tests run in the same mode (the setup files of both vitest projects).
 
 zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W({ jitless: true });
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Kept in step with package.json "version" by a unit test.
+const VERSION = '0.1.0';
 
 
 /***/ }),

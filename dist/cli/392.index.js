@@ -2980,6 +2980,22 @@ async function startAhead(signer, input, targets, taken) {
     }
     await new Promise((resolve) => setImmediate(resolve));
 }
+/**
+ * The envelopes an earlier run attached (kept in the result directory), which the signer may
+ * attach again: all taken out, so that what is there when the stage ends is what this run
+ * attached. When that fails (a file it may not remove), the uploads opened ahead are cancelled
+ * before the error goes on.
+ */
+async function takeEarlier(input, signer, unregister) {
+    try {
+        return input.results.takeEnvelopes();
+    }
+    catch (e) {
+        unregister?.();
+        await signer?.release?.().catch(() => undefined);
+        throw e;
+    }
+}
 /** Targets attached at once: each may run a cosign process or two. */
 const MAX_TARGETS_AT_ONCE = 4;
 async function runAttestStage(input, io) {
@@ -3005,9 +3021,7 @@ async function runAttestStage(input, io) {
     // directory listing, and reading and removing them (below) happens while the registry answers.
     if (signer)
         await startAhead(signer, input, result.targets, input.results.envelopeNames());
-    // The envelopes an earlier run attached (kept in this directory), which the signer may attach
-    // again: all taken out, so that what is there when the stage ends is what this run attached.
-    const taken = input.results.takeEnvelopes();
+    const taken = await takeEarlier(input, signer, unregister);
     const turn = turns();
     const work = targets.map(({ v, p, target }) => {
         const job = { input, io, v, p, target, earlier: taken, writes: [] };

@@ -1770,6 +1770,8 @@ var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/resolve/base.ts
 
 
+/** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
+const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
 function pinnedRef(image, digest) {
     const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
@@ -1793,10 +1795,14 @@ function platformManifest(index, platform) {
  * amd64 image by it) and refuse the run ("does not match the specified platform"). The caches stay
  * keyed by the digest of the reference (their keys name the platform too).
  */
-async function registryPin(docker, image, platform, digest) {
-    const index = await docker.imagetoolsInspect(pinnedRef(image, digest)).catch(() => undefined);
-    const own = index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
-    return { ref: pinnedRef(image, own ?? digest), key: digest };
+function registryPin(docker, image, platform, digest) {
+    const ref = pinnedRef(image, digest);
+    const platformRef = async () => {
+        const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+        const own = index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
+        return pinnedRef(image, own ?? digest);
+    };
+    return { ref, key: digest, platformRef };
 }
 /**
  * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
@@ -2163,19 +2169,23 @@ async function openSession(input, deps, o) {
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
     const commands = maxResolveCommands((0,parse/* requirementNames */.QT)(input.requirements.text).length);
-    const session = await o.times.time('container start', () => deps.docker
-        .startSession({
-        image: o.pinned.ref,
-        platform: input.platform,
-        network: net.network,
-        env: PIP_ENV,
-        labels: { 'io.github.ml-image-action.stage': 'resolve' },
-        deadlineMs: sessionDeadlineMs(o.limitMs, commands),
-        ...(volume !== undefined && { volumes: [volume] }),
-    })
-        .catch((e) => {
-        throw basePullError(e, o.pinned.ref, input.platform);
-    }));
+    // A registry pin asks for the platform's own manifest now, when a container is needed.
+    const session = await o.times.time('container start', async () => {
+        const image = await runRef(o.pinned);
+        return deps.docker
+            .startSession({
+            image,
+            platform: input.platform,
+            network: net.network,
+            env: PIP_ENV,
+            labels: { 'io.github.ml-image-action.stage': 'resolve' },
+            deadlineMs: sessionDeadlineMs(o.limitMs, commands),
+            ...(volume !== undefined && { volumes: [volume] }),
+        })
+            .catch((e) => {
+            throw basePullError(e, image, input.platform);
+        });
+    });
     return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
 }
 /**
