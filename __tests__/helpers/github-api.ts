@@ -359,6 +359,8 @@ export interface GitHubApiSwitches {
   latencyMs?: number;
   /** The token's user: GET /user answers it and comments are by it. Unset: like GITHUB_TOKEN (403, github-actions[bot]). */
   login?: string;
+  /** A GitHub App's installation token: GET /user refused (403), comments by this bot (e.g. my-app[bot]). */
+  appBot?: string;
 }
 
 export interface GitHubApiState {
@@ -379,7 +381,7 @@ export interface GitHubApiState {
       | 'latencyMs'
     >
   > &
-    Pick<GitHubApiSwitches, 'login'>;
+    Pick<GitHubApiSwitches, 'login' | 'appBot'>;
 }
 
 export interface FakePull {
@@ -610,7 +612,12 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
     state.comments
       .filter((c) => same(c.owner, owner) && same(c.repo, repo) && c.issueNumber === issueNumber)
       .sort((a, b) => a.id - b.id);
-  const tokenUser = () => (state.switches.login ? userFor(state.switches.login) : GITHUB_ACTIONS_BOT);
+  const tokenUser = () =>
+    state.switches.login
+      ? userFor(state.switches.login)
+      : state.switches.appBot
+        ? userFor(state.switches.appBot)
+        : GITHUB_ACTIONS_BOT;
   const error = (status: number, message: string, doc: string, extra: Json = {}): Answer => ({
     status,
     body: { message, documentation_url: `${DOCS}/${doc}`, status: String(status), ...extra },

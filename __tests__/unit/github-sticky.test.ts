@@ -195,6 +195,38 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     expect(ours().map((c) => c.id)).toEqual([a!.id, other!.id]);
   });
 
+  it('with GITHUB_TOKEN, another bot’s comment with our marker is never edited: ours is created beside it', async () => {
+    const [other] = api.seed([
+      { owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nplanted`, login: 'some-app[bot]' },
+    ]);
+    const res = await upsertStickyComment(client, run('ours').opts);
+    expect(res.action).toBe('created');
+    expect(ours().map((c) => [c.user.login, c.body.split('\n')[1]])).toEqual([
+      ['some-app[bot]', 'planted'],
+      ['github-actions[bot]', 'ours'],
+    ]);
+    expect(
+      calls('PATCH')
+        .concat(calls('DELETE'))
+        .map((q) => q.path),
+    ).not.toContain(`/repos/${OWNER}/${REPO}/issues/comments/${other!.id}`);
+    // The next run finds ours, not the planted one.
+    expect((await upsertStickyComment(client, run('again').opts)).action).toBe('updated');
+    expect(ours().map((c) => c.body.split('\n')[1])).toEqual(['planted', 'again']);
+  });
+
+  it('a GitHub App’s token (GET /user refused, its own bot login): one comment, kept in place run after run', async () => {
+    api.state.switches.appBot = 'my-app[bot]';
+    const first = await upsertStickyComment(client, run('one').opts);
+    expect(first.action).toBe('created');
+    const second = await upsertStickyComment(client, run('two').opts);
+    // Its login is learned from the comment it creates; it then settles onto its oldest one.
+    expect(second).toMatchObject({ action: 'updated', commentId: first.commentId });
+    expect(ours().map((c) => [c.id, c.user.login, c.body.split('\n')[1]])).toEqual([
+      [first.commentId, 'my-app[bot]', 'two'],
+    ]);
+  });
+
   it('replaces comments with an older marker: only ours, only once, after ours is written', async () => {
     const OLD = '<!-- ml-image-report:acme/vision:gpu@linux/amd64 -->';
     const replaces = (line: string) => line === OLD;

@@ -89,6 +89,15 @@ interface Upsert {
   deleted: number[];
 }
 
+/**
+ * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
+ * bot's comments are taken as ours before we post: any other bot carrying our marker (another
+ * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
+ * GitHub App's own token learns its login from the comment it creates, and then settles onto its
+ * oldest comment as concurrent jobs do.
+ */
+export const GITHUB_TOKEN_BOT = 'github-actions[bot]';
+
 /** Who posts: a known login, or (GET /user refused) an installation token whose author is a bot. */
 interface Who {
   author: string | undefined;
@@ -155,7 +164,7 @@ async function whoPosts(u: Upsert, author: string | undefined): Promise<Who> {
 function isOurs(u: Upsert, who: Who, c: IssueComment, login: string | undefined): boolean {
   return (
     firstLine(c.body) === u.marker &&
-    (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.type === 'Bot')
+    (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.login === GITHUB_TOKEN_BOT)
   );
 }
 
