@@ -65,7 +65,7 @@ export const VERIFY_INPUTS: Record<
   },
   'certificate-github-workflow-sha': {
     description:
-      "Keyless: the commit the signing run was on, the full 40-digit SHA (the certificate's GitHub Workflow SHA, 1.3.6.1.4.1.57264.1.3).",
+      "Keyless: the commit the signing run was on, its full SHA: 40 hex digits, or 64 in a SHA-256 repository (the certificate's GitHub Workflow SHA, 1.3.6.1.4.1.57264.1.3).",
   },
   'certificate-github-workflow-name': {
     description:

@@ -128,7 +128,7 @@ function pinProblem(claim: WorkflowClaim, value: string): string | undefined {
     case 'certificate-github-workflow-sha':
       return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
         ? undefined
-        : `expected the full commit SHA (40 lower-case hex digits)${got}`;
+        : `expected the full commit SHA (40 lower-case hex digits, or 64 in a SHA-256 repository)${got}`;
     case 'certificate-github-workflow-name':
       return undefined;
   }

@@ -49,7 +49,8 @@ export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key o
   --certificate-github-workflow-trigger EVENT
                                 keyless: the event that triggered the signing run (push)
   --certificate-github-workflow-sha SHA
-                                keyless: the commit of the signing run (40 hex digits)
+                                keyless: the commit of the signing run (its full SHA: 40 hex
+                                digits, or 64 in a SHA-256 repository)
   --certificate-github-workflow-name NAME
                                 keyless: the name of the workflow that signed
                                 (these are cosign's flags: each compares the certificate's
