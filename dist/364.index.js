@@ -206,7 +206,7 @@ function pinProblem(claim, value) {
         case 'certificate-github-workflow-sha':
             return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
                 ? undefined
-                : `expected the full commit SHA (40 lower-case hex digits)${got}`;
+                : `expected the full commit SHA (40 lower-case hex digits, or 64 in a SHA-256 repository)${got}`;
         case 'certificate-github-workflow-name':
             return undefined;
     }
@@ -532,7 +532,7 @@ const VERIFY_INPUTS = {
         description: "Keyless: the event that triggered the signing run, exactly, e.g. push, release or workflow_dispatch (the certificate's GitHub Workflow Trigger, 1.3.6.1.4.1.57264.1.2).",
     },
     'certificate-github-workflow-sha': {
-        description: "Keyless: the commit the signing run was on, the full 40-digit SHA (the certificate's GitHub Workflow SHA, 1.3.6.1.4.1.57264.1.3).",
+        description: "Keyless: the commit the signing run was on, its full SHA: 40 hex digits, or 64 in a SHA-256 repository (the certificate's GitHub Workflow SHA, 1.3.6.1.4.1.57264.1.3).",
     },
     'certificate-github-workflow-name': {
         description: "Keyless: the name of the calling workflow (its name: line) that signed, exactly (the certificate's GitHub Workflow Name, 1.3.6.1.4.1.57264.1.4).",

@@ -6021,6 +6021,14 @@ function firstLine(body) {
     return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
 }
 const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
+/**
+ * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
+ * bot's comments are taken as ours before we post: any other bot carrying our marker (another
+ * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
+ * GitHub App's own token learns its login from the comment it creates, and then settles onto its
+ * oldest comment as concurrent jobs do.
+ */
+const GITHUB_TOKEN_BOT = 'github-actions[bot]';
 function checkedMarker(raw) {
     const marker = raw.trim();
     if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
@@ -6074,7 +6082,7 @@ async function whoPosts(u, author) {
 }
 function isOurs(u, who, c, login) {
     return (firstLine(c.body) === u.marker &&
-        (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.type === 'Bot'));
+        (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.login === GITHUB_TOKEN_BOT));
 }
 /** A comment with a marker this one replaces (whose author is checked before it is deleted). */
 function isReplaced(u, c) {

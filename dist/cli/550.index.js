@@ -207,7 +207,7 @@ function pinProblem(claim, value) {
         case 'certificate-github-workflow-sha':
             return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
                 ? undefined
-                : `expected the full commit SHA (40 lower-case hex digits)${got}`;
+                : `expected the full commit SHA (40 lower-case hex digits, or 64 in a SHA-256 repository)${got}`;
         case 'certificate-github-workflow-name':
             return undefined;
     }
@@ -521,7 +521,8 @@ const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key
   --certificate-github-workflow-trigger EVENT
                                 keyless: the event that triggered the signing run (push)
   --certificate-github-workflow-sha SHA
-                                keyless: the commit of the signing run (40 hex digits)
+                                keyless: the commit of the signing run (its full SHA: 40 hex
+                                digits, or 64 in a SHA-256 repository)
   --certificate-github-workflow-name NAME
                                 keyless: the name of the workflow that signed
                                 (these are cosign's flags: each compares the certificate's
