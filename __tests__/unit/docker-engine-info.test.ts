@@ -104,7 +104,12 @@ describe('localImageInspect: an image over the local socket, never pulled', () =
     const env = await engine(200, '{"Id":"sha256:abc"}', seen);
     expect(await localImageInspect('localhost:5000/a/b:1.0', env)).toEqual({ Id: 'sha256:abc' });
     expect(await localImageInspect('sha256:abc', env)).toEqual({ Id: 'sha256:abc' });
-    expect(seen).toEqual(['GET /images/localhost:5000/a/b:1.0/json', 'GET /images/sha256:abc/json']);
+    expect(await localImageInspect('ghcr.io/my_org/my__model:v1_RC', env)).toEqual({ Id: 'sha256:abc' });
+    expect(seen).toEqual([
+      'GET /images/localhost:5000/a/b:1.0/json',
+      'GET /images/sha256:abc/json',
+      'GET /images/ghcr.io/my_org/my__model:v1_RC/json',
+    ]);
   });
 
   it('404: null (the engine holds no such image)', async () => {

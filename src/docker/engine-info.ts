@@ -80,7 +80,7 @@ export async function localEngineInfo(env: Env = process.env): Promise<unknown> 
 }
 
 /** What an image reference may hold (a name, tag, digest or id): nothing a URL path must escape. */
-const PLAIN_REF = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
+const PLAIN_REF = /^[A-Za-z0-9][\w.:@/-]*$/;
 
 /**
  * The local engine's inspect of image REF (GET /images/REF/json), never pulled: its JSON, null
