@@ -2,7 +2,7 @@
 // the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
 // when a blob the tag does not list is asked to be mounted after the tag was read).
 import { type OciClient, RegistryAnswerError, sha256Digest } from '../docker/oci-client.js';
-import { isInterrupted } from '../util/cleanup.js';
+import { isInterrupted, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { cosignImage, DOCKER_MANIFEST, type Layer, OCI_MANIFEST, readLayers } from './cosign-image.js';
 
 /** What a cosign tag is read as. */
@@ -37,8 +37,21 @@ export async function pushCosignImage(
 ): Promise<void> {
   const opened: Promise<string | undefined>[] = [];
   const finished = new Set<string>();
+  /** Every upload opened (some may still be opening) and not finished: cancelled. */
+  const cancelUnfinished = async () => {
+    const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
+    await Promise.all(
+      urls
+        .filter((u): u is string => u !== undefined && !finished.has(u))
+        .map((u) => client.cancelUpload(repository, u).catch(() => undefined)),
+    );
+  };
   const track = (upload: Promise<string | undefined>) => (opened.push(upload), upload);
-  const open = () => track(opts.open ? opts.open() : client.startUpload(repository));
+  // After SIGINT/SIGTERM no upload is opened: the cleanup below may have run already.
+  const open = () => {
+    throwIfInterrupted('a registry upload');
+    return track(opts.open ? opts.open() : client.startUpload(repository));
+  };
   const finish = async (upload: string, data: Buffer) => {
     const digest = await client.finishUpload(repository, upload, data);
     finished.add(upload);
@@ -46,6 +59,8 @@ export async function pushCosignImage(
   };
   const digests = blobs.map((b) => sha256Digest(b.data));
   const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(readLayers));
+  // On SIGINT/SIGTERM too (the process exits without reaching the catch below).
+  const unregister = registerCleanup(cancelUnfinished);
   try {
     // The first round settles whole before anything else happens: a failure is only acted on once
     // every upload it may open is opened (and so can be cancelled).
@@ -55,7 +70,9 @@ export async function pushCosignImage(
       ...blobs.map(async (b, i) => {
         if (!b.maybeThere) return open();
         const listed = (await there).some((l) => l.digest === digests[i]);
-        return listed ? undefined : track(client.startUpload(repository, digests[i]));
+        if (listed) return undefined;
+        throwIfInterrupted('a registry upload');
+        return track(client.startUpload(repository, digests[i]));
       }),
     ]);
     const failed = first.find((r) => r.status === 'rejected');
@@ -86,14 +103,10 @@ export async function pushCosignImage(
       opts.plainHosts.add(client.host);
     }
   } catch (e) {
-    // Every upload opened (some may still be opening) and not finished: cancelled.
-    const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
-    await Promise.all(
-      urls
-        .filter((u): u is string => u !== undefined && !finished.has(u))
-        .map((u) => client.cancelUpload(repository, u).catch(() => undefined)),
-    );
+    await cancelUnfinished();
     throw e;
+  } finally {
+    unregister();
   }
 }
 
@@ -150,9 +163,12 @@ export class Ahead {
       : client.manifest(repository, tag, ACCEPT).then(readLayers);
   }
 
-  /** A new upload to the repository: one opened ahead, else one opened now. */
+  /** A new upload to the repository: one opened ahead, else one opened now (not after a signal). */
   upload(client: OciClient, repository: string): Promise<string | undefined> {
-    return this.uploads.get(`${client.host}/${repository}`)?.opened.shift() ?? client.startUpload(repository);
+    const ahead = this.uploads.get(`${client.host}/${repository}`)?.opened.shift();
+    if (ahead !== undefined) return ahead;
+    throwIfInterrupted('a registry upload');
+    return client.startUpload(repository);
   }
 
   /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */

@@ -1,0 +1,100 @@
+// The built-in signer's pushes on SIGINT/SIGTERM: every upload a push opened and did not finish is
+// cancelled by the signal's cleanup (the process exits without reaching the push's own catch), and
+// nothing new is opened once the signal is being handled. A recording client, no registry.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Ahead, pushCosignImage } from '../../src/attest/cosign-push.js';
+import type { OciClient } from '../../src/docker/oci-client.js';
+import {
+  clearInterruptedForTests,
+  InterruptedError,
+  markInterrupted,
+  runPendingCleanups,
+} from '../../src/util/cleanup.js';
+
+/** A client whose upload PUTs never finish (the push is cut off mid-way); what it was asked. */
+function stalledClient() {
+  const log: string[] = [];
+  let n = 0;
+  const client = {
+    host: 'registry.example',
+    manifest: async () => undefined,
+    blob: async () => Buffer.alloc(0),
+    startUpload: async () => {
+      const url = `u${++n}`;
+      log.push(`open ${url}`);
+      return url;
+    },
+    finishUpload: (_repository: string, url: string) => {
+      log.push(`put ${url}`);
+      return new Promise<string>(() => undefined);
+    },
+    cancelUpload: async (_repository: string, url: string) => {
+      log.push(`cancel ${url}`);
+    },
+    putManifest: async () => 'sha256:m',
+  };
+  return { client: client as unknown as OciClient, log };
+}
+
+const blobs = () => [
+  { data: Buffer.from('envelope 1'), maybeThere: false },
+  { data: Buffer.from('envelope 2'), maybeThere: false },
+];
+
+afterEach(async () => {
+  clearInterruptedForTests();
+  await runPendingCleanups();
+});
+
+describe('a push cut off by a signal', () => {
+  it("the signal's cleanup cancels every upload the push opened, those taken from the ones opened ahead too", async () => {
+    const { client, log } = stalledClient();
+    const ahead = new Ahead();
+    ahead.start(client, 'repo', [], 2);
+    const push = pushCosignImage(client, 'repo', 'sha256-abc.att', blobs(), async (there) => there, {
+      read: [],
+      open: () => ahead.upload(client, 'repo'),
+      plainHosts: new Set(),
+    });
+    push.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log.filter((l) => l.startsWith('put'))).toHaveLength(3); // config + 2 envelopes, stalled
+    markInterrupted('SIGINT');
+    await ahead.release();
+    await runPendingCleanups();
+    expect(log.filter((l) => l.startsWith('cancel')).sort()).toEqual(['cancel u1', 'cancel u2', 'cancel u3']);
+  });
+
+  it('after the signal no upload is opened: neither by a push nor from the pool', async () => {
+    const { client, log } = stalledClient();
+    const ahead = new Ahead();
+    markInterrupted('SIGTERM');
+    expect(() => ahead.upload(client, 'repo')).toThrow(InterruptedError);
+    const push = pushCosignImage(client, 'repo', 'sha256-abc.att', blobs(), async (there) => there, {
+      read: [],
+      plainHosts: new Set(),
+    });
+    await expect(push).rejects.toBeInstanceOf(InterruptedError);
+    expect(log.filter((l) => l.startsWith('open'))).toEqual([]);
+  });
+
+  it('a push that finishes leaves no cleanup registered', async () => {
+    const { client } = stalledClient();
+    const finishing = {
+      ...client,
+      host: client.host,
+      startUpload: async () => 'u',
+      finishUpload: async () => 'sha256:x',
+      cancelUpload: async () => {
+        throw new Error('nothing is cancelled after a finished push');
+      },
+      putManifest: async () => 'sha256:m',
+    } as unknown as OciClient;
+    await pushCosignImage(finishing, 'repo', 'sha256-abc.att', blobs(), async (there) => there, {
+      read: [],
+      plainHosts: new Set(),
+    });
+    markInterrupted('SIGINT');
+    await expect(runPendingCleanups()).resolves.toBeUndefined();
+  });
+});
