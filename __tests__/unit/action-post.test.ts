@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import {
+  ENGINE_CLEANUP_LIMIT_MS,
   isPostRun,
   isRunProcess,
   type PostDeps,
@@ -21,7 +22,7 @@ import { fakeDocker } from '../helpers/fakes.js';
 
 interface Scenario {
   state: Record<string, string>;
-  containers?: string[] | Error;
+  containers?: string[] | Error | 'hang';
   processes?: string[] | Error;
   tree?: number | null | Error;
 }
@@ -40,6 +41,7 @@ function setup(s: Scenario) {
     listManagedContainers: async (labels = {}) => {
       calls.list.push({ ...labels });
       if (s.containers instanceof Error) throw s.containers;
+      if (s.containers === 'hang') return new Promise<string[]>(() => undefined);
       return s.containers ?? [];
     },
     removeContainers: async (ids) => {
@@ -99,8 +101,8 @@ describe('post step', () => {
     expect(t.calls.trees).toEqual([ROOT]);
     expect(t.infos).toEqual([
       `post: processes: stopped 1 docker CLI process of run ${RUN} (123 docker buildx build)`,
-      `post: containers: removed 2 containers of run ${RUN} (aaaaaaaaaaaa, bbbbbbbbbbbb)`,
       `post: temp dirs: removed 2 temp dirs under ${ROOT}`,
+      `post: containers: removed 2 containers of run ${RUN} (aaaaaaaaaaaa, bbbbbbbbbbbb)`,
     ]);
     expect(t.warnings).toEqual([]);
     expect(t.failed).toEqual([]);
@@ -112,8 +114,8 @@ describe('post step', () => {
     expect(t.calls.removed).toEqual([]); // nothing listed: nothing to remove
     expect(t.infos).toEqual([
       `post: processes: stopped 0 docker CLI processes of run ${RUN}`,
-      `post: containers: removed 0 containers of run ${RUN}`,
       `post: temp dirs: none left (${ROOT} does not exist)`,
+      `post: containers: removed 0 containers of run ${RUN}`,
     ]);
   });
 
@@ -180,9 +182,26 @@ describe('post step', () => {
     expect(t.infos).toEqual([]);
     expect(t.warnings).toEqual([
       `post: could not stop the processes of run ${RUN}: EACCES: /proc`,
-      `post: could not remove the containers of run ${RUN} (label ${RUN_LABEL}=${RUN}): cannot reach the Docker daemon at unix:///var/run/docker.sock (ENOENT)`,
       `post: could not remove ${ROOT}: EBUSY`,
+      `post: could not remove the containers of run ${RUN} (label ${RUN_LABEL}=${RUN}): cannot reach the Docker daemon at unix:///var/run/docker.sock (ENOENT)`,
     ]);
+  });
+
+  it('a hung engine (often why the job was cancelled): the temp root, with any secrets files, goes first; the container step gives up', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = setup({ state, containers: 'hang', tree: 2 });
+      const post = runPost(t.io, t.deps);
+      await vi.advanceTimersByTimeAsync(ENGINE_CLEANUP_LIMIT_MS);
+      await expect(post).resolves.toBeUndefined();
+      expect(t.calls.trees).toEqual([ROOT]);
+      expect(t.infos).toContain(`post: temp dirs: removed 2 temp dirs under ${ROOT}`);
+      expect(t.warnings).toEqual([
+        `post: could not remove the containers of run ${RUN} (label ${RUN_LABEL}=${RUN}): the engine did not answer within ${ENGINE_CLEANUP_LIMIT_MS / 1000} s`,
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

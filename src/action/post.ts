@@ -1,10 +1,11 @@
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
-// step's run left: docker CLI processes (a `docker buildx build`), containers (runs and exec
-// sessions, found by the run's label, running or not), on a self-hosted runner the images its
-// build and smoke stages left (post-images.ts, unless keep-images), and the run's temp root.
-// Warnings only: a post step never fails the job.
+// step's run left, in this order: docker CLI processes (a `docker buildx build`), the run's temp
+// root (no engine needed: a hung engine cannot keep its secret files), containers (runs and exec
+// sessions, found by the run's label, running or not) and, on a self-hosted runner, the images its
+// build and smoke stages left (post-images.ts, unless keep-images); each engine step within a time
+// limit. Warnings only: a post step never fails the job.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pullRequestOf } from '../build/push-tag.js';
@@ -67,6 +68,8 @@ export function saveImageState(
 
 /** The longest the image cleanup may take: a hung engine must not hold the job until the runner gives up. */
 export const IMAGE_CLEANUP_LIMIT_MS = 120_000;
+/** The same for the container cleanup (listing and removing the run's containers). */
+export const ENGINE_CLEANUP_LIMIT_MS = 120_000;
 
 /** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
 export function trackDockerUse(io: ActionIo): ActionIo {
@@ -101,13 +104,31 @@ export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()):
   }
   // A run that never used Docker (the fork poster, a plan-only run) started neither processes
   // nor containers: no daemon is asked (there may be none on this runner).
-  if (io.getState?.(STATE.usedDocker) !== 'true') {
-    io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
-  } else {
-    await cleanDocker(io, deps, runId);
-    await cleanImages(io, runId);
+  const usedDocker = io.getState?.(STATE.usedDocker) === 'true';
+  if (!usedDocker) io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
+  else await stopProcesses(io, deps, runId);
+  // The temp root before anything that asks the engine: it needs none, and may hold a build's
+  // secrets files, which must not stay behind a hung engine (a common reason for the cancel).
+  await removeTempRoot(io, deps, runId);
+  if (!usedDocker) return;
+  await cleanContainers(io, runId);
+  await cleanImages(io, runId);
+}
+
+/** 1. The run's docker CLI processes, so that nothing creates a container while we remove them. */
+async function stopProcesses(io: ActionIo, deps: PostDeps, runId: string): Promise<void> {
+  try {
+    const stopped = await deps.stopProcesses(runId);
+    io.info(
+      `post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`,
+    );
+  } catch (e) {
+    io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
   }
-  // 4. The run's temp root. Only a path of the expected shape is ever removed.
+}
+
+/** 2. The run's temp root. Only a path of the expected shape is ever removed. */
+async function removeTempRoot(io: ActionIo, deps: PostDeps, runId: string): Promise<void> {
   const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
   if (root === '') return;
   if (!path.isAbsolute(root) || path.basename(root) !== `${TEMP_ROOT_PREFIX}${runId}`) {
@@ -128,21 +149,31 @@ export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()):
   }
 }
 
-async function cleanDocker(io: ActionIo, deps: PostDeps, runId: string): Promise<void> {
-  // 1. Processes first, so that nothing creates a container while we remove them.
-  try {
-    const stopped = await deps.stopProcesses(runId);
-    io.info(
-      `post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`,
-    );
-  } catch (e) {
-    io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
-  }
-  // 2. Containers (smoke, capture, resolve sessions): every one that carries the run's label.
+/** WORK, or an error once the engine has not answered within LIMIT_MS (a hung engine). */
+async function withinLimit<T>(work: Promise<T>, limitMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the engine did not answer within ${limitMs / 1000} s`)),
+        limitMs,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** 3. Containers (smoke, capture, resolve sessions): every one that carries the run's label. */
+async function cleanContainers(io: ActionIo, runId: string): Promise<void> {
   try {
     const docker = io.docker();
-    const ids = await docker.listManagedContainers({ [RUN_LABEL]: runId });
-    const removed = ids.length > 0 ? await docker.removeContainers(ids) : [];
+    const removed = await withinLimit(
+      (async () => {
+        const ids = await docker.listManagedContainers({ [RUN_LABEL]: runId });
+        return ids.length > 0 ? docker.removeContainers(ids) : [];
+      })(),
+      ENGINE_CLEANUP_LIMIT_MS,
+    );
     io.info(
       `post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`,
     );
@@ -155,7 +186,7 @@ async function cleanDocker(io: ActionIo, deps: PostDeps, runId: string): Promise
 }
 
 /**
- * 3. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
+ * 4. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
  * after the containers that used them. Nothing without a build or smoke stage (no result dir saved).
  */
 async function cleanImages(io: ActionIo, runId: string): Promise<void> {
@@ -180,16 +211,10 @@ async function cleanImages(io: ActionIo, runId: string): Promise<void> {
       io.info(`post: images: none to remove (run ${runId} left no build.json of its own in ${resultDir})`);
       return;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const r = await Promise.race([
+    const r = await withinLimit(
       images.removeBuildImages(io.docker(), build, pullRequestOf(io.env)),
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`the engine did not answer within ${IMAGE_CLEANUP_LIMIT_MS / 1000} s`)),
-          IMAGE_CLEANUP_LIMIT_MS,
-        );
-      }),
-    ]).finally(() => clearTimeout(timer));
+      IMAGE_CLEANUP_LIMIT_MS,
+    );
     const deleted =
       r.deletedImages > 0
         ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
