@@ -19,6 +19,16 @@ export const ENV_CASES: [string, string, string][] = [
   ],
   ['BLOB', 'QWxhZGRpbjpvcGVuIHNlc2FtZQ0aSGVsbG8gV29ybGQhIDEyMzQ1Ng==', REDACTED],
   ['PIP_INDEX_URL', 'https://user:s3cret@pypi.corp/simple', `https://user:${REDACTED}@pypi.corp/simple`],
+  // A token as the user name with an empty password (Gemfury's form), or as the password with no
+  // user name (Azure DevOps'): the token is masked either way.
+  ['PIP_INDEX_URL', 'https://fury_T0ken4Acme:@pypi.fury.io/acme/', `https://${REDACTED}@pypi.fury.io/acme/`],
+  [
+    'PIP_EXTRA_INDEX_URL',
+    'https://:azdoPAT0123456789@pkgs.dev.azure.com/o/_packaging/f/pypi/simple/',
+    `https://:${REDACTED}@pkgs.dev.azure.com/o/_packaging/f/pypi/simple/`,
+  ],
+  // Nothing in the userinfo: nothing to mask.
+  ['WEIRD_URL', 'https://@host/x and https://:@host/y', 'https://@host/x and https://:@host/y'],
   // pip and WHATWG URLs split the userinfo at the last "@": all of the password is masked.
   [
     'PIP_EXTRA_INDEX_URL',

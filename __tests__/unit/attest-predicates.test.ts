@@ -238,8 +238,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      3,
-      'dbc99fc76f8f1a67d9c2390b24f9a9ca15bb0d51083e5e5004ec83116bd88b57',
+      4,
+      'c16d1c2bd3f1b9c38b6c52bb6934c2161cdd689381426fa2a534d4ca322193b2',
     ]);
   });
 });

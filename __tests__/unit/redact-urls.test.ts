@@ -30,6 +30,11 @@ describe('URL userinfo redaction in free text', () => {
       '--extra-index-url=http://a:***@127.0.0.1:5001/simple',
     ],
     ['user:pw@host without a scheme stays', 'user:pw@host without a scheme stays'],
+    // A token as the user name with an empty password, or as the password with no user name.
+    ['https://fury_T0ken4Acme:@pypi.fury.io/acme/', 'https://***@pypi.fury.io/acme/'],
+    ['https://:azdoPAT0123456789@pkgs.dev.azure.com/o/simple/', 'https://:***@pkgs.dev.azure.com/o/simple/'],
+    ['https://@host/x', 'https://@host/x'],
+    ['https://:@host/x', 'https://:@host/x'],
     ['mail me@example.com', 'mail me@example.com'],
     ['https://pypi.org/simple', 'https://pypi.org/simple'],
     ['ssh://git@github.com/o/r', 'ssh://***@github.com/o/r'],
@@ -76,11 +81,11 @@ describe('URL userinfo redaction in free text', () => {
     text.replace(
       new RegExp(REDACTION_RULES.urlUserinfo, 'g'),
       (m: string, scheme: string, user: string, pw?: string) =>
-        (pw ?? user) === REDACTED || (pw ?? user) === MASK
+        [REDACTED, MASK, ''].includes(pw || user)
           ? m
-          : pw === undefined
-            ? `${scheme}${MASK}@`
-            : `${scheme}${user}:${MASK}@`,
+          : pw
+            ? `${scheme}${user}:${MASK}@`
+            : `${scheme}${MASK}@`,
     );
 
   it.each([

@@ -74,10 +74,17 @@ def has_jwt(value):
 def redact_urls(value):
     if "@" not in value:
         return value
-    return URL_USERINFO.sub(
-        lambda m: m.group(1) + REDACTED + "@" if m.group(3) is None else m.group(1) + m.group(2) + ":" + REDACTED + "@",
-        value,
-    )
+    return URL_USERINFO.sub(mask_userinfo, value)
+
+
+def mask_userinfo(m):
+    # The secret is the password, else the user name: a token may be either (https://TOKEN:@host
+    # has an empty password, https://:PAT@host no user name). Nothing in it, or masked already: as is.
+    scheme, user, password = m.group(1), m.group(2), m.group(3)
+    secret = password or user
+    if secret in ("", REDACTED):
+        return m.group(0)
+    return scheme + user + ":" + REDACTED + "@" if password else scheme + REDACTED + "@"
 
 
 def redact_value(name, value):

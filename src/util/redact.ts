@@ -158,13 +158,17 @@ function schemeStart(text: string, colon: number, min: number): number {
   return s;
 }
 
-/** A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. */
+/**
+ * A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. The secret
+ * is the password, else the user name: a token may be either (`https://TOKEN:@host`, as Gemfury
+ * writes it, has an empty password; `https://:PAT@host`, as Azure DevOps takes it, no user name).
+ */
 function maskUserinfo(m: RegExpExecArray, mask: string): string {
   const [whole, scheme, user, pw] = m as unknown as [string, string, string, string | undefined];
-  const secret = pw ?? user;
-  // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
-  if (secret === REDACTED || secret === MASK) return whole;
-  return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
+  const secret = pw || user;
+  // Nothing in it, or masked already (a record redacted with REDACTED, shown again): as it is.
+  if (secret === '' || secret === REDACTED || secret === MASK) return whole;
+  return pw ? `${scheme}${user}:${mask}@` : `${scheme}${mask}@`;
 }
 
 /**
