@@ -28465,7 +28465,7 @@ function fail(io, err) {
 /* harmony export */   pl: () => (/* binding */ trackDockerUse),
 /* harmony export */   qJ: () => (/* binding */ saveMainState)
 /* harmony export */ });
-/* unused harmony exports STATE, IMAGE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
+/* unused harmony exports STATE, IMAGE_CLEANUP_LIMIT_MS, ENGINE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -28478,10 +28478,11 @@ function fail(io, err) {
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
-// step's run left: docker CLI processes (a `docker buildx build`), containers (runs and exec
-// sessions, found by the run's label, running or not), on a self-hosted runner the images its
-// build and smoke stages left (post-images.ts, unless keep-images), and the run's temp root.
-// Warnings only: a post step never fails the job.
+// step's run left, in this order: docker CLI processes (a `docker buildx build`), the run's temp
+// root (no engine needed: a hung engine cannot keep its secret files), containers (runs and exec
+// sessions, found by the run's label, running or not) and, on a self-hosted runner, the images its
+// build and smoke stages left (post-images.ts, unless keep-images); each engine step within a time
+// limit. Warnings only: a post step never fails the job.
 
 
 
@@ -28530,6 +28531,8 @@ function saveImageState(io, resultDir, keepImages, builtSince) {
 }
 /** The longest the image cleanup may take: a hung engine must not hold the job until the runner gives up. */
 const IMAGE_CLEANUP_LIMIT_MS = 120_000;
+/** The same for the container cleanup (listing and removing the run's containers). */
+const ENGINE_CLEANUP_LIMIT_MS = 120_000;
 /** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
 function trackDockerUse(io) {
     let saved = false;
@@ -28554,14 +28557,31 @@ async function runPost(io, deps = defaultPostDeps()) {
     }
     // A run that never used Docker (the fork poster, a plan-only run) started neither processes
     // nor containers: no daemon is asked (there may be none on this runner).
-    if (io.getState?.(STATE.usedDocker) !== 'true') {
+    const usedDocker = io.getState?.(STATE.usedDocker) === 'true';
+    if (!usedDocker)
         io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
+    else
+        await stopProcesses(io, deps, runId);
+    // The temp root before anything that asks the engine: it needs none, and may hold a build's
+    // secrets files, which must not stay behind a hung engine (a common reason for the cancel).
+    await removeTempRoot(io, deps, runId);
+    if (!usedDocker)
+        return;
+    await cleanContainers(io, runId);
+    await cleanImages(io, runId);
+}
+/** 1. The run's docker CLI processes, so that nothing creates a container while we remove them. */
+async function stopProcesses(io, deps, runId) {
+    try {
+        const stopped = await deps.stopProcesses(runId);
+        io.info(`post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`);
     }
-    else {
-        await cleanDocker(io, deps, runId);
-        await cleanImages(io, runId);
+    catch (e) {
+        io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
     }
-    // 4. The run's temp root. Only a path of the expected shape is ever removed.
+}
+/** 2. The run's temp root. Only a path of the expected shape is ever removed. */
+async function removeTempRoot(io, deps, runId) {
     const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
     if (root === '')
         return;
@@ -28581,20 +28601,24 @@ async function runPost(io, deps = defaultPostDeps()) {
         io.warning(`post: could not remove ${root}: ${message(e)}`, { title: TITLE });
     }
 }
-async function cleanDocker(io, deps, runId) {
-    // 1. Processes first, so that nothing creates a container while we remove them.
-    try {
-        const stopped = await deps.stopProcesses(runId);
-        io.info(`post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`);
-    }
-    catch (e) {
-        io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
-    }
-    // 2. Containers (smoke, capture, resolve sessions): every one that carries the run's label.
+/** WORK, or an error once the engine has not answered within LIMIT_MS (a hung engine). */
+async function withinLimit(work, limitMs) {
+    let timer;
+    return Promise.race([
+        work,
+        new Promise((_resolve, reject) => {
+            timer = setTimeout(() => reject(new Error(`the engine did not answer within ${limitMs / 1000} s`)), limitMs);
+        }),
+    ]).finally(() => clearTimeout(timer));
+}
+/** 3. Containers (smoke, capture, resolve sessions): every one that carries the run's label. */
+async function cleanContainers(io, runId) {
     try {
         const docker = io.docker();
-        const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ]: runId });
-        const removed = ids.length > 0 ? await docker.removeContainers(ids) : [];
+        const removed = await withinLimit((async () => {
+            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ]: runId });
+            return ids.length > 0 ? docker.removeContainers(ids) : [];
+        })(), ENGINE_CLEANUP_LIMIT_MS);
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
@@ -28602,7 +28626,7 @@ async function cleanDocker(io, deps, runId) {
     }
 }
 /**
- * 3. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
+ * 4. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
  * after the containers that used them. Nothing without a build or smoke stage (no result dir saved).
  */
 async function cleanImages(io, runId) {
@@ -28626,13 +28650,7 @@ async function cleanImages(io, runId) {
             io.info(`post: images: none to remove (run ${runId} left no build.json of its own in ${resultDir})`);
             return;
         }
-        let timer;
-        const r = await Promise.race([
-            images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOf */ ._)(io.env)),
-            new Promise((_resolve, reject) => {
-                timer = setTimeout(() => reject(new Error(`the engine did not answer within ${IMAGE_CLEANUP_LIMIT_MS / 1000} s`)), IMAGE_CLEANUP_LIMIT_MS);
-            }),
-        ]).finally(() => clearTimeout(timer));
+        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOf */ ._)(io.env)), IMAGE_CLEANUP_LIMIT_MS);
         const deleted = r.deletedImages > 0
             ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
             : '';
@@ -30085,7 +30103,7 @@ async function localEngineInfo(env = process.env) {
     return socket === undefined ? undefined : infoOverSocket(socket);
 }
 /** What an image reference may hold (a name, tag, digest or id): nothing a URL path must escape. */
-const PLAIN_REF = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
+const PLAIN_REF = /^[A-Za-z0-9][\w.:@/-]*$/;
 /**
  * The local engine's inspect of image REF (GET /images/REF/json), never pulled: its JSON, null
  * when the engine holds no such image (404), undefined when this cannot tell (another engine, a
@@ -31529,7 +31547,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))+\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -31681,14 +31699,18 @@ function schemeStart(text, colon, min) {
         s++;
     return s;
 }
-/** A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. */
+/**
+ * A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. The secret
+ * is the password, else the user name: a token may be either (`https://TOKEN:@host`, as Gemfury
+ * writes it, has an empty password; `https://:PAT@host`, as Azure DevOps takes it, no user name).
+ */
 function maskUserinfo(m, mask) {
     const [whole, scheme, user, pw] = m;
-    const secret = pw ?? user;
-    // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
-    if (secret === REDACTED || secret === MASK)
+    const secret = pw || user;
+    // Nothing in it, or masked already (a record redacted with REDACTED, shown again): as it is.
+    if (secret === '' || secret === REDACTED || secret === MASK)
         return whole;
-    return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
+    return pw ? `${scheme}${user}:${mask}@` : `${scheme}${mask}@`;
 }
 /**
  * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it

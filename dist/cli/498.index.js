@@ -785,8 +785,19 @@ const REFUSED_MANIFEST = new Set([400, 413, 415, 422]);
 async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
     const opened = [];
     const finished = new Set();
+    /** Every upload opened (some may still be opening) and not finished: cancelled. */
+    const cancelUnfinished = async () => {
+        const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
+        await Promise.all(urls
+            .filter((u) => u !== undefined && !finished.has(u))
+            .map((u) => client.cancelUpload(repository, u).catch(() => undefined)));
+    };
     const track = (upload) => (opened.push(upload), upload);
-    const open = () => track(opts.open ? opts.open() : client.startUpload(repository));
+    // After SIGINT/SIGTERM no upload is opened: the cleanup below may have run already.
+    const open = () => {
+        (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfInterrupted */ .sK)('a registry upload');
+        return track(opts.open ? opts.open() : client.startUpload(repository));
+    };
     const finish = async (upload, data) => {
         const digest = await client.finishUpload(repository, upload, data);
         finished.add(upload);
@@ -794,6 +805,8 @@ async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
     };
     const digests = blobs.map((b) => (0,_docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(b.data));
     const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .readLayers */ .n4));
+    // On SIGINT/SIGTERM too (the process exits without reaching the catch below).
+    const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCleanup */ .qE)(cancelUnfinished);
     try {
         // The first round settles whole before anything else happens: a failure is only acted on once
         // every upload it may open is opened (and so can be cancelled).
@@ -804,7 +817,10 @@ async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
                 if (!b.maybeThere)
                     return open();
                 const listed = (await there).some((l) => l.digest === digests[i]);
-                return listed ? undefined : track(client.startUpload(repository, digests[i]));
+                if (listed)
+                    return undefined;
+                (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfInterrupted */ .sK)('a registry upload');
+                return track(client.startUpload(repository, digests[i]));
             }),
         ]);
         const failed = first.find((r) => r.status === 'rejected');
@@ -832,12 +848,11 @@ async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
         }
     }
     catch (e) {
-        // Every upload opened (some may still be opening) and not finished: cancelled.
-        const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
-        await Promise.all(urls
-            .filter((u) => u !== undefined && !finished.has(u))
-            .map((u) => client.cancelUpload(repository, u).catch(() => undefined)));
+        await cancelUnfinished();
         throw e;
+    }
+    finally {
+        unregister();
     }
 }
 /**
@@ -888,9 +903,13 @@ class Ahead {
             ? ahead.read
             : client.manifest(repository, tag, ACCEPT).then(_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .readLayers */ .n4);
     }
-    /** A new upload to the repository: one opened ahead, else one opened now. */
+    /** A new upload to the repository: one opened ahead, else one opened now (not after a signal). */
     upload(client, repository) {
-        return this.uploads.get(`${client.host}/${repository}`)?.opened.shift() ?? client.startUpload(repository);
+        const ahead = this.uploads.get(`${client.host}/${repository}`)?.opened.shift();
+        if (ahead !== undefined)
+            return ahead;
+        (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfInterrupted */ .sK)('a registry upload');
+        return client.startUpload(repository);
     }
     /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
     async release() {
