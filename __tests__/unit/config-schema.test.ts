@@ -167,6 +167,18 @@ describe('config schema: every offending path is named with what was expected', 
       'image.name: expected a lowercase repository name like "my-org/my-model", got "My/Model"',
     ],
     [
+      { image: { name: 'ghcr.io/my-org/x' } },
+      'image.name: starts with the registry host "ghcr.io": the tags would be ghcr.io/ghcr.io/my-org/x; put the host in image.registry (default ghcr.io) and only the repository path in image.name ("my-org/x")',
+    ],
+    [
+      { image: { name: 'registry.corp.example/ml/x', registry: 'registry.corp.example' } },
+      'image.name: starts with the registry host "registry.corp.example": the tags would be registry.corp.example/registry.corp.example/ml/x; put the host in image.registry (default ghcr.io) and only the repository path in image.name ("ml/x")',
+    ],
+    [
+      { image: { name: 'nvcr.io/acme/x', registry: 'localhost:5000' } },
+      'image.name: starts with the registry host "nvcr.io": the tags would be localhost:5000/nvcr.io/acme/x; put the host in image.registry (default ghcr.io) and only the repository path in image.name ("acme/x")',
+    ],
+    [
       { image: { name: 'a/b' }, resolve: { mode: 'fix' } },
       'resolve.mode: expected one of "auto", "check", "off", got "fix"',
     ],
@@ -208,6 +220,12 @@ describe('config schema: every offending path is named with what was expected', 
     ],
   ])('%j', (data, expected) => {
     expect(problemsOf(data)).toContain(expected);
+  });
+
+  it('a first path component with a dot that is no known registry stays a path component', () => {
+    expect(validateConfigData({ image: { name: 'team.ai/model' } }, 'x').image.name).toBe('team.ai/model');
+    // One component is a repository, whatever it looks like.
+    expect(validateConfigData({ image: { name: 'ghcr.io' } }, 'x').image.name).toBe('ghcr.io');
   });
 
   it('lists every problem at once, not just the first', () => {

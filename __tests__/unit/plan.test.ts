@@ -138,6 +138,22 @@ describe('plan: base image per variant and platform', () => {
     expect(p.targets.map((t) => t.id)).toEqual(['pt-amd64']);
   });
 
+  it.each([
+    ['build.template: ngc', { build: { template: 'ngc' } }, 'build.template'],
+    ['build.template: cpu', { build: { template: 'cpu' } }, 'build.template'],
+    ["the variant's template: cpu", { variants: [{ cuda: '12.8', template: 'cpu' }] }, 'its template:'],
+  ])('refuses a template that expects Python on a CUDA base (%s)', (_what, data, field) => {
+    const errors = planErrors({ variants: ['cuda12.8'], ...data });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^variants\[0\] \(cuda12\.8\): template "(cpu|ngc)"/);
+    expect(errors[0]).toContain(field);
+    expect(errors[0]).toContain('docker.io/nvidia/cuda:12.8');
+    expect(errors[0]).toContain('use template "cuda"');
+    // The cuda template (the default) and the user's own Dockerfile (no template) are fine.
+    expect(() => plan({ variants: ['cuda12.8'] })).not.toThrow();
+    expect(() => plan({ variants: ['cuda12.8'], build: { template: 'cuda' } })).not.toThrow();
+  });
+
   it('refuses arm64 CUDA with a torch that has no aarch64 CUDA wheel for that CUDA', () => {
     const errors = planErrors({ variants: [{ cuda: '12.6', torch: '2.7' }], platforms: ['linux/arm64'] });
     expect(errors[0]).toContain('torch 2.7 has no aarch64 CUDA 12.6 wheels (only cu128)');

@@ -33,6 +33,22 @@ const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-f
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 
+/** Registries whose host, written first in image.name, is surely a host (not a path component). */
+const KNOWN_REGISTRY =
+  /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|ghcr\.io|quay\.io|nvcr\.io|(?:[a-z0-9-]+\.)?gcr\.io|registry\.gitlab\.com|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com|[a-z0-9-]+-docker\.pkg\.dev)$/;
+
+/**
+ * The registry host image.name starts with, when it does (the registry named twice in the tags):
+ * the configured registry, or a well-known one. A first component that merely has a dot stays a
+ * path component ("team.ai/model" on a registry that takes dots).
+ */
+function hostInName(name: string, registry: string): string | undefined {
+  const slash = name.indexOf('/');
+  if (slash < 0) return undefined;
+  const first = name.slice(0, slash);
+  return first === registry.toLowerCase() || KNOWN_REGISTRY.test(first) ? first : undefined;
+}
+
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p: string): boolean {
   const n = path.posix.normalize(p.replace(/\\/g, '/'));
@@ -121,6 +137,16 @@ export const ConfigFileSchema = z
           .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
           .optional()
           .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
+      })
+      .superRefine((image, ctx) => {
+        const host = hostInName(image.name, image.registry);
+        if (host !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['name'],
+            input: image.name,
+            message: `starts with the registry host "${host}": the tags would be ${image.registry}/${image.name}; put the host in image.registry (default ghcr.io) and only the repository path in image.name ("${image.name.slice(host.length + 1)}")`,
+          });
       })
       .describe('What to build and where to push it.'),
     build: z

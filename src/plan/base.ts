@@ -259,11 +259,18 @@ function cudaBase(input: BaseInput): ChosenBase {
   const floor = cudaFloor(catalog, cuda, where, out);
   const image = cudaImage(input, cuda);
   const torch = cudaTorch(input, cuda, image.python);
+  const template = orDefault('cuda');
+  // The cpu and ngc templates expect Python in the base (a python or NGC image): NVIDIA's CUDA
+  // images have none, and the build would fail at its first pip, after the base is pulled.
+  if (template === 'cpu' || template === 'ngc')
+    out.errors.push(
+      `${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`,
+    );
   return {
     name: v.name,
     kind: v.kind,
     python: image.python,
-    ...(orDefault('cuda') !== undefined && { template: orDefault('cuda') }),
+    ...(template !== undefined && { template }),
     ...(torch && { torch }),
     ...(floor && { cuda: floor }),
     base: {
