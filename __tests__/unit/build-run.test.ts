@@ -27,7 +27,7 @@ import { runBuildStage } from '../../src/build/stage.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner, ExecOptions } from '../../src/docker/adapter.js';
-import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
+import { CheckFailedError, ConfigError, EnvironmentError, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { fakeDocker } from '../helpers/fakes.js';
@@ -474,13 +474,16 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(s.calls).toEqual([]); // nothing built
   });
 
-  it('refuses a build arg that looks like a secret (exit 2, naming the key) before building', async () => {
-    const r = await run({}, { build: { args: { HF_TOKEN: 'hf_x' } } });
-    const err = await r.result.catch((e) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect(err.message).toContain('build.args.HF_TOKEN');
-    expect(err.fix).toContain('build.secrets');
-    expect(r.calls).toHaveLength(0);
+  it('refuses a build arg that looks like a secret (exit 2, naming the key) where the config is read, before any build', async () => {
+    const err = await run({}, { build: { args: { HF_TOKEN: 'hf_x' } } }).then(
+      () => undefined,
+      (e: unknown) => e as ConfigError,
+    );
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err?.exitCode).toBe(2);
+    expect(err?.message).toContain('build.args.HF_TOKEN: its name says it holds a credential');
+    expect(err?.message).toContain('build.secrets');
+    expect(err?.message).not.toContain('hf_x');
   });
 
   it('refuses (exit 3) a buildx that cannot pass secrets, without building', async () => {

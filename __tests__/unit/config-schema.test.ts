@@ -179,6 +179,22 @@ describe('config schema: every offending path is named with what was expected', 
       'image.name: starts with the registry host "nvcr.io": the tags would be localhost:5000/nvcr.io/acme/x; put the host in image.registry (default ghcr.io) and only the repository path in image.name ("acme/x")',
     ],
     [
+      { image: { name: 'a/b' }, build: { args: { HF_TOKEN: 'hf_x' } } },
+      'build.args.HF_TOKEN: its name says it holds a credential or an index URL; build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { args: { MIRROR: 'https://me:s3cret@pypi.corp/simple' } } },
+      'build.args.MIRROR: its value carries URL credentials (https://me:***@pypi.corp/simple); build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { args: { 'A B': 'x' } } },
+      'build.args.A B: "A B" is not a build argument name: letters, digits and _, not starting with a digit',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { args: { '': 'x' } } },
+      'build.args.: "" is not a build argument name: letters, digits and _, not starting with a digit',
+    ],
+    [
       { image: { name: 'a/b' }, resolve: { mode: 'fix' } },
       'resolve.mode: expected one of "auto", "check", "off", got "fix"',
     ],

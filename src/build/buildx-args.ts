@@ -1,6 +1,6 @@
 // The buildx argv for one build target: a pure function of the request and what the builder can do
 // (buildx version and driver), tested as a table of cases.
-import { holdsToken, redactText, redactUrls } from '../util/redact.js';
+import { BUILD_ARGS_FIX, buildArgSecretProblem } from '../config/build-args.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { compareVersions } from '../util/versions.js';
 
@@ -120,40 +120,14 @@ export function secretMountsUnsupported(b: BuilderInfo): string | undefined {
 export const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
 
 /**
- * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
- * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
- */
-const SECRET_ARG_NAME = new RegExp(
-  [
-    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
-    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
-    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
-  ].join('|'),
-  'i',
-);
-/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
-const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
-
-/**
  * build.args end up in the image history (`docker history --no-trunc`) for anyone who can pull it:
- * refuse an entry whose name looks like a credential or whose value carries URL userinfo.
+ * refuse an entry whose name looks like a credential or whose value carries URL userinfo or a
+ * token. The config schema refuses them already; this holds for a config that came another way.
  */
 export function checkBuildArgs(args: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(args)) {
-    const why = SECRET_ARG_NAME.test(name)
-      ? 'its name says it holds a credential or an index URL'
-      : URL_USERINFO.test(value)
-        ? `its value carries URL credentials (${redactUrls(value).slice(0, 200)})`
-        : holdsToken(value)
-          ? `its value holds a token (${redactText(value).slice(0, 200)})`
-          : undefined;
-    if (why !== undefined) {
-      throw new InputError(
-        `build.args.${name}: ${why}; build arguments are recorded in the image history`,
-        `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`,
-      );
-    }
+    const why = buildArgSecretProblem(name, value);
+    if (why !== undefined) throw new InputError(`build.args.${name}: ${why}`, BUILD_ARGS_FIX);
   }
 }
 

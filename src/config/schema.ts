@@ -1,5 +1,6 @@
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { imageRefProblem } from '../oci/ref.js';
@@ -169,6 +170,18 @@ export const ConfigFileSchema = z
           ),
         args: z
           .record(z.string(), z.string({ error: 'expected a string (quote numbers)' }))
+          .superRefine((args, ctx) => {
+            for (const [name, value] of Object.entries(args)) {
+              const problem = buildArgNameProblem(name) ?? buildArgSecretProblem(name, value);
+              if (problem !== undefined)
+                ctx.addIssue({
+                  code: 'custom',
+                  path: [name],
+                  input: name,
+                  message: buildArgNameProblem(name) ? problem : `${problem}: ${BUILD_ARGS_FIX}`,
+                });
+            }
+          })
           .default({})
           .describe('Extra build args (never secrets: use `secrets`).'),
         mirrors: z

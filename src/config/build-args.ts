@@ -1,0 +1,45 @@
+// What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
+// anyone who can pull the image, so a credential is refused where the config is read (the plan, the
+// action's config output), not only when the build starts. Pure.
+import { holdsToken, redactText, redactUrls } from '../util/redact.js';
+
+/**
+ * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
+ * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
+ * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
+ */
+const SECRET_ARG_NAME = new RegExp(
+  [
+    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
+    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
+    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
+  ].join('|'),
+  'i',
+);
+/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
+const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
+/** What a Dockerfile's ARG (BuildKit's variable names) can be. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Where a credential goes instead. */
+export const BUILD_ARGS_FIX =
+  'pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls';
+
+/** Why build arg NAME=VALUE is refused (a credential, by its name or value), or undefined. */
+export function buildArgSecretProblem(name: string, value: string): string | undefined {
+  const why = SECRET_ARG_NAME.test(name)
+    ? 'its name says it holds a credential or an index URL'
+    : URL_USERINFO.test(value)
+      ? `its value carries URL credentials (${redactUrls(value).slice(0, 200)})`
+      : holdsToken(value)
+        ? `its value holds a token (${redactText(value).slice(0, 200)})`
+        : undefined;
+  return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
+}
+
+/** Why NAME cannot be a build argument's name, or undefined. */
+export function buildArgNameProblem(name: string): string | undefined {
+  return ARG_NAME.test(name)
+    ? undefined
+    : `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+}
