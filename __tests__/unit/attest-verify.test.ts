@@ -409,6 +409,11 @@ describe('ml-image verify', () => {
     [['localhost:5000/acme/model:latest', '--key', 'k.pub'], /pin by digest: .* has no @sha256/],
     [[index], /no identity to verify against/],
     [[index, '--key', 'k.pub', '--certificate-identity', 'x'], /not both/],
+    // Both identities: one would be ignored (the regexp, even one that does not compile).
+    [
+      [index, '--certificate-identity', 'https://x', '--certificate-identity-regexp', '('],
+      /give --certificate-identity or --certificate-identity-regexp, not both/,
+    ],
     [[index, '--key', 'k.pub', '--require', 'sbom,vex'], /unknown attestation vex/],
     [[index, '--key', 'k.pub', '--require-smoke', 'yes'], /expected "pass"/],
     [

@@ -45,6 +45,8 @@ describe('parseStages', () => {
     expect(() => parseStages('build,deploy', 'input "stages"')).toThrow(
       /input "stages": unknown stage\(s\) deploy/,
     );
+    // Next to "all" too: a typo is not swallowed by it.
+    expect(() => parseStages('all, bogus', 'input "stages"')).toThrow(/unknown stage\(s\) bogus/);
   });
 });
 

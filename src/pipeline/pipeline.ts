@@ -43,13 +43,13 @@ export function parseStages(raw: string, source: string): Set<Stage> {
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (names.length === 0 || names.includes('all')) return new Set(STAGES);
-  const bad = names.filter((n) => !isStage(n));
+  const bad = names.filter((n) => !isStage(n) && n !== 'all');
   if (bad.length)
     throw new InputError(
       `${source}: unknown stage(s) ${bad.join(', ')}`,
-      `expected some of ${STAGES.join(', ')}`,
+      `expected some of ${STAGES.join(', ')}, or all`,
     );
+  if (names.length === 0 || names.includes('all')) return new Set(STAGES);
   return new Set(names.filter(isStage));
 }
 
