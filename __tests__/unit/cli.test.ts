@@ -53,6 +53,21 @@ describe('ml-image CLI', () => {
     expect(io.err()).toContain("error: validate: Unknown option '--frob'");
   });
 
+  it.each([
+    ['validate', ['--out', '']],
+    ['sbom', ['--out=', '--record', 'r.json']],
+    ['diff', ['--out', '  ']],
+  ])(
+    '%s with an empty --out (an unset variable): exit 2, nothing written in the current directory',
+    async (cmd, args) => {
+      writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+      const io = captureIo(dir);
+      expect(await runCli([cmd, ...args], io)).toBe(2);
+      expect(io.err()).toContain(`error: ${cmd}: --out is empty`);
+      expect(existsSync(path.join(dir, 'config.json'))).toBe(false);
+    },
+  );
+
   it('validate prints the normalized config as JSON with --json and writes --out', async () => {
     writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
     const io = captureIo(dir);

@@ -154,6 +154,32 @@ describe('plan: base image per variant and platform', () => {
     expect(() => plan({ variants: ['cuda12.8'], build: { template: 'cuda' } })).not.toThrow();
   });
 
+  it('refuses a tag over 128 characters, naming what makes it long', () => {
+    const errors = planErrors({
+      image: { name: 'o/m', version: `1.${'0'.repeat(99)}` },
+      variants: [{ name: 'v'.repeat(40), python: '3.11' }],
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^variants\[0\] \(v{40}\): the tag "1\.0+-v{40}" is 142 characters, over the 128/,
+    );
+    expect(errors[0]).toContain('shorten image.version');
+    expect(() =>
+      plan({
+        image: { name: 'o/m', version: `1.${'0'.repeat(80)}` },
+        variants: [{ name: 'v'.repeat(40), python: '3.11' }],
+      }),
+    ).not.toThrow();
+  });
+
+  it('refuses more build targets than a GitHub Actions matrix runs (256)', () => {
+    const variants = Array.from({ length: 129 }, (_, i) => ({ name: `v${i}`, python: '3.11' }));
+    expect(planErrors({ variants })).toEqual([
+      'variants x platforms: 258 build targets (129 x 2); a GitHub Actions matrix runs at most 256 jobs: split the variants over several config files',
+    ]);
+    expect(() => plan({ variants: variants.slice(0, 128) })).not.toThrow();
+  });
+
   it('refuses arm64 CUDA with a torch that has no aarch64 CUDA wheel for that CUDA', () => {
     const errors = planErrors({ variants: [{ cuda: '12.6', torch: '2.7' }], platforms: ['linux/arm64'] });
     expect(errors[0]).toContain('torch 2.7 has no aarch64 CUDA 12.6 wheels (only cu128)');

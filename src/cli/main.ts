@@ -88,6 +88,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
     const out = outFlag(rest);
+    // Empty (an unset variable in `--out "$DIR"`): not the current directory by accident.
+    if (out !== undefined && out.trim() === '')
+      throw new InputError(`${name}: --out is empty`, 'give the directory (or file) to write to');
     if (out !== undefined && !command.outIsFile)
       ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
     return await command.run(rest, io);

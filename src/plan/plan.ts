@@ -83,19 +83,25 @@ function planVariant(
   const chosen = chooseBase(v, i, config, ctx.catalog, out);
   checkPlatforms(chosen, `variants[${i}] (${v.name})`, config, out);
   const base = mirroredBase(chosen, config);
+  const tags = computeTags({
+    repository,
+    variant: v.name,
+    primary: i === 0,
+    ...(version !== undefined && { version }),
+    git: ctx.git,
+  });
+  for (const tag of tags.map((t) => t.slice(t.lastIndexOf(':') + 1)))
+    if (tag.length > MAX_TAG_LENGTH)
+      out.errors.push(
+        `variants[${i}] (${v.name}): the tag "${tag}" is ${tag.length} characters, over the ${MAX_TAG_LENGTH} a registry takes: shorten image.version (or the git tag it comes from) or the variant's name`,
+      );
   return {
     ...chosen,
     base,
     primary: i === 0,
     platforms: [...config.platforms],
     buildArgs: buildArgsOf(v, chosen, base),
-    tags: computeTags({
-      repository,
-      variant: v.name,
-      primary: i === 0,
-      ...(version !== undefined && { version }),
-      git: ctx.git,
-    }),
+    tags,
     labels: computeLabels({
       title: config.image.name,
       variant: v.name,
@@ -109,6 +115,11 @@ function planVariant(
     }),
   };
 }
+
+/** Docker's longest tag (the distribution spec's tag grammar: 128 characters). */
+const MAX_TAG_LENGTH = 128;
+/** The most jobs a GitHub Actions matrix runs: the build targets are the reusable workflow's matrix. */
+const MAX_TARGETS = 256;
 
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants: readonly VariantPlan[]): BuildTarget[] {
@@ -130,6 +141,11 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
   const variants = config.variants.map((v, i) =>
     planVariant(v, i, config, ctx, { repository, version }, out),
   );
+  const count = variants.length * config.platforms.length;
+  if (count > MAX_TARGETS)
+    out.errors.push(
+      `variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`,
+    );
   if (out.errors.length > 0) throw new ConfigError('plan', out.errors);
   const targets = targetsOf(variants);
   return {
