@@ -1870,6 +1870,8 @@ function describeIndexes(ix) {
 var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
 ;// CONCATENATED MODULE: ./src/util/versions.ts
 // Dotted version strings ("2.10", "12.8.1", "0.30.0+cu128"): comparison and major.minor, shared by
 // the plan, the build (buildx feature checks) and the other stages. Pure.
@@ -1914,33 +1916,15 @@ function secretMountsUnsupported(b) {
 }
 const buildx_args_SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
 /**
- * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
- * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
- */
-const SECRET_ARG_NAME = new RegExp([
-    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
-    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
-    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
-].join('|'), 'i');
-/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
-const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
-/**
  * build.args end up in the image history (`docker history --no-trunc`) for anyone who can pull it:
- * refuse an entry whose name looks like a credential or whose value carries URL userinfo.
+ * refuse an entry whose name looks like a credential or whose value carries URL userinfo or a
+ * token. The config schema refuses them already; this holds for a config that came another way.
  */
 function checkBuildArgs(args) {
     for (const [name, value] of Object.entries(args)) {
-        const why = SECRET_ARG_NAME.test(name)
-            ? 'its name says it holds a credential or an index URL'
-            : URL_USERINFO.test(value)
-                ? `its value carries URL credentials (${(0,redact/* redactUrls */.sK)(value).slice(0, 200)})`
-                : (0,redact/* holdsToken */.Qe)(value)
-                    ? `its value holds a token (${(0,redact/* redactText */.Rd)(value).slice(0, 200)})`
-                    : undefined;
-        if (why !== undefined) {
-            throw new errors/* InputError */.dz(`build.args.${name}: ${why}; build arguments are recorded in the image history`, `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`);
-        }
+        const why = (0,build_args/* buildArgSecretProblem */._y)(name, value);
+        if (why !== undefined)
+            throw new errors/* InputError */.dz(`build.args.${name}: ${why}`, build_args/* BUILD_ARGS_FIX */.bL);
     }
 }
 /** A field of buildx's CSV-parsed --secret value, quoted when it holds a comma or a quote. */
@@ -3583,11 +3567,16 @@ function cudaBase(input) {
     const floor = cudaFloor(catalog, cuda, where, out);
     const image = cudaImage(input, cuda);
     const torch = cudaTorch(input, cuda, image.python);
+    const template = orDefault('cuda');
+    // The cpu and ngc templates expect Python in the base (a python or NGC image): NVIDIA's CUDA
+    // images have none, and the build would fail at its first pip, after the base is pulled.
+    if (template === 'cpu' || template === 'ngc')
+        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`);
     return {
         name: v.name,
         kind: v.kind,
         python: image.python,
-        ...(orDefault('cuda') !== undefined && { template: orDefault('cuda') }),
+        ...(template !== undefined && { template }),
         ...(torch && { torch }),
         ...(floor && { cuda: floor }),
         base: {
@@ -3723,19 +3712,23 @@ function planVariant(v, i, config, ctx, naming, out) {
     const chosen = chooseBase(v, i, config, ctx.catalog, out);
     checkPlatforms(chosen, `variants[${i}] (${v.name})`, config, out);
     const base = mirroredBase(chosen, config);
+    const tags = computeTags({
+        repository,
+        variant: v.name,
+        primary: i === 0,
+        ...(version !== undefined && { version }),
+        git: ctx.git,
+    });
+    for (const tag of tags.map((t) => t.slice(t.lastIndexOf(':') + 1)))
+        if (tag.length > MAX_TAG_LENGTH)
+            out.errors.push(`variants[${i}] (${v.name}): the tag "${tag}" is ${tag.length} characters, over the ${MAX_TAG_LENGTH} a registry takes: shorten image.version (or the git tag it comes from) or the variant's name`);
     return {
         ...chosen,
         base,
         primary: i === 0,
         platforms: [...config.platforms],
         buildArgs: buildArgsOf(v, chosen, base),
-        tags: computeTags({
-            repository,
-            variant: v.name,
-            primary: i === 0,
-            ...(version !== undefined && { version }),
-            git: ctx.git,
-        }),
+        tags,
         labels: computeLabels({
             title: config.image.name,
             variant: v.name,
@@ -3749,6 +3742,10 @@ function planVariant(v, i, config, ctx, naming, out) {
         }),
     };
 }
+/** Docker's longest tag (the distribution spec's tag grammar: 128 characters). */
+const MAX_TAG_LENGTH = 128;
+/** The most jobs a GitHub Actions matrix runs: the build targets are the reusable workflow's matrix. */
+const MAX_TARGETS = 256;
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
@@ -3764,6 +3761,9 @@ function planBuild(config, ctx) {
     const repository = `${config.image.registry}/${config.image.name}`;
     const version = config.image.version ?? versionFromRef(ctx.git.ref);
     const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
+    const count = variants.length * config.platforms.length;
+    if (count > MAX_TARGETS)
+        out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
         throw new errors/* ConfigError */.xL('plan', out.errors);
     const targets = targetsOf(variants);
@@ -11792,11 +11792,11 @@ function parseStages(raw, source) {
         .split(/[\s,]+/)
         .map((s) => s.trim())
         .filter(Boolean);
+    const bad = names.filter((n) => !isStage(n) && n !== 'all');
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
     if (names.length === 0 || names.includes('all'))
         return new Set(STAGES);
-    const bad = names.filter((n) => !isStage(n));
-    if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}`);
     return new Set(names.filter(isStage));
 }
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());

@@ -845,8 +845,8 @@ var python_indexes = __webpack_require__(53910);
 var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
 ;// CONCATENATED MODULE: ./src/build/buildx-args.ts
@@ -874,33 +874,15 @@ function secretMountsUnsupported(b) {
 }
 const buildx_args_SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
 /**
- * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
- * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
- */
-const SECRET_ARG_NAME = new RegExp([
-    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
-    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
-    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
-].join('|'), 'i');
-/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
-const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
-/**
  * build.args end up in the image history (`docker history --no-trunc`) for anyone who can pull it:
- * refuse an entry whose name looks like a credential or whose value carries URL userinfo.
+ * refuse an entry whose name looks like a credential or whose value carries URL userinfo or a
+ * token. The config schema refuses them already; this holds for a config that came another way.
  */
 function checkBuildArgs(args) {
     for (const [name, value] of Object.entries(args)) {
-        const why = SECRET_ARG_NAME.test(name)
-            ? 'its name says it holds a credential or an index URL'
-            : URL_USERINFO.test(value)
-                ? `its value carries URL credentials (${(0,redact/* redactUrls */.sK)(value).slice(0, 200)})`
-                : (0,redact/* holdsToken */.Qe)(value)
-                    ? `its value holds a token (${(0,redact/* redactText */.Rd)(value).slice(0, 200)})`
-                    : undefined;
-        if (why !== undefined) {
-            throw new errors/* InputError */.dz(`build.args.${name}: ${why}; build arguments are recorded in the image history`, `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`);
-        }
+        const why = (0,build_args/* buildArgSecretProblem */._y)(name, value);
+        if (why !== undefined)
+            throw new errors/* InputError */.dz(`build.args.${name}: ${why}`, build_args/* BUILD_ARGS_FIX */.bL);
     }
 }
 /** A field of buildx's CSV-parsed --secret value, quoted when it holds a comma or a quote. */
@@ -1189,6 +1171,8 @@ class StepTimer {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 ;// CONCATENATED MODULE: ./src/build/inputs.ts
 // What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
 // and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
@@ -3283,11 +3267,11 @@ function parseStages(raw, source) {
         .split(/[\s,]+/)
         .map((s) => s.trim())
         .filter(Boolean);
+    const bad = names.filter((n) => !isStage(n) && n !== 'all');
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
     if (names.length === 0 || names.includes('all'))
         return new Set(STAGES);
-    const bad = names.filter((n) => !isStage(n));
-    if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}`);
     return new Set(names.filter(isStage));
 }
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());

@@ -249,6 +249,9 @@ function identityFrom(values, naming) {
         throw new errors/* InputError */.dz(`${prefix}${pinned.join(', ')} ${pinned.length === 1 ? 'is' : 'are'} for keyless signatures; a key has no certificate`, `leave ${pinned.length === 1 ? 'it' : 'them'} out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
     if (key !== undefined)
         return { kind: 'key', publicKey: key };
+    // One identity: with both, one of them would be silently ignored (a regexp the user meant to hold).
+    if (exact !== undefined && regexp !== undefined)
+        throw new errors/* InputError */.dz(`${prefix}give ${flag('certificate-identity')} or ${flag('certificate-identity-regexp')}, not both`, `the exact identity when you know it (the workflow file at its ref), else the regexp`);
     const pins = pinsFrom(values, naming);
     if (pins.certificateGithubWorkflowRepository === undefined &&
         (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined &&

@@ -129,6 +129,56 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 
 /***/ }),
 
+/***/ 71534:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _y: () => (/* binding */ buildArgSecretProblem),
+/* harmony export */   bL: () => (/* binding */ BUILD_ARGS_FIX),
+/* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
+/* harmony export */ });
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+// What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
+// anyone who can pull the image, so a credential is refused where the config is read (the plan, the
+// action's config output), not only when the build starts. Pure.
+
+/**
+ * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
+ * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
+ * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
+ */
+const SECRET_ARG_NAME = new RegExp([
+    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
+    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
+    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
+].join('|'), 'i');
+/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
+const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
+/** What a Dockerfile's ARG (BuildKit's variable names) can be. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Where a credential goes instead. */
+const BUILD_ARGS_FIX = 'pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls';
+/** Why build arg NAME=VALUE is refused (a credential, by its name or value), or undefined. */
+function buildArgSecretProblem(name, value) {
+    const why = SECRET_ARG_NAME.test(name)
+        ? 'its name says it holds a credential or an index URL'
+        : URL_USERINFO.test(value)
+            ? `its value carries URL credentials (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(value).slice(0, 200)})`
+            : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsToken */ .Qe)(value)
+                ? `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value).slice(0, 200)})`
+                : undefined;
+    return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
+}
+/** Why NAME cannot be a build argument's name, or undefined. */
+function buildArgNameProblem(name) {
+    return ARG_NAME.test(name)
+        ? undefined
+        : `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+}
+
+
+/***/ }),
+
 /***/ 95164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -176,6 +226,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS
 
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -319,6 +371,7 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
 
 
 
+
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -330,6 +383,20 @@ const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[.
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
+/** Registries whose host, written first in image.name, is surely a host (not a path component). */
+const KNOWN_REGISTRY = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|ghcr\.io|quay\.io|nvcr\.io|(?:[a-z0-9-]+\.)?gcr\.io|registry\.gitlab\.com|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com|[a-z0-9-]+-docker\.pkg\.dev)$/;
+/**
+ * The registry host image.name starts with, when it does (the registry named twice in the tags):
+ * the configured registry, or a well-known one. A first component that merely has a dot stays a
+ * path component ("team.ai/model" on a registry that takes dots).
+ */
+function hostInName(name, registry) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = name.slice(0, slash);
+    return first === registry.toLowerCase() || KNOWN_REGISTRY.test(first) ? first : undefined;
+}
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
     const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
@@ -400,6 +467,16 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .optional()
             .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
     })
+        .superRefine((image, ctx) => {
+        const host = hostInName(image.name, image.registry);
+        if (host !== undefined)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['name'],
+                input: image.name,
+                message: `starts with the registry host "${host}": the tags would be ${image.registry}/${image.name}; put the host in image.registry (default ghcr.io) and only the repository path in image.name ("${image.name.slice(host.length + 1)}")`,
+            });
+    })
         .describe('What to build and where to push it.'),
     build: schemas/* strictObject */.rej({
         context: relPath('a directory path')
@@ -415,6 +492,18 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .optional()
             .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
         args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string (quote numbers)' }))
+            .superRefine((args, ctx) => {
+            for (const [name, value] of Object.entries(args)) {
+                const problem = (0,build_args/* buildArgNameProblem */.fz)(name) ?? (0,build_args/* buildArgSecretProblem */._y)(name, value);
+                if (problem !== undefined)
+                    ctx.addIssue({
+                        code: 'custom',
+                        path: [name],
+                        input: name,
+                        message: (0,build_args/* buildArgNameProblem */.fz)(name) ? problem : `${problem}: ${build_args/* BUILD_ARGS_FIX */.bL}`,
+                    });
+            }
+        })
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
         mirrors: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())

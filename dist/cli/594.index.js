@@ -484,11 +484,16 @@ function cudaBase(input) {
     const floor = cudaFloor(catalog, cuda, where, out);
     const image = cudaImage(input, cuda);
     const torch = cudaTorch(input, cuda, image.python);
+    const template = orDefault('cuda');
+    // The cpu and ngc templates expect Python in the base (a python or NGC image): NVIDIA's CUDA
+    // images have none, and the build would fail at its first pip, after the base is pulled.
+    if (template === 'cpu' || template === 'ngc')
+        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`);
     return {
         name: v.name,
         kind: v.kind,
         python: image.python,
-        ...(orDefault('cuda') !== undefined && { template: orDefault('cuda') }),
+        ...(template !== undefined && { template }),
         ...(torch && { torch }),
         ...(floor && { cuda: floor }),
         base: {
@@ -626,19 +631,23 @@ function planVariant(v, i, config, ctx, naming, out) {
     const chosen = chooseBase(v, i, config, ctx.catalog, out);
     checkPlatforms(chosen, `variants[${i}] (${v.name})`, config, out);
     const base = mirroredBase(chosen, config);
+    const tags = computeTags({
+        repository,
+        variant: v.name,
+        primary: i === 0,
+        ...(version !== undefined && { version }),
+        git: ctx.git,
+    });
+    for (const tag of tags.map((t) => t.slice(t.lastIndexOf(':') + 1)))
+        if (tag.length > MAX_TAG_LENGTH)
+            out.errors.push(`variants[${i}] (${v.name}): the tag "${tag}" is ${tag.length} characters, over the ${MAX_TAG_LENGTH} a registry takes: shorten image.version (or the git tag it comes from) or the variant's name`);
     return {
         ...chosen,
         base,
         primary: i === 0,
         platforms: [...config.platforms],
         buildArgs: buildArgsOf(v, chosen, base),
-        tags: computeTags({
-            repository,
-            variant: v.name,
-            primary: i === 0,
-            ...(version !== undefined && { version }),
-            git: ctx.git,
-        }),
+        tags,
         labels: computeLabels({
             title: config.image.name,
             variant: v.name,
@@ -652,6 +661,10 @@ function planVariant(v, i, config, ctx, naming, out) {
         }),
     };
 }
+/** Docker's longest tag (the distribution spec's tag grammar: 128 characters). */
+const MAX_TAG_LENGTH = 128;
+/** The most jobs a GitHub Actions matrix runs: the build targets are the reusable workflow's matrix. */
+const MAX_TARGETS = 256;
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
@@ -667,6 +680,9 @@ function planBuild(config, ctx) {
     const repository = `${config.image.registry}/${config.image.name}`;
     const version = config.image.version ?? versionFromRef(ctx.git.ref);
     const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
+    const count = variants.length * config.platforms.length;
+    if (count > MAX_TARGETS)
+        out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
         throw new errors/* ConfigError */.xL('plan', out.errors);
     const targets = targetsOf(variants);

@@ -113,6 +113,9 @@ async function runCli(argv, io) {
         }
         // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
         const out = outFlag(rest);
+        // Empty (an unset variable in `--out "$DIR"`): not the current directory by accident.
+        if (out !== undefined && out.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${name}: --out is empty`, 'give the directory (or file) to write to');
         if (out !== undefined && !command.outIsFile)
             (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, out), `--out ${out}`, { create: false });
         return await command.run(rest, io);
