@@ -42,7 +42,8 @@ export const VERIFY_INPUTS: Record<
       'Public key of a key-signed image (cosign.pub): a path relative to the workspace, or a KMS URI. Exclusive with certificate-identity(-regexp).',
   },
   'certificate-identity': {
-    description: "Keyless: the signing workflow's identity, exactly (the certificate's SAN). Exclusive with certificate-identity-regexp.",
+    description:
+      "Keyless: the signing workflow's identity, exactly (the certificate's SAN). Exclusive with certificate-identity-regexp.",
   },
   'certificate-identity-regexp': {
     description:
