@@ -215,7 +215,7 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     expect(ours().map((c) => c.body.split('\n')[1])).toEqual(['planted', 'again']);
   });
 
-  it('a GitHub App’s token (GET /user refused, its own bot login): one comment, kept in place run after run', async () => {
+  it('a GitHub App’s token without its login: one comment in the end, at the cost of a post and a delete each run', async () => {
     api.state.switches.appBot = 'my-app[bot]';
     const first = await upsertStickyComment(client, run('one').opts);
     expect(first.action).toBe('created');
@@ -225,6 +225,16 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     expect(ours().map((c) => [c.id, c.user.login, c.body.split('\n')[1]])).toEqual([
       [first.commentId, 'my-app[bot]', 'two'],
     ]);
+    expect([calls('POST').length, calls('DELETE').length]).toEqual([2, 1]);
+  });
+
+  it('a GitHub App’s token with its login given (comment-author): updated in place, no post after the first', async () => {
+    api.state.switches.appBot = 'my-app[bot]';
+    const first = await upsertStickyComment(client, run('one', { author: 'my-app[bot]' }).opts);
+    const second = await upsertStickyComment(client, run('two', { author: 'my-app[bot]' }).opts);
+    expect(second).toMatchObject({ action: 'updated', commentId: first.commentId });
+    expect([calls('POST').length, calls('DELETE').length]).toEqual([1, 0]);
+    expect(ours().map((c) => c.body.split('\n')[1])).toEqual(['two']);
   });
 
   it('replaces comments with an older marker: only ours, only once, after ours is written', async () => {

@@ -123,6 +123,15 @@ describe('fork poster', () => {
     expect(api.commentsOn('acme', 'model', 7)).toHaveLength(1);
   });
 
+  it('with a GitHub App token and comment-author: a second delivery updates in place, no new post', async () => {
+    api.state.switches.appBot = 'my-app[bot]';
+    const { io } = setup();
+    await postFromArtifact(dir, { ...io, author: 'my-app[bot]' });
+    await postFromArtifact(dir, { ...io, author: 'my-app[bot]' });
+    expect(api.commentsOn('acme', 'model', 7).map((c) => c.user.login)).toEqual(['my-app[bot]']);
+    expect(api.state.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
+  });
+
   it("shows its own run links and no supply-chain claim of the artifact's, forged or not", async () => {
     // A fork names a real release's digest, with the very command ml-image would write for it.
     const own = verifyCommand(REF, 'cyclonedx', { kind: 'keyless' }, true, 'acme/model');

@@ -131,8 +131,16 @@ describe('the root action', () => {
 
   it('the fork poster (from-artifact) reads no config input', () => {
     const declared = actionInputs('actions/report/action.yml');
-    const { io, read } = recordingIo(declared, { 'from-artifact': 'comment', image: 'x/y' });
-    expect(parseActionInputs(io)).toMatchObject({ kind: 'poster', fromArtifact: 'comment' });
+    const { io, read } = recordingIo(declared, {
+      'from-artifact': 'comment',
+      image: 'x/y',
+      'comment-author': ' my-app[bot] ',
+    });
+    expect(parseActionInputs(io)).toMatchObject({
+      kind: 'poster',
+      fromArtifact: 'comment',
+      author: 'my-app[bot]',
+    });
     expect(read).not.toContain('image');
     expect(read).not.toContain('config');
   });

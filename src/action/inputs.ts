@@ -83,6 +83,7 @@ export const INPUT_STAGES: Readonly<Record<string, InputReaders>> = {
   'from-artifact': ['report'],
   baseline: ['report'],
   'github-token': ['report'],
+  'comment-author': ['report'],
 };
 
 /** Whether a run of these stages reads the input (an unknown name is a bug here: thrown). */

@@ -80,7 +80,7 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
         `input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`,
       );
     const parsed = parseActionInputs(io);
-    if (parsed.kind === 'poster') await postComment(io, parsed.fromArtifact, parsed.token);
+    if (parsed.kind === 'poster') await postComment(io, parsed.fromArtifact, parsed.token, parsed.author);
     else await runStages(io, parsed);
   } catch (err) {
     fail(io, err);
@@ -89,8 +89,8 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
 
 /** What the inputs ask for: the fork poster, or a run of some stages with its options. */
 export type ActionInputs =
-  | { kind: 'poster'; fromArtifact: string; token: string | undefined }
-  | ({ kind: 'stages'; token: string | undefined } & StageInputs);
+  | { kind: 'poster'; fromArtifact: string; token: string | undefined; author: string | undefined }
+  | ({ kind: 'stages'; token: string | undefined; author: string | undefined } & StageInputs);
 
 export interface StageInputs {
   stages: Set<Stage>;
@@ -122,8 +122,10 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   const token = get('github-token').trim() || undefined;
   // github.token is masked by the runner; a token from a step output or an expression is not.
   if (token) io.setSecret?.(token);
+  // Who posts with a GitHub App's token (GitHub does not tell an installation token its login).
+  const author = get('comment-author').trim() || undefined;
   const fromArtifact = get('from-artifact').trim();
-  if (fromArtifact !== '') return { kind: 'poster', fromArtifact, token };
+  if (fromArtifact !== '') return { kind: 'poster', fromArtifact, token, author };
   // Masked before any parsing: an error in it (or in the config) is then printed masked too.
   maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
@@ -134,6 +136,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   return {
     kind: 'stages',
     token,
+    author,
     stages,
     loaded,
     resultDir: path.resolve(io.cwd, get('result-dir').trim() || 'ml-image-results'),
@@ -168,10 +171,16 @@ function maskSecretsInput(io: ActionIo, raw: string): void {
 }
 
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
-async function postComment(io: ActionIo, fromArtifact: string, token: string | undefined): Promise<void> {
+async function postComment(
+  io: ActionIo,
+  fromArtifact: string,
+  token: string | undefined,
+  author: string | undefined,
+): Promise<void> {
   const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
     env: io.env,
     token,
+    ...(author !== undefined && { author }),
     info: io.info,
     warning: (m) => io.warning(m, { title: 'ml-image report' }),
     ...(io.summary && { summary: io.summary }),
@@ -196,7 +205,10 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
   return loaded;
 }
 
-async function runStages(io: ActionIo, inputs: StageInputs & { token: string | undefined }): Promise<void> {
+async function runStages(
+  io: ActionIo,
+  inputs: StageInputs & { token: string | undefined; author: string | undefined },
+): Promise<void> {
   const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
   const { config } = loaded;
   io.info(
@@ -218,6 +230,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & { token: string | u
     : config.image.registry;
   if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(registry);
   const gh = githubReportContext(io.env, token);
+  if (gh.target && inputs.author !== undefined) gh.target.author = inputs.author;
   const t0 = Date.now();
   const result = await runPipeline(
     {

@@ -84,6 +84,7 @@ export const OTHER_INPUTS = [
   'result-dir',
   'keep-images',
   'github-token',
+  'comment-author',
   // docker/build-push-action's inputs without a config key (read by src/build/action-inputs.ts).
   ...BUILD_INPUTS,
 ] as const;

@@ -18,6 +18,8 @@ export async function postFromArtifact(
   io: {
     env: Readonly<Record<string, string | undefined>>;
     token: string | undefined;
+    /** The login the token posts as (the comment-author input). */
+    author?: string;
     info: (m: string) => void;
     warning: (m: string) => void;
     summary?: (markdown: string) => Promise<void>;
@@ -86,6 +88,7 @@ export async function postFromArtifact(
     marker: first.marker,
     render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
     replaces: replacedMarkers(models, []),
+    ...(io.author !== undefined && { author: io.author }),
     log: { info: io.info, warning: io.warning },
   });
   io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);

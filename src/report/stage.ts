@@ -31,6 +31,8 @@ export interface GitHubTarget {
   /** The pull request comes from a fork: its token is read-only, the comment goes by artifact. */
   fromFork?: boolean;
   runUrl?: string;
+  /** The login the token posts as (the comment-author input): a GitHub App's bot, say. */
+  author?: string;
 }
 
 export interface ReportOptions {
@@ -274,6 +276,7 @@ async function comment(
     marker: markerFor(runKey),
     render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
     replaces: replacedMarkers(models, [input.plan.repository]),
+    ...(gh.author !== undefined && { author: gh.author }),
     log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
   });
   const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
