@@ -8,7 +8,9 @@ import { installSignalCleanup, runPendingCleanups } from './util/cleanup.js';
 
 const io = coreIo();
 if (isPostRun(io)) {
-  await runPost(io);
+  // An engine that did not answer keeps its request's socket open, and the step with it: it has
+  // given up on the engine (a warning says so), so the step ends here.
+  if ((await runPost(io)).engineHung) process.exit();
 } else {
   saveMainState(io);
   // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.

@@ -177,7 +177,7 @@ describe('post step', () => {
       containers: new Error('cannot reach the Docker daemon at unix:///var/run/docker.sock (ENOENT)\nfix'),
       tree: new Error('EBUSY'),
     });
-    await expect(runPost(t.io, t.deps)).resolves.toBeUndefined();
+    await expect(runPost(t.io, t.deps)).resolves.toEqual({ engineHung: false });
     expect(t.failed).toEqual([]);
     expect(t.infos).toEqual([]);
     expect(t.warnings).toEqual([
@@ -193,7 +193,7 @@ describe('post step', () => {
       const t = setup({ state, containers: 'hang', tree: 2 });
       const post = runPost(t.io, t.deps);
       await vi.advanceTimersByTimeAsync(ENGINE_CLEANUP_LIMIT_MS);
-      await expect(post).resolves.toBeUndefined();
+      await expect(post).resolves.toEqual({ engineHung: true });
       expect(t.calls.trees).toEqual([ROOT]);
       expect(t.infos).toContain(`post: temp dirs: removed 2 temp dirs under ${ROOT}`);
       expect(t.warnings).toEqual([

@@ -265,12 +265,18 @@ describe('buildxBuildArgs', () => {
     [
       'user:password in a value',
       { MIRROR: 'https://me:s3cret@pypi.corp/simple' },
-      'build.args.MIRROR: its value carries URL credentials (https://me:***@pypi.corp/simple)',
+      'build.args.MIRROR: its value carries URL credentials (user:password@ or token@ before the host)',
+    ],
+    [
+      // A password the shared rule would not read as one ('#' ends a URL's userinfo there): never echoed.
+      'a password with # in a value',
+      { MIRROR: 'https://me:p#ss3cr3t@pypi.corp/simple' },
+      'build.args.MIRROR: its value carries URL credentials',
     ],
     [
       'a token as the user name in a value',
       { REPO: 'git+https://glpat-abcdefghijklmnopqrstu@gitlab.com/o/r' },
-      'build.args.REPO: its value carries URL credentials (git+https://***@gitlab.com/o/r)',
+      'build.args.REPO: its value carries URL credentials',
     ],
   ])('checkBuildArgs: %s', (_n, args, message) => {
     const err = thrown(() => checkBuildArgs(args)) as InputError | undefined;
@@ -282,6 +288,7 @@ describe('buildxBuildArgs', () => {
     expect(err!.exitCode).toBe(2);
     expect(err!.message).toContain(message);
     expect(err!.message).not.toContain('s3cret');
+    expect(err!.message).not.toContain('3cr3t');
     expect(err!.message).not.toContain('glpat-');
     expect(err!.message).not.toMatch(/ghp_|hf_/);
     expect(err!.fix).toContain('build.secrets');

@@ -184,7 +184,7 @@ describe('config schema: every offending path is named with what was expected', 
     ],
     [
       { image: { name: 'a/b' }, build: { args: { MIRROR: 'https://me:s3cret@pypi.corp/simple' } } },
-      'build.args.MIRROR: its value carries URL credentials (https://me:***@pypi.corp/simple); build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
+      'build.args.MIRROR: its value carries URL credentials (user:password@ or token@ before the host); build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
     ],
     [
       { image: { name: 'a/b' }, build: { args: { 'A B': 'x' } } },

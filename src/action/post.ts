@@ -96,11 +96,18 @@ export interface PostDeps {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
-export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()): Promise<void> {
+/** How the post step ended: an engine that did not answer leaves its request (a socket) open. */
+export interface PostOutcome {
+  /** An engine step gave up on the engine: the caller exits, the hung request would hold the step. */
+  engineHung: boolean;
+}
+
+export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()): Promise<PostOutcome> {
+  const outcome: PostOutcome = { engineHung: false };
   const runId = io.getState?.(STATE.runId)?.trim() ?? '';
   if (runId === '') {
     io.info('post: the main step saved no run id (it did not start): nothing to clean up');
-    return;
+    return outcome;
   }
   // A run that never used Docker (the fork poster, a plan-only run) started neither processes
   // nor containers: no daemon is asked (there may be none on this runner).
@@ -110,9 +117,10 @@ export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()):
   // The temp root before anything that asks the engine: it needs none, and may hold a build's
   // secrets files, which must not stay behind a hung engine (a common reason for the cancel).
   await removeTempRoot(io, deps, runId);
-  if (!usedDocker) return;
-  await cleanContainers(io, runId);
-  await cleanImages(io, runId);
+  if (!usedDocker) return outcome;
+  await cleanContainers(io, runId, outcome);
+  await cleanImages(io, runId, outcome);
+  return outcome;
 }
 
 /** 1. The run's docker CLI processes, so that nothing creates a container while we remove them. */
@@ -149,22 +157,22 @@ async function removeTempRoot(io: ActionIo, deps: PostDeps, runId: string): Prom
   }
 }
 
-/** WORK, or an error once the engine has not answered within LIMIT_MS (a hung engine). */
-async function withinLimit<T>(work: Promise<T>, limitMs: number): Promise<T> {
+/** WORK, or an error once the engine has not answered within LIMIT_MS (a hung engine: OUTCOME says so). */
+async function withinLimit<T>(work: Promise<T>, limitMs: number, outcome: PostOutcome): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     work,
     new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`the engine did not answer within ${limitMs / 1000} s`)),
-        limitMs,
-      );
+      timer = setTimeout(() => {
+        outcome.engineHung = true;
+        reject(new Error(`the engine did not answer within ${limitMs / 1000} s`));
+      }, limitMs);
     }),
   ]).finally(() => clearTimeout(timer));
 }
 
 /** 3. Containers (smoke, capture, resolve sessions): every one that carries the run's label. */
-async function cleanContainers(io: ActionIo, runId: string): Promise<void> {
+async function cleanContainers(io: ActionIo, runId: string, outcome: PostOutcome): Promise<void> {
   try {
     const docker = io.docker();
     const removed = await withinLimit(
@@ -173,6 +181,7 @@ async function cleanContainers(io: ActionIo, runId: string): Promise<void> {
         return ids.length > 0 ? docker.removeContainers(ids) : [];
       })(),
       ENGINE_CLEANUP_LIMIT_MS,
+      outcome,
     );
     io.info(
       `post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`,
@@ -189,7 +198,7 @@ async function cleanContainers(io: ActionIo, runId: string): Promise<void> {
  * 4. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
  * after the containers that used them. Nothing without a build or smoke stage (no result dir saved).
  */
-async function cleanImages(io: ActionIo, runId: string): Promise<void> {
+async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): Promise<void> {
   const resultDir = io.getState?.(STATE.resultDir)?.trim() ?? '';
   if (resultDir === '') return;
   const runner = io.env.RUNNER_ENVIRONMENT?.trim() || 'unset';
@@ -214,6 +223,7 @@ async function cleanImages(io: ActionIo, runId: string): Promise<void> {
     const r = await withinLimit(
       images.removeBuildImages(io.docker(), build, pullRequestOf(io.env)),
       IMAGE_CLEANUP_LIMIT_MS,
+      outcome,
     );
     const deleted =
       r.deletedImages > 0

@@ -35,6 +35,8 @@ export async function pushCosignImage(
     plainHosts: Set<string>;
   },
 ): Promise<void> {
+  // After SIGINT/SIGTERM no push starts: nothing it reads or opens is left pending unhandled.
+  throwIfInterrupted('a registry push');
   const opened: Promise<string | undefined>[] = [];
   const finished = new Set<string>();
   /** Every upload opened (some may still be opening) and not finished: cancelled. */

@@ -1,7 +1,7 @@
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
 // action's config output), not only when the build starts. Pure.
-import { holdsToken, redactText, redactUrls } from '../util/redact.js';
+import { holdsToken, redactText } from '../util/redact.js';
 
 /**
  * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
@@ -16,8 +16,11 @@ const SECRET_ARG_NAME = new RegExp(
   ].join('|'),
   'i',
 );
-/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
-const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
+/**
+ * A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. The
+ * scheme is bounded as the shared redaction rule's is: a long value is scanned in linear time.
+ */
+const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/(?!git@)[^\s/@]+@/;
 /** What a Dockerfile's ARG (BuildKit's variable names) can be. */
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -30,7 +33,7 @@ export function buildArgSecretProblem(name: string, value: string): string | und
   const why = SECRET_ARG_NAME.test(name)
     ? 'its name says it holds a credential or an index URL'
     : URL_USERINFO.test(value)
-      ? `its value carries URL credentials (${redactUrls(value).slice(0, 200)})`
+      ? 'its value carries URL credentials (user:password@ or token@ before the host)'
       : holdsToken(value)
         ? `its value holds a token (${redactText(value).slice(0, 200)})`
         : undefined;
