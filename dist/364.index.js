@@ -1438,6 +1438,8 @@ const REFUSED_MANIFEST = new Set([400, 413, 415, 422]);
  * uploads it opened and did not finish are cancelled (best effort) before the error goes on.
  */
 async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
+    // After SIGINT/SIGTERM no push starts: nothing it reads or opens is left pending unhandled.
+    (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfInterrupted */ .sK)('a registry push');
     const opened = [];
     const finished = new Set();
     /** Every upload opened (some may still be opening) and not finished: cancelled. */
@@ -3484,6 +3486,7 @@ const OTHER_INPUTS = [
     'result-dir',
     'keep-images',
     'github-token',
+    'comment-author',
     // docker/build-push-action's inputs without a config key (read by src/build/action-inputs.ts).
     ...BUILD_INPUTS,
 ];

@@ -6384,6 +6384,7 @@ async function comment(input, io, models, outcomes, runKey) {
         marker: markerFor(runKey),
         render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
         replaces: replacedMarkers(models, [input.plan.repository]),
+        ...(gh.author !== undefined && { author: gh.author }),
         log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
     });
     const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
@@ -12238,6 +12239,7 @@ async function postFromArtifact(dir, io) {
         marker: first.marker,
         render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
         replaces: replacedMarkers(models, []),
+        ...(io.author !== undefined && { author: io.author }),
         log: { info: io.info, warning: io.warning },
     });
     io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
@@ -12348,6 +12350,7 @@ const INPUT_STAGES = {
     'from-artifact': ['report'],
     baseline: ['report'],
     'github-token': ['report'],
+    'comment-author': ['report'],
 };
 /** Whether a run of these stages reads the input (an unknown name is a bug here: thrown). */
 function readsInput(name, stages) {
@@ -12442,7 +12445,7 @@ async function run(io = (0,action_io/* coreIo */.I0)()) {
             throw new errors/* InputError */.dz(`input "${action_io/* COMMAND_INPUT */.l_}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
         const parsed = parseActionInputs(io);
         if (parsed.kind === 'poster')
-            await postComment(io, parsed.fromArtifact, parsed.token);
+            await postComment(io, parsed.fromArtifact, parsed.token, parsed.author);
         else
             await runStages(io, parsed);
     }
@@ -12467,9 +12470,11 @@ function parseActionInputs(io) {
     // github.token is masked by the runner; a token from a step output or an expression is not.
     if (token)
         io.setSecret?.(token);
+    // Who posts with a GitHub App's token (GitHub does not tell an installation token its login).
+    const author = get('comment-author').trim() || undefined;
     const fromArtifact = get('from-artifact').trim();
     if (fromArtifact !== '')
-        return { kind: 'poster', fromArtifact, token };
+        return { kind: 'poster', fromArtifact, token, author };
     // Masked before any parsing: an error in it (or in the config) is then printed masked too.
     maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
@@ -12481,6 +12486,7 @@ function parseActionInputs(io) {
     return {
         kind: 'stages',
         token,
+        author,
         stages,
         loaded,
         resultDir: external_node_path_default().resolve(io.cwd, get('result-dir').trim() || 'ml-image-results'),
@@ -12515,10 +12521,11 @@ function maskSecretsInput(io, raw) {
         io.setSecret?.(m);
 }
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
-async function postComment(io, fromArtifact, token) {
+async function postComment(io, fromArtifact, token, author) {
     const r = await postFromArtifact(external_node_path_default().resolve(io.cwd, fromArtifact), {
         env: io.env,
         token,
+        ...(author !== undefined && { author }),
         info: io.info,
         warning: (m) => io.warning(m, { title: 'ml-image report' }),
         ...(io.summary && { summary: io.summary }),
@@ -12563,6 +12570,8 @@ async function runStages(io, inputs) {
     if (push && (stages.has('build') || mergeFrom !== ''))
         await (0,docker_registry/* checkRegistry */.qW)(registry);
     const gh = githubReportContext(io.env, token);
+    if (gh.target && inputs.author !== undefined)
+        gh.target.author = inputs.author;
     const t0 = Date.now();
     const result = await runPipeline({
         loaded,

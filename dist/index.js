@@ -28550,10 +28550,11 @@ function trackDockerUse(io) {
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const message = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 async function runPost(io, deps = defaultPostDeps()) {
+    const outcome = { engineHung: false };
     const runId = io.getState?.(STATE.runId)?.trim() ?? '';
     if (runId === '') {
         io.info('post: the main step saved no run id (it did not start): nothing to clean up');
-        return;
+        return outcome;
     }
     // A run that never used Docker (the fork poster, a plan-only run) started neither processes
     // nor containers: no daemon is asked (there may be none on this runner).
@@ -28566,9 +28567,10 @@ async function runPost(io, deps = defaultPostDeps()) {
     // secrets files, which must not stay behind a hung engine (a common reason for the cancel).
     await removeTempRoot(io, deps, runId);
     if (!usedDocker)
-        return;
-    await cleanContainers(io, runId);
-    await cleanImages(io, runId);
+        return outcome;
+    await cleanContainers(io, runId, outcome);
+    await cleanImages(io, runId, outcome);
+    return outcome;
 }
 /** 1. The run's docker CLI processes, so that nothing creates a container while we remove them. */
 async function stopProcesses(io, deps, runId) {
@@ -28601,24 +28603,27 @@ async function removeTempRoot(io, deps, runId) {
         io.warning(`post: could not remove ${root}: ${message(e)}`, { title: TITLE });
     }
 }
-/** WORK, or an error once the engine has not answered within LIMIT_MS (a hung engine). */
-async function withinLimit(work, limitMs) {
+/** WORK, or an error once the engine has not answered within LIMIT_MS (a hung engine: OUTCOME says so). */
+async function withinLimit(work, limitMs, outcome) {
     let timer;
     return Promise.race([
         work,
         new Promise((_resolve, reject) => {
-            timer = setTimeout(() => reject(new Error(`the engine did not answer within ${limitMs / 1000} s`)), limitMs);
+            timer = setTimeout(() => {
+                outcome.engineHung = true;
+                reject(new Error(`the engine did not answer within ${limitMs / 1000} s`));
+            }, limitMs);
         }),
     ]).finally(() => clearTimeout(timer));
 }
 /** 3. Containers (smoke, capture, resolve sessions): every one that carries the run's label. */
-async function cleanContainers(io, runId) {
+async function cleanContainers(io, runId, outcome) {
     try {
         const docker = io.docker();
         const removed = await withinLimit((async () => {
             const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ]: runId });
             return ids.length > 0 ? docker.removeContainers(ids) : [];
-        })(), ENGINE_CLEANUP_LIMIT_MS);
+        })(), ENGINE_CLEANUP_LIMIT_MS, outcome);
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
@@ -28629,7 +28634,7 @@ async function cleanContainers(io, runId) {
  * 4. On a self-hosted runner, the images the run's build and smoke stages left (post-images.ts),
  * after the containers that used them. Nothing without a build or smoke stage (no result dir saved).
  */
-async function cleanImages(io, runId) {
+async function cleanImages(io, runId, outcome) {
     const resultDir = io.getState?.(STATE.resultDir)?.trim() ?? '';
     if (resultDir === '')
         return;
@@ -28650,7 +28655,7 @@ async function cleanImages(io, runId) {
             io.info(`post: images: none to remove (run ${runId} left no build.json of its own in ${resultDir})`);
             return;
         }
-        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOf */ ._)(io.env)), IMAGE_CLEANUP_LIMIT_MS);
+        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOf */ ._)(io.env)), IMAGE_CLEANUP_LIMIT_MS, outcome);
         const deleted = r.deletedImages > 0
             ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
             : '';
@@ -31193,7 +31198,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const io = (0,_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I0)();
 if ((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .isPostRun */ .ie)(io)) {
-    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .runPost */ .a2)(io);
+    // An engine that did not answer keeps its request's socket open, and the step with it: it has
+    // given up on the engine (a warning says so), so the step ends here.
+    if ((await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .runPost */ .a2)(io)).engineHung)
+        process.exit();
 }
 else {
     (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .saveMainState */ .qJ)(io);

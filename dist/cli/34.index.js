@@ -1095,6 +1095,7 @@ async function comment(input, io, models, outcomes, runKey) {
         marker: (0,render/* markerFor */._Z)(runKey),
         render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
         replaces: replacedMarkers(models, [input.plan.repository]),
+        ...(gh.author !== undefined && { author: gh.author }),
         log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
     });
     const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };

@@ -783,6 +783,8 @@ const REFUSED_MANIFEST = new Set([400, 413, 415, 422]);
  * uploads it opened and did not finish are cancelled (best effort) before the error goes on.
  */
 async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
+    // After SIGINT/SIGTERM no push starts: nothing it reads or opens is left pending unhandled.
+    (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfInterrupted */ .sK)('a registry push');
     const opened = [];
     const finished = new Set();
     /** Every upload opened (some may still be opening) and not finished: cancelled. */

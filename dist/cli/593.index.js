@@ -152,8 +152,11 @@ const SECRET_ARG_NAME = new RegExp([
     '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
     '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
 ].join('|'), 'i');
-/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
-const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
+/**
+ * A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. The
+ * scheme is bounded as the shared redaction rule's is: a long value is scanned in linear time.
+ */
+const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/(?!git@)[^\s/@]+@/;
 /** What a Dockerfile's ARG (BuildKit's variable names) can be. */
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Where a credential goes instead. */
@@ -163,7 +166,7 @@ function buildArgSecretProblem(name, value) {
     const why = SECRET_ARG_NAME.test(name)
         ? 'its name says it holds a credential or an index URL'
         : URL_USERINFO.test(value)
-            ? `its value carries URL credentials (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(value).slice(0, 200)})`
+            ? 'its value carries URL credentials (user:password@ or token@ before the host)'
             : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsToken */ .Qe)(value)
                 ? `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value).slice(0, 200)})`
                 : undefined;
