@@ -80,7 +80,7 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
         `input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`,
       );
     const parsed = parseActionInputs(io);
-    if (parsed.kind === 'poster') await postComment(io, parsed.fromArtifact, parsed.token, parsed.author);
+    if (parsed.kind === 'poster') await postComment(io, parsed.fromArtifact, parsed);
     else await runStages(io, parsed);
   } catch (err) {
     fail(io, err);
@@ -89,8 +89,13 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
 
 /** What the inputs ask for: the fork poster, or a run of some stages with its options. */
 export type ActionInputs =
-  | { kind: 'poster'; fromArtifact: string; token: string | undefined; author: string | undefined }
-  | ({ kind: 'stages'; token: string | undefined; author: string | undefined } & StageInputs);
+  ({ kind: 'poster'; fromArtifact: string } & CommentAuth) | ({ kind: 'stages' } & CommentAuth & StageInputs);
+
+/** Who posts the comment: the github-token input, and the login it posts as (comment-author). */
+export interface CommentAuth {
+  token: string | undefined;
+  author: string | undefined;
+}
 
 export interface StageInputs {
   stages: Set<Stage>;
@@ -174,8 +179,7 @@ function maskSecretsInput(io: ActionIo, raw: string): void {
 async function postComment(
   io: ActionIo,
   fromArtifact: string,
-  token: string | undefined,
-  author: string | undefined,
+  { token, author }: CommentAuth,
 ): Promise<void> {
   const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
     env: io.env,
@@ -205,10 +209,7 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
   return loaded;
 }
 
-async function runStages(
-  io: ActionIo,
-  inputs: StageInputs & { token: string | undefined; author: string | undefined },
-): Promise<void> {
+async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promise<void> {
   const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
   const { config } = loaded;
   io.info(

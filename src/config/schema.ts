@@ -1,8 +1,8 @@
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
-import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
 import path from 'node:path';
 import { z } from 'zod';
+import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
 import { imageRefProblem } from '../oci/ref.js';
 import { AttestConfigSchema } from './attest.js';
 import { SecretIdSchema } from './secret-id.js';
@@ -172,14 +172,9 @@ export const ConfigFileSchema = z
           .record(z.string(), z.string({ error: 'expected a string (quote numbers)' }))
           .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
-              const problem = buildArgNameProblem(name) ?? buildArgSecretProblem(name, value);
-              if (problem !== undefined)
-                ctx.addIssue({
-                  code: 'custom',
-                  path: [name],
-                  input: name,
-                  message: buildArgNameProblem(name) ? problem : `${problem}: ${BUILD_ARGS_FIX}`,
-                });
+              const secret = buildArgSecretProblem(name, value);
+              const message = buildArgNameProblem(name) ?? (secret && `${secret}: ${BUILD_ARGS_FIX}`);
+              if (message !== undefined) ctx.addIssue({ code: 'custom', path: [name], input: name, message });
             }
           })
           .default({})

@@ -1,8 +1,8 @@
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
-import { createHash } from 'node:crypto';
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 import { EnvironmentError } from '../errors.js';
 import { simpleFetch } from './http-fetch.js';
+import { sha256Digest } from './oci-types.js';
 import { isPlainHttpRegistry, PROXY_VARS } from './plain-http.js';
 
 export type Fetch = (
@@ -216,8 +216,7 @@ export async function manifestOverHttp(
   if (r?.status !== 200) return undefined;
   try {
     const bytes = Buffer.from(await r.arrayBuffer());
-    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-    return digest === reference ? bytes.toString('utf8') : undefined;
+    return sha256Digest(bytes) === reference ? bytes.toString('utf8') : undefined;
   } catch {
     return undefined;
   }
