@@ -321,8 +321,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS, SMOKE_SUITES
 
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -330,6 +328,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(88532);
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/config/attest.ts
@@ -589,14 +589,10 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string (quote numbers)' }))
             .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
-                const problem = (0,build_args/* buildArgNameProblem */.fz)(name) ?? (0,build_args/* buildArgSecretProblem */._y)(name, value);
-                if (problem !== undefined)
-                    ctx.addIssue({
-                        code: 'custom',
-                        path: [name],
-                        input: name,
-                        message: (0,build_args/* buildArgNameProblem */.fz)(name) ? problem : `${problem}: ${build_args/* BUILD_ARGS_FIX */.bL}`,
-                    });
+                const secret = (0,build_args/* buildArgSecretProblem */._y)(name, value);
+                const message = (0,build_args/* buildArgNameProblem */.fz)(name) ?? (secret && `${secret}: ${build_args/* BUILD_ARGS_FIX */.bL}`);
+                if (message !== undefined)
+                    ctx.addIssue({ code: 'custom', path: [name], input: name, message });
             }
         })
             .default({})

@@ -12445,7 +12445,7 @@ async function run(io = (0,action_io/* coreIo */.I0)()) {
             throw new errors/* InputError */.dz(`input "${action_io/* COMMAND_INPUT */.l_}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
         const parsed = parseActionInputs(io);
         if (parsed.kind === 'poster')
-            await postComment(io, parsed.fromArtifact, parsed.token, parsed.author);
+            await postComment(io, parsed.fromArtifact, parsed);
         else
             await runStages(io, parsed);
     }
@@ -12521,7 +12521,7 @@ function maskSecretsInput(io, raw) {
         io.setSecret?.(m);
 }
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
-async function postComment(io, fromArtifact, token, author) {
+async function postComment(io, fromArtifact, { token, author }) {
     const r = await postFromArtifact(external_node_path_default().resolve(io.cwd, fromArtifact), {
         env: io.env,
         token,

@@ -2328,11 +2328,10 @@ const PROXY_VARS = [
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
 /* harmony export */ });
 /* unused harmony export registryBaseUrl */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17700);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14911);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(14911);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2329);
 /* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(12177);
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
 
@@ -2374,7 +2373,7 @@ function fetchFailureCause(e) {
  * the name, network and proxy (unless given).
  */
 function registryUnreachable(host, what, e, { why, fix } = {}) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
         ((0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host)
             ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
             : 'check the registry host name, your network, and any proxy settings'), { cause: e });
@@ -2395,7 +2394,7 @@ function tokenOf(body) {
     const found = typeof token === 'string' && token ? token : access;
     return typeof found === 'string' && found ? found : undefined;
 }
-async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, timeoutMs = 5000) {
+async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, timeoutMs = 5000) {
     const url = `${registryBaseUrl(host)}/v2/`;
     let status;
     try {
@@ -2405,7 +2404,7 @@ async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MO
         throw registryUnreachable(host, url, e);
     }
     if (status !== 200 && status !== 401) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
     }
     return status;
 }
@@ -2414,7 +2413,7 @@ async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MO
  * (parseImageRef: Docker Hub's official images, by any of its names, under library/).
  */
 function splitImageRef(ref) {
-    const { registry, path, tag, digest } = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(ref);
+    const { registry, path, tag, digest } = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
     return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
 }
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
@@ -2426,7 +2425,7 @@ const MANIFEST_MEDIA_TYPES = [
 ];
 const MANIFEST_TYPES = MANIFEST_MEDIA_TYPES.join(', ');
 /** The base URL of HOST's registry API (Docker Hub's by any of its names). */
-const registryApiBase = (host) => registryBaseUrl(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb.has(host) ? 'registry-1.docker.io' : host);
+const registryApiBase = (host) => registryBaseUrl(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb.has(host) ? 'registry-1.docker.io' : host);
 /** key="value" parameters of a WWW-Authenticate challenge. */
 function parseChallenge(header) {
     const [scheme = '', ...rest] = header.trim().split(/\s+/);
@@ -2475,13 +2474,13 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs) {
  * configured, no Docker-Content-Digest, any error): the caller then asks buildx, which knows the
  * credentials, proxies and registry settings.
  */
-async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
+async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
     const { reference } = splitImageRef(ref);
     if (reference.startsWith('sha256:'))
-        return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(reference) ? reference : undefined;
+        return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) ? reference : undefined;
     const r = await anonymousManifestRequest(ref, 'HEAD', fetchFn, env, timeoutMs);
     const digest = r?.status === 200 ? r.headers.get('docker-content-digest') : null;
-    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(digest) ? digest : undefined;
+    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? digest : undefined;
 }
 /**
  * The manifest (or index) that REF names by digest, by one GET request asked as
@@ -2489,19 +2488,18 @@ async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMP
  * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
  * cannot tell: the caller then asks buildx.
  */
-async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
+async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
     const { host, reference } = splitImageRef(ref);
     // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
     // spend the runner's shared quota where buildx spends the login's.
-    if (!(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(reference) || _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb.has(host))
+    if (!(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) || _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb.has(host))
         return undefined;
     const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs);
     if (r?.status !== 200)
         return undefined;
     try {
         const bytes = Buffer.from(await r.arrayBuffer());
-        const digest = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
-        return digest === reference ? bytes.toString('utf8') : undefined;
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(bytes) === reference ? bytes.toString('utf8') : undefined;
     }
     catch {
         return undefined;
