@@ -4,7 +4,7 @@
 // they refuse (missing / invalid, as cosign does), and which calls src/attest/signers.ts sends to
 // it and which to the cosign binary.
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -1327,6 +1327,35 @@ describe('createSigner: built in where it can, cosign otherwise', () => {
     expect(registry.count('putManifest')).toBe(2);
     expect(cosign.calls).toEqual([]);
     expect(made()).toBe(0);
+  });
+
+  it('every check of a verification reads the public key file once, and uses that key', async () => {
+    const { registry } = make(KEY_ENV);
+    const writer = createSigner({ env: KEY_ENV, tlog: false, client: (h) => registry.client(h) });
+    await writer.sign(REF, ENV_KEY);
+    await writer.attestAll(REF, [SBOM_FILE, SMOKE_FILE], ENV_KEY);
+    const reads: string[] = [];
+    let text = readFileSync(FIXTURE_PUB, 'utf8');
+    const verifier = createSigner({
+      env: {},
+      tlog: false,
+      cosign: () => {
+        throw new Error('cosign was made');
+      },
+      client: (h) => registry.client(h),
+      readKeyText: (file) => {
+        reads.push(file);
+        return text;
+      },
+    });
+    expect((await verifier.verify(REF, FILE_PUB)).ok).toBe(true);
+    // The file changes between checks (another key): the checks go on with the key first read.
+    text = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    expect((await verifier.verifyAttestations(REF, 'cyclonedx', FILE_PUB)).ok).toBe(true);
+    expect((await verifier.verifyAttestations(REF, SMOKE_URI, FILE_PUB)).ok).toBe(true);
+    expect(reads).toEqual([FIXTURE_PUB]);
   });
 
   it('a keyless identity goes to cosign', async () => {

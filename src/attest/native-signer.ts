@@ -57,6 +57,11 @@ export interface NativeSignerDeps {
   signingKey: () => Promise<KeyObject>;
   /** A file's text (the predicate files and public keys). */
   readText?: (file: string) => string;
+  /**
+   * A public key file's text as its owner read it (createSigner reads each once, for every
+   * check); undefined: readText reads it, saying why it cannot.
+   */
+  keyText?: (file: string) => string | undefined;
 }
 
 const layer = (mediaType: string, data: Buffer, annotations: Record<string, string>): Layer => ({
@@ -125,7 +130,7 @@ class NativeSigner implements Signer {
     if (key) return key;
     let text: string;
     try {
-      text = this.readText(id.publicKey);
+      text = this.deps.keyText?.(id.publicKey) ?? this.readText(id.publicKey);
     } catch (e) {
       const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new InputError(`public key ${id.publicKey}: cannot read it (${why})`);

@@ -145,6 +145,11 @@ export interface SignerOptions {
   fetch?: OciFetch;
   /** Can the built-in client reach REF's registry (default: nativeReaches)? */
   reaches?: (ref: string) => boolean;
+  /**
+   * A public key file's text, undefined when it cannot be read (default: read from the file);
+   * asked once per file, however many checks use the key.
+   */
+  readKeyText?: (file: string) => string | undefined;
 }
 
 /** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
@@ -217,12 +222,37 @@ export function preconnect(
   void client(host).warm?.(sockets);
 }
 
+/**
+ * The public key files of a signer's checks, each read and judged once: every check of a
+ * verification names the same key, so each uses the same key (not a file changed in between), and
+ * none reads and parses it again.
+ */
+function publicKeyFiles(env: Env, read: (file: string) => string | undefined = readIfThere) {
+  const texts = new Map<string, string | undefined>();
+  const judged = new Map<string, boolean>();
+  const text = (file: string) => {
+    if (!texts.has(file)) texts.set(file, read(file));
+    return texts.get(file);
+  };
+  return {
+    text,
+    verifiesNatively(identity: VerifyIdentity, tlog: boolean): boolean {
+      if (identity.kind !== 'key') return nativeVerifies(identity, env, tlog);
+      const id = `${tlog}\0${identity.publicKey}`;
+      let ok = judged.get(id);
+      if (ok === undefined) judged.set(id, (ok = nativeVerifies(identity, env, tlog, text)));
+      return ok;
+    },
+  };
+}
+
 /** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
 export function createSigner(opts: SignerOptions): BatchSigner {
   const { env } = opts;
   let cosign: Signer | undefined;
   const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
   let client: ((host: string) => OciClient) | undefined;
+  const keys = publicKeyFiles(env, opts.readKeyText);
   // One built-in signer per key: it serializes the writes of each .sig/.att tag.
   const natives = new Map<Promise<KeyObject> | undefined, ReturnType<typeof createNativeSigner>>();
   const nativeFor = (key: Promise<KeyObject> | undefined) => {
@@ -231,6 +261,7 @@ export function createSigner(opts: SignerOptions): BatchSigner {
       n = createNativeSigner({
         client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch))(host),
         signingKey: () => key ?? Promise.reject(new Error('no signing key')),
+        keyText: keys.text,
       });
       natives.set(key, n);
     }
@@ -255,7 +286,7 @@ export function createSigner(opts: SignerOptions): BatchSigner {
     return key && isP256(await key) ? nativeFor(key) : undefined;
   };
   const verifierFor = (ref: string, identity: VerifyIdentity, o?: CosignArgOptions) =>
-    reaches(ref) && nativeVerifies(identity, env, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
+    reaches(ref) && keys.verifiesNatively(identity, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
   return {
     async prefetch(targets, identity, o) {
       // Only a head start: a key that does not decrypt fails the calls that sign, as before.
@@ -342,13 +373,14 @@ export function verifyDeps(
   if (given.signer) return { signer: given.signer(), docker: given.docker() };
   // The key file is read and parsed before any registry is asked: a missing or garbled one is
   // bad input naming it, whichever signer would have read it (and whether the registry is up).
-  checkPublicKeyFile(identity);
+  // The built-in checks use the text read here: one read, one key for every check.
+  const text = checkPublicKeyFile(identity);
+  const file = identity.kind === 'key' ? identity.publicKey : undefined;
+  const readKeyText = (f: string) => (f === file && text !== undefined ? text : readIfThere(f));
   const client = defaultClient(env);
+  const native = nativeReaches(ref, env) && nativeVerifies(identity, env, tlog, readKeyText);
   return {
-    signer: createSigner({ env, tlog, client }),
-    docker:
-      nativeReaches(ref, env) && nativeVerifies(identity, env, tlog)
-        ? registryInspector(client)
-        : given.docker(),
+    signer: createSigner({ env, tlog, client, readKeyText }),
+    docker: native ? registryInspector(client) : given.docker(),
   };
 }

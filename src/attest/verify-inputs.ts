@@ -1,8 +1,8 @@
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
-// down, nor cosign's failure after the network was asked. The signers still read the key when
-// they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
+// down, nor cosign's failure after the network was asked. The built-in verifier checks with the
+// text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
 import { createPublicKey } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
@@ -45,14 +45,15 @@ export function publicKeyProblem(text: string): string | undefined {
 
 /**
  * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
- * A key reference (KMS and other URIs) is cosign's to resolve and is left alone.
+ * Its text, for the checks to use (undefined: not read here). A key reference (KMS and other
+ * URIs) is cosign's to resolve and is left alone.
  */
-export function checkPublicKeyFile(identity: VerifyIdentity): void {
-  if (identity.kind !== 'key' || isKeyReference(identity.publicKey)) return;
+export function checkPublicKeyFile(identity: VerifyIdentity): string | undefined {
+  if (identity.kind !== 'key' || isKeyReference(identity.publicKey)) return undefined;
   const file = identity.publicKey;
   // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
   const st = statSync(file, { throwIfNoEntry: false });
-  if (st && (st.isFIFO() || st.isSocket())) return;
+  if (st && (st.isFIFO() || st.isSocket())) return undefined;
   let text: string;
   try {
     text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
@@ -67,6 +68,7 @@ export function checkPublicKeyFile(identity: VerifyIdentity): void {
   }
   const problem = publicKeyProblem(text);
   if (problem !== undefined) throw new InputError(`public key ${file}: ${problem}`, KEY_FIX);
+  return text;
 }
 
 /**
