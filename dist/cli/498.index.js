@@ -1258,7 +1258,7 @@ class NativeSigner {
             return key;
         let text;
         try {
-            text = this.readText(id.publicKey);
+            text = this.deps.keyText?.(id.publicKey) ?? this.readText(id.publicKey);
         }
         catch (e) {
             const why = e.code ?? e.message;
@@ -1619,12 +1619,39 @@ function preconnect(repository, identity, env, tlog, sockets, client = defaultCl
         return;
     void client(host).warm?.(sockets);
 }
+/**
+ * The public key files of a signer's checks, each read and judged once: every check of a
+ * verification names the same key, so each uses the same key (not a file changed in between), and
+ * none reads and parses it again.
+ */
+function publicKeyFiles(env, read = readIfThere) {
+    const texts = new Map();
+    const judged = new Map();
+    const text = (file) => {
+        if (!texts.has(file))
+            texts.set(file, read(file));
+        return texts.get(file);
+    };
+    return {
+        text,
+        verifiesNatively(identity, tlog) {
+            if (identity.kind !== 'key')
+                return nativeVerifies(identity, env, tlog);
+            const id = `${tlog}\0${identity.publicKey}`;
+            let ok = judged.get(id);
+            if (ok === undefined)
+                judged.set(id, (ok = nativeVerifies(identity, env, tlog, text)));
+            return ok;
+        },
+    };
+}
 /** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
 function createSigner(opts) {
     const { env } = opts;
     let cosign;
     const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
     let client;
+    const keys = publicKeyFiles(env, opts.readKeyText);
     // One built-in signer per key: it serializes the writes of each .sig/.att tag.
     const natives = new Map();
     const nativeFor = (key) => {
@@ -1633,6 +1660,7 @@ function createSigner(opts) {
             n = createNativeSigner({
                 client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch))(host),
                 signingKey: () => key ?? Promise.reject(new Error('no signing key')),
+                keyText: keys.text,
             });
             natives.set(key, n);
         }
@@ -1655,7 +1683,7 @@ function createSigner(opts) {
         const key = keyFor(ref, identity, o);
         return key && (0,cosign_key/* isP256 */.O0)(await key) ? nativeFor(key) : undefined;
     };
-    const verifierFor = (ref, identity, o) => reaches(ref) && nativeVerifies(identity, env, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
+    const verifierFor = (ref, identity, o) => reaches(ref) && keys.verifiesNatively(identity, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
     return {
         async prefetch(targets, identity, o) {
             // Only a head start: a key that does not decrypt fails the calls that sign, as before.
@@ -1731,13 +1759,15 @@ function verifyDeps(env, ref, identity, tlog, given) {
         return { signer: given.signer(), docker: given.docker() };
     // The key file is read and parsed before any registry is asked: a missing or garbled one is
     // bad input naming it, whichever signer would have read it (and whether the registry is up).
-    (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
+    // The built-in checks use the text read here: one read, one key for every check.
+    const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
+    const file = identity.kind === 'key' ? identity.publicKey : undefined;
+    const readKeyText = (f) => (f === file && text !== undefined ? text : readIfThere(f));
     const client = defaultClient(env);
+    const native = nativeReaches(ref, env) && nativeVerifies(identity, env, tlog, readKeyText);
     return {
-        signer: createSigner({ env, tlog, client }),
-        docker: nativeReaches(ref, env) && nativeVerifies(identity, env, tlog)
-            ? registryInspector(client)
-            : given.docker(),
+        signer: createSigner({ env, tlog, client, readKeyText }),
+        docker: native ? registryInspector(client) : given.docker(),
     };
 }
 
@@ -2048,8 +2078,8 @@ function buildSmokePredicate(input) {
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
-// down, nor cosign's failure after the network was asked. The signers still read the key when
-// they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
+// down, nor cosign's failure after the network was asked. The built-in verifier checks with the
+// text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
 
 
 
@@ -2086,16 +2116,17 @@ function publicKeyProblem(text) {
 }
 /**
  * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
- * A key reference (KMS and other URIs) is cosign's to resolve and is left alone.
+ * Its text, for the checks to use (undefined: not read here). A key reference (KMS and other
+ * URIs) is cosign's to resolve and is left alone.
  */
 function checkPublicKeyFile(identity) {
     if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
-        return;
+        return undefined;
     const file = identity.publicKey;
     // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
     const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { throwIfNoEntry: false });
     if (st && (st.isFIFO() || st.isSocket()))
-        return;
+        return undefined;
     let text;
     try {
         text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
@@ -2110,6 +2141,7 @@ function checkPublicKeyFile(identity) {
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+    return text;
 }
 /**
  * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
