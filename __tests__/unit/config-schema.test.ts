@@ -212,15 +212,35 @@ describe('config schema: every offending path is named with what was expected', 
     ],
     [
       { image: { name: 'a/b' }, build: { args: { N: 3 } } },
-      'build.args.N: expected a string (quote numbers), got number 3',
+      'build.args.N: expected a string, got number 3: quote it as written (unquoted, YAML reads it as a number: 3.10 becomes 3.1)',
+    ],
+    [
+      { image: { name: 'a/b' }, python: { version: 3.1 } },
+      'python.version: expected a Python version like "3.11", got number 3.1: quote it as written (unquoted, YAML reads it as a number: 3.10 becomes 3.1)',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { args: { ON: true } } },
+      'build.args.ON: expected a string, got boolean true: quote it as written (unquoted, YAML reads it as a boolean)',
     ],
     [
       { image: { name: 'a/b' }, python: { version: '3' } },
       'python.version: expected a Python version like "3.11", got "3"',
     ],
     [
-      { image: { name: 'a/b' }, python: { indexUrl: 'not a url' } },
-      'python.indexUrl: expected a URL, got "not a url"',
+      { image: { name: 'a/b' }, python: { indexUrl: 'not-a-url' } },
+      'python.indexUrl: expected an http, https or file URL, got "not-a-url"',
+    ],
+    [
+      { image: { name: 'a/b' }, python: { indexUrl: 'https://u:pw@a/simple\n[install]' } },
+      'python.indexUrl: expected a URL without blanks or control characters in it, got "https://[redacted]@a/simple\\n[install]"',
+    ],
+    [
+      { image: { name: 'a/b' }, python: { extraIndexUrls: ['mailto:x@y'] } },
+      'python.extraIndexUrls[0]: expected an http, https or file URL, got "mailto:x@y"',
+    ],
+    [
+      { image: { name: 'a/b' }, python: { torchIndexUrl: 'wheels' } },
+      'python.torchIndexUrl: expected an http, https or file URL, got "wheels"',
     ],
     [
       { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', command: 'x', file: { path: '/a' } }] } },

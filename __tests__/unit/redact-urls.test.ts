@@ -9,6 +9,8 @@ import {
   urlSecret,
 } from '../../src/util/redact.js';
 import { describeIndexes, pipConf, pipIndexEnv, pipIndexes } from '../../src/python/indexes.js';
+import { indexUrlProblem } from '../../src/util/pip-index-url.js';
+import { InputError } from '../../src/errors.js';
 
 describe('URL userinfo redaction in free text', () => {
   it.each([
@@ -214,6 +216,50 @@ describe('pip indexes from the config, else the environment', () => {
     ],
   ])('%j with env %j', (python, env, expected) => {
     expect(pipIndexes(python, env)).toEqual(expected);
+  });
+
+  it.each([
+    ['https://pypi.org/simple', undefined],
+    ['http://u:T0KEN@127.0.0.1:5001/simple', undefined],
+    ['file:///srv/wheels/simple', undefined],
+    ['notaurl', 'not a URL'],
+    ['./wheels', 'a directory, not a URL'],
+    ['ftp://mirror/simple', 'pip reads an index over http, https or file, not ftp'],
+    ['https://a/simple\n[install]\nno-deps = 1', 'a blank or control character is in it'],
+    ['https://a/sim ple', 'a blank or control character is in it'],
+    ['https://a/simple\t', 'a blank or control character is in it'],
+  ])('index URL %j: %s', (url, problem) => {
+    const got = indexUrlProblem(url);
+    if (problem === undefined) expect(got).toBeUndefined();
+    else expect(got).toContain(problem);
+  });
+
+  it.each([
+    [{ indexUrl: 'ftp://u:hunter2@x/simple' }, {}, 'python.indexUrl: pip reads an index over http'],
+    [{ extraIndexUrls: ['https://ok/s', 'nope'] }, {}, 'python.extraIndexUrls: not a URL'],
+    [{}, { PIP_INDEX_URL: 'gopher://x' }, 'PIP_INDEX_URL (environment): pip reads'],
+    [{}, { PIP_EXTRA_INDEX_URL: 'https://a/s ./local' }, 'PIP_EXTRA_INDEX_URL (environment): a directory'],
+  ])('refuses %j with env %j: %s', (python, env, message) => {
+    let error: unknown;
+    try {
+      pipIndexes(python, env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(message);
+    // The password is never shown.
+    expect((error as Error).message).not.toContain('hunter2');
+  });
+
+  it('a refused URL is shown without its query, where a token may ride', () => {
+    expect(() =>
+      pipIndexes(
+        { indexUrl: 'ftp://x/simple?token=s3cr3tvalue' },
+        {},
+        { indexUrl: '--index-url', extraIndexUrls: '' },
+      ),
+    ).toThrow(/^--index-url: .*"ftp:\/\/x\/simple\?\.\.\."\)$/);
   });
 
   it('renders pip.conf, the exec environment and a redacted description', () => {

@@ -354,6 +354,38 @@ describe("the resolver's network", () => {
     }
   });
 
+  it.each([
+    [['--image', 'bad image!!'], 'resolve: --image: character " " is not allowed in an image reference'],
+    [['--image', 'Acme/Base:1'], 'resolve: --image: the repository name must be lowercase'],
+    [['--image', 'python:3.12-slim', '--index-url', 'notaurl'], 'resolve: --index-url: not a URL'],
+    [
+      ['--image', 'python:3.12-slim', '--extra-index-url', 'https://u:s3cr3t@x/s\n[install]'],
+      'resolve: --extra-index-url: a blank or control character is in it',
+    ],
+  ])('ml-image resolve %j: exit 2 before any container or file, naming the flag', async (flags, message) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-cli-'));
+    try {
+      const sessions: SessionSpec[] = [];
+      const io = captureIo(
+        dir,
+        fakeDocker({
+          startSession: (spec) => {
+            sessions.push(spec);
+            return Promise.resolve(cleanSession());
+          },
+        }),
+      );
+      // No requirements file exists: the flags are refused before it is read.
+      const code = await runCli(['resolve', ...flags, '--requirements', 'requirements.txt'], io);
+      expect(code).toBe(2);
+      expect(io.err()).toContain(message);
+      expect(io.err()).not.toContain('s3cr3t');
+      expect(sessions).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('the build stage', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-net-'));
     writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');

@@ -134,7 +134,7 @@ export function formatIssues(
       }
       case 'invalid_type':
         if (value === undefined) push(path, `required: ${expectedText(issue)}`);
-        else push(path, `${expectedText(issue)}, got ${describeValue(value)}`);
+        else push(path, `${expectedText(issue)}, got ${describeValue(value)}${quoteHint(issue, value)}`);
         break;
       case 'invalid_value':
         push(
@@ -168,6 +168,18 @@ function gotSize(value: unknown): string {
     return `, got ${describeValue(value)} (${value.length} characters)`;
   if (Array.isArray(value) && value.length > 0)
     return `, got ${value.length} item${value.length === 1 ? '' : 's'}`;
+  return '';
+}
+
+/**
+ * Text that YAML read as a number or a boolean where a string is expected (`version: 3.10` is the
+ * number 3.1): quoting it as written keeps the text.
+ */
+function quoteHint(issue: z.core.$ZodIssueInvalidType, value: unknown): string {
+  if (issue.expected !== 'string') return '';
+  if (typeof value === 'number')
+    return ': quote it as written (unquoted, YAML reads it as a number: 3.10 becomes 3.1)';
+  if (typeof value === 'boolean') return ': quote it as written (unquoted, YAML reads it as a boolean)';
   return '';
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
 import { imageRefProblem } from '../oci/ref.js';
+import { BLANK_OR_CONTROL, INDEX_PROTOCOL } from '../util/pip-index-url.js';
 import { AttestConfigSchema } from './attest.js';
 import { SecretIdSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
@@ -59,6 +60,19 @@ function isFilesystemRoot(p: string): boolean {
 const cudaVersion = z.string({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
   error: 'expected a version like "12.8"',
 });
+/**
+ * A pip index: an http(s) or file URL (pip reads no other), with no blank or control character
+ * inside. The URL parser would drop a line break silently (pip would then get another URL than
+ * the one written); blanks around it go.
+ */
+const indexUrl = z
+  .string({ error: 'expected a URL' })
+  .refine((url) => !BLANK_OR_CONTROL.test(url.trim()), {
+    message: 'expected a URL without blanks or control characters in it',
+    abort: true,
+  })
+  .pipe(z.url({ protocol: INDEX_PROTOCOL, error: 'expected an http, https or file URL' }));
+
 const pythonVersion = z
   .string({ error: 'expected a Python version like "3.11"' })
   .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
@@ -169,7 +183,7 @@ export const ConfigFileSchema = z
             'A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.',
           ),
         args: z
-          .record(z.string(), z.string({ error: 'expected a string (quote numbers)' }))
+          .record(z.string(), z.string({ error: 'expected a string' }))
           .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
               const secret = buildArgSecretProblem(name, value);
@@ -257,17 +271,13 @@ export const ConfigFileSchema = z
         requirements: stringList(relPath('a file path'))
           .default([])
           .describe('requirements files, relative to the config file.'),
-        indexUrl: z.url({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
-        torchIndexUrl: z
-          .url({ error: 'expected a URL' })
+        indexUrl: indexUrl.optional().describe('pip index URL (default: PyPI).'),
+        torchIndexUrl: indexUrl
           .optional()
           .describe(
             'Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.',
           ),
-        extraIndexUrls: z
-          .array(z.url({ error: 'expected a URL' }))
-          .default([])
-          .describe('Extra pip index URLs.'),
+        extraIndexUrls: z.array(indexUrl).default([]).describe('Extra pip index URLs.'),
       })
       .prefault({})
       .describe('Python environment.'),

@@ -1,5 +1,6 @@
 import { readRequirements, workspaceRoot } from '../../requirements/read.js';
 import { InputError } from '../../errors.js';
+import { imageRefProblem } from '../../oci/ref.js';
 import { pipIndexes } from '../../python/indexes.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
@@ -63,6 +64,12 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
       network: { type: 'string' },
     });
     if (!values.image) throw new InputError('resolve: --image is required', 'e.g. --image python:3.12-slim');
+    const imageProblem = imageRefProblem(values.image);
+    if (imageProblem !== undefined)
+      throw new InputError(
+        `resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`,
+        'e.g. --image python:3.12-slim',
+      );
     if (!values.requirements?.length)
       throw new InputError('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
     const platform = platformFlag('resolve', values.platform) ?? 'linux/amd64';
@@ -72,12 +79,13 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
     if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
       throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
     }
-    const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
     // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
     const indexes = pipIndexes(
       { indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] },
       io.env,
+      { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' },
     );
+    const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
     const out = await resolveAgainstBase(
       {
         image: values.image,
