@@ -332,6 +332,8 @@ var core = __webpack_require__(88532);
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/pip-index-url.ts
+var pip_index_url = __webpack_require__(72752);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
@@ -467,6 +469,7 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
 
 
 
+
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -500,6 +503,17 @@ function isFilesystemRoot(p) {
 const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
     error: 'expected a version like "12.8"',
 });
+/**
+ * A pip index: an http(s) or file URL (pip reads no other), with no blank or control character
+ * inside. The URL parser would drop a line break silently (pip would then get another URL than
+ * the one written); blanks around it go.
+ */
+const indexUrl = schemas/* string */.YjP({ error: 'expected a URL' })
+    .refine((url) => !pip_index_url/* BLANK_OR_CONTROL */.pm.test(url.trim()), {
+    message: 'expected a URL without blanks or control characters in it',
+    abort: true,
+})
+    .pipe(schemas/* url */.OZ5({ protocol: pip_index_url/* INDEX_PROTOCOL */.uE, error: 'expected an http, https or file URL' }));
 const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
     .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
 const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
@@ -586,7 +600,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         template: schemas/* enum */.k5n(TEMPLATES)
             .optional()
             .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
-        args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string (quote numbers)' }))
+        args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string' }))
             .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
                 const secret = (0,build_args/* buildArgSecretProblem */._y)(name, value);
@@ -663,13 +677,11 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         requirements: stringList(relPath('a file path'))
             .default([])
             .describe('requirements files, relative to the config file.'),
-        indexUrl: schemas/* url */.OZ5({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
-        torchIndexUrl: schemas/* url */.OZ5({ error: 'expected a URL' })
+        indexUrl: indexUrl.optional().describe('pip index URL (default: PyPI).'),
+        torchIndexUrl: indexUrl
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
-        extraIndexUrls: schemas/* array */.YOg(schemas/* url */.OZ5({ error: 'expected a URL' }))
-            .default([])
-            .describe('Extra pip index URLs.'),
+        extraIndexUrls: schemas/* array */.YOg(indexUrl).default([]).describe('Extra pip index URLs.'),
     })
         .prefault({})
         .describe('Python environment.'),
@@ -2208,6 +2220,46 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
     finally {
         unregister();
     }
+}
+
+
+/***/ }),
+
+/***/ 72752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xq: () => (/* binding */ indexUrlProblem),
+/* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL),
+/* harmony export */   uE: () => (/* binding */ INDEX_PROTOCOL)
+/* harmony export */ });
+// What a pip index URL may be, for the config schema and for the indexes given by flags or the
+// environment (src/python/indexes.ts): pip reads one over http, https or file.
+/** A blank or control character: it would end the URL where pip reads it. */
+const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
+/** The schemes pip reads an index over, as a URL's protocol. */
+const INDEX_PROTOCOL = /^(https?|file)$/;
+/**
+ * What is wrong with URL as a pip index, or undefined: an http(s) or file URL with no blank or
+ * control character in it. Such a character would end the URL where pip reads it (a pip.conf line,
+ * PIP_EXTRA_INDEX_URL's list), and the URL parser would drop a line break silently.
+ */
+function indexUrlProblem(url) {
+    if (BLANK_OR_CONTROL.test(url))
+        return 'a blank or control character is in it';
+    let protocol;
+    try {
+        protocol = new URL(url).protocol.slice(0, -1);
+    }
+    catch {
+        // pip takes a directory too, but it runs in a container here, which does not have this one.
+        return /^[./~]/.test(url)
+            ? "a directory, not a URL: pip runs in a container here, without this machine's files (serve it over http)"
+            : 'not a URL';
+    }
+    return INDEX_PROTOCOL.test(protocol)
+        ? undefined
+        : `pip reads an index over http, https or file, not ${protocol}`;
 }
 
 

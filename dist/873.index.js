@@ -1828,6 +1828,8 @@ function forgetBuilder(docker, name, cache) {
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/util/pip-index-url.ts
+var pip_index_url = __webpack_require__(72752);
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
@@ -1835,11 +1837,39 @@ var config_platform = __webpack_require__(15063);
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 
-function pipIndexes(python, env = {}) {
-    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+
+
+/**
+ * URL, or an InputError (exit 2) naming WHERE it came from; the URL is shown without its query
+ * (a token may ride there) and with its userinfo and anything like a token masked.
+ */
+function checked(url, where) {
+    const problem = (0,pip_index_url/* indexUrlProblem */.Xq)(url);
+    if (problem === undefined)
+        return url;
+    const bare = url.replace(/[?#][\s\S]*$/, '?...');
+    const shown = (0,redact/* redactText */.Rd)(bare.length > 200 ? `${bare.slice(0, 200)}...` : bare);
+    throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify(shown)})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+}
+/**
+ * The indexes pip uses: the given ones (NAMES says where they came from: the config's fields, or
+ * a command's flags), else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL. Each is checked (indexUrlProblem):
+ * a bad one is an InputError naming its source.
+ */
+function pipIndexes(python, env = {}, names = {
+    indexUrl: 'python.indexUrl',
+    extraIndexUrls: 'python.extraIndexUrls',
+}) {
+    const fromEnv = env.PIP_INDEX_URL?.trim() || undefined;
+    const indexUrl = python.indexUrl !== undefined
+        ? checked(python.indexUrl, names.indexUrl)
+        : fromEnv && checked(fromEnv, 'PIP_INDEX_URL (environment)');
     const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
-        ? [...python.extraIndexUrls]
-        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+        ? python.extraIndexUrls.map((u) => checked(u, names.extraIndexUrls))
+        : (env.PIP_EXTRA_INDEX_URL ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((u) => checked(u, 'PIP_EXTRA_INDEX_URL (environment)'));
     return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
 }
 /** The environment that points pip at the indexes (for `docker exec` env, never argv). */

@@ -28919,7 +28919,7 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
                 if (value === undefined)
                     push(path, `required: ${expectedText(issue)}`);
                 else
-                    push(path, `${expectedText(issue)}, got ${describeValue(value)}`);
+                    push(path, `${expectedText(issue)}, got ${describeValue(value)}${quoteHint(issue, value)}`);
                 break;
             case 'invalid_value':
                 push(path, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`);
@@ -28951,6 +28951,19 @@ function gotSize(value) {
         return `, got ${describeValue(value)} (${value.length} characters)`;
     if (Array.isArray(value) && value.length > 0)
         return `, got ${value.length} item${value.length === 1 ? '' : 's'}`;
+    return '';
+}
+/**
+ * Text that YAML read as a number or a boolean where a string is expected (`version: 3.10` is the
+ * number 3.1): quoting it as written keeps the text.
+ */
+function quoteHint(issue, value) {
+    if (issue.expected !== 'string')
+        return '';
+    if (typeof value === 'number')
+        return ': quote it as written (unquoted, YAML reads it as a number: 3.10 becomes 3.1)';
+    if (typeof value === 'boolean')
+        return ': quote it as written (unquoted, YAML reads it as a boolean)';
     return '';
 }
 function expectedText(issue) {

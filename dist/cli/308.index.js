@@ -11,13 +11,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18263);
-/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50810);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42405);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53910);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18263);
+/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50810);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42405);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+
 
 
 
@@ -56,10 +58,10 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
@@ -69,7 +71,7 @@ is not there, a package the index does not have: named with its file and line; a
 python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
 registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
@@ -80,36 +82,39 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
         });
         if (!values.image)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
+        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(values.image);
+        if (imageProblem !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
         if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
         }
-        const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
         // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
-        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env);
-        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAgainstBase */ .f)({
+        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_3__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
+        const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
+        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveAgainstBase */ .f)({
             image: values.image,
             platform,
             requirements,
             indexes,
-            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
+            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_5__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
             mode: values.mode,
             ...(values.network !== undefined && { network: values.network }),
         }, {
             docker: io.docker(),
             env: io.env,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultCacheDir */ .$g)(io.env)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultCacheDir */ .$g)(io.env)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .openOutDir */ .c)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .openOutDir */ .c)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);

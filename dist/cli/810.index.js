@@ -11,18 +11,48 @@ export const modules = {
 /* harmony export */   aI: () => (/* binding */ pipConf),
 /* harmony export */   iP: () => (/* binding */ pipIndexes)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72752);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 
-function pipIndexes(python, env = {}) {
-    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+
+
+/**
+ * URL, or an InputError (exit 2) naming WHERE it came from; the URL is shown without its query
+ * (a token may ride there) and with its userinfo and anything like a token masked.
+ */
+function checked(url, where) {
+    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__/* .indexUrlProblem */ .Xq)(url);
+    if (problem === undefined)
+        return url;
+    const bare = url.replace(/[?#][\s\S]*$/, '?...');
+    const shown = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(bare.length > 200 ? `${bare.slice(0, 200)}...` : bare);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify(shown)})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+}
+/**
+ * The indexes pip uses: the given ones (NAMES says where they came from: the config's fields, or
+ * a command's flags), else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL. Each is checked (indexUrlProblem):
+ * a bad one is an InputError naming its source.
+ */
+function pipIndexes(python, env = {}, names = {
+    indexUrl: 'python.indexUrl',
+    extraIndexUrls: 'python.extraIndexUrls',
+}) {
+    const fromEnv = env.PIP_INDEX_URL?.trim() || undefined;
+    const indexUrl = python.indexUrl !== undefined
+        ? checked(python.indexUrl, names.indexUrl)
+        : fromEnv && checked(fromEnv, 'PIP_INDEX_URL (environment)');
     const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
-        ? [...python.extraIndexUrls]
-        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+        ? python.extraIndexUrls.map((u) => checked(u, names.extraIndexUrls))
+        : (env.PIP_EXTRA_INDEX_URL ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((u) => checked(u, 'PIP_EXTRA_INDEX_URL (environment)'));
     return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
 }
 /** The environment that points pip at the indexes (for `docker exec` env, never argv). */
@@ -45,7 +75,7 @@ function pipConf(ix) {
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
     return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(u))
+        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u))
         .join(', ');
 }
 
