@@ -65,6 +65,12 @@ describe('readRegularFile: a regular file of at most the limit, else why not', (
       /^is 11 bytes, over the 10 bytes limit$/,
     ],
     ['a missing file', () => at('missing.json'), 100, /^ENOENT$/],
+    [
+      '/proc/self/status (no size, made as it is read)',
+      () => '/proc/self/status',
+      MAX_JSON_INPUT_BYTES,
+      /^reports no size yet has content \(a \/proc or \/sys file\), not a file on disk: copy it to one$/,
+    ],
   ])('%s is refused', (_name, make, limit, reason) => {
     const file = make();
     let err: unknown;

@@ -25,6 +25,7 @@ import {
 } from '../../src/docker/registry.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
+import { clearInterruptedForTests, markInterrupted, runPendingCleanups } from '../../src/util/cleanup.js';
 
 const WRITER = 'writer-Secret-Passw0rd';
 const READER = 'reader-Secret-Passw0rd';
@@ -434,6 +435,51 @@ describe('checkPush sends the login only where it belongs', () => {
     expect(r.sent.filter((s) => s.authorization?.startsWith('Basic')).map((s) => s.url)).toEqual([
       'https://auth.example/token',
     ]);
+  });
+
+  it('SIGINT while the upload is being started: the cleanup cancels it once the registry answers', async () => {
+    const r = fakeRegistry('https://auth.example/token', '/v2/acme/m/blobs/uploads/1');
+    let answer!: () => void;
+    const posted = new Promise<void>((resolve) => (answer = resolve));
+    let reached!: () => void;
+    const atPost = new Promise<void>((resolve) => (reached = resolve));
+    const fetch = (async (url: string | URL, init?: { method?: string }) => {
+      if (init?.method === 'POST') {
+        reached();
+        await posted;
+      }
+      return r.fetch(url, init as RequestInit);
+    }) as unknown as typeof globalThis.fetch;
+    const check = checkPush(HOST, 'acme/m', LOGIN, { fetch });
+    await atPost;
+    // The signal handler: marks the process, runs the cleanups (they wait for the POST's answer).
+    markInterrupted('SIGINT');
+    try {
+      const cleaning = runPendingCleanups();
+      answer();
+      await cleaning;
+      expect(r.sent.filter((s) => s.method === 'DELETE').map((s) => s.url)).toEqual([
+        `https://${HOST}/v2/acme/m/blobs/uploads/1`,
+      ]);
+      await check;
+      // Cancelled once, not again by the check itself.
+      expect(r.sent.filter((s) => s.method === 'DELETE')).toHaveLength(1);
+    } finally {
+      clearInterruptedForTests();
+    }
+  });
+
+  it('after SIGINT no push check starts an upload', async () => {
+    const r = fakeRegistry('https://auth.example/token', '/v2/acme/m/blobs/uploads/1');
+    markInterrupted('SIGINT');
+    try {
+      await expect(checkPush(HOST, 'acme/m', LOGIN, { fetch: r.fetch })).rejects.toThrow(
+        /SIGINT: not starting a registry push check/,
+      );
+    } finally {
+      clearInterruptedForTests();
+    }
+    expect(r.sent.filter((s) => s.method === 'POST')).toEqual([]);
   });
 
   it('a config.json that is not JSON: the message quotes none of it', () => {

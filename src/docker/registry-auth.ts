@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { registryLoginFix } from './failures.js';
+import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import type { Credential } from './oci-types.js';
 import { DOCKER_HUB } from '../oci/ref.js';
 import {
@@ -151,10 +152,6 @@ export interface PushCheck {
 }
 
 /**
- * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
- * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
- */
-/**
  * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
  * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
  */
@@ -166,6 +163,11 @@ function cancelRequest(base: string, location: string | null, headers: Record<st
   return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
 
+/**
+ * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
+ * scope), starts a blob upload and cancels it, on SIGINT/SIGTERM too. Unreachable registry:
+ * EnvironmentError.
+ */
 export async function checkPush(
   host: string,
   repository: string,
@@ -230,19 +232,40 @@ export async function checkPush(
     };
   }
   const headers = authorization ? { Authorization: authorization } : undefined;
-  const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
+  throwIfInterrupted('a registry push check');
+  const starting = call(`${base}/v2/${repository}/blobs/uploads/`, {
     method: 'POST',
     ...(headers && { headers }),
   });
-  if (upload.status !== 202)
-    return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
-  // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-  const cancel = cancelRequest(base, upload.headers.get('location'), headers);
-  if (cancel) await call(cancel.url, cancel.init).catch(() => undefined);
-  return {
-    ok: true,
-    detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
-  };
+  // Cancel the upload: nothing is written. Best effort (registries also expire unfinished uploads
+  // after days), and once: on SIGINT/SIGTERM the cleanup waits for the POST's answer to cancel it.
+  let cancelled: Promise<unknown> | undefined;
+  const cancelUpload = () =>
+    (cancelled ??= starting
+      .then((r) => {
+        const cancel = r.status === 202 ? cancelRequest(base, r.headers.get('location'), headers) : undefined;
+        return cancel && call(cancel.url, cancel.init);
+      })
+      .catch(() => undefined));
+  const unregister = registerCleanup(async () => {
+    await cancelUpload();
+  });
+  try {
+    const upload = await starting;
+    if (upload.status !== 202)
+      return {
+        ok: false,
+        detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`,
+        fix,
+      };
+    await cancelUpload();
+    return {
+      ok: true,
+      detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+    };
+  } finally {
+    unregister();
+  }
 }
 
 /** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */

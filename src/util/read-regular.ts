@@ -66,7 +66,13 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
       throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
     // One byte more than fstat said: a file that grew since is noticed, not read without end.
     const buf = readBounded(fd, st.size + 1);
-    if (buf.length > st.size) throw new UnreadableFileError('changed while being read');
+    if (buf.length > st.size)
+      throw new UnreadableFileError(
+        // procfs and sysfs files report no size and are made as they are read.
+        st.size === 0
+          ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
+          : 'changed while being read',
+      );
     return buf;
   } catch (e) {
     throw e instanceof UnreadableFileError ? e : systemError(e);
