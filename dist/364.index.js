@@ -3915,12 +3915,14 @@ function createOciClient(host, deps) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98925);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4532);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -3940,7 +3942,7 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
+    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .DOCKER_HUB */ .Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
@@ -4006,10 +4008,6 @@ const registryError = async (r) => registryErrorText(r.status, await r.text().ca
 /** The Authorization value of a basic-auth pair. */
 const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
 /**
- * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
- * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
- */
-/**
  * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
  * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
  */
@@ -4022,6 +4020,11 @@ function cancelRequest(base, location, headers) {
         return undefined;
     return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
+/**
+ * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
+ * scope), starts a blob upload and cancels it, on SIGINT/SIGTERM too. Unreachable registry:
+ * EnvironmentError.
+ */
 async function checkPush(host, repository, credential, deps) {
     const base = registryApiBase(host);
     const call = async (url, init = {}) => {
@@ -4088,20 +4091,40 @@ async function checkPush(host, repository, credential, deps) {
         };
     }
     const headers = authorization ? { Authorization: authorization } : undefined;
-    const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
+    throwIfInterrupted('a registry push check');
+    const starting = call(`${base}/v2/${repository}/blobs/uploads/`, {
         method: 'POST',
         ...(headers && { headers }),
     });
-    if (upload.status !== 202)
-        return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
-    // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-    const cancel = cancelRequest(base, upload.headers.get('location'), headers);
-    if (cancel)
-        await call(cancel.url, cancel.init).catch(() => undefined);
-    return {
-        ok: true,
-        detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
-    };
+    // Cancel the upload: nothing is written. Best effort (registries also expire unfinished uploads
+    // after days), and once: on SIGINT/SIGTERM the cleanup waits for the POST's answer to cancel it.
+    let cancelled;
+    const cancelUpload = () => (cancelled ??= starting
+        .then((r) => {
+        const cancel = r.status === 202 ? cancelRequest(base, r.headers.get('location'), headers) : undefined;
+        return cancel && call(cancel.url, cancel.init);
+    })
+        .catch(() => undefined));
+    const unregister = registerCleanup(async () => {
+        await cancelUpload();
+    });
+    try {
+        const upload = await starting;
+        if (upload.status !== 202)
+            return {
+                ok: false,
+                detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`,
+                fix,
+            };
+        await cancelUpload();
+        return {
+            ok: true,
+            detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+        };
+    }
+    finally {
+        unregister();
+    }
 }
 /** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
 function dockerConfigPath(env) {
@@ -4477,7 +4500,11 @@ function readRegularFile(file, maxBytes) {
         // One byte more than fstat said: a file that grew since is noticed, not read without end.
         const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
         if (buf.length > st.size)
-            throw new UnreadableFileError('changed while being read');
+            throw new UnreadableFileError(
+            // procfs and sysfs files report no size and are made as they are read.
+            st.size === 0
+                ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
+                : 'changed while being read');
         return buf;
     }
     catch (e) {

@@ -162,12 +162,14 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98925);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4532);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -187,7 +189,7 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
+    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .DOCKER_HUB */ .Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
@@ -253,10 +255,6 @@ const registryError = async (r) => registryErrorText(r.status, await r.text().ca
 /** The Authorization value of a basic-auth pair. */
 const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
 /**
- * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
- * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
- */
-/**
  * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
  * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
  */
@@ -264,19 +262,24 @@ function cancelRequest(base, location, headers) {
     if (!location)
         return undefined;
     const url = new URL(location, `${base}/`);
-    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .requestTarget */ .t5)(url, base);
+    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .requestTarget */ .t5)(url, base);
     if (target === 'refused')
         return undefined;
     return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
+/**
+ * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
+ * scope), starts a blob upload and cancels it, on SIGINT/SIGTERM too. Unreachable registry:
+ * EnvironmentError.
+ */
 async function checkPush(host, repository, credential, deps) {
-    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryApiBase */ .vO)(host);
+    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
         try {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
         }
         catch (e) {
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
         }
     };
     const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
@@ -286,16 +289,16 @@ async function checkPush(host, repository, credential, deps) {
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
                 return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
-            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenServiceAllowed */ .hr)(url, base))
+            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenServiceAllowed */ .hr)(url, base))
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
@@ -312,7 +315,7 @@ async function checkPush(host, repository, credential, deps) {
             const text = await token.text();
             let value;
             try {
-                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenOf */ .B9)(JSON.parse(text));
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenOf */ .B9)(JSON.parse(text));
             }
             catch {
                 value = undefined;
@@ -335,20 +338,40 @@ async function checkPush(host, repository, credential, deps) {
         };
     }
     const headers = authorization ? { Authorization: authorization } : undefined;
-    const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
+    (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)('a registry push check');
+    const starting = call(`${base}/v2/${repository}/blobs/uploads/`, {
         method: 'POST',
         ...(headers && { headers }),
     });
-    if (upload.status !== 202)
-        return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
-    // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-    const cancel = cancelRequest(base, upload.headers.get('location'), headers);
-    if (cancel)
-        await call(cancel.url, cancel.init).catch(() => undefined);
-    return {
-        ok: true,
-        detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
-    };
+    // Cancel the upload: nothing is written. Best effort (registries also expire unfinished uploads
+    // after days), and once: on SIGINT/SIGTERM the cleanup waits for the POST's answer to cancel it.
+    let cancelled;
+    const cancelUpload = () => (cancelled ??= starting
+        .then((r) => {
+        const cancel = r.status === 202 ? cancelRequest(base, r.headers.get('location'), headers) : undefined;
+        return cancel && call(cancel.url, cancel.init);
+    })
+        .catch(() => undefined));
+    const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => {
+        await cancelUpload();
+    });
+    try {
+        const upload = await starting;
+        if (upload.status !== 202)
+            return {
+                ok: false,
+                detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`,
+                fix,
+            };
+        await cancelUpload();
+        return {
+            ok: true,
+            detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+        };
+    }
+    finally {
+        unregister();
+    }
 }
 /** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
 function dockerConfigPath(env) {

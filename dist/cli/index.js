@@ -3216,7 +3216,11 @@ function readRegularFile(file, maxBytes) {
         // One byte more than fstat said: a file that grew since is noticed, not read without end.
         const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
         if (buf.length > st.size)
-            throw new UnreadableFileError('changed while being read');
+            throw new UnreadableFileError(
+            // procfs and sysfs files report no size and are made as they are read.
+            st.size === 0
+                ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
+                : 'changed while being read');
         return buf;
     }
     catch (e) {
