@@ -2926,13 +2926,17 @@ async function checkPush(host, repository, credential, deps) {
         };
     }
     const headers = authorization ? { Authorization: authorization } : undefined;
+    return tryUpload(call, `${host}/${repository}`, `${base}/v2/${repository}/blobs/uploads/`, headers, fix);
+}
+/**
+ * Start an upload at UPLOADS (of TARGET) as a push does, and cancel it: nothing is written. Best
+ * effort (registries also expire unfinished uploads after days), and once: on SIGINT/SIGTERM the
+ * cleanup waits for the POST's answer to cancel it; after the signal none starts.
+ */
+async function tryUpload(call, target, uploads, headers, fix) {
     (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)('a registry push check');
-    const starting = call(`${base}/v2/${repository}/blobs/uploads/`, {
-        method: 'POST',
-        ...(headers && { headers }),
-    });
-    // Cancel the upload: nothing is written. Best effort (registries also expire unfinished uploads
-    // after days), and once: on SIGINT/SIGTERM the cleanup waits for the POST's answer to cancel it.
+    const base = new URL(uploads).origin;
+    const starting = call(uploads, { method: 'POST', ...(headers && { headers }) });
     let cancelled;
     const cancelUpload = () => (cancelled ??= starting
         .then((r) => {
@@ -2946,15 +2950,11 @@ async function checkPush(host, repository, credential, deps) {
     try {
         const upload = await starting;
         if (upload.status !== 202)
-            return {
-                ok: false,
-                detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`,
-                fix,
-            };
+            return { ok: false, detail: `cannot push to ${target}: ${await registryError(upload)}`, fix };
         await cancelUpload();
         return {
             ok: true,
-            detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+            detail: `can push to ${target} (an upload was started and cancelled; nothing written)`,
         };
     }
     finally {
