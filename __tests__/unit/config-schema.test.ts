@@ -228,19 +228,19 @@ describe('config schema: every offending path is named with what was expected', 
     ],
     [
       { image: { name: 'a/b' }, python: { indexUrl: 'not-a-url' } },
-      'python.indexUrl: expected an http, https or file URL, got "not-a-url"',
+      'python.indexUrl: not a pip index URL: not a URL (got "not-a-url")',
     ],
     [
       { image: { name: 'a/b' }, python: { indexUrl: 'https://u:pw@a/simple\n[install]' } },
-      'python.indexUrl: expected a URL without blanks or control characters in it, got "https://[redacted]@a/simple\\n[install]"',
+      'python.indexUrl: not a pip index URL: a blank or control character is in it (got "https://***@a/simple\\n[install]")',
     ],
     [
       { image: { name: 'a/b' }, python: { extraIndexUrls: ['mailto:x@y'] } },
-      'python.extraIndexUrls[0]: expected an http, https or file URL, got "mailto:x@y"',
+      'python.extraIndexUrls[0]: not a pip index URL: pip reads an index over http, https or file only (got "***@y")',
     ],
     [
       { image: { name: 'a/b' }, python: { torchIndexUrl: 'wheels' } },
-      'python.torchIndexUrl: expected an http, https or file URL, got "wheels"',
+      'python.torchIndexUrl: not a pip index URL: not a URL (got "wheels")',
     ],
     [
       { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', command: 'x', file: { path: '/a' } }] } },
@@ -294,6 +294,24 @@ describe('config errors show no credentials', () => {
       'a password with "#" that no URL takes',
       { image: { name: 'a/b' }, python: { indexUrl: 'https://deploy:s3cr#tPassw0rd@host.example/simple' } },
       'python.indexUrl',
+    ],
+    [
+      'a login before a blank, in the torch index',
+      { image: { name: 'a/b' }, python: { torchIndexUrl: 'https://u:s3cr3t pw@h/whl' } },
+      'python.torchIndexUrl',
+    ],
+    [
+      'a login without a scheme',
+      { image: { name: 'a/b' }, python: { indexUrl: 'deploy:s3cr3tPassw0rd@pypi.example/simple' } },
+      'python.indexUrl',
+    ],
+    [
+      'a token in the query, with a blank',
+      {
+        image: { name: 'a/b' },
+        python: { extraIndexUrls: ['https://h/simple?access_token=s3cr3tPassw0rd x'] },
+      },
+      'python.extraIndexUrls[0]',
     ],
     [
       'a token among other words',

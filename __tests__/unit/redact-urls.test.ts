@@ -8,8 +8,14 @@ import {
   urlCredentials,
   urlSecret,
 } from '../../src/util/redact.js';
-import { describeIndexes, pipConf, pipIndexEnv, pipIndexes } from '../../src/python/indexes.js';
-import { indexUrlProblem } from '../../src/util/pip-index-url.js';
+import {
+  describeIndexes,
+  givenPipIndexes,
+  pipConf,
+  pipIndexEnv,
+  pipIndexes,
+} from '../../src/python/indexes.js';
+import { indexUrlProblem, shownIndexUrl } from '../../src/util/pip-index-url.js';
 import { InputError } from '../../src/errors.js';
 
 describe('URL userinfo redaction in free text', () => {
@@ -224,7 +230,9 @@ describe('pip indexes from the config, else the environment', () => {
     ['file:///srv/wheels/simple', undefined],
     ['notaurl', 'not a URL'],
     ['./wheels', 'a directory, not a URL'],
-    ['ftp://mirror/simple', 'pip reads an index over http, https or file, not ftp'],
+    ['ftp://mirror/simple', 'pip reads an index over http, https or file only'],
+    // What parses as a scheme may be a login: never quoted in the problem.
+    ['deploy:s3cr3t@pypi.example/simple', 'pip reads an index over http, https or file only'],
     ['https://a/simple\n[install]\nno-deps = 1', 'a blank or control character is in it'],
     ['https://a/sim ple', 'a blank or control character is in it'],
     ['https://a/simple\t', 'a blank or control character is in it'],
@@ -250,6 +258,40 @@ describe('pip indexes from the config, else the environment', () => {
     expect((error as Error).message).toContain(message);
     // The password is never shown.
     expect((error as Error).message).not.toContain('hunter2');
+  });
+
+  it.each([
+    ['user:s3cretpw@pypi.example/simple', '***@pypi.example/simple'],
+    ['glpat-AbCdEf123456:x@gitlab.example/simple', '***@gitlab.example/simple'],
+    ['https://__token__:Zx9Qk2LmN8 pR4sT6vW1y@h.example/simple', 'https://***@h.example/simple'],
+    ['https://deploy:s3cr#tPw@h.example/simple', 'https://***@h.example/simple'],
+    ['https:/tok3nvalue@h.example/simple', 'https:/***@h.example/simple'],
+    ['https://h/simple?access_token=Zx9Qk2 x', 'https://h/simple?...'],
+    ['ftp://mirror/simple', 'ftp://mirror/simple'],
+  ])('shownIndexUrl(%j) = %j', (url, shown) => {
+    expect(shownIndexUrl(url)).toBe(shown);
+  });
+
+  it.each([
+    ['--index-url', 'user:s3cretpw@pypi.example/simple', 's3cretpw'],
+    ['PIP_INDEX_URL', 'https://__token__:Zx9Qk2LmN8 pR4sT6vW1y@h.example/simple', 'Zx9Qk2LmN8'],
+    ['PIP_EXTRA_INDEX_URL', 'https://ok/s __token__:Zx9Qk2LmN8pR4sT6vW1y@h.example/simple', 'Zx9Qk2LmN8'],
+  ])('a refused %s never shows its login (%j)', (source, url, secret) => {
+    const run = () =>
+      source === '--index-url'
+        ? pipIndexes({ indexUrl: url }, {}, { indexUrl: '--index-url', extraIndexUrls: '--extra-index-url' })
+        : pipIndexes({}, { [source]: url });
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(source);
+    expect(run).not.toThrow(secret);
+  });
+
+  it('givenPipIndexes only reads (the action masks with it): a bad one does not throw', () => {
+    expect(givenPipIndexes({}, { PIP_INDEX_URL: '/opt/wheelhouse', PIP_EXTRA_INDEX_URL: 'x y' })).toEqual({
+      indexUrl: '/opt/wheelhouse',
+      extraIndexUrls: ['x', 'y'],
+    });
+    expect(() => pipIndexes({}, { PIP_INDEX_URL: '/opt/wheelhouse' })).toThrow(/a directory, not a URL/);
   });
 
   it('a refused URL is shown without its query, where a token may ride', () => {

@@ -24,7 +24,7 @@ import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from 
 import { githubReportContext } from '../report/github-env.js';
 import { postFromArtifact } from '../report/poster.js';
 import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
-import { pipIndexes } from '../python/indexes.js';
+import { givenPipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
@@ -203,7 +203,8 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
   });
   const { config } = loaded;
   // Credentials in index URLs are masked by the runner too, wherever they might be printed.
-  const ix = pipIndexes(config.python, io.env);
+  // Unchecked: a stage that runs pip refuses a bad one; masking must not fail the other stages.
+  const ix = givenPipIndexes(config.python, io.env);
   for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
     for (const c of u ? urlCredentials(u) : []) io.setSecret?.(c);
   return loaded;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
 import { imageRefProblem } from '../oci/ref.js';
-import { BLANK_OR_CONTROL, INDEX_PROTOCOL } from '../util/pip-index-url.js';
+import { INDEX_PROTOCOL, indexUrlProblem, shownIndexUrl } from '../util/pip-index-url.js';
 import { AttestConfigSchema } from './attest.js';
 import { SecretIdSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
@@ -62,14 +62,18 @@ const cudaVersion = z.string({ error: 'expected a version like "12.8"' }).regex(
 });
 /**
  * A pip index: an http(s) or file URL (pip reads no other), with no blank or control character
- * inside. The URL parser would drop a line break silently (pip would then get another URL than
- * the one written); blanks around it go.
+ * inside (the URL parser would drop a line break silently: pip would get another URL than the one
+ * written); blanks around it go. A refused one is shown with its login and query masked.
  */
 const indexUrl = z
   .string({ error: 'expected a URL' })
-  .refine((url) => !BLANK_OR_CONTROL.test(url.trim()), {
-    message: 'expected a URL without blanks or control characters in it',
-    abort: true,
+  .superRefine((url, ctx) => {
+    const problem = indexUrlProblem(url.trim());
+    if (problem !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a pip index URL: ${problem} (got ${JSON.stringify(shownIndexUrl(url))})`,
+      });
   })
   .pipe(z.url({ protocol: INDEX_PROTOCOL, error: 'expected an http, https or file URL' }));
 
@@ -271,13 +275,20 @@ export const ConfigFileSchema = z
         requirements: stringList(relPath('a file path'))
           .default([])
           .describe('requirements files, relative to the config file.'),
-        indexUrl: indexUrl.optional().describe('pip index URL (default: PyPI).'),
+        indexUrl: indexUrl
+          .optional()
+          .describe(
+            'pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only.',
+          ),
         torchIndexUrl: indexUrl
           .optional()
           .describe(
             'Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.',
           ),
-        extraIndexUrls: z.array(indexUrl).default([]).describe('Extra pip index URLs.'),
+        extraIndexUrls: z
+          .array(indexUrl)
+          .default([])
+          .describe('Extra pip index URLs, http(s) or file (default: PIP_EXTRA_INDEX_URL).'),
       })
       .prefault({})
       .describe('Python environment.'),

@@ -4,33 +4,44 @@
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 import { InputError } from '../errors.js';
-import { indexUrlProblem } from '../util/pip-index-url.js';
-import { redactText, redactUrls } from '../util/redact.js';
+import { indexUrlProblem, shownIndexUrl } from '../util/pip-index-url.js';
+import { redactUrls } from '../util/redact.js';
 
 export interface PipIndexes {
   indexUrl?: string;
   extraIndexUrls: string[];
 }
 
-/**
- * URL, or an InputError (exit 2) naming WHERE it came from; the URL is shown without its query
- * (a token may ride there) and with its userinfo and anything like a token masked.
- */
-function checked(url: string, where: string): string {
+/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownIndexUrl shows it. */
+function check(url: string, where: string): void {
   const problem = indexUrlProblem(url);
-  if (problem === undefined) return url;
-  const bare = url.replace(/[?#][\s\S]*$/, '?...');
-  const shown = redactText(bare.length > 200 ? `${bare.slice(0, 200)}...` : bare);
-  throw new InputError(
-    `${where}: ${problem} (got ${JSON.stringify(shown)})`,
-    'give a simple index URL, e.g. https://pypi.org/simple',
-  );
+  if (problem !== undefined)
+    throw new InputError(
+      `${where}: ${problem} (got ${JSON.stringify(shownIndexUrl(url))})`,
+      'give a simple index URL, e.g. https://pypi.org/simple',
+    );
 }
 
 /**
- * The indexes pip uses: the given ones (NAMES says where they came from: the config's fields, or
- * a command's flags), else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL. Each is checked (indexUrlProblem):
- * a bad one is an InputError naming its source.
+ * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
+ * (for masking their credentials wherever they might be printed; pipIndexes to use them).
+ */
+export function givenPipIndexes(
+  python: { indexUrl?: string | undefined; extraIndexUrls?: readonly string[] | undefined },
+  env: Readonly<Record<string, string | undefined>> = {},
+): PipIndexes {
+  const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+  const extra =
+    python.extraIndexUrls && python.extraIndexUrls.length > 0
+      ? [...python.extraIndexUrls]
+      : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+  return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+}
+
+/**
+ * The indexes pip uses (givenPipIndexes), each checked (indexUrlProblem): a bad one is an
+ * InputError naming its source, NAMES for the given ones (the config's fields, or a command's
+ * flags), the variable for the environment's.
  */
 export function pipIndexes(
   python: { indexUrl?: string | undefined; extraIndexUrls?: readonly string[] | undefined },
@@ -40,19 +51,13 @@ export function pipIndexes(
     extraIndexUrls: 'python.extraIndexUrls',
   },
 ): PipIndexes {
-  const fromEnv = env.PIP_INDEX_URL?.trim() || undefined;
-  const indexUrl =
-    python.indexUrl !== undefined
-      ? checked(python.indexUrl, names.indexUrl)
-      : fromEnv && checked(fromEnv, 'PIP_INDEX_URL (environment)');
-  const extra =
-    python.extraIndexUrls && python.extraIndexUrls.length > 0
-      ? python.extraIndexUrls.map((u) => checked(u, names.extraIndexUrls))
-      : (env.PIP_EXTRA_INDEX_URL ?? '')
-          .split(/\s+/)
-          .filter(Boolean)
-          .map((u) => checked(u, 'PIP_EXTRA_INDEX_URL (environment)'));
-  return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+  const ix = givenPipIndexes(python, env);
+  if (ix.indexUrl !== undefined)
+    check(ix.indexUrl, python.indexUrl !== undefined ? names.indexUrl : 'PIP_INDEX_URL (environment)');
+  const extraGiven = (python.extraIndexUrls?.length ?? 0) > 0;
+  for (const u of ix.extraIndexUrls)
+    check(u, extraGiven ? names.extraIndexUrls : 'PIP_EXTRA_INDEX_URL (environment)');
+  return ix;
 }
 
 /** The environment that points pip at the indexes (for `docker exec` env, never argv). */

@@ -1,5 +1,6 @@
 // What a pip index URL may be, for the config schema and for the indexes given by flags or the
 // environment (src/python/indexes.ts): pip reads one over http, https or file.
+import { redactText } from './redact.js';
 
 /** A blank or control character: it would end the URL where pip reads it. */
 export const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
@@ -10,7 +11,8 @@ export const INDEX_PROTOCOL = /^(https?|file)$/;
 /**
  * What is wrong with URL as a pip index, or undefined: an http(s) or file URL with no blank or
  * control character in it. Such a character would end the URL where pip reads it (a pip.conf line,
- * PIP_EXTRA_INDEX_URL's list), and the URL parser would drop a line break silently.
+ * PIP_EXTRA_INDEX_URL's list), and the URL parser would drop a line break silently. The problem
+ * never quotes the URL (what looks like its scheme may be a login: user:password@host).
  */
 export function indexUrlProblem(url: string): string | undefined {
   if (BLANK_OR_CONTROL.test(url)) return 'a blank or control character is in it';
@@ -23,7 +25,22 @@ export function indexUrlProblem(url: string): string | undefined {
       ? "a directory, not a URL: pip runs in a container here, without this machine's files (serve it over http)"
       : 'not a URL';
   }
-  return INDEX_PROTOCOL.test(protocol)
-    ? undefined
-    : `pip reads an index over http, https or file, not ${protocol}`;
+  return INDEX_PROTOCOL.test(protocol) ? undefined : 'pip reads an index over http, https or file only';
+}
+
+/** The most of a refused URL a message shows. */
+const SHOWN_CHARS = 200;
+
+/**
+ * An index URL as a message may show it, parsed or not: everything between its scheme and its last
+ * "@" masked (a login, whatever it holds: https://user:p#w@, user:pw@, https:/token@), then its
+ * query and fragment (where a token may ride) dropped, tokens of known forms masked, cut short.
+ */
+export function shownIndexUrl(url: string): string {
+  const at = url.lastIndexOf('@');
+  // A scheme only before a slash: in user:pw@host, "user:" is the login.
+  const scheme = /^(?:[a-z][\w+.-]*:\/+)?/i.exec(url)![0];
+  const masked = at < 0 ? url : `${scheme}***${url.slice(at)}`;
+  const shown = redactText(masked.replace(/[?#][\s\S]*$/, '?...'));
+  return shown.length > SHOWN_CHARS ? `${shown.slice(0, SHOWN_CHARS)}...` : shown;
 }

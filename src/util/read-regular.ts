@@ -68,8 +68,8 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
     const buf = readBounded(fd, st.size + 1);
     if (buf.length > st.size)
       throw new UnreadableFileError(
-        // procfs and sysfs files report no size and are made as they are read.
-        st.size === 0
+        // procfs and sysfs files report no size, before and after they are read, yet have content.
+        st.size === 0 && fstatSync(fd).size === 0
           ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
           : 'changed while being read',
       );
