@@ -2538,7 +2538,8 @@ function verifyDeps(env, ref, identity, tlog, given) {
     // The built-in checks use the text read here: one read, one key for every check.
     const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
     const file = identity.kind === 'key' ? identity.publicKey : undefined;
-    const readKeyText = (f) => (f === file && text !== undefined ? text : readIfThere(f));
+    // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
+    const readKeyText = (f) => (f === file ? text : readIfThere(f));
     const client = defaultClient(env);
     const native = nativeReaches(ref, env) && nativeVerifies(identity, env, tlog, readKeyText);
     return {
@@ -4501,8 +4502,8 @@ function readRegularFile(file, maxBytes) {
         const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
         if (buf.length > st.size)
             throw new UnreadableFileError(
-            // procfs and sysfs files report no size and are made as they are read.
-            st.size === 0
+            // procfs and sysfs files report no size, before and after they are read, yet have content.
+            st.size === 0 && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size === 0
                 ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
                 : 'changed while being read');
         return buf;

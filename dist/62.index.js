@@ -593,8 +593,8 @@ function readRegularFile(file, maxBytes) {
         const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
         if (buf.length > st.size)
             throw new UnreadableFileError(
-            // procfs and sysfs files report no size and are made as they are read.
-            st.size === 0
+            // procfs and sysfs files report no size, before and after they are read, yet have content.
+            st.size === 0 && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size === 0
                 ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
                 : 'changed while being read');
         return buf;

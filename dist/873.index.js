@@ -1839,38 +1839,39 @@ var pip_index_url = __webpack_require__(72752);
 
 
 
-/**
- * URL, or an InputError (exit 2) naming WHERE it came from; the URL is shown without its query
- * (a token may ride there) and with its userinfo and anything like a token masked.
- */
-function checked(url, where) {
+/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownIndexUrl shows it. */
+function check(url, where) {
     const problem = (0,pip_index_url/* indexUrlProblem */.Xq)(url);
-    if (problem === undefined)
-        return url;
-    const bare = url.replace(/[?#][\s\S]*$/, '?...');
-    const shown = (0,redact/* redactText */.Rd)(bare.length > 200 ? `${bare.slice(0, 200)}...` : bare);
-    throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify(shown)})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+    if (problem !== undefined)
+        throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify((0,pip_index_url/* shownIndexUrl */.zO)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }
 /**
- * The indexes pip uses: the given ones (NAMES says where they came from: the config's fields, or
- * a command's flags), else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL. Each is checked (indexUrlProblem):
- * a bad one is an InputError naming its source.
+ * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
+ * (for masking their credentials wherever they might be printed; pipIndexes to use them).
+ */
+function givenPipIndexes(python, env = {}) {
+    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
+        ? [...python.extraIndexUrls]
+        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+}
+/**
+ * The indexes pip uses (givenPipIndexes), each checked (indexUrlProblem): a bad one is an
+ * InputError naming its source, NAMES for the given ones (the config's fields, or a command's
+ * flags), the variable for the environment's.
  */
 function pipIndexes(python, env = {}, names = {
     indexUrl: 'python.indexUrl',
     extraIndexUrls: 'python.extraIndexUrls',
 }) {
-    const fromEnv = env.PIP_INDEX_URL?.trim() || undefined;
-    const indexUrl = python.indexUrl !== undefined
-        ? checked(python.indexUrl, names.indexUrl)
-        : fromEnv && checked(fromEnv, 'PIP_INDEX_URL (environment)');
-    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
-        ? python.extraIndexUrls.map((u) => checked(u, names.extraIndexUrls))
-        : (env.PIP_EXTRA_INDEX_URL ?? '')
-            .split(/\s+/)
-            .filter(Boolean)
-            .map((u) => checked(u, 'PIP_EXTRA_INDEX_URL (environment)'));
-    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+    const ix = givenPipIndexes(python, env);
+    if (ix.indexUrl !== undefined)
+        check(ix.indexUrl, python.indexUrl !== undefined ? names.indexUrl : 'PIP_INDEX_URL (environment)');
+    const extraGiven = (python.extraIndexUrls?.length ?? 0) > 0;
+    for (const u of ix.extraIndexUrls)
+        check(u, extraGiven ? names.extraIndexUrls : 'PIP_EXTRA_INDEX_URL (environment)');
+    return ix;
 }
 /** The environment that points pip at the indexes (for `docker exec` env, never argv). */
 function pipIndexEnv(ix) {
@@ -12573,7 +12574,8 @@ function configFromInputs(io, get) {
     });
     const { config } = loaded;
     // Credentials in index URLs are masked by the runner too, wherever they might be printed.
-    const ix = pipIndexes(config.python, io.env);
+    // Unchecked: a stage that runs pip refuses a bad one; masking must not fail the other stages.
+    const ix = givenPipIndexes(config.python, io.env);
     for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
         for (const c of u ? (0,redact/* urlCredentials */.O4)(u) : [])
             io.setSecret?.(c);

@@ -1762,7 +1762,8 @@ function verifyDeps(env, ref, identity, tlog, given) {
     // The built-in checks use the text read here: one read, one key for every check.
     const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
     const file = identity.kind === 'key' ? identity.publicKey : undefined;
-    const readKeyText = (f) => (f === file && text !== undefined ? text : readIfThere(f));
+    // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
+    const readKeyText = (f) => (f === file ? text : readIfThere(f));
     const client = defaultClient(env);
     const native = nativeReaches(ref, env) && nativeVerifies(identity, env, tlog, readKeyText);
     return {

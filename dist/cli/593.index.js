@@ -413,13 +413,17 @@ const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "1
 });
 /**
  * A pip index: an http(s) or file URL (pip reads no other), with no blank or control character
- * inside. The URL parser would drop a line break silently (pip would then get another URL than
- * the one written); blanks around it go.
+ * inside (the URL parser would drop a line break silently: pip would get another URL than the one
+ * written); blanks around it go. A refused one is shown with its login and query masked.
  */
 const indexUrl = schemas/* string */.YjP({ error: 'expected a URL' })
-    .refine((url) => !pip_index_url/* BLANK_OR_CONTROL */.pm.test(url.trim()), {
-    message: 'expected a URL without blanks or control characters in it',
-    abort: true,
+    .superRefine((url, ctx) => {
+    const problem = (0,pip_index_url/* indexUrlProblem */.Xq)(url.trim());
+    if (problem !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,pip_index_url/* shownIndexUrl */.zO)(url))})`,
+        });
 })
     .pipe(schemas/* url */.OZ5({ protocol: pip_index_url/* INDEX_PROTOCOL */.uE, error: 'expected an http, https or file URL' }));
 const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
@@ -585,11 +589,15 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         requirements: stringList(relPath('a file path'))
             .default([])
             .describe('requirements files, relative to the config file.'),
-        indexUrl: indexUrl.optional().describe('pip index URL (default: PyPI).'),
+        indexUrl: indexUrl
+            .optional()
+            .describe('pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only.'),
         torchIndexUrl: indexUrl
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
-        extraIndexUrls: schemas/* array */.YOg(indexUrl).default([]).describe('Extra pip index URLs.'),
+        extraIndexUrls: schemas/* array */.YOg(indexUrl)
+            .default([])
+            .describe('Extra pip index URLs, http(s) or file (default: PIP_EXTRA_INDEX_URL).'),
     })
         .prefault({})
         .describe('Python environment.'),
@@ -673,11 +681,14 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xq: () => (/* binding */ indexUrlProblem),
-/* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL),
-/* harmony export */   uE: () => (/* binding */ INDEX_PROTOCOL)
+/* harmony export */   uE: () => (/* binding */ INDEX_PROTOCOL),
+/* harmony export */   zO: () => (/* binding */ shownIndexUrl)
 /* harmony export */ });
+/* unused harmony export BLANK_OR_CONTROL */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What a pip index URL may be, for the config schema and for the indexes given by flags or the
 // environment (src/python/indexes.ts): pip reads one over http, https or file.
+
 /** A blank or control character: it would end the URL where pip reads it. */
 const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
 /** The schemes pip reads an index over, as a URL's protocol. */
@@ -685,7 +696,8 @@ const INDEX_PROTOCOL = /^(https?|file)$/;
 /**
  * What is wrong with URL as a pip index, or undefined: an http(s) or file URL with no blank or
  * control character in it. Such a character would end the URL where pip reads it (a pip.conf line,
- * PIP_EXTRA_INDEX_URL's list), and the URL parser would drop a line break silently.
+ * PIP_EXTRA_INDEX_URL's list), and the URL parser would drop a line break silently. The problem
+ * never quotes the URL (what looks like its scheme may be a login: user:password@host).
  */
 function indexUrlProblem(url) {
     if (BLANK_OR_CONTROL.test(url))
@@ -700,9 +712,22 @@ function indexUrlProblem(url) {
             ? "a directory, not a URL: pip runs in a container here, without this machine's files (serve it over http)"
             : 'not a URL';
     }
-    return INDEX_PROTOCOL.test(protocol)
-        ? undefined
-        : `pip reads an index over http, https or file, not ${protocol}`;
+    return INDEX_PROTOCOL.test(protocol) ? undefined : 'pip reads an index over http, https or file only';
+}
+/** The most of a refused URL a message shows. */
+const SHOWN_CHARS = 200;
+/**
+ * An index URL as a message may show it, parsed or not: everything between its scheme and its last
+ * "@" masked (a login, whatever it holds: https://user:p#w@, user:pw@, https:/token@), then its
+ * query and fragment (where a token may ride) dropped, tokens of known forms masked, cut short.
+ */
+function shownIndexUrl(url) {
+    const at = url.lastIndexOf('@');
+    // A scheme only before a slash: in user:pw@host, "user:" is the login.
+    const scheme = /^(?:[a-z][\w+.-]*:\/+)?/i.exec(url)[0];
+    const masked = at < 0 ? url : `${scheme}***${url.slice(at)}`;
+    const shown = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(masked.replace(/[?#][\s\S]*$/, '?...'));
+    return shown.length > SHOWN_CHARS ? `${shown.slice(0, SHOWN_CHARS)}...` : shown;
 }
 
 

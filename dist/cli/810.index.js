@@ -11,9 +11,10 @@ export const modules = {
 /* harmony export */   aI: () => (/* binding */ pipConf),
 /* harmony export */   iP: () => (/* binding */ pipIndexes)
 /* harmony export */ });
+/* unused harmony export givenPipIndexes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72752);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72752);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69695);
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
@@ -22,38 +23,39 @@ export const modules = {
 
 
 
-/**
- * URL, or an InputError (exit 2) naming WHERE it came from; the URL is shown without its query
- * (a token may ride there) and with its userinfo and anything like a token masked.
- */
-function checked(url, where) {
-    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__/* .indexUrlProblem */ .Xq)(url);
-    if (problem === undefined)
-        return url;
-    const bare = url.replace(/[?#][\s\S]*$/, '?...');
-    const shown = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(bare.length > 200 ? `${bare.slice(0, 200)}...` : bare);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify(shown)})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownIndexUrl shows it. */
+function check(url, where) {
+    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__/* .indexUrlProblem */ .Xq)(url);
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify((0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__/* .shownIndexUrl */ .zO)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }
 /**
- * The indexes pip uses: the given ones (NAMES says where they came from: the config's fields, or
- * a command's flags), else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL. Each is checked (indexUrlProblem):
- * a bad one is an InputError naming its source.
+ * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
+ * (for masking their credentials wherever they might be printed; pipIndexes to use them).
+ */
+function givenPipIndexes(python, env = {}) {
+    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
+        ? [...python.extraIndexUrls]
+        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+}
+/**
+ * The indexes pip uses (givenPipIndexes), each checked (indexUrlProblem): a bad one is an
+ * InputError naming its source, NAMES for the given ones (the config's fields, or a command's
+ * flags), the variable for the environment's.
  */
 function pipIndexes(python, env = {}, names = {
     indexUrl: 'python.indexUrl',
     extraIndexUrls: 'python.extraIndexUrls',
 }) {
-    const fromEnv = env.PIP_INDEX_URL?.trim() || undefined;
-    const indexUrl = python.indexUrl !== undefined
-        ? checked(python.indexUrl, names.indexUrl)
-        : fromEnv && checked(fromEnv, 'PIP_INDEX_URL (environment)');
-    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
-        ? python.extraIndexUrls.map((u) => checked(u, names.extraIndexUrls))
-        : (env.PIP_EXTRA_INDEX_URL ?? '')
-            .split(/\s+/)
-            .filter(Boolean)
-            .map((u) => checked(u, 'PIP_EXTRA_INDEX_URL (environment)'));
-    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+    const ix = givenPipIndexes(python, env);
+    if (ix.indexUrl !== undefined)
+        check(ix.indexUrl, python.indexUrl !== undefined ? names.indexUrl : 'PIP_INDEX_URL (environment)');
+    const extraGiven = (python.extraIndexUrls?.length ?? 0) > 0;
+    for (const u of ix.extraIndexUrls)
+        check(u, extraGiven ? names.extraIndexUrls : 'PIP_EXTRA_INDEX_URL (environment)');
+    return ix;
 }
 /** The environment that points pip at the indexes (for `docker exec` env, never argv). */
 function pipIndexEnv(ix) {
@@ -75,7 +77,7 @@ function pipConf(ix) {
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
     return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u))
+        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(u))
         .join(', ');
 }
 
