@@ -152,6 +152,43 @@ describe('JSON inputs of every command: a device or directory is exit 2 at once'
   });
 });
 
+describe('baseline directories: checked before any stage (never a loop on /proc or an internal error)', () => {
+  it.each<[string, () => string[], Record<string, string>, RegExp]>([
+    [
+      'run --baseline /proc/self',
+      () => ['run', '--stages', 'report', '--baseline', '/proc/self', '--out', 'o'],
+      {},
+      /--baseline \/proc\/self: \/proc\/self is on a pseudo filesystem/,
+    ],
+    [
+      'run --baseline FILE',
+      () => (put('afile', 'x'), ['run', '--stages', 'report', '--baseline', 'afile', '--out', 'o']),
+      {},
+      /--baseline afile: .*afile exists and is not a directory/,
+    ],
+    [
+      'run with ML_IMAGE_CACHE_DIR=/dev/zero',
+      () => ['run', '--stages', 'report', '--out', 'o'],
+      { ML_IMAGE_CACHE_DIR: '/dev/zero' },
+      /the baseline directory \(ML_IMAGE_CACHE_DIR, default ~\/\.cache\/ml-image\): .*pseudo filesystem/,
+    ],
+    [
+      'report --baseline /dev/zero',
+      () => (mkdirSync(at('r')), ['report', '--results', 'r', '--baseline', '/dev/zero']),
+      {},
+      /--baseline \/dev\/zero: \/dev\/zero is on a pseudo filesystem/,
+    ],
+  ])('%s: exit 2 naming it', async (_name, argv, env, message) => {
+    put('ml-image.yml', GOOD);
+    const r = await cli(argv(), env);
+    expect(r.err).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toContain('internal error');
+    // No stage ran: no report was written.
+    expect(() => readFileSync(at('o/report.md'))).toThrow();
+  });
+});
+
 describe('records: sizes and counts the report could not write are refused when read', () => {
   const record = () => JSON.parse(JSON.stringify(makeRecord())) as ReturnType<typeof makeRecord>;
   it.each<[string, (r: ReturnType<typeof makeRecord>) => void, string]>([

@@ -245,6 +245,20 @@ describe('ml-image devcontainer', () => {
   });
 
   it.each([
+    ['/dev/zero', /--out \/dev\/zero is a character device, not a file/],
+    ['/dev/null', /--out \/dev\/null is a character device, not a file/],
+    ['results', /--out results is a directory, not a file/],
+  ])('--out %s: exit 2 at once, nothing read from it or written (--force too)', async (out, message) => {
+    write('build.json', build([{ digest: D1 }]));
+    for (const force of [[], ['--force']]) {
+      const r = await cli('--from', 'results', '--out', out, ...force);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toContain('internal error');
+    }
+  });
+
+  it.each([
     [[], /--from DIR is required/],
     [['--from', 'nowhere'], /--from nowhere: no build\.json/],
     [['--from', 'results', '--variant', 'rocm'], /no variant "rocm"/],

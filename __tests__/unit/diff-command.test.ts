@@ -93,6 +93,23 @@ describe('ml-image diff', () => {
     expect(md.split('\n')[0]).toBe('<!-- ml-image-report:x/y:gpu@linux/amd64 -->');
   });
 
+  it('a login or token in --image or --baseline-ref is never printed (Markdown or JSON)', async () => {
+    for (const format of ['md', 'json']) {
+      const r = await run(
+        'base.json',
+        'head.json',
+        '--format',
+        format,
+        '--image',
+        'https://u:S3CRETpw@x.example/y',
+        '--baseline-ref',
+        'https://ci:ghp_abcdefghijklmnopqrstuvwxyz0123456789@git.example',
+      );
+      expect(r.code).toBe(0);
+      for (const secret of ['S3CRETpw', 'ghp_abcdefghij']) expect(r.out).not.toContain(secret);
+    }
+  });
+
   it('--max-chars shortens, and is checked', async () => {
     const r = await run('base.json', 'head.json', '--max-chars', '500');
     expect(r.out.length).toBeLessThanOrEqual(500);

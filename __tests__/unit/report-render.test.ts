@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/util/redact.js';
 import { InputError } from '../../src/errors.js';
 import { html, md, safeUrl } from '../../src/report/escape.js';
+import { codeFence } from '../../src/util/markdown.js';
 import {
   buildReportModel,
   defaultMarkerKey,
@@ -169,6 +170,19 @@ describe('escaping (md / html)', () => {
     ['*x* _y_', '*x* _y_'],
   ])('html(%j) adds no backslash', (raw, want) => {
     expect(html(raw)).toBe(want);
+  });
+});
+
+describe('secrets in escaped text', () => {
+  it.each([
+    ['https://u:S3CRETpw@x.example/y', 'S3CRETpw'],
+    ['token ghp_abcdefghijklmnopqrstuvwxyz0123456789 here', 'ghp_abcdefghij'],
+    ['hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'hf_abcdefghij'],
+  ])('md, html and the code fence mask %j before escaping it', (text, secret) => {
+    expect(md(text)).not.toContain(secret);
+    expect(md(text, 20)).not.toContain(secret.slice(0, 8));
+    expect(html(text)).not.toContain(secret);
+    expect(codeFence([text])).not.toContain(secret);
   });
 });
 

@@ -68,7 +68,11 @@ function baselineStore(io: ActionIo, raw: string): BaselineStore | null {
       warning: (m) => io.warning(m, { title: 'ml-image report' }),
     });
   }
-  return dirBaselineStore(path.resolve(io.cwd, v));
+  return dirBaselineStore(
+    path.resolve(io.cwd, v),
+    `input "baseline" (${v})`,
+    'baseline: a directory, or cache or none',
+  );
 }
 
 export async function run(io: ActionIo = coreIo()): Promise<void> {

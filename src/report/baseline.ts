@@ -4,6 +4,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { EnvironmentError } from '../errors.js';
+import { ensureResultDir } from '../util/json-file.js';
 
 export interface BaselineStore {
   /** Where the records are; e.g. "cache" or the directory. */
@@ -22,8 +24,17 @@ export function baselineSlug(key: string): string {
 
 const branchSlug = (b: string) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
 
-/** root/<slug>/<branch>/: the newest save of a branch replaces the previous one. */
-export function dirBaselineStore(root: string): BaselineStore {
+/**
+ * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
+ * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ */
+export function dirBaselineStore(
+  root: string,
+  label = `baseline directory ${root}`,
+  flag = '--baseline DIR',
+): BaselineStore {
+  ensureResultDir(root, label, { create: false, flag });
   return {
     describe: () => root,
     restore(key, branch) {
@@ -43,7 +54,12 @@ export function dirBaselineStore(root: string): BaselineStore {
         renameSync(next, dir);
       } catch (e) {
         rmSync(next, { recursive: true, force: true });
-        throw e;
+        // The report is written; only the baseline for the next run is missing.
+        throw new EnvironmentError(
+          `${label}: cannot save the baseline in ${dir} (${String((e as Error).message ?? e).split('\n')[0]})`,
+          `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`,
+          { cause: e },
+        );
       }
       return Promise.resolve();
     },

@@ -81,7 +81,12 @@ function reasonOf(e: unknown): string {
  * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
  * `create: false` it only checks (the CLI does so before any work, creating nothing).
  */
-export function ensureResultDir(dir: string, label: string = dir, opts: { create?: boolean } = {}): string {
+export function ensureResultDir(
+  dir: string,
+  label: string = dir,
+  opts: { create?: boolean; flag?: string } = {},
+): string {
+  const flag = opts.flag ?? '--out DIR';
   const abs = path.resolve(dir);
   // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
   let probe = abs;
@@ -96,14 +101,14 @@ export function ensureResultDir(dir: string, label: string = dir, opts: { create
   if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
     throw new InputError(
       `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`,
-      'pass --out DIR naming a directory on disk (it is created when missing)',
+      `pass ${flag} naming a directory on disk (it is created when missing)`,
     );
   }
   if (existsSync(abs)) {
     if (!statSync(abs).isDirectory())
       throw new InputError(
         `${label}: ${abs} exists and is not a directory`,
-        'pass --out DIR naming a directory',
+        `pass ${flag} naming a directory`,
       );
     return abs;
   }

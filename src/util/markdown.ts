@@ -2,6 +2,7 @@
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
 // explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
 import he from 'he';
+import { redactText } from './redact.js';
 import { clip } from './text.js';
 
 /**
@@ -50,7 +51,9 @@ const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
 const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 
 export function md(text: string, max = Infinity): string {
-  const clipped = clip(String(text), max);
+  // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
+  // and a clip could cut a token short of its pattern.
+  const clipped = clip(redactText(String(text)), max);
   if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped)) return clipped;
   const s = neutralise(clipped);
   return (
@@ -66,9 +69,9 @@ export function md(text: string, max = Infinity): string {
   );
 }
 
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
 export function html(text: string, max = Infinity): string {
-  return he.escape(neutralise(clip(String(text), max))).replace(NEWLINES, ' ');
+  return he.escape(neutralise(clip(redactText(String(text)), max))).replace(NEWLINES, ' ');
 }
 
 /**
@@ -77,7 +80,7 @@ export function html(text: string, max = Infinity): string {
  * end the block early (CommonMark: a closing fence is at least as long as the opening one).
  */
 export function codeFence(lines: readonly string[], info = ''): string {
-  const body = lines.map(stripUnsafe).join('\n');
+  const body = lines.map((l) => stripUnsafe(redactText(l))).join('\n');
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${info}\n${body}\n${fence}`;

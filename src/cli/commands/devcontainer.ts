@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
   DEVCONTAINER_FILE,
@@ -10,6 +10,7 @@ import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
+import { fileKind, MAX_JSON_INPUT_BYTES, readRegularFile } from '../../util/read-regular.js';
 import type { Command } from './types.js';
 
 const OPTIONS = {
@@ -18,13 +19,26 @@ const OPTIONS = {
   force: { type: 'boolean', default: false },
 } as const;
 
-/** A file at the target that ml-image did not write is a person's: refused unless --force. */
-function checkTarget(file: string, force: boolean): void {
+/**
+ * A file at the target that ml-image did not write is a person's: refused unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there
+ * is refused, --force or not.
+ */
+function checkTarget(out: string, file: string, force: boolean): void {
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st === undefined) return;
+  if (!st.isFile()) {
+    const kind = fileKind(st);
+    throw new InputError(
+      `devcontainer: --out ${out} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`,
+      'pass --out FILE naming a file (default .devcontainer/devcontainer.json)',
+    );
+  }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_JSON_INPUT_BYTES).toString('utf8');
   } catch {
-    return; // nothing there (or nothing readable: the write says why)
+    return; // nothing readable there: the write says why
   }
   if (!force && !writtenByMlImage(text))
     throw new InputError(
@@ -106,7 +120,7 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
       `devcontainer: --from ${values.from}`,
     );
     const out = values.out ?? DEVCONTAINER_FILE;
-    checkTarget(path.resolve(io.cwd, out), values.force === true);
+    checkTarget(out, path.resolve(io.cwd, out), values.force === true);
     const file = writeOutFile(io.cwd, path.dirname(out), path.basename(out), text);
     const summary: Summary = {
       file,

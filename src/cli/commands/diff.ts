@@ -5,6 +5,7 @@ import { repositoryOf } from '../../oci/ref.js';
 import { buildReportModel } from '../../report/model.js';
 import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../util/read-regular.js';
+import { redactText } from '../../util/redact.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -89,7 +90,8 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     const smoke = (file: string | undefined) =>
       file === undefined ? null : readSmokeResult(readJsonFile(io.cwd, file), file);
     const model = buildReportModel({
-      image: values.image ?? repositoryOf(head.image.ref),
+      // Flags are shown (the heading, the JSON model): secrets in them masked.
+      image: redactText(values.image ?? repositoryOf(head.image.ref)),
       variant: values.variant ?? head.image.variant ?? 'default',
       entries: [
         {
@@ -100,7 +102,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
           baseSmoke: smoke(values['base-smoke']),
         },
       ],
-      baseline: values['baseline-ref'] ? { ref: values['baseline-ref'] } : null,
+      baseline: values['baseline-ref'] ? { ref: redactText(values['baseline-ref']) } : null,
       ...(threshold !== undefined && { smokeThreshold: threshold }),
     });
     const rendered = renderReport(model, { maxChars });

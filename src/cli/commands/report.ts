@@ -100,7 +100,9 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         options: {
           mode,
           baseline:
-            values.baseline !== undefined ? dirBaselineStore(path.resolve(io.cwd, values.baseline)) : null,
+            values.baseline !== undefined
+              ? dirBaselineStore(path.resolve(io.cwd, values.baseline), `--baseline ${values.baseline}`)
+              : null,
           baseBranch: values['base-branch'],
           ...(pr !== undefined && {
             github: {

@@ -27,6 +27,17 @@ export function bundledExample(): string {
   );
 }
 
+/** Where the report's baselines are kept: --baseline DIR, none, or the cache's (checked now). */
+function baselineStore(flag: string | undefined, io: CliIo) {
+  if (flag === 'none') return null;
+  if (flag !== undefined) return dirBaselineStore(path.resolve(io.cwd, flag), `--baseline ${flag}`);
+  return dirBaselineStore(
+    path.join(path.resolve(io.cwd, defaultCacheDir(io.env)), 'baselines'),
+    'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)',
+    'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR',
+  );
+}
+
 export const runCommand: Command = {
   name: 'run',
   summary:
@@ -95,15 +106,12 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         `--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`,
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
+    const baseline = baselineStore(values.baseline, io);
     // The registry check and the git facts (a few git processes) at once.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
     const [git] = await Promise.all([gitContextFor(io), registry]);
     const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
     const cacheDir = defaultCacheDir(io.env);
-    const baseline =
-      values.baseline === 'none'
-        ? null
-        : dirBaselineStore(path.resolve(io.cwd, values.baseline ?? path.join(cacheDir, 'baselines')));
     const results = openResultDir(
       path.resolve(io.cwd, values.out ?? 'ml-image-results'),
       values.out !== undefined ? `--out ${values.out}` : 'result directory',
