@@ -2112,6 +2112,7 @@ function reasonOf(e) {
  * `create: false` it only checks (the CLI does so before any work, creating nothing).
  */
 function ensureResultDir(dir, label = dir, opts = {}) {
+    const flag = opts.flag ?? '--out DIR';
     const abs = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);
     // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
     let probe = abs;
@@ -2126,11 +2127,11 @@ function ensureResultDir(dir, label = dir, opts = {}) {
     }
     const under = (root) => real === root || real.startsWith(`${root}/`);
     if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, `pass ${flag} naming a directory on disk (it is created when missing)`);
     }
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(abs)) {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(abs).isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} exists and is not a directory`, `pass ${flag} naming a directory`);
         return abs;
     }
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(probe).isDirectory())

@@ -433,10 +433,12 @@ function mermaidText(text, max = 80) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
 // explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
+
 
 
 /**
@@ -478,7 +480,9 @@ function neutralise(text) {
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
 const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 function md(text, max = Infinity) {
-    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(String(text), max);
+    // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
+    // and a clip could cut a token short of its pattern.
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max);
     if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
         return clipped;
     const s = neutralise(clipped);
@@ -491,9 +495,9 @@ function md(text, max = Infinity) {
         .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
         .replace(NEWLINES, '<br>'));
 }
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
 function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(String(text), max))).replace(NEWLINES, ' ');
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max))).replace(NEWLINES, ' ');
 }
 /**
  * A fenced code block around lines that are shown as they are (pip's own output): the fence is
@@ -501,7 +505,7 @@ function html(text, max = Infinity) {
  * end the block early (CommonMark: a closing fence is at least as long as the opening one).
  */
 function codeFence(lines, info = '') {
-    const body = lines.map(stripUnsafe).join('\n');
+    const body = lines.map((l) => stripUnsafe((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(l))).join('\n');
     const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${info}\n${body}\n${fence}`;

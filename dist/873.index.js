@@ -12029,14 +12029,21 @@ function overallStatus(entries) {
 
 
 
+
+
 /** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
 function baselineSlug(key) {
     const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
     return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-/** root/<slug>/<branch>/: the newest save of a branch replaces the previous one. */
-function dirBaselineStore(root) {
+/**
+ * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
+ * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ */
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
+    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
     return {
         describe: () => root,
         restore(key, branch) {
@@ -12058,7 +12065,8 @@ function dirBaselineStore(root) {
             }
             catch (e) {
                 (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-                throw e;
+                // The report is written; only the baseline for the next run is missing.
+                throw new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
             }
             return Promise.resolve();
         },
@@ -12465,7 +12473,7 @@ function baselineStore(io, raw) {
             warning: (m) => io.warning(m, { title: 'ml-image report' }),
         });
     }
-    return dirBaselineStore(external_node_path_default().resolve(io.cwd, v));
+    return dirBaselineStore(external_node_path_default().resolve(io.cwd, v), `input "baseline" (${v})`, 'baseline: a directory, or cache or none');
 }
 async function run(io = (0,action_io/* coreIo */.I0)()) {
     try {

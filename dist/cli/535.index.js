@@ -114,7 +114,9 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
             git,
             options: {
                 mode,
-                baseline: values.baseline !== undefined ? (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_7__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline)) : null,
+                baseline: values.baseline !== undefined
+                    ? (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_7__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline), `--baseline ${values.baseline}`)
+                    : null,
                 baseBranch: values['base-branch'],
                 ...(pr !== undefined && {
                     github: {
@@ -205,9 +207,13 @@ function runnerFromEnv(env) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
 // The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
 // per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
 // restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
 
 
 
@@ -217,8 +223,13 @@ function baselineSlug(key) {
     return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-/** root/<slug>/<branch>/: the newest save of a branch replaces the previous one. */
-function dirBaselineStore(root) {
+/**
+ * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
+ * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ */
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(root, label, { create: false, flag });
     return {
         describe: () => root,
         restore(key, branch) {
@@ -240,7 +251,8 @@ function dirBaselineStore(root) {
             }
             catch (e) {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
-                throw e;
+                // The report is written; only the baseline for the next run is missing.
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
             }
             return Promise.resolve();
         },

@@ -223,7 +223,10 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/cli/commands/devcontainer.ts
+
 
 
 
@@ -236,14 +239,25 @@ const OPTIONS = {
     variant: { type: 'string' },
     force: { type: 'boolean', default: false },
 };
-/** A file at the target that ml-image did not write is a person's: refused unless --force. */
-function checkTarget(file, force) {
+/**
+ * A file at the target that ml-image did not write is a person's: refused unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there
+ * is refused, --force or not.
+ */
+function checkTarget(out, file, force) {
+    const st = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+    if (st === undefined)
+        return;
+    if (!st.isFile()) {
+        const kind = (0,read_regular/* fileKind */.h_)(st);
+        throw new errors/* InputError */.dz(`devcontainer: --out ${out} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`, 'pass --out FILE naming a file (default .devcontainer/devcontainer.json)');
+    }
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        text = (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
     }
     catch {
-        return; // nothing there (or nothing readable: the write says why)
+        return; // nothing readable there: the write says why
     }
     if (!force && !writtenByMlImage(text))
         throw new errors/* InputError */.dz(`devcontainer: ${file} exists and was not written by ml-image (its name is not "ml-image (VARIANT)")`, 'pass --force to replace it, or --out another file');
@@ -295,7 +309,7 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
         const dir = external_node_path_default().resolve(io.cwd, values.from);
         const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`);
         const out = values.out ?? DEVCONTAINER_FILE;
-        checkTarget(external_node_path_default().resolve(io.cwd, out), values.force === true);
+        checkTarget(out, external_node_path_default().resolve(io.cwd, out), values.force === true);
         const file = (0,output/* writeOutFile */.W)(io.cwd, external_node_path_default().dirname(out), external_node_path_default().basename(out), text);
         const summary = {
             file,

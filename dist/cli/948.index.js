@@ -47,6 +47,14 @@ __webpack_require__.r(__webpack_exports__);
 function bundledExample() {
     return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
 }
+/** Where the report's baselines are kept: --baseline DIR, none, or the cache's (checked now). */
+function baselineStore(flag, io) {
+    if (flag === 'none')
+        return null;
+    if (flag !== undefined)
+        return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, flag), `--baseline ${flag}`);
+    return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$g)(io.env)), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
+}
 const runCommand = {
     name: 'run',
     summary: 'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
@@ -111,14 +119,12 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+        const baseline = baselineStore(values.baseline, io);
         // The registry check and the git facts (a few git processes) at once.
         const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;
         const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .gitContextFor */ .Tr)(io), registry]);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
         const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$g)(io.env);
-        const baseline = values.baseline === 'none'
-            ? null
-            : (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, 'baselines')));
         const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_10__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results'), values.out !== undefined ? `--out ${values.out}` : 'result directory');
         const t0 = Date.now();
         const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
@@ -191,9 +197,13 @@ function stageTimer(verbose) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
 // The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
 // per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
 // restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
 
 
 
@@ -203,8 +213,13 @@ function baselineSlug(key) {
     return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-/** root/<slug>/<branch>/: the newest save of a branch replaces the previous one. */
-function dirBaselineStore(root) {
+/**
+ * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
+ * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ */
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(root, label, { create: false, flag });
     return {
         describe: () => root,
         restore(key, branch) {
@@ -226,7 +241,8 @@ function dirBaselineStore(root) {
             }
             catch (e) {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
-                throw e;
+                // The report is written; only the baseline for the next run is missing.
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
             }
             return Promise.resolve();
         },

@@ -17,8 +17,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25816);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33365);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69695);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
+
 
 
 
@@ -75,7 +77,7 @@ Options:
 
 Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
     async run(argv, io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('diff', argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('diff', argv, {
             format: { type: 'string' },
             'base-smoke': { type: 'string' },
             'head-smoke': { type: 'string' },
@@ -97,7 +99,8 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
         const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
         const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
-            image: values.image ?? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref),
+            // Flags are shown (the heading, the JSON model): secrets in them masked.
+            image: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values.image ?? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref)),
             variant: values.variant ?? head.image.variant ?? 'default',
             entries: [
                 {
@@ -108,13 +111,13 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
                     baseSmoke: smoke(values['base-smoke']),
                 },
             ],
-            baseline: values['baseline-ref'] ? { ref: values['baseline-ref'] } : null,
+            baseline: values['baseline-ref'] ? { ref: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values['baseline-ref']) } : null,
             ...(threshold !== undefined && { smokeThreshold: threshold }),
         });
         const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(model, { maxChars });
         const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
         if (values.out !== undefined) {
-            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .W)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(values.out), output);
+            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .W)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(values.out), output);
             io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
         }
         else {

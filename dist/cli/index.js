@@ -2986,6 +2986,7 @@ function reasonOf(e) {
  * `create: false` it only checks (the CLI does so before any work, creating nothing).
  */
 function ensureResultDir(dir, label = dir, opts = {}) {
+    const flag = opts.flag ?? '--out DIR';
     const abs = external_node_path_default().resolve(dir);
     // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
     let probe = abs;
@@ -3000,11 +3001,11 @@ function ensureResultDir(dir, label = dir, opts = {}) {
     }
     const under = (root) => real === root || real.startsWith(`${root}/`);
     if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
+        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, `pass ${flag} naming a directory on disk (it is created when missing)`);
     }
     if ((0,external_node_fs_.existsSync)(abs)) {
         if (!(0,external_node_fs_.statSync)(abs).isDirectory())
-            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
+            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, `pass ${flag} naming a directory`);
         return abs;
     }
     if (!(0,external_node_fs_.statSync)(probe).isDirectory())
