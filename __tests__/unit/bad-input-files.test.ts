@@ -282,6 +282,98 @@ describe('report --pr: digits only', () => {
   });
 });
 
+describe('report --api-url: where the token goes, checked before anything is asked', () => {
+  it.each<[string, RegExp]>([
+    ['', /report: --api-url: empty/],
+    ['notaurl', /report: --api-url: not a URL \(got "notaurl"\)/],
+    ['ftp://ghe.example/api/v3', /report: --api-url: the token goes with every request: https only/],
+    ['http://ghe.example/api/v3', /report: --api-url: the token goes with every request: https only/],
+    [
+      'https://u:S3CRETpw@ghe.example/api/v3',
+      /report: --api-url: it holds a login.*\(got "https:\/\/\*\*\*@ghe\.example\/api\/v3"\)/,
+    ],
+    [
+      'u:S3CRETpw@ghe.example',
+      /report: --api-url: the token goes with every request: https only .*\(got "\*\*\*@ghe\.example"\)/,
+    ],
+  ])('--api-url %j is exit 2 naming it, its login never shown', async (url, message) => {
+    put('ml-image.yml', GOOD);
+    const r = await cli(
+      ['report', '--results', 'r', '--pr', '42', '--repo', 'acme/model', `--api-url=${url}`],
+      {
+        GITHUB_TOKEN: 'ghs_abcdefghijklmnopqrstuvwxyz0123456789',
+      },
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toContain('S3CRETpw');
+  });
+
+  it.each(['https://ghe.example/api/v3', 'http://127.0.0.1:8080', 'http://localhost:3000/api'])(
+    '--api-url %j passes the check (and reaches the next one)',
+    async (url) => {
+      put('ml-image.yml', GOOD);
+      const r = await cli([
+        'report',
+        '--results',
+        'r',
+        '--pr',
+        '42',
+        '--repo',
+        'acme/model',
+        '--api-url',
+        url,
+      ]);
+      expect(r.err).not.toContain('--api-url');
+      expect(r.err).toContain('report: posting needs a token in GITHUB_TOKEN');
+    },
+  );
+});
+
+describe('a login without a scheme in a refused value is never printed', () => {
+  it.each<[string, () => string[]]>([
+    [
+      'image.registry',
+      () => (
+        put(
+          'ml-image.yml',
+          `${GOOD}`.replace('  name: my-org/model', '  name: my-org/model\n  registry: u:S3CRETpw@r.example'),
+        ),
+        ['validate']
+      ),
+    ],
+    ['capture --image', () => ['capture', '--image', 'u:S3CRETpw@r.example/x', '--out', 'o']],
+    ['doctor --registry', () => ['doctor', '--registry', 'u:S3CRETpw@r.invalid']],
+    ['plan --variants', () => (put('ml-image.yml', GOOD), ['plan', '--variants', 'u:S3CRETpw@x'])],
+  ])('%s: exit 2, masked in the message and in --json', async (_what, argv) => {
+    const args = argv();
+    const text = await cli(args);
+    expect(text.code).toBe(2);
+    expect(text.err).toContain('***@');
+    expect(text.err).not.toContain('S3CRETpw');
+    const json = await cli([...args, '--json']);
+    expect(json.code).toBe(2);
+    expect(json.out).not.toContain('S3CRETpw');
+  });
+});
+
+describe('doctor: its flags are checked before any check asks the engine', () => {
+  it.each<[string[], RegExp]>([
+    [
+      ['--platforms', 'linux/zz'],
+      /doctor: --platforms: expected one of linux\/amd64, linux\/arm64, got "linux\/zz"/,
+    ],
+    [['--platforms', ' , '], /doctor: --platforms: expected a list like linux\/amd64,linux\/arm64, got none/],
+    [['--registry', 'r.example:99999'], /doctor: --registry: expected HOST\[:PORT\]/],
+    [['--registry', 'r.example/Acme'], /doctor: --registry: "Acme" is not a repository name/],
+  ])('doctor %j: exit 2 (the fake engine answers no call)', async (flags, message) => {
+    const r = await cli(['doctor', ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toContain('internal error');
+  });
+});
+
 describe('plan on a runner: an event timestamp that is no date is left out', () => {
   const created = (out: string) =>
     (JSON.parse(out) as { variants: { labels: Record<string, string> }[] }).variants[0]!.labels[

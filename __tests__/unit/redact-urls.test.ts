@@ -4,7 +4,9 @@ import {
   REDACTED,
   REDACTION_RULES,
   redactDeep,
+  maskBareLogins,
   redactUrls,
+  shownUrl,
   urlCredentials,
   urlSecret,
 } from '../../src/util/redact.js';
@@ -15,7 +17,7 @@ import {
   pipIndexEnv,
   pipIndexes,
 } from '../../src/python/indexes.js';
-import { indexUrlProblem, shownIndexUrl } from '../../src/util/pip-index-url.js';
+import { indexUrlProblem } from '../../src/util/pip-index-url.js';
 import { InputError } from '../../src/errors.js';
 
 describe('URL userinfo redaction in free text', () => {
@@ -268,8 +270,8 @@ describe('pip indexes from the config, else the environment', () => {
     ['https:/tok3nvalue@h.example/simple', 'https:/***@h.example/simple'],
     ['https://h/simple?access_token=Zx9Qk2 x', 'https://h/simple?...'],
     ['ftp://mirror/simple', 'ftp://mirror/simple'],
-  ])('shownIndexUrl(%j) = %j', (url, shown) => {
-    expect(shownIndexUrl(url)).toBe(shown);
+  ])('shownUrl(%j) = %j', (url, shown) => {
+    expect(shownUrl(url)).toBe(shown);
   });
 
   it.each([
@@ -315,5 +317,23 @@ describe('pip indexes from the config, else the environment', () => {
     });
     expect(describeIndexes(ix)).toBe('http://u:***@h/simple, http://e1/s, http://v:***@e2/s');
     expect(describeIndexes({ extraIndexUrls: [] })).toBe('https://pypi.org/simple');
+  });
+});
+
+describe('maskBareLogins: a login without a scheme in an error message', () => {
+  it.each([
+    ['--image "u:S3CRET@r.example/x" is not valid', '--image "***@r.example/x" is not valid'],
+    ['got u:S3CRET@r.invalid', 'got ***@r.invalid'],
+    ['(u:p@ss:w0rd@h.example)', '(***@h.example)'],
+    // Image references keep their tag: a digest follows the "@".
+    ['python:3.11@sha256:' + 'a'.repeat(64), 'python:3.11@sha256:' + 'a'.repeat(64)],
+    ['ghcr.io/acme/m:1.0@sha512:' + 'b'.repeat(128), 'ghcr.io/acme/m:1.0@sha512:' + 'b'.repeat(128)],
+    // No login: a mention, a purl, an email, git's ssh form.
+    ['ping @octocat', 'ping @octocat'],
+    ['pkg:pypi/numpy@2.1.0', 'pkg:pypi/numpy@2.1.0'],
+    ['write to ops@example.com', 'write to ops@example.com'],
+    ['git@github.com:acme/m.git', 'git@github.com:acme/m.git'],
+  ])('%j -> %j', (text, masked) => {
+    expect(maskBareLogins(text)).toBe(masked);
   });
 });

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Signer } from '../attest/cosign.js';
-import { redactText, redactUrls } from '../util/redact.js';
+import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { ConfigError, describeError, MlImageError } from '../errors.js';
@@ -45,8 +45,8 @@ export function coreIo(): ActionIo {
     // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
     // message may quote from an input (a token put where a name belongs).
     setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
-    setFailed: (m) => core.setFailed(redactText(m)),
-    error: (m, p) => core.error(redactText(m), p),
+    setFailed: (m) => core.setFailed(redactText(maskBareLogins(m))),
+    error: (m, p) => core.error(redactText(maskBareLogins(m)), p),
     warning: (m, p) => core.warning(redactText(m), p),
     // Container output and what an image said reach the log through info: a line that a runner
     // would take as a workflow command (::add-mask::, ::stop-commands::, ::error::) is shown as text.

@@ -39,10 +39,16 @@ export function parseCommandArgs<O extends OptionSpec>(
 }
 
 /** A --platform value, checked against the platforms the tool builds for. */
-export function platformFlag(command: string, value: string | undefined): Platform | undefined {
+export function platformFlag(
+  command: string,
+  value: string | undefined,
+  flag = '--platform',
+): Platform | undefined {
   if (value === undefined) return undefined;
   if (!(PLATFORMS as readonly string[]).includes(value)) {
-    throw new InputError(`${command}: --platform: expected one of ${PLATFORMS.join(', ')}, got "${value}"`);
+    throw new InputError(
+      `${command}: ${flag}: expected one of ${PLATFORMS.join(', ')}, got ${JSON.stringify(value.slice(0, 100))}`,
+    );
   }
   return value as Platform;
 }

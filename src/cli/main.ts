@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
-import { redactText, redactUrls } from '../util/redact.js';
+import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
 import { ConfigError, describeError, exitCodeOf, InputError, MlImageError } from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
@@ -95,7 +95,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr(`${describeError(err, verbose)}\n`);
+    // A refused value is quoted: a login in it without a scheme (user:pw@host) is masked here; the
+    // writers mask scheme://user:pw@ and tokens of known forms.
+    io.stderr(`${maskBareLogins(describeError(err, verbose))}\n`);
     // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
     if (wantsJson(argv)) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
     return exitCodeOf(err);
@@ -109,20 +111,20 @@ export interface JsonError {
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 export function jsonError(err: unknown): JsonError {
   const exitCode = exitCodeOf(err);
+  // As on stderr: a login in a quoted value (user:pw@host) is masked.
+  const fix = err instanceof MlImageError && err.fix !== undefined ? { fix: maskBareLogins(err.fix) } : {};
   if (err instanceof ConfigError) {
     return {
       error: {
         exitCode,
         message: `${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`,
-        problems: [...err.problems],
-        ...(err.fix !== undefined && { fix: err.fix }),
+        problems: err.problems.map(maskBareLogins),
+        ...fix,
       },
     };
   }
   if (err instanceof MlImageError) {
-    return {
-      error: { exitCode, message: err.message, problems: [], ...(err.fix !== undefined && { fix: err.fix }) },
-    };
+    return { error: { exitCode, message: maskBareLogins(err.message), problems: [], ...fix } };
   }
   const message = err instanceof Error ? err.message : String(err);
   return {

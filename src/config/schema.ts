@@ -4,7 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
 import { imageRefProblem } from '../oci/ref.js';
-import { INDEX_PROTOCOL, indexUrlProblem, shownIndexUrl } from '../util/pip-index-url.js';
+import { INDEX_PROTOCOL, indexUrlProblem } from '../util/pip-index-url.js';
+import { shownUrl } from '../util/redact.js';
 import { AttestConfigSchema } from './attest.js';
 import { SecretIdSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
@@ -72,7 +73,7 @@ const indexUrl = z
     if (problem !== undefined)
       ctx.addIssue({
         code: 'custom',
-        message: `not a pip index URL: ${problem} (got ${JSON.stringify(shownIndexUrl(url))})`,
+        message: `not a pip index URL: ${problem} (got ${JSON.stringify(shownUrl(url))})`,
       });
   })
   .pipe(z.url({ protocol: INDEX_PROTOCOL, error: 'expected an http, https or file URL' }));

@@ -4,20 +4,20 @@
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 import { InputError } from '../errors.js';
-import { indexUrlProblem, shownIndexUrl } from '../util/pip-index-url.js';
-import { redactUrls } from '../util/redact.js';
+import { indexUrlProblem } from '../util/pip-index-url.js';
+import { redactUrls, shownUrl } from '../util/redact.js';
 
 export interface PipIndexes {
   indexUrl?: string;
   extraIndexUrls: string[];
 }
 
-/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownIndexUrl shows it. */
+/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url: string, where: string): void {
   const problem = indexUrlProblem(url);
   if (problem !== undefined)
     throw new InputError(
-      `${where}: ${problem} (got ${JSON.stringify(shownIndexUrl(url))})`,
+      `${where}: ${problem} (got ${JSON.stringify(shownUrl(url))})`,
       'give a simple index URL, e.g. https://pypi.org/simple',
     );
 }

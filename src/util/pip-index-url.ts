@@ -1,6 +1,5 @@
 // What a pip index URL may be, for the config schema and for the indexes given by flags or the
 // environment (src/python/indexes.ts): pip reads one over http, https or file.
-import { redactText } from './redact.js';
 
 /** A blank or control character: it would end the URL where pip reads it. */
 export const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
@@ -26,21 +25,4 @@ export function indexUrlProblem(url: string): string | undefined {
       : 'not a URL';
   }
   return INDEX_PROTOCOL.test(protocol) ? undefined : 'pip reads an index over http, https or file only';
-}
-
-/** The most of a refused URL a message shows. */
-const SHOWN_CHARS = 200;
-
-/**
- * An index URL as a message may show it, parsed or not: everything between its scheme and its last
- * "@" masked (a login, whatever it holds: https://user:p#w@, user:pw@, https:/token@), then its
- * query and fragment (where a token may ride) dropped, tokens of known forms masked, cut short.
- */
-export function shownIndexUrl(url: string): string {
-  const at = url.lastIndexOf('@');
-  // A scheme only before a slash: in user:pw@host, "user:" is the login.
-  const scheme = /^(?:[a-z][\w+.-]*:\/+)?/i.exec(url)![0];
-  const masked = at < 0 ? url : `${scheme}***${url.slice(at)}`;
-  const shown = redactText(masked.replace(/[?#][\s\S]*$/, '?...'));
-  return shown.length > SHOWN_CHARS ? `${shown.slice(0, SHOWN_CHARS)}...` : shown;
 }

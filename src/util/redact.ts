@@ -275,3 +275,33 @@ export function redactDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** The most of a refused URL a message shows. */
+const SHOWN_URL_CHARS = 200;
+
+/**
+ * A URL given as input, as a message about it may show it, parsed or not: everything between its
+ * scheme and its last "@" masked (a login, whatever it holds: https://user:p#w@, user:pw@,
+ * https:/token@), then its query and fragment (where a token may ride) dropped, tokens of known
+ * forms masked, cut short.
+ */
+export function shownUrl(url: string): string {
+  const at = url.lastIndexOf('@');
+  // A scheme only before a slash: in user:pw@host, "user:" is the login.
+  const scheme = /^(?:[a-z][\w+.-]*:\/+)?/i.exec(url)![0];
+  const masked = at < 0 ? url : `${scheme}${MASK}${url.slice(at)}`;
+  const shown = redactText(masked.replace(/[?#][\s\S]*$/, '?...'));
+  return shown.length > SHOWN_URL_CHARS ? `${shown.slice(0, SHOWN_URL_CHARS)}...` : shown;
+}
+
+/**
+ * A login written without a scheme (user:password@host), as a refused value holds it: masked
+ * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference). For
+ * error messages, which quote what was refused; records and reports keep redactText's rules.
+ */
+// The password runs to the last "@" before a blank, quote or slash: it may hold "@" itself.
+const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|512):)/gi;
+
+export function maskBareLogins(text: string): string {
+  return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
+}

@@ -1,8 +1,9 @@
 import { checkRegistry } from '../../docker/registry.js';
 import { checkPush, findCredential, parseRegistryTarget } from '../../docker/registry-auth.js';
 import { registryDeps } from '../../docker/registry-io.js';
-import { EnvironmentError } from '../../errors.js';
-import { parseCommandArgs } from '../args.js';
+import { PLATFORMS } from '../../config/schema.js';
+import { EnvironmentError, InputError } from '../../errors.js';
+import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -37,6 +38,15 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
       registry: { type: 'string' },
       platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
     });
+    // Bad input first, before any check runs (exit 2 naming the flag).
+    const target = values.registry === undefined ? undefined : parseRegistryTarget(values.registry);
+    const want = values.platforms
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (want.length === 0)
+      throw new InputError(`doctor: --platforms: expected a list like ${PLATFORMS.join(',')}, got none`);
+    for (const p of want) platformFlag('doctor', p, '--platforms');
     const checks: Check[] = [];
     const attempt = async (name: string, fn: () => Promise<string>) => {
       try {
@@ -55,10 +65,6 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
     if (checks.every((c) => c.ok)) {
       await attempt('platforms', async () => {
         const have = (await docker.buildxInspect()).platforms;
-        const want = values.platforms
-          .split(',')
-          .map((p) => p.trim())
-          .filter(Boolean);
         const missing = want.filter((p) => !have.includes(p));
         if (missing.length > 0) {
           throw new EnvironmentError(
@@ -69,8 +75,8 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         return want.join(', ');
       });
     }
-    if (values.registry !== undefined) {
-      const { host, repository } = parseRegistryTarget(values.registry);
+    if (target !== undefined) {
+      const { host, repository } = target;
       const deps = registryDeps(io.env);
       await attempt('registry', async () => `${host} answered HTTP ${await checkRegistry(host)}`);
       let credential: ReturnType<typeof findCredential> | undefined;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
+import { apiUrlMessage } from '../../github/api-url.js';
 import { isOwnerRepo } from '../../github/run.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { planBuild } from '../../plan/plan.js';
@@ -82,6 +83,13 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
     if (!COMMENT_MODES.includes(mode))
       throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
+    const apiProblem =
+      values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
+    if (apiProblem !== undefined)
+      throw new InputError(
+        apiProblem,
+        'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)',
+      );
     const token = io.env.GITHUB_TOKEN;
     if (mode === 'post' && !token)
       throw new InputError(
