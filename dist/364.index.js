@@ -3934,11 +3934,14 @@ function parseRegistryTarget(raw) {
     const value = raw.trim().replace(/^https?:\/\//, '');
     const [host, ...rest] = value.split('/');
     const repository = rest.join('/');
-    if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host))
-        throw new InputError(`doctor: --registry: expected HOST or HOST/REPOSITORY (e.g. ghcr.io/acme/model), got "${raw}"`);
+    const port = host === undefined ? undefined : /:(\d+)$/.exec(host)?.[1];
+    if (!host ||
+        !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host) ||
+        (port !== undefined && (Number(port) < 1 || Number(port) > 65535)))
+        throw new InputError(`doctor: --registry: expected HOST[:PORT] or HOST/REPOSITORY (e.g. ghcr.io/acme/model, localhost:5000), got ${JSON.stringify(raw.slice(0, 200))}`);
     if (rest.length > 0 &&
         !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
-        throw new InputError(`doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`);
+        throw new InputError(`doctor: --registry: ${JSON.stringify(repository.slice(0, 200))} is not a repository name (lower case, e.g. acme/model)`);
     return { host, ...(repository !== '' && { repository }) };
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */

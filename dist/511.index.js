@@ -334,6 +334,8 @@ var build_args = __webpack_require__(71534);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
@@ -470,6 +472,7 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
 
 
 
+
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -514,7 +517,7 @@ const indexUrl = schemas/* string */.YjP({ error: 'expected a URL' })
     if (problem !== undefined)
         ctx.addIssue({
             code: 'custom',
-            message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,pip_index_url/* shownIndexUrl */.zO)(url))})`,
+            message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`,
         });
 })
     .pipe(schemas/* url */.OZ5({ protocol: pip_index_url/* INDEX_PROTOCOL */.uE, error: 'expected an http, https or file URL' }));
@@ -2239,14 +2242,11 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xq: () => (/* binding */ indexUrlProblem),
-/* harmony export */   uE: () => (/* binding */ INDEX_PROTOCOL),
-/* harmony export */   zO: () => (/* binding */ shownIndexUrl)
+/* harmony export */   uE: () => (/* binding */ INDEX_PROTOCOL)
 /* harmony export */ });
 /* unused harmony export BLANK_OR_CONTROL */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What a pip index URL may be, for the config schema and for the indexes given by flags or the
 // environment (src/python/indexes.ts): pip reads one over http, https or file.
-
 /** A blank or control character: it would end the URL where pip reads it. */
 const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
 /** The schemes pip reads an index over, as a URL's protocol. */
@@ -2271,21 +2271,6 @@ function indexUrlProblem(url) {
             : 'not a URL';
     }
     return INDEX_PROTOCOL.test(protocol) ? undefined : 'pip reads an index over http, https or file only';
-}
-/** The most of a refused URL a message shows. */
-const SHOWN_CHARS = 200;
-/**
- * An index URL as a message may show it, parsed or not: everything between its scheme and its last
- * "@" masked (a login, whatever it holds: https://user:p#w@, user:pw@, https:/token@), then its
- * query and fragment (where a token may ride) dropped, tokens of known forms masked, cut short.
- */
-function shownIndexUrl(url) {
-    const at = url.lastIndexOf('@');
-    // A scheme only before a slash: in user:pw@host, "user:" is the login.
-    const scheme = /^(?:[a-z][\w+.-]*:\/+)?/i.exec(url)[0];
-    const masked = at < 0 ? url : `${scheme}***${url.slice(at)}`;
-    const shown = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(masked.replace(/[?#][\s\S]*$/, '?...'));
-    return shown.length > SHOWN_CHARS ? `${shown.slice(0, SHOWN_CHARS)}...` : shown;
 }
 
 

@@ -1839,11 +1839,11 @@ var pip_index_url = __webpack_require__(72752);
 
 
 
-/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownIndexUrl shows it. */
+/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
     const problem = (0,pip_index_url/* indexUrlProblem */.Xq)(url);
     if (problem !== undefined)
-        throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify((0,pip_index_url/* shownIndexUrl */.zO)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+        throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }
 /**
  * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL

@@ -28404,8 +28404,8 @@ function coreIo() {
         // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
         // message may quote from an input (a token put where a name belongs).
         setOutput: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(n, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(v)),
-        setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m)),
-        error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
+        setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(m))),
+        error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(m)), p),
         warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
         // Container output and what an image said reach the log through info: a line that a runner
         // would take as a workflow command (::add-mask::, ::stop-commands::, ::error::) is shown as text.
@@ -31551,12 +31551,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   XF: () => (/* binding */ REDACTED),
   iz: () => (/* binding */ REDACTION_RULES),
   Qe: () => (/* binding */ holdsToken),
+  pb: () => (/* binding */ maskBareLogins),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
   OI: () => (/* binding */ redactEnvValue),
   Rd: () => (/* binding */ redactText),
   sK: () => (/* binding */ redactUrls),
   w5: () => (/* binding */ redactUrlsDeep),
+  zA: () => (/* binding */ shownUrl),
   O4: () => (/* binding */ urlCredentials),
   mz: () => (/* binding */ urlSecret)
 });
@@ -31839,6 +31841,32 @@ function redactDeep(value) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
     }
     return value;
+}
+/** The most of a refused URL a message shows. */
+const SHOWN_URL_CHARS = 200;
+/**
+ * A URL given as input, as a message about it may show it, parsed or not: everything between its
+ * scheme and its last "@" masked (a login, whatever it holds: https://user:p#w@, user:pw@,
+ * https:/token@), then its query and fragment (where a token may ride) dropped, tokens of known
+ * forms masked, cut short.
+ */
+function shownUrl(url) {
+    const at = url.lastIndexOf('@');
+    // A scheme only before a slash: in user:pw@host, "user:" is the login.
+    const scheme = /^(?:[a-z][\w+.-]*:\/+)?/i.exec(url)[0];
+    const masked = at < 0 ? url : `${scheme}${MASK}${url.slice(at)}`;
+    const shown = redactText(masked.replace(/[?#][\s\S]*$/, '?...'));
+    return shown.length > SHOWN_URL_CHARS ? `${shown.slice(0, SHOWN_URL_CHARS)}...` : shown;
+}
+/**
+ * A login written without a scheme (user:password@host), as a refused value holds it: masked
+ * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference). For
+ * error messages, which quote what was refused; records and reports keep redactText's rules.
+ */
+// The password runs to the last "@" before a blank, quote or slash: it may hold "@" itself.
+const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|512):)/gi;
+function maskBareLogins(text) {
+    return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
 
 

@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export givenPipIndexes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72752);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69695);
+/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72752);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
@@ -23,11 +23,11 @@ export const modules = {
 
 
 
-/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownIndexUrl shows it. */
+/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
-    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__/* .indexUrlProblem */ .Xq)(url);
+    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__/* .indexUrlProblem */ .Xq)(url);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify((0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__/* .shownIndexUrl */ .zO)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }
 /**
  * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
@@ -77,7 +77,7 @@ function pipConf(ix) {
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
     return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(u))
+        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u))
         .join(', ');
 }
 

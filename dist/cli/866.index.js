@@ -12,9 +12,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8516);
 /* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96657);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68481);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96657);
+
 
 
 
@@ -40,17 +42,27 @@ Options:
 
 Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)('doctor', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Qx)('doctor', argv, {
             registry: { type: 'string' },
             platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
         });
+        // Bad input first, before any check runs (exit 2 naming the flag).
+        const target = values.registry === undefined ? undefined : (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryTarget */ .Wx)(values.registry);
+        const want = values.platforms
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
+        if (want.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`doctor: --platforms: expected a list like ${_config_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .PLATFORMS */ .P4.join(',')}, got none`);
+        for (const p of want)
+            (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .platformFlag */ ._G)('doctor', p, '--platforms');
         const checks = [];
         const attempt = async (name, fn) => {
             try {
                 checks.push({ name, ok: true, detail: await fn() });
             }
             catch (e) {
-                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG))
+                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG))
                     throw e;
                 checks.push({ name, ok: false, detail: e.message, ...(e.fix !== undefined && { fix: e.fix }) });
             }
@@ -64,19 +76,15 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         if (checks.every((c) => c.ok)) {
             await attempt('platforms', async () => {
                 const have = (await docker.buildxInspect()).platforms;
-                const want = values.platforms
-                    .split(',')
-                    .map((p) => p.trim())
-                    .filter(Boolean);
                 const missing = want.filter((p) => !have.includes(p));
                 if (missing.length > 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
                 }
                 return want.join(', ');
             });
         }
-        if (values.registry !== undefined) {
-            const { host, repository } = (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryTarget */ .Wx)(values.registry);
+        if (target !== undefined) {
+            const { host, repository } = target;
             const deps = (0,_docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__/* .registryDeps */ .G)(io.env);
             await attempt('registry', async () => `${host} answered HTTP ${await (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRegistry */ .qW)(host)}`);
             let credential;
@@ -88,14 +96,14 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                 await attempt('push', async () => {
                     const r = await (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPush */ .LE)(host, repository, credential, deps);
                     if (!r.ok)
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(r.detail, r.fix ?? 'check the registry host name (e.g. ghcr.io)');
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(r.detail, r.fix ?? 'check the registry host name (e.g. ghcr.io)');
                     return r.detail;
                 });
         }
         const ok = checks.every((c) => c.ok);
         const report = { ok, checks };
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_5__/* .writeOutFile */ .W)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .writeOutFile */ .W)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
         if (values.json)
             io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {
@@ -180,11 +188,14 @@ function parseRegistryTarget(raw) {
     const value = raw.trim().replace(/^https?:\/\//, '');
     const [host, ...rest] = value.split('/');
     const repository = rest.join('/');
-    if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: expected HOST or HOST/REPOSITORY (e.g. ghcr.io/acme/model), got "${raw}"`);
+    const port = host === undefined ? undefined : /:(\d+)$/.exec(host)?.[1];
+    if (!host ||
+        !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host) ||
+        (port !== undefined && (Number(port) < 1 || Number(port) > 65535)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: expected HOST[:PORT] or HOST/REPOSITORY (e.g. ghcr.io/acme/model, localhost:5000), got ${JSON.stringify(raw.slice(0, 200))}`);
     if (rest.length > 0 &&
         !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: ${JSON.stringify(repository.slice(0, 200))} is not a repository name (lower case, e.g. acme/model)`);
     return { host, ...(repository !== '' && { repository }) };
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */

@@ -58,7 +58,7 @@ const COMMANDS = [
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(402), __nccwpck_require__.e(246), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(34), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
     { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(246), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(498), __nccwpck_require__.e(402), __nccwpck_require__.e(550), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7639))).exportCommand },
     {
@@ -121,7 +121,9 @@ async function runCli(argv, io) {
         return await command.run(rest, io);
     }
     catch (err) {
-        io.stderr(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, verbose)}\n`);
+        // A refused value is quoted: a login in it without a scheme (user:pw@host) is masked here; the
+        // writers mask scheme://user:pw@ and tokens of known forms.
+        io.stderr(`${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, verbose))}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
         if (wantsJson(argv))
             io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
@@ -131,20 +133,20 @@ async function runCli(argv, io) {
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 function jsonError(err) {
     const exitCode = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .exitCodeOf */ .FO)(err);
+    // As on stderr: a login in a quoted value (user:pw@host) is masked.
+    const fix = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn && err.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.fix) } : {};
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL) {
         return {
             error: {
                 exitCode,
                 message: `${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`,
-                problems: [...err.problems],
-                ...(err.fix !== undefined && { fix: err.fix }),
+                problems: err.problems.map(_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb),
+                ...fix,
             },
         };
     }
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn) {
-        return {
-            error: { exitCode, message: err.message, problems: [], ...(err.fix !== undefined && { fix: err.fix }) },
-        };
+        return { error: { exitCode, message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.message), problems: [], ...fix } };
     }
     const message = err instanceof Error ? err.message : String(err);
     return {
@@ -3251,12 +3253,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   XF: () => (/* binding */ REDACTED),
   iz: () => (/* binding */ REDACTION_RULES),
   Qe: () => (/* binding */ holdsToken),
+  pb: () => (/* binding */ maskBareLogins),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
   OI: () => (/* binding */ redactEnvValue),
   Rd: () => (/* binding */ redactText),
   sK: () => (/* binding */ redactUrls),
   w5: () => (/* binding */ redactUrlsDeep),
+  zA: () => (/* binding */ shownUrl),
   mz: () => (/* binding */ urlSecret)
 });
 
@@ -3538,6 +3542,32 @@ function redactDeep(value) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
     }
     return value;
+}
+/** The most of a refused URL a message shows. */
+const SHOWN_URL_CHARS = 200;
+/**
+ * A URL given as input, as a message about it may show it, parsed or not: everything between its
+ * scheme and its last "@" masked (a login, whatever it holds: https://user:p#w@, user:pw@,
+ * https:/token@), then its query and fragment (where a token may ride) dropped, tokens of known
+ * forms masked, cut short.
+ */
+function shownUrl(url) {
+    const at = url.lastIndexOf('@');
+    // A scheme only before a slash: in user:pw@host, "user:" is the login.
+    const scheme = /^(?:[a-z][\w+.-]*:\/+)?/i.exec(url)[0];
+    const masked = at < 0 ? url : `${scheme}${MASK}${url.slice(at)}`;
+    const shown = redactText(masked.replace(/[?#][\s\S]*$/, '?...'));
+    return shown.length > SHOWN_URL_CHARS ? `${shown.slice(0, SHOWN_URL_CHARS)}...` : shown;
+}
+/**
+ * A login written without a scheme (user:password@host), as a refused value holds it: masked
+ * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference). For
+ * error messages, which quote what was refused; records and reports keep redactText's rules.
+ */
+// The password runs to the last "@" before a blank, quote or slash: it may hold "@" itself.
+const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|512):)/gi;
+function maskBareLogins(text) {
+    return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
 
 

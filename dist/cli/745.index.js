@@ -1,30 +1,80 @@
-export const id = 535;
-export const ids = [535];
+export const id = 745;
+export const ids = [745];
 export const modules = {
 
-/***/ 14595:
+/***/ 49913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   reportCommand: () => (/* binding */ reportCommand)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61036);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
-/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9668);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86594);
-/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67355);
-/* harmony import */ var _report_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47653);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(37351);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(23419);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  reportCommand: () => (/* binding */ reportCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __webpack_require__(61036);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
+;// CONCATENATED MODULE: ./src/github/api-url.ts
+// Where the GitHub API is (report --api-url; GitHub Enterprise Server's https://HOST/api/v3): the
+// token goes with every request, so only over HTTPS, or plain HTTP to this machine's loopback (a
+// local fake or tunnel). A login in the URL is refused: the token is the login.
+
+const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+/** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
+function apiUrlProblem(url) {
+    if (url.trim() === '')
+        return 'empty';
+    if (/[\s\p{Cc}]/u.test(url))
+        return 'a blank or control character is in it';
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return 'not a URL';
+    }
+    if (u.username !== '' || u.password !== '')
+        return 'it holds a login, which would go to the API in clear text: the token (GITHUB_TOKEN) is the login';
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname)))
+        return undefined;
+    return 'the token goes with every request: https only (plain http to this machine only)';
+}
+/** The API URL's problem as a message naming WHERE, the URL shown masked; undefined when none. */
+function apiUrlMessage(url, where) {
+    const problem = apiUrlProblem(url);
+    return problem === undefined ? undefined : `${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`;
+}
+
+// EXTERNAL MODULE: ./src/github/run.ts
+var run = __webpack_require__(31738);
+// EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
+var catalog = __webpack_require__(9668);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
+var plan_plan = __webpack_require__(86594);
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var baseline = __webpack_require__(67355);
+// EXTERNAL MODULE: ./src/report/stage.ts + 2 modules
+var stage = __webpack_require__(47653);
+// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
+var results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
+// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 3 modules
+var shared = __webpack_require__(23419);
+;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.
+
 
 
 
@@ -46,7 +96,7 @@ function prNumber(raw) {
         return undefined;
     const n = Number(raw);
     if (!/^[1-9]\d*$/.test(raw) || !Number.isSafeInteger(n))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`);
+        throw new errors/* InputError */.dz(`report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`);
     return n;
 }
 const reportCommand = {
@@ -66,7 +116,7 @@ per-variant comments of older versions are replaced).
 
 Options:
   --config FILE       config file (default ml-image.yml): variants, platforms, marker key
-${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
+${shared/* configOverrideFlags */.i7}
   --results DIR       where the records are (default ml-image-results); reports are written there
   --baseline DIR      directory of baselines (as "ml-image run" keeps them)
   --base-branch B     the branch whose records are the baseline (default main)
@@ -77,7 +127,7 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandArgs */ .Qx)('report', argv, {
+        const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
@@ -90,32 +140,35 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
             'comment-mode': { type: 'string' },
         });
         const pr = prNumber(values.pr);
-        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
+        const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,
             ...(values.config !== undefined && { file: values.config }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,shared/* overridesFromFlags */.du)(values),
             checkFiles: false,
         });
-        if (pr !== undefined && !(0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnerRepo */ .Yn)(values.repo ?? ''))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+        if (pr !== undefined && !(0,run/* isOwnerRepo */.Yn)(values.repo ?? ''))
+            throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
         const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
-        if (!_report_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_MODES */ .p8.includes(mode))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --comment-mode: expected ${_report_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_MODES */ .p8.join(', ')}, got "${mode}"`);
+        if (!stage/* COMMENT_MODES */.p8.includes(mode))
+            throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
+        const apiProblem = values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
+        if (apiProblem !== undefined)
+            throw new errors/* InputError */.dz(apiProblem, 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)');
         const token = io.env.GITHUB_TOKEN;
         if (mode === 'post' && !token)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
-        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .gitContextFor */ .Tr)(io);
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .planBuild */ .C7)(loaded.config, { catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__/* .bundledCatalog */ .Ot)(), git, now: new Date() });
-        const resultDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.results);
-        const outcomes = await (0,_report_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .runReportStage */ .s8)({
+            throw new errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
+        const git = await (0,shared/* gitContextFor */.Tr)(io);
+        const plan = (0,plan_plan/* planBuild */.C7)(loaded.config, { catalog: (0,catalog/* bundledCatalog */.Ot)(), git, now: new Date() });
+        const resultDir = external_node_path_default().resolve(io.cwd, values.results);
+        const outcomes = await (0,stage/* runReportStage */.s8)({
             plan,
             config: loaded.config,
-            results: (0,_results_results_js__WEBPACK_IMPORTED_MODULE_9__/* .openResultDir */ .lR)(resultDir, `--results ${values.results}`, { create: false }),
+            results: (0,results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, { create: false }),
             git,
             options: {
                 mode,
                 baseline: values.baseline !== undefined
-                    ? (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_7__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline), `--baseline ${values.baseline}`)
+                    ? (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().resolve(io.cwd, values.baseline), `--baseline ${values.baseline}`)
                     : null,
                 baseBranch: values['base-branch'],
                 ...(pr !== undefined && {
@@ -134,11 +187,11 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
             warning: (m) => io.stderr(`warning: ${m}\n`),
         });
         if (outcomes.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: no env-<variant>-<arch>.json in ${resultDir}`, 'run "ml-image run" or the smoke stage first');
+            throw new errors/* InputError */.dz(`report: no env-<variant>-<arch>.json in ${resultDir}`, 'run "ml-image run" or the smoke stage first');
         if (values.json)
             io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
         else
-            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(outcomes[0].runFile, 'utf8')));
+            io.stdout((0,shared/* printedReport */.pP)(io, (0,external_node_fs_.readFileSync)(outcomes[0].runFile, 'utf8')));
         return 0;
     },
 };
