@@ -23,6 +23,7 @@ import type { BuildResult } from '../../src/build/result.js';
 import { AttestConfigSchema } from '../../src/config/attest.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { envelopeFile, openResultDir } from '../../src/results/results.js';
+import { fixture } from '../helpers/cosign-keys.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
 import { runPendingCleanups } from '../../src/util/cleanup.js';
 
@@ -67,7 +68,7 @@ describe('chooseSigning', () => {
   });
 
   it('a key file from the config, relative to it', () => {
-    writeFileSync(path.join(dir, 'cosign.key'), 'x');
+    writeFileSync(path.join(dir, 'cosign.key'), fixture('fixture.key'));
     expect(chooseSigning(cfg({ sign: 'key', key: 'cosign.key' }), {}, dir).identity).toEqual({
       kind: 'key',
       key: path.join(dir, 'cosign.key'),
@@ -83,7 +84,33 @@ describe('chooseSigning', () => {
       {},
       /attest\.key: no key file at .*missing\.key/,
     ],
+    [
+      'a key file that is a directory',
+      { sign: 'key', key: '.' },
+      {},
+      /attest\.key: .* is a directory, not a regular file/,
+    ],
+    [
+      'a key file that is a device',
+      { sign: 'auto', key: '/dev/zero' },
+      {},
+      /attest\.key: \/dev\/zero is a character device/,
+    ],
+    [
+      'a key file that is no cosign key',
+      { sign: 'key', key: 'notes.txt' },
+      {},
+      /attest\.key: .*notes\.txt is not an encrypted cosign private key/,
+    ],
+    [
+      'a public key given as the key',
+      { sign: 'key', key: 'cosign.pub' },
+      {},
+      /attest\.key: .*cosign\.pub is not an encrypted cosign private key/,
+    ],
   ] as const)('bad input (exit 2): %s', (_n, c, env, message) => {
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a key');
+    writeFileSync(path.join(dir, 'cosign.pub'), fixture('fixture.pub'));
     let err: unknown;
     try {
       chooseSigning(cfg(c), env, dir);

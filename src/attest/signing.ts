@@ -2,11 +2,13 @@
 // Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
 // the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
 // never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AttestConfig } from '../config/attest.js';
 import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
 import { InputError } from '../errors.js';
+import { MAX_KEY_FILE_BYTES } from './verify-inputs.js';
+import { isEncryptedCosignKey } from './cosign-key.js';
+import { readRegularFile, UnreadableFileError } from '../util/read-regular.js';
 import { isOwnerRepo } from '../github/run.js';
 
 /** The same identity cosign's argv builder takes. */
@@ -29,14 +31,30 @@ const OIDC_FIX =
 const KEY_FIX =
   'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
 
-/** The key to sign with: the config's file (checked), else COSIGN_KEY; undefined when neither. */
+/**
+ * The key to sign with: the config's file, else COSIGN_KEY; undefined when neither. The file is
+ * read now: a missing one, one that is no regular file (a directory, a FIFO, a device) or no
+ * encrypted cosign key is bad input before anything is built and pushed unsigned.
+ */
 function keyFrom(cfg: AttestConfig, env: Env, baseDir: string): SigningIdentity | undefined {
   if (cfg.key !== undefined) {
     const file = path.resolve(baseDir, cfg.key);
-    if (!existsSync(file))
+    let text: string;
+    try {
+      text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
       throw new InputError(
-        `attest.key: no key file at ${file}`,
+        e.code === 'ENOENT'
+          ? `attest.key: no key file at ${file}`
+          : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`,
         `${KEY_FIX} (the path is relative to the config file)`,
+      );
+    }
+    if (!isEncryptedCosignKey(text))
+      throw new InputError(
+        `attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`,
+        'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)',
       );
     return { kind: 'key', key: file };
   }
