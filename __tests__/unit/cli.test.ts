@@ -54,6 +54,27 @@ describe('ml-image CLI', () => {
   });
 
   it.each([
+    [['plan', '--variants', 'cpu', '--variants', 'cuda12.8'], 'plan: --variants is given more than once'],
+    [['validate', '--out', 'a', '--out=b'], 'validate: --out is given more than once'],
+    [
+      ['verify', 'x@sha256:' + 'a'.repeat(64), '--key', 'a.pub', '--key', 'b.pub'],
+      'verify: --key is given more than once',
+    ],
+  ])('%j: a value flag given twice is exit 2 (the last one would win silently)', async (argv, message) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toContain(`error: ${message}`);
+  });
+
+  it('a flag that takes a list by repeating it (--requirements, --extra-index-url) may repeat', async () => {
+    const io = captureIo(dir);
+    await runCli(['resolve', '--requirements', 'a.txt', '--requirements', 'b.txt'], io);
+    expect(io.err()).not.toContain('more than once');
+    expect(io.err()).toContain('resolve: --image is required');
+  });
+
+  it.each([
     ['validate', ['--out', '']],
     ['sbom', ['--out=', '--record', 'r.json']],
     ['diff', ['--out', '  ']],

@@ -25,17 +25,28 @@ export function parseCommandArgs<O extends OptionSpec>(
   options: O,
   allowPositionals = false,
 ) {
+  const all = { ...GLOBAL_OPTIONS, ...options };
+  let parsed;
   try {
-    return parseArgs({
-      args: argv,
-      options: { ...GLOBAL_OPTIONS, ...options },
-      strict: true,
-      allowPositionals,
-    });
+    parsed = parseArgs({ args: argv, options: all, strict: true, allowPositionals, tokens: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new InputError(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
   }
+  // A value flag given twice (--variants cpu --variants cuda12.8) would keep the last one silently.
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || t.value === undefined) continue;
+    const spec = (all as OptionSpec)[t.name];
+    if (spec?.multiple === true) continue;
+    if (seen.has(t.name))
+      throw new InputError(
+        `${command}: --${t.name} is given more than once`,
+        `give it once${spec?.type === 'string' ? ' (a list is one value, comma-separated, where the flag takes one)' : ''}`,
+      );
+    seen.add(t.name);
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /** A --platform value, checked against the platforms the tool builds for. */
