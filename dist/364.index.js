@@ -2559,13 +2559,14 @@ function verifyDeps(env, ref, identity, tlog, given) {
 /* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER),
 /* harmony export */   p0: () => (/* binding */ verifyCommand)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51386);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51386);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
+/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98224);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23387);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31738);
 // Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
 // Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
 // the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
@@ -2575,15 +2576,32 @@ function verifyDeps(env, ref, identity, tlog, given) {
 
 
 
+
+
 const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
 const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
-/** The key to sign with: the config's file (checked), else COSIGN_KEY; undefined when neither. */
+/**
+ * The key to sign with: the config's file, else COSIGN_KEY; undefined when neither. The file is
+ * read now: a missing one, one that is no regular file (a directory, a FIFO, a device) or no
+ * encrypted cosign key is bad input before anything is built and pushed unsigned.
+ */
 function keyFrom(cfg, env, baseDir) {
     if (cfg.key !== undefined) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, cfg.key);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`attest.key: no key file at ${file}`, `${KEY_FIX} (the path is relative to the config file)`);
+        const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(baseDir, cfg.key);
+        let text;
+        try {
+            text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__/* .readRegularFile */ .XF)(file, _verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_KEY_FILE_BYTES */ .Qn).toString('utf8');
+        }
+        catch (e) {
+            if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__/* .UnreadableFileError */ .o2))
+                throw e;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(e.code === 'ENOENT'
+                ? `attest.key: no key file at ${file}`
+                : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`);
+        }
+        if (!(0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_4__/* .isEncryptedCosignKey */ .dT)(text))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`, 'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)');
         return { kind: 'key', key: file };
     }
     if (env.COSIGN_KEY?.trim())
@@ -2602,12 +2620,12 @@ function chooseSigning(cfg, env, baseDir) {
             return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
         case 'keyless':
             if (!hasOidc(env))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
             return { identity: { kind: 'keyless' }, reason: 'signed keyless (GitHub OIDC, Sigstore)', tlog: true };
         case 'key': {
             const key = keyFrom(cfg, env, baseDir);
             if (!key)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
             return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
         }
         case 'auto': {
@@ -2632,7 +2650,7 @@ function chooseSigning(cfg, env, baseDir) {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-const ownerRepo = (r) => (r !== undefined && (0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnerRepo */ .Yn)(r) ? r : undefined);
+const ownerRepo = (r) => (r !== undefined && (0,_github_run_js__WEBPACK_IMPORTED_MODULE_6__/* .isOwnerRepo */ .Yn)(r) ? r : undefined);
 const reEscape = (r) => r.replace(/\./g, '\\.');
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
@@ -2651,7 +2669,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
             certificateOidcIssuer: GITHUB_ISSUER,
             certificateGithubWorkflowRepository: repo,
         };
-    const argv = (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyAttestationArgs */ .xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
+    const argv = (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyAttestationArgs */ .xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
     return ['cosign', ...argv].map(shellWord).join(' ');
 }
 

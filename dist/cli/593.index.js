@@ -30,18 +30,28 @@ const GLOBAL_OPTIONS = {
     help: { type: 'boolean', short: 'h', default: false },
 };
 function parseCommandArgs(command, argv, options, allowPositionals = false) {
+    const all = { ...GLOBAL_OPTIONS, ...options };
+    let parsed;
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-            args: argv,
-            options: { ...GLOBAL_OPTIONS, ...options },
-            strict: true,
-            allowPositionals,
-        });
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: all, strict: true, allowPositionals, tokens: true });
     }
     catch (e) {
         const msg = e.message.replace(/\. To specify a positional argument.*$/s, '');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
     }
+    // A value flag given twice (--variants cpu --variants cuda12.8) would keep the last one silently.
+    const seen = new Set();
+    for (const t of parsed.tokens) {
+        if (t.kind !== 'option' || t.value === undefined)
+            continue;
+        const spec = all[t.name];
+        if (spec?.multiple === true)
+            continue;
+        if (seen.has(t.name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --${t.name} is given more than once`, `give it once${spec?.type === 'string' ? ' (a list is one value, comma-separated, where the flag takes one)' : ''}`);
+        seen.add(t.name);
+    }
+    return { values: parsed.values, positionals: parsed.positionals };
 }
 /** A --platform value, checked against the platforms the tool builds for. */
 function platformFlag(command, value, flag = '--platform') {
