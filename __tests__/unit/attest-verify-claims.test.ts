@@ -367,6 +367,46 @@ describe('ml-image verify with the pins', () => {
     expect(ids).toEqual([]);
   });
 
+  it.each<[Record<string, string>, RegExp]>([
+    [
+      { 'certificate-oidc-issuer': 'notaurl' },
+      /--certificate-oidc-issuer: expected the issuer's https URL, got "notaurl"/,
+    ],
+    [
+      { 'certificate-oidc-issuer': 'http://issuer.example' },
+      /--certificate-oidc-issuer: expected the issuer's https URL/,
+    ],
+    [
+      { platform: 'linux arm64' },
+      /--platform: expected OS\/ARCH\[\/VARIANT\] like linux\/arm64, got "linux arm64"/,
+    ],
+    [{ platform: 'arm64' }, /--platform: expected OS\/ARCH/],
+  ])('%j is bad input naming the flag', (flags, message) => {
+    expect(() =>
+      parseVerifyFlags(
+        {
+          'certificate-identity-regexp': '^https://github\\.com/acme/m/',
+          'certificate-github-workflow-repository': 'acme/m',
+          ...flags,
+        },
+        cliFlagNaming('verify'),
+      ),
+    ).toThrow(message);
+  });
+
+  it('a well-formed platform and issuer pass', () => {
+    const r = parseVerifyFlags(
+      {
+        'certificate-identity-regexp': '^https://github\\.com/acme/m/',
+        'certificate-github-workflow-repository': 'acme/m',
+        'certificate-oidc-issuer': 'https://issuer.example/realms/ci',
+        platform: 'linux/arm/v7',
+      },
+      cliFlagNaming('verify'),
+    );
+    expect(r.platform).toBe('linux/arm/v7');
+  });
+
   it('the pins with the reusable workflow still need the repository', () => {
     expect(() =>
       parseVerifyFlags(

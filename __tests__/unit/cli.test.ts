@@ -67,6 +67,21 @@ describe('ml-image CLI', () => {
     expect(io.err()).toContain(`error: ${message}`);
   });
 
+  it.each([
+    [['run', '--stages', '', '--out', 'o'], 'run: --stages is empty'],
+    [['run', '--stages', ' , ', '--out', 'o'], 'run: --stages is empty'],
+    [['smoke', '--image', 'x:1', '--suites', '', '--out', 'o'], 'smoke: --suites is empty'],
+    [
+      ['export', '--k8s', '--image', `x@sha256:${'a'.repeat(64)}`, '--suites', ',', '--out', 'o'],
+      'export: --suites is empty',
+    ],
+  ])('%j: an empty list (an unset variable) is exit 2, not every stage or suite', async (argv, message) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toContain(`error: ${message}`);
+  });
+
   it('a flag that takes a list by repeating it (--requirements, --extra-index-url) may repeat', async () => {
     const io = captureIo(dir);
     await runCli(['resolve', '--requirements', 'a.txt', '--requirements', 'b.txt'], io);

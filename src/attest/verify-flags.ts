@@ -167,6 +167,11 @@ function identityFrom(values: VerifyFlags, naming: FlagNaming): VerifyIdentity {
   const exact = given(values['certificate-identity']);
   const regexp = given(values['certificate-identity-regexp']);
   const issuer = given(values['certificate-oidc-issuer']) ?? GITHUB_ISSUER;
+  if (!/^https:\/\/[^\s/?#@]+(\/[^\s]*)?$/.test(issuer))
+    throw new InputError(
+      `${prefix}${flag('certificate-oidc-issuer')}: expected the issuer's https URL, got ${JSON.stringify(issuer.slice(0, 200))}`,
+      `GitHub Actions' is ${GITHUB_ISSUER} (the default)`,
+    );
   const pinned = WORKFLOW_CLAIMS.filter((c) => values[c.flag] !== undefined).map((c) => flag(c.flag));
   if (key !== undefined && (exact ?? regexp) !== undefined)
     throw new InputError(
@@ -239,6 +244,10 @@ function smokeFrom(raw: string | undefined, { prefix, flag }: FlagNaming): boole
 /** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
 export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): VerifyRequest {
   const platform = given(values.platform);
+  if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i.test(platform))
+    throw new InputError(
+      `${naming.prefix}${naming.flag('platform')}: expected OS/ARCH[/VARIANT] like linux/arm64, got ${JSON.stringify(platform.slice(0, 100))}`,
+    );
   return {
     identity: identityFrom(values, naming),
     policy: {

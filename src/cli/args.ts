@@ -74,6 +74,12 @@ export function suitesFlag(
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean) ?? [...(fromConfig ?? SMOKE_SUITES)];
+  // An empty value (an unset variable) runs nothing the user named: refused, not read as "all".
+  if (raw !== undefined && suites.length === 0)
+    throw new InputError(
+      `${command}: --suites is empty`,
+      `give some of ${SMOKE_SUITES.join(', ')}, or leave it out`,
+    );
   const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
   if (unknown.length)
     throw new InputError(

@@ -7,7 +7,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
-import { parseStages, runPipeline, type Stage } from '../../pipeline/pipeline.js';
+import { parseStages, runPipeline, type Stage, STAGES } from '../../pipeline/pipeline.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { openResultDir } from '../../results/results.js';
@@ -91,6 +91,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     });
     const timer = stageTimer(values.verbose);
     const gpus = parseGpuMode(values.gpus, 'run: --gpus');
+    // An empty value (an unset variable) would run every stage, pushes included: refused.
+    if (values.stages.trim().replace(/,/g, '') === '')
+      throw new InputError('run: --stages is empty', `give some of ${STAGES.join(', ')}, or all`);
     const stages: Set<Stage> = parseStages(values.stages, 'run: --stages');
     const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
     const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
