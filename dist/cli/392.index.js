@@ -166,11 +166,12 @@ function imageFacts(input, details, platform, history) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  an: () => (/* binding */ STAGES),
   lj: () => (/* binding */ parseStages),
   aI: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: STAGES, mergeFromDigestFiles, overallStatus, readBuildResult
+// UNUSED EXPORTS: mergeFromDigestFiles, overallStatus, readBuildResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

@@ -242,6 +242,8 @@ function identityFrom(values, naming) {
     const exact = given(values['certificate-identity']);
     const regexp = given(values['certificate-identity-regexp']);
     const issuer = given(values['certificate-oidc-issuer']) ?? signing/* GITHUB_ISSUER */.oX;
+    if (!/^https:\/\/[^\s/?#@]+(\/[^\s]*)?$/.test(issuer))
+        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-oidc-issuer')}: expected the issuer's https URL, got ${JSON.stringify(issuer.slice(0, 200))}`, `GitHub Actions' is ${signing/* GITHUB_ISSUER */.oX} (the default)`);
     const pinned = workflow_claims/* WORKFLOW_CLAIMS */.gr.filter((c) => values[c.flag] !== undefined).map((c) => flag(c.flag));
     if (key !== undefined && (exact ?? regexp) !== undefined)
         throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
@@ -293,6 +295,8 @@ function smokeFrom(raw, { prefix, flag }) {
 /** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
 function parseVerifyFlags(values, naming) {
     const platform = given(values.platform);
+    if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i.test(platform))
+        throw new errors/* InputError */.dz(`${naming.prefix}${naming.flag('platform')}: expected OS/ARCH[/VARIANT] like linux/arm64, got ${JSON.stringify(platform.slice(0, 100))}`);
     return {
         identity: identityFrom(values, naming),
         policy: {

@@ -68,6 +68,9 @@ function suitesFlag(command, raw, fromConfig) {
         ?.split(',')
         .map((s) => s.trim())
         .filter(Boolean) ?? [...(fromConfig ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR)];
+    // An empty value (an unset variable) runs nothing the user named: refused, not read as "all".
+    if (raw !== undefined && suites.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites is empty`, `give some of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')}, or leave it out`);
     const unknown = suites.filter((s) => !_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.includes(s));
     if (unknown.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')}`);

@@ -106,6 +106,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         });
         const timer = stageTimer(values.verbose);
         const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__/* .parseGpuMode */ .L)(values.gpus, 'run: --gpus');
+        // An empty value (an unset variable) would run every stage, pushes included: refused.
+        if (values.stages.trim().replace(/,/g, '') === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('run: --stages is empty', `give some of ${_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .STAGES */ .an.join(', ')}, or all`);
         const stages = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStages */ .lj)(values.stages, 'run: --stages');
         const hasLocalConfig = _config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_FILES */ .BY.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(io.cwd, f)));
         const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());

@@ -2702,6 +2702,7 @@ const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
 const TAG_RE = new RegExp(`^${TAG}$`);
+const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
 /** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
 /** The last word of imageRefProblem: the characters are fine, the shape is not. */
@@ -2717,8 +2718,21 @@ function imageRefProblem(ref) {
         return 'empty image reference';
     if (ref.length > 512)
         return `image reference is ${ref.length} characters long (at most 512)`;
-    if (IMAGE_ID.test(ref) || REFERENCE.test(ref))
+    if (IMAGE_ID.test(ref))
         return undefined;
+    if (REFERENCE.test(ref)) {
+        // As docker reads it: a first component without "." or ":" that is not localhost is part of
+        // the repository path, not a registry host, and lower case (UPPER/x is no reference).
+        const slash = ref.indexOf('/');
+        const first = slash < 0 ? '' : ref.slice(0, slash);
+        if (slash >= 0 && !/[.:[]/.test(first) && first !== 'localhost' && !PATH_COMPONENT_RE.test(first))
+            return 'the repository name must be lowercase';
+        // go-digest: a sha256 digest is 64 lowercase hex digits.
+        const digest = ref.slice(ref.indexOf('@') + 1);
+        if (ref.includes('@') && digest.startsWith('sha256:') && !DIGEST_RE.test(digest))
+            return 'a sha256 digest is 64 lowercase hex digits';
+        return undefined;
+    }
     const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
     if (bad)
         return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
