@@ -223,6 +223,28 @@ describe('config schema: every offending path is named with what was expected', 
       'build.args.ON: expected a string, got boolean true: quote it as written (unquoted, YAML reads it as a boolean)',
     ],
     [
+      {
+        image: { name: 'a/b' },
+        build: { mirrors: { 'docker.io/library/python': 'mirror.corp/python:3.12' } },
+      },
+      'build.mirrors.docker.io/library/python: expected a repository like "mirror.corp/python": a repository without a tag or digest (the image keeps its own), got "mirror.corp/python:3.12"',
+    ],
+    [
+      {
+        image: { name: 'a/b' },
+        build: { mirrors: { 'docker.io/library/python': 'https://u:pw@mirror.corp/python' } },
+      },
+      'build.mirrors.docker.io/library/python: expected a repository like "mirror.corp/python": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu", got "https://[redacted]@mirror.corp/python"',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { mirrors: { 'Docker.io/Library': 'mirror.corp/python' } } },
+      'build.mirrors.Docker.io/Library: as a key, expected a repository like "mirror.corp/python": the repository name must be lowercase',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { mirrors: { 'u:S3CRETpw@x.example/p': 'mirror.corp/python' } } },
+      'build.mirrors.***@x.example/p: as a key, expected a repository like "mirror.corp/python": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"',
+    ],
+    [
       { image: { name: 'a/b' }, python: { version: '3' } },
       'python.version: expected a Python version like "3.11", got "3"',
     ],

@@ -1,7 +1,7 @@
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
-import { REDACTED, redactText } from '../util/redact.js';
+import { REDACTED, redactText, shownUrl } from '../util/redact.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -12,7 +12,12 @@ export function formatPath(path: Path): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
+    else {
+      // A key is the user's text too (a mirror's source): a login or token in it is masked.
+      const key = String(seg);
+      const shown = key.includes('@') ? shownUrl(key) : redactText(key);
+      out += out === '' ? shown : `.${shown}`;
+    }
   }
   return out === '' ? '(top level)' : out;
 }
@@ -145,6 +150,12 @@ export function formatIssues(
       case 'invalid_union':
         push(path, `${issue.message}, got ${describeValue(value)}`);
         break;
+      case 'invalid_key': {
+        // A record's key (build.mirrors' source, build.args' name): zod says only "Invalid key".
+        const inner = issue.issues.map((i) => i.message).join('; ');
+        push(path, `as a key, ${inner}`);
+        break;
+      }
       case 'too_small':
       case 'too_big':
         push(path, `${issue.message.replace(/^Too (small|big): /, '')}${gotSize(value)}`);

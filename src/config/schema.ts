@@ -89,6 +89,23 @@ const imageRef = z
   .refine((ref) => imageRefProblem(ref) === undefined, {
     error: (iss) => `invalid image reference: ${imageRefProblem(String(iss.input))}`,
   });
+/**
+ * A repository (a mirror's source prefix or target): an image reference without a tag or digest
+ * (the image's own are appended to it). Why not, or undefined.
+ */
+function repositoryProblem(ref: string): string | undefined {
+  const problem = imageRefProblem(ref);
+  if (problem !== undefined) return problem;
+  return /@|:[^/]*$/.test(ref.slice(ref.indexOf('/') + 1))
+    ? 'a repository without a tag or digest (the image keeps its own)'
+    : undefined;
+}
+const repository = z
+  .string({ error: 'expected a repository like "mirror.corp/python"' })
+  .refine((ref) => repositoryProblem(ref) === undefined, {
+    error: (iss) =>
+      `expected a repository like "mirror.corp/python": ${repositoryProblem(String(iss.input))}`,
+  });
 const relPath = (what: string) =>
   z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item: z.ZodString) =>
@@ -199,7 +216,7 @@ export const ConfigFileSchema = z
           .default({})
           .describe('Extra build args (never secrets: use `secrets`).'),
         mirrors: z
-          .record(z.string(), z.string())
+          .record(repository, repository)
           .default({})
           .describe(
             'Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).',
