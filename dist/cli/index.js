@@ -220,8 +220,12 @@ function formatPath(path) {
     for (const seg of path) {
         if (typeof seg === 'number')
             out += `[${seg}]`;
-        else
-            out += out === '' ? String(seg) : `.${String(seg)}`;
+        else {
+            // A key is the user's text too (a mirror's source): a login or token in it is masked.
+            const key = String(seg);
+            const shown = key.includes('@') ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shownUrl */ .zA)(key) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(key);
+            out += out === '' ? shown : `.${shown}`;
+        }
     }
     return out === '' ? '(top level)' : out;
 }
@@ -353,6 +357,12 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
             case 'invalid_union':
                 push(path, `${issue.message}, got ${describeValue(value)}`);
                 break;
+            case 'invalid_key': {
+                // A record's key (build.mirrors' source, build.args' name): zod says only "Invalid key".
+                const inner = issue.issues.map((i) => i.message).join('; ');
+                push(path, `as a key, ${inner}`);
+                break;
+            }
             case 'too_small':
             case 'too_big':
                 push(path, `${issue.message.replace(/^Too (small|big): /, '')}${gotSize(value)}`);
