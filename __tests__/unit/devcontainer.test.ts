@@ -1,6 +1,6 @@
 // `ml-image devcontainer`: the devcontainer.json writer (image by digest, user, cache volumes, GPU
 // only for CUDA variants, ports only for installed servers) and the command's files and exit codes.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -268,6 +268,28 @@ describe('ml-image devcontainer', () => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it.each([
+    [{ repository: 'a/b\n  evil: 1' }, /variants\[0\]\.repository: not a repository/],
+    [
+      { repository: 'UPPER/x' },
+      /variants\[0\]\.repository: not a repository: the repository name must be lowercase/,
+    ],
+    [
+      { repository: 'ghcr.io/acme/model:1.0' },
+      /variants\[0\]\.repository: not a repository: a repository without a tag/,
+    ],
+    [
+      { platforms: [platform(hostPlatform(), D2, 'x y\nz')] },
+      /variants\[0\]\.platforms\[0\]\.localRef: not an image reference/,
+    ],
+  ])('build.json with %j: exit 2 naming the field, nothing written', async (override, message) => {
+    write('build.json', build([{ digest: D1, ...override }]));
+    const r = await cli('--from', 'results');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(existsSync(path.join(dir, '.devcontainer'))).toBe(false);
   });
 
   it('reads build.json and plan.json through the results contract: a broken one is exit 2 naming it', async () => {

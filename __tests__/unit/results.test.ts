@@ -96,7 +96,15 @@ describe('a result directory', () => {
     const results = openResultDir(dir);
     const withToken: BuildResult = {
       ...build,
-      variants: [{ ...build.variants[0]!, baseImage: 'https://user:s3cret@example.com/base' }],
+      variants: [
+        {
+          ...build.variants[0]!,
+          platforms: build.variants[0]!.platforms.map((p) => ({
+            ...p,
+            metadata: { 'buildx.build.provenance': { source: 'https://user:s3cret@example.com/repo.git' } },
+          })),
+        },
+      ],
     };
     results.writeBuild(withToken);
     expect(readFileSync(path.join(dir, 'build.json'), 'utf8')).not.toContain('s3cret');

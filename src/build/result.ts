@@ -1,6 +1,11 @@
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 import { z } from 'zod';
-import { DIGEST_RE } from '../oci/ref.js';
+import { DIGEST_RE, imageRefProblem, repositoryProblem } from '../oci/ref.js';
+
+/** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
+const imageRef = z.string().refine((r) => imageRefProblem(r) === undefined, {
+  error: (iss) => `not an image reference: ${imageRefProblem(String(iss.input))}`,
+});
 
 export const BUILD_RESULT_SCHEMA_VERSION = 1;
 
@@ -13,17 +18,19 @@ export const PlatformBuildSchema = z.object({
   attempts: z.number().int().positive(),
   metadata: z.record(z.string(), z.unknown()),
   /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-  localRef: z.string().optional(),
+  localRef: imageRef.optional(),
 });
 
 export const VariantBuildSchema = z.object({
   variant: z.string(),
-  repository: z.string(),
+  repository: z.string().refine((r) => repositoryProblem(r) === undefined, {
+    error: (iss) => `not a repository: ${repositoryProblem(String(iss.input))}`,
+  }),
   /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
   digest: z.string().regex(DIGEST_RE).optional(),
-  tags: z.array(z.string()),
+  tags: z.array(imageRef),
   platforms: z.array(PlatformBuildSchema),
-  baseImage: z.string(),
+  baseImage: imageRef,
   baseDigest: z.string().optional(),
 });
 

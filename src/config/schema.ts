@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
-import { imageRefProblem } from '../oci/ref.js';
+import { imageRefProblem, repositoryProblem } from '../oci/ref.js';
 import { INDEX_PROTOCOL, indexUrlProblem } from '../util/pip-index-url.js';
 import { shownUrl } from '../util/redact.js';
 import { AttestConfigSchema } from './attest.js';
@@ -89,17 +89,6 @@ const imageRef = z
   .refine((ref) => imageRefProblem(ref) === undefined, {
     error: (iss) => `invalid image reference: ${imageRefProblem(String(iss.input))}`,
   });
-/**
- * A repository (a mirror's source prefix or target): an image reference without a tag or digest
- * (the image's own are appended to it). Why not, or undefined.
- */
-function repositoryProblem(ref: string): string | undefined {
-  const problem = imageRefProblem(ref);
-  if (problem !== undefined) return problem;
-  return /@|:[^/]*$/.test(ref.slice(ref.indexOf('/') + 1))
-    ? 'a repository without a tag or digest (the image keeps its own)'
-    : undefined;
-}
 const repository = z
   .string({ error: 'expected a repository like "mirror.corp/python"' })
   .refine((ref) => repositoryProblem(ref) === undefined, {

@@ -124,6 +124,18 @@ export function imageRefProblem(ref: string): string | undefined {
   return SHAPE_PROBLEM;
 }
 
+/**
+ * Why `ref` is not a repository (an image reference without a tag or digest: a mirror, the
+ * repository a build pushed to), or undefined when it is one.
+ */
+export function repositoryProblem(ref: string): string | undefined {
+  const problem = imageRefProblem(ref);
+  if (problem !== undefined) return problem;
+  return /@|:[^/]*$/.test(ref.slice(ref.indexOf('/') + 1))
+    ? 'a repository without a tag or digest (the image keeps its own)'
+    : undefined;
+}
+
 /** An image pinned by digest. */
 export interface DigestRef {
   /** REPOSITORY@sha256:<64 hex>: the reference as given, less any tag (the digest decides). */
