@@ -17,6 +17,10 @@ export const modules = {
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 
+/** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageRefProblem */ .OD)(r) === undefined, {
+    error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageRefProblem */ .OD)(String(iss.input))}`,
+});
 const BUILD_RESULT_SCHEMA_VERSION = 1;
 const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
@@ -27,16 +31,18 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
     metadata: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
     /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-    localRef: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    localRef: imageRef.optional(),
 });
 const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryProblem */ .Ki)(r) === undefined, {
+        error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
+    }),
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
     digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt).optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(imageRef),
     platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformBuildSchema),
-    baseImage: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    baseImage: imageRef,
     baseDigest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -529,21 +535,9 @@ const imageRef = schemas/* string */.YjP({ error: 'expected an image reference l
     .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
     error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
 });
-/**
- * A repository (a mirror's source prefix or target): an image reference without a tag or digest
- * (the image's own are appended to it). Why not, or undefined.
- */
-function repositoryProblem(ref) {
-    const problem = (0,oci_ref/* imageRefProblem */.OD)(ref);
-    if (problem !== undefined)
-        return problem;
-    return /@|:[^/]*$/.test(ref.slice(ref.indexOf('/') + 1))
-        ? 'a repository without a tag or digest (the image keeps its own)'
-        : undefined;
-}
 const repository = schemas/* string */.YjP({ error: 'expected a repository like "mirror.corp/python"' })
-    .refine((ref) => repositoryProblem(ref) === undefined, {
-    error: (iss) => `expected a repository like "mirror.corp/python": ${repositoryProblem(String(iss.input))}`,
+    .refine((ref) => (0,oci_ref/* repositoryProblem */.Ki)(ref) === undefined, {
+    error: (iss) => `expected a repository like "mirror.corp/python": ${(0,oci_ref/* repositoryProblem */.Ki)(String(iss.input))}`,
 });
 const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));

@@ -161,6 +161,10 @@ function scrubDeep(value, keep = []) {
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 
+/** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageRefProblem */ .OD)(r) === undefined, {
+    error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageRefProblem */ .OD)(String(iss.input))}`,
+});
 const BUILD_RESULT_SCHEMA_VERSION = 1;
 const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
@@ -171,16 +175,18 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
     metadata: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
     /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-    localRef: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    localRef: imageRef.optional(),
 });
 const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryProblem */ .Ki)(r) === undefined, {
+        error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
+    }),
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
     digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt).optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(imageRef),
     platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformBuildSchema),
-    baseImage: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    baseImage: imageRef,
     baseDigest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({

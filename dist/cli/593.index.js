@@ -450,21 +450,9 @@ const imageRef = schemas/* string */.YjP({ error: 'expected an image reference l
     .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
     error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
 });
-/**
- * A repository (a mirror's source prefix or target): an image reference without a tag or digest
- * (the image's own are appended to it). Why not, or undefined.
- */
-function repositoryProblem(ref) {
-    const problem = (0,oci_ref/* imageRefProblem */.OD)(ref);
-    if (problem !== undefined)
-        return problem;
-    return /@|:[^/]*$/.test(ref.slice(ref.indexOf('/') + 1))
-        ? 'a repository without a tag or digest (the image keeps its own)'
-        : undefined;
-}
 const repository = schemas/* string */.YjP({ error: 'expected a repository like "mirror.corp/python"' })
-    .refine((ref) => repositoryProblem(ref) === undefined, {
-    error: (iss) => `expected a repository like "mirror.corp/python": ${repositoryProblem(String(iss.input))}`,
+    .refine((ref) => (0,oci_ref/* repositoryProblem */.Ki)(ref) === undefined, {
+    error: (iss) => `expected a repository like "mirror.corp/python": ${(0,oci_ref/* repositoryProblem */.Ki)(String(iss.input))}`,
 });
 const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));

@@ -2633,6 +2633,7 @@ function exitCodeOf(err) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   J4: () => (/* binding */ applyMirrors),
+/* harmony export */   Ki: () => (/* binding */ repositoryProblem),
 /* harmony export */   OD: () => (/* binding */ imageRefProblem),
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
 /* harmony export */   Tf: () => (/* binding */ parseDigestRef),
@@ -2750,6 +2751,18 @@ function imageRefProblem(ref) {
     if (/[A-Z]/.test(path))
         return 'the repository name must be lowercase';
     return SHAPE_PROBLEM;
+}
+/**
+ * Why `ref` is not a repository (an image reference without a tag or digest: a mirror, the
+ * repository a build pushed to), or undefined when it is one.
+ */
+function repositoryProblem(ref) {
+    const problem = imageRefProblem(ref);
+    if (problem !== undefined)
+        return problem;
+    return /@|:[^/]*$/.test(ref.slice(ref.indexOf('/') + 1))
+        ? 'a repository without a tag or digest (the image keeps its own)'
+        : undefined;
 }
 /**
  * REF@sha256:<64 hex>, checked against the reference grammar, or an InputError (exit 2) naming
