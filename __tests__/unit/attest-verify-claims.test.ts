@@ -322,8 +322,8 @@ describe('ml-image verify with the pins', () => {
   });
 
   it.each<[string[], RegExp]>([
-    [[...keyless, '--certificate-github-workflow-ref', ''], /--certificate-github-workflow-ref: empty/],
-    [[...keyless, '--certificate-github-workflow-ref', '  '], /--certificate-github-workflow-ref: empty/],
+    [[...keyless, '--certificate-github-workflow-ref', ''], /--certificate-github-workflow-ref is empty/],
+    [[...keyless, '--certificate-github-workflow-ref', '  '], /--certificate-github-workflow-ref is empty/],
     [
       [...keyless, '--certificate-github-workflow-trigger', 'push\u001b[31m'],
       /--certificate-github-workflow-trigger: "push\\u001b\[31m" holds a control character/,

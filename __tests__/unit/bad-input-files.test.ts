@@ -284,7 +284,7 @@ describe('report --pr: digits only', () => {
 
 describe('report --api-url: where the token goes, checked before anything is asked', () => {
   it.each<[string, RegExp]>([
-    ['', /report: --api-url: empty/],
+    ['', /report: --api-url is empty/],
     ['notaurl', /report: --api-url: not a URL \(got "notaurl"\)/],
     ['ftp://ghe.example/api/v3', /report: --api-url: the token goes with every request: https only/],
     ['http://ghe.example/api/v3', /report: --api-url: the token goes with every request: https only/],

@@ -262,6 +262,21 @@ describe('bad input: exit code and message, nothing done', () => {
     expect(error.problems[0]).toMatch(/aliases expand too far/);
   });
 
+  it.each([
+    ['image: !!binary aGVsbG8=\n', 'image: expected a mapping'],
+    ['image:\n  name: a/b\nvariants: !!timestamp 2001-12-14\n', 'variants'],
+  ])(
+    'a YAML type tag (%j) stays text: one problem naming the field, not the methods of a Buffer',
+    async (text, problem) => {
+      writeFileSync(path.join(dir, 'ml-image.yml'), text);
+      const io = captureIo(dir);
+      expect(await runCli(['validate', '--json'], io)).toBe(2);
+      const { error } = JSON.parse(io.out());
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toContain(problem);
+    },
+  );
+
   it('a config just under the cap with thousands of keys validates', async () => {
     writeFileSync(path.join(dir, 'ml-image.yml'), manyKeys());
     const io = captureIo(dir);

@@ -69,6 +69,8 @@ describe('ml-image CLI', () => {
 
   it.each([
     [['run', '--stages', '', '--out', 'o'], 'run: --stages is empty'],
+    [['validate', '--config', ''], 'validate: --config is empty'],
+    [['report', '--results', ' '], 'report: --results is empty'],
     [['run', '--stages', ' , ', '--out', 'o'], 'run: --stages is empty'],
     [['smoke', '--image', 'x:1', '--suites', '', '--out', 'o'], 'smoke: --suites is empty'],
     [

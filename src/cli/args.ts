@@ -33,10 +33,14 @@ export function parseCommandArgs<O extends OptionSpec>(
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new InputError(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
   }
-  // A value flag given twice (--variants cpu --variants cuda12.8) would keep the last one silently.
+  // A value flag given twice (--variants cpu --variants cuda12.8) would keep the last one silently;
+  // an empty one (an unset variable in `--config "$FILE"`) would stand for the current directory,
+  // every stage or no filter at all.
   const seen = new Set<string>();
   for (const t of parsed.tokens) {
     if (t.kind !== 'option' || t.value === undefined) continue;
+    if (t.value.trim() === '')
+      throw new InputError(`${command}: --${t.name} is empty`, `give it a value, or leave --${t.name} out`);
     const spec = (all as OptionSpec)[t.name];
     if (spec?.multiple === true) continue;
     if (seen.has(t.name))

@@ -47,7 +47,15 @@ export const MAX_YAML_ALIASES = 100;
  */
 export function parseYaml(text: string, fileLabel: string): unknown {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+  // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+  // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+  // whose methods the schema would list as unknown keys.
+  const doc = parseDocument(text, {
+    prettyErrors: true,
+    uniqueKeys: false,
+    lineCounter,
+    resolveKnownTags: false,
+  });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return '';
     const pos = lineCounter.linePos(offset);
