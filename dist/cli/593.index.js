@@ -39,11 +39,15 @@ function parseCommandArgs(command, argv, options, allowPositionals = false) {
         const msg = e.message.replace(/\. To specify a positional argument.*$/s, '');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
     }
-    // A value flag given twice (--variants cpu --variants cuda12.8) would keep the last one silently.
+    // A value flag given twice (--variants cpu --variants cuda12.8) would keep the last one silently;
+    // an empty one (an unset variable in `--config "$FILE"`) would stand for the current directory,
+    // every stage or no filter at all.
     const seen = new Set();
     for (const t of parsed.tokens) {
         if (t.kind !== 'option' || t.value === undefined)
             continue;
+        if (t.value.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --${t.name} is empty`, `give it a value, or leave --${t.name} out`);
         const spec = all[t.name];
         if (spec?.multiple === true)
             continue;

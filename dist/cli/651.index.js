@@ -1125,7 +1125,15 @@ const MAX_YAML_ALIASES = 100;
  */
 function parseYaml(text, fileLabel) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_3__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+    // whose methods the schema would list as unknown keys.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseDocument */ .Tp)(text, {
+        prettyErrors: true,
+        uniqueKeys: false,
+        lineCounter,
+        resolveKnownTags: false,
+    });
     const at = (offset) => {
         if (offset === undefined)
             return '';
