@@ -82,6 +82,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml', checkFiles: false })).not.toThrow();
   });
 
+  it('a named file that is a directory or a device says what it is, not "not found"', () => {
+    write(
+      'sub/ml-image.yml',
+      'image: {name: a/b}\nbuild: {dockerfile: d}\npython: {requirements: [/dev/null]}\nsmoke: {baseline: d}\n',
+    );
+    mkdirSync(path.join(dir, 'sub', 'd'));
+    const e = rejection(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml' }));
+    const d = path.join(dir, 'sub', 'd');
+    expect(e.problems).toEqual([
+      `build.dockerfile: ${d} is a directory, not a regular file`,
+      'python.requirements[0]: /dev/null is a character device, not a regular file',
+      `smoke.baseline: ${d} is a directory, not a regular file`,
+    ]);
+  });
+
   it('lets overrides complete the file and names the input in errors', () => {
     write('ml-image.yml', 'image: {name: a/b}\nplatforms: [linux/amd64]\n');
     const loaded = loadConfig({

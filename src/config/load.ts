@@ -1,6 +1,7 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 import { closeSync, constants, existsSync, fstatSync, openSync, statSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
+import { fileKind } from '../util/read-regular.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
@@ -205,7 +206,14 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
   const problems: string[] = [];
   const at = (p: string) => path.resolve(baseDir, p);
   const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
-  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  /** What is wrong with P as an input file: missing, or something else than a regular file. */
+  const fileProblem = (p: string): string | undefined => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (st === undefined) return `file not found: ${p}`;
+    if (st.isFile()) return undefined;
+    const kind = fileKind(st);
+    return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
+  };
   const context = at(config.build.context);
   const repo = repositoryRootOf(baseDir);
   if (context === path.parse(context).root)
@@ -217,15 +225,18 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
   else if (!isDir(context)) problems.push(`build.context: directory not found: ${context}`);
   if (config.build.dockerfile !== undefined) {
     const f = at(config.build.dockerfile);
-    if (!isFile(f)) problems.push(`build.dockerfile: file not found: ${f}`);
+    const problem = fileProblem(f);
+    if (problem !== undefined) problems.push(`build.dockerfile: ${problem}`);
   }
   config.python.requirements.forEach((r, i) => {
     const f = at(r);
-    if (!isFile(f)) problems.push(`python.requirements[${i}]: file not found: ${f}`);
+    const problem = fileProblem(f);
+    if (problem !== undefined) problems.push(`python.requirements[${i}]: ${problem}`);
   });
   if (config.smoke.baseline !== undefined) {
     const f = at(config.smoke.baseline);
-    if (!isFile(f)) problems.push(`smoke.baseline: file not found: ${f}`);
+    const problem = fileProblem(f);
+    if (problem !== undefined) problems.push(`smoke.baseline: ${problem}`);
   }
   return problems;
 }
