@@ -245,6 +245,19 @@ describe('config schema: every offending path is named with what was expected', 
       'build.mirrors.***@x.example/p: as a key, expected a repository like "mirror.corp/python": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"',
     ],
     [
+      {
+        image: { name: 'a/b' },
+        smoke: {
+          tests: [
+            { name: 't', command: 'true' },
+            { name: 'u', command: 'true' },
+            { name: 't', command: 'false' },
+          ],
+        },
+      },
+      'smoke.tests[2].name: "t" is also the name of smoke.tests[0]: each test needs its own (the results name tests by it)',
+    ],
+    [
       { image: { name: 'a/b' }, python: { version: '3' } },
       'python.version: expected a Python version like "3.11", got "3"',
     ],
