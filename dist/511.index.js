@@ -461,7 +461,24 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
     network: schemas/* enum */.k5n(SMOKE_NETWORKS)
         .default('none')
         .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
-    tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+    tests: schemas/* array */.YOg(CustomTest)
+        .superRefine((tests, ctx) => {
+        // The results (smoke.json, JUnit, the report) name each test by its name.
+        const first = new Map();
+        tests.forEach((t, i) => {
+            const at = first.get(t.name);
+            if (at === undefined)
+                first.set(t.name, i);
+            else
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [i, 'name'],
+                    message: `${JSON.stringify(t.name)} is also the name of smoke.tests[${at}]: each test needs its own (the results name tests by it)`,
+                });
+        });
+    })
+        .default([])
+        .describe('Custom tests (the `custom` suite).'),
 })
     .prefault({})
     .describe('Smoke tests run inside the built image.');

@@ -521,6 +521,8 @@ function requestFromOptions(o, variant, arch) {
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/util/read-bounded.ts
 var read_bounded = __webpack_require__(30790);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -529,6 +531,7 @@ var issues = __webpack_require__(11012);
 var schema = __webpack_require__(68481);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -694,7 +697,16 @@ function checkReferencedFiles(config, baseDir) {
     const problems = [];
     const at = (p) => external_node_path_default().resolve(baseDir, p);
     const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-    const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+    /** What is wrong with P as an input file: missing, or something else than a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
+        if (st === undefined)
+            return `file not found: ${p}`;
+        if (st.isFile())
+            return undefined;
+        const kind = (0,read_regular/* fileKind */.h_)(st);
+        return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
+    };
     const context = at(config.build.context);
     const repo = repositoryRootOf(baseDir);
     if (context === external_node_path_default().parse(context).root)
@@ -705,18 +717,21 @@ function checkReferencedFiles(config, baseDir) {
         problems.push(`build.context: directory not found: ${context}`);
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
-        if (!isFile(f))
-            problems.push(`build.dockerfile: file not found: ${f}`);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`build.dockerfile: ${problem}`);
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
-        if (!isFile(f))
-            problems.push(`python.requirements[${i}]: file not found: ${f}`);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`python.requirements[${i}]: ${problem}`);
     });
     if (config.smoke.baseline !== undefined) {
         const f = at(config.smoke.baseline);
-        if (!isFile(f))
-            problems.push(`smoke.baseline: file not found: ${f}`);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`smoke.baseline: ${problem}`);
     }
     return problems;
 }
@@ -1522,8 +1537,6 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/github/event.ts
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.

@@ -1098,13 +1098,15 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68481);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68481);
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -1124,11 +1126,11 @@ const MAX_YAML_ALIASES = 100;
  * bounded (an alias bomb is a ConfigError naming the file, not a crash).
  */
 function parseYaml(text, fileLabel) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_3__/* .LineCounter */ .HN();
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_4__/* .LineCounter */ .HN();
     // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
     // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
     // whose methods the schema would list as unknown keys.
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseDocument */ .Tp)(text, {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parseDocument */ .Tp)(text, {
         prettyErrors: true,
         uniqueKeys: false,
         lineCounter,
@@ -1144,9 +1146,9 @@ function parseYaml(text, fileLabel) {
         const pos = e.linePos?.[0];
         return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
     });
-    (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .visit */ .YR)(doc, {
+    (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .visit */ .YR)(doc, {
         Map(_key, map) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .isMap */ .jh)(map))
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .isMap */ .jh)(map))
                 return;
             const seen = new Set();
             for (const pair of map.items) {
@@ -1161,7 +1163,7 @@ function parseYaml(text, fileLabel) {
         },
     });
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
     let data;
     try {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -1169,7 +1171,7 @@ function parseYaml(text, fileLabel) {
     catch (e) {
         // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
         const msg = e.message.split('\n')[0] ?? String(e);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
             /alias/i.test(msg)
                 ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
                 : msg,
@@ -1190,7 +1192,7 @@ function readConfigText(file, label = file) {
     }
     catch (e) {
         const code = e.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
@@ -1204,7 +1206,7 @@ function readConfigText(file, label = file) {
                         : st.isSocket()
                             ? 'a socket'
                             : 'not a regular file';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
         }
         if (st.size > MAX_CONFIG_BYTES)
             throw tooBig(label, st.size);
@@ -1219,7 +1221,7 @@ function readConfigText(file, label = file) {
     }
 }
 function tooBig(label, size) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
 }
 function setAt(target, p, value) {
     let cur = target;
@@ -1247,66 +1249,78 @@ function applyOverrides(data, overrides) {
 /** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
 function validateConfigData(data, label, overrides = []) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, [
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, [
             `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
         ]);
     }
     const merged = applyOverrides(data, overrides);
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx.safeParse(merged);
     if (!result.success) {
         const sourceOf = (p) => {
-            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(p);
-            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}.`));
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
             return o?.source;
         };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx, sourceOf));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx, sourceOf));
     }
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeConfig */ .I6)(result.data);
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeConfig */ .I6)(result.data);
 }
 /** Problems with files the config names, each naming the field and the path looked for. */
 function checkReferencedFiles(config, baseDir) {
     const problems = [];
-    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, p);
+    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(baseDir, p);
     const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
-    const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+    /** What is wrong with P as an input file: missing, or something else than a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
+        if (st === undefined)
+            return `file not found: ${p}`;
+        if (st.isFile())
+            return undefined;
+        const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
+        return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
+    };
     const context = at(config.build.context);
     const repo = repositoryRootOf(baseDir);
-    if (context === node_path__WEBPACK_IMPORTED_MODULE_2___default().parse(context).root)
+    if (context === node_path__WEBPACK_IMPORTED_MODULE_3___default().parse(context).root)
         problems.push(`build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (repo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(repo, context).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep))[0] === '..')
+    else if (repo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(repo, context).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))[0] === '..')
         problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
     else if (!isDir(context))
         problems.push(`build.context: directory not found: ${context}`);
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
-        if (!isFile(f))
-            problems.push(`build.dockerfile: file not found: ${f}`);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`build.dockerfile: ${problem}`);
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
-        if (!isFile(f))
-            problems.push(`python.requirements[${i}]: file not found: ${f}`);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`python.requirements[${i}]: ${problem}`);
     });
     if (config.smoke.baseline !== undefined) {
         const f = at(config.smoke.baseline);
-        if (!isFile(f))
-            problems.push(`smoke.baseline: file not found: ${f}`);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`smoke.baseline: ${problem}`);
     }
     return problems;
 }
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */
 function repositoryRootOf(dir) {
-    for (let d = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d)) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, '.git')))
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(d, '.git')))
             return d;
-        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d) === d)
+        if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d) === d)
             return undefined;
     }
 }
 function findDefaultFile(cwd) {
-    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
 }
 /**
  * Load the config: the file (when given or found), then overrides, then validation.
@@ -1317,26 +1331,26 @@ function loadConfig(opts = {}) {
     const overrides = opts.overrides ?? [];
     let file;
     if (opts.file !== undefined) {
-        file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.file);
+        file = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(cwd, opts.file);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
         file = findDefaultFile(cwd);
     }
     if (file === undefined && overrides.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
     }
-    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, file) : '';
+    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     const data = file ? parseYaml(readConfigText(file, label), label) : {};
     const config = validateConfigData(data, label, overrides);
-    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file) : cwd;
+    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file) : cwd;
     if (opts.checkFiles !== false) {
         const problems = checkReferencedFiles(config, baseDir);
         if (problems.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, problems);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, problems);
     }
     return { config, file, baseDir };
 }
