@@ -84,6 +84,17 @@ describe('ml-image CLI', () => {
     expect(io.err()).toContain(`error: ${message}`);
   });
 
+  it('a 10,000-character value is cut in the error, saying how much (text and --json)', async () => {
+    const long = `x${'y'.repeat(10_000)}`;
+    const io = captureIo(dir);
+    expect(await runCli(['capture', '--image', `UPPER/${long}`, '--out', 'o'], io)).toBe(2);
+    expect(io.err().length).toBeLessThan(1500);
+    expect(io.err()).toMatch(/\.\.\. \(\d+ more characters\)/);
+    const json = captureIo(dir);
+    expect(await runCli(['capture', '--image', `UPPER/${long}`, '--out', 'o', '--json'], json)).toBe(2);
+    expect(JSON.parse(json.out()).error.message.length).toBeLessThan(1100);
+  });
+
   it('a flag that takes a list by repeating it (--requirements, --extra-index-url) may repeat', async () => {
     const io = captureIo(dir);
     await runCli(['resolve', '--requirements', 'a.txt', '--requirements', 'b.txt'], io);

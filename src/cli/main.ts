@@ -97,11 +97,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     // A refused value is quoted: a login in it without a scheme (user:pw@host) is masked here; the
     // writers mask scheme://user:pw@ and tokens of known forms.
-    io.stderr(`${maskBareLogins(describeError(err, verbose))}\n`);
+    io.stderr(`${clipLines(maskBareLogins(describeError(err, verbose)))}\n`);
     // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
     if (wantsJson(argv)) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
     return exitCodeOf(err);
   }
+}
+
+/** The longest line an error prints: a 10,000-character value quoted in it is cut, saying so. */
+const MAX_ERROR_LINE = 1000;
+
+/** TEXT with every line over MAX_ERROR_LINE characters cut (a stack trace's lines never are). */
+export function clipLines(text: string): string {
+  return text
+    .split('\n')
+    .map((l) =>
+      l.length > MAX_ERROR_LINE
+        ? `${l.slice(0, MAX_ERROR_LINE)}... (${l.length - MAX_ERROR_LINE} more characters)`
+        : l,
+    )
+    .join('\n');
 }
 
 export interface JsonError {
@@ -118,13 +133,13 @@ export function jsonError(err: unknown): JsonError {
       error: {
         exitCode,
         message: `${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`,
-        problems: err.problems.map(maskBareLogins),
+        problems: err.problems.map((p) => clipLines(maskBareLogins(p))),
         ...fix,
       },
     };
   }
   if (err instanceof MlImageError) {
-    return { error: { exitCode, message: maskBareLogins(err.message), problems: [], ...fix } };
+    return { error: { exitCode, message: clipLines(maskBareLogins(err.message)), problems: [], ...fix } };
   }
   const message = err instanceof Error ? err.message : String(err);
   return {
