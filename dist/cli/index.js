@@ -32,7 +32,7 @@ __webpack_async_result__();
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson */
+/* unused harmony exports COMMANDS, commandHelp, clipLines, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
@@ -123,12 +123,23 @@ async function runCli(argv, io) {
     catch (err) {
         // A refused value is quoted: a login in it without a scheme (user:pw@host) is masked here; the
         // writers mask scheme://user:pw@ and tokens of known forms.
-        io.stderr(`${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, verbose))}\n`);
+        io.stderr(`${clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, verbose)))}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
         if (wantsJson(argv))
             io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .exitCodeOf */ .FO)(err);
     }
+}
+/** The longest line an error prints: a 10,000-character value quoted in it is cut, saying so. */
+const MAX_ERROR_LINE = 1000;
+/** TEXT with every line over MAX_ERROR_LINE characters cut (a stack trace's lines never are). */
+function clipLines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.length > MAX_ERROR_LINE
+        ? `${l.slice(0, MAX_ERROR_LINE)}... (${l.length - MAX_ERROR_LINE} more characters)`
+        : l)
+        .join('\n');
 }
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 function jsonError(err) {
@@ -140,13 +151,13 @@ function jsonError(err) {
             error: {
                 exitCode,
                 message: `${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`,
-                problems: err.problems.map(_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb),
+                problems: err.problems.map((p) => clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(p))),
                 ...fix,
             },
         };
     }
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn) {
-        return { error: { exitCode, message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.message), problems: [], ...fix } };
+        return { error: { exitCode, message: clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.message)), problems: [], ...fix } };
     }
     const message = err instanceof Error ? err.message : String(err);
     return {
