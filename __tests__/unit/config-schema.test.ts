@@ -227,22 +227,33 @@ describe('config schema: every offending path is named with what was expected', 
         image: { name: 'a/b' },
         build: { mirrors: { 'docker.io/library/python': 'mirror.corp/python:3.12' } },
       },
-      'build.mirrors.docker.io/library/python: expected a repository like "mirror.corp/python": a repository without a tag or digest (the image keeps its own), got "mirror.corp/python:3.12"',
+      'build.mirrors.docker.io/library/python: expected a repository like "mirror.corp/python" or a registry like "mirror.corp": a repository without a tag or digest (the image keeps its own), got "mirror.corp/python:3.12"',
     ],
     [
       {
         image: { name: 'a/b' },
         build: { mirrors: { 'docker.io/library/python': 'https://u:pw@mirror.corp/python' } },
       },
-      'build.mirrors.docker.io/library/python: expected a repository like "mirror.corp/python": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu", got "https://[redacted]@mirror.corp/python"',
+      'build.mirrors.docker.io/library/python: expected a repository like "mirror.corp/python" or a registry like "mirror.corp": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu", got "https://[redacted]@mirror.corp/python"',
     ],
     [
       { image: { name: 'a/b' }, build: { mirrors: { 'Docker.io/Library': 'mirror.corp/python' } } },
-      'build.mirrors.Docker.io/Library: as a key, expected a repository like "mirror.corp/python": the repository name must be lowercase',
+      'build.mirrors.Docker.io/Library: as a key, expected a repository like "mirror.corp/python" or a registry like "mirror.corp": the repository name must be lowercase',
     ],
     [
       { image: { name: 'a/b' }, build: { mirrors: { 'u:S3CRETpw@x.example/p': 'mirror.corp/python' } } },
-      'build.mirrors.***@x.example/p: as a key, expected a repository like "mirror.corp/python": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"',
+      'build.mirrors.***@x.example/p: as a key, expected a repository like "mirror.corp/python" or a registry like "mirror.corp": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { mirrors: { 'localhost:5000': 'mirror.corp/hub' } } },
+      'build.mirrors.localhost:5000: as a key, expected a repository like "mirror.corp/python" or a registry like "mirror.corp": a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)',
+    ],
+    [
+      {
+        image: { name: 'a/b' },
+        build: { mirrors: { 'docker.io/library/python@sha256:x': 'mirror.corp/python' } },
+      },
+      'build.mirrors.docker.io/library/python@sha256:x: as a key, expected a repository like "mirror.corp/python" or a registry like "mirror.corp": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"',
     ],
     [
       {

@@ -273,7 +273,7 @@ describe('ml-image devcontainer', () => {
   it.each([
     [{ repository: 'a/b\n  evil: 1' }, /variants\[0\]\.repository: not a repository/],
     [
-      { repository: 'UPPER/x' },
+      { repository: 'ghcr.io/Acme/x' },
       /variants\[0\]\.repository: not a repository: the repository name must be lowercase/,
     ],
     [

@@ -53,6 +53,17 @@ describe('isTag', () => {
   });
 });
 
+describe('a first component with capitals names a registry, as docker reads it', () => {
+  it('MYREG/team/python:3.12 is on the registry MYREG', () => {
+    expect(parseImageRef('MYREG/team/python:3.12')).toMatchObject({
+      registry: 'MYREG',
+      path: 'team/python',
+      tag: '3.12',
+    });
+    expect(parseImageRef('team/python:3.12')).toMatchObject({ registry: 'docker.io', path: 'team/python' });
+  });
+});
+
 describe('Docker Hub by any of its names: official images under library/', () => {
   it.each([
     ['python', 'docker.io', 'library/python'],
@@ -90,7 +101,6 @@ describe('parseDigestRef', () => {
     ['ghcr.io/org/app@sha256:abc', /has no @sha256/],
     [`ghcr.io/org/app@sha512:${HEX}${HEX}`, /has no @sha256/],
     [`ghcr.io/org/app@sha256:${HEX.toUpperCase()}`, /a sha256 digest is 64 lowercase hex digits/],
-    [`UPPER/app@${D}`, /is not a valid image reference: the repository name must be lowercase/],
     [`ghcr.io/Org/app@${D}`, /is not a valid image reference: the repository name must be lowercase/],
     ['', /is not a valid image reference: empty image reference/],
     [`ghcr.io/org/app@${D};rm -rf /`, /character ";" is not allowed/],

@@ -1,7 +1,7 @@
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
-import { REDACTED, redactText, shownUrl } from '../util/redact.js';
+import { maskBareLogins, REDACTED, redactText } from '../util/redact.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -15,7 +15,7 @@ export function formatPath(path: Path): string {
     else {
       // A key is the user's text too (a mirror's source): a login or token in it is masked.
       const key = String(seg);
-      const shown = key.includes('@') ? shownUrl(key) : redactText(key);
+      const shown = redactText(maskBareLogins(key));
       out += out === '' ? shown : `.${shown}`;
     }
   }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
-import { imageRefProblem, repositoryProblem } from '../oci/ref.js';
+import { imageRefProblem, mirrorProblem, REGISTRY_HOST } from '../oci/ref.js';
 import { INDEX_PROTOCOL, indexUrlProblem } from '../util/pip-index-url.js';
 import { shownUrl } from '../util/redact.js';
 import { AttestConfigSchema } from './attest.js';
@@ -32,7 +32,6 @@ export type Platform = (typeof PLATFORMS)[number];
 
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 
@@ -89,12 +88,13 @@ const imageRef = z
   .refine((ref) => imageRefProblem(ref) === undefined, {
     error: (iss) => `invalid image reference: ${imageRefProblem(String(iss.input))}`,
   });
-const repository = z
-  .string({ error: 'expected a repository like "mirror.corp/python"' })
-  .refine((ref) => repositoryProblem(ref) === undefined, {
-    error: (iss) =>
-      `expected a repository like "mirror.corp/python": ${repositoryProblem(String(iss.input))}`,
-  });
+const mirror = (key: boolean) =>
+  z
+    .string({ error: 'expected a repository like "mirror.corp/python"' })
+    .refine((ref) => mirrorProblem(ref, key) === undefined, {
+      error: (iss) =>
+        `expected a repository like "mirror.corp/python" or a registry like "mirror.corp": ${mirrorProblem(String(iss.input), key)}`,
+    });
 const relPath = (what: string) =>
   z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item: z.ZodString) =>
@@ -205,7 +205,7 @@ export const ConfigFileSchema = z
           .default({})
           .describe('Extra build args (never secrets: use `secrets`).'),
         mirrors: z
-          .record(repository, repository)
+          .record(mirror(true), mirror(false))
           .default({})
           .describe(
             'Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).',

@@ -39,8 +39,11 @@ export function parseImageRef(ref: string): ImageRef {
     rest = rest.slice(0, colon);
   }
   const first = rest.split('/')[0]!;
+  // As distribution/reference's splitDockerDomain: a first component with "." or ":", localhost,
+  // or capitals (a lowercase path cannot hold them) names the registry.
   const hasRegistry =
-    rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+    rest.includes('/') &&
+    (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
   const registry = hasRegistry ? first : 'docker.io';
   let path = hasRegistry ? rest.slice(first.length + 1) : rest;
   // Docker Hub, however spelled: a one-word name is an official image (library/).
@@ -87,7 +90,6 @@ const REFERENCE = new RegExp(
   `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`,
 );
 const TAG_RE = new RegExp(`^${TAG}$`);
-const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
 /** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
 /** The last word of imageRefProblem: the characters are fine, the shape is not. */
@@ -105,12 +107,6 @@ export function imageRefProblem(ref: string): string | undefined {
   if (ref.length > 512) return `image reference is ${ref.length} characters long (at most 512)`;
   if (IMAGE_ID.test(ref)) return undefined;
   if (REFERENCE.test(ref)) {
-    // As docker reads it: a first component without "." or ":" that is not localhost is part of
-    // the repository path, not a registry host, and lower case (UPPER/x is no reference).
-    const slash = ref.indexOf('/');
-    const first = slash < 0 ? '' : ref.slice(0, slash);
-    if (slash >= 0 && !/[.:[]/.test(first) && first !== 'localhost' && !PATH_COMPONENT_RE.test(first))
-      return 'the repository name must be lowercase';
     // go-digest: a sha256 digest is 64 lowercase hex digits.
     const digest = ref.slice(ref.indexOf('@') + 1);
     if (ref.includes('@') && digest.startsWith('sha256:') && !DIGEST_RE.test(digest))
@@ -122,6 +118,25 @@ export function imageRefProblem(ref: string): string | undefined {
   const { path } = parseImageRef(ref);
   if (/[A-Z]/.test(path)) return 'the repository name must be lowercase';
   return SHAPE_PROBLEM;
+}
+
+/** A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port. */
+export const REGISTRY_HOST =
+  /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+
+/**
+ * Why `ref` is not a mirror's source (KEY) or target: a repository prefix, or a whole registry
+ * (docker.io, mirror.corp, and as a target localhost:5000); a trailing "/" is dropped, as
+ * applyMirrors drops it. A source with a port and no path is refused: it would never match.
+ */
+export function mirrorProblem(ref: string, key: boolean): string | undefined {
+  const s = ref.replace(/\/+$/, '');
+  if (!s.includes('/') && REGISTRY_HOST.test(s)) {
+    if (key && s.includes(':') && !s.startsWith('['))
+      return 'a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)';
+    return undefined;
+  }
+  return repositoryProblem(s);
 }
 
 /**
