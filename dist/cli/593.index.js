@@ -423,7 +423,6 @@ const RESOLVE_MODES = ['auto', 'check', 'off'];
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** Registries whose host, written first in image.name, is surely a host (not a path component). */
@@ -471,9 +470,9 @@ const imageRef = schemas/* string */.YjP({ error: 'expected an image reference l
     .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
     error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
 });
-const repository = schemas/* string */.YjP({ error: 'expected a repository like "mirror.corp/python"' })
-    .refine((ref) => (0,oci_ref/* repositoryProblem */.Ki)(ref) === undefined, {
-    error: (iss) => `expected a repository like "mirror.corp/python": ${(0,oci_ref/* repositoryProblem */.Ki)(String(iss.input))}`,
+const mirror = (key) => schemas/* string */.YjP({ error: 'expected a repository like "mirror.corp/python"' })
+    .refine((ref) => (0,oci_ref/* mirrorProblem */.Bm)(ref, key) === undefined, {
+    error: (iss) => `expected a repository like "mirror.corp/python" or a registry like "mirror.corp": ${(0,oci_ref/* mirrorProblem */.Bm)(String(iss.input), key)}`,
 });
 const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
@@ -521,7 +520,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
             .describe('Repository path, without registry or tag.'),
         registry: schemas/* string */.YjP()
-            .regex(REGISTRY_HOST, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+            .regex(oci_ref/* REGISTRY_HOST */.zv, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
             .default('ghcr.io')
             .describe('Registry host the image is pushed to.'),
         version: schemas/* string */.YjP()
@@ -564,7 +563,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         })
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: schemas/* record */.g1P(repository, repository)
+        mirrors: schemas/* record */.g1P(mirror(true), mirror(false))
             .default({})
             .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
         cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])

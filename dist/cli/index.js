@@ -234,7 +234,7 @@ function formatPath(path) {
         else {
             // A key is the user's text too (a mirror's source): a login or token in it is masked.
             const key = String(seg);
-            const shown = key.includes('@') ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shownUrl */ .zA)(key) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(key);
+            const shown = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -2643,6 +2643,7 @@ function exitCodeOf(err) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   Bm: () => (/* binding */ mirrorProblem),
 /* harmony export */   J4: () => (/* binding */ applyMirrors),
 /* harmony export */   Ki: () => (/* binding */ repositoryProblem),
 /* harmony export */   OD: () => (/* binding */ imageRefProblem),
@@ -2651,7 +2652,8 @@ function exitCodeOf(err) {
 /* harmony export */   Vt: () => (/* binding */ DIGEST_RE),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
-/* harmony export */   dz: () => (/* binding */ isTag)
+/* harmony export */   dz: () => (/* binding */ isTag),
+/* harmony export */   zv: () => (/* binding */ REGISTRY_HOST)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Image references, one grammar for every caller: Docker's reference grammar (imageRefProblem),
@@ -2681,7 +2683,10 @@ function parseImageRef(ref) {
         rest = rest.slice(0, colon);
     }
     const first = rest.split('/')[0];
-    const hasRegistry = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+    // As distribution/reference's splitDockerDomain: a first component with "." or ":", localhost,
+    // or capitals (a lowercase path cannot hold them) names the registry.
+    const hasRegistry = rest.includes('/') &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
     const registry = hasRegistry ? first : 'docker.io';
     let path = hasRegistry ? rest.slice(first.length + 1) : rest;
     // Docker Hub, however spelled: a one-word name is an official image (library/).
@@ -2724,7 +2729,6 @@ const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
 const TAG_RE = new RegExp(`^${TAG}$`);
-const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
 /** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
 /** The last word of imageRefProblem: the characters are fine, the shape is not. */
@@ -2743,12 +2747,6 @@ function imageRefProblem(ref) {
     if (IMAGE_ID.test(ref))
         return undefined;
     if (REFERENCE.test(ref)) {
-        // As docker reads it: a first component without "." or ":" that is not localhost is part of
-        // the repository path, not a registry host, and lower case (UPPER/x is no reference).
-        const slash = ref.indexOf('/');
-        const first = slash < 0 ? '' : ref.slice(0, slash);
-        if (slash >= 0 && !/[.:[]/.test(first) && first !== 'localhost' && !PATH_COMPONENT_RE.test(first))
-            return 'the repository name must be lowercase';
         // go-digest: a sha256 digest is 64 lowercase hex digits.
         const digest = ref.slice(ref.indexOf('@') + 1);
         if (ref.includes('@') && digest.startsWith('sha256:') && !DIGEST_RE.test(digest))
@@ -2762,6 +2760,22 @@ function imageRefProblem(ref) {
     if (/[A-Z]/.test(path))
         return 'the repository name must be lowercase';
     return SHAPE_PROBLEM;
+}
+/** A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port. */
+const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+/**
+ * Why `ref` is not a mirror's source (KEY) or target: a repository prefix, or a whole registry
+ * (docker.io, mirror.corp, and as a target localhost:5000); a trailing "/" is dropped, as
+ * applyMirrors drops it. A source with a port and no path is refused: it would never match.
+ */
+function mirrorProblem(ref, key) {
+    const s = ref.replace(/\/+$/, '');
+    if (!s.includes('/') && REGISTRY_HOST.test(s)) {
+        if (key && s.includes(':') && !s.startsWith('['))
+            return 'a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)';
+        return undefined;
+    }
+    return repositoryProblem(s);
 }
 /**
  * Why `ref` is not a repository (an image reference without a tag or digest: a mirror, the
