@@ -3621,13 +3621,13 @@ function shownUrl(url) {
     const shown = redactText(masked.replace(/[?#][\s\S]*$/, '?...'));
     return shown.length > SHOWN_URL_CHARS ? `${shown.slice(0, SHOWN_URL_CHARS)}...` : shown;
 }
+// The password runs to the last "@" before a blank, quote or slash: it may hold "@" itself.
+const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|512):)/gi;
 /**
  * A login written without a scheme (user:password@host), as a refused value holds it: masked
  * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference). For
  * error messages, which quote what was refused; records and reports keep redactText's rules.
  */
-// The password runs to the last "@" before a blank, quote or slash: it may hold "@" itself.
-const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|512):)/gi;
 function maskBareLogins(text) {
     return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
