@@ -14,6 +14,18 @@ function problemsOf(data: unknown): string[] {
 }
 
 describe('config schema: valid input is normalized', () => {
+  it.each([
+    { 'docker.io/library/python': 'localhost:5000/ml-image-test/python' },
+    { 'docker.io': 'localhost:5000' },
+    { 'docker.io/library/': 'mirror.corp/hub/' },
+    { 'nvcr.io/nvidia': 'mirror.corp:8443/nvidia' },
+    { 'ghcr.io': '[::1]:5000' },
+  ])('build.mirrors %j: a repository prefix or a whole registry is taken', (mirrors) => {
+    expect(validateConfigData({ image: { name: 'a/b' }, build: { mirrors } }, 'x').build.mirrors).toEqual(
+      mirrors,
+    );
+  });
+
   it('fills every default from the minimal config', () => {
     const c = validateConfigData({ image: { name: 'my-org/model' } }, 'x');
     expect(c.image).toEqual({ name: 'my-org/model', registry: 'ghcr.io' });
@@ -243,6 +255,10 @@ describe('config schema: every offending path is named with what was expected', 
     [
       { image: { name: 'a/b' }, build: { mirrors: { 'u:S3CRETpw@x.example/p': 'mirror.corp/python' } } },
       'build.mirrors.***@x.example/p: as a key, expected a repository like "mirror.corp/python" or a registry like "mirror.corp": expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { mirrors: { '[::1]:5000': 'mirror.corp/hub' } } },
+      'build.mirrors.[::1]:5000: as a key, expected a repository like "mirror.corp/python" or a registry like "mirror.corp": a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)',
     ],
     [
       { image: { name: 'a/b' }, build: { mirrors: { 'localhost:5000': 'mirror.corp/hub' } } },

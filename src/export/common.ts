@@ -77,7 +77,11 @@ export function checkSpec(s: ExportSpec): DigestRef {
   int(s.timeoutSeconds, '--timeout', 1, 86400);
   if (s.cpus !== undefined) int(s.cpus, '--cpus', 1, 4096);
   if (s.rdzvPort !== undefined) int(s.rdzvPort, 'rendezvous port', 1, 65535);
-  if (s.suites.length === 0) throw new InputError('--suites: no suite to run');
+  if (s.suites.length === 0)
+    throw new InputError(
+      "no smoke suite to run: --suites, else the config's smoke.suites, names none",
+      'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites',
+    );
   if (s.driverFloor !== undefined && s.driverFloor !== '' && !/^\d+(\.\d+)*$/.test(s.driverFloor))
     throw new InputError(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
   if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))

@@ -132,7 +132,7 @@ export const REGISTRY_HOST =
 export function mirrorProblem(ref: string, key: boolean): string | undefined {
   const s = ref.replace(/\/+$/, '');
   if (!s.includes('/') && REGISTRY_HOST.test(s)) {
-    if (key && s.includes(':') && !s.startsWith('['))
+    if (key && /(^[^[]*|\]):\d+$/.test(s))
       return 'a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)';
     return undefined;
   }
