@@ -31380,7 +31380,7 @@ const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-f
 function mirrorProblem(ref, key) {
     const s = ref.replace(/\/+$/, '');
     if (!s.includes('/') && REGISTRY_HOST.test(s)) {
-        if (key && s.includes(':') && !s.startsWith('['))
+        if (key && /(^[^[]*|\]):\d+$/.test(s))
             return 'a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)';
         return undefined;
     }

@@ -74,7 +74,7 @@ function checkSpec(s) {
     if (s.rdzvPort !== undefined)
         common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
     if (s.suites.length === 0)
-        throw new errors/* InputError */.dz('--suites: no suite to run');
+        throw new errors/* InputError */.dz("no smoke suite to run: --suites, else the config's smoke.suites, names none", 'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites');
     if (s.driverFloor !== undefined && s.driverFloor !== '' && !/^\d+(\.\d+)*$/.test(s.driverFloor))
         throw new errors/* InputError */.dz(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
     if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
