@@ -292,7 +292,11 @@ describe('slurmScript', () => {
     ['an image without a digest', slurm({ image: 'ghcr.io/acme/train:v1' }), /pin by digest/],
     ['zero nodes', slurm({ nodes: 0 }), /--nodes: expected a whole number from 1/],
     ['fractional GPUs', slurm({ gpusPerNode: 0.5 }), /--gpus-per-node/],
-    ['no suites', slurm({ suites: [] }), /no smoke suite to run: --suites, else the config's smoke.suites, names none/],
+    [
+      'no suites',
+      slurm({ suites: [] }),
+      /no smoke suite to run: --suites, else the config's smoke.suites, names none/,
+    ],
     ['a driver floor with shell syntax', slurm({ driverFloor: '535;id' }), /driver floor/],
   ])('rejects %s (exit 2)', (_n, o, message) => {
     const e = inputError(() => slurmScript(o));
