@@ -34,6 +34,7 @@ import { AHEAD_READ_MS } from '../../src/attest/cosign-push.js';
 import { createNativeSigner } from '../../src/attest/native-signer.js';
 import {
   createSigner,
+  publicKeyFiles,
   nativeKeyText,
   nativeReaches,
   nativeVerifies,
@@ -1343,10 +1344,10 @@ describe('createSigner: built in where it can, cosign otherwise', () => {
         throw new Error('cosign was made');
       },
       client: (h) => registry.client(h),
-      readKeyText: (file) => {
+      publicKeys: publicKeyFiles({}, (file) => {
         reads.push(file);
         return text;
-      },
+      }),
     });
     expect((await verifier.verify(REF, FILE_PUB)).ok).toBe(true);
     // The file changes between checks (another key): the checks go on with the key first read.

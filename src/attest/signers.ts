@@ -145,11 +145,8 @@ export interface SignerOptions {
   fetch?: OciFetch;
   /** Can the built-in client reach REF's registry (default: nativeReaches)? */
   reaches?: (ref: string) => boolean;
-  /**
-   * A public key file's text, undefined when it cannot be read (default: read from the file);
-   * asked once per file, however many checks use the key.
-   */
-  readKeyText?: (file: string) => string | undefined;
+  /** The public key files the checks use, each read and judged once (default: read from disk). */
+  publicKeys?: PublicKeyFiles;
 }
 
 /** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
@@ -227,7 +224,7 @@ export function preconnect(
  * verification names the same key, so each uses the same key (not a file changed in between), and
  * none reads and parses it again.
  */
-function publicKeyFiles(env: Env, read: (file: string) => string | undefined = readIfThere) {
+export function publicKeyFiles(env: Env, read: (file: string) => string | undefined = readIfThere) {
   const texts = new Map<string, string | undefined>();
   const judged = new Map<string, boolean>();
   const text = (file: string) => {
@@ -246,13 +243,15 @@ function publicKeyFiles(env: Env, read: (file: string) => string | undefined = r
   };
 }
 
+export type PublicKeyFiles = ReturnType<typeof publicKeyFiles>;
+
 /** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
 export function createSigner(opts: SignerOptions): BatchSigner {
   const { env } = opts;
   let cosign: Signer | undefined;
   const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
   let client: ((host: string) => OciClient) | undefined;
-  const keys = publicKeyFiles(env, opts.readKeyText);
+  const keys = opts.publicKeys ?? publicKeyFiles(env);
   // One built-in signer per key: it serializes the writes of each .sig/.att tag.
   const natives = new Map<Promise<KeyObject> | undefined, ReturnType<typeof createNativeSigner>>();
   const nativeFor = (key: Promise<KeyObject> | undefined) => {
@@ -377,11 +376,12 @@ export function verifyDeps(
   const text = checkPublicKeyFile(identity);
   const file = identity.kind === 'key' ? identity.publicKey : undefined;
   // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
-  const readKeyText = (f: string) => (f === file ? text : readIfThere(f));
+  const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
   const client = defaultClient(env);
-  const native = nativeReaches(ref, env) && nativeVerifies(identity, env, tlog, readKeyText);
+  // One judgment of the key for the choice of index reader and every check the signer makes.
+  const native = nativeReaches(ref, env) && keys.verifiesNatively(identity, tlog);
   return {
-    signer: createSigner({ env, tlog, client, readKeyText }),
+    signer: createSigner({ env, tlog, client, publicKeys: keys }),
     docker: native ? registryInspector(client) : given.docker(),
   };
 }

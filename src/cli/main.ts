@@ -108,7 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 const MAX_ERROR_LINE = 1000;
 
 /** TEXT with every line over MAX_ERROR_LINE characters cut (a stack trace's lines never are). */
-export function clipLines(text: string): string {
+function clipLines(text: string): string {
   return text
     .split('\n')
     .map((l) =>

@@ -2,13 +2,16 @@
 // token goes with every request, so only over HTTPS, or plain HTTP to this machine's loopback (a
 // local fake or tunnel). A login in the URL is refused: the token is the login.
 import { shownUrl } from '../util/redact.js';
+import { BLANK_OR_CONTROL } from '../util/text.js';
 
+// Narrower than the resolver's isLoopbackHost (no *.localhost, 0.0.0.0 or ::): inside a container
+// Docker's DNS may give *.localhost another address, and the token must not cross a network.
 const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
 
 /** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
 export function apiUrlProblem(url: string): string | undefined {
   if (url.trim() === '') return 'empty';
-  if (/[\s\p{Cc}]/u.test(url)) return 'a blank or control character is in it';
+  if (BLANK_OR_CONTROL.test(url)) return 'a blank or control character is in it';
   let u: URL;
   try {
     u = new URL(url);

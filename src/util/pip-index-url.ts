@@ -1,8 +1,6 @@
 // What a pip index URL may be, for the config schema and for the indexes given by flags or the
 // environment (src/python/indexes.ts): pip reads one over http, https or file.
-
-/** A blank or control character: it would end the URL where pip reads it. */
-export const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
+import { BLANK_OR_CONTROL } from './text.js';
 
 /** The schemes pip reads an index over, as a URL's protocol. */
 export const INDEX_PROTOCOL = /^(https?|file)$/;

@@ -18,3 +18,6 @@ export function compareText(a: string, b: string): number {
 
 /** TEXT as a regular expression that matches it literally. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A blank or control character: in a URL it would end it where a config line or list is read. */
+export const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
