@@ -535,14 +535,14 @@ const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "1
  */
 const indexUrl = schemas/* string */.YjP({ error: 'expected a URL' })
     .superRefine((url, ctx) => {
-    const problem = (0,pip_index_url/* indexUrlProblem */.Xq)(url.trim());
+    const problem = (0,pip_index_url/* indexUrlProblem */.X)(url.trim());
     if (problem !== undefined)
         ctx.addIssue({
             code: 'custom',
             message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`,
         });
 })
-    .pipe(schemas/* url */.OZ5({ protocol: pip_index_url/* INDEX_PROTOCOL */.uE, error: 'expected an http, https or file URL' }));
+    .pipe(schemas/* url */.OZ5({ protocol: pip_index_url/* INDEX_PROTOCOL */.u, error: 'expected an http, https or file URL' }));
 const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
     .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
 const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
@@ -2267,14 +2267,13 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xq: () => (/* binding */ indexUrlProblem),
-/* harmony export */   uE: () => (/* binding */ INDEX_PROTOCOL)
+/* harmony export */   X: () => (/* binding */ indexUrlProblem),
+/* harmony export */   u: () => (/* binding */ INDEX_PROTOCOL)
 /* harmony export */ });
-/* unused harmony export BLANK_OR_CONTROL */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49997);
 // What a pip index URL may be, for the config schema and for the indexes given by flags or the
 // environment (src/python/indexes.ts): pip reads one over http, https or file.
-/** A blank or control character: it would end the URL where pip reads it. */
-const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
+
 /** The schemes pip reads an index over, as a URL's protocol. */
 const INDEX_PROTOCOL = /^(https?|file)$/;
 /**
@@ -2284,7 +2283,7 @@ const INDEX_PROTOCOL = /^(https?|file)$/;
  * never quotes the URL (what looks like its scheme may be a login: user:password@host).
  */
 function indexUrlProblem(url) {
-    if (BLANK_OR_CONTROL.test(url))
+    if (_text_js__WEBPACK_IMPORTED_MODULE_0__/* .BLANK_OR_CONTROL */ .pm.test(url))
         return 'a blank or control character is in it';
     let protocol;
     try {

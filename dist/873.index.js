@@ -1862,7 +1862,7 @@ var pip_index_url = __webpack_require__(72752);
 
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
-    const problem = (0,pip_index_url/* indexUrlProblem */.Xq)(url);
+    const problem = (0,pip_index_url/* indexUrlProblem */.X)(url);
     if (problem !== undefined)
         throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }

@@ -28648,7 +28648,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(276), __nccwpck_require__.e(511), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const build = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         if (build === undefined) {
@@ -31231,11 +31231,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(276), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87873));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(276), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87873));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.

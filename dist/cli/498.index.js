@@ -943,7 +943,7 @@ __webpack_require__.d(__webpack_exports__, {
   qT: () => (/* binding */ verifyDeps)
 });
 
-// UNUSED EXPORTS: cosignFromEnv, nativeKeyText, nativeVerifies, registryInspector
+// UNUSED EXPORTS: cosignFromEnv, nativeKeyText, nativeVerifies, publicKeyFiles, registryInspector
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -1651,7 +1651,7 @@ function createSigner(opts) {
     let cosign;
     const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
     let client;
-    const keys = publicKeyFiles(env, opts.readKeyText);
+    const keys = opts.publicKeys ?? publicKeyFiles(env);
     // One built-in signer per key: it serializes the writes of each .sig/.att tag.
     const natives = new Map();
     const nativeFor = (key) => {
@@ -1763,11 +1763,12 @@ function verifyDeps(env, ref, identity, tlog, given) {
     const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
     const file = identity.kind === 'key' ? identity.publicKey : undefined;
     // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
-    const readKeyText = (f) => (f === file ? text : readIfThere(f));
+    const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
     const client = defaultClient(env);
-    const native = nativeReaches(ref, env) && nativeVerifies(identity, env, tlog, readKeyText);
+    // One judgment of the key for the choice of index reader and every check the signer makes.
+    const native = nativeReaches(ref, env) && keys.verifiesNatively(identity, tlog);
     return {
-        signer: createSigner({ env, tlog, client, readKeyText }),
+        signer: createSigner({ env, tlog, client, publicKeys: keys }),
         docker: native ? registryInspector(client) : given.docker(),
     };
 }

@@ -24,17 +24,22 @@ var load = __webpack_require__(61036);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
 var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/github/api-url.ts
 // Where the GitHub API is (report --api-url; GitHub Enterprise Server's https://HOST/api/v3): the
 // token goes with every request, so only over HTTPS, or plain HTTP to this machine's loopback (a
 // local fake or tunnel). A login in the URL is refused: the token is the login.
 
+
+// Narrower than the resolver's isLoopbackHost (no *.localhost, 0.0.0.0 or ::): inside a container
+// Docker's DNS may give *.localhost another address, and the token must not cross a network.
 const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
 /** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
 function apiUrlProblem(url) {
     if (url.trim() === '')
         return 'empty';
-    if (/[\s\p{Cc}]/u.test(url))
+    if (util_text/* BLANK_OR_CONTROL */.pm.test(url))
         return 'a blank or control character is in it';
     let u;
     try {

@@ -25,7 +25,7 @@ export const modules = {
 
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
-    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__/* .indexUrlProblem */ .Xq)(url);
+    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__/* .indexUrlProblem */ .X)(url);
     if (problem !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }

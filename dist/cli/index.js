@@ -32,7 +32,7 @@ __webpack_async_result__();
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, commandHelp, clipLines, jsonError, wantsJson */
+/* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
@@ -65,7 +65,7 @@ const COMMANDS = [
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
-    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(130), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
+    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
     { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(498), __nccwpck_require__.e(550), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54550))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];

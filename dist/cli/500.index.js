@@ -1,5 +1,5 @@
-export const id = 567;
-export const ids = [567];
+export const id = 500;
+export const ids = [500];
 export const modules = {
 
 /***/ 79124:
@@ -658,36 +658,6 @@ function toJUnit(r) {
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
 }
-
-
-/***/ }),
-
-/***/ 49997:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
-/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
-/* harmony export */   n6: () => (/* binding */ compareText)
-/* harmony export */ });
-// Text helpers shared by the stages.
-/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
- * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
- * list (and whatever is hashed or signed from it) would change with the machine.
- */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** TEXT as a regular expression that matches it literally. */
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 
 /***/ })
