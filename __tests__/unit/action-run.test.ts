@@ -115,6 +115,24 @@ describe('root action (config stage)', () => {
     expect(f.failed).toEqual(['input "require-gpu": expected true or false, got "perhaps"']);
   });
 
+  it('a smoke.baseline that is no throughput table fails before the engine or registry is asked', async () => {
+    writeFileSync(
+      path.join(dir, 'floors.json'),
+      '{"schemaVersion": 1, "floorFraction": 0.75, "gpus": "H100"}',
+    );
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\nsmoke: {baseline: floors.json}\n',
+    );
+    const f = fakeActionIo({ config: 'ml-image.yml', build: 'true', stages: 'smoke' });
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toContain(`smoke.baseline: ${path.join(dir, 'floors.json')}`);
+    expect(f.failed[0]).toContain('gpus');
+    expect(f.failed[0]).not.toContain('unexpected call');
+    expect(f.outputs['result-dir']).toBeUndefined();
+  });
+
   it('a missing explicit config file fails and names it', async () => {
     const f = fakeActionIo({ config: 'conf/ml.yml' });
     await run(f.io);

@@ -568,3 +568,37 @@ describe('verify: the key file and the identity pattern are checked before any r
     expect(regexpProblem(re)).toBeUndefined();
   });
 });
+
+describe('smoke.baseline: a file that is no throughput table is refused at the door', () => {
+  const withBaseline = (content: string) => {
+    put('floors.json', content);
+    put('Dockerfile', 'FROM scratch\n');
+    put('ml-image.yml', `${GOOD}smoke:\n  baseline: floors.json\n`);
+  };
+  it.each<[string, string, RegExp]>([
+    ['a table whose gpus is no list', '{"schemaVersion": 1, "floorFraction": 0.75, "gpus": "H100"}', /gpus/],
+    ['another schema version', '{"schemaVersion": 2, "floorFraction": 0.75, "gpus": []}', /schemaVersion/],
+    ['no JSON', '{"schemaVersion": 1,', /floors\.json/],
+  ])(
+    '%s: validate and run exit 2 naming smoke.baseline, before the engine is asked',
+    async (_what, content, field) => {
+      withBaseline(content);
+      for (const argv of [['validate'], ['run', '--stages', 'plan,build,smoke', '--out', 'out']]) {
+        const r = await cli(argv);
+        expect(r.code, `${argv[0]}: ${r.err}`).toBe(2);
+        expect(r.err).toContain('floors.json');
+        expect(r.err).toMatch(field);
+        expect(r.err).not.toContain('unexpected call');
+        expect(r.err).not.toContain('internal error');
+      }
+    },
+  );
+
+  it('a valid table passes validate; --skip-file-checks does not read it', async () => {
+    withBaseline('{"schemaVersion": 1, "floorFraction": 0.8, "gpus": []}');
+    expect((await cli(['validate'])).code).toBe(0);
+    put('floors.json', 'not json');
+    expect((await cli(['validate', '--skip-file-checks'])).code).toBe(0);
+    expect((await cli(['validate'])).code).toBe(2);
+  });
+});

@@ -19,7 +19,13 @@ import { writeResultDevcontainers } from '../devcontainer/from-results.js';
 import { checkRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
 import { gitContextFromGitHubEnv } from '../plan/git-context.js';
-import { parseStages, type PipelineResult, runPipeline, type Stage } from '../pipeline/pipeline.js';
+import {
+  checkStageInputs,
+  parseStages,
+  type PipelineResult,
+  runPipeline,
+  type Stage,
+} from '../pipeline/pipeline.js';
 import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from '../report/baseline.js';
 import { githubReportContext } from '../report/github-env.js';
 import { postFromArtifact } from '../report/poster.js';
@@ -217,6 +223,7 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
 async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promise<void> {
   const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
   const { config } = loaded;
+  checkStageInputs(loaded, stages);
   io.info(
     `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
   );

@@ -22,6 +22,7 @@ import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js
 import type { ResultDir } from '../results/results.js';
 import { type GpuDevices, hostGpuDevices } from '../smoke/gpu-identity.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
+import { configBaseline } from '../smoke/config-inputs.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
@@ -127,6 +128,15 @@ async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T):
   } finally {
     io.timing?.(stage, performance.now() - t0);
   }
+}
+
+/**
+ * The stages' inputs from files that have a shape of their own, checked before the engine or the
+ * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
+ * at once, not after the build (the smoke stage reads it again).
+ */
+export function checkStageInputs(loaded: LoadedConfig, stages: ReadonlySet<Stage>): void {
+  if (stages.has('smoke')) configBaseline(loaded);
 }
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {

@@ -18,7 +18,6 @@ export function configSmokeInputs(
   distributions: string[];
   baseline: Baseline;
 } {
-  const smoke = loaded?.config.smoke;
   return {
     distributions: loaded
       ? requirementNames(
@@ -30,8 +29,16 @@ export function configSmokeInputs(
           ).text,
         )
       : [],
-    baseline: loadBaseline(
-      loaded && smoke?.baseline !== undefined ? path.resolve(loaded.baseDir, smoke.baseline) : undefined,
-    ),
+    baseline: configBaseline(loaded),
   };
+}
+
+/**
+ * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
+ * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
+ * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
+ */
+export function configBaseline(loaded: LoadedConfig | undefined): Baseline {
+  const file = loaded?.config.smoke.baseline;
+  return loadBaseline(file === undefined ? undefined : path.resolve(loaded!.baseDir, file));
 }

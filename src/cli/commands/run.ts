@@ -7,7 +7,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
-import { parseStages, runPipeline, type Stage, STAGES } from '../../pipeline/pipeline.js';
+import { checkStageInputs, parseStages, runPipeline, type Stage, STAGES } from '../../pipeline/pipeline.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { openResultDir } from '../../results/results.js';
@@ -109,6 +109,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         `--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`,
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
+    checkStageInputs(loaded, stages);
     const baseline = baselineStore(values.baseline, io);
     // The registry check and the git facts (a few git processes) at once.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { loadConfig } from '../../config/load.js';
+import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -11,7 +12,8 @@ export const validateCommand: Command = {
   summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
   usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
   help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
-the defaults, and checks that every file it names exists (relative to the config file).
+the defaults, and checks that every file it names exists (relative to the config file) and that
+smoke.baseline holds a throughput table.
 
 Options:
   --config FILE        config file to read
@@ -37,6 +39,8 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
       checkFiles: !values['skip-file-checks'],
     });
     const { config } = loaded;
+    // The files the config names whose content has a shape of its own: smoke.baseline's floors.
+    if (!values['skip-file-checks']) configBaseline(loaded);
     if (values.out !== undefined)
       writeOutFile(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
     if (values.json) {
