@@ -5,7 +5,7 @@
 // process (mkfifo), so the file-type check is shown on a directory and on character devices
 // (/dev/null, /dev/zero: fstat tells what they are without reading them).
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -601,4 +601,53 @@ describe('smoke.baseline: a file that is no throughput table is refused at the d
     expect((await cli(['validate', '--skip-file-checks'])).code).toBe(0);
     expect((await cli(['validate'])).code).toBe(2);
   });
+});
+
+describe('--out FILE naming something that is not a regular file is refused, not replaced', () => {
+  const outputs = () => {
+    put('base.json', makeRecord());
+    put('head.json', makeRecord());
+    return {
+      sbom: (out: string) => ['sbom', '--record', at('head.json'), '--out', out],
+      diff: (out: string) => ['diff', at('base.json'), at('head.json'), '--out', out],
+    };
+  };
+
+  it.each(['sbom', 'diff'] as const)(
+    '%s --out: a socket (a FIFO stands in) and a directory are exit 2, left as they are',
+    async (command) => {
+      const argv = outputs()[command];
+      // A socket stands in for a FIFO: no process can be started here for mkfifo.
+      const server = net.createServer();
+      await new Promise<void>((resolve) => server.listen(at('sock'), resolve));
+      try {
+        for (const [name, kind] of [
+          ['sock', 'a socket'],
+          ['dir', 'a directory'],
+        ] as const) {
+          if (name === 'dir') mkdirSync(at('dir'));
+          const r = await cli(argv(name));
+          expect(r.code, r.err).toBe(2);
+          expect(r.err).toContain(`${at(name)} is ${kind}, not a regular file`);
+        }
+        expect(statSync(at('sock')).isSocket()).toBe(true);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    },
+  );
+
+  it.each(['sbom', 'diff'] as const)(
+    '%s --out: a regular file there, or a link to one, is replaced',
+    async (command) => {
+      const argv = outputs()[command];
+      put('old.out', 'old');
+      link('linked.out', at('old.out'));
+      for (const name of ['old.out', 'linked.out', 'new.out']) {
+        const r = await cli(argv(name));
+        expect(r.code, r.err).toBe(0);
+        expect(readFileSync(at(name), 'utf8')).not.toBe('old');
+      }
+    },
+  );
 });

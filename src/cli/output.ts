@@ -1,13 +1,15 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { fileKind } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
 import { InputError } from '../errors.js';
 import { ensureResultDir, writeFileAtomic } from '../util/json-file.js';
 
 /**
  * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
- * file is written atomically (no half-written JSON a later run would trust); a full or read-only
- * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
  */
 export function writeOutFile(cwd: string, outDir: string, name: string, content: string): string {
   const label = `--out ${outDir}`;
@@ -16,6 +18,14 @@ export function writeOutFile(cwd: string, outDir: string, name: string, content:
   if (path.relative(dir, file).startsWith('..'))
     throw new InputError(`${label}: ${name} is outside the directory`);
   ensureResultDir(path.dirname(file), label);
+  // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+  // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st !== undefined && !st.isFile())
+    throw new InputError(
+      `${label}: ${file} is ${fileKind(st)}, not a regular file`,
+      'name a new file, or a regular file to replace',
+    );
   writeFileAtomic(file, redactUrls(content), label);
   return file;
 }
