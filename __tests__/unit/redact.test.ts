@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  holdsToken,
   findJwts,
   looksSecret,
   REDACTED,
@@ -136,5 +137,19 @@ describe('one set of rules for TypeScript and the probe (images/probe/redaction-
       Object.fromEntries(Object.entries(data).filter(([k]) => k !== '$comment')),
     );
     expect(REDACTED).toBe(data.redacted);
+  });
+});
+
+describe('holdsToken and redactText share the patterns: no state carries over between calls', () => {
+  const token = `ghp_${'A1b2C3d4E5'.repeat(3)}`;
+  it.each([
+    ['the same text twice', [token, token], [true, true]],
+    ['a token, then text without one, then the token', [token, 'plain text', token], [true, false, true]],
+    ['a token at the end, then one at the start', [`x ${token}`, `${token} y`], [true, true]],
+  ])('%s', (_what, texts, expected) => {
+    expect(texts.map((t) => holdsToken(t))).toEqual(expected);
+    // redactText's global replace between the questions changes none of the answers.
+    expect(redactText(`a ${token} b ${token}`)).toBe('a [redacted] b [redacted]');
+    expect(texts.map((t) => holdsToken(t))).toEqual(expected);
   });
 });
