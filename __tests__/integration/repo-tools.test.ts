@@ -3,7 +3,7 @@
 // script (scripts/test-env.sh), the reusable verify workflow's registry step under bash, and a FIFO
 // (made with mkfifo) refused as a requirements file. The rest of these contracts are checked without
 // a process in __tests__/unit/repo.test.ts, workflows.test.ts and requirements.test.ts.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,20 +89,17 @@ describe.skipIf(SKIP)('ml-image-verify.yml and the deploy gate', () => {
     return xs[0]!;
   };
 
-  it.each<[string, string, string, string]>([
-    ['ghcr.io/acme/model@sha256:0', '', '', 'ghcr.io'],
-    ['localhost:5000/m@sha256:0', '', '', 'localhost:5000'],
-    ['acme/model@sha256:0', '', '', 'docker.io'],
-    ['model@sha256:0', '', '', 'docker.io'],
-    ['ghcr.io/acme/model@sha256:0', 'registry.example.com', '', 'registry.example.com'],
-  ])('the registry of %s (registry input %j) is %s', (image, registryInput, _key, expected) => {
+  const D = `@sha256:${'0a'.repeat(32)}`;
+  /** The ref step under bash: its exit status, what it wrote to GITHUB_OUTPUT, and its stdout. */
+  const refStep = (image: string, registryInput: string) => {
     const script = only(
       (verify.steps ?? []).filter((st) => st.id === 'ref'),
       'ref step',
     ).run!;
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'ml-image-wf-')), 'out');
     try {
-      execFileSync('bash', ['-c', script], {
+      const r = spawnSync('bash', ['-c', script], {
+        encoding: 'utf8',
         env: {
           PATH: process.env.PATH,
           IMAGE: image,
@@ -112,10 +109,37 @@ describe.skipIf(SKIP)('ml-image-verify.yml and the deploy gate', () => {
           RUNNER_TEMP: path.dirname(out),
         },
       });
-      expect(readFileSync(out, 'utf8')).toBe(`registry=${expected}\n`);
+      return { status: r.status, output: existsSync(out) ? readFileSync(out, 'utf8') : '', stdout: r.stdout };
     } finally {
       rmSync(path.dirname(out), { recursive: true, force: true });
     }
+  };
+
+  it.each<[string, string, string]>([
+    [`ghcr.io/acme/model${D}`, '', 'ghcr.io'],
+    [`localhost:5000/m${D}`, '', 'localhost:5000'],
+    [`acme/model${D}`, '', 'docker.io'],
+    [`model${D}`, '', 'docker.io'],
+    [`ghcr.io/acme/model${D}`, 'registry.example.com', 'registry.example.com'],
+    [`ghcr.io/acme/model:v1${D}`, 'registry.example.com:5000', 'registry.example.com:5000'],
+  ])('the registry of %s (registry input %j) is %s', (image, registryInput, expected) => {
+    const r = refStep(image, registryInput);
+    expect(r.status).toBe(0);
+    expect(r.output).toBe(`registry=${expected}\n`);
+  });
+
+  // A line break would add outputs of its own (registry=, key=): nothing is written, exit 1.
+  it.each<[string, string, RegExp]>([
+    [`ghcr.io/acme/model${D}\nregistry=evil.example`, '', /input image must be REPOSITORY@sha256/],
+    ['ghcr.io/acme/model:latest', '', /input image must be REPOSITORY@sha256/],
+    [`ghcr.io/acme/model@sha256:${'0A'.repeat(32)}`, '', /input image must be/],
+    [`ghcr.io/acme/model${D}`, 'ghcr.io\nkey=/tmp/k', /input registry must be a host/],
+    [`ghcr.io/acme/model${D}`, 'https://ghcr.io', /input registry must be a host/],
+  ])('refuses image %j with registry input %j', (image, registryInput, message) => {
+    const r = refStep(image, registryInput);
+    expect(r.status).toBe(1);
+    expect(r.output).toBe('');
+    expect(r.stdout).toMatch(message);
   });
 });
 

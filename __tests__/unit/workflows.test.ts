@@ -909,7 +909,11 @@ function githubContext(s: Scenario) {
 /** Contexts for a job of ml-image.yml: inputs at their defaults unless overridden. */
 async function mlContexts(
   s: Scenario,
-  over: { inputs?: Record<string, unknown>; needs?: Record<string, unknown> } = {},
+  over: {
+    inputs?: Record<string, unknown>;
+    needs?: Record<string, unknown>;
+    secrets?: Record<string, string>;
+  } = {},
 ) {
   const ml = file(ML).wf;
   const defaults = Object.fromEntries(
@@ -920,13 +924,15 @@ async function mlContexts(
   const github = githubContext(s);
   const inputs = { ...defaults, ...over.inputs };
   const env: Record<string, unknown> = {};
+  // A secret the caller did not pass is empty in the secrets context.
+  const secrets = { GITHUB_TOKEN: 'ghs_workflowtoken', ...over.secrets };
   for (const [k, v] of Object.entries(ml.env ?? {}))
-    env[k] = String(await evaluate(String(v), { github, inputs }));
+    env[k] = String(await evaluate(String(v), { github, inputs, secrets }));
   const fork = UNTRUSTED.includes(s.event);
   // The plan's `fork` output, from its real expression (it carries ML_IMAGE_FORK to runs-on).
   const planFork = String(await evaluate(String(job(ML, 'plan').outputs?.fork), { github, inputs, env }));
   const needs = {
-    plan: { result: 'success', outputs: { 'has-gpu': 'true', fork: planFork } },
+    plan: { result: 'success', outputs: { 'has-gpu': 'true', fork: planFork, registry: 'ghcr.io' } },
     build: { result: 'success', outputs: {} },
     merge: { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-cpu': { result: fork ? 'skipped' : 'success', outputs: {} },
@@ -942,7 +948,7 @@ async function mlContexts(
     runner: { arch: 'X64', temp: '/tmp' },
     matrix: {},
     vars: {},
-    secrets: {},
+    secrets,
   };
 }
 
@@ -1206,6 +1212,52 @@ describe('fork gating (the real expressions, evaluated)', () => {
     for (const st of steps) expect(await evaluate(st.if ?? true, ctx, { condition: true })).toBe(expected);
   });
 
+  // The workflow's token goes to GitHub's registry only: a registry someone else runs (named in
+  // the config or the registry input) gets the caller's secrets, or no login at all.
+  const logins = () =>
+    Object.entries(file(ML).wf.jobs).flatMap(([id, j]) =>
+      (j.steps ?? []).filter((st) => st.uses?.startsWith('docker/login-action@')).map((st) => ({ id, st })),
+    );
+  it.each<[Scenario, string, Record<string, string>, string | undefined]>([
+    [{ event: 'push' }, 'ghcr.io', {}, 'ghs_workflowtoken'],
+    [{ event: 'push' }, 'ghcr.io', { 'registry-password': 'pw-given' }, 'pw-given'],
+    [{ event: 'push' }, 'registry.example.com', {}, undefined],
+    [{ event: 'push' }, 'docker.io', {}, undefined],
+    [{ event: 'push' }, 'registry.example.com', { 'registry-password': 'pw-given' }, 'pw-given'],
+    [{ event: 'pr' }, 'registry.example.com', {}, undefined],
+    [{ event: 'fork-pr' }, 'ghcr.io', {}, undefined],
+  ])('the registry logins for %o to %s with secrets %o send: %s', async (s, registry, secrets, sent) => {
+    const ctx = await mlContexts(s, { secrets });
+    (ctx.needs.plan as { outputs: Record<string, string> }).outputs.registry = registry;
+    expect(logins().map((l) => l.id)).toEqual(['build', 'merge', 'smoke-cpu', 'smoke-gpu', 'attest']);
+    for (const { st } of logins()) {
+      const runs = await evaluate(String(st.if), ctx, { condition: true });
+      expect(runs ? await evaluate(String(st.with?.password), ctx) : undefined).toBe(sent);
+    }
+  });
+
+  it.each<[string, string, boolean]>([
+    ['pull_request_target', 'fork-pr', true],
+    ['pull_request_review', 'fork-pr', true],
+    ['pull_request_review_comment', 'pr', true],
+    ['pull_request', 'fork-pr', false],
+    ['pull_request', 'pr', false],
+    ['push', 'push', false],
+    ['merge_group', 'merge_group', false],
+    ['workflow_dispatch', 'workflow_dispatch', false],
+  ])('the plan refuses a %s run (%s payload): %s', async (eventName, payload, refused) => {
+    const ctx = await mlContexts({ event: payload as Event });
+    const github = { ...ctx.github, event_name: eventName };
+    const refusal = only(
+      (job(ML, 'plan').steps ?? []).filter((st) => st.name?.startsWith('Refuse')),
+      'refusal step',
+    );
+    expect(job(ML, 'plan').steps?.[0]).toBe(refusal);
+    expect(Boolean(await evaluate(String(refusal.if), { ...ctx, github }, { condition: true }))).toBe(
+      refused,
+    );
+  });
+
   it.each<[Scenario, string, string]>([
     [{ event: 'push' }, 'true', 'resolve,build'],
     [{ event: 'fork-pr' }, 'false', 'resolve,build,smoke'],
@@ -1334,6 +1386,24 @@ describe('ml-image-verify.yml and the deploy gate', () => {
       checks: '${{ steps.verify.outputs.checks }}',
     });
     expect(on.workflow_call.outputs.verdict!.value).toBe('${{ jobs.verify.outputs.verdict }}');
+  });
+
+  it.each<[string, Record<string, string>, boolean, string | undefined]>([
+    ['ghcr.io', {}, true, 'ghs_workflowtoken'],
+    ['ghcr.io', {}, false, undefined],
+    ['registry.example.com', {}, true, undefined],
+    ['docker.io', {}, true, undefined],
+    ['registry.example.com', { 'registry-password': 'pw-given' }, true, 'pw-given'],
+  ])('logs in to %s (secrets %o, login %s) with: %s', async (registry, given, login, sent) => {
+    const github = githubContext({ event: 'push' });
+    const secrets = { GITHUB_TOKEN: 'ghs_workflowtoken', ...given };
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(file(VERIFY).wf.env ?? {}))
+      env[k] = String(await evaluate(String(v), { github, inputs: { login }, secrets }));
+    const step = only(stepUsing(verify, 'docker/login-action@'), 'login');
+    const ctx = { github, inputs: { login }, secrets, env, steps: { ref: { outputs: { registry } } } };
+    const runs = await evaluate(String(step.if), ctx, { condition: true });
+    expect(runs ? await evaluate(String(step.with?.password), ctx) : undefined).toBe(sent);
   });
 
   it('deploy-gate.yml: deploy needs verify, which calls the reusable workflow read-only with a policy', () => {
