@@ -1,6 +1,16 @@
 // `ml-image devcontainer`: the devcontainer.json writer (image by digest, user, cache volumes, GPU
 // only for CUDA variants, ports only for installed servers) and the command's files and exit codes.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -153,6 +163,20 @@ describe('devcontainerJson', () => {
     expect(dc.mounts).toEqual(['source=ml-image-hf-cache,target=/data/hf,type=volume']);
   });
 
+  // docker --mount reads its spec as one CSV record: a quote fails it, a line break cuts it short.
+  it.each(['/cache/hf"x', '/t\nline', '/t\rx', '/t\u0000x', '/a,b'])(
+    'leaves out a cache directory %j that --mount would not read as written',
+    (dir) => {
+      const r = templateRecord();
+      const dc = devcontainerJson({
+        ...image,
+        cuda: false,
+        record: { ...r, image: { ...r.image, env: { HF_HOME: dir, TORCH_HOME: '/cache/torch' } } },
+      });
+      expect(dc.mounts).toEqual(['source=ml-image-torch-cache,target=/cache/torch,type=volume']);
+    },
+  );
+
   it('mounts a pip cache volume only where pip keeps a cache (no PIP_NO_CACHE_DIR)', () => {
     const r = templateRecord();
     const { PIP_NO_CACHE_DIR: _, ...env } = r.image.env;
@@ -244,6 +268,21 @@ describe('ml-image devcontainer', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).image).toBe(`ghcr.io/acme/model@${D2}`);
   });
 
+  it("a file there that cannot be read is kept (exit 2) unless --force: it may be a person's", async () => {
+    write('build.json', build([{ digest: D1 }]));
+    // Over the read limit stands in for no read permission (the tests run as root): a sparse file.
+    const file = path.join(dir, 'big.json');
+    writeFileSync(file, '');
+    truncateSync(file, 300 * 1024 * 1024);
+    const kept = await cli('--from', 'results', '--out', 'big.json');
+    expect(kept.code, kept.err).toBe(2);
+    expect(kept.err).toContain(`${file} exists and cannot be read`);
+    expect(kept.err).toMatch(/--force/);
+    expect(statSync(file).size).toBe(300 * 1024 * 1024);
+    expect((await cli('--from', 'results', '--out', 'big.json', '--force')).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).image).toBe(`ghcr.io/acme/model@${D1}`);
+  });
+
   it.each([
     ['/dev/zero', /--out \/dev\/zero is a character device, not a file/],
     ['/dev/null', /--out \/dev\/null is a character device, not a file/],
@@ -256,6 +295,27 @@ describe('ml-image devcontainer', () => {
       expect(r.err).toMatch(message);
       expect(r.err).not.toContain('internal error');
     }
+  });
+
+  it.each<[string, () => void, RegExp]>([
+    [
+      'a/d.json', // a is a file
+      () => writeFileSync(path.join(dir, 'a'), 'x'),
+      /--out a\/d\.json: cannot write .*a\/d\.json: a path component is not a directory/,
+    ],
+    [
+      'loop.json', // a link to itself
+      () => symlinkSync(path.join(dir, 'loop.json'), path.join(dir, 'loop.json')),
+      /--out loop\.json: cannot write .*loop\.json/,
+    ],
+    ['x'.repeat(300) + '/d.json', () => undefined, /cannot write .*(too long|ENAMETOOLONG)/],
+  ])('--out %s: exit 2 naming it, not an internal error', async (out, make, message) => {
+    write('build.json', build([{ digest: D1 }]));
+    make();
+    const r = await cli('--from', 'results', '--out', out);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toContain('internal error');
   });
 
   it.each([

@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileKind } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
 import { InputError } from '../errors.js';
-import { ensureResultDir, writeFileAtomic } from '../util/json-file.js';
+import { ensureResultDir, writeError, writeFileAtomic } from '../util/json-file.js';
 
 /**
  * Write one result file into the --out directory (created when missing); returns its path.
@@ -20,7 +20,7 @@ export function writeOutFile(cwd: string, outDir: string, name: string, content:
   ensureResultDir(path.dirname(file), label);
   // The rename would put a regular file in place of a FIFO or device the name holds (a directory
   // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
-  const st = statSync(file, { throwIfNoEntry: false });
+  const st = targetStat(file, label);
   if (st !== undefined && !st.isFile())
     throw new InputError(
       `${label}: ${file} is ${fileKind(st)}, not a regular file`,
@@ -28,4 +28,17 @@ export function writeOutFile(cwd: string, outDir: string, name: string, content:
     );
   writeFileAtomic(file, redactUrls(content), label);
   return file;
+}
+
+/**
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
+ */
+export function targetStat(file: string, label: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    throw writeError(e, file, label);
+  }
 }

@@ -132,15 +132,20 @@ export function servicePorts(record: EnvRecord | undefined): { port: number; lab
   );
 }
 
+/** A cache directory docker's --mount takes as a target: absolute; no comma, quote or control character. */
+const MOUNT_TARGET = /^\/[^,"\p{Cc}]*$/u;
+
 /** The devcontainer.json object for an image. */
 export function devcontainerJson(input: DevcontainerInput): DevcontainerJson {
   const { record } = input;
   const user = nonRootUser(record);
   const env = record?.image.env ?? {};
-  // Absolute paths without a comma (it would split the mount spec). pip's cache only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
+  // Absolute paths that docker's --mount reads as written: it parses the spec as one CSV record,
+  // so a comma would split it, a double quote fail it and a line break cut it short. pip's cache
+  // only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
   const mounts = CACHE_VOLUMES.filter(
     (c) =>
-      /^\/[^,]*$/.test(env[c.env] ?? '') &&
+      MOUNT_TARGET.test(env[c.env] ?? '') &&
       !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined),
   ).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
   const ports = servicePorts(record);

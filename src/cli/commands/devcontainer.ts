@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
   DEVCONTAINER_FILE,
@@ -9,8 +8,13 @@ import { devcontainerFromResults } from '../../devcontainer/from-results.js';
 import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
-import { fileKind, MAX_JSON_INPUT_BYTES, readRegularFile } from '../../util/read-regular.js';
+import { targetStat, writeOutFile } from '../output.js';
+import {
+  fileKind,
+  MAX_JSON_INPUT_BYTES,
+  readRegularFile,
+  UnreadableFileError,
+} from '../../util/read-regular.js';
 import type { Command } from './types.js';
 
 const OPTIONS = {
@@ -25,7 +29,7 @@ const OPTIONS = {
  * is refused, --force or not.
  */
 function checkTarget(out: string, file: string, force: boolean): void {
-  const st = statSync(file, { throwIfNoEntry: false });
+  const st = targetStat(file, `devcontainer: --out ${out}`);
   if (st === undefined) return;
   if (!st.isFile()) {
     const kind = fileKind(st);
@@ -34,13 +38,20 @@ function checkTarget(out: string, file: string, force: boolean): void {
       'pass --out FILE naming a file (default .devcontainer/devcontainer.json)',
     );
   }
+  if (force) return;
   let text: string;
   try {
     text = readRegularFile(file, MAX_JSON_INPUT_BYTES).toString('utf8');
-  } catch {
-    return; // nothing readable there: the write says why
+  } catch (e) {
+    // Replacing needs no read permission: a file that cannot be read may be a person's all the same.
+    const why =
+      e instanceof UnreadableFileError ? e.reason : ((e as NodeJS.ErrnoException).code ?? String(e));
+    throw new InputError(
+      `devcontainer: ${file} exists and cannot be read (${why}): it may not be ml-image's`,
+      'pass --force to replace it, or --out another file',
+    );
   }
-  if (!force && !writtenByMlImage(text))
+  if (!writtenByMlImage(text))
     throw new InputError(
       `devcontainer: ${file} exists and was not written by ml-image (its name is not "ml-image (VARIANT)")`,
       'pass --force to replace it, or --out another file',
