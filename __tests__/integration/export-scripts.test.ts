@@ -287,7 +287,7 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
     'case "$*" in',
     '  "-c "*) exit 0 ;;',
     '  *"-m pip check"*) exit 0 ;;',
-    '  *torch.distributed.run*) if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then echo \'ML_IMAGE_DDP {"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}\'; fi; exit 0 ;;',
+    '  *torch.distributed.run*) if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then echo \'ML_IMAGE_DDP {"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}\'; fi; exit "${FAKE_TORCHRUN_RC:-0}" ;;',
     'esac',
     'suite=$2',
     'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
@@ -404,6 +404,17 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
     expect(pod1.calls.find((c) => c.includes('torch.distributed.run'))).toContain(
       '--rdzv_conf=join_timeout=600,is_host=0',
     );
+  });
+
+  it("a worker pod whose ddp failed reports it and exits 0: with backoffLimit 0 its failure would stop pod 0's suites", () => {
+    const o = k8s({ nodes: 2, gpusPerNode: 4, name: 'smoke', suites: ['imports', 'ddp', 'train'] });
+    const pod1 = runPod(o, { JOB_COMPLETION_INDEX: '1', FAKE_TORCHRUN_RC: '1' });
+    expect(pod1.status).toBe(0);
+    expect(pod1.lines).toEqual([expect.objectContaining({ id: 'ddp', status: 'fail' })]);
+    // Pod 0 sees the same torchrun failure, goes on with its other suites, and carries the verdict.
+    const pod0 = runPod(o, { JOB_COMPLETION_INDEX: '0', FAKE_TORCHRUN_RC: '1' });
+    expect(pod0.status).toBe(1);
+    expect(pod0.lines.map((l) => `${l.id}:${l.status}`)).toEqual(['ddp:fail', 'imports:pass', 'train:pass']);
   });
 });
 
