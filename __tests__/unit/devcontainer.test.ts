@@ -248,6 +248,22 @@ describe('ml-image devcontainer', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'x', 'dc.json'), 'utf8')).image).toBe('model:cpu');
   });
 
+  it('notes an image pinned by digest that has nothing for this machine (another architecture only)', async () => {
+    const other = hostPlatform() === 'linux/amd64' ? 'linux/arm64' : 'linux/amd64';
+    write('build.json', build([{ digest: undefined, platforms: [platform(other, D2)] }]));
+    const r = await cli('--from', 'results', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).notes).toContainEqual(
+      `the image is built for ${other} only: on this ${hostPlatform()} machine it runs under emulation (QEMU), if at all`,
+    );
+    write(
+      'build.json',
+      build([{ digest: D1, platforms: [platform(hostPlatform(), D2), platform(other, D2)] }]),
+    );
+    const both = await cli('--from', 'results', '--json', '--force');
+    expect(JSON.stringify(JSON.parse(both.out).notes)).not.toContain('is built for');
+  });
+
   it("keeps a person's devcontainer.json (exit 2) unless --force; replaces its own", async () => {
     write('build.json', build([{ digest: D1 }]));
     const file = path.join(dir, '.devcontainer', 'devcontainer.json');

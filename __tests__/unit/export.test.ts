@@ -515,19 +515,19 @@ describe('source: build.json and plan.json', () => {
       'the only variant',
       build(variant('cpu')),
       undefined,
-      { image: `ghcr.io/acme/train@${D}`, variant: 'cpu' },
+      { image: `ghcr.io/acme/train@${D}`, variant: 'cpu', platforms: ['linux/amd64'] },
     ],
     [
       'the variant asked for',
       build(variant('cpu'), variant('cu128')),
       'cu128',
-      { image: `ghcr.io/acme/train@${D}`, variant: 'cu128' },
+      { image: `ghcr.io/acme/train@${D}`, variant: 'cu128', platforms: ['linux/amd64'] },
     ],
     [
       'one unmerged pushed platform',
       build(variant('cpu', { digest: undefined })),
       undefined,
-      { image: `ghcr.io/acme/train@sha256:${'1'.repeat(64)}`, variant: 'cpu' },
+      { image: `ghcr.io/acme/train@sha256:${'1'.repeat(64)}`, variant: 'cpu', platforms: ['linux/amd64'] },
     ],
   ])('takes %s', (_n, data, v, want) => {
     expect(imageFromBuild(data, 'out/build.json', v)).toEqual(want);
@@ -704,6 +704,51 @@ describe('ml-image export', () => {
     expect(job).toMatch(/^#SBATCH --exclusive$/m);
     expect(job).toContain('ddp auto --cuda --floors "$ML_IMAGE_FLOORS"');
     expect(job).toContain('gpu 525.60.13 --require');
+  });
+
+  it('an image built for one architecture runs on nodes of it: a kubernetes.io/arch selector, a note', async () => {
+    const from = writeCudaBuild();
+    const build = JSON.parse(readFileSync(path.join(from, BUILD_FILE), 'utf8'));
+    build.variants[0].platforms[0].platform = 'linux/arm64';
+    writeFileSync(path.join(from, BUILD_FILE), JSON.stringify(build));
+    const jobOf = (out: string) =>
+      parseAllDocuments(readFileSync(path.join(dir, out, 'job.yaml'), 'utf8'))
+        .map((d) => d.toJS() as Record<string, Loose>)
+        .find((o) => o.kind === 'Job')!;
+    const r = await run('--k8s', '--from', 'build-out', '--suites', 'gpu', '--out', 'k');
+    expect(r.code, r.err).toBe(0);
+    expect(jobOf('k').spec.template.spec.nodeSelector).toEqual({ 'kubernetes.io/arch': 'arm64' });
+    expect(r.out).toMatch(
+      /note: +the image is built for linux\/arm64 only: the Job asks for kubernetes\.io\/arch=arm64 nodes/,
+    );
+    // --node-selector adds to it, and may say otherwise (an emulating node pool).
+    const sel = await run(
+      '--k8s',
+      '--from',
+      'build-out',
+      '--node-selector',
+      'pool=gh200',
+      '--out',
+      'k2',
+      '--json',
+    );
+    expect(JSON.parse(sel.out)).toMatchObject({ platforms: ['linux/arm64'] });
+    expect(jobOf('k2').spec.template.spec.nodeSelector).toEqual({
+      'kubernetes.io/arch': 'arm64',
+      pool: 'gh200',
+    });
+    await run('--k8s', '--from', 'build-out', '--node-selector', 'kubernetes.io/arch=amd64', '--out', 'k3');
+    expect(jobOf('k3').spec.template.spec.nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64' });
+    const slurm = await run('--slurm', '--from', 'build-out', '--suites', 'gpu', '--out', 'o');
+    expect(slurm.out).toMatch(
+      /note: +the image is built for linux\/arm64 only: submit it to nodes of that architecture/,
+    );
+    // Both architectures (the merged index): each node pulls its own; no selector, no note.
+    build.variants[0].platforms.push({ ...build.variants[0].platforms[0], platform: 'linux/amd64' });
+    writeFileSync(path.join(from, BUILD_FILE), JSON.stringify(build));
+    const both = await run('--k8s', '--from', 'build-out', '--suites', 'gpu', '--out', 'k4');
+    expect(jobOf('k4').spec.template.spec.nodeSelector).toBeUndefined();
+    expect(both.out).not.toMatch(/is built for/);
   });
 
   it('--k8s with one GPU per pod says ddp runs over one GPU; "all" is refused there', async () => {

@@ -8,6 +8,8 @@ export interface BuiltImage {
   /** REPOSITORY@sha256:... */
   image: string;
   variant: string;
+  /** The platforms the variant was built for (an image of one runs on that architecture only). */
+  platforms: string[];
 }
 
 /** The image of one variant of a build.json, by digest; `file` names the file in errors. */
@@ -31,5 +33,9 @@ export function imageFromBuild(build: BuildResult, file: string, variant?: strin
       `pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`,
       'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...',
     );
-  return { image: `${v.repository}@${digest}`, variant: v.variant };
+  return {
+    image: `${v.repository}@${digest}`,
+    variant: v.variant,
+    platforms: v.platforms.map((p) => p.platform),
+  };
 }

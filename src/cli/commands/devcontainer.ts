@@ -4,7 +4,7 @@ import {
   type DevcontainerJson,
   writtenByMlImage,
 } from '../../devcontainer/devcontainer.js';
-import { devcontainerFromResults } from '../../devcontainer/from-results.js';
+import { devcontainerFromResults, hostPlatform } from '../../devcontainer/from-results.js';
 import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -73,11 +73,17 @@ interface Summary {
 
 function notesFor(
   json: DevcontainerJson,
-  pinned: boolean,
+  { pinned, platforms }: { pinned: boolean; platforms: readonly string[] },
   record: string | undefined,
   dir: string,
+  host = hostPlatform(),
 ): string[] {
   const notes: string[] = [];
+  // Pulled by digest, an image of one other architecture has nothing for this machine's.
+  if (pinned && platforms.length > 0 && !platforms.includes(host))
+    notes.push(
+      `the image is built for ${platforms.join(', ')} only: on this ${host} machine it runs under emulation (QEMU), if at all`,
+    );
   if (!pinned)
     notes.push(
       `the build did not push: ${json.image} is a local tag of this engine, not pinned by digest (build with push to share the devcontainer)`,
@@ -143,7 +149,7 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
       remoteUser: json.remoteUser ?? null,
       mounts: json.mounts,
       forwardPorts: json.forwardPorts ?? [],
-      notes: notesFor(json, chosen.pinned, recordFile, dir),
+      notes: notesFor(json, chosen, recordFile, dir),
     };
     if (values.json) {
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);

@@ -129,9 +129,15 @@ interface ImageSource {
   /** REPOSITORY@sha256:...: the digest-only form (a tag given before the digest is dropped). */
   image: string;
   variant?: string;
+  /** The platforms build.json says the variant was built for (--from only). */
+  platforms?: string[];
   /** What DIR/plan.json says about the variant (--from only, when the file exists). */
   planned?: ReturnType<typeof variantFromPlan>;
 }
+
+/** The architecture of an image built for one platform only (`arm64` of linux/arm64/v8). */
+const onlyArch = (source: ImageSource) =>
+  source.platforms?.length === 1 ? source.platforms[0]!.split('/')[1] : undefined;
 
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values: ExportFlags, io: CliIo): ImageSource {
@@ -145,7 +151,7 @@ function imageSource(values: ExportFlags, io: CliIo): ImageSource {
     );
   // The build's result directory, only read: build.json and plan.json through their schemas.
   const from = openResultDir(dir, `export: --from ${values.from}`, { create: false });
-  const { image, variant } = imageFromBuild(
+  const { image, variant, platforms } = imageFromBuild(
     from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }),
     buildFile,
     values.variant,
@@ -155,6 +161,7 @@ function imageSource(values: ExportFlags, io: CliIo): ImageSource {
   return {
     image: pinnedImage(image, `${values.from}/${BUILD_FILE}`).ref,
     variant,
+    platforms,
     ...(planned !== undefined && { planned }),
   };
 }
@@ -193,7 +200,12 @@ interface Written {
 /** What a job writes (each file's name in DIR and text), how to submit it and where its results go. */
 interface JobFiles extends Omit<Written, 'files'> {
   files: { name: string; text: string }[];
+  /** Kubernetes: the Job's node selector. */
+  nodeSelector?: Record<string, string>;
 }
+
+/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
+const ARCH_LABEL = 'kubernetes.io/arch';
 
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
@@ -214,10 +226,15 @@ function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
   };
 }
 
-/** DIR/job.yaml: the ConfigMap, Service and Job. */
-function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string): JobFiles {
+/**
+ * DIR/job.yaml: the ConfigMap, Service and Job. An image built for one architecture (ARCH) runs on
+ * nodes of it only (kubernetes.io/arch, unless --node-selector says otherwise): elsewhere the pull
+ * finds no manifest for the node, or the container dies with "exec format error".
+ */
+function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch?: string): JobFiles {
   const out = values.out!;
-  const nodeSelector = nodeSelectorFlag(values['node-selector']);
+  const given = nodeSelectorFlag(values['node-selector']);
+  const nodeSelector = arch === undefined ? given : { [ARCH_LABEL]: arch, ...given };
   const manifests = k8sManifests({
     ...spec,
     smokeScript,
@@ -227,6 +244,7 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string): Job
   });
   return {
     files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
+    ...(nodeSelector !== undefined && { nodeSelector }),
     submit: `kubectl apply -f ${shellQuote(path.join(out, K8S_JOB_FILE))}`,
     results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
   };
@@ -238,6 +256,10 @@ interface ExportSummary extends Written {
   image: string;
   containerImage?: string;
   variant?: string;
+  /** The platforms the image was built for, when build.json says (--from). */
+  platforms?: string[];
+  /** Kubernetes: the node selector the Job got (the flag's, with the image's architecture). */
+  nodeSelector?: Record<string, string>;
   nodes: number;
   gpusPerNode: number | 'all';
   suites: SmokeSuite[];
@@ -255,6 +277,7 @@ function exportSummary(
     image: ref.ref,
     ...(slurm && { containerImage: pyxisImage(ref) }),
     ...(source.variant !== undefined && { variant: source.variant }),
+    ...(source.platforms !== undefined && { platforms: source.platforms }),
     nodes: spec.nodes,
     gpusPerNode: spec.gpusPerNode,
     suites: [...new Set(spec.suites)],
@@ -284,6 +307,14 @@ function summaryLines(summary: ExportSummary): string[] {
     );
   if (suites.includes('custom'))
     lines.push('note:    custom tests are not exported; run them with ml-image smoke');
+  if (summary.platforms?.length === 1) {
+    const [platform] = summary.platforms;
+    lines.push(
+      summary.target === 'slurm'
+        ? `note:    the image is built for ${platform} only: submit it to nodes of that architecture (--partition)`
+        : `note:    the image is built for ${platform} only: the Job asks for ${ARCH_LABEL}=${summary.nodeSelector?.[ARCH_LABEL]} nodes`,
+    );
+  }
   return lines;
 }
 
@@ -343,7 +374,9 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
     );
     const slurm = values.slurm === true;
     // Every file's text first: bad input is exit 2 before the registry is asked anything.
-    const job = slurm ? slurmJob(values, io, spec, smokeScript) : k8sJob(values, spec, smokeScript);
+    const job = slurm
+      ? slurmJob(values, io, spec, smokeScript)
+      : k8sJob(values, spec, smokeScript, onlyArch(source));
     // --verify: the digest the job will run is checked before any file is written.
     const verified = verify && (await verifyBeforeWrite(io, 'export', source.image, verify, values.json));
     const written: Written = {
@@ -351,7 +384,10 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
       submit: job.submit,
       results: job.results,
     };
-    const summary = exportSummary(source, spec, slurm, written);
+    const summary = {
+      ...exportSummary(source, spec, slurm, written),
+      ...(job.nodeSelector && { nodeSelector: job.nodeSelector }),
+    };
     io.stdout(
       values.json
         ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
