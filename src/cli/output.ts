@@ -1,6 +1,11 @@
 import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileKind } from '../util/read-regular.js';
+import {
+  fileKind,
+  MAX_JSON_INPUT_BYTES,
+  readRegularFile,
+  UnreadableFileError,
+} from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
 import { InputError } from '../errors.js';
 import { ensureResultDir, writeError, writeFileAtomic } from '../util/json-file.js';
@@ -41,4 +46,53 @@ export function targetStat(file: string, label: string): Stats | undefined {
   } catch (e) {
     throw writeError(e, file, label);
   }
+}
+
+/** What refuseForeignFile says and checks. */
+export interface ForeignFileCheck {
+  /** The command, as errors begin ("export: "). */
+  prefix: string;
+  /** The flag naming the file, as a stat error and a wrong kind of file name it ("--out DIR/job.yaml"). */
+  flag: string;
+  /** Does the text say ml-image wrote it (a marker line, the name it gave)? */
+  ours: (text: string) => boolean;
+  /** How ours tells, for the error ("its name is not ..."). */
+  tell: string;
+  force: boolean;
+  fix: string;
+}
+
+/**
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
+ */
+export function refuseForeignFile(file: string, c: ForeignFileCheck): void {
+  const st = targetStat(file, `${c.prefix}${c.flag}`);
+  if (st === undefined) return;
+  if (!st.isFile()) {
+    const kind = fileKind(st);
+    throw new InputError(
+      `${c.prefix}${c.flag} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`,
+      c.fix,
+    );
+  }
+  if (c.force) return;
+  let text: string;
+  try {
+    text = readRegularFile(file, MAX_JSON_INPUT_BYTES).toString('utf8');
+  } catch (e) {
+    const why =
+      e instanceof UnreadableFileError ? e.reason : ((e as NodeJS.ErrnoException).code ?? String(e));
+    throw new InputError(
+      `${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`,
+      `pass --force to replace it, or ${c.fix}`,
+    );
+  }
+  if (!c.ours(text))
+    throw new InputError(
+      `${c.prefix}${file} exists and was not written by ml-image (${c.tell})`,
+      `pass --force to replace it, or ${c.fix}`,
+    );
 }

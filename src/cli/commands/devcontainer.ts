@@ -8,13 +8,7 @@ import { devcontainerFromResults, hostPlatform } from '../../devcontainer/from-r
 import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { targetStat, writeOutFile } from '../output.js';
-import {
-  fileKind,
-  MAX_JSON_INPUT_BYTES,
-  readRegularFile,
-  UnreadableFileError,
-} from '../../util/read-regular.js';
+import { refuseForeignFile, writeOutFile } from '../output.js';
 import type { Command } from './types.js';
 
 const OPTIONS = {
@@ -22,41 +16,6 @@ const OPTIONS = {
   variant: { type: 'string' },
   force: { type: 'boolean', default: false },
 } as const;
-
-/**
- * A file at the target that ml-image did not write is a person's: refused unless --force. Only a
- * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there
- * is refused, --force or not.
- */
-function checkTarget(out: string, file: string, force: boolean): void {
-  const st = targetStat(file, `devcontainer: --out ${out}`);
-  if (st === undefined) return;
-  if (!st.isFile()) {
-    const kind = fileKind(st);
-    throw new InputError(
-      `devcontainer: --out ${out} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`,
-      'pass --out FILE naming a file (default .devcontainer/devcontainer.json)',
-    );
-  }
-  if (force) return;
-  let text: string;
-  try {
-    text = readRegularFile(file, MAX_JSON_INPUT_BYTES).toString('utf8');
-  } catch (e) {
-    // Replacing needs no read permission: a file that cannot be read may be a person's all the same.
-    const why =
-      e instanceof UnreadableFileError ? e.reason : ((e as NodeJS.ErrnoException).code ?? String(e));
-    throw new InputError(
-      `devcontainer: ${file} exists and cannot be read (${why}): it may not be ml-image's`,
-      'pass --force to replace it, or --out another file',
-    );
-  }
-  if (!writtenByMlImage(text))
-    throw new InputError(
-      `devcontainer: ${file} exists and was not written by ml-image (its name is not "ml-image (VARIANT)")`,
-      'pass --force to replace it, or --out another file',
-    );
-}
 
 interface Summary {
   file: string;
@@ -137,7 +96,14 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
       `devcontainer: --from ${values.from}`,
     );
     const out = values.out ?? DEVCONTAINER_FILE;
-    checkTarget(out, path.resolve(io.cwd, out), values.force === true);
+    refuseForeignFile(path.resolve(io.cwd, out), {
+      prefix: 'devcontainer: ',
+      flag: `--out ${out}`,
+      ours: writtenByMlImage,
+      tell: 'its name is not "ml-image (VARIANT)"',
+      force: values.force === true,
+      fix: 'pass --out FILE naming another file (default .devcontainer/devcontainer.json)',
+    });
     const file = writeOutFile(io.cwd, path.dirname(out), path.basename(out), text);
     const summary: Summary = {
       file,

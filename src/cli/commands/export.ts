@@ -5,7 +5,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { type ExportSpec, jobNameFor, pinnedImage, pyxisImage, shellQuote } from '../../export/common.js';
+import { type ExportSpec, jobNameFor, pinnedImage, shellQuote } from '../../export/common.js';
 import {
   JOB_LABEL,
   K8S_JOB_FILE,
@@ -22,6 +22,7 @@ import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
+import { ARCH_LABEL, exportSummary, summaryLines, type Written } from './export-summary.js';
 import type { Command } from './types.js';
 import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyBeforeWrite, verifyRequestFor } from './verify.js';
 
@@ -191,21 +192,12 @@ function exportSpec(
   };
 }
 
-interface Written {
-  files: string[];
-  submit: string;
-  results: string;
-}
-
 /** What a job writes (each file's name in DIR and text), how to submit it and where its results go. */
 interface JobFiles extends Omit<Written, 'files'> {
   files: { name: string; text: string }[];
   /** Kubernetes: the Job's node selector. */
   nodeSelector?: Record<string, string>;
 }
-
-/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
-const ARCH_LABEL = 'kubernetes.io/arch';
 
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
@@ -248,74 +240,6 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch
     submit: `kubectl apply -f ${shellQuote(path.join(out, K8S_JOB_FILE))}`,
     results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
   };
-}
-
-/** What --json prints: the target, the image, what runs, the files and how to submit and collect. */
-interface ExportSummary extends Written {
-  target: 'slurm' | 'k8s';
-  image: string;
-  containerImage?: string;
-  variant?: string;
-  /** The platforms the image was built for, when build.json says (--from). */
-  platforms?: string[];
-  /** Kubernetes: the node selector the Job got (the flag's, with the image's architecture). */
-  nodeSelector?: Record<string, string>;
-  nodes: number;
-  gpusPerNode: number | 'all';
-  suites: SmokeSuite[];
-}
-
-function exportSummary(
-  source: ImageSource,
-  spec: ExportSpec,
-  slurm: boolean,
-  written: Written,
-): ExportSummary {
-  const ref = pinnedImage(source.image);
-  return {
-    target: slurm ? 'slurm' : 'k8s',
-    image: ref.ref,
-    ...(slurm && { containerImage: pyxisImage(ref) }),
-    ...(source.variant !== undefined && { variant: source.variant }),
-    ...(source.platforms !== undefined && { platforms: source.platforms }),
-    nodes: spec.nodes,
-    gpusPerNode: spec.gpusPerNode,
-    suites: [...new Set(spec.suites)],
-    ...written,
-  };
-}
-
-/** The human summary: files, image, what runs where, how to submit and collect, and notes. */
-function summaryLines(summary: ExportSummary): string[] {
-  const { suites } = summary;
-  const lines = [
-    ...summary.files.map((f) => `wrote ${f}`),
-    `image:   ${summary.containerImage ?? summary.image}`,
-    `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
-    `submit:  ${summary.submit}`,
-    `results: ${summary.results}`,
-  ];
-  if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
-    lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');
-  if (summary.gpusPerNode === 'all')
-    lines.push(
-      'note:    whole nodes (--exclusive), ddp over every GPU a node shows; where GPUs are given only on request, pass --gpus-per-node N',
-    );
-  if (summary.gpusPerNode === 1 && suites.includes('ddp'))
-    lines.push(
-      'note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them',
-    );
-  if (suites.includes('custom'))
-    lines.push('note:    custom tests are not exported; run them with ml-image smoke');
-  if (summary.platforms?.length === 1) {
-    const [platform] = summary.platforms;
-    lines.push(
-      summary.target === 'slurm'
-        ? `note:    the image is built for ${platform} only: submit it to nodes of that architecture (--partition)`
-        : `note:    the image is built for ${platform} only: the Job asks for ${ARCH_LABEL}=${summary.nodeSelector?.[ARCH_LABEL]} nodes`,
-    );
-  }
-  return lines;
 }
 
 export const exportCommand: Command = {
