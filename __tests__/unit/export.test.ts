@@ -11,6 +11,7 @@ import { InputError } from '../../src/errors.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
 import {
+  EXPORT_MARKER,
   exportSteps,
   FLOORS_ARG,
   jobDeadlineSeconds,
@@ -18,6 +19,7 @@ import {
   pinnedImage,
   pyxisImage,
   shellQuote,
+  SMOKE_SCRIPT_MARKER,
 } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
 import { slurmScript, slurmTime } from '../../src/export/slurm.js';
@@ -593,6 +595,40 @@ describe('ml-image export', () => {
     expect(r.out).toContain("submit:  kubectl apply -f 'x;touch pwned/job.yaml'");
     const s = await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', "it's $(id)");
     expect(s.out).toContain(`submit:  sbatch 'it'\\''s $(id)/job.sbatch'`);
+  });
+
+  it('keeps files in DIR that no export wrote (exit 2, nothing written) unless --force; replaces its own', async () => {
+    // What marks a file as an export's is in every file an export writes.
+    expect(SMOKE_PY.startsWith(`#!/usr/bin/env python3\n${SMOKE_SCRIPT_MARKER}`)).toBe(true);
+    const first = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'o');
+    expect(first.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8').split('\n')[0]).toContain(EXPORT_MARKER);
+    await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', 'o');
+    expect(readFileSync(path.join(dir, 'o', 'job.sbatch'), 'utf8')).toContain(EXPORT_MARKER);
+    // The export's own files are replaced without asking.
+    expect((await run('--k8s', '--image', IMAGE, '--suites', 'train', '--out', 'o')).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8')).toContain('run_step train');
+    for (const [name, target] of [
+      ['job.yaml', '--k8s'],
+      ['job.sbatch', '--slurm'],
+      ['ml_image_smoke.py', '--slurm'],
+    ] as const) {
+      const mine = `# my own ${name}\n`;
+      writeFileSync(path.join(dir, 'o', name), mine);
+      const kept = await rejection(target, '--image', IMAGE, '--suites', 'compute', '--out', 'o');
+      expect(kept.message).toContain(
+        `export: ${path.join(dir, 'o', name)} exists and was not written by ml-image`,
+      );
+      expect(kept.fix).toMatch(/--force/);
+      expect(readFileSync(path.join(dir, 'o', name), 'utf8')).toBe(mine);
+      const forced = await run(target, '--image', IMAGE, '--suites', 'compute', '--out', 'o', '--force');
+      expect(forced.code).toBe(0);
+      expect(readFileSync(path.join(dir, 'o', name), 'utf8')).not.toBe(mine);
+    }
+    // A job.yaml of an earlier version (no header line) is known by its managed-by label.
+    const yaml = readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'o', 'job.yaml'), yaml.slice(yaml.indexOf('\n') + 1));
+    expect((await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'o')).code).toBe(0);
   });
 
   it('says when a run asks for no GPUs', async () => {

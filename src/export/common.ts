@@ -36,6 +36,10 @@ export interface ExportSpec {
 }
 
 export const DEFAULT_JOB_NAME = 'ml-image-smoke';
+/** In the header of every job file an export writes: a file without it is a person's (--force). */
+export const EXPORT_MARKER = 'exported by ml-image-action';
+/** The smoke script's docstring begins so (images/probe/ml_image_smoke.py): the script is ours. */
+export const SMOKE_SCRIPT_MARKER = '"""ml-image smoke suites, run inside the image';
 export const DEFAULT_RDZV_PORT = 29500;
 /** Pulling a CUDA image onto a fresh node takes minutes: the job limits allow for it once. */
 export const IMAGE_PULL_ALLOWANCE_S = 900;

@@ -10,6 +10,7 @@ import {
   checkSpec,
   DEFAULT_JOB_NAME,
   DEFAULT_RDZV_PORT,
+  EXPORT_MARKER,
   type ExportSpec,
   type ExportStep,
   exportSteps,
@@ -195,7 +196,7 @@ wait_for_host() {
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 export function podScript(o: K8sOptions, name: string): string {
   return `#!/bin/sh
-# ml-image smoke suites in a Kubernetes pod, exported by ml-image-action ${VERSION}.
+# ml-image smoke suites in a Kubernetes pod, ${EXPORT_MARKER} ${VERSION}.
 # Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
 #   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
 # The pod (pod 0 of several: it carries every pod's ddp result) exits 1 when a suite failed.
@@ -349,7 +350,11 @@ export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
   // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
   // YAML 1.1's rules, which kubectl (sigs.k8s.io/yaml) reads by: a string such as yes, on, y, n or
   // 1_000 (a 1.1 boolean or number) is quoted, so that it stays a string there too.
-  return objects
-    .map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
-    .join('---\n');
+  const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${VERSION}.\n`;
+  return (
+    header +
+    objects
+      .map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
+      .join('---\n')
+  );
 }

@@ -9,6 +9,7 @@ import {
   checkSpec,
   DEFAULT_JOB_NAME,
   DEFAULT_RDZV_PORT,
+  EXPORT_MARKER,
   type ExportSpec,
   type ExportStep,
   exportSteps,
@@ -164,7 +165,7 @@ export function slurmScript(o: SlurmOptions): string {
   const body = exportSteps(o).flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
 
   return `#!/bin/bash
-# ml-image smoke suites on Slurm with Pyxis/Enroot, exported by ml-image-action ${VERSION}.
+# ml-image smoke suites on Slurm with Pyxis/Enroot, ${EXPORT_MARKER} ${VERSION}.
 # Submit: sbatch ${shellQuote(path.join(o.exportDir, SLURM_JOB_FILE))}
 # Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
 # durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.

@@ -5,7 +5,14 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { type ExportSpec, jobNameFor, pinnedImage, shellQuote } from '../../export/common.js';
+import {
+  EXPORT_MARKER,
+  type ExportSpec,
+  jobNameFor,
+  pinnedImage,
+  shellQuote,
+  SMOKE_SCRIPT_MARKER,
+} from '../../export/common.js';
 import {
   JOB_LABEL,
   K8S_JOB_FILE,
@@ -21,7 +28,7 @@ import { BUILD_FILE, openResultDir } from '../../results/results.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
+import { type ForeignFileCheck, refuseForeignFile, writeOutFile } from '../output.js';
 import { ARCH_LABEL, exportSummary, summaryLines, type Written } from './export-summary.js';
 import type { Command } from './types.js';
 import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyBeforeWrite, verifyRequestFor } from './verify.js';
@@ -95,6 +102,7 @@ const EXPORT_OPTIONS = {
   namespace: { type: 'string' },
   'node-selector': { type: 'string' },
   toleration: { type: 'string', multiple: true },
+  force: { type: 'boolean', default: false },
   verify: { type: 'boolean' },
   ...VERIFY_OPTIONS,
 } as const satisfies OptionSpec;
@@ -199,6 +207,25 @@ interface JobFiles extends Omit<Written, 'files'> {
   nodeSelector?: Record<string, string>;
 }
 
+/**
+ * What marks NAME in DIR as an export's: the smoke script's docstring, else the header line of the
+ * job files (or, in a job.yaml of an earlier version, its managed-by label).
+ */
+function foreignCheck(values: ExportFlags, name: string): ForeignFileCheck {
+  const script = name === SMOKE_SCRIPT_FILE;
+  return {
+    prefix: 'export: ',
+    flag: `--out ${path.join(values.out!, name)}`,
+    ours: (text) =>
+      script
+        ? text.includes(SMOKE_SCRIPT_MARKER)
+        : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
+    tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
+    force: values.force === true,
+    fix: 'pass --out another directory',
+  };
+}
+
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
   const out = values.out!;
@@ -247,7 +274,7 @@ export const exportCommand: Command = {
   summary:
     'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
   usage:
-    'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ...] --out DIR',
+    'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ...] [--force] --out DIR',
   help: `Runs the same suites as "ml-image smoke" on a cluster, against exactly the image that was built:
 the reference must carry its digest (taken from DIR/build.json with --from).
 
@@ -278,14 +305,15 @@ Options:
   --name NAME           job name (default: ml-image-smoke[-VARIANT])
   --partition P, --account A            Slurm only
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
-  --out DIR             where the files go
+  --out DIR             where the files go; a file there that no export wrote is kept (exit 2)
+  --force               replace such files too
   --verify              first check the digest as "ml-image verify" does, with its flags (a key or
                         a certificate identity is required; not --platform: every platform a node
                         may pull is checked); a failed check writes no job:
 ${VERIFY_OPTIONS_HELP}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
-without a digest, an invalid name); 3 --verify: the registry or cosign cannot be reached.`,
+without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached.`,
   async run(argv: string[], io: CliIo) {
     const values = parseExportArgs(argv);
     checkFlagCombination(values);
@@ -301,6 +329,9 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
     const job = slurm
       ? slurmJob(values, io, spec, smokeScript)
       : k8sJob(values, spec, smokeScript, onlyArch(source));
+    // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
+    for (const f of job.files)
+      refuseForeignFile(path.resolve(io.cwd, values.out!, f.name), foreignCheck(values, f.name));
     // --verify: the digest the job will run is checked before any file is written.
     const verified = verify && (await verifyBeforeWrite(io, 'export', source.image, verify, values.json));
     const written: Written = {
