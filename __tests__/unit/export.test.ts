@@ -442,6 +442,20 @@ describe('k8sManifests', () => {
   });
 });
 
+describe('job.yaml holds no character a YAML reader takes for a line break', () => {
+  it('a floors table with U+2028 and U+2029 in its text: escaped in the JSON, the same table back', () => {
+    const base = bundledBaseline();
+    const gpu = { ...base.gpus[0]!, name: 'My GPU\u2028x: y', method: 'a\u2029- b' };
+    const baseline = { ...base, gpus: [gpu, ...base.gpus] };
+    const text = k8sYaml(k8sManifests(k8s({ baseline, gpusPerNode: 1 })));
+    expect(text).not.toMatch(/[\u2028\u2029\u0085]/);
+    const runSh = (parseAllDocuments(text)[0]!.toJS() as Record<string, Loose>).data['run.sh'] as string;
+    const line = runSh.split('\n').find((l) => l.startsWith('ML_IMAGE_FLOORS='))!;
+    const json = line.slice("ML_IMAGE_FLOORS='".length, -1);
+    expect(JSON.parse(json).gpus[0]).toMatchObject({ name: 'My GPU\u2028x: y', method: 'a\u2029- b' });
+  });
+});
+
 describe('the Kubernetes schema of the tests is strict', () => {
   const base = () => structuredClone(k8sManifests(k8s({ gpusPerNode: 1 })).at(-1)!) as Record<string, Loose>;
   it.each([

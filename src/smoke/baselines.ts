@@ -103,7 +103,13 @@ export function loadBaseline(file?: string): Baseline {
   };
 }
 
-/** The table as the smoke script's `--floors` argument: compact JSON. */
+/**
+ * The table as the smoke script's `--floors` argument: compact JSON, with U+2028 and U+2029 escaped
+ * (still the same JSON). An export carries it in a Kubernetes YAML file, whose readers (go-yaml in
+ * kubectl, PyYAML) take those characters for line breaks and would misread the file.
+ */
 export function floorsArg(baseline: Baseline): string {
-  return JSON.stringify(baseline);
+  return JSON.stringify(baseline)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
