@@ -31644,7 +31644,6 @@ const REDACTED = REDACTION_RULES.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
 const MASK = '***';
 const SECRET_NAME = new RegExp(REDACTION_RULES.secretName.pattern, REDACTION_RULES.secretName.ignoreCase ? 'i' : '');
-const SECRET_VALUE = REDACTION_RULES.secretValues.map((p) => new RegExp(p));
 /** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
 const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
 const HEX = new RegExp(REDACTION_RULES.hex);
@@ -31671,8 +31670,12 @@ function schemeLength(rule) {
     return 1 + Number(m[1]);
 }
 const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
-/** The same patterns, global: to mask each token in free text rather than the whole text. */
-const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
+/**
+ * The secret value patterns, global: redactText masks each token in free text with them, and
+ * holdsToken asks whether any matches with String#search, which ignores `g` and lastIndex. One
+ * RegExp object per pattern: V8 compiles each object's pattern on its first use in a process.
+ */
+const SECRET_VALUE_G = REDACTION_RULES.secretValues.map((p) => new RegExp(p, 'g'));
 /**
  * Runs of base64url characters joined by dots, each found once: a match may only start where a
  * run starts (the lookbehind), and a lookahead + backreference consumes each run without
@@ -31711,7 +31714,7 @@ function findJwts(text) {
 }
 /** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
 function holdsToken(text) {
-    return SECRET_VALUE.some((p) => p.test(text)) || findJwts(text).length > 0;
+    return SECRET_VALUE_G.some((p) => text.search(p) >= 0) || findJwts(text).length > 0;
 }
 function looksSecret(value) {
     if (holdsToken(value))

@@ -167,6 +167,7 @@ function imageFacts(input, details, platform, history) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   an: () => (/* binding */ STAGES),
+  w6: () => (/* binding */ checkStageInputs),
   lj: () => (/* binding */ parseStages),
   aI: () => (/* binding */ runPipeline)
 });
@@ -2010,12 +2011,12 @@ async function hostGpuDevices(runner, env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
+var config_inputs = __webpack_require__(46985);
 // EXTERNAL MODULE: ./src/capture/capture.ts
 var capture = __webpack_require__(96912);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
-var config_inputs = __webpack_require__(46985);
 ;// CONCATENATED MODULE: ./src/smoke/local-image.ts
 
 
@@ -3258,6 +3259,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -3287,6 +3289,15 @@ async function timed(io, stage, fn) {
     finally {
         io.timing?.(stage, performance.now() - t0);
     }
+}
+/**
+ * The stages' inputs from files that have a shape of their own, checked before the engine or the
+ * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
+ * at once, not after the build (the smoke stage reads it again).
+ */
+function checkStageInputs(loaded, stages) {
+    if (stages.has('smoke'))
+        (0,config_inputs/* configBaseline */.E)(loaded);
 }
 async function runPipeline(opts, io) {
     // A signing setup that cannot work is said before anything is built (the key is decrypted

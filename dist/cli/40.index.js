@@ -31758,7 +31758,7 @@ protobuf.loadSync = loadSync;
 // Serialization
 protobuf.encoder          = __webpack_require__(67641);
 protobuf.decoder          = __webpack_require__(45301);
-protobuf.verifier         = __webpack_require__(30020);
+protobuf.verifier         = __webpack_require__(7639);
 protobuf.converter        = __webpack_require__(92437);
 
 // Reflection
@@ -36275,7 +36275,7 @@ var Enum      = __webpack_require__(73528),
     util      = __webpack_require__(39609),
     encoder   = __webpack_require__(67641),
     decoder   = __webpack_require__(45301),
-    verifier  = __webpack_require__(30020),
+    verifier  = __webpack_require__(7639),
     converter = __webpack_require__(92437),
     wrappers  = __webpack_require__(59781);
 
@@ -38070,7 +38070,7 @@ patterns.reservedRe  = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|fal
 
 /***/ }),
 
-/***/ 30020:
+/***/ 7639:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

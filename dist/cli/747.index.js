@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   devcontainerCommand: () => (/* binding */ devcontainerCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -99,13 +97,17 @@ function servicePorts(record) {
     const installed = new Set((record?.python.packages ?? []).map((p) => (0,parse/* canonicalName */.Ew)(p.name)));
     return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
 }
+/** A cache directory docker's --mount takes as a target: absolute; no comma, quote or control character. */
+const MOUNT_TARGET = /^\/[^,"\p{Cc}]*$/u;
 /** The devcontainer.json object for an image. */
 function devcontainerJson(input) {
     const { record } = input;
     const user = nonRootUser(record);
     const env = record?.image.env ?? {};
-    // Absolute paths without a comma (it would split the mount spec). pip's cache only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
-    const mounts = CACHE_VOLUMES.filter((c) => /^\/[^,]*$/.test(env[c.env] ?? '') &&
+    // Absolute paths that docker's --mount reads as written: it parses the spec as one CSV record,
+    // so a comma would split it, a double quote fail it and a line break cut it short. pip's cache
+    // only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
+    const mounts = CACHE_VOLUMES.filter((c) => MOUNT_TARGET.test(env[c.env] ?? '') &&
         !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
     const ports = servicePorts(record);
     return {
@@ -134,6 +136,8 @@ function devcontainerText(json) {
     return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
@@ -223,11 +227,7 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/cli/commands/devcontainer.ts
-
-
 
 
 
@@ -239,31 +239,11 @@ const OPTIONS = {
     variant: { type: 'string' },
     force: { type: 'boolean', default: false },
 };
-/**
- * A file at the target that ml-image did not write is a person's: refused unless --force. Only a
- * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there
- * is refused, --force or not.
- */
-function checkTarget(out, file, force) {
-    const st = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
-    if (st === undefined)
-        return;
-    if (!st.isFile()) {
-        const kind = (0,read_regular/* fileKind */.h_)(st);
-        throw new errors/* InputError */.dz(`devcontainer: --out ${out} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`, 'pass --out FILE naming a file (default .devcontainer/devcontainer.json)');
-    }
-    let text;
-    try {
-        text = (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
-    }
-    catch {
-        return; // nothing readable there: the write says why
-    }
-    if (!force && !writtenByMlImage(text))
-        throw new errors/* InputError */.dz(`devcontainer: ${file} exists and was not written by ml-image (its name is not "ml-image (VARIANT)")`, 'pass --force to replace it, or --out another file');
-}
-function notesFor(json, pinned, record, dir) {
+function notesFor(json, { pinned, platforms }, record, dir, host = hostPlatform()) {
     const notes = [];
+    // Pulled by digest, an image of one other architecture has nothing for this machine's.
+    if (pinned && platforms.length > 0 && !platforms.includes(host))
+        notes.push(`the image is built for ${platforms.join(', ')} only: on this ${host} machine it runs under emulation (QEMU), if at all`);
     if (!pinned)
         notes.push(`the build did not push: ${json.image} is a local tag of this engine, not pinned by digest (build with push to share the devcontainer)`);
     if (record === undefined)
@@ -309,8 +289,15 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
         const dir = external_node_path_default().resolve(io.cwd, values.from);
         const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`);
         const out = values.out ?? DEVCONTAINER_FILE;
-        checkTarget(out, external_node_path_default().resolve(io.cwd, out), values.force === true);
-        const file = (0,output/* writeOutFile */.W)(io.cwd, external_node_path_default().dirname(out), external_node_path_default().basename(out), text);
+        (0,output/* refuseForeignFile */.D3)(external_node_path_default().resolve(io.cwd, out), {
+            prefix: 'devcontainer: ',
+            flag: `--out ${out}`,
+            ours: writtenByMlImage,
+            tell: 'its name is not "ml-image (VARIANT)"',
+            force: values.force === true,
+            fix: 'pass --out FILE naming another file (default .devcontainer/devcontainer.json)',
+        });
+        const file = (0,output/* writeOutFile */.Wd)(io.cwd, external_node_path_default().dirname(out), external_node_path_default().basename(out), text);
         const summary = {
             file,
             image: json.image,
@@ -321,7 +308,7 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
             remoteUser: json.remoteUser ?? null,
             mounts: json.mounts,
             forwardPorts: json.forwardPorts ?? [],
-            notes: notesFor(json, chosen.pinned, recordFile, dir),
+            notes: notesFor(json, chosen, recordFile, dir),
         };
         if (values.json) {
             io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
@@ -350,32 +337,84 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ writeOutFile)
+/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   Wd: () => (/* binding */ writeOutFile)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
+/* unused harmony export targetStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
+
+
 
 
 
 
 /**
  * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
- * file is written atomically (no half-written JSON a later run would trust); a full or read-only
- * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
  */
 function writeOutFile(cwd, outDir, name, content) {
     const label = `--out ${outDir}`;
-    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), label);
+    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
     return file;
+}
+/**
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
+ */
+function targetStat(file, label) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeError */ .oG)(e, file, label);
+    }
+}
+/**
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
+ */
+function refuseForeignFile(file, c) {
+    const st = targetStat(file, `${c.prefix}${c.flag}`);
+    if (st === undefined)
+        return;
+    if (!st.isFile()) {
+        const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`, c.fix);
+    }
+    if (c.force)
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
+    }
+    if (!c.ours(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
 }
 
 

@@ -122,6 +122,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+        (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .checkStageInputs */ .w6)(loaded, stages);
         const baseline = baselineStore(values.baseline, io);
         // The registry check and the git facts (a few git processes) at once.
         const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;

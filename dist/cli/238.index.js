@@ -1,8 +1,8 @@
-export const id = 651;
-export const ids = [651];
+export const id = 238;
+export const ids = [238];
 export const modules = {
 
-/***/ 7639:
+/***/ 58756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -35,6 +35,10 @@ var baselines = __webpack_require__(59606);
 
 
 const DEFAULT_JOB_NAME = 'ml-image-smoke';
+/** In the header of every job file an export writes: a file without it is a person's (--force). */
+const EXPORT_MARKER = 'exported by ml-image-action';
+/** The smoke script's docstring begins so (images/probe/ml_image_smoke.py): the script is ours. */
+const SMOKE_SCRIPT_MARKER = '"""ml-image smoke suites, run inside the image';
 const DEFAULT_RDZV_PORT = 29500;
 /** Pulling a CUDA image onto a fresh node takes minutes: the job limits allow for it once. */
 const IMAGE_PULL_ALLOWANCE_S = 900;
@@ -385,8 +389,10 @@ function podBody(o, name) {
     return [
         ...ddp.flatMap((s) => ['', `# ${s.id} (every pod)`, ...lines(s)]),
         '',
-        '# The other suites run once, on pod 0.',
-        'if [ "$INDEX" != 0 ]; then exit "$FAILED"; fi',
+        '# The other suites run once, on pod 0. The other pods end well whatever their ddp said:',
+        "# with backoffLimit 0 a failed pod fails the Job, which stops pod 0's suites half-way; pod 0's",
+        '# ddp fails with any rank (torchrun --max_restarts=0), and its result is the verdict.',
+        'if [ "$INDEX" != 0 ]; then exit 0; fi',
         ...rest.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]),
     ];
 }
@@ -420,10 +426,10 @@ wait_for_host() {
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 function podScript(o, name) {
     return `#!/bin/sh
-# ml-image smoke suites in a Kubernetes pod, exported by ml-image-action ${version/* VERSION */.x}.
+# ml-image smoke suites in a Kubernetes pod, ${EXPORT_MARKER} ${version/* VERSION */.x}.
 # Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
 #   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
-# The pod exits 1 when a suite failed.
+# The pod (pod 0 of several: it carries every pod's ddp result) exits 1 when a suite failed.
 set -u
 SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
@@ -563,9 +569,11 @@ function k8sYaml(objects) {
     // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
     // YAML 1.1's rules, which kubectl (sigs.k8s.io/yaml) reads by: a string such as yes, on, y, n or
     // 1_000 (a 1.1 boolean or number) is quoted, so that it stays a string there too.
-    return objects
-        .map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
-        .join('---\n');
+    const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${version/* VERSION */.x}.\n`;
+    return (header +
+        objects
+            .map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
+            .join('---\n'));
 }
 
 ;// CONCATENATED MODULE: ./src/export/slurm.ts
@@ -694,7 +702,7 @@ function slurmScript(o) {
     const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
     const body = exportSteps(o).flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
     return `#!/bin/bash
-# ml-image smoke suites on Slurm with Pyxis/Enroot, exported by ml-image-action ${version/* VERSION */.x}.
+# ml-image smoke suites on Slurm with Pyxis/Enroot, ${EXPORT_MARKER} ${version/* VERSION */.x}.
 # Submit: sbatch ${shellQuote(external_node_path_default().join(o.exportDir, SLURM_JOB_FILE))}
 # Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
 # durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
@@ -752,7 +760,11 @@ function imageFromBuild(build, file, variant) {
     const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
     if (digest === undefined)
         throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return { image: `${v.repository}@${digest}`, variant: v.variant };
+    return {
+        image: `${v.repository}@${digest}`,
+        variant: v.variant,
+        platforms: v.platforms.map((p) => p.platform),
+    };
 }
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
@@ -765,9 +777,55 @@ var config_inputs = __webpack_require__(46985);
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
+;// CONCATENATED MODULE: ./src/cli/commands/export-summary.ts
+
+/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
+const ARCH_LABEL = 'kubernetes.io/arch';
+function exportSummary(source, spec, slurm, written) {
+    const ref = pinnedImage(source.image);
+    return {
+        target: slurm ? 'slurm' : 'k8s',
+        image: ref.ref,
+        ...(slurm && { containerImage: pyxisImage(ref) }),
+        ...(source.variant !== undefined && { variant: source.variant }),
+        ...(source.platforms !== undefined && { platforms: source.platforms }),
+        nodes: spec.nodes,
+        gpusPerNode: spec.gpusPerNode,
+        suites: [...new Set(spec.suites)],
+        ...written,
+    };
+}
+/** The human summary: files, image, what runs where, how to submit and collect, and notes. */
+function summaryLines(summary) {
+    const { suites } = summary;
+    const lines = [
+        ...summary.files.map((f) => `wrote ${f}`),
+        `image:   ${summary.containerImage ?? summary.image}`,
+        `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
+        `submit:  ${summary.submit}`,
+        `results: ${summary.results}`,
+    ];
+    if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
+        lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');
+    if (summary.gpusPerNode === 'all')
+        lines.push('note:    whole nodes (--exclusive), ddp over every GPU a node shows; where GPUs are given only on request, pass --gpus-per-node N');
+    if (summary.gpusPerNode === 1 && suites.includes('ddp'))
+        lines.push('note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them');
+    if (suites.includes('custom'))
+        lines.push('note:    custom tests are not exported; run them with ml-image smoke');
+    if (summary.platforms?.length === 1) {
+        const [platform] = summary.platforms;
+        lines.push(summary.target === 'slurm'
+            ? `note:    the image is built for ${platform} only: submit it to nodes of that architecture (--partition)`
+            : `note:    the image is built for ${platform} only: the Job asks for ${ARCH_LABEL}=${summary.nodeSelector?.[ARCH_LABEL]} nodes`);
+    }
+    return lines;
+}
+
 // EXTERNAL MODULE: ./src/cli/commands/verify.ts + 4 modules
 var commands_verify = __webpack_require__(54550);
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
+
 
 
 
@@ -850,6 +908,7 @@ const EXPORT_OPTIONS = {
     namespace: { type: 'string' },
     'node-selector': { type: 'string' },
     toleration: { type: 'string', multiple: true },
+    force: { type: 'boolean', default: false },
     verify: { type: 'boolean' },
     ...commands_verify.VERIFY_OPTIONS,
 };
@@ -875,6 +934,8 @@ function checkFlagCombination(values) {
     if (values.verify === true && values.platform !== undefined)
         throw new errors/* InputError */.dz(`export: --verify --platform ${values.platform} would check one platform of the image while the job runs the image on every node (each pulls its own architecture)`, `drop --platform so that every platform is checked, or pass the ${values.platform} image's own digest as --image`);
 }
+/** The architecture of an image built for one platform only (`arm64` of linux/arm64/v8). */
+const onlyArch = (source) => source.platforms?.length === 1 ? source.platforms[0].split('/')[1] : undefined;
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values, io) {
     if (values.from === undefined)
@@ -885,12 +946,13 @@ function imageSource(values, io) {
         throw new errors/* InputError */.dz(`export: --from ${values.from}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
     // The build's result directory, only read: build.json and plan.json through their schemas.
     const from = (0,results/* openResultDir */.lR)(dir, `export: --from ${values.from}`, { create: false });
-    const { image, variant } = imageFromBuild(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
+    const { image, variant, platforms } = imageFromBuild(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
     const plan = from.readPlan({ what: 'plan (--from)' });
     const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, variant);
     return {
         image: pinnedImage(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
         variant,
+        platforms,
         ...(planned !== undefined && { planned }),
     };
 }
@@ -914,6 +976,23 @@ function exportSpec(values, io, source) {
         name: values.name ?? jobNameFor(source.variant),
     };
 }
+/**
+ * What marks NAME in DIR as an export's: the smoke script's docstring, else the header line of the
+ * job files (or, in a job.yaml of an earlier version, its managed-by label).
+ */
+function foreignCheck(values, name) {
+    const script = name === SMOKE_SCRIPT_FILE;
+    return {
+        prefix: 'export: ',
+        flag: `--out ${external_node_path_default().join(values.out, name)}`,
+        ours: (text) => script
+            ? text.includes(SMOKE_SCRIPT_MARKER)
+            : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
+        tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
+        force: values.force === true,
+        fix: 'pass --out another directory',
+    };
+}
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values, io, spec, smokeScript) {
     const out = values.out;
@@ -932,10 +1011,15 @@ function slurmJob(values, io, spec, smokeScript) {
         results: `${external_node_path_default().join(external_node_path_default().resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
     };
 }
-/** DIR/job.yaml: the ConfigMap, Service and Job. */
-function k8sJob(values, spec, smokeScript) {
+/**
+ * DIR/job.yaml: the ConfigMap, Service and Job. An image built for one architecture (ARCH) runs on
+ * nodes of it only (kubernetes.io/arch, unless --node-selector says otherwise): elsewhere the pull
+ * finds no manifest for the node, or the container dies with "exec format error".
+ */
+function k8sJob(values, spec, smokeScript, arch) {
     const out = values.out;
-    const nodeSelector = nodeSelectorFlag(values['node-selector']);
+    const given = nodeSelectorFlag(values['node-selector']);
+    const nodeSelector = arch === undefined ? given : { [ARCH_LABEL]: arch, ...given };
     const manifests = k8sManifests({
         ...spec,
         smokeScript,
@@ -945,47 +1029,15 @@ function k8sJob(values, spec, smokeScript) {
     });
     return {
         files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
+        ...(nodeSelector !== undefined && { nodeSelector }),
         submit: `kubectl apply -f ${shellQuote(external_node_path_default().join(out, K8S_JOB_FILE))}`,
         results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
     };
 }
-function exportSummary(source, spec, slurm, written) {
-    const ref = pinnedImage(source.image);
-    return {
-        target: slurm ? 'slurm' : 'k8s',
-        image: ref.ref,
-        ...(slurm && { containerImage: pyxisImage(ref) }),
-        ...(source.variant !== undefined && { variant: source.variant }),
-        nodes: spec.nodes,
-        gpusPerNode: spec.gpusPerNode,
-        suites: [...new Set(spec.suites)],
-        ...written,
-    };
-}
-/** The human summary: files, image, what runs where, how to submit and collect, and notes. */
-function summaryLines(summary) {
-    const { suites } = summary;
-    const lines = [
-        ...summary.files.map((f) => `wrote ${f}`),
-        `image:   ${summary.containerImage ?? summary.image}`,
-        `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
-        `submit:  ${summary.submit}`,
-        `results: ${summary.results}`,
-    ];
-    if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
-        lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');
-    if (summary.gpusPerNode === 'all')
-        lines.push('note:    whole nodes (--exclusive), ddp over every GPU a node shows; where GPUs are given only on request, pass --gpus-per-node N');
-    if (summary.gpusPerNode === 1 && suites.includes('ddp'))
-        lines.push('note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them');
-    if (suites.includes('custom'))
-        lines.push('note:    custom tests are not exported; run them with ml-image smoke');
-    return lines;
-}
 const exportCommand = {
     name: 'export',
     summary: 'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
-    usage: 'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ...] --out DIR',
+    usage: 'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ...] [--force] --out DIR',
     help: `Runs the same suites as "ml-image smoke" on a cluster, against exactly the image that was built:
 the reference must carry its digest (taken from DIR/build.json with --from).
 
@@ -1016,14 +1068,15 @@ Options:
   --name NAME           job name (default: ml-image-smoke[-VARIANT])
   --partition P, --account A            Slurm only
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
-  --out DIR             where the files go
+  --out DIR             where the files go; a file there that no export wrote is kept (exit 2)
+  --force               replace such files too
   --verify              first check the digest as "ml-image verify" does, with its flags (a key or
                         a certificate identity is required; not --platform: every platform a node
                         may pull is checked); a failed check writes no job:
 ${commands_verify.VERIFY_OPTIONS_HELP}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
-without a digest, an invalid name); 3 --verify: the registry or cosign cannot be reached.`,
+without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached.`,
     async run(argv, io) {
         const values = parseExportArgs(argv);
         checkFlagCombination(values);
@@ -1033,15 +1086,23 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
         const smokeScript = (0,external_node_fs_.readFileSync)(external_node_path_default().join((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE), 'utf8');
         const slurm = values.slurm === true;
         // Every file's text first: bad input is exit 2 before the registry is asked anything.
-        const job = slurm ? slurmJob(values, io, spec, smokeScript) : k8sJob(values, spec, smokeScript);
+        const job = slurm
+            ? slurmJob(values, io, spec, smokeScript)
+            : k8sJob(values, spec, smokeScript, onlyArch(source));
+        // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
+        for (const f of job.files)
+            (0,output/* refuseForeignFile */.D3)(external_node_path_default().resolve(io.cwd, values.out, f.name), foreignCheck(values, f.name));
         // --verify: the digest the job will run is checked before any file is written.
         const verified = verify && (await (0,commands_verify.verifyBeforeWrite)(io, 'export', source.image, verify, values.json));
         const written = {
-            files: job.files.map((f) => (0,output/* writeOutFile */.W)(io.cwd, values.out, f.name, f.text)),
+            files: job.files.map((f) => (0,output/* writeOutFile */.Wd)(io.cwd, values.out, f.name, f.text)),
             submit: job.submit,
             results: job.results,
         };
-        const summary = exportSummary(source, spec, slurm, written);
+        const summary = {
+            ...exportSummary(source, spec, slurm, written),
+            ...(job.nodeSelector && { nodeSelector: job.nodeSelector }),
+        };
         io.stdout(values.json
             ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
             : `${summaryLines(summary).join('\n')}\n`);
@@ -1056,303 +1117,116 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ writeOutFile)
+/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   Wd: () => (/* binding */ writeOutFile)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
+/* unused harmony export targetStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
+
+
 
 
 
 
 /**
  * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
- * file is written atomically (no half-written JSON a later run would trust); a full or read-only
- * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
  */
 function writeOutFile(cwd, outDir, name, content) {
     const label = `--out ${outDir}`;
-    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), label);
+    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
     return file;
+}
+/**
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
+ */
+function targetStat(file, label) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeError */ .oG)(e, file, label);
+    }
+}
+/**
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
+ */
+function refuseForeignFile(file, c) {
+    const st = targetStat(file, `${c.prefix}${c.flag}`);
+    if (st === undefined)
+        return;
+    if (!st.isFile()) {
+        const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`, c.fix);
+    }
+    if (c.force)
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
+    }
+    if (!c.ours(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
 }
 
 
 /***/ }),
 
-/***/ 61036:
+/***/ 29882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
-/* harmony export */   Z9: () => (/* binding */ loadConfig)
+/* harmony export */   P: () => (/* binding */ findImagesDir)
 /* harmony export */ });
-/* unused harmony exports MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, readConfigText, applyOverrides, validateConfigData, checkReferencedFiles, repositoryRootOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68481);
-// Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+// Where this tool's images/ folder is (Dockerfile templates and the in-container probe): next to
+// dist/ when bundled, at the repository root in development. Every entry point looks it up once.
 
 
 
-
-
-
-
-
-const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
-/** The largest config file read (a real ml-image.yml is a few KB). */
-const MAX_CONFIG_BYTES = 256 * 1024;
-/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
-const MAX_YAML_ALIASES = 100;
-/**
- * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
- * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
- * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
- * bounded (an alias bomb is a ConfigError naming the file, not a crash).
- */
-function parseYaml(text, fileLabel) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_4__/* .LineCounter */ .HN();
-    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
-    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
-    // whose methods the schema would list as unknown keys.
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parseDocument */ .Tp)(text, {
-        prettyErrors: true,
-        uniqueKeys: false,
-        lineCounter,
-        resolveKnownTags: false,
-    });
-    const at = (offset) => {
-        if (offset === undefined)
-            return '';
-        const pos = lineCounter.linePos(offset);
-        return `line ${pos.line}, column ${pos.col}: `;
-    };
-    const problems = doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
-    });
-    (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .visit */ .YR)(doc, {
-        Map(_key, map) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .isMap */ .jh)(map))
-                return;
-            const seen = new Set();
-            for (const pair of map.items) {
-                const k = pair.key;
-                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-                if (id !== null && typeof id === 'object')
-                    continue; // complex keys: not ours to check
-                if (seen.has(id))
-                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
-                seen.add(id);
-            }
-        },
-    });
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
+function findImagesDir(start) {
+    let dir = start;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images', 'cpu', 'Dockerfile')))
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images');
+        const up = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        if (up === dir)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
+        dir = up;
     }
-    catch (e) {
-        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
-        const msg = e.message.split('\n')[0] ?? String(e);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
-            /alias/i.test(msg)
-                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
-                : msg,
-        ]);
-    }
-    return data ?? {};
-}
-/**
- * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
- * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
- * the path.
- */
-function readConfigText(file, label = file) {
-    let fd;
-    try {
-        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
-    }
-    try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!st.isFile()) {
-            const kind = st.isDirectory()
-                ? 'a directory'
-                : st.isFIFO()
-                    ? 'a FIFO'
-                    : st.isCharacterDevice() || st.isBlockDevice()
-                        ? 'a device'
-                        : st.isSocket()
-                            ? 'a socket'
-                            : 'not a regular file';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
-        }
-        if (st.size > MAX_CONFIG_BYTES)
-            throw tooBig(label, st.size);
-        // Read at most one byte past the limit: a file that grows while read is still bounded.
-        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
-        if (buf.length > MAX_CONFIG_BYTES)
-            throw tooBig(label, buf.length);
-        return buf.toString('utf8');
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-function tooBig(label, size) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
-}
-function setAt(target, p, value) {
-    let cur = target;
-    p.forEach((seg, i) => {
-        if (i === p.length - 1) {
-            cur[seg] = value;
-            return;
-        }
-        const next = cur[seg];
-        if (next === null || typeof next !== 'object')
-            cur[seg] = {};
-        cur = cur[seg];
-    });
-}
-function applyOverrides(data, overrides) {
-    if (overrides.length === 0)
-        return data;
-    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? structuredClone(data)
-        : {};
-    for (const o of overrides)
-        setAt(base, o.path, o.value);
-    return base;
-}
-/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
-function validateConfigData(data, label, overrides = []) {
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, [
-            `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
-        ]);
-    }
-    const merged = applyOverrides(data, overrides);
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx.safeParse(merged);
-    if (!result.success) {
-        const sourceOf = (p) => {
-            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
-            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
-            return o?.source;
-        };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx, sourceOf));
-    }
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeConfig */ .I6)(result.data);
-}
-/** Problems with files the config names, each naming the field and the path looked for. */
-function checkReferencedFiles(config, baseDir) {
-    const problems = [];
-    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(baseDir, p);
-    const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
-    /** What is wrong with P as an input file: missing, or something else than a regular file. */
-    const fileProblem = (p) => {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
-        if (st === undefined)
-            return `file not found: ${p}`;
-        if (st.isFile())
-            return undefined;
-        const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
-        return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
-    };
-    const context = at(config.build.context);
-    const repo = repositoryRootOf(baseDir);
-    if (context === node_path__WEBPACK_IMPORTED_MODULE_3___default().parse(context).root)
-        problems.push(`build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (repo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(repo, context).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))[0] === '..')
-        problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
-    else if (!isDir(context))
-        problems.push(`build.context: directory not found: ${context}`);
-    if (config.build.dockerfile !== undefined) {
-        const f = at(config.build.dockerfile);
-        const problem = fileProblem(f);
-        if (problem !== undefined)
-            problems.push(`build.dockerfile: ${problem}`);
-    }
-    config.python.requirements.forEach((r, i) => {
-        const f = at(r);
-        const problem = fileProblem(f);
-        if (problem !== undefined)
-            problems.push(`python.requirements[${i}]: ${problem}`);
-    });
-    if (config.smoke.baseline !== undefined) {
-        const f = at(config.smoke.baseline);
-        const problem = fileProblem(f);
-        if (problem !== undefined)
-            problems.push(`smoke.baseline: ${problem}`);
-    }
-    return problems;
-}
-/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
-function repositoryRootOf(dir) {
-    for (let d = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d)) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(d, '.git')))
-            return d;
-        if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d) === d)
-            return undefined;
-    }
-}
-function findDefaultFile(cwd) {
-    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
-}
-/**
- * Load the config: the file (when given or found), then overrides, then validation.
- * With no file and no overrides it is an error: there is nothing to build.
- */
-function loadConfig(opts = {}) {
-    const cwd = opts.cwd ?? process.cwd();
-    const overrides = opts.overrides ?? [];
-    let file;
-    if (opts.file !== undefined) {
-        file = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(cwd, opts.file);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
-        }
-    }
-    else {
-        file = findDefaultFile(cwd);
-    }
-    if (file === undefined && overrides.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
-    }
-    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(cwd, file) : '';
-    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
-    const data = file ? parseYaml(readConfigText(file, label), label) : {};
-    const config = validateConfigData(data, label, overrides);
-    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file) : cwd;
-    if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir);
-        if (problems.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, problems);
-    }
-    return { config, file, baseDir };
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 246;
-export const ids = [246];
+export const id = 501;
+export const ids = [501];
 export const modules = {
 
 /***/ 16102:
@@ -1113,6 +1113,38 @@ async function runSmoke(input, deps) {
     for (const name of input.suites)
         await runSuite(s, name);
     return finishResult(s);
+}
+
+
+/***/ }),
+
+/***/ 29882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ findImagesDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+// Where this tool's images/ folder is (Dockerfile templates and the in-container probe): next to
+// dist/ when bundled, at the repository root in development. Every entry point looks it up once.
+
+
+
+/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
+function findImagesDir(start) {
+    let dir = start;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images', 'cpu', 'Dockerfile')))
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images');
+        const up = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        if (up === dir)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
+        dir = up;
+    }
 }
 
 
