@@ -146,7 +146,8 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
  * Write one result file into the --out directory (created when missing); returns its path.
  * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
  * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
- * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
+ * path. Userinfo in URLs never reaches a result file.
  */
 function writeOutFile(cwd, outDir, name, content) {
     const label = `--out ${outDir}`;
