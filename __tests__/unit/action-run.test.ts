@@ -174,3 +174,19 @@ describe('the secrets input is masked before it is parsed', () => {
     for (const m of masked) expect(f.failed[0]).not.toContain(m);
   });
 });
+
+describe('the values build.secrets and secret-envs name are masked for the rest of the job', () => {
+  it('each value from the environment is registered; short or absent ones are not', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [cpu]\nbuild:\n  secrets: [SAS, SHORT, UNSET]\n',
+    );
+    const f = fakeActionIo({ config: 'ml-image.yml', 'secret-envs': 'hf=HF_TOKEN_VAR' });
+    f.io.env = { SAS: 'sv=2024&sig=QUERYSECRET', SHORT: '1', HF_TOKEN_VAR: 'hf_notreallyatoken' };
+    const secretsSet: string[] = [];
+    f.io.setSecret = (v) => secretsSet.push(v);
+    await run(f.io);
+    expect(secretsSet).toEqual(expect.arrayContaining(['sv=2024&sig=QUERYSECRET', 'hf_notreallyatoken']));
+    expect(secretsSet).not.toContain('1');
+  });
+});

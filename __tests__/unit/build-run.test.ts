@@ -8,12 +8,12 @@ import {
   type BuildInputs,
   INPUTS_DIGEST_ARG,
   inputsDigest,
-  outputMasker,
   publicPlanArgs,
   secretEnvFrom,
   secretEnvScript,
   shellQuote,
 } from '../../src/build/inputs.js';
+import { outputMasker } from '../../src/python/indexes.js';
 import {
   afterFailedAttempt,
   failureReason,

@@ -16,6 +16,9 @@ import { requirementNames } from '../../src/requirements/parse.js';
 import { chainOf } from '../../src/resolve/steps/explain.js';
 import type { Resolution } from '../../src/resolve/result.js';
 import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
+import { fakeSession } from '../helpers/fakes.js';
+import { failureContext, pipOutputMask, pipRunEnv } from '../../src/resolve/input.js';
+import { pipWorkspace } from '../../src/resolve/workspace.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({
   name,
@@ -637,5 +640,68 @@ describe('tar for putFiles', () => {
     expect(stored).toBe(h.reduce((a, b) => a + b, 0));
     const bigHeader = 1536;
     expect(parseInt(t.subarray(bigHeader + 124, bigHeader + 135).toString(), 8)).toBe(150_000);
+  });
+});
+
+describe("pip's output is masked before anything reads it", () => {
+  // A requirement line may put a declared secret in a URL's query (`?sig=${SAS}`): pip expands it
+  // and prints the URL in its errors, where no URL pattern knows the query for a secret.
+  const SAS = 'sv=2024&sig=QUERYSECRET123';
+  const input = {
+    image: 'localhost:5000/base:1',
+    platform: 'linux/amd64',
+    requirements: {
+      text: 'pkg @ https://blob.example/pkg-1.0-py3-none-any.whl?${SAS}',
+      origins: ['/w/requirements.txt:1'],
+      requirements: [
+        {
+          name: 'pkg',
+          url: 'https://blob.example/pkg-1.0-py3-none-any.whl?${SAS}',
+          editable: false,
+          origin: '/w/requirements.txt:1',
+        },
+      ],
+    },
+    indexes: { indexUrl: 'https://u:INDEXSECRET99@idx.example/simple', extraIndexUrls: [] },
+    pipEnv: { SAS },
+    mode: 'auto' as const,
+  };
+  const pipSaid = (url: string) =>
+    `Collecting pkg@ ${url}\n  ERROR: HTTP error 403 while getting ${url}\nERROR: Could not install requirement pkg@ ${url} because of HTTP error 403 Client Error: Forbidden for url: ${url}\n`;
+  const url = `https://blob.example/pkg-1.0-py3-none-any.whl?${SAS}`;
+
+  it.each([
+    ['a pip run', (ws: ReturnType<typeof pipWorkspace>) => ws.dryRun('r.json', ['-r', 'x'])],
+    ['a helper run', (ws: ReturnType<typeof pipWorkspace>) => ws.analyzedRun('r.json', ['-r', 'x'])],
+  ])('%s: the failure names the URL, not the secret', async (_what, run) => {
+    const files: Record<string, string> = {};
+    const helper = viaHelperRun(
+      (cmd) =>
+        cmd.includes('--dry-run')
+          ? { exitCode: 1, stdout: '', stderr: pipSaid(url) }
+          : { stdout: EMPTY_SNAPSHOT },
+      () => files,
+    );
+    const session = fakeSession(helper.answer);
+    const retries: string[] = [];
+    const ws = pipWorkspace(session, {
+      image: input.image,
+      pipEnv: pipRunEnv(input),
+      mask: pipOutputMask(input),
+      failure: failureContext(input),
+      onRetry: (r) => retries.push(r),
+    });
+    const err = await run(ws).then(
+      () => undefined,
+      (e: unknown) => e as InputError,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect(err!.message).toMatch(
+      /the direct URL https:\/\/blob\.example\/pkg-1\.0-py3-none-any\.whl\?\*\*\* failed: HTTP error 403/,
+    );
+    expect(`${err!.message}\n${err!.fix}\n${retries.join('\n')}`).not.toMatch(/QUERYSECRET123|INDEXSECRET99/);
+    expect(err!.message).toContain('***');
+    // pip itself got the value: masking is of what comes back, not of what goes in.
+    expect(session.calls.some((c) => c.env.SAS === SAS)).toBe(true);
   });
 });

@@ -148,6 +148,12 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   // Values of the `secrets` input are masked in every later log line (a runner masks only
   // values that come from its secrets context).
   for (const v of Object.values(buildOptions.secrets ?? {})) io.setSecret?.(v);
+  // So are the values build.secrets and secret-envs name: they come from the environment, often a
+  // step's own export, which the runner does not know to mask (pip prints a URL's ?sig=${SAS}).
+  for (const name of [...loaded.config.build.secrets, ...Object.values(buildOptions.secretEnvs ?? {})]) {
+    const v = io.env[name];
+    if (v !== undefined && v.replace(/["=]/g, '').trim().length >= 4) io.setSecret?.(v);
+  }
   return {
     kind: 'stages',
     token,

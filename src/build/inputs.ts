@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { redactUrls, urlSecret } from '../util/redact.js';
+import { redactUrls } from '../util/redact.js';
 import { InputError } from '../errors.js';
 import { type PipIndexes, pipConf } from '../python/indexes.js';
 
@@ -129,23 +129,4 @@ export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, st
     out[id] = file;
   }
   return out;
-}
-
-/**
- * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
- * (of the pip indexes and the torch index, decoded and as written in the URL) replaced, as a runner
- * masks registered secrets.
- */
-export function outputMasker(
-  secretEnv: Readonly<Record<string, string>>,
-  indexes: PipIndexes,
-  torchIndexUrls: readonly string[] = [],
-): (text: string) => string {
-  const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-  const masks = [
-    ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')])]),
-  ]
-    .filter((m) => m.length >= 4)
-    .sort((a, b) => b.length - a.length);
-  return (text: string) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
 }

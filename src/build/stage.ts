@@ -13,7 +13,7 @@ import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import type { Plan, VariantPlan } from '../plan/schema.js';
 import { LABEL_PREFIX } from '../plan/schema.js';
-import { pipIndexes } from '../python/indexes.js';
+import { outputMasker, pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
 import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
@@ -21,7 +21,7 @@ import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from 
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
 import { type BuildInputOptions, indexAnnotations } from './action-inputs.js';
-import { BUILD_SECRET_IDS, outputMasker, publicPlanArgs, secretEnvFrom } from './inputs.js';
+import { BUILD_SECRET_IDS, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';

@@ -5,7 +5,7 @@
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 import { InputError } from '../errors.js';
 import { indexUrlProblem } from '../util/pip-index-url.js';
-import { redactUrls, shownUrl } from '../util/redact.js';
+import { redactUrls, shownUrl, urlSecret } from '../util/redact.js';
 
 export interface PipIndexes {
   indexUrl?: string;
@@ -83,4 +83,24 @@ export function describeIndexes(ix: PipIndexes): string {
   return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
     .map((u) => redactUrls(u))
     .join(', ');
+}
+
+/**
+ * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
+ * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
+ * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
+ * string (`?sig=`) included, which no URL pattern knows for a secret.
+ */
+export function outputMasker(
+  secretEnv: Readonly<Record<string, string>>,
+  indexes: PipIndexes,
+  torchIndexUrls: readonly string[] = [],
+): (text: string) => string {
+  const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
+  const masks = [
+    ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')])]),
+  ]
+    .filter((m) => m.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  return (text: string) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
 }

@@ -1,5 +1,5 @@
 // What resolving one base image for one platform takes, and the views of it the steps share.
-import { type PipIndexes, pipIndexEnv } from '../python/indexes.js';
+import { outputMasker, type PipIndexes, pipIndexEnv } from '../python/indexes.js';
 import type { RequirementOrigin } from '../requirements/read.js';
 import type { FailureContext } from './failure.js';
 
@@ -55,4 +55,14 @@ export function failureContext(input: ResolveInput): FailureContext {
 /** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
 export function pipRunEnv(input: ResolveInput): Record<string, string> {
   return { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+}
+
+/**
+ * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
+ * URL's query, `?sig=${SAS}`) and the index and torch index credentials, as the build masks its
+ * output. pip prints each URL it fetched in its errors, which then reach messages and records.
+ */
+export function pipOutputMask(input: ResolveInput): (text: string) => string {
+  const torch = input.variant?.torchIndexUrl;
+  return outputMasker(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
-import { failureContext, pipRunEnv, type ResolveInput } from './input.js';
+import { failureContext, pipOutputMask, pipRunEnv, type ResolveInput } from './input.js';
 import { requirementNames } from '../requirements/parse.js';
 import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
@@ -90,6 +90,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
     const ws = pipWorkspace(session, {
       image: input.image,
       pipEnv: pipRunEnv(input),
+      mask: pipOutputMask(input),
       failure: { ...failureContext(input), network },
       onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
       ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),

@@ -102,11 +102,17 @@ export interface WorkspaceOptions {
   onRetry: (reason: string) => void;
   /** A directory pip may keep its HTTP cache in (a volume mounted there), used when writable. */
   pipCache?: string;
+  /**
+   * Masks pip's output before anything reads it (failures, retries, conflict causes, records): the
+   * values of pip's environment it prints in the URLs it fetched (outputMasker). Default: none.
+   */
+  mask?: (text: string) => string;
   /** Told of every `helper.py run` that answered, with its wall time (for --verbose). */
   onAttempt?: (report: string, a: Attempt, wallMs: number) => void;
 }
 
 export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions): Workspace {
+  const mask = opts.mask ?? ((t: string) => t);
   const attempt = helperAttempt(session, opts);
   const settle: Workspace['settle'] = (first, report, extra, env = {}) =>
     settleRun<AnalyzedRun>(opts, first, () => attempt(report, ['-v', ...extra], { env }));
@@ -125,7 +131,7 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
       ],
       { env: { ...opts.pipEnv, ...env } },
     );
-    return { run: { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` } };
+    return { run: { ok: r.exitCode === 0, out: mask(`${r.stdout}\n${r.stderr}`) } };
   };
   return {
     session,
@@ -137,7 +143,7 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
     },
     async helper(schema, args) {
       const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
-      return parseHelperOutput(schema, r, opts.image);
+      return parseHelperOutput(schema, r, opts.image, mask);
     },
     attempt,
     settle,
@@ -194,7 +200,7 @@ function helperAttempt(session: ContainerSession, opts: WorkspaceOptions): Works
         },
       },
     );
-    const a = attemptOf(r, opts.image, o.snapshot === true);
+    const a = attemptOf(r, opts.image, o.snapshot === true, opts.mask);
     opts.onAttempt?.(report, a, Date.now() - t);
     return a;
   };
@@ -204,7 +210,12 @@ function helperAttempt(session: ContainerSession, opts: WorkspaceOptions): Works
  * What `helper.py run` answered. With a snapshot, a helper that could not start (no python3) or
  * could not look (old pip) comes back as the snapshot's answer, for parseSnapshot to judge.
  */
-function attemptOf(r: ExecResult, image: string, withSnapshot: boolean): Attempt {
+function attemptOf(
+  r: ExecResult,
+  image: string,
+  withSnapshot: boolean,
+  mask: (text: string) => string = (t) => t,
+): Attempt {
   const asSnapshot = (stdout: string): Attempt => ({
     run: { ok: false, out: '' },
     analysis: undefined,
@@ -216,9 +227,9 @@ function attemptOf(r: ExecResult, image: string, withSnapshot: boolean): Attempt
     json = JSON.parse(r.stdout);
   } catch {
     if (withSnapshot) return asSnapshot(r.stdout);
-    throw helperFailed(r, image);
+    throw helperFailed(r, image, undefined, mask);
   }
-  const out = parseHelperOutput(RunOutputSchema, r, image);
+  const out = parseHelperOutput(RunOutputSchema, r, image, mask);
   const seconds = { pip: out.timing?.pip ?? 0, analysis: out.timing?.analysis ?? 0 };
   const snapshot = withSnapshot
     ? { ...r, stdout: out.snapshot !== undefined ? JSON.stringify(out.snapshot) : r.stdout }
@@ -226,7 +237,7 @@ function attemptOf(r: ExecResult, image: string, withSnapshot: boolean): Attempt
   if (out.pip === undefined) {
     if (snapshot !== undefined)
       return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-    throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`);
+    throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`, mask);
   }
   const t = out.timing ?? {};
   const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -240,10 +251,11 @@ function attemptOf(r: ExecResult, image: string, withSnapshot: boolean): Attempt
     o: { pip: z.infer<typeof PipSchema>; analysis?: Analysis | undefined },
     secs: AnalyzedRun['seconds'],
   ): AnalyzedRun {
-    if (o.pip.rc === 0 && o.analysis === undefined) throw helperFailed(r, image, 'no analysis of the report');
+    if (o.pip.rc === 0 && o.analysis === undefined)
+      throw helperFailed(r, image, 'no analysis of the report', mask);
     return {
       // stdout and stderr together, as a separate `python3 -m pip` printed them.
-      run: { ok: o.pip.rc === 0, out: `${o.pip.stdout}\n${o.pip.stderr}` },
+      run: { ok: o.pip.rc === 0, out: mask(`${o.pip.stdout}\n${o.pip.stderr}`) },
       analysis: o.pip.rc === 0 ? o.analysis : undefined,
       seconds: secs,
     };
@@ -251,19 +263,30 @@ function attemptOf(r: ExecResult, image: string, withSnapshot: boolean): Attempt
 }
 
 /** The helper's JSON answer, checked against its schema; anything else is the helper failing. */
-export function parseHelperOutput<T>(schema: z.ZodType<T>, r: ExecResult, image: string): T {
+export function parseHelperOutput<T>(
+  schema: z.ZodType<T>,
+  r: ExecResult,
+  image: string,
+  mask: (text: string) => string = (t) => t,
+): T {
   let json: unknown;
   try {
     json = JSON.parse(r.stdout);
   } catch {
-    throw helperFailed(r, image);
+    throw helperFailed(r, image, undefined, mask);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw helperFailed(r, image, formatIssues(parsed.error, json, schema).join('; '));
+  if (!parsed.success)
+    throw helperFailed(r, image, formatIssues(parsed.error, json, schema).join('; '), mask);
   return parsed.data;
 }
 
-function helperFailed(r: ExecResult, image: string, problem?: string): CheckFailedError {
-  const said = problem ?? (r.stderr || r.stdout).trim().slice(-500);
+function helperFailed(
+  r: ExecResult,
+  image: string,
+  problem?: string,
+  mask: (text: string) => string = (t) => t,
+): CheckFailedError {
+  const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
   return new CheckFailedError(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`);
 }
