@@ -1,10 +1,21 @@
 // The run-scoped temp root: every temp dir of a run under <tmpdir>/ml-image-<run id>.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_ID } from '../../src/util/run-id.js';
-import { runTempBase, runTempDir, runTempRoot, sweepStaleRoots } from '../../src/util/temp.js';
+import { EnvironmentError } from '../../src/errors.js';
+import { runTempBase, runTempDir, runTempRoot, STALE_ROOT_MS, sweepStaleRoots } from '../../src/util/temp.js';
 
 let base: string;
 beforeEach(() => {
@@ -49,4 +60,47 @@ describe('run temp root', () => {
     );
     expect(existsSync(path.join(base, 'ml-image-999999998-dead2', 'secret'))).toBe(true);
   });
+
+  it("removes a gone run's root with what it holds once it is a day old (a build killed with SIGKILL)", () => {
+    const old = path.join(base, 'ml-image-999999997-killed');
+    mkdirSync(path.join(old, 'ml-image-build-x'), { recursive: true });
+    writeFileSync(path.join(old, 'ml-image-build-x', 'ml_image_pip_conf'), 'secret');
+    const recent = path.join(base, 'ml-image-999999996-killed');
+    mkdirSync(recent);
+    writeFileSync(path.join(recent, 'f'), 'x');
+    const now = Date.now();
+    const then = new Date(now - STALE_ROOT_MS - 60_000);
+    utimesSync(old, then, then);
+    sweepStaleRoots(base, now);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(path.join(recent, 'f'))).toBe(true);
+  });
+
+  it.each<[string, (root: string) => void, RegExp]>([
+    [
+      'open to everyone',
+      (root) => (mkdirSync(root), chmodSync(root, 0o777)),
+      /may be entered by other users \(mode 777\)/,
+    ],
+    [
+      'a link to another directory',
+      (root) => symlinkSync(mkdtempSync(path.join(base, 'elsewhere-')), root),
+      /is not a directory/,
+    ],
+  ])(
+    "refuses a run root made before it that is %s (exit 3): the build's secret files would go there",
+    (_what, make, message) => {
+      const root = runTempRoot(RUN_ID, base);
+      make(root);
+      let err: unknown;
+      try {
+        runTempBase(base);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(EnvironmentError);
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).toContain(root);
+    },
+  );
 });

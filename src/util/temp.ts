@@ -1,8 +1,9 @@
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
-import { mkdirSync, mkdtempSync, readdirSync, rmdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { EnvironmentError } from '../errors.js';
 import { RUN_ID } from './run-id.js';
 
 export const TEMP_ROOT_PREFIX = 'ml-image-';
@@ -22,6 +23,7 @@ export function runTempBase(base: string = tmpdir()): string {
   const root = runTempRoot(RUN_ID, base);
   mkdirSync(root, { recursive: true, mode: 0o700 });
   if (rootMade !== root) {
+    checkPrivate(root, lstatSync(root));
     rootMade = root;
     sweepStaleRoots(base);
     process.once('exit', () => {
@@ -35,17 +37,47 @@ export function runTempBase(base: string = tmpdir()): string {
   return root;
 }
 
+/**
+ * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
+ * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
+ * time), so on a shared /tmp another user could make it first, open to all, and then swap the
+ * directories made inside it: such a root is refused (exit 3), never used.
+ */
+function checkPrivate(root: string, st: Stats): void {
+  const uid = process.getuid?.();
+  const problem = !st.isDirectory()
+    ? 'is not a directory'
+    : uid !== undefined && st.uid !== uid
+      ? `belongs to another user (uid ${st.uid})`
+      : (st.mode & 0o077) !== 0
+        ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+        : undefined;
+  if (problem !== undefined)
+    throw new EnvironmentError(
+      `the run's temp directory ${root} ${problem}: the build's secret files would be readable there`,
+      'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again',
+    );
+}
+
 /** mkdtemp under the run's temp root. */
 export function runTempDir(prefix: string): string {
   return mkdtempSync(path.join(runTempBase(), prefix));
 }
 
 /**
- * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
- * 'exit' event: killed, or a test worker). Never touches a root with something in it, nor one
- * whose name does not carry a pid (a custom ML_IMAGE_RUN_ID).
+ * A root of a gone process not touched for this long is removed with what it holds (secret files
+ * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
+ * namespace this process cannot see is no live run's either.
  */
-export function sweepStaleRoots(base: string = tmpdir()): void {
+export const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
+ * event: killed, or a test worker): an empty one at once, one with something in it when it is this
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid (a custom
+ * ML_IMAGE_RUN_ID).
+ */
+export function sweepStaleRoots(base: string = tmpdir(), now: number = Date.now()): void {
   let names: string[];
   try {
     names = readdirSync(base);
@@ -55,11 +87,24 @@ export function sweepStaleRoots(base: string = tmpdir()): void {
   for (const name of names) {
     const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    const dir = path.join(base, name);
     try {
-      rmdirSync(path.join(base, name)); // fails unless empty
-    } catch {
-      // not empty, not ours, or gone
+      rmdirSync(dir); // fails unless empty
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY') removeIfStale(dir, now);
     }
+  }
+}
+
+/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
+function removeIfStale(dir: string, now: number): void {
+  try {
+    const st = lstatSync(dir);
+    const mine = process.getuid === undefined || st.uid === process.getuid();
+    if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
+      rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // gone, or not ours to remove
   }
 }
 
