@@ -166,6 +166,26 @@ describe('the pip cache volume', () => {
     expect(pipCacheVolume(input(over as Partial<ResolveInput>), bound)).toBeUndefined();
   });
 
+  it.each([
+    ['a --find-links page with a token', '--find-links https://__token__:SECRET@wheels.example/\ntqdm'],
+    ['a direct URL with a login', 'pkg @ https://u:SECRET@files.example/pkg-1.0-py3-none-any.whl'],
+    [
+      'a direct URL with a ${NAME} in its query',
+      'pkg @ https://blob.example/pkg-1.0-py3-none-any.whl?${SAS}',
+    ],
+    ['a --find-links URL from a ${NAME}', '-f ${WHEELS_URL}\ntqdm'],
+  ])("is not used when the requirements' own URLs may carry credentials: %s", (_what, text) => {
+    const https = { indexes: { indexUrl: 'https://pypi.org/simple', extraIndexUrls: [] } };
+    expect(pipCacheVolume(input({ ...https, requirements: { text, origins: [] } }), bound)).toBeUndefined();
+  });
+
+  it("is used when the requirements' URLs carry none", () => {
+    const text = '--find-links https://wheels.example/\npkg @ https://files.example/pkg-1.0-py3-none-any.whl';
+    expect(pipCacheVolume(input({ requirements: { text, origins: [] } }), bound)?.name).toMatch(
+      /^ml-image-resolve-pip-cache-v2-/,
+    );
+  });
+
   it('tells URLs with credentials from those without', () => {
     expect(mayCarryCredentials('https://pypi.org/simple')).toBe(false);
     expect(mayCarryCredentials('https://host/simple?x=a@b')).toBe(false);

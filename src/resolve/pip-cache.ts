@@ -20,9 +20,11 @@
 // one carries PIP_CACHE_LABEL, so `docker volume ls -q --filter label=PIP_CACHE_LABEL | xargs -r
 // docker volume rm` removes them all (docs/build.md).
 //
-// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
-// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
-// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
+// It never holds credentials, nor what only they open: an index URL with userinfo, any other URL in
+// the requirements with one (a --find-links page, a direct URL), or a ${NAME} reference there (it
+// may expand to a token, in a URL's userinfo or query) gets no cache volume at all, because pip's
+// cache keeps private pages and wheels, and request headers named by a server's Vary (Authorization
+// among them); the name is a hash of the redacted URLs. pip caches only https and
 // --trusted-host answers, so no volume is made for plain-http indexes.
 import { createHash } from 'node:crypto';
 import { redactUrls } from '../util/redact.js';
@@ -39,6 +41,8 @@ export const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
 export const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 
 const PYPI = 'https://pypi.org/simple';
+/** A URL in a requirements text (up to a blank or a quote). */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi;
 
 /** What a volume is bound to (see the top of this file). */
 export interface PipCacheBinding {
@@ -57,6 +61,9 @@ export function pipCacheUrls(input: ResolveInput): string[] | undefined {
   const ix = shownIndexes(input);
   const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
   if (urls.some(mayCarryCredentials)) return undefined;
+  // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
+  const text = input.requirements.text;
+  if (text.includes('${') || (text.match(URL_IN_TEXT) ?? []).some(mayCarryCredentials)) return undefined;
   const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
   if (!trusted && !urls.some((u) => /^https:\/\//i.test(u))) return undefined;
   return urls.map((u) => redactUrls(u));
