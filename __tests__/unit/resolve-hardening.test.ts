@@ -355,6 +355,47 @@ describe("the resolver's network", () => {
   });
 
   it.each([
+    [
+      ['--index-url', 'http://u:S3CRET@127.0.0.1:5001/simple'],
+      /--index-url holds a login.*PIP_INDEX_URL instead/,
+    ],
+    [
+      ['--extra-index-url', 'https://TOKEN1234@host.example/simple'],
+      /--extra-index-url holds a login.*PIP_EXTRA_INDEX_URL/,
+    ],
+    [['--index-url', 'http://127.0.0.1:5001/simple'], undefined],
+  ])(
+    'ml-image resolve %j: a login on its own command line is warned about, never printed',
+    async (flags, warning) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-cli-'));
+      try {
+        writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
+        const io = captureIo(
+          dir,
+          fakeDocker({
+            startSession: () => Promise.resolve(cleanSession()),
+            imageDigest: () => Promise.resolve(DIGEST),
+          }),
+        );
+        const argv = [
+          'resolve',
+          '--image',
+          'python:3.12-slim',
+          '--requirements',
+          'requirements.txt',
+          ...flags,
+        ];
+        expect(await runCli(argv, io), io.err()).toBe(0);
+        if (warning) expect(io.err()).toMatch(warning);
+        else expect(io.err()).not.toContain('holds a login');
+        expect(io.err()).not.toMatch(/S3CRET|TOKEN1234/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.each([
     [['--image', 'bad image!!'], 'resolve: --image: character " " is not allowed in an image reference'],
     [['--image', 'Acme/Base:1'], 'resolve: --image: the repository name must be lowercase'],
     [['--image', 'python:3.12-slim', '--index-url', 'notaurl'], 'resolve: --index-url: not a URL'],

@@ -2,6 +2,7 @@ import { readRequirements, workspaceRoot } from '../../requirements/read.js';
 import { InputError } from '../../errors.js';
 import { imageRefProblem } from '../../oci/ref.js';
 import { pipIndexes } from '../../python/indexes.js';
+import { redactUrls } from '../../util/redact.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
 import { openOutDir } from '../../results/out-dir.js';
@@ -28,7 +29,9 @@ Options:
   --requirements FILE   requirements file (repeatable; -r includes are followed)
   --index-url URL       pip index (default: PIP_INDEX_URL, else PyPI); --extra-index-url URL
                         (repeatable; default PIP_EXTRA_INDEX_URL). Given to pip through its
-                        environment, never its command line; shown with the password masked
+                        environment, never pip's command line; shown with the password masked.
+                        A URL with a login is on this command's own line (ps, shell history):
+                        put it in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL instead
   --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
@@ -85,6 +88,14 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
       io.env,
       { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' },
     );
+    for (const [flag, urls] of [
+      ['--index-url', [values['index-url'] ?? '']],
+      ['--extra-index-url', values['extra-index-url'] ?? []],
+    ] as const)
+      if (urls.some((u) => redactUrls(u) !== u))
+        io.stderr(
+          `warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`,
+        );
     const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
     const out = await resolveAgainstBase(
       {
