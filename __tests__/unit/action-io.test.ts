@@ -49,6 +49,35 @@ describe("the CLI's stderr", () => {
   });
 });
 
+describe("the CLI's output in a workflow's run step is no workflow command", () => {
+  it.each([
+    ['true', false],
+    [undefined, true],
+  ])("GITHUB_ACTIONS=%s: a record's text printed as commands: %s", (actions, raw) => {
+    const before = process.env.GITHUB_ACTIONS;
+    if (actions === undefined) delete process.env.GITHUB_ACTIONS;
+    else process.env.GITHUB_ACTIONS = actions;
+    try {
+      const err = captured(process.stderr);
+      const out = captured(process.stdout);
+      const io = processIo();
+      const hostile = 'pkg ##[error title=Alert]leaked\n\u00a0::add-mask::x\n';
+      io.stdout(hostile);
+      io.stderr(hostile);
+      for (const text of [out(), err()]) {
+        const lines = text.split('\n');
+        const commands = lines.filter(
+          (l) => l.includes('##[') || l.replace(/^[\s\u0085]+/u, '').startsWith('::'),
+        );
+        expect(commands.length > 0, text).toBe(raw);
+      }
+    } finally {
+      if (before === undefined) delete process.env.GITHUB_ACTIONS;
+      else process.env.GITHUB_ACTIONS = before;
+    }
+  });
+});
+
 describe('fail: one annotation per problem, on the file that has it', () => {
   const annotations = (err: unknown) => {
     const seen: { message: string; props?: Record<string, unknown> }[] = [];
@@ -97,11 +126,21 @@ describe('info: what an image printed never becomes a workflow command', () => {
       'ok\n  \u200b::stop-commands::tok\r\n\u200b::error title=All passed::',
     ],
     ['a :: in the middle stays', 'a :: in the middle stays'],
+    // .NET's TrimStart drops NBSP, the Unicode spaces and NEL too.
+    ['\u00a0::notice title=x::hello', '\u00a0\u200b::notice title=x::hello'],
+    ['Debian\n\u2003\u0085::error::x', 'Debian\n\u2003\u0085\u200b::error::x'],
+    // The legacy form is found anywhere in a line.
+    ['cpu ##[error title=Alert]leaked', 'cpu #\u200b#[error title=Alert]leaked'],
+    ['##[add-mask]x ##[set-output name=a]b', '#\u200b#[add-mask]x #\u200b#[set-output name=a]b'],
   ])('%j', (line, shown) => {
     expect(asText(line)).toBe(shown);
     const out = captured(process.stdout);
     coreIo().info(line);
-    // As the runner reads each line: trimmed at the start, a command begins with "::".
-    for (const l of out().split(/\r?\n/)) expect(l.trimStart().startsWith('::'), l).toBe(false);
+    // As the runner reads each line: trimmed at the start (.NET white space), a command begins with
+    // "::"; the legacy parser finds "##[" anywhere.
+    for (const l of out().split(/\r?\n/)) {
+      expect(l.replace(/^[\s\u0085]+/u, '').startsWith('::'), l).toBe(false);
+      expect(l.includes('##['), l).toBe(false);
+    }
   });
 });

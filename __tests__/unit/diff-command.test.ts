@@ -110,6 +110,26 @@ describe('ml-image diff', () => {
     }
   });
 
+  it.each<[string, Record<string, unknown>, RegExp | undefined]>([
+    [
+      'another variant',
+      { variant: 'cuda12.8' },
+      /the base is of variant cuda12\.8, the head of cpu: they are different images/,
+    ],
+    [
+      'another platform',
+      { variant: 'cpu', platform: 'linux/arm64' },
+      /the base is of platform linux\/arm64, the head of linux\/amd64/,
+    ],
+    ['the same image', { variant: 'cpu' }, undefined],
+  ])('a base of %s: said on stderr (the report still compares them)', async (_what, over, warning) => {
+    write('base.json', makeRecord({ pip: { numpy: '1.26.4' }, labels: {}, ...over }));
+    const r = await run('base.json', 'head.json');
+    expect(r.code).toBe(0);
+    if (warning) expect(r.err).toMatch(warning);
+    else expect(r.err).not.toContain('different images');
+  });
+
   it('--max-chars shortens, and is checked', async () => {
     const r = await run('base.json', 'head.json', '--max-chars', '500');
     expect(r.out.length).toBeLessThanOrEqual(500);

@@ -38,6 +38,10 @@ describe('mermaidText', () => {
     ['line1\nline2\r\n\tend', 'line1 line2 end'],
     ['  padded  ', 'padded'],
     ['a\u0000b\u001fc', 'abc'],
+    // C1 controls (U+009B: a one-character CSI) go as C0 ones do.
+    ['a\u009b2Jb\u0085c', 'a2Jbc'],
+    // A token is masked before the label is cut or coded: its first characters never show.
+    ['hf_abcdefghijklmnopqrstuvwxyzABCDEF12 base', '#91;redacted#93; base'],
     ['\u202eevil', '#65533;evil'],
     ['H100™', 'H100#8482;'],
     ['🚀', '#128640;'],

@@ -54,6 +54,8 @@ function setup(
     workflowRunSha?: string;
     prHead?: string;
     prHeadRepo?: string | null;
+    /** The event's workflow_run.head_repository (default: the fork's); 'absent' leaves it out. */
+    runHeadRepo?: { full_name: string } | null | 'absent';
     artifactSha?: string;
     reports?: unknown[];
   } = {},
@@ -82,7 +84,9 @@ function setup(
         id: RUN_ID,
         head_sha: opts.workflowRunSha ?? HEAD,
         pull_requests: [],
-        head_repository: { full_name: 'someone/model' },
+        ...(opts.runHeadRepo !== 'absent' && {
+          head_repository: opts.runHeadRepo === undefined ? { full_name: 'someone/model' } : opts.runHeadRepo,
+        }),
       },
     }),
   );
@@ -131,6 +135,23 @@ describe('fork poster', () => {
     expect(api.commentsOn('acme', 'model', 7).map((c) => c.user.login)).toEqual(['my-app[bot]']);
     expect(api.state.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
   });
+
+  it.each([
+    ['another case', 'My-App[bot]', false],
+    ['without [bot]', 'my-app', true],
+  ])(
+    'comment-author in %s: still one comment, updated in place (logins are case-insensitive)',
+    async (_what, author, warned) => {
+      api.state.switches.appBot = 'my-app[bot]';
+      const { io, warnings } = setup();
+      for (let i = 0; i < 3; i++) await postFromArtifact(dir, { ...io, author });
+      expect(api.commentsOn('acme', 'model', 7).map((c) => c.user.login)).toEqual(['my-app[bot]']);
+      expect(
+        warnings.some((w) => /comment-author "my-app" is not the login that posts \(my-app\[bot\]\)/.test(w)),
+      ).toBe(warned);
+      expect(api.state.violations).toEqual([]);
+    },
+  );
 
   it("shows its own run links and no supply-chain claim of the artifact's, forged or not", async () => {
     // A fork names a real release's digest, with the very command ml-image would write for it.
@@ -185,6 +206,19 @@ describe('fork poster', () => {
       /head repository is gone \(a deleted fork\).*someone\/model: not posted/,
     );
   });
+
+  it.each([
+    ['null', null],
+    ['absent', 'absent'],
+  ] as const)(
+    'posts nothing when the triggering run names no head repository (%s): nothing ties the pull request to it',
+    async (_what, runHeadRepo) => {
+      const { io, warnings } = setup({ runHeadRepo });
+      expect((await postFromArtifact(dir, io)).verdicts).toEqual([]);
+      expect(api.commentsOn('acme', 'model', 7)).toEqual([]);
+      expect(warnings.join('\n')).toMatch(/the triggering run names no head repository.*not posted/);
+    },
+  );
 
   it("posts nothing when the pull request is at another commit (a newer push, or a fork aiming at someone else's PR)", async () => {
     const { io, warnings } = setup({ prHead: 'b'.repeat(40) });

@@ -138,6 +138,7 @@ describe('escaping (md / html)', () => {
     ['__init__ *x* ~y~ \\', '\\_\\_init\\_\\_ \\*x\\* \\~y\\~ \\\\'],
     ['\u202eevil', '\ufffdevil'],
     ['a\u0000b', 'ab'],
+    ['a\u009b2Jb\u0085c', 'a2Jbc'], // C1 controls: U+009B is a one-character CSI
     // GitHub renders $…$ and $$…$$ as math: every dollar is shown as it is.
     ['$$x^{2}$$', '\\$\\$x^{2}\\$\\$'],
     ['$ORIGIN/lib:$ORIGIN', '\\$ORIGIN/lib:\\$ORIGIN'],

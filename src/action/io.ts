@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Signer } from '../attest/cosign.js';
 import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
+import { noWorkflowCommands } from '../util/text.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { ConfigError, describeError, MlImageError } from '../errors.js';
@@ -64,13 +65,8 @@ export function coreIo(): ActionIo {
   };
 }
 
-/**
- * TEXT with every line that starts (after blanks, as the runner reads it) with `::` kept from being
- * a workflow command: a zero-width space before the `::`, which the runner does not trim.
- */
-export function asText(text: string): string {
-  return text.replace(/^([ \t]*)::/gm, '$1\u200b::');
-}
+/** TEXT kept from being a workflow command (noWorkflowCommands): what the action logs. */
+export const asText = noWorkflowCommands;
 
 /**
  * One annotation per config problem (on the config file when there is one; a requirements

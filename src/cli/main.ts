@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
+import { noWorkflowCommands } from '../util/text.js';
 import { ConfigError, describeError, exitCodeOf, InputError, MlImageError } from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
@@ -174,11 +175,14 @@ function outFlag(argv: readonly string[]): string | undefined {
 
 export function processIo(): CliIo {
   let docker: DockerAdapter | undefined;
+  // In a workflow's run step the runner reads every line printed as a possible workflow command:
+  // text from an image, a record or an artifact (a package name, a test's output) must not be one.
+  const shown = process.env.GITHUB_ACTIONS === 'true' ? noWorkflowCommands : (t: string) => t;
   return {
     // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
     // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-    stdout: (t) => process.stdout.write(redactUrls(t)),
-    stderr: (t) => process.stderr.write(redactText(t)),
+    stdout: (t) => process.stdout.write(shown(redactUrls(t))),
+    stderr: (t) => process.stderr.write(shown(redactText(t))),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,

@@ -3,6 +3,7 @@
 // time; the renderer's own template text never contains user data unescaped. md() and html() are
 // src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
 import { stripUnsafe } from '../util/markdown.js';
+import { redactText } from '../util/redact.js';
 import { clip } from '../util/text.js';
 
 export { html, md } from '../util/markdown.js';
@@ -57,13 +58,14 @@ const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
 
 /**
  * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
- * the end of its line): control characters removed, bidirectional overrides replaced, line breaks
+ * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
+ * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
  * and tabs as single spaces, clipped to max characters, every character outside
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 export function mermaidText(text: string, max = 80): string {
   const plain = clip(
-    stripUnsafe(String(text))
+    stripUnsafe(redactText(String(text)))
       .replace(/[\s\u2028\u2029]+/gu, ' ')
       .trim(),
     max,

@@ -98,8 +98,9 @@ export async function postFromArtifact(
 
 /**
  * Why the pull request is not the one the triggering run built (undefined: it is): another head
- * commit, a head repository that is gone (a deleted fork: nothing ties it to the run), or another
- * one (exit 2: the artifact names someone else's pull request).
+ * commit, a head repository that is gone (a deleted fork: nothing ties it to the run) or that the
+ * event does not name (GitHub's schema always does: the same, failing closed), or another one
+ * (exit 2: the artifact names someone else's pull request).
  */
 function notThisRun(
   pr: { headSha: string; headRepo: string | null },
@@ -108,9 +109,11 @@ function notThisRun(
 ): string | undefined {
   if (pr.headSha !== artifact.headSha)
     return `pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`;
-  if (runRepo && !pr.headRepo)
+  if (!runRepo)
+    return `the triggering run names no head repository: pull request #${artifact.prNumber} cannot be matched to it: not posted`;
+  if (!pr.headRepo)
     return `pull request #${artifact.prNumber}'s head repository is gone (a deleted fork): it cannot be matched to the triggering run from ${runRepo}: not posted`;
-  if (runRepo && pr.headRepo && pr.headRepo.toLowerCase() !== runRepo.toLowerCase())
+  if (pr.headRepo.toLowerCase() !== runRepo.toLowerCase())
     throw new InputError(
       `from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${runRepo}`,
     );

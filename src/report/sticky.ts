@@ -161,10 +161,16 @@ async function whoPosts(u: Upsert, author: string | undefined): Promise<Who> {
   return { author, botAuthor: false };
 }
 
+/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
+const sameLogin = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+
 function isOurs(u: Upsert, who: Who, c: IssueComment, login: string | undefined): boolean {
   return (
     firstLine(c.body) === u.marker &&
-    (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.login === GITHUB_TOKEN_BOT)
+    (login !== undefined
+      ? sameLogin(c.user?.login, login)
+      : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT))
   );
 }
 
@@ -177,7 +183,7 @@ function isReplaced(u: Upsert, c: IssueComment): boolean {
 /** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
 async function removeReplaced(u: Upsert, author: string | undefined): Promise<void> {
   if (author === undefined || u.replaced.length === 0) return;
-  const gone = u.replaced.filter((c) => c.user?.login === author);
+  const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
   await removeAll(u, gone);
   if (gone.length > 0)
     u.log.info(
@@ -244,7 +250,7 @@ async function updateExisting(
   if (dupeAuthor !== undefined)
     await removeAll(
       u,
-      dupes.filter((d) => d.user?.login === dupeAuthor),
+      dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)),
     );
   await removeReplaced(u, dupeAuthor);
   u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
@@ -262,7 +268,14 @@ async function createAndSettle(u: Upsert, who: Who): Promise<UpsertStickyResult>
   const created = await write(u, 'create comment', (b) =>
     u.client.createIssueComment({ owner, repo, issueNumber, body: b }),
   );
-  const author = who.author ?? created.user?.login;
+  // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
+  // no `[bot]`) would never find this comment again, and every run would post a new one.
+  const posted = created.user?.login;
+  if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
+    u.log.warning(
+      `comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`,
+    );
+  const author = posted ?? who.author;
   // Two jobs may have created at once: all of them keep the oldest and delete the rest.
   const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
   if (!after.some((c) => c.id === created.id)) after.push({ ...created, body: u.body });

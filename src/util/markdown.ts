@@ -14,8 +14,9 @@ const JOINER = '\u2060';
 
 // Bidirectional overrides can make a row display something other than what it holds.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
 
 /** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */

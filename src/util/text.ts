@@ -21,3 +21,13 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
 
 /** A blank or control character: in a URL it would end it where a config line or list is read. */
 export const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
+
+/**
+ * TEXT kept from being a workflow command, as the runner (actions/runner ActionCommandManager) reads
+ * each line: a line that starts with `::` after any white space .NET's TrimStart drops (NBSP, the
+ * Unicode spaces, NEL), and the legacy `##[command]` anywhere in a line. A zero-width space, which
+ * the runner neither trims nor matches, goes before the `::` and inside each `##[`.
+ */
+export function noWorkflowCommands(text: string): string {
+  return text.replace(/^([\s\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
+}

@@ -87,6 +87,16 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     const [baseFile, headFile] = positionals as [string, string];
     const base = readEnvRecord(readJsonFile(io.cwd, baseFile), baseFile);
     const head = readEnvRecord(readJsonFile(io.cwd, headFile), headFile);
+    // Two records of different images compare, but what changed is then mostly the difference
+    // between the two: said, so that "no changes" or a long list is not read as the head's doing.
+    for (const [what, b, h] of [
+      ['variant', base.image.variant, head.image.variant],
+      ['platform', base.image.platform, head.image.platform],
+    ] as const)
+      if (b !== null && h !== null && b !== h)
+        io.stderr(
+          `warning: diff: the base is of ${what} ${b}, the head of ${h}: they are different images\n`,
+        );
     const smoke = (file: string | undefined) =>
       file === undefined ? null : readSmokeResult(readJsonFile(io.cwd, file), file);
     const model = buildReportModel({
