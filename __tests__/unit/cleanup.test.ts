@@ -58,6 +58,28 @@ describe('cleanups', () => {
     expect(removed).toEqual([['c-in-flight']]);
   });
 
+  it('on an interrupt, waits for the creations still in flight before it lists the containers', async () => {
+    const events: string[] = [];
+    let answer!: () => void;
+    const inFlight = new Promise<void>((r) => (answer = r));
+    const docker = fakeDocker({
+      listManagedContainers: async () => (events.push('listed'), ['c-made-late']),
+      removeContainers: async (ids) => (events.push(`removed ${ids.join(',')}`), [...ids]),
+    });
+    sweepRunOnInterrupt(docker, 0, () => inFlight.then(() => void events.push('creation answered')));
+    markInterrupted('SIGTERM');
+    try {
+      const cleaning = runPendingCleanups();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(events).toEqual([]); // still waiting for the engine's answer
+      answer();
+      await cleaning;
+    } finally {
+      clearInterruptedForTests();
+    }
+    expect(events).toEqual(['creation answered', 'listed', 'removed c-made-late']);
+  });
+
   it('at a normal end (what is still registered runs then), the sweep asks nothing and waits for nothing', async () => {
     const asked: unknown[] = [];
     const docker = fakeDocker({

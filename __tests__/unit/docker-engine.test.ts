@@ -15,7 +15,7 @@ import {
 } from '../../src/docker/buildx.js';
 import { readCdiDevices, specDevices } from '../../src/docker/cdi.js';
 import { engineClient } from '../../src/docker/client.js';
-import { createManaged } from '../../src/docker/containers.js';
+import { createManaged, creationsSettled } from '../../src/docker/containers.js';
 import {
   containerEnv,
   DEFAULT_PIDS_LIMIT,
@@ -699,6 +699,31 @@ describe('container create bodies', () => {
       AttachStderr: true,
       HostConfig: { ...HARDENED, ...LOOPBACK },
     });
+  });
+});
+
+describe('container creations in flight', () => {
+  it('creationsSettled waits for each creation sent until the engine answers (or fails)', async () => {
+    let answer!: () => void;
+    let fail!: (e: Error) => void;
+    const answers = [new Promise((r) => (answer = () => r({}))), new Promise((_r, j) => (fail = j))];
+    const engine = { createContainer: () => answers.shift()! } as unknown as Dockerode;
+    const spec = { image: 'busybox' };
+    const made = createManaged(engineClient(engine), spec, {});
+    const failed = createManaged(engineClient(engine), spec, {}).catch(() => 'failed');
+    let settled = false;
+    const waiting = creationsSettled().then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settled).toBe(false);
+    answer();
+    await made;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settled).toBe(false); // the second is still in flight
+    fail(new Error('no such image'));
+    expect(await failed).toBe('failed');
+    await waiting;
+    expect(settled).toBe(true);
+    await creationsSettled(); // nothing in flight: at once
   });
 });
 

@@ -43,6 +43,14 @@ export interface ManagedSpec {
  * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
  * unless the spec asks for some (containerEnv).
  */
+/** The container creations this process has sent and the engine has not answered yet. */
+const creating = new Set<Promise<unknown>>();
+
+/** Settles when every creation sent so far has been answered (or failed). */
+export async function creationsSettled(): Promise<void> {
+  await Promise.allSettled([...creating]);
+}
+
 export function createManaged(
   client: EngineClient,
   spec: ManagedSpec,
@@ -60,7 +68,15 @@ export function createManaged(
       ...body,
     },
   };
-  return client.call((docker) => docker.createContainer(options as Dockerode.ContainerCreateOptions));
+  const created = client.call((docker) =>
+    docker.createContainer(options as Dockerode.ContainerCreateOptions),
+  );
+  creating.add(created);
+  created.then(
+    () => creating.delete(created),
+    () => creating.delete(created),
+  );
+  return created;
 }
 
 interface Output {

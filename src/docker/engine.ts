@@ -7,7 +7,7 @@ import { RUN_ID } from '../util/run-id.js';
 import { type CommandRunner, type DockerAdapter, RUN_LABEL } from './adapter.js';
 import { createBuildxCli } from './buildx.js';
 import { engineClient } from './client.js';
-import { createContainerOps, type LocalEngine } from './containers.js';
+import { createContainerOps, creationsSettled, type LocalEngine } from './containers.js';
 import { localEngineInfo, localImageInspect } from './engine-info.js';
 import { ActionsExecRunner } from './exec-runner.js';
 import { startSession } from './sessions.js';
@@ -34,8 +34,10 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
   };
 }
 
-/** How long an interrupted process waits for container creations still in flight before its sweep. */
+/** How long an interrupted process waits at least before its sweep (the engine registering a container). */
 export const SWEEP_SETTLE_MS = 500;
+/** The longest it waits for the container creations it sent to be answered (a slow engine). */
+export const SWEEP_CREATIONS_MAX_MS = 15_000;
 
 /**
  * On an interrupt, after the per-container cleanups: remove every container that carries this
@@ -44,10 +46,22 @@ export const SWEEP_SETTLE_MS = 500;
  * At a normal end (the CLI and the action run what is still registered) it does nothing: each
  * container's owner has removed it, and the settle wait would only delay the exit.
  */
-export function sweepRunOnInterrupt(docker: DockerAdapter, settleMs = SWEEP_SETTLE_MS): () => void {
+export function sweepRunOnInterrupt(
+  docker: DockerAdapter,
+  settleMs = SWEEP_SETTLE_MS,
+  creations: () => Promise<void> = creationsSettled,
+): () => void {
   return registerCleanup(async () => {
     if (!isInterrupted()) return;
-    await new Promise((r) => setTimeout(r, settleMs));
+    // The creations still in flight are waited for (a container the engine makes after the sweep
+    // would be left behind, never started), at most SWEEP_CREATIONS_MAX_MS.
+    let timer: NodeJS.Timeout | undefined;
+    const sleep = (ms: number) => new Promise<void>((r) => (timer = setTimeout(r, ms)));
+    await Promise.race([
+      Promise.all([creations(), new Promise((r) => setTimeout(r, settleMs))]),
+      sleep(Math.max(settleMs, SWEEP_CREATIONS_MAX_MS)),
+    ]);
+    clearTimeout(timer);
     const ids = await docker.listManagedContainers({ [RUN_LABEL]: RUN_ID }).catch(() => []);
     if (ids.length > 0) await docker.removeContainers(ids).catch(() => undefined);
   });
