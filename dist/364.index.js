@@ -1588,6 +1588,79 @@ class Ahead {
 
 /***/ }),
 
+/***/ 29476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
+/* harmony export */   pC: () => (/* binding */ KIND_TYPES),
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
+/* harmony export */ });
+/* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+
+
+
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+/** https://slsa.dev/spec/v1.0/provenance: the predicate type of the provenance attestation. */
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+/**
+ * The in-toto predicate type and cosign --type of each attestation kind (attach and verify). Here,
+ * beside the schema, and not with the predicate builders: the fork-safe poster needs the types only.
+ */
+const KIND_TYPES = {
+    sbom: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CYCLONEDX_PREDICATE_TYPE */ .nv, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
+};
+const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
+    envelope: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+});
+const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
+        reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    }),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+
+
+/***/ }),
+
 /***/ 57614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2785,6 +2858,77 @@ function buildSmokePredicate(input) {
 
 /***/ }),
 
+/***/ 79124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
+/* harmony export */   wE: () => (/* binding */ scrubDeep)
+/* harmony export */ });
+/* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
+// digests, and the one scrubbing pass every attestation goes through before it leaves.
+
+/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
+const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+/** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
+const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const TOOL_NAME = 'ml-image-action';
+/** The statement for an image by digest: subject name is the repository, digest its sha256. */
+function inTotoStatement(image, predicateType, predicate) {
+    const hex = sha256Hex(image.digest);
+    return {
+        _type: IN_TOTO_STATEMENT_V1,
+        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
+        predicateType,
+        predicate,
+    };
+}
+/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
+function sha256Hex(digest) {
+    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
+    return m ? m[1].toLowerCase() : undefined;
+}
+function textDeep(value) {
+    if (typeof value === 'string')
+        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
+    if (Array.isArray(value))
+        return value.map(textDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
+    return value;
+}
+/** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
+function secretsDeep(value, keep) {
+    if (typeof value === 'string')
+        return keep.has(value) ? value : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+    if (Array.isArray(value))
+        return value.map((v) => secretsDeep(v, keep));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsDeep(v, keep)]));
+    return value;
+}
+/**
+ * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
+ * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
+ * Digests (hex) and image references are left as they are, and so are the KEEP strings: names
+ * from the config (a variant, a test, a file path), which the whole-value test would take for
+ * tokens when they are long (`cuda12-torch27-py311-ubuntu2204-flashattn2-devel`). They are still
+ * masked in place like every string.
+ */
+function scrubDeep(value, keep = []) {
+    return secretsDeep(textDeep(value), new Set(keep));
+}
+
+
+/***/ }),
+
 /***/ 8720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3167,6 +3311,49 @@ function explainRefusal(detail, pins, names, pems, flag) {
     const said = `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
     return said.length > MAX_EXPLANATION ? `${said.slice(0, MAX_EXPLANATION)}...` : said;
 }
+
+
+/***/ }),
+
+/***/ 92945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
+/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
+/* harmony export */ });
+/* unused harmony export SIGN_MODES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
+// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
+// per block.
+
+const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
+const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => {
+        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+        // `none` (the only way an action input can say "no attestations").
+        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
+        .default([...ATTESTATION_KINDS])
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
+        .default('auto')
+        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
+    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
+    spdx: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
+    tlog: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .optional()
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+})
+    .prefault({})
+    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
 
 
 /***/ }),
@@ -4024,6 +4211,92 @@ function runnerFromEnv(env) {
 
 /***/ }),
 
+/***/ 14031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
+/* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
+/* harmony export */   s8: () => (/* binding */ markerKey)
+/* harmony export */ });
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
+// Every value from a record, smoke result, resolver or model goes through md() or html() at render
+// time; the renderer's own template text never contains user data unescaped. md() and html() are
+// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
+
+
+
+
+
+/**
+ * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
+ * link or open HTML. Anything else is dropped (null).
+ */
+function safeUrl(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return null;
+    // Credentials in a URL are a secret: never printed.
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
+function markerKey(key, max = 160) {
+    // Without < > ! the key can never end the comment it lives in.
+    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
+    if (clean.length <= max)
+        return clean;
+    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
+    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
+}
+function fnv1a(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
+// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
+// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
+// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
+// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
+// end the fenced block) or carry HTML (`<`).
+const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
+/**
+ * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
+ * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
+ * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
+ * and tabs as single spaces, clipped to max characters, every character outside
+ * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
+ */
+function mermaidText(text, max = 80) {
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)))
+        .replace(/[\s\u2028\u2029]+/gu, ' ')
+        .trim(), max);
+    let out = '';
+    for (const ch of plain)
+        out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out === '' ? '?' : out;
+}
+
+
+/***/ }),
+
 /***/ 9992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4082,6 +4355,206 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
             return { status: 'rejected', reason };
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 17183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ stripUnsafe),
+/* harmony export */   d6: () => (/* binding */ codeFence),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */ });
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
+// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
+// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
+
+
+
+/**
+ * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
+ * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
+ * still reads the same. Renovate does the same with a zero-width space.
+ */
+const JOINER = '\u2060';
+// Bidirectional overrides can make a row display something other than what it holds.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+function stripUnsafe(text) {
+    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+}
+function neutralise(text) {
+    return (stripUnsafe(text)
+        .replace(/@/g, `@${JOINER}`)
+        // Also before a line break: the break becomes <br>, and the text around it one line.
+        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Also a bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
+}
+/**
+ * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
+ * and the backtick), table pipes and link brackets as entities, emphasis characters, `$` and a
+ * leading block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
+ * `$` because GitHub renders `$…$` and `$$…$$` as math: `\$` is the escape GitHub documents, and
+ * works in table cells as in text. Never for a code span or a fenced block, where a backslash
+ * shows as it is (they need no escaping: GitHub renders no math there).
+ */
+// Most values (package names, versions) need no escaping at all: checked once, returned as is.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+function md(text, max = Infinity) {
+    // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
+    // and a clip could cut a token short of its pattern.
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max);
+    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
+        return clipped;
+    const s = neutralise(clipped);
+    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
+        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/[\\*_~$]/g, '\\$&')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^-(?=-)/, '\\-')
+        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        .replace(NEWLINES, '<br>'));
+}
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
+function html(text, max = Infinity) {
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max))).replace(NEWLINES, ' ');
+}
+/**
+ * A fenced code block around lines that are shown as they are (pip's own output): the fence is
+ * one backtick longer than the longest run of backticks in them (at least three), so no line can
+ * end the block early (CommonMark: a closing fence is at least as long as the opening one).
+ */
+function codeFence(lines, info = '') {
+    const body = lines.map((l) => stripUnsafe((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(l))).join('\n');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 23387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   h_: () => (/* binding */ fileKind),
+/* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
+/* harmony export */   o2: () => (/* binding */ UnreadableFileError)
+/* harmony export */ });
+/* unused harmony export sizeText */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
+// Reading a file a user named (a record, a result, a public key): a regular file only, at most a
+// given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
+// main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
+// memory; each of these is refused at once instead, saying which it is.
+
+
+/** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
+const MAX_JSON_INPUT_BYTES = 256 * 1024 * 1024;
+const MIB = 1024 * 1024;
+/**
+ * Why a file was not read: `code` is the system's error code (ENOENT, EACCES) when opening it
+ * failed; otherwise `reason` says what is wrong with it, worded to follow the file's name
+ * ("is a FIFO, not a regular file").
+ */
+class UnreadableFileError extends Error {
+    reason;
+    code;
+    constructor(reason, code) {
+        super(reason);
+        this.reason = reason;
+        this.code = code;
+        this.name = 'UnreadableFileError';
+    }
+}
+/** What a file that is not a regular file is, in words. */
+function fileKind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
+function sizeText(bytes) {
+    if (bytes < MIB)
+        return `${bytes} bytes`;
+    return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+function readRegularFile(file, maxBytes) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
+        // blocking until one comes. It changes nothing for a regular file.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        throw systemError(e);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile()) {
+            const kind = fileKind(st);
+            throw new UnreadableFileError(kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`);
+        }
+        if (st.size > maxBytes)
+            throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
+        // One byte more than fstat said: a file that grew since is noticed, not read without end.
+        const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new UnreadableFileError(
+            // procfs and sysfs files report no size, before and after they are read, yet have content.
+            st.size === 0 && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size === 0
+                ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
+                : 'changed while being read');
+        return buf;
+    }
+    catch (e) {
+        throw e instanceof UnreadableFileError ? e : systemError(e);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** A failed open or read: its error code when the system gave one. */
+function systemError(e) {
+    const err = e;
+    return err.code !== undefined
+        ? new UnreadableFileError(err.code, err.code)
+        : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
 }
 
 

@@ -1921,6 +1921,21 @@ function describeIndexes(ix) {
         .map((u) => (0,redact/* redactUrls */.sK)(u))
         .join(', ');
 }
+/**
+ * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
+ * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
+ * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
+ * string (`?sig=`) included, which no URL pattern knows for a secret.
+ */
+function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
+    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
+    const masks = [
+        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')])]),
+    ]
+        .filter((m) => m.length >= 4)
+        .sort((a, b) => b.length - a.length);
+    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
+}
 
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __webpack_require__(4532);
@@ -2372,20 +2387,6 @@ function writeBuildInputs(dir, i) {
         out[id] = file;
     }
     return out;
-}
-/**
- * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
- * (of the pip indexes and the torch index, decoded and as written in the URL) replaced, as a runner
- * masks registered secrets.
- */
-function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
-    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-    const masks = [
-        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')])]),
-    ]
-        .filter((m) => m.length >= 4)
-        .sort((a, b) => b.length - a.length);
-    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
@@ -6136,9 +6137,13 @@ async function whoPosts(u, author) {
     }
     return { author, botAuthor: false };
 }
+/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
+const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 function isOurs(u, who, c, login) {
     return (firstLine(c.body) === u.marker &&
-        (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.login === GITHUB_TOKEN_BOT));
+        (login !== undefined
+            ? sameLogin(c.user?.login, login)
+            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
 }
 /** A comment with a marker this one replaces (whose author is checked before it is deleted). */
 function isReplaced(u, c) {
@@ -6149,7 +6154,7 @@ function isReplaced(u, c) {
 async function removeReplaced(u, author) {
     if (author === undefined || u.replaced.length === 0)
         return;
-    const gone = u.replaced.filter((c) => c.user?.login === author);
+    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
     await removeAll(u, gone);
     if (gone.length > 0)
         u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
@@ -6206,7 +6211,7 @@ async function updateExisting(u, who, target, dupes) {
     // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
     const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
     if (dupeAuthor !== undefined)
-        await removeAll(u, dupes.filter((d) => d.user?.login === dupeAuthor));
+        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
     await removeReplaced(u, dupeAuthor);
     u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
     return {
@@ -6220,7 +6225,12 @@ async function updateExisting(u, who, target, dupes) {
 async function createAndSettle(u, who) {
     const { owner, repo, issueNumber } = u;
     const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
-    const author = who.author ?? created.user?.login;
+    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
+    // no `[bot]`) would never find this comment again, and every run would post a new one.
+    const posted = created.user?.login;
+    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
+        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
+    const author = posted ?? who.author;
     // Two jobs may have created at once: all of them keep the oldest and delete the rest.
     const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
     if (!after.some((c) => c.id === created.id))
@@ -6783,6 +6793,15 @@ function failureContext(input) {
 /** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
 function pipRunEnv(input) {
     return { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+}
+/**
+ * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
+ * URL's query, `?sig=${SAS}`) and the index and torch index credentials, as the build masks its
+ * output. pip prints each URL it fetched in its errors, which then reach messages and records.
+ */
+function pipOutputMask(input) {
+    const torch = input.variant?.torchIndexUrl;
+    return outputMasker(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
@@ -7727,6 +7746,7 @@ const PIP_OPTIONS = [
     '15',
 ];
 function pipWorkspace(session, opts) {
+    const mask = opts.mask ?? ((t) => t);
     const attempt = helperAttempt(session, opts);
     const settle = (first, report, extra, env = {}) => settleRun(opts, first, () => attempt(report, ['-v', ...extra], { env }));
     const runPip = async (report, extra, env) => {
@@ -7741,7 +7761,7 @@ function pipWorkspace(session, opts) {
             `${DIR}/${report}`,
             ...extra,
         ], { env: { ...opts.pipEnv, ...env } });
-        return { run: { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` } };
+        return { run: { ok: r.exitCode === 0, out: mask(`${r.stdout}\n${r.stderr}`) } };
     };
     return {
         session,
@@ -7753,7 +7773,7 @@ function pipWorkspace(session, opts) {
         },
         async helper(schema, args) {
             const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
-            return parseHelperOutput(schema, r, opts.image);
+            return parseHelperOutput(schema, r, opts.image, mask);
         },
         attempt,
         settle,
@@ -7803,7 +7823,7 @@ function helperAttempt(session, opts) {
                 ...(opts.pipCache !== undefined && { ML_IMAGE_PIP_CACHE: opts.pipCache }),
             },
         });
-        const a = attemptOf(r, opts.image, o.snapshot === true);
+        const a = attemptOf(r, opts.image, o.snapshot === true, opts.mask);
         opts.onAttempt?.(report, a, Date.now() - t);
         return a;
     };
@@ -7812,7 +7832,7 @@ function helperAttempt(session, opts) {
  * What `helper.py run` answered. With a snapshot, a helper that could not start (no python3) or
  * could not look (old pip) comes back as the snapshot's answer, for parseSnapshot to judge.
  */
-function attemptOf(r, image, withSnapshot) {
+function attemptOf(r, image, withSnapshot, mask = (t) => t) {
     const asSnapshot = (stdout) => ({
         run: { ok: false, out: '' },
         analysis: undefined,
@@ -7826,9 +7846,9 @@ function attemptOf(r, image, withSnapshot) {
     catch {
         if (withSnapshot)
             return asSnapshot(r.stdout);
-        throw helperFailed(r, image);
+        throw helperFailed(r, image, undefined, mask);
     }
-    const out = parseHelperOutput(RunOutputSchema, r, image);
+    const out = parseHelperOutput(RunOutputSchema, r, image, mask);
     const seconds = { pip: out.timing?.pip ?? 0, analysis: out.timing?.analysis ?? 0 };
     const snapshot = withSnapshot
         ? { ...r, stdout: out.snapshot !== undefined ? JSON.stringify(out.snapshot) : r.stdout }
@@ -7836,7 +7856,7 @@ function attemptOf(r, image, withSnapshot) {
     if (out.pip === undefined) {
         if (snapshot !== undefined)
             return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`);
+        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`, mask);
     }
     const t = out.timing ?? {};
     const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -7847,31 +7867,31 @@ function attemptOf(r, image, withSnapshot) {
     };
     function analyzed(o, secs) {
         if (o.pip.rc === 0 && o.analysis === undefined)
-            throw helperFailed(r, image, 'no analysis of the report');
+            throw helperFailed(r, image, 'no analysis of the report', mask);
         return {
             // stdout and stderr together, as a separate `python3 -m pip` printed them.
-            run: { ok: o.pip.rc === 0, out: `${o.pip.stdout}\n${o.pip.stderr}` },
+            run: { ok: o.pip.rc === 0, out: mask(`${o.pip.stdout}\n${o.pip.stderr}`) },
             analysis: o.pip.rc === 0 ? o.analysis : undefined,
             seconds: secs,
         };
     }
 }
 /** The helper's JSON answer, checked against its schema; anything else is the helper failing. */
-function parseHelperOutput(schema, r, image) {
+function parseHelperOutput(schema, r, image, mask = (t) => t) {
     let json;
     try {
         json = JSON.parse(r.stdout);
     }
     catch {
-        throw helperFailed(r, image);
+        throw helperFailed(r, image, undefined, mask);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success)
-        throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '));
+        throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '), mask);
     return parsed.data;
 }
-function helperFailed(r, image, problem) {
-    const said = problem ?? (r.stderr || r.stdout).trim().slice(-500);
+function helperFailed(r, image, problem, mask = (t) => t) {
+    const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
     return new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`);
 }
 
@@ -7985,9 +8005,11 @@ function noPython(r, image) {
 // one carries PIP_CACHE_LABEL, so `docker volume ls -q --filter label=PIP_CACHE_LABEL | xargs -r
 // docker volume rm` removes them all (docs/build.md).
 //
-// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
-// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
-// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
+// It never holds credentials, nor what only they open: an index URL with userinfo, any other URL in
+// the requirements with one (a --find-links page, a direct URL), or a ${NAME} reference there (it
+// may expand to a token, in a URL's userinfo or query) gets no cache volume at all, because pip's
+// cache keeps private pages and wheels, and request headers named by a server's Vary (Authorization
+// among them); the name is a hash of the redacted URLs. pip caches only https and
 // --trusted-host answers, so no volume is made for plain-http indexes.
 
 
@@ -8000,6 +8022,8 @@ const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
 /** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
 const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 const PYPI = 'https://pypi.org/simple';
+/** A URL in a requirements text (up to a blank or a quote). */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi;
 /**
  * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
  * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
@@ -8009,6 +8033,10 @@ function pipCacheUrls(input) {
     const ix = shownIndexes(input);
     const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
     if (urls.some(mayCarryCredentials))
+        return undefined;
+    // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
+    const text = input.requirements.text;
+    if (text.includes('${') || (text.match(URL_IN_TEXT) ?? []).some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
@@ -8512,6 +8540,7 @@ async function resolveAgainstBase(input, deps) {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: pipRunEnv(input),
+            mask: pipOutputMask(input),
             failure: { ...failureContext(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
             ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
@@ -12337,15 +12366,18 @@ async function postFromArtifact(dir, io) {
 }
 /**
  * Why the pull request is not the one the triggering run built (undefined: it is): another head
- * commit, a head repository that is gone (a deleted fork: nothing ties it to the run), or another
- * one (exit 2: the artifact names someone else's pull request).
+ * commit, a head repository that is gone (a deleted fork: nothing ties it to the run) or that the
+ * event does not name (GitHub's schema always does: the same, failing closed), or another one
+ * (exit 2: the artifact names someone else's pull request).
  */
 function notThisRun(pr, artifact, runRepo) {
     if (pr.headSha !== artifact.headSha)
         return `pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`;
-    if (runRepo && !pr.headRepo)
+    if (!runRepo)
+        return `the triggering run names no head repository: pull request #${artifact.prNumber} cannot be matched to it: not posted`;
+    if (!pr.headRepo)
         return `pull request #${artifact.prNumber}'s head repository is gone (a deleted fork): it cannot be matched to the triggering run from ${runRepo}: not posted`;
-    if (runRepo && pr.headRepo && pr.headRepo.toLowerCase() !== runRepo.toLowerCase())
+    if (pr.headRepo.toLowerCase() !== runRepo.toLowerCase())
         throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${runRepo}`);
     return undefined;
 }
@@ -12571,6 +12603,13 @@ function parseActionInputs(io) {
     // values that come from its secrets context).
     for (const v of Object.values(buildOptions.secrets ?? {}))
         io.setSecret?.(v);
+    // So are the values build.secrets and secret-envs name: they come from the environment, often a
+    // step's own export, which the runner does not know to mask (pip prints a URL's ?sig=${SAS}).
+    for (const name of [...loaded.config.build.secrets, ...Object.values(buildOptions.secretEnvs ?? {})]) {
+        const v = io.env[name];
+        if (v !== undefined && v.replace(/["=]/g, '').trim().length >= 4)
+            io.setSecret?.(v);
+    }
     return {
         kind: 'stages',
         token,

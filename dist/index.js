@@ -28381,11 +28381,13 @@ module.exports = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69695);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(37878);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
+
 
 
 
@@ -28422,13 +28424,8 @@ function coreIo() {
         getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(n),
     };
 }
-/**
- * TEXT with every line that starts (after blanks, as the runner reads it) with `::` kept from being
- * a workflow command: a zero-width space before the `::`, which the runner does not trim.
- */
-function asText(text) {
-    return text.replace(/^([ \t]*)::/gm, '$1\u200b::');
-}
+/** TEXT kept from being a workflow command (noWorkflowCommands): what the action logs. */
+const asText = _util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .noWorkflowCommands */ .L1;
 /**
  * One annotation per config problem (on the config file when there is one; a requirements
  * problem on its own file and line), then the failure.
@@ -28648,7 +28645,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(276), __nccwpck_require__.e(511), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const build = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         if (build === undefined) {
@@ -29352,7 +29349,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Pp: () => (/* binding */ createDefaultDockerAdapter)
 });
 
-// UNUSED EXPORTS: SWEEP_SETTLE_MS, createDockerAdapter, sweepRunOnInterrupt
+// UNUSED EXPORTS: SWEEP_CREATIONS_MAX_MS, SWEEP_SETTLE_MS, createDockerAdapter, sweepRunOnInterrupt
 
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __nccwpck_require__(4532);
@@ -29856,6 +29853,12 @@ function destroyStream(stream) {
  * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
  * unless the spec asks for some (containerEnv).
  */
+/** The container creations this process has sent and the engine has not answered yet. */
+const creating = new Set();
+/** Settles when every creation sent so far has been answered (or failed). */
+async function creationsSettled() {
+    await Promise.allSettled([...creating]);
+}
 function createManaged(client, spec, body) {
     (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
     // _query/_body: dockerode's raw request, so the platform goes into the query string.
@@ -29869,7 +29872,10 @@ function createManaged(client, spec, body) {
             ...body,
         },
     };
-    return client.call((docker) => docker.createContainer(options));
+    const created = client.call((docker) => docker.createContainer(options));
+    creating.add(created);
+    created.then(() => creating.delete(created), () => creating.delete(created));
+    return created;
 }
 const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
 /**
@@ -30357,8 +30363,10 @@ function createDockerAdapter(deps) {
         startSession: (spec) => startSession(client, spec),
     };
 }
-/** How long an interrupted process waits for container creations still in flight before its sweep. */
+/** How long an interrupted process waits at least before its sweep (the engine registering a container). */
 const SWEEP_SETTLE_MS = 500;
+/** The longest it waits for the container creations it sent to be answered (a slow engine). */
+const SWEEP_CREATIONS_MAX_MS = 15_000;
 /**
  * On an interrupt, after the per-container cleanups: remove every container that carries this
  * process's run label, including one whose creation was still in flight when the signal came
@@ -30366,11 +30374,19 @@ const SWEEP_SETTLE_MS = 500;
  * At a normal end (the CLI and the action run what is still registered) it does nothing: each
  * container's owner has removed it, and the settle wait would only delay the exit.
  */
-function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS) {
+function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS, creations = creationsSettled) {
     return (0,cleanup/* registerCleanup */.qE)(async () => {
         if (!(0,cleanup/* isInterrupted */.fT)())
             return;
-        await new Promise((r) => setTimeout(r, settleMs));
+        // The creations still in flight are waited for (a container the engine makes after the sweep
+        // would be left behind, never started), at most SWEEP_CREATIONS_MAX_MS.
+        let timer;
+        const sleep = (ms) => new Promise((r) => (timer = setTimeout(r, ms)));
+        await Promise.race([
+            Promise.all([creations(), new Promise((r) => setTimeout(r, settleMs))]),
+            sleep(Math.max(settleMs, SWEEP_CREATIONS_MAX_MS)),
+        ]);
+        clearTimeout(timer);
         const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U }).catch(() => []);
         if (ids.length > 0)
             await docker.removeContainers(ids).catch(() => undefined);
@@ -31231,11 +31247,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(276), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(276), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87873));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87873));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -31951,23 +31967,25 @@ const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toStr
 /* harmony export */   a8: () => (/* binding */ runTempRoot),
 /* harmony export */   jI: () => (/* binding */ runTempDir)
 /* harmony export */ });
-/* unused harmony exports runTempBase, sweepStaleRoots */
+/* unused harmony exports runTempBase, STALE_ROOT_MS, sweepStaleRoots */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72679);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
 
 
 
 
+
 const TEMP_ROOT_PREFIX = 'ml-image-';
 /** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
 }
 let rootMade;
@@ -31976,9 +31994,10 @@ let rootMade;
  * its own dir (registerCleanup); the root is removed when the process exits with it empty.
  */
 function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base);
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
+        checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
         rootMade = root;
         sweepStaleRoots(base);
         process.once('exit', () => {
@@ -31992,16 +32011,41 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     }
     return root;
 }
+/**
+ * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
+ * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
+ * time), so on a shared /tmp another user could make it first, open to all, and then swap the
+ * directories made inside it: such a root is refused (exit 3), never used.
+ */
+function checkPrivate(root, st) {
+    const uid = process.getuid?.();
+    const problem = !st.isDirectory()
+        ? 'is not a directory'
+        : uid !== undefined && st.uid !== uid
+            ? `belongs to another user (uid ${st.uid})`
+            : (st.mode & 0o077) !== 0
+                ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+                : undefined;
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
+}
 /** mkdtemp under the run's temp root. */
 function runTempDir(prefix) {
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
 }
 /**
- * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
- * 'exit' event: killed, or a test worker). Never touches a root with something in it, nor one
- * whose name does not carry a pid (a custom ML_IMAGE_RUN_ID).
+ * A root of a gone process not touched for this long is removed with what it holds (secret files
+ * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
+ * namespace this process cannot see is no live run's either.
  */
-function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
+/**
+ * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
+ * event: killed, or a test worker): an empty one at once, one with something in it when it is this
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid (a custom
+ * ML_IMAGE_RUN_ID).
+ */
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now()) {
     let names;
     try {
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
@@ -32013,12 +32057,26 @@ function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(
         const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
         if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
             continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
         try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name)); // fails unless empty
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(dir); // fails unless empty
         }
-        catch {
-            // not empty, not ours, or gone
+        catch (e) {
+            if (e.code === 'ENOTEMPTY')
+                removeIfStale(dir, now);
         }
+    }
+}
+/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
+function removeIfStale(dir, now) {
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        const mine = process.getuid === undefined || st.uid === process.getuid();
+        if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    }
+    catch {
+        // gone, or not ours to remove
     }
 }
 function isAlive(pid) {
@@ -32029,6 +32087,49 @@ function isAlive(pid) {
     catch (e) {
         return e.code === 'EPERM'; // alive, another user's
     }
+}
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
+/* harmony export */ });
+// Text helpers shared by the stages.
+/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
+ * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
+ * list (and whatever is hashed or signed from it) would change with the machine.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** TEXT as a regular expression that matches it literally. */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A blank or control character: in a URL it would end it where a config line or list is read. */
+const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
+/**
+ * TEXT kept from being a workflow command, as the runner (actions/runner ActionCommandManager) reads
+ * each line: a line that starts with `::` after any white space .NET's TrimStart drops (NBSP, the
+ * Unicode spaces, NEL), and the legacy `##[command]` anywhere in a line. A zero-width space, which
+ * the runner neither trims nor matches, goes before the `::` and inside each `##[`.
+ */
+function noWorkflowCommands(text) {
+    return text.replace(/^([\s\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
 }
 
 

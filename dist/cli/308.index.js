@@ -13,12 +13,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18263);
-/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50810);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42405);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69695);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18263);
+/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50810);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(42405);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77593);
+
 
 
 
@@ -45,7 +47,9 @@ Options:
   --requirements FILE   requirements file (repeatable; -r includes are followed)
   --index-url URL       pip index (default: PIP_INDEX_URL, else PyPI); --extra-index-url URL
                         (repeatable; default PIP_EXTRA_INDEX_URL). Given to pip through its
-                        environment, never its command line; shown with the password masked
+                        environment, never pip's command line; shown with the password masked.
+                        A URL with a login is on this command's own line (ps, shell history):
+                        put it in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL instead
   --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
@@ -58,10 +62,10 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
@@ -71,7 +75,7 @@ is not there, a package the index does not have: named with its file and line; a
 python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
 registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
@@ -87,7 +91,7 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
@@ -96,25 +100,31 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
         }
         // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
         const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_3__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
+        for (const [flag, urls] of [
+            ['--index-url', [values['index-url'] ?? '']],
+            ['--extra-index-url', values['extra-index-url'] ?? []],
+        ])
+            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(u) !== u))
+                io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
         const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
-        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveAgainstBase */ .f)({
+        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveAgainstBase */ .f)({
             image: values.image,
             platform,
             requirements,
             indexes,
-            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_5__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
+            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_6__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
             mode: values.mode,
             ...(values.network !== undefined && { network: values.network }),
         }, {
             docker: io.docker(),
             env: io.env,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultCacheDir */ .$g)(io.env)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultCacheDir */ .$g)(io.env)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .openOutDir */ .c)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .c)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);

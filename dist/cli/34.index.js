@@ -789,9 +789,13 @@ async function whoPosts(u, author) {
     }
     return { author, botAuthor: false };
 }
+/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
+const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 function isOurs(u, who, c, login) {
     return (firstLine(c.body) === u.marker &&
-        (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.login === GITHUB_TOKEN_BOT));
+        (login !== undefined
+            ? sameLogin(c.user?.login, login)
+            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
 }
 /** A comment with a marker this one replaces (whose author is checked before it is deleted). */
 function isReplaced(u, c) {
@@ -802,7 +806,7 @@ function isReplaced(u, c) {
 async function removeReplaced(u, author) {
     if (author === undefined || u.replaced.length === 0)
         return;
-    const gone = u.replaced.filter((c) => c.user?.login === author);
+    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
     await removeAll(u, gone);
     if (gone.length > 0)
         u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
@@ -859,7 +863,7 @@ async function updateExisting(u, who, target, dupes) {
     // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
     const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
     if (dupeAuthor !== undefined)
-        await removeAll(u, dupes.filter((d) => d.user?.login === dupeAuthor));
+        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
     await removeReplaced(u, dupeAuthor);
     u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
     return {
@@ -873,7 +877,12 @@ async function updateExisting(u, who, target, dupes) {
 async function createAndSettle(u, who) {
     const { owner, repo, issueNumber } = u;
     const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
-    const author = who.author ?? created.user?.login;
+    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
+    // no `[bot]`) would never find this comment again, and every run would post a new one.
+    const posted = created.user?.login;
+    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
+        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
+    const author = posted ?? who.author;
     // Two jobs may have created at once: all of them keep the oldest and delete the rest.
     const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
     if (!after.some((c) => c.id === created.id))

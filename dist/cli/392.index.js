@@ -1279,20 +1279,6 @@ function writeBuildInputs(dir, i) {
     }
     return out;
 }
-/**
- * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
- * (of the pip indexes and the torch index, decoded and as written in the URL) replaced, as a runner
- * masks registered secrets.
- */
-function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
-    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-    const masks = [
-        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')])]),
-    ]
-        .filter((m) => m.length >= 4)
-        .sort((a, b) => b.length - a.length);
-    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
-}
 
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
@@ -1881,7 +1867,7 @@ async function runBuildStage(input, deps) {
         indexes,
         secretEnv,
         // Every line of build output is shown with URL userinfo masked and secret values replaced.
-        mask: outputMasker({ ...secretEnv, ...given.values }, indexes, plan.variants.flatMap((v) => v.torch?.indexUrl ?? [])),
+        mask: (0,python_indexes/* outputMasker */.pN)({ ...secretEnv, ...given.values }, indexes, plan.variants.flatMap((v) => v.torch?.indexUrl ?? [])),
         notesShown: new Set(),
         group: deps.group ?? ((_n, fn) => fn()),
         ...(input.options && { options: input.options }),
@@ -3486,23 +3472,25 @@ function overallStatus(entries) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   jI: () => (/* binding */ runTempDir)
 /* harmony export */ });
-/* unused harmony exports TEMP_ROOT_PREFIX, runTempRoot, runTempBase, sweepStaleRoots */
+/* unused harmony exports TEMP_ROOT_PREFIX, runTempRoot, runTempBase, STALE_ROOT_MS, sweepStaleRoots */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72679);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72679);
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
 
 
 
 
+
 const TEMP_ROOT_PREFIX = 'ml-image-';
 /** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
 }
 let rootMade;
@@ -3511,9 +3499,10 @@ let rootMade;
  * its own dir (registerCleanup); the root is removed when the process exits with it empty.
  */
 function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base);
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
+        checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
         rootMade = root;
         sweepStaleRoots(base);
         process.once('exit', () => {
@@ -3527,16 +3516,41 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     }
     return root;
 }
+/**
+ * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
+ * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
+ * time), so on a shared /tmp another user could make it first, open to all, and then swap the
+ * directories made inside it: such a root is refused (exit 3), never used.
+ */
+function checkPrivate(root, st) {
+    const uid = process.getuid?.();
+    const problem = !st.isDirectory()
+        ? 'is not a directory'
+        : uid !== undefined && st.uid !== uid
+            ? `belongs to another user (uid ${st.uid})`
+            : (st.mode & 0o077) !== 0
+                ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+                : undefined;
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
+}
 /** mkdtemp under the run's temp root. */
 function runTempDir(prefix) {
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
 }
 /**
- * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
- * 'exit' event: killed, or a test worker). Never touches a root with something in it, nor one
- * whose name does not carry a pid (a custom ML_IMAGE_RUN_ID).
+ * A root of a gone process not touched for this long is removed with what it holds (secret files
+ * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
+ * namespace this process cannot see is no live run's either.
  */
-function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
+/**
+ * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
+ * event: killed, or a test worker): an empty one at once, one with something in it when it is this
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid (a custom
+ * ML_IMAGE_RUN_ID).
+ */
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now()) {
     let names;
     try {
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
@@ -3548,12 +3562,26 @@ function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(
         const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
         if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
             continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
         try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name)); // fails unless empty
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(dir); // fails unless empty
         }
-        catch {
-            // not empty, not ours, or gone
+        catch (e) {
+            if (e.code === 'ENOTEMPTY')
+                removeIfStale(dir, now);
         }
+    }
+}
+/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
+function removeIfStale(dir, now) {
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        const mine = process.getuid === undefined || st.uid === process.getuid();
+        if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    }
+    catch {
+        // gone, or not ours to remove
     }
 }
 function isAlive(pid) {

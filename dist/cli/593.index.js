@@ -775,39 +775,6 @@ function isRunnerOwnVariable(name) {
 const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on";
 
 
-/***/ }),
-
-/***/ 49997:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
-/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
-/* harmony export */   n6: () => (/* binding */ compareText),
-/* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
-/* harmony export */ });
-// Text helpers shared by the stages.
-/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
- * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
- * list (and whatever is hashed or signed from it) would change with the machine.
- */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** TEXT as a regular expression that matches it literally. */
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A blank or control character: in a URL it would end it where a config line or list is read. */
-const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
-
-
 /***/ })
 
 };

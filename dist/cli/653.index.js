@@ -563,7 +563,7 @@ function variantFromPlan(plan, variant) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$Q),
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
@@ -571,11 +571,13 @@ function variantFromPlan(plan, variant) {
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped. md() and html() are
 // src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
+
 
 
 
@@ -625,12 +627,13 @@ function fnv1a(s) {
 const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
 /**
  * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
- * the end of its line): control characters removed, bidirectional overrides replaced, line breaks
+ * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
+ * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
  * and tabs as single spaces, clipped to max characters, every character outside
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)))
         .replace(/[\s\u2028\u2029]+/gu, ' ')
         .trim(), max);
     let out = '';
@@ -824,8 +827,9 @@ function toJUnit(r) {
 const JOINER = '\u2060';
 // Bidirectional overrides can make a row display something other than what it holds.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
 /** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
 function stripUnsafe(text) {

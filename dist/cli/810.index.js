@@ -9,7 +9,8 @@ export const modules = {
 /* harmony export */   DV: () => (/* binding */ pipIndexEnv),
 /* harmony export */   a4: () => (/* binding */ describeIndexes),
 /* harmony export */   aI: () => (/* binding */ pipConf),
-/* harmony export */   iP: () => (/* binding */ pipIndexes)
+/* harmony export */   iP: () => (/* binding */ pipIndexes),
+/* harmony export */   pN: () => (/* binding */ outputMasker)
 /* harmony export */ });
 /* unused harmony export givenPipIndexes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
@@ -80,6 +81,21 @@ function describeIndexes(ix) {
         .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u))
         .join(', ');
 }
+/**
+ * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
+ * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
+ * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
+ * string (`?sig=`) included, which no URL pattern knows for a secret.
+ */
+function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
+    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
+    const masks = [
+        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u, 'raw')])]),
+    ]
+        .filter((m) => m.length >= 4)
+        .sort((a, b) => b.length - a.length);
+    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(text));
+}
 
 
 /***/ }),
@@ -113,6 +129,7 @@ function checkListedReferences(references, secrets) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K3: () => (/* binding */ shownIndexes),
 /* harmony export */   "if": () => (/* binding */ pipRunEnv),
+/* harmony export */   lH: () => (/* binding */ pipOutputMask),
 /* harmony export */   u2: () => (/* binding */ failureContext)
 /* harmony export */ });
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
@@ -139,6 +156,15 @@ function failureContext(input) {
 /** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
 function pipRunEnv(input) {
     return { ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+}
+/**
+ * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
+ * URL's query, `?sig=${SAS}`) and the index and torch index credentials, as the build masks its
+ * output. pip prints each URL it fetched in its errors, which then reach messages and records.
+ */
+function pipOutputMask(input) {
+    const torch = input.variant?.torchIndexUrl;
+    return (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .outputMasker */ .pN)(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
 }
 
 
@@ -334,9 +360,11 @@ async function chooseNetwork(input, buildNetwork, lookup) {
 // one carries PIP_CACHE_LABEL, so `docker volume ls -q --filter label=PIP_CACHE_LABEL | xargs -r
 // docker volume rm` removes them all (docs/build.md).
 //
-// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
-// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
-// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
+// It never holds credentials, nor what only they open: an index URL with userinfo, any other URL in
+// the requirements with one (a --find-links page, a direct URL), or a ${NAME} reference there (it
+// may expand to a token, in a URL's userinfo or query) gets no cache volume at all, because pip's
+// cache keeps private pages and wheels, and request headers named by a server's Vary (Authorization
+// among them); the name is a hash of the redacted URLs. pip caches only https and
 // --trusted-host answers, so no volume is made for plain-http indexes.
 
 
@@ -349,6 +377,8 @@ const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
 /** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
 const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 const PYPI = 'https://pypi.org/simple';
+/** A URL in a requirements text (up to a blank or a quote). */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi;
 /**
  * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
  * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
@@ -358,6 +388,10 @@ function pipCacheUrls(input) {
     const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .shownIndexes */ .K3)(input);
     const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
     if (urls.some(mayCarryCredentials))
+        return undefined;
+    // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
+    const text = input.requirements.text;
+    if (text.includes('${') || (text.match(URL_IN_TEXT) ?? []).some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
@@ -1560,6 +1594,7 @@ const PIP_OPTIONS = [
     '15',
 ];
 function pipWorkspace(session, opts) {
+    const mask = opts.mask ?? ((t) => t);
     const attempt = helperAttempt(session, opts);
     const settle = (first, report, extra, env = {}) => settleRun(opts, first, () => attempt(report, ['-v', ...extra], { env }));
     const runPip = async (report, extra, env) => {
@@ -1574,7 +1609,7 @@ function pipWorkspace(session, opts) {
             `${DIR}/${report}`,
             ...extra,
         ], { env: { ...opts.pipEnv, ...env } });
-        return { run: { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` } };
+        return { run: { ok: r.exitCode === 0, out: mask(`${r.stdout}\n${r.stderr}`) } };
     };
     return {
         session,
@@ -1586,7 +1621,7 @@ function pipWorkspace(session, opts) {
         },
         async helper(schema, args) {
             const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
-            return parseHelperOutput(schema, r, opts.image);
+            return parseHelperOutput(schema, r, opts.image, mask);
         },
         attempt,
         settle,
@@ -1636,7 +1671,7 @@ function helperAttempt(session, opts) {
                 ...(opts.pipCache !== undefined && { ML_IMAGE_PIP_CACHE: opts.pipCache }),
             },
         });
-        const a = attemptOf(r, opts.image, o.snapshot === true);
+        const a = attemptOf(r, opts.image, o.snapshot === true, opts.mask);
         opts.onAttempt?.(report, a, Date.now() - t);
         return a;
     };
@@ -1645,7 +1680,7 @@ function helperAttempt(session, opts) {
  * What `helper.py run` answered. With a snapshot, a helper that could not start (no python3) or
  * could not look (old pip) comes back as the snapshot's answer, for parseSnapshot to judge.
  */
-function attemptOf(r, image, withSnapshot) {
+function attemptOf(r, image, withSnapshot, mask = (t) => t) {
     const asSnapshot = (stdout) => ({
         run: { ok: false, out: '' },
         analysis: undefined,
@@ -1659,9 +1694,9 @@ function attemptOf(r, image, withSnapshot) {
     catch {
         if (withSnapshot)
             return asSnapshot(r.stdout);
-        throw helperFailed(r, image);
+        throw helperFailed(r, image, undefined, mask);
     }
-    const out = parseHelperOutput(RunOutputSchema, r, image);
+    const out = parseHelperOutput(RunOutputSchema, r, image, mask);
     const seconds = { pip: out.timing?.pip ?? 0, analysis: out.timing?.analysis ?? 0 };
     const snapshot = withSnapshot
         ? { ...r, stdout: out.snapshot !== undefined ? JSON.stringify(out.snapshot) : r.stdout }
@@ -1669,7 +1704,7 @@ function attemptOf(r, image, withSnapshot) {
     if (out.pip === undefined) {
         if (snapshot !== undefined)
             return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`);
+        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`, mask);
     }
     const t = out.timing ?? {};
     const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -1680,31 +1715,31 @@ function attemptOf(r, image, withSnapshot) {
     };
     function analyzed(o, secs) {
         if (o.pip.rc === 0 && o.analysis === undefined)
-            throw helperFailed(r, image, 'no analysis of the report');
+            throw helperFailed(r, image, 'no analysis of the report', mask);
         return {
             // stdout and stderr together, as a separate `python3 -m pip` printed them.
-            run: { ok: o.pip.rc === 0, out: `${o.pip.stdout}\n${o.pip.stderr}` },
+            run: { ok: o.pip.rc === 0, out: mask(`${o.pip.stdout}\n${o.pip.stderr}`) },
             analysis: o.pip.rc === 0 ? o.analysis : undefined,
             seconds: secs,
         };
     }
 }
 /** The helper's JSON answer, checked against its schema; anything else is the helper failing. */
-function parseHelperOutput(schema, r, image) {
+function parseHelperOutput(schema, r, image, mask = (t) => t) {
     let json;
     try {
         json = JSON.parse(r.stdout);
     }
     catch {
-        throw helperFailed(r, image);
+        throw helperFailed(r, image, undefined, mask);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success)
-        throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '));
+        throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '), mask);
     return parsed.data;
 }
-function helperFailed(r, image, problem) {
-    const said = problem ?? (r.stderr || r.stdout).trim().slice(-500);
+function helperFailed(r, image, problem, mask = (t) => t) {
+    const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
     return new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`);
 }
 
@@ -2123,6 +2158,7 @@ async function resolveAgainstBase(input, deps) {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: (0,resolve_input/* pipRunEnv */["if"])(input),
+            mask: (0,resolve_input/* pipOutputMask */.lH)(input),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
             ...(volume !== undefined && { pipCache: pip_cache/* PIP_CACHE_DIR */.nC }),

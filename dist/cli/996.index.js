@@ -97,6 +97,14 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         const [baseFile, headFile] = positionals;
         const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);
         const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
+        // Two records of different images compare, but what changed is then mostly the difference
+        // between the two: said, so that "no changes" or a long list is not read as the head's doing.
+        for (const [what, b, h] of [
+            ['variant', base.image.variant, head.image.variant],
+            ['platform', base.image.platform, head.image.platform],
+        ])
+            if (b !== null && h !== null && b !== h)
+                io.stderr(`warning: diff: the base is of ${what} ${b}, the head of ${h}: they are different images\n`);
         const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
         const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
             // Flags are shown (the heading, the JSON model): secrets in them masked.

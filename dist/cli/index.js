@@ -37,11 +37,13 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69695);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20317);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
+
 
 
 
@@ -192,11 +194,14 @@ function outFlag(argv) {
 }
 function processIo() {
     let docker;
+    // In a workflow's run step the runner reads every line printed as a possible workflow command:
+    // text from an image, a record or an artifact (a package name, a test's output) must not be one.
+    const shown = process.env.GITHUB_ACTIONS === 'true' ? _util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .noWorkflowCommands */ .L1 : (t) => t;
     return {
         // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
         // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-        stdout: (t) => process.stdout.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t)),
-        stderr: (t) => process.stderr.write((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t)),
+        stdout: (t) => process.stdout.write(shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t))),
+        stderr: (t) => process.stderr.write(shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t))),
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: process.stdout.isTTY === true,
@@ -789,7 +794,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Pp: () => (/* binding */ createDefaultDockerAdapter)
 });
 
-// UNUSED EXPORTS: SWEEP_SETTLE_MS, createDockerAdapter, sweepRunOnInterrupt
+// UNUSED EXPORTS: SWEEP_CREATIONS_MAX_MS, SWEEP_SETTLE_MS, createDockerAdapter, sweepRunOnInterrupt
 
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __nccwpck_require__(4532);
@@ -1293,6 +1298,12 @@ function destroyStream(stream) {
  * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
  * unless the spec asks for some (containerEnv).
  */
+/** The container creations this process has sent and the engine has not answered yet. */
+const creating = new Set();
+/** Settles when every creation sent so far has been answered (or failed). */
+async function creationsSettled() {
+    await Promise.allSettled([...creating]);
+}
 function createManaged(client, spec, body) {
     (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
     // _query/_body: dockerode's raw request, so the platform goes into the query string.
@@ -1306,7 +1317,10 @@ function createManaged(client, spec, body) {
             ...body,
         },
     };
-    return client.call((docker) => docker.createContainer(options));
+    const created = client.call((docker) => docker.createContainer(options));
+    creating.add(created);
+    created.then(() => creating.delete(created), () => creating.delete(created));
+    return created;
 }
 const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
 /**
@@ -1794,8 +1808,10 @@ function createDockerAdapter(deps) {
         startSession: (spec) => startSession(client, spec),
     };
 }
-/** How long an interrupted process waits for container creations still in flight before its sweep. */
+/** How long an interrupted process waits at least before its sweep (the engine registering a container). */
 const SWEEP_SETTLE_MS = 500;
+/** The longest it waits for the container creations it sent to be answered (a slow engine). */
+const SWEEP_CREATIONS_MAX_MS = 15_000;
 /**
  * On an interrupt, after the per-container cleanups: remove every container that carries this
  * process's run label, including one whose creation was still in flight when the signal came
@@ -1803,11 +1819,19 @@ const SWEEP_SETTLE_MS = 500;
  * At a normal end (the CLI and the action run what is still registered) it does nothing: each
  * container's owner has removed it, and the settle wait would only delay the exit.
  */
-function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS) {
+function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS, creations = creationsSettled) {
     return (0,cleanup/* registerCleanup */.qE)(async () => {
         if (!(0,cleanup/* isInterrupted */.fT)())
             return;
-        await new Promise((r) => setTimeout(r, settleMs));
+        // The creations still in flight are waited for (a container the engine makes after the sweep
+        // would be left behind, never started), at most SWEEP_CREATIONS_MAX_MS.
+        let timer;
+        const sleep = (ms) => new Promise((r) => (timer = setTimeout(r, ms)));
+        await Promise.race([
+            Promise.all([creations(), new Promise((r) => setTimeout(r, settleMs))]),
+            sleep(Math.max(settleMs, SWEEP_CREATIONS_MAX_MS)),
+        ]);
+        clearTimeout(timer);
         const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U }).catch(() => []);
         if (ids.length > 0)
             await docker.removeContainers(ids).catch(() => undefined);
@@ -3650,6 +3674,49 @@ function maskBareLogins(text) {
 // Read once, when this module is first loaded: ML_IMAGE_RUN_ID when set (a parent process passes
 // its own id down), else `<pid>-<time in base 36>`. Setting ML_IMAGE_RUN_ID later changes nothing.
 const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
+/* harmony export */ });
+// Text helpers shared by the stages.
+/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
+ * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
+ * list (and whatever is hashed or signed from it) would change with the machine.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** TEXT as a regular expression that matches it literally. */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A blank or control character: in a URL it would end it where a config line or list is read. */
+const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
+/**
+ * TEXT kept from being a workflow command, as the runner (actions/runner ActionCommandManager) reads
+ * each line: a line that starts with `::` after any white space .NET's TrimStart drops (NBSP, the
+ * Unicode spaces, NEL), and the legacy `##[command]` anywhere in a line. A zero-width space, which
+ * the runner neither trims nor matches, goes before the `::` and inside each `##[`.
+ */
+function noWorkflowCommands(text) {
+    return text.replace(/^([\s\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
+}
 
 
 /***/ }),

@@ -1,6 +1,156 @@
-export const id = 276;
-export const ids = [276];
+export const id = 62;
+export const ids = [62];
 export const modules = {
+
+/***/ 41449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   formatBytes: () => (/* binding */ formatBytes),
+/* harmony export */   isBuildTag: () => (/* binding */ isBuildTag),
+/* harmony export */   readRunBuild: () => (/* binding */ readRunBuild),
+/* harmony export */   removeBuildImages: () => (/* binding */ removeBuildImages)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
+/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2851);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(15063);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4584);
+/* harmony import */ var _smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79450);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
+// The post step's removal of the images a run left in the engine of a self-hosted runner (a
+// GitHub-hosted VM is discarded after the job): the local tags its build left and the pushed
+// platform images its smoke stage pulled by digest, as build.json (read through the results
+// contract) records them. Loaded by post.ts only when there is something to remove, so that every
+// other post step loads no schema of the results.
+//
+// Only with keep-images: false (on a runner where one job at a time uses the engine: two jobs that
+// build the same content share the image). What is removed, and only that:
+//   - the tags this run's build left (build.json's localRef, REPO:ml-image-local-VARIANT-ARCH, and
+//     the docker driver's push tag of this run's pull request, REPO:ml-image-build-[prN-]VARIANT-ARCH:
+//     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
+//     concurrent job's newer image under one is left alone); never another run's tag on the image;
+//   - REPO@DIGEST of each platform build.json records, when the engine holds it.
+// A run that builds reads only the build.json its build wrote (newer than the run, no link).
+// Only images the build labelled with the variant qualify: never a base image, never a tag of
+// another shape. Removal is without force: an image a container uses is left, with a line.
+
+
+
+
+
+
+
+
+
+/** Whether REF is a tag the build leaves for this variant and platform (REPO:ml-image-local-/-build-). */
+function isBuildTag(ref, v, platform) {
+    const colon = ref.lastIndexOf(':');
+    if (ref.includes('@') || colon < 0 || colon < ref.lastIndexOf('/'))
+        return false;
+    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(platform);
+    if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(v.repository))
+        return false;
+    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeRegExp */ .Nt)(arch)}$`);
+    return shape.test(ref.slice(colon + 1));
+}
+/**
+ * An image the build made for this variant: it carries the build's variant label (a base image
+ * does not, so a build.json that names one is not followed) and is not the recorded base.
+ */
+function isBuiltImage(d, v) {
+    const base = v.baseDigest;
+    return (d.labels[_capture_record_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIANT_LABEL */ .z] === v.variant &&
+        !(base !== undefined && (d.id === base || d.repoDigests.some((r) => r.endsWith(`@${base}`)))));
+}
+const short = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+/** Remove REF (which names the image D) without force; the outcome goes into OUT. */
+async function removeRef(docker, ref, d, out, seen) {
+    const r = await docker.removeImage(ref);
+    if (r.outcome === 'conflict')
+        out.kept.push(`${ref} (in use: ${r.message})`);
+    if (r.outcome !== 'removed')
+        return;
+    out.removed.push(ref);
+    if (r.deleted.includes(d.id) && !seen.has(d.id)) {
+        seen.add(d.id);
+        out.deletedImages += 1;
+        out.deletedBytes += d.sizeBytes;
+    }
+}
+/** One platform's references: its build tags first (each checked again), then REPO@DIGEST. */
+async function removeTarget(docker, v, p, out, seen, pullRequest) {
+    // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
+    // which names this run's pull request (pushTag). Another run that built the same content holds
+    // the same image under its own tag, which is that run's to remove.
+    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_8__/* .buildPushTag */ .f)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(p.platform) ?? p.platform, pullRequest)}`;
+    const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
+    for (const tag of [...tags].sort()) {
+        const d = await docker.inspectLocalImage(tag);
+        if (d === undefined)
+            continue; // gone already: nothing to do
+        if (!(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecordedImage */ .a5)(d, p)) {
+            out.kept.push(`${tag} (it now names image ${short(d.id)}, not the one this run built)`);
+        }
+        else if (isBuiltImage(d, v))
+            await removeRef(docker, tag, d, out, seen);
+    }
+    const byDigest = `${v.repository}@${p.digest}`;
+    const d = await docker.inspectLocalImage(byDigest);
+    if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecordedImage */ .a5)(d, p) && isBuiltImage(d, v))
+        await removeRef(docker, byDigest, d, out, seen);
+}
+/**
+ * Remove the images of BUILD from the engine (see the head of this file); PULLREQUEST: the one the
+ * run built (src/build/push-tag.ts pullRequestOf), which names its push tag.
+ */
+async function removeBuildImages(docker, build, pullRequest) {
+    const out = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
+    const seen = new Set();
+    for (const v of build.variants)
+        for (const p of v.platforms) {
+            try {
+                await removeTarget(docker, v, p, out, seen, pullRequest);
+            }
+            catch (e) {
+                out.failed.push(`${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+            }
+        }
+    return out;
+}
+/** build.json of the run's result directory; undefined when the run wrote (or downloaded) none. */
+function readRunBuild(resultDir, builtSince) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(resultDir, _results_results_js__WEBPACK_IMPORTED_MODULE_4__/* .BUILD_FILE */ .oS);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return undefined;
+    // A run that builds writes its own build.json: an older one (an earlier run's, or one the
+    // checkout brought) names no image of this run. lstat: a link is no file the build wrote.
+    if (builtSince !== undefined) {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!st.isFile() || st.mtimeMs < builtSince - 1000)
+            return undefined;
+    }
+    return (0,_results_results_js__WEBPACK_IMPORTED_MODULE_4__/* .openResultDir */ .lR)(resultDir, 'result-dir', { create: false }).readBuild();
+}
+/** "1.2 GB": decimal units, as `docker image ls` shows sizes. */
+function formatBytes(n) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let i = 0;
+    let x = n;
+    while (x >= 1000 && i < units.length - 1) {
+        x /= 1000;
+        i++;
+    }
+    return `${i === 0 ? x : x.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
 
 /***/ 29476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -193,7 +343,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$Q),
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
@@ -201,11 +351,13 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped. md() and html() are
 // src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
+
 
 
 
@@ -255,12 +407,13 @@ function fnv1a(s) {
 const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
 /**
  * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
- * the end of its line): control characters removed, bidirectional overrides replaced, line breaks
+ * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
+ * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
  * and tabs as single spaces, clipped to max characters, every character outside
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)))
         .replace(/[\s\u2028\u2029]+/gu, ' ')
         .trim(), max);
     let out = '';
@@ -299,8 +452,9 @@ function mermaidText(text, max = 80) {
 const JOINER = '\u2060';
 // Bidirectional overrides can make a row display something other than what it holds.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
 /** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
 function stripUnsafe(text) {
@@ -471,35 +625,30 @@ function systemError(e) {
 
 /***/ }),
 
-/***/ 49997:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
-/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
-/* harmony export */   n6: () => (/* binding */ compareText),
-/* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
+/* harmony export */   w$: () => (/* binding */ datetime)
 /* harmony export */ });
-// Text helpers shared by the stages.
-/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
 }
-/**
- * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
- * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
- * list (and whatever is hashed or signed from it) would change with the machine.
- */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+function date(params) {
+    return core._isoDate(ZodISODate, params);
 }
-/** TEXT as a regular expression that matches it literally. */
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A blank or control character: in a URL it would end it where a config line or list is read. */
-const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
 
 
 /***/ })
