@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { INPUTS_DIGEST_ARG } from '../../src/build/inputs.js';
+import { PLAN_BUILD_ARGS } from '../../src/config/build-args.js';
 import { validateConfigData } from '../../src/config/load.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
 import { ConfigError } from '../../src/errors.js';
 
 function problemsOf(data: unknown): string[] {
@@ -207,6 +211,10 @@ describe('config schema: every offending path is named with what was expected', 
       'build.args.: "" is not a build argument name: letters, digits and _, not starting with a digit',
     ],
     [
+      { image: { name: 'a/b' }, build: { args: { BASE_IMAGE: 'someone/else:latest' } } },
+      "build.args.BASE_IMAGE: BASE_IMAGE is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args",
+    ],
+    [
       { image: { name: 'a/b' }, resolve: { mode: 'fix' } },
       'resolve.mode: expected one of "auto", "check", "off", got "fix"',
     ],
@@ -385,5 +393,24 @@ describe('config errors show no credentials', () => {
     expect(problems).toContain(field);
     for (const secret of [token.slice(0, 12), token.slice(30, 42), 's3cr', 'tPassw0rd', 'ghp_'])
       expect(problems).not.toContain(secret);
+  });
+});
+
+describe('build.args may not set what the plan sets', () => {
+  it('PLAN_BUILD_ARGS names every build arg the plan and the build stage set', () => {
+    const plan = planBuild(
+      validateConfigData(
+        {
+          image: { name: 'a/b' },
+          variants: [{ cuda: '12.8', torch: '2.7' }, 'cpu'],
+          platforms: ['linux/amd64'],
+        },
+        'ml-image.yml',
+      ),
+      { catalog: bundledCatalog(), git: { sha: 'a'.repeat(40), ref: 'refs/heads/main' }, now: new Date(0) },
+    );
+    const names = new Set([...plan.variants.flatMap((v) => Object.keys(v.buildArgs)), INPUTS_DIGEST_ARG]);
+    expect(names.size).toBeGreaterThanOrEqual(6);
+    for (const n of names) expect(PLAN_BUILD_ARGS.has(n), n).toBe(true);
   });
 });

@@ -160,7 +160,8 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
   // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
   // reaches the build anyway: buildx passes it on itself.
-  const buildArgs: Record<string, string> = { ...publicPlanArgs(v.buildArgs), ...config.build.args };
+  // The plan's own args last: build.args never replaces them (the config refuses their names too).
+  const buildArgs: Record<string, string> = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
   const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
   // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;

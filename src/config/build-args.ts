@@ -42,7 +42,24 @@ export function buildArgSecretProblem(name: string, value: string): string | und
 
 /** Why NAME cannot be a build argument's name, or undefined. */
 export function buildArgNameProblem(name: string): string | undefined {
-  return ARG_NAME.test(name)
-    ? undefined
-    : `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+  if (!ARG_NAME.test(name))
+    return `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+  if (PLAN_BUILD_ARGS.has(name))
+    return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
+  return undefined;
 }
+
+/**
+ * The build args the plan sets for the templates (src/plan/plan.ts buildArgsOf) and the build stage
+ * adds (ML_IMAGE_INPUTS_SHA256): one in build.args would build another image than the one planned,
+ * resolved against and attested (`FROM ${BASE_IMAGE}`).
+ */
+export const PLAN_BUILD_ARGS: ReadonlySet<string> = new Set([
+  'BASE_IMAGE',
+  'PYTHON_VERSION',
+  'ML_IMAGE_VARIANT',
+  'TORCH_VERSION',
+  'TORCH_INDEX_URL',
+  'ML_IMAGE_CUDA',
+  'ML_IMAGE_INPUTS_SHA256',
+]);
