@@ -651,3 +651,53 @@ describe('--out FILE naming something that is not a regular file is refused, not
     },
   );
 });
+
+describe('build.context and build.dockerfile are judged by where their links lead', () => {
+  const inRepo = (yml: string) => {
+    put('repo/.git/HEAD', 'ref: refs/heads/main\n');
+    put('repo/ml-image.yml', `${GOOD}${yml}`);
+  };
+  it.each<[string, () => void, RegExp]>([
+    [
+      'a context linked to the root',
+      () => (inRepo('build:\n  context: rootlink\n'), link('repo/rootlink', '/')),
+      /build\.context: .*rootlink \(a link to \/\) is the filesystem root/,
+    ],
+    [
+      'a context linked outside the repository',
+      () => (
+        inRepo('build:\n  context: out\n'),
+        mkdirSync(at('elsewhere')),
+        link('repo/out', at('elsewhere'))
+      ),
+      /build\.context: .*out \(a link to .*elsewhere\) is outside the repository/,
+    ],
+    [
+      'a Dockerfile linked outside the repository',
+      () => (
+        inRepo('build:\n  dockerfile: Dockerfile\n'),
+        put('secret.conf', 'x'),
+        link('repo/Dockerfile', at('secret.conf'))
+      ),
+      /build\.dockerfile: .*Dockerfile \(a link to .*secret\.conf\) is outside the repository/,
+    ],
+    [
+      'a Dockerfile outside the repository by its path',
+      () => (inRepo(`build:\n  dockerfile: ${JSON.stringify(at('secret.conf'))}\n`), put('secret.conf', 'x')),
+      /build\.dockerfile: .*secret\.conf is outside the repository/,
+    ],
+  ])('%s: exit 2 naming it', async (_what, make, message) => {
+    make();
+    const r = await cli(['validate', '--config', 'repo/ml-image.yml']);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('a link that stays inside the repository is taken', async () => {
+    inRepo('build:\n  context: ctx\n  dockerfile: ctx/Dockerfile\n');
+    put('repo/real/Dockerfile', 'FROM scratch\n');
+    link('repo/ctx', at('repo/real'));
+    const r = await cli(['validate', '--config', 'repo/ml-image.yml']);
+    expect(r.code, r.err).toBe(0);
+  });
+});

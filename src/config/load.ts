@@ -1,5 +1,5 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-import { closeSync, constants, existsSync, fstatSync, openSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, realpathSync, statSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
 import { fileKind } from '../util/read-regular.js';
 import path from 'node:path';
@@ -214,19 +214,30 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
     const kind = fileKind(st);
     return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
   };
+  // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
   const context = at(config.build.context);
+  const realContext = realPath(context);
+  const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
   const repo = repositoryRootOf(baseDir);
-  if (context === path.parse(context).root)
+  const realRepo = repo === undefined ? undefined : realPath(repo);
+  const outside = (p: string) =>
+    realRepo !== undefined && path.relative(realRepo, p).split(path.sep)[0] === '..';
+  if (realContext === path.parse(realContext).root)
     problems.push(
-      `build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
+      `build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
     );
-  else if (repo !== undefined && path.relative(repo, context).split(path.sep)[0] === '..')
-    problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
+  else if (outside(realContext))
+    problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
   else if (!isDir(context)) problems.push(`build.context: directory not found: ${context}`);
   if (config.build.dockerfile !== undefined) {
     const f = at(config.build.dockerfile);
     const problem = fileProblem(f);
+    const real = realPath(f);
     if (problem !== undefined) problems.push(`build.dockerfile: ${problem}`);
+    else if (outside(real))
+      problems.push(
+        `build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`,
+      );
   }
   config.python.requirements.forEach((r, i) => {
     const f = at(r);
@@ -239,6 +250,15 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
     if (problem !== undefined) problems.push(`smoke.baseline: ${problem}`);
   }
   return problems;
+}
+
+/** P with its links resolved (as the builder will read it); P itself when it is not there. */
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */
