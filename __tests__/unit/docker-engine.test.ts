@@ -26,6 +26,8 @@ import {
 import {
   DEADLINE_SCRIPT,
   deadlineSeconds,
+  MAX_TIMER_MS,
+  timerMs,
   effectiveArgv,
   isMissingShell,
   sessionCommand,
@@ -570,6 +572,7 @@ describe('image details from the engine inspect', () => {
         layers: 0,
         labels: {},
         user: '',
+        workdir: '',
         entrypoint: null,
         cmd: null,
         env: [],
@@ -587,6 +590,7 @@ describe('image details from the engine inspect', () => {
         layers: 0,
         labels: {},
         user: '',
+        workdir: '',
         entrypoint: null,
         cmd: null,
         env: [],
@@ -599,7 +603,14 @@ describe('image details from the engine inspect', () => {
         Variant: 'v8',
         RepoDigests: ['r@sha256:d'],
         RootFS: { Type: 'layers', Layers: ['a', 'b'] },
-        Config: { Labels: { a: 'b' }, User: 'app', Entrypoint: ['/init'], Cmd: ['serve'], Env: ['A=1'] },
+        Config: {
+          Labels: { a: 'b' },
+          User: 'app',
+          WorkingDir: '/srv',
+          Entrypoint: ['/init'],
+          Cmd: ['serve'],
+          Env: ['A=1'],
+        },
         Created: '2026-01-01T00:00:00Z',
       },
       {
@@ -612,6 +623,7 @@ describe('image details from the engine inspect', () => {
         layers: 2,
         labels: { a: 'b' },
         user: 'app',
+        workdir: '/srv',
         entrypoint: ['/init'],
         cmd: ['serve'],
         env: ['A=1'],
@@ -699,6 +711,18 @@ describe('container create bodies', () => {
       AttachStderr: true,
       HostConfig: { ...HARDENED, ...LOOPBACK },
     });
+  });
+});
+
+describe('timers longer than node can wait', () => {
+  it.each([
+    [1000, 1000],
+    [2 ** 31 - 1, 2 ** 31 - 1],
+    // 86400 s x 25 tests in one process: node would fire it at once (TimeoutOverflowWarning).
+    [86_400_000 * 25 + 60_000, 2 ** 31 - 1],
+  ])('timerMs(%i) = %i', (ms, want) => {
+    expect(timerMs(ms)).toBe(want);
+    expect(timerMs(ms)).toBeLessThanOrEqual(MAX_TIMER_MS);
   });
 });
 

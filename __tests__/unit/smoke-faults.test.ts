@@ -178,6 +178,38 @@ describe('smoke survives bad tests and bad images', () => {
     }
   });
 
+  it("file modes compare as numbers; metadata.workdir is checked against the image's WORKDIR", async () => {
+    const r = await runSmoke(
+      smokeInput({
+        suites: ['custom'],
+        tests: custom([
+          { name: 'setuid-5', file: { path: '/bin/su', mode: '04755' } },
+          { name: 'setuid-4', file: { path: '/bin/su', mode: '4755' } },
+          { name: 'wrong-mode', file: { path: '/bin/su', mode: '0755' } },
+          { name: 'workdir', metadata: { workdir: '/app' } },
+          { name: 'other-workdir', metadata: { workdir: '/definitely/not' } },
+        ]),
+      }),
+      {
+        docker: fakeDocker({
+          inspectImage: async () => ({ ...details, workdir: '/app' }),
+          runContainer: async (spec) =>
+            whatRuns(spec).startsWith('python3 -c') ? ok('{"mode": "4755"}\n') : ok(''),
+        }),
+        progress: () => undefined,
+      },
+    );
+    const byId = Object.fromEntries(r.tests.map((t) => [t.id, t]));
+    expect(r.tests.map((t) => [t.id, t.status])).toEqual([
+      ['custom:setuid-5', 'pass'],
+      ['custom:setuid-4', 'pass'],
+      ['custom:wrong-mode', 'fail'],
+      ['custom:workdir', 'pass'],
+      ['custom:other-workdir', 'fail'],
+    ]);
+    expect(byId['custom:other-workdir']!.reason).toBe('workdir is "/app", expected "/definitely/not"');
+  });
+
   it('a custom suite with no tests prints no result line of another suite', async () => {
     const progress: string[] = [];
     await runSmoke(smokeInput({ suites: ['pip-check', 'custom'] }), {

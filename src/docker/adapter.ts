@@ -159,6 +159,8 @@ export interface ImageDetails {
   layers: number;
   labels: Record<string, string>;
   user: string;
+  /** The image's WORKDIR ('' when it sets none: the container starts in /). */
+  workdir?: string;
   entrypoint: string[] | null;
   cmd: string[] | null;
   /** NAME=value, as the image config has them (redact before showing). */

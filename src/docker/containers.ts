@@ -17,7 +17,7 @@ import { RUN_ID } from '../util/run-id.js';
 import type { EngineClient } from './client.js';
 import { containerEnv, runArgv, runBody } from './containers-spec.js';
 import { daemonFeatures, pingEngine } from './daemon-info.js';
-import { isMissingShell } from './deadline.js';
+import { isMissingShell, timerMs } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
 import {
   ensureImage,
@@ -195,7 +195,7 @@ async function waitFor(run: Launched, timeoutMs: number | undefined): Promise<nu
       : Promise.race([
           run.removed,
           new Promise<'timeout'>((resolve) => {
-            timer = setTimeout(() => resolve('timeout'), timeoutMs);
+            timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
           }),
         ]));
   } finally {

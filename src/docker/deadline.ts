@@ -27,6 +27,15 @@ export const DEADLINE_SCRIPT = [
 export const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
 
 /** Whole seconds of the in-container deadline of a container run (at least 1). */
+/**
+ * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
+ * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** MS as a node timer can wait it. */
+export const timerMs = (ms: number): number => Math.min(ms, MAX_TIMER_MS);
+
 export function deadlineSeconds(spec: { timeoutMs?: number; deadlineMs?: number }): number {
   const ms =
     spec.deadlineMs ??

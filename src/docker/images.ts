@@ -31,6 +31,7 @@ export const ImageInspectSchema = z.object({
     .object({
       Labels: z.record(z.string(), z.string()).nullable().optional(),
       User: z.string().nullable().optional(),
+      WorkingDir: z.string().nullable().optional(),
       Entrypoint: StringList,
       Cmd: StringList,
       Env: StringList,
@@ -57,6 +58,7 @@ export function imageDetails(i: ImageInspect): ImageDetails {
     layers: i.RootFS?.Layers?.length ?? 0,
     labels: i.Config?.Labels ?? {},
     user: i.Config?.User ?? '',
+    workdir: i.Config?.WorkingDir ?? '',
     entrypoint: i.Config?.Entrypoint ?? null,
     cmd: i.Config?.Cmd ?? null,
     env: i.Config?.Env ?? [],

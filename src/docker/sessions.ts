@@ -12,7 +12,7 @@ import { registerCleanup } from '../util/cleanup.js';
 import type { ContainerSession, ExecResult, SessionSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
 import { createManaged } from './containers.js';
-import { sessionCommand, sessionSeconds } from './deadline.js';
+import { sessionCommand, sessionSeconds, timerMs } from './deadline.js';
 import { parseAnswer } from './failures.js';
 import { ensureImage } from './images.js';
 import { collectOutput, overflowNote } from './streams.js';
@@ -54,12 +54,13 @@ async function execIn(
     },
   ).then(() => 'ended' as const);
   let timer: NodeJS.Timeout | undefined;
-  const outcome = await (options.timeoutMs === undefined
+  const limitMs = options.timeoutMs;
+  const outcome = await (limitMs === undefined
     ? ended
     : Promise.race([
         ended,
         new Promise<'timeout'>((resolve) => {
-          timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+          timer = setTimeout(() => resolve('timeout'), timerMs(limitMs));
         }),
       ]));
   if (timer) clearTimeout(timer);

@@ -100,7 +100,8 @@ async function fileTest(
   }
   const exists = mode !== undefined;
   if (exists !== f.exists) return result(false, `${f.path} ${exists ? 'exists' : 'does not exist'}`);
-  if (f.mode !== undefined && mode !== undefined && mode.padStart(4, '0') !== f.mode.padStart(4, '0')) {
+  // As numbers: "04755" and "4755" are one mode (the config allows a leading 0 before four digits).
+  if (f.mode !== undefined && mode !== undefined && parseInt(mode, 8) !== parseInt(f.mode, 8)) {
     return result(false, `${f.path} has mode ${mode}, expected ${f.mode}`);
   }
   return result(true, '');
@@ -117,6 +118,8 @@ function metadataTest(
   const problems: string[] = [];
   if (m.user !== undefined && details.user !== m.user)
     problems.push(`user is "${details.user}", expected "${m.user}"`);
+  if (m.workdir !== undefined && (details.workdir ?? '') !== m.workdir)
+    problems.push(`workdir is "${details.workdir ?? ''}", expected "${m.workdir}"`);
   for (const [k, v] of Object.entries(m.env ?? {}))
     if (env[k] !== v) problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);
   for (const [k, v] of Object.entries(m.labels ?? {}))
