@@ -11,6 +11,7 @@ import {
   applyToPlan,
   buildOptionsFromInputs,
   checkOutput,
+  csvFields,
   requestFromOptions,
 } from '../../src/build/action-inputs.js';
 import { type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
@@ -250,6 +251,28 @@ describe('refused forms: exit 2 naming the input and the value', () => {
   it('checkOutput keeps a valid spec and normalises a bare path', () => {
     expect(checkOutput('type=docker,dest=img.tar')).toBe('type=docker,dest=img.tar');
     expect(checkOutput('out/dir')).toBe('type=local,dest=out/dir');
+    expect(checkOutput('"type=local","dest=a,b"')).toBe('"type=local","dest=a,b"');
+  });
+
+  // buildx lowercases and trims keys and takes a key's last value: what the check reads must be that.
+  it.each([
+    ['type=local,dest=out,TYPE=registry,name=ghcr.io/o/x', /gives type twice/],
+    ['type=tar,dest=x.tar,dest=-', /gives dest twice/],
+    [' Type =registry,name=ghcr.io/o/x', /pushes an image/],
+    ['type=tar,DEST=-', /writes to stdout/],
+    ['"type=registry",name=x', /pushes an image/],
+  ])('checkOutput reads %j as buildx does: refused', (spec, message) => {
+    expect(() => checkOutput(spec)).toThrow(message);
+  });
+
+  it.each<[string, string[]]>([
+    ['a,b,c', ['a', 'b', 'c']],
+    ['"a,b",c', ['a,b', 'c']],
+    ['"say ""hi""",x', ['say "hi"', 'x']],
+    ['', ['']],
+    ['a,', ['a', '']],
+  ])('csvFields(%j)', (line, fields) => {
+    expect(csvFields(line)).toEqual(fields);
   });
 
   it('outputs with several targets need {variant} and {arch} in dest (each would overwrite it)', () => {

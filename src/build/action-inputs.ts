@@ -234,16 +234,23 @@ const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker'];
  */
 export function checkOutput(item: string): string {
   const spec = item.includes('=') ? item : `type=local,dest=${item}`;
-  const fields = spec.split(',').map((f) => f.trim());
-  const attr = (k: string) =>
-    fields
-      .find((f) => f.startsWith(`${k}=`))
-      ?.slice(k.length + 1)
-      .replace(/^"|"$/g, '');
-  const type = attr('type');
-  const dest = attr('dest');
   const refuse = (why: string, fix: string) =>
     new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+  // As buildx reads it: CSV fields, each KEY=VALUE with the key trimmed and lowercased, the last
+  // value of a key winning. A key given twice is refused: the check and buildx would read two specs.
+  const attrs = new Map<string, string>();
+  for (const field of csvFields(spec)) {
+    const at = field.indexOf('=');
+    const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+    if (attrs.has(key))
+      throw refuse(
+        `gives ${key} twice (buildx would take the last)`,
+        `give each key once, e.g. type=local,dest=DIR`,
+      );
+    attrs.set(key, at < 0 ? '' : field.slice(at + 1));
+  }
+  const type = attrs.get('type');
+  const dest = attrs.get('dest');
   if (item === '-' || dest === '-')
     throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
   if (type === undefined) throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
@@ -262,6 +269,38 @@ export function checkOutput(item: string): string {
     throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
   if (dest === undefined || dest === '') throw refuse('has no dest=', `write type=${type},dest=PATH`);
   return spec;
+}
+
+/**
+ * The fields of a CSV line as Go's encoding/csv reads them (buildx's --output): split at commas, a
+ * field in double quotes may hold commas, and "" in it is a quote.
+ */
+export function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (line[i] === '"') {
+      for (i++; i < line.length; i++) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (line[i] === '"') break;
+        else field += line[i];
+      }
+      i++; // the closing quote
+      const comma = line.indexOf(',', i);
+      field += line.slice(i, comma < 0 ? line.length : comma);
+      i = comma < 0 ? line.length : comma;
+    } else {
+      const comma = line.indexOf(',', i);
+      field = line.slice(i, comma < 0 ? line.length : comma);
+      i = comma < 0 ? line.length : comma;
+    }
+    fields.push(field);
+    if (i >= line.length) return fields;
+    i++; // the comma
+  }
 }
 
 /** `{variant}` and `{arch}` in an output spec replaced by the target's. */
