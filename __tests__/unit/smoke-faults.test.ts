@@ -210,6 +210,35 @@ describe('smoke survives bad tests and bad images', () => {
     expect(byId['custom:other-workdir']!.reason).toBe('workdir is "/app", expected "/definitely/not"');
   });
 
+  it('excludedOutput over output longer than it checks fails: what it did not see cannot pass', async () => {
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const r = await runSmoke(
+      smokeInput({
+        suites: ['custom'],
+        tests: custom([
+          { name: 'secret-early', command: ['run'], excludedOutput: ['SECRET'] },
+          { name: 'no-exclusion', command: ['run'], expectedOutput: ['x$'] },
+          { name: 'short', command: ['short'], excludedOutput: ['SECRET'] },
+        ]),
+      }),
+      {
+        docker: fakeDocker({
+          inspectImage: async () => details,
+          runContainer: async (spec) =>
+            whatRuns(spec) === 'run' ? ok('SECRET printed first\n', big) : ok('all fine\n'),
+        }),
+        progress: () => undefined,
+      },
+    );
+    const byId = Object.fromEntries(r.tests.map((t) => [t.id, t]));
+    expect(byId['custom:secret-early']).toMatchObject({ status: 'fail' });
+    expect(byId['custom:secret-early']!.reason).toMatch(
+      /the output is 2(\.0)? MiB, over the 1 MiB that excludedOutput is checked against/,
+    );
+    expect(byId['custom:no-exclusion']!.status).toBe('pass');
+    expect(byId['custom:short']!.status).toBe('pass');
+  });
+
   it('a custom suite with no tests prints no result line of another suite', async () => {
     const progress: string[] = [];
     await runSmoke(smokeInput({ suites: ['pip-check', 'custom'] }), {

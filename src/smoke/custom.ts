@@ -7,10 +7,11 @@ import type { CustomTestSpec } from '../config/schema.js';
 import type { ImageDetails } from '../docker/adapter.js';
 import { batchOutcome } from './batch.js';
 import { type Classified, classifyFailure } from './classify.js';
-import { matchOutput } from './match.js';
+import { MATCH_TEXT_BYTES, matchOutput } from './match.js';
 import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from './output.js';
 import type { SmokeTest } from './result.js';
 import { gpuAbsent, guarded, python, record, type SmokeSession } from './session.js';
+import { sizeText } from '../util/read-regular.js';
 
 type Verdict = (ok: boolean, reason: string, output?: string) => SmokeTest;
 
@@ -56,6 +57,15 @@ async function commandTest(
     }
     return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
   }
+  // The patterns see the last MATCH_TEXT_BYTES of the output: an excluded text before them cannot
+  // be ruled out, so such a test fails rather than pass on what it did not see.
+  const size = Buffer.byteLength(out);
+  if (t.excludedOutput.length > 0 && size > MATCH_TEXT_BYTES)
+    return result(
+      false,
+      `the output is ${sizeText(size)}, over the ${sizeText(MATCH_TEXT_BYTES)} that excludedOutput is checked against: the excluded text cannot be ruled out (print less, or check a file)`,
+      out,
+    );
   // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
   const m = await matchOutput(out, t.expectedOutput, t.excludedOutput);
   if (m.ok) return result(true, '');
