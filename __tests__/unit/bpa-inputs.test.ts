@@ -180,6 +180,21 @@ describe('BPA inputs -> buildx argv', () => {
     if (map['no-cache'] === 'true') expect(args).toContain('--no-cache');
   });
 
+  it("a pull request's build writes no cache other branches read: registry and local cache-to left out, gha and inline kept", () => {
+    const given = {
+      'cache-from': 'type=registry,ref=ghcr.io/o/r:buildcache',
+      'cache-to':
+        'type=registry,ref=ghcr.io/o/r:buildcache,mode=max\ntype=local,dest=/tmp/c\ntype=gha,mode=max\ntype=inline',
+    };
+    const pr = argvFor(given, container, { cacheReadOnly: true });
+    expect(values(pr.args, '--cache-from')).toEqual(['type=registry,ref=ghcr.io/o/r:buildcache']);
+    expect(values(pr.args, '--cache-to')).toEqual(['type=gha,mode=max', 'type=inline']);
+    expect(pr.notes.join('\n')).toMatch(/pull request: cache-to registry left out/);
+    expect(pr.notes.join('\n')).toMatch(/pull request: cache-to local left out/);
+    // A branch's build writes them all.
+    expect(values(argvFor(given, container).args, '--cache-to')).toHaveLength(4);
+  });
+
   it('sbom: --sbom=true on a container builder, left out with a note on the docker driver', () => {
     expect(argvFor({ sbom: 'true' }).args).toContain('--sbom=true');
     expect(argvFor({ sbom: 'false' }).args).toContain('--sbom=false');

@@ -206,11 +206,22 @@ function givenOutputArgs(req: BuildRequest, builder: BuilderInfo): string[] {
 
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note.
+ * exports only inline cache, so other `cache-to` specs are left out with a note. A pull request's
+ * build (cacheReadOnly) writes no cache that other branches read either: only inline cache (on its
+ * own image) and gha (GitHub scopes a pull request's entries to it) are kept.
  */
 function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+  const typeOf = (spec: string) =>
+    /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
   const to = (req.cacheTo ?? []).filter((spec) => {
-    if (builder.driver !== 'docker' || /(^|,)\s*type=inline\s*(,|$)/.test(spec)) return true;
+    const type = typeOf(spec);
+    if (req.cacheReadOnly && type !== 'inline' && type !== 'gha') {
+      notes.push(
+        `pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
+      );
+      return false;
+    }
+    if (builder.driver !== 'docker' || type === 'inline') return true;
     notes.push(
       `docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`,
     );
