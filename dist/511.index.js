@@ -223,6 +223,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */   bL: () => (/* binding */ BUILD_ARGS_FIX),
 /* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
 /* harmony export */ });
+/* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -260,10 +261,26 @@ function buildArgSecretProblem(name, value) {
 }
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
-    return ARG_NAME.test(name)
-        ? undefined
-        : `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+    if (!ARG_NAME.test(name))
+        return `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+    if (PLAN_BUILD_ARGS.has(name))
+        return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
+    return undefined;
 }
+/**
+ * The build args the plan sets for the templates (src/plan/plan.ts buildArgsOf) and the build stage
+ * adds (ML_IMAGE_INPUTS_SHA256): one in build.args would build another image than the one planned,
+ * resolved against and attested (`FROM ${BASE_IMAGE}`).
+ */
+const PLAN_BUILD_ARGS = new Set([
+    'BASE_IMAGE',
+    'PYTHON_VERSION',
+    'ML_IMAGE_VARIANT',
+    'TORCH_VERSION',
+    'TORCH_INDEX_URL',
+    'ML_IMAGE_CUDA',
+    'ML_IMAGE_INPUTS_SHA256',
+]);
 
 
 /***/ }),

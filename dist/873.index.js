@@ -467,14 +467,19 @@ const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker'];
  */
 function checkOutput(item) {
     const spec = item.includes('=') ? item : `type=local,dest=${item}`;
-    const fields = spec.split(',').map((f) => f.trim());
-    const attr = (k) => fields
-        .find((f) => f.startsWith(`${k}=`))
-        ?.slice(k.length + 1)
-        .replace(/^"|"$/g, '');
-    const type = attr('type');
-    const dest = attr('dest');
     const refuse = (why, fix) => new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+    // As buildx reads it: CSV fields, each KEY=VALUE with the key trimmed and lowercased, the last
+    // value of a key winning. A key given twice is refused: the check and buildx would read two specs.
+    const attrs = new Map();
+    for (const field of csvFields(spec)) {
+        const at = field.indexOf('=');
+        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+        if (attrs.has(key))
+            throw refuse(`gives ${key} twice (buildx would take the last)`, `give each key once, e.g. type=local,dest=DIR`);
+        attrs.set(key, at < 0 ? '' : field.slice(at + 1));
+    }
+    const type = attrs.get('type');
+    const dest = attrs.get('dest');
     if (item === '-' || dest === '-')
         throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
     if (type === undefined)
@@ -490,6 +495,42 @@ function checkOutput(item) {
     if (dest === undefined || dest === '')
         throw refuse('has no dest=', `write type=${type},dest=PATH`);
     return spec;
+}
+/**
+ * The fields of a CSV line as Go's encoding/csv reads them (buildx's --output): split at commas, a
+ * field in double quotes may hold commas, and "" in it is a quote.
+ */
+function csvFields(line) {
+    const fields = [];
+    let i = 0;
+    for (;;) {
+        let field = '';
+        if (line[i] === '"') {
+            for (i++; i < line.length; i++) {
+                if (line[i] === '"' && line[i + 1] === '"') {
+                    field += '"';
+                    i++;
+                }
+                else if (line[i] === '"')
+                    break;
+                else
+                    field += line[i];
+            }
+            i++; // the closing quote
+            const comma = line.indexOf(',', i);
+            field += line.slice(i, comma < 0 ? line.length : comma);
+            i = comma < 0 ? line.length : comma;
+        }
+        else {
+            const comma = line.indexOf(',', i);
+            field = line.slice(i, comma < 0 ? line.length : comma);
+            i = comma < 0 ? line.length : comma;
+        }
+        fields.push(field);
+        if (i >= line.length)
+            return fields;
+        i++; // the comma
+    }
 }
 /** `{variant}` and `{arch}` in an output spec replaced by the target's. */
 function outputFor(spec, variant, arch) {
@@ -707,19 +748,27 @@ function checkReferencedFiles(config, baseDir) {
         const kind = (0,read_regular/* fileKind */.h_)(st);
         return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
     };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
+    const realContext = realPath(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
     const repo = repositoryRootOf(baseDir);
-    if (context === external_node_path_default().parse(context).root)
-        problems.push(`build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (repo !== undefined && external_node_path_default().relative(repo, context).split((external_node_path_default()).sep)[0] === '..')
-        problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
+    const realRepo = repo === undefined ? undefined : realPath(repo);
+    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
+    if (realContext === external_node_path_default().parse(realContext).root)
+        problems.push(`build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
     else if (!isDir(context))
         problems.push(`build.context: directory not found: ${context}`);
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
         const problem = fileProblem(f);
+        const real = realPath(f);
         if (problem !== undefined)
             problems.push(`build.dockerfile: ${problem}`);
+        else if (outside(real))
+            problems.push(`build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
@@ -734,6 +783,15 @@ function checkReferencedFiles(config, baseDir) {
             problems.push(`smoke.baseline: ${problem}`);
     }
     return problems;
+}
+/** P with its links resolved (as the builder will read it); P itself when it is not there. */
+function realPath(p) {
+    try {
+        return (0,external_node_fs_.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
 }
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */
 function repositoryRootOf(dir) {
@@ -2058,11 +2116,19 @@ function givenOutputArgs(req, builder) {
 }
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note.
+ * exports only inline cache, so other `cache-to` specs are left out with a note. A pull request's
+ * build (cacheReadOnly) writes no cache that other branches read either: only inline cache (on its
+ * own image) and gha (GitHub scopes a pull request's entries to it) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
+    const typeOf = (spec) => /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
     const to = (req.cacheTo ?? []).filter((spec) => {
-        if (builder.driver !== 'docker' || /(^|,)\s*type=inline\s*(,|$)/.test(spec))
+        const type = typeOf(spec);
+        if (req.cacheReadOnly && type !== 'inline' && type !== 'gha') {
+            notes.push(`pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
+            return false;
+        }
+        if (builder.driver !== 'docker' || type === 'inline')
             return true;
         notes.push(`docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`);
         return false;
@@ -3022,7 +3088,8 @@ async function buildVariant(input, v, run) {
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
     // reaches the build anyway: buildx passes it on itself.
-    const buildArgs = { ...publicPlanArgs(v.buildArgs), ...config.build.args };
+    // The plan's own args last: build.args never replaces them (the config refuses their names too).
+    const buildArgs = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
     const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
@@ -10022,6 +10089,7 @@ async function batchOutcome(s, id) {
 
 
 
+
 /** The verdict of one custom test: a failure keeps its reason and the end of its output. */
 function verdictOf(t, started) {
     return (ok, reason, output) => ({
@@ -10055,6 +10123,11 @@ async function commandTest(s, t, command, result) {
         }
         return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
     }
+    // The patterns see the last MATCH_TEXT_BYTES of the output: an excluded text before them cannot
+    // be ruled out, so such a test fails rather than pass on what it did not see.
+    const size = Buffer.byteLength(out);
+    if (t.excludedOutput.length > 0 && size > MATCH_TEXT_BYTES)
+        return result(false, `the output is ${(0,read_regular/* sizeText */.lP)(size)}, over the ${(0,read_regular/* sizeText */.lP)(MATCH_TEXT_BYTES)} that excludedOutput is checked against: the excluded text cannot be ruled out (print less, or check a file)`, out);
     // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
     const m = await matchOutput(out, t.expectedOutput, t.excludedOutput);
     if (m.ok)
@@ -10087,7 +10160,8 @@ async function fileTest(s, id, f, result, onNoPython) {
     const exists = mode !== undefined;
     if (exists !== f.exists)
         return result(false, `${f.path} ${exists ? 'exists' : 'does not exist'}`);
-    if (f.mode !== undefined && mode !== undefined && mode.padStart(4, '0') !== f.mode.padStart(4, '0')) {
+    // As numbers: "04755" and "4755" are one mode (the config allows a leading 0 before four digits).
+    if (f.mode !== undefined && mode !== undefined && parseInt(mode, 8) !== parseInt(f.mode, 8)) {
         return result(false, `${f.path} has mode ${mode}, expected ${f.mode}`);
     }
     return result(true, '');
@@ -10097,6 +10171,8 @@ function metadataTest(m, details, result) {
     const problems = [];
     if (m.user !== undefined && details.user !== m.user)
         problems.push(`user is "${details.user}", expected "${m.user}"`);
+    if (m.workdir !== undefined && (details.workdir ?? '') !== m.workdir)
+        problems.push(`workdir is "${details.workdir ?? ''}", expected "${m.workdir}"`);
     for (const [k, v] of Object.entries(m.env ?? {}))
         if (env[k] !== v)
             problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);

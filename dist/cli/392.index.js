@@ -603,14 +603,19 @@ const OUTPUT_TYPES = (/* unused pure expression or super */ null && (['local', '
  */
 function checkOutput(item) {
     const spec = item.includes('=') ? item : `type=local,dest=${item}`;
-    const fields = spec.split(',').map((f) => f.trim());
-    const attr = (k) => fields
-        .find((f) => f.startsWith(`${k}=`))
-        ?.slice(k.length + 1)
-        .replace(/^"|"$/g, '');
-    const type = attr('type');
-    const dest = attr('dest');
     const refuse = (why, fix) => new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+    // As buildx reads it: CSV fields, each KEY=VALUE with the key trimmed and lowercased, the last
+    // value of a key winning. A key given twice is refused: the check and buildx would read two specs.
+    const attrs = new Map();
+    for (const field of csvFields(spec)) {
+        const at = field.indexOf('=');
+        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+        if (attrs.has(key))
+            throw refuse(`gives ${key} twice (buildx would take the last)`, `give each key once, e.g. type=local,dest=DIR`);
+        attrs.set(key, at < 0 ? '' : field.slice(at + 1));
+    }
+    const type = attrs.get('type');
+    const dest = attrs.get('dest');
     if (item === '-' || dest === '-')
         throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
     if (type === undefined)
@@ -626,6 +631,42 @@ function checkOutput(item) {
     if (dest === undefined || dest === '')
         throw refuse('has no dest=', `write type=${type},dest=PATH`);
     return spec;
+}
+/**
+ * The fields of a CSV line as Go's encoding/csv reads them (buildx's --output): split at commas, a
+ * field in double quotes may hold commas, and "" in it is a quote.
+ */
+function csvFields(line) {
+    const fields = [];
+    let i = 0;
+    for (;;) {
+        let field = '';
+        if (line[i] === '"') {
+            for (i++; i < line.length; i++) {
+                if (line[i] === '"' && line[i + 1] === '"') {
+                    field += '"';
+                    i++;
+                }
+                else if (line[i] === '"')
+                    break;
+                else
+                    field += line[i];
+            }
+            i++; // the closing quote
+            const comma = line.indexOf(',', i);
+            field += line.slice(i, comma < 0 ? line.length : comma);
+            i = comma < 0 ? line.length : comma;
+        }
+        else {
+            const comma = line.indexOf(',', i);
+            field = line.slice(i, comma < 0 ? line.length : comma);
+            i = comma < 0 ? line.length : comma;
+        }
+        fields.push(field);
+        if (i >= line.length)
+            return fields;
+        i++; // the comma
+    }
 }
 /** `{variant}` and `{arch}` in an output spec replaced by the target's. */
 function outputFor(spec, variant, arch) {
@@ -947,11 +988,19 @@ function givenOutputArgs(req, builder) {
 }
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note.
+ * exports only inline cache, so other `cache-to` specs are left out with a note. A pull request's
+ * build (cacheReadOnly) writes no cache that other branches read either: only inline cache (on its
+ * own image) and gha (GitHub scopes a pull request's entries to it) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
+    const typeOf = (spec) => /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
     const to = (req.cacheTo ?? []).filter((spec) => {
-        if (builder.driver !== 'docker' || /(^|,)\s*type=inline\s*(,|$)/.test(spec))
+        const type = typeOf(spec);
+        if (req.cacheReadOnly && type !== 'inline' && type !== 'gha') {
+            notes.push(`pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
+            return false;
+        }
+        if (builder.driver !== 'docker' || type === 'inline')
             return true;
         notes.push(`docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`);
         return false;
@@ -1725,7 +1774,8 @@ async function buildVariant(input, v, run) {
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
     // reaches the build anyway: buildx passes it on itself.
-    const buildArgs = { ...publicPlanArgs(v.buildArgs), ...config.build.args };
+    // The plan's own args last: build.args never replaces them (the config refuses their names too).
+    const buildArgs = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
     const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;

@@ -278,19 +278,27 @@ function checkReferencedFiles(config, baseDir) {
         const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
         return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
     };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
+    const realContext = realPath(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
     const repo = repositoryRootOf(baseDir);
-    if (context === node_path__WEBPACK_IMPORTED_MODULE_3___default().parse(context).root)
-        problems.push(`build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (repo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(repo, context).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))[0] === '..')
-        problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
+    const realRepo = repo === undefined ? undefined : realPath(repo);
+    const outside = (p) => realRepo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(realRepo, p).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))[0] === '..';
+    if (realContext === node_path__WEBPACK_IMPORTED_MODULE_3___default().parse(realContext).root)
+        problems.push(`build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
     else if (!isDir(context))
         problems.push(`build.context: directory not found: ${context}`);
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
         const problem = fileProblem(f);
+        const real = realPath(f);
         if (problem !== undefined)
             problems.push(`build.dockerfile: ${problem}`);
+        else if (outside(real))
+            problems.push(`build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
@@ -305,6 +313,15 @@ function checkReferencedFiles(config, baseDir) {
             problems.push(`smoke.baseline: ${problem}`);
     }
     return problems;
+}
+/** P with its links resolved (as the builder will read it); P itself when it is not there. */
+function realPath(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
 }
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */
 function repositoryRootOf(dir) {

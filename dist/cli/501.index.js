@@ -694,11 +694,14 @@ async function batchOutcome(s, id) {
     return mine;
 }
 
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
 // runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
 // one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
+
 
 
 
@@ -738,6 +741,11 @@ async function commandTest(s, t, command, result) {
         }
         return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
     }
+    // The patterns see the last MATCH_TEXT_BYTES of the output: an excluded text before them cannot
+    // be ruled out, so such a test fails rather than pass on what it did not see.
+    const size = Buffer.byteLength(out);
+    if (t.excludedOutput.length > 0 && size > MATCH_TEXT_BYTES)
+        return result(false, `the output is ${(0,read_regular/* sizeText */.lP)(size)}, over the ${(0,read_regular/* sizeText */.lP)(MATCH_TEXT_BYTES)} that excludedOutput is checked against: the excluded text cannot be ruled out (print less, or check a file)`, out);
     // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
     const m = await matchOutput(out, t.expectedOutput, t.excludedOutput);
     if (m.ok)
@@ -770,7 +778,8 @@ async function fileTest(s, id, f, result, onNoPython) {
     const exists = mode !== undefined;
     if (exists !== f.exists)
         return result(false, `${f.path} ${exists ? 'exists' : 'does not exist'}`);
-    if (f.mode !== undefined && mode !== undefined && mode.padStart(4, '0') !== f.mode.padStart(4, '0')) {
+    // As numbers: "04755" and "4755" are one mode (the config allows a leading 0 before four digits).
+    if (f.mode !== undefined && mode !== undefined && parseInt(mode, 8) !== parseInt(f.mode, 8)) {
         return result(false, `${f.path} has mode ${mode}, expected ${f.mode}`);
     }
     return result(true, '');
@@ -780,6 +789,8 @@ function metadataTest(m, details, result) {
     const problems = [];
     if (m.user !== undefined && details.user !== m.user)
         problems.push(`user is "${details.user}", expected "${m.user}"`);
+    if (m.workdir !== undefined && (details.workdir ?? '') !== m.workdir)
+        problems.push(`workdir is "${details.workdir ?? ''}", expected "${m.workdir}"`);
     for (const [k, v] of Object.entries(m.env ?? {}))
         if (env[k] !== v)
             problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);

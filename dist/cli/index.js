@@ -854,6 +854,13 @@ const DEADLINE_SCRIPT = [
 /** The idle loop of a session: it ends at its deadline ($1 seconds), or when stopped. */
 const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
 /** Whole seconds of the in-container deadline of a container run (at least 1). */
+/**
+ * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
+ * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** MS as a node timer can wait it. */
+const timerMs = (ms) => Math.min(ms, MAX_TIMER_MS);
 function deadlineSeconds(spec) {
     const ms = spec.deadlineMs ??
         (spec.timeoutMs !== undefined ? spec.timeoutMs + adapter/* DEADLINE_MARGIN_MS */.Nk : adapter/* DEFAULT_DEADLINE_MS */.u8);
@@ -909,6 +916,7 @@ const ImageInspectSchema = schemas/* object */.Ikc({
     Config: schemas/* object */.Ikc({
         Labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).nullable().optional(),
         User: schemas/* string */.YjP().nullable().optional(),
+        WorkingDir: schemas/* string */.YjP().nullable().optional(),
         Entrypoint: StringList,
         Cmd: StringList,
         Env: StringList,
@@ -932,6 +940,7 @@ function imageDetails(i) {
         layers: i.RootFS?.Layers?.length ?? 0,
         labels: i.Config?.Labels ?? {},
         user: i.Config?.User ?? '',
+        workdir: i.Config?.WorkingDir ?? '',
         entrypoint: i.Config?.Entrypoint ?? null,
         cmd: i.Config?.Cmd ?? null,
         env: i.Config?.Env ?? [],
@@ -1403,7 +1412,7 @@ async function waitFor(run, timeoutMs) {
             : Promise.race([
                 run.removed,
                 new Promise((resolve) => {
-                    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+                    timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
                 }),
             ]));
     }
@@ -1684,12 +1693,13 @@ async function execIn(client, container, cmd, options) {
         },
     }).then(() => 'ended');
     let timer;
-    const outcome = await (options.timeoutMs === undefined
+    const limitMs = options.timeoutMs;
+    const outcome = await (limitMs === undefined
         ? ended
         : Promise.race([
             ended,
             new Promise((resolve) => {
-                timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+                timer = setTimeout(() => resolve('timeout'), timerMs(limitMs));
             }),
         ]));
     if (timer)
@@ -3228,10 +3238,10 @@ function readBounded(fd, capacity) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   h_: () => (/* binding */ fileKind),
+/* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   o2: () => (/* binding */ UnreadableFileError)
 /* harmony export */ });
-/* unused harmony export sizeText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
