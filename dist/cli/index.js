@@ -1303,16 +1303,17 @@ function destroyStream(stream) {
 
 
 
-/**
- * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
- * unless the spec asks for some (containerEnv).
- */
 /** The container creations this process has sent and the engine has not answered yet. */
 const creating = new Set();
 /** Settles when every creation sent so far has been answered (or failed). */
 async function creationsSettled() {
     await Promise.allSettled([...creating]);
 }
+/**
+ * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
+ * unless the spec asks for some (containerEnv). The creation is tracked until the engine answers
+ * (creationsSettled: the interrupt sweep waits for it).
+ */
 function createManaged(client, spec, body) {
     (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
     // _query/_body: dockerode's raw request, so the platform goes into the query string.

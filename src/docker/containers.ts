@@ -39,10 +39,6 @@ export interface ManagedSpec {
   gpus?: ContainerRunSpec['gpus'] | undefined;
 }
 
-/**
- * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
- * unless the spec asks for some (containerEnv).
- */
 /** The container creations this process has sent and the engine has not answered yet. */
 const creating = new Set<Promise<unknown>>();
 
@@ -51,6 +47,11 @@ export async function creationsSettled(): Promise<void> {
   await Promise.allSettled([...creating]);
 }
 
+/**
+ * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
+ * unless the spec asks for some (containerEnv). The creation is tracked until the engine answers
+ * (creationsSettled: the interrupt sweep waits for it).
+ */
 export function createManaged(
   client: EngineClient,
   spec: ManagedSpec,
