@@ -94,7 +94,7 @@ const CASES: Case[] = [
     name: '--config /dev/zero is refused at once (exit 2), never read',
     argv: () => ['validate', '--config', '/dev/zero'],
     exit: 2,
-    message: /error: config path \/dev\/zero is a device, not a regular file/,
+    message: /error: config path \/dev\/zero is a character device, not a regular file/,
   },
   {
     name: '--config naming a directory is exit 2',

@@ -11,12 +11,11 @@ import {
   applyToPlan,
   buildOptionsFromInputs,
   checkOutput,
-  csvFields,
   requestFromOptions,
 } from '../../src/build/action-inputs.js';
 import { type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
 import { INPUT_STAGES } from '../../src/action/inputs.js';
-import { parseBpaList } from '../../src/config/bpa-list.js';
+import { csvFields, parseBpaList } from '../../src/config/bpa-list.js';
 import { BUILD_INPUTS, CONFIG_INPUTS, overridesFromInputs } from '../../src/config/inputs.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';

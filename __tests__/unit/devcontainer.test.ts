@@ -300,9 +300,9 @@ describe('ml-image devcontainer', () => {
   });
 
   it.each([
-    ['/dev/zero', /--out \/dev\/zero is a character device, not a file/],
-    ['/dev/null', /--out \/dev\/null is a character device, not a file/],
-    ['results', /--out results is a directory, not a file/],
+    ['/dev/zero', /--out \/dev\/zero is a character device, not a regular file/],
+    ['/dev/null', /--out \/dev\/null is a character device, not a regular file/],
+    ['results', /--out results is a directory, not a regular file/],
   ])('--out %s: exit 2 at once, nothing read from it or written (--force too)', async (out, message) => {
     write('build.json', build([{ digest: D1 }]));
     for (const force of [[], ['--force']]) {

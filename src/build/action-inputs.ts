@@ -10,7 +10,7 @@
 // and index annotations in bpa-tags.ts.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseBpaList } from '../config/bpa-list.js';
+import { csvFields, parseBpaList } from '../config/bpa-list.js';
 import { InputError } from '../errors.js';
 import type { BuildRequest } from './buildx-args.js';
 import {
@@ -269,38 +269,6 @@ export function checkOutput(item: string): string {
     throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
   if (dest === undefined || dest === '') throw refuse('has no dest=', `write type=${type},dest=PATH`);
   return spec;
-}
-
-/**
- * The fields of a CSV line as Go's encoding/csv reads them (buildx's --output): split at commas, a
- * field in double quotes may hold commas, and "" in it is a quote.
- */
-export function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    let field = '';
-    if (line[i] === '"') {
-      for (i++; i < line.length; i++) {
-        if (line[i] === '"' && line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else if (line[i] === '"') break;
-        else field += line[i];
-      }
-      i++; // the closing quote
-      const comma = line.indexOf(',', i);
-      field += line.slice(i, comma < 0 ? line.length : comma);
-      i = comma < 0 ? line.length : comma;
-    } else {
-      const comma = line.indexOf(',', i);
-      field = line.slice(i, comma < 0 ? line.length : comma);
-      i = comma < 0 ? line.length : comma;
-    }
-    fields.push(field);
-    if (i >= line.length) return fields;
-    i++; // the comma
-  }
 }
 
 /** `{variant}` and `{arch}` in an output spec replaced by the target's. */

@@ -1,8 +1,8 @@
 import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import {
-  fileKind,
   MAX_JSON_INPUT_BYTES,
+  notRegularFile,
   readRegularFile,
   UnreadableFileError,
 } from '../util/read-regular.js';
@@ -29,7 +29,7 @@ export function writeOutFile(cwd: string, outDir: string, name: string, content:
   const st = targetStat(file, label);
   if (st !== undefined && !st.isFile())
     throw new InputError(
-      `${label}: ${file} is ${fileKind(st)}, not a regular file`,
+      `${label}: ${file} ${notRegularFile(st)}`,
       'name a new file, or a regular file to replace',
     );
   writeFileAtomic(file, redactUrls(content), label);
@@ -72,13 +72,7 @@ export interface ForeignFileCheck {
 export function refuseForeignFile(file: string, c: ForeignFileCheck): void {
   const st = targetStat(file, `${c.prefix}${c.flag}`);
   if (st === undefined) return;
-  if (!st.isFile()) {
-    const kind = fileKind(st);
-    throw new InputError(
-      `${c.prefix}${c.flag} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`,
-      c.fix,
-    );
-  }
+  if (!st.isFile()) throw new InputError(`${c.prefix}${c.flag} ${notRegularFile(st)}`, c.fix);
   if (c.force) return;
   let text: string;
   try {

@@ -52,6 +52,11 @@ function csvRecords(text: string): string[][] {
   return records;
 }
 
+/** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
+export function csvFields(line: string): string[] {
+  return csvRecords(line)[0] ?? [''];
+}
+
 /**
  * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
  * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,

@@ -1,7 +1,7 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 import { closeSync, constants, existsSync, fstatSync, openSync, realpathSync, statSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
-import { fileKind } from '../util/read-regular.js';
+import { notRegularFile } from '../util/read-regular.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
@@ -117,21 +117,11 @@ export function readConfigText(file: string, label: string = file): string {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) {
-      const kind = st.isDirectory()
-        ? 'a directory'
-        : st.isFIFO()
-          ? 'a FIFO'
-          : st.isCharacterDevice() || st.isBlockDevice()
-            ? 'a device'
-            : st.isSocket()
-              ? 'a socket'
-              : 'not a regular file';
+    if (!st.isFile())
       throw new InputError(
-        `config path ${label} is ${kind}, not a regular file`,
+        `config path ${label} ${notRegularFile(st)}`,
         'pass --config PATH pointing at your ml-image.yml',
       );
-    }
     if (st.size > MAX_CONFIG_BYTES) throw tooBig(label, st.size);
     // Read at most one byte past the limit: a file that grows while read is still bounded.
     const buf = readBounded(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
@@ -210,9 +200,7 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
   const fileProblem = (p: string): string | undefined => {
     const st = statSync(p, { throwIfNoEntry: false });
     if (st === undefined) return `file not found: ${p}`;
-    if (st.isFile()) return undefined;
-    const kind = fileKind(st);
-    return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
+    return st.isFile() ? undefined : `${p} ${notRegularFile(st)}`;
   };
   // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
   const context = at(config.build.context);

@@ -7,7 +7,7 @@ import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
-import { fileKind } from '../util/read-regular.js';
+import { notRegularFile } from '../util/read-regular.js';
 import { canonicalName, envReferences, type ParsedLine, parseRequirementsText } from './parse.js';
 
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
@@ -106,7 +106,7 @@ export function readRequirementsFile(abs: string, from?: string, root?: string):
   }
   if (!st.isFile())
     throw new InputError(
-      `requirements file ${abs}${where} is ${fileKind(st)}, not a regular file`,
+      `requirements file ${abs}${where} ${notRegularFile(st)}`,
       'name a requirements file (a text file of requirement lines)',
     );
   if (st.size > MAX_REQUIREMENTS_BYTES)

@@ -35,6 +35,12 @@ export function fileKind(st: Stats): string {
   return 'not a regular file';
 }
 
+/** How a message says what ST is when a regular file was wanted: "is a FIFO, not a regular file". */
+export function notRegularFile(st: Stats): string {
+  const kind = fileKind(st);
+  return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
+}
+
 /** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
 export function sizeText(bytes: number): string {
   if (bytes < MIB) return `${bytes} bytes`;
@@ -56,12 +62,7 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) {
-      const kind = fileKind(st);
-      throw new UnreadableFileError(
-        kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`,
-      );
-    }
+    if (!st.isFile()) throw new UnreadableFileError(notRegularFile(st));
     if (st.size > maxBytes)
       throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
     // One byte more than fstat said: a file that grew since is noticed, not read without end.
