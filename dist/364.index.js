@@ -3362,6 +3362,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ csvFields),
 /* harmony export */   v: () => (/* binding */ parseBpaList)
 /* harmony export */ });
 // docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
@@ -3425,6 +3426,10 @@ function csvRecords(text) {
     }
     endRecord();
     return records;
+}
+/** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
+function csvFields(line) {
+    return csvRecords(line)[0] ?? [''];
 }
 /**
  * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
@@ -4458,11 +4463,12 @@ function codeFence(lines, info = '') {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
-/* harmony export */   h_: () => (/* binding */ fileKind),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
-/* harmony export */   o2: () => (/* binding */ UnreadableFileError)
+/* harmony export */   o2: () => (/* binding */ UnreadableFileError),
+/* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
+/* unused harmony export fileKind */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
@@ -4504,6 +4510,11 @@ function fileKind(st) {
         return 'a socket';
     return 'not a regular file';
 }
+/** How a message says what ST is when a regular file was wanted: "is a FIFO, not a regular file". */
+function notRegularFile(st) {
+    const kind = fileKind(st);
+    return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
+}
 /** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
 function sizeText(bytes) {
     if (bytes < MIB)
@@ -4526,10 +4537,8 @@ function readRegularFile(file, maxBytes) {
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!st.isFile()) {
-            const kind = fileKind(st);
-            throw new UnreadableFileError(kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`);
-        }
+        if (!st.isFile())
+            throw new UnreadableFileError(notRegularFile(st));
         if (st.size > maxBytes)
             throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
         // One byte more than fstat said: a file that grew since is noticed, not read without end.

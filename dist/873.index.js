@@ -471,7 +471,7 @@ function checkOutput(item) {
     // As buildx reads it: CSV fields, each KEY=VALUE with the key trimmed and lowercased, the last
     // value of a key winning. A key given twice is refused: the check and buildx would read two specs.
     const attrs = new Map();
-    for (const field of csvFields(spec)) {
+    for (const field of (0,bpa_list/* csvFields */.q)(spec)) {
         const at = field.indexOf('=');
         const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
         if (attrs.has(key))
@@ -495,42 +495,6 @@ function checkOutput(item) {
     if (dest === undefined || dest === '')
         throw refuse('has no dest=', `write type=${type},dest=PATH`);
     return spec;
-}
-/**
- * The fields of a CSV line as Go's encoding/csv reads them (buildx's --output): split at commas, a
- * field in double quotes may hold commas, and "" in it is a quote.
- */
-function csvFields(line) {
-    const fields = [];
-    let i = 0;
-    for (;;) {
-        let field = '';
-        if (line[i] === '"') {
-            for (i++; i < line.length; i++) {
-                if (line[i] === '"' && line[i + 1] === '"') {
-                    field += '"';
-                    i++;
-                }
-                else if (line[i] === '"')
-                    break;
-                else
-                    field += line[i];
-            }
-            i++; // the closing quote
-            const comma = line.indexOf(',', i);
-            field += line.slice(i, comma < 0 ? line.length : comma);
-            i = comma < 0 ? line.length : comma;
-        }
-        else {
-            const comma = line.indexOf(',', i);
-            field = line.slice(i, comma < 0 ? line.length : comma);
-            i = comma < 0 ? line.length : comma;
-        }
-        fields.push(field);
-        if (i >= line.length)
-            return fields;
-        i++; // the comma
-    }
 }
 /** `{variant}` and `{arch}` in an output spec replaced by the target's. */
 function outputFor(spec, variant, arch) {
@@ -662,18 +626,8 @@ function readConfigText(file, label = file) {
     }
     try {
         const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile()) {
-            const kind = st.isDirectory()
-                ? 'a directory'
-                : st.isFIFO()
-                    ? 'a FIFO'
-                    : st.isCharacterDevice() || st.isBlockDevice()
-                        ? 'a device'
-                        : st.isSocket()
-                            ? 'a socket'
-                            : 'not a regular file';
-            throw new errors/* InputError */.dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
-        }
+        if (!st.isFile())
+            throw new errors/* InputError */.dz(`config path ${label} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
         if (st.size > MAX_CONFIG_BYTES)
             throw tooBig(label, st.size);
         // Read at most one byte past the limit: a file that grows while read is still bounded.
@@ -743,10 +697,7 @@ function checkReferencedFiles(config, baseDir) {
         const st = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
         if (st === undefined)
             return `file not found: ${p}`;
-        if (st.isFile())
-            return undefined;
-        const kind = (0,read_regular/* fileKind */.h_)(st);
-        return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
+        return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
@@ -2661,7 +2612,7 @@ function readRequirementsFile(abs, from, root) {
         throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
     }
     if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(0,read_regular/* fileKind */.h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
     if (st.size > MAX_REQUIREMENTS_BYTES)
         throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
     const real = checkedRealPath(abs, where, root);

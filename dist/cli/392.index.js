@@ -632,42 +632,6 @@ function checkOutput(item) {
         throw refuse('has no dest=', `write type=${type},dest=PATH`);
     return spec;
 }
-/**
- * The fields of a CSV line as Go's encoding/csv reads them (buildx's --output): split at commas, a
- * field in double quotes may hold commas, and "" in it is a quote.
- */
-function csvFields(line) {
-    const fields = [];
-    let i = 0;
-    for (;;) {
-        let field = '';
-        if (line[i] === '"') {
-            for (i++; i < line.length; i++) {
-                if (line[i] === '"' && line[i + 1] === '"') {
-                    field += '"';
-                    i++;
-                }
-                else if (line[i] === '"')
-                    break;
-                else
-                    field += line[i];
-            }
-            i++; // the closing quote
-            const comma = line.indexOf(',', i);
-            field += line.slice(i, comma < 0 ? line.length : comma);
-            i = comma < 0 ? line.length : comma;
-        }
-        else {
-            const comma = line.indexOf(',', i);
-            field = line.slice(i, comma < 0 ? line.length : comma);
-            i = comma < 0 ? line.length : comma;
-        }
-        fields.push(field);
-        if (i >= line.length)
-            return fields;
-        i++; // the comma
-    }
-}
 /** `{variant}` and `{arch}` in an output spec replaced by the target's. */
 function outputFor(spec, variant, arch) {
     return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);

@@ -192,18 +192,8 @@ function readConfigText(file, label = file) {
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!st.isFile()) {
-            const kind = st.isDirectory()
-                ? 'a directory'
-                : st.isFIFO()
-                    ? 'a FIFO'
-                    : st.isCharacterDevice() || st.isBlockDevice()
-                        ? 'a device'
-                        : st.isSocket()
-                            ? 'a socket'
-                            : 'not a regular file';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
-        }
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
         if (st.size > MAX_CONFIG_BYTES)
             throw tooBig(label, st.size);
         // Read at most one byte past the limit: a file that grows while read is still bounded.
@@ -273,10 +263,7 @@ function checkReferencedFiles(config, baseDir) {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
         if (st === undefined)
             return `file not found: ${p}`;
-        if (st.isFile())
-            return undefined;
-        const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
-        return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
+        return st.isFile() ? undefined : `${p} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);

@@ -414,7 +414,7 @@ function writeOutFile(cwd, outDir, name, content) {
     // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
     const st = targetStat(file, label);
     if (st !== undefined && !st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a new file, or a regular file to replace');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
     return file;
 }
@@ -441,10 +441,8 @@ function refuseForeignFile(file, c) {
     const st = targetStat(file, `${c.prefix}${c.flag}`);
     if (st === undefined)
         return;
-    if (!st.isFile()) {
-        const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a file`}`, c.fix);
-    }
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, c.fix);
     if (c.force)
         return;
     let text;

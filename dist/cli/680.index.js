@@ -111,18 +111,8 @@ function readConfigText(file, label = file) {
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!st.isFile()) {
-            const kind = st.isDirectory()
-                ? 'a directory'
-                : st.isFIFO()
-                    ? 'a FIFO'
-                    : st.isCharacterDevice() || st.isBlockDevice()
-                        ? 'a device'
-                        : st.isSocket()
-                            ? 'a socket'
-                            : 'not a regular file';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
-        }
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
         if (st.size > MAX_CONFIG_BYTES)
             throw tooBig(label, st.size);
         // Read at most one byte past the limit: a file that grows while read is still bounded.
@@ -192,10 +182,7 @@ function checkReferencedFiles(config, baseDir) {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
         if (st === undefined)
             return `file not found: ${p}`;
-        if (st.isFile())
-            return undefined;
-        const kind = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .fileKind */ .h_)(st);
-        return `${p} ${kind === 'not a regular file' ? 'is not a regular file' : `is ${kind}, not a regular file`}`;
+        return st.isFile() ? undefined : `${p} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
@@ -371,7 +358,7 @@ function readRequirementsFile(abs, from, root) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
     }
     if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .notRegularFile */ .s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
     if (st.size > MAX_REQUIREMENTS_BYTES)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
     const real = checkedRealPath(abs, where, root);
