@@ -14,6 +14,7 @@ import {
   cosignImage,
   cosignTag,
   DSSE_MEDIA_TYPE,
+  EMBED_BLOB_MAX,
   EMBED_BUDGET,
   embedBlobs,
   embeddedBlob,
@@ -678,6 +679,33 @@ describe('embedded blobs (descriptor data)', () => {
     const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
     expect(v.ok).toBe(true);
     expect(registry.calls.filter((c) => c.op === 'blob').map((c) => c.ref)).toEqual([layers[0]!.digest]);
+  });
+
+  it('an envelope over EMBED_BLOB_MAX is a blob though the budget has room; an earlier embedded copy loses its data', async () => {
+    // An SBOM envelope a little over the limit (what a slim image's is), far under the budget.
+    const sbom = JSON.stringify({ bomFormat: 'CycloneDX', pad: 'x'.repeat(EMBED_BLOB_MAX) });
+    const files: Record<string, string> = { ...FILES, '/p/mid.json': sbom };
+    const registry = new MemoryRegistry();
+    const signer = createNativeSigner({
+      client: (host) => registry.client(host),
+      signingKey: async () => fixtureKey,
+      readText: (f) => files[f] ?? readText(f),
+    });
+    await signer.attestAll(REF, [{ predicatePath: '/p/mid.json', type: 'cyclonedx' }, SLSA], KEY);
+    const m = manifestOf(registry, 'att');
+    expect(m.layers[0]!.size).toBeGreaterThan(EMBED_BLOB_MAX);
+    expect(m.layers[0]!.size).toBeLessThan(EMBED_BUDGET / 4);
+    expect(m.layers.map((l) => l.data !== undefined)).toEqual([false, true]);
+    // An image an earlier version wrote, with that envelope embedded: the next write drops it.
+    const blob = registry.blobs.get(m.layers[0]!.digest)!;
+    const old = { ...m, layers: [{ ...m.layers[0]!, data: blob.toString('base64') }, m.layers[1]!] };
+    registry.put(HOST, REPO, cosignTag(IMG, 'att'), OCI_MANIFEST, Buffer.from(JSON.stringify(old)));
+    await setup(() => fixtureKey, registry).signer.attestAll(REF, [SMOKE], KEY);
+    expect(manifestOf(registry, 'att').layers.map((l) => l.data !== undefined)).toEqual([false, true, true]);
+    registry.calls.length = 0;
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v.ok && v.items.map((x) => x.predicate)).toEqual([JSON.parse(sbom)]);
+    expect(registry.calls.filter((c) => c.op === 'blob').map((c) => c.ref)).toEqual([m.layers[0]!.digest]);
   });
 
   it('a registry that refuses a manifest with data gets it without, and from then on only without', async () => {
