@@ -3,12 +3,13 @@
 // the built-in signer writes, `cosign verify` / `verify-attestation` accept (through our adapter
 // and a bare `cosign verify`), and what cosign writes, the built-in verifier accepts. Reruns add
 // nothing to `.sig` and keep one layer per type in `.att` (other types kept, cosign's included).
+// Envelopes ride in their descriptors, an SBOM over 16 KiB as a blob only (both read that blob).
 // Tampering fails in both: a digest never signed, a `.sig` copied under another digest's tag, an
 // attestation by another key, a wrong public key. `ml-image verify` passes on both paths; a
 // registry with nothing listening is exit 3; a wrong key password is exit 2 and never printed.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -294,6 +295,46 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
       expect(blobs()).toEqual([]);
     } finally {
       await proxy.close();
+    }
+  });
+
+  it('(3e) an SBOM envelope over 16 KiB is a blob, not embedded: the real cosign and ml-image verify read exactly that blob', async () => {
+    const ref = platforms[0]!;
+    const big = path.join(dir, 'big-sbom.json');
+    const components = Array.from({ length: 300 }, (_, i) => ({
+      type: 'library',
+      name: `pkg-${i}`,
+      version: '1.0.0',
+      purl: `pkg:pypi/pkg-${i}@1.0.0`,
+    }));
+    writeFileSync(
+      big,
+      JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components }),
+    );
+    await builtin.attestAll(ref, [{ predicatePath: big, type: 'cyclonedx' }], envKey);
+    const layers = (await cosignManifest(ref, 'att')).manifest.layers;
+    const sbom = layers.find((l) => l.annotations?.predicateType === 'https://cyclonedx.org/bom')!;
+    expect(sbom.data).toBeUndefined();
+    expect(layers.filter((l) => l !== sbom).every((l) => l.data !== undefined)).toBe(true);
+    const proxy = await startRegistryProxy(env.images!.registry);
+    try {
+      const at = (r: string) => r.replace(/^[^/]+/, `localhost:${proxy.port}`);
+      const blobs = (from = 0) => proxy.requests.slice(from).filter((r) => r.includes('/blobs/'));
+      const v = await cosign.verifyAttestations(at(ref), 'cyclonedx', testPub);
+      if (!v.ok) throw new Error(v.failure.message);
+      expect(v.items.map((i) => (i.predicate as { components: unknown[] }).components)).toEqual([components]);
+      expect(blobs().map((r) => r.slice(r.indexOf('/blobs/') + 7))).toEqual([sbom.digest]);
+      const mark = proxy.requests.length;
+      const io = captureIo(dir, createDefaultDockerAdapter(), {
+        ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'),
+      });
+      const code = await runCli(['verify', at(ref), '--key', facts.pub, '--require', 'sbom,provenance'], io);
+      expect(code, io.err()).toBe(ExitCode.Ok);
+      expect(blobs(mark).map((r) => r.slice(r.indexOf('/blobs/') + 7))).toEqual([sbom.digest]);
+    } finally {
+      await proxy.close();
+      // The small SBOM back, as the later tests expect it.
+      await builtin.attestAll(ref, [specs[0]!], envKey);
     }
   });
 
