@@ -977,7 +977,7 @@ function classifyFailure(stderr) {
 /* harmony export */   qv: () => (/* binding */ cosignTag),
 /* harmony export */   v: () => (/* binding */ hasSignature)
 /* harmony export */ });
-/* unused harmony exports COSIGN_TYPE_URIS, EMBED_BUDGET, embedBlobs */
+/* unused harmony exports COSIGN_TYPE_URIS, EMBED_BUDGET, EMBED_BLOB_MAX, embedBlobs */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98925);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
@@ -1011,10 +1011,19 @@ const COSIGN_TYPE_URIS = {
 const predicateTypeUri = (type) => COSIGN_TYPE_URIS[type] ?? type;
 /**
  * The blob bytes a manifest embeds at most (its layers' and config's `data` together, before
- * base64): well under the 4 MiB that registries take in a manifest. An SBOM of a large image is
- * bigger and is read the usual way.
+ * base64): well under the 4 MiB that registries take in a manifest.
  */
 const EMBED_BUDGET = 256 * 1024;
+/**
+ * A blob bigger than this is not embedded at all, whatever the budget leaves: the signature, the
+ * config and the provenance and smoke envelopes (1-3 KB each) are, an SBOM (60 KB for a slim
+ * Python image, more for a CUDA one) is not. The registry parses the whole manifest on every
+ * read and write of the `.att` tag, and the attest stage reads and writes it for each image it
+ * attests: with a 63 KB SBOM envelope embedded the manifest was 90 KB, whose read cost the test
+ * bed's registry 4.0 ms of CPU against 1.6 ms at 5 KB, and its write about as much more
+ * (docs/performance.md). Verify reads the SBOM envelope as a blob instead: one more read per image.
+ */
+const EMBED_BLOB_MAX = 16 * 1024;
 /** A descriptor's embedded blob: its `data` when that is base64 of bytes of its size and digest. */
 function embeddedBlob(d) {
     if (typeof d.data !== 'string')
@@ -1023,14 +1032,17 @@ function embeddedBlob(d) {
     return bytes && bytes.length === d.size && (0,_docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes) === d.digest ? bytes : undefined;
 }
 /**
- * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer gets the bytes
- * BLOBS holds for its digest, else keeps valid `data` it has; `data` that does not match its
- * layer is dropped (a reader that trusts the field would refuse the whole image).
+ * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer of at most
+ * MAX_BLOB bytes gets the bytes BLOBS holds for its digest, else keeps valid `data` it has; `data`
+ * that does not match its layer is dropped (a reader that trusts the field would refuse the whole
+ * image), and so is the `data` of a bigger blob (an image an earlier version wrote).
  */
-function embedBlobs(layers, blobs, budget = EMBED_BUDGET) {
+function embedBlobs(layers, blobs, budget = EMBED_BUDGET, maxBlob = EMBED_BLOB_MAX) {
     let left = budget;
     return layers.map((l) => {
         const { data: _dropped, ...bare } = l;
+        if (l.size > maxBlob)
+            return bare;
         // The caller's bytes of a digest are that digest's (checked where they were hashed); else a
         // layer's own data, checked against its size and digest.
         const bytes = blobs.get(l.digest) ?? embeddedBlob(l);
@@ -1054,7 +1066,8 @@ const cosignTag = (digest, suffix) => `${digest.replace(':', '-')}.${suffix}`;
 /**
  * The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them).
  * The config depends on the layers' digests only; with EMBED, the manifest carries the config
- * and the layers' blobs in `data` as far as EMBED_BUDGET goes (BLOBS: the bytes of new layers).
+ * and the layers' blobs of at most EMBED_BLOB_MAX bytes in `data` as far as EMBED_BUDGET goes
+ * (BLOBS: the bytes of new layers).
  */
 function cosignImage(layers) {
     const config = Buffer.from(JSON.stringify({
