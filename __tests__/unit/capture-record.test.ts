@@ -25,9 +25,14 @@ function details(labels: Record<string, string>, extra: Partial<ImageDetails> & 
   };
 }
 
-async function capture(d: ImageDetails, variant?: string, extra: Partial<DockerAdapter> = {}) {
+async function capture(
+  d: ImageDetails,
+  variant?: string,
+  extra: Partial<DockerAdapter> = {},
+  record = makeRecord(),
+) {
   // What the probe prints: the record without the engine's part.
-  const { image: _image, schemaVersion: _v, ...probed } = makeRecord();
+  const { image: _image, schemaVersion: _v, ...probed } = record;
   const docker = fakeDocker({
     ...extra,
     inspectImage: () => Promise.resolve(d),
@@ -113,5 +118,52 @@ describe('captureImage: the layers with the instruction that made each', () => {
     const none = await capture(details({}));
     expect(none.image.history).toBeUndefined();
     expect(none.errors.some((e) => e.field === 'image.history')).toBe(false);
+  });
+});
+
+describe('captureImage: secrets masked, package names kept', () => {
+  it('a PyPI name of 40+ letters and digits is kept; a token or URL login in a package entry is masked; a secret-looking value elsewhere is masked', async () => {
+    const token = `ghp_${'A1b2'.repeat(9)}`;
+    const base = makeRecord({
+      pip: [
+        {
+          name: 'mypy-boto3-serverlessapplicationrepository',
+          version: '1.35.0',
+          requires: [],
+          installer: 'pip',
+          location: '/usr/local/lib/python3.11/site-packages',
+        },
+        {
+          name: 'boto3-stubs',
+          version: '1.35.0',
+          requires: [
+            'mypy-boto3-sagemaker-featurestore-runtime',
+            'private-lib @ https://deploy:S3cr3tPassw0rd@pypi.corp.example/private-lib.whl',
+          ],
+          installer: 'pip',
+          location: '/usr/local/lib/python3.11/site-packages',
+        },
+        {
+          name: 'leaky',
+          version: token,
+          requires: [],
+          installer: 'pip',
+          location: '/usr/local/lib/python3.11/site-packages',
+        },
+      ],
+      apt: [{ name: 'libverylongpackagename1234567890abcdefghijkl', version: '1.0-1', arch: 'amd64' }],
+    });
+    const record = { ...base, os: { ...base.os, kernel: 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OTAxMjM0' } };
+    const r = await capture(details({}), undefined, {}, record);
+    expect(r.python.packages.map((p) => p.name)).toEqual([
+      'mypy-boto3-serverlessapplicationrepository',
+      'boto3-stubs',
+      'leaky',
+    ]);
+    expect(r.python.packages[1]!.requires[0]).toBe('mypy-boto3-sagemaker-featurestore-runtime');
+    expect(r.python.packages[1]!.requires[1]).not.toContain('S3cr3tPassw0rd');
+    expect(r.python.packages[2]!.version).not.toContain(token);
+    expect(r.apt.map((a) => a.name)).toEqual(['libverylongpackagename1234567890abcdefghijkl']);
+    expect(r.os.kernel).toBe('[redacted]');
   });
 });

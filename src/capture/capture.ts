@@ -100,7 +100,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     );
   }
   const history = await layerHistory(input.image, deps.docker);
-  const record = redactDeep({
+  const record = redactRecord({
     ...probed,
     schemaVersion: ENV_RECORD_SCHEMA_VERSION,
     image: imageFacts(input, details, platform, history),
@@ -182,4 +182,35 @@ function imageFacts(
     created: imageCreated(details),
     ...(Array.isArray(history) && { history }),
   };
+}
+
+/** Every string of X with redactText (token forms and URL logins), not the whole-value test. */
+function textOnly(x: unknown): unknown {
+  if (typeof x === 'string') return redactText(x);
+  if (Array.isArray(x)) return x.map(textOnly);
+  if (x !== null && typeof x === 'object')
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v)]));
+  return x;
+}
+
+/**
+ * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
+ * the package lists only tokens of known forms and URL logins. A package's name, version or
+ * requirement is no secret by its shape: PyPI names of 40 letters and digits exist
+ * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
+ * SBOM component and dropped their dependencies.
+ */
+export function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
+  const python = (v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v).map(([k, x]) => [k, k === 'packages' ? textOnly(x) : redactDeep(x)]),
+        )
+      : redactDeep(v);
+  return Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [
+      k,
+      k === 'python' ? python(v) : k === 'apt' ? textOnly(v) : redactDeep(v),
+    ]),
+  );
 }
