@@ -61,12 +61,26 @@ describe.skipIf(SKIP)('probe: package sizes', () => {
     file('standin_deb-2.0.egg-info/top_level.txt', 'standin_deb\nstandin_deb_ext\n');
     // Nothing to go by: no size, and no error.
     file('standin_bare-3.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: standin-bare\nVersion: 3.0\n');
-    // dpkg-query as the probe calls it.
+    // dpkg-query as the probe calls it: the package's state first when the format asks for it
+    // (a removed package whose config files are left, "rc", and one not installed, "un", are
+    // listed by dpkg-query -W too), else without.
     const bin = path.join(dir, 'bin');
     mkdirSync(bin);
+    const rows = [
+      ['ii ', 'libc6\\t2.36-9\\tamd64\\t12992'],
+      ['rc ', 'removedpkg\\t2.0-1\\tamd64\\t10'],
+      ['ii ', 'meta-pkg\\t1\\tall\\t'],
+      ['un ', 'neverpkg\\t\\t\\t'],
+      ['iU ', 'libx\\t1.0\\tarm64\\t7'],
+    ];
     writeFileSync(
       path.join(bin, 'dpkg-query'),
-      `#!/bin/sh\nprintf 'libc6\\t2.36-9\\tamd64\\t12992\\nmeta-pkg\\t1\\tall\\t\\nlibx\\t1.0\\tarm64\\t7\\n'\n`,
+      [
+        '#!/bin/sh',
+        `case "$2" in *'\${db:Status-Abbrev}'*) printf '${rows.map(([s, r]) => `${s}\\t${r}\\n`).join('')}' ;;`,
+        `*) printf '${rows.map(([, r]) => `${r}\\n`).join('')}' ;; esac`,
+        '',
+      ].join('\n'),
     );
     chmodSync(path.join(bin, 'dpkg-query'), 0o755);
     const script = [
@@ -107,7 +121,7 @@ describe.skipIf(SKIP)('probe: package sizes', () => {
     expect(out.errors.filter((e) => e.field.startsWith('python.packages'))).toEqual([]);
   });
 
-  it("apt: dpkg's Installed-Size (KiB) in bytes; none when dpkg has none", () => {
+  it("apt: dpkg's Installed-Size (KiB) in bytes; none when dpkg has none; removed (rc) and never-installed packages left out", () => {
     expect(out.apt).toEqual([
       { name: 'libc6', version: '2.36-9', arch: 'amd64', sizeBytes: 12992 * 1024 },
       { name: 'meta-pkg', version: '1', arch: 'all' },

@@ -213,14 +213,24 @@ def distribution_size(d, location):
     return None
 
 
+# dpkg's package states whose files are not on disk: "c" (removed, its config files left) and
+# "n" (not installed). dpkg-query -W lists them too; an SBOM must not.
+NOT_INSTALLED = ("c", "n")
+
+
 def apt_packages():
+    # ${db:Status-Abbrev}: the wanted, current and error states ("ii ", "rc ", "iU ").
     # ${Installed-Size}: KiB, as the package declares it (empty for a few virtual/meta entries).
-    text = run(["dpkg-query", "-W", "-f=${Package}\t${Version}\t${Architecture}\t${Installed-Size}\n"])
+    text = run(["dpkg-query", "-W",
+                "-f=${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\t${Installed-Size}\n"])
     out = []
     for line in text.splitlines():
         if not line:
             continue
-        parts = line.split("\t")
+        status, _, rest = line.partition("\t")
+        if len(status) < 2 or status[1] in NOT_INSTALLED:
+            continue
+        parts = rest.split("\t")
         entry = dict(zip(("name", "version", "arch"), parts[:3]))
         if len(parts) > 3 and parts[3].strip().isdigit():
             entry["sizeBytes"] = int(parts[3].strip()) * 1024
