@@ -172,6 +172,58 @@ describe('plan: base image per variant and platform', () => {
     ).not.toThrow();
   });
 
+  it.each([
+    [
+      'a variant named latest',
+      {},
+      [
+        { name: 'cpu', python: '3.11' },
+        { name: 'latest', python: '3.12' },
+      ],
+      'latest',
+    ],
+    [
+      "a variant named like another's version tag",
+      { version: '1.0.0' },
+      [
+        { name: 'cpu', python: '3.11' },
+        { name: '1.0.0-cpu', python: '3.12' },
+      ],
+      '1.0.0-cpu',
+    ],
+  ])(
+    'refuses two variants that would push one tag (%s), naming both and the tag',
+    (_what, image, variants, tag) => {
+      const errors = planErrors({ image: { name: 'o/m', ...image }, variants });
+      expect(errors).toEqual([
+        `variants[1] (${variants[1]!.name}): it would push the tag "${tag}" that variants[0] (cpu) pushes: rename one of them`,
+      ]);
+    },
+  );
+
+  it('finds a tag two variants would push on the default branch from a plan made elsewhere (a local run)', () => {
+    const config = validateConfigData(
+      {
+        image: { name: 'o/m' },
+        variants: [
+          { name: 'cpu', python: '3.11' },
+          { name: 'latest', python: '3.12' },
+        ],
+      },
+      'x',
+    );
+    let err: unknown;
+    try {
+      planBuild(config, { ...ctx, git: {} });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).problems).toEqual([
+      'variants[1] (latest): it would push the tag "latest" that variants[0] (cpu) pushes on the default branch or a pull request: rename one of them',
+    ]);
+  });
+
   it('refuses more build targets than a GitHub Actions matrix runs (256)', () => {
     const variants = Array.from({ length: 129 }, (_, i) => ({ name: `v${i}`, python: '3.11' }));
     expect(planErrors({ variants })).toEqual([

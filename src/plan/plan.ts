@@ -134,6 +134,40 @@ function targetsOf(variants: readonly VariantPlan[]): BuildTarget[] {
   );
 }
 
+/**
+ * Two variants must never push one tag: the second push would move the first variant's tag (a
+ * variant named "latest", or "1.0.0-cpu" beside a variant "cpu" at version 1.0.0). Checked in the
+ * run's own git context and in that of a push to the default branch that is also a pull request
+ * (every tag rule at once), so a local plan finds what CI would push.
+ */
+function checkTagCollisions(config: Config, git: GitContext, naming: Naming, out: Collector): void {
+  const contexts: GitContext[] = [git, { ...git, isDefaultBranch: true, prNumber: git.prNumber ?? 1 }];
+  const reported = new Set<string>();
+  for (const context of contexts) {
+    const owner = new Map<string, number>();
+    config.variants.forEach((v, i) => {
+      for (const full of computeTags({
+        repository: naming.repository,
+        variant: v.name,
+        primary: i === 0,
+        ...(naming.version !== undefined && { version: naming.version }),
+        git: context,
+      })) {
+        const tag = full.slice(full.lastIndexOf(':') + 1);
+        const first = owner.get(tag);
+        if (first === undefined) owner.set(tag, i);
+        else if (!reported.has(tag)) {
+          reported.add(tag);
+          const other = config.variants[first]!;
+          out.errors.push(
+            `variants[${i}] (${v.name}): it would push the tag "${tag}" that variants[${first}] (${other.name}) pushes${context === git ? '' : ' on the default branch or a pull request'}: rename one of them`,
+          );
+        }
+      }
+    });
+  }
+}
+
 export function planBuild(config: Config, ctx: PlanContext): Plan {
   const out = new Collector();
   const repository = `${config.image.registry}/${config.image.name}`;
@@ -141,6 +175,7 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
   const variants = config.variants.map((v, i) =>
     planVariant(v, i, config, ctx, { repository, version }, out),
   );
+  checkTagCollisions(config, ctx.git, { repository, version }, out);
   const count = variants.length * config.platforms.length;
   if (count > MAX_TARGETS)
     out.errors.push(
