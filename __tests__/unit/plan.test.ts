@@ -284,6 +284,76 @@ describe('plan: base image per variant and platform', () => {
     );
   });
 
+  it('a custom base: the torch asked for is installed from the index of its CUDA; the Python its family ships; a CUDA image builds with the cuda template', () => {
+    const p = plan({
+      torch: '2.7',
+      platforms: ['linux/amd64'],
+      variants: [
+        { name: 'py311', base: 'python:3.11-slim' },
+        { name: 'cudabase', base: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', cuda: '12.8' },
+        { name: 'own', base: 'my.registry/base:1' },
+      ],
+    });
+    const [py311, cudabase, own] = p.variants;
+    expect(py311).toMatchObject({ python: '3.11', template: 'cpu' });
+    expect(py311!.buildArgs).toMatchObject({
+      PYTHON_VERSION: '3.11',
+      TORCH_VERSION: '2.7',
+      TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cpu',
+    });
+    expect(cudabase).toMatchObject({ python: '3.12', template: 'cuda' });
+    expect(cudabase!.buildArgs).toMatchObject({
+      TORCH_VERSION: '2.7',
+      TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cu128',
+      ML_IMAGE_CUDA: '12.8',
+    });
+    expect(own!.buildArgs).toMatchObject({
+      TORCH_VERSION: '2.7',
+      TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cpu',
+    });
+    // A python that is not the image's is said; a CUDA image under the cpu template is refused.
+    expect(
+      plan({
+        platforms: ['linux/amd64'],
+        variants: [{ name: 'p', base: 'python:3.11-slim', python: '3.12' }],
+      }).warnings,
+    ).toEqual([
+      "variants[0] (p): python 3.12 is not what python:3.11-slim ships (Python 3.11); the image's Python is used",
+    ]);
+    expect(
+      planErrors({
+        platforms: ['linux/amd64'],
+        build: { template: 'cpu' },
+        variants: [{ name: 'c', base: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', cuda: '12.8' }],
+      })[0],
+    ).toMatch(
+      /^variants\[0\] \(c\): template "cpu" \(build\.template\) cannot build on nvidia\/cuda:12\.8\.1/,
+    );
+  });
+
+  it("an NGC base: a python, cuda or torch the release does not have is said, and the release's used", () => {
+    const p = plan({
+      variants: [
+        { name: 'ngc', base: 'nvcr.io/nvidia/pytorch:25.03-py3', python: '3.10', cuda: '12.4', torch: '2.6' },
+      ],
+    });
+    expect(p.variants[0]).toMatchObject({ python: '3.12', template: 'ngc' });
+    expect(p.variants[0]!.buildArgs.TORCH_VERSION).toBeUndefined();
+    expect(p.warnings).toHaveLength(1);
+    expect(p.warnings[0]).toMatch(
+      /^variants\[0\] \(ngc\): nvcr\.io\/nvidia\/pytorch:25\.03-py3 decides python 3\.10 \(it has 3\.12\), cuda 12\.4 \(it has 12\.8\.1\), torch 2\.6 \(it has 2\.7\.0a0\+[0-9a-f]+\); the release's are used$/,
+    );
+    // What the release has, asked as it is (torch 2.7 for its 2.7.0a0 build): nothing to say.
+    const same = {
+      name: 'ngc',
+      base: 'nvcr.io/nvidia/pytorch:25.03-py3',
+      python: '3.12',
+      cuda: '12.8',
+      torch: '2.7',
+    };
+    expect(plan({ variants: [same] }).warnings).toEqual([]);
+  });
+
   it('rewrites base images through mirrors and says so', () => {
     const v = plan({ build: { mirrors: { 'docker.io/library/python': 'localhost:5000/mirror/python' } } })
       .variants[0]!;

@@ -116,7 +116,11 @@ const VariantObject = z
         'Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.',
       ),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
-    base: imageRef.optional().describe('A custom base image; the catalog is not consulted.'),
+    base: imageRef
+      .optional()
+      .describe(
+        "A custom base image: checked against its catalog family when it has one (platforms; an NGC release decides Python, CUDA and torch); `torch` is installed from the wheel index of the variant's `cuda` (else the CPU one).",
+      ),
     torch: torchVersion.optional().describe('torch version for this variant (overrides top-level `torch`).'),
     python: pythonVersion
       .optional()

@@ -4,6 +4,7 @@ import type { Config, Variant } from '../config/schema.js';
 import { compareVersions, majorMinor } from '../util/versions.js';
 import {
   type Catalog,
+  type Family,
   cudaDriver,
   family,
   familyOfImage,
@@ -91,6 +92,22 @@ function ngcBase(input: BaseInput): ChosenBase {
     );
   }
   const cuda = rel?.cuda ?? v.cuda;
+  // The release decides its Python, CUDA and torch (NVIDIA's own torch build: a pip install over
+  // it would replace it): what the config asks otherwise is said, not silently dropped.
+  if (rel) {
+    const asked = [
+      v.python !== undefined && v.python !== rel.python && `python ${v.python} (it has ${rel.python})`,
+      v.cuda !== undefined &&
+        majorMinor(v.cuda) !== majorMinor(rel.cuda) &&
+        `cuda ${v.cuda} (it has ${rel.cuda})`,
+      v.torch !== undefined &&
+        rel.torch !== v.torch &&
+        !rel.torch.startsWith(`${v.torch}.`) &&
+        `torch ${v.torch} (it has ${rel.torch})`,
+    ].filter((x): x is string => typeof x === 'string');
+    if (asked.length > 0)
+      out.warnings.push(`${where}: ${base} decides ${asked.join(', ')}; the release's are used`);
+  }
   return {
     name: v.name,
     kind: v.kind,
@@ -110,8 +127,27 @@ function ngcBase(input: BaseInput): ChosenBase {
   };
 }
 
+/**
+ * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
+ * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ */
+function customPython(v: Variant, base: string, fam: Family | undefined, where: string, out: Collector) {
+  const tag = parseImageRef(base).tag ?? '';
+  const shipped =
+    fam?.family === 'python-slim'
+      ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
+      : fam !== undefined && 'ubuntuPython' in fam
+        ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
+        : undefined;
+  if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
+    out.warnings.push(
+      `${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`,
+    );
+  return shipped ?? v.python ?? '3.12';
+}
+
 /** Any other base from the config: checked against its catalog family when it has one. */
-function customBase({ v, where, catalog, out, orDefault }: BaseInput): ChosenBase {
+function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): ChosenBase {
   const base = v.base!;
   const fam = familyOfImage(catalog, base);
   if (!fam) {
@@ -119,11 +155,30 @@ function customBase({ v, where, catalog, out, orDefault }: BaseInput): ChosenBas
       `${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`,
     );
   }
+  const cudaImage = fam?.family === 'nvidia-cuda';
+  const template = orDefault(cudaImage ? 'cuda' : 'cpu');
+  // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
+  if (cudaImage && (template === 'cpu' || template === 'ngc'))
+    out.errors.push(
+      `${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`,
+    );
+  const python = customPython(v, base, fam, where, out);
+  if (v.torch !== undefined && v.cuda === undefined && cudaImage)
+    out.warnings.push(
+      `${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`,
+    );
   return {
     name: v.name,
     kind: v.kind,
-    python: v.python ?? '3.12',
-    ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+    python,
+    ...(template !== undefined && { template }),
+    // The template installs the torch asked for, from the wheel index of the variant's CUDA.
+    ...(v.torch !== undefined && {
+      torch: {
+        version: v.torch,
+        indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
+      },
+    }),
     ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
     base: {
       ref: base,

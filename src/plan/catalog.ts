@@ -14,7 +14,7 @@ export function bundledCatalog(): Catalog {
   return cached;
 }
 
-type Family = Catalog['baseImages'][number];
+export type Family = Catalog['baseImages'][number];
 export type FamilyOf<F extends Family['family']> = Extract<Family, { family: F }>;
 
 export function family<F extends Family['family']>(catalog: Catalog, name: F): FamilyOf<F> {
