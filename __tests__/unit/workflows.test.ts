@@ -1406,13 +1406,32 @@ describe('ml-image-verify.yml and the deploy gate', () => {
     expect(runs ? await evaluate(String(step.with?.password), ctx) : undefined).toBe(sent);
   });
 
-  it('deploy-gate.yml: deploy needs verify, which calls the reusable workflow read-only with a policy', () => {
-    const gate = job(GATE, 'verify');
-    expect(gate.uses).toBe('ml-image-action/ml-image-action/.github/workflows/ml-image-verify.yml@v0');
-    expect(gate.permissions).toEqual({ packages: 'read' });
-    expect(gate.with).toMatchObject({ image: '${{ inputs.image }}', 'require-smoke': 'pass' });
-    expect(Object.keys(gate.with ?? {}).every((k) => k in on.workflow_call.inputs)).toBe(true);
-    expect([job(GATE, 'deploy').needs].flat()).toEqual(['verify']);
+  it('deploy-gate.yml: deploy needs verify and verify-gpu, which call the reusable workflow read-only; the GPU policy only on the GPU platform', () => {
+    const gates = ['verify', 'verify-gpu'].map((name) => job(GATE, name));
+    for (const gate of gates) {
+      expect(gate.uses).toBe('ml-image-action/ml-image-action/.github/workflows/ml-image-verify.yml@v0');
+      expect(gate.permissions).toEqual({ packages: 'read' });
+      expect(gate.with).toMatchObject({ image: '${{ inputs.image }}' });
+      expect(Object.keys(gate.with ?? {}).every((k) => k in on.workflow_call.inputs)).toBe(true);
+    }
+    // The same signer for both.
+    const identity = (w: Record<string, unknown> = {}) =>
+      Object.fromEntries(Object.entries(w).filter(([k]) => k.startsWith('certificate-')));
+    expect(identity(gates[1]!.with)).toEqual(identity(gates[0]!.with));
+    expect(gates[0]!.with).toMatchObject({ 'require-smoke': 'pass' });
+    // Only the platform the ml-image workflow smoke-tests on a GPU runner has GPU results: a GPU
+    // policy over every platform of a multi-arch image always fails.
+    const mlInputs = (file(ML).wf.on as { workflow_call: { inputs: Record<string, { default?: unknown }> } })
+      .workflow_call.inputs;
+    const gpuPlatform = mlInputs['gpu-platform']!.default;
+    expect(gpuPlatform).toBe('linux/amd64');
+    for (const [name, j] of Object.entries(file(GATE).wf.jobs ?? {})) {
+      const w = (j as { with?: Record<string, unknown> }).with ?? {};
+      if (w['require-gpu-smoke'] !== undefined || w['min-tflops'] !== undefined)
+        expect(w.platform, name).toBe(gpuPlatform);
+    }
+    expect(gates[1]!.with).toMatchObject({ platform: 'linux/amd64', 'require-gpu-smoke': true });
+    expect([job(GATE, 'deploy').needs].flat()).toEqual(['verify', 'verify-gpu']);
     expect(file(GATE).wf.permissions).toEqual({});
   });
 });
