@@ -147,6 +147,17 @@ describe('verify sub-action', () => {
     },
   );
 
+  it.each(['pkcs11:token=x;slot-id=1', 'awskms:///alias/cosign', 'hashivault://cosign'])(
+    'the key input %s is a key reference, as the CLI reads it, not a workspace path',
+    async (key) => {
+      const ids: VerifyIdentity[] = [];
+      const f = actionIo({ command: 'verify', image: INDEX, key }, signer(ids));
+      await run(f.io);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(id).toEqual({ kind: 'key', publicKey: key });
+    },
+  );
+
   it('an unknown command is bad input, not the pipeline', async () => {
     const f = actionIo({ command: 'verfy', image: INDEX, key: 'k.pub' }, signer([]));
     await run(f.io);

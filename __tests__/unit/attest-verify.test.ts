@@ -259,6 +259,37 @@ describe('ml-image verify', () => {
     expect(r.out).not.toContain('unknown');
   });
 
+  it('--out DIR: verify.json holds the digest, ok and every check, on a pass and on a failure', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-verify-out-'));
+    try {
+      const file = path.join(dir, 'verify.json');
+      const pass = await verify([index, '--key', 'cosign.pub', '--out', dir], new Set([amd, arm]), full());
+      expect(pass.code, pass.err).toBe(0);
+      const written = JSON.parse(readFileSync(file, 'utf8')) as {
+        ref: string;
+        ok: boolean;
+        checks: unknown[];
+      };
+      expect(written).toMatchObject({ ref: index, ok: true });
+      expect(written.checks).toContainEqual({
+        platform: 'linux/amd64',
+        check: 'signature',
+        ok: true,
+        detail: '1 verified',
+      });
+      const fail = await verify([index, '--key', 'cosign.pub', '--out', dir], new Set([amd]), full());
+      expect(fail.code).toBe(1);
+      const after = JSON.parse(readFileSync(file, 'utf8')) as {
+        ok: boolean;
+        checks: { ok: boolean; platform: string }[];
+      };
+      expect(after.ok).toBe(false);
+      expect(after.checks.filter((c) => !c.ok).map((c) => c.platform)).toEqual(['linux/arm64']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a tag before the digest: each platform image is checked by digest alone', async () => {
     const r = await verify(
       [`localhost:5000/acme/model:1.4.0@${D('0')}`, '--key', 'cosign.pub'],
@@ -415,6 +446,14 @@ describe('ml-image verify', () => {
       /give --certificate-identity or --certificate-identity-regexp, not both/,
     ],
     [[index, '--key', 'k.pub', '--require', 'sbom,vex'], /unknown attestation vex/],
+    // Only commas (an input built of unset variables) is not "none": no check would be asked.
+    [[index, '--key', 'k.pub', '--require', ' , '], /--require: no attestation named in " , "/],
+    [[index, '--key', 'k.pub', '--min-tflops', ','], /--min-tflops: no DTYPE=TFLOPS in ","/],
+    // An issuer with a key would be ignored: a key has no certificate.
+    [
+      [index, '--key', 'k.pub', '--certificate-oidc-issuer', 'https://evil.example'],
+      /--certificate-oidc-issuer is for keyless signatures; a key has no certificate/,
+    ],
     [[index, '--key', 'k.pub', '--require-smoke', 'yes'], /expected "pass"/],
     [
       [index, '--key', 'k.pub', '--platform', 'linux/s390x'],

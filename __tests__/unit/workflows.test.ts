@@ -1406,6 +1406,23 @@ describe('ml-image-verify.yml and the deploy gate', () => {
     expect(runs ? await evaluate(String(step.with?.password), ctx) : undefined).toBe(sent);
   });
 
+  it('docs/workflows.md lists exactly the inputs, secrets and outputs of ml-image-verify.yml', () => {
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs/workflows.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('### `ml-image-verify.yml`'), doc.indexOf('### The runner map'));
+    const named = (header: string) => {
+      const table = section.slice(section.indexOf(`| ${header} |`));
+      return [...table.slice(0, table.indexOf('\n\n')).matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
+    };
+    const call = on.workflow_call as unknown as {
+      inputs: Record<string, unknown>;
+      secrets: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+    };
+    expect(named('input')).toEqual(Object.keys(call.inputs));
+    expect(named('secret')).toEqual(Object.keys(call.secrets));
+    expect(named('output')).toEqual(Object.keys(call.outputs));
+  });
+
   it('deploy-gate.yml: deploy needs verify and verify-gpu, which call the reusable workflow read-only; the GPU policy only on the GPU platform', () => {
     const gates = ['verify', 'verify-gpu'].map((name) => job(GATE, name));
     for (const gate of gates) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Signer } from '../attest/cosign.js';
 import { verifyDeps } from '../attest/signers.js';
 import { type CertificateReader, certificateReaderFor } from '../attest/verify-certificates.js';
+import { isKeyReference } from '../attest/verify-inputs.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type Check,
@@ -135,7 +136,8 @@ function flagsFromInputs(io: VerifyActionIo): VerifyFlags {
   const text = (name: string) => io.getInput(name).trim() || undefined;
   const key = text('key');
   return {
-    ...(key !== undefined && { key: /^[a-z][a-z0-9+.-]*:\/\//i.test(key) ? key : path.resolve(io.cwd, key) }),
+    // A key reference (kms://, pkcs11:, ...) is cosign's, as the CLI reads it (isKeyReference).
+    ...(key !== undefined && { key: isKeyReference(key) ? key : path.resolve(io.cwd, key) }),
     'certificate-identity': text('certificate-identity'),
     'certificate-identity-regexp': text('certificate-identity-regexp'),
     'certificate-oidc-issuer': text('certificate-oidc-issuer'),

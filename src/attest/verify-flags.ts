@@ -43,6 +43,12 @@ export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): 
     if (dtype in out) throw new InputError(`${flag}: ${dtype} is given twice`);
     out[dtype] = Number(m[2]);
   }
+  // Only commas (an input built of unset variables): no floor would hold, which is not "none".
+  if (Object.keys(out).length === 0 && (raw ?? '').trim() !== '')
+    throw new InputError(
+      `${flag}: no DTYPE=TFLOPS in ${JSON.stringify(raw)}`,
+      'give floors like bf16=600, or leave it out',
+    );
   return out;
 }
 
@@ -177,6 +183,11 @@ function identityFrom(values: VerifyFlags, naming: FlagNaming): VerifyIdentity {
     throw new InputError(
       `${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`,
     );
+  if (key !== undefined && given(values['certificate-oidc-issuer']) !== undefined)
+    throw new InputError(
+      `${prefix}${flag('certificate-oidc-issuer')} is for keyless signatures; a key has no certificate`,
+      `leave it out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`,
+    );
   if (key !== undefined && pinned.length > 0)
     throw new InputError(
       `${prefix}${pinned.join(', ')} ${pinned.length === 1 ? 'is' : 'are'} for keyless signatures; a key has no certificate`,
@@ -223,6 +234,11 @@ function requireFrom(raw: string | undefined, { prefix, flag }: FlagNaming): Att
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  if (items.length === 0)
+    throw new InputError(
+      `${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`,
+      `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`,
+    );
   if (items.length === 1 && items[0] === 'none') return [];
   const bad = items.filter((i) => !(ATTESTATION_KINDS as readonly string[]).includes(i));
   if (bad.length)

@@ -16,6 +16,7 @@ import { CheckFailedError, InputError } from '../../errors.js';
 import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
+import { writeOutFile } from '../output.js';
 
 /** The verify flags, as `ml-image verify` and `ml-image export --verify` take them. */
 export const VERIFY_OPTIONS = {
@@ -120,7 +121,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
   usage:
-    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--out DIR]',
   help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
 platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify
@@ -133,6 +134,8 @@ ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
 
 Options:
 ${VERIFY_OPTIONS_HELP}
+  --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
+                                when one fails)
 
 Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
 cosign cannot be reached, or the registry refuses the read or is failing (the fix is printed).`,
@@ -149,6 +152,13 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
         `timing  verify ${((performance.now() - t0) / 1000).toFixed(3)}s (${outcome.checks.length} checks)\n`,
       );
     const failed = outcome.failed.length > 0;
+    if (values.out !== undefined)
+      writeOutFile(
+        io.cwd,
+        values.out,
+        'verify.json',
+        `${JSON.stringify({ ref, ok: !failed, checks: outcome.checks }, null, 2)}\n`,
+      );
     // --json prints one JSON object: the checks, or on a failure the error naming each failed one.
     if (!values.json) io.stdout(`${renderChecks(outcome.checks)}\n`);
     else if (!failed) io.stdout(`${JSON.stringify({ ref, checks: outcome.checks }, null, 2)}\n`);
