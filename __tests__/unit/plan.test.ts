@@ -232,6 +232,17 @@ describe('plan: base image per variant and platform', () => {
     expect(() => plan({ variants: variants.slice(0, 128) })).not.toThrow();
   });
 
+  it('torch 2.8 has aarch64 CUDA wheels for cu128 and cu129, not cu126: the shorthand cuda12.9 plans for both platforms', () => {
+    const p = plan({ torch: '2.8', variants: ['cuda12.9', 'cuda12.8'] });
+    expect(p.variants.map((v) => [v.name, v.platforms, v.torch?.version])).toEqual([
+      ['cuda12.9', ['linux/amd64', 'linux/arm64'], '2.8.0'],
+      ['cuda12.8', ['linux/amd64', 'linux/arm64'], '2.8.0'],
+    ]);
+    expect(planErrors({ torch: '2.8', variants: ['cuda12.6'] })[0]).toContain(
+      'torch 2.8 has no aarch64 CUDA 12.6 wheels (only cu128, cu129)',
+    );
+  });
+
   it('refuses arm64 CUDA with a torch that has no aarch64 CUDA wheel for that CUDA', () => {
     const errors = planErrors({ variants: [{ cuda: '12.6', torch: '2.7' }], platforms: ['linux/arm64'] });
     expect(errors[0]).toContain('torch 2.7 has no aarch64 CUDA 12.6 wheels (only cu128)');

@@ -102,7 +102,7 @@ export const TorchRow = z.strictObject({
   python: z.array(version('Python')).min(1),
   /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
   aarch64Cuda: z.enum(['none', 'pytorch-index', 'pypi']),
-  /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
+  /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7: cu128; 2.8: cu128 and cu129). */
   aarch64CudaOnly: z.array(version('CUDA')).optional(),
   source,
 });
