@@ -238,8 +238,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      4,
-      'c16d1c2bd3f1b9c38b6c52bb6934c2161cdd689381426fa2a534d4ca322193b2',
+      5,
+      'c34d03ab2a143a8ee24bf32ec944c51ad17f0209d664d4b019ec090d2b614bdf',
     ]);
   });
 });

@@ -163,6 +163,23 @@ describe('buildSbom', () => {
     expect(torchDeps?.dependsOn).toEqual(['pkg:pypi/typing-extensions@4.4.0']);
   });
 
+  it('the dependency graph: the image reaches every component; only pip distributions (whose requirements the record lists) declare theirs, the rest are left unknown', async () => {
+    const sbom = sbomOf({ record: torchCpuRecord() });
+    const root = sbom.metadata.component['bom-ref'];
+    const refs = sbom.components.map((c) => c['bom-ref']);
+    const entry = (ref: string) => sbom.dependencies.find((d) => d.ref === ref);
+    expect([...entry(root)!.dependsOn!].sort()).toEqual([...refs].sort());
+    const debs = refs.filter((r) => r.startsWith('pkg:deb/'));
+    expect(debs.length).toBeGreaterThan(0);
+    // No entry for a deb: an entry without dependsOn would declare it has none.
+    for (const r of debs) expect(entry(r)).toBeUndefined();
+    // A pip distribution without requirements says so; one with them lists them.
+    const pips = refs.filter((r) => r.startsWith('pkg:pypi/'));
+    for (const r of pips) expect(entry(r)).toBeDefined();
+    expect(entry('pkg:pypi/typing-extensions@4.4.0')!.dependsOn).toBeUndefined();
+    expect(await validate(sbom)).toBeNull();
+  });
+
   it('a CUDA image: CUDA runtime, cuDNN, NCCL, torch with its CUDA build, the driver floor and the base image', async () => {
     const baseDigest = `sha256:${HEX('e')}`;
     const sbom = sbomOf({

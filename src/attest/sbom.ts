@@ -309,19 +309,33 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
       version: clean(ctx.toolVersion),
     }),
   );
-  bom.metadata.component = imageComponent(ctx);
+  const image = imageComponent(ctx);
+  bom.metadata.component = image;
   const pip = pipComponents(ctx.record);
   const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
-  for (const c of [bom.metadata.component, ...components]) ordered(c);
+  // The image holds every component: the graph's root reaches each of them.
+  for (const c of components) image.dependencies.add(c.bomRef);
+  for (const c of [image, ...components]) ordered(c);
   for (const c of sortComponents(components)) bom.components.add(c);
   serializer ??= new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
-  // The serial number is a hash of the BOM without it: serialized once, then put in its place
-  // (after "version", where the serializer writes it). The lists are in the order given above:
-  // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
-  // locale, so the same record would give other bytes on another machine.
-  const text = serializer.serialize(bom, { sortLists: false });
+  // The lists are in the order given above: the library's own sorting (sortLists) compares with
+  // localeCompare, which follows the runner's locale, so the same record would give other bytes
+  // on another machine.
+  const parsed = JSON.parse(serializer.serialize(bom, { sortLists: false })) as Record<string, unknown>;
+  // The library writes a graph entry for every component, and an entry without dependsOn declares
+  // that the component has none (CycloneDX 1.6): true only where the record lists requirements (a
+  // pip distribution's). What a deb, the OS or the CUDA libraries depend on is not captured, so
+  // they have no entry: their dependencies are unknown, not none.
+  const known = new Set([image.bomRef.toString(), ...pip.list.map((c) => c.bomRef.toString())]);
+  if (Array.isArray(parsed.dependencies))
+    parsed.dependencies = (parsed.dependencies as { ref: string; dependsOn?: unknown[] }[]).filter(
+      (d) => known.has(d.ref) || (d.dependsOn?.length ?? 0) > 0,
+    );
+  // The serial number is a hash of the BOM without it, put after "version" (where the library
+  // writes one).
+  const text = JSON.stringify(parsed);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(parsed)) {
     out[k] = v;
     if (k === 'version') out.serialNumber = serialFrom(text);
   }
@@ -333,7 +347,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 4;
+export const SBOM_FORMAT = 5;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;
