@@ -238,8 +238,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      5,
-      'c34d03ab2a143a8ee24bf32ec944c51ad17f0209d664d4b019ec090d2b614bdf',
+      6,
+      '22435af00405cc4464b02bd76095cae7d31ef61fd126013a89d93a9fa4659505',
     ]);
   });
 });

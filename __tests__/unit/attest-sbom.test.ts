@@ -241,6 +241,15 @@ describe('buildSbom', () => {
     expect(base).toMatchObject({ name: 'docker.io/library/python', version: `sha256:${HEX('f')}` });
   });
 
+  it('a base label that is no image reference (a login written into it) is not taken: no password in the SBOM', () => {
+    const r = makeRecord({
+      labels: { 'org.opencontainers.image.base.name': 'deploy:S3cr3tPassw0rd@registry.corp.example/base:1' },
+    });
+    const sbom = sbomOf({ record: r });
+    expect(JSON.stringify(sbom)).not.toContain('S3cr3tPassw0rd');
+    expect(sbom.components.find((c) => props(c)[ML_STACK_PROPERTY] === 'base.image')).toBeUndefined();
+  });
+
   it('a base pinned by digest in its reference: the digest is in the SBOM without a separate one', () => {
     const base = sbomOf({
       record: makeRecord(),

@@ -68,7 +68,10 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
       driver: 'docker-container',
       platforms: ['linux/amd64', 'linux/arm64'],
     }),
-    imageDigest: async (ref) => (ref.includes('python') ? DIGEST(9) : DIGEST(7)),
+    imageDigest: async (ref) => {
+      if (ref.includes('nodigest')) throw new Error('MANIFEST_UNKNOWN');
+      return ref.includes('python') ? DIGEST(9) : DIGEST(7);
+    },
     buildx: async (args: readonly string[], options?: ExecOptions) => {
       calls.push([...args]);
       const files: Record<string, SecretFile> = {};
@@ -218,6 +221,15 @@ describe('runBuildStage (plain-object Docker)', () => {
 
     expect(args).toContain('--output');
     expect(args.find((a) => a.startsWith('type=image'))).toContain('push-by-digest=true');
+  });
+
+  it("a base whose digest is unknown: the base-digest labels are set empty, so the base image's own are not inherited", async () => {
+    const r = await run({}, { variants: [{ name: 'own', base: 'localhost:5000/nodigest/base:1' }] });
+    await r.result;
+    const args = r.calls[0]!;
+    expect(args).toContain('io.github.ml-image-action.base-digest=');
+    expect(args).toContain('org.opencontainers.image.base.digest=');
+    expect(r.progress.join('\n')).toContain('could not resolve the digest of localhost:5000/nodigest/base:1');
   });
 
   it('retries a transient failure with backoff, then succeeds', async () => {

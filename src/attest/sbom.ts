@@ -17,7 +17,7 @@ import type { EnvRecord } from '../capture/record.js';
 import { REDACTION_RULES, redactText } from '../util/redact.js';
 import { archOf } from '../config/platform.js';
 import { clip, compareText } from '../util/text.js';
-import { parseImageRef, repositoryOf } from '../oci/ref.js';
+import { imageRefProblem, parseImageRef, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
 import { debPurl, ociPurl, pypiPurl } from './purl.js';
@@ -83,10 +83,13 @@ function context(input: SbomInput): Ctx {
   const osRelease = record.os.osRelease;
   const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
   const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
+  // From the labels (a record alone): only an image reference (a login written into the label,
+  // user:password@host/..., is none, and would have put the password in the SBOM as the version).
+  const labelled = labels[BASE_NAME_LABEL];
   const base =
     input.baseImage === undefined
-      ? nonEmpty(labels[BASE_NAME_LABEL])
-        ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
+      ? nonEmpty(labelled) && imageRefProblem(labelled) === undefined
+        ? { ref: labelled, digest: labels[BASE_DIGEST_LABEL] }
         : undefined
       : (input.baseImage ?? undefined);
   // A base pinned by digest in its reference needs no separate digest.
@@ -347,7 +350,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 5;
+export const SBOM_FORMAT = 6;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;

@@ -142,11 +142,13 @@ interface VariantRun {
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
 function variantLabels(input: BuildStageInput, v: VariantPlan, run: VariantRun): Record<string, string> {
   const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
-  if (run.baseDigest === undefined) return labels;
+  // Unknown: set empty, so that the base image's own labels (its base's digest) are not inherited
+  // under this image's base name.
+  const digest = run.baseDigest ?? '';
   return {
     ...labels,
-    'org.opencontainers.image.base.digest': run.baseDigest,
-    [`${LABEL_PREFIX}.base-digest`]: run.baseDigest,
+    'org.opencontainers.image.base.digest': digest,
+    [`${LABEL_PREFIX}.base-digest`]: digest,
   };
 }
 
