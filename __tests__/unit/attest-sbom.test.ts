@@ -8,7 +8,7 @@ import { Version } from '@cyclonedx/cyclonedx-library/Spec';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { debPurl, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
-import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
+import { buildSbom, ML_STACK_PROPERTY, utcCaptureTime } from '../../src/attest/sbom.js';
 import { buildSpdx, type SpdxDocument, type SpdxPackage } from '../../src/attest/spdx.js';
 import { runCli } from '../../src/cli/main.js';
 import { captureIo } from '../helpers/fakes.js';
@@ -161,6 +161,44 @@ describe('buildSbom', () => {
     const sbom = sbomOf({ record: torchCpuRecord() });
     const torchDeps = sbom.dependencies.find((d) => d.ref === 'pkg:pypi/torch@1.13.1');
     expect(torchDeps?.dependsOn).toEqual(['pkg:pypi/typing-extensions@4.4.0']);
+  });
+
+  it.each([
+    ['2026-11-30T17:20:00', '2026-11-30T17:20:00Z'],
+    ['2026-11-30T17:20', '2026-11-30T17:20Z'],
+    ['2026-11-30T17:20:00.123', '2026-11-30T17:20:00.123Z'],
+    ['2026-11-30T17:20:00Z', '2026-11-30T17:20:00Z'],
+    ['2026-11-30T17:20:00+09:00', '2026-11-30T17:20:00+09:00'],
+    ['2026-11-30', '2026-11-30'],
+    ['not a time', 'not a time'],
+  ])(
+    'a capture time %s is read as %s: without an offset, UTC, whatever the zone of the machine',
+    (given, read) => {
+      expect(utcCaptureTime(given)).toBe(read);
+    },
+  );
+
+  it("a distribution installed twice: each copy's requirements stay on its own component", () => {
+    const entry = (name: string, version: string, requires: string[]) => ({
+      name,
+      version,
+      requires,
+      installer: 'pip',
+      location: '/usr/lib/python3/dist-packages',
+    });
+    const sbom = sbomOf({
+      record: makeRecord({
+        pip: [
+          entry('Foo_Bar', '1.0', ['six']),
+          entry('foo-bar', '2.0', ['requests']),
+          entry('six', '1.16.0', []),
+          entry('requests', '2.32.0', []),
+        ],
+      }),
+    });
+    const deps = (ref: string) => sbom.dependencies.find((d) => d.ref === ref)?.dependsOn;
+    expect(deps('pkg:pypi/foo-bar@1.0')).toEqual(['pkg:pypi/six@1.16.0']);
+    expect(deps('pkg:pypi/foo-bar@2.0')).toEqual(['pkg:pypi/requests@2.32.0']);
   });
 
   it('the dependency graph: the image reaches every component; only pip distributions (whose requirements the record lists) declare theirs, the rest are left unknown', async () => {

@@ -141,20 +141,26 @@ function imageComponent(ctx: Ctx): Component {
 function pipComponents(record: EnvRecord): { list: Component[]; byName: Map<string, Component> } {
   const list: Component[] = [];
   const byName = new Map<string, Component>();
-  const seen = new Set<string>();
+  const byPurl = new Map<string, Component>();
+  // Each record entry's own component: a distribution installed twice (two versions, in two
+  // places) keeps each copy's requirements on its own component.
+  const own: Component[] = [];
   for (const p of record.python.packages) {
     const name = clean(p.name);
     const version = clean(p.version);
     const purl = pypiPurl(name, version);
-    if (seen.has(purl)) continue;
-    seen.add(purl);
-    const c = new Component(ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
-    prop(c, 'pip.installer', p.installer);
-    list.push(c);
-    if (!byName.has(canonicalName(name))) byName.set(canonicalName(name), c);
+    let c = byPurl.get(purl);
+    if (!c) {
+      c = new Component(ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+      prop(c, 'pip.installer', p.installer);
+      byPurl.set(purl, c);
+      list.push(c);
+      if (!byName.has(canonicalName(name))) byName.set(canonicalName(name), c);
+    }
+    own.push(c);
   }
-  for (const p of record.python.packages) {
-    const c = byName.get(canonicalName(clean(p.name)));
+  for (const [i, p] of record.python.packages.entries()) {
+    const c = own[i];
     for (const req of p.requires) {
       if (/\bextra\s*==/.test(req)) continue; // only with an extra: not necessarily in use
       const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
@@ -299,12 +305,21 @@ function serialFrom(text: string): string {
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * The record's capture time with an offset. Capture writes UTC ("...Z"); a date and time without
+ * an offset (a record made by hand or by another tool) is read as UTC too, not in the zone of the
+ * machine that makes the SBOM: the same record, the same bytes anywhere.
+ */
+export function utcCaptureTime(text: string): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text;
+}
+
 /** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
 export function buildSbom(input: SbomInput): Record<string, unknown> {
   const ctx = context(input);
   const bom = new Bom();
   bom.metadata.properties.add(new Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
-  const time = new Date(ctx.record.capture.time);
+  const time = new Date(utcCaptureTime(ctx.record.capture.time));
   if (!Number.isNaN(time.getTime())) bom.metadata.timestamp = time;
   bom.metadata.tools.components.add(
     new Component(ComponentType.Application, TOOL_NAME, {
@@ -350,7 +365,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 6;
+export const SBOM_FORMAT = 7;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;
