@@ -309,17 +309,17 @@ describe('plan: base image per variant and platform', () => {
     expect(py311).toMatchObject({ python: '3.11', template: 'cpu' });
     expect(py311!.buildArgs).toMatchObject({
       PYTHON_VERSION: '3.11',
-      TORCH_VERSION: '2.7',
+      TORCH_VERSION: '2.7.1',
       TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cpu',
     });
     expect(cudabase).toMatchObject({ python: '3.12', template: 'cuda' });
     expect(cudabase!.buildArgs).toMatchObject({
-      TORCH_VERSION: '2.7',
+      TORCH_VERSION: '2.7.1',
       TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cu128',
       ML_IMAGE_CUDA: '12.8',
     });
     expect(own!.buildArgs).toMatchObject({
-      TORCH_VERSION: '2.7',
+      TORCH_VERSION: '2.7.1',
       TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cpu',
     });
     // A python that is not the image's is said; a CUDA image under the cpu template is refused.
@@ -339,6 +339,30 @@ describe('plan: base image per variant and platform', () => {
       })[0],
     ).toMatch(
       /^variants\[0\] \(c\): template "cpu" \(build\.template\) cannot build on nvidia\/cuda:12\.8\.1/,
+    );
+  });
+
+  it.each([
+    ['2.7', '2.7.1', []],
+    ['2.7.0', '2.7.0', []],
+    [
+      '2.7.9',
+      '2.7.9',
+      [
+        'variants[0] (cpu): torch 2.7.9 is newer than the newest 2.7 release the catalog knows (2.7.1); if it does not exist, pip fails in the build',
+      ],
+    ],
+  ])('a CPU variant with torch %s installs %s, as a CUDA variant does', (asked, installed, warnings) => {
+    const cpu = plan({ torch: asked, variants: ['cpu'] });
+    expect(cpu.variants[0]!.buildArgs.TORCH_VERSION).toBe(installed);
+    expect(cpu.warnings).toEqual(warnings);
+    const gpu = plan({ torch: asked, variants: ['cuda12.8'] });
+    expect(gpu.variants[0]!.torch?.version).toBe(installed);
+  });
+
+  it('a CPU variant with a torch the catalog does not know: said, as for a CUDA variant', () => {
+    expect(plan({ torch: '9.9', variants: ['cpu'] }).warnings[0]).toMatch(
+      /^variants\[0\] \(cpu\): torch 9\.9 is not in the catalog \(newest known: [\d.]+\); its wheels are not checked$/,
     );
   });
 

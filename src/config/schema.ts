@@ -277,7 +277,11 @@ export const ConfigFileSchema = z
       })
       .default(DEFAULT_PLATFORMS)
       .describe('Target platforms.'),
-    torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
+    torch: torchVersion
+      .optional()
+      .describe(
+        'torch version for every variant that does not set its own: "2.7" installs the newest 2.7.x the catalog knows, "2.7.0" exactly that.',
+      ),
     python: z
       .strictObject({
         version: pythonVersion

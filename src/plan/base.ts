@@ -175,7 +175,7 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
     // The template installs the torch asked for, from the wheel index of the variant's CUDA.
     ...(v.torch !== undefined && {
       torch: {
-        version: v.torch,
+        version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out),
         indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
       },
     }),
@@ -203,6 +203,13 @@ function cpuBase({ v, where, config, catalog, out, orDefault }: BaseInput): Chos
       `${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`,
     );
   }
+  const info = v.torch === undefined ? undefined : torchInfo(catalog, v.torch);
+  if (v.torch !== undefined && !info) {
+    const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0]!;
+    out.warnings.push(
+      `${where}: torch ${v.torch} is not in the catalog (newest known: ${newest.torch}); its wheels are not checked`,
+    );
+  }
   if (v.torch !== undefined) {
     const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
     if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
@@ -214,7 +221,10 @@ function cpuBase({ v, where, config, catalog, out, orDefault }: BaseInput): Chos
     python,
     ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
     ...(v.torch !== undefined && {
-      torch: { version: v.torch, indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl) },
+      torch: {
+        version: exactTorch(v.torch, info, where, out),
+        indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl),
+      },
     }),
     base: {
       ref,
@@ -302,9 +312,30 @@ function cudaTorch(
     );
     if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
   }
-  // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
-  const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
-  return { version: exact, indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl) };
+  return {
+    version: exactTorch(torchVersion, info, where, out),
+    indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl),
+  };
+}
+
+/**
+ * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
+ * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
+ * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
+ */
+function exactTorch(
+  asked: string,
+  info: ReturnType<typeof torchInfo>,
+  where: string,
+  out: Collector,
+): string {
+  if (!info) return asked;
+  if (asked === info.torch) return info.latestPatch;
+  if (compareVersions(asked, info.latestPatch) > 0)
+    out.warnings.push(
+      `${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`,
+    );
+  return asked;
 }
 
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
