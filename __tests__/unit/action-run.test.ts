@@ -71,7 +71,7 @@ describe('root action (config stage)', () => {
     await run(k.io);
     expect(k.warnings).toEqual([]);
     expect(k.errors[0]!.message).toContain('torch 2.5 has no CUDA 12.8 wheels');
-    expect(k.failed[0]).toContain('plan: 1 problem');
+    expect(k.failed[0]).toContain('plan of ml-image.yml: 1 problem');
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
       'image: {name: a/b}\nvariants: [{name: pt, base: "pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime"}]\n',
@@ -79,7 +79,7 @@ describe('root action (config stage)', () => {
     const e = fakeActionIo({ config: 'ml-image.yml' });
     await run(e.io);
     expect(e.errors[0]!.message).toContain('has no linux/arm64 image');
-    expect(e.failed[0]).toContain('plan: 1 problem');
+    expect(e.failed[0]).toContain('plan of ml-image.yml: 1 problem');
     expect(warn).toBeDefined();
   });
 

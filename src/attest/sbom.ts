@@ -340,17 +340,14 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
   // localeCompare, which follows the runner's locale, so the same record would give other bytes
   // on another machine.
   const parsed = JSON.parse(serializer.serialize(bom, { sortLists: false })) as Record<string, unknown>;
-  // The library writes a graph entry for every component, and an entry without dependsOn declares
-  // that the component has none (CycloneDX 1.6): true only where the record lists requirements (a
-  // pip distribution's). What a deb, the OS or the CUDA libraries depend on is not captured, so
-  // they have no entry: their dependencies are unknown, not none.
+  // An entry without dependsOn declares "depends on nothing" (CycloneDX 1.6): only a pip
+  // distribution's requirements are recorded; a deb, the OS or CUDA get no entry (unknown).
   const known = new Set([image.bomRef.toString(), ...pip.list.map((c) => c.bomRef.toString())]);
   if (Array.isArray(parsed.dependencies))
     parsed.dependencies = (parsed.dependencies as { ref: string; dependsOn?: unknown[] }[]).filter(
       (d) => known.has(d.ref) || (d.dependsOn?.length ?? 0) > 0,
     );
-  // The serial number is a hash of the BOM without it, put after "version" (where the library
-  // writes one).
+  // The serial number: a hash of the BOM without it, after "version" (where the library puts it).
   const text = JSON.stringify(parsed);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(parsed)) {

@@ -24,6 +24,8 @@ export interface LoadedConfig {
   file: string | undefined;
   /** Directory that relative paths in the config are resolved against. */
   baseDir: string;
+  /** The file as messages name it: relative to the directory it was looked up from when under it. */
+  label?: string;
 }
 
 export interface LoadOptions {
@@ -295,5 +297,5 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     const problems = checkReferencedFiles(config, baseDir);
     if (problems.length > 0) throw new ConfigError(label, problems);
   }
-  return { config, file, baseDir };
+  return { config, file, baseDir, ...(file !== undefined && { label }) };
 }

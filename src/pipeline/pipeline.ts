@@ -232,6 +232,7 @@ function runPlan(opts: PipelineOptions, io: PipelineIo): Plan {
       catalog: bundledCatalog(),
       git: opts.git,
       now: opts.now ?? new Date(),
+      configFile: opts.loaded.label,
     }),
     opts.buildOptions,
   );

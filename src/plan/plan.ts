@@ -29,6 +29,8 @@ export interface PlanContext {
   catalog: Catalog;
   git: GitContext;
   now: Date;
+  /** The config file as the user names it: a refused plan names it ("plan of ml-image.yml"). */
+  configFile?: string | undefined;
 }
 
 /** An error for each platform of the config the chosen base image does not have. */
@@ -181,7 +183,8 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
     out.errors.push(
       `variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`,
     );
-  if (out.errors.length > 0) throw new ConfigError('plan', out.errors);
+  if (out.errors.length > 0)
+    throw new ConfigError(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors);
   const targets = targetsOf(variants);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,

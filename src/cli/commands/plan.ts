@@ -51,13 +51,18 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
       platforms: { type: 'string' },
       variants: { type: 'string' },
     });
-    const { config } = loadConfig({
+    const loaded = loadConfig({
       cwd: io.cwd,
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
     });
     const git = await gitContextFor(io);
-    const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
+    const plan = planBuild(loaded.config, {
+      catalog: bundledCatalog(),
+      git,
+      now: new Date(),
+      configFile: loaded.label,
+    });
     if (values.out !== undefined) {
       openOutDir(io.cwd, values.out).writePlan(plan);
     }

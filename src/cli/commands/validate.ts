@@ -1,5 +1,8 @@
 import { stringify } from 'yaml';
 import { loadConfig } from '../../config/load.js';
+import { bundledCatalog } from '../../plan/catalog.js';
+import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { planBuild } from '../../plan/plan.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -12,8 +15,10 @@ export const validateCommand: Command = {
   summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
   usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
   help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
-the defaults, and checks that every file it names exists (relative to the config file) and that
-smoke.baseline holds a throughput table.
+the defaults, and checks that every file it names exists (relative to the config file), that
+smoke.baseline holds a throughput table, and that the plan can be made: each variant's base image,
+CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
+validate refuses; its warnings are printed too).
 
 Options:
   --config FILE        config file to read
@@ -41,6 +46,15 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
     const { config } = loaded;
     // The files the config names whose content has a shape of its own: smoke.baseline's floors.
     if (!values['skip-file-checks']) configBaseline(loaded);
+    // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
+    // is not asked): a config that plan would refuse is not valid.
+    const plan = planBuild(config, {
+      catalog: bundledCatalog(),
+      git: gitContextFromGitHubEnv(io.env) ?? {},
+      now: new Date(),
+      configFile: loaded.label,
+    });
+    for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
     if (values.out !== undefined)
       writeOutFile(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
     if (values.json) {
