@@ -21,7 +21,7 @@ import { findImagesDir } from '../../src/util/images-dir.js';
 import type { CommandRunner } from '../../src/docker/adapter.js';
 import { createBuildxCli } from '../../src/docker/buildx.js';
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from '../../src/docker/registry.js';
-import { InputError } from '../../src/errors.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
@@ -400,6 +400,27 @@ describe('a manifest by digest over HTTP (imagetools inspect --raw without build
       ['buildx', 'imagetools', 'inspect', '--raw', ref],
       ['buildx', 'imagetools', 'inspect', '--raw', ref],
     ]);
+  });
+
+  it("buildx's bytes of a ref by digest must be that digest, as the HTTP read's: another index is exit 3", async () => {
+    const other = INDEX.replace(D('a'), D('b'));
+    const exec = { run: async () => ({ exitCode: 0, stdout: other, stderr: '' }) };
+    const ref = `localhost:5000/a@${digestOf(INDEX)}`;
+    const err = await createBuildxCli(exec, 'docker', undefined, async () => undefined)
+      .imagetoolsInspect(ref)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect((err as EnvironmentError).message).toBe(
+      `registry localhost:5000: the manifest ${ref} came back with other content (${digestOf(other)})`,
+    );
+    // By tag, nothing to compare with.
+    expect(
+      (
+        await createBuildxCli(exec, 'docker', undefined, async () => undefined).imagetoolsInspect(
+          'localhost:5000/a:1',
+        )
+      ).platforms,
+    ).toHaveLength(1);
   });
 });
 

@@ -13,6 +13,7 @@ import type {
 import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
 import { InterruptedError } from '../util/cleanup.js';
+import { sha256Digest } from './oci-types.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -245,6 +246,14 @@ export function createBuildxCli(
       }
       const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
       if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
+      // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
+      // the HTTP read checks: a registry or proxy cannot answer with another image.
+      const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
+      if (pinned !== undefined && sha256Digest(r.stdout) !== pinned)
+        throw new EnvironmentError(
+          `registry ${splitImageRef(ref).host}: the manifest ${ref} came back with other content (${sha256Digest(r.stdout)})`,
+          'check the registry or any proxy in between: it changed a manifest',
+        );
       return parseImageIndex(r.stdout);
     },
     async imagePlatform(ref) {
