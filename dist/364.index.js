@@ -53,12 +53,12 @@ function certificateReaderFor(env, ref, identity) {
     return registryCertificates((0,signers/* defaultClient */.Vm)(env));
 }
 
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
@@ -160,6 +160,9 @@ function parseMinTflops(raw, flag = '--min-tflops') {
             throw new errors/* InputError */.dz(`${flag}: ${dtype} is given twice`);
         out[dtype] = Number(m[2]);
     }
+    // Only commas (an input built of unset variables): no floor would hold, which is not "none".
+    if (Object.keys(out).length === 0 && (raw ?? '').trim() !== '')
+        throw new errors/* InputError */.dz(`${flag}: no DTYPE=TFLOPS in ${JSON.stringify(raw)}`, 'give floors like bf16=600, or leave it out');
     return out;
 }
 /** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
@@ -246,6 +249,8 @@ function identityFrom(values, naming) {
     const pinned = workflow_claims/* WORKFLOW_CLAIMS */.gr.filter((c) => values[c.flag] !== undefined).map((c) => flag(c.flag));
     if (key !== undefined && (exact ?? regexp) !== undefined)
         throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
+    if (key !== undefined && given(values['certificate-oidc-issuer']) !== undefined)
+        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-oidc-issuer')} is for keyless signatures; a key has no certificate`, `leave it out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
     if (key !== undefined && pinned.length > 0)
         throw new errors/* InputError */.dz(`${prefix}${pinned.join(', ')} ${pinned.length === 1 ? 'is' : 'are'} for keyless signatures; a key has no certificate`, `leave ${pinned.length === 1 ? 'it' : 'them'} out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
     if (key !== undefined)
@@ -276,6 +281,8 @@ function requireFrom(raw, { prefix, flag }) {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
+    if (items.length === 0)
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
     if (items.length === 1 && items[0] === 'none')
         return [];
     const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
@@ -512,6 +519,7 @@ var action_io = __webpack_require__(23152);
 
 
 
+
 /** Every input of the verify sub-action (the verify flags by the same names, and the image). */
 const VERIFY_INPUTS = {
     image: {
@@ -580,7 +588,8 @@ function flagsFromInputs(io) {
     const text = (name) => io.getInput(name).trim() || undefined;
     const key = text('key');
     return {
-        ...(key !== undefined && { key: /^[a-z][a-z0-9+.-]*:\/\//i.test(key) ? key : external_node_path_default().resolve(io.cwd, key) }),
+        // A key reference (kms://, pkcs11:, ...) is cosign's, as the CLI reads it (isKeyReference).
+        ...(key !== undefined && { key: (0,verify_inputs/* isKeyReference */.NI)(key) ? key : external_node_path_default().resolve(io.cwd, key) }),
         'certificate-identity': text('certificate-identity'),
         'certificate-identity-regexp': text('certificate-identity-regexp'),
         'certificate-oidc-issuer': text('certificate-oidc-issuer'),
@@ -2948,11 +2957,12 @@ function scrubDeep(value, keep = []) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
 /* harmony export */   F1: () => (/* binding */ regexpProblem),
+/* harmony export */   NI: () => (/* binding */ isKeyReference),
 /* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
 /* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile),
 /* harmony export */   h3: () => (/* binding */ identityMatcher)
 /* harmony export */ });
-/* unused harmony exports isKeyReference, publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
+/* unused harmony exports publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);

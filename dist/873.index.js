@@ -786,7 +786,7 @@ function loadConfig(opts = {}) {
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
-    return { config, file, baseDir };
+    return { config, file, baseDir, ...(file !== undefined && { label }) };
 }
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
@@ -3021,12 +3021,13 @@ async function lookUp(input, deps, variants, timer) {
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
 function variantLabels(input, v, run) {
     const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
-    if (run.baseDigest === undefined)
-        return labels;
+    // Unknown: set empty, so that the base image's own labels (its base's digest) are not inherited
+    // under this image's base name.
+    const digest = run.baseDigest ?? '';
     return {
         ...labels,
-        'org.opencontainers.image.base.digest': run.baseDigest,
-        [`${plan_schema/* LABEL_PREFIX */.Ag}.base-digest`]: run.baseDigest,
+        'org.opencontainers.image.base.digest': digest,
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.base-digest`]: digest,
     };
 }
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
@@ -3211,7 +3212,7 @@ async function runBuildStage(input, deps) {
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
 ;// CONCATENATED MODULE: ./src/plan/catalog.json
-const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 ;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
 // Schema of the base-image catalog (src/plan/catalog.json). The catalog is data, never code: every
 // row names its source, and a unit test validates the file against this schema.
@@ -3299,7 +3300,7 @@ const TorchRow = schemas/* strictObject */.rej({
     python: schemas/* array */.YOg(version('Python')).min(1),
     /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
     aarch64Cuda: schemas/* enum */.k5n(['none', 'pytorch-index', 'pypi']),
-    /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
+    /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7: cu128; 2.8: cu128 and cu129). */
     aarch64CudaOnly: schemas/* array */.YOg(version('CUDA')).optional(),
     source,
 });
@@ -3504,6 +3505,22 @@ function ngcBase(input) {
             .join(', ')}`);
     }
     const cuda = rel?.cuda ?? v.cuda;
+    // The release decides its Python, CUDA and torch (NVIDIA's own torch build: a pip install over
+    // it would replace it): what the config asks otherwise is said, not silently dropped.
+    if (rel) {
+        const asked = [
+            v.python !== undefined && v.python !== rel.python && `python ${v.python} (it has ${rel.python})`,
+            v.cuda !== undefined &&
+                majorMinor(v.cuda) !== majorMinor(rel.cuda) &&
+                `cuda ${v.cuda} (it has ${rel.cuda})`,
+            v.torch !== undefined &&
+                rel.torch !== v.torch &&
+                !rel.torch.startsWith(`${v.torch}.`) &&
+                `torch ${v.torch} (it has ${rel.torch})`,
+        ].filter((x) => typeof x === 'string');
+        if (asked.length > 0)
+            out.warnings.push(`${where}: ${base} decides ${asked.join(', ')}; the release's are used`);
+    }
     return {
         name: v.name,
         kind: v.kind,
@@ -3522,18 +3539,48 @@ function ngcBase(input) {
         },
     };
 }
+/**
+ * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
+ * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ */
+function customPython(v, base, fam, where, out) {
+    const tag = (0,oci_ref/* parseImageRef */.Q)(base).tag ?? '';
+    const shipped = fam?.family === 'python-slim'
+        ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
+        : fam !== undefined && 'ubuntuPython' in fam
+            ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
+            : undefined;
+    if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
+        out.warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
+    return shipped ?? v.python ?? '3.12';
+}
 /** Any other base from the config: checked against its catalog family when it has one. */
-function customBase({ v, where, catalog, out, orDefault }) {
+function customBase({ v, where, config, catalog, out, orDefault }) {
     const base = v.base;
     const fam = familyOfImage(catalog, base);
     if (!fam) {
         out.warnings.push(`${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`);
     }
+    const cudaImage = fam?.family === 'nvidia-cuda';
+    const template = orDefault(cudaImage ? 'cuda' : 'cpu');
+    // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
+    if (cudaImage && (template === 'cpu' || template === 'ngc'))
+        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
+    const python = customPython(v, base, fam, where, out);
+    if (v.torch !== undefined && v.cuda === undefined && cudaImage)
+        out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
         kind: v.kind,
-        python: v.python ?? '3.12',
-        ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+        python,
+        ...(template !== undefined && { template }),
+        // The template installs the torch asked for, from the wheel index of the variant's CUDA.
+        ...(v.torch !== undefined && {
+            torch: {
+                version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out),
+                indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
+            },
+        }),
         ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
         base: {
             ref: base,
@@ -3555,6 +3602,11 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
     if (!py.pythonVersions.includes(python)) {
         out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`);
     }
+    const info = v.torch === undefined ? undefined : torchInfo(catalog, v.torch);
+    if (v.torch !== undefined && !info) {
+        const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0];
+        out.warnings.push(`${where}: torch ${v.torch} is not in the catalog (newest known: ${newest.torch}); its wheels are not checked`);
+    }
     if (v.torch !== undefined) {
         const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
         if (impossible !== undefined)
@@ -3567,7 +3619,10 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
         python,
         ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
         ...(v.torch !== undefined && {
-            torch: { version: v.torch, indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl) },
+            torch: {
+                version: exactTorch(v.torch, info, where, out),
+                indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl),
+            },
         }),
         base: {
             ref,
@@ -3631,9 +3686,24 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
         if (impossible !== undefined)
             out.errors.push(`${where}: ${impossible}`);
     }
-    // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
-    const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
-    return { version: exact, indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl) };
+    return {
+        version: exactTorch(torchVersion, info, where, out),
+        indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl),
+    };
+}
+/**
+ * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
+ * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
+ * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
+ */
+function exactTorch(asked, info, where, out) {
+    if (!info)
+        return asked;
+    if (asked === info.torch)
+        return info.latestPatch;
+    if (compareVersions(asked, info.latestPatch) > 0)
+        out.warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
+    return asked;
 }
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
 function cudaBase(input) {
@@ -3831,16 +3901,49 @@ function targetsOf(variants) {
         runner: DEFAULT_RUNNERS[p],
     })));
 }
+/**
+ * Two variants must never push one tag: the second push would move the first variant's tag (a
+ * variant named "latest", or "1.0.0-cpu" beside a variant "cpu" at version 1.0.0). Checked in the
+ * run's own git context and in that of a push to the default branch that is also a pull request
+ * (every tag rule at once), so a local plan finds what CI would push.
+ */
+function checkTagCollisions(config, git, naming, out) {
+    const contexts = [git, { ...git, isDefaultBranch: true, prNumber: git.prNumber ?? 1 }];
+    const reported = new Set();
+    for (const context of contexts) {
+        const owner = new Map();
+        config.variants.forEach((v, i) => {
+            for (const full of computeTags({
+                repository: naming.repository,
+                variant: v.name,
+                primary: i === 0,
+                ...(naming.version !== undefined && { version: naming.version }),
+                git: context,
+            })) {
+                const tag = full.slice(full.lastIndexOf(':') + 1);
+                const first = owner.get(tag);
+                if (first === undefined)
+                    owner.set(tag, i);
+                else if (!reported.has(tag)) {
+                    reported.add(tag);
+                    const other = config.variants[first];
+                    out.errors.push(`variants[${i}] (${v.name}): it would push the tag "${tag}" that variants[${first}] (${other.name}) pushes${context === git ? '' : ' on the default branch or a pull request'}: rename one of them`);
+                }
+            }
+        });
+    }
+}
 function planBuild(config, ctx) {
     const out = new Collector();
     const repository = `${config.image.registry}/${config.image.name}`;
     const version = config.image.version ?? versionFromRef(ctx.git.ref);
     const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
+    checkTagCollisions(config, ctx.git, { repository, version }, out);
     const count = variants.length * config.platforms.length;
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL('plan', out.errors);
+        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors);
     const targets = targetsOf(variants);
     return {
         schemaVersion: plan_schema/* PLAN_SCHEMA_VERSION */.jk,
@@ -9110,7 +9213,7 @@ async function captureImage(input, deps) {
         throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
-    const record = (0,redact/* redactDeep */.KL)({
+    const record = redactRecord({
         ...probed,
         schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
         image: imageFacts(input, details, platform, history),
@@ -9177,6 +9280,32 @@ function imageFacts(input, details, platform, history) {
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
+}
+/** Every string of X with redactText (token forms and URL logins), not the whole-value test. */
+function textOnly(x) {
+    if (typeof x === 'string')
+        return (0,redact/* redactText */.Rd)(x);
+    if (Array.isArray(x))
+        return x.map(textOnly);
+    if (x !== null && typeof x === 'object')
+        return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v)]));
+    return x;
+}
+/**
+ * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
+ * the package lists only tokens of known forms and URL logins. A package's name, version or
+ * requirement is no secret by its shape: PyPI names of 40 letters and digits exist
+ * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
+ * SBOM component and dropped their dependencies.
+ */
+function redactRecord(r) {
+    const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? textOnly(x) : (0,redact/* redactDeep */.KL)(x)]))
+        : (0,redact/* redactDeep */.KL)(v);
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [
+        k,
+        k === 'python' ? python(v) : k === 'apt' ? textOnly(v) : (0,redact/* redactDeep */.KL)(v),
+    ]));
 }
 
 // EXTERNAL MODULE: ./src/smoke/local-image.ts
@@ -10909,9 +11038,12 @@ function context(input) {
     const osRelease = record.os.osRelease;
     const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
     const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
+    // From the labels (a record alone): only an image reference (a login written into the label,
+    // user:password@host/..., is none, and would have put the password in the SBOM as the version).
+    const labelled = labels[BASE_NAME_LABEL];
     const base = input.baseImage === undefined
-        ? nonEmpty(labels[BASE_NAME_LABEL])
-            ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
+        ? nonEmpty(labelled) && (0,oci_ref/* imageRefProblem */.OD)(labelled) === undefined
+            ? { ref: labelled, digest: labels[BASE_DIGEST_LABEL] }
             : undefined
         : (input.baseImage ?? undefined);
     // A base pinned by digest in its reference needs no separate digest.
@@ -10962,22 +11094,27 @@ function imageComponent(ctx) {
 function pipComponents(record) {
     const list = [];
     const byName = new Map();
-    const seen = new Set();
+    const byPurl = new Map();
+    // Each record entry's own component: a distribution installed twice (two versions, in two
+    // places) keeps each copy's requirements on its own component.
+    const own = [];
     for (const p of record.python.packages) {
         const name = sbom_clean(p.name);
         const version = sbom_clean(p.version);
         const purl = pypiPurl(name, version);
-        if (seen.has(purl))
-            continue;
-        seen.add(purl);
-        const c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
-        prop(c, 'pip.installer', p.installer);
-        list.push(c);
-        if (!byName.has(canonicalName(name)))
-            byName.set(canonicalName(name), c);
+        let c = byPurl.get(purl);
+        if (!c) {
+            c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+            prop(c, 'pip.installer', p.installer);
+            byPurl.set(purl, c);
+            list.push(c);
+            if (!byName.has(canonicalName(name)))
+                byName.set(canonicalName(name), c);
+        }
+        own.push(c);
     }
-    for (const p of record.python.packages) {
-        const c = byName.get(canonicalName(sbom_clean(p.name)));
+    for (const [i, p] of record.python.packages.entries()) {
+        const c = own[i];
         for (const req of p.requires) {
             if (/\bextra\s*==/.test(req))
                 continue; // only with an extra: not necessarily in use
@@ -11116,33 +11253,51 @@ function serialFrom(text) {
     const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
     return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+/**
+ * The record's capture time with an offset. Capture writes UTC ("...Z"); a date and time without
+ * an offset (a record made by hand or by another tool) is read as UTC too, not in the zone of the
+ * machine that makes the SBOM: the same record, the same bytes anywhere.
+ */
+function utcCaptureTime(text) {
+    return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text;
+}
 /** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
 function sbom_buildSbom(input) {
     const ctx = context(input);
     const bom = new models.Bom();
     bom.metadata.properties.add(new models.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
-    const time = new Date(ctx.record.capture.time);
+    const time = new Date(utcCaptureTime(ctx.record.capture.time));
     if (!Number.isNaN(time.getTime()))
         bom.metadata.timestamp = time;
     bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, types/* TOOL_NAME */.lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
         version: sbom_clean(ctx.toolVersion),
     }));
-    bom.metadata.component = imageComponent(ctx);
+    const image = imageComponent(ctx);
+    bom.metadata.component = image;
     const pip = pipComponents(ctx.record);
     const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
-    for (const c of [bom.metadata.component, ...components])
+    // The image holds every component: the graph's root reaches each of them.
+    for (const c of components)
+        image.dependencies.add(c.bomRef);
+    for (const c of [image, ...components])
         ordered(c);
     for (const c of sortComponents(components))
         bom.components.add(c);
     serializer ??= new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
-    // The serial number is a hash of the BOM without it: serialized once, then put in its place
-    // (after "version", where the serializer writes it). The lists are in the order given above:
-    // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
-    // locale, so the same record would give other bytes on another machine.
-    const text = serializer.serialize(bom, { sortLists: false });
+    // The lists are in the order given above: the library's own sorting (sortLists) compares with
+    // localeCompare, which follows the runner's locale, so the same record would give other bytes
+    // on another machine.
+    const parsed = JSON.parse(serializer.serialize(bom, { sortLists: false }));
+    // An entry without dependsOn declares "depends on nothing" (CycloneDX 1.6): only a pip
+    // distribution's requirements are recorded; a deb, the OS or CUDA get no entry (unknown).
+    const known = new Set([image.bomRef.toString(), ...pip.list.map((c) => c.bomRef.toString())]);
+    if (Array.isArray(parsed.dependencies))
+        parsed.dependencies = parsed.dependencies.filter((d) => known.has(d.ref) || (d.dependsOn?.length ?? 0) > 0);
+    // The serial number: a hash of the BOM without it, after "version" (where the library puts it).
+    const text = JSON.stringify(parsed);
     const out = {};
-    for (const [k, v] of Object.entries(JSON.parse(text))) {
+    for (const [k, v] of Object.entries(parsed)) {
         out[k] = v;
         if (k === 'version')
             out.serialNumber = serialFrom(text);
@@ -11154,7 +11309,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 4;
+const SBOM_FORMAT = 7;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -12022,6 +12177,7 @@ function runPlan(opts, io) {
         catalog: bundledCatalog(),
         git: opts.git,
         now: opts.now ?? new Date(),
+        configFile: opts.loaded.label,
     }), opts.buildOptions);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });

@@ -29019,13 +29019,15 @@ const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 /* harmony export */   n4: () => (/* binding */ parseImageIndex)
 /* harmony export */ });
 /* unused harmony exports parseBuildxVersion, parseBuildxInspect, parseBuildxPlatforms, parseManifestDigest, pushedDigest */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(92857);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76873);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98925);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2329);
 // The buildx side of the DockerAdapter: `docker buildx ...` through a CommandRunner (the CLI, not
 // the engine API), and the parsers of what it prints.
+
 
 
 
@@ -29062,16 +29064,16 @@ function parseBuildxPlatforms(inspectOutput) {
     return [...platforms];
 }
 /** What `imagetools inspect --raw` prints of a manifest list / OCI index (or a single manifest). */
-const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    mediaType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    manifests: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), architecture: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional() })
+const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    mediaType: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    manifests: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+        digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), architecture: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional() })
             .optional(),
     }))
         .optional(),
-    config: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
-    layers: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+    config: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
+    layers: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
 });
 const INDEX_MEDIA_TYPES = new Set([
     'application/vnd.oci.image.index.v1+json',
@@ -29104,10 +29106,10 @@ function parseImageIndex(raw) {
     }
     return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
 }
-const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    architecture: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    architecture: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
 });
 /**
  * `os/architecture[/variant]` of an image config's JSON; undefined when it names none (an index's
@@ -29127,7 +29129,7 @@ function configPlatform(raw) {
     return `${c.data.os}/${c.data.architecture}${c.data.variant ? `/${c.data.variant}` : ''}`;
 }
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
-const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional() });
+const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional() });
 /** The digest in `imagetools inspect --format '{{json .Manifest}}'` output, when there is one. */
 function parseManifestDigest(raw, ref) {
     return (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonAnswer */ .oV)(ManifestDescriptorSchema, raw, `the manifest descriptor of ${ref}`).digest;
@@ -29219,6 +29221,11 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registr
             const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
             if (r.exitCode !== 0)
                 throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
+            // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
+            // the HTTP read checks: a registry or proxy cannot answer with another image.
+            const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
+            if (pinned !== undefined && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.stdout) !== pinned)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${(0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host}: the manifest ${ref} came back with other content (${(0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
             return parseImageIndex(r.stdout);
         },
         async imagePlatform(ref) {

@@ -65,7 +65,7 @@ function ociPurl(ref, digest, arch) {
 /* harmony export */   jL: () => (/* binding */ sbomInputsDigest),
 /* harmony export */   s2: () => (/* binding */ buildSbom)
 /* harmony export */ });
-/* unused harmony exports ML_STACK_PROPERTY, SBOM_FORMAT */
+/* unused harmony exports ML_STACK_PROPERTY, utcCaptureTime, SBOM_FORMAT */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6820);
@@ -134,9 +134,12 @@ function context(input) {
     const osRelease = record.os.osRelease;
     const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
     const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
+    // From the labels (a record alone): only an image reference (a login written into the label,
+    // user:password@host/..., is none, and would have put the password in the SBOM as the version).
+    const labelled = labels[BASE_NAME_LABEL];
     const base = input.baseImage === undefined
-        ? nonEmpty(labels[BASE_NAME_LABEL])
-            ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
+        ? nonEmpty(labelled) && (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .imageRefProblem */ .OD)(labelled) === undefined
+            ? { ref: labelled, digest: labels[BASE_DIGEST_LABEL] }
             : undefined
         : (input.baseImage ?? undefined);
     // A base pinned by digest in its reference needs no separate digest.
@@ -187,22 +190,27 @@ function imageComponent(ctx) {
 function pipComponents(record) {
     const list = [];
     const byName = new Map();
-    const seen = new Set();
+    const byPurl = new Map();
+    // Each record entry's own component: a distribution installed twice (two versions, in two
+    // places) keeps each copy's requirements on its own component.
+    const own = [];
     for (const p of record.python.packages) {
         const name = clean(p.name);
         const version = clean(p.version);
         const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .pypiPurl */ .iC)(name, version);
-        if (seen.has(purl))
-            continue;
-        seen.add(purl);
-        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
-        prop(c, 'pip.installer', p.installer);
-        list.push(c);
-        if (!byName.has((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name)))
-            byName.set((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name), c);
+        let c = byPurl.get(purl);
+        if (!c) {
+            c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+            prop(c, 'pip.installer', p.installer);
+            byPurl.set(purl, c);
+            list.push(c);
+            if (!byName.has((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name)))
+                byName.set((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name), c);
+        }
+        own.push(c);
     }
-    for (const p of record.python.packages) {
-        const c = byName.get((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(clean(p.name)));
+    for (const [i, p] of record.python.packages.entries()) {
+        const c = own[i];
         for (const req of p.requires) {
             if (/\bextra\s*==/.test(req))
                 continue; // only with an extra: not necessarily in use
@@ -341,33 +349,51 @@ function serialFrom(text) {
     const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
     return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+/**
+ * The record's capture time with an offset. Capture writes UTC ("...Z"); a date and time without
+ * an offset (a record made by hand or by another tool) is read as UTC too, not in the zone of the
+ * machine that makes the SBOM: the same record, the same bytes anywhere.
+ */
+function utcCaptureTime(text) {
+    return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text;
+}
 /** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
 function buildSbom(input) {
     const ctx = context(input);
     const bom = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Bom();
     bom.metadata.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
-    const time = new Date(ctx.record.capture.time);
+    const time = new Date(utcCaptureTime(ctx.record.capture.time));
     if (!Number.isNaN(time.getTime()))
         bom.metadata.timestamp = time;
     bom.metadata.tools.components.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, _types_js__WEBPACK_IMPORTED_MODULE_10__/* .TOOL_NAME */ .lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
         version: clean(ctx.toolVersion),
     }));
-    bom.metadata.component = imageComponent(ctx);
+    const image = imageComponent(ctx);
+    bom.metadata.component = image;
     const pip = pipComponents(ctx.record);
     const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
-    for (const c of [bom.metadata.component, ...components])
+    // The image holds every component: the graph's root reaches each of them.
+    for (const c of components)
+        image.dependencies.add(c.bomRef);
+    for (const c of [image, ...components])
         ordered(c);
     for (const c of sortComponents(components))
         bom.components.add(c);
     serializer ??= new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JsonSerializer(new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JSON.Normalize.Factory(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__.Spec1dot6));
-    // The serial number is a hash of the BOM without it: serialized once, then put in its place
-    // (after "version", where the serializer writes it). The lists are in the order given above:
-    // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
-    // locale, so the same record would give other bytes on another machine.
-    const text = serializer.serialize(bom, { sortLists: false });
+    // The lists are in the order given above: the library's own sorting (sortLists) compares with
+    // localeCompare, which follows the runner's locale, so the same record would give other bytes
+    // on another machine.
+    const parsed = JSON.parse(serializer.serialize(bom, { sortLists: false }));
+    // An entry without dependsOn declares "depends on nothing" (CycloneDX 1.6): only a pip
+    // distribution's requirements are recorded; a deb, the OS or CUDA get no entry (unknown).
+    const known = new Set([image.bomRef.toString(), ...pip.list.map((c) => c.bomRef.toString())]);
+    if (Array.isArray(parsed.dependencies))
+        parsed.dependencies = parsed.dependencies.filter((d) => known.has(d.ref) || (d.dependsOn?.length ?? 0) > 0);
+    // The serial number: a hash of the BOM without it, after "version" (where the library puts it).
+    const text = JSON.stringify(parsed);
     const out = {};
-    for (const [k, v] of Object.entries(JSON.parse(text))) {
+    for (const [k, v] of Object.entries(parsed)) {
         out[k] = v;
         if (k === 'version')
             out.serialNumber = serialFrom(text);
@@ -379,7 +405,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 4;
+const SBOM_FORMAT = 7;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */

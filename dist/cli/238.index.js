@@ -1113,87 +1113,276 @@ without a digest, an invalid name, a file in DIR that no export wrote); 3 --veri
 
 /***/ }),
 
-/***/ 96657:
+/***/ 61036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
-/* harmony export */   Wd: () => (/* binding */ writeOutFile)
+/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
+/* harmony export */   Z9: () => (/* binding */ loadConfig)
 /* harmony export */ });
-/* unused harmony export targetStat */
+/* unused harmony exports MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, readConfigText, applyOverrides, validateConfigData, checkReferencedFiles, repositoryRootOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68481);
+// Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
 
 
 
 
 
+
+
+const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
+/** The largest config file read (a real ml-image.yml is a few KB). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+const MAX_YAML_ALIASES = 100;
 /**
- * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
- * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
- * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
- * path. Userinfo in URLs never reaches a result file.
+ * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
+ * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
+ * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
+ * bounded (an alias bomb is a ConfigError naming the file, not a crash).
  */
-function writeOutFile(cwd, outDir, name, content) {
-    const label = `--out ${outDir}`;
-    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
-    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), label);
-    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
-    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
-    const st = targetStat(file, label);
-    if (st !== undefined && !st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
-    return file;
-}
-/**
- * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
- * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
- * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
- */
-function targetStat(file, label) {
+function parseYaml(text, fileLabel) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_4__/* .LineCounter */ .HN();
+    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+    // whose methods the schema would list as unknown keys.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parseDocument */ .Tp)(text, {
+        prettyErrors: true,
+        uniqueKeys: false,
+        lineCounter,
+        resolveKnownTags: false,
+    });
+    const at = (offset) => {
+        if (offset === undefined)
+            return '';
+        const pos = lineCounter.linePos(offset);
+        return `line ${pos.line}, column ${pos.col}: `;
+    };
+    const problems = doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+    });
+    (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .visit */ .YR)(doc, {
+        Map(_key, map) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .isMap */ .jh)(map))
+                return;
+            const seen = new Set();
+            for (const pair of map.items) {
+                const k = pair.key;
+                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+                if (id !== null && typeof id === 'object')
+                    continue; // complex keys: not ours to check
+                if (seen.has(id))
+                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
+                seen.add(id);
+            }
+        },
+    });
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
+    let data;
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     }
     catch (e) {
-        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeError */ .oG)(e, file, label);
+        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
+        const msg = e.message.split('\n')[0] ?? String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
+            /alias/i.test(msg)
+                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                : msg,
+        ]);
     }
+    return data ?? {};
 }
 /**
- * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
- * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
- * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
- * no read permission). Nothing there: nothing to keep.
+ * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
+ * the path.
  */
-function refuseForeignFile(file, c) {
-    const st = targetStat(file, `${c.prefix}${c.flag}`);
-    if (st === undefined)
-        return;
-    if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, c.fix);
-    if (c.force)
-        return;
-    let text;
+function readConfigText(file, label = file) {
+    let fd;
     try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
     }
     catch (e) {
-        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
     }
-    if (!c.ours(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
+        if (st.size > MAX_CONFIG_BYTES)
+            throw tooBig(label, st.size);
+        // Read at most one byte past the limit: a file that grows while read is still bounded.
+        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        if (buf.length > MAX_CONFIG_BYTES)
+            throw tooBig(label, buf.length);
+        return buf.toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function tooBig(label, size) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
+}
+function setAt(target, p, value) {
+    let cur = target;
+    p.forEach((seg, i) => {
+        if (i === p.length - 1) {
+            cur[seg] = value;
+            return;
+        }
+        const next = cur[seg];
+        if (next === null || typeof next !== 'object')
+            cur[seg] = {};
+        cur = cur[seg];
+    });
+}
+function applyOverrides(data, overrides) {
+    if (overrides.length === 0)
+        return data;
+    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? structuredClone(data)
+        : {};
+    for (const o of overrides)
+        setAt(base, o.path, o.value);
+    return base;
+}
+/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
+function validateConfigData(data, label, overrides = []) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, [
+            `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
+        ]);
+    }
+    const merged = applyOverrides(data, overrides);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    if (!result.success) {
+        const sourceOf = (p) => {
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
+            return o?.source;
+        };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx, sourceOf));
+    }
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeConfig */ .I6)(result.data);
+}
+/** Problems with files the config names, each naming the field and the path looked for. */
+function checkReferencedFiles(config, baseDir) {
+    const problems = [];
+    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(baseDir, p);
+    const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
+    /** What is wrong with P as an input file: missing, or something else than a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
+        if (st === undefined)
+            return `file not found: ${p}`;
+        return st.isFile() ? undefined : `${p} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`;
+    };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
+    const context = at(config.build.context);
+    const realContext = realPath(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
+    const repo = repositoryRootOf(baseDir);
+    const realRepo = repo === undefined ? undefined : realPath(repo);
+    const outside = (p) => realRepo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(realRepo, p).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))[0] === '..';
+    if (realContext === node_path__WEBPACK_IMPORTED_MODULE_3___default().parse(realContext).root)
+        problems.push(`build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
+    else if (!isDir(context))
+        problems.push(`build.context: directory not found: ${context}`);
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        const problem = fileProblem(f);
+        const real = realPath(f);
+        if (problem !== undefined)
+            problems.push(`build.dockerfile: ${problem}`);
+        else if (outside(real))
+            problems.push(`build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`python.requirements[${i}]: ${problem}`);
+    });
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`smoke.baseline: ${problem}`);
+    }
+    return problems;
+}
+/** P with its links resolved (as the builder will read it); P itself when it is not there. */
+function realPath(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(d, '.git')))
+            return d;
+        if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d) === d)
+            return undefined;
+    }
+}
+function findDefaultFile(cwd) {
+    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+}
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
+function loadConfig(opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const overrides = opts.overrides ?? [];
+    let file;
+    if (opts.file !== undefined) {
+        file = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(cwd, opts.file);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        }
+    }
+    else {
+        file = findDefaultFile(cwd);
+    }
+    if (file === undefined && overrides.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+    }
+    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(cwd, file) : '';
+    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const data = file ? parseYaml(readConfigText(file, label), label) : {};
+    const config = validateConfigData(data, label, overrides);
+    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file) : cwd;
+    if (opts.checkFiles !== false) {
+        const problems = checkReferencedFiles(config, baseDir);
+        if (problems.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, problems);
+    }
+    return { config, file, baseDir, ...(file !== undefined && { label }) };
 }
 
 

@@ -94,8 +94,8 @@ function discardResults() {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
-// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 3 modules
-var shared = __webpack_require__(23419);
+// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 1 modules
+var shared = __webpack_require__(87978);
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
 
 

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, redactInstruction */
+/* unused harmony exports imageCreated, layerHistory, redactInstruction, redactRecord */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -88,7 +88,7 @@ async function captureImage(input, deps) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
-    const record = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
+    const record = redactRecord({
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
@@ -155,6 +155,32 @@ function imageFacts(input, details, platform, history) {
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
+}
+/** Every string of X with redactText (token forms and URL logins), not the whole-value test. */
+function textOnly(x) {
+    if (typeof x === 'string')
+        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(x);
+    if (Array.isArray(x))
+        return x.map(textOnly);
+    if (x !== null && typeof x === 'object')
+        return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v)]));
+    return x;
+}
+/**
+ * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
+ * the package lists only tokens of known forms and URL logins. A package's name, version or
+ * requirement is no secret by its shape: PyPI names of 40 letters and digits exist
+ * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
+ * SBOM component and dropped their dependencies.
+ */
+function redactRecord(r) {
+    const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? textOnly(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(v);
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [
+        k,
+        k === 'python' ? python(v) : k === 'apt' ? textOnly(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(v),
+    ]));
 }
 
 
@@ -1720,12 +1746,13 @@ async function lookUp(input, deps, variants, timer) {
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
 function variantLabels(input, v, run) {
     const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
-    if (run.baseDigest === undefined)
-        return labels;
+    // Unknown: set empty, so that the base image's own labels (its base's digest) are not inherited
+    // under this image's base name.
+    const digest = run.baseDigest ?? '';
     return {
         ...labels,
-        'org.opencontainers.image.base.digest': run.baseDigest,
-        [`${schema/* LABEL_PREFIX */.Ag}.base-digest`]: run.baseDigest,
+        'org.opencontainers.image.base.digest': digest,
+        [`${schema/* LABEL_PREFIX */.Ag}.base-digest`]: digest,
     };
 }
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
@@ -3372,6 +3399,7 @@ function runPlan(opts, io) {
         catalog: (0,catalog/* bundledCatalog */.Ot)(),
         git: opts.git,
         now: opts.now ?? new Date(),
+        configFile: opts.loaded.label,
     }), opts.buildOptions);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });

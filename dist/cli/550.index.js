@@ -161,6 +161,9 @@ function parseMinTflops(raw, flag = '--min-tflops') {
             throw new errors/* InputError */.dz(`${flag}: ${dtype} is given twice`);
         out[dtype] = Number(m[2]);
     }
+    // Only commas (an input built of unset variables): no floor would hold, which is not "none".
+    if (Object.keys(out).length === 0 && (raw ?? '').trim() !== '')
+        throw new errors/* InputError */.dz(`${flag}: no DTYPE=TFLOPS in ${JSON.stringify(raw)}`, 'give floors like bf16=600, or leave it out');
     return out;
 }
 /** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
@@ -247,6 +250,8 @@ function identityFrom(values, naming) {
     const pinned = workflow_claims/* WORKFLOW_CLAIMS */.gr.filter((c) => values[c.flag] !== undefined).map((c) => flag(c.flag));
     if (key !== undefined && (exact ?? regexp) !== undefined)
         throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
+    if (key !== undefined && given(values['certificate-oidc-issuer']) !== undefined)
+        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-oidc-issuer')} is for keyless signatures; a key has no certificate`, `leave it out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
     if (key !== undefined && pinned.length > 0)
         throw new errors/* InputError */.dz(`${prefix}${pinned.join(', ')} ${pinned.length === 1 ? 'is' : 'are'} for keyless signatures; a key has no certificate`, `leave ${pinned.length === 1 ? 'it' : 'them'} out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
     if (key !== undefined)
@@ -277,6 +282,8 @@ function requireFrom(raw, { prefix, flag }) {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
+    if (items.length === 0)
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
     if (items.length === 1 && items[0] === 'none')
         return [];
     const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
@@ -490,7 +497,10 @@ function failedSummary(outcome, detail = false) {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
+// EXTERNAL MODULE: ./src/cli/output.ts
+var output = __webpack_require__(96657);
 ;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+
 
 
 
@@ -579,7 +589,7 @@ async function verifyBeforeWrite(io, command, ref, request, json) {
 const verifyCommand = {
     name: 'verify',
     summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
-    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--out DIR]',
     help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
 platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify
@@ -592,6 +602,8 @@ ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
 
 Options:
 ${VERIFY_OPTIONS_HELP}
+  --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
+                                when one fails)
 
 Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
 cosign cannot be reached, or the registry refuses the read or is failing (the fix is printed).`,
@@ -606,6 +618,8 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
         if (values.verbose)
             io.stderr(`timing  verify ${((performance.now() - t0) / 1000).toFixed(3)}s (${outcome.checks.length} checks)\n`);
         const failed = outcome.failed.length > 0;
+        if (values.out !== undefined)
+            (0,output/* writeOutFile */.Wd)(io.cwd, values.out, 'verify.json', `${JSON.stringify({ ref, ok: !failed, checks: outcome.checks }, null, 2)}\n`);
         // --json prints one JSON object: the checks, or on a failure the error naming each failed one.
         if (!values.json)
             io.stdout(`${renderChecks(outcome.checks)}\n`);
@@ -616,6 +630,92 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
         return 0;
     },
 };
+
+
+/***/ }),
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   Wd: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* unused harmony export targetStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
+
+
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
+ * path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), label);
+    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+/**
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
+ */
+function targetStat(file, label) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeError */ .oG)(e, file, label);
+    }
+}
+/**
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
+ */
+function refuseForeignFile(file, c) {
+    const st = targetStat(file, `${c.prefix}${c.flag}`);
+    if (st === undefined)
+        return;
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, c.fix);
+    if (c.force)
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
+    }
+    if (!c.ours(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
+}
 
 
 /***/ })

@@ -502,7 +502,9 @@ const VariantObject = schemas/* strictObject */.rej({
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
-    base: imageRef.optional().describe('A custom base image; the catalog is not consulted.'),
+    base: imageRef
+        .optional()
+        .describe("A custom base image: checked against its catalog family when it has one (platforms; an NGC release decides Python, CUDA and torch); `torch` is installed from the wheel index of the variant's `cuda` (else the CPU one)."),
     torch: torchVersion.optional().describe('torch version for this variant (overrides top-level `torch`).'),
     python: pythonVersion
         .optional()
@@ -638,7 +640,9 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .default(DEFAULT_PLATFORMS)
         .describe('Target platforms.'),
-    torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
+    torch: torchVersion
+        .optional()
+        .describe('torch version for every variant that does not set its own: "2.7" installs the newest 2.7.x the catalog knows, "2.7.0" exactly that.'),
     python: schemas/* strictObject */.rej({
         version: pythonVersion
             .optional()

@@ -26,7 +26,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(37351);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58947);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(23419);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(87978);
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
 

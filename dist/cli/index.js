@@ -53,16 +53,16 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(680), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(724), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(928), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(680), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(724), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(680), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(365), __nccwpck_require__.e(724), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(680), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(724), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(680), __nccwpck_require__.e(498), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(365), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
@@ -464,13 +464,15 @@ const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 /* harmony export */   n4: () => (/* binding */ parseImageIndex)
 /* harmony export */ });
 /* unused harmony exports parseBuildxVersion, parseBuildxInspect, parseBuildxPlatforms, parseManifestDigest, pushedDigest */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(92857);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76873);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98925);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2329);
 // The buildx side of the DockerAdapter: `docker buildx ...` through a CommandRunner (the CLI, not
 // the engine API), and the parsers of what it prints.
+
 
 
 
@@ -507,16 +509,16 @@ function parseBuildxPlatforms(inspectOutput) {
     return [...platforms];
 }
 /** What `imagetools inspect --raw` prints of a manifest list / OCI index (or a single manifest). */
-const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    mediaType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    manifests: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), architecture: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional() })
+const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    mediaType: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    manifests: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+        digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), architecture: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional() })
             .optional(),
     }))
         .optional(),
-    config: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
-    layers: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+    config: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
+    layers: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
 });
 const INDEX_MEDIA_TYPES = new Set([
     'application/vnd.oci.image.index.v1+json',
@@ -549,10 +551,10 @@ function parseImageIndex(raw) {
     }
     return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
 }
-const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    architecture: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    architecture: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
 });
 /**
  * `os/architecture[/variant]` of an image config's JSON; undefined when it names none (an index's
@@ -572,7 +574,7 @@ function configPlatform(raw) {
     return `${c.data.os}/${c.data.architecture}${c.data.variant ? `/${c.data.variant}` : ''}`;
 }
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
-const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional() });
+const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional() });
 /** The digest in `imagetools inspect --format '{{json .Manifest}}'` output, when there is one. */
 function parseManifestDigest(raw, ref) {
     return (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonAnswer */ .oV)(ManifestDescriptorSchema, raw, `the manifest descriptor of ${ref}`).digest;
@@ -664,6 +666,11 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registr
             const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
             if (r.exitCode !== 0)
                 throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
+            // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
+            // the HTTP read checks: a registry or proxy cannot answer with another image.
+            const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
+            if (pinned !== undefined && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.stdout) !== pinned)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${(0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host}: the manifest ${ref} came back with other content (${(0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
             return parseImageIndex(r.stdout);
         },
         async imagePlatform(ref) {

@@ -1,8 +1,8 @@
-export const id = 724;
-export const ids = [724];
+export const id = 928;
+export const ids = [928];
 export const modules = {
 
-/***/ 23419:
+/***/ 87978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -144,135 +144,8 @@ function wantsColor(isTTY, env) {
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
-;// CONCATENATED MODULE: ./src/github/event.ts
-// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
-// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
-// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
-// an unexpected shape is left out rather than trusted (or failing the whole event).
-
-
-const RepoRef = schemas/* object */.Ikc({ full_name: schemas/* string */.YjP().optional() });
-/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
-const isDate = (s) => !Number.isNaN(new Date(s).getTime());
-/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
-const MAX_EVENT_BYTES = 64 * 1024 * 1024;
-/** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
-const GitHubEventSchema = schemas/* object */.Ikc({
-    pull_request: schemas/* object */.Ikc({
-        number: schemas/* number */.aig().int().optional(),
-        head: schemas/* object */.Ikc({
-            sha: schemas/* string */.YjP().optional(),
-            // null: the head repository (a fork) was deleted.
-            repo: RepoRef.extend({ fork: schemas/* boolean */.zMY().optional() }).nullable().optional(),
-        })
-            .optional(),
-        base: schemas/* object */.Ikc({ ref: schemas/* string */.YjP().optional(), repo: RepoRef.optional() }).optional(),
-    })
-        .optional()
-        .catch(undefined),
-    repository: RepoRef.extend({ default_branch: schemas/* string */.YjP().optional() }).optional().catch(undefined),
-    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
-    // the commit time is then not known, rather than an invalid date failing the run.
-    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().refine(isDate).optional().catch(undefined) })
-        .nullable()
-        .optional()
-        .catch(undefined),
-    workflow_run: schemas/* object */.Ikc({
-        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
-        id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        head_sha: schemas/* string */.YjP().optional(),
-        pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
-        head_repository: RepoRef.nullable().optional(),
-    })
-        .optional()
-        .catch(undefined),
-});
-/** A parsed payload; anything that is not a JSON object is an empty event. */
-function parseGitHubEvent(json) {
-    const r = GitHubEventSchema.safeParse(json);
-    return r.success ? r.data : {};
-}
-/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
-function readGitHubEventFile(path) {
-    if (!path)
-        return {};
-    try {
-        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
-        return parseGitHubEvent(JSON.parse((0,read_regular/* readRegularFile */.XF)(path, MAX_EVENT_BYTES).toString('utf8')));
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/git-context.ts
-
-/**
- * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
- * too old for %cI) is left out as if absent, never an "Invalid time value" failing the run.
- */
-function withCommitTime(text) {
-    const time = text ? new Date(text) : undefined;
-    return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
-}
-/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
-function gitContextFromGitHubEnv(env) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return undefined;
-    const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
-    const pr = event.pull_request?.number;
-    const defaultBranch = event.repository?.default_branch;
-    const ref = env.GITHUB_REF;
-    return {
-        // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
-        ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
-            sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
-        }),
-        ...(ref !== undefined && { ref }),
-        isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
-        ...(pr !== undefined && { prNumber: pr }),
-        ...withCommitTime(event.head_commit?.timestamp),
-        ...(env.GITHUB_SERVER_URL &&
-            env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
-    };
-}
-/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
-async function gitContextFromCheckout(exec, cwd) {
-    const git = async (...args) => {
-        try {
-            const r = await exec.run('git', args, { cwd });
-            return r.exitCode === 0 ? r.stdout.trim() : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    };
-    const sha = await git('rev-parse', 'HEAD');
-    if (!sha)
-        return {};
-    // Independent reads: side by side (each is a process; on a busy runner they add up).
-    const [commitTime, tag, branch, remote] = await Promise.all([
-        git('show', '-s', '--format=%cI', 'HEAD'),
-        git('describe', '--tags', '--exact-match', 'HEAD'),
-        git('symbolic-ref', '--short', 'HEAD'),
-        git('remote', 'get-url', 'origin'),
-    ]);
-    const repositoryUrl = remote
-        ?.replace(/^git@([^:]+):/, 'https://$1/')
-        .replace(/\.git$/, '')
-        .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
-    return {
-        sha,
-        ...withCommitTime(commitTime),
-        ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
-        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
-    };
-}
-
+// EXTERNAL MODULE: ./src/plan/git-context.ts + 1 modules
+var git_context = __webpack_require__(10899);
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
 
@@ -294,11 +167,286 @@ function overridesFromFlags(values) {
 }
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 async function gitContextFor(io) {
-    return gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new exec_runner/* ActionsExecRunner */.L(), io.cwd));
+    return (0,git_context/* gitContextFromGitHubEnv */.s)(io.env) ?? (await (0,git_context/* gitContextFromCheckout */.Y)(new exec_runner/* ActionsExecRunner */.L(), io.cwd));
 }
 /** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
 function printedReport(io, markdown) {
     return toTerminal(markdown, { color: wantsColor(io.stdoutIsTTY, io.env) });
+}
+
+
+/***/ }),
+
+/***/ 61036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
+/* harmony export */   Z9: () => (/* binding */ loadConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, readConfigText, applyOverrides, validateConfigData, checkReferencedFiles, repositoryRootOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68481);
+// Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
+/** The largest config file read (a real ml-image.yml is a few KB). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+const MAX_YAML_ALIASES = 100;
+/**
+ * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
+ * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
+ * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
+ * bounded (an alias bomb is a ConfigError naming the file, not a crash).
+ */
+function parseYaml(text, fileLabel) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_4__/* .LineCounter */ .HN();
+    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+    // whose methods the schema would list as unknown keys.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parseDocument */ .Tp)(text, {
+        prettyErrors: true,
+        uniqueKeys: false,
+        lineCounter,
+        resolveKnownTags: false,
+    });
+    const at = (offset) => {
+        if (offset === undefined)
+            return '';
+        const pos = lineCounter.linePos(offset);
+        return `line ${pos.line}, column ${pos.col}: `;
+    };
+    const problems = doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+    });
+    (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .visit */ .YR)(doc, {
+        Map(_key, map) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .isMap */ .jh)(map))
+                return;
+            const seen = new Set();
+            for (const pair of map.items) {
+                const k = pair.key;
+                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+                if (id !== null && typeof id === 'object')
+                    continue; // complex keys: not ours to check
+                if (seen.has(id))
+                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
+                seen.add(id);
+            }
+        },
+    });
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    }
+    catch (e) {
+        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
+        const msg = e.message.split('\n')[0] ?? String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
+            /alias/i.test(msg)
+                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                : msg,
+        ]);
+    }
+    return data ?? {};
+}
+/**
+ * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
+ * the path.
+ */
+function readConfigText(file, label = file) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
+        if (st.size > MAX_CONFIG_BYTES)
+            throw tooBig(label, st.size);
+        // Read at most one byte past the limit: a file that grows while read is still bounded.
+        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        if (buf.length > MAX_CONFIG_BYTES)
+            throw tooBig(label, buf.length);
+        return buf.toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function tooBig(label, size) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
+}
+function setAt(target, p, value) {
+    let cur = target;
+    p.forEach((seg, i) => {
+        if (i === p.length - 1) {
+            cur[seg] = value;
+            return;
+        }
+        const next = cur[seg];
+        if (next === null || typeof next !== 'object')
+            cur[seg] = {};
+        cur = cur[seg];
+    });
+}
+function applyOverrides(data, overrides) {
+    if (overrides.length === 0)
+        return data;
+    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? structuredClone(data)
+        : {};
+    for (const o of overrides)
+        setAt(base, o.path, o.value);
+    return base;
+}
+/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
+function validateConfigData(data, label, overrides = []) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, [
+            `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
+        ]);
+    }
+    const merged = applyOverrides(data, overrides);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    if (!result.success) {
+        const sourceOf = (p) => {
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
+            return o?.source;
+        };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx, sourceOf));
+    }
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeConfig */ .I6)(result.data);
+}
+/** Problems with files the config names, each naming the field and the path looked for. */
+function checkReferencedFiles(config, baseDir) {
+    const problems = [];
+    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(baseDir, p);
+    const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
+    /** What is wrong with P as an input file: missing, or something else than a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
+        if (st === undefined)
+            return `file not found: ${p}`;
+        return st.isFile() ? undefined : `${p} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`;
+    };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
+    const context = at(config.build.context);
+    const realContext = realPath(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
+    const repo = repositoryRootOf(baseDir);
+    const realRepo = repo === undefined ? undefined : realPath(repo);
+    const outside = (p) => realRepo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(realRepo, p).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))[0] === '..';
+    if (realContext === node_path__WEBPACK_IMPORTED_MODULE_3___default().parse(realContext).root)
+        problems.push(`build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
+    else if (!isDir(context))
+        problems.push(`build.context: directory not found: ${context}`);
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        const problem = fileProblem(f);
+        const real = realPath(f);
+        if (problem !== undefined)
+            problems.push(`build.dockerfile: ${problem}`);
+        else if (outside(real))
+            problems.push(`build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`python.requirements[${i}]: ${problem}`);
+    });
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            problems.push(`smoke.baseline: ${problem}`);
+    }
+    return problems;
+}
+/** P with its links resolved (as the builder will read it); P itself when it is not there. */
+function realPath(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(d, '.git')))
+            return d;
+        if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d) === d)
+            return undefined;
+    }
+}
+function findDefaultFile(cwd) {
+    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+}
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
+function loadConfig(opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const overrides = opts.overrides ?? [];
+    let file;
+    if (opts.file !== undefined) {
+        file = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(cwd, opts.file);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        }
+    }
+    else {
+        file = findDefaultFile(cwd);
+    }
+    if (file === undefined && overrides.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+    }
+    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(cwd, file) : '';
+    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const data = file ? parseYaml(readConfigText(file, label), label) : {};
+    const config = validateConfigData(data, label, overrides);
+    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file) : cwd;
+    if (opts.checkFiles !== false) {
+        const problems = checkReferencedFiles(config, baseDir);
+        if (problems.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, problems);
+    }
+    return { config, file, baseDir, ...(file !== undefined && { label }) };
 }
 
 
@@ -325,7 +473,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: hasCudaWheels, nearestValidChoices
 
 ;// CONCATENATED MODULE: ./src/plan/catalog.json
-const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
@@ -415,7 +563,7 @@ const TorchRow = schemas/* strictObject */.rej({
     python: schemas/* array */.YOg(version('Python')).min(1),
     /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
     aarch64Cuda: schemas/* enum */.k5n(['none', 'pytorch-index', 'pypi']),
-    /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
+    /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7: cu128; 2.8: cu128 and cu129). */
     aarch64CudaOnly: schemas/* array */.YOg(version('CUDA')).optional(),
     source,
 });
@@ -584,6 +732,148 @@ function impossibleTorchCombination(catalog, want, platforms) {
 
 /***/ }),
 
+/***/ 10899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ gitContextFromCheckout),
+  s: () => (/* binding */ gitContextFromGitHubEnv)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/github/event.ts
+// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
+// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
+// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
+// an unexpected shape is left out rather than trusted (or failing the whole event).
+
+
+const RepoRef = schemas/* object */.Ikc({ full_name: schemas/* string */.YjP().optional() });
+/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
+const isDate = (s) => !Number.isNaN(new Date(s).getTime());
+/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
+/** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
+const GitHubEventSchema = schemas/* object */.Ikc({
+    pull_request: schemas/* object */.Ikc({
+        number: schemas/* number */.aig().int().optional(),
+        head: schemas/* object */.Ikc({
+            sha: schemas/* string */.YjP().optional(),
+            // null: the head repository (a fork) was deleted.
+            repo: RepoRef.extend({ fork: schemas/* boolean */.zMY().optional() }).nullable().optional(),
+        })
+            .optional(),
+        base: schemas/* object */.Ikc({ ref: schemas/* string */.YjP().optional(), repo: RepoRef.optional() }).optional(),
+    })
+        .optional()
+        .catch(undefined),
+    repository: RepoRef.extend({ default_branch: schemas/* string */.YjP().optional() }).optional().catch(undefined),
+    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
+    // the commit time is then not known, rather than an invalid date failing the run.
+    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().refine(isDate).optional().catch(undefined) })
+        .nullable()
+        .optional()
+        .catch(undefined),
+    workflow_run: schemas/* object */.Ikc({
+        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
+        id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        head_sha: schemas/* string */.YjP().optional(),
+        pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
+        head_repository: RepoRef.nullable().optional(),
+    })
+        .optional()
+        .catch(undefined),
+});
+/** A parsed payload; anything that is not a JSON object is an empty event. */
+function parseGitHubEvent(json) {
+    const r = GitHubEventSchema.safeParse(json);
+    return r.success ? r.data : {};
+}
+/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
+function readGitHubEventFile(path) {
+    if (!path)
+        return {};
+    try {
+        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
+        return parseGitHubEvent(JSON.parse((0,read_regular/* readRegularFile */.XF)(path, MAX_EVENT_BYTES).toString('utf8')));
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/git-context.ts
+
+/**
+ * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
+ * too old for %cI) is left out as if absent, never an "Invalid time value" failing the run.
+ */
+function withCommitTime(text) {
+    const time = text ? new Date(text) : undefined;
+    return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
+}
+/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
+function gitContextFromGitHubEnv(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
+    const pr = event.pull_request?.number;
+    const defaultBranch = event.repository?.default_branch;
+    const ref = env.GITHUB_REF;
+    return {
+        // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
+        ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
+            sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
+        }),
+        ...(ref !== undefined && { ref }),
+        isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
+        ...(pr !== undefined && { prNumber: pr }),
+        ...withCommitTime(event.head_commit?.timestamp),
+        ...(env.GITHUB_SERVER_URL &&
+            env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
+    };
+}
+/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
+async function gitContextFromCheckout(exec, cwd) {
+    const git = async (...args) => {
+        try {
+            const r = await exec.run('git', args, { cwd });
+            return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const sha = await git('rev-parse', 'HEAD');
+    if (!sha)
+        return {};
+    // Independent reads: side by side (each is a process; on a busy runner they add up).
+    const [commitTime, tag, branch, remote] = await Promise.all([
+        git('show', '-s', '--format=%cI', 'HEAD'),
+        git('describe', '--tags', '--exact-match', 'HEAD'),
+        git('symbolic-ref', '--short', 'HEAD'),
+        git('remote', 'get-url', 'origin'),
+    ]);
+    const repositoryUrl = remote
+        ?.replace(/^git@([^:]+):/, 'https://$1/')
+        .replace(/\.git$/, '')
+        .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
+    return {
+        sha,
+        ...withCommitTime(commitTime),
+        ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
+        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
+    };
+}
+
+
+/***/ }),
+
 /***/ 86594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -648,6 +938,22 @@ function ngcBase(input) {
             .join(', ')}`);
     }
     const cuda = rel?.cuda ?? v.cuda;
+    // The release decides its Python, CUDA and torch (NVIDIA's own torch build: a pip install over
+    // it would replace it): what the config asks otherwise is said, not silently dropped.
+    if (rel) {
+        const asked = [
+            v.python !== undefined && v.python !== rel.python && `python ${v.python} (it has ${rel.python})`,
+            v.cuda !== undefined &&
+                (0,versions/* majorMinor */.v)(v.cuda) !== (0,versions/* majorMinor */.v)(rel.cuda) &&
+                `cuda ${v.cuda} (it has ${rel.cuda})`,
+            v.torch !== undefined &&
+                rel.torch !== v.torch &&
+                !rel.torch.startsWith(`${v.torch}.`) &&
+                `torch ${v.torch} (it has ${rel.torch})`,
+        ].filter((x) => typeof x === 'string');
+        if (asked.length > 0)
+            out.warnings.push(`${where}: ${base} decides ${asked.join(', ')}; the release's are used`);
+    }
     return {
         name: v.name,
         kind: v.kind,
@@ -666,18 +972,48 @@ function ngcBase(input) {
         },
     };
 }
+/**
+ * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
+ * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ */
+function customPython(v, base, fam, where, out) {
+    const tag = (0,ref/* parseImageRef */.Q)(base).tag ?? '';
+    const shipped = fam?.family === 'python-slim'
+        ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
+        : fam !== undefined && 'ubuntuPython' in fam
+            ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
+            : undefined;
+    if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
+        out.warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
+    return shipped ?? v.python ?? '3.12';
+}
 /** Any other base from the config: checked against its catalog family when it has one. */
-function customBase({ v, where, catalog, out, orDefault }) {
+function customBase({ v, where, config, catalog, out, orDefault }) {
     const base = v.base;
     const fam = (0,plan_catalog/* familyOfImage */.lW)(catalog, base);
     if (!fam) {
         out.warnings.push(`${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`);
     }
+    const cudaImage = fam?.family === 'nvidia-cuda';
+    const template = orDefault(cudaImage ? 'cuda' : 'cpu');
+    // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
+    if (cudaImage && (template === 'cpu' || template === 'ngc'))
+        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
+    const python = customPython(v, base, fam, where, out);
+    if (v.torch !== undefined && v.cuda === undefined && cudaImage)
+        out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
         kind: v.kind,
-        python: v.python ?? '3.12',
-        ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+        python,
+        ...(template !== undefined && { template }),
+        // The template installs the torch asked for, from the wheel index of the variant's CUDA.
+        ...(v.torch !== undefined && {
+            torch: {
+                version: exactTorch(v.torch, (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch), where, out),
+                indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
+            },
+        }),
         ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
         base: {
             ref: base,
@@ -699,6 +1035,11 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
     if (!py.pythonVersions.includes(python)) {
         out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${(0,plan_catalog/* nearest */.pA)(python, py.pythonVersions).join(', ')}`);
     }
+    const info = v.torch === undefined ? undefined : (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch);
+    if (v.torch !== undefined && !info) {
+        const newest = [...catalog.torch].sort((a, b) => (0,versions/* compareVersions */.Z)(b.torch, a.torch))[0];
+        out.warnings.push(`${where}: torch ${v.torch} is not in the catalog (newest known: ${newest.torch}); its wheels are not checked`);
+    }
     if (v.torch !== undefined) {
         const impossible = (0,plan_catalog/* impossibleTorchCombination */.tQ)(catalog, { torch: v.torch, python }, config.platforms);
         if (impossible !== undefined)
@@ -711,7 +1052,10 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
         python,
         ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
         ...(v.torch !== undefined && {
-            torch: { version: v.torch, indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, 'cpu', config.python.torchIndexUrl) },
+            torch: {
+                version: exactTorch(v.torch, info, where, out),
+                indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, 'cpu', config.python.torchIndexUrl),
+            },
         }),
         base: {
             ref,
@@ -775,9 +1119,24 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
         if (impossible !== undefined)
             out.errors.push(`${where}: ${impossible}`);
     }
-    // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
-    const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
-    return { version: exact, indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, cuda, config.python.torchIndexUrl) };
+    return {
+        version: exactTorch(torchVersion, info, where, out),
+        indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, cuda, config.python.torchIndexUrl),
+    };
+}
+/**
+ * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
+ * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
+ * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
+ */
+function exactTorch(asked, info, where, out) {
+    if (!info)
+        return asked;
+    if (asked === info.torch)
+        return info.latestPatch;
+    if ((0,versions/* compareVersions */.Z)(asked, info.latestPatch) > 0)
+        out.warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
+    return asked;
 }
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
 function cudaBase(input) {
@@ -977,16 +1336,49 @@ function targetsOf(variants) {
         runner: DEFAULT_RUNNERS[p],
     })));
 }
+/**
+ * Two variants must never push one tag: the second push would move the first variant's tag (a
+ * variant named "latest", or "1.0.0-cpu" beside a variant "cpu" at version 1.0.0). Checked in the
+ * run's own git context and in that of a push to the default branch that is also a pull request
+ * (every tag rule at once), so a local plan finds what CI would push.
+ */
+function checkTagCollisions(config, git, naming, out) {
+    const contexts = [git, { ...git, isDefaultBranch: true, prNumber: git.prNumber ?? 1 }];
+    const reported = new Set();
+    for (const context of contexts) {
+        const owner = new Map();
+        config.variants.forEach((v, i) => {
+            for (const full of computeTags({
+                repository: naming.repository,
+                variant: v.name,
+                primary: i === 0,
+                ...(naming.version !== undefined && { version: naming.version }),
+                git: context,
+            })) {
+                const tag = full.slice(full.lastIndexOf(':') + 1);
+                const first = owner.get(tag);
+                if (first === undefined)
+                    owner.set(tag, i);
+                else if (!reported.has(tag)) {
+                    reported.add(tag);
+                    const other = config.variants[first];
+                    out.errors.push(`variants[${i}] (${v.name}): it would push the tag "${tag}" that variants[${first}] (${other.name}) pushes${context === git ? '' : ' on the default branch or a pull request'}: rename one of them`);
+                }
+            }
+        });
+    }
+}
 function planBuild(config, ctx) {
     const out = new Collector();
     const repository = `${config.image.registry}/${config.image.name}`;
     const version = config.image.version ?? versionFromRef(ctx.git.ref);
     const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
+    checkTagCollisions(config, ctx.git, { repository, version }, out);
     const count = variants.length * config.platforms.length;
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL('plan', out.errors);
+        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors);
     const targets = targetsOf(variants);
     return {
         schemaVersion: schema/* PLAN_SCHEMA_VERSION */.jk,

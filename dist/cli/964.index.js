@@ -1,0 +1,274 @@
+export const id = 964;
+export const ids = [964];
+export const modules = {
+
+/***/ 12575:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   validateCommand: () => (/* binding */ validateCommand)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61036);
+/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9668);
+/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10899);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86594);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(87978);
+
+
+
+
+
+
+
+
+
+const validateCommand = {
+    name: 'validate',
+    summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
+    usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
+    help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
+the defaults, and checks that every file it names exists (relative to the config file), that
+smoke.baseline holds a throughput table, and that the plan can be made: each variant's base image,
+CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
+validate refuses; its warnings are printed too).
+
+Options:
+  --config FILE        config file to read
+${_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .configOverrideFlags */ .i7}
+  --skip-file-checks   validate the shape only; do not look for the files the config names
+  --json               print the normalized config as JSON (machine output)
+  --out DIR            also write DIR/config.json
+  --verbose            show stack traces on internal errors
+
+Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
+    async run(argv, io) {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('validate', argv, {
+            config: { type: 'string' },
+            platforms: { type: 'string' },
+            variants: { type: 'string' },
+            'skip-file-checks': { type: 'boolean', default: false },
+        });
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .overridesFromFlags */ .du)(values);
+        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)({
+            cwd: io.cwd,
+            ...(values.config !== undefined && { file: values.config }),
+            overrides,
+            checkFiles: !values['skip-file-checks'],
+        });
+        const { config } = loaded;
+        // The files the config names whose content has a shape of its own: smoke.baseline's floors.
+        if (!values['skip-file-checks'])
+            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .configBaseline */ .E)(loaded);
+        // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
+        // is not asked): a config that plan would refuse is not valid.
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planBuild */ .C7)(config, {
+            catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_2__/* .bundledCatalog */ .Ot)(),
+            git: (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {},
+            now: new Date(),
+            configFile: loaded.label,
+        });
+        for (const w of plan.warnings)
+            io.stderr(`warning: ${w}\n`);
+        if (values.out !== undefined)
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+        if (values.json) {
+            io.stdout(`${JSON.stringify(config, null, 2)}\n`);
+        }
+        else {
+            const source = loaded.file ?? 'inputs';
+            io.stdout(`# ${source}: valid — ${config.variants.length} variant(s) x ${config.platforms.length} platform(s)\n${(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(config)}`);
+        }
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   Wd: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* unused harmony export targetStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
+
+
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
+ * path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), label);
+    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+/**
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
+ */
+function targetStat(file, label) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeError */ .oG)(e, file, label);
+    }
+}
+/**
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
+ */
+function refuseForeignFile(file, c) {
+    const st = targetStat(file, `${c.prefix}${c.flag}`);
+    if (st === undefined)
+        return;
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, c.fix);
+    if (c.force)
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
+    }
+    if (!c.ours(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
+}
+
+
+/***/ }),
+
+/***/ 15063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */ });
+function archOf(platform) {
+    return platform.split('/')[1];
+}
+
+
+/***/ }),
+
+/***/ 47684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   Hh: () => (/* binding */ variantFromPlan),
+/* harmony export */   fB: () => (/* binding */ PlanSchema),
+/* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68481);
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+
+
+const PLAN_SCHEMA_VERSION = 1;
+const LABEL_PREFIX = 'io.github.ml-image-action';
+const PlatformSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4);
+const TemplateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .TEMPLATES */ .QT);
+const BaseChoiceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    family: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const VariantPlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['cpu', 'cuda', 'custom']),
+    primary: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), indexUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional(),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), toolkitDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })
+        .optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const BuildTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    platform: PlatformSchema,
+    arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PLAN_SCHEMA_VERSION),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantPlanSchema),
+    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildTargetSchema),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        include: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), platform: PlatformSchema, arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    }),
+});
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
+function variantFromPlan(plan, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+
+/***/ })
+
+};
