@@ -1,6 +1,6 @@
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
-import { redactDeep, redactText } from '../util/redact.js';
+import { redactDeep, redactTextDeep } from '../util/redact.js';
 
 /** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
@@ -47,14 +47,6 @@ export function sha256Hex(digest: string | null | undefined): string | undefined
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
-function textDeep(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(textDeep);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
-  return value;
-}
-
 /** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
 function secretsDeep(value: unknown, keep: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return keep.has(value) ? value : redactDeep(value);
@@ -73,5 +65,5 @@ function secretsDeep(value: unknown, keep: ReadonlySet<string>): unknown {
  * masked in place like every string.
  */
 export function scrubDeep<T>(value: T, keep: Iterable<string> = []): T {
-  return secretsDeep(textDeep(value), new Set(keep)) as T;
+  return secretsDeep(redactTextDeep(value), new Set(keep)) as T;
 }

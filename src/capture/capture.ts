@@ -15,7 +15,14 @@ import {
   type ImageLayer,
   VARIANT_LABEL,
 } from './record.js';
-import { REDACTION_RULES, redactDeep, redactEnvList, redactEnvValue, redactText } from '../util/redact.js';
+import {
+  REDACTION_RULES,
+  redactDeep,
+  redactEnvList,
+  redactEnvValue,
+  redactText,
+  redactTextDeep,
+} from '../util/redact.js';
 
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON =
@@ -184,15 +191,6 @@ function imageFacts(
   };
 }
 
-/** Every string of X with redactText (token forms and URL logins), not the whole-value test. */
-function textOnly(x: unknown): unknown {
-  if (typeof x === 'string') return redactText(x);
-  if (Array.isArray(x)) return x.map(textOnly);
-  if (x !== null && typeof x === 'object')
-    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v)]));
-  return x;
-}
-
 /**
  * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
  * the package lists only tokens of known forms and URL logins. A package's name, version or
@@ -204,13 +202,13 @@ export function redactRecord(r: Record<string, unknown>): Record<string, unknown
   const python = (v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
-          Object.entries(v).map(([k, x]) => [k, k === 'packages' ? textOnly(x) : redactDeep(x)]),
+          Object.entries(v).map(([k, x]) => [k, k === 'packages' ? redactTextDeep(x) : redactDeep(x)]),
         )
       : redactDeep(v);
   return Object.fromEntries(
     Object.entries(r).map(([k, v]) => [
       k,
-      k === 'python' ? python(v) : k === 'apt' ? textOnly(v) : redactDeep(v),
+      k === 'python' ? python(v) : k === 'apt' ? redactTextDeep(v) : redactDeep(v),
     ]),
   );
 }

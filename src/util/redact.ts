@@ -257,26 +257,27 @@ export function redactEnvList(list: readonly string[] = []): Record<string, stri
   return out;
 }
 
-/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
-export function redactUrlsDeep(value: unknown): unknown {
-  if (typeof value === 'string') return redactUrls(value);
-  if (Array.isArray(value)) return value.map(redactUrlsDeep);
+/** FN applied to every string of a JSON value, at any depth (keys kept). */
+function mapStringsDeep(value: unknown, fn: (s: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStringsDeep(v, fn));
   if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStringsDeep(v, fn)]));
   return value;
 }
 
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+export const redactUrlsDeep = (value: unknown): unknown => mapStringsDeep(value, (s) => redactUrls(s));
+
+/** redactText on every string of a JSON value (token forms and URL logins; keys kept). */
+export const redactTextDeep = (value: unknown): unknown => mapStringsDeep(value, redactText);
+
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') {
-    const noCreds = redactUrls(value, REDACTED);
-    return (looksSecret(noCreds) ? REDACTED : noCreds) as T;
-  }
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
-  }
-  return value;
+  return mapStringsDeep(value, (s) => {
+    const noCreds = redactUrls(s, REDACTED);
+    return looksSecret(noCreds) ? REDACTED : noCreds;
+  }) as T;
 }
 
 /** The most of a refused URL a message shows. */
