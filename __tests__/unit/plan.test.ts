@@ -366,6 +366,19 @@ describe('plan: base image per variant and platform', () => {
     );
   });
 
+  it('a pytorch/pytorch base keeps its own torch (a CUDA build pip would replace); another torch asked is said', () => {
+    const base = 'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime';
+    const p = plan({ torch: '2.5', platforms: ['linux/amd64'], variants: [{ name: 'pt', base }] });
+    expect(p.variants[0]!.torch).toEqual({ version: '2.7.1' });
+    expect(p.variants[0]!.buildArgs.TORCH_VERSION).toBeUndefined();
+    expect(p.warnings).toEqual([
+      `variants[0] (pt): ${base} ships its own torch (2.7.1); torch 2.5 is not installed over it`,
+    ]);
+    expect(
+      plan({ torch: '2.7', platforms: ['linux/amd64'], variants: [{ name: 'pt', base }] }).warnings,
+    ).toEqual([]);
+  });
+
   it("an NGC base: a python, cuda or torch the release does not have is said, and the release's used", () => {
     const p = plan({
       variants: [

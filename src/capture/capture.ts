@@ -198,7 +198,7 @@ function imageFacts(
  * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
  * SBOM component and dropped their dependencies.
  */
-export function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
+function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
   const python = (v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(

@@ -4,7 +4,6 @@ import type { Config, Variant } from '../config/schema.js';
 import { compareVersions, majorMinor } from '../util/versions.js';
 import {
   type Catalog,
-  type Family,
   cudaDriver,
   family,
   familyOfImage,
@@ -16,6 +15,7 @@ import {
   torchWheelIndex,
 } from './catalog.js';
 import { parseImageRef } from '../oci/ref.js';
+import { customPython, exactTorch } from './torch-python.js';
 import type { Template, VariantPlan } from './schema.js';
 
 /** Warnings and errors gathered over all variants (errors end the plan with exit 2). */
@@ -127,25 +127,6 @@ function ngcBase(input: BaseInput): ChosenBase {
   };
 }
 
-/**
- * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
- * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
- */
-function customPython(v: Variant, base: string, fam: Family | undefined, where: string, out: Collector) {
-  const tag = parseImageRef(base).tag ?? '';
-  const shipped =
-    fam?.family === 'python-slim'
-      ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
-      : fam !== undefined && 'ubuntuPython' in fam
-        ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
-        : undefined;
-  if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
-    out.warnings.push(
-      `${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`,
-    );
-  return shipped ?? v.python ?? '3.12';
-}
-
 /** Any other base from the config: checked against its catalog family when it has one. */
 function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): ChosenBase {
   const base = v.base!;
@@ -162,8 +143,20 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
     out.errors.push(
       `${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`,
     );
-  const python = customPython(v, base, fam, where, out);
-  if (v.torch !== undefined && v.cuda === undefined && cudaImage)
+  const python = customPython(v, base, fam, where, out.warnings);
+  // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
+  // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
+  // wheel index of the variant's CUDA.
+  const shipped =
+    fam?.family === 'pytorch-pytorch'
+      ? fam.releases.find((r) => r.tag === (parseImageRef(base).tag ?? ''))
+      : undefined;
+  const keepsTorch = fam?.family === 'pytorch-pytorch';
+  if (keepsTorch && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
+    out.warnings.push(
+      `${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`,
+    );
+  if (!keepsTorch && v.torch !== undefined && v.cuda === undefined && cudaImage)
     out.warnings.push(
       `${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`,
     );
@@ -172,13 +165,14 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
     kind: v.kind,
     python,
     ...(template !== undefined && { template }),
-    // The template installs the torch asked for, from the wheel index of the variant's CUDA.
-    ...(v.torch !== undefined && {
-      torch: {
-        version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out),
-        indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
-      },
-    }),
+    ...(shipped && { torch: { version: shipped.torch } }),
+    ...(!keepsTorch &&
+      v.torch !== undefined && {
+        torch: {
+          version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out.warnings),
+          indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
+        },
+      }),
     ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
     base: {
       ref: base,
@@ -222,7 +216,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }: BaseInput): Chos
     ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
     ...(v.torch !== undefined && {
       torch: {
-        version: exactTorch(v.torch, info, where, out),
+        version: exactTorch(v.torch, info, where, out.warnings),
         indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl),
       },
     }),
@@ -313,29 +307,9 @@ function cudaTorch(
     if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
   }
   return {
-    version: exactTorch(torchVersion, info, where, out),
+    version: exactTorch(torchVersion, info, where, out.warnings),
     indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl),
   };
-}
-
-/**
- * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
- * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
- * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
- */
-function exactTorch(
-  asked: string,
-  info: ReturnType<typeof torchInfo>,
-  where: string,
-  out: Collector,
-): string {
-  if (!info) return asked;
-  if (asked === info.torch) return info.latestPatch;
-  if (compareVersions(asked, info.latestPatch) > 0)
-    out.warnings.push(
-      `${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`,
-    );
-  return asked;
 }
 
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */

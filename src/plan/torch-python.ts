@@ -1,0 +1,51 @@
+// What a variant's Python and torch come to: the Python a custom base ships, and the exact torch
+// release a version names. Pure; the warnings go to the caller's list.
+import type { Variant } from '../config/schema.js';
+import { parseImageRef } from '../oci/ref.js';
+import { compareVersions } from '../util/versions.js';
+import type { Family, torchInfo } from './catalog.js';
+
+/**
+ * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
+ * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ */
+export function customPython(
+  v: Variant,
+  base: string,
+  fam: Family | undefined,
+  where: string,
+  warnings: string[],
+): string {
+  const tag = parseImageRef(base).tag ?? '';
+  const shipped =
+    fam?.family === 'python-slim'
+      ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
+      : fam !== undefined && 'ubuntuPython' in fam
+        ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
+        : undefined;
+  if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
+    warnings.push(
+      `${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`,
+    );
+  return shipped ?? v.python ?? '3.12';
+}
+
+/**
+ * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
+ * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
+ * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
+ */
+export function exactTorch(
+  asked: string,
+  info: ReturnType<typeof torchInfo>,
+  where: string,
+  warnings: string[],
+): string {
+  if (!info) return asked;
+  if (asked === info.torch) return info.latestPatch;
+  if (compareVersions(asked, info.latestPatch) > 0)
+    warnings.push(
+      `${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`,
+    );
+  return asked;
+}
