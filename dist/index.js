@@ -31269,7 +31269,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87873));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89545));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -31641,6 +31641,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V1: () => (/* binding */ redactEnvList),
   OI: () => (/* binding */ redactEnvValue),
   Rd: () => (/* binding */ redactText),
+  Fo: () => (/* binding */ redactTextDeep),
   sK: () => (/* binding */ redactUrls),
   w5: () => (/* binding */ redactUrlsDeep),
   zA: () => (/* binding */ shownUrl),
@@ -31907,28 +31908,26 @@ function redactEnvList(list = []) {
     }
     return out;
 }
-/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
-function redactUrlsDeep(value) {
+/** FN applied to every string of a JSON value, at any depth (keys kept). */
+function mapStringsDeep(value, fn) {
     if (typeof value === 'string')
-        return redactUrls(value);
+        return fn(value);
     if (Array.isArray(value))
-        return value.map(redactUrlsDeep);
+        return value.map((v) => mapStringsDeep(v, fn));
     if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStringsDeep(v, fn)]));
     return value;
 }
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+const redactUrlsDeep = (value) => mapStringsDeep(value, (s) => redactUrls(s));
+/** redactText on every string of a JSON value (token forms and URL logins; keys kept). */
+const redactTextDeep = (value) => mapStringsDeep(value, redactText);
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
-    if (typeof value === 'string') {
-        const noCreds = redactUrls(value, REDACTED);
-        return (looksSecret(noCreds) ? REDACTED : noCreds);
-    }
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
-    }
-    return value;
+    return mapStringsDeep(value, (s) => {
+        const noCreds = redactUrls(s, REDACTED);
+        return looksSecret(noCreds) ? REDACTED : noCreds;
+    });
 }
 /** The most of a refused URL a message shows. */
 const SHOWN_URL_CHARS = 200;

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, redactInstruction, redactRecord */
+/* unused harmony exports imageCreated, layerHistory, redactInstruction */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -156,16 +156,6 @@ function imageFacts(input, details, platform, history) {
         ...(Array.isArray(history) && { history }),
     };
 }
-/** Every string of X with redactText (token forms and URL logins), not the whole-value test. */
-function textOnly(x) {
-    if (typeof x === 'string')
-        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(x);
-    if (Array.isArray(x))
-        return x.map(textOnly);
-    if (x !== null && typeof x === 'object')
-        return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v)]));
-    return x;
-}
 /**
  * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
  * the package lists only tokens of known forms and URL logins. A package's name, version or
@@ -175,11 +165,11 @@ function textOnly(x) {
  */
 function redactRecord(r) {
     const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? textOnly(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(x)]))
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(x)]))
         : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? textOnly(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -1938,8 +1928,8 @@ async function runBuildStage(input, deps) {
 var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
-var plan_plan = __webpack_require__(86594);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan_plan = __webpack_require__(73960);
 // EXTERNAL MODULE: ./src/report/stage.ts + 2 modules
 var stage = __webpack_require__(47653);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts

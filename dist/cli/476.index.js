@@ -112,15 +112,6 @@ function sha256Hex(digest) {
     const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
     return m ? m[1].toLowerCase() : undefined;
 }
-function textDeep(value) {
-    if (typeof value === 'string')
-        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
-    if (Array.isArray(value))
-        return value.map(textDeep);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
-    return value;
-}
 /** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
 function secretsDeep(value, keep) {
     if (typeof value === 'string')
@@ -140,7 +131,7 @@ function secretsDeep(value, keep) {
  * masked in place like every string.
  */
 function scrubDeep(value, keep = []) {
-    return secretsDeep(textDeep(value), new Set(keep));
+    return secretsDeep((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactTextDeep */ .Fo)(value), new Set(keep));
 }
 
 

@@ -64,8 +64,8 @@ function apiUrlMessage(url, where) {
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
-var plan_plan = __webpack_require__(86594);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan_plan = __webpack_require__(73960);
 // EXTERNAL MODULE: ./src/report/baseline.ts
 var baseline = __webpack_require__(67355);
 // EXTERNAL MODULE: ./src/report/stage.ts + 2 modules

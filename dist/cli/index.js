@@ -53,15 +53,15 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(928), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(365), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(928), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(365), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(498), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
     {
         name: 'devcontainer',
@@ -3365,6 +3365,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V1: () => (/* binding */ redactEnvList),
   OI: () => (/* binding */ redactEnvValue),
   Rd: () => (/* binding */ redactText),
+  Fo: () => (/* binding */ redactTextDeep),
   sK: () => (/* binding */ redactUrls),
   w5: () => (/* binding */ redactUrlsDeep),
   zA: () => (/* binding */ shownUrl),
@@ -3630,28 +3631,26 @@ function redactEnvList(list = []) {
     }
     return out;
 }
-/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
-function redactUrlsDeep(value) {
+/** FN applied to every string of a JSON value, at any depth (keys kept). */
+function mapStringsDeep(value, fn) {
     if (typeof value === 'string')
-        return redactUrls(value);
+        return fn(value);
     if (Array.isArray(value))
-        return value.map(redactUrlsDeep);
+        return value.map((v) => mapStringsDeep(v, fn));
     if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStringsDeep(v, fn)]));
     return value;
 }
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+const redactUrlsDeep = (value) => mapStringsDeep(value, (s) => redactUrls(s));
+/** redactText on every string of a JSON value (token forms and URL logins; keys kept). */
+const redactTextDeep = (value) => mapStringsDeep(value, redactText);
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
-    if (typeof value === 'string') {
-        const noCreds = redactUrls(value, REDACTED);
-        return (looksSecret(noCreds) ? REDACTED : noCreds);
-    }
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
-    }
-    return value;
+    return mapStringsDeep(value, (s) => {
+        const noCreds = redactUrls(s, REDACTED);
+        return looksSecret(noCreds) ? REDACTED : noCreds;
+    });
 }
 /** The most of a refused URL a message shows. */
 const SHOWN_URL_CHARS = 200;

@@ -1,5 +1,5 @@
-export const id = 928;
-export const ids = [928];
+export const id = 310;
+export const ids = [310];
 export const modules = {
 
 /***/ 87978:
@@ -874,7 +874,7 @@ async function gitContextFromCheckout(exec, cwd) {
 
 /***/ }),
 
-/***/ 86594:
+/***/ 73960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -895,7 +895,41 @@ var versions = __webpack_require__(20395);
 var plan_catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var ref = __webpack_require__(17700);
+;// CONCATENATED MODULE: ./src/plan/torch-python.ts
+
+
+/**
+ * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
+ * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ */
+function customPython(v, base, fam, where, warnings) {
+    const tag = (0,ref/* parseImageRef */.Q)(base).tag ?? '';
+    const shipped = fam?.family === 'python-slim'
+        ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
+        : fam !== undefined && 'ubuntuPython' in fam
+            ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
+            : undefined;
+    if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
+        warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
+    return shipped ?? v.python ?? '3.12';
+}
+/**
+ * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
+ * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
+ * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
+ */
+function exactTorch(asked, info, where, warnings) {
+    if (!info)
+        return asked;
+    if (asked === info.torch)
+        return info.latestPatch;
+    if ((0,versions/* compareVersions */.Z)(asked, info.latestPatch) > 0)
+        warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
+    return asked;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/base.ts
+
 
 
 
@@ -972,21 +1006,6 @@ function ngcBase(input) {
         },
     };
 }
-/**
- * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
- * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
- */
-function customPython(v, base, fam, where, out) {
-    const tag = (0,ref/* parseImageRef */.Q)(base).tag ?? '';
-    const shipped = fam?.family === 'python-slim'
-        ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
-        : fam !== undefined && 'ubuntuPython' in fam
-            ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
-            : undefined;
-    if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
-        out.warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
-    return shipped ?? v.python ?? '3.12';
-}
 /** Any other base from the config: checked against its catalog family when it has one. */
 function customBase({ v, where, config, catalog, out, orDefault }) {
     const base = v.base;
@@ -999,18 +1018,28 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
     if (cudaImage && (template === 'cpu' || template === 'ngc'))
         out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
-    const python = customPython(v, base, fam, where, out);
-    if (v.torch !== undefined && v.cuda === undefined && cudaImage)
+    const python = customPython(v, base, fam, where, out.warnings);
+    // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
+    // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
+    // wheel index of the variant's CUDA.
+    const shipped = fam?.family === 'pytorch-pytorch'
+        ? fam.releases.find((r) => r.tag === ((0,ref/* parseImageRef */.Q)(base).tag ?? ''))
+        : undefined;
+    const keepsTorch = fam?.family === 'pytorch-pytorch';
+    if (keepsTorch && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
+        out.warnings.push(`${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
+    if (!keepsTorch && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
         kind: v.kind,
         python,
         ...(template !== undefined && { template }),
-        // The template installs the torch asked for, from the wheel index of the variant's CUDA.
-        ...(v.torch !== undefined && {
+        ...(shipped && { torch: { version: shipped.torch } }),
+        ...(!keepsTorch &&
+            v.torch !== undefined && {
             torch: {
-                version: exactTorch(v.torch, (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch), where, out),
+                version: exactTorch(v.torch, (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch), where, out.warnings),
                 indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
             },
         }),
@@ -1053,7 +1082,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
         ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
         ...(v.torch !== undefined && {
             torch: {
-                version: exactTorch(v.torch, info, where, out),
+                version: exactTorch(v.torch, info, where, out.warnings),
                 indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, 'cpu', config.python.torchIndexUrl),
             },
         }),
@@ -1120,23 +1149,9 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
             out.errors.push(`${where}: ${impossible}`);
     }
     return {
-        version: exactTorch(torchVersion, info, where, out),
+        version: exactTorch(torchVersion, info, where, out.warnings),
         indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, cuda, config.python.torchIndexUrl),
     };
-}
-/**
- * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
- * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
- * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
- */
-function exactTorch(asked, info, where, out) {
-    if (!info)
-        return asked;
-    if (asked === info.torch)
-        return info.latestPatch;
-    if ((0,versions/* compareVersions */.Z)(asked, info.latestPatch) > 0)
-        out.warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
-    return asked;
 }
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
 function cudaBase(input) {

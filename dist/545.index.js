@@ -1,8 +1,8 @@
-export const id = 873;
-export const ids = [873];
+export const id = 545;
+export const ids = [545];
 export const modules = {
 
-/***/ 87873:
+/***/ 89545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3462,7 +3462,41 @@ function impossibleTorchCombination(catalog, want, platforms) {
     return `${why}; nearest valid: ${alternatives.join('; ') || 'none in the catalog'}`;
 }
 
+;// CONCATENATED MODULE: ./src/plan/torch-python.ts
+
+
+/**
+ * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
+ * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ */
+function customPython(v, base, fam, where, warnings) {
+    const tag = (0,oci_ref/* parseImageRef */.Q)(base).tag ?? '';
+    const shipped = fam?.family === 'python-slim'
+        ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
+        : fam !== undefined && 'ubuntuPython' in fam
+            ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
+            : undefined;
+    if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
+        warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
+    return shipped ?? v.python ?? '3.12';
+}
+/**
+ * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
+ * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
+ * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
+ */
+function exactTorch(asked, info, where, warnings) {
+    if (!info)
+        return asked;
+    if (asked === info.torch)
+        return info.latestPatch;
+    if (compareVersions(asked, info.latestPatch) > 0)
+        warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
+    return asked;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/base.ts
+
 
 
 
@@ -3539,21 +3573,6 @@ function ngcBase(input) {
         },
     };
 }
-/**
- * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
- * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
- */
-function customPython(v, base, fam, where, out) {
-    const tag = (0,oci_ref/* parseImageRef */.Q)(base).tag ?? '';
-    const shipped = fam?.family === 'python-slim'
-        ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
-        : fam !== undefined && 'ubuntuPython' in fam
-            ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
-            : undefined;
-    if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
-        out.warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
-    return shipped ?? v.python ?? '3.12';
-}
 /** Any other base from the config: checked against its catalog family when it has one. */
 function customBase({ v, where, config, catalog, out, orDefault }) {
     const base = v.base;
@@ -3566,18 +3585,28 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
     if (cudaImage && (template === 'cpu' || template === 'ngc'))
         out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
-    const python = customPython(v, base, fam, where, out);
-    if (v.torch !== undefined && v.cuda === undefined && cudaImage)
+    const python = customPython(v, base, fam, where, out.warnings);
+    // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
+    // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
+    // wheel index of the variant's CUDA.
+    const shipped = fam?.family === 'pytorch-pytorch'
+        ? fam.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''))
+        : undefined;
+    const keepsTorch = fam?.family === 'pytorch-pytorch';
+    if (keepsTorch && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
+        out.warnings.push(`${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
+    if (!keepsTorch && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
         kind: v.kind,
         python,
         ...(template !== undefined && { template }),
-        // The template installs the torch asked for, from the wheel index of the variant's CUDA.
-        ...(v.torch !== undefined && {
+        ...(shipped && { torch: { version: shipped.torch } }),
+        ...(!keepsTorch &&
+            v.torch !== undefined && {
             torch: {
-                version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out),
+                version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out.warnings),
                 indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
             },
         }),
@@ -3620,7 +3649,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
         ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
         ...(v.torch !== undefined && {
             torch: {
-                version: exactTorch(v.torch, info, where, out),
+                version: exactTorch(v.torch, info, where, out.warnings),
                 indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl),
             },
         }),
@@ -3687,23 +3716,9 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
             out.errors.push(`${where}: ${impossible}`);
     }
     return {
-        version: exactTorch(torchVersion, info, where, out),
+        version: exactTorch(torchVersion, info, where, out.warnings),
         indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl),
     };
-}
-/**
- * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
- * pip would take 2.7.0 for "torch==2.7"); an exact "2.7.0" is kept as given, and one past the
- * newest patch the catalog knows is said (it may not exist: the build would fail at pip).
- */
-function exactTorch(asked, info, where, out) {
-    if (!info)
-        return asked;
-    if (asked === info.torch)
-        return info.latestPatch;
-    if (compareVersions(asked, info.latestPatch) > 0)
-        out.warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
-    return asked;
 }
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
 function cudaBase(input) {
@@ -9281,16 +9296,6 @@ function imageFacts(input, details, platform, history) {
         ...(Array.isArray(history) && { history }),
     };
 }
-/** Every string of X with redactText (token forms and URL logins), not the whole-value test. */
-function textOnly(x) {
-    if (typeof x === 'string')
-        return (0,redact/* redactText */.Rd)(x);
-    if (Array.isArray(x))
-        return x.map(textOnly);
-    if (x !== null && typeof x === 'object')
-        return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v)]));
-    return x;
-}
 /**
  * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
  * the package lists only tokens of known forms and URL logins. A package's name, version or
@@ -9300,11 +9305,11 @@ function textOnly(x) {
  */
 function redactRecord(r) {
     const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? textOnly(x) : (0,redact/* redactDeep */.KL)(x)]))
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,redact/* redactTextDeep */.Fo)(x) : (0,redact/* redactDeep */.KL)(x)]))
         : (0,redact/* redactDeep */.KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? textOnly(v) : (0,redact/* redactDeep */.KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,redact/* redactTextDeep */.Fo)(v) : (0,redact/* redactDeep */.KL)(v),
     ]));
 }
 
