@@ -527,20 +527,51 @@ describe('createCosignSigner', () => {
     const s = createCosignSigner(exec, { password: PASSWORD, env: { COSIGN_KEY: 'PRIVATE-KEY-PEM' } });
     await s.sign(LOCAL, { kind: 'key', key: 'env://COSIGN_KEY' });
     await s.attest(LOCAL, { predicatePath: '/p.json', type: 'cyclonedx' }, KEY);
-    expect(calls).toHaveLength(2);
+    // The version, asked once before the first signature; then sign and attest.
+    expect(calls.map((c) => c.args[0])).toEqual(['version', 'sign', 'attest']);
     for (const c of calls) {
       expect(c.opts.env).toMatchObject({ COSIGN_PASSWORD: PASSWORD, COSIGN_KEY: 'PRIVATE-KEY-PEM' });
       expect(c.args.join(' ')).not.toContain(PASSWORD);
       expect(c.args.join(' ')).not.toContain('PRIVATE-KEY-PEM');
     }
-    expect(calls[0]!.args).toContain('--tlog-upload=false');
+    expect(calls[1]!.args).toContain('--tlog-upload=false');
   });
 
   it('a per-call tlog overrides the signer option', async () => {
     const { exec, calls } = fakeExec(() => ok());
     await createCosignSigner(exec).sign(REMOTE, KEY, { tlog: true });
-    expect(calls[0]!.args).toEqual(expect.arrayContaining(['--tlog-upload=true', '--yes']));
+    expect(calls[1]!.args).toEqual(expect.arrayContaining(['--tlog-upload=true', '--yes']));
   });
+
+  it.each([
+    ['v3.0.2', true],
+    ['v2.5.3', false],
+    ['devel', false],
+  ])(
+    'cosign %s: refused before it signs (cosign 3 writes bundles, not .sig/.att tags): %s',
+    async (gitVersion, refused) => {
+      const { exec, calls } = fakeExec((args) =>
+        args[0] === 'version' ? ok(JSON.stringify({ gitVersion })) : ok(),
+      );
+      const s = createCosignSigner(exec);
+      const err = await s.sign(LOCAL, KEY).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (refused) {
+        expect(err).toBeInstanceOf(EnvironmentError);
+        expect((err as Error).message).toBe(
+          `cosign ${gitVersion} writes Sigstore bundles, not the .sig/.att tags this tool attaches and verifies (cosign 2.x)`,
+        );
+        expect(calls.map((c) => c.args[0])).toEqual(['version']);
+      } else {
+        expect(err).toBeUndefined();
+        await s.attest(LOCAL, { predicatePath: '/p.json', type: 'cyclonedx' }, KEY);
+        // Asked once.
+        expect(calls.map((c) => c.args[0])).toEqual(['version', 'sign', 'attest']);
+      }
+    },
+  );
 
   it('verify: the signatures when they name this digest', async () => {
     const { exec } = fakeExec(() => ok(SIG_JSON));

@@ -99,6 +99,28 @@ export interface Signer {
   ): Promise<Verification<Statement>>;
 }
 
+/**
+ * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
+ * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
+ * distribution's "devel" build) goes on, and so does one not answered (not installed, failing):
+ * the signature's own call says what is wrong.
+ */
+function classicTagsGate(version: () => Promise<CosignVersion>): () => Promise<void> {
+  let checked: Promise<void> | undefined;
+  return () =>
+    (checked ??= version().then(
+      (v) => {
+        const major = /^v?(\d+)\./.exec(v.gitVersion)?.[1];
+        if (major !== undefined && Number(major) >= 3)
+          throw new EnvironmentError(
+            `cosign ${v.gitVersion} writes Sigstore bundles, not the .sig/.att tags this tool attaches and verifies (cosign 2.x)`,
+            'install cosign 2.x (sigstore/cosign-installer with cosign-release: v2.5.0, pinned by SHA)',
+          );
+      },
+      () => undefined,
+    ));
+}
+
 /** The verified items, or a CheckFailedError (exit 1) naming what failed. */
 export function requireVerified<T>(v: Verification<T>): T[] {
   if (v.ok) return v.items;
@@ -146,23 +168,25 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
   }
 
   const tlogOf = (o?: CosignArgOptions): CosignArgOptions => ({ tlog: (o?.tlog ?? options.tlog) === true });
+  async function version(): Promise<CosignVersion> {
+    const res = await run(versionArgs(), undefined);
+    if (!('exitCode' in res)) throw new EnvironmentError(`cosign version failed: ${res.detail}`, INSTALL_FIX);
+    return parseVersion(res.stdout);
+  }
+  const writesClassicTags = classicTagsGate(version);
   return {
-    async version() {
-      const res = await run(versionArgs(), undefined);
-      if (!('exitCode' in res))
-        throw new EnvironmentError(`cosign version failed: ${res.detail}`, INSTALL_FIX);
-      return parseVersion(res.stdout);
-    },
+    version,
     async sign(ref, identity, opts) {
-      expectDone(await run(signArgs(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
+      const args = signArgs(ref, identity, tlogOf(opts));
+      await writesClassicTags();
+      expectDone(await run(args, ref), `cosign sign ${ref}`);
     },
     async attest(ref, predicate, identity, opts) {
+      const args = attestArgs(ref, predicate, identity, tlogOf(opts));
+      await writesClassicTags();
       // cosign reads the predicate's file, which the caller may still be writing.
       await predicate.written;
-      expectDone(
-        await run(attestArgs(ref, predicate, identity, tlogOf(opts)), ref),
-        `cosign attest --type ${predicate.type} ${ref}`,
-      );
+      expectDone(await run(args, ref), `cosign attest --type ${predicate.type} ${ref}`);
     },
     async verify(ref, identity, opts) {
       const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref);
