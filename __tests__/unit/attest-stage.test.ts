@@ -38,6 +38,9 @@ const D = (c: string) => `sha256:${c.repeat(64)}`;
 const readAttest = (d: string) => openResultDir(d, d, { create: false }).readAttest();
 const cfg = (o: Record<string, unknown> = {}) => AttestConfigSchema.parse(o);
 const OIDC = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok' };
+/** A runner with cosign on PATH, and one without. */
+const CLI = { cosign: true };
+const NO_CLI = { cosign: false };
 
 describe('chooseSigning', () => {
   it.each([
@@ -61,10 +64,84 @@ describe('chooseSigning', () => {
     ],
     ['keyless', { sign: 'keyless' }, OIDC, { kind: 'keyless' }, true],
   ] as const)('%s', (_n, c, env, identity, tlog) => {
-    const choice = chooseSigning(cfg(c), env, dir);
+    const choice = chooseSigning(cfg(c), env, dir, CLI);
     expect(choice.identity).toEqual(identity);
     expect(choice.tlog).toBe(tlog);
     expect(choice.reason).toMatch(identity ? /^signed / : /^not signed: /);
+  });
+
+  it.each([
+    [
+      'auto, OIDC, no cosign on PATH, no key: not signed, saying to install cosign',
+      {},
+      OIDC,
+      NO_CLI,
+      null,
+      /^not signed: keyless signing runs cosign, which is not on PATH \(install cosign 2\.x/,
+    ],
+    [
+      'auto, OIDC, no cosign, COSIGN_KEY: the key, saying why not keyless',
+      {},
+      { ...OIDC, COSIGN_KEY: 'k' },
+      NO_CLI,
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      /^signed with the key in COSIGN_KEY \(not keyless: keyless signing runs cosign, which is not on PATH/,
+    ],
+    [
+      'auto, OIDC, attest.tlog false: not keyless (the public log), the key',
+      { tlog: false },
+      { ...OIDC, COSIGN_KEY: 'k' },
+      CLI,
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      /\(not keyless: attest\.tlog is false, and keyless signatures are logged in the public Rekor log\)$/,
+    ],
+    [
+      'auto, OIDC and COSIGN_KEY: keyless, saying the key is not used',
+      {},
+      { ...OIDC, COSIGN_KEY: 'k' },
+      CLI,
+      { kind: 'keyless' },
+      /^signed keyless \(GitHub OIDC, Sigstore\) \(COSIGN_KEY is set and not used: sign: key signs with it\)$/,
+    ],
+  ] as const)('%s', (_n, c, env, tools, identity, reason) => {
+    const choice = chooseSigning(cfg(c), env, dir, tools);
+    expect(choice.identity).toEqual(identity);
+    expect(choice.reason).toMatch(reason);
+  });
+
+  it('auto with attest.key configured and an OIDC token: the key asked for by name', () => {
+    writeFileSync(path.join(dir, 'cosign.key'), fixture('fixture.key'));
+    expect(chooseSigning(cfg({ key: 'cosign.key' }), OIDC, dir, CLI).identity).toEqual({
+      kind: 'key',
+      key: path.join(dir, 'cosign.key'),
+    });
+  });
+
+  it.each([
+    'awskms:///alias/cosign',
+    'gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k',
+    'pkcs11:token=t;slot-id=1',
+  ])(
+    'attest.key %s is a key reference cosign signs with, not a file; without cosign on PATH, exit 3',
+    (key) => {
+      expect(chooseSigning(cfg({ sign: 'key', key }), {}, dir, CLI).identity).toEqual({ kind: 'key', key });
+      const err = (() => {
+        try {
+          chooseSigning(cfg({ sign: 'key', key }), {}, dir, NO_CLI);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(EnvironmentError);
+      expect((err as EnvironmentError).message).toMatch(/cosign is not on PATH/);
+    },
+  );
+
+  it('keyless without cosign on PATH is exit 3 before anything is built; with attest.tlog false, exit 2', () => {
+    expect(() => chooseSigning(cfg({ sign: 'keyless' }), OIDC, dir, NO_CLI)).toThrow(EnvironmentError);
+    expect(() => chooseSigning(cfg({ sign: 'keyless', tlog: false }), OIDC, dir, CLI)).toThrow(
+      /attest\.sign is keyless but attest\.tlog is false/,
+    );
   });
 
   it('a key file from the config, relative to it', () => {
@@ -219,7 +296,7 @@ const input = (
 ) => ({
   build: o.build ?? build,
   attest: cfg({ ...(o.types && { types: o.types }), ...(o.spdx !== undefined && { spdx: o.spdx }) }),
-  signing: chooseSigning(cfg(), o.env ?? { COSIGN_KEY: 'k' }, dir),
+  signing: chooseSigning(cfg(), o.env ?? { COSIGN_KEY: 'k' }, dir, CLI),
   results: openResultDir(dir),
   context: context(o.records ?? true),
 });

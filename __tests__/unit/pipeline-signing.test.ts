@@ -94,4 +94,38 @@ describe('runPipeline: the signing setup, before anything is built', () => {
     expect((err as Error).message).toMatch(message);
     expect(progress).toEqual([]);
   });
+
+  it('COSIGN_KEY that holds no encrypted key (base64 of one): exit 2 naming COSIGN_KEY before any stage', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    const progress: string[] = [];
+    const err = await runPipeline(options(['build', 'attest']), {
+      docker: () => fakeDocker(),
+      env: { COSIGN_KEY: Buffer.from(fixture('fixture.key')).toString('base64'), COSIGN_PASSWORD: 'x' },
+      progress: (stage, line) => progress.push(`${stage} ${line}`),
+      error: () => undefined,
+      warning: () => undefined,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/^COSIGN_KEY does not hold an encrypted cosign private key/);
+    expect(progress).toEqual([]);
+  });
+
+  it('a run that pushes nothing (--load, a fork): the signing setup is not asked for', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), `${CONFIG}attest: {sign: key}\n`);
+    const progress: string[] = [];
+    const err = await runPipeline(
+      { ...options(['build', 'attest']), push: false },
+      {
+        docker: () => fakeDocker(),
+        // The commit time from here, not from git (unit tests start no process).
+        env: { SOURCE_DATE_EPOCH: '0' },
+        progress: (stage, line) => progress.push(`${stage} ${line}`),
+        error: () => undefined,
+        warning: () => undefined,
+      },
+    ).catch((e: unknown) => e);
+    // Whatever the fake engine then refuses, it is not the missing key: the plan ran.
+    expect(String(err)).not.toMatch(/attest\.sign is key/);
+    expect(progress.some((l) => l.startsWith('plan '))).toBe(true);
+  });
 });

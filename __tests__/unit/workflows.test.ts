@@ -751,6 +751,32 @@ describe('caller templates', () => {
     },
   );
 
+  it('every caller job that can sign keyless (id-token: write) and runs the action installs cosign before it', () => {
+    const checked: string[] = [];
+    for (const f of FILES.filter((x) => x.rel.startsWith('workflows/')))
+      for (const [id, j] of Object.entries(f.wf.jobs)) {
+        const perms = j.permissions as Record<string, string> | undefined;
+        const steps = j.steps ?? [];
+        const action = steps.findIndex((st) => /^ml-image-action\/ml-image-action@/.test(st.uses ?? ''));
+        if (perms?.['id-token'] !== 'write' || action < 0) continue;
+        const sign = String(steps[action]!.with?.sign ?? 'auto');
+        if (sign === 'off') continue;
+        checked.push(`${f.rel}:${id}`);
+        const installer = steps.findIndex((st) =>
+          /^sigstore\/cosign-installer@[0-9a-f]{40}$/.test(st.uses ?? ''),
+        );
+        expect(installer, `${f.rel} job ${id}`).toBeGreaterThanOrEqual(0);
+        expect(installer, `${f.rel} job ${id}`).toBeLessThan(action);
+      }
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'workflows/registry-acr.yml:ml-image',
+        'workflows/registry-ecr.yml:ml-image',
+        'workflows/registry-gar.yml:ml-image',
+      ]),
+    );
+  });
+
   it.each(CALLERS)('%s is named ml-image, the name fork-comment.yml listens for', (rel) => {
     expect(file(rel).wf.name).toBe('ml-image');
     const listen = file('workflows/fork-comment.yml').wf.on as {

@@ -5,7 +5,9 @@
 import path from 'node:path';
 import type { AttestConfig } from '../config/attest.js';
 import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
-import { InputError } from '../errors.js';
+import { EnvironmentError, InputError } from '../errors.js';
+import { onPath } from '../util/on-path.js';
+import { isKeyReference } from './verify-inputs.js';
 import { MAX_KEY_FILE_BYTES } from './verify-inputs.js';
 import { isEncryptedCosignKey } from './cosign-key.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular.js';
@@ -30,13 +32,37 @@ const OIDC_FIX =
   'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
 const KEY_FIX =
   'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
+const COSIGN_FIX =
+  'install cosign 2.x before this step (sigstore/cosign-installer, pinned by SHA, as the reusable workflow does)';
+
+/** What the runner has for signing: cosign on PATH (keyless, KMS keys and the log need it). */
+export interface SigningTools {
+  cosign: boolean;
+}
+
+/** The runner's tools, from ENV's PATH. */
+export const signingTools = (env: Env): SigningTools => ({ cosign: onPath('cosign', env) });
 
 /**
  * The key to sign with: the config's file, else COSIGN_KEY; undefined when neither. The file is
  * read now: a missing one, one that is no regular file (a directory, a FIFO, a device) or no
  * encrypted cosign key is bad input before anything is built and pushed unsigned.
  */
-function keyFrom(cfg: AttestConfig, env: Env, baseDir: string): SigningIdentity | undefined {
+function keyFrom(
+  cfg: AttestConfig,
+  env: Env,
+  baseDir: string,
+  tools: SigningTools,
+): SigningIdentity | undefined {
+  if (cfg.key !== undefined && isKeyReference(cfg.key)) {
+    // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
+    if (!tools.cosign)
+      throw new EnvironmentError(
+        `attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`,
+        COSIGN_FIX,
+      );
+    return { kind: 'key', key: cfg.key };
+  }
   if (cfg.key !== undefined) {
     const file = path.resolve(baseDir, cfg.key);
     let text: string;
@@ -68,17 +94,44 @@ function describeKey(identity: SigningIdentity): string {
     : `with the key file ${identity.kind === 'key' ? identity.key : ''}`;
 }
 
-export function chooseSigning(cfg: AttestConfig, env: Env, baseDir: string): SigningChoice {
+/**
+ * How this run signs. `auto`: a key configured in attest.key first (it was asked for by name);
+ * else keyless when the job has an OIDC token, cosign is on PATH and attest.tlog is not false
+ * (keyless signatures are logged in the public Rekor); else the key in COSIGN_KEY; else not at all,
+ * saying why. `key` and `keyless` without what they need are bad input (exit 2), or an environment
+ * problem (exit 3) when cosign, which they run, is not on PATH.
+ */
+export function chooseSigning(
+  cfg: AttestConfig,
+  env: Env,
+  baseDir: string,
+  tools: SigningTools = signingTools(env),
+): SigningChoice {
   const keyTlog = cfg.tlog ?? false;
+  const keyless = (note = ''): SigningChoice => ({
+    identity: { kind: 'keyless' },
+    reason: `signed keyless (GitHub OIDC, Sigstore)${note}`,
+    tlog: true,
+  });
   switch (cfg.sign) {
     case 'off':
       return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
     case 'keyless':
       if (!hasOidc(env))
         throw new InputError('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
-      return { identity: { kind: 'keyless' }, reason: 'signed keyless (GitHub OIDC, Sigstore)', tlog: true };
+      if (cfg.tlog === false)
+        throw new InputError(
+          'attest.sign is keyless but attest.tlog is false: keyless signatures are logged in the public Rekor log',
+          'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out',
+        );
+      if (!tools.cosign)
+        throw new EnvironmentError(
+          'attest.sign is keyless, which cosign signs, and cosign is not on PATH',
+          COSIGN_FIX,
+        );
+      return keyless();
     case 'key': {
-      const key = keyFrom(cfg, env, baseDir);
+      const key = keyFrom(cfg, env, baseDir, tools);
       if (!key)
         throw new InputError(
           'attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)',
@@ -87,17 +140,30 @@ export function chooseSigning(cfg: AttestConfig, env: Env, baseDir: string): Sig
       return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
     }
     case 'auto': {
-      if (hasOidc(env))
-        return {
-          identity: { kind: 'keyless' },
-          reason: 'signed keyless (GitHub OIDC, Sigstore)',
-          tlog: true,
-        };
-      const key = keyFrom(cfg, env, baseDir);
-      if (key) return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+      const signedWith = (key: SigningIdentity, note = ''): SigningChoice => ({
+        identity: key,
+        reason: `signed ${describeKey(key)}${note}`,
+        tlog: keyTlog,
+      });
+      if (cfg.key !== undefined) return signedWith(keyFrom(cfg, env, baseDir, tools)!);
+      const oidc = hasOidc(env);
+      if (oidc && cfg.tlog !== false && tools.cosign)
+        return keyless(
+          env.COSIGN_KEY?.trim() ? ' (COSIGN_KEY is set and not used: sign: key signs with it)' : '',
+        );
+      // Why an OIDC token was not used, when there is one.
+      const notKeyless = !oidc
+        ? undefined
+        : cfg.tlog === false
+          ? 'attest.tlog is false, and keyless signatures are logged in the public Rekor log'
+          : `keyless signing runs cosign, which is not on PATH (${COSIGN_FIX})`;
+      const key = keyFrom(cfg, env, baseDir, tools);
+      if (key) return signedWith(key, notKeyless ? ` (not keyless: ${notKeyless})` : '');
       return {
         identity: null,
-        reason: `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+        reason: notKeyless
+          ? `not signed: ${notKeyless}; and no key (${KEY_FIX}); the attestations are written to the result directory only`
+          : `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
         tlog: false,
       };
     }

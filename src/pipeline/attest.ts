@@ -5,9 +5,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileDigest, PredicateContext } from '../attest/predicates.js';
-import { chooseSigning } from '../attest/signing.js';
+import { chooseSigning, type SigningChoice, type SigningTools, signingTools } from '../attest/signing.js';
+import { isEncryptedCosignKey } from '../attest/cosign-key.js';
+import { InputError } from '../errors.js';
 import { createSigner, preconnect, signingKey } from '../attest/signers.js';
 import { type AttestOutcome, type AttestSigner, runAttestStage } from '../attest/stage.js';
+import { attestTargets } from '../attest/targets.js';
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Plan } from '../plan/schema.js';
@@ -90,9 +93,22 @@ function contextFor(
   };
 }
 
+/** What signs when nothing was pushed (a --load run, a fork's): nothing to sign, nothing to ask. */
+const NOTHING_PUSHED: SigningChoice = {
+  identity: null,
+  reason: 'not signed: nothing was pushed',
+  tlog: false,
+};
+
+/** The runner's tools for signing; with a signer given (tests), whatever it needs is there. */
+const toolsFor = (env: Env, given: boolean): SigningTools => (given ? { cosign: true } : signingTools(env));
+
 export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<AttestOutcome> {
   const attest = input.loaded.config.attest;
-  const signing = chooseSigning(attest, input.env, input.loaded.baseDir);
+  const pushed = attestTargets(input.build).targets.length > 0;
+  const signing = pushed
+    ? chooseSigning(attest, input.env, input.loaded.baseDir, toolsFor(input.env, io.signer !== undefined))
+    : NOTHING_PUSHED;
   let signer: AttestSigner | undefined;
   let files: ReturnType<typeof runFiles> | undefined;
   const filesOnce = () => (files ??= runFiles(input.loaded));
@@ -128,8 +144,19 @@ export function prepareSigning(
   env: Env,
   startKey = true,
 ): Promise<unknown> | undefined {
-  const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
+  const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey));
   if (!startKey || !signing.identity) return undefined;
+  // COSIGN_KEY must hold the key's PEM text (cosign reads it as env://COSIGN_KEY): a key stored
+  // otherwise (base64, a file name) is said now, not after the push.
+  if (
+    signing.identity.kind === 'key' &&
+    signing.identity.key === 'env://COSIGN_KEY' &&
+    !isEncryptedCosignKey(env.COSIGN_KEY ?? '')
+  )
+    throw new InputError(
+      'COSIGN_KEY does not hold an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)',
+      'store the text of the cosign.key file that "cosign generate-key-pair" wrote (not base64 of it, nor its path: that is attest.key)',
+    );
   // signingKey keeps a failure from going unhandled; the pipeline and the attest stage await it.
   return signingKey(signing.identity, env, signing.tlog);
 }
@@ -141,7 +168,7 @@ export function prepareSigning(
  * the stage opens its own.
  */
 export function warmRegistry(loaded: LoadedConfig, env: Env, repository: string, targets: number): void {
-  const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
+  const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir, toolsFor(env, false));
   if (!signing.identity) return;
   // The stage's first round: each target's .sig and .att reads, then its uploads.
   preconnect(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));

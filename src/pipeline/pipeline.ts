@@ -142,7 +142,9 @@ export function checkStageInputs(loaded: LoadedConfig, stages: ReadonlySet<Stage
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
   // A signing setup that cannot work is said before anything is built (the key is decrypted
   // meanwhile, unless a signer is given).
-  const key = opts.stages.has('attest') ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
+  // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
+  const key =
+    opts.stages.has('attest') && opts.push ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
   const plan = await timed(io, 'plan', () => runPlan(opts, io));
   const resolved: Resolved = {};
   let build = await resolveAndBuild(opts, io, plan, resolved, key);
