@@ -10841,8 +10841,10 @@ function failureAnnotations(id, result) {
 
 // EXTERNAL MODULE: ./src/github/run.ts
 var github_run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/attest/signing.ts
-var attest_signing = __webpack_require__(84626);
+// EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
+var attest_signing = __webpack_require__(10854);
+// EXTERNAL MODULE: ./src/attest/cosign-key.ts
+var cosign_key = __webpack_require__(98224);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
 var signers = __webpack_require__(57614);
 // EXTERNAL MODULE: ./src/attest/types.ts
@@ -11886,6 +11888,9 @@ async function runAttestStage(input, io) {
 
 
 
+
+
+
 const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
@@ -11931,9 +11936,20 @@ function contextFor(input, files, v, p) {
         toolVersion: src_version/* VERSION */.x,
     };
 }
+/** What signs when nothing was pushed (a --load run, a fork's): nothing to sign, nothing to ask. */
+const NOTHING_PUSHED = {
+    identity: null,
+    reason: 'not signed: nothing was pushed',
+    tlog: false,
+};
+/** The runner's tools for signing; with a signer given (tests), whatever it needs is there. */
+const toolsFor = (env, given) => (given ? { cosign: true } : (0,attest_signing/* signingTools */.r2)(env));
 function runAttest(input, io) {
     const attest = input.loaded.config.attest;
-    const signing = (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir);
+    const pushed = attestTargets(input.build).targets.length > 0;
+    const signing = pushed
+        ? (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir, toolsFor(input.env, io.signer !== undefined))
+        : NOTHING_PUSHED;
     let signer;
     let files;
     const filesOnce = () => (files ??= runFiles(input.loaded));
@@ -11961,9 +11977,15 @@ function runAttest(input, io) {
  * wrong password stops the run before unsigned images are pushed.
  */
 function prepareSigning(loaded, env, startKey = true) {
-    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
+    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey));
     if (!startKey || !signing.identity)
         return undefined;
+    // COSIGN_KEY must hold the key's PEM text (cosign reads it as env://COSIGN_KEY): a key stored
+    // otherwise (base64, a file name) is said now, not after the push.
+    if (signing.identity.kind === 'key' &&
+        signing.identity.key === 'env://COSIGN_KEY' &&
+        !(0,cosign_key/* isEncryptedCosignKey */.dT)(env.COSIGN_KEY ?? ''))
+        throw new errors/* InputError */.dz('COSIGN_KEY does not hold an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)', 'store the text of the cosign.key file that "cosign generate-key-pair" wrote (not base64 of it, nor its path: that is attest.key)');
     // signingKey keeps a failure from going unhandled; the pipeline and the attest stage await it.
     return (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog);
 }
@@ -11974,7 +11996,7 @@ function prepareSigning(loaded, env, startKey = true) {
  * the stage opens its own.
  */
 function warmRegistry(loaded, env, repository, targets) {
-    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
+    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, false));
     if (!signing.identity)
         return;
     // The stage's first round: each target's .sig and .att reads, then its uploads.
@@ -12112,7 +12134,8 @@ function checkStageInputs(loaded, stages) {
 async function runPipeline(opts, io) {
     // A signing setup that cannot work is said before anything is built (the key is decrypted
     // meanwhile, unless a signer is given).
-    const key = opts.stages.has('attest') ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
+    // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
+    const key = opts.stages.has('attest') && opts.push ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
     const plan = await timed(io, 'plan', () => runPlan(opts, io));
     const resolved = {};
     let build = await resolveAndBuild(opts, io, plan, resolved, key);

@@ -127,8 +127,8 @@ var smoke_predicate = __webpack_require__(97432);
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/attest/signing.ts
-var signing = __webpack_require__(84626);
+// EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
+var signing = __webpack_require__(10854);
 ;// CONCATENATED MODULE: ./src/attest/verify-flags.ts
 // The verify flags, parsed here once for every caller: `ml-image verify`, `ml-image export --verify`
 // and the verify sub-action (whose inputs have the flags' names). Bad input names the flag (exit 2)

@@ -1,5 +1,5 @@
-export const id = 498;
-export const ids = [498];
+export const id = 24;
+export const ids = [24];
 export const modules = {
 
 /***/ 51386:
@@ -999,6 +999,20 @@ var cleanup = __webpack_require__(4532);
 
 
 
+/**
+ * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
+ * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
+ * distribution's "devel" build) goes on, and so does one not answered (not installed, failing):
+ * the signature's own call says what is wrong.
+ */
+function classicTagsGate(version) {
+    let checked;
+    return () => (checked ??= version().then((v) => {
+        const major = /^v?(\d+)\./.exec(v.gitVersion)?.[1];
+        if (major !== undefined && Number(major) >= 3)
+            throw new errors/* EnvironmentError */.eG(`cosign ${v.gitVersion} writes Sigstore bundles, not the .sig/.att tags this tool attaches and verifies (cosign 2.x)`, 'install cosign 2.x (sigstore/cosign-installer with cosign-release: v2.5.0, pinned by SHA)');
+    }, () => undefined));
+}
 /** The verified items, or a CheckFailedError (exit 1) naming what failed. */
 function requireVerified(v) {
     if (v.ok)
@@ -1038,20 +1052,26 @@ function createCosignSigner(exec, options = {}) {
         throw failureError(what, target, failure, res.exitCode);
     }
     const tlogOf = (o) => ({ tlog: (o?.tlog ?? options.tlog) === true });
+    async function version() {
+        const res = await run((0,cosign_args/* versionArgs */.Gz)(), undefined);
+        if (!('exitCode' in res))
+            throw new errors/* EnvironmentError */.eG(`cosign version failed: ${res.detail}`, INSTALL_FIX);
+        return parseVersion(res.stdout);
+    }
+    const writesClassicTags = classicTagsGate(version);
     return {
-        async version() {
-            const res = await run((0,cosign_args/* versionArgs */.Gz)(), undefined);
-            if (!('exitCode' in res))
-                throw new errors/* EnvironmentError */.eG(`cosign version failed: ${res.detail}`, INSTALL_FIX);
-            return parseVersion(res.stdout);
-        },
+        version,
         async sign(ref, identity, opts) {
-            expectDone(await run((0,cosign_args/* signArgs */.Ng)(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
+            const args = (0,cosign_args/* signArgs */.Ng)(ref, identity, tlogOf(opts));
+            await writesClassicTags();
+            expectDone(await run(args, ref), `cosign sign ${ref}`);
         },
         async attest(ref, predicate, identity, opts) {
+            const args = (0,cosign_args/* attestArgs */.r7)(ref, predicate, identity, tlogOf(opts));
+            await writesClassicTags();
             // cosign reads the predicate's file, which the caller may still be writing.
             await predicate.written;
-            expectDone(await run((0,cosign_args/* attestArgs */.r7)(ref, predicate, identity, tlogOf(opts)), ref), `cosign attest --type ${predicate.type} ${ref}`);
+            expectDone(await run(args, ref), `cosign attest --type ${predicate.type} ${ref}`);
         },
         async verify(ref, identity, opts) {
             const res = await run((0,cosign_args/* verifyArgs */.H$)(ref, identity, tlogOf(opts)), ref);
@@ -1789,22 +1809,59 @@ function verifyDeps(env, ref, identity, tlog, given) {
 
 /***/ }),
 
-/***/ 84626:
+/***/ 10854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ chooseSigning),
-/* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER),
-/* harmony export */   p0: () => (/* binding */ verifyCommand)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51386);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
-/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98224);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23387);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31738);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oX: () => (/* binding */ GITHUB_ISSUER),
+  T: () => (/* binding */ chooseSigning),
+  r2: () => (/* binding */ signingTools),
+  p0: () => (/* binding */ verifyCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/attest/cosign-args.ts
+var cosign_args = __webpack_require__(51386);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/util/on-path.ts
+// Whether a program is on PATH: the directories of PATH searched for an executable file of that
+// name, as a shell would find it. No process is started.
+
+
+function onPath(program, env) {
+    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const file = external_node_path_default().join(dir, program);
+        try {
+            if (!(0,external_node_fs_.statSync)(file).isFile())
+                continue;
+            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+            return true;
+        }
+        catch {
+            // not there, or not executable: the next directory
+        }
+    }
+    return false;
+}
+
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/cosign-key.ts
+var cosign_key = __webpack_require__(98224);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/github/run.ts
+var run = __webpack_require__(31738);
+;// CONCATENATED MODULE: ./src/attest/signing.ts
 // Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
 // Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
 // the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
@@ -1816,30 +1873,41 @@ function verifyDeps(env, ref, identity, tlog, given) {
 
 
 
+
+
 const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
 const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
+const COSIGN_FIX = 'install cosign 2.x before this step (sigstore/cosign-installer, pinned by SHA, as the reusable workflow does)';
+/** The runner's tools, from ENV's PATH. */
+const signingTools = (env) => ({ cosign: onPath('cosign', env) });
 /**
  * The key to sign with: the config's file, else COSIGN_KEY; undefined when neither. The file is
  * read now: a missing one, one that is no regular file (a directory, a FIFO, a device) or no
  * encrypted cosign key is bad input before anything is built and pushed unsigned.
  */
-function keyFrom(cfg, env, baseDir) {
+function keyFrom(cfg, env, baseDir, tools) {
+    if (cfg.key !== undefined && (0,verify_inputs/* isKeyReference */.NI)(cfg.key)) {
+        // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
+        if (!tools.cosign)
+            throw new errors/* EnvironmentError */.eG(`attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`, COSIGN_FIX);
+        return { kind: 'key', key: cfg.key };
+    }
     if (cfg.key !== undefined) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(baseDir, cfg.key);
+        const file = external_node_path_default().resolve(baseDir, cfg.key);
         let text;
         try {
-            text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__/* .readRegularFile */ .XF)(file, _verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_KEY_FILE_BYTES */ .Qn).toString('utf8');
+            text = (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
         }
         catch (e) {
-            if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__/* .UnreadableFileError */ .o2))
+            if (!(e instanceof read_regular/* UnreadableFileError */.o2))
                 throw e;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(e.code === 'ENOENT'
+            throw new errors/* InputError */.dz(e.code === 'ENOENT'
                 ? `attest.key: no key file at ${file}`
                 : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`);
         }
-        if (!(0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_4__/* .isEncryptedCosignKey */ .dT)(text))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`, 'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)');
+        if (!(0,cosign_key/* isEncryptedCosignKey */.dT)(text))
+            throw new errors/* InputError */.dz(`attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`, 'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)');
         return { kind: 'key', key: file };
     }
     if (env.COSIGN_KEY?.trim())
@@ -1851,34 +1919,62 @@ function describeKey(identity) {
         ? 'with the key in COSIGN_KEY'
         : `with the key file ${identity.kind === 'key' ? identity.key : ''}`;
 }
-function chooseSigning(cfg, env, baseDir) {
+/**
+ * How this run signs. `auto`: a key configured in attest.key first (it was asked for by name);
+ * else keyless when the job has an OIDC token, cosign is on PATH and attest.tlog is not false
+ * (keyless signatures are logged in the public Rekor); else the key in COSIGN_KEY; else not at all,
+ * saying why. `key` and `keyless` without what they need are bad input (exit 2), or an environment
+ * problem (exit 3) when cosign, which they run, is not on PATH.
+ */
+function chooseSigning(cfg, env, baseDir, tools = signingTools(env)) {
     const keyTlog = cfg.tlog ?? false;
+    const keyless = (note = '') => ({
+        identity: { kind: 'keyless' },
+        reason: `signed keyless (GitHub OIDC, Sigstore)${note}`,
+        tlog: true,
+    });
     switch (cfg.sign) {
         case 'off':
             return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
         case 'keyless':
             if (!hasOidc(env))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
-            return { identity: { kind: 'keyless' }, reason: 'signed keyless (GitHub OIDC, Sigstore)', tlog: true };
+                throw new errors/* InputError */.dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+            if (cfg.tlog === false)
+                throw new errors/* InputError */.dz('attest.sign is keyless but attest.tlog is false: keyless signatures are logged in the public Rekor log', 'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out');
+            if (!tools.cosign)
+                throw new errors/* EnvironmentError */.eG('attest.sign is keyless, which cosign signs, and cosign is not on PATH', COSIGN_FIX);
+            return keyless();
         case 'key': {
-            const key = keyFrom(cfg, env, baseDir);
+            const key = keyFrom(cfg, env, baseDir, tools);
             if (!key)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
+                throw new errors/* InputError */.dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
             return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
         }
         case 'auto': {
-            if (hasOidc(env))
-                return {
-                    identity: { kind: 'keyless' },
-                    reason: 'signed keyless (GitHub OIDC, Sigstore)',
-                    tlog: true,
-                };
-            const key = keyFrom(cfg, env, baseDir);
+            const signedWith = (key, note = '') => ({
+                identity: key,
+                reason: `signed ${describeKey(key)}${note}`,
+                tlog: keyTlog,
+            });
+            if (cfg.key !== undefined)
+                return signedWith(keyFrom(cfg, env, baseDir, tools));
+            const oidc = hasOidc(env);
+            if (oidc && cfg.tlog !== false && tools.cosign)
+                return keyless(env.COSIGN_KEY?.trim() ? ' (COSIGN_KEY is set and not used: sign: key signs with it)' : '');
+            // Why an OIDC token was not used, when there is one.
+            const notKeyless = !oidc
+                ? undefined
+                : cfg.tlog === false
+                    ? 'attest.tlog is false, and keyless signatures are logged in the public Rekor log'
+                    : `keyless signing runs cosign, which is not on PATH (${COSIGN_FIX})`;
+            const key = keyFrom(cfg, env, baseDir, tools);
             if (key)
-                return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+                return signedWith(key, notKeyless ? ` (not keyless: ${notKeyless})` : '');
             return {
                 identity: null,
-                reason: `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+                reason: notKeyless
+                    ? `not signed: ${notKeyless}; and no key (${KEY_FIX}); the attestations are written to the result directory only`
+                    : `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
                 tlog: false,
             };
         }
@@ -1888,7 +1984,7 @@ function chooseSigning(cfg, env, baseDir) {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-const ownerRepo = (r) => (r !== undefined && (0,_github_run_js__WEBPACK_IMPORTED_MODULE_6__/* .isOwnerRepo */ .Yn)(r) ? r : undefined);
+const ownerRepo = (r) => (r !== undefined && (0,run/* isOwnerRepo */.Yn)(r) ? r : undefined);
 const reEscape = (r) => r.replace(/\./g, '\\.');
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
@@ -1907,7 +2003,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
             certificateOidcIssuer: GITHUB_ISSUER,
             certificateGithubWorkflowRepository: repo,
         };
-    const argv = (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyAttestationArgs */ .xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
+    const argv = (0,cosign_args/* verifyAttestationArgs */.xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
     return ['cosign', ...argv].map(shellWord).join(' ');
 }
 
@@ -2097,11 +2193,12 @@ function buildSmokePredicate(input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
 /* harmony export */   F1: () => (/* binding */ regexpProblem),
+/* harmony export */   NI: () => (/* binding */ isKeyReference),
 /* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
 /* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile),
 /* harmony export */   h3: () => (/* binding */ identityMatcher)
 /* harmony export */ });
-/* unused harmony exports isKeyReference, publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
+/* unused harmony exports publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
