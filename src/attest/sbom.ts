@@ -6,7 +6,7 @@
 // purls; a serial number from the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
-// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+// The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
 import { createHash } from 'node:crypto';
 import { ComponentType } from '@cyclonedx/cyclonedx-library/Enums';
 import { Bom, Component, Property } from '@cyclonedx/cyclonedx-library/Models';

@@ -1,7 +1,7 @@
 // The base image, torch and CUDA floor of one variant, chosen with a stated reason by a table of
 // handlers keyed by the variant's base kind (cpu, cuda, ngc, custom). Pure: the catalog is passed in.
 import type { Config, Variant } from '../config/schema.js';
-import { compareVersions, majorMinor } from '../util/versions.js';
+import { majorMinor } from '../util/versions.js';
 import {
   type Catalog,
   cudaDriver,
@@ -15,7 +15,7 @@ import {
   torchWheelIndex,
 } from './catalog.js';
 import { parseImageRef } from '../oci/ref.js';
-import { customPython, exactTorch } from './torch-python.js';
+import { catalogTorch, customPython, exactTorch } from './torch-python.js';
 import type { Template, VariantPlan } from './schema.js';
 
 /** Warnings and errors gathered over all variants (errors end the plan with exit 2). */
@@ -147,16 +147,13 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
   // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
   // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
   // wheel index of the variant's CUDA.
-  const shipped =
-    fam?.family === 'pytorch-pytorch'
-      ? fam.releases.find((r) => r.tag === (parseImageRef(base).tag ?? ''))
-      : undefined;
-  const keepsTorch = fam?.family === 'pytorch-pytorch';
-  if (keepsTorch && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
+  const pytorchImage = fam?.family === 'pytorch-pytorch' ? fam : undefined;
+  const shipped = pytorchImage?.releases.find((r) => r.tag === (parseImageRef(base).tag ?? ''));
+  if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
     out.warnings.push(
       `${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`,
     );
-  if (!keepsTorch && v.torch !== undefined && v.cuda === undefined && cudaImage)
+  if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
     out.warnings.push(
       `${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`,
     );
@@ -166,7 +163,7 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
     python,
     ...(template !== undefined && { template }),
     ...(shipped && { torch: { version: shipped.torch } }),
-    ...(!keepsTorch &&
+    ...(!pytorchImage &&
       v.torch !== undefined && {
         torch: {
           version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out.warnings),
@@ -197,13 +194,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }: BaseInput): Chos
       `${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`,
     );
   }
-  const info = v.torch === undefined ? undefined : torchInfo(catalog, v.torch);
-  if (v.torch !== undefined && !info) {
-    const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0]!;
-    out.warnings.push(
-      `${where}: torch ${v.torch} is not in the catalog (newest known: ${newest.torch}); its wheels are not checked`,
-    );
-  }
+  const info = v.torch === undefined ? undefined : catalogTorch(catalog, v.torch, where, out.warnings);
   if (v.torch !== undefined) {
     const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
     if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
@@ -291,13 +282,8 @@ function cudaTorch(
     );
     return undefined;
   }
-  const info = torchInfo(catalog, torchVersion);
-  if (!info) {
-    const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0]!;
-    out.warnings.push(
-      `${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`,
-    );
-  } else {
+  const info = catalogTorch(catalog, torchVersion, where, out.warnings, `CUDA ${cuda} wheels`);
+  if (info) {
     // The catalog KNOWS this torch: a combination it knows cannot work is an error (exit 2).
     const impossible = impossibleTorchCombination(
       catalog,

@@ -3,7 +3,7 @@
 import type { Variant } from '../config/schema.js';
 import { parseImageRef } from '../oci/ref.js';
 import { compareVersions } from '../util/versions.js';
-import type { Family, torchInfo } from './catalog.js';
+import { type Catalog, type Family, torchInfo } from './catalog.js';
 
 /**
  * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
@@ -48,4 +48,25 @@ export function exactTorch(
       `${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`,
     );
   return asked;
+}
+
+/**
+ * The catalog's row of torch ASKED; undefined when it has none, with a warning naming the newest
+ * release it knows and that WHEELS (the wheels the variant would take) are not checked.
+ */
+export function catalogTorch(
+  catalog: Catalog,
+  asked: string,
+  where: string,
+  warnings: string[],
+  wheels = 'wheels',
+): ReturnType<typeof torchInfo> {
+  const info = torchInfo(catalog, asked);
+  if (!info) {
+    const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0]!;
+    warnings.push(
+      `${where}: torch ${asked} is not in the catalog (newest known: ${newest.torch}); its ${wheels} are not checked`,
+    );
+  }
+  return info;
 }
