@@ -3465,6 +3465,7 @@ function impossibleTorchCombination(catalog, want, platforms) {
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
 
 
+
 /**
  * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
  * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
@@ -3493,6 +3494,18 @@ function exactTorch(asked, info, where, warnings) {
     if (compareVersions(asked, info.latestPatch) > 0)
         warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
     return asked;
+}
+/**
+ * The catalog's row of torch ASKED; undefined when it has none, with a warning naming the newest
+ * release it knows and that WHEELS (the wheels the variant would take) are not checked.
+ */
+function catalogTorch(catalog, asked, where, warnings, wheels = 'wheels') {
+    const info = torchInfo(catalog, asked);
+    if (!info) {
+        const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0];
+        warnings.push(`${where}: torch ${asked} is not in the catalog (newest known: ${newest.torch}); its ${wheels} are not checked`);
+    }
+    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/base.ts
@@ -3589,13 +3602,11 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
     // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
     // wheel index of the variant's CUDA.
-    const shipped = fam?.family === 'pytorch-pytorch'
-        ? fam.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''))
-        : undefined;
-    const keepsTorch = fam?.family === 'pytorch-pytorch';
-    if (keepsTorch && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
+    const pytorchImage = fam?.family === 'pytorch-pytorch' ? fam : undefined;
+    const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
+    if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
-    if (!keepsTorch && v.torch !== undefined && v.cuda === undefined && cudaImage)
+    if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
@@ -3603,7 +3614,7 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
         python,
         ...(template !== undefined && { template }),
         ...(shipped && { torch: { version: shipped.torch } }),
-        ...(!keepsTorch &&
+        ...(!pytorchImage &&
             v.torch !== undefined && {
             torch: {
                 version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out.warnings),
@@ -3631,11 +3642,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
     if (!py.pythonVersions.includes(python)) {
         out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`);
     }
-    const info = v.torch === undefined ? undefined : torchInfo(catalog, v.torch);
-    if (v.torch !== undefined && !info) {
-        const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0];
-        out.warnings.push(`${where}: torch ${v.torch} is not in the catalog (newest known: ${newest.torch}); its wheels are not checked`);
-    }
+    const info = v.torch === undefined ? undefined : catalogTorch(catalog, v.torch, where, out.warnings);
     if (v.torch !== undefined) {
         const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
         if (impossible !== undefined)
@@ -3704,12 +3711,8 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
         out.warnings.push(`${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`);
         return undefined;
     }
-    const info = torchInfo(catalog, torchVersion);
-    if (!info) {
-        const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0];
-        out.warnings.push(`${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`);
-    }
-    else {
+    const info = catalogTorch(catalog, torchVersion, where, out.warnings, `CUDA ${cuda} wheels`);
+    if (info) {
         // The catalog KNOWS this torch: a combination it knows cannot work is an error (exit 2).
         const impossible = impossibleTorchCombination(catalog, { torch: info.torch, cuda, python }, config.platforms);
         if (impossible !== undefined)
@@ -11004,7 +11007,7 @@ var cyclonedx_library_package = __webpack_require__(95523);
 // purls; a serial number from the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
-// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+// The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
 
 
 

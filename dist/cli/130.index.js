@@ -93,7 +93,7 @@ function ociPurl(ref, digest, arch) {
 // purls; a serial number from the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
-// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+// The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
 
 
 

@@ -898,6 +898,7 @@ var ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
 
 
+
 /**
  * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
  * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
@@ -926,6 +927,18 @@ function exactTorch(asked, info, where, warnings) {
     if ((0,versions/* compareVersions */.Z)(asked, info.latestPatch) > 0)
         warnings.push(`${where}: torch ${asked} is newer than the newest ${info.torch} release the catalog knows (${info.latestPatch}); if it does not exist, pip fails in the build`);
     return asked;
+}
+/**
+ * The catalog's row of torch ASKED; undefined when it has none, with a warning naming the newest
+ * release it knows and that WHEELS (the wheels the variant would take) are not checked.
+ */
+function catalogTorch(catalog, asked, where, warnings, wheels = 'wheels') {
+    const info = (0,plan_catalog/* torchInfo */.vH)(catalog, asked);
+    if (!info) {
+        const newest = [...catalog.torch].sort((a, b) => (0,versions/* compareVersions */.Z)(b.torch, a.torch))[0];
+        warnings.push(`${where}: torch ${asked} is not in the catalog (newest known: ${newest.torch}); its ${wheels} are not checked`);
+    }
+    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/base.ts
@@ -1022,13 +1035,11 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
     // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
     // wheel index of the variant's CUDA.
-    const shipped = fam?.family === 'pytorch-pytorch'
-        ? fam.releases.find((r) => r.tag === ((0,ref/* parseImageRef */.Q)(base).tag ?? ''))
-        : undefined;
-    const keepsTorch = fam?.family === 'pytorch-pytorch';
-    if (keepsTorch && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
+    const pytorchImage = fam?.family === 'pytorch-pytorch' ? fam : undefined;
+    const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,ref/* parseImageRef */.Q)(base).tag ?? ''));
+    if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
-    if (!keepsTorch && v.torch !== undefined && v.cuda === undefined && cudaImage)
+    if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
@@ -1036,7 +1047,7 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
         python,
         ...(template !== undefined && { template }),
         ...(shipped && { torch: { version: shipped.torch } }),
-        ...(!keepsTorch &&
+        ...(!pytorchImage &&
             v.torch !== undefined && {
             torch: {
                 version: exactTorch(v.torch, (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch), where, out.warnings),
@@ -1064,11 +1075,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
     if (!py.pythonVersions.includes(python)) {
         out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${(0,plan_catalog/* nearest */.pA)(python, py.pythonVersions).join(', ')}`);
     }
-    const info = v.torch === undefined ? undefined : (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch);
-    if (v.torch !== undefined && !info) {
-        const newest = [...catalog.torch].sort((a, b) => (0,versions/* compareVersions */.Z)(b.torch, a.torch))[0];
-        out.warnings.push(`${where}: torch ${v.torch} is not in the catalog (newest known: ${newest.torch}); its wheels are not checked`);
-    }
+    const info = v.torch === undefined ? undefined : catalogTorch(catalog, v.torch, where, out.warnings);
     if (v.torch !== undefined) {
         const impossible = (0,plan_catalog/* impossibleTorchCombination */.tQ)(catalog, { torch: v.torch, python }, config.platforms);
         if (impossible !== undefined)
@@ -1137,12 +1144,8 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
         out.warnings.push(`${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`);
         return undefined;
     }
-    const info = (0,plan_catalog/* torchInfo */.vH)(catalog, torchVersion);
-    if (!info) {
-        const newest = [...catalog.torch].sort((a, b) => (0,versions/* compareVersions */.Z)(b.torch, a.torch))[0];
-        out.warnings.push(`${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`);
-    }
-    else {
+    const info = catalogTorch(catalog, torchVersion, where, out.warnings, `CUDA ${cuda} wheels`);
+    if (info) {
         // The catalog KNOWS this torch: a combination it knows cannot work is an error (exit 2).
         const impossible = (0,plan_catalog/* impossibleTorchCombination */.tQ)(catalog, { torch: info.torch, cuda, python }, config.platforms);
         if (impossible !== undefined)
