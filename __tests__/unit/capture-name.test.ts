@@ -91,3 +91,49 @@ describe('captureImage: the image ID runs, the name is what the record and messa
     expect((outcome as Error).message).toContain(`the probe failed in ${ID} (exit 1)`);
   });
 });
+
+// A GPU run's record names the GPUs the tests ran on: the probe's container gets the same GPUs
+// (without them the engine sets NVIDIA_VISIBLE_DEVICES=void and nvidia-smi finds none).
+describe('captureImage: the GPUs of the run go to the probe', () => {
+  const record = JSON.stringify({ ...probed, schemaVersion: 1 });
+
+  async function withGpus(gpus: 'all' | number | undefined, refuseGpus = false) {
+    const specs: ContainerRunSpec[] = [];
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails({ id: ID }),
+      runContainer: async (spec) => {
+        specs.push(spec);
+        if (refuseGpus && spec.gpus !== undefined)
+          throw Object.assign(new Error('(HTTP code 500) server error - requirement error: cuda>=12.8'), {
+            statusCode: 500,
+          });
+        return answer({ stdout: record });
+      },
+    });
+    const outcome = await captureImage(
+      { image: ID, imagesDir: path.join(REPO_ROOT, 'images'), ...(gpus !== undefined && { gpus }) },
+      { docker },
+    );
+    return { outcome, specs };
+  }
+
+  it.each<['all' | number | undefined]>([['all'], [2], [undefined]])(
+    'gpus %s: the container is asked for exactly that',
+    async (gpus) => {
+      const { specs } = await withGpus(gpus);
+      expect(specs).toHaveLength(1);
+      expect(specs[0]!.gpus).toBe(gpus);
+      expect('gpus' in specs[0]!).toBe(gpus !== undefined);
+    },
+  );
+
+  it('an engine that refuses the GPUs: the probe runs without them, the record says why', async () => {
+    const { outcome, specs } = await withGpus('all', true);
+    expect(specs.map((s) => s.gpus)).toEqual(['all', undefined]);
+    expect(outcome.errors).toContainEqual({
+      field: 'gpus',
+      error:
+        "the probe's container did not start with GPUs, so it ran without them: requirement error: cuda>=12.8",
+    });
+  });
+});

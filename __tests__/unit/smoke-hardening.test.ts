@@ -562,10 +562,13 @@ describe('the smoke stage', () => {
     await run();
     expect(host.calls()).toBe(0);
     noQueryContainer(specs);
-    // Only the GPU test gets the GPUs: not capture, not the CPU test.
+    // Only the GPU test and capture get the GPUs (the record names the GPUs the tests ran on), not
+    // the CPU test.
     const withGpus = specs.filter((s) => s.gpus === 'all').map((s) => [stageOf(s), ...(s.entrypoint ?? [])]);
-    expect(withGpus).toEqual([['smoke', 'nvidia-smi']]);
-    expect(specs.find((s) => stageOf(s) === CAPTURE)?.gpus).toBeUndefined();
+    expect(withGpus).toEqual([
+      [CAPTURE, 'python3'],
+      ['smoke', 'nvidia-smi'],
+    ]);
     expect(specs.find((s) => s.entrypoint?.[0] === 'true')?.gpus).toBeUndefined();
     expect(smokeFile().gpuDevices).toBe('unknown');
     expect(lines.join('\n')).not.toMatch(/could not be identified/);

@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(reuse: boolean) {
+async function run(reuse: boolean, gpus: 'all' | 'none' = 'all') {
   writeFileSync(
     path.join(dir, 'ml-image.yml'),
     'image:\n  name: o/m\nvariants: [cpu]\nplatforms: [linux/amd64]\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n',
@@ -63,7 +63,7 @@ async function run(reuse: boolean) {
       results,
       push: true,
       merge: true,
-      gpus: 'all',
+      gpus,
       imagesDir,
       git: {},
       cacheDir: path.join(dir, 'cache'),
@@ -110,5 +110,21 @@ describe('the smoke stage in the pipeline: the GPUs of the reuse key', () => {
     expect(r.lookups).toBe(0);
     expect(r.gpuDevices).toBe('unknown');
     expect(r.specs.filter((s) => s.cmd.includes(NVIDIA_SMI_QUERY[0]))).toEqual([]);
+  });
+});
+
+describe('the smoke stage: the capture of a GPU run gets its GPUs', () => {
+  const capture = (specs: ContainerRunSpec[]) =>
+    specs.filter((s) => s.labels?.['io.github.ml-image-action.stage'] === 'capture');
+
+  it('--gpus all: the probe runs with every GPU, so the record names them and the driver', async () => {
+    const r = await run(false, 'all');
+    expect(capture(r.specs).map((s) => s.gpus)).toEqual(['all']);
+  });
+
+  it('--gpus none: the probe runs with no GPU', async () => {
+    const r = await run(false, 'none');
+    expect(capture(r.specs)).toHaveLength(1);
+    expect(capture(r.specs)[0]!.gpus).toBeUndefined();
   });
 });

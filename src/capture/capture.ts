@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatIssues } from '../config/issues.js';
-import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import type { ContainerRunResult, DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { engineMessage, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import {
@@ -36,6 +37,11 @@ export interface CaptureInput {
   platform?: string;
   /** Extra environment for the probe's container (it is redacted like the image's own). */
   env?: Readonly<Record<string, string>>;
+  /**
+   * The GPUs the probe's container gets ('all', or that many): those of the smoke run the record
+   * belongs to, so that it names them and their driver. None given, the container sees no GPU.
+   */
+  gpus?: 'all' | number;
   /** Leave torch out of the record. */
   noTorch?: boolean;
   /** Import torch for its runtime view (default: read from its files, seconds faster). */
@@ -58,34 +64,60 @@ export function imageCreated(details: ImageDetails & { created?: string | null }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input: CaptureInput): string => input.name ?? input.image;
 
-export async function captureImage(input: CaptureInput, deps: { docker: DockerAdapter }): Promise<EnvRecord> {
+type ProbeRun = Pick<ContainerRunResult, 'exitCode' | 'timedOut' | 'stdout' | 'stderr'>;
+
+/**
+ * The probe's container, with the GPUs asked for. When the engine refuses to start it with them
+ * (no GPU runtime, a driver older than the image's CUDA: nvidia-container-cli's requirement check),
+ * it runs again without them and `gpuError` says why: the record is still made, and the gpu suite
+ * reports the cause.
+ */
+async function runProbe(
+  input: CaptureInput,
+  timeoutMs: number,
+  docker: DockerAdapter,
+): Promise<{ run: ProbeRun; gpuError?: string }> {
   const probe = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+  const attempt = (gpus: CaptureInput['gpus']) =>
+    docker
+      .runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        // The probe needs no shell and no entrypoint of the image.
+        entrypoint: ['python3'],
+        cmd: [
+          '-c',
+          probe,
+          `--redaction-rules=${JSON.stringify(REDACTION_RULES)}`, // one copy of the rules: redaction-rules.json
+          ...(input.noTorch ? ['--no-torch'] : []),
+          ...(input.torchRuntime ? ['--torch-runtime'] : []),
+        ],
+        ...(input.env !== undefined && { env: input.env }),
+        ...(gpus !== undefined && { gpus }),
+        labels: { 'io.github.ml-image-action.stage': 'capture' },
+        timeoutMs,
+      })
+      .catch((e: unknown): ProbeRun => {
+        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+        if (e instanceof MlImageError || !NO_PYTHON.test(String((e as Error)?.message ?? e))) throw e;
+        return { exitCode: 127, timedOut: false, stdout: '', stderr: String((e as Error).message) };
+      });
+  if (input.gpus === undefined) return { run: await attempt(undefined) };
+  try {
+    return { run: await attempt(input.gpus) };
+  } catch (e) {
+    if (e instanceof MlImageError || (statusCodeOf(e) ?? 0) < 400) throw e;
+    const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${engineMessage(e)}`;
+    return { run: await attempt(undefined), gpuError };
+  }
+}
+
+export async function captureImage(input: CaptureInput, deps: { docker: DockerAdapter }): Promise<EnvRecord> {
   const details = await deps.docker.inspectImage(input.image, input.platform);
   const platform = input.platform ?? `${details.os}/${details.architecture}`;
   const timeoutMs = input.timeoutMs ?? 300_000;
   const name = nameOf(input);
-  const run = await deps.docker
-    .runContainer({
-      image: input.image,
-      ...(input.platform !== undefined && { platform: input.platform }),
-      // The probe needs no shell and no entrypoint of the image.
-      entrypoint: ['python3'],
-      cmd: [
-        '-c',
-        probe,
-        `--redaction-rules=${JSON.stringify(REDACTION_RULES)}`, // one copy of the rules: redaction-rules.json
-        ...(input.noTorch ? ['--no-torch'] : []),
-        ...(input.torchRuntime ? ['--torch-runtime'] : []),
-      ],
-      ...(input.env !== undefined && { env: input.env }),
-      labels: { 'io.github.ml-image-action.stage': 'capture' },
-      timeoutMs,
-    })
-    .catch((e: unknown) => {
-      // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
-      if (e instanceof MlImageError || !NO_PYTHON.test(String((e as Error)?.message ?? e))) throw e;
-      return { exitCode: 127, timedOut: false, stdout: '', stderr: String((e as Error).message) };
-    });
+  const { run, gpuError } = await runProbe(input, timeoutMs, deps.docker);
   if (run.timedOut) throw new CheckFailedError(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
   if (run.exitCode !== 0) {
     const msg = redactText(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
@@ -114,6 +146,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     errors: [
       ...((probed.errors as unknown[] | undefined) ?? []),
       ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+      ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
     ],
     capture: {
       ...(probed.capture as object),

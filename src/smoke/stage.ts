@@ -300,8 +300,17 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
   const runImage = await t.runImage();
   io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
   // The record and capture's messages name the image by its tag; its id is the image ID that ran.
+  // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
+  // made from it) names the GPUs and driver the tests ran on.
   const record = await captureImage(
-    { image: runImage, name: image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
+    {
+      image: runImage,
+      name: image,
+      platform: p.platform,
+      imagesDir: input.imagesDir,
+      variant: v.variant,
+      ...(gpus === 'all' && { gpus }),
+    },
     { docker },
   );
   input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
