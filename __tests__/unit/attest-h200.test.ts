@@ -14,7 +14,11 @@ import { Version } from '@cyclonedx/cyclonedx-library/Spec';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { describe, expect, it } from 'vitest';
 import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
-import { buildSmokePredicate, SmokePredicateSchema } from '../../src/attest/smoke-predicate.js';
+import {
+  buildSmokePredicate,
+  gpusFromTests,
+  SmokePredicateSchema,
+} from '../../src/attest/smoke-predicate.js';
 import { smokeChecks, type VerifyPolicy } from '../../src/attest/verify.js';
 import { EnvRecordSchema } from '../../src/capture/record.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, SmokeTestSchema } from '../../src/smoke/result.js';
@@ -120,6 +124,53 @@ describe("verify's GPU policy on the H200's smoke results", () => {
       // The GPU's fp32, not the CPU compute test's 0.8428.
       ['fp32 TFLOP/s >= 40', true, 'measured 50.7'],
     ]);
+  });
+
+  // A record whose probe saw no GPU (earlier versions captured without the run's GPUs): the
+  // passing gpu test names the GPUs it ran on, and --require-gpu-smoke holds on them.
+  it('a record without GPUs: the devices come from the passing gpu test, and GPU smoke passes', () => {
+    const bare = buildSmokePredicate({
+      smoke,
+      record: { ...record, gpus: [] },
+      variant: 'cuda13.0',
+      imageRef: 'ghcr.io/acme/model',
+      digest: DIGEST,
+      platform: 'linux/amd64',
+      toolVersion: '0.1.0',
+      finishedAt: '2026-11-30T17:14:00Z',
+    });
+    expect(bare.gpus.devices).toEqual([{ name: 'NVIDIA H200', driver: '580.159.04' }]);
+    const [, gpuCheck] = smokeChecks('linux/amd64', bare, policy({}));
+    expect(gpuCheck).toEqual({
+      platform: 'linux/amd64',
+      check: 'GPU smoke',
+      ok: true,
+      detail: 'on NVIDIA H200',
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, string, { name: string; driver: string | null }[]]>([
+    [
+      '8 GPUs of one name: 8 devices',
+      { gpus: 8, names: ['NVIDIA H200'], driver: '580.1' },
+      'pass',
+      Array.from({ length: 8 }, () => ({ name: 'NVIDIA H200', driver: '580.1' })),
+    ],
+    [
+      'two names: one device each',
+      { gpus: 3, names: ['A', 'B'], driver: null },
+      'pass',
+      [
+        { name: 'A', driver: null },
+        { name: 'B', driver: null },
+      ],
+    ],
+    ['a failed gpu test names no device', { gpus: 1, names: ['A'], driver: '1' }, 'fail', []],
+    ['no names: no device', { gpus: 0, names: [], driver: null }, 'pass', []],
+  ])('gpusFromTests: %s', (_what, metrics, status, devices) => {
+    expect(
+      gpusFromTests([{ id: 'gpu', suite: 'gpu', status: status as 'pass', durationMs: 1, metrics }]),
+    ).toEqual(devices);
   });
 
   it('fails a floor above what it measured, naming the figure', () => {

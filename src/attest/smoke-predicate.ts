@@ -141,16 +141,33 @@ function suitesOf(tests: readonly SmokeTest[]): SmokePredicate['suites'] {
   return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
 }
 
+/**
+ * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
+ * device per GPU when they all bear one name, else one per name. For a record that names none
+ * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
+ * engine that would not start the probe with GPUs).
+ */
+export function gpusFromTests(tests: readonly SmokeTest[]): SmokePredicate['gpus']['devices'] {
+  const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
+  if (!t) return [];
+  const names = (t.metrics.names as unknown[]).filter((n): n is string => typeof n === 'string' && n !== '');
+  const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
+  const count = t.metrics.gpus;
+  const each = names.length === 1 && Number.isInteger(count) && (count as number) > 1 ? (count as number) : 1;
+  return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
+}
+
 function gpusOf(input: SmokePredicateInput): SmokePredicate['gpus'] {
   const r = input.record;
+  const recorded = (r?.gpus ?? []).map((g) => ({
+    name: g.name,
+    driver: g.driver,
+    memoryMiB: g.memoryMiB,
+    computeCapability: g.computeCapability,
+  }));
   return {
     requested: input.smoke.gpus,
-    devices: (r?.gpus ?? []).map((g) => ({
-      name: g.name,
-      driver: g.driver,
-      memoryMiB: g.memoryMiB,
-      computeCapability: g.computeCapability,
-    })),
+    devices: recorded.length > 0 ? recorded : gpusFromTests(input.smoke.tests),
     ...(r?.cuda.runtime && { cuda: r.cuda.runtime }),
   };
 }
