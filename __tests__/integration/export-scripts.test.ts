@@ -84,13 +84,21 @@ const FAKE_SRUN = [
   'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
 ].join('\n');
 
+// scontrol: the job's two nodes; each node's Gres is $FAKE_GRES (none when unset).
+const FAKE_SCONTROL = [
+  'case "$1 $2" in',
+  '  "show node") echo "NodeName=$3 Arch=x86_64"; echo "   Gres=${FAKE_GRES:-(null)}"; echo "   GresUsed=gpu:0" ;;',
+  '  *) echo node-a; echo node-b ;;',
+  'esac',
+].join('\n');
+
 function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
   writeFileSync(path.join(o.exportDir, 'ml_image_smoke.py'), SMOKE_PY);
   const job = path.join(dir, 'job.sbatch');
   writeFileSync(job, slurmScript(o));
   const log = path.join(dir, 'log');
   mkdirSync(log, { recursive: true });
-  const bin = fakeBin({ srun: FAKE_SRUN, scontrol: 'echo node-a; echo node-b' });
+  const bin = fakeBin({ srun: FAKE_SRUN, scontrol: FAKE_SCONTROL });
   const r = spawnSync('bash', [job], {
     cwd: dir,
     encoding: 'utf8',
@@ -214,6 +222,28 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(ddp).toContain('--nnodes=2');
       expect(ddp).toContain('--nproc_per_node=4');
     });
+
+    // --exclusive: a step gets no GRES the job did not name (srun(1), --gres), so each srun names them.
+    it("with 'all', every srun asks for the GPUs Slurm lists on the job's nodes", () => {
+      const r = runSlurm(local({ nodes: 2, gpusPerNode: 'all', suites: ['gpu', 'ddp'] }), {
+        FAKE_GRES: 'gpu:h100:8(S:0-1),mps:100',
+      });
+      expect(r.stdout).toContain('ml-image: every step asks for 8 GPU(s) per node (--gres=gpu:8)');
+      expect(r.srun).toHaveLength(2);
+      for (const argv of r.srun) expect(argv).toContain('--gres=gpu:8');
+    });
+
+    it.skipIf(existsSync('/dev/nvidia0'))(
+      "with 'all' and no GPU, exits 3 naming the node, before any suite",
+      () => {
+        const r = runSlurm(local({ nodes: 2, gpusPerNode: 'all', suites: ['gpu'] }), {
+          SLURMD_NODENAME: 'node-a',
+        });
+        expect(r.status).toBe(3);
+        expect(r.stderr).toContain('ml-image: no GPU found on node node-a');
+        expect(r.srun).toEqual([]);
+      },
+    );
 
     it('passes hostile requirement names as plain arguments: nothing is executed', () => {
       const r = runSlurm(local({ suites: ['imports'], distributions: HOSTILE }));

@@ -22,7 +22,7 @@ import {
   SMOKE_SCRIPT_MARKER,
 } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
-import { slurmScript, slurmTime } from '../../src/export/slurm.js';
+import { EXCLUSIVE_GPUS_SHELL, slurmScript, slurmTime } from '../../src/export/slurm.js';
 import { imageFromBuild } from '../../src/export/source.js';
 import { variantFromPlan } from '../../src/plan/schema.js';
 import type { BuildResult } from '../../src/build/result.js';
@@ -263,6 +263,41 @@ describe('slurmScript', () => {
     expect(text).not.toMatch(/^#SBATCH --gpus/m);
     expect(text).toContain('NPROC_PER_NODE=gpu');
     expect(text).toContain('export ML_IMAGE_DDP_CUDA=1');
+  });
+
+  // A job step gets the job's GRES "except those implicitly requested when a job is exclusive"
+  // (srun(1), --gres): with ConstrainDevices=yes the steps of an --exclusive job see no GPU unless
+  // each srun asks for them.
+  it("with 'all', every srun asks for the node's GPUs, counted at run time (--gres=gpu:N)", () => {
+    const text = slurmScript(slurm({ nodes: 2, gpusPerNode: 'all' }));
+    expect(text).toContain(EXCLUSIVE_GPUS_SHELL);
+    // Counted from Slurm's Gres of every node of the job, else this node's devices.
+    expect(text).toContain('scontrol show node "$1"');
+    expect(text).toContain(
+      'for g_node in $(scontrol show hostnames "${SLURM_JOB_NODELIST:-}" 2> /dev/null); do',
+    );
+    expect(text).toContain('set -- /dev/nvidia[0-9]*');
+    // Added to CONTAINER, which every srun (run_step and the ddp launch) passes.
+    expect(text).toContain('CONTAINER+=(--gres="gpu:$GPUS")');
+    const container = text.indexOf('CONTAINER=(');
+    const gres = text.indexOf('CONTAINER+=(--gres=');
+    expect(container).toBeGreaterThan(-1);
+    expect(gres).toBeGreaterThan(container);
+    expect(gres).toBeLessThan(text.indexOf('run_step() {'));
+    const sruns = text.split('\n').filter((l) => /\bsrun --/.test(l));
+    expect(sruns).toHaveLength(2);
+    for (const l of sruns) expect(l).toContain('"${CONTAINER[@]}"');
+    // No GPU found: a clear message and exit 3, before any suite runs.
+    expect(text).toMatch(/echo "ml-image: no GPU found on node \$GPU_NODE [^\n]*" >&2\n +exit 3 ;;/);
+  });
+
+  it.each([
+    ['a number of GPUs', 8],
+    ['no GPUs', 0],
+  ])('with %s, the steps ask for nothing more (the job asked for its GPUs by name)', (_what, gpus) => {
+    const text = slurmScript(slurm({ nodes: 2, gpusPerNode: gpus }));
+    expect(text).not.toContain('--gres');
+    expect(text).not.toContain('node_gpus');
   });
 
   it('runs the multi-node ddp suite through torchrun with a c10d rendezvous at the first node, by digest', () => {
