@@ -284,6 +284,61 @@ describe('gpu suite: the GPUs nvidia-smi shows must be usable by CUDA', () => {
   });
 });
 
+describe('gpu suite without nvidia-smi: the driver from the kernel module', () => {
+  // /proc/driver/nvidia/version as the open and the proprietary kernel modules write it.
+  const OPEN_570 =
+    'NVRM version: NVIDIA UNIX Open Kernel Module for x86_64  570.86.15  Release Build  (dvs-builder@U16-I3-B03-4-3)  Thu Jan  9 15:45:55 UTC 2025\nGCC version:  gcc version 12.3.0\n';
+  const PROP_580 =
+    'NVRM version: NVIDIA UNIX x86_64 Kernel Module  580.159.04  Thu Oct 30 13:33:06 UTC 2025\n';
+
+  /** The gpu suite with PROC_DRIVER_VERSION at a file holding TEXT (none: a path that is not there). */
+  function gpuWithProc(text: string | undefined, args: string[]) {
+    const file = path.join(dir, 'nvidia-version');
+    rmSync(file, { force: true });
+    if (text !== undefined) writeFileSync(file, text);
+    const code = [
+      'import importlib.util, sys',
+      `spec = importlib.util.spec_from_file_location("s", ${JSON.stringify(SCRIPT)})`,
+      'm = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)',
+      'm.PROC_DRIVER_VERSION = sys.argv[1]',
+      'm.run_suite("gpu", *m.parse_options(sys.argv[2:]))',
+    ].join('\n');
+    fakeNvidiaSmi(undefined);
+    const r = run('-c', [code, file, ...args]);
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+  }
+
+  it.each([
+    [
+      OPEN_570,
+      '580',
+      'fail',
+      '570.86.15',
+      'NVIDIA driver 570.86.15 is older than 580, which this CUDA needs',
+    ],
+    [PROP_580, '570.26', 'pass', '580.159.04', ''],
+    [OPEN_570, '570.86.15', 'pass', '570.86.15', ''],
+  ])(
+    "%#: the floor is checked against the kernel module's version",
+    (text, floor, status, driver, reason) => {
+      const r = gpuWithProc(text, [floor, '--require']);
+      expect(r).toMatchObject({ status, reason, metrics: { driver, cuda_devices: 1 } });
+    },
+  );
+
+  it('no version anywhere: fails with --require, else passes with a note', () => {
+    const required = gpuWithProc(undefined, ['570', '--require']);
+    expect(required.status).toBe('fail');
+    expect(required.reason).toContain("the NVIDIA driver's version is unknown (no nvidia-smi, no ");
+    expect(required.reason).toContain('it cannot be checked against 570');
+    const optional = gpuWithProc(undefined, ['570']);
+    expect(optional.status).toBe('pass');
+    expect(optional.metrics.driver).toBeNull();
+    expect(optional.metrics.driver_note).toContain('not checked against 570');
+  });
+});
+
 describe('a CUDA variant never falls back to the CPU or gloo', () => {
   const cudaBroken: Host = { torch: true, env: { FAKE_CUINIT: '802' } };
 

@@ -617,6 +617,21 @@ def nvidia_smi_devices():
     return rows, mig
 
 
+# The kernel module's version line: "NVRM version: NVIDIA UNIX [Open Kernel Module for] x86_64 ... 580.159.04 ..."
+PROC_DRIVER_VERSION = "/proc/driver/nvidia/version"
+
+
+def proc_driver_version():
+    """The NVIDIA driver's version from the kernel module (PROC_DRIVER_VERSION), None when unreadable."""
+    try:
+        with open(PROC_DRIVER_VERSION, errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return None
+    m = re.search(r"NVRM version:[^\n]*?\s(\d+\.\d+(?:\.\d+)?)(?:\s|$)", text)
+    return m.group(1) if m else None
+
+
 def gpu(floor, require=False):
     found = nvidia_smi_devices()
     count, err = cuda_driver()
@@ -628,13 +643,21 @@ def gpu(floor, require=False):
         emit("skip", reason)
     rows, mig = found if found is not None else ([], 0)
     drivers = sorted({r[1] for r in rows if len(r) > 1})
-    metrics = {"gpus": len(rows), "names": sorted({r[0] for r in rows}), "driver": drivers[0] if drivers else None,
+    # Without nvidia-smi (an image whose NVIDIA_DRIVER_CAPABILITIES leaves out `utility`), the kernel
+    # module says which driver runs.
+    driver = drivers[0] if drivers else (proc_driver_version() if found is None else None)
+    metrics = {"gpus": len(rows), "names": sorted({r[0] for r in rows}), "driver": driver,
                "cuda_devices": count if count is not None else 0}
     if mig:
         metrics["mig_devices"] = mig
     key = lambda v: [int(p) for p in v.split(".") if p.isdigit()]  # noqa: E731
-    if floor and drivers and key(drivers[0]) < key(floor):
-        emit("fail", "NVIDIA driver %s is older than %s, which this CUDA needs" % (drivers[0], floor), metrics=metrics)
+    if floor and driver and key(driver) < key(floor):
+        emit("fail", "NVIDIA driver %s is older than %s, which this CUDA needs" % (driver, floor), metrics=metrics)
+    if floor and not driver and found is None and not err:
+        why = "the NVIDIA driver's version is unknown (no nvidia-smi, no %s)" % PROC_DRIVER_VERSION
+        if require:
+            emit("fail", "%s: it cannot be checked against %s, which this CUDA needs" % (why, floor), metrics=metrics)
+        metrics["driver_note"] = "%s: not checked against %s" % (why, floor)
     if err:
         emit("fail", "%d GPU(s) visible to nvidia-smi, but CUDA cannot start: %s%s" % (
             len(rows), err, visible_devices_note()), metrics=metrics)
