@@ -339,6 +339,68 @@ describe('gpu suite without nvidia-smi: the driver from the kernel module', () =
   });
 });
 
+describe('ddp suite on CUDA: one GPU, and the launcher within the test timeout', () => {
+  // A torch whose CUDA works with FAKE_DEVICES GPUs; its torchrun prints rank 0's line, or hangs
+  // with a rank that holds the output pipe (FAKE_HANG).
+  const TORCH = `__version__ = "2.7.0+cu126"
+import os
+class version:
+    cuda = "12.6"
+    hip = None
+class cuda:
+    @staticmethod
+    def is_available():
+        return True
+    @staticmethod
+    def device_count():
+        return int(os.environ.get("FAKE_DEVICES", "1"))
+from . import distributed
+`;
+  const DIST = 'def is_available():\n    return True\ndef is_nccl_available():\n    return True\n';
+  const RUN = `import json, os, subprocess, sys, time
+n = int([a for a in sys.argv if a.startswith("--nproc_per_node=")][0].split("=")[1])
+if os.environ.get("FAKE_HANG"):
+    print("rank 0 started", flush=True)
+    subprocess.Popen(["sleep", "30"])
+    time.sleep(30)
+print("ML_IMAGE_DDP " + json.dumps({"ok": True, "world": n, "backend": "nccl", "message_mib": 256, "iters": 20,
+      "algbw_gbps": 100.0, "busbw_gbps": round(200.0 * (n - 1) / n, 3), "gpu": "NVIDIA H200"}))
+`;
+  let py: string;
+  beforeAll(() => {
+    py = path.join(dir, 'py-ddp');
+    mkdirSync(path.join(py, 'torch', 'distributed'), { recursive: true });
+    writeFileSync(path.join(py, 'torch', '__init__.py'), TORCH);
+    writeFileSync(path.join(py, 'torch', 'distributed', '__init__.py'), DIST);
+    writeFileSync(path.join(py, 'torch', 'distributed', 'run.py'), RUN);
+  });
+  const ddp = (args: string[], env: Record<string, string>) =>
+    suite(['ddp', ...args], { env: { PYTHONPATH: py, ...env } });
+
+  it.each([['auto'], ['1']])('ddp %s --cuda with one GPU: skipped, no busbw', (nproc) => {
+    const r = ddp([nproc, '--cuda'], { FAKE_DEVICES: '1' });
+    expect(r).toEqual({
+      status: 'skip',
+      reason: 'one GPU: no all-reduce across GPUs',
+      metrics: { world: 1, backend: 'nccl' },
+    });
+  });
+
+  it('ddp auto --cuda with two GPUs: the all-reduce runs', () => {
+    const r = ddp(['auto', '--cuda'], { FAKE_DEVICES: '2' });
+    expect(r).toMatchObject({ status: 'pass', metrics: { world: 2, busbw_gbps: 100 } });
+  });
+
+  it('a launcher that hangs stops within ML_IMAGE_SMOKE_TIMEOUT, with its output', () => {
+    const t0 = Date.now();
+    const r = ddp(['2', '--cuda'], { FAKE_HANG: '1', ML_IMAGE_SMOKE_TIMEOUT: '3' });
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(r.status).toBe('fail');
+    expect(r.reason).toBe("torchrun did not finish within 2s (the test's timeout)");
+    expect(r.output).toContain('rank 0 started');
+  });
+});
+
 describe('a CUDA variant never falls back to the CPU or gloo', () => {
   const cudaBroken: Host = { torch: true, env: { FAKE_CUINIT: '802' } };
 

@@ -9,6 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { exportCommand } from '../../src/cli/commands/export.js';
 import { InputError } from '../../src/errors.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
+import { SMOKE_TIMEOUT_ENV } from '../../src/smoke/batch.js';
 import { ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
 import {
   EXPORT_MARKER,
@@ -443,6 +444,17 @@ describe('k8sManifests', () => {
     expect(sh).toContain('run_step ddp python3 "$SCRIPT" ddp 8 --cuda --floors "$ML_IMAGE_FLOORS"');
     expect(sh).not.toContain('NPROC_PER_NODE');
     expect(sh).not.toContain('c10d');
+  });
+
+  // The smoke script's ddp launcher stops within the test's timeout, which the job exports
+  // (srun and the pod hand the environment into the container), as `ml-image smoke` sets it.
+  it.each([
+    ['Slurm', () => slurmScript(slurm({ timeoutSeconds: 1200 }))],
+    ['Kubernetes', () => podScript(k8s({ timeoutSeconds: 1200 }), 'x')],
+  ])('%s: the suites are told their timeout', (_what, script) => {
+    const text = script();
+    expect(text).toContain(`TIMEOUT=1200\nexport ${SMOKE_TIMEOUT_ENV}="$TIMEOUT"\n`);
+    expect(text.indexOf(`export ${SMOKE_TIMEOUT_ENV}=`)).toBeLessThan(text.indexOf('run_step() {'));
   });
 
   it('refuses whole nodes: a pod asks for a number of GPUs (exit 2)', () => {

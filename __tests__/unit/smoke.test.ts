@@ -5,7 +5,9 @@ import { type SmokeResult, type SmokeTest, toJUnit } from '../../src/smoke/resul
 import path from 'node:path';
 import type { ContainerRunSpec } from '../../src/docker/adapter.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
-import { runSmoke } from '../../src/smoke/run.js';
+import { SMOKE_TIMEOUT_ENV } from '../../src/smoke/batch.js';
+import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
+import { diffSmoke } from '../../src/diff/smoke.js';
 import { readSuiteLine } from '../../src/smoke/suites.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
@@ -241,5 +243,107 @@ describe('what each suite container is handed: floors and the CUDA requirement',
     expect(seen.train).toEqual(['0.5']);
     expect(seen.ddp).toEqual(['auto']);
     expect(result.tests.find((t) => t.id === 'gpu')).toMatchObject({ status: 'skip' });
+  });
+});
+
+describe('the test timeout goes to the smoke script (its ddp launcher stops within it)', () => {
+  /** The environment of each smoke-script container (python3 -c BOOT SCRIPT SUITE ...), by suite. */
+  async function envOf(suites: SmokeInput['suites']) {
+    const seen: [string, Readonly<Record<string, string>> | undefined][] = [];
+    const docker = fakeDocker({
+      inspectImage: () => Promise.resolve(imageDetails()),
+      runContainer: (spec: ContainerRunSpec) => {
+        seen.push([spec.cmd[3]!, spec.env]);
+        return Promise.resolve({
+          containerId: 'c',
+          exitCode: 0,
+          timedOut: false,
+          stdout: '{"status": "pass", "reason": "", "metrics": {}}\n',
+          stderr: '',
+          durationMs: 1,
+        });
+      },
+    });
+    await runSmoke(
+      {
+        image: 'img',
+        suites,
+        gpus: 'none',
+        requireGpu: false,
+        distributions: [],
+        tests: [],
+        timeoutMs: 90_000,
+        imagesDir: path.join(REPO_ROOT, 'images'),
+      },
+      { docker },
+    );
+    return seen;
+  }
+
+  it('in the shared process: every container of the script', async () => {
+    const seen = await envOf(['compute', 'train', 'ddp']);
+    expect(seen.map(([suite]) => suite)).toEqual(['compute', 'train', 'ddp']);
+    for (const [, env] of seen) expect(env?.[SMOKE_TIMEOUT_ENV]).toBe('90');
+  });
+
+  it('in a container of its own (a test outside the shared process)', async () => {
+    // A suite named twice runs outside the shared process, each time in its own container.
+    const seen = await envOf(['ddp', 'ddp']);
+    expect(seen).toHaveLength(2);
+    for (const [suite, env] of seen) {
+      expect(suite).toBe('ddp');
+      expect(env).toEqual({ [SMOKE_TIMEOUT_ENV]: '90' });
+    }
+  });
+});
+
+describe('a ddp run on one GPU (the script skips it: no all-reduce across GPUs)', () => {
+  const SKIP_LINE =
+    '{"status": "skip", "reason": "one GPU: no all-reduce across GPUs", "metrics": {"world": 1, "backend": "nccl"}}';
+
+  it('is a skip with its reason and no busbw; against a passing base it is no regression and no metric change', async () => {
+    const docker = fakeDocker({
+      inspectImage: () => Promise.resolve(imageDetails()),
+      runContainer: () =>
+        Promise.resolve({
+          containerId: 'c',
+          exitCode: 0,
+          timedOut: false,
+          stdout: `${SKIP_LINE}\n`,
+          stderr: '',
+          durationMs: 1,
+        }),
+    });
+    const head = await runSmoke(
+      {
+        image: 'img',
+        suites: ['ddp'],
+        gpus: 'all',
+        requireGpu: true,
+        distributions: [],
+        tests: [],
+        timeoutMs: 10_000,
+        imagesDir: path.join(REPO_ROOT, 'images'),
+      },
+      { docker },
+    );
+    const ddp = head.tests.find((t) => t.id === 'ddp');
+    expect(ddp).toMatchObject({ status: 'skip', reason: 'one GPU: no all-reduce across GPUs' });
+    expect(ddp?.metrics).not.toHaveProperty('busbw_gbps');
+    expect(head.summary).toMatchObject({ pass: 0, fail: 0, skip: 1 });
+
+    const base: SmokeResult = {
+      ...head,
+      tests: [
+        { id: 'ddp', suite: 'ddp', status: 'pass', durationMs: 1, metrics: { world: 1, busbw_gbps: 0 } },
+      ],
+      summary: { pass: 1, fail: 0, skip: 0, durationMs: 1 },
+    };
+    const d = diffSmoke(base, head);
+    expect(d.tests).toEqual([
+      expect.objectContaining({ id: 'ddp', from: 'pass', to: 'skip', regression: false }),
+    ]);
+    expect(d.regressions).toBe(0);
+    expect(d.metrics).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@
                                                         several tests in this one process (see batch())
 
 --cuda (and `compute cuda`) means the GPU was asked for: the suite fails with the cause when CUDA
-cannot start; it never falls back to the CPU or to gloo.
+cannot start; it never falls back to the CPU or to gloo. ML_IMAGE_SMOKE_TIMEOUT=SECONDS (the test's
+timeout, set by ml-image smoke and the exported jobs): the ddp suite stops its launcher within it.
 
 Output: {"status": "pass"|"fail"|"skip", "reason": str, "metrics": {...}, "details": ...}.
 Standard library only, except the suites that test torch itself.
@@ -548,6 +549,40 @@ def torchrun_broken():
         return False
 
 
+# The test's timeout in seconds, set by whoever runs the suite (ml-image smoke, the exported jobs).
+TIMEOUT_ENV = "ML_IMAGE_SMOKE_TIMEOUT"
+DEFAULT_LAUNCHER_S = 600
+
+
+def launcher_limit():
+    """Seconds the ddp launcher may run: 90% of the test's timeout ($ML_IMAGE_SMOKE_TIMEOUT), so that
+    the suite itself reports a hang with torchrun's output before the test is killed; 600 without it."""
+    try:
+        timeout = float(os.environ.get(TIMEOUT_ENV) or 0)
+    except ValueError:
+        timeout = 0
+    return max(1, int(timeout * 0.9)) if timeout > 0 else DEFAULT_LAUNCHER_S
+
+
+def run_launcher(cmd, env, limit):
+    """(exit status, output) of CMD; (None, output so far) when it ran past LIMIT seconds. It runs in
+    a session of its own, killed as a whole at the limit (the ranks hold its output pipe open)."""
+    import signal
+
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, env=env,
+                         start_new_session=True)
+    try:
+        output, _ = p.communicate(timeout=limit)
+        return p.returncode, output
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        output, _ = p.communicate()
+        return None, output or ""
+
+
 def ddp(nproc, cuda=False, floors=None):
     torch = need_torch()
     if not hasattr(torch, "distributed") or not torch.distributed.is_available():
@@ -560,14 +595,20 @@ def ddp(nproc, cuda=False, floors=None):
             emit("fail", "this torch build has no NCCL: the GPUs cannot all-reduce")
     gpu = cuda or torch.cuda.is_available()
     n = int(nproc) if nproc != "auto" else (torch.cuda.device_count() if gpu else 2)
+    if n < 2:
+        # One rank all-reduces with nobody: busbw is 0 and the sum trivially right. Nothing tested.
+        emit("skip", "one GPU: no all-reduce across GPUs" if gpu else "one process: no all-reduce across processes",
+             metrics={"world": n, "backend": "nccl" if gpu else "gloo"})
     env = dict(os.environ, ML_IMAGE_DDP_CUDA="1" if cuda else "")
     broken = torchrun_broken()
     if not broken:
         cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=%d" % n, __file__,
                "ddp-worker"]
-        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=600,
-                           env=env)
-        output, launcher = r.stdout, "torchrun"
+        limit = launcher_limit()
+        returncode, output = run_launcher(cmd, env, limit)
+        launcher = "torchrun"
+        if returncode is None:
+            emit("fail", "torchrun did not finish within %ds (the test's timeout)" % limit, output=output[-4000:])
         line = ddp_line(output)
     if broken or (line is None and "torch/distributed/elastic" in output and "_start_workers" in output):
         # torchrun itself broke before starting workers (torch 1.13's launcher fails on Python 3.11):
@@ -576,8 +617,6 @@ def ddp(nproc, cuda=False, floors=None):
         returncode, output = spawn_ranks(n, env)
         launcher = "torch.multiprocessing.spawn (torchrun failed to start)"
         line = ddp_line(output)
-    else:
-        returncode = r.returncode
     if returncode != 0 or line is None:
         emit("fail", "%s exited %d" % (launcher.split(" ")[0], returncode), output=output[-4000:])
     ddp_judge(line, floors, launcher)

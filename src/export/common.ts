@@ -252,6 +252,13 @@ export function gpuLines(o: ExportSpec): string[] {
   ];
 }
 
+/**
+ * The suites' timeout, for the smoke script: its ddp launcher stops within it (the variable
+ * `ml-image smoke` sets too: SMOKE_TIMEOUT_ENV, src/smoke/batch.ts). Exported, so srun hands it
+ * into the container.
+ */
+export const TIMEOUT_EXPORT_LINE = 'export ML_IMAGE_SMOKE_TIMEOUT="$TIMEOUT"';
+
 /** Seconds the whole job may take: every container step at its timeout, plus one image pull. */
 export function jobDeadlineSeconds(s: ExportSpec): number {
   const running = exportSteps(s).filter((st) => st.kind !== 'skip').length;

@@ -20,6 +20,7 @@ import {
   shellQuote,
   skipJson,
   stepWords,
+  TIMEOUT_EXPORT_LINE,
 } from './common.js';
 
 export const K8S_JOB_FILE = 'job.yaml';
@@ -204,6 +205,7 @@ set -u
 SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
 TIMEOUT=${o.timeoutSeconds}
+${TIMEOUT_EXPORT_LINE}
 ${gpuLines(o).join('\n')}
 NODES=${o.nodes}
 INDEX=\${JOB_COMPLETION_INDEX:-0}

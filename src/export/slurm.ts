@@ -20,6 +20,7 @@ import {
   shellQuote,
   skipJson,
   stepWords,
+  TIMEOUT_EXPORT_LINE,
 } from './common.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
@@ -224,6 +225,7 @@ IMAGE=${shellQuote(pyxisImage(ref))}
 # Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
 # IMAGE=${shellQuote(pyxisImage(ref, true))}
 TIMEOUT=${o.timeoutSeconds}
+${TIMEOUT_EXPORT_LINE}
 ${gpuLines(o).join('\n')}
 
 ${exportDirLines(o)}

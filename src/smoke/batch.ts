@@ -204,6 +204,17 @@ export function processSteps(steps: readonly BatchStep[], at: number): BatchStep
 export const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
 
 /**
+ * The variable that tells the smoke script a test's timeout in seconds: the ddp suite stops its
+ * launcher within it (a hang is then reported with torchrun's output), instead of after 600 s.
+ */
+export const SMOKE_TIMEOUT_ENV = 'ML_IMAGE_SMOKE_TIMEOUT';
+
+/** The environment every run of the smoke script gets: the test's timeout. */
+export const timeoutEnv = (timeoutMs: number): Record<string, string> => ({
+  [SMOKE_TIMEOUT_ENV]: String(timeoutMs / 1000),
+});
+
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -236,7 +247,7 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
   // The command is the first test's own (as if it ran alone); the plan comes in the environment.
   const r = await s.run({
     ...scriptSpec(s.script, steps[0]!.argv),
-    env: { [BATCH_ENV]: JSON.stringify(plan) },
+    env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
     ...(steps[0]!.gpu && { gpu: true }),
     // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
     timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,

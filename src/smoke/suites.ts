@@ -14,7 +14,7 @@ import {
   timedOutReason,
 } from './output.js';
 import type { SmokeTest } from './result.js';
-import { type BatchStep, batchOutcome, scriptSpec } from './batch.js';
+import { type BatchStep, batchOutcome, scriptSpec, timeoutEnv } from './batch.js';
 import {
   gpuAbsent,
   guarded,
@@ -92,7 +92,11 @@ export async function probeSuite(
   args: string[],
   extra: Partial<TestRunSpec> = {},
 ): Promise<SmokeTest> {
-  const r = await outcomeOf(s, id, { ...scriptSpec(s.script, [name, ...args]), ...extra });
+  const r = await outcomeOf(s, id, {
+    ...scriptSpec(s.script, [name, ...args]),
+    env: timeoutEnv(s.input.timeoutMs),
+    ...extra,
+  });
   const test: SmokeTest = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
   if (r.timedOut) {
     test.reason = timedOutReason(s.input.timeoutMs);
