@@ -381,6 +381,27 @@ describe('k8sManifests', () => {
     }
   });
 
+  // On a node whose default runtime is nvidia, a CUDA image's own NVIDIA_VISIBLE_DEVICES=all gives
+  // a pod that asked for no GPU every GPU; void keeps it off them (the export asked for none).
+  it.each([
+    [
+      'no GPU: NVIDIA_VISIBLE_DEVICES=void, no GPU limit',
+      0,
+      [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }],
+    ],
+    ['2 GPUs: the device plugin names them, nothing set', 2, []],
+  ])('%s', (_what, gpus, extra) => {
+    const c = pod(k8s({ gpusPerNode: gpus })).containers[0];
+    expect(c.env).toEqual([
+      { name: 'PYTHONUNBUFFERED', value: '1' },
+      { name: 'PYTHONNOUSERSITE', value: '1' },
+      ...extra,
+    ]);
+    expect(c.resources.limits !== undefined).toBe(gpus > 0);
+    // The YAML says it, as kubectl reads it (YAML 1.1: "void" stays a string).
+    expect(k8sYaml(docs(k8s({ gpusPerNode: gpus }))).includes('value: void')).toBe(gpus === 0);
+  });
+
   it('runs the image by digest with the Job settings a smoke run needs', () => {
     const o = k8s({ gpusPerNode: 2, timeoutSeconds: 100, name: 'smoke-cu128', namespace: 'ml' });
     const j = job(o);

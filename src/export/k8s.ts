@@ -259,6 +259,9 @@ function smokeContainer(o: K8sOptions, image: string) {
     env: [
       { name: 'PYTHONUNBUFFERED', value: '1' },
       { name: 'PYTHONNOUSERSITE', value: '1' },
+      // No GPU asked for: on a node whose default runtime is nvidia, the image's own
+      // NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV) would give the pod every GPU.
+      ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),
     ],
     resources: {
       requests: { cpu: String(o.cpus ?? 8) },
