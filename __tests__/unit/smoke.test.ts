@@ -243,6 +243,21 @@ describe('what each suite container is handed: floors and the CUDA requirement',
     expect(seen.train).toEqual(['0.5']);
     expect(seen.ddp).toEqual(['auto']);
     expect(result.tests.find((t) => t.id === 'gpu')).toMatchObject({ status: 'skip' });
+    // compute-gpu is recorded as skipped (a GPU baseline then shows pass -> skip, not a test gone).
+    expect(result.tests.find((t) => t.id === 'compute-gpu')).toEqual({
+      id: 'compute-gpu',
+      suite: 'compute',
+      status: 'skip',
+      reason: 'no GPU on this runner (run on a GPU runner, or --gpus all)',
+      durationMs: 0,
+      metrics: {},
+    });
+  });
+
+  it('--gpus none with require-gpu: the gpu suite fails, compute-gpu is skipped (one failure for one cause)', async () => {
+    const { result } = await argsOf('none', true);
+    expect(result.tests.find((t) => t.id === 'gpu')).toMatchObject({ status: 'fail' });
+    expect(result.tests.find((t) => t.id === 'compute-gpu')).toMatchObject({ status: 'skip' });
   });
 });
 

@@ -238,6 +238,9 @@ export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void>
       await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
       if (input.gpus === 'all')
         await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
+      // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
+      // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
+      else record(s, gpuAbsent('compute-gpu', name, false));
       break;
     case 'train':
       await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
