@@ -8,7 +8,13 @@ import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import { notRegularFile } from '../util/read-regular.js';
-import { canonicalName, envReferences, type ParsedLine, parseRequirementsText } from './parse.js';
+import {
+  canonicalName,
+  envReferences,
+  type ParsedFile,
+  type ParsedLine,
+  parseRequirementsText,
+} from './parse.js';
 
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
 export const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
@@ -18,7 +24,10 @@ const MAX_LISTED_ERRORS = 20;
 export interface RequirementOrigin {
   /** Canonical project name, when the line names one. */
   name?: string;
-  /** Direct URL or path of the line (`name @ url`, a bare URL, `-e target`). */
+  /**
+   * Direct URL or path of the line (`name @ url`, a bare URL, `-e target`), as written: a
+   * ${NAME} in it stays so (its value, a token in a query string say, is never shown).
+   */
   url?: string;
   editable: boolean;
   /** "file:line" */
@@ -31,7 +40,10 @@ export interface RequirementsText {
   origins: string[];
   /** Every requirement line, with where it came from. */
   requirements: RequirementOrigin[];
-  /** `--index-url` / `--extra-index-url` given inside the files (they may carry credentials). */
+  /**
+   * `--index-url` / `--extra-index-url` given inside the files, as written (${NAME} not filled in;
+   * they may carry credentials all the same).
+   */
   indexes: { indexUrl?: string; extraIndexUrls: string[] };
   /** `${NAME}` references pip expands from its environment. */
   envReferences: string[];
@@ -39,6 +51,9 @@ export interface RequirementsText {
 
 const FIX =
   'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+
+const EXPANDED_INCLUDE =
+  'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
@@ -143,15 +158,36 @@ export function workspaceRoot(
 }
 
 /**
+ * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
+ * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
+ * there (refused by the caller): such a line is checked as written.
+ */
+function checkingEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  expandable: readonly string[] | undefined,
+): Record<string, string> {
+  const may = (n: string) => !isRunnerOwnVariable(n) && (expandable === undefined || expandable.includes(n));
+  return Object.fromEntries(
+    Object.entries(env).flatMap(([n, v]) => (v !== undefined && may(n) ? [[n, v] as const] : [])),
+  );
+}
+
+/** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
+const shownLine = (l: ParsedLine) => (l.expanded ? l.written : l);
+
+/**
  * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
+ * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
+ * refuses the others). No message quotes a line with a value filled in.
  */
 export function readRequirements(
   files: readonly string[],
   baseDir: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  opts: { root?: string } = {},
+  opts: { root?: string; expandable?: readonly string[] } = {},
 ): RequirementsText {
+  const checkEnv = checkingEnv(env, opts.expandable);
   const done = new Set<string>();
   const out: string[] = [];
   const origins: string[] = [];
@@ -175,20 +211,17 @@ export function readRequirements(
     const parent = chain.at(-1);
     const from = parent ? `${parent.file}:${parent.line}` : undefined;
     const text = readRequirementsFile(abs, from, opts.root);
-    const parsed = parseRequirementsText(text, env);
-    for (const e of parsed.errors) {
-      const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-      problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
-    }
-    // What pip expands: the lines without their comments.
-    for (const l of parsed.lines)
-      for (const r of envReferences(l.text)) {
-        if (isRunnerOwnVariable(r)) problems.push(`${abs}:${l.line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
-        else refs.add(r);
-      }
+    const parsed = parseRequirementsText(text, checkEnv);
+    const refused = checkLines(abs, parsed, refs, problems);
     for (const l of parsed.lines) {
+      if (refused.has(l.line)) continue;
       const origin = `${abs}:${l.line}`;
       const include = includeOf(l);
+      if (include && l.expanded) {
+        // Read here, its path would be quoted (not found, outside the workspace) with the value in.
+        problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
+        continue;
+      }
       if (include && !isUrl(include.path)) {
         const target = path.resolve(path.dirname(abs), include.path);
         const next = [...chain, { file: abs, line: l.line }];
@@ -203,15 +236,17 @@ export function readRequirements(
       if (constraint) continue;
       out.push(l.text);
       origins.push(origin);
+      const shown = shownLine(l);
       if (l.kind === 'requirement') {
+        const url = shown?.kind === 'requirement' ? shown.url : undefined;
         requirements.push({
           ...(l.name !== undefined && { name: canonicalName(l.name) }),
-          ...(l.url !== undefined && { url: l.url }),
+          ...(url !== undefined && { url }),
           editable: l.editable,
           origin,
         });
-      } else {
-        for (const o of l.options) {
+      } else if (shown?.kind === 'option') {
+        for (const o of shown.options) {
           if (o.option === 'index-url' && o.value) indexes.indexUrl = o.value;
           if (o.option === 'extra-index-url' && o.value) indexes.extraIndexUrls.push(o.value);
         }
@@ -222,6 +257,29 @@ export function readRequirements(
   for (const f of files) visit(path.resolve(baseDir, f), [], false);
   if (problems.length > 0) throw problemsError(files, problems);
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+
+/**
+ * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
+ * The runner's own variables are refused first: a line naming one (checked without it filled in)
+ * is not checked further; the lines returned.
+ */
+function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems: string[]): Set<number> {
+  const refused = new Set<number>();
+  // What pip expands: the lines without their comments.
+  for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
+    for (const r of envReferences(l.text)) {
+      if (isRunnerOwnVariable(r)) {
+        problems.push(`${abs}:${l.line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
+        refused.add(l.line);
+      } else refs.add(r);
+    }
+  for (const e of parsed.errors) {
+    if (refused.has(e.line)) continue;
+    const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+    problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+  }
+  return refused;
 }
 
 /** One problem per line (--json lists them in "problems"), each naming its file and line. */

@@ -44,12 +44,11 @@ export async function runResolveStage(
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};
   const env = deps.env ?? process.env;
-  const requirements = readRequirements(
-    config.python.requirements,
-    baseDir,
-    env,
-    workspaceRoot(env, baseDir),
-  );
+  // Lines are checked with only build.secrets filled in: the others are refused just below.
+  const requirements = readRequirements(config.python.requirements, baseDir, env, {
+    ...workspaceRoot(env, baseDir),
+    expandable: config.build.secrets,
+  });
   const indexes = pipIndexes(config.python, env);
   checkListedReferences(requirements.envReferences, config.build.secrets);
   const pipEnv = referencedEnv(requirements.envReferences, env);

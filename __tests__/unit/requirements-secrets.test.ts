@@ -1,0 +1,118 @@
+// A requirements file names ${NAME} variables that pip fills in from its environment. The file is
+// checked here with them filled in (as pip will read it), so no error, origin, URL or index shown
+// may carry a filled-in value: a pull request's `foo==${AWS_SECRET_ACCESS_KEY}` would otherwise
+// print the key in "is not a valid PEP 440 version". Each case plants a value and looks for it in
+// everything the user sees (the message, the fix, --json).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jsonError } from '../../src/cli/main.js';
+import { ConfigError } from '../../src/errors.js';
+import { parseRequirementsText } from '../../src/requirements/parse.js';
+import { readRequirements } from '../../src/requirements/read.js';
+import { inputErrorOf } from '../helpers/errors.js';
+
+const SECRET = 'hunter2-s3cr3t-VALUE';
+const ENV = {
+  SECRET_X: SECRET,
+  AWS_SECRET_ACCESS_KEY: SECRET,
+  ACTIONS_RUNTIME_TOKEN: SECRET,
+  INPUT_TOKEN: SECRET,
+};
+
+/** Everything an error shows: its message, its fix, its problems and the --json form. */
+const shown = (e: unknown) =>
+  [
+    (e as Error).message,
+    (e as { fix?: string }).fix ?? '',
+    ...((e as ConfigError).problems ?? []),
+    JSON.stringify(jsonError(e)),
+  ].join('\n');
+
+describe('no message quotes a line with a ${NAME} value filled in', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-secret-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  };
+
+  it.each([
+    // [line, what the problem says instead]
+    ['foo==${SECRET_X}', /"foo==\$\{SECRET_X\}": not valid once \$\{SECRET_X\} is filled in/],
+    ['foo==${AWS_SECRET_ACCESS_KEY}', /not valid once \$\{AWS_SECRET_ACCESS_KEY\} is filled in/],
+    ['foo ${SECRET_X}', /"foo \$\{SECRET_X\}": not valid once/],
+    ['numpy --hash=sha256:${SECRET_X}', /"numpy --hash=sha256:\$\{SECRET_X\}": not valid once/],
+    ['foo>=1 ; ${SECRET_X}', /"foo>=1 ; \$\{SECRET_X\}": not valid once/],
+    ['--index-url https://u:${SECRET_X}@h/simple --bogus', /invalid option line .*not valid once/],
+    [
+      'foo==${SECRET_X} ${AWS_SECRET_ACCESS_KEY}',
+      /once \$\{SECRET_X\}, \$\{AWS_SECRET_ACCESS_KEY\} are filled in/,
+    ],
+    // Includes are read here: their path would be quoted (not found) with the value in.
+    ['-r ${SECRET_X}.txt', /"-r \$\{SECRET_X\}\.txt": a -r\/-c path holding a \$\{NAME\} that is set/],
+    ['-c sub/${SECRET_X}', /"-c sub\/\$\{SECRET_X\}": a -r\/-c path holding/],
+    // The runner's own variables are refused before anything is filled in: one problem, no value.
+    ['foo==${ACTIONS_RUNTIME_TOKEN}', /\$\{ACTIONS_RUNTIME_TOKEN\} is one of the runner's own variables/],
+    ['-r ${INPUT_TOKEN}', /\$\{INPUT_TOKEN\} is one of the runner's own variables/],
+  ])('%s: refused, the value never shown', (line, says) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(() => readRequirements(['requirements.txt'], dir, ENV));
+    expect(e.exitCode).toBe(2);
+    expect((e as ConfigError).problems).toEqual([expect.stringMatching(says)]);
+    expect((e as ConfigError).problems[0]).toMatch(/requirements\.txt:2: /);
+    expect(shown(e)).not.toContain(SECRET);
+  });
+
+  it('a variable outside `expandable` (build.secrets) is not filled in: the line is checked as written', () => {
+    write('requirements.txt', 'foo==${SECRET_X}\n');
+    const e = inputErrorOf(() => readRequirements(['requirements.txt'], dir, ENV, { expandable: [] }));
+    expect((e as ConfigError).problems).toEqual([
+      expect.stringMatching(/"foo==\$\{SECRET_X\}": "\$\{SECRET_X\}" is not a valid PEP 440 version/),
+    ]);
+    expect(shown(e)).not.toContain(SECRET);
+    // Listed, it is filled in (and here fails as filled in, without the value).
+    const listed = inputErrorOf(() =>
+      readRequirements(['requirements.txt'], dir, ENV, { expandable: ['SECRET_X'] }),
+    );
+    expect((listed as ConfigError).problems).toEqual([
+      expect.stringMatching(/not valid once \$\{SECRET_X\}/),
+    ]);
+    expect(shown(listed)).not.toContain(SECRET);
+  });
+
+  it('a line valid once filled in is accepted; its URL and index are kept as written', () => {
+    write(
+      'requirements.txt',
+      [
+        'foo==${VERSION}',
+        'pkg @ https://storage.example.com/w/pkg-1.0-py3-none-any.whl?sv=2024&sig=${AZ_SAS}',
+        '--extra-index-url https://pkgs.example.com/${AZ_SAS}/simple',
+        '--index-url https://u:${AZ_SAS}@pkgs.example.com/simple',
+      ].join('\n'),
+    );
+    const r = readRequirements(['requirements.txt'], dir, { VERSION: '1.2.3', AZ_SAS: SECRET });
+    expect(r.requirements.map((q) => q.url)).toEqual([
+      undefined,
+      'https://storage.example.com/w/pkg-1.0-py3-none-any.whl?sv=2024&sig=${AZ_SAS}',
+    ]);
+    expect(r.indexes).toEqual({
+      indexUrl: 'https://u:${AZ_SAS}@pkgs.example.com/simple',
+      extraIndexUrls: ['https://pkgs.example.com/${AZ_SAS}/simple'],
+    });
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+    expect(r.envReferences.sort()).toEqual(['AZ_SAS', 'VERSION']);
+  });
+
+  it('parseRequirementsText: the parsed fields hold the values, `written` the line as written', () => {
+    const r = parseRequirementsText('pkg @ https://h/p.whl?sig=${S}\nnumpy\n', { S: SECRET });
+    expect(r.errors).toEqual([]);
+    expect(r.lines[0]).toMatchObject({ url: `https://h/p.whl?sig=${SECRET}`, expanded: true });
+    expect(r.lines[0]!.written).toMatchObject({ url: 'https://h/p.whl?sig=${S}' });
+    expect(r.lines[1]!.expanded).toBeUndefined();
+  });
+});
