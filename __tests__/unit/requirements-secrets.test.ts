@@ -11,6 +11,9 @@ import { jsonError } from '../../src/cli/main.js';
 import { ConfigError } from '../../src/errors.js';
 import { parseRequirementsText } from '../../src/requirements/parse.js';
 import { readRequirements } from '../../src/requirements/read.js';
+import { pipFailureError } from '../../src/resolve/failure.js';
+import { failureContext, pipOutputMask, type ResolveInput } from '../../src/resolve/input.js';
+import { referencedEnv } from '../../src/resolve/stage.js';
 import { inputErrorOf } from '../helpers/errors.js';
 
 const SECRET = 'hunter2-s3cr3t-VALUE';
@@ -114,5 +117,34 @@ describe('no message quotes a line with a ${NAME} value filled in', () => {
     expect(r.lines[0]).toMatchObject({ url: `https://h/p.whl?sig=${SECRET}`, expanded: true });
     expect(r.lines[0]!.written).toMatchObject({ url: 'https://h/p.whl?sig=${S}' });
     expect(r.lines[1]!.expanded).toBeUndefined();
+  });
+});
+
+describe("a direct URL's ${NAME} value in pip's failure", () => {
+  it('an unreachable direct URL is quoted as written (sig=${AZ_SAS}), never with the value', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-secret-'));
+    try {
+      const url = 'https://storage.example.com/wheels/pkg-1.0-py3-none-any.whl?sv=2024&sig=';
+      writeFileSync(path.join(dir, 'requirements.txt'), `pkg @ ${url}\${AZ_SAS}\n`);
+      const env = { AZ_SAS: 'Zm9vYmFyYmF6c2VjcmV0c2lnbmF0dXJl' };
+      const requirements = readRequirements(['requirements.txt'], dir, env);
+      const input: ResolveInput = {
+        image: 'python:3.12-slim',
+        platform: 'linux/amd64',
+        requirements,
+        indexes: { extraIndexUrls: [] },
+        pipEnv: referencedEnv(requirements.envReferences, env),
+        mode: 'auto',
+      };
+      const raw = `ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='storage.example.com', port=443): Max retries exceeded with url: /wheels/pkg-1.0-py3-none-any.whl?sv=2024&sig=${env.AZ_SAS} (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object>: Failed to establish a new connection: [Errno -2] Name or service not known'))`;
+      const e = pipFailureError(pipOutputMask(input)(raw), failureContext(input))!;
+      // Still blamed on the line, with its URL as written.
+      expect(e.message).toContain(
+        `${path.join(dir, 'requirements.txt')}:1: the direct URL ${url}\${AZ_SAS} is unreachable`,
+      );
+      expect(shown(e)).not.toContain(env.AZ_SAS);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
