@@ -7,7 +7,10 @@ import { type Analysis, NO_ANALYSIS } from '../../src/resolve/helper-output.js';
 import { resolveAgainstBase } from '../../src/resolve/resolve.js';
 import { cachedJson, snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { checkedResolution } from '../../src/resolve/steps/explain.js';
-import { movedPackages, type ResolutionBase } from '../../src/resolve/steps/hold.js';
+import { heldPlan, movedPackages, type ResolutionBase } from '../../src/resolve/steps/hold.js';
+import { renderExplanation } from '../../src/resolve/explain.js';
+import { explanationLines } from '../../src/resolve/result.js';
+import type { Workspace } from '../../src/resolve/workspace.js';
 import { applyRelaxed } from '../../src/resolve/steps/relax.js';
 import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
@@ -119,6 +122,84 @@ describe('checkedResolution', () => {
       ...(conflict ? ['conflict'] : []),
       'durationMs',
     ]);
+  });
+});
+
+describe('heldPlan: what the pins could not hold is never "intact"', () => {
+  const draft: ResolutionBase = {
+    schemaVersion: 1,
+    image: 'base:1',
+    platform: 'linux/amd64',
+    mode: 'auto',
+    python: '3.11.7',
+    naive: { install: [], replaces: [numpyReplaced] },
+    constraints: { pinned: 1, skipped: [{ name: 'setuptools', reason: 'packaging tool' }] },
+  };
+  const plan = (replaced: Analysis['replaced']) => {
+    const analysis: Analysis = {
+      install: [
+        { name: 'foo', version: '2.0', requested: true },
+        ...replaced.map((r) => ({ name: r.name, version: r.to, requested: false })),
+      ],
+      replaced,
+      environment: {},
+    };
+    // The held analysis is given: no workspace is used.
+    return heldPlan({} as Workspace, draft, {
+      basePins: '# pins\nscipy==1.11.4\n',
+      diagnosis: { naive: { ok: true, out: '' }, analysis: { ...analysis, replaced: [numpyReplaced] } },
+      held: { run: { ok: true, out: '' }, report: 'held.json', analysis },
+      relaxed: [],
+      requirements: 'foo',
+    });
+  };
+  const setuptools = {
+    name: 'setuptools',
+    from: '68.0.0',
+    to: '75.1.0',
+    breaks: [] as { dist: string; version: string; requirement: string }[],
+    pulledInBy: [{ dist: 'foo', version: '2.0', requirement: 'setuptools>=70', requested: true }],
+  };
+
+  it('holds everything: fixed, no hazard, the resolved versions in the constraints', async () => {
+    const out = await plan([]);
+    expect(out.resolution.status).toBe('fixed');
+    expect(out.resolution.hazards).toEqual([]);
+    expect(out.constraints).toBe('# pins\nscipy==1.11.4\n# resolved for this image\nfoo==2.0\n');
+    expect(renderExplanation(out.resolution)).toContain('a plan that keeps the base image intact was found');
+  });
+
+  it('still replaces a base package that another needs (numpy 1.26.4 -> 2.2.6 breaking scipy): a conflict', async () => {
+    const out = await plan([numpyReplaced]);
+    expect(out.resolution.status).toBe('conflict');
+    expect(out.resolution.conflict!.chain).toEqual([
+      "opencv-python-headless 4.12.0.88 needs numpy>=2 -> numpy 2.2.6 would replace the base image's numpy 1.26.4, which scipy 1.11.4 (numpy<2) needs (not held: not pinned)",
+    ]);
+    expect(out.resolution.conflict!.options[0]).toMatch(/^add "numpy==1\.26\.4" to your requirements/);
+    // No resolved pins for the build: only the base's.
+    expect(out.constraints).toBe('# pins\nscipy==1.11.4\n');
+    const text = renderExplanation(out.resolution);
+    expect(text).not.toContain('intact was found');
+    expect(text).toContain(
+      'Conflict: your requirements cannot be installed without breaking the base image.',
+    );
+  });
+
+  it('still replaces a package nothing in the base needs at its version (setuptools): fixed, with a hazard naming it', async () => {
+    const out = await plan([setuptools]);
+    expect(out.resolution.status).toBe('fixed');
+    expect(out.resolution.hazards).toEqual([
+      {
+        id: 'unheld-replacement',
+        message:
+          "the plan still replaces the base image's setuptools 68.0.0 with 75.1.0 (not held: packaging tool); no base package declares a requirement it breaks",
+        fix: 'add "setuptools==68.0.0" to your requirements to keep the base image\'s version, or accept the change',
+        source: 'https://pip.pypa.io/en/stable/user_guide/#constraints-files',
+      },
+    ]);
+    expect(renderExplanation(out.resolution)).not.toContain('intact');
+    expect(renderExplanation(out.resolution)).toContain('but for packages no pin can hold');
+    expect(explanationLines(out.resolution)[0]).toMatch(/but for packages no pin can hold/);
   });
 });
 

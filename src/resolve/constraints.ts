@@ -27,14 +27,14 @@ export interface PinDecision {
   skipped?: string;
 }
 
-/** Owned by the OS package manager (Debian/Ubuntu python3-* packages): pip must not touch them anyway. */
-export function osOwned(d: InstalledDist): boolean {
-  return (
-    (d.installer !== '' && d.installer !== 'pip' && d.installer !== 'uv') ||
-    d.location.startsWith('/usr/lib/python3/dist-packages')
-  );
-}
-
+/**
+ * One pin per installed distribution that a pin can hold. Those another installer put there (conda,
+ * Debian's python3-* packages under /usr/lib/python3/dist-packages) and those installed from a
+ * direct URL (NGC's torch wheel) are pinned too: with PIP_BREAK_SYSTEM_PACKAGES=1 (the resolver
+ * and the build) pip replaces or shadows them like any other, and the installed version satisfies
+ * its own pin whether an index has it or not. What is left unpinned can still be replaced: the
+ * held plan is checked for that (steps/hold.ts).
+ */
 export function pinDecisions(installed: readonly InstalledDist[]): PinDecision[] {
   return [...installed]
     .sort((a, b) => compareText(a.name, b.name))
@@ -42,9 +42,6 @@ export function pinDecisions(installed: readonly InstalledDist[]): PinDecision[]
       if (SKIP.has(d.name)) return { dist: d, skipped: 'packaging tool' };
       if (!plainPin(d.name, d.version)) return { dist: d, skipped: 'not a name and version a pin can hold' };
       if (d.editable) return { dist: d, skipped: 'editable install' };
-      if (d.directUrl) return { dist: d, skipped: 'installed from a direct URL' };
-      if (osOwned(d))
-        return { dist: d, skipped: `owned by the OS package manager (${d.installer || d.location})` };
       // "===" pins versions that are not PEP 440 (pip matches them as strings).
       return { dist: d, pin: valid(d.version) ? `${d.name}==${d.version}` : `${d.name}===${d.version}` };
     });

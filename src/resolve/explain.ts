@@ -5,7 +5,7 @@
 // and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
 // it, and pip's own lines sit in a fence longer than any backtick run in them.
 import { codeFence, stripUnsafe } from '../util/markdown.js';
-import type { Resolution } from './result.js';
+import { type Resolution, UNHELD_REPLACEMENT } from './result.js';
 
 /** Prose from the image, the requirements or pip: one line, no control characters. */
 const text = (s: string) => stripUnsafe(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -18,7 +18,11 @@ export function renderExplanation(r: Resolution): string {
     fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
     conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
   };
-  lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${head[r.status]}**`, '');
+  const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === UNHELD_REPLACEMENT);
+  const headline = unheld
+    ? 'Conflict fixed with the base image held, but for packages no pin can hold (see the hazards).'
+    : head[r.status];
+  lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${headline}**`, '');
   lines.push(
     `Base image ${code(r.image)}: Python ${text(r.python)}; ${r.constraints.pinned} packages held.`,
     '',

@@ -115,13 +115,17 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
     const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
     const resolution = {
       ...answer.resolution,
-      hazards: findHazards({
-        snapshot: base.snap,
-        install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
-        platform: input.platform,
-        ...(input.variant !== undefined && { variant: input.variant }),
-        indexUrl: input.indexes?.indexUrl,
-      }),
+      // The steps' own (a base package no pin could hold), then the table's.
+      hazards: [
+        ...answer.resolution.hazards,
+        ...findHazards({
+          snapshot: base.snap,
+          install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+          platform: input.platform,
+          ...(input.variant !== undefined && { variant: input.variant }),
+          indexUrl: input.indexes?.indexUrl,
+        }),
+      ],
       durationMs: Date.now() - t0,
     };
     const out = { ...answer, resolution, explanation: renderExplanation(resolution) };

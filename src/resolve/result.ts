@@ -56,6 +56,8 @@ export const ResolutionSchema = z.object({
 });
 
 export type Replacement = z.infer<typeof ReplacementSchema>;
+/** Hazard id of a base package the held plan still replaces: no pin could hold it (steps/hold.ts). */
+export const UNHELD_REPLACEMENT = 'unheld-replacement';
 export type Hazard = z.infer<typeof HazardSchema>;
 export type Resolution = z.infer<typeof ResolutionSchema>;
 
@@ -77,7 +79,11 @@ export function explanationLines(r: Resolution): string[] {
     fixed: 'conflict fixed with the base image held',
     conflict: 'conflict: the requirements cannot be installed without breaking the base image',
   };
-  const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+  // A base package no pin could hold is still replaced (steps/hold.ts): not "held" then.
+  const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === UNHELD_REPLACEMENT);
+  const lines = [
+    `${r.platform}: ${unheld ? 'conflict fixed with the base image held, but for packages no pin can hold' : head[r.status]} (${r.constraints.pinned} base packages held)`,
+  ];
   for (const rep of r.naive.replaces)
     lines.push(
       `a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`,

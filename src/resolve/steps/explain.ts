@@ -4,21 +4,13 @@
 import { redactUrls } from '../../util/redact.js';
 import type { Analysis } from '../helper-output.js';
 import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
-import type { Replacement } from '../result.js';
 import { DIR } from '../workdir.js';
 import type { PipRun, Workspace } from '../workspace.js';
 import type { Diagnosis } from './diagnose.js';
 import type { Answer, ResolutionBase } from './hold.js';
+import { chainOf } from './chain.js';
 
-/** One line per replaced base package: what pulls it in and which base packages it breaks. */
-export function chainOf(replaced: readonly Replacement[], causes: readonly string[] = []): string[] {
-  const lines = replaced.map((r) => {
-    const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
-    const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
-    return `${by || `your requirements`} -> ${r.name} ${r.to} would replace the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}`;
-  });
-  return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
-}
+export { chainOf } from './chain.js';
 
 /**
  * Mode "check", or a plain dry run that failed: clean when nothing would change, else the

@@ -3,10 +3,11 @@
 // had to move from pip's plain choice to fit.
 import { plainPin } from '../constraints.js';
 import type { Analysis, RelaxChange } from '../helper-output.js';
-import type { Resolution } from '../result.js';
+import { type Hazard, type Replacement, type Resolution, UNHELD_REPLACEMENT } from '../result.js';
 import { DIR } from '../workdir.js';
 import type { AnalyzedRun, PipRun, Workspace } from '../workspace.js';
 import { analyze, type Diagnosis } from './diagnose.js';
+import { chainOf } from './chain.js';
 import type { BaseSnapshot } from './snapshot.js';
 
 export interface Held {
@@ -69,6 +70,14 @@ export async function heldPlan(
   const naive = o.diagnosis.analysis;
   const held =
     o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
+  // What the pins could not hold (pip/setuptools/wheel, editable installs, odd names) and pip
+  // still replaces: never "intact". Breaking a base package is a conflict; else a hazard each.
+  if (held.replaced.some((r) => r.breaks.length > 0))
+    return {
+      resolution: unheldConflict(draft, held.replaced),
+      constraints: o.basePins,
+      requirements: o.requirements,
+    };
   // What pip's report named, as the container's helper read it: only plain name==version lines.
   const resolvedPins = held.install
     .filter((i) => plainPin(i.name, i.version))
@@ -82,11 +91,49 @@ export async function heldPlan(
         moved: movedPackages(held.install, naive),
         relaxed: o.relaxed,
       },
-      hazards: [],
+      hazards: held.replaced.map((r) => unheldHazard(r, draft)),
       durationMs: 0,
     },
     constraints: `${o.basePins}# resolved for this image\n${resolvedPins.join('\n')}${resolvedPins.length ? '\n' : ''}`,
     requirements: o.requirements,
+  };
+}
+
+const CONSTRAINTS_DOC = 'https://pip.pypa.io/en/stable/user_guide/#constraints-files';
+
+/** Why the base's pins do not hold NAME (the snapshot's skip reason). */
+const notHeldBecause = (draft: ResolutionBase, name: string) =>
+  draft.constraints.skipped.find((s) => s.name === name)?.reason ?? 'not pinned';
+
+/** A base package the held plan still replaces, breaking nothing the base declares. Pure. */
+export function unheldHazard(r: Replacement, draft: ResolutionBase): Hazard {
+  return {
+    id: UNHELD_REPLACEMENT,
+    message: `the plan still replaces the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}); no base package declares a requirement it breaks`,
+    fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
+    source: CONSTRAINTS_DOC,
+  };
+}
+
+/** The held plan replaces base packages no pin could hold, breaking others: a conflict. Pure. */
+export function unheldConflict(draft: ResolutionBase, replaced: readonly Replacement[]): Resolution {
+  const breaking = replaced.filter((r) => r.breaks.length > 0);
+  return {
+    ...draft,
+    status: 'conflict',
+    conflict: {
+      causes: [],
+      chain: chainOf(breaking).map((c, i) => `${c} (not held: ${notHeldBecause(draft, breaking[i]!.name)})`),
+      options: [
+        ...breaking.map(
+          (r) =>
+            `add "${r.name}==${r.from}" to your requirements: pip then keeps the base image's version, or names what needs another`,
+        ),
+        `use a newer base image whose packages accept ${breaking.map((r) => `${r.name} ${r.to}`).join(', ')}`,
+      ],
+    },
+    hazards: [],
+    durationMs: 0,
   };
 }
 
