@@ -11,6 +11,7 @@ import { heldPlan, movedPackages, type ResolutionBase } from '../../src/resolve/
 import { renderExplanation } from '../../src/resolve/explain.js';
 import { explanationLines } from '../../src/resolve/result.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
+import { preinstalled } from '../../src/resolve/input.js';
 import { applyRelaxed } from '../../src/resolve/steps/relax.js';
 import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
@@ -200,6 +201,28 @@ describe('heldPlan: what the pins could not hold is never "intact"', () => {
     expect(renderExplanation(out.resolution)).not.toContain('intact');
     expect(renderExplanation(out.resolution)).toContain('but for packages no pin can hold');
     expect(explanationLines(out.resolution)[0]).toMatch(/but for packages no pin can hold/);
+  });
+});
+
+describe("preinstalled: the build's torch step, as the resolver's constraint", () => {
+  const base = {
+    image: 'b',
+    platform: 'linux/amd64',
+    requirements: { text: '', origins: [] },
+    mode: 'auto' as const,
+  };
+  it.each([
+    [{ torchIndexUrl: 'https://download.pytorch.org/whl/cpu', torchVersion: '2.5.1' }, ['torch==2.5.1']],
+    [
+      { torchIndexUrl: 'https://download.pytorch.org/whl/cpu', torchVersion: '2.5.1+cpu' },
+      ['torch==2.5.1+cpu'],
+    ],
+    [{ torchVersion: '2.5.1' }, []],
+    [{ torchIndexUrl: 'https://download.pytorch.org/whl/cpu' }, []],
+    [{ torchIndexUrl: 'https://download.pytorch.org/whl/cpu', torchVersion: '2.5.1\n--index-url x' }, []],
+    [undefined, []],
+  ])('%j -> %j', (variant, lines) => {
+    expect(preinstalled({ ...base, ...(variant && { variant }) })).toEqual(lines);
   });
 });
 
@@ -405,6 +428,42 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(pip).toEqual([`${D}/requirements.txt`, `${D}/base-constraints.txt`, `${D}/base-constraints.txt`]);
     expect(session.files[`${D}/relaxed.txt`]).toBe('opencv-python-headless>=4.12.0.88\n');
     expect(session.closed()).toBe(true);
+  });
+
+  it("a variant with torch from its index: every dry run takes the build's torch==VERSION as a constraint, with that index", async () => {
+    const session = script(true);
+    const torchIndexUrl = 'https://download.pytorch.org/whl/cpu';
+    await resolveAgainstBase(
+      {
+        ...input('auto'),
+        indexes: { extraIndexUrls: ['https://pkgs.example.com/simple'] },
+        variant: { torchIndexUrl, torchVersion: '2.5.1' },
+      },
+      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+    );
+    expect(session.files[`${D}/preinstalled.txt`]).toBe('torch==2.5.1\n');
+    const pip = session.virtual.filter((c) => c.cmd.includes('pip'));
+    // naive, held, relaxed and the probe: each one with the constraint before its requirements.
+    expect(pip.length).toBeGreaterThanOrEqual(3);
+    for (const c of pip) {
+      const at = c.cmd.indexOf(`${D}/preinstalled.txt`);
+      expect(c.cmd[at - 1]).toBe('-c');
+      expect(at).toBeLessThan(c.cmd.indexOf('-r'));
+      expect(c.env.PIP_EXTRA_INDEX_URL).toBe(`https://pkgs.example.com/simple ${torchIndexUrl}`);
+    }
+  });
+
+  it('a variant without a torch index (NGC: torch comes with the base): no torch constraint', async () => {
+    const session = script(true);
+    await resolveAgainstBase(
+      { ...input('auto'), variant: { torchVersion: '2.6.0a0+ecf3bae40a' } },
+      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+    );
+    expect(session.files[`${D}/preinstalled.txt`]).toBeUndefined();
+    for (const c of session.virtual.filter((x) => x.cmd.includes('pip'))) {
+      expect(c.cmd.join(' ')).not.toContain('preinstalled');
+      expect(c.env.PIP_EXTRA_INDEX_URL).toBeUndefined();
+    }
   });
 
   it('hold and relax fail: a conflict with the chain and the version that fits', async () => {

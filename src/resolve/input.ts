@@ -28,8 +28,28 @@ export interface ResolveInput {
    * engine holds under the tag for the platform, as dockerd's own builder uses it (base.ts).
    */
   pull?: boolean;
-  /** For hazards: a CUDA variant, and where torch comes from. */
-  variant?: { cuda?: string; torchIndexUrl?: string };
+  /**
+   * A CUDA variant, and where torch comes from: with both torchIndexUrl and torchVersion, the build
+   * installs torch==torchVersion from that index before the requirements (the cpu and cuda
+   * templates), so the resolver asks for it too (preinstalled). Also for hazards.
+   */
+  variant?: { cuda?: string; torchIndexUrl?: string; torchVersion?: string };
+}
+
+/**
+ * What the build installs before the requirements, under the same constraints: `torch==VERSION`
+ * from the torch index (the templates' first pip step), when the variant has both. Every dry run
+ * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
+ * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
+ * in the constraints the build's torch step then cannot meet. A constraint, not a requirement:
+ * torch's own dependencies, which the build's torch step takes from the torch index alone, get no
+ * pins from another index unless the requirements pull torch. A version that is not a plain
+ * version is left out.
+ */
+export function preinstalled(input: ResolveInput): string[] {
+  const v = input.variant;
+  if (v?.torchIndexUrl === undefined || v.torchVersion === undefined) return [];
+  return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
 }
 
 /** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
@@ -52,9 +72,18 @@ export function failureContext(input: ResolveInput): FailureContext {
   };
 }
 
-/** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
+/**
+ * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
+ * torch index as one more extra index when torch is preinstalled (the build takes torch from it).
+ */
 export function pipRunEnv(input: ResolveInput): Record<string, string> {
-  return { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+  const ix = input.indexes ?? { extraIndexUrls: [] };
+  const torchIndex = preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
+  const withTorch =
+    torchIndex === undefined || ix.extraIndexUrls.includes(torchIndex) || ix.indexUrl === torchIndex
+      ? ix
+      : { ...ix, extraIndexUrls: [...ix.extraIndexUrls, torchIndex] };
+  return { ...pipIndexEnv(withTorch), ...input.pipEnv };
 }
 
 /**

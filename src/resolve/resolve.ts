@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
-import { failureContext, pipOutputMask, pipRunEnv, type ResolveInput } from './input.js';
+import { failureContext, pipOutputMask, pipRunEnv, preinstalled, type ResolveInput } from './input.js';
 import { requirementNames } from '../requirements/parse.js';
 import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
@@ -22,6 +22,7 @@ import {
   cachedSnapshot,
   ownSnapshot,
   prepareWorkspace,
+  PREINSTALLED_FILE,
   type SnapshotOptions,
   takenSnapshot,
 } from './steps/snapshot.js';
@@ -31,7 +32,7 @@ import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit 
 import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
 import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
-import { PIP_ENV } from './workdir.js';
+import { DIR, PIP_ENV } from './workdir.js';
 import { pipWorkspace, type Workspace } from './workspace.js';
 import { VERSION } from '../version.js';
 
@@ -86,10 +87,13 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
   const earlier = earlierResolution(input, deps, pinned.key, say);
   if (earlier.hit !== undefined) return earlier.hit;
   const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
+  const first = preinstalled(input);
   try {
     const ws = pipWorkspace(session, {
       image: input.image,
       pipEnv: pipRunEnv(input),
+      // The build's torch step, before the requirements (cpu and cuda templates): a constraint.
+      ...(first.length > 0 && { preinstalled: ['-c', `${DIR}/${PREINSTALLED_FILE}`] }),
       mask: pipOutputMask(input),
       failure: { ...failureContext(input), network },
       onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -108,6 +112,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       image: input.image,
       platform: input.platform,
       requirementsText: input.requirements.text,
+      preinstalled: first,
       ...(deps.cache !== undefined && { cache: deps.cache }),
       ...(pinned.key !== undefined && { digest: pinned.key }),
       say,

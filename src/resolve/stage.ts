@@ -71,7 +71,8 @@ export async function runResolveStage(
         ...((config.build.pull || deps.registryBase === true) && { pull: true }),
         variant: {
           ...(v.cuda && { cuda: v.cuda.version }),
-          ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
+          // The build installs torch==version from that index first: the resolver asks for it too.
+          ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl, torchVersion: v.torch.version }),
         },
       };
       // bridge unless the build itself uses the host's network or pip must reach this machine's

@@ -109,6 +109,12 @@ export interface WorkspaceOptions {
   mask?: (text: string) => string;
   /** Told of every `helper.py run` that answered, with its wall time (for --verbose). */
   onAttempt?: (report: string, a: Attempt, wallMs: number) => void;
+  /**
+   * pip arguments every dry run takes before its own: `-c DIR/preinstalled.txt`, the constraint of
+   * what the build installs first (input.ts preinstalled). The helper's held run keeps what comes
+   * before the first -r.
+   */
+  preinstalled?: readonly string[];
 }
 
 export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions): Workspace {
@@ -127,6 +133,7 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
         ...PIP_OPTIONS,
         '--report',
         `${DIR}/${report}`,
+        ...(opts.preinstalled ?? []),
         ...extra,
       ],
       { env: { ...opts.pipEnv, ...env } },
@@ -189,6 +196,7 @@ function helperAttempt(session: ContainerSession, opts: WorkspaceOptions): Works
         ...(o.held ? ['--held'] : []),
         '--',
         ...PIP_OPTIONS,
+        ...(opts.preinstalled ?? []),
         ...extra,
       ],
       {

@@ -10,6 +10,9 @@ import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.j
 import { DIR } from '../workdir.js';
 import { type ExecResult, parseHelperOutput, type Workspace } from '../workspace.js';
 
+/** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
+export const PREINSTALLED_FILE = 'preinstalled.txt';
+
 export interface BaseSnapshot {
   snap: Snapshot;
   decisions: PinDecision[];
@@ -21,6 +24,8 @@ export interface SnapshotOptions {
   image: string;
   platform: string;
   requirementsText: string;
+  /** Constraints of what the build installs first (input.ts preinstalled), for PREINSTALLED_FILE. */
+  preinstalled?: readonly string[];
   cache?: SnapshotCache;
   /** The base image's digest: only images in a registry have one, and only those are cached. */
   digest?: string;
@@ -48,7 +53,11 @@ export async function prepareWorkspace(
   o: SnapshotOptions,
   cached: CachedSnapshot,
 ): Promise<BaseSnapshot | undefined> {
-  const files = { 'helper.py': HELPER_PY, 'requirements.txt': `${o.requirementsText}\n` };
+  const files = {
+    'helper.py': HELPER_PY,
+    'requirements.txt': `${o.requirementsText}\n`,
+    ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+  };
   if (cached.hit === undefined) {
     await ws.put(files);
     return undefined;
