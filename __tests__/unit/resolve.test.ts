@@ -414,6 +414,40 @@ ERROR: No matching distribution found for tqdmx
 ERROR: Could not find a version that satisfies the requirement tqdm (from versions: none)
 ERROR: No matching distribution found for tqdm
 `,
+  // An sdist whose setup.py fails while pip reads its metadata: its traceback names a path (nvcc).
+  sdistBuild: `Collecting flash-attn==2.6.3 (from -r ${D}/requirements.txt (line 4))
+  Downloading flash_attn-2.6.3.tar.gz (2.6 MB)
+  Preparing metadata (setup.py): started
+  Preparing metadata (setup.py): finished with status 'error'
+  error: subprocess-exited-with-error
+
+  × python setup.py egg_info did not run successfully.
+  │ exit code: 1
+  ╰─> [12 lines of output]
+      Traceback (most recent call last):
+        File "/tmp/pip-install-x/flash-attn_1/setup.py", line 160, in <module>
+          _, bare_metal_version = get_cuda_bare_metal_version(CUDA_HOME)
+      FileNotFoundError: [Errno 2] No such file or directory: '/usr/local/cuda/bin/nvcc'
+      [end of output]
+
+  note: This error originates from a subprocess, and is likely not a problem with pip.
+error: metadata-generation-failed
+
+× Encountered error while generating package metadata.
+╰─> See above for output.
+`,
+  // pip < 22 says it so.
+  sdistBuildOldPip: `Collecting flash-attn==2.6.3
+  Downloading flash_attn-2.6.3.tar.gz (2.6 MB)
+    ERROR: Command errored out with exit status 1:
+     command: /usr/bin/python3 -c 'import sys, setuptools ...' egg_info
+        FileNotFoundError: [Errno 2] No such file or directory: '/usr/local/cuda/bin/nvcc'
+ERROR: Command errored out with exit status 1: python setup.py egg_info Check the logs for full command output.
+`,
+  // A file:// requirement that is not there: pip's own error names the path.
+  missingFile: `Processing /wheels/pkg-1.0-py3-none-any.whl (from -r ${D}/requirements.txt (line 2))
+ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: '/wheels/pkg-1.0-py3-none-any.whl'
+`,
   conflict: `${PIP_CONFLICT}ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n`,
 };
 
@@ -442,6 +476,7 @@ describe('pip failures that are not conflicts', () => {
         origin: '/w/c.txt:9',
       },
       { name: 'tqdmx', editable: false, origin: '/w/requirements.txt:1' },
+      { name: 'flash-attn', editable: false, origin: '/w/gpu.txt:4' },
     ],
     indexes: { indexUrl: 'http://u:SECRETTOKEN@127.0.0.1:5001/simple', extraIndexUrls: [] },
   };
@@ -491,6 +526,24 @@ describe('pip failures that are not conflicts', () => {
       /No matching distribution found for tqdmx/,
     ],
     [
+      'sdistBuild',
+      1,
+      /^\/w\/gpu\.txt:4: pip could not build "flash-attn==2\.6\.3" from source inside localhost:5000\/base:1/,
+      /No such file or directory: '\/usr\/local\/cuda\/bin\/nvcc'/,
+    ],
+    [
+      'sdistBuildOldPip',
+      1,
+      /^\/w\/gpu\.txt:4: pip could not build "flash-attn==2\.6\.3" from source/,
+      /Command errored out/,
+    ],
+    [
+      'missingFile',
+      2,
+      /^\/w\/requirements\.txt:3: a local path in the requirements is not there inside/,
+      /No such file or directory: '\/wheels\/pkg-1\.0-py3-none-any\.whl'/,
+    ],
+    [
       'index503Verbose',
       3,
       /^the package index http:\/\/u:\*\*\*@127\.0\.0\.1:5001\/simple is unreachable/,
@@ -518,6 +571,14 @@ describe('pip failures that are not conflicts', () => {
     expect(classifyPipFailure(PIP_OUT.conflict).kind).toBe('conflict');
     for (const [key, out] of Object.entries(PIP_OUT))
       if (key !== 'conflict') expect(classifyPipFailure(out).kind, key).not.toBe('conflict');
+  });
+
+  it('a build step that failed is never "a local path in the requirements"', () => {
+    for (const key of ['sdistBuild', 'sdistBuildOldPip'] as const) {
+      expect(classifyPipFailure(PIP_OUT[key]).kind, key).toBe('build-failed');
+      expect(pipFailureError(PIP_OUT[key], ctx)!.message, key).not.toContain('local path');
+      expect(pipFailureError(PIP_OUT[key], ctx)!.fix, key).toMatch(/no wheel for this platform/);
+    }
   });
 
   it("an unknown pip failure is exit 1 with pip's last words, not a conflict", () => {

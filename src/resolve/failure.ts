@@ -158,6 +158,16 @@ function localPath(f: Extract<PipFailure, { kind: 'local-path' }>, { ctx, at, sa
   );
 }
 
+function buildFailed(f: Extract<PipFailure, { kind: 'build-failed' }>, { ctx, said }: Blame): MlImageError {
+  const project = f.requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+  const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+  const what = f.requirement ? `"${redactUrls(f.requirement)}"` : 'a requirement';
+  return new CheckFailedError(
+    `${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`,
+    'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements',
+  );
+}
+
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
@@ -176,6 +186,8 @@ export function pipFailureError(out: string, ctx: FailureContext): MlImageError 
       return hashMismatch(f, b);
     case 'local-path':
       return localPath(f, b);
+    case 'build-failed':
+      return buildFailed(f, b);
     case 'unreachable':
       return unreachable(f, b);
     case 'no-match':

@@ -92,6 +92,7 @@ export type PipFailure =
     }
   | { kind: 'hash'; line: number; message: string }
   | { kind: 'local-path'; line: number; message: string }
+  | { kind: 'build-failed'; requirement?: string; message: string }
   | { kind: 'unreachable'; message: string; url?: { host: string; port: string; path: string } }
   | { kind: 'no-match'; requirement: string; message: string }
   | { kind: 'conflict'; message: string }
@@ -116,6 +117,27 @@ export function pipMessage(output: string, max = 12): string {
 function lineRef(text: string): number {
   const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
   return m ? Number(m[1] ?? m[2]) : 0;
+}
+
+/**
+ * pip ran a package's build step (metadata, or a wheel for it) and that failed
+ * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
+ * when it did, where pip names it.
+ */
+export function buildFailure(output: string): { requirement?: string } | undefined {
+  const lines = output.split(/\r?\n/);
+  const at = lines.findIndex((l) =>
+    /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(
+      l,
+    ),
+  );
+  if (at < 0) return undefined;
+  const collecting = lines
+    .slice(0, at)
+    .reverse()
+    .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
+    .find((r) => r !== undefined);
+  return collecting !== undefined ? { requirement: collecting } : {};
 }
 
 /** What kind of failure pip reports (most specific first). Pure. */
@@ -168,13 +190,18 @@ export function classifyPipFailure(output: string): PipFailure {
     const at = output.search(/HASHES|--require-hashes mode/);
     return { kind: 'hash', line: lineRef(output.slice(at)), message };
   }
+  // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
+  // (a missing nvcc, say) is its output, not a path of the user's.
+  const built = buildFailure(output);
+  if (built) return { kind: 'build-failed', ...built, message };
   if (
-    /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|No such file or directory: '[^']*'/.test(
+    /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(
       output,
     )
   ) {
     const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
-    return { kind: 'local-path', line: lineRef(l), message };
+    // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
+    return { kind: 'local-path', line: lineRef(l) || lineRef(output), message };
   }
   if (isResolutionImpossible(output)) return { kind: 'conflict', message };
   const unreachable = indexUnreachable(output) ?? transientIndexError(output);
