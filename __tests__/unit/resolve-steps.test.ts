@@ -481,6 +481,54 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(out.explanation).toMatch(/opencv-python-headless/);
   });
 
+  it('the version that fits is found for a dotted name too (ruamel.yaml is ruamel-yaml, PEP 503)', async () => {
+    const conflict = `The conflict is caused by:
+    The user requested ruamel.yaml==0.18.6
+    ruamel.yaml 0.18.6 depends on numpy>=2
+    The user requested (constraint) numpy==1.26.4
+
+ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
+`;
+    const analysis = (
+      install: { name: string; version: string; requested: boolean }[],
+      replaced: unknown[],
+    ) => JSON.stringify({ install, replaced, holders: {}, environment: {} });
+    const played = viaHelperRun(
+      (cmd) => {
+        const c = cmd.join(' ');
+        if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+        if (c.includes(`${D}/helper.py analyze`) && c.endsWith('probe.json'))
+          return { stdout: analysis([{ name: 'ruamel-yaml', version: '0.17.21', requested: true }], []) };
+        if (c.includes(`${D}/helper.py analyze`))
+          return {
+            stdout: analysis(
+              [
+                { name: 'ruamel-yaml', version: '0.18.6', requested: true },
+                { name: 'numpy', version: '2.2.6', requested: false },
+              ],
+              [{ ...numpyReplaced, pulledInBy: [] }],
+            ),
+          };
+        if (c.includes(`${D}/helper.py relax`))
+          return { stdout: JSON.stringify({ requirements: '', changes: [] }) };
+        if (c.includes('pip install'))
+          return c.includes('naive.json') || c.includes('probe.txt') ? {} : { exitCode: 1, stdout: conflict };
+        // Nothing else runs (no python -c reading the probe's report by a name of its own making).
+        return { exitCode: 2, stderr: `unexpected ${c}` };
+      },
+      () => session.files,
+    );
+    const session = fakeSession(played.answer);
+    const out = await resolveAgainstBase(
+      { ...input('auto'), requirements: { text: 'ruamel.yaml==0.18.6', origins: ['/w/r.txt:1'] } },
+      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+    );
+    expect(out.resolution.status).toBe('conflict');
+    expect(out.resolution.conflict?.options[0]).toBe(
+      'use an older release: ruamel-yaml==0.17.21 is the newest that fits the base image',
+    );
+  });
+
   it('mode "check" stops after the plain run', async () => {
     const session = script(true);
     const out = await resolveAgainstBase(input('check'), {

@@ -219,6 +219,26 @@ describe('hazards pip cannot see', () => {
       ),
     ).toEqual([]);
   });
+
+  it.each([
+    // A requirements file's own --extra-index-url (shown indexes) is one of PyTorch's.
+    ['2.8.0', ['https://pypi.org/simple', 'https://download.pytorch.org/whl/cu128'], [] as string[]],
+    // The chosen torch carries PyTorch's local label: not PyPI's.
+    ['2.8.0+cu128', ['https://pypi.org/simple'], [] as string[]],
+    ['2.8.0', ['https://pypi.org/simple', 'https://pkgs.example.com/simple'], ['aarch64-pypi-torch-cpu']],
+  ])('aarch64: torch %s with indexes %j', (version, indexUrls, expected) => {
+    expect(
+      ids(
+        findHazards({
+          snapshot: snap([]),
+          install: [{ name: 'torch', version }],
+          platform: 'linux/arm64',
+          variant: { cuda: '12.8' },
+          indexUrls,
+        }),
+      ),
+    ).toEqual(expected);
+  });
 });
 
 describe('explanation', () => {

@@ -38,7 +38,8 @@ export interface HazardInput {
   install: readonly { name: string; version: string }[];
   platform: string;
   variant?: { cuda?: string; torchIndexUrl?: string };
-  indexUrl?: string | undefined;
+  /** Every index pip was given: the config's or environment's, and the requirements files' own. */
+  indexUrls?: readonly string[];
 }
 
 export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Hazard[] {
@@ -109,20 +110,31 @@ export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Haz
     }
   }
 
-  const fromPypi = !(h.variant?.torchIndexUrl ?? h.indexUrl ?? '').includes('download.pytorch.org');
-  if (
-    h.platform === 'linux/arm64' &&
-    h.variant?.cuda !== undefined &&
-    newTorch &&
-    fromPypi &&
-    inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`)
-  ) {
-    out.push({
-      id: 'aarch64-pypi-torch-cpu',
-      message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
-      fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
-      source: t.aarch64PypiTorch.source,
-    });
-  }
+  const aarch64 = aarch64PypiTorch(h, newTorch, t);
+  if (aarch64) out.push(aarch64);
   return out;
+}
+
+/** PyPI's torch before 2.11 on linux/arm64 in a CUDA variant: a CPU-only build. */
+function aarch64PypiTorch(h: HazardInput, newTorch: string | undefined, t: HazardTable): Hazard | undefined {
+  // PyPI's torch has no local version; PyTorch's indexes label theirs (+cu128, +cpu). With no
+  // label, one of PyTorch's indexes among those pip was given may still have served it.
+  const pytorchIndex = [h.variant?.torchIndexUrl ?? '', ...(h.indexUrls ?? [])].some((u) =>
+    u.includes('download.pytorch.org'),
+  );
+  if (
+    h.platform !== 'linux/arm64' ||
+    h.variant?.cuda === undefined ||
+    newTorch === undefined ||
+    newTorch.includes('+') ||
+    pytorchIndex ||
+    !inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`)
+  )
+    return undefined;
+  return {
+    id: 'aarch64-pypi-torch-cpu',
+    message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
+    fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
+    source: t.aarch64PypiTorch.source,
+  };
 }

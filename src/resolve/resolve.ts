@@ -9,7 +9,14 @@ import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
-import { failureContext, pipOutputMask, pipRunEnv, preinstalled, type ResolveInput } from './input.js';
+import {
+  failureContext,
+  pipOutputMask,
+  pipRunEnv,
+  preinstalled,
+  type ResolveInput,
+  shownIndexes,
+} from './input.js';
 import { requirementNames } from '../requirements/parse.js';
 import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
@@ -128,7 +135,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
           install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
           platform: input.platform,
           ...(input.variant !== undefined && { variant: input.variant }),
-          indexUrl: input.indexes?.indexUrl,
+          indexUrls: indexUrlsOf(shownIndexes(input)),
         }),
       ],
       durationMs: Date.now() - t0,
@@ -296,6 +303,12 @@ async function answerFor(
     }),
   };
 }
+
+/** The index URLs of PipIndexes, the main one (PyPI when none) first. */
+const indexUrlsOf = (ix: { indexUrl?: string; extraIndexUrls: readonly string[] }) => [
+  ix.indexUrl ?? 'https://pypi.org/simple',
+  ...ix.extraIndexUrls,
+];
 
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 

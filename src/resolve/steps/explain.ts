@@ -6,7 +6,8 @@ import type { Analysis } from '../helper-output.js';
 import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
 import { DIR } from '../workdir.js';
 import type { PipRun, Workspace } from '../workspace.js';
-import type { Diagnosis } from './diagnose.js';
+import { analyze, type Diagnosis } from './diagnose.js';
+import { canonicalName } from '../../requirements/parse.js';
 import type { Answer, ResolutionBase } from './hold.js';
 import { chainOf } from './chain.js';
 
@@ -101,11 +102,8 @@ async function newestThatFits(ws: Workspace, name: string): Promise<string | und
     `${DIR}/base-constraints.txt`,
   ]);
   if (!probe.ok) return undefined;
-  const r = await ws.session.exec([
-    'python3',
-    '-c',
-    `import json;print([i["metadata"]["version"] for i in json.load(open("${DIR}/probe.json"))["install"] if i["metadata"]["name"].lower().replace("_","-")=="${name}"][0])`,
-  ]);
-  const v = r.stdout.trim();
-  return r.exitCode === 0 && v ? v : undefined;
+  // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
+  // is zope-interface), as `name` is.
+  const a = await analyze(ws, 'probe.json');
+  return a.install.find((i) => canonicalName(i.name) === canonicalName(name))?.version || undefined;
 }
