@@ -330,12 +330,18 @@ describe('readRequirements', () => {
     expect(r.indexes).toEqual({ indexUrl: 'https://u:t@h/simple', extraIndexUrls: [] });
   });
 
-  it('keeps -c lines for pip and checks the constraints file', () => {
-    write('a.txt', 'numpy\n-c c.txt\n');
-    write('c.txt', 'numpy<2\n');
-    expect(readRequirements(['a.txt'], dir, {}).text).toBe('numpy\n-c c.txt');
-    write('c.txt', 'numpy<<2\n');
-    expect(fail(['a.txt']).message).toMatch(/c\.txt:1: invalid requirement "numpy<<2"/);
+  it('refuses a -c file (exit 2, naming its line; in an include too): neither the resolver nor the build has it', () => {
+    write('a.txt', 'numpy\n-r sub/b.txt\n');
+    write('sub/b.txt', 'scipy\n--constraint=cons.txt\n');
+    write('sub/cons.txt', 'scipy<1.12\n');
+    const e = fail(['a.txt']);
+    expect(e.exitCode).toBe(2);
+    expect((e as ConfigError).problems).toEqual([
+      `${path.join(dir, 'sub/b.txt')}:2: "--constraint=cons.txt": a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image's own packages already)`,
+    ]);
+    // A URL is pip's to fetch, in the resolver's container and the build alike: kept.
+    write('a.txt', 'numpy\n-c https://example.com/constraints.txt\n');
+    expect(readRequirements(['a.txt'], dir, {}).text).toBe('numpy\n-c https://example.com/constraints.txt');
   });
 
   it('refuses an include loop naming the chain', () => {
@@ -418,14 +424,13 @@ describe('readRequirements', () => {
       ),
     ],
     [
-      '-c /proc/self/status',
+      '-c /proc/self/status (refused as any -c file, never read)',
       () => (
         write('a.txt', 'numpy\n-c /proc/self/status\n'),
         {
           files: ['a.txt'],
-          message: new RegExp(
-            `/proc/self/status \\(included from ${path.join(dir, 'a.txt')}:2\\) is under /proc:`,
-          ),
+          message:
+            /^a\.txt: 1 problem\n {2}- .*a\.txt:2: "-c \/proc\/self\/status": a -c constraints file is not supported/,
         }
       ),
     ],
@@ -500,8 +505,8 @@ describe('readRequirements', () => {
           ),
       ],
       [
-        'a -c include up and out',
-        () => (write('a.txt', `-c ../${path.basename(outside)}/o.txt\n`), ['a.txt']),
+        'an -r include up and out',
+        () => (write('a.txt', `-r ../${path.basename(outside)}/o.txt\n`), ['a.txt']),
         (r) => new RegExp(`\\(included from ${path.join(dir, 'a.txt')}:1\\) is outside the workspace ${r}$`),
       ],
       [

@@ -1,6 +1,6 @@
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+// parsed strictly (parse.ts), a -c file refused (LOCAL_CONSTRAINTS). The result is one text for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
@@ -52,6 +52,14 @@ export interface RequirementsText {
 const FIX =
   'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 
+/**
+ * A -c file of the repository is refused: requirements are inlined into one text (-r files read
+ * here) that the resolver's container and the build get without the repository, so a -c line's
+ * path would name a file neither has (and its pins would not reach the build's constraints).
+ */
+const LOCAL_CONSTRAINTS =
+  'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
+
 const EXPANDED_INCLUDE =
   'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 
@@ -93,7 +101,7 @@ function checkedRealPath(abs: string, where: string, root: string | undefined): 
   if (!isInside(real, realRoot))
     throw new InputError(
       `requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`,
-      'keep requirements files, and every -r/-c include, inside the repository',
+      'keep requirements files, and every -r include, inside the repository',
     );
   return real;
 }
@@ -176,7 +184,8 @@ function checkingEnv(
 const shownLine = (l: ParsedLine) => (l.expanded ? l.written : l);
 
 /**
- * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
+ * Read and check requirements files (relative to baseDir) with their -r includes (a -c file is
+ * refused, exit 2, naming its line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -197,7 +206,7 @@ export function readRequirements(
   const problems: string[] = [];
 
   // chain: the files being read, outermost first, with the line that includes the next.
-  const visit = (abs: string, chain: { file: string; line?: number }[], constraint: boolean) => {
+  const visit = (abs: string, chain: { file: string; line?: number }[]) => {
     const loopAt = chain.findIndex((c) => c.file === abs);
     if (loopAt >= 0) {
       const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
@@ -206,8 +215,7 @@ export function readRequirements(
         'remove one of these -r/-c lines (a file cannot include itself, directly or through others)',
       );
     }
-    const key = `${constraint ? 'c' : 'r'}:${abs}`;
-    if (done.has(key)) return; // the same file reached through two parents: once is enough
+    if (done.has(abs)) return; // the same file reached through two parents: once is enough
     const parent = chain.at(-1);
     const from = parent ? `${parent.file}:${parent.line}` : undefined;
     const text = readRequirementsFile(abs, from, opts.root);
@@ -223,17 +231,14 @@ export function readRequirements(
         continue;
       }
       if (include && !isUrl(include.path)) {
-        const target = path.resolve(path.dirname(abs), include.path);
-        const next = [...chain, { file: abs, line: l.line }];
         if (include.constraint) {
-          // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
-          visit(target, next, true);
-        } else {
-          visit(target, next, constraint);
+          // Never read: neither the resolver's container nor the build has the file (see LOCAL_CONSTRAINTS).
+          problems.push(`${origin}: "${l.text}": ${LOCAL_CONSTRAINTS}`);
           continue;
         }
+        visit(path.resolve(path.dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
+        continue;
       }
-      if (constraint) continue;
       out.push(l.text);
       origins.push(origin);
       const shown = shownLine(l);
@@ -252,9 +257,9 @@ export function readRequirements(
         }
       }
     }
-    done.add(key);
+    done.add(abs);
   };
-  for (const f of files) visit(path.resolve(baseDir, f), [], false);
+  for (const f of files) visit(path.resolve(baseDir, f), []);
   if (problems.length > 0) throw problemsError(files, problems);
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
