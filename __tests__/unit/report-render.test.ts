@@ -127,6 +127,11 @@ describe('escaping (md / html)', () => {
     ['www.evil.example', `www${J}.evil.example`],
     // A value ending in `www` may be followed by the template's full stop.
     ['x www', `x www${J}`],
+    // GitHub autolinks `www.` after `_`, `*`, `~` and `(` too, where `\b` does not match.
+    ['_www.x.com', `\\_www${J}.x.com`],
+    ['x_www.evil.com', `x\\_www${J}.evil.com`],
+    ['Foo_www.evil.com', `Foo\\_www${J}.evil.com`],
+    ['awww.x.com', `awww${J}.x.com`],
     ['pkg @ https://evil.example/p.whl', `pkg @${J} https:${J}//evil.example/p.whl`],
     ['<!-- x -->', '&lt;!-- x --&gt;'],
     ['line1\nline2\r\nline3', 'line1<br>line2<br>line3'],
@@ -364,6 +369,8 @@ const nasty = fc.constantFrom(
   '<https://evil.example>',
   'https://evil.example/pkg',
   'www.evil.example',
+  'Foo_www.evil.example',
+  '*www.evil.example',
   '&amp;',
   '&#64;me',
   '\\',
@@ -475,7 +482,8 @@ describe('report properties', () => {
         expect(shown).not.toMatch(/#\d/);
         expect(shown).not.toMatch(/\bGH-\d/i);
         // No autolink: GitHub links bare http://, https:// and www. text.
-        expect(shown).not.toMatch(/https?:\/\/|\bwww\./i);
+        // `www.` after `_`, `*`, `~` or `(` too, where `\b` does not match.
+        expect(shown).not.toMatch(/https?:\/\/|www\./i);
         // The only links are our own (run link, artifact link).
         expect(markdown.match(/\]\(/g)?.length ?? 0).toBeLessThanOrEqual(2);
       }),

@@ -34,8 +34,10 @@ function neutralise(text: string): string {
       // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
       // be a live link): a joiner inside the scheme keeps the text and breaks the link.
       .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-      // Also a bare `www` at the end: the template may put a full stop right after the value.
-      .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`)
+      // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
+      // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
+      // bare `www` at the end: the template may put a full stop right after the value.
+      .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`)
   );
 }
 
@@ -49,7 +51,7 @@ function neutralise(text: string): string {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
 
 export function md(text: string, max = Infinity): string {
   // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
