@@ -349,6 +349,7 @@ describe('isBuildTag', () => {
     [`${REPO}:ml-image-local-cuda12.8-amd64`, true],
     [`${REPO}:ml-image-build-cuda12.8-amd64`, true],
     [`${REPO}:ml-image-build-pr12-cuda12.8-amd64`, true],
+    [`${REPO}:ml-image-build-untrusted-cuda12.8-amd64`, true],
     [`${REPO}:ml-image-local-cuda12.8-arm64`, false], // another platform
     [`${REPO}:ml-image-local-cuda12x8-amd64`, false], // the dot is not a wildcard
     [`${REPO}:ml-image-local-cpu-amd64`, false], // another variant
@@ -454,6 +455,22 @@ describe("the images of other runs are never this run's to remove", () => {
     await runPost(t.io, t.deps);
     expect(engine.removals).toEqual([pr9]);
     expect(engine.images[0]!.repoTags).toEqual([pr7]);
+  });
+
+  it("a workflow_run run's push tag is its own (untrusted), never the default branch's", async () => {
+    const branch = `${REPO}:ml-image-build-cpu-amd64`;
+    const own = `${REPO}:ml-image-build-untrusted-cpu-amd64`;
+    const engine = fakeEngine([imageDetails({ id: sha('c'), repoTags: [branch, own], labels: LABELS })]);
+    const env = {
+      RUNNER_ENVIRONMENT: 'self-hosted',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'workflow_run',
+      GITHUB_REF: 'refs/heads/main',
+    };
+    const t = setup({ docker: engine.docker, env, build: build(platform({ digest: sha('c') })) });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([own]);
+    expect(engine.images[0]!.repoTags).toEqual([branch]);
   });
 
   it('a run that builds reads only the build.json its build wrote: an older one, or a link, is not followed', async () => {

@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function fakeActionIo(given: Record<string, string>) {
+function fakeActionIo(given: Record<string, string>, env: Record<string, string> = {}) {
   // build: false keeps these unit tests to config + plan (the build runs in the integration tests)
   const inputs: Record<string, string> = { build: 'false', ...given };
   const outputs: Record<string, string> = {};
@@ -29,7 +29,7 @@ function fakeActionIo(given: Record<string, string>) {
     info: () => undefined,
     group: (_n, fn) => fn(),
     cwd: dir,
-    env: {},
+    env,
     docker: () => fakeDocker(),
   };
   return { io, outputs, errors, failed, warnings };
@@ -131,6 +131,26 @@ describe('root action (config stage)', () => {
     expect(f.failed[0]).toContain('gpus');
     expect(f.failed[0]).not.toContain('unexpected call');
     expect(f.outputs['result-dir']).toBeUndefined();
+  });
+
+  // The reusable workflow refuses pull_request_target; so does the action (docs/workflows.md).
+  it.each([
+    ['pull_request_target', true],
+    ['pull_request', false],
+    ['push', false],
+    ['workflow_run', false],
+  ])('on %s the stages are refused: %s', async (event, refused) => {
+    const f = fakeActionIo({ image: 'a/b' }, { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: event });
+    await run(f.io);
+    if (refused) {
+      expect(f.failed).toHaveLength(1);
+      expect(f.failed[0]).toMatch(/^the action does not run its stages on pull_request_target: /);
+      expect(f.failed[0]).toMatch(/fix: trigger the workflow on pull_request/);
+      expect(f.outputs).toEqual({});
+    } else {
+      expect(f.failed).toEqual([]);
+      expect(f.outputs.plan).toBeDefined();
+    }
   });
 
   it('a missing explicit config file fails and names it', async () => {

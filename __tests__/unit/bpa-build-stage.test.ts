@@ -119,6 +119,28 @@ describe('build stage with BPA inputs', () => {
     await expect(build({ secrets: 'ml_image_requirements=x' })).rejects.toBeInstanceOf(InputError);
   });
 
+  // A run that may build a pull request's code writes no cache a branch's build reads: the
+  // registry cache never, gha only where GitHub keeps the entries to the pull request's own ref.
+  const gha = { ACTIONS_RUNTIME_TOKEN: 'rt', ACTIONS_CACHE_URL: 'https://cache.example/' };
+  it.each([
+    ['push', 'refs/heads/main', {}, true],
+    ['pull_request', 'refs/pull/7/merge', {}, false],
+    ['pull_request_target', 'refs/heads/main', {}, false],
+    ['workflow_run', 'refs/heads/main', {}, false],
+    ['issue_comment', 'refs/heads/main', {}, false],
+    ['push', 'refs/heads/main', gha, true],
+    ['pull_request', 'refs/pull/7/merge', gha, true],
+    ['pull_request_target', 'refs/heads/main', gha, false],
+    ['workflow_run', 'refs/heads/main', gha, false],
+    ['issue_comment', 'refs/heads/main', gha, false],
+  ])('%s on %s %j: writes the cache: %s', async (event, ref, cacheEnv, writes) => {
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: event, GITHUB_REF: ref, ...cacheEnv };
+    const args = (await build({}, env)).calls[0]!;
+    const cacheTo = args.flatMap((a, i) => (args[i - 1] === '--cache-to' ? [a] : []));
+    expect(cacheTo).toHaveLength(writes ? 1 : 0);
+    expect(args).toContain('--cache-from');
+  });
+
   it('leaves index annotations out with a note before buildx 0.12', async () => {
     const r = await build({ labels: 'org.opencontainers.image.description=d' }, {}, '0.11.2');
     expect(r.merges[0]!.annotations).toEqual([]);

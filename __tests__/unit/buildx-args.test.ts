@@ -82,6 +82,23 @@ describe('buildxBuildArgs', () => {
       },
       [],
     ],
+    [
+      "a pull request's gha cache is its own (GitHub scopes it to refs/pull/N): read and written",
+      { cache: { type: 'gha', scope: 'ml-image-cpu-arm64' }, cacheReadOnly: true, ghaCacheOwnScope: true },
+      container,
+      {
+        '--cache-from': ['type=gha,scope=ml-image-cpu-arm64'],
+        '--cache-to': ['type=gha,scope=ml-image-cpu-arm64,mode=max'],
+      },
+      [],
+    ],
+    [
+      "pull_request_target / workflow_run: the gha scope is the branch's, read and never written",
+      { cache: { type: 'gha', scope: 'ml-image-cpu-arm64' }, cacheReadOnly: true },
+      container,
+      { '--cache-from': ['type=gha,scope=ml-image-cpu-arm64'], '--cache-to': [] },
+      [],
+    ],
     ['no cache', { cache: { type: 'none' } }, container, { '--cache-from': [], '--cache-to': [] }, []],
     [
       'build args and labels, multi-line values kept whole',
@@ -375,13 +392,28 @@ describe('localRefOf: where the engine holds a target after the build', () => {
       undefined,
       'ghcr.io/o/m:ml-image-build-cpu-amd64',
     ],
-    ['the same in a pull request', true, true, dockerDriver, 7, 'ghcr.io/o/m:ml-image-build-pr7-cpu-amd64'],
-  ] as const)('%s -> %s', (_n, push, load, builder, pullRequest, expected) => {
+    [
+      'the same in a pull request',
+      true,
+      true,
+      dockerDriver,
+      'pr7',
+      'ghcr.io/o/m:ml-image-build-pr7-cpu-amd64',
+    ],
+    [
+      'the same in a workflow_run run',
+      true,
+      true,
+      dockerDriver,
+      'untrusted',
+      'ghcr.io/o/m:ml-image-build-untrusted-cpu-amd64',
+    ],
+  ] as const)('%s -> %s', (_n, push, load, builder, pushScope, expected) => {
     const ctx = {
       repository: 'ghcr.io/o/m',
       push,
       builder,
-      ...(pullRequest !== undefined && { pullRequest }),
+      ...(pushScope !== undefined && { untrusted: { pushScope, ghaOwnScope: false } }),
       options: { load },
     };
     expect(localRefOf(ctx, t, 'amd64')).toBe(expected);

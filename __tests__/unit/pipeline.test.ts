@@ -228,12 +228,13 @@ describe('githubReportContext', () => {
 
   it('a push to the default branch saves its records as the baseline; another branch does not', () => {
     const event = { repository: { default_branch: 'main' } };
-    expect(githubReportContext({ ...env, GITHUB_REF: 'refs/heads/main' }, 'tok', event).saveAs).toEqual({
+    const push = { ...env, GITHUB_EVENT_NAME: 'push' };
+    expect(githubReportContext({ ...push, GITHUB_REF: 'refs/heads/main' }, 'tok', event).saveAs).toEqual({
       branch: 'main',
       sha: 'f'.repeat(40),
     });
     expect(
-      githubReportContext({ ...env, GITHUB_REF: 'refs/heads/dev' }, 'tok', event).saveAs,
+      githubReportContext({ ...push, GITHUB_REF: 'refs/heads/dev' }, 'tok', event).saveAs,
     ).toBeUndefined();
   });
 

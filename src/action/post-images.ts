@@ -50,7 +50,7 @@ export function isBuildTag(
   const arch = archOf(platform);
   if (arch === undefined || repositoryOf(ref.slice(0, colon)) !== repositoryOf(v.repository)) return false;
   const shape = new RegExp(
-    `^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${escapeRegExp(v.variant)}-${escapeRegExp(arch)}$`,
+    `^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${escapeRegExp(v.variant)}-${escapeRegExp(arch)}$`,
   );
   return shape.test(ref.slice(colon + 1));
 }
@@ -95,12 +95,12 @@ async function removeTarget(
   p: PlatformBuild,
   out: ImageCleanup,
   seen: Set<string>,
-  pullRequest: number | undefined,
+  pushScope: string | undefined,
 ): Promise<void> {
   // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
   // which names this run's pull request (pushTag). Another run that built the same content holds
   // the same image under its own tag, which is that run's to remove.
-  const pushed = `${v.repository}:${buildPushTag(v.variant, archOf(p.platform) ?? p.platform, pullRequest)}`;
+  const pushed = `${v.repository}:${buildPushTag(v.variant, archOf(p.platform) ?? p.platform, pushScope)}`;
   const tags = new Set(
     [...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)),
   );
@@ -118,20 +118,20 @@ async function removeTarget(
 }
 
 /**
- * Remove the images of BUILD from the engine (see the head of this file); PULLREQUEST: the one the
- * run built (src/build/push-tag.ts pullRequestOf), which names its push tag.
+ * Remove the images of BUILD from the engine (see the head of this file); PUSHSCOPE: what names the
+ * push tag of a run that may build a pull request's code (src/build/push-tag.ts untrustedRunOf).
  */
 export async function removeBuildImages(
   docker: DockerAdapter,
   build: BuildResult,
-  pullRequest?: number,
+  pushScope?: string,
 ): Promise<ImageCleanup> {
   const out: ImageCleanup = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
   const seen = new Set<string>();
   for (const v of build.variants)
     for (const p of v.platforms) {
       try {
-        await removeTarget(docker, v, p, out, seen, pullRequest);
+        await removeTarget(docker, v, p, out, seen, pushScope);
       } catch (e) {
         out.failed.push(
           `${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,

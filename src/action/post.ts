@@ -8,7 +8,7 @@
 // limit. Warnings only: a post step never fails the job.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pullRequestOf } from '../build/push-tag.js';
+import { untrustedRunOf } from '../build/push-tag.js';
 import { RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
@@ -221,7 +221,7 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
       return;
     }
     const r = await withinLimit(
-      images.removeBuildImages(io.docker(), build, pullRequestOf(io.env)),
+      images.removeBuildImages(io.docker(), build, untrustedRunOf(io.env)?.pushScope),
       IMAGE_CLEANUP_LIMIT_MS,
       outcome,
     );

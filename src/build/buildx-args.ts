@@ -35,10 +35,17 @@ export interface BuildRequest {
   /** Where cache is read from and written to; scoped per variant and platform by the caller. */
   cache: CacheSpec;
   /**
-   * A pull request's build: the registry cache is read, never written (a branch must not plant
-   * layers a release build reuses); the docker driver's inline cache rides on the PR's own push tag.
+   * A run that may build a pull request's code: the registry cache is read, never written (a branch
+   * must not plant layers a release build reuses); the docker driver's inline cache rides on the
+   * run's own push tag.
    */
   cacheReadOnly?: boolean;
+  /**
+   * With cacheReadOnly: GitHub keeps this run's gha cache entries to its own ref (refs/pull/N/...),
+   * so gha is still written. Unset (pull_request_target, workflow_run, issue_comment: GITHUB_REF is
+   * the default branch), a gha write would land in the branch's scope: gha is read only.
+   */
+  ghaCacheOwnScope?: boolean;
   metadataFile: string;
   provenance: 'false' | 'min' | 'max';
   /** Secret ids: each is read from the environment variable of the same name, never a build arg. */
@@ -206,16 +213,17 @@ function givenOutputArgs(req: BuildRequest, builder: BuilderInfo): string[] {
 
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note. A pull request's
- * build (cacheReadOnly) writes no cache that other branches read either: only inline cache (on its
- * own image) and gha (GitHub scopes a pull request's entries to it) are kept.
+ * exports only inline cache, so other `cache-to` specs are left out with a note. A run that may
+ * build a pull request's code (cacheReadOnly) writes no cache that other branches read either: only
+ * inline cache (on its own image) and gha where GitHub scopes its entries to the pull request
+ * (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
   const typeOf = (spec: string) =>
     /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
   const to = (req.cacheTo ?? []).filter((spec) => {
     const type = typeOf(spec);
-    if (req.cacheReadOnly && type !== 'inline' && type !== 'gha') {
+    if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
       notes.push(
         `pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
       );
@@ -248,6 +256,12 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
   }
   if (req.cache.type === 'gha') {
     if (atLeast(builder.buildxVersion, '0.21.0')) {
+      if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
+        notes.push(
+          `pull request: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`,
+        );
+        return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
+      }
       return [
         '--cache-from',
         `type=gha,scope=${req.cache.scope}`,

@@ -26,7 +26,7 @@ import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
-import { pullRequestOf } from './push-tag.js';
+import { untrustedRunOf } from './push-tag.js';
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -69,7 +69,7 @@ export interface BuildStageDeps {
   timing?: (line: string) => void;
 }
 
-/** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
+/** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config: Config, env: BuildStageDeps['env']): 'gha' | 'registry' | 'none' {
   if (config.build.cache !== 'auto') return config.build.cache;
   const onRunner =
@@ -316,6 +316,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     unregister();
     throw e;
   }
+  const untrusted = untrustedRunOf(deps.env);
   const ctx: TargetContext = {
     docker: deps.docker,
     progress: deps.progress,
@@ -327,7 +328,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     build: config.build,
     builder,
     cache: cacheKind(config, deps.env),
-    ...(pullRequestOf(deps.env) !== undefined && { pullRequest: pullRequestOf(deps.env) }),
+    ...(untrusted && { untrusted }),
     context: path.resolve(baseDir, config.build.context),
     work,
     requirements,

@@ -19,7 +19,7 @@ import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
-import { buildPushTag } from './push-tag.js';
+import { buildPushTag, type UntrustedRun } from './push-tag.js';
 import type { PlatformBuild } from './result.js';
 import { afterFailedAttempt, failureReason, lastLines, MAX_ATTEMPTS } from './retry.js';
 
@@ -35,8 +35,8 @@ export interface TargetContext {
   build: Config['build'];
   builder: BuilderInfo;
   cache: 'gha' | 'registry' | 'none';
-  /** The pull request of this build, when it is one: its cache is read-only, its push tag its own. */
-  pullRequest?: number;
+  /** A run that may build a pull request's code: its cache is read-only, its push tag its own. */
+  untrusted?: UntrustedRun;
   context: string;
   /** The private temp directory of this stage run (secret files, metadata files). */
   work: string;
@@ -74,11 +74,11 @@ export interface Target {
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = z.record(z.string(), z.unknown());
 
-type TagContext = Pick<TargetContext, 'repository' | 'push' | 'builder' | 'pullRequest' | 'options'>;
+type TagContext = Pick<TargetContext, 'repository' | 'push' | 'builder' | 'untrusted' | 'options'>;
 
 /** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
 const pushTagOf = (ctx: TagContext, t: { v: { name: string } }, arch: string) =>
-  buildPushTag(t.v.name, arch, ctx.pullRequest);
+  buildPushTag(t.v.name, arch, ctx.untrusted?.pushScope);
 
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
@@ -121,7 +121,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       labels: t.labels,
       buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
       cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-      ...(ctx.pullRequest !== undefined && { cacheReadOnly: true }),
+      ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
       metadataFile,
       provenance: ctx.build.provenance,
       secrets: ctx.build.secrets,

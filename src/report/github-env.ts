@@ -2,6 +2,7 @@
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
 import { type GitHubEvent, readGitHubEventFile } from '../github/event.js';
 import { actionsRunUrl } from '../github/run.js';
+import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
 import type { GitHubTarget } from './stage.js';
 
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
@@ -12,7 +13,11 @@ export function readGitHubEvent(env: Readonly<Record<string, string | undefined>
 export interface GitHubReportContext {
   target?: GitHubTarget;
   baseBranch?: string;
-  /** Set on a push to the default branch: this run's records become the baseline. */
+  /**
+   * Set on a run of the default branch that builds no pull request's code (a push, a schedule ...:
+   * src/util/pull-request-code.ts): this run's records become the baseline. A workflow_run or
+   * issue_comment run has the default branch's GITHUB_REF too, and may have built a pull request.
+   */
   saveAs?: { branch: string; sha: string };
 }
 
@@ -47,6 +52,7 @@ export function githubReportContext(
     target,
     ...(baseBranch && { baseBranch }),
     ...(!pr &&
+      !mayBuildPullRequestCode(env) &&
       branch !== undefined &&
       branch === defaultBranch &&
       env.GITHUB_SHA && { saveAs: { branch, sha: env.GITHUB_SHA } }),
