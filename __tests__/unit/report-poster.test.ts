@@ -19,6 +19,9 @@ const HEAD = 'a'.repeat(40);
 const RUN_ID = 4242;
 const RUN = `https://github.com/acme/model/actions/runs/${RUN_ID}`;
 const REF = `ghcr.io/acme/model@sha256:${'1'.repeat(64)}`;
+/** The triggering run's workflow (workflow_run.workflow_id): the poster's comment key names it. */
+const WORKFLOW_ID = 77;
+const KEY = `acme/model:workflow-${WORKFLOW_ID}`;
 let dir: string;
 let api: GitHubApi;
 beforeEach(async () => {
@@ -58,6 +61,7 @@ function setup(
     runHeadRepo?: { full_name: string } | null | 'absent';
     artifactSha?: string;
     reports?: unknown[];
+    markerKey?: string;
   } = {},
 ) {
   writeCommentArtifact(dir, {
@@ -65,6 +69,7 @@ function setup(
     prNumber: 7,
     headSha: opts.artifactSha ?? HEAD,
     repository: 'acme/model',
+    ...(opts.markerKey !== undefined && { markerKey: opts.markerKey }),
     reports: opts.reports ?? [
       model({ numpy: '2.1.0', '<script>alert(1)</script>': '1.0', '@octocat-pkg': '2.0' }),
     ],
@@ -82,6 +87,7 @@ function setup(
     JSON.stringify({
       workflow_run: {
         id: RUN_ID,
+        workflow_id: WORKFLOW_ID,
         head_sha: opts.workflowRunSha ?? HEAD,
         pull_requests: [],
         ...(opts.runHeadRepo !== 'absent' && {
@@ -117,7 +123,7 @@ describe('fork poster', () => {
     const comments = api.commentsOn('acme', 'model', 7);
     expect(comments).toHaveLength(1);
     const body = comments[0]!.body;
-    expect(body.split('\n')[0]).toMatch(/^<!-- ml-image-report:ghcr\.io\/acme\/model -->$/);
+    expect(body.split('\n')[0]).toBe(`<!-- ml-image-report:${KEY} -->`);
     // Hostile package names from the fork arrive escaped, never live.
     expect(body).not.toContain('<script>');
     expect(body).not.toMatch(/(^|[^\w`])@octocat/);
@@ -193,7 +199,7 @@ describe('fork poster', () => {
     const { io, warnings } = setup({ reports: [genuine] });
     await postFromArtifact(dir, io);
     const body = api.commentsOn('acme', 'model', 7)[0]!.body;
-    expect(body).toBe(renderRun([genuine], { markerKey: genuine.image }).markdown);
+    expect(body).toBe(renderRun([genuine], { markerKey: KEY }).markdown);
     expect(body).toContain(`[Workflow run](${RUN})`);
     expect(warnings).toEqual([]);
   });
@@ -253,6 +259,42 @@ describe('fork poster', () => {
     });
     await expect(postFromArtifact(dir, io)).rejects.toThrow(/ml-image-comment\.json/);
     expect(api.commentsOn('acme', 'model', 7)).toHaveLength(0);
+  });
+
+  // The artifact is the fork's: it cannot choose which comments of ours are updated or deleted.
+  it("an artifact naming another comment's key, or another image, leaves those comments alone", async () => {
+    const other = model({ numpy: '2.1.0' });
+    const forged = { ...other, image: 'ghcr.io/acme/other', markerKey: 'ghcr.io/acme/other:cpu@linux/amd64' };
+    const { io } = setup({ markerKey: 'ghcr.io/acme/other', reports: [forged] });
+    const bodies = [
+      '<!-- ml-image-report:ghcr.io/acme/other -->\nanother workflow',
+      '<!-- ml-image-report:ghcr.io/acme/other:cpu@linux/amd64 -->\nan older per-variant one',
+    ];
+    const seeded = api.seed(bodies.map((body) => ({ owner: 'acme', repo: 'model', issueNumber: 7, body })));
+    await postFromArtifact(dir, io);
+    const comments = api.commentsOn('acme', 'model', 7);
+    expect(comments.slice(0, 2).map((c) => [c.id, c.body])).toEqual(seeded.map((c, i) => [c.id, bodies[i]]));
+    expect(comments).toHaveLength(3);
+    expect(comments[2]!.body.split('\n')[0]).toBe(`<!-- ml-image-report:${KEY} -->`);
+    expect(api.state.requests.filter((q) => q.method === 'PATCH' || q.method === 'DELETE')).toEqual([]);
+    expect(api.state.violations).toEqual([]);
+  });
+
+  it('the marker-key input keys the comment, and replaces the per-variant comments of that key', async () => {
+    const { io } = setup({ markerKey: 'ghcr.io/acme/other' });
+    const seeded = api.seed([
+      {
+        owner: 'acme',
+        repo: 'model',
+        issueNumber: 7,
+        body: '<!-- ml-image-report:ghcr.io/acme/model:cpu@linux/amd64 -->\nold',
+      },
+    ]);
+    await postFromArtifact(dir, { ...io, markerKey: 'ghcr.io/acme/model' });
+    const comments = api.commentsOn('acme', 'model', 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.id).not.toBe(seeded[0]!.id);
+    expect(comments[0]!.body.split('\n')[0]).toBe('<!-- ml-image-report:ghcr.io/acme/model -->');
   });
 
   it('never prints the token', async () => {

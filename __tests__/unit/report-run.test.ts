@@ -250,6 +250,8 @@ describe('one report per run', () => {
     const r = await postFromArtifact(dir, {
       env: { GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_PATH: eventFile, GITHUB_API_URL: api.url },
       token: 'ghs_posterTOKEN',
+      // The poster job's marker-key input (the artifact's key is the fork's, never used).
+      markerKey: 'ghcr.io/acme/model',
       client: fastClient,
       info: () => undefined,
       warning: () => undefined,

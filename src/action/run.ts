@@ -90,7 +90,7 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
         `input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`,
       );
     const parsed = parseActionInputs(io);
-    if (parsed.kind === 'poster') await postComment(io, parsed.fromArtifact, parsed);
+    if (parsed.kind === 'poster') await postComment(io, parsed);
     else {
       refusePullRequestTarget(io.env);
       await runStages(io, parsed);
@@ -115,7 +115,8 @@ export function refusePullRequestTarget(env: Readonly<Record<string, string | un
 
 /** What the inputs ask for: the fork poster, or a run of some stages with its options. */
 export type ActionInputs =
-  ({ kind: 'poster'; fromArtifact: string } & CommentAuth) | ({ kind: 'stages' } & CommentAuth & StageInputs);
+  | ({ kind: 'poster'; fromArtifact: string; markerKey?: string } & CommentAuth)
+  | ({ kind: 'stages' } & CommentAuth & StageInputs);
 
 /** Who posts the comment: the github-token input, and the login it posts as (comment-author). */
 export interface CommentAuth {
@@ -156,7 +157,11 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   // Who posts with a GitHub App's token (GitHub does not tell an installation token its login).
   const author = get('comment-author').trim() || undefined;
   const fromArtifact = get('from-artifact').trim();
-  if (fromArtifact !== '') return { kind: 'poster', fromArtifact, token, author };
+  if (fromArtifact !== '') {
+    // The comment's key is the poster job's own (marker-key), never the artifact's.
+    const markerKey = get('marker-key').trim();
+    return { kind: 'poster', fromArtifact, token, author, ...(markerKey !== '' && { markerKey }) };
+  }
   // Masked before any parsing: an error in it (or in the config) is then printed masked too.
   maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
@@ -210,13 +215,13 @@ function maskSecretsInput(io: ActionIo, raw: string): void {
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
 async function postComment(
   io: ActionIo,
-  fromArtifact: string,
-  { token, author }: CommentAuth,
+  { fromArtifact, token, author, markerKey }: Extract<ActionInputs, { kind: 'poster' }>,
 ): Promise<void> {
   const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
     env: io.env,
     token,
     ...(author !== undefined && { author }),
+    ...(markerKey !== undefined && { markerKey }),
     info: io.info,
     warning: (m) => io.warning(m, { title: 'ml-image report' }),
     ...(io.summary && { summary: io.summary }),

@@ -41,6 +41,8 @@ export const GitHubEventSchema = z.object({
     .object({
       // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
       id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+      // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
+      workflow_id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
       head_sha: z.string().optional(),
       pull_requests: z.array(z.object({ number: z.number().int().optional() })).optional(),
       head_repository: RepoRef.nullable().optional(),

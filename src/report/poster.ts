@@ -20,6 +20,8 @@ export async function postFromArtifact(
     token: string | undefined;
     /** The login the token posts as (the comment-author input). */
     author?: string;
+    /** The comment's key (the poster job's marker-key input); unset: see posterMarkerKey. */
+    markerKey?: string;
     info: (m: string) => void;
     warning: (m: string) => void;
     summary?: (markdown: string) => Promise<void>;
@@ -69,17 +71,24 @@ export async function postFromArtifact(
     return { verdicts: [] };
   }
   const facts = trustedFacts(io.env, run.id);
+  // The comment's key, and so which comments of ours are updated or deleted, is the poster's own:
+  // an artifact naming another key (another workflow's comment on this pull request) steers nothing.
+  const markerKey = posterMarkerKey(repository, run.workflow_id, io.markerKey);
+  if (artifact.markerKey !== undefined && artifact.markerKey !== markerKey)
+    io.info(
+      `#${artifact.prNumber}: the artifact's comment key ${JSON.stringify(artifact.markerKey.slice(0, 200))} is not used: the poster's is ${markerKey}`,
+    );
   const models = artifact.reports.map((m) => {
     const c = constrainUntrusted(m, facts);
     for (const d of c.dropped) io.warning(d);
-    return c.model;
+    return { ...c.model, markerKey };
   });
   if (models.length === 0) {
     io.info(`#${artifact.prNumber}: the artifact holds no report: nothing posted`);
     return { verdicts: [] };
   }
-  // ONE comment for every variant of the run; the per-variant comments of older versions go.
-  const markerKey = artifact.markerKey ?? models[0]!.image;
+  // ONE comment for every variant of the run; the per-variant comments of older versions of the
+  // same key (KEY:<variant>@<platforms>) go.
   const first = renderRun(models, { markerKey });
   const r = await upsertStickyComment(client, {
     owner,
@@ -87,13 +96,28 @@ export async function postFromArtifact(
     issueNumber: artifact.prNumber,
     marker: first.marker,
     render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
-    replaces: replacedMarkers(models, []),
+    replaces: replacedMarkers([], [markerKey]),
     ...(io.author !== undefined && { author: io.author }),
     log: { info: io.info, warning: io.warning },
   });
   io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
   if (io.summary) await io.summary(first.markdown);
   return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
+}
+
+/**
+ * The poster's comment key, from what the workflow_run job knows itself: the marker-key input when
+ * set (e.g. the image repository, the key the comments of earlier versions carry), else the
+ * repository and the triggering run's workflow, so two build workflows keep two comments.
+ */
+export function posterMarkerKey(
+  repository: string,
+  workflowId: number | undefined,
+  given: string | undefined,
+): string {
+  const key = given?.trim();
+  if (key) return key;
+  return workflowId !== undefined ? `${repository}:workflow-${workflowId}` : repository;
 }
 
 /**
