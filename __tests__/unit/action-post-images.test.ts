@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatBytes, isBuildTag } from '../../src/action/post-images.js';
-import { runPost, saveImageState, STATE, type PostDeps } from '../../src/action/post.js';
+import { builtTargetRecorder, runPost, saveImageState, STATE, type PostDeps } from '../../src/action/post.js';
 import { type ActionIo, run } from '../../src/action/run.js';
 import type { BuildResult, PlatformBuild } from '../../src/build/result.js';
 import type { DockerAdapter, ImageDetails, ImageRemoval } from '../../src/docker/adapter.js';
@@ -168,6 +168,41 @@ describe('post step: images on a self-hosted runner', () => {
     expect(t.images()).toEqual([
       `post: images: removed 3 image references of run ${RUN} (${pushTag}, ${REPO}@${sha('a')}, ${REPO}@${sha('e')}); deleted 2 images, 5.0 MB as inspect sizes them (layers other images share stay)`,
     ]);
+  });
+
+  it('a build that failed or was cancelled (no build.json): the targets it reported as built go', async () => {
+    const done = `${REPO}:ml-image-local-cpu-arm64`;
+    const engine = fakeEngine([
+      // built, loaded, then another target of the run failed: no build.json
+      imageDetails({ id: sha('c'), architecture: 'arm64', repoTags: [done], labels: LABELS }),
+      // the same tag's shape on an image this run did not record (another run's): left alone
+      imageDetails({ id: sha('9'), repoTags: [LOCAL_TAG], labels: LABELS }),
+    ]);
+    // What the main step saved through the build stage's builtTarget callback, metadata trimmed.
+    const saved: Record<string, string> = {};
+    const record = builtTargetRecorder({ saveState: (n, v) => (saved[n] = v) });
+    const target = build(
+      platform({
+        platform: 'linux/arm64',
+        digest: sha('c'),
+        localRef: done,
+        metadata: { 'containerimage.config.digest': sha('d'), 'buildx.build.provenance': { big: 1 } },
+      }),
+    ).variants[0]!;
+    record({ ...target, tags: [] });
+    expect(JSON.parse(saved[STATE.builtTargets]!).variants[0].platforms[0].metadata).toEqual({
+      'containerimage.config.digest': sha('d'),
+    });
+    const other = { ...target, platforms: [platform({ digest: sha('e'), localRef: LOCAL_TAG })] };
+    const t = setup({ docker: engine.docker, state: { ...saved } });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([done]);
+    expect(engine.images.map((d) => d.id)).toEqual([sha('9')]);
+    expect(t.images()[0]).toMatch(/left no build\.json of its own \(its build failed or was cancelled\)/);
+    // A later target is added to the same state, the first one kept.
+    record({ ...other, tags: [] });
+    expect(JSON.parse(saved[STATE.builtTargets]!).variants).toHaveLength(2);
+    expect(t.warnings).toEqual([]);
   });
 
   it('leaves a tag that now names another image (a concurrent job built it since)', async () => {

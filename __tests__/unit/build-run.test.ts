@@ -24,6 +24,7 @@ import {
   retryWaitMs,
 } from '../../src/build/retry.js';
 import { runBuildStage } from '../../src/build/stage.js';
+import type { VariantBuild } from '../../src/build/result.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner, ExecOptions } from '../../src/docker/adapter.js';
@@ -335,6 +336,29 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(err.exitCode).toBe(3);
     expect(err.fix).toBeTruthy();
     expect(r.callsFor('amd64')).toHaveLength(1);
+  });
+
+  it('reports each target as soon as it is built, before a later target fails (the post step removes it)', async () => {
+    const { config, plan } = setup({ variants: ['cpu', { cuda: '12.8' }], platforms: ['linux/amd64'] });
+    const log =
+      'ERROR: failed to solve: process "/bin/sh -c pip install" did not complete successfully: exit code: 1';
+    const s = scriptedDocker({ amd64: [{ ok: true }, { ok: false, log }] });
+    const built: VariantBuild[] = [];
+    const err = await runBuildStage(
+      { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true },
+      { docker: s.docker, exec: NO_GIT, env: {}, progress: () => {}, builtTarget: (t) => built.push(t) },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CheckFailedError);
+    expect(built).toEqual([
+      {
+        variant: 'cpu',
+        repository: plan.repository,
+        tags: [],
+        baseImage: plan.variants[0]!.base.ref,
+        baseDigest: DIGEST(9),
+        platforms: [expect.objectContaining({ platform: 'linux/amd64', digest: DIGEST(1) })],
+      },
+    ]);
   });
 
   it('refuses a build secret that is not in the environment', async () => {

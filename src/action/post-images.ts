@@ -11,12 +11,19 @@
 //     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - REPO@DIGEST of each platform build.json records, when the engine holds it.
-// A run that builds reads only the build.json its build wrote (newer than the run, no link).
+// A run that builds reads only the build.json its build wrote (newer than the run, no link); with
+// none (a build that failed or was cancelled), the targets its main step saved as they were built.
 // Only images the build labelled with the variant qualify: never a base image, never a tag of
 // another shape. Removal is without force: an image a container uses is left, with a line.
 import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
-import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import {
+  BUILD_RESULT_SCHEMA_VERSION,
+  type BuildResult,
+  BuildResultSchema,
+  type PlatformBuild,
+  type VariantBuild,
+} from '../build/result.js';
 import { VARIANT_LABEL } from '../capture/record.js';
 import { buildPushTag } from '../build/push-tag.js';
 import { archOf } from '../config/platform.js';
@@ -152,6 +159,21 @@ export function readRunBuild(resultDir: string, builtSince?: number): BuildResul
     if (!st.isFile() || st.mtimeMs < builtSince - 1000) return undefined;
   }
   return openResultDir(resultDir, 'result-dir', { create: false }).readBuild();
+}
+
+/**
+ * The targets the main step saved as its build built them (post.ts builtTargetRecorder): a build
+ * result of those targets; undefined when none were saved. Checked as build.json is.
+ */
+export function readBuiltTargets(raw: string): BuildResult | undefined {
+  if (raw.trim() === '') return undefined;
+  const parsed = BuildResultSchema.safeParse({
+    ...(JSON.parse(raw) as object),
+    schemaVersion: BUILD_RESULT_SCHEMA_VERSION,
+  });
+  if (!parsed.success)
+    throw new Error(`the saved targets of the build are no build result: ${parsed.error.issues[0]?.message}`);
+  return parsed.data.variants.length > 0 ? parsed.data : undefined;
 }
 
 /** "1.2 GB": decimal units, as `docker image ls` shows sizes. */

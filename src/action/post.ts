@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { untrustedRunOf } from '../build/push-tag.js';
+import type { VariantBuild } from '../build/result.js';
 import { RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
@@ -31,6 +32,12 @@ export const STATE = {
    * build.json is the input the workflow downloaded.
    */
   builtSince: 'builtSince',
+  /**
+   * The targets the build stage built so far (keep-images: false): `{"variants": [...]}`, one
+   * variant entry per target. A build that fails or is cancelled writes no build.json, yet the
+   * targets built before it are in the engine.
+   */
+  builtTargets: 'builtTargets',
 } as const;
 
 const TITLE = 'ml-image post';
@@ -64,6 +71,23 @@ export function saveImageState(
   io.saveState?.(STATE.resultDir, path.resolve(resultDir));
   if (keepImages) io.saveState?.(STATE.keepImages, 'true');
   if (builtSince !== undefined) io.saveState?.(STATE.builtSince, String(builtSince));
+}
+
+/**
+ * The build stage's builtTarget callback for a run whose images the post step removes: each target
+ * is added to STATE.builtTargets as it is built, with only the metadata the removal checks (the
+ * config digest), so the post step of a failed or cancelled run knows them without build.json.
+ */
+export function builtTargetRecorder(io: Pick<ActionIo, 'saveState'>): (target: VariantBuild) => void {
+  const variants: VariantBuild[] = [];
+  return (t) => {
+    const platforms = t.platforms.map((p) => {
+      const config = p.metadata['containerimage.config.digest'];
+      return { ...p, metadata: typeof config === 'string' ? { 'containerimage.config.digest': config } : {} };
+    });
+    variants.push({ ...t, platforms });
+    io.saveState?.(STATE.builtTargets, JSON.stringify({ variants }));
+  };
 }
 
 /** The longest the image cleanup may take: a hung engine must not hold the job until the runner gives up. */
@@ -215,11 +239,17 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
   try {
     const images = await import('./post-images.js');
     const since = Number(io.getState?.(STATE.builtSince) ?? '');
-    const build = images.readRunBuild(resultDir, since > 0 ? since : undefined);
+    const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
+    // No build.json of this run: the targets its build reported before it failed or was cancelled.
+    const build = written ?? images.readBuiltTargets(io.getState?.(STATE.builtTargets) ?? '');
     if (build === undefined) {
       io.info(`post: images: none to remove (run ${runId} left no build.json of its own in ${resultDir})`);
       return;
     }
+    if (written === undefined)
+      io.info(
+        `post: images: run ${runId} left no build.json of its own (its build failed or was cancelled): the ${plural(build.variants.length, 'target')} it built before`,
+      );
     const r = await withinLimit(
       images.removeBuildImages(io.docker(), build, untrustedRunOf(io.env)?.pushScope),
       IMAGE_CLEANUP_LIMIT_MS,

@@ -36,7 +36,7 @@ import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { stageInputReader } from './inputs.js';
 import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
-import { saveImageState } from './post.js';
+import { builtTargetRecorder, saveImageState } from './post.js';
 import { runVerify } from './verify.js';
 
 export { type ActionIo, coreIo };
@@ -302,6 +302,8 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       error: io.error,
       warning: io.warning,
       ...(io.summary && { summary: io.summary }),
+      // keep-images: false: the post step removes what was built even when the build fails later.
+      ...(!inputs.keepImages && stages.has('build') && { builtTarget: builtTargetRecorder(io) }),
     },
   );
   setResultOutputs(io, result, stages);

@@ -67,6 +67,12 @@ export interface BuildStageDeps {
   exec: CommandRunner;
   /** Where each step's time goes ("timing: ..." lines, --verbose); none: not measured aloud. */
   timing?: (line: string) => void;
+  /**
+   * Each target as soon as it is built (its image pushed or loaded), before the variant's other
+   * platforms and the other variants: a build that fails or is cancelled later writes no
+   * build.json, and the action's post step removes these images from what it was told here.
+   */
+  builtTarget?: (target: VariantBuild) => void;
 }
 
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
@@ -137,6 +143,7 @@ interface VariantRun {
   baseDigest: string | undefined;
   sourceDate: SourceDate;
   timer: StepTimer;
+  builtTarget: BuildStageDeps['builtTarget'];
 }
 
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
@@ -187,10 +194,16 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
           },
         ),
       ),
-    ).catch((e: unknown) => {
-      stop.abort(e);
-      throw e;
-    }),
+    ).then(
+      (b) => {
+        run.builtTarget?.({ ...variantOf(input, v, run), tags: [], platforms: [b] });
+        return b;
+      },
+      (e: unknown) => {
+        stop.abort(e);
+        throw e;
+      },
+    ),
   );
   const sources = built.map((b) => `${plan.repository}@${b.digest}`);
   let digest: string | undefined;
@@ -200,11 +213,22 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
     );
   }
   return {
-    variant: v.name,
-    repository: plan.repository,
+    ...variantOf(input, v, run),
     ...(digest !== undefined && { digest }),
     tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
     platforms: built,
+  };
+}
+
+/** What a variant's build result holds besides its platforms, tags and merged digest. */
+function variantOf(
+  input: BuildStageInput,
+  v: VariantPlan,
+  run: VariantRun,
+): Pick<VariantBuild, 'variant' | 'repository' | 'baseImage' | 'baseDigest'> {
+  return {
+    variant: v.name,
+    repository: input.plan.repository,
     baseImage: v.base.ref,
     ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
   };
@@ -350,7 +374,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   try {
     const results: VariantBuild[] = [];
     for (const [i, v] of variants.entries()) {
-      const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer };
+      const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer, builtTarget: deps.builtTarget };
       // A failed build forgets the builder's facts: the next run asks buildx again.
       results.push(
         await buildVariant(input, v, run).catch((e: unknown) => {

@@ -8,7 +8,7 @@ import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
 import { lookUpBuilder } from '../build/builder-facts.js';
 import { runBuildStage } from '../build/stage.js';
-import type { BuildResult } from '../build/result.js';
+import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
@@ -102,6 +102,8 @@ export interface PipelineIo {
    * the engine is local, src/smoke/gpu-identity.ts); only asked when results may be reused.
    */
   hostGpus?: () => Promise<GpuDevices>;
+  /** Each target as soon as the build stage built it (the action records it for its post step). */
+  builtTarget?: (target: VariantBuild) => void;
 }
 
 export interface PipelineResult {
@@ -292,6 +294,7 @@ async function resolveAndBuild(
         ...(io.stepTiming && { timing: (l: string) => io.stepTiming!('build', l) }),
         ...(io.output && { output: (line: string, target: string) => io.output!(line, target) }),
         group: groupOf(io),
+        ...(io.builtTarget && { builtTarget: io.builtTarget }),
       },
     ),
   );
