@@ -3,7 +3,7 @@
 import './util/cjs-globals.js';
 import './util/zod-jitless.js';
 import { COMMAND_INPUT, coreIo } from './action/io.js';
-import { isPostRun, runPost, saveMainState, trackDockerUse } from './action/post.js';
+import { isPostRun, runPost, startMainStep, trackDockerUse } from './action/post.js';
 import { installSignalCleanup, runPendingCleanups } from './util/cleanup.js';
 
 const io = coreIo();
@@ -12,7 +12,8 @@ if (isPostRun(io)) {
   // given up on the engine (a warning says so), so the step ends here.
   if ((await runPost(io)).engineHung) process.exit();
 } else {
-  saveMainState(io);
+  // A run id of its own (never one inherited from the job's environment), saved first.
+  startMainStep(io);
   // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
   installSignalCleanup();
   // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,

@@ -11,11 +11,13 @@ import {
   type PostDeps,
   runPost,
   saveMainState,
+  startMainStep,
   STATE,
   trackDockerUse,
 } from '../../src/action/post.js';
 import type { ActionIo } from '../../src/action/run.js';
 import { RUN_LABEL } from '../../src/docker/adapter.js';
+import { RUN_ID, setRunIdForTests } from '../../src/util/run-id.js';
 import { runTempRoot } from '../../src/util/temp.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { fakeDocker } from '../helpers/fakes.js';
@@ -213,6 +215,24 @@ describe('main/post state', () => {
     expect(isPostRun({ getState: (n) => saved[n] ?? '' })).toBe(true);
     expect(isPostRun({ getState: () => '' })).toBe(false);
     expect(isPostRun({})).toBe(false);
+  });
+
+  it("the action's main step runs under an id of its own, never one ML_IMAGE_RUN_ID handed down", () => {
+    const before = RUN_ID;
+    // As when the module was loaded in a job whose environment sets ML_IMAGE_RUN_ID: another job on
+    // this host may set the same, and its post step would remove this run's processes and containers.
+    setRunIdForTests('shared-id');
+    try {
+      const saved: Record<string, string> = {};
+      const id = startMainStep({ saveState: (n, v) => (saved[n] = v) });
+      expect(id).not.toBe('shared-id');
+      expect(id).toMatch(/^\d+-[0-9a-z]+$/);
+      // Everything of the run uses it: the live binding, the saved id and the temp root.
+      expect(RUN_ID).toBe(id);
+      expect(saved).toEqual({ isPost: 'true', runId: id, tempRoot: runTempRoot(id) });
+    } finally {
+      setRunIdForTests(before);
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { untrustedRunOf } from '../build/push-tag.js';
 import type { VariantBuild } from '../build/result.js';
 import { RUN_LABEL } from '../docker/adapter.js';
-import { RUN_ID } from '../util/run-id.js';
+import { RUN_ID, useFreshRunId } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
 import { runTempRoot, TEMP_ROOT_PREFIX } from '../util/temp.js';
 import type { ActionIo } from './io.js';
@@ -47,7 +47,18 @@ export function isPostRun(io: Pick<ActionIo, 'getState'>): boolean {
   return io.getState?.(STATE.isPost) === 'true';
 }
 
-/** First thing the main step does, so that even a main step killed at once has a post step. */
+/**
+ * The main step's start: a run id of its own, never ML_IMAGE_RUN_ID inherited from the job (jobs on
+ * one host that set it alike would remove each other's processes, containers and temp dirs in
+ * their post steps), saved first so that even a main step killed at once has a post step.
+ */
+export function startMainStep(io: Pick<ActionIo, 'saveState'>): string {
+  const runId = useFreshRunId();
+  saveMainState(io, runId);
+  return runId;
+}
+
+/** The main step's state for its post step: the run id and temp root (startMainStep). */
 export function saveMainState(
   io: Pick<ActionIo, 'saveState'>,
   runId: string = RUN_ID,
