@@ -291,6 +291,27 @@ describe('size budget', () => {
   });
 });
 
+describe('the base label in the size section', () => {
+  it('is escaped once (document.ts escapes it for every section): no double backslash, no &amp;amp;', () => {
+    const ref = 'release_1.x&co';
+    const old = buildReportModel({
+      image: 'a/b',
+      variant: 'cpu',
+      entries: [
+        {
+          platform: 'linux/amd64',
+          base: sized({ pip: { torch: ['2.5.1', 1] }, sizeMb: 2000, noSizes: true }),
+          head: sized({ pip: { torch: ['2.6.0', 1700] }, sizeMb: 2200 }),
+        },
+      ],
+      baseline: { ref },
+    });
+    const out = renderReport(old, { maxChars: 65_536 }).markdown;
+    expect(out).toContain('_The release\\_1.x&amp;co record has no package sizes');
+    expect(out).not.toMatch(/\\\\_|&amp;amp;/);
+  });
+});
+
 describe('the report stage over budget', () => {
   let dir: string;
   let api: GitHubApi;

@@ -41,7 +41,7 @@ export function sizeChangePart(
     ...breaches.map((b) => `❌ **${md(b.text, 400)}**`),
     headline ? `**${md(headline, 400)}**` : '',
     e && !e.packagesKnown
-      ? `_The ${md(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
+      ? `_The ${baseLabel} record has no package sizes (captured before sizes were recorded)._`
       : '',
     e && e.packagesChanged > e.packages.length
       ? `_Packages: ${signed(e.packagesDelta, fmtBytes)} over ${plural(e.packagesChanged, 'package')} whose size changed; the ${fmtInt(e.packages.length)} biggest changes are listed._`
