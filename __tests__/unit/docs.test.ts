@@ -13,7 +13,10 @@ import { renderConfigReference } from '../../src/config/reference.js';
 import { ConfigError, describeError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { renderRun } from '../../src/report/render/run.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import { numpyUpgrade } from '../helpers/report-scenarios.js';
 import { githubParserErrors } from '../helpers/workflow-lint.js';
 
 const README = path.join(REPO_ROOT, 'README.md');
@@ -121,11 +124,21 @@ const BLOCKS: Record<string, { file: string; render: () => string }> = {
   'impossible-plan': { file: doc('configuration.md'), render: renderImpossiblePlan },
   'action-io': { file: doc('action.md'), render: renderInputsTable },
   troubleshooting: { file: doc('troubleshooting.md'), render: renderTroubleshooting },
-  // The golden file the renderer tests keep current, quoted so it renders as GitHub shows it.
+  // The comment a one-variant run posts for the golden case numpy-1-to-2.md: keyed by the image
+  // repository (src/report/stage.ts runMarkerKey), not the variant's report key; quoted so it
+  // renders as GitHub shows it.
   'sample-comment': {
     file: doc('report.md'),
-    render: () =>
-      `<blockquote>\n\n${readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/report/numpy-1-to-2.md'), 'utf8').trim()}\n\n</blockquote>\n`,
+    render: () => {
+      const model = buildReportModel(numpyUpgrade());
+      const { markdown } = renderRun([model], { markerKey: model.image });
+      const golden = readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/report/numpy-1-to-2.md'), 'utf8');
+      // Below the marker, the golden file itself.
+      expect(markdown.split('\n').slice(1).join('\n').trim()).toBe(
+        golden.split('\n').slice(1).join('\n').trim(),
+      );
+      return `<blockquote>\n\n${markdown.trim()}\n\n</blockquote>\n`;
+    },
   },
 };
 
