@@ -11,7 +11,7 @@ import { validateConfigData } from '../../src/config/load.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
-import { writeCommentArtifact } from '../../src/report/artifact.js';
+import { COMMENT_ARTIFACT_FILE, writeCommentArtifact } from '../../src/report/artifact.js';
 import { dirBaselineStore } from '../../src/report/baseline.js';
 import { githubReportContext } from '../../src/report/github-env.js';
 import { buildReportModel, defaultMarkerKey } from '../../src/report/model.js';
@@ -216,6 +216,21 @@ describe('one report per run', () => {
     expect(comments[0]!.body.split('\n')[0]).toBe('<!-- ml-image-report:model-images -->');
     expect(seeded.map((s) => s.id)).not.toContain(comments[0]!.id);
     expect(api.state.violations).toEqual([]);
+  });
+
+  it('comment-mode auto: a same-repository pull request whose token cannot write gets the fork-safe artifact', async () => {
+    const { run, results, progress } = setupRun();
+    api.set({ forbidWrites: true });
+    await run();
+    expect(api.commentsOn('acme', 'model', 7)).toEqual([]);
+    const file = path.join(results.dir!, 'comment', COMMENT_ARTIFACT_FILE);
+    const artifact = JSON.parse(readFileSync(file, 'utf8'));
+    expect(artifact).toMatchObject({ prNumber: 7, headSha: HEAD, repository: 'acme/model' });
+    expect(artifact.reports).toHaveLength(2);
+    expect(progress.join('\n')).toMatch(/warning: Skipped the pull-request comment: GitHub answered 403/);
+    expect(progress.join('\n')).toMatch(
+      /comment-mode auto: the token cannot write the comment \(403\): writing the fork-safe artifact\n.*comment payload written to /,
+    );
   });
 
   it('the fork poster posts the run as one comment and replaces the per-variant comments too', async () => {

@@ -240,27 +240,7 @@ async function comment(
     return;
   }
   const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
-  const headSha = gh.headSha ?? input.git.sha;
-  if (toArtifact && !headSha) {
-    io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
-      title: 'ml-image report',
-    });
-    return;
-  }
-  if (toArtifact) {
-    const dir = input.results.writeComment({
-      schemaVersion: 1,
-      prNumber: gh.prNumber,
-      headSha: headSha!,
-      repository: gh.repository,
-      markerKey: runKey,
-      reports: [...models],
-    });
-    io.progress(
-      `comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`,
-    );
-    return;
-  }
+  if (toArtifact) return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
   if (!gh.token) {
     io.warning('comment-mode post needs github-token; the report is in the job summary only', {
       title: 'ml-image report',
@@ -283,6 +263,42 @@ async function comment(
   for (const o of outcomes) o.comment = done;
   io.progress(
     `comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`,
+  );
+  // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
+  // pull request's token may be read-only too (the repository's default workflow permissions).
+  if (r.action === 'forbidden' && mode === 'auto') {
+    io.progress(
+      'comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact',
+    );
+    writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+  }
+}
+
+/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
+function writeArtifact(
+  input: ReportStageInput,
+  io: ReportStageIo,
+  gh: GitHubTarget & { prNumber: number },
+  models: readonly ReportModel[],
+  runKey: string,
+): void {
+  const headSha = gh.headSha ?? input.git.sha;
+  if (!headSha) {
+    io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
+      title: 'ml-image report',
+    });
+    return;
+  }
+  const dir = input.results.writeComment({
+    schemaVersion: 1,
+    prNumber: gh.prNumber,
+    headSha,
+    repository: gh.repository,
+    markerKey: runKey,
+    reports: [...models],
+  });
+  io.progress(
+    `comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`,
   );
 }
 
