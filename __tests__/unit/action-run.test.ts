@@ -208,5 +208,30 @@ describe('the values build.secrets and secret-envs name are masked for the rest 
     await run(f.io);
     expect(secretsSet).toEqual(expect.arrayContaining(['sv=2024&sig=QUERYSECRET', 'hf_notreallyatoken']));
     expect(secretsSet).not.toContain('1');
+    expect(f.warnings).toEqual([
+      "build.secrets: SHORT's value is shorter than 4 characters: too short to mask in the log (a mask that short would replace that text in every line), so it is not masked; use a real secret there",
+    ]);
+  });
+
+  // One threshold for every value: the secrets input's too (INPUT_SECRETS=debug=1 masked "1" for
+  // the whole job), and secret-envs' (a value under 4 characters went unmasked without a word).
+  it.each([
+    [{ secrets: 'debug=1\ntok=s3cr3t-value' }, {}, 'input "secrets": the value of debug'],
+    [{ 'secret-envs': 'pin=PIN' }, { PIN: '42' }, 'input "secret-envs": pin=PIN: PIN\'s value'],
+  ])('%j: a value under 4 characters is not masked, and a warning says so', async (inputs, env, what) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+    const f = fakeActionIo({ config: 'ml-image.yml', ...inputs }, env);
+    const secretsSet: string[] = [];
+    f.io.setSecret = (v) => secretsSet.push(v);
+    await run(f.io);
+    expect(f.failed).toEqual([]);
+    expect(secretsSet.filter((v) => v.replace(/["=]/g, '').length < 4)).toEqual([]);
+    expect(f.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${what.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')} is shorter than 4 characters`),
+      ),
+    ]);
+    // The whole ID=VALUE line, and a long value, are masked as before.
+    if ('secrets' in inputs) expect(secretsSet).toEqual(expect.arrayContaining(['debug=1', 's3cr3t-value']));
   });
 });

@@ -36,6 +36,7 @@ import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { stageInputReader } from './inputs.js';
 import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
+import { maskSecretsInput, maskValue } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
 import { runVerify } from './verify.js';
 
@@ -168,13 +169,14 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   const buildOptions = buildOptionsFromInputs(get, io.cwd);
   // Values of the `secrets` input are masked in every later log line (a runner masks only
   // values that come from its secrets context).
-  for (const v of Object.values(buildOptions.secrets ?? {})) io.setSecret?.(v);
+  for (const [id, v] of Object.entries(buildOptions.secrets ?? {}))
+    maskValue(io, v, `input "secrets": the value of ${id}`);
   // So are the values build.secrets and secret-envs name: they come from the environment, often a
   // step's own export, which the runner does not know to mask (pip prints a URL's ?sig=${SAS}).
-  for (const name of [...loaded.config.build.secrets, ...Object.values(buildOptions.secretEnvs ?? {})]) {
-    const v = io.env[name];
-    if (v !== undefined && v.replace(/["=]/g, '').trim().length >= 4) io.setSecret?.(v);
-  }
+  for (const name of loaded.config.build.secrets)
+    maskValue(io, io.env[name], `build.secrets: ${name}'s value`);
+  for (const [id, name] of Object.entries(buildOptions.secretEnvs ?? {}))
+    maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
   return {
     kind: 'stages',
     token,
@@ -191,25 +193,6 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
     baseline: get('baseline'),
     keepImages: bool(get, 'keep-images', true),
   };
-}
-
-/**
- * The `secrets` input, line by line, masked before it is parsed: each line and the value of each
- * ID=VALUE line, a CSV quote around it left out. A line of a multi-line value is then masked even when
- * the value was not quoted (and the input is refused), and wherever a runner prints it line by line.
- */
-function maskSecretsInput(io: ActionIo, raw: string): void {
-  const masks = new Set<string>();
-  for (const line of raw.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    const unquoted = trimmed.replace(/^"/, '').replace(/"$/, '').trim();
-    const at = unquoted.indexOf('=');
-    for (const m of [trimmed, unquoted, at > 0 ? unquoted.slice(at + 1).trim() : ''])
-      // A lone quote (the end of a quoted value) or "=" (of `AbCd12==`, the end of a base64 text)
-      // is no secret: masking it would mangle every log line.
-      if (m.replace(/["=]/g, '') !== '') masks.add(m);
-  }
-  for (const m of masks) io.setSecret?.(m);
 }
 
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
