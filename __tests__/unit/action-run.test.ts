@@ -153,6 +153,22 @@ describe('root action (config stage)', () => {
     }
   });
 
+  it('a secret-envs variable that is not set fails at the edge, before any stage or the engine', async () => {
+    const f = fakeActionIo({ image: 'a/b', build: 'true', 'secret-envs': 'npm=NPM_TOKEN' });
+    f.io.docker = () => {
+      throw new Error('the engine was asked');
+    };
+    await run(f.io);
+    expect(f.failed).toEqual([
+      'input "secret-envs": npm=NPM_TOKEN: NPM_TOKEN is not set in the environment\nfix: set it in the step\'s env: (e.g. NPM_TOKEN: ${{ secrets.NPM_TOKEN }})',
+    ]);
+    expect(f.outputs).toEqual({});
+    // A plan-only run (build: false) mounts nothing: not refused.
+    const plan = fakeActionIo({ image: 'a/b', 'secret-envs': 'npm=NPM_TOKEN' });
+    await run(plan.io);
+    expect(plan.failed).toEqual([]);
+  });
+
   it('a missing explicit config file fails and names it', async () => {
     const f = fakeActionIo({ config: 'conf/ml.yml' });
     await run(f.io);

@@ -3,6 +3,7 @@
 // action.yml (each declares exactly the inputs its stages read), so the two cannot drift. A test
 // (__tests__/unit/sub-action-inputs.test.ts) runs the parsing with a recording io per sub-action and
 // compares what it read with what the sub-action declares.
+import { InputError } from '../errors.js';
 import type { Stage } from '../pipeline/pipeline.js';
 
 /**
@@ -108,4 +109,20 @@ export function stageInputReader(
   stages: ReadonlySet<Stage>,
 ): (name: string) => string {
   return (name) => (readsInput(name, stages) ? get(name) : '');
+}
+
+/**
+ * Every variable the `secret-envs` input names (ID=ENVNAME) is set: refused at the edge, naming the
+ * input, before the resolve stage spends minutes (the build stage checks again where it mounts them).
+ */
+export function checkSecretEnvs(
+  secretEnvs: Readonly<Record<string, string>> | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): void {
+  for (const [id, name] of Object.entries(secretEnvs ?? {}))
+    if (env[name] === undefined)
+      throw new InputError(
+        `input "secret-envs": ${id}=${name}: ${name} is not set in the environment`,
+        `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`,
+      );
 }

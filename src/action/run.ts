@@ -34,7 +34,7 @@ import { givenPipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
-import { stageInputReader } from './inputs.js';
+import { checkSecretEnvs, stageInputReader } from './inputs.js';
 import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
 import { maskSecretsInput, maskValue } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
@@ -167,6 +167,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
   const buildOptions = buildOptionsFromInputs(get, io.cwd);
+  if (stages.has('build')) checkSecretEnvs(buildOptions.secretEnvs, io.env);
   // Values of the `secrets` input are masked in every later log line (a runner masks only
   // values that come from its secrets context).
   for (const [id, v] of Object.entries(buildOptions.secrets ?? {}))
