@@ -43,7 +43,7 @@ import { sessionArchive } from '../../src/docker/sessions.js';
 import { demuxFrames } from '../../src/docker/streams.js';
 import { registryBaseUrl } from '../../src/docker/registry.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
-import { InterruptedError } from '../../src/util/cleanup.js';
+import { clearInterruptedForTests, InterruptedError, markInterrupted } from '../../src/util/cleanup.js';
 
 describe('docker CLI output parsers', () => {
   it.each([
@@ -263,6 +263,37 @@ describe('docker CLI failures and registry URLs', () => {
       );
     expect(err).toBeInstanceOf(EnvironmentError);
     expect(err?.message).toMatch(message);
+  });
+
+  // A cancelled job signals the whole process group: `docker buildx version` dies of it (exit 137)
+  // while the tool exits. That is the interrupt, not a missing buildx plugin.
+  it.each([
+    [
+      true,
+      137,
+      InterruptedError,
+      /^SIGINT: not starting docker buildx version again, the process is exiting$/,
+    ],
+    [true, 130, InterruptedError, /^SIGINT: /],
+    [false, 137, EnvironmentError, /^docker buildx is not available \(exit 137\)$/],
+    // Interrupted, but buildx answered on its own (exit 1): what it said.
+    [true, 1, EnvironmentError, /^docker buildx is not available \(exit 1\)$/],
+  ])('interrupted %s, buildx version exits %d: %O', async (interrupted, exitCode, kind, message) => {
+    const exec: CommandRunner = { run: async () => ({ exitCode, stdout: '', stderr: '' }) };
+    if (interrupted) markInterrupted('SIGINT');
+    try {
+      const err = await createBuildxCli(exec)
+        .buildxVersion()
+        .then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+      expect(err).toBeInstanceOf(kind);
+      if (kind === EnvironmentError && interrupted) expect(err).not.toBeInstanceOf(InterruptedError);
+      expect(err?.message).toMatch(message);
+    } finally {
+      clearInterruptedForTests();
+    }
   });
 
   it.each([

@@ -12,7 +12,7 @@ import type {
 } from './adapter.js';
 import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
-import { InterruptedError } from '../util/cleanup.js';
+import { InterruptedError, isInterrupted, throwIfInterrupted } from '../util/cleanup.js';
 import { sha256Digest } from './oci-types.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
@@ -142,11 +142,19 @@ function firstLine(r: ExecResult): string {
 
 type RunCli = (args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
 
-/** The docker CLI through the runner; a CLI that cannot be started is an environment error. */
+/**
+ * The docker CLI through the runner; a CLI that cannot be started is an environment error. One
+ * killed by a signal (exit 128 + N) while this process is exiting on SIGINT/SIGTERM (a cancelled
+ * job signals the whole process group) is the interrupt, not a failure of docker or buildx: "docker
+ * buildx is not available (exit 137) ... install the buildx CLI plugin" would send people astray.
+ */
 function cliRunner(exec: CommandRunner, cli: string): RunCli {
   return async (args, options) => {
     try {
-      return await exec.run(cli, args, options);
+      const r = await exec.run(cli, args, options);
+      if (r.exitCode > 128 && isInterrupted())
+        throwIfInterrupted(`${cli} ${args.slice(0, 2).join(' ')} again`);
+      return r;
     } catch (e) {
       // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
       if (e instanceof InterruptedError || options?.signal?.aborted) throw e;
