@@ -17,6 +17,7 @@ import {
 } from '../../src/action/post.js';
 import type { ActionIo } from '../../src/action/run.js';
 import { RUN_LABEL } from '../../src/docker/adapter.js';
+import { cosignEnv } from '../../src/attest/cosign.js';
 import { RUN_ID, setRunIdForTests } from '../../src/util/run-id.js';
 import { runTempRoot } from '../../src/util/temp.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -102,7 +103,7 @@ describe('post step', () => {
     expect(t.calls.procs).toEqual([RUN]);
     expect(t.calls.trees).toEqual([ROOT]);
     expect(t.infos).toEqual([
-      `post: processes: stopped 1 docker CLI process of run ${RUN} (123 docker buildx build)`,
+      `post: processes: stopped 1 docker or cosign process of run ${RUN} (123 docker buildx build)`,
       `post: temp dirs: removed 2 temp dirs under ${ROOT}`,
       `post: containers: removed 2 containers of run ${RUN} (aaaaaaaaaaaa, bbbbbbbbbbbb)`,
     ]);
@@ -115,7 +116,7 @@ describe('post step', () => {
     await runPost(t.io, t.deps);
     expect(t.calls.removed).toEqual([]); // nothing listed: nothing to remove
     expect(t.infos).toEqual([
-      `post: processes: stopped 0 docker CLI processes of run ${RUN}`,
+      `post: processes: stopped 0 docker or cosign processes of run ${RUN}`,
       `post: temp dirs: none left (${ROOT} does not exist)`,
       `post: containers: removed 0 containers of run ${RUN}`,
     ]);
@@ -236,6 +237,15 @@ describe('main/post state', () => {
   });
 });
 
+describe("cosign's environment", () => {
+  it("carries the run id (what isRunProcess looks for), over an inherited one, with the call's own", () => {
+    const e = cosignEnv({ COSIGN_PASSWORD: 'pw' }, { PATH: '/bin', ML_IMAGE_RUN_ID: 'another-job' });
+    expect(e).toEqual({ PATH: '/bin', COSIGN_PASSWORD: 'pw', ML_IMAGE_RUN_ID: RUN_ID });
+    const environ = [...Object.entries(e).map(([k, v]) => `${k}=${v}`), ''].join('\0');
+    expect(isRunProcess('cosign\0sign', environ, RUN_ID)).toBe(true);
+  });
+});
+
 describe('isRunProcess', () => {
   const env = (...kv: string[]) => [...kv, ''].join('\0');
   it.each([
@@ -243,7 +253,10 @@ describe('isRunProcess', () => {
     ['/root/.docker/cli-plugins/docker-buildx\0buildx\0build', env(`ML_IMAGE_RUN_ID=${RUN}`), true],
     ['docker\0run', env(`ML_IMAGE_RUN_ID=${RUN}x`), false], // another run whose id starts the same
     ['docker\0run', env('PATH=/bin'), false], // not started by the tool
-    ['/usr/bin/node\0dist/index.js', env(`ML_IMAGE_RUN_ID=${RUN}`), false], // only docker CLIs
+    // cosign of the attest stage (its environment carries the run id: src/attest/cosign.ts cosignEnv)
+    ['/usr/local/bin/cosign\0sign\0--yes', env(`ML_IMAGE_RUN_ID=${RUN}`), true],
+    ['cosign\0sign', env('PATH=/bin'), false],
+    ['/usr/bin/node\0dist/index.js', env(`ML_IMAGE_RUN_ID=${RUN}`), false], // only docker CLIs and cosign
     ['/usr/bin/dockerd', env(`ML_IMAGE_RUN_ID=${RUN}`), false],
   ])('%j -> %s', (cmdline, environ, expected) => {
     expect(isRunProcess(cmdline, environ, RUN)).toBe(expected);

@@ -1,11 +1,11 @@
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
-// step's run left, in this order: docker CLI processes (a `docker buildx build`), the run's temp
-// root (no engine needed: a hung engine cannot keep its secret files), containers (runs and exec
-// sessions, found by the run's label, running or not) and, on a self-hosted runner, the images its
-// build and smoke stages left (post-images.ts, unless keep-images); each engine step within a time
-// limit. Warnings only: a post step never fails the job.
+// step's run left, in this order: docker CLI and cosign processes (a `docker buildx build`), the
+// run's temp root (no engine needed: a hung engine cannot keep its secret files), containers (runs
+// and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
+// images its build and smoke stages left (post-images.ts, unless keep-images); each engine step
+// within a time limit. Warnings only: a post step never fails the job.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { untrustedRunOf } from '../build/push-tag.js';
@@ -122,7 +122,7 @@ export function trackDockerUse(io: ActionIo): ActionIo {
 }
 
 export interface PostDeps {
-  /** Stop the run's leftover docker CLI processes; returns a description of each one stopped. */
+  /** Stop the run's leftover docker CLI and cosign processes; a description of each one stopped. */
   stopProcesses(runId: string): Promise<string[]>;
   /** Remove a directory tree; the number of entries it held, or null when it does not exist. */
   removeTree(dir: string): Promise<number | null>;
@@ -158,12 +158,12 @@ export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()):
   return outcome;
 }
 
-/** 1. The run's docker CLI processes, so that nothing creates a container while we remove them. */
+/** 1. The run's docker CLI and cosign processes: nothing creates a container while we remove them. */
 async function stopProcesses(io: ActionIo, deps: PostDeps, runId: string): Promise<void> {
   try {
     const stopped = await deps.stopProcesses(runId);
     io.info(
-      `post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`,
+      `post: processes: stopped ${plural(stopped.length, 'docker or cosign process', 'docker or cosign processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`,
     );
   } catch (e) {
     io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
@@ -283,10 +283,13 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
   }
 }
 
-/** A process of this run: a docker CLI (or its buildx plugin) whose environment carries the run id. */
+/**
+ * A process of this run: a docker CLI (or its buildx plugin), or cosign (the attest stage's), whose
+ * environment carries the run id.
+ */
 export function isRunProcess(cmdline: string, environ: string, runId: string): boolean {
   const argv0 = path.basename(cmdline.split('\0')[0] ?? '');
-  return /^docker(-buildx)?$/.test(argv0) && environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`);
+  return /^(docker(-buildx)?|cosign)$/.test(argv0) && environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`);
 }
 
 /** Post-step side effects over /proc and the filesystem (Linux runners). */

@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
 import { REDACTED, redactText } from '../util/redact.js';
 import { InterruptedError, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { RUN_ID } from '../util/run-id.js';
+import { RUN_ID_ENV } from '../docker/exec-runner.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
@@ -321,13 +323,24 @@ function parseVersion(stdout: string): CosignVersion {
   return { gitVersion: m?.[1] ?? 'unknown' };
 }
 
+/**
+ * cosign's environment: this process's, the call's own, and the run's id (ML_IMAGE_RUN_ID), by
+ * which the action's post step finds a cosign a cancelled job left running, as it finds docker CLIs.
+ */
+export function cosignEnv(
+  extra: Readonly<Record<string, string>> | undefined,
+  base: Readonly<Record<string, string | undefined>> = process.env,
+): Record<string, string | undefined> {
+  return { ...base, ...extra, [RUN_ID_ENV]: RUN_ID };
+}
+
 /** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
 export function defaultCosignExec(binary = 'cosign'): CosignExec {
   return (args, opts) =>
     new Promise<CosignExecResult>((resolve, reject) => {
       throwIfInterrupted('cosign');
       const child = spawn(binary, args, {
-        env: { ...process.env, ...opts.env },
+        env: cosignEnv(opts.env),
         stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       });
       const out: Buffer[] = [];
