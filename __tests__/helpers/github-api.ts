@@ -351,6 +351,8 @@ export interface GitHubApiSwitches {
   secondaryRateLimit?: number;
   /** The same as a 429, the other status GitHub uses for a secondary rate limit. */
   secondaryRateLimit429?: number;
+  /** The next n requests answer 403 with GitHub's older "abuse detection" message and no retry-after. */
+  abuseDetection?: number;
   /** The next n requests answer 403 "API rate limit exceeded" with x-ratelimit-remaining: 0. */
   primaryRateLimit?: number;
   /** Seconds until the primary limit's x-ratelimit-reset (default 1). */
@@ -376,6 +378,7 @@ export interface GitHubApiState {
       | 'fail5xxStatus'
       | 'secondaryRateLimit'
       | 'secondaryRateLimit429'
+      | 'abuseDetection'
       | 'primaryRateLimit'
       | 'primaryResetS'
       | 'latencyMs'
@@ -457,6 +460,8 @@ export const MESSAGES = {
   primaryRateLimit: 'API rate limit exceeded for installation ID 1.',
   secondaryRateLimit:
     'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:1111:2222:3333:44444444.',
+  abuseDetection:
+    'You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.',
 };
 
 function userFor(login: string): FakeUser {
@@ -535,6 +540,7 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
       fail5xxStatus: 502,
       secondaryRateLimit: 0,
       secondaryRateLimit429: 0,
+      abuseDetection: 0,
       primaryRateLimit: 0,
       primaryResetS: 1,
       latencyMs: 0,
@@ -757,6 +763,9 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
         ),
         headers: { 'retry-after': '1', 'x-ratelimit-remaining': '4990' },
       };
+    } else if (state.switches.abuseDetection > 0) {
+      state.switches.abuseDetection--;
+      answer = error(403, MESSAGES.abuseDetection, 'overview/resources-in-the-rest-api#abuse-rate-limits');
     } else if (state.switches.primaryRateLimit > 0) {
       state.switches.primaryRateLimit--;
       const reset = Math.floor(Date.now() / 1000) + state.switches.primaryResetS;

@@ -363,6 +363,33 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     ]);
   });
 
+  // plugin-throttling knows a secondary limit only by /\bsecondary rate\b/ in the message: GitHub's
+  // older "abuse detection" 403 (no retry-after) was a plain 403, never retried.
+  it('an "abuse detection" 403 is a secondary rate limit: retried after the fallback wait', async () => {
+    await upsertStickyComment(client, run('v1').opts);
+    const before = api.state.requests.length;
+    api.set({ abuseDetection: 1 });
+    const r = run('v2', { author: 'github-actions[bot]' });
+    const res = await upsertStickyComment(client, r.opts);
+    expect(res.action).toBe('updated');
+    expect(r.warnings).toEqual([]);
+    expect(api.state.requests.slice(before).map((q) => `${q.method} ${q.status}`)).toEqual([
+      'GET 403',
+      'GET 200',
+      'PATCH 200',
+    ]);
+    expect(clientLog).toEqual([
+      `GitHub API GET /repos/${OWNER}/${REPO}/issues/${PR}/comments: secondary rate limit; retry 1 of ${DEFAULT_RETRIES} in 60s`,
+    ]);
+    // One that lasts ends in an error naming GitHub's own words, not the ones added for the retry.
+    api.set({ abuseDetection: 100 });
+    const err = await upsertStickyComment(await fastClient({ retry: { retries: 1 } }), run('v3').opts).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ status: 403, secondaryRateLimit: true, apiMessage: MESSAGES.abuseDetection });
+    expect((err as Error).message).not.toMatch(/a secondary rate limit/);
+  });
+
   it('a secondary rate limit that lasts: bounded retries, then an error that is not "forbidden"', async () => {
     api.set({ secondaryRateLimit: 100 });
     const r = run('x', { author: 'github-actions[bot]' });

@@ -4,6 +4,7 @@
 // asks. Both are bounded by one retry count; the 4xx a retry cannot fix are never retried.
 import type { RetryOptions } from '@octokit/plugin-retry';
 import type { ThrottlingOptions } from '@octokit/plugin-throttling';
+import { GitHubApiError, toGitHubApiError } from './errors.js';
 
 export interface RetryPolicy {
   /** Retries of one request after a 5xx, an unreachable API or a rate limit (default 3). */
@@ -105,6 +106,22 @@ function rateLimitRetry(
   return true;
 }
 
+/**
+ * plugin-throttling retries a secondary rate limit only when the error's message matches
+ * /\bsecondary rate\b/. GitHub's older "abuse detection" answer (a 403 that toGitHubApiError counts
+ * as a secondary limit, as it does one with retry-after) would be a plain 403, never retried: its
+ * message gets those words, so that plugin-throttling waits (retry-after, else its fallback) and
+ * retries it. What the user reads comes from the answer's body (toGitHubApiError), not from this.
+ */
+function nameSecondaryLimit(err: unknown): void {
+  if (typeof err !== 'object' || err === null) return;
+  const e = err as { message?: unknown };
+  if (typeof e.message !== 'string' || /\bsecondary rate\b/i.test(e.message)) return;
+  const mapped = toGitHubApiError(err, 'request');
+  if (mapped instanceof GitHubApiError && mapped.secondaryRateLimit)
+    e.message = `${e.message} (a secondary rate limit)`;
+}
+
 /** How many times the request an error ended was sent (set by attemptsPlugin). */
 const triesOf = new WeakMap<object, number>();
 export function attemptsOf(err: unknown): number | undefined {
@@ -133,8 +150,10 @@ export function attemptsPlugin(policy: RetryPolicy, log: Log): OctokitPlugin {
         const e = err as { status?: unknown; request?: unknown };
         const status = typeof e.status === 'number' ? e.status : 0;
         // A rate limit goes up to plugin-throttling, whose retry starts plugin-retry's count anew.
-        if (status === 403 || status === 429) s.serverFailures = 0;
-        else if (e.request !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status)) {
+        if (status === 403 || status === 429) {
+          s.serverFailures = 0;
+          nameSecondaryLimit(err);
+        } else if (e.request !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status)) {
           s.serverFailures++;
           if (s.serverFailures <= retries) {
             const why = isConnectionError(err) ? 'no answer' : `HTTP ${status}`;
