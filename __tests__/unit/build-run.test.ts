@@ -510,6 +510,25 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(s.calls).toEqual([]); // nothing built
   });
 
+  it('a requirement line is checked with only build.secrets filled in: no message quotes another value', async () => {
+    const { config, plan } = setup({});
+    writeFileSync(path.join(dir, 'more.txt'), 'foo==${PLANTED_X}\n');
+    const s = scriptedDocker({});
+    const e = await runBuildStage(
+      { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true },
+      { docker: s.docker, exec: NO_GIT, env: { PLANTED_X: 'planted-value-9876' }, progress: () => {} },
+    ).then(
+      () => undefined,
+      (err: unknown) => err as ConfigError,
+    );
+    expect(e).toBeInstanceOf(InputError);
+    if (!e) return;
+    // Checked as written: the parser's words name the ${NAME}, never its value.
+    expect(e.problems.join('\n')).toMatch(/"\$\{PLANTED_X\}" is not a valid PEP 440 version/);
+    expect(`${e.message}\n${e.problems.join('\n')}\n${e.fix ?? ''}`).not.toContain('planted-value-9876');
+    expect(s.calls).toEqual([]);
+  });
+
   it('refuses a build arg that looks like a secret (exit 2, naming the key) where the config is read, before any build', async () => {
     const err = await run({}, { build: { args: { HF_TOKEN: 'hf_x' } } }).then(
       () => undefined,

@@ -320,12 +320,12 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
   // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-  const read = readRequirements(
-    config.python.requirements,
-    baseDir,
-    deps.env,
-    workspaceRoot(deps.env, baseDir),
-  );
+  // Lines are checked with only build.secrets filled in (the others are refused just below): no
+  // message quotes another variable's value.
+  const read = readRequirements(config.python.requirements, baseDir, deps.env, {
+    ...workspaceRoot(deps.env, baseDir),
+    expandable: config.build.secrets,
+  });
   // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
   checkListedReferences(read.envReferences, config.build.secrets);
   const requirements = read.text;

@@ -28,6 +28,7 @@
 // --trusted-host answers, so no volume is made for plain-http indexes.
 import { createHash } from 'node:crypto';
 import { redactUrls } from '../util/redact.js';
+import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
 import type { SessionSpec } from '../docker/adapter.js';
 import { type ResolveInput, shownIndexes } from './input.js';
 
@@ -88,28 +89,13 @@ export function pipCacheVolume(
 }
 
 /**
- * The events whose runs build only what is on a branch of the repository already (a push, a
- * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
- * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
- * check out a pull request's head, and events this list does not know yet.
- */
-export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
-  'push',
-  'schedule',
-  'workflow_dispatch',
-  'merge_group',
-  'release',
-]);
-
-/**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
- * build a pull request's code (GITHUB_EVENT_NAME not in TRUSTED_EVENTS, or GITHUB_HEAD_REF set) or
+ * build a pull request's code (mayBuildPullRequestCode: the one rule for the cache, the push tag and the baseline) or
  * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
 export function pipCacheScope(env: Readonly<Record<string, string | undefined>>): string {
   if (env.GITHUB_ACTIONS !== 'true') return '';
-  const trusted = TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && !env.GITHUB_HEAD_REF;
-  return `${env.GITHUB_REPOSITORY ?? ''} ${trusted ? 'branch' : 'untrusted'}`;
+  return `${env.GITHUB_REPOSITORY ?? ''} ${mayBuildPullRequestCode(env) ? 'untrusted' : 'branch'}`;
 }
 
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */

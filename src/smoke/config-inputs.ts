@@ -21,12 +21,10 @@ export function configSmokeInputs(
   return {
     distributions: loaded
       ? requirementNames(
-          readRequirements(
-            loaded.config.python.requirements,
-            loaded.baseDir,
-            env,
-            workspaceRoot(env, loaded.baseDir),
-          ).text,
+          readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...workspaceRoot(env, loaded.baseDir),
+            expandable: loaded.config.build.secrets,
+          }).text,
         )
       : [],
     baseline: configBaseline(loaded),
