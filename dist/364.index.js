@@ -1775,6 +1775,10 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
 var util_redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/run-id.ts
+var run_id = __webpack_require__(72679);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
 ;// CONCATENATED MODULE: ./src/attest/cosign.ts
 // Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
 // from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
@@ -1782,6 +1786,8 @@ var util_redact = __webpack_require__(69695);
 // the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
 // appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
 // unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
+
+
 
 
 
@@ -1964,12 +1970,19 @@ function parseVersion(stdout) {
     const m = /GitVersion:\s*(\S+)/.exec(stdout);
     return { gitVersion: m?.[1] ?? 'unknown' };
 }
+/**
+ * cosign's environment: this process's, the call's own, and the run's id (ML_IMAGE_RUN_ID), by
+ * which the action's post step finds a cosign a cancelled job left running, as it finds docker CLIs.
+ */
+function cosignEnv(extra, base = process.env) {
+    return { ...base, ...extra, [exec_runner/* RUN_ID_ENV */.I]: run_id/* RUN_ID */.UC };
+}
 /** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
 function defaultCosignExec(binary = 'cosign') {
     return (args, opts) => new Promise((resolve, reject) => {
         (0,cleanup/* throwIfInterrupted */.sK)('cosign');
         const child = (0,external_node_child_process_.spawn)(binary, args, {
-            env: { ...process.env, ...opts.env },
+            env: cosignEnv(opts.env),
             stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
         });
         const out = [];
@@ -2806,7 +2819,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
 /* harmony export */ });
-/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue */
+/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue, gpusFromTests */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -2921,16 +2934,33 @@ function suitesOf(tests) {
     const names = [...new Set(tests.map((t) => t.suite))];
     return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
 }
+/**
+ * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
+ * device per GPU when they all bear one name, else one per name. For a record that names none
+ * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
+ * engine that would not start the probe with GPUs).
+ */
+function gpusFromTests(tests) {
+    const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
+    if (!t)
+        return [];
+    const names = t.metrics.names.filter((n) => typeof n === 'string' && n !== '');
+    const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
+    const count = t.metrics.gpus;
+    const each = names.length === 1 && Number.isInteger(count) && count > 1 ? count : 1;
+    return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
+}
 function gpusOf(input) {
     const r = input.record;
+    const recorded = (r?.gpus ?? []).map((g) => ({
+        name: g.name,
+        driver: g.driver,
+        memoryMiB: g.memoryMiB,
+        computeCapability: g.computeCapability,
+    }));
     return {
         requested: input.smoke.gpus,
-        devices: (r?.gpus ?? []).map((g) => ({
-            name: g.name,
-            driver: g.driver,
-            memoryMiB: g.memoryMiB,
-            computeCapability: g.computeCapability,
-        })),
+        devices: recorded.length > 0 ? recorded : gpusFromTests(input.smoke.tests),
         ...(r?.cuda.runtime && { cuda: r.cuda.runtime }),
     };
 }
@@ -4519,8 +4549,10 @@ function neutralise(text) {
         // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
         // be a live link): a joiner inside the scheme keeps the text and breaks the link.
         .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Also a bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
+        // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
+        // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
+        // bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`));
 }
 /**
  * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
@@ -4532,7 +4564,7 @@ function neutralise(text) {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
 function md(text, max = Infinity) {
     // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
     // and a clip could cut a token short of its pattern.

@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   formatBytes: () => (/* binding */ formatBytes),
 /* harmony export */   isBuildTag: () => (/* binding */ isBuildTag),
+/* harmony export */   readBuiltTargets: () => (/* binding */ readBuiltTargets),
 /* harmony export */   readRunBuild: () => (/* binding */ readRunBuild),
 /* harmony export */   removeBuildImages: () => (/* binding */ removeBuildImages)
 /* harmony export */ });
@@ -16,13 +17,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
-/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2851);
-/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(15063);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4584);
-/* harmony import */ var _smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79450);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
+/* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99183);
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
+/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2851);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(15063);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4584);
+/* harmony import */ var _smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(79450);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
 // The post step's removal of the images a run left in the engine of a self-hosted runner (a
 // GitHub-hosted VM is discarded after the job): the local tags its build left and the pushed
 // platform images its smoke stage pulled by digest, as build.json (read through the results
@@ -36,9 +38,11 @@ __webpack_require__.r(__webpack_exports__);
 //     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - REPO@DIGEST of each platform build.json records, when the engine holds it.
-// A run that builds reads only the build.json its build wrote (newer than the run, no link).
+// A run that builds reads only the build.json its build wrote (newer than the run, no link); with
+// none (a build that failed or was cancelled), the targets its main step saved as they were built.
 // Only images the build labelled with the variant qualify: never a base image, never a tag of
 // another shape. Removal is without force: an image a container uses is left, with a line.
+
 
 
 
@@ -53,10 +57,10 @@ function isBuildTag(ref, v, platform) {
     const colon = ref.lastIndexOf(':');
     if (ref.includes('@') || colon < 0 || colon < ref.lastIndexOf('/'))
         return false;
-    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(platform);
-    if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(v.repository))
+    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_8__/* .archOf */ .Q)(platform);
+    if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(v.repository))
         return false;
-    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeRegExp */ .Nt)(arch)}$`);
+    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeRegExp */ .Nt)(arch)}$`);
     return shape.test(ref.slice(colon + 1));
 }
 /**
@@ -65,7 +69,7 @@ function isBuildTag(ref, v, platform) {
  */
 function isBuiltImage(d, v) {
     const base = v.baseDigest;
-    return (d.labels[_capture_record_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIANT_LABEL */ .z] === v.variant &&
+    return (d.labels[_capture_record_js__WEBPACK_IMPORTED_MODULE_3__/* .VARIANT_LABEL */ .z] === v.variant &&
         !(base !== undefined && (d.id === base || d.repoDigests.some((r) => r.endsWith(`@${base}`)))));
 }
 const short = (id) => id.replace(/^sha256:/, '').slice(0, 12);
@@ -84,17 +88,17 @@ async function removeRef(docker, ref, d, out, seen) {
     }
 }
 /** One platform's references: its build tags first (each checked again), then REPO@DIGEST. */
-async function removeTarget(docker, v, p, out, seen, pullRequest) {
+async function removeTarget(docker, v, p, out, seen, pushScope) {
     // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
     // which names this run's pull request (pushTag). Another run that built the same content holds
     // the same image under its own tag, which is that run's to remove.
-    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_8__/* .buildPushTag */ .f)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .archOf */ .Q)(p.platform) ?? p.platform, pullRequest)}`;
+    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPushTag */ .f7)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_8__/* .archOf */ .Q)(p.platform) ?? p.platform, pushScope)}`;
     const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
     for (const tag of [...tags].sort()) {
         const d = await docker.inspectLocalImage(tag);
         if (d === undefined)
             continue; // gone already: nothing to do
-        if (!(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecordedImage */ .a5)(d, p)) {
+        if (!(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p)) {
             out.kept.push(`${tag} (it now names image ${short(d.id)}, not the one this run built)`);
         }
         else if (isBuiltImage(d, v))
@@ -102,20 +106,20 @@ async function removeTarget(docker, v, p, out, seen, pullRequest) {
     }
     const byDigest = `${v.repository}@${p.digest}`;
     const d = await docker.inspectLocalImage(byDigest);
-    if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecordedImage */ .a5)(d, p) && isBuiltImage(d, v))
+    if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p) && isBuiltImage(d, v))
         await removeRef(docker, byDigest, d, out, seen);
 }
 /**
- * Remove the images of BUILD from the engine (see the head of this file); PULLREQUEST: the one the
- * run built (src/build/push-tag.ts pullRequestOf), which names its push tag.
+ * Remove the images of BUILD from the engine (see the head of this file); PUSHSCOPE: what names the
+ * push tag of a run that may build a pull request's code (src/build/push-tag.ts untrustedRunOf).
  */
-async function removeBuildImages(docker, build, pullRequest) {
+async function removeBuildImages(docker, build, pushScope) {
     const out = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
     const seen = new Set();
     for (const v of build.variants)
         for (const p of v.platforms) {
             try {
-                await removeTarget(docker, v, p, out, seen, pullRequest);
+                await removeTarget(docker, v, p, out, seen, pushScope);
             }
             catch (e) {
                 out.failed.push(`${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
@@ -125,7 +129,7 @@ async function removeBuildImages(docker, build, pullRequest) {
 }
 /** build.json of the run's result directory; undefined when the run wrote (or downloaded) none. */
 function readRunBuild(resultDir, builtSince) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(resultDir, _results_results_js__WEBPACK_IMPORTED_MODULE_4__/* .BUILD_FILE */ .oS);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(resultDir, _results_results_js__WEBPACK_IMPORTED_MODULE_6__/* .BUILD_FILE */ .oS);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         return undefined;
     // A run that builds writes its own build.json: an older one (an earlier run's, or one the
@@ -135,7 +139,22 @@ function readRunBuild(resultDir, builtSince) {
         if (!st.isFile() || st.mtimeMs < builtSince - 1000)
             return undefined;
     }
-    return (0,_results_results_js__WEBPACK_IMPORTED_MODULE_4__/* .openResultDir */ .lR)(resultDir, 'result-dir', { create: false }).readBuild();
+    return (0,_results_results_js__WEBPACK_IMPORTED_MODULE_6__/* .openResultDir */ .lR)(resultDir, 'result-dir', { create: false }).readBuild();
+}
+/**
+ * The targets the main step saved as its build built them (post.ts builtTargetRecorder): a build
+ * result of those targets; undefined when none were saved. Checked as build.json is.
+ */
+function readBuiltTargets(raw) {
+    if (raw.trim() === '')
+        return undefined;
+    const parsed = _build_result_js__WEBPACK_IMPORTED_MODULE_2__/* .BuildResultSchema */ .fh.safeParse({
+        ...JSON.parse(raw),
+        schemaVersion: _build_result_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILD_RESULT_SCHEMA_VERSION */ .ef,
+    });
+    if (!parsed.success)
+        throw new Error(`the saved targets of the build are no build result: ${parsed.error.issues[0]?.message}`);
+    return parsed.data.variants.length > 0 ? parsed.data : undefined;
 }
 /** "1.2 GB": decimal units, as `docker image ls` shows sizes. */
 function formatBytes(n) {
@@ -460,8 +479,10 @@ function neutralise(text) {
         // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
         // be a live link): a joiner inside the scheme keeps the text and breaks the link.
         .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Also a bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
+        // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
+        // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
+        // bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`));
 }
 /**
  * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
@@ -473,7 +494,7 @@ function neutralise(text) {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
 function md(text, max = Infinity) {
     // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
     // and a clip could cut a token short of its pattern.

@@ -28456,30 +28456,31 @@ function fail(io, err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y1: () => (/* binding */ builtTargetRecorder),
 /* harmony export */   Y4: () => (/* binding */ saveImageState),
 /* harmony export */   a2: () => (/* binding */ runPost),
 /* harmony export */   ie: () => (/* binding */ isPostRun),
 /* harmony export */   pl: () => (/* binding */ trackDockerUse),
-/* harmony export */   qJ: () => (/* binding */ saveMainState)
+/* harmony export */   yc: () => (/* binding */ startMainStep)
 /* harmony export */ });
-/* unused harmony exports STATE, IMAGE_CLEANUP_LIMIT_MS, ENGINE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
+/* unused harmony exports STATE, saveMainState, IMAGE_CLEANUP_LIMIT_MS, ENGINE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2851);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(63659);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72679);
-/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(45206);
-/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(54868);
+/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(63659);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72679);
+/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(45206);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
-// step's run left, in this order: docker CLI processes (a `docker buildx build`), the run's temp
-// root (no engine needed: a hung engine cannot keep its secret files), containers (runs and exec
-// sessions, found by the run's label, running or not) and, on a self-hosted runner, the images its
-// build and smoke stages left (post-images.ts, unless keep-images); each engine step within a time
-// limit. Warnings only: a post step never fails the job.
+// step's run left, in this order: docker CLI and cosign processes (a `docker buildx build`), the
+// run's temp root (no engine needed: a hung engine cannot keep its secret files), containers (runs
+// and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
+// images its build and smoke stages left (post-images.ts, unless keep-images); each engine step
+// within a time limit. Warnings only: a post step never fails the job.
 
 
 
@@ -28503,14 +28504,30 @@ const STATE = {
      * build.json is the input the workflow downloaded.
      */
     builtSince: 'builtSince',
+    /**
+     * The targets the build stage built so far (keep-images: false): `{"variants": [...]}`, one
+     * variant entry per target. A build that fails or is cancelled writes no build.json, yet the
+     * targets built before it are in the engine.
+     */
+    builtTargets: 'builtTargets',
 };
 const TITLE = 'ml-image post';
 /** Is this run of dist/index.js the post step? */
 function isPostRun(io) {
     return io.getState?.(STATE.isPost) === 'true';
 }
-/** First thing the main step does, so that even a main step killed at once has a post step. */
-function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_ID */ .U, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_4__/* .runTempRoot */ .a8)(runId)) {
+/**
+ * The main step's start: a run id of its own, never ML_IMAGE_RUN_ID inherited from the job (jobs on
+ * one host that set it alike would remove each other's processes, containers and temp dirs in
+ * their post steps), saved first so that even a main step killed at once has a post step.
+ */
+function startMainStep(io) {
+    const runId = (0,_util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .useFreshRunId */ .Yv)();
+    saveMainState(io, runId);
+    return runId;
+}
+/** The main step's state for its post step: the run id and temp root (startMainStep). */
+function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .runTempRoot */ .a8)(runId)) {
     io.saveState?.(STATE.isPost, 'true');
     io.saveState?.(STATE.runId, runId);
     io.saveState?.(STATE.tempRoot, tempRoot);
@@ -28525,6 +28542,22 @@ function saveImageState(io, resultDir, keepImages, builtSince) {
         io.saveState?.(STATE.keepImages, 'true');
     if (builtSince !== undefined)
         io.saveState?.(STATE.builtSince, String(builtSince));
+}
+/**
+ * The build stage's builtTarget callback for a run whose images the post step removes: each target
+ * is added to STATE.builtTargets as it is built, with only the metadata the removal checks (the
+ * config digest), so the post step of a failed or cancelled run knows them without build.json.
+ */
+function builtTargetRecorder(io) {
+    const variants = [];
+    return (t) => {
+        const platforms = t.platforms.map((p) => {
+            const config = p.metadata['containerimage.config.digest'];
+            return { ...p, metadata: typeof config === 'string' ? { 'containerimage.config.digest': config } : {} };
+        });
+        variants.push({ ...t, platforms });
+        io.saveState?.(STATE.builtTargets, JSON.stringify({ variants }));
+    };
 }
 /** The longest the image cleanup may take: a hung engine must not hold the job until the runner gives up. */
 const IMAGE_CLEANUP_LIMIT_MS = 120_000;
@@ -28569,11 +28602,11 @@ async function runPost(io, deps = defaultPostDeps()) {
     await cleanImages(io, runId, outcome);
     return outcome;
 }
-/** 1. The run's docker CLI processes, so that nothing creates a container while we remove them. */
+/** 1. The run's docker CLI and cosign processes: nothing creates a container while we remove them. */
 async function stopProcesses(io, deps, runId) {
     try {
         const stopped = await deps.stopProcesses(runId);
-        io.info(`post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`);
+        io.info(`post: processes: stopped ${plural(stopped.length, 'docker or cosign process', 'docker or cosign processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`);
     }
     catch (e) {
         io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
@@ -28584,7 +28617,7 @@ async function removeTempRoot(io, deps, runId) {
     const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
     if (root === '')
         return;
-    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_4__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
+    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
         io.warning(`post: not removing ${JSON.stringify(root)}: not the temp root of run ${runId}`, {
             title: TITLE,
         });
@@ -28618,13 +28651,13 @@ async function cleanContainers(io, runId, outcome) {
     try {
         const docker = io.docker();
         const removed = await withinLimit((async () => {
-            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ]: runId });
+            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_LABEL */ .jQ]: runId });
             return ids.length > 0 ? docker.removeContainers(ids) : [];
         })(), ENGINE_CLEANUP_LIMIT_MS, outcome);
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
-        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
     }
 }
 /**
@@ -28647,12 +28680,16 @@ async function cleanImages(io, runId, outcome) {
     try {
         const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
-        const build = images.readRunBuild(resultDir, since > 0 ? since : undefined);
+        const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
+        // No build.json of this run: the targets its build reported before it failed or was cancelled.
+        const build = written ?? images.readBuiltTargets(io.getState?.(STATE.builtTargets) ?? '');
         if (build === undefined) {
             io.info(`post: images: none to remove (run ${runId} left no build.json of its own in ${resultDir})`);
             return;
         }
-        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOf */ ._)(io.env)), IMAGE_CLEANUP_LIMIT_MS, outcome);
+        if (written === undefined)
+            io.info(`post: images: run ${runId} left no build.json of its own (its build failed or was cancelled): the ${plural(build.variants.length, 'target')} it built before`);
+        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .untrustedRunOf */ .j6)(io.env)?.pushScope), IMAGE_CLEANUP_LIMIT_MS, outcome);
         const deleted = r.deletedImages > 0
             ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
             : '';
@@ -28668,10 +28705,13 @@ async function cleanImages(io, runId, outcome) {
         });
     }
 }
-/** A process of this run: a docker CLI (or its buildx plugin) whose environment carries the run id. */
+/**
+ * A process of this run: a docker CLI (or its buildx plugin), or cosign (the attest stage's), whose
+ * environment carries the run id.
+ */
 function isRunProcess(cmdline, environ, runId) {
     const argv0 = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(cmdline.split('\0')[0] ?? '');
-    return /^docker(-buildx)?$/.test(argv0) && environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID_ENV */ .I}=${runId}`);
+    return /^(docker(-buildx)?|cosign)$/.test(argv0) && environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID_ENV */ .I}=${runId}`);
 }
 /** Post-step side effects over /proc and the filesystem (Linux runners). */
 function defaultPostDeps(procDir = '/proc') {
@@ -28750,13 +28790,16 @@ function defaultPostDeps(procDir = '/proc') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ pullRequestOf),
-/* harmony export */   f: () => (/* binding */ buildPushTag)
+/* harmony export */   f7: () => (/* binding */ buildPushTag),
+/* harmony export */   j6: () => (/* binding */ untrustedRunOf)
 /* harmony export */ });
+/* unused harmony export pullRequestOf */
+/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23419);
 // The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
 // runner builds, which gives that tag its own name (its inline cache is never a default-branch
 // build's). Pure: shared by the build stage and the action's post step, which removes the tag a
 // run left on a self-hosted runner.
+
 /** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
 function pullRequestOf(env) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
@@ -28764,8 +28807,16 @@ function pullRequestOf(env) {
     const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
     return n !== undefined ? Number(n) : undefined;
 }
-/** `ml-image-build-[prN-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
-const buildPushTag = (variant, arch, pullRequest) => `ml-image-build-${pullRequest !== undefined ? `pr${pullRequest}-` : ''}${variant}-${arch}`;
+function untrustedRunOf(env) {
+    if (!(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_0__/* .mayBuildPullRequestCode */ .H)(env))
+        return undefined;
+    const pr = pullRequestOf(env);
+    return pr !== undefined
+        ? { pushScope: `pr${pr}`, ghaOwnScope: true }
+        : { pushScope: 'untrusted', ghaOwnScope: false };
+}
+/** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
+const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
 
 
 /***/ }),
@@ -29142,11 +29193,19 @@ function pushedDigest(output) {
 function firstLine(r) {
     return (r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`;
 }
-/** The docker CLI through the runner; a CLI that cannot be started is an environment error. */
+/**
+ * The docker CLI through the runner; a CLI that cannot be started is an environment error. One
+ * killed by a signal (exit 128 + N) while this process is exiting on SIGINT/SIGTERM (a cancelled
+ * job signals the whole process group) is the interrupt, not a failure of docker or buildx: "docker
+ * buildx is not available (exit 137) ... install the buildx CLI plugin" would send people astray.
+ */
 function cliRunner(exec, cli) {
     return async (args, options) => {
         try {
-            return await exec.run(cli, args, options);
+            const r = await exec.run(cli, args, options);
+            if (r.exitCode > 128 && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)())
+                (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`${cli} ${args.slice(0, 2).join(' ')} again`);
+            return r;
         }
         catch (e) {
             // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
@@ -29885,7 +29944,7 @@ function createManaged(client, spec, body) {
             Image: spec.image,
             Env: containerEnv(spec.env, spec.gpus),
             ...(spec.user !== undefined && { User: spec.user }),
-            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U },
+            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC },
             ...body,
         },
     };
@@ -30405,7 +30464,7 @@ function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS, creations = cre
             sleep(Math.max(settleMs, SWEEP_CREATIONS_MAX_MS)),
         ]);
         clearTimeout(timer);
-        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U }).catch(() => []);
+        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC }).catch(() => []);
         if (ids.length > 0)
             await docker.removeContainers(ids).catch(() => undefined);
     });
@@ -30478,7 +30537,7 @@ class ActionsExecRunner {
             }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
@@ -31259,7 +31318,8 @@ if ((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .isPostRun */ .ie)(io)) {
         process.exit();
 }
 else {
-    (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .saveMainState */ .qJ)(io);
+    // A run id of its own (never one inherited from the job's environment), saved first.
+    (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .startMainStep */ .yc)(io);
     // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
     (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .installSignalCleanup */ .a0)();
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
@@ -31269,7 +31329,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89545));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(482)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13482));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -31595,6 +31655,43 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
     };
     process.on('SIGINT', () => onSignal('SIGINT', 130));
     process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+}
+
+
+/***/ }),
+
+/***/ 23419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ mayBuildPullRequestCode)
+/* harmony export */ });
+/* unused harmony export TRUSTED_EVENTS */
+// Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
+// a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
+// report's baseline). Pure over the runner's environment.
+/**
+ * The events whose runs build only what is on a branch of the repository already (a push, a
+ * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
+ * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
+ * check out a pull request's head, and events this list does not know yet.
+ */
+const TRUSTED_EVENTS = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'release',
+]);
+/**
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
+ * GITHUB_HEAD_REF set (a pull request's run, whatever the event). Elsewhere (a workstation,
+ * another CI) false: there is no pull request to tell apart.
+ */
+function mayBuildPullRequestCode(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
+    return !TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || Boolean(env.GITHUB_HEAD_REF);
 }
 
 
@@ -31963,15 +32060,34 @@ function maskBareLogins(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ RUN_ID)
+/* harmony export */   UC: () => (/* binding */ RUN_ID),
+/* harmony export */   Yv: () => (/* binding */ useFreshRunId)
 /* harmony export */ });
+/* unused harmony exports freshRunId, setRunIdForTests */
 // The id of this process's run: the label on every container it starts (docker/adapter.ts
 // RUN_LABEL), the name of its temp root (temp.ts), and ML_IMAGE_RUN_ID in the environment of the
 // docker CLIs it runs (docker/exec-runner.ts), so the post step finds what the run left behind.
 //
 // Read once, when this module is first loaded: ML_IMAGE_RUN_ID when set (a parent process passes
-// its own id down), else `<pid>-<time in base 36>`. Setting ML_IMAGE_RUN_ID later changes nothing.
-const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
+// its own id down to the CLI), else `<pid>-<time in base 36>`. Setting ML_IMAGE_RUN_ID later
+// changes nothing. The action's main step never inherits one (useFreshRunId): jobs on one host
+// whose environment sets ML_IMAGE_RUN_ID alike would clean up each other's processes, containers
+// and temp dirs in their post steps.
+/** A new id: `<pid>-<time in base 36>`. */
+function freshRunId(pid = process.pid, now = Date.now()) {
+    return `${pid}-${now.toString(36)}`;
+}
+// A live binding: useFreshRunId replaces it before the action's main step uses it.
+let RUN_ID = process.env.ML_IMAGE_RUN_ID || freshRunId();
+/** The action's main step, first thing: an id of its own, whatever ML_IMAGE_RUN_ID says. */
+function useFreshRunId() {
+    RUN_ID = freshRunId();
+    return RUN_ID;
+}
+/** Tests only: put back the id a test replaced. */
+function setRunIdForTests(id) {
+    RUN_ID = id;
+}
 
 
 /***/ }),
@@ -32002,7 +32118,7 @@ const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toStr
 
 const TEMP_ROOT_PREFIX = 'ml-image-';
 /** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
 }
 let rootMade;
@@ -32011,7 +32127,7 @@ let rootMade;
  * its own dir (registerCleanup); the root is removed when the process exits with it empty.
  */
 function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base);
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));

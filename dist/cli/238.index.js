@@ -214,6 +214,12 @@ function gpuLines(o) {
             : []),
     ];
 }
+/**
+ * The suites' timeout, for the smoke script: its ddp launcher stops within it (the variable
+ * `ml-image smoke` sets too: SMOKE_TIMEOUT_ENV, src/smoke/batch.ts). Exported, so srun hands it
+ * into the container.
+ */
+const TIMEOUT_EXPORT_LINE = 'export ML_IMAGE_SMOKE_TIMEOUT="$TIMEOUT"';
 /** Seconds the whole job may take: every container step at its timeout, plus one image pull. */
 function jobDeadlineSeconds(s) {
     const running = exportSteps(s).filter((st) => st.kind !== 'skip').length;
@@ -434,6 +440,7 @@ set -u
 SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
 TIMEOUT=${o.timeoutSeconds}
+${TIMEOUT_EXPORT_LINE}
 ${gpuLines(o).join('\n')}
 NODES=${o.nodes}
 INDEX=\${JOB_COMPLETION_INDEX:-0}
@@ -482,6 +489,9 @@ function smokeContainer(o, image) {
         env: [
             { name: 'PYTHONUNBUFFERED', value: '1' },
             { name: 'PYTHONNOUSERSITE', value: '1' },
+            // No GPU asked for: on a node whose default runtime is nvidia, the image's own
+            // NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV) would give the pod every GPU.
+            ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),
         ],
         resources: {
             requests: { cpu: String(o.cpus ?? 8) },
@@ -693,6 +703,51 @@ run_step() {
     > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   S_RC=$?
 }`;
+/**
+ * Whole nodes (`--gpus-per-node all`, `#SBATCH --exclusive`): a job step gets the job's GRES
+ * "except those implicitly requested when a job is exclusive" (srun(1), --gres), so where Slurm
+ * constrains devices (cgroup ConstrainDevices=yes) a step would see no GPU. Every srun asks for the
+ * GPUs of a node by count (--gres=gpu:N, added to CONTAINER): the fewest that Slurm's Gres lists
+ * on a node of the job (gpu[:type]:N, types summed), else, when scontrol cannot tell, the first
+ * node's /dev/nvidia[0-9]*. Where Slurm lists no GPU on any node but the devices are there, Slurm
+ * does not manage the GPUs and the steps see them without asking. No GPU at all: exit 3.
+ */
+const EXCLUSIVE_GPUS_SHELL = `# --exclusive gives the job every GPU of its nodes, but a job step gets the job's GRES "except those
+# implicitly requested when a job is exclusive" (srun(1), --gres): with ConstrainDevices=yes a step
+# would see no GPU. So every srun asks for the GPUs of a node by count (--gres=gpu:N).
+# node_gpus NODE: the GPUs Slurm's Gres lists on NODE (gpu[:type]:N, summed; 0 for none); fails
+# when scontrol cannot tell
+node_gpus() {
+  n_info=$(scontrol show node "$1" 2> /dev/null) || return 1
+  printf '%s\\n' "$n_info" | tr ' ' '\\n' | sed -n 's/^Gres=//p' | tr ',' '\\n' \\
+    | sed -n 's/^gpu\\(:[^:(]*\\)\\{0,1\\}:\\([0-9][0-9]*\\).*/\\2/p' | awk '{ s += $1 } END { print s + 0 }'
+}
+# dev_gpus: the NVIDIA GPU devices of this node
+dev_gpus() {
+  set -- /dev/nvidia[0-9]*
+  if [ -e "$1" ]; then echo "$#"; else echo 0; fi
+}
+GPUS=; GPU_MAX=0; GPU_NODE=\${SLURMD_NODENAME:-$(hostname)}
+for g_node in $(scontrol show hostnames "\${SLURM_JOB_NODELIST:-}" 2> /dev/null); do
+  g_n=$(node_gpus "$g_node") || { GPUS=; break; }
+  if [ -z "$GPUS" ] || [ "$g_n" -lt "$GPUS" ]; then GPUS=$g_n; GPU_NODE=$g_node; fi
+  if [ "$g_n" -gt "$GPU_MAX" ]; then GPU_MAX=$g_n; fi
+done
+DEV_GPUS=$(dev_gpus)
+if [ -z "$GPUS" ]; then
+  # scontrol could not tell: this node's devices
+  GPUS=$DEV_GPUS; GPU_NODE=\${SLURMD_NODENAME:-$(hostname)}
+elif [ "$GPU_MAX" = 0 ] && [ "$DEV_GPUS" -gt 0 ]; then
+  # Slurm lists no GPU on any node of the job, yet they are here: Slurm does not manage them
+  GPUS=unmanaged
+fi
+case $GPUS in
+  0) echo "ml-image: no GPU found on node $GPU_NODE (its Slurm Gres, or /dev/nvidia* where scontrol cannot tell, shows none): submit to GPU nodes (--partition), or export with --gpus-per-node N" >&2
+     exit 3 ;;
+  unmanaged) echo "ml-image: Slurm manages no GPU here; the steps see the node's $DEV_GPUS GPU(s) without asking" ;;
+  *) CONTAINER+=(--gres="gpu:$GPUS")
+     echo "ml-image: every step asks for $GPUS GPU(s) per node (--gres=gpu:$GPUS)" ;;
+esac`;
 /** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
 function slurmScript(o) {
     const ref = checkSpec(o);
@@ -715,6 +770,7 @@ IMAGE=${shellQuote(pyxisImage(ref))}
 # Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
 # IMAGE=${shellQuote(pyxisImage(ref, true))}
 TIMEOUT=${o.timeoutSeconds}
+${TIMEOUT_EXPORT_LINE}
 ${gpuLines(o).join('\n')}
 
 ${exportDirLines(o)}
@@ -727,7 +783,7 @@ export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 # not mounted (its ~/.local packages would change what pip check and the imports see).
 CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
   --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
-
+${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}

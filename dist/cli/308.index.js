@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53910);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69695);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18263);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66172);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(42405);
@@ -155,7 +155,7 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12696);
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+// parsed strictly (parse.ts), a -c file refused (LOCAL_CONSTRAINTS). The result is one text for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
 
@@ -169,6 +169,13 @@ const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
 const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+/**
+ * A -c file of the repository is refused: requirements are inlined into one text (-r files read
+ * here) that the resolver's container and the build get without the repository, so a -c line's
+ * path would name a file neither has (and its pins would not reach the build's constraints).
+ */
+const LOCAL_CONSTRAINTS = 'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
+const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 const isInside = (p, dir) => {
@@ -198,7 +205,7 @@ function checkedRealPath(abs, where, root) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
     }
     if (!isInside(real, realRoot))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r/-c include, inside the repository');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
     return real;
 }
 /**
@@ -243,10 +250,25 @@ function workspaceRoot(env, baseDir) {
     return { root: base === ws || base.startsWith(`${ws}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) ? ws : base };
 }
 /**
- * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
+ * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
+ * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
+ * there (refused by the caller): such a line is checked as written.
+ */
+function checkingEnv(env, expandable) {
+    const may = (n) => !(0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(n) && (expandable === undefined || expandable.includes(n));
+    return Object.fromEntries(Object.entries(env).flatMap(([n, v]) => (v !== undefined && may(n) ? [[n, v]] : [])));
+}
+/** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
+const shownLine = (l) => (l.expanded ? l.written : l);
+/**
+ * Read and check requirements files (relative to baseDir) with their -r includes (a -c file is
+ * refused, exit 2, naming its line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
+ * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
+ * refuses the others). No message quotes a line with a value filled in.
  */
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
+    const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
     const out = [];
     const origins = [];
@@ -255,60 +277,52 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const refs = new Set();
     const problems = [];
     // chain: the files being read, outermost first, with the line that includes the next.
-    const visit = (abs, chain, constraint) => {
+    const visit = (abs, chain) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
         }
-        const key = `${constraint ? 'c' : 'r'}:${abs}`;
-        if (done.has(key))
+        if (done.has(abs))
             return; // the same file reached through two parents: once is enough
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, env);
-        for (const e of parsed.errors) {
-            const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-            problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
-        }
-        // What pip expands: the lines without their comments.
-        for (const l of parsed.lines)
-            for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(l.text)) {
-                if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r))
-                    problems.push(`${abs}:${l.line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
-                else
-                    refs.add(r);
-            }
+        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, checkEnv);
+        const refused = checkLines(abs, parsed, refs, problems);
         for (const l of parsed.lines) {
+            if (refused.has(l.line))
+                continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
+            if (include && l.expanded) {
+                // Read here, its path would be quoted (not found, outside the workspace) with the value in.
+                problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
+                continue;
+            }
             if (include && !isUrl(include.path)) {
-                const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path);
-                const next = [...chain, { file: abs, line: l.line }];
                 if (include.constraint) {
-                    // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
-                    visit(target, next, true);
-                }
-                else {
-                    visit(target, next, constraint);
+                    // Never read: neither the resolver's container nor the build has the file (see LOCAL_CONSTRAINTS).
+                    problems.push(`${origin}: "${l.text}": ${LOCAL_CONSTRAINTS}`);
                     continue;
                 }
-            }
-            if (constraint)
+                visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
                 continue;
+            }
             out.push(l.text);
             origins.push(origin);
+            const shown = shownLine(l);
             if (l.kind === 'requirement') {
+                const url = shown?.kind === 'requirement' ? shown.url : undefined;
                 requirements.push({
                     ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
-                    ...(l.url !== undefined && { url: l.url }),
+                    ...(url !== undefined && { url }),
                     editable: l.editable,
                     origin,
                 });
             }
-            else {
-                for (const o of l.options) {
+            else if (shown?.kind === 'option') {
+                for (const o of shown.options) {
                     if (o.option === 'index-url' && o.value)
                         indexes.indexUrl = o.value;
                     if (o.option === 'extra-index-url' && o.value)
@@ -316,13 +330,38 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 }
             }
         }
-        done.add(key);
+        done.add(abs);
     };
     for (const f of files)
-        visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, f), [], false);
+        visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, f), []);
     if (problems.length > 0)
         throw problemsError(files, problems);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+/**
+ * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
+ * The runner's own variables are refused first: a line naming one (checked without it filled in)
+ * is not checked further; the lines returned.
+ */
+function checkLines(abs, parsed, refs, problems) {
+    const refused = new Set();
+    // What pip expands: the lines without their comments.
+    for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
+        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(l.text)) {
+            if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r)) {
+                problems.push(`${abs}:${l.line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
+                refused.add(l.line);
+            }
+            else
+                refs.add(r);
+        }
+    for (const e of parsed.errors) {
+        if (refused.has(e.line))
+            continue;
+        const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+        problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+    }
+    return refused;
 }
 /** One problem per line (--json lists them in "problems"), each naming its file and line. */
 function problemsError(files, problems) {

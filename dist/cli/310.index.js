@@ -782,6 +782,8 @@ const GitHubEventSchema = schemas/* object */.Ikc({
     workflow_run: schemas/* object */.Ikc({
         // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
         id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
+        workflow_id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         head_sha: schemas/* string */.YjP().optional(),
         pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
         head_repository: RepoRef.nullable().optional(),

@@ -163,6 +163,7 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/retry.ts
+
 /** One request's time limit (connect + answer); each retry gets its own. */
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Retries of one request unless RetryPolicy.retries says otherwise. */
@@ -226,6 +227,23 @@ function rateLimitRetry(what, retryAfterS, o, retryCount, retries, log) {
     log(`GitHub API ${route(o)}: ${what}; retry ${retryCount + 1} of ${retries} in ${retryAfterS}s`);
     return true;
 }
+/**
+ * plugin-throttling retries a secondary rate limit only when the error's message matches
+ * /\bsecondary rate\b/. GitHub's older "abuse detection" answer (a 403 that toGitHubApiError counts
+ * as a secondary limit, as it does one with retry-after) would be a plain 403, never retried: its
+ * message gets those words, so that plugin-throttling waits (retry-after, else its fallback) and
+ * retries it. What the user reads comes from the answer's body (toGitHubApiError), not from this.
+ */
+function nameSecondaryLimit(err) {
+    if (typeof err !== 'object' || err === null)
+        return;
+    const e = err;
+    if (typeof e.message !== 'string' || /\bsecondary rate\b/i.test(e.message))
+        return;
+    const mapped = toGitHubApiError(err, 'request');
+    if (mapped instanceof GitHubApiError && mapped.secondaryRateLimit)
+        e.message = `${e.message} (a secondary rate limit)`;
+}
 /** How many times the request an error ended was sent (set by attemptsPlugin). */
 const triesOf = new WeakMap();
 function attemptsOf(err) {
@@ -255,8 +273,10 @@ function attemptsPlugin(policy, log) {
                 const e = err;
                 const status = typeof e.status === 'number' ? e.status : 0;
                 // A rate limit goes up to plugin-throttling, whose retry starts plugin-retry's count anew.
-                if (status === 403 || status === 429)
+                if (status === 403 || status === 429) {
                     s.serverFailures = 0;
+                    nameSecondaryLimit(err);
+                }
                 else if (e.request !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status)) {
                     s.serverFailures++;
                     if (s.serverFailures <= retries) {
@@ -1070,25 +1090,8 @@ async function comment(input, io, models, outcomes, runKey) {
         return;
     }
     const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
-    const headSha = gh.headSha ?? input.git.sha;
-    if (toArtifact && !headSha) {
-        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
-            title: 'ml-image report',
-        });
-        return;
-    }
-    if (toArtifact) {
-        const dir = input.results.writeComment({
-            schemaVersion: 1,
-            prNumber: gh.prNumber,
-            headSha: headSha,
-            repository: gh.repository,
-            markerKey: runKey,
-            reports: [...models],
-        });
-        io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
-        return;
-    }
+    if (toArtifact)
+        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
     if (!gh.token) {
         io.warning('comment-mode post needs github-token; the report is in the job summary only', {
             title: 'ml-image report',
@@ -1111,6 +1114,31 @@ async function comment(input, io, models, outcomes, runKey) {
     for (const o of outcomes)
         o.comment = done;
     io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`);
+    // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
+    // pull request's token may be read-only too (the repository's default workflow permissions).
+    if (r.action === 'forbidden' && mode === 'auto') {
+        io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
+        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+    }
+}
+/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
+function writeArtifact(input, io, gh, models, runKey) {
+    const headSha = gh.headSha ?? input.git.sha;
+    if (!headSha) {
+        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
+            title: 'ml-image report',
+        });
+        return;
+    }
+    const dir = input.results.writeComment({
+        schemaVersion: 1,
+        prNumber: gh.prNumber,
+        headSha,
+        repository: gh.repository,
+        markerKey: runKey,
+        reports: [...models],
+    });
+    io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
 }
 /**
  * The comment's key: one per run. report.markerKey when set, else the image repository; no

@@ -207,6 +207,7 @@ function archOf(platform) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ ResolutionSchema),
 /* harmony export */   bO: () => (/* binding */ explanationLines),
+/* harmony export */   e1: () => (/* binding */ UNHELD_REPLACEMENT),
 /* harmony export */   fj: () => (/* binding */ ResolveOutputSchema),
 /* harmony export */   m6: () => (/* binding */ ReplacementSchema),
 /* harmony export */   wF: () => (/* binding */ RESOLUTION_SCHEMA_VERSION)
@@ -260,6 +261,8 @@ const ResolutionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     }),
     durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
 });
+/** Hazard id of a base package the held plan still replaces: no pin could hold it (steps/hold.ts). */
+const UNHELD_REPLACEMENT = 'unheld-replacement';
 /** What resolving one image and platform hands on: the build's constraints and requirements. */
 const ResolveOutputSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     resolution: ResolutionSchema,
@@ -276,7 +279,11 @@ function explanationLines(r) {
         fixed: 'conflict fixed with the base image held',
         conflict: 'conflict: the requirements cannot be installed without breaking the base image',
     };
-    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+    // A base package no pin could hold is still replaced (steps/hold.ts): not "held" then.
+    const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === UNHELD_REPLACEMENT);
+    const lines = [
+        `${r.platform}: ${unheld ? 'conflict fixed with the base image held, but for packages no pin can hold' : head[r.status]} (${r.constraints.pinned} base packages held)`,
+    ];
     for (const rep of r.naive.replaces)
         lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
     for (const m of r.resolved?.moved ?? [])

@@ -1925,7 +1925,7 @@ function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
         ...breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(b.text, 400)}**`),
         headline ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(headline, 400)}**` : '',
         e && !e.packagesKnown
-            ? `_The ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
+            ? `_The ${baseLabel} record has no package sizes (captured before sizes were recorded)._`
             : '',
         e && e.packagesChanged > e.packages.length
             ? `_Packages: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(e.packagesDelta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)} over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.packagesChanged, 'package')} whose size changed; the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(e.packages.length)} biggest changes are listed._`

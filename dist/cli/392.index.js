@@ -16,12 +16,14 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69695);
+/* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69695);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -37,17 +39,19 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_6__/* .CREATED_LABEL */ .Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
-async function captureImage(input, deps) {
+/**
+ * The probe's container, with the GPUs asked for. When the engine refuses to start it with them
+ * (no GPU runtime, a driver older than the image's CUDA: nvidia-container-cli's requirement check),
+ * it runs again without them and `gpuError` says why: the record is still made, and the gpu suite
+ * reports the cause.
+ */
+async function runProbe(input, timeoutMs, docker) {
     const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
-    const details = await deps.docker.inspectImage(input.image, input.platform);
-    const platform = input.platform ?? `${details.os}/${details.architecture}`;
-    const timeoutMs = input.timeoutMs ?? 300_000;
-    const name = nameOf(input);
-    const run = await deps.docker
+    const attempt = (gpus) => docker
         .runContainer({
         image: input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
@@ -56,56 +60,76 @@ async function captureImage(input, deps) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
         ...(input.env !== undefined && { env: input.env }),
+        ...(gpus !== undefined && { gpus }),
         labels: { 'io.github.ml-image-action.stage': 'capture' },
         timeoutMs,
     })
         .catch((e) => {
         // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
             throw e;
         return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
+    if (input.gpus === undefined)
+        return { run: await attempt(undefined) };
+    try {
+        return { run: await attempt(input.gpus) };
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn || ((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(e) ?? 0) < 400)
+            throw e;
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${(0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e)}`;
+        return { run: await attempt(undefined), gpuError };
+    }
+}
+async function captureImage(input, deps) {
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
+    const { run, gpuError } = await runProbe(input, timeoutMs, deps.docker);
     if (run.timedOut)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
     }
     let probed;
     try {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
     const record = redactRecord({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_6__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_6__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -128,12 +152,12 @@ async function layerHistory(image, docker) {
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
-    const out = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactEnvValue */ .OI)(name, value)}`);
+    const out = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(masked);
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
@@ -150,8 +174,8 @@ function imageFacts(input, details, platform, history) {
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_6__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -165,11 +189,11 @@ function imageFacts(input, details, platform, history) {
  */
 function redactRecord(r) {
     const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(x)]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(v);
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -968,15 +992,16 @@ function givenOutputArgs(req, builder) {
 }
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note. A pull request's
- * build (cacheReadOnly) writes no cache that other branches read either: only inline cache (on its
- * own image) and gha (GitHub scopes a pull request's entries to it) are kept.
+ * exports only inline cache, so other `cache-to` specs are left out with a note. A run that may
+ * build a pull request's code (cacheReadOnly) writes no cache that other branches read either: only
+ * inline cache (on its own image) and gha where GitHub scopes its entries to the pull request
+ * (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
     const typeOf = (spec) => /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
     const to = (req.cacheTo ?? []).filter((spec) => {
         const type = typeOf(spec);
-        if (req.cacheReadOnly && type !== 'inline' && type !== 'gha') {
+        if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
             notes.push(`pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
@@ -1005,6 +1030,10 @@ function cacheArgs(req, builder, notes) {
     }
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
+            if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
+                notes.push(`pull request: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
+                return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
+            }
             return [
                 '--cache-from',
                 `type=gha,scope=${req.cache.scope}`,
@@ -1451,11 +1480,14 @@ async function withRetries(deps, what, tags, t0, push) {
 var requirements_read = __webpack_require__(82674);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/build/push-tag.ts
 // The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
 // runner builds, which gives that tag its own name (its inline cache is never a default-branch
 // build's). Pure: shared by the build stage and the action's post step, which removes the tag a
 // run left on a self-hosted runner.
+
 /** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
 function pullRequestOf(env) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
@@ -1463,8 +1495,16 @@ function pullRequestOf(env) {
     const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
     return n !== undefined ? Number(n) : undefined;
 }
-/** `ml-image-build-[prN-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
-const buildPushTag = (variant, arch, pullRequest) => `ml-image-build-${pullRequest !== undefined ? `pr${pullRequest}-` : ''}${variant}-${arch}`;
+function untrustedRunOf(env) {
+    if (!(0,pull_request_code/* mayBuildPullRequestCode */.H)(env))
+        return undefined;
+    const pr = pullRequestOf(env);
+    return pr !== undefined
+        ? { pushScope: `pr${pr}`, ghaOwnScope: true }
+        : { pushScope: 'untrusted', ghaOwnScope: false };
+}
+/** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
+const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
@@ -1486,7 +1526,7 @@ var schemas = __webpack_require__(92857);
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
-const pushTagOf = (ctx, t, arch) => buildPushTag(t.v.name, arch, ctx.pullRequest);
+const pushTagOf = (ctx, t, arch) => buildPushTag(t.v.name, arch, ctx.untrusted?.pushScope);
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
  * or push and load as a second exporter); the docker driver's pushed image is already in the
@@ -1528,7 +1568,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-        ...(ctx.pullRequest !== undefined && { cacheReadOnly: true }),
+        ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -1697,7 +1737,7 @@ var references = __webpack_require__(32780);
 
 
 
-/** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
+/** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -1772,7 +1812,10 @@ async function buildVariant(input, v, run) {
         labels,
         buildArgs,
         ...(annotations.length > 0 && { ociMediatypes: true }),
-    }))).catch((e) => {
+    }))).then((b) => {
+        run.builtTarget?.({ ...variantOf(input, v, run), tags: [], platforms: [b] });
+        return b;
+    }, (e) => {
         stop.abort(e);
         throw e;
     }));
@@ -1782,11 +1825,17 @@ async function buildVariant(input, v, run) {
         digest = await timer.step(`merge ${v.name}`, () => mergeVariant(ctx, v.name, v.tags, sources, annotations));
     }
     return {
-        variant: v.name,
-        repository: plan.repository,
+        ...variantOf(input, v, run),
         ...(digest !== undefined && { digest }),
         tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
         platforms: built,
+    };
+}
+/** What a variant's build result holds besides its platforms, tags and merged digest. */
+function variantOf(input, v, run) {
+    return {
+        variant: v.name,
+        repository: input.plan.repository,
         baseImage: v.base.ref,
         ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
     };
@@ -1864,7 +1913,12 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
     // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env, (0,requirements_read/* workspaceRoot */.oS)(deps.env, baseDir));
+    // Lines are checked with only build.secrets filled in (the others are refused just below): no
+    // message quotes another variable's value.
+    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env, {
+        ...(0,requirements_read/* workspaceRoot */.oS)(deps.env, baseDir),
+        expandable: config.build.secrets,
+    });
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
     (0,references/* checkListedReferences */.O)(read.envReferences, config.build.secrets);
     const requirements = read.text;
@@ -1879,6 +1933,7 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
+    const untrusted = untrustedRunOf(deps.env);
     const ctx = {
         docker: deps.docker,
         progress: deps.progress,
@@ -1890,7 +1945,7 @@ async function runBuildStage(input, deps) {
         build: config.build,
         builder,
         cache: cacheKind(config, deps.env),
-        ...(pullRequestOf(deps.env) !== undefined && { pullRequest: pullRequestOf(deps.env) }),
+        ...(untrusted && { untrusted }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
         work,
         requirements,
@@ -1908,7 +1963,7 @@ async function runBuildStage(input, deps) {
     try {
         const results = [];
         for (const [i, v] of variants.entries()) {
-            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer };
+            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer, builtTarget: deps.builtTarget };
             // A failed build forgets the builder's facts: the next run asks buildx again.
             results.push(await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
@@ -2521,7 +2576,16 @@ async function captureAndTest(ctx, t) {
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
-    const record = await (0,capture/* captureImage */.O$)({ image: runImage, name: image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
+    // made from it) names the GPUs and driver the tests ran on.
+    const record = await (0,capture/* captureImage */.O$)({
+        image: runImage,
+        name: image,
+        platform: p.platform,
+        imagesDir: input.imagesDir,
+        variant: v.variant,
+        ...(gpus === 'all' && { gpus }),
+    }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await (0,run/* runSmoke */.Lw)({
@@ -3461,6 +3525,7 @@ key) {
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
         ...(io.output && { output: (line, target) => io.output(line, target) }),
         group: groupOf(io),
+        ...(io.builtTarget && { builtTarget: io.builtTarget }),
     }));
     if (!opts.merge && opts.push)
         opts.results.writeDigests(build);
@@ -3545,7 +3610,7 @@ function overallStatus(entries) {
 
 const TEMP_ROOT_PREFIX = 'ml-image-';
 /** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
 }
 let rootMade;
@@ -3554,7 +3619,7 @@ let rootMade;
  * its own dir (registerCleanup); the root is removed when the process exits with it empty.
  */
 function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .U, base);
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));

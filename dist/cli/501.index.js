@@ -601,6 +601,15 @@ function processSteps(steps, at) {
 /** The variable that hands the script the plan of its process (its argv stays the first test's). */
 const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
 /**
+ * The variable that tells the smoke script a test's timeout in seconds: the ddp suite stops its
+ * launcher within it (a hang is then reported with torchrun's output), instead of after 600 s.
+ */
+const SMOKE_TIMEOUT_ENV = 'ML_IMAGE_SMOKE_TIMEOUT';
+/** The environment every run of the smoke script gets: the test's timeout. */
+const timeoutEnv = (timeoutMs) => ({
+    [SMOKE_TIMEOUT_ENV]: String(timeoutMs / 1000),
+});
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -635,7 +644,7 @@ async function batchOutcome(s, id) {
     // The command is the first test's own (as if it ran alone); the plan comes in the environment.
     const r = await s.run({
         ...scriptSpec(s.script, steps[0].argv),
-        env: { [BATCH_ENV]: JSON.stringify(plan) },
+        env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
         ...(steps[0].gpu && { gpu: true }),
         // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
         timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
@@ -923,7 +932,11 @@ async function outcomeOf(s, id, spec) {
 }
 /** A suite of the smoke script, run with python3 (in the shared process, or a container of its own). */
 async function probeSuite(s, id, name, args, extra = {}) {
-    const r = await outcomeOf(s, id, { ...scriptSpec(s.script, [name, ...args]), ...extra });
+    const r = await outcomeOf(s, id, {
+        ...scriptSpec(s.script, [name, ...args]),
+        env: timeoutEnv(s.input.timeoutMs),
+        ...extra,
+    });
     const test = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
     if (r.timedOut) {
         test.reason = timedOutReason(s.input.timeoutMs);
@@ -1062,6 +1075,10 @@ async function runSuite(s, name) {
             await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
             if (input.gpus === 'all')
                 await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
+            // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
+            // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
+            else
+                record(s, gpuAbsent('compute-gpu', name, false));
             break;
         case 'train':
             await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));

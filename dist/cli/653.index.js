@@ -844,8 +844,10 @@ function neutralise(text) {
         // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
         // be a live link): a joiner inside the scheme keeps the text and breaks the link.
         .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Also a bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
+        // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
+        // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
+        // bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`));
 }
 /**
  * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
@@ -857,7 +859,7 @@ function neutralise(text) {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
 function md(text, max = Infinity) {
     // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
     // and a clip could cut a token short of its pattern.

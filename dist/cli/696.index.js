@@ -329,13 +329,38 @@ function parseRequirementsText(text, env = {}) {
             errors.push({ line: l.line, text: l.text, why: l.why });
             continue;
         }
-        const r = parseLine(expandEnv(l.text, env));
+        const expanded = expandEnv(l.text, env);
+        const r = parseLine(expanded);
+        if (expanded === l.text) {
+            if ('error' in r)
+                errors.push({ line: l.line, text: l.text, why: r.error });
+            else
+                lines.push({ ...r, line: l.line, text: l.text });
+            continue;
+        }
+        // pip's error would quote the expanded text: only the line as written is ever shown.
         if ('error' in r)
-            errors.push({ line: l.line, text: l.text, why: r.error });
-        else
-            lines.push({ ...r, line: l.line, text: l.text });
+            errors.push({ line: l.line, text: l.text, why: expandedWhy(l.text, env) });
+        else {
+            const written = parseLine(l.text);
+            lines.push({
+                ...r,
+                line: l.line,
+                text: l.text,
+                expanded: true,
+                ...(!('error' in written) && { written }),
+            });
+        }
     }
     return { lines, errors };
+}
+/**
+ * Why a line that is invalid once ${NAME} is filled in is refused, without what was filled in (a
+ * requirement line may name any variable: the parser's own words would quote its value).
+ */
+function expandedWhy(text, env) {
+    const names = [...new Set(envReferences(text))].filter((n) => env[n] !== undefined);
+    return `not valid once ${names.map((n) => `\${${n}}`).join(', ')} ${names.length === 1 ? 'is' : 'are'} filled in from the environment (what is wrong is not shown: it would quote the value); check the value and the line`;
 }
 /** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
 function requirementNames(text) {

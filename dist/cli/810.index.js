@@ -129,12 +129,29 @@ function checkListedReferences(references, secrets) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K3: () => (/* binding */ shownIndexes),
 /* harmony export */   "if": () => (/* binding */ pipRunEnv),
+/* harmony export */   kl: () => (/* binding */ preinstalled),
 /* harmony export */   lH: () => (/* binding */ pipOutputMask),
 /* harmony export */   u2: () => (/* binding */ failureContext)
 /* harmony export */ });
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
+/**
+ * What the build installs before the requirements, under the same constraints: `torch==VERSION`
+ * from the torch index (the templates' first pip step), when the variant has both. Every dry run
+ * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
+ * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
+ * in the constraints the build's torch step then cannot meet. A constraint, not a requirement:
+ * torch's own dependencies, which the build's torch step takes from the torch index alone, get no
+ * pins from another index unless the requirements pull torch. A version that is not a plain
+ * version is left out.
+ */
+function preinstalled(input) {
+    const v = input.variant;
+    if (v?.torchIndexUrl === undefined || v.torchVersion === undefined)
+        return [];
+    return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
+}
 /** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
 function shownIndexes(input) {
     const own = input.requirements.indexes;
@@ -153,9 +170,17 @@ function failureContext(input) {
         indexes: shownIndexes(input),
     };
 }
-/** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
+/**
+ * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
+ * torch index as one more extra index when torch is preinstalled (the build takes torch from it).
+ */
 function pipRunEnv(input) {
-    return { ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+    const ix = input.indexes ?? { extraIndexUrls: [] };
+    const torchIndex = preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
+    const withTorch = torchIndex === undefined || ix.extraIndexUrls.includes(torchIndex) || ix.indexUrl === torchIndex
+        ? ix
+        : { ...ix, extraIndexUrls: [...ix.extraIndexUrls, torchIndex] };
+    return { ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)(withTorch), ...input.pipEnv };
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
@@ -333,11 +358,12 @@ async function chooseNetwork(input, buildNetwork, lookup) {
 /* harmony export */   iY: () => (/* binding */ PIP_CACHE_PREFIX),
 /* harmony export */   nC: () => (/* binding */ PIP_CACHE_DIR)
 /* harmony export */ });
-/* unused harmony exports PIP_CACHE_BASE_LABEL, TRUSTED_EVENTS, mayCarryCredentials */
+/* unused harmony exports PIP_CACHE_BASE_LABEL, mayCarryCredentials */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
-/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18604);
+/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23419);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18604);
 // pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
 // resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
 // Nothing removes it (docker volume rm does).
@@ -369,6 +395,7 @@ async function chooseNetwork(input, buildNetwork, lookup) {
 
 
 
+
 /** Where the volume is mounted in the resolver's container. */
 const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
 const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
@@ -385,7 +412,7 @@ const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi;
  * plain-http index, a local one on a random port above all, gets no volume).
  */
 function pipCacheUrls(input) {
-    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .shownIndexes */ .K3)(input);
+    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .shownIndexes */ .K3)(input);
     const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
     if (urls.some(mayCarryCredentials))
         return undefined;
@@ -414,28 +441,14 @@ function pipCacheVolume(input, binding) {
     };
 }
 /**
- * The events whose runs build only what is on a branch of the repository already (a push, a
- * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
- * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
- * check out a pull request's head, and events this list does not know yet.
- */
-const TRUSTED_EVENTS = new Set([
-    'push',
-    'schedule',
-    'workflow_dispatch',
-    'merge_group',
-    'release',
-]);
-/**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
- * build a pull request's code (GITHUB_EVENT_NAME not in TRUSTED_EVENTS, or GITHUB_HEAD_REF set) or
+ * build a pull request's code (mayBuildPullRequestCode: the one rule for the cache, the push tag and the baseline) or
  * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
 function pipCacheScope(env) {
     if (env.GITHUB_ACTIONS !== 'true')
         return '';
-    const trusted = TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && !env.GITHUB_HEAD_REF;
-    return `${env.GITHUB_REPOSITORY ?? ''} ${trusted ? 'branch' : 'untrusted'}`;
+    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__/* .mayBuildPullRequestCode */ .H)(env) ? 'untrusted' : 'branch'}`;
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
@@ -445,7 +458,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 18263:
+/***/ 66172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -460,6 +473,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/markdown.ts
 var markdown = __webpack_require__(17183);
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var result = __webpack_require__(83447);
 ;// CONCATENATED MODULE: ./src/resolve/explain.ts
 // explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
 // resolve stage's warning) and as a file; the PR comment takes explanationLines (result.ts), which
@@ -467,6 +482,7 @@ var markdown = __webpack_require__(17183);
 // (no control characters: a terminal escape; one line each, so no value starts a block of its own,
 // and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
 // it, and pip's own lines sit in a fence longer than any backtick run in them.
+
 
 /** Prose from the image, the requirements or pip: one line, no control characters. */
 const explain_text = (s) => (0,markdown/* stripUnsafe */.P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -478,7 +494,11 @@ function renderExplanation(r) {
         fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
         conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
     };
-    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${head[r.status]}**`, '');
+    const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === result/* UNHELD_REPLACEMENT */.e1);
+    const headline = unheld
+        ? 'Conflict fixed with the base image held, but for packages no pin can hold (see the hazards).'
+        : head[r.status];
+    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${headline}**`, '');
     lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
     if (r.naive.replaces.length > 0) {
         lines.push('A plain `pip install -r requirements.txt` would:', '');
@@ -618,26 +638,33 @@ function findHazards(h, t = hazardTable()) {
             });
         }
     }
-    const fromPypi = !(h.variant?.torchIndexUrl ?? h.indexUrl ?? '').includes('download.pytorch.org');
-    if (h.platform === 'linux/arm64' &&
-        h.variant?.cuda !== undefined &&
-        newTorch &&
-        fromPypi &&
-        inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`)) {
-        out.push({
-            id: 'aarch64-pypi-torch-cpu',
-            message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
-            fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
-            source: t.aarch64PypiTorch.source,
-        });
-    }
+    const aarch64 = aarch64PypiTorch(h, newTorch, t);
+    if (aarch64)
+        out.push(aarch64);
     return out;
+}
+/** PyPI's torch before 2.11 on linux/arm64 in a CUDA variant: a CPU-only build. */
+function aarch64PypiTorch(h, newTorch, t) {
+    // PyPI's torch has no local version; PyTorch's indexes label theirs (+cu128, +cpu). With no
+    // label, one of PyTorch's indexes among those pip was given may still have served it.
+    const pytorchIndex = [h.variant?.torchIndexUrl ?? '', ...(h.indexUrls ?? [])].some((u) => u.includes('download.pytorch.org'));
+    if (h.platform !== 'linux/arm64' ||
+        h.variant?.cuda === undefined ||
+        newTorch === undefined ||
+        newTorch.includes('+') ||
+        pytorchIndex ||
+        !inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`))
+        return undefined;
+    return {
+        id: 'aarch64-pypi-torch-cpu',
+        message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
+        fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
+        source: t.aarch64PypiTorch.source,
+    };
 }
 
 // EXTERNAL MODULE: ./src/resolve/input.ts
 var resolve_input = __webpack_require__(18604);
-// EXTERNAL MODULE: ./src/resolve/result.ts
-var result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 ;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
@@ -802,6 +829,23 @@ function lineRef(text) {
     const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
     return m ? Number(m[1] ?? m[2]) : 0;
 }
+/**
+ * pip ran a package's build step (metadata, or a wheel for it) and that failed
+ * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
+ * when it did, where pip names it.
+ */
+function buildFailure(output) {
+    const lines = output.split(/\r?\n/);
+    const at = lines.findIndex((l) => /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(l));
+    if (at < 0)
+        return undefined;
+    const collecting = lines
+        .slice(0, at)
+        .reverse()
+        .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
+        .find((r) => r !== undefined);
+    return collecting !== undefined ? { requirement: collecting } : {};
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output) {
     const message = pipMessage(output);
@@ -847,9 +891,15 @@ function classifyPipFailure(output) {
         const at = output.search(/HASHES|--require-hashes mode/);
         return { kind: 'hash', line: lineRef(output.slice(at)), message };
     }
-    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|No such file or directory: '[^']*'/.test(output)) {
+    // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
+    // (a missing nvcc, say) is its output, not a path of the user's.
+    const built = buildFailure(output);
+    if (built)
+        return { kind: 'build-failed', ...built, message };
+    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
         const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
-        return { kind: 'local-path', line: lineRef(l), message };
+        // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
+        return { kind: 'local-path', line: lineRef(l) || lineRef(output), message };
     }
     if (isResolutionImpossible(output))
         return { kind: 'conflict', message };
@@ -868,13 +918,7 @@ function classifyPipFailure(output) {
     return { kind: 'other', message };
 }
 
-;// CONCATENATED MODULE: ./src/resolve/steps/explain.ts
-// Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
-// conflicts, the chain from the user's requirement to the base package it would replace, and the
-// options, with the version that would fit where pip can find one.
-
-
-
+;// CONCATENATED MODULE: ./src/resolve/steps/chain.ts
 /** One line per replaced base package: what pulls it in and which base packages it breaks. */
 function chainOf(replaced, causes = []) {
     const lines = replaced.map((r) => {
@@ -884,6 +928,18 @@ function chainOf(replaced, causes = []) {
     });
     return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
 }
+
+;// CONCATENATED MODULE: ./src/resolve/steps/explain.ts
+// Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
+// conflicts, the chain from the user's requirement to the base package it would replace, and the
+// options, with the version that would fit where pip can find one.
+
+
+
+
+
+
+
 /**
  * Mode "check", or a plain dry run that failed: clean when nothing would change, else the
  * conflict as the plain run shows it (no plan is searched for). Pure.
@@ -956,13 +1012,10 @@ async function newestThatFits(ws, name) {
     ]);
     if (!probe.ok)
         return undefined;
-    const r = await ws.session.exec([
-        'python3',
-        '-c',
-        `import json;print([i["metadata"]["version"] for i in json.load(open("${DIR}/probe.json"))["install"] if i["metadata"]["name"].lower().replace("_","-")=="${name}"][0])`,
-    ]);
-    const v = r.stdout.trim();
-    return r.exitCode === 0 && v ? v : undefined;
+    // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
+    // is zope-interface), as `name` is.
+    const a = await analyze(ws, 'probe.json');
+    return a.install.find((i) => (0,parse/* canonicalName */.Ew)(i.name) === (0,parse/* canonicalName */.Ew)(name))?.version || undefined;
 }
 
 // EXTERNAL MODULE: ./src/requirements/pep508.ts
@@ -984,11 +1037,14 @@ function plainPin(name, version) {
 }
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
 const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
-/** Owned by the OS package manager (Debian/Ubuntu python3-* packages): pip must not touch them anyway. */
-function osOwned(d) {
-    return ((d.installer !== '' && d.installer !== 'pip' && d.installer !== 'uv') ||
-        d.location.startsWith('/usr/lib/python3/dist-packages'));
-}
+/**
+ * One pin per installed distribution that a pin can hold. Those another installer put there (conda,
+ * Debian's python3-* packages under /usr/lib/python3/dist-packages) and those installed from a
+ * direct URL (NGC's torch wheel) are pinned too: with PIP_BREAK_SYSTEM_PACKAGES=1 (the resolver
+ * and the build) pip replaces or shadows them like any other, and the installed version satisfies
+ * its own pin whether an index has it or not. What is left unpinned can still be replaced: the
+ * held plan is checked for that (steps/hold.ts).
+ */
 function pinDecisions(installed) {
     return [...installed]
         .sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name))
@@ -999,10 +1055,6 @@ function pinDecisions(installed) {
             return { dist: d, skipped: 'not a name and version a pin can hold' };
         if (d.editable)
             return { dist: d, skipped: 'editable install' };
-        if (d.directUrl)
-            return { dist: d, skipped: 'installed from a direct URL' };
-        if (osOwned(d))
-            return { dist: d, skipped: `owned by the OS package manager (${d.installer || d.location})` };
         // "===" pins versions that are not PEP 440 (pip matches them as strings).
         return { dist: d, pin: (0,pep440.valid)(d.version) ? `${d.name}==${d.version}` : `${d.name}===${d.version}` };
     });
@@ -1016,6 +1068,8 @@ function constraintsText(decisions, header) {
 // Step 3, hold: the same requirements with every base distribution held at its version, and the
 // plan that comes out of it when pip finds one: what it installs, and which of the user's packages
 // had to move from pip's plain choice to fit.
+
+
 
 
 
@@ -1045,6 +1099,14 @@ async function hold(ws, base, diagnosis, done) {
 async function heldPlan(ws, draft, o) {
     const naive = o.diagnosis.analysis;
     const held = o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
+    // What the pins could not hold (pip/setuptools/wheel, editable installs, odd names) and pip
+    // still replaces: never "intact". Breaking a base package is a conflict; else a hazard each.
+    if (held.replaced.some((r) => r.breaks.length > 0))
+        return {
+            resolution: unheldConflict(draft, held.replaced),
+            constraints: o.basePins,
+            requirements: o.requirements,
+        };
     // What pip's report named, as the container's helper read it: only plain name==version lines.
     const resolvedPins = held.install
         .filter((i) => plainPin(i.name, i.version))
@@ -1058,11 +1120,41 @@ async function heldPlan(ws, draft, o) {
                 moved: movedPackages(held.install, naive),
                 relaxed: o.relaxed,
             },
-            hazards: [],
+            hazards: held.replaced.map((r) => unheldHazard(r, draft)),
             durationMs: 0,
         },
         constraints: `${o.basePins}# resolved for this image\n${resolvedPins.join('\n')}${resolvedPins.length ? '\n' : ''}`,
         requirements: o.requirements,
+    };
+}
+const CONSTRAINTS_DOC = 'https://pip.pypa.io/en/stable/user_guide/#constraints-files';
+/** Why the base's pins do not hold NAME (the snapshot's skip reason). */
+const notHeldBecause = (draft, name) => draft.constraints.skipped.find((s) => s.name === name)?.reason ?? 'not pinned';
+/** A base package the held plan still replaces, breaking nothing the base declares. Pure. */
+function unheldHazard(r, draft) {
+    return {
+        id: result/* UNHELD_REPLACEMENT */.e1,
+        message: `the plan still replaces the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}); no base package declares a requirement it breaks`,
+        fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
+        source: CONSTRAINTS_DOC,
+    };
+}
+/** The held plan replaces base packages no pin could hold, breaking others: a conflict. Pure. */
+function unheldConflict(draft, replaced) {
+    const breaking = replaced.filter((r) => r.breaks.length > 0);
+    return {
+        ...draft,
+        status: 'conflict',
+        conflict: {
+            causes: [],
+            chain: chainOf(breaking).map((c, i) => `${c} (not held: ${notHeldBecause(draft, breaking[i].name)})`),
+            options: [
+                ...breaking.map((r) => `add "${r.name}==${r.from}" to your requirements: pip then keeps the base image's version, or names what needs another`),
+                `use a newer base image whose packages accept ${breaking.map((r) => `${r.name} ${r.to}`).join(', ')}`,
+            ],
+        },
+        hazards: [],
+        durationMs: 0,
     };
 }
 /** The user's packages whose version differs from pip's plain choice, and why. Pure. */
@@ -1540,6 +1632,12 @@ function hashMismatch(f, { at, said }) {
 function localPath(f, { ctx, at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
 }
+function buildFailed(f, { ctx, said }) {
+    const project = f.requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+    const line = project ? ctx.requirements.find((r) => r.name === (0,parse/* canonicalName */.Ew)(project)) : undefined;
+    const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
+    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements');
+}
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
@@ -1558,6 +1656,8 @@ function pipFailureError(out, ctx) {
             return hashMismatch(f, b);
         case 'local-path':
             return localPath(f, b);
+        case 'build-failed':
+            return buildFailed(f, b);
         case 'unreachable':
             return unreachable(f, b);
         case 'no-match':
@@ -1607,6 +1707,7 @@ function pipWorkspace(session, opts) {
             ...PIP_OPTIONS,
             '--report',
             `${DIR}/${report}`,
+            ...(opts.preinstalled ?? []),
             ...extra,
         ], { env: { ...opts.pipEnv, ...env } });
         return { run: { ok: r.exitCode === 0, out: mask(`${r.stdout}\n${r.stderr}`) } };
@@ -1662,6 +1763,7 @@ function helperAttempt(session, opts) {
             ...(o.held ? ['--held'] : []),
             '--',
             ...PIP_OPTIONS,
+            ...(opts.preinstalled ?? []),
             ...extra,
         ], {
             env: {
@@ -1755,6 +1857,8 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+/** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
+const PREINSTALLED_FILE = 'preinstalled.txt';
 function cachedSnapshot(o) {
     const key = o.digest !== undefined && o.cache !== undefined ? (0,snapshot_cache/* snapshotKey */.o1)(o.digest, o.platform) : undefined;
     const hit = (0,snapshot_cache/* cachedJson */.Bm)(o.cache, key, SnapshotSchema);
@@ -1765,7 +1869,11 @@ function cachedSnapshot(o) {
  * snapshot and the pins that hold the base (all in one archive), and return the base.
  */
 async function prepareWorkspace(ws, o, cached) {
-    const files = { 'helper.py': HELPER_PY, 'requirements.txt': `${o.requirementsText}\n` };
+    const files = {
+        'helper.py': HELPER_PY,
+        'requirements.txt': `${o.requirementsText}\n`,
+        ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+    };
     if (cached.hit === undefined) {
         await ws.put(files);
         return undefined;
@@ -2154,10 +2262,13 @@ async function resolveAgainstBase(input, deps) {
     if (earlier.hit !== undefined)
         return earlier.hit;
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
+    const first = (0,resolve_input/* preinstalled */.kl)(input);
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: (0,resolve_input/* pipRunEnv */["if"])(input),
+            // The build's torch step, before the requirements (cpu and cuda templates): a constraint.
+            ...(first.length > 0 && { preinstalled: ['-c', `${DIR}/${PREINSTALLED_FILE}`] }),
             mask: (0,resolve_input/* pipOutputMask */.lH)(input),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -2179,6 +2290,7 @@ async function resolveAgainstBase(input, deps) {
             image: input.image,
             platform: input.platform,
             requirementsText: input.requirements.text,
+            preinstalled: first,
             ...(deps.cache !== undefined && { cache: deps.cache }),
             ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
@@ -2186,13 +2298,17 @@ async function resolveAgainstBase(input, deps) {
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
         const resolution = {
             ...answer.resolution,
-            hazards: findHazards({
-                snapshot: base.snap,
-                install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
-                platform: input.platform,
-                ...(input.variant !== undefined && { variant: input.variant }),
-                indexUrl: input.indexes?.indexUrl,
-            }),
+            // The steps' own (a base package no pin could hold), then the table's.
+            hazards: [
+                ...answer.resolution.hazards,
+                ...findHazards({
+                    snapshot: base.snap,
+                    install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+                    platform: input.platform,
+                    ...(input.variant !== undefined && { variant: input.variant }),
+                    indexUrls: indexUrlsOf((0,resolve_input/* shownIndexes */.K3)(input)),
+                }),
+            ],
             durationMs: Date.now() - t0,
         };
         const out = { ...answer, resolution, explanation: renderExplanation(resolution) };
@@ -2330,6 +2446,11 @@ async function answerFor(ws, input, snapshotOptions, times) {
         }),
     };
 }
+/** The index URLs of PipIndexes, the main one (PyPI when none) first. */
+const indexUrlsOf = (ix) => [
+    ix.indexUrl ?? 'https://pypi.org/simple',
+    ...ix.extraIndexUrls,
+];
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {
     return {
@@ -2450,7 +2571,7 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18263);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66172);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84450);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
 // The resolve stage inside a build: per variant and platform, before any image is built.
@@ -2466,7 +2587,11 @@ async function runResolveStage(plan, config, baseDir, deps) {
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
     const env = deps.env ?? process.env;
-    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir));
+    // Lines are checked with only build.secrets filled in: the others are refused just below.
+    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env, {
+        ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
+        expandable: config.build.secrets,
+    });
     const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)(config.python, env);
     (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .checkListedReferences */ .O)(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
@@ -2489,7 +2614,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
                 ...((config.build.pull || deps.registryBase === true) && { pull: true }),
                 variant: {
                     ...(v.cuda && { cuda: v.cuda.version }),
-                    ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
+                    // The build installs torch==version from that index first: the resolver asks for it too.
+                    ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl, torchVersion: v.torch.version }),
                 },
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
@@ -2515,6 +2641,43 @@ async function runResolveStage(plan, config, baseDir, deps) {
 /** The variables requirement lines reference as ${NAME}, for pip's environment (never argv). */
 function referencedEnv(names, env) {
     return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
+}
+
+
+/***/ }),
+
+/***/ 23419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ mayBuildPullRequestCode)
+/* harmony export */ });
+/* unused harmony export TRUSTED_EVENTS */
+// Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
+// a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
+// report's baseline). Pure over the runner's environment.
+/**
+ * The events whose runs build only what is on a branch of the repository already (a push, a
+ * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
+ * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
+ * check out a pull request's head, and events this list does not know yet.
+ */
+const TRUSTED_EVENTS = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'release',
+]);
+/**
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
+ * GITHUB_HEAD_REF set (a pull request's run, whatever the event). Elsewhere (a workstation,
+ * another CI) false: there is no pull request to tell apart.
+ */
+function mayBuildPullRequestCode(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
+    return !TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || Boolean(env.GITHUB_HEAD_REF);
 }
 
 

@@ -587,11 +587,19 @@ function pushedDigest(output) {
 function firstLine(r) {
     return (r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`;
 }
-/** The docker CLI through the runner; a CLI that cannot be started is an environment error. */
+/**
+ * The docker CLI through the runner; a CLI that cannot be started is an environment error. One
+ * killed by a signal (exit 128 + N) while this process is exiting on SIGINT/SIGTERM (a cancelled
+ * job signals the whole process group) is the interrupt, not a failure of docker or buildx: "docker
+ * buildx is not available (exit 137) ... install the buildx CLI plugin" would send people astray.
+ */
 function cliRunner(exec, cli) {
     return async (args, options) => {
         try {
-            return await exec.run(cli, args, options);
+            const r = await exec.run(cli, args, options);
+            if (r.exitCode > 128 && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)())
+                (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`${cli} ${args.slice(0, 2).join(' ')} again`);
+            return r;
         }
         catch (e) {
             // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
@@ -1330,7 +1338,7 @@ function createManaged(client, spec, body) {
             Image: spec.image,
             Env: containerEnv(spec.env, spec.gpus),
             ...(spec.user !== undefined && { User: spec.user }),
-            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U },
+            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC },
             ...body,
         },
     };
@@ -1850,7 +1858,7 @@ function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS, creations = cre
             sleep(Math.max(settleMs, SWEEP_CREATIONS_MAX_MS)),
         ]);
         clearTimeout(timer);
-        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U }).catch(() => []);
+        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC }).catch(() => []);
         if (ids.length > 0)
             await docker.removeContainers(ids).catch(() => undefined);
     });
@@ -1873,9 +1881,9 @@ function createDefaultDockerAdapter() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ RUN_ID_ENV),
 /* harmony export */   L: () => (/* binding */ ActionsExecRunner)
 /* harmony export */ });
-/* unused harmony export RUN_ID_ENV */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -1923,7 +1931,7 @@ class ActionsExecRunner {
             }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
@@ -3686,15 +3694,33 @@ function maskBareLogins(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ RUN_ID)
+/* harmony export */   UC: () => (/* binding */ RUN_ID)
 /* harmony export */ });
+/* unused harmony exports freshRunId, useFreshRunId, setRunIdForTests */
 // The id of this process's run: the label on every container it starts (docker/adapter.ts
 // RUN_LABEL), the name of its temp root (temp.ts), and ML_IMAGE_RUN_ID in the environment of the
 // docker CLIs it runs (docker/exec-runner.ts), so the post step finds what the run left behind.
 //
 // Read once, when this module is first loaded: ML_IMAGE_RUN_ID when set (a parent process passes
-// its own id down), else `<pid>-<time in base 36>`. Setting ML_IMAGE_RUN_ID later changes nothing.
-const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
+// its own id down to the CLI), else `<pid>-<time in base 36>`. Setting ML_IMAGE_RUN_ID later
+// changes nothing. The action's main step never inherits one (useFreshRunId): jobs on one host
+// whose environment sets ML_IMAGE_RUN_ID alike would clean up each other's processes, containers
+// and temp dirs in their post steps.
+/** A new id: `<pid>-<time in base 36>`. */
+function freshRunId(pid = process.pid, now = Date.now()) {
+    return `${pid}-${now.toString(36)}`;
+}
+// A live binding: useFreshRunId replaces it before the action's main step uses it.
+let RUN_ID = process.env.ML_IMAGE_RUN_ID || freshRunId();
+/** The action's main step, first thing: an id of its own, whatever ML_IMAGE_RUN_ID says. */
+function useFreshRunId() {
+    RUN_ID = freshRunId();
+    return RUN_ID;
+}
+/** Tests only: put back the id a test replaced. */
+function setRunIdForTests(id) {
+    RUN_ID = id;
+}
 
 
 /***/ }),

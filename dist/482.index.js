@@ -1,8 +1,8 @@
-export const id = 545;
-export const ids = [545];
+export const id = 482;
+export const ids = [482];
 export const modules = {
 
-/***/ 89545:
+/***/ 13482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: coreIo, parseActionInputs, singleImageOutputs
+// UNUSED EXPORTS: coreIo, parseActionInputs, refusePullRequestTarget, singleImageOutputs
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -1338,13 +1338,38 @@ function parseRequirementsText(text, env = {}) {
             errors.push({ line: l.line, text: l.text, why: l.why });
             continue;
         }
-        const r = parseLine(expandEnv(l.text, env));
+        const expanded = expandEnv(l.text, env);
+        const r = parseLine(expanded);
+        if (expanded === l.text) {
+            if ('error' in r)
+                errors.push({ line: l.line, text: l.text, why: r.error });
+            else
+                lines.push({ ...r, line: l.line, text: l.text });
+            continue;
+        }
+        // pip's error would quote the expanded text: only the line as written is ever shown.
         if ('error' in r)
-            errors.push({ line: l.line, text: l.text, why: r.error });
-        else
-            lines.push({ ...r, line: l.line, text: l.text });
+            errors.push({ line: l.line, text: l.text, why: expandedWhy(l.text, env) });
+        else {
+            const written = parseLine(l.text);
+            lines.push({
+                ...r,
+                line: l.line,
+                text: l.text,
+                expanded: true,
+                ...(!('error' in written) && { written }),
+            });
+        }
     }
     return { lines, errors };
+}
+/**
+ * Why a line that is invalid once ${NAME} is filled in is refused, without what was filled in (a
+ * requirement line may name any variable: the parser's own words would quote its value).
+ */
+function expandedWhy(text, env) {
+    const names = [...new Set(envReferences(text))].filter((n) => env[n] !== undefined);
+    return `not valid once ${names.map((n) => `\${${n}}`).join(', ')} ${names.length === 1 ? 'is' : 'are'} filled in from the environment (what is wrong is not shown: it would quote the value); check the value and the line`;
 }
 /** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
 function requirementNames(text) {
@@ -1586,6 +1611,8 @@ const GitHubEventSchema = schemas/* object */.Ikc({
     workflow_run: schemas/* object */.Ikc({
         // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
         id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
+        workflow_id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         head_sha: schemas/* string */.YjP().optional(),
         pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
         head_repository: RepoRef.nullable().optional(),
@@ -2067,15 +2094,16 @@ function givenOutputArgs(req, builder) {
 }
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note. A pull request's
- * build (cacheReadOnly) writes no cache that other branches read either: only inline cache (on its
- * own image) and gha (GitHub scopes a pull request's entries to it) are kept.
+ * exports only inline cache, so other `cache-to` specs are left out with a note. A run that may
+ * build a pull request's code (cacheReadOnly) writes no cache that other branches read either: only
+ * inline cache (on its own image) and gha where GitHub scopes its entries to the pull request
+ * (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
     const typeOf = (spec) => /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
     const to = (req.cacheTo ?? []).filter((spec) => {
         const type = typeOf(spec);
-        if (req.cacheReadOnly && type !== 'inline' && type !== 'gha') {
+        if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
             notes.push(`pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
@@ -2104,6 +2132,10 @@ function cacheArgs(req, builder, notes) {
     }
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
+            if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
+                notes.push(`pull request: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
+                return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
+            }
             return [
                 '--cache-from',
                 `type=gha,scope=${req.cache.scope}`,
@@ -2549,7 +2581,7 @@ var runner_env = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+// parsed strictly (parse.ts), a -c file refused (LOCAL_CONSTRAINTS). The result is one text for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
 
@@ -2563,6 +2595,13 @@ const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
 const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+/**
+ * A -c file of the repository is refused: requirements are inlined into one text (-r files read
+ * here) that the resolver's container and the build get without the repository, so a -c line's
+ * path would name a file neither has (and its pins would not reach the build's constraints).
+ */
+const LOCAL_CONSTRAINTS = 'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
+const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 const isInside = (p, dir) => {
@@ -2592,7 +2631,7 @@ function checkedRealPath(abs, where, root) {
         throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
     }
     if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r/-c include, inside the repository');
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
     return real;
 }
 /**
@@ -2637,10 +2676,25 @@ function workspaceRoot(env, baseDir) {
     return { root: base === ws || base.startsWith(`${ws}${(external_node_path_default()).sep}`) ? ws : base };
 }
 /**
- * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
+ * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
+ * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
+ * there (refused by the caller): such a line is checked as written.
+ */
+function checkingEnv(env, expandable) {
+    const may = (n) => !(0,runner_env/* isRunnerOwnVariable */.P)(n) && (expandable === undefined || expandable.includes(n));
+    return Object.fromEntries(Object.entries(env).flatMap(([n, v]) => (v !== undefined && may(n) ? [[n, v]] : [])));
+}
+/** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
+const shownLine = (l) => (l.expanded ? l.written : l);
+/**
+ * Read and check requirements files (relative to baseDir) with their -r includes (a -c file is
+ * refused, exit 2, naming its line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
+ * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
+ * refuses the others). No message quotes a line with a value filled in.
  */
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
+    const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
     const out = [];
     const origins = [];
@@ -2649,60 +2703,52 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const refs = new Set();
     const problems = [];
     // chain: the files being read, outermost first, with the line that includes the next.
-    const visit = (abs, chain, constraint) => {
+    const visit = (abs, chain) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
             throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
         }
-        const key = `${constraint ? 'c' : 'r'}:${abs}`;
-        if (done.has(key))
+        if (done.has(abs))
             return; // the same file reached through two parents: once is enough
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
-        const parsed = parseRequirementsText(text, env);
-        for (const e of parsed.errors) {
-            const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-            problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
-        }
-        // What pip expands: the lines without their comments.
-        for (const l of parsed.lines)
-            for (const r of envReferences(l.text)) {
-                if ((0,runner_env/* isRunnerOwnVariable */.P)(r))
-                    problems.push(`${abs}:${l.line}: \${${r}} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`);
-                else
-                    refs.add(r);
-            }
+        const parsed = parseRequirementsText(text, checkEnv);
+        const refused = checkLines(abs, parsed, refs, problems);
         for (const l of parsed.lines) {
+            if (refused.has(l.line))
+                continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
+            if (include && l.expanded) {
+                // Read here, its path would be quoted (not found, outside the workspace) with the value in.
+                problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
+                continue;
+            }
             if (include && !isUrl(include.path)) {
-                const target = external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path);
-                const next = [...chain, { file: abs, line: l.line }];
                 if (include.constraint) {
-                    // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
-                    visit(target, next, true);
-                }
-                else {
-                    visit(target, next, constraint);
+                    // Never read: neither the resolver's container nor the build has the file (see LOCAL_CONSTRAINTS).
+                    problems.push(`${origin}: "${l.text}": ${LOCAL_CONSTRAINTS}`);
                     continue;
                 }
-            }
-            if (constraint)
+                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
                 continue;
+            }
             out.push(l.text);
             origins.push(origin);
+            const shown = shownLine(l);
             if (l.kind === 'requirement') {
+                const url = shown?.kind === 'requirement' ? shown.url : undefined;
                 requirements.push({
                     ...(l.name !== undefined && { name: canonicalName(l.name) }),
-                    ...(l.url !== undefined && { url: l.url }),
+                    ...(url !== undefined && { url }),
                     editable: l.editable,
                     origin,
                 });
             }
-            else {
-                for (const o of l.options) {
+            else if (shown?.kind === 'option') {
+                for (const o of shown.options) {
                     if (o.option === 'index-url' && o.value)
                         indexes.indexUrl = o.value;
                     if (o.option === 'extra-index-url' && o.value)
@@ -2710,13 +2756,38 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 }
             }
         }
-        done.add(key);
+        done.add(abs);
     };
     for (const f of files)
-        visit(external_node_path_default().resolve(baseDir, f), [], false);
+        visit(external_node_path_default().resolve(baseDir, f), []);
     if (problems.length > 0)
         throw problemsError(files, problems);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+/**
+ * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
+ * The runner's own variables are refused first: a line naming one (checked without it filled in)
+ * is not checked further; the lines returned.
+ */
+function checkLines(abs, parsed, refs, problems) {
+    const refused = new Set();
+    // What pip expands: the lines without their comments.
+    for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
+        for (const r of envReferences(l.text)) {
+            if ((0,runner_env/* isRunnerOwnVariable */.P)(r)) {
+                problems.push(`${abs}:${l.line}: \${${r}} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`);
+                refused.add(l.line);
+            }
+            else
+                refs.add(r);
+        }
+    for (const e of parsed.errors) {
+        if (refused.has(e.line))
+            continue;
+        const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+        problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+    }
+    return refused;
 }
 /** One problem per line (--json lists them in "problems"), each naming its file and line. */
 function problemsError(files, problems) {
@@ -2759,7 +2830,7 @@ var push_tag = __webpack_require__(2851);
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
-const pushTagOf = (ctx, t, arch) => (0,push_tag/* buildPushTag */.f)(t.v.name, arch, ctx.pullRequest);
+const pushTagOf = (ctx, t, arch) => (0,push_tag/* buildPushTag */.f7)(t.v.name, arch, ctx.untrusted?.pushScope);
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
  * or push and load as a second exporter); the docker driver's pushed image is already in the
@@ -2801,7 +2872,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-        ...(ctx.pullRequest !== undefined && { cacheReadOnly: true }),
+        ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -2982,7 +3053,7 @@ function checkListedReferences(references, secrets) {
 
 
 
-/** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
+/** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -3057,7 +3128,10 @@ async function buildVariant(input, v, run) {
         labels,
         buildArgs,
         ...(annotations.length > 0 && { ociMediatypes: true }),
-    }))).catch((e) => {
+    }))).then((b) => {
+        run.builtTarget?.({ ...variantOf(input, v, run), tags: [], platforms: [b] });
+        return b;
+    }, (e) => {
         stop.abort(e);
         throw e;
     }));
@@ -3067,11 +3141,17 @@ async function buildVariant(input, v, run) {
         digest = await timer.step(`merge ${v.name}`, () => mergeVariant(ctx, v.name, v.tags, sources, annotations));
     }
     return {
-        variant: v.name,
-        repository: plan.repository,
+        ...variantOf(input, v, run),
         ...(digest !== undefined && { digest }),
         tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
         platforms: built,
+    };
+}
+/** What a variant's build result holds besides its platforms, tags and merged digest. */
+function variantOf(input, v, run) {
+    return {
+        variant: v.name,
+        repository: input.plan.repository,
         baseImage: v.base.ref,
         ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
     };
@@ -3149,7 +3229,12 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
     // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    const read = readRequirements(config.python.requirements, baseDir, deps.env, workspaceRoot(deps.env, baseDir));
+    // Lines are checked with only build.secrets filled in (the others are refused just below): no
+    // message quotes another variable's value.
+    const read = readRequirements(config.python.requirements, baseDir, deps.env, {
+        ...workspaceRoot(deps.env, baseDir),
+        expandable: config.build.secrets,
+    });
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
     checkListedReferences(read.envReferences, config.build.secrets);
     const requirements = read.text;
@@ -3164,6 +3249,7 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
+    const untrusted = (0,push_tag/* untrustedRunOf */.j6)(deps.env);
     const ctx = {
         docker: deps.docker,
         progress: deps.progress,
@@ -3175,7 +3261,7 @@ async function runBuildStage(input, deps) {
         build: config.build,
         builder,
         cache: cacheKind(config, deps.env),
-        ...((0,push_tag/* pullRequestOf */._)(deps.env) !== undefined && { pullRequest: (0,push_tag/* pullRequestOf */._)(deps.env) }),
+        ...(untrusted && { untrusted }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
         work,
         requirements,
@@ -3193,7 +3279,7 @@ async function runBuildStage(input, deps) {
     try {
         const results = [];
         for (const [i, v] of variants.entries()) {
-            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer };
+            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer, builtTarget: deps.builtTarget };
             // A failed build forgets the builder's facts: the next run asks buildx again.
             results.push(await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
@@ -5548,7 +5634,7 @@ function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
         ...breaches.map((b) => `❌ **${(0,report_escape.md)(b.text, 400)}**`),
         headline ? `**${(0,report_escape.md)(headline, 400)}**` : '',
         e && !e.packagesKnown
-            ? `_The ${(0,report_escape.md)(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
+            ? `_The ${baseLabel} record has no package sizes (captured before sizes were recorded)._`
             : '',
         e && e.packagesChanged > e.packages.length
             ? `_Packages: ${signed(e.packagesDelta, fmtBytes)} over ${plural(e.packagesChanged, 'package')} whose size changed; the ${fmtInt(e.packages.length)} biggest changes are listed._`
@@ -6555,25 +6641,8 @@ async function comment(input, io, models, outcomes, runKey) {
         return;
     }
     const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
-    const headSha = gh.headSha ?? input.git.sha;
-    if (toArtifact && !headSha) {
-        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
-            title: 'ml-image report',
-        });
-        return;
-    }
-    if (toArtifact) {
-        const dir = input.results.writeComment({
-            schemaVersion: 1,
-            prNumber: gh.prNumber,
-            headSha: headSha,
-            repository: gh.repository,
-            markerKey: runKey,
-            reports: [...models],
-        });
-        io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
-        return;
-    }
+    if (toArtifact)
+        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
     if (!gh.token) {
         io.warning('comment-mode post needs github-token; the report is in the job summary only', {
             title: 'ml-image report',
@@ -6596,6 +6665,31 @@ async function comment(input, io, models, outcomes, runKey) {
     for (const o of outcomes)
         o.comment = done;
     io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`);
+    // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
+    // pull request's token may be read-only too (the repository's default workflow permissions).
+    if (r.action === 'forbidden' && mode === 'auto') {
+        io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
+        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+    }
+}
+/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
+function writeArtifact(input, io, gh, models, runKey) {
+    const headSha = gh.headSha ?? input.git.sha;
+    if (!headSha) {
+        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
+            title: 'ml-image report',
+        });
+        return;
+    }
+    const dir = input.results.writeComment({
+        schemaVersion: 1,
+        prNumber: gh.prNumber,
+        headSha,
+        repository: gh.repository,
+        markerKey: runKey,
+        reports: [...models],
+    });
+    io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
 }
 /**
  * The comment's key: one per run. report.markerKey when set, else the image repository; no
@@ -6748,6 +6842,7 @@ var markdown = __webpack_require__(17183);
 // and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
 // it, and pip's own lines sit in a fence longer than any backtick run in them.
 
+
 /** Prose from the image, the requirements or pip: one line, no control characters. */
 const explain_text = (s) => (0,markdown/* stripUnsafe */.P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
 const code = (s) => `\`${explain_text(s).replace(/`/g, "'")}\``;
@@ -6758,7 +6853,11 @@ function renderExplanation(r) {
         fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
         conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
     };
-    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${head[r.status]}**`, '');
+    const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === resolve_result/* UNHELD_REPLACEMENT */.e1);
+    const headline = unheld
+        ? 'Conflict fixed with the base image held, but for packages no pin can hold (see the hazards).'
+        : head[r.status];
+    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${headline}**`, '');
     lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
     if (r.naive.replaces.length > 0) {
         lines.push('A plain `pip install -r requirements.txt` would:', '');
@@ -6892,25 +6991,50 @@ function findHazards(h, t = hazardTable()) {
             });
         }
     }
-    const fromPypi = !(h.variant?.torchIndexUrl ?? h.indexUrl ?? '').includes('download.pytorch.org');
-    if (h.platform === 'linux/arm64' &&
-        h.variant?.cuda !== undefined &&
-        newTorch &&
-        fromPypi &&
-        inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`)) {
-        out.push({
-            id: 'aarch64-pypi-torch-cpu',
-            message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
-            fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
-            source: t.aarch64PypiTorch.source,
-        });
-    }
+    const aarch64 = aarch64PypiTorch(h, newTorch, t);
+    if (aarch64)
+        out.push(aarch64);
     return out;
+}
+/** PyPI's torch before 2.11 on linux/arm64 in a CUDA variant: a CPU-only build. */
+function aarch64PypiTorch(h, newTorch, t) {
+    // PyPI's torch has no local version; PyTorch's indexes label theirs (+cu128, +cpu). With no
+    // label, one of PyTorch's indexes among those pip was given may still have served it.
+    const pytorchIndex = [h.variant?.torchIndexUrl ?? '', ...(h.indexUrls ?? [])].some((u) => u.includes('download.pytorch.org'));
+    if (h.platform !== 'linux/arm64' ||
+        h.variant?.cuda === undefined ||
+        newTorch === undefined ||
+        newTorch.includes('+') ||
+        pytorchIndex ||
+        !inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`))
+        return undefined;
+    return {
+        id: 'aarch64-pypi-torch-cpu',
+        message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
+        fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
+        source: t.aarch64PypiTorch.source,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
+/**
+ * What the build installs before the requirements, under the same constraints: `torch==VERSION`
+ * from the torch index (the templates' first pip step), when the variant has both. Every dry run
+ * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
+ * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
+ * in the constraints the build's torch step then cannot meet. A constraint, not a requirement:
+ * torch's own dependencies, which the build's torch step takes from the torch index alone, get no
+ * pins from another index unless the requirements pull torch. A version that is not a plain
+ * version is left out.
+ */
+function preinstalled(input) {
+    const v = input.variant;
+    if (v?.torchIndexUrl === undefined || v.torchVersion === undefined)
+        return [];
+    return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
+}
 /** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
 function shownIndexes(input) {
     const own = input.requirements.indexes;
@@ -6929,9 +7053,17 @@ function failureContext(input) {
         indexes: shownIndexes(input),
     };
 }
-/** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
+/**
+ * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
+ * torch index as one more extra index when torch is preinstalled (the build takes torch from it).
+ */
 function pipRunEnv(input) {
-    return { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+    const ix = input.indexes ?? { extraIndexUrls: [] };
+    const torchIndex = preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
+    const withTorch = torchIndex === undefined || ix.extraIndexUrls.includes(torchIndex) || ix.indexUrl === torchIndex
+        ? ix
+        : { ...ix, extraIndexUrls: [...ix.extraIndexUrls, torchIndex] };
+    return { ...pipIndexEnv(withTorch), ...input.pipEnv };
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
@@ -7103,6 +7235,23 @@ function lineRef(text) {
     const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
     return m ? Number(m[1] ?? m[2]) : 0;
 }
+/**
+ * pip ran a package's build step (metadata, or a wheel for it) and that failed
+ * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
+ * when it did, where pip names it.
+ */
+function buildFailure(output) {
+    const lines = output.split(/\r?\n/);
+    const at = lines.findIndex((l) => /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(l));
+    if (at < 0)
+        return undefined;
+    const collecting = lines
+        .slice(0, at)
+        .reverse()
+        .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
+        .find((r) => r !== undefined);
+    return collecting !== undefined ? { requirement: collecting } : {};
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output) {
     const message = pipMessage(output);
@@ -7148,9 +7297,15 @@ function classifyPipFailure(output) {
         const at = output.search(/HASHES|--require-hashes mode/);
         return { kind: 'hash', line: lineRef(output.slice(at)), message };
     }
-    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|No such file or directory: '[^']*'/.test(output)) {
+    // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
+    // (a missing nvcc, say) is its output, not a path of the user's.
+    const built = buildFailure(output);
+    if (built)
+        return { kind: 'build-failed', ...built, message };
+    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
         const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
-        return { kind: 'local-path', line: lineRef(l), message };
+        // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
+        return { kind: 'local-path', line: lineRef(l) || lineRef(output), message };
     }
     if (isResolutionImpossible(output))
         return { kind: 'conflict', message };
@@ -7169,13 +7324,7 @@ function classifyPipFailure(output) {
     return { kind: 'other', message };
 }
 
-;// CONCATENATED MODULE: ./src/resolve/steps/explain.ts
-// Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
-// conflicts, the chain from the user's requirement to the base package it would replace, and the
-// options, with the version that would fit where pip can find one.
-
-
-
+;// CONCATENATED MODULE: ./src/resolve/steps/chain.ts
 /** One line per replaced base package: what pulls it in and which base packages it breaks. */
 function chainOf(replaced, causes = []) {
     const lines = replaced.map((r) => {
@@ -7185,6 +7334,18 @@ function chainOf(replaced, causes = []) {
     });
     return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
 }
+
+;// CONCATENATED MODULE: ./src/resolve/steps/explain.ts
+// Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
+// conflicts, the chain from the user's requirement to the base package it would replace, and the
+// options, with the version that would fit where pip can find one.
+
+
+
+
+
+
+
 /**
  * Mode "check", or a plain dry run that failed: clean when nothing would change, else the
  * conflict as the plain run shows it (no plan is searched for). Pure.
@@ -7257,13 +7418,10 @@ async function newestThatFits(ws, name) {
     ]);
     if (!probe.ok)
         return undefined;
-    const r = await ws.session.exec([
-        'python3',
-        '-c',
-        `import json;print([i["metadata"]["version"] for i in json.load(open("${DIR}/probe.json"))["install"] if i["metadata"]["name"].lower().replace("_","-")=="${name}"][0])`,
-    ]);
-    const v = r.stdout.trim();
-    return r.exitCode === 0 && v ? v : undefined;
+    // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
+    // is zope-interface), as `name` is.
+    const a = await analyze(ws, 'probe.json');
+    return a.install.find((i) => canonicalName(i.name) === canonicalName(name))?.version || undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
@@ -7281,11 +7439,14 @@ function plainPin(name, version) {
 }
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
 const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
-/** Owned by the OS package manager (Debian/Ubuntu python3-* packages): pip must not touch them anyway. */
-function osOwned(d) {
-    return ((d.installer !== '' && d.installer !== 'pip' && d.installer !== 'uv') ||
-        d.location.startsWith('/usr/lib/python3/dist-packages'));
-}
+/**
+ * One pin per installed distribution that a pin can hold. Those another installer put there (conda,
+ * Debian's python3-* packages under /usr/lib/python3/dist-packages) and those installed from a
+ * direct URL (NGC's torch wheel) are pinned too: with PIP_BREAK_SYSTEM_PACKAGES=1 (the resolver
+ * and the build) pip replaces or shadows them like any other, and the installed version satisfies
+ * its own pin whether an index has it or not. What is left unpinned can still be replaced: the
+ * held plan is checked for that (steps/hold.ts).
+ */
 function pinDecisions(installed) {
     return [...installed]
         .sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name))
@@ -7296,10 +7457,6 @@ function pinDecisions(installed) {
             return { dist: d, skipped: 'not a name and version a pin can hold' };
         if (d.editable)
             return { dist: d, skipped: 'editable install' };
-        if (d.directUrl)
-            return { dist: d, skipped: 'installed from a direct URL' };
-        if (osOwned(d))
-            return { dist: d, skipped: `owned by the OS package manager (${d.installer || d.location})` };
         // "===" pins versions that are not PEP 440 (pip matches them as strings).
         return { dist: d, pin: (0,pep440.valid)(d.version) ? `${d.name}==${d.version}` : `${d.name}===${d.version}` };
     });
@@ -7313,6 +7470,8 @@ function constraintsText(decisions, header) {
 // Step 3, hold: the same requirements with every base distribution held at its version, and the
 // plan that comes out of it when pip finds one: what it installs, and which of the user's packages
 // had to move from pip's plain choice to fit.
+
+
 
 
 
@@ -7342,6 +7501,14 @@ async function hold(ws, base, diagnosis, done) {
 async function heldPlan(ws, draft, o) {
     const naive = o.diagnosis.analysis;
     const held = o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
+    // What the pins could not hold (pip/setuptools/wheel, editable installs, odd names) and pip
+    // still replaces: never "intact". Breaking a base package is a conflict; else a hazard each.
+    if (held.replaced.some((r) => r.breaks.length > 0))
+        return {
+            resolution: unheldConflict(draft, held.replaced),
+            constraints: o.basePins,
+            requirements: o.requirements,
+        };
     // What pip's report named, as the container's helper read it: only plain name==version lines.
     const resolvedPins = held.install
         .filter((i) => plainPin(i.name, i.version))
@@ -7355,11 +7522,41 @@ async function heldPlan(ws, draft, o) {
                 moved: movedPackages(held.install, naive),
                 relaxed: o.relaxed,
             },
-            hazards: [],
+            hazards: held.replaced.map((r) => unheldHazard(r, draft)),
             durationMs: 0,
         },
         constraints: `${o.basePins}# resolved for this image\n${resolvedPins.join('\n')}${resolvedPins.length ? '\n' : ''}`,
         requirements: o.requirements,
+    };
+}
+const CONSTRAINTS_DOC = 'https://pip.pypa.io/en/stable/user_guide/#constraints-files';
+/** Why the base's pins do not hold NAME (the snapshot's skip reason). */
+const notHeldBecause = (draft, name) => draft.constraints.skipped.find((s) => s.name === name)?.reason ?? 'not pinned';
+/** A base package the held plan still replaces, breaking nothing the base declares. Pure. */
+function unheldHazard(r, draft) {
+    return {
+        id: resolve_result/* UNHELD_REPLACEMENT */.e1,
+        message: `the plan still replaces the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}); no base package declares a requirement it breaks`,
+        fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
+        source: CONSTRAINTS_DOC,
+    };
+}
+/** The held plan replaces base packages no pin could hold, breaking others: a conflict. Pure. */
+function unheldConflict(draft, replaced) {
+    const breaking = replaced.filter((r) => r.breaks.length > 0);
+    return {
+        ...draft,
+        status: 'conflict',
+        conflict: {
+            causes: [],
+            chain: chainOf(breaking).map((c, i) => `${c} (not held: ${notHeldBecause(draft, breaking[i].name)})`),
+            options: [
+                ...breaking.map((r) => `add "${r.name}==${r.from}" to your requirements: pip then keeps the base image's version, or names what needs another`),
+                `use a newer base image whose packages accept ${breaking.map((r) => `${r.name} ${r.to}`).join(', ')}`,
+            ],
+        },
+        hazards: [],
+        durationMs: 0,
     };
 }
 /** The user's packages whose version differs from pip's plain choice, and why. Pure. */
@@ -7831,6 +8028,12 @@ function hashMismatch(f, { at, said }) {
 function localPath(f, { ctx, at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
 }
+function buildFailed(f, { ctx, said }) {
+    const project = f.requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+    const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+    const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
+    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements');
+}
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
@@ -7849,6 +8052,8 @@ function pipFailureError(out, ctx) {
             return hashMismatch(f, b);
         case 'local-path':
             return localPath(f, b);
+        case 'build-failed':
+            return buildFailed(f, b);
         case 'unreachable':
             return unreachable(f, b);
         case 'no-match':
@@ -7898,6 +8103,7 @@ function pipWorkspace(session, opts) {
             ...PIP_OPTIONS,
             '--report',
             `${DIR}/${report}`,
+            ...(opts.preinstalled ?? []),
             ...extra,
         ], { env: { ...opts.pipEnv, ...env } });
         return { run: { ok: r.exitCode === 0, out: mask(`${r.stdout}\n${r.stderr}`) } };
@@ -7953,6 +8159,7 @@ function helperAttempt(session, opts) {
             ...(o.held ? ['--held'] : []),
             '--',
             ...PIP_OPTIONS,
+            ...(opts.preinstalled ?? []),
             ...extra,
         ], {
             env: {
@@ -8046,6 +8253,8 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+/** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
+const PREINSTALLED_FILE = 'preinstalled.txt';
 function cachedSnapshot(o) {
     const key = o.digest !== undefined && o.cache !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
     const hit = cachedJson(o.cache, key, SnapshotSchema);
@@ -8056,7 +8265,11 @@ function cachedSnapshot(o) {
  * snapshot and the pins that hold the base (all in one archive), and return the base.
  */
 async function prepareWorkspace(ws, o, cached) {
-    const files = { 'helper.py': HELPER_PY, 'requirements.txt': `${o.requirementsText}\n` };
+    const files = {
+        'helper.py': HELPER_PY,
+        'requirements.txt': `${o.requirementsText}\n`,
+        ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+    };
     if (cached.hit === undefined) {
         await ws.put(files);
         return undefined;
@@ -8121,6 +8334,8 @@ function noPython(r, image) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
 // pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
 // resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
@@ -8150,6 +8365,7 @@ function noPython(r, image) {
 // cache keeps private pages and wheels, and request headers named by a server's Vary (Authorization
 // among them); the name is a hash of the redacted URLs. pip caches only https and
 // --trusted-host answers, so no volume is made for plain-http indexes.
+
 
 
 
@@ -8198,28 +8414,14 @@ function pipCacheVolume(input, binding) {
     };
 }
 /**
- * The events whose runs build only what is on a branch of the repository already (a push, a
- * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
- * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
- * check out a pull request's head, and events this list does not know yet.
- */
-const TRUSTED_EVENTS = new Set([
-    'push',
-    'schedule',
-    'workflow_dispatch',
-    'merge_group',
-    'release',
-]);
-/**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
- * build a pull request's code (GITHUB_EVENT_NAME not in TRUSTED_EVENTS, or GITHUB_HEAD_REF set) or
+ * build a pull request's code (mayBuildPullRequestCode: the one rule for the cache, the push tag and the baseline) or
  * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
 function pipCacheScope(env) {
     if (env.GITHUB_ACTIONS !== 'true')
         return '';
-    const trusted = TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && !env.GITHUB_HEAD_REF;
-    return `${env.GITHUB_REPOSITORY ?? ''} ${trusted ? 'branch' : 'untrusted'}`;
+    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,pull_request_code/* mayBuildPullRequestCode */.H)(env) ? 'untrusted' : 'branch'}`;
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
@@ -8675,10 +8877,13 @@ async function resolveAgainstBase(input, deps) {
     if (earlier.hit !== undefined)
         return earlier.hit;
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
+    const first = preinstalled(input);
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: pipRunEnv(input),
+            // The build's torch step, before the requirements (cpu and cuda templates): a constraint.
+            ...(first.length > 0 && { preinstalled: ['-c', `${DIR}/${PREINSTALLED_FILE}`] }),
             mask: pipOutputMask(input),
             failure: { ...failureContext(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -8700,6 +8905,7 @@ async function resolveAgainstBase(input, deps) {
             image: input.image,
             platform: input.platform,
             requirementsText: input.requirements.text,
+            preinstalled: first,
             ...(deps.cache !== undefined && { cache: deps.cache }),
             ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
@@ -8707,13 +8913,17 @@ async function resolveAgainstBase(input, deps) {
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
         const resolution = {
             ...answer.resolution,
-            hazards: findHazards({
-                snapshot: base.snap,
-                install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
-                platform: input.platform,
-                ...(input.variant !== undefined && { variant: input.variant }),
-                indexUrl: input.indexes?.indexUrl,
-            }),
+            // The steps' own (a base package no pin could hold), then the table's.
+            hazards: [
+                ...answer.resolution.hazards,
+                ...findHazards({
+                    snapshot: base.snap,
+                    install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+                    platform: input.platform,
+                    ...(input.variant !== undefined && { variant: input.variant }),
+                    indexUrls: indexUrlsOf(shownIndexes(input)),
+                }),
+            ],
             durationMs: Date.now() - t0,
         };
         const out = { ...answer, resolution, explanation: renderExplanation(resolution) };
@@ -8851,6 +9061,11 @@ async function answerFor(ws, input, snapshotOptions, times) {
         }),
     };
 }
+/** The index URLs of PipIndexes, the main one (PyPI when none) first. */
+const indexUrlsOf = (ix) => [
+    ix.indexUrl ?? 'https://pypi.org/simple',
+    ...ix.extraIndexUrls,
+];
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {
     return {
@@ -8884,7 +9099,11 @@ async function runResolveStage(plan, config, baseDir, deps) {
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
     const env = deps.env ?? process.env;
-    const requirements = readRequirements(config.python.requirements, baseDir, env, workspaceRoot(env, baseDir));
+    // Lines are checked with only build.secrets filled in: the others are refused just below.
+    const requirements = readRequirements(config.python.requirements, baseDir, env, {
+        ...workspaceRoot(env, baseDir),
+        expandable: config.build.secrets,
+    });
     const indexes = pipIndexes(config.python, env);
     checkListedReferences(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
@@ -8907,7 +9126,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
                 ...((config.build.pull || deps.registryBase === true) && { pull: true }),
                 variant: {
                     ...(v.cuda && { cuda: v.cuda.version }),
-                    ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
+                    // The build installs torch==version from that index first: the resolver asks for it too.
+                    ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl, torchVersion: v.torch.version }),
                 },
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
@@ -9145,7 +9365,10 @@ function floorsArg(baseline) {
 function configSmokeInputs(loaded, env) {
     return {
         distributions: loaded
-            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, env, workspaceRoot(env, loaded.baseDir)).text)
+            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
+                ...workspaceRoot(env, loaded.baseDir),
+                expandable: loaded.config.build.secrets,
+            }).text)
             : [],
         baseline: configBaseline(loaded),
     };
@@ -9160,11 +9383,14 @@ function configBaseline(loaded) {
     return loadBaseline(file === undefined ? undefined : external_node_path_default().resolve(loaded.baseDir, file));
 }
 
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -9184,13 +9410,15 @@ function imageCreated(details) {
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
-async function captureImage(input, deps) {
+/**
+ * The probe's container, with the GPUs asked for. When the engine refuses to start it with them
+ * (no GPU runtime, a driver older than the image's CUDA: nvidia-container-cli's requirement check),
+ * it runs again without them and `gpuError` says why: the record is still made, and the gpu suite
+ * reports the cause.
+ */
+async function runProbe(input, timeoutMs, docker) {
     const probe = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
-    const details = await deps.docker.inspectImage(input.image, input.platform);
-    const platform = input.platform ?? `${details.os}/${details.architecture}`;
-    const timeoutMs = input.timeoutMs ?? 300_000;
-    const name = nameOf(input);
-    const run = await deps.docker
+    const attempt = (gpus) => docker
         .runContainer({
         image: input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
@@ -9204,6 +9432,7 @@ async function captureImage(input, deps) {
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
         ...(input.env !== undefined && { env: input.env }),
+        ...(gpus !== undefined && { gpus }),
         labels: { 'io.github.ml-image-action.stage': 'capture' },
         timeoutMs,
     })
@@ -9213,6 +9442,24 @@ async function captureImage(input, deps) {
             throw e;
         return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
+    if (input.gpus === undefined)
+        return { run: await attempt(undefined) };
+    try {
+        return { run: await attempt(input.gpus) };
+    }
+    catch (e) {
+        if (e instanceof errors/* MlImageError */.zn || ((0,failures/* statusCodeOf */.PU)(e) ?? 0) < 400)
+            throw e;
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${(0,failures/* engineMessage */.g4)(e)}`;
+        return { run: await attempt(undefined), gpuError };
+    }
+}
+async function captureImage(input, deps) {
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
+    const { run, gpuError } = await runProbe(input, timeoutMs, deps.docker);
     if (run.timedOut)
         throw new errors/* CheckFailedError */.CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
@@ -9238,6 +9485,7 @@ async function captureImage(input, deps) {
         errors: [
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
         ],
         capture: {
             ...probed.capture,
@@ -9561,8 +9809,6 @@ async function reuseOf(t, deps) {
 
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
-// EXTERNAL MODULE: ./src/docker/failures.ts
-var failures = __webpack_require__(76873);
 ;// CONCATENATED MODULE: ./src/smoke/failures.json
 const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"[^\\"\\\\n]{0,100}\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured, so the container cannot get GPUs","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda ?>=","cause":"the host driver is older than the image\'s NVIDIA_REQUIRE_CUDA asks for: the NVIDIA Container Toolkit refused to start the container","fix":"upgrade the NVIDIA driver on the runner to one that supports the image\'s CUDA (see the plan\'s driver floor), or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"nvidia-container-cli-init","pattern":"nvidia-container-cli: (initialization|detection) error","cause":"the NVIDIA Container Toolkit could not reach the driver when starting the container: the driver is not loaded, or its user-space libraries do not match the kernel module (after a driver upgrade without a reboot)","fix":"check nvidia-smi on the host; after a driver upgrade reboot (or reload the nvidia kernel modules); reinstall the driver if its libraries are missing","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-system-not-ready","pattern":"cuInit returned 802|CUDA_ERROR_SYSTEM_NOT_READY|cudaErrorSystemNotReady|system not yet initialized","cause":"CUDA error 802 (system not yet initialized): on an NVSwitch system (HGX/DGX A100, H100, H200, B200) the NVIDIA Fabric Manager is not running, or its version differs from the driver\'s, so the GPUs are visible but CUDA cannot start","fix":"install and start nvidia-fabricmanager of exactly the driver\'s version (systemctl enable --now nvidia-fabricmanager; on NVL5+ systems also nvlsm), check \\"nvidia-smi -q | grep -A2 Fabric\\" shows State Completed, then run again","source":"https://docs.nvidia.com/datacenter/tesla/fabric-manager-user-guide"},{"id":"cuda-compat-unsupported","pattern":"cuInit returned 804|CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|cudaErrorCompatNotSupportedOnDevice|forward compatibility was attempted on non supported HW","cause":"CUDA error 804: the image\'s CUDA forward-compatibility libraries (cuda-compat, /usr/local/cuda/compat) were loaded on a GPU that does not support forward compatibility (GeForce and most workstation GPUs), or with a driver they do not match","fix":"on such GPUs keep cuda-compat out of the image (or off LD_LIBRARY_PATH) and upgrade the host driver to one that supports the image\'s CUDA; on data-center GPUs use the cuda-compat package built for the host driver\'s branch","source":"https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"},{"id":"cuda-driver-mismatch","pattern":"cuInit returned 803|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch|unsupported display driver / cuda driver combination","cause":"CUDA error 803: the user-space CUDA driver (libcuda) does not match the loaded kernel module: a driver upgraded without a reboot, or a libcuda shipped in the image (cuda-compat) that does not fit the host driver","fix":"reboot the host (or reload the nvidia kernel modules) after a driver upgrade, and do not ship libcuda.so in the image: the NVIDIA Container Toolkit mounts the host\'s","source":"https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"},{"id":"driver-insufficient","pattern":"cuInit returned 35\\\\b|CUDA_ERROR_INSUFFICIENT_DRIVER|cudaErrorInsufficientDriver|CUDA driver version is insufficient for CUDA runtime version","cause":"CUDA error 35: the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-unknown-error","pattern":"cuInit returned 999|CUDA_ERROR_UNKNOWN|CUDA unknown error|999\\\\)? ?: unknown error","cause":"CUDA error 999 (unknown): the driver could not initialise CUDA; commonly the nvidia_uvm kernel module is not loaded (or /dev/nvidia-uvm is missing in the container), the driver is in a bad state after suspend/resume or an Xid error, or a GPU has fallen off the bus","fix":"check nvidia-smi and dmesg (Xid errors) on the host; load nvidia_uvm (nvidia-modprobe -u -c 0, or modprobe -r nvidia_uvm && modprobe nvidia_uvm); if it persists, reset the GPU or reboot the node","source":"https://github.com/pytorch/pytorch/issues/49081"},{"id":"gpu-busy","pattern":"CUDA-capable device\\\\(s\\\\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE|cudaErrorDevicesUnavailable|cuInit returned 46\\\\b","cause":"the GPU is busy or unavailable: it is in Exclusive Process compute mode and another process holds it, or it is being reset","fix":"wait for (or stop) the other process using the GPU (nvidia-smi lists it), or set the compute mode back to Default (nvidia-smi -c DEFAULT)","source":"https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"},{"id":"cuda-no-device","pattern":"cuInit returned 100\\\\b|CUDA_ERROR_NO_DEVICE|cudaErrorNoDevice|No CUDA GPUs are available|no CUDA-capable device is detected","cause":"CUDA sees no GPU: CUDA_VISIBLE_DEVICES is empty or names GPUs that are not there, or the container was given no GPU (no --gpus, NVIDIA_VISIBLE_DEVICES=void/none)","fix":"leave CUDA_VISIBLE_DEVICES unset (or list GPUs that exist, e.g. 0,1), and give the container GPUs (--gpus all; smoke: --gpus all, or auto on an engine with the NVIDIA runtime)","source":"https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"cuda-out-of-memory","pattern":"CUDA out of memory|CUDA error: out of memory|CUDA_ERROR_OUT_OF_MEMORY|cudaErrorMemoryAllocation","cause":"the GPU ran out of memory: another process holds most of it, or the test needs more than this GPU (or MIG slice) has","fix":"check nvidia-smi for other processes on the GPU and run the smoke test on an idle GPU; for your own tests use a smaller batch or model, or a GPU with more memory","source":"https://pytorch.org/docs/stable/notes/cuda.html#memory-management"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"torchrun-sigbus","pattern":"Signal 7 \\\\(SIGBUS\\\\)|exitcode\\\\s{0,10}: -7\\\\b","cause":"a torchrun worker died of SIGBUS: the container\'s /dev/shm is too small for NCCL or the DataLoader (Docker gives 64 MiB by default)","fix":"run with --shm-size=16g or --ipc=host (the smoke runner gives the ddp suite 1 GiB; your own jobs and custom tests need the flag themselves)","source":"https://docs.docker.com/reference/cli/docker/container/run/"},{"id":"nccl-system-error","pattern":"unhandled system error|ncclSystemError","cause":"NCCL failed in a system call (shared memory, sockets or InfiniBand) and the output does not say which","fix":"run with NCCL_DEBUG=INFO (NCCL_DEBUG_SUBSYS=INIT,NET,SHM) to see the failing call; most often /dev/shm is too small (--shm-size=16g or --ipc=host), no usable network interface is found (set NCCL_SOCKET_IFNAME, e.g. eth0) or InfiniBand is not reachable in the container (NCCL_IB_DISABLE=1 to rule it out)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
 ;// CONCATENATED MODULE: ./src/smoke/classify.ts
@@ -10073,6 +10319,15 @@ function processSteps(steps, at) {
 /** The variable that hands the script the plan of its process (its argv stays the first test's). */
 const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
 /**
+ * The variable that tells the smoke script a test's timeout in seconds: the ddp suite stops its
+ * launcher within it (a hang is then reported with torchrun's output), instead of after 600 s.
+ */
+const SMOKE_TIMEOUT_ENV = 'ML_IMAGE_SMOKE_TIMEOUT';
+/** The environment every run of the smoke script gets: the test's timeout. */
+const timeoutEnv = (timeoutMs) => ({
+    [SMOKE_TIMEOUT_ENV]: String(timeoutMs / 1000),
+});
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -10107,7 +10362,7 @@ async function batchOutcome(s, id) {
     // The command is the first test's own (as if it ran alone); the plan comes in the environment.
     const r = await s.run({
         ...scriptSpec(s.script, steps[0].argv),
-        env: { [BATCH_ENV]: JSON.stringify(plan) },
+        env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
         ...(steps[0].gpu && { gpu: true }),
         // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
         timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
@@ -10393,7 +10648,11 @@ async function outcomeOf(s, id, spec) {
 }
 /** A suite of the smoke script, run with python3 (in the shared process, or a container of its own). */
 async function probeSuite(s, id, name, args, extra = {}) {
-    const r = await outcomeOf(s, id, { ...scriptSpec(s.script, [name, ...args]), ...extra });
+    const r = await outcomeOf(s, id, {
+        ...scriptSpec(s.script, [name, ...args]),
+        env: timeoutEnv(s.input.timeoutMs),
+        ...extra,
+    });
     const test = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
     if (r.timedOut) {
         test.reason = timedOutReason(s.input.timeoutMs);
@@ -10532,6 +10791,10 @@ async function runSuite(s, name) {
             await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
             if (input.gpus === 'all')
                 await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
+            // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
+            // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
+            else
+                record(s, gpuAbsent('compute-gpu', name, false));
             break;
         case 'train':
             await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
@@ -10789,7 +11052,16 @@ async function captureAndTest(ctx, t) {
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
-    const record = await captureImage({ image: runImage, name: image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
+    // made from it) names the GPUs and driver the tests ran on.
+    const record = await captureImage({
+        image: runImage,
+        name: image,
+        platform: p.platform,
+        imagesDir: input.imagesDir,
+        variant: v.variant,
+        ...(gpus === 'all' && { gpus }),
+    }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await runSmoke({
@@ -12257,6 +12529,7 @@ key) {
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
         ...(io.output && { output: (line, target) => io.output(line, target) }),
         group: groupOf(io),
+        ...(io.builtTarget && { builtTarget: io.builtTarget }),
     }));
     if (!opts.merge && opts.push)
         opts.results.writeDigests(build);
@@ -12413,6 +12686,7 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
 
 
+
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
 function readGitHubEvent(env) {
     return readGitHubEventFile(env.GITHUB_EVENT_PATH);
@@ -12445,6 +12719,7 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
         target,
         ...(baseBranch && { baseBranch }),
         ...(!pr &&
+            !(0,pull_request_code/* mayBuildPullRequestCode */.H)(env) &&
             branch !== undefined &&
             branch === defaultBranch &&
             env.GITHUB_SHA && { saveAs: { branch, sha: env.GITHUB_SHA } }),
@@ -12550,18 +12825,23 @@ async function postFromArtifact(dir, io) {
         return { verdicts: [] };
     }
     const facts = trustedFacts(io.env, run.id);
+    // The comment's key, and so which comments of ours are updated or deleted, is the poster's own:
+    // an artifact naming another key (another workflow's comment on this pull request) steers nothing.
+    const markerKey = posterMarkerKey(repository, run.workflow_id, io.markerKey);
+    if (artifact.markerKey !== undefined && artifact.markerKey !== markerKey)
+        io.info(`#${artifact.prNumber}: the artifact's comment key ${JSON.stringify(artifact.markerKey.slice(0, 200))} is not used: the poster's is ${markerKey}`);
     const models = artifact.reports.map((m) => {
         const c = constrainUntrusted(m, facts);
         for (const d of c.dropped)
             io.warning(d);
-        return c.model;
+        return { ...c.model, markerKey };
     });
     if (models.length === 0) {
         io.info(`#${artifact.prNumber}: the artifact holds no report: nothing posted`);
         return { verdicts: [] };
     }
-    // ONE comment for every variant of the run; the per-variant comments of older versions go.
-    const markerKey = artifact.markerKey ?? models[0].image;
+    // ONE comment for every variant of the run; the per-variant comments of older versions of the
+    // same key (KEY:<variant>@<platforms>) go.
     const first = renderRun(models, { markerKey });
     const r = await upsertStickyComment(client, {
         owner,
@@ -12569,7 +12849,7 @@ async function postFromArtifact(dir, io) {
         issueNumber: artifact.prNumber,
         marker: first.marker,
         render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
-        replaces: replacedMarkers(models, []),
+        replaces: replacedMarkers([], [markerKey]),
         ...(io.author !== undefined && { author: io.author }),
         log: { info: io.info, warning: io.warning },
     });
@@ -12577,6 +12857,17 @@ async function postFromArtifact(dir, io) {
     if (io.summary)
         await io.summary(first.markdown);
     return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
+}
+/**
+ * The poster's comment key, from what the workflow_run job knows itself: the marker-key input when
+ * set (e.g. the image repository, the key the comments of earlier versions carry), else the
+ * repository and the triggering run's workflow, so two build workflows keep two comments.
+ */
+function posterMarkerKey(repository, workflowId, given) {
+    const key = given?.trim();
+    if (key)
+        return key;
+    return workflowId !== undefined ? `${repository}:workflow-${workflowId}` : repository;
 }
 /**
  * Why the pull request is not the one the triggering run built (undefined: it is): another head
@@ -12613,6 +12904,12 @@ function parseGpuMode(raw, source) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+// Which stage reads which input of the action: ONE table, used by the action's input parsing (run.ts
+// reads an input only when a stage that reads it runs) and by the generator of the sub-actions'
+// action.yml (each declares exactly the inputs its stages read), so the two cannot drift. A test
+// (__tests__/unit/sub-action-inputs.test.ts) runs the parsing with a recording io per sub-action and
+// compares what it read with what the sub-action declares.
+
 const INPUT_STAGES = {
     // The config and what the plan is made of: the image, the variants, the platforms, the base
     // (template / own Dockerfile), the tags and labels.
@@ -12704,9 +13001,59 @@ function inputsForStages(stages) {
 function stageInputReader(get, stages) {
     return (name) => (readsInput(name, stages) ? get(name) : '');
 }
+/**
+ * Every variable the `secret-envs` input names (ID=ENVNAME) is set: refused at the edge, naming the
+ * input, before the resolve stage spends minutes (the build stage checks again where it mounts them).
+ */
+function checkSecretEnvs(secretEnvs, env) {
+    for (const [id, name] of Object.entries(secretEnvs ?? {}))
+        if (env[name] === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+}
 
 // EXTERNAL MODULE: ./src/action/io.ts
 var action_io = __webpack_require__(23152);
+;// CONCATENATED MODULE: ./src/action/mask.ts
+/**
+ * The shortest value masked. A runner replaces a masked value wherever it appears in later log
+ * lines: "1" or "on" would mangle every line and show where the value is. One threshold for every
+ * value the action masks (the secrets input, the variables build.secrets and secret-envs name).
+ */
+const MIN_MASKED_CHARS = 4;
+/** Quotes and "=" (a CSV quote, the padding of base64) do not count toward the length. */
+const maskable = (v) => v.replace(/["=]/g, '').trim().length >= MIN_MASKED_CHARS;
+/** Mask V for the rest of the job; one too short to mask is left unmasked, with a warning naming WHAT. */
+function maskValue(io, v, what) {
+    if (v === undefined || v.replace(/["=]/g, '').trim() === '')
+        return;
+    if (maskable(v))
+        io.setSecret?.(v);
+    else
+        io.warning(`${what} is shorter than ${MIN_MASKED_CHARS} characters: too short to mask in the log (a mask that short would replace that text in every line), so it is not masked; use a real secret there`, { title: 'ml-image secrets' });
+}
+/**
+ * The `secrets` input, line by line, masked before it is parsed: each line and the value of each
+ * ID=VALUE line, a CSV quote around it left out. A line of a multi-line value is then masked even when
+ * the value was not quoted (and the input is refused), and wherever a runner prints it line by line.
+ * A part shorter than MIN_MASKED_CHARS is not (the whole ID=VALUE line still is); the parsed value
+ * is warned about later (parseActionInputs).
+ */
+function maskSecretsInput(io, raw) {
+    const masks = new Set();
+    for (const line of raw.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        const unquoted = trimmed.replace(/^"/, '').replace(/"$/, '').trim();
+        const at = unquoted.indexOf('=');
+        for (const m of [trimmed, unquoted, at > 0 ? unquoted.slice(at + 1).trim() : ''])
+            // A lone quote (the end of a quoted value) or "=" (of `AbCd12==`, the end of a base64 text)
+            // is no secret: masking it would mangle every log line.
+            if (maskable(m))
+                masks.add(m);
+    }
+    for (const m of masks)
+        io.setSecret?.(m);
+}
+
 // EXTERNAL MODULE: ./src/action/post.ts
 var post = __webpack_require__(27718);
 // EXTERNAL MODULE: ./src/action/verify.ts + 4 modules
@@ -12716,6 +13063,7 @@ var verify = __webpack_require__(38364);
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
 // see verify.ts). Inputs are parsed once, here at the edge; stages receive a typed Config and plain
 // options.
+
 
 
 
@@ -12779,13 +13127,25 @@ async function run(io = (0,action_io/* coreIo */.I0)()) {
             throw new errors/* InputError */.dz(`input "${action_io/* COMMAND_INPUT */.l_}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
         const parsed = parseActionInputs(io);
         if (parsed.kind === 'poster')
-            await postComment(io, parsed.fromArtifact, parsed);
-        else
+            await postComment(io, parsed);
+        else {
+            refusePullRequestTarget(io.env);
             await runStages(io, parsed);
+        }
     }
     catch (err) {
         (0,action_io/* fail */.fJ)(io, err);
     }
+}
+/**
+ * A pull_request_target run has a write token and the repository's secrets beside whatever it checks
+ * out, and its GITHUB_REF is the base branch (cache and baseline scopes): the stages never run there,
+ * as the reusable workflow refuses it (docs/workflows.md). The poster (from-artifact) builds nothing.
+ */
+function refusePullRequestTarget(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target')
+        return;
+    throw new errors/* InputError */.dz("the action does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope", "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md");
 }
 /**
  * Every input of the action, parsed at this one edge. Only the inputs a stage of this run reads
@@ -12807,23 +13167,27 @@ function parseActionInputs(io) {
     // Who posts with a GitHub App's token (GitHub does not tell an installation token its login).
     const author = get('comment-author').trim() || undefined;
     const fromArtifact = get('from-artifact').trim();
-    if (fromArtifact !== '')
-        return { kind: 'poster', fromArtifact, token, author };
+    if (fromArtifact !== '') {
+        // The comment's key is the poster job's own (marker-key), never the artifact's.
+        const markerKey = get('marker-key').trim();
+        return { kind: 'poster', fromArtifact, token, author, ...(markerKey !== '' && { markerKey }) };
+    }
     // Masked before any parsing: an error in it (or in the config) is then printed masked too.
     maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
     const buildOptions = buildOptionsFromInputs(get, io.cwd);
+    if (stages.has('build'))
+        checkSecretEnvs(buildOptions.secretEnvs, io.env);
     // Values of the `secrets` input are masked in every later log line (a runner masks only
     // values that come from its secrets context).
-    for (const v of Object.values(buildOptions.secrets ?? {}))
-        io.setSecret?.(v);
+    for (const [id, v] of Object.entries(buildOptions.secrets ?? {}))
+        maskValue(io, v, `input "secrets": the value of ${id}`);
     // So are the values build.secrets and secret-envs name: they come from the environment, often a
     // step's own export, which the runner does not know to mask (pip prints a URL's ?sig=${SAS}).
-    for (const name of [...loaded.config.build.secrets, ...Object.values(buildOptions.secretEnvs ?? {})]) {
-        const v = io.env[name];
-        if (v !== undefined && v.replace(/["=]/g, '').trim().length >= 4)
-            io.setSecret?.(v);
-    }
+    for (const name of loaded.config.build.secrets)
+        maskValue(io, io.env[name], `build.secrets: ${name}'s value`);
+    for (const [id, name] of Object.entries(buildOptions.secretEnvs ?? {}))
+        maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
     return {
         kind: 'stages',
         token,
@@ -12841,32 +13205,13 @@ function parseActionInputs(io) {
         keepImages: bool(get, 'keep-images', true),
     };
 }
-/**
- * The `secrets` input, line by line, masked before it is parsed: each line and the value of each
- * ID=VALUE line, a CSV quote around it left out. A line of a multi-line value is then masked even when
- * the value was not quoted (and the input is refused), and wherever a runner prints it line by line.
- */
-function maskSecretsInput(io, raw) {
-    const masks = new Set();
-    for (const line of raw.split(/\r?\n/)) {
-        const trimmed = line.trim();
-        const unquoted = trimmed.replace(/^"/, '').replace(/"$/, '').trim();
-        const at = unquoted.indexOf('=');
-        for (const m of [trimmed, unquoted, at > 0 ? unquoted.slice(at + 1).trim() : ''])
-            // A lone quote (the end of a quoted value) or "=" (of `AbCd12==`, the end of a base64 text)
-            // is no secret: masking it would mangle every log line.
-            if (m.replace(/["=]/g, '') !== '')
-                masks.add(m);
-    }
-    for (const m of masks)
-        io.setSecret?.(m);
-}
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
-async function postComment(io, fromArtifact, { token, author }) {
+async function postComment(io, { fromArtifact, token, author, markerKey }) {
     const r = await postFromArtifact(external_node_path_default().resolve(io.cwd, fromArtifact), {
         env: io.env,
         token,
         ...(author !== undefined && { author }),
+        ...(markerKey !== undefined && { markerKey }),
         info: io.info,
         warning: (m) => io.warning(m, { title: 'ml-image report' }),
         ...(io.summary && { summary: io.summary }),
@@ -12944,6 +13289,8 @@ async function runStages(io, inputs) {
         error: io.error,
         warning: io.warning,
         ...(io.summary && { summary: io.summary }),
+        // keep-images: false: the post step removes what was built even when the build fails later.
+        ...(!inputs.keepImages && stages.has('build') && { builtTarget: (0,post/* builtTargetRecorder */.Y1)(io) }),
     });
     setResultOutputs(io, result, stages);
     // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
@@ -13175,6 +13522,7 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/retry.ts
+
 /** One request's time limit (connect + answer); each retry gets its own. */
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Retries of one request unless RetryPolicy.retries says otherwise. */
@@ -13238,6 +13586,23 @@ function rateLimitRetry(what, retryAfterS, o, retryCount, retries, log) {
     log(`GitHub API ${route(o)}: ${what}; retry ${retryCount + 1} of ${retries} in ${retryAfterS}s`);
     return true;
 }
+/**
+ * plugin-throttling retries a secondary rate limit only when the error's message matches
+ * /\bsecondary rate\b/. GitHub's older "abuse detection" answer (a 403 that toGitHubApiError counts
+ * as a secondary limit, as it does one with retry-after) would be a plain 403, never retried: its
+ * message gets those words, so that plugin-throttling waits (retry-after, else its fallback) and
+ * retries it. What the user reads comes from the answer's body (toGitHubApiError), not from this.
+ */
+function nameSecondaryLimit(err) {
+    if (typeof err !== 'object' || err === null)
+        return;
+    const e = err;
+    if (typeof e.message !== 'string' || /\bsecondary rate\b/i.test(e.message))
+        return;
+    const mapped = toGitHubApiError(err, 'request');
+    if (mapped instanceof GitHubApiError && mapped.secondaryRateLimit)
+        e.message = `${e.message} (a secondary rate limit)`;
+}
 /** How many times the request an error ended was sent (set by attemptsPlugin). */
 const triesOf = new WeakMap();
 function attemptsOf(err) {
@@ -13267,8 +13632,10 @@ function attemptsPlugin(policy, log) {
                 const e = err;
                 const status = typeof e.status === 'number' ? e.status : 0;
                 // A rate limit goes up to plugin-throttling, whose retry starts plugin-retry's count anew.
-                if (status === 403 || status === 429)
+                if (status === 403 || status === 429) {
                     s.serverFailures = 0;
+                    nameSecondaryLimit(err);
+                }
                 else if (e.request !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status)) {
                     s.serverFailures++;
                     if (s.serverFailures <= retries) {
