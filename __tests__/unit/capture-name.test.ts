@@ -1,12 +1,15 @@
 // captureImage of a local build runs the verified image ID, but its record and every message name
 // the tag (CaptureInput.name): "the probe failed in sha256:..." tells a user nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureImage } from '../../src/capture/capture.js';
+import { runCli } from '../../src/cli/main.js';
 import type { ContainerRunResult, ContainerRunSpec } from '../../src/docker/adapter.js';
 import { ExitCode, exitCodeOf } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
-import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
 
 const ID = `sha256:${'a'.repeat(64)}`;
@@ -135,5 +138,51 @@ describe('captureImage: the GPUs of the run go to the probe', () => {
       error:
         "the probe's container did not start with GPUs, so it ran without them: requirement error: cuda>=12.8",
     });
+  });
+});
+
+// `ml-image capture --gpus`: none by default (a record names no machine's GPUs), all or auto asks the
+// probe's container for the GPUs as a GPU smoke run does.
+describe('ml-image capture --gpus', () => {
+  const record = JSON.stringify({ ...probed, schemaVersion: 1 });
+
+  async function cli(args: string[], runtimes: string[] = []) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-capture-gpus-'));
+    const specs: ContainerRunSpec[] = [];
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails({ id: ID }),
+      daemonFeatures: async () => ({ runtimes, cdiDevices: [] }) as never,
+      runContainer: async (spec) => {
+        specs.push(spec);
+        return answer({ stdout: record });
+      },
+    });
+    const io = captureIo(dir, docker);
+    try {
+      const code = await runCli(['capture', '--image', 'localhost:5000/o/m:1', ...args], io);
+      return { code, specs, err: io.err() };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it.each<[string[], string[], 'all' | undefined]>([
+    [[], ['nvidia'], undefined],
+    [['--gpus', 'none'], ['nvidia'], undefined],
+    [['--gpus', 'all'], [], 'all'],
+    [['--gpus', 'auto'], ['nvidia'], 'all'],
+    [['--gpus', 'auto'], ['runc'], undefined],
+  ])('%j on an engine with runtimes %j: the probe gets gpus %s', async (args, runtimes, gpus) => {
+    const r = await cli(args, runtimes);
+    expect(r.code).toBe(0);
+    expect(r.specs).toHaveLength(1);
+    expect(r.specs[0]!.gpus).toBe(gpus);
+  });
+
+  it('a mode it does not know is exit 2 naming the flag, before the engine is asked', async () => {
+    const r = await cli(['--gpus', 'some']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('capture: --gpus: expected auto, all or none, got "some"');
+    expect(r.specs).toEqual([]);
   });
 });

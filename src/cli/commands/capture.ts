@@ -5,6 +5,8 @@ import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
 import { openOutDir } from '../../results/out-dir.js';
+import { parseGpuMode } from '../../smoke/gpu-mode.js';
+import { resolveGpus } from '../../smoke/run.js';
 import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
@@ -27,7 +29,7 @@ export const captureCommand: Command = {
   name: 'capture',
   summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
   usage:
-    'ml-image capture --image REF [--platform P] [--env NAME]... [--torch-runtime|--no-torch] [--json] --out DIR',
+    'ml-image capture --image REF [--platform P] [--gpus none|all|auto] [--env NAME]... [--torch-runtime|--no-torch] [--json] --out DIR',
   help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
 image and adds what the engine knows of it (digest, platform, size, layers, labels, user,
 entrypoint). The record holds every field of PyTorch's collect_env, as JSON. Environment variables
@@ -37,6 +39,11 @@ base64-like values, credentials in URLs). What cannot be collected is listed wit
 Options:
   --image REF      the image (pulled if missing)
   --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
+  --gpus MODE      none (default: the record names no GPU, whatever machine captures it), all
+                   (the "--gpus all" equivalent: the record names this machine's GPUs and driver,
+                   as a GPU smoke run's does), or auto (all when the engine has the NVIDIA runtime
+                   or an NVIDIA CDI device). An engine that will not start the probe with GPUs: it
+                   runs without them, and the record's errors say why
   --env NAME       pass this variable from your environment into the probe's container (repeatable)
   --torch-runtime  import torch for its runtime view (default: torch is described from its files,
                    which is what collect_env reports, seconds faster)
@@ -49,21 +56,25 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     const { values } = parseCommandArgs('capture', argv, {
       image: { type: 'string' },
       platform: { type: 'string' },
+      gpus: { type: 'string', default: 'none' },
       env: { type: 'string', multiple: true },
       'no-torch': { type: 'boolean', default: false },
       'torch-runtime': { type: 'boolean', default: false },
     });
     const image = imageFlag('capture', values.image);
     const platform = platformFlag('capture', values.platform);
+    const gpuMode = parseGpuMode(values.gpus, 'capture: --gpus');
     const env: Record<string, string> = {};
     for (const name of values.env ?? []) {
       const v = io.env[name];
       if (v === undefined) throw new InputError(`capture: --env ${name}: not set in your environment`);
       env[name] = v;
     }
+    const gpus = gpuMode === 'none' ? 'none' : await resolveGpus(gpuMode, io.docker());
     const record = await captureImage(
       {
         image,
+        ...(gpus === 'all' && { gpus }),
         ...(platform !== undefined && { platform }),
         env,
         noTorch: values['no-torch'],
