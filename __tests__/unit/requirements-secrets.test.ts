@@ -111,6 +111,33 @@ describe('no message quotes a line with a ${NAME} value filled in', () => {
     expect(r.envReferences.sort()).toEqual(['AZ_SAS', 'VERSION']);
   });
 
+  it('a remote -c/-r URL with a ${NAME} is kept as written (pip fetches it; nothing is read here)', () => {
+    write('requirements.txt', 'numpy\n-c https://h.example/c.txt?sig=${SECRET_X}\n');
+    const r = readRequirements(['requirements.txt'], dir, ENV, { expandable: ['SECRET_X'] });
+    expect(r.text).toBe('numpy\n-c https://h.example/c.txt?sig=${SECRET_X}');
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+    expect(r.envReferences).toEqual(['SECRET_X']);
+  });
+
+  it.each(['-r file:///etc/more.txt', '-c file:///tmp/c.txt', '-c FILE:c.txt'])(
+    '%s: a file: URL include is refused (exit 2): pip would open it where the file is not',
+    (line) => {
+      write('requirements.txt', `numpy\n${line}\n`);
+      const e = inputErrorOf(() => readRequirements(['requirements.txt'], dir, ENV));
+      expect(e.exitCode).toBe(2);
+      expect((e as ConfigError).problems).toEqual([
+        expect.stringMatching(/requirements\.txt:2: .*a -r\/-c file: URL is not supported/),
+      ]);
+    },
+  );
+
+  it("a requirement's name is never a filled-in value: ${PKG}==1.0 has no name here", () => {
+    write('requirements.txt', '${SECRET_X}==1.0\nnumpy\n');
+    const r = readRequirements(['requirements.txt'], dir, ENV, { expandable: ['SECRET_X'] });
+    expect(r.requirements.map((q) => q.name)).toEqual([undefined, 'numpy']);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+
   it('parseRequirementsText: the parsed fields hold the values, `written` the line as written', () => {
     const r = parseRequirementsText('pkg @ https://h/p.whl?sig=${S}\nnumpy\n', { S: SECRET });
     expect(r.errors).toEqual([]);

@@ -63,6 +63,9 @@ const LOCAL_CONSTRAINTS =
 const EXPANDED_INCLUDE =
   'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 
+const FILE_URL_INCLUDE =
+  "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file (-r), or give -c an https:// URL";
+
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 
@@ -225,8 +228,13 @@ export function readRequirements(
       if (refused.has(l.line)) continue;
       const origin = `${abs}:${l.line}`;
       const include = includeOf(l);
-      if (include && l.expanded) {
+      if (include && /^file:/i.test(include.path)) {
+        problems.push(`${origin}: "${l.text}": ${FILE_URL_INCLUDE}`);
+        continue;
+      }
+      if (include && l.expanded && !isUrl(include.path)) {
         // Read here, its path would be quoted (not found, outside the workspace) with the value in.
+        // A URL is never read here (pip fetches it): its ${NAME} (a signed query) is pip's to fill in.
         problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
         continue;
       }
@@ -244,8 +252,10 @@ export function readRequirements(
       const shown = shownLine(l);
       if (l.kind === 'requirement') {
         const url = shown?.kind === 'requirement' ? shown.url : undefined;
+        // The name as written: a ${NAME} filled in is never a requirement's name here.
+        const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
         requirements.push({
-          ...(l.name !== undefined && { name: canonicalName(l.name) }),
+          ...(name !== undefined && { name: canonicalName(name) }),
           ...(url !== undefined && { url }),
           editable: l.editable,
           origin,
