@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { constraintsText, type InstalledDist, pinDecisions } from '../../src/resolve/constraints.js';
 import { renderExplanation } from '../../src/resolve/explain.js';
 import { findHazards, hazardTable } from '../../src/resolve/hazards.js';
-import { EnvironmentError, InputError } from '../../src/errors.js';
+import { EnvironmentError, exitCodeOf, InputError } from '../../src/errors.js';
 import {
   classifyPipFailure,
   conflictBlock,
@@ -456,6 +456,24 @@ error: metadata-generation-failed
 × Encountered error while generating package metadata.
 ╰─> See above for output.
 `,
+  // The build dependencies of an sdist could not be installed: the index did not answer.
+  sdistBuildDepsUnreachable: `Collecting legacy-pkg==1.0 (from -r ${D}/requirements.txt (line 2))
+  Downloading legacy-pkg-1.0.tar.gz (10 kB)
+  Installing build dependencies: started
+  Installing build dependencies: finished with status 'error'
+  error: subprocess-exited-with-error
+
+  × pip subprocess to install build dependencies did not run successfully.
+  │ exit code: 1
+  ╰─> [6 lines of output]
+      WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused')': /simple/setuptools/
+      ERROR: Could not find a version that satisfies the requirement setuptools>=40.8.0 (from versions: none)
+      ERROR: No matching distribution found for setuptools>=40.8.0
+      [end of output]
+
+  note: This error originates from a subprocess, and is likely not a problem with pip.
+error: subprocess-exited-with-error
+`,
   // pip < 22 says it so.
   sdistBuildOldPip: `Collecting flash-attn==2.6.3
   Downloading flash_attn-2.6.3.tar.gz (2.6 MB)
@@ -599,6 +617,11 @@ describe('pip failures that are not conflicts', () => {
       expect(pipFailureError(PIP_OUT[key], ctx)!.message, key).not.toContain('local path');
       expect(pipFailureError(PIP_OUT[key], ctx)!.fix, key).toMatch(/no wheel for this platform/);
     }
+  });
+
+  it('build dependencies that an unreachable index could not give: the index is unreachable (exit 3), not a build failure', () => {
+    expect(classifyPipFailure(PIP_OUT.sdistBuildDepsUnreachable).kind).toBe('unreachable');
+    expect(exitCodeOf(pipFailureError(PIP_OUT.sdistBuildDepsUnreachable, ctx))).toBe(3);
   });
 
   it("an unknown pip failure is exit 1 with pip's last words, not a conflict", () => {

@@ -192,7 +192,13 @@ export function classifyPipFailure(output: string): PipFailure {
   }
   // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
   // (a missing nvcc, say) is its output, not a path of the user's.
-  const built = buildFailure(output);
+  // Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
+  // index's failure (below), not the package's build.
+  const buildDepsUnreachable =
+    /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(
+      output,
+    ) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
+  const built = buildDepsUnreachable ? undefined : buildFailure(output);
   if (built) return { kind: 'build-failed', ...built, message };
   if (
     /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(
