@@ -38,8 +38,6 @@ export interface HazardInput {
   install: readonly { name: string; version: string }[];
   platform: string;
   variant?: { cuda?: string; torchIndexUrl?: string };
-  /** Every index pip was given: the config's or environment's, and the requirements files' own. */
-  indexUrls?: readonly string[];
 }
 
 export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Hazard[] {
@@ -117,17 +115,14 @@ export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Haz
 
 /** PyPI's torch before 2.11 on linux/arm64 in a CUDA variant: a CPU-only build. */
 function aarch64PypiTorch(h: HazardInput, newTorch: string | undefined, t: HazardTable): Hazard | undefined {
-  // PyPI's torch has no local version; PyTorch's indexes label theirs (+cu128, +cpu). With no
-  // label, one of PyTorch's indexes among those pip was given may still have served it.
-  const pytorchIndex = [h.variant?.torchIndexUrl ?? '', ...(h.indexUrls ?? [])].some((u) =>
-    u.includes('download.pytorch.org'),
-  );
+  // PyPI's torch has no local version; PyTorch's CUDA indexes label their aarch64 wheels (+cu128).
+  // An unlabelled torch on arm64 is PyPI's (pip fell back to it when the CUDA index had no wheel
+  // for this Python), whatever indexes pip was given: CPU-only before 2.11.
   if (
     h.platform !== 'linux/arm64' ||
     h.variant?.cuda === undefined ||
     newTorch === undefined ||
     newTorch.includes('+') ||
-    pytorchIndex ||
     !inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`)
   )
     return undefined;

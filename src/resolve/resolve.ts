@@ -9,14 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
-import {
-  failureContext,
-  pipOutputMask,
-  pipRunEnv,
-  preinstalled,
-  type ResolveInput,
-  shownIndexes,
-} from './input.js';
+import { failureContext, pipOutputMask, pipRunEnv, preinstalled, type ResolveInput } from './input.js';
 import { requirementNames } from '../requirements/parse.js';
 import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
@@ -135,7 +128,6 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
           install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
           platform: input.platform,
           ...(input.variant !== undefined && { variant: input.variant }),
-          indexUrls: indexUrlsOf(shownIndexes(input)),
         }),
       ],
       durationMs: Date.now() - t0,
@@ -303,12 +295,6 @@ async function answerFor(
     }),
   };
 }
-
-/** The index URLs of PipIndexes, the main one (PyPI when none) first. */
-const indexUrlsOf = (ix: { indexUrl?: string; extraIndexUrls: readonly string[] }) => [
-  ix.indexUrl ?? 'https://pypi.org/simple',
-  ...ix.extraIndexUrls,
-];
 
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 
