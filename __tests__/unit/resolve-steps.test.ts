@@ -112,6 +112,28 @@ describe('checkedResolution', () => {
         options: ['change the requirements pip names above'],
       },
     ],
+    [
+      "a requirement that needs another torch than the variant's",
+      {
+        ok: false,
+        out: `The conflict is caused by:\n    The user requested (constraint) torch==2.5.1\n    torchvision 0.19.0 depends on torch==2.4.0\n\nx`,
+      },
+      NO_ANALYSIS,
+      'conflict',
+      {
+        causes: [
+          'The user requested (constraint) torch==2.5.1',
+          'torchvision 0.19.0 depends on torch==2.4.0',
+        ],
+        chain: [
+          `your requirements need another torch than the variant's torch 2.5.1 (the build installs torch==2.5.1 from the torch index before them: the "(constraint) torch==2.5.1" above)`,
+        ],
+        options: [
+          'ask for releases made for torch 2.5.1 (e.g. the torchvision or torchaudio release paired with it), or none at all',
+          "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
+        ],
+      },
+    ],
   ])('%s', (_, naive, analysis, status, conflict) => {
     const r = checkedResolution(draft, { naive, analysis });
     expect(r.status).toBe(status);

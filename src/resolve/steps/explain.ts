@@ -21,18 +21,32 @@ export function checkedResolution(
   draft: ResolutionBase,
   { naive, analysis }: Diagnosis,
 ): Answer['resolution'] {
-  if (!naive.ok)
+  if (!naive.ok) {
+    const causes = conflictBlock(naive.out).map((c) => redactUrls(c));
+    const torch = variantTorchIn(causes);
     return {
       ...draft,
       status: 'conflict',
       hazards: [],
       conflict: {
-        causes: conflictBlock(naive.out).map((c) => redactUrls(c)),
-        chain: ['your requirements conflict among themselves (before the base image is considered)'],
-        options: ['change the requirements pip names above'],
+        causes,
+        chain:
+          torch === undefined
+            ? ['your requirements conflict among themselves (before the base image is considered)']
+            : [
+                `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
+              ],
+        options:
+          torch === undefined
+            ? ['change the requirements pip names above']
+            : [
+                `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
+                "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
+              ],
       },
       durationMs: 0,
     };
+  }
   return {
     ...draft,
     status: analysis.replaced.length === 0 ? 'clean' : 'conflict',
@@ -46,6 +60,19 @@ export function checkedResolution(
     }),
     durationMs: 0,
   };
+}
+
+/**
+ * The variant's torch when pip names it among the causes: the constraint every dry run takes for
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
+ * local -c file is refused, so no other constraint names torch).
+ */
+export function variantTorchIn(causes: readonly string[]): string | undefined {
+  for (const c of causes) {
+    const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
