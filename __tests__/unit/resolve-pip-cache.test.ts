@@ -58,6 +58,20 @@ describe('the pip cache volume', () => {
     expect(extra?.name).not.toBe(other?.name);
   });
 
+  it('covers the torch index where it reaches pip (torch preinstalled): a login there means no volume', () => {
+    const torch = (torchIndexUrl: string, torchVersion = '2.5.1') =>
+      input({ variant: { torchIndexUrl, torchVersion } });
+    const open = 'https://download.pytorch.org/whl/cpu';
+    expect(pipCacheUrls(torch(open))).toEqual(['https://pypi.org/simple', open]);
+    expect(pipCacheVolume(torch(open), bound)?.name).not.toBe(pipCacheVolume(input(), bound)?.name);
+    expect(pipCacheUrls(torch('https://u:tok@torch.example/whl/cpu'))).toBeUndefined();
+    expect(pipCacheVolume(torch('https://u:tok@torch.example/whl/cpu'), bound)).toBeUndefined();
+    // No torch version: the build installs no torch, and no dry run sees the torch index.
+    expect(
+      pipCacheUrls(input({ variant: { torchIndexUrl: 'https://u:tok@torch.example/whl/cpu' } })),
+    ).toEqual(['https://pypi.org/simple']);
+  });
+
   it('is one per base image and trust scope, labelled with its base', () => {
     const a = pipCacheVolume(input(), bound)!;
     const otherBase = pipCacheVolume(input(), { ...bound, base: `sha256:${'e'.repeat(64)}` })!;

@@ -11,7 +11,9 @@ import { heldPlan, movedPackages, type ResolutionBase } from '../../src/resolve/
 import { renderExplanation } from '../../src/resolve/explain.js';
 import { explanationLines } from '../../src/resolve/result.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
-import { preinstalled } from '../../src/resolve/input.js';
+import { failureContext, pipRunEnv, preinstalled } from '../../src/resolve/input.js';
+import { pipFailureError } from '../../src/resolve/failure.js';
+import { describeIndexes } from '../../src/python/indexes.js';
 import { applyRelaxed } from '../../src/resolve/steps/relax.js';
 import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
@@ -245,6 +247,30 @@ describe("preinstalled: the build's torch step, as the resolver's constraint", (
     [undefined, []],
   ])('%j -> %j', (variant, lines) => {
     expect(preinstalled({ ...base, ...(variant && { variant }) })).toEqual(lines);
+  });
+
+  it('a failure names every index pip searched, the torch index too (redacted), once', () => {
+    const torchIndexUrl = 'https://u:TORCHTOKEN@torch.example/whl/cpu';
+    const withTorch = {
+      ...base,
+      indexes: { indexUrl: 'https://idx.example/simple', extraIndexUrls: [] },
+      variant: { torchIndexUrl, torchVersion: '2.5.1' },
+    };
+    const ctx = failureContext(withTorch);
+    expect(describeIndexes(ctx.indexes)).toBe(
+      'https://idx.example/simple, https://u:***@torch.example/whl/cpu',
+    );
+    const e = pipFailureError('ERROR: No matching distribution found for tqdmx', ctx)!;
+    expect(e.message).toContain('found on https://idx.example/simple, https://u:***@torch.example/whl/cpu');
+    expect(e.message).not.toContain('TORCHTOKEN');
+    // Listed already: not twice. No torch version: pip never sees the torch index.
+    const listed = { ...withTorch, indexes: { extraIndexUrls: [torchIndexUrl] } };
+    expect(describeIndexes(failureContext(listed).indexes)).toBe(
+      'https://pypi.org/simple, https://u:***@torch.example/whl/cpu',
+    );
+    const noTorch = { ...withTorch, variant: { torchIndexUrl } };
+    expect(describeIndexes(failureContext(noTorch).indexes)).toBe('https://idx.example/simple');
+    expect(pipRunEnv(listed)).toEqual({ PIP_EXTRA_INDEX_URL: torchIndexUrl });
   });
 });
 

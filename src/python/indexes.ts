@@ -12,6 +12,9 @@ export interface PipIndexes {
   extraIndexUrls: string[];
 }
 
+/** pip's default index. */
+export const PYPI_SIMPLE = 'https://pypi.org/simple';
+
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url: string, where: string): void {
   const problem = indexUrlProblem(url);
@@ -78,11 +81,26 @@ export function pipConf(ix: PipIndexes): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */
+export function withExtraIndex(ix: PipIndexes, url: string | undefined): PipIndexes {
+  if (url === undefined || ix.indexUrl === url || ix.extraIndexUrls.includes(url)) return ix;
+  return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
+}
+
+/**
+ * The indexes of the build's torch step: the torch index first (pip breaks a version tie in favour
+ * of the first index it lists, and the torch index's local labels, +cpu / +cuXYZ, win anyway), the
+ * configured ones (PyPI when no index URL is configured) as extras, so torch's own dependencies come
+ * from the same indexes the resolver saw them on (pipRunEnv: the configured ones plus the torch index).
+ */
+export function torchStepIndexes(ix: PipIndexes, torchIndexUrl: string): PipIndexes {
+  const extras = [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].filter((u) => u !== torchIndexUrl);
+  return { indexUrl: torchIndexUrl, extraIndexUrls: [...new Set(extras)] };
+}
+
 /** The indexes as shown to people: userinfo masked. */
 export function describeIndexes(ix: PipIndexes): string {
-  return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-    .map((u) => redactUrls(u))
-    .join(', ');
+  return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => redactUrls(u)).join(', ');
 }
 
 /**

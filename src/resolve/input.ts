@@ -1,5 +1,5 @@
 // What resolving one base image for one platform takes, and the views of it the steps share.
-import { outputMasker, type PipIndexes, pipIndexEnv } from '../python/indexes.js';
+import { outputMasker, type PipIndexes, pipIndexEnv, withExtraIndex } from '../python/indexes.js';
 import type { RequirementOrigin } from '../requirements/read.js';
 import type { FailureContext } from './failure.js';
 
@@ -52,14 +52,24 @@ export function preinstalled(input: ResolveInput): string[] {
   return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
 }
 
-/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+/** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
+function torchIndexOf(input: ResolveInput): string | undefined {
+  return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
+}
+
+/**
+ * The indexes pip will use, the torch index included when it reaches pip (for failure messages,
+ * the cache volume, the network check): the requirements' own lines win, as in pip. Shown through
+ * redactUrls.
+ */
 export function shownIndexes(input: ResolveInput): PipIndexes {
   const own = input.requirements.indexes;
   const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
-  return {
+  const ix = {
     ...(indexUrl !== undefined && { indexUrl }),
     extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
   };
+  return withExtraIndex(ix, torchIndexOf(input));
 }
 
 /** What a failed pip run is blamed on: the user's lines and the indexes (redacted when shown). */
@@ -78,12 +88,7 @@ export function failureContext(input: ResolveInput): FailureContext {
  */
 export function pipRunEnv(input: ResolveInput): Record<string, string> {
   const ix = input.indexes ?? { extraIndexUrls: [] };
-  const torchIndex = preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
-  const withTorch =
-    torchIndex === undefined || ix.extraIndexUrls.includes(torchIndex) || ix.indexUrl === torchIndex
-      ? ix
-      : { ...ix, extraIndexUrls: [...ix.extraIndexUrls, torchIndex] };
-  return { ...pipIndexEnv(withTorch), ...input.pipEnv };
+  return { ...pipIndexEnv(withExtraIndex(ix, torchIndexOf(input))), ...input.pipEnv };
 }
 
 /**
