@@ -424,6 +424,52 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(buildArg(r.calls[0]!, 'TORCH_INDEX_URL')).toBeUndefined();
   });
 
+  it("a torch variant's two pip steps see the resolver's indexes: the configured ones and the torch index", async () => {
+    const r = await run(
+      {},
+      {
+        variants: [{ torch: '2.11' }],
+        python: {
+          requirements: ['requirements.txt'],
+          indexUrl: 'https://mlimg:tok_index_1111@idx.corp/simple',
+          extraIndexUrls: ['https://x:tok_extra_2222@extra.corp/simple'],
+          torchIndexUrl: 'https://t:tok_torch_5555@torch.corp/whl',
+        },
+      },
+    );
+    await r.result;
+    const files = r.secretFiles[0]!;
+    // The requirements step: the configured indexes, the torch index one more extra index (a
+    // resolver pin such as torchvision==0.20.1+cpu is only there).
+    expect(files[BUILD_SECRET_IDS.pipConf]!.content).toBe(
+      '[global]\nindex-url = https://mlimg:tok_index_1111@idx.corp/simple\nextra-index-url =\n' +
+        '    https://x:tok_extra_2222@extra.corp/simple\n    https://t:tok_torch_5555@torch.corp/whl/cpu\n',
+    );
+    // The torch step: the torch index first, the configured ones extras (torch's own dependencies).
+    expect(files[BUILD_SECRET_IDS.torchPipConf]!.content).toBe(
+      '[global]\nindex-url = https://t:tok_torch_5555@torch.corp/whl/cpu\nextra-index-url =\n' +
+        '    https://mlimg:tok_index_1111@idx.corp/simple\n    https://x:tok_extra_2222@extra.corp/simple\n',
+    );
+    const shown = [r.calls.flat().join(' '), ...r.progress, ...r.output].join('\n');
+    for (const token of ['tok_index_1111', 'tok_extra_2222', 'tok_torch_5555'])
+      expect(shown).not.toContain(token);
+  });
+
+  it('the torch step falls back to PyPI for extras when no index is configured; no torch, no torch pip.conf', async () => {
+    const torch = await run({}, { variants: [{ torch: '2.11' }] });
+    await torch.result;
+    expect(torch.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe(
+      '[global]\nextra-index-url =\n    https://download.pytorch.org/whl/cpu\n',
+    );
+    expect(torch.secretFiles[0]![BUILD_SECRET_IDS.torchPipConf]!.content).toBe(
+      '[global]\nindex-url = https://download.pytorch.org/whl/cpu\nextra-index-url =\n    https://pypi.org/simple\n',
+    );
+    const plain = await run({}, {});
+    await plain.result;
+    expect(plain.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe('[global]\n');
+    expect(plain.secretFiles[0]![BUILD_SECRET_IDS.torchPipConf]!.content).toBe('');
+  });
+
   it('build.secrets are also sourced by the templates install step (ml_image_env), values quoted', async () => {
     const r = await run(
       {},
@@ -597,6 +643,18 @@ describe('secret inputs', () => {
     ['another set of build secrets', { secretEnv: { HF_TOKEN: 'hf_a', GIT_TOKEN: 'g' } }, false],
   ])('inputsDigest: %s -> same digest: %s', (_n, change, same) => {
     expect(inputsDigest({ ...inputs, ...change }) === inputsDigest(inputs)).toBe(same);
+  });
+
+  it('inputsDigest: a torch variant keeps no token in the digest text, and a rotated torch or index token keeps the digest', () => {
+    const torch = (tok: string): BuildInputs => ({
+      ...inputs,
+      indexes: { indexUrl: `https://u:${tok}@idx/simple`, extraIndexUrls: [] },
+      torchIndexUrl: `https://t:${tok}@torch.corp/whl/cpu`,
+    });
+    expect(inputsDigest(torch('tok_1'))).toBe(inputsDigest(torch('tok_2')));
+    expect(inputsDigest(torch('tok_1'))).not.toBe(
+      inputsDigest({ ...torch('tok_1'), torchIndexUrl: 'https://t:tok_1@torch.corp/whl/cu128' }),
+    );
   });
 
   it.each([

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { redactUrls } from '../util/redact.js';
 import { InputError } from '../errors.js';
-import { type PipIndexes, pipConf } from '../python/indexes.js';
+import { type PipIndexes, pipConf, torchStepIndexes, withExtraIndex } from '../python/indexes.js';
 
 /** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
 export const BUILD_SECRET_IDS = {
@@ -15,6 +15,7 @@ export const BUILD_SECRET_IDS = {
   constraints: 'ml_image_constraints',
   pipConf: 'ml_image_pip_conf',
   torchIndex: 'ml_image_torch_index',
+  torchPipConf: 'ml_image_torch_pip_conf',
   env: 'ml_image_env',
 } as const;
 
@@ -97,6 +98,24 @@ export function secretEnvScript(env: Readonly<Record<string, string>>): string {
 }
 
 /**
+ * The pip.conf of the requirements step: the configured indexes, and the torch index as one more
+ * extra index where the build installs torch (as every resolver dry run sees it: pipRunEnv), so a
+ * pin the resolver took from it (torchvision==0.20.1+cpu) is one the build can meet.
+ */
+export function requirementsPipConf(i: BuildInputs): string {
+  return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
+}
+
+/**
+ * The pip.conf of the torch step (empty without a torch index): the torch index first, the
+ * configured indexes (PyPI when none) as extras, so torch's own dependencies, pinned to what the
+ * resolver saw on all of them, are found (torchStepIndexes).
+ */
+export function torchPipConf(i: BuildInputs): string {
+  return i.torchIndexUrl === undefined ? '' : pipConf(torchStepIndexes(i.indexes, i.torchIndexUrl));
+}
+
+/**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
  * requirements, constraints or indexes change, and not when only a token is rotated.
  */
@@ -107,6 +126,12 @@ export function inputsDigest(i: BuildInputs): string {
     indexUrl: i.indexes.indexUrl !== undefined ? redactUrls(i.indexes.indexUrl) : null,
     extraIndexUrls: i.indexes.extraIndexUrls.map((u) => redactUrls(u)),
     torchIndexUrl: i.torchIndexUrl !== undefined ? redactUrls(i.torchIndexUrl) : null,
+    // What the two pip.conf secrets hold, as written (both derive from the fields above; stated so
+    // that a change in how they are written rebuilds the layer too).
+    pipConfs:
+      i.torchIndexUrl !== undefined
+        ? [requirementsPipConf(i), torchPipConf(i)].map((t) => redactUrls(t))
+        : undefined,
     secrets: Object.keys(i.secretEnv).sort(),
   });
   return createHash('sha256').update(text).digest('hex');
@@ -118,8 +143,9 @@ export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, st
   const files: Record<string, string> = {
     [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
     [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-    [BUILD_SECRET_IDS.pipConf]: pipConf(i.indexes),
+    [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
     [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+    [BUILD_SECRET_IDS.torchPipConf]: torchPipConf(i),
     [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
   };
   const out: Record<string, string> = {};
