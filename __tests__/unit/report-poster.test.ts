@@ -9,7 +9,7 @@ import { createGitHubClient } from '../../src/github/client.js';
 import { writeCommentArtifact } from '../../src/report/artifact.js';
 import { buildReportModel } from '../../src/report/model.js';
 import type { SupplyChain } from '../../src/report/model-schema.js';
-import { postFromArtifact } from '../../src/report/poster.js';
+import { postFromArtifact, posterMarkerKey } from '../../src/report/poster.js';
 import { renderRun } from '../../src/report/render/run.js';
 import { type GitHubApi, startGitHubApi } from '../helpers/github-api.js';
 import { makeRecord } from '../helpers/records.js';
@@ -295,6 +295,28 @@ describe('fork poster', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.id).not.toBe(seeded[0]!.id);
     expect(comments[0]!.body.split('\n')[0]).toBe('<!-- ml-image-report:ghcr.io/acme/model -->');
+  });
+
+  it('two poster jobs of one workflow (two artifact names) keep two comments', async () => {
+    const { io } = setup();
+    await postFromArtifact(dir, { ...io, artifactName: 'ml-image-comment' });
+    await postFromArtifact(dir, { ...io, artifactName: 'ml-image-comment-gpu' });
+    await postFromArtifact(dir, { ...io, artifactName: 'ml-image-comment' });
+    const firsts = api.commentsOn('acme', 'model', 7).map((c) => c.body.split('\n')[0]);
+    expect(firsts).toEqual([
+      `<!-- ml-image-report:${KEY} -->`,
+      `<!-- ml-image-report:${KEY}:ml-image-comment-gpu -->`,
+    ]);
+  });
+
+  it.each([
+    ['the marker-key input wins', 'ghcr.io/x/y', 'other', 'ghcr.io/x/y'],
+    ['the default artifact adds nothing', undefined, 'ml-image-comment', KEY],
+    ['no artifact name adds nothing', undefined, undefined, KEY],
+    ['another artifact name is added', undefined, 'cfg-b', `${KEY}:cfg-b`],
+    ['a blank marker-key is unset', '  ', 'cfg-b', `${KEY}:cfg-b`],
+  ])('posterMarkerKey: %s', (_, given, name, want) => {
+    expect(posterMarkerKey('acme/model', WORKFLOW_ID, given, name)).toBe(want);
   });
 
   it('never prints the token', async () => {

@@ -719,13 +719,20 @@ describe('ml-image-comment.yml (the poster)', () => {
     const dl = only(stepUsing(post, 'actions/download-artifact@'), 'download');
     expect(dl.with).toMatchObject({
       'run-id': '${{ github.event.workflow_run.id }}',
-      path: '${{ runner.temp }}/ml-image-comment',
+      // Named after the artifact: the poster's comment key takes the folder's name (two poster
+      // jobs, two artifacts: two comments).
+      path: '${{ runner.temp }}/ml-image-comment-in/${{ inputs.artifact-name }}',
     });
     // The one checkout is this action's code at the workflow's commit, never the pull request's.
     expect(only(stepUsing(post, 'actions/checkout@'), 'checkout').with?.path).toBe(OWN_CHECKOUT);
     expectOwnCheckout(post);
     const report = only(ownAction(post, 'report'), 'report');
     expect(report.with?.['from-artifact']).toBe(dl.with?.path);
+    // The caller can key the comment (e.g. on the image repository, as earlier versions did).
+    expect(report.with?.['marker-key']).toBe('${{ inputs.marker-key }}');
+    const inputs = (file(POSTER).wf.on as { workflow_call: { inputs: Record<string, unknown> } })
+      .workflow_call.inputs;
+    expect(inputs['marker-key']).toMatchObject({ type: 'string', default: '' });
     // The one script only looks whether a payload is there; it reads nothing inside it.
     const scripts = (post.steps ?? []).flatMap((x) => x.run ?? []);
     expect(scripts).toHaveLength(1);

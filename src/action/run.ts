@@ -206,6 +206,9 @@ async function postComment(
     token,
     ...(author !== undefined && { author }),
     ...(markerKey !== undefined && { markerKey }),
+    // The folder the job downloaded into is named after the artifact (the reusable workflow's
+    // artifact-name): two poster jobs of one workflow then keep two comments.
+    artifactName: path.basename(path.resolve(io.cwd, fromArtifact)),
     info: io.info,
     warning: (m) => io.warning(m, { title: 'ml-image report' }),
     ...(io.summary && { summary: io.summary }),

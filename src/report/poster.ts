@@ -22,6 +22,11 @@ export async function postFromArtifact(
     author?: string;
     /** The comment's key (the poster job's marker-key input); unset: see posterMarkerKey. */
     markerKey?: string;
+    /**
+     * The name of the folder the poster job downloaded the artifact into (its from-artifact input,
+     * the artifact's name in the reusable workflow): the job's own, not the artifact's content.
+     */
+    artifactName?: string;
     info: (m: string) => void;
     warning: (m: string) => void;
     summary?: (markdown: string) => Promise<void>;
@@ -73,7 +78,7 @@ export async function postFromArtifact(
   const facts = trustedFacts(io.env, run.id);
   // The comment's key, and so which comments of ours are updated or deleted, is the poster's own:
   // an artifact naming another key (another workflow's comment on this pull request) steers nothing.
-  const markerKey = posterMarkerKey(repository, run.workflow_id, io.markerKey);
+  const markerKey = posterMarkerKey(repository, run.workflow_id, io.markerKey, io.artifactName);
   if (artifact.markerKey !== undefined && artifact.markerKey !== markerKey)
     io.info(
       `#${artifact.prNumber}: the artifact's comment key ${JSON.stringify(artifact.markerKey.slice(0, 200))} is not used: the poster's is ${markerKey}`,
@@ -105,19 +110,27 @@ export async function postFromArtifact(
   return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
 }
 
+/** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
+export const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
+
 /**
  * The poster's comment key, from what the workflow_run job knows itself: the marker-key input when
  * set (e.g. the image repository, the key the comments of earlier versions carry), else the
- * repository and the triggering run's workflow, so two build workflows keep two comments.
+ * repository and the triggering run's workflow, so two build workflows keep two comments, and the
+ * artifact's name when it is not the default, so two poster jobs of one workflow (two configs, two
+ * artifacts) keep two comments too.
  */
 export function posterMarkerKey(
   repository: string,
   workflowId: number | undefined,
   given: string | undefined,
+  artifactName?: string,
 ): string {
   const key = given?.trim();
   if (key) return key;
-  return workflowId !== undefined ? `${repository}:workflow-${workflowId}` : repository;
+  const base = workflowId !== undefined ? `${repository}:workflow-${workflowId}` : repository;
+  const name = artifactName?.trim();
+  return name && name !== DEFAULT_ARTIFACT_NAME ? `${base}:${name}` : base;
 }
 
 /**
