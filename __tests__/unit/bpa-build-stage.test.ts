@@ -47,6 +47,7 @@ async function build(
   const merges: { tags: readonly string[]; annotations: readonly string[] }[] = [];
   const seenSecrets: Record<string, { content: string; mode: number }> = {};
   const output: string[] = [];
+  const progress: string[] = [];
   const docker = fakeDocker({
     buildxVersion: async () => buildxVersion,
     buildxInspect: async (name?: string) => {
@@ -75,9 +76,9 @@ async function build(
   });
   const result = await runBuildStage(
     { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true, options },
-    { docker, exec: NO_GIT, env, progress: () => {}, output: (l) => output.push(l) },
+    { docker, exec: NO_GIT, env, progress: (l) => progress.push(l), output: (l) => output.push(l) },
   );
-  return { result, calls, inspected, merges, seenSecrets, output };
+  return { result, calls, inspected, merges, seenSecrets, output, progress };
 }
 
 describe('build stage with BPA inputs', () => {
@@ -133,12 +134,35 @@ describe('build stage with BPA inputs', () => {
     ['pull_request_target', 'refs/heads/main', gha, false],
     ['workflow_run', 'refs/heads/main', gha, false],
     ['issue_comment', 'refs/heads/main', gha, false],
+    // Only someone with write access starts these: a branch's run like a push.
+    ['repository_dispatch', 'refs/heads/main', gha, true],
+    ['deployment', 'refs/heads/main', {}, true],
+    ['create', 'refs/heads/main', {}, true],
+    // workflow_run after a push of this repository (the payload says so): trusted.
+    ['workflow_run after push', 'refs/heads/main', gha, true],
   ])('%s on %s %j: writes the cache: %s', async (event, ref, cacheEnv, writes) => {
-    const env = { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: event, GITHUB_REF: ref, ...cacheEnv };
-    const args = (await build({}, env)).calls[0]!;
+    const eventFile = path.join(dir, 'event.json');
+    writeFileSync(
+      eventFile,
+      JSON.stringify({ workflow_run: { event: 'push', head_repository: { full_name: 'acme/model' } } }),
+    );
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: event.split(' ')[0]!,
+      GITHUB_REF: ref,
+      GITHUB_REPOSITORY: 'acme/model',
+      ...(event === 'workflow_run after push' && { GITHUB_EVENT_PATH: eventFile }),
+      ...cacheEnv,
+    };
+    const r = await build({}, env);
+    const args = r.calls[0]!;
     const cacheTo = args.flatMap((a, i) => (args[i - 1] === '--cache-to' ? [a] : []));
     expect(cacheTo).toHaveLength(writes ? 1 : 0);
     expect(args).toContain('--cache-from');
+    // A run that may build a pull request's code says so in one line, with its push tag scope.
+    const said = r.progress.filter((l) => l.includes("it may build a pull request's code"));
+    const trusted = ['push', 'repository_dispatch', 'deployment', 'create', 'workflow_run after push'];
+    expect(said).toHaveLength(trusted.includes(event) ? 0 : 1);
   });
 
   it('leaves index annotations out with a note before buildx 0.12', async () => {

@@ -189,13 +189,13 @@ describe('BPA inputs -> buildx argv', () => {
     const pr = argvFor(given, container, { cacheReadOnly: true, ghaCacheOwnScope: true });
     expect(values(pr.args, '--cache-from')).toEqual(['type=registry,ref=ghcr.io/o/r:buildcache']);
     expect(values(pr.args, '--cache-to')).toEqual(['type=gha,mode=max', 'type=inline']);
-    expect(pr.notes.join('\n')).toMatch(/pull request: cache-to registry left out/);
-    expect(pr.notes.join('\n')).toMatch(/pull request: cache-to local left out/);
+    expect(pr.notes.join('\n')).toMatch(/may build a pull request's code: cache-to registry left out/);
+    expect(pr.notes.join('\n')).toMatch(/may build a pull request's code: cache-to local left out/);
     // pull_request_target, workflow_run, issue_comment: GITHUB_REF is the default branch, so gha
     // entries would land in its scope: gha is left out too.
     const target = argvFor(given, container, { cacheReadOnly: true });
     expect(values(target.args, '--cache-to')).toEqual(['type=inline']);
-    expect(target.notes.join('\n')).toMatch(/pull request: cache-to gha left out/);
+    expect(target.notes.join('\n')).toMatch(/may build a pull request's code: cache-to gha left out/);
     // A branch's build writes them all.
     expect(values(argvFor(given, container).args, '--cache-to')).toHaveLength(4);
   });

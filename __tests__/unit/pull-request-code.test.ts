@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { untrustedRunOf } from '../../src/build/push-tag.js';
 import { githubReportContext } from '../../src/report/github-env.js';
-import { mayBuildPullRequestCode } from '../../src/util/pull-request-code.js';
+import { parseGitHubEvent, readRunEventFacts } from '../../src/github/event.js';
+import { mayBuildPullRequestCode, type RunEventFacts } from '../../src/util/pull-request-code.js';
 
 const MAIN = 'refs/heads/main';
 const runner = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/model', GITHUB_SHA: 'f'.repeat(40) };
@@ -15,10 +16,15 @@ const EVENTS = [
   ['workflow_dispatch', MAIN, undefined, false, undefined, undefined],
   ['merge_group', 'refs/heads/gh-readonly-queue/main/pr-7-abc', undefined, false, undefined, undefined],
   ['release', 'refs/tags/v1', undefined, false, undefined, undefined],
+  // Only someone with write access starts these (the API with a write token; pushing a ref).
+  ['repository_dispatch', MAIN, undefined, false, undefined, undefined],
+  ['deployment', MAIN, undefined, false, undefined, undefined],
+  ['create', MAIN, undefined, false, undefined, undefined],
   ['pull_request', 'refs/pull/7/merge', 'feature', true, 'pr7', true],
   ['pull_request_review', 'refs/pull/7/merge', 'feature', true, 'pr7', true],
   // The base branch's ref: cache entries and push tags would be the default branch's.
   ['pull_request_target', MAIN, 'feature', true, 'untrusted', false],
+  // A workflow_run run whose payload says nothing of its trigger may build a fork's code.
   ['workflow_run', MAIN, undefined, true, 'untrusted', false],
   ['issue_comment', MAIN, undefined, true, 'untrusted', false],
   ['some_new_event', MAIN, undefined, true, 'untrusted', false],
@@ -45,6 +51,51 @@ describe('mayBuildPullRequestCode, untrustedRunOf and the baseline, by event', (
       expect(saveAs).toEqual(!may && ref === MAIN ? { branch: 'main', sha: 'f'.repeat(40) } : undefined);
     },
   );
+
+  // workflow_run: trusted only after a trusted run of this repository's own code.
+  const wr = (event: string | undefined, head: string | null | undefined): RunEventFacts => ({
+    workflow_run: {
+      ...(event !== undefined && { event }),
+      ...(head !== undefined && { head_repository: head === null ? null : { full_name: head } }),
+    },
+  });
+  it.each([
+    ['a push of this repository', wr('push', 'acme/model'), false],
+    ['a schedule of this repository (case aside)', wr('schedule', 'ACME/Model'), false],
+    ['a repository_dispatch of this repository', wr('repository_dispatch', 'acme/model'), false],
+    ["a fork's pull_request", wr('pull_request', 'someone/model'), true],
+    [
+      "a same-repository pull_request (its code is a branch's, not the default's)",
+      wr('pull_request', 'acme/model'),
+      true,
+    ],
+    ['a push of another repository', wr('push', 'someone/model'), true],
+    ['another workflow_run (its trigger unknown)', wr('workflow_run', 'acme/model'), true],
+    ['a trigger without its event', wr(undefined, 'acme/model'), true],
+    ['a trigger without its head repository', wr('push', undefined), true],
+    ['a deleted head repository', wr('push', null), true],
+    ['no workflow_run in the payload', {}, true],
+  ])('workflow_run after %s: PR code %s', (_, event, may) => {
+    const env = { ...runner, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REF: MAIN };
+    expect(mayBuildPullRequestCode(env, event)).toBe(may);
+    expect(untrustedRunOf(env, event)?.pushScope).toBe(may ? 'untrusted' : undefined);
+    const ctx = githubReportContext(env, 'tok', { repository: { default_branch: 'main' }, ...event });
+    expect(ctx.saveAs).toEqual(may ? undefined : { branch: 'main', sha: 'f'.repeat(40) });
+    // A default-branch run that saves nothing says so, once.
+    expect(ctx.saveSkipped).toEqual(
+      may ? expect.stringMatching(/workflow_run.*not saved as the baseline of main/) : undefined,
+    );
+    // The payload's workflow_run.event is parsed (src/github/event.ts).
+    expect(mayBuildPullRequestCode(env, parseGitHubEvent(JSON.parse(JSON.stringify(event))))).toBe(may);
+  });
+
+  it('the payload is read only on a workflow_run run', () => {
+    const path = '/nonexistent/event.json';
+    expect(
+      readRunEventFacts({ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path }),
+    ).toEqual({});
+    expect(readRunEventFacts({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: path })).toEqual({});
+  });
 
   it('off GitHub Actions no run counts as one', () => {
     expect(mayBuildPullRequestCode({ GITHUB_EVENT_NAME: 'pull_request_target' })).toBe(false);

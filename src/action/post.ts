@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { untrustedRunOf } from '../build/push-tag.js';
+import { readRunEventFacts } from '../github/event.js';
 import type { VariantBuild } from '../build/result.js';
 import { RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID, useFreshRunId } from '../util/run-id.js';
@@ -262,7 +263,11 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
         `post: images: run ${runId} left no build.json of its own (its build failed or was cancelled): the ${plural(build.variants.length, 'target')} it built before`,
       );
     const r = await withinLimit(
-      images.removeBuildImages(io.docker(), build, untrustedRunOf(io.env)?.pushScope),
+      images.removeBuildImages(
+        io.docker(),
+        build,
+        untrustedRunOf(io.env, readRunEventFacts(io.env))?.pushScope,
+      ),
       IMAGE_CLEANUP_LIMIT_MS,
       outcome,
     );

@@ -257,6 +257,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
     : config.image.registry;
   if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(registry);
   const gh = githubReportContext(io.env, token);
+  if (gh.saveSkipped && stages.has('report')) io.info(gh.saveSkipped);
   if (gh.target && inputs.author !== undefined) gh.target.author = inputs.author;
   const t0 = Date.now();
   const result = await runPipeline(

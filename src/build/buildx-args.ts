@@ -225,7 +225,7 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
     const type = typeOf(spec);
     if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
       notes.push(
-        `pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
+        `may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
       );
       return false;
     }
@@ -258,7 +258,7 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
     if (atLeast(builder.buildxVersion, '0.21.0')) {
       if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
         notes.push(
-          `pull request: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`,
+          `may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`,
         );
         return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
       }
@@ -277,7 +277,7 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
   if (req.cache.type === 'registry') {
     const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
     if (req.cacheReadOnly) {
-      notes.push(`pull request: the registry cache ${req.cache.ref} is read, not written`);
+      notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
       return from;
     }
     return [

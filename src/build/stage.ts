@@ -26,6 +26,8 @@ import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
+import { readRunEventFacts } from '../github/event.js';
+import { untrustedReason } from '../util/pull-request-code.js';
 import { untrustedRunOf } from './push-tag.js';
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
@@ -340,7 +342,11 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     unregister();
     throw e;
   }
-  const untrusted = untrustedRunOf(deps.env);
+  const untrusted = untrustedRunOf(deps.env, readRunEventFacts(deps.env));
+  if (untrusted)
+    deps.progress(
+      `${untrustedReason(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`,
+    );
   const ctx: TargetContext = {
     docker: deps.docker,
     progress: deps.progress,

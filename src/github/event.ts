@@ -13,7 +13,10 @@ const isDate = (s: string) => !Number.isNaN(new Date(s).getTime());
 /** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
 const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 
-/** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
+/**
+ * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
+ * and (workflow_run) readRunEventFacts.
+ */
 export const GitHubEventSchema = z.object({
   pull_request: z
     .object({
@@ -44,6 +47,9 @@ export const GitHubEventSchema = z.object({
       // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
       workflow_id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
       head_sha: z.string().optional(),
+      // The event of that run: a workflow_run run is trusted only after a trusted one
+      // (src/util/pull-request-code.ts).
+      event: z.string().optional().catch(undefined),
       pull_requests: z.array(z.object({ number: z.number().int().optional() })).optional(),
       head_repository: RepoRef.nullable().optional(),
     })
@@ -68,4 +74,13 @@ export function readGitHubEventFile(path: string | undefined): GitHubEvent {
   } catch {
     return {};
   }
+}
+
+/**
+ * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
+ * event whose trust depends on it); any other run, or off a runner, gets an empty event.
+ */
+export function readRunEventFacts(env: Readonly<Record<string, string | undefined>>): GitHubEvent {
+  if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run') return {};
+  return readGitHubEventFile(env.GITHUB_EVENT_PATH);
 }

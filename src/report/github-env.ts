@@ -2,7 +2,7 @@
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
 import { type GitHubEvent, readGitHubEventFile } from '../github/event.js';
 import { actionsRunUrl } from '../github/run.js';
-import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
+import { mayBuildPullRequestCode, untrustedReason } from '../util/pull-request-code.js';
 import type { GitHubTarget } from './stage.js';
 
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
@@ -19,6 +19,8 @@ export interface GitHubReportContext {
    * issue_comment run has the default branch's GITHUB_REF too, and may have built a pull request.
    */
   saveAs?: { branch: string; sha: string };
+  /** Set on a run of the default branch whose records are not saved as its baseline: why (one log line). */
+  saveSkipped?: string;
 }
 
 export function githubReportContext(
@@ -48,13 +50,19 @@ export function githubReportContext(
       }),
   };
   const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
+  // A run of the default branch (no pull request): its records are the baseline, if trusted.
+  const saveAs =
+    !pr && branch !== undefined && branch === defaultBranch && env.GITHUB_SHA
+      ? { branch, sha: env.GITHUB_SHA }
+      : undefined;
+  const untrusted = mayBuildPullRequestCode(env, event);
   return {
     target,
     ...(baseBranch && { baseBranch }),
-    ...(!pr &&
-      !mayBuildPullRequestCode(env) &&
-      branch !== undefined &&
-      branch === defaultBranch &&
-      env.GITHUB_SHA && { saveAs: { branch, sha: env.GITHUB_SHA } }),
+    ...(saveAs && !untrusted && { saveAs }),
+    ...(saveAs &&
+      untrusted && {
+        saveSkipped: `${untrustedReason(env)}: it may build a pull request's code, so its records are not saved as the baseline of ${saveAs.branch}`,
+      }),
   };
 }

@@ -1,12 +1,14 @@
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
-// report's baseline). Pure over the runner's environment.
+// report's baseline). Pure over the runner's environment and the facts of its event payload.
 
 /**
- * The events whose runs build only what is on a branch of the repository already (a push, a
- * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
- * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
- * check out a pull request's head, and events this list does not know yet.
+ * The events whose runs build only what is on a branch of the repository already: a push, a
+ * schedule, a manual run, the merge queue, a release, and the events only someone with write
+ * access can start (repository_dispatch, deployment: the API with a write token; create: pushing a
+ * branch or tag). Any other may build a pull request's code: pull_request and pull_request_target,
+ * issue_comment workflows that check out a pull request's head, and events this list does not know
+ * yet. workflow_run: see mayBuildPullRequestCode.
  */
 export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
   'push',
@@ -14,14 +16,54 @@ export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
   'workflow_dispatch',
   'merge_group',
   'release',
+  'repository_dispatch',
+  'deployment',
+  'create',
 ]);
 
 /**
- * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
- * GITHUB_HEAD_REF set (a pull request's run, whatever the event). Elsewhere (a workstation,
- * another CI) false: there is no pull request to tell apart.
+ * What the event payload (GITHUB_EVENT_PATH, src/github/event.ts) tells about a workflow_run
+ * run: the event of the run that triggered it and that run's head repository. A parsed GitHubEvent
+ * fits this shape; the caller reads the file.
  */
-export function mayBuildPullRequestCode(env: Readonly<Record<string, string | undefined>>): boolean {
+export interface RunEventFacts {
+  workflow_run?: { event?: string; head_repository?: { full_name?: string } | null };
+}
+
+/**
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
+ * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
+ * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
+ * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
+ * no pull request to tell apart.
+ */
+export function mayBuildPullRequestCode(
+  env: Readonly<Record<string, string | undefined>>,
+  event: RunEventFacts = {},
+): boolean {
   if (env.GITHUB_ACTIONS !== 'true') return false;
-  return !TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || Boolean(env.GITHUB_HEAD_REF);
+  if (env.GITHUB_HEAD_REF) return true;
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  if (name === 'workflow_run') return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
+  return !TRUSTED_EVENTS.has(name);
+}
+
+function trustedTrigger(repository: string | undefined, run: RunEventFacts['workflow_run']): boolean {
+  const head = run?.head_repository?.full_name;
+  return (
+    repository !== undefined &&
+    head !== undefined &&
+    head.toLowerCase() === repository.toLowerCase() &&
+    TRUSTED_EVENTS.has(run?.event ?? '')
+  );
+}
+
+/** Why a run that may build a pull request's code is treated so, for the one log line. */
+export function untrustedReason(env: Readonly<Record<string, string | undefined>>): string {
+  if (env.GITHUB_HEAD_REF) return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  return name === 'workflow_run'
+    ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
+    : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release, repository_dispatch, deployment and create runs are trusted)`;
 }
