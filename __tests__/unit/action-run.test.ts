@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ActionIo, run } from '../../src/action/run.js';
+import { type ActionIo, parseActionInputs, run } from '../../src/action/run.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
 let dir: string;
@@ -167,6 +167,20 @@ describe('root action (config stage)', () => {
     const plan = fakeActionIo({ image: 'a/b', 'secret-envs': 'npm=NPM_TOKEN' });
     await run(plan.io);
     expect(plan.failed).toEqual([]);
+  });
+
+  it('a merge job (merge-from) mounts no secret: an unset secret-envs variable is not refused', () => {
+    const merge = fakeActionIo({
+      image: 'a/b',
+      build: 'true',
+      'secret-envs': 'npm=NPM_TOKEN',
+      'merge-from': 'digests',
+    });
+    const parsed = parseActionInputs(merge.io);
+    expect(parsed.kind === 'stages' && parsed.mergeFrom).toBe('digests');
+    // The same inputs without merge-from are refused at the edge.
+    const build = fakeActionIo({ image: 'a/b', build: 'true', 'secret-envs': 'npm=NPM_TOKEN' });
+    expect(() => parseActionInputs(build.io)).toThrow(/NPM_TOKEN is not set/);
   });
 
   it('a missing explicit config file fails and names it', async () => {

@@ -167,7 +167,9 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
   const buildOptions = buildOptionsFromInputs(get, io.cwd);
-  if (stages.has('build')) checkSecretEnvs(buildOptions.secretEnvs, io.env);
+  // A merge job (merge-from) builds nothing, so it mounts no secret: its env need not hold them.
+  if (stages.has('build') && get('merge-from').trim() === '')
+    checkSecretEnvs(buildOptions.secretEnvs, io.env);
   // Values of the `secrets` input are masked in every later log line (a runner masks only
   // values that come from its secrets context).
   for (const [id, v] of Object.entries(buildOptions.secrets ?? {}))
