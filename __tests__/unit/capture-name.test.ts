@@ -100,16 +100,27 @@ describe('captureImage: the image ID runs, the name is what the record and messa
 describe('captureImage: the GPUs of the run go to the probe', () => {
   const record = JSON.stringify({ ...probed, schemaVersion: 1 });
 
-  async function withGpus(gpus: 'all' | number | undefined, refuseGpus = false) {
+  const engineError = (status: number, message: string) =>
+    Object.assign(new Error(`(HTTP code ${status}) server error - ${message}`), { statusCode: status });
+
+  async function withGpus(
+    gpus: 'all' | number | undefined,
+    refuseGpus: boolean | { status: number; message: string } = false,
+    /** The engine's answer to the try without GPUs, when it refuses that too. */
+    refuseAgain?: { status: number; message: string },
+  ) {
     const specs: ContainerRunSpec[] = [];
+    const refusal =
+      refuseGpus === true
+        ? { status: 500, message: 'requirement error: cuda>=12.8' }
+        : refuseGpus || undefined;
     const docker = fakeDocker({
       inspectImage: async () => imageDetails({ id: ID }),
       runContainer: async (spec) => {
         specs.push(spec);
-        if (refuseGpus && spec.gpus !== undefined)
-          throw Object.assign(new Error('(HTTP code 500) server error - requirement error: cuda>=12.8'), {
-            statusCode: 500,
-          });
+        if (refusal && spec.gpus !== undefined) throw engineError(refusal.status, refusal.message);
+        if (refuseAgain && spec.gpus === undefined)
+          throw engineError(refuseAgain.status, refuseAgain.message);
         return answer({ stdout: record });
       },
     });
@@ -138,6 +149,48 @@ describe('captureImage: the GPUs of the run go to the probe', () => {
       error:
         "the probe's container did not start with GPUs, so it ran without them: requirement error: cuda>=12.8",
     });
+  });
+
+  it.each([
+    [500, 'could not select device driver "" with capabilities: [[gpu]]'],
+    [
+      500,
+      'failed to create task: nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8',
+    ],
+    [500, 'CDI device injection failed: unresolvable CDI devices nvidia.com/gpu=all'],
+    [400, 'unknown or invalid runtime name: nvidia'],
+  ])('a refusal of the GPU request (%i %s) is retried without GPUs', async (status, message) => {
+    const { specs } = await withGpus('all', { status, message });
+    expect(specs.map((s) => s.gpus)).toEqual(['all', undefined]);
+  });
+
+  it.each([
+    [404, 'No such image: nvidia/cuda:12.8.0-base-ubuntu24.04'],
+    [500, 'write /var/lib/docker/tmp: no space left on device'],
+  ])('any other engine error (%i %s) is the error, not retried', async (status, message) => {
+    const specs: ContainerRunSpec[] = [];
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails({ id: ID }),
+      runContainer: async (spec) => {
+        specs.push(spec);
+        throw engineError(status, message);
+      },
+    });
+    await expect(
+      captureImage({ image: ID, imagesDir: path.join(REPO_ROOT, 'images'), gpus: 'all' }, { docker }),
+    ).rejects.toThrow(message);
+    expect(specs.map((s) => s.gpus)).toEqual(['all']);
+  });
+
+  it('when the try without GPUs fails too, its error names the first refusal', async () => {
+    const err = await withGpus('all', true, { status: 500, message: 'no space left on device' }).catch(
+      (e: unknown) => e as Error & { statusCode?: number },
+    );
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toBe(
+      'no space left on device (without GPUs; with them the engine said: requirement error: cuda>=12.8)',
+    );
+    expect((err as { statusCode?: number }).statusCode).toBe(500);
   });
 });
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatIssues } from '../config/issues.js';
 import type { ContainerRunResult, DockerAdapter, ImageDetails } from '../docker/adapter.js';
-import { engineMessage, statusCodeOf } from '../docker/failures.js';
+import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import {
@@ -106,9 +106,27 @@ async function runProbe(
   try {
     return { run: await attempt(input.gpus) };
   } catch (e) {
-    if (e instanceof MlImageError || (statusCodeOf(e) ?? 0) < 400) throw e;
-    const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${engineMessage(e)}`;
-    return { run: await attempt(undefined), gpuError };
+    // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
+    // the error to report, not a second try that would hide it.
+    if (
+      e instanceof MlImageError ||
+      (statusCodeOf(e) ?? 0) < 400 ||
+      !GPU_REQUEST_REFUSED.test(engineMessage(e))
+    )
+      throw e;
+    const first = engineMessage(e);
+    const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
+    try {
+      return { run: await attempt(undefined), gpuError };
+    } catch (again) {
+      // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
+      const both = `${engineMessage(again)} (without GPUs; with them the engine said: ${first})`;
+      if (again instanceof MlImageError) {
+        again.message = both;
+        throw again;
+      }
+      throw Object.assign(new Error(both, { cause: again }), { statusCode: statusCodeOf(again) });
+    }
   }
 }
 

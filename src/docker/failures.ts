@@ -121,6 +121,15 @@ export function engineMessage(err: unknown): string {
   return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
 
+/**
+ * An engine's refusal of a container's GPU request, by its message: no GPU runtime ("could not
+ * select device driver"), the NVIDIA hook's checks ("nvidia-container-cli: requirement error:
+ * unsatisfied condition: cuda>=12.8"), a CDI device it cannot inject, an unknown nvidia runtime.
+ * Not a missing image (404) or a full disk (500), even of an nvidia/... image.
+ */
+export const GPU_REQUEST_REFUSED =
+  /could not select device driver|nvidia-container-(?:cli|runtime|toolkit)|requirement error|\bCDI\b|invalid runtime name: nvidia/i;
+
 /** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
 export function connectionError(err: unknown, docker: Dockerode): EnvironmentError | undefined {
   const code = errorCode(err);
