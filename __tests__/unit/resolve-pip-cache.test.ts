@@ -150,6 +150,17 @@ describe('the pip cache volume', () => {
     expect(pipCacheScope(env)).toBe(want);
   });
 
+  it.each([
+    // A workflow_run after a push in this repository builds what the push did: the branches' scope.
+    ['push', 'o/r', 'o/r branch'],
+    ['pull_request', 'o/r', 'o/r untrusted'],
+    ['push', 'fork/r', 'o/r untrusted'],
+  ])('trust scope: workflow_run after %s from %s', (event, head, want) => {
+    const env = actions({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REF: 'refs/heads/main' });
+    const facts = { workflow_run: { event, head_repository: { full_name: head } } };
+    expect(pipCacheScope(env, facts)).toBe(want);
+  });
+
   it('is not made for a plain-http index pip would not cache, unless the requirements trust it', () => {
     const http = { indexes: { indexUrl: 'http://127.0.0.1:5001/simple', extraIndexUrls: [] } };
     expect(pipCacheVolume(input(http), bound)).toBeUndefined();

@@ -28,7 +28,7 @@
 // --trusted-host answers, so no volume is made for plain-http indexes.
 import { createHash } from 'node:crypto';
 import { redactUrls } from '../util/redact.js';
-import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
+import { mayBuildPullRequestCode, type RunEventFacts } from '../util/pull-request-code.js';
 import type { SessionSpec } from '../docker/adapter.js';
 import { type ResolveInput, shownIndexes } from './input.js';
 
@@ -90,12 +90,16 @@ export function pipCacheVolume(
 
 /**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
- * build a pull request's code (mayBuildPullRequestCode: the one rule for the cache, the push tag and the baseline) or
+ * build a pull request's code (mayBuildPullRequestCode over the run's EVENT facts: the one rule for
+ * the cache, the push tag and the baseline) or
  * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
-export function pipCacheScope(env: Readonly<Record<string, string | undefined>>): string {
+export function pipCacheScope(
+  env: Readonly<Record<string, string | undefined>>,
+  event: RunEventFacts = {},
+): string {
   if (env.GITHUB_ACTIONS !== 'true') return '';
-  return `${env.GITHUB_REPOSITORY ?? ''} ${mayBuildPullRequestCode(env) ? 'untrusted' : 'branch'}`;
+  return `${env.GITHUB_REPOSITORY ?? ''} ${mayBuildPullRequestCode(env, event) ? 'untrusted' : 'branch'}`;
 }
 
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */

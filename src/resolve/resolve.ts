@@ -5,6 +5,7 @@
 // (blamed pins loosened) -> explain (when nothing fits). Each step is a function with a typed
 // result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
 // python process; with the snapshot cached, the held run (when needed) follows in that process.
+import { readRunEventFacts } from '../github/event.js';
 import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
@@ -186,7 +187,7 @@ async function openSession(
 }> {
   const volume =
     o.pinned.key !== undefined
-      ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
+      ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env, readRunEventFacts(o.env)) })
       : undefined;
   const net =
     input.network !== undefined
