@@ -28469,10 +28469,11 @@ function fail(io, err) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(63659);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72679);
-/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(45206);
-/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(54868);
+/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85015);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(63659);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
+/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
@@ -28481,6 +28482,7 @@ function fail(io, err) {
 // and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
 // images its build and smoke stages left (post-images.ts, unless keep-images); each engine step
 // within a time limit. Warnings only: a post step never fails the job.
+
 
 
 
@@ -28522,12 +28524,12 @@ function isPostRun(io) {
  * their post steps), saved first so that even a main step killed at once has a post step.
  */
 function startMainStep(io) {
-    const runId = (0,_util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .useFreshRunId */ .Yv)();
+    const runId = (0,_util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .useFreshRunId */ .Yv)();
     saveMainState(io, runId);
     return runId;
 }
 /** The main step's state for its post step: the run id and temp root (startMainStep). */
-function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .runTempRoot */ .a8)(runId)) {
+function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_6__/* .runTempRoot */ .a8)(runId)) {
     io.saveState?.(STATE.isPost, 'true');
     io.saveState?.(STATE.runId, runId);
     io.saveState?.(STATE.tempRoot, tempRoot);
@@ -28617,7 +28619,7 @@ async function removeTempRoot(io, deps, runId) {
     const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
     if (root === '')
         return;
-    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
+    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_6__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
         io.warning(`post: not removing ${JSON.stringify(root)}: not the temp root of run ${runId}`, {
             title: TITLE,
         });
@@ -28651,13 +28653,13 @@ async function cleanContainers(io, runId, outcome) {
     try {
         const docker = io.docker();
         const removed = await withinLimit((async () => {
-            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_LABEL */ .jQ]: runId });
+            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_LABEL */ .jQ]: runId });
             return ids.length > 0 ? docker.removeContainers(ids) : [];
         })(), ENGINE_CLEANUP_LIMIT_MS, outcome);
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
-        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
     }
 }
 /**
@@ -28678,7 +28680,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -28689,7 +28691,7 @@ async function cleanImages(io, runId, outcome) {
         }
         if (written === undefined)
             io.info(`post: images: run ${runId} left no build.json of its own (its build failed or was cancelled): the ${plural(build.variants.length, 'target')} it built before`);
-        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .untrustedRunOf */ .j6)(io.env)?.pushScope), IMAGE_CLEANUP_LIMIT_MS, outcome);
+        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .untrustedRunOf */ .j6)(io.env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunEventFacts */ .rH)(io.env))?.pushScope), IMAGE_CLEANUP_LIMIT_MS, outcome);
         const deleted = r.deletedImages > 0
             ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
             : '';
@@ -28711,7 +28713,7 @@ async function cleanImages(io, runId, outcome) {
  */
 function isRunProcess(cmdline, environ, runId) {
     const argv0 = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(cmdline.split('\0')[0] ?? '');
-    return /^(docker(-buildx)?|cosign)$/.test(argv0) && environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID_ENV */ .I}=${runId}`);
+    return /^(docker(-buildx)?|cosign)$/.test(argv0) && environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_ENV */ .I}=${runId}`);
 }
 /** Post-step side effects over /proc and the filesystem (Linux runners). */
 function defaultPostDeps(procDir = '/proc') {
@@ -28807,8 +28809,8 @@ function pullRequestOf(env) {
     const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
     return n !== undefined ? Number(n) : undefined;
 }
-function untrustedRunOf(env) {
-    if (!(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_0__/* .mayBuildPullRequestCode */ .H)(env))
+function untrustedRunOf(env, event = {}) {
+    if (!(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_0__/* .mayBuildPullRequestCode */ .HE)(env, event))
         return undefined;
     const pr = pullRequestOf(env);
     return pr !== undefined
@@ -30609,7 +30611,8 @@ class ActionsExecRunner {
 /* harmony export */   g4: () => (/* binding */ engineMessage),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer),
-/* harmony export */   ow: () => (/* binding */ registryLoginFix)
+/* harmony export */   ow: () => (/* binding */ registryLoginFix),
+/* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
 /* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
@@ -30700,6 +30703,13 @@ function engineMessage(err) {
             : String(err);
     return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
+/**
+ * An engine's refusal of a container's GPU request, by its message: no GPU runtime ("could not
+ * select device driver"), the NVIDIA hook's checks ("nvidia-container-cli: requirement error:
+ * unsatisfied condition: cuda>=12.8"), a CDI device it cannot inject, an unknown nvidia runtime.
+ * Not a missing image (404) or a full disk (500), even of an nvidia/... image.
+ */
+const GPU_REQUEST_REFUSED = /could not select device driver|nvidia-container-(?:cli|runtime|toolkit)|requirement error|\bCDI\b|invalid runtime name: nvidia/i;
 /** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
 function connectionError(err, docker) {
     const code = errorCode(err);
@@ -31294,6 +31304,96 @@ function exitCodeOf(err) {
 
 /***/ }),
 
+/***/ 85015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
+/* harmony export */   rH: () => (/* binding */ readRunEventFacts)
+/* harmony export */ });
+/* unused harmony exports GitHubEventSchema, parseGitHubEvent */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23387);
+// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
+// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
+// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
+// an unexpected shape is left out rather than trusted (or failing the whole event).
+
+
+const RepoRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
+/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
+const isDate = (s) => !Number.isNaN(new Date(s).getTime());
+/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
+/**
+ * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
+ * and (workflow_run) readRunEventFacts.
+ */
+const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
+        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+            // null: the head repository (a fork) was deleted.
+            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).nullable().optional(),
+        })
+            .optional(),
+        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
+    })
+        .optional()
+        .catch(undefined),
+    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional().catch(undefined),
+    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
+    // the commit time is then not known, rather than an invalid date failing the run.
+    head_commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
+        .nullable()
+        .optional()
+        .catch(undefined),
+    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
+        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
+        workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        // The event of that run: a workflow_run run is trusted only after a trusted one
+        // (src/util/pull-request-code.ts).
+        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
+        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
+        head_repository: RepoRef.nullable().optional(),
+    })
+        .optional()
+        .catch(undefined),
+});
+/** A parsed payload; anything that is not a JSON object is an empty event. */
+function parseGitHubEvent(json) {
+    const r = GitHubEventSchema.safeParse(json);
+    return r.success ? r.data : {};
+}
+/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
+function readGitHubEventFile(path) {
+    if (!path)
+        return {};
+    try {
+        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
+        return parseGitHubEvent(JSON.parse((0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(path, MAX_EVENT_BYTES).toString('utf8')));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
+ * event whose trust depends on it); any other run, or off a runner, gets an empty event.
+ */
+function readRunEventFacts(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
+        return {};
+    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
+}
+
+
+/***/ }),
+
 /***/ 41730:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -31329,7 +31429,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(482)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13482));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6334));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -31664,17 +31764,20 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ mayBuildPullRequestCode)
+/* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
+/* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
 /* unused harmony export TRUSTED_EVENTS */
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
-// report's baseline). Pure over the runner's environment.
+// report's baseline). Pure over the runner's environment and the facts of its event payload.
 /**
- * The events whose runs build only what is on a branch of the repository already (a push, a
- * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
- * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
- * check out a pull request's head, and events this list does not know yet.
+ * The events whose runs build only what is on a branch of the repository already: a push, a
+ * schedule, a manual run, the merge queue, a release, and the events only someone with write
+ * access can start (repository_dispatch, deployment: the API with a write token; create: pushing a
+ * branch or tag). Any other may build a pull request's code: pull_request and pull_request_target,
+ * issue_comment workflows that check out a pull request's head, and events this list does not know
+ * yet. workflow_run: see mayBuildPullRequestCode.
  */
 const TRUSTED_EVENTS = new Set([
     'push',
@@ -31682,16 +31785,43 @@ const TRUSTED_EVENTS = new Set([
     'workflow_dispatch',
     'merge_group',
     'release',
+    'repository_dispatch',
+    'deployment',
+    'create',
 ]);
 /**
  * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
- * GITHUB_HEAD_REF set (a pull request's run, whatever the event). Elsewhere (a workstation,
- * another CI) false: there is no pull request to tell apart.
+ * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
+ * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
+ * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
+ * no pull request to tell apart.
  */
-function mayBuildPullRequestCode(env) {
+function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    return !TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || Boolean(env.GITHUB_HEAD_REF);
+    if (env.GITHUB_HEAD_REF)
+        return true;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    if (name === 'workflow_run')
+        return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
+    return !TRUSTED_EVENTS.has(name);
+}
+function trustedTrigger(repository, run) {
+    const head = run?.head_repository?.full_name;
+    return (repository !== undefined &&
+        head !== undefined &&
+        head.toLowerCase() === repository.toLowerCase() &&
+        TRUSTED_EVENTS.has(run?.event ?? ''));
+}
+/** Why a run that may build a pull request's code is treated so, for the one log line. */
+function untrustedReason(env) {
+    if (env.GITHUB_HEAD_REF)
+        return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    return name === 'workflow_run'
+        ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
+        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release, repository_dispatch, deployment and create runs are trusted)`;
 }
 
 
@@ -31719,6 +31849,117 @@ function readBounded(fd, capacity) {
         n += r;
     }
     return buf.subarray(0, n);
+}
+
+
+/***/ }),
+
+/***/ 23387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   lP: () => (/* binding */ sizeText),
+/* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
+/* harmony export */   o2: () => (/* binding */ UnreadableFileError),
+/* harmony export */   s5: () => (/* binding */ notRegularFile)
+/* harmony export */ });
+/* unused harmony export fileKind */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
+// Reading a file a user named (a record, a result, a public key): a regular file only, at most a
+// given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
+// main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
+// memory; each of these is refused at once instead, saying which it is.
+
+
+/** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
+const MAX_JSON_INPUT_BYTES = 256 * 1024 * 1024;
+const MIB = 1024 * 1024;
+/**
+ * Why a file was not read: `code` is the system's error code (ENOENT, EACCES) when opening it
+ * failed; otherwise `reason` says what is wrong with it, worded to follow the file's name
+ * ("is a FIFO, not a regular file").
+ */
+class UnreadableFileError extends Error {
+    reason;
+    code;
+    constructor(reason, code) {
+        super(reason);
+        this.reason = reason;
+        this.code = code;
+        this.name = 'UnreadableFileError';
+    }
+}
+/** What a file that is not a regular file is, in words. */
+function fileKind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/** How a message says what ST is when a regular file was wanted: "is a FIFO, not a regular file". */
+function notRegularFile(st) {
+    const kind = fileKind(st);
+    return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
+}
+/** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
+function sizeText(bytes) {
+    if (bytes < MIB)
+        return `${bytes} bytes`;
+    return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+function readRegularFile(file, maxBytes) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
+        // blocking until one comes. It changes nothing for a regular file.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        throw systemError(e);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            throw new UnreadableFileError(notRegularFile(st));
+        if (st.size > maxBytes)
+            throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
+        // One byte more than fstat said: a file that grew since is noticed, not read without end.
+        const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new UnreadableFileError(
+            // procfs and sysfs files report no size, before and after they are read, yet have content.
+            st.size === 0 && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size === 0
+                ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
+                : 'changed while being read');
+        return buf;
+    }
+    catch (e) {
+        throw e instanceof UnreadableFileError ? e : systemError(e);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** A failed open or read: its error code when the system gave one. */
+function systemError(e) {
+    const err = e;
+    return err.code !== undefined
+        ? new UnreadableFileError(err.code, err.code)
+        : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
 }
 
 

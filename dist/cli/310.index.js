@@ -144,8 +144,8 @@ function wantsColor(isTTY, env) {
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
-// EXTERNAL MODULE: ./src/plan/git-context.ts + 1 modules
-var git_context = __webpack_require__(10899);
+// EXTERNAL MODULE: ./src/plan/git-context.ts
+var git_context = __webpack_require__(74725);
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
 
@@ -452,6 +452,96 @@ function loadConfig(opts = {}) {
 
 /***/ }),
 
+/***/ 85015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
+/* harmony export */   rH: () => (/* binding */ readRunEventFacts)
+/* harmony export */ });
+/* unused harmony exports GitHubEventSchema, parseGitHubEvent */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23387);
+// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
+// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
+// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
+// an unexpected shape is left out rather than trusted (or failing the whole event).
+
+
+const RepoRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
+/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
+const isDate = (s) => !Number.isNaN(new Date(s).getTime());
+/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
+/**
+ * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
+ * and (workflow_run) readRunEventFacts.
+ */
+const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
+        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+            // null: the head repository (a fork) was deleted.
+            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).nullable().optional(),
+        })
+            .optional(),
+        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
+    })
+        .optional()
+        .catch(undefined),
+    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional().catch(undefined),
+    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
+    // the commit time is then not known, rather than an invalid date failing the run.
+    head_commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
+        .nullable()
+        .optional()
+        .catch(undefined),
+    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
+        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
+        workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        // The event of that run: a workflow_run run is trusted only after a trusted one
+        // (src/util/pull-request-code.ts).
+        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
+        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
+        head_repository: RepoRef.nullable().optional(),
+    })
+        .optional()
+        .catch(undefined),
+});
+/** A parsed payload; anything that is not a JSON object is an empty event. */
+function parseGitHubEvent(json) {
+    const r = GitHubEventSchema.safeParse(json);
+    return r.success ? r.data : {};
+}
+/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
+function readGitHubEventFile(path) {
+    if (!path)
+        return {};
+    try {
+        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
+        return parseGitHubEvent(JSON.parse((0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(path, MAX_EVENT_BYTES).toString('utf8')));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
+ * event whose trust depends on it); any other run, or off a runner, gets an empty event.
+ */
+function readRunEventFacts(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
+        return {};
+    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
+}
+
+
+/***/ }),
+
 /***/ 9668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -732,84 +822,14 @@ function impossibleTorchCombination(catalog, want, platforms) {
 
 /***/ }),
 
-/***/ 10899:
+/***/ 74725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ gitContextFromCheckout),
-  s: () => (/* binding */ gitContextFromGitHubEnv)
-});
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
-;// CONCATENATED MODULE: ./src/github/event.ts
-// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
-// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
-// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
-// an unexpected shape is left out rather than trusted (or failing the whole event).
-
-
-const RepoRef = schemas/* object */.Ikc({ full_name: schemas/* string */.YjP().optional() });
-/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
-const isDate = (s) => !Number.isNaN(new Date(s).getTime());
-/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
-const MAX_EVENT_BYTES = 64 * 1024 * 1024;
-/** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
-const GitHubEventSchema = schemas/* object */.Ikc({
-    pull_request: schemas/* object */.Ikc({
-        number: schemas/* number */.aig().int().optional(),
-        head: schemas/* object */.Ikc({
-            sha: schemas/* string */.YjP().optional(),
-            // null: the head repository (a fork) was deleted.
-            repo: RepoRef.extend({ fork: schemas/* boolean */.zMY().optional() }).nullable().optional(),
-        })
-            .optional(),
-        base: schemas/* object */.Ikc({ ref: schemas/* string */.YjP().optional(), repo: RepoRef.optional() }).optional(),
-    })
-        .optional()
-        .catch(undefined),
-    repository: RepoRef.extend({ default_branch: schemas/* string */.YjP().optional() }).optional().catch(undefined),
-    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
-    // the commit time is then not known, rather than an invalid date failing the run.
-    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().refine(isDate).optional().catch(undefined) })
-        .nullable()
-        .optional()
-        .catch(undefined),
-    workflow_run: schemas/* object */.Ikc({
-        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
-        id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
-        workflow_id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        head_sha: schemas/* string */.YjP().optional(),
-        pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
-        head_repository: RepoRef.nullable().optional(),
-    })
-        .optional()
-        .catch(undefined),
-});
-/** A parsed payload; anything that is not a JSON object is an empty event. */
-function parseGitHubEvent(json) {
-    const r = GitHubEventSchema.safeParse(json);
-    return r.success ? r.data : {};
-}
-/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
-function readGitHubEventFile(path) {
-    if (!path)
-        return {};
-    try {
-        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
-        return parseGitHubEvent(JSON.parse((0,read_regular/* readRegularFile */.XF)(path, MAX_EVENT_BYTES).toString('utf8')));
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/git-context.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ gitContextFromCheckout),
+/* harmony export */   s: () => (/* binding */ gitContextFromGitHubEnv)
+/* harmony export */ });
+/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85015);
 
 /**
  * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
@@ -823,7 +843,7 @@ function withCommitTime(text) {
 function gitContextFromGitHubEnv(env) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
-    const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
+    const event = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH);
     const pr = event.pull_request?.number;
     const defaultBranch = event.repository?.default_branch;
     const ref = env.GITHUB_REF;

@@ -81,10 +81,26 @@ async function runProbe(input, timeoutMs, docker) {
         return { run: await attempt(input.gpus) };
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn || ((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(e) ?? 0) < 400)
+        // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
+        // the error to report, not a second try that would hide it.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn ||
+            ((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(e) ?? 0) < 400 ||
+            !_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .GPU_REQUEST_REFUSED */ .s7.test((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e)))
             throw e;
-        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${(0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e)}`;
-        return { run: await attempt(undefined), gpuError };
+        const first = (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e);
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
+        try {
+            return { run: await attempt(undefined), gpuError };
+        }
+        catch (again) {
+            // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
+            const both = `${(0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(again)} (without GPUs; with them the engine said: ${first})`;
+            if (again instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn) {
+                again.message = both;
+                throw again;
+            }
+            throw Object.assign(new Error(both, { cause: again }), { statusCode: (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(again) });
+        }
     }
 }
 async function captureImage(input, deps) {
@@ -1002,7 +1018,7 @@ function givenCacheArgs(req, builder, notes) {
     const to = (req.cacheTo ?? []).filter((spec) => {
         const type = typeOf(spec);
         if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
-            notes.push(`pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
+            notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
         if (builder.driver !== 'docker' || type === 'inline')
@@ -1031,7 +1047,7 @@ function cacheArgs(req, builder, notes) {
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
             if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
-                notes.push(`pull request: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
+                notes.push(`may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
                 return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
             }
             return [
@@ -1047,7 +1063,7 @@ function cacheArgs(req, builder, notes) {
     if (req.cache.type === 'registry') {
         const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
         if (req.cacheReadOnly) {
-            notes.push(`pull request: the registry cache ${req.cache.ref} is read, not written`);
+            notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
         return [
@@ -1250,6 +1266,7 @@ const BUILD_SECRET_IDS = {
     constraints: 'ml_image_constraints',
     pipConf: 'ml_image_pip_conf',
     torchIndex: 'ml_image_torch_index',
+    torchPipConf: 'ml_image_torch_pip_conf',
     env: 'ml_image_env',
 };
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
@@ -1305,6 +1322,22 @@ function secretEnvScript(env) {
         .join(''));
 }
 /**
+ * The pip.conf of the requirements step: the configured indexes, and the torch index as one more
+ * extra index where the build installs torch (as every resolver dry run sees it: pipRunEnv), so a
+ * pin the resolver took from it (torchvision==0.20.1+cpu) is one the build can meet.
+ */
+function requirementsPipConf(i) {
+    return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(i.indexes, i.torchIndexUrl));
+}
+/**
+ * The pip.conf of the torch step (empty without a torch index): the torch index first, the
+ * configured indexes (PyPI when none) as extras, so torch's own dependencies, pinned to what the
+ * resolver saw on all of them, are found (torchStepIndexes).
+ */
+function torchPipConf(i) {
+    return i.torchIndexUrl === undefined ? '' : (0,python_indexes/* pipConf */.aI)((0,python_indexes/* torchStepIndexes */.Dp)(i.indexes, i.torchIndexUrl));
+}
+/**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
  * requirements, constraints or indexes change, and not when only a token is rotated.
  */
@@ -1315,6 +1348,11 @@ function inputsDigest(i) {
         indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
         extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
         torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        // What the two pip.conf secrets hold, as written (both derive from the fields above; stated so
+        // that a change in how they are written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined
+            ? [requirementsPipConf(i), torchPipConf(i)].map((t) => (0,redact/* redactUrls */.sK)(t))
+            : undefined,
         secrets: Object.keys(i.secretEnv).sort(),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -1325,8 +1363,9 @@ function writeBuildInputs(dir, i) {
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: (0,python_indexes/* pipConf */.aI)(i.indexes),
+        [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
         [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.torchPipConf]: torchPipConf(i),
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };
     const out = {};
@@ -1480,6 +1519,8 @@ async function withRetries(deps, what, tags, t0, push) {
 var requirements_read = __webpack_require__(82674);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/build/push-tag.ts
@@ -1495,8 +1536,8 @@ function pullRequestOf(env) {
     const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
     return n !== undefined ? Number(n) : undefined;
 }
-function untrustedRunOf(env) {
-    if (!(0,pull_request_code/* mayBuildPullRequestCode */.H)(env))
+function untrustedRunOf(env, event = {}) {
+    if (!(0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event))
         return undefined;
     const pr = pullRequestOf(env);
     return pr !== undefined
@@ -1737,6 +1778,8 @@ var references = __webpack_require__(32780);
 
 
 
+
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -1933,7 +1976,9 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
-    const untrusted = untrustedRunOf(deps.env);
+    const untrusted = untrustedRunOf(deps.env, (0,github_event/* readRunEventFacts */.rH)(deps.env));
+    if (untrusted)
+        deps.progress(`${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
     const ctx = {
         docker: deps.docker,
         progress: deps.progress,

@@ -6,13 +6,15 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BH: () => (/* binding */ withExtraIndex),
 /* harmony export */   DV: () => (/* binding */ pipIndexEnv),
+/* harmony export */   Dp: () => (/* binding */ torchStepIndexes),
 /* harmony export */   a4: () => (/* binding */ describeIndexes),
 /* harmony export */   aI: () => (/* binding */ pipConf),
 /* harmony export */   iP: () => (/* binding */ pipIndexes),
 /* harmony export */   pN: () => (/* binding */ outputMasker)
 /* harmony export */ });
-/* unused harmony export givenPipIndexes */
+/* unused harmony exports PYPI_SIMPLE, givenPipIndexes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72752);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
@@ -24,6 +26,8 @@ export const modules = {
 
 
 
+/** pip's default index. */
+const PYPI_SIMPLE = 'https://pypi.org/simple';
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
     const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__/* .indexUrlProblem */ .X)(url);
@@ -75,11 +79,25 @@ function pipConf(ix) {
     }
     return `${lines.join('\n')}\n`;
 }
+/** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */
+function withExtraIndex(ix, url) {
+    if (url === undefined || ix.indexUrl === url || ix.extraIndexUrls.includes(url))
+        return ix;
+    return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
+}
+/**
+ * The indexes of the build's torch step: the torch index first (pip breaks a version tie in favour
+ * of the first index it lists, and the torch index's local labels, +cpu / +cuXYZ, win anyway), the
+ * configured ones (PyPI when no index URL is configured) as extras, so torch's own dependencies come
+ * from the same indexes the resolver saw them on (pipRunEnv: the configured ones plus the torch index).
+ */
+function torchStepIndexes(ix, torchIndexUrl) {
+    const extras = [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].filter((u) => u !== torchIndexUrl);
+    return { indexUrl: torchIndexUrl, extraIndexUrls: [...new Set(extras)] };
+}
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
-    return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-        .map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u))
-        .join(', ');
+    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u)).join(', ');
 }
 /**
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
@@ -152,14 +170,23 @@ function preinstalled(input) {
         return [];
     return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
 }
-/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+/** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
+function torchIndexOf(input) {
+    return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
+}
+/**
+ * The indexes pip will use, the torch index included when it reaches pip (for failure messages,
+ * the cache volume, the network check): the requirements' own lines win, as in pip. Shown through
+ * redactUrls.
+ */
 function shownIndexes(input) {
     const own = input.requirements.indexes;
     const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
-    return {
+    const ix = {
         ...(indexUrl !== undefined && { indexUrl }),
         extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
     };
+    return (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .withExtraIndex */ .BH)(ix, torchIndexOf(input));
 }
 /** What a failed pip run is blamed on: the user's lines and the indexes (redacted when shown). */
 function failureContext(input) {
@@ -176,11 +203,7 @@ function failureContext(input) {
  */
 function pipRunEnv(input) {
     const ix = input.indexes ?? { extraIndexUrls: [] };
-    const torchIndex = preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
-    const withTorch = torchIndex === undefined || ix.extraIndexUrls.includes(torchIndex) || ix.indexUrl === torchIndex
-        ? ix
-        : { ...ix, extraIndexUrls: [...ix.extraIndexUrls, torchIndex] };
-    return { ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)(withTorch), ...input.pipEnv };
+    return { ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)((0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .withExtraIndex */ .BH)(ix, torchIndexOf(input))), ...input.pipEnv };
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
@@ -442,13 +465,14 @@ function pipCacheVolume(input, binding) {
 }
 /**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
- * build a pull request's code (mayBuildPullRequestCode: the one rule for the cache, the push tag and the baseline) or
+ * build a pull request's code (mayBuildPullRequestCode over the run's EVENT facts: the one rule for
+ * the cache, the push tag and the baseline) or
  * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
-function pipCacheScope(env) {
+function pipCacheScope(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return '';
-    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__/* .mayBuildPullRequestCode */ .H)(env) ? 'untrusted' : 'branch'}`;
+    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__/* .mayBuildPullRequestCode */ .HE)(env, event) ? 'untrusted' : 'branch'}`;
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
@@ -469,6 +493,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: resolutionKey
 
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/markdown.ts
@@ -645,14 +671,13 @@ function findHazards(h, t = hazardTable()) {
 }
 /** PyPI's torch before 2.11 on linux/arm64 in a CUDA variant: a CPU-only build. */
 function aarch64PypiTorch(h, newTorch, t) {
-    // PyPI's torch has no local version; PyTorch's indexes label theirs (+cu128, +cpu). With no
-    // label, one of PyTorch's indexes among those pip was given may still have served it.
-    const pytorchIndex = [h.variant?.torchIndexUrl ?? '', ...(h.indexUrls ?? [])].some((u) => u.includes('download.pytorch.org'));
+    // PyPI's torch has no local version; PyTorch's CUDA indexes label their aarch64 wheels (+cu128).
+    // An unlabelled torch on arm64 is PyPI's (pip fell back to it when the CUDA index had no wheel
+    // for this Python), whatever indexes pip was given: CPU-only before 2.11.
     if (h.platform !== 'linux/arm64' ||
         h.variant?.cuda === undefined ||
         newTorch === undefined ||
         newTorch.includes('+') ||
-        pytorchIndex ||
         !inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`))
         return undefined;
     return {
@@ -893,7 +918,10 @@ function classifyPipFailure(output) {
     }
     // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
     // (a missing nvcc, say) is its output, not a path of the user's.
-    const built = buildFailure(output);
+    // Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
+    // index's failure (below), not the package's build.
+    const buildDepsUnreachable = /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(output) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
+    const built = buildDepsUnreachable ? undefined : buildFailure(output);
     if (built)
         return { kind: 'build-failed', ...built, message };
     if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
@@ -945,18 +973,30 @@ function chainOf(replaced, causes = []) {
  * conflict as the plain run shows it (no plan is searched for). Pure.
  */
 function checkedResolution(draft, { naive, analysis }) {
-    if (!naive.ok)
+    if (!naive.ok) {
+        const causes = conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c));
+        const torch = variantTorchIn(causes);
         return {
             ...draft,
             status: 'conflict',
             hazards: [],
             conflict: {
-                causes: conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c)),
-                chain: ['your requirements conflict among themselves (before the base image is considered)'],
-                options: ['change the requirements pip names above'],
+                causes,
+                chain: torch === undefined
+                    ? ['your requirements conflict among themselves (before the base image is considered)']
+                    : [
+                        `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
+                    ],
+                options: torch === undefined
+                    ? ['change the requirements pip names above']
+                    : [
+                        `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
+                        "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
+                    ],
             },
             durationMs: 0,
         };
+    }
     return {
         ...draft,
         status: analysis.replaced.length === 0 ? 'clean' : 'conflict',
@@ -970,6 +1010,19 @@ function checkedResolution(draft, { naive, analysis }) {
         }),
         durationMs: 0,
     };
+}
+/**
+ * The variant's torch when pip names it among the causes: the constraint every dry run takes for
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
+ * local -c file is refused, so no other constraint names torch).
+ */
+function variantTorchIn(causes) {
+    for (const c of causes) {
+        const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
+        if (m)
+            return m[1];
+    }
+    return undefined;
 }
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
@@ -2234,6 +2287,7 @@ var version = __webpack_require__(311);
 
 
 
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -2306,7 +2360,6 @@ async function resolveAgainstBase(input, deps) {
                     install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
                     platform: input.platform,
                     ...(input.variant !== undefined && { variant: input.variant }),
-                    indexUrls: indexUrlsOf((0,resolve_input/* shownIndexes */.K3)(input)),
                 }),
             ],
             durationMs: Date.now() - t0,
@@ -2345,7 +2398,7 @@ async function timedPin(docker, input, deps, times) {
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
-        ? (0,pip_cache/* pipCacheVolume */.KL)(input, { base: o.pinned.key, scope: (0,pip_cache/* pipCacheScope */.cv)(o.env) })
+        ? (0,pip_cache/* pipCacheVolume */.KL)(input, { base: o.pinned.key, scope: (0,pip_cache/* pipCacheScope */.cv)(o.env, (0,github_event/* readRunEventFacts */.rH)(o.env)) })
         : undefined;
     const net = input.network !== undefined
         ? { network: input.network }
@@ -2446,11 +2499,6 @@ async function answerFor(ws, input, snapshotOptions, times) {
         }),
     };
 }
-/** The index URLs of PipIndexes, the main one (PyPI when none) first. */
-const indexUrlsOf = (ix) => [
-    ix.indexUrl ?? 'https://pypi.org/simple',
-    ...ix.extraIndexUrls,
-];
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {
     return {
@@ -2650,17 +2698,20 @@ function referencedEnv(names, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ mayBuildPullRequestCode)
+/* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
+/* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
 /* unused harmony export TRUSTED_EVENTS */
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
-// report's baseline). Pure over the runner's environment.
+// report's baseline). Pure over the runner's environment and the facts of its event payload.
 /**
- * The events whose runs build only what is on a branch of the repository already (a push, a
- * schedule, a manual run, the merge queue, a release). Any other may build a pull request's code:
- * pull_request and pull_request_target, but also workflow_run and issue_comment workflows that
- * check out a pull request's head, and events this list does not know yet.
+ * The events whose runs build only what is on a branch of the repository already: a push, a
+ * schedule, a manual run, the merge queue, a release, and the events only someone with write
+ * access can start (repository_dispatch, deployment: the API with a write token; create: pushing a
+ * branch or tag). Any other may build a pull request's code: pull_request and pull_request_target,
+ * issue_comment workflows that check out a pull request's head, and events this list does not know
+ * yet. workflow_run: see mayBuildPullRequestCode.
  */
 const TRUSTED_EVENTS = new Set([
     'push',
@@ -2668,16 +2719,43 @@ const TRUSTED_EVENTS = new Set([
     'workflow_dispatch',
     'merge_group',
     'release',
+    'repository_dispatch',
+    'deployment',
+    'create',
 ]);
 /**
  * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
- * GITHUB_HEAD_REF set (a pull request's run, whatever the event). Elsewhere (a workstation,
- * another CI) false: there is no pull request to tell apart.
+ * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
+ * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
+ * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
+ * no pull request to tell apart.
  */
-function mayBuildPullRequestCode(env) {
+function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    return !TRUSTED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || Boolean(env.GITHUB_HEAD_REF);
+    if (env.GITHUB_HEAD_REF)
+        return true;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    if (name === 'workflow_run')
+        return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
+    return !TRUSTED_EVENTS.has(name);
+}
+function trustedTrigger(repository, run) {
+    const head = run?.head_repository?.full_name;
+    return (repository !== undefined &&
+        head !== undefined &&
+        head.toLowerCase() === repository.toLowerCase() &&
+        TRUSTED_EVENTS.has(run?.event ?? ''));
+}
+/** Why a run that may build a pull request's code is treated so, for the one log line. */
+function untrustedReason(env) {
+    if (env.GITHUB_HEAD_REF)
+        return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    return name === 'workflow_run'
+        ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
+        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release, repository_dispatch, deployment and create runs are trusted)`;
 }
 
 

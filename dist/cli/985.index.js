@@ -41,6 +41,7 @@ const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a p
  */
 const LOCAL_CONSTRAINTS = 'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
 const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
+const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file (-r), or give -c an https:// URL";
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 const isInside = (p, dir) => {
@@ -160,8 +161,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            if (include && l.expanded) {
+            if (include && /^file:/i.test(include.path)) {
+                problems.push(`${origin}: "${l.text}": ${FILE_URL_INCLUDE}`);
+                continue;
+            }
+            if (include && l.expanded && !isUrl(include.path)) {
                 // Read here, its path would be quoted (not found, outside the workspace) with the value in.
+                // A URL is never read here (pip fetches it): its ${NAME} (a signed query) is pip's to fill in.
                 problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
                 continue;
             }
@@ -179,8 +185,10 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             const shown = shownLine(l);
             if (l.kind === 'requirement') {
                 const url = shown?.kind === 'requirement' ? shown.url : undefined;
+                // The name as written: a ${NAME} filled in is never a requirement's name here.
+                const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
                 requirements.push({
-                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
+                    ...(name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(name) }),
                     ...(url !== undefined && { url }),
                     editable: l.editable,
                     origin,

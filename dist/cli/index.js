@@ -55,13 +55,13 @@ __webpack_async_result__();
 const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(501), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(365), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(365), __nccwpck_require__.e(810), __nccwpck_require__.e(501), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
     {
         name: 'devcontainer',
@@ -2003,7 +2003,8 @@ class ActionsExecRunner {
 /* harmony export */   g4: () => (/* binding */ engineMessage),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer),
-/* harmony export */   ow: () => (/* binding */ registryLoginFix)
+/* harmony export */   ow: () => (/* binding */ registryLoginFix),
+/* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
 /* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
@@ -2094,6 +2095,13 @@ function engineMessage(err) {
             : String(err);
     return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
+/**
+ * An engine's refusal of a container's GPU request, by its message: no GPU runtime ("could not
+ * select device driver"), the NVIDIA hook's checks ("nvidia-container-cli: requirement error:
+ * unsatisfied condition: cuda>=12.8"), a CDI device it cannot inject, an unknown nvidia runtime.
+ * Not a missing image (404) or a full disk (500), even of an nvidia/... image.
+ */
+const GPU_REQUEST_REFUSED = /could not select device driver|nvidia-container-(?:cli|runtime|toolkit)|requirement error|\bCDI\b|invalid runtime name: nvidia/i;
 /** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
 function connectionError(err, docker) {
     const code = errorCode(err);

@@ -1,5 +1,5 @@
-export const id = 62;
-export const ids = [62];
+export const id = 276;
+export const ids = [276];
 export const modules = {
 
 /***/ 41449:
@@ -525,117 +525,6 @@ function codeFence(lines, info = '') {
     const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${info}\n${body}\n${fence}`;
-}
-
-
-/***/ }),
-
-/***/ 23387:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   XF: () => (/* binding */ readRegularFile),
-/* harmony export */   lP: () => (/* binding */ sizeText),
-/* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
-/* harmony export */   o2: () => (/* binding */ UnreadableFileError),
-/* harmony export */   s5: () => (/* binding */ notRegularFile)
-/* harmony export */ });
-/* unused harmony export fileKind */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
-// Reading a file a user named (a record, a result, a public key): a regular file only, at most a
-// given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
-// main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
-// memory; each of these is refused at once instead, saying which it is.
-
-
-/** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
-const MAX_JSON_INPUT_BYTES = 256 * 1024 * 1024;
-const MIB = 1024 * 1024;
-/**
- * Why a file was not read: `code` is the system's error code (ENOENT, EACCES) when opening it
- * failed; otherwise `reason` says what is wrong with it, worded to follow the file's name
- * ("is a FIFO, not a regular file").
- */
-class UnreadableFileError extends Error {
-    reason;
-    code;
-    constructor(reason, code) {
-        super(reason);
-        this.reason = reason;
-        this.code = code;
-        this.name = 'UnreadableFileError';
-    }
-}
-/** What a file that is not a regular file is, in words. */
-function fileKind(st) {
-    if (st.isDirectory())
-        return 'a directory';
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isCharacterDevice())
-        return 'a character device';
-    if (st.isBlockDevice())
-        return 'a block device';
-    if (st.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-/** How a message says what ST is when a regular file was wanted: "is a FIFO, not a regular file". */
-function notRegularFile(st) {
-    const kind = fileKind(st);
-    return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
-}
-/** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
-function sizeText(bytes) {
-    if (bytes < MIB)
-        return `${bytes} bytes`;
-    return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
-}
-/**
- * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
- * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
- */
-function readRegularFile(file, maxBytes) {
-    let fd;
-    try {
-        // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
-        // blocking until one comes. It changes nothing for a regular file.
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        throw systemError(e);
-    }
-    try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!st.isFile())
-            throw new UnreadableFileError(notRegularFile(st));
-        if (st.size > maxBytes)
-            throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
-        // One byte more than fstat said: a file that grew since is noticed, not read without end.
-        const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
-        if (buf.length > st.size)
-            throw new UnreadableFileError(
-            // procfs and sysfs files report no size, before and after they are read, yet have content.
-            st.size === 0 && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size === 0
-                ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
-                : 'changed while being read');
-        return buf;
-    }
-    catch (e) {
-        throw e instanceof UnreadableFileError ? e : systemError(e);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/** A failed open or read: its error code when the system gave one. */
-function systemError(e) {
-    const err = e;
-    return err.code !== undefined
-        ? new UnreadableFileError(err.code, err.code)
-        : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
 }
 
 

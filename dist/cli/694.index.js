@@ -1,5 +1,5 @@
-export const id = 308;
-export const ids = [308];
+export const id = 694;
+export const ids = [694];
 export const modules = {
 
 /***/ 96269:
@@ -137,6 +137,96 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
 
 /***/ }),
 
+/***/ 85015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
+/* harmony export */   rH: () => (/* binding */ readRunEventFacts)
+/* harmony export */ });
+/* unused harmony exports GitHubEventSchema, parseGitHubEvent */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23387);
+// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
+// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
+// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
+// an unexpected shape is left out rather than trusted (or failing the whole event).
+
+
+const RepoRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
+/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
+const isDate = (s) => !Number.isNaN(new Date(s).getTime());
+/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
+/**
+ * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
+ * and (workflow_run) readRunEventFacts.
+ */
+const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
+        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+            // null: the head repository (a fork) was deleted.
+            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).nullable().optional(),
+        })
+            .optional(),
+        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
+    })
+        .optional()
+        .catch(undefined),
+    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional().catch(undefined),
+    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
+    // the commit time is then not known, rather than an invalid date failing the run.
+    head_commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
+        .nullable()
+        .optional()
+        .catch(undefined),
+    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
+        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
+        workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        // The event of that run: a workflow_run run is trusted only after a trusted one
+        // (src/util/pull-request-code.ts).
+        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
+        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
+        head_repository: RepoRef.nullable().optional(),
+    })
+        .optional()
+        .catch(undefined),
+});
+/** A parsed payload; anything that is not a JSON object is an empty event. */
+function parseGitHubEvent(json) {
+    const r = GitHubEventSchema.safeParse(json);
+    return r.success ? r.data : {};
+}
+/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
+function readGitHubEventFile(path) {
+    if (!path)
+        return {};
+    try {
+        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
+        return parseGitHubEvent(JSON.parse((0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(path, MAX_EVENT_BYTES).toString('utf8')));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
+ * event whose trust depends on it); any other run, or off a runner, gets an empty event.
+ */
+function readRunEventFacts(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
+        return {};
+    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
+}
+
+
+/***/ }),
+
 /***/ 82674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -176,6 +266,7 @@ const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a p
  */
 const LOCAL_CONSTRAINTS = 'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
 const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
+const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file (-r), or give -c an https:// URL";
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 const isInside = (p, dir) => {
@@ -295,8 +386,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            if (include && l.expanded) {
+            if (include && /^file:/i.test(include.path)) {
+                problems.push(`${origin}: "${l.text}": ${FILE_URL_INCLUDE}`);
+                continue;
+            }
+            if (include && l.expanded && !isUrl(include.path)) {
                 // Read here, its path would be quoted (not found, outside the workspace) with the value in.
+                // A URL is never read here (pip fetches it): its ${NAME} (a signed query) is pip's to fill in.
                 problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
                 continue;
             }
@@ -314,8 +410,10 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             const shown = shownLine(l);
             if (l.kind === 'requirement') {
                 const url = shown?.kind === 'requirement' ? shown.url : undefined;
+                // The name as written: a ${NAME} filled in is never a requirement's name here.
+                const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
                 requirements.push({
-                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
+                    ...(name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(name) }),
                     ...(url !== undefined && { url }),
                     editable: l.editable,
                     origin,

@@ -1,5 +1,5 @@
-export const id = 983;
-export const ids = [983];
+export const id = 262;
+export const ids = [262];
 export const modules = {
 
 /***/ 96912:
@@ -81,10 +81,26 @@ async function runProbe(input, timeoutMs, docker) {
         return { run: await attempt(input.gpus) };
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn || ((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(e) ?? 0) < 400)
+        // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
+        // the error to report, not a second try that would hide it.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn ||
+            ((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(e) ?? 0) < 400 ||
+            !_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .GPU_REQUEST_REFUSED */ .s7.test((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e)))
             throw e;
-        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${(0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e)}`;
-        return { run: await attempt(undefined), gpuError };
+        const first = (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e);
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
+        try {
+            return { run: await attempt(undefined), gpuError };
+        }
+        catch (again) {
+            // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
+            const both = `${(0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(again)} (without GPUs; with them the engine said: ${first})`;
+            if (again instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn) {
+                again.message = both;
+                throw again;
+            }
+            throw Object.assign(new Error(both, { cause: again }), { statusCode: (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(again) });
+        }
     }
 }
 async function captureImage(input, deps) {
@@ -216,7 +232,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _capture_capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96912);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43140);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31246);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+
+
 
 
 
@@ -240,7 +260,7 @@ function renderRecord(r) {
 const captureCommand = {
     name: 'capture',
     summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
-    usage: 'ml-image capture --image REF [--platform P] [--env NAME]... [--torch-runtime|--no-torch] [--json] --out DIR',
+    usage: 'ml-image capture --image REF [--platform P] [--gpus none|all|auto] [--env NAME]... [--torch-runtime|--no-torch] [--json] --out DIR',
     help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
 image and adds what the engine knows of it (digest, platform, size, layers, labels, user,
 entrypoint). The record holds every field of PyTorch's collect_env, as JSON. Environment variables
@@ -250,6 +270,11 @@ base64-like values, credentials in URLs). What cannot be collected is listed wit
 Options:
   --image REF      the image (pulled if missing)
   --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
+  --gpus MODE      none (default: the record names no GPU, whatever machine captures it), all
+                   (the "--gpus all" equivalent: the record names this machine's GPUs and driver,
+                   as a GPU smoke run's does), or auto (all when the engine has the NVIDIA runtime
+                   or an NVIDIA CDI device). An engine that will not start the probe with GPUs: it
+                   runs without them, and the record's errors say why
   --env NAME       pass this variable from your environment into the probe's container (repeatable)
   --torch-runtime  import torch for its runtime view (default: torch is described from its files,
                    which is what collect_env reports, seconds faster)
@@ -259,15 +284,17 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('capture', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('capture', argv, {
             image: { type: 'string' },
             platform: { type: 'string' },
+            gpus: { type: 'string', default: 'none' },
             env: { type: 'string', multiple: true },
             'no-torch': { type: 'boolean', default: false },
             'torch-runtime': { type: 'boolean', default: false },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .imageFlag */ .m4)('capture', values.image);
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .platformFlag */ ._G)('capture', values.platform);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('capture', values.image);
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .platformFlag */ ._G)('capture', values.platform);
+        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_6__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};
         for (const name of values.env ?? []) {
             const v = io.env[name];
@@ -275,8 +302,10 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
             env[name] = v;
         }
+        const gpus = gpuMode === 'none' ? 'none' : await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveGpus */ .Co)(gpuMode, io.docker());
         const record = await (0,_capture_capture_js__WEBPACK_IMPORTED_MODULE_3__/* .captureImage */ .O$)({
             image,
+            ...(gpus === 'all' && { gpus }),
             ...(platform !== undefined && { platform }),
             env,
             noTorch: values['no-torch'],
@@ -364,33 +393,154 @@ function openOutDir(cwd, out) {
 
 /***/ }),
 
-/***/ 29882:
+/***/ 59606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _K: () => (/* binding */ bundledBaseline),
+  wC: () => (/* binding */ floorsArg),
+  oU: () => (/* binding */ loadBaseline)
+});
+
+// UNUSED EXPORTS: BaselineSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
+;// CONCATENATED MODULE: ./src/smoke/baselines.json
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
+;// CONCATENATED MODULE: ./src/smoke/baselines.ts
+// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
+// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
+// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
+// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
+// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
+
+
+
+
+
+/** A regular expression both JavaScript and Python read alike: checked here, used there. */
+const pattern = schemas/* string */.YjP()
+    .min(1)
+    .refine((s) => {
+    try {
+        new RegExp(s, 'i');
+        return !/\(\?P?<[A-Za-z_]/.test(s);
+    }
+    catch {
+        return false;
+    }
+}, { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' });
+const fraction = schemas/* number */.aig().gt(0).lte(1);
+const GpuRow = schemas/* object */.Ikc({
+    /** The row's name, reported as floor_gpu. */
+    name: schemas/* string */.YjP().min(1),
+    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
+    match: pattern,
+    /** major.minor; the row applies only to a GPU of this compute capability. */
+    computeCapability: schemas/* string */.YjP()
+        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
+        .optional(),
+    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
+    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+        .refine((m) => m.min <= m.max, { error: 'min is above max' })
+        .optional(),
+    /** This row's floor fraction, instead of the table's. */
+    floorFraction: fraction.optional(),
+    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
+    measured: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
+        .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
+    /** How the figures were measured (shapes, warm-up, timing, power). */
+    method: schemas/* string */.YjP().min(1).optional(),
+    /** Where the figures come from: a URL, or a file of this repository. */
+    source: schemas/* string */.YjP().min(1),
+});
+const DdpRow = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
+    match: pattern,
+    /** The row applies from this many processes on. */
+    minWorld: schemas/* number */.aig().int().min(2).optional(),
+    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
+    busbw_gbps: schemas/* number */.aig().positive(),
+    floorFraction: fraction.optional(),
+    /** e.g. "NVLink 4 (NVSwitch)" */
+    interconnect: schemas/* string */.YjP().min(1),
+    method: schemas/* string */.YjP().min(1).optional(),
+    source: schemas/* string */.YjP().min(1),
+});
+const BaselineSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    floorFraction: fraction,
+    gpus: schemas/* array */.YOg(GpuRow),
+    ddp: schemas/* array */.YOg(DdpRow).optional(),
+});
+function bundledBaseline() {
+    return BaselineSchema.parse(baselines_namespaceObject);
+}
+/**
+ * The config's baseline file merged with the bundled one: its rows come first, so they win (the
+ * script takes the first row that matches), and its floorFraction is the table's. A bundled row
+ * keeps the fraction it states.
+ */
+function loadBaseline(file) {
+    const bundled = bundledBaseline();
+    if (file === undefined)
+        return bundled;
+    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    const r = BaselineSchema.safeParse(json);
+    if (!r.success) {
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
+    }
+    return {
+        ...r.data,
+        gpus: [...r.data.gpus, ...bundled.gpus],
+        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
+    };
+}
+/**
+ * The table as the smoke script's `--floors` argument: compact JSON, with U+2028 and U+2029 escaped
+ * (still the same JSON). An export carries it in a Kubernetes YAML file, whose readers (go-yaml in
+ * kubectl, PyYAML) take those characters for line breaks and would misread the file.
+ */
+function floorsArg(baseline) {
+    return JSON.stringify(baseline)
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+
+
+/***/ }),
+
+/***/ 58947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ findImagesDir)
+/* harmony export */   L: () => (/* binding */ parseGpuMode)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-// Where this tool's images/ folder is (Dockerfile templates and the in-container probe): next to
-// dist/ when bundled, at the repository root in development. Every entry point looks it up once.
+/* unused harmony export GPU_MODES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
 
-
-
-/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
-function findImagesDir(start) {
-    let dir = start;
-    for (;;) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images', 'cpu', 'Dockerfile')))
-            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images');
-        const up = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
-        if (up === dir)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
-        dir = up;
-    }
+/**
+ * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
+ * directory alone is not enough); all: every GPU; none: CPU only.
+ */
+const GPU_MODES = ['auto', 'all', 'none'];
+/** A flag's value -> the mode; anything else is bad input naming the flag (exit 2). */
+function parseGpuMode(raw, source) {
+    const mode = GPU_MODES.find((m) => m === raw);
+    if (mode === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got "${raw}"`);
+    return mode;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 482;
-export const ids = [482];
+export const id = 334;
+export const ids = [334];
 export const modules = {
 
-/***/ 13482:
+/***/ 6334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1573,71 +1573,8 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-;// CONCATENATED MODULE: ./src/github/event.ts
-// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
-// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
-// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
-// an unexpected shape is left out rather than trusted (or failing the whole event).
-
-
-const RepoRef = schemas/* object */.Ikc({ full_name: schemas/* string */.YjP().optional() });
-/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
-const isDate = (s) => !Number.isNaN(new Date(s).getTime());
-/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
-const MAX_EVENT_BYTES = 64 * 1024 * 1024;
-/** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
-const GitHubEventSchema = schemas/* object */.Ikc({
-    pull_request: schemas/* object */.Ikc({
-        number: schemas/* number */.aig().int().optional(),
-        head: schemas/* object */.Ikc({
-            sha: schemas/* string */.YjP().optional(),
-            // null: the head repository (a fork) was deleted.
-            repo: RepoRef.extend({ fork: schemas/* boolean */.zMY().optional() }).nullable().optional(),
-        })
-            .optional(),
-        base: schemas/* object */.Ikc({ ref: schemas/* string */.YjP().optional(), repo: RepoRef.optional() }).optional(),
-    })
-        .optional()
-        .catch(undefined),
-    repository: RepoRef.extend({ default_branch: schemas/* string */.YjP().optional() }).optional().catch(undefined),
-    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
-    // the commit time is then not known, rather than an invalid date failing the run.
-    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().refine(isDate).optional().catch(undefined) })
-        .nullable()
-        .optional()
-        .catch(undefined),
-    workflow_run: schemas/* object */.Ikc({
-        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
-        id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
-        workflow_id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        head_sha: schemas/* string */.YjP().optional(),
-        pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
-        head_repository: RepoRef.nullable().optional(),
-    })
-        .optional()
-        .catch(undefined),
-});
-/** A parsed payload; anything that is not a JSON object is an empty event. */
-function parseGitHubEvent(json) {
-    const r = GitHubEventSchema.safeParse(json);
-    return r.success ? r.data : {};
-}
-/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
-function readGitHubEventFile(path) {
-    if (!path)
-        return {};
-    try {
-        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
-        return parseGitHubEvent(JSON.parse((0,read_regular/* readRegularFile */.XF)(path, MAX_EVENT_BYTES).toString('utf8')));
-    }
-    catch {
-        return {};
-    }
-}
-
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
 ;// CONCATENATED MODULE: ./src/plan/git-context.ts
 
 /**
@@ -1652,7 +1589,7 @@ function withCommitTime(text) {
 function gitContextFromGitHubEnv(env) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
-    const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
+    const event = (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
     const pr = event.pull_request?.number;
     const defaultBranch = event.repository?.default_branch;
     const ref = env.GITHUB_REF;
@@ -1900,6 +1837,8 @@ var pip_index_url = __webpack_require__(72752);
 
 
 
+/** pip's default index. */
+const PYPI_SIMPLE = 'https://pypi.org/simple';
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
     const problem = (0,pip_index_url/* indexUrlProblem */.X)(url);
@@ -1951,11 +1890,25 @@ function pipConf(ix) {
     }
     return `${lines.join('\n')}\n`;
 }
+/** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */
+function withExtraIndex(ix, url) {
+    if (url === undefined || ix.indexUrl === url || ix.extraIndexUrls.includes(url))
+        return ix;
+    return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
+}
+/**
+ * The indexes of the build's torch step: the torch index first (pip breaks a version tie in favour
+ * of the first index it lists, and the torch index's local labels, +cpu / +cuXYZ, win anyway), the
+ * configured ones (PyPI when no index URL is configured) as extras, so torch's own dependencies come
+ * from the same indexes the resolver saw them on (pipRunEnv: the configured ones plus the torch index).
+ */
+function torchStepIndexes(ix, torchIndexUrl) {
+    const extras = [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].filter((u) => u !== torchIndexUrl);
+    return { indexUrl: torchIndexUrl, extraIndexUrls: [...new Set(extras)] };
+}
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
-    return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-        .map((u) => (0,redact/* redactUrls */.sK)(u))
-        .join(', ');
+    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ');
 }
 /**
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
@@ -2104,7 +2057,7 @@ function givenCacheArgs(req, builder, notes) {
     const to = (req.cacheTo ?? []).filter((spec) => {
         const type = typeOf(spec);
         if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
-            notes.push(`pull request: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
+            notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
         if (builder.driver !== 'docker' || type === 'inline')
@@ -2133,7 +2086,7 @@ function cacheArgs(req, builder, notes) {
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
             if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
-                notes.push(`pull request: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
+                notes.push(`may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
                 return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
             }
             return [
@@ -2149,7 +2102,7 @@ function cacheArgs(req, builder, notes) {
     if (req.cache.type === 'registry') {
         const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
         if (req.cacheReadOnly) {
-            notes.push(`pull request: the registry cache ${req.cache.ref} is read, not written`);
+            notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
         return [
@@ -2350,6 +2303,7 @@ const BUILD_SECRET_IDS = {
     constraints: 'ml_image_constraints',
     pipConf: 'ml_image_pip_conf',
     torchIndex: 'ml_image_torch_index',
+    torchPipConf: 'ml_image_torch_pip_conf',
     env: 'ml_image_env',
 };
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
@@ -2405,6 +2359,22 @@ function secretEnvScript(env) {
         .join(''));
 }
 /**
+ * The pip.conf of the requirements step: the configured indexes, and the torch index as one more
+ * extra index where the build installs torch (as every resolver dry run sees it: pipRunEnv), so a
+ * pin the resolver took from it (torchvision==0.20.1+cpu) is one the build can meet.
+ */
+function requirementsPipConf(i) {
+    return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
+}
+/**
+ * The pip.conf of the torch step (empty without a torch index): the torch index first, the
+ * configured indexes (PyPI when none) as extras, so torch's own dependencies, pinned to what the
+ * resolver saw on all of them, are found (torchStepIndexes).
+ */
+function torchPipConf(i) {
+    return i.torchIndexUrl === undefined ? '' : pipConf(torchStepIndexes(i.indexes, i.torchIndexUrl));
+}
+/**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
  * requirements, constraints or indexes change, and not when only a token is rotated.
  */
@@ -2415,6 +2385,11 @@ function inputsDigest(i) {
         indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
         extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
         torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        // What the two pip.conf secrets hold, as written (both derive from the fields above; stated so
+        // that a change in how they are written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined
+            ? [requirementsPipConf(i), torchPipConf(i)].map((t) => (0,redact/* redactUrls */.sK)(t))
+            : undefined,
         secrets: Object.keys(i.secretEnv).sort(),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -2425,8 +2400,9 @@ function writeBuildInputs(dir, i) {
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: pipConf(i.indexes),
+        [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
         [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.torchPipConf]: torchPipConf(i),
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };
     const out = {};
@@ -2602,6 +2578,7 @@ const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a p
  */
 const LOCAL_CONSTRAINTS = 'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
 const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
+const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file (-r), or give -c an https:// URL";
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 const isInside = (p, dir) => {
@@ -2721,8 +2698,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            if (include && l.expanded) {
+            if (include && /^file:/i.test(include.path)) {
+                problems.push(`${origin}: "${l.text}": ${FILE_URL_INCLUDE}`);
+                continue;
+            }
+            if (include && l.expanded && !isUrl(include.path)) {
                 // Read here, its path would be quoted (not found, outside the workspace) with the value in.
+                // A URL is never read here (pip fetches it): its ${NAME} (a signed query) is pip's to fill in.
                 problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
                 continue;
             }
@@ -2740,8 +2722,10 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             const shown = shownLine(l);
             if (l.kind === 'requirement') {
                 const url = shown?.kind === 'requirement' ? shown.url : undefined;
+                // The name as written: a ${NAME} filled in is never a requirement's name here.
+                const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
                 requirements.push({
-                    ...(l.name !== undefined && { name: canonicalName(l.name) }),
+                    ...(name !== undefined && { name: canonicalName(name) }),
                     ...(url !== undefined && { url }),
                     editable: l.editable,
                     origin,
@@ -2810,8 +2794,12 @@ function includeOf(l) {
 
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
 // EXTERNAL MODULE: ./src/build/push-tag.ts
 var push_tag = __webpack_require__(2851);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
@@ -3053,6 +3041,8 @@ function checkListedReferences(references, secrets) {
 
 
 
+
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -3249,7 +3239,9 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
-    const untrusted = (0,push_tag/* untrustedRunOf */.j6)(deps.env);
+    const untrusted = (0,push_tag/* untrustedRunOf */.j6)(deps.env, (0,github_event/* readRunEventFacts */.rH)(deps.env));
+    if (untrusted)
+        deps.progress(`${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
     const ctx = {
         docker: deps.docker,
         progress: deps.progress,
@@ -6998,14 +6990,13 @@ function findHazards(h, t = hazardTable()) {
 }
 /** PyPI's torch before 2.11 on linux/arm64 in a CUDA variant: a CPU-only build. */
 function aarch64PypiTorch(h, newTorch, t) {
-    // PyPI's torch has no local version; PyTorch's indexes label theirs (+cu128, +cpu). With no
-    // label, one of PyTorch's indexes among those pip was given may still have served it.
-    const pytorchIndex = [h.variant?.torchIndexUrl ?? '', ...(h.indexUrls ?? [])].some((u) => u.includes('download.pytorch.org'));
+    // PyPI's torch has no local version; PyTorch's CUDA indexes label their aarch64 wheels (+cu128).
+    // An unlabelled torch on arm64 is PyPI's (pip fell back to it when the CUDA index had no wheel
+    // for this Python), whatever indexes pip was given: CPU-only before 2.11.
     if (h.platform !== 'linux/arm64' ||
         h.variant?.cuda === undefined ||
         newTorch === undefined ||
         newTorch.includes('+') ||
-        pytorchIndex ||
         !inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`))
         return undefined;
     return {
@@ -7035,14 +7026,23 @@ function preinstalled(input) {
         return [];
     return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
 }
-/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+/** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
+function torchIndexOf(input) {
+    return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
+}
+/**
+ * The indexes pip will use, the torch index included when it reaches pip (for failure messages,
+ * the cache volume, the network check): the requirements' own lines win, as in pip. Shown through
+ * redactUrls.
+ */
 function shownIndexes(input) {
     const own = input.requirements.indexes;
     const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
-    return {
+    const ix = {
         ...(indexUrl !== undefined && { indexUrl }),
         extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
     };
+    return withExtraIndex(ix, torchIndexOf(input));
 }
 /** What a failed pip run is blamed on: the user's lines and the indexes (redacted when shown). */
 function failureContext(input) {
@@ -7059,11 +7059,7 @@ function failureContext(input) {
  */
 function pipRunEnv(input) {
     const ix = input.indexes ?? { extraIndexUrls: [] };
-    const torchIndex = preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
-    const withTorch = torchIndex === undefined || ix.extraIndexUrls.includes(torchIndex) || ix.indexUrl === torchIndex
-        ? ix
-        : { ...ix, extraIndexUrls: [...ix.extraIndexUrls, torchIndex] };
-    return { ...pipIndexEnv(withTorch), ...input.pipEnv };
+    return { ...pipIndexEnv(withExtraIndex(ix, torchIndexOf(input))), ...input.pipEnv };
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
@@ -7299,7 +7295,10 @@ function classifyPipFailure(output) {
     }
     // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
     // (a missing nvcc, say) is its output, not a path of the user's.
-    const built = buildFailure(output);
+    // Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
+    // index's failure (below), not the package's build.
+    const buildDepsUnreachable = /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(output) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
+    const built = buildDepsUnreachable ? undefined : buildFailure(output);
     if (built)
         return { kind: 'build-failed', ...built, message };
     if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
@@ -7351,18 +7350,30 @@ function chainOf(replaced, causes = []) {
  * conflict as the plain run shows it (no plan is searched for). Pure.
  */
 function checkedResolution(draft, { naive, analysis }) {
-    if (!naive.ok)
+    if (!naive.ok) {
+        const causes = conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c));
+        const torch = variantTorchIn(causes);
         return {
             ...draft,
             status: 'conflict',
             hazards: [],
             conflict: {
-                causes: conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c)),
-                chain: ['your requirements conflict among themselves (before the base image is considered)'],
-                options: ['change the requirements pip names above'],
+                causes,
+                chain: torch === undefined
+                    ? ['your requirements conflict among themselves (before the base image is considered)']
+                    : [
+                        `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
+                    ],
+                options: torch === undefined
+                    ? ['change the requirements pip names above']
+                    : [
+                        `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
+                        "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
+                    ],
             },
             durationMs: 0,
         };
+    }
     return {
         ...draft,
         status: analysis.replaced.length === 0 ? 'clean' : 'conflict',
@@ -7376,6 +7387,19 @@ function checkedResolution(draft, { naive, analysis }) {
         }),
         durationMs: 0,
     };
+}
+/**
+ * The variant's torch when pip names it among the causes: the constraint every dry run takes for
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
+ * local -c file is refused, so no other constraint names torch).
+ */
+function variantTorchIn(causes) {
+    for (const c of causes) {
+        const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
+        if (m)
+            return m[1];
+    }
+    return undefined;
 }
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
@@ -8334,8 +8358,6 @@ function noPython(r, image) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/pull-request-code.ts
-var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
 // pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
 // resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
@@ -8415,13 +8437,14 @@ function pipCacheVolume(input, binding) {
 }
 /**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
- * build a pull request's code (mayBuildPullRequestCode: the one rule for the cache, the push tag and the baseline) or
+ * build a pull request's code (mayBuildPullRequestCode over the run's EVENT facts: the one rule for
+ * the cache, the push tag and the baseline) or
  * `branch` for any other; elsewhere (a workstation, another CI) empty.
  */
-function pipCacheScope(env) {
+function pipCacheScope(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return '';
-    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,pull_request_code/* mayBuildPullRequestCode */.H)(env) ? 'untrusted' : 'branch'}`;
+    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? 'untrusted' : 'branch'}`;
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
@@ -8849,6 +8872,7 @@ class StepTimes {
 
 
 
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -8921,7 +8945,6 @@ async function resolveAgainstBase(input, deps) {
                     install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
                     platform: input.platform,
                     ...(input.variant !== undefined && { variant: input.variant }),
-                    indexUrls: indexUrlsOf(shownIndexes(input)),
                 }),
             ],
             durationMs: Date.now() - t0,
@@ -8960,7 +8983,7 @@ async function timedPin(docker, input, deps, times) {
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
-        ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
+        ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env, (0,github_event/* readRunEventFacts */.rH)(o.env)) })
         : undefined;
     const net = input.network !== undefined
         ? { network: input.network }
@@ -9061,11 +9084,6 @@ async function answerFor(ws, input, snapshotOptions, times) {
         }),
     };
 }
-/** The index URLs of PipIndexes, the main one (PyPI when none) first. */
-const indexUrlsOf = (ix) => [
-    ix.indexUrl ?? 'https://pypi.org/simple',
-    ...ix.extraIndexUrls,
-];
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {
     return {
@@ -9448,10 +9466,26 @@ async function runProbe(input, timeoutMs, docker) {
         return { run: await attempt(input.gpus) };
     }
     catch (e) {
-        if (e instanceof errors/* MlImageError */.zn || ((0,failures/* statusCodeOf */.PU)(e) ?? 0) < 400)
+        // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
+        // the error to report, not a second try that would hide it.
+        if (e instanceof errors/* MlImageError */.zn ||
+            ((0,failures/* statusCodeOf */.PU)(e) ?? 0) < 400 ||
+            !failures/* GPU_REQUEST_REFUSED */.s7.test((0,failures/* engineMessage */.g4)(e)))
             throw e;
-        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${(0,failures/* engineMessage */.g4)(e)}`;
-        return { run: await attempt(undefined), gpuError };
+        const first = (0,failures/* engineMessage */.g4)(e);
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
+        try {
+            return { run: await attempt(undefined), gpuError };
+        }
+        catch (again) {
+            // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
+            const both = `${(0,failures/* engineMessage */.g4)(again)} (without GPUs; with them the engine said: ${first})`;
+            if (again instanceof errors/* MlImageError */.zn) {
+                again.message = both;
+                throw again;
+            }
+            throw Object.assign(new Error(both, { cause: again }), { statusCode: (0,failures/* statusCodeOf */.PU)(again) });
+        }
     }
 }
 async function captureImage(input, deps) {
@@ -12689,7 +12723,7 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
 function readGitHubEvent(env) {
-    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
+    return (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
 }
 function githubReportContext(env, token, event = readGitHubEvent(env)) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
@@ -12715,14 +12749,19 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
         }),
     };
     const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
+    // A run of the default branch (no pull request): its records are the baseline, if trusted.
+    const saveAs = !pr && branch !== undefined && branch === defaultBranch && env.GITHUB_SHA
+        ? { branch, sha: env.GITHUB_SHA }
+        : undefined;
+    const untrusted = (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event);
     return {
         target,
         ...(baseBranch && { baseBranch }),
-        ...(!pr &&
-            !(0,pull_request_code/* mayBuildPullRequestCode */.H)(env) &&
-            branch !== undefined &&
-            branch === defaultBranch &&
-            env.GITHUB_SHA && { saveAs: { branch, sha: env.GITHUB_SHA } }),
+        ...(saveAs && !untrusted && { saveAs }),
+        ...(saveAs &&
+            untrusted && {
+            saveSkipped: `${(0,pull_request_code/* untrustedReason */.lw)(env)}: it may build a pull request's code, so its records are not saved as the baseline of ${saveAs.branch}`,
+        }),
     };
 }
 
@@ -12827,7 +12866,7 @@ async function postFromArtifact(dir, io) {
     const facts = trustedFacts(io.env, run.id);
     // The comment's key, and so which comments of ours are updated or deleted, is the poster's own:
     // an artifact naming another key (another workflow's comment on this pull request) steers nothing.
-    const markerKey = posterMarkerKey(repository, run.workflow_id, io.markerKey);
+    const markerKey = posterMarkerKey(repository, run.workflow_id, io.markerKey, io.artifactName);
     if (artifact.markerKey !== undefined && artifact.markerKey !== markerKey)
         io.info(`#${artifact.prNumber}: the artifact's comment key ${JSON.stringify(artifact.markerKey.slice(0, 200))} is not used: the poster's is ${markerKey}`);
     const models = artifact.reports.map((m) => {
@@ -12858,16 +12897,22 @@ async function postFromArtifact(dir, io) {
         await io.summary(first.markdown);
     return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
 }
+/** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
+const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
 /**
  * The poster's comment key, from what the workflow_run job knows itself: the marker-key input when
  * set (e.g. the image repository, the key the comments of earlier versions carry), else the
- * repository and the triggering run's workflow, so two build workflows keep two comments.
+ * repository and the triggering run's workflow, so two build workflows keep two comments, and the
+ * artifact's name when it is not the default, so two poster jobs of one workflow (two configs, two
+ * artifacts) keep two comments too.
  */
-function posterMarkerKey(repository, workflowId, given) {
+function posterMarkerKey(repository, workflowId, given, artifactName) {
     const key = given?.trim();
     if (key)
         return key;
-    return workflowId !== undefined ? `${repository}:workflow-${workflowId}` : repository;
+    const base = workflowId !== undefined ? `${repository}:workflow-${workflowId}` : repository;
+    const name = artifactName?.trim();
+    return name && name !== DEFAULT_ARTIFACT_NAME ? `${base}:${name}` : base;
 }
 /**
  * Why the pull request is not the one the triggering run built (undefined: it is): another head
@@ -13176,7 +13221,8 @@ function parseActionInputs(io) {
     maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
     const buildOptions = buildOptionsFromInputs(get, io.cwd);
-    if (stages.has('build'))
+    // A merge job (merge-from) builds nothing, so it mounts no secret: its env need not hold them.
+    if (stages.has('build') && get('merge-from').trim() === '')
         checkSecretEnvs(buildOptions.secretEnvs, io.env);
     // Values of the `secrets` input are masked in every later log line (a runner masks only
     // values that come from its secrets context).
@@ -13212,6 +13258,9 @@ async function postComment(io, { fromArtifact, token, author, markerKey }) {
         token,
         ...(author !== undefined && { author }),
         ...(markerKey !== undefined && { markerKey }),
+        // The folder the job downloaded into is named after the artifact (the reusable workflow's
+        // artifact-name): two poster jobs of one workflow then keep two comments.
+        artifactName: external_node_path_default().basename(external_node_path_default().resolve(io.cwd, fromArtifact)),
         info: io.info,
         warning: (m) => io.warning(m, { title: 'ml-image report' }),
         ...(io.summary && { summary: io.summary }),
@@ -13258,6 +13307,8 @@ async function runStages(io, inputs) {
     if (push && (stages.has('build') || mergeFrom !== ''))
         await (0,docker_registry/* checkRegistry */.qW)(registry);
     const gh = githubReportContext(io.env, token);
+    if (gh.saveSkipped && stages.has('report'))
+        io.info(gh.saveSkipped);
     if (gh.target && inputs.author !== undefined)
         gh.target.author = inputs.author;
     const t0 = Date.now();
