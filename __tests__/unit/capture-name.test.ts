@@ -239,3 +239,21 @@ describe('ml-image capture --gpus', () => {
     expect(r.specs).toEqual([]);
   });
 });
+
+describe('captureImage: labels', () => {
+  it("a secret-named label's value is masked in the record; standard labels are kept", async () => {
+    const docker = fakeDocker({
+      inspectImage: async () =>
+        imageDetails({
+          id: ID,
+          labels: { 'com.acme.api_key': 'k-1234567', 'org.opencontainers.image.authors': 'ACME ML' },
+        }),
+      runContainer: async () => answer({ stdout: JSON.stringify({ ...probed, schemaVersion: 1 }) }),
+    });
+    const record = await captureImage({ image: ID, imagesDir: path.join(REPO_ROOT, 'images') }, { docker });
+    expect(record.image.labels).toEqual({
+      'com.acme.api_key': '[redacted]',
+      'org.opencontainers.image.authors': 'ACME ML',
+    });
+  });
+});

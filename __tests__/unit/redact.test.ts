@@ -12,6 +12,7 @@ import {
   redactDeep,
   redactEnvList,
   redactEnvValue,
+  redactLabels,
   redactText,
   redactUrls,
 } from '../../src/util/redact.js';
@@ -32,6 +33,21 @@ describe('secret redaction', () => {
       n: 3,
       list: ['ok'],
     });
+  });
+});
+
+describe('image labels: masked by key as environment names are, standard ones kept', () => {
+  it.each([
+    ['com.acme.api_key', 'k-1', REDACTED],
+    ['deploy.token', 'abc', REDACTED],
+    ['com.acme.db-password', 'pw', REDACTED],
+    ['maintainer', 'Jane <jane@example.com>', 'Jane <jane@example.com>'],
+    ['org.opencontainers.image.authors', 'ACME ML', 'ACME ML'],
+    ['org.label-schema.vcs-ref', 'abc123', 'abc123'],
+    ['io.github.ml-image-action.variant', 'cpu', 'cpu'],
+    ['com.nvidia.cudnn.version', '9.1.0', '9.1.0'],
+  ])('%s=%s -> %s', (key, value, shown) => {
+    expect(redactLabels({ [key]: value })).toEqual({ [key]: shown });
   });
 });
 

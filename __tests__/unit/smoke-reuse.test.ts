@@ -19,6 +19,7 @@ import {
   type ReuseTarget,
 } from '../../src/smoke/reuse.js';
 import { smokeKey } from '../../src/smoke/stage.js';
+import { REDACTED } from '../../src/util/redact.js';
 import { fakeDocker } from '../helpers/fakes.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
 
@@ -260,6 +261,16 @@ describe('reuseOf', () => {
     expect(out.entry?.record.image.created).toBe('2027-01-01T00:00:00Z');
     expect(out.entry?.record.image.id).toBe(D('c'));
     expect(out.keyFile.split('\n')[0]).toBe(smokeKey(D('b'), inputs));
+  });
+
+  it("reused for a new manifest: a secret-named label's value is masked in the record, as capture masks it", async () => {
+    const labelled = edited((b) => {
+      b.config!.Labels!['com.acme.api_key'] = 'k-1234567';
+    });
+    earlier(keyLines(smokeKey(D('a'), inputs), contentId(labelled)));
+    const { out } = await decide(target(D('b')), labelled);
+    expect(out.entry?.record.image.labels['com.acme.api_key']).toBe(REDACTED);
+    expect(JSON.stringify(out.entry?.record)).not.toContain('k-1234567');
   });
 
   it('new manifest, same content, the new config without labels: the record has none of the earlier ones', async () => {

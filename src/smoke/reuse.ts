@@ -24,6 +24,7 @@ import type { EnvRecord } from '../capture/record.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
+import { redactLabels } from '../util/redact.js';
 import { type GpuDevices, UNKNOWN_GPUS } from './gpu-identity.js';
 import type { SmokeResult } from './result.js';
 
@@ -226,7 +227,8 @@ export function asThisImage(
         ref: image,
         ...(config !== undefined && { id: config }),
         ...(entry.record.image.digest != null && { digest }),
-        labels,
+        // Masked by key as capture masks them: the record never holds a secret-named label's value.
+        labels: redactLabels(labels),
         created: created ?? null,
       },
     },

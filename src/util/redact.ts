@@ -246,6 +246,26 @@ export function redactEnvValue(name: string, value: string): string {
   return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 
+/**
+ * Label keys that are never masked by name: the OCI and label-schema annotations (`...authors`
+ * would match AUTH) and the tool's own. Their values are still masked by shape (redactDeep).
+ */
+const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.github\.ml-image-action)\./;
+
+/**
+ * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`,
+ * by the same rule as environment names, redaction-rules.json) has its value masked, unless it is
+ * a standard one (STANDARD_LABEL).
+ */
+export function redactLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels).map(([k, v]) => [
+      k,
+      !STANDARD_LABEL.test(k) && SECRET_NAME.test(k) ? REDACTED : v,
+    ]),
+  );
+}
+
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 export function redactEnvList(list: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
