@@ -9571,7 +9571,7 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: details.labels,
+        labels: (0,redact/* redactLabels */.PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
@@ -9622,6 +9622,7 @@ var local_image = __webpack_require__(79450);
 // matches: the suites run again, and the note says that the earlier results do not name their GPUs
 // (their smoke result has no gpuDevices). Results whose GPUs could not be identified (or were not
 // looked up: the action's) are never reused.
+
 
 
 
@@ -9773,7 +9774,8 @@ function asThisImage(entry, image, digest, blob, config) {
                 ref: image,
                 ...(config !== undefined && { id: config }),
                 ...(entry.record.image.digest != null && { digest }),
-                labels,
+                // Masked by key as capture masks them: the record never holds a secret-named label's value.
+                labels: (0,redact/* redactLabels */.PU)(labels),
                 created: created ?? null,
             },
         },

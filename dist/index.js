@@ -31978,6 +31978,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
   OI: () => (/* binding */ redactEnvValue),
+  PU: () => (/* binding */ redactLabels),
   Rd: () => (/* binding */ redactText),
   Fo: () => (/* binding */ redactTextDeep),
   sK: () => (/* binding */ redactUrls),
@@ -32235,6 +32236,22 @@ function redactEnvValue(name, value) {
         return REDACTED;
     const noCreds = redactUrls(value, REDACTED);
     return looksSecret(noCreds) ? REDACTED : noCreds;
+}
+/**
+ * Label keys that are never masked by name: the OCI and label-schema annotations (`...authors`
+ * would match AUTH) and the tool's own. Their values are still masked by shape (redactDeep).
+ */
+const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.github\.ml-image-action)\./;
+/**
+ * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`,
+ * by the same rule as environment names, redaction-rules.json) has its value masked, unless it is
+ * a standard one (STANDARD_LABEL).
+ */
+function redactLabels(labels) {
+    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [
+        k,
+        !STANDARD_LABEL.test(k) && SECRET_NAME.test(k) ? REDACTED : v,
+    ]));
 }
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 function redactEnvList(list = []) {

@@ -186,7 +186,7 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: details.labels,
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,

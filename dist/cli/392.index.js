@@ -186,7 +186,7 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: details.labels,
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
@@ -2210,6 +2210,7 @@ var results = __webpack_require__(37351);
 
 
 
+
 const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 /** The prefix of a content identity in a key line. */
 const CONTENT_PREFIX = 'content:';
@@ -2358,7 +2359,8 @@ function asThisImage(entry, image, digest, blob, config) {
                 ref: image,
                 ...(config !== undefined && { id: config }),
                 ...(entry.record.image.digest != null && { digest }),
-                labels,
+                // Masked by key as capture masks them: the record never holds a secret-named label's value.
+                labels: (0,redact/* redactLabels */.PU)(labels),
                 created: created ?? null,
             },
         },
