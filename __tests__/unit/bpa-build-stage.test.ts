@@ -134,9 +134,10 @@ describe('build stage with BPA inputs', () => {
     ['pull_request_target', 'refs/heads/main', gha, false],
     ['workflow_run', 'refs/heads/main', gha, false],
     ['issue_comment', 'refs/heads/main', gha, false],
-    // Only someone with write access starts these: a branch's run like a push.
-    ['repository_dispatch', 'refs/heads/main', gha, true],
-    ['deployment', 'refs/heads/main', {}, true],
+    // Started with write access, but "/ok-to-test" and preview deploys check out a pull request.
+    ['repository_dispatch', 'refs/heads/main', gha, false],
+    ['deployment', 'refs/heads/main', {}, false],
+    // A branch or tag pushed: a branch's run like a push.
     ['create', 'refs/heads/main', {}, true],
     // workflow_run after a push of this repository (the payload says so): trusted.
     ['workflow_run after push', 'refs/heads/main', gha, true],
@@ -161,7 +162,7 @@ describe('build stage with BPA inputs', () => {
     expect(args).toContain('--cache-from');
     // A run that may build a pull request's code says so in one line, with its push tag scope.
     const said = r.progress.filter((l) => l.includes("it may build a pull request's code"));
-    const trusted = ['push', 'repository_dispatch', 'deployment', 'create', 'workflow_run after push'];
+    const trusted = ['push', 'create', 'workflow_run after push'];
     expect(said).toHaveLength(trusted.includes(event) ? 0 : 1);
   });
 

@@ -16,10 +16,12 @@ const EVENTS = [
   ['workflow_dispatch', MAIN, undefined, false, undefined, undefined],
   ['merge_group', 'refs/heads/gh-readonly-queue/main/pr-7-abc', undefined, false, undefined, undefined],
   ['release', 'refs/tags/v1', undefined, false, undefined, undefined],
-  // Only someone with write access starts these (the API with a write token; pushing a ref).
-  ['repository_dispatch', MAIN, undefined, false, undefined, undefined],
-  ['deployment', MAIN, undefined, false, undefined, undefined],
+  // A branch or tag pushed.
   ['create', MAIN, undefined, false, undefined, undefined],
+  // Started with write access, but "/ok-to-test" (slash-command dispatch) and preview deploys
+  // check out a pull request's head.
+  ['repository_dispatch', MAIN, undefined, true, 'untrusted', false],
+  ['deployment', MAIN, undefined, true, 'untrusted', false],
   ['pull_request', 'refs/pull/7/merge', 'feature', true, 'pr7', true],
   ['pull_request_review', 'refs/pull/7/merge', 'feature', true, 'pr7', true],
   // The base branch's ref: cache entries and push tags would be the default branch's.
@@ -55,6 +57,9 @@ describe('mayBuildPullRequestCode, untrustedRunOf and the baseline, by event', (
   // workflow_run: trusted only after a trusted run of this repository's own code.
   const wr = (event: string | undefined, head: string | null | undefined): RunEventFacts => ({
     workflow_run: {
+      // The run it follows built the default branch: its records are the default branch's.
+      head_branch: 'main',
+      head_sha: 'e'.repeat(40),
       ...(event !== undefined && { event }),
       ...(head !== undefined && { head_repository: head === null ? null : { full_name: head } }),
     },
@@ -62,7 +67,7 @@ describe('mayBuildPullRequestCode, untrustedRunOf and the baseline, by event', (
   it.each([
     ['a push of this repository', wr('push', 'acme/model'), false],
     ['a schedule of this repository (case aside)', wr('schedule', 'ACME/Model'), false],
-    ['a repository_dispatch of this repository', wr('repository_dispatch', 'acme/model'), false],
+    ['a repository_dispatch of this repository', wr('repository_dispatch', 'acme/model'), true],
     ["a fork's pull_request", wr('pull_request', 'someone/model'), true],
     [
       "a same-repository pull_request (its code is a branch's, not the default's)",
@@ -80,13 +85,31 @@ describe('mayBuildPullRequestCode, untrustedRunOf and the baseline, by event', (
     expect(mayBuildPullRequestCode(env, event)).toBe(may);
     expect(untrustedRunOf(env, event)?.pushScope).toBe(may ? 'untrusted' : undefined);
     const ctx = githubReportContext(env, 'tok', { repository: { default_branch: 'main' }, ...event });
-    expect(ctx.saveAs).toEqual(may ? undefined : { branch: 'main', sha: 'f'.repeat(40) });
+    // Saved under the commit that run built (its head_sha), not the default branch's GITHUB_SHA.
+    expect(ctx.saveAs).toEqual(may ? undefined : { branch: 'main', sha: 'e'.repeat(40) });
     // A default-branch run that saves nothing says so, once.
     expect(ctx.saveSkipped).toEqual(
       may ? expect.stringMatching(/workflow_run.*not saved as the baseline of main/) : undefined,
     );
     // The payload's workflow_run.event is parsed (src/github/event.ts).
     expect(mayBuildPullRequestCode(env, parseGitHubEvent(JSON.parse(JSON.stringify(event))))).toBe(may);
+  });
+
+  it("a trusted workflow_run after a feature branch's push saves no baseline of the default branch", () => {
+    const env = { ...runner, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REF: MAIN };
+    const event = {
+      repository: { default_branch: 'main' },
+      workflow_run: {
+        event: 'push',
+        head_branch: 'feature',
+        head_sha: 'e'.repeat(40),
+        head_repository: { full_name: 'acme/model' },
+      },
+    };
+    expect(mayBuildPullRequestCode(env, event)).toBe(false);
+    const ctx = githubReportContext(env, 'tok', event);
+    expect(ctx.saveAs).toBeUndefined();
+    expect(ctx.saveSkipped).toBeUndefined();
   });
 
   it('the payload is read only on a workflow_run run', () => {

@@ -138,8 +138,9 @@ describe('the pip cache volume', () => {
     ],
     ['pull_request_review', actions({ GITHUB_EVENT_NAME: 'pull_request_review' }), 'o/r untrusted'],
     ['an event not listed', actions({ GITHUB_EVENT_NAME: 'some_new_event' }), 'o/r untrusted'],
-    // Only someone with write access starts these: the branches' scope.
-    ['repository_dispatch', actions({ GITHUB_EVENT_NAME: 'repository_dispatch' }), 'o/r branch'],
+    // Started with write access, but "/ok-to-test" checks out a pull request's head.
+    ['repository_dispatch', actions({ GITHUB_EVENT_NAME: 'repository_dispatch' }), 'o/r untrusted'],
+    ['create', actions({ GITHUB_EVENT_NAME: 'create' }), 'o/r branch'],
     ['no event name', actions({}), 'o/r untrusted'],
     [
       'a trusted event with a head ref',

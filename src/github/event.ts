@@ -47,6 +47,9 @@ export const GitHubEventSchema = z.object({
       // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
       workflow_id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
       head_sha: z.string().optional(),
+      // The branch that run built: a workflow_run run's records are the default branch's baseline
+      // only when that run built the default branch (its GITHUB_REF is the default branch anyway).
+      head_branch: z.string().nullable().optional().catch(undefined),
       // The event of that run: a workflow_run run is trusted only after a trusted one
       // (src/util/pull-request-code.ts).
       event: z.string().optional().catch(undefined),

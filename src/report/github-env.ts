@@ -51,18 +51,33 @@ export function githubReportContext(
   };
   const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
   // A run of the default branch (no pull request): its records are the baseline, if trusted.
-  const saveAs =
-    !pr && branch !== undefined && branch === defaultBranch && env.GITHUB_SHA
-      ? { branch, sha: env.GITHUB_SHA }
-      : undefined;
+  const onDefault = !pr && branch !== undefined && branch === defaultBranch;
+  const saveAs = onDefault ? baselineOf(env, event, branch) : undefined;
   const untrusted = mayBuildPullRequestCode(env, event);
   return {
     target,
     ...(baseBranch && { baseBranch }),
     ...(saveAs && !untrusted && { saveAs }),
-    ...(saveAs &&
+    ...(onDefault &&
       untrusted && {
-        saveSkipped: `${untrustedReason(env)}: it may build a pull request's code, so its records are not saved as the baseline of ${saveAs.branch}`,
+        saveSkipped: `${untrustedReason(env)}: it may build a pull request's code, so its records are not saved as the baseline of ${branch}`,
       }),
   };
+}
+
+/**
+ * The branch and commit a run's records are saved under as the default branch's baseline: a run of
+ * the default branch (GITHUB_REF and GITHUB_SHA). A workflow_run run has the default branch's
+ * GITHUB_REF whatever it built: only when the run it follows built the default branch, under that
+ * run's head_sha (a feature branch's build is no baseline of the default branch).
+ */
+function baselineOf(
+  env: Readonly<Record<string, string | undefined>>,
+  event: GitHubEvent,
+  branch: string,
+): { branch: string; sha: string } | undefined {
+  if (env.GITHUB_EVENT_NAME !== 'workflow_run')
+    return env.GITHUB_SHA ? { branch, sha: env.GITHUB_SHA } : undefined;
+  const run = event.workflow_run;
+  return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }

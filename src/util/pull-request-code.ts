@@ -4,11 +4,11 @@
 
 /**
  * The events whose runs build only what is on a branch of the repository already: a push, a
- * schedule, a manual run, the merge queue, a release, and the events only someone with write
- * access can start (repository_dispatch, deployment: the API with a write token; create: pushing a
- * branch or tag). Any other may build a pull request's code: pull_request and pull_request_target,
- * issue_comment workflows that check out a pull request's head, and events this list does not know
- * yet. workflow_run: see mayBuildPullRequestCode.
+ * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
+ * may build a pull request's code: pull_request and pull_request_target, issue_comment workflows
+ * that check out a pull request's head, repository_dispatch and deployment (started by someone
+ * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
+ * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
  */
 export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
   'push',
@@ -16,8 +16,6 @@ export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
   'workflow_dispatch',
   'merge_group',
   'release',
-  'repository_dispatch',
-  'deployment',
   'create',
 ]);
 
@@ -27,7 +25,13 @@ export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
  * fits this shape; the caller reads the file.
  */
 export interface RunEventFacts {
-  workflow_run?: { event?: string; head_repository?: { full_name?: string } | null };
+  workflow_run?: {
+    event?: string;
+    head_repository?: { full_name?: string } | null;
+    /** What that run built (the baseline's branch and commit: src/report/github-env.ts). */
+    head_branch?: string | null;
+    head_sha?: string;
+  };
 }
 
 /**
@@ -65,5 +69,5 @@ export function untrustedReason(env: Readonly<Record<string, string | undefined>
   const name = env.GITHUB_EVENT_NAME ?? '';
   return name === 'workflow_run'
     ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
-    : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release, repository_dispatch, deployment and create runs are trusted)`;
+    : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
 }
