@@ -202,6 +202,15 @@ describe('diffRecords', () => {
     expect(d.components.find((c) => c.id === 'driver')?.changed).toBe(true);
   });
 
+  it("a baseline recorded before labels were masked by key: its secret-named label's value is masked too, no change shown", () => {
+    const d = diffRecords(
+      makeRecord({ labels: { 'com.acme.db_password': 'hunter2-prod', maintainer: 'a' } }),
+      makeRecord({ labels: { 'com.acme.db_password': REDACTED, maintainer: 'a' } }),
+    );
+    expect(d.labels.changes).toEqual([]);
+    expect(JSON.stringify(d)).not.toContain('hunter2-prod');
+  });
+
   it('env: added/removed/changed one by one; redacted values stay exactly as recorded', () => {
     const d = diffRecords(
       makeRecord({ env: { PATH: '/a', HF_TOKEN: REDACTED, OLD: '1', URL: `https://u:${REDACTED}@h/` } }),

@@ -46,6 +46,13 @@ describe('image labels: masked by key as environment names are, standard ones ke
     ['org.label-schema.vcs-ref', 'abc123', 'abc123'],
     ['io.github.ml-image-action.variant', 'cpu', 'cpu'],
     ['com.nvidia.cudnn.version', '9.1.0', '9.1.0'],
+    ['com.acme.accessToken', 't', REDACTED],
+    ['com.acme.apikey', 't', REDACTED],
+    // Ordinary words the environment rule would match inside: kept.
+    ['author', 'Jane', 'Jane'],
+    ['keywords', 'ml,torch', 'ml,torch'],
+    ['com.acme.hotkey', 'F5', 'F5'],
+    ['com.acme.monkey', 'yes', 'yes'],
   ])('%s=%s -> %s', (key, value, shown) => {
     expect(redactLabels({ [key]: value })).toEqual({ [key]: shown });
   });
