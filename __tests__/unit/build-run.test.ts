@@ -445,29 +445,22 @@ describe('runBuildStage (plain-object Docker)', () => {
       '[global]\nindex-url = https://mlimg:tok_index_1111@idx.corp/simple\nextra-index-url =\n' +
         '    https://x:tok_extra_2222@extra.corp/simple\n    https://t:tok_torch_5555@torch.corp/whl/cpu\n',
     );
-    // The torch step: the torch index first, the configured ones extras (torch's own dependencies).
-    expect(files[BUILD_SECRET_IDS.torchPipConf]!.content).toBe(
-      '[global]\nindex-url = https://t:tok_torch_5555@torch.corp/whl/cpu\nextra-index-url =\n' +
-        '    https://mlimg:tok_index_1111@idx.corp/simple\n    https://x:tok_extra_2222@extra.corp/simple\n',
-    );
+    // Both steps use it: no second pip.conf.
+    expect(Object.keys(files).sort()).toEqual(Object.values(BUILD_SECRET_IDS).sort());
     const shown = [r.calls.flat().join(' '), ...r.progress, ...r.output].join('\n');
     for (const token of ['tok_index_1111', 'tok_extra_2222', 'tok_torch_5555'])
       expect(shown).not.toContain(token);
   });
 
-  it('the torch step falls back to PyPI for extras when no index is configured; no torch, no torch pip.conf', async () => {
+  it("no index configured: the torch index is the only one named (the base image's own stays the main one)", async () => {
     const torch = await run({}, { variants: [{ torch: '2.11' }] });
     await torch.result;
     expect(torch.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe(
       '[global]\nextra-index-url =\n    https://download.pytorch.org/whl/cpu\n',
     );
-    expect(torch.secretFiles[0]![BUILD_SECRET_IDS.torchPipConf]!.content).toBe(
-      '[global]\nindex-url = https://download.pytorch.org/whl/cpu\nextra-index-url =\n    https://pypi.org/simple\n',
-    );
     const plain = await run({}, {});
     await plain.result;
     expect(plain.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe('[global]\n');
-    expect(plain.secretFiles[0]![BUILD_SECRET_IDS.torchPipConf]!.content).toBe('');
   });
 
   it('build.secrets are also sourced by the templates install step (ml_image_env), values quoted', async () => {

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { redactUrls } from '../util/redact.js';
 import { InputError } from '../errors.js';
-import { type PipIndexes, pipConf, torchStepIndexes, withExtraIndex } from '../python/indexes.js';
+import { type PipIndexes, pipConf, withExtraIndex } from '../python/indexes.js';
 
 /** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
 export const BUILD_SECRET_IDS = {
@@ -15,7 +15,6 @@ export const BUILD_SECRET_IDS = {
   constraints: 'ml_image_constraints',
   pipConf: 'ml_image_pip_conf',
   torchIndex: 'ml_image_torch_index',
-  torchPipConf: 'ml_image_torch_pip_conf',
   env: 'ml_image_env',
 } as const;
 
@@ -98,21 +97,15 @@ export function secretEnvScript(env: Readonly<Record<string, string>>): string {
 }
 
 /**
- * The pip.conf of the requirements step: the configured indexes, and the torch index as one more
- * extra index where the build installs torch (as every resolver dry run sees it: pipRunEnv), so a
- * pin the resolver took from it (torchvision==0.20.1+cpu) is one the build can meet.
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
+ * come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
 export function requirementsPipConf(i: BuildInputs): string {
   return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
-}
-
-/**
- * The pip.conf of the torch step (empty without a torch index): the torch index first, the
- * configured indexes (PyPI when none) as extras, so torch's own dependencies, pinned to what the
- * resolver saw on all of them, are found (torchStepIndexes).
- */
-export function torchPipConf(i: BuildInputs): string {
-  return i.torchIndexUrl === undefined ? '' : pipConf(torchStepIndexes(i.indexes, i.torchIndexUrl));
 }
 
 /**
@@ -126,12 +119,9 @@ export function inputsDigest(i: BuildInputs): string {
     indexUrl: i.indexes.indexUrl !== undefined ? redactUrls(i.indexes.indexUrl) : null,
     extraIndexUrls: i.indexes.extraIndexUrls.map((u) => redactUrls(u)),
     torchIndexUrl: i.torchIndexUrl !== undefined ? redactUrls(i.torchIndexUrl) : null,
-    // What the two pip.conf secrets hold, as written (both derive from the fields above; stated so
-    // that a change in how they are written rebuilds the layer too).
-    pipConfs:
-      i.torchIndexUrl !== undefined
-        ? [requirementsPipConf(i), torchPipConf(i)].map((t) => redactUrls(t))
-        : undefined,
+    // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+    // a change in how it is written rebuilds the layer too).
+    pipConfs: i.torchIndexUrl !== undefined ? [redactUrls(requirementsPipConf(i))] : undefined,
     secrets: Object.keys(i.secretEnv).sort(),
   });
   return createHash('sha256').update(text).digest('hex');
@@ -145,7 +135,6 @@ export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, st
     [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
     [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
     [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
-    [BUILD_SECRET_IDS.torchPipConf]: torchPipConf(i),
     [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
   };
   const out: Record<string, string> = {};

@@ -87,17 +87,6 @@ export function withExtraIndex(ix: PipIndexes, url: string | undefined): PipInde
   return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
 }
 
-/**
- * The indexes of the build's torch step: the torch index first (pip breaks a version tie in favour
- * of the first index it lists, and the torch index's local labels, +cpu / +cuXYZ, win anyway), the
- * configured ones (PyPI when no index URL is configured) as extras, so torch's own dependencies come
- * from the same indexes the resolver saw them on (pipRunEnv: the configured ones plus the torch index).
- */
-export function torchStepIndexes(ix: PipIndexes, torchIndexUrl: string): PipIndexes {
-  const extras = [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].filter((u) => u !== torchIndexUrl);
-  return { indexUrl: torchIndexUrl, extraIndexUrls: [...new Set(extras)] };
-}
-
 /** The indexes as shown to people: userinfo masked. */
 export function describeIndexes(ix: PipIndexes): string {
   return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => redactUrls(u)).join(', ');

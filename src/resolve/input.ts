@@ -41,9 +41,9 @@ export interface ResolveInput {
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
  * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
  * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
- * in the constraints the build's torch step then cannot meet. A constraint, not a requirement:
- * torch's own dependencies, which the build's torch step takes from the torch index alone, get no
- * pins from another index unless the requirements pull torch. A version that is not a plain
+ * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
+ * same indexes: build/inputs.ts requirementsPipConf). A constraint, not a requirement: torch's own
+ * dependencies get no pins unless the requirements pull torch. A version that is not a plain
  * version is left out.
  */
 export function preinstalled(input: ResolveInput): string[] {
