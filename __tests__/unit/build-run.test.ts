@@ -755,6 +755,12 @@ describe('Dockerfile templates', () => {
       }
       expect(install).toContain('export PIP_BREAK_SYSTEM_PACKAGES=1;');
       expect(install).toContain('export PIP_CONFIG_FILE="$s/ml_image_pip_conf"');
+      // Both pip steps under that one pip.conf (the resolver's indexes): it is set before torch's,
+      // and no step replaces the indexes (a base image's own index stays the main one).
+      expect(install.indexOf('export PIP_CONFIG_FILE=')).toBeLessThan(
+        install.indexOf('pip install "torch=='),
+      );
+      expect(install).not.toMatch(/PIP_INDEX_URL="|PIP_CONFIG_FILE="\$s\/ml_image_torch/);
       // the digest ARG is declared right before the install step, so it keys that layer only
       expect(install.indexOf(`ARG ${INPUTS_DIGEST_ARG}=`)).toBeLessThan(install.indexOf('RUN --mount'));
 
