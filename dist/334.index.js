@@ -1896,16 +1896,6 @@ function withExtraIndex(ix, url) {
         return ix;
     return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
 }
-/**
- * The indexes of the build's torch step: the torch index first (pip breaks a version tie in favour
- * of the first index it lists, and the torch index's local labels, +cpu / +cuXYZ, win anyway), the
- * configured ones (PyPI when no index URL is configured) as extras, so torch's own dependencies come
- * from the same indexes the resolver saw them on (pipRunEnv: the configured ones plus the torch index).
- */
-function torchStepIndexes(ix, torchIndexUrl) {
-    const extras = [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].filter((u) => u !== torchIndexUrl);
-    return { indexUrl: torchIndexUrl, extraIndexUrls: [...new Set(extras)] };
-}
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
     return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ');
@@ -2303,7 +2293,6 @@ const BUILD_SECRET_IDS = {
     constraints: 'ml_image_constraints',
     pipConf: 'ml_image_pip_conf',
     torchIndex: 'ml_image_torch_index',
-    torchPipConf: 'ml_image_torch_pip_conf',
     env: 'ml_image_env',
 };
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
@@ -2359,20 +2348,15 @@ function secretEnvScript(env) {
         .join(''));
 }
 /**
- * The pip.conf of the requirements step: the configured indexes, and the torch index as one more
- * extra index where the build installs torch (as every resolver dry run sees it: pipRunEnv), so a
- * pin the resolver took from it (torchvision==0.20.1+cpu) is one the build can meet.
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
+ * come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
 function requirementsPipConf(i) {
     return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
-}
-/**
- * The pip.conf of the torch step (empty without a torch index): the torch index first, the
- * configured indexes (PyPI when none) as extras, so torch's own dependencies, pinned to what the
- * resolver saw on all of them, are found (torchStepIndexes).
- */
-function torchPipConf(i) {
-    return i.torchIndexUrl === undefined ? '' : pipConf(torchStepIndexes(i.indexes, i.torchIndexUrl));
 }
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
@@ -2385,11 +2369,9 @@ function inputsDigest(i) {
         indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
         extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
         torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
-        // What the two pip.conf secrets hold, as written (both derive from the fields above; stated so
-        // that a change in how they are written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined
-            ? [requirementsPipConf(i), torchPipConf(i)].map((t) => (0,redact/* redactUrls */.sK)(t))
-            : undefined,
+        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+        // a change in how it is written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(requirementsPipConf(i))] : undefined,
         secrets: Object.keys(i.secretEnv).sort(),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -2402,7 +2384,6 @@ function writeBuildInputs(dir, i) {
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
         [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
         [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
-        [BUILD_SECRET_IDS.torchPipConf]: torchPipConf(i),
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };
     const out = {};
@@ -4408,6 +4389,10 @@ function compareApt(base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/diff/diff.ts
+// Record-vs-record diff (pure): packages, components, env, labels, size; the smoke results are
+// compared in src/diff/smoke.ts. The base record is the base branch's (read through
+// src/diff/read.ts, so it may have been written by an older version).
+
 
 
 
@@ -4592,7 +4577,8 @@ function diffRecords(base, head) {
     const h = summarize(head);
     const components = diff_schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
     const env = diffMaps(base.image.env, head.image.env);
-    const labelDiff = diffMaps(base.image.labels, head.image.labels);
+    // Both sides masked by key as capture masks them now: a baseline recorded before kept the value.
+    const labelDiff = diffMaps((0,redact/* redactLabels */.PU)(base.image.labels), (0,redact/* redactLabels */.PU)(head.image.labels));
     const labels = {
         changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
         unchanged: labelDiff.unchanged,
@@ -7015,9 +7001,9 @@ function aarch64PypiTorch(h, newTorch, t) {
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
  * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
  * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
- * in the constraints the build's torch step then cannot meet. A constraint, not a requirement:
- * torch's own dependencies, which the build's torch step takes from the torch index alone, get no
- * pins from another index unless the requirements pull torch. A version that is not a plain
+ * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
+ * same indexes: build/inputs.ts requirementsPipConf). A constraint, not a requirement: torch's own
+ * dependencies get no pins unless the requirements pull torch. A version that is not a plain
  * version is left out.
  */
 function preinstalled(input) {
@@ -12752,19 +12738,30 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
     };
     const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
     // A run of the default branch (no pull request): its records are the baseline, if trusted.
-    const saveAs = !pr && branch !== undefined && branch === defaultBranch && env.GITHUB_SHA
-        ? { branch, sha: env.GITHUB_SHA }
-        : undefined;
+    const onDefault = !pr && branch !== undefined && branch === defaultBranch;
+    const saveAs = onDefault ? baselineOf(env, event, branch) : undefined;
     const untrusted = (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event);
     return {
         target,
         ...(baseBranch && { baseBranch }),
         ...(saveAs && !untrusted && { saveAs }),
-        ...(saveAs &&
+        ...(onDefault &&
             untrusted && {
-            saveSkipped: `${(0,pull_request_code/* untrustedReason */.lw)(env)}: it may build a pull request's code, so its records are not saved as the baseline of ${saveAs.branch}`,
+            saveSkipped: `${(0,pull_request_code/* untrustedReason */.lw)(env)}: it may build a pull request's code, so its records are not saved as the baseline of ${branch}`,
         }),
     };
+}
+/**
+ * The branch and commit a run's records are saved under as the default branch's baseline: a run of
+ * the default branch (GITHUB_REF and GITHUB_SHA). A workflow_run run has the default branch's
+ * GITHUB_REF whatever it built: only when the run it follows built the default branch, under that
+ * run's head_sha (a feature branch's build is no baseline of the default branch).
+ */
+function baselineOf(env, event, branch) {
+    if (env.GITHUB_EVENT_NAME !== 'workflow_run')
+        return env.GITHUB_SHA ? { branch, sha: env.GITHUB_SHA } : undefined;
+    const run = event.workflow_run;
+    return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
 // EXTERNAL MODULE: ./src/report/artifact.ts

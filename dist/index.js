@@ -31355,6 +31355,9 @@ const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
         workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        // The branch that run built: a workflow_run run's records are the default branch's baseline
+        // only when that run built the default branch (its GITHUB_REF is the default branch anyway).
+        head_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional().catch(undefined),
         // The event of that run: a workflow_run run is trusted only after a trusted one
         // (src/util/pull-request-code.ts).
         event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
@@ -31773,11 +31776,11 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
 // report's baseline). Pure over the runner's environment and the facts of its event payload.
 /**
  * The events whose runs build only what is on a branch of the repository already: a push, a
- * schedule, a manual run, the merge queue, a release, and the events only someone with write
- * access can start (repository_dispatch, deployment: the API with a write token; create: pushing a
- * branch or tag). Any other may build a pull request's code: pull_request and pull_request_target,
- * issue_comment workflows that check out a pull request's head, and events this list does not know
- * yet. workflow_run: see mayBuildPullRequestCode.
+ * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
+ * may build a pull request's code: pull_request and pull_request_target, issue_comment workflows
+ * that check out a pull request's head, repository_dispatch and deployment (started by someone
+ * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
+ * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
  */
 const TRUSTED_EVENTS = new Set([
     'push',
@@ -31785,8 +31788,6 @@ const TRUSTED_EVENTS = new Set([
     'workflow_dispatch',
     'merge_group',
     'release',
-    'repository_dispatch',
-    'deployment',
     'create',
 ]);
 /**
@@ -31821,7 +31822,7 @@ function untrustedReason(env) {
     const name = env.GITHUB_EVENT_NAME ?? '';
     return name === 'workflow_run'
         ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
-        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release, repository_dispatch, deployment and create runs are trusted)`;
+        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
 }
 
 
@@ -32248,11 +32249,22 @@ const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.git
  * a standard one (STANDARD_LABEL).
  */
 function redactLabels(labels) {
-    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [
-        k,
-        !STANDARD_LABEL.test(k) && SECRET_NAME.test(k) ? REDACTED : v,
-    ]));
+    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, !STANDARD_LABEL.test(k) && secretLabelKey(k) ? REDACTED : v]));
 }
+/**
+ * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
+ * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
+ * (`author`, `keywords`, `hotkey`) are ordinary. Words are split at `.`, `-`, `_`, `/` and a
+ * lower-to-upper case step.
+ */
+function secretLabelKey(key) {
+    const words = key
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .map((w) => w.toLowerCase());
+    return words.some((w) => SECRET_LABEL_WORD.test(w));
+}
+const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$/;
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 function redactEnvList(list = []) {
     const out = {};

@@ -503,6 +503,9 @@ const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
         workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        // The branch that run built: a workflow_run run's records are the default branch's baseline
+        // only when that run built the default branch (its GITHUB_REF is the default branch anyway).
+        head_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional().catch(undefined),
         // The event of that run: a workflow_run run is trusted only after a trusted one
         // (src/util/pull-request-code.ts).
         event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),

@@ -415,6 +415,10 @@ function compareApt(base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/diff/diff.ts
+// Record-vs-record diff (pure): packages, components, env, labels, size; the smoke results are
+// compared in src/diff/smoke.ts. The base record is the base branch's (read through
+// src/diff/read.ts, so it may have been written by an older version).
+
 
 
 
@@ -599,7 +603,8 @@ function diffRecords(base, head) {
     const h = summarize(head);
     const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
     const env = diffMaps(base.image.env, head.image.env);
-    const labelDiff = diffMaps(base.image.labels, head.image.labels);
+    // Both sides masked by key as capture masks them now: a baseline recorded before kept the value.
+    const labelDiff = diffMaps((0,redact/* redactLabels */.PU)(base.image.labels), (0,redact/* redactLabels */.PU)(head.image.labels));
     const labels = {
         changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
         unchanged: labelDiff.unchanged,

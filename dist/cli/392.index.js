@@ -1266,7 +1266,6 @@ const BUILD_SECRET_IDS = {
     constraints: 'ml_image_constraints',
     pipConf: 'ml_image_pip_conf',
     torchIndex: 'ml_image_torch_index',
-    torchPipConf: 'ml_image_torch_pip_conf',
     env: 'ml_image_env',
 };
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
@@ -1322,20 +1321,15 @@ function secretEnvScript(env) {
         .join(''));
 }
 /**
- * The pip.conf of the requirements step: the configured indexes, and the torch index as one more
- * extra index where the build installs torch (as every resolver dry run sees it: pipRunEnv), so a
- * pin the resolver took from it (torchvision==0.20.1+cpu) is one the build can meet.
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
+ * come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
 function requirementsPipConf(i) {
     return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(i.indexes, i.torchIndexUrl));
-}
-/**
- * The pip.conf of the torch step (empty without a torch index): the torch index first, the
- * configured indexes (PyPI when none) as extras, so torch's own dependencies, pinned to what the
- * resolver saw on all of them, are found (torchStepIndexes).
- */
-function torchPipConf(i) {
-    return i.torchIndexUrl === undefined ? '' : (0,python_indexes/* pipConf */.aI)((0,python_indexes/* torchStepIndexes */.Dp)(i.indexes, i.torchIndexUrl));
 }
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
@@ -1348,11 +1342,9 @@ function inputsDigest(i) {
         indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
         extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
         torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
-        // What the two pip.conf secrets hold, as written (both derive from the fields above; stated so
-        // that a change in how they are written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined
-            ? [requirementsPipConf(i), torchPipConf(i)].map((t) => (0,redact/* redactUrls */.sK)(t))
-            : undefined,
+        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+        // a change in how it is written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(requirementsPipConf(i))] : undefined,
         secrets: Object.keys(i.secretEnv).sort(),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -1365,7 +1357,6 @@ function writeBuildInputs(dir, i) {
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
         [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
         [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
-        [BUILD_SECRET_IDS.torchPipConf]: torchPipConf(i),
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };
     const out = {};

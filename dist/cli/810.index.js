@@ -8,7 +8,6 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BH: () => (/* binding */ withExtraIndex),
 /* harmony export */   DV: () => (/* binding */ pipIndexEnv),
-/* harmony export */   Dp: () => (/* binding */ torchStepIndexes),
 /* harmony export */   a4: () => (/* binding */ describeIndexes),
 /* harmony export */   aI: () => (/* binding */ pipConf),
 /* harmony export */   iP: () => (/* binding */ pipIndexes),
@@ -85,16 +84,6 @@ function withExtraIndex(ix, url) {
         return ix;
     return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
 }
-/**
- * The indexes of the build's torch step: the torch index first (pip breaks a version tie in favour
- * of the first index it lists, and the torch index's local labels, +cpu / +cuXYZ, win anyway), the
- * configured ones (PyPI when no index URL is configured) as extras, so torch's own dependencies come
- * from the same indexes the resolver saw them on (pipRunEnv: the configured ones plus the torch index).
- */
-function torchStepIndexes(ix, torchIndexUrl) {
-    const extras = [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].filter((u) => u !== torchIndexUrl);
-    return { indexUrl: torchIndexUrl, extraIndexUrls: [...new Set(extras)] };
-}
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
     return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u)).join(', ');
@@ -159,9 +148,9 @@ function checkListedReferences(references, secrets) {
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
  * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
  * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
- * in the constraints the build's torch step then cannot meet. A constraint, not a requirement:
- * torch's own dependencies, which the build's torch step takes from the torch index alone, get no
- * pins from another index unless the requirements pull torch. A version that is not a plain
+ * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
+ * same indexes: build/inputs.ts requirementsPipConf). A constraint, not a requirement: torch's own
+ * dependencies get no pins unless the requirements pull torch. A version that is not a plain
  * version is left out.
  */
 function preinstalled(input) {
@@ -2707,11 +2696,11 @@ function referencedEnv(names, env) {
 // report's baseline). Pure over the runner's environment and the facts of its event payload.
 /**
  * The events whose runs build only what is on a branch of the repository already: a push, a
- * schedule, a manual run, the merge queue, a release, and the events only someone with write
- * access can start (repository_dispatch, deployment: the API with a write token; create: pushing a
- * branch or tag). Any other may build a pull request's code: pull_request and pull_request_target,
- * issue_comment workflows that check out a pull request's head, and events this list does not know
- * yet. workflow_run: see mayBuildPullRequestCode.
+ * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
+ * may build a pull request's code: pull_request and pull_request_target, issue_comment workflows
+ * that check out a pull request's head, repository_dispatch and deployment (started by someone
+ * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
+ * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
  */
 const TRUSTED_EVENTS = new Set([
     'push',
@@ -2719,8 +2708,6 @@ const TRUSTED_EVENTS = new Set([
     'workflow_dispatch',
     'merge_group',
     'release',
-    'repository_dispatch',
-    'deployment',
     'create',
 ]);
 /**
@@ -2755,7 +2742,7 @@ function untrustedReason(env) {
     const name = env.GITHUB_EVENT_NAME ?? '';
     return name === 'workflow_run'
         ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
-        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release, repository_dispatch, deployment and create runs are trusted)`;
+        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
 }
 
 

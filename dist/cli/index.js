@@ -3649,11 +3649,22 @@ const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.git
  * a standard one (STANDARD_LABEL).
  */
 function redactLabels(labels) {
-    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [
-        k,
-        !STANDARD_LABEL.test(k) && SECRET_NAME.test(k) ? REDACTED : v,
-    ]));
+    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, !STANDARD_LABEL.test(k) && secretLabelKey(k) ? REDACTED : v]));
 }
+/**
+ * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
+ * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
+ * (`author`, `keywords`, `hotkey`) are ordinary. Words are split at `.`, `-`, `_`, `/` and a
+ * lower-to-upper case step.
+ */
+function secretLabelKey(key) {
+    const words = key
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .map((w) => w.toLowerCase());
+    return words.some((w) => SECRET_LABEL_WORD.test(w));
+}
+const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$/;
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 function redactEnvList(list = []) {
     const out = {};
