@@ -9,7 +9,7 @@ import { createGitHubClient } from '../../src/github/client.js';
 import { writeCommentArtifact } from '../../src/report/artifact.js';
 import { buildReportModel } from '../../src/report/model.js';
 import type { SupplyChain } from '../../src/report/model-schema.js';
-import { postFromArtifact, posterMarkerKey } from '../../src/report/poster.js';
+import { artifactNameOf, postFromArtifact, posterMarkerKey } from '../../src/report/poster.js';
 import { renderRun } from '../../src/report/render/run.js';
 import { type GitHubApi, startGitHubApi } from '../helpers/github-api.js';
 import { makeRecord } from '../helpers/records.js';
@@ -317,6 +317,17 @@ describe('fork poster', () => {
     ['a blank marker-key is unset', '  ', 'cfg-b', `${KEY}:cfg-b`],
   ])('posterMarkerKey: %s', (_, given, name, want) => {
     expect(posterMarkerKey('acme/model', WORKFLOW_ID, given, name)).toBe(want);
+  });
+
+  it.each([
+    ['/runner/_temp/ml-image-comment-in/cfg-b', 'cfg-b'],
+    ['/runner/_temp/ml-image-comment-in/ml-image-comment', 'ml-image-comment'],
+    // A folder the caller chose (a poster that calls report/ itself) names no artifact: the key
+    // stays what earlier versions' posters of that caller used.
+    ['/home/runner/work/repo/repo', undefined],
+    ['/runner/_temp/comment', undefined],
+  ])('artifactNameOf(%s) = %s', (dir, want) => {
+    expect(artifactNameOf(dir)).toBe(want);
   });
 
   it('never prints the token', async () => {

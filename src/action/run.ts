@@ -28,7 +28,7 @@ import {
 } from '../pipeline/pipeline.js';
 import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from '../report/baseline.js';
 import { githubReportContext } from '../report/github-env.js';
-import { postFromArtifact } from '../report/poster.js';
+import { artifactNameOf, postFromArtifact } from '../report/poster.js';
 import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
 import { givenPipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
@@ -203,14 +203,16 @@ async function postComment(
   io: ActionIo,
   { fromArtifact, token, author, markerKey }: Extract<ActionInputs, { kind: 'poster' }>,
 ): Promise<void> {
+  // Where the reusable workflow downloaded it, the folder is named after the artifact (its
+  // artifact-name): two poster jobs of one workflow then keep two comments. Any other folder
+  // names nothing.
+  const artifactName = artifactNameOf(path.resolve(io.cwd, fromArtifact));
   const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
     env: io.env,
     token,
     ...(author !== undefined && { author }),
     ...(markerKey !== undefined && { markerKey }),
-    // The folder the job downloaded into is named after the artifact (the reusable workflow's
-    // artifact-name): two poster jobs of one workflow then keep two comments.
-    artifactName: path.basename(path.resolve(io.cwd, fromArtifact)),
+    ...(artifactName !== undefined && { artifactName }),
     info: io.info,
     warning: (m) => io.warning(m, { title: 'ml-image report' }),
     ...(io.summary && { summary: io.summary }),

@@ -3,6 +3,7 @@
 // permission, so it trusts nothing in the artifact: schema-validated, re-rendered here with this
 // version's escaping and size limit, posted only to the pull request the triggering run belongs to.
 // Links are the poster's own, never the artifact's, and no supply-chain claim is shown (untrusted-model.ts).
+import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import { readCommentArtifact } from './artifact.js';
@@ -112,6 +113,18 @@ export async function postFromArtifact(
 
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
 export const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
+
+/** The folder ml-image-comment.yml downloads each artifact into, under a folder of its name. */
+export const POSTER_DOWNLOAD_DIR = 'ml-image-comment-in';
+
+/**
+ * The artifact's name, from where the reusable poster workflow downloaded it
+ * (`.../ml-image-comment-in/NAME`); undefined for any other folder, which a caller chose and which
+ * names no artifact (its name would change the comment's key, and so leave a second comment).
+ */
+export function artifactNameOf(dir: string): string | undefined {
+  return path.basename(path.dirname(dir)) === POSTER_DOWNLOAD_DIR ? path.basename(dir) : undefined;
+}
 
 /**
  * The poster's comment key, from what the workflow_run job knows itself: the marker-key input when
