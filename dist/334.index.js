@@ -12825,6 +12825,7 @@ function constrainUntrusted(model, facts) {
 
 
 
+
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
@@ -12898,6 +12899,16 @@ async function postFromArtifact(dir, io) {
 }
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
 const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
+/** The folder ml-image-comment.yml downloads each artifact into, under a folder of its name. */
+const POSTER_DOWNLOAD_DIR = 'ml-image-comment-in';
+/**
+ * The artifact's name, from where the reusable poster workflow downloaded it
+ * (`.../ml-image-comment-in/NAME`); undefined for any other folder, which a caller chose and which
+ * names no artifact (its name would change the comment's key, and so leave a second comment).
+ */
+function artifactNameOf(dir) {
+    return external_node_path_default().basename(external_node_path_default().dirname(dir)) === POSTER_DOWNLOAD_DIR ? external_node_path_default().basename(dir) : undefined;
+}
 /**
  * The poster's comment key, from what the workflow_run job knows itself: the marker-key input when
  * set (e.g. the image repository, the key the comments of earlier versions carry), else the
@@ -13252,14 +13263,16 @@ function parseActionInputs(io) {
 }
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
 async function postComment(io, { fromArtifact, token, author, markerKey }) {
+    // Where the reusable workflow downloaded it, the folder is named after the artifact (its
+    // artifact-name): two poster jobs of one workflow then keep two comments. Any other folder
+    // names nothing.
+    const artifactName = artifactNameOf(external_node_path_default().resolve(io.cwd, fromArtifact));
     const r = await postFromArtifact(external_node_path_default().resolve(io.cwd, fromArtifact), {
         env: io.env,
         token,
         ...(author !== undefined && { author }),
         ...(markerKey !== undefined && { markerKey }),
-        // The folder the job downloaded into is named after the artifact (the reusable workflow's
-        // artifact-name): two poster jobs of one workflow then keep two comments.
-        artifactName: external_node_path_default().basename(external_node_path_default().resolve(io.cwd, fromArtifact)),
+        ...(artifactName !== undefined && { artifactName }),
         info: io.info,
         warning: (m) => io.warning(m, { title: 'ml-image report' }),
         ...(io.summary && { summary: io.summary }),
