@@ -104,7 +104,7 @@ export function secretEnvScript(env: Readonly<Record<string, string>>): string {
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
  * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
-export function requirementsPipConf(i: BuildInputs): string {
+export function buildPipConf(i: BuildInputs): string {
   return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
 }
 
@@ -121,7 +121,7 @@ export function inputsDigest(i: BuildInputs): string {
     torchIndexUrl: i.torchIndexUrl !== undefined ? redactUrls(i.torchIndexUrl) : null,
     // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
     // a change in how it is written rebuilds the layer too).
-    pipConfs: i.torchIndexUrl !== undefined ? [redactUrls(requirementsPipConf(i))] : undefined,
+    pipConfs: i.torchIndexUrl !== undefined ? [redactUrls(buildPipConf(i))] : undefined,
     secrets: Object.keys(i.secretEnv).sort(),
   });
   return createHash('sha256').update(text).digest('hex');
@@ -133,7 +133,7 @@ export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, st
   const files: Record<string, string> = {
     [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
     [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-    [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
+    [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
     [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
     [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
   };

@@ -42,7 +42,7 @@ export interface ResolveInput {
  * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
  * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
  * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
- * same indexes: build/inputs.ts requirementsPipConf). A constraint, not a requirement: torch's own
+ * same indexes: build/inputs.ts buildPipConf). A constraint, not a requirement: torch's own
  * dependencies get no pins unless the requirements pull torch. A version that is not a plain
  * version is left out.
  */

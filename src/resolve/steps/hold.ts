@@ -123,7 +123,7 @@ export function unheldConflict(draft: ResolutionBase, replaced: readonly Replace
     status: 'conflict',
     conflict: {
       causes: [],
-      chain: chainOf(breaking).map((c, i) => `${c} (not held: ${notHeldBecause(draft, breaking[i]!.name)})`),
+      chain: breaking.map((r) => `${chainOf([r])[0]} (not held: ${notHeldBecause(draft, r.name)})`),
       options: [
         ...breaking.map(
           (r) =>
