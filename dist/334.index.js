@@ -2355,7 +2355,7 @@ function secretEnvScript(env) {
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
  * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
-function requirementsPipConf(i) {
+function buildPipConf(i) {
     return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
 }
 /**
@@ -2371,7 +2371,7 @@ function inputsDigest(i) {
         torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
         // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
         // a change in how it is written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(requirementsPipConf(i))] : undefined,
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
         secrets: Object.keys(i.secretEnv).sort(),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -2382,7 +2382,7 @@ function writeBuildInputs(dir, i) {
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
+        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
         [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };
@@ -2538,7 +2538,8 @@ var runner_env = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts), a -c file refused (LOCAL_CONSTRAINTS). The result is one text for pip plus the "file:line" of each line.
+// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS). The result is one text
+// for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
 
@@ -2665,7 +2666,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
+            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r lines (a file cannot include itself, directly or through others)');
         }
         if (done.has(abs))
             return; // the same file reached through two parents: once is enough
@@ -2679,22 +2680,12 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            if (include && /^file:/i.test(include.path)) {
-                problems.push(`${origin}: "${l.text}": ${FILE_URL_INCLUDE}`);
-                continue;
-            }
-            if (include && l.expanded && !isUrl(include.path)) {
-                // Read here, its path would be quoted (not found, outside the workspace) with the value in.
-                // A URL is never read here (pip fetches it): its ${NAME} (a signed query) is pip's to fill in.
-                problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
+            const refusedWhy = include && refusedInclude(include, l.expanded === true);
+            if (refusedWhy) {
+                problems.push(`${origin}: "${l.text}": ${refusedWhy}`);
                 continue;
             }
             if (include && !isUrl(include.path)) {
-                if (include.constraint) {
-                    // Never read: neither the resolver's container nor the build has the file (see LOCAL_CONSTRAINTS).
-                    problems.push(`${origin}: "${l.text}": ${LOCAL_CONSTRAINTS}`);
-                    continue;
-                }
                 visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
                 continue;
             }
@@ -2728,6 +2719,22 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+/**
+ * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
+ * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r file
+ * (read here). A file: URL and a local -c file name files neither the resolver's container nor the
+ * build has; a local path holding a set ${NAME} would be quoted with its value (not found, outside
+ * the workspace).
+ */
+function refusedInclude(include, expanded) {
+    if (/^file:/i.test(include.path))
+        return FILE_URL_INCLUDE;
+    if (isUrl(include.path))
+        return undefined;
+    if (expanded)
+        return EXPANDED_INCLUDE;
+    return include.constraint ? LOCAL_CONSTRAINTS : undefined;
 }
 /**
  * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
@@ -7002,7 +7009,7 @@ function aarch64PypiTorch(h, newTorch, t) {
  * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
  * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
  * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
- * same indexes: build/inputs.ts requirementsPipConf). A constraint, not a requirement: torch's own
+ * same indexes: build/inputs.ts buildPipConf). A constraint, not a requirement: torch's own
  * dependencies get no pins unless the requirements pull torch. A version that is not a plain
  * version is left out.
  */
@@ -7559,7 +7566,7 @@ function unheldConflict(draft, replaced) {
         status: 'conflict',
         conflict: {
             causes: [],
-            chain: chainOf(breaking).map((c, i) => `${c} (not held: ${notHeldBecause(draft, breaking[i].name)})`),
+            chain: breaking.map((r) => `${chainOf([r])[0]} (not held: ${notHeldBecause(draft, r.name)})`),
             options: [
                 ...breaking.map((r) => `add "${r.name}==${r.from}" to your requirements: pip then keeps the base image's version, or names what needs another`),
                 `use a newer base image whose packages accept ${breaking.map((r) => `${r.name} ${r.to}`).join(', ')}`,

@@ -1328,7 +1328,7 @@ function secretEnvScript(env) {
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
  * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
-function requirementsPipConf(i) {
+function buildPipConf(i) {
     return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(i.indexes, i.torchIndexUrl));
 }
 /**
@@ -1344,7 +1344,7 @@ function inputsDigest(i) {
         torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
         // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
         // a change in how it is written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(requirementsPipConf(i))] : undefined,
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
         secrets: Object.keys(i.secretEnv).sort(),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -1355,7 +1355,7 @@ function writeBuildInputs(dir, i) {
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: requirementsPipConf(i),
+        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
         [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };

@@ -149,7 +149,7 @@ function checkListedReferences(references, secrets) {
  * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
  * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
  * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
- * same indexes: build/inputs.ts requirementsPipConf). A constraint, not a requirement: torch's own
+ * same indexes: build/inputs.ts buildPipConf). A constraint, not a requirement: torch's own
  * dependencies get no pins unless the requirements pull torch. A version that is not a plain
  * version is left out.
  */
@@ -1189,7 +1189,7 @@ function unheldConflict(draft, replaced) {
         status: 'conflict',
         conflict: {
             causes: [],
-            chain: chainOf(breaking).map((c, i) => `${c} (not held: ${notHeldBecause(draft, breaking[i].name)})`),
+            chain: breaking.map((r) => `${chainOf([r])[0]} (not held: ${notHeldBecause(draft, r.name)})`),
             options: [
                 ...breaking.map((r) => `add "${r.name}==${r.from}" to your requirements: pip then keeps the base image's version, or names what needs another`),
                 `use a newer base image whose packages accept ${breaking.map((r) => `${r.name} ${r.to}`).join(', ')}`,

@@ -20,7 +20,8 @@ export const modules = {
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12696);
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts), a -c file refused (LOCAL_CONSTRAINTS). The result is one text for pip plus the "file:line" of each line.
+// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS). The result is one text
+// for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
 
@@ -147,7 +148,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r lines (a file cannot include itself, directly or through others)');
         }
         if (done.has(abs))
             return; // the same file reached through two parents: once is enough
@@ -161,22 +162,12 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            if (include && /^file:/i.test(include.path)) {
-                problems.push(`${origin}: "${l.text}": ${FILE_URL_INCLUDE}`);
-                continue;
-            }
-            if (include && l.expanded && !isUrl(include.path)) {
-                // Read here, its path would be quoted (not found, outside the workspace) with the value in.
-                // A URL is never read here (pip fetches it): its ${NAME} (a signed query) is pip's to fill in.
-                problems.push(`${origin}: "${l.text}": ${EXPANDED_INCLUDE}`);
+            const refusedWhy = include && refusedInclude(include, l.expanded === true);
+            if (refusedWhy) {
+                problems.push(`${origin}: "${l.text}": ${refusedWhy}`);
                 continue;
             }
             if (include && !isUrl(include.path)) {
-                if (include.constraint) {
-                    // Never read: neither the resolver's container nor the build has the file (see LOCAL_CONSTRAINTS).
-                    problems.push(`${origin}: "${l.text}": ${LOCAL_CONSTRAINTS}`);
-                    continue;
-                }
                 visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
                 continue;
             }
@@ -210,6 +201,22 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+/**
+ * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
+ * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r file
+ * (read here). A file: URL and a local -c file name files neither the resolver's container nor the
+ * build has; a local path holding a set ${NAME} would be quoted with its value (not found, outside
+ * the workspace).
+ */
+function refusedInclude(include, expanded) {
+    if (/^file:/i.test(include.path))
+        return FILE_URL_INCLUDE;
+    if (isUrl(include.path))
+        return undefined;
+    if (expanded)
+        return EXPANDED_INCLUDE;
+    return include.constraint ? LOCAL_CONSTRAINTS : undefined;
 }
 /**
  * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
