@@ -15,7 +15,7 @@ function fakeActionIo(given: Record<string, string>, env: Record<string, string>
   // build: false keeps these unit tests to config + plan (the build runs in the integration tests)
   const inputs: Record<string, string> = { build: 'false', ...given };
   const outputs: Record<string, string> = {};
-  const errors: { message: string; file?: string }[] = [];
+  const errors: { message: string; file?: string; startLine?: number; startColumn?: number }[] = [];
   const failed: string[] = [];
   const warnings: string[] = [];
   const io: ActionIo = {
@@ -24,7 +24,13 @@ function fakeActionIo(given: Record<string, string>, env: Record<string, string>
       outputs[n] = v;
     },
     setFailed: (m) => failed.push(m),
-    error: (m, p) => errors.push({ message: m, ...(p?.file !== undefined && { file: p.file }) }),
+    error: (m, p) =>
+      errors.push({
+        message: m,
+        ...(p?.file !== undefined && { file: p.file }),
+        ...(p?.startLine !== undefined && { startLine: p.startLine }),
+        ...(p?.startColumn !== undefined && { startColumn: p.startColumn }),
+      }),
     warning: (m) => warnings.push(m),
     info: () => undefined,
     group: (_n, fn) => fn(),
@@ -100,10 +106,15 @@ describe('root action (config stage)', () => {
     expect(f.failed).toHaveLength(1);
     expect(f.failed[0]).toContain('ml-image.yml: 2 problems');
     expect(f.errors).toEqual([
-      { message: 'variants[0].cuda: expected a version like "12.8", got "cu128"', file: 'ml-image.yml' },
       {
-        message: 'platforms[0]: expected one of "linux/amd64", "linux/arm64", got "linux/ppc"',
+        message: 'line 2: variants[0].cuda: expected a version like "12.8", got "cu128"',
         file: 'ml-image.yml',
+        startLine: 2,
+      },
+      {
+        message: 'line 3: platforms[0]: expected one of "linux/amd64", "linux/arm64", got "linux/ppc"',
+        file: 'ml-image.yml',
+        startLine: 3,
       },
     ]);
     expect(f.outputs).toEqual({});

@@ -184,8 +184,8 @@ describe('--json on failure: one JSON error object on stdout, the text on stderr
       exitCode: 2,
       message: 'bad.yml: 2 problems',
       problems: [
-        'variants[1].cuda: expected a version like "12.8", got "cu128"',
-        'platforms[1]: expected one of "linux/amd64", "linux/arm64", got "linux/mips"',
+        'line 3: variants[1].cuda: expected a version like "12.8", got "cu128"',
+        'line 4: platforms[1]: expected one of "linux/amd64", "linux/arm64", got "linux/mips"',
       ],
     });
     expect(io.err()).toContain('error: bad.yml: 2 problems');

@@ -74,10 +74,10 @@ describe('loadConfig', () => {
     const e = rejection(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml' }));
     const sub = path.join(dir, 'sub');
     expect(e.problems).toEqual([
-      `build.context: directory not found: ${path.join(sub, 'ctx')}`,
-      `build.dockerfile: file not found: ${path.join(sub, 'Dockerfile.gpu')}`,
-      `python.requirements[0]: file not found: ${path.join(sub, 'r.txt')}`,
-      `smoke.baseline: file not found: ${path.join(sub, 'b.json')}`,
+      `line 2: build.context: directory not found: ${path.join(sub, 'ctx')}`,
+      `line 2: build.dockerfile: file not found: ${path.join(sub, 'Dockerfile.gpu')}`,
+      `line 3: python.requirements[0]: file not found: ${path.join(sub, 'r.txt')}`,
+      `line 4: smoke.baseline: file not found: ${path.join(sub, 'b.json')}`,
     ]);
     expect(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml', checkFiles: false })).not.toThrow();
   });
@@ -91,9 +91,9 @@ describe('loadConfig', () => {
     const e = rejection(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml' }));
     const d = path.join(dir, 'sub', 'd');
     expect(e.problems).toEqual([
-      `build.dockerfile: ${d} is a directory, not a regular file`,
-      'python.requirements[0]: /dev/null is a character device, not a regular file',
-      `smoke.baseline: ${d} is a directory, not a regular file`,
+      `line 2: build.dockerfile: ${d} is a directory, not a regular file`,
+      'line 3: python.requirements[0]: /dev/null is a character device, not a regular file',
+      `line 4: smoke.baseline: ${d} is a directory, not a regular file`,
     ]);
   });
 

@@ -20,7 +20,10 @@ export interface ActionIo {
   getInput: (name: string) => string;
   setOutput: (name: string, value: string) => void;
   setFailed: (message: string) => void;
-  error: (message: string, props?: { title?: string; file?: string; startLine?: number }) => void;
+  error: (
+    message: string,
+    props?: { title?: string; file?: string; startLine?: number; startColumn?: number },
+  ) => void;
   warning: (message: string, props?: { title?: string }) => void;
   info: (message: string) => void;
   /** Mask a value in every later log line. */
@@ -65,26 +68,44 @@ export function coreIo(): ActionIo {
   };
 }
 
+function annotationTitle(err: ConfigError): string {
+  return err.problemsNameFiles ? 'ml-image requirements' : 'ml-image config';
+}
+
+/**
+ * Where a problem's annotation goes: a requirements problem's own FILE:LINE, a config problem's
+ * file and the line it names first ("line 5: ..." or "line 5, column 3: ..."); nowhere for the
+ * action's inputs.
+ */
+function annotationPlace(
+  io: ActionIo,
+  err: ConfigError,
+  problem: string,
+): { file?: string; startLine?: number; startColumn?: number } {
+  if (err.problemsNameFiles) {
+    const at = /^(.+?):(\d+): /.exec(problem);
+    return at ? { file: path.relative(io.cwd, at[1]!), startLine: Number(at[2]) } : {};
+  }
+  if (err.source === 'inputs' || err.source === 'plan') return {};
+  const at = /^line (\d+)(?:, column (\d+))?: /.exec(problem);
+  return {
+    file: err.source,
+    ...(at && { startLine: Number(at[1]) }),
+    ...(at?.[2] !== undefined && { startColumn: Number(at[2]) }),
+  };
+}
+
 /** TEXT kept from being a workflow command (noWorkflowCommands): what the action logs. */
 export const asText = noWorkflowCommands;
 
 /**
- * One annotation per config problem (on the config file when there is one; a requirements
+ * One annotation per config problem (on the config file's line when there is one; a requirements
  * problem on its own file and line), then the failure.
  */
 export function fail(io: ActionIo, err: unknown): void {
   if (err instanceof ConfigError) {
-    for (const p of err.problems) {
-      const at = err.problemsNameFiles ? /^(.+?):(\d+): /.exec(p) : null;
-      io.error(p, {
-        title: err.problemsNameFiles ? 'ml-image requirements' : 'ml-image config',
-        ...(at
-          ? { file: path.relative(io.cwd, at[1]!), startLine: Number(at[2]) }
-          : !err.problemsNameFiles &&
-            err.source !== 'inputs' &&
-            err.source !== 'plan' && { file: err.source }),
-      });
-    }
+    for (const p of err.problems)
+      io.error(p, { title: annotationTitle(err), ...annotationPlace(io, err, p) });
   }
   io.setFailed(
     err instanceof MlImageError

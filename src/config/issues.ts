@@ -100,22 +100,36 @@ function closest(word: string, candidates: string[]): string | undefined {
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** Where a problem's value was written: the input it came from, else the file's line. */
+export interface IssueOrigins {
+  /** The input a value came from, appended as "(from input "x")". */
+  sourceOf?: (path: Path) => string | undefined;
+  /** The file's line a value is on, put first as "line 5: ". */
+  lineOf?: (path: Path) => number | undefined;
+}
+
+/** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
+export function linePrefix(line: number | undefined): string {
+  return line === undefined ? '' : `line ${line}: `;
+}
+
 /**
- * One message per problem. `sourceOf(path)` may name where a value came from (an action input),
- * appended as "(from input "x")".
+ * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
+ * or the line of the file it is on (`lineOf`).
  */
 export function formatIssues(
   error: z.ZodError,
   data: unknown,
   schema: z.ZodType,
-  sourceOf: (path: Path) => string | undefined = () => undefined,
+  origins: IssueOrigins = {},
 ): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   let more = 0;
   const push = (path: Path, text: string) => {
-    const src = sourceOf(path);
-    const line = `${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
+    const src = origins.sourceOf?.(path);
+    const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
+    const line = `${at}${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
     if (seen.has(line)) return;
     seen.add(line);
     if (out.length < MAX_PROBLEMS) out.push(line);

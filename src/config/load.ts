@@ -5,7 +5,8 @@ import { notRegularFile } from '../util/read-regular.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
-import { formatIssues, formatPath, type Path } from './issues.js';
+import { formatIssues, formatPath, linePrefix, type Path } from './issues.js';
+import { type LineOf, lineLocator } from './yaml-lines.js';
 import { type Config, ConfigFileSchema, normalizeConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
@@ -42,13 +43,19 @@ export const MAX_CONFIG_BYTES = 256 * 1024;
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
 export const MAX_YAML_ALIASES = 100;
 
-/**
- * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
- * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
- * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
- * bounded (an alias bomb is a ConfigError naming the file, not a crash).
- */
+/** Parse YAML text (see parseYamlDocument). */
 export function parseYaml(text: string, fileLabel: string): unknown {
+  return parseYamlDocument(text, fileLabel).data;
+}
+
+/**
+ * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
+ * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
+ * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
+ * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
+ * the file, not a crash).
+ */
+export function parseYamlDocument(text: string, fileLabel: string): { data: unknown; lineOf: LineOf } {
   const lineCounter = new LineCounter();
   // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
   // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
@@ -97,7 +104,7 @@ export function parseYaml(text: string, fileLabel: string): unknown {
         : msg,
     ]);
   }
-  return data ?? {};
+  return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
 /**
@@ -164,11 +171,33 @@ export function applyOverrides(data: unknown, overrides: readonly Override[]): u
   return base;
 }
 
-/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
+/**
+ * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
+ * of its parents, if any.
+ */
+function overrideSourceOf(overrides: readonly Override[]): (p: Path) => string | undefined {
+  return (p) => {
+    const shown = formatPath(p);
+    const o = overrides.find(
+      (ov) =>
+        shown === formatPath(ov.path) ||
+        shown.startsWith(`${formatPath(ov.path)}[`) ||
+        shown.startsWith(`${formatPath(ov.path)}.`),
+    );
+    return o?.source;
+  };
+}
+
+/**
+ * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
+ * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
+ * the file holds.
+ */
 export function validateConfigData(
   data: unknown,
   label: string,
   overrides: readonly Override[] = [],
+  lineOf?: LineOf,
 ): Config {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(label, [
@@ -178,24 +207,23 @@ export function validateConfigData(
   const merged = applyOverrides(data, overrides);
   const result = ConfigFileSchema.safeParse(merged);
   if (!result.success) {
-    const sourceOf = (p: Path): string | undefined => {
-      const shown = formatPath(p);
-      const o = overrides.find(
-        (ov) =>
-          shown === formatPath(ov.path) ||
-          shown.startsWith(`${formatPath(ov.path)}[`) ||
-          shown.startsWith(`${formatPath(ov.path)}.`),
-      );
-      return o?.source;
-    };
-    throw new ConfigError(label, formatIssues(result.error, merged, ConfigFileSchema, sourceOf));
+    const sourceOf = overrideSourceOf(overrides);
+    throw new ConfigError(
+      label,
+      formatIssues(result.error, merged, ConfigFileSchema, { sourceOf, ...(lineOf && { lineOf }) }),
+    );
   }
   return normalizeConfig(result.data);
 }
 
-/** Problems with files the config names, each naming the field and the path looked for. */
-export function checkReferencedFiles(config: Config, baseDir: string): string[] {
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+export function checkReferencedFiles(config: Config, baseDir: string, lineOf?: LineOf): string[] {
   const problems: string[] = [];
+  const push = (field: Path, text: string) =>
+    problems.push(`${linePrefix(lineOf?.(field))}${formatPath(field)}: ${text}`);
   const at = (p: string) => path.resolve(baseDir, p);
   const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
   /** What is wrong with P as an input file: missing, or something else than a regular file. */
@@ -213,31 +241,33 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
   const outside = (p: string) =>
     realRepo !== undefined && path.relative(realRepo, p).split(path.sep)[0] === '..';
   if (realContext === path.parse(realContext).root)
-    problems.push(
-      `build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
+    push(
+      ['build', 'context'],
+      `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
     );
   else if (outside(realContext))
-    problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
-  else if (!isDir(context)) problems.push(`build.context: directory not found: ${context}`);
+    push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
+  else if (!isDir(context)) push(['build', 'context'], `directory not found: ${context}`);
   if (config.build.dockerfile !== undefined) {
     const f = at(config.build.dockerfile);
     const problem = fileProblem(f);
     const real = realPath(f);
-    if (problem !== undefined) problems.push(`build.dockerfile: ${problem}`);
+    if (problem !== undefined) push(['build', 'dockerfile'], problem);
     else if (outside(real))
-      problems.push(
-        `build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`,
+      push(
+        ['build', 'dockerfile'],
+        `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`,
       );
   }
   config.python.requirements.forEach((r, i) => {
     const f = at(r);
     const problem = fileProblem(f);
-    if (problem !== undefined) problems.push(`python.requirements[${i}]: ${problem}`);
+    if (problem !== undefined) push(['python', 'requirements', i], problem);
   });
   if (config.smoke.baseline !== undefined) {
     const f = at(config.smoke.baseline);
     const problem = fileProblem(f);
-    if (problem !== undefined) problems.push(`smoke.baseline: ${problem}`);
+    if (problem !== undefined) push(['smoke', 'baseline'], problem);
   }
   return problems;
 }
@@ -290,11 +320,15 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   }
   const rel = file ? path.relative(cwd, file) : '';
   const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
-  const data = file ? parseYaml(readConfigText(file, label), label) : {};
-  const config = validateConfigData(data, label, overrides);
+  const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
+  // A value an override set is not on the file's line (it names its input instead).
+  const sourceOf = overrideSourceOf(overrides);
+  const lineOf: LineOf | undefined =
+    parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
+  const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf);
   const baseDir = file ? path.dirname(file) : cwd;
   if (opts.checkFiles !== false) {
-    const problems = checkReferencedFiles(config, baseDir);
+    const problems = checkReferencedFiles(config, baseDir, lineOf);
     if (problems.length > 0) throw new ConfigError(label, problems);
   }
   return { config, file, baseDir, ...(file !== undefined && { label }) };

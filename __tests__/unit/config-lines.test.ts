@@ -1,0 +1,140 @@
+// Config problems name the line of ml-image.yml they are about ("line 5: variants[0].cuda: ..."),
+// and the action's annotation lands on that line.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, type Override, parseYamlDocument } from '../../src/config/load.js';
+import type { Path } from '../../src/config/issues.js';
+import { ConfigError } from '../../src/errors.js';
+import { fail } from '../../src/action/io.js';
+import type { ActionIo } from '../../src/action/io.js';
+
+const FILE = `image:
+  name: my-org/model
+variants:
+  - name: cpu
+  - cuda: "12.8"
+    python: "3.11"
+    base: &b
+      from: x
+platforms: linux/amd64,linux/arm64
+build:
+  args:
+    A: "1"
+alias: *b
+`;
+
+describe('lineLocator', () => {
+  const { lineOf } = parseYamlDocument(FILE, 'ml-image.yml');
+  it.each([
+    [['image', 'name'], 2, 'a mapping field: its key'],
+    [['image'], 1, 'a mapping'],
+    [['variants', 0], 4, 'a list item'],
+    [['variants', 1, 'python'], 6, 'a field of a list item'],
+    [['variants', 1, 'torch'], 5, 'a field left out: its list item'],
+    [['variants', 7], 3, 'an item past the end: its list'],
+    [['platforms', 1], 9, 'a list the schema makes from one string: the string'],
+    [['build', 'args', 'A'], 12, 'a record entry'],
+    [['alias', 'from'], 8, 'through an alias: where the anchor holds it'],
+    [['smoke', 'suites'], undefined, 'a top-level field left out: no line'],
+    [[], undefined, 'the top level: no line'],
+  ] as [Path, number | undefined, string][])('%j -> %s (%s)', (p, line) => {
+    expect(lineOf(p)).toBe(line);
+  });
+
+  it('a flow mapping on one line: every field is on it', () => {
+    const { lineOf: at } = parseYamlDocument('image: {name: a/b}\nbuild: {context: c, dockerfile: d}\n', 'x');
+    expect([at(['build', 'context']), at(['build', 'dockerfile']), at(['image', 'name'])]).toEqual([2, 2, 1]);
+  });
+});
+
+describe('config problems name their line', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-lines-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const problemsOf = (text: string, overrides: readonly Override[] = []) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), text);
+    try {
+      loadConfig({ cwd: dir, overrides, checkFiles: false });
+    } catch (e) {
+      if (e instanceof ConfigError) return e;
+      throw e;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('schema problems: a bad value in a list item, an unknown key', () => {
+    const e = problemsOf(
+      'image:\n  name: a/b\nvariants:\n  - python: "3.11"\n    cuda: 12.1\n  - {}\nsmoke:\n  sutes: [imports]\n',
+    );
+    expect(e.problems).toEqual([
+      expect.stringMatching(
+        /^line 5: variants\[0\]\.cuda: expected a version like "12\.8", got number 12\.1/,
+      ),
+      expect.stringMatching(/^line 8: smoke\.sutes: unknown key \(did you mean "suites"\?\)/),
+    ]);
+  });
+
+  it('a value an input set names the input, not a line of the file', () => {
+    const e = problemsOf('image: {name: a/b}\nplatforms:\n  - linux/amd64\n', [
+      { path: ['platforms'], value: ['linux/mips'], source: 'input "platforms"' },
+    ]);
+    expect(e.problems).toEqual([
+      'platforms[0]: expected one of "linux/amd64", "linux/arm64", got "linux/mips" (from input "platforms")',
+    ]);
+  });
+
+  it('a file the config names that is missing: the line that names it (an input: none)', () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\npython:\n  requirements:\n    - r.txt\n',
+    );
+    const caught = (overrides: readonly Override[]) => {
+      try {
+        loadConfig({ cwd: dir, overrides });
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(caught([])).toEqual([
+      `line 4: python.requirements[0]: file not found: ${path.join(dir, 'r.txt')}`,
+    ]);
+    expect(
+      caught([{ path: ['python', 'requirements'], value: ['s.txt'], source: 'input "requirements"' }]),
+    ).toEqual([`python.requirements[0]: file not found: ${path.join(dir, 's.txt')}`]);
+  });
+});
+
+describe("the action's annotations", () => {
+  const annotate = (err: ConfigError) => {
+    const errors: { message: string; props: unknown }[] = [];
+    const io = {
+      cwd: '/repo',
+      error: (message: string, props: unknown) => errors.push({ message, props }),
+      setFailed: () => undefined,
+    } as unknown as ActionIo;
+    fail(io, err);
+    return errors.map((e) => e.props);
+  };
+
+  it.each([
+    ['line 5: variants[0].cuda: bad', { file: 'ml-image.yml', startLine: 5 }],
+    ['line 3, column 3: duplicate key "name"', { file: 'ml-image.yml', startLine: 3, startColumn: 3 }],
+    ['image: required: expected a mapping', { file: 'ml-image.yml' }],
+  ])('%s', (problem, place) => {
+    expect(annotate(new ConfigError('ml-image.yml', [problem]))).toEqual([
+      { title: 'ml-image config', ...place },
+    ]);
+  });
+
+  it('a problem of the inputs has no file or line', () => {
+    expect(annotate(new ConfigError('inputs', ['line 5: looks like a line']))).toEqual([
+      { title: 'ml-image config' },
+    ]);
+  });
+});
