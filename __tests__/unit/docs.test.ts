@@ -312,19 +312,18 @@ describe('docs examples', () => {
   });
 
   it('the broken-config example shows exactly what validate prints', async () => {
-    const { validateConfigData } = await import('../../src/config/load.js');
+    const { parseYamlDocument, validateConfigData } = await import('../../src/config/load.js');
     const { ConfigError } = await import('../../src/errors.js');
     const text = readFileSync(doc('cli.md'), 'utf8');
     const shown = /```text\n\$ ml-image validate[^\n]*\n([\s\S]*?)```/.exec(text)?.[1];
     expect(shown).toBeDefined();
-    const data = {
-      image: { name: 'a/b', registy: 'x' },
-      variants: ['cpu', { cuda: 'cu128' }],
-      platforms: ['linux/amd64', 'linux/ppc64le'],
-    };
+    const { data, lineOf } = parseYamlDocument(
+      'image:\n  name: a/b\n  registy: x\nvariants:\n  - cpu\n  - cuda: cu128\nplatforms: [linux/amd64, linux/ppc64le]\n',
+      'ml-image.yml',
+    );
     let message = '';
     try {
-      validateConfigData(data, 'ml-image.yml');
+      validateConfigData(data, 'ml-image.yml', [], lineOf);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       message = `error: ${e.message}\n`;
