@@ -4,6 +4,7 @@
 // so the created label is the time of each run: the manifest digests differ, and the match is by
 // content (layers and runtime config). A change in the build context then makes new
 // layers, and the suites run again.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,10 +35,9 @@ describe.skipIf(!env.available)('ml-image run: a warm run reuses capture and smo
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** One run into results-<n>, with the cache (resolutions, baselines) shared between runs. */
-  async function run(n: number) {
+  /** One run into results-<n> (or OUT), with the cache (resolutions, baselines) shared between runs. */
+  async function run(n: number, out = path.join(dir, `results-${n}`)) {
     const io = captureIo(dir, docker, { ML_IMAGE_CACHE_DIR: path.join(dir, 'cache') });
-    const out = path.join(dir, `results-${n}`);
     const args = ['run', '--config', 'hello-ml/ml-image.yml', '--platforms', 'linux/amd64', '--quiet'];
     const code = await runCli([...args, '--out', out], io);
     const file = (f: string) => readFileSync(path.join(out, f), 'utf8');
@@ -97,5 +97,20 @@ describe.skipIf(!env.available)('ml-image run: a warm run reuses capture and smo
     expect(third.err).toMatch(/smoke +cpu linux\/amd64: 4 passed, 0 failed/);
     expect(third.file('smoke-key-cpu-amd64.txt').trim().split('\n')[1]).not.toBe(key1[1]);
     expect(smoke(third).finishedAt! > smoke(first).finishedAt!).toBe(true);
+
+    // The result directory inside the build context (the default beside ml-image.yml, context
+    // "."): its records are kept out of the image, so the layers are the third run's and its
+    // results are reused; without that, plan.json alone would make a new app layer every run.
+    const inside = path.join(dir, 'hello-ml', 'ml-image-results');
+    const fourth = await run(4, inside);
+    expect(fourth.code, fourth.err).toBe(0);
+    expect(fourth.err).toMatch(/note: ml-image-results kept out of the build context/);
+    expect(fourth.err).toMatch(/smoke +cpu linux\/amd64: reused the results of an identical earlier run/);
+    const ref = `${(JSON.parse(fourth.file('build.json')) as BuildResult).variants[0]!.repository}@${fourth.digest}`;
+    const listing = execFileSync('docker', ['run', '--rm', '--entrypoint', 'ls', ref, '-a', '/app'], {
+      encoding: 'utf8',
+    });
+    expect(listing.split('\n')).toContain('hello_ml');
+    expect(listing).not.toContain('ml-image-results');
   }, 600_000);
 });

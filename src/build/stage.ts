@@ -5,12 +5,12 @@
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
 import { setTimeout as delay } from 'node:timers/promises';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
-import { EnvironmentError, InputError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import type { Plan, VariantPlan } from '../plan/schema.js';
 import { LABEL_PREFIX } from '../plan/schema.js';
 import { outputMasker, pipIndexes } from '../python/indexes.js';
@@ -21,7 +21,8 @@ import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from 
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
 import { type BuildInputOptions, indexAnnotations } from './action-inputs.js';
-import { BUILD_SECRET_IDS, publicPlanArgs, secretEnvFrom } from './inputs.js';
+import { publicPlanArgs, secretEnvFrom } from './inputs.js';
+import { inputSecrets } from './input-secrets.js';
 import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
@@ -31,6 +32,7 @@ import { untrustedReason } from '../util/pull-request-code.js';
 import { untrustedRunOf } from './push-tag.js';
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
+import { dockerfileKeepingOut } from './context-ignore.js';
 import { mapLimit } from '../util/map-limit.js';
 import { checkListedReferences } from '../requirements/references.js';
 
@@ -52,6 +54,8 @@ export interface BuildStageInput {
   options?: BuildInputOptions;
   /** Where the builder's facts are kept between runs (src/build/builder-facts.ts); none: per process. */
   cacheDir?: string;
+  /** Paths never sent to the builder though inside the context (the result directory). */
+  keepOut?: readonly string[];
 }
 
 export interface BuildStageDeps {
@@ -166,7 +170,19 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const { plan, config } = input;
   const { ctx, timer } = run;
   const group = ctx.group;
-  const dockerfile = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+  const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+  const { dockerfile, keptOut } = dockerfileKeepingOut(
+    base,
+    ctx.context,
+    input.keepOut ?? [],
+    ctx.work,
+    v.name,
+  );
+  if (keptOut.length > 0)
+    noteOnce(
+      ctx,
+      `${keptOut.join(', ')} kept out of the build context (this tool's records and files: never copied into the image)`,
+    );
   const labels = variantLabels(input, v, run);
   // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
   // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -251,51 +267,13 @@ function mergeAnnotations(
         ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
         : undefined;
   if (why === undefined) return wanted;
-  if (!ctx.notesShown.has(why)) ctx.progress(`note: ${why}`);
-  ctx.notesShown.add(why);
+  noteOnce(ctx, why);
   return [];
 }
 
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment; returns the files and every secret value (masked in build output).
- */
-function inputSecrets(
-  options: BuildInputOptions | undefined,
-  config: Config,
-  env: BuildStageDeps['env'],
-  dir: string,
-): { files: Record<string, string>; values: Record<string, string> } {
-  const files: Record<string, string> = {};
-  const values: Record<string, string> = {};
-  const taken = new Set<string>([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-  const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-  for (const id of ids) {
-    if (taken.has(id))
-      throw new InputError(
-        `inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`,
-        'give each secret id once',
-      );
-    taken.add(id);
-  }
-  for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-    const value = env[name];
-    if (value === undefined)
-      throw new InputError(
-        `input "secret-envs": ${id}=${name}: ${name} is not set in the environment`,
-        `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`,
-      );
-    values[`secret-env:${id}`] = value;
-  }
-  const secrets = Object.entries(options?.secrets ?? {});
-  if (secrets.length > 0) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const [id, value] of secrets) {
-    const file = path.join(dir, id);
-    writeFileSync(file, value, { mode: 0o600 });
-    files[id] = file;
-    values[`secret:${id}`] = value;
-  }
-  return { files, values };
+function noteOnce(ctx: TargetContext, why: string): void {
+  if (!ctx.notesShown.has(why)) ctx.progress(`note: ${why}`);
+  ctx.notesShown.add(why);
 }
 
 /**

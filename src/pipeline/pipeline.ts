@@ -3,6 +3,7 @@
 // The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
 // this one function; what differs between them (progress lines, annotations, job summary, GitHub,
 // where result files go) is passed in.
+import path from 'node:path';
 import type { AttestResult } from '../attest/result.js';
 import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
@@ -284,6 +285,12 @@ async function resolveAndBuild(
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
+        // This run's records and this tool's own files (the reusable workflows check the action
+        // out into the workspace): in the context only by where they sit, never the image's.
+        keepOut: [
+          ...(opts.results.dir !== undefined ? [opts.results.dir] : []),
+          path.dirname(opts.imagesDir),
+        ],
       },
       {
         docker,

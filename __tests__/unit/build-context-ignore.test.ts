@@ -1,0 +1,85 @@
+// The result directory inside the build context is kept out of the image: the build uses a copy of
+// its Dockerfile beside a Dockerfile-specific ignore file (the one BuildKit would have read, plus
+// the result directory), and never writes to the user's files.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dockerfileKeepingOut, ignoreLine, insideContext } from '../../src/build/context-ignore.js';
+
+let dir: string;
+let ctx: string;
+let work: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-ignore-'));
+  ctx = path.join(dir, 'repo');
+  work = path.join(dir, 'work');
+  mkdirSync(path.join(ctx, 'ml-image-results'), { recursive: true });
+  mkdirSync(work);
+  writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY . /app\n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('insideContext', () => {
+  it.each([
+    ['ml-image-results', 'ml-image-results'],
+    ['out/run 1', 'out/run 1'],
+    ['.', undefined],
+    ['../elsewhere', undefined],
+    ['bad\nname', undefined],
+  ])('%j -> %j', (rel, want) => {
+    expect(insideContext(ctx, path.resolve(ctx, rel))).toBe(want);
+  });
+
+  it('judged by where the paths really are (a linked result directory)', () => {
+    symlinkSync(path.join(ctx, 'ml-image-results'), path.join(dir, 'results-link'));
+    expect(insideContext(ctx, path.join(dir, 'results-link'))).toBe('ml-image-results');
+  });
+});
+
+describe('ignoreLine', () => {
+  it.each([
+    ['ml-image-results', '/ml-image-results'],
+    ['out/#1', '/out/#1'],
+    ['!keep', '/!keep'],
+    ['a*b?[c]\\d', '/a\\*b\\?\\[c\\]\\\\d'],
+  ])('%j -> %j', (rel, line) => {
+    expect(ignoreLine(rel)).toBe(line);
+  });
+});
+
+describe('dockerfileKeepingOut', () => {
+  const df = () => path.join(ctx, 'Dockerfile');
+
+  it('nothing inside the context: the Dockerfile as it is, nothing written', () => {
+    const r = dockerfileKeepingOut(df(), ctx, [path.join(dir, 'elsewhere')], work, 'cpu');
+    expect(r).toEqual({ dockerfile: df(), keptOut: [] });
+  });
+
+  it("the context's .dockerignore, then the result directory, beside a copy of the Dockerfile", () => {
+    writeFileSync(path.join(ctx, '.dockerignore'), '.git\n!ml-image-results');
+    const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
+    expect(r.keptOut).toEqual(['ml-image-results']);
+    expect(r.dockerfile).toBe(path.join(work, 'dockerfile-cpu', 'Dockerfile'));
+    expect(readFileSync(r.dockerfile, 'utf8')).toBe('FROM scratch\nCOPY . /app\n');
+    expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
+      '.git\n!ml-image-results\n# kept out by ml-image (its own records)\n/ml-image-results\n',
+    );
+    // The user's files are as they were.
+    expect(readFileSync(path.join(ctx, '.dockerignore'), 'utf8')).toBe('.git\n!ml-image-results');
+  });
+
+  it("the Dockerfile's own ignore file wins over the context's (as BuildKit reads them)", () => {
+    writeFileSync(path.join(ctx, '.dockerignore'), 'context-one\n');
+    writeFileSync(path.join(ctx, 'Dockerfile.dockerignore'), 'dockerfile-one\n');
+    const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'gpu');
+    expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toMatch(/^dockerfile-one\n# kept out/);
+  });
+
+  it('no ignore file: only the kept-out lines', () => {
+    const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
+    expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
+      '# kept out by ml-image (its own records)\n/ml-image-results\n',
+    );
+  });
+});

@@ -1,0 +1,79 @@
+// Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
+// an earlier run's records) usually sits inside the build context (`ml-image-results` beside
+// ml-image.yml, context "."), and the templates' `COPY . /app` would copy it into every image: a
+// new last layer, and a new digest, on every run with the same inputs. BuildKit reads a
+// Dockerfile-specific ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile) instead of
+// the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
+// directory beside such a file: the ignore file BuildKit would have read, then one line per path
+// kept out. The user's files are never written to.
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** What the build builds with, and what it says about it (once per stage). */
+export interface IgnoringDockerfile {
+  dockerfile: string;
+  /** The paths kept out, relative to the context ("ml-image-results"); empty: the Dockerfile as is. */
+  keptOut: string[];
+}
+
+/** P with its links resolved, P itself when it is not there. */
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
+ * with a line break cannot be one line of an ignore file: it is left as it is.
+ */
+export function insideContext(context: string, p: string): string | undefined {
+  const rel = path.relative(real(context), real(p));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || /[\r\n]/.test(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+/**
+ * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
+ * at the context's root, with the pattern characters of Go's filepath.Match escaped.
+ */
+export function ignoreLine(rel: string): string {
+  return `/${rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`)}`;
+}
+
+/** The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). */
+function ignoreFileOf(dockerfile: string, context: string): string {
+  for (const f of [`${dockerfile}.dockerignore`, path.join(context, '.dockerignore')]) {
+    const st = statSync(f, { throwIfNoEntry: false });
+    if (st?.isFile()) return readFileSync(f, 'utf8');
+  }
+  return '';
+}
+
+/**
+ * The Dockerfile that builds CONTEXT without KEEPOUT's paths: DOCKERFILE itself when none of them
+ * is inside the context, else a copy under WORK/NAME/ with its own ignore file.
+ */
+export function dockerfileKeepingOut(
+  dockerfile: string,
+  context: string,
+  keepOut: readonly string[],
+  work: string,
+  name: string,
+): IgnoringDockerfile {
+  const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
+  if (keptOut.length === 0) return { dockerfile, keptOut };
+  const dir = path.join(work, `dockerfile-${name}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const copy = path.join(dir, path.basename(dockerfile));
+  copyFileSync(dockerfile, copy);
+  const own = ignoreFileOf(dockerfile, context);
+  const sep = own === '' || own.endsWith('\n') ? '' : '\n';
+  const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
+  writeFileSync(`${copy}.dockerignore`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+    mode: 0o600,
+  });
+  return { dockerfile: copy, keptOut };
+}

@@ -1,0 +1,50 @@
+// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
+// secret of its own id, never a build argument.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import { InputError } from '../errors.js';
+import type { BuildInputOptions } from './action-inputs.js';
+import { BUILD_SECRET_IDS } from './inputs.js';
+
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment; returns the files and every secret value (masked in build output).
+ */
+export function inputSecrets(
+  options: BuildInputOptions | undefined,
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+  dir: string,
+): { files: Record<string, string>; values: Record<string, string> } {
+  const files: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const taken = new Set<string>([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+  const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+  for (const id of ids) {
+    if (taken.has(id))
+      throw new InputError(
+        `inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`,
+        'give each secret id once',
+      );
+    taken.add(id);
+  }
+  for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+    const value = env[name];
+    if (value === undefined)
+      throw new InputError(
+        `input "secret-envs": ${id}=${name}: ${name} is not set in the environment`,
+        `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`,
+      );
+    values[`secret-env:${id}`] = value;
+  }
+  const secrets = Object.entries(options?.secrets ?? {});
+  if (secrets.length > 0) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const [id, value] of secrets) {
+    const file = path.join(dir, id);
+    writeFileSync(file, value, { mode: 0o600 });
+    files[id] = file;
+    values[`secret:${id}`] = value;
+  }
+  return { files, values };
+}
