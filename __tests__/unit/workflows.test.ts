@@ -72,6 +72,8 @@ const only = <T>(xs: T[], what: string): T => {
 };
 
 const ML = '.github/workflows/ml-image.yml';
+/** The step that refuses links where a job writes in the pull request's checkout. */
+const LINK_GUARD = 'Stop on symbolic links where this job writes in the checkout';
 /**
  * Where ml-image.yml's build and CPU smoke jobs run: the caller's `runners` only when the plan said
  * the run is not a fork's (or Dependabot's), else `fork-runners`.
@@ -482,9 +484,74 @@ describe('ml-image.yml', () => {
         expect(before.length, `${name}: no .dockerignore step before the build`).toBeGreaterThan(0);
         // The same condition: a fork-only build has a fork-only ignore step.
         if (st.if) expect(before.at(-1)!.if).toBe(st.if);
+        // It appends to a regular file only: a link the pull request committed is refused there too.
+        expect(before.at(-1)!.run, `${name}: the append follows a link`).toMatch(
+          /if \[\[ -L \.dockerignore \|\| \( -e \.dockerignore && ! -f \.dockerignore \) \]\]; then\n[^\n]*::error title=ml-image::[^\n]*\n\s*exit 1\n\s*fi\n\s*printf '\\n\.ml-image-action\\n' >> \.dockerignore/,
+        );
       });
     }
     expect(found).toEqual(expect.arrayContaining(['build', 'smoke-gpu']));
+  });
+
+  it("refuses symbolic links in the pull request's checkout before any step writes there", async () => {
+    // A pull request can commit .dockerignore, .ml-image-action or the result directory as a link:
+    // the append, the own checkout (which empties the directory it is given) and the downloads and
+    // the action's result files would follow it out of the workspace, onto a self-hosted runner's
+    // disk. Every job that checks out the repository's (the pull request's) code and then writes a
+    // fixed path in it runs the refusal first, unconditionally, naming each path it writes. attest
+    // checks out no pull request's code: it never runs for one (evaluated here), and has no run: step.
+    for (const s of ['pr', 'fork-pr', 'dependabot-pr'] as const) {
+      const needs = { merge: { result: 'success', outputs: {} } };
+      expect(await jobRuns('attest', await mlContexts({ event: s }, { needs })), s).toBe(false);
+    }
+    const prCode = (rel: string, id: string) => !(rel === ML && id === 'attest');
+    const guarded: string[] = [];
+    for (const f of FILES) {
+      for (const [id, j] of Object.entries(f.wf.jobs)) {
+        const steps = j.steps ?? [];
+        const checkout = steps.findIndex(
+          (s) => s.uses?.startsWith('actions/checkout@') && s.with?.repository === undefined,
+        );
+        if (checkout < 0 || !prCode(f.rel, id)) continue;
+        const where = `${f.rel} jobs.${id}`;
+        const writes = new Set<string>();
+        let first = -1;
+        steps.forEach((s, i) => {
+          if (i <= checkout) return;
+          const w: string[] = [];
+          if (/>>? *\.dockerignore/.test(s.run ?? '')) w.push('.dockerignore');
+          if (s.uses?.startsWith('actions/checkout@') && s.with?.path !== undefined)
+            w.push(String(s.with.path));
+          if (
+            s.uses?.startsWith('actions/download-artifact@') &&
+            String(s.with?.path).startsWith('${{ env.RESULT_DIR }}')
+          )
+            w.push('"$RESULT_DIR"');
+          if (s.uses === OWN || s.uses?.startsWith(`${OWN}/`)) w.push('"$RESULT_DIR"');
+          if (w.length > 0 && first < 0) first = i;
+          w.forEach((x) => writes.add(x));
+        });
+        if (first < 0) continue;
+        guarded.push(`${f.rel}:${id}`);
+        const guard = steps.findIndex((s) => s.name === LINK_GUARD);
+        expect(guard, `${where}: no "${LINK_GUARD}" step`).toBeGreaterThan(checkout);
+        expect(guard, `${where}: the refusal comes after a write`).toBeLessThan(first);
+        const g = steps[guard]!;
+        expect(g.if, `${where}: the refusal is conditional`).toBeUndefined();
+        const run = String(g.run);
+        const list = /^\s*for want in ([^;\n]+); do$/m.exec(run);
+        expect(list, `${where}: the refusal names no paths`).not.toBeNull();
+        expect(list![1]!.split(/\s+/), where).toEqual(expect.arrayContaining([...writes]));
+        // Each component on the way is tested as a link (not followed), refused with a named error.
+        expect(run).toMatch(/at=\$\{at:\+\$at\/\}\$part\n\s*if \[\[ -L \$at \]\]; then/);
+        expect(run).toMatch(/::error title=ml-image::\$at is a symbolic link/);
+        expect(run).toMatch(/if \[\[ -e \.dockerignore && ! -f \.dockerignore \]\]; then/);
+        expect(run.trimEnd()).toMatch(/exit "\$bad"$/);
+      }
+    }
+    expect(guarded).toEqual(
+      ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu', 'report'].map((id) => `${ML}:${id}`),
+    );
   });
 
   it('takes the documented inputs with their defaults', () => {
