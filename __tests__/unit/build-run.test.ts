@@ -23,7 +23,7 @@ import {
   RETRY_BUDGET_MS,
   retryWaitMs,
 } from '../../src/build/retry.js';
-import { runBuildStage } from '../../src/build/stage.js';
+import { type BuildStageInput, runBuildStage } from '../../src/build/stage.js';
 import type { VariantBuild } from '../../src/build/result.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
@@ -60,6 +60,8 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
   const merges: { tags: readonly string[]; sources: readonly string[] }[] = [];
   /** Hanging builds that were stopped: whether their work files were still there then. */
   const stopped: { arch: string; metadataDirThere: boolean }[] = [];
+  /** The Dockerfile-specific ignore file beside each build's Dockerfile, when there is one. */
+  const ignoreFiles: (string | undefined)[] = [];
   const seen: Record<string, number> = {};
   let n = 0;
   const docker = fakeDocker({
@@ -75,6 +77,8 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
     },
     buildx: async (args: readonly string[], options?: ExecOptions) => {
       calls.push([...args]);
+      const dockerfile = `${args[args.indexOf('--file') + 1]!}.dockerignore`;
+      ignoreFiles.push(existsSync(dockerfile) ? readFileSync(dockerfile, 'utf8') : undefined);
       const files: Record<string, SecretFile> = {};
       args.forEach((a, i) => {
         const m = args[i - 1] === '--secret' ? /^id=([^,]+),src=(.+)$/.exec(a) : null;
@@ -115,7 +119,7 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
     },
   });
   const callsFor = (arch: string) => calls.filter((a) => a.includes(`linux/${arch}`));
-  return { docker, calls, callsFor, merges, secretFiles, stopped, built: () => n };
+  return { docker, calls, callsFor, merges, secretFiles, stopped, ignoreFiles, built: () => n };
 }
 
 function setup(extra: Record<string, unknown> = {}) {
@@ -138,6 +142,7 @@ async function run(
   extra: Record<string, unknown> = {},
   env = {},
   buildxVersion?: string,
+  more: Partial<BuildStageInput> = {},
 ) {
   const { config, plan } = setup(extra);
   const s = scriptedDocker(outcomes, buildxVersion);
@@ -154,6 +159,7 @@ async function run(
       resolved: {
         'cpu/linux/amd64': { constraints: 'numpy==1.26.4', requirements: 'numpy<2\nopencv-python-headless' },
       },
+      ...more,
     },
     {
       docker: s.docker,
@@ -173,6 +179,41 @@ const buildArg = (args: readonly string[], name: string) =>
   )[0];
 
 describe('runBuildStage (plain-object Docker)', () => {
+  it("keeps this tool's files out of the context: a copy of the Dockerfile beside its own ignore file", async () => {
+    writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
+    const r = await run({}, {}, {}, undefined, {
+      keepOut: [path.join(dir, 'ml-image-results'), path.join(dir, '.ml-image-action'), path.dirname(dir)],
+    });
+    await r.result;
+    for (const args of r.calls) {
+      const file = args[args.indexOf('--file') + 1]!;
+      expect(file).toMatch(/[/]dockerfile-cpu[/]Dockerfile$/);
+      // The context itself is unchanged, and still the last argument.
+      expect(args.at(-1)).toBe(dir);
+    }
+    // What BuildKit reads instead of the context's .dockerignore: it, then the paths inside the
+    // context (the parent directory is not one of them).
+    expect(r.ignoreFiles).toEqual(
+      [0, 1].map(
+        () => '.git\n# kept out by ml-image (its own records)\n/ml-image-results\n/.ml-image-action\n',
+      ),
+    );
+    expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([
+      "note: ml-image-results, .ml-image-action kept out of the build context (this tool's records and files: never copied into the image)",
+    ]);
+    expect(readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe('.git\n');
+  });
+
+  it('nothing to keep out of the context: the Dockerfile as it is', async () => {
+    const r = await run({}, {}, {}, undefined, { keepOut: [path.join(path.dirname(dir), 'elsewhere')] });
+    await r.result;
+    const imagesDir = findImagesDir(process.cwd());
+    expect(r.calls.map((a) => a[a.indexOf('--file') + 1])).toEqual(
+      [0, 1].map(() => path.join(imagesDir, 'cpu', 'Dockerfile')),
+    );
+    expect(r.ignoreFiles).toEqual([undefined, undefined]);
+  });
+
   it('builds each platform, then merges the digests under the variant tags', async () => {
     const r = await run({});
     const result = await r.result;
