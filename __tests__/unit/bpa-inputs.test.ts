@@ -200,6 +200,60 @@ describe('BPA inputs -> buildx argv', () => {
     expect(values(argvFor(given, container).args, '--cache-to')).toHaveLength(4);
   });
 
+  // buildx reads a cache spec's fields with keys lowercased, the last type= winning
+  // (buildflags.CacheOptionsEntry): the type the read-only filter decides on must be that one.
+  it.each<[string, string]>([
+    ['type given twice, a registry last', 'type=inline,type=registry,ref=ghcr.io/o/r:cache,mode=max'],
+    ['type given twice, in upper case the second time', 'type=gha,TYPE=registry,ref=ghcr.io/o/r:cache'],
+    ['type given twice, spaces before the second', 'type=inline, type=registry,ref=ghcr.io/o/r:cache'],
+  ])("a pull request's cache-to with %s is refused (exit 2), never read as its first type", (_name, spec) => {
+    const request = { ...req, cacheReadOnly: true, ghaCacheOwnScope: true, cacheTo: [spec] };
+    let err: unknown;
+    try {
+      buildxBuildArgs(request, container);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(
+      /^input "cache-to": ".*ref=ghcr\.io\/o\/r:cache.*" gives type twice/,
+    );
+  });
+
+  it('cache specs buildx reads as a different spec are refused at the inputs, values of secret keys masked', () => {
+    const refused = (map: Record<string, string>) => () => buildOptionsFromInputs(inputs(map));
+    expect(refused({ 'cache-to': 'type=inline,type=registry,ref=ghcr.io/o/r:c' })).toThrow(
+      /^input "cache-to": "type=inline,type=registry,ref=ghcr\.io\/o\/r:c" gives type twice/,
+    );
+    expect(refused({ 'cache-from': 'type=registry,ref=ghcr.io/o/r:a,REF=ghcr.io/o/r:b' })).toThrow(
+      /^input "cache-from": .* gives ref twice/,
+    );
+    // A quoted field may end in a line break: go-csvvalue reads it as a character, so buildx would
+    // see type=registry last where the first line alone says inline.
+    expect(refused({ 'cache-to': '"type=inline\n",type=registry,ref=ghcr.io/o/r:c' })).toThrow(
+      /^input "cache-to": .* holds a line break/,
+    );
+    const token = 'ghp_0123456789abcdefghij0123456789';
+    expect(refused({ 'cache-to': `type=gha,token=${token},type=registry,ref=x` })).toThrow(InputError);
+    expect(refused({ 'cache-to': `type=gha,token=${token},type=registry,ref=x` })).not.toThrow(token);
+    expect(refused({ 'cache-to': `type=gha,token=${token},type=registry,ref=x` })).toThrow(
+      /token=\[redacted\]/,
+    );
+    // Image references alone (no =) are registry cache; one spec given once is kept as written.
+    expect(buildOptionsFromInputs(inputs({ 'cache-from': 'ghcr.io/o/r:a,ghcr.io/o/r:a' })).cacheFrom).toEqual(
+      ['ghcr.io/o/r:a,ghcr.io/o/r:a'],
+    );
+  });
+
+  it('a docker driver note names the cache type it leaves out, never the rest of the spec', () => {
+    const token = 'ghp_0123456789abcdefghij0123456789';
+    const r = buildxBuildArgs({ ...req, cacheTo: [`token=${token},type=gha,scope=x`] }, dockerDriver);
+    expect(values(r.args, '--cache-to')).toEqual([]);
+    expect(r.notes.join('\n')).toContain('cannot export cache type=gha');
+    expect(r.notes.join('\n')).not.toContain(token);
+  });
+
   it('sbom: --sbom=true on a container builder, left out with a note on the docker driver', () => {
     expect(argvFor({ sbom: 'true' }).args).toContain('--sbom=true');
     expect(argvFor({ sbom: 'false' }).args).toContain('--sbom=false');

@@ -10,11 +10,12 @@
 // and index annotations in bpa-tags.ts.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { csvFields, parseBpaList } from '../config/bpa-list.js';
+import { parseBpaList, specAttrs } from '../config/bpa-list.js';
 import { InputError } from '../errors.js';
 import type { BuildRequest } from './buildx-args.js';
 import {
   type BuildInputOptions,
+  cacheSpecType,
   keyValue,
   parseAnnotation,
   parseBool,
@@ -58,11 +59,7 @@ export function buildOptionsFromInputs(
     ['cache-to', 'cacheTo'],
   ] as const) {
     const specs = list(name, true);
-    for (const s of specs)
-      if (!/(^|,)\s*type=/.test(s) && s.includes('='))
-        throw new InputError(
-          `input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`,
-        );
+    for (const s of specs) cacheSpecType(name, s);
     if (specs.length) opts[key] = specs;
   }
   const target = get('target').trim();
@@ -236,19 +233,10 @@ export function checkOutput(item: string): string {
   const spec = item.includes('=') ? item : `type=local,dest=${item}`;
   const refuse = (why: string, fix: string) =>
     new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
-  // As buildx reads it: CSV fields, each KEY=VALUE with the key trimmed and lowercased, the last
-  // value of a key winning. A key given twice is refused: the check and buildx would read two specs.
-  const attrs = new Map<string, string>();
-  for (const field of csvFields(spec)) {
-    const at = field.indexOf('=');
-    const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
-    if (attrs.has(key))
-      throw refuse(
-        `gives ${key} twice (buildx would take the last)`,
-        `give each key once, e.g. type=local,dest=DIR`,
-      );
-    attrs.set(key, at < 0 ? '' : field.slice(at + 1));
-  }
+  // As buildx reads it (specAttrs); a key given twice is refused: the check and buildx would read two specs.
+  const { attrs, problem } = specAttrs(spec);
+  if (problem !== undefined)
+    throw refuse(problem, 'give each key once, on one line, e.g. type=local,dest=DIR');
   const type = attrs.get('type');
   const dest = attrs.get('dest');
   if (item === '-' || dest === '-')

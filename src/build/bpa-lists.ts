@@ -1,7 +1,9 @@
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+import { csvFields, specAttrs } from '../config/bpa-list.js';
 import { InputError } from '../errors.js';
 import { imageRefProblem, isTag } from '../oci/ref.js';
+import { redactEnvValue } from '../util/redact.js';
 
 /** An OCI annotation as buildx takes it: `[type[,type...][platform]:]key=value`. */
 export interface Annotation {
@@ -103,6 +105,35 @@ export function annotationArg(a: Annotation): string {
 /** An annotation of the per-platform image (manifest; the default when no type is given). */
 export const isManifestAnnotation = (a: Annotation) =>
   a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+
+/**
+ * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
+ * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
+ * run may write a cache turns on this type, so a spec buildx could read as another type (a key
+ * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
+ */
+export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): string {
+  if (!spec.includes('=') && !/[\r\n]/.test(spec)) return 'registry';
+  const { attrs, problem } = specAttrs(spec);
+  const type = attrs.get('type');
+  if (problem === undefined && type) return type;
+  throw new InputError(
+    `input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`,
+    'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE',
+  );
+}
+
+/** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
+function shownSpec(spec: string): string {
+  return csvFields(spec.replace(/[\r\n]+/g, ' '))
+    .map((f) => {
+      const at = f.indexOf('=');
+      if (at < 0) return redactEnvValue('', f);
+      const key = f.slice(0, at);
+      return `${redactEnvValue('', key)}=${redactEnvValue(key, f.slice(at + 1))}`;
+    })
+    .join(',');
+}
 
 export function parseBool(input: string, raw: string): boolean | undefined {
   const v = raw.trim().toLowerCase();

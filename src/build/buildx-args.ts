@@ -2,6 +2,7 @@
 // (buildx version and driver), tested as a table of cases.
 import { BUILD_ARGS_FIX, buildArgSecretProblem } from '../config/build-args.js';
 import { EnvironmentError, InputError } from '../errors.js';
+import { cacheSpecType } from './bpa-lists.js';
 import { compareVersions } from '../util/versions.js';
 
 export interface BuilderInfo {
@@ -219,10 +220,10 @@ function givenOutputArgs(req: BuildRequest, builder: BuilderInfo): string[] {
  * (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
-  const typeOf = (spec: string) =>
-    /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
+  // The type buildx will use (the last type=), or refused: a spec it could read as another type.
+  for (const spec of req.cacheFrom ?? []) cacheSpecType('cache-from', spec);
   const to = (req.cacheTo ?? []).filter((spec) => {
-    const type = typeOf(spec);
+    const type = cacheSpecType('cache-to', spec);
     if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
       notes.push(
         `may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
@@ -231,7 +232,7 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
     }
     if (builder.driver !== 'docker' || type === 'inline') return true;
     notes.push(
-      `docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`,
+      `docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`,
     );
     return false;
   });

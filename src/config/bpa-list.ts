@@ -58,6 +58,28 @@ export function csvFields(line: string): string[] {
 }
 
 /**
+ * A buildx `KEY=VALUE,...` spec (`--output`, `--cache-from`, `--cache-to`) read as buildx reads it
+ * (buildflags: one line of CSV fields, tonistiigi/go-csvvalue): each key lowercased, the value
+ * after its first `=` as written, the last value of a key winning. Keys are trimmed too, as buildx
+ * trims output keys (a cache key with spaces around it is no key to buildx, so a cache spec is read
+ * more strictly here, never less). `problem` says why buildx could read the spec otherwise than
+ * this, and the caller refuses it: a key given twice (a check of the first value would pass what
+ * buildx replaces with the last), or a line break (go-csvvalue reads it as a plain character, the
+ * CSV reader here as the end of the spec).
+ */
+export function specAttrs(spec: string): { attrs: Map<string, string>; problem?: string } {
+  const attrs = new Map<string, string>();
+  if (/[\r\n]/.test(spec)) return { attrs, problem: 'holds a line break (buildx reads one line)' };
+  for (const field of csvFields(spec)) {
+    const at = field.indexOf('=');
+    const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+    if (attrs.has(key)) return { attrs, problem: `gives ${key} twice (buildx would take the last)` };
+    attrs.set(key, at < 0 ? '' : field.slice(at + 1));
+  }
+  return { attrs };
+}
+
+/**
  * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
  * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
  * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
