@@ -817,6 +817,40 @@ describe('Dockerfile templates', () => {
     },
   );
 
+  it.each(['cpu', 'cuda', 'ngc'])(
+    '%s: builds as root whatever user the base ends as, and keeps a user or group app the base has',
+    (t) => {
+      const text = read(t);
+      // A base built from these templates ends as USER app: its RUN steps need root again.
+      const root = text.search(/^USER root$/m);
+      expect(root).toBeGreaterThan(text.search(/^FROM \$\{BASE_IMAGE\}$/m));
+      expect(root).toBeLessThan(text.search(/^RUN /m));
+      expect(text.match(/^USER .*$/gm)).toEqual(['USER root', 'USER app']);
+      const users = block(text, 'user-and-caches');
+      const run = users.slice(users.indexOf('RUN ')).replace(/\\\n\s*/g, ' ');
+      // A user app is kept, its UID the image's (useradd would exit 9: user 'app' already exists);
+      // a root app is refused.
+      const ifApp = run.indexOf('if getent passwd app >/dev/null; then ');
+      const elseNew = run.indexOf(' else ', ifApp);
+      expect(ifApp).toBeGreaterThan(0);
+      expect(elseNew).toBeGreaterThan(ifApp);
+      const kept = run.slice(ifApp, elseNew);
+      expect(kept).not.toMatch(/useradd|userdel/);
+      expect(kept).toMatch(/if \[ "\$\(id -u app\)" = 0 \]; then echo [^;]*>&2; exit 1; fi;/);
+      // A group app becomes app's group (useradd would exit 9: group app exists ... use -g).
+      const created = run.slice(elseNew);
+      expect(created).toContain('if getent group app >/dev/null; then set -- --gid app; fi;');
+      expect(created).toContain(
+        'if ! getent passwd "${APP_UID}" >/dev/null; then set -- "$@" --uid "${APP_UID}"; fi;',
+      );
+      expect(created.indexOf('getent group app')).toBeLessThan(created.indexOf('useradd '));
+      expect(run.match(/useradd [^;]*;/g)).toEqual(['useradd --create-home --shell /bin/bash "$@" app;']);
+      // The rest addresses the user by name, so it is the kept user's UID too.
+      expect(run).toContain('chown -R app:0 /app /cache;');
+      expect(text).toContain('COPY --chown=app:0 . /app');
+    },
+  );
+
   it('the devcontainer forwards Jupyter and MLflow and asks for GPUs', () => {
     const dc = JSON.parse(readFileSync(path.join(images, 'devcontainer', 'devcontainer.json'), 'utf8'));
     expect(dc.forwardPorts).toEqual([8888, 5000]);
