@@ -28,6 +28,11 @@ export interface PredicateContext {
   driverFloor?: string;
   record?: EnvRecord;
   smoke?: SmokeResult;
+  /**
+   * Why the record or smoke result is missing when the result directory held one of another image
+   * (src/attest/of-image.ts): the note in place of "no ... in this job".
+   */
+  notOfThisImage?: { record?: string; smoke?: string };
   /** ml-image.yml, the requirements files and the resolver's constraints, by digest. */
   config?: FileDigest;
   inputs: readonly FileDigest[];
@@ -93,7 +98,11 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
   const imageRef = `${ctx.repository}@${ctx.digest}`;
   switch (kind) {
     case 'sbom':
-      if (!ctx.record) return { missing: 'no environment record in this job (the smoke stage captures it)' };
+      if (!ctx.record)
+        return {
+          missing:
+            ctx.notOfThisImage?.record ?? 'no environment record in this job (the smoke stage captures it)',
+        };
       return made('sbom', buildSbom(sbomInput(ctx, ctx.record)));
     case 'provenance':
       return made(
@@ -117,7 +126,7 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
         }),
       );
     case 'smoke':
-      if (!ctx.smoke) return { missing: 'no smoke result in this job' };
+      if (!ctx.smoke) return { missing: ctx.notOfThisImage?.smoke ?? 'no smoke result in this job' };
       return made(
         'smoke',
         buildSmokePredicate({

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { otherImage, recordImage, smokeImage } from '../attest/of-image.js';
 import type { FileDigest, PredicateContext } from '../attest/predicates.js';
 import { chooseSigning, type SigningChoice, type SigningTools, signingTools } from '../attest/signing.js';
 import { isEncryptedCosignKey } from '../attest/cosign-key.js';
@@ -12,11 +13,13 @@ import { createSigner, preconnect, signingKey } from '../attest/signers.js';
 import { type AttestOutcome, type AttestSigner, runAttestStage } from '../attest/stage.js';
 import { attestTargets } from '../attest/targets.js';
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import type { EnvRecord } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Plan } from '../plan/schema.js';
 import type { Resolved } from '../resolve/stage.js';
 import { resolvedKey } from '../resolve/stage.js';
-import type { ResultDir } from '../results/results.js';
+import { recordFile, type ResultDir } from '../results/results.js';
+import type { SmokeResult } from '../smoke/result.js';
 import type { SmokeEntry } from '../smoke/stage.js';
 import { VERSION } from '../version.js';
 
@@ -56,6 +59,35 @@ function runFiles(loaded: LoadedConfig): { config: FileDigest | undefined; input
   };
 }
 
+/**
+ * A target's record and smoke result from the result directory (this run's smoke stage did not
+ * test it: `--stages attest`, a separate attest job, or its smoke target failed), each only when it
+ * is of this platform's digest. The directory outlives a run: an earlier image's files there are
+ * not signed as this one's; the note says they were left out.
+ */
+function fromResultDir(
+  results: ResultDir,
+  v: VariantBuild,
+  p: PlatformBuild,
+): { record?: EnvRecord; smoke?: SmokeResult; notOfThisImage?: { record?: string; smoke?: string } } {
+  const file = (kind: 'env' | 'smoke') =>
+    path.join(results.dir ?? '.', recordFile(kind, v.variant, p.platform));
+  const record = results.readEnv(v.variant, p.platform) ?? undefined;
+  const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
+  const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
+  const staleSmoke = smoke && otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest);
+  return {
+    ...(record && !staleRecord && { record }),
+    ...(smoke && !staleSmoke && { smoke }),
+    ...((staleRecord || staleSmoke) && {
+      notOfThisImage: {
+        ...(staleRecord && { record: staleRecord }),
+        ...(staleSmoke && { smoke: staleSmoke }),
+      },
+    }),
+  };
+}
+
 /** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
 function contextFor(
   input: AttestRunInput,
@@ -63,10 +95,10 @@ function contextFor(
   v: VariantBuild,
   p: PlatformBuild,
 ): PredicateContext {
-  const { results } = input;
   const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
-  const record = entry?.record ?? results.readEnv(v.variant, p.platform);
-  const smoke = entry?.result ?? results.readSmoke(v.variant, p.platform);
+  const { record, smoke, notOfThisImage } = entry
+    ? { record: entry.record, smoke: entry.result, notOfThisImage: undefined }
+    : fromResultDir(input.results, v, p);
   const planned = input.plan.variants.find((x) => x.name === v.variant);
   const { config, inputs } = files();
   const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
@@ -80,6 +112,7 @@ function contextFor(
     ...(planned?.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
     ...(record && { record }),
     ...(smoke && { smoke }),
+    ...(notOfThisImage && { notOfThisImage }),
     ...(config && { config }),
     inputs,
     ...(constraints !== undefined && {
