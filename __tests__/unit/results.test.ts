@@ -137,6 +137,27 @@ describe('a result directory', () => {
     ]);
   });
 
+  it("removeRecords: a target's env, smoke, JUnit and key files go, other targets' stay; one that cannot is named", () => {
+    const results = openResultDir(dir, '--out x');
+    for (const platform of ['linux/amd64', 'linux/arm64']) {
+      results.writeSmoke('cpu', platform, { ...smoke, platform });
+      results.writeSmokeKey('cpu', platform, smokeKey(D('a'), {}));
+    }
+    writeFileSync(path.join(dir, 'env-cpu-amd64.json'), '{}');
+    results.removeRecords('cpu', 'linux/amd64');
+    results.removeRecords('cpu', 'linux/amd64'); // nothing there: nothing to do
+    expect(readdirSync(dir).sort()).toEqual([
+      'junit-cpu-arm64.xml',
+      'smoke-cpu-arm64.json',
+      'smoke-key-cpu-arm64.txt',
+    ]);
+    rmSync(path.join(dir, 'smoke-cpu-arm64.json'));
+    mkdirSync(path.join(dir, 'smoke-cpu-arm64.json'));
+    const e = inputErrorOf(() => results.removeRecords('cpu', 'linux/arm64'));
+    expect(e.message).toMatch(/^--out x: cannot remove .*smoke-cpu-arm64\.json, an earlier run's result: /);
+    expect(() => discardResults().removeRecords('cpu', 'linux/amd64')).not.toThrow();
+  });
+
   it('an unreadable record names its file', () => {
     writeFileSync(path.join(dir, 'smoke-cpu-amd64.json'), '{"schemaVersion": 99}');
     expect(() => openResultDir(dir).readSmoke('cpu', 'linux/amd64')).toThrow(

@@ -774,4 +774,37 @@ describe('smoke stage: results are written as soon as they are known', () => {
     expect(existsSync(file('smoke-key', 'arm64'))).toBe(true);
     expect(existsSync(file('env', 'amd64'))).toBe(false);
   });
+
+  it("a target that cannot be tested leaves no earlier image's results behind (the attest stage and the report read them)", async () => {
+    // An earlier run into the same directory tested another image of this target: all passed.
+    const earlier = openResultDir(dir);
+    const old = `localhost:5000/o/m@${digest('f')}`;
+    earlier.writeEnv('cpu', 'linux/amd64', makeRecord({ ref: old }));
+    earlier.writeSmoke('cpu', 'linux/amd64', {
+      schemaVersion: 1,
+      image: old,
+      platform: 'linux/amd64',
+      gpus: 'none',
+      tests: [],
+      summary: { pass: 1, fail: 0, skip: 0, durationMs: 1 },
+    });
+    earlier.writeSmokeKey('cpu', 'linux/amd64', `${digest('f')} ${'0'.repeat(64)}`);
+    for (const k of ['env', 'smoke', 'junit', 'smoke-key'] as const)
+      expect(existsSync(file(k, 'amd64'))).toBe(true);
+    const docker = fakeDocker({
+      inspectImage: async () => details,
+      runContainer: async (spec) => {
+        if (spec.labels?.['io.github.ml-image-action.stage'] === 'capture')
+          return spec.platform === 'linux/amd64'
+            ? ok('', NOT_FOUND('python3'), 127)
+            : ok(JSON.stringify(makeRecord({ platform: 'linux/arm64' })));
+        return ok('');
+      },
+    });
+    const { errors } = await stage(docker).run();
+    expect(errors).toEqual([expect.stringMatching(/^cpu linux\/amd64: /)]);
+    for (const k of ['env', 'smoke', 'junit', 'smoke-key'] as const)
+      expect(existsSync(file(k, 'amd64')), k).toBe(false);
+    expect(existsSync(file('smoke', 'arm64'))).toBe(true);
+  });
 });

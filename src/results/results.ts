@@ -61,6 +61,7 @@ export const ATTEST_DIR = 'attest';
 
 /** The per-target files of the smoke stage (the report and the reuse of a later run read them). */
 export type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';
+const RECORD_KINDS: readonly RecordKind[] = ['env', 'smoke', 'junit', 'smoke-key'];
 
 const extension = (kind: RecordKind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 
@@ -157,6 +158,11 @@ export interface ResultDir {
   hasEnv(variant: string, platform: string): boolean;
   /** The env, smoke and smoke-key files of a target that exist (what a baseline saves). */
   recordFiles(variant: string, platform: string): string[];
+  /**
+   * Remove a target's env, smoke, JUnit and smoke-key files (the smoke stage, before it tests the
+   * target): a target that cannot be tested leaves no earlier image's results behind.
+   */
+  removeRecords(variant: string, platform: string): void;
   /** report-<variant>.md and .json; returns the Markdown file. */
   writeReport(variant: string, markdown: string, model: ReportModel): string;
   /** report.md (every variant of the run); returns the file. */
@@ -228,6 +234,9 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
     readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
     hasEnv: (v, p) => existsSync(at(recordFile('env', v, p))),
     recordFiles: records,
+    removeRecords: (v, p) => {
+      for (const kind of RECORD_KINDS) removeFile(at(recordFile(kind, v, p)), label);
+    },
     writeReport: (variant, markdown, model) => {
       write(reportFile(variant, 'md'), markdown);
       writeJson(reportFile(variant, 'json'), ReportModelSchema, model);
@@ -243,6 +252,19 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
     readAttest: () => readAttestFile(at(ATTEST_FILE)),
   };
+}
+
+/** FILE removed when it is there; one that cannot be (a directory, no permission) is bad input naming it. */
+function removeFile(file: string, label: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch (e) {
+    throw new InputError(
+      `${label}: cannot remove ${file}, an earlier run's result: ${String((e as Error).message ?? e).split('\n')[0]}`,
+      'remove it yourself, or pass another result directory',
+      { cause: e },
+    );
+  }
 }
 
 /** The attest stage's files in ROOT: predicates and envelopes, written in the background. */

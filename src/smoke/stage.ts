@@ -132,7 +132,11 @@ export async function runSmokeStage(
   };
   const entries: SmokeEntry[] = [];
   const errors: string[] = [];
-  for (const target of targets(ctx)) {
+  const planned = targets(ctx);
+  // The result directory outlives a run: a target that cannot be tested this time must not leave
+  // an earlier image's record and results there (the report and the attest stage read them).
+  for (const t of planned) input.results.removeRecords(t.v.variant, t.p.platform);
+  for (const target of planned) {
     const r = await smokeTarget(ctx, await prepare(ctx, target));
     if (typeof r === 'string') errors.push(r);
     else entries.push(r);
