@@ -33,6 +33,7 @@ import {
 } from '../../src/attest/cosign-key.js';
 import { AHEAD_READ_MS } from '../../src/attest/cosign-push.js';
 import { createNativeSigner } from '../../src/attest/native-signer.js';
+import { MAX_READ_LAYERS } from '../../src/attest/read-limits.js';
 import {
   createSigner,
   publicKeyFiles,
@@ -1152,6 +1153,133 @@ describe('verifyAttestations', () => {
     expect((await signer.verifyAttestations(REF, 'cyclonedx', PUB)).ok).toBe(false);
     await signer.attest(REF, SBOM, KEY);
     expect((await signer.verifyAttestations(REF, 'cyclonedx', PUB)).ok).toBe(true);
+  });
+});
+
+describe('what a .sig/.att image may make verify read (a registry writer lists hundreds of large blobs)', () => {
+  /** N distinct small envelopes (signed by another key: they do not verify) as DSSE layers. */
+  const envelopes = (n: number, annotated = true) =>
+    Array.from({ length: n }, (_, i) =>
+      attLayer(envelopeFor(otherKey, IMG, SBOM_URI, { i }), annotated ? SBOM_URI : undefined),
+    );
+  /** A layer that declares SIZE bytes; its blob is never stored (a read of it would fail otherwise). */
+  const declared = (size: number, i: number): [Layer, Buffer] => {
+    const blob = Buffer.from(`{"payload":"","n":${i}}`);
+    return [{ mediaType: DSSE_MEDIA_TYPE, size, digest: sha256Digest(blob) }, blob];
+  };
+  const exit3 = (e: unknown, message: RegExp) => {
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as EnvironmentError).exitCode).toBe(ExitCode.Environment);
+    expect((e as Error).message).toMatch(message);
+  };
+
+  it(`more than ${MAX_READ_LAYERS} attestation layers: exit 3 before any blob is read`, async () => {
+    const { registry, signer } = setup();
+    putImage(registry, IMG, 'att', envelopes(MAX_READ_LAYERS + 1));
+    const e = await rejection(signer.verifyAttestations(REF, 'cyclonedx', PUB));
+    exit3(
+      e,
+      /^verify-attestation .*: registry localhost:5000: ml\/app:sha256-a{64}\.att lists 101 attestation layers, more than are ever read \(100\)/,
+    );
+    expect((e as EnvironmentError).fix).toMatch(/cosign itself refuses/);
+    expect(registry.count('blob')).toBe(0);
+  });
+
+  it(`${MAX_READ_LAYERS} layers are read (cosign reads as many), a few at a time`, async () => {
+    const registry = new MemoryRegistry();
+    putImage(registry, IMG, 'att', envelopes(MAX_READ_LAYERS));
+    let inFlight = 0;
+    let most = 0;
+    const signer = createNativeSigner({
+      client: (host) => {
+        const c = registry.client(host);
+        return {
+          ...c,
+          blob: async (repository, digest) => {
+            most = Math.max(most, ++inFlight);
+            await new Promise((r) => setTimeout(r, 1));
+            inFlight--;
+            return c.blob(repository, digest);
+          },
+        };
+      },
+      signingKey: async () => fixtureKey,
+      readText,
+    });
+    const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+    expect(registry.count('blob')).toBe(MAX_READ_LAYERS);
+    expect(most).toBe(4);
+  });
+
+  it('more than 100 signature layers: verify is exit 3 too', async () => {
+    const { registry, signer } = setup();
+    const layers = Array.from({ length: MAX_READ_LAYERS + 1 }, (_, i): [Layer, Buffer] => {
+      const payload = Buffer.from(`{"critical":{"type":"x"},"n":${i}}`);
+      return [
+        { mediaType: SIMPLE_SIGNING_MEDIA_TYPE, size: payload.length, digest: sha256Digest(payload) },
+        payload,
+      ];
+    });
+    putImage(registry, IMG, 'sig', layers);
+    exit3(await rejection(signer.verify(REF, PUB)), /\.sig lists 101 signature layers/);
+    expect(registry.count('blob')).toBe(0);
+  });
+
+  it.each([
+    [
+      'declared sizes past 256 MiB together',
+      [100, 100, 57].map((m) => m * 1024 * 1024),
+      /declare 257\.0 MiB, more than is ever read \(256\.0 MiB\)/,
+    ],
+    ['a negative size', [10, -1], /a attestation layer of size -1, not a number of bytes/],
+    ['a size that is no whole number', [1.5], /of size 1\.5/],
+  ])('%s: exit 3 before any blob is read', async (_n, sizes, message) => {
+    const { registry, signer } = setup();
+    putImage(
+      registry,
+      IMG,
+      'att',
+      sizes.map((size, i) => declared(size, i)),
+    );
+    exit3(await rejection(signer.verifyAttestations(REF, 'cyclonedx', PUB)), message);
+    expect(registry.count('blob')).toBe(0);
+  });
+
+  it('a blob bigger than its layer declares is refused (exit 3)', async () => {
+    const { registry, signer } = setup();
+    const [layer, blob] = attLayer(envelopeFor(otherKey, IMG, SBOM_URI), SBOM_URI);
+    putImage(registry, IMG, 'att', [[{ ...layer, size: 10 }, blob]]);
+    exit3(
+      await rejection(signer.verifyAttestations(REF, 'cyclonedx', PUB)),
+      new RegExp(
+        `the blob ${layer.digest} is ${blob.length} bytes where ml/app:sha256-a{64}\\.att declares 10`,
+      ),
+    );
+  });
+
+  it('attesting over more than 100 envelopes without a type annotation (read for their type): exit 3, nothing read or pushed', async () => {
+    const { registry, signer } = setup();
+    putImage(registry, IMG, 'att', envelopes(MAX_READ_LAYERS + 1, false));
+    const before = registry.count('putManifest');
+    exit3(await rejection(signer.attestAll(REF, [SBOM], KEY)), /lists 101 attestation layers/);
+    expect(registry.count('blob')).toBe(0);
+    expect(registry.count('putManifest')).toBe(before);
+  });
+
+  it('annotated layers are not read to attest: any number of them is kept', async () => {
+    const { registry, signer } = setup();
+    putImage(
+      registry,
+      IMG,
+      'att',
+      envelopes(MAX_READ_LAYERS + 1).map(
+        ([l, b]) =>
+          [{ ...l, annotations: { ...l.annotations, predicateType: SLSA_URI } }, b] as [Layer, Buffer],
+      ),
+    );
+    await signer.attestAll(REF, [SBOM], KEY);
+    expect(layersAt(registry, IMG, 'att')).toHaveLength(MAX_READ_LAYERS + 2);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   type VerifiedSignature,
 } from './cosign-args.js';
 import { SIMPLE_SIGNING_TYPE, strictBase64, verifyBytes } from './cosign-key.js';
+import { mapLimit } from '../util/map-limit.js';
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
@@ -195,6 +196,9 @@ export function envelopePredicateType(bytes: Buffer): string | undefined {
   }
 }
 
+/** Blobs of one cosign image downloaded at once (each may be large): a few, not every one. */
+export const READ_AT_ONCE = 4;
+
 /**
  * The layers kept when attestations of TYPES replace the ones there (`cosign attest --replace`):
  * each layer's predicate type is its annotation, else what its statement says (TYPE_OF reads it).
@@ -204,14 +208,17 @@ export async function keptAttestations(
   types: ReadonlySet<string>,
   typeOf: (layer: Layer) => Promise<string | undefined>,
 ): Promise<Layer[]> {
-  const named = await Promise.all(
-    layers.map(async (l) => ({
-      l,
-      type: l.annotations?.predicateType ?? (l.mediaType === DSSE_MEDIA_TYPE ? await typeOf(l) : undefined),
-    })),
-  );
+  const unnamed = new Set(unnamedAttestations(layers));
+  const named = await mapLimit(layers, READ_AT_ONCE, async (l) => ({
+    l,
+    type: unnamed.has(l) ? await typeOf(l) : l.annotations?.predicateType,
+  }));
   return named.filter((x) => x.type === undefined || !types.has(x.type)).map((x) => x.l);
 }
+
+/** The DSSE layers without a predicateType annotation: keptAttestations reads their envelopes. */
+export const unnamedAttestations = (layers: readonly Layer[]): Layer[] =>
+  layers.filter((l) => l.annotations?.predicateType === undefined && l.mediaType === DSSE_MEDIA_TYPE);
 
 /** JSON bytes, parsed; undefined when they are not JSON. */
 function json(bytes: Buffer): unknown {

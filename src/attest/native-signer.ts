@@ -30,24 +30,24 @@ import {
   verifyBytes,
 } from './cosign-key.js';
 import type { PredicateSpec, Signer, Verification, VerifyIdentity } from './cosign.js';
-import { ACCEPT, Ahead, pushCosignImage } from './cosign-push.js';
+import { Ahead, pushCosignImage } from './cosign-push.js';
 import {
   cosignTag,
   DSSE_MEDIA_TYPE,
-  embeddedBlob,
   envelopePredicateType,
   hasSignature,
   keptAttestations,
   type Layer,
   parseSimpleSigning,
   parseStatement,
-  readLayers,
   splitRef,
   predicateTypeUri,
+  unnamedAttestations,
   SIGNATURE_ANNOTATION,
   SIMPLE_SIGNING_MEDIA_TYPE,
 } from './cosign-image.js';
 import { queueByKey } from '../util/map-limit.js';
+import { blobOf, readableLayers, readTagLayers } from './read-limits.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
 
 export interface NativeSignerDeps {
@@ -70,10 +70,6 @@ const layer = (mediaType: string, data: Buffer, annotations: Record<string, stri
   digest: sha256Digest(data),
   annotations,
 });
-
-/** A layer's blob: embedded in its descriptor (checked), else read from the registry. */
-const blobOf = async (client: OciClient, repository: string, l: Layer) =>
-  embeddedBlob(l) ?? (await client.blob(repository, l.digest));
 
 const describeKey = (id: VerifyIdentity) =>
   id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
@@ -160,18 +156,9 @@ class NativeSigner implements Signer {
     const id = `${host}/${repository}@${digest}.${suffix}`;
     let content = this.read.get(id);
     if (!content) {
-      const client = this.deps.client(host);
-      content = client.manifest(repository, cosignTag(digest, suffix), ACCEPT).then((m) =>
-        Promise.all(
-          readLayers(m)
-            .filter((l) => l.mediaType === mediaType)
-            .map(async (layer) => ({
-              layer,
-              // Content-addressed: a blob whose digest is known needs no download.
-              blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, layer),
-            })),
-        ),
-      );
+      const kind = suffix === 'sig' ? 'signature' : 'attestation';
+      const tag = cosignTag(digest, suffix);
+      content = readTagLayers(this.deps.client(host), repository, tag, mediaType, kind, known);
       this.read.set(id, content);
       content.catch(() => this.read.delete(id));
     }
@@ -284,7 +271,7 @@ class NativeSigner implements Signer {
       layer(DSSE_MEDIA_TYPE, m.envelope, { [SIGNATURE_ANNOTATION]: '', predicateType: m.type }),
     );
     const types = new Set(made.map((m) => m.type));
-    const typeOf = async (l: Layer) => envelopePredicateType(await blobOf(client, repository, l));
+    const typeOf = async (l: Layer) => envelopePredicateType(await blobOf(client, repository, tag, l));
     this.read.delete(`${host}/${repository}@${digest}.att`);
     const work = this.serial(`${host}/${repository}:${tag}`, () =>
       pushCosignImage(
@@ -293,7 +280,11 @@ class NativeSigner implements Signer {
         tag,
         // A new signature makes new bytes: only an envelope attached again may be there already.
         made.map((m) => ({ data: m.envelope, maybeThere: m.again })),
-        async (there) => [...(await keptAttestations(there, types, typeOf)), ...added],
+        async (there) => {
+          // The envelopes read for their type (an older writer's): as many as verify would read.
+          readableLayers(unnamedAttestations(there), host, `${repository}:${tag}`, 'attestation');
+          return [...(await keptAttestations(there, types, typeOf)), ...added];
+        },
         {
           read: this.ahead.layers(client, repository, tag),
           open: () => this.ahead.upload(client, repository),

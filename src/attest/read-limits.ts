@@ -1,0 +1,93 @@
+// Reading the layers of a `.sig` / `.att` image and their blobs, within limits. Whoever may push to
+// the repository writes those tags: without limits, a manifest listing hundreds of large layers
+// would have verify download them all at once, each up to the transport's per-answer limit, and
+// run out of memory. Past a limit the answer is refused as one too large is (exit 3), before any
+// blob is read; a blob read must be the size its layer declares; a few are read at a time.
+import type { OciClient } from '../docker/oci-client.js';
+import { EnvironmentError } from '../errors.js';
+import { mapLimit } from '../util/map-limit.js';
+import { embeddedBlob, type Layer, READ_AT_ONCE, readLayers } from './cosign-image.js';
+import { ACCEPT } from './cosign-push.js';
+
+/** Layers of one kind read from one image at most: cosign's own limit (maxAllowedSigsOrAtts). */
+export const MAX_READ_LAYERS = 100;
+/** Their declared sizes together at most (a signature is a few hundred bytes, an SBOM some MiB). */
+export const MAX_READ_BYTES = 256 * 1024 * 1024;
+
+const FIX =
+  'check the registry and any proxy in between: cosign itself refuses an image with more than 100 signatures or attestations; remove the tag (or its extra layers) and sign or attest again';
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** A size a layer may declare: a whole number of bytes, not negative. */
+const validSize = (size: number) => Number.isSafeInteger(size) && size >= 0;
+
+export type LayerKind = 'signature' | 'attestation';
+
+/**
+ * LAYERS (of KIND) of IMAGE at HOST, when reading their blobs stays within MAX_READ_LAYERS and
+ * MAX_READ_BYTES; otherwise an EnvironmentError saying which.
+ */
+export function readableLayers<L extends Pick<Layer, 'size'>>(
+  layers: readonly L[],
+  host: string,
+  image: string,
+  kind: LayerKind,
+): readonly L[] {
+  if (layers.length > MAX_READ_LAYERS)
+    throw new EnvironmentError(
+      `registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`,
+      FIX,
+    );
+  const invalid = layers.find((l) => !validSize(l.size));
+  if (invalid)
+    throw new EnvironmentError(
+      `registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`,
+      FIX,
+    );
+  const total = layers.reduce((n, l) => n + l.size, 0);
+  if (total > MAX_READ_BYTES)
+    throw new EnvironmentError(
+      `registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`,
+      FIX,
+    );
+  return layers;
+}
+
+/**
+ * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
+ * be the size the layer of TAG declares.
+ */
+export async function blobOf(client: OciClient, repository: string, tag: string, l: Layer): Promise<Buffer> {
+  const embedded = embeddedBlob(l);
+  if (embedded) return embedded;
+  const blob = await client.blob(repository, l.digest);
+  if (blob.length !== l.size)
+    throw new EnvironmentError(
+      `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`,
+      'check the registry and any proxy in between: the manifest does not describe its blob',
+    );
+  return blob;
+}
+
+/**
+ * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
+ * READ_AT_ONCE at a time; the KNOWN blob is not downloaded.
+ */
+export async function readTagLayers(
+  client: OciClient,
+  repository: string,
+  tag: string,
+  mediaType: string,
+  kind: LayerKind,
+  known?: { digest: string; bytes: Buffer },
+): Promise<{ layer: Layer; blob: Buffer }[]> {
+  const m = await client.manifest(repository, tag, ACCEPT);
+  const layers = readLayers(m).filter((l) => l.mediaType === mediaType);
+  readableLayers(layers, client.host, `${repository}:${tag}`, kind);
+  return mapLimit(layers, READ_AT_ONCE, async (layer) => ({
+    layer,
+    // Content-addressed: a blob whose digest is known needs no download.
+    blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer),
+  }));
+}
