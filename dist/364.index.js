@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
-var signers = __webpack_require__(57614);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
+var signers = __webpack_require__(64916);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
@@ -980,8 +980,10 @@ function classifyFailure(stderr) {
 /* harmony export */   Mo: () => (/* binding */ envelopePredicateType),
 /* harmony export */   Mx: () => (/* binding */ predicateTypeUri),
 /* harmony export */   OO: () => (/* binding */ DSSE_MEDIA_TYPE),
+/* harmony export */   Oy: () => (/* binding */ unnamedAttestations),
 /* harmony export */   Vv: () => (/* binding */ DOCKER_MANIFEST),
 /* harmony export */   ZB: () => (/* binding */ SIGNATURE_ANNOTATION),
+/* harmony export */   fh: () => (/* binding */ READ_AT_ONCE),
 /* harmony export */   n4: () => (/* binding */ readLayers),
 /* harmony export */   qv: () => (/* binding */ cosignTag),
 /* harmony export */   v: () => (/* binding */ hasSignature)
@@ -992,6 +994,8 @@ function classifyFailure(stderr) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51386);
 /* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98224);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9992);
+
 
 
 
@@ -1133,17 +1137,22 @@ function envelopePredicateType(bytes) {
         return undefined;
     }
 }
+/** Blobs of one cosign image downloaded at once (each may be large): a few, not every one. */
+const READ_AT_ONCE = 4;
 /**
  * The layers kept when attestations of TYPES replace the ones there (`cosign attest --replace`):
  * each layer's predicate type is its annotation, else what its statement says (TYPE_OF reads it).
  */
 async function keptAttestations(layers, types, typeOf) {
-    const named = await Promise.all(layers.map(async (l) => ({
+    const unnamed = new Set(unnamedAttestations(layers));
+    const named = await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimit */ .sf)(layers, READ_AT_ONCE, async (l) => ({
         l,
-        type: l.annotations?.predicateType ?? (l.mediaType === DSSE_MEDIA_TYPE ? await typeOf(l) : undefined),
-    })));
+        type: unnamed.has(l) ? await typeOf(l) : l.annotations?.predicateType,
+    }));
     return named.filter((x) => x.type === undefined || !types.has(x.type)).map((x) => x.l);
 }
+/** The DSSE layers without a predicateType annotation: keptAttestations reads their envelopes. */
+const unnamedAttestations = (layers) => layers.filter((l) => l.annotations?.predicateType === undefined && l.mediaType === DSSE_MEDIA_TYPE);
 /** JSON bytes, parsed; undefined when they are not JSON. */
 function json(bytes) {
     try {
@@ -1683,7 +1692,7 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 57614:
+/***/ 64916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2029,7 +2038,64 @@ var cosign_push = __webpack_require__(33147);
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/attest/read-limits.ts
+
+
+
+
+/** Layers of one kind read from one image at most: cosign's own limit (maxAllowedSigsOrAtts). */
+const MAX_READ_LAYERS = 100;
+/** Their declared sizes together at most (a signature is a few hundred bytes, an SBOM some MiB). */
+const MAX_READ_BYTES = 256 * 1024 * 1024;
+const FIX = 'check the registry and any proxy in between: cosign itself refuses an image with more than 100 signatures or attestations; remove the tag (or its extra layers) and sign or attest again';
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** A size a layer may declare: a whole number of bytes, not negative. */
+const validSize = (size) => Number.isSafeInteger(size) && size >= 0;
+/**
+ * LAYERS (of KIND) of IMAGE at HOST, when reading their blobs stays within MAX_READ_LAYERS and
+ * MAX_READ_BYTES; otherwise an EnvironmentError saying which.
+ */
+function readableLayers(layers, host, image, kind) {
+    if (layers.length > MAX_READ_LAYERS)
+        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
+    const invalid = layers.find((l) => !validSize(l.size));
+    if (invalid)
+        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
+    const total = layers.reduce((n, l) => n + l.size, 0);
+    if (total > MAX_READ_BYTES)
+        throw new errors/* EnvironmentError */.eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
+    return layers;
+}
+/**
+ * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
+ * be the size the layer of TAG declares.
+ */
+async function blobOf(client, repository, tag, l) {
+    const embedded = (0,cosign_image/* embeddedBlob */.MJ)(l);
+    if (embedded)
+        return embedded;
+    const blob = await client.blob(repository, l.digest);
+    if (blob.length !== l.size)
+        throw new errors/* EnvironmentError */.eG(`registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`, 'check the registry and any proxy in between: the manifest does not describe its blob');
+    return blob;
+}
+/**
+ * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
+ * READ_AT_ONCE at a time; the KNOWN blob is not downloaded.
+ */
+async function readTagLayers(client, repository, tag, mediaType, kind, known) {
+    const m = await client.manifest(repository, tag, cosign_push/* ACCEPT */.FA);
+    const layers = (0,cosign_image/* readLayers */.n4)(m).filter((l) => l.mediaType === mediaType);
+    readableLayers(layers, client.host, `${repository}:${tag}`, kind);
+    return (0,map_limit/* mapLimit */.sf)(layers, cosign_image/* READ_AT_ONCE */.fh, async (layer) => ({
+        layer,
+        // Content-addressed: a blob whose digest is known needs no download.
+        blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/attest/native-signer.ts
+
 
 
 
@@ -2044,8 +2110,6 @@ const native_signer_layer = (mediaType, data, annotations) => ({
     digest: (0,oci_client/* sha256Digest */.sI)(data),
     annotations,
 });
-/** A layer's blob: embedded in its descriptor (checked), else read from the registry. */
-const blobOf = async (client, repository, l) => (0,cosign_image/* embeddedBlob */.MJ)(l) ?? (await client.blob(repository, l.digest));
 const describeKey = (id) => id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
 /** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
 async function doing(what, work) {
@@ -2116,14 +2180,9 @@ class NativeSigner {
         const id = `${host}/${repository}@${digest}.${suffix}`;
         let content = this.read.get(id);
         if (!content) {
-            const client = this.deps.client(host);
-            content = client.manifest(repository, (0,cosign_image/* cosignTag */.qv)(digest, suffix), cosign_push/* ACCEPT */.FA).then((m) => Promise.all((0,cosign_image/* readLayers */.n4)(m)
-                .filter((l) => l.mediaType === mediaType)
-                .map(async (layer) => ({
-                layer,
-                // Content-addressed: a blob whose digest is known needs no download.
-                blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, layer),
-            }))));
+            const kind = suffix === 'sig' ? 'signature' : 'attestation';
+            const tag = (0,cosign_image/* cosignTag */.qv)(digest, suffix);
+            content = readTagLayers(this.deps.client(host), repository, tag, mediaType, kind, known);
             this.read.set(id, content);
             content.catch(() => this.read.delete(id));
         }
@@ -2221,11 +2280,15 @@ class NativeSigner {
         const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'att');
         const added = made.map((m) => native_signer_layer(cosign_image/* DSSE_MEDIA_TYPE */.OO, m.envelope, { [cosign_image/* SIGNATURE_ANNOTATION */.ZB]: '', predicateType: m.type }));
         const types = new Set(made.map((m) => m.type));
-        const typeOf = async (l) => (0,cosign_image/* envelopePredicateType */.Mo)(await blobOf(client, repository, l));
+        const typeOf = async (l) => (0,cosign_image/* envelopePredicateType */.Mo)(await blobOf(client, repository, tag, l));
         this.read.delete(`${host}/${repository}@${digest}.att`);
         const work = this.serial(`${host}/${repository}:${tag}`, () => (0,cosign_push/* pushCosignImage */.DW)(client, repository, tag, 
         // A new signature makes new bytes: only an envelope attached again may be there already.
-        made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => [...(await (0,cosign_image/* keptAttestations */.KV)(there, types, typeOf)), ...added], {
+        made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => {
+            // The envelopes read for their type (an older writer's): as many as verify would read.
+            readableLayers((0,cosign_image/* unnamedAttestations */.Oy)(there), host, `${repository}:${tag}`, 'attestation');
+            return [...(await (0,cosign_image/* keptAttestations */.KV)(there, types, typeOf)), ...added];
+        }, {
             read: this.ahead.layers(client, repository, tag),
             open: () => this.ahead.upload(client, repository),
             plainHosts: this.plainHosts,
@@ -3502,8 +3565,9 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ csvFields),
-/* harmony export */   v: () => (/* binding */ parseBpaList)
+/* harmony export */   Oz: () => (/* binding */ specAttrs),
+/* harmony export */   qZ: () => (/* binding */ csvFields),
+/* harmony export */   vH: () => (/* binding */ parseBpaList)
 /* harmony export */ });
 // docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
 // a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
@@ -3570,6 +3634,29 @@ function csvRecords(text) {
 /** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
 function csvFields(line) {
     return csvRecords(line)[0] ?? [''];
+}
+/**
+ * A buildx `KEY=VALUE,...` spec (`--output`, `--cache-from`, `--cache-to`) read as buildx reads it
+ * (buildflags: one line of CSV fields, tonistiigi/go-csvvalue): each key lowercased, the value
+ * after its first `=` as written, the last value of a key winning. Keys are trimmed too, as buildx
+ * trims output keys (a cache key with spaces around it is no key to buildx, so a cache spec is read
+ * more strictly here, never less). `problem` says why buildx could read the spec otherwise than
+ * this, and the caller refuses it: a key given twice (a check of the first value would pass what
+ * buildx replaces with the last), or a line break (go-csvvalue reads it as a plain character, the
+ * CSV reader here as the end of the spec).
+ */
+function specAttrs(spec) {
+    const attrs = new Map();
+    if (/[\r\n]/.test(spec))
+        return { attrs, problem: 'holds a line break (buildx reads one line)' };
+    for (const field of csvFields(spec)) {
+        const at = field.indexOf('=');
+        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+        if (attrs.has(key))
+            return { attrs, problem: `gives ${key} twice (buildx would take the last)` };
+        attrs.set(key, at < 0 ? '' : field.slice(at + 1));
+    }
+    return { attrs };
 }
 /**
  * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
@@ -3701,7 +3788,7 @@ function splitList(raw) {
 /** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
 function parseKvList(spec, raw) {
     const out = {};
-    for (const item of (0,_bpa_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBpaList */ .v)(raw, { ignoreComma: true })) {
+    for (const item of (0,_bpa_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBpaList */ .vH)(raw, { ignoreComma: true })) {
         const at = item.indexOf('=');
         if (at <= 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);

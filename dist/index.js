@@ -28424,25 +28424,38 @@ function coreIo() {
         getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(n),
     };
 }
+function annotationTitle(err) {
+    return err.problemsNameFiles ? 'ml-image requirements' : 'ml-image config';
+}
+/**
+ * Where a problem's annotation goes: a requirements problem's own FILE:LINE, a config problem's
+ * file and the line it names first ("line 5: ..." or "line 5, column 3: ..."); nowhere for the
+ * action's inputs.
+ */
+function annotationPlace(io, err, problem) {
+    if (err.problemsNameFiles) {
+        const at = /^(.+?):(\d+): /.exec(problem);
+        return at ? { file: node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(io.cwd, at[1]), startLine: Number(at[2]) } : {};
+    }
+    if (err.source === 'inputs' || err.source === 'plan')
+        return {};
+    const at = /^line (\d+)(?:, column (\d+))?: /.exec(problem);
+    return {
+        file: err.source,
+        ...(at && { startLine: Number(at[1]) }),
+        ...(at?.[2] !== undefined && { startColumn: Number(at[2]) }),
+    };
+}
 /** TEXT kept from being a workflow command (noWorkflowCommands): what the action logs. */
 const asText = _util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .noWorkflowCommands */ .L1;
 /**
- * One annotation per config problem (on the config file when there is one; a requirements
+ * One annotation per config problem (on the config file's line when there is one; a requirements
  * problem on its own file and line), then the failure.
  */
 function fail(io, err) {
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
-        for (const p of err.problems) {
-            const at = err.problemsNameFiles ? /^(.+?):(\d+): /.exec(p) : null;
-            io.error(p, {
-                title: err.problemsNameFiles ? 'ml-image requirements' : 'ml-image config',
-                ...(at
-                    ? { file: node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(io.cwd, at[1]), startLine: Number(at[2]) }
-                    : !err.problemsNameFiles &&
-                        err.source !== 'inputs' &&
-                        err.source !== 'plan' && { file: err.source }),
-            });
-        }
+        for (const p of err.problems)
+            io.error(p, { title: annotationTitle(err), ...annotationPlace(io, err, p) });
     }
     io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn
         ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
@@ -28827,6 +28840,7 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NF: () => (/* binding */ linePrefix),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
@@ -28937,17 +28951,22 @@ function closest(word, candidates) {
     }
     return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+/** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
+function linePrefix(line) {
+    return line === undefined ? '' : `line ${line}: `;
+}
 /**
- * One message per problem. `sourceOf(path)` may name where a value came from (an action input),
- * appended as "(from input "x")".
+ * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
+ * or the line of the file it is on (`lineOf`).
  */
-function formatIssues(error, data, schema, sourceOf = () => undefined) {
+function formatIssues(error, data, schema, origins = {}) {
     const out = [];
     const seen = new Set();
     let more = 0;
     const push = (path, text) => {
-        const src = sourceOf(path);
-        const line = `${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
+        const src = origins.sourceOf?.(path);
+        const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
+        const line = `${at}${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
         if (seen.has(line))
             return;
         seen.add(line);
@@ -31432,7 +31451,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6334));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(348)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6348));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -35584,14 +35603,14 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;

@@ -21,14 +21,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts
-var load = __webpack_require__(61036);
+// EXTERNAL MODULE: ./src/config/load.ts + 1 modules
+var load = __webpack_require__(96356);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 24 modules
-var pipeline = __webpack_require__(77392);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 28 modules
+var pipeline = __webpack_require__(90350);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
@@ -79,6 +79,7 @@ function discardResults() {
         readSmokeKey: none,
         hasEnv: () => false,
         recordFiles: () => [],
+        removeRecords: none,
         writeReport: () => '',
         writeRunReport: () => '',
         writeComment: () => '',

@@ -616,6 +616,7 @@ const DIGESTS_DIR = 'digests';
 const COMMENT_DIR = 'comment';
 const ATTEST_FILE = 'attest.json';
 const ATTEST_DIR = 'attest';
+const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
 const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${extension(kind)}`;
@@ -681,6 +682,10 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
         readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
         hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
         recordFiles: records,
+        removeRecords: (v, p) => {
+            for (const kind of RECORD_KINDS)
+                removeFile(at(recordFile(kind, v, p)), label);
+        },
         writeReport: (variant, markdown, model) => {
             write(reportFile(variant, 'md'), markdown);
             writeJson(reportFile(variant, 'json'), model_schema/* ReportModelSchema */.R9, model);
@@ -696,6 +701,15 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
         writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
         readAttest: () => readAttestFile(at(ATTEST_FILE)),
     };
+}
+/** FILE removed when it is there; one that cannot be (a directory, no permission) is bad input naming it. */
+function removeFile(file, label) {
+    try {
+        (0,external_node_fs_.rmSync)(file, { force: true });
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`${label}: cannot remove ${file}, an earlier run's result: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
+    }
 }
 /** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
 function attestFiles(root, label) {

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
-var signers = __webpack_require__(23838);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
+var signers = __webpack_require__(49284);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts

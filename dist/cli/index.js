@@ -53,22 +53,22 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(888), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(985), __nccwpck_require__.e(818), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(501), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(365), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(310), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(392), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(24), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(985), __nccwpck_require__.e(818), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(818), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(24), __nccwpck_require__.e(550), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54550))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(818), __nccwpck_require__.e(550), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54550))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -219,6 +219,7 @@ function processIo() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NF: () => (/* binding */ linePrefix),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
@@ -329,17 +330,22 @@ function closest(word, candidates) {
     }
     return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+/** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
+function linePrefix(line) {
+    return line === undefined ? '' : `line ${line}: `;
+}
 /**
- * One message per problem. `sourceOf(path)` may name where a value came from (an action input),
- * appended as "(from input "x")".
+ * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
+ * or the line of the file it is on (`lineOf`).
  */
-function formatIssues(error, data, schema, sourceOf = () => undefined) {
+function formatIssues(error, data, schema, origins = {}) {
     const out = [];
     const seen = new Set();
     let more = 0;
     const push = (path, text) => {
-        const src = sourceOf(path);
-        const line = `${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
+        const src = origins.sourceOf?.(path);
+        const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
+        const line = `${at}${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
         if (seen.has(line))
             return;
         seen.add(line);
@@ -6850,14 +6856,14 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;

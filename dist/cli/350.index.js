@@ -1,5 +1,5 @@
-export const id = 392;
-export const ids = [392];
+export const id = 350;
+export const ids = [350];
 export const modules = {
 
 /***/ 96912:
@@ -216,7 +216,7 @@ function redactRecord(r) {
 
 /***/ }),
 
-/***/ 77392:
+/***/ 90350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -230,18 +230,142 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: mergeFromDigestFiles, overallStatus, readBuildResult
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/config/bpa-list.ts
+// docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
+// a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
+// own BPA inputs (build/action-inputs.ts): it is about reading action inputs, so it lives in config,
+// which every stage may import, and it imports nothing.
+/**
+ * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
+ * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
+ * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * Empty lines are skipped.
+ */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    let i = 0;
+    const endRecord = () => {
+        record.push(field);
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+        field = '';
+    };
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"' && field === '') {
+            let j = i + 1;
+            let quoted = '';
+            for (; j < text.length; j++) {
+                if (text[j] === '"') {
+                    if (text[j + 1] === '"') {
+                        quoted += '"';
+                        j++;
+                    }
+                    else
+                        break;
+                }
+                else
+                    quoted += text[j];
+            }
+            field = quoted;
+            i = j + 1;
+            // Text after the closing quote stays in the field (relaxQuotes).
+            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
+                field += text[i++];
+            continue;
+        }
+        if (c === ',') {
+            record.push(field);
+            field = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+        i++;
+    }
+    endRecord();
+    return records;
+}
+/** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
+function csvFields(line) {
+    return csvRecords(line)[0] ?? [''];
+}
+/**
+ * A buildx `KEY=VALUE,...` spec (`--output`, `--cache-from`, `--cache-to`) read as buildx reads it
+ * (buildflags: one line of CSV fields, tonistiigi/go-csvvalue): each key lowercased, the value
+ * after its first `=` as written, the last value of a key winning. Keys are trimmed too, as buildx
+ * trims output keys (a cache key with spaces around it is no key to buildx, so a cache spec is read
+ * more strictly here, never less). `problem` says why buildx could read the spec otherwise than
+ * this, and the caller refuses it: a key given twice (a check of the first value would pass what
+ * buildx replaces with the last), or a line break (go-csvvalue reads it as a plain character, the
+ * CSV reader here as the end of the spec).
+ */
+function bpa_list_specAttrs(spec) {
+    const attrs = new Map();
+    if (/[\r\n]/.test(spec))
+        return { attrs, problem: 'holds a line break (buildx reads one line)' };
+    for (const field of csvFields(spec)) {
+        const at = field.indexOf('=');
+        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+        if (attrs.has(key))
+            return { attrs, problem: `gives ${key} twice (buildx would take the last)` };
+        attrs.set(key, at < 0 ? '' : field.slice(at + 1));
+    }
+    return { attrs };
+}
+/**
+ * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
+ * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
+ * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ */
+function bpa_list_parseBpaList(raw, opts) {
+    const text = opts.trim === false ? raw : raw.trim();
+    if (text === '')
+        return [];
+    // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
+    if (opts.quote === false)
+        return text
+            .split(/\r?\n/)
+            .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (record.length === 1)
+            out.push(...(opts.ignoreComma ? record : record[0].split(',')));
+        else if (!opts.ignoreComma)
+            out.push(...record);
+        else
+            out.push(record.join(','));
+    }
+    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+}
+
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+
+
 
 
 /** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
@@ -278,6 +402,33 @@ function annotationArg(a) {
 }
 /** An annotation of the per-platform image (manifest; the default when no type is given). */
 const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+/**
+ * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
+ * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
+ * run may write a cache turns on this type, so a spec buildx could read as another type (a key
+ * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
+ */
+function bpa_lists_cacheSpecType(input, spec) {
+    if (!spec.includes('=') && !/[\r\n]/.test(spec))
+        return 'registry';
+    const { attrs, problem } = bpa_list_specAttrs(spec);
+    const type = attrs.get('type');
+    if (problem === undefined && type)
+        return type;
+    throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`, 'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+/** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
+function shownSpec(spec) {
+    return csvFields(spec.replace(/[\r\n]+/g, ' '))
+        .map((f) => {
+        const at = f.indexOf('=');
+        if (at < 0)
+            return (0,redact/* redactEnvValue */.OI)('', f);
+        const key = f.slice(0, at);
+        return `${(0,redact/* redactEnvValue */.OI)('', key)}=${(0,redact/* redactEnvValue */.OI)(key, f.slice(at + 1))}`;
+    })
+        .join(',');
+}
 function bpa_lists_parseBool(input, raw) {
     const v = raw.trim().toLowerCase();
     if (v === '')
@@ -520,8 +671,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     ]) {
         const specs = list(name, true);
         for (const s of specs)
-            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
-                throw new InputError(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
+            cacheSpecType(name, s);
         if (specs.length)
             opts[key] = specs;
     }
@@ -660,16 +810,10 @@ const OUTPUT_TYPES = (/* unused pure expression or super */ null && (['local', '
 function checkOutput(item) {
     const spec = item.includes('=') ? item : `type=local,dest=${item}`;
     const refuse = (why, fix) => new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
-    // As buildx reads it: CSV fields, each KEY=VALUE with the key trimmed and lowercased, the last
-    // value of a key winning. A key given twice is refused: the check and buildx would read two specs.
-    const attrs = new Map();
-    for (const field of csvFields(spec)) {
-        const at = field.indexOf('=');
-        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
-        if (attrs.has(key))
-            throw refuse(`gives ${key} twice (buildx would take the last)`, `give each key once, e.g. type=local,dest=DIR`);
-        attrs.set(key, at < 0 ? '' : field.slice(at + 1));
-    }
+    // As buildx reads it (specAttrs); a key given twice is refused: the check and buildx would read two specs.
+    const { attrs, problem } = specAttrs(spec);
+    if (problem !== undefined)
+        throw refuse(problem, 'give each key once, on one line, e.g. type=local,dest=DIR');
     const type = attrs.get('type');
     const dest = attrs.get('dest');
     if (item === '-' || dest === '-')
@@ -918,6 +1062,7 @@ var versions = __webpack_require__(20395);
 
 
 
+
 const atLeast = (v, min) => (0,versions/* compareVersions */.Z)(v, min) >= 0;
 /**
  * `--secret id=X,src=FILE` is as old as buildx itself; `--secret id=X,env=VAR` came with buildx
@@ -1014,16 +1159,18 @@ function givenOutputArgs(req, builder) {
  * (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
-    const typeOf = (spec) => /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
+    // The type buildx will use (the last type=), or refused: a spec it could read as another type.
+    for (const spec of req.cacheFrom ?? [])
+        bpa_lists_cacheSpecType('cache-from', spec);
     const to = (req.cacheTo ?? []).filter((spec) => {
-        const type = typeOf(spec);
+        const type = bpa_lists_cacheSpecType('cache-to', spec);
         if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
             notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
         if (builder.driver !== 'docker' || type === 'inline')
             return true;
-        notes.push(`docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`);
+        notes.push(`docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`);
         return false;
     });
     return [
@@ -1247,8 +1394,6 @@ class StepTimer {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
 ;// CONCATENATED MODULE: ./src/build/inputs.ts
 // What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
 // and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
@@ -1366,6 +1511,45 @@ function writeBuildInputs(dir, i) {
         out[id] = file;
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/build/input-secrets.ts
+// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
+// secret of its own id, never a build argument.
+
+
+
+
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment; returns the files and every secret value (masked in build output).
+ */
+function inputSecrets(options, config, env, dir) {
+    const files = {};
+    const values = {};
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    for (const id of ids) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[`secret-env:${id}`] = value;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
 }
 
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
@@ -1734,6 +1918,73 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
     return file;
 }
 
+;// CONCATENATED MODULE: ./src/build/context-ignore.ts
+// Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
+// an earlier run's records) usually sits inside the build context (`ml-image-results` beside
+// ml-image.yml, context "."), and the templates' `COPY . /app` would copy it into every image: a
+// new last layer, and a new digest, on every run with the same inputs. BuildKit reads a
+// Dockerfile-specific ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile) instead of
+// the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
+// directory beside such a file: the ignore file BuildKit would have read, then one line per path
+// kept out. The user's files are never written to.
+
+
+/** P with its links resolved, P itself when it is not there. */
+function real(p) {
+    try {
+        return (0,external_node_fs_.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+/**
+ * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
+ * with a line break cannot be one line of an ignore file: it is left as it is.
+ */
+function insideContext(context, p) {
+    const rel = external_node_path_default().relative(real(context), real(p));
+    if (rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) || /[\r\n]/.test(rel))
+        return undefined;
+    return rel.split((external_node_path_default()).sep).join('/');
+}
+/**
+ * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
+ * at the context's root, with the pattern characters of Go's filepath.Match escaped.
+ */
+function ignoreLine(rel) {
+    return `/${rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`)}`;
+}
+/** The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). */
+function ignoreFileOf(dockerfile, context) {
+    for (const f of [`${dockerfile}.dockerignore`, external_node_path_default().join(context, '.dockerignore')]) {
+        const st = (0,external_node_fs_.statSync)(f, { throwIfNoEntry: false });
+        if (st?.isFile())
+            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+    }
+    return '';
+}
+/**
+ * The Dockerfile that builds CONTEXT without KEEPOUT's paths: DOCKERFILE itself when none of them
+ * is inside the context, else a copy under WORK/NAME/ with its own ignore file.
+ */
+function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
+    const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
+    if (keptOut.length === 0)
+        return { dockerfile, keptOut };
+    const dir = external_node_path_default().join(work, `dockerfile-${name}`);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const copy = external_node_path_default().join(dir, external_node_path_default().basename(dockerfile));
+    (0,external_node_fs_.copyFileSync)(dockerfile, copy);
+    const own = ignoreFileOf(dockerfile, context);
+    const sep = own === '' || own.endsWith('\n') ? '' : '\n';
+    const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
+    (0,external_node_fs_.writeFileSync)(`${copy}.dockerignore`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+        mode: 0o600,
+    });
+    return { dockerfile: copy, keptOut };
+}
+
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/requirements/references.ts
@@ -1745,6 +1996,8 @@ var references = __webpack_require__(32780);
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+
+
 
 
 
@@ -1824,7 +2077,10 @@ async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
     const group = ctx.group;
-    const dockerfile = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+    const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
+    if (keptOut.length > 0)
+        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's records and files: never copied into the image)`);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -1886,41 +2142,13 @@ function mergeAnnotations(input, ctx, labels) {
             : undefined;
     if (why === undefined)
         return wanted;
+    noteOnce(ctx, why);
+    return [];
+}
+function noteOnce(ctx, why) {
     if (!ctx.notesShown.has(why))
         ctx.progress(`note: ${why}`);
     ctx.notesShown.add(why);
-    return [];
-}
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment; returns the files and every secret value (masked in build output).
- */
-function inputSecrets(options, config, env, dir) {
-    const files = {};
-    const values = {};
-    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    for (const id of ids) {
-        if (taken.has(id))
-            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
-        taken.add(id);
-    }
-    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-        const value = env[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
-        values[`secret-env:${id}`] = value;
-    }
-    const secrets = Object.entries(options?.secrets ?? {});
-    if (secrets.length > 0)
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    for (const [id, value] of secrets) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
-        files[id] = file;
-        values[`secret:${id}`] = value;
-    }
-    return { files, values };
 }
 /**
  * buildx reads the context's git state (seven git commands per build) only to record it in a
@@ -2175,7 +2403,7 @@ async function verifiedLocalImage(docker, tag, platform, recorded) {
 }
 
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results = __webpack_require__(37351);
+var results_results = __webpack_require__(37351);
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
 // Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
 //
@@ -2298,7 +2526,7 @@ function gpusChanged(earlier, now) {
     return undefined;
 }
 /** The earlier run's directory (the baseline store's), only read. */
-const earlierRun = (dir) => (0,results/* openResultDir */.lR)(dir, 'the earlier run', { create: false });
+const earlierRun = (dir) => (0,results_results/* openResultDir */.lR)(dir, 'the earlier run', { create: false });
 /** The earlier run's record and result in `dir`, or why they cannot be used. */
 function earlierEntry(dir, variant, platform, image) {
     try {
@@ -2457,7 +2685,12 @@ async function runSmokeStage(input, io) {
     };
     const entries = [];
     const errors = [];
-    for (const target of targets(ctx)) {
+    const planned = targets(ctx);
+    // The result directory outlives a run: a target that cannot be tested this time must not leave
+    // an earlier image's record and results there (the report and the attest stage read them).
+    for (const t of planned)
+        input.results.removeRecords(t.v.variant, t.p.platform);
+    for (const target of planned) {
         const r = await smokeTarget(ctx, await prepare(ctx, target));
         if (typeof r === 'string')
             errors.push(r);
@@ -2678,12 +2911,45 @@ function failureAnnotations(id, result) {
 
 // EXTERNAL MODULE: ./src/github/run.ts
 var github_run = __webpack_require__(31738);
+;// CONCATENATED MODULE: ./src/attest/of-image.ts
+
+/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+/** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
+const smokeImage = (s) => {
+    const digest = refDigest(s.image);
+    return { ref: s.image, ...(digest !== undefined && { digest }) };
+};
+/**
+ * The image a record is of: the reference it was captured by (repository@digest, as the smoke
+ * stage captures a pushed image), else the registry digest the engine knew it by.
+ */
+const recordImage = (r) => {
+    const digest = refDigest(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
+    return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
+};
+const of_image_short = (digest) => digest.slice(0, 19);
+/**
+ * Undefined when FOUND (WHAT, read from FILE) is of DIGEST; otherwise the note that says it is not
+ * attested: "the smoke result in FILE is of another image (sha256:...), not attested".
+ */
+function otherImage(what, file, found, digest) {
+    if (found.digest === digest)
+        return undefined;
+    const which = found.digest !== undefined ? of_image_short(found.digest) : `${found.ref}, no digest`;
+    return `the ${what} in ${file} is of another image (${which}), not attested`;
+}
+
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
-var signers = __webpack_require__(23838);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
+var signers = __webpack_require__(49284);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/attest/types.ts
@@ -2840,7 +3106,9 @@ function predicateFor(kind, ctx) {
     switch (kind) {
         case 'sbom':
             if (!ctx.record)
-                return { missing: 'no environment record in this job (the smoke stage captures it)' };
+                return {
+                    missing: ctx.notOfThisImage?.record ?? 'no environment record in this job (the smoke stage captures it)',
+                };
             return made('sbom', (0,sbom/* buildSbom */.s2)(sbomInput(ctx, ctx.record)));
         case 'provenance':
             return made('provenance', buildProvenance({
@@ -2862,7 +3130,7 @@ function predicateFor(kind, ctx) {
             }));
         case 'smoke':
             if (!ctx.smoke)
-                return { missing: 'no smoke result in this job' };
+                return { missing: ctx.notOfThisImage?.smoke ?? 'no smoke result in this job' };
             return made('smoke', (0,smoke_predicate/* buildSmokePredicate */.LZ)({
                 smoke: ctx.smoke,
                 ...(ctx.record && { record: ctx.record }),
@@ -2974,7 +3242,7 @@ async function startTarget(job) {
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
-        const before = earlier.get((0,results/* envelopeFile */.NR)(v.variant, p.platform, kind));
+        const before = earlier.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind));
         const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? predicateFor(kind, ctx);
         if ('missing' in made) {
             target.notes.push(`${kind}: ${made.missing}`);
@@ -3067,7 +3335,7 @@ function describe(t) {
 function uploadsAhead(input, t, 
 /** The envelope files an earlier run left (ResultDir.envelopeNames). */
 taken) {
-    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
+    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results_results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
     return fresh.length > 0 ? 1 + fresh.length : 0;
 }
 /**
@@ -3198,6 +3466,8 @@ async function runAttestStage(input, io) {
 
 
 
+
+
 const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
@@ -3212,12 +3482,35 @@ function runFiles(loaded) {
             .filter((d) => d !== undefined),
     };
 }
+/**
+ * A target's record and smoke result from the result directory (this run's smoke stage did not
+ * test it: `--stages attest`, a separate attest job, or its smoke target failed), each only when it
+ * is of this platform's digest. The directory outlives a run: an earlier image's files there are
+ * not signed as this one's; the note says they were left out.
+ */
+function fromResultDir(results, v, p) {
+    const file = (kind) => external_node_path_default().join(results.dir ?? '.', (0,results_results/* recordFile */.mR)(kind, v.variant, p.platform));
+    const record = results.readEnv(v.variant, p.platform) ?? undefined;
+    const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
+    const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
+    const staleSmoke = smoke && otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest);
+    return {
+        ...(record && !staleRecord && { record }),
+        ...(smoke && !staleSmoke && { smoke }),
+        ...((staleRecord || staleSmoke) && {
+            notOfThisImage: {
+                ...(staleRecord && { record: staleRecord }),
+                ...(staleSmoke && { smoke: staleSmoke }),
+            },
+        }),
+    };
+}
 /** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
 function contextFor(input, files, v, p) {
-    const { results } = input;
     const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
-    const record = entry?.record ?? results.readEnv(v.variant, p.platform);
-    const smoke = entry?.result ?? results.readSmoke(v.variant, p.platform);
+    const { record, smoke, notOfThisImage } = entry
+        ? { record: entry.record, smoke: entry.result, notOfThisImage: undefined }
+        : fromResultDir(input.results, v, p);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
     const { config, inputs } = files();
     const constraints = input.resolved[(0,resolve_stage/* resolvedKey */.Er)(v.variant, p.platform)]?.constraints;
@@ -3231,6 +3524,7 @@ function contextFor(input, files, v, p) {
         ...(planned?.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
         ...(record && { record }),
         ...(smoke && { smoke }),
+        ...(notOfThisImage && { notOfThisImage }),
         ...(config && { config }),
         inputs,
         ...(constraints !== undefined && {
@@ -3324,7 +3618,7 @@ var util_text = __webpack_require__(49997);
 
 /** The digest files of `dir` by variant; a second digest for one platform is bad input. */
 function byVariant(dir) {
-    const files = (0,results/* readDigestFiles */.g7)(dir);
+    const files = (0,results_results/* readDigestFiles */.g7)(dir);
     if (files.length === 0)
         throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
     const out = new Map();
@@ -3383,6 +3677,12 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> attest
+// -> report.
+// The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
+// this one function; what differs between them (progress lines, annotations, job summary, GitHub,
+// where result files go) is passed in.
+
 
 
 
@@ -3554,6 +3854,12 @@ key) {
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
+        // This run's records and this tool's own files (the reusable workflows check the action
+        // out into the workspace): in the context only by where they sit, never the image's.
+        keepOut: [
+            ...(opts.results.dir !== undefined ? [opts.results.dir] : []),
+            external_node_path_default().dirname(opts.imagesDir),
+        ],
     }, {
         docker,
         // git, for the context's commit time.

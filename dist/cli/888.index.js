@@ -1,5 +1,5 @@
-export const id = 310;
-export const ids = [310];
+export const id = 888;
+export const ids = [888];
 export const modules = {
 
 /***/ 87978:
@@ -177,25 +177,86 @@ function printedReport(io, markdown) {
 
 /***/ }),
 
-/***/ 61036:
+/***/ 96356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
-/* harmony export */   Z9: () => (/* binding */ loadConfig)
-/* harmony export */ });
-/* unused harmony exports MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, readConfigText, applyOverrides, validateConfigData, checkReferencedFiles, repositoryRootOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68481);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
+  Z9: () => (/* binding */ loadConfig)
+});
+
+// UNUSED EXPORTS: MAX_CONFIG_BYTES, MAX_YAML_ALIASES, applyOverrides, checkReferencedFiles, parseYaml, parseYamlDocument, readConfigText, repositoryRootOf, validateConfigData
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/util/read-bounded.ts
+var read_bounded = __webpack_require__(30790);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
+// Where a config field is written: the line of ml-image.yml a problem's path points at, so an
+// error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
+
+/** A node's or a key's first offset (a scalar key, a value, a list item). */
+function startOf(node) {
+    const range = node?.range;
+    return Array.isArray(range) ? range[0] : undefined;
+}
+function keyText(key) {
+    if ((0,dist/* isScalar */.jn)(key))
+        return String(key.value);
+    return typeof key === 'string' ? key : undefined;
+}
+/**
+ * A locator for DOC: the line of the deepest part of a path the file holds. A mapping's field is
+ * its key's line, a list's item the item's line. A path the file holds only in part (a required
+ * field left out, a list the schema made from one string) is its nearest written parent; a path
+ * whose first step is not in the file (a top-level field left out) has no line.
+ */
+function lineLocator(doc, lines) {
+    return (path) => {
+        let node = doc.contents;
+        let offset;
+        for (const seg of path) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                node = node.resolve(doc);
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => keyText(p.key) === String(seg));
+                if (pair === undefined)
+                    break;
+                offset = startOf(pair.key) ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
+                const item = node.items[seg];
+                if (item === undefined)
+                    break;
+                offset = startOf(item) ?? offset;
+                node = item;
+            }
+            else
+                break;
+        }
+        return offset === undefined ? undefined : lines.linePos(offset).line;
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(68481);
+;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -209,18 +270,23 @@ const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 const MAX_CONFIG_BYTES = 256 * 1024;
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
 const MAX_YAML_ALIASES = 100;
-/**
- * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
- * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
- * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
- * bounded (an alias bomb is a ConfigError naming the file, not a crash).
- */
+/** Parse YAML text (see parseYamlDocument). */
 function parseYaml(text, fileLabel) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_4__/* .LineCounter */ .HN();
+    return parseYamlDocument(text, fileLabel).data;
+}
+/**
+ * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
+ * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
+ * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
+ * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
+ * the file, not a crash).
+ */
+function parseYamlDocument(text, fileLabel) {
+    const lineCounter = new dist/* LineCounter */.HN();
     // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
     // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
     // whose methods the schema would list as unknown keys.
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parseDocument */ .Tp)(text, {
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
         prettyErrors: true,
         uniqueKeys: false,
         lineCounter,
@@ -236,9 +302,9 @@ function parseYaml(text, fileLabel) {
         const pos = e.linePos?.[0];
         return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
     });
-    (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .visit */ .YR)(doc, {
+    (0,dist/* visit */.YR)(doc, {
         Map(_key, map) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .isMap */ .jh)(map))
+            if (!(0,dist/* isMap */.jh)(map))
                 return;
             const seen = new Set();
             for (const pair of map.items) {
@@ -253,7 +319,7 @@ function parseYaml(text, fileLabel) {
         },
     });
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
     let data;
     try {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -261,13 +327,13 @@ function parseYaml(text, fileLabel) {
     catch (e) {
         // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
         const msg = e.message.split('\n')[0] ?? String(e);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
             /alias/i.test(msg)
                 ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
                 : msg,
         ]);
     }
-    return data ?? {};
+    return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 /**
  * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
@@ -278,30 +344,30 @@ function readConfigText(file, label = file) {
     let fd;
     try {
         // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (e) {
         const code = e.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+        throw new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
     }
     try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        const st = (0,external_node_fs_.fstatSync)(fd);
         if (!st.isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config path ${label} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
+            throw new errors/* InputError */.dz(`config path ${label} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
         if (st.size > MAX_CONFIG_BYTES)
             throw tooBig(label, st.size);
         // Read at most one byte past the limit: a file that grows while read is still bounded.
-        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        const buf = (0,read_bounded/* readBounded */.C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
         if (buf.length > MAX_CONFIG_BYTES)
             throw tooBig(label, buf.length);
         return buf.toString('utf8');
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function tooBig(label, size) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
+    return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
 }
 function setAt(target, p, value) {
     let cur = target;
@@ -326,38 +392,53 @@ function applyOverrides(data, overrides) {
         setAt(base, o.path, o.value);
     return base;
 }
-/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
-function validateConfigData(data, label, overrides = []) {
+/**
+ * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
+ * of its parents, if any.
+ */
+function overrideSourceOf(overrides) {
+    return (p) => {
+        const shown = (0,issues/* formatPath */.jV)(p);
+        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
+        return o?.source;
+    };
+}
+/**
+ * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
+ * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
+ * the file holds.
+ */
+function validateConfigData(data, label, overrides = [], lineOf) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, [
+        throw new errors/* ConfigError */.xL(label, [
             `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
         ]);
     }
     const merged = applyOverrides(data, overrides);
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
-        const sourceOf = (p) => {
-            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
-            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
-            return o?.source;
-        };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigFileSchema */ .Kx, sourceOf));
+        const sourceOf = overrideSourceOf(overrides);
+        throw new errors/* ConfigError */.xL(label, (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, { sourceOf, ...(lineOf && { lineOf }) }));
     }
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeConfig */ .I6)(result.data);
+    return (0,schema/* normalizeConfig */.I6)(result.data);
 }
-/** Problems with files the config names, each naming the field and the path looked for. */
-function checkReferencedFiles(config, baseDir) {
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+function checkReferencedFiles(config, baseDir, lineOf) {
     const problems = [];
-    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(baseDir, p);
-    const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
+    const push = (field, text) => problems.push(`${(0,issues/* linePrefix */.NF)(lineOf?.(field))}${(0,issues/* formatPath */.jV)(field)}: ${text}`);
+    const at = (p) => external_node_path_default().resolve(baseDir, p);
+    const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
     /** What is wrong with P as an input file: missing, or something else than a regular file. */
     const fileProblem = (p) => {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
+        const st = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
         if (st === undefined)
             return `file not found: ${p}`;
-        return st.isFile() ? undefined : `${p} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`;
+        return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
@@ -365,40 +446,40 @@ function checkReferencedFiles(config, baseDir) {
     const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
     const repo = repositoryRootOf(baseDir);
     const realRepo = repo === undefined ? undefined : realPath(repo);
-    const outside = (p) => realRepo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(realRepo, p).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))[0] === '..';
-    if (realContext === node_path__WEBPACK_IMPORTED_MODULE_3___default().parse(realContext).root)
-        problems.push(`build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
+    if (realContext === external_node_path_default().parse(realContext).root)
+        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
     else if (outside(realContext))
-        problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
+        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
     else if (!isDir(context))
-        problems.push(`build.context: directory not found: ${context}`);
+        push(['build', 'context'], `directory not found: ${context}`);
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
         const problem = fileProblem(f);
         const real = realPath(f);
         if (problem !== undefined)
-            problems.push(`build.dockerfile: ${problem}`);
+            push(['build', 'dockerfile'], problem);
         else if (outside(real))
-            problems.push(`build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
         const problem = fileProblem(f);
         if (problem !== undefined)
-            problems.push(`python.requirements[${i}]: ${problem}`);
+            push(['python', 'requirements', i], problem);
     });
     if (config.smoke.baseline !== undefined) {
         const f = at(config.smoke.baseline);
         const problem = fileProblem(f);
         if (problem !== undefined)
-            problems.push(`smoke.baseline: ${problem}`);
+            push(['smoke', 'baseline'], problem);
     }
     return problems;
 }
 /** P with its links resolved (as the builder will read it); P itself when it is not there. */
 function realPath(p) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+        return (0,external_node_fs_.realpathSync)(p);
     }
     catch {
         return p;
@@ -406,15 +487,15 @@ function realPath(p) {
 }
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */
 function repositoryRootOf(dir) {
-    for (let d = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d)) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(d, '.git')))
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
             return d;
-        if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(d) === d)
+        if (external_node_path_default().dirname(d) === d)
             return undefined;
     }
 }
 function findDefaultFile(cwd) {
-    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+    return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
 }
 /**
  * Load the config: the file (when given or found), then overrides, then validation.
@@ -425,26 +506,29 @@ function loadConfig(opts = {}) {
     const overrides = opts.overrides ?? [];
     let file;
     if (opts.file !== undefined) {
-        file = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(cwd, opts.file);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        file = external_node_path_default().resolve(cwd, opts.file);
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            throw new errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
         file = findDefaultFile(cwd);
     }
     if (file === undefined && overrides.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
     }
-    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(cwd, file) : '';
+    const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
-    const data = file ? parseYaml(readConfigText(file, label), label) : {};
-    const config = validateConfigData(data, label, overrides);
-    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file) : cwd;
+    const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
+    // A value an override set is not on the file's line (it names its input instead).
+    const sourceOf = overrideSourceOf(overrides);
+    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf);
+    const baseDir = file ? external_node_path_default().dirname(file) : cwd;
     if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir);
+        const problems = checkReferencedFiles(config, baseDir, lineOf);
         if (problems.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL(label, problems);
+            throw new errors/* ConfigError */.xL(label, problems);
     }
     return { config, file, baseDir, ...(file !== undefined && { label }) };
 }

@@ -1,8 +1,8 @@
-export const id = 334;
-export const ids = [334];
+export const id = 348;
+export const ids = [348];
 export const modules = {
 
-/***/ 6334:
+/***/ 6348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -52,6 +52,8 @@ var oci_ref = __webpack_require__(17700);
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
 
 
+
+
 /** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
 function keyValue(input, item, what) {
     const at = item.indexOf('=');
@@ -86,6 +88,33 @@ function annotationArg(a) {
 }
 /** An annotation of the per-platform image (manifest; the default when no type is given). */
 const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+/**
+ * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
+ * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
+ * run may write a cache turns on this type, so a spec buildx could read as another type (a key
+ * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
+ */
+function cacheSpecType(input, spec) {
+    if (!spec.includes('=') && !/[\r\n]/.test(spec))
+        return 'registry';
+    const { attrs, problem } = (0,bpa_list/* specAttrs */.Oz)(spec);
+    const type = attrs.get('type');
+    if (problem === undefined && type)
+        return type;
+    throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`, 'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+/** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
+function shownSpec(spec) {
+    return (0,bpa_list/* csvFields */.qZ)(spec.replace(/[\r\n]+/g, ' '))
+        .map((f) => {
+        const at = f.indexOf('=');
+        if (at < 0)
+            return (0,redact/* redactEnvValue */.OI)('', f);
+        const key = f.slice(0, at);
+        return `${(0,redact/* redactEnvValue */.OI)('', key)}=${(0,redact/* redactEnvValue */.OI)(key, f.slice(at + 1))}`;
+    })
+        .join(',');
+}
 function parseBool(input, raw) {
     const v = raw.trim().toLowerCase();
     if (v === '')
@@ -299,7 +328,7 @@ function indexAnnotations(labels, given = []) {
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
-    const list = (name, ignoreComma) => (0,bpa_list/* parseBpaList */.v)(get(name), { ignoreComma });
+    const list = (name, ignoreComma) => (0,bpa_list/* parseBpaList */.vH)(get(name), { ignoreComma });
     const tags = list('tags', false);
     if (tags.length) {
         for (const t of tags)
@@ -312,7 +341,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const annotations = list('annotations', true);
     if (annotations.length)
         opts.annotations = annotations.map(parseAnnotation);
-    const secrets = (0,bpa_list/* parseBpaList */.v)(get('secrets'), { ignoreComma: true, trim: false });
+    const secrets = (0,bpa_list/* parseBpaList */.vH)(get('secrets'), { ignoreComma: true, trim: false });
     if (secrets.length)
         opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
     const secretEnvs = list('secret-envs', false);
@@ -328,8 +357,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     ]) {
         const specs = list(name, true);
         for (const s of specs)
-            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
-                throw new errors/* InputError */.dz(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
+            cacheSpecType(name, s);
         if (specs.length)
             opts[key] = specs;
     }
@@ -355,7 +383,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
 const resolvePath = (p, cwd) => external_node_path_default().resolve(cwd, p);
 /** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
 function secretFileOptions(raw, given, cwd) {
-    const secretFiles = (0,bpa_list/* parseBpaList */.v)(raw, { ignoreComma: true });
+    const secretFiles = (0,bpa_list/* parseBpaList */.vH)(raw, { ignoreComma: true });
     if (!secretFiles.length)
         return undefined;
     const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
@@ -372,7 +400,7 @@ function secretFileOptions(raw, given, cwd) {
 }
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw, given) {
-    const attests = (0,bpa_list/* parseBpaList */.v)(raw, { ignoreComma: true });
+    const attests = (0,bpa_list/* parseBpaList */.vH)(raw, { ignoreComma: true });
     for (const a of attests) {
         const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
         if (!type)
@@ -390,13 +418,13 @@ function moreBuildOptions(get, given, cwd) {
     const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
     if (secretFiles)
         opts.secretFiles = secretFiles;
-    const ssh = (0,bpa_list/* parseBpaList */.v)(get('ssh'), { ignoreComma: false });
+    const ssh = (0,bpa_list/* parseBpaList */.vH)(get('ssh'), { ignoreComma: false });
     for (const item of ssh)
         if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
             throw new errors/* InputError */.dz(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
     if (ssh.length)
         opts.ssh = ssh;
-    const contexts = (0,bpa_list/* parseBpaList */.v)(get('build-contexts'), { ignoreComma: true });
+    const contexts = (0,bpa_list/* parseBpaList */.vH)(get('build-contexts'), { ignoreComma: true });
     if (contexts.length) {
         opts.buildContexts = {};
         for (const item of contexts) {
@@ -408,13 +436,13 @@ function moreBuildOptions(get, given, cwd) {
             opts.buildContexts[name] = value.trim();
         }
     }
-    const outputs = (0,bpa_list/* parseBpaList */.v)(get('outputs'), { ignoreComma: true, quote: false });
+    const outputs = (0,bpa_list/* parseBpaList */.vH)(get('outputs'), { ignoreComma: true, quote: false });
     if (outputs.length)
         opts.outputs = outputs.map(checkOutput);
     const attests = attestOptions(get('attests'), given);
     if (attests.length)
         opts.attests = attests;
-    const hosts = (0,bpa_list/* parseBpaList */.v)(get('add-hosts'), { ignoreComma: false });
+    const hosts = (0,bpa_list/* parseBpaList */.vH)(get('add-hosts'), { ignoreComma: false });
     for (const h of hosts)
         if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
             throw new errors/* InputError */.dz(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
@@ -426,7 +454,7 @@ function moreBuildOptions(get, given, cwd) {
             throw new errors/* InputError */.dz(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
         opts.shmSize = shm;
     }
-    const ulimits = (0,bpa_list/* parseBpaList */.v)(get('ulimit'), { ignoreComma: true });
+    const ulimits = (0,bpa_list/* parseBpaList */.vH)(get('ulimit'), { ignoreComma: true });
     for (const u of ulimits)
         if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
             throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
@@ -437,7 +465,7 @@ function moreBuildOptions(get, given, cwd) {
 /** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
 function privilegedOptions(get) {
     const opts = {};
-    const allow = (0,bpa_list/* parseBpaList */.v)(get('allow'), { ignoreComma: false });
+    const allow = (0,bpa_list/* parseBpaList */.vH)(get('allow'), { ignoreComma: false });
     for (const a of allow)
         if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
             throw new errors/* InputError */.dz(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
@@ -449,7 +477,7 @@ function privilegedOptions(get) {
             throw new errors/* InputError */.dz(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
         opts.cgroupParent = cgroup;
     }
-    const filters = (0,bpa_list/* parseBpaList */.v)(get('no-cache-filters'), { ignoreComma: false });
+    const filters = (0,bpa_list/* parseBpaList */.vH)(get('no-cache-filters'), { ignoreComma: false });
     if (filters.length)
         opts.noCacheFilters = filters;
     const call = get('call').trim();
@@ -468,16 +496,10 @@ const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker'];
 function checkOutput(item) {
     const spec = item.includes('=') ? item : `type=local,dest=${item}`;
     const refuse = (why, fix) => new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
-    // As buildx reads it: CSV fields, each KEY=VALUE with the key trimmed and lowercased, the last
-    // value of a key winning. A key given twice is refused: the check and buildx would read two specs.
-    const attrs = new Map();
-    for (const field of (0,bpa_list/* csvFields */.q)(spec)) {
-        const at = field.indexOf('=');
-        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
-        if (attrs.has(key))
-            throw refuse(`gives ${key} twice (buildx would take the last)`, `give each key once, e.g. type=local,dest=DIR`);
-        attrs.set(key, at < 0 ? '' : field.slice(at + 1));
-    }
+    // As buildx reads it (specAttrs); a key given twice is refused: the check and buildx would read two specs.
+    const { attrs, problem } = (0,bpa_list/* specAttrs */.Oz)(spec);
+    if (problem !== undefined)
+        throw refuse(problem, 'give each key once, on one line, e.g. type=local,dest=DIR');
     const type = attrs.get('type');
     const dest = attrs.get('dest');
     if (item === '-' || dest === '-')
@@ -532,10 +554,59 @@ var read_regular = __webpack_require__(23387);
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
+// Where a config field is written: the line of ml-image.yml a problem's path points at, so an
+// error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
+
+/** A node's or a key's first offset (a scalar key, a value, a list item). */
+function startOf(node) {
+    const range = node?.range;
+    return Array.isArray(range) ? range[0] : undefined;
+}
+function keyText(key) {
+    if ((0,dist/* isScalar */.jn)(key))
+        return String(key.value);
+    return typeof key === 'string' ? key : undefined;
+}
+/**
+ * A locator for DOC: the line of the deepest part of a path the file holds. A mapping's field is
+ * its key's line, a list's item the item's line. A path the file holds only in part (a required
+ * field left out, a list the schema made from one string) is its nearest written parent; a path
+ * whose first step is not in the file (a top-level field left out) has no line.
+ */
+function lineLocator(doc, lines) {
+    return (path) => {
+        let node = doc.contents;
+        let offset;
+        for (const seg of path) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                node = node.resolve(doc);
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => keyText(p.key) === String(seg));
+                if (pair === undefined)
+                    break;
+                offset = startOf(pair.key) ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
+                const item = node.items[seg];
+                if (item === undefined)
+                    break;
+                offset = startOf(item) ?? offset;
+                node = item;
+            }
+            else
+                break;
+        }
+        return offset === undefined ? undefined : lines.linePos(offset).line;
+    };
+}
+
 // EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
 var schema = __webpack_require__(68481);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -549,13 +620,18 @@ const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 const MAX_CONFIG_BYTES = 256 * 1024;
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
 const MAX_YAML_ALIASES = 100;
-/**
- * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
- * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
- * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
- * bounded (an alias bomb is a ConfigError naming the file, not a crash).
- */
+/** Parse YAML text (see parseYamlDocument). */
 function parseYaml(text, fileLabel) {
+    return parseYamlDocument(text, fileLabel).data;
+}
+/**
+ * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
+ * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
+ * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
+ * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
+ * the file, not a crash).
+ */
+function parseYamlDocument(text, fileLabel) {
     const lineCounter = new dist/* LineCounter */.HN();
     // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
     // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
@@ -607,7 +683,7 @@ function parseYaml(text, fileLabel) {
                 : msg,
         ]);
     }
-    return data ?? {};
+    return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 /**
  * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
@@ -666,8 +742,25 @@ function applyOverrides(data, overrides) {
         setAt(base, o.path, o.value);
     return base;
 }
-/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
-function validateConfigData(data, label, overrides = []) {
+/**
+ * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
+ * of its parents, if any.
+ */
+function overrideSourceOf(overrides) {
+    return (p) => {
+        const shown = (0,issues/* formatPath */.jV)(p);
+        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
+        return o?.source;
+    };
+}
+/**
+ * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
+ * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
+ * the file holds.
+ */
+function validateConfigData(data, label, overrides = [], lineOf) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new errors/* ConfigError */.xL(label, [
             `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
@@ -676,20 +769,18 @@ function validateConfigData(data, label, overrides = []) {
     const merged = applyOverrides(data, overrides);
     const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
-        const sourceOf = (p) => {
-            const shown = (0,issues/* formatPath */.jV)(p);
-            const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
-                shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
-            return o?.source;
-        };
-        throw new errors/* ConfigError */.xL(label, (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, sourceOf));
+        const sourceOf = overrideSourceOf(overrides);
+        throw new errors/* ConfigError */.xL(label, (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, { sourceOf, ...(lineOf && { lineOf }) }));
     }
     return (0,schema/* normalizeConfig */.I6)(result.data);
 }
-/** Problems with files the config names, each naming the field and the path looked for. */
-function checkReferencedFiles(config, baseDir) {
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+function checkReferencedFiles(config, baseDir, lineOf) {
     const problems = [];
+    const push = (field, text) => problems.push(`${(0,issues/* linePrefix */.NF)(lineOf?.(field))}${(0,issues/* formatPath */.jV)(field)}: ${text}`);
     const at = (p) => external_node_path_default().resolve(baseDir, p);
     const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
     /** What is wrong with P as an input file: missing, or something else than a regular file. */
@@ -707,31 +798,31 @@ function checkReferencedFiles(config, baseDir) {
     const realRepo = repo === undefined ? undefined : realPath(repo);
     const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
     if (realContext === external_node_path_default().parse(realContext).root)
-        problems.push(`build.context: ${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
     else if (outside(realContext))
-        problems.push(`build.context: ${shown} is outside the repository ${repo}; use a directory inside it`);
+        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
     else if (!isDir(context))
-        problems.push(`build.context: directory not found: ${context}`);
+        push(['build', 'context'], `directory not found: ${context}`);
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
         const problem = fileProblem(f);
         const real = realPath(f);
         if (problem !== undefined)
-            problems.push(`build.dockerfile: ${problem}`);
+            push(['build', 'dockerfile'], problem);
         else if (outside(real))
-            problems.push(`build.dockerfile: ${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
         const problem = fileProblem(f);
         if (problem !== undefined)
-            problems.push(`python.requirements[${i}]: ${problem}`);
+            push(['python', 'requirements', i], problem);
     });
     if (config.smoke.baseline !== undefined) {
         const f = at(config.smoke.baseline);
         const problem = fileProblem(f);
         if (problem !== undefined)
-            problems.push(`smoke.baseline: ${problem}`);
+            push(['smoke', 'baseline'], problem);
     }
     return problems;
 }
@@ -778,11 +869,14 @@ function loadConfig(opts = {}) {
     }
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
-    const data = file ? parseYaml(readConfigText(file, label), label) : {};
-    const config = validateConfigData(data, label, overrides);
+    const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
+    // A value an override set is not on the file's line (it names its input instead).
+    const sourceOf = overrideSourceOf(overrides);
+    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf);
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
     if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir);
+        const problems = checkReferencedFiles(config, baseDir, lineOf);
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
@@ -1947,6 +2041,7 @@ function majorMinor(v) {
 
 
 
+
 const atLeast = (v, min) => compareVersions(v, min) >= 0;
 /**
  * `--secret id=X,src=FILE` is as old as buildx itself; `--secret id=X,env=VAR` came with buildx
@@ -2043,16 +2138,18 @@ function givenOutputArgs(req, builder) {
  * (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
-    const typeOf = (spec) => /(?:^|,)\s*type\s*=\s*([^,\s]+)/i.exec(spec)?.[1]?.toLowerCase() ?? 'registry';
+    // The type buildx will use (the last type=), or refused: a spec it could read as another type.
+    for (const spec of req.cacheFrom ?? [])
+        cacheSpecType('cache-from', spec);
     const to = (req.cacheTo ?? []).filter((spec) => {
-        const type = typeOf(spec);
+        const type = cacheSpecType('cache-to', spec);
         if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
             notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
         if (builder.driver !== 'docker' || type === 'inline')
             return true;
-        notes.push(`docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`);
+        notes.push(`docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`);
         return false;
     });
     return [
@@ -2393,6 +2490,45 @@ function writeBuildInputs(dir, i) {
         out[id] = file;
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/build/input-secrets.ts
+// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
+// secret of its own id, never a build argument.
+
+
+
+
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment; returns the files and every secret value (masked in build output).
+ */
+function inputSecrets(options, config, env, dir) {
+    const files = {};
+    const values = {};
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    for (const id of ids) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[`secret-env:${id}`] = value;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
 }
 
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
@@ -2982,6 +3118,73 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
     return file;
 }
 
+;// CONCATENATED MODULE: ./src/build/context-ignore.ts
+// Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
+// an earlier run's records) usually sits inside the build context (`ml-image-results` beside
+// ml-image.yml, context "."), and the templates' `COPY . /app` would copy it into every image: a
+// new last layer, and a new digest, on every run with the same inputs. BuildKit reads a
+// Dockerfile-specific ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile) instead of
+// the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
+// directory beside such a file: the ignore file BuildKit would have read, then one line per path
+// kept out. The user's files are never written to.
+
+
+/** P with its links resolved, P itself when it is not there. */
+function real(p) {
+    try {
+        return (0,external_node_fs_.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+/**
+ * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
+ * with a line break cannot be one line of an ignore file: it is left as it is.
+ */
+function insideContext(context, p) {
+    const rel = external_node_path_default().relative(real(context), real(p));
+    if (rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) || /[\r\n]/.test(rel))
+        return undefined;
+    return rel.split((external_node_path_default()).sep).join('/');
+}
+/**
+ * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
+ * at the context's root, with the pattern characters of Go's filepath.Match escaped.
+ */
+function ignoreLine(rel) {
+    return `/${rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`)}`;
+}
+/** The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). */
+function ignoreFileOf(dockerfile, context) {
+    for (const f of [`${dockerfile}.dockerignore`, external_node_path_default().join(context, '.dockerignore')]) {
+        const st = (0,external_node_fs_.statSync)(f, { throwIfNoEntry: false });
+        if (st?.isFile())
+            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+    }
+    return '';
+}
+/**
+ * The Dockerfile that builds CONTEXT without KEEPOUT's paths: DOCKERFILE itself when none of them
+ * is inside the context, else a copy under WORK/NAME/ with its own ignore file.
+ */
+function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
+    const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
+    if (keptOut.length === 0)
+        return { dockerfile, keptOut };
+    const dir = external_node_path_default().join(work, `dockerfile-${name}`);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const copy = external_node_path_default().join(dir, external_node_path_default().basename(dockerfile));
+    (0,external_node_fs_.copyFileSync)(dockerfile, copy);
+    const own = ignoreFileOf(dockerfile, context);
+    const sep = own === '' || own.endsWith('\n') ? '' : '\n';
+    const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
+    (0,external_node_fs_.writeFileSync)(`${copy}.dockerignore`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+        mode: 0o600,
+    });
+    return { dockerfile: copy, keptOut };
+}
+
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
 ;// CONCATENATED MODULE: ./src/requirements/references.ts
@@ -3005,6 +3208,8 @@ function checkListedReferences(references, secrets) {
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+
+
 
 
 
@@ -3084,7 +3289,10 @@ async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
     const group = ctx.group;
-    const dockerfile = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+    const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
+    if (keptOut.length > 0)
+        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's records and files: never copied into the image)`);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -3146,41 +3354,13 @@ function mergeAnnotations(input, ctx, labels) {
             : undefined;
     if (why === undefined)
         return wanted;
+    noteOnce(ctx, why);
+    return [];
+}
+function noteOnce(ctx, why) {
     if (!ctx.notesShown.has(why))
         ctx.progress(`note: ${why}`);
     ctx.notesShown.add(why);
-    return [];
-}
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment; returns the files and every secret value (masked in build output).
- */
-function inputSecrets(options, config, env, dir) {
-    const files = {};
-    const values = {};
-    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    for (const id of ids) {
-        if (taken.has(id))
-            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
-        taken.add(id);
-    }
-    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-        const value = env[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
-        values[`secret-env:${id}`] = value;
-    }
-    const secrets = Object.entries(options?.secrets ?? {});
-    if (secrets.length > 0)
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    for (const [id, value] of secrets) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
-        files[id] = file;
-        values[`secret:${id}`] = value;
-    }
-    return { files, values };
 }
 /**
  * buildx reads the context's git state (seven git commands per build) only to record it in a
@@ -10924,7 +11104,12 @@ async function runSmokeStage(input, io) {
     };
     const entries = [];
     const errors = [];
-    for (const target of targets(ctx)) {
+    const planned = targets(ctx);
+    // The result directory outlives a run: a target that cannot be tested this time must not leave
+    // an earlier image's record and results there (the report and the attest stage read them).
+    for (const t of planned)
+        input.results.removeRecords(t.v.variant, t.p.platform);
+    for (const target of planned) {
         const r = await smokeTarget(ctx, await prepare(ctx, target));
         if (typeof r === 'string')
             errors.push(r);
@@ -11145,12 +11330,45 @@ function failureAnnotations(id, result) {
 
 // EXTERNAL MODULE: ./src/github/run.ts
 var github_run = __webpack_require__(31738);
+;// CONCATENATED MODULE: ./src/attest/of-image.ts
+
+/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+/** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
+const smokeImage = (s) => {
+    const digest = refDigest(s.image);
+    return { ref: s.image, ...(digest !== undefined && { digest }) };
+};
+/**
+ * The image a record is of: the reference it was captured by (repository@digest, as the smoke
+ * stage captures a pushed image), else the registry digest the engine knew it by.
+ */
+const recordImage = (r) => {
+    const digest = refDigest(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
+    return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
+};
+const of_image_short = (digest) => digest.slice(0, 19);
+/**
+ * Undefined when FOUND (WHAT, read from FILE) is of DIGEST; otherwise the note that says it is not
+ * attested: "the smoke result in FILE is of another image (sha256:...), not attested".
+ */
+function otherImage(what, file, found, digest) {
+    if (found.digest === digest)
+        return undefined;
+    const which = found.digest !== undefined ? of_image_short(found.digest) : `${found.ref}, no digest`;
+    return `the ${what} in ${file} is of another image (${which}), not attested`;
+}
+
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
-var signers = __webpack_require__(57614);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
+var signers = __webpack_require__(64916);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -11705,7 +11923,9 @@ function predicateFor(kind, ctx) {
     switch (kind) {
         case 'sbom':
             if (!ctx.record)
-                return { missing: 'no environment record in this job (the smoke stage captures it)' };
+                return {
+                    missing: ctx.notOfThisImage?.record ?? 'no environment record in this job (the smoke stage captures it)',
+                };
             return made('sbom', sbom_buildSbom(sbomInput(ctx, ctx.record)));
         case 'provenance':
             return made('provenance', buildProvenance({
@@ -11727,7 +11947,7 @@ function predicateFor(kind, ctx) {
             }));
         case 'smoke':
             if (!ctx.smoke)
-                return { missing: 'no smoke result in this job' };
+                return { missing: ctx.notOfThisImage?.smoke ?? 'no smoke result in this job' };
             return made('smoke', (0,smoke_predicate/* buildSmokePredicate */.LZ)({
                 smoke: ctx.smoke,
                 ...(ctx.record && { record: ctx.record }),
@@ -12195,6 +12415,8 @@ async function runAttestStage(input, io) {
 
 
 
+
+
 const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
@@ -12209,12 +12431,35 @@ function runFiles(loaded) {
             .filter((d) => d !== undefined),
     };
 }
+/**
+ * A target's record and smoke result from the result directory (this run's smoke stage did not
+ * test it: `--stages attest`, a separate attest job, or its smoke target failed), each only when it
+ * is of this platform's digest. The directory outlives a run: an earlier image's files there are
+ * not signed as this one's; the note says they were left out.
+ */
+function fromResultDir(results, v, p) {
+    const file = (kind) => external_node_path_default().join(results.dir ?? '.', (0,results_results/* recordFile */.mR)(kind, v.variant, p.platform));
+    const record = results.readEnv(v.variant, p.platform) ?? undefined;
+    const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
+    const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
+    const staleSmoke = smoke && otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest);
+    return {
+        ...(record && !staleRecord && { record }),
+        ...(smoke && !staleSmoke && { smoke }),
+        ...((staleRecord || staleSmoke) && {
+            notOfThisImage: {
+                ...(staleRecord && { record: staleRecord }),
+                ...(staleSmoke && { smoke: staleSmoke }),
+            },
+        }),
+    };
+}
 /** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
 function contextFor(input, files, v, p) {
-    const { results } = input;
     const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
-    const record = entry?.record ?? results.readEnv(v.variant, p.platform);
-    const smoke = entry?.result ?? results.readSmoke(v.variant, p.platform);
+    const { record, smoke, notOfThisImage } = entry
+        ? { record: entry.record, smoke: entry.result, notOfThisImage: undefined }
+        : fromResultDir(input.results, v, p);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
     const { config, inputs } = files();
     const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
@@ -12228,6 +12473,7 @@ function contextFor(input, files, v, p) {
         ...(planned?.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
         ...(record && { record }),
         ...(smoke && { smoke }),
+        ...(notOfThisImage && { notOfThisImage }),
         ...(config && { config }),
         inputs,
         ...(constraints !== undefined && {
@@ -12378,6 +12624,12 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> attest
+// -> report.
+// The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
+// this one function; what differs between them (progress lines, annotations, job summary, GitHub,
+// where result files go) is passed in.
+
 
 
 
@@ -12549,6 +12801,12 @@ key) {
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
+        // This run's records and this tool's own files (the reusable workflows check the action
+        // out into the workspace): in the context only by where they sit, never the image's.
+        keepOut: [
+            ...(opts.results.dir !== undefined ? [opts.results.dir] : []),
+            external_node_path_default().dirname(opts.imagesDir),
+        ],
     }, {
         docker,
         // git, for the context's commit time.
