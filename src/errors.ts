@@ -35,10 +35,12 @@ export class ConfigError extends InputError {
   readonly count: number;
   /** Each problem names its own FILE:LINE first (requirements files), not `source`. */
   readonly problemsNameFiles: boolean;
+  /** The file the problems' lines are in, when `source` is more than its name ("x.yml: invalid YAML"). */
+  readonly file: string | undefined;
   constructor(
     readonly source: string,
     readonly problems: readonly string[],
-    opts: { fix?: string; count?: number; problemsNameFiles?: boolean } = {},
+    opts: { fix?: string; count?: number; problemsNameFiles?: boolean; file?: string } = {},
   ) {
     const count = opts.count ?? problems.length;
     super(
@@ -47,6 +49,7 @@ export class ConfigError extends InputError {
     );
     this.count = count;
     this.problemsNameFiles = opts.problemsNameFiles ?? false;
+    this.file = opts.file;
   }
 }
 

@@ -192,7 +192,7 @@ describe.skipIf(!env.available)('the bundled action on a runner-like environment
     const r = await runAction({ config: 'bad.yml' }, ws);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      '::error title=ml-image config,file=bad.yml::variants[0].cuda: expected a version like "12.8", got "cu128"',
+      '::error title=ml-image config,file=bad.yml,line=2::line 2: variants[0].cuda: expected a version like "12.8", got "cu128"',
     );
   });
 });

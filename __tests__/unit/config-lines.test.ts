@@ -106,7 +106,9 @@ describe('config problems name their line', () => {
     ]);
     expect(
       caught([{ path: ['python', 'requirements'], value: ['s.txt'], source: 'input "requirements"' }]),
-    ).toEqual([`python.requirements[0]: file not found: ${path.join(dir, 's.txt')}`]);
+    ).toEqual([
+      `python.requirements[0]: file not found: ${path.join(dir, 's.txt')} (from input "requirements")`,
+    ]);
   });
 });
 
@@ -130,6 +132,25 @@ describe("the action's annotations", () => {
     expect(annotate(new ConfigError('ml-image.yml', [problem]))).toEqual([
       { title: 'ml-image config', ...place },
     ]);
+  });
+
+  it('a YAML syntax error through loadConfig: on the file\'s line and column (not on "x.yml: invalid YAML")', () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'ml-image-lines-'));
+    try {
+      writeFileSync(path.join(d, 'ml-image.yml'), 'image:\n  name: a/b\n  name: c/d\n');
+      let err: unknown;
+      try {
+        loadConfig({ cwd: d });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(annotate(err as ConfigError)).toEqual([
+        { title: 'ml-image config', file: 'ml-image.yml', startLine: 3, startColumn: 3 },
+      ]);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('a problem of the inputs has no file or line', () => {

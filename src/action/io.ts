@@ -89,7 +89,7 @@ function annotationPlace(
   if (err.source === 'inputs' || err.source === 'plan') return {};
   const at = /^line (\d+)(?:, column (\d+))?: /.exec(problem);
   return {
-    file: err.source,
+    file: err.file ?? err.source,
     ...(at && { startLine: Number(at[1]) }),
     ...(at?.[2] !== undefined && { startColumn: Number(at[2]) }),
   };

@@ -5,7 +5,7 @@ import { notRegularFile } from '../util/read-regular.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
-import { formatIssues, formatPath, linePrefix, type Path } from './issues.js';
+import { formatIssues, formatPath, type IssueOrigins, linePrefix, type Path } from './issues.js';
 import { type LineOf, lineLocator } from './yaml-lines.js';
 import { type Config, ConfigFileSchema, normalizeConfig } from './schema.js';
 
@@ -91,18 +91,22 @@ export function parseYamlDocument(text: string, fileLabel: string): { data: unkn
       }
     },
   });
-  if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems);
+  if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
   } catch (e) {
     // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
     const msg = (e as Error).message.split('\n')[0] ?? String(e);
-    throw new ConfigError(`${fileLabel}: invalid YAML`, [
-      /alias/i.test(msg)
-        ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
-        : msg,
-    ]);
+    throw new ConfigError(
+      `${fileLabel}: invalid YAML`,
+      [
+        /alias/i.test(msg)
+          ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+          : msg,
+      ],
+      { file: fileLabel },
+    );
   }
   return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
@@ -220,10 +224,13 @@ export function validateConfigData(
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
  */
-export function checkReferencedFiles(config: Config, baseDir: string, lineOf?: LineOf): string[] {
+export function checkReferencedFiles(config: Config, baseDir: string, origins: IssueOrigins = {}): string[] {
   const problems: string[] = [];
-  const push = (field: Path, text: string) =>
-    problems.push(`${linePrefix(lineOf?.(field))}${formatPath(field)}: ${text}`);
+  const push = (field: Path, text: string) => {
+    const src = origins.sourceOf?.(field);
+    const at = src === undefined ? linePrefix(origins.lineOf?.(field)) : '';
+    problems.push(`${at}${formatPath(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
+  };
   const at = (p: string) => path.resolve(baseDir, p);
   const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
   /** What is wrong with P as an input file: missing, or something else than a regular file. */
@@ -321,14 +328,12 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const rel = file ? path.relative(cwd, file) : '';
   const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
   const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-  // A value an override set is not on the file's line (it names its input instead).
-  const sourceOf = overrideSourceOf(overrides);
-  const lineOf: LineOf | undefined =
-    parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
-  const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf);
+  const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
   const baseDir = file ? path.dirname(file) : cwd;
   if (opts.checkFiles !== false) {
-    const problems = checkReferencedFiles(config, baseDir, lineOf);
+    // A value an override set names its input, else the line of the file it is on.
+    const origins = { sourceOf: overrideSourceOf(overrides), ...(parsed && { lineOf: parsed.lineOf }) };
+    const problems = checkReferencedFiles(config, baseDir, origins);
     if (problems.length > 0) throw new ConfigError(label, problems);
   }
   return { config, file, baseDir, ...(file !== undefined && { label }) };
