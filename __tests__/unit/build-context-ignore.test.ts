@@ -26,6 +26,7 @@ describe('insideContext', () => {
     ['out/run 1', 'out/run 1'],
     ['.', undefined],
     ['../elsewhere', undefined],
+    ['..results', '..results'],
     ['bad\nname', undefined],
   ])('%j -> %j', (rel, want) => {
     expect(insideContext(ctx, path.resolve(ctx, rel))).toBe(want);
@@ -41,7 +42,10 @@ describe('ignoreLine', () => {
   it.each([
     ['ml-image-results', '/ml-image-results'],
     ['out/#1', '/out/#1'],
-    ['!keep', '/!keep'],
+    ['!keep', '/\\!keep'],
+    ['a/!b', '/a/!b'],
+    ['out ', '/out[ ]'],
+    ['out \t', '/out[ ][\t]'],
     ['a*b?[c]\\d', '/a\\*b\\?\\[c\\]\\\\d'],
   ])('%j -> %j', (rel, line) => {
     expect(ignoreLine(rel)).toBe(line);
@@ -74,6 +78,22 @@ describe('dockerfileKeepingOut', () => {
     writeFileSync(path.join(ctx, 'Dockerfile.dockerignore'), 'dockerfile-one\n');
     const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'gpu');
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toMatch(/^dockerfile-one\n# kept out/);
+  });
+
+  it('an ignore file that is a link out of its directory is no ignore file (never a host file read)', () => {
+    writeFileSync(path.join(dir, 'host-file'), 'secret-host-content\n');
+    symlinkSync(path.join(dir, 'host-file'), path.join(ctx, '.dockerignore'));
+    const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
+    expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
+      '# kept out by ml-image (its own records)\n/ml-image-results\n',
+    );
+  });
+
+  it('a link inside the context is read as BuildKit reads it', () => {
+    writeFileSync(path.join(ctx, 'ignore.txt'), '.git\n');
+    symlinkSync('ignore.txt', path.join(ctx, '.dockerignore'));
+    const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
+    expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toMatch(/^\.git\n# kept out/);
   });
 
   it('no ignore file: only the kept-out lines', () => {

@@ -6,8 +6,17 @@
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
 // kept out. The user's files are never written to.
-import { copyFileSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../errors.js';
 
 /** What the build builds with, and what it says about it (once per stage). */
 export interface IgnoringDockerfile {
@@ -25,29 +34,53 @@ function real(p: string): string {
   }
 }
 
+/** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
+const outside = (rel: string) => rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+
 /**
  * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
  * with a line break cannot be one line of an ignore file: it is left as it is.
  */
 export function insideContext(context: string, p: string): string | undefined {
   const rel = path.relative(real(context), real(p));
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || /[\r\n]/.test(rel)) return undefined;
+  if (rel === '' || outside(rel) || /[\r\n]/.test(rel)) return undefined;
   return rel.split(path.sep).join('/');
 }
 
 /**
  * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
- * at the context's root, with the pattern characters of Go's filepath.Match escaped.
+ * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
+ * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
+ * with "!" is escaped (else it would re-include), and trailing blanks are written as classes.
  */
 export function ignoreLine(rel: string): string {
-  return `/${rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`)}`;
+  const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
+  return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
 }
 
-/** The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). */
+/**
+ * The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). As
+ * BuildKit reads it: from inside the directory it is in (the Dockerfile's, the context), so a link
+ * that points out of that directory is no ignore file, never a file of this machine read for it.
+ */
 function ignoreFileOf(dockerfile: string, context: string): string {
-  for (const f of [`${dockerfile}.dockerignore`, path.join(context, '.dockerignore')]) {
-    const st = statSync(f, { throwIfNoEntry: false });
-    if (st?.isFile()) return readFileSync(f, 'utf8');
+  const candidates: [string, string][] = [
+    [`${dockerfile}.dockerignore`, path.dirname(dockerfile)],
+    [path.join(context, '.dockerignore'), context],
+  ];
+  for (const [f, within] of candidates) {
+    if (lstatSync(f, { throwIfNoEntry: false }) === undefined) continue;
+    const target = real(f);
+    const rel = path.relative(real(within), target);
+    if (outside(rel) || !statSync(target, { throwIfNoEntry: false })?.isFile()) continue;
+    try {
+      return readFileSync(target, 'utf8');
+    } catch (e) {
+      throw new InputError(
+        `${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}), and the build needs it: it says what stays out of the image`,
+        'make it readable by the user that runs ml-image',
+      );
+    }
   }
   return '';
 }
