@@ -530,6 +530,12 @@ describe('ml-image.yml', () => {
         // Each component on the way is tested as a link (not followed), refused with a named error.
         expect(run).toMatch(/at=\$\{at:\+\$at\/\}\$part\n\s*if \[\[ -L \$at \]\]; then/);
         expect(run).toMatch(/::error title=ml-image::\$at is a symbolic link/);
+        // Links inside the result directory too (digests/, attest/ are written and cleaned there),
+        // counted rather than named: a file name could hold a workflow command.
+        if (writes.has('"$RESULT_DIR"'))
+          expect(run).toMatch(
+            /n=\$\(find "\$RESULT_DIR" -type l \| wc -l\)[\s\S]*find "\$RESULT_DIR" -type l -delete/,
+          );
         expect(run.trimEnd()).toMatch(/exit "\$bad"$/);
       }
     }
