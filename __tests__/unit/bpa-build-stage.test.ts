@@ -113,6 +113,20 @@ describe('build stage with BPA inputs', () => {
     expect(r.result.variants[0]!.tags).toEqual(['localhost:5000/o/m:1.0']);
   });
 
+  // Whether the build pushed is recorded: a local tag (the `load` input's) does not mean "not pushed".
+  it.each([
+    ['push', {}, undefined],
+    ['push and load', { load: 'true' }, 'localhost:5000/o/m:ml-image-local-cpu-amd64'],
+  ])(
+    '%s: build.json records the image as pushed, with the tag it is loaded under',
+    async (_n, map, local) => {
+      const r = await build(map);
+      const [p] = r.result.variants[0]!.platforms;
+      expect(p!.pushed).toBe(true);
+      expect(p!.localRef).toBe(local);
+    },
+  );
+
   it('refuses a secret-envs variable that is not set, and a secret id given twice', async () => {
     await expect(build({ 'secret-envs': 'npm=NPM_TOKEN' })).rejects.toThrow(
       /input "secret-envs": npm=NPM_TOKEN: NPM_TOKEN is not set/,

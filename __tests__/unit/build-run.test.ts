@@ -239,6 +239,16 @@ describe('runBuildStage (plain-object Docker)', () => {
     }
   });
 
+  it('push: false: each platform is loaded under its local tag and recorded as not pushed', async () => {
+    const r = await run({}, {}, {}, undefined, { push: false });
+    const v = (await r.result).variants[0]!;
+    expect(r.merges).toEqual([]);
+    expect(v.platforms.map((p) => [p.localRef, p.pushed])).toEqual([
+      ['localhost:5000/o/m:ml-image-local-cpu-amd64', false],
+      ['localhost:5000/o/m:ml-image-local-cpu-arm64', false],
+    ]);
+  });
+
   it('passes requirements and constraints as secret files (0600 in a 0700 dir), never build args', async () => {
     const r = await run({});
     await r.result;

@@ -17,8 +17,16 @@ export const PlatformBuildSchema = z.object({
   finishedAt: z.iso.datetime({ offset: true }).optional(),
   attempts: z.number().int().positive(),
   metadata: z.record(z.string(), z.unknown()),
-  /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+  /**
+   * Where the image is in the engine: the local tag of a load (push: false, or push and load), or
+   * the docker driver's push tag (push and load). Only loaded unless `pushed` says otherwise.
+   */
   localRef: imageRef.optional(),
+  /**
+   * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
+   * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
+   */
+  pushed: z.boolean().optional(),
 });
 
 export const VariantBuildSchema = z.object({
@@ -42,3 +50,10 @@ export const BuildResultSchema = z.object({
 export type PlatformBuild = z.infer<typeof PlatformBuildSchema>;
 export type VariantBuild = z.infer<typeof VariantBuildSchema>;
 export type BuildResult = z.infer<typeof BuildResultSchema>;
+
+/**
+ * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a
+ * build.json of an older version) when it left no local tag, as those versions meant it.
+ */
+export const isPushed = (p: Pick<PlatformBuild, 'localRef' | 'pushed'>): boolean =>
+  p.pushed ?? p.localRef === undefined;

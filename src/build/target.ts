@@ -84,6 +84,7 @@ const pushTagOf = (ctx: TagContext, t: { v: { name: string } }, arch: string) =>
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
  * or push and load as a second exporter); the docker driver's pushed image is already in the
  * engine, under the tag it pushed by (buildx names it nothing else). Undefined: only pushed.
+ * A local ref does not mean "not pushed": the build result says that in `pushed` (isPushed).
  */
 export function localRefOf(ctx: TagContext, t: { v: { name: string } }, arch: string): string | undefined {
   if (!ctx.push) return localTag(ctx.repository, t.v.name, arch);
@@ -220,6 +221,7 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
         attempts: attempt,
         metadata,
         ...(localRef !== undefined && { localRef }),
+        pushed: ctx.push,
       };
     }
     const log = tail.join('\n') || ctx.mask(r.stderr);
