@@ -413,6 +413,35 @@ describe('runAttestStage', () => {
     expect(lines).toContain('cpu linux/amd64: not pushed (loaded as model:cpu): nothing to attest');
   });
 
+  // The `load` input: the build pushed the image and left it in the engine too (docker-container:
+  // its load tag; docker driver: the tag it pushed by). It is in the registry: signed and attested.
+  it.each([
+    ['docker-container builder', 'localhost:5000/acme/model:ml-image-local-cpu-amd64'],
+    ['docker driver', 'localhost:5000/acme/model:ml-image-build-cpu-amd64'],
+  ])('an image pushed and loaded (%s) is signed and attested', async (_n, localRef) => {
+    const loadedToo: BuildResult = {
+      ...build,
+      variants: [
+        {
+          ...build.variants[0]!,
+          platforms: build.variants[0]!.platforms.map((p) => ({ ...p, localRef, pushed: true })),
+        },
+      ],
+    };
+    const { signer, calls } = recordingSigner();
+    const lines: string[] = [];
+    const out = await runAttestStage(input({ build: loadedToo }), io(signer, lines));
+    expect(out.result.targets.map((t) => [t.ref, t.signed])).toEqual([
+      [`localhost:5000/acme/model@${D('1')}`, true],
+      [`localhost:5000/acme/model@${D('2')}`, true],
+    ]);
+    expect(calls.filter((c) => c.op === 'sign').map((c) => c.ref)).toEqual([
+      `localhost:5000/acme/model@${D('1')}`,
+      `localhost:5000/acme/model@${D('2')}`,
+    ]);
+    expect(lines.join('\n')).not.toMatch(/not pushed/);
+  });
+
   it('the registry going away mid-way: what was done is recorded, the error is handed back (exit 3)', async () => {
     const { signer, calls } = recordingSigner((c) => c.ref.endsWith(D('2')));
     const out = await runAttestStage(input(), io(signer));

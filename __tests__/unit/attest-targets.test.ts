@@ -1,19 +1,20 @@
 // attestTargets: the attest stage's target list from a build result: each pushed platform as
 // repository@digest, in the build's order, nothing attached yet; a platform only loaded into the
-// engine (localRef) is not a target.
+// engine (not pushed) is not a target; one pushed and loaded too (the `load` input) is.
 import { describe, expect, it } from 'vitest';
 import { attestTargets } from '../../src/attest/targets.js';
-import type { PlatformBuild, VariantBuild } from '../../src/build/result.js';
+import { BuildResultSchema, type PlatformBuild, type VariantBuild } from '../../src/build/result.js';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 
-const platform = (name: string, digest: string, localRef?: string): PlatformBuild => ({
+const platform = (name: string, digest: string, localRef?: string, pushed?: boolean): PlatformBuild => ({
   platform: name,
   digest,
   durationMs: 1,
   attempts: 1,
   metadata: {},
   ...(localRef !== undefined && { localRef }),
+  ...(pushed !== undefined && { pushed }),
 });
 
 const variant = (name: string, repository: string, platforms: PlatformBuild[]): VariantBuild => ({
@@ -54,6 +55,39 @@ describe('attestTargets', () => {
       [variant('cpu', GHCR, [platform('linux/amd64', D('e'), 'model:cpu'), platform('linux/arm64', D('f'))])],
       [['cpu', 'linux/arm64', `${GHCR}@${D('f')}`]],
       [{ variant: 'cpu', platform: 'linux/amd64', localRef: 'model:cpu' }],
+    ],
+    // With the `load` input the build leaves the image in the engine too: still pushed, signed.
+    [
+      'pushed and loaded, docker-container builder (the load tag)',
+      [variant('cpu', GHCR, [platform('linux/amd64', D('a'), `${GHCR}:ml-image-local-cpu-amd64`, true)])],
+      [['cpu', 'linux/amd64', `${GHCR}@${D('a')}`]],
+      [],
+    ],
+    [
+      'pushed and loaded, docker driver (the tag it pushed by)',
+      [
+        variant('cpu', GHCR, [
+          platform('linux/amd64', D('b'), `${GHCR}:ml-image-build-cpu-amd64`, true),
+          platform('linux/arm64', D('c'), `${GHCR}:ml-image-build-cpu-arm64`, true),
+        ]),
+      ],
+      [
+        ['cpu', 'linux/amd64', `${GHCR}@${D('b')}`],
+        ['cpu', 'linux/arm64', `${GHCR}@${D('c')}`],
+      ],
+      [],
+    ],
+    [
+      'loaded only, as the build records it now (pushed: false)',
+      [variant('cpu', GHCR, [platform('linux/amd64', D('e'), `${GHCR}:ml-image-local-cpu-amd64`, false)])],
+      [],
+      [{ variant: 'cpu', platform: 'linux/amd64', localRef: `${GHCR}:ml-image-local-cpu-amd64` }],
+    ],
+    [
+      'not pushed and no local tag',
+      [variant('cpu', GHCR, [platform('linux/amd64', D('e'), undefined, false)])],
+      [],
+      [{ variant: 'cpu', platform: 'linux/amd64' }],
     ],
     [
       'nothing pushed',
@@ -100,6 +134,37 @@ describe('attestTargets', () => {
       expect(t.v.platforms).toContain(t.p);
     }
     expect(planned.notPushed).toEqual(notPushed);
+  });
+
+  it('a build.json of an older version (no pushed field): a local tag still means not pushed', () => {
+    const old = BuildResultSchema.parse({
+      schemaVersion: 1,
+      variants: [
+        {
+          variant: 'cpu',
+          repository: GHCR,
+          tags: [`${GHCR}:ml-image-local-cpu-amd64`],
+          platforms: [
+            {
+              platform: 'linux/amd64',
+              digest: D('a'),
+              durationMs: 1,
+              attempts: 1,
+              metadata: {},
+              localRef: `${GHCR}:ml-image-local-cpu-amd64`,
+            },
+            { platform: 'linux/arm64', digest: D('b'), durationMs: 1, attempts: 1, metadata: {} },
+          ],
+          baseImage: 'ubuntu:24.04',
+        },
+      ],
+    });
+    expect(old.variants[0]!.platforms[0]!.pushed).toBeUndefined();
+    const planned = attestTargets(old);
+    expect(planned.targets.map((t) => t.target.ref)).toEqual([`${GHCR}@${D('b')}`]);
+    expect(planned.notPushed).toEqual([
+      { variant: 'cpu', platform: 'linux/amd64', localRef: `${GHCR}:ml-image-local-cpu-amd64` },
+    ]);
   });
 
   it('each call makes new targets (the stage fills them in)', () => {

@@ -309,7 +309,9 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   // Not signing is a note, not a warning: most local runs and forks have no identity.
   io.progress(signing.reason);
   for (const n of notPushed)
-    io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
+    io.progress(
+      `${n.variant} ${n.platform}: not pushed${n.localRef !== undefined ? ` (loaded as ${n.localRef})` : ''}: nothing to attest`,
+    );
   const signer = signing.identity && targets.length > 0 ? io.signer() : undefined;
   // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
   const unregister = signer?.release && registerCleanup(() => signer.release!().catch(() => undefined));

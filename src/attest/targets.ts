@@ -1,7 +1,8 @@
 // The attest stage's targets (pure): each platform image the build pushed, in the build's order,
 // with its entry in attest.json as it starts (nothing attached, not signed). A platform only
-// loaded into the local engine (localRef) has no digest in a registry: nothing to attest there.
-import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+// loaded into the local engine (not pushed: isPushed) has no digest in a registry: nothing to
+// attest there. One pushed and loaded too (the `load` input) is in the registry: a target.
+import { type BuildResult, isPushed, type PlatformBuild, type VariantBuild } from '../build/result.js';
 import type { AttestTarget } from './result.js';
 
 /** One pushed platform image: the build's entries it comes from and its record in attest.json. */
@@ -11,11 +12,11 @@ export interface PlannedTarget {
   target: AttestTarget;
 }
 
-/** A platform the build only loaded into the local engine (as LOCALREF). */
+/** A platform the build did not push: it only loaded it into the local engine (as LOCALREF). */
 export interface NotPushed {
   variant: string;
   platform: string;
-  localRef: string;
+  localRef?: string;
 }
 
 /** BUILD's targets (repository@digest of each pushed platform) and the platforms not pushed. */
@@ -27,8 +28,12 @@ export function attestTargets(build: Pick<BuildResult, 'variants'>): {
   const notPushed: NotPushed[] = [];
   for (const v of build.variants)
     for (const p of v.platforms) {
-      if (p.localRef !== undefined) {
-        notPushed.push({ variant: v.variant, platform: p.platform, localRef: p.localRef });
+      if (!isPushed(p)) {
+        notPushed.push({
+          variant: v.variant,
+          platform: p.platform,
+          ...(p.localRef !== undefined && { localRef: p.localRef }),
+        });
         continue;
       }
       const target: AttestTarget = {
