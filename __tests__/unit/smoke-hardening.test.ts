@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { otherImage, recordImage, smokeImage } from '../../src/attest/of-image.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { loadConfig, validateConfigData } from '../../src/config/load.js';
 import type {
@@ -429,6 +430,8 @@ describe('the smoke stage', () => {
 
   interface StageOpts {
     localRef?: string;
+    /** build.json's pushed (none: an older build.json's, or this test's default). */
+    pushed?: boolean;
     gpus?: 'all' | 'none';
     metadata?: Record<string, unknown>;
     platforms?: string[];
@@ -452,6 +455,7 @@ describe('the smoke stage', () => {
       attempts: 1,
       metadata: opts.metadata ?? {},
       ...(opts.localRef !== undefined && { localRef: opts.localRef }),
+      ...(opts.pushed !== undefined && { pushed: opts.pushed }),
     });
     const build = {
       schemaVersion: 1,
@@ -490,14 +494,14 @@ describe('the smoke stage', () => {
     };
   }
 
-  /** An engine whose local tag names IMAGE_ID; capture answers a record, the tests nothing. */
-  function engine(imageId: string) {
+  /** An engine whose local tag (TAG) names IMAGE_ID; capture answers a record, the tests nothing. */
+  function engine(imageId: string, tag = TAG) {
     const specs: ContainerRunSpec[] = [];
     const inspected: string[] = [];
     const docker = fakeDocker({
       inspectImage: async (ref) => {
         // A pulling inspect of the local tag would fetch whatever another job pushed under it.
-        if (ref === TAG) throw new Error(`inspectImage(${ref}) may pull`);
+        if (ref === tag) throw new Error(`inspectImage(${ref}) may pull`);
         inspected.push(ref);
         return imageDetails({ id: imageId });
       },
@@ -534,6 +538,39 @@ describe('the smoke stage', () => {
     expect(entries[0]!.record.image.id).toBe(D('a'));
     expect(entries[0]!.result.image).toBe(TAG);
     expect(smokeFile().gpuDevices).toBe('none');
+  });
+
+  // The `load` input: pushed, and left in the engine too (docker-container: the load tag; docker
+  // driver: the tag it pushed by). The containers run that verified local image (no pull); the
+  // files name the pushed digest, which the attest stage signs and matches them against.
+  it.each([
+    ['docker-container builder', TAG],
+    ['docker driver', 'localhost:5000/o/m:ml-image-build-cpu-amd64'],
+  ])('pushed and loaded (%s): runs the local image ID, the files name repository@digest', async (_n, tag) => {
+    const { docker, specs, inspected } = engine(D('a'), tag);
+    const { entries } = await stage(docker, { localRef: tag, pushed: true }).run();
+    const byDigest = `localhost:5000/o/m@${D('a')}`;
+    expect(inspected[0]).toBe(`local ${tag}`);
+    // Nothing asks the engine for repository@digest (a pulling inspect): only the local image.
+    expect(inspected.filter((r) => r.includes('@'))).toEqual([]);
+    expect(specs.length).toBeGreaterThan(1);
+    for (const s of specs) expect(s.image).toBe(D('a'));
+    expect(entries[0]!.record.image.ref).toBe(byDigest);
+    expect(entries[0]!.result.image).toBe(byDigest);
+    // As a later `--stages attest` run reads them back: of the digest it signs.
+    const env = JSON.parse(readFileSync(path.join(dir, recordFile('env', 'cpu', 'linux/amd64')), 'utf8')) as {
+      image: { ref: string; digest: string | null };
+    };
+    expect(otherImage('environment record', 'env', recordImage(env), D('a'))).toBeUndefined();
+    expect(otherImage('smoke result', 'smoke', smokeImage(smokeFile()), D('a'))).toBeUndefined();
+  });
+
+  it('loaded only, as the build records it now (pushed: false): the files name the tag', async () => {
+    const { docker, specs } = engine(D('a'));
+    const { entries } = await stage(docker, { localRef: TAG, pushed: false }).run();
+    for (const s of specs) expect(s.image).toBe(D('a'));
+    expect(entries[0]!.record.image.ref).toBe(TAG);
+    expect(smokeFile().image).toBe(TAG);
   });
 
   it('a docker-container builder: the loaded image ID is the config digest buildx recorded', async () => {

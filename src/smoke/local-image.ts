@@ -1,7 +1,8 @@
-// The image a local (not pushed) build's target runs. Its tag (src/build: localTag) is mutable and
-// shared by every job on the runner: another job could re-tag it between the build and the smoke.
-// So the tag is checked against what the build recorded, and the containers run the engine's
-// immutable image ID. A pushed image is run by repository@digest, which cannot move.
+// The image a build left in the engine runs (loaded: push false, or push and load). Its tag
+// (src/build: localTag) is mutable and shared by every job on the runner: another job could re-tag
+// it between the build and the smoke. So the tag is checked against what the build recorded, and
+// the containers run the engine's immutable image ID. An image only pushed is run by
+// repository@digest, which cannot move.
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { EnvironmentError } from '../errors.js';
 import { errorMessage, firstLine, isDaemonGone } from './interrupt.js';

@@ -1,7 +1,7 @@
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
 import { createHash } from 'node:crypto';
-import type { BuildResult } from '../build/result.js';
+import { type BuildResult, isPushed } from '../build/result.js';
 import { captureImage } from '../capture/capture.js';
 import type { EnvRecord } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -57,12 +57,16 @@ export function smokeKey(digest: string, inputs: unknown): string {
 /** Where earlier results may be reused from: a directory of env/smoke/smoke-key files, per variant. */
 export type ReuseLookup = (variant: string) => Promise<string | undefined>;
 
-/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
+/**
+ * The image's name in the record (image.ref) and the smoke result: the platform's own manifest by
+ * digest when the build pushed it (also when it loaded it: the attest stage signs that digest and
+ * takes only results of it), else the local tag. What the containers run is Prepared.runImage.
+ */
 export function imageUnderTest(
   v: BuildResult['variants'][number],
   p: BuildResult['variants'][number]['platforms'][number],
 ): string {
-  return p.localRef ?? `${v.repository}@${p.digest}`;
+  return isPushed(p) || p.localRef === undefined ? `${v.repository}@${p.digest}` : p.localRef;
 }
 
 export interface SmokeStageInput {
@@ -92,7 +96,7 @@ interface Target {
   p: PlatformBuild;
   planned: PlannedVariant;
   id: string;
-  /** The image's name in results: the local tag, or repository@digest. */
+  /** The image's name in results: repository@digest when pushed, else the local tag. */
   image: string;
 }
 
@@ -100,7 +104,10 @@ interface Target {
 interface Prepared extends Target {
   key: string;
   gpus: GpuDevices;
-  /** What the containers run: repository@digest, or a local build's verified image ID (once). */
+  /**
+   * What the containers run: the verified image ID of what the build left in the engine (a local
+   * tag: loaded, pushed or not), else repository@digest. Looked up once.
+   */
   runImage: () => Promise<string>;
 }
 
@@ -159,7 +166,8 @@ function targets(ctx: StageContext): Target[] {
 /**
  * The key of a target covers every input of the suites and the GPUs they run with (gpusOf). The
  * image a local build's tag names is checked once, before its first container (verifiedLocalImage):
- * a run never tests another image than the one built.
+ * a run never tests another image than the one built. A target also pushed runs that local image
+ * too (no pull), named by its digest.
  */
 async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
   const { config } = ctx;
@@ -285,7 +293,7 @@ function reuseOutcome(ctx: StageContext, t: Prepared): Promise<ReuseOutcome> | u
       id: t.id,
       image: t.image,
       digest: t.p.digest,
-      local: t.p.localRef !== undefined,
+      local: !isPushed(t.p),
       key: t.key,
       gpus: t.gpus,
     },
