@@ -91,6 +91,28 @@ describe('chooseImage', () => {
     expect(chooseImage(b, 'build.json', undefined, 'linux/riscv64').image).toBe('model:cpu-arm64');
   });
 
+  it('pins the one platform pushed and loaded (the load input) by digest, not its local tag', () => {
+    const loadedToo = build([
+      {
+        platforms: [
+          { ...platform('linux/amd64', D2, 'ghcr.io/acme/model:ml-image-local-cpu-amd64'), pushed: true },
+        ],
+      },
+    ]);
+    expect(chooseImage(loadedToo, 'build.json', undefined)).toMatchObject({
+      image: `ghcr.io/acme/model@${D2}`,
+      pinned: true,
+    });
+    // Recorded as loaded only (pushed: false): the local tag, as a build.json without the field.
+    const loaded = build([
+      { platforms: [{ ...platform('linux/amd64', D2, 'model:cpu-amd64'), pushed: false }] },
+    ]);
+    expect(chooseImage(loaded, 'build.json', undefined)).toMatchObject({
+      image: 'model:cpu-amd64',
+      pinned: false,
+    });
+  });
+
   it('needs --variant with several variants and names the ones there for an unknown one', () => {
     const b = build([{ variant: 'cpu' }, { variant: 'cuda12.8' }]);
     expect(() => chooseImage(b, 'build.json', undefined)).toThrow(/2 variants \(cpu, cuda12\.8\).*--variant/);

@@ -647,6 +647,26 @@ describe('source: build.json and plan.json', () => {
     expect(inputError(() => imageFromBuild(data, 'out/build.json', v)).message).toMatch(message);
   });
 
+  it('takes the one platform pushed and loaded (the load input) by its digest', () => {
+    const data = build(
+      variant('cpu', {
+        digest: undefined,
+        platforms: [
+          {
+            platform: 'linux/amd64',
+            digest: D,
+            durationMs: 1,
+            attempts: 1,
+            metadata: {},
+            localRef: 'x:y',
+            pushed: true,
+          },
+        ],
+      }),
+    );
+    expect(imageFromBuild(data, 'out/build.json', undefined).image).toBe(`ghcr.io/acme/train@${D}`);
+  });
+
   it('reads the driver floor and CUDA-ness of a variant from plan.json', () => {
     const plan = makePlan(planVariant('cpu'), planVariant('cu128', CUDA_128));
     expect(variantFromPlan(plan, 'cu128')).toEqual({ cuda: true, driverFloor: '525.60.13' });

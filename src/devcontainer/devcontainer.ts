@@ -3,7 +3,7 @@
 // env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
 // them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
 // src/results/, which parses each with its schema) and writes the file.
-import type { BuildResult, VariantBuild } from '../build/result.js';
+import { type BuildResult, isPushed, type VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
 import { canonicalName } from '../requirements/parse.js';
@@ -63,7 +63,7 @@ export function chooseImage(
 ): ChosenImage {
   const v = pickVariant(build, file, variant);
   const platforms = v.platforms.map((p) => p.platform);
-  const pushed = v.platforms.filter((p) => p.localRef === undefined);
+  const pushed = v.platforms.filter(isPushed);
   const digest = v.digest ?? (pushed.length === 1 ? pushed[0]!.digest : undefined);
   if (digest !== undefined)
     return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };

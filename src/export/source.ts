@@ -1,7 +1,7 @@
 // Where an export's image comes from when it is not given: the build.json (and plan.json) that
 // `ml-image build --out DIR` writes, read through the results contract (src/results/: each file
 // parsed with its schema there). Pure: the caller reads the files.
-import type { BuildResult } from '../build/result.js';
+import { type BuildResult, isPushed } from '../build/result.js';
 import { InputError } from '../errors.js';
 
 export interface BuiltImage {
@@ -25,7 +25,7 @@ export function imageFromBuild(build: BuildResult, file: string, variant?: strin
   }
   if (!v) throw new InputError(`${file}: no variants`);
   // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-  const pushed = v.platforms.filter((p) => p.localRef === undefined);
+  const pushed = v.platforms.filter(isPushed);
   const digest =
     v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0]!.digest : undefined);
   if (digest === undefined)
