@@ -669,7 +669,7 @@ function parseYamlDocument(text, fileLabel) {
         },
     });
     if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
     let data;
     try {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -681,7 +681,7 @@ function parseYamlDocument(text, fileLabel) {
             /alias/i.test(msg)
                 ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
                 : msg,
-        ]);
+        ], { file: fileLabel });
     }
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
@@ -778,9 +778,13 @@ function validateConfigData(data, label, overrides = [], lineOf) {
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
  */
-function checkReferencedFiles(config, baseDir, lineOf) {
+function checkReferencedFiles(config, baseDir, origins = {}) {
     const problems = [];
-    const push = (field, text) => problems.push(`${(0,issues/* linePrefix */.NF)(lineOf?.(field))}${(0,issues/* formatPath */.jV)(field)}: ${text}`);
+    const push = (field, text) => {
+        const src = origins.sourceOf?.(field);
+        const at = src === undefined ? (0,issues/* linePrefix */.NF)(origins.lineOf?.(field)) : '';
+        problems.push(`${at}${(0,issues/* formatPath */.jV)(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
+    };
     const at = (p) => external_node_path_default().resolve(baseDir, p);
     const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
     /** What is wrong with P as an input file: missing, or something else than a regular file. */
@@ -870,13 +874,12 @@ function loadConfig(opts = {}) {
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-    // A value an override set is not on the file's line (it names its input instead).
-    const sourceOf = overrideSourceOf(overrides);
-    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
-    const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf);
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
     if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir, lineOf);
+        // A value an override set names its input, else the line of the file it is on.
+        const origins = { sourceOf: overrideSourceOf(overrides), ...(parsed && { lineOf: parsed.lineOf }) };
+        const problems = checkReferencedFiles(config, baseDir, origins);
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
@@ -889,6 +892,8 @@ var plan_schema = __webpack_require__(47684);
 var results_results = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/util/json-file.ts
 var json_file = __webpack_require__(80019);
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
 ;// CONCATENATED MODULE: ./src/requirements/options.ts
 // pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
 // short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
@@ -1471,6 +1476,12 @@ function requirementNames(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
+// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
+// tool built: the image by digest from build.json, its non-root user and cache directories from the
+// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
+// them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
+// src/results/, which parses each with its schema) and writes the file.
+
 
 
 /**
@@ -1508,7 +1519,7 @@ const SHM_SIZE = '16g';
 function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
     const v = pickVariant(build, file, variant);
     const platforms = v.platforms.map((p) => p.platform);
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const pushed = v.platforms.filter(result/* isPushed */.Yx);
     const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
     if (digest !== undefined)
         return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
@@ -2916,8 +2927,6 @@ function includeOf(l) {
     return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/build/result.ts
-var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
 // EXTERNAL MODULE: ./src/build/push-tag.ts
@@ -2947,6 +2956,7 @@ const pushTagOf = (ctx, t, arch) => (0,push_tag/* buildPushTag */.f7)(t.v.name, 
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
  * or push and load as a second exporter); the docker driver's pushed image is already in the
  * engine, under the tag it pushed by (buildx names it nothing else). Undefined: only pushed.
+ * A local ref does not mean "not pushed": the build result says that in `pushed` (isPushed).
  */
 function localRefOf(ctx, t, arch) {
     if (!ctx.push)
@@ -3079,6 +3089,7 @@ async function buildTarget(ctx, t) {
                 attempts: attempt,
                 metadata,
                 ...(localRef !== undefined && { localRef }),
+                pushed: ctx.push,
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -3129,6 +3140,7 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 // kept out. The user's files are never written to.
 
 
+
 /** P with its links resolved, P itself when it is not there. */
 function real(p) {
     try {
@@ -3138,29 +3150,51 @@ function real(p) {
         return p;
     }
 }
+/** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
+const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
 /**
  * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
  * with a line break cannot be one line of an ignore file: it is left as it is.
  */
 function insideContext(context, p) {
     const rel = external_node_path_default().relative(real(context), real(p));
-    if (rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) || /[\r\n]/.test(rel))
+    if (rel === '' || outside(rel) || /[\r\n]/.test(rel))
         return undefined;
     return rel.split((external_node_path_default()).sep).join('/');
 }
 /**
  * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
- * at the context's root, with the pattern characters of Go's filepath.Match escaped.
+ * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
+ * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
+ * with "!" is escaped (else it would re-include), and trailing blanks are written as classes.
  */
 function ignoreLine(rel) {
-    return `/${rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`)}`;
+    const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
+    return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
 }
-/** The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). */
+/**
+ * The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). As
+ * BuildKit reads it: from inside the directory it is in (the Dockerfile's, the context), so a link
+ * that points out of that directory is no ignore file, never a file of this machine read for it.
+ */
 function ignoreFileOf(dockerfile, context) {
-    for (const f of [`${dockerfile}.dockerignore`, external_node_path_default().join(context, '.dockerignore')]) {
-        const st = (0,external_node_fs_.statSync)(f, { throwIfNoEntry: false });
-        if (st?.isFile())
-            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+    const candidates = [
+        [`${dockerfile}.dockerignore`, external_node_path_default().dirname(dockerfile)],
+        [external_node_path_default().join(context, '.dockerignore'), context],
+    ];
+    for (const [f, within] of candidates) {
+        if ((0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false }) === undefined)
+            continue;
+        const target = real(f);
+        const rel = external_node_path_default().relative(real(within), target);
+        if (outside(rel) || !(0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isFile())
+            continue;
+        try {
+            return (0,external_node_fs_.readFileSync)(target, 'utf8');
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(`${f}: cannot read it (${e.code ?? String(e)}), and the build needs it: it says what stays out of the image`, 'make it readable by the user that runs ml-image');
+        }
     }
     return '';
 }
@@ -11080,6 +11114,7 @@ async function runSmoke(input, deps) {
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -11087,9 +11122,13 @@ async function runSmoke(input, deps) {
 function smokeKey(digest, inputs) {
     return `${digest} ${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
 }
-/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
+/**
+ * The image's name in the record (image.ref) and the smoke result: the platform's own manifest by
+ * digest when the build pushed it (also when it loaded it: the attest stage signs that digest and
+ * takes only results of it), else the local tag. What the containers run is Prepared.runImage.
+ */
 function imageUnderTest(v, p) {
-    return p.localRef ?? `${v.repository}@${p.digest}`;
+    return (0,result/* isPushed */.Yx)(p) || p.localRef === undefined ? `${v.repository}@${p.digest}` : p.localRef;
 }
 async function runSmokeStage(input, io) {
     const docker = io.docker();
@@ -11133,7 +11172,8 @@ function targets(ctx) {
 /**
  * The key of a target covers every input of the suites and the GPUs they run with (gpusOf). The
  * image a local build's tag names is checked once, before its first container (verifiedLocalImage):
- * a run never tests another image than the one built.
+ * a run never tests another image than the one built. A target also pushed runs that local image
+ * too (no pull), named by its digest.
  */
 async function prepare(ctx, t) {
     const { config } = ctx;
@@ -11250,7 +11290,7 @@ function reuseOutcome(ctx, t) {
         id: t.id,
         image: t.image,
         digest: t.p.digest,
-        local: t.p.localRef !== undefined,
+        local: !(0,result/* isPushed */.Yx)(t.p),
         key: t.key,
         gpus: t.gpus,
     }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
@@ -12097,14 +12137,23 @@ function buildSpdx(input, now = new Date()) {
 }
 
 ;// CONCATENATED MODULE: ./src/attest/targets.ts
+// The attest stage's targets (pure): each platform image the build pushed, in the build's order,
+// with its entry in attest.json as it starts (nothing attached, not signed). A platform only
+// loaded into the local engine (not pushed: isPushed) has no digest in a registry: nothing to
+// attest there. One pushed and loaded too (the `load` input) is in the registry: a target.
+
 /** BUILD's targets (repository@digest of each pushed platform) and the platforms not pushed. */
 function attestTargets(build) {
     const targets = [];
     const notPushed = [];
     for (const v of build.variants)
         for (const p of v.platforms) {
-            if (p.localRef !== undefined) {
-                notPushed.push({ variant: v.variant, platform: p.platform, localRef: p.localRef });
+            if (!(0,result/* isPushed */.Yx)(p)) {
+                notPushed.push({
+                    variant: v.variant,
+                    platform: p.platform,
+                    ...(p.localRef !== undefined && { localRef: p.localRef }),
+                });
                 continue;
             }
             const target = {
@@ -12337,7 +12386,7 @@ async function runAttestStage(input, io) {
     // Not signing is a note, not a warning: most local runs and forks have no identity.
     io.progress(signing.reason);
     for (const n of notPushed)
-        io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
+        io.progress(`${n.variant} ${n.platform}: not pushed${n.localRef !== undefined ? ` (loaded as ${n.localRef})` : ''}: nothing to attest`);
     const signer = signing.identity && targets.length > 0 ? io.signer() : undefined;
     // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
     const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));

@@ -28441,7 +28441,7 @@ function annotationPlace(io, err, problem) {
         return {};
     const at = /^line (\d+)(?:, column (\d+))?: /.exec(problem);
     return {
-        file: err.source,
+        file: err.file ?? err.source,
         ...(at && { startLine: Number(at[1]) }),
         ...(at?.[2] !== undefined && { startColumn: Number(at[2]) }),
     };
@@ -31278,6 +31278,8 @@ class ConfigError extends InputError {
     count;
     /** Each problem names its own FILE:LINE first (requirements files), not `source`. */
     problemsNameFiles;
+    /** The file the problems' lines are in, when `source` is more than its name ("x.yml: invalid YAML"). */
+    file;
     constructor(source, problems, opts = {}) {
         const count = opts.count ?? problems.length;
         super(`${source}: ${count} problem${count === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`, opts.fix);
@@ -31285,6 +31287,7 @@ class ConfigError extends InputError {
         this.problems = problems;
         this.count = count;
         this.problemsNameFiles = opts.problemsNameFiles ?? false;
+        this.file = opts.file;
     }
 }
 /** Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). */

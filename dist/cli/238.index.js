@@ -794,7 +794,13 @@ exit "$FAILED"
 `;
 }
 
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
 ;// CONCATENATED MODULE: ./src/export/source.ts
+// Where an export's image comes from when it is not given: the build.json (and plan.json) that
+// `ml-image build --out DIR` writes, read through the results contract (src/results/: each file
+// parsed with its schema there). Pure: the caller reads the files.
+
 
 /** The image of one variant of a build.json, by digest; `file` names the file in errors. */
 function imageFromBuild(build, file, variant) {
@@ -812,7 +818,7 @@ function imageFromBuild(build, file, variant) {
     if (!v)
         throw new errors/* InputError */.dz(`${file}: no variants`);
     // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const pushed = v.platforms.filter(result/* isPushed */.Yx);
     const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
     if (digest === undefined)
         throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
@@ -1311,7 +1317,7 @@ function parseYamlDocument(text, fileLabel) {
         },
     });
     if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
     let data;
     try {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -1323,7 +1329,7 @@ function parseYamlDocument(text, fileLabel) {
             /alias/i.test(msg)
                 ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
                 : msg,
-        ]);
+        ], { file: fileLabel });
     }
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
@@ -1420,9 +1426,13 @@ function validateConfigData(data, label, overrides = [], lineOf) {
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
  */
-function checkReferencedFiles(config, baseDir, lineOf) {
+function checkReferencedFiles(config, baseDir, origins = {}) {
     const problems = [];
-    const push = (field, text) => problems.push(`${(0,issues/* linePrefix */.NF)(lineOf?.(field))}${(0,issues/* formatPath */.jV)(field)}: ${text}`);
+    const push = (field, text) => {
+        const src = origins.sourceOf?.(field);
+        const at = src === undefined ? (0,issues/* linePrefix */.NF)(origins.lineOf?.(field)) : '';
+        problems.push(`${at}${(0,issues/* formatPath */.jV)(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
+    };
     const at = (p) => external_node_path_default().resolve(baseDir, p);
     const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
     /** What is wrong with P as an input file: missing, or something else than a regular file. */
@@ -1512,13 +1522,12 @@ function loadConfig(opts = {}) {
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-    // A value an override set is not on the file's line (it names its input instead).
-    const sourceOf = overrideSourceOf(overrides);
-    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
-    const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf);
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
     if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir, lineOf);
+        // A value an override set names its input, else the line of the file it is on.
+        const origins = { sourceOf: overrideSourceOf(overrides), ...(parsed && { lineOf: parsed.lineOf }) };
+        const problems = checkReferencedFiles(config, baseDir, origins);
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }

@@ -1747,6 +1747,7 @@ const pushTagOf = (ctx, t, arch) => buildPushTag(t.v.name, arch, ctx.untrusted?.
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
  * or push and load as a second exporter); the docker driver's pushed image is already in the
  * engine, under the tag it pushed by (buildx names it nothing else). Undefined: only pushed.
+ * A local ref does not mean "not pushed": the build result says that in `pushed` (isPushed).
  */
 function localRefOf(ctx, t, arch) {
     if (!ctx.push)
@@ -1879,6 +1880,7 @@ async function buildTarget(ctx, t) {
                 attempts: attempt,
                 metadata,
                 ...(localRef !== undefined && { localRef }),
+                pushed: ctx.push,
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -1929,6 +1931,7 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 // kept out. The user's files are never written to.
 
 
+
 /** P with its links resolved, P itself when it is not there. */
 function real(p) {
     try {
@@ -1938,29 +1941,51 @@ function real(p) {
         return p;
     }
 }
+/** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
+const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
 /**
  * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
  * with a line break cannot be one line of an ignore file: it is left as it is.
  */
 function insideContext(context, p) {
     const rel = external_node_path_default().relative(real(context), real(p));
-    if (rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) || /[\r\n]/.test(rel))
+    if (rel === '' || outside(rel) || /[\r\n]/.test(rel))
         return undefined;
     return rel.split((external_node_path_default()).sep).join('/');
 }
 /**
  * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
- * at the context's root, with the pattern characters of Go's filepath.Match escaped.
+ * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
+ * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
+ * with "!" is escaped (else it would re-include), and trailing blanks are written as classes.
  */
 function ignoreLine(rel) {
-    return `/${rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`)}`;
+    const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
+    return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
 }
-/** The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). */
+/**
+ * The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). As
+ * BuildKit reads it: from inside the directory it is in (the Dockerfile's, the context), so a link
+ * that points out of that directory is no ignore file, never a file of this machine read for it.
+ */
 function ignoreFileOf(dockerfile, context) {
-    for (const f of [`${dockerfile}.dockerignore`, external_node_path_default().join(context, '.dockerignore')]) {
-        const st = (0,external_node_fs_.statSync)(f, { throwIfNoEntry: false });
-        if (st?.isFile())
-            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+    const candidates = [
+        [`${dockerfile}.dockerignore`, external_node_path_default().dirname(dockerfile)],
+        [external_node_path_default().join(context, '.dockerignore'), context],
+    ];
+    for (const [f, within] of candidates) {
+        if ((0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false }) === undefined)
+            continue;
+        const target = real(f);
+        const rel = external_node_path_default().relative(real(within), target);
+        if (outside(rel) || !(0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isFile())
+            continue;
+        try {
+            return (0,external_node_fs_.readFileSync)(target, 'utf8');
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(`${f}: cannot read it (${e.code ?? String(e)}), and the build needs it: it says what stays out of the image`, 'make it readable by the user that runs ml-image');
+        }
     }
     return '';
 }
@@ -2661,6 +2686,7 @@ var run = __webpack_require__(31246);
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -2668,9 +2694,13 @@ var run = __webpack_require__(31246);
 function smokeKey(digest, inputs) {
     return `${digest} ${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
 }
-/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
+/**
+ * The image's name in the record (image.ref) and the smoke result: the platform's own manifest by
+ * digest when the build pushed it (also when it loaded it: the attest stage signs that digest and
+ * takes only results of it), else the local tag. What the containers run is Prepared.runImage.
+ */
 function imageUnderTest(v, p) {
-    return p.localRef ?? `${v.repository}@${p.digest}`;
+    return (0,result/* isPushed */.Yx)(p) || p.localRef === undefined ? `${v.repository}@${p.digest}` : p.localRef;
 }
 async function runSmokeStage(input, io) {
     const docker = io.docker();
@@ -2714,7 +2744,8 @@ function targets(ctx) {
 /**
  * The key of a target covers every input of the suites and the GPUs they run with (gpusOf). The
  * image a local build's tag names is checked once, before its first container (verifiedLocalImage):
- * a run never tests another image than the one built.
+ * a run never tests another image than the one built. A target also pushed runs that local image
+ * too (no pull), named by its digest.
  */
 async function prepare(ctx, t) {
     const { config } = ctx;
@@ -2831,7 +2862,7 @@ function reuseOutcome(ctx, t) {
         id: t.id,
         image: t.image,
         digest: t.p.digest,
-        local: t.p.localRef !== undefined,
+        local: !(0,result/* isPushed */.Yx)(t.p),
         key: t.key,
         gpus: t.gpus,
     }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
@@ -3148,14 +3179,23 @@ function predicateFor(kind, ctx) {
 // EXTERNAL MODULE: ./src/attest/spdx.ts
 var spdx = __webpack_require__(54130);
 ;// CONCATENATED MODULE: ./src/attest/targets.ts
+// The attest stage's targets (pure): each platform image the build pushed, in the build's order,
+// with its entry in attest.json as it starts (nothing attached, not signed). A platform only
+// loaded into the local engine (not pushed: isPushed) has no digest in a registry: nothing to
+// attest there. One pushed and loaded too (the `load` input) is in the registry: a target.
+
 /** BUILD's targets (repository@digest of each pushed platform) and the platforms not pushed. */
 function attestTargets(build) {
     const targets = [];
     const notPushed = [];
     for (const v of build.variants)
         for (const p of v.platforms) {
-            if (p.localRef !== undefined) {
-                notPushed.push({ variant: v.variant, platform: p.platform, localRef: p.localRef });
+            if (!(0,result/* isPushed */.Yx)(p)) {
+                notPushed.push({
+                    variant: v.variant,
+                    platform: p.platform,
+                    ...(p.localRef !== undefined && { localRef: p.localRef }),
+                });
                 continue;
             }
             const target = {
@@ -3388,7 +3428,7 @@ async function runAttestStage(input, io) {
     // Not signing is a note, not a warning: most local runs and forks have no identity.
     io.progress(signing.reason);
     for (const n of notPushed)
-        io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
+        io.progress(`${n.variant} ${n.platform}: not pushed${n.localRef !== undefined ? ` (loaded as ${n.localRef})` : ''}: nothing to attest`);
     const signer = signing.identity && targets.length > 0 ? io.signer() : undefined;
     // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
     const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));

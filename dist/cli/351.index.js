@@ -141,6 +141,7 @@ function scrubDeep(value, keep = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yx: () => (/* binding */ isPushed),
 /* harmony export */   ef: () => (/* binding */ BUILD_RESULT_SCHEMA_VERSION),
 /* harmony export */   fh: () => (/* binding */ BuildResultSchema),
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
@@ -165,8 +166,16 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     finishedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$({ offset: true }).optional(),
     attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
     metadata: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
-    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+    /**
+     * Where the image is in the engine: the local tag of a load (push: false, or push and load), or
+     * the docker driver's push tag (push and load). Only loaded unless `pushed` says otherwise.
+     */
     localRef: imageRef.optional(),
+    /**
+     * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
+     * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
+     */
+    pushed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
 });
 const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
@@ -184,6 +193,11 @@ const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
     variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantBuildSchema),
 });
+/**
+ * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a
+ * build.json of an older version) when it left no local tag, as those versions meant it.
+ */
+const isPushed = (p) => p.pushed ?? p.localRef === undefined;
 
 
 /***/ }),

@@ -16,11 +16,19 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
 var parse = __webpack_require__(12696);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
+// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
+// tool built: the image by digest from build.json, its non-root user and cache directories from the
+// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
+// them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
+// src/results/, which parses each with its schema) and writes the file.
+
 
 
 /**
@@ -58,7 +66,7 @@ const SHM_SIZE = '16g';
 function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
     const v = pickVariant(build, file, variant);
     const platforms = v.platforms.map((p) => p.platform);
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const pushed = v.platforms.filter(result/* isPushed */.Yx);
     const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
     if (digest !== undefined)
         return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };

@@ -319,7 +319,7 @@ function parseYamlDocument(text, fileLabel) {
         },
     });
     if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
     let data;
     try {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -331,7 +331,7 @@ function parseYamlDocument(text, fileLabel) {
             /alias/i.test(msg)
                 ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
                 : msg,
-        ]);
+        ], { file: fileLabel });
     }
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
@@ -428,9 +428,13 @@ function validateConfigData(data, label, overrides = [], lineOf) {
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
  */
-function checkReferencedFiles(config, baseDir, lineOf) {
+function checkReferencedFiles(config, baseDir, origins = {}) {
     const problems = [];
-    const push = (field, text) => problems.push(`${(0,issues/* linePrefix */.NF)(lineOf?.(field))}${(0,issues/* formatPath */.jV)(field)}: ${text}`);
+    const push = (field, text) => {
+        const src = origins.sourceOf?.(field);
+        const at = src === undefined ? (0,issues/* linePrefix */.NF)(origins.lineOf?.(field)) : '';
+        problems.push(`${at}${(0,issues/* formatPath */.jV)(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
+    };
     const at = (p) => external_node_path_default().resolve(baseDir, p);
     const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
     /** What is wrong with P as an input file: missing, or something else than a regular file. */
@@ -520,13 +524,12 @@ function loadConfig(opts = {}) {
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-    // A value an override set is not on the file's line (it names its input instead).
-    const sourceOf = overrideSourceOf(overrides);
-    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
-    const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf);
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
     if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir, lineOf);
+        // A value an override set names its input, else the line of the file it is on.
+        const origins = { sourceOf: overrideSourceOf(overrides), ...(parsed && { lineOf: parsed.lineOf }) };
+        const problems = checkReferencedFiles(config, baseDir, origins);
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }

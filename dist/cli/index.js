@@ -2657,6 +2657,8 @@ class ConfigError extends InputError {
     count;
     /** Each problem names its own FILE:LINE first (requirements files), not `source`. */
     problemsNameFiles;
+    /** The file the problems' lines are in, when `source` is more than its name ("x.yml: invalid YAML"). */
+    file;
     constructor(source, problems, opts = {}) {
         const count = opts.count ?? problems.length;
         super(`${source}: ${count} problem${count === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`, opts.fix);
@@ -2664,6 +2666,7 @@ class ConfigError extends InputError {
         this.problems = problems;
         this.count = count;
         this.problemsNameFiles = opts.problemsNameFiles ?? false;
+        this.file = opts.file;
     }
 }
 /** Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). */
