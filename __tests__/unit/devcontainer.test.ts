@@ -103,6 +103,19 @@ describe('chooseImage', () => {
       image: `ghcr.io/acme/model@${D2}`,
       pinned: true,
     });
+    // Several platforms pushed and loaded, not merged: as a push without load (no digest to pin),
+    // never a local tag (the docker driver's is the registry tag it pushed by, which other runs move).
+    const unmerged = build([
+      {
+        platforms: [
+          { ...platform('linux/arm64', D1, 'ghcr.io/acme/model:ml-image-build-cpu-arm64'), pushed: true },
+          { ...platform('linux/amd64', D2, 'ghcr.io/acme/model:ml-image-build-cpu-amd64'), pushed: true },
+        ],
+      },
+    ]);
+    expect(() => chooseImage(unmerged, 'build.json', undefined, 'linux/amd64')).toThrow(
+      /no digest and no local tag/,
+    );
     // Recorded as loaded only (pushed: false): the local tag, as a build.json without the field.
     const loaded = build([
       { platforms: [{ ...platform('linux/amd64', D2, 'model:cpu-amd64'), pushed: false }] },

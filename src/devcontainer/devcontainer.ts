@@ -67,7 +67,8 @@ export function chooseImage(
   const digest = v.digest ?? (pushed.length === 1 ? pushed[0]!.digest : undefined);
   if (digest !== undefined)
     return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
-  const local = v.platforms.filter((p) => p.localRef !== undefined);
+  // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
+  const local = v.platforms.filter((p) => p.localRef !== undefined && !isPushed(p));
   const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
   if (chosen === undefined)
     throw new InputError(
