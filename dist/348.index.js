@@ -1523,7 +1523,8 @@ function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
     const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
     if (digest !== undefined)
         return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
-    const local = v.platforms.filter((p) => p.localRef !== undefined);
+    // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
+    const local = v.platforms.filter((p) => p.localRef !== undefined && !(0,result/* isPushed */.Yx)(p));
     const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
     if (chosen === undefined)
         throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
