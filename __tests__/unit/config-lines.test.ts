@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Override, parseYamlDocument } from '../../src/config/load.js';
-import type { Path } from '../../src/config/issues.js';
+import { type Path, withFieldLine } from '../../src/config/issues.js';
+import { planBuild } from '../../src/plan/plan.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
 import { ConfigError } from '../../src/errors.js';
 import { fail } from '../../src/action/io.js';
 import type { ActionIo } from '../../src/action/io.js';
@@ -109,6 +111,57 @@ describe('config problems name their line', () => {
     ).toEqual([
       `python.requirements[0]: file not found: ${path.join(dir, 's.txt')} (from input "requirements")`,
     ]);
+  });
+});
+
+describe('withFieldLine', () => {
+  const lineOf = (p: Path) => ({ 'variants,1': 7, 'build,context': 3, variants: 5 })[p.join(',')];
+  it.each([
+    [
+      'variants[1] (cu128): CUDA 12.9 is not in the catalog',
+      'line 7: variants[1] (cu128): CUDA 12.9 is not in the catalog',
+    ],
+    ['build.context: directory not found: /x', 'line 3: build.context: directory not found: /x'],
+    ['variants x platforms: 300 build targets', 'variants x platforms: 300 build targets'],
+    ['variants[9] (x): unknown to the file', 'variants[9] (x): unknown to the file'],
+    ['no field here', 'no field here'],
+  ])('%s', (problem, want) => {
+    expect(withFieldLine(problem, lineOf)).toBe(want);
+  });
+});
+
+describe('a refused plan names the lines of the config file', () => {
+  it('variants[i] problems get the line of that variant, and the annotation goes on the file', () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'ml-image-lines-'));
+    try {
+      writeFileSync(
+        path.join(d, 'ml-image.yml'),
+        'image:\n  name: a/b\nvariants:\n  - cpu\n  - cuda: "12.7"\n',
+      );
+      const loaded = loadConfig({ cwd: d, checkFiles: false });
+      let err: unknown;
+      try {
+        planBuild(loaded.config, {
+          catalog: bundledCatalog(),
+          git: { sha: 'abcdef1234' },
+          now: new Date(0),
+          configFile: loaded.label,
+          lineOf: loaded.lineOf,
+        });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigError);
+      const e = err as ConfigError;
+      expect(e.message).toMatch(/^plan of ml-image\.yml: 2 problems/);
+      expect(e.problems).toEqual([
+        expect.stringMatching(/^line 5: variants\[1\] \(cuda12\.7\): CUDA 12\.7 is not in the catalog/),
+        expect.stringMatching(/^line 5: variants\[1\] \(cuda12\.7\): no nvidia\/cuda 12\.7 image/),
+      ]);
+      expect(e.file).toBe('ml-image.yml');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });
 

@@ -114,6 +114,22 @@ export function linePrefix(line: number | undefined): string {
 }
 
 /**
+ * PROBLEM ("variants[1] (cu128): ...", "build.context: ...") with the line of the field it starts
+ * with put first ("line 7: variants[1] (cu128): ..."), when LINEOF knows it; else as it is.
+ */
+export function withFieldLine(
+  problem: string,
+  lineOf: ((path: Path) => number | undefined) | undefined,
+): string {
+  const m = /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*)(?=: | \()/.exec(problem);
+  if (!m || !lineOf) return problem;
+  const path = [...m[1]!.matchAll(/[A-Za-z_][\w-]*|\[(\d+)\]/g)].map((x) =>
+    x[1] !== undefined ? Number(x[1]) : x[0],
+  );
+  return `${linePrefix(lineOf(path))}${problem}`;
+}
+
+/**
  * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
  * or the line of the file it is on (`lineOf`).
  */

@@ -27,6 +27,8 @@ export interface LoadedConfig {
   baseDir: string;
   /** The file as messages name it: relative to the directory it was looked up from when under it. */
   label?: string;
+  /** The line of the file a field is on; undefined for a value an override set (or no file). */
+  lineOf?: LineOf;
 }
 
 export interface LoadOptions {
@@ -330,11 +332,13 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
   const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
   const baseDir = file ? path.dirname(file) : cwd;
+  // A value an override set names its input, else the line of the file it is on.
+  const sourceOf = overrideSourceOf(overrides);
+  const lineOf: LineOf | undefined =
+    parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
   if (opts.checkFiles !== false) {
-    // A value an override set names its input, else the line of the file it is on.
-    const origins = { sourceOf: overrideSourceOf(overrides), ...(parsed && { lineOf: parsed.lineOf }) };
-    const problems = checkReferencedFiles(config, baseDir, origins);
+    const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
     if (problems.length > 0) throw new ConfigError(label, problems);
   }
-  return { config, file, baseDir, ...(file !== undefined && { label }) };
+  return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
 }

@@ -238,6 +238,7 @@ function runPlan(opts: PipelineOptions, io: PipelineIo): Plan {
       git: opts.git,
       now: opts.now ?? new Date(),
       configFile: opts.loaded.label,
+      lineOf: opts.loaded.lineOf,
     }),
     opts.buildOptions,
   );

@@ -1,5 +1,6 @@
 // plan: expand variants x platforms into build targets and choose, with a stated reason, the base
 // image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
+import { type Path, withFieldLine } from '../config/issues.js';
 import { archOf } from '../config/platform.js';
 import type { Config, Platform, Variant } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
@@ -31,6 +32,8 @@ export interface PlanContext {
   now: Date;
   /** The config file as the user names it: a refused plan names it ("plan of ml-image.yml"). */
   configFile?: string | undefined;
+  /** Where the config file holds a field (LoadedConfig.lineOf): a refused plan's problems name it. */
+  lineOf?: ((path: Path) => number | undefined) | undefined;
 }
 
 /** An error for each platform of the config the chosen base image does not have. */
@@ -184,7 +187,11 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
       `variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`,
     );
   if (out.errors.length > 0)
-    throw new ConfigError(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors);
+    throw new ConfigError(
+      ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`,
+      out.errors.map((e) => withFieldLine(e, ctx.lineOf)),
+      { ...(ctx.configFile !== undefined && { file: ctx.configFile }) },
+    );
   const targets = targetsOf(variants);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,

@@ -62,6 +62,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
       git,
       now: new Date(),
       configFile: loaded.label,
+      lineOf: loaded.lineOf,
     });
     if (values.out !== undefined) {
       openOutDir(io.cwd, values.out).writePlan(plan);

@@ -53,6 +53,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
       git: gitContextFromGitHubEnv(io.env) ?? {},
       now: new Date(),
       configFile: loaded.label,
+      lineOf: loaded.lineOf,
     });
     for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
     if (values.out !== undefined)
