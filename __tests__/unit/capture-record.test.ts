@@ -94,6 +94,8 @@ describe('captureImage: the layers with the instruction that made each', () => {
             empty: false,
           },
           { createdBy: `RUN /bin/sh -c ${'echo x && '.repeat(100)}true`, sizeBytes: 10, empty: false },
+          // BuildKit writes ENV values unquoted: the whole value is the secret, not its first word.
+          { createdBy: 'ENV DB_PASSWORD=correct horse battery staple LANG=C', sizeBytes: 0, empty: true },
         ]),
     });
     const h = r.image.history!;
@@ -104,6 +106,7 @@ describe('captureImage: the layers with the instruction that made each', () => {
     expect(h[2]!.createdBy).toBe('RUN |2 HF_TOKEN=[redacted] TORCH=2.6 /bin/sh -c pip install torch');
     expect(h[3]!.createdBy).toHaveLength(500);
     expect(h[3]!.createdBy.endsWith('…')).toBe(true);
+    expect(h[4]!.createdBy).toBe('ENV DB_PASSWORD=[redacted] LANG=C');
   });
 
   it('an engine that cannot tell: no history, the reason under errors; an adapter without history: neither', async () => {

@@ -21,10 +21,10 @@ import {
   redactDeep,
   redactEnvList,
   redactLabels,
-  redactEnvValue,
   redactText,
   redactTextDeep,
 } from '../util/redact.js';
+import { redactInstruction } from '../util/redact-instruction.js';
 
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON =
@@ -183,13 +183,11 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
   return parsed.data;
 }
 
-/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
-const MAX_INSTRUCTION = 500;
-
 /**
  * The image's layers with the instruction that made each (oldest first), from the engine; a
- * string when the engine could not tell (the record says why under errors). Build arguments whose
- * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ * string when the engine could not tell (the record says why under errors). Values of secret names
+ * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
+ * patterns apply (redactInstruction).
  */
 export async function layerHistory(
   image: string,
@@ -206,15 +204,6 @@ export async function layerHistory(
   } catch (e) {
     return `${(e as Error).name}: ${redactText(String((e as Error).message ?? e)).slice(0, 300)}`;
   }
-}
-
-export function redactInstruction(text: string): string {
-  const masked = text.replace(
-    /(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g,
-    (_m, sp: string, name: string, value: string) => `${sp}${name}=${redactEnvValue(name, value)}`,
-  );
-  const out = redactText(masked);
-  return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 
 /** What the engine knows of the image (record.image). */

@@ -1,0 +1,123 @@
+// The instructions of an image's history as a record shows them (src/util/redact-instruction.ts):
+// BuildKit writes ENV, ARG and LABEL values unquoted, so a secret's value runs to the next NAME=.
+import { describe, expect, it } from 'vitest';
+import { REDACTED } from '../../src/util/redact.js';
+import { MAX_INSTRUCTION, redactInstruction } from '../../src/util/redact-instruction.js';
+
+const R = REDACTED;
+
+describe('redactInstruction', () => {
+  it.each<[string, string, string]>([
+    // ENV as BuildKit's dispatchEnv writes it: `ENV` then each pair as KEY=value, unquoted.
+    ['ENV: a value with blanks', 'ENV DB_PASSWORD=correct horse battery staple', `ENV DB_PASSWORD=${R}`],
+    [
+      'ENV: several pairs on one line, the secret one in the middle',
+      'ENV A=1 DB_PASSWORD=correct horse battery staple LANG=C.UTF-8',
+      `ENV A=1 DB_PASSWORD=${R} LANG=C.UTF-8`,
+    ],
+    [
+      'ENV: the names widened later (PASS, PAT, CREDS as words)',
+      'ENV DB_PASS=hunter2 GH_PAT=my pat AWS_CREDS=a:b PATH=/usr/bin:/bin',
+      `ENV DB_PASS=${R} GH_PAT=${R} AWS_CREDS=${R} PATH=/usr/bin:/bin`,
+    ],
+    [
+      'ENV: an innocent name keeps its blanks',
+      'ENV GREETING=hello big world',
+      'ENV GREETING=hello big world',
+    ],
+    ['ENV: an empty secret', 'ENV HF_TOKEN=', `ENV HF_TOKEN=${R}`],
+    [
+      "ENV: the classic builder's #(nop) prefix",
+      '/bin/sh -c #(nop)  ENV DB_PASSWORD=correct horse battery staple',
+      `/bin/sh -c #(nop)  ENV DB_PASSWORD=${R}`,
+    ],
+    [
+      'ENV: the legacy form, one name and the rest',
+      'ENV DB_PASSWORD correct horse staple',
+      `ENV DB_PASSWORD ${R}`,
+    ],
+    ['ENV: the legacy form, an innocent name', 'ENV HOME /root', 'ENV HOME /root'],
+    ['ENV: looks legacy but holds a pair', 'ENV A HF_TOKEN=x y', `ENV A HF_TOKEN=${R}`],
+    // ARG as dispatchArg writes it: KEY=value (the value given), or KEY alone.
+    [
+      'ARG: a secret with blanks, then another',
+      'ARG HF_TOKEN=hf secret words TORCH=2.6',
+      `ARG HF_TOKEN=${R} TORCH=2.6`,
+    ],
+    ['ARG: a name without a value', 'ARG HF_TOKEN', 'ARG HF_TOKEN'],
+    ['ARG: a bare name, then a pair', 'ARG MODE DB_PASS=a b', `ARG MODE DB_PASS=${R}`],
+    // RUN with build arguments: `|N K=V ... <shell> <script>` (RUN in front with BuildKit).
+    [
+      'RUN |N: the secret first, its value with blanks',
+      'RUN |2 HF_TOKEN=two words TORCH=2.6 /bin/sh -c pip install torch # buildkit',
+      `RUN |2 HF_TOKEN=${R} TORCH=2.6 /bin/sh -c pip install torch # buildkit`,
+    ],
+    [
+      'RUN |N: the secret last, its value to where the shell begins',
+      'RUN |2 TORCH=2.6 HF_TOKEN=two words /bin/bash -o pipefail -c pip install torch # buildkit',
+      `RUN |2 TORCH=2.6 HF_TOKEN=${R} /bin/bash -o pipefail -c pip install torch # buildkit`,
+    ],
+    [
+      'RUN |N: the exec form (no shell): the last value is its first word',
+      'RUN |1 HF_TOKEN=abc python /app/x.py',
+      `RUN |1 HF_TOKEN=${R} python /app/x.py`,
+    ],
+    [
+      "RUN |N: the classic builder's (no RUN), and the script's own assignments",
+      `|1 GH_PAT=abc /bin/sh -c DB_PASS="a b c" API_KEY='d e' X=1 make`,
+      `|1 GH_PAT=${R} /bin/sh -c DB_PASS=${R} API_KEY=${R} X=1 make`,
+    ],
+    [
+      'RUN |N: innocent arguments kept',
+      'RUN |2 TORCH=2.6 PY=3.11 /bin/sh -c pip install torch==$TORCH',
+      'RUN |2 TORCH=2.6 PY=3.11 /bin/sh -c pip install torch==$TORCH',
+    ],
+    // LABEL as dispatchLabel writes it: masked by key as image.labels are.
+    [
+      'LABEL: a secret key with blanks; standard keys kept',
+      'LABEL com.acme.api_key=sec ret maintainer=me org.opencontainers.image.authors=a b',
+      `LABEL com.acme.api_key=${R} maintainer=me org.opencontainers.image.authors=a b`,
+    ],
+    // Tokens of known forms and URL logins anywhere (redactText).
+    [
+      'a token under an innocent name, a URL login in a script',
+      'RUN /bin/sh -c pip install --index-url https://u:pw@h/simple x # hf_abcdefghijklmnopqrstuvwxyz',
+      `RUN /bin/sh -c pip install --index-url https://u:${R}@h/simple x # ${R}`,
+    ],
+  ])('%s', (_what, text, shown) => {
+    expect(redactInstruction(text)).toBe(shown);
+  });
+
+  it('masking again changes nothing (a record read back is masked again)', () => {
+    for (const text of [
+      `ENV DB_PASSWORD=${R} LANG=C.UTF-8`,
+      `ENV DB_PASSWORD ${R}`,
+      `RUN |2 TORCH=2.6 HF_TOKEN=${R} /bin/sh -c make # buildkit`,
+      `LABEL com.acme.api_key=${R} maintainer=me`,
+      `RUN /bin/sh -c ${'echo x && '.repeat(100)}DB_PASS=abc`,
+    ]) {
+      const once = redactInstruction(text);
+      expect(redactInstruction(once)).toBe(once);
+    }
+  });
+
+  it("an older capture's partial mask reads as today's whole one", () => {
+    // Before, only the first word was masked: the same instruction must compare equal.
+    const old = `ENV DB_PASSWORD=${R} horse battery staple`;
+    expect(redactInstruction(old)).toBe(redactInstruction('ENV DB_PASSWORD=correct horse battery staple'));
+  });
+
+  it(`clips long scripts to ${MAX_INSTRUCTION} characters, after masking`, () => {
+    const out = redactInstruction(`RUN /bin/sh -c ${'echo x && '.repeat(100)}true`);
+    expect(out).toHaveLength(MAX_INSTRUCTION);
+    expect(out.endsWith('…')).toBe(true);
+  });
+
+  it('is linear on a huge instruction', () => {
+    const t = Date.now();
+    redactInstruction(`ENV ${'A=1 '.repeat(200_000)}`);
+    redactInstruction(`RUN |3 ${'x'.repeat(1_000_000)}`);
+    redactInstruction(`LABEL ${'k '.repeat(500_000)}`);
+    expect(Date.now() - t).toBeLessThan(5000);
+  });
+});

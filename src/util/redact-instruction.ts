@@ -1,0 +1,117 @@
+// Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
+// as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
+// LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
+// it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
+// records (src/diff/read.ts) masks a record written by an older version again with today's rules.
+import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
+
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+export const MAX_INSTRUCTION = 500;
+
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** NAME= at the start of a pair of ENV or ARG (at the start of the text or after a blank). */
+const ENV_PAIR = new RegExp(`(?<![^\\s])(${NAME})=`, 'g');
+/** ENV_PAIR for maskRunArgs' exec (its lastIndex moves; matchAll would start at ENV_PAIR's). */
+const RUN_PAIR = new RegExp(ENV_PAIR.source, 'g');
+/** KEY= at the start of a pair of LABEL (a key may hold dots, dashes, slashes). */
+const LABEL_PAIR = /(?<![^\s])([^\s="]+)=/g;
+/** The classic builder's prefix of an instruction that ran no command. */
+const NOP = /^\/bin\/sh -c #\(nop\)\s+/;
+/** ENV, ARG or LABEL and the blanks after it. */
+const KEYWORD = /^(ENV|ARG|LABEL)([ \t]+)/;
+/** ENV's legacy form, `ENV NAME the value`: one name, the rest of the line is its value. */
+const LEGACY_ENV = new RegExp(`^(${NAME})[ \\t]+`);
+/** A RUN with build arguments: `RUN |2 A=1 B=2 /bin/sh -c ...` (the classic builder has no RUN). */
+const RUN_ARGS = /^(?:RUN )?\|(\d+) /;
+/** Where the command of such a RUN begins: its shell, an absolute path and a flag (`/bin/sh -c`). */
+const SHELL_START = / \/\S* -/g;
+/** NAME=value anywhere else (a script's own assignments): a quoted value to its closing quote. */
+const ASSIGNMENT = new RegExp(`(^|\\s)(${NAME})=("[^"\\n]*"|'[^'\\n]*'|\\S+)`, 'g');
+
+type Mask = (name: string, value: string) => string;
+/** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
+const maskLabel: Mask = (key, value) =>
+  redactLabels({ [key]: value })[key] === REDACTED ? REDACTED : redactDeep(value);
+
+/**
+ * An instruction as a record shows it: values of secret names masked (whole, blanks included),
+ * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
+ * Idempotent: what it returns comes back unchanged.
+ */
+export function redactInstruction(text: string): string {
+  const out = redactText(maskInstruction(text));
+  return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+
+function maskInstruction(text: string): string {
+  const nop = NOP.exec(text)?.[0] ?? '';
+  const rest = text.slice(nop.length);
+  const kw = KEYWORD.exec(rest);
+  if (kw) {
+    const body = rest.slice(kw[0].length);
+    const legacy = kw[1] === 'ENV' ? LEGACY_ENV.exec(body) : null;
+    const masked = legacy
+      ? legacy[0] + maskLegacy(legacy[1]!, body.slice(legacy[0].length))
+      : kw[1] === 'LABEL'
+        ? maskPairs(body, LABEL_PAIR, maskLabel)
+        : maskPairs(body, ENV_PAIR, redactEnvValue);
+    return nop + kw[0] + masked;
+  }
+  const run = RUN_ARGS.exec(rest);
+  if (run) return nop + maskRunArgs(rest, run[0].length, Number(run[1]));
+  return nop + maskAssignments(rest);
+}
+
+/**
+ * The value of `ENV NAME value`: masked whole by NAME; else the pairs it may hold are masked by
+ * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
+ */
+function maskLegacy(name: string, value: string): string {
+  const masked = redactEnvValue(name, value);
+  return masked === value ? maskPairs(value, ENV_PAIR, redactEnvValue) : masked;
+}
+
+/** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
+function maskPairs(body: string, pair: RegExp, mask: Mask): string {
+  const starts = [...body.matchAll(pair)];
+  if (starts.length === 0) return body;
+  const parts = [body.slice(0, starts[0]!.index)];
+  starts.forEach((m, i) => {
+    const raw = body.slice(m.index + m[0].length, starts[i + 1]?.index ?? body.length);
+    const value = raw.trimEnd();
+    parts.push(`${m[0]}${mask(m[1]!, value)}${raw.slice(value.length)}`);
+  });
+  return parts.join('');
+}
+
+/**
+ * `|N A=1 B=x y /bin/sh -c script`: the N build arguments, each value to the next NAME=, the last
+ * one's to where the shell begins (else its first word); then the script's own assignments.
+ */
+function maskRunArgs(text: string, at: number, n: number): string {
+  RUN_PAIR.lastIndex = at;
+  const first = RUN_PAIR.exec(text);
+  // Not the pairs the count announces: the text is read as any other.
+  if (!first || first.index !== at || n < 1) return maskAssignments(text);
+  const starts = [first];
+  for (let m; starts.length < n && (m = RUN_PAIR.exec(text));) starts.push(m);
+  const last = starts[starts.length - 1]!;
+  const lastValue = last.index + last[0].length;
+  SHELL_START.lastIndex = lastValue;
+  const shell = SHELL_START.exec(text)?.index;
+  const blank = text.slice(lastValue).search(/\s/);
+  const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
+  return (
+    text.slice(0, at) +
+    maskPairs(text.slice(at, end), ENV_PAIR, redactEnvValue) +
+    maskAssignments(text.slice(end))
+  );
+}
+
+/** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
+function maskAssignments(text: string): string {
+  return text.replace(
+    ASSIGNMENT,
+    (_m, sp: string, name: string, value: string) => `${sp}${name}=${redactEnvValue(name, value)}`,
+  );
+}
