@@ -93,6 +93,16 @@ describe('ml-image diff', () => {
     expect(md.split('\n')[0]).toBe('<!-- ml-image-report:x/y:gpu@linux/amd64 -->');
   });
 
+  it('a base recorded before DB_PASS and GH_PAT were secret names shows neither value (Markdown or JSON)', async () => {
+    write('old.json', makeRecord({ env: { DB_PASS: 'hunter2isold', GH_PAT: 'myoldpat99' }, labels: {} }));
+    write('new.json', makeRecord({ env: { DB_PASS: '[redacted]', GH_PAT: '[redacted]' }, labels: {} }));
+    for (const format of ['md', 'json']) {
+      const r = await run('old.json', 'new.json', '--format', format);
+      expect(r.code).toBe(0);
+      for (const secret of ['hunter2isold', 'myoldpat99']) expect(r.out).not.toContain(secret);
+    }
+  });
+
   it('a login or token in --image or --baseline-ref is never printed (Markdown or JSON)', async () => {
     for (const format of ['md', 'json']) {
       const r = await run(

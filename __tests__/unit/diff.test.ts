@@ -211,6 +211,15 @@ describe('diffRecords', () => {
     expect(JSON.stringify(d)).not.toContain('hunter2-prod');
   });
 
+  it('a baseline recorded before DB_PASS and GH_PAT were secret names: their values masked, no change shown', () => {
+    const d = diffRecords(
+      makeRecord({ env: { DB_PASS: 'hunter2isold', GH_PAT: 'myoldpat99', PATH: '/a' } }),
+      makeRecord({ env: { DB_PASS: REDACTED, GH_PAT: REDACTED, PATH: '/a' } }),
+    );
+    expect(d.env).toEqual({ changes: [], unchanged: 3, redactedBoth: 2 });
+    for (const secret of ['hunter2isold', 'myoldpat99']) expect(JSON.stringify(d)).not.toContain(secret);
+  });
+
   it('env: added/removed/changed one by one; redacted values stay exactly as recorded', () => {
     const d = diffRecords(
       makeRecord({ env: { PATH: '/a', HF_TOKEN: REDACTED, OLD: '1', URL: `https://u:${REDACTED}@h/` } }),
@@ -400,6 +409,47 @@ describe('reading records (older schema versions)', () => {
       { name: 'numpy', kind: 'upgraded', from: '1.26.4', to: '2.1.0', level: 'major' },
     ]);
     expect(summarize(base).variant).toBeNull();
+  });
+
+  it("every record read is masked with today's rules: environments, labels, history", () => {
+    const old = makeRecord({
+      env: { DB_PASS: 'hunter2isold', PATH: '/a', URL: 'https://u:pw@h/' },
+      labels: { 'com.acme.db_password': 'hunter2-prod', maintainer: 'a' },
+    });
+    old.env = { GH_PAT: 'myoldpat99', HOSTNAME: 'probe' };
+    old.image.history = [
+      // The old capture masked the first word only, and knew neither DB_PASS nor GH_PAT.
+      { createdBy: `ENV DB_PASSWORD=${REDACTED} horse battery staple`, sizeBytes: 0, empty: true },
+      { createdBy: 'RUN |1 GH_PAT=myoldpat99 /bin/sh -c make # buildkit', sizeBytes: 100 },
+      { createdBy: 'LABEL com.acme.db_password=hunter2-prod', sizeBytes: 0, empty: true },
+    ];
+    const read = readEnvRecord(JSON.parse(JSON.stringify(old)), 'base/env.json');
+    expect(read.image.env).toEqual({ DB_PASS: REDACTED, PATH: '/a', URL: `https://u:${REDACTED}@h/` });
+    expect(read.env).toEqual({ GH_PAT: REDACTED, HOSTNAME: 'probe' });
+    expect(read.image.labels).toEqual({ 'com.acme.db_password': REDACTED, maintainer: 'a' });
+    expect(read.image.history!.map((l) => l.createdBy)).toEqual([
+      `ENV DB_PASSWORD=${REDACTED}`,
+      `RUN |1 GH_PAT=${REDACTED} /bin/sh -c make # buildkit`,
+      `LABEL com.acme.db_password=${REDACTED}`,
+    ]);
+    for (const secret of ['hunter2', 'myoldpat99', 'horse', ':pw@'])
+      expect(JSON.stringify(read)).not.toContain(secret);
+    // Masked again, it stays as it is.
+    expect(readEnvRecord(JSON.parse(JSON.stringify(read)), 'base/env.json')).toEqual(read);
+  });
+
+  it('a layer masked by the old rule and by the new one is the same layer: no size change shown', () => {
+    const layers = (createdBy: string) => [
+      { createdBy: 'ADD rootfs.tar / # buildkit', sizeBytes: 80_000_000 },
+      { createdBy, sizeBytes: 100 },
+    ];
+    const base = makeRecord();
+    base.image.history = layers('RUN |1 GH_PAT=myoldpat99 /bin/sh -c make # buildkit');
+    const head = makeRecord();
+    head.image.history = layers(`RUN |1 GH_PAT=${REDACTED} /bin/sh -c make # buildkit`);
+    const d = diffRecords(readEnvRecord(base, 'base.json'), readEnvRecord(head, 'head.json'));
+    expect(d.sizeExplanation?.layers).toEqual([]);
+    expect(JSON.stringify(d)).not.toContain('myoldpat99');
   });
 
   it('migrations are a table with one step per older version', () => {

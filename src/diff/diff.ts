@@ -1,9 +1,8 @@
 // Record-vs-record diff (pure): packages, components, env, labels, size; the smoke results are
 // compared in src/diff/smoke.ts. The base record is the base branch's (read through
 // src/diff/read.ts, so it may have been written by an older version).
-import { redactLabels } from '../util/redact.js';
 import type { EnvRecord } from '../capture/record.js';
-import { REDACTED } from '../util/redact.js';
+import { REDACTED, redactEnvMap, redactLabels } from '../util/redact.js';
 import { canonicalName } from '../requirements/parse.js';
 import {
   COMPONENT_IDS,
@@ -227,8 +226,10 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   const b = summarize(base);
   const h = summarize(head);
   const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
-  const env = diffMaps(base.image.env, head.image.env);
-  // Both sides masked by key as capture masks them now: a baseline recorded before kept the value.
+  // Both sides masked as capture masks them now: a baseline recorded before a rule was widened
+  // (DB_PASS, GH_PAT) kept the value. Records read from files are masked again already
+  // (src/diff/read.ts); this covers records given in memory.
+  const env = diffMaps(redactEnvMap(base.image.env), redactEnvMap(head.image.env));
   const labelDiff = diffMaps(redactLabels(base.image.labels), redactLabels(head.image.labels));
   const labels = {
     changes: labelDiff.changes.map((c): LabelChange => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),

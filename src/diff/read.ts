@@ -12,6 +12,8 @@ import {
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, SmokeResultSchema } from '../smoke/result.js';
+import { redactDeep, redactEnvMap, redactLabels } from '../util/redact.js';
+import { redactInstruction } from '../util/redact-instruction.js';
 
 type Json = Record<string, unknown>;
 /** Turns a record of version N into one of version N + 1 (the input is a parsed, unchecked object). */
@@ -102,7 +104,37 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : String(v);
 }
 
+/**
+ * Every record is read through this: the report's diff, the SBOM, smoke reuse, attest. Its base
+ * branch's copy may have been written before a redaction rule was widened (PASS, PAT and CREDS as
+ * secret names came later), so the fields masked by name are masked again with today's rules
+ * (maskedAgain).
+ */
 export function readEnvRecord(json: unknown, source: string): EnvRecord {
+  return maskedAgain(readRecordAsIs(json, source));
+}
+
+/**
+ * A record with its name-keyed fields masked by today's rules, as capture masks them now: the
+ * image's and the probe's environment (redactEnvValue), the labels (by key, then by shape) and the
+ * history's instructions (redactInstruction). Idempotent: a value masked by an older rule or by
+ * this one comes back as [redacted], so two records that hold the same value compare equal.
+ */
+export function maskedAgain(r: EnvRecord): EnvRecord {
+  const { history } = r.image;
+  return {
+    ...r,
+    image: {
+      ...r.image,
+      env: redactEnvMap(r.image.env),
+      labels: redactDeep(redactLabels(r.image.labels)),
+      ...(history && { history: history.map((l) => ({ ...l, createdBy: redactInstruction(l.createdBy) })) }),
+    },
+    env: redactEnvMap(r.env),
+  };
+}
+
+function readRecordAsIs(json: unknown, source: string): EnvRecord {
   return read(json, source, {
     what: ENV_RECORD,
     current: ENV_RECORD_SCHEMA_VERSION,

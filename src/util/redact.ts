@@ -291,6 +291,14 @@ export function redactEnvList(list: readonly string[] = []): Record<string, stri
   return out;
 }
 
+/**
+ * A NAME -> value map (a record's environment) with each value as redactEnvValue shows it.
+ * Idempotent: a value masked already comes back as it is.
+ */
+export function redactEnvMap(env: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).map(([name, v]) => [name, redactEnvValue(name, v)]));
+}
+
 /** FN applied to every string of a JSON value, at any depth (keys kept). */
 function mapStringsDeep(value: unknown, fn: (s: string) => string): unknown {
   if (typeof value === 'string') return fn(value);
