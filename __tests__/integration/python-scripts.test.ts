@@ -1,7 +1,7 @@
 // The in-container Python run on the host's python3 (unit tests start no processes): the probe's
 // package sizes against stand-ins, the smoke script's GPU-name matcher over real device names, and
 // the probe's secret redaction against TypeScript's (one rules file for both).
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +127,53 @@ describe.skipIf(SKIP)('probe: package sizes', () => {
       { name: 'meta-pkg', version: '1', arch: 'all' },
       { name: 'libx', version: '1.0', arch: 'arm64', sizeBytes: 7 * 1024 },
     ]);
+  });
+});
+
+// The probe run as capture runs it (`python3 -c SOURCE`, in the image's WORKDIR) over a stand-in
+// site-packages (PYTHONPATH): what one odd file there must not do to the record.
+describe.skipIf(SKIP)('probe: run as capture runs it', () => {
+  let dir: string;
+  let run: SpawnSyncReturns<string>;
+  let record: { python: { packages: { name: string; version: string; sizeBytes?: number }[] } };
+  const file = (rel: string, content: string | Buffer) => {
+    const p = path.join(dir, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  };
+  const pkg = (name: string) => record.python.packages.find((p) => p.name === name);
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-run-'));
+    file('site/standin_ok-1.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: standin-ok\nVersion: 1.0\n');
+    // The image's WORKDIR: modules named as the standard library's, and a project's egg-info.
+    file('workdir/csv.py', 'raise SystemExit("csv.py of the WORKDIR imported")\n');
+    file('workdir/platform.py', 'raise SystemExit("platform.py of the WORKDIR imported")\n');
+    file(
+      'workdir/standin_mine.egg-info/PKG-INFO',
+      'Metadata-Version: 1.0\nName: standin-mine\nVersion: 0.0.0\n',
+    );
+    run = spawnSync(
+      'python3',
+      [
+        '-c',
+        readFileSync(PROBE, 'utf8'),
+        `--redaction-rules=${JSON.stringify(REDACTION_RULES)}`,
+        '--no-torch',
+      ],
+      {
+        encoding: 'utf8',
+        cwd: path.join(dir, 'workdir'),
+        env: { ...process.env, PYTHONPATH: path.join(dir, 'site') },
+      },
+    );
+    record = run.status === 0 ? (JSON.parse(run.stdout) as typeof record) : { python: { packages: [] } };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("the WORKDIR is not on the import path: its csv.py and platform.py do not shadow the standard library's, its egg-info is no package", () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(pkg('standin-ok')).toMatchObject({ version: '1.0' });
+    expect(pkg('standin-mine')).toBeUndefined();
   });
 });
 

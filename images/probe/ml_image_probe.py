@@ -10,6 +10,15 @@ PyTorch's torch.utils.collect_env (under "collectEnv").
   python3 ml_image_probe.py --torch-runtime  import torch for its runtime view (slower: ~1-2 s)
   python3 ml_image_probe.py --no-torch       leave torch out
 """
+import sys
+
+# `python3 -c` (as capture runs the probe) puts the working directory, the image's WORKDIR, first on
+# the import path: a csv.py or platform.py there would shadow the standard library, a stray
+# mypkg.egg-info become a package of the record, a source checkout of torch be described instead of
+# the installed one. The image's PYTHONPATH stays (-I would drop it): its programs import from it too.
+if "" in sys.path:
+    sys.path.remove("")
+
 import csv
 import ctypes
 import importlib
@@ -20,7 +29,6 @@ import platform
 import re
 import shutil
 import subprocess
-import sys
 import time
 
 PROBE_VERSION = 2  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes)
