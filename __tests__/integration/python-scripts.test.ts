@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnvRecordSchema } from '../../src/capture/record.js';
 import { REDACTED, REDACTION_RULES } from '../../src/util/redact.js';
 import { bundledBaseline, floorsArg } from '../../src/smoke/baselines.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -135,7 +136,10 @@ describe.skipIf(SKIP)('probe: package sizes', () => {
 describe.skipIf(SKIP)('probe: run as capture runs it', () => {
   let dir: string;
   let run: SpawnSyncReturns<string>;
-  let record: { python: { packages: { name: string; version: string; sizeBytes?: number }[] } };
+  let record: {
+    python: { packages: { name: string; version: string; sizeBytes?: number }[] };
+    apt: { name: string; sizeBytes?: number }[];
+  };
   const file = (rel: string, content: string | Buffer) => {
     const p = path.join(dir, rel);
     mkdirSync(path.dirname(p), { recursive: true });
@@ -145,6 +149,19 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-run-'));
     file('site/standin_ok-1.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: standin-ok\nVersion: 1.0\n');
+    // A Name without a Version; a RECORD whose size no record can hold (its file is gone: 0).
+    file('site/standin_nover-1.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: standin-nover\n');
+    file(
+      'site/standin_huge-1.0.dist-info/METADATA',
+      'Metadata-Version: 2.1\nName: standin-huge\nVersion: 1.0\n',
+    );
+    file(
+      'site/standin_huge-1.0.dist-info/RECORD',
+      'standin_huge/x.so,sha256=a,99999999999999999999\nstandin_huge/y.py,sha256=b,10\n',
+    );
+    // dpkg-query: an Installed-Size (KiB) beyond 2^53 bytes.
+    file('bin/dpkg-query', "#!/bin/sh\nprintf 'ii \\tstandin-deb\\t1.0\\tamd64\\t99999999999999\\n'\n");
+    chmodSync(path.join(dir, 'bin/dpkg-query'), 0o755);
     // The image's WORKDIR: modules named as the standard library's, and a project's egg-info.
     file('workdir/csv.py', 'raise SystemExit("csv.py of the WORKDIR imported")\n');
     file('workdir/platform.py', 'raise SystemExit("platform.py of the WORKDIR imported")\n');
@@ -163,10 +180,15 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
       {
         encoding: 'utf8',
         cwd: path.join(dir, 'workdir'),
-        env: { ...process.env, PYTHONPATH: path.join(dir, 'site') },
+        env: {
+          ...process.env,
+          PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`,
+          PYTHONPATH: path.join(dir, 'site'),
+        },
       },
     );
-    record = run.status === 0 ? (JSON.parse(run.stdout) as typeof record) : { python: { packages: [] } };
+    record =
+      run.status === 0 ? (JSON.parse(run.stdout) as typeof record) : { python: { packages: [] }, apt: [] };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -174,6 +196,22 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(pkg('standin-ok')).toMatchObject({ version: '1.0' });
     expect(pkg('standin-mine')).toBeUndefined();
+  });
+
+  it('a distribution without a Version has none (""), and the record keeps it: its schema takes it', () => {
+    expect(pkg('standin-nover')).toMatchObject({ version: '' });
+    const packages = EnvRecordSchema.shape.python.shape.packages.safeParse(record.python.packages);
+    expect(packages.error?.issues).toBeUndefined();
+  });
+
+  it('a size no record can hold (beyond 2^53) is not taken: the RECORD row is stat-ed, an Installed-Size dropped', () => {
+    expect(pkg('standin-huge')).toMatchObject({ version: '1.0', sizeBytes: 10 });
+    expect(record.apt.find((a) => a.name === 'standin-deb')).toEqual({
+      name: 'standin-deb',
+      version: '1.0',
+      arch: 'amd64',
+    });
+    expect(EnvRecordSchema.shape.apt.safeParse(record.apt).error?.issues).toBeUndefined();
   });
 });
 

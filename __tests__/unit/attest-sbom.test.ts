@@ -379,6 +379,19 @@ describe('buildSbom', () => {
     ]);
   });
 
+  it('a distribution whose METADATA has no Version (the probe records ""): listed without a version, in CycloneDX and SPDX', async () => {
+    const record = makeRecord({ pip: [pipEntry('noversion', ''), pipEntry('six', '1.16.0')] });
+    const sbom = sbomOf({ record });
+    expect(await validate(sbom)).toBeNull();
+    const [c, ...more] = byName(sbom, 'noversion');
+    expect(more).toEqual([]);
+    expect(c?.purl).toBe('pkg:pypi/noversion');
+    expect(c).not.toHaveProperty('version');
+    const spdx = buildSpdx({ record }).packages.find((p) => p.name === 'noversion');
+    expect(spdx?.externalRefs?.[0]?.referenceLocator).toBe('pkg:pypi/noversion');
+    expect(spdx).not.toHaveProperty('versionInfo');
+  });
+
   it('lists packages whose names hold token prefixes ("sk-" inside a word) under their names', async () => {
     const names = [
       'aws-msk-iam-sasl-signer-python',

@@ -32,6 +32,9 @@ import subprocess
 import time
 
 PROBE_VERSION = 2  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes)
+# The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
+# or Installed-Size) is not a size, and the record would be refused for it.
+MAX_BYTES = 2 ** 53 - 1
 START = time.time()
 ERRORS = []
 
@@ -155,17 +158,27 @@ def packages():
         location = str(getattr(d, "_path", "")).rsplit("/", 1)[0]
         entry = {
             "name": name,
-            "version": d.version,
+            "version": d.version or "",  # METADATA without Version: none (the SBOM's purl has none)
             "requires": list(d.requires or []),
             "installer": installer,
             "location": location,
         }
         size = attempt("python.packages[%s].sizeBytes" % name, lambda d=d, location=location: distribution_size(d, location))
-        if size is not None:
+        if size is not None and size > MAX_BYTES:
+            ERRORS.append({"field": "python.packages[%s].sizeBytes" % name, "error": "%d bytes: not a size" % size})
+        elif size is not None:
             entry["sizeBytes"] = size
         out.append(entry)
     out.sort(key=lambda p: p["name"].lower())
     return out
+
+
+def byte_count(text, unit=1):
+    """TEXT (decimal digits) times UNIT when that is a size the record can hold, else None."""
+    text = text.strip()
+    if not re.fullmatch(r"[0-9]{1,16}", text) or int(text) * unit > MAX_BYTES:
+        return None
+    return int(text) * unit
 
 
 def file_size(path):
@@ -188,17 +201,19 @@ def tree_size(path):
 
 
 def distribution_size(d, location):
-    """Bytes a distribution installed: the sizes its RECORD lists (a file listed without a size is
-    stat-ed), else the files of an egg-info's installed-files.txt, else (Debian's packages keep
-    neither) the top-level packages and modules its top_level.txt names. None: nothing to go by."""
+    """Bytes a distribution installed: the sizes its RECORD lists (a file listed without a size, or
+    with one no record can hold, is stat-ed), else the files of an egg-info's installed-files.txt,
+    else (Debian's packages keep neither) the top-level packages and modules its top_level.txt
+    names. None: nothing to go by."""
     record = d.read_text("RECORD")
     if record:
         total = 0
         for row in csv.reader(io.StringIO(record)):
             if not row or not row[0]:
                 continue
-            if len(row) >= 3 and row[2].isdigit():
-                total += int(row[2])
+            size = byte_count(row[2]) if len(row) >= 3 else None
+            if size is not None:
+                total += size
             else:
                 total += file_size(os.path.normpath(os.path.join(location, row[0])))
         return total
@@ -240,8 +255,9 @@ def apt_packages():
             continue
         parts = rest.split("\t")
         entry = dict(zip(("name", "version", "arch"), parts[:3]))
-        if len(parts) > 3 and parts[3].strip().isdigit():
-            entry["sizeBytes"] = int(parts[3].strip()) * 1024
+        size = byte_count(parts[3], 1024) if len(parts) > 3 else None
+        if size is not None:
+            entry["sizeBytes"] = size
         out.append(entry)
     return out
 
