@@ -2,7 +2,7 @@
 // package sizes against stand-ins, the smoke script's GPU-name matcher over real device names, and
 // the probe's secret redaction against TypeScript's (one rules file for both).
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,8 +137,9 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
   let dir: string;
   let run: SpawnSyncReturns<string>;
   let record: {
-    python: { packages: { name: string; version: string; sizeBytes?: number }[] };
+    python: { packages: { name: string; version: string; requires: string[]; sizeBytes?: number }[] };
     apt: { name: string; sizeBytes?: number }[];
+    errors: { field: string; error: string }[];
   };
   const file = (rel: string, content: string | Buffer) => {
     const p = path.join(dir, rel);
@@ -159,6 +160,23 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
       'site/standin_huge-1.0.dist-info/RECORD',
       'standin_huge/x.so,sha256=a,99999999999999999999\nstandin_huge/y.py,sha256=b,10\n',
     );
+    // Metadata in Latin-1 (not UTF-8): a dist-info (its INSTALLER too) and an old egg-info.
+    file(
+      'site/standin_latin-1.0.dist-info/METADATA',
+      Buffer.from(
+        'Metadata-Version: 2.1\nName: standin-latin\nVersion: 1.0\nAuthor: Fran\xe7ois\nRequires-Dist: standin-ok\n',
+        'latin1',
+      ),
+    );
+    file('site/standin_latin-1.0.dist-info/INSTALLER', Buffer.from('p\xefp\n', 'latin1'));
+    file(
+      'site/standin_oldegg-2.0.egg-info/PKG-INFO',
+      Buffer.from('Metadata-Version: 1.1\nName: standin-oldegg\nVersion: 2.0\nAuthor: J\xfcrgen\n', 'latin1'),
+    );
+    file('site/standin_oldegg-2.0.egg-info/requires.txt', 'six\n');
+    // A distribution that cannot be read at all: its METADATA a link to itself (ELOOP).
+    mkdirSync(path.join(dir, 'site/standin_loop-1.0.dist-info'));
+    symlinkSync('METADATA', path.join(dir, 'site/standin_loop-1.0.dist-info/METADATA'));
     // dpkg-query: an Installed-Size (KiB) beyond 2^53 bytes.
     file('bin/dpkg-query', "#!/bin/sh\nprintf 'ii \\tstandin-deb\\t1.0\\tamd64\\t99999999999999\\n'\n");
     chmodSync(path.join(dir, 'bin/dpkg-query'), 0o755);
@@ -188,7 +206,9 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
       },
     );
     record =
-      run.status === 0 ? (JSON.parse(run.stdout) as typeof record) : { python: { packages: [] }, apt: [] };
+      run.status === 0
+        ? (JSON.parse(run.stdout) as typeof record)
+        : { python: { packages: [] }, apt: [], errors: [] };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -196,6 +216,26 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(pkg('standin-ok')).toMatchObject({ version: '1.0' });
     expect(pkg('standin-mine')).toBeUndefined();
+  });
+
+  it('metadata that is not UTF-8 (Latin-1) is read anyway: the distribution is kept, with its requirements', () => {
+    expect(pkg('standin-latin')).toMatchObject({
+      version: '1.0',
+      requires: ['standin-ok'],
+      installer: 'p\ufffdp',
+    });
+    expect(pkg('standin-oldegg')).toMatchObject({ version: '2.0', requires: ['six'] });
+  });
+
+  it('a distribution that cannot be read is left out and named under errors; the rest of the list stays', () => {
+    expect(pkg('standin-ok')).toMatchObject({ version: '1.0' });
+    expect(pkg('standin-loop')).toBeUndefined();
+    expect(record.errors.filter((e) => e.field === 'python.packages')).toEqual([
+      {
+        field: 'python.packages',
+        error: expect.stringMatching(/standin_loop-1\.0\.dist-info left out: OSError: .*symbolic links/),
+      },
+    ]);
   });
 
   it('a distribution without a Version has none (""), and the record keeps it: its schema takes it', () => {

@@ -151,26 +151,60 @@ def packages():
 
     out = []
     for d in metadata.distributions():
-        name = d.metadata.get("Name")
-        if not name:
+        # One distribution the probe cannot read is left out (and named under errors), not the list.
+        try:
+            try:
+                entry = package_entry(d)
+            except UnicodeDecodeError:  # an old METADATA/PKG-INFO in Latin-1: read it anyway
+                entry = package_entry(lenient(metadata, d))
+        except Exception as e:
+            where = str(getattr(d, "_path", "")) or "a distribution"
+            ERRORS.append({"field": "python.packages",
+                           "error": "%s left out: %s: %s" % (where, type(e).__name__, str(e).strip()[:200])})
             continue
-        installer = (d.read_text("INSTALLER") or "").strip()
-        location = str(getattr(d, "_path", "")).rsplit("/", 1)[0]
-        entry = {
-            "name": name,
-            "version": d.version or "",  # METADATA without Version: none (the SBOM's purl has none)
-            "requires": list(d.requires or []),
-            "installer": installer,
-            "location": location,
-        }
-        size = attempt("python.packages[%s].sizeBytes" % name, lambda d=d, location=location: distribution_size(d, location))
-        if size is not None and size > MAX_BYTES:
-            ERRORS.append({"field": "python.packages[%s].sizeBytes" % name, "error": "%d bytes: not a size" % size})
-        elif size is not None:
-            entry["sizeBytes"] = size
-        out.append(entry)
+        if entry is not None:
+            out.append(entry)
     out.sort(key=lambda p: p["name"].lower())
     return out
+
+
+def package_entry(d):
+    name = d.metadata.get("Name")
+    if not name:
+        return None
+    installer = (d.read_text("INSTALLER") or "").strip()
+    location = str(getattr(d, "_path", "")).rsplit("/", 1)[0]
+    entry = {
+        "name": name,
+        "version": d.version or "",  # METADATA without Version: none (the SBOM's purl has none)
+        "requires": list(d.requires or []),
+        "installer": installer,
+        "location": location,
+    }
+    size = attempt("python.packages[%s].sizeBytes" % name, lambda: distribution_size(d, location))
+    if size is not None and size > MAX_BYTES:
+        ERRORS.append({"field": "python.packages[%s].sizeBytes" % name, "error": "%d bytes: not a size" % size})
+    elif size is not None:
+        entry["sizeBytes"] = size
+    return entry
+
+
+def lenient(metadata, d):
+    """D, its files read with bytes that are not UTF-8 replaced (U+FFFD)."""
+
+    class Lenient(metadata.Distribution):
+        _path = getattr(d, "_path", None)
+
+        def read_text(self, filename):
+            try:
+                return d.read_text(filename)
+            except UnicodeDecodeError:
+                return self._path.joinpath(filename).read_bytes().decode("utf-8", "replace")
+
+        def locate_file(self, path):
+            return d.locate_file(path)
+
+    return Lenient()
 
 
 def byte_count(text, unit=1):
