@@ -395,6 +395,29 @@ describe('runAttestStage', () => {
     );
   });
 
+  it("an SBOM made from a record whose pip package list is incomplete: the target's note and a warning say so", async () => {
+    const leftOut = '/usr/lib/python3/dist-packages/x-1.0.dist-info left out: OSError: boom';
+    const base = context(true);
+    const ctx: typeof base = (v, p) => {
+      const c = base(v, p);
+      if (p.platform === 'linux/arm64') c.record!.errors = [{ field: 'python.packages', error: leftOut }];
+      return c;
+    };
+    const lines: string[] = [];
+    const warnings: string[] = [];
+    await runAttestStage(
+      { ...input(), context: ctx },
+      { ...io(recordingSigner().signer, lines), warning: (m: string) => warnings.push(m) },
+    );
+    const note = `sbom: the pip package list is incomplete: ${leftOut}`;
+    expect(readAttest(dir)!.targets.map((t) => [t.platform, t.notes])).toEqual([
+      ['linux/amd64', []],
+      ['linux/arm64', [note]],
+    ]);
+    expect(warnings).toEqual([`cpu linux/arm64: ${note}`]);
+    expect(lines.find((l) => l.startsWith('cpu linux/arm64:'))).toContain(`(${note})`);
+  });
+
   it('an image loaded into the engine (not pushed) has nothing to attest', async () => {
     const local: BuildResult = {
       ...build,

@@ -257,3 +257,47 @@ describe('captureImage: labels', () => {
     });
   });
 });
+
+// The probe names a distribution it could not read (and left out) under errors: the record's pip
+// list, and the SBOM and report made from it, lack that package, so capture warns (stderr).
+describe('ml-image capture: an incomplete pip package list', () => {
+  async function cli(errors: { field: string; error: string }[], json = false) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-capture-incomplete-'));
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails({ id: ID }),
+      runContainer: async () => answer({ stdout: JSON.stringify({ ...probed, schemaVersion: 1, errors }) }),
+    });
+    const io = captureIo(dir, docker);
+    try {
+      const args = ['capture', '--image', 'localhost:5000/o/m:1', ...(json ? ['--json'] : [])];
+      return { code: await runCli(args, io), out: io.out(), err: io.err() };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const LEFT_OUT = {
+    field: 'python.packages',
+    error: '/usr/lib/python3/dist-packages/x-1.0.dist-info left out: OSError: boom',
+  };
+
+  it.each([false, true])(
+    'a distribution left out: recorded (exit 0) with a warning that says so (--json %s)',
+    async (json) => {
+      const r = await cli([LEFT_OUT], json);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe(
+        'warning: localhost:5000/o/m:1: the pip package list is incomplete: /usr/lib/python3/dist-packages/x-1.0.dist-info left out: OSError: boom\n',
+      );
+      if (json) expect(JSON.parse(r.out)).toMatchObject({ errors: [LEFT_OUT] });
+    },
+  );
+
+  it('other errors (a size, torch): no warning', async () => {
+    const r = await cli([
+      { field: 'python.packages[x].sizeBytes', error: 'OSError: boom' },
+      { field: 'torch', error: "ModuleNotFoundError: No module named 'torch'" },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+  });
+});

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureImage } from '../../src/capture/capture.js';
-import { ENV_RECORD_SCHEMA_VERSION } from '../../src/capture/record.js';
+import { ENV_RECORD_SCHEMA_VERSION, packageListProblem } from '../../src/capture/record.js';
 import type { DockerAdapter, ImageDetails } from '../../src/docker/adapter.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { fakeDocker } from '../helpers/fakes.js';
@@ -168,5 +168,44 @@ describe('captureImage: secrets masked, package names kept', () => {
     expect(r.python.packages[2]!.version).not.toContain(token);
     expect(r.apt.map((a) => a.name)).toEqual(['libverylongpackagename1234567890abcdefghijkl']);
     expect(r.os.kernel).toBe('[redacted]');
+  });
+});
+
+describe('packageListProblem: a record whose pip package list the probe could not read in full', () => {
+  const LEFT_OUT =
+    "/usr/lib/python3/dist-packages/x-1.0.dist-info left out: OSError: [Errno 40] Too many levels of symbolic links: 'METADATA'";
+  it.each<[string, { field: string; error: string }[], string | undefined]>([
+    ['no errors', [], undefined],
+    [
+      "other fields' errors (a package's size, apt, torch)",
+      [
+        { field: 'python.packages[x].sizeBytes', error: 'OSError: boom' },
+        { field: 'apt', error: 'dpkg-query is not installed' },
+        { field: 'torch', error: "ModuleNotFoundError: No module named 'torch'" },
+      ],
+      undefined,
+    ],
+    [
+      'one distribution left out',
+      [{ field: 'python.packages', error: LEFT_OUT }],
+      `the pip package list is incomplete: ${LEFT_OUT}`,
+    ],
+    [
+      'the whole list lost (an earlier probe)',
+      [{ field: 'python.packages', error: "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe7" }],
+      "the pip package list is incomplete: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe7",
+    ],
+    [
+      'three left out: the first, and how many more',
+      [1, 2, 3].map((i) => ({ field: 'python.packages', error: `d${i}.dist-info left out: OSError` })),
+      'the pip package list is incomplete: d1.dist-info left out: OSError (and 2 more)',
+    ],
+    [
+      'a long error is cut',
+      [{ field: 'python.packages', error: `${'p/'.repeat(400)}x.dist-info left out: OSError` }],
+      `the pip package list is incomplete: ${'p/'.repeat(149)}p…`,
+    ],
+  ])('%s', (_name, errors, expected) => {
+    expect(packageListProblem({ errors })).toBe(expected);
   });
 });

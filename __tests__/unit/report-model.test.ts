@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Assessment,
   assessReport,
+  type Finding,
   buildReportModel,
   componentSeverity,
   type ReportInput,
@@ -187,6 +188,65 @@ describe('assessReport (severity policy)', () => {
     const { findings } = assess(one({ pip: { pip: '24.0', numpy: `2.${'9'.repeat(500)}` } }));
     expect(findings[0]!.text.length).toBeLessThanOrEqual(120);
     expect(findings[0]!.text.endsWith('…')).toBe(true);
+  });
+});
+
+// A record whose pip list lacks what the probe could not read (its errors under python.packages):
+// the diff shows those packages removed or added, so the report says the list is incomplete.
+describe('assessReport: an incomplete pip package list', () => {
+  const LEFT_OUT = '/usr/lib/python3/dist-packages/x-1.0.dist-info left out: OSError: boom';
+  const incomplete = (r: ReturnType<typeof makeRecord>) => {
+    r.errors = [{ field: 'python.packages', error: LEFT_OUT }];
+    return r;
+  };
+  const input = (head: boolean, withBase: boolean | 'incomplete'): ReportInput => ({
+    image: 'ghcr.io/acme/model',
+    variant: 'cpu',
+    entries: [
+      {
+        platform: 'linux/amd64',
+        head: head ? incomplete(makeRecord(base)) : makeRecord(base),
+        base:
+          withBase === false
+            ? null
+            : withBase === 'incomplete'
+              ? incomplete(makeRecord(base))
+              : makeRecord(base),
+      },
+    ],
+  });
+  const finding = (sides: string): Finding => ({
+    text: `pip package list incomplete (${sides}, linux/amd64): the probe could not read every package`,
+    severity: 'warning',
+  });
+
+  it.each<[string, ReportInput, Assessment]>([
+    [
+      "this PR's record: a warning, not 'unchanged'",
+      input(true, true),
+      { verdict: 'warning', findings: [finding('this PR')] },
+    ],
+    ["the baseline's", input(false, 'incomplete'), { verdict: 'warning', findings: [finding('baseline')] }],
+    ['both', input(true, 'incomplete'), { verdict: 'warning', findings: [finding('this PR, baseline')] }],
+    [
+      'no baseline: named after the reason',
+      input(true, false),
+      {
+        verdict: 'no-baseline',
+        findings: [
+          { text: 'No baseline to compare with — environment summary below', severity: 'info' },
+          finding('this PR'),
+        ],
+      },
+    ],
+  ])('%s', (_name, i, want) => {
+    expect(assess(i)).toEqual(want);
+  });
+
+  it("the summary of the record says why (the report model's data, re-validated from the artifact)", () => {
+    const model = buildReportModel(input(true, true));
+    expect(model.platforms[0]!.head.pipIncomplete).toBe(`the pip package list is incomplete: ${LEFT_OUT}`);
+    expect(model.platforms[0]!.base).not.toHaveProperty('pipIncomplete');
   });
 });
 

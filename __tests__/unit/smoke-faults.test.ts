@@ -756,6 +756,29 @@ describe('smoke stage: results are written as soon as they are known', () => {
     expect(Date.parse(local.finishedAt ?? '')).not.toBeNaN();
   });
 
+  it("a record whose pip package list is incomplete (the probe left a distribution out): that target's capture warns, the other's does not", async () => {
+    const leftOut = '/usr/lib/python3/dist-packages/x-1.0.dist-info left out: OSError: boom';
+    const docker = fakeDocker({
+      inspectImage: async (ref) => ({
+        ...details,
+        architecture: ref.includes(digest('b')) ? 'arm64' : 'amd64',
+      }),
+      runContainer: async (spec) => {
+        if (spec.labels?.['io.github.ml-image-action.stage'] !== 'capture') return ok('');
+        const record = makeRecord({ platform: spec.platform ?? 'linux/amd64' });
+        if (spec.platform === 'linux/arm64') record.errors = [{ field: 'python.packages', error: leftOut }];
+        return ok(JSON.stringify(record));
+      },
+    });
+    const { run, lines } = stage(docker);
+    await run();
+    expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([
+      expect.stringMatching(
+        new RegExp(`^warning: .*linux/arm64.*: the pip package list is incomplete: ${leftOut}$`),
+      ),
+    ]);
+  });
+
   it('a target whose capture fails costs the others nothing (the stage reports it at the end)', async () => {
     const docker = fakeDocker({
       inspectImage: async () => details,

@@ -5,6 +5,7 @@
 // A registry that goes away while attaching is exit 3 after what was done is recorded (attest.json)
 // and the image stays pushed; the pipeline still reports before it fails.
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import { type EnvRecord, packageListProblem } from '../capture/record.js';
 import type { AttestationKind, AttestConfig } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import { envelopeFile, type ResultDir } from '../results/results.js';
@@ -134,6 +135,17 @@ function writeSpdx(job: TargetJob, sbom: object, entry: Attestation): void {
   entry.spdx = relative(input.results, file);
 }
 
+/**
+ * An SBOM made from a record whose pip package list is incomplete (the probe could not read every
+ * distribution) lacks those packages: the target's notes (attest.json, the report) and a warning say so.
+ */
+function noteIncompletePackages(job: TargetJob, record: EnvRecord | undefined): void {
+  const incomplete = record && packageListProblem(record);
+  if (incomplete === undefined) return;
+  job.target.notes.push(`sbom: ${incomplete}`);
+  job.io.warning(`${job.v.variant} ${job.p.platform}: sbom: ${incomplete}`, { title: 'ml-image attest' });
+}
+
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
 async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
   const { input, io, v, p, target, earlier } = job;
@@ -160,7 +172,10 @@ async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
       attached: false,
     };
     target.attestations.push(entry);
-    if (kind === 'sbom') writeSpdx(job, made.predicate, entry);
+    if (kind === 'sbom') {
+      writeSpdx(job, made.predicate, entry);
+      noteIncompletePackages(job, ctx.record);
+    }
     attached.push({
       entry,
       spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },

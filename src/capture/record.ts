@@ -2,6 +2,7 @@
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 import { z } from 'zod';
 import { LABEL_PREFIX } from '../plan/schema.js';
+import { clip } from '../util/text.js';
 
 export const ENV_RECORD_SCHEMA_VERSION = 2;
 
@@ -133,6 +134,22 @@ export const EnvRecordSchema = z.object({
 });
 
 export type EnvRecord = z.infer<typeof EnvRecordSchema>;
+
+/** The errors field of a record whose pip package list lacks what the probe could not read. */
+const PACKAGE_LIST_FIELD = 'python.packages';
+
+/**
+ * Why the record's pip package list is incomplete, or undefined when it is not: the probe's errors
+ * under `python.packages` (a distribution it could not read, left out; earlier probes lost the
+ * whole list to one). An SBOM, a report or a diff made from such a record lacks those packages, so
+ * the stages that write or use it say so.
+ */
+export function packageListProblem(record: Pick<EnvRecord, 'errors'>): string | undefined {
+  const errors = record.errors.filter((e) => e.field === PACKAGE_LIST_FIELD);
+  if (errors.length === 0) return undefined;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return `the pip package list is incomplete: ${clip(errors[0]!.error, 300)}${more}`;
+}
 
 /** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
 export const COLLECT_ENV_FIELDS = [

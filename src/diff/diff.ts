@@ -1,7 +1,7 @@
 // Record-vs-record diff (pure): packages, components, env, labels, size; the smoke results are
 // compared in src/diff/smoke.ts. The base record is the base branch's (read through
 // src/diff/read.ts, so it may have been written by an older version).
-import type { EnvRecord } from '../capture/record.js';
+import { type EnvRecord, packageListProblem } from '../capture/record.js';
 import { REDACTED, redactEnvMap, redactLabels } from '../util/redact.js';
 import { canonicalName } from '../requirements/parse.js';
 import {
@@ -168,6 +168,7 @@ export function summarize(r: EnvRecord): EnvSummary {
     pipCount: pip.size,
     aptCount: r.apt.length,
     ...optional('top', sizeTop(r)),
+    ...optional('pipIncomplete', packageListProblem(r)),
     components,
   };
 }

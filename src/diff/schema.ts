@@ -126,6 +126,11 @@ export const EnvSummarySchema = z.object({
   aptCount: count,
   /** The biggest packages and layers; absent in reports of records without sizes. */
   top: SizeTopSchema.optional(),
+  /**
+   * Why the pip package list is incomplete: the probe could not read every distribution (its
+   * record's errors under python.packages). Absent when it is complete.
+   */
+  pipIncomplete: z.string().max(400).optional(),
   components: z.object(
     Object.fromEntries(COMPONENT_IDS.map((id) => [id, z.string().nullable()])) as Record<
       ComponentId,

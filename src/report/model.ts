@@ -162,6 +162,7 @@ export function assessReport(model: ReportModel): Assessment {
   };
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
   for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
+  for (const f of incompleteFindings(model)) add(f.text, f.severity);
   componentFindings(withDiff, add);
   smokeFindings(smoke, add);
   packageFindings(withDiff, 'pip', add);
@@ -194,7 +195,28 @@ function noBaselineAssessment(model: ReportModel, smoke: readonly SmokeDiff[]): 
     findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
   const breaches = budgetBreaches(model.sizeBudget, model.platforms);
   for (const b of breaches) findings.push({ text: clip(b.short, 160), severity: 'failure' });
+  findings.push(...incompleteFindings(model));
   return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+}
+
+/**
+ * A record whose pip package list is incomplete (the probe could not read every distribution):
+ * its packages are missing from the diff (shown as removed or added) and from the SBOM.
+ */
+function incompleteFindings(model: ReportModel): Finding[] {
+  const sides = (p: PlatformReport) => [
+    ...(p.head.pipIncomplete !== undefined ? ['this PR'] : []),
+    ...(p.base?.pipIncomplete !== undefined ? ['baseline'] : []),
+  ];
+  return model.platforms
+    .filter((p) => sides(p).length > 0)
+    .map((p) => ({
+      text: clip(
+        `pip package list incomplete (${sides(p).join(', ')}, ${p.platform}): the probe could not read every package`,
+        120,
+      ),
+      severity: 'warning' as const,
+    }));
 }
 
 /** A version change of a major component: a warning when major, a downgrade, added or removed. */

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type BuildResult, isPushed } from '../build/result.js';
 import { captureImage } from '../capture/capture.js';
-import type { EnvRecord } from '../capture/record.js';
+import { type EnvRecord, packageListProblem } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
@@ -326,6 +326,8 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
     { docker },
   );
   input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
+  const incomplete = packageListProblem(record);
+  if (incomplete !== undefined) io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
   io.progress(
     'smoke',
     `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`,

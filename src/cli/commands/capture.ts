@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { captureImage } from '../../capture/capture.js';
-import type { EnvRecord } from '../../capture/record.js';
+import { type EnvRecord, packageListProblem } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
@@ -84,6 +84,8 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
       { docker: io.docker() },
     );
     if (values.out !== undefined) openOutDir(io.cwd, values.out).writeEnv(record);
+    const incomplete = packageListProblem(record);
+    if (incomplete !== undefined) io.stderr(`warning: ${image}: ${incomplete}\n`);
     io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
     return 0;
   },
