@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,25 @@ describe('loadConfig', () => {
       `line 2: build.dockerfile: ${d} is a directory, not a regular file`,
       'line 3: python.requirements[0]: /dev/null is a character device, not a regular file',
       `line 4: smoke.baseline: ${d} is a directory, not a regular file`,
+    ]);
+  });
+
+  it('a named path that cannot be looked at is a problem naming the field, not a crash', () => {
+    write('sub/afile', 'x');
+    symlinkSync('loop', path.join(dir, 'sub', 'loop'));
+    const long = 'n'.repeat(300);
+    write(
+      'sub/ml-image.yml',
+      `image: {name: a/b}\nbuild: {context: afile/c, dockerfile: loop}\npython: {requirements: [afile/x, ${long}]}\nsmoke: {baseline: loop/b}\n`,
+    );
+    const e = rejection(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml' }));
+    const sub = path.join(dir, 'sub');
+    expect(e.problems).toEqual([
+      `line 2: build.context: ${path.join(sub, 'afile/c')}: not a directory on the way (ENOTDIR)`,
+      `line 2: build.dockerfile: ${path.join(sub, 'loop')}: too many symbolic links (a link loop) (ELOOP)`,
+      `line 3: python.requirements[0]: ${path.join(sub, 'afile/x')}: not a directory on the way (ENOTDIR)`,
+      `line 3: python.requirements[1]: ${path.join(sub, long)}: name too long (ENAMETOOLONG)`,
+      `line 4: smoke.baseline: ${path.join(sub, 'loop/b')}: too many symbolic links (a link loop) (ELOOP)`,
     ]);
   });
 

@@ -1,7 +1,7 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-import { closeSync, constants, existsSync, fstatSync, openSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, realpathSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
-import { notRegularFile } from '../util/read-regular.js';
+import { notRegularFile, statPath } from '../util/read-regular.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
@@ -234,11 +234,18 @@ export function checkReferencedFiles(config: Config, baseDir: string, origins: I
     problems.push(`${at}${formatPath(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
   };
   const at = (p: string) => path.resolve(baseDir, p);
-  const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
-  /** What is wrong with P as an input file: missing, or something else than a regular file. */
+  /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
+  const dirProblem = (p: string): string | undefined => {
+    const st = statPath(p);
+    if (st === undefined) return `directory not found: ${p}`;
+    if (typeof st === 'string') return `${p}: ${st}`;
+    return st.isDirectory() ? undefined : `${p} is not a directory`;
+  };
+  /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
   const fileProblem = (p: string): string | undefined => {
-    const st = statSync(p, { throwIfNoEntry: false });
+    const st = statPath(p);
     if (st === undefined) return `file not found: ${p}`;
+    if (typeof st === 'string') return `${p}: ${st}`;
     return st.isFile() ? undefined : `${p} ${notRegularFile(st)}`;
   };
   // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
@@ -256,7 +263,10 @@ export function checkReferencedFiles(config: Config, baseDir: string, origins: I
     );
   else if (outside(realContext))
     push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-  else if (!isDir(context)) push(['build', 'context'], `directory not found: ${context}`);
+  else {
+    const problem = dirProblem(context);
+    if (problem !== undefined) push(['build', 'context'], problem);
+  }
   if (config.build.dockerfile !== undefined) {
     const f = at(config.build.dockerfile);
     const problem = fileProblem(f);

@@ -2,7 +2,7 @@
 // given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
 // main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
 // memory; each of these is refused at once instead, saying which it is.
-import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, statSync, type Stats } from 'node:fs';
 import { readBounded } from './read-bounded.js';
 
 /** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
@@ -39,6 +39,36 @@ export function fileKind(st: Stats): string {
 export function notRegularFile(st: Stats): string {
   const kind = fileKind(st);
   return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
+}
+
+/** Why a path a user named cannot be looked at, in words, by the system's error code. */
+const STAT_CODE_TEXT: Record<string, string> = {
+  ENOTDIR: 'not a directory on the way',
+  ELOOP: 'too many symbolic links (a link loop)',
+  ENAMETOOLONG: 'name too long',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'input/output error',
+};
+
+/** A failed stat's error in words with its code: "not a directory on the way (ENOTDIR)". */
+export function statErrorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === undefined) return `cannot be looked at (${String((e as Error).message ?? e).split('\n')[0]})`;
+  return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
+}
+
+/**
+ * stat P (following links): its Stats, undefined when nothing is there (ENOENT), or, when the
+ * path cannot be looked at (a link loop, a file where a directory should be, a name too long, no
+ * permission), a string saying why (statErrorText) instead of a throw.
+ */
+export function statPath(p: string): Stats | undefined | string {
+  try {
+    return statSync(p, { throwIfNoEntry: false });
+  } catch (e) {
+    return statErrorText(e);
+  }
 }
 
 /** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
