@@ -436,6 +436,16 @@ describe('verify: the key file and the identity pattern are checked before any r
       () => '/dev/zero',
       /^error: public key \/dev\/zero is a character device, not a regular file$/m,
     ],
+    [
+      'a path under a file (afile/x)',
+      () => (writeFileSync(at('afile'), 'x'), at('afile/x')),
+      /afile\/x: not a directory on the way \(ENOTDIR\)/,
+    ],
+    [
+      'a link loop',
+      () => (symlinkSync('loop', at('loop')), at('loop')),
+      /loop: too many symbolic links .*\(ELOOP\)/,
+    ],
   ])(
     'ml-image verify --key: %s is exit 2 naming it, the registry never asked',
     async (_name, key, message) => {
@@ -511,6 +521,21 @@ describe('verify: the key file and the identity pattern are checked before any r
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it.each([
+    ['a file where a directory should be', 'afile/x', 'not a directory on the way (ENOTDIR)'],
+    ['a link loop', 'loop', 'too many symbolic links (a link loop) (ELOOP)'],
+    ['a name too long', 'n'.repeat(300), 'name too long (ENAMETOOLONG)'],
+  ])(
+    'a key path that cannot be looked at is bad input naming it, not an internal error: %s',
+    (_n, name, why) => {
+      writeFileSync(at('afile'), 'x');
+      symlinkSync('loop', at('loop'));
+      const f = at(name);
+      expect(() => checkPublicKeyFile({ kind: 'key', publicKey: f })).toThrow(InputError);
+      expect(() => checkPublicKeyFile({ kind: 'key', publicKey: f })).toThrow(`public key ${f}: ${why}`);
+    },
+  );
 
   it('a fine key goes on to the signers as before (the built-in verifier reads the registry itself)', () => {
     let asked = 0;

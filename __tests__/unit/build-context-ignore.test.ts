@@ -96,6 +96,13 @@ describe('dockerfileKeepingOut', () => {
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toMatch(/^\.git\n# kept out/);
   });
 
+  it('an ignore file that is a link loop is bad input naming it, not an internal error', () => {
+    symlinkSync('.dockerignore', path.join(ctx, '.dockerignore'));
+    expect(() => dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu')).toThrow(
+      `${path.join(ctx, '.dockerignore')}: too many symbolic links (a link loop) (ELOOP)`,
+    );
+  });
+
   it('no ignore file: only the kept-out lines', () => {
     const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(

@@ -4,9 +4,8 @@
 // down, nor cosign's failure after the network was asked. The built-in verifier checks with the
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
 import { createPublicKey } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { readRegularFile, UnreadableFileError } from '../util/read-regular.js';
+import { readRegularFile, statPath, UnreadableFileError } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
 
 /** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
@@ -52,7 +51,9 @@ export function checkPublicKeyFile(identity: VerifyIdentity): string | undefined
   if (identity.kind !== 'key' || isKeyReference(identity.publicKey)) return undefined;
   const file = identity.publicKey;
   // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
-  const st = statSync(file, { throwIfNoEntry: false });
+  const st = statPath(file);
+  // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
+  if (typeof st === 'string') throw new InputError(`public key ${file}: ${st}`, KEY_FIX);
   if (st && (st.isFIFO() || st.isSocket())) return undefined;
   let text: string;
   try {

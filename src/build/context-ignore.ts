@@ -6,17 +6,10 @@
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
 // kept out. The user's files are never written to.
-import {
-  copyFileSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { statPath } from '../util/read-regular.js';
 
 /** What the build builds with, and what it says about it (once per stage). */
 export interface IgnoringDockerfile {
@@ -72,7 +65,15 @@ function ignoreFileOf(dockerfile: string, context: string): string {
     if (lstatSync(f, { throwIfNoEntry: false }) === undefined) continue;
     const target = real(f);
     const rel = path.relative(real(within), target);
-    if (outside(rel) || !statSync(target, { throwIfNoEntry: false })?.isFile()) continue;
+    if (outside(rel)) continue;
+    const st = statPath(target);
+    // A link loop: BuildKit cannot read it either; say so rather than end in an internal error.
+    if (typeof st === 'string')
+      throw new InputError(
+        `${f}: ${st}, and the build needs it: it says what stays out of the image`,
+        'make it a regular file or remove it',
+      );
+    if (!st?.isFile()) continue;
     try {
       return readFileSync(target, 'utf8');
     } catch (e) {
