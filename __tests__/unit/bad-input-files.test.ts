@@ -17,7 +17,7 @@ import { checkPublicKeyFile, publicKeyProblem, regexpProblem } from '../../src/a
 import { runCli } from '../../src/cli/main.js';
 import { readEnvRecord } from '../../src/diff/read.js';
 import { InputError } from '../../src/errors.js';
-import { readJsonFile } from '../../src/util/json-file.js';
+import { jsonNestedDeeperThan, MAX_JSON_DEPTH, readJsonFile } from '../../src/util/json-file.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../src/util/read-regular.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
@@ -149,6 +149,33 @@ describe('JSON inputs of every command: a device or directory is exit 2 at once'
       exitCode: 2,
       message: '/dev/zero (the environment record) is a character device, not a regular file',
     });
+  });
+});
+
+describe('JSON nested too deep: bad input naming the file, not a stack overflow', () => {
+  it.each<[string, boolean]>([
+    ['{"a": [[1]]}', false],
+    ['"[[[[[[[[[["', false],
+    ['["\\"[[[[["]', false],
+    ['[[[[[1]]]]]', true],
+    ['{"a":{"b":{"c":{"d":{"e":{}}}}}}', true],
+  ])('jsonNestedDeeperThan(%s, 4) is %s', (text, deeper) => {
+    expect(jsonNestedDeeperThan(text, 4)).toBe(deeper);
+  });
+
+  it('sbom --record with a 5000-deep array in collectEnv is exit 2 naming the file (--json: one object)', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const text = JSON.stringify({ ...makeRecord(), collectEnv: { X: 0 } }).replace(
+      '{"X":0}',
+      `{"X":${deep}}`,
+    );
+    put('recdeep.json', text);
+    const r = await cli(['sbom', '--record', 'recdeep.json', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.message).toBe(
+      `${at('recdeep.json')}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; not a file ml-image wrote`,
+    );
+    expect(r.err).not.toMatch(/internal error|call stack/);
   });
 });
 

@@ -19,7 +19,38 @@ import { EnvironmentError, InputError } from '../errors.js';
 import { registerCleanup } from './cleanup.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from './read-regular.js';
 
+/**
+ * How deep a JSON file the tool reads back may nest. Its records nest a handful of levels; a
+ * deeper one is not one of them, and walking it (JSON.stringify for a digest, redaction) would
+ * overflow the stack: an internal error instead of bad input.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Is TEXT nested deeper than MAX (arrays and objects, strings skipped)? One pass, no recursion. */
+export function jsonNestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** TEXT parsed as JSON; malformed or nested deeper than MAX_JSON_DEPTH is bad input naming SOURCE. */
 export function parseJsonText(text: string, source: string, fix?: string): unknown {
+  if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH))
+    throw new InputError(
+      `${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; not a file ml-image wrote`,
+      fix ?? 'check the path: it must name a JSON file that ml-image wrote',
+    );
   try {
     return JSON.parse(text);
   } catch (e) {
