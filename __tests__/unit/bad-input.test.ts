@@ -209,6 +209,36 @@ const CASES: Case[] = [
     exit: 2,
     message: /--timeout: expected a whole number from 1 to 86400, got 3000000/,
   },
+  // --- attest.key: checked before any work, naming the field and its line ---
+  ...(
+    [
+      ['missing', 'nope.key', /no key file at .*nope\.key/],
+      ['a directory', 'd', /\S*\/d is a directory, not a regular file/],
+      ['/dev/zero', '/dev/zero', /\/dev\/zero is a character device, not a regular file/],
+      ['not a key', 'k.key', /\S*\/k\.key is not an encrypted cosign private key/],
+    ] as const
+  ).map(([what, key, message]): Case => ({
+    name: `validate: attest.key ${what} is exit 2 naming the field and its line`,
+    files: {
+      'ml-image.yml': `${GOOD}attest:\n  key: ${key}\n`,
+      'd/x': '',
+      'k.key': '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
+    },
+    argv: () => ['validate'],
+    exit: 2,
+    message: new RegExp(`error: line 6: attest\\.key: ${message.source}`),
+  })),
+  {
+    name: 'run: attest.key not a key is exit 2 before the registry is asked',
+    files: {
+      'ml-image.yml': `image:\n  name: my-org/model\n  registry: localhost:1\nvariants: [cpu]\nplatforms: [linux/amd64]\nattest: {key: k.key}\n`,
+      'k.key': 'not a key\n',
+    },
+    argv: () => ['run', '--baseline', 'none', '--out', 'o'],
+    env: ON_RUNNER,
+    exit: 2,
+    message: /error: line 6: attest\.key: .*k\.key is not an encrypted cosign private key/,
+  },
   // --- impossible plans ---
   {
     name: 'torch 2.5 with CUDA 12.8 is exit 2 before any plan is printed',

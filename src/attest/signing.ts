@@ -4,6 +4,8 @@
 // never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
 import path from 'node:path';
 import type { AttestConfig } from '../config/attest.js';
+import { withFieldLine } from '../config/issues.js';
+import type { LoadedConfig } from '../config/load.js';
 import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { onPath } from '../util/on-path.js';
@@ -63,29 +65,52 @@ function keyFrom(
       );
     return { kind: 'key', key: cfg.key };
   }
-  if (cfg.key !== undefined) {
-    const file = path.resolve(baseDir, cfg.key);
-    let text: string;
-    try {
-      text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
-    } catch (e) {
-      if (!(e instanceof UnreadableFileError)) throw e;
-      throw new InputError(
-        e.code === 'ENOENT'
-          ? `attest.key: no key file at ${file}`
-          : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`,
-        `${KEY_FIX} (the path is relative to the config file)`,
-      );
-    }
-    if (!isEncryptedCosignKey(text))
-      throw new InputError(
-        `attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`,
-        'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)',
-      );
-    return { kind: 'key', key: file };
-  }
+  if (cfg.key !== undefined) return { kind: 'key', key: checkKeyFile(cfg.key, baseDir) };
   if (env.COSIGN_KEY?.trim()) return { kind: 'key', key: 'env://COSIGN_KEY' };
   return undefined;
+}
+
+/**
+ * KEY (attest.key, a file path) read and checked now: a missing file, one that is no regular file
+ * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field.
+ * Its absolute path.
+ */
+export function checkKeyFile(key: string, baseDir: string): string {
+  const file = path.resolve(baseDir, key);
+  let text: string;
+  try {
+    text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
+  } catch (e) {
+    if (!(e instanceof UnreadableFileError)) throw e;
+    throw new InputError(
+      e.code === 'ENOENT'
+        ? `attest.key: no key file at ${file}`
+        : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`,
+      `${KEY_FIX} (the path is relative to the config file)`,
+    );
+  }
+  if (!isEncryptedCosignKey(text))
+    throw new InputError(
+      `attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`,
+      'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)',
+    );
+  return file;
+}
+
+/**
+ * The config's attest.key checked before any work (validate; run before the registry is asked),
+ * as the attest stage would read it: the error names the field and the config file's line. A key
+ * reference (KMS, PKCS #11) is cosign's; attest.sign off reads no key.
+ */
+export function checkConfigKey(loaded: LoadedConfig): void {
+  const { key, sign } = loaded.config.attest;
+  if (key === undefined || sign === 'off' || isKeyReference(key)) return;
+  try {
+    checkKeyFile(key, loaded.baseDir);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(withFieldLine(e.message, loaded.lineOf), e.fix);
+  }
 }
 
 function describeKey(identity: SigningIdentity): string {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
+import { checkConfigKey } from '../../attest/signing.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
 import { checkStageInputs, parseStages, runPipeline, type Stage, STAGES } from '../../pipeline/pipeline.js';
@@ -110,6 +111,8 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
     checkStageInputs(loaded, stages);
+    // A key that cannot sign is bad input now, not after the registry check and the build.
+    if (push && stages.has('attest')) checkConfigKey(loaded);
     const baseline = baselineStore(values.baseline, io);
     // The registry check and the git facts (a few git processes) at once.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;

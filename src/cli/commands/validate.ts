@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { checkConfigKey } from '../../attest/signing.js';
 import { loadConfig } from '../../config/load.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
@@ -16,7 +17,7 @@ export const validateCommand: Command = {
   usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
   help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
 the defaults, and checks that every file it names exists (relative to the config file), that
-smoke.baseline holds a throughput table, and that the plan can be made: each variant's base image,
+smoke.baseline holds a throughput table, that attest.key is an encrypted cosign private key, and that the plan can be made: each variant's base image,
 CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
 validate refuses; its warnings are printed too).
 
@@ -44,8 +45,12 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
       checkFiles: !values['skip-file-checks'],
     });
     const { config } = loaded;
-    // The files the config names whose content has a shape of its own: smoke.baseline's floors.
-    if (!values['skip-file-checks']) configBaseline(loaded);
+    // The files the config names whose content has a shape of its own: smoke.baseline's floors,
+    // attest.key (an encrypted cosign private key).
+    if (!values['skip-file-checks']) {
+      configBaseline(loaded);
+      checkConfigKey(loaded);
+    }
     // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
     // is not asked): a config that plan would refuse is not valid.
     const plan = planBuild(config, {
