@@ -5,7 +5,16 @@
 // process (mkfifo), so the file-type check is shown on a directory and on character devices
 // (/dev/null, /dev/zero: fstat tells what they are without reading them).
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -751,5 +760,49 @@ describe('build.context and build.dockerfile are judged by where their links lea
     link('repo/ctx', at('repo/real'));
     const r = await cli(['validate', '--config', 'repo/ml-image.yml']);
     expect(r.code, r.err).toBe(0);
+  });
+});
+
+describe('diff: flags checked as other commands check them', () => {
+  const records = () => {
+    put('base.json', makeRecord());
+    put('head.json', makeRecord());
+    return [at('base.json'), at('head.json')];
+  };
+
+  it('--json with --format md is exit 2 ("give one"), not Markdown on stdout', async () => {
+    const r = await cli(['diff', ...records(), '--format', 'md', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.message).toBe('diff: --json and --format md: give one');
+    // Agreeing flags are fine.
+    const ok = await cli(['diff', ...records(), '--format', 'json', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toHaveProperty('schemaVersion', 1);
+  });
+
+  it.each([
+    ['not an image reference', 'NOT an image!!', /--image "NOT an image!!" is not a valid image reference/],
+    [
+      'a login in it (masked in the message)',
+      'user:sekrit@host/x',
+      /--image "\S*" is not a valid image reference/,
+    ],
+    [
+      'a URL with a login (masked in the message)',
+      'https://user:sekrit@x.example/y',
+      /--image "\S*" is not a valid image reference/,
+    ],
+  ])('--image %s is exit 2 naming it, nothing written', async (_name, image, message) => {
+    const r = await cli(['diff', ...records(), '--image', image, '--out', 'o.md']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(`${r.out}${r.err}`).not.toContain('sekrit');
+    expect(existsSync(at('o.md'))).toBe(false);
+  });
+
+  it('a valid --image is shown in the report', async () => {
+    const r = await cli(['diff', ...records(), '--image', 'ghcr.io/my-org/my-model']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('ghcr.io/my-org/my-model');
   });
 });

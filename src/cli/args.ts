@@ -9,6 +9,7 @@ import {
 } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { imageRefProblem } from '../oci/ref.js';
+import { maskBareLogins, redactUrls } from '../util/redact.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -99,7 +100,8 @@ export function imageFlag(command: string, value: string | undefined): string {
   const problem = imageRefProblem(value);
   if (problem !== undefined)
     throw new InputError(
-      `${command}: --image ${JSON.stringify(value)} is not a valid image reference: ${problem}`,
+      // A login in it (https://user:pw@host/x, user:pw@host/x) is masked: errors reach CI logs.
+      `${command}: --image ${JSON.stringify(redactUrls(maskBareLogins(value)))} is not a valid image reference: ${problem}`,
       'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu',
     );
   return value;

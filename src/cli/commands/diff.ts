@@ -6,7 +6,7 @@ import { buildReportModel } from '../../report/model.js';
 import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../util/read-regular.js';
 import { redactText } from '../../util/redact.js';
-import { parseCommandArgs } from '../args.js';
+import { imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -48,9 +48,11 @@ versions of ml-image are read (migrated); redacted values stay redacted.
 Options:
   --base-smoke F     the base's smoke.json
   --head-smoke F     the head's smoke.json
-  --format md|json   the Markdown report (default) or the report model as JSON (--json is the same)
+  --format md|json   the Markdown report (default) or the report model as JSON (--json is the same;
+                     --json with --format md is refused)
   --out FILE         write the output to FILE instead of printing it
-  --image REPO       the image named in the report (default: the head record's repository)
+  --image REPO       the image named in the report, an image reference (default: the head
+                     record's repository)
   --variant NAME     the variant named in the report (default: the head record's variant)
   --baseline-ref REF what the base is, for the column header (e.g. main)
   --max-chars N      shorten the Markdown to at most N characters (default ${DEFAULT_MAX_CHARS})
@@ -81,6 +83,14 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     const format = values.format ?? (values.json ? 'json' : 'md');
     if (format !== 'md' && format !== 'json')
       throw new InputError(`diff: --format: expected md or json, got "${format}"`);
+    // --json promises one JSON object on stdout: Markdown there would break whoever parses it.
+    if (values.json && format === 'md')
+      throw new InputError(
+        'diff: --json and --format md: give one',
+        'drop --json for Markdown, or --format md for JSON',
+      );
+    // Checked as every --image is (a login in it is masked in the message), before any file is read.
+    if (values.image !== undefined) imageFlag('diff', values.image);
     const maxChars = numberFlag('max-chars', values['max-chars'], MIN_MAX_CHARS) ?? DEFAULT_MAX_CHARS;
     const threshold = numberFlag('threshold', values.threshold, 0);
 
