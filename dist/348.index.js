@@ -786,12 +786,22 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
         problems.push(`${at}${(0,issues/* formatPath */.jV)(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
     };
     const at = (p) => external_node_path_default().resolve(baseDir, p);
-    const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-    /** What is wrong with P as an input file: missing, or something else than a regular file. */
+    /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
+    const dirProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `directory not found: ${p}`;
+        if (typeof st === 'string')
+            return `${p}: ${st}`;
+        return st.isDirectory() ? undefined : `${p} is not a directory`;
+    };
+    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
     const fileProblem = (p) => {
-        const st = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
+        const st = (0,read_regular/* statPath */.qW)(p);
         if (st === undefined)
             return `file not found: ${p}`;
+        if (typeof st === 'string')
+            return `${p}: ${st}`;
         return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
@@ -805,8 +815,11 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
         push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
     else if (outside(realContext))
         push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-    else if (!isDir(context))
-        push(['build', 'context'], `directory not found: ${context}`);
+    else {
+        const problem = dirProblem(context);
+        if (problem !== undefined)
+            push(['build', 'context'], problem);
+    }
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
         const problem = fileProblem(f);
@@ -876,14 +889,15 @@ function loadConfig(opts = {}) {
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
     const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
+    // A value an override set names its input, else the line of the file it is on.
+    const sourceOf = overrideSourceOf(overrides);
+    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
     if (opts.checkFiles !== false) {
-        // A value an override set names its input, else the line of the file it is on.
-        const origins = { sourceOf: overrideSourceOf(overrides), ...(parsed && { lineOf: parsed.lineOf }) };
-        const problems = checkReferencedFiles(config, baseDir, origins);
+        const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
-    return { config, file, baseDir, ...(file !== undefined && { label }) };
+    return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
 }
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
@@ -3142,6 +3156,7 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 
+
 /** P with its links resolved, P itself when it is not there. */
 function real(p) {
     try {
@@ -3188,7 +3203,13 @@ function ignoreFileOf(dockerfile, context) {
             continue;
         const target = real(f);
         const rel = external_node_path_default().relative(real(within), target);
-        if (outside(rel) || !(0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isFile())
+        if (outside(rel))
+            continue;
+        const st = (0,read_regular/* statPath */.qW)(target);
+        // A link loop: BuildKit cannot read it either; say so rather than end in an internal error.
+        if (typeof st === 'string')
+            throw new errors/* InputError */.dz(`${f}: ${st}, and the build needs it: it says what stays out of the image`, 'make it a regular file or remove it');
+        if (!st?.isFile())
             continue;
         try {
             return (0,external_node_fs_.readFileSync)(target, 'utf8');
@@ -4116,6 +4137,7 @@ function computeLabels(l) {
 
 
 
+
 /** Default runner labels per platform (the reusable workflow maps targets onto them). */
 const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
@@ -4242,7 +4264,7 @@ function planBuild(config, ctx) {
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors);
+        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors.map((e) => (0,issues/* withFieldLine */.d0)(e, ctx.lineOf)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: plan_schema/* PLAN_SCHEMA_VERSION */.jk,
@@ -4264,6 +4286,8 @@ function planBuild(config, ctx) {
 
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/capture/record.ts
+var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var diff_schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -4745,6 +4769,7 @@ function summarize(r) {
         pipCount: pip.size,
         aptCount: r.apt.length,
         ...optional('top', sizeTop(r)),
+        ...optional('pipIncomplete', (0,capture_record/* packageListProblem */.o8)(r)),
         components,
     };
 }
@@ -4798,8 +4823,10 @@ function diffRecords(base, head) {
     const b = summarize(base);
     const h = summarize(head);
     const components = diff_schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
-    const env = diffMaps(base.image.env, head.image.env);
-    // Both sides masked by key as capture masks them now: a baseline recorded before kept the value.
+    // Both sides masked as capture masks them now: a baseline recorded before a rule was widened
+    // (DB_PASS, GH_PAT) kept the value. Records read from files are masked again already
+    // (src/diff/read.ts); this covers records given in memory.
+    const env = diffMaps((0,redact/* redactEnvMap */.$i)(base.image.env), (0,redact/* redactEnvMap */.$i)(head.image.env));
     const labelDiff = diffMaps((0,redact/* redactLabels */.PU)(base.image.labels), (0,redact/* redactLabels */.PU)(head.image.labels));
     const labels = {
         changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
@@ -5197,6 +5224,8 @@ function assessReport(model) {
         add(`no baseline for ${p.platform}`, 'info');
     for (const b of budgetBreaches(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
+    for (const f of incompleteFindings(model))
+        add(f.text, f.severity);
     componentFindings(withDiff, add);
     smokeFindings(smoke, add);
     packageFindings(withDiff, 'pip', add);
@@ -5223,7 +5252,24 @@ function noBaselineAssessment(model, smoke) {
     const breaches = budgetBreaches(model.sizeBudget, model.platforms);
     for (const b of breaches)
         findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
+    findings.push(...incompleteFindings(model));
     return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+}
+/**
+ * A record whose pip package list is incomplete (the probe could not read every distribution):
+ * its packages are missing from the diff (shown as removed or added) and from the SBOM.
+ */
+function incompleteFindings(model) {
+    const sides = (p) => [
+        ...(p.head.pipIncomplete !== undefined ? ['this PR'] : []),
+        ...(p.base?.pipIncomplete !== undefined ? ['baseline'] : []),
+    ];
+    return model.platforms
+        .filter((p) => sides(p).length > 0)
+        .map((p) => ({
+        text: (0,report_escape/* clip */.$Q)(`pip package list incomplete (${sides(p).join(', ')}, ${p.platform}): the probe could not read every package`, 120),
+        severity: 'warning',
+    }));
 }
 /** A version change of a major component: a warning when major, a downgrade, added or removed. */
 function componentSeverity(c) {
@@ -9611,11 +9657,12 @@ function configBaseline(loaded) {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/capture/record.ts
-var capture_record = __webpack_require__(66917);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts
+var redact_instruction = __webpack_require__(55242);
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -9742,12 +9789,11 @@ async function captureImage(input, deps) {
     }
     return parsed.data;
 }
-/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
-const MAX_INSTRUCTION = 500;
 /**
  * The image's layers with the instruction that made each (oldest first), from the engine; a
- * string when the engine could not tell (the record says why under errors). Build arguments whose
- * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ * string when the engine could not tell (the record says why under errors). Values of secret names
+ * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
+ * patterns apply (redactInstruction).
  */
 async function layerHistory(image, docker) {
     if (!docker.imageHistory)
@@ -9755,7 +9801,7 @@ async function layerHistory(image, docker) {
     try {
         const entries = await docker.imageHistory(image);
         return entries.map((h) => ({
-            createdBy: redactInstruction(h.createdBy),
+            createdBy: (0,redact_instruction/* redactInstruction */.Q)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
@@ -9763,11 +9809,6 @@ async function layerHistory(image, docker) {
     catch (e) {
         return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
-}
-function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
-    const out = (0,redact/* redactText */.Rd)(masked);
-    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
@@ -11116,6 +11157,7 @@ async function runSmoke(input, deps) {
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -11318,6 +11360,9 @@ async function captureAndTest(ctx, t) {
         ...(gpus === 'all' && { gpus }),
     }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
+    const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
+    if (incomplete !== undefined)
+        io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await runSmoke({
         image,
@@ -12180,6 +12225,7 @@ function attestTargets(build) {
 
 
 
+
 /** Attach one target's predicates and sign the image (JOB.target says what was done). */
 async function attestTarget(job, 
 /** This target's turn on node's one thread (see `turns`): awaited, then released. */
@@ -12232,6 +12278,17 @@ function writeSpdx(job, sbom, entry) {
     const { file } = track(job, input.results.writeAttestation(v.variant, p.platform, 'sbom.spdx', doc));
     entry.spdx = relative(input.results, file);
 }
+/**
+ * An SBOM made from a record whose pip package list is incomplete (the probe could not read every
+ * distribution) lacks those packages: the target's notes (attest.json, the report) and a warning say so.
+ */
+function noteIncompletePackages(job, record) {
+    const incomplete = record && (0,capture_record/* packageListProblem */.o8)(record);
+    if (incomplete === undefined)
+        return;
+    job.target.notes.push(`sbom: ${incomplete}`);
+    job.io.warning(`${job.v.variant} ${job.p.platform}: sbom: ${incomplete}`, { title: 'ml-image attest' });
+}
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
 async function startTarget(job) {
     const { input, io, v, p, target, earlier } = job;
@@ -12255,8 +12312,10 @@ async function startTarget(job) {
             attached: false,
         };
         target.attestations.push(entry);
-        if (kind === 'sbom')
+        if (kind === 'sbom') {
             writeSpdx(job, made.predicate, entry);
+            noteIncompletePackages(job, ctx.record);
+        }
         attached.push({
             entry,
             spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },
@@ -12812,6 +12871,7 @@ function runPlan(opts, io) {
         git: opts.git,
         now: opts.now ?? new Date(),
         configFile: opts.loaded.label,
+        lineOf: opts.loaded.lineOf,
     }), opts.buildOptions);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });

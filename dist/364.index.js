@@ -2686,9 +2686,13 @@ __webpack_require__.d(__webpack_exports__, {
   p0: () => (/* binding */ verifyCommand)
 });
 
+// UNUSED EXPORTS: checkConfigKey, checkKeyFile
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -2740,6 +2744,7 @@ var run = __webpack_require__(31738);
 
 
 
+
 const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
 const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
@@ -2758,26 +2763,51 @@ function keyFrom(cfg, env, baseDir, tools) {
             throw new errors/* EnvironmentError */.eG(`attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`, COSIGN_FIX);
         return { kind: 'key', key: cfg.key };
     }
-    if (cfg.key !== undefined) {
-        const file = external_node_path_default().resolve(baseDir, cfg.key);
-        let text;
-        try {
-            text = (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
-        }
-        catch (e) {
-            if (!(e instanceof read_regular/* UnreadableFileError */.o2))
-                throw e;
-            throw new errors/* InputError */.dz(e.code === 'ENOENT'
-                ? `attest.key: no key file at ${file}`
-                : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`);
-        }
-        if (!(0,cosign_key/* isEncryptedCosignKey */.dT)(text))
-            throw new errors/* InputError */.dz(`attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`, 'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)');
-        return { kind: 'key', key: file };
-    }
+    if (cfg.key !== undefined)
+        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir) };
     if (env.COSIGN_KEY?.trim())
         return { kind: 'key', key: 'env://COSIGN_KEY' };
     return undefined;
+}
+/**
+ * KEY (attest.key, a file path) read and checked now: a missing file, one that is no regular file
+ * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field.
+ * Its absolute path.
+ */
+function checkKeyFile(key, baseDir) {
+    const file = external_node_path_default().resolve(baseDir, key);
+    let text;
+    try {
+        text = (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
+            throw e;
+        throw new errors/* InputError */.dz(e.code === 'ENOENT'
+            ? `attest.key: no key file at ${file}`
+            : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`);
+    }
+    if (!(0,cosign_key/* isEncryptedCosignKey */.dT)(text))
+        throw new errors/* InputError */.dz(`attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`, 'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)');
+    return file;
+}
+/**
+ * The config's attest.key checked before any work (validate; run before the registry is asked),
+ * as the attest stage would read it: the error names the field and the config file's line. A key
+ * reference (KMS, PKCS #11) is cosign's; attest.sign off reads no key.
+ */
+function checkConfigKey(loaded) {
+    const { key, sign } = loaded.config.attest;
+    if (key === undefined || sign === 'off' || isKeyReference(key))
+        return;
+    try {
+        checkKeyFile(key, loaded.baseDir);
+    }
+    catch (e) {
+        if (!(e instanceof InputError))
+            throw e;
+        throw new InputError(withFieldLine(e.message, loaded.lineOf), e.fix);
+    }
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
@@ -3145,16 +3175,13 @@ function scrubDeep(value, keep = []) {
 /* unused harmony exports publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
 // down, nor cosign's failure after the network was asked. The built-in verifier checks with the
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
-
 
 
 
@@ -3198,23 +3225,26 @@ function checkPublicKeyFile(identity) {
         return undefined;
     const file = identity.publicKey;
     // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
-    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { throwIfNoEntry: false });
+    const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .statPath */ .qW)(file);
+    // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
+    if (typeof st === 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${st}`, KEY_FIX);
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
     let text;
     try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
     }
     catch (e) {
-        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .UnreadableFileError */ .o2))
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2))
             throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(e.code !== undefined
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
             ? `public key ${file}: cannot read it (${e.code})`
             : `public key ${file} ${e.reason}`, KEY_FIX);
     }
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
     return text;
 }
 /**

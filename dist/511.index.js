@@ -74,13 +74,16 @@ const isPushed = (p) => p.pushed ?? p.localRef === undefined;
 /* harmony export */   B6: () => (/* binding */ ENV_RECORD_SCHEMA_VERSION),
 /* harmony export */   Kh: () => (/* binding */ CREATED_LABEL),
 /* harmony export */   iv: () => (/* binding */ EnvRecordSchema),
+/* harmony export */   o8: () => (/* binding */ packageListProblem),
 /* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
 /* harmony export */ });
 /* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
+
 
 
 const ENV_RECORD_SCHEMA_VERSION = 2;
@@ -197,6 +200,21 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         host: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
     }),
 });
+/** The errors field of a record whose pip package list lacks what the probe could not read. */
+const PACKAGE_LIST_FIELD = 'python.packages';
+/**
+ * Why the record's pip package list is incomplete, or undefined when it is not: the probe's errors
+ * under `python.packages` (a distribution it could not read, left out; earlier probes lost the
+ * whole list to one). An SBOM, a report or a diff made from such a record lacks those packages, so
+ * the stages that write or use it say so.
+ */
+function packageListProblem(record) {
+    const errors = record.errors.filter((e) => e.field === PACKAGE_LIST_FIELD);
+    if (errors.length === 0)
+        return undefined;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(errors[0].error, 300)}${more}`;
+}
 /** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
 const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
     'torch_version',
@@ -958,6 +976,11 @@ const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     aptCount: count,
     /** The biggest packages and layers; absent in reports of records without sizes. */
     top: SizeTopSchema.optional(),
+    /**
+     * Why the pip package list is incomplete: the probe could not read every distribution (its
+     * record's errors under python.packages). Absent when it is complete.
+     */
+    pipIncomplete: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(400).optional(),
     components: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()]))),
 });
 const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() });
@@ -1467,7 +1490,11 @@ var smoke_result = __webpack_require__(3228);
 var json_file = __webpack_require__(80019);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts
+var redact_instruction = __webpack_require__(55242);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
+
+
 
 
 
@@ -1539,7 +1566,35 @@ function describe(v) {
         return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
     return typeof v === 'object' ? 'an object' : String(v);
 }
+/**
+ * Every record is read through this: the report's diff, the SBOM, smoke reuse, attest. Its base
+ * branch's copy may have been written before a redaction rule was widened (PASS, PAT and CREDS as
+ * secret names came later), so the fields masked by name are masked again with today's rules
+ * (maskedAgain).
+ */
 function readEnvRecord(json, source) {
+    return maskedAgain(readRecordAsIs(json, source));
+}
+/**
+ * A record with its name-keyed fields masked by today's rules, as capture masks them now: the
+ * image's and the probe's environment (redactEnvValue), the labels (by key, then by shape) and the
+ * history's instructions (redactInstruction). Idempotent: a value masked by an older rule or by
+ * this one comes back as [redacted], so two records that hold the same value compare equal.
+ */
+function maskedAgain(r) {
+    const { history } = r.image;
+    return {
+        ...r,
+        image: {
+            ...r.image,
+            env: (0,redact/* redactEnvMap */.$i)(r.image.env),
+            labels: (0,redact/* redactDeep */.KL)((0,redact/* redactLabels */.PU)(r.image.labels)),
+            ...(history && { history: history.map((l) => ({ ...l, createdBy: (0,redact_instruction/* redactInstruction */.Q)(l.createdBy) })) }),
+        },
+        env: (0,redact/* redactEnvMap */.$i)(r.env),
+    };
+}
+function readRecordAsIs(json, source) {
     return read(json, source, {
         what: ENV_RECORD,
         current: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
@@ -2123,7 +2178,7 @@ function toJUnit(r) {
 /* harmony export */   dc: () => (/* binding */ ensureResultDir),
 /* harmony export */   nO: () => (/* binding */ writeFileAtomicLater)
 /* harmony export */ });
-/* unused harmony exports parseJsonText, writeError */
+/* unused harmony exports MAX_JSON_DEPTH, jsonNestedDeeperThan, parseJsonText, writeError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -2144,7 +2199,39 @@ function toJUnit(r) {
 
 
 
+/**
+ * How deep a JSON file the tool reads back may nest. Its records nest a handful of levels; a
+ * deeper one is not one of them, and walking it (JSON.stringify for a digest, redaction) would
+ * overflow the stack: an internal error instead of bad input.
+ */
+const MAX_JSON_DEPTH = 64;
+/** Is TEXT nested deeper than MAX (arrays and objects, strings skipped)? One pass, no recursion. */
+function jsonNestedDeeperThan(text, max) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // a backslash: the next character is escaped
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                return true;
+        }
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+    }
+    return false;
+}
+/** TEXT parsed as JSON; malformed or nested deeper than MAX_JSON_DEPTH is bad input naming SOURCE. */
 function parseJsonText(text, source, fix) {
+    if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; not a file ml-image wrote`, fix ?? 'check the path: it must name a JSON file that ml-image wrote');
     try {
         return JSON.parse(text);
     }
@@ -2352,6 +2439,123 @@ function indexUrlProblem(url) {
             : 'not a URL';
     }
     return INDEX_PROTOCOL.test(protocol) ? undefined : 'pip reads an index over http, https or file only';
+}
+
+
+/***/ }),
+
+/***/ 55242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ redactInstruction)
+/* harmony export */ });
+/* unused harmony export MAX_INSTRUCTION */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+// Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
+// as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
+// LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
+// it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
+// records (src/diff/read.ts) masks a record written by an older version again with today's rules.
+
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+const MAX_INSTRUCTION = 500;
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** NAME= at the start of a pair of ENV or ARG (at the start of the text or after a blank). */
+const ENV_PAIR = new RegExp(`(?<![^\\s])(${NAME})=`, 'g');
+/** ENV_PAIR for maskRunArgs' exec (its lastIndex moves; matchAll would start at ENV_PAIR's). */
+const RUN_PAIR = new RegExp(ENV_PAIR.source, 'g');
+/** KEY= at the start of a pair of LABEL (a key may hold dots, dashes, slashes). */
+const LABEL_PAIR = /(?<![^\s])([^\s="]+)=/g;
+/** The classic builder's prefix of an instruction that ran no command. */
+const NOP = /^\/bin\/sh -c #\(nop\)\s+/;
+/** ENV, ARG or LABEL and the blanks after it. */
+const KEYWORD = /^(ENV|ARG|LABEL)([ \t]+)/;
+/** ENV's legacy form, `ENV NAME the value`: one name, the rest of the line is its value. */
+const LEGACY_ENV = new RegExp(`^(${NAME})[ \\t]+`);
+/** A RUN with build arguments: `RUN |2 A=1 B=2 /bin/sh -c ...` (the classic builder has no RUN). */
+const RUN_ARGS = /^(?:RUN )?\|(\d+) /;
+/** Where the command of such a RUN begins: its shell, an absolute path and a flag (`/bin/sh -c`). */
+const SHELL_START = / \/\S* -/g;
+/** NAME=value anywhere else (a script's own assignments): a quoted value to its closing quote. */
+const ASSIGNMENT = new RegExp(`(^|\\s)(${NAME})=("[^"\\n]*"|'[^'\\n]*'|\\S+)`, 'g');
+/** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
+const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+/**
+ * An instruction as a record shows it: values of secret names masked (whole, blanks included),
+ * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
+ * Idempotent: what it returns comes back unchanged.
+ */
+function redactInstruction(text) {
+    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskInstruction(text));
+    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+function maskInstruction(text) {
+    const nop = NOP.exec(text)?.[0] ?? '';
+    const rest = text.slice(nop.length);
+    const kw = KEYWORD.exec(rest);
+    if (kw) {
+        const body = rest.slice(kw[0].length);
+        const legacy = kw[1] === 'ENV' ? LEGACY_ENV.exec(body) : null;
+        const masked = legacy
+            ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
+            : kw[1] === 'LABEL'
+                ? maskPairs(body, LABEL_PAIR, maskLabel)
+                : maskPairs(body, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI);
+        return nop + kw[0] + masked;
+    }
+    const run = RUN_ARGS.exec(rest);
+    if (run)
+        return nop + maskRunArgs(rest, run[0].length, Number(run[1]));
+    return nop + maskAssignments(rest);
+}
+/**
+ * The value of `ENV NAME value`: masked whole by NAME; else the pairs it may hold are masked by
+ * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
+ */
+function maskLegacy(name, value) {
+    const masked = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value);
+    return masked === value ? maskPairs(value, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) : masked;
+}
+/** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
+function maskPairs(body, pair, mask) {
+    const starts = [...body.matchAll(pair)];
+    if (starts.length === 0)
+        return body;
+    const parts = [body.slice(0, starts[0].index)];
+    starts.forEach((m, i) => {
+        const raw = body.slice(m.index + m[0].length, starts[i + 1]?.index ?? body.length);
+        const value = raw.trimEnd();
+        parts.push(`${m[0]}${mask(m[1], value)}${raw.slice(value.length)}`);
+    });
+    return parts.join('');
+}
+/**
+ * `|N A=1 B=x y /bin/sh -c script`: the N build arguments, each value to the next NAME=, the last
+ * one's to where the shell begins (else its first word); then the script's own assignments.
+ */
+function maskRunArgs(text, at, n) {
+    RUN_PAIR.lastIndex = at;
+    const first = RUN_PAIR.exec(text);
+    // Not the pairs the count announces: the text is read as any other.
+    if (!first || first.index !== at || n < 1)
+        return maskAssignments(text);
+    const starts = [first];
+    for (let m; starts.length < n && (m = RUN_PAIR.exec(text));)
+        starts.push(m);
+    const last = starts[starts.length - 1];
+    const lastValue = last.index + last[0].length;
+    SHELL_START.lastIndex = lastValue;
+    const shell = SHELL_START.exec(text)?.index;
+    const blank = text.slice(lastValue).search(/\s/);
+    const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
+    return (text.slice(0, at) +
+        maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
+        maskAssignments(text.slice(end)));
+}
+/** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
+function maskAssignments(text) {
+    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
 }
 
 

@@ -28841,6 +28841,7 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NF: () => (/* binding */ linePrefix),
+/* harmony export */   d0: () => (/* binding */ withFieldLine),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
@@ -28954,6 +28955,17 @@ function closest(word, candidates) {
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
 function linePrefix(line) {
     return line === undefined ? '' : `line ${line}: `;
+}
+/**
+ * PROBLEM ("variants[1] (cu128): ...", "build.context: ...") with the line of the field it starts
+ * with put first ("line 7: variants[1] (cu128): ..."), when LINEOF knows it; else as it is.
+ */
+function withFieldLine(problem, lineOf) {
+    const m = /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*)(?=: | \()/.exec(problem);
+    if (!m || !lineOf)
+        return problem;
+    const path = [...m[1].matchAll(/[A-Za-z_][\w-]*|\[(\d+)\]/g)].map((x) => x[1] !== undefined ? Number(x[1]) : x[0]);
+    return `${linePrefix(lineOf(path))}${problem}`;
 }
 /**
  * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
@@ -31885,9 +31897,10 @@ function readBounded(fd, capacity) {
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   o2: () => (/* binding */ UnreadableFileError),
+/* harmony export */   qW: () => (/* binding */ statPath),
 /* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
-/* unused harmony export fileKind */
+/* unused harmony exports fileKind, statErrorText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
@@ -31933,6 +31946,35 @@ function fileKind(st) {
 function notRegularFile(st) {
     const kind = fileKind(st);
     return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
+}
+/** Why a path a user named cannot be looked at, in words, by the system's error code. */
+const STAT_CODE_TEXT = {
+    ENOTDIR: 'not a directory on the way',
+    ELOOP: 'too many symbolic links (a link loop)',
+    ENAMETOOLONG: 'name too long',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'input/output error',
+};
+/** A failed stat's error in words with its code: "not a directory on the way (ENOTDIR)". */
+function statErrorText(e) {
+    const code = e.code;
+    if (code === undefined)
+        return `cannot be looked at (${String(e.message ?? e).split('\n')[0]})`;
+    return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
+}
+/**
+ * stat P (following links): its Stats, undefined when nothing is there (ENOENT), or, when the
+ * path cannot be looked at (a link loop, a file where a directory should be, a name too long, no
+ * permission), a string saying why (statErrorText) instead of a throw.
+ */
+function statPath(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        return statErrorText(e);
+    }
 }
 /** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
 function sizeText(bytes) {
@@ -32000,6 +32042,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pb: () => (/* binding */ maskBareLogins),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
+  $i: () => (/* binding */ redactEnvMap),
   OI: () => (/* binding */ redactEnvValue),
   PU: () => (/* binding */ redactLabels),
   Rd: () => (/* binding */ redactText),
@@ -32296,6 +32339,13 @@ function redactEnvList(list = []) {
         out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
     }
     return out;
+}
+/**
+ * A NAME -> value map (a record's environment) with each value as redactEnvValue shows it.
+ * Idempotent: a value masked already comes back as it is.
+ */
+function redactEnvMap(env) {
+    return Object.fromEntries(Object.entries(env).map(([name, v]) => [name, redactEnvValue(name, v)]));
 }
 /** FN applied to every string of a JSON value, at any depth (keys kept). */
 function mapStringsDeep(value, fn) {

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, redactInstruction */
+/* unused harmony exports imageCreated, layerHistory */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -18,11 +18,13 @@ export const modules = {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66917);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -138,7 +140,7 @@ async function captureImage(input, deps) {
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
@@ -149,12 +151,11 @@ async function captureImage(input, deps) {
     }
     return parsed.data;
 }
-/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
-const MAX_INSTRUCTION = 500;
 /**
  * The image's layers with the instruction that made each (oldest first), from the engine; a
- * string when the engine could not tell (the record says why under errors). Build arguments whose
- * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ * string when the engine could not tell (the record says why under errors). Values of secret names
+ * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
+ * patterns apply (redactInstruction).
  */
 async function layerHistory(image, docker) {
     if (!docker.imageHistory)
@@ -162,7 +163,7 @@ async function layerHistory(image, docker) {
     try {
         const entries = await docker.imageHistory(image);
         return entries.map((h) => ({
-            createdBy: redactInstruction(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_8__/* .redactInstruction */ .Q)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
@@ -170,11 +171,6 @@ async function layerHistory(image, docker) {
     catch (e) {
         return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
-}
-function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactEnvValue */ .OI)(name, value)}`);
-    const out = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(masked);
-    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
@@ -230,11 +226,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _capture_capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96912);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31246);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66917);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31246);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+
 
 
 
@@ -284,7 +282,7 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('capture', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('capture', argv, {
             image: { type: 'string' },
             platform: { type: 'string' },
             gpus: { type: 'string', default: 'none' },
@@ -292,17 +290,17 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             'no-torch': { type: 'boolean', default: false },
             'torch-runtime': { type: 'boolean', default: false },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('capture', values.image);
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .platformFlag */ ._G)('capture', values.platform);
-        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_6__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .imageFlag */ .m4)('capture', values.image);
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .platformFlag */ ._G)('capture', values.platform);
+        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};
         for (const name of values.env ?? []) {
             const v = io.env[name];
             if (v === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
             env[name] = v;
         }
-        const gpus = gpuMode === 'none' ? 'none' : await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveGpus */ .Co)(gpuMode, io.docker());
+        const gpus = gpuMode === 'none' ? 'none' : await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveGpus */ .Co)(gpuMode, io.docker());
         const record = await (0,_capture_capture_js__WEBPACK_IMPORTED_MODULE_3__/* .captureImage */ .O$)({
             image,
             ...(gpus === 'all' && { gpus }),
@@ -313,7 +311,10 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, { docker: io.docker() });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .openOutDir */ .c)(io.cwd, values.out).writeEnv(record);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .openOutDir */ .c)(io.cwd, values.out).writeEnv(record);
+        const incomplete = (0,_capture_record_js__WEBPACK_IMPORTED_MODULE_4__/* .packageListProblem */ .o8)(record);
+        if (incomplete !== undefined)
+            io.stderr(`warning: ${image}: ${incomplete}\n`);
         io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
         return 0;
     },

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, redactInstruction */
+/* unused harmony exports imageCreated, layerHistory */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -18,11 +18,13 @@ export const modules = {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66917);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -138,7 +140,7 @@ async function captureImage(input, deps) {
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
@@ -149,12 +151,11 @@ async function captureImage(input, deps) {
     }
     return parsed.data;
 }
-/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
-const MAX_INSTRUCTION = 500;
 /**
  * The image's layers with the instruction that made each (oldest first), from the engine; a
- * string when the engine could not tell (the record says why under errors). Build arguments whose
- * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ * string when the engine could not tell (the record says why under errors). Values of secret names
+ * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
+ * patterns apply (redactInstruction).
  */
 async function layerHistory(image, docker) {
     if (!docker.imageHistory)
@@ -162,7 +163,7 @@ async function layerHistory(image, docker) {
     try {
         const entries = await docker.imageHistory(image);
         return entries.map((h) => ({
-            createdBy: redactInstruction(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_8__/* .redactInstruction */ .Q)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
@@ -170,11 +171,6 @@ async function layerHistory(image, docker) {
     catch (e) {
         return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
-}
-function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactEnvValue */ .OI)(name, value)}`);
-    const out = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(masked);
-    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
@@ -1920,6 +1916,8 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
     return file;
 }
 
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/build/context-ignore.ts
 // Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
 // an earlier run's records) usually sits inside the build context (`ml-image-results` beside
@@ -1929,6 +1927,7 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
 // kept out. The user's files are never written to.
+
 
 
 
@@ -1978,7 +1977,13 @@ function ignoreFileOf(dockerfile, context) {
             continue;
         const target = real(f);
         const rel = external_node_path_default().relative(real(within), target);
-        if (outside(rel) || !(0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isFile())
+        if (outside(rel))
+            continue;
+        const st = (0,read_regular/* statPath */.qW)(target);
+        // A link loop: BuildKit cannot read it either; say so rather than end in an internal error.
+        if (typeof st === 'string')
+            throw new errors/* InputError */.dz(`${f}: ${st}, and the build needs it: it says what stays out of the image`, 'make it a regular file or remove it');
+        if (!st?.isFile())
             continue;
         try {
             return (0,external_node_fs_.readFileSync)(target, 'utf8');
@@ -2376,6 +2381,8 @@ async function hostGpuDevices(runner, env) {
 var config_inputs = __webpack_require__(46985);
 // EXTERNAL MODULE: ./src/capture/capture.ts
 var capture = __webpack_require__(96912);
+// EXTERNAL MODULE: ./src/capture/record.ts
+var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/smoke/local-image.ts
@@ -2687,6 +2694,7 @@ var run = __webpack_require__(31246);
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -2889,6 +2897,9 @@ async function captureAndTest(ctx, t) {
         ...(gpus === 'all' && { gpus }),
     }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
+    const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
+    if (incomplete !== undefined)
+        io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await (0,run/* runSmoke */.Lw)({
         image,
@@ -3221,6 +3232,7 @@ function attestTargets(build) {
 
 
 
+
 /** Attach one target's predicates and sign the image (JOB.target says what was done). */
 async function attestTarget(job, 
 /** This target's turn on node's one thread (see `turns`): awaited, then released. */
@@ -3273,6 +3285,17 @@ function writeSpdx(job, sbom, entry) {
     const { file } = track(job, input.results.writeAttestation(v.variant, p.platform, 'sbom.spdx', doc));
     entry.spdx = relative(input.results, file);
 }
+/**
+ * An SBOM made from a record whose pip package list is incomplete (the probe could not read every
+ * distribution) lacks those packages: the target's notes (attest.json, the report) and a warning say so.
+ */
+function noteIncompletePackages(job, record) {
+    const incomplete = record && (0,capture_record/* packageListProblem */.o8)(record);
+    if (incomplete === undefined)
+        return;
+    job.target.notes.push(`sbom: ${incomplete}`);
+    job.io.warning(`${job.v.variant} ${job.p.platform}: sbom: ${incomplete}`, { title: 'ml-image attest' });
+}
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
 async function startTarget(job) {
     const { input, io, v, p, target, earlier } = job;
@@ -3296,8 +3319,10 @@ async function startTarget(job) {
             attached: false,
         };
         target.attestations.push(entry);
-        if (kind === 'sbom')
+        if (kind === 'sbom') {
             writeSpdx(job, made.predicate, entry);
+            noteIncompletePackages(job, ctx.record);
+        }
         attached.push({
             entry,
             spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },
@@ -3855,6 +3880,7 @@ function runPlan(opts, io) {
         git: opts.git,
         now: opts.now ?? new Date(),
         configFile: opts.loaded.label,
+        lineOf: opts.loaded.lineOf,
     }), opts.buildOptions);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });

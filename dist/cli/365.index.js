@@ -64,6 +64,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: componentSeverity, parseReportModel
 
+// EXTERNAL MODULE: ./src/capture/record.ts
+var record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
 var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
@@ -549,6 +551,7 @@ function summarize(r) {
         pipCount: pip.size,
         aptCount: r.apt.length,
         ...optional('top', sizeTop(r)),
+        ...optional('pipIncomplete', (0,record/* packageListProblem */.o8)(r)),
         components,
     };
 }
@@ -602,8 +605,10 @@ function diffRecords(base, head) {
     const b = summarize(base);
     const h = summarize(head);
     const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
-    const env = diffMaps(base.image.env, head.image.env);
-    // Both sides masked by key as capture masks them now: a baseline recorded before kept the value.
+    // Both sides masked as capture masks them now: a baseline recorded before a rule was widened
+    // (DB_PASS, GH_PAT) kept the value. Records read from files are masked again already
+    // (src/diff/read.ts); this covers records given in memory.
+    const env = diffMaps((0,redact/* redactEnvMap */.$i)(base.image.env), (0,redact/* redactEnvMap */.$i)(head.image.env));
     const labelDiff = diffMaps((0,redact/* redactLabels */.PU)(base.image.labels), (0,redact/* redactLabels */.PU)(head.image.labels));
     const labels = {
         changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
@@ -857,6 +862,8 @@ function assessReport(model) {
         add(`no baseline for ${p.platform}`, 'info');
     for (const b of (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
+    for (const f of incompleteFindings(model))
+        add(f.text, f.severity);
     componentFindings(withDiff, add);
     smokeFindings(smoke, add);
     packageFindings(withDiff, 'pip', add);
@@ -883,7 +890,24 @@ function noBaselineAssessment(model, smoke) {
     const breaches = (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms);
     for (const b of breaches)
         findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
+    findings.push(...incompleteFindings(model));
     return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+}
+/**
+ * A record whose pip package list is incomplete (the probe could not read every distribution):
+ * its packages are missing from the diff (shown as removed or added) and from the SBOM.
+ */
+function incompleteFindings(model) {
+    const sides = (p) => [
+        ...(p.head.pipIncomplete !== undefined ? ['this PR'] : []),
+        ...(p.base?.pipIncomplete !== undefined ? ['baseline'] : []),
+    ];
+    return model.platforms
+        .filter((p) => sides(p).length > 0)
+        .map((p) => ({
+        text: (0,report_escape/* clip */.$Q)(`pip package list incomplete (${sides(p).join(', ')}, ${p.platform}): the probe could not read every package`, 120),
+        severity: 'warning',
+    }));
 }
 /** A version change of a major component: a warning when major, a downgrade, added or removed. */
 function componentSeverity(c) {

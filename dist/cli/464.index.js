@@ -70,6 +70,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
             git,
             now: new Date(),
             configFile: loaded.label,
+            lineOf: loaded.lineOf,
         });
         if (values.out !== undefined) {
             (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .openOutDir */ .c)(io.cwd, values.out).writePlan(plan);

@@ -18,7 +18,9 @@ export const modules = {
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68481);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69695);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
+
 
 
 
@@ -86,7 +88,9 @@ function imageFlag(command, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --image is required`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
     const problem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .imageRefProblem */ .OD)(value);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --image ${JSON.stringify(value)} is not a valid image reference: ${problem}`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(
+        // A login in it (https://user:pw@host/x, user:pw@host/x) is masked: errors reach CI logs.
+        `${command}: --image ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .maskBareLogins */ .pb)(value)))} is not a valid image reference: ${problem}`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
     return value;
 }
 /** --timeout S: a whole number of seconds, 1..86400 (as smoke.timeoutSeconds), else exit 2. */

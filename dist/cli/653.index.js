@@ -2,894 +2,1213 @@ export const id = 653;
 export const ids = [653];
 export const modules = {
 
-/***/ 66917:
+/***/ 55254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B6: () => (/* binding */ ENV_RECORD_SCHEMA_VERSION),
-/* harmony export */   Kh: () => (/* binding */ CREATED_LABEL),
-/* harmony export */   iv: () => (/* binding */ EnvRecordSchema),
-/* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
-/* harmony export */ });
-/* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
-// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
-// src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  OS: () => (/* reexport */ GitHubApiError),
+  createGitHubClient: () => (/* binding */ createGitHubClient)
+});
+
+// UNUSED EXPORTS: DEFAULT_RETRIES, DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_S, REQUEST_TIMEOUT_MS, callGitHub, isConnectionError, parseResponse, parseRetryAfter, toGitHubApiError
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/github/errors.ts
+// GitHub API errors: what Octokit throws (status, headers, the error body) mapped to one
+// GitHubApiError that carries what callers need (a rate limit told apart from a read-only token,
+// retry-after, 422 details) and a fix. Octokit's plugins have retried by then (retry.ts). The
+// error body crosses the process boundary: it is parsed, never cast.
 
 
-const ENV_RECORD_SCHEMA_VERSION = 2;
-/** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
-const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
-const CREATED_LABEL = 'org.opencontainers.image.created';
-const maybe = (t) => t.nullable().optional();
 /**
- * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
- * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
- * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
- * field), not when the report is written.
+ * A non-2xx answer from the GitHub API, after Octokit's retries. Carries what callers need and
+ * nothing that could leak: no request body (the comment), no headers (the token).
  */
-const bytes = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
-/** One step of the image's history (docker history): its instruction and the bytes its layer added. */
-const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    sizeBytes: bytes,
-    /** No filesystem layer (ENV, CMD, LABEL ...). */
-    empty: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-});
-const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        sizeBytes: bytes,
-        // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
-        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-        labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        entrypoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
-        cmd: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
-        env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
-        variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
-        /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
-        created: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
-        /**
-         * The image's history, oldest first: each build step with the instruction that made it and
-         * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
-         * records written before sizes were captured, or when the engine could not tell.
-         */
-        history: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LayerSchema).optional(),
-    }),
-    os: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        osRelease: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        machine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    }),
-    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        implementation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        executable: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            requires: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-            installer: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            location: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
-            sizeBytes: bytes.optional(),
-        })),
-    }),
-    apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
-        sizeBytes: bytes.optional(),
-    })),
-    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
-        sources: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-    }),
-    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
-        deviceCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        tf32: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() }),
-        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    })
-        .loose()
-        .nullable(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        computeCapability: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        driver: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
-    })
-        .loose()),
-    tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()),
-    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    /** Every field of torch.utils.collect_env, by its name there. */
-    collectEnv: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
-    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
-    capture: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        probeVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        toolVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        time: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        host: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
-    }),
-});
-/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
-const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
-    'torch_version',
-    'is_debug_build',
-    'cuda_compiled_version',
-    'gcc_version',
-    'clang_version',
-    'cmake_version',
-    'os',
-    'libc_version',
-    'python_version',
-    'python_platform',
-    'is_cuda_available',
-    'cuda_runtime_version',
-    'cuda_module_loading',
-    'nvidia_driver_version',
-    'nvidia_gpu_models',
-    'cudnn_version',
-    'pip_version',
-    'pip_packages',
-    'conda_packages',
-    'hip_compiled_version',
-    'hip_runtime_version',
-    'miopen_runtime_version',
-    'caching_allocator_config',
-    'is_xnnpack_available',
-    'cpu_info',
-]));
-
-
-/***/ }),
-
-/***/ 15523:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NQ: () => (/* binding */ readEnvRecord),
-/* harmony export */   dV: () => (/* binding */ readSmokeResult),
-/* harmony export */   lk: () => (/* reexport safe */ _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__.lk)
-/* harmony export */ });
-/* unused harmony exports ENV_RECORD_MIGRATIONS, SMOKE_RESULT_MIGRATIONS */
-/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
-
-
-
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ENV_RECORD_MIGRATIONS = {
-    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
-    1: (r) => {
-        if (!isObject(r.image))
-            return { ...r, schemaVersion: 2 };
-        const labels = isObject(r.image.labels) ? r.image.labels : {};
-        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
-        return {
-            ...r,
-            schemaVersion: 2,
-            image: { ...r.image, variant: label(_capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .VARIANT_LABEL */ .z), created: label(_capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .CREATED_LABEL */ .Kh) },
-        };
-    },
-};
-const SMOKE_RESULT_MIGRATIONS = {};
-const ENV_RECORD = 'environment record (env.json)';
-const SMOKE_RESULT = 'smoke result (smoke.json)';
-const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
-const SMOKE_KEYS = ['tests', 'summary'];
-const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
-const hasKeys = (json, keys) => keys.every((k) => k in json);
-const MAX_ISSUES = 8;
-function read(json, source, kind) {
-    if (!isObject(json)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+class GitHubApiError extends errors/* MlImageError */.zn {
+    status;
+    details;
+    constructor(message, status, details = {}) {
+        super(message, errors/* ExitCode */.yU.Environment, fixFor(status, details.secondaryRateLimit || details.rateLimited));
+        this.status = status;
+        this.details = details;
     }
-    // Before the version: the other kind of file (each has its own versions) is named as what it is,
-    // not as one of a version newer than this tool reads.
-    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
-    const version = json.schemaVersion;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+    get apiMessage() {
+        return this.details.apiMessage;
     }
-    if (version > kind.current) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
+    get retryAfter() {
+        return this.details.retryAfter;
     }
-    let record = json;
-    for (let v = version; v < kind.current; v++) {
-        const step = kind.migrations[v];
-        if (!step)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
-        record = step(record);
+    get secondaryRateLimit() {
+        return this.details.secondaryRateLimit === true;
     }
-    const parsed = kind.schema.safeParse(record);
-    if (parsed.success)
-        return parsed.data;
-    const issues = parsed.error.issues;
-    const lines = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssues */ .og)(parsed.error, record, kind.schema)
-        .slice(0, MAX_ISSUES)
-        .map((line) => `  - ${line}`);
-    if (issues.length > MAX_ISSUES)
-        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+    get rateLimited() {
+        return this.details.rateLimited === true;
+    }
+    get errors() {
+        return this.details.errors ?? [];
+    }
 }
-function describe(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    if (typeof v === 'string')
-        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-    return typeof v === 'object' ? 'an object' : String(v);
+function fixFor(status, rateLimit) {
+    if (rateLimit)
+        return 'wait for the rate limit to reset, or space out runs that comment on the same repository';
+    if (status === 401)
+        return 'the token is missing, expired or revoked: check the github-token input';
+    if (status === 403)
+        return 'give the workflow `permissions: pull-requests: write` (fork pull requests get a read-only token: post from a workflow_run workflow instead)';
+    if (status === 404)
+        return 'check the repository and pull-request number, and that the token can read the repository';
+    if (status >= 500)
+        return 'GitHub had a server error: re-run the job';
+    return undefined;
 }
-function readEnvRecord(json, source) {
-    return read(json, source, {
-        what: ENV_RECORD,
-        current: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
-        migrations: ENV_RECORD_MIGRATIONS,
-        schema: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvRecordSchema */ .iv,
-        keys: ENV_KEYS,
-        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
-    });
-}
-function readSmokeResult(json, source) {
-    return read(json, source, {
-        what: SMOKE_RESULT,
-        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
-        migrations: SMOKE_RESULT_MIGRATIONS,
-        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SmokeResultSchema */ .wp,
-        keys: SMOKE_KEYS,
-        other: { what: ENV_RECORD, keys: ENV_KEYS },
-    });
-}
-/** JSON text to a value; the error names the file. */
-
-
-
-/***/ }),
-
-/***/ 2996:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Iy: () => (/* binding */ SmokeDiffSchema),
-/* harmony export */   Jt: () => (/* binding */ EnvSummarySchema),
-/* harmony export */   KK: () => (/* binding */ EnvDiffSchema),
-/* harmony export */   Lw: () => (/* binding */ sizeDrivers),
-/* harmony export */   Vg: () => (/* binding */ COMPONENT_IDS),
-/* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS)
-/* harmony export */ });
-/* unused harmony exports ChangeLevelSchema, PackageChangeSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
-// The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
-// and a privileged workflow re-validates that model from an untrusted artifact, so they are data
-// only (no Markdown, no labels the renderer could take at face value).
-
-const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
-const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded']),
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    level: ChangeLevelSchema.nullable(),
-});
-const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
-    changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
-});
-/** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
-const COMPONENT_IDS = [
-    'os',
-    'glibc',
-    'python',
-    'torch',
-    'torchCuda',
-    'numpy',
-    'cuda',
-    'cudnn',
-    'nccl',
-    'driverMaxCuda',
-    'driver',
-    'gpus',
-];
-const ComponentIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(COMPONENT_IDS);
-/** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
-const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
-const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: ComponentIdSchema,
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
-    direction: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['up', 'down', 'changed']).nullable(),
-    level: ChangeLevelSchema.nullable(),
-    /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
-    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-});
-const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'changed']),
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-});
-const LabelChangeSchema = EnvVarChangeSchema.extend({
-    /** Changes on every build (creation time, commit): listed, but not an environment change. */
-    volatile: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-});
-const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative();
-/** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
-const SizeItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
-});
-/** A layer among an image's biggest, with the instruction that made it. */
-const LayerItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ createdBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() });
-/** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
-const SizeTopSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    pip: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
-    apt: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LayerItemSchema),
-});
-/** What one package or layer added to (or took from) the image, base -> this PR. */
-const SizeChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pip', 'apt', 'layer']),
-    /** Package name, or the layer's instruction. */
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** Versions (packages; null: not installed on that side); null for layers. */
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    baseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
-    headBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
-    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-});
-/** Where the bytes went: the image's size change and the packages and layers that made it. */
-const SizeExplanationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-    /** Both records had package sizes (older records have none). */
-    packagesKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** Both records had the layers' history. */
-    layersKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** The biggest package changes by size (pip and apt together), largest |delta| first. */
-    packages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
-    /** Sum of every package's change (shown or not). */
-    packagesDelta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-    /** Packages whose size changed, shown or not. */
-    packagesChanged: count,
-    /** The biggest layer changes, largest |delta| first (matched by instruction). */
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
-});
-const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    created: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
-    layers: count,
-    pipCount: count,
-    aptCount: count,
-    /** The biggest packages and layers; absent in reports of records without sizes. */
-    top: SizeTopSchema.optional(),
-    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()]))),
-});
-const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() });
-const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    pip: PackageDiffSchema,
-    apt: PackageDiffSchema,
-    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
-    env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),
-        unchanged: count,
-        /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
-        redactedBoth: count,
-    }),
-    labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LabelChangeSchema), unchanged: count }),
-    size: delta,
-    layers: delta,
-    /** Which packages and layers made the size change; absent when neither record has sizes. */
-    sizeExplanation: SizeExplanationSchema.optional(),
-    /** Anything changed other than volatile labels and host facts. */
-    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-});
-const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    from: SmokeStatusSchema.nullable(),
-    to: SmokeStatusSchema.nullable(),
-    /** This PR's reason (fail/skip) and classified cause. */
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    /** pass -> fail */
-    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** fail -> pass */
-    fixed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
-    note: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-});
-const MetricDeltaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    test: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    metric: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    /** (head - base) / |base|; null without both values or with base 0. */
-    relative: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    better: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['higher', 'lower']).nullable(),
-    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    improved: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
-    floor: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
-});
-const smokeSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: count, fail: count, skip: count });
-const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    threshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
-    base: smokeSummary.nullable(),
-    head: smokeSummary,
-    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestChangeSchema),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricDeltaSchema),
-    regressions: count,
-    metricRegressions: count,
-    fixed: count,
-    failing: count,
-});
-/**
- * The changes that explain the size change, in its direction (growth: what grew, biggest first),
- * packages before layers (a package names the cause; a layer holds many packages).
- */
-function sizeDrivers(e) {
-    const sign = e.delta < 0 ? -1 : 1;
-    const pick = (list) => list.filter((c) => c.delta * sign > 0);
-    const packages = pick(e.packages);
-    return packages.length > 0 ? packages : pick(e.layers);
-}
-
-
-/***/ }),
-
-/***/ 47684:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
-/* harmony export */   Hh: () => (/* binding */ variantFromPlan),
-/* harmony export */   fB: () => (/* binding */ PlanSchema),
-/* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION)
-/* harmony export */ });
-/* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68481);
-// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
-// are inferred from the schema, so the file written and the value passed on cannot drift apart.
-
-
-const PLAN_SCHEMA_VERSION = 1;
-const LABEL_PREFIX = 'io.github.ml-image-action';
-const PlatformSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4);
-const TemplateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .TEMPLATES */ .QT);
-const BaseChoiceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    /** The reference the build uses (after mirrors). */
-    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    /** The reference before mirrors (what the catalog knows). */
-    canonical: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    family: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    /** Platforms the base image is known to have; undefined when not in the catalog. */
-    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-});
-const VariantPlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['cpu', 'cuda', 'custom']),
-    primary: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
-    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    /** Template from images/ or undefined when the user's own Dockerfile is used. */
-    template: TemplateSchema.optional(),
-    base: BaseChoiceSchema,
-    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
-    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), indexUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional(),
-    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), toolkitDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })
-        .optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformSchema),
-    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
-    buildArgs: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-});
-const BuildTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    platform: PlatformSchema,
-    arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-});
-const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PLAN_SCHEMA_VERSION),
-    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantPlanSchema),
-    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildTargetSchema),
-    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
-    matrix: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        include: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), platform: PlatformSchema, arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
-    }),
-});
-/**
- * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
- */
-function variantFromPlan(plan, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
-    if (!v)
+const SECONDARY_RE = /secondary rate limit|abuse detection/i;
+/** Seconds from a `retry-after` header: delta-seconds or an HTTP date. */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined || value.trim() === '')
         return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+function header(headers, name) {
+    if (!headers)
+        return undefined;
+    for (const [k, v] of Object.entries(headers))
+        if (k.toLowerCase() === name && v !== undefined)
+            return String(v);
+    return undefined;
+}
+// Each field is optional and kept only when it has the documented type.
+const loose = schemas/* string */.YjP().optional().catch(undefined);
+/** The fields of GitHub's error body that are used; anything not a JSON object has none. */
+const ErrorBodySchema = schemas/* object */.Ikc({
+    message: loose,
+    documentation_url: loose,
+    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional().catch(undefined),
+});
+const ValidationErrorSchema = schemas/* object */.Ikc({ resource: loose, field: loose, code: loose, message: loose });
+/** A 422's `errors`: strings or objects; anything else is left out. */
+function validationErrors(items) {
+    return items.flatMap((x) => {
+        if (typeof x === 'string')
+            return [{ code: 'custom', message: x }];
+        const o = ValidationErrorSchema.safeParse(x);
+        if (!o.success)
+            return [];
+        return [
+            {
+                resource: o.data.resource,
+                field: o.data.field,
+                code: o.data.code ?? 'custom',
+                message: o.data.message,
+            },
+        ];
+    });
+}
+/**
+ * Map what Octokit throws (RequestError: status, response.headers, response.data) to a
+ * GitHubApiError. Anything else (a bug, a thrown string) is passed through untouched.
+ */
+function toGitHubApiError(err, operation, nowMs = Date.now()) {
+    if (err instanceof GitHubApiError)
+        return err;
+    if (typeof err !== 'object' || err === null)
+        return err;
+    const e = err;
+    // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 without a
+    // response: those are not HTTP errors (callGitHub reports them as "cannot reach").
+    if (typeof e.status !== 'number' || e.status < 400)
+        return err;
+    const status = e.status;
+    const headers = e.response?.headers;
+    const body = ErrorBodySchema.safeParse(e.response?.data);
+    const data = body.success ? body.data : {};
+    const apiMessage = data.message ??
+        (typeof e.response?.data === 'string' && e.response.data.length < 500 ? e.response.data : undefined);
+    const errors = data.errors && validationErrors(data.errors);
+    let retryAfter = parseRetryAfter(header(headers, 'retry-after'), nowMs);
+    const remaining = header(headers, 'x-ratelimit-remaining');
+    const reset = header(headers, 'x-ratelimit-reset');
+    const rateLimited = (status === 403 || status === 429) && remaining === '0';
+    if (retryAfter === undefined && rateLimited && reset && /^\d+$/.test(reset)) {
+        retryAfter = Math.max(0, Number(reset) - Math.floor(nowMs / 1000));
+    }
+    const secondaryRateLimit = (status === 403 || status === 429) &&
+        !rateLimited &&
+        (SECONDARY_RE.test(apiMessage ?? '') || header(headers, 'retry-after') !== undefined);
+    const detail = apiMessage ?? (status >= 500 ? 'server error' : 'no message');
+    const fieldErrors = errors?.length
+        ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
+        : '';
+    return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
+        apiMessage,
+        documentationUrl: data.documentation_url,
+        retryAfter,
+        secondaryRateLimit,
+        rateLimited,
+        errors,
+        requestId: header(headers, 'x-github-request-id'),
+    });
 }
 
+;// CONCATENATED MODULE: ./src/github/retry.ts
 
-/***/ }),
+/** One request's time limit (connect + answer); each retry gets its own. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** Retries of one request unless RetryPolicy.retries says otherwise. */
+const DEFAULT_RETRIES = 3;
+/** A rate limit that resets later than this is not waited for: failing the comment is better. */
+const MAX_RATE_LIMIT_WAIT_S = 120;
+/**
+ * Statuses plugin-retry leaves alone: its defaults (the 4xx a retry cannot fix: 403 forbidden,
+ * 404, 422 validation ...) plus 429, a rate limit, which is plugin-throttling's to retry (else a
+ * rate-limited request would be retried by both).
+ */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/**
+ * Octokit reports a request that got no answer (connection refused, DNS failure, reset, timeout)
+ * as status 500 without a response; a real HTTP 500 from GitHub carries one.
+ */
+function isConnectionError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' || e.name === 'TimeoutError')
+        return true;
+    return e.status === 500 && e.response === undefined;
+}
+/** The options for getOctokit(): plugin-retry's and plugin-throttling's, from one policy. */
+async function retryOptions(policy, log) {
+    const retries = policy.retries ?? DEFAULT_RETRIES;
+    const msPerSecond = policy.msPerSecond ?? 1000;
+    const onLimit = (what) => (retryAfterS, o, _octokit, retryCount) => rateLimitRetry(what, retryAfterS, o, retryCount, retries, log);
+    // Unlimited groups: writes go out at once (the default groups space them). Loaded only then.
+    const unpaced = policy.paceWrites === false ? (await __webpack_require__.e(/* import() */ 251).then(__webpack_require__.t.bind(__webpack_require__, 63251, 23))).default : undefined;
+    return {
+        retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [...DO_NOT_RETRY] },
+        throttle: {
+            retryAfterBaseValue: msPerSecond,
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
+            onRateLimit: onLimit('rate limit spent'),
+            ...(unpaced && { write: new unpaced.Group(), notifications: new unpaced.Group() }),
+        },
+    };
+}
+/** `GET /repos/acme/app/issues/7/comments`: method and path, without the host and the query. */
+function route(o) {
+    const params = o;
+    const path = String(o.url ?? '')
+        .replace(/^[a-z]+:\/\/[^/]+/i, '')
+        .replace(/[?#].*$/, '')
+        .replace(/\{(\w+)\}/g, (m, k) => typeof params[k] === 'string' || typeof params[k] === 'number' ? String(params[k]) : m);
+    return `${String(o.method ?? 'GET')} ${path}`;
+}
+/** The throttle's answer to a rate limit: wait and retry while retries are left and the wait is short. */
+function rateLimitRetry(what, retryAfterS, o, retryCount, retries, log) {
+    if (retryCount >= retries) {
+        log(`GitHub API ${route(o)}: ${what}; no retries left (${retries})`);
+        return false;
+    }
+    if (retryAfterS > MAX_RATE_LIMIT_WAIT_S) {
+        log(`GitHub API ${route(o)}: ${what}; it resets in ${retryAfterS}s, not waiting that long`);
+        return false;
+    }
+    log(`GitHub API ${route(o)}: ${what}; retry ${retryCount + 1} of ${retries} in ${retryAfterS}s`);
+    return true;
+}
+/**
+ * plugin-throttling retries a secondary rate limit only when the error's message matches
+ * /\bsecondary rate\b/. GitHub's older "abuse detection" answer (a 403 that toGitHubApiError counts
+ * as a secondary limit, as it does one with retry-after) would be a plain 403, never retried: its
+ * message gets those words, so that plugin-throttling waits (retry-after, else its fallback) and
+ * retries it. What the user reads comes from the answer's body (toGitHubApiError), not from this.
+ */
+function nameSecondaryLimit(err) {
+    if (typeof err !== 'object' || err === null)
+        return;
+    const e = err;
+    if (typeof e.message !== 'string' || /\bsecondary rate\b/i.test(e.message))
+        return;
+    const mapped = toGitHubApiError(err, 'request');
+    if (mapped instanceof GitHubApiError && mapped.secondaryRateLimit)
+        e.message = `${e.message} (a secondary rate limit)`;
+}
+/** How many times the request an error ended was sent (set by attemptsPlugin). */
+const triesOf = new WeakMap();
+function attemptsOf(err) {
+    return typeof err === 'object' && err !== null ? triesOf.get(err) : undefined;
+}
+/**
+ * An Octokit plugin to load before plugin-retry (hooks of earlier plugins run inside later ones),
+ * so that it sees every single try: each gets its own REQUEST_TIMEOUT_MS; each is counted (the
+ * error that ends a request says how many were sent); a try that plugin-retry will retry is logged.
+ */
+function attemptsPlugin(policy, log) {
+    const retries = policy.retries ?? DEFAULT_RETRIES;
+    return (octokit) => {
+        // Keyed by the request's options object, which the plugins pass unchanged to every try.
+        const state = new WeakMap();
+        octokit.hook.wrap('request', async (request, options) => {
+            const s = state.get(options) ?? { tries: 0, serverFailures: 0 };
+            state.set(options, s);
+            s.tries++;
+            options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+            try {
+                return await request(options);
+            }
+            catch (err) {
+                if (typeof err === 'object' && err !== null)
+                    triesOf.set(err, s.tries);
+                const e = err;
+                const status = typeof e.status === 'number' ? e.status : 0;
+                // A rate limit goes up to plugin-throttling, whose retry starts plugin-retry's count anew.
+                if (status === 403 || status === 429) {
+                    s.serverFailures = 0;
+                    nameSecondaryLimit(err);
+                }
+                else if (e.request !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status)) {
+                    s.serverFailures++;
+                    if (s.serverFailures <= retries) {
+                        const why = isConnectionError(err) ? 'no answer' : `HTTP ${status}`;
+                        log(`GitHub API ${route(options)}: ${why}; retry ${s.serverFailures} of ${retries}`);
+                    }
+                }
+                throw err;
+            }
+        });
+    };
+}
 
-/***/ 14031:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+;// CONCATENATED MODULE: ./src/github/client.ts
+// Thin adapter over Octokit: only the issue-comment routes the report stage uses, behind an
+// interface so the sticky-comment logic can be tested against a fake server or a plain object.
+// Retries happen inside Octokit (plugin-retry, plugin-throttling: retry.ts); nothing above retries.
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
-/* harmony export */   Hg: () => (/* binding */ mermaidText),
-/* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
-/* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
-/* harmony export */   s8: () => (/* binding */ markerKey)
-/* harmony export */ });
-/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
-// Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
-// Every value from a record, smoke result, resolver or model goes through md() or html() at render
-// time; the renderer's own template text never contains user data unescaped. md() and html() are
-// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
+
+
 
 
 
 
 
 /**
- * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
- * link or open HTML. Anything else is dropped (null).
+ * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
+ * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
+ * GitHub do not pay for it.
  */
-function safeUrl(url) {
-    let u;
+async function createGitHubClient(opts) {
+    if (!opts.token || opts.token.trim() === '') {
+        throw new errors/* InputError */.dz('github-token is empty: cannot post the pull-request comment', 'pass `github-token: ${{ github.token }}` (the default) or a token with pull-requests: write');
+    }
+    let gh;
+    let retry;
+    let throttling;
     try {
-        u = new URL(url);
+        [gh, { retry }, { throttling }] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 11758)),
+            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
+            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
+        ]);
     }
-    catch {
-        return null;
+    catch (err) {
+        throw new errors/* EnvironmentError */.eG(`cannot load @actions/github and its Octokit plugins: ${err instanceof Error ? err.message : String(err)}`, 'reinstall the action (its dist/ bundle is incomplete)', { cause: err });
     }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:')
-        return null;
-    // Credentials in a URL are a secret: never printed.
-    u.username = '';
-    u.password = '';
-    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    const policy = opts.retry ?? {};
+    const log = opts.log ?? (() => undefined);
+    const options = {
+        userAgent: opts.userAgent ?? `ml-image-action/${version/* VERSION */.x}`,
+        ...(await retryOptions(policy, log)),
+    };
+    // An explicit `baseUrl: undefined` would replace @actions/github's GITHUB_API_URL default.
+    if (opts.baseUrl)
+        options.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
+    // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
+    const octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
+    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com');
+    return octokitClient(octokit, { baseUrl });
 }
-/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
-function markerKey(key, max = 160) {
-    // Without < > ! the key can never end the comment it lives in.
-    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
-    if (clean.length <= max)
-        return clean;
-    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
-    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
-}
-function fnv1a(s) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) {
-        h ^= s.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) >>> 0;
+function connectionReason(err) {
+    const seen = new Set();
+    let cur = err;
+    while (typeof cur === 'object' && cur !== null && !seen.has(cur)) {
+        seen.add(cur);
+        const c = cur;
+        if (typeof c.code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c.code))
+            return c.code;
+        if (c.name === 'TimeoutError' || c.name === 'AbortError')
+            return `no answer within ${REQUEST_TIMEOUT_MS / 1000}s`;
+        cur = c.cause ?? (Array.isArray(c.errors) ? c.errors[0] : undefined);
     }
-    return h.toString(16).padStart(8, '0');
+    return err instanceof Error ? err.message : String(err);
 }
-// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
-// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
-// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
-// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
-// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
-// end the fenced block) or carry HTML (`<`).
-const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
 /**
- * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
- * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
- * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
- * and tabs as single spaces, clipped to max characters, every character outside
- * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
+ * Run one API call; Octokit's plugins have done the retrying by the time it throws. HTTP errors
+ * become GitHubApiError; an API that could not be reached at all is an EnvironmentError (exit 3)
+ * saying so, how many times the request was sent and for how long.
  */
-function mermaidText(text, max = 80) {
-    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)))
-        .replace(/[\s\u2028\u2029]+/gu, ' ')
-        .trim(), max);
-    let out = '';
-    for (const ch of plain)
-        out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
-    return out === '' ? '?' : out;
+async function callGitHub(operation, fn, opts) {
+    const t0 = Date.now();
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (!isConnectionError(err))
+            throw toGitHubApiError(err, operation);
+        const tries = attemptsOf(err) ?? 1;
+        const secs = ((Date.now() - t0) / 1000).toFixed(1);
+        throw new errors/* EnvironmentError */.eG(`cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${tries} time${tries === 1 ? '' : 's'} over ${secs}s)`, 'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job', { cause: err });
+    }
+}
+// Response bodies are parsed with schemas of the fields used, never trusted from Octokit's types:
+// a proxy or an API of another shape fails here, naming the field, not later.
+const RawCommentSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    body: schemas/* string */.YjP().nullish(),
+    user: schemas/* object */.Ikc({ login: schemas/* string */.YjP(), type: schemas/* string */.YjP().optional() }).nullable(),
+    created_at: schemas/* string */.YjP(),
+});
+const RawPullRequestSchema = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    state: schemas/* string */.YjP(),
+    head: schemas/* object */.Ikc({ sha: schemas/* string */.YjP(), repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable() }),
+});
+const AuthenticatedUserSchema = schemas/* object */.Ikc({ login: schemas/* string */.YjP() });
+/** A response body through its schema; another shape is an environment problem (exit 3). */
+function parseResponse(schema, data, operation) {
+    const r = schema.safeParse(data);
+    if (r.success)
+        return r.data;
+    throw new errors/* EnvironmentError */.eG(`GitHub API ${operation}: unexpected response: ${(0,issues/* formatIssues */.og)(r.error, data, schema).slice(0, 5).join('; ')}`, 'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between');
+}
+function toComment(c) {
+    return {
+        id: c.id,
+        body: c.body ?? '',
+        user: c.user ? { login: c.user.login, ...(c.user.type ? { type: c.user.type } : {}) } : null,
+        created_at: c.created_at,
+    };
+}
+function octokitClient(octokit, callOpts) {
+    const call = (operation, fn) => callGitHub(operation, fn, callOpts);
+    return {
+        listIssueComments: ({ owner, repo, issueNumber }) => call('list issue comments', async () => {
+            const all = await octokit.paginate(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: issueNumber,
+                per_page: 100,
+            });
+            return parseResponse(schemas/* array */.YOg(RawCommentSchema), all, 'list issue comments').map(toComment);
+        }),
+        createIssueComment: ({ owner, repo, issueNumber, body }) => call('create issue comment', async () => {
+            const res = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+            return toComment(parseResponse(RawCommentSchema, res.data, 'create issue comment'));
+        }),
+        updateIssueComment: ({ owner, repo, commentId, body }) => call('update issue comment', async () => {
+            const res = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+            return toComment(parseResponse(RawCommentSchema, res.data, 'update issue comment'));
+        }),
+        deleteIssueComment: ({ owner, repo, commentId }) => call('delete issue comment', async () => {
+            await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
+        }),
+        getPullRequest: ({ owner, repo, pullNumber }) => call('get pull request', async () => {
+            const res = await octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+            const data = parseResponse(RawPullRequestSchema, res.data, 'get pull request');
+            return {
+                number: data.number,
+                state: data.state,
+                headSha: data.head.sha,
+                headRepo: data.head.repo?.full_name ?? null,
+            };
+        }),
+        authenticatedLogin: async () => {
+            try {
+                return await call('get authenticated user', async () => {
+                    const res = await octokit.rest.users.getAuthenticated();
+                    return parseResponse(AuthenticatedUserSchema, res.data, 'get authenticated user').login;
+                });
+            }
+            catch (mapped) {
+                // GITHUB_TOKEN (an installation token) may not read /user: that is expected, not an error.
+                if (mapped instanceof GitHubApiError &&
+                    (mapped.status === 403 || mapped.status === 401) &&
+                    !mapped.secondaryRateLimit &&
+                    !mapped.rateLimited)
+                    return undefined;
+                throw mapped;
+            }
+        },
+    };
 }
 
 
 /***/ }),
 
-/***/ 463:
+/***/ 47653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R9: () => (/* binding */ ReportModelSchema),
-/* harmony export */   yz: () => (/* binding */ REPORT_MODEL_SCHEMA_VERSION)
-/* harmony export */ });
-/* unused harmony exports SupplyChainSchema, PlatformReportSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
-/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
-// The report model's schema: what report-<variant>.json holds and what the fork-safe artifact's
-// reports are re-validated with (src/report/poster.ts). Schemas only: zod, the diff's schemas and
-// the URL check, so that the results contract (src/results/) can write a ReportModel without
-// loading the diff or the report's policy (src/report/model.ts builds and assesses the model).
 
-
-
-const REPORT_MODEL_SCHEMA_VERSION = 1;
-const SupplyChainSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    /** How it signed, or why it did not (one line). */
-    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-        attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(), verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() })),
-        notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-    })),
-});
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
-    .max(4096)
-    .refine((u) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(u) !== null, 'expected an http(s) URL');
-const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    head: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt,
-    base: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt.nullable(),
-    /** null: no base record for this platform. */
-    diff: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvDiffSchema */ .KK.nullable(),
-    /** null: no smoke result for this PR. */
-    smoke: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .SmokeDiffSchema */ .Iy.nullable(),
-});
-const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(REPORT_MODEL_SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('ml-image-report'),
-    tool: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }),
-    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    markerKey: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
-    baseline: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).nullable(),
-    noBaselineReason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
-    resolution: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-    links: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformReportSchema).min(1),
-    /** Absent in reports written before the attest stage existed. */
-    supplyChain: SupplyChainSchema.optional(),
-    /** config size.budget, as configured; absent: no budget. */
-    sizeBudget: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(40).optional(),
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p8: () => (/* binding */ COMMENT_MODES),
+  y1: () => (/* binding */ reportKey),
+  s8: () => (/* binding */ runReportStage)
 });
 
+// UNUSED EXPORTS: replacedMarkers, runMarkerKey
 
-/***/ }),
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
+var results_results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/report/model.ts + 4 modules
+var report_model = __webpack_require__(25816);
+// EXTERNAL MODULE: ./src/report/render.ts + 3 modules
+var render = __webpack_require__(33365);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
+// EXTERNAL MODULE: ./src/report/render/charts.ts
+var charts = __webpack_require__(86994);
+// EXTERNAL MODULE: ./src/report/render/markdown.ts
+var markdown = __webpack_require__(18298);
+// EXTERNAL MODULE: ./src/report/render/size.ts
+var render_size = __webpack_require__(28974);
+// EXTERNAL MODULE: ./src/report/render/verdict.ts
+var render_verdict = __webpack_require__(12654);
+;// CONCATENATED MODULE: ./src/report/render/run.ts
+// One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
+// heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
+// smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
+// A single variant renders as the plain per-variant report (under the run's marker).
+// Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
+// (last first), then the remaining sections share what is left (each shrinks as a per-variant
+// report does, the biggest capped first), then every section collapses, the verdict lines shorten,
+// the table goes; last, only a count of verdicts is left. Every value is escaped.
 
-/***/ 3228:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
-/* harmony export */   U5: () => (/* binding */ toJUnit),
-/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
-/* harmony export */ });
-/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
-// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
 
-const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
-    /** The end of the output of a failing test (redacted). */
-    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
-        .optional(),
-});
-/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
-const SmokeRunnerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    arch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-});
-const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
-    /**
-     * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
-     * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
-     * of older versions (and of `ml-image smoke`) have none.
-     */
-    gpuDevices: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
-    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
-    /**
-     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
-     * another job makes it or an identical earlier run's results are reused. Results of versions
-     * before these fields have neither.
-     */
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
-    runner: SmokeRunnerSchema.optional(),
-});
-const xml = (s) => s
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
-    // XML 1.0 forbids most control characters, which test output may contain.
-    // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-function toJUnit(r) {
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
-        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
-    ];
-    for (const t of r.tests) {
-        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
-        if (t.status === 'skip')
-            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
-        if (t.status === 'fail') {
-            const msg = t.cause
-                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
-                : (t.reason ?? '');
-            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+
+
+
+
+
+const SEP = '\n\n';
+/** Worst first: the headline and the fallback count. */
+const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
+function renderRun(models, opts) {
+    const maxChars = (0,render/* checkedMaxChars */.l_)(opts.maxChars);
+    if (models.length === 0)
+        throw new Error('renderRun: no reports');
+    const marker = (0,render/* markerFor */._Z)(opts.markerKey);
+    if (models.length === 1) {
+        const r = (0,render/* renderReport */.B1)(models[0], { maxChars, markerKey: opts.markerKey });
+        return { ...r, variants: [{ variant: models[0].variant, verdict: r.verdict }] };
+    }
+    const views = models.map((model) => view(model, maxChars));
+    const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
+    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
+    const images = [...new Set(models.map((m) => m.image))];
+    const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${(0,format/* fmtInt */.L5)(models.length)} variants)`;
+    const table = overviewTable(views);
+    const links = linksText(models);
+    const state = { verdictLen: 200, table: true, charts: true };
+    const compose = () => {
+        const lines = views.map((v) => `- **${(0,report_escape.md)(v.model.variant, 40)}**: ${(0,report_escape.md)((0,render_verdict/* verdictText */.n)(v.assessment, state.verdictLen))}`);
+        const sections = views.map((v) => v.text).filter(Boolean);
+        const note = noteText(views, maxChars, !state.charts);
+        const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
+        return `${marker}\n${parts.filter(Boolean).join(SEP)}\n`;
+    };
+    const fits = () => compose().length <= maxChars;
+    const done = () => ({
+        markdown: compose(),
+        marker,
+        verdict,
+        omitted: [...(state.charts ? [] : ['charts']), ...omittedOf(views)],
+        variants,
+    });
+    const set = (v, mode, text) => {
+        v.mode = mode;
+        v.text = text;
+    };
+    if (fits())
+        return done();
+    // 0. The charts go first, in every section (the tables beside them hold the same figures).
+    if (dropCharts(views)) {
+        state.charts = false;
+        if (fits())
+            return done();
+    }
+    // 1. Unchanged variants say all in their verdict line: one line each, the last first.
+    for (const v of [...views].reverse())
+        if (v.assessment.verdict === 'unchanged') {
+            set(v, 'collapsed', v.collapsed);
+            if (fits())
+                return done();
         }
-        const props = Object.entries(t.metrics);
-        if (props.length) {
-            lines.push('      <properties>');
-            for (const [k, v] of props)
-                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
-            lines.push('      </properties>');
+    // 2. The other sections share the room left, the biggest capped first (as a per-variant report
+    // shrinks: its tables trimmed, then its detail sections dropped).
+    const open = views.filter((v) => v.mode === 'full');
+    for (const v of open)
+        set(v, 'collapsed', v.collapsed);
+    if (open.length > 0 && fits()) {
+        // Room for the open sections beyond their collapsed lines (the note may grow by a few digits).
+        const room = maxChars - compose().length - 20;
+        const extra = (v, cap) => sizeAt(v, cap) - v.collapsed.length;
+        let lo = 0;
+        let hi = Math.max(...open.map((v) => v.full.length));
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (open.reduce((n, v) => n + extra(v, mid), 0) <= room)
+                lo = mid;
+            else
+                hi = mid - 1;
         }
-        lines.push('    </testcase>');
+        for (const v of open) {
+            if (v.full.length <= lo)
+                set(v, 'full', v.full);
+            else if (lo - wrap(v) >= render/* MIN_MAX_CHARS */.Et)
+                set(v, 'shortened', `${v.open}${(0,render/* renderVariantBody */.Yo)(v.model, lo - wrap(v)).markdown}${v.close}`);
+        }
+        // A body renders in at most its cap, so this holds; should it not, the sections stay collapsed.
+        if (fits())
+            return done();
+        for (const v of open)
+            set(v, 'collapsed', v.collapsed);
     }
-    lines.push('  </testsuite>', '</testsuites>', '');
-    return lines.join('\n');
+    if (fits())
+        return done();
+    // 3. Nothing but the overview: the collapsed lines go, the verdict lines shorten, the table goes.
+    for (const v of views)
+        set(v, 'dropped', '');
+    if (fits())
+        return done();
+    state.verdictLen = 80;
+    if (fits())
+        return done();
+    state.table = false;
+    if (fits())
+        return done();
+    // 4. Only a count of the verdicts.
+    return countOnly(views, marker, maxChars, variants, verdict);
+}
+function view(model, maxChars) {
+    const assessment = (0,report_model/* assessReport */.vF)(model);
+    const verdict = (0,render_verdict/* verdictText */.n)(assessment, 240);
+    const name = (0,report_escape.md)(model.variant, 40);
+    // Markdown is not parsed inside <summary>, entities are.
+    const open = `<details><summary>${(0,report_escape/* html */.qy)(model.variant, 40)}: ${render_verdict/* VERDICT_EMOJI */.v[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
+    const close = '\n\n</details>';
+    const full = `${open}${(0,render/* renderVariantBody */.Yo)(model, maxChars).markdown}${close}`;
+    const plain = (0,charts/* withoutCharts */.CZ)(full);
+    const file = (0,report_escape.md)(`report-${model.variant}.md`, 60);
+    const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
+    return { model, assessment, verdict, open, close, collapsed, full, plain, mode: 'full', text: full };
+}
+/** Every section without its charts (they are left out first); false when there were none. */
+function dropCharts(views) {
+    if (views.every((v) => v.plain === v.full))
+        return false;
+    for (const v of views) {
+        v.full = v.plain;
+        v.text = v.full;
+    }
+    return true;
+}
+const wrap = (v) => v.open.length + v.close.length;
+/** The section's length when capped at `cap` characters (collapsed below the smallest body). */
+function sizeAt(v, cap) {
+    if (v.full.length <= cap)
+        return v.full.length;
+    return cap - wrap(v) >= render/* MIN_MAX_CHARS */.Et ? cap : v.collapsed.length;
+}
+function overviewTable(views) {
+    const lines = views.map((v) => {
+        const m = v.model;
+        const platforms = m.platforms.map((p) => p.platform);
+        const sizes = m.platforms.map((p) => {
+            const change = (0,render_size/* sizeChangeCell */.sn)(p);
+            return change === null ? null : { platform: p.platform, change };
+        });
+        const known = sizes.filter((s) => s !== null);
+        const size = known.length === 0
+            ? '—'
+            : new Set(known.map((s) => s.change)).size === 1 && known.length === platforms.length
+                ? known[0].change
+                : known.map((s) => `${(0,markdown/* cell */.Hn)(s.platform, 40)}: ${s.change}`).join('<br>');
+        const smoke = m.platforms.map((p) => p.smoke?.head ?? null);
+        const smokeCell = smoke.every((s) => s === null)
+            ? '—'
+            : (0,markdown/* smokeTally */.eu)(smoke.reduce((a, s) => (s ? { pass: a.pass + s.pass, fail: a.fail + s.fail, skip: a.skip + s.skip } : a), { pass: 0, fail: 0, skip: 0 }));
+        return (0,markdown/* row */.nM)([
+            (0,markdown/* cell */.Hn)(m.variant, 40),
+            platforms.map((p) => (0,markdown/* cell */.Hn)(p, 40)).join(', '),
+            `${render_verdict/* VERDICT_EMOJI */.v[v.assessment.verdict]} ${v.assessment.verdict}`,
+            size,
+            smokeCell,
+        ]);
+    });
+    return `${(0,markdown/* header */.wx)(['Variant', 'Platforms', 'Verdict', 'Size change', 'Smoke (pass · fail · skip)'])}\n${lines.join('\n')}`;
+}
+function linksText(models) {
+    const m = models[0];
+    const links = [];
+    const run = m.links.run ? (0,report_escape/* safeUrl */.Pl)(m.links.run) : null;
+    const artifact = m.links.artifact ? (0,report_escape/* safeUrl */.Pl)(m.links.artifact) : null;
+    if (run)
+        links.push(`[Workflow run](${run})`);
+    if (artifact)
+        links.push(`[Report artifact](${artifact})`);
+    links.push(`ml-image-action ${(0,report_escape.md)(m.tool.version, 30)}`);
+    return links.join(' · ');
+}
+function omittedOf(views) {
+    return views
+        .filter((v) => v.mode !== 'full')
+        .map((v) => `${v.model.variant}: ${v.mode === 'shortened' ? 'section shortened' : 'section left out'}`);
+}
+function noteText(views, maxChars, chartsDropped) {
+    const collapsed = views.filter((v) => v.mode === 'collapsed' || v.mode === 'dropped').length;
+    const shortened = views.filter((v) => v.mode === 'shortened').length;
+    if (collapsed + shortened === 0 && !chartsDropped)
+        return '';
+    const of = `of ${(0,format/* fmtInt */.L5)(views.length)} variant sections`;
+    const what = [
+        chartsDropped ? 'charts left out' : '',
+        collapsed ? `${(0,format/* fmtInt */.L5)(collapsed)} ${of} left out` : '',
+        shortened ? `${(0,format/* fmtInt */.L5)(shortened)}${collapsed ? '' : ` ${of}`} shortened` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return `_Report shortened to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters: ${what}. The full reports are in the report artifact._`;
+}
+function countOnly(views, marker, maxChars, variants, verdict) {
+    const counts = VERDICT_ORDER.map((k) => [k, views.filter((v) => v.assessment.verdict === k).length])
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${(0,format/* fmtInt */.L5)(n)} ${k}`);
+    const worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
+    const line = `**${render_verdict/* VERDICT_EMOJI */.v[worst]} ${(0,format/* fmtInt */.L5)(views.length)} variants: ${counts.join(', ')}**`;
+    const note = `_Report truncated to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters: see the report artifact._`;
+    let markdown = `${marker}\n${line}${SEP}${note}\n`;
+    if (markdown.length > maxChars)
+        markdown = `${marker}\n${line}\n`;
+    return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
 }
 
+// EXTERNAL MODULE: ./src/report/size.ts
+var size = __webpack_require__(29437);
+// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
+var github_client = __webpack_require__(55254);
+;// CONCATENATED MODULE: ./src/report/sticky.ts
+// One pull-request comment per report key, updated in place ("sticky"), as
+// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
+// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
+// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
 
-/***/ }),
-
-/***/ 17183:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P4: () => (/* binding */ stripUnsafe),
-/* harmony export */   d6: () => (/* binding */ codeFence),
-/* harmony export */   md: () => (/* binding */ md),
-/* harmony export */   qy: () => (/* binding */ html)
-/* harmony export */ });
-/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
-/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
-// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
-// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
-// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
-
-
-
+/** GitHub's limit for an issue comment body, in characters. */
+const GITHUB_COMMENT_MAX_CHARS = 65_536;
+/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
+const MIN_COMMENT_CHARS = 1_000;
+/** Is this the 422 GitHub answers for a body over its limit? */
+function isBodyTooLong(err) {
+    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
+        return false;
+    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
+}
 /**
- * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
- * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
- * still reads the same. Renovate does the same with a zero-width space.
+ * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
+ * we tried, else half; undefined when we are already at the floor.
  */
-const JOINER = '\u2060';
-// Bidirectional overrides can make a row display something other than what it holds.
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
-function stripUnsafe(text) {
-    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+function nextMaxChars(current, err) {
+    if (current <= MIN_COMMENT_CHARS)
+        return undefined;
+    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
+        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
+        .find((m) => m !== undefined);
+    const limit = stated === undefined ? undefined : Number(stated);
+    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
+    return Math.max(MIN_COMMENT_CHARS, next);
 }
-function neutralise(text) {
-    return (stripUnsafe(text)
-        .replace(/@/g, `@${JOINER}`)
-        // Also before a line break: the break becomes <br>, and the text around it one line.
-        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
-        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
-        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
-        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
-        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
-        // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
-        // bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`));
+function firstLine(body) {
+    const nl = body.indexOf('\n');
+    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
+}
+const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
+/**
+ * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
+ * bot's comments are taken as ours before we post: any other bot carrying our marker (another
+ * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
+ * GitHub App's own token learns its login from the comment it creates, and then settles onto its
+ * oldest comment as concurrent jobs do.
+ */
+const GITHUB_TOKEN_BOT = 'github-actions[bot]';
+function checkedMarker(raw) {
+    const marker = raw.trim();
+    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
+        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
+    }
+    return marker;
+}
+async function upsertStickyComment(client, opts) {
+    const marker = checkedMarker(opts.marker);
+    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
+    const u = {
+        client,
+        owner: opts.owner,
+        repo: opts.repo,
+        issueNumber: opts.issueNumber,
+        marker,
+        log: opts.log,
+        render: opts.render,
+        maxChars,
+        replaces: opts.replaces,
+        replaced: [],
+        body: sticky_render(opts.render, maxChars, marker),
+        deleted: [],
+    };
+    try {
+        const who = await whoPosts(u, opts.author);
+        const listed = await listComments(u);
+        u.replaced = listed.filter((c) => isReplaced(u, c));
+        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
+        if (target)
+            return await updateExisting(u, who, target, dupes);
+        return await createAndSettle(u, who);
+    }
+    catch (err) {
+        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
+            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
+                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
+                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
+            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
+        }
+        throw err;
+    }
+}
+async function whoPosts(u, author) {
+    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
+    if (author === undefined && u.client.authenticatedLogin) {
+        const login = await u.client.authenticatedLogin();
+        return { author: login, botAuthor: login === undefined };
+    }
+    return { author, botAuthor: false };
+}
+/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
+const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+function isOurs(u, who, c, login) {
+    return (firstLine(c.body) === u.marker &&
+        (login !== undefined
+            ? sameLogin(c.user?.login, login)
+            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
+}
+/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
+function isReplaced(u, c) {
+    const line = firstLine(c.body);
+    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
+}
+/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
+async function removeReplaced(u, author) {
+    if (author === undefined || u.replaced.length === 0)
+        return;
+    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
+    await removeAll(u, gone);
+    if (gone.length > 0)
+        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
+}
+function listComments(u) {
+    const { owner, repo, issueNumber } = u;
+    return u.client.listIssueComments({ owner, repo, issueNumber });
+}
+/** Create or update, rendering smaller while GitHub says the body is too long. */
+async function write(u, what, fn) {
+    for (;;) {
+        try {
+            return await fn(u.body);
+        }
+        catch (err) {
+            if (!isBodyTooLong(err))
+                throw err;
+            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
+            if (next === undefined)
+                throw err;
+            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
+            u.maxChars = next;
+            u.body = sticky_render(u.render, u.maxChars, u.marker);
+        }
+    }
+}
+async function removeAll(u, comments) {
+    const { owner, repo } = u;
+    for (const c of comments) {
+        try {
+            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
+            u.deleted.push(c.id);
+        }
+        catch (err) {
+            // Another writer deleted it first: the goal (one comment) holds.
+            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
+                throw err;
+        }
+    }
+}
+/** Bring `target` to our body; true when a PATCH was needed. */
+async function updateTo(u, target) {
+    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
+    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
+        return false;
+    const { owner, repo } = u;
+    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
+    return true;
+}
+/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
+async function updateExisting(u, who, target, dupes) {
+    const changed = await updateTo(u, target);
+    // Duplicates go only when they are surely ours: by the known author, or (installation token)
+    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
+    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
+    if (dupeAuthor !== undefined)
+        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
+    await removeReplaced(u, dupeAuthor);
+    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
+    return {
+        action: changed ? 'updated' : 'unchanged',
+        commentId: target.id,
+        deleted: u.deleted,
+        bodyLength: u.body.length,
+    };
+}
+/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
+async function createAndSettle(u, who) {
+    const { owner, repo, issueNumber } = u;
+    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
+    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
+    // no `[bot]`) would never find this comment again, and every run would post a new one.
+    const posted = created.user?.login;
+    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
+        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
+    const author = posted ?? who.author;
+    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
+    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
+    if (!after.some((c) => c.id === created.id))
+        after.push({ ...created, body: u.body });
+    after.sort(byAge);
+    const oldest = after[0];
+    // The comment we created names its author: the replaced comments of that author are ours.
+    await removeReplaced(u, author);
+    if (oldest.id === created.id) {
+        await removeAll(u, after.slice(1));
+        u.log.info(`pull-request comment ${created.id} created`);
+        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
+    }
+    await updateTo(u, oldest);
+    await removeAll(u, after.filter((c) => c.id !== oldest.id));
+    u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
+    return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
+}
+function sticky_render(fn, maxChars, marker) {
+    const body = fn(maxChars);
+    // Without the marker first we would never find this comment again and post a new one each run.
+    if (firstLine(body) !== marker) {
+        throw new Error(`rendered comment must start with the marker line ${marker}`);
+    }
+    return body;
+}
+
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/report/stage.ts
+
+
+
+
+
+
+
+
+
+
+const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
+async function runReportStage(input, io) {
+    const outcomes = [];
+    const models = [];
+    const runKey = runMarkerKey(input.plan, input.config);
+    for (const v of input.plan.variants) {
+        const r = await reportVariant(input, io, v);
+        if (!r)
+            continue;
+        models.push(r.model);
+        outcomes.push({ ...r.outcome, runMarkerKey: runKey });
+    }
+    if (models.length === 0)
+        return outcomes;
+    // The run's report: what the comment says, and the job summary.
+    const run = renderRun(models, { markerKey: runKey, maxChars: input.options.maxChars ?? 65_536 });
+    const runFile = input.results.writeRunReport(run.markdown);
+    for (const o of outcomes)
+        o.runFile = runFile;
+    if (models.length > 1)
+        io.progress(`run: ${models.length} variants -> ${runFile}`);
+    if (input.config.report.summary && io.summary)
+        await io.summary(run.markdown);
+    await comment(input, io, models, outcomes, runKey);
+    failOverBudget(models);
+    return outcomes;
+}
+/** After the report is written and posted: a size-budget breach fails the stage (exit 1). */
+function failOverBudget(models) {
+    const lines = models.flatMap((m) => (0,size/* budgetBreaches */.Bq)(m.sizeBudget, m.platforms).map((b) => `${m.variant}: ${b.text}`));
+    if (lines.length === 0)
+        return;
+    throw new errors/* CheckFailedError */.CO(`the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`);
+}
+/** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
+async function reportVariant(input, io, v) {
+    const { plan, config, results, options } = input;
+    const platforms = v.platforms.filter((p) => results.hasEnv(v.name, p));
+    if (platforms.length === 0) {
+        io.progress(`${v.name}: no env-${v.name}-*.json in ${results.dir} (smoke not run?): nothing to report`);
+        return undefined;
+    }
+    const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
+    const markerKey = reportKey(plan, config, v.name);
+    const baseDir = options.baseline && options.baseBranch
+        ? await options.baseline.restore(markerKey, options.baseBranch)
+        : undefined;
+    const { entries, baseUnreadable } = readEntries(results, baseDir, v.name, platforms);
+    if (baseUnreadable)
+        io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
+            title: 'ml-image report',
+        });
+    const hasBase = !!baseDir && baseUnreadable === undefined;
+    const gh = options.github;
+    const resolution = resolutionLines(results, v.name, v.platforms);
+    const supplyChain = supplyChainOf(results, v.name);
+    const model = (0,report_model/* buildReportModel */.MW)({
+        image: plan.repository,
+        variant: v.name,
+        // The plan's platforms, not the ones that produced records: a missing platform must not
+        // change the marker (a second comment) nor the baseline key.
+        markerKey,
+        entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
+        baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
+        ...(!hasBase && { noBaselineReason: noBaselineReason(options, baseUnreadable) }),
+        ...(resolution.length > 0 && { resolution }),
+        links: {
+            ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
+        },
+        head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
+        ...(supplyChain && { supplyChain }),
+        ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
+    });
+    const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? 65_536 });
+    const file = results.writeReport(v.name, rendered.markdown, model);
+    io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
+    if (options.saveAs && options.baseline) {
+        await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
+        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`);
+    }
+    return {
+        model,
+        outcome: {
+            variant: v.name,
+            markerKey,
+            file,
+            runFile: '',
+            verdict: rendered.verdict,
+            hasBaseline: hasBase,
+        },
+    };
+}
+/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
+ * corrupt or foreign record is reported (baseUnreadable), not fatal. */
+function readEntries(results, baseDir, variant, platforms) {
+    let baseUnreadable;
+    const unreadable = (e) => {
+        baseUnreadable ??= e.message.split('\n')[0];
+        return null;
+    };
+    // The baseline store's directory, only read.
+    let baseline;
+    try {
+        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
+    }
+    catch (e) {
+        unreadable(e);
+    }
+    const base = (read) => {
+        if (!baseline)
+            return null;
+        try {
+            return read(baseline);
+        }
+        catch (e) {
+            return unreadable(e);
+        }
+    };
+    const entries = platforms.map((p) => ({
+        platform: p,
+        head: results.readEnv(variant, p),
+        base: base((b) => b.readEnv(variant, p)),
+        headSmoke: results.readSmoke(variant, p),
+        baseSmoke: base((b) => b.readSmoke(variant, p)),
+    }));
+    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+}
+function noBaselineReason(options, baseUnreadable) {
+    if (baseUnreadable)
+        return `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`;
+    if (!options.baseline)
+        return 'baseline: none (no comparison asked for)';
+    return options.baseBranch
+        ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
+        : 'no base branch to compare with';
+}
+/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
+async function comment(input, io, models, outcomes, runKey) {
+    const { config, options } = input;
+    const gh = options.github;
+    const mode = config.report.comment ? options.mode : 'off';
+    if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
+        if (mode !== 'off' && models.length > 0)
+            io.progress('no pull request: comment skipped');
+        return;
+    }
+    const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
+    if (toArtifact)
+        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+    if (!gh.token) {
+        io.warning('comment-mode post needs github-token; the report is in the job summary only', {
+            title: 'ml-image report',
+        });
+        return;
+    }
+    const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
+    const [owner, repo] = gh.repository.split('/');
+    const r = await upsertStickyComment(client, {
+        owner,
+        repo,
+        issueNumber: gh.prNumber,
+        marker: (0,render/* markerFor */._Z)(runKey),
+        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
+        replaces: replacedMarkers(models, [input.plan.repository]),
+        ...(gh.author !== undefined && { author: gh.author }),
+        log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
+    });
+    const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
+    for (const o of outcomes)
+        o.comment = done;
+    io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`);
+    // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
+    // pull request's token may be read-only too (the repository's default workflow permissions).
+    if (r.action === 'forbidden' && mode === 'auto') {
+        io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
+        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+    }
+}
+/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
+function writeArtifact(input, io, gh, models, runKey) {
+    const headSha = gh.headSha ?? input.git.sha;
+    if (!headSha) {
+        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
+            title: 'ml-image report',
+        });
+        return;
+    }
+    const dir = input.results.writeComment({
+        schemaVersion: 1,
+        prNumber: gh.prNumber,
+        headSha,
+        repository: gh.repository,
+        markerKey: runKey,
+        reports: [...models],
+    });
+    io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
 }
 /**
- * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
- * and the backtick), table pipes and link brackets as entities, emphasis characters, `$` and a
- * leading block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
- * `$` because GitHub renders `$…$` and `$$…$$` as math: `\$` is the escape GitHub documents, and
- * works in table cells as in text. Never for a code span or a fenced block, where a backslash
- * shows as it is (they need no escaping: GitHub renders no math there).
+ * The comment's key: one per run. report.markerKey when set, else the image repository; no
+ * variant (the per-variant keys stay the baselines' keys, see reportKey).
  */
-// Most values (package names, versions) need no escaping at all: checked once, returned as is.
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
-function md(text, max = Infinity) {
-    // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
-    // and a clip could cut a token short of its pattern.
-    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max);
-    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
-        return clipped;
-    const s = neutralise(clipped);
-    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
-        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/[\\*_~$]/g, '\\$&')
-        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
-        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
-        .replace(/^-(?=-)/, '\\-')
-        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
-        .replace(NEWLINES, '<br>'));
-}
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
-function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max))).replace(NEWLINES, ' ');
+function runMarkerKey(plan, config) {
+    return config.report.markerKey ?? plan.repository;
 }
 /**
- * A fenced code block around lines that are shown as they are (pip's own output): the fence is
- * one backtick longer than the longest run of backticks in them (at least three), so no line can
- * end the block early (CommonMark: a closing fence is at least as long as the opening one).
+ * The markers of the comments one per run replaces: the per-variant markers of these reports (one
+ * comment per variant, before), and any default per-variant marker of the same image
+ * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
  */
-function codeFence(lines, info = '') {
-    const body = lines.map((l) => stripUnsafe((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(l))).join('\n');
-    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}${info}\n${body}\n${fence}`;
+function replacedMarkers(models, images) {
+    const exact = new Set(models.map((m) => (0,render/* markerFor */._Z)(m.markerKey)));
+    const keyChar = '[A-Za-z0-9._/:@,+-]';
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(render/* MARKER_PREFIX */.Km + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
+    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
+}
+/** The real client; its retries and rate-limit waits are logged as progress. */
+function defaultClient(log) {
+    return async (token, apiUrl) => {
+        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55254));
+        return createGitHubClient({ token, baseUrl: apiUrl, log });
+    };
+}
+/** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
+function resolutionLines(results, variant, platforms) {
+    const lines = [];
+    for (const p of platforms) {
+        const r = results.readResolution(variant, p);
+        // Only what changed something is worth a reviewer's time.
+        if (r && (r.status !== 'clean' || r.hazards.length > 0))
+            lines.push(...(0,result/* explanationLines */.bO)(r));
+    }
+    return lines;
+}
+/**
+ * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
+ * comment per run, also its comment's; runMarkerKey keys the comment now, and replacedMarkers
+ * recognises these). report.markerKey replaces the image part; with several variants each still
+ * gets its own (":<variant>" appended).
+ */
+function reportKey(plan, config, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    const set = config.report.markerKey;
+    if (set !== undefined)
+        return plan.variants.length > 1 ? `${set}:${variant}` : set;
+    return (0,report_model/* defaultMarkerKey */.DY)(plan.repository, variant, v?.platforms ?? []);
+}
+/** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
+function supplyChainOf(results, variant) {
+    const attest = results.readAttest();
+    const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
+    if (!attest || targets.length === 0)
+        return undefined;
+    return {
+        signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+        targets: targets.map((t) => ({
+            platform: t.platform,
+            ref: t.ref,
+            signed: t.signed,
+            attestations: t.attestations.map((a) => ({
+                kind: a.kind,
+                attached: a.attached,
+                ...(a.verify !== undefined && { verify: a.verify }),
+            })),
+            notes: t.notes,
+        })),
+    };
 }
 
 

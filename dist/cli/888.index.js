@@ -436,12 +436,22 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
         problems.push(`${at}${(0,issues/* formatPath */.jV)(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
     };
     const at = (p) => external_node_path_default().resolve(baseDir, p);
-    const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-    /** What is wrong with P as an input file: missing, or something else than a regular file. */
+    /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
+    const dirProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `directory not found: ${p}`;
+        if (typeof st === 'string')
+            return `${p}: ${st}`;
+        return st.isDirectory() ? undefined : `${p} is not a directory`;
+    };
+    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
     const fileProblem = (p) => {
-        const st = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
+        const st = (0,read_regular/* statPath */.qW)(p);
         if (st === undefined)
             return `file not found: ${p}`;
+        if (typeof st === 'string')
+            return `${p}: ${st}`;
         return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
@@ -455,8 +465,11 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
         push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
     else if (outside(realContext))
         push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-    else if (!isDir(context))
-        push(['build', 'context'], `directory not found: ${context}`);
+    else {
+        const problem = dirProblem(context);
+        if (problem !== undefined)
+            push(['build', 'context'], problem);
+    }
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
         const problem = fileProblem(f);
@@ -526,14 +539,15 @@ function loadConfig(opts = {}) {
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
     const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
+    // A value an override set names its input, else the line of the file it is on.
+    const sourceOf = overrideSourceOf(overrides);
+    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
     if (opts.checkFiles !== false) {
-        // A value an override set names its input, else the line of the file it is on.
-        const origins = { sourceOf: overrideSourceOf(overrides), ...(parsed && { lineOf: parsed.lineOf }) };
-        const problems = checkReferencedFiles(config, baseDir, origins);
+        const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
-    return { config, file, baseDir, ...(file !== undefined && { label }) };
+    return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
 }
 
 
@@ -997,6 +1011,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_RUNNERS, PLAN_SCHEMA_VERSION, PlanSchema
 
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1382,6 +1398,7 @@ function computeLabels(l) {
 
 
 
+
 /** Default runner labels per platform (the reusable workflow maps targets onto them). */
 const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
@@ -1508,7 +1525,7 @@ function planBuild(config, ctx) {
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors);
+        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors.map((e) => (0,issues/* withFieldLine */.d0)(e, ctx.lineOf)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: schema/* PLAN_SCHEMA_VERSION */.jk,

@@ -18,17 +18,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29882);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96356);
-/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90350);
-/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(67355);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(42405);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(37351);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58947);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(87978);
+/* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10854);
+/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(90350);
+/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67355);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(37351);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(58947);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(87978);
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
+
 
 
 
@@ -52,8 +54,8 @@ function baselineStore(flag, io) {
     if (flag === 'none')
         return null;
     if (flag !== undefined)
-        return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, flag), `--baseline ${flag}`);
-    return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$g)(io.env)), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
+        return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, flag), `--baseline ${flag}`);
+    return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env)), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
 }
 const runCommand = {
     name: 'run',
@@ -79,7 +81,7 @@ and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the
 
 Options:
   --config FILE      config file (default: ml-image.yml here, else the bundled example)
-${_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .configOverrideFlags */ .i7}
   --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
@@ -93,7 +95,7 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .configOverrideFlags */ .i7}
 Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad config;
 3 no daemon / no buildx / registry unreachable.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('run', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .parseCommandArgs */ .Qx)('run', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
@@ -105,11 +107,11 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             rerun: { type: 'boolean', default: false },
         });
         const timer = stageTimer(values.verbose);
-        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__/* .parseGpuMode */ .L)(values.gpus, 'run: --gpus');
+        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__/* .parseGpuMode */ .L)(values.gpus, 'run: --gpus');
         // An empty value (an unset variable) would run every stage, pushes included: refused.
         if (values.stages.trim().replace(/,/g, '') === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('run: --stages is empty', `give some of ${_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .STAGES */ .an.join(', ')}, or all`);
-        const stages = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStages */ .lj)(values.stages, 'run: --stages');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz('run: --stages is empty', `give some of ${_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .STAGES */ .an.join(', ')}, or all`);
+        const stages = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .parseStages */ .lj)(values.stages, 'run: --stages');
         const hasLocalConfig = _config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_FILES */ .BY.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(io.cwd, f)));
         const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
         if (file === bundledExample())
@@ -117,22 +119,25 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             ...(file !== undefined && { file }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .overridesFromFlags */ .du)(values),
         });
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
-        (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .checkStageInputs */ .w6)(loaded, stages);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+        (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .checkStageInputs */ .w6)(loaded, stages);
+        // A key that cannot sign is bad input now, not after the registry check and the build.
+        if (push && stages.has('attest'))
+            (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .checkConfigKey */ .WM)(loaded);
         const baseline = baselineStore(values.baseline, io);
         // The registry check and the git facts (a few git processes) at once.
-        const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;
-        const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .gitContextFor */ .Tr)(io), registry]);
+        const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;
+        const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .gitContextFor */ .Tr)(io), registry]);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
-        const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$g)(io.env);
-        const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_10__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results'), values.out !== undefined ? `--out ${values.out}` : 'result directory');
+        const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env);
+        const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results'), values.out !== undefined ? `--out ${values.out}` : 'result directory');
         const t0 = Date.now();
         const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
-        const result = await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .aI)({
+        const result = await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .aI)({
             loaded,
             stages,
             results,
@@ -165,7 +170,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         if (values.json)
             io.stdout(`${JSON.stringify(result, null, 2)}\n`);
         else if (result.reports[0]?.runFile)
-            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(result.reports[0].runFile, 'utf8')));
+            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(result.reports[0].runFile, 'utf8')));
         return result.smokeStatus === 'fail' ? 1 : 0;
     },
 };

@@ -10,14 +10,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   validateCommand: () => (/* binding */ validateCommand)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96356);
-/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9668);
-/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74725);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73960);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(87978);
+/* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96356);
+/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9668);
+/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74725);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73960);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(87978);
+
 
 
 
@@ -33,13 +35,13 @@ const validateCommand = {
     usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
     help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
 the defaults, and checks that every file it names exists (relative to the config file), that
-smoke.baseline holds a throughput table, and that the plan can be made: each variant's base image,
+smoke.baseline holds a throughput table, that attest.key is an encrypted cosign private key, and that the plan can be made: each variant's base image,
 CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
 validate refuses; its warnings are printed too).
 
 Options:
   --config FILE        config file to read
-${_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .configOverrideFlags */ .i7}
   --skip-file-checks   validate the shape only; do not look for the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -47,35 +49,39 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('validate', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('validate', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .overridesFromFlags */ .du)(values);
-        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)({
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .overridesFromFlags */ .du)(values);
+        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             ...(values.config !== undefined && { file: values.config }),
             overrides,
             checkFiles: !values['skip-file-checks'],
         });
         const { config } = loaded;
-        // The files the config names whose content has a shape of its own: smoke.baseline's floors.
-        if (!values['skip-file-checks'])
-            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .configBaseline */ .E)(loaded);
+        // The files the config names whose content has a shape of its own: smoke.baseline's floors,
+        // attest.key (an encrypted cosign private key).
+        if (!values['skip-file-checks']) {
+            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .configBaseline */ .E)(loaded);
+            (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded);
+        }
         // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
         // is not asked): a config that plan would refuse is not valid.
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planBuild */ .C7)(config, {
-            catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_2__/* .bundledCatalog */ .Ot)(),
-            git: (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {},
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .planBuild */ .C7)(config, {
+            catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_3__/* .bundledCatalog */ .Ot)(),
+            git: (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_4__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {},
             now: new Date(),
             configFile: loaded.label,
+            lineOf: loaded.lineOf,
         });
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
         if (values.json) {
             io.stdout(`${JSON.stringify(config, null, 2)}\n`);
         }

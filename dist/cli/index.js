@@ -53,22 +53,22 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(888), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(985), __nccwpck_require__.e(818), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(501), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
-    { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(34), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(985), __nccwpck_require__.e(818), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(818), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(501), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(653), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(95), __nccwpck_require__.e(550), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58756))).exportCommand },
     {
         name: 'devcontainer',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
-    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(818), __nccwpck_require__.e(550), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54550))).verifyCommand },
+    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(550), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54550))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -220,6 +220,7 @@ function processIo() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NF: () => (/* binding */ linePrefix),
+/* harmony export */   d0: () => (/* binding */ withFieldLine),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
@@ -333,6 +334,17 @@ function closest(word, candidates) {
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
 function linePrefix(line) {
     return line === undefined ? '' : `line ${line}: `;
+}
+/**
+ * PROBLEM ("variants[1] (cu128): ...", "build.context: ...") with the line of the field it starts
+ * with put first ("line 7: variants[1] (cu128): ..."), when LINEOF knows it; else as it is.
+ */
+function withFieldLine(problem, lineOf) {
+    const m = /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*)(?=: | \()/.exec(problem);
+    if (!m || !lineOf)
+        return problem;
+    const path = [...m[1].matchAll(/[A-Za-z_][\w-]*|\[(\d+)\]/g)].map((x) => x[1] !== undefined ? Number(x[1]) : x[0]);
+    return `${linePrefix(lineOf(path))}${problem}`;
 }
 /**
  * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
@@ -3038,6 +3050,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   nO: () => (/* binding */ writeFileAtomicLater)
 });
 
+// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -3063,7 +3077,39 @@ var read_regular = __nccwpck_require__(23387);
 
 
 
+/**
+ * How deep a JSON file the tool reads back may nest. Its records nest a handful of levels; a
+ * deeper one is not one of them, and walking it (JSON.stringify for a digest, redaction) would
+ * overflow the stack: an internal error instead of bad input.
+ */
+const MAX_JSON_DEPTH = 64;
+/** Is TEXT nested deeper than MAX (arrays and objects, strings skipped)? One pass, no recursion. */
+function jsonNestedDeeperThan(text, max) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // a backslash: the next character is escaped
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                return true;
+        }
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+    }
+    return false;
+}
+/** TEXT parsed as JSON; malformed or nested deeper than MAX_JSON_DEPTH is bad input naming SOURCE. */
 function parseJsonText(text, source, fix) {
+    if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH))
+        throw new errors/* InputError */.dz(`${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; not a file ml-image wrote`, fix ?? 'check the path: it must name a JSON file that ml-image wrote');
     try {
         return JSON.parse(text);
     }
@@ -3273,9 +3319,10 @@ function readBounded(fd, capacity) {
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   o2: () => (/* binding */ UnreadableFileError),
+/* harmony export */   qW: () => (/* binding */ statPath),
 /* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
-/* unused harmony export fileKind */
+/* unused harmony exports fileKind, statErrorText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
@@ -3321,6 +3368,35 @@ function fileKind(st) {
 function notRegularFile(st) {
     const kind = fileKind(st);
     return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
+}
+/** Why a path a user named cannot be looked at, in words, by the system's error code. */
+const STAT_CODE_TEXT = {
+    ENOTDIR: 'not a directory on the way',
+    ELOOP: 'too many symbolic links (a link loop)',
+    ENAMETOOLONG: 'name too long',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'input/output error',
+};
+/** A failed stat's error in words with its code: "not a directory on the way (ENOTDIR)". */
+function statErrorText(e) {
+    const code = e.code;
+    if (code === undefined)
+        return `cannot be looked at (${String(e.message ?? e).split('\n')[0]})`;
+    return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
+}
+/**
+ * stat P (following links): its Stats, undefined when nothing is there (ENOENT), or, when the
+ * path cannot be looked at (a link loop, a file where a directory should be, a name too long, no
+ * permission), a string saying why (statErrorText) instead of a throw.
+ */
+function statPath(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        return statErrorText(e);
+    }
 }
 /** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
 function sizeText(bytes) {
@@ -3388,6 +3464,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pb: () => (/* binding */ maskBareLogins),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
+  $i: () => (/* binding */ redactEnvMap),
   OI: () => (/* binding */ redactEnvValue),
   PU: () => (/* binding */ redactLabels),
   Rd: () => (/* binding */ redactText),
@@ -3683,6 +3760,13 @@ function redactEnvList(list = []) {
         out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
     }
     return out;
+}
+/**
+ * A NAME -> value map (a record's environment) with each value as redactEnvValue shows it.
+ * Idempotent: a value masked already comes back as it is.
+ */
+function redactEnvMap(env) {
+    return Object.fromEntries(Object.entries(env).map(([name, v]) => [name, redactEnvValue(name, v)]));
 }
 /** FN applied to every string of a JSON value, at any depth (keys kept). */
 function mapStringsDeep(value, fn) {

@@ -1,0 +1,715 @@
+export const id = 286;
+export const ids = [286];
+export const modules = {
+
+/***/ 78670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   diffCommand: () => (/* binding */ diffCommand)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25816);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33365);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69695);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
+
+
+
+
+
+
+
+
+
+
+/** A record or smoke result named on the command line: a regular JSON file of bounded size. */
+function readJsonFile(cwd, file) {
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .UnreadableFileError */ .o2))
+            throw e;
+        throw e.code !== undefined
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code}`)
+            : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself');
+    }
+    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(text, file);
+}
+function numberFlag(name, value, min) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+    return n;
+}
+const diffCommand = {
+    outIsFile: true,
+    name: 'diff',
+    summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
+    usage: 'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
+    help: `Diffs the base record against the head record: pip and apt packages (added, removed, upgraded,
+downgraded, with the level: major, minor, patch, local, other), CUDA/cuDNN/NCCL, driver, torch,
+NumPy, Python, glibc, OS, GPUs, environment variables, labels, image size and layers, and with
+smoke results the per-test status changes and metric regressions. Records written by older
+versions of ml-image are read (migrated); redacted values stay redacted.
+
+Options:
+  --base-smoke F     the base's smoke.json
+  --head-smoke F     the head's smoke.json
+  --format md|json   the Markdown report (default) or the report model as JSON (--json is the same;
+                     --json with --format md is refused)
+  --out FILE         write the output to FILE instead of printing it
+  --image REPO       the image named in the report, an image reference (default: the head
+                     record's repository)
+  --variant NAME     the variant named in the report (default: the head record's variant)
+  --baseline-ref REF what the base is, for the column header (e.g. main)
+  --max-chars N      shorten the Markdown to at most N characters (default ${_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN})
+  --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
+
+Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
+    async run(argv, io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('diff', argv, {
+            format: { type: 'string' },
+            'base-smoke': { type: 'string' },
+            'head-smoke': { type: 'string' },
+            image: { type: 'string' },
+            variant: { type: 'string' },
+            'baseline-ref': { type: 'string' },
+            'max-chars': { type: 'string' },
+            threshold: { type: 'string' },
+        }, true);
+        if (positionals.length !== 2)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
+        const format = values.format ?? (values.json ? 'json' : 'md');
+        if (format !== 'md' && format !== 'json')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --format: expected md or json, got "${format}"`);
+        // --json promises one JSON object on stdout: Markdown there would break whoever parses it.
+        if (values.json && format === 'md')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('diff: --json and --format md: give one', 'drop --json for Markdown, or --format md for JSON');
+        // Checked as every --image is (a login in it is masked in the message), before any file is read.
+        if (values.image !== undefined)
+            (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('diff', values.image);
+        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_MAX_CHARS */ .Et) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN;
+        const threshold = numberFlag('threshold', values.threshold, 0);
+        const [baseFile, headFile] = positionals;
+        const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);
+        const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
+        // Two records of different images compare, but what changed is then mostly the difference
+        // between the two: said, so that "no changes" or a long list is not read as the head's doing.
+        for (const [what, b, h] of [
+            ['variant', base.image.variant, head.image.variant],
+            ['platform', base.image.platform, head.image.platform],
+        ])
+            if (b !== null && h !== null && b !== h)
+                io.stderr(`warning: diff: the base is of ${what} ${b}, the head of ${h}: they are different images\n`);
+        const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
+        const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
+            // Flags are shown (the heading, the JSON model): secrets in them masked.
+            image: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values.image ?? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref)),
+            variant: values.variant ?? head.image.variant ?? 'default',
+            entries: [
+                {
+                    platform: head.image.platform,
+                    head,
+                    base,
+                    headSmoke: smoke(values['head-smoke']),
+                    baseSmoke: smoke(values['base-smoke']),
+                },
+            ],
+            baseline: values['baseline-ref'] ? { ref: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values['baseline-ref']) } : null,
+            ...(threshold !== undefined && { smokeThreshold: threshold }),
+        });
+        const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(model, { maxChars });
+        const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
+        if (values.out !== undefined) {
+            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .Wd)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(values.out), output);
+            io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
+        }
+        else {
+            io.stdout(output);
+        }
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   Wd: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* unused harmony export targetStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
+
+
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
+ * path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), label);
+    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+/**
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
+ */
+function targetStat(file, label) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeError */ .oG)(e, file, label);
+    }
+}
+/**
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
+ */
+function refuseForeignFile(file, c) {
+    const st = targetStat(file, `${c.prefix}${c.flag}`);
+    if (st === undefined)
+        return;
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, c.fix);
+    if (c.force)
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
+    }
+    if (!c.ours(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
+}
+
+
+/***/ }),
+
+/***/ 2996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iy: () => (/* binding */ SmokeDiffSchema),
+/* harmony export */   Jt: () => (/* binding */ EnvSummarySchema),
+/* harmony export */   KK: () => (/* binding */ EnvDiffSchema),
+/* harmony export */   Lw: () => (/* binding */ sizeDrivers),
+/* harmony export */   Vg: () => (/* binding */ COMPONENT_IDS),
+/* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS)
+/* harmony export */ });
+/* unused harmony exports ChangeLevelSchema, PackageChangeSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
+// and a privileged workflow re-validates that model from an untrusted artifact, so they are data
+// only (no Markdown, no labels the renderer could take at face value).
+
+const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
+const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded']),
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    level: ChangeLevelSchema.nullable(),
+});
+const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+    changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
+});
+/** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
+const COMPONENT_IDS = [
+    'os',
+    'glibc',
+    'python',
+    'torch',
+    'torchCuda',
+    'numpy',
+    'cuda',
+    'cudnn',
+    'nccl',
+    'driverMaxCuda',
+    'driver',
+    'gpus',
+];
+const ComponentIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(COMPONENT_IDS);
+/** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
+const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
+const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: ComponentIdSchema,
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
+    direction: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['up', 'down', 'changed']).nullable(),
+    level: ChangeLevelSchema.nullable(),
+    /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
+    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'changed']),
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+const LabelChangeSchema = EnvVarChangeSchema.extend({
+    /** Changes on every build (creation time, commit): listed, but not an environment change. */
+    volatile: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative();
+/** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
+const SizeItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+});
+/** A layer among an image's biggest, with the instruction that made it. */
+const LayerItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ createdBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() });
+/** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
+const SizeTopSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    pip: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
+    apt: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
+    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LayerItemSchema),
+});
+/** What one package or layer added to (or took from) the image, base -> this PR. */
+const SizeChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pip', 'apt', 'layer']),
+    /** Package name, or the layer's instruction. */
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Versions (packages; null: not installed on that side); null for layers. */
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    baseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
+    headBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+});
+/** Where the bytes went: the image's size change and the packages and layers that made it. */
+const SizeExplanationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    /** Both records had package sizes (older records have none). */
+    packagesKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** Both records had the layers' history. */
+    layersKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** The biggest package changes by size (pip and apt together), largest |delta| first. */
+    packages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+    /** Sum of every package's change (shown or not). */
+    packagesDelta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    /** Packages whose size changed, shown or not. */
+    packagesChanged: count,
+    /** The biggest layer changes, largest |delta| first (matched by instruction). */
+    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+});
+const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    created: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    layers: count,
+    pipCount: count,
+    aptCount: count,
+    /** The biggest packages and layers; absent in reports of records without sizes. */
+    top: SizeTopSchema.optional(),
+    /**
+     * Why the pip package list is incomplete: the probe could not read every distribution (its
+     * record's errors under python.packages). Absent when it is complete.
+     */
+    pipIncomplete: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(400).optional(),
+    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()]))),
+});
+const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() });
+const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    pip: PackageDiffSchema,
+    apt: PackageDiffSchema,
+    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
+    env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),
+        unchanged: count,
+        /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
+        redactedBoth: count,
+    }),
+    labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LabelChangeSchema), unchanged: count }),
+    size: delta,
+    layers: delta,
+    /** Which packages and layers made the size change; absent when neither record has sizes. */
+    sizeExplanation: SizeExplanationSchema.optional(),
+    /** Anything changed other than volatile labels and host facts. */
+    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    from: SmokeStatusSchema.nullable(),
+    to: SmokeStatusSchema.nullable(),
+    /** This PR's reason (fail/skip) and classified cause. */
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /** pass -> fail */
+    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** fail -> pass */
+    fixed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
+    note: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const MetricDeltaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    test: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    metric: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    /** (head - base) / |base|; null without both values or with base 0. */
+    relative: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    better: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['higher', 'lower']).nullable(),
+    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    improved: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
+    floor: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
+});
+const smokeSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: count, fail: count, skip: count });
+const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    threshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    base: smokeSummary.nullable(),
+    head: smokeSummary,
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestChangeSchema),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricDeltaSchema),
+    regressions: count,
+    metricRegressions: count,
+    fixed: count,
+    failing: count,
+});
+/**
+ * The changes that explain the size change, in its direction (growth: what grew, biggest first),
+ * packages before layers (a package names the cause; a layer holds many packages).
+ */
+function sizeDrivers(e) {
+    const sign = e.delta < 0 ? -1 : 1;
+    const pick = (list) => list.filter((c) => c.delta * sign > 0);
+    const packages = pick(e.packages);
+    return packages.length > 0 ? packages : pick(e.layers);
+}
+
+
+/***/ }),
+
+/***/ 14031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
+/* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
+/* harmony export */   s8: () => (/* binding */ markerKey)
+/* harmony export */ });
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
+// Every value from a record, smoke result, resolver or model goes through md() or html() at render
+// time; the renderer's own template text never contains user data unescaped. md() and html() are
+// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
+
+
+
+
+
+/**
+ * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
+ * link or open HTML. Anything else is dropped (null).
+ */
+function safeUrl(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return null;
+    // Credentials in a URL are a secret: never printed.
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
+function markerKey(key, max = 160) {
+    // Without < > ! the key can never end the comment it lives in.
+    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
+    if (clean.length <= max)
+        return clean;
+    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
+    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
+}
+function fnv1a(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
+// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
+// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
+// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
+// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
+// end the fenced block) or carry HTML (`<`).
+const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
+/**
+ * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
+ * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
+ * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
+ * and tabs as single spaces, clipped to max characters, every character outside
+ * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
+ */
+function mermaidText(text, max = 80) {
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)))
+        .replace(/[\s\u2028\u2029]+/gu, ' ')
+        .trim(), max);
+    let out = '';
+    for (const ch of plain)
+        out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out === '' ? '?' : out;
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R9: () => (/* binding */ ReportModelSchema),
+/* harmony export */   yz: () => (/* binding */ REPORT_MODEL_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony exports SupplyChainSchema, PlatformReportSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+// The report model's schema: what report-<variant>.json holds and what the fork-safe artifact's
+// reports are re-validated with (src/report/poster.ts). Schemas only: zod, the diff's schemas and
+// the URL check, so that the results contract (src/results/) can write a ReportModel without
+// loading the diff or the report's policy (src/report/model.ts builds and assesses the model).
+
+
+
+const REPORT_MODEL_SCHEMA_VERSION = 1;
+const SupplyChainSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    /** How it signed, or why it did not (one line). */
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(), verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() })),
+        notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    })),
+});
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .max(4096)
+    .refine((u) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(u) !== null, 'expected an http(s) URL');
+const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    head: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt,
+    base: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt.nullable(),
+    /** null: no base record for this platform. */
+    diff: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvDiffSchema */ .KK.nullable(),
+    /** null: no smoke result for this PR. */
+    smoke: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .SmokeDiffSchema */ .Iy.nullable(),
+});
+const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(REPORT_MODEL_SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('ml-image-report'),
+    tool: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }),
+    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    markerKey: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).nullable(),
+    noBaselineReason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+    resolution: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    links: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformReportSchema).min(1),
+    /** Absent in reports written before the attest stage existed. */
+    supplyChain: SupplyChainSchema.optional(),
+    /** config size.budget, as configured; absent: no budget. */
+    sizeBudget: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(40).optional(),
+});
+
+
+/***/ }),
+
+/***/ 17183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ stripUnsafe),
+/* harmony export */   d6: () => (/* binding */ codeFence),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */ });
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
+// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
+// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
+
+
+
+/**
+ * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
+ * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
+ * still reads the same. Renovate does the same with a zero-width space.
+ */
+const JOINER = '\u2060';
+// Bidirectional overrides can make a row display something other than what it holds.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+function stripUnsafe(text) {
+    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+}
+function neutralise(text) {
+    return (stripUnsafe(text)
+        .replace(/@/g, `@${JOINER}`)
+        // Also before a line break: the break becomes <br>, and the text around it one line.
+        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
+        // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
+        // bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`));
+}
+/**
+ * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
+ * and the backtick), table pipes and link brackets as entities, emphasis characters, `$` and a
+ * leading block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
+ * `$` because GitHub renders `$…$` and `$$…$$` as math: `\$` is the escape GitHub documents, and
+ * works in table cells as in text. Never for a code span or a fenced block, where a backslash
+ * shows as it is (they need no escaping: GitHub renders no math there).
+ */
+// Most values (package names, versions) need no escaping at all: checked once, returned as is.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
+function md(text, max = Infinity) {
+    // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
+    // and a clip could cut a token short of its pattern.
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max);
+    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
+        return clipped;
+    const s = neutralise(clipped);
+    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
+        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/[\\*_~$]/g, '\\$&')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^-(?=-)/, '\\-')
+        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        .replace(NEWLINES, '<br>'));
+}
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
+function html(text, max = Infinity) {
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max))).replace(NEWLINES, ' ');
+}
+/**
+ * A fenced code block around lines that are shown as they are (pip's own output): the fence is
+ * one backtick longer than the longest run of backticks in them (at least three), so no line can
+ * end the block early (CommonMark: a closing fence is at least as long as the opening one).
+ */
+function codeFence(lines, info = '') {
+    const body = lines.map((l) => stripUnsafe((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(l))).join('\n');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+
+/***/ })
+
+};

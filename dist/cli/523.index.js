@@ -1,0 +1,618 @@
+export const id = 523;
+export const ids = [523];
+export const modules = {
+
+/***/ 66917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ ENV_RECORD_SCHEMA_VERSION),
+/* harmony export */   Kh: () => (/* binding */ CREATED_LABEL),
+/* harmony export */   iv: () => (/* binding */ EnvRecordSchema),
+/* harmony export */   o8: () => (/* binding */ packageListProblem),
+/* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
+/* harmony export */ });
+/* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
+// src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
+
+
+
+const ENV_RECORD_SCHEMA_VERSION = 2;
+/** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
+const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
+const CREATED_LABEL = 'org.opencontainers.image.created';
+const maybe = (t) => t.nullable().optional();
+/**
+ * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
+ * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
+ * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
+ * field), not when the report is written.
+ */
+const bytes = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** One step of the image's history (docker history): its instruction and the bytes its layer added. */
+const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sizeBytes: bytes,
+    /** No filesystem layer (ENV, CMD, LABEL ...). */
+    empty: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+});
+const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        sizeBytes: bytes,
+        // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
+        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+        labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
+        env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
+        variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
+        created: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        /**
+         * The image's history, oldest first: each build step with the instruction that made it and
+         * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
+         * records written before sizes were captured, or when the engine could not tell.
+         */
+        history: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LayerSchema).optional(),
+    }),
+    os: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        osRelease: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        machine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    }),
+    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        implementation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        executable: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            requires: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+            installer: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            location: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
+            sizeBytes: bytes.optional(),
+        })),
+    }),
+    apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
+        sizeBytes: bytes.optional(),
+    })),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
+        sources: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    }),
+    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+        deviceCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        tf32: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() }),
+        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    })
+        .loose()
+        .nullable(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        computeCapability: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        driver: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    })
+        .loose()),
+    tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()),
+    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    /** Every field of torch.utils.collect_env, by its name there. */
+    collectEnv: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
+    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    capture: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        probeVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        toolVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        time: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        host: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
+    }),
+});
+/** The errors field of a record whose pip package list lacks what the probe could not read. */
+const PACKAGE_LIST_FIELD = 'python.packages';
+/**
+ * Why the record's pip package list is incomplete, or undefined when it is not: the probe's errors
+ * under `python.packages` (a distribution it could not read, left out; earlier probes lost the
+ * whole list to one). An SBOM, a report or a diff made from such a record lacks those packages, so
+ * the stages that write or use it say so.
+ */
+function packageListProblem(record) {
+    const errors = record.errors.filter((e) => e.field === PACKAGE_LIST_FIELD);
+    if (errors.length === 0)
+        return undefined;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(errors[0].error, 300)}${more}`;
+}
+/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
+const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
+    'torch_version',
+    'is_debug_build',
+    'cuda_compiled_version',
+    'gcc_version',
+    'clang_version',
+    'cmake_version',
+    'os',
+    'libc_version',
+    'python_version',
+    'python_platform',
+    'is_cuda_available',
+    'cuda_runtime_version',
+    'cuda_module_loading',
+    'nvidia_driver_version',
+    'nvidia_gpu_models',
+    'cudnn_version',
+    'pip_version',
+    'pip_packages',
+    'conda_packages',
+    'hip_compiled_version',
+    'hip_runtime_version',
+    'miopen_runtime_version',
+    'caching_allocator_config',
+    'is_xnnpack_available',
+    'cpu_info',
+]));
+
+
+/***/ }),
+
+/***/ 15523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NQ: () => (/* binding */ readEnvRecord),
+/* harmony export */   dV: () => (/* binding */ readSmokeResult),
+/* harmony export */   lk: () => (/* reexport safe */ _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__.lk)
+/* harmony export */ });
+/* unused harmony exports ENV_RECORD_MIGRATIONS, SMOKE_RESULT_MIGRATIONS, maskedAgain */
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55242);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
+
+
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ENV_RECORD_MIGRATIONS = {
+    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
+    1: (r) => {
+        if (!isObject(r.image))
+            return { ...r, schemaVersion: 2 };
+        const labels = isObject(r.image.labels) ? r.image.labels : {};
+        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
+        return {
+            ...r,
+            schemaVersion: 2,
+            image: { ...r.image, variant: label(_capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .VARIANT_LABEL */ .z), created: label(_capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .CREATED_LABEL */ .Kh) },
+        };
+    },
+};
+const SMOKE_RESULT_MIGRATIONS = {};
+const ENV_RECORD = 'environment record (env.json)';
+const SMOKE_RESULT = 'smoke result (smoke.json)';
+const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
+const SMOKE_KEYS = ['tests', 'summary'];
+const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+const hasKeys = (json, keys) => keys.every((k) => k in json);
+const MAX_ISSUES = 8;
+function read(json, source, kind) {
+    if (!isObject(json)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+    }
+    // Before the version: the other kind of file (each has its own versions) is named as what it is,
+    // not as one of a version newer than this tool reads.
+    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
+    const version = json.schemaVersion;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+    }
+    if (version > kind.current) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
+    }
+    let record = json;
+    for (let v = version; v < kind.current; v++) {
+        const step = kind.migrations[v];
+        if (!step)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
+        record = step(record);
+    }
+    const parsed = kind.schema.safeParse(record);
+    if (parsed.success)
+        return parsed.data;
+    const issues = parsed.error.issues;
+    const lines = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssues */ .og)(parsed.error, record, kind.schema)
+        .slice(0, MAX_ISSUES)
+        .map((line) => `  - ${line}`);
+    if (issues.length > MAX_ISSUES)
+        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+}
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+    return typeof v === 'object' ? 'an object' : String(v);
+}
+/**
+ * Every record is read through this: the report's diff, the SBOM, smoke reuse, attest. Its base
+ * branch's copy may have been written before a redaction rule was widened (PASS, PAT and CREDS as
+ * secret names came later), so the fields masked by name are masked again with today's rules
+ * (maskedAgain).
+ */
+function readEnvRecord(json, source) {
+    return maskedAgain(readRecordAsIs(json, source));
+}
+/**
+ * A record with its name-keyed fields masked by today's rules, as capture masks them now: the
+ * image's and the probe's environment (redactEnvValue), the labels (by key, then by shape) and the
+ * history's instructions (redactInstruction). Idempotent: a value masked by an older rule or by
+ * this one comes back as [redacted], so two records that hold the same value compare equal.
+ */
+function maskedAgain(r) {
+    const { history } = r.image;
+    return {
+        ...r,
+        image: {
+            ...r.image,
+            env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactEnvMap */ .$i)(r.image.env),
+            labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactDeep */ .KL)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactLabels */ .PU)(r.image.labels)),
+            ...(history && { history: history.map((l) => ({ ...l, createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__/* .redactInstruction */ .Q)(l.createdBy) })) }),
+        },
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactEnvMap */ .$i)(r.env),
+    };
+}
+function readRecordAsIs(json, source) {
+    return read(json, source, {
+        what: ENV_RECORD,
+        current: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        migrations: ENV_RECORD_MIGRATIONS,
+        schema: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvRecordSchema */ .iv,
+        keys: ENV_KEYS,
+        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
+    });
+}
+function readSmokeResult(json, source) {
+    return read(json, source, {
+        what: SMOKE_RESULT,
+        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
+        migrations: SMOKE_RESULT_MIGRATIONS,
+        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SmokeResultSchema */ .wp,
+        keys: SMOKE_KEYS,
+        other: { what: ENV_RECORD, keys: ENV_KEYS },
+    });
+}
+/** JSON text to a value; the error names the file. */
+
+
+
+/***/ }),
+
+/***/ 47684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   Hh: () => (/* binding */ variantFromPlan),
+/* harmony export */   fB: () => (/* binding */ PlanSchema),
+/* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68481);
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+
+
+const PLAN_SCHEMA_VERSION = 1;
+const LABEL_PREFIX = 'io.github.ml-image-action';
+const PlatformSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4);
+const TemplateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .TEMPLATES */ .QT);
+const BaseChoiceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    family: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const VariantPlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['cpu', 'cuda', 'custom']),
+    primary: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), indexUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional(),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), toolkitDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })
+        .optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const BuildTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    platform: PlatformSchema,
+    arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PLAN_SCHEMA_VERSION),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantPlanSchema),
+    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildTargetSchema),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        include: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), platform: PlatformSchema, arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    }),
+});
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
+function variantFromPlan(plan, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+
+/***/ }),
+
+/***/ 3228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
+/* harmony export */   U5: () => (/* binding */ toJUnit),
+/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
+/* harmony export */ });
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
+// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+
+const SMOKE_RESULT_SCHEMA_VERSION = 1;
+const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+    /** The end of the output of a failing test (redacted). */
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
+        .optional(),
+});
+/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
+const SmokeRunnerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    arch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+});
+const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
+    /**
+     * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
+     * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
+     * of older versions (and of `ml-image smoke`) have none.
+     */
+    gpuDevices: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
+    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
+    /**
+     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
+     * another job makes it or an identical earlier run's results are reused. Results of versions
+     * before these fields have neither.
+     */
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
+    runner: SmokeRunnerSchema.optional(),
+});
+const xml = (s) => s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
+    // XML 1.0 forbids most control characters, which test output may contain.
+    // eslint-disable-next-line no-control-regex -- removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+function toJUnit(r) {
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
+        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+    ];
+    for (const t of r.tests) {
+        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
+        if (t.status === 'skip')
+            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+        if (t.status === 'fail') {
+            const msg = t.cause
+                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
+                : (t.reason ?? '');
+            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+        }
+        const props = Object.entries(t.metrics);
+        if (props.length) {
+            lines.push('      <properties>');
+            for (const [k, v] of props)
+                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+            lines.push('      </properties>');
+        }
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 55242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ redactInstruction)
+/* harmony export */ });
+/* unused harmony export MAX_INSTRUCTION */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+// Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
+// as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
+// LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
+// it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
+// records (src/diff/read.ts) masks a record written by an older version again with today's rules.
+
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+const MAX_INSTRUCTION = 500;
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** NAME= at the start of a pair of ENV or ARG (at the start of the text or after a blank). */
+const ENV_PAIR = new RegExp(`(?<![^\\s])(${NAME})=`, 'g');
+/** ENV_PAIR for maskRunArgs' exec (its lastIndex moves; matchAll would start at ENV_PAIR's). */
+const RUN_PAIR = new RegExp(ENV_PAIR.source, 'g');
+/** KEY= at the start of a pair of LABEL (a key may hold dots, dashes, slashes). */
+const LABEL_PAIR = /(?<![^\s])([^\s="]+)=/g;
+/** The classic builder's prefix of an instruction that ran no command. */
+const NOP = /^\/bin\/sh -c #\(nop\)\s+/;
+/** ENV, ARG or LABEL and the blanks after it. */
+const KEYWORD = /^(ENV|ARG|LABEL)([ \t]+)/;
+/** ENV's legacy form, `ENV NAME the value`: one name, the rest of the line is its value. */
+const LEGACY_ENV = new RegExp(`^(${NAME})[ \\t]+`);
+/** A RUN with build arguments: `RUN |2 A=1 B=2 /bin/sh -c ...` (the classic builder has no RUN). */
+const RUN_ARGS = /^(?:RUN )?\|(\d+) /;
+/** Where the command of such a RUN begins: its shell, an absolute path and a flag (`/bin/sh -c`). */
+const SHELL_START = / \/\S* -/g;
+/** NAME=value anywhere else (a script's own assignments): a quoted value to its closing quote. */
+const ASSIGNMENT = new RegExp(`(^|\\s)(${NAME})=("[^"\\n]*"|'[^'\\n]*'|\\S+)`, 'g');
+/** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
+const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+/**
+ * An instruction as a record shows it: values of secret names masked (whole, blanks included),
+ * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
+ * Idempotent: what it returns comes back unchanged.
+ */
+function redactInstruction(text) {
+    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskInstruction(text));
+    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+function maskInstruction(text) {
+    const nop = NOP.exec(text)?.[0] ?? '';
+    const rest = text.slice(nop.length);
+    const kw = KEYWORD.exec(rest);
+    if (kw) {
+        const body = rest.slice(kw[0].length);
+        const legacy = kw[1] === 'ENV' ? LEGACY_ENV.exec(body) : null;
+        const masked = legacy
+            ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
+            : kw[1] === 'LABEL'
+                ? maskPairs(body, LABEL_PAIR, maskLabel)
+                : maskPairs(body, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI);
+        return nop + kw[0] + masked;
+    }
+    const run = RUN_ARGS.exec(rest);
+    if (run)
+        return nop + maskRunArgs(rest, run[0].length, Number(run[1]));
+    return nop + maskAssignments(rest);
+}
+/**
+ * The value of `ENV NAME value`: masked whole by NAME; else the pairs it may hold are masked by
+ * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
+ */
+function maskLegacy(name, value) {
+    const masked = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value);
+    return masked === value ? maskPairs(value, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) : masked;
+}
+/** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
+function maskPairs(body, pair, mask) {
+    const starts = [...body.matchAll(pair)];
+    if (starts.length === 0)
+        return body;
+    const parts = [body.slice(0, starts[0].index)];
+    starts.forEach((m, i) => {
+        const raw = body.slice(m.index + m[0].length, starts[i + 1]?.index ?? body.length);
+        const value = raw.trimEnd();
+        parts.push(`${m[0]}${mask(m[1], value)}${raw.slice(value.length)}`);
+    });
+    return parts.join('');
+}
+/**
+ * `|N A=1 B=x y /bin/sh -c script`: the N build arguments, each value to the next NAME=, the last
+ * one's to where the shell begins (else its first word); then the script's own assignments.
+ */
+function maskRunArgs(text, at, n) {
+    RUN_PAIR.lastIndex = at;
+    const first = RUN_PAIR.exec(text);
+    // Not the pairs the count announces: the text is read as any other.
+    if (!first || first.index !== at || n < 1)
+        return maskAssignments(text);
+    const starts = [first];
+    for (let m; starts.length < n && (m = RUN_PAIR.exec(text));)
+        starts.push(m);
+    const last = starts[starts.length - 1];
+    const lastValue = last.index + last[0].length;
+    SHELL_START.lastIndex = lastValue;
+    const shell = SHELL_START.exec(text)?.index;
+    const blank = text.slice(lastValue).search(/\s/);
+    const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
+    return (text.slice(0, at) +
+        maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
+        maskAssignments(text.slice(end)));
+}
+/** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
+function maskAssignments(text) {
+    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+}
+
+
+/***/ })
+
+};

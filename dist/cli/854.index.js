@@ -1,0 +1,1230 @@
+export const id = 854;
+export const ids = [854];
+export const modules = {
+
+/***/ 51386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gz: () => (/* binding */ versionArgs),
+/* harmony export */   H$: () => (/* binding */ verifyArgs),
+/* harmony export */   Ng: () => (/* binding */ signArgs),
+/* harmony export */   Ru: () => (/* binding */ SimpleSigningSchema),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   T8: () => (/* binding */ statementOf),
+/* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   XZ: () => (/* binding */ StatementSchema),
+/* harmony export */   j: () => (/* binding */ parseVerifiedSignatures),
+/* harmony export */   nU: () => (/* binding */ parseAttestations),
+/* harmony export */   r7: () => (/* binding */ attestArgs),
+/* harmony export */   xt: () => (/* binding */ verifyAttestationArgs),
+/* harmony export */   yK: () => (/* binding */ signatureOf)
+/* harmony export */ });
+/* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType, cosignErrorLine */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
+/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14424);
+// The pure half of the cosign adapter: which argv each operation gets (per signing mode and
+// registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
+// output and failures mean.
+// No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
+// the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
+// Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
+// (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
+
+
+
+
+
+/** cosign's named predicate types (`cosign attest --help`); anything else must be a URI. */
+const COSIGN_PREDICATE_TYPES = [
+    'slsaprovenance',
+    'slsaprovenance02',
+    'slsaprovenance1',
+    'link',
+    'spdx',
+    'spdxjson',
+    'cyclonedx',
+    'vuln',
+    'openvex',
+    'custom',
+];
+/** The flags that let cosign talk plain HTTP: only for loopback registries. */
+function registryFlags(host) {
+    return (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainHttpRegistry */ .sL)(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
+}
+/** A predicate type: one of cosign's names or an absolute http(s) URI; else an InputError. */
+function checkPredicateType(type) {
+    if (COSIGN_PREDICATE_TYPES.includes(type))
+        return type;
+    if (/^https?:\/\/[^\s/]+\/\S*$/.test(type))
+        return type;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`predicate type ${JSON.stringify(type)}: expected one of ${COSIGN_PREDICATE_TYPES.join(', ')} or a URI such as https://example.com/predicate/v1`);
+}
+function checkSignIdentity(id) {
+    if (id.kind === 'key' && id.key.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('signing key: empty', 'pass a key file path or env://COSIGN_KEY');
+}
+function keyModeTlog(opts) {
+    // With the log on, cosign asks for consent to publish; the caller asked explicitly, so --yes.
+    return opts.tlog === true ? ['--tlog-upload=true', '--yes'] : ['--tlog-upload=false'];
+}
+function signingFlags(id, opts) {
+    checkSignIdentity(id);
+    return id.kind === 'key' ? ['--key', id.key, ...keyModeTlog(opts)] : ['--tlog-upload=true', '--yes'];
+}
+function verifyFlags(id, opts) {
+    if (id.kind === 'key') {
+        if (id.publicKey.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('public key: empty', 'pass a public key file path');
+        return ['--key', id.publicKey, ...(opts.tlog === true ? [] : ['--insecure-ignore-tlog=true'])];
+    }
+    const hasId = id.certificateIdentity !== undefined && id.certificateIdentity !== '';
+    const hasRe = id.certificateIdentityRegexp !== undefined && id.certificateIdentityRegexp !== '';
+    if (hasId === hasRe)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('keyless verification: give exactly one of certificate identity and certificate identity regexp', 'e.g. https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main');
+    if (id.certificateOidcIssuer.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('keyless verification: certificate OIDC issuer is empty', 'on GitHub Actions it is https://token.actions.githubusercontent.com');
+    return [
+        ...(hasId
+            ? ['--certificate-identity', id.certificateIdentity]
+            : ['--certificate-identity-regexp', id.certificateIdentityRegexp]),
+        '--certificate-oidc-issuer',
+        id.certificateOidcIssuer,
+        // cosign compares each with the certificate's extension (none given: not compared).
+        ...(0,_workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedClaims */ .al)(id).flatMap((c) => {
+            const value = id[c.field];
+            if (value.trim() === '' || /\p{Cc}/u.test(value))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`keyless verification: --${c.flag} ${JSON.stringify(value)}: empty or a control character`);
+            return [`--${c.flag}`, value];
+        }),
+    ];
+}
+function versionArgs() {
+    return ['version', '--json'];
+}
+function signArgs(ref, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
+}
+function attestArgs(ref, predicate, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    if (predicate.predicatePath.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('predicate file: empty path');
+    return [
+        'attest',
+        ...signingFlags(id, opts),
+        '--type',
+        checkPredicateType(predicate.type),
+        '--predicate',
+        predicate.predicatePath,
+        '--new-bundle-format=false', // the classic .att tag, on any registry
+        // A rerun replaces this type's attestation instead of adding one more to the .att tag: the tag
+        // would grow with every run, and verify-attestation would check (and print) each stale copy.
+        '--replace',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyArgs(ref, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return [
+        'verify',
+        ...verifyFlags(id, opts),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyAttestationArgs(ref, type, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return [
+        'verify-attestation',
+        ...verifyFlags(id, opts),
+        '--type',
+        checkPredicateType(type),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+/**
+ * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
+ * the built-in verifier reads it from the `.sig` image: one schema for both.
+ */
+const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    critical: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        identity: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
+        image: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    }),
+    optional: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J()).nullish(),
+});
+/** The signature a simple-signing payload describes. */
+const signatureOf = (s) => ({
+    dockerReference: s.critical.identity['docker-reference'],
+    digest: s.critical.image['docker-manifest-digest'],
+    type: s.critical.type,
+    optional: s.optional ?? {},
+});
+const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(SimpleSigningSchema);
+/** The DSSE payload type of an in-toto statement. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/**
+ * A DSSE envelope exactly as cosign writes one. cosign prints each verified layer's bytes as they
+ * are, and it read them through Go's encoding/json, which takes a key in any case (the last one
+ * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
+ * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
+ */
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
+    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() })).min(1),
+});
+/**
+ * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
+ * an envelope): the predicate type and the subjects' digests are what
+ * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
+ * and so does the built-in verifier).
+ */
+const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    _type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    subject: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()) })),
+    predicate: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+});
+/** The Statement of a parsed in-toto statement. */
+const statementOf = (st) => ({
+    type: st._type ?? '',
+    predicateType: st.predicateType,
+    subject: st.subject,
+    predicate: st.predicate,
+});
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+}
+/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
+function parseVerifiedSignatures(stdout) {
+    const start = stdout.indexOf('[');
+    if (start < 0)
+        throw new Error('cosign verify printed no JSON array of signatures');
+    return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
+}
+/**
+ * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
+ * An envelope whose payload is no statement the checks can read (cosign verified its signature
+ * only) is left out: the caller fails the check when none is left. An envelope that is not
+ * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
+ * form this code does not read, and leaving it out would let another (an older run) count.
+ */
+function parseAttestations(stdout) {
+    const lines = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('{'));
+    const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
+    if (envelopes.some((e) => !e.success))
+        return undefined;
+    return envelopes.flatMap((env) => {
+        if (!env.success)
+            return [];
+        const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
+        let data;
+        try {
+            data = JSON.parse(payload);
+        }
+        catch {
+            return [];
+        }
+        const st = StatementSchema.safeParse(data);
+        return st.success ? [statementOf(st.data)] : [];
+    });
+}
+/** cosign's own error line ("Error: ..."), else the last non-empty line. */
+function cosignErrorLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const err = lines.filter((l) => l.startsWith('Error: ')).pop();
+    if (err !== undefined)
+        return err.slice('Error: '.length);
+    const exec = lines.filter((l) => l.startsWith('error during command execution: ')).pop();
+    return exec?.slice('error during command execution: '.length) ?? lines.pop() ?? '(no output)';
+}
+const NETWORK = /connection refused|no such host|i\/o timeout|dial tcp|TLS handshake|server gave HTTP response to HTTPS client|certificate signed by unknown authority|context deadline exceeded|connection reset by peer|network is unreachable/i;
+const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
+const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
+const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
+// "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
+// held (another key, a statement about another digest, an unsigned or malformed envelope); with
+// nothing after the colon it had none.
+const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
+const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+/**
+ * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
+ * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
+ */
+const TROUBLE = /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
+function classifyFailure(stderr) {
+    const detail = cosignErrorLine(stderr);
+    if (NETWORK.test(detail))
+        return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
+    if (DENIED.test(detail))
+        return { kind: 'denied', detail };
+    if (TROUBLE.test(detail))
+        return { kind: 'unknown', detail };
+    if (INVALID.test(detail))
+        return { kind: 'invalid', detail };
+    if (MISSING.test(detail))
+        return { kind: 'missing', detail };
+    if (INPUT.test(detail))
+        return { kind: 'input', detail };
+    return { kind: 'unknown', detail };
+}
+
+
+/***/ }),
+
+/***/ 98224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ inTotoStatement),
+/* harmony export */   KM: () => (/* binding */ isEnvelopeOf),
+/* harmony export */   Kq: () => (/* binding */ simpleSigningPayload),
+/* harmony export */   O0: () => (/* binding */ isP256),
+/* harmony export */   PO: () => (/* binding */ strictBase64),
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   TA: () => (/* binding */ parseP256PublicKey),
+/* harmony export */   Yj: () => (/* binding */ signEnvelope),
+/* harmony export */   b_: () => (/* binding */ signBytes),
+/* harmony export */   cV: () => (/* binding */ decryptCosignKey),
+/* harmony export */   dT: () => (/* binding */ isEncryptedCosignKey),
+/* harmony export */   g7: () => (/* binding */ SIMPLE_SIGNING_TYPE),
+/* harmony export */   hk: () => (/* binding */ openEnvelope),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf)
+/* harmony export */ });
+/* unused harmony exports publicKeysKept, IN_TOTO_STATEMENT_V01, pae */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52287);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51386);
+// cosign's key-mode formats, in process: the encrypted private key `cosign generate-key-pair`
+// writes (scrypt, then NaCl secretbox around a PKCS#8 key), the simple-signing payload of an image
+// signature, and the in-toto statement in a DSSE envelope of an attestation. Signatures are ECDSA
+// P-256 over SHA-256, ASN.1 DER, as cosign makes them; what is written here verifies with the real
+// `cosign verify` / `verify-attestation`, and the other way round (integration tests check both).
+// The password and the decrypted key never leave this module's KeyObject.
+
+
+
+
+
+/** The PEM types of an encrypted cosign key: the current name and the one before it. */
+const ENCRYPTED_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
+const EncryptedKeySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    kdf: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('scrypt'),
+        params: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+            N: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+            r: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+            p: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+        }),
+        salt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    }),
+    cipher: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('nacl/secretbox'), nonce: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }),
+    ciphertext: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+});
+/** The body and type of the first PEM block, or undefined when TEXT holds none. */
+function pemBlock(text) {
+    const m = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
+    return m ? { type: m[1], der: Buffer.from(m[2].replace(/\s+/g, ''), 'base64') } : undefined;
+}
+/** Is TEXT a cosign encrypted private key (what the native signer can sign with)? */
+function isEncryptedCosignKey(text) {
+    const block = pemBlock(text);
+    return block !== undefined && ENCRYPTED_TYPES.includes(block.type);
+}
+/** An ECDSA P-256 key (what cosign generate-key-pair makes; the built-in signer's kind). */
+const isP256 = (k) => k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+/**
+ * Decrypt a cosign private key with its password, or an InputError naming SOURCE (a wrong
+ * password, not a cosign key). Any key type comes back: the built-in signer takes P-256 keys
+ * (isP256), cosign the others. scrypt runs off the main thread.
+ */
+async function decryptCosignKey(text, password, source) {
+    const block = pemBlock(text);
+    if (!block || !ENCRYPTED_TYPES.includes(block.type))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not a cosign private key (expected a PEM block "${ENCRYPTED_TYPES[0]}", found ${block ? `"${block.type}"` : 'no PEM block'})`, 'make the key pair with `cosign generate-key-pair` (or `cosign import-key-pair`)');
+    let sealed;
+    try {
+        sealed = EncryptedKeySchema.parse(JSON.parse(block.der.toString('utf8')));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the encrypted key is not scrypt + nacl/secretbox JSON`, 'make the key pair again with `cosign generate-key-pair`');
+    }
+    const { N, r, p } = sealed.kdf.params;
+    const scryptFailed = (err) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: scrypt: ${err.message}`);
+    const secret = await new Promise((resolve, reject) => {
+        try {
+            (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, Buffer.from(sealed.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 }, (err, key) => (err ? reject(scryptFailed(err)) : resolve(key)));
+        }
+        catch (err) {
+            reject(scryptFailed(err)); // invalid parameters (N not a power of two) throw at once
+        }
+    });
+    let der;
+    try {
+        der = (0,_noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_4__/* .xsalsa20poly1305 */ .uT)(secret, Buffer.from(sealed.cipher.nonce, 'base64')).decrypt(Buffer.from(sealed.ciphertext, 'base64'));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
+    }
+    finally {
+        secret.fill(0);
+    }
+    let key;
+    try {
+        // A view of DER, not a copy (Buffer.from would copy it into the shared pool, out of reach
+        // of the fill below).
+        const view = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: view, format: 'der', type: 'pkcs8' });
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the decrypted key is not a PKCS#8 private key`, 'make the key pair again with `cosign generate-key-pair`');
+    }
+    finally {
+        der.fill(0);
+    }
+    return key;
+}
+/** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
+const publicKeys = new Map();
+/** The texts parseP256PublicKey keeps (for the test that no private key is ever among them). */
+const publicKeysKept = () => [...publicKeys.keys()];
+/** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
+function parseP256PublicKey(text) {
+    // Only PUBLIC KEY blocks are parsed and kept: a private key given by mistake is never stored.
+    if (pemBlock(text)?.type !== 'PUBLIC KEY')
+        return undefined;
+    // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
+    if (publicKeys.has(text))
+        return publicKeys.get(text);
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(text);
+    }
+    catch {
+        key = undefined;
+    }
+    const p256 = key && isP256(key) ? key : undefined;
+    publicKeys.set(text, p256);
+    return p256;
+}
+const publicKeyOf = (key) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key);
+/** ECDSA over SHA-256, ASN.1 DER (what cosign writes). */
+const signBytes = (key, data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', data, key);
+function verifyBytes(key, data, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+// --- payloads ----------------------------------------------------------------------------------
+const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
+const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
+/** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
+function simpleSigningPayload(repository, digest) {
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: SIMPLE_SIGNING_TYPE,
+        },
+        optional: null,
+    }));
+}
+/** The in-toto statement of an attestation: the predicate about one image digest. */
+function inTotoStatement(repository, digest, predicateType, predicate) {
+    return Buffer.from(JSON.stringify({
+        _type: IN_TOTO_STATEMENT_V01,
+        predicateType,
+        subject: [{ name: repository, digest: { sha256: digest.replace(/^sha256:/, '') } }],
+        predicate,
+    }));
+}
+/** DSSE's pre-authentication encoding: what a DSSE signature signs. */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType);
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `),
+        type,
+        Buffer.from(` ${payload.length} `),
+        payload,
+    ]);
+}
+/** Sign a statement into a DSSE envelope (the JSON bytes of an `.att` layer). */
+function signEnvelope(key, statement) {
+    const sig = signBytes(key, pae(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4, statement));
+    const envelope = {
+        payloadType: _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4,
+        payload: statement.toString('base64'),
+        signatures: [{ keyid: '', sig: sig.toString('base64') }],
+    };
+    return Buffer.from(JSON.stringify(envelope));
+}
+/**
+ * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
+ * that very form byte for byte (one signature, an empty key id), this statement, a signature that
+ * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
+ * VERIFIED: openEnvelope found a signature of these very bytes that PUBLIC_KEY verifies; the form
+ * compared here leaves one signature, that one, so it is not verified again.
+ */
+function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
+    // Compared as bytes around the signature's text, without parsing the envelope (an SBOM's is
+    // 60 KB): the payload type, this statement as the payload, one signature with an empty key id.
+    const head = Buffer.from(`{"payloadType":${JSON.stringify(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
+    const tail = Buffer.from('"}]}');
+    if (envelope.length <= head.length + tail.length ||
+        !envelope.subarray(0, head.length).equals(head) ||
+        !envelope.subarray(envelope.length - tail.length).equals(tail))
+        return false;
+    // The signature as signEnvelope writes it: base64 with nothing JSON escapes, and base64 as
+    // cosign reads it (Node would read altered text too).
+    const text = envelope.subarray(head.length, envelope.length - tail.length).toString('latin1');
+    const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? strictBase64(text) : undefined;
+    if (signature === undefined)
+        return false;
+    return verified || verifyBytes(publicKey, pae(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4, statement), signature);
+}
+/**
+ * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
+ * line breaks ignored. Node's decoder is lenient (it skips other characters, padding is
+ * optional, the URL-safe alphabet is taken too): text it would read but Go would not is no
+ * base64 here. Undefined for such text. URL_SAFE: the URL-safe alphabet too (with its padding),
+ * which DSSE's verifier takes for signatures when the standard one fails.
+ */
+function strictBase64(text, urlSafe = false) {
+    const plain = text.replace(/[\r\n]/g, '');
+    const bytes = Buffer.from(plain, 'base64');
+    if (bytes.toString('base64') === plain)
+        return bytes;
+    return urlSafe && /[-_]/.test(plain)
+        ? strictBase64(plain.replace(/-/g, '+').replace(/_/g, '/'))
+        : undefined;
+}
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ keyid: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() })).nullish(),
+});
+/**
+ * The statement inside an envelope when one of its signatures verifies with KEY; undefined when
+ * none does, or when it is not an in-toto envelope. As cosign: the payload and every signature
+ * must be base64 as Go reads it (one that is not spoils the envelope).
+ */
+function openEnvelope(key, bytes) {
+    let env;
+    try {
+        env = EnvelopeSchema.parse(JSON.parse(bytes.toString('utf8')));
+    }
+    catch {
+        return undefined;
+    }
+    if (env.payloadType !== _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+        return undefined;
+    const payload = strictBase64(env.payload);
+    const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig, true));
+    if (payload === undefined || signatures.includes(undefined))
+        return undefined;
+    const signed = pae(env.payloadType, payload);
+    return signatures.some((sig) => verifyBytes(key, signed, sig)) ? payload : undefined;
+}
+
+
+/***/ }),
+
+/***/ 10854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oX: () => (/* binding */ GITHUB_ISSUER),
+  WM: () => (/* binding */ checkConfigKey),
+  T: () => (/* binding */ chooseSigning),
+  r2: () => (/* binding */ signingTools),
+  p0: () => (/* binding */ verifyCommand)
+});
+
+// UNUSED EXPORTS: checkKeyFile
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/attest/cosign-args.ts
+var cosign_args = __webpack_require__(51386);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/util/on-path.ts
+// Whether a program is on PATH: the directories of PATH searched for an executable file of that
+// name, as a shell would find it. No process is started.
+
+
+function onPath(program, env) {
+    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const file = external_node_path_default().join(dir, program);
+        try {
+            if (!(0,external_node_fs_.statSync)(file).isFile())
+                continue;
+            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+            return true;
+        }
+        catch {
+            // not there, or not executable: the next directory
+        }
+    }
+    return false;
+}
+
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/cosign-key.ts
+var cosign_key = __webpack_require__(98224);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/github/run.ts
+var run = __webpack_require__(31738);
+;// CONCATENATED MODULE: ./src/attest/signing.ts
+// Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
+// Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
+// the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
+// never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
+
+
+
+
+
+
+
+
+
+
+const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
+const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
+const COSIGN_FIX = 'install cosign 2.x before this step (sigstore/cosign-installer, pinned by SHA, as the reusable workflow does)';
+/** The runner's tools, from ENV's PATH. */
+const signingTools = (env) => ({ cosign: onPath('cosign', env) });
+/**
+ * The key to sign with: the config's file, else COSIGN_KEY; undefined when neither. The file is
+ * read now: a missing one, one that is no regular file (a directory, a FIFO, a device) or no
+ * encrypted cosign key is bad input before anything is built and pushed unsigned.
+ */
+function keyFrom(cfg, env, baseDir, tools) {
+    if (cfg.key !== undefined && (0,verify_inputs/* isKeyReference */.NI)(cfg.key)) {
+        // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
+        if (!tools.cosign)
+            throw new errors/* EnvironmentError */.eG(`attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`, COSIGN_FIX);
+        return { kind: 'key', key: cfg.key };
+    }
+    if (cfg.key !== undefined)
+        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir) };
+    if (env.COSIGN_KEY?.trim())
+        return { kind: 'key', key: 'env://COSIGN_KEY' };
+    return undefined;
+}
+/**
+ * KEY (attest.key, a file path) read and checked now: a missing file, one that is no regular file
+ * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field.
+ * Its absolute path.
+ */
+function checkKeyFile(key, baseDir) {
+    const file = external_node_path_default().resolve(baseDir, key);
+    let text;
+    try {
+        text = (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
+            throw e;
+        throw new errors/* InputError */.dz(e.code === 'ENOENT'
+            ? `attest.key: no key file at ${file}`
+            : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`);
+    }
+    if (!(0,cosign_key/* isEncryptedCosignKey */.dT)(text))
+        throw new errors/* InputError */.dz(`attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`, 'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)');
+    return file;
+}
+/**
+ * The config's attest.key checked before any work (validate; run before the registry is asked),
+ * as the attest stage would read it: the error names the field and the config file's line. A key
+ * reference (KMS, PKCS #11) is cosign's; attest.sign off reads no key.
+ */
+function checkConfigKey(loaded) {
+    const { key, sign } = loaded.config.attest;
+    if (key === undefined || sign === 'off' || (0,verify_inputs/* isKeyReference */.NI)(key))
+        return;
+    try {
+        checkKeyFile(key, loaded.baseDir);
+    }
+    catch (e) {
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        throw new errors/* InputError */.dz((0,issues/* withFieldLine */.d0)(e.message, loaded.lineOf), e.fix);
+    }
+}
+function describeKey(identity) {
+    return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
+        ? 'with the key in COSIGN_KEY'
+        : `with the key file ${identity.kind === 'key' ? identity.key : ''}`;
+}
+/**
+ * How this run signs. `auto`: a key configured in attest.key first (it was asked for by name);
+ * else keyless when the job has an OIDC token, cosign is on PATH and attest.tlog is not false
+ * (keyless signatures are logged in the public Rekor); else the key in COSIGN_KEY; else not at all,
+ * saying why. `key` and `keyless` without what they need are bad input (exit 2), or an environment
+ * problem (exit 3) when cosign, which they run, is not on PATH.
+ */
+function chooseSigning(cfg, env, baseDir, tools = signingTools(env)) {
+    const keyTlog = cfg.tlog ?? false;
+    const keyless = (note = '') => ({
+        identity: { kind: 'keyless' },
+        reason: `signed keyless (GitHub OIDC, Sigstore)${note}`,
+        tlog: true,
+    });
+    switch (cfg.sign) {
+        case 'off':
+            return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
+        case 'keyless':
+            if (!hasOidc(env))
+                throw new errors/* InputError */.dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+            if (cfg.tlog === false)
+                throw new errors/* InputError */.dz('attest.sign is keyless but attest.tlog is false: keyless signatures are logged in the public Rekor log', 'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out');
+            if (!tools.cosign)
+                throw new errors/* EnvironmentError */.eG('attest.sign is keyless, which cosign signs, and cosign is not on PATH', COSIGN_FIX);
+            return keyless();
+        case 'key': {
+            const key = keyFrom(cfg, env, baseDir, tools);
+            if (!key)
+                throw new errors/* InputError */.dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
+            return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+        }
+        case 'auto': {
+            const signedWith = (key, note = '') => ({
+                identity: key,
+                reason: `signed ${describeKey(key)}${note}`,
+                tlog: keyTlog,
+            });
+            if (cfg.key !== undefined)
+                return signedWith(keyFrom(cfg, env, baseDir, tools));
+            const oidc = hasOidc(env);
+            if (oidc && cfg.tlog !== false && tools.cosign)
+                return keyless(env.COSIGN_KEY?.trim() ? ' (COSIGN_KEY is set and not used: sign: key signs with it)' : '');
+            // Why an OIDC token was not used, when there is one.
+            const notKeyless = !oidc
+                ? undefined
+                : cfg.tlog === false
+                    ? 'attest.tlog is false, and keyless signatures are logged in the public Rekor log'
+                    : `keyless signing runs cosign, which is not on PATH (${COSIGN_FIX})`;
+            const key = keyFrom(cfg, env, baseDir, tools);
+            if (key)
+                return signedWith(key, notKeyless ? ` (not keyless: ${notKeyless})` : '');
+            return {
+                identity: null,
+                reason: notKeyless
+                    ? `not signed: ${notKeyless}; and no key (${KEY_FIX}); the attestations are written to the result directory only`
+                    : `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+                tlog: false,
+            };
+        }
+    }
+}
+/** The OIDC issuer of GitHub Actions' tokens (what keyless signatures from a workflow carry). */
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
+const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+const ownerRepo = (r) => (r !== undefined && (0,run/* isOwnerRepo */.Yn)(r) ? r : undefined);
+const reEscape = (r) => r.replace(/\./g, '\\.');
+/**
+ * The `cosign verify-attestation` command that checks one attestation: the public key is named
+ * cosign.pub (the verifier holds it). Keyless: a workflow of WORKFLOW_REPOSITORY signed (the
+ * certificate's identity is the signing workflow file: a reusable workflow's own, in its own
+ * repository; default REPOSITORY), in a run of REPOSITORY (the workflow-repository extension).
+ */
+function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepository) {
+    const repo = ownerRepo(repository) ?? 'OWNER/REPO';
+    const signer = ownerRepo(workflowRepository) ?? repo;
+    const verifier = identity.kind === 'key'
+        ? { kind: 'key', publicKey: 'cosign.pub' }
+        : {
+            kind: 'keyless',
+            certificateIdentityRegexp: `^https://github\\.com/${reEscape(signer)}/\\.github/workflows/`,
+            certificateOidcIssuer: GITHUB_ISSUER,
+            certificateGithubWorkflowRepository: repo,
+        };
+    const argv = (0,cosign_args/* verifyAttestationArgs */.xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
+    return ['cosign', ...argv].map(shellWord).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
+/* harmony export */   F1: () => (/* binding */ regexpProblem),
+/* harmony export */   NI: () => (/* binding */ isKeyReference),
+/* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
+/* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile),
+/* harmony export */   h3: () => (/* binding */ identityMatcher)
+/* harmony export */ });
+/* unused harmony exports publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+// What verify checks of its inputs before it asks a registry anything: the public key file is read
+// and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
+// the file or the expression, not the "registry unreachable" of a registry that happens to be
+// down, nor cosign's failure after the network was asked. The built-in verifier checks with the
+// text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
+
+
+
+/** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+/**
+ * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
+ * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
+ */
+function publicKeyProblem(text) {
+    // Trailing blanks on a line (a pasted key) are dropped, as Go's pem.Decode does.
+    const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text.replace(/[ \t]+$/gm, ''));
+    if (!block)
+        return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
+    const type = block[1];
+    if (type !== 'PUBLIC KEY' && type !== 'RSA PUBLIC KEY')
+        return /PRIVATE KEY/.test(type)
+            ? `a private key (PEM "${type}"); verifying takes the public key`
+            : `a PEM "${type}", not a public key`;
+    try {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(block[0]);
+        return undefined;
+    }
+    catch (e) {
+        return `not a valid public key (${e.message})`;
+    }
+}
+/**
+ * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
+ * Its text, for the checks to use (undefined: not read here). A key reference (KMS and other
+ * URIs) is cosign's to resolve and is left alone.
+ */
+function checkPublicKeyFile(identity) {
+    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
+        return undefined;
+    const file = identity.publicKey;
+    // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
+    const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .statPath */ .qW)(file);
+    // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
+    if (typeof st === 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${st}`, KEY_FIX);
+    if (st && (st.isFIFO() || st.isSocket()))
+        return undefined;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
+            ? `public key ${file}: cannot read it (${e.code})`
+            : `public key ${file} ${e.reason}`, KEY_FIX);
+    }
+    const problem = publicKeyProblem(text);
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+    return text;
+}
+/**
+ * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
+ * (RE2) does; JavaScript compiles it here, after RE2's own syntax that JavaScript lacks is put in
+ * its terms (\Q...\E literals, (?P<name>, inline flags), so that a pattern cosign takes is never
+ * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
+ */
+function regexpProblem(pattern) {
+    try {
+        new RegExp(jsRegExpSource(pattern));
+        return undefined;
+    }
+    catch (e) {
+        // "Invalid regular expression: /(/: Unterminated group": the reason only.
+        return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
+    }
+}
+/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+function jsRegExpSource(pattern) {
+    return pattern
+        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\(\?[imsU-]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:');
+}
+/**
+ * Where the reusable workflow's keyless signatures come from: Fulcio names the workflow file that
+ * ran, ml-image-action's own, whichever repository called it.
+ */
+const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
+/** Identities Fulcio writes for its runs: any workflow file, at a tag, a branch or a commit. */
+const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.yml'].flatMap((f) => ['refs/tags/v0', 'refs/tags/v1.2.3', 'refs/heads/main', '0123456789abcdef0123456789abcdef01234567'].map((ref) => `${SHARED_WORKFLOW_IDENTITY}.github/workflows/${f}@${ref}`));
+/**
+ * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes. Said yes
+ * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
+ * it (a pin to a tag, branch or commit included), case folded where the pattern asks (?i).
+ */
+function acceptsSharedWorkflow(exact, regexp) {
+    const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
+    if (exact !== undefined)
+        return exact.toLowerCase().includes(shared);
+    if (regexp === undefined)
+        return false;
+    if (regexp.replace(/\\/g, '').toLowerCase().includes(shared))
+        return true;
+    const re = jsRegExp(regexp);
+    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
+}
+/** An RE2 pattern as a JavaScript RegExp, case folded where the pattern asks (?i). */
+const jsRegExp = (pattern) => new RegExp(jsRegExpSource(pattern), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(pattern) ? 'i' : '');
+/**
+ * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches
+ * (as JavaScript reads it; any SAN where it does not compile here). Only to pick the certificates
+ * whose claims a failed check reports: cosign matched them itself.
+ */
+function identityMatcher(identity) {
+    const { certificateIdentity: exact, certificateIdentityRegexp: regexp } = identity;
+    if (exact !== undefined)
+        return (san) => san === exact;
+    try {
+        const re = jsRegExp(regexp ?? '');
+        return (san) => re.test(san);
+    }
+    catch {
+        return () => true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 14424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GC: () => (/* binding */ explainRefusal),
+/* harmony export */   HX: () => (/* binding */ refusedClaim),
+/* harmony export */   al: () => (/* binding */ pinnedClaims),
+/* harmony export */   gr: () => (/* binding */ WORKFLOW_CLAIMS)
+/* harmony export */ });
+/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, MAX_EXPLAINED_CERTIFICATES, MAX_SHOWN_VALUES, MAX_EXPLANATION, heldValues */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The GitHub workflow claims of a keyless (Fulcio) certificate, as `cosign verify
+// --certificate-github-workflow-*` compares them (pure). Fulcio writes a GitHub Actions run's OIDC
+// claims into extensions of the certificate (sigstore/fulcio docs/oid-info.md):
+// 1.3.6.1.4.1.57264.1.2 to .1.6 (trigger, sha, workflow name, repository, ref) as raw strings,
+// deprecated but still written, and since .1.8 the provider-neutral ones as DER UTF8Strings (.1.12
+// source repository URI, .1.13 its digest, .1.14 its ref, .1.20 build trigger). cosign 2.x
+// (pkg/cosign/certextensions.go, validateCertExtensions) compares each flag with the raw .1.2-.1.6
+// value exactly: an extension that is missing is an empty value, and fails. cosign decides; the
+// certificates read here only explain its refusal, naming the flag and what the certificate holds.
+
+const FULCIO = '1.3.6.1.4.1.57264.1';
+/** The flags in cosign's order of checking them. */
+const WORKFLOW_CLAIMS = [
+    {
+        flag: 'certificate-github-workflow-trigger',
+        field: 'certificateGithubWorkflowTrigger',
+        oid: `${FULCIO}.2`,
+        name: 'GitHub Workflow Trigger',
+        v2: { oid: `${FULCIO}.20`, name: 'Build Trigger' },
+    },
+    {
+        flag: 'certificate-github-workflow-sha',
+        field: 'certificateGithubWorkflowSha',
+        oid: `${FULCIO}.3`,
+        name: 'GitHub Workflow SHA',
+        v2: { oid: `${FULCIO}.13`, name: 'Source Repository Digest' },
+    },
+    {
+        flag: 'certificate-github-workflow-name',
+        field: 'certificateGithubWorkflowName',
+        oid: `${FULCIO}.4`,
+        name: 'GitHub Workflow Name',
+    },
+    {
+        flag: 'certificate-github-workflow-repository',
+        field: 'certificateGithubWorkflowRepository',
+        oid: `${FULCIO}.5`,
+        name: 'GitHub Workflow Repository',
+        v2: { oid: `${FULCIO}.12`, name: 'Source Repository URI' },
+    },
+    {
+        flag: 'certificate-github-workflow-ref',
+        field: 'certificateGithubWorkflowRef',
+        oid: `${FULCIO}.6`,
+        name: 'GitHub Workflow Ref',
+        v2: { oid: `${FULCIO}.14`, name: 'Source Repository Ref' },
+    },
+];
+/** The claims a keyless identity pins (those given), in cosign's order. */
+const pinnedClaims = (pins) => WORKFLOW_CLAIMS.filter((c) => pins[c.field] !== undefined);
+function element(der, at, limit) {
+    if (at + 2 > limit)
+        throw new Error('truncated DER');
+    const tag = der[at];
+    let len = der[at + 1];
+    let start = at + 2;
+    if (len & 0x80) {
+        const n = len & 0x7f;
+        if (n === 0 || n > 4 || start + n > limit)
+            throw new Error('bad DER length');
+        len = 0;
+        for (let i = 0; i < n; i++)
+            len = len * 256 + der[start + i];
+        start += n;
+    }
+    if (start + len > limit)
+        throw new Error('truncated DER');
+    return { tag, start, end: start + len };
+}
+function children(der, parent) {
+    const out = [];
+    for (let at = parent.start; at < parent.end; at = out[out.length - 1].end)
+        out.push(element(der, at, parent.end));
+    return out;
+}
+function decodeOid(bytes) {
+    const parts = [];
+    let v = 0;
+    for (const b of bytes) {
+        v = v * 128 + (b & 0x7f);
+        if (b & 0x80)
+            continue;
+        if (parts.length === 0)
+            parts.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80);
+        else
+            parts.push(v);
+        v = 0;
+    }
+    return parts.join('.');
+}
+/**
+ * The extensions of a DER certificate, by OID: the bytes inside each extnValue OCTET STRING.
+ * Throws on DER that is no certificate.
+ */
+function certificateExtensions(der) {
+    const cert = element(der, 0, der.length);
+    const tbs = children(der, cert)[0];
+    if (cert.tag !== 0x30 || tbs?.tag !== 0x30)
+        throw new Error('not a certificate');
+    const out = new Map();
+    const wrapper = children(der, tbs).find((e) => e.tag === 0xa3); // [3] EXPLICIT extensions
+    if (!wrapper)
+        return out;
+    const list = children(der, wrapper)[0];
+    for (const ext of list ? children(der, list) : []) {
+        const parts = children(der, ext);
+        const id = parts[0];
+        const value = parts[parts.length - 1];
+        if (id?.tag !== 0x06 || value?.tag !== 0x04 || parts.length < 2)
+            continue;
+        out.set(decodeOid(der.subarray(id.start, id.end)), der.subarray(value.start, value.end));
+    }
+    return out;
+}
+/** A DER UTF8String's text, or undefined when the bytes are not one (Fulcio's v2 values). */
+function derUtf8(bytes) {
+    try {
+        const e = element(bytes, 0, bytes.length);
+        return e.tag === 0x0c && e.end === bytes.length ? bytes.toString('utf8', e.start, e.end) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A claim's values in a certificate's extensions (v1 read as cosign reads it: the bytes as text). */
+function claimValues(extensions, claim) {
+    const v1 = extensions.get(claim.oid);
+    const v2 = claim.v2 && extensions.get(claim.v2.oid);
+    const text = v2 && derUtf8(v2);
+    return { ...(v1 !== undefined && { v1: v1.toString('utf8') }), ...(text !== undefined && { v2: text }) };
+}
+/** The pins a certificate's extensions do not hold, as cosign decides it (the raw value, exactly). */
+function unmetClaims(extensions, pins) {
+    return pinnedClaims(pins).filter((c) => claimValues(extensions, c).v1 !== pins[c.field]);
+}
+// --- explaining cosign's refusal -------------------------------------------------------------------
+/** The claim cosign's message says was not found ("expected GitHub Workflow Ref not found in certificate"). */
+function refusedClaim(detail) {
+    const m = /expected (GitHub Workflow [A-Za-z]+) not found in certificate/.exec(detail);
+    return m ? WORKFLOW_CLAIMS.find((c) => c.name === m[1]) : undefined;
+}
+/** The URI, email and DNS names of a SubjectAlternativeName extension's value (DER GeneralNames). */
+function subjectAltNames(value) {
+    if (!value)
+        return [];
+    const names = element(value, 0, value.length);
+    // [1] rfc822Name, [2] dNSName, [6] uniformResourceIdentifier: IA5Strings, IMPLICIT.
+    return children(value, names)
+        .filter((e) => e.tag === 0x81 || e.tag === 0x82 || e.tag === 0x86)
+        .map((e) => value.toString('latin1', e.start, e.end));
+}
+function readCertificate(pem) {
+    try {
+        const extensions = certificateExtensions(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(pem).raw);
+        return { sans: subjectAltNames(extensions.get('2.5.29.17')), extensions };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The most certificates of a tag read to explain a refusal, and distinct values shown per claim. */
+const MAX_EXPLAINED_CERTIFICATES = 20;
+const MAX_SHOWN_VALUES = 5;
+/** The longest explanation: anyone who can push to the repository can fill the tag. */
+const MAX_EXPLANATION = 1000;
+/**
+ * A value from a certificate, for a log line: JSON-quoted (C0 escaped), C1 and format characters
+ * (bidi overrides such as U+202E) escaped too, and capped at 200 characters.
+ */
+const shown = (v) => JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v).replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Up to MAX_SHOWN_VALUES values shown, then how many more. */
+const shownList = (values) => values.length > MAX_SHOWN_VALUES
+    ? `${values.slice(0, MAX_SHOWN_VALUES).map(shown).join(', ')} and ${values.length - MAX_SHOWN_VALUES} more`
+    : values.map(shown).join(', ');
+/** What CERTS (those that name the identity) hold of CLAIM, in words. */
+function heldValues(certs, claim) {
+    const values = certs.map((c) => claimValues(c.extensions, claim));
+    const held = [...new Set(values.map((v) => v.v1).filter((v) => v !== undefined))];
+    const none = values.some((v) => v.v1 === undefined);
+    const where = `${claim.name}, ${claim.oid}`;
+    const parts = [
+        ...(held.length > 0 ? [`${shownList(held)} (${where})`] : []),
+        ...(none ? [`no ${where} extension`] : []),
+    ];
+    const v2 = [...new Set(values.map((v) => v.v2).filter((v) => v !== undefined))];
+    const newer = none && claim.v2 && v2.length > 0 ? `; its ${claim.v2.name} (${claim.v2.oid}) is ${shownList(v2)}` : '';
+    // Read from the tag, not verified: a certificate cosign did not accept is anyone's to plant.
+    const who = certs.length === 1
+        ? 'the certificate on the tag (not verified) holds'
+        : `the ${certs.length} certificates on the tag (not verified) hold`;
+    return `${who} ${parts.join(', and ')}${newer}`;
+}
+/**
+ * cosign's refusal of a pinned claim (DETAIL, its message) in words: the flag, the value it asks
+ * for, and what the certificates hold - those of PEMS (the tag's, read by the caller; undefined
+ * when they could not be read) that NAMES accepts (the identity), else all of them. Undefined when
+ * cosign refused something else.
+ */
+function explainRefusal(detail, pins, names, pems, flag) {
+    const claim = refusedClaim(detail);
+    const expected = claim && pins[claim.field];
+    if (!claim || expected === undefined)
+        return undefined;
+    const asked = `${flag(claim.flag)} ${shown(expected)}`;
+    const certs = (pems ?? [])
+        .slice(0, MAX_EXPLAINED_CERTIFICATES)
+        .map(readCertificate)
+        .filter((c) => c !== undefined);
+    if (certs.length === 0)
+        return `${asked}: the certificate holds another ${claim.name} (${claim.oid}) or none`;
+    const named = certs.filter((c) => c.sans.some(names));
+    const said = `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
+    return said.length > MAX_EXPLANATION ? `${said.slice(0, MAX_EXPLANATION)}...` : said;
+}
+
+
+/***/ }),
+
+/***/ 31738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W1: () => (/* binding */ runnerFromEnv),
+/* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
+/* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
+/* harmony export */ });
+/* unused harmony export actionsRunUrl */
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+// The workflow run and the runner, as the variables a GitHub runner sets describe them: the
+// provenance names the run as its builder, and the smoke results say where the suites ran (the
+// smoke attestation repeats it, even when another job makes it).
+
+/** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
+const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+/** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
+function actionsRunUrl(server, repository, runId) {
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+/**
+ * The workflow run as a URL:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
+ * Undefined outside Actions (any of server, repository or run id missing).
+ */
+function runUrlFromEnv(env) {
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!server || !repo || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+}
+/** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
+function runnerFromEnv(env) {
+    const url = runUrlFromEnv(env);
+    return {
+        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
+        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
+        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
+        ...(url !== undefined && { url }),
+    };
+}
+
+
+/***/ })
+
+};
