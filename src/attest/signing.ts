@@ -12,7 +12,7 @@ import { onPath } from '../util/on-path.js';
 import { isKeyReference } from './verify-inputs.js';
 import { MAX_KEY_FILE_BYTES } from './verify-inputs.js';
 import { isEncryptedCosignKey } from './cosign-key.js';
-import { readRegularFile, UnreadableFileError } from '../util/read-regular.js';
+import { readRegularText } from '../util/read-regular.js';
 import { isOwnerRepo } from '../github/run.js';
 
 /** The same identity cosign's argv builder takes. */
@@ -77,18 +77,17 @@ function keyFrom(
  */
 export function checkKeyFile(key: string, baseDir: string): string {
   const file = path.resolve(baseDir, key);
-  let text: string;
-  try {
-    text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
-  } catch (e) {
-    if (!(e instanceof UnreadableFileError)) throw e;
-    throw new InputError(
-      e.code === 'ENOENT'
-        ? `attest.key: no key file at ${file}`
-        : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`,
-      `${KEY_FIX} (the path is relative to the config file)`,
-    );
-  }
+  const text = readRegularText(
+    file,
+    MAX_KEY_FILE_BYTES,
+    (e) =>
+      new InputError(
+        e.code === 'ENOENT'
+          ? `attest.key: no key file at ${file}`
+          : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`,
+        `${KEY_FIX} (the path is relative to the config file)`,
+      ),
+  );
   if (!isEncryptedCosignKey(text))
     throw new InputError(
       `attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`,

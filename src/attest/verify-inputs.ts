@@ -5,7 +5,7 @@
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
 import { createPublicKey } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { readRegularFile, statPath, UnreadableFileError } from '../util/read-regular.js';
+import { readRegularText, statPath } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
 
 /** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
@@ -55,18 +55,17 @@ export function checkPublicKeyFile(identity: VerifyIdentity): string | undefined
   // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
   if (typeof st === 'string') throw new InputError(`public key ${file}: ${st}`, KEY_FIX);
   if (st && (st.isFIFO() || st.isSocket())) return undefined;
-  let text: string;
-  try {
-    text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
-  } catch (e) {
-    if (!(e instanceof UnreadableFileError)) throw e;
-    throw new InputError(
-      e.code !== undefined
-        ? `public key ${file}: cannot read it (${e.code})`
-        : `public key ${file} ${e.reason}`,
-      KEY_FIX,
-    );
-  }
+  const text = readRegularText(
+    file,
+    MAX_KEY_FILE_BYTES,
+    (e) =>
+      new InputError(
+        e.code !== undefined
+          ? `public key ${file}: cannot read it (${e.code})`
+          : `public key ${file} ${e.reason}`,
+        KEY_FIX,
+      ),
+  );
   const problem = publicKeyProblem(text);
   if (problem !== undefined) throw new InputError(`public key ${file}: ${problem}`, KEY_FIX);
   return text;

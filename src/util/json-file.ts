@@ -17,7 +17,7 @@ import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { registerCleanup } from './cleanup.js';
-import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from './read-regular.js';
+import { MAX_JSON_INPUT_BYTES, readRegularText } from './read-regular.js';
 
 /**
  * How deep a JSON file the tool reads back may nest. Its records nest a handful of levels; a
@@ -67,21 +67,14 @@ export function readJsonFile(
   file: string,
   opts: { what?: string; fix?: string; maxBytes?: number } = {},
 ): unknown {
-  let text: string;
-  try {
-    text = readRegularFile(file, opts.maxBytes ?? MAX_JSON_INPUT_BYTES).toString('utf8');
-  } catch (e) {
-    if (!(e instanceof UnreadableFileError)) throw e;
-    if (e.code !== undefined)
-      throw new InputError(
-        `${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`,
-        opts.fix,
-      );
-    throw new InputError(
-      `${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`,
-      opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote',
-    );
-  }
+  const text = readRegularText(file, opts.maxBytes ?? MAX_JSON_INPUT_BYTES, (e) =>
+    e.code !== undefined
+      ? new InputError(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
+      : new InputError(
+          `${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`,
+          opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote',
+        ),
+  );
   return parseJsonText(text, file, opts.fix);
 }
 

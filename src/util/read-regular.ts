@@ -119,3 +119,20 @@ function systemError(e: unknown): UnreadableFileError {
     ? new UnreadableFileError(err.code, err.code)
     : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
 }
+
+/**
+ * The text of FILE (readRegularFile), or the error REFUSED makes of why it cannot be read (its
+ * `code`: the system's, e.g. EACCES; else its `reason`: a directory, over the limit ...).
+ */
+export function readRegularText(
+  file: string,
+  maxBytes: number,
+  refused: (e: UnreadableFileError) => Error,
+): string {
+  try {
+    return readRegularFile(file, maxBytes).toString('utf8');
+  } catch (e) {
+    if (!(e instanceof UnreadableFileError)) throw e;
+    throw refused(e);
+  }
+}

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import { repositoryOf } from '../../oci/ref.js';
 import { buildReportModel } from '../../report/model.js';
 import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
-import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../util/read-regular.js';
+import { MAX_JSON_INPUT_BYTES, readRegularText } from '../../util/read-regular.js';
 import { redactText } from '../../util/redact.js';
 import { imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -13,15 +13,11 @@ import type { Command } from './types.js';
 
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd: string, file: string): unknown {
-  let text: string;
-  try {
-    text = readRegularFile(path.resolve(cwd, file), MAX_JSON_INPUT_BYTES).toString('utf8');
-  } catch (e) {
-    if (!(e instanceof UnreadableFileError)) throw e;
-    throw e.code !== undefined
+  const text = readRegularText(path.resolve(cwd, file), MAX_JSON_INPUT_BYTES, (e) =>
+    e.code !== undefined
       ? new InputError(`diff: cannot read ${file}: ${e.code}`)
-      : new InputError(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself');
-  }
+      : new InputError(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself'),
+  );
   return parseJsonText(text, file);
 }
 
