@@ -2245,17 +2245,9 @@ function parseJsonText(text, source, fix) {
  * device named by mistake is refused at once rather than blocking or filling memory.
  */
 function readJsonFile(file, opts = {}) {
-    let text;
-    try {
-        text = (0,_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(file, opts.maxBytes ?? _read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
-    }
-    catch (e) {
-        if (!(e instanceof _read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .UnreadableFileError */ .o2))
-            throw e;
-        if (e.code !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote');
-    }
+    const text = (0,_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularText */ .Aj)(file, opts.maxBytes ?? _read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => e.code !== undefined
+        ? new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
+        : new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote'));
     return parseJsonText(text, file, opts.fix);
 }
 /** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */

@@ -31893,14 +31893,14 @@ function readBounded(fd, capacity) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ readRegularText),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
-/* harmony export */   o2: () => (/* binding */ UnreadableFileError),
 /* harmony export */   qW: () => (/* binding */ statPath),
 /* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
-/* unused harmony exports fileKind, statErrorText */
+/* unused harmony exports UnreadableFileError, fileKind, statErrorText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
@@ -32025,6 +32025,20 @@ function systemError(e) {
     return err.code !== undefined
         ? new UnreadableFileError(err.code, err.code)
         : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
+}
+/**
+ * The text of FILE (readRegularFile), or the error REFUSED makes of why it cannot be read (its
+ * `code`: the system's, e.g. EACCES; else its `reason`: a directory, over the limit ...).
+ */
+function readRegularText(file, maxBytes, refused) {
+    try {
+        return readRegularFile(file, maxBytes).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof UnreadableFileError))
+            throw e;
+        throw refused(e);
+    }
 }
 
 

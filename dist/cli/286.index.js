@@ -32,17 +32,9 @@ __webpack_require__.r(__webpack_exports__);
 
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd, file) {
-    let text;
-    try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
-    }
-    catch (e) {
-        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .UnreadableFileError */ .o2))
-            throw e;
-        throw e.code !== undefined
-            ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code}`)
-            : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself');
-    }
+    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularText */ .Aj)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => e.code !== undefined
+        ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code}`)
+        : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself'));
     return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(text, file);
 }
 function numberFlag(name, value, min) {

@@ -663,17 +663,9 @@ function keyFrom(cfg, env, baseDir, tools) {
  */
 function checkKeyFile(key, baseDir) {
     const file = external_node_path_default().resolve(baseDir, key);
-    let text;
-    try {
-        text = (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
-    }
-    catch (e) {
-        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
-            throw e;
-        throw new errors/* InputError */.dz(e.code === 'ENOENT'
-            ? `attest.key: no key file at ${file}`
-            : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`);
-    }
+    const text = (0,read_regular/* readRegularText */.Aj)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn, (e) => new errors/* InputError */.dz(e.code === 'ENOENT'
+        ? `attest.key: no key file at ${file}`
+        : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`));
     if (!(0,cosign_key/* isEncryptedCosignKey */.dT)(text))
         throw new errors/* InputError */.dz(`attest.key: ${file} is not an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)`, 'give the cosign.key file that "cosign generate-key-pair" wrote (its password in COSIGN_PASSWORD)');
     return file;
@@ -862,17 +854,9 @@ function checkPublicKeyFile(identity) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${st}`, KEY_FIX);
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
-    let text;
-    try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
-    }
-    catch (e) {
-        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2))
-            throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
-            ? `public key ${file}: cannot read it (${e.code})`
-            : `public key ${file} ${e.reason}`, KEY_FIX);
-    }
+    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularText */ .Aj)(file, MAX_KEY_FILE_BYTES, (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
+        ? `public key ${file}: cannot read it (${e.code})`
+        : `public key ${file} ${e.reason}`, KEY_FIX));
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);

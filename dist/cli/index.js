@@ -3123,17 +3123,9 @@ function parseJsonText(text, source, fix) {
  * device named by mistake is refused at once rather than blocking or filling memory.
  */
 function readJsonFile(file, opts = {}) {
-    let text;
-    try {
-        text = (0,read_regular/* readRegularFile */.XF)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
-    }
-    catch (e) {
-        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
-            throw e;
-        if (e.code !== undefined)
-            throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix);
-        throw new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote');
-    }
+    const text = (0,read_regular/* readRegularText */.Aj)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj, (e) => e.code !== undefined
+        ? new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
+        : new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote'));
     return parseJsonText(text, file, opts.fix);
 }
 /** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
@@ -3315,6 +3307,7 @@ function readBounded(fd, capacity) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ readRegularText),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
@@ -3447,6 +3440,20 @@ function systemError(e) {
     return err.code !== undefined
         ? new UnreadableFileError(err.code, err.code)
         : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
+}
+/**
+ * The text of FILE (readRegularFile), or the error REFUSED makes of why it cannot be read (its
+ * `code`: the system's, e.g. EACCES; else its `reason`: a directory, over the limit ...).
+ */
+function readRegularText(file, maxBytes, refused) {
+    try {
+        return readRegularFile(file, maxBytes).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof UnreadableFileError))
+            throw e;
+        throw refused(e);
+    }
 }
 
 
