@@ -275,6 +275,18 @@ const CASES: Case[] = [
   },
 ];
 
+describe('attest.key is checked only where it is read', () => {
+  it.each(['keyless', 'off'])('sign %s: a key file a release job writes is no problem', async (sign) => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      `${GOOD}attest:\n  sign: ${sign}\n  key: release/cosign.key\n`,
+    );
+    const io = captureIo(dir, undefined, { ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache` });
+    expect(await runCli(['validate'], io), io.err()).toBe(0);
+    expect(io.err()).not.toContain('attest.key');
+  });
+});
+
 describe('bad input: exit code and message, nothing done', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     for (const [rel, content] of Object.entries(c.files ?? {})) {

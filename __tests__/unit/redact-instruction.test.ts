@@ -27,6 +27,16 @@ describe('redactInstruction', () => {
     ],
     ['ENV: an empty secret', 'ENV HF_TOKEN=', `ENV HF_TOKEN=${R}`],
     [
+      'RUN: a quoted part and what the shell joins to it',
+      "RUN /bin/sh -c DB_PASSWORD='s3cr'etPart123 ./migrate",
+      `RUN /bin/sh -c DB_PASSWORD=${R} ./migrate`,
+    ],
+    [
+      'RUN: export of a double-quoted part, joined',
+      'RUN /bin/sh -c export API_KEY="sk"-live-4f9a2b && x',
+      `RUN /bin/sh -c export API_KEY=${R} && x`,
+    ],
+    [
       "ENV: the classic builder's #(nop) prefix",
       '/bin/sh -c #(nop)  ENV DB_PASSWORD=correct horse battery staple',
       `/bin/sh -c #(nop)  ENV DB_PASSWORD=${R}`,
