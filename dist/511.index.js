@@ -2469,8 +2469,12 @@ const LEGACY_ENV = new RegExp(`^(${NAME})[ \\t]+`);
 const RUN_ARGS = /^(?:RUN )?\|(\d+) /;
 /** Where the command of such a RUN begins: its shell, an absolute path and a flag (`/bin/sh -c`). */
 const SHELL_START = / \/\S* -/g;
-/** NAME=value anywhere else (a script's own assignments): a quoted value to its closing quote. */
-const ASSIGNMENT = new RegExp(`(^|\\s)(${NAME})=("[^"\\n]*"|'[^'\\n]*'|\\S+)`, 'g');
+/**
+ * NAME=value anywhere else (a script's own assignments): the shell's word, quoted parts and what
+ * follows them joined (`'s3cr'etPart`, `"sk"-live-4f9a`); the alternatives start on different
+ * characters, so it stays linear.
+ */
+const ASSIGNMENT = new RegExp(`(^|\\s)(${NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
 /** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
 const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
 /**
