@@ -287,6 +287,24 @@ describe('records: sizes and counts the report could not write are refused when 
     expect(r.code).toBe(2);
   });
 
+  it.each(['sbom', 'diff'])('ml-image %s --out DIR: the message names --out as given', async (cmd) => {
+    put('rec.json', record());
+    mkdirSync(at('adir'));
+    const argv = cmd === 'sbom' ? ['sbom', '--record', 'rec.json'] : ['diff', 'rec.json', 'rec.json'];
+    const r = await cli([...argv, '--out', 'adir']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out adir: \S*adir is a directory/);
+  });
+
+  it('ml-image report --results FILE: the fix names --results, not --out', async () => {
+    put('ml-image.yml', GOOD);
+    put('afile', 'x');
+    const r = await cli(['report', '--results', 'afile']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--results DIR/);
+    expect(r.err).not.toMatch(/--out DIR/);
+  });
+
   it('ml-image report: a resolution of another shape is exit 2 naming it and the field', async () => {
     put('ml-image.yml', GOOD);
     put('r/env-cpu-amd64.json', makeRecord());

@@ -17,8 +17,14 @@ import { ensureResultDir, writeError, writeFileAtomic } from '../util/json-file.
  * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
  * path. Userinfo in URLs never reaches a result file.
  */
-export function writeOutFile(cwd: string, outDir: string, name: string, content: string): string {
-  const label = `--out ${outDir}`;
+export function writeOutFile(
+  cwd: string,
+  outDir: string,
+  name: string,
+  content: string,
+  /** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
+  label = `--out ${outDir}`,
+): string {
   const dir = ensureResultDir(path.resolve(cwd, outDir), label);
   const file = path.resolve(dir, name);
   if (path.relative(dir, file).startsWith('..'))

@@ -193,7 +193,12 @@ export interface ResultDir {
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
  */
-export function openResultDir(dir: string, label = 'result-dir', opts: { create?: boolean } = {}): ResultDir {
+export function openResultDir(
+  dir: string,
+  label = 'result-dir',
+  /** flag: how the fix names the option that gives the directory (default "--out DIR"). */
+  opts: { create?: boolean; flag?: string } = {},
+): ResultDir {
   const root = ensureResultDir(dir, label, opts);
   const at = (name: string) => path.join(root, name);
   const write = (name: string, content: string, l = label, durable = true) => {

@@ -124,7 +124,13 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     const rendered = renderReport(model, { maxChars });
     const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
     if (values.out !== undefined) {
-      const file = writeOutFile(io.cwd, path.dirname(values.out), path.basename(values.out), output);
+      const file = writeOutFile(
+        io.cwd,
+        path.dirname(values.out),
+        path.basename(values.out),
+        output,
+        `--out ${values.out}`,
+      );
       io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
     } else {
       io.stdout(output);

@@ -30,6 +30,35 @@ function prNumber(raw: string | undefined): number | undefined {
   return n;
 }
 
+/** --repo, --comment-mode, --api-url and the token checked together: the mode and the token. */
+function postingFlags(
+  values: { repo?: string | undefined; 'comment-mode'?: string | undefined; 'api-url'?: string | undefined },
+  pr: number | undefined,
+  token: string | undefined,
+): { mode: CommentMode; token: string | undefined } {
+  if (pr !== undefined && !isOwnerRepo(values.repo ?? ''))
+    throw new InputError(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+  const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
+  if (!COMMENT_MODES.includes(mode))
+    throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
+  const apiProblem =
+    values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
+  if (apiProblem !== undefined)
+    throw new InputError(
+      apiProblem,
+      'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)',
+    );
+  if (mode === 'post' && !token)
+    throw new InputError(
+      'report: posting needs a token in GITHUB_TOKEN',
+      'export GITHUB_TOKEN=... (pull-requests: write)',
+    );
+  return { mode, token };
+}
+
+/** The results are read, never created; the fix names this command's flag. */
+const RESULTS_FLAG = { create: false, flag: '--results DIR' };
+
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
@@ -78,32 +107,16 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
       overrides: overridesFromFlags(values),
       checkFiles: false,
     });
-    if (pr !== undefined && !isOwnerRepo(values.repo ?? ''))
-      throw new InputError(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
-    const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
-    if (!COMMENT_MODES.includes(mode))
-      throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
-    const apiProblem =
-      values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
-    if (apiProblem !== undefined)
-      throw new InputError(
-        apiProblem,
-        'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)',
-      );
-    const token = io.env.GITHUB_TOKEN;
-    if (mode === 'post' && !token)
-      throw new InputError(
-        'report: posting needs a token in GITHUB_TOKEN',
-        'export GITHUB_TOKEN=... (pull-requests: write)',
-      );
+    const { mode, token } = postingFlags(values, pr, io.env.GITHUB_TOKEN);
     const git = await gitContextFor(io);
     const plan = planBuild(loaded.config, { catalog: bundledCatalog(), git, now: new Date() });
     const resultDir = path.resolve(io.cwd, values.results);
+    const results = openResultDir(resultDir, `--results ${values.results}`, RESULTS_FLAG);
     const outcomes = await runReportStage(
       {
         plan,
         config: loaded.config,
-        results: openResultDir(resultDir, `--results ${values.results}`, { create: false }),
+        results,
         git,
         options: {
           mode,

@@ -67,7 +67,13 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
       io.stdout(text);
       return 0;
     }
-    const written = writeOutFile(io.cwd, path.dirname(values.out), path.basename(values.out), text);
+    const written = writeOutFile(
+      io.cwd,
+      path.dirname(values.out),
+      path.basename(values.out),
+      text,
+      `--out ${values.out}`,
+    );
     const summary = spdx
       ? { file: written, format, packages: spdx.packages.length, documentNamespace: spdx.documentNamespace }
       : {
