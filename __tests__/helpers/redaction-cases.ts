@@ -41,6 +41,51 @@ export const ENV_CASES: [string, string, string][] = [
     'https://ci:pa^ss|w{o}rd`<x>@pypi.corp/simple',
     `https://ci:${REDACTED}@pypi.corp/simple`,
   ],
+  // A token in a query parameter named for a secret, or in Anaconda's /t/<token>/ segment right
+  // after the host: the value is masked, the rest of the URL kept. Other parameters (?page=,
+  // Azure SAS's sv/se/sp) and a /t/ deeper in a path are not secrets.
+  ['PIP_INDEX_URL', 'https://host/simple?token=s3cr3tvalue', `https://host/simple?token=${REDACTED}`],
+  [
+    'PIP_EXTRA_INDEX_URL',
+    'https://h/simple/?page=2&API_KEY=k3y-v4lue&version=1.0#frag',
+    `https://h/simple/?page=2&API_KEY=${REDACTED}&version=1.0#frag`,
+  ],
+  [
+    'MODEL_URL',
+    'https://b.s3.amazonaws.com/m.bin?X-Amz-Credential=AKIDEXAMPLE%2F20250101&X-Amz-Date=20250101T000000Z&X-Amz-Signature=0f1e2d3c',
+    `https://b.s3.amazonaws.com/m.bin?X-Amz-Credential=${REDACTED}&X-Amz-Date=20250101T000000Z&X-Amz-Signature=${REDACTED}`,
+  ],
+  [
+    'BLOB_URL',
+    'https://acct.blob.core.windows.net/c/w.bin?sv=2022-11-02&se=2026-01-01&sp=r&sig=AbC%2BdEf%3D',
+    `https://acct.blob.core.windows.net/c/w.bin?sv=2022-11-02&se=2026-01-01&sp=r&sig=${REDACTED}`,
+  ],
+  [
+    'CONDA_CHANNEL',
+    'https://conda.anaconda.org/t/tk-abcdef123/chan https://repo.anaconda.cloud/t/tk-2/main/',
+    `https://conda.anaconda.org/t/${REDACTED}/chan https://repo.anaconda.cloud/t/${REDACTED}/main/`,
+  ],
+  [
+    'CALLBACK',
+    'https://ci:pw0rd@h/cb?next=https://x/?auth=abc&pwd=p1"after',
+    `https://ci:${REDACTED}@h/cb?next=https://x/?auth=${REDACTED}&pwd=${REDACTED}"after`,
+  ],
+  // Masked already (a record shown again), empty, a whole ${NAME} reference, or no secret's name: as it is.
+  [
+    'REQ_URL',
+    'https://h/w.whl?sv=1&sig=${AZ_SAS} https://c.org/t/${CONDA_TOKEN}/x',
+    'https://h/w.whl?sv=1&sig=${AZ_SAS} https://c.org/t/${CONDA_TOKEN}/x',
+  ],
+  [
+    'SHOWN_AGAIN',
+    `https://h/?token=${REDACTED}&sig= https://c.org/t/${REDACTED}/x`,
+    `https://h/?token=${REDACTED}&sig= https://c.org/t/${REDACTED}/x`,
+  ],
+  [
+    'DOCS_URL',
+    'https://h/docs/t/intro?page=2&keyword=k&monkey=1&key_id=7 ?token=notaurl',
+    'https://h/docs/t/intro?page=2&keyword=k&monkey=1&key_id=7 ?token=notaurl',
+  ],
   ['OPENAI', 'sk-proj-abcdefghij0123456789ABCD', REDACTED],
   ['HEADER_LINE', 'Bearer%20sk-proj-abcdefghij0123456789ABCD', REDACTED],
   // After an escape that ends in a letter: escaped text (\n, \u003d), a colour code, percent-encoding.

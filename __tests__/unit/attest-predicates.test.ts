@@ -238,8 +238,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      7,
-      '6a4f9f54c259dbb9cec03a40d4fc4ee2901b436fa8d27d45538221c2289d137a',
+      8,
+      '57718f6672862a177d32dba56c180db750c9ba0ec97f4a2185b3ff995789d6a8',
     ]);
   });
 });

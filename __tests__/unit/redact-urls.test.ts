@@ -5,6 +5,7 @@ import {
   REDACTION_RULES,
   redactDeep,
   maskBareLogins,
+  redactText,
   redactUrls,
   shownUrl,
   urlCredentials,
@@ -201,6 +202,152 @@ describe('URL userinfo redaction in free text', () => {
     ['https://ab:%41%42@h/', ['%41%42']],
   ])('urlCredentials(%j) = %j (to mask in logs)', (url, expected) => {
     expect(urlCredentials(url)).toEqual(expected);
+  });
+});
+
+describe('URL query parameters and path segments that hold a token', () => {
+  it.each([
+    // The finding: a token outside the userinfo was printed.
+    ['https://host/simple?token=s3cr3tvalue', 'https://host/simple?token=***'],
+    ['https://conda.anaconda.org/t/tk-abcdef123/chan', 'https://conda.anaconda.org/t/***/chan'],
+    ['https://repo.anaconda.cloud/t/tk-abc/main/linux-64', 'https://repo.anaconda.cloud/t/***/main/linux-64'],
+    ['https://u:p@anaconda.corp:8443/t/tok/x', 'https://u:***@anaconda.corp:8443/t/***/x'],
+    ['https://h/t/tok', 'https://h/t/***'],
+    // Each secret name, in any case; the value runs to '&', '#', whitespace, a quote or '\'.
+    ...[
+      'token',
+      'access_token',
+      'auth',
+      'auth_token',
+      'api_key',
+      'apikey',
+      'key',
+      'secret',
+      'password',
+      'passwd',
+      'pwd',
+      'sig',
+      'signature',
+      'private_token',
+      'client_secret',
+      'refresh_token',
+      'X-Amz-Signature',
+      'X-Amz-Credential',
+      'X-Amz-Security-Token',
+      'X-Goog-Signature',
+      'X-Goog-Credential',
+      'TOKEN',
+      'Api_Key',
+    ].map((n) => [`https://h/p?a=1&${n}=v4lue%2F/x&b=2`, `https://h/p?a=1&${n}=***&b=2`]),
+    ['https://h/#access_token=xyz&token_type=bearer', 'https://h/#access_token=***&token_type=bearer'],
+    ['https://h/?token=abc#frag', 'https://h/?token=***#frag'],
+    [
+      'https://h/?sig=${A}x&token=x${B} https://h/t/${T}x/c',
+      'https://h/?sig=***&token=*** https://h/t/***/c',
+    ],
+    ['pip install -i https://h/s?token=abc pkg', 'pip install -i https://h/s?token=*** pkg'],
+    ['{"url":"https://h/?token=abc","n":"x"}', '{"url":"https://h/?token=***","n":"x"}'],
+    [JSON.stringify(JSON.stringify({ u: 'https://h/?key=abc' })), '"{\\"u\\":\\"https://h/?key=***\\"}"'],
+    ["curl 'https://h/?sig=abc' -o x", "curl 'https://h/?sig=***' -o x"],
+    ['see `https://h/?token=abc`', 'see `https://h/?token=***`'],
+    ['<https://h/?token=abc>', '<https://h/?token=***>'],
+    // A URL in another's query, a userinfo and a token parameter in one URL.
+    ['https://h/cb?next=https://x/?token=abc', 'https://h/cb?next=https://x/?token=***'],
+    ['https://u:pw@h/s?page=2&token=t0k', 'https://u:***@h/s?page=2&token=***'],
+    [
+      'ftp://h/f?password=x git+https://h/r.git?auth=y',
+      'ftp://h/f?password=*** git+https://h/r.git?auth=***',
+    ],
+    // Azure SAS: only sig is the secret; sv, se, sp, sr are kept.
+    [
+      'https://a.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sr=b&sp=r&sig=AbC%2BdEf%3D',
+      'https://a.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sr=b&sp=r&sig=***',
+    ],
+  ])('%s', (input, expected) => {
+    expect(redactUrls(input)).toBe(expected);
+    expect(redactUrls(expected)).toBe(expected);
+  });
+
+  it.each([
+    // Ordinary parameters, names that only hold a secret's name, an empty value.
+    'https://h/s?page=2&version=1.0&q=token',
+    'https://h/s?monkey=1&keyword=2&key_id=3&tokens=4&X-Amz-Date=20250101T000000Z&X-Amz-Expires=60',
+    'https://h/s?token=&sig=',
+    // A whole ${NAME} reference is no secret (pip expands it): a refused line is quoted as written.
+    'https://h/s?sv=1&sig=${AZ_SAS}&token=${T_1}#key=${K} https://conda.anaconda.org/t/${CONDA_TOKEN}/c',
+    'https://h/s/token=abc',
+    // '/t/' deeper in the path than right after the host (a forum topic, a docs page) is no token.
+    'https://h/docs/t/intro',
+    'https://discuss.example/c/t/123',
+    // Not in a URL: a '?' or '/t/' after whitespace, or with no scheme before '://'.
+    'https://h/x ?token=abc /t/abc',
+    'token=abc&key=def',
+    '://h/t/abc?token=x 12://h/?token=y',
+    'pkg:pypi/torch@2.1?token=x',
+  ])('kept: %s', (text) => {
+    expect(redactUrls(text)).toBe(text);
+  });
+
+  it('records and text use the record marker; masking twice is masking once', () => {
+    const url = 'https://h/simple?token=s3cr3tvalue and https://conda.anaconda.org/t/tk-abcdef123/chan';
+    const shown = `https://h/simple?token=${REDACTED} and https://conda.anaconda.org/t/${REDACTED}/chan`;
+    expect(redactText(url)).toBe(shown);
+    expect(redactDeep({ env: url })).toEqual({ env: shown });
+    expect(redactText(shown)).toBe(shown);
+    expect(redactUrls(shown)).toBe(shown);
+    expect(redactUrls(redactUrls(url))).toBe(redactUrls(url));
+  });
+
+  // redactUrls reads each URL once from its '://': it must agree with the plain global replace over
+  // a scheme and the rest of its URL (how the probe applies the rules), on generated texts.
+  const reference = (text: string) =>
+    text.replace(
+      new RegExp(`[A-Za-z][A-Za-z0-9+.-]{0,30}(${REDACTION_RULES.urlTokens.span})`, 'g'),
+      (m: string, rest: string) => {
+        const keep = (whole: string, head: string, secret: string) =>
+          [REDACTED, MASK, ''].includes(secret) ? whole : `${head}${MASK}`;
+        const { query, pathToken } = REDACTION_RULES.urlTokens;
+        const masked = rest
+          .replace(new RegExp(pathToken), keep)
+          .replace(new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g'), keep);
+        return m.slice(0, m.length - rest.length) + masked;
+      },
+    );
+
+  it('agrees with the plain replace on 20,000 generated texts', () => {
+    let seed = 4242;
+    const next = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const pieces = [
+      '://',
+      '://',
+      'a',
+      '9',
+      '+',
+      '/',
+      '/t/',
+      't',
+      '?',
+      '&',
+      '#',
+      '=',
+      'token',
+      'SIG',
+      ' ',
+      '"',
+      "'",
+    ];
+    pieces.push('\\', '`', '***', REDACTED, 'h', '.', '\n', 'key=v', '?token=v', 'http://h/t/');
+    let changed = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + next(24) }, () => pieces[next(pieces.length)]).join('');
+      const out = redactUrls(text);
+      expect(out, JSON.stringify(text)).toBe(reference(text));
+      if (out !== text) changed++;
+    }
+    expect(changed).toBeGreaterThan(300);
   });
 });
 

@@ -74,6 +74,12 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
     ['escaped "@" after a scheme', `https://${'\\@'.repeat(MB10 / 2)}`],
     ['dotted runs', 'eyJaaaaaaaa.'.repeat(MB10 / 12)],
     ['base64-like', 'Ab1+'.repeat(MB10 / 4)],
+    // URL query parameters and Anaconda's /t/<token>/ segment (redactUrls reads each URL once).
+    ['secret parameters', `https://h/?${'token=&'.repeat(MB10 / 7)}`],
+    ['near-names of secret parameters', `https://h/?${'&tok&toke&sig&X-Amz-'.repeat(MB10 / 20)}=`],
+    ['"://" everywhere with a query', `${'a://'.repeat(MB10 / 4)}?token=x`],
+    ['a long host before /t/', `https://${'h'.repeat(MB10)}/t/x`],
+    ['"/t/" repeated', `https://h${'/t/'.repeat(MB10 / 3)}?a=b`],
   ])('10 MB on one line: %s', (_name, text) => {
     expect(redactText(text).length).toBeGreaterThan(0);
     expect(typeof redactDeep({ output: text }).output).toBe('string');

@@ -67,6 +67,12 @@ BASE64_MAX_LENGTH = RULES["base64MaxLength"]  # longer text: the patterns only
 # backtracks badly.
 URL_USERINFO = re.compile(RULES["urlUserinfo"])
 REDACTED = RULES["redacted"]
+# A URL's text after its scheme (the scheme as urlUserinfo spells it), each read once: a query
+# parameter that names a secret (?token=, &sig=, #access_token=) and Anaconda's /t/<token>/ segment
+# right after the host are masked in it.
+URL_SPAN = re.compile(RULES["urlUserinfo"][1:RULES["urlUserinfo"].index("://)")] + "(" + RULES["urlTokens"]["span"] + ")")
+URL_QUERY_SECRET = re.compile(RULES["urlTokens"]["query"]["pattern"], re.I if RULES["urlTokens"]["query"]["ignoreCase"] else 0)
+URL_PATH_TOKEN = re.compile(RULES["urlTokens"]["pathToken"])
 
 
 def has_jwt(value):
@@ -83,9 +89,24 @@ def has_jwt(value):
 
 
 def redact_urls(value):
-    if "@" not in value:
+    if "://" not in value:
         return value
-    return URL_USERINFO.sub(mask_userinfo, value)
+    if "@" in value:
+        value = URL_USERINFO.sub(mask_userinfo, value)
+    if ("=" in value and ("?" in value or "&" in value or "#" in value)) or "/t/" in value:
+        value = URL_SPAN.sub(mask_url_tokens, value)
+    return value
+
+
+def mask_url_tokens(m):
+    url = m.group(1)
+    masked = URL_QUERY_SECRET.sub(mask_secret_part, URL_PATH_TOKEN.sub(mask_secret_part, url, count=1))
+    return m.group(0)[:m.start(1) - m.start(0)] + masked
+
+
+def mask_secret_part(m):
+    # Group 1 is what names the secret, group 2 the secret: empty, or masked already, it stays.
+    return m.group(0) if m.group(2) in ("", REDACTED) else m.group(1) + REDACTED
 
 
 def mask_userinfo(m):

@@ -96,7 +96,7 @@ export function describeIndexes(ix: PipIndexes): string {
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
  * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
  * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
- * string (`?sig=`) included, which no URL pattern knows for a secret.
+ * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest.
  */
 export function outputMasker(
   secretEnv: Readonly<Record<string, string>>,
@@ -109,5 +109,6 @@ export function outputMasker(
   ]
     .filter((m) => m.length >= 4)
     .sort((a, b) => b.length - a.length);
-  return (text: string) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
+  // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
+  return (text: string) => redactUrls(masks.reduce((t, m) => t.split(m).join('***'), text));
 }

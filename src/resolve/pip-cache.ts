@@ -102,7 +102,10 @@ export function pipCacheScope(
   return `${env.GITHUB_REPOSITORY ?? ''} ${mayBuildPullRequestCode(env, event) ? 'untrusted' : 'branch'}`;
 }
 
-/** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
+/**
+ * Userinfo in the URL (user@ or user:password@), another credential redactUrls masks (`?token=`,
+ * Anaconda's `/t/<token>/`), or a ${NAME} pip would expand.
+ */
 export function mayCarryCredentials(url: string): boolean {
   return url.includes('${') || redactUrls(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
 }

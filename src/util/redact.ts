@@ -1,7 +1,8 @@
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output), and URL userinfo in
-// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name).
+// as the image config the engine reports, and re-checks the probe's output), and URL credentials in
+// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name,
+// `?token=***` and the like, Anaconda's `https://conda.anaconda.org/t/***/channel`).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (ncc bundles it).
 import { z } from 'zod';
 import rulesData from '../../images/probe/redaction-rules.json' with { type: 'json' };
@@ -15,6 +16,11 @@ const RedactionRulesSchema = z.object({
   hex: z.string(),
   base64MaxLength: z.number().int().positive(),
   urlUserinfo: z.string(),
+  urlTokens: z.object({
+    span: z.string(),
+    query: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
+    pathToken: z.string(),
+  }),
 });
 export type RedactionRules = z.infer<typeof RedactionRulesSchema>;
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
@@ -113,14 +119,23 @@ export function looksSecret(value: string): boolean {
 }
 
 /**
- * Userinfo in every URL of a text: `https://user:pw@host` -> `https://user:***@host`,
- * `https://token@host` -> `https://***@host`. For logs, errors, Markdown: anything shown.
+ * Credentials in every URL of a text, masked: userinfo (`https://user:pw@host` ->
+ * `https://user:***@host`, `https://token@host` -> `https://***@host`), the value of a query
+ * parameter that names a secret (`?token=***`, `&X-Amz-Signature=***`) and Anaconda's token
+ * segment right after the host (`/t/***` + `/`). For logs, errors, Markdown: anything shown.
  */
 export function redactUrls(text: string, mask: string = MASK): string {
-  // No userinfo without both (the pattern would try each position in vain).
-  if (!text.includes('@')) return text;
-  let colon = text.indexOf('://');
+  const colon = text.indexOf('://');
   if (colon < 0) return text;
+  // No userinfo without '@', no secret parameter without '=' and one of '?', '&' or '#', no token
+  // segment without '/t/': the scans below are skipped (cheap checks, SBOMs hold many URLs).
+  const out = text.includes('@') ? maskUserinfos(text, colon, mask) : text;
+  const query = out.includes('=') && (out.includes('?') || out.includes('&') || out.includes('#'));
+  return query || out.includes('/t/') ? maskUrlTokens(out, mask) : out;
+}
+
+/** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
+function maskUserinfos(text: string, colon: number, mask: string): string {
   // What text.replace(/<urlUserinfo>/g, ...) does, with the pattern tried only where it can match:
   // at the leftmost start of the scheme before each '://' (a scheme holds no ':', so each match
   // ends its scheme at one '://', and another start before the same '://' fails the same way).
@@ -141,6 +156,36 @@ export function redactUrls(text: string, mask: string = MASK): string {
       }
     }
     colon = text.indexOf('://', colon + 3);
+  }
+  if (done === 0) return text;
+  parts.push(text.slice(done));
+  return parts.join('');
+}
+
+// urlTokens: a URL's text after its scheme (to whitespace or '"'), `?name=value` (also `&`, `#`)
+// where the name is a secret's, and Anaconda's `://host/t/<token>` right after the host (any host).
+const { span: SPAN_RULE, query: QUERY_RULE, pathToken: PATH_TOKEN_RULE } = REDACTION_RULES.urlTokens;
+const URL_SPAN = new RegExp(SPAN_RULE, 'y');
+const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
+const PATH_TOKEN = new RegExp(PATH_TOKEN_RULE);
+
+/** redactUrls' pass over parameters and token segments: each URL read once (one in a query with it). */
+function maskUrlTokens(text: string, mask: string): string {
+  const parts: string[] = [];
+  let done = 0;
+  let colon = text.indexOf('://');
+  const keep = (whole: string, head: string, secret: string) =>
+    secret === '' || secret === REDACTED || secret === MASK ? whole : `${head}${mask}`;
+  while (colon >= 0) {
+    // Without a scheme before it, '://' starts no URL (the next one may): an empty span.
+    URL_SPAN.lastIndex = colon;
+    const url = schemeStart(text, colon, colon - MAX_SCHEME) < colon ? URL_SPAN.exec(text)![0] : '';
+    const masked = url.replace(PATH_TOKEN, keep).replace(QUERY_SECRET_G, keep);
+    if (masked !== url) {
+      parts.push(text.slice(done, colon), masked);
+      done = colon + url.length;
+    }
+    colon = text.indexOf('://', colon + Math.max(url.length, 3));
   }
   if (done === 0) return text;
   parts.push(text.slice(done));
