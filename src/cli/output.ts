@@ -42,6 +42,11 @@ export function writeOutFile(
   return file;
 }
 
+/** `--out FILE` (sbom, diff): the file itself, named in messages as given. */
+export function writeOutFileNamed(cwd: string, out: string, content: string): string {
+  return writeOutFile(cwd, path.dirname(out), path.basename(out), content, `--out ${out}`);
+}
+
 /**
  * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
  * looked at (a link loop, a file where a directory should be, no permission, a name too long) is

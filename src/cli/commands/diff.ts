@@ -8,7 +8,7 @@ import { MAX_JSON_INPUT_BYTES, readRegularText } from '../../util/read-regular.j
 import { redactText } from '../../util/redact.js';
 import { imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
+import { writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
 
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
@@ -124,13 +124,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     const rendered = renderReport(model, { maxChars });
     const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
     if (values.out !== undefined) {
-      const file = writeOutFile(
-        io.cwd,
-        path.dirname(values.out),
-        path.basename(values.out),
-        output,
-        `--out ${values.out}`,
-      );
+      const file = writeOutFileNamed(io.cwd, values.out, output);
       io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
     } else {
       io.stdout(output);

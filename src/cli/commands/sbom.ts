@@ -6,7 +6,7 @@ import { InputError } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
+import { writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
 
 /** The SBOM formats `ml-image sbom --format` writes. */
@@ -67,13 +67,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
       io.stdout(text);
       return 0;
     }
-    const written = writeOutFile(
-      io.cwd,
-      path.dirname(values.out),
-      path.basename(values.out),
-      text,
-      `--out ${values.out}`,
-    );
+    const written = writeOutFileNamed(io.cwd, values.out, text);
     const summary = spdx
       ? { file: written, format, packages: spdx.packages.length, documentNamespace: spdx.documentNamespace }
       : {
