@@ -2024,7 +2024,7 @@ function describeIndexes(ix) {
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
  * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
  * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
- * string (`?sig=`) included, which no URL pattern knows for a secret.
+ * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest.
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
@@ -2033,7 +2033,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     ]
         .filter((m) => m.length >= 4)
         .sort((a, b) => b.length - a.length);
-    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
+    // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
+    return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
 
 // EXTERNAL MODULE: ./src/util/cleanup.ts
@@ -8700,7 +8701,10 @@ function pipCacheScope(env, event = {}) {
         return '';
     return `${env.GITHUB_REPOSITORY ?? ''} ${(0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? 'untrusted' : 'branch'}`;
 }
-/** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
+/**
+ * Userinfo in the URL (user@ or user:password@), another credential redactUrls masks (`?token=`,
+ * Anaconda's `/t/<token>/`), or a ${NAME} pip would expand.
+ */
 function mayCarryCredentials(url) {
     return url.includes('${') || (0,redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
 }
@@ -11924,7 +11928,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 7;
+const SBOM_FORMAT = 8;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */

@@ -125,7 +125,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(model, { maxChars });
         const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
         if (values.out !== undefined) {
-            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .Wd)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(values.out), output);
+            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, output);
             io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
         }
         else {
@@ -143,6 +143,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
 /* harmony export */   Wd: () => (/* binding */ writeOutFile)
 /* harmony export */ });
 /* unused harmony export targetStat */
@@ -167,8 +168,9 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
  * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
  * path. Userinfo in URLs never reaches a result file.
  */
-function writeOutFile(cwd, outDir, name, content) {
-    const label = `--out ${outDir}`;
+function writeOutFile(cwd, outDir, name, content, 
+/** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
+label = `--out ${outDir}`) {
     const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
     const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
     if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
@@ -181,6 +183,10 @@ function writeOutFile(cwd, outDir, name, content) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
     return file;
+}
+/** `--out FILE` (sbom, diff): the file itself, named in messages as given. */
+function writeOutFileNamed(cwd, out, content) {
+    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(out), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(out), content, `--out ${out}`);
 }
 /**
  * What is at an output FILE (following links), undefined when nothing is; a path that cannot be

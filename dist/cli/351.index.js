@@ -1019,7 +1019,9 @@ const DigestFileSchema = schemas/* object */.Ikc({
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
  */
-function openResultDir(dir, label = 'result-dir', opts = {}) {
+function openResultDir(dir, label = 'result-dir', 
+/** flag: how the fix names the option that gives the directory (default "--out DIR"). */
+opts = {}) {
     const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
     const at = (name) => external_node_path_default().join(root, name);
     const write = (name, content, l = label, durable = true) => {

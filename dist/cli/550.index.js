@@ -639,6 +639,7 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
 /* harmony export */   Wd: () => (/* binding */ writeOutFile)
 /* harmony export */ });
 /* unused harmony export targetStat */
@@ -663,8 +664,9 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
  * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
  * path. Userinfo in URLs never reaches a result file.
  */
-function writeOutFile(cwd, outDir, name, content) {
-    const label = `--out ${outDir}`;
+function writeOutFile(cwd, outDir, name, content, 
+/** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
+label = `--out ${outDir}`) {
     const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, outDir), label);
     const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, name);
     if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..'))
@@ -677,6 +679,10 @@ function writeOutFile(cwd, outDir, name, content) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(content), label);
     return file;
+}
+/** `--out FILE` (sbom, diff): the file itself, named in messages as given. */
+function writeOutFileNamed(cwd, out, content) {
+    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(out), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(out), content, `--out ${out}`);
 }
 /**
  * What is at an output FILE (following links), undefined when nothing is; a path that cannot be

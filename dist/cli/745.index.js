@@ -71,7 +71,7 @@ var baseline = __webpack_require__(67355);
 // EXTERNAL MODULE: ./src/report/stage.ts + 2 modules
 var stage = __webpack_require__(47653);
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results = __webpack_require__(37351);
+var results_results = __webpack_require__(37351);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/commands/shared.ts + 1 modules
@@ -104,6 +104,22 @@ function prNumber(raw) {
         throw new errors/* InputError */.dz(`report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`);
     return n;
 }
+/** --repo, --comment-mode, --api-url and the token checked together: the mode and the token. */
+function postingFlags(values, pr, token) {
+    if (pr !== undefined && !(0,run/* isOwnerRepo */.Yn)(values.repo ?? ''))
+        throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+    const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
+    if (!stage/* COMMENT_MODES */.p8.includes(mode))
+        throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
+    const apiProblem = values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
+    if (apiProblem !== undefined)
+        throw new errors/* InputError */.dz(apiProblem, 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)');
+    if (mode === 'post' && !token)
+        throw new errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
+    return { mode, token };
+}
+/** The results are read, never created; the fix names this command's flag. */
+const RESULTS_FLAG = { create: false, flag: '--results DIR' };
 const reportCommand = {
     name: 'report',
     summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
@@ -151,24 +167,15 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
             overrides: (0,shared/* overridesFromFlags */.du)(values),
             checkFiles: false,
         });
-        if (pr !== undefined && !(0,run/* isOwnerRepo */.Yn)(values.repo ?? ''))
-            throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
-        const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
-        if (!stage/* COMMENT_MODES */.p8.includes(mode))
-            throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
-        const apiProblem = values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
-        if (apiProblem !== undefined)
-            throw new errors/* InputError */.dz(apiProblem, 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)');
-        const token = io.env.GITHUB_TOKEN;
-        if (mode === 'post' && !token)
-            throw new errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
+        const { mode, token } = postingFlags(values, pr, io.env.GITHUB_TOKEN);
         const git = await (0,shared/* gitContextFor */.Tr)(io);
         const plan = (0,plan_plan/* planBuild */.C7)(loaded.config, { catalog: (0,catalog/* bundledCatalog */.Ot)(), git, now: new Date() });
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
+        const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
         const outcomes = await (0,stage/* runReportStage */.s8)({
             plan,
             config: loaded.config,
-            results: (0,results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, { create: false }),
+            results,
             git,
             options: {
                 mode,

@@ -92,7 +92,7 @@ function describeIndexes(ix) {
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
  * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
  * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
- * string (`?sig=`) included, which no URL pattern knows for a secret.
+ * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest.
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
@@ -101,7 +101,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     ]
         .filter((m) => m.length >= 4)
         .sort((a, b) => b.length - a.length);
-    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(text));
+    // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
+    return (text) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
 
 
@@ -463,7 +464,10 @@ function pipCacheScope(env, event = {}) {
         return '';
     return `${env.GITHUB_REPOSITORY ?? ''} ${(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__/* .mayBuildPullRequestCode */ .HE)(env, event) ? 'untrusted' : 'branch'}`;
 }
-/** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
+/**
+ * Userinfo in the URL (user@ or user:password@), another credential redactUrls masks (`?token=`,
+ * Anaconda's `/t/<token>/`), or a ${NAME} pip would expand.
+ */
 function mayCarryCredentials(url) {
     return url.includes('${') || (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
 }
