@@ -296,6 +296,12 @@ describe('records: sizes and counts the report could not write are refused when 
     expect(r.err).toMatch(/--out adir: \S*adir is a directory/);
   });
 
+  it('ml-image capture --torch-runtime --no-torch: give one (exit 2, before the engine is asked)', async () => {
+    const r = await cli(['capture', '--image', `x@${DIGEST}`, '--torch-runtime', '--no-torch', '--out', 'o']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--torch-runtime and --no-torch: give one/);
+  });
+
   it('ml-image report --results FILE: the fix names --results, not --out', async () => {
     put('ml-image.yml', GOOD);
     put('afile', 'x');

@@ -108,6 +108,15 @@ export interface IssueOrigins {
   lineOf?: (path: Path) => number | undefined;
 }
 
+/**
+ * How many problems LINES (formatIssues') stand for: past MAX_PROBLEMS the last line only counts
+ * the rest ("... and 14900 more"), which is not a problem of its own.
+ */
+export function problemCount(lines: readonly string[]): number {
+  const more = /^\.\.\. and (\d+) more /.exec(lines.at(-1) ?? '');
+  return more ? lines.length - 1 + Number(more[1]) : lines.length;
+}
+
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
 export function linePrefix(line: number | undefined): string {
   return line === undefined ? '' : `line ${line}: `;

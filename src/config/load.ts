@@ -5,7 +5,14 @@ import { notRegularFile, statPath } from '../util/read-regular.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
-import { formatIssues, formatPath, type IssueOrigins, linePrefix, type Path } from './issues.js';
+import {
+  formatIssues,
+  formatPath,
+  type IssueOrigins,
+  linePrefix,
+  type Path,
+  problemCount,
+} from './issues.js';
 import { type LineOf, lineLocator } from './yaml-lines.js';
 import { type Config, ConfigFileSchema, normalizeConfig } from './schema.js';
 
@@ -214,10 +221,11 @@ export function validateConfigData(
   const result = ConfigFileSchema.safeParse(merged);
   if (!result.success) {
     const sourceOf = overrideSourceOf(overrides);
-    throw new ConfigError(
-      label,
-      formatIssues(result.error, merged, ConfigFileSchema, { sourceOf, ...(lineOf && { lineOf }) }),
-    );
+    const problems = formatIssues(result.error, merged, ConfigFileSchema, {
+      sourceOf,
+      ...(lineOf && { lineOf }),
+    });
+    throw new ConfigError(label, problems, { count: problemCount(problems) });
   }
   return normalizeConfig(result.data);
 }

@@ -62,6 +62,11 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
       'torch-runtime': { type: 'boolean', default: false },
     });
     const image = imageFlag('capture', values.image);
+    if (values['no-torch'] && values['torch-runtime'])
+      throw new InputError(
+        'capture: --torch-runtime and --no-torch: give one',
+        '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out',
+      );
     const platform = platformFlag('capture', values.platform);
     const gpuMode = parseGpuMode(values.gpus, 'capture: --gpus');
     const env: Record<string, string> = {};
