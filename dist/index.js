@@ -28841,6 +28841,7 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NF: () => (/* binding */ linePrefix),
+/* harmony export */   bS: () => (/* binding */ problemCount),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   og: () => (/* binding */ formatIssues)
@@ -28951,6 +28952,14 @@ function closest(word, candidates) {
             [best, bestD] = [c, dd];
     }
     return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+/**
+ * How many problems LINES (formatIssues') stand for: past MAX_PROBLEMS the last line only counts
+ * the rest ("... and 14900 more"), which is not a problem of its own.
+ */
+function problemCount(lines) {
+    const more = /^\.\.\. and (\d+) more /.exec(lines.at(-1) ?? '');
+    return more ? lines.length - 1 + Number(more[1]) : lines.length;
 }
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
 function linePrefix(line) {

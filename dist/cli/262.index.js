@@ -291,6 +291,8 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             'torch-runtime': { type: 'boolean', default: false },
         });
         const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .imageFlag */ .m4)('capture', values.image);
+        if (values['no-torch'] && values['torch-runtime'])
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
         const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .platformFlag */ ._G)('capture', values.platform);
         const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};

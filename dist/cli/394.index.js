@@ -361,7 +361,11 @@ function validateConfigData(data, label, overrides = [], lineOf) {
     const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
         const sourceOf = overrideSourceOf(overrides);
-        throw new errors/* ConfigError */.xL(label, (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, { sourceOf, ...(lineOf && { lineOf }) }));
+        const problems = (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, {
+            sourceOf,
+            ...(lineOf && { lineOf }),
+        });
+        throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
     }
     return (0,schema/* normalizeConfig */.I6)(result.data);
 }
