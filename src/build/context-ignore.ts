@@ -6,25 +6,16 @@
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
 // kept out. The user's files are never written to.
-import { copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { statPath } from '../util/read-regular.js';
+import { realPathOrSelf, statPath } from '../util/read-regular.js';
 
 /** What the build builds with, and what it says about it (once per stage). */
 export interface IgnoringDockerfile {
   dockerfile: string;
   /** The paths kept out, relative to the context ("ml-image-results"); empty: the Dockerfile as is. */
   keptOut: string[];
-}
-
-/** P with its links resolved, P itself when it is not there. */
-function real(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
 }
 
 /** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
@@ -35,7 +26,7 @@ const outside = (rel: string) => rel === '..' || rel.startsWith(`..${path.sep}`)
  * with a line break cannot be one line of an ignore file: it is left as it is.
  */
 export function insideContext(context: string, p: string): string | undefined {
-  const rel = path.relative(real(context), real(p));
+  const rel = path.relative(realPathOrSelf(context), realPathOrSelf(p));
   if (rel === '' || outside(rel) || /[\r\n]/.test(rel)) return undefined;
   return rel.split(path.sep).join('/');
 }
@@ -63,8 +54,8 @@ function ignoreFileOf(dockerfile: string, context: string): string {
   ];
   for (const [f, within] of candidates) {
     if (lstatSync(f, { throwIfNoEntry: false }) === undefined) continue;
-    const target = real(f);
-    const rel = path.relative(real(within), target);
+    const target = realPathOrSelf(f);
+    const rel = path.relative(realPathOrSelf(within), target);
     if (outside(rel)) continue;
     const st = statPath(target);
     // A link loop: BuildKit cannot read it either; say so rather than end in an internal error.

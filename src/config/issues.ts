@@ -139,6 +139,16 @@ export function withFieldLine(
 }
 
 /**
+ * One problem about the value at PATH: "line 5: path: text" when the file holds it, or
+ * "path: text (from input "x")" when an input or flag set it (ORIGINS).
+ */
+export function problemAt(path: Path, text: string, origins: IssueOrigins): string {
+  const src = origins.sourceOf?.(path);
+  const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
+  return `${at}${formatPath(path)}: ${text}${src === undefined ? '' : ` (from ${src})`}`;
+}
+
+/**
  * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
  * or the line of the file it is on (`lineOf`).
  */
@@ -152,9 +162,7 @@ export function formatIssues(
   const seen = new Set<string>();
   let more = 0;
   const push = (path: Path, text: string) => {
-    const src = origins.sourceOf?.(path);
-    const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
-    const line = `${at}${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
+    const line = problemAt(path, text, origins);
     if (seen.has(line)) return;
     seen.add(line);
     if (out.length < MAX_PROBLEMS) out.push(line);

@@ -1,18 +1,11 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-import { closeSync, constants, existsSync, fstatSync, openSync, realpathSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
-import { notRegularFile, statPath } from '../util/read-regular.js';
+import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
-import {
-  formatIssues,
-  formatPath,
-  type IssueOrigins,
-  linePrefix,
-  type Path,
-  problemCount,
-} from './issues.js';
+import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, problemCount } from './issues.js';
 import { type LineOf, lineLocator } from './yaml-lines.js';
 import { type Config, ConfigFileSchema, normalizeConfig } from './schema.js';
 
@@ -236,11 +229,7 @@ export function validateConfigData(
  */
 export function checkReferencedFiles(config: Config, baseDir: string, origins: IssueOrigins = {}): string[] {
   const problems: string[] = [];
-  const push = (field: Path, text: string) => {
-    const src = origins.sourceOf?.(field);
-    const at = src === undefined ? linePrefix(origins.lineOf?.(field)) : '';
-    problems.push(`${at}${formatPath(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
-  };
+  const push = (field: Path, text: string) => problems.push(problemAt(field, text, origins));
   const at = (p: string) => path.resolve(baseDir, p);
   /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
   const dirProblem = (p: string): string | undefined => {
@@ -258,10 +247,10 @@ export function checkReferencedFiles(config: Config, baseDir: string, origins: I
   };
   // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
   const context = at(config.build.context);
-  const realContext = realPath(context);
+  const realContext = realPathOrSelf(context);
   const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
   const repo = repositoryRootOf(baseDir);
-  const realRepo = repo === undefined ? undefined : realPath(repo);
+  const realRepo = repo === undefined ? undefined : realPathOrSelf(repo);
   const outside = (p: string) =>
     realRepo !== undefined && path.relative(realRepo, p).split(path.sep)[0] === '..';
   if (realContext === path.parse(realContext).root)
@@ -278,7 +267,7 @@ export function checkReferencedFiles(config: Config, baseDir: string, origins: I
   if (config.build.dockerfile !== undefined) {
     const f = at(config.build.dockerfile);
     const problem = fileProblem(f);
-    const real = realPath(f);
+    const real = realPathOrSelf(f);
     if (problem !== undefined) push(['build', 'dockerfile'], problem);
     else if (outside(real))
       push(
@@ -297,15 +286,6 @@ export function checkReferencedFiles(config: Config, baseDir: string, origins: I
     if (problem !== undefined) push(['smoke', 'baseline'], problem);
   }
   return problems;
-}
-
-/** P with its links resolved (as the builder will read it); P itself when it is not there. */
-function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
 }
 
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */

@@ -2,7 +2,7 @@
 // given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
 // main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
 // memory; each of these is refused at once instead, saying which it is.
-import { closeSync, constants, fstatSync, openSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readBounded } from './read-bounded.js';
 
 /** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
@@ -68,6 +68,15 @@ export function statPath(p: string): Stats | undefined | string {
     return statSync(p, { throwIfNoEntry: false });
   } catch (e) {
     return statErrorText(e);
+  }
+}
+
+/** P with its links resolved (as a builder or pip will read it); P itself when it cannot be. */
+export function realPathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
   }
 }
 
