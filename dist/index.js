@@ -28840,13 +28840,13 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NF: () => (/* binding */ linePrefix),
 /* harmony export */   bS: () => (/* binding */ problemCount),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
 /* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBLEMS, valueAt, describeValue */
+/* unused harmony exports MAX_PROBLEMS, valueAt, describeValue, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69695);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
@@ -28977,6 +28977,15 @@ function withFieldLine(problem, lineOf) {
     return `${linePrefix(lineOf(path))}${problem}`;
 }
 /**
+ * One problem about the value at PATH: "line 5: path: text" when the file holds it, or
+ * "path: text (from input "x")" when an input or flag set it (ORIGINS).
+ */
+function problemAt(path, text, origins) {
+    const src = origins.sourceOf?.(path);
+    const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
+    return `${at}${formatPath(path)}: ${text}${src === undefined ? '' : ` (from ${src})`}`;
+}
+/**
  * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
  * or the line of the file it is on (`lineOf`).
  */
@@ -28985,9 +28994,7 @@ function formatIssues(error, data, schema, origins = {}) {
     const seen = new Set();
     let more = 0;
     const push = (path, text) => {
-        const src = origins.sourceOf?.(path);
-        const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
-        const line = `${at}${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
+        const line = problemAt(path, text, origins);
         if (seen.has(line))
             return;
         seen.add(line);
@@ -31907,6 +31914,7 @@ function readBounded(fd, capacity) {
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   qW: () => (/* binding */ statPath),
+/* harmony export */   rX: () => (/* binding */ realPathOrSelf),
 /* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
 /* unused harmony exports UnreadableFileError, fileKind, statErrorText */
@@ -31983,6 +31991,15 @@ function statPath(p) {
     }
     catch (e) {
         return statErrorText(e);
+    }
+}
+/** P with its links resolved (as a builder or pip will read it); P itself when it cannot be. */
+function realPathOrSelf(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return p;
     }
 }
 /** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */

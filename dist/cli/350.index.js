@@ -1931,15 +1931,6 @@ var read_regular = __webpack_require__(23387);
 
 
 
-/** P with its links resolved, P itself when it is not there. */
-function real(p) {
-    try {
-        return (0,external_node_fs_.realpathSync)(p);
-    }
-    catch {
-        return p;
-    }
-}
 /** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
 const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
 /**
@@ -1947,7 +1938,7 @@ const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path
  * with a line break cannot be one line of an ignore file: it is left as it is.
  */
 function insideContext(context, p) {
-    const rel = external_node_path_default().relative(real(context), real(p));
+    const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(context), (0,read_regular/* realPathOrSelf */.rX)(p));
     if (rel === '' || outside(rel) || /[\r\n]/.test(rel))
         return undefined;
     return rel.split((external_node_path_default()).sep).join('/');
@@ -1975,8 +1966,8 @@ function ignoreFileOf(dockerfile, context) {
     for (const [f, within] of candidates) {
         if ((0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false }) === undefined)
             continue;
-        const target = real(f);
-        const rel = external_node_path_default().relative(real(within), target);
+        const target = (0,read_regular/* realPathOrSelf */.rX)(f);
+        const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(within), target);
         if (outside(rel))
             continue;
         const st = (0,read_regular/* statPath */.qW)(target);

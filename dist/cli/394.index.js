@@ -375,11 +375,7 @@ function validateConfigData(data, label, overrides = [], lineOf) {
  */
 function checkReferencedFiles(config, baseDir, origins = {}) {
     const problems = [];
-    const push = (field, text) => {
-        const src = origins.sourceOf?.(field);
-        const at = src === undefined ? (0,issues/* linePrefix */.NF)(origins.lineOf?.(field)) : '';
-        problems.push(`${at}${(0,issues/* formatPath */.jV)(field)}: ${text}${src === undefined ? '' : ` (from ${src})`}`);
-    };
+    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
     const at = (p) => external_node_path_default().resolve(baseDir, p);
     /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
     const dirProblem = (p) => {
@@ -401,10 +397,10 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
-    const realContext = realPath(context);
+    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
     const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
     const repo = repositoryRootOf(baseDir);
-    const realRepo = repo === undefined ? undefined : realPath(repo);
+    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
     const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
     if (realContext === external_node_path_default().parse(realContext).root)
         push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
@@ -418,7 +414,7 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
         const problem = fileProblem(f);
-        const real = realPath(f);
+        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
         if (problem !== undefined)
             push(['build', 'dockerfile'], problem);
         else if (outside(real))
@@ -437,15 +433,6 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
             push(['smoke', 'baseline'], problem);
     }
     return problems;
-}
-/** P with its links resolved (as the builder will read it); P itself when it is not there. */
-function realPath(p) {
-    try {
-        return (0,external_node_fs_.realpathSync)(p);
-    }
-    catch {
-        return p;
-    }
 }
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */
 function repositoryRootOf(dir) {
