@@ -103,6 +103,24 @@ describe('dockerfileKeepingOut', () => {
     );
   });
 
+  it('a Dockerfile name too long for its ignore file beside it: the copy is named "Dockerfile"', () => {
+    // 245 bytes: a valid file name, but "<name>.dockerignore" would be 258 (NAME_MAX is 255).
+    const long = path.join(ctx, `${'g'.repeat(235)}.Dockerfile`);
+    writeFileSync(long, 'FROM scratch\n');
+    writeFileSync(path.join(ctx, '.dockerignore'), '.git\n');
+    const r = dockerfileKeepingOut(long, ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
+    expect(r.dockerfile).toBe(path.join(work, 'dockerfile-cpu', 'Dockerfile'));
+    expect(readFileSync(r.dockerfile, 'utf8')).toBe('FROM scratch\n');
+    expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toMatch(/^\.git\n# kept out/);
+  });
+
+  it('a name that fits keeps its own name (BuildKit names it in its messages)', () => {
+    const named = path.join(ctx, `${'g'.repeat(231)}.Dockerfile`); // 242 + 13 = 255 bytes
+    writeFileSync(named, 'FROM scratch\n');
+    const r = dockerfileKeepingOut(named, ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
+    expect(path.basename(r.dockerfile)).toBe(path.basename(named));
+  });
+
   it('no ignore file: only the kept-out lines', () => {
     const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(

@@ -42,6 +42,29 @@ export function ignoreLine(rel: string): string {
   return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
 }
 
+/** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
+function lstatOrAbsent(f: string) {
+  try {
+    return lstatSync(f, { throwIfNoEntry: false });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENAMETOOLONG') return undefined;
+    throw e;
+  }
+}
+
+/** The longest file name (bytes) of the file systems the work directory is on (NAME_MAX). */
+const NAME_MAX = 255;
+const IGNORE_SUFFIX = '.dockerignore';
+
+/**
+ * The name of the Dockerfile's copy: the user's own (BuildKit's messages name it), unless the
+ * ignore file beside it would be too long a name; then "Dockerfile".
+ */
+function copyName(dockerfile: string): string {
+  const base = path.basename(dockerfile);
+  return Buffer.byteLength(base + IGNORE_SUFFIX) <= NAME_MAX ? base : 'Dockerfile';
+}
+
 /**
  * The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). As
  * BuildKit reads it: from inside the directory it is in (the Dockerfile's, the context), so a link
@@ -49,11 +72,11 @@ export function ignoreLine(rel: string): string {
  */
 function ignoreFileOf(dockerfile: string, context: string): string {
   const candidates: [string, string][] = [
-    [`${dockerfile}.dockerignore`, path.dirname(dockerfile)],
+    [`${dockerfile}${IGNORE_SUFFIX}`, path.dirname(dockerfile)],
     [path.join(context, '.dockerignore'), context],
   ];
   for (const [f, within] of candidates) {
-    if (lstatSync(f, { throwIfNoEntry: false }) === undefined) continue;
+    if (lstatOrAbsent(f) === undefined) continue;
     const target = realPathOrSelf(f);
     const rel = path.relative(realPathOrSelf(within), target);
     if (outside(rel)) continue;
@@ -92,12 +115,12 @@ export function dockerfileKeepingOut(
   if (keptOut.length === 0) return { dockerfile, keptOut };
   const dir = path.join(work, `dockerfile-${name}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const copy = path.join(dir, path.basename(dockerfile));
+  const copy = path.join(dir, copyName(dockerfile));
   copyFileSync(dockerfile, copy);
   const own = ignoreFileOf(dockerfile, context);
   const sep = own === '' || own.endsWith('\n') ? '' : '\n';
   const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
-  writeFileSync(`${copy}.dockerignore`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+  writeFileSync(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
     mode: 0o600,
   });
   return { dockerfile: copy, keptOut };
