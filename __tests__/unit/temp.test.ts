@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RUN_ID } from '../../src/util/run-id.js';
+import { RUN_ID, setRunIdForTests } from '../../src/util/run-id.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { runTempBase, runTempDir, runTempRoot, STALE_ROOT_MS, sweepStaleRoots } from '../../src/util/temp.js';
 
@@ -34,6 +34,37 @@ describe('run temp root', () => {
       expect(path.basename(dir)).toMatch(/^ml-image-build-/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("never sweeps the run's own root: a custom id like <run id>-<attempt> names no live process", () => {
+    const before = RUN_ID;
+    // 15234567890 is past any pid: as a process id it is "gone", yet it is this run's id.
+    setRunIdForTests('15234567890-1');
+    try {
+      const root = runTempBase(base);
+      expect(root).toBe(path.join(base, 'ml-image-15234567890-1'));
+      expect(existsSync(root)).toBe(true);
+      // A gone process's empty root beside it is still swept.
+      mkdirSync(path.join(base, 'ml-image-999999999-dead1'));
+      sweepStaleRoots(base);
+      expect(readdirSync(base)).toEqual(['ml-image-15234567890-1']);
+    } finally {
+      setRunIdForTests(before);
+    }
+  });
+
+  it("a root removed while empty (another run's sweep) is made again for the next temp dir", () => {
+    const before = RUN_ID;
+    setRunIdForTests(`15234567890-${process.pid}x`);
+    try {
+      const first = runTempDir('ml-image-a-');
+      rmSync(path.dirname(first), { recursive: true });
+      const second = runTempDir('ml-image-b-');
+      expect(path.dirname(second)).toBe(runTempRoot());
+      rmSync(runTempRoot(), { recursive: true, force: true });
+    } finally {
+      setRunIdForTests(before);
     }
   });
 

@@ -25,7 +25,7 @@ export function runTempBase(base: string = tmpdir()): string {
   if (rootMade !== root) {
     checkPrivate(root, lstatSync(root));
     rootMade = root;
-    sweepStaleRoots(base);
+    sweepStaleRoots(base, Date.now(), path.basename(root));
     process.once('exit', () => {
       try {
         rmdirSync(root); // only when empty: a dir still in use is left to its owner (or the post step)
@@ -61,7 +61,15 @@ function checkPrivate(root: string, st: Stats): void {
 
 /** mkdtemp under the run's temp root. */
 export function runTempDir(prefix: string): string {
-  return mkdtempSync(path.join(runTempBase(), prefix));
+  try {
+    return mkdtempSync(path.join(runTempBase(), prefix));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    // The root went while it was empty: another run's sweep, when a custom ML_IMAGE_RUN_ID makes
+    // this run look like a gone process there. It is made (and checked) again.
+    rootMade = undefined;
+    return mkdtempSync(path.join(runTempBase(), prefix));
+  }
 }
 
 /**
@@ -74,10 +82,15 @@ export const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
 /**
  * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
  * event: killed, or a test worker): an empty one at once, one with something in it when it is this
- * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid (a custom
- * ML_IMAGE_RUN_ID).
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
+ * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
+ * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
  */
-export function sweepStaleRoots(base: string = tmpdir(), now: number = Date.now()): void {
+export function sweepStaleRoots(
+  base: string = tmpdir(),
+  now: number = Date.now(),
+  own: string = path.basename(runTempRoot()),
+): void {
   let names: string[];
   try {
     names = readdirSync(base);
@@ -86,7 +99,7 @@ export function sweepStaleRoots(base: string = tmpdir(), now: number = Date.now(
   }
   for (const name of names) {
     const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid))) continue;
     const dir = path.join(base, name);
     try {
       rmdirSync(dir); // fails unless empty
