@@ -130,13 +130,20 @@ describe('post step', () => {
     });
     await runPost(t.io, t.deps);
     expect(t.calls.list).toEqual([]);
-    expect(t.calls.procs).toEqual([]);
     expect(t.calls.trees).toEqual([ROOT]);
     expect(t.warnings).toEqual([]);
     expect(t.infos).toEqual([
-      `post: containers and docker processes: none (run ${RUN} did not use Docker)`,
+      `post: processes: stopped 0 docker or cosign processes of run ${RUN}`,
+      `post: containers: none (run ${RUN} did not use Docker)`,
       `post: temp dirs: removed 0 temp dirs under ${ROOT}`,
     ]);
+  });
+
+  it("stops the run's cosign processes although it never used Docker (an attest-only run)", async () => {
+    const t = setup({ state: { ...state, [STATE.usedDocker]: '' }, containers: new Error('no daemon here') });
+    await runPost(t.io, t.deps);
+    expect(t.calls.procs).toEqual([RUN]);
+    expect(t.calls.list).toEqual([]);
   });
 
   it('the main step records its first use of Docker, once', () => {

@@ -145,11 +145,12 @@ export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()):
     io.info('post: the main step saved no run id (it did not start): nothing to clean up');
     return outcome;
   }
-  // A run that never used Docker (the fork poster, a plan-only run) started neither processes
-  // nor containers: no daemon is asked (there may be none on this runner).
+  // Processes first, whatever the run did: an attest-only run starts cosign without Docker, and
+  // finding them needs no engine (/proc). A run that never used Docker (the fork poster, a
+  // plan-only or attest-only run) started no containers: no daemon is asked (there may be none).
+  await stopProcesses(io, deps, runId);
   const usedDocker = io.getState?.(STATE.usedDocker) === 'true';
-  if (!usedDocker) io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
-  else await stopProcesses(io, deps, runId);
+  if (!usedDocker) io.info(`post: containers: none (run ${runId} did not use Docker)`);
   // The temp root before anything that asks the engine: it needs none, and may hold a build's
   // secrets files, which must not stay behind a hung engine (a common reason for the cancel).
   await removeTempRoot(io, deps, runId);
