@@ -1,5 +1,6 @@
 // The Markdown report: golden files for the typical cases, and properties over arbitrary input
 // (everything escaped, tables intact, never over maxChars, marker first, verdict kept).
+import vm from 'node:vm';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -124,6 +125,9 @@ describe('escaping (md / html)', () => {
     ['https://evil.example/pkg', `https:${J}//evil.example/pkg`],
     ['http://evil.example', `http:${J}//evil.example`],
     ['git+https://evil.example/x.git', `git+https:${J}//evil.example/x.git`],
+    ['see:https://evil.example', `see:https:${J}//evil.example`],
+    ['9https://evil.example', `9https:${J}//evil.example`],
+    ['a.b-c+https://e.example', `a.b-c+https:${J}//e.example`],
     ['www.evil.example', `www${J}.evil.example`],
     // A value ending in `www` may be followed by the template's full stop.
     ['x www', `x www${J}`],
@@ -162,6 +166,19 @@ describe('escaping (md / html)', () => {
     ['@octocat', `@${J}octocat`],
   ])('shortSha(%j)', (raw, want) => {
     expect(shortSha(raw)).toBe(want);
+  });
+
+  // Text from a fork's artifact: a pattern that backtracks on it would hang the poster job. The
+  // escapers run in a context that is stopped after 20 s: each call here takes under 0.1 s (linear),
+  // where the earlier patterns took 2^40 steps (\r\n pairs) or n^2 (a run of 2 MB of letters).
+  it.each([
+    ['# and 40 CRLF pairs, then no digit', `#${'\r\n'.repeat(40)}x`, `#${'<br>'.repeat(40)}x`],
+    ['a 2 MB run of scheme characters without ://', 'a.'.repeat(1_000_000), 'a.'.repeat(1_000_000)],
+  ])('md and html finish on %s', (_what, input, want) => {
+    const ctx = vm.createContext({ md, html, input });
+    const out = vm.runInContext('[md(input), html(input)]', ctx, { timeout: 20_000 }) as string[];
+    expect(out[0]).toBe(want);
+    expect(out[1]).toBe(input.replace(/\r\n/g, ' '));
   });
 
   it('clips long values and html() never emits markup', () => {
