@@ -12,6 +12,7 @@ import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from 
 import type { SmokeTest } from './result.js';
 import { gpuAbsent, guarded, python, record, type SmokeSession } from './session.js';
 import { sizeText } from '../util/read-regular.js';
+import { secretLabel } from '../util/redact.js';
 
 type Verdict = (ok: boolean, reason: string, output?: string) => SmokeTest;
 
@@ -133,7 +134,13 @@ function metadataTest(
   for (const [k, v] of Object.entries(m.env ?? {}))
     if (env[k] !== v) problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);
   for (const [k, v] of Object.entries(m.labels ?? {}))
-    if (details.labels[k] !== v) problems.push(`label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+    if (details.labels[k] !== v)
+      problems.push(
+        // A label whose key names a secret is masked in the record: its value is not shown here either.
+        secretLabel(k)
+          ? `label ${k} is ${details.labels[k] === undefined ? 'unset' : 'different'}`
+          : `label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`,
+      );
   if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
     problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
   if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))

@@ -303,9 +303,12 @@ const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.git
  * a standard one (STANDARD_LABEL).
  */
 export function redactLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(labels).map(([k, v]) => [k, !STANDARD_LABEL.test(k) && secretLabelKey(k) ? REDACTED : v]),
-  );
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, secretLabel(k) ? REDACTED : v]));
+}
+
+/** Whether a label's value is masked by its key (redactLabels): never shown, not even in a reason. */
+export function secretLabel(key: string): boolean {
+  return !STANDARD_LABEL.test(key) && secretLabelKey(key);
 }
 
 /**
