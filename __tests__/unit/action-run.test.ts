@@ -276,3 +276,46 @@ describe('the values build.secrets and secret-envs name are masked for the rest 
     if ('secrets' in inputs) expect(secretsSet).toEqual(expect.arrayContaining(['debug=1', 's3cr3t-value']));
   });
 });
+
+describe('the secret parts of the index URLs are masked for the rest of the job', () => {
+  it('a login, a query token and an Anaconda /t/ token, as written and decoded; no ${NAME}', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      [
+        'image: {name: a/b}',
+        'variants: [cpu]',
+        'python:',
+        '  indexUrl: https://pkgs.example.com/simple?token=abcd1234',
+        '  extraIndexUrls:',
+        '    - https://conda.example.com/t/tk-5678/simple',
+        '    - "https://h.example.com/simple?sv=2024&sig=${AZ_SAS}"',
+        '  torchIndexUrl: https://ci:p%40ss-w0rd@h.example.com/whl?X-Amz-Signature=s1g%2Fvalue',
+      ].join('\n'),
+    );
+    const f = fakeActionIo({ config: 'ml-image.yml' });
+    const secretsSet: string[] = [];
+    f.io.setSecret = (v) => secretsSet.push(v);
+    await run(f.io);
+    expect(f.failed).toEqual([]);
+    // pip and buildx print these URLs as they are: only the runner's mask hides the token there.
+    expect(new Set(secretsSet)).toEqual(
+      new Set(['abcd1234', 'tk-5678', 'p@ss-w0rd', 'p%40ss-w0rd', 's1g/value', 's1g%2Fvalue']),
+    );
+  });
+
+  it('the environment index URLs (PIP_INDEX_URL, PIP_EXTRA_INDEX_URL) when the config gives none', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+    const f = fakeActionIo(
+      { config: 'ml-image.yml' },
+      {
+        PIP_INDEX_URL: 'https://h.example.com/simple?private_token=glpat0123',
+        PIP_EXTRA_INDEX_URL: 'https://x.example.com/s#access_token=atok5678 https://ok.example.com/s',
+      },
+    );
+    const secretsSet: string[] = [];
+    f.io.setSecret = (v) => secretsSet.push(v);
+    await run(f.io);
+    expect(f.failed).toEqual([]);
+    expect(secretsSet.sort()).toEqual(['atok5678', 'glpat0123']);
+  });
+});

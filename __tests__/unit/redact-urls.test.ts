@@ -8,9 +8,10 @@ import {
   redactText,
   redactUrls,
   shownUrl,
-  urlCredentials,
   urlSecret,
 } from '../../src/util/redact.js';
+import { urlSecrets } from '../../src/util/url-secrets.js';
+import { MIN_MASKED_CHARS } from '../../src/action/mask.js';
 import {
   describeIndexes,
   givenPipIndexes,
@@ -193,15 +194,36 @@ describe('URL userinfo redaction in free text', () => {
     ['https://h/simple', []],
     ['not a url', []],
     // a bare '%' in the password: masked as written (decoding it threw and nothing was masked)
-    ['https://bot:p%ss@pypi.corp/simple', ['bot', 'p%ss']],
+    ['https://robot:p%ss@pypi.corp/simple', ['robot', 'p%ss']],
     ['https://bo%zt:p%40ss@pypi.corp/simple', ['bo%zt', 'p@ss', 'p%40ss']],
     ['https://%E0%A4%A@pypi.corp/simple', ['%E0%A4%A']],
     // a character the URL parser encodes: both forms
     ['https://u:pä55@h/simple', ['pä55', 'p%C3%A455']],
-    // the >= 3 characters filter applies to each form
+    // MIN_MASKED_CHARS applies to each form: a 3-letter user name, 'AB' decoded, are not masked
+    ['https://bot:p%ss@pypi.corp/simple', ['p%ss']],
     ['https://ab:%41%42@h/', ['%41%42']],
-  ])('urlCredentials(%j) = %j (to mask in logs)', (url, expected) => {
-    expect(urlCredentials(url)).toEqual(expected);
+    // The finding: a token outside the userinfo was not masked in the log (pip prints the URL).
+    ['https://pkgs.example.com/simple?token=abcd1234', ['abcd1234']],
+    ['https://h/simple/?page=2&X-Amz-Signature=ab%2Fcd%3D&version=1', ['ab/cd=', 'ab%2Fcd%3D']],
+    ['https://h/s#access_token=atok5678&token_type=bearer', ['atok5678']],
+    ['https://conda.anaconda.org/t/tk-abcdef123/chan', ['tk-abcdef123']],
+    ['https://ci:pw0rd@anaconda.corp:8443/t/tok9/x?a=1&SIG=s1g9', ['pw0rd', 'tok9', 's1g9']],
+    // A URL the parser refuses: no login, its tokens all the same.
+    ['https://[bad/simple?token=abcd1234', ['abcd1234']],
+    // Nothing to mask: a whole ${NAME} (either form), masked already, empty, short, no secret's name.
+    ['https://u:${PIP_PASSWORD}@h/simple', []],
+    ['https://c.org/t/${CONDA_TOKEN}/x?sv=1&sig=${AZ_SAS}&token=%24%7BTOK%7D', []],
+    [`https://h/?token=${REDACTED}&sig=${MASK}&key=&pwd=abc`, []],
+    ['https://h/docs/t/intro?page=2&keyword=k&monkey=1&key_id=7', []],
+    // Only the URL: text after a blank is no part of it.
+    ['https://h/s ?token=abcd1234', []],
+  ])('urlSecrets(%j) = %j (to mask in logs)', (url, expected) => {
+    expect(urlSecrets(url, MIN_MASKED_CHARS)).toEqual(expected);
+  });
+
+  it('urlSecrets: the shortest form kept is minChars long', () => {
+    expect(urlSecrets('https://bot:abc@h/?token=wxyz', 3)).toEqual(['bot', 'abc', 'wxyz']);
+    expect(urlSecrets('https://bot:abc@h/?token=wxyz', 5)).toEqual([]);
   });
 });
 

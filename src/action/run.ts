@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../util/images-dir.js';
-import { urlCredentials } from '../util/redact.js';
+import { urlSecrets } from '../util/url-secrets.js';
 import {
   type BuildInputOptions,
   buildOptionsFromInputs,
@@ -36,7 +36,7 @@ import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { checkSecretEnvs, stageInputReader } from './inputs.js';
 import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
-import { maskSecretsInput, maskValue } from './mask.js';
+import { MIN_MASKED_CHARS, maskSecretsInput, maskValue } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
 import { runVerify } from './verify.js';
 
@@ -230,11 +230,12 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
     overrides: overridesFromInputs(get),
   });
   const { config } = loaded;
-  // Credentials in index URLs are masked by the runner too, wherever they might be printed.
+  // Credentials in index URLs (a login, a ?token= value, Anaconda's /t/<token>/) are masked by the
+  // runner too, wherever they might be printed: pip and buildx print a URL as it is.
   // Unchecked: a stage that runs pip refuses a bad one; masking must not fail the other stages.
   const ix = givenPipIndexes(config.python, io.env);
   for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
-    for (const c of u ? urlCredentials(u) : []) io.setSecret?.(c);
+    for (const c of u ? urlSecrets(u, MIN_MASKED_CHARS) : []) io.setSecret?.(c);
   return loaded;
 }
 

@@ -220,30 +220,6 @@ function maskUserinfo(m: RegExpExecArray, mask: string): string {
 }
 
 /**
- * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it
- * is written in the URL (percent-encoded) and decoded, when that differs. A part that does not
- * decode (a bare '%', as in `p%ss`) is masked as written; it never unmasks the other part.
- */
-export function urlCredentials(url: string): string[] {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return [];
-  }
-  const out = new Set<string>();
-  for (const raw of [u.username, u.password]) {
-    try {
-      out.add(decodeURIComponent(raw));
-    } catch {
-      // Not percent-encoding (pip takes such a '%' as it is): the raw text below is the secret.
-    }
-    out.add(raw);
-  }
-  return [...out].filter((s) => s.length >= 3);
-}
-
-/**
  * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
  * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
  * Linear in the length of the text: 10 MB on one line is fine.
