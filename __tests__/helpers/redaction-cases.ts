@@ -70,6 +70,30 @@ export const ENV_CASES: [string, string, string][] = [
     'https://ci:pw0rd@h/cb?next=https://x/?auth=abc&pwd=p1"after',
     `https://ci:${REDACTED}@h/cb?next=https://x/?auth=${REDACTED}&pwd=${REDACTED}"after`,
   ],
+  // A URL nested in another's query, percent-encoded (%3F ?, %26 &, %23 #, %3D =, any case): its
+  // token is masked too, and ends at an encoded & or # (a value after a plain = keeps them).
+  [
+    'NEXT_URL',
+    'https://a.example/login?next=https%3A%2F%2Fb.example%2Fsimple%3Ftoken%3Dabcd1234',
+    `https://a.example/login?next=https%3A%2F%2Fb.example%2Fsimple%3Ftoken%3D${REDACTED}`,
+  ],
+  [
+    'RETURN_URL',
+    'https://a.example/cb?to=https%3a%2f%2fb.example%2fw.bin%3fsv%3D2024%26SIG%3dAbC%252BdEf%26sp%3Dr%23frag',
+    `https://a.example/cb?to=https%3a%2f%2fb.example%2fw.bin%3fsv%3D2024%26SIG%3d${REDACTED}%26sp%3Dr%23frag`,
+  ],
+  // No plain '=', '?', '&' or '#' in the text at all: still read.
+  ['DOWNLOAD_URL', 'https://a.example/x%3Ftoken%3Dabcd1234', `https://a.example/x%3Ftoken%3D${REDACTED}`],
+  [
+    'PIP_INDEX_URL',
+    'https://h/simple?token=ab%26cd%23ef&page=2',
+    `https://h/simple?token=${REDACTED}&page=2`,
+  ],
+  [
+    'SEARCH_URL',
+    `https://h/s?q=a%3Fkeyword%3Dx%26monkey%3D1%26key_id%3D7%26token%3D%23sig%3D${REDACTED}%26x`,
+    `https://h/s?q=a%3Fkeyword%3Dx%26monkey%3D1%26key_id%3D7%26token%3D%23sig%3D${REDACTED}%26x`,
+  ],
   // Masked already (a record shown again), empty, a whole ${NAME} reference, or no secret's name: as it is.
   [
     'REQ_URL',
@@ -92,7 +116,13 @@ export const ENV_CASES: [string, string, string][] = [
   ['LAST_LOG_LINE', 'started\\nsk-proj-abcdefghij0123456789ABCD', REDACTED],
   ['JAVA_OPTS_ECHO', '{"opts":"-Dapi.key\\u003dsk-proj-abcdefghij0123456789ABCD"}', REDACTED],
   ['COLOURED_LOG', '\u001b[32msk-proj-abcdefghij0123456789ABCD\u001b[0m', REDACTED],
-  ['CALLBACK_URL', 'https://hooks.corp/cb?next=%2Fapi%3Fkey%3Dsk-proj-abcdefghij0123456789ABCD', REDACTED],
+  ['CALLBACK_URL', 'https://hooks.corp/cb?next=%2Fapi%3Fmodel%3Dsk-proj-abcdefghij0123456789ABCD', REDACTED],
+  // Under a secret's name (%3Fkey%3D) the URL rule masks it first: the rest of the URL is kept.
+  [
+    'CALLBACK_URL',
+    'https://hooks.corp/cb?next=%2Fapi%3Fkey%3Dsk-proj-abcdefghij0123456789ABCD',
+    `https://hooks.corp/cb?next=%2Fapi%3Fkey%3D${REDACTED}`,
+  ],
   // A package name that holds "sk-" is no token (after a letter, or with no digit).
   ['EXTRA_PACKAGES', 'aws-msk-iam-sasl-signer-python', 'aws-msk-iam-sasl-signer-python'],
   ['PLUGINS', 'task-runner-v2-plugin-x-long-name', 'task-runner-v2-plugin-x-long-name'],

@@ -238,8 +238,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      8,
-      '57718f6672862a177d32dba56c180db750c9ba0ec97f4a2185b3ff995789d6a8',
+      9,
+      '1037c811db2546551ded6d864f0770989b206ee3fcc5fd749d14e85d3f0d34f9',
     ]);
   });
 });

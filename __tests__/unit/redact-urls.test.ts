@@ -210,6 +210,8 @@ describe('URL userinfo redaction in free text', () => {
     ['https://ci:pw0rd@anaconda.corp:8443/t/tok9/x?a=1&SIG=s1g9', ['pw0rd', 'tok9', 's1g9']],
     // A URL the parser refuses: no login, its tokens all the same.
     ['https://[bad/simple?token=abcd1234', ['abcd1234']],
+    // A URL nested in the query, percent-encoded.
+    ['https://a.example/login?next=https%3A%2F%2Fb.example%2Fsimple%3Ftoken%3Dabcd1234', ['abcd1234']],
     // Nothing to mask: a whole ${NAME} (either form), masked already, empty, short, no secret's name.
     ['https://u:${PIP_PASSWORD}@h/simple', []],
     ['https://c.org/t/${CONDA_TOKEN}/x?sv=1&sig=${AZ_SAS}&token=%24%7BTOK%7D', []],
@@ -285,6 +287,23 @@ describe('URL query parameters and path segments that hold a token', () => {
       'https://a.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sr=b&sp=r&sig=AbC%2BdEf%3D',
       'https://a.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sr=b&sp=r&sig=***',
     ],
+    // A URL nested in another's query, percent-encoded: the separator (%3F, %26, %23) and the '='
+    // (%3D, or '=') in any case; the value ends at an encoded '&' or '#' as well.
+    [
+      'https://a.example/login?next=https%3A%2F%2Fb.example%2Fsimple%3Ftoken%3Dabcd1234',
+      'https://a.example/login?next=https%3A%2F%2Fb.example%2Fsimple%3Ftoken%3D***',
+    ],
+    [
+      'https://a/cb?next=https%3A%2F%2Fb%2Fs%3Fa%3D1%26sig%3Dabcd1234%26page%3D2%23frag',
+      'https://a/cb?next=https%3A%2F%2Fb%2Fs%3Fa%3D1%26sig%3D***%26page%3D2%23frag',
+    ],
+    ['https://a/?n=%2fs%3fX-Amz-Signature%3d0f1e%2B2d%23x', 'https://a/?n=%2fs%3fX-Amz-Signature%3d***%23x'],
+    ['https://a/cb#n=%2F%23access_token%3Dxyz%26t%3D1', 'https://a/cb#n=%2F%23access_token%3D***%26t%3D1'],
+    ['https://a/?n=%3Ftoken=ab%26cd&p=1', 'https://a/?n=%3Ftoken=***&p=1'],
+    ['https://a/?n=%3Ftoken%3Dab%2Fcd"x', 'https://a/?n=%3Ftoken%3D***"x'],
+    ['https://a/x%3Ftoken%3Dabcd1234', 'https://a/x%3Ftoken%3D***'],
+    // After a plain '=', an encoded '&' or '#' is part of the value (a password may hold one).
+    ['https://h/?token=ab%26cd%23ef&page=2', 'https://h/?token=***&page=2'],
   ])('%s', (input, expected) => {
     expect(redactUrls(input)).toBe(expected);
     expect(redactUrls(expected)).toBe(expected);
@@ -298,6 +317,10 @@ describe('URL query parameters and path segments that hold a token', () => {
     // A whole ${NAME} reference is no secret (pip expands it): a refused line is quoted as written.
     'https://h/s?sv=1&sig=${AZ_SAS}&token=${T_1}#key=${K} https://conda.anaconda.org/t/${CONDA_TOKEN}/c',
     'https://h/s/token=abc',
+    // Percent-encoded: names that only hold a secret's, an empty value, no '://' before it.
+    'https://h/s?q=a%3Fkeyword%3Dx%26monkey%3D1%26key_id%3D7%26token%3D%23sig%3D',
+    'https://h/s%3Ftokens%3Dabc%26sig%3D',
+    'next=%3Ftoken%3Dabc',
     // '/t/' deeper in the path than right after the host (a forum topic, a docs page) is no token.
     'https://h/docs/t/intro',
     'https://discuss.example/c/t/123',
@@ -362,6 +385,7 @@ describe('URL query parameters and path segments that hold a token', () => {
       "'",
     ];
     pieces.push('\\', '`', '***', REDACTED, 'h', '.', '\n', 'key=v', '?token=v', 'http://h/t/');
+    pieces.push('%3F', '%3d', '%26', '%23', '%', '2', '%3Ftoken%3Dv');
     let changed = 0;
     for (let i = 0; i < 20_000; i++) {
       const text = Array.from({ length: 1 + next(24) }, () => pieces[next(pieces.length)]).join('');

@@ -80,6 +80,8 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
     ['"://" everywhere with a query', `${'a://'.repeat(MB10 / 4)}?token=x`],
     ['a long host before /t/', `https://${'h'.repeat(MB10)}/t/x`],
     ['"/t/" repeated', `https://h${'/t/'.repeat(MB10 / 3)}?a=b`],
+    ['encoded secret parameters', `https://h/?${'%3Ftoken%3D%'.repeat(MB10 / 12)}`],
+    ['encoded near-names', `https://h/?${'%26tok%26sig%3%3Fkey%2'.repeat(MB10 / 20)}%3D`],
   ])('10 MB on one line: %s', (_name, text) => {
     expect(redactText(text).length).toBeGreaterThan(0);
     expect(typeof redactDeep({ output: text }).output).toBe('string');

@@ -68,11 +68,14 @@ BASE64_MAX_LENGTH = RULES["base64MaxLength"]  # longer text: the patterns only
 URL_USERINFO = re.compile(RULES["urlUserinfo"])
 REDACTED = RULES["redacted"]
 # A URL's text after its scheme (the scheme as urlUserinfo spells it), each read once: a query
-# parameter that names a secret (?token=, &sig=, #access_token=) and Anaconda's /t/<token>/ segment
-# right after the host are masked in it.
+# parameter that names a secret (?token=, &sig=, #access_token=, also percent-encoded as in a URL
+# nested in another's query: %3Ftoken%3D) and Anaconda's /t/<token>/ segment right after the host
+# are masked in it.
 URL_SPAN = re.compile(RULES["urlUserinfo"][1:RULES["urlUserinfo"].index("://)")] + "(" + RULES["urlTokens"]["span"] + ")")
 URL_QUERY_SECRET = re.compile(RULES["urlTokens"]["query"]["pattern"], re.I if RULES["urlTokens"]["query"]["ignoreCase"] else 0)
 URL_PATH_TOKEN = re.compile(RULES["urlTokens"]["pathToken"])
+# '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them.
+ENCODED_QUERY = re.compile(r"%(?:3[DF]|2[36])", re.I)
 
 
 def has_jwt(value):
@@ -93,7 +96,7 @@ def redact_urls(value):
         return value
     if "@" in value:
         value = URL_USERINFO.sub(mask_userinfo, value)
-    if ("=" in value and ("?" in value or "&" in value or "#" in value)) or "/t/" in value:
+    if ("=" in value and ("?" in value or "&" in value or "#" in value)) or ENCODED_QUERY.search(value) or "/t/" in value:
         value = URL_SPAN.sub(mask_url_tokens, value)
     return value
 

@@ -127,11 +127,12 @@ export function looksSecret(value: string): boolean {
 export function redactUrls(text: string, mask: string = MASK): string {
   const colon = text.indexOf('://');
   if (colon < 0) return text;
-  // No userinfo without '@', no secret parameter without '=' and one of '?', '&' or '#', no token
-  // segment without '/t/': the scans below are skipped (cheap checks, SBOMs hold many URLs).
+  // No userinfo without '@', no secret parameter without '=' and one of '?', '&' or '#' (or one of
+  // them percent-encoded: a URL in another's query), no token segment without '/t/': the scans
+  // below are skipped (cheap checks, SBOMs hold many URLs).
   const out = text.includes('@') ? maskUserinfos(text, colon, mask) : text;
   const query = out.includes('=') && (out.includes('?') || out.includes('&') || out.includes('#'));
-  return query || out.includes('/t/') ? maskUrlTokens(out, mask) : out;
+  return query || ENCODED_QUERY.test(out) || out.includes('/t/') ? maskUrlTokens(out, mask) : out;
 }
 
 /** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
@@ -162,12 +163,15 @@ function maskUserinfos(text: string, colon: number, mask: string): string {
   return parts.join('');
 }
 
-// urlTokens: a URL's text after its scheme (to whitespace or '"'), `?name=value` (also `&`, `#`)
-// where the name is a secret's, and Anaconda's `://host/t/<token>` right after the host (any host).
+// urlTokens: a URL's text after its scheme (to whitespace or '"'), `?name=value` (also `&`, `#`,
+// and `%3Fname%3Dvalue` percent-encoded, its value then ending at `%26` or `%23` too) where the
+// name is a secret's, and Anaconda's `://host/t/<token>` right after the host (any host).
 const { span: SPAN_RULE, query: QUERY_RULE, pathToken: PATH_TOKEN_RULE } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(SPAN_RULE, 'y');
 const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(PATH_TOKEN_RULE);
+/** '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them. */
+const ENCODED_QUERY = /%(?:3[DF]|2[36])/i;
 
 /** redactUrls' pass over parameters and token segments: each URL read once (one in a query with it). */
 function maskUrlTokens(text: string, mask: string): string {
