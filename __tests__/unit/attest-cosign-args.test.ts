@@ -705,6 +705,15 @@ describe('createCosignSigner', () => {
     expect(text).not.toContain(PASSWORD);
   });
 
+  it('redacts each line of a multi-line secret (a PEM key cosign quotes a line of)', async () => {
+    const body = 'MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAgxyz';
+    const pem = `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${body}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`;
+    const { exec } = fakeExec(() => fail(`reading key: bad line "${body}"`));
+    const e = await thrown(createCosignSigner(exec, { env: { COSIGN_KEY: pem } }).sign(REMOTE, KEY));
+    expect((e as Error).message).toContain('reading key: bad line');
+    expect((e as Error).message).not.toContain(body);
+  });
+
   it('bad input never reaches cosign', async () => {
     const { exec, calls } = fakeExec(() => ok());
     await expect(createCosignSigner(exec).sign('ghcr.io/o/a:latest', KEY)).rejects.toThrow(InputError);

@@ -997,9 +997,12 @@ describe('build inputs helpers', () => {
     ['uses s3cr3t-value here', 'uses *** here'],
     ['pip from https://u:idxpass@idx/simple', 'pip from https://u:***@idx/simple'],
     ['short abc stays', 'short abc stays'],
+    // A multi-line value (a service account's JSON) is masked line by line: output comes in lines.
+    ['  "private_key_id": "9f8e7d6c5b4a",', '  ***'],
+    ['{ and } alone stay', '{ and } alone stay'],
   ])('outputMasker masks %j', (line, expected) => {
     const mask = outputMasker(
-      { TOKEN: 's3cr3t-value', SHORT: 'abc' },
+      { TOKEN: 's3cr3t-value', SHORT: 'abc', SA_KEY: '{\n  "private_key_id": "9f8e7d6c5b4a",\n}\n' },
       { indexUrl: 'https://u:idxpass@idx/simple', extraIndexUrls: [] },
     );
     expect(mask(line)).toBe(expected);

@@ -6,7 +6,7 @@
 // unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
 import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
-import { REDACTED, redactText } from '../util/redact.js';
+import { REDACTED, redactText, valueMasks } from '../util/redact.js';
 import { InterruptedError, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { RUN_ID } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
@@ -134,8 +134,9 @@ const INSTALL_FIX =
   'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
 
 export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}): Signer {
-  const secrets = [options.password, ...Object.values(options.env ?? {})].filter(
-    (s): s is string => s !== undefined && s.length >= 4,
+  // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).
+  const secrets = valueMasks(
+    [options.password, ...Object.values(options.env ?? {})].filter((s): s is string => s !== undefined),
   );
   const redact = (text: string) => secrets.reduce((t, s) => t.split(s).join(REDACTED), redactText(text));
   const env: Record<string, string> = { ...options.env };

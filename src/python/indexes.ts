@@ -5,7 +5,7 @@
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 import { InputError } from '../errors.js';
 import { indexUrlProblem } from '../util/pip-index-url.js';
-import { redactUrls, shownUrl, urlSecret } from '../util/redact.js';
+import { redactUrls, shownUrl, urlSecret, valueMasks } from '../util/redact.js';
 
 export interface PipIndexes {
   indexUrl?: string;
@@ -104,11 +104,10 @@ export function outputMasker(
   torchIndexUrls: readonly string[] = [],
 ): (text: string) => string {
   const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-  const masks = [
-    ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')])]),
-  ]
-    .filter((m) => m.length >= 4)
-    .sort((a, b) => b.length - a.length);
+  const masks = valueMasks([
+    ...Object.values(secretEnv),
+    ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')]),
+  ]);
   // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
   return (text: string) => redactUrls(masks.reduce((t, m) => t.split(m).join('***'), text));
 }

@@ -379,3 +379,18 @@ const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|
 export function maskBareLogins(text: string): string {
   return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
+
+/**
+ * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
+ * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of
+ * at least MIN characters once trimmed, as a runner splits a multi-line mask. Longest first, so a
+ * line inside a longer value is not masked before the whole value is.
+ */
+export function valueMasks(values: readonly string[], min = 4): string[] {
+  const masks = new Set<string>();
+  for (const v of values) {
+    masks.add(v);
+    if (/[\r\n]/.test(v)) for (const line of v.split(/\r\n|[\r\n]/)) masks.add(line.trim());
+  }
+  return [...masks].filter((m) => m.length >= min).sort((a, b) => b.length - a.length);
+}
