@@ -312,14 +312,17 @@ describe.skipIf(SKIP)('slurmScript', () => {
 });
 
 describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
-  // python3: DNS checks pass, pip check passes, torchrun prints the rank-0 line on pod 0 only.
+  // python3: DNS checks pass, pip check passes, torchrun prints the rank-0 line on pod 0 only
+  // ($FAKE_DDP_LINE, else a pass); FAKE_RESULT is the result line of the suite FAKE_RESULT_SUITE.
   const FAKE_PYTHON = [
+    `DDP_OK='{"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}'`,
     'case "$*" in',
     '  "-c "*) exit 0 ;;',
     '  *"-m pip check"*) exit 0 ;;',
-    '  *torch.distributed.run*) if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then echo \'ML_IMAGE_DDP {"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}\'; fi; exit "${FAKE_TORCHRUN_RC:-0}" ;;',
+    '  *torch.distributed.run*) if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then printf "ML_IMAGE_DDP %s\\n" "${FAKE_DDP_LINE:-$DDP_OK}"; fi; exit "${FAKE_TORCHRUN_RC:-0}" ;;',
     'esac',
     'suite=$2',
+    'if [ "$suite" = "${FAKE_RESULT_SUITE:-}" ]; then printf "%s\\n" "$FAKE_RESULT"; exit 1; fi',
     'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
     'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
   ].join('\n');
@@ -401,6 +404,40 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
     });
     expect(r.stdout).toContain('  | Traceback: boom');
     expect(r.lines[1]).toMatchObject({ id: 'pip-check', status: 'pass' });
+  });
+
+  // dash's echo turned "\n" and "\\" into a line break and a backslash, and "\c" ended the line.
+  it('prints a failing result with \\n, \\\\ and \\c in its JSON strings as one ML_IMAGE_RESULT line (dash)', () => {
+    const output =
+      'Traceback (most recent call last):\n  File "x.py", line 1\nOSError: C:\\cache\\x \\c tail';
+    const line = `{"status": "fail", "reason": "RuntimeError: CUDA error", "output": ${JSON.stringify(output)}}`;
+    const r = runPod(k8s({ suites: ['train', 'pip-check'] }), {
+      FAKE_RESULT: line,
+      FAKE_RESULT_SUITE: 'train',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('ML_IMAGE_RESULT '))).toHaveLength(2);
+    expect(r.lines[0]).toMatchObject({ id: 'train', status: 'fail', output });
+    expect(r.lines[1]).toMatchObject({ id: 'pip-check', status: 'pass' });
+  });
+
+  it("keeps the backslashes of torchrun's metrics line in a multi-pod ddp result (dash)", () => {
+    const error = 'NCCL WARN \\n in C:\\nccl\\x \\c';
+    const o = k8s({ nodes: 2, gpusPerNode: 4, name: 'smoke', suites: ['ddp'] });
+    const r = runPod(o, {
+      JOB_COMPLETION_INDEX: '0',
+      FAKE_TORCHRUN_RC: '1',
+      FAKE_DDP_LINE: `{"ok": false, "world": 4, "error": ${JSON.stringify(error)}}`,
+    });
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      expect.objectContaining({
+        id: 'ddp',
+        status: 'fail',
+        reason: 'all-reduce failed or returned a wrong sum (exit 1)',
+        metrics: { ok: false, world: 4, error, floor_note: MULTI_NODE_DDP_NOTE },
+      }),
+    ]);
   });
 
   it('runs ddp first on every pod of a multi-pod Job, and the other suites on pod 0 only', () => {

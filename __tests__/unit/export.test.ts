@@ -343,6 +343,37 @@ describe('slurmScript', () => {
   });
 });
 
+// dash's echo (the /bin/sh of Debian and Ubuntu images, which runs the pod driver) turns the "\n" and
+// "\\" of JSON strings into a line break and a backslash, and "\c" ends its output: a failing suite's
+// result split over lines in the pod log. Data (JSON, paths, output) goes through printf '%s'.
+describe('the job scripts print data with printf, never echo', () => {
+  // What an echo may still print: a host name, a count.
+  const PLAIN = ['1', '#', 'GPU_NODE', 'DEV_GPUS', 'GPUS'];
+  const expansions = (line: string) =>
+    [...line.matchAll(/\$(?:\{#?([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*|[0-9#])|(\())/g)].map(
+      (m) => m[1] ?? m[2] ?? '$(',
+    );
+  it.each([
+    ['run.sh, one pod with GPUs', podScript(k8s({ gpusPerNode: 2 }), 'x')],
+    ['run.sh, two pods', podScript(k8s({ nodes: 2, gpusPerNode: 2 }), 'x')],
+    ['job.sbatch, CPU only', slurmScript(slurm())],
+    ['job.sbatch, two whole nodes', slurmScript(slurm({ nodes: 2, gpusPerNode: 'all' }))],
+  ])('%s', (_n, text) => {
+    const echoes = text.split('\n').filter((l) => /\becho\b/.test(l) && !/^\s*#/.test(l));
+    expect(echoes.length).toBeGreaterThan(0);
+    for (const line of echoes)
+      for (const [, arg] of line.matchAll(/\becho\s+("(?:[^"\\]|\\.)*"|'[^']*'|[^\s;>|]+)/g))
+        if (!arg!.startsWith("'")) for (const e of expansions(arg!)) expect(PLAIN, line).toContain(e);
+  });
+
+  it('the pod prints each result line with printf', () => {
+    const text = podScript(k8s(), 'x');
+    expect(text).toContain(`printf '%s%s\\n' 'ML_IMAGE_RESULT ' "$(cat "$RESULTS/$1.json")"`);
+    expect(text).toContain(`printf 'ml-image: %s %s\\n' "$r_id" "$r_status"`);
+    expect(text).toMatch(/printf '\{"status": "fail", [^\n]*"metrics": %s\}\\n' \\\n +"\$S_RC" "\$d_line"/);
+  });
+});
+
 describe('k8sManifests', () => {
   const docs = (o: K8sOptions) => k8sManifests(o);
   const job = (o: K8sOptions) => docs(o).find((d) => d.kind === 'Job') as Record<string, Loose>;

@@ -275,6 +275,8 @@ export function shellQuote(word: string): string {
  * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
  * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
  * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT.
+ * Data (JSON, paths, output) is printed with printf '%s', never echo: dash's echo (the /bin/sh of
+ * Debian and Ubuntu images) turns the backslashes of JSON escapes such as \n into characters.
  */
 export const RECORD_SHELL = `FAILED=0
 # record ID SUITE RC STARTED [REASON]: the last line of RESULTS/ID.out (the suite's JSON) -> RESULTS/ID.json
@@ -293,7 +295,7 @@ record() {
   r_status=\${r_status%%'"'*}
   printf '{"id": "%s", "suite": "%s", "durationMs": %s, "exitCode": %s, %s\\n' \\
     "$r_id" "$r_suite" "$r_ms" "$r_rc" "$r_body" > "$RESULTS/$r_id.json"
-  echo "ml-image: $r_id $r_status"
+  printf 'ml-image: %s %s\\n' "$r_id" "$r_status"
   if [ "$r_status" = fail ]; then FAILED=1; fi
 }
 # skip ID SUITE JSON: a suite that does not run here
@@ -314,8 +316,9 @@ ddp_result() {
     *'}') if [ -n "\${DDP_NOTE:-}" ]; then d_line="\${d_line%?}, \\"floor_note\\": \\"$DDP_NOTE\\"}"; fi ;;
   esac
   case $S_RC:$d_line in
-    0:*'"ok": true'*) echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
-    *:'{'*) echo "{\\"status\\": \\"fail\\", \\"reason\\": \\"all-reduce failed or returned a wrong sum (exit $S_RC)\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
+    0:*'"ok": true'*) printf '{"status": "pass", "reason": "", "metrics": %s}\\n' "$d_line" >> "$RESULTS/$1.out" ;;
+    *:'{'*) printf '{"status": "fail", "reason": "all-reduce failed or returned a wrong sum (exit %s)", "metrics": %s}\\n' \\
+      "$S_RC" "$d_line" >> "$RESULTS/$1.out" ;;
   esac
 }`;
 

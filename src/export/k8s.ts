@@ -178,9 +178,10 @@ run_step() {
   fi
   S_RC=$?
 }
-# report ID: the result into the pod log; a failing suite's stderr tail after it
+# report ID: the result into the pod log; a failing suite's stderr tail after it. printf, not echo:
+# dash's echo turns the "\\n" and "\\\\" of the JSON into a line break and a backslash
 report() {
-  echo "${RESULT_PREFIX}$(cat "$RESULTS/$1.json")"
+  printf '%s%s\\n' '${RESULT_PREFIX}' "$(cat "$RESULTS/$1.json")"
   case $(cat "$RESULTS/$1.json") in
     *'"status": "fail"'*) tail -n 20 "$RESULTS/$1.err" 2> /dev/null | sed 's/^/  | /' ;;
   esac

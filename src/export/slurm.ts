@@ -139,11 +139,11 @@ if [ -z "$EXPORT_DIR" ] || [ ! -f "$EXPORT_DIR/${SMOKE_SCRIPT_FILE}" ]; then
   exit 2
 fi
 case $EXPORT_DIR in
-  *[,:]*) echo "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
+  *[,:]*) printf '%s\\n' "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
 esac
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-$EXPORT_DIR/results/\${SLURM_JOB_ID:-local}}
 mkdir -p "$RESULTS" || exit 2
-echo "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"`;
+printf '%s\\n' "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"`;
 }
 
 /** run_step: one command in the container on the first node. */
@@ -244,7 +244,7 @@ ${RECORD_SHELL}
 ${RUN_STEP_SHELL}
 ${body.join('\n')}
 
-echo "ml-image: results in $RESULTS"
+printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
 `;
 }
