@@ -21,7 +21,9 @@ import { exportCommand } from '../../src/cli/commands/export.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
 import { type K8sOptions, podScript } from '../../src/export/k8s.js';
+import { hideSecretsShell } from '../../src/export/secret-env.js';
 import { slurmScript, type SlurmOptions } from '../../src/export/slurm.js';
+import { REDACTED, redactEnvValue } from '../../src/util/redact.js';
 import { captureIo } from '../helpers/fakes.js';
 import { missingTools } from '../helpers/tools.js';
 import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, slurm, k8s } from '../helpers/export-fixtures.js';
@@ -68,7 +70,9 @@ function fakeBin(scripts: Record<string, string>): string {
 
 // srun: drop srun/Pyxis options, then play the container command. FAKE_REAL=DIR runs it for real with
 // /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang.
+// FAKE_ENV=FILE: the environment of the container steps (srun passes its own on).
 const FAKE_SRUN = [
+  'if [ -n "${FAKE_ENV:-}" ]; then env > "$FAKE_ENV"; fi',
   'while [ $# -gt 0 ] && [[ $1 == --* ]]; do shift; done',
   'if [ -n "${FAKE_REAL:-}" ]; then',
   '  args=(); for a in "$@"; do args+=("${a//\\/ml-image\\//$FAKE_REAL/}"); done; exec "${args[@]}"',
@@ -296,6 +300,102 @@ describe.skipIf(SKIP)('slurmScript', () => {
       });
       expect(lost.status).toBe(2);
       expect(lost.stderr).toMatch(/ml_image_smoke.py not found: set ML_IMAGE_EXPORT_DIR/);
+    });
+
+    it('keeps variables whose names look secret out of the container steps, and names them once', () => {
+      const env = path.join(dir, 'step.env');
+      const planted: Record<string, string> = {
+        HF_TOKEN: 'hf_planted0value0one',
+        AWS_SECRET_ACCESS_KEY: 'planted-aws-value',
+        GITHUB_TOKEN: 'planted-gh-value',
+        WANDB_API_KEY: 'planted-wandb-value',
+        db_password: 'planted-db-value',
+        GH_PAT: 'planted-pat-value',
+      };
+      const kept: Record<string, string> = {
+        HTTPS_PROXY: 'http://proxy.example:3128',
+        COMPASS_DIR: '/opt/compass',
+        SLURM_TEST_TOKEN: 'slurm-own',
+        ENROOT_TEST_SECRET: 'enroot-own',
+        PYXIS_TEST_KEY: 'pyxis-own',
+        ML_IMAGE_TEST_TOKEN: 'ml-image-own',
+        // A token Enroot's .credentials reads as $NGC_API_KEY, passed on by name.
+        NGC_API_KEY: 'kept-by-name',
+        ML_IMAGE_KEEP_ENV: 'NGC_API_KEY OTHER',
+      };
+      const r = runSlurm(local({ suites: ['imports', 'train'] }), { ...planted, ...kept, FAKE_ENV: env });
+      expect(r.status).toBe(0);
+      const seen = Object.fromEntries(
+        readFileSync(env, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('='))
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
+      for (const name of Object.keys(planted)) expect(seen).not.toHaveProperty(name);
+      expect(seen).toMatchObject(kept);
+      expect(seen).toMatchObject({ ML_IMAGE_SMOKE_TIMEOUT: '600', SLURM_JOB_ID: '42' });
+      expect(seen.PATH).toContain(path.join(dir, 'bin'));
+      const said = r.stderr.split('\n').filter((l) => l.startsWith('ml-image: not passing'));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatch(
+        /^ml-image: not passing 6 variable\(s\) whose names look secret into the image under test: /,
+      );
+      for (const name of Object.keys(planted)) expect(said[0]).toContain(` ${name}`);
+      for (const value of Object.values(planted)) {
+        expect(r.stderr).not.toContain(value);
+        expect(r.stdout).not.toContain(value);
+      }
+    });
+
+    it("bash's verdict on names is the shared secretName rule's", () => {
+      const names = [
+        'HF_TOKEN',
+        'hf_token',
+        'Api_Key',
+        'GH_PAT',
+        'PAT',
+        'PAT2',
+        'X_PAT_Y',
+        'DB_PASS',
+        'pass',
+        'PASS_2',
+        'MYSQL_PASSWORD',
+        'PGPASSWD',
+        'GPG_PASSPHRASE',
+        'MYPASSPHRASE',
+        'NPM_CONFIG__AUTH',
+        'MY_CREDS',
+        'GOOGLE_APPLICATION_CREDENTIALS',
+        'SIGNING_PRIVATE_PEM',
+        'BROWSER_COOKIE',
+        'X_SESSION',
+        'REQ_SIGNATURE',
+        'PATTERN',
+        'SPAT',
+        'PATH_EXTRA',
+        'COMPASS',
+        'PASSTHROUGH',
+        'BYPASS',
+        'https_proxy',
+        'LANG_X',
+        'Keyless',
+      ];
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `set -uo pipefail\n${hideSecretsShell()}\nfor n in ${names.join(' ')}; do [ -n "\${!n+x}" ] && echo "$n"; done; true`,
+        ],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, ...Object.fromEntries(names.map((n) => [n, 'v'])) },
+        },
+      );
+      const left = r.stdout.split('\n').filter(Boolean);
+      const secret = (n: string) => redactEnvValue(n, 'plain') === REDACTED;
+      expect(left.sort()).toEqual(names.filter((n) => !secret(n)).sort());
+      expect(names.filter(secret).length).toBeGreaterThan(10);
+      expect(left.length).toBeGreaterThan(5);
     });
 
     // The real script needs python3 with an installed distribution to import (pip, here).

@@ -24,6 +24,8 @@ import {
 } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
 import { EXCLUSIVE_GPUS_SHELL, slurmScript, slurmTime } from '../../src/export/slurm.js';
+import { hideSecretsShell, secretNameEre } from '../../src/export/secret-env.js';
+import { REDACTED, redactEnvValue } from '../../src/util/redact.js';
 import { imageFromBuild } from '../../src/export/source.js';
 import { variantFromPlan } from '../../src/plan/schema.js';
 import type { BuildResult } from '../../src/build/result.js';
@@ -371,6 +373,97 @@ describe('the job scripts print data with printf, never echo', () => {
     expect(text).toContain(`printf '%s%s\\n' 'ML_IMAGE_RESULT ' "$(cat "$RESULTS/$1.json")"`);
     expect(text).toContain(`printf 'ml-image: %s %s\\n' "$r_id" "$r_status"`);
     expect(text).toMatch(/printf '\{"status": "fail", [^\n]*"metrics": %s\}\\n' \\\n +"\$S_RC" "\$d_line"/);
+  });
+});
+
+// sbatch exports the submitting shell's environment, srun hands it to the task and Pyxis sets it in
+// the container: the job unsets the variables whose names look secret before any srun.
+describe('Slurm: variables whose names look secret stay out of the image under test', () => {
+  const ruleSays = (name: string) => redactEnvValue(name, 'plain') === REDACTED;
+  // The ERE read by JavaScript: [^[:alpha:]] is [^A-Za-z] (the only POSIX class it uses).
+  const ereSays = (name: string) => {
+    const { ere, upper } = secretNameEre();
+    return new RegExp(ere.replaceAll('[^[:alpha:]]', '[^A-Za-z]')).test(upper ? name.toUpperCase() : name);
+  };
+  it.each([
+    ['HF_TOKEN', true],
+    ['AWS_SECRET_ACCESS_KEY', true],
+    ['AWS_SESSION_TOKEN', true],
+    ['GITHUB_TOKEN', true],
+    ['WANDB_API_KEY', true],
+    ['hf_token', true],
+    ['Api_Key', true],
+    ['GH_PAT', true],
+    ['PAT', true],
+    ['PAT2', true],
+    ['DB_PASS', true],
+    ['PASS', true],
+    ['MYSQL_PASSWORD', true],
+    ['PGPASSWD', true],
+    ['GPG_PASSPHRASE', true],
+    ['MYPASSPHRASE', true],
+    ['GOOGLE_APPLICATION_CREDENTIALS', true],
+    ['NPM_CONFIG__AUTH', true],
+    ['SSH_AUTH_SOCK', true],
+    ['MY_CREDS', true],
+    ['SIGNING_PRIVATE_PEM', true],
+    ['BROWSER_COOKIE', true],
+    ['REQUEST_SIGNATURE', true],
+    ['PATH', false],
+    ['PATTERN', false],
+    ['SPAT', false],
+    ['COMPASS', false],
+    ['PASSTHROUGH', false],
+    ['HTTPS_PROXY', false],
+    ['https_proxy', false],
+    ['HOME', false],
+    ['LANG', false],
+    ['CUDA_VISIBLE_DEVICES', false],
+    ['ML_IMAGE_SMOKE_TIMEOUT', false],
+  ])('%s: secret %s, by the shared rule and by the job script', (name, secret) => {
+    expect(ruleSays(name)).toBe(secret);
+    expect(ereSays(name)).toBe(secret);
+  });
+
+  it('writes the rule as a POSIX ERE: PASS and PAT between non-letters, no lookaround', () => {
+    const { ere, upper } = secretNameEre();
+    expect(upper).toBe(true);
+    expect(ere).toContain('(^|[^[:alpha:]])PAT([^[:alpha:]]|$)');
+    expect(ere).toContain('(^|[^[:alpha:]])PASS(PHRASE)?([^[:alpha:]]|$)');
+    expect(ere).not.toContain('(?');
+    expect(secretNameEre({ pattern: 'token|(?<![A-Za-z])pat', ignoreCase: false })).toEqual({
+      ere: 'token|(^|[^[:alpha:]])pat',
+      upper: false,
+    });
+    expect(hideSecretsShell({ pattern: 'token', ignoreCase: false })).toContain(
+      '[[ $n =~ $SECRET_NAME_RE ]]',
+    );
+  });
+
+  it.each([['\\bKEY'], ['[A-Z]KEY'], ['(?:KEY)'], ['KEY{2}'], ['(?<!X)KEY'], ['K.Y'], ['KEY~0']])(
+    'refuses a rule it cannot write in ERE: %s',
+    (pattern) => {
+      expect(() => secretNameEre({ pattern, ignoreCase: true })).toThrow(/cannot express/);
+    },
+  );
+
+  it('unsets them after the #SBATCH lines, before any srun, never Slurm, Enroot, Pyxis or its own', () => {
+    const text = slurmScript(slurm({ nodes: 2, gpusPerNode: 8 }));
+    const lines = text.split('\n');
+    const call = lines.indexOf('hide_secrets');
+    expect(call).toBeGreaterThan(lines.findLastIndex((l) => l.startsWith('#SBATCH ')));
+    expect(call).toBeLessThan(lines.findIndex((l) => /\bsrun\b/.test(l) && !l.startsWith('#')));
+    expect(call).toBeLessThan(lines.findIndex((l) => l.startsWith('CONTAINER=(')));
+    expect(text).toContain(`SECRET_NAME_RE='${secretNameEre().ere}'`);
+    expect(text).toContain('for n in $names; do');
+    expect(text).toContain('names=$(compgen -e)');
+    expect(text).toContain('case $n in SLURM_*|ML_IMAGE_*|ENROOT_*|PYXIS_*) continue ;; esac');
+    expect(text).toContain('[[ ${n^^} =~ $SECRET_NAME_RE ]] && unset -v "$n"');
+    // One line on stderr, the names only: no value is ever expanded (${!n}).
+    expect(text).toMatch(
+      /printf '%s\\n' "ml-image: not passing \$count variable\(s\) whose names look secret into the image under test:\$hidden [^\n]*" >&2/,
+    );
+    expect(text).not.toContain('${!');
   });
 });
 

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { hideSecretsShell } from './secret-env.js';
 import {
   checkJobName,
   checkSpec,
@@ -219,6 +220,8 @@ export function slurmScript(o: SlurmOptions): string {
 ${sbatchLines(o, name, cpus).join('\n')}
 # No "set -e": a failing suite is recorded and the others still run.
 set -uo pipefail
+
+${hideSecretsShell()}
 
 # The image by digest, as Enroot names it: REGISTRY#REPOSITORY@DIGEST.
 IMAGE=${shellQuote(pyxisImage(ref))}
