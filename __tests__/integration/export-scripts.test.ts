@@ -70,8 +70,10 @@ function fakeBin(scripts: Record<string, string>): string {
 
 // srun: drop srun/Pyxis options, then play the container command. FAKE_REAL=DIR runs it for real with
 // /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang.
-// FAKE_ENV=FILE: the environment of the container steps (srun passes its own on).
+// FAKE_SRUN_HELP: more lines of `srun --help` (Pyxis's options); FAKE_ENV=FILE: the environment of
+// the container steps (srun passes its own on).
 const FAKE_SRUN = [
+  'if [ "$*" = --help ]; then printf "%s\\n" "Usage: srun [OPTIONS(0)...] executable(0)" "${FAKE_SRUN_HELP:-}"; exit 0; fi',
   'if [ -n "${FAKE_ENV:-}" ]; then env > "$FAKE_ENV"; fi',
   'while [ $# -gt 0 ] && [[ $1 == --* ]]; do shift; done',
   'if [ -n "${FAKE_REAL:-}" ]; then',
@@ -396,6 +398,34 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(left.sort()).toEqual(names.filter((n) => !secret(n)).sort());
       expect(names.filter(secret).length).toBeGreaterThan(10);
       expect(left.length).toBeGreaterThan(5);
+    });
+
+    // --gpus-per-node 0: a CUDA image's NVIDIA_VISIBLE_DEVICES=all wins over the host's unless
+    // Pyxis's --container-env (0.12 and later) names it.
+    it.each([
+      ['knows --container-env (Pyxis >= 0.12)', '      --container-env=NAME[,NAME...]', true],
+      ['does not know --container-env', '      --container-image=[USER@][REGISTRY#]IMAGE[:TAG]|PATH', false],
+    ])('CPU only, a srun that %s', (_n, help, knows) => {
+      const env = path.join(dir, 'step.env');
+      const r = runSlurm(local({ suites: ['imports', 'train'] }), { FAKE_SRUN_HELP: help, FAKE_ENV: env });
+      expect(r.status).toBe(0);
+      expect(readFileSync(env, 'utf8')).toMatch(/^NVIDIA_VISIBLE_DEVICES=void$/m);
+      expect(r.srun).toHaveLength(2);
+      for (const argv of r.srun) expect(argv.includes('--container-env=NVIDIA_VISIBLE_DEVICES')).toBe(knows);
+      const warned = r.stderr.split('\n').filter((l) => l.includes('GPUs of a node may be visible'));
+      expect(warned).toHaveLength(knows ? 0 : 1);
+      if (!knows) expect(warned[0]).toMatch(/Pyxis 0\.12 and later hide them/);
+    });
+
+    it('with GPUs, leaves NVIDIA_VISIBLE_DEVICES to Slurm', () => {
+      const env = path.join(dir, 'step.env');
+      const r = runSlurm(local({ suites: ['gpu'], gpusPerNode: 4 }), {
+        FAKE_SRUN_HELP: '      --container-env=NAME[,NAME...]',
+        FAKE_ENV: env,
+      });
+      expect(r.status).toBe(0);
+      expect(readFileSync(env, 'utf8')).not.toContain('NVIDIA_VISIBLE_DEVICES');
+      expect(r.srun[0]).not.toContain('--container-env=NVIDIA_VISIBLE_DEVICES');
     });
 
     // The real script needs python3 with an installed distribution to import (pip, here).

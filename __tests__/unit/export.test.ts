@@ -23,7 +23,7 @@ import {
   SMOKE_SCRIPT_MARKER,
 } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
-import { EXCLUSIVE_GPUS_SHELL, slurmScript, slurmTime } from '../../src/export/slurm.js';
+import { EXCLUSIVE_GPUS_SHELL, NO_GPUS_SHELL, slurmScript, slurmTime } from '../../src/export/slurm.js';
 import { hideSecretsShell, secretNameEre } from '../../src/export/secret-env.js';
 import { REDACTED, redactEnvValue } from '../../src/util/redact.js';
 import { imageFromBuild } from '../../src/export/source.js';
@@ -464,6 +464,32 @@ describe('Slurm: variables whose names look secret stay out of the image under t
       /printf '%s\\n' "ml-image: not passing \$count variable\(s\) whose names look secret into the image under test:\$hidden [^\n]*" >&2/,
     );
     expect(text).not.toContain('${!');
+  });
+});
+
+// No GPU asked for: a CUDA image's own NVIDIA_VISIBLE_DEVICES=all would give the steps the node's
+// GPUs through Enroot's nvidia hook, unless --container-env (Pyxis >= 0.12) has the host's void win.
+describe('Slurm, CPU only: the steps see no GPU', () => {
+  it('sets NVIDIA_VISIBLE_DEVICES=void and has it win where srun knows --container-env, else says so', () => {
+    const text = slurmScript(slurm({ gpusPerNode: 0 }));
+    expect(text).toContain(NO_GPUS_SHELL);
+    expect(NO_GPUS_SHELL).toContain('export NVIDIA_VISIBLE_DEVICES=void');
+    // No "srun --help | grep -q": under pipefail srun's SIGPIPE would fail the test.
+    expect(NO_GPUS_SHELL).toMatch(
+      /case \$\(srun --help 2>&1\) in\n {2}\*--container-env\*\) CONTAINER\+=\(--container-env=NVIDIA_VISIBLE_DEVICES\) ;;\n {2}\*\) echo "ml-image: the GPUs of a node may be visible to this CPU-only run: [^\n]*Pyxis 0\.12 and later hide them\)" >&2 ;;\nesac/,
+    );
+    const at = text.indexOf('CONTAINER+=(--container-env=');
+    expect(at).toBeGreaterThan(text.indexOf('CONTAINER=('));
+    expect(at).toBeLessThan(text.indexOf('run_step() {'));
+  });
+
+  it.each([
+    ['a number of GPUs', 8],
+    ['whole nodes', 'all' as const],
+  ])('with %s, leaves NVIDIA_VISIBLE_DEVICES alone', (_n, gpus) => {
+    const text = slurmScript(slurm({ nodes: 2, gpusPerNode: gpus }));
+    expect(text).not.toContain('NVIDIA_VISIBLE_DEVICES');
+    expect(text).not.toContain('--container-env');
   });
 });
 

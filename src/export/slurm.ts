@@ -203,6 +203,21 @@ case $GPUS in
      echo "ml-image: every step asks for $GPUS GPU(s) per node (--gres=gpu:$GPUS)" ;;
 esac`;
 
+/**
+ * No GPU asked for (`--gpus-per-node 0`): Enroot's nvidia hook gives the container the GPUs that
+ * NVIDIA_VISIBLE_DEVICES names, and a CUDA image's own ENV says "all", which Pyxis lets win over the
+ * host's value unless --container-env names it (Pyxis 0.12 and later). So the job sets "void" and
+ * has the host's value win where this srun knows the flag; where it does not, it says so.
+ */
+export const NO_GPUS_SHELL = `# No GPU asked for: a CUDA image's own NVIDIA_VISIBLE_DEVICES=all would give the steps every GPU of
+# the node (Enroot's nvidia hook reads it); "void" hides them, where --container-env (Pyxis 0.12 and
+# later) makes the host's value win over the image's.
+export NVIDIA_VISIBLE_DEVICES=void
+case $(srun --help 2>&1) in
+  *--container-env*) CONTAINER+=(--container-env=NVIDIA_VISIBLE_DEVICES) ;;
+  *) echo "ml-image: the GPUs of a node may be visible to this CPU-only run: this srun has no --container-env, so a CUDA image's NVIDIA_VISIBLE_DEVICES=all wins over void (Pyxis 0.12 and later hide them)" >&2 ;;
+esac`;
+
 /** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
 export function slurmScript(o: SlurmOptions): string {
   const ref = checkSpec(o);
@@ -241,7 +256,7 @@ export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 # not mounted (its ~/.local packages would change what pip check and the imports see).
 CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
   --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
-${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}
+${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}
