@@ -697,6 +697,18 @@ describe('container create bodies', () => {
         DeviceRequests: [{ Driver: '', Count: 2, Capabilities: [['gpu']], DeviceIDs: null, Options: {} }],
       },
     ],
+    [
+      'the GPUs a runner is pinned to (`--gpus "device=1,GPU-aa"`): those IDs, Count 0',
+      { gpus: ['1', 'GPU-aa'] },
+      {
+        ...HARDENED,
+        ...LOOPBACK,
+        DeviceRequests: [
+          { Driver: '', Count: 0, Capabilities: [['gpu']], DeviceIDs: ['1', 'GPU-aa'], Options: {} },
+        ],
+      },
+    ],
+    ['an empty device list: no GPU asked', { gpus: [] }, { ...HARDENED, ...LOOPBACK }],
     ['a pids limit of its own', { pidsLimit: 64 }, { ...HARDENED, ...LOOPBACK, PidsLimit: 64 }],
   ] as const)('hostConfigFor: %s', (_name, extra, hostConfig) => {
     expect(hostConfigFor({ image: 'i', cmd: [], ...extra })).toEqual(hostConfig);
@@ -805,6 +817,11 @@ describe('the environment of every container: no GPU unless asked', () => {
     ],
     ['every GPU: left to the image and the DeviceRequest', { gpus: 'all', env: { A: '1' } }, ['A=1']],
     ['two GPUs: left to the image and the DeviceRequest', { gpus: 2 }, []],
+    [
+      "pinned GPUs: the image's NVIDIA_VISIBLE_DEVICES=all replaced by the list (an NVIDIA default runtime reads it)",
+      { gpus: ['1', '2'], env: { A: '1' } },
+      ['A=1', 'NVIDIA_VISIBLE_DEVICES=1,2'],
+    ],
   ])('%s', async (_what, extra, env) => {
     const spec: ContainerRunSpec = { image: 'nvidia/cuda:12.8.0-base-ubuntu24.04', cmd: ['x'], ...extra };
     const body = await created(spec);

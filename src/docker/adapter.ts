@@ -46,8 +46,11 @@ export interface ContainerRunSpec {
   env?: Readonly<Record<string, string>>;
   user?: string;
   workdir?: string;
-  /** 'all' = every GPU (the `--gpus all` equivalent); a number = that many. */
-  gpus?: 'all' | number;
+  /**
+   * 'all' = every GPU (the `--gpus all` equivalent); a number = that many; a list = those devices
+   * (indices or UUIDs: the `--gpus "device=0,1"` equivalent; an empty list is no GPU).
+   */
+  gpus?: 'all' | number | readonly string[];
   shmSizeBytes?: number;
   ipcHost?: boolean;
   /**

@@ -26,20 +26,36 @@ export const LOOPBACK_HOSTNAME = 'ml-image-smoke';
 
 const networkOf = (spec: ContainerRunSpec) => spec.network ?? 'none';
 
+/** Whether a spec asks for no GPU: none given, or an empty device list. */
+const noGpus = (gpus: ContainerRunSpec['gpus']): gpus is undefined | readonly [] =>
+  gpus === undefined || (typeof gpus === 'object' && gpus.length === 0);
+
 /**
  * The environment of a container (every one the tool creates: runs and sessions): ENV, and
  * NVIDIA_VISIBLE_DEVICES=void unless it is given GPUs. On a host whose dockerd runs the NVIDIA
  * runtime by default, that runtime gives every GPU to any container whose environment says
  * NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV does), DeviceRequests or not; `void`
  * makes it start the container as runc would: no GPU, no driver library, no nvidia-smi. A
- * container given GPUs keeps the image's value (its DeviceRequest names the GPUs).
+ * container given every GPU or a number keeps the image's value (its DeviceRequest names the
+ * GPUs); one given a device list gets that list, so that such a runtime, which reads the variable,
+ * gives it those GPUs only (the engine sets the same from the DeviceRequest's DeviceIDs).
  */
 export function containerEnv(
   env: Readonly<Record<string, string>> | undefined,
   gpus: ContainerRunSpec['gpus'],
 ): string[] {
-  const all = { ...env, ...(gpus === undefined && { NVIDIA_VISIBLE_DEVICES: 'void' }) };
+  const visible = noGpus(gpus) ? 'void' : typeof gpus === 'object' ? gpus.join(',') : undefined;
+  const all = { ...env, ...(visible !== undefined && { NVIDIA_VISIBLE_DEVICES: visible }) };
   return Object.entries(all).map(([k, v]) => `${k}=${v}`);
+}
+
+/**
+ * The DeviceRequest of a run given GPUs, as `docker run --gpus` makes it: every GPU (Count -1),
+ * that many (Count N), or those devices (DeviceIDs, Count 0: the engine refuses both at once).
+ */
+function deviceRequest(gpus: 'all' | number | readonly string[]): Dockerode.DeviceRequest {
+  const [count, ids] = typeof gpus === 'object' ? [0, [...gpus]] : [gpus === 'all' ? -1 : gpus, null];
+  return { Driver: '', Count: count, Capabilities: [['gpu']], DeviceIDs: ids as never, Options: {} };
 }
 
 /**
@@ -62,17 +78,7 @@ export function hostConfigFor(spec: ContainerRunSpec): Dockerode.HostConfig {
     ...(network === 'none' && { ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] }),
     ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
     ...(spec.ipcHost && { IpcMode: 'host' }),
-    ...(spec.gpus !== undefined && {
-      DeviceRequests: [
-        {
-          Driver: '',
-          Count: spec.gpus === 'all' ? -1 : spec.gpus,
-          Capabilities: [['gpu']],
-          DeviceIDs: null as never,
-          Options: {},
-        },
-      ],
-    }),
+    ...(!noGpus(spec.gpus) && { DeviceRequests: [deviceRequest(spec.gpus)] }),
   };
 }
 
