@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(reuse: boolean, gpus: 'all' | 'none' = 'all') {
+async function run(reuse: boolean, gpus: 'all' | 'none' = 'all', env: Record<string, string> = {}) {
   writeFileSync(
     path.join(dir, 'ml-image.yml'),
     'image:\n  name: o/m\nvariants: [cpu]\nplatforms: [linux/amd64]\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n',
@@ -56,6 +56,8 @@ async function run(reuse: boolean, gpus: 'all' | 'none' = 'all') {
     },
   });
   let lookups = 0;
+  const asked: (readonly string[] | undefined)[] = [];
+  const lines: string[] = [];
   await runPipeline(
     {
       loaded,
@@ -81,12 +83,13 @@ async function run(reuse: boolean, gpus: 'all' | 'none' = 'all') {
     },
     {
       docker: () => docker,
-      env: {},
-      progress: () => undefined,
+      env,
+      progress: (_stage, line) => lines.push(line),
       error: () => undefined,
       warning: () => undefined,
-      hostGpus: async () => {
+      hostGpus: async (devices) => {
         lookups += 1;
+        asked.push(devices);
         return { devices: H200 };
       },
     },
@@ -94,7 +97,7 @@ async function run(reuse: boolean, gpus: 'all' | 'none' = 'all') {
   const smoke = JSON.parse(
     readFileSync(path.join(dir, 'out', recordFile('smoke', 'cpu', 'linux/amd64')), 'utf8'),
   ) as { gpuDevices?: string };
-  return { lookups, specs, gpuDevices: smoke.gpuDevices };
+  return { lookups, asked, lines, specs, gpuDevices: smoke.gpuDevices };
 }
 
 describe('the smoke stage in the pipeline: the GPUs of the reuse key', () => {
@@ -103,6 +106,12 @@ describe('the smoke stage in the pipeline: the GPUs of the reuse key', () => {
     expect(r.lookups).toBe(1);
     expect(r.gpuDevices).toBe(H200);
     expect(r.specs.filter((s) => s.cmd.includes(NVIDIA_SMI_QUERY[0]))).toEqual([]);
+  });
+
+  it('ml-image run on a pinned runner: the host is asked for the pinned GPUs only', async () => {
+    const r = await run(true, 'all', { CUDA_VISIBLE_DEVICES: '3' });
+    expect(r.asked).toEqual([['3']]);
+    expect((await run(true, 'all')).asked).toEqual([undefined]);
   });
 
   it('the action (no reuse): never asked; the result says the GPUs are unknown', async () => {
@@ -120,6 +129,21 @@ describe('the smoke stage: the capture of a GPU run gets its GPUs', () => {
   it('--gpus all: the probe runs with every GPU, so the record names them and the driver', async () => {
     const r = await run(false, 'all');
     expect(capture(r.specs).map((s) => s.gpus)).toEqual(['all']);
+  });
+
+  it('a runner pinned with NVIDIA_VISIBLE_DEVICES=1,2: the probe gets those GPUs, the log says so', async () => {
+    const r = await run(false, 'all', { NVIDIA_VISIBLE_DEVICES: '1,2', CUDA_VISIBLE_DEVICES: '0' });
+    expect(capture(r.specs).map((s) => s.gpus)).toEqual([['1', '2']]);
+    expect(r.lines.some((l) => l.includes('(GPUs 1,2 (NVIDIA_VISIBLE_DEVICES))'))).toBe(true);
+  });
+
+  it('a runner pinned with CUDA_VISIBLE_DEVICES=-1: the probe runs with no GPU, the log names the variable', async () => {
+    const r = await run(false, 'all', { CUDA_VISIBLE_DEVICES: '-1' });
+    expect(capture(r.specs)).toHaveLength(1);
+    expect(capture(r.specs)[0]!.gpus).toBeUndefined();
+    expect(
+      r.lines.some((l) => l.includes('(no GPU (CUDA_VISIBLE_DEVICES=-1 gives this runner no GPU))')),
+    ).toBe(true);
   });
 
   it('--gpus none: the probe runs with no GPU', async () => {

@@ -242,7 +242,7 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
 async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promise<void> {
   const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
   const { config } = loaded;
-  checkStageInputs(loaded, stages);
+  checkStageInputs(loaded, stages, { mode: inputs.gpus, env: io.env });
   io.info(
     `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
   );

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatIssues } from '../config/issues.js';
-import type { ContainerRunResult, DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import type { ContainerRunResult, ContainerRunSpec, DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -39,10 +39,11 @@ export interface CaptureInput {
   /** Extra environment for the probe's container (it is redacted like the image's own). */
   env?: Readonly<Record<string, string>>;
   /**
-   * The GPUs the probe's container gets ('all', or that many): those of the smoke run the record
-   * belongs to, so that it names them and their driver. None given, the container sees no GPU.
+   * The GPUs the probe's container gets ('all', that many, or those devices): those of the smoke
+   * run the record belongs to, so that it names them and their driver. None given, the container
+   * sees no GPU.
    */
-  gpus?: 'all' | number;
+  gpus?: ContainerRunSpec['gpus'];
   /** Leave torch out of the record. */
   noTorch?: boolean;
   /** Import torch for its runtime view (default: read from its files, seconds faster). */

@@ -24,6 +24,7 @@ import type { ResultDir } from '../results/results.js';
 import { type GpuDevices, hostGpuDevices } from '../smoke/gpu-identity.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
 import { configBaseline } from '../smoke/config-inputs.js';
+import { gpuPinOf } from '../smoke/gpu-pin.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
@@ -100,9 +101,10 @@ export interface PipelineIo {
   stepTiming?: (stage: Stage, line: string) => void;
   /**
    * The GPUs of the engine's host, for the smoke reuse key (default: nvidia-smi on this host when
-   * the engine is local, src/smoke/gpu-identity.ts); only asked when results may be reused.
+   * the engine is local, src/smoke/gpu-identity.ts); only asked when results may be reused. DEVICES:
+   * the GPUs the runner is pinned to (src/smoke/gpu-pin.ts), the only ones to look up when given.
    */
-  hostGpus?: () => Promise<GpuDevices>;
+  hostGpus?: (devices?: readonly string[]) => Promise<GpuDevices>;
   /** Each target as soon as the build stage built it (the action records it for its post step). */
   builtTarget?: (target: VariantBuild) => void;
 }
@@ -136,11 +138,25 @@ async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T):
 /**
  * The stages' inputs from files that have a shape of their own, checked before the engine or the
  * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
- * at once, not after the build (the smoke stage reads it again).
+ * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list, unless the smoke
+ * stage runs without GPUs (GPU.mode none), as the smoke stage checks it.
  */
-export function checkStageInputs(loaded: LoadedConfig, stages: ReadonlySet<Stage>): void {
-  if (stages.has('smoke')) configBaseline(loaded);
+export function checkStageInputs(
+  loaded: LoadedConfig,
+  stages: ReadonlySet<Stage>,
+  gpu?: { mode: GpuMode; env: Readonly<Record<string, string | undefined>> },
+): void {
+  if (!stages.has('smoke')) return;
+  configBaseline(loaded);
+  if (gpu !== undefined && gpu.mode !== 'none') gpuPinOf(gpu.env);
 }
+
+/** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
+const hostGpusHere =
+  (env: PipelineIo['env']) =>
+  (devices?: readonly string[]): Promise<GpuDevices> =>
+    hostGpuDevices(new ActionsExecRunner(), env, devices);
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
   // A signing setup that cannot work is said before anything is built (the key is decrypted
@@ -171,7 +187,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
           runner: runnerFromEnv(io.env),
           env: io.env,
         },
-        { ...io, hostGpus: io.hostGpus ?? (() => hostGpuDevices(new ActionsExecRunner(), io.env)) },
+        { ...io, hostGpus: io.hostGpus ?? hostGpusHere(io.env) },
       ),
     ));
   }

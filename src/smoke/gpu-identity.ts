@@ -77,18 +77,38 @@ function smiFailure(r: { exitCode: number; stdout: string; stderr: string }, tim
 }
 
 /**
- * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
- * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image.
- * Unknown, with the reason, when the engine is elsewhere or nvidia-smi is missing, fails or hangs.
+ * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
+ * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
+ * model and driver would not tell a slice from the whole GPU).
  */
-export async function hostGpuDevices(runner: CommandRunner, env: Env): Promise<GpuDevices> {
+export function nvidiaSmiArgs(devices?: readonly string[]): string[] | undefined {
+  if (devices === undefined) return [...NVIDIA_SMI_QUERY];
+  if (devices.some((d) => d.includes(':') || d.startsWith('MIG-'))) return undefined;
+  return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
+}
+
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
+ * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
+ * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
+ * fails or hangs.
+ */
+export async function hostGpuDevices(
+  runner: CommandRunner,
+  env: Env,
+  devices?: readonly string[],
+): Promise<GpuDevices> {
   const remote = remoteEngine(env);
   if (remote !== undefined) return { unknown: remote };
+  const args = nvidiaSmiArgs(devices);
+  if (args === undefined)
+    return { unknown: `a MIG instance is among the pinned GPUs (${devices!.join(',')}): not looked up` };
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
   timer.unref?.();
   try {
-    const r = await runner.run('nvidia-smi', [...NVIDIA_SMI_QUERY], { signal: abort.signal });
+    const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
     const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
     return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
   } catch (e) {

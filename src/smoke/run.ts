@@ -8,6 +8,7 @@ import { redactText } from '../util/redact.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';
 import type { GpuMode } from './gpu-mode.js';
+import { type GpuPin, gpuPinOf } from './gpu-pin.js';
 import type { SmokeResult } from './result.js';
 import {
   containerRunner,
@@ -37,6 +38,29 @@ export async function resolveGpus(mode: GpuMode, docker: DockerAdapter): Promise
   if (mode !== 'auto') return mode;
   return engineHasNvidiaGpus(await docker.daemonFeatures()) ? 'all' : 'none';
 }
+
+/** The GPUs of a run: all or none, and the runner's pin (gpu-pin.ts) a GPU run keeps to. */
+export interface GpuChoice {
+  gpus: 'all' | 'none';
+  /** Set when the environment pins the runner: its containers get these GPUs only (none: no GPU). */
+  pin?: GpuPin;
+}
+
+/**
+ * The mode resolved (resolveGpus), then the runner's pin from ENV (the environment the tool runs
+ * in: NVIDIA_VISIBLE_DEVICES, else CUDA_VISIBLE_DEVICES): a GPU run gets the pinned GPUs only, and
+ * none when the pin gives none (-1). The pin is checked whenever GPUs may be used (exit 2 for a
+ * value that is no GPU list), before the engine is asked; `none` ignores it.
+ */
+export async function resolveGpuChoice(mode: GpuMode, docker: DockerAdapter, env: Env): Promise<GpuChoice> {
+  if (mode === 'none') return { gpus: 'none' };
+  const pin = gpuPinOf(env);
+  if ((await resolveGpus(mode, docker)) === 'none') return { gpus: 'none' };
+  if (pin === undefined) return { gpus: 'all' };
+  return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<SmokeResult> {
   const startedAt = Date.now();

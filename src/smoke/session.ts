@@ -7,6 +7,7 @@ import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { engineMessage } from '../docker/failures.js';
 import { EnvironmentError } from '../errors.js';
 import type { Baseline } from './baselines.js';
+import { containerGpus, type GpuPin, noGpuReason } from './gpu-pin.js';
 import { classifyFailure } from './classify.js';
 import { DAEMON_TEXT, errorMessage, firstLine, isDaemonGone, SmokeInterruptedError } from './interrupt.js';
 import { MISSING_PROGRAM, type RunFn, type RunOutcome, tail } from './output.js';
@@ -27,6 +28,11 @@ export interface SmokeInput {
    * compute-gpu, train and ddp on CUDA, custom tests marked `gpu: true`); 'none': CPU only.
    */
   gpus: 'all' | 'none';
+  /**
+   * The GPUs the runner is pinned to (gpu-pin.ts: NVIDIA_VISIBLE_DEVICES or CUDA_VISIBLE_DEVICES):
+   * on a GPU run the containers get these only; a pin to none made the run 'none' (its reason).
+   */
+  pin?: GpuPin;
   /** The network of the custom command tests (smoke.network; default 'none'): the suites have none. */
   network?: 'none' | 'bridge';
   /** Fail GPU suites instead of skipping them when no GPU is visible. */
@@ -138,7 +144,7 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
         ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactText(chunk), current()) }),
         image: input.runImage ?? input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
-        ...(input.gpus === 'all' && gpu === true && { gpus: 'all' as const }),
+        ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
         network: 'none',
         labels: { 'io.github.ml-image-action.stage': 'smoke' },
         timeoutMs: input.timeoutMs,
@@ -170,18 +176,22 @@ export function skipped(id: string, suite: string, reason: string): SmokeTest {
   return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
 }
 
-/** A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. */
-export function gpuAbsent(id: string, suite: SmokeSuite, requireGpu: boolean): SmokeTest {
+/**
+ * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. PIN, when the
+ * runner's pin gave it none: the reason names the variable.
+ */
+export function gpuAbsent(id: string, suite: SmokeSuite, requireGpu: boolean, pin?: GpuPin): SmokeTest {
+  const why = pin !== undefined && pin.devices.length === 0 ? noGpuReason(pin) : undefined;
   return requireGpu
     ? {
         id,
         suite,
         status: 'fail',
-        reason: 'no GPU on this runner, and require-gpu is set',
+        reason: `no GPU on this runner${why ? ` (${why})` : ''}, and require-gpu is set`,
         durationMs: 0,
         metrics: {},
       }
-    : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
+    : skipped(id, suite, `no GPU on this runner (${why ?? 'run on a GPU runner, or --gpus all'})`);
 }
 
 /** The result so far: failures classified, summary counted, secrets redacted. */

@@ -16,9 +16,10 @@ import { configSmokeInputs } from './config-inputs.js';
 import type { GpuMode } from './gpu-mode.js';
 import type { SmokeResult, SmokeRunner } from './result.js';
 import { CPU_ONLY, devicesKey, type GpuDevices, NOT_LOOKED_UP } from './gpu-identity.js';
+import { containerGpus, type GpuPin, gpusLine } from './gpu-pin.js';
 import { verifiedLocalImage } from './local-image.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
-import { resolveGpus, runSmoke, SmokeInterruptedError } from './run.js';
+import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from './run.js';
 
 export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
 
@@ -41,9 +42,10 @@ export interface SmokeStageIo {
   /**
    * The GPUs of the engine's host (gpu-identity.ts: hostGpuDevices, nvidia-smi on the host), for
    * the reuse key of a GPU run. Asked at most once per stage, and only when results may be reused
-   * (input.reuse); without it such a run's GPUs are unknown (never reused).
+   * (input.reuse); without it such a run's GPUs are unknown (never reused). DEVICES: the GPUs the
+   * runner is pinned to (gpu-pin.ts), the only ones looked up when given.
    */
-  hostGpus?: () => Promise<GpuDevices>;
+  hostGpus?: (devices?: readonly string[]) => Promise<GpuDevices>;
 }
 
 /**
@@ -80,7 +82,8 @@ export interface SmokeStageInput {
   reuse?: ReuseLookup;
   /** This runner (src/github/run.ts): each new result says where its suites ran. */
   runner?: SmokeRunner;
-  /** The environment the requirements' `${NAME}` references and the workspace root come from (default: process.env). */
+  /** The environment of the requirements' `${NAME}` references, the workspace root and the runner's
+   * GPU pin (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES: gpu-pin.ts); default: process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /** The clock that stamps when each target's suites finished (default: the system's). */
   now?: () => Date;
@@ -117,6 +120,8 @@ interface StageContext {
   config: Config;
   docker: DockerAdapter;
   gpus: 'all' | 'none';
+  /** The GPUs the runner is pinned to (gpu-pin.ts): a GPU run's containers get only these. */
+  pin: GpuPin | undefined;
   distributions: string[];
   baseline: Baseline;
   /** The GPUs of a GPU run, looked up once for every target (gpusOf). */
@@ -128,14 +133,16 @@ export async function runSmokeStage(
   io: SmokeStageIo,
 ): Promise<{ entries: SmokeEntry[]; errors: string[] }> {
   const docker = io.docker();
-  const gpus = await resolveGpus(input.gpus, docker);
+  const env = input.env ?? process.env;
+  const { gpus, pin } = await resolveGpuChoice(input.gpus, docker, env);
   const ctx: StageContext = {
     input,
     io,
     config: input.loaded.config,
     docker,
     gpus,
-    ...configSmokeInputs(input.loaded, input.env ?? process.env),
+    pin,
+    ...configSmokeInputs(input.loaded, env),
   };
   const entries: SmokeEntry[] = [];
   const errors: string[] = [];
@@ -204,12 +211,13 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
 function gpusOf(ctx: StageContext): Promise<GpuDevices> {
   if (ctx.gpus === 'none') return Promise.resolve(CPU_ONLY);
   if (!ctx.input.reuse) return Promise.resolve(NOT_LOOKED_UP);
-  return (ctx.devices ??= lookUpGpus(ctx.io));
+  return (ctx.devices ??= lookUpGpus(ctx.io, ctx.pin));
 }
 
-async function lookUpGpus(io: SmokeStageIo): Promise<GpuDevices> {
+async function lookUpGpus(io: SmokeStageIo, pin: GpuPin | undefined): Promise<GpuDevices> {
+  const pinned = containerGpus(pin);
   const found: GpuDevices = io.hostGpus
-    ? await io.hostGpus().catch((e: unknown) => ({
+    ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e: unknown) => ({
         unknown: `the lookup failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`,
       }))
     : { unknown: 'no way to look up the GPUs was given' };
@@ -307,7 +315,7 @@ function reuseOutcome(ctx: StageContext, t: Prepared): Promise<ReuseOutcome> | u
  * that a later failure loses nothing already measured and no half-written JSON is left to trust.
  */
 async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntry> {
-  const { io, input, config, docker, gpus } = ctx;
+  const { io, input, config, docker, gpus, pin } = ctx;
   const { v, p, id, image } = t;
   const runImage = await t.runImage();
   io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
@@ -321,7 +329,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
       platform: p.platform,
       imagesDir: input.imagesDir,
       variant: v.variant,
-      ...(gpus === 'all' && { gpus }),
+      ...(gpus === 'all' && { gpus: containerGpus(pin) }),
     },
     { docker },
   );
@@ -330,7 +338,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
   if (incomplete !== undefined) io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
   io.progress(
     'smoke',
-    `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`,
+    `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${gpusLine(gpus, pin)})`,
   );
   const result = await runSmoke(
     {
@@ -339,6 +347,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
       platform: p.platform,
       suites: config.smoke.suites,
       gpus,
+      ...(pin !== undefined && { pin }),
       network: config.smoke.network,
       requireGpu: config.smoke.requireGpu,
       distributions: ctx.distributions,

@@ -211,7 +211,7 @@ export function batchSteps(input: SmokeInput): BatchStep[] {
 export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void> {
   const { input } = s;
   if (GPU_SUITES.has(name) && input.gpus === 'none') {
-    record(s, gpuAbsent(name, name, input.requireGpu));
+    record(s, gpuAbsent(name, name, input.requireGpu, input.pin));
     return;
   }
   if (name !== 'custom') s.progress(`smoke ${name}: running`);
@@ -240,7 +240,7 @@ export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void>
         await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
       // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
       // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
-      else record(s, gpuAbsent('compute-gpu', name, false));
+      else record(s, gpuAbsent('compute-gpu', name, false, input.pin));
       break;
     case 'train':
       await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));

@@ -6,7 +6,8 @@ import { type EnvRecord, packageListProblem } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
-import { resolveGpus } from '../../smoke/run.js';
+import { containerGpus, gpusLine } from '../../smoke/gpu-pin.js';
+import { resolveGpuChoice } from '../../smoke/run.js';
 import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
@@ -43,7 +44,8 @@ Options:
                    (the "--gpus all" equivalent: the record names this machine's GPUs and driver,
                    as a GPU smoke run's does), or auto (all when the engine has the NVIDIA runtime
                    or an NVIDIA CDI device). An engine that will not start the probe with GPUs: it
-                   runs without them, and the record's errors say why
+                   runs without them, and the record's errors say why. A runner pinned with
+                   NVIDIA_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES) gives it only those GPUs
   --env NAME       pass this variable from your environment into the probe's container (repeatable)
   --torch-runtime  import torch for its runtime view (default: torch is described from its files,
                    which is what collect_env reports, seconds faster)
@@ -75,11 +77,12 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
       if (v === undefined) throw new InputError(`capture: --env ${name}: not set in your environment`);
       env[name] = v;
     }
-    const gpus = gpuMode === 'none' ? 'none' : await resolveGpus(gpuMode, io.docker());
+    const { gpus, pin } = await resolveGpuChoice(gpuMode, io.docker(), io.env);
+    if (pin !== undefined) io.stderr(`capture: ${gpusLine(gpus, pin)}\n`);
     const record = await captureImage(
       {
         image,
-        ...(gpus === 'all' && { gpus }),
+        ...(gpus === 'all' && { gpus: containerGpus(pin) }),
         ...(platform !== undefined && { platform }),
         env,
         noTorch: values['no-torch'],

@@ -110,7 +110,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         `--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`,
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
-    checkStageInputs(loaded, stages);
+    checkStageInputs(loaded, stages, { mode: gpus, env: io.env });
     // A key that cannot sign is bad input now, not after the registry check and the build.
     if (push && stages.has('attest')) checkConfigKey(loaded);
     const baseline = baselineStore(values.baseline, io);

@@ -5,7 +5,8 @@ import { loadConfig } from '../../config/load.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
-import { resolveGpus, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
+import { gpusLine } from '../../smoke/gpu-pin.js';
+import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { imageFlag, parseCommandArgs, platformFlag, suitesFlag, timeoutFlag } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -41,7 +42,9 @@ Options:
   --image REF         the image to test
   --suites LIST       comma-separated (default: the config's smoke.suites, else all)
   --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
-                      runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent
+                      runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent.
+                      A runner pinned with NVIDIA_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES) in
+                      its environment gets only those GPUs (-1 or none: no GPU)
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
@@ -66,12 +69,14 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
     // The same inputs the pipeline's smoke stage gives the suites.
     const { distributions, baseline } = configSmokeInputs(loaded, io.env);
+    const choice = await resolveGpuChoice(gpus, io.docker(), io.env);
+    if (choice.pin !== undefined) io.stderr(`smoke: ${gpusLine(choice.gpus, choice.pin)}\n`);
     const result = await runSmoke(
       {
         image,
         ...(platform !== undefined && { platform }),
         suites,
-        gpus: await resolveGpus(gpus, io.docker()),
+        ...choice,
         requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
         distributions,
         tests: loaded?.config.smoke.tests ?? [],
