@@ -175,3 +175,51 @@ describe("a direct URL's ${NAME} value in pip's failure", () => {
     }
   });
 });
+
+// pip keeps an editable VCS install's checkout (<cwd>/src/<name>) and its .git/config keeps the URL
+// as pip filled it in: a token in it would be in the image. A non-editable install keeps neither.
+describe('an editable install whose URL carries a credential is refused at the door', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-editable-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { GIT_TOKEN: SECRET, REF: 'v1', SAS: SECRET };
+  const expandable = ['GIT_TOKEN', 'REF', 'SAS'];
+  const read = (line: string) => {
+    writeFileSync(path.join(dir, 'requirements.txt'), `numpy\n${line}\n`);
+    return readRequirements(['requirements.txt'], dir, env, { expandable });
+  };
+
+  it.each([
+    ['-e git+https://${GIT_TOKEN}@github.com/org/pkg.git#egg=pkg', /holds \$\{GIT_TOKEN\}:/],
+    ['--editable git+https://x:${GIT_TOKEN}@github.com/org/pkg.git#egg=pkg', /holds \$\{GIT_TOKEN\}:/],
+    ['--editable=git+https://${GIT_TOKEN}@github.com/org/pkg.git#egg=pkg', /holds \$\{GIT_TOKEN\}:/],
+    ['-e git+https://ci:literal-pass-123@git.corp/org/pkg.git#egg=pkg', /holds a login:/],
+    ['-e git+https://literal-tok-123@git.corp/org/pkg.git#egg=pkg', /holds a login:/],
+    ['-e git+https://git.corp/${GIT_TOKEN}/pkg.git@${REF}#egg=pkg', /holds \$\{GIT_TOKEN\}, \$\{REF\}:/],
+  ])('%s: exit 2 naming file:line, with the fix', (line, says) => {
+    const e = inputErrorOf(() => read(line));
+    expect(e.exitCode).toBe(2);
+    const problems = (e as ConfigError).problems;
+    expect(problems).toEqual([expect.stringMatching(says)]);
+    expect(problems[0]).toContain(`${path.join(dir, 'requirements.txt')}:2: `);
+    expect(problems[0]).toContain('.git/config');
+    expect(problems[0]).toContain('drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git`');
+    expect(shown(e)).not.toContain(SECRET);
+    expect(shown(e)).not.toMatch(/literal-(pass|tok)-123/);
+  });
+
+  it.each([
+    'pkg @ git+https://${GIT_TOKEN}@github.com/org/pkg.git',
+    'pkg @ https://acct.blob.core.windows.net/w/pkg-1.0-py3-none-any.whl?sv=2022&sig=${SAS}',
+    'git+https://${GIT_TOKEN}@github.com/org/pkg.git#egg=pkg',
+    '-e git+ssh://git@github.com/org/pkg.git#egg=pkg',
+    '-e git+https://github.com/org/pkg.git@main#egg=pkg',
+    '-e .',
+  ])('%s: accepted', (line) => {
+    const r = read(line);
+    expect(r.text).toBe(`numpy\n${line}`);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+});
