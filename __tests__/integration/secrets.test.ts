@@ -1,6 +1,8 @@
 // Planted credentials through a REAL build and push: index URLs with tokens (python.indexUrl,
 // python.extraIndexUrls, a requirements file's own --extra-index-url, PIP_INDEX_URL from the
-// environment) and build.secrets reach pip only through BuildKit secret mounts. Afterwards no token
+// environment) and build.secrets reach pip only through BuildKit secret mounts, and a build.secrets
+// value in a direct URL's query (`?sig=${SAS}`), which pip writes into the installed distribution's
+// direct_url.json, is scrubbed from it by the template's install step. Afterwards no token
 // is in `docker history --no-trunc`, `docker image inspect`, any layer or config blob read back from
 // the registry, the build log, or the result JSON. The base carries Debian's PEP 668 marker
 // (EXTERNALLY-MANAGED), so the same builds prove that the cpu template installs into a
@@ -23,7 +25,7 @@ import { ActionsExecRunner } from '../../src/docker/exec-runner.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
-import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
+import { startWheelIndex, type WheelIndex, wheelFileName } from '../helpers/wheel-index.js';
 import { buildTestImage } from '../helpers/images.js';
 import { MANIFEST_ACCEPT } from '../helpers/net.js';
 
@@ -76,6 +78,9 @@ describe.skipIf(!env.available)('secrets never reach the image, the log or the r
     // in a requirement line (${ML_IT_INDEX_PATH}) as a git+https token would be.
     quoted: `it's "$HOME" $(touch /tmp/pwned) \`id\` ${tok(5)}`,
     indexPath: tok(6),
+    // a signed query in a direct URL (`?sig=${SAS}`): pip keeps the query in direct_url.json, which
+    // the templates' install step scrubs
+    sas: tok(7),
   };
   const planted = [
     tokens.indexUrl,
@@ -84,6 +89,7 @@ describe.skipIf(!env.available)('secrets never reach the image, the log or the r
     tokens.pipIndexUrlEnv,
     tokens.quoted.split(' ').at(-1)!,
     tokens.indexPath,
+    tokens.sas,
   ];
   let docker: DockerAdapter;
   let index: WheelIndex;
@@ -97,6 +103,7 @@ describe.skipIf(!env.available)('secrets never reach the image, the log or the r
       { name: 'mlimg-tiny', version: '1.0.0' },
       { name: 'mlimg-private', version: '2.0.0', index: `${tokens.indexPath}/simple` },
       { name: 'mlimg-second', version: '3.0.0' },
+      { name: 'mlimg-direct', version: '4.0.0' },
     ]);
     // The stand-in base: the local Debian python image with Debian's own PEP 668 marker back in place.
     await buildTestImage(
@@ -155,7 +162,11 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
         variants: [{ name: variant, base: standIn }],
         platforms: ['linux/amd64'],
         python: { requirements: ['requirements.txt'], ...python },
-        build: { context: 'app', network: 'host', secrets: ['ML_IT_QUOTED', 'ML_IT_INDEX_PATH'] },
+        build: {
+          context: 'app',
+          network: 'host',
+          secrets: ['ML_IT_QUOTED', 'ML_IT_INDEX_PATH', 'ML_IT_SAS'],
+        },
       },
       path.join(cfgDir, 'ml-image.yml'),
     );
@@ -170,7 +181,12 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
       {
         docker,
         exec: new ActionsExecRunner(),
-        env: { ML_IT_QUOTED: tokens.quoted, ML_IT_INDEX_PATH: tokens.indexPath, ...extraEnv },
+        env: {
+          ML_IT_QUOTED: tokens.quoted,
+          ML_IT_INDEX_PATH: tokens.indexPath,
+          ML_IT_SAS: tokens.sas,
+          ...extraEnv,
+        },
         progress: (l) => log.push(l),
         output: (l) => log.push(l),
       },
@@ -202,7 +218,8 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
     };
   }
 
-  it('index URLs, a requirements line and build.secrets with tokens: none of them anywhere', async () => {
+  it('index URLs, a requirements line, build.secrets and a direct URL query with tokens: none of them anywhere', async () => {
+    const direct = `${index.origin}/simple/mlimg-direct/${wheelFileName({ name: 'mlimg-direct', version: '4.0.0' })}`;
     const auth = (t: string) => `http://mlimg:${t}@${index.origin.slice('http://'.length)}`;
     const { result, log, plan } = await build(
       'deb12',
@@ -216,6 +233,8 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
         // pip expands ${VAR} from its environment: the build.secret is there, so this index exists
         `--extra-index-url ${index.origin}/\${ML_IT_INDEX_PATH}/simple`,
         'mlimg-private==2.0.0',
+        // the server ignores the query; pip writes the URL, query and all, into direct_url.json
+        `mlimg-direct @ ${direct}?sv=2024&sig=\${ML_IT_SAS}`,
         '',
       ].join('\n'),
       {},
@@ -254,6 +273,30 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
     // nothing of the secret mounts stays in the image, and the quoted secret was not executed
     expect(run.stdout).not.toMatch(/ml_image_/);
     expect(run.stdout).toMatch(/\/tmp\/pwned'?: No such file/);
+
+    // the direct URL's distribution is installed, its direct_url.json as pip writes it but for the
+    // query, and its RECORD line matches the rewritten file
+    const record = await docker.runContainer({
+      image: `${v.repository}@${v.platforms[0]!.digest}`,
+      platform: 'linux/amd64',
+      cmd: [
+        'python3',
+        '-c',
+        [
+          'import base64, hashlib, importlib.metadata as m, mlimg_direct',
+          'd = m.distribution("mlimg-direct")',
+          'b = d.read_text("direct_url.json").encode()',
+          'h = base64.urlsafe_b64encode(hashlib.sha256(b).digest()).rstrip(b"=").decode()',
+          'print(d.version, b.decode())',
+          'print([f.hash.value == h and f.size == len(b) for f in d.files if f.name == "direct_url.json"])',
+        ].join('\n'),
+      ],
+    });
+    expect(record.exitCode, record.stderr).toBe(0);
+    const [first, second] = record.stdout.trim().split('\n');
+    expect(first).toMatch(/^4\.0\.0 \{"archive_info": \{/);
+    expect(JSON.parse(first!.slice('4.0.0 '.length)).url).toBe(direct);
+    expect(second).toBe('[True]');
   }, 600_000);
 
   it('PIP_INDEX_URL from the environment (no python.indexUrl) reaches pip, and nowhere else', async () => {

@@ -828,6 +828,44 @@ describe('Dockerfile templates', () => {
   );
 
   it.each(['cpu', 'cuda', 'ngc'])(
+    '%s: the install step scrubs build.secrets values from direct_url.json in the same RUN, after pip',
+    (t) => {
+      // pip keeps a direct URL's query (`?sig=${SAS}`, filled in) in dist-info/direct_url.json.
+      const install = block(read(t), 'python-packages');
+      const run = install.slice(install.indexOf('RUN --mount')).replace(/\\\n\s*/g, ' ');
+      const scrub = run.indexOf(`if [ -s "$s/${BUILD_SECRET_IDS.env}" ]; then printf '%s\\n' `);
+      expect(scrub).toBeGreaterThan(run.lastIndexOf('python3 -m pip install -r'));
+      expect(scrub).toBeGreaterThan(run.lastIndexOf('pip install "torch=='));
+      const script = run.slice(scrub);
+      // One RUN: nothing after it but its python (isolated from the working directory) and fi.
+      expect(script).toMatch(/' +\| python3 -I -; +fi\n$/);
+      expect(script).not.toMatch(/\nRUN /);
+      // The names from the exported secret file, their values from the environment.
+      expect(script).toContain(`pathlib.Path("/run/secrets/${BUILD_SECRET_IDS.env}").read_text()`);
+      expect(script).toContain('re.findall("^export ([A-Za-z_][A-Za-z0-9_]*)=", env, re.M)');
+      expect(script).toContain('if len(v) >= 4');
+      for (const where of ['getsitepackages', '"purelib", "platlib"', '*.dist-info/direct_url.json'])
+        expect(script).toContain(where);
+      // The URL without query, fragment and login, written as pip writes it, its RECORD line updated.
+      expect(script).toContain('up.urlunsplit((u.scheme, u.netloc.rpartition("@")[2], u.path, "", ""))');
+      expect(script).toContain('json.dumps(d, sort_keys=True)');
+      expect(script).toContain('"/direct_url.json,"');
+      // A value left is a failed step naming the file; an editable checkout's .git/config too.
+      expect(script).toMatch(/if held\(b\.decode\(\)\): sys\.exit\(f"\{f\}: /);
+      expect(script).toMatch(/glob\("src\/\*\/\.git\/config"\)/);
+      // One python line per single-quoted argument: no quote inside, no backslash the Dockerfile
+      // would take as a line continuation.
+      const physical = install.slice(install.indexOf("then printf '%s\\n'")).split('\n');
+      const args = physical.slice(
+        1,
+        physical.findIndex((l) => l.includes('| python3 -I -')),
+      );
+      expect(args.length).toBeGreaterThan(10);
+      for (const l of args) expect(l).toMatch(/^ {6}'[^']*' \\$/);
+    },
+  );
+
+  it.each(['cpu', 'cuda', 'ngc'])(
     '%s: builds as root whatever user the base ends as, and keeps a user or group app the base has',
     (t) => {
       const text = read(t);
