@@ -474,11 +474,14 @@ function neutralise(text) {
     return (stripUnsafe(text)
         .replace(/@/g, `@${JOINER}`)
         // Also before a line break: the break becomes <br>, and the text around it one line.
-        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
+        // One class, no alternation: `\r\n` as one break or two made 2^N ways to fail on N of them.
+        .replace(/#(?=[\r\n\u2028\u2029]*[0-9])/g, `#${JOINER}`)
         .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
         // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
         // be a live link): a joiner inside the scheme keeps the text and breaks the link.
-        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Tried only where a run of scheme characters begins (linear: from every letter of a long run
+        // it was quadratic); a run that begins with a digit gets the joiner too, which shows nothing.
+        .replace(/(?<![a-z0-9+.-])([a-z0-9+.-]+):(?=\/\/)/gi, `$1:${JOINER}`)
         // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
         // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
         // bare `www` at the end: the template may put a full stop right after the value.

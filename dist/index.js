@@ -28601,13 +28601,13 @@ async function runPost(io, deps = defaultPostDeps()) {
         io.info('post: the main step saved no run id (it did not start): nothing to clean up');
         return outcome;
     }
-    // A run that never used Docker (the fork poster, a plan-only run) started neither processes
-    // nor containers: no daemon is asked (there may be none on this runner).
+    // Processes first, whatever the run did: an attest-only run starts cosign without Docker, and
+    // finding them needs no engine (/proc). A run that never used Docker (the fork poster, a
+    // plan-only or attest-only run) started no containers: no daemon is asked (there may be none).
+    await stopProcesses(io, deps, runId);
     const usedDocker = io.getState?.(STATE.usedDocker) === 'true';
     if (!usedDocker)
-        io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
-    else
-        await stopProcesses(io, deps, runId);
+        io.info(`post: containers: none (run ${runId} did not use Docker)`);
     // The temp root before anything that asks the engine: it needs none, and may hold a build's
     // secrets files, which must not stay behind a hung engine (a common reason for the cancel).
     await removeTempRoot(io, deps, runId);
@@ -29739,17 +29739,30 @@ const DEFAULT_PIDS_LIMIT = 8192;
  */
 const LOOPBACK_HOSTNAME = 'ml-image-smoke';
 const networkOf = (spec) => spec.network ?? 'none';
+/** Whether a spec asks for no GPU: none given, or an empty device list. */
+const noGpus = (gpus) => gpus === undefined || (typeof gpus === 'object' && gpus.length === 0);
 /**
  * The environment of a container (every one the tool creates: runs and sessions): ENV, and
  * NVIDIA_VISIBLE_DEVICES=void unless it is given GPUs. On a host whose dockerd runs the NVIDIA
  * runtime by default, that runtime gives every GPU to any container whose environment says
  * NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV does), DeviceRequests or not; `void`
  * makes it start the container as runc would: no GPU, no driver library, no nvidia-smi. A
- * container given GPUs keeps the image's value (its DeviceRequest names the GPUs).
+ * container given every GPU or a number keeps the image's value (its DeviceRequest names the
+ * GPUs); one given a device list gets that list, so that such a runtime, which reads the variable,
+ * gives it those GPUs only (the engine sets the same from the DeviceRequest's DeviceIDs).
  */
 function containerEnv(env, gpus) {
-    const all = { ...env, ...(gpus === undefined && { NVIDIA_VISIBLE_DEVICES: 'void' }) };
+    const visible = noGpus(gpus) ? 'void' : typeof gpus === 'object' ? gpus.join(',') : undefined;
+    const all = { ...env, ...(visible !== undefined && { NVIDIA_VISIBLE_DEVICES: visible }) };
     return Object.entries(all).map(([k, v]) => `${k}=${v}`);
+}
+/**
+ * The DeviceRequest of a run given GPUs, as `docker run --gpus` makes it: every GPU (Count -1),
+ * that many (Count N), or those devices (DeviceIDs, Count 0: the engine refuses both at once).
+ */
+function deviceRequest(gpus) {
+    const [count, ids] = typeof gpus === 'object' ? [0, [...gpus]] : [gpus === 'all' ? -1 : gpus, null];
+    return { Driver: '', Count: count, Capabilities: [['gpu']], DeviceIDs: ids, Options: {} };
 }
 /**
  * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a
@@ -29771,17 +29784,7 @@ function hostConfigFor(spec) {
         ...(network === 'none' && { ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] }),
         ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
         ...(spec.ipcHost && { IpcMode: 'host' }),
-        ...(spec.gpus !== undefined && {
-            DeviceRequests: [
-                {
-                    Driver: '',
-                    Count: spec.gpus === 'all' ? -1 : spec.gpus,
-                    Capabilities: [['gpu']],
-                    DeviceIDs: null,
-                    Options: {},
-                },
-            ],
-        }),
+        ...(!noGpus(spec.gpus) && { DeviceRequests: [deviceRequest(spec.gpus)] }),
     };
 }
 /** The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is given. */
@@ -31482,7 +31485,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(348)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6348));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91891));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -32076,6 +32079,7 @@ function readRegularText(file, maxBytes, refused) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  v5: () => (/* binding */ MASK),
   XF: () => (/* binding */ REDACTED),
   iz: () => (/* binding */ REDACTION_RULES),
   Qe: () => (/* binding */ holdsToken),
@@ -32089,17 +32093,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fo: () => (/* binding */ redactTextDeep),
   sK: () => (/* binding */ redactUrls),
   w5: () => (/* binding */ redactUrlsDeep),
+  Rq: () => (/* binding */ secretLabel),
   zA: () => (/* binding */ shownUrl),
-  O4: () => (/* binding */ urlCredentials),
-  mz: () => (/* binding */ urlSecret)
+  mz: () => (/* binding */ urlSecret),
+  xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: MASK, findJwts, looksSecret
+// UNUSED EXPORTS: findJwts, looksSecret
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick, and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or \'/t/\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"([?&#](?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"}}');
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -32219,11 +32224,12 @@ function redactUrls(text, mask = MASK) {
     const colon = text.indexOf('://');
     if (colon < 0)
         return text;
-    // No userinfo without '@', no secret parameter without '=' and one of '?', '&' or '#', no token
-    // segment without '/t/': the scans below are skipped (cheap checks, SBOMs hold many URLs).
+    // No userinfo without '@', no secret parameter without '=' and one of '?', '&' or '#' (or one of
+    // them percent-encoded: a URL in another's query), no token segment without '/t/': the scans
+    // below are skipped (cheap checks, SBOMs hold many URLs).
     const out = text.includes('@') ? maskUserinfos(text, colon, mask) : text;
     const query = out.includes('=') && (out.includes('?') || out.includes('&') || out.includes('#'));
-    return query || out.includes('/t/') ? maskUrlTokens(out, mask) : out;
+    return query || ENCODED_QUERY.test(out) || out.includes('/t/') ? maskUrlTokens(out, mask) : out;
 }
 /** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
 function maskUserinfos(text, colon, mask) {
@@ -32253,12 +32259,15 @@ function maskUserinfos(text, colon, mask) {
     parts.push(text.slice(done));
     return parts.join('');
 }
-// urlTokens: a URL's text after its scheme (to whitespace or '"'), `?name=value` (also `&`, `#`)
-// where the name is a secret's, and Anaconda's `://host/t/<token>` right after the host (any host).
+// urlTokens: a URL's text after its scheme (to whitespace or '"'), `?name=value` (also `&`, `#`,
+// and `%3Fname%3Dvalue` percent-encoded, its value then ending at `%26` or `%23` too) where the
+// name is a secret's, and Anaconda's `://host/t/<token>` right after the host (any host).
 const { span: SPAN_RULE, query: QUERY_RULE, pathToken: PATH_TOKEN_RULE } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(SPAN_RULE, 'y');
 const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(PATH_TOKEN_RULE);
+/** '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them. */
+const ENCODED_QUERY = /%(?:3[DF]|2[36])/i;
 /** redactUrls' pass over parameters and token segments: each URL read once (one in a query with it). */
 function maskUrlTokens(text, mask) {
     const parts = [];
@@ -32307,31 +32316,6 @@ function maskUserinfo(m, mask) {
     if (secret === '' || secret === REDACTED || secret === MASK)
         return whole;
     return pw ? `${scheme}${user}:${mask}@` : `${scheme}${mask}@`;
-}
-/**
- * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it
- * is written in the URL (percent-encoded) and decoded, when that differs. A part that does not
- * decode (a bare '%', as in `p%ss`) is masked as written; it never unmasks the other part.
- */
-function urlCredentials(url) {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return [];
-    }
-    const out = new Set();
-    for (const raw of [u.username, u.password]) {
-        try {
-            out.add(decodeURIComponent(raw));
-        }
-        catch {
-            // Not percent-encoding (pip takes such a '%' as it is): the raw text below is the secret.
-        }
-        out.add(raw);
-    }
-    return [...out].filter((s) => s.length >= 3);
 }
 /**
  * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
@@ -32395,7 +32379,11 @@ const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.git
  * a standard one (STANDARD_LABEL).
  */
 function redactLabels(labels) {
-    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, !STANDARD_LABEL.test(k) && secretLabelKey(k) ? REDACTED : v]));
+    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, secretLabel(k) ? REDACTED : v]));
+}
+/** Whether a label's value is masked by its key (redactLabels): never shown, not even in a reason. */
+function secretLabel(key) {
+    return !STANDARD_LABEL.test(key) && secretLabelKey(key);
 }
 /**
  * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
@@ -32474,6 +32462,22 @@ const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|
  */
 function maskBareLogins(text) {
     return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
+}
+/**
+ * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
+ * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of
+ * at least MIN characters once trimmed, as a runner splits a multi-line mask. Longest first, so a
+ * line inside a longer value is not masked before the whole value is.
+ */
+function valueMasks(values, min = 4) {
+    const masks = new Set();
+    for (const v of values) {
+        masks.add(v);
+        if (/[\r\n]/.test(v))
+            for (const line of v.split(/\r\n|[\r\n]/))
+                masks.add(line.trim());
+    }
+    return [...masks].filter((m) => m.length >= min).sort((a, b) => b.length - a.length);
 }
 
 
@@ -32555,7 +32559,7 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
         rootMade = root;
-        sweepStaleRoots(base);
+        sweepStaleRoots(base, Date.now(), node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root));
         process.once('exit', () => {
             try {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
@@ -32587,7 +32591,17 @@ function checkPrivate(root, st) {
 }
 /** mkdtemp under the run's temp root. */
 function runTempDir(prefix) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        // The root went while it was empty: another run's sweep, when a custom ML_IMAGE_RUN_ID makes
+        // this run look like a gone process there. It is made (and checked) again.
+        rootMade = undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
 }
 /**
  * A root of a gone process not touched for this long is removed with what it holds (secret files
@@ -32598,10 +32612,11 @@ const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
 /**
  * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
  * event: killed, or a test worker): an empty one at once, one with something in it when it is this
- * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid (a custom
- * ML_IMAGE_RUN_ID).
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
+ * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
+ * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
  */
-function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now()) {
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot())) {
     let names;
     try {
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
@@ -32611,7 +32626,7 @@ function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(
     }
     for (const name of names) {
         const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
-        if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
+        if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid)))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
         try {

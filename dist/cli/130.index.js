@@ -405,7 +405,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 8;
+const SBOM_FORMAT = 9;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */

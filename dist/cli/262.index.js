@@ -230,8 +230,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43140);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31246);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31246);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77593);
+
 
 
 
@@ -272,7 +274,8 @@ Options:
                    (the "--gpus all" equivalent: the record names this machine's GPUs and driver,
                    as a GPU smoke run's does), or auto (all when the engine has the NVIDIA runtime
                    or an NVIDIA CDI device). An engine that will not start the probe with GPUs: it
-                   runs without them, and the record's errors say why
+                   runs without them, and the record's errors say why. A runner pinned with
+                   NVIDIA_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES) gives it only those GPUs
   --env NAME       pass this variable from your environment into the probe's container (repeatable)
   --torch-runtime  import torch for its runtime view (default: torch is described from its files,
                    which is what collect_env reports, seconds faster)
@@ -282,7 +285,7 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('capture', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandArgs */ .Qx)('capture', argv, {
             image: { type: 'string' },
             platform: { type: 'string' },
             gpus: { type: 'string', default: 'none' },
@@ -290,10 +293,10 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             'no-torch': { type: 'boolean', default: false },
             'torch-runtime': { type: 'boolean', default: false },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .imageFlag */ .m4)('capture', values.image);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .imageFlag */ .m4)('capture', values.image);
         if (values['no-torch'] && values['torch-runtime'])
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .platformFlag */ ._G)('capture', values.platform);
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .platformFlag */ ._G)('capture', values.platform);
         const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};
         for (const name of values.env ?? []) {
@@ -302,10 +305,12 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
             env[name] = v;
         }
-        const gpus = gpuMode === 'none' ? 'none' : await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveGpus */ .Co)(gpuMode, io.docker());
+        const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_9__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);
+        if (pin !== undefined)
+            io.stderr(`capture: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_8__/* .gpusLine */ .i8)(gpus, pin)}\n`);
         const record = await (0,_capture_capture_js__WEBPACK_IMPORTED_MODULE_3__/* .captureImage */ .O$)({
             image,
-            ...(gpus === 'all' && { gpus }),
+            ...(gpus === 'all' && { gpus: (0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_8__/* .containerGpus */ .j_)(pin) }),
             ...(platform !== undefined && { platform }),
             env,
             noTorch: values['no-torch'],

@@ -1953,6 +1953,28 @@ function ignoreLine(rel) {
     const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
     return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
 }
+/** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
+function lstatOrAbsent(f) {
+    try {
+        return (0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        if (e.code === 'ENAMETOOLONG')
+            return undefined;
+        throw e;
+    }
+}
+/** The longest file name (bytes) of the file systems the work directory is on (NAME_MAX). */
+const NAME_MAX = 255;
+const IGNORE_SUFFIX = '.dockerignore';
+/**
+ * The name of the Dockerfile's copy: the user's own (BuildKit's messages name it), unless the
+ * ignore file beside it would be too long a name; then "Dockerfile".
+ */
+function copyName(dockerfile) {
+    const base = external_node_path_default().basename(dockerfile);
+    return Buffer.byteLength(base + IGNORE_SUFFIX) <= NAME_MAX ? base : 'Dockerfile';
+}
 /**
  * The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). As
  * BuildKit reads it: from inside the directory it is in (the Dockerfile's, the context), so a link
@@ -1960,11 +1982,11 @@ function ignoreLine(rel) {
  */
 function ignoreFileOf(dockerfile, context) {
     const candidates = [
-        [`${dockerfile}.dockerignore`, external_node_path_default().dirname(dockerfile)],
+        [`${dockerfile}${IGNORE_SUFFIX}`, external_node_path_default().dirname(dockerfile)],
         [external_node_path_default().join(context, '.dockerignore'), context],
     ];
     for (const [f, within] of candidates) {
-        if ((0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false }) === undefined)
+        if (lstatOrAbsent(f) === undefined)
             continue;
         const target = (0,read_regular/* realPathOrSelf */.rX)(f);
         const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(within), target);
@@ -1995,12 +2017,12 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
         return { dockerfile, keptOut };
     const dir = external_node_path_default().join(work, `dockerfile-${name}`);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const copy = external_node_path_default().join(dir, external_node_path_default().basename(dockerfile));
+    const copy = external_node_path_default().join(dir, copyName(dockerfile));
     (0,external_node_fs_.copyFileSync)(dockerfile, copy);
     const own = ignoreFileOf(dockerfile, context);
     const sep = own === '' || own.endsWith('\n') ? '' : '\n';
     const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
-    (0,external_node_fs_.writeFileSync)(`${copy}.dockerignore`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+    (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
         mode: 0o600,
     });
     return { dockerfile: copy, keptOut };
@@ -2339,19 +2361,36 @@ function smiFailure(r, timedOut) {
     return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
 }
 /**
- * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
- * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image.
- * Unknown, with the reason, when the engine is elsewhere or nvidia-smi is missing, fails or hangs.
+ * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
+ * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
+ * model and driver would not tell a slice from the whole GPU).
  */
-async function hostGpuDevices(runner, env) {
+function nvidiaSmiArgs(devices) {
+    if (devices === undefined)
+        return [...NVIDIA_SMI_QUERY];
+    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
+        return undefined;
+    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
+ * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
+ * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
+ * fails or hangs.
+ */
+async function hostGpuDevices(runner, env, devices) {
     const remote = remoteEngine(env);
     if (remote !== undefined)
         return { unknown: remote };
+    const args = nvidiaSmiArgs(devices);
+    if (args === undefined)
+        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
     timer.unref?.();
     try {
-        const r = await runner.run('nvidia-smi', [...NVIDIA_SMI_QUERY], { signal: abort.signal });
+        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
         const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
         return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
     }
@@ -2370,6 +2409,8 @@ async function hostGpuDevices(runner, env) {
 
 // EXTERNAL MODULE: ./src/smoke/config-inputs.ts
 var config_inputs = __webpack_require__(46985);
+// EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
+var gpu_pin = __webpack_require__(52013);
 // EXTERNAL MODULE: ./src/capture/capture.ts
 var capture = __webpack_require__(96912);
 // EXTERNAL MODULE: ./src/capture/record.ts
@@ -2686,6 +2727,7 @@ var run = __webpack_require__(31246);
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -2703,14 +2745,16 @@ function imageUnderTest(v, p) {
 }
 async function runSmokeStage(input, io) {
     const docker = io.docker();
-    const gpus = await (0,run/* resolveGpus */.Co)(input.gpus, docker);
+    const env = input.env ?? process.env;
+    const { gpus, pin } = await (0,run/* resolveGpuChoice */.KI)(input.gpus, docker, env);
     const ctx = {
         input,
         io,
         config: input.loaded.config,
         docker,
         gpus,
-        ...(0,config_inputs/* configSmokeInputs */.P)(input.loaded, input.env ?? process.env),
+        pin,
+        ...(0,config_inputs/* configSmokeInputs */.P)(input.loaded, env),
     };
     const entries = [];
     const errors = [];
@@ -2781,11 +2825,12 @@ function gpusOf(ctx) {
         return Promise.resolve(CPU_ONLY);
     if (!ctx.input.reuse)
         return Promise.resolve(NOT_LOOKED_UP);
-    return (ctx.devices ??= lookUpGpus(ctx.io));
+    return (ctx.devices ??= lookUpGpus(ctx.io, ctx.pin));
 }
-async function lookUpGpus(io) {
+async function lookUpGpus(io, pin) {
+    const pinned = (0,gpu_pin/* containerGpus */.j_)(pin);
     const found = io.hostGpus
-        ? await io.hostGpus().catch((e) => ({
+        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
             unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
         }))
         : { unknown: 'no way to look up the GPUs was given' };
@@ -2872,7 +2917,7 @@ function reuseOutcome(ctx, t) {
  * that a later failure loses nothing already measured and no half-written JSON is left to trust.
  */
 async function captureAndTest(ctx, t) {
-    const { io, input, config, docker, gpus } = ctx;
+    const { io, input, config, docker, gpus, pin } = ctx;
     const { v, p, id, image } = t;
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
@@ -2885,19 +2930,20 @@ async function captureAndTest(ctx, t) {
         platform: p.platform,
         imagesDir: input.imagesDir,
         variant: v.variant,
-        ...(gpus === 'all' && { gpus }),
+        ...(gpus === 'all' && { gpus: (0,gpu_pin/* containerGpus */.j_)(pin) }),
     }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
         io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
-    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
+    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${(0,gpu_pin/* gpusLine */.i8)(gpus, pin)})`);
     const result = await (0,run/* runSmoke */.Lw)({
         image,
         ...(runImage !== image && { runImage }),
         platform: p.platform,
         suites: config.smoke.suites,
         gpus,
+        ...(pin !== undefined && { pin }),
         network: config.smoke.network,
         requireGpu: config.smoke.requireGpu,
         distributions: ctx.distributions,
@@ -3757,6 +3803,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -3790,12 +3837,19 @@ async function timed(io, stage, fn) {
 /**
  * The stages' inputs from files that have a shape of their own, checked before the engine or the
  * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
- * at once, not after the build (the smoke stage reads it again).
+ * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list, unless the smoke
+ * stage runs without GPUs (GPU.mode none), as the smoke stage checks it.
  */
-function checkStageInputs(loaded, stages) {
-    if (stages.has('smoke'))
-        (0,config_inputs/* configBaseline */.E)(loaded);
+function checkStageInputs(loaded, stages, gpu) {
+    if (!stages.has('smoke'))
+        return;
+    (0,config_inputs/* configBaseline */.E)(loaded);
+    if (gpu !== undefined && gpu.mode !== 'none')
+        (0,gpu_pin/* gpuPinOf */.Vy)(gpu.env);
 }
+/** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
+const hostGpusHere = (env) => (devices) => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), env, devices);
 async function runPipeline(opts, io) {
     // A signing setup that cannot work is said before anything is built (the key is decrypted
     // meanwhile, unless a signer is given).
@@ -3821,7 +3875,7 @@ async function runPipeline(opts, io) {
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
             runner: (0,github_run/* runnerFromEnv */.W1)(io.env),
             env: io.env,
-        }, { ...io, hostGpus: io.hostGpus ?? (() => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), io.env)) })));
+        }, { ...io, hostGpus: io.hostGpus ?? hostGpusHere(io.env) })));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let attest;
@@ -4025,7 +4079,7 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
         rootMade = root;
-        sweepStaleRoots(base);
+        sweepStaleRoots(base, Date.now(), node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root));
         process.once('exit', () => {
             try {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
@@ -4057,7 +4111,17 @@ function checkPrivate(root, st) {
 }
 /** mkdtemp under the run's temp root. */
 function runTempDir(prefix) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        // The root went while it was empty: another run's sweep, when a custom ML_IMAGE_RUN_ID makes
+        // this run look like a gone process there. It is made (and checked) again.
+        rootMade = undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
 }
 /**
  * A root of a gone process not touched for this long is removed with what it holds (secret files
@@ -4068,10 +4132,11 @@ const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
 /**
  * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
  * event: killed, or a test worker): an empty one at once, one with something in it when it is this
- * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid (a custom
- * ML_IMAGE_RUN_ID).
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
+ * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
+ * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
  */
-function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now()) {
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot())) {
     let names;
     try {
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
@@ -4081,7 +4146,7 @@ function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(
     }
     for (const name of names) {
         const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
-        if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
+        if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid)))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
         try {

@@ -18,9 +18,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96356);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43140);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31246);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31246);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+
 
 
 
@@ -58,7 +60,9 @@ Options:
   --image REF         the image to test
   --suites LIST       comma-separated (default: the config's smoke.suites, else all)
   --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
-                      runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent
+                      runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent.
+                      A runner pinned with NVIDIA_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES) in
+                      its environment gets only those GPUs (-1 or none: no GPU)
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
@@ -66,7 +70,7 @@ Options:
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
             gpus: { type: 'string', default: 'auto' },
@@ -75,19 +79,22 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             config: { type: 'string' },
             timeout: { type: 'string' },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('smoke', values.image);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .imageFlag */ .m4)('smoke', values.image);
         const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_5__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .platformFlag */ ._G)('smoke', values.platform);
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .platformFlag */ ._G)('smoke', values.platform);
         const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, file: values.config }) : undefined;
-        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
-        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
         // The same inputs the pipeline's smoke stage gives the suites.
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configSmokeInputs */ .P)(loaded, io.env);
-        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runSmoke */ .Lw)({
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .configSmokeInputs */ .P)(loaded, io.env);
+        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
+        if (choice.pin !== undefined)
+            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_6__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
+        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .runSmoke */ .Lw)({
             image,
             ...(platform !== undefined && { platform }),
             suites,
-            gpus: await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveGpus */ .Co)(gpus, io.docker()),
+            ...choice,
             requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
             distributions,
             tests: loaded?.config.smoke.tests ?? [],
@@ -104,7 +111,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             }),
         }).catch((e) => {
             // The daemon went away mid-run: the tests that finished are written before exit 3.
-            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_6__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
+            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
                 (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .openOutDir */ .c)(io.cwd, values.out).writeSmoke(e.partial);
             throw e;
         });

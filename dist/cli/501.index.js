@@ -2,6 +2,78 @@ export const id = 501;
 export const ids = [501];
 export const modules = {
 
+/***/ 52013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vy: () => (/* binding */ gpuPinOf),
+/* harmony export */   Y7: () => (/* binding */ noGpuReason),
+/* harmony export */   i8: () => (/* binding */ gpusLine),
+/* harmony export */   j_: () => (/* binding */ containerGpus)
+/* harmony export */ });
+/* unused harmony export PIN_VARIABLES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The GPUs a runner is pinned to. A host with several self-hosted runners often gives each its own
+// GPU(s) through NVIDIA_VISIBLE_DEVICES (or CUDA_VISIBLE_DEVICES) in the runner's environment: the
+// smoke containers of that runner then get those GPUs only (a DeviceRequest with their IDs, the
+// `--gpus "device=0,1"` equivalent), never every GPU of the host (other jobs' GPUs). Pure: the
+// environment is passed in.
+
+/** The variables a runner is pinned with, in the order they are read (the first that pins wins). */
+const PIN_VARIABLES = ['NVIDIA_VISIBLE_DEVICES', 'CUDA_VISIBLE_DEVICES'];
+/** Values that give no GPU: CUDA's -1 and empty list, the NVIDIA toolkit's none and void. */
+const NO_GPU = new Set(['', '-1', 'none', 'void']);
+/** The characters a device list may hold (anything else is no device list: exit 2). */
+const LIST_CHARS = /^[A-Za-z0-9,:-]+$/;
+/** One device: an index, GPU:MIG-instance indices, or a GPU-/MIG- UUID (CUDA takes a prefix). */
+const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+)$/;
+const FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
+/**
+ * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all`, else
+ * CUDA_VISIBLE_DEVICES likewise; undefined when neither pins (unset or `all`). A value that is no
+ * device list (characters other than letters, digits, ',', ':' and '-'; an entry that is no
+ * device) is bad input naming the variable (exit 2).
+ */
+function gpuPinOf(env) {
+    for (const variable of PIN_VARIABLES) {
+        const raw = env[variable];
+        if (raw === undefined)
+            continue;
+        const value = raw.trim();
+        if (value.toLowerCase() === 'all')
+            continue;
+        if (NO_GPU.has(value.toLowerCase()))
+            return { variable, value, devices: [] };
+        if (!LIST_CHARS.test(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${variable}=${JSON.stringify(raw)}: not a GPU list (only letters, digits, ',', ':' and '-' may appear)`, FIX);
+        const entries = value.split(',');
+        const bad = entries.find((e) => !DEVICE.test(e));
+        if (bad !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID)`, FIX);
+        return { variable, value, devices: [...new Set(entries)] };
+    }
+    return undefined;
+}
+/** The GPUs of a GPU run's containers: the pinned devices, else every GPU. */
+function containerGpus(pin) {
+    return pin !== undefined && pin.devices.length > 0 ? pin.devices : 'all';
+}
+/** Why a pinned run has no GPU: "CUDA_VISIBLE_DEVICES=-1 gives this runner no GPU". */
+function noGpuReason(pin) {
+    return `${pin.variable}=${pin.value === '' ? '""' : pin.value} gives this runner no GPU`;
+}
+/** The GPUs of a run, for its log: "GPUs 1,2 (NVIDIA_VISIBLE_DEVICES)", "no GPU (...)", "gpus: all". */
+function gpusLine(gpus, pin) {
+    if (pin === undefined)
+        return `gpus: ${gpus}`;
+    if (pin.devices.length === 0)
+        return `no GPU (${noGpuReason(pin)})`;
+    return `${pin.devices.length === 1 ? 'GPU' : 'GPUs'} ${pin.devices.join(',')} (${pin.variable})`;
+}
+
+
+/***/ }),
+
 /***/ 16102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -64,11 +136,11 @@ function firstLine(s) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Yi: () => (/* reexport */ interrupt/* SmokeInterruptedError */.Yi),
-  Co: () => (/* binding */ resolveGpus),
+  KI: () => (/* binding */ resolveGpuChoice),
   Lw: () => (/* binding */ runSmoke)
 });
 
-// UNUSED EXPORTS: OUTPUT_KEEP_CHARS, engineHasNvidiaGpus, isDaemonGone, tail
+// UNUSED EXPORTS: OUTPUT_KEEP_CHARS, engineHasNvidiaGpus, isDaemonGone, resolveGpus, tail
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -79,6 +151,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
+// EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
+var gpu_pin = __webpack_require__(52013);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -252,6 +326,7 @@ var result = __webpack_require__(3228);
 
 
 
+
 /** A test's --verbose line saying what its time went to. */
 function timing(s, id, line) {
     s.output?.(`timing: ${line}\n`, id);
@@ -288,7 +363,7 @@ function containerRunner(input, deps, current) {
                 ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
                 image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
-                ...(input.gpus === 'all' && gpu === true && { gpus: 'all' }),
+                ...(input.gpus === 'all' && gpu === true && { gpus: (0,gpu_pin/* containerGpus */.j_)(input.pin) }),
                 network: 'none',
                 labels: { 'io.github.ml-image-action.stage': 'smoke' },
                 timeoutMs: input.timeoutMs,
@@ -322,18 +397,22 @@ function containerRunner(input, deps, current) {
 function skipped(id, suite, reason) {
     return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
 }
-/** A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. */
-function gpuAbsent(id, suite, requireGpu) {
+/**
+ * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. PIN, when the
+ * runner's pin gave it none: the reason names the variable.
+ */
+function gpuAbsent(id, suite, requireGpu, pin) {
+    const why = pin !== undefined && pin.devices.length === 0 ? (0,gpu_pin/* noGpuReason */.Y7)(pin) : undefined;
     return requireGpu
         ? {
             id,
             suite,
             status: 'fail',
-            reason: 'no GPU on this runner, and require-gpu is set',
+            reason: `no GPU on this runner${why ? ` (${why})` : ''}, and require-gpu is set`,
             durationMs: 0,
             metrics: {},
         }
-        : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
+        : skipped(id, suite, `no GPU on this runner (${why ?? 'run on a GPU runner, or --gpus all'})`);
 }
 /** The result so far: failures classified, summary counted, secrets redacted. */
 function finishResult(s) {
@@ -717,6 +796,7 @@ var read_regular = __webpack_require__(23387);
 
 
 
+
 /** The verdict of one custom test: a failure keeps its reason and the end of its output. */
 function verdictOf(t, started) {
     return (ok, reason, output) => ({
@@ -805,7 +885,11 @@ function metadataTest(m, details, result) {
             problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);
     for (const [k, v] of Object.entries(m.labels ?? {}))
         if (details.labels[k] !== v)
-            problems.push(`label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+            problems.push(
+            // A label whose key names a secret is masked in the record: its value is not shown here either.
+            (0,redact/* secretLabel */.Rq)(k)
+                ? `label ${k} is ${details.labels[k] === undefined ? 'unset' : 'different'}`
+                : `label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
     if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
         problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
     if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
@@ -859,7 +943,7 @@ async function runCustomTests(s) {
         s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {
-            record(s, gpuAbsent(id, 'custom', s.input.requireGpu));
+            record(s, gpuAbsent(id, 'custom', s.input.requireGpu, s.input.pin));
             continue;
         }
         const run1 = () => customTest(s, t, () => {
@@ -1049,7 +1133,7 @@ function batchSteps(input) {
 async function runSuite(s, name) {
     const { input } = s;
     if (GPU_SUITES.has(name) && input.gpus === 'none') {
-        record(s, gpuAbsent(name, name, input.requireGpu));
+        record(s, gpuAbsent(name, name, input.requireGpu, input.pin));
         return;
     }
     if (name !== 'custom')
@@ -1078,7 +1162,7 @@ async function runSuite(s, name) {
             // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
             // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
             else
-                record(s, gpuAbsent('compute-gpu', name, false));
+                record(s, gpuAbsent('compute-gpu', name, false, input.pin));
             break;
         case 'train':
             await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
@@ -1104,6 +1188,7 @@ async function runSuite(s, name) {
 
 
 
+
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
@@ -1120,6 +1205,22 @@ async function resolveGpus(mode, docker) {
     if (mode !== 'auto')
         return mode;
     return engineHasNvidiaGpus(await docker.daemonFeatures()) ? 'all' : 'none';
+}
+/**
+ * The mode resolved (resolveGpus), then the runner's pin from ENV (the environment the tool runs
+ * in: NVIDIA_VISIBLE_DEVICES, else CUDA_VISIBLE_DEVICES): a GPU run gets the pinned GPUs only, and
+ * none when the pin gives none (-1). The pin is checked whenever GPUs may be used (exit 2 for a
+ * value that is no GPU list), before the engine is asked; `none` ignores it.
+ */
+async function resolveGpuChoice(mode, docker, env) {
+    if (mode === 'none')
+        return { gpus: 'none' };
+    const pin = (0,gpu_pin/* gpuPinOf */.Vy)(env);
+    if ((await resolveGpus(mode, docker)) === 'none')
+        return { gpus: 'none' };
+    if (pin === undefined)
+        return { gpus: 'all' };
+    return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };
 }
 async function runSmoke(input, deps) {
     const startedAt = Date.now();

@@ -656,7 +656,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .describe('requirements files, relative to the config file.'),
         indexUrl: indexUrl
             .optional()
-            .describe('pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only.'),
+            .describe("pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...) or Anaconda's `/t/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl."),
         torchIndexUrl: indexUrl
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),

@@ -237,21 +237,24 @@ function readRunEventFacts(env) {
 /* harmony export */   F2: () => (/* binding */ readRequirements),
 /* harmony export */   oS: () => (/* binding */ workspaceRoot)
 /* harmony export */ });
-/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile */
+/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile, editableCredentialWhy */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2426);
+/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2426);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12696);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69695);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12696);
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS). The result is one text
+// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
+// URL carries a login or a ${NAME} refused (editableCredentialWhy). The result is one text
 // for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
+
 
 
 
@@ -350,14 +353,14 @@ function workspaceRoot(env, baseDir) {
  * there (refused by the caller): such a line is checked as written.
  */
 function checkingEnv(env, expandable) {
-    const may = (n) => !(0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(n) && (expandable === undefined || expandable.includes(n));
+    const may = (n) => !(0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_6__/* .isRunnerOwnVariable */ .P)(n) && (expandable === undefined || expandable.includes(n));
     return Object.fromEntries(Object.entries(env).flatMap(([n, v]) => (v !== undefined && may(n) ? [[n, v]] : [])));
 }
 /** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
 const shownLine = (l) => (l.expanded ? l.written : l);
 /**
- * Read and check requirements files (relative to baseDir) with their -r includes (a -c file is
- * refused, exit 2, naming its line). `opts.root`:
+ * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, and
+ * an editable URL with a login or a ${NAME}, are refused, exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -383,7 +386,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, checkEnv);
+        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirementsText */ .XW)(text, checkEnv);
         const refused = checkLines(abs, parsed, refs, problems);
         for (const l of parsed.lines) {
             if (refused.has(l.line))
@@ -399,6 +402,11 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
                 continue;
             }
+            const leak = editableLeak(l);
+            if (leak !== undefined) {
+                problems.push(`${origin}: "${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(l.text)}": ${leak}`);
+                continue;
+            }
             out.push(l.text);
             origins.push(origin);
             const shown = shownLine(l);
@@ -407,7 +415,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 // The name as written: a ${NAME} filled in is never a requirement's name here.
                 const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
                 requirements.push({
-                    ...(name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(name) }),
+                    ...(name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .canonicalName */ .Ew)(name) }),
                     ...(url !== undefined && { url }),
                     editable: l.editable,
                     origin,
@@ -429,6 +437,32 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+const EDITABLE_FIX = 'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (pip records no login of a non-editable install, and keeps no checkout)';
+/**
+ * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
+ * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
+ * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
+ * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
+ * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
+ */
+function editableCredentialWhy(url) {
+    const refs = [...new Set((0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .envReferences */ .Q4)(url))];
+    const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+    const at = netloc.lastIndexOf('@');
+    const login = at >= 0 && netloc.slice(0, at) !== 'git';
+    if (refs.length === 0 && !login)
+        return undefined;
+    const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
+    return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
+}
+/** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
+function editableLeak(l) {
+    if (l.kind !== 'requirement' || !l.editable)
+        return undefined;
+    const shown = shownLine(l);
+    // A line that parses only once filled in holds a ${NAME}: its text is what is checked.
+    return editableCredentialWhy((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
 }
 /**
  * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
@@ -455,9 +489,9 @@ function checkLines(abs, parsed, refs, problems) {
     const refused = new Set();
     // What pip expands: the lines without their comments.
     for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
-        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(l.text)) {
-            if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r)) {
-                problems.push(`${abs}:${l.line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
+        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .envReferences */ .Q4)(l.text)) {
+            if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_6__/* .isRunnerOwnVariable */ .P)(r)) {
+                problems.push(`${abs}:${l.line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_6__/* .RUNNER_OWN_VARIABLE */ .X}`);
                 refused.add(l.line);
             }
             else

@@ -96,11 +96,10 @@ function describeIndexes(ix) {
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-    const masks = [
-        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u, 'raw')])]),
-    ]
-        .filter((m) => m.length >= 4)
-        .sort((a, b) => b.length - a.length);
+    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .valueMasks */ .xJ)([
+        ...Object.values(secretEnv),
+        ...urls.flatMap((u) => [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u, 'raw')]),
+    ]);
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
     return (text) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }

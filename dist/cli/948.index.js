@@ -124,7 +124,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
-        (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .checkStageInputs */ .w6)(loaded, stages);
+        (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .checkStageInputs */ .w6)(loaded, stages, { mode: gpus, env: io.env });
         // A key that cannot sign is bad input now, not after the registry check and the build.
         if (push && stages.has('attest'))
             (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .checkConfigKey */ .WM)(loaded);

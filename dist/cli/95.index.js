@@ -479,7 +479,8 @@ function requireVerified(v) {
 const DEFAULT_TIMEOUT_MS = 180_000;
 const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
 function createCosignSigner(exec, options = {}) {
-    const secrets = [options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined && s.length >= 4);
+    // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).
+    const secrets = (0,util_redact/* valueMasks */.xJ)([options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined));
     const redact = (text) => secrets.reduce((t, s) => t.split(s).join(util_redact/* REDACTED */.XF), (0,util_redact/* redactText */.Rd)(text));
     const env = { ...options.env };
     if (options.password !== undefined)

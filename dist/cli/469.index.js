@@ -1,8 +1,8 @@
-export const id = 238;
-export const ids = [238];
+export const id = 469;
+export const ids = [469];
 export const modules = {
 
-/***/ 58756:
+/***/ 66461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -235,6 +235,8 @@ function shellQuote(word) {
  * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
  * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
  * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT.
+ * Data (JSON, paths, output) is printed with printf '%s', never echo: dash's echo (the /bin/sh of
+ * Debian and Ubuntu images) turns the backslashes of JSON escapes such as \n into characters.
  */
 const RECORD_SHELL = `FAILED=0
 # record ID SUITE RC STARTED [REASON]: the last line of RESULTS/ID.out (the suite's JSON) -> RESULTS/ID.json
@@ -253,7 +255,7 @@ record() {
   r_status=\${r_status%%'"'*}
   printf '{"id": "%s", "suite": "%s", "durationMs": %s, "exitCode": %s, %s\\n' \\
     "$r_id" "$r_suite" "$r_ms" "$r_rc" "$r_body" > "$RESULTS/$r_id.json"
-  echo "ml-image: $r_id $r_status"
+  printf 'ml-image: %s %s\\n' "$r_id" "$r_status"
   if [ "$r_status" = fail ]; then FAILED=1; fi
 }
 # skip ID SUITE JSON: a suite that does not run here
@@ -274,8 +276,9 @@ ddp_result() {
     *'}') if [ -n "\${DDP_NOTE:-}" ]; then d_line="\${d_line%?}, \\"floor_note\\": \\"$DDP_NOTE\\"}"; fi ;;
   esac
   case $S_RC:$d_line in
-    0:*'"ok": true'*) echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
-    *:'{'*) echo "{\\"status\\": \\"fail\\", \\"reason\\": \\"all-reduce failed or returned a wrong sum (exit $S_RC)\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
+    0:*'"ok": true'*) printf '{"status": "pass", "reason": "", "metrics": %s}\\n' "$d_line" >> "$RESULTS/$1.out" ;;
+    *:'{'*) printf '{"status": "fail", "reason": "all-reduce failed or returned a wrong sum (exit %s)", "metrics": %s}\\n' \\
+      "$S_RC" "$d_line" >> "$RESULTS/$1.out" ;;
   esac
 }`;
 /** The skip line of a step, in the smoke script's own JSON layout (json.dumps: ", " and ": "). */
@@ -414,9 +417,10 @@ run_step() {
   fi
   S_RC=$?
 }
-# report ID: the result into the pod log; a failing suite's stderr tail after it
+# report ID: the result into the pod log; a failing suite's stderr tail after it. printf, not echo:
+# dash's echo turns the "\\n" and "\\\\" of the JSON into a line break and a backslash
 report() {
-  echo "${RESULT_PREFIX}$(cat "$RESULTS/$1.json")"
+  printf '%s%s\\n' '${RESULT_PREFIX}' "$(cat "$RESULTS/$1.json")"
   case $(cat "$RESULTS/$1.json") in
     *'"status": "fail"'*) tail -n 20 "$RESULTS/$1.err" 2> /dev/null | sed 's/^/  | /' ;;
   esac
@@ -586,10 +590,77 @@ function k8sYaml(objects) {
             .join('---\n'));
 }
 
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
+;// CONCATENATED MODULE: ./src/export/secret-env.ts
+// The Slurm job keeps the submitter's secrets out of the image under test. sbatch exports the
+// submitting shell's environment, srun hands the job script's environment to its task, and Pyxis sets
+// it in the container: HF_TOKEN, AWS_SECRET_ACCESS_KEY and the like would reach an image that may be
+// untrusted and has the network. The job unsets, before any srun, every exported variable whose name
+// looks secret by the project's one rule (images/probe/redaction-rules.json, secretName), turned into
+// a bash regular expression here. Pure: text only.
+
+/** Names the job never unsets: Slurm's, its own, and those Enroot and Pyxis read. */
+const KEPT_PREFIXES = ['SLURM_', 'ML_IMAGE_', 'ENROOT_', 'PYXIS_'];
+/** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
+const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
+// The rule's only lookarounds: PASS and PAT as words of their own. POSIX ERE has none; a non-letter
+// or the end of the name stands for them. [:alpha:] rather than a range: ranges in a bracket follow
+// the locale's collation.
+const LOOKAROUNDS = [
+    ['(?<![A-Za-z])', '(^|[^[:alpha:]])'],
+    ['(?![A-Za-z])', '([^[:alpha:]]|$)'],
+];
+/**
+ * The secretName rule as a POSIX ERE for bash's [[ =~ ]], and whether the name is upper-cased first
+ * (the rule ignores case; bash's ${n^^}). Throws when the rule holds a construct this translation
+ * does not know (a unit test then fails, before any job is written).
+ */
+function secretNameEre(rule = redact/* REDACTION_RULES */.iz.secretName) {
+    let text = rule.pattern;
+    LOOKAROUNDS.forEach(([js], i) => (text = text.split(js).join(`~${i}`)));
+    if (rule.ignoreCase)
+        text = text.toUpperCase();
+    // Letters, digits, _ and the operators ERE reads as JavaScript does; no (?, class, escape or brace.
+    if (rule.pattern.includes('~') || !/^(?:[A-Za-z0-9_|()?*+]|~[0-9])*$/.test(text) || text.includes('(?'))
+        throw new Error(`redaction-rules.json: secretName "${rule.pattern}" holds a construct the Slurm job's bash pattern cannot express (src/export/secret-env.ts)`);
+    LOOKAROUNDS.forEach(([, ere], i) => (text = text.split(`~${i}`).join(ere)));
+    return { ere: text, upper: rule.ignoreCase };
+}
+/** The job script's lines (bash) that unset the secret-looking variables and name them on stderr. */
+function hideSecretsShell(rule) {
+    const { ere, upper } = secretNameEre(rule);
+    const keep = KEPT_PREFIXES.map((p) => `${p}*`).join('|');
+    return `# The submitting shell's environment reaches the image under test (sbatch exports it, srun passes it
+# on, Pyxis sets it in the container): variables whose names look secret (the secretName rule of
+# ml-image's redaction) stay out. ${KEEP_ENV_VAR}="NAME ..." passes the names given on, e.g. a
+# token that Enroot's .credentials reads as $NAME to pull the image.
+SECRET_NAME_RE='${ere}'
+hide_secrets() {
+  local n names hidden='' count=0
+  if ! names=$(compgen -e); then
+    echo "ml-image: this bash cannot list the environment (compgen): variables whose names look secret may reach the image under test" >&2
+    return 0
+  fi
+  for n in $names; do
+    case $n in ${keep}) continue ;; esac
+    case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
+    if [[ ${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE ]] && unset -v "$n"; then
+      hidden+=" $n"; count=$((count + 1))
+    fi
+  done
+  if [ "$count" -gt 0 ]; then
+    printf '%s\\n' "ml-image: not passing $count variable(s) whose names look secret into the image under test:$hidden (${KEEP_ENV_VAR}=NAME passes one on)" >&2
+  fi
+}
+hide_secrets`;
+}
+
 ;// CONCATENATED MODULE: ./src/export/slurm.ts
 // `ml-image export --slurm`: an sbatch script that runs the smoke suites in the image by digest through
 // Pyxis/Enroot (srun --container-image), one container step per suite on the first node, and the ddp
 // suite on every node through torchrun with a c10d rendezvous. Pure: the caller writes the files.
+
 
 
 
@@ -688,11 +759,11 @@ if [ -z "$EXPORT_DIR" ] || [ ! -f "$EXPORT_DIR/${SMOKE_SCRIPT_FILE}" ]; then
   exit 2
 fi
 case $EXPORT_DIR in
-  *[,:]*) echo "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
+  *[,:]*) printf '%s\\n' "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
 esac
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-$EXPORT_DIR/results/\${SLURM_JOB_ID:-local}}
 mkdir -p "$RESULTS" || exit 2
-echo "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"`;
+printf '%s\\n' "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"`;
 }
 /** run_step: one command in the container on the first node. */
 const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first node, output kept, killed at TIMEOUT
@@ -748,6 +819,20 @@ case $GPUS in
   *) CONTAINER+=(--gres="gpu:$GPUS")
      echo "ml-image: every step asks for $GPUS GPU(s) per node (--gres=gpu:$GPUS)" ;;
 esac`;
+/**
+ * No GPU asked for (`--gpus-per-node 0`): Enroot's nvidia hook gives the container the GPUs that
+ * NVIDIA_VISIBLE_DEVICES names, and a CUDA image's own ENV says "all", which Pyxis lets win over the
+ * host's value unless --container-env names it (Pyxis 0.12 and later). So the job sets "void" and
+ * has the host's value win where this srun knows the flag; where it does not, it says so.
+ */
+const NO_GPUS_SHELL = `# No GPU asked for: a CUDA image's own NVIDIA_VISIBLE_DEVICES=all would give the steps every GPU of
+# the node (Enroot's nvidia hook reads it); "void" hides them, where --container-env (Pyxis 0.12 and
+# later) makes the host's value win over the image's.
+export NVIDIA_VISIBLE_DEVICES=void
+case $(srun --help 2>&1) in
+  *--container-env*) CONTAINER+=(--container-env=NVIDIA_VISIBLE_DEVICES) ;;
+  *) echo "ml-image: the GPUs of a node may be visible to this CPU-only run: this srun has no --container-env, so a CUDA image's NVIDIA_VISIBLE_DEVICES=all wins over void (Pyxis 0.12 and later hide them)" >&2 ;;
+esac`;
 /** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
 function slurmScript(o) {
     const ref = checkSpec(o);
@@ -764,6 +849,8 @@ function slurmScript(o) {
 ${sbatchLines(o, name, cpus).join('\n')}
 # No "set -e": a failing suite is recorded and the others still run.
 set -uo pipefail
+
+${hideSecretsShell()}
 
 # The image by digest, as Enroot names it: REGISTRY#REPOSITORY@DIGEST.
 IMAGE=${shellQuote(pyxisImage(ref))}
@@ -783,13 +870,13 @@ export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 # not mounted (its ~/.local packages would change what pip check and the imports see).
 CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
   --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
-${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}
+${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}
 ${body.join('\n')}
 
-echo "ml-image: results in $RESULTS"
+printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
 `;
 }

@@ -1,8 +1,8 @@
-export const id = 348;
-export const ids = [348];
+export const id = 891;
+export const ids = [891];
 export const modules = {
 
-/***/ 6348:
+/***/ 91891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -43,6 +43,66 @@ function findImagesDir(start) {
 
 // EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
 var redact = __webpack_require__(69695);
+;// CONCATENATED MODULE: ./src/util/url-secrets.ts
+// The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
+// they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
+// are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment.
+
+const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
+const URL_SPAN = new RegExp(span);
+const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
+const PATH_TOKEN = new RegExp(pathToken);
+/** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
+const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+/** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
+const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || NAME_REFERENCE.test(part);
+/**
+ * Every secret part of URL, to mask in logs: its user name and password, the value of each query
+ * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
+ * percent-encoded, in a URL nested in the query), and the token of an Anaconda `/t/<token>/`
+ * segment right after the host. Each is given as written in the URL (percent-encoded) and
+ * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
+ * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
+ * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
+ */
+function urlSecrets(url, minChars) {
+    const parts = [];
+    try {
+        const u = new URL(url);
+        parts.push(u.username, u.password);
+    }
+    catch {
+        // No URL to the parser: no login pip would send. Its tokens are still found below.
+    }
+    const colon = url.indexOf('://');
+    const rest = colon < 0 ? '' : URL_SPAN.exec(url.slice(colon))[0];
+    const t = PATH_TOKEN.exec(rest);
+    if (t)
+        parts.push(t[2]);
+    for (const m of rest.matchAll(QUERY_SECRET_G))
+        parts.push(m[2]);
+    const out = new Set();
+    for (const raw of parts) {
+        const d = decoded(raw);
+        if (noSecret(raw) || (d !== undefined && noSecret(d)))
+            continue;
+        if (d !== undefined)
+            out.add(d);
+        out.add(raw);
+    }
+    return [...out].filter((s) => s.length >= minChars);
+}
+
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -2019,11 +2079,10 @@ function describeIndexes(ix) {
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-    const masks = [
-        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')])]),
-    ]
-        .filter((m) => m.length >= 4)
-        .sort((a, b) => b.length - a.length);
+    const masks = (0,redact/* valueMasks */.xJ)([
+        ...Object.values(secretEnv),
+        ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
+    ]);
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
     return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
@@ -2692,10 +2751,12 @@ var runner_env = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS). The result is one text
+// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
+// URL carries a login or a ${NAME} refused (editableCredentialWhy). The result is one text
 // for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
+
 
 
 
@@ -2800,8 +2861,8 @@ function checkingEnv(env, expandable) {
 /** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
 const shownLine = (l) => (l.expanded ? l.written : l);
 /**
- * Read and check requirements files (relative to baseDir) with their -r includes (a -c file is
- * refused, exit 2, naming its line). `opts.root`:
+ * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, and
+ * an editable URL with a login or a ${NAME}, are refused, exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -2843,6 +2904,11 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
                 continue;
             }
+            const leak = editableLeak(l);
+            if (leak !== undefined) {
+                problems.push(`${origin}: "${(0,redact/* redactUrls */.sK)(l.text)}": ${leak}`);
+                continue;
+            }
             out.push(l.text);
             origins.push(origin);
             const shown = shownLine(l);
@@ -2873,6 +2939,32 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+const EDITABLE_FIX = 'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (pip records no login of a non-editable install, and keeps no checkout)';
+/**
+ * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
+ * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
+ * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
+ * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
+ * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
+ */
+function editableCredentialWhy(url) {
+    const refs = [...new Set(envReferences(url))];
+    const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+    const at = netloc.lastIndexOf('@');
+    const login = at >= 0 && netloc.slice(0, at) !== 'git';
+    if (refs.length === 0 && !login)
+        return undefined;
+    const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
+    return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
+}
+/** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
+function editableLeak(l) {
+    if (l.kind !== 'requirement' || !l.editable)
+        return undefined;
+    const shown = shownLine(l);
+    // A line that parses only once filled in holds a ${NAME}: its text is what is checked.
+    return editableCredentialWhy((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
 }
 /**
  * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
@@ -3171,6 +3263,28 @@ function ignoreLine(rel) {
     const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
     return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
 }
+/** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
+function lstatOrAbsent(f) {
+    try {
+        return (0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        if (e.code === 'ENAMETOOLONG')
+            return undefined;
+        throw e;
+    }
+}
+/** The longest file name (bytes) of the file systems the work directory is on (NAME_MAX). */
+const NAME_MAX = 255;
+const IGNORE_SUFFIX = '.dockerignore';
+/**
+ * The name of the Dockerfile's copy: the user's own (BuildKit's messages name it), unless the
+ * ignore file beside it would be too long a name; then "Dockerfile".
+ */
+function copyName(dockerfile) {
+    const base = external_node_path_default().basename(dockerfile);
+    return Buffer.byteLength(base + IGNORE_SUFFIX) <= NAME_MAX ? base : 'Dockerfile';
+}
 /**
  * The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). As
  * BuildKit reads it: from inside the directory it is in (the Dockerfile's, the context), so a link
@@ -3178,11 +3292,11 @@ function ignoreLine(rel) {
  */
 function ignoreFileOf(dockerfile, context) {
     const candidates = [
-        [`${dockerfile}.dockerignore`, external_node_path_default().dirname(dockerfile)],
+        [`${dockerfile}${IGNORE_SUFFIX}`, external_node_path_default().dirname(dockerfile)],
         [external_node_path_default().join(context, '.dockerignore'), context],
     ];
     for (const [f, within] of candidates) {
-        if ((0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false }) === undefined)
+        if (lstatOrAbsent(f) === undefined)
             continue;
         const target = (0,read_regular/* realPathOrSelf */.rX)(f);
         const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(within), target);
@@ -3213,12 +3327,12 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
         return { dockerfile, keptOut };
     const dir = external_node_path_default().join(work, `dockerfile-${name}`);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const copy = external_node_path_default().join(dir, external_node_path_default().basename(dockerfile));
+    const copy = external_node_path_default().join(dir, copyName(dockerfile));
     (0,external_node_fs_.copyFileSync)(dockerfile, copy);
     const own = ignoreFileOf(dockerfile, context);
     const sep = own === '' || own.endsWith('\n') ? '' : '\n';
     const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
-    (0,external_node_fs_.writeFileSync)(`${copy}.dockerignore`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+    (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
         mode: 0o600,
     });
     return { dockerfile: copy, keptOut };
@@ -9476,19 +9590,36 @@ function smiFailure(r, timedOut) {
     return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
 }
 /**
- * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
- * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image.
- * Unknown, with the reason, when the engine is elsewhere or nvidia-smi is missing, fails or hangs.
+ * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
+ * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
+ * model and driver would not tell a slice from the whole GPU).
  */
-async function hostGpuDevices(runner, env) {
+function nvidiaSmiArgs(devices) {
+    if (devices === undefined)
+        return [...NVIDIA_SMI_QUERY];
+    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
+        return undefined;
+    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
+ * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
+ * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
+ * fails or hangs.
+ */
+async function hostGpuDevices(runner, env, devices) {
     const remote = remoteEngine(env);
     if (remote !== undefined)
         return { unknown: remote };
+    const args = nvidiaSmiArgs(devices);
+    if (args === undefined)
+        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
     timer.unref?.();
     try {
-        const r = await runner.run('nvidia-smi', [...NVIDIA_SMI_QUERY], { signal: abort.signal });
+        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
         const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
         return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
     }
@@ -9639,6 +9770,65 @@ function configSmokeInputs(loaded, env) {
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
     return loadBaseline(file === undefined ? undefined : external_node_path_default().resolve(loaded.baseDir, file));
+}
+
+;// CONCATENATED MODULE: ./src/smoke/gpu-pin.ts
+// The GPUs a runner is pinned to. A host with several self-hosted runners often gives each its own
+// GPU(s) through NVIDIA_VISIBLE_DEVICES (or CUDA_VISIBLE_DEVICES) in the runner's environment: the
+// smoke containers of that runner then get those GPUs only (a DeviceRequest with their IDs, the
+// `--gpus "device=0,1"` equivalent), never every GPU of the host (other jobs' GPUs). Pure: the
+// environment is passed in.
+
+/** The variables a runner is pinned with, in the order they are read (the first that pins wins). */
+const PIN_VARIABLES = ['NVIDIA_VISIBLE_DEVICES', 'CUDA_VISIBLE_DEVICES'];
+/** Values that give no GPU: CUDA's -1 and empty list, the NVIDIA toolkit's none and void. */
+const NO_GPU = new Set(['', '-1', 'none', 'void']);
+/** The characters a device list may hold (anything else is no device list: exit 2). */
+const LIST_CHARS = /^[A-Za-z0-9,:-]+$/;
+/** One device: an index, GPU:MIG-instance indices, or a GPU-/MIG- UUID (CUDA takes a prefix). */
+const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+)$/;
+const gpu_pin_FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
+/**
+ * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all`, else
+ * CUDA_VISIBLE_DEVICES likewise; undefined when neither pins (unset or `all`). A value that is no
+ * device list (characters other than letters, digits, ',', ':' and '-'; an entry that is no
+ * device) is bad input naming the variable (exit 2).
+ */
+function gpuPinOf(env) {
+    for (const variable of PIN_VARIABLES) {
+        const raw = env[variable];
+        if (raw === undefined)
+            continue;
+        const value = raw.trim();
+        if (value.toLowerCase() === 'all')
+            continue;
+        if (NO_GPU.has(value.toLowerCase()))
+            return { variable, value, devices: [] };
+        if (!LIST_CHARS.test(value))
+            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: not a GPU list (only letters, digits, ',', ':' and '-' may appear)`, gpu_pin_FIX);
+        const entries = value.split(',');
+        const bad = entries.find((e) => !DEVICE.test(e));
+        if (bad !== undefined)
+            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID)`, gpu_pin_FIX);
+        return { variable, value, devices: [...new Set(entries)] };
+    }
+    return undefined;
+}
+/** The GPUs of a GPU run's containers: the pinned devices, else every GPU. */
+function containerGpus(pin) {
+    return pin !== undefined && pin.devices.length > 0 ? pin.devices : 'all';
+}
+/** Why a pinned run has no GPU: "CUDA_VISIBLE_DEVICES=-1 gives this runner no GPU". */
+function noGpuReason(pin) {
+    return `${pin.variable}=${pin.value === '' ? '""' : pin.value} gives this runner no GPU`;
+}
+/** The GPUs of a run, for its log: "GPUs 1,2 (NVIDIA_VISIBLE_DEVICES)", "no GPU (...)", "gpus: all". */
+function gpusLine(gpus, pin) {
+    if (pin === undefined)
+        return `gpus: ${gpus}`;
+    if (pin.devices.length === 0)
+        return `no GPU (${noGpuReason(pin)})`;
+    return `${pin.devices.length === 1 ? 'GPU' : 'GPUs'} ${pin.devices.join(',')} (${pin.variable})`;
 }
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
@@ -10245,6 +10435,7 @@ var smoke_result = __webpack_require__(3228);
 
 
 
+
 /** A test's --verbose line saying what its time went to. */
 function timing(s, id, line) {
     s.output?.(`timing: ${line}\n`, id);
@@ -10281,7 +10472,7 @@ function containerRunner(input, deps, current) {
                 ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
                 image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
-                ...(input.gpus === 'all' && gpu === true && { gpus: 'all' }),
+                ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
                 network: 'none',
                 labels: { 'io.github.ml-image-action.stage': 'smoke' },
                 timeoutMs: input.timeoutMs,
@@ -10315,18 +10506,22 @@ function containerRunner(input, deps, current) {
 function skipped(id, suite, reason) {
     return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
 }
-/** A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. */
-function gpuAbsent(id, suite, requireGpu) {
+/**
+ * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. PIN, when the
+ * runner's pin gave it none: the reason names the variable.
+ */
+function gpuAbsent(id, suite, requireGpu, pin) {
+    const why = pin !== undefined && pin.devices.length === 0 ? noGpuReason(pin) : undefined;
     return requireGpu
         ? {
             id,
             suite,
             status: 'fail',
-            reason: 'no GPU on this runner, and require-gpu is set',
+            reason: `no GPU on this runner${why ? ` (${why})` : ''}, and require-gpu is set`,
             durationMs: 0,
             metrics: {},
         }
-        : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
+        : skipped(id, suite, `no GPU on this runner (${why ?? 'run on a GPU runner, or --gpus all'})`);
 }
 /** The result so far: failures classified, summary counted, secrets redacted. */
 function finishResult(s) {
@@ -10704,6 +10899,7 @@ async function batchOutcome(s, id) {
 
 
 
+
 /** The verdict of one custom test: a failure keeps its reason and the end of its output. */
 function verdictOf(t, started) {
     return (ok, reason, output) => ({
@@ -10792,7 +10988,11 @@ function metadataTest(m, details, result) {
             problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);
     for (const [k, v] of Object.entries(m.labels ?? {}))
         if (details.labels[k] !== v)
-            problems.push(`label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+            problems.push(
+            // A label whose key names a secret is masked in the record: its value is not shown here either.
+            (0,redact/* secretLabel */.Rq)(k)
+                ? `label ${k} is ${details.labels[k] === undefined ? 'unset' : 'different'}`
+                : `label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
     if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
         problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
     if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
@@ -10846,7 +11046,7 @@ async function runCustomTests(s) {
         s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {
-            record(s, gpuAbsent(id, 'custom', s.input.requireGpu));
+            record(s, gpuAbsent(id, 'custom', s.input.requireGpu, s.input.pin));
             continue;
         }
         const run1 = () => customTest(s, t, () => {
@@ -11036,7 +11236,7 @@ function batchSteps(input) {
 async function runSuite(s, name) {
     const { input } = s;
     if (GPU_SUITES.has(name) && input.gpus === 'none') {
-        record(s, gpuAbsent(name, name, input.requireGpu));
+        record(s, gpuAbsent(name, name, input.requireGpu, input.pin));
         return;
     }
     if (name !== 'custom')
@@ -11065,7 +11265,7 @@ async function runSuite(s, name) {
             // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
             // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
             else
-                record(s, gpuAbsent('compute-gpu', name, false));
+                record(s, gpuAbsent('compute-gpu', name, false, input.pin));
             break;
         case 'train':
             await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
@@ -11091,6 +11291,7 @@ async function runSuite(s, name) {
 
 
 
+
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
@@ -11107,6 +11308,22 @@ async function resolveGpus(mode, docker) {
     if (mode !== 'auto')
         return mode;
     return engineHasNvidiaGpus(await docker.daemonFeatures()) ? 'all' : 'none';
+}
+/**
+ * The mode resolved (resolveGpus), then the runner's pin from ENV (the environment the tool runs
+ * in: NVIDIA_VISIBLE_DEVICES, else CUDA_VISIBLE_DEVICES): a GPU run gets the pinned GPUs only, and
+ * none when the pin gives none (-1). The pin is checked whenever GPUs may be used (exit 2 for a
+ * value that is no GPU list), before the engine is asked; `none` ignores it.
+ */
+async function resolveGpuChoice(mode, docker, env) {
+    if (mode === 'none')
+        return { gpus: 'none' };
+    const pin = gpuPinOf(env);
+    if ((await resolveGpus(mode, docker)) === 'none')
+        return { gpus: 'none' };
+    if (pin === undefined)
+        return { gpus: 'all' };
+    return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };
 }
 async function runSmoke(input, deps) {
     const startedAt = Date.now();
@@ -11144,6 +11361,7 @@ async function runSmoke(input, deps) {
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -11161,14 +11379,16 @@ function imageUnderTest(v, p) {
 }
 async function runSmokeStage(input, io) {
     const docker = io.docker();
-    const gpus = await resolveGpus(input.gpus, docker);
+    const env = input.env ?? process.env;
+    const { gpus, pin } = await resolveGpuChoice(input.gpus, docker, env);
     const ctx = {
         input,
         io,
         config: input.loaded.config,
         docker,
         gpus,
-        ...configSmokeInputs(input.loaded, input.env ?? process.env),
+        pin,
+        ...configSmokeInputs(input.loaded, env),
     };
     const entries = [];
     const errors = [];
@@ -11239,11 +11459,12 @@ function gpusOf(ctx) {
         return Promise.resolve(CPU_ONLY);
     if (!ctx.input.reuse)
         return Promise.resolve(NOT_LOOKED_UP);
-    return (ctx.devices ??= lookUpGpus(ctx.io));
+    return (ctx.devices ??= lookUpGpus(ctx.io, ctx.pin));
 }
-async function lookUpGpus(io) {
+async function lookUpGpus(io, pin) {
+    const pinned = containerGpus(pin);
     const found = io.hostGpus
-        ? await io.hostGpus().catch((e) => ({
+        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
             unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
         }))
         : { unknown: 'no way to look up the GPUs was given' };
@@ -11330,7 +11551,7 @@ function reuseOutcome(ctx, t) {
  * that a later failure loses nothing already measured and no half-written JSON is left to trust.
  */
 async function captureAndTest(ctx, t) {
-    const { io, input, config, docker, gpus } = ctx;
+    const { io, input, config, docker, gpus, pin } = ctx;
     const { v, p, id, image } = t;
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
@@ -11343,19 +11564,20 @@ async function captureAndTest(ctx, t) {
         platform: p.platform,
         imagesDir: input.imagesDir,
         variant: v.variant,
-        ...(gpus === 'all' && { gpus }),
+        ...(gpus === 'all' && { gpus: containerGpus(pin) }),
     }, { docker });
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
         io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
-    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
+    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${gpusLine(gpus, pin)})`);
     const result = await runSmoke({
         image,
         ...(runImage !== image && { runImage }),
         platform: p.platform,
         suites: config.smoke.suites,
         gpus,
+        ...(pin !== undefined && { pin }),
         network: config.smoke.network,
         requireGpu: config.smoke.requireGpu,
         distributions: ctx.distributions,
@@ -11910,7 +12132,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 8;
+const SBOM_FORMAT = 9;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -12743,6 +12965,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -12776,12 +12999,19 @@ async function timed(io, stage, fn) {
 /**
  * The stages' inputs from files that have a shape of their own, checked before the engine or the
  * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
- * at once, not after the build (the smoke stage reads it again).
+ * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list, unless the smoke
+ * stage runs without GPUs (GPU.mode none), as the smoke stage checks it.
  */
-function checkStageInputs(loaded, stages) {
-    if (stages.has('smoke'))
-        configBaseline(loaded);
+function checkStageInputs(loaded, stages, gpu) {
+    if (!stages.has('smoke'))
+        return;
+    configBaseline(loaded);
+    if (gpu !== undefined && gpu.mode !== 'none')
+        gpuPinOf(gpu.env);
 }
+/** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
+const hostGpusHere = (env) => (devices) => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), env, devices);
 async function runPipeline(opts, io) {
     // A signing setup that cannot work is said before anything is built (the key is decrypted
     // meanwhile, unless a signer is given).
@@ -12807,7 +13037,7 @@ async function runPipeline(opts, io) {
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
             runner: (0,github_run/* runnerFromEnv */.W1)(io.env),
             env: io.env,
-        }, { ...io, hostGpus: io.hostGpus ?? (() => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), io.env)) })));
+        }, { ...io, hostGpus: io.hostGpus ?? hostGpusHere(io.env) })));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let attest;
@@ -13650,18 +13880,19 @@ function configFromInputs(io, get) {
         overrides: (0,inputs/* overridesFromInputs */.p$)(get),
     });
     const { config } = loaded;
-    // Credentials in index URLs are masked by the runner too, wherever they might be printed.
+    // Credentials in index URLs (a login, a ?token= value, Anaconda's /t/<token>/) are masked by the
+    // runner too, wherever they might be printed: pip and buildx print a URL as it is.
     // Unchecked: a stage that runs pip refuses a bad one; masking must not fail the other stages.
     const ix = givenPipIndexes(config.python, io.env);
     for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
-        for (const c of u ? (0,redact/* urlCredentials */.O4)(u) : [])
+        for (const c of u ? urlSecrets(u, MIN_MASKED_CHARS) : [])
             io.setSecret?.(c);
     return loaded;
 }
 async function runStages(io, inputs) {
     const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
     const { config } = loaded;
-    checkStageInputs(loaded, stages);
+    checkStageInputs(loaded, stages, { mode: inputs.gpus, env: io.env });
     io.info(`config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`);
     io.setOutput('config', JSON.stringify(config));
     io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
