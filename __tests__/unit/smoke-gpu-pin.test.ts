@@ -160,7 +160,7 @@ describe('resolveGpuChoice: the mode, then the pin', () => {
     expect(await resolveGpuChoice(mode, docker, env)).toEqual(choice);
   });
 
-  it('a bad pin is exit 2 before the engine is asked', async () => {
+  it('a bad pin is exit 2 before the engine is asked (--gpus all)', async () => {
     let asked = false;
     const docker = fakeDocker({
       daemonFeatures: async () => {
@@ -168,14 +168,23 @@ describe('resolveGpuChoice: the mode, then the pin', () => {
         return nvidia;
       },
     });
-    await expect(resolveGpuChoice('auto', docker, { [C]: 'a b' })).rejects.toThrow(/^CUDA_VISIBLE_DEVICES=/);
+    await expect(resolveGpuChoice('all', docker, { [C]: 'a b' })).rejects.toThrow(/^CUDA_VISIBLE_DEVICES=/);
     expect(asked).toBe(false);
   });
 
-  it('checkStageInputs: a bad pin is exit 2 before any stage runs, unless the smoke runs without GPUs', () => {
+  it('under auto a bad pin matters only where the engine has GPUs (a CPU runner builds on)', async () => {
+    const cpuHost = fakeDocker({ daemonFeatures: async () => cpu });
+    await expect(resolveGpuChoice('auto', cpuHost, { [C]: 'a b' })).resolves.toEqual({ gpus: 'none' });
+    const gpuHost = fakeDocker({ daemonFeatures: async () => nvidia });
+    await expect(resolveGpuChoice('auto', gpuHost, { [C]: 'a b' })).rejects.toThrow(/^CUDA_VISIBLE_DEVICES=/);
+  });
+
+  it('checkStageInputs: a bad pin is exit 2 before any stage runs when the smoke asks for GPUs', () => {
     const loaded = { config: { smoke: { baseline: undefined } } } as unknown as LoadedConfig;
     const smoke = new Set(['smoke'] as const);
-    expect(() => checkStageInputs(loaded, smoke, { mode: 'auto', env: { [N]: '0 1' } })).toThrow(InputError);
+    expect(() => checkStageInputs(loaded, smoke, { mode: 'all', env: { [N]: '0 1' } })).toThrow(InputError);
+    // auto: the smoke stage reads it where the engine has GPUs; none: never.
+    expect(() => checkStageInputs(loaded, smoke, { mode: 'auto', env: { [N]: '0 1' } })).not.toThrow();
     expect(() => checkStageInputs(loaded, smoke, { mode: 'none', env: { [N]: '0 1' } })).not.toThrow();
     expect(() =>
       checkStageInputs(loaded, new Set(['build'] as const), { mode: 'all', env: { [N]: '0 1' } }),

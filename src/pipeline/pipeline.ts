@@ -139,8 +139,9 @@ async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T):
  * The stages' inputs from files that have a shape of their own, checked before the engine or the
  * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
  * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
- * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list, unless the smoke
- * stage runs without GPUs (GPU.mode none), as the smoke stage checks it.
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list when the smoke stage
+ * asks for GPUs (GPU.mode all). Under auto the smoke stage reads the pin only where the engine has
+ * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build.
  */
 export function checkStageInputs(
   loaded: LoadedConfig,
@@ -149,7 +150,7 @@ export function checkStageInputs(
 ): void {
   if (!stages.has('smoke')) return;
   configBaseline(loaded);
-  if (gpu !== undefined && gpu.mode !== 'none') gpuPinOf(gpu.env);
+  if (gpu !== undefined && gpu.mode === 'all') gpuPinOf(gpu.env);
 }
 
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */

@@ -49,13 +49,15 @@ export interface GpuChoice {
 /**
  * The mode resolved (resolveGpus), then the runner's pin from ENV (the environment the tool runs
  * in: NVIDIA_VISIBLE_DEVICES, else CUDA_VISIBLE_DEVICES): a GPU run gets the pinned GPUs only, and
- * none when the pin gives none (-1). The pin is checked whenever GPUs may be used (exit 2 for a
- * value that is no GPU list), before the engine is asked; `none` ignores it.
+ * none when the pin gives none (-1). A value that is no GPU list is exit 2: under `all` before the
+ * engine is asked, under `auto` only where the engine has GPUs; `none` ignores it.
  */
 export async function resolveGpuChoice(mode: GpuMode, docker: DockerAdapter, env: Env): Promise<GpuChoice> {
   if (mode === 'none') return { gpus: 'none' };
-  const pin = gpuPinOf(env);
+  // Under all, a bad pin is exit 2 before the engine is asked; under auto only where there are GPUs.
+  if (mode === 'all') gpuPinOf(env);
   if ((await resolveGpus(mode, docker)) === 'none') return { gpus: 'none' };
+  const pin = gpuPinOf(env);
   if (pin === undefined) return { gpus: 'all' };
   return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };
 }
