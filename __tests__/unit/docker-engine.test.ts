@@ -42,7 +42,7 @@ import { imageDetails, ImageInspectSchema } from '../../src/docker/images.js';
 import { sessionArchive } from '../../src/docker/sessions.js';
 import { demuxFrames } from '../../src/docker/streams.js';
 import { registryBaseUrl } from '../../src/docker/registry.js';
-import { EnvironmentError, InputError } from '../../src/errors.js';
+import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
 import { clearInterruptedForTests, InterruptedError, markInterrupted } from '../../src/util/cleanup.js';
 
 describe('docker CLI output parsers', () => {
@@ -147,6 +147,75 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
     ],
   ])('ambiguous: %s is a single manifest', (_what, doc) => {
     expect(parseImageIndex(JSON.stringify(doc)).platforms).toEqual([]);
+  });
+
+  // Go's JSON (a runtime, the registry) takes a key in any case, the later one winning: an index
+  // with `Digest` beside `digest` would name one image to verify and another to the runtime.
+  const signed = { digest: 'sha256:a', platform: { os: 'linux', architecture: 'amd64' } };
+  const INDEX = 'application/vnd.oci.image.index.v1+json';
+  it.each([
+    [
+      "a descriptor's Digest",
+      { manifests: [{ ...signed, Digest: 'sha256:e' }] },
+      '"Digest" (read as "digest")',
+    ],
+    [
+      "the index's Manifests",
+      { manifests: [signed], Manifests: [{ ...signed, digest: 'sha256:e' }] },
+      '"Manifests"',
+    ],
+    [
+      'a platform hidden as unknown',
+      {
+        manifests: [
+          {
+            digest: 'sha256:e',
+            platform: { os: 'unknown', architecture: 'unknown' },
+            Platform: signed.platform,
+          },
+          signed,
+        ],
+      },
+      '"Platform"',
+    ],
+    [
+      "a platform's OS",
+      { manifests: [{ ...signed, platform: { ...signed.platform, OS: 'windows' } }] },
+      '"OS"',
+    ],
+    ['the long s (Go folds it to s)', { manifests: [{ ...signed, ſize: 1 }] }, '"ſize"'],
+    [
+      'an unknown key that folds to no OCI field: ignored',
+      { manifests: [{ ...signed, Digests: 1 }] },
+      undefined,
+    ],
+  ])('%s: refused, exit 1', (_what, doc, named) => {
+    const raw = JSON.stringify({ mediaType: INDEX, ...doc });
+    if (named === undefined) {
+      // An unknown key is ignored, as the OCI spec asks.
+      expect(parseImageIndex(raw).platforms).toEqual([{ ...signed.platform, digest: 'sha256:a' }]);
+      return;
+    }
+    let err: unknown;
+    try {
+      parseImageIndex(raw);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CheckFailedError);
+    expect((err as Error).message).toContain(named);
+  });
+
+  it('unknown keys and annotation keys in any case are no problem', () => {
+    const doc = {
+      mediaType: INDEX,
+      vendorExtension: true,
+      annotations: { Digest: 'x', 'org.opencontainers.image.ref.name': 'v1' },
+      manifests: [{ ...signed, annotations: { Platform: 'y' } }],
+    };
+    expect(parseImageIndex(JSON.stringify(doc)).platforms).toEqual([
+      { ...signed.platform, digest: 'sha256:a' },
+    ]);
   });
 
   it('a Docker manifest list is an index', () => {

@@ -14,6 +14,7 @@ import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
 import { InterruptedError, isInterrupted, throwIfInterrupted } from '../util/cleanup.js';
 import { sha256Digest } from './oci-types.js';
+import { checkIndexKeys } from './index-keys.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -76,11 +77,9 @@ const INDEX_MEDIA_TYPES = new Set([
  * entries would be checked in its place.
  */
 export function parseImageIndex(raw: string): ImageIndex {
-  const data = parseJsonAnswer(
-    RawIndexSchema,
-    raw,
-    'the manifest printed by "buildx imagetools inspect --raw"',
-  );
+  const what = 'the manifest printed by "buildx imagetools inspect --raw"';
+  const data = parseJsonAnswer(RawIndexSchema, raw, what);
+  checkIndexKeys(JSON.parse(raw), 'the image index');
   const index =
     (data.mediaType === undefined || INDEX_MEDIA_TYPES.has(data.mediaType)) &&
     data.config === undefined &&

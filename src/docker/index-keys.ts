@@ -1,0 +1,76 @@
+// One index, one meaning. JSON.parse reads keys exactly; Go's encoding/json (containerd, Docker, the
+// registry) also takes a key that differs only in case (and `ſ` for s, the Kelvin sign for k), the
+// later one winning. An index holding `"Digest"` beside `"digest"`, `"Manifests"` beside
+// `"manifests"` or `"Platform"` beside `"platform"` would name one image to this tool's checks and
+// another to a runtime that pulls it. Unknown keys are ignored as the OCI image spec asks; a key that
+// a Go reader would take for a known one is refused.
+import { CheckFailedError } from '../errors.js';
+
+/** The OCI fields of an index (and manifest), of a descriptor, and of a platform. */
+const INDEX_KEYS = [
+  'schemaVersion',
+  'mediaType',
+  'artifactType',
+  'manifests',
+  'config',
+  'layers',
+  'subject',
+  'annotations',
+];
+const DESCRIPTOR_KEYS = [
+  'mediaType',
+  'digest',
+  'size',
+  'urls',
+  'annotations',
+  'data',
+  'artifactType',
+  'platform',
+];
+const PLATFORM_KEYS = ['architecture', 'os', 'os.version', 'os.features', 'variant', 'features'];
+
+/** Case folded as Go's strings.EqualFold compares ASCII names: `ſ` is s, the Kelvin sign is k. */
+const fold = (key: string) => key.toUpperCase().toLowerCase();
+
+const folded = (keys: readonly string[]) => new Map(keys.map((k) => [fold(k), k]));
+const INDEX = folded(INDEX_KEYS);
+const DESCRIPTOR = folded(DESCRIPTOR_KEYS);
+const PLATFORM = folded(PLATFORM_KEYS);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first key of OBJ that is not a field of KNOWN but that a Go reader would take for one. */
+function readAsAnother(obj: Record<string, unknown>, known: ReadonlyMap<string, string>): string | undefined {
+  for (const key of Object.keys(obj)) {
+    const field = known.get(fold(key));
+    if (field !== undefined && field !== key) return `"${key}" (read as "${field}")`;
+  }
+  return undefined;
+}
+
+/**
+ * Throws CheckFailedError (exit 1) when DOC (a parsed index or manifest) holds a key, in itself, a
+ * descriptor (its manifests, config, layers, subject) or a platform, that Go's JSON reading would
+ * take for another field than this tool does. WHAT names the document in the message.
+ */
+export function checkIndexKeys(doc: unknown, what: string): void {
+  if (!isObject(doc)) return;
+  const descriptors = [
+    ...(Array.isArray(doc.manifests) ? doc.manifests : []),
+    ...(Array.isArray(doc.layers) ? doc.layers : []),
+    doc.config,
+    doc.subject,
+  ].filter(isObject);
+  const found =
+    readAsAnother(doc, INDEX) ??
+    descriptors.map((d) => readAsAnother(d, DESCRIPTOR)).find((k) => k !== undefined) ??
+    descriptors
+      .map((d) => (isObject(d.platform) ? readAsAnother(d.platform, PLATFORM) : undefined))
+      .find((k) => k !== undefined);
+  if (found !== undefined)
+    throw new CheckFailedError(
+      `${what} holds the key ${found}: a runtime reads keys regardless of case and may pull another image than the one checked`,
+      'push the image again with a tool that writes OCI field names as the spec spells them (buildx, crane, cosign do)',
+    );
+}
