@@ -290,6 +290,30 @@ describe('ml-image verify', () => {
     }
   });
 
+  it('--out DIR: a verify that stops (registry unreachable, exit 3) leaves no earlier "ok": true', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-verify-out-'));
+    try {
+      const file = path.join(dir, 'verify.json');
+      const pass = await verify([index, '--key', 'cosign.pub', '--out', dir], new Set([amd, arm]), full());
+      expect(pass.code, pass.err).toBe(0);
+      const down = () => ({
+        ...scriptedSigner(new Set([amd, arm]), full()),
+        verify: async () => {
+          throw new EnvironmentError('registry localhost:5000 is unreachable', 'start it');
+        },
+      });
+      const io = { ...captureIo('/tmp', docker), signer: down };
+      expect(await runCli(['verify', index, '--key', 'cosign.pub', '--out', dir], io)).toBe(3);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+        ref: index,
+        ok: false,
+        error: 'registry localhost:5000 is unreachable',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a tag before the digest: each platform image is checked by digest alone', async () => {
     const r = await verify(
       [`localhost:5000/acme/model:1.4.0@${D('0')}`, '--key', 'cosign.pub'],
