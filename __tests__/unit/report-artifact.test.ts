@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError } from '../../src/errors.js';
@@ -13,6 +14,10 @@ import {
   readCommentArtifact,
   writeCommentArtifact,
 } from '../../src/report/artifact.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { MAX_REPORT_PLATFORMS, ReportModelSchema } from '../../src/report/model-schema.js';
+import { renderRun } from '../../src/report/render/run.js';
+import { makeRecord } from '../helpers/records.js';
 
 let dir: string;
 beforeEach(() => {
@@ -150,6 +155,74 @@ describe('comment artifact', () => {
     expect(() => writeCommentArtifact(dir, { ...good, headSha: '' })).toThrow(InputError);
     expect(() => writeCommentArtifact(dir, { ...good, headSha: '' })).toThrow(
       /headSha: expected a full commit SHA/,
+    );
+  });
+});
+
+// Rendering fits the comment part by part, and its work grew with the square of the parts and so
+// of the platforms: a 5 MB artifact of 14,000 one-line platforms kept the poster busy for a minute.
+describe('an artifact of thousands of platforms', () => {
+  const reportOf = (platforms: number) => {
+    const one = buildReportModel({
+      image: 'ghcr.io/acme/vision',
+      variant: 'cpu',
+      entries: [{ platform: 'linux/amd64', head: makeRecord() }],
+    });
+    // The smallest platform the schema takes: nothing known but a distinct OS.
+    const none = Object.fromEntries(Object.keys(one.platforms[0]!.head.components).map((k) => [k, null]));
+    const head = { ref: '', digest: null, platform: '', variant: null, created: null, sizeBytes: 0 };
+    return {
+      ...one,
+      platforms: Array.from({ length: platforms }, (_, i) => ({
+        platform: 'p',
+        head: {
+          ...head,
+          layers: 0,
+          pipCount: 0,
+          aptCount: 0,
+          components: { ...none, os: String(i).padStart(6, '0') },
+        },
+        base: null,
+        diff: null,
+        smoke: null,
+      })),
+    };
+  };
+
+  it('is refused by the schema the poster reads it with, before any rendering', () => {
+    const report = reportOf(1);
+    const bytes = JSON.stringify(report.platforms[0]).length + 1;
+    // As many platforms as the size limit lets in.
+    const platforms = Math.floor((MAX_COMMENT_ARTIFACT_BYTES - JSON.stringify(report).length - 500) / bytes);
+    expect(platforms).toBeGreaterThan(14_000);
+    put({ ...good, reports: [reportOf(platforms)] });
+    // What the poster does with it: read it, render it, and render it again under the comment's limit.
+    const ctx = vm.createContext({ readCommentArtifact, renderRun, dir, ReportModelSchema });
+    let error: unknown;
+    try {
+      vm.runInContext(
+        `const a = readCommentArtifact(dir, { repository: 'acme/vision', reportSchema: ReportModelSchema });
+         renderRun(a.reports, { markerKey: 'k' });
+         renderRun(a.reports, { markerKey: 'k', maxChars: 65536 });`,
+        ctx,
+        { timeout: 20_000 },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(
+      `reports[0].platforms: expected at most ${MAX_REPORT_PLATFORMS} platforms, got ${platforms} items`,
+    );
+  });
+
+  it(`takes up to ${MAX_REPORT_PLATFORMS} platforms`, () => {
+    put({ ...good, reports: [reportOf(MAX_REPORT_PLATFORMS)] });
+    const a = readCommentArtifact(dir, { repository: 'acme/vision', reportSchema: ReportModelSchema });
+    expect(a.reports[0]!.platforms).toHaveLength(MAX_REPORT_PLATFORMS);
+    put({ ...good, reports: [reportOf(MAX_REPORT_PLATFORMS + 1)] });
+    expect(readError({ repository: 'acme/vision', reportSchema: ReportModelSchema })).toMatch(
+      /platforms: expected at most 64 platforms, got 65 items/,
     );
   });
 });

@@ -1,5 +1,6 @@
 // The report model's severity policy (assessReport): what the verdict names and how bad each finding
 // is. The renderer only renders this; the golden files in report-render.test.ts show the text.
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   type Assessment,
@@ -182,6 +183,31 @@ describe('assessReport (severity policy)', () => {
         { text: '1 pip change (1 major)', severity: 'warning' },
       ],
     });
+  });
+
+  // Each finding was checked against every earlier one: the work grew with their square.
+  it('many findings: each said once, in order, without comparing every pair', () => {
+    const model = buildReportModel(one({ pip: { pip: '24.0', numpy: '2.1.0' } }));
+    const [p] = model.platforms;
+    const n = 150_000;
+    // Platforms without a base record: one finding each (a report model held by no schema).
+    const without = Array.from({ length: n }, (_, i) => ({
+      ...p!,
+      platform: `p${i}`,
+      base: null,
+      diff: null,
+    }));
+    const big = { ...model, platforms: [p!, ...without, ...without.slice(0, 10)] };
+    const ctx = vm.createContext({ assessReport, big });
+    const got = vm.runInContext('assessReport(big)', ctx, { timeout: 20_000 }) as Assessment;
+    expect(got.verdict).toBe('warning');
+    expect(got.findings).toHaveLength(n + 2);
+    expect(got.findings[0]).toEqual({ text: 'no baseline for p0', severity: 'info' });
+    expect(got.findings[n - 1]).toEqual({ text: `no baseline for p${n - 1}`, severity: 'info' });
+    expect(got.findings.slice(n)).toEqual([
+      { text: 'NumPy 1.26.4 → 2.1.0 (major)', severity: 'warning' },
+      { text: '1 pip change (1 major)', severity: 'warning' },
+    ]);
   });
 
   it('clips a finding made of a huge value', () => {

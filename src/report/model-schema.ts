@@ -8,6 +8,13 @@ import { safeUrl } from './escape.js';
 
 export const REPORT_MODEL_SCHEMA_VERSION = 1;
 
+/**
+ * The most platforms one report holds. A config builds linux/amd64 and linux/arm64 only; the cap
+ * keeps an untrusted artifact (the fork poster's) from making rendering's work grow with thousands
+ * of platforms (fitting the comment is quadratic in the number of parts).
+ */
+export const MAX_REPORT_PLATFORMS = 64;
+
 export const SupplyChainSchema = z.object({
   /** How it signed, or why it did not (one line). */
   signing: z.string(),
@@ -52,7 +59,10 @@ export const ReportModelSchema = z.object({
   noBaselineReason: z.string().nullable(),
   resolution: z.array(z.string()),
   links: z.object({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
-  platforms: z.array(PlatformReportSchema).min(1),
+  platforms: z
+    .array(PlatformReportSchema)
+    .min(1)
+    .max(MAX_REPORT_PLATFORMS, { error: `expected at most ${MAX_REPORT_PLATFORMS} platforms` }),
   /** Absent in reports written before the attest stage existed. */
   supplyChain: SupplyChainSchema.optional(),
   /** config size.budget, as configured; absent: no budget. */

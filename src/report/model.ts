@@ -155,10 +155,14 @@ export function assessReport(model: ReportModel): Assessment {
   const withDiff = model.platforms.filter((p): p is Diffed => !!p.diff);
   if (withDiff.length === 0) return noBaselineAssessment(model, smoke);
   const findings: Finding[] = [];
+  // The texts said so far: a Set, so that many findings cost no more than their number.
+  const said = new Set<string>();
   const add: Add = (raw, severity) => {
     // Values come from the image: a 1,000-character version must not crowd out the rest.
     const text = clip(raw, 120);
-    if (!findings.some((f) => f.text === text)) findings.push({ text, severity });
+    if (said.has(text)) return;
+    said.add(text);
+    findings.push({ text, severity });
   };
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
   for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
