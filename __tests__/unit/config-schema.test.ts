@@ -1,6 +1,9 @@
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { INPUTS_DIGEST_ARG } from '../../src/build/inputs.js';
 import { PLAN_BUILD_ARGS } from '../../src/config/build-args.js';
+import { formatIssues } from '../../src/config/issues.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
@@ -346,6 +349,45 @@ describe('config schema: every offending path is named with what was expected', 
 
   it('rejects a document that is not a mapping', () => {
     expect(problemsOf(['a'])).toEqual(['(top level): expected a mapping of settings, got a list']);
+  });
+});
+
+// The suggestion for an unknown key: the nearest allowed key within a third of the key's length
+// (at least 2 edits). A key longer or shorter than that by itself is never compared letter by letter.
+describe('config errors: did you mean', () => {
+  const TOP = 'image, build, variants, platforms, torch, python, resolve, smoke, report, size, attest';
+  it.each([
+    ['smok', 'smoke'],
+    // Two letters shorter, two edits: still suggested.
+    ['smo', 'smoke'],
+    ['platfroms', 'platforms'],
+    ['Variant', 'variants'],
+    ['reslve', 'resolve'],
+    ['sz', 'size'],
+    ['x', undefined],
+    ['variantsvariants', undefined],
+    ['attestations', undefined],
+  ])('%j: %s', (key, hint) => {
+    expect(problemsOf({ image: { name: 'a/b' }, [key]: {} })).toEqual([
+      `${key}: unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${TOP}`,
+    ]);
+  });
+
+  // Each candidate was compared with the key letter by letter: a 5 MB key in the fork poster's
+  // artifact took half a minute; the more and the longer the allowed keys, the longer.
+  it('a huge unknown key is named without being compared with each allowed key', () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `setting_number_${i}_with_a_long_name`);
+    const schema = z.strictObject(Object.fromEntries(keys.map((k) => [k, z.number().optional()])));
+    const key = 'x'.repeat(2_000_000);
+    const data = { [key]: 1, setting_number_1_with_a_long_nam: 2 };
+    const error = schema.safeParse(data).error!;
+    const ctx = vm.createContext({ formatIssues, error, data, schema });
+    const lines = vm.runInContext('formatIssues(error, data, schema)', ctx, { timeout: 20_000 }) as string[];
+    const allowed = `expected one of: ${keys.join(', ')}`;
+    expect(lines).toEqual([`${key}: unknown key; ${allowed}`, expect.any(String)]);
+    expect(lines[1]).toBe(
+      `setting_number_1_with_a_long_nam: unknown key (did you mean "setting_number_1_with_a_long_name"?); ${allowed}`,
+    );
   });
 });
 
