@@ -1,5 +1,6 @@
 // What the action and the CLI write to the runner's log and stderr: URL userinfo and tokens of a
 // known form never get through, whatever a message quotes.
+import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ActionIo, asText, coreIo, fail } from '../../src/action/io.js';
 import { ConfigError } from '../../src/errors.js';
@@ -119,6 +120,21 @@ describe('fail: one annotation per problem, on the file that has it', () => {
 });
 
 describe('info: what an image printed never becomes a workflow command', () => {
+  // The white space before "::" took in line breaks: each start of a line in a run of blank lines
+  // scanned the rest of the run again (131,072 carriage returns took 9.5 s).
+  it.each([
+    ['newlines', '\n'],
+    ['carriage returns', '\r'],
+    ['blank lines with spaces', '\n \u3000'],
+  ])('a line of %s is shown as it is, in time', (_what, unit) => {
+    const input = `${unit.repeat(2 ** 19 / unit.length)}done ::x`;
+    const ctx = vm.createContext({ asText, input });
+    expect(vm.runInContext('asText(input)', ctx, { timeout: 20_000 })).toBe(input);
+    const command = `${input}\n::x`;
+    ctx.input = command;
+    expect(vm.runInContext('asText(input)', ctx, { timeout: 20_000 })).toBe(`${input}\n\u200b::x`);
+  });
+
   it.each([
     ['::add-mask::passed', '\u200b::add-mask::passed'],
     [
@@ -132,6 +148,12 @@ describe('info: what an image printed never becomes a workflow command', () => {
     // The legacy form is found anywhere in a line.
     ['cpu ##[error title=Alert]leaked', 'cpu #\u200b#[error title=Alert]leaked'],
     ['##[add-mask]x ##[set-output name=a]b', '#\u200b#[add-mask]x #\u200b#[set-output name=a]b'],
+    // Blank lines, lone carriage returns and Unicode line breaks before the command.
+    ['\n\n\t::error::x', '\n\n\t\u200b::error::x'],
+    ['a\r\r \u3000::warning::x\r\n', 'a\r\r \u3000\u200b::warning::x\r\n'],
+    ['\u2028\ufeff::x\u2029\v\f::y', '\u2028\ufeff\u200b::x\u2029\v\f\u200b::y'],
+    ['x\u0085::y', 'x\u0085::y'],
+    ['\n \n \n', '\n \n \n'],
   ])('%j', (line, shown) => {
     expect(asText(line)).toBe(shown);
     const out = captured(process.stdout);

@@ -29,5 +29,7 @@ export const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
  * the runner neither trims nor matches, goes before the `::` and inside each `##[`.
  */
 export function noWorkflowCommands(text: string): string {
-  return text.replace(/^([\s\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
+  // [\t\v\f\p{Zs}\ufeff] is \s without the line breaks ^ starts a line after (\n, \r, U+2028,
+  // U+2029): with them, each line start of a run of blank lines scanned the whole run again.
+  return text.replace(/^([\t\v\f\p{Zs}\ufeff\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
 }
