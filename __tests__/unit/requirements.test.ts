@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, InputError } from '../../src/errors.js';
 import { jsonError } from '../../src/cli/main.js';
@@ -210,6 +211,110 @@ describe('what a line is', () => {
       { line: 2, text: 'numpy   >=1.26' },
       { line: 5, text: 'pkg @ https://h/x.whl#sha256=ab' },
     ]);
+  });
+});
+
+// A requirements file may be 5 MB. Runs of blanks, backslashes or brackets in one line made the
+// comment, trim, extras and "name @" expressions go over the run again from each of its characters.
+describe('a long line is read in time, as before', () => {
+  const n = 2 ** 19;
+  const sp = ' '.repeat(n);
+  /** V with each run of 100 or more of one character written as <N x "c">: a failure stays readable. */
+  const short = (v: unknown): unknown =>
+    JSON.parse(JSON.stringify(v), (_k, x: unknown) =>
+      typeof x === 'string' ? x.replace(/(.)\1{99,}/gs, (run, c: string) => `<${run.length} x ${c}>`) : x,
+    );
+  const req = (text: string, more: Record<string, unknown> = {}) => ({
+    lines: [{ kind: 'requirement', editable: false, line: 1, text, ...more }],
+    errors: [],
+  });
+  it.each<[string, string, unknown]>([
+    ['blanks before a comment', `numpy${sp}>=1${'\t'.repeat(n)}# x`, req(`numpy${sp}>=1`, { name: 'numpy' })],
+    [
+      'blanks inside a requirement',
+      `numpy${sp}>=1${sp}x`,
+      {
+        lines: [],
+        errors: [
+          {
+            line: 1,
+            text: `numpy${sp}>=1${sp}x`,
+            why: `expected a version specifier, ";" and a marker, or the end of the line at position ${2 * n + 9} ("x")`,
+          },
+        ],
+      },
+    ],
+    [
+      'blanks after a control character',
+      `\x01${sp}x${' \t'.repeat(n)}`,
+      {
+        lines: [],
+        errors: [{ line: 1, text: `<U+0001>${sp}x`, why: 'holds the control character U+0001; remove it' }],
+      },
+    ],
+    [
+      'backslashes inside a continued line',
+      `numpy${'\\'.repeat(n)}=\\\n=1`,
+      {
+        lines: [],
+        errors: [
+          {
+            line: 1,
+            text: `numpy${'\\'.repeat(n)}==1`,
+            why: `expected a version specifier, ";" and a marker, or the end of the line at position 6 ("${'\\'.repeat(12)}")`,
+          },
+        ],
+      },
+    ],
+    [
+      'brackets after "@"',
+      `x @ ${'['.repeat(n)}`,
+      req(`x @ ${'['.repeat(n)}`, { name: 'x', url: '['.repeat(n) }),
+    ],
+    ['blanks before an archive', `pkg${sp}x.whl`, req(`pkg${sp}x.whl`, { url: `pkg${sp}x.whl` })],
+    [
+      'blanks around extras before "@"',
+      `pkg${sp}[gpu]${sp}@ https://h/x.whl`,
+      req(`pkg${sp}[gpu]${sp}@ https://h/x.whl`, { name: 'pkg', url: 'https://h/x.whl' }),
+    ],
+  ])('%s', (_what, line, want) => {
+    const ctx = vm.createContext({ parseRequirementsText, text: `${line}\n` });
+    expect(short(vm.runInContext('parseRequirementsText(text)', ctx, { timeout: 20_000 }))).toEqual(
+      short(want),
+    );
+  });
+
+  // The same kinds of line, short: what the rewritten expressions give is what they gave.
+  it.each([
+    ['numpy  >=1 \t # x', [[1, 'numpy  >=1']], []],
+    ['numpy>=1# not a comment', [], [[1, 'numpy>=1# not a comment']]],
+    ['# only a comment\n \t#\nx', [[3, 'x']], []],
+    ['numpy \\\\\n  >=1\n\\\\tqdm', [[1, 'numpy   >=1']], [[3, '\\\\tqdm']]],
+    [
+      './x.whl[gpu]\n./y.whl[[a]\nz.whl]\n[]\nq.whl[a]b]',
+      [
+        [1, './x.whl[gpu]'],
+        [2, './y.whl[[a]'],
+      ],
+      [
+        [3, 'z.whl]'],
+        [4, '[]'],
+        [5, 'q.whl[a]b]'],
+      ],
+    ],
+    [
+      'pkg [gpu] @ https://h/x.whl\npkg [gpu]x.whl',
+      [
+        [1, 'pkg [gpu] @ https://h/x.whl'],
+        [2, 'pkg [gpu]x.whl'],
+      ],
+      [],
+    ],
+    ['\x01 \t x \t', [], [[1, '<U+0001> \t x']]],
+  ])('%j', (text, lines, errors) => {
+    const r = parseRequirementsText(text);
+    expect(r.lines.map((l) => [l.line, l.text])).toEqual(lines);
+    expect(r.errors.map((e) => [e.line, e.text])).toEqual(errors);
   });
 });
 

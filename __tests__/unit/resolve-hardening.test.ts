@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigFileSchema, normalizeConfig } from '../../src/config/schema.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
@@ -21,7 +22,7 @@ import {
   sessionDeadlineMs,
   withExecLimit,
 } from '../../src/resolve/exec-limit.js';
-import { isLoopbackHost, resolverNetwork } from '../../src/resolve/network.js';
+import { isLoopbackHost, resolverNetwork, urlsInText } from '../../src/resolve/network.js';
 import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
 import { runResolveStage } from '../../src/resolve/stage.js';
 import { runCli } from '../../src/cli/main.js';
@@ -239,6 +240,40 @@ describe("the resolver's network", () => {
     ['[::2]', false],
   ])('%s is loopback: %s', (host, want) => {
     expect(isLoopbackHost(host)).toBe(want);
+  });
+
+  // What /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi found, urlsInText finds.
+  it.each<[string, string[]]>([
+    ['pkg @ https://h/x.whl#sha256=ab', ['https://h/x.whl#sha256=ab']],
+    ['1a2b://x/y', ['a2b://x/y']],
+    ['x-https://h/p', ['x-https://h/p']],
+    ["--find-links=file:///w\n-i 'http://a/simple'", ['file:///w', 'http://a/simple']],
+    ['HTTP://A/B "x" Ftp://c', ['HTTP://A/B', 'Ftp://c']],
+    ['a://b://c', ['a://b://c']],
+    ['git+ssh://g/x.git#egg=a', ['git+ssh://g/x.git#egg=a']],
+    ['123://x 1.2://y', []],
+    ['a b://c', ['b://c']],
+    ['é-http://h', ['http://h']],
+    ['https:/h http//h', []],
+  ])('the URLs in %j', (text, urls) => {
+    expect(urlsInText(text)).toEqual(urls);
+  });
+
+  // Each letter of a long run of scheme characters was tried as a start, running to the run's end:
+  // 32,768 letters took 1.9 s, a 5 MB requirements file hours.
+  it.each([
+    ['letters', 'a'],
+    ['a version', '1.1a'],
+    ['signs', 'b+-.'],
+  ])('a long run of %s before a URL is read in time', (_what, unit) => {
+    const text = `${unit.repeat(2 ** 19 / unit.length)} pkg @ http://127.0.0.1:9/p.whl ${unit.repeat(99)}://x`;
+    const ctx = vm.createContext({ urlsInText, text });
+    const urls = vm.runInContext('urlsInText(text)', ctx, { timeout: 20_000 }) as string[];
+    expect(urls).toEqual(['http://127.0.0.1:9/p.whl', `${unit.repeat(99).replace(/^[^a-z]+/, '')}://x`]);
+    // The resolver's network is chosen from them: the direct URL is on this machine.
+    const ctx2 = vm.createContext({ resolverNetwork, given: input({ requirements: { text, origins: [] } }) });
+    const got = vm.runInContext('resolverNetwork(given)', ctx2, { timeout: 20_000 }) as { reason: string };
+    expect(got.reason).toBe("pip must reach 127.0.0.1:9 on this machine's loopback");
   });
 
   const ix = (indexUrl?: string, extraIndexUrls: string[] = []) => ({

@@ -1,6 +1,7 @@
 // pip's HTTP cache across resolver runs: one named volume per set of indexes, base image and trust
 // scope, never for an index that carries credentials, and mounted into the resolver's one
 // container; the --verbose timing line.
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import {
@@ -205,6 +206,24 @@ describe('the pip cache volume', () => {
   ])("is not used when the requirements' own URLs may carry credentials: %s", (_what, text) => {
     const https = { indexes: { indexUrl: 'https://pypi.org/simple', extraIndexUrls: [] } };
     expect(pipCacheVolume(input({ ...https, requirements: { text, origins: [] } }), bound)).toBeUndefined();
+  });
+
+  // The URLs were found with an expression that went over a long run of letters again from each of
+  // them: a 5 MB requirements file took hours.
+  it('finds a login in a URL after a long run of letters, in time', () => {
+    const https = { indexes: { indexUrl: 'https://pypi.org/simple', extraIndexUrls: [] } };
+    const run = `${'a'.repeat(2 ** 19)} `;
+    const ctx = vm.createContext({ pipCacheUrls, input });
+    const urls = (text: string) =>
+      vm.runInContext(
+        `pipCacheUrls(input(${JSON.stringify({ ...https, requirements: { text, origins: [] } })}))`,
+        ctx,
+        {
+          timeout: 20_000,
+        },
+      ) as unknown;
+    expect(urls(`${run}pkg @ https://u:SECRET@files.example/p.whl`)).toBeUndefined();
+    expect(urls(`${run}pkg @ https://files.example/p.whl`)).toEqual(['https://pypi.org/simple']);
   });
 
   it("is used when the requirements' URLs carry none", () => {

@@ -49,8 +49,11 @@ export interface ParsedFile {
   errors: LineError[];
 }
 
-/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
-const COMMENT = /(^|\s+)#.*$/;
+/**
+ * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
+ * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
+ */
+const COMMENT = /(^|\s)#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 
 /**
@@ -79,6 +82,15 @@ const BREAKS: Record<string, string> = {
   '\u2028': 'a line separator',
   '\u2029': 'a paragraph separator',
 };
+
+/** TEXT without the characters of CHARS at its start and end (as /^[c]+|[c]+$/g, in linear time). */
+function trimRuns(text: string, chars: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && chars.includes(text[start]!)) start++;
+  while (end > start && chars.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
 
 /** U+XXXX of a character. */
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -110,7 +122,7 @@ export function logicalLines(text: string): { line: number; text: string; raw: s
     if (control !== undefined) {
       out.push({
         line: n,
-        text: visible(joined.replace(/^[ \t]+|[ \t]+$/g, '')),
+        text: visible(trimRuns(joined, ' \t')),
         raw: joined,
         why: controlWhy(control),
       });
@@ -129,7 +141,7 @@ export function logicalLines(text: string): { line: number; text: string; raw: s
       } else emit(i + 1, l);
     } else {
       if (pending.length === 0) first = i + 1;
-      pending.push(l.replace(/^\\+|\\+$/g, ''));
+      pending.push(trimRuns(l, '\\'));
     }
   });
   if (pending.length > 0) emit(first, pending.join(''));
@@ -158,13 +170,22 @@ function eggName(url: string): string | undefined {
 
 const looksLikePath = (s: string) => s.includes('/') || s.startsWith('.');
 
+/** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
+function withoutFinalExtras(loc: string): string {
+  if (loc.length < 2 || !loc.endsWith(']')) return loc;
+  // The first '[' after the ']' before the last one.
+  const open = loc.indexOf('[', loc.lastIndexOf(']', loc.length - 2) + 1);
+  return open < 0 ? loc : loc.slice(0, open);
+}
+
 /** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
 function asLocation(arg: string): { url: string; name?: string } | undefined {
   // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
   const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0]! : arg.split(';')[0]!).trim();
-  if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
-    // "name @ url" with spaces is PEP 508, not a location.
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]!))
+  if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
+    // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
+    // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(loc) && !looksLikePath(loc.split('@')[0]!))
       return undefined;
     const name = eggName(loc);
     return { url: loc, ...(name !== undefined && { name }) };

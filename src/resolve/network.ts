@@ -30,11 +30,22 @@ export function isLoopbackHost(hostname: string): boolean {
 const expand = (url: string, env: Readonly<Record<string, string>>): string =>
   url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => env[name] ?? whole);
 
+/**
+ * The URLs in a text (a scheme, "://", up to a blank or a quote), as /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi
+ * finds them. That one tried each letter of a long run of scheme characters as a start and ran to
+ * the run's end from each: quadratic. Here a match starts only where such a run starts (the
+ * lookbehind), skips the run's leading digits and signs, and takes the rest from its first letter:
+ * the same URLs, in linear time.
+ */
+export function urlsInText(text: string): string[] {
+  return [...text.matchAll(/(?<![a-z0-9+.-])[0-9+.-]*([a-z][a-z0-9+.-]*:\/\/[^\s'"]+)/gi)].map((m) => m[1]!);
+}
+
 /** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
 export function urlsPipMayReach(input: ResolveInput): string[] {
   const env = input.pipEnv ?? {};
   const ix = shownIndexes(input);
-  const inText = expand(input.requirements.text, env).match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? [];
+  const inText = urlsInText(expand(input.requirements.text, env));
   return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
     .map((u) => expand(u, env))
     .concat(inText);

@@ -31,6 +31,7 @@ import { redactUrls } from '../util/redact.js';
 import { mayBuildPullRequestCode, type RunEventFacts } from '../util/pull-request-code.js';
 import type { SessionSpec } from '../docker/adapter.js';
 import { type ResolveInput, shownIndexes } from './input.js';
+import { urlsInText } from './network.js';
 
 /** Where the volume is mounted in the resolver's container. */
 export const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
@@ -42,8 +43,6 @@ export const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
 export const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 
 const PYPI = 'https://pypi.org/simple';
-/** A URL in a requirements text (up to a blank or a quote). */
-const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi;
 
 /** What a volume is bound to (see the top of this file). */
 export interface PipCacheBinding {
@@ -64,7 +63,7 @@ export function pipCacheUrls(input: ResolveInput): string[] | undefined {
   if (urls.some(mayCarryCredentials)) return undefined;
   // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
   const text = input.requirements.text;
-  if (text.includes('${') || (text.match(URL_IN_TEXT) ?? []).some(mayCarryCredentials)) return undefined;
+  if (text.includes('${') || urlsInText(text).some(mayCarryCredentials)) return undefined;
   const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
   if (!trusted && !urls.some((u) => /^https:\/\//i.test(u))) return undefined;
   return urls.map((u) => redactUrls(u));
