@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRequirements } from '../../src/requirements/read.js';
 import {
@@ -745,6 +746,48 @@ describe('failure classification', () => {
     const reason = failureReason(`#1 step\n${long}`);
     expect(reason).toMatch(
       /^failed to solve: executor failed running \[\/bin\/sh -c x{60}\.\.\.\]: exit code: 2$/,
+    );
+  });
+
+  // Where the script is cut, as the expressions /(OPEN)(.{60}).{20,}(CLOSE)/ cut it before.
+  const x = (n: number) => 'x'.repeat(n);
+  it.each([
+    [
+      'a script of 80 characters',
+      `[/bin/sh -c ${x(80)}]: exit code: 1`,
+      `[/bin/sh -c ${x(60)}...]: exit code: 1`,
+    ],
+    [
+      'a script of 79 characters stays',
+      `[/bin/sh -c ${x(79)}]: exit code: 1`,
+      `[/bin/sh -c ${x(79)}]: exit code: 1`,
+    ],
+    [
+      'the last end of the script on its line',
+      `a [/bin/sh -c ${x(90)}]: exit code 1 ]: exit code 2`,
+      `a [/bin/sh -c ${x(60)}...]: exit code 2`,
+    ],
+    [
+      'a carriage return ends the script',
+      `[/bin/sh -c ${x(90)}\r]: exit code 1 [/bin/sh -c ${x(85)}]: exit code 2`,
+      `[/bin/sh -c ${x(90)}\r]: exit code 1 [/bin/sh -c ${x(60)}...]: exit code 2`,
+    ],
+    [
+      'both forms',
+      `process "/bin/sh -c ${x(100)}" did not complete: [/bin/sh -c ${x(100)}]: exit code: 1`,
+      `process "/bin/sh -c ${x(60)}..." did not complete: [/bin/sh -c ${x(60)}...]: exit code: 1`,
+    ],
+  ])('%s', (_what, line, want) => {
+    expect(failureReason(`ERROR: ${line}`)).toBe(want);
+  });
+
+  // Each "[/bin/sh -c " ran to the line's end and back: an ERROR line repeating it 16,384 times took 6 s.
+  it('a line repeating the start of a RUN script is read in time', () => {
+    const script = '[/bin/sh -c '.repeat(2 ** 17);
+    const log = `#5 ERROR\nERROR: process "/bin/sh -c ${script}" did not complete successfully: exit code: 1`;
+    const ctx = vm.createContext({ failureReason, log });
+    expect(vm.runInContext('failureReason(log)', ctx, { timeout: 20_000 })).toBe(
+      `process "/bin/sh -c ${script.slice(0, 60)}..." did not complete successfully: exit code: 1`,
     );
   });
 });

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { constraintsText, type InstalledDist, pinDecisions } from '../../src/resolve/constraints.js';
 import { renderExplanation } from '../../src/resolve/explain.js';
@@ -65,6 +66,12 @@ describe("pip's output", () => {
     ],
     ["ERROR: Invalid requirement: 'x y'", { requirement: 'x y', line: 0 }],
     ['Collecting numpy', undefined],
+    // Where the line number is read: on the quote's line, its file up to a ")" (on any line).
+    ["Invalid requirement: 'a' x (from line 3 of f\nmore) y", { requirement: 'a', line: 3 }],
+    ["Invalid requirement: 'a'\n(from line 3 of f)", { requirement: 'a', line: 0 }],
+    ["Invalid requirement: 'a' (from line 3 of f", { requirement: 'a', line: 0 }],
+    ["Invalid requirement: 'a' (from line 1 of (from line 2 of f)", { requirement: 'a', line: 1 }],
+    ["Invalid requirement: 'a' (from line x of f) (from line 12 of g)\r\n", { requirement: 'a', line: 12 }],
   ])('invalidRequirement(%j)', (out, expected) => {
     expect(invalidRequirement(out)).toEqual(expected);
   });
@@ -75,8 +82,78 @@ describe("pip's output", () => {
       true,
     ],
     ['ERROR: No matching distribution found for tqdmx', false],
+    ['  Could not fetch URL https://h/: There was a problem confirming the ssl certificate: x', true],
+    ['could not fetch url x: THERE WAS A PROBLEM CONFIRMING THE SSL CERTIFICATE', true],
+    ['Could not fetch URL x\r: There was a problem confirming the ssl certificate', false],
+    [
+      'Could not fetch URL a\rCould not fetch URL b: There was a problem confirming the ssl certificate',
+      true,
+    ],
+    [': There was a problem confirming the ssl certificate: Could not fetch URL x', false],
   ])('indexUnreachable %#', (out, unreachable) => {
     expect(indexUnreachable(out) !== undefined).toBe(unreachable);
+  });
+
+  it.each([
+    [
+      'ERROR: Could not install requirement pkg from https://h/p.whl (from -r r.txt (line 4)) because of HTTP error 404 Client Error: Not Found for url: https://h/p.whl',
+      {
+        requirement: 'pkg',
+        url: 'https://h/p.whl',
+        reason: 'HTTP error 404 Client Error: Not Found for url: https://h/p.whl',
+        line: 4,
+      },
+    ],
+    [
+      'Could not install requirement a from b from https://h/x because of error x\nnext',
+      { requirement: 'a from b', url: 'https://h/x', reason: 'error x', line: 0 },
+    ],
+    [
+      'Could not install requirement a from u (from x\r) because of y) because of z',
+      { requirement: 'a', url: 'u', reason: 'y) because of z', line: 0 },
+    ],
+    [
+      'Could not install requirement a\nCould not install requirement b from u because of c',
+      { requirement: 'b', url: 'u', reason: 'c', line: 0 },
+    ],
+  ])('a direct URL pip could not install: %j', (out, want) => {
+    expect(classifyPipFailure(out)).toMatchObject({ kind: 'direct-url', ...want });
+  });
+
+  // Each expression below ran to the end of the line from each repetition in it: 128 KB took
+  // 0.3-0.5 s, and the work grows with the square of the length.
+  const long = (unit: string) => unit.repeat(2 ** 21 / unit.length);
+  it.each<[string, string, string, unknown]>([
+    [
+      'an invalid requirement',
+      'invalidRequirement',
+      `Invalid requirement: ''${long(' (from line 1 of ')}`,
+      { requirement: '', line: 0 },
+    ],
+    [
+      'an invalid requirement, quoted again',
+      'invalidRequirement',
+      `Invalid requirement: '${long("' (from line 1 of x")}`,
+      { requirement: '', line: 0 },
+    ],
+    [
+      'a direct URL',
+      'classifyPipFailure',
+      `Could not install requirement a${long(' from a (from ')}`,
+      'other',
+    ],
+    ['a fetch without an SSL problem', 'indexUnreachable', long('Could not fetch URL x'), undefined],
+    [
+      'hashes',
+      'classifyPipFailure',
+      `ERROR: THESE PACKAGES DO NOT MATCH THE HASHES ${long('(from line 1 of ')}`,
+      'hash',
+    ],
+  ])('a long line of pip output: %s, read in time', (_what, fn, out, want) => {
+    const ctx = vm.createContext({ classifyPipFailure, indexUnreachable, invalidRequirement, out });
+    const got = vm.runInContext(`${fn}(out)`, ctx, { timeout: 20_000 }) as { kind?: string; line?: number };
+    if (fn !== 'classifyPipFailure') expect(got).toEqual(want);
+    else expect([got.kind, got.line ?? 0]).toEqual([want, 0]);
   });
 
   it('names a package that does not exist', () => {

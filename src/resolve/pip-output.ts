@@ -42,17 +42,47 @@ export function userRequestedInConflict(
 
 /** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
 export function invalidRequirement(output: string): { requirement: string; line: number } | undefined {
-  const m = /Invalid requirement: '([^']*)'(?:[^\n]*?\(from line (\d+) of [^)]*\))?/.exec(output);
+  const m = /Invalid requirement: '([^']*)'/.exec(output);
   if (!m) return undefined;
-  return { requirement: m[1]!, line: m[2] ? Number(m[2]) : 0 };
+  // The first "(from line N of FILE)" later on its line (FILE up to a ")", which may be on a later
+  // line), as (?:[^\n]*?\(from line (\d+) of [^)]*\))? found it after the quote. That one ran to
+  // the end of the text from each "(from line N of " without a ")" after it: quadratic.
+  const from = m.index + m[0].length;
+  const nl = output.indexOf('\n', from);
+  const ref = /\(from line (\d+) of /.exec(output.slice(from, nl < 0 ? undefined : nl));
+  const closed = ref !== null && output.indexOf(')', from + ref.index + ref[0].length) >= 0;
+  return { requirement: m[1]!, line: closed ? Number(ref[1]) : 0 };
 }
 
 const UNREACHABLE =
-  /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError|Could not fetch URL .*: There was a problem confirming the ssl certificate/i;
+  /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
+
+/** What ends a match of "." (a line terminator). */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+
+/**
+ * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
+ * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
+ * between line terminators is searched once, from its first FIRST. FIRST must be global.
+ */
+function followedOnLine(text: string, first: RegExp, then: RegExp): boolean {
+  first.lastIndex = 0;
+  for (let m = first.exec(text); m !== null; m = first.exec(text)) {
+    LINE_END.lastIndex = m.index + m[0].length;
+    const end = LINE_END.exec(text)?.index ?? text.length;
+    if (then.test(text.slice(m.index + m[0].length, end))) return true;
+    first.lastIndex = end;
+  }
+  return false;
+}
+
+/** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
+const sslProblem = (line: string) =>
+  followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
 
 /** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
 export function indexUnreachable(output: string): string | undefined {
-  const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l));
+  const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
   return line?.trim();
 }
 
@@ -113,10 +143,18 @@ export function pipMessage(output: string, max = 12): string {
     .trim();
 }
 
-/** "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output. */
+/**
+ * "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output: the first, as
+ * /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/ finds it (that one ran to the end of the text from
+ * each "(from line N of " without a ")" after it).
+ */
 function lineRef(text: string): number {
-  const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
-  return m ? Number(m[1] ?? m[2]) : 0;
+  const lastClose = text.lastIndexOf(')');
+  for (const m of text.matchAll(/\((?:from line (\d+) of |line (\d+)\))/g)) {
+    if (m[2] !== undefined) return Number(m[2]);
+    if (lastClose >= m.index + m[0].length) return Number(m[1]);
+  }
+  return 0;
 }
 
 /**
@@ -140,23 +178,89 @@ export function buildFailure(output: string): { requirement?: string } | undefin
   return collecting !== undefined ? { requirement: collecting } : {};
 }
 
+/** The first index of NEEDLE in TEXT at or after a position, each found once while positions grow. */
+function nextIndexOf(text: string, needle: string): (at: number) => number {
+  let from = Infinity;
+  let found = -1;
+  return (at) => {
+    if (at < from || (found >= 0 && found < at)) [from, found] = [at, text.indexOf(needle, at)];
+    return found;
+  };
+}
+
+interface DirectUrlFailure {
+  requirement: string;
+  url: string;
+  /** " (from WHERE)", when pip says where the requirement came from. */
+  where?: string;
+  reason: string;
+}
+
+/**
+ * pip's "Could not install requirement REQ from URL (from WHERE) because of REASON", as
+ * /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/ matches it.
+ * That expression tried each " from " of a line as the end of REQ and ran to the end of the line
+ * from each: quadratic. Here each " from " is tried once, and the next ") because of " and the next
+ * newline are looked up once for all of them.
+ */
+function directUrlFailure(output: string): DirectUrlFailure | undefined {
+  const PREFIX = 'Could not install requirement ';
+  const BECAUSE = ' because of ';
+  const lineEnd = (at: number) => {
+    LINE_END.lastIndex = at;
+    return LINE_END.exec(output)?.index ?? output.length;
+  };
+  const nextBecause = nextIndexOf(output, `)${BECAUSE}`);
+  const nextNewline = nextIndexOf(output, '\n');
+  for (let s = output.indexOf(PREFIX); s >= 0;) {
+    const start = s + PREFIX.length;
+    // REQ (one character at least) holds no line terminator.
+    const end = lineEnd(start);
+    for (
+      let r = output.indexOf(' from ', start + 1);
+      r >= 0 && r < end;
+      r = output.indexOf(' from ', r + 1)
+    ) {
+      let u = r + 6;
+      while (u < output.length && /\S/.test(output[u]!)) u++;
+      if (u === r + 6) continue;
+      let where: string | undefined;
+      let reason = -1;
+      if (output.startsWith(' (from ', u)) {
+        const q = nextBecause(u + 7);
+        const nl = nextNewline(u + 7);
+        if (q >= 0 && (nl < 0 || q < nl)) [where, reason] = [output.slice(u, q + 1), q + 1 + BECAUSE.length];
+      }
+      if (reason < 0 && output.startsWith(BECAUSE, u)) reason = u + BECAUSE.length;
+      if (reason >= 0)
+        return {
+          requirement: output.slice(start, r),
+          url: output.slice(r + 6, u),
+          ...(where !== undefined && { where }),
+          reason: output.slice(reason, lineEnd(reason)),
+        };
+    }
+    // A later PREFIX on this line has no " from " to try that this one did not: the next line's.
+    s = output.indexOf(PREFIX, end);
+  }
+  return undefined;
+}
+
 /** What kind of failure pip reports (most specific first). Pure. */
 export function classifyPipFailure(output: string): PipFailure {
   const message = pipMessage(output);
   const invalid = invalidRequirement(output);
   if (invalid) return { kind: 'invalid-requirement', ...invalid, message };
-  const direct = /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/.exec(
-    output,
-  );
+  const direct = directUrlFailure(output);
   if (direct) {
-    const reason = direct[4]!.replace(/ for URL \S+$/, '').trim();
+    const reason = direct.reason.replace(/ for URL \S+$/, '').trim();
     return {
       kind: 'direct-url',
-      requirement: direct[1]!.trim(),
-      url: direct[2]!,
+      requirement: direct.requirement.trim(),
+      url: direct.url,
       reason,
       notFound: /HTTP error 4\d\d|\b4\d\d Client Error/.test(reason),
-      line: lineRef(direct[3] ?? ''),
+      line: lineRef(direct.where ?? ''),
       message,
     };
   }
