@@ -375,7 +375,7 @@ describe('config errors: did you mean', () => {
 
   // Each candidate was compared with the key letter by letter: a 5 MB key in the fork poster's
   // artifact took half a minute; the more and the longer the allowed keys, the longer.
-  it('a huge unknown key is named without being compared with each allowed key', () => {
+  it('a huge unknown key is named by its start (clipped), without being compared with each allowed key', () => {
     const keys = Array.from({ length: 12 }, (_, i) => `setting_number_${i}_with_a_long_name`);
     const schema = z.strictObject(Object.fromEntries(keys.map((k) => [k, z.number().optional()])));
     const key = 'x'.repeat(2_000_000);
@@ -384,7 +384,7 @@ describe('config errors: did you mean', () => {
     const ctx = vm.createContext({ formatIssues, error, data, schema });
     const lines = vm.runInContext('formatIssues(error, data, schema)', ctx, { timeout: 20_000 }) as string[];
     const allowed = `expected one of: ${keys.join(', ')}`;
-    expect(lines).toEqual([`${key}: unknown key; ${allowed}`, expect.any(String)]);
+    expect(lines).toEqual([`${'x'.repeat(119)}…: unknown key; ${allowed}`, expect.any(String)]);
     expect(lines[1]).toBe(
       `setting_number_1_with_a_long_nam: unknown key (did you mean "setting_number_1_with_a_long_name"?); ${allowed}`,
     );

@@ -2,11 +2,15 @@
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
 import { maskBareLogins, REDACTED, redactText } from '../util/redact.js';
+import { clip } from '../util/text.js';
 
 export type Path = readonly PropertyKey[];
 
 /** Problems listed one by one; past this, one line counts the rest (a huge file stays readable). */
 export const MAX_PROBLEMS = 100;
+
+/** The characters of a key a message shows. */
+const MAX_KEY_SHOWN = 120;
 
 export function formatPath(path: Path): string {
   let out = '';
@@ -15,7 +19,9 @@ export function formatPath(path: Path): string {
     else {
       // A key is the user's text too (a mirror's source): a login or token in it is masked.
       const key = String(seg);
-      const shown = redactText(maskBareLogins(key));
+      // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
+      // (a fork's artifact) is named by its start, not printed whole.
+      const shown = clip(redactText(maskBareLogins(key)), MAX_KEY_SHOWN);
       out += out === '' ? shown : `.${shown}`;
     }
   }
