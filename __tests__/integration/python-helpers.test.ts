@@ -43,3 +43,58 @@ describe('python files compile', () => {
     expect(r.stderr).toMatch(/SyntaxError/);
   });
 });
+
+/**
+ * A function of the resolver's helper, called on the host's python3 (with its pip's vendored
+ * packaging, as in a base image): `python3 -c` imports the helper by path and prints
+ * json.dumps(NAME(*ARGS)).
+ */
+function helperCall(name: string, args: readonly unknown[]): unknown {
+  const script = [
+    'import importlib.util, json, sys',
+    'spec = importlib.util.spec_from_file_location("ml_image_resolve", sys.argv[1])',
+    'h = importlib.util.module_from_spec(spec)',
+    'spec.loader.exec_module(h)',
+    'print(json.dumps(getattr(h, sys.argv[2])(*json.loads(sys.argv[3]))))',
+  ].join('\n');
+  const r = spawnSync(
+    'python3',
+    ['-c', script, path.join(REPO_ROOT, 'src/resolve/py/ml_image_resolve.py'), name, JSON.stringify(args)],
+    { encoding: 'utf8' },
+  );
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as unknown;
+}
+
+describe("the resolver's helper on python3", () => {
+  const D = '/tmp/ml-image-resolve';
+  it.each<[string, string[], string[]]>([
+    [
+      'the plain run: its requirements',
+      ['--retries', '3', '-r', `${D}/requirements.txt`],
+      ['--retries', '3', '-r', `${D}/requirements.txt`, '-c', `${D}/base-constraints.txt`],
+    ],
+    [
+      "the variant's torch before the requirements: kept, and the requirements stay the user's",
+      ['--retries', '3', '-c', `${D}/preinstalled.txt`, 'torch==2.5.1', '-r', `${D}/requirements.txt`],
+      [
+        '--retries',
+        '3',
+        '-c',
+        `${D}/preinstalled.txt`,
+        'torch==2.5.1',
+        '-r',
+        `${D}/requirements.txt`,
+        '-c',
+        `${D}/base-constraints.txt`,
+      ],
+    ],
+    [
+      'a second -r before the requirements: both kept (the first is not taken for the requirements)',
+      ['-r', `${D}/first.txt`, '-v', '-r', `${D}/requirements.txt`],
+      ['-r', `${D}/first.txt`, '-r', `${D}/requirements.txt`, '-c', `${D}/base-constraints.txt`],
+    ],
+  ])('held_args: %s', (_, plain, held) => {
+    expect(helperCall('held_args', [plain, `${D}/base-constraints.txt`])).toEqual(held);
+  });
+});

@@ -1,7 +1,7 @@
 // Resolve on real pip in real containers: a local PEP 503 index of generated wheels whose METADATA
 // copies the real packages' Requires-Dist, and a base image holding numpy 1.26.4 + numba +
 // nvidia-modelopt (which need numpy<2.1 and numpy<2).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
@@ -757,6 +757,99 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     } finally {
       spawnSync('docker', ['rmi', shadowed], { stdio: 'ignore' });
     }
+  });
+
+  describe("a variant's torch (the build installs torch==V from the torch index first)", () => {
+    // A fake torch 2.5.1 (its +cpu wheel, on the torch index only) that needs somedep==1.0, as torch
+    // 2.5 needs sympy==1.13.1; needsnew needs somedep>=1.1 (sympy 1.14's place), usesdep any 1.x.
+    let torchIndex: WheelIndex;
+    const variant = () => ({ torchIndexUrl: `${torchIndex.origin}/whl/cpu`, torchVersion: '2.5.1' });
+    beforeAll(async () => {
+      torchIndex = await startWheelIndex([
+        { name: 'torch', version: '2.5.1+cpu', requires: ['somedep==1.0'], index: 'whl/cpu' },
+        { name: 'somedep', version: '1.0' },
+        { name: 'somedep', version: '1.1' },
+        { name: 'needsnew', version: '1.0', requires: ['somedep>=1.1'] },
+        { name: 'usesdep', version: '1.0', requires: ['somedep>=1.0'] },
+      ]);
+    });
+    afterAll(async () => {
+      await torchIndex?.close();
+    });
+    const resolveWithTorch = (text: string) =>
+      resolveAgainstBase(
+        {
+          image: images.pythonAmd64,
+          platform: 'linux/amd64',
+          requirements: { text, origins: ['requirements.txt:1'] },
+          indexes: { indexUrl: torchIndex.url, extraIndexUrls: [] },
+          mode: 'auto',
+          variant: variant(),
+        },
+        { docker, env: {} },
+      );
+    /**
+     * The build's torch step, `pip install torch==2.5.1 -c CONSTRAINTS` (dry run), in the base. Not
+     * spawnSync: the index answers from this process's event loop.
+     */
+    const torchStep = (constraints: string) =>
+      new Promise<{ status: number | null; stderr: string }>((done, fail) => {
+        const pip = `python3 -m pip install --dry-run --quiet --index-url ${torchIndex.url} --extra-index-url ${variant().torchIndexUrl} torch==2.5.1 -c /tmp/c.txt`;
+        const p = spawn(
+          'docker',
+          [
+            'run',
+            '--rm',
+            '--network',
+            'host',
+            '-e',
+            'PIP_BREAK_SYSTEM_PACKAGES=1',
+            '-e',
+            `C=${constraints}`,
+            images.pythonAmd64,
+            'sh',
+            '-c',
+            `printf '%s' "$C" > /tmp/c.txt && ${pip}`,
+          ],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        let stderr = '';
+        p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+        p.on('error', fail);
+        p.on('close', (status) => done({ status, stderr }));
+      });
+
+    it("a requirement that contradicts torch's own dependencies is a conflict, not clean", async () => {
+      const out = await resolveWithTorch('needsnew\n');
+      expect(out.resolution.status, out.explanation).toBe('conflict');
+      expect(out.resolution.conflict?.causes).toEqual(
+        expect.arrayContaining([
+          'torch 2.5.1+cpu depends on somedep==1.0',
+          'needsnew 1.0 depends on somedep>=1.1',
+        ]),
+      );
+      expect(out.resolution.conflict?.chain[0]).toContain("what the variant's torch 2.5.1 depends on");
+      // What "clean" used to pin (somedep 1.1) the build's torch step cannot meet.
+      const r = await torchStep('somedep==1.1\n');
+      expect(r.status, r.stderr).not.toBe(0);
+      expect(r.stderr).toContain('ResolutionImpossible');
+    });
+
+    it("a compatible requirement is clean, and the build's torch step accepts its constraints", async () => {
+      const out = await resolveWithTorch('usesdep\n');
+      expect(out.resolution.status, out.explanation).toBe('clean');
+      expect(out.resolution.resolved?.install).toEqual(
+        expect.arrayContaining([
+          { name: 'torch', version: '2.5.1+cpu' },
+          { name: 'somedep', version: '1.0' },
+          { name: 'usesdep', version: '1.0' },
+        ]),
+      );
+      expect(out.constraints).toMatch(/^torch==2\.5\.1\+cpu$/m);
+      expect(out.constraints).toMatch(/^somedep==1\.0$/m);
+      const r = await torchStep(out.constraints);
+      expect(r.status, r.stderr).toBe(0);
+    });
   });
 
   it('leaves no resolver container behind', async () => {

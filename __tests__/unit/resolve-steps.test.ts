@@ -478,7 +478,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(session.closed()).toBe(true);
   });
 
-  it("a variant with torch from its index: every dry run takes the build's torch==VERSION as a constraint, with that index", async () => {
+  it("a variant with torch from its index: every dry run asks for the build's torch==VERSION (a requirement and a constraint), with that index", async () => {
     const session = script(true);
     const torchIndexUrl = 'https://download.pytorch.org/whl/cpu';
     await resolveAgainstBase(
@@ -491,12 +491,15 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     );
     expect(session.files[`${D}/preinstalled.txt`]).toBe('torch==2.5.1\n');
     const pip = session.virtual.filter((c) => c.cmd.includes('pip'));
-    // naive, held, relaxed and the probe: each one with the constraint before its requirements.
+    // naive, held, relaxed and the probe: each one with the constraint before its requirements,
+    // and torch==2.5.1 as a requirement (positional: one -r only, the user's requirements).
     expect(pip.length).toBeGreaterThanOrEqual(3);
     for (const c of pip) {
       const at = c.cmd.indexOf(`${D}/preinstalled.txt`);
       expect(c.cmd[at - 1]).toBe('-c');
       expect(at).toBeLessThan(c.cmd.indexOf('-r'));
+      expect(c.cmd[at + 1]).toBe('torch==2.5.1');
+      expect(c.cmd.filter((a) => a === '-r')).toHaveLength(1);
       expect(c.env.PIP_EXTRA_INDEX_URL).toBe(`https://pkgs.example.com/simple ${torchIndexUrl}`);
     }
   });

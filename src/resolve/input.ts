@@ -39,17 +39,29 @@ export interface ResolveInput {
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
- * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
- * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
- * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
- * same indexes: build/inputs.ts buildPipConf). A constraint, not a requirement: torch's own
- * dependencies get no pins unless the requirements pull torch. A version that is not a plain
- * version is left out.
+ * asks for it as a requirement (preinstalledArgs), with the torch index as one more index: so
+ * torch's own dependencies (sympy, fsspec ...) are resolved with the requirements and pinned in the
+ * constraints consistently with it (else a requirement pulling sympy resolves the newest, pinned,
+ * and the build's torch step, `pip install torch==V -c constraints`, cannot meet that pin), and a
+ * requirement that pulls torch (torchvision, lightning) resolves against that torch instead of the
+ * newest (the build's two pip steps use the same indexes: build/inputs.ts buildPipConf). A version
+ * that is not a plain version is left out.
  */
 export function preinstalled(input: ResolveInput): string[] {
   const v = input.variant;
   if (v?.torchIndexUrl === undefined || v.torchVersion === undefined) return [];
   return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
+}
+
+/**
+ * pip's arguments for what the build installs first (before each dry run's own): the constraints
+ * file (FILE, holding the preinstalled lines: pip then names "(constraint) torch==V" in a conflict)
+ * and the same lines as requirements, positional (never a second -r: the helper's held run keeps
+ * every argument and adds its -c). Empty when the build installs nothing first. Pure.
+ */
+export function preinstalledArgs(input: ResolveInput, file: string): string[] {
+  const first = preinstalled(input);
+  return first.length > 0 ? ['-c', file, ...first] : [];
 }
 
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */

@@ -24,15 +24,21 @@ export function conflictBlock(output: string): string[] {
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
  * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ * `notUser`: requirements the resolver asks for itself (the variant's `torch==V`, input.ts
+ * preinstalled): "The user requested torch==V" is then not the user's.
  */
 export function userRequestedInConflict(
   block: readonly string[],
   requested: readonly string[] = [],
+  notUser: readonly string[] = [],
 ): string[] {
   const wanted = new Set(requested.map(canonicalName));
+  const own = new Set(notUser.map((r) => `The user requested ${r}`));
   const names = new Set<string>();
   for (const l of block) {
-    const asked = /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
+    const asked = own.has(l)
+      ? null
+      : /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
     if (asked) names.add(canonicalName(asked[1]!));
     const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
     if (dep && wanted.has(canonicalName(dep[1]!))) names.add(canonicalName(dep[1]!));

@@ -10,7 +10,14 @@ import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
-import { failureContext, pipOutputMask, pipRunEnv, preinstalled, type ResolveInput } from './input.js';
+import {
+  failureContext,
+  pipOutputMask,
+  pipRunEnv,
+  preinstalled,
+  preinstalledArgs,
+  type ResolveInput,
+} from './input.js';
 import { requirementNames } from '../requirements/parse.js';
 import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
@@ -89,12 +96,13 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
   if (earlier.hit !== undefined) return earlier.hit;
   const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
   const first = preinstalled(input);
+  const firstArgs = preinstalledArgs(input, `${DIR}/${PREINSTALLED_FILE}`);
   try {
     const ws = pipWorkspace(session, {
       image: input.image,
       pipEnv: pipRunEnv(input),
-      // The build's torch step, before the requirements (cpu and cuda templates): a constraint.
-      ...(first.length > 0 && { preinstalled: ['-c', `${DIR}/${PREINSTALLED_FILE}`] }),
+      // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
+      ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
       mask: pipOutputMask(input),
       failure: { ...failureContext(input), network },
       onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -266,21 +274,22 @@ async function answerFor(
     return {
       base,
       answer: {
-        resolution: checkedResolution(draft, diagnosis),
+        resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled),
         constraints: base.basePins,
         requirements: input.requirements.text,
       },
     };
   const requested = requirementNames(input.requirements.text);
+  const own = { requested, preinstalled: snapshotOptions.preinstalled ?? [] };
   const held = await hold(ws, base, diagnosis, first.held);
   const relaxed = held.run.ok
     ? { held, relaxed: [] }
-    : await relax(ws, held, { diagnosis, requested, text: input.requirements.text, say });
+    : await relax(ws, held, { diagnosis, ...own, text: input.requirements.text, say });
   if (!relaxed.held.run.ok)
     return {
       base,
       answer: {
-        resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, requested }),
+        resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own }),
         constraints: base.basePins,
         requirements: input.requirements.text,
       },

@@ -110,9 +110,9 @@ export interface WorkspaceOptions {
   /** Told of every `helper.py run` that answered, with its wall time (for --verbose). */
   onAttempt?: (report: string, a: Attempt, wallMs: number) => void;
   /**
-   * pip arguments every dry run takes before its own: `-c DIR/preinstalled.txt`, the constraint of
-   * what the build installs first (input.ts preinstalled). The helper's held run keeps what comes
-   * before the first -r.
+   * pip arguments every dry run takes before its own: what the build installs first (input.ts
+   * preinstalledArgs: `-c DIR/preinstalled.txt torch==V`, asked for as a requirement too). The
+   * helper's held run keeps every argument and adds its -c (held_args).
    */
   preinstalled?: readonly string[];
 }

@@ -264,12 +264,16 @@ def run(report, with_snapshot, with_held, pip_args):
             os.environ["PIP_CONSTRAINT"] = image["PIP_CONSTRAINT"]
         else:
             os.environ.pop("PIP_CONSTRAINT", None)
-        args = [a for a in pip_args if a != "-v"]
-        reqs = args[args.index("-r") + 1]
-        args = args[:args.index("-r")] + ["-r", reqs, "-c", held]
-        out["held"] = dry_run(snap, os.path.join(here, "held.json"), args, timing, "held ")
+        out["held"] = dry_run(snap, os.path.join(here, "held.json"), held_args(pip_args, held), timing, "held ")
     out["timing"] = timing
     print(json.dumps(out))
+
+
+def held_args(pip_args, held):
+    """The held run's pip arguments: every argument of the plain run (what comes before the
+    requirements too: the variant's -c preinstalled.txt and torch==V; any number of -r), its -v
+    dropped, and the base's pins (held) as one more constraints file."""
+    return [a for a in pip_args if a != "-v"] + ["-c", held]
 
 
 def dry_run(snap, report, pip_args, timing, prefix):

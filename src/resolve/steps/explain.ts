@@ -15,35 +15,21 @@ export { chainOf } from './chain.js';
 
 /**
  * Mode "check", or a plain dry run that failed: clean when nothing would change, else the
- * conflict as the plain run shows it (no plan is searched for). Pure.
+ * conflict as the plain run shows it (no plan is searched for). `preinstalled`: what every dry run
+ * asks for besides the requirements (input.ts preinstalled, the variant's `torch==V`). Pure.
  */
 export function checkedResolution(
   draft: ResolutionBase,
   { naive, analysis }: Diagnosis,
+  preinstalled: readonly string[] = [],
 ): Answer['resolution'] {
   if (!naive.ok) {
     const causes = conflictBlock(naive.out).map((c) => redactUrls(c));
-    const torch = variantTorchIn(causes);
     return {
       ...draft,
       status: 'conflict',
       hazards: [],
-      conflict: {
-        causes,
-        chain:
-          torch === undefined
-            ? ['your requirements conflict among themselves (before the base image is considered)']
-            : [
-                `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
-              ],
-        options:
-          torch === undefined
-            ? ['change the requirements pip names above']
-            : [
-                `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
-                "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
-              ],
-      },
+      conflict: { causes, ...plainConflict(causes, preinstalled) },
       durationMs: 0,
     };
   }
@@ -62,6 +48,42 @@ export function checkedResolution(
   };
 }
 
+const CHANGE_TORCH =
+  "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support";
+
+/** The chain and options of a plain dry run that failed: among the requirements, or with the variant's torch. */
+function plainConflict(
+  causes: readonly string[],
+  preinstalled: readonly string[],
+): { chain: string[]; options: string[] } {
+  const torch = variantTorchIn(causes);
+  if (torch !== undefined)
+    return {
+      chain: [
+        `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
+      ],
+      options: [
+        `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
+        CHANGE_TORCH,
+      ],
+    };
+  const deps = variantTorchDependencyIn(causes, preinstalled);
+  if (deps !== undefined)
+    return {
+      chain: [
+        `your requirements conflict with what the variant's torch ${deps.torch} depends on (the build installs torch==${deps.torch} from the torch index before them: the "${deps.cause}" above)`,
+      ],
+      options: [
+        `ask for versions that accept what torch ${deps.torch} depends on (above), or leave those requirements out`,
+        CHANGE_TORCH,
+      ],
+    };
+  return {
+    chain: ['your requirements conflict among themselves (before the base image is considered)'],
+    options: ['change the requirements pip names above'],
+  };
+}
+
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
  * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
@@ -75,11 +97,34 @@ export function variantTorchIn(causes: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The cause "torch V depends on ..." of the variant's own torch (preinstalled `torch==V`; pip
+ * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
+ */
+export function variantTorchDependencyIn(
+  causes: readonly string[],
+  preinstalled: readonly string[],
+): { torch: string; cause: string } | undefined {
+  const torch = preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+  if (torch === undefined) return undefined;
+  for (const c of causes) {
+    const m = /^torch (\S+) depends on /.exec(c);
+    if (m && (m[1] === torch || m[1]!.startsWith(`${torch}+`))) return { torch, cause: c };
+  }
+  return undefined;
+}
+
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 export async function conflictResolution(
   ws: Workspace,
   draft: ResolutionBase,
-  o: { held: PipRun; diagnosis: Diagnosis; requested: readonly string[] },
+  o: {
+    held: PipRun;
+    diagnosis: Diagnosis;
+    requested: readonly string[];
+    /** What every dry run asks for besides the user's requirements (input.ts preinstalled). */
+    preinstalled?: readonly string[];
+  },
 ): Promise<Answer['resolution']> {
   const causes = conflictBlock(o.held.out).map((c) => redactUrls(c));
   return {
@@ -88,7 +133,7 @@ export async function conflictResolution(
     conflict: {
       causes,
       chain: chainOf(o.diagnosis.analysis.replaced, causes),
-      options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested),
+      options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested, o.preinstalled),
     },
     hazards: [],
     durationMs: 0,
@@ -100,10 +145,11 @@ async function optionsFor(
   causes: readonly string[],
   naive: Analysis,
   requested: readonly string[],
+  preinstalled: readonly string[] = [],
 ): Promise<string[]> {
   const options: string[] = [];
   // What fits if the blamed packages are asked for by name only, with the base held?
-  for (const name of userRequestedInConflict(causes, requested)) {
+  for (const name of userRequestedInConflict(causes, requested, preinstalled)) {
     const v = await newestThatFits(ws, name);
     if (v) options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
   }

@@ -43,13 +43,15 @@ export async function relax(
   o: {
     diagnosis: Diagnosis;
     requested: readonly string[];
+    /** What every dry run asks for besides the user's requirements (input.ts preinstalled). */
+    preinstalled?: readonly string[];
     /** The user's requirements text (what requirements.txt in the container holds). */
     text: string;
     say: (line: string) => void;
   },
 ): Promise<Relaxed> {
   const unchanged: Relaxed = { held, relaxed: [] };
-  const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested);
+  const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested, o.preinstalled);
   if (names.length === 0) return unchanged;
   const chosen = names.map(
     (n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`,
