@@ -97,4 +97,33 @@ describe("the resolver's helper on python3", () => {
   ])('held_args: %s', (_, plain, held) => {
     expect(helperCall('held_args', [plain, `${D}/base-constraints.txt`])).toEqual(held);
   });
+
+  // relax: upper bounds dropped; the highest lower bound kept (==X.Y.* and ~= give one), else
+  // >= the major version pip chose; every != kept; a line with no upper bound is not a change.
+  it.each<[string, string, string | null]>([
+    ['scipy==1.14.*', 'scipy=1.14.1', 'scipy>=1.14'],
+    ['bar==2.*,!=2.0.1', 'bar=2.1', 'bar>=2,!=2.0.1'],
+    ['foo<2,!=1.3.2,!=1.4.*', 'foo=1.5', 'foo>=1,!=1.3.2,!=1.4.*'],
+    ['pandas>=2.0,<2.2', 'pandas=2.1.4', 'pandas>=2.0'],
+    ['x>=1.5,>=1.2,<3', 'x=2.0', 'x>=1.5'],
+    ['x>=1.2,>=1.5,<3', 'x=2.0', 'x>=1.5'],
+    ['z>1.2,>=1.2,<5', 'z=1.3', 'z>1.2'],
+    ['scikit-learn<=1.5', 'scikit-learn=1.5.0', 'scikit-learn>=1'],
+    ['numpy~=1.26.0; python_version < "3.13"', 'numpy=1.26.4', 'numpy>=1.26.0; python_version < "3.13"'],
+    [
+      'qux[extra]==3.1.4 ; python_version < "3.12"',
+      'qux=3.1.4',
+      'qux[extra]>=3.1.4; python_version < "3.12"',
+    ],
+    ['torchvision', 'torchvision=0.20.1', null],
+    ['foo>=1.0,!=1.3.2', 'foo=1.4', null],
+    ['baz>=1.0 ; platform_machine == "x86_64"', 'baz=1.0', null],
+    ['mylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl', 'mylib=1.4.0', null],
+  ])('relaxed: %s (pip chose %s) -> %s', (line, chosen, to) => {
+    const name = chosen.split('=')[0];
+    expect(helperCall('relaxed', [`# mine\n${line}\n`, [chosen]])).toEqual({
+      requirements: `# mine\n${to ?? line}\n`,
+      changes: to === null ? [] : [{ name, from: line, to }],
+    });
+  });
 });

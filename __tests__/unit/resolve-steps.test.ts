@@ -705,6 +705,21 @@ describe('applyRelaxed: the helper says what to loosen; the own lines of the use
     ],
     ['a change to a URL', [change('numpy<2', 'numpy @ https://evil.example/numpy.whl')], undefined],
     ['a line the user did not write', [change('evil==1', 'evil>=1')], undefined],
+    // The helper keeps every != exclusion (relax in ml_image_resolve.py), and drops all bounds
+    // when the user wrote no lower one and pip chose no version.
+    [
+      'a lower bound with exclusions',
+      [change('numpy<2', 'numpy>=1,!=1.3.2,!=1.4.*')],
+      'numpy>=1,!=1.3.2,!=1.4.*\nmylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl\nopencv-python-headless==4.12.0.88',
+    ],
+    [
+      'no bound left',
+      [change('numpy<2', 'numpy')],
+      'numpy\nmylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl\nopencv-python-headless==4.12.0.88',
+    ],
+    // Only what loosens: no upper bound, no pin.
+    ['an upper bound', [change('numpy<2', 'numpy<3')], undefined],
+    ['a pin among the kept', [change('numpy<2', 'numpy>=1,==1.5')], undefined],
     [
       'a marker kept',
       [change('numpy<2', 'numpy>=1; python_version < "3.13"')],

@@ -150,11 +150,44 @@ def analysis(snap, rep):
             "replaced": replaced, "holders": holders, "environment": env}
 
 
+# The operators that bound a version from above: relax drops them.
+CAPS = ("==", "===", "~=", "<", "<=")
+
+
+def loosened(spec, chosen):
+    """The specifier set SPEC without its upper bounds, as text, or None when it has none (nothing
+    to loosen): the highest lower bound it sets (==X.Y.* and ~=X.Y give >=X.Y; > wins a tie),
+    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion."""
+    if not any(sp.operator in CAPS for sp in spec):
+        return None
+    floors = []
+    for sp in spec:
+        op, v = sp.operator, sp.version
+        if op not in ("==", "===", "~=", ">=", ">"):
+            continue
+        if v.endswith(".*"):
+            v = v[:-2]
+        try:
+            floors.append((Version(v), op == ">", (">" if op == ">" else ">=") + v))
+        except InvalidVersion:
+            continue
+    if floors:
+        lower = [max(floors)[2]]
+    else:
+        lower = [">=" + chosen.split(".")[0]] if chosen else []
+    return ",".join(lower + sorted(str(sp) for sp in spec if sp.operator == "!="))
+
+
 def relax(reqs_path, pairs):
-    """Loosen the named requirements to a lower bound: the user's own, else the major version pip chose."""
+    print(json.dumps(relaxed(open(reqs_path).read(), pairs)))
+
+
+def relaxed(text, pairs):
+    """Loosen the named requirements (NAME=VERSION pip chose) of TEXT: loosened(); a line with no
+    upper bound stays as written, and only a line that got looser is reported as a change."""
     chosen = dict(p.split("=", 1) for p in pairs)
     out, changes = [], []
-    for line in open(reqs_path).read().splitlines():
+    for line in text.splitlines():
         s = line.strip()
         try:
             r = Requirement(s) if s and not s.startswith(("#", "-")) else None
@@ -165,20 +198,16 @@ def relax(reqs_path, pairs):
         if r is None or r.url or canonicalize_name(r.name) not in chosen:
             out.append(line)
             continue
-        lower = None
-        for sp in r.specifier:
-            if sp.operator in ("==", "===", ">=", "~=", ">") and "*" not in sp.version:
-                lower = sp.operator.replace("~=", ">=").replace("===", ">=").replace("==", ">=") + sp.version
-        if lower is None:
-            v = chosen[canonicalize_name(r.name)]
-            lower = ">=%s" % (v.split(".")[0] if v else "0")
+        spec = loosened(r.specifier, chosen[canonicalize_name(r.name)])
+        if spec is None:
+            out.append(line)
+            continue
         extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
         marker = "; %s" % r.marker if r.marker is not None else ""
-        new = "%s%s%s%s" % (r.name, extras, lower, marker)
-        if new != s:
-            changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
+        new = "%s%s%s%s" % (r.name, extras, spec, marker)
+        changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
         out.append(new)
-    print(json.dumps({"requirements": "\\n".join(out) + "\\n", "changes": changes}))
+    return {"requirements": "\\n".join(out) + "\\n", "changes": changes}
 
 
 def pip_in_process(args):

@@ -1,5 +1,6 @@
-// Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (to a
-// lower bound: the user's own, else the major version pip chose) and hold the base again.
+// Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (their
+// upper bounds dropped: the highest lower bound the user wrote, else the major version pip chose,
+// and every != exclusion kept) and hold the base again.
 import { type RelaxChange, RelaxedSchema } from '../helper-output.js';
 import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
 import { DIR } from '../workdir.js';
@@ -16,8 +17,15 @@ export interface Relaxed {
   requirements?: string;
 }
 
-/** A loosened requirement as the helper may write one: NAME[EXTRAS]>=VERSION (or >), then a marker. */
-const LOOSENED = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?>=?[A-Za-z0-9.!+_-]+(\s*;[^\n\r]*)?$/;
+/** One specifier a loosened requirement keeps: a lower bound (>=V or >V) or an exclusion (!=V, !=V.*). */
+const KEPT = String.raw`(?:>=?|!=)[A-Za-z0-9.!+_-]+(?:\.\*)?`;
+/**
+ * A loosened requirement as the helper may write one: NAME[EXTRAS], then its lower bound and its
+ * != exclusions (comma-separated; none when nothing bounded it from below), then a marker.
+ */
+const LOOSENED = new RegExp(
+  String.raw`^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?(?:${KEPT}(?:,${KEPT})*)?(\s*;[^\n\r]*)?$`,
+);
 /** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
 const DIRECT = /(^|\s)@|:\/\//;
 
