@@ -466,6 +466,51 @@ describe('resolution reuse (ml-image run)', () => {
       await expect(resolveAgainstBase(input, { docker, cache, reuse: true })).rejects.toThrow(/startSession/);
     }
   });
+
+  it.each([
+    ['-r https://example.com/more.txt\ntqdm', ['https://example.com/more.txt']],
+    ['-c https://example.com/c.txt?sig=${SAS}', ['https://example.com/c.txt?sig=${SAS}']],
+    ['--constraint=https://example.com/c.txt', ['https://example.com/c.txt']],
+    ['--requirement http://h/r.txt', ['http://h/r.txt']],
+    ['tqdm>=4.60', []],
+    // A direct URL is a requirement, an index is where pip looks: neither is an include.
+    ['pkg @ https://example.com/pkg-1.0-py3-none-any.whl\n--index-url https://i/simple', []],
+  ])('remoteIncludes(%j) is %j', async (text, urls) => {
+    const { remoteIncludes } = await import('../../src/requirements/parse.js');
+    expect(remoteIncludes(text)).toEqual(urls);
+  });
+
+  it('never reuses a resolution whose requirements include a file from a URL, and says so', async () => {
+    const AA = `sha256:${'a'.repeat(64)}`;
+    const { resolutionKey, resolveAgainstBase } = await import('../../src/resolve/resolve.js');
+    const { fakeDocker, imageDetails } = await import('../helpers/fakes.js');
+    const remote = {
+      ...input,
+      requirements: { text: '-c https://example.com/constraints.txt\ntqdm>=4.60', origins: [] },
+    };
+    const earlier = {
+      resolution: { status: 'clean' },
+      constraints: 'c',
+      requirements: 'r',
+      explanation: 'e',
+    };
+    const store = new Map([[resolutionKey(AA, remote), JSON.stringify(earlier)]]);
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const lines: string[] = [];
+    const docker = fakeDocker({
+      imageDigest: () => Promise.resolve(AA),
+      inspectLocalImage: () =>
+        Promise.resolve(imageDetails({ id: `sha256:${'1'.repeat(64)}`, repoDigests: [`x@${AA}`] })),
+    });
+    // Resolved again: the container is started (the fake refuses it).
+    await expect(
+      resolveAgainstBase(remote, { docker, cache, reuse: true, progress: (l) => lines.push(l) }),
+    ).rejects.toThrow(/startSession/);
+    expect(lines).toContain(
+      'resolve linux/arm64: not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing',
+    );
+    expect(lines.join('\n')).not.toMatch(/reused/);
+  });
 });
 
 // pip 23.0.1's own output, recorded in the test bed's Debian python image (PIP_INDEX_URL set,

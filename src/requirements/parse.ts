@@ -292,3 +292,21 @@ export function requirementNames(text: string): string[] {
     l.kind === 'requirement' && l.name !== undefined ? [l.name] : [],
   );
 }
+
+/**
+ * The -r/-c includes of a requirements text that pip fetches from a URL (`-r https://...`,
+ * `--constraint=https://...`), as written: what they hold can change without the text changing.
+ */
+export function remoteIncludes(text: string): string[] {
+  return parseRequirementsText(text).lines.flatMap((l) =>
+    l.kind !== 'option'
+      ? []
+      : l.options.flatMap((o) =>
+          (o.option === 'requirement' || o.option === 'constraint') &&
+          o.value !== undefined &&
+          /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(o.value)
+            ? [o.value]
+            : [],
+        ),
+  );
+}

@@ -18,7 +18,7 @@ import {
   preinstalledArgs,
   type ResolveInput,
 } from './input.js';
-import { requirementNames } from '../requirements/parse.js';
+import { remoteIncludes, requirementNames } from '../requirements/parse.js';
 import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
 import { type Diagnosis, diagnosisOf, NAIVE } from './steps/diagnose.js';
@@ -226,8 +226,9 @@ async function openSession(
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
  * indexes and tool version -> the same answer, until one of them changes. An entry that does not
- * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
- * workstation's cache, never a CI runner's shared one).
+ * parse is a miss (resolved again, and overwritten). Requirements with a remote -r/-c include are
+ * never reused nor kept (the included file can change at its URL). Only `ml-image run` reuses
+ * answers (a workstation's cache, never a CI runner's shared one).
  */
 function earlierResolution(
   input: ResolveInput,
@@ -237,6 +238,13 @@ function earlierResolution(
   say: (line: string) => void,
 ): { key?: string; hit?: ResolveOutput } {
   if (!deps.reuse || !deps.cache || digest === undefined) return {};
+  // The key holds the requirements' text: a file pip fetches from a URL can change without it.
+  if (remoteIncludes(input.requirements.text).length > 0) {
+    say(
+      'not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing',
+    );
+    return {};
+  }
   const key = resolutionKey(digest, input);
   const hit = cachedJson(deps.cache, key, ResolveOutputSchema)?.value;
   if (hit === undefined) return { key };
