@@ -1282,7 +1282,7 @@ function readBounded(file, maxBytes) {
 /* harmony export */   R9: () => (/* binding */ ReportModelSchema),
 /* harmony export */   yz: () => (/* binding */ REPORT_MODEL_SCHEMA_VERSION)
 /* harmony export */ });
-/* unused harmony exports SupplyChainSchema, PlatformReportSchema */
+/* unused harmony exports MAX_REPORT_PLATFORMS, SupplyChainSchema, PlatformReportSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
@@ -1294,6 +1294,12 @@ function readBounded(file, maxBytes) {
 
 
 const REPORT_MODEL_SCHEMA_VERSION = 1;
+/**
+ * The most platforms one report holds. A config builds linux/amd64 and linux/arm64 only; the cap
+ * keeps an untrusted artifact (the fork poster's) from making rendering's work grow with thousands
+ * of platforms (fitting the comment is quadratic in the number of parts).
+ */
+const MAX_REPORT_PLATFORMS = 64;
 const SupplyChainSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     /** How it signed, or why it did not (one line). */
     signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
@@ -1329,7 +1335,9 @@ const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     noBaselineReason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
     resolution: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
     links: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformReportSchema).min(1),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformReportSchema)
+        .min(1)
+        .max(MAX_REPORT_PLATFORMS, { error: `expected at most ${MAX_REPORT_PLATFORMS} platforms` }),
     /** Absent in reports written before the attest stage existed. */
     supplyChain: SupplyChainSchema.optional(),
     /** config size.budget, as configured; absent: no budget. */

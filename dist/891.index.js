@@ -1324,8 +1324,11 @@ function parsePep508(s) {
 
 
 
-/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
-const COMMENT = /(^|\s+)#.*$/;
+/**
+ * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
+ * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
+ */
+const COMMENT = /(^|\s)#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 /**
  * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
@@ -1352,6 +1355,16 @@ const BREAKS = {
     '\u2028': 'a line separator',
     '\u2029': 'a paragraph separator',
 };
+/** TEXT without the characters of CHARS at its start and end (as /^[c]+|[c]+$/g, in linear time). */
+function trimRuns(text, chars) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && chars.includes(text[start]))
+        start++;
+    while (end > start && chars.includes(text[end - 1]))
+        end--;
+    return text.slice(start, end);
+}
 /** U+XXXX of a character. */
 const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /** Why a line holding the control character C is refused. */
@@ -1380,7 +1393,7 @@ function logicalLines(text) {
         if (control !== undefined) {
             out.push({
                 line: n,
-                text: visible(joined.replace(/^[ \t]+|[ \t]+$/g, '')),
+                text: visible(trimRuns(joined, ' \t')),
                 raw: joined,
                 why: controlWhy(control),
             });
@@ -1404,7 +1417,7 @@ function logicalLines(text) {
         else {
             if (pending.length === 0)
                 first = i + 1;
-            pending.push(l.replace(/^\\+|\\+$/g, ''));
+            pending.push(trimRuns(l, '\\'));
         }
     });
     if (pending.length > 0)
@@ -1427,13 +1440,22 @@ function eggName(url) {
     return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
+function withoutFinalExtras(loc) {
+    if (loc.length < 2 || !loc.endsWith(']'))
+        return loc;
+    // The first '[' after the ']' before the last one.
+    const open = loc.indexOf('[', loc.lastIndexOf(']', loc.length - 2) + 1);
+    return open < 0 ? loc : loc.slice(0, open);
+}
 /** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
 function asLocation(arg) {
     // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
     const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
-    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
-        // "name @ url" with spaces is PEP 508, not a location.
-        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
+        // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
+        // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(loc) && !looksLikePath(loc.split('@')[0]))
             return undefined;
         const name = eggName(loc);
         return { url: loc, ...(name !== undefined && { name }) };
@@ -1538,6 +1560,19 @@ function expandedWhy(text, env) {
 /** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
 function requirementNames(text) {
     return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
+}
+/**
+ * The -r/-c includes of a requirements text that pip fetches from a URL (`-r https://...`,
+ * `--constraint=https://...`), as written: what they hold can change without the text changing.
+ */
+function remoteIncludes(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind !== 'option'
+        ? []
+        : l.options.flatMap((o) => (o.option === 'requirement' || o.option === 'constraint') &&
+            o.value !== undefined &&
+            /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(o.value)
+            ? [o.value]
+            : []));
 }
 
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
@@ -2628,12 +2663,31 @@ function failureReason(log) {
         .map((l) => l.trim())
         .filter(Boolean);
     const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
-    return ((err ?? lines.at(-1) ?? 'no output')
-        .replace(/^ERROR:?\s*/, '')
-        // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
-        .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
-        .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
-        .slice(0, 400));
+    const line = (err ?? lines.at(-1) ?? 'no output').replace(/^ERROR:?\s*/, '');
+    // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+    const quoted = elide(line, '[/bin/sh -c ', ']: exit code');
+    return elide(quoted, 'process "/bin/sh -c ', '" did not complete').slice(0, 400);
+}
+/** What ends a match of "." (a line terminator). */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+/**
+ * LINE with the script between OPEN and CLOSE cut to its first 60 characters and "...", where it is
+ * over 80: what line.replace(/(OPEN)(.{60}).{20,}(CLOSE)/, '$1$2...$3') gives. That expression ran
+ * from each OPEN to the line's end and back (a line repeating OPEN 16,384 times took 6 s); here
+ * each stretch between line terminators is searched once, from its first OPEN to its last CLOSE.
+ */
+function elide(line, open, close) {
+    let from = line.indexOf(open);
+    while (from >= 0) {
+        LINE_END.lastIndex = from;
+        const end = LINE_END.exec(line)?.index ?? line.length;
+        const start = from + open.length;
+        const to = line.slice(start, end).lastIndexOf(close);
+        if (to >= 80)
+            return `${line.slice(0, start + 60)}...${line.slice(start + to)}`;
+        from = line.indexOf(open, end);
+    }
+    return line;
 }
 /** The backoff before the attempt after ATTEMPT: 2 s, 4 s, 8 s ... */
 function retryWaitMs(attempt) {
@@ -5311,11 +5365,15 @@ function assessReport(model) {
     if (withDiff.length === 0)
         return noBaselineAssessment(model, smoke);
     const findings = [];
+    // The texts said so far: a Set, so that many findings cost no more than their number.
+    const said = new Set();
     const add = (raw, severity) => {
         // Values come from the image: a 1,000-character version must not crowd out the rest.
         const text = (0,report_escape/* clip */.$Q)(raw, 120);
-        if (!findings.some((f) => f.text === text))
-            findings.push({ text, severity });
+        if (said.has(text))
+            return;
+        said.add(text);
+        findings.push({ text, severity });
     };
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
@@ -7364,18 +7422,29 @@ function aarch64PypiTorch(h, newTorch, t) {
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
- * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
- * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
- * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
- * same indexes: build/inputs.ts buildPipConf). A constraint, not a requirement: torch's own
- * dependencies get no pins unless the requirements pull torch. A version that is not a plain
- * version is left out.
+ * asks for it as a requirement (preinstalledArgs), with the torch index as one more index: so
+ * torch's own dependencies (sympy, fsspec ...) are resolved with the requirements and pinned in the
+ * constraints consistently with it (else a requirement pulling sympy resolves the newest, pinned,
+ * and the build's torch step, `pip install torch==V -c constraints`, cannot meet that pin), and a
+ * requirement that pulls torch (torchvision, lightning) resolves against that torch instead of the
+ * newest (the build's two pip steps use the same indexes: build/inputs.ts buildPipConf). A version
+ * that is not a plain version is left out.
  */
 function preinstalled(input) {
     const v = input.variant;
     if (v?.torchIndexUrl === undefined || v.torchVersion === undefined)
         return [];
     return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
+}
+/**
+ * pip's arguments for what the build installs first (before each dry run's own): the constraints
+ * file (FILE, holding the preinstalled lines: pip then names "(constraint) torch==V" in a conflict)
+ * and the same lines as requirements, positional (never a second -r: the helper's held run keeps
+ * every argument and adds its -c). Empty when the build installs nothing first. Pure.
+ */
+function preinstalledArgs(input, file) {
+    const first = preinstalled(input);
+    return first.length > 0 ? ['-c', file, ...first] : [];
 }
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
 function torchIndexOf(input) {
@@ -7519,12 +7588,17 @@ function conflictBlock(output) {
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
  * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ * `notUser`: requirements the resolver asks for itself (the variant's `torch==V`, input.ts
+ * preinstalled): "The user requested torch==V" is then not the user's.
  */
-function userRequestedInConflict(block, requested = []) {
+function userRequestedInConflict(block, requested = [], notUser = []) {
     const wanted = new Set(requested.map(canonicalName));
+    const own = new Set(notUser.map((r) => `The user requested ${r}`));
     const names = new Set();
     for (const l of block) {
-        const asked = /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
+        const asked = own.has(l)
+            ? null
+            : /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
         if (asked)
             names.add(canonicalName(asked[1]));
         const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
@@ -7535,15 +7609,42 @@ function userRequestedInConflict(block, requested = []) {
 }
 /** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
 function invalidRequirement(output) {
-    const m = /Invalid requirement: '([^']*)'(?:[^\n]*?\(from line (\d+) of [^)]*\))?/.exec(output);
+    const m = /Invalid requirement: '([^']*)'/.exec(output);
     if (!m)
         return undefined;
-    return { requirement: m[1], line: m[2] ? Number(m[2]) : 0 };
+    // The first "(from line N of FILE)" later on its line (FILE up to a ")", which may be on a later
+    // line), as (?:[^\n]*?\(from line (\d+) of [^)]*\))? found it after the quote. That one ran to
+    // the end of the text from each "(from line N of " without a ")" after it: quadratic.
+    const from = m.index + m[0].length;
+    const nl = output.indexOf('\n', from);
+    const ref = /\(from line (\d+) of /.exec(output.slice(from, nl < 0 ? undefined : nl));
+    const closed = ref !== null && output.indexOf(')', from + ref.index + ref[0].length) >= 0;
+    return { requirement: m[1], line: closed ? Number(ref[1]) : 0 };
 }
-const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError|Could not fetch URL .*: There was a problem confirming the ssl certificate/i;
+const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
+/** What ends a match of "." (a line terminator). */
+const pip_output_LINE_END = /[\n\r\u2028\u2029]/g;
+/**
+ * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
+ * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
+ * between line terminators is searched once, from its first FIRST. FIRST must be global.
+ */
+function followedOnLine(text, first, then) {
+    first.lastIndex = 0;
+    for (let m = first.exec(text); m !== null; m = first.exec(text)) {
+        pip_output_LINE_END.lastIndex = m.index + m[0].length;
+        const end = pip_output_LINE_END.exec(text)?.index ?? text.length;
+        if (then.test(text.slice(m.index + m[0].length, end)))
+            return true;
+        first.lastIndex = end;
+    }
+    return false;
+}
+/** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
+const sslProblem = (line) => followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
 /** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
 function indexUnreachable(output) {
-    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l));
+    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
     return line?.trim();
 }
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
@@ -7577,10 +7678,20 @@ function pipMessage(output, max = 12) {
         .join('\n')
         .trim();
 }
-/** "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output. */
+/**
+ * "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output: the first, as
+ * /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/ finds it (that one ran to the end of the text from
+ * each "(from line N of " without a ")" after it).
+ */
 function lineRef(text) {
-    const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
-    return m ? Number(m[1] ?? m[2]) : 0;
+    const lastClose = text.lastIndexOf(')');
+    for (const m of text.matchAll(/\((?:from line (\d+) of |line (\d+)\))/g)) {
+        if (m[2] !== undefined)
+            return Number(m[2]);
+        if (lastClose >= m.index + m[0].length)
+            return Number(m[1]);
+    }
+    return 0;
 }
 /**
  * pip ran a package's build step (metadata, or a wheel for it) and that failed
@@ -7599,22 +7710,81 @@ function buildFailure(output) {
         .find((r) => r !== undefined);
     return collecting !== undefined ? { requirement: collecting } : {};
 }
+/** The first index of NEEDLE in TEXT at or after a position, each found once while positions grow. */
+function nextIndexOf(text, needle) {
+    let from = Infinity;
+    let found = -1;
+    return (at) => {
+        if (at < from || (found >= 0 && found < at))
+            [from, found] = [at, text.indexOf(needle, at)];
+        return found;
+    };
+}
+/**
+ * pip's "Could not install requirement REQ from URL (from WHERE) because of REASON", as
+ * /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/ matches it.
+ * That expression tried each " from " of a line as the end of REQ and ran to the end of the line
+ * from each: quadratic. Here each " from " is tried once, and the next ") because of " and the next
+ * newline are looked up once for all of them.
+ */
+function directUrlFailure(output) {
+    const PREFIX = 'Could not install requirement ';
+    const BECAUSE = ' because of ';
+    const lineEnd = (at) => {
+        pip_output_LINE_END.lastIndex = at;
+        return pip_output_LINE_END.exec(output)?.index ?? output.length;
+    };
+    const nextBecause = nextIndexOf(output, `)${BECAUSE}`);
+    const nextNewline = nextIndexOf(output, '\n');
+    for (let s = output.indexOf(PREFIX); s >= 0;) {
+        const start = s + PREFIX.length;
+        // REQ (one character at least) holds no line terminator.
+        const end = lineEnd(start);
+        for (let r = output.indexOf(' from ', start + 1); r >= 0 && r < end; r = output.indexOf(' from ', r + 1)) {
+            let u = r + 6;
+            while (u < output.length && /\S/.test(output[u]))
+                u++;
+            if (u === r + 6)
+                continue;
+            let where;
+            let reason = -1;
+            if (output.startsWith(' (from ', u)) {
+                const q = nextBecause(u + 7);
+                const nl = nextNewline(u + 7);
+                if (q >= 0 && (nl < 0 || q < nl))
+                    [where, reason] = [output.slice(u, q + 1), q + 1 + BECAUSE.length];
+            }
+            if (reason < 0 && output.startsWith(BECAUSE, u))
+                reason = u + BECAUSE.length;
+            if (reason >= 0)
+                return {
+                    requirement: output.slice(start, r),
+                    url: output.slice(r + 6, u),
+                    ...(where !== undefined && { where }),
+                    reason: output.slice(reason, lineEnd(reason)),
+                };
+        }
+        // A later PREFIX on this line has no " from " to try that this one did not: the next line's.
+        s = output.indexOf(PREFIX, end);
+    }
+    return undefined;
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output) {
     const message = pipMessage(output);
     const invalid = invalidRequirement(output);
     if (invalid)
         return { kind: 'invalid-requirement', ...invalid, message };
-    const direct = /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/.exec(output);
+    const direct = directUrlFailure(output);
     if (direct) {
-        const reason = direct[4].replace(/ for URL \S+$/, '').trim();
+        const reason = direct.reason.replace(/ for URL \S+$/, '').trim();
         return {
             kind: 'direct-url',
-            requirement: direct[1].trim(),
-            url: direct[2],
+            requirement: direct.requirement.trim(),
+            url: direct.url,
             reason,
             notFound: /HTTP error 4\d\d|\b4\d\d Client Error/.test(reason),
-            line: lineRef(direct[3] ?? ''),
+            line: lineRef(direct.where ?? ''),
             message,
         };
     }
@@ -7698,30 +7868,17 @@ function chainOf(replaced, causes = []) {
 
 /**
  * Mode "check", or a plain dry run that failed: clean when nothing would change, else the
- * conflict as the plain run shows it (no plan is searched for). Pure.
+ * conflict as the plain run shows it (no plan is searched for). `preinstalled`: what every dry run
+ * asks for besides the requirements (input.ts preinstalled, the variant's `torch==V`). Pure.
  */
-function checkedResolution(draft, { naive, analysis }) {
+function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
     if (!naive.ok) {
         const causes = conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c));
-        const torch = variantTorchIn(causes);
         return {
             ...draft,
             status: 'conflict',
             hazards: [],
-            conflict: {
-                causes,
-                chain: torch === undefined
-                    ? ['your requirements conflict among themselves (before the base image is considered)']
-                    : [
-                        `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
-                    ],
-                options: torch === undefined
-                    ? ['change the requirements pip names above']
-                    : [
-                        `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
-                        "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
-                    ],
-            },
+            conflict: { causes, ...plainConflict(causes, preinstalled) },
             durationMs: 0,
         };
     }
@@ -7739,6 +7896,36 @@ function checkedResolution(draft, { naive, analysis }) {
         durationMs: 0,
     };
 }
+const CHANGE_TORCH = "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support";
+/** The chain and options of a plain dry run that failed: among the requirements, or with the variant's torch. */
+function plainConflict(causes, preinstalled) {
+    const torch = variantTorchIn(causes);
+    if (torch !== undefined)
+        return {
+            chain: [
+                `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
+            ],
+            options: [
+                `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
+                CHANGE_TORCH,
+            ],
+        };
+    const deps = variantTorchDependencyIn(causes, preinstalled);
+    if (deps !== undefined)
+        return {
+            chain: [
+                `your requirements conflict with what the variant's torch ${deps.torch} depends on (the build installs torch==${deps.torch} from the torch index before them: the "${deps.cause}" above)`,
+            ],
+            options: [
+                `ask for versions that accept what torch ${deps.torch} depends on (above), or leave those requirements out`,
+                CHANGE_TORCH,
+            ],
+        };
+    return {
+        chain: ['your requirements conflict among themselves (before the base image is considered)'],
+        options: ['change the requirements pip names above'],
+    };
+}
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
  * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
@@ -7752,6 +7939,21 @@ function variantTorchIn(causes) {
     }
     return undefined;
 }
+/**
+ * The cause "torch V depends on ..." of the variant's own torch (preinstalled `torch==V`; pip
+ * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
+ */
+function variantTorchDependencyIn(causes, preinstalled) {
+    const torch = preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (torch === undefined)
+        return undefined;
+    for (const c of causes) {
+        const m = /^torch (\S+) depends on /.exec(c);
+        if (m && (m[1] === torch || m[1].startsWith(`${torch}+`)))
+            return { torch, cause: c };
+    }
+    return undefined;
+}
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
     const causes = conflictBlock(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
@@ -7761,16 +7963,16 @@ async function conflictResolution(ws, draft, o) {
         conflict: {
             causes,
             chain: chainOf(o.diagnosis.analysis.replaced, causes),
-            options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested),
+            options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested, o.preinstalled),
         },
         hazards: [],
         durationMs: 0,
     };
 }
-async function optionsFor(ws, causes, naive, requested) {
+async function optionsFor(ws, causes, naive, requested, preinstalled = []) {
     const options = [];
     // What fits if the blamed packages are asked for by name only, with the base held?
-    for (const name of userRequestedInConflict(causes, requested)) {
+    for (const name of userRequestedInConflict(causes, requested, preinstalled)) {
         const v = await newestThatFits(ws, name);
         if (v)
             options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
@@ -7951,13 +8153,19 @@ function movedPackages(install, naive) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/relax.ts
-// Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (to a
-// lower bound: the user's own, else the major version pip chose) and hold the base again.
+// Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (their
+// upper bounds dropped: the highest lower bound the user wrote, else the major version pip chose,
+// and every != exclusion kept) and hold the base again.
 
 
 
-/** A loosened requirement as the helper may write one: NAME[EXTRAS]>=VERSION (or >), then a marker. */
-const LOOSENED = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?>=?[A-Za-z0-9.!+_-]+(\s*;[^\n\r]*)?$/;
+/** One specifier a loosened requirement keeps: a lower bound (>=V or >V) or an exclusion (!=V, !=V.*). */
+const KEPT = String.raw `(?:>=?|!=)[A-Za-z0-9.!+_-]+(?:\.\*)?`;
+/**
+ * A loosened requirement as the helper may write one: NAME[EXTRAS], then its lower bound and its
+ * != exclusions (comma-separated; none when nothing bounded it from below), then a marker.
+ */
+const LOOSENED = new RegExp(String.raw `^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?(?:${KEPT}(?:,${KEPT})*)?(\s*;[^\n\r]*)?$`);
 /** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
 const DIRECT = /(^|\s)@|:\/\//;
 /**
@@ -7979,7 +8187,7 @@ function applyRelaxed(text, changes) {
 }
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
-    const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested);
+    const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested, o.preinstalled);
     if (names.length === 0)
         return unchanged;
     const chosen = names.map((n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`);
@@ -8162,11 +8370,44 @@ def analysis(snap, rep):
             "replaced": replaced, "holders": holders, "environment": env}
 
 
+# The operators that bound a version from above: relax drops them.
+CAPS = ("==", "===", "~=", "<", "<=")
+
+
+def loosened(spec, chosen):
+    """The specifier set SPEC without its upper bounds, as text, or None when it has none (nothing
+    to loosen): the highest lower bound it sets (==X.Y.* and ~=X.Y give >=X.Y; > wins a tie),
+    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion."""
+    if not any(sp.operator in CAPS for sp in spec):
+        return None
+    floors = []
+    for sp in spec:
+        op, v = sp.operator, sp.version
+        if op not in ("==", "===", "~=", ">=", ">"):
+            continue
+        if v.endswith(".*"):
+            v = v[:-2]
+        try:
+            floors.append((Version(v), op == ">", (">" if op == ">" else ">=") + v))
+        except InvalidVersion:
+            continue
+    if floors:
+        lower = [max(floors)[2]]
+    else:
+        lower = [">=" + chosen.split(".")[0]] if chosen else []
+    return ",".join(lower + sorted(str(sp) for sp in spec if sp.operator == "!="))
+
+
 def relax(reqs_path, pairs):
-    """Loosen the named requirements to a lower bound: the user's own, else the major version pip chose."""
+    print(json.dumps(relaxed(open(reqs_path).read(), pairs)))
+
+
+def relaxed(text, pairs):
+    """Loosen the named requirements (NAME=VERSION pip chose) of TEXT: loosened(); a line with no
+    upper bound stays as written, and only a line that got looser is reported as a change."""
     chosen = dict(p.split("=", 1) for p in pairs)
     out, changes = [], []
-    for line in open(reqs_path).read().splitlines():
+    for line in text.splitlines():
         s = line.strip()
         try:
             r = Requirement(s) if s and not s.startswith(("#", "-")) else None
@@ -8177,20 +8418,16 @@ def relax(reqs_path, pairs):
         if r is None or r.url or canonicalize_name(r.name) not in chosen:
             out.append(line)
             continue
-        lower = None
-        for sp in r.specifier:
-            if sp.operator in ("==", "===", ">=", "~=", ">") and "*" not in sp.version:
-                lower = sp.operator.replace("~=", ">=").replace("===", ">=").replace("==", ">=") + sp.version
-        if lower is None:
-            v = chosen[canonicalize_name(r.name)]
-            lower = ">=%s" % (v.split(".")[0] if v else "0")
+        spec = loosened(r.specifier, chosen[canonicalize_name(r.name)])
+        if spec is None:
+            out.append(line)
+            continue
         extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
         marker = "; %s" % r.marker if r.marker is not None else ""
-        new = "%s%s%s%s" % (r.name, extras, lower, marker)
-        if new != s:
-            changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
+        new = "%s%s%s%s" % (r.name, extras, spec, marker)
+        changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
         out.append(new)
-    print(json.dumps({"requirements": "\\n".join(out) + "\\n", "changes": changes}))
+    return {"requirements": "\\n".join(out) + "\\n", "changes": changes}
 
 
 def pip_in_process(args):
@@ -8278,12 +8515,16 @@ def run(report, with_snapshot, with_held, pip_args):
             os.environ["PIP_CONSTRAINT"] = image["PIP_CONSTRAINT"]
         else:
             os.environ.pop("PIP_CONSTRAINT", None)
-        args = [a for a in pip_args if a != "-v"]
-        reqs = args[args.index("-r") + 1]
-        args = args[:args.index("-r")] + ["-r", reqs, "-c", held]
-        out["held"] = dry_run(snap, os.path.join(here, "held.json"), args, timing, "held ")
+        out["held"] = dry_run(snap, os.path.join(here, "held.json"), held_args(pip_args, held), timing, "held ")
     out["timing"] = timing
     print(json.dumps(out))
+
+
+def held_args(pip_args, held):
+    """The held run's pip arguments: every argument of the plain run (what comes before the
+    requirements too: the variant's -c preinstalled.txt and torch==V; any number of -r), its -v
+    dropped, and the base's pins (held) as one more constraints file."""
+    return [a for a in pip_args if a != "-v"] + ["-c", held]
 
 
 def dry_run(snap, report, pip_args, timing, prefix):
@@ -8709,6 +8950,74 @@ function noPython(r, image) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/network.ts
+
+/** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
+function isLoopbackHost(hostname) {
+    const h = hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '');
+    if (h === 'localhost' || h.endsWith('.localhost'))
+        return true;
+    // 0.0.0.0 and :: connect to this machine on Linux.
+    if (h === '0.0.0.0' || h === '::' || h === '::1')
+        return true;
+    if (/^127\.\d+\.\d+\.\d+$/.test(h))
+        return true;
+    // IPv4-mapped IPv6 (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
+    return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
+}
+/** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
+const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
+/**
+ * The URLs in a text (a scheme, "://", up to a blank or a quote), as /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi
+ * finds them. That one tried each letter of a long run of scheme characters as a start and ran to
+ * the run's end from each: quadratic. Here a match starts only where such a run starts (the
+ * lookbehind), skips the run's leading digits and signs, and takes the rest from its first letter:
+ * the same URLs, in linear time.
+ */
+function urlsInText(text) {
+    return [...text.matchAll(/(?<![a-z0-9+.-])[0-9+.-]*([a-z][a-z0-9+.-]*:\/\/[^\s'"]+)/gi)].map((m) => m[1]);
+}
+/** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
+function urlsPipMayReach(input) {
+    const env = input.pipEnv ?? {};
+    const ix = shownIndexes(input);
+    const inText = urlsInText(expand(input.requirements.text, env));
+    return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
+        .map((u) => expand(u, env))
+        .concat(inText);
+}
+/** The first URL pip may fetch from this machine's loopback, its host shown (no credentials). */
+function loopbackUrl(input) {
+    for (const u of urlsPipMayReach(input)) {
+        let url;
+        try {
+            url = new URL(u);
+        }
+        catch {
+            continue; // not a URL pip could fetch either
+        }
+        if (/^(https?|ftp):$/.test(url.protocol) && isLoopbackHost(url.hostname))
+            return url.host;
+    }
+    return undefined;
+}
+/**
+ * The resolver's network, and why: `host` when the build runs on the host's network or pip must
+ * reach this machine's loopback, else `bridge`. Only what the inputs ask for, never what the base
+ * image's own environment (its PIP_INDEX_URL) names.
+ */
+function resolverNetwork(input, buildNetwork) {
+    if (buildNetwork === 'host')
+        return { network: 'host', reason: 'build.network is host: the same network as the build' };
+    const loopback = loopbackUrl(input);
+    if (loopback !== undefined)
+        return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
+    return { network: 'bridge', reason: 'no index on this machine' };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
 // pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
 // resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
@@ -8742,6 +9051,7 @@ function noPython(r, image) {
 
 
 
+
 /** Where the volume is mounted in the resolver's container. */
 const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
 const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
@@ -8750,8 +9060,6 @@ const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
 /** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
 const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 const PYPI = 'https://pypi.org/simple';
-/** A URL in a requirements text (up to a blank or a quote). */
-const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi;
 /**
  * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
  * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
@@ -8764,7 +9072,7 @@ function pipCacheUrls(input) {
         return undefined;
     // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
     const text = input.requirements.text;
-    if (text.includes('${') || (text.match(URL_IN_TEXT) ?? []).some(mayCarryCredentials))
+    if (text.includes('${') || urlsInText(text).some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
@@ -9022,64 +9330,6 @@ function withExecLimit(session, limitMs, where) {
 var external_node_dns_promises_ = __webpack_require__(71553);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
-;// CONCATENATED MODULE: ./src/resolve/network.ts
-
-/** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
-function isLoopbackHost(hostname) {
-    const h = hostname
-        .toLowerCase()
-        .replace(/^\[|\]$/g, '')
-        .replace(/\.$/, '');
-    if (h === 'localhost' || h.endsWith('.localhost'))
-        return true;
-    // 0.0.0.0 and :: connect to this machine on Linux.
-    if (h === '0.0.0.0' || h === '::' || h === '::1')
-        return true;
-    if (/^127\.\d+\.\d+\.\d+$/.test(h))
-        return true;
-    // IPv4-mapped IPv6 (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
-    return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
-}
-/** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
-const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
-/** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
-function urlsPipMayReach(input) {
-    const env = input.pipEnv ?? {};
-    const ix = shownIndexes(input);
-    const inText = expand(input.requirements.text, env).match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? [];
-    return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
-        .map((u) => expand(u, env))
-        .concat(inText);
-}
-/** The first URL pip may fetch from this machine's loopback, its host shown (no credentials). */
-function loopbackUrl(input) {
-    for (const u of urlsPipMayReach(input)) {
-        let url;
-        try {
-            url = new URL(u);
-        }
-        catch {
-            continue; // not a URL pip could fetch either
-        }
-        if (/^(https?|ftp):$/.test(url.protocol) && isLoopbackHost(url.hostname))
-            return url.host;
-    }
-    return undefined;
-}
-/**
- * The resolver's network, and why: `host` when the build runs on the host's network or pip must
- * reach this machine's loopback, else `bridge`. Only what the inputs ask for, never what the base
- * image's own environment (its PIP_INDEX_URL) names.
- */
-function resolverNetwork(input, buildNetwork) {
-    if (buildNetwork === 'host')
-        return { network: 'host', reason: 'build.network is host: the same network as the build' };
-    const loopback = loopbackUrl(input);
-    if (loopback !== undefined)
-        return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
-    return { network: 'bridge', reason: 'no index on this machine' };
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/network-lookup.ts
 // The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
 // cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
@@ -9256,12 +9506,13 @@ async function resolveAgainstBase(input, deps) {
         return earlier.hit;
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     const first = preinstalled(input);
+    const firstArgs = preinstalledArgs(input, `${DIR}/${PREINSTALLED_FILE}`);
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: pipRunEnv(input),
-            // The build's torch step, before the requirements (cpu and cuda templates): a constraint.
-            ...(first.length > 0 && { preinstalled: ['-c', `${DIR}/${PREINSTALLED_FILE}`] }),
+            // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
+            ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
             mask: pipOutputMask(input),
             failure: { ...failureContext(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -9367,14 +9618,20 @@ async function openSession(input, deps, o) {
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
  * indexes and tool version -> the same answer, until one of them changes. An entry that does not
- * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
- * workstation's cache, never a CI runner's shared one).
+ * parse is a miss (resolved again, and overwritten). Requirements with a remote -r/-c include are
+ * never reused nor kept (the included file can change at its URL). Only `ml-image run` reuses
+ * answers (a workstation's cache, never a CI runner's shared one).
  */
 function earlierResolution(input, deps, 
 /** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
 digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
+    // The key holds the requirements' text: a file pip fetches from a URL can change without it.
+    if (remoteIncludes(input.requirements.text).length > 0) {
+        say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
+        return {};
+    }
     const key = resolutionKey(digest, input);
     const hit = cachedJson(deps.cache, key, resolve_result/* ResolveOutputSchema */.fj)?.value;
     if (hit === undefined)
@@ -9408,21 +9665,22 @@ async function answerFor(ws, input, snapshotOptions, times) {
         return {
             base,
             answer: {
-                resolution: checkedResolution(draft, diagnosis),
+                resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled),
                 constraints: base.basePins,
                 requirements: input.requirements.text,
             },
         };
     const requested = requirementNames(input.requirements.text);
+    const own = { requested, preinstalled: snapshotOptions.preinstalled ?? [] };
     const held = await hold(ws, base, diagnosis, first.held);
     const relaxed = held.run.ok
         ? { held, relaxed: [] }
-        : await relax(ws, held, { diagnosis, requested, text: input.requirements.text, say });
+        : await relax(ws, held, { diagnosis, ...own, text: input.requirements.text, say });
     if (!relaxed.held.run.ok)
         return {
             base,
             answer: {
-                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, requested }),
+                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own }),
                 constraints: base.basePins,
                 requirements: input.requirements.text,
             },
@@ -11312,15 +11570,18 @@ async function resolveGpus(mode, docker) {
 /**
  * The mode resolved (resolveGpus), then the runner's pin from ENV (the environment the tool runs
  * in: NVIDIA_VISIBLE_DEVICES, else CUDA_VISIBLE_DEVICES): a GPU run gets the pinned GPUs only, and
- * none when the pin gives none (-1). The pin is checked whenever GPUs may be used (exit 2 for a
- * value that is no GPU list), before the engine is asked; `none` ignores it.
+ * none when the pin gives none (-1). A value that is no GPU list is exit 2: under `all` before the
+ * engine is asked, under `auto` only where the engine has GPUs; `none` ignores it.
  */
 async function resolveGpuChoice(mode, docker, env) {
     if (mode === 'none')
         return { gpus: 'none' };
-    const pin = gpuPinOf(env);
+    // Under all, a bad pin is exit 2 before the engine is asked; under auto only where there are GPUs.
+    if (mode === 'all')
+        gpuPinOf(env);
     if ((await resolveGpus(mode, docker)) === 'none')
         return { gpus: 'none' };
+    const pin = gpuPinOf(env);
     if (pin === undefined)
         return { gpus: 'all' };
     return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };
@@ -13000,14 +13261,15 @@ async function timed(io, stage, fn) {
  * The stages' inputs from files that have a shape of their own, checked before the engine or the
  * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
  * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
- * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list, unless the smoke
- * stage runs without GPUs (GPU.mode none), as the smoke stage checks it.
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list when the smoke stage
+ * asks for GPUs (GPU.mode all). Under auto the smoke stage reads the pin only where the engine has
+ * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build.
  */
 function checkStageInputs(loaded, stages, gpu) {
     if (!stages.has('smoke'))
         return;
     configBaseline(loaded);
-    if (gpu !== undefined && gpu.mode !== 'none')
+    if (gpu !== undefined && gpu.mode === 'all')
         gpuPinOf(gpu.env);
 }
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */

@@ -28847,14 +28847,18 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, describeValue, linePrefix */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69695);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 
 
+
 /** Problems listed one by one; past this, one line counts the rest (a huge file stays readable). */
 const MAX_PROBLEMS = 100;
+/** The characters of a key a message shows. */
+const MAX_KEY_SHOWN = 120;
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -28863,7 +28867,9 @@ function formatPath(path) {
         else {
             // A key is the user's text too (a mirror's source): a login or token in it is masked.
             const key = String(seg);
-            const shown = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key));
+            // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
+            // (a fork's artifact) is named by its start, not printed whole.
+            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN);
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -28910,9 +28916,9 @@ function objectShapeAt(schema, path) {
     let cur = schema;
     const unwrap = (s) => {
         for (;;) {
-            if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodOptional */ .IiU || s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodDefault */ .XiL || s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodPrefault */ .xgV)
+            if (s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodOptional */ .IiU || s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodDefault */ .XiL || s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodPrefault */ .xgV)
                 s = s.unwrap();
-            else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodPipe */ .utH)
+            else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodPipe */ .utH)
                 s = s.out;
             else
                 return s;
@@ -28922,17 +28928,17 @@ function objectShapeAt(schema, path) {
         if (!cur)
             return undefined;
         const s = unwrap(cur);
-        if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodObject */ .bvH && typeof seg === 'string')
+        if (s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodObject */ .bvH && typeof seg === 'string')
             cur = s.shape[seg];
-        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodArray */ .naA && typeof seg === 'number')
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodArray */ .naA && typeof seg === 'number')
             cur = s.element;
-        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodRecord */ .b8S)
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodRecord */ .b8S)
             cur = s.valueType;
         else
             return undefined;
     }
     const s = cur ? unwrap(cur) : undefined;
-    return s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodObject */ .bvH ? Object.keys(s.shape) : undefined;
+    return s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodObject */ .bvH ? Object.keys(s.shape) : undefined;
 }
 function closest(word, candidates) {
     const dist = (a, b) => {
@@ -28944,14 +28950,19 @@ function closest(word, candidates) {
                 d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
         return d[a.length][b.length];
     };
+    // Suggested only this close. The distance is at least the difference in length, so a candidate
+    // much longer or shorter is never compared letter by letter (a 5 MB key took half a minute).
+    const max = Math.max(2, Math.floor(word.length / 3));
     let best;
     let bestD = Number.POSITIVE_INFINITY;
     for (const c of candidates) {
+        if (Math.abs(word.length - c.length) > max)
+            continue;
         const dd = dist(word, c);
         if (dd < bestD)
             [best, bestD] = [c, dd];
     }
-    return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+    return bestD <= max ? best : undefined;
 }
 /**
  * How many problems LINES (formatIssues') stand for: past MAX_PROBLEMS the last line only counts
@@ -29110,23 +29121,104 @@ const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 
 /***/ }),
 
-/***/ 97890:
+/***/ 49618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ko: () => (/* binding */ configPlatform),
-/* harmony export */   Rk: () => (/* binding */ createBuildxCli),
-/* harmony export */   n4: () => (/* binding */ parseImageIndex)
-/* harmony export */ });
-/* unused harmony exports parseBuildxVersion, parseBuildxInspect, parseBuildxPlatforms, parseManifestDigest, pushedDigest */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(92857);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76873);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98925);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2329);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ko: () => (/* binding */ configPlatform),
+  Rk: () => (/* binding */ createBuildxCli),
+  n4: () => (/* binding */ parseImageIndex)
+});
+
+// UNUSED EXPORTS: parseBuildxInspect, parseBuildxPlatforms, parseBuildxVersion, parseManifestDigest, pushedDigest
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __nccwpck_require__(92857);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __nccwpck_require__(76873);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var registry = __nccwpck_require__(98925);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/docker/oci-types.ts
+var oci_types = __nccwpck_require__(2329);
+;// CONCATENATED MODULE: ./src/docker/index-keys.ts
+// One index, one meaning. JSON.parse reads keys exactly; Go's encoding/json (containerd, Docker, the
+// registry) also takes a key that differs only in case (and `ſ` for s, the Kelvin sign for k), the
+// later one winning. An index holding `"Digest"` beside `"digest"`, `"Manifests"` beside
+// `"manifests"` or `"Platform"` beside `"platform"` would name one image to this tool's checks and
+// another to a runtime that pulls it. Unknown keys are ignored as the OCI image spec asks; a key that
+// a Go reader would take for a known one is refused.
+
+/** The OCI fields of an index (and manifest), of a descriptor, and of a platform. */
+const INDEX_KEYS = [
+    'schemaVersion',
+    'mediaType',
+    'artifactType',
+    'manifests',
+    'config',
+    'layers',
+    'subject',
+    'annotations',
+];
+const DESCRIPTOR_KEYS = [
+    'mediaType',
+    'digest',
+    'size',
+    'urls',
+    'annotations',
+    'data',
+    'artifactType',
+    'platform',
+];
+const PLATFORM_KEYS = ['architecture', 'os', 'os.version', 'os.features', 'variant', 'features'];
+/** Case folded as Go's strings.EqualFold compares ASCII names: `ſ` is s, the Kelvin sign is k. */
+const fold = (key) => key.toUpperCase().toLowerCase();
+const folded = (keys) => new Map(keys.map((k) => [fold(k), k]));
+const INDEX = folded(INDEX_KEYS);
+const DESCRIPTOR = folded(DESCRIPTOR_KEYS);
+const PLATFORM = folded(PLATFORM_KEYS);
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The first key of OBJ that is not a field of KNOWN but that a Go reader would take for one. */
+function readAsAnother(obj, known) {
+    for (const key of Object.keys(obj)) {
+        const field = known.get(fold(key));
+        if (field !== undefined && field !== key)
+            return `"${key}" (read as "${field}")`;
+    }
+    return undefined;
+}
+/**
+ * Throws CheckFailedError (exit 1) when DOC (a parsed index or manifest) holds a key, in itself, a
+ * descriptor (its manifests, config, layers, subject) or a platform, that Go's JSON reading would
+ * take for another field than this tool does. WHAT names the document in the message.
+ */
+function checkIndexKeys(doc, what) {
+    if (!isObject(doc))
+        return;
+    const descriptors = [
+        ...(Array.isArray(doc.manifests) ? doc.manifests : []),
+        ...(Array.isArray(doc.layers) ? doc.layers : []),
+        doc.config,
+        doc.subject,
+    ].filter(isObject);
+    const found = readAsAnother(doc, INDEX) ??
+        descriptors.map((d) => readAsAnother(d, DESCRIPTOR)).find((k) => k !== undefined) ??
+        descriptors
+            .map((d) => (isObject(d.platform) ? readAsAnother(d.platform, PLATFORM) : undefined))
+            .find((k) => k !== undefined);
+    if (found !== undefined)
+        throw new errors/* CheckFailedError */.CO(`${what} holds the key ${found}: a runtime reads keys regardless of case and may pull another image than the one checked`, 'push the image again with a tool that writes OCI field names as the spec spells them (buildx, crane, cosign do)');
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
 // The buildx side of the DockerAdapter: `docker buildx ...` through a CommandRunner (the CLI, not
 // the engine API), and the parsers of what it prints.
+
 
 
 
@@ -29164,16 +29256,16 @@ function parseBuildxPlatforms(inspectOutput) {
     return [...platforms];
 }
 /** What `imagetools inspect --raw` prints of a manifest list / OCI index (or a single manifest). */
-const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    mediaType: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    manifests: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-        digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), architecture: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional() })
+const RawIndexSchema = schemas/* object */.Ikc({
+    mediaType: schemas/* string */.YjP().optional(),
+    manifests: schemas/* array */.YOg(schemas/* object */.Ikc({
+        digest: schemas/* string */.YjP(),
+        platform: schemas/* object */.Ikc({ os: schemas/* string */.YjP(), architecture: schemas/* string */.YjP(), variant: schemas/* string */.YjP().optional() })
             .optional(),
     }))
         .optional(),
-    config: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
-    layers: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
+    config: schemas/* unknown */.L5J().optional(),
+    layers: schemas/* unknown */.L5J().optional(),
 });
 const INDEX_MEDIA_TYPES = new Set([
     'application/vnd.oci.image.index.v1+json',
@@ -29186,7 +29278,9 @@ const INDEX_MEDIA_TYPES = new Set([
  * entries would be checked in its place.
  */
 function parseImageIndex(raw) {
-    const data = (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonAnswer */ .oV)(RawIndexSchema, raw, 'the manifest printed by "buildx imagetools inspect --raw"');
+    const what = 'the manifest printed by "buildx imagetools inspect --raw"';
+    const data = (0,failures/* parseJsonAnswer */.oV)(RawIndexSchema, raw, what);
+    checkIndexKeys(JSON.parse(raw), 'the image index');
     const index = (data.mediaType === undefined || INDEX_MEDIA_TYPES.has(data.mediaType)) &&
         data.config === undefined &&
         data.layers === undefined;
@@ -29206,10 +29300,10 @@ function parseImageIndex(raw) {
     }
     return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
 }
-const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    architecture: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+const ConfigPlatformSchema = schemas/* object */.Ikc({
+    os: schemas/* string */.YjP().optional(),
+    architecture: schemas/* string */.YjP().optional(),
+    variant: schemas/* string */.YjP().optional(),
 });
 /**
  * `os/architecture[/variant]` of an image config's JSON; undefined when it names none (an index's
@@ -29229,10 +29323,10 @@ function configPlatform(raw) {
     return `${c.data.os}/${c.data.architecture}${c.data.variant ? `/${c.data.variant}` : ''}`;
 }
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
-const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional() });
+const ManifestDescriptorSchema = schemas/* object */.Ikc({ digest: schemas/* string */.YjP().optional() });
 /** The digest in `imagetools inspect --format '{{json .Manifest}}'` output, when there is one. */
 function parseManifestDigest(raw, ref) {
-    return (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonAnswer */ .oV)(ManifestDescriptorSchema, raw, `the manifest descriptor of ${ref}`).digest;
+    return (0,failures/* parseJsonAnswer */.oV)(ManifestDescriptorSchema, raw, `the manifest descriptor of ${ref}`).digest;
 }
 /** The list digest buildx reports after a merge ("pushing sha256:<digest> to <tag>"), if it did. */
 function pushedDigest(output) {
@@ -29252,38 +29346,38 @@ function cliRunner(exec, cli) {
     return async (args, options) => {
         try {
             const r = await exec.run(cli, args, options);
-            if (r.exitCode > 128 && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)())
-                (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`${cli} ${args.slice(0, 2).join(' ')} again`);
+            if (r.exitCode > 128 && (0,cleanup/* isInterrupted */.fT)())
+                (0,cleanup/* throwIfInterrupted */.sK)(`${cli} ${args.slice(0, 2).join(' ')} again`);
             return r;
         }
         catch (e) {
             // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
-            if (e instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .InterruptedError */ .p4 || options?.signal?.aborted)
+            if (e instanceof cleanup/* InterruptedError */.p4 || options?.signal?.aborted)
                 throw e;
             // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
+            throw new errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
         }
     };
 }
 async function imageDigest(run, ref) {
     const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', ref]);
     if (r.exitCode !== 0)
-        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .cliFailure */ .$l)(`resolving the digest of ${ref}`, r);
+        throw (0,failures/* cliFailure */.$l)(`resolving the digest of ${ref}`, r);
     const digest = parseManifestDigest(r.stdout, ref);
     if (!digest)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlImageError */ .zn(`no digest in the manifest of ${ref}`, 1);
+        throw new errors/* MlImageError */.zn(`no digest in the manifest of ${ref}`, 1);
     return digest;
 }
 async function buildxVersion(run) {
     const r = await run(['buildx', 'version']);
     const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;
     if (!version)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`docker buildx is not available (${firstLine(r)})`, _failures_js__WEBPACK_IMPORTED_MODULE_1__/* .BUILDX_FIX */ .P9);
+        throw new errors/* EnvironmentError */.eG(`docker buildx is not available (${firstLine(r)})`, failures/* BUILDX_FIX */.P9);
     return version;
 }
 async function imagetoolsCreate(run, tags, sources, options = {}) {
     if (tags.length === 0 || sources.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('imagetools create needs at least one tag and one source');
+        throw new errors/* InputError */.dz('imagetools create needs at least one tag and one source');
     }
     const r = await run([
         'buildx',
@@ -29294,7 +29388,7 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
         ...sources,
     ]);
     if (r.exitCode !== 0)
-        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .cliFailure */ .$l)(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
+        throw (0,failures/* cliFailure */.$l)(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
     // buildx reports the digest it pushed; else ask the registry.
     return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]));
 }
@@ -29304,14 +29398,14 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
  * bytes checked against the digest), and of `buildx imagetools inspect` when that cannot tell
  * (credentials, proxies, errors: buildx reports those as it always did).
  */
-function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestDigestOverHttp */ ._9)(ref), httpManifest = (ref) => (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestOverHttp */ .K5)(ref)) {
+function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry/* manifestDigestOverHttp */._9)(ref), httpManifest = (ref) => (0,registry/* manifestOverHttp */.K5)(ref)) {
     const run = cliRunner(exec, cli);
     return {
         buildxVersion: () => buildxVersion(run),
         async buildxInspect(name) {
             const r = await run(['buildx', 'inspect', ...(name ? [name] : [])]);
             if (r.exitCode !== 0)
-                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .cliFailure */ .$l)(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
+                throw (0,failures/* cliFailure */.$l)(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
             return parseBuildxInspect(r.stdout);
         },
         buildx: (args, options) => run(['buildx', ...args], options),
@@ -29328,19 +29422,19 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registr
             }
             const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
             if (r.exitCode !== 0)
-                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
+                throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
             // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
             // the HTTP read checks: a registry or proxy cannot answer with another image.
             const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
-            if (pinned !== undefined && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.stdout) !== pinned)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${(0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host}: the manifest ${ref} came back with other content (${(0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
+            if (pinned !== undefined && (0,oci_types/* sha256Digest */.sI)(r.stdout) !== pinned)
+                throw new errors/* EnvironmentError */.eG(`registry ${(0,registry/* splitImageRef */.l2)(ref).host}: the manifest ${ref} came back with other content (${(0,oci_types/* sha256Digest */.sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
             return parseImageIndex(r.stdout);
         },
         async imagePlatform(ref) {
             // A single image's config (an index prints one per platform, keyed by platform).
             const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
             if (r.exitCode !== 0)
-                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
+                throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
             return configPlatform(r.stdout);
         },
         imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
@@ -29472,8 +29566,8 @@ var cleanup = __nccwpck_require__(4532);
 var run_id = __nccwpck_require__(72679);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __nccwpck_require__(63659);
-// EXTERNAL MODULE: ./src/docker/buildx.ts
-var buildx = __nccwpck_require__(97890);
+// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
+var buildx = __nccwpck_require__(49618);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __nccwpck_require__(76873);
 ;// CONCATENATED MODULE: ./src/docker/client.ts
@@ -32700,7 +32794,9 @@ const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
  * the runner neither trims nor matches, goes before the `::` and inside each `##[`.
  */
 function noWorkflowCommands(text) {
-    return text.replace(/^([\s\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
+    // [\t\v\f\p{Zs}\ufeff] is \s without the line breaks ^ starts a line after (\n, \r, U+2028,
+    // U+2029): with them, each line start of a run of blank lines scanned the whole run again.
+    return text.replace(/^([\t\v\f\p{Zs}\ufeff\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
 }
 
 

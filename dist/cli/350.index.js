@@ -1568,12 +1568,31 @@ function failureReason(log) {
         .map((l) => l.trim())
         .filter(Boolean);
     const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
-    return ((err ?? lines.at(-1) ?? 'no output')
-        .replace(/^ERROR:?\s*/, '')
-        // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
-        .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
-        .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
-        .slice(0, 400));
+    const line = (err ?? lines.at(-1) ?? 'no output').replace(/^ERROR:?\s*/, '');
+    // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+    const quoted = elide(line, '[/bin/sh -c ', ']: exit code');
+    return elide(quoted, 'process "/bin/sh -c ', '" did not complete').slice(0, 400);
+}
+/** What ends a match of "." (a line terminator). */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+/**
+ * LINE with the script between OPEN and CLOSE cut to its first 60 characters and "...", where it is
+ * over 80: what line.replace(/(OPEN)(.{60}).{20,}(CLOSE)/, '$1$2...$3') gives. That expression ran
+ * from each OPEN to the line's end and back (a line repeating OPEN 16,384 times took 6 s); here
+ * each stretch between line terminators is searched once, from its first OPEN to its last CLOSE.
+ */
+function elide(line, open, close) {
+    let from = line.indexOf(open);
+    while (from >= 0) {
+        LINE_END.lastIndex = from;
+        const end = LINE_END.exec(line)?.index ?? line.length;
+        const start = from + open.length;
+        const to = line.slice(start, end).lastIndexOf(close);
+        if (to >= 80)
+            return `${line.slice(0, start + 60)}...${line.slice(start + to)}`;
+        from = line.indexOf(open, end);
+    }
+    return line;
 }
 /** The backoff before the attempt after ATTEMPT: 2 s, 4 s, 8 s ... */
 function retryWaitMs(attempt) {
@@ -3838,14 +3857,15 @@ async function timed(io, stage, fn) {
  * The stages' inputs from files that have a shape of their own, checked before the engine or the
  * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
  * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
- * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list, unless the smoke
- * stage runs without GPUs (GPU.mode none), as the smoke stage checks it.
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list when the smoke stage
+ * asks for GPUs (GPU.mode all). Under auto the smoke stage reads the pin only where the engine has
+ * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build.
  */
 function checkStageInputs(loaded, stages, gpu) {
     if (!stages.has('smoke'))
         return;
     (0,config_inputs/* configBaseline */.E)(loaded);
-    if (gpu !== undefined && gpu.mode !== 'none')
+    if (gpu !== undefined && gpu.mode === 'all')
         (0,gpu_pin/* gpuPinOf */.Vy)(gpu.env);
 }
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */

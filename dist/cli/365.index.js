@@ -852,11 +852,15 @@ function assessReport(model) {
     if (withDiff.length === 0)
         return noBaselineAssessment(model, smoke);
     const findings = [];
+    // The texts said so far: a Set, so that many findings cost no more than their number.
+    const said = new Set();
     const add = (raw, severity) => {
         // Values come from the image: a 1,000-character version must not crowd out the rest.
         const text = (0,report_escape/* clip */.$Q)(raw, 120);
-        if (!findings.some((f) => f.text === text))
-            findings.push({ text, severity });
+        if (said.has(text))
+            return;
+        said.add(text);
+        findings.push({ text, severity });
     };
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');

@@ -1209,15 +1209,18 @@ async function resolveGpus(mode, docker) {
 /**
  * The mode resolved (resolveGpus), then the runner's pin from ENV (the environment the tool runs
  * in: NVIDIA_VISIBLE_DEVICES, else CUDA_VISIBLE_DEVICES): a GPU run gets the pinned GPUs only, and
- * none when the pin gives none (-1). The pin is checked whenever GPUs may be used (exit 2 for a
- * value that is no GPU list), before the engine is asked; `none` ignores it.
+ * none when the pin gives none (-1). A value that is no GPU list is exit 2: under `all` before the
+ * engine is asked, under `auto` only where the engine has GPUs; `none` ignores it.
  */
 async function resolveGpuChoice(mode, docker, env) {
     if (mode === 'none')
         return { gpus: 'none' };
-    const pin = (0,gpu_pin/* gpuPinOf */.Vy)(env);
+    // Under all, a bad pin is exit 2 before the engine is asked; under auto only where there are GPUs.
+    if (mode === 'all')
+        (0,gpu_pin/* gpuPinOf */.Vy)(env);
     if ((await resolveGpus(mode, docker)) === 'none')
         return { gpus: 'none' };
+    const pin = (0,gpu_pin/* gpuPinOf */.Vy)(env);
     if (pin === undefined)
         return { gpus: 'all' };
     return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };

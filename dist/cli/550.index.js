@@ -586,6 +586,16 @@ async function verifyBeforeWrite(io, command, ref, request, json) {
         throw new errors/* CheckFailedError */.CO(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
     return outcome;
 }
+/** DIR/verify.json of a verify that stopped before its checks ended: not ok, with why. */
+function writeStopped(io, dir, ref, e) {
+    const error = e instanceof Error ? e.message : String(e);
+    try {
+        (0,output/* writeOutFile */.Wd)(io.cwd, dir, 'verify.json', `${JSON.stringify({ ref, ok: false, error }, null, 2)}\n`);
+    }
+    catch {
+        // The error that stopped the verify is the one to report.
+    }
+}
 const verifyCommand = {
     name: 'verify',
     summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
@@ -603,7 +613,7 @@ ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
 Options:
 ${VERIFY_OPTIONS_HELP}
   --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
-                                when one fails)
+                                when one fails; when the verify stops, ok false and the error)
 
 Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
 cosign cannot be reached, or the registry refuses the read or is failing (the fix is printed).`,
@@ -613,7 +623,17 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
             throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
         const ref = positionals[0];
         const t0 = performance.now();
-        const outcome = await verifyWithCli(io, ref, parseVerifyFlags(values, cliFlagNaming('verify')));
+        const flags = parseVerifyFlags(values, cliFlagNaming('verify'));
+        let outcome;
+        try {
+            outcome = await verifyWithCli(io, ref, flags);
+        }
+        catch (e) {
+            // A run that stopped (registry unreachable: exit 3) never leaves an earlier run's "ok": true.
+            if (values.out !== undefined)
+                writeStopped(io, values.out, ref, e);
+            throw e;
+        }
         // --verbose: the checks' own time, without the process start (bench/attest.mjs reads it).
         if (values.verbose)
             io.stderr(`timing  verify ${((performance.now() - t0) / 1000).toFixed(3)}s (${outcome.checks.length} checks)\n`);

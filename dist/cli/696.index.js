@@ -11,6 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   Ew: () => (/* binding */ canonicalName),
   Q4: () => (/* binding */ envReferences),
   XW: () => (/* binding */ parseRequirementsText),
+  Ms: () => (/* binding */ remoteIncludes),
   QT: () => (/* binding */ requirementNames)
 });
 
@@ -151,8 +152,11 @@ var pep508 = __webpack_require__(71302);
 
 
 
-/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
-const COMMENT = /(^|\s+)#.*$/;
+/**
+ * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
+ * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
+ */
+const COMMENT = /(^|\s)#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 /**
  * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
@@ -179,6 +183,16 @@ const BREAKS = {
     '\u2028': 'a line separator',
     '\u2029': 'a paragraph separator',
 };
+/** TEXT without the characters of CHARS at its start and end (as /^[c]+|[c]+$/g, in linear time). */
+function trimRuns(text, chars) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && chars.includes(text[start]))
+        start++;
+    while (end > start && chars.includes(text[end - 1]))
+        end--;
+    return text.slice(start, end);
+}
 /** U+XXXX of a character. */
 const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /** Why a line holding the control character C is refused. */
@@ -207,7 +221,7 @@ function logicalLines(text) {
         if (control !== undefined) {
             out.push({
                 line: n,
-                text: visible(joined.replace(/^[ \t]+|[ \t]+$/g, '')),
+                text: visible(trimRuns(joined, ' \t')),
                 raw: joined,
                 why: controlWhy(control),
             });
@@ -231,7 +245,7 @@ function logicalLines(text) {
         else {
             if (pending.length === 0)
                 first = i + 1;
-            pending.push(l.replace(/^\\+|\\+$/g, ''));
+            pending.push(trimRuns(l, '\\'));
         }
     });
     if (pending.length > 0)
@@ -254,13 +268,22 @@ function eggName(url) {
     return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
+function withoutFinalExtras(loc) {
+    if (loc.length < 2 || !loc.endsWith(']'))
+        return loc;
+    // The first '[' after the ']' before the last one.
+    const open = loc.indexOf('[', loc.lastIndexOf(']', loc.length - 2) + 1);
+    return open < 0 ? loc : loc.slice(0, open);
+}
 /** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
 function asLocation(arg) {
     // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
     const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
-    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
-        // "name @ url" with spaces is PEP 508, not a location.
-        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
+        // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
+        // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(loc) && !looksLikePath(loc.split('@')[0]))
             return undefined;
         const name = eggName(loc);
         return { url: loc, ...(name !== undefined && { name }) };
@@ -365,6 +388,19 @@ function expandedWhy(text, env) {
 /** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
 function requirementNames(text) {
     return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
+}
+/**
+ * The -r/-c includes of a requirements text that pip fetches from a URL (`-r https://...`,
+ * `--constraint=https://...`), as written: what they hold can change without the text changing.
+ */
+function remoteIncludes(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind !== 'option'
+        ? []
+        : l.options.flatMap((o) => (o.option === 'requirement' || o.option === 'constraint') &&
+            o.value !== undefined &&
+            /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(o.value)
+            ? [o.value]
+            : []));
 }
 
 

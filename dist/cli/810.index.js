@@ -135,6 +135,7 @@ function checkListedReferences(references, secrets) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K3: () => (/* binding */ shownIndexes),
+/* harmony export */   Ze: () => (/* binding */ preinstalledArgs),
 /* harmony export */   "if": () => (/* binding */ pipRunEnv),
 /* harmony export */   kl: () => (/* binding */ preinstalled),
 /* harmony export */   lH: () => (/* binding */ pipOutputMask),
@@ -146,18 +147,29 @@ function checkListedReferences(references, secrets) {
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
- * takes it as a constraint (a -c file before -r), with the torch index as one more index: else a
- * requirement that pulls torch (torchvision, lightning) resolves to the newest torch, whose pin
- * in the constraints the build's torch step then cannot meet (the build's two pip steps use the
- * same indexes: build/inputs.ts buildPipConf). A constraint, not a requirement: torch's own
- * dependencies get no pins unless the requirements pull torch. A version that is not a plain
- * version is left out.
+ * asks for it as a requirement (preinstalledArgs), with the torch index as one more index: so
+ * torch's own dependencies (sympy, fsspec ...) are resolved with the requirements and pinned in the
+ * constraints consistently with it (else a requirement pulling sympy resolves the newest, pinned,
+ * and the build's torch step, `pip install torch==V -c constraints`, cannot meet that pin), and a
+ * requirement that pulls torch (torchvision, lightning) resolves against that torch instead of the
+ * newest (the build's two pip steps use the same indexes: build/inputs.ts buildPipConf). A version
+ * that is not a plain version is left out.
  */
 function preinstalled(input) {
     const v = input.variant;
     if (v?.torchIndexUrl === undefined || v.torchVersion === undefined)
         return [];
     return /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(v.torchVersion) ? [`torch==${v.torchVersion}`] : [];
+}
+/**
+ * pip's arguments for what the build installs first (before each dry run's own): the constraints
+ * file (FILE, holding the preinstalled lines: pip then names "(constraint) torch==V" in a conflict)
+ * and the same lines as requirements, positional (never a second -r: the helper's held run keeps
+ * every argument and adds its -c). Empty when the build installs nothing first. Pure.
+ */
+function preinstalledArgs(input, file) {
+    const first = preinstalled(input);
+    return first.length > 0 ? ['-c', file, ...first] : [];
 }
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
 function torchIndexOf(input) {
@@ -207,25 +219,105 @@ function pipOutputMask(input) {
 
 /***/ }),
 
-/***/ 84450:
+/***/ 80393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Of: () => (/* binding */ systemLookup),
+/* harmony export */   mX: () => (/* binding */ chooseNetwork)
+/* harmony export */ });
+/* unused harmony exports namedHosts, loopbackName */
+/* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71553);
+/* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63926);
+// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
+// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
+// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
+// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
+// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
+// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
+// too long, changes nothing.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  mX: () => (/* binding */ chooseNetwork),
-  Of: () => (/* binding */ systemLookup)
-});
 
-// UNUSED EXPORTS: loopbackName, namedHosts
 
-// EXTERNAL MODULE: external "node:dns/promises"
-var promises_ = __webpack_require__(71553);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-// EXTERNAL MODULE: ./src/resolve/input.ts
-var resolve_input = __webpack_require__(18604);
-;// CONCATENATED MODULE: ./src/resolve/network.ts
+/** How long a lookup may take before it counts as failed. */
+const LOOKUP_TIMEOUT_MS = 5000;
+/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
+const systemLookup = (hostname) => {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
+        timer.unref();
+    });
+    const found = (0,node_dns_promises__WEBPACK_IMPORTED_MODULE_0__.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
+    return Promise.race([found, late]).finally(() => clearTimeout(timer));
+};
+/**
+ * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
+ * not an address and not a name network.ts already knows as loopback. host: as shown (with the
+ * port, never credentials); name: what is looked up. Pure.
+ */
+function namedHosts(input) {
+    const seen = new Map();
+    for (const u of (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .urlsPipMayReach */ .i8)(input)) {
+        let url;
+        try {
+            url = new URL(u);
+        }
+        catch {
+            continue;
+        }
+        const name = url.hostname.replace(/^\[|\]$/g, '');
+        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(name) !== 0 || (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(name))
+            continue;
+        if (!seen.has(name))
+            seen.set(name, url.host);
+    }
+    return [...seen].map(([name, host]) => ({ host, name }));
+}
+/** The first named host that this machine resolves to a loopback address, and that address. */
+async function loopbackName(input, lookup) {
+    for (const { host, name } of namedHosts(input)) {
+        const addresses = await lookup(name).catch(() => []);
+        const address = addresses.find((a) => (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(a));
+        if (address !== undefined)
+            return { host, address };
+    }
+    return undefined;
+}
+/**
+ * The resolver's network, and why: network.ts's choice, and `host` too when a host name pip must
+ * reach resolves to this machine's loopback.
+ */
+async function chooseNetwork(input, buildNetwork, lookup) {
+    const pure = (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .resolverNetwork */ .Fd)(input, buildNetwork);
+    if (pure.network === 'host')
+        return pure;
+    const found = await loopbackName(input, lookup);
+    if (found === undefined)
+        return pure;
+    return {
+        network: 'host',
+        reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 63926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ resolverNetwork),
+/* harmony export */   Jv: () => (/* binding */ urlsInText),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   i8: () => (/* binding */ urlsPipMayReach)
+/* harmony export */ });
+/* unused harmony export loopbackUrl */
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18604);
 
 /** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
 function isLoopbackHost(hostname) {
@@ -245,11 +337,21 @@ function isLoopbackHost(hostname) {
 }
 /** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
 const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
+/**
+ * The URLs in a text (a scheme, "://", up to a blank or a quote), as /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi
+ * finds them. That one tried each letter of a long run of scheme characters as a start and ran to
+ * the run's end from each: quadratic. Here a match starts only where such a run starts (the
+ * lookbehind), skips the run's leading digits and signs, and takes the rest from its first letter:
+ * the same URLs, in linear time.
+ */
+function urlsInText(text) {
+    return [...text.matchAll(/(?<![a-z0-9+.-])[0-9+.-]*([a-z][a-z0-9+.-]*:\/\/[^\s'"]+)/gi)].map((m) => m[1]);
+}
 /** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
 function urlsPipMayReach(input) {
     const env = input.pipEnv ?? {};
-    const ix = (0,resolve_input/* shownIndexes */.K3)(input);
-    const inText = expand(input.requirements.text, env).match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? [];
+    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .shownIndexes */ .K3)(input);
+    const inText = urlsInText(expand(input.requirements.text, env));
     return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
         .map((u) => expand(u, env))
         .concat(inText);
@@ -283,79 +385,6 @@ function resolverNetwork(input, buildNetwork) {
     return { network: 'bridge', reason: 'no index on this machine' };
 }
 
-;// CONCATENATED MODULE: ./src/resolve/network-lookup.ts
-// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
-// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
-// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
-// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
-// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
-// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
-// too long, changes nothing.
-
-
-
-/** How long a lookup may take before it counts as failed. */
-const LOOKUP_TIMEOUT_MS = 5000;
-/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
-const systemLookup = (hostname) => {
-    let timer;
-    const late = new Promise((resolve) => {
-        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
-        timer.unref();
-    });
-    const found = (0,promises_.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
-    return Promise.race([found, late]).finally(() => clearTimeout(timer));
-};
-/**
- * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
- * not an address and not a name network.ts already knows as loopback. host: as shown (with the
- * port, never credentials); name: what is looked up. Pure.
- */
-function namedHosts(input) {
-    const seen = new Map();
-    for (const u of urlsPipMayReach(input)) {
-        let url;
-        try {
-            url = new URL(u);
-        }
-        catch {
-            continue;
-        }
-        const name = url.hostname.replace(/^\[|\]$/g, '');
-        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,external_node_net_.isIP)(name) !== 0 || isLoopbackHost(name))
-            continue;
-        if (!seen.has(name))
-            seen.set(name, url.host);
-    }
-    return [...seen].map(([name, host]) => ({ host, name }));
-}
-/** The first named host that this machine resolves to a loopback address, and that address. */
-async function loopbackName(input, lookup) {
-    for (const { host, name } of namedHosts(input)) {
-        const addresses = await lookup(name).catch(() => []);
-        const address = addresses.find((a) => isLoopbackHost(a));
-        if (address !== undefined)
-            return { host, address };
-    }
-    return undefined;
-}
-/**
- * The resolver's network, and why: network.ts's choice, and `host` too when a host name pip must
- * reach resolves to this machine's loopback.
- */
-async function chooseNetwork(input, buildNetwork, lookup) {
-    const pure = resolverNetwork(input, buildNetwork);
-    if (pure.network === 'host')
-        return pure;
-    const found = await loopbackName(input, lookup);
-    if (found === undefined)
-        return pure;
-    return {
-        network: 'host',
-        reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
-    };
-}
-
 
 /***/ }),
 
@@ -376,6 +405,7 @@ async function chooseNetwork(input, buildNetwork, lookup) {
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
 /* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23419);
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18604);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
 // pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
 // resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
 // Nothing removes it (docker volume rm does).
@@ -408,6 +438,7 @@ async function chooseNetwork(input, buildNetwork, lookup) {
 
 
 
+
 /** Where the volume is mounted in the resolver's container. */
 const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
 const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
@@ -416,8 +447,6 @@ const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
 /** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
 const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 const PYPI = 'https://pypi.org/simple';
-/** A URL in a requirements text (up to a blank or a quote). */
-const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi;
 /**
  * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
  * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
@@ -430,7 +459,7 @@ function pipCacheUrls(input) {
         return undefined;
     // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
     const text = input.requirements.text;
-    if (text.includes('${') || (text.match(URL_IN_TEXT) ?? []).some(mayCarryCredentials))
+    if (text.includes('${') || (0,_network_js__WEBPACK_IMPORTED_MODULE_4__/* .urlsInText */ .Jv)(text).some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
@@ -783,12 +812,17 @@ function conflictBlock(output) {
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
  * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ * `notUser`: requirements the resolver asks for itself (the variant's `torch==V`, input.ts
+ * preinstalled): "The user requested torch==V" is then not the user's.
  */
-function userRequestedInConflict(block, requested = []) {
+function userRequestedInConflict(block, requested = [], notUser = []) {
     const wanted = new Set(requested.map(parse/* canonicalName */.Ew));
+    const own = new Set(notUser.map((r) => `The user requested ${r}`));
     const names = new Set();
     for (const l of block) {
-        const asked = /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
+        const asked = own.has(l)
+            ? null
+            : /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
         if (asked)
             names.add((0,parse/* canonicalName */.Ew)(asked[1]));
         const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
@@ -799,15 +833,42 @@ function userRequestedInConflict(block, requested = []) {
 }
 /** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
 function invalidRequirement(output) {
-    const m = /Invalid requirement: '([^']*)'(?:[^\n]*?\(from line (\d+) of [^)]*\))?/.exec(output);
+    const m = /Invalid requirement: '([^']*)'/.exec(output);
     if (!m)
         return undefined;
-    return { requirement: m[1], line: m[2] ? Number(m[2]) : 0 };
+    // The first "(from line N of FILE)" later on its line (FILE up to a ")", which may be on a later
+    // line), as (?:[^\n]*?\(from line (\d+) of [^)]*\))? found it after the quote. That one ran to
+    // the end of the text from each "(from line N of " without a ")" after it: quadratic.
+    const from = m.index + m[0].length;
+    const nl = output.indexOf('\n', from);
+    const ref = /\(from line (\d+) of /.exec(output.slice(from, nl < 0 ? undefined : nl));
+    const closed = ref !== null && output.indexOf(')', from + ref.index + ref[0].length) >= 0;
+    return { requirement: m[1], line: closed ? Number(ref[1]) : 0 };
 }
-const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError|Could not fetch URL .*: There was a problem confirming the ssl certificate/i;
+const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
+/** What ends a match of "." (a line terminator). */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+/**
+ * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
+ * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
+ * between line terminators is searched once, from its first FIRST. FIRST must be global.
+ */
+function followedOnLine(text, first, then) {
+    first.lastIndex = 0;
+    for (let m = first.exec(text); m !== null; m = first.exec(text)) {
+        LINE_END.lastIndex = m.index + m[0].length;
+        const end = LINE_END.exec(text)?.index ?? text.length;
+        if (then.test(text.slice(m.index + m[0].length, end)))
+            return true;
+        first.lastIndex = end;
+    }
+    return false;
+}
+/** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
+const sslProblem = (line) => followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
 /** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
 function indexUnreachable(output) {
-    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l));
+    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
     return line?.trim();
 }
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
@@ -841,10 +902,20 @@ function pipMessage(output, max = 12) {
         .join('\n')
         .trim();
 }
-/** "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output. */
+/**
+ * "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output: the first, as
+ * /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/ finds it (that one ran to the end of the text from
+ * each "(from line N of " without a ")" after it).
+ */
 function lineRef(text) {
-    const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
-    return m ? Number(m[1] ?? m[2]) : 0;
+    const lastClose = text.lastIndexOf(')');
+    for (const m of text.matchAll(/\((?:from line (\d+) of |line (\d+)\))/g)) {
+        if (m[2] !== undefined)
+            return Number(m[2]);
+        if (lastClose >= m.index + m[0].length)
+            return Number(m[1]);
+    }
+    return 0;
 }
 /**
  * pip ran a package's build step (metadata, or a wheel for it) and that failed
@@ -863,22 +934,81 @@ function buildFailure(output) {
         .find((r) => r !== undefined);
     return collecting !== undefined ? { requirement: collecting } : {};
 }
+/** The first index of NEEDLE in TEXT at or after a position, each found once while positions grow. */
+function nextIndexOf(text, needle) {
+    let from = Infinity;
+    let found = -1;
+    return (at) => {
+        if (at < from || (found >= 0 && found < at))
+            [from, found] = [at, text.indexOf(needle, at)];
+        return found;
+    };
+}
+/**
+ * pip's "Could not install requirement REQ from URL (from WHERE) because of REASON", as
+ * /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/ matches it.
+ * That expression tried each " from " of a line as the end of REQ and ran to the end of the line
+ * from each: quadratic. Here each " from " is tried once, and the next ") because of " and the next
+ * newline are looked up once for all of them.
+ */
+function directUrlFailure(output) {
+    const PREFIX = 'Could not install requirement ';
+    const BECAUSE = ' because of ';
+    const lineEnd = (at) => {
+        LINE_END.lastIndex = at;
+        return LINE_END.exec(output)?.index ?? output.length;
+    };
+    const nextBecause = nextIndexOf(output, `)${BECAUSE}`);
+    const nextNewline = nextIndexOf(output, '\n');
+    for (let s = output.indexOf(PREFIX); s >= 0;) {
+        const start = s + PREFIX.length;
+        // REQ (one character at least) holds no line terminator.
+        const end = lineEnd(start);
+        for (let r = output.indexOf(' from ', start + 1); r >= 0 && r < end; r = output.indexOf(' from ', r + 1)) {
+            let u = r + 6;
+            while (u < output.length && /\S/.test(output[u]))
+                u++;
+            if (u === r + 6)
+                continue;
+            let where;
+            let reason = -1;
+            if (output.startsWith(' (from ', u)) {
+                const q = nextBecause(u + 7);
+                const nl = nextNewline(u + 7);
+                if (q >= 0 && (nl < 0 || q < nl))
+                    [where, reason] = [output.slice(u, q + 1), q + 1 + BECAUSE.length];
+            }
+            if (reason < 0 && output.startsWith(BECAUSE, u))
+                reason = u + BECAUSE.length;
+            if (reason >= 0)
+                return {
+                    requirement: output.slice(start, r),
+                    url: output.slice(r + 6, u),
+                    ...(where !== undefined && { where }),
+                    reason: output.slice(reason, lineEnd(reason)),
+                };
+        }
+        // A later PREFIX on this line has no " from " to try that this one did not: the next line's.
+        s = output.indexOf(PREFIX, end);
+    }
+    return undefined;
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output) {
     const message = pipMessage(output);
     const invalid = invalidRequirement(output);
     if (invalid)
         return { kind: 'invalid-requirement', ...invalid, message };
-    const direct = /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/.exec(output);
+    const direct = directUrlFailure(output);
     if (direct) {
-        const reason = direct[4].replace(/ for URL \S+$/, '').trim();
+        const reason = direct.reason.replace(/ for URL \S+$/, '').trim();
         return {
             kind: 'direct-url',
-            requirement: direct[1].trim(),
-            url: direct[2],
+            requirement: direct.requirement.trim(),
+            url: direct.url,
             reason,
             notFound: /HTTP error 4\d\d|\b4\d\d Client Error/.test(reason),
-            line: lineRef(direct[3] ?? ''),
+            line: lineRef(direct.where ?? ''),
             message,
         };
     }
@@ -962,30 +1092,17 @@ function chainOf(replaced, causes = []) {
 
 /**
  * Mode "check", or a plain dry run that failed: clean when nothing would change, else the
- * conflict as the plain run shows it (no plan is searched for). Pure.
+ * conflict as the plain run shows it (no plan is searched for). `preinstalled`: what every dry run
+ * asks for besides the requirements (input.ts preinstalled, the variant's `torch==V`). Pure.
  */
-function checkedResolution(draft, { naive, analysis }) {
+function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
     if (!naive.ok) {
         const causes = conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c));
-        const torch = variantTorchIn(causes);
         return {
             ...draft,
             status: 'conflict',
             hazards: [],
-            conflict: {
-                causes,
-                chain: torch === undefined
-                    ? ['your requirements conflict among themselves (before the base image is considered)']
-                    : [
-                        `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
-                    ],
-                options: torch === undefined
-                    ? ['change the requirements pip names above']
-                    : [
-                        `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
-                        "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
-                    ],
-            },
+            conflict: { causes, ...plainConflict(causes, preinstalled) },
             durationMs: 0,
         };
     }
@@ -1003,6 +1120,36 @@ function checkedResolution(draft, { naive, analysis }) {
         durationMs: 0,
     };
 }
+const CHANGE_TORCH = "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support";
+/** The chain and options of a plain dry run that failed: among the requirements, or with the variant's torch. */
+function plainConflict(causes, preinstalled) {
+    const torch = variantTorchIn(causes);
+    if (torch !== undefined)
+        return {
+            chain: [
+                `your requirements need another torch than the variant's torch ${torch} (the build installs torch==${torch} from the torch index before them: the "(constraint) torch==${torch}" above)`,
+            ],
+            options: [
+                `ask for releases made for torch ${torch} (e.g. the torchvision or torchaudio release paired with it), or none at all`,
+                CHANGE_TORCH,
+            ],
+        };
+    const deps = variantTorchDependencyIn(causes, preinstalled);
+    if (deps !== undefined)
+        return {
+            chain: [
+                `your requirements conflict with what the variant's torch ${deps.torch} depends on (the build installs torch==${deps.torch} from the torch index before them: the "${deps.cause}" above)`,
+            ],
+            options: [
+                `ask for versions that accept what torch ${deps.torch} depends on (above), or leave those requirements out`,
+                CHANGE_TORCH,
+            ],
+        };
+    return {
+        chain: ['your requirements conflict among themselves (before the base image is considered)'],
+        options: ['change the requirements pip names above'],
+    };
+}
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
  * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
@@ -1016,6 +1163,21 @@ function variantTorchIn(causes) {
     }
     return undefined;
 }
+/**
+ * The cause "torch V depends on ..." of the variant's own torch (preinstalled `torch==V`; pip
+ * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
+ */
+function variantTorchDependencyIn(causes, preinstalled) {
+    const torch = preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (torch === undefined)
+        return undefined;
+    for (const c of causes) {
+        const m = /^torch (\S+) depends on /.exec(c);
+        if (m && (m[1] === torch || m[1].startsWith(`${torch}+`)))
+            return { torch, cause: c };
+    }
+    return undefined;
+}
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
     const causes = conflictBlock(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
@@ -1025,16 +1187,16 @@ async function conflictResolution(ws, draft, o) {
         conflict: {
             causes,
             chain: chainOf(o.diagnosis.analysis.replaced, causes),
-            options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested),
+            options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested, o.preinstalled),
         },
         hazards: [],
         durationMs: 0,
     };
 }
-async function optionsFor(ws, causes, naive, requested) {
+async function optionsFor(ws, causes, naive, requested, preinstalled = []) {
     const options = [];
     // What fits if the blamed packages are asked for by name only, with the base held?
-    for (const name of userRequestedInConflict(causes, requested)) {
+    for (const name of userRequestedInConflict(causes, requested, preinstalled)) {
         const v = await newestThatFits(ws, name);
         if (v)
             options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
@@ -1219,13 +1381,19 @@ function movedPackages(install, naive) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/relax.ts
-// Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (to a
-// lower bound: the user's own, else the major version pip chose) and hold the base again.
+// Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (their
+// upper bounds dropped: the highest lower bound the user wrote, else the major version pip chose,
+// and every != exclusion kept) and hold the base again.
 
 
 
-/** A loosened requirement as the helper may write one: NAME[EXTRAS]>=VERSION (or >), then a marker. */
-const LOOSENED = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?>=?[A-Za-z0-9.!+_-]+(\s*;[^\n\r]*)?$/;
+/** One specifier a loosened requirement keeps: a lower bound (>=V or >V) or an exclusion (!=V, !=V.*). */
+const KEPT = String.raw `(?:>=?|!=)[A-Za-z0-9.!+_-]+(?:\.\*)?`;
+/**
+ * A loosened requirement as the helper may write one: NAME[EXTRAS], then its lower bound and its
+ * != exclusions (comma-separated; none when nothing bounded it from below), then a marker.
+ */
+const LOOSENED = new RegExp(String.raw `^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?(?:${KEPT}(?:,${KEPT})*)?(\s*;[^\n\r]*)?$`);
 /** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
 const DIRECT = /(^|\s)@|:\/\//;
 /**
@@ -1247,7 +1415,7 @@ function applyRelaxed(text, changes) {
 }
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
-    const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested);
+    const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested, o.preinstalled);
     if (names.length === 0)
         return unchanged;
     const chosen = names.map((n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`);
@@ -1432,11 +1600,44 @@ def analysis(snap, rep):
             "replaced": replaced, "holders": holders, "environment": env}
 
 
+# The operators that bound a version from above: relax drops them.
+CAPS = ("==", "===", "~=", "<", "<=")
+
+
+def loosened(spec, chosen):
+    """The specifier set SPEC without its upper bounds, as text, or None when it has none (nothing
+    to loosen): the highest lower bound it sets (==X.Y.* and ~=X.Y give >=X.Y; > wins a tie),
+    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion."""
+    if not any(sp.operator in CAPS for sp in spec):
+        return None
+    floors = []
+    for sp in spec:
+        op, v = sp.operator, sp.version
+        if op not in ("==", "===", "~=", ">=", ">"):
+            continue
+        if v.endswith(".*"):
+            v = v[:-2]
+        try:
+            floors.append((Version(v), op == ">", (">" if op == ">" else ">=") + v))
+        except InvalidVersion:
+            continue
+    if floors:
+        lower = [max(floors)[2]]
+    else:
+        lower = [">=" + chosen.split(".")[0]] if chosen else []
+    return ",".join(lower + sorted(str(sp) for sp in spec if sp.operator == "!="))
+
+
 def relax(reqs_path, pairs):
-    """Loosen the named requirements to a lower bound: the user's own, else the major version pip chose."""
+    print(json.dumps(relaxed(open(reqs_path).read(), pairs)))
+
+
+def relaxed(text, pairs):
+    """Loosen the named requirements (NAME=VERSION pip chose) of TEXT: loosened(); a line with no
+    upper bound stays as written, and only a line that got looser is reported as a change."""
     chosen = dict(p.split("=", 1) for p in pairs)
     out, changes = [], []
-    for line in open(reqs_path).read().splitlines():
+    for line in text.splitlines():
         s = line.strip()
         try:
             r = Requirement(s) if s and not s.startswith(("#", "-")) else None
@@ -1447,20 +1648,16 @@ def relax(reqs_path, pairs):
         if r is None or r.url or canonicalize_name(r.name) not in chosen:
             out.append(line)
             continue
-        lower = None
-        for sp in r.specifier:
-            if sp.operator in ("==", "===", ">=", "~=", ">") and "*" not in sp.version:
-                lower = sp.operator.replace("~=", ">=").replace("===", ">=").replace("==", ">=") + sp.version
-        if lower is None:
-            v = chosen[canonicalize_name(r.name)]
-            lower = ">=%s" % (v.split(".")[0] if v else "0")
+        spec = loosened(r.specifier, chosen[canonicalize_name(r.name)])
+        if spec is None:
+            out.append(line)
+            continue
         extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
         marker = "; %s" % r.marker if r.marker is not None else ""
-        new = "%s%s%s%s" % (r.name, extras, lower, marker)
-        if new != s:
-            changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
+        new = "%s%s%s%s" % (r.name, extras, spec, marker)
+        changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
         out.append(new)
-    print(json.dumps({"requirements": "\\n".join(out) + "\\n", "changes": changes}))
+    return {"requirements": "\\n".join(out) + "\\n", "changes": changes}
 
 
 def pip_in_process(args):
@@ -1548,12 +1745,16 @@ def run(report, with_snapshot, with_held, pip_args):
             os.environ["PIP_CONSTRAINT"] = image["PIP_CONSTRAINT"]
         else:
             os.environ.pop("PIP_CONSTRAINT", None)
-        args = [a for a in pip_args if a != "-v"]
-        reqs = args[args.index("-r") + 1]
-        args = args[:args.index("-r")] + ["-r", reqs, "-c", held]
-        out["held"] = dry_run(snap, os.path.join(here, "held.json"), args, timing, "held ")
+        out["held"] = dry_run(snap, os.path.join(here, "held.json"), held_args(pip_args, held), timing, "held ")
     out["timing"] = timing
     print(json.dumps(out))
+
+
+def held_args(pip_args, held):
+    """The held run's pip arguments: every argument of the plain run (what comes before the
+    requirements too: the variant's -c preinstalled.txt and torch==V; any number of -r), its -v
+    dropped, and the base's pins (held) as one more constraints file."""
+    return [a for a in pip_args if a != "-v"] + ["-c", held]
 
 
 def dry_run(snap, report, pip_args, timing, prefix):
@@ -2202,8 +2403,8 @@ function withExecLimit(session, limitMs, where) {
     };
 }
 
-// EXTERNAL MODULE: ./src/resolve/network-lookup.ts + 1 modules
-var network_lookup = __webpack_require__(84450);
+// EXTERNAL MODULE: ./src/resolve/network-lookup.ts
+var network_lookup = __webpack_require__(80393);
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
 // The resolver's per-step timing line (--verbose): where one resolution's wall time went.
 // Steps: container start, snapshot, plain dry run, held dry run, relax, analysis, container stop (the analysis
@@ -2309,12 +2510,13 @@ async function resolveAgainstBase(input, deps) {
         return earlier.hit;
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     const first = (0,resolve_input/* preinstalled */.kl)(input);
+    const firstArgs = (0,resolve_input/* preinstalledArgs */.Ze)(input, `${DIR}/${PREINSTALLED_FILE}`);
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: (0,resolve_input/* pipRunEnv */["if"])(input),
-            // The build's torch step, before the requirements (cpu and cuda templates): a constraint.
-            ...(first.length > 0 && { preinstalled: ['-c', `${DIR}/${PREINSTALLED_FILE}`] }),
+            // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
+            ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
             mask: (0,resolve_input/* pipOutputMask */.lH)(input),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -2420,14 +2622,20 @@ async function openSession(input, deps, o) {
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
  * indexes and tool version -> the same answer, until one of them changes. An entry that does not
- * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
- * workstation's cache, never a CI runner's shared one).
+ * parse is a miss (resolved again, and overwritten). Requirements with a remote -r/-c include are
+ * never reused nor kept (the included file can change at its URL). Only `ml-image run` reuses
+ * answers (a workstation's cache, never a CI runner's shared one).
  */
 function earlierResolution(input, deps, 
 /** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
 digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
+    // The key holds the requirements' text: a file pip fetches from a URL can change without it.
+    if ((0,parse/* remoteIncludes */.Ms)(input.requirements.text).length > 0) {
+        say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
+        return {};
+    }
     const key = resolutionKey(digest, input);
     const hit = (0,snapshot_cache/* cachedJson */.Bm)(deps.cache, key, result/* ResolveOutputSchema */.fj)?.value;
     if (hit === undefined)
@@ -2461,21 +2669,22 @@ async function answerFor(ws, input, snapshotOptions, times) {
         return {
             base,
             answer: {
-                resolution: checkedResolution(draft, diagnosis),
+                resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled),
                 constraints: base.basePins,
                 requirements: input.requirements.text,
             },
         };
     const requested = (0,parse/* requirementNames */.QT)(input.requirements.text);
+    const own = { requested, preinstalled: snapshotOptions.preinstalled ?? [] };
     const held = await hold(ws, base, diagnosis, first.held);
     const relaxed = held.run.ok
         ? { held, relaxed: [] }
-        : await relax(ws, held, { diagnosis, requested, text: input.requirements.text, say });
+        : await relax(ws, held, { diagnosis, ...own, text: input.requirements.text, say });
     if (!relaxed.held.run.ok)
         return {
             base,
             answer: {
-                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, requested }),
+                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own }),
                 constraints: base.basePins,
                 requirements: input.requirements.text,
             },
@@ -2612,7 +2821,7 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66172);
-/* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84450);
+/* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
 // The resolve stage inside a build: per variant and platform, before any image is built.
 

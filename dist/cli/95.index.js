@@ -411,8 +411,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/docker/buildx.ts
-var buildx = __webpack_require__(97890);
+// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
+var buildx = __webpack_require__(49618);
 // EXTERNAL MODULE: ./src/docker/http-fetch.ts
 var http_fetch = __webpack_require__(14911);
 // EXTERNAL MODULE: ./src/docker/oci-client.ts
