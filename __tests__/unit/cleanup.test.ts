@@ -115,5 +115,9 @@ describe('cleanups', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(ran).toEqual(['container removed']);
     expect(exits).toEqual([143, 130]);
+    // A closed terminal (SIGHUP) is handled too: 129, as shells report it.
+    process.emit('SIGHUP');
+    expect(exits).toEqual([143, 130, 129]);
+    expect(written.join('')).toContain('SIGHUP: exiting without waiting for the cleanup');
   });
 });

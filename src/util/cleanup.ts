@@ -81,9 +81,9 @@ export async function runPendingCleanups(): Promise<void> {
 export const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 
 /**
- * On SIGINT/SIGTERM: run the registered cleanups (remove containers and sessions, stop child
- * processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143 as shells
- * expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
+ * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
+ * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
+ * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
  * step removes what was left). Used by the CLI and the action's main step alike.
  */
 export function installSignalCleanup(
@@ -115,4 +115,7 @@ export function installSignalCleanup(
   };
   process.on('SIGINT', () => onSignal('SIGINT', 130));
   process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+  // A closed terminal or a dropped SSH session: without a handler node dies at once, leaving the
+  // run's containers and temp dirs (its secret files) behind.
+  process.on('SIGHUP', () => onSignal('SIGHUP', 129));
 }
