@@ -293,6 +293,17 @@ describe('BPA inputs -> buildx argv', () => {
     ['a secret-env naming no variable', { 'secret-envs': 'a=1X' }, /"1X" is no environment variable name/],
     ['a label without =', { labels: 'org.opencontainers.image.title' }, /input "labels"/],
     ['an annotation of an unknown type', { annotations: 'blob:a=b' }, /unknown type blob/],
+    // Labels and annotations are in the image for anyone who pulls it: no credential in them.
+    [
+      'a label whose URL carries a login',
+      { labels: 'org.opencontainers.image.source=https://x-access-token:abcd1234@github.com/o/r' },
+      /^input "labels": org\.opencontainers\.image\.source: its value carries URL credentials/,
+    ],
+    [
+      'an annotation holding a token',
+      { annotations: `index:build.token=ghp_${'a1B2'.repeat(9)}` },
+      /^input "annotations": build\.token: its value holds a token \(\[redacted\]\)/,
+    ],
     ['a digest as a tag', { tags: 'ghcr.io/o/r@sha256:abc' }, /is a digest reference/],
     ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
     ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],

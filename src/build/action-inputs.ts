@@ -11,6 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseBpaList, specAttrs } from '../config/bpa-list.js';
+import { credentialInValue } from '../config/build-args.js';
 import { InputError } from '../errors.js';
 import type { BuildRequest } from './buildx-args.js';
 import {
@@ -43,6 +44,18 @@ export function buildOptionsFromInputs(
     opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
   const annotations = list('annotations', true);
   if (annotations.length) opts.annotations = annotations.map(parseAnnotation);
+  // Both are written into the image (its config, its manifests) for anyone who pulls it.
+  for (const [input, [key, value]] of [
+    ...Object.entries(opts.labels ?? {}).map((kv) => ['labels', kv] as const),
+    ...(opts.annotations ?? []).map((a) => ['annotations', [a.key, a.value]] as const),
+  ]) {
+    const why = credentialInValue(value);
+    if (why !== undefined)
+      throw new InputError(
+        `input "${input}": ${key}: ${why}; ${input} are stored in the image for anyone who pulls it`,
+        'leave credentials out of labels and annotations (a URL without its login, e.g. https://github.com/org/repo)',
+      );
+  }
   const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
   if (secrets.length) opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
   const secretEnvs = list('secret-envs', false);

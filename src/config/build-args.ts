@@ -32,12 +32,20 @@ export const BUILD_ARGS_FIX =
 export function buildArgSecretProblem(name: string, value: string): string | undefined {
   const why = SECRET_ARG_NAME.test(name)
     ? 'its name says it holds a credential or an index URL'
-    : URL_USERINFO.test(value)
-      ? 'its value carries URL credentials (user:password@ or token@ before the host)'
-      : holdsToken(value)
-        ? `its value holds a token (${redactText(value).slice(0, 200)})`
-        : undefined;
+    : credentialInValue(value);
   return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
+}
+
+/**
+ * Why VALUE (of a build arg, a label, an annotation: text anyone who pulls the image reads) holds
+ * a credential: URL credentials or a token by its shape; undefined when it does not.
+ */
+export function credentialInValue(value: string): string | undefined {
+  return URL_USERINFO.test(value)
+    ? 'its value carries URL credentials (user:password@ or token@ before the host)'
+    : holdsToken(value)
+      ? `its value holds a token (${redactText(value).slice(0, 200)})`
+      : undefined;
 }
 
 /** Why NAME cannot be a build argument's name, or undefined. */
