@@ -251,6 +251,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _G: () => (/* binding */ credentialInValue),
 /* harmony export */   _y: () => (/* binding */ buildArgSecretProblem),
 /* harmony export */   bL: () => (/* binding */ BUILD_ARGS_FIX),
 /* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
@@ -284,12 +285,19 @@ const BUILD_ARGS_FIX = 'pass it with build.secrets (read at build time from a se
 function buildArgSecretProblem(name, value) {
     const why = SECRET_ARG_NAME.test(name)
         ? 'its name says it holds a credential or an index URL'
-        : URL_USERINFO.test(value)
-            ? 'its value carries URL credentials (user:password@ or token@ before the host)'
-            : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsToken */ .Qe)(value)
-                ? `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value).slice(0, 200)})`
-                : undefined;
+        : credentialInValue(value);
     return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
+}
+/**
+ * Why VALUE (of a build arg, a label, an annotation: text anyone who pulls the image reads) holds
+ * a credential: URL credentials or a token by its shape; undefined when it does not.
+ */
+function credentialInValue(value) {
+    return URL_USERINFO.test(value)
+        ? 'its value carries URL credentials (user:password@ or token@ before the host)'
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsToken */ .Qe)(value)
+            ? `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value).slice(0, 200)})`
+            : undefined;
 }
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {

@@ -105,6 +105,8 @@ function urlSecrets(url, minChars) {
 
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
@@ -385,6 +387,7 @@ function indexAnnotations(labels, given = []) {
 
 
 
+
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
@@ -401,6 +404,15 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const annotations = list('annotations', true);
     if (annotations.length)
         opts.annotations = annotations.map(parseAnnotation);
+    // Both are written into the image (its config, its manifests) for anyone who pulls it.
+    for (const [input, [key, value]] of [
+        ...Object.entries(opts.labels ?? {}).map((kv) => ['labels', kv]),
+        ...(opts.annotations ?? []).map((a) => ['annotations', [a.key, a.value]]),
+    ]) {
+        const why = (0,build_args/* credentialInValue */._G)(value);
+        if (why !== undefined)
+            throw new errors/* InputError */.dz(`input "${input}": ${key}: ${why}; ${input} are stored in the image for anyone who pulls it`, 'leave credentials out of labels and annotations (a URL without its login, e.g. https://github.com/org/repo)');
+    }
     const secrets = (0,bpa_list/* parseBpaList */.vH)(get('secrets'), { ignoreComma: true, trim: false });
     if (secrets.length)
         opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
@@ -2126,8 +2138,6 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
 var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __webpack_require__(71534);
 ;// CONCATENATED MODULE: ./src/util/versions.ts
 // Dotted version strings ("2.10", "12.8.1", "0.30.0+cu128"): comparison and major.minor, shared by
 // the plan, the build (buildx feature checks) and the other stages. Pure.

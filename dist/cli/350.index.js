@@ -231,6 +231,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/config/bpa-list.ts
@@ -635,6 +637,7 @@ function indexAnnotations(labels, given = []) {
 
 
 
+
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
@@ -651,6 +654,15 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const annotations = list('annotations', true);
     if (annotations.length)
         opts.annotations = annotations.map(parseAnnotation);
+    // Both are written into the image (its config, its manifests) for anyone who pulls it.
+    for (const [input, [key, value]] of [
+        ...Object.entries(opts.labels ?? {}).map((kv) => ['labels', kv]),
+        ...(opts.annotations ?? []).map((a) => ['annotations', [a.key, a.value]]),
+    ]) {
+        const why = credentialInValue(value);
+        if (why !== undefined)
+            throw new InputError(`input "${input}": ${key}: ${why}; ${input} are stored in the image for anyone who pulls it`, 'leave credentials out of labels and annotations (a URL without its login, e.g. https://github.com/org/repo)');
+    }
     const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
     if (secrets.length)
         opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
@@ -1048,8 +1060,6 @@ var python_indexes = __webpack_require__(53910);
 var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
 ;// CONCATENATED MODULE: ./src/build/buildx-args.ts

@@ -158,7 +158,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /* harmony export */   bL: () => (/* binding */ BUILD_ARGS_FIX),
 /* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
 /* harmony export */ });
-/* unused harmony export PLAN_BUILD_ARGS */
+/* unused harmony exports credentialInValue, PLAN_BUILD_ARGS */
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -187,12 +187,19 @@ const BUILD_ARGS_FIX = 'pass it with build.secrets (read at build time from a se
 function buildArgSecretProblem(name, value) {
     const why = SECRET_ARG_NAME.test(name)
         ? 'its name says it holds a credential or an index URL'
-        : URL_USERINFO.test(value)
-            ? 'its value carries URL credentials (user:password@ or token@ before the host)'
-            : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsToken */ .Qe)(value)
-                ? `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value).slice(0, 200)})`
-                : undefined;
+        : credentialInValue(value);
     return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
+}
+/**
+ * Why VALUE (of a build arg, a label, an annotation: text anyone who pulls the image reads) holds
+ * a credential: URL credentials or a token by its shape; undefined when it does not.
+ */
+function credentialInValue(value) {
+    return URL_USERINFO.test(value)
+        ? 'its value carries URL credentials (user:password@ or token@ before the host)'
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsToken */ .Qe)(value)
+            ? `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value).slice(0, 200)})`
+            : undefined;
 }
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {

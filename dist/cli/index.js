@@ -3111,9 +3111,9 @@ async function runPendingCleanups() {
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 /**
- * On SIGINT/SIGTERM: run the registered cleanups (remove containers and sessions, stop child
- * processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143 as shells
- * expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
+ * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
+ * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
+ * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
  * step removes what was left). Used by the CLI and the action's main step alike.
  */
 function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (code) => process.exit(code)) {
@@ -3144,6 +3144,9 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
     };
     process.on('SIGINT', () => onSignal('SIGINT', 130));
     process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+    // A closed terminal or a dropped SSH session: without a handler node dies at once, leaving the
+    // run's containers and temp dirs (its secret files) behind.
+    process.on('SIGHUP', () => onSignal('SIGHUP', 129));
 }
 
 
