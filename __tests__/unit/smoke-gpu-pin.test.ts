@@ -65,14 +65,36 @@ describe('gpuPinOf: the GPUs the environment pins the runner to', () => {
       { variable: N, value: 'void', devices: [] },
     ],
     ['NVIDIA_VISIBLE_DEVICES=none: no GPU', { [N]: 'none' }, { variable: N, value: 'none', devices: [] }],
+    ['blanks around the commas', { [N]: '0, 1' }, { variable: N, value: '0, 1', devices: ['0', '1'] }],
+    [
+      'the legacy MIG form older drivers print',
+      { [N]: 'MIG-GPU-8932f937-d72c-4106-c12f-20bd9faed9f6/1/0' },
+      {
+        variable: N,
+        value: 'MIG-GPU-8932f937-d72c-4106-c12f-20bd9faed9f6/1/0',
+        devices: ['MIG-GPU-8932f937-d72c-4106-c12f-20bd9faed9f6/1/0'],
+      },
+    ],
+    // Other mechanisms' values are not read (every GPU, as without a pin): the device plugin's
+    // volume-mounts strategy, a CDI name.
+    [
+      'a path (the device plugin volume-mounts strategy)',
+      { [N]: '/var/run/nvidia-container-devices' },
+      undefined,
+    ],
+    ['a CDI name', { [N]: 'nvidia.com/gpu=0' }, undefined],
+    [
+      'a path, then CUDA_VISIBLE_DEVICES',
+      { [N]: '/var/run/nvidia-container-devices', [C]: '1' },
+      { variable: C, value: '1', devices: ['1'] },
+    ],
   ])('%s', (_what, env, pin) => {
     expect(gpuPinOf(env)).toEqual(pin);
   });
 
   it.each<[string, Env, string, string]>([
-    ['a shell character', { [C]: '0;rm -rf /' }, C, 'not a GPU list'],
-    ['a space inside the list', { [N]: '0, 1' }, N, 'not a GPU list'],
-    ['an old MIG form with slashes', { [N]: 'MIG-GPU-8932f937/1/0' }, N, 'not a GPU list'],
+    ['a shell character', { [C]: '0;rm -rf /' }, C, '"0;rm -rf /" is not a GPU'],
+    ['a space inside an entry', { [N]: '0 1' }, N, '"0 1" is not a GPU'],
     ['an empty entry', { [N]: '0,,1' }, N, 'an empty entry is not a GPU'],
     ['a trailing comma', { [C]: '0,' }, C, 'an empty entry is not a GPU'],
     ['a word', { [C]: 'first' }, C, '"first" is not a GPU'],
