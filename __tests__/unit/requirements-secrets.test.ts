@@ -198,6 +198,8 @@ describe('an editable install whose URL carries a credential is refused at the d
     ['-e git+https://ci:literal-pass-123@git.corp/org/pkg.git#egg=pkg', /holds a login:/],
     ['-e git+https://literal-tok-123@git.corp/org/pkg.git#egg=pkg', /holds a login:/],
     ['-e git+https://git.corp/${GIT_TOKEN}/pkg.git@${REF}#egg=pkg', /holds \$\{GIT_TOKEN\}, \$\{REF\}:/],
+    // Over SSH a password is a credential too (a bare user name is not: below).
+    ['-e git+ssh://ci:literal-pass-123@git.corp/org/pkg.git#egg=pkg', /holds a login:/],
   ])('%s: exit 2 naming file:line, with the fix', (line, says) => {
     const e = inputErrorOf(() => read(line));
     expect(e.exitCode).toBe(2);
@@ -215,6 +217,9 @@ describe('an editable install whose URL carries a credential is refused at the d
     'pkg @ https://acct.blob.core.windows.net/w/pkg-1.0-py3-none-any.whl?sv=2022&sig=${SAS}',
     'git+https://${GIT_TOKEN}@github.com/org/pkg.git#egg=pkg',
     '-e git+ssh://git@github.com/org/pkg.git#egg=pkg',
+    // An SSH user name is no credential (the key is not in the URL): GitLab's, Gerrit's, Gitea's.
+    '-e git+ssh://gitlab@gitlab.example.com/org/pkg.git#egg=pkg',
+    '-e git+ssh://jenkins@gerrit.corp:29418/pkg.git#egg=pkg',
     '-e git+https://github.com/org/pkg.git@main#egg=pkg',
     '-e .',
   ])('%s: accepted', (line) => {
