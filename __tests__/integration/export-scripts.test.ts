@@ -321,6 +321,9 @@ describe.skipIf(SKIP)('slurmScript', () => {
         ENROOT_TEST_SECRET: 'enroot-own',
         PYXIS_TEST_KEY: 'pyxis-own',
         ML_IMAGE_TEST_TOKEN: 'ml-image-own',
+        // Fabric settings a multi-node step needs (InfiniBand partition keys), not secrets.
+        NCCL_IB_PKEY: '0x8001',
+        UCX_IB_PKEY: '0x8001',
         // A token Enroot's .credentials reads as $NGC_API_KEY, passed on by name.
         NGC_API_KEY: 'kept-by-name',
         ML_IMAGE_KEEP_ENV: 'NGC_API_KEY OTHER',

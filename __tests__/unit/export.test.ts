@@ -457,7 +457,9 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     expect(text).toContain(`SECRET_NAME_RE='${secretNameEre().ere}'`);
     expect(text).toContain('for n in $names; do');
     expect(text).toContain('names=$(compgen -e)');
-    expect(text).toContain('case $n in SLURM_*|ML_IMAGE_*|ENROOT_*|PYXIS_*) continue ;; esac');
+    expect(text).toContain(
+      'case $n in SLURM_*|ML_IMAGE_*|ENROOT_*|PYXIS_*|NCCL_*|UCX_*|OMPI_*|PMIX_*|FI_*) continue ;; esac',
+    );
     expect(text).toContain('[[ ${n^^} =~ $SECRET_NAME_RE ]] && unset -v "$n"');
     // One line on stderr, the names only: no value is ever expanded (${!n}).
     expect(text).toMatch(

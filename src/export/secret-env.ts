@@ -6,8 +6,22 @@
 // a bash regular expression here. Pure: text only.
 import { REDACTION_RULES, type RedactionRules } from '../util/redact.js';
 
-/** Names the job never unsets: Slurm's, its own, and those Enroot and Pyxis read. */
-export const KEPT_PREFIXES = ['SLURM_', 'ML_IMAGE_', 'ENROOT_', 'PYXIS_'] as const;
+/**
+ * Names the job never unsets: Slurm's, its own, those Enroot and Pyxis read, and the fabric and
+ * MPI settings a multi-node step needs (NCCL_IB_PKEY and UCX_IB_PKEY are InfiniBand partition
+ * keys, not secrets).
+ */
+export const KEPT_PREFIXES = [
+  'SLURM_',
+  'ML_IMAGE_',
+  'ENROOT_',
+  'PYXIS_',
+  'NCCL_',
+  'UCX_',
+  'OMPI_',
+  'PMIX_',
+  'FI_',
+] as const;
 /** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
 export const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
 
