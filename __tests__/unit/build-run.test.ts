@@ -887,15 +887,32 @@ describe('Dockerfile templates', () => {
       expect(script).toContain(`pathlib.Path("/run/secrets/${BUILD_SECRET_IDS.env}").read_text()`);
       expect(script).toContain('re.findall("^export ([A-Za-z_][A-Za-z0-9_]*)=", env, re.M)');
       expect(script).toContain('if len(v) >= 4');
+      // Each value maps to its NAME; where names share a value, a secret name (sorted last) wins.
+      expect(script).toContain('key=lambda n: bool(secret(n)))');
+      expect(script).toContain('vals = {w: n for n in names ');
       for (const where of ['getsitepackages', '"purelib", "platlib"', '*.dist-info/direct_url.json'])
         expect(script).toContain(where);
       // The URL without query, fragment and login, written as pip writes it, its RECORD line updated.
       expect(script).toContain('up.urlunsplit((u.scheme, u.netloc.rpartition("@")[2], u.path, "", ""))');
-      expect(script).toContain('json.dumps(d, sort_keys=True)');
+      expect(script).toContain('json.dumps(dict(d, url=url), sort_keys=True)');
       expect(script).toContain('"/direct_url.json,"');
-      // A value left is a failed step naming the file; an editable checkout's .git/config too.
-      expect(script).toMatch(/if held\(b\.decode\(\)\): sys\.exit\(f"\{f\}: /);
-      expect(script).toMatch(/glob\("src\/\*\/\.git\/config"\)/);
+      // A secret-named variable's value left fails the step, naming the file and the variable (never
+      // the value); another variable's value (GH_USER=myorg, also in github.com/myorg/pkg.git) is
+      // a note on stderr, never a failure. An editable checkout's .git/config is checked the same way.
+      expect(script).toContain(
+        'if secret(n): sys.exit(f"{f}: holds the value of {n}, a build.secrets value, {where}")',
+      );
+      expect(script).toContain(
+        'print(f"{f}: holds the value of {n} (not a secret by its name): left as it is", file=sys.stderr)',
+      );
+      expect(script).not.toMatch(/sys\.exit\([^)]*\{v\}/);
+      expect(script).toContain('left(f, b.decode(), "outside its URL query and login")');
+      expect(script).toMatch(
+        /glob\("src\/\*\/\.git\/config"\):' +' +left\(g, g\.read_text\(errors="replace"\), /,
+      );
+      // Only held() decides a rewrite (any variable's value); a URL left as it was is not rewritten.
+      expect(script).toContain('if not held(f.read_text()): continue');
+      expect(script).toContain('if url == d["url"]: continue');
       // One python line per single-quoted argument: no quote inside, no backslash the Dockerfile
       // would take as a line continuation.
       const physical = install.slice(install.indexOf("then printf '%s\\n'")).split('\n');
@@ -905,6 +922,24 @@ describe('Dockerfile templates', () => {
       );
       expect(args.length).toBeGreaterThan(10);
       for (const l of args) expect(l).toMatch(/^ {6}'[^']*' \\$/);
+    },
+  );
+
+  it.each(['cpu', 'cuda', 'ngc'])(
+    '%s: the direct_url.json scrub tells a secret by its NAME with the secretName rule of redaction-rules.json, copied as it is',
+    (t) => {
+      // One rule for what a secret name is: the script's copy cannot drift from the JSON's.
+      const rules = JSON.parse(readFileSync(path.join(images, 'probe', 'redaction-rules.json'), 'utf8')) as {
+        secretName: { pattern: string; ignoreCase: boolean };
+      };
+      const install = block(read(t), 'python-packages');
+      const copies = [...install.matchAll(/'secret = re\.compile\(r"([^"]*)", ([^)]*)\)\.search' \\$/gm)];
+      expect(copies).toHaveLength(1);
+      const [, pattern, flags] = copies[0]!;
+      expect(pattern).toBe(rules.secretName.pattern);
+      expect(flags).toBe(rules.secretName.ignoreCase ? 're.I' : '0');
+      // Written into a single-quoted printf argument as it is: no quote, no backslash to re-read.
+      expect(pattern).not.toMatch(/['\\]/);
     },
   );
 
