@@ -3014,9 +3014,14 @@ const EDITABLE_FIX = 'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (p
  */
 function editableCredentialWhy(url) {
     const refs = [...new Set(envReferences(url))];
-    const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+    const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+    const netloc = m?.[2] ?? '';
     const at = netloc.lastIndexOf('@');
-    const login = at >= 0 && netloc.slice(0, at) !== 'git';
+    const userinfo = at >= 0 ? netloc.slice(0, at) : undefined;
+    // Over SSH a bare user name (git@, gitlab@, jenkins@) is no credential: the key is not in the
+    // URL. A password is, there as over https.
+    const ssh = /(^|\+)ssh$/i.test(m?.[1] ?? '');
+    const login = userinfo !== undefined && userinfo !== 'git' && (!ssh || userinfo.includes(':'));
     if (refs.length === 0 && !login)
         return undefined;
     const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
@@ -10051,15 +10056,22 @@ function configBaseline(loaded) {
 const PIN_VARIABLES = ['NVIDIA_VISIBLE_DEVICES', 'CUDA_VISIBLE_DEVICES'];
 /** Values that give no GPU: CUDA's -1 and empty list, the NVIDIA toolkit's none and void. */
 const NO_GPU = new Set(['', '-1', 'none', 'void']);
-/** The characters a device list may hold (anything else is no device list: exit 2). */
-const LIST_CHARS = /^[A-Za-z0-9,:-]+$/;
-/** One device: an index, GPU:MIG-instance indices, or a GPU-/MIG- UUID (CUDA takes a prefix). */
-const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+)$/;
+/**
+ * One device: an index, GPU:MIG-instance indices, a GPU-/MIG- UUID (CUDA takes a prefix), or the
+ * legacy MIG form older drivers print, MIG-GPU-<uuid>/<gi>/<ci>.
+ */
+const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+|MIG-GPU-[A-Za-z0-9-]+\/\d+\/\d+)$/;
+/**
+ * A value of another mechanism, not a list of devices: a path (the Kubernetes device plugin's
+ * volume-mounts strategy sets /var/run/nvidia-container-devices) or a CDI name (nvidia.com/gpu=0).
+ * Not read: every GPU, as without a pin.
+ */
+const OTHER_MECHANISM = /^\/|=/;
 const gpu_pin_FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
 /**
- * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all`, else
- * CUDA_VISIBLE_DEVICES likewise; undefined when neither pins (unset or `all`). A value that is no
- * device list (characters other than letters, digits, ',', ':' and '-'; an entry that is no
+ * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all` (nor a path or
+ * CDI name: OTHER_MECHANISM), else CUDA_VISIBLE_DEVICES likewise; undefined when neither pins.
+ * Blanks around the commas are dropped. A value that is no device list (an entry that is no
  * device) is bad input naming the variable (exit 2).
  */
 function gpuPinOf(env) {
@@ -10072,12 +10084,12 @@ function gpuPinOf(env) {
             continue;
         if (NO_GPU.has(value.toLowerCase()))
             return { variable, value, devices: [] };
-        if (!LIST_CHARS.test(value))
-            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: not a GPU list (only letters, digits, ',', ':' and '-' may appear)`, gpu_pin_FIX);
-        const entries = value.split(',');
+        const entries = value.split(',').map((e) => e.trim());
         const bad = entries.find((e) => !DEVICE.test(e));
+        if (bad !== undefined && OTHER_MECHANISM.test(value))
+            continue;
         if (bad !== undefined)
-            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID)`, gpu_pin_FIX);
+            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID), nor a path or CDI name (not read)`, gpu_pin_FIX);
         return { variable, value, devices: [...new Set(entries)] };
     }
     return undefined;

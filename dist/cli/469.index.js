@@ -600,8 +600,22 @@ var redact = __webpack_require__(69695);
 // looks secret by the project's one rule (images/probe/redaction-rules.json, secretName), turned into
 // a bash regular expression here. Pure: text only.
 
-/** Names the job never unsets: Slurm's, its own, and those Enroot and Pyxis read. */
-const KEPT_PREFIXES = ['SLURM_', 'ML_IMAGE_', 'ENROOT_', 'PYXIS_'];
+/**
+ * Names the job never unsets: Slurm's, its own, those Enroot and Pyxis read, and the fabric and
+ * MPI settings a multi-node step needs (NCCL_IB_PKEY and UCX_IB_PKEY are InfiniBand partition
+ * keys, not secrets).
+ */
+const KEPT_PREFIXES = [
+    'SLURM_',
+    'ML_IMAGE_',
+    'ENROOT_',
+    'PYXIS_',
+    'NCCL_',
+    'UCX_',
+    'OMPI_',
+    'PMIX_',
+    'FI_',
+];
 /** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
 const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
 // The rule's only lookarounds: PASS and PAT as words of their own. POSIX ERE has none; a non-letter

@@ -220,9 +220,14 @@ const EDITABLE_FIX = 'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (p
  */
 function editableCredentialWhy(url) {
     const refs = [...new Set((0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .envReferences */ .Q4)(url))];
-    const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+    const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+    const netloc = m?.[2] ?? '';
     const at = netloc.lastIndexOf('@');
-    const login = at >= 0 && netloc.slice(0, at) !== 'git';
+    const userinfo = at >= 0 ? netloc.slice(0, at) : undefined;
+    // Over SSH a bare user name (git@, gitlab@, jenkins@) is no credential: the key is not in the
+    // URL. A password is, there as over https.
+    const ssh = /(^|\+)ssh$/i.test(m?.[1] ?? '');
+    const login = userinfo !== undefined && userinfo !== 'git' && (!ssh || userinfo.includes(':'));
     if (refs.length === 0 && !login)
         return undefined;
     const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
