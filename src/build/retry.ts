@@ -4,6 +4,7 @@
 import type { ExecResult } from '../docker/adapter.js';
 import { cliFailure } from '../docker/engine.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
+import { lineEnd } from '../util/text.js';
 import { SECRETS_FIX } from './buildx-args.js';
 
 const TRANSIENT =
@@ -30,9 +31,6 @@ export function failureReason(log: string): string {
   return elide(quoted, 'process "/bin/sh -c ', '" did not complete').slice(0, 400);
 }
 
-/** What ends a match of "." (a line terminator). */
-const LINE_END = /[\n\r\u2028\u2029]/g;
-
 /**
  * LINE with the script between OPEN and CLOSE cut to its first 60 characters and "...", where it is
  * over 80: what line.replace(/(OPEN)(.{60}).{20,}(CLOSE)/, '$1$2...$3') gives. That expression ran
@@ -42,8 +40,7 @@ const LINE_END = /[\n\r\u2028\u2029]/g;
 function elide(line: string, open: string, close: string): string {
   let from = line.indexOf(open);
   while (from >= 0) {
-    LINE_END.lastIndex = from;
-    const end = LINE_END.exec(line)?.index ?? line.length;
+    const end = lineEnd(line, from);
     const start = from + open.length;
     const to = line.slice(start, end).lastIndexOf(close);
     if (to >= 80) return `${line.slice(0, start + 60)}...${line.slice(start + to)}`;

@@ -1,6 +1,7 @@
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
 import { canonicalName } from '../requirements/parse.js';
+import { lineEnd } from '../util/text.js';
 
 export interface ConflictCause {
   line: string;
@@ -63,9 +64,6 @@ export function invalidRequirement(output: string): { requirement: string; line:
 const UNREACHABLE =
   /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
 
-/** What ends a match of "." (a line terminator). */
-const LINE_END = /[\n\r\u2028\u2029]/g;
-
 /**
  * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
  * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
@@ -74,8 +72,7 @@ const LINE_END = /[\n\r\u2028\u2029]/g;
 function followedOnLine(text: string, first: RegExp, then: RegExp): boolean {
   first.lastIndex = 0;
   for (let m = first.exec(text); m !== null; m = first.exec(text)) {
-    LINE_END.lastIndex = m.index + m[0].length;
-    const end = LINE_END.exec(text)?.index ?? text.length;
+    const end = lineEnd(text, m.index + m[0].length);
     if (then.test(text.slice(m.index + m[0].length, end))) return true;
     first.lastIndex = end;
   }
@@ -212,16 +209,12 @@ interface DirectUrlFailure {
 function directUrlFailure(output: string): DirectUrlFailure | undefined {
   const PREFIX = 'Could not install requirement ';
   const BECAUSE = ' because of ';
-  const lineEnd = (at: number) => {
-    LINE_END.lastIndex = at;
-    return LINE_END.exec(output)?.index ?? output.length;
-  };
   const nextBecause = nextIndexOf(output, `)${BECAUSE}`);
   const nextNewline = nextIndexOf(output, '\n');
   for (let s = output.indexOf(PREFIX); s >= 0;) {
     const start = s + PREFIX.length;
     // REQ (one character at least) holds no line terminator.
-    const end = lineEnd(start);
+    const end = lineEnd(output, start);
     for (
       let r = output.indexOf(' from ', start + 1);
       r >= 0 && r < end;
@@ -243,7 +236,7 @@ function directUrlFailure(output: string): DirectUrlFailure | undefined {
           requirement: output.slice(start, r),
           url: output.slice(r + 6, u),
           ...(where !== undefined && { where }),
-          reason: output.slice(reason, lineEnd(reason)),
+          reason: output.slice(reason, lineEnd(output, reason)),
         };
     }
     // A later PREFIX on this line has no " from " to try that this one did not: the next line's.

@@ -55,9 +55,9 @@ export interface GpuChoice {
 export async function resolveGpuChoice(mode: GpuMode, docker: DockerAdapter, env: Env): Promise<GpuChoice> {
   if (mode === 'none') return { gpus: 'none' };
   // Under all, a bad pin is exit 2 before the engine is asked; under auto only where there are GPUs.
-  if (mode === 'all') gpuPinOf(env);
+  const early = mode === 'all' ? gpuPinOf(env) : undefined;
   if ((await resolveGpus(mode, docker)) === 'none') return { gpus: 'none' };
-  const pin = gpuPinOf(env);
+  const pin = mode === 'all' ? early : gpuPinOf(env);
   if (pin === undefined) return { gpus: 'all' };
   return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };
 }

@@ -25,7 +25,7 @@ export function runTempBase(base: string = tmpdir()): string {
   if (rootMade !== root) {
     checkPrivate(root, lstatSync(root));
     rootMade = root;
-    sweepStaleRoots(base, Date.now(), path.basename(root));
+    sweepStaleRoots(base); // never this run's own root (see there)
     process.once('exit', () => {
       try {
         rmdirSync(root); // only when empty: a dir still in use is left to its owner (or the post step)

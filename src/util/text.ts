@@ -33,3 +33,12 @@ export function noWorkflowCommands(text: string): string {
   // U+2029): with them, each line start of a run of blank lines scanned the whole run again.
   return text.replace(/^([\t\v\f\p{Zs}\ufeff\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
 }
+
+/** What ends a match of "." in a regular expression: a line terminator. */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+
+/** Where the line holding position AT of TEXT ends: its next line terminator, else TEXT's end. */
+export function lineEnd(text: string, at: number): number {
+  LINE_END.lastIndex = at;
+  return LINE_END.exec(text)?.index ?? text.length;
+}
