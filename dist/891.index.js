@@ -2655,7 +2655,10 @@ function inputSecrets(options, config, env, dir) {
 
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -2678,8 +2681,6 @@ function failureReason(log) {
     const quoted = elide(line, '[/bin/sh -c ', ']: exit code');
     return elide(quoted, 'process "/bin/sh -c ', '" did not complete').slice(0, 400);
 }
-/** What ends a match of "." (a line terminator). */
-const LINE_END = /[\n\r\u2028\u2029]/g;
 /**
  * LINE with the script between OPEN and CLOSE cut to its first 60 characters and "...", where it is
  * over 80: what line.replace(/(OPEN)(.{60}).{20,}(CLOSE)/, '$1$2...$3') gives. That expression ran
@@ -2689,8 +2690,7 @@ const LINE_END = /[\n\r\u2028\u2029]/g;
 function elide(line, open, close) {
     let from = line.indexOf(open);
     while (from >= 0) {
-        LINE_END.lastIndex = from;
-        const end = LINE_END.exec(line)?.index ?? line.length;
+        const end = (0,util_text/* lineEnd */.kd)(line, from);
         const start = from + open.length;
         const to = line.slice(start, end).lastIndexOf(close);
         if (to >= 80)
@@ -4456,8 +4456,6 @@ var resolve_result = __webpack_require__(83447);
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var diff_schema = __webpack_require__(2996);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/diff/size.ts
 
 
@@ -7586,6 +7584,7 @@ const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/sn
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
 
+
 /** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
 function conflictBlock(output) {
     const lines = output.split(/\r?\n/);
@@ -7637,8 +7636,6 @@ function invalidRequirement(output) {
     return { requirement: m[1], line: closed ? Number(ref[1]) : 0 };
 }
 const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
-/** What ends a match of "." (a line terminator). */
-const pip_output_LINE_END = /[\n\r\u2028\u2029]/g;
 /**
  * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
  * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
@@ -7647,8 +7644,7 @@ const pip_output_LINE_END = /[\n\r\u2028\u2029]/g;
 function followedOnLine(text, first, then) {
     first.lastIndex = 0;
     for (let m = first.exec(text); m !== null; m = first.exec(text)) {
-        pip_output_LINE_END.lastIndex = m.index + m[0].length;
-        const end = pip_output_LINE_END.exec(text)?.index ?? text.length;
+        const end = (0,util_text/* lineEnd */.kd)(text, m.index + m[0].length);
         if (then.test(text.slice(m.index + m[0].length, end)))
             return true;
         first.lastIndex = end;
@@ -7745,16 +7741,12 @@ function nextIndexOf(text, needle) {
 function directUrlFailure(output) {
     const PREFIX = 'Could not install requirement ';
     const BECAUSE = ' because of ';
-    const lineEnd = (at) => {
-        pip_output_LINE_END.lastIndex = at;
-        return pip_output_LINE_END.exec(output)?.index ?? output.length;
-    };
     const nextBecause = nextIndexOf(output, `)${BECAUSE}`);
     const nextNewline = nextIndexOf(output, '\n');
     for (let s = output.indexOf(PREFIX); s >= 0;) {
         const start = s + PREFIX.length;
         // REQ (one character at least) holds no line terminator.
-        const end = lineEnd(start);
+        const end = (0,util_text/* lineEnd */.kd)(output, start);
         for (let r = output.indexOf(' from ', start + 1); r >= 0 && r < end; r = output.indexOf(' from ', r + 1)) {
             let u = r + 6;
             while (u < output.length && /\S/.test(output[u]))
@@ -7776,7 +7768,7 @@ function directUrlFailure(output) {
                     requirement: output.slice(start, r),
                     url: output.slice(r + 6, u),
                     ...(where !== undefined && { where }),
-                    reason: output.slice(reason, lineEnd(reason)),
+                    reason: output.slice(reason, (0,util_text/* lineEnd */.kd)(output, reason)),
                 };
         }
         // A later PREFIX on this line has no " from " to try that this one did not: the next line's.
@@ -11599,11 +11591,10 @@ async function resolveGpuChoice(mode, docker, env) {
     if (mode === 'none')
         return { gpus: 'none' };
     // Under all, a bad pin is exit 2 before the engine is asked; under auto only where there are GPUs.
-    if (mode === 'all')
-        gpuPinOf(env);
+    const early = mode === 'all' ? gpuPinOf(env) : undefined;
     if ((await resolveGpus(mode, docker)) === 'none')
         return { gpus: 'none' };
-    const pin = gpuPinOf(env);
+    const pin = mode === 'all' ? early : gpuPinOf(env);
     if (pin === undefined)
         return { gpus: 'all' };
     return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };

@@ -32656,7 +32656,7 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
         rootMade = root;
-        sweepStaleRoots(base, Date.now(), node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root));
+        sweepStaleRoots(base); // never this run's own root (see there)
         process.once('exit', () => {
             try {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
@@ -32767,6 +32767,7 @@ function isAlive(pid) {
 /* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   kd: () => (/* binding */ lineEnd),
 /* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
 /* harmony export */ });
@@ -32800,6 +32801,13 @@ function noWorkflowCommands(text) {
     // [\t\v\f\p{Zs}\ufeff] is \s without the line breaks ^ starts a line after (\n, \r, U+2028,
     // U+2029): with them, each line start of a run of blank lines scanned the whole run again.
     return text.replace(/^([\t\v\f\p{Zs}\ufeff\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
+}
+/** What ends a match of "." in a regular expression: a line terminator. */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+/** Where the line holding position AT of TEXT ends: its next line terminator, else TEXT's end. */
+function lineEnd(text, at) {
+    LINE_END.lastIndex = at;
+    return LINE_END.exec(text)?.index ?? text.length;
 }
 
 

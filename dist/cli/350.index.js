@@ -1560,7 +1560,10 @@ function inputSecrets(options, config, env, dir) {
 
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -1583,8 +1586,6 @@ function failureReason(log) {
     const quoted = elide(line, '[/bin/sh -c ', ']: exit code');
     return elide(quoted, 'process "/bin/sh -c ', '" did not complete').slice(0, 400);
 }
-/** What ends a match of "." (a line terminator). */
-const LINE_END = /[\n\r\u2028\u2029]/g;
 /**
  * LINE with the script between OPEN and CLOSE cut to its first 60 characters and "...", where it is
  * over 80: what line.replace(/(OPEN)(.{60}).{20,}(CLOSE)/, '$1$2...$3') gives. That expression ran
@@ -1594,8 +1595,7 @@ const LINE_END = /[\n\r\u2028\u2029]/g;
 function elide(line, open, close) {
     let from = line.indexOf(open);
     while (from >= 0) {
-        LINE_END.lastIndex = from;
-        const end = LINE_END.exec(line)?.index ?? line.length;
+        const end = (0,util_text/* lineEnd */.kd)(line, from);
         const start = from + open.length;
         const to = line.slice(start, end).lastIndexOf(close);
         if (to >= 80)
@@ -3735,8 +3735,6 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -4109,7 +4107,7 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
         rootMade = root;
-        sweepStaleRoots(base, Date.now(), node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root));
+        sweepStaleRoots(base); // never this run's own root (see there)
         process.once('exit', () => {
             try {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)

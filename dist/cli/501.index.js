@@ -1223,11 +1223,10 @@ async function resolveGpuChoice(mode, docker, env) {
     if (mode === 'none')
         return { gpus: 'none' };
     // Under all, a bad pin is exit 2 before the engine is asked; under auto only where there are GPUs.
-    if (mode === 'all')
-        (0,gpu_pin/* gpuPinOf */.Vy)(env);
+    const early = mode === 'all' ? (0,gpu_pin/* gpuPinOf */.Vy)(env) : undefined;
     if ((await resolveGpus(mode, docker)) === 'none')
         return { gpus: 'none' };
-    const pin = (0,gpu_pin/* gpuPinOf */.Vy)(env);
+    const pin = mode === 'all' ? early : (0,gpu_pin/* gpuPinOf */.Vy)(env);
     if (pin === undefined)
         return { gpus: 'all' };
     return { gpus: pin.devices.length > 0 ? 'all' : 'none', pin };

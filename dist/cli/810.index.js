@@ -791,9 +791,12 @@ const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/sn
 
 // EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
 var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
 
 /** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
 function conflictBlock(output) {
@@ -846,8 +849,6 @@ function invalidRequirement(output) {
     return { requirement: m[1], line: closed ? Number(ref[1]) : 0 };
 }
 const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
-/** What ends a match of "." (a line terminator). */
-const LINE_END = /[\n\r\u2028\u2029]/g;
 /**
  * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
  * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
@@ -856,8 +857,7 @@ const LINE_END = /[\n\r\u2028\u2029]/g;
 function followedOnLine(text, first, then) {
     first.lastIndex = 0;
     for (let m = first.exec(text); m !== null; m = first.exec(text)) {
-        LINE_END.lastIndex = m.index + m[0].length;
-        const end = LINE_END.exec(text)?.index ?? text.length;
+        const end = (0,util_text/* lineEnd */.kd)(text, m.index + m[0].length);
         if (then.test(text.slice(m.index + m[0].length, end)))
             return true;
         first.lastIndex = end;
@@ -954,16 +954,12 @@ function nextIndexOf(text, needle) {
 function directUrlFailure(output) {
     const PREFIX = 'Could not install requirement ';
     const BECAUSE = ' because of ';
-    const lineEnd = (at) => {
-        LINE_END.lastIndex = at;
-        return LINE_END.exec(output)?.index ?? output.length;
-    };
     const nextBecause = nextIndexOf(output, `)${BECAUSE}`);
     const nextNewline = nextIndexOf(output, '\n');
     for (let s = output.indexOf(PREFIX); s >= 0;) {
         const start = s + PREFIX.length;
         // REQ (one character at least) holds no line terminator.
-        const end = lineEnd(start);
+        const end = (0,util_text/* lineEnd */.kd)(output, start);
         for (let r = output.indexOf(' from ', start + 1); r >= 0 && r < end; r = output.indexOf(' from ', r + 1)) {
             let u = r + 6;
             while (u < output.length && /\S/.test(output[u]))
@@ -985,7 +981,7 @@ function directUrlFailure(output) {
                     requirement: output.slice(start, r),
                     url: output.slice(r + 6, u),
                     ...(where !== undefined && { where }),
-                    reason: output.slice(reason, lineEnd(reason)),
+                    reason: output.slice(reason, (0,util_text/* lineEnd */.kd)(output, reason)),
                 };
         }
         // A later PREFIX on this line has no " from " to try that this one did not: the next line's.
@@ -1227,8 +1223,6 @@ async function newestThatFits(ws, name) {
 
 // EXTERNAL MODULE: ./src/requirements/pep508.ts
 var pep508 = __webpack_require__(71302);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
 // The constraints that hold the base image fixed: one pin per installed distribution.
 

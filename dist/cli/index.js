@@ -4036,6 +4036,7 @@ function setRunIdForTests(id) {
 /* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   kd: () => (/* binding */ lineEnd),
 /* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
 /* harmony export */ });
@@ -4069,6 +4070,13 @@ function noWorkflowCommands(text) {
     // [\t\v\f\p{Zs}\ufeff] is \s without the line breaks ^ starts a line after (\n, \r, U+2028,
     // U+2029): with them, each line start of a run of blank lines scanned the whole run again.
     return text.replace(/^([\t\v\f\p{Zs}\ufeff\u0085]*)::/gmu, '$1\u200b::').replace(/##\[/g, '#\u200b#[');
+}
+/** What ends a match of "." in a regular expression: a line terminator. */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+/** Where the line holding position AT of TEXT ends: its next line terminator, else TEXT's end. */
+function lineEnd(text, at) {
+    LINE_END.lastIndex = at;
+    return LINE_END.exec(text)?.index ?? text.length;
 }
 
 
