@@ -14,7 +14,7 @@ import type { Workspace } from '../../src/resolve/workspace.js';
 import { failureContext, pipRunEnv, preinstalled } from '../../src/resolve/input.js';
 import { pipFailureError } from '../../src/resolve/failure.js';
 import { describeIndexes } from '../../src/python/indexes.js';
-import { applyRelaxed } from '../../src/resolve/steps/relax.js';
+import { applyRelaxed, refusal } from '../../src/resolve/steps/relax.js';
 import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
 import { AnalysisSchema } from '../../src/resolve/helper-output.js';
@@ -413,12 +413,12 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
   });
 
   /** pip and the helper as the test bed's image answers them; `relaxedFits` decides step 4. */
-  const script = (relaxedFits: boolean) => {
-    const played = viaHelperRun(answer(relaxedFits), () => session.files);
+  const script = (relaxedFits: boolean, relaxTo = 'opencv-python-headless>=4.12.0.88') => {
+    const played = viaHelperRun(answer(relaxedFits, relaxTo), () => session.files);
     const session = Object.assign(fakeSession(played.answer), { virtual: played.calls });
     return session;
   };
-  const answer = (relaxedFits: boolean) => (cmd: readonly string[]) => {
+  const answer = (relaxedFits: boolean, relaxTo: string) => (cmd: readonly string[]) => {
     const c = cmd.join(' ');
     if (cmd[0] === 'sh' || c === `python3 ${D}/helper.py snapshot`) return { stdout: SNAPSHOT };
     if (c.includes(`${D}/helper.py analyze`))
@@ -426,13 +426,9 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     if (c.includes(`${D}/helper.py relax`))
       return {
         stdout: JSON.stringify({
-          requirements: 'opencv-python-headless>=4.12.0.88\n',
+          requirements: `${relaxTo}\n`,
           changes: [
-            {
-              name: 'opencv-python-headless',
-              from: 'opencv-python-headless==4.12.0.88',
-              to: 'opencv-python-headless>=4.12.0.88',
-            },
+            { name: 'opencv-python-headless', from: 'opencv-python-headless==4.12.0.88', to: relaxTo },
           ],
         }),
       };
@@ -476,6 +472,23 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(pip).toEqual([`${D}/requirements.txt`, `${D}/base-constraints.txt`, `${D}/base-constraints.txt`]);
     expect(session.files[`${D}/relaxed.txt`]).toBe('opencv-python-headless>=4.12.0.88\n');
     expect(session.closed()).toBe(true);
+  });
+
+  it('hold fails, the helper swaps the project while relaxing: refused and said, the conflict stands', async () => {
+    // Even where the swapped line would resolve: what the helper answers is checked, not trusted.
+    const session = script(true, 'evilpkg');
+    const lines: string[] = [];
+    const out = await resolveAgainstBase(input('auto'), {
+      docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
+      progress: (l) => lines.push(l),
+    });
+    expect(out.resolution.status).toBe('conflict');
+    expect(out.requirements).toBe('opencv-python-headless==4.12.0.88');
+    expect(out.resolution.resolved).toBeUndefined();
+    expect(lines).toContain(
+      'resolve linux/amd64: not relaxing: the helper proposed a change this step does not make: "opencv-python-headless==4.12.0.88" -> "evilpkg" (the new line names evilpkg, not opencv-python-headless)',
+    );
+    expect(session.files[`${D}/relaxed.txt`]).toBeUndefined();
   });
 
   it("a variant with torch from its index: every dry run asks for the build's torch==VERSION (a requirement and a constraint), with that index", async () => {
@@ -727,5 +740,47 @@ describe('applyRelaxed: the helper says what to loosen; the own lines of the use
     ],
   ])('%s', (_what, changes, want) => {
     expect(applyRelaxed(text, changes)).toBe(want);
+  });
+});
+
+describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 503 name)', () => {
+  const text = 'numpy<2\nScikit_Learn==1.5.0\n-r other.txt\n--index-url https://pypi.example/simple';
+  it.each<[string, string, string, string | undefined]>([
+    // Another project: a helper's bug or a crafted answer would install it unnoticed.
+    ['another project, no bound', 'numpy<2', 'evilpkg', 'the new line names evilpkg, not numpy'],
+    ['another project, a bound kept', 'numpy<2', 'evilpkg>=1', 'the new line names evilpkg, not numpy'],
+    [
+      'a name that extends the old one',
+      'numpy<2',
+      'numpy-evil>=1',
+      'the new line names numpy-evil, not numpy',
+    ],
+    [
+      'a name the old one extends',
+      'Scikit_Learn==1.5.0',
+      'scikit>=1.5.0',
+      'the new line names scikit, not scikit-learn',
+    ],
+    // Not a requirement on either side.
+    ['an option line replaced by a requirement', '-r other.txt', 'evilpkg', 'the line is not a requirement'],
+    [
+      'an option line as the new line',
+      'numpy<2',
+      '--index-url=https://evil.example/simple',
+      'the new line is not a loosened requirement',
+    ],
+    ['an editable as the new line', 'numpy<2', '-e .', 'the new line is not a loosened requirement'],
+    // The same project: its name written another way, extras and markers changed, all kept.
+    ['the same name spelled otherwise', 'Scikit_Learn==1.5.0', 'scikit.learn>=1.5.0', undefined],
+    ['the same name with extras', 'numpy<2', 'numpy[dev,docs]>=1', undefined],
+    ['the same name with a marker', 'numpy<2', 'numpy>=1; python_version >= "3.10"', undefined],
+  ])('%s', (_what, from, to, why) => {
+    const c = { name: 'x', from, to };
+    const applied = text
+      .split('\n')
+      .map((l) => (l === from ? to : l))
+      .join('\n');
+    expect(applyRelaxed(text, [c])).toBe(why === undefined ? applied : undefined);
+    expect(refusal(c)).toBe(why);
   });
 });

@@ -1,6 +1,8 @@
 // Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (their
 // upper bounds dropped: the highest lower bound the user wrote, else the major version pip chose,
 // and every != exclusion kept) and hold the base again.
+import { canonicalName, parsePep508 } from '../../requirements/parse.js';
+import { redactText } from '../../util/redact.js';
 import { type RelaxChange, RelaxedSchema } from '../helper-output.js';
 import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
 import { DIR } from '../workdir.js';
@@ -29,20 +31,57 @@ const LOOSENED = new RegExp(
 /** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
 const DIRECT = /(^|\s)@|:\/\//;
 
+/** The canonical (PEP 503) project name of a PEP 508 requirement line; undefined for any other line. */
+function requirementName(line: string): string | undefined {
+  try {
+    return canonicalName(parsePep508(line).name);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why this step does not make change C, whatever the requirements hold; undefined when it may.
+ * The new line must loosen the line it replaces, a requirement of the same project (its canonical
+ * name; extras and markers may change): a helper's bug or a crafted answer never swaps a project.
+ */
+export function refusal(c: RelaxChange): string | undefined {
+  if (DIRECT.test(c.from)) return 'the line is a direct reference';
+  if (!LOOSENED.test(c.to)) return 'the new line is not a loosened requirement';
+  const name = requirementName(c.from);
+  if (name === undefined) return 'the line is not a requirement';
+  const to = requirementName(c.to);
+  if (to !== name) return `the new line names ${to ?? 'no project'}, not ${name}`;
+  return undefined;
+}
+
 /**
  * The user's requirements with the helper's changes applied, each to the user's own line it
  * names: what the container says is checked, never taken as the text the build installs (a base
- * image's python could add lines). Undefined when a change is not one this step makes.
+ * image's python could add lines). Undefined when a change is not one this step makes (refusal).
  */
 export function applyRelaxed(text: string, changes: readonly RelaxChange[]): string | undefined {
   const lines = text.split('\n');
   for (const c of changes) {
-    if (DIRECT.test(c.from) || !LOOSENED.test(c.to)) return undefined;
+    if (refusal(c) !== undefined) return undefined;
     const i = lines.findIndex((l) => l.trim() === c.from);
     if (i < 0) return undefined;
     lines[i] = c.to;
   }
   return lines.join('\n');
+}
+
+/** The changes as the log shows a refused set: each quoted, with why (credentials masked). */
+function refusedChanges(text: string, changes: readonly RelaxChange[]): string {
+  const lines = new Set(text.split('\n').map((l) => l.trim()));
+  return changes
+    .map((c) => {
+      const why = refusal(c) ?? (lines.has(c.from) ? undefined : 'the requirements hold no such line');
+      return redactText(
+        `${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}${why === undefined ? '' : ` (${why})`}`,
+      );
+    })
+    .join(', ');
 }
 
 export async function relax(
@@ -69,7 +108,7 @@ export async function relax(
   const requirements = applyRelaxed(o.text, r.changes);
   if (requirements === undefined) {
     o.say(
-      `not relaxing: the helper proposed a change this step does not make (${r.changes.map((c) => c.to).join(', ')})`,
+      `not relaxing: the helper proposed a change this step does not make: ${refusedChanges(o.text, r.changes)}`,
     );
     return unchanged;
   }
