@@ -67,6 +67,14 @@ export class CheckFailedError extends MlImageError {
   }
 }
 
+/**
+ * A failure as `--json` prints it (the CLI's jsonError; `ml-image doctor --json` adds it to its
+ * checks): `{"error": {"exitCode", "message", "problems", "fix"}}`.
+ */
+export interface JsonError {
+  error: { exitCode: number; message: string; problems: string[]; fix?: string };
+}
+
 /** Format any thrown value for a terminal or a log: message + fix, stack only when verbose. */
 export function describeError(err: unknown, verbose: boolean): string {
   if (err instanceof MlImageError) {

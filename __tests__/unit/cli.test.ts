@@ -277,6 +277,70 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
     expect(existsSync(path.join(dir, 'o', 'doctor.json'))).toBe(true);
   });
 
+  it('--json when every check passes: ok and the checks only, as printed so written', async () => {
+    const io = captureIo(dir, fakeDocker(healthy));
+    expect(await runCli(['doctor', '--json', '--out', 'o'], io)).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(Object.keys(report)).toEqual(['ok', 'checks']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'o', 'doctor.json'), 'utf8'))).toEqual(report);
+  });
+
+  it('--json when checks fail: ok and the checks, and the error object every command prints (exit 3)', async () => {
+    const io = captureIo(
+      dir,
+      fakeDocker({
+        ...healthy,
+        ping: () =>
+          Promise.reject(
+            new EnvironmentError(
+              'cannot reach the Docker daemon at admin:hunter2@dockerhost:2376 (ECONNREFUSED)',
+              'start dockerd',
+            ),
+          ),
+        buildxVersion: () =>
+          Promise.reject(
+            new EnvironmentError('docker buildx is not installed', 'apt-get install docker-buildx'),
+          ),
+      }),
+    );
+    expect(await runCli(['doctor', '--json', '--out', 'o'], io)).toBe(3);
+    const report = JSON.parse(io.out());
+    expect(report.ok).toBe(false);
+    expect(report.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+      ['daemon', false],
+      ['buildx', false],
+    ]);
+    expect(report.error).toEqual({
+      exitCode: 3,
+      message: '2 of 2 checks failed: daemon, buildx',
+      problems: [
+        'daemon: cannot reach the Docker daemon at ***@dockerhost:2376 (ECONNREFUSED)',
+        'buildx: docker buildx is not installed',
+      ],
+      fix: 'daemon: start dockerd; buildx: apt-get install docker-buildx',
+    });
+    expect(io.out()).not.toContain('hunter2');
+    expect(JSON.parse(readFileSync(path.join(dir, 'o', 'doctor.json'), 'utf8'))).toEqual(report);
+  });
+
+  it('--json when one check fails: its fix as written', async () => {
+    const io = captureIo(
+      dir,
+      fakeDocker({
+        ...healthy,
+        buildxInspect: async () => ({ name: 'default', driver: 'docker', platforms: ['linux/amd64'] }),
+      }),
+    );
+    expect(await runCli(['doctor', '--json'], io)).toBe(3);
+    const { error } = JSON.parse(io.out());
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toBe('1 of 3 checks failed: platforms');
+    expect(error.problems).toEqual([
+      'platforms: the builder cannot build for linux/arm64 (it supports: linux/amd64)',
+    ]);
+    expect(error.fix).toMatch(/^register QEMU binfmt handlers: /);
+  });
+
   it('exits 3 with the fix when the daemon is unreachable', async () => {
     const io = captureIo(
       dir,

@@ -6,7 +6,14 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
 import { noWorkflowCommands } from '../util/text.js';
-import { ConfigError, describeError, exitCodeOf, InputError, MlImageError } from '../errors.js';
+import {
+  ConfigError,
+  describeError,
+  exitCodeOf,
+  InputError,
+  type JsonError,
+  MlImageError,
+} from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import type { Command } from './commands/types.js';
@@ -120,9 +127,7 @@ function clipLines(text: string): string {
     .join('\n');
 }
 
-export interface JsonError {
-  error: { exitCode: number; message: string; problems: string[]; fix?: string };
-}
+export type { JsonError } from '../errors.js';
 
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 export function jsonError(err: unknown): JsonError {

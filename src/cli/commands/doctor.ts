@@ -2,7 +2,8 @@ import { checkRegistry } from '../../docker/registry.js';
 import { checkPush, findCredential, parseRegistryTarget } from '../../docker/registry-auth.js';
 import { registryDeps } from '../../docker/registry-io.js';
 import { PLATFORMS } from '../../config/schema.js';
-import { EnvironmentError, InputError } from '../../errors.js';
+import { EnvironmentError, InputError, type JsonError } from '../../errors.js';
+import { maskBareLogins } from '../../util/redact.js';
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -13,6 +14,36 @@ interface Check {
   ok: boolean;
   detail: string;
   fix?: string;
+}
+
+/** What doctor prints with --json and writes to doctor.json. */
+export type DoctorReport = { ok: boolean; checks: Check[] } & Partial<JsonError>;
+
+/**
+ * The checks as --json prints them: `ok` and `checks`, and, when a check failed (exit 3), the
+ * `error` object every other command prints on failure (jsonError's shape, logins masked as there),
+ * so that a script reads `.error.exitCode` and `.error.fix` of any command alike.
+ */
+export function doctorReport(checks: Check[]): DoctorReport {
+  const failed = checks.filter((c) => !c.ok);
+  if (failed.length === 0) return { ok: true, checks };
+  const fixes = failed.flatMap((c) => (c.fix === undefined ? [] : [{ name: c.name, fix: c.fix }]));
+  // One fix as written; several each after its check's name, a fix two checks share once.
+  const fix =
+    fixes.length === 1
+      ? fixes[0]!.fix
+      : [...new Map(fixes.map((f) => [f.fix, `${f.name}: ${f.fix}`])).values()].join('; ');
+  const names = failed.map((c) => c.name).join(', ');
+  return {
+    ok: false,
+    checks,
+    error: {
+      exitCode: 3,
+      message: maskBareLogins(`${failed.length} of ${checks.length} checks failed: ${names}`),
+      problems: failed.map((c) => maskBareLogins(`${c.name}: ${c.detail}`)),
+      ...(fixes.length > 0 && { fix: maskBareLogins(fix) }),
+    },
+  };
 }
 
 export const doctorCommand: Command = {
@@ -29,7 +60,9 @@ Options:
                      REPOSITORY (ghcr.io/acme/model) whether that credential may push there: an
                      upload is started and cancelled, nothing is written
   --platforms LIST   platforms the builder must support (default: linux/amd64,linux/arm64)
-  --json             print the checks as JSON
+  --json             print the checks as JSON: {"ok", "checks"}, and when a check failed also
+                     "error" as every command prints on failure ({"exitCode": 3, "message",
+                     "problems": one per failed check, "fix"})
   --out DIR          also write DIR/doctor.json
 
 Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
@@ -53,7 +86,9 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         checks.push({ name, ok: true, detail: await fn() });
       } catch (e) {
         if (!(e instanceof EnvironmentError)) throw e;
-        checks.push({ name, ok: false, detail: e.message, ...(e.fix !== undefined && { fix: e.fix }) });
+        // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
+        const fix = e.fix !== undefined ? { fix: maskBareLogins(e.fix) } : {};
+        checks.push({ name, ok: false, detail: maskBareLogins(e.message), ...fix });
       }
     };
     const docker = io.docker();
@@ -92,8 +127,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
           return r.detail;
         });
     }
-    const ok = checks.every((c) => c.ok);
-    const report = { ok, checks };
+    const report = doctorReport(checks);
     if (values.out !== undefined)
       writeOutFile(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
     if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -103,6 +137,6 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         if (c.fix) io.stdout(`     fix: ${c.fix}\n`);
       }
     }
-    return ok ? 0 : 3;
+    return report.ok ? 0 : 3;
   },
 };
