@@ -228,3 +228,125 @@ describe('an editable install whose URL carries a credential is refused at the d
     expect(JSON.stringify(r)).not.toContain(SECRET);
   });
 });
+
+// A credential written literally in a requirements line is in the image twice over: the templates
+// copy the build context (this file with it) into /app, and pip writes a direct URL, query and all,
+// into *.dist-info/direct_url.json; and it is in git's history. A ${NAME} in its place is the fix.
+describe('a credential written literally in a requirements line is refused at the door', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-literal-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { SAS: SECRET, GIT_TOKEN: SECRET };
+  const read = (line: string) => {
+    writeFileSync(path.join(dir, 'requirements.txt'), `numpy\n${line}\n`);
+    return readRequirements(['requirements.txt'], dir, env, { expandable: ['SAS', 'GIT_TOKEN'] });
+  };
+  const LOGIN = /a credential written in the line, a login \(user:password@ or token@\): /;
+  const query = (p: string) =>
+    new RegExp(`a credential written in the line, a token in the query \\(${p}=\\)`);
+
+  it.each([
+    // [line, what the problem says, the literal values never shown]
+    [
+      'pkg @ https://acct.blob.core.windows.net/w/pkg-1.0-py3-none-any.whl?sv=2024-01-01&sig=LitSas0123%2Bab%3D',
+      query('sig'),
+      ['LitSas0123%2Bab%3D', 'LitSas0123+ab='],
+    ],
+    ['pkg @ https://ci:LitPass0123@host.example/pkg-1.0-py3-none-any.whl', LOGIN, ['LitPass0123']],
+    [
+      'https://ghp_LitTok0123456789abcdefghij@github.com/org/repo/archive/x.zip#egg=repo',
+      LOGIN,
+      ['ghp_LitTok0123456789abcdefghij'],
+    ],
+    [
+      'pkg @ git+https://oauth2:glpat-LitTok0123456789abcd@gitlab.com/org/pkg.git',
+      LOGIN,
+      ['glpat-LitTok0123456789abcd'],
+    ],
+    ['pkg @ git+ssh://ci:LitPass0123@git.corp/org/pkg.git', LOGIN, ['LitPass0123']],
+    ['--extra-index-url https://user:LitPw0123@private.example/simple', LOGIN, ['LitPw0123']],
+    ['--extra-index-url=https://LitFury0123:@pypi.fury.io/acme/', LOGIN, ['LitFury0123']],
+    ['-ihttps://:LitAzdo0123@pkgs.dev.azure.com/o/_packaging/f/pypi/simple/', LOGIN, ['LitAzdo0123']],
+    [
+      '--index-url https://conda.anaconda.org/t/LitConda0123/org/simple',
+      /a credential written in the line, an Anaconda token \(\/t\/<token>\/\): /,
+      ['LitConda0123'],
+    ],
+    ['-f https://host.example/links?token=LitTok0123', query('token'), ['LitTok0123']],
+    ['--find-links=https://host.example/links?page=2&api_key=LitKey0123', query('api_key'), ['LitKey0123']],
+    ['-c https://h.example/c.txt?sig=LitSig0123', query('sig'), ['LitSig0123']],
+    ['-r https://LitTok0123@h.example/more.txt', LOGIN, ['LitTok0123']],
+    ['pkg @ https://h.example/p-1.0-py3-none-any.whl#token=LitTok0123', query('token'), ['LitTok0123']],
+    [
+      'pkg @ https://s3.example/p-1.0-py3-none-any.whl?X-Amz-Credential=LitCred0123&X-Amz-Signature=LitSig0123',
+      /a token in the query \(X-Amz-Credential=\), a token in the query \(X-Amz-Signature=\)/,
+      ['LitCred0123', 'LitSig0123'],
+    ],
+    // Half a ${NAME}: the literal part is written in the file all the same.
+    ['pkg @ https://h.example/p-1.0-py3-none-any.whl?sig=LitSig0123${SAS}', query('sig'), ['LitSig0123']],
+    // An editable one without a login or ${NAME} (those keep their own refusal, above).
+    [
+      '-e git+https://git.corp/org/pkg.git?private_token=LitTok0123#egg=pkg',
+      query('private_token'),
+      ['LitTok0123'],
+    ],
+  ])('%s: exit 2 naming file:line, the value masked, with the fix', (line, says, values) => {
+    const e = inputErrorOf(() => read(line));
+    expect(e.exitCode).toBe(2);
+    const problems = (e as ConfigError).problems;
+    expect(problems).toEqual([expect.stringMatching(says)]);
+    expect(problems[0]).toMatch(new RegExp(`^${path.join(dir, 'requirements.txt')}:2: "[^"]*\\*\\*\\*`));
+    expect(problems[0]).toContain('direct_url.json');
+    expect(problems[0]).toContain('/app');
+    expect(problems[0]).toContain("repository's history");
+    expect(problems[0]).toContain('write a ${NAME} in its place');
+    expect(problems[0]).toContain('build.secrets');
+    expect(problems[0]).toContain('docs/build.md');
+    for (const v of values) expect(shown(e)).not.toContain(v);
+    expect(shown(e)).not.toContain(SECRET);
+  });
+
+  it('in an -r include, the include file and its line are named', () => {
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(
+      path.join(dir, 'sub', 'more.txt'),
+      'scipy\n\n--index-url https://u:LitPw0123@h.example/simple\n',
+    );
+    const e = inputErrorOf(() => read('-r sub/more.txt'));
+    expect((e as ConfigError).problems).toEqual([
+      expect.stringMatching(
+        /sub\/more\.txt:3: "--index-url https:\/\/u:\*\*\*@h\.example\/simple": a credential/,
+      ),
+    ]);
+    expect(shown(e)).not.toContain('LitPw0123');
+  });
+
+  it.each([
+    // A ${NAME} in the credential's place: pip fills it in from build.secrets (here with a value).
+    'pkg @ https://acct.blob.core.windows.net/w/pkg-1.0-py3-none-any.whl?sv=2022&sig=${SAS}',
+    'pkg @ https://ci:${SAS}@host.example/pkg-1.0-py3-none-any.whl',
+    'https://${GIT_TOKEN}@github.com/org/repo/archive/x.zip#egg=repo',
+    'pkg @ git+https://oauth2:${GIT_TOKEN}@gitlab.com/org/pkg.git',
+    '--extra-index-url https://user:${SAS}@private.example/simple',
+    '--extra-index-url=https://${SAS}:@pypi.fury.io/acme/',
+    '--index-url https://conda.anaconda.org/t/${SAS}/org/simple',
+    '-f https://host.example/links?token=${SAS}',
+    '-c https://h.example/c.txt?sig=${SAS}',
+    // No credential: SSH's user names, git@, parameters that are no token, /t/ deeper in a path.
+    'pkg @ git+ssh://git@github.com/org/pkg.git',
+    'pkg @ git+ssh://jenkins@gerrit.corp:29418/pkg.git',
+    'pkg @ git+https://git@github.com/org/pkg.git',
+    'pkg @ https://github.com/org/repo/raw/main/pkg-1.0-py3-none-any.whl?raw=true',
+    'pkg @ https://h.example/pkg-1.0.tar.gz#sha256=0123456789abcdef',
+    'pkg @ git+https://h.example/org/repo.git@v1#egg=pkg&subdirectory=sub',
+    'pkg @ https://acct.blob.core.windows.net/w/pkg-1.0-py3-none-any.whl?sv=2022&se=2026-01-01&sp=r',
+    '--find-links https://discuss.example/c/t/123',
+    '--extra-index-url https://h.example/simple?keyword=k&key_id=7',
+  ])('%s: accepted', (line) => {
+    const r = read(line);
+    expect(r.text).toBe(`numpy\n${line}`);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+});

@@ -419,12 +419,15 @@ describe('readRequirements', () => {
   );
 
   it('inlines -r includes relative to the including file; a diamond is read once', () => {
-    write('a.txt', 'numpy\n-r sub/b.txt\n-r sub/c.txt\n# comment\n--index-url https://u:t@h/simple\n');
+    write(
+      'a.txt',
+      'numpy\n-r sub/b.txt\n-r sub/c.txt\n# comment\n--index-url https://u:${IDX_TOKEN}@h/simple\n',
+    );
     write('sub/b.txt', '--requirement=d.txt\nscipy\n');
     write('sub/c.txt', '-r d.txt\n');
     write('sub/d.txt', 'pandas \\\n >=2\n');
     const r = readRequirements(['a.txt'], dir, {});
-    expect(r.text).toBe('numpy\npandas  >=2\nscipy\n--index-url https://u:t@h/simple');
+    expect(r.text).toBe('numpy\npandas  >=2\nscipy\n--index-url https://u:${IDX_TOKEN}@h/simple');
     expect(r.origins).toEqual([
       `${path.join(dir, 'a.txt')}:1`,
       `${path.join(dir, 'sub/d.txt')}:1`,
@@ -432,7 +435,7 @@ describe('readRequirements', () => {
       `${path.join(dir, 'a.txt')}:5`,
     ]);
     expect(r.requirements.map((q) => q.name)).toEqual(['numpy', 'pandas', 'scipy']);
-    expect(r.indexes).toEqual({ indexUrl: 'https://u:t@h/simple', extraIndexUrls: [] });
+    expect(r.indexes).toEqual({ indexUrl: 'https://u:${IDX_TOKEN}@h/simple', extraIndexUrls: [] });
   });
 
   it('refuses a -c file (exit 2, naming its line; in an include too): neither the resolver nor the build has it', () => {

@@ -1,7 +1,8 @@
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
-// URL carries a login or a ${NAME} refused (editableCredentialWhy). The result is one text
+// URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line whose URL holds
+// a credential written literally (literalCredentialProblem, credentials.ts). The result is one text
 // for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
@@ -11,6 +12,7 @@ import { ConfigError, InputError } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import { notRegularFile } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
+import { editableCredentialWhy, literalCredentialProblem } from './credentials.js';
 import {
   canonicalName,
   envReferences,
@@ -190,8 +192,9 @@ function checkingEnv(
 const shownLine = (l: ParsedLine) => (l.expanded ? l.written : l);
 
 /**
- * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, and
- * an editable URL with a login or a ${NAME}, are refused, exit 2, naming their line). `opts.root`:
+ * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, an
+ * editable URL with a login or a ${NAME}, and a URL holding a credential written literally, are
+ * refused, exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -245,6 +248,12 @@ export function readRequirements(
         problems.push(`${origin}: "${redactUrls(l.text)}": ${leak}`);
         continue;
       }
+      // As written: a ${NAME} is how a credential is passed, its value never judged here.
+      const literal = literalCredentialProblem(origin, l.text);
+      if (literal !== undefined) {
+        problems.push(literal);
+        continue;
+      }
       out.push(l.text);
       origins.push(origin);
       const shown = shownLine(l);
@@ -270,31 +279,6 @@ export function readRequirements(
   for (const f of files) visit(path.resolve(baseDir, f), []);
   if (problems.length > 0) throw problemsError(files, problems);
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
-}
-
-const EDITABLE_FIX =
-  'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (pip records no login of a non-editable install, and keeps no checkout)';
-
-/**
- * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
- * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
- * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
- * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
- * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
- */
-export function editableCredentialWhy(url: string): string | undefined {
-  const refs = [...new Set(envReferences(url))];
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
-  const netloc = m?.[2] ?? '';
-  const at = netloc.lastIndexOf('@');
-  const userinfo = at >= 0 ? netloc.slice(0, at) : undefined;
-  // Over SSH a bare user name (git@, gitlab@, jenkins@) is no credential: the key is not in the
-  // URL. A password is, there as over https.
-  const ssh = /(^|\+)ssh$/i.test(m?.[1] ?? '');
-  const login = userinfo !== undefined && userinfo !== 'git' && (!ssh || userinfo.includes(':'));
-  if (refs.length === 0 && !login) return undefined;
-  const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
-  return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
 }
 
 /** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */

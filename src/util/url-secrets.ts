@@ -1,7 +1,8 @@
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment.
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
+// same parts, written literally in a requirements file, are refused (requirements/credentials.ts).
 import { MASK, REDACTED, REDACTION_RULES } from './redact.js';
 
 const { span, query, pathToken } = REDACTION_RULES.urlTokens;
@@ -10,6 +11,33 @@ const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(pathToken);
 /** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
 const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+
+/** A token the shared rules mask in a URL: where it is (`sig=`, `/t/`) and its value, as written. */
+export interface UrlToken {
+  /** The parameter as written, without its value (`?sig=`, `&token=`, `%26sig%3D`), or `/t/`. */
+  where: string;
+  value: string;
+  /** Where the value starts in the URL given. */
+  at: number;
+}
+
+/**
+ * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
+ * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
+ * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
+ * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
+ */
+export function urlTokens(url: string): UrlToken[] {
+  const colon = url.indexOf('://');
+  if (colon < 0) return [];
+  const rest = URL_SPAN.exec(url.slice(colon))![0];
+  const out: UrlToken[] = [];
+  const t = PATH_TOKEN.exec(rest);
+  if (t) out.push({ where: '/t/', value: t[2]!, at: colon + t.index + t[1]!.length });
+  for (const m of rest.matchAll(QUERY_SECRET_G))
+    out.push({ where: m[1]!, value: m[2]!, at: colon + m.index + m[1]!.length });
+  return out;
+}
 
 /** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
 function decoded(text: string): string | undefined {
@@ -23,6 +51,15 @@ function decoded(text: string): string | undefined {
 /** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
 const noSecret = (part: string) =>
   part === '' || part === REDACTED || part === MASK || NAME_REFERENCE.test(part);
+
+/**
+ * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
+ * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
+ */
+export const isLiteralSecret = (part: string) => {
+  const d = decoded(part);
+  return !noSecret(part) && (d === undefined || !noSecret(d));
+};
 
 /**
  * Every secret part of URL, to mask in logs: its user name and password, the value of each query
@@ -41,15 +78,11 @@ export function urlSecrets(url: string, minChars: number): string[] {
   } catch {
     // No URL to the parser: no login pip would send. Its tokens are still found below.
   }
-  const colon = url.indexOf('://');
-  const rest = colon < 0 ? '' : URL_SPAN.exec(url.slice(colon))![0];
-  const t = PATH_TOKEN.exec(rest);
-  if (t) parts.push(t[2]!);
-  for (const m of rest.matchAll(QUERY_SECRET_G)) parts.push(m[2]!);
+  for (const t of urlTokens(url)) parts.push(t.value);
   const out = new Set<string>();
   for (const raw of parts) {
+    if (!isLiteralSecret(raw)) continue;
     const d = decoded(raw);
-    if (noSecret(raw) || (d !== undefined && noSecret(d))) continue;
     if (d !== undefined) out.add(d);
     out.add(raw);
   }

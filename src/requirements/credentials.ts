@@ -1,0 +1,139 @@
+// Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
+// build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
+// the door (read.ts): an editable install whose URL holds a login or any ${NAME}
+// (editableCredentialWhy), and a credential written literally in any URL of any line
+// (literalCredentialProblem): a login, a token in the query, an Anaconda /t/<token>/ segment, as
+// the shared redaction rules (images/probe/redaction-rules.json) count them. Pure.
+import { MASK, redactUrls } from '../util/redact.js';
+import { isLiteralSecret, urlTokens } from '../util/url-secrets.js';
+import { envReferences } from './parse.js';
+
+/**
+ * The login (userinfo) of URL, what precedes the last '@' of its authority, and whether it is a
+ * credential: `git@` is none, and over SSH neither is any bare user name (`gitlab@`, `jenkins@`:
+ * the key is not in the URL); a password is one, over SSH as over https. Undefined without one.
+ */
+function urlLogin(url: string): { userinfo: string; credential: boolean } | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+  if (!m) return undefined;
+  const netloc = m[2]!;
+  const at = netloc.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const userinfo = netloc.slice(0, at);
+  const ssh = /(^|\+)ssh$/i.test(m[1]!);
+  return { userinfo, credential: userinfo !== 'git' && (!ssh || userinfo.includes(':')) };
+}
+
+const EDITABLE_FIX =
+  'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (pip records no login of a non-editable install, and keeps no checkout)';
+
+/**
+ * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
+ * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
+ * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
+ * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
+ * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
+ */
+export function editableCredentialWhy(url: string): string | undefined {
+  const refs = [...new Set(envReferences(url))];
+  const login = urlLogin(url)?.credential === true;
+  if (refs.length === 0 && !login) return undefined;
+  const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
+  return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
+}
+
+const isLetter = (c: string) => /[A-Za-z]/.test(c);
+const isSchemeChar = (c: string) => /[A-Za-z0-9+.-]/.test(c);
+/** Where a URL ends: the shared rules' span (urlTokens.span), to whitespace or a double quote. */
+const URL_END = /[\t\n\r\f\v "]/g;
+
+/**
+ * Each URL of a line as written, with where it starts: a scheme, '://' and what follows to
+ * whitespace or '"'. Linear: a scheme is looked for back to the end of the URL before only.
+ */
+function urlsIn(text: string): { url: string; at: number }[] {
+  const urls: { url: string; at: number }[] = [];
+  let done = 0;
+  for (let colon = text.indexOf('://'); colon >= 0; colon = text.indexOf('://', done)) {
+    let start = colon;
+    while (start > done && isSchemeChar(text[start - 1]!)) start--;
+    while (start < colon && !isLetter(text[start]!)) start++;
+    URL_END.lastIndex = colon;
+    const end = URL_END.exec(text)?.index ?? text.length;
+    if (start < colon) urls.push({ url: text.slice(start, end), at: start });
+    done = Math.max(end, colon + 3);
+  }
+  return urls;
+}
+
+/** A query parameter as a message names it: `%26sig%3D` -> `sig=`. */
+const paramName = (where: string) =>
+  `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').replace(/(?:=|%3D)$/i, '')}=`;
+
+/** A credential written in a line: what it is (for a message) and where its value is, [start, end). */
+export interface LiteralCredential {
+  what: string;
+  start: number;
+  end: number;
+}
+
+/** The secret part of a URL's login, as the shared rules mask it: the password, else the user name. */
+function loginSecret(userinfo: string): { at: number; value: string } {
+  const colon = userinfo.indexOf(':');
+  if (colon >= 0 && colon < userinfo.length - 1) return { at: colon + 1, value: userinfo.slice(colon + 1) };
+  return { at: 0, value: colon < 0 ? userinfo : userinfo.slice(0, colon) };
+}
+
+/**
+ * The credentials written literally in the URLs of TEXT (a requirements line as written). A login
+ * counts as the shared rules mask it (the password, else the user name), but for SSH's bare user
+ * name and `git@`; a query or fragment parameter and an Anaconda `/t/<token>/` segment as the shared
+ * rules name them (urlTokens). A whole `${NAME}` in its place is none.
+ */
+export function literalCredentials(text: string): LiteralCredential[] {
+  const found: LiteralCredential[] = [];
+  if (!text.includes('://')) return found;
+  for (const { url, at } of urlsIn(text)) {
+    const login = urlLogin(url);
+    if (login?.credential) {
+      const secret = loginSecret(login.userinfo);
+      const start = at + url.indexOf('://') + 3 + secret.at;
+      if (isLiteralSecret(secret.value))
+        found.push({ what: 'a login (user:password@ or token@)', start, end: start + secret.value.length });
+    }
+    for (const t of urlTokens(url)) {
+      if (!isLiteralSecret(t.value)) continue;
+      const what =
+        t.where === '/t/'
+          ? 'an Anaconda token (/t/<token>/)'
+          : `a token in the query (${paramName(t.where)})`;
+      found.push({ what, start: at + t.at, end: at + t.at + t.value.length });
+    }
+  }
+  return found;
+}
+
+const LITERAL_WHY =
+  "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
+const LITERAL_FIX =
+  'write a ${NAME} in its place (https://${NAME}@host/..., user:${NAME}@, ?sig=${NAME}, /t/${NAME}/) and pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
+
+/**
+ * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
+ * credential written literally (literalCredentials), or undefined. The line is shown with each
+ * such value masked, and redactUrls over it: no value found is in what is returned.
+ */
+export function literalCredentialProblem(origin: string, text: string): string | undefined {
+  const found = literalCredentials(text);
+  if (found.length === 0) return undefined;
+  let shown = '';
+  let done = 0;
+  for (const c of [...found].sort((a, b) => a.start - b.start)) {
+    if (c.start < done) continue; // inside one masked already (a URL nested in another's query)
+    shown += `${text.slice(done, c.start)}${MASK}`;
+    done = c.end;
+  }
+  shown = redactUrls(shown + text.slice(done));
+  const what = [...new Set(found.map((c) => c.what))].join(', ');
+  return `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`;
+}
