@@ -369,10 +369,13 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
   it("the requirements' own --index-url with a token works, and the token is shown nowhere", async () => {
     const token = 'glpat-SECRETxTOKENx0123456789abc';
     const seen: string[] = [];
-    const authed = index.url.replace('http://', `http://mlimg:${token}@`);
+    // Written as ${NAME} (a literal token in the file is refused): pip fills it in from its
+    // environment, which reaches it through the exec, never the container's own Env.
+    const authed = index.url.replace('http://', 'http://mlimg:${IDX_TOKEN}@');
     const r = await resolve(`--index-url ${authed}\ntqdm\n`, ['--json'], 'amd64', {
       indexUrl: null,
       docker: inspectingDocker(seen),
+      env: { IDX_TOKEN: token },
     });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'clean' });
@@ -503,8 +506,9 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
   });
 
   it('a failing direct URL is blamed on that URL (redacted), not the index', async () => {
-    const missing = `${index.origin.replace('http://', 'http://u:SECRETxDIRECT@')}/nowhere/pkg-1.0-py3-none-any.whl`;
-    const r = await resolve(`tqdm\npkg @ ${missing}\n`);
+    // The login as ${NAME} (a literal one is refused before pip runs); pip fills it in.
+    const missing = `${index.origin.replace('http://', 'http://u:${DIRECT_PW}@')}/nowhere/pkg-1.0-py3-none-any.whl`;
+    const r = await resolve(`tqdm\npkg @ ${missing}\n`, [], 'amd64', { env: { DIRECT_PW: 'SECRETxDIRECT' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /req-[a-z0-9]+\.txt:2: the direct URL http:\/\/u:\*\*\*@127\.0\.0\.1:\d+\/nowhere\/pkg-1\.0-py3-none-any\.whl failed: HTTP error 404/,
