@@ -324,6 +324,18 @@ describe('a credential written literally in a requirements line is refused at th
   });
 
   it.each([
+    // A line that does not parse, or a refused include, is quoted in its problem: masked all the same.
+    ['pkg @@ https://ci:LitPass0123@host.example/p.whl?sig=LitSig0123', /invalid requirement/],
+    ['--no-such-option https://h.example/x?token=LitTok0123', /invalid option line/],
+  ])('%s: quoted in its own problem with the literal credential masked', (line, says) => {
+    const e = inputErrorOf(() => read(line));
+    expect(e.exitCode).toBe(2);
+    expect((e as ConfigError).problems[0]).toMatch(says);
+    expect((e as ConfigError).problems[0]).toContain('***');
+    for (const v of ['LitPass0123', 'LitSig0123', 'LitTok0123']) expect(shown(e)).not.toContain(v);
+  });
+
+  it.each([
     // A ${NAME} in the credential's place: pip fills it in from build.secrets (here with a value).
     'pkg @ https://acct.blob.core.windows.net/w/pkg-1.0-py3-none-any.whl?sv=2022&sig=${SAS}',
     'pkg @ https://ci:${SAS}@host.example/pkg-1.0-py3-none-any.whl',

@@ -119,13 +119,10 @@ const LITERAL_FIX =
   'write a ${NAME} in its place (https://${NAME}@host/..., user:${NAME}@, ?sig=${NAME}, /t/${NAME}/) and pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
 
 /**
- * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), or undefined. The line is shown with each
- * such value masked, and redactUrls over it: no value found is in what is returned.
+ * TEXT (a requirements line as written) as it may be shown: each credential written literally in
+ * it (literalCredentials) masked, and redactUrls over it.
  */
-export function literalCredentialProblem(origin: string, text: string): string | undefined {
-  const found = literalCredentials(text);
-  if (found.length === 0) return undefined;
+export function maskLiteralCredentials(text: string, found = literalCredentials(text)): string {
   let shown = '';
   let done = 0;
   for (const c of [...found].sort((a, b) => a.start - b.start)) {
@@ -133,7 +130,17 @@ export function literalCredentialProblem(origin: string, text: string): string |
     shown += `${text.slice(done, c.start)}${MASK}`;
     done = c.end;
   }
-  shown = redactUrls(shown + text.slice(done));
+  return redactUrls(shown + text.slice(done));
+}
+
+/**
+ * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
+ * credential written literally (literalCredentials), or undefined. The line is shown with each
+ * such value masked, and redactUrls over it: no value found is in what is returned.
+ */
+export function literalCredentialProblem(origin: string, text: string): string | undefined {
+  const found = literalCredentials(text);
+  if (found.length === 0) return undefined;
   const what = [...new Set(found.map((c) => c.what))].join(', ');
-  return `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`;
+  return `${origin}: "${maskLiteralCredentials(text, found)}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`;
 }

@@ -12,7 +12,7 @@ import { ConfigError, InputError } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import { notRegularFile } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
-import { editableCredentialWhy, literalCredentialProblem } from './credentials.js';
+import { editableCredentialWhy, literalCredentialProblem, maskLiteralCredentials } from './credentials.js';
 import {
   canonicalName,
   envReferences,
@@ -236,7 +236,7 @@ export function readRequirements(
       const include = includeOf(l);
       const refusedWhy = include && refusedInclude(include, l.expanded === true);
       if (refusedWhy) {
-        problems.push(`${origin}: "${l.text}": ${refusedWhy}`);
+        problems.push(`${origin}: "${maskLiteralCredentials(l.text)}": ${refusedWhy}`);
         continue;
       }
       if (include && !isUrl(include.path)) {
@@ -324,7 +324,7 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
   for (const e of parsed.errors) {
     if (refused.has(e.line)) continue;
     const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-    problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+    problems.push(`${abs}:${e.line}: ${what} "${maskLiteralCredentials(e.text)}": ${e.why}`);
   }
   return refused;
 }
