@@ -16,11 +16,12 @@ import cdxPackage from '@cyclonedx/cyclonedx-library/package.json' with { type: 
 import type { EnvRecord } from '../capture/record.js';
 import { REDACTION_RULES, redactText } from '../util/redact.js';
 import { archOf } from '../config/platform.js';
-import { clip, compareText } from '../util/text.js';
+import { clip } from '../util/text.js';
 import { imageRefProblem, parseImageRef, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
 import { debPurl, ociPurl, pypiPurl } from './purl.js';
+import { ordered, sortComponents } from './sbom-order.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
 
 export interface SbomInput {
@@ -268,34 +269,6 @@ function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
     out.push(base);
   }
   return out;
-}
-
-/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
-function sortComponents(components: readonly Component[]): Component[] {
-  const keyed = components.map((c) => ({
-    c,
-    key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
-  }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.key.length; i++) {
-      const d = compareText(a.key[i]!, b.key[i]!);
-      if (d !== 0) return d;
-    }
-    return 0;
-  });
-  return keyed.map((k) => k.c);
-}
-
-/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
-function ordered(c: Component): void {
-  const props = [...c.properties].sort(
-    (a, b) => compareText(a.name, b.name) || compareText(a.value, b.value),
-  );
-  c.properties.clear();
-  for (const p of props) c.properties.add(p);
-  const deps = [...c.dependencies].sort((a, b) => compareText(a.toString(), b.toString()));
-  c.dependencies.clear();
-  for (const d of deps) c.dependencies.add(d);
 }
 
 /** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
