@@ -54,6 +54,8 @@ describe.skipIf(!env.available)('ml-image capture', () => {
       expect.arrayContaining(['numpy', 'torch']),
     );
     expect(rec.apt.some((p) => p.name === 'python3-torch')).toBe(true);
+    // dpkg's Source field: Debian's python3-torch is built from the pytorch source package.
+    expect(rec.apt.find((p) => p.name === 'python3-torch')?.source).toBe('pytorch');
     // Sizes: torch (Debian's, no RECORD: its top-level packages) and dpkg's Installed-Size; the
     // layers with their instructions, which add up to the image.
     expect(rec.python.packages.find((p) => p.name === 'torch')?.sizeBytes).toBeGreaterThan(0);

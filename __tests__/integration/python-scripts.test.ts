@@ -34,7 +34,7 @@ describe.skipIf(SKIP)('probe: package sizes', () => {
   let dir: string;
   let out: {
     pip: { name: string; version: string; sizeBytes?: number }[];
-    apt: { name: string; version: string; arch: string; sizeBytes?: number }[];
+    apt: { name: string; version: string; arch: string; sizeBytes?: number; source?: string }[];
     errors: { field: string }[];
   };
   beforeAll(() => {
@@ -64,15 +64,23 @@ describe.skipIf(SKIP)('probe: package sizes', () => {
     file('standin_bare-3.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: standin-bare\nVersion: 3.0\n');
     // dpkg-query as the probe calls it: the package's state first when the format asks for it
     // (a removed package whose config files are left, "rc", and one not installed, "un", are
-    // listed by dpkg-query -W too), else without.
+    // listed by dpkg-query -W too), else without. The last column, when there is one, is dpkg's
+    // Source field: the source package, "name (version)" when its version differs, empty when the
+    // binary package is its own source.
     const bin = path.join(dir, 'bin');
     mkdirSync(bin);
     const rows = [
       ['ii ', 'libc6\\t2.36-9\\tamd64\\t12992'],
-      ['rc ', 'removedpkg\\t2.0-1\\tamd64\\t10'],
-      ['ii ', 'meta-pkg\\t1\\tall\\t'],
-      ['un ', 'neverpkg\\t\\t\\t'],
+      ['rc ', 'removedpkg\\t2.0-1\\tamd64\\t10\\tremovedsrc'],
+      ['ii ', 'meta-pkg\\t1\\tall\\t\\t'],
+      ['un ', 'neverpkg\\t\\t\\t\\t'],
       ['iU ', 'libx\\t1.0\\tarm64\\t7'],
+      ['ii ', 'libssl3\\t3.0.15-1~deb12u1\\tamd64\\t6000\\topenssl'],
+      ['ii ', 'libc6-dev\\t2.36-9+b1\\tamd64\\t20\\tglibc (2.36-9)'],
+      ['ii ', 'cpp\\t4:12.2.0-3\\tamd64\\t30\\tgcc-defaults (1.203)'],
+      ['ii ', 'bash\\t5.2.15-2+b8\\tamd64\\t7164\\tbash (5.2.15-2)'],
+      ['ii ', 'libsame\\t1.0-1\\tamd64\\t1\\tsame (1.0-1)'],
+      ['ii ', 'odd\\t1.0\\tamd64\\t1\\tnot a source ('],
     ];
     writeFileSync(
       path.join(bin, 'dpkg-query'),
@@ -123,11 +131,50 @@ describe.skipIf(SKIP)('probe: package sizes', () => {
   });
 
   it("apt: dpkg's Installed-Size (KiB) in bytes; none when dpkg has none; removed (rc) and never-installed packages left out", () => {
-    expect(out.apt).toEqual([
+    expect(out.apt.slice(0, 3)).toEqual([
       { name: 'libc6', version: '2.36-9', arch: 'amd64', sizeBytes: 12992 * 1024 },
       { name: 'meta-pkg', version: '1', arch: 'all' },
       { name: 'libx', version: '1.0', arch: 'arm64', sizeBytes: 7 * 1024 },
     ]);
+  });
+
+  it("apt: the source package from dpkg's Source field, its version only when it differs from the binary's; none when the field is empty or unreadable", () => {
+    expect(out.apt.slice(3)).toEqual([
+      {
+        name: 'libssl3',
+        version: '3.0.15-1~deb12u1',
+        arch: 'amd64',
+        sizeBytes: 6000 * 1024,
+        source: 'openssl',
+      },
+      {
+        name: 'libc6-dev',
+        version: '2.36-9+b1',
+        arch: 'amd64',
+        sizeBytes: 20 * 1024,
+        source: 'glibc',
+        sourceVersion: '2.36-9',
+      },
+      {
+        name: 'cpp',
+        version: '4:12.2.0-3',
+        arch: 'amd64',
+        sizeBytes: 30 * 1024,
+        source: 'gcc-defaults',
+        sourceVersion: '1.203',
+      },
+      {
+        name: 'bash',
+        version: '5.2.15-2+b8',
+        arch: 'amd64',
+        sizeBytes: 7164 * 1024,
+        source: 'bash',
+        sourceVersion: '5.2.15-2',
+      },
+      { name: 'libsame', version: '1.0-1', arch: 'amd64', sizeBytes: 1024, source: 'same' },
+      { name: 'odd', version: '1.0', arch: 'amd64', sizeBytes: 1024 },
+    ]);
+    expect(EnvRecordSchema.shape.apt.safeParse(out.apt).error?.issues).toBeUndefined();
   });
 });
 

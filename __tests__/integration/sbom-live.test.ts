@@ -79,6 +79,10 @@ describe.skipIf(!env.available)('SBOM and provenance of a live-captured torch im
     expect(numpy?.purl).toBe(`pkg:pypi/numpy@${encodeURIComponent(numpy!.version!)}`);
     // Debian packages too (the test image is Debian's torch): pkg:deb with the distribution.
     expect(sbom.components.some((c) => c.purl?.startsWith('pkg:deb/debian/'))).toBe(true);
+    // With the source package a scanner matches Debian's advisories by: python3-torch's is pytorch.
+    expect(sbom.components.find((c) => c.name === 'python3-torch')?.purl).toMatch(
+      /[?&]upstream=pytorch(&|$)/,
+    );
 
     // The same SBOM as SPDX 2.3, as a user writes it, and the SPDX project's validator on it.
     const spdxFile = path.join(dir, 'sbom.spdx.json');

@@ -216,10 +216,21 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     // SBOM_FORMAT in src/attest/sbom.ts (an earlier run's SBOM is then made anew, not attached
     // again as this code's) and pin the new digest and format here.
     // The ML stack's paths too: torch with its CUDA build, CUDA, cuDNN, NCCL, the base image and
-    // the driver floor; and a string the redaction rules scrub.
+    // the driver floor; apt packages built from another source package (upstream=); and a string
+    // the redaction rules scrub.
     const fixed = makeRecord({
       ref: 'ghcr.io/acme/model:1.0',
       pip: { numpy: '1.26.4', torch: '2.4.0+cu124', 'sk-tools': 'sk-PLANTEDplanted0123456789' },
+      apt: [
+        { name: 'libssl3', version: '3.0.15-1~deb12u1', arch: 'amd64', source: 'openssl' },
+        {
+          name: 'libc6',
+          version: '2.36-9+deb12u7+b1',
+          arch: 'amd64',
+          source: 'glibc',
+          sourceVersion: '2.36-9+deb12u7',
+        },
+      ],
       torch: { version: '2.4.0+cu124', cuda: '12.4' },
       cuda: { runtime: '12.4.1', cudnn: '9.1.0', nccl: '2.21.5' },
     });
@@ -238,8 +249,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      9,
-      '1037c811db2546551ded6d864f0770989b206ee3fcc5fd749d14e85d3f0d34f9',
+      10,
+      'dbb0f8a1c54c70d31e65da574393fda39e06d1387674cbc94228d87e6e910f75',
     ]);
   });
 });

@@ -79,6 +79,57 @@ describe('purls (https://github.com/package-url/purl-spec)', () => {
       null,
       'pkg:deb/debian/tzdata@2024a-0?arch=all',
     ],
+    // The source package as upstream= (syft's form, which grype reads): its name when it differs
+    // from the binary's, with @version when the version differs too (percent-encoded: one value).
+    [
+      'debian',
+      { name: 'libssl3', version: '3.0.15-1~deb12u1', arch: 'amd64', source: 'openssl' },
+      'debian-12',
+      'pkg:deb/debian/libssl3@3.0.15-1~deb12u1?arch=amd64&distro=debian-12&upstream=openssl',
+    ],
+    [
+      'debian',
+      {
+        name: 'libc6',
+        version: '2.36-9+deb12u7+b1',
+        arch: 'amd64',
+        source: 'glibc',
+        sourceVersion: '2.36-9+deb12u7',
+      },
+      'debian-12',
+      'pkg:deb/debian/libc6@2.36-9%2Bdeb12u7%2Bb1?arch=amd64&distro=debian-12&upstream=glibc%402.36-9%2Bdeb12u7',
+    ],
+    [
+      'debian',
+      { name: 'cpp', version: '4:12.2.0-3', arch: 'amd64', source: 'gcc-defaults', sourceVersion: '1.203' },
+      null,
+      'pkg:deb/debian/cpp@4:12.2.0-3?arch=amd64&upstream=gcc-defaults%401.203',
+    ],
+    [
+      'ubuntu',
+      {
+        name: 'libssl3t64',
+        version: '3.0.13-0ubuntu3.5',
+        arch: 'arm64',
+        source: 'openssl',
+        sourceVersion: '3.0.13-0ubuntu3.5',
+      },
+      'ubuntu-24.04',
+      'pkg:deb/ubuntu/libssl3t64@3.0.13-0ubuntu3.5?arch=arm64&distro=ubuntu-24.04&upstream=openssl',
+    ],
+    // The binary package is its own source (a binNMU of bash): no upstream=.
+    [
+      'debian',
+      { name: 'bash', version: '5.2.15-2+b8', arch: 'amd64', source: 'bash', sourceVersion: '5.2.15-2' },
+      'debian-12',
+      'pkg:deb/debian/bash@5.2.15-2%2Bb8?arch=amd64&distro=debian-12',
+    ],
+    [
+      'debian',
+      { name: 'zlib1g', version: '1:1.2.13', arch: 'amd64', source: '', sourceVersion: null },
+      'debian-12',
+      'pkg:deb/debian/zlib1g@1:1.2.13?arch=amd64&distro=debian-12',
+    ],
   ])('deb %s %o -> %s', (os, pkg, distro, purl) => {
     expect(debPurl(os, pkg, distro)).toBe(purl);
   });
@@ -379,6 +430,56 @@ describe('buildSbom', () => {
     ]);
   });
 
+  it("apt packages built from another source package: its name (and version) as the purl's upstream=, in CycloneDX and SPDX; still valid CycloneDX", async () => {
+    const hf = 'hf_PLANTEDplantedPLANTEDplanted1234';
+    const record = makeRecord({
+      apt: [
+        {
+          name: 'libssl3',
+          version: '3.0.15-1~deb12u1',
+          arch: 'amd64',
+          sizeBytes: 6_000_000,
+          source: 'openssl',
+        },
+        {
+          name: 'libc6',
+          version: '2.36-9+deb12u7+b1',
+          arch: 'amd64',
+          source: 'glibc',
+          sourceVersion: '2.36-9+deb12u7',
+        },
+        { name: 'bash', version: '5.2.15-2+b8', arch: 'amd64', source: 'bash', sourceVersion: '5.2.15-2' },
+        { name: 'zlib1g', version: '1:1.2.13.dfsg-1', arch: 'amd64' },
+        { name: 'evil', version: '1.0', arch: 'amd64', source: `evil-${hf}`, sourceVersion: hf },
+      ],
+    });
+    const sbom = sbomOf({ record });
+    expect(await validate(sbom)).toBeNull();
+    const purls = Object.fromEntries(
+      ['libssl3', 'libc6', 'bash', 'zlib1g'].map((n) => [n, byName(sbom, n).map((c) => c.purl)]),
+    );
+    expect(purls).toEqual({
+      libssl3: ['pkg:deb/debian/libssl3@3.0.15-1~deb12u1?arch=amd64&distro=debian-12&upstream=openssl'],
+      libc6: [
+        'pkg:deb/debian/libc6@2.36-9%2Bdeb12u7%2Bb1?arch=amd64&distro=debian-12&upstream=glibc%402.36-9%2Bdeb12u7',
+      ],
+      bash: ['pkg:deb/debian/bash@5.2.15-2%2Bb8?arch=amd64&distro=debian-12'],
+      zlib1g: ['pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1?arch=amd64&distro=debian-12'],
+    });
+    // The bom-ref is the purl: the graph's root reaches the component by it.
+    const [libc6] = byName(sbom, 'libc6');
+    expect(libc6?.['bom-ref']).toBe(libc6?.purl);
+    const spdx = buildSpdx({ record });
+    const locator = (n: string) =>
+      spdx.packages.find((p) => p.name === n)?.externalRefs?.map((r) => r.referenceLocator);
+    expect(locator('libssl3')).toEqual(purls.libssl3);
+    expect(locator('libc6')).toEqual(purls.libc6);
+    // The source fields are scrubbed as every string from the record is.
+    const text = JSON.stringify(sbom) + JSON.stringify(spdx);
+    expect(text).not.toContain(hf);
+    expect(byName(sbom, 'evil')[0]?.purl).toMatch(/&upstream=evil-%5Bredacted%5D%40%5Bredacted%5D$/);
+  });
+
   it('a distribution whose METADATA has no Version (the probe records ""): listed without a version, in CycloneDX and SPDX', async () => {
     const record = makeRecord({ pip: [pipEntry('noversion', ''), pipEntry('six', '1.16.0')] });
     const sbom = sbomOf({ record });
@@ -451,6 +552,18 @@ describe('ml-image sbom', () => {
     expect(await validate(bom)).toBeNull();
     expect(props(bom.metadata.component)['ml-image:variant']).toBe('cpu-torch');
     expect(byName(bom, 'torch')[0]?.version).toBe('1.13.1');
+  });
+
+  it("keeps what the record says of an apt package's source (the record's schema reads it): upstream= in the purl", async () => {
+    const record = makeRecord();
+    record.apt = [{ name: 'libssl3', version: '3.0.15-1~deb12u1', arch: 'amd64', source: 'openssl' }];
+    writeFileSync(path.join(dir, 'env.json'), JSON.stringify(record));
+    const io = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'env.json'], io)).toBe(0);
+    const bom = JSON.parse(io.out()) as CdxBom;
+    expect(byName(bom, 'libssl3')[0]?.purl).toBe(
+      'pkg:deb/debian/libssl3@3.0.15-1~deb12u1?arch=amd64&distro=debian-12&upstream=openssl',
+    );
   });
 
   it('writes --out FILE, the same bytes as printed, and says so (--json: as JSON)', async () => {

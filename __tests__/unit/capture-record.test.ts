@@ -124,6 +124,32 @@ describe('captureImage: the layers with the instruction that made each', () => {
   });
 });
 
+describe("captureImage: an apt package's source package (probe 3)", () => {
+  it('keeps the source package and its version the probe read from dpkg; an entry without them stays without', async () => {
+    const record = makeRecord();
+    // What probe 3 prints (dpkg's Source field); makeRecord's own entries are an older probe's.
+    const apt = [
+      {
+        name: 'libc6',
+        version: '2.36-9+deb12u7+b1',
+        arch: 'amd64',
+        source: 'glibc',
+        sourceVersion: '2.36-9+deb12u7',
+      },
+      {
+        name: 'libssl3',
+        version: '3.0.15-1~deb12u1',
+        arch: 'amd64',
+        sizeBytes: 6_000_000,
+        source: 'openssl',
+      },
+      { name: 'zlib1g', version: '1:1.2.13.dfsg-1', arch: 'amd64' },
+    ];
+    const r = await capture(details({}), undefined, {}, { ...record, apt });
+    expect(r.apt).toEqual(apt);
+  });
+});
+
 describe('captureImage: secrets masked, package names kept', () => {
   it('a PyPI name of 40+ letters and digits is kept; a token or URL login in a package entry is masked; a secret-looking value elsewhere is masked', async () => {
     const token = `ghp_${'A1b2'.repeat(9)}`;

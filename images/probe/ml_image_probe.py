@@ -31,7 +31,7 @@ import shutil
 import subprocess
 import time
 
-PROBE_VERSION = 2  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes)
+PROBE_VERSION = 3  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion
 # The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
 # or Installed-Size) is not a size, and the record would be refused for it.
 MAX_BYTES = 2 ** 53 - 1
@@ -299,11 +299,33 @@ def distribution_size(d, location):
 NOT_INSTALLED = ("c", "n")
 
 
+# dpkg's Source field: the source package a binary package was built from ("openssl" for libssl3),
+# with the source's version in parentheses when it differs from the binary's ("glibc (2.36-9)" for
+# a binNMU's 2.36-9+b1; "gcc-defaults (1.203)" for cpp 4:12.2.0-3). Empty when the source package is
+# the binary package itself, same name and version.
+SOURCE_FIELD = re.compile(r"\s*([^\s()]+)(?:\s+\(([^\s()]+)\))?\s*")
+
+
+def deb_source(version, field):
+    """The source fields of an apt entry from dpkg's Source field (VERSION: the binary's): "source",
+    and "sourceVersion" only when it differs from VERSION; none when the field is empty (or is not
+    the "name" or "name (version)" dpkg writes)."""
+    m = SOURCE_FIELD.fullmatch(field or "")
+    if not m:
+        return {}
+    out = {"source": m.group(1)}
+    if m.group(2) and m.group(2) != version:
+        out["sourceVersion"] = m.group(2)
+    return out
+
+
 def apt_packages():
     # ${db:Status-Abbrev}: the wanted, current and error states ("ii ", "rc ", "iU ").
     # ${Installed-Size}: KiB, as the package declares it (empty for a few virtual/meta entries).
-    text = run(["dpkg-query", "-W",
-                "-f=${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\t${Installed-Size}\n"])
+    # ${Source}: the source package (deb_source), for the SBOM's purl (upstream=): scanners match
+    # Debian's advisories by source package (libssl3 -> openssl, libc6 -> glibc).
+    text = run(["dpkg-query", "-W", "-f=${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}"
+                "\t${Installed-Size}\t${Source}\n"])
     out = []
     for line in text.splitlines():
         if not line:
@@ -316,6 +338,8 @@ def apt_packages():
         size = byte_count(parts[3], 1024) if len(parts) > 3 else None
         if size is not None:
             entry["sizeBytes"] = size
+        if len(parts) > 4:
+            entry.update(deb_source(entry.get("version", ""), parts[4]))
         out.append(entry)
     return out
 

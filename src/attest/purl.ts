@@ -28,12 +28,30 @@ export function pypiPurl(name: string, version: string): string {
   return `pkg:pypi/${purlEncode(canonicalName(name))}${at(version)}`;
 }
 
-export function debPurl(
-  osId: string,
-  pkg: { name: string; version: string; arch?: string | null },
-  distro?: string | null,
-): string {
-  return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
+export interface DebPackage {
+  name: string;
+  version: string;
+  arch?: string | null;
+  /** The source package (dpkg's Source field), and its version when it differs from the binary's. */
+  source?: string | null;
+  sourceVersion?: string | null;
+}
+
+/**
+ * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
+ * when its name differs from the binary's (scanners match Debian's advisories by source package:
+ * libssl3 -> openssl), with `@<version>` when that differs too (glibc@2.36-9 for a binNMU's libc6
+ * 2.36-9+b1); none when the source is the binary package itself.
+ */
+export function debUpstream(pkg: DebPackage): string | undefined {
+  const { source, sourceVersion } = pkg;
+  if (!source || source.toLowerCase() === pkg.name.toLowerCase()) return undefined;
+  return sourceVersion && sourceVersion !== pkg.version ? `${source}@${sourceVersion}` : source;
+}
+
+export function debPurl(osId: string, pkg: DebPackage, distro?: string | null): string {
+  const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
+  return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
 }
 
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */

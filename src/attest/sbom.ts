@@ -1,7 +1,7 @@
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
-// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
-// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
-// the base image) as components with ml-image:* properties. Deterministic: the same record gives
+// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
+// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL,
+// torch and its CUDA build, NumPy, Python, the base image) as components with ml-image:* properties. Deterministic: the same record gives
 // the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
 // purls; a serial number from the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
@@ -176,7 +176,12 @@ function aptComponents(ctx: Ctx): Component[] {
   const out = new Map<string, Component>();
   for (const a of ctx.record.apt) {
     const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-    const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, pkg, ctx.distro);
+    // Its source package, in the purl's upstream= (scanners match Debian's advisories by it).
+    const source = {
+      source: a.source && clean(a.source),
+      sourceVersion: a.sourceVersion && clean(a.sourceVersion),
+    };
+    const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, { ...pkg, ...source }, ctx.distro);
     const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
     if (out.has(bomRef)) continue;
     const c = new Component(ComponentType.Library, pkg.name, {
@@ -335,7 +340,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 9;
+export const SBOM_FORMAT = 10;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;

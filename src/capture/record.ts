@@ -86,6 +86,13 @@ export const EnvRecordSchema = z.object({
       arch: z.string(),
       /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
       sizeBytes: bytes.optional(),
+      /**
+       * The source package it was built from (dpkg's Source field: libssl3's "openssl"), when dpkg
+       * names one; absent: the binary package itself, or a record written before probe 3.
+       */
+      source: z.string().optional(),
+      /** The source package's version when it differs from this one's (a binNMU's "+b1"). */
+      sourceVersion: z.string().optional(),
     }),
   ),
   cuda: z.object({
