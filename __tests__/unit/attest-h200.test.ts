@@ -62,6 +62,16 @@ describe('the SBOM of a real CUDA stack (an H200 with torch 2.11 + CUDA 13.0)', 
       'ml-image:torch.version': '2.11.0+cu130',
     });
     expect(find('torch')?.purl).toBe('pkg:pypi/torch@2.11.0');
+    // Where the probe read each CUDA library: the copies torch loads, from its nvidia-* wheels.
+    expect(
+      Object.fromEntries(
+        ['cuda-runtime', 'cudnn', 'nccl'].map((n) => [n, props(find(n))['ml-image:cuda.source']]),
+      ),
+    ).toEqual({
+      'cuda-runtime': 'torch: nvidia/cu13/lib/libcudart.so.13',
+      cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9',
+      nccl: 'torch: nvidia/nccl/lib/libnccl.so.2',
+    });
     expect(find('nvidia-nccl-cu13')?.purl).toBe('pkg:pypi/nvidia-nccl-cu13@2.28.9');
   });
 });

@@ -215,9 +215,9 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     // The bytes of one fixed input's SBOM, pinned: when this fails, the SBOM changed. Bump
     // SBOM_FORMAT in src/attest/sbom.ts (an earlier run's SBOM is then made anew, not attached
     // again as this code's) and pin the new digest and format here.
-    // The ML stack's paths too: torch with its CUDA build, CUDA, cuDNN, NCCL, the base image and
-    // the driver floor; apt packages built from another source package (upstream=); and a string
-    // the redaction rules scrub.
+    // The ML stack's paths too: torch with its CUDA build, CUDA, cuDNN, NCCL (and where each was
+    // read), the base image and the driver floor; apt packages built from another source package
+    // (upstream=); and a string the redaction rules scrub.
     const fixed = makeRecord({
       ref: 'ghcr.io/acme/model:1.0',
       pip: { numpy: '1.26.4', torch: '2.4.0+cu124', 'sk-tools': 'sk-PLANTEDplanted0123456789' },
@@ -232,7 +232,12 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
         },
       ],
       torch: { version: '2.4.0+cu124', cuda: '12.4' },
-      cuda: { runtime: '12.4.1', cudnn: '9.1.0', nccl: '2.21.5' },
+      cuda: {
+        runtime: '12.4.1',
+        cudnn: '9.1.0',
+        nccl: '2.21.5',
+        sources: { runtime: 'system', cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9', nccl: 'system' },
+      },
     });
     fixed.capture.time = '2026-01-01T00:00:00.000Z';
     const sbom = buildSbom({
@@ -249,8 +254,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      10,
-      'dbb0f8a1c54c70d31e65da574393fda39e06d1387674cbc94228d87e6e910f75',
+      11,
+      '120a53fd9ef0adfa4ab8e7021544c30c7f7d8e3638a56b964443ae3bb6ae3b4b',
     ]);
   });
 });

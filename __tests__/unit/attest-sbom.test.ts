@@ -319,6 +319,61 @@ describe('buildSbom', () => {
     expect(sbom.metadata.tools.components[0]?.version).toBe('9.9.9');
   });
 
+  const HF = 'hf_PLANTEDplantedPLANTEDplanted1234';
+  it.each<[string, Record<string, string> | undefined, Record<string, string | undefined>]>([
+    [
+      "torch's wheels (CUDA 12)",
+      {
+        runtime: 'torch: nvidia/cuda_runtime/lib/libcudart.so.12',
+        cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9',
+        nccl: 'torch: nvidia/nccl/lib/libnccl.so.2',
+      },
+      {
+        'cuda-runtime': 'torch: nvidia/cuda_runtime/lib/libcudart.so.12',
+        cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9',
+        nccl: 'torch: nvidia/nccl/lib/libnccl.so.2',
+      },
+    ],
+    [
+      "the system's (a CUDA base image without torch's wheels)",
+      { runtime: 'system', cudnn: 'system', nccl: 'system' },
+      { 'cuda-runtime': 'system', cudnn: 'system', nccl: 'system' },
+    ],
+    [
+      'some read, some not (only cuDNN said where)',
+      { cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9' },
+      { 'cuda-runtime': undefined, cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9', nccl: undefined },
+    ],
+    [
+      'a record without cuda.sources (an older probe)',
+      undefined,
+      { 'cuda-runtime': undefined, cudnn: undefined, nccl: undefined },
+    ],
+    [
+      'a secret in a path is scrubbed as every string is',
+      { runtime: 'system', cudnn: `torch: ${HF}/libcudnn.so.9`, nccl: 'system' },
+      { 'cuda-runtime': 'system', cudnn: 'torch: [redacted]/libcudnn.so.9', nccl: 'system' },
+    ],
+  ])(
+    'each CUDA library says where the probe read it (ml-image:cuda.source), in CycloneDX and SPDX: %s',
+    async (_name, sources, want) => {
+      const record = cudaRecord();
+      if (sources) record.cuda.sources = sources;
+      else delete record.cuda.sources;
+      const sbom = sbomOf({ record });
+      expect(await validate(sbom)).toBeNull();
+      const got = Object.fromEntries(
+        ['cuda-runtime', 'cudnn', 'nccl'].map((n) => [n, props(byName(sbom, n)[0])['ml-image:cuda.source']]),
+      );
+      expect(got).toEqual(want);
+      expect(JSON.stringify(sbom)).not.toContain(HF);
+      const spdx = buildSpdx({ record });
+      const spdxCudnn = spdx.packages.find((p) => p.name === 'cudnn');
+      const note = spdxCudnn?.annotations?.find((a) => a.comment.startsWith('ml-image:cuda.source='));
+      expect(note?.comment).toBe(want.cudnn === undefined ? undefined : `ml-image:cuda.source=${want.cudnn}`);
+    },
+  );
+
   it('takes the base image from the OCI labels when none is given', () => {
     const r = makeRecord({
       labels: {

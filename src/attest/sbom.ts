@@ -1,9 +1,10 @@
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
-// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL,
-// torch and its CUDA build, NumPy, Python, the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
-// purls; a serial number from the content; the timestamp from the record's capture time).
+// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, each
+// with where it was read; torch and its CUDA build, NumPy, Python, the base image) as components
+// with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
+// (lists sorted in code-unit order, not the locale's; bom-refs from purls; a serial number from
+// the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
@@ -229,19 +230,23 @@ function stackComponent(
 function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
   const { record } = ctx;
   const out: Component[] = [];
-  const nvidia = (role: string, name: string, version: string | null | undefined) => {
+  // Each CUDA library with where the probe read it (record.cuda.sources, by the library's key):
+  // "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads, from its wheels) or "system".
+  const nvidia = (role: string, name: string, key: 'runtime' | 'cudnn' | 'nccl') => {
+    const version = record.cuda[key];
     if (!nonEmpty(version)) return undefined;
     const c = stackComponent(ComponentType.Library, role, name, version, { group: 'nvidia' });
+    prop(c, 'cuda.source', record.cuda.sources?.[key]);
     out.push(c);
     return c;
   };
-  const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
+  const cuda = nvidia('cuda.runtime', 'cuda-runtime', 'runtime');
   if (cuda) {
     prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
     prop(cuda, 'driver.floor', ctx.driverFloor);
   }
-  nvidia('cudnn', 'cudnn', record.cuda.cudnn);
-  nvidia('nccl', 'nccl', record.cuda.nccl);
+  nvidia('cudnn', 'cudnn', 'cudnn');
+  nvidia('nccl', 'nccl', 'nccl');
   if (record.torch) {
     let torch = pipByName.get('torch');
     if (!torch) {
@@ -340,7 +345,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 10;
+export const SBOM_FORMAT = 11;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;

@@ -20,10 +20,10 @@ export const sbomCommand: Command = {
   help: `Builds an ML-aware SBOM (CycloneDX 1.6 JSON) from an environment record written by
 "ml-image capture" or a run: every pip distribution (pkg:pypi), every apt package (pkg:deb, its
 source package as upstream=), the OS, and the ML stack as components with ml-image:* properties:
-CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python and the base image (from the
-OCI base-image labels). The image itself is the SBOM's subject (pkg:oci, by digest when the record
-has one). The same record gives the same bytes. Nothing from the image's environment variables
-goes in; see docs/attestations.md.
+CUDA runtime, cuDNN, NCCL (with where the probe read each), torch and its CUDA build, NumPy, Python
+and the base image (from the OCI base-image labels). The image itself is the SBOM's subject
+(pkg:oci, by digest when the record has one). The same record gives the same bytes. Nothing from
+the image's environment variables goes in; see docs/attestations.md.
 With --format spdx the same SBOM is written as SPDX 2.3 JSON: each component a package (its purl
 an external reference, its ml-image:* properties annotations); the image CONTAINS them and
 is a DESCENDANT_OF its base image.
