@@ -636,6 +636,7 @@ describe('parseVerifyFlags (one parser for verify, export --verify and the verif
       policy: { require: ['sbom'], requireSmokePass: true, requireGpuSmoke: true, minTflops: { bf16: 600 } },
       platform: 'linux/arm64',
       tlog: true,
+      timeoutSeconds: 120,
     });
   });
 
@@ -649,6 +650,7 @@ describe('parseVerifyFlags (one parser for verify, export --verify and the verif
       identity: { kind: 'key', publicKey: 'k.pub' },
       policy: policy(),
       tlog: false,
+      timeoutSeconds: 120,
     });
   });
 

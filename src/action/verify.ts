@@ -16,9 +16,12 @@ import {
   parseVerifyFlags,
   renderChecks,
   VERIFY_FLAGS,
+  VerifyDeadline,
   type VerifyFlags,
   verifyImage,
 } from '../attest/verify.js';
+import { VERIFY_TIMEOUT_DEFAULT_S, VERIFY_TIMEOUT_MAX_S } from '../attest/verify-flags.js';
+import type { OciFetch } from '../docker/oci-types.js';
 import { GITHUB_ISSUER } from '../attest/signing.js';
 import type { ImageReader } from '../attest/verify-targets.js';
 import { WORKFLOW_CLAIMS, type WorkflowPins } from '../attest/workflow-claims.js';
@@ -94,6 +97,9 @@ export const VERIFY_INPUTS: Record<
     description: 'true - key-signed entries were uploaded to Rekor: check them there too.',
     default: 'false',
   },
+  timeout: {
+    description: `Seconds the whole verify may take (default ${VERIFY_TIMEOUT_DEFAULT_S}, at most ${VERIFY_TIMEOUT_MAX_S}): every registry read and cosign run ends by then, and a registry that accepts connections but does not answer fails the step naming it and what it waited for.`,
+  },
 };
 
 /** The outputs (each is set before the step fails on a failed check). */
@@ -122,6 +128,8 @@ export interface VerifyActionIo {
    * the default signer only (a given signer's checks get this or none).
    */
   certificates?: CertificateReader;
+  /** The built-in registry client's HTTP (default node:http(s)): tests script it. */
+  registryFetch?: OciFetch;
 }
 
 const inputNaming = { prefix: '', flag: (name: string) => `input "${name}"` };
@@ -152,6 +160,7 @@ function flagsFromInputs(io: VerifyActionIo): VerifyFlags {
     'min-tflops': text('min-tflops'),
     platform: text('platform'),
     tlog: boolInput(io, 'tlog'),
+    timeout: text('timeout'),
   };
 }
 
@@ -192,15 +201,16 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
   parseDigestRef(ref, { field: 'input "image"' });
   const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
   const env = io.env ?? process.env;
-  const deps = verifyDeps(env, ref, request.identity, request.tlog, {
-    signer: io.signer,
-    docker: io.docker,
-  });
+  // The input "timeout": every registry read and cosign run of the checks ends by then.
+  const deadline = new VerifyDeadline(request.timeoutSeconds);
+  const transport = { fetch: io.registryFetch, signal: deadline.signal };
+  const given = { signer: io.signer, docker: io.docker };
+  const deps = verifyDeps(env, ref, request.identity, request.tlog, given, transport);
   const certificates =
-    io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity));
+    io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity, transport));
   const pins = pinsLine(request.identity);
   if (pins !== undefined) io.info(pins);
-  const outcome = await verifyImage({ ...deps, certificates }, ref, request, '', inputNaming.flag);
+  const outcome = await verifyImage({ ...deps, certificates, deadline }, ref, request, '', inputNaming.flag);
   io.info(renderChecks(outcome.checks));
   const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
   io.setOutput('verdict', verdict);

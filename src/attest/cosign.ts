@@ -36,6 +36,8 @@ export interface CosignExecOptions {
   env: Record<string, string>;
   input?: string;
   timeoutMs: number;
+  /** A caller's deadline: cosign is killed when it aborts, and the call rejects with its reason. */
+  signal?: AbortSignal;
 }
 
 export interface CosignExecResult {
@@ -56,6 +58,8 @@ export interface SignerOptions extends CosignArgOptions {
   env?: Record<string, string>;
   /** Per cosign call (default 180 s, cosign's own default timeout). */
   timeoutMs?: number;
+  /** A verify's deadline: a cosign run under way then is killed (each run's timeout cut short). */
+  signal?: AbortSignal;
 }
 
 /** Why a verification did not hold: nothing there, or there but not by the expected signer. */
@@ -142,15 +146,18 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
   const env: Record<string, string> = { ...options.env };
   if (options.password !== undefined) env.COSIGN_PASSWORD = options.password;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { signal } = options;
 
   /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
   async function run(args: string[], target: string | undefined): Promise<CosignExecResult | CosignFailure> {
     let res: CosignExecResult;
     try {
-      res = await exec(args, { env, timeoutMs });
+      signal?.throwIfAborted();
+      res = await exec(args, { env, timeoutMs, ...(signal && { signal }) });
     } catch (e) {
-      // Not started because the process is exiting (SIGINT/SIGTERM): said as it is.
-      if (e instanceof InterruptedError) throw e;
+      // Not started because the process is exiting (SIGINT/SIGTERM), or stopped at the caller's
+      // deadline (the caller says what it waited for): said as it is.
+      if (e instanceof InterruptedError || signal?.aborted) throw e;
       const code = (e as { code?: string }).code;
       throw new EnvironmentError(
         `cannot run cosign (${code ?? redact((e as Error).message)})`,
@@ -335,11 +342,16 @@ export function cosignEnv(
   return { ...base, ...extra, [RUN_ID_ENV]: RUN_ID };
 }
 
-/** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
+/**
+ * The real cosign: spawned without a shell (one process, no group of its own), killed at the
+ * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
+ * process has ended) and on SIGINT/SIGTERM.
+ */
 export function defaultCosignExec(binary = 'cosign'): CosignExec {
   return (args, opts) =>
     new Promise<CosignExecResult>((resolve, reject) => {
       throwIfInterrupted('cosign');
+      if (opts.signal?.aborted) return reject(opts.signal.reason as Error);
       const child = spawn(binary, args, {
         env: cosignEnv(opts.env),
         stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
@@ -355,6 +367,12 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
         stop();
       }, opts.timeoutMs);
       const unregister = registerCleanup(stop);
+      opts.signal?.addEventListener('abort', stop, { once: true });
+      const settled = () => {
+        clearTimeout(timer);
+        unregister();
+        opts.signal?.removeEventListener('abort', stop);
+      };
       child.stdout!.on('data', (b: Buffer) => out.push(b));
       child.stderr!.on('data', (b: Buffer) => err.push(b));
       if (opts.input !== undefined && child.stdin) {
@@ -362,13 +380,12 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
         child.stdin.end(opts.input);
       }
       child.once('error', (e) => {
-        clearTimeout(timer);
-        unregister();
+        settled();
         reject(e);
       });
       child.once('close', (code) => {
-        clearTimeout(timer);
-        unregister();
+        settled();
+        if (opts.signal?.aborted) return reject(opts.signal.reason as Error);
         resolve({
           exitCode: code ?? 137,
           stdout: Buffer.concat(out).toString('utf8'),

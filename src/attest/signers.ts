@@ -143,22 +143,25 @@ export interface SignerOptions {
   client?: (host: string) => OciClient;
   /** The default client's HTTP (default: node:http(s)); tests record what would go out. */
   fetch?: OciFetch;
+  /** A verify's deadline: the default client's requests and cosign's runs end when it aborts. */
+  signal?: AbortSignal;
   /** Can the built-in client reach REF's registry (default: nativeReaches)? */
   reaches?: (ref: string) => boolean;
   /** The public key files the checks use, each read and judged once (default: read from disk). */
   publicKeys?: PublicKeyFiles;
 }
 
-/** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
-export function defaultClient(env: Env, httpFetch: OciFetch = nodeHttpFetch): (host: string) => OciClient {
+/** The real registry client: node:http(s) with keep-alive, Docker's logins; ends at SIGNAL's abort. */
+export function defaultClient(env: Env, httpFetch: OciFetch = nodeHttpFetch, signal?: AbortSignal) {
   const clients = new Map<string, OciClient>();
   const deps = registryDeps(env);
-  return (host) => {
+  return (host: string): OciClient => {
     let c = clients.get(host);
     if (!c) {
       c = createOciClient(host, {
         fetch: httpFetch,
         credential: () => findCredential(host, deps),
+        ...(signal && { signal }),
       });
       clients.set(host, c);
     }
@@ -166,10 +169,14 @@ export function defaultClient(env: Env, httpFetch: OciFetch = nodeHttpFetch): (h
   };
 }
 
-/** The real cosign, with the key (COSIGN_KEY) and its password by environment only. */
-export function cosignFromEnv(env: Env, tlog: boolean): Signer {
+/** What a verify's registry reads go over (default node:http(s)), and its deadline's signal. */
+export type VerifyTransport = { fetch?: OciFetch | undefined; signal?: AbortSignal | undefined };
+
+/** The real cosign, with the key (COSIGN_KEY) and its password by environment only; killed at SIGNAL. */
+export function cosignFromEnv(env: Env, tlog: boolean, signal?: AbortSignal): Signer {
   return createCosignSigner(defaultCosignExec(), {
     tlog,
+    ...(signal && { signal }),
     ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
     ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
   });
@@ -249,7 +256,7 @@ export type PublicKeyFiles = ReturnType<typeof publicKeyFiles>;
 export function createSigner(opts: SignerOptions): BatchSigner {
   const { env } = opts;
   let cosign: Signer | undefined;
-  const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
+  const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog, opts.signal));
   let client: ((host: string) => OciClient) | undefined;
   const keys = opts.publicKeys ?? publicKeyFiles(env);
   // One built-in signer per key: it serializes the writes of each .sig/.att tag.
@@ -258,7 +265,7 @@ export function createSigner(opts: SignerOptions): BatchSigner {
     let n = natives.get(key);
     if (!n) {
       n = createNativeSigner({
-        client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch))(host),
+        client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch, opts.signal))(host),
         signingKey: () => key ?? Promise.reject(new Error('no signing key')),
         keyText: keys.text,
       });
@@ -360,7 +367,8 @@ export function registryInspector(client: (host: string) => OciClient): ImageRea
 /**
  * What `ml-image verify` (and its sub-action, and `export --verify`) checks with: the signer and
  * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
- * verifier does the checks (no buildx process), through docker otherwise.
+ * verifier does the checks (no buildx process), through docker otherwise. The registry client's
+ * requests (over FETCH, default node:http) and cosign's runs end at SIGNAL, the verify's deadline.
  */
 export function verifyDeps(
   env: Env,
@@ -368,6 +376,7 @@ export function verifyDeps(
   identity: VerifyIdentity,
   tlog: boolean,
   given: { signer?: (() => Signer) | undefined; docker: () => ImageReader },
+  transport: VerifyTransport = {},
 ): { signer: Signer; docker: ImageReader } {
   if (given.signer) return { signer: given.signer(), docker: given.docker() };
   // The key file is read and parsed before any registry is asked: a missing or garbled one is
@@ -377,11 +386,12 @@ export function verifyDeps(
   const file = identity.kind === 'key' ? identity.publicKey : undefined;
   // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
   const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
-  const client = defaultClient(env);
+  const { fetch, signal } = transport;
+  const client = defaultClient(env, fetch, signal);
   // One judgment of the key for the choice of index reader and every check the signer makes.
   const native = nativeReaches(ref, env) && keys.verifiesNatively(identity, tlog);
   return {
-    signer: createSigner({ env, tlog, client, publicKeys: keys }),
+    signer: createSigner({ env, tlog, client, publicKeys: keys, ...(signal && { signal }) }),
     docker: native ? registryInspector(client) : given.docker(),
   };
 }

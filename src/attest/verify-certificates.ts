@@ -6,7 +6,7 @@ import type { OciClient } from '../docker/oci-client.js';
 import type { VerifyIdentity } from './cosign-args.js';
 import { cosignTag, readLayers, splitRef } from './cosign-image.js';
 import { ACCEPT } from './cosign-push.js';
-import { defaultClient, nativeReaches } from './signers.js';
+import { defaultClient, nativeReaches, type VerifyTransport } from './signers.js';
 import { pinnedClaims } from './workflow-claims.js';
 
 /** The PEM certificates of REF's keyless signatures (`sig`) or attestations (`att`). */
@@ -29,14 +29,16 @@ export function registryCertificates(client: (host: string) => OciClient): Certi
 /**
  * The reader `ml-image verify` and its sub-action use: for a keyless identity that pins a workflow
  * claim, over the built-in registry client where it reaches REF's registry as docker would (not
- * through a proxy, not with an identity token: then none, and a failed check says less).
+ * through a proxy, not with an identity token: then none, and a failed check says less); its
+ * requests go over TRANSPORT's fetch (default node:http) and end at its signal (the deadline).
  */
 export function certificateReaderFor(
   env: Readonly<Record<string, string | undefined>>,
   ref: string,
   identity: VerifyIdentity,
+  transport: VerifyTransport = {},
 ): CertificateReader | undefined {
   if (identity.kind !== 'keyless' || pinnedClaims(identity).length === 0 || !nativeReaches(ref, env))
     return undefined;
-  return registryCertificates(defaultClient(env));
+  return registryCertificates(defaultClient(env, transport.fetch, transport.signal));
 }

@@ -69,6 +69,8 @@ export interface VerifyFlags {
   'min-tflops'?: string | undefined;
   platform?: string | undefined;
   tlog?: boolean | undefined;
+  /** Seconds the whole verify may take (default VERIFY_TIMEOUT_DEFAULT_S). */
+  timeout?: string | undefined;
 }
 
 /** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
@@ -88,6 +90,7 @@ export const VERIFY_FLAGS = [
   'min-tflops',
   'platform',
   'tlog',
+  'timeout',
 ] as const satisfies readonly (keyof VerifyFlags)[];
 
 /** What to verify against and what must hold, parsed from the flags. */
@@ -98,6 +101,8 @@ export interface VerifyRequest {
   platform?: string;
   /** Key-signed entries are in Rekor too: check them there. */
   tlog: boolean;
+  /** The deadline of the whole verify, in seconds: every read and cosign run ends by then (exit 3). */
+  timeoutSeconds: number;
 }
 
 /** How the caller names things in messages: `verify: ` + `--key`, or `` + `input "key"`. */
@@ -106,9 +111,16 @@ export interface FlagNaming {
   flag: (name: keyof VerifyFlags) => string;
 }
 
-export const cliFlagNaming = (command: string): FlagNaming => ({
+/**
+ * The CLI's naming: `--NAME`, or the name a command gives a flag in RENAMED (export's own
+ * --timeout is the smoke tests', so its verify deadline is --verify-timeout).
+ */
+export const cliFlagNaming = (
+  command: string,
+  renamed: Partial<Record<keyof VerifyFlags, string>> = {},
+): FlagNaming => ({
   prefix: `${command}: `,
-  flag: (name) => `--${name}`,
+  flag: (name) => `--${renamed[name] ?? name}`,
 });
 
 const given = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
@@ -257,6 +269,31 @@ function smokeFrom(raw: string | undefined, { prefix, flag }: FlagNaming): boole
   return true;
 }
 
+/**
+ * The default deadline of one verify. A key-signed two-platform image verifies in well under a
+ * second (the built-in verifier, docs/performance.md); keyless runs cosign once per check, one at
+ * a time, a few seconds each (Sigstore's TUF root, the registry's .sig/.att reads), so four
+ * platforms' sixteen checks take about a minute at worst. 120 s leaves that twice over, and a
+ * registry that accepts connections but never answers fails the gate in two minutes, not after
+ * 30 s per registry request and 180 s per cosign run, one after the other, as before.
+ */
+export const VERIFY_TIMEOUT_DEFAULT_S = 120;
+/** The longest deadline a verify takes (an hour: past that a gate is waiting on nothing). */
+export const VERIFY_TIMEOUT_MAX_S = 3600;
+
+/** --timeout SECONDS: a number above 0, at most VERIFY_TIMEOUT_MAX_S (fractions allowed). */
+export function parseVerifyTimeout(raw: string | undefined, { prefix, flag }: FlagNaming): number {
+  const v = given(raw);
+  if (v === undefined) return VERIFY_TIMEOUT_DEFAULT_S;
+  const seconds = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+  if (!(seconds > 0) || seconds > VERIFY_TIMEOUT_MAX_S)
+    throw new InputError(
+      `${prefix}${flag('timeout')}: expected seconds, a number above 0 and at most ${VERIFY_TIMEOUT_MAX_S}, got ${JSON.stringify(raw!.slice(0, 100))}`,
+      `give how long the whole verify may take, e.g. ${flag('timeout')} ${VERIFY_TIMEOUT_DEFAULT_S} (the default)`,
+    );
+  return seconds;
+}
+
 /** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
 export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): VerifyRequest {
   const platform = given(values.platform);
@@ -274,5 +311,6 @@ export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): Verif
     },
     ...(platform !== undefined && { platform }),
     tlog: values.tlog === true,
+    timeoutSeconds: parseVerifyTimeout(values.timeout, naming),
   };
 }

@@ -18,10 +18,13 @@ import type { VerifyFlags, VerifyPolicy, VerifyRequest } from './verify-flags.js
 import { identityMatcher } from './verify-inputs.js';
 import type { CertificateReader } from './verify-certificates.js';
 import { type ImageReader, platformTargets } from './verify-targets.js';
+import { deadlineError, VerifyDeadline } from './verify-deadline.js';
+import { splitImageRef } from '../docker/registry.js';
 import { KIND_TYPES } from './result.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
 import { explainRefusal, refusedClaim } from './workflow-claims.js';
 
+export { VerifyDeadline } from './verify-deadline.js';
 export {
   cliFlagNaming,
   type FlagNaming,
@@ -151,7 +154,7 @@ export function claimExplainer(
 
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
 export async function verifyPlatform(
-  signer: Signer,
+  signer: Pick<Signer, 'verify' | 'verifyAttestations'>,
   target: { platform: string; ref: string; digest: string },
   identity: VerifyIdentity,
   policy: VerifyPolicy,
@@ -224,26 +227,85 @@ export interface VerifyOutcome {
   failed: Check[];
 }
 
+/** The registry host of REF (REF itself when it is none: a bad reference is reported elsewhere). */
+function hostOf(ref: string): string {
+  try {
+    return splitImageRef(ref).host;
+  } catch {
+    return ref;
+  }
+}
+
+/** What verifyImage reads with: the index, the signer's checks, a refused certificate's claims. */
+export interface VerifyDeps {
+  docker: ImageReader;
+  signer: Pick<Signer, 'verify' | 'verifyAttestations'>;
+  certificates?: CertificateReader | undefined;
+  /** The deadline whose signal DOCKER and SIGNER were made with (default: the request's, new). */
+  deadline?: VerifyDeadline | undefined;
+}
+
+/**
+ * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
+ * gets its signal where the call takes one (the image reader's).
+ */
+function tracked(deps: VerifyDeps, deadline: VerifyDeadline): Omit<VerifyDeps, 'deadline'> {
+  const { signal } = deadline;
+  const wait = <T>(ref: string, what: string, work: () => Promise<T>) =>
+    deadline.wait(hostOf(ref), what, work);
+  const { docker, signer, certificates } = deps;
+  return {
+    docker: {
+      imagetoolsInspect: (ref) =>
+        wait(ref, `the image index ${ref}`, () => docker.imagetoolsInspect(ref, { signal })),
+      imagePlatform: (ref) =>
+        wait(ref, `the image config of ${ref}`, () => docker.imagePlatform(ref, { signal })),
+    },
+    signer: {
+      verify: (ref, identity, o) =>
+        wait(ref, `the signature of ${ref}`, () => signer.verify(ref, identity, o)),
+      verifyAttestations: (ref, type, identity, o) =>
+        wait(ref, `the ${type} attestation of ${ref}`, () =>
+          signer.verifyAttestations(ref, type, identity, o),
+        ),
+    },
+    certificates:
+      certificates &&
+      ((ref, tag) =>
+        wait(ref, `the certificates on the .${tag} tag of ${ref}`, () => certificates(ref, tag))),
+  };
+}
+
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3). CERTIFICATES reads what a refused certificate holds;
- * FLAG names a flag in a check's detail (the sub-action names its inputs).
+ * cosign throws (EnvironmentError, exit 3), and so does the request's deadline passing (naming
+ * the registry and what it waited for; the calls under way get its signal). CERTIFICATES reads
+ * what a refused certificate holds; FLAG names a flag in a check's detail (the sub-action names
+ * its inputs).
  */
 export async function verifyImage(
-  deps: { docker: ImageReader; signer: Signer; certificates?: CertificateReader | undefined },
+  deps: VerifyDeps,
   ref: string,
   request: VerifyRequest,
   prefix = 'verify: ',
   flag: (name: keyof VerifyFlags) => string = (name) => `--${name}`,
 ): Promise<VerifyOutcome> {
-  const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-  const explain = claimExplainer(request.identity, deps.certificates, flag);
-  const perTarget = await mapLimit(targets, atOnce(request.identity, request.tlog), (t) =>
-    verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog, explain),
+  const deadline = deps.deadline ?? new VerifyDeadline(request.timeoutSeconds);
+  const { docker, signer, certificates } = tracked(deps, deadline);
+  const work = async () => {
+    const targets = await platformTargets(docker, ref, request.platform, prefix);
+    const explain = claimExplainer(request.identity, certificates, flag);
+    const perTarget = await mapLimit(targets, atOnce(request.identity, request.tlog), (t) =>
+      verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain),
+    );
+    const checks = perTarget.flat();
+    return { ref, checks, failed: checks.filter((c) => !c.ok) };
+  };
+  const cosign = request.identity.kind === 'keyless' || request.tlog;
+  return deadline.within(work(), (oldest) =>
+    deadlineError(deadline, oldest, hostOf(ref), { prefix, flag: flag('timeout'), cosign }),
   );
-  const checks = perTarget.flat();
-  return { ref, checks, failed: checks.filter((c) => !c.ok) };
 }
 
 /**

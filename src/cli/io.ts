@@ -1,6 +1,7 @@
 // What a command may touch, passed in so tests drive commands with plain objects.
 import type { Signer } from '../attest/cosign.js';
 import type { DockerAdapter } from '../docker/adapter.js';
+import type { OciFetch } from '../docker/oci-types.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -11,6 +12,8 @@ export interface CliIo {
   docker: () => DockerAdapter;
   /** Sign, attest, verify; default: the built-in key signer where it can (src/attest/signers.ts), else cosign. */
   signer?: () => Signer;
+  /** The built-in registry client's HTTP (verify's reads; default node:http(s)): tests script it. */
+  registryFetch?: OciFetch;
   /** stdout is a terminal: the report is printed with bold headings (unless NO_COLOR). */
   stdoutIsTTY?: boolean;
 }

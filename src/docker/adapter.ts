@@ -233,12 +233,13 @@ export interface DockerAdapter {
     sources: readonly string[],
     options?: { annotations?: readonly string[] },
   ): Promise<string>;
-  imagetoolsInspect(ref: string): Promise<ImageIndex>;
+  /** The index (or image) REF names; SIGNAL (a caller's deadline) stops the reads and buildx. */
+  imagetoolsInspect(ref: string, options?: { signal?: AbortSignal }): Promise<ImageIndex>;
   /**
    * The platform a single-platform image's config names (`os/architecture[/variant]`); undefined
    * for an index, or a config that names none.
    */
-  imagePlatform(ref: string): Promise<string | undefined>;
+  imagePlatform(ref: string, options?: { signal?: AbortSignal }): Promise<string | undefined>;
   /** Registry digest of a reference (of the manifest list when it is one). */
   imageDigest(ref: string): Promise<string>;
   /** Run a container to completion (or timeout); it is removed in every case. */

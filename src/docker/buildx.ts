@@ -218,7 +218,7 @@ export type BuildxCli = Pick<
 /** Where `imageDigest` asks first: the registry over HTTP (undefined: ask buildx). */
 export type HttpDigest = (ref: string) => Promise<string | undefined>;
 /** Where `imagetoolsInspect` asks first: the raw manifest over HTTP (undefined: ask buildx). */
-export type HttpManifest = (ref: string) => Promise<string | undefined>;
+export type HttpManifest = (ref: string, signal?: AbortSignal) => Promise<string | undefined>;
 
 /**
  * The adapter's buildx methods over `cli` (default "docker") run by `exec`. A digest is asked of
@@ -230,7 +230,8 @@ export function createBuildxCli(
   exec: CommandRunner,
   cli = 'docker',
   httpDigest: HttpDigest = (ref) => manifestDigestOverHttp(ref),
-  httpManifest: HttpManifest = (ref) => manifestOverHttp(ref),
+  httpManifest: HttpManifest = (ref, signal) =>
+    manifestOverHttp(ref, undefined, undefined, undefined, signal),
 ): BuildxCli {
   const run = cliRunner(exec, cli);
   return {
@@ -242,8 +243,10 @@ export function createBuildxCli(
     },
     buildx: (args, options) => run(['buildx', ...args], options),
     imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
-    async imagetoolsInspect(ref) {
-      const raw = await httpManifest(ref);
+    async imagetoolsInspect(ref, options) {
+      const signal = options?.signal;
+      const raw = await httpManifest(ref, signal);
+      signal?.throwIfAborted();
       if (raw !== undefined) {
         try {
           return parseImageIndex(raw);
@@ -251,7 +254,9 @@ export function createBuildxCli(
           // Not a manifest this reads: buildx says what it is.
         }
       }
-      const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+      const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref], signal && { signal });
+      // Stopped at the caller's deadline: that is what ended it, not what buildx said then.
+      signal?.throwIfAborted();
       if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
       // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
       // the HTTP read checks: a registry or proxy cannot answer with another image.
@@ -263,9 +268,11 @@ export function createBuildxCli(
         );
       return parseImageIndex(r.stdout);
     },
-    async imagePlatform(ref) {
+    async imagePlatform(ref, options) {
       // A single image's config (an index prints one per platform, keyed by platform).
-      const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+      const args = ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref];
+      const r = await run(args, options?.signal && { signal: options.signal });
+      options?.signal?.throwIfAborted();
       if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
       return configPlatform(r.stdout);
     },

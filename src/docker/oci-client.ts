@@ -89,7 +89,8 @@ class RegistryClient implements OciClient {
     this.base = registryApiBase(host);
     this.timeoutMs = deps.timeoutMs ?? 30_000;
     this.loopback = this.base.startsWith('http:');
-    this.sleep = deps.sleep ?? delay;
+    const deadline = deps.signal;
+    this.sleep = deps.sleep ?? ((ms) => delay(ms, undefined, deadline && { signal: deadline }));
   }
 
   private login() {
@@ -107,16 +108,22 @@ class RegistryClient implements OciClient {
     resendable = false,
   ): Promise<Answer> {
     let r: OciResponse;
+    const { signal: deadline } = this.deps;
+    deadline?.throwIfAborted();
+    const own = AbortSignal.timeout(this.timeoutMs);
     try {
       r = await this.deps.fetch(url, {
         method,
         headers,
         ...(body !== undefined && { body }),
         ...(resendable && { resendable }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: deadline ? AbortSignal.any([own, deadline]) : own,
       });
     } catch (e) {
       const what = `${method} ${url.split('?')[0]}`;
+      // The caller's deadline passed (a verify's: it names what it waited for).
+      if (deadline?.aborted)
+        throw registryUnreachable(this.host, what, e, { why: "the caller's deadline passed" });
       const inner = (e as { cause?: { code?: string; message?: string } }).cause;
       if (inner?.code === ANSWER_TOO_LARGE)
         throw new EnvironmentError(
@@ -260,6 +267,7 @@ class RegistryClient implements OciClient {
       const r = await send();
       if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS) return r;
       await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+      this.deps.signal?.throwIfAborted();
     }
   }
 

@@ -31,6 +31,11 @@ export interface OciClientDeps {
   credential: () => Credential;
   /** Per request (default 30 s). */
   timeoutMs?: number;
+  /**
+   * A caller's deadline (a verify's): every request, and every wait before one is tried again,
+   * ends when it aborts; each request's own timeout is cut short by it.
+   */
+  signal?: AbortSignal;
   /** Waits before a request is tried again (default: a timer). */
   sleep?: (ms: number) => Promise<void>;
 }

@@ -149,15 +149,19 @@ async function anonymousManifestRequest<A extends Answer>(
   fetchFn: HeadFetch<A>,
   env: Readonly<Record<string, string | undefined>>,
   timeoutMs: number,
+  deadline?: AbortSignal,
 ): Promise<A | undefined> {
   const { host, repository, reference } = splitImageRef(ref);
   if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v])) return undefined;
   const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
+  // Each request's own timeout, and the caller's deadline when it comes first.
+  const signal = () =>
+    deadline ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
   const ask = (authorization?: string) =>
     fetchFn(url, {
       method,
       headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal(),
     });
   try {
     const r = await ask();
@@ -165,7 +169,7 @@ async function anonymousManifestRequest<A extends Answer>(
     const { scheme, params } = parseChallenge(r.headers.get('www-authenticate') ?? '');
     if (scheme !== 'bearer' || !params.realm) return undefined;
     const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
-    const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
+    const t = await fetchFn(tokenUrl.toString(), { signal: signal() });
     if (t.status !== 200) return undefined;
     const token = tokenOf(await t.json());
     return token ? await ask(`Bearer ${token}`) : undefined;
@@ -200,19 +204,20 @@ type GetAnswer = Answer & { arrayBuffer(): Promise<ArrayBuffer> };
  * The manifest (or index) that REF names by digest, by one GET request asked as
  * manifestDigestOverHttp asks: its bytes as text (what `docker buildx imagetools inspect --raw`
  * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
- * cannot tell: the caller then asks buildx.
+ * cannot tell: the caller then asks buildx. DEADLINE (a caller's) cuts each request's timeout short.
  */
 export async function manifestOverHttp(
   ref: string,
   fetchFn: HeadFetch<GetAnswer> = simpleFetch,
   env: Readonly<Record<string, string | undefined>> = process.env,
   timeoutMs = 3000,
+  deadline?: AbortSignal,
 ): Promise<string | undefined> {
   const { host, reference } = splitImageRef(ref);
   // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
   // spend the runner's shared quota where buildx spends the login's.
   if (!isDigest(reference) || DOCKER_HUB.has(host)) return undefined;
-  const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs);
+  const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs, deadline);
   if (r?.status !== 200) return undefined;
   try {
     const bytes = Buffer.from(await r.arrayBuffer());

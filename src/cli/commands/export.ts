@@ -31,7 +31,13 @@ import type { CliIo } from '../io.js';
 import { type ForeignFileCheck, refuseForeignFile, writeOutFile } from '../output.js';
 import { ARCH_LABEL, exportSummary, summaryLines, type Written } from './export-summary.js';
 import type { Command } from './types.js';
-import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyBeforeWrite, verifyRequestFor } from './verify.js';
+import {
+  VERIFY_OPTIONS,
+  VERIFY_OPTIONS_HELP,
+  verifyBeforeWrite,
+  verifyRequestFor,
+  verifyTimeoutHelp,
+} from './verify.js';
 
 const wholeNumber = <T extends number | 'all'>(
   flag: string,
@@ -105,6 +111,7 @@ const EXPORT_OPTIONS = {
   force: { type: 'boolean', default: false },
   verify: { type: 'boolean' },
   ...VERIFY_OPTIONS,
+  'verify-timeout': { type: 'string' },
 } as const satisfies OptionSpec;
 
 const parseExportArgs = (argv: string[]) => parseCommandArgs('export', argv, EXPORT_OPTIONS).values;
@@ -274,7 +281,7 @@ export const exportCommand: Command = {
   summary:
     'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
   usage:
-    'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ...] [--force] --out DIR',
+    'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ... [--verify-timeout SECONDS]] [--force] --out DIR',
   help: `Runs the same suites as "ml-image smoke" on a cluster, against exactly the image that was built:
 the reference must carry its digest (taken from DIR/build.json with --from).
 
@@ -311,13 +318,15 @@ Options:
                         a certificate identity is required; not --platform: every platform a node
                         may pull is checked); a failed check writes no job:
 ${VERIFY_OPTIONS_HELP}
+${verifyTimeoutHelp('export')}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
-without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached.`,
+without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.`,
   async run(argv: string[], io: CliIo) {
     const values = parseExportArgs(argv);
     checkFlagCombination(values);
-    const verify = verifyRequestFor('export', values);
+    // Its own --timeout is the smoke tests': the verify's deadline is --verify-timeout.
+    const verify = verifyRequestFor('export', { ...values, timeout: values['verify-timeout'] });
     const source = imageSource(values, io);
     const spec = exportSpec(values, io, source);
     const smokeScript = readFileSync(

@@ -2,6 +2,7 @@ import { verifyDeps } from '../../attest/signers.js';
 import { certificateReaderFor } from '../../attest/verify-certificates.js';
 import {
   cliFlagNaming,
+  type FlagNaming,
   failedSummary,
   parseVerifyFlags,
   renderChecks,
@@ -9,8 +10,10 @@ import {
   type VerifyFlags,
   type VerifyOutcome,
   type VerifyRequest,
+  VerifyDeadline,
   verifyImage,
 } from '../../attest/verify.js';
+import { VERIFY_TIMEOUT_DEFAULT_S, VERIFY_TIMEOUT_MAX_S } from '../../attest/verify-flags.js';
 import { GITHUB_ISSUER } from '../../attest/signing.js';
 import { CheckFailedError, InputError } from '../../errors.js';
 import { type OptionSpec, parseCommandArgs } from '../args.js';
@@ -36,6 +39,20 @@ export const VERIFY_OPTIONS = {
   platform: { type: 'string' },
   tlog: { type: 'boolean' },
 } as const satisfies OptionSpec;
+
+/** The verify deadline's flag, by the name each command gives it (export's --timeout is the smoke tests'). */
+export const VERIFY_TIMEOUT_FLAG = { verify: 'timeout', export: 'verify-timeout' } as const;
+
+type VerifyCommand = keyof typeof VERIFY_TIMEOUT_FLAG;
+
+/** How COMMAND names the verify flags in messages: `--NAME`, the deadline by its own name. */
+export const verifyNaming = (command: VerifyCommand): FlagNaming =>
+  cliFlagNaming(command, { timeout: VERIFY_TIMEOUT_FLAG[command] });
+
+/** The help line of the deadline flag, as COMMAND names it. */
+export const verifyTimeoutHelp = (command: VerifyCommand) =>
+  `  ${`--${VERIFY_TIMEOUT_FLAG[command]} SECONDS`.padEnd(30)}the whole verify ends by then: a registry (or cosign) that does not
+                                answer is exit 3, naming it (default ${VERIFY_TIMEOUT_DEFAULT_S}, at most ${VERIFY_TIMEOUT_MAX_S})`;
 
 /** The help lines of the verify flags (verify and export --verify). */
 export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key-signed image (cosign.pub)
@@ -64,20 +81,24 @@ export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key o
                                 must be that platform (its config says)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
 
-/** Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included. */
+/**
+ * Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included.
+ * Its registry reads and cosign runs end at the request's deadline (then exit 3, naming FLAG).
+ */
 export async function verifyWithCli(
   io: CliIo,
   ref: string,
   request: VerifyRequest,
-  prefix = 'verify: ',
+  command: VerifyCommand = 'verify',
 ): Promise<VerifyOutcome> {
-  const deps = verifyDeps(io.env, ref, request.identity, request.tlog, {
-    signer: io.signer,
-    docker: io.docker,
-  });
+  const { prefix, flag } = verifyNaming(command);
+  const deadline = new VerifyDeadline(request.timeoutSeconds);
+  const transport = { fetch: io.registryFetch, signal: deadline.signal };
+  const given = { signer: io.signer, docker: io.docker };
+  const deps = verifyDeps(io.env, ref, request.identity, request.tlog, given, transport);
   // What a refused certificate holds is read from the registry with the default signer only.
-  const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity);
-  return verifyImage({ ...deps, certificates }, ref, request, prefix);
+  const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity, transport);
+  return verifyImage({ ...deps, certificates, deadline }, ref, request, prefix, flag);
 }
 
 /**
@@ -85,14 +106,15 @@ export async function verifyWithCli(
  * a verify flag without --verify is bad input, not silently ignored.
  */
 export function verifyRequestFor(
-  command: string,
+  command: VerifyCommand,
   values: VerifyFlags & { verify?: boolean | undefined },
 ): VerifyRequest | undefined {
-  if (values.verify === true) return parseVerifyFlags(values, cliFlagNaming(command));
+  const naming = verifyNaming(command);
+  if (values.verify === true) return parseVerifyFlags(values, naming);
   const stray = VERIFY_FLAGS.filter((f) => values[f] !== undefined);
   if (stray.length > 0)
     throw new InputError(
-      `${command}: ${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`,
+      `${command}: ${stray.map((f) => naming.flag(f)).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`,
       `add --verify to check the image before the job is written`,
     );
   return undefined;
@@ -105,12 +127,12 @@ export function verifyRequestFor(
  */
 export async function verifyBeforeWrite(
   io: CliIo,
-  command: string,
+  command: VerifyCommand,
   ref: string,
   request: VerifyRequest,
   json: boolean,
 ): Promise<VerifyOutcome> {
-  const outcome = await verifyWithCli(io, ref, request, `${command}: `);
+  const outcome = await verifyWithCli(io, ref, request, command);
   if (!json) io.stdout(`${renderChecks(outcome.checks)}\n`);
   if (outcome.failed.length > 0)
     throw new CheckFailedError(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
@@ -131,7 +153,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
   usage:
-    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--out DIR]',
+    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--timeout SECONDS] [--out DIR]',
   help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
 platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify
@@ -144,18 +166,21 @@ ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
 
 Options:
 ${VERIFY_OPTIONS_HELP}
+${verifyTimeoutHelp('verify')}
   --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
                                 when one fails; when the verify stops, ok false and the error)
 
 Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
-cosign cannot be reached, or the registry refuses the read or is failing (the fix is printed).`,
+cosign cannot be reached, the registry refuses the read or is failing, or it did not answer
+within --timeout (the fix is printed).`,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('verify', argv, VERIFY_OPTIONS, true);
+    const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } } as const satisfies OptionSpec;
+    const { values, positionals } = parseCommandArgs('verify', argv, options, true);
     if (positionals.length !== 1)
       throw new InputError('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
     const ref = positionals[0]!;
     const t0 = performance.now();
-    const flags = parseVerifyFlags(values, cliFlagNaming('verify'));
+    const flags = parseVerifyFlags(values, verifyNaming('verify'));
     let outcome: Awaited<ReturnType<typeof verifyWithCli>>;
     try {
       outcome = await verifyWithCli(io, ref, flags);

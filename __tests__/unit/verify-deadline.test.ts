@@ -1,0 +1,385 @@
+// The deadline of one verify (`ml-image verify --timeout`, `export --verify-timeout`, the verify
+// sub-action's `timeout` input): a registry that accepts connections but never answers ends the
+// verify with exit 3 naming the registry and what it waited for, and the requests under way get
+// the deadline's signal (aborted), as do cosign runs and buildx. No sockets, no processes: the
+// registry client's fetch, cosign's exec and buildx's runner are scripted, and no assertion is on
+// time (the deadlines are tiny, or an AbortController's).
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ActionIo, run } from '../../src/action/run.js';
+import { createCosignSigner, type CosignExec, type Signer } from '../../src/attest/cosign.js';
+import {
+  cliFlagNaming,
+  parseVerifyFlags,
+  VerifyDeadline,
+  verifyImage,
+  type VerifyRequest,
+} from '../../src/attest/verify.js';
+import { parseVerifyTimeout } from '../../src/attest/verify-flags.js';
+import { runCli } from '../../src/cli/main.js';
+import { createBuildxCli } from '../../src/docker/buildx.js';
+import {
+  createOciClient,
+  type OciFetch,
+  type OciResponse,
+  sha256Digest,
+} from '../../src/docker/oci-client.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const none = () => ({ kind: 'none' as const, describe: 'no credential' });
+
+function answer(status: number, body: string, headers: Record<string, string> = {}): OciResponse {
+  const bytes = Buffer.from(body);
+  return {
+    status,
+    headers: { get: (n) => headers[n.toLowerCase()] ?? null },
+    arrayBuffer: async () =>
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
+  };
+}
+
+/**
+ * A registry that accepts every request and answers those ANSWERS knows (by URL path); any other
+ * it never answers: the request ends only when its signal aborts. Every request's signal is kept.
+ */
+function silentRegistry(answers: Record<string, () => OciResponse> = {}) {
+  const pending: { url: string; signal: AbortSignal }[] = [];
+  const fetch: OciFetch = (url, init) => {
+    const known = answers[new URL(url).pathname];
+    if (known) return Promise.resolve(known());
+    pending.push({ url, signal: init.signal });
+    return new Promise((_resolve, reject) => {
+      init.signal.addEventListener('abort', () => reject(init.signal.reason as Error), { once: true });
+    });
+  };
+  return { fetch, pending };
+}
+
+/** A two-platform index, and its reference by digest in localhost:5000/acme/model. */
+const INDEX_TEXT = JSON.stringify({
+  schemaVersion: 2,
+  mediaType: 'application/vnd.oci.image.index.v1+json',
+  manifests: [
+    {
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: D('1'),
+      size: 1,
+      platform: { os: 'linux', architecture: 'amd64' },
+    },
+    {
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: D('2'),
+      size: 1,
+      platform: { os: 'linux', architecture: 'arm64' },
+    },
+  ],
+});
+const INDEX_DIGEST = sha256Digest(INDEX_TEXT);
+const INDEX = `localhost:5000/acme/model@${INDEX_DIGEST}`;
+const AMD = `localhost:5000/acme/model@${D('1')}`;
+const indexAnswer = {
+  [`/v2/acme/model/manifests/${INDEX_DIGEST}`]: () =>
+    answer(200, INDEX_TEXT, { 'content-type': 'application/vnd.oci.image.index.v1+json' }),
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-verify-deadline-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A P-256 public key file: the built-in verifier checks it, over the scripted registry. */
+const KEY = path.join(dir, 'cosign.pub');
+writeFileSync(
+  KEY,
+  generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }),
+);
+
+describe('the verify flags: --timeout SECONDS', () => {
+  const cli = cliFlagNaming('verify');
+  it.each([
+    [undefined, 120],
+    ['', 120],
+    [' 90 ', 90],
+    ['0.5', 0.5],
+    ['3600', 3600],
+  ])('%j -> %s seconds', (raw, seconds) => {
+    expect(parseVerifyTimeout(raw, cli)).toBe(seconds);
+  });
+
+  it.each(['0', '0.0', '-5', 'abc', '1e3', '10s', 'Infinity', '3601', '3600.5'])(
+    '%j is bad input (exit 2) naming the flag and the value',
+    (raw) => {
+      const e = (() => {
+        try {
+          parseVerifyTimeout(raw, cli);
+        } catch (x) {
+          return x;
+        }
+        throw new Error('accepted');
+      })();
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).exitCode).toBe(2);
+      expect((e as InputError).message).toBe(
+        `verify: --timeout: expected seconds, a number above 0 and at most 3600, got ${JSON.stringify(raw)}`,
+      );
+    },
+  );
+
+  it('the sub-action names its input, export its --verify-timeout', () => {
+    const input = { prefix: '', flag: (n: string) => `input "${n}"` };
+    expect(() => parseVerifyFlags({ key: 'k.pub', timeout: 'soon' }, input)).toThrow(
+      /^input "timeout": expected seconds, .* got "soon"$/,
+    );
+    const exp = cliFlagNaming('export', { timeout: 'verify-timeout' });
+    expect(() => parseVerifyFlags({ key: 'k.pub', timeout: '0' }, exp)).toThrow(
+      /^export: --verify-timeout: expected seconds/,
+    );
+    expect(parseVerifyFlags({ key: 'k.pub', timeout: '30' }, exp).timeoutSeconds).toBe(30);
+  });
+
+  it.each([
+    [['verify', INDEX, '--key', KEY, '--timeout', 'abc'], /verify: --timeout: expected seconds, .*got "abc"/],
+    [['verify', INDEX, '--key', KEY, '--timeout', '7200'], /verify: --timeout: .*at most 3600, got "7200"/],
+  ])('ml-image %j: exit 2 before the registry is asked', async (argv, message) => {
+    const registry = silentRegistry();
+    const io = { ...captureIo(dir), registryFetch: registry.fetch };
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(registry.pending).toEqual([]);
+  });
+});
+
+describe('ml-image verify against a registry that never answers', () => {
+  it('ends with exit 3 at --timeout, naming the registry and the read it waited for; the request is aborted', async () => {
+    const registry = silentRegistry();
+    const io = { ...captureIo(dir), registryFetch: registry.fetch };
+    const out = path.join(dir, 'out');
+    const code = await runCli(['verify', INDEX, '--key', KEY, '--timeout', '0.05', '--out', out], io);
+    expect(code, io.err()).toBe(3);
+    expect(io.err()).toContain(
+      `verify: the registry localhost:5000 did not answer within 0.05 s (waiting for the image index ${INDEX})`,
+    );
+    expect(io.err()).toMatch(/give the verify longer with --timeout SECONDS \(now 0\.05, at most 3600\)/);
+    expect(registry.pending.map((p) => new URL(p.url).pathname)).toEqual([
+      `/v2/acme/model/manifests/${INDEX_DIGEST}`,
+    ]);
+    expect(registry.pending.every((p) => p.signal.aborted)).toBe(true);
+    // --out: the stopped verify says so, not ok.
+    expect(JSON.parse(readFileSync(path.join(out, 'verify.json'), 'utf8'))).toMatchObject({ ok: false });
+  });
+
+  it('the index answered, the .sig/.att reads never: the oldest one is named, every one aborted', async () => {
+    const registry = silentRegistry(indexAnswer);
+    const io = { ...captureIo(dir), registryFetch: registry.fetch };
+    const code = await runCli(['verify', INDEX, '--key', KEY, '--timeout', '0.05', '--json'], io);
+    expect(code, io.err()).toBe(3);
+    const { error } = JSON.parse(io.out()) as { error: { message: string; fix: string } };
+    expect(error.message).toBe(
+      `verify: the registry localhost:5000 did not answer within 0.05 s (waiting for the signature of ${AMD})`,
+    );
+    expect(error.fix).toMatch(/^check that the registry localhost:5000 is up and reachable/);
+    // Both platforms' signature and attestation tags were asked for, and all of them aborted.
+    expect(registry.pending.length).toBeGreaterThanOrEqual(2);
+    expect(registry.pending.every((p) => p.signal.aborted)).toBe(true);
+  });
+
+  it("export --verify: --verify-timeout is the deadline (its --timeout stays the smoke tests')", async () => {
+    const registry = silentRegistry();
+    const io = { ...captureIo(dir), registryFetch: registry.fetch };
+    const argv = ['export', '--slurm', '--image', INDEX, '--out', path.join(dir, 'job'), '--verify'];
+    const code = await runCli([...argv, '--key', KEY, '--timeout', '5000', '--verify-timeout', '0.05'], io);
+    expect(code, io.err()).toBe(3);
+    expect(io.err()).toContain('export: the registry localhost:5000 did not answer within 0.05 s');
+    expect(io.err()).toContain('--verify-timeout SECONDS');
+    expect(registry.pending.every((p) => p.signal.aborted)).toBe(true);
+  });
+
+  it('export: --verify-timeout without --verify is bad input', async () => {
+    const io = captureIo(dir);
+    const argv = ['export', '--slurm', '--image', INDEX, '--out', path.join(dir, 'job2')];
+    expect(await runCli([...argv, '--verify-timeout', '30'], io)).toBe(2);
+    expect(io.err()).toMatch(/export: --verify-timeout is a --verify option/);
+  });
+});
+
+describe('verifyImage at its deadline', () => {
+  const request = (o: Partial<VerifyRequest> = {}): VerifyRequest => ({
+    ...parseVerifyFlags(
+      { 'certificate-identity-regexp': '^https://github\\.com/acme/' },
+      cliFlagNaming('verify'),
+    ),
+    ...o,
+  });
+  const docker = fakeDocker({
+    imagetoolsInspect: async () => ({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: [{ os: 'linux', architecture: 'amd64', digest: D('1') }],
+    }),
+  });
+
+  it('a check that ignores the signal does not hold the verify: exit 3 naming it, at the deadline', async () => {
+    const controller = new AbortController();
+    const deadline = new VerifyDeadline(120, controller.signal);
+    const never = () => new Promise<never>(() => undefined);
+    const signer = {
+      verify: () => {
+        controller.abort(new Error('deadline'));
+        return never();
+      },
+      verifyAttestations: never,
+    } as unknown as Signer;
+    const e = await verifyImage({ docker, signer, deadline }, INDEX, request()).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as EnvironmentError).exitCode).toBe(3);
+    expect((e as EnvironmentError).message).toBe(
+      `verify: the registry localhost:5000 did not answer within 120 s (waiting for the signature of ${AMD})`,
+    );
+    // Keyless: cosign waits for Sigstore too, and the fix says so.
+    expect((e as EnvironmentError).fix).toMatch(/cosign also waits for Sigstore's services/);
+  });
+
+  it('the image reader (buildx, for keyless) gets the signal', async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const reader = fakeDocker({
+      imagetoolsInspect: (_ref, options) => {
+        signals.push(options?.signal);
+        return new Promise((_r, reject) =>
+          options?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        );
+      },
+    });
+    const e = await verifyImage(
+      { docker: reader, signer: {} as Signer },
+      INDEX,
+      request({ timeoutSeconds: 0.05 }),
+    ).catch((x: unknown) => x);
+    expect((e as EnvironmentError).message).toBe(
+      `verify: the registry localhost:5000 did not answer within 0.05 s (waiting for the image index ${INDEX})`,
+    );
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+});
+
+describe('what the deadline reaches', () => {
+  it('cosign: the run gets the signal and the call rejects with its reason, not "cannot run cosign"; none starts after', async () => {
+    const controller = new AbortController();
+    const calls: AbortSignal[] = [];
+    const exec: CosignExec = (_args, opts) => {
+      calls.push(opts.signal!);
+      return new Promise((_r, reject) =>
+        opts.signal!.addEventListener('abort', () => reject(opts.signal!.reason as Error)),
+      );
+    };
+    const signer = createCosignSigner(exec, { signal: controller.signal });
+    const id = { kind: 'key', publicKey: 'k.pub' } as const;
+    const pending = signer.verify(AMD, id).catch((x: unknown) => x);
+    const reason = new Error('the deadline passed');
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.aborted).toBe(true);
+    expect(await signer.verifyAttestations(AMD, 'cyclonedx', id).catch((x: unknown) => x)).toBe(reason);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('buildx imagetools inspect: the HTTP read and the buildx run get the signal', async () => {
+    const controller = new AbortController();
+    const seen: (AbortSignal | undefined)[] = [];
+    const exec = {
+      run: async (_cli: string, _args: readonly string[], options?: { signal?: AbortSignal }) => {
+        seen.push(options?.signal);
+        controller.abort();
+        return { exitCode: 143, stdout: '', stderr: 'terminated' };
+      },
+    };
+    const cli = createBuildxCli(exec, 'docker', undefined, async (_ref, signal) => {
+      seen.push(signal);
+      return undefined;
+    });
+    const e = await cli.imagetoolsInspect(INDEX, { signal: controller.signal }).catch((x: unknown) => x);
+    expect(seen).toEqual([controller.signal, controller.signal]);
+    // Stopped at the deadline: not reported as what buildx said when it was killed.
+    expect(e).not.toBeInstanceOf(EnvironmentError);
+    expect((e as Error).name).toBe('AbortError');
+  });
+
+  it("the registry client: a request's signal aborts with the deadline; the error says so (exit 3)", async () => {
+    const controller = new AbortController();
+    const registry = silentRegistry();
+    const client = createOciClient('localhost:5000', {
+      fetch: registry.fetch,
+      credential: none,
+      signal: controller.signal,
+    });
+    const read = client.manifest('acme/model', 'v1', ['application/json']).catch((x: unknown) => x);
+    await Promise.resolve();
+    controller.abort();
+    const e = await read;
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as EnvironmentError).message).toBe(
+      "registry localhost:5000 is unreachable (GET http://localhost:5000/v2/acme/model/manifests/v1: the caller's deadline passed)",
+    );
+    expect(registry.pending).toHaveLength(1);
+    expect(registry.pending[0]!.signal.aborted).toBe(true);
+  });
+
+  it('the registry client: no attempt again once the deadline passed during the wait before it', async () => {
+    const controller = new AbortController();
+    let sent = 0;
+    const client = createOciClient('localhost:5000', {
+      fetch: async () => {
+        sent++;
+        return answer(503, 'busy');
+      },
+      credential: none,
+      signal: controller.signal,
+      sleep: async () => controller.abort(),
+    });
+    const e = await client.blob('acme/model', D('3')).catch((x: unknown) => x);
+    expect(sent).toBe(1);
+    expect((e as Error).name).toBe('AbortError');
+  });
+});
+
+describe('the verify sub-action: input "timeout"', () => {
+  function actionIo(inputs: Record<string, string>, fetch: OciFetch) {
+    const failed: string[] = [];
+    const io: ActionIo & { registryFetch: OciFetch } = {
+      getInput: (n) => inputs[n] ?? '',
+      setOutput: () => undefined,
+      setFailed: (m) => failed.push(m),
+      error: () => undefined,
+      warning: () => undefined,
+      info: () => undefined,
+      group: (_n, fn) => fn(),
+      cwd: dir,
+      env: {},
+      docker: () => fakeDocker(),
+      registryFetch: fetch,
+    };
+    return { io, failed };
+  }
+
+  it('a registry that never answers fails the step at the deadline, naming the input', async () => {
+    const registry = silentRegistry(indexAnswer);
+    const f = actionIo({ command: 'verify', image: INDEX, key: KEY, timeout: '0.05' }, registry.fetch);
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toMatch(
+      /^the registry localhost:5000 did not answer within 0\.05 s \(waiting for the signature of .*\)/,
+    );
+    expect(f.failed[0]).toMatch(/input "timeout" SECONDS/);
+    expect(registry.pending.every((p) => p.signal.aborted)).toBe(true);
+  });
+
+  it('a bad value fails the step naming the input, before any registry is asked', async () => {
+    const registry = silentRegistry();
+    const f = actionIo({ command: 'verify', image: INDEX, key: KEY, timeout: '-1' }, registry.fetch);
+    await run(f.io);
+    expect(f.failed[0]).toMatch(/^input "timeout": expected seconds, .*got "-1"/);
+    expect(registry.pending).toEqual([]);
+  });
+});

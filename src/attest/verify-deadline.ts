@@ -1,0 +1,84 @@
+// The deadline of one verify (`--timeout`, the sub-action's `timeout` input). Its signal goes to
+// every registry request and cosign run of the verify (a request is aborted, cosign killed, when
+// it fires), and the verify itself ends then with the error naming what it was waiting for, also
+// when a part of it does not heed the signal: a deploy gate fails in bounded time (exit 3).
+import { EnvironmentError } from '../errors.js';
+import { VERIFY_TIMEOUT_MAX_S } from './verify-flags.js';
+
+/** What a verify waits for: a read from HOST's registry, or a check (cosign) about an image there. */
+export interface Waiting {
+  host: string;
+  what: string;
+}
+
+export class VerifyDeadline {
+  readonly signal: AbortSignal;
+  /** The waits under way, oldest first (a Set keeps the order they were added in). */
+  private readonly waiting = new Set<Waiting>();
+
+  /** SECONDS from now; SIGNAL (tests) replaces the timer. */
+  constructor(
+    readonly seconds: number,
+    signal?: AbortSignal,
+  ) {
+    this.signal = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
+  }
+
+  /** WORK, noted as waiting for WHAT of HOST's registry until it settles. */
+  async wait<T>(host: string, what: string, work: () => Promise<T>): Promise<T> {
+    this.signal.throwIfAborted();
+    const w = { host, what };
+    this.waiting.add(w);
+    try {
+      return await work();
+    } finally {
+      this.waiting.delete(w);
+    }
+  }
+
+  /**
+   * WORK's result, or at the deadline the error ERROR makes of the oldest wait under way then
+   * (undefined: none) - at once, whatever WORK does after. A rejection of WORK once the deadline
+   * passed (an aborted request) is that error too.
+   */
+  within<T>(work: Promise<T>, error: (oldest: Waiting | undefined) => Error): Promise<T> {
+    const { signal } = this;
+    return new Promise<T>((resolve, reject) => {
+      let passed: Error | undefined;
+      const onAbort = () => reject((passed ??= error(this.waiting.values().next().value)));
+      const done = () => signal.removeEventListener('abort', onAbort);
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (v) => {
+          done();
+          resolve(v);
+        },
+        (e: unknown) => {
+          done();
+          if (signal.aborted) onAbort();
+          else reject(e as Error);
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The error of a verify that passed its deadline (exit 3): the registry, how long, what was asked;
+ * the fix names the flag that gives it longer (FLAG: `--timeout`, or the sub-action's input).
+ */
+export function deadlineError(
+  deadline: VerifyDeadline,
+  oldest: Waiting | undefined,
+  fallbackHost: string,
+  opts: { prefix: string; flag: string; cosign: boolean },
+): EnvironmentError {
+  const host = oldest?.host ?? fallbackHost;
+  return new EnvironmentError(
+    `${opts.prefix}the registry ${host} did not answer within ${deadline.seconds} s (waiting for ${oldest?.what ?? 'the checks to end'})`,
+    `check that the registry ${host} is up and reachable from here (its status page, the network, any proxy or firewall)${
+      opts.cosign ? "; cosign also waits for Sigstore's services (TUF, Rekor, Fulcio's roots) here" : ''
+    }, or give the verify longer with ${opts.flag} SECONDS (now ${deadline.seconds}, at most ${VERIFY_TIMEOUT_MAX_S})`,
+  );
+}
