@@ -24,7 +24,7 @@ function walk(dir: string): string[] {
 describe('package.json', () => {
   it('is an ESM package for Node >= 20 with the ml-image bin', () => {
     expect(pkg.type).toBe('module');
-    expect(pkg.engines.node).toBe('>=20');
+    expect(pkg.engines.node).toBe('>=20.3');
     expect(pkg.bin['ml-image']).toBe('dist/cli/index.js');
     expect(pkg.version).toBe(VERSION);
   });
