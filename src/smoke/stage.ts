@@ -10,7 +10,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { describeError, EnvironmentError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { ResultDir } from '../results/results.js';
-import { VERSION } from '../version.js';
+import { toolKey } from './scripts-key.js';
 import type { Baseline } from './baselines.js';
 import { configSmokeInputs } from './config-inputs.js';
 import type { GpuMode } from './gpu-mode.js';
@@ -198,7 +198,7 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
     gpus: ctx.gpus,
     gpuDevices: devicesKey(gpus),
     driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
-    tool: VERSION,
+    tool: toolKey(ctx.input.imagesDir),
   });
   return { ...t, key, gpus, runImage };
 }
