@@ -302,6 +302,55 @@ describe.skipIf(SKIP)('probe: run as capture runs it', () => {
   });
 });
 
+// Where each CUDA library was read (record.cuda.sources, the SBOM's ml-image:cuda.source): torch's
+// wheel copy only when that copy is the one that answered. It can fail to load (a missing
+// dependency); the probe then loads the system's by name, and the source must say so.
+const CUDA_SOURCES = `
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("probe", sys.argv[1])
+p = importlib.util.module_from_spec(spec); spec.loader.exec_module(p)
+torch_copy = "/site/nvidia/nccl/lib/libnccl.so.2"
+p.first_library = lambda patterns: (torch_copy, "torch: nvidia/nccl/lib/libnccl.so.2")
+def cudnn_get_version(): return 90100
+class Lib:
+    def __init__(self): self.cudnnGetVersion = cudnn_get_version
+    def ncclGetVersion(self, ref): ref._obj.value = 22103; return 0
+out = {}
+for torch_loads in (True, False):
+    def cdll(name):
+        if name == torch_copy and not torch_loads: raise OSError("libfoo.so: cannot open shared object file")
+        return Lib()
+    p.ctypes.CDLL = cdll
+    sources = {}
+    v = p.library_version("cuda.nccl", sources, ["libnccl.so.*"], ["libnccl.so.2"], "ncclGetVersion", p.nccl_int)
+    p.first_library = lambda patterns: (torch_copy, "torch: nvidia/cudnn/lib/libcudnn.so.9")
+    c = p.cudnn_version(sources)
+    p.first_library = lambda patterns: (torch_copy, "torch: nvidia/nccl/lib/libnccl.so.2")
+    out["torch" if torch_loads else "fallback"] = {"nccl": v, "cudnn": c, "sources": sources}
+print(json.dumps(out))
+`;
+
+describe.skipIf(SKIP)('probe: where each CUDA library was read', () => {
+  it("torch's copy when it answered; the system's when torch's would not load and the system's did", () => {
+    const r = spawnSync('python3', ['-c', CUDA_SOURCES, PROBE], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Record<string, { nccl: string; cudnn: string; sources: object }>;
+    expect(out.torch).toEqual({
+      nccl: '2.21.3',
+      cudnn: '9.1.0',
+      sources: {
+        nccl: 'torch: nvidia/nccl/lib/libnccl.so.2',
+        cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9',
+      },
+    });
+    expect(out.fallback).toEqual({
+      nccl: '2.21.3',
+      cudnn: '9.1.0',
+      sources: { nccl: 'system', cudnn: 'system' },
+    });
+  });
+});
+
 interface NameCase {
   name: string;
   cc: string;

@@ -344,18 +344,26 @@ def apt_packages():
     return out
 
 
-def load_lib(names):
+def load_lib_named(names):
+    """The first of NAMES that loads, and that name (which copy answered: torch's or the system's)."""
     last = None
     for n in names:
         try:
-            return ctypes.CDLL(n)
+            return ctypes.CDLL(n), n
         except OSError as e:
             last = e
     raise OSError("none of %s could be loaded (%s)" % (", ".join(names), last))
 
 
-def version_call(lib_names, fn_name, decode):
-    lib = load_lib(lib_names)
+def load_lib(names):
+    return load_lib_named(names)[0]
+
+
+def version_call(lib_names, fn_name, decode, loaded=None):
+    """FN_NAME's version from the first of LIB_NAMES that loads; LOADED (a list) gets its name."""
+    lib, name = load_lib_named(lib_names)
+    if loaded is not None:
+        loaded.append(name)
     v = ctypes.c_int()
     rc = getattr(lib, fn_name)(ctypes.byref(v))
     if rc != 0:
@@ -413,9 +421,11 @@ def library_version(field, sources, patterns, names, fn, decode):
     """A CUDA library's version from the copy torch loads (its wheels), else the system's by name."""
     path, where = first_library(patterns)
     candidates = ([path] if path else []) + names
-    value = attempt(field, lambda: version_call(candidates, fn, decode))
+    loaded = []
+    value = attempt(field, lambda: version_call(candidates, fn, decode, loaded))
     if value is not None:
-        sources[field.split(".")[-1]] = where or "system"
+        # torch's copy only when it is the one that answered (it may fail to load: the system's then)
+        sources[field.split(".")[-1]] = where if path and loaded and loaded[-1] == path else "system"
     return value
 
 
@@ -437,15 +447,17 @@ def cuda_info():
 
 def cudnn_version(sources):
     path, where = first_library(["libcudnn.so.*"])
+    loaded = []
 
     def read():
-        lib = load_lib(([path] if path else []) + ["libcudnn.so.9", "libcudnn.so.8", "libcudnn.so"])
+        lib, name = load_lib_named(([path] if path else []) + ["libcudnn.so.9", "libcudnn.so.8", "libcudnn.so"])
+        loaded.append(name)
         lib.cudnnGetVersion.restype = ctypes.c_size_t
         return cudnn_int(lib.cudnnGetVersion())
 
     value = attempt("cuda.cudnn", read)
     if value is not None:
-        sources["cudnn"] = where or "system"
+        sources["cudnn"] = where if path and loaded and loaded[-1] == path else "system"
     return value
 
 
