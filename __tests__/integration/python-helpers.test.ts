@@ -115,6 +115,9 @@ describe("the resolver's helper on python3", () => {
       'qux=3.1.4',
       'qux[extra]>=3.1.4; python_version < "3.12"',
     ],
+    // A local label is no part of a lower bound (>=2.1.0+cu121 is no valid specifier).
+    ['torch==2.1.0+cu121', 'torch=2.1.0+cu121', 'torch>=2.1.0'],
+    ['torch==2.1.0+cu121,!=2.0.0+cpu', 'torch=2.1.0+cu121', 'torch>=2.1.0,!=2.0.0+cpu'],
     ['torchvision', 'torchvision=0.20.1', null],
     ['foo>=1.0,!=1.3.2', 'foo=1.4', null],
     ['baz>=1.0 ; platform_machine == "x86_64"', 'baz=1.0', null],

@@ -744,7 +744,13 @@ describe('applyRelaxed: the helper says what to loosen; the own lines of the use
 });
 
 describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 503 name)', () => {
-  const text = 'numpy<2\nScikit_Learn==1.5.0\n-r other.txt\n--index-url https://pypi.example/simple';
+  const text = [
+    'numpy<2',
+    'Scikit_Learn==1.5.0',
+    '-r other.txt',
+    '--index-url https://pypi.example/simple',
+    'torch==2.1.0+cu121',
+  ].join('\n');
   it.each<[string, string, string, string | undefined]>([
     // Another project: a helper's bug or a crafted answer would install it unnoticed.
     ['another project, no bound', 'numpy<2', 'evilpkg', 'the new line names evilpkg, not numpy'],
@@ -770,6 +776,14 @@ describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 
       'the new line is not a loosened requirement',
     ],
     ['an editable as the new line', 'numpy<2', '-e .', 'the new line is not a loosened requirement'],
+    // A lower bound with a local label is no valid specifier: not taken for another project.
+    [
+      'a local version label in the lower bound',
+      'torch==2.1.0+cu121',
+      'torch>=2.1.0+cu121',
+      'the new line does not parse as a requirement',
+    ],
+    ['the public version as the lower bound', 'torch==2.1.0+cu121', 'torch>=2.1.0', undefined],
     // The same project: its name written another way, extras and markers changed, all kept.
     ['the same name spelled otherwise', 'Scikit_Learn==1.5.0', 'scikit.learn>=1.5.0', undefined],
     ['the same name with extras', 'numpy<2', 'numpy[dev,docs]>=1', undefined],

@@ -155,7 +155,9 @@ CAPS = ("==", "===", "~=", "<", "<=")
 def loosened(spec, chosen):
     """The specifier set SPEC without its upper bounds, as text, or None when it has none (nothing
     to loosen): the highest lower bound it sets (==X.Y.* and ~=X.Y give >=X.Y; > wins a tie),
-    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion."""
+    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion.
+    A bound is the version's public part: >= and > take no local label (==2.1.0+cu121 gives
+    >=2.1.0; >=2.1.0+cu121 is no valid specifier)."""
     if not any(sp.operator in CAPS for sp in spec):
         return None
     floors = []
@@ -166,9 +168,10 @@ def loosened(spec, chosen):
         if v.endswith(".*"):
             v = v[:-2]
         try:
-            floors.append((Version(v), op == ">", (">" if op == ">" else ">=") + v))
+            floor = Version(Version(v).public)
         except InvalidVersion:
             continue
+        floors.append((floor, op == ">", (">" if op == ">" else ">=") + str(floor)))
     if floors:
         lower = [max(floors)[2]]
     else:

@@ -51,7 +51,8 @@ export function refusal(c: RelaxChange): string | undefined {
   const name = requirementName(c.from);
   if (name === undefined) return 'the line is not a requirement';
   const to = requirementName(c.to);
-  if (to !== name) return `the new line names ${to ?? 'no project'}, not ${name}`;
+  if (to === undefined) return 'the new line does not parse as a requirement';
+  if (to !== name) return `the new line names ${to}, not ${name}`;
   return undefined;
 }
 
