@@ -21,6 +21,7 @@ import {
   canonicalName,
   logicalLines,
   parseLine,
+  parsePep508,
   parseRequirementsText,
 } from '../../src/requirements/parse.js';
 import { MAX_REQUIREMENTS_BYTES, readRequirements, workspaceRoot } from '../../src/requirements/read.js';
@@ -161,6 +162,34 @@ describe('canonicalName', () => {
     ['', ''],
   ])('%j -> %j', (name, normal) => {
     expect(canonicalName(name)).toBe(normal);
+  });
+});
+
+// The marker as packaging 26.2's str(Requirement(line).marker) writes it (each row checked there):
+// what the resolver's relax step compares a helper's new line by.
+describe('parsePep508: the extras as written, the marker as packaging writes it', () => {
+  it.each<[string, string[], string | undefined]>([
+    ['numpy', [], undefined],
+    ['Foo[B_ar, a]>=1', ['B_ar', 'a'], undefined],
+    ['foo[]==1', [], undefined],
+    [`foo; os.name=='posix'`, [], 'os_name == "posix"'],
+    ['foo; platform.machine == "x86_64"', [], 'platform_machine == "x86_64"'],
+    ['foo; python_implementation=="CPython"', [], 'platform_python_implementation == "CPython"'],
+    [`foo; '3.8' <= python_version`, [], '"3.8" <= python_version'],
+    ['foo; "a" not   in platform_release', [], '"a" not in platform_release'],
+    ['foo; extra == "Te_St"', [], 'extra == "te-st"'],
+    ['foo; (python_version<"3")', [], 'python_version < "3"'],
+    ['foo; ((python_version<"3") and (os_name=="x"))', [], 'python_version < "3" and os_name == "x"'],
+    [
+      'foo; (python_version<"3" and os.name=="posix") or (sys_platform == "linux")',
+      [],
+      '(python_version < "3" and os_name == "posix") or sys_platform == "linux"',
+    ],
+    ['foo @ https://x.example/foo.whl ; python_version>="3.10"', [], 'python_version >= "3.10"'],
+  ])('%s', (line, extras, marker) => {
+    const r = parsePep508(line);
+    expect(r.extras).toEqual(extras);
+    expect(r.marker).toBe(marker);
   });
 });
 

@@ -733,23 +733,23 @@ describe('applyRelaxed: the helper says what to loosen; the own lines of the use
     // Only what loosens: no upper bound, no pin.
     ['an upper bound', [change('numpy<2', 'numpy<3')], undefined],
     ['a pin among the kept', [change('numpy<2', 'numpy>=1,==1.5')], undefined],
-    [
-      'a marker kept',
-      [change('numpy<2', 'numpy>=1; python_version < "3.13"')],
-      'numpy>=1; python_version < "3.13"\nmylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl\nopencv-python-headless==4.12.0.88',
-    ],
+    // Only the version changes: a marker added could drop the requirement (see the next table).
+    ['a marker added', [change('numpy<2', 'numpy>=1; python_version < "3.13"')], undefined],
   ])('%s', (_what, changes, want) => {
     expect(applyRelaxed(text, changes)).toBe(want);
   });
 });
 
 describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 503 name)', () => {
+  const foo = `foo[Dev_Tools,docs]==1.*; python_version<'3.13' and (os.name == "posix")`;
   const text = [
     'numpy<2',
     'Scikit_Learn==1.5.0',
     '-r other.txt',
     '--index-url https://pypi.example/simple',
     'torch==2.1.0+cu121',
+    'bar==1.*',
+    foo,
   ].join('\n');
   it.each<[string, string, string, string | undefined]>([
     // Another project: a helper's bug or a crafted answer would install it unnoticed.
@@ -784,10 +784,65 @@ describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 
       'the new line does not parse as a requirement',
     ],
     ['the public version as the lower bound', 'torch==2.1.0+cu121', 'torch>=2.1.0', undefined],
-    // The same project: its name written another way, extras and markers changed, all kept.
+    // The same project: its name written another way, kept.
     ['the same name spelled otherwise', 'Scikit_Learn==1.5.0', 'scikit.learn>=1.5.0', undefined],
-    ['the same name with extras', 'numpy<2', 'numpy[dev,docs]>=1', undefined],
-    ['the same name with a marker', 'numpy<2', 'numpy>=1; python_version >= "3.10"', undefined],
+    // Extras and the marker stay: only the version specifier changes.
+    [
+      'extras added',
+      'numpy<2',
+      'numpy[dev,docs]>=1',
+      "the new line's extras (dev, docs) are not the line's (none)",
+    ],
+    ['an extra added', 'bar==1.*', 'bar[evil]>=1', "the new line's extras (evil) are not the line's (none)"],
+    [
+      'an extra dropped',
+      foo,
+      'foo[docs]>=1; python_version < "3.13" and os_name == "posix"',
+      "the new line's extras (docs) are not the line's (dev-tools, docs)",
+    ],
+    [
+      'a marker that is never true added (the requirement dropped)',
+      'bar==1.*',
+      'bar>=1; python_version < "0"',
+      `the new line's marker (python_version < "0") is not the line's (none)`,
+    ],
+    [
+      'a marker added',
+      'numpy<2',
+      'numpy>=1; python_version >= "3.10"',
+      `the new line's marker (python_version >= "3.10") is not the line's (none)`,
+    ],
+    [
+      'the marker dropped',
+      foo,
+      'foo[Dev_Tools,docs]>=1',
+      `the new line's marker (none) is not the line's (python_version < "3.13" and os_name == "posix")`,
+    ],
+    [
+      'a clause of the marker dropped',
+      foo,
+      'foo[Dev_Tools,docs]>=1; python_version < "3.13"',
+      `the new line's marker (python_version < "3.13") is not the line's (python_version < "3.13" and os_name == "posix")`,
+    ],
+    [
+      'a value of the marker changed',
+      foo,
+      'foo[Dev_Tools,docs]>=1; python_version < "3.14" and os_name == "posix"',
+      `the new line's marker (python_version < "3.14" and os_name == "posix") is not the line's (python_version < "3.13" and os_name == "posix")`,
+    ],
+    // What the helper writes (packaging's str(Requirement) parts), and the same spelled otherwise.
+    [
+      'extras and marker as the helper writes them',
+      foo,
+      'foo[Dev_Tools,docs]>=1; python_version < "3.13" and os_name == "posix"',
+      undefined,
+    ],
+    [
+      'extras reordered and respelled, the marker spaced and quoted otherwise',
+      foo,
+      `foo[docs,dev-tools,dev.tools]>=1;python_version<"3.13"   and (os_name=='posix')`,
+      undefined,
+    ],
   ])('%s', (_what, from, to, why) => {
     const c = { name: 'x', from, to };
     const applied = text

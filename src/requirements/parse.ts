@@ -5,9 +5,9 @@
 // the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
 // The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
 import { OPTIONS, parseOptions, shlexSplit } from './options.js';
-import { parsePep508, Syntax } from './pep508.js';
+import { canonicalName, parsePep508, Syntax } from './pep508.js';
 
-export { parsePep508 } from './pep508.js';
+export { canonicalName, parsePep508, type Pep508 } from './pep508.js';
 
 export interface RequirementLine {
   kind: 'requirement';
@@ -55,13 +55,6 @@ export interface ParsedFile {
  */
 const COMMENT = /(^|\s)#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
-
-/**
- * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
- * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
- * purls and the dev container all compare names through it.
- */
-export const canonicalName = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 
 /**
  * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,

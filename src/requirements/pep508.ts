@@ -1,6 +1,14 @@
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
-// "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
+// "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
+// Syntax error.
+
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it (requirements/parse.ts exports it).
+ */
+export const canonicalName = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
 
@@ -118,14 +126,22 @@ function parseSpecifierList(c: Cursor): void {
   }
 }
 
-function parseMarkerVar(c: Cursor): void {
+/**
+ * A marker as packaging parses it: comparisons (LHS OP RHS, each side a variable or a quoted
+ * string) joined by "and"/"or", a parenthesised group a nested list.
+ */
+type MarkerNode = { lhs: string; op: string; rhs: string } | MarkerNode[] | 'and' | 'or';
+
+/** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */
+function parseMarkerVar(c: Cursor): string {
   c.ws();
   const q = c.s[c.i];
   if (q === '"' || q === "'") {
     const end = c.s.indexOf(q, c.i + 1);
     if (end < 0) c.fail('unterminated string in marker');
+    const value = c.s.slice(c.i + 1, end);
     c.i = end + 1;
-    return;
+    return `"${value}"`;
   }
   const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
   if (v === undefined) c.fail('expected a marker variable or a quoted string');
@@ -133,56 +149,97 @@ function parseMarkerVar(c: Cursor): void {
     c.i -= v.length;
     c.fail(`unknown marker variable "${v}"`);
   }
+  // packaging's spelling of the legacy names: os.name is os_name, python_implementation
+  // platform_python_implementation.
+  const name = v.replace(/\./g, '_');
+  return name === 'python_implementation' ? 'platform_python_implementation' : name;
 }
 
-function parseMarkerAtom(c: Cursor): void {
+/** A quoted value compared with `extra`, as packaging compares it: its PEP 503 name. */
+function extraValue(value: string, other: string): string {
+  return other === 'extra' && value.startsWith('"') ? `"${canonicalName(value.slice(1, -1))}"` : value;
+}
+
+function parseMarkerAtom(c: Cursor): MarkerNode {
   c.ws();
   if (c.eat('(')) {
-    parseMarker(c);
+    const group = parseMarker(c);
     c.ws();
     if (!c.eat(')')) c.fail('expected ")" to close the marker group');
-    return;
+    return group;
   }
-  parseMarkerVar(c);
+  const lhs = parseMarkerVar(c);
   c.ws();
-  if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
-    if (c.match(OPERATOR) === undefined)
-      c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
-  }
-  parseMarkerVar(c);
+  let op = c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined ? undefined : 'not in';
+  op ??= c.match(/in(?![A-Za-z0-9_])/y) ?? c.match(OPERATOR);
+  if (op === undefined) c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+  const rhs = parseMarkerVar(c);
+  return { lhs: extraValue(lhs, rhs), op, rhs: extraValue(rhs, lhs) };
 }
 
-function parseMarker(c: Cursor): void {
-  parseMarkerAtom(c);
+function parseMarker(c: Cursor): MarkerNode[] {
+  const nodes: MarkerNode[] = [parseMarkerAtom(c)];
   for (;;) {
     c.ws();
-    if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined) return;
-    parseMarkerAtom(c);
+    const op = c.match(/(and|or)(?![A-Za-z0-9_])/y);
+    if (op === undefined) return nodes;
+    nodes.push(op === 'and' ? 'and' : 'or', parseMarkerAtom(c));
   }
 }
 
 /**
- * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
+ * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
+ * strings in double quotes, a group of one item or the whole marker without parentheses.
  */
-export function parsePep508(s: string): { name: string; url?: string } {
+function formatMarker(m: MarkerNode, first = true): string {
+  if (typeof m === 'string') return m;
+  if (!Array.isArray(m)) return `${m.lhs} ${m.op} ${m.rhs}`;
+  if (m.length === 1 && typeof m[0] !== 'string') return formatMarker(m[0]!);
+  const inner = m.map((n) => formatMarker(n, false)).join(' ');
+  return first ? inner : `(${inner})`;
+}
+
+/** The extras of a requirement, as written (after its name; none without "["). */
+function parseExtras(c: Cursor): string[] {
+  const extras: string[] = [];
+  if (!c.eat('[')) return extras;
+  c.ws();
+  if (c.eat(']')) return extras;
+  for (;;) {
+    c.ws();
+    const extra = c.match(NAME);
+    if (extra === undefined) c.fail('expected an extra name');
+    extras.push(extra);
+    c.ws();
+    if (c.eat(']')) return extras;
+    if (!c.eat(',')) c.fail('expected "," or "]" in the extras');
+  }
+}
+
+/** A parsed requirement: its name as written, its extras, URL and marker. */
+export interface Pep508 {
+  name: string;
+  /** The extras as written (not canonicalized), in order; [] without any. */
+  extras: string[];
+  url?: string;
+  /**
+   * The marker after ";" as packaging's str(Marker) writes it: one space between tokens, strings
+   * in double quotes, legacy variable names respelled (os.name is os_name), values compared with
+   * `extra` canonicalized, redundant parentheses dropped. Two markers that packaging reads alike
+   * compare equal here. Absent without a marker.
+   */
+  marker?: string;
+}
+
+/** One PEP 508 requirement, as packaging parses it, or a Syntax error. */
+export function parsePep508(s: string): Pep508 {
   const c: Cursor = new Cursor(s);
   c.ws();
   const name = c.match(NAME);
   if (name === undefined) c.fail('expected a project name');
   c.ws();
-  if (c.eat('[')) {
-    c.ws();
-    if (!c.eat(']')) {
-      for (;;) {
-        c.ws();
-        if (c.match(NAME) === undefined) c.fail('expected an extra name');
-        c.ws();
-        if (c.eat(']')) break;
-        if (!c.eat(',')) c.fail('expected "," or "]" in the extras');
-      }
-    }
-    c.ws();
-  }
+  const extras = parseExtras(c);
+  c.ws();
   let url: string | undefined;
   if (c.eat('@')) {
     c.ws();
@@ -190,7 +247,7 @@ export function parsePep508(s: string): { name: string; url?: string } {
     if (url === undefined) c.fail('expected a URL after "@"');
     const afterUrl = c.i;
     c.ws();
-    if (c.done()) return { name, url };
+    if (c.done()) return { name, extras, url };
     if (c.i === afterUrl) c.fail('expected whitespace after the URL');
     if (!c.eat(';')) c.fail('expected ";" and a marker after the URL');
   } else {
@@ -202,14 +259,14 @@ export function parsePep508(s: string): { name: string; url?: string } {
       parseSpecifierList(c);
     }
     c.ws();
-    if (c.done()) return { name };
+    if (c.done()) return { name, extras };
     if (!c.eat(';')) {
       if (/[<>=!~]/.test(c.s[c.i]!)) c.fail('invalid version specifier');
       c.fail('expected a version specifier, ";" and a marker, or the end of the line');
     }
   }
-  parseMarker(c);
+  const marker = formatMarker(parseMarker(c));
   c.ws();
   if (!c.done()) c.fail('unexpected text after the marker');
-  return { name, ...(url !== undefined && { url }) };
+  return { name, extras, ...(url !== undefined && { url }), marker };
 }

@@ -1,7 +1,7 @@
 // Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (their
 // upper bounds dropped: the highest lower bound the user wrote, else the major version pip chose,
 // and every != exclusion kept) and hold the base again.
-import { canonicalName, parsePep508 } from '../../requirements/parse.js';
+import { canonicalName, type Pep508, parsePep508 } from '../../requirements/parse.js';
 import { redactText } from '../../util/redact.js';
 import { type RelaxChange, RelaxedSchema } from '../helper-output.js';
 import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
@@ -31,28 +31,40 @@ const LOOSENED = new RegExp(
 /** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
 const DIRECT = /(^|\s)@|:\/\//;
 
-/** The canonical (PEP 503) project name of a PEP 508 requirement line; undefined for any other line. */
-function requirementName(line: string): string | undefined {
+/** A PEP 508 requirement line parsed; undefined for any other line. */
+function requirement(line: string): Pep508 | undefined {
   try {
-    return canonicalName(parsePep508(line).name);
+    return parsePep508(line);
   } catch {
     return undefined;
   }
 }
 
+/** A requirement's extras as a set, canonicalized (PEP 685), sorted: "dev, docs", or "none". */
+function extrasOf(r: Pep508): string {
+  return [...new Set(r.extras.map(canonicalName))].sort().join(', ') || 'none';
+}
+
 /**
  * Why this step does not make change C, whatever the requirements hold; undefined when it may.
- * The new line must loosen the line it replaces, a requirement of the same project (its canonical
- * name; extras and markers may change): a helper's bug or a crafted answer never swaps a project.
+ * The new line must loosen the line it replaces and change nothing else: a requirement of the
+ * same project (its canonical name), with the same extras (as a set, canonicalized) and the same
+ * marker (as packaging reads it: spacing and quotes aside). A helper's bug or a crafted answer
+ * never swaps the project, adds an extra, or drops the requirement behind a marker never true.
  */
 export function refusal(c: RelaxChange): string | undefined {
   if (DIRECT.test(c.from)) return 'the line is a direct reference';
   if (!LOOSENED.test(c.to)) return 'the new line is not a loosened requirement';
-  const name = requirementName(c.from);
-  if (name === undefined) return 'the line is not a requirement';
-  const to = requirementName(c.to);
+  const from = requirement(c.from);
+  if (from === undefined) return 'the line is not a requirement';
+  const to = requirement(c.to);
   if (to === undefined) return 'the new line does not parse as a requirement';
-  if (to !== name) return `the new line names ${to}, not ${name}`;
+  const name = canonicalName(from.name);
+  if (canonicalName(to.name) !== name) return `the new line names ${canonicalName(to.name)}, not ${name}`;
+  if (extrasOf(to) !== extrasOf(from))
+    return `the new line's extras (${extrasOf(to)}) are not the line's (${extrasOf(from)})`;
+  if (to.marker !== from.marker)
+    return `the new line's marker (${to.marker ?? 'none'}) is not the line's (${from.marker ?? 'none'})`;
   return undefined;
 }
 
