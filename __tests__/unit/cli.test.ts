@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { doctorReport } from '../../src/cli/commands/doctor.js';
 import { COMMANDS, runCli } from '../../src/cli/main.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { closedPort } from '../helpers/net.js';
@@ -339,6 +340,62 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
       'platforms: the builder cannot build for linux/arm64 (it supports: linux/amd64)',
     ]);
     expect(error.fix).toMatch(/^register QEMU binfmt handlers: /);
+  });
+
+  // error.fix: each fix once, after the names of every check it fixes; bare only when one check failed.
+  it.each<[string, [string, string | undefined][], string | undefined]>([
+    [
+      'two checks share a fix, a third has its own',
+      [
+        ['buildx', 'install docker'],
+        ['registry', 'install docker'],
+        ['platforms', 'run binfmt'],
+      ],
+      'buildx, registry: install docker; platforms: run binfmt',
+    ],
+    [
+      'a shared fix keeps the place of its first check',
+      [
+        ['daemon', 'install docker'],
+        ['platforms', 'run binfmt'],
+        ['registry', 'install docker'],
+      ],
+      'daemon, registry: install docker; platforms: run binfmt',
+    ],
+    [
+      'several checks failed, one has a fix: its check named',
+      [
+        ['daemon', undefined],
+        ['buildx', 'install buildx'],
+      ],
+      'buildx: install buildx',
+    ],
+    ['one check failed: its fix as written', [['buildx', 'install buildx']], 'install buildx'],
+    ['one check failed without a fix: none', [['buildx', undefined]], undefined],
+    [
+      'several checks failed, none has a fix: none',
+      [
+        ['daemon', undefined],
+        ['buildx', undefined],
+      ],
+      undefined,
+    ],
+  ])('doctorReport: %s', (_what, failing, fix) => {
+    const checks = [
+      { name: 'credential', ok: true, detail: 'none' },
+      ...failing.map(([name, f]) => ({
+        name,
+        ok: false,
+        detail: `${name} failed`,
+        ...(f !== undefined && { fix: f }),
+      })),
+    ];
+    const { error } = doctorReport(checks);
+    expect(error?.fix).toBe(fix);
+    expect(error !== undefined && 'fix' in error).toBe(fix !== undefined);
+    expect(error?.message).toBe(
+      `${failing.length} of ${checks.length} checks failed: ${failing.map(([n]) => n).join(', ')}`,
+    );
   });
 
   it('exits 3 with the fix when the daemon is unreachable', async () => {

@@ -27,12 +27,14 @@ export type DoctorReport = { ok: boolean; checks: Check[] } & Partial<JsonError>
 export function doctorReport(checks: Check[]): DoctorReport {
   const failed = checks.filter((c) => !c.ok);
   if (failed.length === 0) return { ok: true, checks };
-  const fixes = failed.flatMap((c) => (c.fix === undefined ? [] : [{ name: c.name, fix: c.fix }]));
-  // One fix as written; several each after its check's name, a fix two checks share once.
+  // Each fix once, after the names of the checks it fixes, in the order the checks ran; the fix
+  // of a lone failed check as written.
+  const fixes = new Map<string, string[]>();
+  for (const c of failed) if (c.fix !== undefined) fixes.set(c.fix, [...(fixes.get(c.fix) ?? []), c.name]);
   const fix =
-    fixes.length === 1
-      ? fixes[0]!.fix
-      : [...new Map(fixes.map((f) => [f.fix, `${f.name}: ${f.fix}`])).values()].join('; ');
+    failed.length === 1
+      ? failed[0]!.fix
+      : [...fixes].map(([f, names]) => `${names.join(', ')}: ${f}`).join('; ') || undefined;
   const names = failed.map((c) => c.name).join(', ');
   return {
     ok: false,
@@ -41,7 +43,7 @@ export function doctorReport(checks: Check[]): DoctorReport {
       exitCode: 3,
       message: maskBareLogins(`${failed.length} of ${checks.length} checks failed: ${names}`),
       problems: failed.map((c) => maskBareLogins(`${c.name}: ${c.detail}`)),
-      ...(fixes.length > 0 && { fix: maskBareLogins(fix) }),
+      ...(fix !== undefined && { fix: maskBareLogins(fix) }),
     },
   };
 }
