@@ -4,6 +4,7 @@
 // (editableCredentialWhy), and a credential written literally in any URL of any line
 // (literalCredentialProblem): a login, a token in the query, an Anaconda /t/<token>/ segment, as
 // the shared redaction rules (images/probe/redaction-rules.json) count them. Pure.
+// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 import { MASK, redactUrls } from '../util/redact.js';
 import { isLiteralSecret, urlTokens } from '../util/url-secrets.js';
 import { envReferences } from './parse.js';
@@ -25,7 +26,7 @@ function urlLogin(url: string): { userinfo: string; credential: boolean } | unde
 }
 
 const EDITABLE_FIX =
-  'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (pip records no login of a non-editable install, and keeps no checkout)';
+  'drop -e and keep the URL with its ${NAME} as a plain requirement (NAME @ git+https://...): pip records no login of a non-editable install, and keeps no checkout';
 
 /**
  * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
@@ -84,6 +85,8 @@ function loginSecret(userinfo: string): { at: number; value: string } {
   return { at: 0, value: colon < 0 ? userinfo : userinfo.slice(0, colon) };
 }
 
+const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
+
 /**
  * The credentials written literally in the URLs of TEXT (a requirements line as written). A login
  * counts as the shared rules mask it (the password, else the user name), but for SSH's bare user
@@ -99,7 +102,7 @@ export function literalCredentials(text: string): LiteralCredential[] {
       const secret = loginSecret(login.userinfo);
       const start = at + url.indexOf('://') + 3 + secret.at;
       if (isLiteralSecret(secret.value))
-        found.push({ what: 'a login (user:password@ or token@)', start, end: start + secret.value.length });
+        found.push({ what: LOGIN_WHAT, start, end: start + secret.value.length });
     }
     for (const t of urlTokens(url)) {
       if (!isLiteralSecret(t.value)) continue;
@@ -115,8 +118,17 @@ export function literalCredentials(text: string): LiteralCredential[] {
 
 const LITERAL_WHY =
   "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
-const LITERAL_FIX =
-  'write a ${NAME} in its place (https://${NAME}@host/..., user:${NAME}@, ?sig=${NAME}, /t/${NAME}/) and pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
+const IN_ITS_PLACE =
+  "write a ${NAME} in its place (a login's password as user:${NAME}, a token used as the user name as ${NAME} alone, ?sig=${NAME}, /t/${NAME}/)";
+const PASS_NAME =
+  'pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
+const LITERAL_FIX = `${IN_ITS_PLACE} and ${PASS_NAME}`;
+
+/**
+ * The fix of an error whose problems are credentials written in lines: no '@' in it, so no masker
+ * takes its examples for a login.
+ */
+export const LITERAL_CREDENTIAL_FIX = `revoke each credential named; ${LITERAL_FIX}`;
 
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in

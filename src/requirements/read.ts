@@ -12,7 +12,12 @@ import { ConfigError, InputError } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import { notRegularFile } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
-import { editableCredentialWhy, literalCredentialProblem, maskLiteralCredentials } from './credentials.js';
+import {
+  editableCredentialWhy,
+  LITERAL_CREDENTIAL_FIX,
+  literalCredentialProblem,
+  maskLiteralCredentials,
+} from './credentials.js';
 import {
   canonicalName,
   envReferences,
@@ -212,7 +217,7 @@ export function readRequirements(
   const requirements: RequirementOrigin[] = [];
   const indexes: RequirementsText['indexes'] = { extraIndexUrls: [] };
   const refs = new Set<string>();
-  const problems: string[] = [];
+  const { problems, literal, literalProblem } = problemList();
 
   // chain: the files being read, outermost first, with the line that includes the next.
   const visit = (abs: string, chain: { file: string; line?: number }[]) => {
@@ -251,7 +256,7 @@ export function readRequirements(
       // As written: a ${NAME} is how a credential is passed, its value never judged here.
       const literal = literalCredentialProblem(origin, l.text);
       if (literal !== undefined) {
-        problems.push(literal);
+        literalProblem(literal);
         continue;
       }
       out.push(l.text);
@@ -277,8 +282,22 @@ export function readRequirements(
     done.add(abs);
   };
   for (const f of files) visit(path.resolve(baseDir, f), []);
-  if (problems.length > 0) throw problemsError(files, problems);
+  if (problems.length > 0) throw problemsError(files, problems, literal);
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+
+/**
+ * The problems of a read, and those of them that are credentials written in a line (literalProblem
+ * adds one): those have their own fix (problemsError).
+ */
+function problemList() {
+  const problems: string[] = [];
+  const literal = new Set<string>();
+  const literalProblem = (p: string) => {
+    literal.add(p);
+    problems.push(p);
+  };
+  return { problems, literal, literalProblem };
 }
 
 /** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
@@ -329,13 +348,24 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
   return refused;
 }
 
-/** One problem per line (--json lists them in "problems"), each naming its file and line. */
-function problemsError(files: readonly string[], problems: string[]): ConfigError {
+/**
+ * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
+ * is the credential one where every problem is a credential written in a line (LITERAL), the
+ * syntax one followed by it where some are.
+ */
+function problemsError(files: readonly string[], problems: string[], literal: Set<string>): ConfigError {
   const listed = problems.slice(0, MAX_LISTED_ERRORS);
   const more = problems.length - listed.length;
   if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+  const credentials = problems.filter((p) => literal.has(p)).length;
+  const fix =
+    credentials === 0
+      ? FIX
+      : credentials === problems.length
+        ? LITERAL_CREDENTIAL_FIX
+        : `${FIX}; a credential written in a line: ${LITERAL_CREDENTIAL_FIX}`;
   return new ConfigError(files.join(', '), listed, {
-    fix: FIX,
+    fix,
     count: problems.length,
     problemsNameFiles: true,
   });
