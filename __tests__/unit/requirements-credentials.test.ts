@@ -1,10 +1,12 @@
 // A credential written literally in a requirements file, judged at the door (credentials.ts):
-// the refusal's advice reaches the user intact through every masker of the CLI.
+// the refusal's advice reaches the user intact through every masker of the CLI; the forms that
+// carry no credential (GitHub's ${TOKEN}:x-oauth-basic, a plain user name over https) are kept.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { jsonError, runCli } from '../../src/cli/main.js';
+import { ConfigError } from '../../src/errors.js';
 import { LITERAL_CREDENTIAL_FIX } from '../../src/requirements/credentials.js';
 import { readRequirements } from '../../src/requirements/read.js';
 import { redactText, redactUrls } from '../../src/util/redact.js';
@@ -24,6 +26,15 @@ const write = (name: string, text: string) => {
   writeFileSync(path.join(dir, name), text);
 };
 const read = () => readRequirements(['requirements.txt'], dir, ENV, { expandable: ['GIT_TOKEN', 'SAS'] });
+const problemsOf = (e: unknown) => (e as ConfigError).problems;
+/** Everything an error shows: its message, its fix, its problems and the --json form. */
+const shown = (e: unknown) =>
+  [
+    (e as Error).message,
+    (e as { fix?: string }).fix ?? '',
+    ...problemsOf(e),
+    JSON.stringify(jsonError(e)),
+  ].join('\n');
 /** `ml-image resolve ... --json` over requirements.txt: what the terminal shows, after processIo's maskers. */
 async function cli() {
   const io = captureIo(dir);
@@ -78,5 +89,50 @@ describe("the refusal's advice reaches the user intact (finding: the maskers ate
     const fix = 'drop -e and keep the URL with its ${NAME} as a plain requirement (NAME @ git+https://...)';
     expect((JSON.parse(out) as { error: { problems: string[] } }).error.problems[0]).toContain(fix);
     expect(err).toContain(fix);
+  });
+});
+
+describe('a login is judged by what it holds', () => {
+  it.each([
+    // [line, the values never shown]
+    // A fixed public password makes the user name the token: a literal one is refused.
+    [
+      'pkg @ git+https://ghp_LitTok0123456789abcdefghij:x-oauth-basic@github.com/org/repo.git',
+      ['ghp_LitTok'],
+    ],
+    // A user name without a password that is a token by the shared value rules.
+    ['pkg @ git+https://glpat-LitTok0123456789abcd@gitlab.example/org/repo.git', ['glpat-LitTok']],
+    [
+      'pkg @ git+https://LitAzdoPat0123456789abcdefghijklmnopqrstuvwxyz@dev.azure.com/o/p/_git/r',
+      ['LitAzdoPat'],
+    ],
+    ['--extra-index-url https://ghp_LitTok0123456789abcdefghij@h.example/simple', ['ghp_LitTok']],
+    // A password is one, whatever the user name.
+    ['pkg @ git+https://myuser:LitPw0123@bitbucket.org/org/repo.git', ['LitPw0123']],
+  ])('%s: refused, the value masked', (line, values) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    expect(problemsOf(e)).toEqual([
+      expect.stringContaining(`a credential written in the line, ${LOGIN_WHAT}: `),
+    ]);
+    expect(problemsOf(e)[0]).toContain('revoke it');
+    for (const v of values) expect(shown(e)).not.toContain(v);
+  });
+
+  it.each([
+    // GitHub's documented form: the token as the user name, a fixed public password.
+    'pkg @ git+https://${GIT_TOKEN}:x-oauth-basic@github.com/org/repo.git',
+    'pkg @ git+https://${GIT_TOKEN}:X-OAuth-Basic@github.com/org/repo.git',
+    // The fixed part as the user name: the token is the password.
+    'pkg @ git+https://x-access-token:${GIT_TOKEN}@github.com/org/repo.git',
+    'pkg @ git+https://x-token-auth:${GIT_TOKEN}@bitbucket.org/org/repo.git',
+    // A plain user name over https: pip asks for the password (keyring, netrc).
+    'pkg @ git+https://myuser@bitbucket.org/org/repo.git',
+    'pkg @ git+https://myorg@dev.azure.com/myorg/proj/_git/repo',
+    '--extra-index-url https://__token__@h.example/simple',
+    '-r https://ci-bot@h.example/more.txt',
+  ])('%s: accepted', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    expect(read().text).toBe(`numpy\n${line}`);
   });
 });

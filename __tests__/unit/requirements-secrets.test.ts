@@ -277,7 +277,7 @@ describe('a credential written literally in a requirements line is refused at th
     ['-f https://host.example/links?token=LitTok0123', query('token'), ['LitTok0123']],
     ['--find-links=https://host.example/links?page=2&api_key=LitKey0123', query('api_key'), ['LitKey0123']],
     ['-c https://h.example/c.txt?sig=LitSig0123', query('sig'), ['LitSig0123']],
-    ['-r https://LitTok0123@h.example/more.txt', LOGIN, ['LitTok0123']],
+    ['-r https://glpat-LitTok0123456789abcd@h.example/more.txt', LOGIN, ['glpat-LitTok0123456789abcd']],
     ['pkg @ https://h.example/p-1.0-py3-none-any.whl#token=LitTok0123', query('token'), ['LitTok0123']],
     [
       'pkg @ https://s3.example/p-1.0-py3-none-any.whl?X-Amz-Credential=LitCred0123&X-Amz-Signature=LitSig0123',

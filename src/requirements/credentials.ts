@@ -2,27 +2,47 @@
 // build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
 // the door (read.ts): an editable install whose URL holds a login or any ${NAME}
 // (editableCredentialWhy), and a credential written literally in any URL of any line
-// (literalCredentialProblem): a login, a token in the query, an Anaconda /t/<token>/ segment, as
-// the shared redaction rules (images/probe/redaction-rules.json) count them. Pure.
+// (literalCredentialProblem): a login's password, a user name that is a token, a token in the
+// query, an Anaconda /t/<token>/ segment, as the shared redaction rules
+// (images/probe/redaction-rules.json) count them. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
-import { MASK, redactUrls } from '../util/redact.js';
+import { looksSecret, MASK, redactUrls } from '../util/redact.js';
 import { isLiteralSecret, urlTokens } from '../util/url-secrets.js';
 import { envReferences } from './parse.js';
 
 /**
- * The login (userinfo) of URL, what precedes the last '@' of its authority, and whether it is a
- * credential: `git@` is none, and over SSH neither is any bare user name (`gitlab@`, `jenkins@`:
- * the key is not in the URL); a password is one, over SSH as over https. Undefined without one.
+ * A URL's login (userinfo): as written, where it starts in the URL, where its user name ends (its
+ * first ':'; -1 without one) and the separator's length, and whether the scheme is SSH's.
  */
-function urlLogin(url: string): { userinfo: string; credential: boolean } | undefined {
+interface Login {
+  userinfo: string;
+  at: number;
+  colon: number;
+  colonLength: number;
+  ssh: boolean;
+}
+
+const isSsh = (scheme: string) => /(^|\+)ssh$/i.test(scheme);
+
+/** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
+function plainLogin(url: string): Login | undefined {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
   if (!m) return undefined;
   const netloc = m[2]!;
-  const at = netloc.lastIndexOf('@');
-  if (at < 0) return undefined;
-  const userinfo = netloc.slice(0, at);
-  const ssh = /(^|\+)ssh$/i.test(m[1]!);
-  return { userinfo, credential: userinfo !== 'git' && (!ssh || userinfo.includes(':')) };
+  const end = netloc.lastIndexOf('@');
+  if (end < 0) return undefined;
+  const userinfo = netloc.slice(0, end);
+  return { userinfo, at: m[1]!.length + 3, colon: userinfo.indexOf(':'), colonLength: 1, ssh: isSsh(m[1]!) };
+}
+
+/**
+ * The login (userinfo) of URL and whether it is a credential: `git@` is none, and over SSH neither
+ * is any bare user name (`gitlab@`, `jenkins@`: the key is not in the URL); a password is one, over
+ * SSH as over https. Undefined without one. (The editable rule: any login there is refused.)
+ */
+function urlLogin(url: string): { userinfo: string; credential: boolean } | undefined {
+  const l = plainLogin(url);
+  return l && { userinfo: l.userinfo, credential: l.userinfo !== 'git' && (!l.ssh || l.colon >= 0) };
 }
 
 const EDITABLE_FIX =
@@ -67,6 +87,41 @@ function urlsIn(text: string): { url: string; at: number }[] {
   return urls;
 }
 
+/**
+ * Passwords a forge documents as fixed and public, the token then being the user name: GitHub's
+ * `https://${TOKEN}:x-oauth-basic@github.com/...`. (Where the fixed part is the user name,
+ * `x-access-token:`, `oauth2:`, `x-token-auth:`, the password is the token: judged as any.)
+ */
+const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
+
+/** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
+function decodedOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A user name without a password that is a token by the shared value rules (ghp_, glpat-, long base64 ...). */
+const tokenLike = (user: string) => looksSecret(user) || looksSecret(decodedOr(user));
+
+/**
+ * The secret of a login to judge, where it is in the URL: the password (a fixed public one, as
+ * `x-oauth-basic`, makes the user name the token); the user name of `TOKEN:@` (an empty password:
+ * Gemfury's form); a user name without a password only where it is a token by the shared value
+ * rules (over https `myuser@` is a user name, pip asks for the password; over SSH never: the key is
+ * not in the URL). SSH's `git@` is none. Undefined without one.
+ */
+function loginSecret(l: Login): { at: number; value: string } | undefined {
+  if (l.userinfo === 'git') return undefined;
+  if (l.colon < 0) return !l.ssh && tokenLike(l.userinfo) ? { at: l.at, value: l.userinfo } : undefined;
+  const password = l.userinfo.slice(l.colon + l.colonLength);
+  if (password !== '' && !PUBLIC_PASSWORDS.has(decodedOr(password).toLowerCase()))
+    return { at: l.at + l.colon + l.colonLength, value: password };
+  return { at: l.at, value: l.userinfo.slice(0, l.colon) };
+}
+
 /** A query parameter as a message names it: `%26sig%3D` -> `sig=`. */
 const paramName = (where: string) =>
   `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').replace(/(?:=|%3D)$/i, '')}=`;
@@ -78,32 +133,21 @@ export interface LiteralCredential {
   end: number;
 }
 
-/** The secret part of a URL's login, as the shared rules mask it: the password, else the user name. */
-function loginSecret(userinfo: string): { at: number; value: string } {
-  const colon = userinfo.indexOf(':');
-  if (colon >= 0 && colon < userinfo.length - 1) return { at: colon + 1, value: userinfo.slice(colon + 1) };
-  return { at: 0, value: colon < 0 ? userinfo : userinfo.slice(0, colon) };
-}
-
 const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
 
 /**
- * The credentials written literally in the URLs of TEXT (a requirements line as written). A login
- * counts as the shared rules mask it (the password, else the user name), but for SSH's bare user
- * name and `git@`; a query or fragment parameter and an Anaconda `/t/<token>/` segment as the shared
- * rules name them (urlTokens). A whole `${NAME}` in its place is none.
+ * The credentials written literally in the URLs of TEXT (a requirements line as written): the
+ * secret of each login (loginSecret); a query or fragment parameter and an Anaconda `/t/<token>/`
+ * segment as the shared rules name them (urlTokens). A whole `${NAME}` in its place is none.
  */
 export function literalCredentials(text: string): LiteralCredential[] {
   const found: LiteralCredential[] = [];
   if (!text.includes('://')) return found;
   for (const { url, at } of urlsIn(text)) {
-    const login = urlLogin(url);
-    if (login?.credential) {
-      const secret = loginSecret(login.userinfo);
-      const start = at + url.indexOf('://') + 3 + secret.at;
-      if (isLiteralSecret(secret.value))
-        found.push({ what: LOGIN_WHAT, start, end: start + secret.value.length });
-    }
+    const login = plainLogin(url);
+    const secret = login && loginSecret(login);
+    if (secret && isLiteralSecret(secret.value))
+      found.push({ what: LOGIN_WHAT, start: at + secret.at, end: at + secret.at + secret.value.length });
     for (const t of urlTokens(url)) {
       if (!isLiteralSecret(t.value)) continue;
       const what =
