@@ -1,13 +1,14 @@
 // A credential written literally in a requirements file, judged at the door (credentials.ts):
 // the refusal's advice reaches the user intact through every masker of the CLI; the forms that
-// carry no credential (GitHub's ${TOKEN}:x-oauth-basic, a plain user name over https) are kept.
+// carry no credential (GitHub's ${TOKEN}:x-oauth-basic, a plain user name over https) are kept;
+// a login in a URL nested in another's query is refused.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jsonError, runCli } from '../../src/cli/main.js';
 import { ConfigError } from '../../src/errors.js';
-import { LITERAL_CREDENTIAL_FIX } from '../../src/requirements/credentials.js';
+import { LITERAL_CREDENTIAL_FIX, literalCredentials } from '../../src/requirements/credentials.js';
 import { readRequirements } from '../../src/requirements/read.js';
 import { redactText, redactUrls } from '../../src/util/redact.js';
 import { inputErrorOf } from '../helpers/errors.js';
@@ -134,5 +135,66 @@ describe('a login is judged by what it holds', () => {
   ])('%s: accepted', (line) => {
     write('requirements.txt', `numpy\n${line}\n`);
     expect(read().text).toBe(`numpy\n${line}`);
+  });
+});
+
+describe('a URL nested in another URL is read too', () => {
+  it.each([
+    // [line, what the problem says, the values never shown]
+    [
+      'pkg @ https://proxy.example/fetch?url=https://user:LitPw0123@host.example/x.whl',
+      LOGIN_WHAT,
+      ['LitPw0123'],
+    ],
+    [
+      '--extra-index-url https://m.example/simple?next=https://user:LitPw0123@host.example/simple',
+      LOGIN_WHAT,
+      ['LitPw0123'],
+    ],
+    [
+      'pkg @ https://proxy.example/fetch?a=1&url=https://ghp_LitTok0123456789abcdefghij@github.com/o/r/x.zip',
+      LOGIN_WHAT,
+      ['ghp_LitTok'],
+    ],
+    [
+      '--index-url https://m.example/r?u=https://conda.anaconda.org/t/LitConda0123/org/simple',
+      'an Anaconda token (/t/<token>/)',
+      ['LitConda0123'],
+    ],
+    // Percent-encoded, as a query value holds a URL.
+    [
+      'pkg @ https://proxy.example/fetch?url=https%3A%2F%2Fuser%3ALitPw0123%40host.example%2Fx.whl',
+      LOGIN_WHAT,
+      ['LitPw0123'],
+    ],
+    [
+      'pkg @ https://proxy.example/fetch?url=https%3a%2f%2fglpat-LitTok0123456789abcd%40host.example%2Fx.whl&b=2',
+      LOGIN_WHAT,
+      ['glpat-LitTok'],
+    ],
+  ])('%s: refused, the value masked', (line, what, values) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    expect(e.exitCode).toBe(2);
+    expect(problemsOf(e)).toEqual([expect.stringContaining(`a credential written in the line, ${what}: `)]);
+    expect(problemsOf(e)[0]).toContain(`${path.join(dir, 'requirements.txt')}:2: "`);
+    for (const v of values) expect(shown(e)).not.toContain(v);
+  });
+
+  it.each([
+    'pkg @ https://proxy.example/fetch?url=https://user:${SAS}@host.example/x.whl',
+    'pkg @ https://proxy.example/fetch?url=https://host.example/x.whl',
+    'pkg @ https://proxy.example/fetch?url=https%3A%2F%2Fuser%3A%24%7BSAS%7D%40host.example%2Fx.whl',
+    'pkg @ https://proxy.example/fetch?url=https%3A%2F%2Fhost.example%2Fx.whl&mail=a%40b.example',
+    '--extra-index-url https://m.example/simple?next=git+ssh://git@host.example/simple',
+  ])('%s: accepted', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    expect(read().text).toBe(`numpy\n${line}`);
+  });
+
+  it('each value once, where it is written', () => {
+    const line = 'https://a.example/x?u=https://u:LitPw0123@b.example/y?sig=LitSig0123';
+    const found = literalCredentials(line).map((c) => line.slice(c.start, c.end));
+    expect(found).toEqual(['LitPw0123', 'LitSig0123']);
   });
 });

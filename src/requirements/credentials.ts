@@ -11,8 +11,9 @@ import { isLiteralSecret, urlTokens } from '../util/url-secrets.js';
 import { envReferences } from './parse.js';
 
 /**
- * A URL's login (userinfo): as written, where it starts in the URL, where its user name ends (its
- * first ':'; -1 without one) and the separator's length, and whether the scheme is SSH's.
+ * A URL's login (userinfo): as written, where it starts in the URL, where its user name ends (the
+ * first ':', or '%3A' in a percent-encoded URL; -1 without one) and the separator's length, and
+ * whether the scheme is SSH's.
  */
 interface Login {
   userinfo: string;
@@ -68,23 +69,62 @@ const isSchemeChar = (c: string) => /[A-Za-z0-9+.-]/.test(c);
 /** Where a URL ends: the shared rules' span (urlTokens.span), to whitespace or a double quote. */
 const URL_END = /[\t\n\r\f\v "]/g;
 
+/** Where the scheme that ends at END of TEXT starts, not before FROM; END when there is none. */
+function schemeStart(text: string, end: number, from: number): number {
+  let start = end;
+  while (start > from && isSchemeChar(text[start - 1]!)) start--;
+  while (start < end && !isLetter(text[start]!)) start++;
+  return start;
+}
+
 /**
  * Each URL of a line as written, with where it starts: a scheme, '://' and what follows to
- * whitespace or '"'. Linear: a scheme is looked for back to the end of the URL before only.
+ * whitespace or '"', or to where a URL nested in its query starts (`?url=https://u:pw@h/x`): each
+ * part of the line is read in one URL, a nested URL's login and /t/ segment as an outer one's.
+ * Linear: a scheme is looked for back to the previous '://' only.
  */
 function urlsIn(text: string): { url: string; at: number }[] {
-  const urls: { url: string; at: number }[] = [];
-  let done = 0;
-  for (let colon = text.indexOf('://'); colon >= 0; colon = text.indexOf('://', done)) {
-    let start = colon;
-    while (start > done && isSchemeChar(text[start - 1]!)) start--;
-    while (start < colon && !isLetter(text[start]!)) start++;
-    URL_END.lastIndex = colon;
-    const end = URL_END.exec(text)?.index ?? text.length;
-    if (start < colon) urls.push({ url: text.slice(start, end), at: start });
-    done = Math.max(end, colon + 3);
+  const found: { at: number; end: number }[] = [];
+  let spanEnd = -1;
+  for (let colon = text.indexOf('://'), from = 0; colon >= 0; colon = text.indexOf('://', from)) {
+    const start = schemeStart(text, colon, from);
+    from = colon + 3;
+    if (start === colon) continue;
+    if (colon < spanEnd) found.at(-1)!.end = start;
+    else {
+      URL_END.lastIndex = colon;
+      spanEnd = URL_END.exec(text)?.index ?? text.length;
+    }
+    found.push({ at: start, end: spanEnd });
   }
-  return urls;
+  return found.map(({ at, end }) => ({ url: text.slice(at, end), at }));
+}
+
+/** A URL nested in another's query percent-encoded: its '://' (any case). */
+const ENCODED_SCHEME_END = /%3A%2F%2F/gi;
+/** Its authority: to '/', '?', '#', '&' or one of them encoded (unrolled: no backtracking). */
+const ENCODED_NETLOC = /[^/?#&%]*(?:%(?!2F|3F|23)[^/?#&%]*)*/iy;
+
+/** The logins of the URLs nested percent-encoded in URL (`?url=https%3A%2F%2Fu%3Apw%40h%2Fx`). */
+function encodedLogins(url: string): Login[] {
+  const out: Login[] = [];
+  if (!url.includes('%')) return out;
+  let from = 0;
+  for (const m of url.matchAll(ENCODED_SCHEME_END)) {
+    const start = schemeStart(url, m.index, from);
+    from = m.index + m[0].length;
+    ENCODED_NETLOC.lastIndex = from;
+    const netloc = ENCODED_NETLOC.exec(url)![0];
+    const end = Math.max(netloc.lastIndexOf('@'), netloc.lastIndexOf('%40'));
+    if (start === m.index || end < 0) continue;
+    const userinfo = netloc.slice(0, end);
+    const plain = userinfo.indexOf(':');
+    const encoded = /%3A/i.exec(userinfo)?.index ?? -1;
+    const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
+    const ssh = isSsh(url.slice(start, m.index));
+    out.push({ userinfo, at: from, colon, colonLength: colon === plain ? 1 : 3, ssh });
+  }
+  return out;
 }
 
 /**
@@ -137,17 +177,19 @@ const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
 
 /**
  * The credentials written literally in the URLs of TEXT (a requirements line as written): the
- * secret of each login (loginSecret); a query or fragment parameter and an Anaconda `/t/<token>/`
- * segment as the shared rules name them (urlTokens). A whole `${NAME}` in its place is none.
+ * secret of each login (loginSecret), also of a URL nested in another's query, as written or
+ * percent-encoded; a query or fragment parameter and an Anaconda `/t/<token>/` segment as the
+ * shared rules name them (urlTokens). A whole `${NAME}` in its place is none.
  */
 export function literalCredentials(text: string): LiteralCredential[] {
   const found: LiteralCredential[] = [];
   if (!text.includes('://')) return found;
   for (const { url, at } of urlsIn(text)) {
-    const login = plainLogin(url);
-    const secret = login && loginSecret(login);
-    if (secret && isLiteralSecret(secret.value))
-      found.push({ what: LOGIN_WHAT, start: at + secret.at, end: at + secret.at + secret.value.length });
+    for (const login of [plainLogin(url), ...encodedLogins(url)]) {
+      const secret = login && loginSecret(login);
+      if (secret && isLiteralSecret(secret.value))
+        found.push({ what: LOGIN_WHAT, start: at + secret.at, end: at + secret.at + secret.value.length });
+    }
     for (const t of urlTokens(url)) {
       if (!isLiteralSecret(t.value)) continue;
       const what =
@@ -182,7 +224,7 @@ export function maskLiteralCredentials(text: string, found = literalCredentials(
   let shown = '';
   let done = 0;
   for (const c of [...found].sort((a, b) => a.start - b.start)) {
-    if (c.start < done) continue; // inside one masked already (a URL nested in another's query)
+    if (c.start < done) continue; // inside one masked already
     shown += `${text.slice(done, c.start)}${MASK}`;
     done = c.end;
   }
