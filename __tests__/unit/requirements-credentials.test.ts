@@ -1,7 +1,7 @@
 // A credential written literally in a requirements file, judged at the door (credentials.ts):
 // the refusal's advice reaches the user intact through every masker of the CLI; the forms that
 // carry no credential (GitHub's ${TOKEN}:x-oauth-basic, a plain user name over https) are kept;
-// a login in a URL nested in another's query is refused.
+// a login in a URL nested in another's query, and one in a comment, are refused.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,7 @@ const shown = (e: unknown) =>
     ...problemsOf(e),
     JSON.stringify(jsonError(e)),
   ].join('\n');
+
 /** `ml-image resolve ... --json` over requirements.txt: what the terminal shows, after processIo's maskers. */
 async function cli() {
   const io = captureIo(dir);
@@ -74,10 +75,22 @@ describe("the refusal's advice reaches the user intact (finding: the maskers ate
     expect(`${out}\n${err}`).not.toContain(value);
   });
 
+  it('a comment: its problem and fix are intact too', async () => {
+    write('requirements.txt', 'numpy  # was: https://user:LitPw0123@host.example/simple\n');
+    const { code, out, err } = await cli();
+    expect(code).toBe(2);
+    const json = JSON.parse(out) as { error: { problems: string[]; fix: string } };
+    expect(json.error.problems[0]).toContain(`a credential written in a comment, ${LOGIN_WHAT}: `);
+    expect(json.error.problems[0]).toContain('delete it from the comment, or write a ${NAME} in its place');
+    expect(json.error.fix).toBe(LITERAL_CREDENTIAL_FIX);
+    expect(err).toContain(`fix: ${LITERAL_CREDENTIAL_FIX}`);
+    expect(`${out}\n${err}`).not.toContain('LitPw0123');
+  });
+
   it('with another problem, the fix is the syntax one followed by the credential one', () => {
     write('requirements.txt', 'numpy>=>1\npkg @ https://user:LitPw0123@host.example/x.whl\n');
     const e = inputErrorOf(read);
-    expect(e.fix).toMatch(/^fix that line: PEP 508 syntax .*; a credential written in a line: /);
+    expect(e.fix).toMatch(/^fix that line: PEP 508 syntax .*; a credential written in a line or comment: /);
     expect(e.fix).toContain(LITERAL_CREDENTIAL_FIX);
     write('requirements.txt', 'numpy>=>1\n');
     expect(inputErrorOf(read).fix).not.toContain('credential');
@@ -196,5 +209,55 @@ describe('a URL nested in another URL is read too', () => {
     const line = 'https://a.example/x?u=https://u:LitPw0123@b.example/y?sig=LitSig0123';
     const found = literalCredentials(line).map((c) => line.slice(c.start, c.end));
     expect(found).toEqual(['LitPw0123', 'LitSig0123']);
+  });
+});
+
+describe('a credential in a comment is refused: the file, comments and all, is copied into /app', () => {
+  it.each([
+    // [file, the line named, the values never shown]
+    [
+      'numpy\n# --extra-index-url https://__token__:pypi-AgEIcHlwaS5vcmcLitTok0123456789abcdef@h.example/simple\n',
+      2,
+      ['pypi-AgEIcHlwaS5vcmcLitTok'],
+    ],
+    ['numpy\npkg==1.0  # old: https://u:LitPw0123@h.example/simple\n', 2, ['LitPw0123']],
+    ['numpy\n\n   #https://h.example/links?token=LitTok0123\n', 3, ['LitTok0123']],
+    ['numpy \\\n  # https://ghp_LitTok0123456789abcdefghij@github.com/o/r\nscipy\n', 2, ['ghp_LitTok']],
+  ])('%j: refused naming file:line, masked', (text, line, values) => {
+    write('requirements.txt', text);
+    const e = inputErrorOf(read);
+    expect(e.exitCode).toBe(2);
+    expect(problemsOf(e)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${path.join(dir, 'requirements.txt')}:${line}: "#[^"]*\\*\\*\\*[^"]*": a credential written in a comment, `,
+        ),
+      ),
+    ]);
+    expect(problemsOf(e)[0]).toContain('/app');
+    expect(problemsOf(e)[0]).toContain('revoke it');
+    for (const v of values) expect(shown(e)).not.toContain(v);
+  });
+
+  it('in an -r include, the include file and its line are named', () => {
+    write('requirements.txt', 'numpy\n-r sub/more.txt\n');
+    write('sub/more.txt', 'scipy\n# https://u:LitPw0123@h.example/simple\n');
+    const e = inputErrorOf(read);
+    expect(problemsOf(e)).toEqual([
+      expect.stringContaining(
+        `${path.join(dir, 'sub', 'more.txt')}:2: "# https://u:***@h.example/simple": a credential written in a comment`,
+      ),
+    ]);
+  });
+
+  it.each([
+    'numpy  # https://pypi.org/project/numpy/',
+    '# --extra-index-url https://user:${SAS}@h.example/simple',
+    '# git+ssh://git@github.com/org/repo.git',
+    '# https://myuser@bitbucket.org/org/repo.git',
+    'pkg @ https://h.example/p-1.0-py3-none-any.whl#sha256=0123abcd',
+  ])('%s: accepted', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    expect(read().text.startsWith('numpy')).toBe(true);
   });
 });

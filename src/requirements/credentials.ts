@@ -1,10 +1,10 @@
 // Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
 // build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
 // the door (read.ts): an editable install whose URL holds a login or any ${NAME}
-// (editableCredentialWhy), and a credential written literally in any URL of any line
-// (literalCredentialProblem): a login's password, a user name that is a token, a token in the
-// query, an Anaconda /t/<token>/ segment, as the shared redaction rules
-// (images/probe/redaction-rules.json) count them. Pure.
+// (editableCredentialWhy), and a credential written literally in any URL of any line or of any
+// comment (literalCredentialProblem, commentCredentialProblems): a login's password, a user name
+// that is a token, a token in the query, an Anaconda /t/<token>/ segment, as the shared redaction
+// rules (images/probe/redaction-rules.json) count them. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 import { looksSecret, MASK, redactUrls } from '../util/redact.js';
 import { isLiteralSecret, urlTokens } from '../util/url-secrets.js';
@@ -176,10 +176,10 @@ export interface LiteralCredential {
 const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
 
 /**
- * The credentials written literally in the URLs of TEXT (a requirements line as written): the
- * secret of each login (loginSecret), also of a URL nested in another's query, as written or
- * percent-encoded; a query or fragment parameter and an Anaconda `/t/<token>/` segment as the
- * shared rules name them (urlTokens). A whole `${NAME}` in its place is none.
+ * The credentials written literally in the URLs of TEXT (a requirements line as written, or a
+ * comment): the secret of each login (loginSecret), also of a URL nested in another's query, as
+ * written or percent-encoded; a query or fragment parameter and an Anaconda `/t/<token>/` segment
+ * as the shared rules name them (urlTokens). A whole `${NAME}` in its place is none.
  */
 export function literalCredentials(text: string): LiteralCredential[] {
   const found: LiteralCredential[] = [];
@@ -204,17 +204,20 @@ export function literalCredentials(text: string): LiteralCredential[] {
 
 const LITERAL_WHY =
   "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
+const COMMENT_WHY =
+  "pip ignores a comment, but the templates copy the build context, this file with it, into /app, and it is in your repository's history: revoke it";
 const IN_ITS_PLACE =
   "write a ${NAME} in its place (a login's password as user:${NAME}, a token used as the user name as ${NAME} alone, ?sig=${NAME}, /t/${NAME}/)";
 const PASS_NAME =
   'pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
 const LITERAL_FIX = `${IN_ITS_PLACE} and ${PASS_NAME}`;
+const COMMENT_FIX = `delete it from the comment, or ${IN_ITS_PLACE} and ${PASS_NAME}`;
 
 /**
- * The fix of an error whose problems are credentials written in lines: no '@' in it, so no masker
- * takes its examples for a login.
+ * The fix of an error whose problems are credentials written in lines or comments: no '@' in it,
+ * so no masker takes its examples for a login.
  */
-export const LITERAL_CREDENTIAL_FIX = `revoke each credential named; ${LITERAL_FIX}`;
+export const LITERAL_CREDENTIAL_FIX = `revoke each credential named; in a line, ${LITERAL_FIX}; in a comment, delete it`;
 
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
@@ -233,12 +236,38 @@ export function maskLiteralCredentials(text: string, found = literalCredentials(
 
 /**
  * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), or undefined. The line is shown with each
- * such value masked, and redactUrls over it: no value found is in what is returned.
+ * credential written literally (literalCredentials), or undefined; of a comment (TEXT from its
+ * '#') with `comment`. The text is shown with each such value masked, and redactUrls over it: no
+ * value found is in what is returned.
  */
-export function literalCredentialProblem(origin: string, text: string): string | undefined {
+export function literalCredentialProblem(origin: string, text: string, comment = false): string | undefined {
   const found = literalCredentials(text);
   if (found.length === 0) return undefined;
   const what = [...new Set(found.map((c) => c.what))].join(', ');
-  return `${origin}: "${maskLiteralCredentials(text, found)}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`;
+  const shown = maskLiteralCredentials(text, found);
+  return comment
+    ? `${origin}: "${shown}": a credential written in a comment, ${what}: ${COMMENT_WHY}; ${COMMENT_FIX}`
+    : `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`;
+}
+
+/** Where a physical line's comment starts, by pip's rule (a '#' at its start or after white space). */
+const COMMENT_START = /(?:^|[\t\n\r\f\v ])#/;
+
+/**
+ * The problems of the comments of a requirements file (TEXT, the file FILE as read): each
+ * physical line whose comment (from its '#', as pip's rule finds one) holds a credential written
+ * literally, by literalCredentials' rule, named FILE:N. pip ignores comments, but the file, comments
+ * and all, is copied into the image. A URL without a credential in a comment is fine.
+ */
+export function commentCredentialProblems(file: string, text: string): string[] {
+  const problems: string[] = [];
+  if (!text.includes('://')) return problems;
+  text.split(/\r?\n/).forEach((line, i) => {
+    const m = COMMENT_START.exec(line);
+    if (!m) return;
+    const hash = m.index + m[0].length - 1;
+    const problem = literalCredentialProblem(`${file}:${i + 1}`, line.slice(hash).trimEnd(), true);
+    if (problem !== undefined) problems.push(problem);
+  });
+  return problems;
 }

@@ -1,7 +1,8 @@
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
-// URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line whose URL holds
+// URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line, or a comment
+// (commentCredentialProblems: the file is copied into the image, comments and all), whose URL holds
 // a credential written literally (literalCredentialProblem, credentials.ts). The result is one text
 // for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
@@ -13,6 +14,7 @@ import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js'
 import { notRegularFile } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
 import {
+  commentCredentialProblems,
   editableCredentialWhy,
   LITERAL_CREDENTIAL_FIX,
   literalCredentialProblem,
@@ -198,8 +200,8 @@ const shownLine = (l: ParsedLine) => (l.expanded ? l.written : l);
 
 /**
  * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, an
- * editable URL with a login or a ${NAME}, and a URL holding a credential written literally, are
- * refused, exit 2, naming their line). `opts.root`:
+ * editable URL with a login or a ${NAME}, and a URL holding a credential written literally, in a
+ * line or a comment, are refused, exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -234,6 +236,8 @@ export function readRequirements(
     const from = parent ? `${parent.file}:${parent.line}` : undefined;
     const text = readRequirementsFile(abs, from, opts.root);
     const parsed = parseRequirementsText(text, checkEnv);
+    // pip ignores comments, but the file, comments and all, is copied into the image.
+    commentCredentialProblems(abs, text).forEach(literalProblem);
     const refused = checkLines(abs, parsed, refs, problems);
     for (const l of parsed.lines) {
       if (refused.has(l.line)) continue;
@@ -287,8 +291,8 @@ export function readRequirements(
 }
 
 /**
- * The problems of a read, and those of them that are credentials written in a line (literalProblem
- * adds one): those have their own fix (problemsError).
+ * The problems of a read, and those of them that are credentials written in a line or a comment
+ * (literalProblem adds one): those have their own fix (problemsError).
  */
 function problemList() {
   const problems: string[] = [];
@@ -350,8 +354,8 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
 
 /**
  * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
- * is the credential one where every problem is a credential written in a line (LITERAL), the
- * syntax one followed by it where some are.
+ * is the credential one where every problem is a credential written in a line or comment (LITERAL),
+ * the syntax one followed by it where some are.
  */
 function problemsError(files: readonly string[], problems: string[], literal: Set<string>): ConfigError {
   const listed = problems.slice(0, MAX_LISTED_ERRORS);
@@ -363,7 +367,7 @@ function problemsError(files: readonly string[], problems: string[], literal: Se
       ? FIX
       : credentials === problems.length
         ? LITERAL_CREDENTIAL_FIX
-        : `${FIX}; a credential written in a line: ${LITERAL_CREDENTIAL_FIX}`;
+        : `${FIX}; a credential written in a line or comment: ${LITERAL_CREDENTIAL_FIX}`;
   return new ConfigError(files.join(', '), listed, {
     fix,
     count: problems.length,
