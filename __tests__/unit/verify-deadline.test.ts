@@ -27,7 +27,7 @@ import {
   type OciResponse,
   sha256Digest,
 } from '../../src/docker/oci-client.js';
-import { EnvironmentError, InputError } from '../../src/errors.js';
+import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
@@ -260,6 +260,112 @@ describe('verifyImage at its deadline', () => {
     );
     expect(signals).toHaveLength(1);
     expect(signals[0]?.aborted).toBe(true);
+  });
+});
+
+describe('a check that fails before the deadline', () => {
+  const keyRequest = (timeout: string) =>
+    parseVerifyFlags({ key: 'k.pub', require: 'sbom', timeout }, cliFlagNaming('verify'));
+  const docker = fakeDocker({
+    imagetoolsInspect: async () => ({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: [{ os: 'linux', architecture: 'amd64', digest: D('1') }],
+    }),
+  });
+
+  it.each<[string, Error, number]>([
+    [
+      'a registry error (exit 3)',
+      new EnvironmentError(
+        'registry localhost:5000: reading the .sig failed (HTTP 502 Bad Gateway)',
+        'retry later',
+      ),
+      3,
+    ],
+    ['a failed check (exit 1)', new CheckFailedError('the statement is not about this image'), 1],
+    ['bad input (exit 2)', new InputError('verify: --key: k.pub is not a public key'), 2],
+  ])(
+    '%s ends the verify with that error at once, the other checks stopped (not the deadline error)',
+    async (_name, failure, exitCode) => {
+      // A real timer: unfixed, the hanging sibling held the verify to it, and its error won.
+      const deadline = new VerifyDeadline(2);
+      let siblingStopped = false;
+      const signer = {
+        verify: async () => {
+          // The sibling is under way when this fails.
+          await new Promise((r) => setTimeout(r, 5));
+          throw failure;
+        },
+        verifyAttestations: () =>
+          new Promise((_resolve, reject) => {
+            const stop = () => {
+              siblingStopped = true;
+              reject(deadline.signal.reason as Error);
+            };
+            deadline.signal.addEventListener('abort', stop, { once: true });
+          }),
+      } as unknown as Signer;
+      const started = Date.now();
+      const e = await verifyImage({ docker, signer, deadline }, INDEX, keyRequest('2')).catch(
+        (x: unknown) => x,
+      );
+      expect(e).toBe(failure);
+      expect((e as { exitCode: number }).exitCode).toBe(exitCode);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // The sibling was told to stop at once, with that error.
+      expect(siblingStopped).toBe(true);
+      expect(deadline.signal.reason).toBe(failure);
+    },
+  );
+
+  it('ml-image verify: a .sig read answered 502 is exit 3 with its own message and fix while the .att read hangs', async () => {
+    const sig = (d: string) => `/v2/acme/model/manifests/sha256-${d.replace('sha256:', '')}.sig`;
+    const registry = silentRegistry({
+      ...indexAnswer,
+      [sig(INDEX_DIGEST)]: () => answer(502, 'Bad Gateway'),
+      [sig(D('1'))]: () => answer(502, 'Bad Gateway'),
+      [sig(D('2'))]: () => answer(502, 'Bad Gateway'),
+    });
+    const io = { ...captureIo(dir), registryFetch: registry.fetch };
+    // The 502 is tried three times (0.25 s + 0.5 s between): well within 5 s.
+    const code = await runCli(['verify', INDEX, '--key', KEY, '--timeout', '5', '--json'], io);
+    expect(code, io.err()).toBe(3);
+    const { error } = JSON.parse(io.out()) as { error: { message: string; fix: string } };
+    expect(error.message).toBe(
+      `verify ${AMD}: registry localhost:5000: reading the manifest acme/model:sha256-${'1'.repeat(64)}.sig failed (HTTP 502)`,
+    );
+    expect(error.fix).toBeTruthy();
+    expect(error.fix).not.toMatch(/--timeout/);
+    // The reads left hanging were aborted at once.
+    expect(registry.pending.length).toBeGreaterThan(0);
+    expect(registry.pending.every((p) => p.signal.aborted)).toBe(true);
+  });
+});
+
+describe('VerifyDeadline', () => {
+  it.each([
+    [false, true],
+    [true, false],
+  ])('a wait that fails (optional %s) fires the signal: %s', async (optional, fires) => {
+    const deadline = new VerifyDeadline(120, new AbortController().signal);
+    const failure = new Error('HTTP 500');
+    const e = await deadline
+      .wait('localhost:5000', 'the certificates', () => Promise.reject(failure), optional)
+      .catch((x: unknown) => x);
+    expect(e).toBe(failure);
+    expect(deadline.signal.aborted).toBe(fires);
+    if (fires) expect(deadline.signal.reason).toBe(failure);
+  });
+
+  it('a wait that fails once the deadline passed is not the error: the deadline is', async () => {
+    const controller = new AbortController();
+    const deadline = new VerifyDeadline(1, controller.signal);
+    let fail = (_e: Error) => undefined as void;
+    const waiting = deadline.wait('localhost:5000', 'the index', () => new Promise((_r, j) => (fail = j)));
+    const ended = deadline.within(waiting, () => new Error('the deadline'));
+    controller.abort();
+    fail(new Error('aborted'));
+    expect(((await ended.catch((x: unknown) => x)) as Error).message).toBe('the deadline');
   });
 });
 

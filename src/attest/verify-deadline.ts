@@ -1,7 +1,9 @@
 // The deadline of one verify (`--timeout`, the sub-action's `timeout` input). Its signal goes to
 // every registry request and cosign run of the verify (a request is aborted, cosign killed, when
 // it fires), and the verify itself ends then with the error naming what it was waiting for, also
-// when a part of it does not heed the signal: a deploy gate fails in bounded time (exit 3).
+// when a part of it does not heed the signal: a deploy gate fails in bounded time (exit 3). A wait
+// that fails before the deadline fires the signal too (its error the reason): the other waits
+// stop at once, and the verify ends with that error, not with the deadline's.
 import { EnvironmentError } from '../errors.js';
 import { VERIFY_TIMEOUT_MAX_S } from './verify-flags.js';
 
@@ -12,40 +14,57 @@ export interface Waiting {
 }
 
 export class VerifyDeadline {
+  /** Aborts at the deadline, or with the error of the first wait that failed before it. */
   readonly signal: AbortSignal;
   /** The waits under way, oldest first (a Set keeps the order they were added in). */
   private readonly waiting = new Set<Waiting>();
+  private readonly failed = new AbortController();
+  /** The first wait that failed before the deadline: the verify's error. */
+  private failure: { error: unknown } | undefined;
 
   /** SECONDS from now; SIGNAL (tests) replaces the timer. */
   constructor(
     readonly seconds: number,
     signal?: AbortSignal,
   ) {
-    this.signal = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
+    const timer = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
+    this.signal = AbortSignal.any([timer, this.failed.signal]);
   }
 
-  /** WORK, noted as waiting for WHAT of HOST's registry until it settles. */
-  async wait<T>(host: string, what: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * WORK, noted as waiting for WHAT of HOST's registry until it settles. Its rejection before the
+   * deadline stops the verify (the signal aborts with it), unless OPTIONAL: the caller goes on
+   * without it (what a refused certificate holds).
+   */
+  async wait<T>(host: string, what: string, work: () => Promise<T>, optional = false): Promise<T> {
     this.signal.throwIfAborted();
     const w = { host, what };
     this.waiting.add(w);
     try {
       return await work();
+    } catch (e) {
+      if (!optional && !this.signal.aborted) {
+        this.failure = { error: e };
+        this.failed.abort(e);
+      }
+      throw e;
     } finally {
       this.waiting.delete(w);
     }
   }
 
   /**
-   * WORK's result, or at the deadline the error ERROR makes of the oldest wait under way then
-   * (undefined: none) - at once, whatever WORK does after. A rejection of WORK once the deadline
-   * passed (an aborted request) is that error too.
+   * WORK's result, or once the signal fires the error of the wait that failed (see wait), else at
+   * the deadline the error ERROR makes of the oldest wait under way then (undefined: none) - at
+   * once, whatever WORK does after. A rejection of WORK once the signal fired (an aborted request)
+   * is that error too.
    */
   within<T>(work: Promise<T>, error: (oldest: Waiting | undefined) => Error): Promise<T> {
     const { signal } = this;
     return new Promise<T>((resolve, reject) => {
-      let passed: Error | undefined;
-      const onAbort = () => reject((passed ??= error(this.waiting.values().next().value)));
+      let passed: unknown;
+      const onAbort = () =>
+        reject((passed ??= this.failure ? this.failure.error : error(this.waiting.values().next().value)));
       const done = () => signal.removeEventListener('abort', onAbort);
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });

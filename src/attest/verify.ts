@@ -247,12 +247,13 @@ export interface VerifyDeps {
 
 /**
  * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
- * gets its signal where the call takes one (the image reader's).
+ * gets its signal where the call takes one (the image reader's). A call that fails stops the
+ * others at once (the deadline's signal), and the verify ends with its error.
  */
 function tracked(deps: VerifyDeps, deadline: VerifyDeadline): Omit<VerifyDeps, 'deadline'> {
   const { signal } = deadline;
-  const wait = <T>(ref: string, what: string, work: () => Promise<T>) =>
-    deadline.wait(hostOf(ref), what, work);
+  const wait = <T>(ref: string, what: string, work: () => Promise<T>, optional = false) =>
+    deadline.wait(hostOf(ref), what, work, optional);
   const { docker, signer, certificates } = deps;
   return {
     docker: {
@@ -271,16 +272,18 @@ function tracked(deps: VerifyDeps, deadline: VerifyDeadline): Omit<VerifyDeps, '
     },
     certificates:
       certificates &&
+      // Optional: a failed read leaves the check's detail cosign's message (claimExplainer).
       ((ref, tag) =>
-        wait(ref, `the certificates on the .${tag} tag of ${ref}`, () => certificates(ref, tag))),
+        wait(ref, `the certificates on the .${tag} tag of ${ref}`, () => certificates(ref, tag), true)),
   };
 }
 
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3), and so does the request's deadline passing (naming
- * the registry and what it waited for; the calls under way get its signal). CERTIFICATES reads
+ * cosign throws (EnvironmentError, exit 3: the first such error, the calls still under way then
+ * stopped by the deadline's signal), and so does the request's deadline passing (naming what it
+ * waited for and the registry; the calls under way get its signal). CERTIFICATES reads
  * what a refused certificate holds; FLAG names a flag in a check's detail (the sub-action names
  * its inputs).
  */
