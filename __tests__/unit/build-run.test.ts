@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,8 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
   const stopped: { arch: string; metadataDirThere: boolean }[] = [];
   /** The Dockerfile-specific ignore file beside each build's Dockerfile, when there is one. */
   const ignoreFiles: (string | undefined)[] = [];
+  /** The signals the builds were given (a variant's, shared by its platforms). */
+  const signals = new Set<AbortSignal>();
   const seen: Record<string, number> = {};
   let n = 0;
   const docker = fakeDocker({
@@ -78,6 +81,7 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
     },
     buildx: async (args: readonly string[], options?: ExecOptions) => {
       calls.push([...args]);
+      if (options?.signal) signals.add(options.signal);
       const dockerfile = `${args[args.indexOf('--file') + 1]!}.dockerignore`;
       ignoreFiles.push(existsSync(dockerfile) ? readFileSync(dockerfile, 'utf8') : undefined);
       const files: Record<string, SecretFile> = {};
@@ -120,7 +124,7 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
     },
   });
   const callsFor = (arch: string) => calls.filter((a) => a.includes(`linux/${arch}`));
-  return { docker, calls, callsFor, merges, secretFiles, stopped, ignoreFiles, built: () => n };
+  return { docker, calls, callsFor, merges, secretFiles, stopped, ignoreFiles, signals, built: () => n };
 }
 
 function setup(extra: Record<string, unknown> = {}) {
@@ -297,6 +301,9 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(
       r.progress.some((l) => l.includes('transient failure') && l.includes('connection reset by peer')),
     ).toBe(true);
+    // The wait's listener on the variant's signal went with it (one per wait would pile up).
+    expect(r.signals.size).toBe(1);
+    for (const signal of r.signals) expect(getEventListeners(signal, 'abort')).toEqual([]);
   });
 
   it('a cached step whose layer the engine lacks: built once more without any cache, at once', async () => {

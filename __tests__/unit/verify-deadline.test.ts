@@ -367,6 +367,33 @@ describe('VerifyDeadline', () => {
     fail(new Error('aborted'));
     expect(((await ended.catch((x: unknown) => x)) as Error).message).toBe('the deadline');
   });
+
+  it('twelve requests waiting to be tried again on one deadline print no MaxListenersExceededWarning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const deadline = new VerifyDeadline(60);
+      const tried = new Set<string>();
+      // Each manifest read is answered 503 (Retry-After 0) once: 12 timers on the deadline's signal.
+      const client = createOciClient('localhost:5000', {
+        fetch: async (url) => {
+          if (tried.has(url)) return answer(404, '');
+          tried.add(url);
+          return answer(503, 'busy', { 'retry-after': '0' });
+        },
+        credential: none,
+        signal: deadline.signal,
+      });
+      const reads = Array.from({ length: 12 }, (_, i) => client.manifest('acme/model', `t${i}`, ['x']));
+      expect(await Promise.all(reads)).toEqual(Array.from({ length: 12 }, () => undefined));
+      // Node emits a warning on the next tick.
+      await new Promise((r) => setTimeout(r, 10));
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });
 
 describe('what the deadline reaches', () => {

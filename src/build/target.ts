@@ -238,9 +238,14 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
     const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
     ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
     // The wait ends early when another platform failed (the loop's top then stops this build).
+    // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
     await new Promise<void>((resolve) => {
-      ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
-      void ctx.sleep(retry.waitMs).then(() => resolve());
+      const done = () => {
+        ctx.signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      ctx.signal?.addEventListener('abort', done, { once: true });
+      void ctx.sleep(retry.waitMs).then(done);
     });
   }
 }
