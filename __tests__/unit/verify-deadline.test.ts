@@ -18,6 +18,7 @@ import {
   verifyImage,
   type VerifyRequest,
 } from '../../src/attest/verify.js';
+import { deadlineError } from '../../src/attest/verify-deadline.js';
 import { parseVerifyTimeout } from '../../src/attest/verify-flags.js';
 import { runCli } from '../../src/cli/main.js';
 import { createBuildxCli } from '../../src/docker/buildx.js';
@@ -86,6 +87,18 @@ const indexAnswer = {
   [`/v2/acme/model/manifests/${INDEX_DIGEST}`]: () =>
     answer(200, INDEX_TEXT, { 'content-type': 'application/vnd.oci.image.index.v1+json' }),
 };
+
+/**
+ * The deadline's message: PREFIX, the deadline SECONDS, WHAT it waited for (from localhost:5000)
+ * and for how long (WAITED, a pattern: the timer's moment is not the test's).
+ */
+const waitedFor = (prefix: string, seconds: string, what: string, waited: RegExp) =>
+  new RegExp(
+    `${escape(`${prefix}the verify did not finish within ${seconds} s (waiting `)}${waited.source}${escape(
+      ` s for ${what} from the registry localhost:5000)`,
+    )}`,
+  );
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-verify-deadline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -158,9 +171,8 @@ describe('ml-image verify against a registry that never answers', () => {
     const out = path.join(dir, 'out');
     const code = await runCli(['verify', INDEX, '--key', KEY, '--timeout', '0.05', '--out', out], io);
     expect(code, io.err()).toBe(3);
-    expect(io.err()).toContain(
-      `verify: the registry localhost:5000 did not answer within 0.05 s (waiting for the image index ${INDEX})`,
-    );
+    // How long the index read waited: the whole deadline but the moment before it started.
+    expect(io.err()).toMatch(waitedFor('verify: ', '0.05', `the image index ${INDEX}`, /0\.0[1-5]/));
     expect(io.err()).toMatch(/give the verify longer with --timeout SECONDS \(now 0\.05, at most 3600\)/);
     expect(registry.pending.map((p) => new URL(p.url).pathname)).toEqual([
       `/v2/acme/model/manifests/${INDEX_DIGEST}`,
@@ -176,9 +188,7 @@ describe('ml-image verify against a registry that never answers', () => {
     const code = await runCli(['verify', INDEX, '--key', KEY, '--timeout', '0.05', '--json'], io);
     expect(code, io.err()).toBe(3);
     const { error } = JSON.parse(io.out()) as { error: { message: string; fix: string } };
-    expect(error.message).toBe(
-      `verify: the registry localhost:5000 did not answer within 0.05 s (waiting for the signature of ${AMD})`,
-    );
+    expect(error.message).toMatch(waitedFor('verify: ', '0.05', `the signature of ${AMD}`, /0\.0[1-5]/));
     expect(error.fix).toMatch(/^check that the registry localhost:5000 is up and reachable/);
     // Both platforms' signature and attestation tags were asked for, and all of them aborted.
     expect(registry.pending.length).toBeGreaterThanOrEqual(2);
@@ -191,7 +201,7 @@ describe('ml-image verify against a registry that never answers', () => {
     const argv = ['export', '--slurm', '--image', INDEX, '--out', path.join(dir, 'job'), '--verify'];
     const code = await runCli([...argv, '--key', KEY, '--timeout', '5000', '--verify-timeout', '0.05'], io);
     expect(code, io.err()).toBe(3);
-    expect(io.err()).toContain('export: the registry localhost:5000 did not answer within 0.05 s');
+    expect(io.err()).toContain('export: the verify did not finish within 0.05 s (waiting ');
     expect(io.err()).toContain('--verify-timeout SECONDS');
     expect(registry.pending.every((p) => p.signal.aborted)).toBe(true);
   });
@@ -221,10 +231,14 @@ describe('verifyImage at its deadline', () => {
 
   it('a check that ignores the signal does not hold the verify: exit 3 naming it, at the deadline', async () => {
     const controller = new AbortController();
-    const deadline = new VerifyDeadline(120, controller.signal);
+    let now = 1_000;
+    const deadline = new VerifyDeadline(120, controller.signal, () => now);
     const never = () => new Promise<never>(() => undefined);
     const signer = {
       verify: () => {
+        // The signature check began 1.5 s before the deadline: the verify was long, the
+        // registry not silent for 120 s.
+        now += 1_500;
         controller.abort(new Error('deadline'));
         return never();
       },
@@ -234,8 +248,9 @@ describe('verifyImage at its deadline', () => {
     expect(e).toBeInstanceOf(EnvironmentError);
     expect((e as EnvironmentError).exitCode).toBe(3);
     expect((e as EnvironmentError).message).toBe(
-      `verify: the registry localhost:5000 did not answer within 120 s (waiting for the signature of ${AMD})`,
+      `verify: the verify did not finish within 120 s (waiting 1.5 s for the signature of ${AMD} from the registry localhost:5000)`,
     );
+    expect((e as EnvironmentError).fix).toMatch(/give the verify longer with --timeout SECONDS \(now 120,/);
     // Keyless: cosign waits for Sigstore too, and the fix says so.
     expect((e as EnvironmentError).fix).toMatch(/cosign also waits for Sigstore's services/);
   });
@@ -255,8 +270,8 @@ describe('verifyImage at its deadline', () => {
       INDEX,
       request({ timeoutSeconds: 0.05 }),
     ).catch((x: unknown) => x);
-    expect((e as EnvironmentError).message).toBe(
-      `verify: the registry localhost:5000 did not answer within 0.05 s (waiting for the image index ${INDEX})`,
+    expect((e as EnvironmentError).message).toMatch(
+      waitedFor('verify: ', '0.05', `the image index ${INDEX}`, /0\.0[1-5]/),
     );
     expect(signals).toHaveLength(1);
     expect(signals[0]?.aborted).toBe(true);
@@ -343,6 +358,8 @@ describe('a check that fails before the deadline', () => {
 });
 
 describe('VerifyDeadline', () => {
+  const never = () => new Promise<never>(() => undefined);
+
   it.each([
     [false, true],
     [true, false],
@@ -366,6 +383,43 @@ describe('VerifyDeadline', () => {
     controller.abort();
     fail(new Error('aborted'));
     expect(((await ended.catch((x: unknown) => x)) as Error).message).toBe('the deadline');
+  });
+
+  it.each([
+    [119_600, '120'],
+    [15_400, '15'],
+    [3_250, '3.3'],
+    [420, '0.42'],
+    [2, '0.01'],
+  ])('a wait of %s ms is said as %s s', async (ms, shown) => {
+    const controller = new AbortController();
+    let now = 0;
+    const deadline = new VerifyDeadline(120, controller.signal, () => now);
+    const ended = deadline.within(deadline.wait('ghcr.io', 'the signature of X', never), (oldest) =>
+      deadlineError(deadline, oldest, 'unused', { prefix: 'verify: ', flag: '--timeout', cosign: false }),
+    );
+    now += ms;
+    controller.abort();
+    const e = (await ended.catch((x: unknown) => x)) as EnvironmentError;
+    expect(e.message).toBe(
+      `verify: the verify did not finish within 120 s (waiting ${shown} s for the signature of X from the registry ghcr.io)`,
+    );
+    expect(e.fix).toBe(
+      'check that the registry ghcr.io is up and reachable from here (its status page, the network, any proxy or firewall), or give the verify longer with --timeout SECONDS (now 120, at most 3600)',
+    );
+  });
+
+  it('no wait under way: the verify did not finish, waiting for the checks to end', () => {
+    const deadline = new VerifyDeadline(30, AbortSignal.abort());
+    const e = deadlineError(deadline, undefined, 'ghcr.io', {
+      prefix: '',
+      flag: 'input "timeout"',
+      cosign: true,
+    });
+    expect(e.message).toBe('the verify did not finish within 30 s (waiting for the checks to end)');
+    expect(e.fix).toMatch(
+      /^check that the registry ghcr\.io is up .*cosign also waits .*input "timeout" SECONDS/,
+    );
   });
 
   it('twelve requests waiting to be tried again on one deadline print no MaxListenersExceededWarning', async () => {
@@ -502,7 +556,7 @@ describe('the verify sub-action: input "timeout"', () => {
     await run(f.io);
     expect(f.failed).toHaveLength(1);
     expect(f.failed[0]).toMatch(
-      /^the registry localhost:5000 did not answer within 0\.05 s \(waiting for the signature of .*\)/,
+      /^the verify did not finish within 0\.05 s \(waiting 0\.0[1-5] s for the signature of .* from the registry localhost:5000\)/,
     );
     expect(f.failed[0]).toMatch(/input "timeout" SECONDS/);
     expect(registry.pending.every((p) => p.signal.aborted)).toBe(true);

@@ -12,6 +12,8 @@ import { VERIFY_TIMEOUT_MAX_S } from './verify-flags.js';
 export interface Waiting {
   host: string;
   what: string;
+  /** When the wait began (the deadline's clock, ms). */
+  since: number;
 }
 
 export class VerifyDeadline {
@@ -23,10 +25,11 @@ export class VerifyDeadline {
   /** The first wait that failed before the deadline: the verify's error. */
   private failure: { error: unknown } | undefined;
 
-  /** SECONDS from now; SIGNAL (tests) replaces the timer. */
+  /** SECONDS from now; SIGNAL (tests) replaces the timer, NOW the clock waits are timed by. */
   constructor(
     readonly seconds: number,
     signal?: AbortSignal,
+    private readonly now: () => number = Date.now,
   ) {
     const timer = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
     this.signal = AbortSignal.any([timer, this.failed.signal]);
@@ -42,7 +45,7 @@ export class VerifyDeadline {
    */
   async wait<T>(host: string, what: string, work: () => Promise<T>, optional = false): Promise<T> {
     this.signal.throwIfAborted();
-    const w = { host, what };
+    const w = { host, what, since: this.now() };
     this.waiting.add(w);
     try {
       return await work();
@@ -55,6 +58,11 @@ export class VerifyDeadline {
     } finally {
       this.waiting.delete(w);
     }
+  }
+
+  /** Seconds since WAIT began (at most the deadline's). */
+  waited(wait: Waiting): number {
+    return Math.min(this.seconds, (this.now() - wait.since) / 1000);
   }
 
   /**
@@ -87,9 +95,18 @@ export class VerifyDeadline {
   }
 }
 
+/** SECONDS as said in a message: whole above 10, else to 0.1 (0.01 below 1), never 0. */
+function shownSeconds(seconds: number): number {
+  if (seconds >= 10) return Math.round(seconds);
+  const step = seconds >= 1 ? 10 : 100;
+  return Math.max(0.01, Math.round(seconds * step) / step);
+}
+
 /**
- * The error of a verify that passed its deadline (exit 3): the registry, how long, what was asked;
- * the fix names the flag that gives it longer (FLAG: `--timeout`, or the sub-action's input).
+ * The error of a verify that passed its deadline (exit 3): how long the verify may take, what it
+ * was waiting for then, for how long and from which registry (a verify that was only long waited
+ * a moment for its last check; one whose registry never answered, nearly all of it); the fix names
+ * the registry and the flag that gives it longer (FLAG: `--timeout`, or the sub-action's input).
  */
 export function deadlineError(
   deadline: VerifyDeadline,
@@ -98,8 +115,11 @@ export function deadlineError(
   opts: { prefix: string; flag: string; cosign: boolean },
 ): EnvironmentError {
   const host = oldest?.host ?? fallbackHost;
+  const waiting = oldest
+    ? `waiting ${shownSeconds(deadline.waited(oldest))} s for ${oldest.what} from the registry ${host}`
+    : 'waiting for the checks to end';
   return new EnvironmentError(
-    `${opts.prefix}the registry ${host} did not answer within ${deadline.seconds} s (waiting for ${oldest?.what ?? 'the checks to end'})`,
+    `${opts.prefix}the verify did not finish within ${deadline.seconds} s (${waiting})`,
     `check that the registry ${host} is up and reachable from here (its status page, the network, any proxy or firewall)${
       opts.cosign ? "; cosign also waits for Sigstore's services (TUF, Rekor, Fulcio's roots) here" : ''
     }, or give the verify longer with ${opts.flag} SECONDS (now ${deadline.seconds}, at most ${VERIFY_TIMEOUT_MAX_S})`,
