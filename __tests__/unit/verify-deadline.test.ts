@@ -28,6 +28,8 @@ import {
   type OciResponse,
   sha256Digest,
 } from '../../src/docker/oci-client.js';
+import { findCredential, type RegistryAuthDeps } from '../../src/docker/registry-auth.js';
+import { type HelperExec, registryDeps } from '../../src/docker/registry-io.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 
@@ -528,6 +530,108 @@ describe('what the deadline reaches', () => {
     const e = await client.blob('acme/model', D('3')).catch((x: unknown) => x);
     expect(sent).toBe(1);
     expect((e as Error).name).toBe('AbortError');
+  });
+});
+
+describe('the credential helper and the deadline', () => {
+  const config = (text: string) => () => ({ file: '/home/u/.docker/config.json', text });
+
+  it("the registry client's helper run gets its deadline: a hanging helper ends with it", async () => {
+    const controller = new AbortController();
+    const given: (AbortSignal | undefined)[] = [];
+    const helper: RegistryAuthDeps['helper'] = (_name, _server, signal) => {
+      given.push(signal);
+      return new Promise((_r, reject) =>
+        signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true }),
+      );
+    };
+    const credential = () =>
+      findCredential('localhost:5000', {
+        dockerConfig: config('{"credHelpers":{"localhost:5000":"hangs"}}'),
+        helper,
+      });
+    // The registry asks for a login: the helper is run.
+    const client = createOciClient('localhost:5000', {
+      fetch: async () => answer(401, '', { 'www-authenticate': 'Basic realm="registry"' }),
+      credential,
+      signal: controller.signal,
+    });
+    const read = client.manifest('acme/model', 'v1', ['x']).catch((x: unknown) => x);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(given).toEqual([controller.signal]);
+    const reason = new Error('the deadline passed');
+    controller.abort(reason);
+    expect(await read).toBe(reason);
+  });
+
+  it.each([
+    ['credHelpers', '{"credHelpers":{"ghcr.io":"pass"}}'],
+    ['credsStore', '{"credsStore":"pass"}'],
+  ])('findCredential (%s) passes the signal to the helper', async (_key, text) => {
+    const seen: (AbortSignal | undefined)[] = [];
+    const credential = findCredential('ghcr.io', {
+      dockerConfig: config(text),
+      helper: async (_name, _server, signal) => {
+        seen.push(signal);
+        return { username: 'u', secret: 's' };
+      },
+    });
+    const signal = new AbortController().signal;
+    expect(await credential.get!(signal)).toEqual({ username: 'u', secret: 's' });
+    expect(seen).toEqual([signal]);
+  });
+
+  it('registryDeps: docker-credential-NAME is run with the signal (and its 30 s); aborted, the call rejects with its reason at once', async () => {
+    const controller = new AbortController();
+    const runs: { file: string; options: { timeout: number; signal?: AbortSignal } }[] = [];
+    const killed: (string | number | undefined)[] = [];
+    // What execFile does with a signal: the child is killed and the callback gets an AbortError.
+    const exec: HelperExec = (file, _args, options, callback) => {
+      runs.push({ file, options });
+      options.signal?.addEventListener(
+        'abort',
+        () => {
+          killed.push('SIGTERM');
+          callback(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }), '');
+        },
+        { once: true },
+      );
+      return {
+        kill: (s?: string | number) => {
+          killed.push(s);
+          return true;
+        },
+        stdin: null,
+      };
+    };
+    const call = registryDeps({}, exec)
+      .helper('hangs', 'localhost:5000', controller.signal)
+      .catch((x: unknown) => x);
+    expect(runs).toEqual([
+      { file: 'docker-credential-hangs', options: { timeout: 30_000, signal: controller.signal } },
+    ]);
+    const reason = new Error('the deadline passed');
+    controller.abort(reason);
+    expect(await call).toBe(reason);
+    expect(killed).toEqual(['SIGTERM']);
+    // Without a signal (doctor, signing): as before, its own 30 s only.
+    const answered: HelperExec = (file, _args, options, callback) => {
+      runs.push({ file, options });
+      callback(null, '{"Username":"u","Secret":"s"}');
+      return { kill: () => true, stdin: null };
+    };
+    expect(await registryDeps({}, answered).helper('pass', 'ghcr.io')).toEqual({
+      username: 'u',
+      secret: 's',
+    });
+    expect(runs[1]!.options).toEqual({ timeout: 30_000 });
+    // Once the deadline passed, no helper is started.
+    expect(
+      await registryDeps({}, exec)
+        .helper('late', 'ghcr.io', controller.signal)
+        .catch((x: unknown) => x),
+    ).toBe(reason);
+    expect(runs).toHaveLength(2);
   });
 });
 

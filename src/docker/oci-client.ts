@@ -96,7 +96,8 @@ class RegistryClient implements OciClient {
   private login() {
     this.credential ??= this.deps.credential();
     // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
-    this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
+    // A credential helper that hangs is stopped at the caller's deadline, not 30 s later.
+    this.pair ??= this.credential.get ? this.credential.get(this.deps.signal) : Promise.resolve(undefined);
     return this.pair;
   }
 

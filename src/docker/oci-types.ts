@@ -32,8 +32,8 @@ export interface OciClientDeps {
   /** Per request (default 30 s). */
   timeoutMs?: number;
   /**
-   * A caller's deadline (a verify's): every request, and every wait before one is tried again,
-   * ends when it aborts; each request's own timeout is cut short by it.
+   * A caller's deadline (a verify's): every request, every wait before one is tried again and
+   * the credential helper's run end when it aborts; each request's own timeout is cut short by it.
    */
   signal?: AbortSignal;
   /** Waits before a request is tried again (default: a timer). */
@@ -96,7 +96,8 @@ export interface Credential {
   describe: string;
   /**
    * The basic-auth pair, when there is one (read lazily: a helper runs only when needed);
-   * undefined when a helper has no login for the host (anonymous).
+   * undefined when a helper has no login for the host (anonymous). A helper run is stopped when
+   * SIGNAL (the caller's deadline) aborts.
    */
-  get?: () => Promise<{ username: string; secret: string } | undefined>;
+  get?: (signal?: AbortSignal) => Promise<{ username: string; secret: string } | undefined>;
 }

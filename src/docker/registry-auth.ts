@@ -35,9 +35,14 @@ export interface RegistryAuthDeps {
   /**
    * `docker-credential-NAME get` with the server on stdin: its Username and Secret; undefined when
    * the helper has no login for the server (it says "credentials not found": docker then goes on
-   * anonymously, as everything here does).
+   * anonymously, as everything here does). Stopped when SIGNAL (a verify's deadline) aborts: the
+   * call then rejects with its reason.
    */
-  helper: (name: string, server: string) => Promise<{ username: string; secret: string } | undefined>;
+  helper: (
+    name: string,
+    server: string,
+    signal?: AbortSignal,
+  ) => Promise<{ username: string; secret: string } | undefined>;
   timeoutMs?: number;
 }
 
@@ -106,7 +111,7 @@ export function findCredential(
     return {
       kind: 'helper',
       describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
-      get: () => deps.helper(helperName, server),
+      get: (signal) => deps.helper(helperName, server, signal),
     };
   const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
   if (entry?.identitytoken)
@@ -127,7 +132,7 @@ export function findCredential(
     return {
       kind: 'store',
       describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
-      get: () => deps.helper(config.credsStore!, server),
+      get: (signal) => deps.helper(config.credsStore!, server, signal),
     };
   return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
 }

@@ -1,27 +1,44 @@
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { dockerConfigPath, type RegistryAuthDeps } from './registry-auth.js';
 
+/** How a credential helper is run: node's execFile (tests give one that starts no process). */
+export type HelperExec = (
+  file: string,
+  args: string[],
+  options: { timeout: number; signal?: AbortSignal },
+  callback: (error: Error | null, stdout: string) => void,
+) => Pick<ChildProcess, 'kill' | 'stdin'>;
+
+const nodeExec: HelperExec = (file, args, options, callback) => execFile(file, args, options, callback);
+
 /** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
-export function registryDeps(env: Readonly<Record<string, string | undefined>>): RegistryAuthDeps {
+export function registryDeps(
+  env: Readonly<Record<string, string | undefined>>,
+  exec: HelperExec = nodeExec,
+): RegistryAuthDeps {
   return {
     fetch: (url, init) => fetch(url, init),
     dockerConfig: () => {
       const file = dockerConfigPath(env);
       return file && existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : undefined;
     },
-    helper: (name, server) =>
+    helper: (name, server, signal) =>
       new Promise((resolve, reject) => {
         throwIfInterrupted(`docker-credential-${name}`);
-        // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+        signal?.throwIfAborted();
+        // Stopped with the run on a signal (it may wait up to 30 s on a keychain), and at the
+        // caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its error).
         let stop = () => undefined as void;
-        const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+        const options = { timeout: 30_000, ...(signal && { signal }) };
+        const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
           stop();
+          if (signal?.aborted) return reject(signal.reason as Error);
           if (err) {
             // Helpers say "credentials not found ..." on stdout when there is no login for the host:
             // no login (the caller goes on anonymously, as docker does). Anything else a helper
