@@ -1470,6 +1470,27 @@ describe('ml-image-verify.yml and the deploy gate', () => {
     expect(on.workflow_call.inputs['require-gpu-smoke']).toMatchObject({ type: 'boolean', default: false });
   });
 
+  it.each<[string, number]>([
+    ['', 15],
+    ['0.5', 15],
+    ['120', 15],
+    ['780', 15],
+    ['781', 65],
+    ['3600', 65],
+    ['soon', 15],
+  ])(
+    'input timeout %j: the job may run %s minutes, the whole verify and its setup',
+    async (timeout, minutes) => {
+      const bound = (verify as { 'timeout-minutes'?: unknown })['timeout-minutes'];
+      expect(await evaluate(String(bound), { inputs: { timeout } })).toBe(minutes);
+      // A verify the input allows (at most 3600 s) ends before the job is cancelled, with two minutes
+      // left for the steps before it (cosign, login, checkout).
+      const seconds = timeout === '' ? 120 : Number(timeout);
+      if (Number.isFinite(seconds)) expect(minutes * 60).toBeGreaterThanOrEqual(seconds + 120);
+      expect(on.workflow_call.inputs.timeout).toMatchObject({ type: 'string' });
+    },
+  );
+
   it("passes the sub-action's outputs on as the workflow's", () => {
     expect(verify.outputs).toEqual({
       verdict: '${{ steps.verify.outputs.verdict }}',
