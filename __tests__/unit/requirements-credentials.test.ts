@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jsonError, runCli } from '../../src/cli/main.js';
 import { ConfigError } from '../../src/errors.js';
-import { LITERAL_CREDENTIAL_FIX, literalCredentials } from '../../src/requirements/credentials.js';
+import { LITERAL_CREDENTIAL_FIX, REFERENCE_FIX } from '../../src/requirements/credential-problems.js';
+import { literalCredentials } from '../../src/requirements/credentials.js';
 import { readRequirements } from '../../src/requirements/read.js';
 import { redactText, redactUrls } from '../../src/util/redact.js';
 import { inputErrorOf } from '../helpers/errors.js';
@@ -259,5 +260,148 @@ describe('a credential in a comment is refused: the file, comments and all, is c
   ])('%s: accepted', (line) => {
     write('requirements.txt', `numpy\n${line}\n`);
     expect(read().text.startsWith('numpy')).toBe(true);
+  });
+});
+
+describe('/t/<token>/ is a token on an Anaconda host only (finding: forum links were refused)', () => {
+  it.each([
+    '--index-url https://conda.anaconda.org/t/LitConda0123/org/simple',
+    '--index-url https://pypi.anaconda.org/t/LitConda0123/org/simple',
+    '--extra-index-url https://repo.anaconda.cloud/t/LitConda0123/repo/main/simple',
+    '--extra-index-url https://repo.anaconda.com/t/LitConda0123/pkgs/main/simple',
+    '--index-url HTTPS://Conda.Anaconda.ORG:443/t/LitConda0123/org/simple',
+  ])('%s: refused', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    expect(problemsOf(e)).toEqual([expect.stringContaining('an Anaconda token (/t/<token>/)')]);
+    expect(shown(e)).not.toContain('LitConda0123');
+  });
+
+  it.each([
+    '--find-links https://discuss.pytorch.org/t/cuda-12-1-wheels-fail-to-import/187654',
+    'git+https://gitlab.example.com/t/team-repo.git@v1.0#egg=teamrepo',
+    'pkg @ https://notanaconda.org/t/LitConda0123/pkg-1.0-py3-none-any.whl',
+    'pkg @ https://anaconda.org.example/t/LitConda0123/pkg-1.0-py3-none-any.whl',
+    '# https://forums.developer.nvidia.com/t/tensorrt-8-6-python-wheel/256123',
+  ])('%s: accepted', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    expect(read().text.startsWith('numpy')).toBe(true);
+  });
+
+  it('log masking keeps masking /t/ right after any host', () => {
+    expect(redactUrls('see https://discuss.pytorch.org/t/topic-name/187654')).toBe(
+      'see https://discuss.pytorch.org/t/***/187654',
+    );
+  });
+});
+
+describe('a reference pip does not fill in, in a line: refused with the ${NAME} advice, nothing to revoke', () => {
+  it.each([
+    ['--extra-index-url https://user:$PYPI_PASS@h.example/simple', 'a login'],
+    ['--extra-index-url https://%PYPI_USER%:%PYPI_PASS%@h.example/simple', 'a login'],
+    ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?sig={{sas}}', 'the query (sig=)'],
+    ['pkg @ git+https://$GH_TOKEN@github.com/org/repo.git', 'a login'],
+    ['--index-url https://conda.anaconda.org/t/$CONDA_TOKEN/org/simple', '/t/<token>/'],
+  ])('%s: exit 2, write ${NAME}', (line, where) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    expect(e.exitCode).toBe(2);
+    expect(problemsOf(e)).toEqual([expect.stringContaining(`${path.join(dir, 'requirements.txt')}:2: "`)]);
+    expect(problemsOf(e)[0]).toContain(
+      `a reference pip does not fill in ($NAME, %NAME%, {{name}} or $(...)) in ${where}: pip fills in only \${NAME}`,
+    );
+    expect(problemsOf(e)[0]).toContain(ADVICE);
+    expect(problemsOf(e)[0]).not.toContain('revoke');
+    expect(e.fix).toBe(REFERENCE_FIX);
+    expect(e.fix).not.toContain('revoke');
+  });
+
+  it('in a comment the same is fine; with a literal token in the line, the token is to revoke', () => {
+    write('requirements.txt', 'numpy\n# --extra-index-url https://user:$PYPI_PASS@h.example/simple\n');
+    expect(read().text).toBe('numpy');
+    write(
+      'requirements.txt',
+      'numpy\npkg @ https://h.example/p-1.0-py3-none-any.whl?sig=$SAS&token=LitTok0123\n',
+    );
+    const e = inputErrorOf(read);
+    expect(problemsOf(e)[0]).toContain('a credential written in the line, a reference pip does not fill in');
+    expect(problemsOf(e)[0]).toContain('a token in the query (token=)');
+    expect(problemsOf(e)[0]).toContain('revoke it');
+    expect(e.fix).toBe(LITERAL_CREDENTIAL_FIX);
+    expect(shown(e)).not.toContain('LitTok0123');
+  });
+});
+
+describe('masks, placeholders and short values are no credential; a value is judged whole', () => {
+  it.each([
+    '--extra-index-url https://__token__:****@gitlab.example.com/api/v4/projects/12/packages/pypi/simple',
+    '--extra-index-url https://user:xxxxxxxx@h.example/simple',
+    '--extra-index-url https://<user>:<api-key>@h.example/simple',
+    '--extra-index-url https://user:<token>@h.example/simple',
+    'pkg @ https://h.example/pkg-1.0-py3-none-any.whl?token=<your-token>',
+    'pkg @ https://h.example/pkg-1.0-py3-none-any.whl?token=REDACTED',
+    '--extra-index-url https://TOKEN:@pypi.fury.io/ACCOUNT/',
+    // Under 6 characters.
+    'pkg @ https://h.example/pkg-1.0-py3-none-any.whl?token=abc12',
+    '--extra-index-url https://user:pw123@h.example/simple',
+    // A password-less user name without a token's shape: an organization's, however long.
+    'pkg @ git+https://my-very-long-organization-name-2024-engineering@dev.azure.com/o/p/_git/r',
+  ])('%s: accepted', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    expect(read().text).toBe(`numpy\n${line}`);
+  });
+
+  it.each([
+    // Past a '<' as a login's password is: `<x>` does not make the rest a placeholder.
+    ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?token=<x>LitTok0123', 'LitTok0123'],
+    ['--extra-index-url https://user:<x>LitTok0123@h.example/simple', 'LitTok0123'],
+    ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?token=abc123', 'abc123'],
+    // A ':' written %3A splits a login as a server reads it.
+    ['pkg @ https://u%3ALitPw0123@h.example/pkg-1.0-py3-none-any.whl', 'LitPw0123'],
+    ['--index-url https://u%3aLitPw0123@h.example/simple', 'LitPw0123'],
+    [
+      'pkg @ git+https://f2bclnwmqv2jmx4tsvxyzqk6mzh7ow5xrrtqv2m6a2l4qa5yxv4q@dev.azure.com/o/p/_git/r',
+      'f2bclnwmqv',
+    ],
+  ])('%s: refused, the value masked', (line, value) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    expect(problemsOf(e)).toEqual([expect.stringContaining('a credential written in the line, ')]);
+    expect(shown(e)).not.toContain(value);
+  });
+});
+
+describe('a comment: a token of a known form anywhere in it is refused, once', () => {
+  it.each([
+    ['# HF_TOKEN=hf_LitTok0123456789abcdefghij', 'hf_LitTok'],
+    ['numpy  # api key ghp_LitTok0123456789abcdefghij for the private repo', 'ghp_LitTok'],
+    ['# PYPI_TOKEN=pypi-AgEIcHlwaS5vcmcLitTok0123456789abcdef', 'pypi-AgEIcHlwaS5vcmcLitTok'],
+  ])('%s: refused naming file:line, masked', (line, value) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    expect(problemsOf(e)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${path.join(dir, 'requirements.txt')}:2: "#[^"]*\\*\\*\\*[^"]*": a credential written in a comment, a token of a known form`,
+        ),
+      ),
+    ]);
+    expect(shown(e)).not.toContain(value);
+  });
+
+  it('a token in a URL of a comment is named once, as the login', () => {
+    write('requirements.txt', 'numpy\n# https://ghp_LitTok0123456789abcdefghij@github.com/o/r\n');
+    const p = problemsOf(inputErrorOf(read))[0]!;
+    expect(p).toContain(`a credential written in a comment, ${LOGIN_WHAT}: `);
+    expect(p).not.toContain('a token of a known form');
+  });
+
+  it.each([
+    '# HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxx',
+    '# via aws-msk-iam-sasl-signer-python',
+    '#    --hash=sha256:0569859f95fc761b18b45ef421b1290a0f65f147e92a1e5eb3e635f9a5e4e66f',
+  ])('%s: accepted', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    expect(read().text).toBe('numpy');
   });
 });

@@ -2,12 +2,14 @@
 // build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
 // the door (read.ts): an editable install whose URL holds a login or any ${NAME}
 // (editableCredentialWhy), and a credential written literally in any URL of any line or of any
-// comment (literalCredentialProblem, commentCredentialProblems): a login's password, a user name
-// that is a token, a token in the query, an Anaconda /t/<token>/ segment, as the shared redaction
-// rules (images/probe/redaction-rules.json) count them. Pure.
+// comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
+// that is a token, a token in the query, as the shared redaction rules
+// (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
+// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
+// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
-import { looksSecret, MASK, redactUrls } from '../util/redact.js';
-import { isLiteralSecret, urlTokens } from '../util/url-secrets.js';
+import { urlTokens } from '../util/url-secrets.js';
+import { decodedOr, tokensIn, userKind, valueKind, type ValueKind } from './credential-values.js';
 import { envReferences } from './parse.js';
 
 /**
@@ -25,15 +27,22 @@ interface Login {
 
 const isSsh = (scheme: string) => /(^|\+)ssh$/i.test(scheme);
 
+/**
+ * USERINFO (at AT, of a URL of SCHEME) as a Login: its user name ends at the first ':' or '%3A',
+ * whichever comes first (`u%3Apw@` is user `u`, password `pw` once decoded, as a server reads it).
+ */
+function loginOf(userinfo: string, at: number, scheme: string): Login {
+  const plain = userinfo.indexOf(':');
+  const encoded = /%3A/i.exec(userinfo)?.index ?? -1;
+  const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
+  return { userinfo, at, colon, colonLength: colon === plain ? 1 : 3, ssh: isSsh(scheme) };
+}
+
 /** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
 function plainLogin(url: string): Login | undefined {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
-  if (!m) return undefined;
-  const netloc = m[2]!;
-  const end = netloc.lastIndexOf('@');
-  if (end < 0) return undefined;
-  const userinfo = netloc.slice(0, end);
-  return { userinfo, at: m[1]!.length + 3, colon: userinfo.indexOf(':'), colonLength: 1, ssh: isSsh(m[1]!) };
+  const end = m ? m[2]!.lastIndexOf('@') : -1;
+  return end < 0 ? undefined : loginOf(m![2]!.slice(0, end), m![1]!.length + 3, m![1]!);
 }
 
 /**
@@ -100,29 +109,30 @@ function urlsIn(text: string): { url: string; at: number }[] {
   return found.map(({ at, end }) => ({ url: text.slice(at, end), at }));
 }
 
-/** A URL nested in another's query percent-encoded: its '://' (any case). */
+/** A URL written percent-encoded (in another's query, or alone in a comment): its '://' (any case). */
 const ENCODED_SCHEME_END = /%3A%2F%2F/gi;
-/** Its authority: to '/', '?', '#', '&' or one of them encoded (unrolled: no backtracking). */
-const ENCODED_NETLOC = /[^/?#&%]*(?:%(?!2F|3F|23)[^/?#&%]*)*/iy;
+/**
+ * Its authority: to '/', '?', '#', '&', one of them encoded, white space or '"' (unrolled: no
+ * backtracking).
+ */
+const ENCODED_NETLOC = /[^/?#&%\t\n\r\f\v "]*(?:%(?!2F|3F|23)[^/?#&%\t\n\r\f\v "]*)*/iy;
 
-/** The logins of the URLs nested percent-encoded in URL (`?url=https%3A%2F%2Fu%3Apw%40h%2Fx`). */
-function encodedLogins(url: string): Login[] {
+/**
+ * The logins of the URLs written percent-encoded in TEXT (`?url=https%3A%2F%2Fu%3Apw%40h%2Fx`, in
+ * a URL's query or alone), where their userinfo starts in TEXT.
+ */
+function encodedLogins(text: string): Login[] {
   const out: Login[] = [];
-  if (!url.includes('%')) return out;
+  if (!text.includes('%')) return out;
   let from = 0;
-  for (const m of url.matchAll(ENCODED_SCHEME_END)) {
-    const start = schemeStart(url, m.index, from);
+  for (const m of text.matchAll(ENCODED_SCHEME_END)) {
+    const start = schemeStart(text, m.index, from);
     from = m.index + m[0].length;
     ENCODED_NETLOC.lastIndex = from;
-    const netloc = ENCODED_NETLOC.exec(url)![0];
+    const netloc = ENCODED_NETLOC.exec(text)![0];
     const end = Math.max(netloc.lastIndexOf('@'), netloc.lastIndexOf('%40'));
     if (start === m.index || end < 0) continue;
-    const userinfo = netloc.slice(0, end);
-    const plain = userinfo.indexOf(':');
-    const encoded = /%3A/i.exec(userinfo)?.index ?? -1;
-    const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
-    const ssh = isSsh(url.slice(start, m.index));
-    out.push({ userinfo, at: from, colon, colonLength: colon === plain ? 1 : 3, ssh });
+    out.push(loginOf(netloc.slice(0, end), from, text.slice(start, m.index)));
   }
   return out;
 }
@@ -134,140 +144,136 @@ function encodedLogins(url: string): Login[] {
  */
 const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
 
-/** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
-function decodedOr(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** A user name without a password that is a token by the shared value rules (ghp_, glpat-, long base64 ...). */
-const tokenLike = (user: string) => looksSecret(user) || looksSecret(decodedOr(user));
-
 /**
- * The secret of a login to judge, where it is in the URL: the password (a fixed public one, as
- * `x-oauth-basic`, makes the user name the token); the user name of `TOKEN:@` (an empty password:
- * Gemfury's form); a user name without a password only where it is a token by the shared value
- * rules (over https `myuser@` is a user name, pip asks for the password; over SSH never: the key is
- * not in the URL). SSH's `git@` is none. Undefined without one.
+ * The secret of a login to judge, where it is in its text, and what it is (valueKind, userKind):
+ * the password (a fixed public one, as `x-oauth-basic`, makes the user name the token); the user
+ * name of `TOKEN:@` (an empty password: Gemfury's form); a user name without a password where it is
+ * a token (userKind: over https `myuser@` is a user name, pip asks for the password; over SSH never:
+ * the key is not in the URL). SSH's `git@` is none. Undefined without one.
  */
-function loginSecret(l: Login): { at: number; value: string } | undefined {
+function loginSecret(l: Login, live: boolean): { at: number; value: string; kind: ValueKind } | undefined {
   if (l.userinfo === 'git') return undefined;
-  if (l.colon < 0) return !l.ssh && tokenLike(l.userinfo) ? { at: l.at, value: l.userinfo } : undefined;
+  if (l.colon < 0)
+    return l.ssh ? undefined : { at: l.at, value: l.userinfo, kind: userKind(l.userinfo, live) };
   const password = l.userinfo.slice(l.colon + l.colonLength);
-  if (password !== '' && !PUBLIC_PASSWORDS.has(decodedOr(password).toLowerCase()))
-    return { at: l.at + l.colon + l.colonLength, value: password };
-  return { at: l.at, value: l.userinfo.slice(0, l.colon) };
+  const value =
+    password !== '' && !PUBLIC_PASSWORDS.has(decodedOr(password).toLowerCase()) ? password : undefined;
+  if (value !== undefined) return { at: l.at + l.colon + l.colonLength, value, kind: valueKind(value, live) };
+  const user = l.userinfo.slice(0, l.colon);
+  return { at: l.at, value: user, kind: valueKind(user, live) };
 }
 
 /** A query parameter as a message names it: `%26sig%3D` -> `sig=`. */
 const paramName = (where: string) =>
   `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').replace(/(?:=|%3D)$/i, '')}=`;
 
-/** A credential written in a line: what it is (for a message) and where its value is, [start, end). */
+/** Hosts whose `/t/<token>/` right after the host is a token: Anaconda's (log masking: any host's). */
+const ANACONDA_HOST = /^(?:(?:[a-z0-9-]+\.)*anaconda\.(?:org|cloud)|repo\.anaconda\.com)$/;
+
+/** The host of URL (a scheme at its start), lower case, without login, port or final '.'. */
+function hostOf(url: string): string {
+  const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  return netloc
+    .slice(netloc.lastIndexOf('@') + 1)
+    .replace(/:[0-9]*$/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+}
+
+/** What follows a query value the shared rule ends at '<' or '>': to '&', '#', white space, a quote. */
+const VALUE_REST = /[^\t\n\r\f\v "'\\`&#]*/y;
+/** The same after an encoded '=' (%3D): also to %26 or %23 (unrolled: no backtracking). */
+const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\\`&#%]*)*/iy;
+
+/**
+ * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
+ * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
+ * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
+ * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
+ */
+function urlTokensToJudge(url: string): { what: string; value: string; at: number }[] {
+  const all = urlTokens(url);
+  const query = all.filter((t) => t.where !== '/t/');
+  const out = query.map((t, i) => {
+    const end = t.at + t.value.length;
+    if (url[end] !== '<' && url[end] !== '>') return { ...t, what: paramName(t.where) };
+    const next = query[i + 1];
+    const bound = next ? next.at - next.where.length : url.length;
+    const rest = /%3D$/i.test(t.where) ? ENCODED_VALUE_REST : VALUE_REST;
+    rest.lastIndex = 0;
+    return { ...t, what: paramName(t.where), value: t.value + rest.exec(url.slice(end, bound))![0] };
+  });
+  const t = all.find((x) => x.where === '/t/');
+  if (t && ANACONDA_HOST.test(hostOf(url))) out.unshift({ ...t, what: '/t/' });
+  return out;
+}
+
+/** A credential written in a line: what it is (for a message), where its value is, [start, end), its kind. */
 export interface LiteralCredential {
   what: string;
   start: number;
   end: number;
+  /** A secret (revoke it), or a reference pip does not fill in (write ${NAME}: only in a line). */
+  kind: 'secret' | 'reference';
 }
 
 const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
+const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}} or $(...))';
+
+/** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
+function whatOf(where: string, kind: 'secret' | 'reference'): string {
+  if (kind === 'reference')
+    return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
+  if (where === 'login') return LOGIN_WHAT;
+  if (where === '/t/') return 'an Anaconda token (/t/<token>/)';
+  if (where === 'token') return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
+  return `a token in the query (${where})`;
+}
 
 /**
- * The credentials written literally in the URLs of TEXT (a requirements line as written, or a
- * comment): the secret of each login (loginSecret), also of a URL nested in another's query, as
- * written or percent-encoded; a query or fragment parameter and an Anaconda `/t/<token>/` segment
- * as the shared rules name them (urlTokens). A whole `${NAME}` in its place is none.
+ * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
+ * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
+ * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
+ * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
+ * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
+ * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
+ * fill in (`$TOKEN`) is one too, of kind 'reference'.
  */
-export function literalCredentials(text: string): LiteralCredential[] {
+export function literalCredentials(text: string, live = true): LiteralCredential[] {
   const found: LiteralCredential[] = [];
-  if (!text.includes('://')) return found;
-  for (const { url, at } of urlsIn(text)) {
-    for (const login of [plainLogin(url), ...encodedLogins(url)]) {
-      const secret = login && loginSecret(login);
-      if (secret && isLiteralSecret(secret.value))
-        found.push({ what: LOGIN_WHAT, start: at + secret.at, end: at + secret.at + secret.value.length });
-    }
-    for (const t of urlTokens(url)) {
-      if (!isLiteralSecret(t.value)) continue;
-      const what =
-        t.where === '/t/'
-          ? 'an Anaconda token (/t/<token>/)'
-          : `a token in the query (${paramName(t.where)})`;
-      found.push({ what, start: at + t.at, end: at + t.at + t.value.length });
-    }
+  const add = (where: string, kind: ValueKind, start: number, length: number) => {
+    if (kind !== undefined) found.push({ what: whatOf(where, kind), start, end: start + length, kind });
+  };
+  const urls = text.includes('://') ? urlsIn(text) : [];
+  const logins = encodedLogins(text);
+  for (const { url, at } of urls) {
+    const l = plainLogin(url);
+    if (l) logins.push({ ...l, at: at + l.at });
   }
+  for (const login of logins) {
+    const secret = loginSecret(login, live);
+    if (secret) add('login', secret.kind, secret.at, secret.value.length);
+  }
+  for (const { url, at } of urls)
+    for (const t of urlTokensToJudge(url)) add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
+  if (!live)
+    for (const [start, end] of outside(tokensIn(text), found)) add('token', 'secret', start, end - start);
   return found;
 }
 
-const LITERAL_WHY =
-  "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
-const COMMENT_WHY =
-  "pip ignores a comment, but the templates copy the build context, this file with it, into /app, and it is in your repository's history: revoke it";
-const IN_ITS_PLACE =
-  "write a ${NAME} in its place (a login's password as user:${NAME}, a token used as the user name as ${NAME} alone, ?sig=${NAME}, /t/${NAME}/)";
-const PASS_NAME =
-  'pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
-const LITERAL_FIX = `${IN_ITS_PLACE} and ${PASS_NAME}`;
-const COMMENT_FIX = `delete it from the comment, or ${IN_ITS_PLACE} and ${PASS_NAME}`;
-
 /**
- * The fix of an error whose problems are credentials written in lines or comments: no '@' in it,
- * so no masker takes its examples for a login.
+ * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
+ * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
+ * its start, each with the furthest end of those that start before it.
  */
-export const LITERAL_CREDENTIAL_FIX = `revoke each credential named; in a line, ${LITERAL_FIX}; in a comment, delete it`;
-
-/**
- * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it (literalCredentials) masked, and redactUrls over it.
- */
-export function maskLiteralCredentials(text: string, found = literalCredentials(text)): string {
-  let shown = '';
-  let done = 0;
-  for (const c of [...found].sort((a, b) => a.start - b.start)) {
-    if (c.start < done) continue; // inside one masked already
-    shown += `${text.slice(done, c.start)}${MASK}`;
-    done = c.end;
+function outside(spans: [number, number][], taken: readonly LiteralCredential[]): [number, number][] {
+  const byStart = [...taken].sort((a, b) => a.start - b.start);
+  const out: [number, number][] = [];
+  let i = 0;
+  let furthest = -1;
+  for (const [start, end] of [...spans].sort((a, b) => a[1] - b[1])) {
+    for (; i < byStart.length && byStart[i]!.start < end; i++) furthest = Math.max(furthest, byStart[i]!.end);
+    if (furthest <= start) out.push([start, end]);
   }
-  return redactUrls(shown + text.slice(done));
-}
-
-/**
- * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), or undefined; of a comment (TEXT from its
- * '#') with `comment`. The text is shown with each such value masked, and redactUrls over it: no
- * value found is in what is returned.
- */
-export function literalCredentialProblem(origin: string, text: string, comment = false): string | undefined {
-  const found = literalCredentials(text);
-  if (found.length === 0) return undefined;
-  const what = [...new Set(found.map((c) => c.what))].join(', ');
-  const shown = maskLiteralCredentials(text, found);
-  return comment
-    ? `${origin}: "${shown}": a credential written in a comment, ${what}: ${COMMENT_WHY}; ${COMMENT_FIX}`
-    : `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`;
-}
-
-/** Where a physical line's comment starts, by pip's rule (a '#' at its start or after white space). */
-const COMMENT_START = /(?:^|[\t\n\r\f\v ])#/;
-
-/**
- * The problems of the comments of a requirements file (TEXT, the file FILE as read): each
- * physical line whose comment (from its '#', as pip's rule finds one) holds a credential written
- * literally, by literalCredentials' rule, named FILE:N. pip ignores comments, but the file, comments
- * and all, is copied into the image. A URL without a credential in a comment is fine.
- */
-export function commentCredentialProblems(file: string, text: string): string[] {
-  const problems: string[] = [];
-  if (!text.includes('://')) return problems;
-  text.split(/\r?\n/).forEach((line, i) => {
-    const m = COMMENT_START.exec(line);
-    if (!m) return;
-    const hash = m.index + m[0].length - 1;
-    const problem = literalCredentialProblem(`${file}:${i + 1}`, line.slice(hash).trimEnd(), true);
-    if (problem !== undefined) problems.push(problem);
-  });
-  return problems;
+  return out;
 }

@@ -2,9 +2,10 @@
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
 // URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line, or a comment
-// (commentCredentialProblems: the file is copied into the image, comments and all), whose URL holds
-// a credential written literally (literalCredentialProblem, credentials.ts). The result is one text
-// for pip plus the "file:line" of each line.
+// (commentCredentialProblems: the file is copied into the image, comments and all), that holds a
+// credential written literally, or a line with a reference pip does not fill in ($TOKEN)
+// (literalCredentialProblem, credential-problems.ts). The result is one text for pip plus the
+// "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
@@ -15,11 +16,12 @@ import { notRegularFile } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
 import {
   commentCredentialProblems,
-  editableCredentialWhy,
-  LITERAL_CREDENTIAL_FIX,
+  type CredentialProblem,
+  credentialFix,
   literalCredentialProblem,
-  maskLiteralCredentials,
-} from './credentials.js';
+  quotedLine,
+} from './credential-problems.js';
+import { editableCredentialWhy } from './credentials.js';
 import {
   canonicalName,
   envReferences,
@@ -219,7 +221,7 @@ export function readRequirements(
   const requirements: RequirementOrigin[] = [];
   const indexes: RequirementsText['indexes'] = { extraIndexUrls: [] };
   const refs = new Set<string>();
-  const { problems, literal, literalProblem } = problemList();
+  const { problems, credentials, literalProblem } = problemList();
 
   // chain: the files being read, outermost first, with the line that includes the next.
   const visit = (abs: string, chain: { file: string; line?: number }[]) => {
@@ -245,7 +247,7 @@ export function readRequirements(
       const include = includeOf(l);
       const refusedWhy = include && refusedInclude(include, l.expanded === true);
       if (refusedWhy) {
-        problems.push(`${origin}: "${maskLiteralCredentials(l.text)}": ${refusedWhy}`);
+        problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
         continue;
       }
       if (include && !isUrl(include.path)) {
@@ -286,22 +288,22 @@ export function readRequirements(
     done.add(abs);
   };
   for (const f of files) visit(path.resolve(baseDir, f), []);
-  if (problems.length > 0) throw problemsError(files, problems, literal);
+  if (problems.length > 0) throw problemsError(files, problems, credentials);
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
 
 /**
- * The problems of a read, and those of them that are credentials written in a line or a comment
+ * The problems of a read, and the kind of those that are credentials written in a line or a comment
  * (literalProblem adds one): those have their own fix (problemsError).
  */
 function problemList() {
   const problems: string[] = [];
-  const literal = new Set<string>();
-  const literalProblem = (p: string) => {
-    literal.add(p);
-    problems.push(p);
+  const credentials = new Map<string, CredentialProblem['kind']>();
+  const literalProblem = (p: CredentialProblem) => {
+    credentials.set(p.problem, p.kind);
+    problems.push(p.problem);
   };
-  return { problems, literal, literalProblem };
+  return { problems, credentials, literalProblem };
 }
 
 /** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
@@ -347,27 +349,33 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
   for (const e of parsed.errors) {
     if (refused.has(e.line)) continue;
     const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-    problems.push(`${abs}:${e.line}: ${what} "${maskLiteralCredentials(e.text)}": ${e.why}`);
+    problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${e.why}`);
   }
   return refused;
 }
 
 /**
  * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
- * is the credential one where every problem is a credential written in a line or comment (LITERAL),
- * the syntax one followed by it where some are.
+ * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
+ * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
+ * where some are.
  */
-function problemsError(files: readonly string[], problems: string[], literal: Set<string>): ConfigError {
+function problemsError(
+  files: readonly string[],
+  problems: string[],
+  credentials: ReadonlyMap<string, CredentialProblem['kind']>,
+): ConfigError {
   const listed = problems.slice(0, MAX_LISTED_ERRORS);
   const more = problems.length - listed.length;
   if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-  const credentials = problems.filter((p) => literal.has(p)).length;
+  const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
+  const credentialsFix = credentialFix(kinds);
   const fix =
-    credentials === 0
+    credentialsFix === undefined
       ? FIX
-      : credentials === problems.length
-        ? LITERAL_CREDENTIAL_FIX
-        : `${FIX}; a credential written in a line or comment: ${LITERAL_CREDENTIAL_FIX}`;
+      : kinds.length === problems.length
+        ? credentialsFix
+        : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
   return new ConfigError(files.join(', '), listed, {
     fix,
     count: problems.length,
