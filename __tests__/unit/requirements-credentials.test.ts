@@ -405,3 +405,35 @@ describe('a comment: a token of a known form anywhere in it is refused, once', (
     expect(read().text).toBe('numpy');
   });
 });
+
+describe('a problem quotes at most 300 characters of a line (finding: a 2 MB line was quoted whole)', () => {
+  const LONG = 'a'.repeat(100_000);
+  it.each([
+    ['a credential in the line', `pkg @ https://u:LitPw0123@h.example/${LONG}.whl`],
+    ['a credential in a comment', `# https://u:LitPw0123@h.example/${LONG}`],
+    ['an invalid line', `pkg @@ https://u:LitPw0123@h.example/${LONG}`],
+    ['a refused include', `-c file://u:LitPw0123@h.example/${LONG}`],
+    ['an editable install with a login', `-e git+https://u:LitPw0123@h.example/o/r.git#egg=r&x=${LONG}`],
+  ])('%s: cut, with a marker, the value masked', (_what, line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    const p = problemsOf(e)[0]!;
+    expect(p).toMatch(/\.\.\. \(\d+ characters, cut\)"/);
+    expect(p.length).toBeLessThan(2000);
+    expect(shown(e)).not.toContain('LitPw0123');
+  });
+
+  it('a reason quoting part of the line (`"..." is not a valid PEP 440 version`) is cut too', () => {
+    write('requirements.txt', `numpy\nfoo==1.0+${'x'.repeat(100_000)}!\n`);
+    const p = problemsOf(inputErrorOf(read))[0]!;
+    expect(p.length).toBeLessThan(1200);
+    expect(p).toMatch(/characters, cut\)" is not a valid PEP 440 version$/);
+  });
+
+  it('a reason quoting part of the line has its credentials masked as the line has', () => {
+    write('requirements.txt', 'numpy\nnumpy --hash=sha256:https://u:LitPw0123@h.example/x\n');
+    const e = inputErrorOf(read);
+    expect(problemsOf(e)[0]).toContain('the sha256 digest "https://u:***@h.example/x" is not hex');
+    expect(problemsOf(e).join('\n')).not.toContain('LitPw0123');
+  });
+});

@@ -1,6 +1,6 @@
 // The problems of credentials written in a requirements file (credentials.ts finds them): a line's
-// or a comment's, each quoted with its values masked, with why and the fix; and how any problem of
-// read.ts quotes a line (quotedLine). Pure.
+// or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
+// fix; and how any problem of read.ts quotes a line (quotedLine, quotedWhy). Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 import { MASK, redactUrls } from '../util/redact.js';
 import { type LiteralCredential, literalCredentials } from './credentials.js';
@@ -35,6 +35,16 @@ export function credentialFix(kinds: readonly CredentialProblem['kind'][]): stri
   return fixes.length > 0 ? fixes.join('; ') : undefined;
 }
 
+/** The most of a line a problem quotes; a longer one is cut (a 2 MB line is not quoted whole). */
+export const MAX_QUOTED_CHARS = 300;
+
+/** TEXT cut to MAX_QUOTED_CHARS (not inside a surrogate pair), with a marker saying so. */
+export function clipped(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARS) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]!) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
+  return `${text.slice(0, cut)}... (${text.length} characters, cut)`;
+}
+
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
  * it (literalCredentials) masked, and redactUrls over it.
@@ -52,9 +62,20 @@ function maskLiteralCredentials(text: string, found = literalCredentials(text)):
 
 /**
  * TEXT (a requirements line as written, or part of one) as a problem quotes it: its credentials
- * masked (maskLiteralCredentials).
+ * masked (maskLiteralCredentials), then cut to MAX_QUOTED_CHARS.
  */
-export const quotedLine = (text: string, found?: LiteralCredential[]) => maskLiteralCredentials(text, found);
+export const quotedLine = (text: string, found?: LiteralCredential[]) =>
+  clipped(maskLiteralCredentials(text, found));
+
+/** A part quoted in a reason ("...") longer than MAX_QUOTED_CHARS. */
+const LONG_QUOTE = new RegExp(`"([^"]{${MAX_QUOTED_CHARS + 1},})"`, 'g');
+
+/**
+ * WHY (a reason that may quote part of a line: `"..." is not a valid PEP 440 version`) as a
+ * problem shows it: its credentials masked, each quoted part cut to MAX_QUOTED_CHARS.
+ */
+export const quotedWhy = (why: string) =>
+  maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q: string) => `"${clipped(q)}"`);
 
 /** A problem of a credential written in a line or comment, and what the error's fix says of it. */
 export interface CredentialProblem {
@@ -66,8 +87,8 @@ export interface CredentialProblem {
 /**
  * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
  * credential written literally (literalCredentials), or undefined; of a comment (TEXT from its
- * '#') with `comment`. The text is shown with each value found masked, and redactUrls over it:
- * no value found is in what is returned. A line whose only ones are references
+ * '#') with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
+ * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
  * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
  */
 export function literalCredentialProblem(

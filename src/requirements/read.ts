@@ -4,8 +4,8 @@
 // URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line, or a comment
 // (commentCredentialProblems: the file is copied into the image, comments and all), that holds a
 // credential written literally, or a line with a reference pip does not fill in ($TOKEN)
-// (literalCredentialProblem, credential-problems.ts). The result is one text for pip plus the
-// "file:line" of each line.
+// (literalCredentialProblem, credential-problems.ts). A problem quotes a line masked and cut
+// (quotedLine). The result is one text for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
@@ -13,13 +13,13 @@ import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import { notRegularFile } from '../util/read-regular.js';
-import { redactUrls } from '../util/redact.js';
 import {
   commentCredentialProblems,
   type CredentialProblem,
   credentialFix,
   literalCredentialProblem,
   quotedLine,
+  quotedWhy,
 } from './credential-problems.js';
 import { editableCredentialWhy } from './credentials.js';
 import {
@@ -256,7 +256,7 @@ export function readRequirements(
       }
       const leak = editableLeak(l);
       if (leak !== undefined) {
-        problems.push(`${origin}: "${redactUrls(l.text)}": ${leak}`);
+        problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
         continue;
       }
       // As written: a ${NAME} is how a credential is passed, its value never judged here.
@@ -349,7 +349,7 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
   for (const e of parsed.errors) {
     if (refused.has(e.line)) continue;
     const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-    problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${e.why}`);
+    problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
   }
   return refused;
 }
