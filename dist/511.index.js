@@ -159,6 +159,13 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
         sizeBytes: bytes.optional(),
+        /**
+         * The source package it was built from (dpkg's Source field: libssl3's "openssl"), when dpkg
+         * names one; absent: the binary package itself, or a record written before probe 3.
+         */
+        source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        /** The source package's version when it differs from this one's (a binNMU's "+b1"). */
+        sourceVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     })),
     cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),

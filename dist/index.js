@@ -29398,7 +29398,7 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
  * bytes checked against the digest), and of `buildx imagetools inspect` when that cannot tell
  * (credentials, proxies, errors: buildx reports those as it always did).
  */
-function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry/* manifestDigestOverHttp */._9)(ref), httpManifest = (ref) => (0,registry/* manifestOverHttp */.K5)(ref)) {
+function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry/* manifestDigestOverHttp */._9)(ref), httpManifest = (ref, signal) => (0,registry/* manifestOverHttp */.K5)(ref, undefined, undefined, undefined, signal)) {
     const run = cliRunner(exec, cli);
     return {
         buildxVersion: () => buildxVersion(run),
@@ -29410,8 +29410,10 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
         },
         buildx: (args, options) => run(['buildx', ...args], options),
         imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
-        async imagetoolsInspect(ref) {
-            const raw = await httpManifest(ref);
+        async imagetoolsInspect(ref, options) {
+            const signal = options?.signal;
+            const raw = await httpManifest(ref, signal);
+            signal?.throwIfAborted();
             if (raw !== undefined) {
                 try {
                     return parseImageIndex(raw);
@@ -29420,7 +29422,9 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
                     // Not a manifest this reads: buildx says what it is.
                 }
             }
-            const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+            const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref], signal && { signal });
+            // Stopped at the caller's deadline: that is what ended it, not what buildx said then.
+            signal?.throwIfAborted();
             if (r.exitCode !== 0)
                 throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
             // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
@@ -29430,9 +29434,11 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
                 throw new errors/* EnvironmentError */.eG(`registry ${(0,registry/* splitImageRef */.l2)(ref).host}: the manifest ${ref} came back with other content (${(0,oci_types/* sha256Digest */.sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
             return parseImageIndex(r.stdout);
         },
-        async imagePlatform(ref) {
+        async imagePlatform(ref, options) {
             // A single image's config (an index prints one per platform, keyed by platform).
-            const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+            const args = ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref];
+            const r = await run(args, options?.signal && { signal: options.signal });
+            options?.signal?.throwIfAborted();
             if (r.exitCode !== 0)
                 throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
             return configPlatform(r.stdout);
@@ -31285,15 +31291,17 @@ function parseChallenge(header) {
  * for one): the registry's answer, or undefined whenever this cannot ask (a login needed, a proxy
  * configured, any error).
  */
-async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs) {
+async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, deadline) {
     const { host, repository, reference } = splitImageRef(ref);
     if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e.some((v) => env[v]))
         return undefined;
     const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
+    // Each request's own timeout, and the caller's deadline when it comes first.
+    const signal = () => deadline ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
     const ask = (authorization) => fetchFn(url, {
         method,
         headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: signal(),
     });
     try {
         const r = await ask();
@@ -31303,7 +31311,7 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs) {
         if (scheme !== 'bearer' || !params.realm)
             return undefined;
         const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
-        const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
+        const t = await fetchFn(tokenUrl.toString(), { signal: signal() });
         if (t.status !== 200)
             return undefined;
         const token = tokenOf(await t.json());
@@ -31332,15 +31340,15 @@ async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMP
  * The manifest (or index) that REF names by digest, by one GET request asked as
  * manifestDigestOverHttp asks: its bytes as text (what `docker buildx imagetools inspect --raw`
  * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
- * cannot tell: the caller then asks buildx.
+ * cannot tell: the caller then asks buildx. DEADLINE (a caller's) cuts each request's timeout short.
  */
-async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
+async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
     const { host, reference } = splitImageRef(ref);
     // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
     // spend the runner's shared quota where buildx spends the login's.
     if (!(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) || _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb.has(host))
         return undefined;
-    const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs);
+    const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs, deadline);
     if (r?.status !== 200)
         return undefined;
     try {
@@ -31575,11 +31583,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(511), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91891));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(87)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80087));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -32179,6 +32187,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   v5: () => (/* binding */ MASK),
   XF: () => (/* binding */ REDACTED),
   iz: () => (/* binding */ REDACTION_RULES),
+  OK: () => (/* binding */ findJwts),
   Qe: () => (/* binding */ holdsToken),
   pb: () => (/* binding */ maskBareLogins),
   KL: () => (/* binding */ redactDeep),
@@ -32196,7 +32205,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: findJwts, looksSecret
+// UNUSED EXPORTS: looksSecret
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);

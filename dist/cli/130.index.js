@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   Vf: () => (/* binding */ ociPurl),
 /* harmony export */   iC: () => (/* binding */ pypiPurl)
 /* harmony export */ });
+/* unused harmony export debUpstream */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
 /* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
@@ -40,8 +41,21 @@ function pypiPurl(name, version) {
     // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
     return `pkg:pypi/${purlEncode((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name))}${at(version)}`;
 }
+/**
+ * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
+ * when its name differs from the binary's (scanners match Debian's advisories by source package:
+ * libssl3 -> openssl), with `@<version>` when that differs too (glibc@2.36-9 for a binNMU's libc6
+ * 2.36-9+b1); none when the source is the binary package itself.
+ */
+function debUpstream(pkg) {
+    const { source, sourceVersion } = pkg;
+    if (!source || source.toLowerCase() === pkg.name.toLowerCase())
+        return undefined;
+    return sourceVersion && sourceVersion !== pkg.version ? `${source}@${sourceVersion}` : source;
+}
 function debPurl(osId, pkg, distro) {
-    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
+    const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
+    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
 }
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
 function ociPurl(ref, digest, arch) {
@@ -56,44 +70,90 @@ function ociPurl(ref, digest, arch) {
 
 /***/ }),
 
-/***/ 55056:
+/***/ 91622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C_: () => (/* binding */ SBOM_INPUTS_PROPERTY),
-/* harmony export */   FE: () => (/* binding */ SBOM_PROPERTY_PREFIX),
-/* harmony export */   jL: () => (/* binding */ sbomInputsDigest),
-/* harmony export */   s2: () => (/* binding */ buildSbom)
-/* harmony export */ });
-/* unused harmony exports ML_STACK_PROPERTY, utcCaptureTime, SBOM_FORMAT */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6820);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50320);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51248);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94321);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95523);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69695);
-/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(15063);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49997);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(12696);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
-/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(11276);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(79124);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C_: () => (/* binding */ SBOM_INPUTS_PROPERTY),
+  FE: () => (/* binding */ SBOM_PROPERTY_PREFIX),
+  s2: () => (/* binding */ buildSbom),
+  jL: () => (/* binding */ sbomInputsDigest)
+});
+
+// UNUSED EXPORTS: ML_STACK_PROPERTY, SBOM_FORMAT, utcCaptureTime
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __webpack_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __webpack_require__(50320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __webpack_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __webpack_require__(94321);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/package.json
+var cyclonedx_library_package = __webpack_require__(95523);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
+var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/attest/purl.ts
+var attest_purl = __webpack_require__(11276);
+;// CONCATENATED MODULE: ./src/attest/sbom-order.ts
+
+/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
+function sortComponents(components) {
+    const keyed = components.map((c) => ({
+        c,
+        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
+    }));
+    keyed.sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) {
+            const d = (0,util_text/* compareText */.n6)(a.key[i], b.key[i]);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    });
+    return keyed.map((k) => k.c);
+}
+/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
+function ordered(c) {
+    const props = [...c.properties].sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name) || (0,util_text/* compareText */.n6)(a.value, b.value));
+    c.properties.clear();
+    for (const p of props)
+        c.properties.add(p);
+    const deps = [...c.dependencies].sort((a, b) => (0,util_text/* compareText */.n6)(a.toString(), b.toString()));
+    c.dependencies.clear();
+    for (const d of deps)
+        c.dependencies.add(d);
+}
+
+// EXTERNAL MODULE: ./src/attest/types.ts
+var types = __webpack_require__(79124);
+;// CONCATENATED MODULE: ./src/attest/sbom.ts
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
-// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
-// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
-// the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
-// purls; a serial number from the content; the timestamp from the record's capture time).
+// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
+// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, each
+// with where it was read; torch and its CUDA build, NumPy, Python, the base image) as components
+// with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
+// (lists sorted in code-unit order, not the locale's; bom-refs from purls; a serial number from
+// the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -116,16 +176,16 @@ const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
 /** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
-const clean = (s) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+const clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /**
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
  * longer one (a hostile METADATA) is cut.
  */
-const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .clip */ .$Q)(s, 1024);
+const cut = (s) => (0,util_text/* clip */.$Q)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
-        c.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
+        c.properties.add(new models.Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
 }
 function context(input) {
     const { record } = input;
@@ -138,22 +198,22 @@ function context(input) {
     // user:password@host/..., is none, and would have put the password in the SBOM as the version).
     const labelled = labels[BASE_NAME_LABEL];
     const base = input.baseImage === undefined
-        ? nonEmpty(labelled) && (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .imageRefProblem */ .OD)(labelled) === undefined
+        ? nonEmpty(labelled) && (0,oci_ref/* imageRefProblem */.OD)(labelled) === undefined
             ? { ref: labelled, digest: labels[BASE_DIGEST_LABEL] }
             : undefined
         : (input.baseImage ?? undefined);
     // A base pinned by digest in its reference needs no separate digest.
-    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(base.ref).digest));
+    const baseDigest = (0,types/* sha256Hex */.fg)(base?.digest ?? (base && (0,oci_ref/* parseImageRef */.Q)(base.ref).digest));
     return {
         record,
         variant: input.variant === undefined ? record.image.variant : input.variant,
         imageRef: clean(input.imageRef ?? record.image.ref),
-        digest: (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256Hex */ .fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
+        digest: (0,types/* sha256Hex */.fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
         platform,
-        arch: (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_12__/* .archOf */ .Q)(platform),
+        arch: (0,config_platform/* archOf */.Q)(platform),
         base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
+        toolVersion: input.toolVersion ?? version/* VERSION */.x,
         osId: osId === undefined ? undefined : clean(osId),
         distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
     };
@@ -161,15 +221,15 @@ function context(input) {
 /** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
 function imageComponent(ctx) {
     const digest = ctx.digest && `sha256:${ctx.digest}`;
-    const ref = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.imageRef);
-    const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .ociPurl */ .Vf)(ctx.imageRef, digest, ctx.arch);
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), {
+    const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.imageRef);
+    const purl = (0,attest_purl/* ociPurl */.Vf)(ctx.imageRef, digest, ctx.arch);
+    const c = new models.Component(enums.ComponentType.Container, (0,oci_ref/* repositoryOf */._M)(ref), {
         bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
         ...(purl !== undefined && { purl }),
         ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
     });
     const { record } = ctx;
-    const pip = (n) => record.python.packages.find((p) => (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(p.name) === n)?.version;
+    const pip = (n) => record.python.packages.find((p) => (0,parse/* canonicalName */.Ew)(p.name) === n)?.version;
     prop(c, 'variant', ctx.variant);
     prop(c, 'platform', ctx.platform);
     prop(c, 'image.ref', ctx.imageRef);
@@ -197,15 +257,15 @@ function pipComponents(record) {
     for (const p of record.python.packages) {
         const name = clean(p.name);
         const version = clean(p.version);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .pypiPurl */ .iC)(name, version);
+        const purl = (0,attest_purl/* pypiPurl */.iC)(name, version);
         let c = byPurl.get(purl);
         if (!c) {
-            c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+            c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
             prop(c, 'pip.installer', p.installer);
             byPurl.set(purl, c);
             list.push(c);
-            if (!byName.has((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name)))
-                byName.set((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name), c);
+            if (!byName.has((0,parse/* canonicalName */.Ew)(name)))
+                byName.set((0,parse/* canonicalName */.Ew)(name), c);
         }
         own.push(c);
     }
@@ -215,7 +275,7 @@ function pipComponents(record) {
             if (/\bextra\s*==/.test(req))
                 continue; // only with an extra: not necessarily in use
             const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
-            const target = dep === undefined ? undefined : byName.get((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(dep));
+            const target = dep === undefined ? undefined : byName.get((0,parse/* canonicalName */.Ew)(dep));
             if (c && target && target !== c)
                 c.dependencies.add(target.bomRef);
         }
@@ -226,11 +286,16 @@ function aptComponents(ctx) {
     const out = new Map();
     for (const a of ctx.record.apt) {
         const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-        const purl = ctx.osId === undefined ? undefined : (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .debPurl */ .B8)(ctx.osId, pkg, ctx.distro);
+        // Its source package, in the purl's upstream= (scanners match Debian's advisories by it).
+        const source = {
+            source: a.source && clean(a.source),
+            sourceVersion: a.sourceVersion && clean(a.sourceVersion),
+        };
+        const purl = ctx.osId === undefined ? undefined : (0,attest_purl/* debPurl */.B8)(ctx.osId, { ...pkg, ...source }, ctx.distro);
         const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
         if (out.has(bomRef))
             continue;
-        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, pkg.name, {
+        const c = new models.Component(enums.ComponentType.Library, pkg.name, {
             bomRef,
             ...(purl !== undefined && { purl }),
             ...(pkg.version !== '' && { version: cut(pkg.version) }),
@@ -242,7 +307,7 @@ function aptComponents(ctx) {
 }
 function osComponent(ctx) {
     const rel = ctx.record.os.osRelease;
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
+    const c = new models.Component(enums.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
         bomRef: `${SBOM_PROPERTY_PREFIX}os`,
         ...(nonEmpty(rel.VERSION_ID) && { version: cut(clean(rel.VERSION_ID)) }),
         ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
@@ -253,59 +318,63 @@ function osComponent(ctx) {
 }
 /** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
 function stackComponent(type, role, name, version, extra = {}) {
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(type, name, {
+    const c = new models.Component(type, name, {
         bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
         ...(nonEmpty(version) && { version: cut(clean(version)) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
     });
-    c.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, role));
+    c.properties.add(new models.Property(ML_STACK_PROPERTY, role));
     return c;
 }
 /** The ML stack: new components, and properties on the pip components of torch and NumPy. */
 function mlStack(ctx, pipByName) {
     const { record } = ctx;
     const out = [];
-    const nvidia = (role, name, version) => {
+    // Each CUDA library with where the probe read it (record.cuda.sources, by the library's key):
+    // "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads, from its wheels) or "system".
+    const nvidia = (role, name, key) => {
+        const version = record.cuda[key];
         if (!nonEmpty(version))
             return undefined;
-        const c = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, role, name, version, { group: 'nvidia' });
+        const c = stackComponent(enums.ComponentType.Library, role, name, version, { group: 'nvidia' });
+        prop(c, 'cuda.source', record.cuda.sources?.[key]);
         out.push(c);
         return c;
     };
-    const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
+    const cuda = nvidia('cuda.runtime', 'cuda-runtime', 'runtime');
     if (cuda) {
         prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
         prop(cuda, 'driver.floor', ctx.driverFloor);
     }
-    nvidia('cudnn', 'cudnn', record.cuda.cudnn);
-    nvidia('nccl', 'nccl', record.cuda.nccl);
+    nvidia('cudnn', 'cudnn', 'cudnn');
+    nvidia('nccl', 'nccl', 'nccl');
     if (record.torch) {
         let torch = pipByName.get('torch');
         if (!torch) {
-            torch = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .pypiPurl */ .iC)('torch', clean(record.torch.version)),
+            torch = stackComponent(enums.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
+                purl: (0,attest_purl/* pypiPurl */.iC)('torch', clean(record.torch.version)),
             });
             out.push(torch);
         }
         else
-            torch.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, 'torch'));
-        torch.type = _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Framework;
+            torch.properties.add(new models.Property(ML_STACK_PROPERTY, 'torch'));
+        torch.type = enums.ComponentType.Framework;
         prop(torch, 'torch.cuda', record.torch.cuda ?? 'none');
         prop(torch, 'torch.hip', record.torch.hip);
         prop(torch, 'torch.version', record.torch.version);
     }
-    pipByName.get('numpy')?.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, 'numpy'));
+    pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
     const python = clean(record.python.implementation).toLowerCase() || 'python';
-    out.push(stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, 'python', python, record.python.version));
+    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
     if (ctx.base) {
-        const ref = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.base.ref);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .ociPurl */ .Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
+        const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.base.ref);
+        const purl = (0,attest_purl/* ociPurl */.Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
         // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
         // (the library would make one up at random, and the SBOM would change from run to run).
-        const image = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .ociPurl */ .Vf)(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+        const image = (0,attest_purl/* ociPurl */.Vf)(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
         const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
-        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), null, {
+        const base = stackComponent(enums.ComponentType.Container, 'base.image', (0,oci_ref/* repositoryOf */._M)(ref), null, {
             purl,
             ...(bomRef !== undefined && { bomRef }),
         });
@@ -316,36 +385,9 @@ function mlStack(ctx, pipByName) {
     }
     return out;
 }
-/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
-function sortComponents(components) {
-    const keyed = components.map((c) => ({
-        c,
-        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
-    }));
-    keyed.sort((a, b) => {
-        for (let i = 0; i < a.key.length; i++) {
-            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.key[i], b.key[i]);
-            if (d !== 0)
-                return d;
-        }
-        return 0;
-    });
-    return keyed.map((k) => k.c);
-}
-/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
-function ordered(c) {
-    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.value, b.value));
-    c.properties.clear();
-    for (const p of props)
-        c.properties.add(p);
-    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n6)(a.toString(), b.toString()));
-    c.dependencies.clear();
-    for (const d of deps)
-        c.dependencies.add(d);
-}
 /** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
 function serialFrom(text) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+    const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
     const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
     return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -360,12 +402,12 @@ function utcCaptureTime(text) {
 /** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
 function buildSbom(input) {
     const ctx = context(input);
-    const bom = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Bom();
-    bom.metadata.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
+    const bom = new models.Bom();
+    bom.metadata.properties.add(new models.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
     const time = new Date(utcCaptureTime(ctx.record.capture.time));
     if (!Number.isNaN(time.getTime()))
         bom.metadata.timestamp = time;
-    bom.metadata.tools.components.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, _types_js__WEBPACK_IMPORTED_MODULE_10__/* .TOOL_NAME */ .lH, {
+    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, types/* TOOL_NAME */.lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
         version: clean(ctx.toolVersion),
     }));
@@ -380,7 +422,7 @@ function buildSbom(input) {
         ordered(c);
     for (const c of sortComponents(components))
         bom.components.add(c);
-    serializer ??= new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JsonSerializer(new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JSON.Normalize.Factory(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__.Spec1dot6));
+    serializer ??= new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
     // The lists are in the order given above: the library's own sorting (sortLists) compares with
     // localeCompare, which follows the runner's locale, so the same record would give other bytes
     // on another machine.
@@ -405,9 +447,9 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 9;
+const SBOM_FORMAT = 11;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
-const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
+const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
 const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
 /**
@@ -420,10 +462,10 @@ function sbomInputsDigest(input) {
     // An object: a field left out (undefined: the record's default) and null (none) differ.
     const text = JSON.stringify({
         format: SBOM_FORMAT,
-        tool: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
+        tool: input.toolVersion ?? version/* VERSION */.x,
         // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
         library: CDX_LIBRARY_VERSION,
-        redaction: _util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz,
+        redaction: redact/* REDACTION_RULES */.iz,
         variant: input.variant,
         imageRef: input.imageRef,
         imageDigest: input.imageDigest,
@@ -432,7 +474,7 @@ function sbomInputsDigest(input) {
         driverFloor: input.driverFloor,
         record: input.record,
     });
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
 }
 /** One serializer per process: making its normalizers is a good part of a BOM's time. */
 let serializer;
@@ -447,7 +489,7 @@ let serializer;
 /* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
 /* harmony export */ });
 /* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
-/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55056);
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91622);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
 // (buildSbom) so that the two formats always say the same thing:

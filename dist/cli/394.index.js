@@ -563,6 +563,53 @@ function openOutDir(cwd, out) {
 
 /***/ }),
 
+/***/ 46985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ configBaseline),
+/* harmony export */   P: () => (/* binding */ configSmokeInputs)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91190);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+// What the smoke suites take from the config: the requirement names (the imports suite) and the
+// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
+// the smoke stage (capture, the runner, reuse).
+
+
+
+
+/**
+ * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
+ * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ */
+function configSmokeInputs(loaded, env) {
+    return {
+        distributions: loaded
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+                expandable: loaded.config.build.secrets,
+            }).text)
+            : [],
+        baseline: configBaseline(loaded),
+    };
+}
+/**
+ * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
+ * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
+ * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
+ */
+function configBaseline(loaded) {
+    const file = loaded?.config.smoke.baseline;
+    return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(file === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file));
+}
+
+
+/***/ }),
+
 /***/ 58947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -73,7 +73,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _attest_sbom_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55056);
+/* harmony import */ var _attest_sbom_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91622);
 /* harmony import */ var _attest_spdx_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54130);
 /* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
@@ -96,11 +96,12 @@ const sbomCommand = {
     summary: 'Write the SBOM of an image from its environment record (env.json): CycloneDX 1.6 or SPDX 2.3.',
     usage: 'ml-image sbom --record env.json [--format cyclonedx|spdx] [--out FILE] [--variant V] [--json]',
     help: `Builds an ML-aware SBOM (CycloneDX 1.6 JSON) from an environment record written by
-"ml-image capture" or a run: every pip distribution (pkg:pypi), every apt package (pkg:deb), the
-OS, and the ML stack as components with ml-image:* properties: CUDA runtime, cuDNN, NCCL, torch
-and its CUDA build, NumPy, Python and the base image (from the OCI base-image labels). The image
-itself is the SBOM's subject (pkg:oci, by digest when the record has one). The same record gives
-the same bytes. Nothing from the image's environment variables goes in; see docs/attestations.md.
+"ml-image capture" or a run: every pip distribution (pkg:pypi), every apt package (pkg:deb, its
+source package as upstream=), the OS, and the ML stack as components with ml-image:* properties:
+CUDA runtime, cuDNN, NCCL (with where the probe read each), torch and its CUDA build, NumPy, Python
+and the base image (from the OCI base-image labels). The image itself is the SBOM's subject
+(pkg:oci, by digest when the record has one). The same record gives the same bytes. Nothing from
+the image's environment variables goes in; see docs/attestations.md.
 With --format spdx the same SBOM is written as SPDX 2.3 JSON: each component a package (its purl
 an external reference, its ml-image:* properties annotations); the image CONTAINS them and
 is a DESCENDANT_OF its base image.

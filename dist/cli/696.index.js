@@ -8,14 +8,15 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Ew: () => (/* binding */ canonicalName),
+  Ew: () => (/* reexport */ pep508/* canonicalName */.Ew),
   Q4: () => (/* binding */ envReferences),
+  W_: () => (/* reexport */ pep508/* parsePep508 */.W_),
   XW: () => (/* binding */ parseRequirementsText),
   Ms: () => (/* binding */ remoteIncludes),
   QT: () => (/* binding */ requirementNames)
 });
 
-// UNUSED EXPORTS: expandEnv, logicalLines, parseLine, parsePep508
+// UNUSED EXPORTS: expandEnv, logicalLines, parseLine
 
 ;// CONCATENATED MODULE: ./src/requirements/options.ts
 // pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
@@ -159,12 +160,6 @@ var pep508 = __webpack_require__(71302);
 const COMMENT = /(^|\s)#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 /**
- * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
- * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
- * purls and the dev container all compare names through it.
- */
-const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
-/**
  * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
  * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
  * would read what follows it as another line that was never checked here.
@@ -265,7 +260,7 @@ const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz
 const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
+    return egg ? (0,pep508/* canonicalName */.Ew)(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
 /** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
@@ -328,7 +323,7 @@ function parseLine(text) {
         const r = (0,pep508/* parsePep508 */.W_)(args);
         return {
             kind: 'requirement',
-            name: canonicalName(r.name),
+            name: (0,pep508/* canonicalName */.Ew)(r.name),
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
         };
@@ -410,13 +405,21 @@ function remoteIncludes(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ canonicalName),
 /* harmony export */   W_: () => (/* binding */ parsePep508),
 /* harmony export */   "in": () => (/* binding */ isDistName),
 /* harmony export */   w4: () => (/* binding */ Syntax)
 /* harmony export */ });
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
-// "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
+// "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
+// Syntax error.
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it (requirements/parse.ts exports it).
+ */
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
 /** Whether TEXT is a whole PEP 508 distribution name. */
 function isDistName(text) {
@@ -534,6 +537,7 @@ function parseSpecifierList(c) {
         }
     }
 }
+/** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */
 function parseMarkerVar(c) {
     c.ws();
     const q = c.s[c.i];
@@ -541,8 +545,9 @@ function parseMarkerVar(c) {
         const end = c.s.indexOf(q, c.i + 1);
         if (end < 0)
             c.fail('unterminated string in marker');
+        const value = c.s.slice(c.i + 1, end);
         c.i = end + 1;
-        return;
+        return `"${value}"`;
     }
     const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
     if (v === undefined)
@@ -551,36 +556,79 @@ function parseMarkerVar(c) {
         c.i -= v.length;
         c.fail(`unknown marker variable "${v}"`);
     }
+    // packaging's spelling of the legacy names: os.name is os_name, python_implementation
+    // platform_python_implementation.
+    const name = v.replace(/\./g, '_');
+    return name === 'python_implementation' ? 'platform_python_implementation' : name;
+}
+/** A quoted value compared with `extra`, as packaging compares it: its PEP 503 name. */
+function extraValue(value, other) {
+    return other === 'extra' && value.startsWith('"') ? `"${canonicalName(value.slice(1, -1))}"` : value;
 }
 function parseMarkerAtom(c) {
     c.ws();
     if (c.eat('(')) {
-        parseMarker(c);
+        const group = parseMarker(c);
         c.ws();
         if (!c.eat(')'))
             c.fail('expected ")" to close the marker group');
-        return;
+        return group;
     }
-    parseMarkerVar(c);
+    const lhs = parseMarkerVar(c);
     c.ws();
-    if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
-        if (c.match(OPERATOR) === undefined)
-            c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
-    }
-    parseMarkerVar(c);
+    let op = c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined ? undefined : 'not in';
+    op ??= c.match(/in(?![A-Za-z0-9_])/y) ?? c.match(OPERATOR);
+    if (op === undefined)
+        c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+    const rhs = parseMarkerVar(c);
+    return { lhs: extraValue(lhs, rhs), op, rhs: extraValue(rhs, lhs) };
 }
 function parseMarker(c) {
-    parseMarkerAtom(c);
+    const nodes = [parseMarkerAtom(c)];
     for (;;) {
         c.ws();
-        if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined)
-            return;
-        parseMarkerAtom(c);
+        const op = c.match(/(and|or)(?![A-Za-z0-9_])/y);
+        if (op === undefined)
+            return nodes;
+        nodes.push(op === 'and' ? 'and' : 'or', parseMarkerAtom(c));
     }
 }
 /**
- * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
+ * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
+ * strings in double quotes, a group of one item or the whole marker without parentheses.
  */
+function formatMarker(m, first = true) {
+    if (typeof m === 'string')
+        return m;
+    if (!Array.isArray(m))
+        return `${m.lhs} ${m.op} ${m.rhs}`;
+    if (m.length === 1 && typeof m[0] !== 'string')
+        return formatMarker(m[0]);
+    const inner = m.map((n) => formatMarker(n, false)).join(' ');
+    return first ? inner : `(${inner})`;
+}
+/** The extras of a requirement, as written (after its name; none without "["). */
+function parseExtras(c) {
+    const extras = [];
+    if (!c.eat('['))
+        return extras;
+    c.ws();
+    if (c.eat(']'))
+        return extras;
+    for (;;) {
+        c.ws();
+        const extra = c.match(NAME);
+        if (extra === undefined)
+            c.fail('expected an extra name');
+        extras.push(extra);
+        c.ws();
+        if (c.eat(']'))
+            return extras;
+        if (!c.eat(','))
+            c.fail('expected "," or "]" in the extras');
+    }
+}
+/** One PEP 508 requirement, as packaging parses it, or a Syntax error. */
 function parsePep508(s) {
     const c = new Cursor(s);
     c.ws();
@@ -588,22 +636,8 @@ function parsePep508(s) {
     if (name === undefined)
         c.fail('expected a project name');
     c.ws();
-    if (c.eat('[')) {
-        c.ws();
-        if (!c.eat(']')) {
-            for (;;) {
-                c.ws();
-                if (c.match(NAME) === undefined)
-                    c.fail('expected an extra name');
-                c.ws();
-                if (c.eat(']'))
-                    break;
-                if (!c.eat(','))
-                    c.fail('expected "," or "]" in the extras');
-            }
-        }
-        c.ws();
-    }
+    const extras = parseExtras(c);
+    c.ws();
     let url;
     if (c.eat('@')) {
         c.ws();
@@ -613,7 +647,7 @@ function parsePep508(s) {
         const afterUrl = c.i;
         c.ws();
         if (c.done())
-            return { name, url };
+            return { name, extras, url };
         if (c.i === afterUrl)
             c.fail('expected whitespace after the URL');
         if (!c.eat(';'))
@@ -631,18 +665,18 @@ function parsePep508(s) {
         }
         c.ws();
         if (c.done())
-            return { name };
+            return { name, extras };
         if (!c.eat(';')) {
             if (/[<>=!~]/.test(c.s[c.i]))
                 c.fail('invalid version specifier');
             c.fail('expected a version specifier, ";" and a marker, or the end of the line');
         }
     }
-    parseMarker(c);
+    const marker = formatMarker(parseMarker(c));
     c.ws();
     if (!c.done())
         c.fail('unexpected text after the marker');
-    return { name, ...(url !== undefined && { url }) };
+    return { name, extras, ...(url !== undefined && { url }), marker };
 }
 
 

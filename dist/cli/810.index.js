@@ -1381,6 +1381,8 @@ function movedPackages(install, naive) {
 
 
 
+
+
 /** One specifier a loosened requirement keeps: a lower bound (>=V or >V) or an exclusion (!=V, !=V.*). */
 const KEPT = String.raw `(?:>=?|!=)[A-Za-z0-9.!+_-]+(?:\.\*)?`;
 /**
@@ -1390,15 +1392,55 @@ const KEPT = String.raw `(?:>=?|!=)[A-Za-z0-9.!+_-]+(?:\.\*)?`;
 const LOOSENED = new RegExp(String.raw `^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?(?:${KEPT}(?:,${KEPT})*)?(\s*;[^\n\r]*)?$`);
 /** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
 const DIRECT = /(^|\s)@|:\/\//;
+/** A PEP 508 requirement line parsed; undefined for any other line. */
+function requirement(line) {
+    try {
+        return (0,parse/* parsePep508 */.W_)(line);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A requirement's extras as a set, canonicalized (PEP 685), sorted: "dev, docs", or "none". */
+function extrasOf(r) {
+    return [...new Set(r.extras.map(parse/* canonicalName */.Ew))].sort().join(', ') || 'none';
+}
+/**
+ * Why this step does not make change C, whatever the requirements hold; undefined when it may.
+ * The new line must loosen the line it replaces and change nothing else: a requirement of the
+ * same project (its canonical name), with the same extras (as a set, canonicalized) and the same
+ * marker (as packaging reads it: spacing and quotes aside). A helper's bug or a crafted answer
+ * never swaps the project, adds an extra, or drops the requirement behind a marker never true.
+ */
+function refusal(c) {
+    if (DIRECT.test(c.from))
+        return 'the line is a direct reference';
+    if (!LOOSENED.test(c.to))
+        return 'the new line is not a loosened requirement';
+    const from = requirement(c.from);
+    if (from === undefined)
+        return 'the line is not a requirement';
+    const to = requirement(c.to);
+    if (to === undefined)
+        return 'the new line does not parse as a requirement';
+    const name = (0,parse/* canonicalName */.Ew)(from.name);
+    if ((0,parse/* canonicalName */.Ew)(to.name) !== name)
+        return `the new line names ${(0,parse/* canonicalName */.Ew)(to.name)}, not ${name}`;
+    if (extrasOf(to) !== extrasOf(from))
+        return `the new line's extras (${extrasOf(to)}) are not the line's (${extrasOf(from)})`;
+    if (to.marker !== from.marker)
+        return `the new line's marker (${to.marker ?? 'none'}) is not the line's (${from.marker ?? 'none'})`;
+    return undefined;
+}
 /**
  * The user's requirements with the helper's changes applied, each to the user's own line it
  * names: what the container says is checked, never taken as the text the build installs (a base
- * image's python could add lines). Undefined when a change is not one this step makes.
+ * image's python could add lines). Undefined when a change is not one this step makes (refusal).
  */
 function applyRelaxed(text, changes) {
     const lines = text.split('\n');
     for (const c of changes) {
-        if (DIRECT.test(c.from) || !LOOSENED.test(c.to))
+        if (refusal(c) !== undefined)
             return undefined;
         const i = lines.findIndex((l) => l.trim() === c.from);
         if (i < 0)
@@ -1406,6 +1448,16 @@ function applyRelaxed(text, changes) {
         lines[i] = c.to;
     }
     return lines.join('\n');
+}
+/** The changes as the log shows a refused set: each quoted, with why (credentials masked). */
+function refusedChanges(text, changes) {
+    const lines = new Set(text.split('\n').map((l) => l.trim()));
+    return changes
+        .map((c) => {
+        const why = refusal(c) ?? (lines.has(c.from) ? undefined : 'the requirements hold no such line');
+        return (0,redact/* redactText */.Rd)(`${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}${why === undefined ? '' : ` (${why})`}`);
+    })
+        .join(', ');
 }
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
@@ -1418,7 +1470,7 @@ async function relax(ws, held, o) {
         return unchanged;
     const requirements = applyRelaxed(o.text, r.changes);
     if (requirements === undefined) {
-        o.say(`not relaxing: the helper proposed a change this step does not make (${r.changes.map((c) => c.to).join(', ')})`);
+        o.say(`not relaxing: the helper proposed a change this step does not make: ${refusedChanges(o.text, r.changes)}`);
         return unchanged;
     }
     o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
@@ -1601,7 +1653,9 @@ CAPS = ("==", "===", "~=", "<", "<=")
 def loosened(spec, chosen):
     """The specifier set SPEC without its upper bounds, as text, or None when it has none (nothing
     to loosen): the highest lower bound it sets (==X.Y.* and ~=X.Y give >=X.Y; > wins a tie),
-    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion."""
+    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion.
+    A bound is the version's public part: >= and > take no local label (==2.1.0+cu121 gives
+    >=2.1.0; >=2.1.0+cu121 is no valid specifier)."""
     if not any(sp.operator in CAPS for sp in spec):
         return None
     floors = []
@@ -1612,9 +1666,10 @@ def loosened(spec, chosen):
         if v.endswith(".*"):
             v = v[:-2]
         try:
-            floors.append((Version(v), op == ">", (">" if op == ">" else ">=") + v))
+            floor = Version(Version(v).public)
         except InvalidVersion:
             continue
+        floors.append((floor, op == ">", (">" if op == ">" else ">=") + str(floor)))
     if floors:
         lower = [max(floors)[2]]
     else:
@@ -2811,7 +2866,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */   Er: () => (/* binding */ resolvedKey),
 /* harmony export */   wr: () => (/* binding */ runResolveStage)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91190);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66172);

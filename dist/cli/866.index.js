@@ -7,15 +7,17 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   doctorCommand: () => (/* binding */ doctorCommand)
+/* harmony export */   doctorCommand: () => (/* binding */ doctorCommand),
+/* harmony export */   doctorReport: () => (/* binding */ doctorReport)
 /* harmony export */ });
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8516);
 /* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62378);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68481);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96657);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69695);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
 
 
 
@@ -23,6 +25,37 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+/**
+ * The checks as --json prints them: `ok` and `checks`, and, when a check failed (exit 3), the
+ * `error` object every other command prints on failure (jsonError's shape, logins masked as there),
+ * so that a script reads `.error.exitCode` and `.error.fix` of any command alike.
+ */
+function doctorReport(checks) {
+    const failed = checks.filter((c) => !c.ok);
+    if (failed.length === 0)
+        return { ok: true, checks };
+    // Each fix once, after the names of the checks it fixes, in the order the checks ran; the fix
+    // of a lone failed check as written.
+    const fixes = new Map();
+    for (const c of failed)
+        if (c.fix !== undefined)
+            fixes.set(c.fix, [...(fixes.get(c.fix) ?? []), c.name]);
+    const fix = failed.length === 1
+        ? failed[0].fix
+        : [...fixes].map(([f, names]) => `${names.join(', ')}: ${f}`).join('; ') || undefined;
+    const names = failed.map((c) => c.name).join(', ');
+    return {
+        ok: false,
+        checks,
+        error: {
+            exitCode: 3,
+            message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(`${failed.length} of ${checks.length} checks failed: ${names}`),
+            problems: failed.map((c) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(`${c.name}: ${c.detail}`)),
+            ...(fix !== undefined && { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(fix) }),
+        },
+    };
+}
 const doctorCommand = {
     name: 'doctor',
     summary: 'Check the build environment: Docker daemon, buildx, arm64 emulation, registry.',
@@ -37,12 +70,14 @@ Options:
                      REPOSITORY (ghcr.io/acme/model) whether that credential may push there: an
                      upload is started and cancelled, nothing is written
   --platforms LIST   platforms the builder must support (default: linux/amd64,linux/arm64)
-  --json             print the checks as JSON
+  --json             print the checks as JSON: {"ok", "checks"}, and when a check failed also
+                     "error" as every command prints on failure ({"exitCode": 3, "message",
+                     "problems": one per failed check, "fix"})
   --out DIR          also write DIR/doctor.json
 
 Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Qx)('doctor', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('doctor', argv, {
             registry: { type: 'string' },
             platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
         });
@@ -55,7 +90,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         if (want.length === 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`doctor: --platforms: expected a list like ${_config_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .PLATFORMS */ .P4.join(',')}, got none`);
         for (const p of want)
-            (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .platformFlag */ ._G)('doctor', p, '--platforms');
+            (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .platformFlag */ ._G)('doctor', p, '--platforms');
         const checks = [];
         const attempt = async (name, fn) => {
             try {
@@ -64,7 +99,9 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
             catch (e) {
                 if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG))
                     throw e;
-                checks.push({ name, ok: false, detail: e.message, ...(e.fix !== undefined && { fix: e.fix }) });
+                // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
+                const fix = e.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(e.fix) } : {};
+                checks.push({ name, ok: false, detail: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(e.message), ...fix });
             }
         };
         const docker = io.docker();
@@ -100,10 +137,9 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                     return r.detail;
                 });
         }
-        const ok = checks.every((c) => c.ok);
-        const report = { ok, checks };
+        const report = doctorReport(checks);
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
         if (values.json)
             io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {
@@ -113,7 +149,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                     io.stdout(`     fix: ${c.fix}\n`);
             }
         }
-        return ok ? 0 : 3;
+        return report.ok ? 0 : 3;
     },
 };
 
@@ -282,7 +318,7 @@ function findCredential(host, deps) {
         return {
             kind: 'helper',
             describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
-            get: () => deps.helper(helperName, server),
+            get: (signal) => deps.helper(helperName, server, signal),
         };
     const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
     if (entry?.identitytoken)
@@ -303,7 +339,7 @@ function findCredential(host, deps) {
         return {
             kind: 'store',
             describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
-            get: () => deps.helper(config.credsStore, server),
+            get: (signal) => deps.helper(config.credsStore, server, signal),
         };
     return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
 }
@@ -472,20 +508,26 @@ function dockerConfigPath(env) {
 
 
 
+const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, options, callback);
 /** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
-function registryDeps(env) {
+function registryDeps(env, exec = nodeExec) {
     return {
         fetch: (url, init) => fetch(url, init),
         dockerConfig: () => {
             const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerConfigPath */ .Q1)(env);
             return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
         },
-        helper: (name, server) => new Promise((resolve, reject) => {
+        helper: (name, server, signal) => new Promise((resolve, reject) => {
             (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
-            // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+            signal?.throwIfAborted();
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), and at the
+            // caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its error).
             let stop = () => undefined;
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+            const options = { timeout: 30_000, ...(signal && { signal }) };
+            const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
                 stop();
+                if (signal?.aborted)
+                    return reject(signal.reason);
                 if (err) {
                     // Helpers say "credentials not found ..." on stdout when there is no login for the host:
                     // no login (the caller goes on anonymously, as docker does). Anything else a helper

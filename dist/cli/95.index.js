@@ -486,15 +486,18 @@ function createCosignSigner(exec, options = {}) {
     if (options.password !== undefined)
         env.COSIGN_PASSWORD = options.password;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const { signal } = options;
     /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
     async function run(args, target) {
         let res;
         try {
-            res = await exec(args, { env, timeoutMs });
+            signal?.throwIfAborted();
+            res = await exec(args, { env, timeoutMs, ...(signal && { signal }) });
         }
         catch (e) {
-            // Not started because the process is exiting (SIGINT/SIGTERM): said as it is.
-            if (e instanceof cleanup/* InterruptedError */.p4)
+            // Not started because the process is exiting (SIGINT/SIGTERM), or stopped at the caller's
+            // deadline (the caller says what it waited for): said as it is.
+            if (e instanceof cleanup/* InterruptedError */.p4 || signal?.aborted)
                 throw e;
             const code = e.code;
             throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
@@ -640,10 +643,16 @@ function parseVersion(stdout) {
 function cosignEnv(extra, base = process.env) {
     return { ...base, ...extra, [exec_runner/* RUN_ID_ENV */.I]: run_id/* RUN_ID */.UC };
 }
-/** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
+/**
+ * The real cosign: spawned without a shell (one process, no group of its own), killed at the
+ * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
+ * process has ended) and on SIGINT/SIGTERM.
+ */
 function defaultCosignExec(binary = 'cosign') {
     return (args, opts) => new Promise((resolve, reject) => {
         (0,cleanup/* throwIfInterrupted */.sK)('cosign');
+        if (opts.signal?.aborted)
+            return reject(opts.signal.reason);
         const child = (0,external_node_child_process_.spawn)(binary, args, {
             env: cosignEnv(opts.env),
             stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
@@ -660,6 +669,12 @@ function defaultCosignExec(binary = 'cosign') {
             stop();
         }, opts.timeoutMs);
         const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
+        opts.signal?.addEventListener('abort', stop, { once: true });
+        const settled = () => {
+            clearTimeout(timer);
+            unregister();
+            opts.signal?.removeEventListener('abort', stop);
+        };
         child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         if (opts.input !== undefined && child.stdin) {
@@ -667,13 +682,13 @@ function defaultCosignExec(binary = 'cosign') {
             child.stdin.end(opts.input);
         }
         child.once('error', (e) => {
-            clearTimeout(timer);
-            unregister();
+            settled();
             reject(e);
         });
         child.once('close', (code) => {
-            clearTimeout(timer);
-            unregister();
+            settled();
+            if (opts.signal?.aborted)
+                return reject(opts.signal.reason);
             resolve({
                 exitCode: code ?? 137,
                 stdout: Buffer.concat(out).toString('utf8'),
@@ -1108,8 +1123,8 @@ function signingKey(identity, env, tlog) {
     }
     return key;
 }
-/** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
-function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq) {
+/** The real registry client: node:http(s) with keep-alive, Docker's logins; ends at SIGNAL's abort. */
+function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq, signal) {
     const clients = new Map();
     const deps = (0,registry_io/* registryDeps */.G)(env);
     return (host) => {
@@ -1118,16 +1133,18 @@ function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq) {
             c = (0,oci_client/* createOciClient */.Dj)(host, {
                 fetch: httpFetch,
                 credential: () => (0,registry_auth/* findCredential */.L4)(host, deps),
+                ...(signal && { signal }),
             });
             clients.set(host, c);
         }
         return c;
     };
 }
-/** The real cosign, with the key (COSIGN_KEY) and its password by environment only. */
-function cosignFromEnv(env, tlog) {
+/** The real cosign, with the key (COSIGN_KEY) and its password by environment only; killed at SIGNAL. */
+function cosignFromEnv(env, tlog, signal) {
     return createCosignSigner(defaultCosignExec(), {
         tlog,
+        ...(signal && { signal }),
         ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
         ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
     });
@@ -1201,7 +1218,7 @@ function publicKeyFiles(env, read = readIfThere) {
 function createSigner(opts) {
     const { env } = opts;
     let cosign;
-    const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
+    const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog, opts.signal));
     let client;
     const keys = opts.publicKeys ?? publicKeyFiles(env);
     // One built-in signer per key: it serializes the writes of each .sig/.att tag.
@@ -1210,7 +1227,7 @@ function createSigner(opts) {
         let n = natives.get(key);
         if (!n) {
             n = createNativeSigner({
-                client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch))(host),
+                client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch, opts.signal))(host),
                 signingKey: () => key ?? Promise.reject(new Error('no signing key')),
                 keyText: keys.text,
             });
@@ -1304,9 +1321,10 @@ function registryInspector(client) {
 /**
  * What `ml-image verify` (and its sub-action, and `export --verify`) checks with: the signer and
  * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
- * verifier does the checks (no buildx process), through docker otherwise.
+ * verifier does the checks (no buildx process), through docker otherwise. The registry client's
+ * requests (over FETCH, default node:http) and cosign's runs end at SIGNAL, the verify's deadline.
  */
-function verifyDeps(env, ref, identity, tlog, given) {
+function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
     if (given.signer)
         return { signer: given.signer(), docker: given.docker() };
     // The key file is read and parsed before any registry is asked: a missing or garbled one is
@@ -1316,11 +1334,12 @@ function verifyDeps(env, ref, identity, tlog, given) {
     const file = identity.kind === 'key' ? identity.publicKey : undefined;
     // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
     const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
-    const client = defaultClient(env);
+    const { fetch, signal } = transport;
+    const client = defaultClient(env, fetch, signal);
     // One judgment of the key for the choice of index reader and every check the signer makes.
     const native = nativeReaches(ref, env) && keys.verifiesNatively(identity, tlog);
     return {
-        signer: createSigner({ env, tlog, client, publicKeys: keys }),
+        signer: createSigner({ env, tlog, client, publicKeys: keys, ...(signal && { signal }) }),
         docker: native ? registryInspector(client) : given.docker(),
     };
 }
@@ -1590,27 +1609,35 @@ class RegistryClient {
         this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
         this.loopback = this.base.startsWith('http:');
-        this.sleep = deps.sleep ?? node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout;
+        const deadline = deps.signal;
+        this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, deadline && { signal: deadline }));
     }
     login() {
         this.credential ??= this.deps.credential();
         // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
-        this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
+        // A credential helper that hangs is stopped at the caller's deadline, not 30 s later.
+        this.pair ??= this.credential.get ? this.credential.get(this.deps.signal) : Promise.resolve(undefined);
         return this.pair;
     }
     async send(url, method, headers, body, resendable = false) {
         let r;
+        const { signal: deadline } = this.deps;
+        deadline?.throwIfAborted();
+        const own = AbortSignal.timeout(this.timeoutMs);
         try {
             r = await this.deps.fetch(url, {
                 method,
                 headers,
                 ...(body !== undefined && { body }),
                 ...(resendable && { resendable }),
-                signal: AbortSignal.timeout(this.timeoutMs),
+                signal: deadline ? AbortSignal.any([own, deadline]) : own,
             });
         }
         catch (e) {
             const what = `${method} ${url.split('?')[0]}`;
+            // The caller's deadline passed (a verify's: it names what it waited for).
+            if (deadline?.aborted)
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
             const inner = e.cause;
             if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
@@ -1715,6 +1742,7 @@ class RegistryClient {
             if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
                 return r;
             await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+            this.deps.signal?.throwIfAborted();
         }
     }
     fail(what, r) {
@@ -1883,7 +1911,7 @@ function findCredential(host, deps) {
         return {
             kind: 'helper',
             describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
-            get: () => deps.helper(helperName, server),
+            get: (signal) => deps.helper(helperName, server, signal),
         };
     const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
     if (entry?.identitytoken)
@@ -1904,7 +1932,7 @@ function findCredential(host, deps) {
         return {
             kind: 'store',
             describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
-            get: () => deps.helper(config.credsStore, server),
+            get: (signal) => deps.helper(config.credsStore, server, signal),
         };
     return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
 }
@@ -2073,20 +2101,26 @@ function dockerConfigPath(env) {
 
 
 
+const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, options, callback);
 /** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
-function registryDeps(env) {
+function registryDeps(env, exec = nodeExec) {
     return {
         fetch: (url, init) => fetch(url, init),
         dockerConfig: () => {
             const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerConfigPath */ .Q1)(env);
             return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
         },
-        helper: (name, server) => new Promise((resolve, reject) => {
+        helper: (name, server, signal) => new Promise((resolve, reject) => {
             (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
-            // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+            signal?.throwIfAborted();
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), and at the
+            // caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its error).
             let stop = () => undefined;
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+            const options = { timeout: 30_000, ...(signal && { signal }) };
+            const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
                 stop();
+                if (signal?.aborted)
+                    return reject(signal.reason);
                 if (err) {
                     // Helpers say "credentials not found ..." on stdout when there is no login for the host:
                     // no login (the caller goes on anonymously, as docker does). Anything else a helper

@@ -53,22 +53,22 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(190), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(501), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(190), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(190), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(151), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(501), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(190), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(653), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(350), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(95), __nccwpck_require__.e(550), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(190), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(151), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(190), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(351), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(523), __nccwpck_require__.e(696), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(550), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54550))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66266))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -777,7 +777,7 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
  * bytes checked against the digest), and of `buildx imagetools inspect` when that cannot tell
  * (credentials, proxies, errors: buildx reports those as it always did).
  */
-function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry/* manifestDigestOverHttp */._9)(ref), httpManifest = (ref) => (0,registry/* manifestOverHttp */.K5)(ref)) {
+function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry/* manifestDigestOverHttp */._9)(ref), httpManifest = (ref, signal) => (0,registry/* manifestOverHttp */.K5)(ref, undefined, undefined, undefined, signal)) {
     const run = cliRunner(exec, cli);
     return {
         buildxVersion: () => buildxVersion(run),
@@ -789,8 +789,10 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
         },
         buildx: (args, options) => run(['buildx', ...args], options),
         imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
-        async imagetoolsInspect(ref) {
-            const raw = await httpManifest(ref);
+        async imagetoolsInspect(ref, options) {
+            const signal = options?.signal;
+            const raw = await httpManifest(ref, signal);
+            signal?.throwIfAborted();
             if (raw !== undefined) {
                 try {
                     return parseImageIndex(raw);
@@ -799,7 +801,9 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
                     // Not a manifest this reads: buildx says what it is.
                 }
             }
-            const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+            const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref], signal && { signal });
+            // Stopped at the caller's deadline: that is what ended it, not what buildx said then.
+            signal?.throwIfAborted();
             if (r.exitCode !== 0)
                 throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
             // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
@@ -809,9 +813,11 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
                 throw new errors/* EnvironmentError */.eG(`registry ${(0,registry/* splitImageRef */.l2)(ref).host}: the manifest ${ref} came back with other content (${(0,oci_types/* sha256Digest */.sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
             return parseImageIndex(r.stdout);
         },
-        async imagePlatform(ref) {
+        async imagePlatform(ref, options) {
             // A single image's config (an index prints one per platform, keyed by platform).
-            const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+            const args = ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref];
+            const r = await run(args, options?.signal && { signal: options.signal });
+            options?.signal?.throwIfAborted();
             if (r.exitCode !== 0)
                 throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
             return configPlatform(r.stdout);
@@ -2664,15 +2670,17 @@ function parseChallenge(header) {
  * for one): the registry's answer, or undefined whenever this cannot ask (a login needed, a proxy
  * configured, any error).
  */
-async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs) {
+async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, deadline) {
     const { host, repository, reference } = splitImageRef(ref);
     if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e.some((v) => env[v]))
         return undefined;
     const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
+    // Each request's own timeout, and the caller's deadline when it comes first.
+    const signal = () => deadline ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
     const ask = (authorization) => fetchFn(url, {
         method,
         headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: signal(),
     });
     try {
         const r = await ask();
@@ -2682,7 +2690,7 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs) {
         if (scheme !== 'bearer' || !params.realm)
             return undefined;
         const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
-        const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
+        const t = await fetchFn(tokenUrl.toString(), { signal: signal() });
         if (t.status !== 200)
             return undefined;
         const token = tokenOf(await t.json());
@@ -2711,15 +2719,15 @@ async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMP
  * The manifest (or index) that REF names by digest, by one GET request asked as
  * manifestDigestOverHttp asks: its bytes as text (what `docker buildx imagetools inspect --raw`
  * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
- * cannot tell: the caller then asks buildx.
+ * cannot tell: the caller then asks buildx. DEADLINE (a caller's) cuts each request's timeout short.
  */
-async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
+async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
     const { host, reference } = splitImageRef(ref);
     // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
     // spend the runner's shared quota where buildx spends the login's.
     if (!(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) || _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb.has(host))
         return undefined;
-    const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs);
+    const r = await anonymousManifestRequest(ref, 'GET', fetchFn, env, timeoutMs, deadline);
     if (r?.status !== 200)
         return undefined;
     try {
@@ -3591,8 +3599,10 @@ function readRegularText(file, maxBytes, refused) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  v5: () => (/* binding */ MASK),
   XF: () => (/* binding */ REDACTED),
   iz: () => (/* binding */ REDACTION_RULES),
+  OK: () => (/* binding */ findJwts),
   Qe: () => (/* binding */ holdsToken),
   pb: () => (/* binding */ maskBareLogins),
   KL: () => (/* binding */ redactDeep),
@@ -3610,7 +3620,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: MASK, findJwts, looksSecret
+// UNUSED EXPORTS: looksSecret
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);

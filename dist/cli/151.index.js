@@ -1,5 +1,5 @@
-export const id = 350;
-export const ids = [350];
+export const id = 151;
+export const ids = [151];
 export const modules = {
 
 /***/ 96912:
@@ -212,7 +212,7 @@ function redactRecord(r) {
 
 /***/ }),
 
-/***/ 90350:
+/***/ 6151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1715,8 +1715,8 @@ async function withRetries(deps, what, tags, t0, push) {
     }
 }
 
-// EXTERNAL MODULE: ./src/requirements/read.ts
-var requirements_read = __webpack_require__(82674);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 4 modules
+var requirements_read = __webpack_require__(91190);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -1920,9 +1920,14 @@ async function buildTarget(ctx, t) {
         const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
         // The wait ends early when another platform failed (the loop's top then stops this build).
+        // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
         await new Promise((resolve) => {
-            ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
-            void ctx.sleep(retry.waitMs).then(() => resolve());
+            const done = () => {
+                ctx.signal?.removeEventListener('abort', done);
+                resolve();
+            };
+            ctx.signal?.addEventListener('abort', done, { once: true });
+            void ctx.sleep(retry.waitMs).then(done);
         });
     }
 }
@@ -2446,6 +2451,39 @@ var capture = __webpack_require__(96912);
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/smoke/scripts-key.ts
+// What the smoke reuse key says of the tool: its version and the in-container scripts that made the
+// result (the probe that writes env.json, the smoke script, the redaction rules both apply). A
+// result made by other scripts (an older probe's record: no apt source packages, say) is then never
+// reused as this tool's, although the version string did not move.
+
+
+
+
+/** The files under IMAGES_DIR/probe whose bytes the key covers. */
+const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'];
+const memo = new Map();
+/** `VERSION scripts:<sha256>` for IMAGES_DIR (read once per process); a missing file counts as such. */
+function toolKey(imagesDir) {
+    let key = memo.get(imagesDir);
+    if (key === undefined) {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        for (const f of KEYED_SCRIPTS) {
+            let bytes;
+            try {
+                bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().join(imagesDir, 'probe', f));
+            }
+            catch {
+                bytes = '(missing)';
+            }
+            h.update(`${f}\0${bytes.length}\0`).update(bytes);
+        }
+        key = `${version/* VERSION */.x} scripts:${h.digest('hex')}`;
+        memo.set(imagesDir, key);
+    }
+    return key;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/local-image.ts
 
 
@@ -2840,7 +2878,7 @@ async function prepare(ctx, t) {
         gpus: ctx.gpus,
         gpuDevices: devicesKey(gpus),
         driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
-        tool: version/* VERSION */.x,
+        tool: toolKey(ctx.input.imagesDir),
     });
     return { ...t, key, gpus, runImage };
 }
@@ -3159,8 +3197,8 @@ function buildProvenance(input) {
     return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
 }
 
-// EXTERNAL MODULE: ./src/attest/sbom.ts
-var sbom = __webpack_require__(55056);
+// EXTERNAL MODULE: ./src/attest/sbom.ts + 1 modules
+var sbom = __webpack_require__(91622);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
 var smoke_predicate = __webpack_require__(97432);
 ;// CONCATENATED MODULE: ./src/attest/predicates.ts
@@ -4064,6 +4102,53 @@ function overallStatus(entries) {
     if (s.some((x) => x.fail > 0))
         return 'fail';
     return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
+}
+
+
+/***/ }),
+
+/***/ 46985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ configBaseline),
+/* harmony export */   P: () => (/* binding */ configSmokeInputs)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91190);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+// What the smoke suites take from the config: the requirement names (the imports suite) and the
+// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
+// the smoke stage (capture, the runner, reuse).
+
+
+
+
+/**
+ * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
+ * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ */
+function configSmokeInputs(loaded, env) {
+    return {
+        distributions: loaded
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+                expandable: loaded.config.build.secrets,
+            }).text)
+            : [],
+        baseline: configBaseline(loaded),
+    };
+}
+/**
+ * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
+ * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
+ * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
+ */
+function configBaseline(loaded) {
+    const file = loaded?.config.smoke.baseline;
+    return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(file === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file));
 }
 
 

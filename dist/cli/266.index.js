@@ -1,8 +1,8 @@
-export const id = 550;
-export const ids = [550];
+export const id = 266;
+export const ids = [266];
 export const modules = {
 
-/***/ 54550:
+/***/ 66266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,9 +12,12 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   VERIFY_OPTIONS: () => (/* binding */ VERIFY_OPTIONS),
   VERIFY_OPTIONS_HELP: () => (/* binding */ VERIFY_OPTIONS_HELP),
+  VERIFY_TIMEOUT_FLAG: () => (/* binding */ VERIFY_TIMEOUT_FLAG),
   verifyBeforeWrite: () => (/* binding */ verifyBeforeWrite),
   verifyCommand: () => (/* binding */ verifyCommand),
+  verifyNaming: () => (/* binding */ verifyNaming),
   verifyRequestFor: () => (/* binding */ verifyRequestFor),
+  verifyTimeoutHelp: () => (/* binding */ verifyTimeoutHelp),
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
@@ -46,12 +49,13 @@ function registryCertificates(client) {
 /**
  * The reader `ml-image verify` and its sub-action use: for a keyless identity that pins a workflow
  * claim, over the built-in registry client where it reaches REF's registry as docker would (not
- * through a proxy, not with an identity token: then none, and a failed check says less).
+ * through a proxy, not with an identity token: then none, and a failed check says less); its
+ * requests go over TRANSPORT's fetch (default node:http) and end at its signal (the deadline).
  */
-function certificateReaderFor(env, ref, identity) {
+function certificateReaderFor(env, ref, identity, transport = {}) {
     if (identity.kind !== 'keyless' || (0,workflow_claims/* pinnedClaims */.al)(identity).length === 0 || !(0,signers/* nativeReaches */.hG)(ref, env))
         return undefined;
-    return registryCertificates((0,signers/* defaultClient */.Vm)(env));
+    return registryCertificates((0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal));
 }
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
@@ -119,10 +123,8 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     return [...chosen, ...loose];
 }
 
-// EXTERNAL MODULE: ./src/attest/result.ts
-var result = __webpack_require__(29476);
-// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
-var smoke_predicate = __webpack_require__(97432);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -183,10 +185,15 @@ const VERIFY_FLAGS = [
     'min-tflops',
     'platform',
     'tlog',
+    'timeout',
 ];
-const cliFlagNaming = (command) => ({
+/**
+ * The CLI's naming: `--NAME`, or the name a command gives a flag in RENAMED (export's own
+ * --timeout is the smoke tests', so its verify deadline is --verify-timeout).
+ */
+const cliFlagNaming = (command, renamed = {}) => ({
     prefix: `${command}: `,
-    flag: (name) => `--${name}`,
+    flag: (name) => `--${renamed[name] ?? name}`,
 });
 const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
 /**
@@ -299,6 +306,27 @@ function smokeFrom(raw, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
     return true;
 }
+/**
+ * The default deadline of one verify. A key-signed two-platform image verifies in well under a
+ * second (the built-in verifier, docs/performance.md); keyless runs cosign once per check, one at
+ * a time, a few seconds each (Sigstore's TUF root, the registry's .sig/.att reads), so four
+ * platforms' sixteen checks take about a minute at worst. 120 s leaves that twice over, and a
+ * registry that accepts connections but never answers fails the gate in two minutes, not after
+ * 30 s per registry request and 180 s per cosign run, one after the other, as before.
+ */
+const VERIFY_TIMEOUT_DEFAULT_S = 120;
+/** The longest deadline a verify takes (an hour: past that a gate is waiting on nothing). */
+const VERIFY_TIMEOUT_MAX_S = 3600;
+/** --timeout SECONDS: a number above 0, at most VERIFY_TIMEOUT_MAX_S (fractions allowed). */
+function parseVerifyTimeout(raw, { prefix, flag }) {
+    const v = given(raw);
+    if (v === undefined)
+        return VERIFY_TIMEOUT_DEFAULT_S;
+    const seconds = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+    if (!(seconds > 0) || seconds > VERIFY_TIMEOUT_MAX_S)
+        throw new errors/* InputError */.dz(`${prefix}${flag('timeout')}: expected seconds, a number above 0 and at most ${VERIFY_TIMEOUT_MAX_S}, got ${JSON.stringify(raw.slice(0, 100))}`, `give how long the whole verify may take, e.g. ${flag('timeout')} ${VERIFY_TIMEOUT_DEFAULT_S} (the default)`);
+    return seconds;
+}
 /** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
 function parseVerifyFlags(values, naming) {
     const platform = given(values.platform);
@@ -314,10 +342,127 @@ function parseVerifyFlags(values, naming) {
         },
         ...(platform !== undefined && { platform }),
         tlog: values.tlog === true,
+        timeoutSeconds: parseVerifyTimeout(values.timeout, naming),
     };
 }
 
+;// CONCATENATED MODULE: ./src/attest/verify-deadline.ts
+// The deadline of one verify (`--timeout`, the sub-action's `timeout` input). Its signal goes to
+// every registry request and cosign run of the verify (a request is aborted, cosign killed, when
+// it fires), and the verify itself ends then with the error naming what it was waiting for, also
+// when a part of it does not heed the signal: a deploy gate fails in bounded time (exit 3). A wait
+// that fails before the deadline fires the signal too (its error the reason): the other waits
+// stop at once, and the verify ends with that error, not with the deadline's.
+
+
+
+class VerifyDeadline {
+    seconds;
+    now;
+    /** Aborts at the deadline, or with the error of the first wait that failed before it. */
+    signal;
+    /** The waits under way, oldest first (a Set keeps the order they were added in). */
+    waiting = new Set();
+    failed = new AbortController();
+    /** The first wait that failed before the deadline: the verify's error. */
+    failure;
+    /** SECONDS from now; SIGNAL (tests) replaces the timer, NOW the clock waits are timed by. */
+    constructor(seconds, signal, now = Date.now) {
+        this.seconds = seconds;
+        this.now = now;
+        const timer = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
+        this.signal = AbortSignal.any([timer, this.failed.signal]);
+        // Every registry request, retry wait and cosign run of the verify listens on it, many at
+        // once (16 key-signed checks side by side): no "possible EventTarget memory leak" warning.
+        (0,external_node_events_.setMaxListeners)(0, this.signal);
+    }
+    /**
+     * WORK, noted as waiting for WHAT of HOST's registry until it settles. Its rejection before the
+     * deadline stops the verify (the signal aborts with it), unless OPTIONAL: the caller goes on
+     * without it (what a refused certificate holds).
+     */
+    async wait(host, what, work, optional = false) {
+        this.signal.throwIfAborted();
+        const w = { host, what, since: this.now() };
+        this.waiting.add(w);
+        try {
+            return await work();
+        }
+        catch (e) {
+            if (!optional && !this.signal.aborted) {
+                this.failure = { error: e };
+                this.failed.abort(e);
+            }
+            throw e;
+        }
+        finally {
+            this.waiting.delete(w);
+        }
+    }
+    /** Seconds since WAIT began (at most the deadline's). */
+    waited(wait) {
+        return Math.min(this.seconds, (this.now() - wait.since) / 1000);
+    }
+    /**
+     * WORK's result, or once the signal fires the error of the wait that failed (see wait), else at
+     * the deadline the error ERROR makes of the oldest wait under way then (undefined: none) - at
+     * once, whatever WORK does after. A rejection of WORK once the signal fired (an aborted request)
+     * is that error too.
+     */
+    within(work, error) {
+        const { signal } = this;
+        return new Promise((resolve, reject) => {
+            let passed;
+            const onAbort = () => reject((passed ??= this.failure ? this.failure.error : error(this.waiting.values().next().value)));
+            const done = () => signal.removeEventListener('abort', onAbort);
+            if (signal.aborted)
+                onAbort();
+            else
+                signal.addEventListener('abort', onAbort, { once: true });
+            work.then((v) => {
+                done();
+                resolve(v);
+            }, (e) => {
+                done();
+                if (signal.aborted)
+                    onAbort();
+                else
+                    reject(e);
+            });
+        });
+    }
+}
+/** SECONDS as said in a message: whole above 10, else to 0.1 (0.01 below 1), never 0. */
+function shownSeconds(seconds) {
+    if (seconds >= 10)
+        return Math.round(seconds);
+    const step = seconds >= 1 ? 10 : 100;
+    return Math.max(0.01, Math.round(seconds * step) / step);
+}
+/**
+ * The error of a verify that passed its deadline (exit 3): how long the verify may take, what it
+ * was waiting for then, for how long and from which registry (a verify that was only long waited
+ * a moment for its last check; one whose registry never answered, nearly all of it); the fix names
+ * the registry and the flag that gives it longer (FLAG: `--timeout`, or the sub-action's input).
+ */
+function deadlineError(deadline, oldest, fallbackHost, opts) {
+    const host = oldest?.host ?? fallbackHost;
+    const waiting = oldest
+        ? `waiting ${shownSeconds(deadline.waited(oldest))} s for ${oldest.what} from the registry ${host}`
+        : 'waiting for the checks to end';
+    return new errors/* EnvironmentError */.eG(`${opts.prefix}the verify did not finish within ${deadline.seconds} s (${waiting})`, `check that the registry ${host} is up and reachable from here (its status page, the network, any proxy or firewall)${opts.cosign ? "; cosign also waits for Sigstore's services (TUF, Rekor, Fulcio's roots) here" : ''}, or give the verify longer with ${opts.flag} SECONDS (now ${deadline.seconds}, at most ${VERIFY_TIMEOUT_MAX_S})`);
+}
+
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var registry = __webpack_require__(98925);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var result = __webpack_require__(29476);
+// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
+var smoke_predicate = __webpack_require__(97432);
 ;// CONCATENATED MODULE: ./src/attest/verify.ts
+
+
+
 
 
 
@@ -472,18 +617,59 @@ function renderChecks(checks) {
         .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
         .join('\n');
 }
+/** The registry host of REF (REF itself when it is none: a bad reference is reported elsewhere). */
+function hostOf(ref) {
+    try {
+        return (0,registry/* splitImageRef */.l2)(ref).host;
+    }
+    catch {
+        return ref;
+    }
+}
+/**
+ * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
+ * gets its signal where the call takes one (the image reader's). A call that fails stops the
+ * others at once (the deadline's signal), and the verify ends with its error.
+ */
+function tracked(deps, deadline) {
+    const { signal } = deadline;
+    const wait = (ref, what, work, optional = false) => deadline.wait(hostOf(ref), what, work, optional);
+    const { docker, signer, certificates } = deps;
+    return {
+        docker: {
+            imagetoolsInspect: (ref) => wait(ref, `the image index ${ref}`, () => docker.imagetoolsInspect(ref, { signal })),
+            imagePlatform: (ref) => wait(ref, `the image config of ${ref}`, () => docker.imagePlatform(ref, { signal })),
+        },
+        signer: {
+            verify: (ref, identity, o) => wait(ref, `the signature of ${ref}`, () => signer.verify(ref, identity, o)),
+            verifyAttestations: (ref, type, identity, o) => wait(ref, `the ${type} attestation of ${ref}`, () => signer.verifyAttestations(ref, type, identity, o)),
+        },
+        certificates: certificates &&
+            // Optional: a failed read leaves the check's detail cosign's message (claimExplainer).
+            ((ref, tag) => wait(ref, `the certificates on the .${tag} tag of ${ref}`, () => certificates(ref, tag), true)),
+    };
+}
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3). CERTIFICATES reads what a refused certificate holds;
- * FLAG names a flag in a check's detail (the sub-action names its inputs).
+ * cosign throws (EnvironmentError, exit 3: the first such error, the calls still under way then
+ * stopped by the deadline's signal), and so does the request's deadline passing (naming what it
+ * waited for and the registry; the calls under way get its signal). CERTIFICATES reads
+ * what a refused certificate holds; FLAG names a flag in a check's detail (the sub-action names
+ * its inputs).
  */
 async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name) => `--${name}`) {
-    const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const explain = claimExplainer(request.identity, deps.certificates, flag);
-    const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog, explain));
-    const checks = perTarget.flat();
-    return { ref, checks, failed: checks.filter((c) => !c.ok) };
+    const deadline = deps.deadline ?? new VerifyDeadline(request.timeoutSeconds);
+    const { docker, signer, certificates } = tracked(deps, deadline);
+    const work = async () => {
+        const targets = await platformTargets(docker, ref, request.platform, prefix);
+        const explain = claimExplainer(request.identity, certificates, flag);
+        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain));
+        const checks = perTarget.flat();
+        return { ref, checks, failed: checks.filter((c) => !c.ok) };
+    };
+    const cosign = request.identity.kind === 'keyless' || request.tlog;
+    return deadline.within(work(), (oldest) => deadlineError(deadline, oldest, hostOf(ref), { prefix, flag: flag('timeout'), cosign }));
 }
 /**
  * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
@@ -500,6 +686,7 @@ var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
 ;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+
 
 
 
@@ -525,6 +712,13 @@ const VERIFY_OPTIONS = {
     platform: { type: 'string' },
     tlog: { type: 'boolean' },
 };
+/** The verify deadline's flag, by the name each command gives it (export's --timeout is the smoke tests'). */
+const VERIFY_TIMEOUT_FLAG = { verify: 'timeout', export: 'verify-timeout' };
+/** How COMMAND names the verify flags in messages: `--NAME`, the deadline by its own name. */
+const verifyNaming = (command) => cliFlagNaming(command, { timeout: VERIFY_TIMEOUT_FLAG[command] });
+/** The help line of the deadline flag, as COMMAND names it. */
+const verifyTimeoutHelp = (command) => `  ${`--${VERIFY_TIMEOUT_FLAG[command]} SECONDS`.padEnd(30)}the whole verify ends by then: a registry (or cosign) that does not
+                                answer is exit 3, naming it (default ${VERIFY_TIMEOUT_DEFAULT_S}, at most ${VERIFY_TIMEOUT_MAX_S})`;
 /** The help lines of the verify flags (verify and export --verify). */
 const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key-signed image (cosign.pub)
   --certificate-identity ID     keyless: the signing workflow's identity (exact)
@@ -551,26 +745,31 @@ const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key
   --platform P                  only this platform (e.g. linux/arm64); a single-platform image
                                 must be that platform (its config says)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
-/** Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included. */
-async function verifyWithCli(io, ref, request, prefix = 'verify: ') {
-    const deps = (0,signers/* verifyDeps */.qT)(io.env, ref, request.identity, request.tlog, {
-        signer: io.signer,
-        docker: io.docker,
-    });
+/**
+ * Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included.
+ * Its registry reads and cosign runs end at the request's deadline (then exit 3, naming FLAG).
+ */
+async function verifyWithCli(io, ref, request, command = 'verify') {
+    const { prefix, flag } = verifyNaming(command);
+    const deadline = new VerifyDeadline(request.timeoutSeconds);
+    const transport = { fetch: io.registryFetch, signal: deadline.signal };
+    const given = { signer: io.signer, docker: io.docker };
+    const deps = (0,signers/* verifyDeps */.qT)(io.env, ref, request.identity, request.tlog, given, transport);
     // What a refused certificate holds is read from the registry with the default signer only.
-    const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity);
-    return verifyImage({ ...deps, certificates }, ref, request, prefix);
+    const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity, transport);
+    return verifyImage({ ...deps, certificates, deadline }, ref, request, prefix, flag);
 }
 /**
  * `export --verify`: the request when --verify is given (the same flags and checks as verify);
  * a verify flag without --verify is bad input, not silently ignored.
  */
 function verifyRequestFor(command, values) {
+    const naming = verifyNaming(command);
     if (values.verify === true)
-        return parseVerifyFlags(values, cliFlagNaming(command));
+        return parseVerifyFlags(values, naming);
     const stray = VERIFY_FLAGS.filter((f) => values[f] !== undefined);
     if (stray.length > 0)
-        throw new errors/* InputError */.dz(`${command}: ${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`, `add --verify to check the image before the job is written`);
+        throw new errors/* InputError */.dz(`${command}: ${stray.map((f) => naming.flag(f)).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`, `add --verify to check the image before the job is written`);
     return undefined;
 }
 /**
@@ -579,7 +778,7 @@ function verifyRequestFor(command, values) {
  * --json, why: the error object is then the one JSON output).
  */
 async function verifyBeforeWrite(io, command, ref, request, json) {
-    const outcome = await verifyWithCli(io, ref, request, `${command}: `);
+    const outcome = await verifyWithCli(io, ref, request, command);
     if (!json)
         io.stdout(`${renderChecks(outcome.checks)}\n`);
     if (outcome.failed.length > 0)
@@ -599,7 +798,7 @@ function writeStopped(io, dir, ref, e) {
 const verifyCommand = {
     name: 'verify',
     summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
-    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--out DIR]',
+    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--timeout SECONDS] [--out DIR]',
     help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
 platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify
@@ -612,18 +811,21 @@ ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
 
 Options:
 ${VERIFY_OPTIONS_HELP}
+${verifyTimeoutHelp('verify')}
   --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
                                 when one fails; when the verify stops, ok false and the error)
 
 Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
-cosign cannot be reached, or the registry refuses the read or is failing (the fix is printed).`,
+cosign cannot be reached, the registry refuses the read or is failing, or it did not answer
+within --timeout (the fix is printed).`,
     async run(argv, io) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, VERIFY_OPTIONS, true);
+        const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } };
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, options, true);
         if (positionals.length !== 1)
             throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
         const ref = positionals[0];
         const t0 = performance.now();
-        const flags = parseVerifyFlags(values, cliFlagNaming('verify'));
+        const flags = parseVerifyFlags(values, verifyNaming('verify'));
         let outcome;
         try {
             outcome = await verifyWithCli(io, ref, flags);

@@ -1,8 +1,8 @@
-export const id = 891;
-export const ids = [891];
+export const id = 87;
+export const ids = [87];
 export const modules = {
 
-/***/ 91891:
+/***/ 80087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -47,7 +47,8 @@ var redact = __webpack_require__(69695);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment.
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
+// same parts, written literally in a requirements file, are refused (requirements/credentials.ts).
 
 const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
 const URL_SPAN = new RegExp(span);
@@ -55,6 +56,25 @@ const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(pathToken);
 /** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
 const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+/**
+ * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
+ * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
+ * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
+ * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
+ */
+function urlTokens(url) {
+    const colon = url.indexOf('://');
+    if (colon < 0)
+        return [];
+    const rest = URL_SPAN.exec(url.slice(colon))[0];
+    const out = [];
+    const t = PATH_TOKEN.exec(rest);
+    if (t)
+        out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
+    for (const m of rest.matchAll(QUERY_SECRET_G))
+        out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
+    return out;
+}
 /** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
 function decoded(text) {
     try {
@@ -66,6 +86,14 @@ function decoded(text) {
 }
 /** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
 const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || NAME_REFERENCE.test(part);
+/**
+ * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
+ * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
+ */
+const isLiteralSecret = (part) => {
+    const d = decoded(part);
+    return !noSecret(part) && (d === undefined || !noSecret(d));
+};
 /**
  * Every secret part of URL, to mask in logs: its user name and password, the value of each query
  * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
@@ -84,18 +112,13 @@ function urlSecrets(url, minChars) {
     catch {
         // No URL to the parser: no login pip would send. Its tokens are still found below.
     }
-    const colon = url.indexOf('://');
-    const rest = colon < 0 ? '' : URL_SPAN.exec(url.slice(colon))[0];
-    const t = PATH_TOKEN.exec(rest);
-    if (t)
-        parts.push(t[2]);
-    for (const m of rest.matchAll(QUERY_SECRET_G))
-        parts.push(m[2]);
+    for (const t of urlTokens(url))
+        parts.push(t.value);
     const out = new Set();
     for (const raw of parts) {
-        const d = decoded(raw);
-        if (noSecret(raw) || (d !== undefined && noSecret(d)))
+        if (!isLiteralSecret(raw))
             continue;
+        const d = decoded(raw);
         if (d !== undefined)
             out.add(d);
         out.add(raw);
@@ -1097,7 +1120,14 @@ function shlexSplit(s) {
 ;// CONCATENATED MODULE: ./src/requirements/pep508.ts
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
-// "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
+// "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
+// Syntax error.
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it (requirements/parse.ts exports it).
+ */
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
 /** Whether TEXT is a whole PEP 508 distribution name. */
 function isDistName(text) {
@@ -1215,6 +1245,7 @@ function parseSpecifierList(c) {
         }
     }
 }
+/** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */
 function parseMarkerVar(c) {
     c.ws();
     const q = c.s[c.i];
@@ -1222,8 +1253,9 @@ function parseMarkerVar(c) {
         const end = c.s.indexOf(q, c.i + 1);
         if (end < 0)
             c.fail('unterminated string in marker');
+        const value = c.s.slice(c.i + 1, end);
         c.i = end + 1;
-        return;
+        return `"${value}"`;
     }
     const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
     if (v === undefined)
@@ -1232,36 +1264,79 @@ function parseMarkerVar(c) {
         c.i -= v.length;
         c.fail(`unknown marker variable "${v}"`);
     }
+    // packaging's spelling of the legacy names: os.name is os_name, python_implementation
+    // platform_python_implementation.
+    const name = v.replace(/\./g, '_');
+    return name === 'python_implementation' ? 'platform_python_implementation' : name;
+}
+/** A quoted value compared with `extra`, as packaging compares it: its PEP 503 name. */
+function extraValue(value, other) {
+    return other === 'extra' && value.startsWith('"') ? `"${canonicalName(value.slice(1, -1))}"` : value;
 }
 function parseMarkerAtom(c) {
     c.ws();
     if (c.eat('(')) {
-        parseMarker(c);
+        const group = parseMarker(c);
         c.ws();
         if (!c.eat(')'))
             c.fail('expected ")" to close the marker group');
-        return;
+        return group;
     }
-    parseMarkerVar(c);
+    const lhs = parseMarkerVar(c);
     c.ws();
-    if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
-        if (c.match(OPERATOR) === undefined)
-            c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
-    }
-    parseMarkerVar(c);
+    let op = c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined ? undefined : 'not in';
+    op ??= c.match(/in(?![A-Za-z0-9_])/y) ?? c.match(OPERATOR);
+    if (op === undefined)
+        c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+    const rhs = parseMarkerVar(c);
+    return { lhs: extraValue(lhs, rhs), op, rhs: extraValue(rhs, lhs) };
 }
 function parseMarker(c) {
-    parseMarkerAtom(c);
+    const nodes = [parseMarkerAtom(c)];
     for (;;) {
         c.ws();
-        if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined)
-            return;
-        parseMarkerAtom(c);
+        const op = c.match(/(and|or)(?![A-Za-z0-9_])/y);
+        if (op === undefined)
+            return nodes;
+        nodes.push(op === 'and' ? 'and' : 'or', parseMarkerAtom(c));
     }
 }
 /**
- * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
+ * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
+ * strings in double quotes, a group of one item or the whole marker without parentheses.
  */
+function formatMarker(m, first = true) {
+    if (typeof m === 'string')
+        return m;
+    if (!Array.isArray(m))
+        return `${m.lhs} ${m.op} ${m.rhs}`;
+    if (m.length === 1 && typeof m[0] !== 'string')
+        return formatMarker(m[0]);
+    const inner = m.map((n) => formatMarker(n, false)).join(' ');
+    return first ? inner : `(${inner})`;
+}
+/** The extras of a requirement, as written (after its name; none without "["). */
+function parseExtras(c) {
+    const extras = [];
+    if (!c.eat('['))
+        return extras;
+    c.ws();
+    if (c.eat(']'))
+        return extras;
+    for (;;) {
+        c.ws();
+        const extra = c.match(NAME);
+        if (extra === undefined)
+            c.fail('expected an extra name');
+        extras.push(extra);
+        c.ws();
+        if (c.eat(']'))
+            return extras;
+        if (!c.eat(','))
+            c.fail('expected "," or "]" in the extras');
+    }
+}
+/** One PEP 508 requirement, as packaging parses it, or a Syntax error. */
 function parsePep508(s) {
     const c = new Cursor(s);
     c.ws();
@@ -1269,22 +1344,8 @@ function parsePep508(s) {
     if (name === undefined)
         c.fail('expected a project name');
     c.ws();
-    if (c.eat('[')) {
-        c.ws();
-        if (!c.eat(']')) {
-            for (;;) {
-                c.ws();
-                if (c.match(NAME) === undefined)
-                    c.fail('expected an extra name');
-                c.ws();
-                if (c.eat(']'))
-                    break;
-                if (!c.eat(','))
-                    c.fail('expected "," or "]" in the extras');
-            }
-        }
-        c.ws();
-    }
+    const extras = parseExtras(c);
+    c.ws();
     let url;
     if (c.eat('@')) {
         c.ws();
@@ -1294,7 +1355,7 @@ function parsePep508(s) {
         const afterUrl = c.i;
         c.ws();
         if (c.done())
-            return { name, url };
+            return { name, extras, url };
         if (c.i === afterUrl)
             c.fail('expected whitespace after the URL');
         if (!c.eat(';'))
@@ -1312,18 +1373,18 @@ function parsePep508(s) {
         }
         c.ws();
         if (c.done())
-            return { name };
+            return { name, extras };
         if (!c.eat(';')) {
             if (/[<>=!~]/.test(c.s[c.i]))
                 c.fail('invalid version specifier');
             c.fail('expected a version specifier, ";" and a marker, or the end of the line');
         }
     }
-    parseMarker(c);
+    const marker = formatMarker(parseMarker(c));
     c.ws();
     if (!c.done())
         c.fail('unexpected text after the marker');
-    return { name, ...(url !== undefined && { url }) };
+    return { name, extras, ...(url !== undefined && { url }), marker };
 }
 
 ;// CONCATENATED MODULE: ./src/requirements/parse.ts
@@ -1342,12 +1403,6 @@ function parsePep508(s) {
  */
 const COMMENT = /(^|\s)#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
-/**
- * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
- * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
- * purls and the dev container all compare names through it.
- */
-const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
 /**
  * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
  * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
@@ -2812,14 +2867,508 @@ async function withRetries(deps, what, tags, t0, push) {
 
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
+;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
+// What a value written in a credential's place in a requirements file is, for the refusal at the
+// door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
+// $(...): a mistake in a line, fine in a comment); or nothing to refuse
+// (empty, a whole ${NAME}, a mask such as pip-compile's `****`, a placeholder such as `<token>` or
+// `YOUR_KEY`, or shorter than MIN_SECRET_CHARS). Also the tokens of a known form in free text (a
+// comment). Pure. Log masking (util/url-secrets.ts, util/redact.ts) keeps its own, wider rule:
+// whatever it may hide, it hides.
+
+
+/** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
+const MIN_SECRET_CHARS = 6;
+/** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
+function decodedOr(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
+ * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
+ */
+const UNEXPANDED = [
+    /^\$[A-Za-z_][A-Za-z0-9_]*$/,
+    /^\$\([^()]*\)$/,
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+    /^\$?\{\{[^{}]*\}\}$/,
+];
+/** Whether VALUE (as written) is wholly a reference pip does not fill in (UNEXPANDED). */
+const isUnexpandedReference = (value) => UNEXPANDED.some((p) => p.test(value));
+/**
+ * A value masked already: all '*' (pip-compile's header writes `https://__token__:****@host`),
+ * REDACTED in any case or bracketed, runs of x, X or '.' (`xxxxxxxx`, `XXXX-XXXX`, `...`), also
+ * after a token's prefix (`nvapi-XXXXXXXX`, `ghp_xxxxxxxx`, `hf_***`).
+ */
+const MASKED = [
+    /^(?:[A-Za-z][A-Za-z0-9]{0,11}[-_])?(?:\*+|[xX.]+(?:[-_][xX.]+)*)$/,
+    /^[[<(]?redacted[\]>)]?$/i,
+];
+const isMasked = (value) => MASKED.some((p) => p.test(value));
+/** The words a placeholder is made of (`your_api_key`, `YourToken`, `password`, `value`). */
+const PLACEHOLDER_WORDS = new Set(('a an the my your our app api access auth bearer client private personal project deploy secret ' +
+    'secrets token tokens password passwd passphrase pass pwd key keys value user username login name ' +
+    'here example placeholder changeme sas sig signature pat account org organization feed id ' +
+    'credential credentials creds env sample dummy fake true false none null yes no').split(' '));
+/**
+ * Whether VALUE (as written or decoded) is a placeholder, no secret: wholly `<...>`, `[...]`,
+ * `{{...}}`, a reference (`${NAME}`, `$NAME`, `$(...)`, `%NAME%`), an upper-case identifier without
+ * digits (`YOUR_KEY`, `TOKEN`, `PAT`, `API_KEY`), or words of PLACEHOLDER_WORDS only (`value`,
+ * `password`, `your-api-key`, `true`, `none`; also `1` and `0`).
+ */
+function isPlaceholder(value) {
+    if (/^(?:<[^<>]*>|\[[^[\]]*\]|[01])$/.test(value))
+        return true;
+    if (/^\$\{[A-Za-z0-9_]+\}$/.test(value) || isUnexpandedReference(value))
+        return true;
+    if (/^_*[A-Z]+(?:[-_]+[A-Z]+)*_*$/.test(value))
+        return true;
+    if (!/^[A-Za-z][A-Za-z_-]*$/.test(value))
+        return false;
+    const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[-_ ]+/);
+    return words.every((w) => w === '' || PLACEHOLDER_WORDS.has(w.toLowerCase()));
+}
+/**
+ * Whether VALUE, written in a secret's place (a password, a query parameter's value, /t/<token>/),
+ * is no secret to refuse: empty, a whole `${NAME}`, masked, a placeholder, or shorter than
+ * MIN_SECRET_CHARS; as written or percent-decoded.
+ */
+function noSecretValue(value) {
+    const d = decodedOr(value);
+    if (!isLiteralSecret(value) || d.length < MIN_SECRET_CHARS)
+        return true;
+    return [value, d].some((v) => isMasked(v) || isPlaceholder(v));
+}
+/**
+ * What VALUE (as written in a URL: a password, a query parameter's value, a /t/ token, or a user
+ * name that is the token: `TOKEN:@`, `TOKEN:x-oauth-basic@`) is. LIVE (a line pip reads, not a
+ * comment): a reference pip does not fill in is one to refuse.
+ */
+function valueKind(value, live) {
+    if (live && [value, decodedOr(value)].some(isUnexpandedReference))
+        return 'reference';
+    return noSecretValue(value) ? undefined : 'secret';
+}
+/** Token forms the refusal knows beyond the shared rules: a PyPI API token (a macaroon). */
+const EXTRA_TOKEN_SHAPES = ['pypi-AgE[A-Za-z0-9_-]{20,}'];
+const TOKEN_SHAPES = [...redact/* REDACTION_RULES */.iz.secretValues, ...EXTRA_TOKEN_SHAPES];
+const TOKEN_SHAPE_G = TOKEN_SHAPES.map((p) => new RegExp(p, 'g'));
+/**
+ * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
+ * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-), a PyPI token and a JSON Web
+ * Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
+ * `--hash` digest is no token.
+ */
+function tokensIn(text) {
+    const found = [];
+    for (const p of TOKEN_SHAPE_G)
+        for (const m of text.matchAll(p))
+            if (!isMasked(m[0]))
+                found.push([m.index, m.index + m[0].length]);
+    return [...found, ...(0,redact/* findJwts */.OK)(text)];
+}
+/**
+ * What a user name written without a password (`https://NAME@host`) is: a secret where it is a
+ * token, one of a known form (tokensIn: holds `ghp_...`, `glpat-...`, a JWT ...) or at least 30
+ * characters of letters and digits, both, without '-' or '_' (an Azure DevOps or an old GitHub
+ * token; an organization's name, `my-long-org-name-2024`, has hyphens); LIVE, a reference pip does
+ * not fill in. Anything else is a user name (pip asks for its password): none.
+ */
+function userKind(user, live) {
+    const d = decodedOr(user);
+    if (live && [user, d].some(isUnexpandedReference))
+        return 'reference';
+    if ([user, d].some(isMasked))
+        return undefined;
+    const long = (v) => /^[A-Za-z0-9+/=]{30,}$/.test(v) && /[A-Za-z]/.test(v) && /[0-9]/.test(v);
+    return [user, d].some((v) => tokensIn(v).length > 0 || long(v)) ? 'secret' : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/credentials.ts
+// Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
+// build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
+// the door (read.ts): an editable install whose URL holds a login or any ${NAME}
+// (editableCredentialWhy), and a credential written literally in any URL of any line or of any
+// comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
+// that is a token, a token in the query, as the shared redaction rules
+// (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
+// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
+// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
+// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
+
+
+
+const isSsh = (scheme) => /(^|\+)ssh$/i.test(scheme);
+/**
+ * USERINFO (at AT, of a URL of SCHEME) as a Login: its user name ends at the first ':' or '%3A',
+ * whichever comes first (`u%3Apw@` is user `u`, password `pw` once decoded, as a server reads it).
+ */
+function loginOf(userinfo, at, scheme) {
+    const plain = userinfo.indexOf(':');
+    const encoded = /%3A/i.exec(userinfo)?.index ?? -1;
+    const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
+    return { userinfo, at, colon, colonLength: colon === plain ? 1 : 3, ssh: isSsh(scheme) };
+}
+/** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
+function plainLogin(url) {
+    const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+    const end = m ? m[2].lastIndexOf('@') : -1;
+    return end < 0 ? undefined : loginOf(m[2].slice(0, end), m[1].length + 3, m[1]);
+}
+/**
+ * The login (userinfo) of URL and whether it is a credential: `git@` is none, and over SSH neither
+ * is any bare user name (`gitlab@`, `jenkins@`: the key is not in the URL); a password is one, over
+ * SSH as over https. Undefined without one. (The editable rule: any login there is refused.)
+ */
+function urlLogin(url) {
+    const l = plainLogin(url);
+    return l && { userinfo: l.userinfo, credential: l.userinfo !== 'git' && (!l.ssh || l.colon >= 0) };
+}
+const EDITABLE_FIX = 'drop -e and keep the URL with its ${NAME} as a plain requirement (NAME @ git+https://...): pip records no login of a non-editable install, and keeps no checkout';
+/**
+ * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
+ * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
+ * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
+ * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
+ * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
+ */
+function editableCredentialWhy(url) {
+    const refs = [...new Set(envReferences(url))];
+    const login = urlLogin(url)?.credential === true;
+    if (refs.length === 0 && !login)
+        return undefined;
+    const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
+    return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
+}
+const isLetter = (c) => /[A-Za-z]/.test(c);
+const isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
+/** Where a URL ends: the shared rules' span (urlTokens.span), to whitespace or a double quote. */
+const URL_END = /[\t\n\r\f\v "]/g;
+/** Where the scheme that ends at END of TEXT starts, not before FROM; END when there is none. */
+function schemeStart(text, end, from) {
+    let start = end;
+    while (start > from && isSchemeChar(text[start - 1]))
+        start--;
+    while (start < end && !isLetter(text[start]))
+        start++;
+    return start;
+}
+/**
+ * Each URL of a line as written, with where it starts: a scheme, '://' and what follows to
+ * whitespace or '"', or to where a URL nested in its query starts (`?url=https://u:pw@h/x`): each
+ * part of the line is read in one URL, a nested URL's login and /t/ segment as an outer one's.
+ * Linear: a scheme is looked for back to the previous '://' only.
+ */
+function urlsIn(text) {
+    const found = [];
+    let spanEnd = -1;
+    for (let colon = text.indexOf('://'), from = 0; colon >= 0; colon = text.indexOf('://', from)) {
+        const start = schemeStart(text, colon, from);
+        from = colon + 3;
+        if (start === colon)
+            continue;
+        if (colon < spanEnd)
+            found.at(-1).end = start;
+        else {
+            URL_END.lastIndex = colon;
+            spanEnd = URL_END.exec(text)?.index ?? text.length;
+        }
+        found.push({ at: start, end: spanEnd });
+    }
+    return found.map(({ at, end }) => ({ url: text.slice(at, end), at }));
+}
+/** A URL written percent-encoded (in another's query, or alone in a comment): its '://' (any case). */
+const ENCODED_SCHEME_END = /%3A%2F%2F/gi;
+/**
+ * Its authority: to '/', '?', '#', '&', one of them encoded, white space or '"' (unrolled: no
+ * backtracking).
+ */
+const ENCODED_NETLOC = /[^/?#&%\t\n\r\f\v "]*(?:%(?!2F|3F|23)[^/?#&%\t\n\r\f\v "]*)*/iy;
+/**
+ * The logins of the URLs written percent-encoded in TEXT (`?url=https%3A%2F%2Fu%3Apw%40h%2Fx`, in
+ * a URL's query or alone), where their userinfo starts in TEXT.
+ */
+function encodedLogins(text) {
+    const out = [];
+    if (!text.includes('%'))
+        return out;
+    let from = 0;
+    for (const m of text.matchAll(ENCODED_SCHEME_END)) {
+        const start = schemeStart(text, m.index, from);
+        from = m.index + m[0].length;
+        ENCODED_NETLOC.lastIndex = from;
+        const netloc = ENCODED_NETLOC.exec(text)[0];
+        const end = Math.max(netloc.lastIndexOf('@'), netloc.lastIndexOf('%40'));
+        if (start === m.index || end < 0)
+            continue;
+        out.push(loginOf(netloc.slice(0, end), from, text.slice(start, m.index)));
+    }
+    return out;
+}
+/**
+ * Passwords a forge documents as fixed and public, the token then being the user name: GitHub's
+ * `https://${TOKEN}:x-oauth-basic@github.com/...`. (Where the fixed part is the user name,
+ * `x-access-token:`, `oauth2:`, `x-token-auth:`, the password is the token: judged as any.)
+ */
+const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
+/**
+ * The secret of a login to judge, where it is in its text, and what it is (valueKind, userKind):
+ * the password (a fixed public one, as `x-oauth-basic`, makes the user name the token); the user
+ * name of `TOKEN:@` (an empty password: Gemfury's form); a user name without a password where it is
+ * a token (userKind: over https `myuser@` is a user name, pip asks for the password; over SSH never:
+ * the key is not in the URL). SSH's `git@` is none. Undefined without one.
+ */
+function loginSecret(l, live) {
+    if (l.userinfo === 'git')
+        return undefined;
+    if (l.colon < 0)
+        return l.ssh ? undefined : { at: l.at, value: l.userinfo, kind: userKind(l.userinfo, live) };
+    const password = l.userinfo.slice(l.colon + l.colonLength);
+    const value = password !== '' && !PUBLIC_PASSWORDS.has(decodedOr(password).toLowerCase()) ? password : undefined;
+    if (value !== undefined)
+        return { at: l.at + l.colon + l.colonLength, value, kind: valueKind(value, live) };
+    const user = l.userinfo.slice(0, l.colon);
+    return { at: l.at, value: user, kind: valueKind(user, live) };
+}
+/** A query parameter as a message names it: `%26sig%3D` -> `sig=`. */
+const paramName = (where) => `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').replace(/(?:=|%3D)$/i, '')}=`;
+/** Hosts whose `/t/<token>/` right after the host is a token: Anaconda's (log masking: any host's). */
+const ANACONDA_HOST = /^(?:(?:[a-z0-9-]+\.)*anaconda\.(?:org|cloud)|repo\.anaconda\.com)$/;
+/** The host of URL (a scheme at its start), lower case, without login, port or final '.'. */
+function hostOf(url) {
+    const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+    return netloc
+        .slice(netloc.lastIndexOf('@') + 1)
+        .replace(/:[0-9]*$/, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+}
+/** What follows a query value the shared rule ends at '<' or '>': to '&', '#', white space, a quote. */
+const VALUE_REST = /[^\t\n\r\f\v "'\\`&#]*/y;
+/** The same after an encoded '=' (%3D): also to %26 or %23 (unrolled: no backtracking). */
+const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\\`&#%]*)*/iy;
+/**
+ * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
+ * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
+ * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
+ * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
+ */
+function urlTokensToJudge(url) {
+    const all = urlTokens(url);
+    const query = all.filter((t) => t.where !== '/t/');
+    const out = query.map((t, i) => {
+        const end = t.at + t.value.length;
+        if (url[end] !== '<' && url[end] !== '>')
+            return { ...t, what: paramName(t.where) };
+        const next = query[i + 1];
+        const bound = next ? next.at - next.where.length : url.length;
+        const rest = /%3D$/i.test(t.where) ? ENCODED_VALUE_REST : VALUE_REST;
+        rest.lastIndex = 0;
+        return { ...t, what: paramName(t.where), value: t.value + rest.exec(url.slice(end, bound))[0] };
+    });
+    const t = all.find((x) => x.where === '/t/');
+    if (t && ANACONDA_HOST.test(hostOf(url)))
+        out.unshift({ ...t, what: '/t/' });
+    return out;
+}
+const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
+const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}} or $(...))';
+/** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
+function whatOf(where, kind) {
+    if (kind === 'reference')
+        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
+    if (where === 'login')
+        return LOGIN_WHAT;
+    if (where === '/t/')
+        return 'an Anaconda token (/t/<token>/)';
+    if (where === 'token')
+        return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
+    return `a token in the query (${where})`;
+}
+/**
+ * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
+ * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
+ * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
+ * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
+ * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
+ * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
+ * fill in (`$TOKEN`) is one too, of kind 'reference'.
+ */
+function literalCredentials(text, live = true) {
+    const found = [];
+    const add = (where, kind, start, length) => {
+        if (kind !== undefined)
+            found.push({ what: whatOf(where, kind), start, end: start + length, kind });
+    };
+    const urls = text.includes('://') ? urlsIn(text) : [];
+    const logins = encodedLogins(text);
+    for (const { url, at } of urls) {
+        const l = plainLogin(url);
+        if (l)
+            logins.push({ ...l, at: at + l.at });
+    }
+    for (const login of logins) {
+        const secret = loginSecret(login, live);
+        if (secret)
+            add('login', secret.kind, secret.at, secret.value.length);
+    }
+    for (const { url, at } of urls)
+        for (const t of urlTokensToJudge(url))
+            add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
+    if (!live)
+        for (const [start, end] of outside(tokensIn(text), found))
+            add('token', 'secret', start, end - start);
+    return found;
+}
+/**
+ * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
+ * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
+ * its start, each with the furthest end of those that start before it.
+ */
+function outside(spans, taken) {
+    const byStart = [...taken].sort((a, b) => a.start - b.start);
+    const out = [];
+    let i = 0;
+    let furthest = -1;
+    for (const [start, end] of [...spans].sort((a, b) => a[1] - b[1])) {
+        for (; i < byStart.length && byStart[i].start < end; i++)
+            furthest = Math.max(furthest, byStart[i].end);
+        if (furthest <= start)
+            out.push([start, end]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
+// The problems of credentials written in a requirements file (credentials.ts finds them): a line's
+// or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
+// fix; and how any problem of read.ts quotes a line (quotedLine, quotedWhy). Pure.
+// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
+
+
+const LITERAL_WHY = "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
+const COMMENT_WHY = "pip ignores a comment, but the templates copy the build context, this file with it, into /app, and it is in your repository's history: revoke it";
+const REFERENCE_WHY = 'pip fills in only ${NAME}, NAME of upper-case letters, digits and _, from its environment: it would send that text as written';
+const IN_ITS_PLACE = "write a ${NAME} in its place (a login's password as user:${NAME}, a token used as the user name as ${NAME} alone, ?sig=${NAME}, /t/${NAME}/)";
+const PASS_NAME = 'pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
+const LITERAL_FIX = `${IN_ITS_PLACE} and ${PASS_NAME}`;
+const COMMENT_FIX = `delete it from the comment, or ${IN_ITS_PLACE} and ${PASS_NAME}`;
+/**
+ * The fix of an error whose problems are credentials written in lines or comments: no '@' in it,
+ * so no masker takes its examples for a login.
+ */
+const LITERAL_CREDENTIAL_FIX = `revoke each credential named; in a line, ${LITERAL_FIX}; in a comment, delete it`;
+/** The fix of an error whose problems are references pip does not fill in ($TOKEN in a line). */
+const REFERENCE_FIX = `for each reference named, ${LITERAL_FIX}`;
+/** The fix of an error whose credential problems are of KINDS (undefined without one). */
+function credentialFix(kinds) {
+    const fixes = [
+        ...(kinds.includes('secret') ? [LITERAL_CREDENTIAL_FIX] : []),
+        ...(kinds.includes('reference') ? [REFERENCE_FIX] : []),
+    ];
+    return fixes.length > 0 ? fixes.join('; ') : undefined;
+}
+/** The most of a line a problem quotes; a longer one is cut (a 2 MB line is not quoted whole). */
+const MAX_QUOTED_CHARS = 300;
+/** TEXT cut to MAX_QUOTED_CHARS (not inside a surrogate pair), with a marker saying so. */
+function clipped(text) {
+    if (text.length <= MAX_QUOTED_CHARS)
+        return text;
+    const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
+    return `${text.slice(0, cut)}... (${text.length} characters, cut)`;
+}
+/**
+ * TEXT (a requirements line as written) as it may be shown: each credential written literally in
+ * it (literalCredentials) masked, and redactUrls over it.
+ */
+function maskLiteralCredentials(text, found = literalCredentials(text)) {
+    let shown = '';
+    let done = 0;
+    for (const c of [...found].sort((a, b) => a.start - b.start)) {
+        if (c.end <= done)
+            continue; // inside one masked already
+        shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;
+        done = c.end;
+    }
+    return (0,redact/* redactUrls */.sK)(shown + text.slice(done));
+}
+/**
+ * TEXT (a requirements line as written, or part of one) as a problem quotes it: its credentials
+ * masked (maskLiteralCredentials), then cut to MAX_QUOTED_CHARS.
+ */
+const quotedLine = (text, found) => clipped(maskLiteralCredentials(text, found));
+/** A part quoted in a reason ("...") longer than MAX_QUOTED_CHARS. */
+const LONG_QUOTE = new RegExp(`"([^"]{${MAX_QUOTED_CHARS + 1},})"`, 'g');
+/**
+ * WHY (a reason that may quote part of a line: `"..." is not a valid PEP 440 version`) as a
+ * problem shows it: its credentials masked, each quoted part cut to MAX_QUOTED_CHARS.
+ */
+const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q) => `"${clipped(q)}"`);
+/**
+ * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
+ * credential written literally (literalCredentials), or undefined; of a comment (TEXT from its
+ * '#') with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
+ * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
+ * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
+ */
+function literalCredentialProblem(origin, text, comment = false) {
+    const found = literalCredentials(text, !comment);
+    if (found.length === 0)
+        return undefined;
+    const what = [...new Set(found.map((c) => c.what))].join(', ');
+    const shown = quotedLine(text, found);
+    if (comment)
+        return {
+            problem: `${origin}: "${shown}": a credential written in a comment, ${what}: ${COMMENT_WHY}; ${COMMENT_FIX}`,
+            kind: 'secret',
+        };
+    if (found.every((c) => c.kind === 'reference'))
+        return { problem: `${origin}: "${shown}": ${what}: ${REFERENCE_WHY}; ${LITERAL_FIX}`, kind: 'reference' };
+    return {
+        problem: `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`,
+        kind: 'secret',
+    };
+}
+/** Where a physical line's comment starts, by pip's rule (a '#' at its start or after white space). */
+const COMMENT_START = /(?:^|[\t\n\r\f\v ])#/;
+/**
+ * The problems of the comments of a requirements file (TEXT, the file FILE as read): each
+ * physical line whose comment (from its '#', as pip's rule finds one) holds a credential written
+ * literally (literalCredentials' rule for a comment: in a URL, or a token of a known form
+ * anywhere), named FILE:N. pip ignores comments, but the file, comments and all, is copied into
+ * the image. A URL without a credential, a placeholder or a `$TOKEN`, in a comment, is fine.
+ */
+function commentCredentialProblems(file, text) {
+    const problems = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+        const m = COMMENT_START.exec(line);
+        if (!m)
+            return;
+        const hash = m.index + m[0].length - 1;
+        const problem = literalCredentialProblem(`${file}:${i + 1}`, line.slice(hash).trimEnd(), true);
+        if (problem !== undefined)
+            problems.push(problem);
+    });
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
-// URL carries a login or a ${NAME} refused (editableCredentialWhy). The result is one text
-// for pip plus the "file:line" of each line.
+// URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line, or a comment
+// (commentCredentialProblems: the file is copied into the image, comments and all), that holds a
+// credential written literally, or a line with a reference pip does not fill in ($TOKEN)
+// (literalCredentialProblem, credential-problems.ts). A problem quotes a line masked and cut
+// (quotedLine). The result is one text for pip plus the "file:line" of each line.
 // No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
 // process's environment to pip), nor, given a root (the workspace), from outside it.
+
 
 
 
@@ -2925,8 +3474,9 @@ function checkingEnv(env, expandable) {
 /** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
 const shownLine = (l) => (l.expanded ? l.written : l);
 /**
- * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, and
- * an editable URL with a login or a ${NAME}, are refused, exit 2, naming their line). `opts.root`:
+ * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, an
+ * editable URL with a login or a ${NAME}, and a URL holding a credential written literally, in a
+ * line or a comment, are refused, exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -2939,7 +3489,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const requirements = [];
     const indexes = { extraIndexUrls: [] };
     const refs = new Set();
-    const problems = [];
+    const { problems, credentials, literalProblem } = problemList();
     // chain: the files being read, outermost first, with the line that includes the next.
     const visit = (abs, chain) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
@@ -2953,6 +3503,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
         const parsed = parseRequirementsText(text, checkEnv);
+        // pip ignores comments, but the file, comments and all, is copied into the image.
+        commentCredentialProblems(abs, text).forEach(literalProblem);
         const refused = checkLines(abs, parsed, refs, problems);
         for (const l of parsed.lines) {
             if (refused.has(l.line))
@@ -2961,7 +3513,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             const include = includeOf(l);
             const refusedWhy = include && refusedInclude(include, l.expanded === true);
             if (refusedWhy) {
-                problems.push(`${origin}: "${l.text}": ${refusedWhy}`);
+                problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
                 continue;
             }
             if (include && !isUrl(include.path)) {
@@ -2970,7 +3522,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             }
             const leak = editableLeak(l);
             if (leak !== undefined) {
-                problems.push(`${origin}: "${(0,redact/* redactUrls */.sK)(l.text)}": ${leak}`);
+                problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
+                continue;
+            }
+            // As written: a ${NAME} is how a credential is passed, its value never judged here.
+            const literal = literalCredentialProblem(origin, l.text);
+            if (literal !== undefined) {
+                literalProblem(literal);
                 continue;
             }
             out.push(l.text);
@@ -3001,31 +3559,21 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     for (const f of files)
         visit(external_node_path_default().resolve(baseDir, f), []);
     if (problems.length > 0)
-        throw problemsError(files, problems);
+        throw problemsError(files, problems, credentials);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
-const EDITABLE_FIX = 'drop -e: `NAME @ git+https://${TOKEN}@host/org/pkg.git` (pip records no login of a non-editable install, and keeps no checkout)';
 /**
- * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
- * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
- * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
- * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
- * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
+ * The problems of a read, and the kind of those that are credentials written in a line or a comment
+ * (literalProblem adds one): those have their own fix (problemsError).
  */
-function editableCredentialWhy(url) {
-    const refs = [...new Set(envReferences(url))];
-    const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
-    const netloc = m?.[2] ?? '';
-    const at = netloc.lastIndexOf('@');
-    const userinfo = at >= 0 ? netloc.slice(0, at) : undefined;
-    // Over SSH a bare user name (git@, gitlab@, jenkins@) is no credential: the key is not in the
-    // URL. A password is, there as over https.
-    const ssh = /(^|\+)ssh$/i.test(m?.[1] ?? '');
-    const login = userinfo !== undefined && userinfo !== 'git' && (!ssh || userinfo.includes(':'));
-    if (refs.length === 0 && !login)
-        return undefined;
-    const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
-    return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
+function problemList() {
+    const problems = [];
+    const credentials = new Map();
+    const literalProblem = (p) => {
+        credentials.set(p.problem, p.kind);
+        problems.push(p.problem);
+    };
+    return { problems, credentials, literalProblem };
 }
 /** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
 function editableLeak(l) {
@@ -3072,18 +3620,30 @@ function checkLines(abs, parsed, refs, problems) {
         if (refused.has(e.line))
             continue;
         const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-        problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+        problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
     }
     return refused;
 }
-/** One problem per line (--json lists them in "problems"), each naming its file and line. */
-function problemsError(files, problems) {
+/**
+ * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
+ * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
+ * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
+ * where some are.
+ */
+function problemsError(files, problems, credentials) {
     const listed = problems.slice(0, MAX_LISTED_ERRORS);
     const more = problems.length - listed.length;
     if (more > 0)
         listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
+    const credentialsFix = credentialFix(kinds);
+    const fix = credentialsFix === undefined
+        ? FIX
+        : kinds.length === problems.length
+            ? credentialsFix
+            : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
     return new errors/* ConfigError */.xL(files.join(', '), listed, {
-        fix: FIX,
+        fix,
         count: problems.length,
         problemsNameFiles: true,
     });
@@ -3272,9 +3832,14 @@ async function buildTarget(ctx, t) {
         const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
         // The wait ends early when another platform failed (the loop's top then stops this build).
+        // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
         await new Promise((resolve) => {
-            ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
-            void ctx.sleep(retry.waitMs).then(() => resolve());
+            const done = () => {
+                ctx.signal?.removeEventListener('abort', done);
+                resolve();
+            };
+            ctx.signal?.addEventListener('abort', done, { once: true });
+            void ctx.sleep(retry.waitMs).then(done);
         });
     }
 }
@@ -3311,14 +3876,14 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 /** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
-const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
+const context_ignore_outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
 /**
  * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
  * with a line break cannot be one line of an ignore file: it is left as it is.
  */
 function insideContext(context, p) {
     const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(context), (0,read_regular/* realPathOrSelf */.rX)(p));
-    if (rel === '' || outside(rel) || /[\r\n]/.test(rel))
+    if (rel === '' || context_ignore_outside(rel) || /[\r\n]/.test(rel))
         return undefined;
     return rel.split((external_node_path_default()).sep).join('/');
 }
@@ -3369,7 +3934,7 @@ function ignoreFileOf(dockerfile, context) {
             continue;
         const target = (0,read_regular/* realPathOrSelf */.rX)(f);
         const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(within), target);
-        if (outside(rel))
+        if (context_ignore_outside(rel))
             continue;
         const st = (0,read_regular/* statPath */.qW)(target);
         // A link loop: BuildKit cannot read it either; say so rather than end in an internal error.
@@ -8166,6 +8731,8 @@ function movedPackages(install, naive) {
 
 
 
+
+
 /** One specifier a loosened requirement keeps: a lower bound (>=V or >V) or an exclusion (!=V, !=V.*). */
 const KEPT = String.raw `(?:>=?|!=)[A-Za-z0-9.!+_-]+(?:\.\*)?`;
 /**
@@ -8175,15 +8742,55 @@ const KEPT = String.raw `(?:>=?|!=)[A-Za-z0-9.!+_-]+(?:\.\*)?`;
 const LOOSENED = new RegExp(String.raw `^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?(?:${KEPT}(?:,${KEPT})*)?(\s*;[^\n\r]*)?$`);
 /** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
 const DIRECT = /(^|\s)@|:\/\//;
+/** A PEP 508 requirement line parsed; undefined for any other line. */
+function requirement(line) {
+    try {
+        return parsePep508(line);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A requirement's extras as a set, canonicalized (PEP 685), sorted: "dev, docs", or "none". */
+function extrasOf(r) {
+    return [...new Set(r.extras.map(canonicalName))].sort().join(', ') || 'none';
+}
+/**
+ * Why this step does not make change C, whatever the requirements hold; undefined when it may.
+ * The new line must loosen the line it replaces and change nothing else: a requirement of the
+ * same project (its canonical name), with the same extras (as a set, canonicalized) and the same
+ * marker (as packaging reads it: spacing and quotes aside). A helper's bug or a crafted answer
+ * never swaps the project, adds an extra, or drops the requirement behind a marker never true.
+ */
+function refusal(c) {
+    if (DIRECT.test(c.from))
+        return 'the line is a direct reference';
+    if (!LOOSENED.test(c.to))
+        return 'the new line is not a loosened requirement';
+    const from = requirement(c.from);
+    if (from === undefined)
+        return 'the line is not a requirement';
+    const to = requirement(c.to);
+    if (to === undefined)
+        return 'the new line does not parse as a requirement';
+    const name = canonicalName(from.name);
+    if (canonicalName(to.name) !== name)
+        return `the new line names ${canonicalName(to.name)}, not ${name}`;
+    if (extrasOf(to) !== extrasOf(from))
+        return `the new line's extras (${extrasOf(to)}) are not the line's (${extrasOf(from)})`;
+    if (to.marker !== from.marker)
+        return `the new line's marker (${to.marker ?? 'none'}) is not the line's (${from.marker ?? 'none'})`;
+    return undefined;
+}
 /**
  * The user's requirements with the helper's changes applied, each to the user's own line it
  * names: what the container says is checked, never taken as the text the build installs (a base
- * image's python could add lines). Undefined when a change is not one this step makes.
+ * image's python could add lines). Undefined when a change is not one this step makes (refusal).
  */
 function applyRelaxed(text, changes) {
     const lines = text.split('\n');
     for (const c of changes) {
-        if (DIRECT.test(c.from) || !LOOSENED.test(c.to))
+        if (refusal(c) !== undefined)
             return undefined;
         const i = lines.findIndex((l) => l.trim() === c.from);
         if (i < 0)
@@ -8191,6 +8798,16 @@ function applyRelaxed(text, changes) {
         lines[i] = c.to;
     }
     return lines.join('\n');
+}
+/** The changes as the log shows a refused set: each quoted, with why (credentials masked). */
+function refusedChanges(text, changes) {
+    const lines = new Set(text.split('\n').map((l) => l.trim()));
+    return changes
+        .map((c) => {
+        const why = refusal(c) ?? (lines.has(c.from) ? undefined : 'the requirements hold no such line');
+        return (0,redact/* redactText */.Rd)(`${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}${why === undefined ? '' : ` (${why})`}`);
+    })
+        .join(', ');
 }
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
@@ -8203,7 +8820,7 @@ async function relax(ws, held, o) {
         return unchanged;
     const requirements = applyRelaxed(o.text, r.changes);
     if (requirements === undefined) {
-        o.say(`not relaxing: the helper proposed a change this step does not make (${r.changes.map((c) => c.to).join(', ')})`);
+        o.say(`not relaxing: the helper proposed a change this step does not make: ${refusedChanges(o.text, r.changes)}`);
         return unchanged;
     }
     o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
@@ -8384,7 +9001,9 @@ CAPS = ("==", "===", "~=", "<", "<=")
 def loosened(spec, chosen):
     """The specifier set SPEC without its upper bounds, as text, or None when it has none (nothing
     to loosen): the highest lower bound it sets (==X.Y.* and ~=X.Y give >=X.Y; > wins a tie),
-    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion."""
+    else >= the major version pip chose (CHOSEN; none without one), then every != exclusion.
+    A bound is the version's public part: >= and > take no local label (==2.1.0+cu121 gives
+    >=2.1.0; >=2.1.0+cu121 is no valid specifier)."""
     if not any(sp.operator in CAPS for sp in spec):
         return None
     floors = []
@@ -8395,9 +9014,10 @@ def loosened(spec, chosen):
         if v.endswith(".*"):
             v = v[:-2]
         try:
-            floors.append((Version(v), op == ">", (">" if op == ">" else ">=") + v))
+            floor = Version(Version(v).public)
         except InvalidVersion:
             continue
+        floors.append((floor, op == ">", (">" if op == ">" else ">=") + str(floor)))
     if floors:
         lower = [max(floors)[2]]
     else:
@@ -10295,6 +10915,39 @@ function redactRecord(r) {
     ]));
 }
 
+;// CONCATENATED MODULE: ./src/smoke/scripts-key.ts
+// What the smoke reuse key says of the tool: its version and the in-container scripts that made the
+// result (the probe that writes env.json, the smoke script, the redaction rules both apply). A
+// result made by other scripts (an older probe's record: no apt source packages, say) is then never
+// reused as this tool's, although the version string did not move.
+
+
+
+
+/** The files under IMAGES_DIR/probe whose bytes the key covers. */
+const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'];
+const memo = new Map();
+/** `VERSION scripts:<sha256>` for IMAGES_DIR (read once per process); a missing file counts as such. */
+function toolKey(imagesDir) {
+    let key = memo.get(imagesDir);
+    if (key === undefined) {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        for (const f of KEYED_SCRIPTS) {
+            let bytes;
+            try {
+                bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().join(imagesDir, 'probe', f));
+            }
+            catch {
+                bytes = '(missing)';
+            }
+            h.update(`${f}\0${bytes.length}\0`).update(bytes);
+        }
+        key = `${src_version/* VERSION */.x} scripts:${h.digest('hex')}`;
+        memo.set(imagesDir, key);
+    }
+    return key;
+}
+
 // EXTERNAL MODULE: ./src/smoke/local-image.ts
 var local_image = __webpack_require__(79450);
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
@@ -11719,7 +12372,7 @@ async function prepare(ctx, t) {
         gpus: ctx.gpus,
         gpuDevices: devicesKey(gpus),
         driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
-        tool: src_version/* VERSION */.x,
+        tool: toolKey(ctx.input.imagesDir),
     });
     return { ...t, key, gpus, runImage };
 }
@@ -11965,8 +12618,21 @@ function pypiPurl(name, version) {
     // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
     return `pkg:pypi/${purlEncode(canonicalName(name))}${at(version)}`;
 }
+/**
+ * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
+ * when its name differs from the binary's (scanners match Debian's advisories by source package:
+ * libssl3 -> openssl), with `@<version>` when that differs too (glibc@2.36-9 for a binNMU's libc6
+ * 2.36-9+b1); none when the source is the binary package itself.
+ */
+function debUpstream(pkg) {
+    const { source, sourceVersion } = pkg;
+    if (!source || source.toLowerCase() === pkg.name.toLowerCase())
+        return undefined;
+    return sourceVersion && sourceVersion !== pkg.version ? `${source}@${sourceVersion}` : source;
+}
 function debPurl(osId, pkg, distro) {
-    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
+    const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
+    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
 }
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
 function ociPurl(ref, digest, arch) {
@@ -12085,16 +12751,48 @@ var index_node = __webpack_require__(51248);
 var spec = __webpack_require__(94321);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/package.json
 var cyclonedx_library_package = __webpack_require__(95523);
+;// CONCATENATED MODULE: ./src/attest/sbom-order.ts
+
+/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
+function sortComponents(components) {
+    const keyed = components.map((c) => ({
+        c,
+        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
+    }));
+    keyed.sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) {
+            const d = (0,util_text/* compareText */.n6)(a.key[i], b.key[i]);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    });
+    return keyed.map((k) => k.c);
+}
+/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
+function ordered(c) {
+    const props = [...c.properties].sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name) || (0,util_text/* compareText */.n6)(a.value, b.value));
+    c.properties.clear();
+    for (const p of props)
+        c.properties.add(p);
+    const deps = [...c.dependencies].sort((a, b) => (0,util_text/* compareText */.n6)(a.toString(), b.toString()));
+    c.dependencies.clear();
+    for (const d of deps)
+        c.dependencies.add(d);
+}
+
 ;// CONCATENATED MODULE: ./src/attest/sbom.ts
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
-// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
-// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
-// the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
-// purls; a serial number from the content; the timestamp from the record's capture time).
+// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
+// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, each
+// with where it was read; torch and its CUDA build, NumPy, Python, the base image) as components
+// with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
+// (lists sorted in code-unit order, not the locale's; bom-refs from purls; a serial number from
+// the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -12227,7 +12925,12 @@ function aptComponents(ctx) {
     const out = new Map();
     for (const a of ctx.record.apt) {
         const pkg = { name: sbom_clean(a.name), version: sbom_clean(a.version), arch: sbom_clean(a.arch) };
-        const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, pkg, ctx.distro);
+        // Its source package, in the purl's upstream= (scanners match Debian's advisories by it).
+        const source = {
+            source: a.source && sbom_clean(a.source),
+            sourceVersion: a.sourceVersion && sbom_clean(a.sourceVersion),
+        };
+        const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, { ...pkg, ...source }, ctx.distro);
         const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
         if (out.has(bomRef))
             continue;
@@ -12267,20 +12970,24 @@ function stackComponent(type, role, name, version, extra = {}) {
 function mlStack(ctx, pipByName) {
     const { record } = ctx;
     const out = [];
-    const nvidia = (role, name, version) => {
+    // Each CUDA library with where the probe read it (record.cuda.sources, by the library's key):
+    // "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads, from its wheels) or "system".
+    const nvidia = (role, name, key) => {
+        const version = record.cuda[key];
         if (!nonEmpty(version))
             return undefined;
         const c = stackComponent(enums.ComponentType.Library, role, name, version, { group: 'nvidia' });
+        prop(c, 'cuda.source', record.cuda.sources?.[key]);
         out.push(c);
         return c;
     };
-    const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
+    const cuda = nvidia('cuda.runtime', 'cuda-runtime', 'runtime');
     if (cuda) {
         prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
         prop(cuda, 'driver.floor', ctx.driverFloor);
     }
-    nvidia('cudnn', 'cudnn', record.cuda.cudnn);
-    nvidia('nccl', 'nccl', record.cuda.nccl);
+    nvidia('cudnn', 'cudnn', 'cudnn');
+    nvidia('nccl', 'nccl', 'nccl');
     if (record.torch) {
         let torch = pipByName.get('torch');
         if (!torch) {
@@ -12316,33 +13023,6 @@ function mlStack(ctx, pipByName) {
         out.push(base);
     }
     return out;
-}
-/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
-function sortComponents(components) {
-    const keyed = components.map((c) => ({
-        c,
-        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
-    }));
-    keyed.sort((a, b) => {
-        for (let i = 0; i < a.key.length; i++) {
-            const d = (0,util_text/* compareText */.n6)(a.key[i], b.key[i]);
-            if (d !== 0)
-                return d;
-        }
-        return 0;
-    });
-    return keyed.map((k) => k.c);
-}
-/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
-function ordered(c) {
-    const props = [...c.properties].sort((a, b) => (0,util_text/* compareText */.n6)(a.name, b.name) || (0,util_text/* compareText */.n6)(a.value, b.value));
-    c.properties.clear();
-    for (const p of props)
-        c.properties.add(p);
-    const deps = [...c.dependencies].sort((a, b) => (0,util_text/* compareText */.n6)(a.toString(), b.toString()));
-    c.dependencies.clear();
-    for (const d of deps)
-        c.dependencies.add(d);
 }
 /** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
 function serialFrom(text) {
@@ -12406,7 +13086,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 9;
+const SBOM_FORMAT = 11;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -13977,8 +14657,8 @@ function maskSecretsInput(io, raw) {
 
 // EXTERNAL MODULE: ./src/action/post.ts
 var post = __webpack_require__(27718);
-// EXTERNAL MODULE: ./src/action/verify.ts + 4 modules
-var verify = __webpack_require__(38364);
+// EXTERNAL MODULE: ./src/action/verify.ts + 5 modules
+var verify = __webpack_require__(8549);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,

@@ -1,8 +1,8 @@
-export const id = 364;
-export const ids = [364];
+export const id = 549;
+export const ids = [549];
 export const modules = {
 
-/***/ 38364:
+/***/ 8549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -45,12 +45,13 @@ function registryCertificates(client) {
 /**
  * The reader `ml-image verify` and its sub-action use: for a keyless identity that pins a workflow
  * claim, over the built-in registry client where it reaches REF's registry as docker would (not
- * through a proxy, not with an identity token: then none, and a failed check says less).
+ * through a proxy, not with an identity token: then none, and a failed check says less); its
+ * requests go over TRANSPORT's fetch (default node:http) and end at its signal (the deadline).
  */
-function certificateReaderFor(env, ref, identity) {
+function certificateReaderFor(env, ref, identity, transport = {}) {
     if (identity.kind !== 'keyless' || (0,workflow_claims/* pinnedClaims */.al)(identity).length === 0 || !(0,signers/* nativeReaches */.hG)(ref, env))
         return undefined;
-    return registryCertificates((0,signers/* defaultClient */.Vm)(env));
+    return registryCertificates((0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal));
 }
 
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts
@@ -118,10 +119,8 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     return [...chosen, ...loose];
 }
 
-// EXTERNAL MODULE: ./src/attest/result.ts
-var result = __webpack_require__(29476);
-// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
-var smoke_predicate = __webpack_require__(97432);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -182,10 +181,15 @@ const VERIFY_FLAGS = (/* unused pure expression or super */ null && ([
     'min-tflops',
     'platform',
     'tlog',
+    'timeout',
 ]));
-const cliFlagNaming = (command) => ({
+/**
+ * The CLI's naming: `--NAME`, or the name a command gives a flag in RENAMED (export's own
+ * --timeout is the smoke tests', so its verify deadline is --verify-timeout).
+ */
+const cliFlagNaming = (command, renamed = {}) => ({
     prefix: `${command}: `,
-    flag: (name) => `--${name}`,
+    flag: (name) => `--${renamed[name] ?? name}`,
 });
 const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
 /**
@@ -298,6 +302,27 @@ function smokeFrom(raw, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
     return true;
 }
+/**
+ * The default deadline of one verify. A key-signed two-platform image verifies in well under a
+ * second (the built-in verifier, docs/performance.md); keyless runs cosign once per check, one at
+ * a time, a few seconds each (Sigstore's TUF root, the registry's .sig/.att reads), so four
+ * platforms' sixteen checks take about a minute at worst. 120 s leaves that twice over, and a
+ * registry that accepts connections but never answers fails the gate in two minutes, not after
+ * 30 s per registry request and 180 s per cosign run, one after the other, as before.
+ */
+const VERIFY_TIMEOUT_DEFAULT_S = 120;
+/** The longest deadline a verify takes (an hour: past that a gate is waiting on nothing). */
+const VERIFY_TIMEOUT_MAX_S = 3600;
+/** --timeout SECONDS: a number above 0, at most VERIFY_TIMEOUT_MAX_S (fractions allowed). */
+function parseVerifyTimeout(raw, { prefix, flag }) {
+    const v = given(raw);
+    if (v === undefined)
+        return VERIFY_TIMEOUT_DEFAULT_S;
+    const seconds = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+    if (!(seconds > 0) || seconds > VERIFY_TIMEOUT_MAX_S)
+        throw new errors/* InputError */.dz(`${prefix}${flag('timeout')}: expected seconds, a number above 0 and at most ${VERIFY_TIMEOUT_MAX_S}, got ${JSON.stringify(raw.slice(0, 100))}`, `give how long the whole verify may take, e.g. ${flag('timeout')} ${VERIFY_TIMEOUT_DEFAULT_S} (the default)`);
+    return seconds;
+}
 /** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
 function parseVerifyFlags(values, naming) {
     const platform = given(values.platform);
@@ -313,10 +338,127 @@ function parseVerifyFlags(values, naming) {
         },
         ...(platform !== undefined && { platform }),
         tlog: values.tlog === true,
+        timeoutSeconds: parseVerifyTimeout(values.timeout, naming),
     };
 }
 
+;// CONCATENATED MODULE: ./src/attest/verify-deadline.ts
+// The deadline of one verify (`--timeout`, the sub-action's `timeout` input). Its signal goes to
+// every registry request and cosign run of the verify (a request is aborted, cosign killed, when
+// it fires), and the verify itself ends then with the error naming what it was waiting for, also
+// when a part of it does not heed the signal: a deploy gate fails in bounded time (exit 3). A wait
+// that fails before the deadline fires the signal too (its error the reason): the other waits
+// stop at once, and the verify ends with that error, not with the deadline's.
+
+
+
+class VerifyDeadline {
+    seconds;
+    now;
+    /** Aborts at the deadline, or with the error of the first wait that failed before it. */
+    signal;
+    /** The waits under way, oldest first (a Set keeps the order they were added in). */
+    waiting = new Set();
+    failed = new AbortController();
+    /** The first wait that failed before the deadline: the verify's error. */
+    failure;
+    /** SECONDS from now; SIGNAL (tests) replaces the timer, NOW the clock waits are timed by. */
+    constructor(seconds, signal, now = Date.now) {
+        this.seconds = seconds;
+        this.now = now;
+        const timer = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
+        this.signal = AbortSignal.any([timer, this.failed.signal]);
+        // Every registry request, retry wait and cosign run of the verify listens on it, many at
+        // once (16 key-signed checks side by side): no "possible EventTarget memory leak" warning.
+        (0,external_node_events_.setMaxListeners)(0, this.signal);
+    }
+    /**
+     * WORK, noted as waiting for WHAT of HOST's registry until it settles. Its rejection before the
+     * deadline stops the verify (the signal aborts with it), unless OPTIONAL: the caller goes on
+     * without it (what a refused certificate holds).
+     */
+    async wait(host, what, work, optional = false) {
+        this.signal.throwIfAborted();
+        const w = { host, what, since: this.now() };
+        this.waiting.add(w);
+        try {
+            return await work();
+        }
+        catch (e) {
+            if (!optional && !this.signal.aborted) {
+                this.failure = { error: e };
+                this.failed.abort(e);
+            }
+            throw e;
+        }
+        finally {
+            this.waiting.delete(w);
+        }
+    }
+    /** Seconds since WAIT began (at most the deadline's). */
+    waited(wait) {
+        return Math.min(this.seconds, (this.now() - wait.since) / 1000);
+    }
+    /**
+     * WORK's result, or once the signal fires the error of the wait that failed (see wait), else at
+     * the deadline the error ERROR makes of the oldest wait under way then (undefined: none) - at
+     * once, whatever WORK does after. A rejection of WORK once the signal fired (an aborted request)
+     * is that error too.
+     */
+    within(work, error) {
+        const { signal } = this;
+        return new Promise((resolve, reject) => {
+            let passed;
+            const onAbort = () => reject((passed ??= this.failure ? this.failure.error : error(this.waiting.values().next().value)));
+            const done = () => signal.removeEventListener('abort', onAbort);
+            if (signal.aborted)
+                onAbort();
+            else
+                signal.addEventListener('abort', onAbort, { once: true });
+            work.then((v) => {
+                done();
+                resolve(v);
+            }, (e) => {
+                done();
+                if (signal.aborted)
+                    onAbort();
+                else
+                    reject(e);
+            });
+        });
+    }
+}
+/** SECONDS as said in a message: whole above 10, else to 0.1 (0.01 below 1), never 0. */
+function shownSeconds(seconds) {
+    if (seconds >= 10)
+        return Math.round(seconds);
+    const step = seconds >= 1 ? 10 : 100;
+    return Math.max(0.01, Math.round(seconds * step) / step);
+}
+/**
+ * The error of a verify that passed its deadline (exit 3): how long the verify may take, what it
+ * was waiting for then, for how long and from which registry (a verify that was only long waited
+ * a moment for its last check; one whose registry never answered, nearly all of it); the fix names
+ * the registry and the flag that gives it longer (FLAG: `--timeout`, or the sub-action's input).
+ */
+function deadlineError(deadline, oldest, fallbackHost, opts) {
+    const host = oldest?.host ?? fallbackHost;
+    const waiting = oldest
+        ? `waiting ${shownSeconds(deadline.waited(oldest))} s for ${oldest.what} from the registry ${host}`
+        : 'waiting for the checks to end';
+    return new errors/* EnvironmentError */.eG(`${opts.prefix}the verify did not finish within ${deadline.seconds} s (${waiting})`, `check that the registry ${host} is up and reachable from here (its status page, the network, any proxy or firewall)${opts.cosign ? "; cosign also waits for Sigstore's services (TUF, Rekor, Fulcio's roots) here" : ''}, or give the verify longer with ${opts.flag} SECONDS (now ${deadline.seconds}, at most ${VERIFY_TIMEOUT_MAX_S})`);
+}
+
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var registry = __webpack_require__(98925);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var result = __webpack_require__(29476);
+// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
+var smoke_predicate = __webpack_require__(97432);
 ;// CONCATENATED MODULE: ./src/attest/verify.ts
+
+
+
 
 
 
@@ -471,18 +613,59 @@ function renderChecks(checks) {
         .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
         .join('\n');
 }
+/** The registry host of REF (REF itself when it is none: a bad reference is reported elsewhere). */
+function hostOf(ref) {
+    try {
+        return (0,registry/* splitImageRef */.l2)(ref).host;
+    }
+    catch {
+        return ref;
+    }
+}
+/**
+ * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
+ * gets its signal where the call takes one (the image reader's). A call that fails stops the
+ * others at once (the deadline's signal), and the verify ends with its error.
+ */
+function tracked(deps, deadline) {
+    const { signal } = deadline;
+    const wait = (ref, what, work, optional = false) => deadline.wait(hostOf(ref), what, work, optional);
+    const { docker, signer, certificates } = deps;
+    return {
+        docker: {
+            imagetoolsInspect: (ref) => wait(ref, `the image index ${ref}`, () => docker.imagetoolsInspect(ref, { signal })),
+            imagePlatform: (ref) => wait(ref, `the image config of ${ref}`, () => docker.imagePlatform(ref, { signal })),
+        },
+        signer: {
+            verify: (ref, identity, o) => wait(ref, `the signature of ${ref}`, () => signer.verify(ref, identity, o)),
+            verifyAttestations: (ref, type, identity, o) => wait(ref, `the ${type} attestation of ${ref}`, () => signer.verifyAttestations(ref, type, identity, o)),
+        },
+        certificates: certificates &&
+            // Optional: a failed read leaves the check's detail cosign's message (claimExplainer).
+            ((ref, tag) => wait(ref, `the certificates on the .${tag} tag of ${ref}`, () => certificates(ref, tag), true)),
+    };
+}
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3). CERTIFICATES reads what a refused certificate holds;
- * FLAG names a flag in a check's detail (the sub-action names its inputs).
+ * cosign throws (EnvironmentError, exit 3: the first such error, the calls still under way then
+ * stopped by the deadline's signal), and so does the request's deadline passing (naming what it
+ * waited for and the registry; the calls under way get its signal). CERTIFICATES reads
+ * what a refused certificate holds; FLAG names a flag in a check's detail (the sub-action names
+ * its inputs).
  */
 async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name) => `--${name}`) {
-    const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const explain = claimExplainer(request.identity, deps.certificates, flag);
-    const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog, explain));
-    const checks = perTarget.flat();
-    return { ref, checks, failed: checks.filter((c) => !c.ok) };
+    const deadline = deps.deadline ?? new VerifyDeadline(request.timeoutSeconds);
+    const { docker, signer, certificates } = tracked(deps, deadline);
+    const work = async () => {
+        const targets = await platformTargets(docker, ref, request.platform, prefix);
+        const explain = claimExplainer(request.identity, certificates, flag);
+        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain));
+        const checks = perTarget.flat();
+        return { ref, checks, failed: checks.filter((c) => !c.ok) };
+    };
+    const cosign = request.identity.kind === 'keyless' || request.tlog;
+    return deadline.within(work(), (oldest) => deadlineError(deadline, oldest, hostOf(ref), { prefix, flag: flag('timeout'), cosign }));
 }
 /**
  * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
@@ -507,6 +690,7 @@ var action_io = __webpack_require__(23152);
 // stage: it reads no config and no result directory, only the registry). Its action.yml is
 // generated from the tables below (npm run docs), so the inputs the code reads and the inputs
 // declared cannot drift.
+
 
 
 
@@ -570,6 +754,9 @@ const VERIFY_INPUTS = {
         description: 'true - key-signed entries were uploaded to Rekor: check them there too.',
         default: 'false',
     },
+    timeout: {
+        description: `Seconds the whole verify may take (default ${VERIFY_TIMEOUT_DEFAULT_S}, at most ${VERIFY_TIMEOUT_MAX_S}): every registry read and cosign run ends by then, and a registry that accepts connections but does not answer fails the step naming it and what it waited for.`,
+    },
 };
 /** The outputs (each is set before the step fails on a failed check). */
 const VERIFY_OUTPUTS = {
@@ -604,6 +791,7 @@ function flagsFromInputs(io) {
         'min-tflops': text('min-tflops'),
         platform: text('platform'),
         tlog: boolInput(io, 'tlog'),
+        timeout: text('timeout'),
     };
 }
 /**
@@ -640,15 +828,16 @@ async function runVerify(io) {
     (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: 'input "image"' });
     const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
     const env = io.env ?? process.env;
-    const deps = (0,signers/* verifyDeps */.qT)(env, ref, request.identity, request.tlog, {
-        signer: io.signer,
-        docker: io.docker,
-    });
-    const certificates = io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity));
+    // The input "timeout": every registry read and cosign run of the checks ends by then.
+    const deadline = new VerifyDeadline(request.timeoutSeconds);
+    const transport = { fetch: io.registryFetch, signal: deadline.signal };
+    const given = { signer: io.signer, docker: io.docker };
+    const deps = (0,signers/* verifyDeps */.qT)(env, ref, request.identity, request.tlog, given, transport);
+    const certificates = io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity, transport));
     const pins = pinsLine(request.identity);
     if (pins !== undefined)
         io.info(pins);
-    const outcome = await verifyImage({ ...deps, certificates }, ref, request, '', inputNaming.flag);
+    const outcome = await verifyImage({ ...deps, certificates, deadline }, ref, request, '', inputNaming.flag);
     io.info(renderChecks(outcome.checks));
     const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
     io.setOutput('verdict', verdict);
@@ -1737,20 +1926,26 @@ var cleanup = __webpack_require__(4532);
 
 
 
+const nodeExec = (file, args, options, callback) => (0,external_node_child_process_.execFile)(file, args, options, callback);
 /** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
-function registryDeps(env) {
+function registryDeps(env, exec = nodeExec) {
     return {
         fetch: (url, init) => fetch(url, init),
         dockerConfig: () => {
             const file = (0,registry_auth/* dockerConfigPath */.Q1)(env);
             return file && (0,external_node_fs_.existsSync)(file) ? { file, text: (0,external_node_fs_.readFileSync)(file, 'utf8') } : undefined;
         },
-        helper: (name, server) => new Promise((resolve, reject) => {
+        helper: (name, server, signal) => new Promise((resolve, reject) => {
             (0,cleanup/* throwIfInterrupted */.sK)(`docker-credential-${name}`);
-            // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+            signal?.throwIfAborted();
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), and at the
+            // caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its error).
             let stop = () => undefined;
-            const child = (0,external_node_child_process_.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+            const options = { timeout: 30_000, ...(signal && { signal }) };
+            const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
                 stop();
+                if (signal?.aborted)
+                    return reject(signal.reason);
                 if (err) {
                     // Helpers say "credentials not found ..." on stdout when there is no login for the host:
                     // no login (the caller goes on anonymously, as docker does). Anything else a helper
@@ -1833,15 +2028,18 @@ function createCosignSigner(exec, options = {}) {
     if (options.password !== undefined)
         env.COSIGN_PASSWORD = options.password;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const { signal } = options;
     /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
     async function run(args, target) {
         let res;
         try {
-            res = await exec(args, { env, timeoutMs });
+            signal?.throwIfAborted();
+            res = await exec(args, { env, timeoutMs, ...(signal && { signal }) });
         }
         catch (e) {
-            // Not started because the process is exiting (SIGINT/SIGTERM): said as it is.
-            if (e instanceof cleanup/* InterruptedError */.p4)
+            // Not started because the process is exiting (SIGINT/SIGTERM), or stopped at the caller's
+            // deadline (the caller says what it waited for): said as it is.
+            if (e instanceof cleanup/* InterruptedError */.p4 || signal?.aborted)
                 throw e;
             const code = e.code;
             throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
@@ -1987,10 +2185,16 @@ function parseVersion(stdout) {
 function cosignEnv(extra, base = process.env) {
     return { ...base, ...extra, [exec_runner/* RUN_ID_ENV */.I]: run_id/* RUN_ID */.UC };
 }
-/** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
+/**
+ * The real cosign: spawned without a shell (one process, no group of its own), killed at the
+ * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
+ * process has ended) and on SIGINT/SIGTERM.
+ */
 function defaultCosignExec(binary = 'cosign') {
     return (args, opts) => new Promise((resolve, reject) => {
         (0,cleanup/* throwIfInterrupted */.sK)('cosign');
+        if (opts.signal?.aborted)
+            return reject(opts.signal.reason);
         const child = (0,external_node_child_process_.spawn)(binary, args, {
             env: cosignEnv(opts.env),
             stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
@@ -2007,6 +2211,12 @@ function defaultCosignExec(binary = 'cosign') {
             stop();
         }, opts.timeoutMs);
         const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
+        opts.signal?.addEventListener('abort', stop, { once: true });
+        const settled = () => {
+            clearTimeout(timer);
+            unregister();
+            opts.signal?.removeEventListener('abort', stop);
+        };
         child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         if (opts.input !== undefined && child.stdin) {
@@ -2014,13 +2224,13 @@ function defaultCosignExec(binary = 'cosign') {
             child.stdin.end(opts.input);
         }
         child.once('error', (e) => {
-            clearTimeout(timer);
-            unregister();
+            settled();
             reject(e);
         });
         child.once('close', (code) => {
-            clearTimeout(timer);
-            unregister();
+            settled();
+            if (opts.signal?.aborted)
+                return reject(opts.signal.reason);
             resolve({
                 exitCode: code ?? 137,
                 stdout: Buffer.concat(out).toString('utf8'),
@@ -2455,8 +2665,8 @@ function signingKey(identity, env, tlog) {
     }
     return key;
 }
-/** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
-function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq) {
+/** The real registry client: node:http(s) with keep-alive, Docker's logins; ends at SIGNAL's abort. */
+function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq, signal) {
     const clients = new Map();
     const deps = registryDeps(env);
     return (host) => {
@@ -2465,16 +2675,18 @@ function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq) {
             c = (0,oci_client/* createOciClient */.Dj)(host, {
                 fetch: httpFetch,
                 credential: () => (0,registry_auth/* findCredential */.L4)(host, deps),
+                ...(signal && { signal }),
             });
             clients.set(host, c);
         }
         return c;
     };
 }
-/** The real cosign, with the key (COSIGN_KEY) and its password by environment only. */
-function cosignFromEnv(env, tlog) {
+/** The real cosign, with the key (COSIGN_KEY) and its password by environment only; killed at SIGNAL. */
+function cosignFromEnv(env, tlog, signal) {
     return createCosignSigner(defaultCosignExec(), {
         tlog,
+        ...(signal && { signal }),
         ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
         ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
     });
@@ -2548,7 +2760,7 @@ function publicKeyFiles(env, read = readIfThere) {
 function createSigner(opts) {
     const { env } = opts;
     let cosign;
-    const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
+    const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog, opts.signal));
     let client;
     const keys = opts.publicKeys ?? publicKeyFiles(env);
     // One built-in signer per key: it serializes the writes of each .sig/.att tag.
@@ -2557,7 +2769,7 @@ function createSigner(opts) {
         let n = natives.get(key);
         if (!n) {
             n = createNativeSigner({
-                client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch))(host),
+                client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch, opts.signal))(host),
                 signingKey: () => key ?? Promise.reject(new Error('no signing key')),
                 keyText: keys.text,
             });
@@ -2651,9 +2863,10 @@ function registryInspector(client) {
 /**
  * What `ml-image verify` (and its sub-action, and `export --verify`) checks with: the signer and
  * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
- * verifier does the checks (no buildx process), through docker otherwise.
+ * verifier does the checks (no buildx process), through docker otherwise. The registry client's
+ * requests (over FETCH, default node:http) and cosign's runs end at SIGNAL, the verify's deadline.
  */
-function verifyDeps(env, ref, identity, tlog, given) {
+function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
     if (given.signer)
         return { signer: given.signer(), docker: given.docker() };
     // The key file is read and parsed before any registry is asked: a missing or garbled one is
@@ -2663,11 +2876,12 @@ function verifyDeps(env, ref, identity, tlog, given) {
     const file = identity.kind === 'key' ? identity.publicKey : undefined;
     // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
     const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
-    const client = defaultClient(env);
+    const { fetch, signal } = transport;
+    const client = defaultClient(env, fetch, signal);
     // One judgment of the key for the choice of index reader and every check the signer makes.
     const native = nativeReaches(ref, env) && keys.verifiesNatively(identity, tlog);
     return {
-        signer: createSigner({ env, tlog, client, publicKeys: keys }),
+        signer: createSigner({ env, tlog, client, publicKeys: keys, ...(signal && { signal }) }),
         docker: native ? registryInspector(client) : given.docker(),
     };
 }
@@ -3950,27 +4164,35 @@ class RegistryClient {
         this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
         this.loopback = this.base.startsWith('http:');
-        this.sleep = deps.sleep ?? node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout;
+        const deadline = deps.signal;
+        this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, deadline && { signal: deadline }));
     }
     login() {
         this.credential ??= this.deps.credential();
         // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
-        this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
+        // A credential helper that hangs is stopped at the caller's deadline, not 30 s later.
+        this.pair ??= this.credential.get ? this.credential.get(this.deps.signal) : Promise.resolve(undefined);
         return this.pair;
     }
     async send(url, method, headers, body, resendable = false) {
         let r;
+        const { signal: deadline } = this.deps;
+        deadline?.throwIfAborted();
+        const own = AbortSignal.timeout(this.timeoutMs);
         try {
             r = await this.deps.fetch(url, {
                 method,
                 headers,
                 ...(body !== undefined && { body }),
                 ...(resendable && { resendable }),
-                signal: AbortSignal.timeout(this.timeoutMs),
+                signal: deadline ? AbortSignal.any([own, deadline]) : own,
             });
         }
         catch (e) {
             const what = `${method} ${url.split('?')[0]}`;
+            // The caller's deadline passed (a verify's: it names what it waited for).
+            if (deadline?.aborted)
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
             const inner = e.cause;
             if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
@@ -4075,6 +4297,7 @@ class RegistryClient {
             if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
                 return r;
             await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+            this.deps.signal?.throwIfAborted();
         }
     }
     fail(what, r) {
@@ -4242,7 +4465,7 @@ function findCredential(host, deps) {
         return {
             kind: 'helper',
             describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
-            get: () => deps.helper(helperName, server),
+            get: (signal) => deps.helper(helperName, server, signal),
         };
     const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
     if (entry?.identitytoken)
@@ -4263,7 +4486,7 @@ function findCredential(host, deps) {
         return {
             kind: 'store',
             describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
-            get: () => deps.helper(config.credsStore, server),
+            get: (signal) => deps.helper(config.credsStore, server, signal),
         };
     return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
 }
