@@ -204,10 +204,15 @@ describe('an editable install whose URL carries a credential is refused at the d
     const e = inputErrorOf(() => read(line));
     expect(e.exitCode).toBe(2);
     const problems = (e as ConfigError).problems;
-    expect(problems).toEqual([expect.stringMatching(says)]);
-    expect(problems[0]).toContain(`${path.join(dir, 'requirements.txt')}:2: `);
-    expect(problems[0]).toContain('.git/config');
-    expect(problems[0]).toContain('drop -e and keep the URL with its ${NAME} as a plain requirement');
+    // A password written literally is also a credential to revoke: its own problem, first.
+    const literal = line.includes('literal-pass');
+    expect(problems).toHaveLength(literal ? 2 : 1);
+    if (literal) expect(problems[0]).toMatch(/a credential written in the line, .*revoke it/);
+    const editable = problems.at(-1)!;
+    expect(editable).toMatch(says);
+    expect(editable).toContain(`${path.join(dir, 'requirements.txt')}:2: `);
+    expect(editable).toContain('.git/config');
+    expect(editable).toContain('drop -e and keep the URL with its ${NAME} as a plain requirement');
     expect(shown(e)).not.toContain(SECRET);
     expect(shown(e)).not.toMatch(/literal-(pass|tok)-123/);
   });
@@ -321,6 +326,14 @@ describe('a credential written literally in a requirements line is refused at th
       ),
     ]);
     expect(shown(e)).not.toContain('LitPw0123');
+  });
+
+  it("a line refused for a control character is quoted with its comment's token masked too", () => {
+    const token = 'hf_abcdefghijklmnopqrstuvwxyzABCD';
+    const e = inputErrorOf(() => read(`numpy==1.26\x0b  # HF_TOKEN=${token}`));
+    expect(e.exitCode).toBe(2);
+    expect((e as ConfigError).problems.some((p) => p.includes('U+000B'))).toBe(true);
+    expect(shown(e)).not.toContain(token);
   });
 
   it.each([

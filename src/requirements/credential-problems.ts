@@ -47,9 +47,13 @@ export function clipped(text: string): string {
 
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it (literalCredentials) masked, and redactUrls over it.
+ * it masked, and redactUrls over it. By default both rules judge it: the line's, and the
+ * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
  */
-function maskLiteralCredentials(text: string, found = literalCredentials(text)): string {
+function maskLiteralCredentials(
+  text: string,
+  found = [...literalCredentials(text), ...literalCredentials(text, false)],
+): string {
   let shown = '';
   let done = 0;
   for (const c of [...found].sort((a, b) => a.start - b.start)) {

@@ -254,17 +254,13 @@ export function readRequirements(
         visit(path.resolve(path.dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
         continue;
       }
-      const leak = editableLeak(l);
-      if (leak !== undefined) {
-        problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
-        continue;
-      }
-      // As written: a ${NAME} is how a credential is passed, its value never judged here.
+      // As written: a ${NAME} is how a credential is passed, its value never judged here. An
+      // editable line may be refused for both (a literal token to revoke, and -e to drop).
       const literal = literalCredentialProblem(origin, l.text);
-      if (literal !== undefined) {
-        literalProblem(literal);
-        continue;
-      }
+      if (literal !== undefined) literalProblem(literal);
+      const leak = editableLeak(l);
+      if (leak !== undefined) problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
+      if (literal !== undefined || leak !== undefined) continue;
       out.push(l.text);
       origins.push(origin);
       const shown = shownLine(l);
