@@ -127,8 +127,6 @@ function clipLines(text: string): string {
     .join('\n');
 }
 
-export type { JsonError } from '../errors.js';
-
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 export function jsonError(err: unknown): JsonError {
   const exitCode = exitCodeOf(err);

@@ -2,7 +2,8 @@
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
 // value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
-// same parts, written literally in a requirements file, are refused (requirements/credentials.ts).
+// secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
+// hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 import { MASK, REDACTED, REDACTION_RULES } from './redact.js';
 
 const { span, query, pathToken } = REDACTION_RULES.urlTokens;
