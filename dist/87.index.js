@@ -48,7 +48,8 @@ var redact = __webpack_require__(69695);
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
 // value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
-// same parts, written literally in a requirements file, are refused (requirements/credentials.ts).
+// secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
+// hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 
 const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
 const URL_SPAN = new RegExp(span);
@@ -3284,9 +3285,10 @@ function clipped(text) {
 }
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it (literalCredentials) masked, and redactUrls over it.
+ * it masked, and redactUrls over it. By default both rules judge it: the line's, and the
+ * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
  */
-function maskLiteralCredentials(text, found = literalCredentials(text)) {
+function maskLiteralCredentials(text, found = [...literalCredentials(text), ...literalCredentials(text, false)]) {
     let shown = '';
     let done = 0;
     for (const c of [...found].sort((a, b) => a.start - b.start)) {
@@ -3520,17 +3522,16 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
                 continue;
             }
-            const leak = editableLeak(l);
-            if (leak !== undefined) {
-                problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
-                continue;
-            }
-            // As written: a ${NAME} is how a credential is passed, its value never judged here.
+            // As written: a ${NAME} is how a credential is passed, its value never judged here. An
+            // editable line may be refused for both (a literal token to revoke, and -e to drop).
             const literal = literalCredentialProblem(origin, l.text);
-            if (literal !== undefined) {
+            if (literal !== undefined)
                 literalProblem(literal);
+            const leak = editableLeak(l);
+            if (leak !== undefined)
+                problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
+            if (literal !== undefined || leak !== undefined)
                 continue;
-            }
             out.push(l.text);
             origins.push(origin);
             const shown = shownLine(l);
