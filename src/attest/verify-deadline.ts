@@ -21,9 +21,8 @@ export class VerifyDeadline {
   readonly signal: AbortSignal;
   /** The waits under way, oldest first (a Set keeps the order they were added in). */
   private readonly waiting = new Set<Waiting>();
+  /** Aborted by the first wait that failed before the deadline, its error the reason. */
   private readonly failed = new AbortController();
-  /** The first wait that failed before the deadline: the verify's error. */
-  private failure: { error: unknown } | undefined;
 
   /** SECONDS from now; SIGNAL (tests) replaces the timer, NOW the clock waits are timed by. */
   constructor(
@@ -50,10 +49,7 @@ export class VerifyDeadline {
     try {
       return await work();
     } catch (e) {
-      if (!optional && !this.signal.aborted) {
-        this.failure = { error: e };
-        this.failed.abort(e);
-      }
+      if (!optional && !this.signal.aborted) this.failed.abort(e);
       throw e;
     } finally {
       this.waiting.delete(w);
@@ -75,8 +71,9 @@ export class VerifyDeadline {
     const { signal } = this;
     return new Promise<T>((resolve, reject) => {
       let passed: unknown;
+      const { signal: failed } = this.failed;
       const onAbort = () =>
-        reject((passed ??= this.failure ? this.failure.error : error(this.waiting.values().next().value)));
+        reject((passed ??= failed.aborted ? failed.reason : error(this.waiting.values().next().value)));
       const done = () => signal.removeEventListener('abort', onAbort);
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });

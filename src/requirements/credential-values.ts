@@ -6,19 +6,13 @@
 // comment). Pure. Log masking (util/url-secrets.ts, util/redact.ts) keeps its own, wider rule:
 // whatever it may hide, it hides.
 import { findJwts, REDACTION_RULES } from '../util/redact.js';
-import { isLiteralSecret } from '../util/url-secrets.js';
+import { decoded, isLiteralSecret, isNameReference } from '../util/url-secrets.js';
 
 /** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
 export const MIN_SECRET_CHARS = 6;
 
 /** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
-export function decodedOr(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
+export const decodedOr = (text: string): string => decoded(text) ?? text;
 
 /**
  * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
@@ -64,7 +58,7 @@ const PLACEHOLDER_WORDS = new Set(
  */
 export function isPlaceholder(value: string): boolean {
   if (/^(?:<[^<>]*>|\[[^[\]]*\]|[01])$/.test(value)) return true;
-  if (/^\$\{[A-Za-z0-9_]+\}$/.test(value) || isUnexpandedReference(value)) return true;
+  if (isNameReference(value) || isUnexpandedReference(value)) return true;
   if (/^_*[A-Z]+(?:[-_]+[A-Z]+)*_*$/.test(value)) return true;
   if (!/^[A-Za-z][A-Za-z_-]*$/.test(value)) return false;
   const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[-_ ]+/);

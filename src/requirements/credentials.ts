@@ -38,9 +38,12 @@ function loginOf(userinfo: string, at: number, scheme: string): Login {
   return { userinfo, at, colon, colonLength: colon === plain ? 1 : 3, ssh: isSsh(scheme) };
 }
 
+/** A URL's scheme and authority (login, host, port), at its start. */
+const AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/;
+
 /** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
 function plainLogin(url: string): Login | undefined {
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+  const m = AUTHORITY.exec(url);
   const end = m ? m[2]!.lastIndexOf('@') : -1;
   return end < 0 ? undefined : loginOf(m![2]!.slice(0, end), m![1]!.length + 3, m![1]!);
 }
@@ -172,7 +175,7 @@ const ANACONDA_HOST = /^(?:(?:[a-z0-9-]+\.)*anaconda\.(?:org|cloud)|repo\.anacon
 
 /** The host of URL (a scheme at its start), lower case, without login, port or final '.'. */
 function hostOf(url: string): string {
-  const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  const netloc = AUTHORITY.exec(url)?.[2] ?? '';
   return netloc
     .slice(netloc.lastIndexOf('@') + 1)
     .replace(/:[0-9]*$/, '')

@@ -12,6 +12,7 @@ const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(pathToken);
 /** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
 const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+export const isNameReference = (part: string) => NAME_REFERENCE.test(part);
 
 /** A token the shared rules mask in a URL: where it is (`sig=`, `/t/`) and its value, as written. */
 export interface UrlToken {
@@ -41,7 +42,7 @@ export function urlTokens(url: string): UrlToken[] {
 }
 
 /** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
-function decoded(text: string): string | undefined {
+export function decoded(text: string): string | undefined {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -50,8 +51,7 @@ function decoded(text: string): string | undefined {
 }
 
 /** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
-const noSecret = (part: string) =>
-  part === '' || part === REDACTED || part === MASK || NAME_REFERENCE.test(part);
+const noSecret = (part: string) => part === '' || part === REDACTED || part === MASK || isNameReference(part);
 
 /**
  * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
