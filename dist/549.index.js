@@ -359,9 +359,8 @@ class VerifyDeadline {
     signal;
     /** The waits under way, oldest first (a Set keeps the order they were added in). */
     waiting = new Set();
+    /** Aborted by the first wait that failed before the deadline, its error the reason. */
     failed = new AbortController();
-    /** The first wait that failed before the deadline: the verify's error. */
-    failure;
     /** SECONDS from now; SIGNAL (tests) replaces the timer, NOW the clock waits are timed by. */
     constructor(seconds, signal, now = Date.now) {
         this.seconds = seconds;
@@ -385,10 +384,8 @@ class VerifyDeadline {
             return await work();
         }
         catch (e) {
-            if (!optional && !this.signal.aborted) {
-                this.failure = { error: e };
+            if (!optional && !this.signal.aborted)
                 this.failed.abort(e);
-            }
             throw e;
         }
         finally {
@@ -409,7 +406,8 @@ class VerifyDeadline {
         const { signal } = this;
         return new Promise((resolve, reject) => {
             let passed;
-            const onAbort = () => reject((passed ??= this.failure ? this.failure.error : error(this.waiting.values().next().value)));
+            const { signal: failed } = this.failed;
+            const onAbort = () => reject((passed ??= failed.aborted ? failed.reason : error(this.waiting.values().next().value)));
             const done = () => signal.removeEventListener('abort', onAbort);
             if (signal.aborted)
                 onAbort();

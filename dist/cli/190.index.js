@@ -41,6 +41,7 @@ const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(pathToken);
 /** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
 const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+const isNameReference = (part) => NAME_REFERENCE.test(part);
 /**
  * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
  * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
@@ -70,7 +71,7 @@ function decoded(text) {
     }
 }
 /** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
-const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || NAME_REFERENCE.test(part);
+const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || isNameReference(part);
 /**
  * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
  * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
@@ -124,14 +125,7 @@ function urlSecrets(url, minChars) {
 /** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
 const MIN_SECRET_CHARS = 6;
 /** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
-function decodedOr(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
+const decodedOr = (text) => decoded(text) ?? text;
 /**
  * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
  * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
@@ -168,7 +162,7 @@ const PLACEHOLDER_WORDS = new Set(('a an the my your our app api access auth bea
 function isPlaceholder(value) {
     if (/^(?:<[^<>]*>|\[[^[\]]*\]|[01])$/.test(value))
         return true;
-    if (/^\$\{[A-Za-z0-9_]+\}$/.test(value) || isUnexpandedReference(value))
+    if (isNameReference(value) || isUnexpandedReference(value))
         return true;
     if (/^_*[A-Z]+(?:[-_]+[A-Z]+)*_*$/.test(value))
         return true;
@@ -260,9 +254,11 @@ function loginOf(userinfo, at, scheme) {
     const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
     return { userinfo, at, colon, colonLength: colon === plain ? 1 : 3, ssh: isSsh(scheme) };
 }
+/** A URL's scheme and authority (login, host, port), at its start. */
+const AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/;
 /** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
 function plainLogin(url) {
-    const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+    const m = AUTHORITY.exec(url);
     const end = m ? m[2].lastIndexOf('@') : -1;
     return end < 0 ? undefined : loginOf(m[2].slice(0, end), m[1].length + 3, m[1]);
 }
@@ -387,7 +383,7 @@ const paramName = (where) => `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').repl
 const ANACONDA_HOST = /^(?:(?:[a-z0-9-]+\.)*anaconda\.(?:org|cloud)|repo\.anaconda\.com)$/;
 /** The host of URL (a scheme at its start), lower case, without login, port or final '.'. */
 function hostOf(url) {
-    const netloc = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+    const netloc = AUTHORITY.exec(url)?.[2] ?? '';
     return netloc
         .slice(netloc.lastIndexOf('@') + 1)
         .replace(/:[0-9]*$/, '')
