@@ -3,7 +3,15 @@
 // nvidia-modelopt (which need numpy<2.1 and numpy<2).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -333,6 +341,70 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('No broken requirements found.');
     expect(run.stdout.trim().split('\n').at(-1)).toBe('1.26.4 4.11.0.86');
+  });
+
+  // ---- the requirements' own -c files: constraints in every dry run and in the build
+
+  it('a -c file of the repository holds back what it names, and ends the constraints the build gets', async () => {
+    writeFileSync(path.join(dir, 'cv-pins.txt'), '# held back on purpose\nopencv-python-headless<4.11\n');
+    const r = await resolve('opencv-python-headless\n-c cv-pins.txt\n');
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.read('resolution.json')) as Resolution;
+    expect(res.status).toBe('clean');
+    expect(res.naive.install).toEqual([{ name: 'opencv-python-headless', version: '4.10.0.84' }]);
+    const constraints = r.read('constraints.txt');
+    expect(constraints).toMatch(/^numpy==1\.26\.4$/m);
+    expect(
+      constraints.endsWith("# the requirements' own constraints (-c files)\nopencv-python-headless<4.11\n"),
+    ).toBe(true);
+  });
+
+  it("a -c file's constraint that contradicts the base image is a conflict (exit 1) pip names", async () => {
+    writeFileSync(path.join(dir, 'np2-pins.txt'), 'numpy>=2\n');
+    const r = await resolve('opencv-python-headless\n-c np2-pins.txt\n');
+    expect(r.code, r.stderr).toBe(1);
+    const res = JSON.parse(r.read('resolution.json')) as Resolution;
+    expect(res.status).toBe('conflict');
+    // pip merges the base's pin and the user's constraint on numpy into one.
+    expect(res.conflict!.causes).toContain('The user requested (constraint) numpy==1.26.4,>=2');
+    expect(res.conflict!.options[0]).toBe(
+      `loosen or drop your constraint "numpy>=2" (${path.join(dir, 'np2-pins.txt')}:1): the requirements' own -c files are held as firmly as the base image's packages`,
+    );
+    expect(r.stdout).toContain(
+      'Conflict: your requirements cannot be installed without breaking the base image.',
+    );
+  });
+
+  it('build with resolve off: the -c file reaches pip in the build (ml_image_constraints)', async () => {
+    const ctx = mkdtempSync(path.join(dir, 'ctx-'));
+    writeFileSync(path.join(ctx, 'requirements.txt'), 'opencv-python-headless\n-c pins/cv.txt\n');
+    mkdirSync(path.join(ctx, 'pins'));
+    writeFileSync(path.join(ctx, 'pins', 'cv.txt'), 'opencv-python-headless<4.11\nnumpy<2\n');
+    const config = path.join(ctx, 'ml-image.yml');
+    writeFileSync(
+      config,
+      stringify({
+        image: { name: 'ml-image-it/user-constraints', registry: images.registry, version: '0.1.0' },
+        variants: [{ name: 'numpy1', base: `${baseRepo}:amd64` }],
+        platforms: ['linux/amd64'],
+        python: { requirements: ['requirements.txt'], indexUrl: index.url },
+        resolve: { mode: 'off' },
+        build: { network: 'host' },
+      }),
+    );
+    const io = captureIo(ctx, docker);
+    const code = await runCli(['build', '--config', config, '--quiet', '--out', 'out'], io);
+    expect(code, io.err()).toBe(0);
+    const digest = JSON.parse(readFileSync(path.join(ctx, 'out', 'build.json'), 'utf8')).variants[0]
+      .platforms[0].digest;
+    const run = await docker.runContainer({
+      image: `${images.registry}/ml-image-it/user-constraints@${digest}`,
+      platform: 'linux/amd64',
+      cmd: ['python3', '-c', 'import numpy, cv2; print(numpy.__version__, cv2.__version__)'],
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    // Without the -c file pip takes opencv 4.13.0.90 and numpy 2.3.1.
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('1.26.4 4.10.0.84');
   });
 
   // ---- trust: nothing large or secret on a command line; pip's failures named for what they are

@@ -280,6 +280,30 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(args.find((a) => a.startsWith('type=image'))).toContain('push-by-digest=true');
   });
 
+  it("a -c file's lines are the constraints where the resolver left none; where it answered, its own (which hold them)", async () => {
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy<2\n-c pins.txt\n');
+    writeFileSync(path.join(dir, 'pins.txt'), 'numpy==1.26.4  # held\nscipy<1.12\n');
+    const { config, plan } = setup();
+    // setup() wrote its own requirements.txt: this test's again.
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy<2\n-c pins.txt\n');
+    const s = scriptedDocker({});
+    await runBuildStage(
+      {
+        plan,
+        config,
+        baseDir: dir,
+        imagesDir: findImagesDir(process.cwd()),
+        push: true,
+        resolved: { 'cpu/linux/amd64': { constraints: 'resolver', requirements: 'numpy<2' } },
+      },
+      { docker: s.docker, exec: NO_GIT, env: {}, progress: () => undefined, sleep: async () => undefined },
+    );
+    const [amd, arm] = s.secretFiles;
+    expect(amd![BUILD_SECRET_IDS.constraints]!.content).toBe('resolver\n');
+    expect(arm![BUILD_SECRET_IDS.requirements]!.content).toBe('numpy<2\n');
+    expect(arm![BUILD_SECRET_IDS.constraints]!.content).toBe('numpy==1.26.4\nscipy<1.12\n');
+  });
+
   it("a base whose digest is unknown: the base-digest labels are set empty, so the base image's own are not inherited", async () => {
     const r = await run({}, { variants: [{ name: 'own', base: 'localhost:5000/nodigest/base:1' }] });
     await r.result;

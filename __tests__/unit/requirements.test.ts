@@ -24,7 +24,12 @@ import {
   parsePep508,
   parseRequirementsText,
 } from '../../src/requirements/parse.js';
-import { MAX_REQUIREMENTS_BYTES, readRequirements, workspaceRoot } from '../../src/requirements/read.js';
+import {
+  constraintsFileText,
+  MAX_REQUIREMENTS_BYTES,
+  readRequirements,
+  workspaceRoot,
+} from '../../src/requirements/read.js';
 import { inputErrorOf } from '../helpers/errors.js';
 
 /** pip's documentation examples (requirements-file-format, requirement-specifiers, pip install). */
@@ -467,18 +472,75 @@ describe('readRequirements', () => {
     expect(r.indexes).toEqual({ indexUrl: 'https://u:${IDX_TOKEN}@h/simple', extraIndexUrls: [] });
   });
 
-  it('refuses a -c file (exit 2, naming its line; in an include too): neither the resolver nor the build has it', () => {
+  it('reads a -c file as constraints: its lines go to constraints with their origins, not to the requirements', () => {
     write('a.txt', 'numpy\n-r sub/b.txt\n');
     write('sub/b.txt', 'scipy\n--constraint=cons.txt\n');
-    write('sub/cons.txt', 'scipy<1.12\n');
+    // A -r inside a constraints file is constraints too (as pip reads it); an option is global.
+    write('sub/cons.txt', 'scipy<1.12  # held\n-r more.txt\n--extra-index-url https://h/simple\n');
+    write('sub/more.txt', 'pandas==2.1.4 ; python_version >= "3.9"\n-c https://example.com/c.txt\n');
+    const r = readRequirements(['a.txt'], dir, {});
+    expect(r.text).toBe('numpy\nscipy\n--extra-index-url https://h/simple');
+    expect(r.origins).toEqual([
+      `${path.join(dir, 'a.txt')}:1`,
+      `${path.join(dir, 'sub/b.txt')}:1`,
+      `${path.join(dir, 'sub/cons.txt')}:3`,
+    ]);
+    expect(r.requirements.map((q) => q.name)).toEqual(['numpy', 'scipy']);
+    expect(r.indexes).toEqual({ extraIndexUrls: ['https://h/simple'] });
+    expect(r.constraints).toEqual({
+      text: 'scipy<1.12\npandas==2.1.4 ; python_version >= "3.9"\n-c https://example.com/c.txt',
+      origins: [
+        `${path.join(dir, 'sub/cons.txt')}:1`,
+        `${path.join(dir, 'sub/more.txt')}:1`,
+        `${path.join(dir, 'sub/more.txt')}:2`,
+      ],
+    });
+    expect(constraintsFileText(r.constraints)).toBe(`${r.constraints.text}\n`);
+    // Without a -c file: no constraints, and a -c URL is pip's to fetch (kept in the text).
+    write('a.txt', 'numpy\n-c https://example.com/constraints.txt\n');
+    const plain = readRequirements(['a.txt'], dir, {});
+    expect(plain.text).toBe('numpy\n-c https://example.com/constraints.txt');
+    expect(plain.constraints).toEqual({ text: '', origins: [] });
+    expect(constraintsFileText(plain.constraints)).toBe('');
+  });
+
+  it('reads a file named by both -r and -c as both (pip does), and a -c file twice once', () => {
+    write('a.txt', '-c pins.txt\n-r pins.txt\n-c pins.txt\n');
+    write('pins.txt', 'numpy==1.26.4\n');
+    const r = readRequirements(['a.txt'], dir, {});
+    expect(r.text).toBe('numpy==1.26.4');
+    expect(r.constraints.text).toBe('numpy==1.26.4');
+  });
+
+  it.each([
+    ['an editable line', '-e git+https://h/r.git#egg=r', /an editable \(-e\) line cannot be a constraint/],
+    ['an unnamed URL', 'https://h/p-1.0-py3-none-any.whl', /a constraint must name its project/],
+    ['extras', 'torch[opt] <2.3', /a constraint cannot name extras/],
+  ])('refuses what pip refuses in a constraints file: %s (exit 2, naming its line)', (_, line, why) => {
+    write('a.txt', 'numpy\n-c cons.txt\n');
+    write('cons.txt', `scipy<2\n${line}\n`);
     const e = fail(['a.txt']);
     expect(e.exitCode).toBe(2);
-    expect((e as ConfigError).problems).toEqual([
-      `${path.join(dir, 'sub/b.txt')}:2: "--constraint=cons.txt": a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image's own packages already)`,
-    ]);
-    // A URL is pip's to fetch, in the resolver's container and the build alike: kept.
-    write('a.txt', 'numpy\n-c https://example.com/constraints.txt\n');
-    expect(readRequirements(['a.txt'], dir, {}).text).toBe('numpy\n-c https://example.com/constraints.txt');
+    const problems = (e as ConfigError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${path.join(dir, 'cons.txt')}:2: `));
+    expect(problems[0]).toMatch(why);
+    // The same line in a requirements file is a requirement.
+    write('a.txt', `numpy\n${line}\n`);
+    expect(readRequirements(['a.txt'], dir, {}).constraints.text).toBe('');
+  });
+
+  it('checks a constraints file as a requirements file: a literal credential, and a loop through -c', () => {
+    write('a.txt', 'numpy\n-c cons.txt\n');
+    write('cons.txt', 'pkg @ https://user:s3cretpassw0rd@h.example/pkg-1.0-py3-none-any.whl\n');
+    const e = fail(['a.txt']);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).not.toContain('s3cretpassw0rd');
+    expect((e as ConfigError).problems[0]).toMatch(new RegExp(`^${path.join(dir, 'cons.txt')}:1: `));
+    write('cons.txt', 'scipy<2\n-c a.txt\n');
+    expect(fail(['a.txt']).message).toBe(
+      `requirements include loop: ${path.join(dir, 'a.txt')}:2 -> ${path.join(dir, 'cons.txt')}:2 -> ${path.join(dir, 'a.txt')}`,
+    );
   });
 
   it('refuses an include loop naming the chain', () => {
@@ -561,13 +623,14 @@ describe('readRequirements', () => {
       ),
     ],
     [
-      '-c /proc/self/status (refused as any -c file, never read)',
+      '-c /proc/self/status',
       () => (
         write('a.txt', 'numpy\n-c /proc/self/status\n'),
         {
           files: ['a.txt'],
-          message:
-            /^a\.txt: 1 problem\n {2}- .*a\.txt:2: "-c \/proc\/self\/status": a -c constraints file is not supported/,
+          message: new RegExp(
+            `^requirements file /proc/self/status \\(included from ${path.join(dir, 'a.txt')}:2\\) is under /proc:`,
+          ),
         }
       ),
     ],

@@ -135,9 +135,51 @@ describe('checkedResolution', () => {
           "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
         ],
       },
+      ['torch==2.5.1'],
     ],
-  ])('%s', (_, naive, analysis, status, conflict) => {
-    const r = checkedResolution(draft, { naive, analysis });
+    [
+      "a constraint on torch from the requirements' own -c file (not the variant's torch)",
+      {
+        ok: false,
+        out: `The conflict is caused by:\n    The user requested (constraint) torch==2.4.0\n    The user requested (constraint) torch==2.5.1\n\nx`,
+      },
+      NO_ANALYSIS,
+      'conflict',
+      {
+        causes: [
+          'The user requested (constraint) torch==2.4.0',
+          'The user requested (constraint) torch==2.5.1',
+        ],
+        chain: [
+          `your requirements need another torch than the variant's torch 2.5.1 (the build installs torch==2.5.1 from the torch index before them: the "(constraint) torch==2.5.1" above)`,
+        ],
+        options: [
+          'ask for releases made for torch 2.5.1 (e.g. the torchvision or torchaudio release paired with it), or none at all',
+          "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support",
+        ],
+      },
+      ['torch==2.5.1'],
+    ],
+    [
+      "a -c file's torch pin, and no torch the variant installs first: the requirements' own conflict",
+      {
+        ok: false,
+        out: `The conflict is caused by:\n    The user requested (constraint) torch==2.4.0\n    torchvision 0.20.0 depends on torch==2.5.0\n\nx`,
+      },
+      NO_ANALYSIS,
+      'conflict',
+      {
+        causes: [
+          'The user requested (constraint) torch==2.4.0',
+          'torchvision 0.20.0 depends on torch==2.5.0',
+        ],
+        chain: ['your requirements conflict among themselves (before the base image is considered)'],
+        options: ['change the requirements pip names above'],
+      },
+      [],
+    ],
+  ])('%s', (_, naive, analysis, status, conflict, preinstalled?: string[]) => {
+    const r = checkedResolution(draft, { naive, analysis }, preinstalled ?? []);
     expect(r.status).toBe(status);
     expect(r.conflict).toEqual(conflict);
     expect(Object.keys(r)).toEqual([

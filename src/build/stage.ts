@@ -287,6 +287,27 @@ function skipGitInfo(input: BuildStageInput, env: BuildStageDeps['env']): boolea
   return input.config.build.provenance === 'false' && !attested;
 }
 
+/**
+ * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
+ * the resolver left none). Checked
+ * with the stage's environment, as the resolve stage checks them (never process.env). Lines are
+ * checked with only build.secrets filled in (the others are refused here): no message quotes
+ * another variable's value.
+ */
+function configRequirements(
+  config: Config,
+  baseDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { requirements: string; constraints: string } {
+  const read = readRequirements(config.python.requirements, baseDir, env, {
+    ...workspaceRoot(env, baseDir),
+    expandable: config.build.secrets,
+  });
+  // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+  checkListedReferences(read.envReferences, config.build.secrets);
+  return { requirements: read.text, constraints: read.constraints.text };
+}
+
 export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps): Promise<BuildResult> {
   const { plan, config, baseDir } = input;
   const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
@@ -299,16 +320,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   // Secret mounts or nothing: never a fallback to build arguments.
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
-  // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-  // Lines are checked with only build.secrets filled in (the others are refused just below): no
-  // message quotes another variable's value.
-  const read = readRequirements(config.python.requirements, baseDir, deps.env, {
-    ...workspaceRoot(deps.env, baseDir),
-    expandable: config.build.secrets,
-  });
-  // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-  checkListedReferences(read.envReferences, config.build.secrets);
-  const requirements = read.text;
+  const { requirements, constraints } = configRequirements(config, baseDir, deps.env);
 
   const work = runTempDir('ml-image-build-');
   const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));
@@ -340,6 +352,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     context: path.resolve(baseDir, config.build.context),
     work,
     requirements,
+    constraints,
     ...(input.resolved && { resolved: input.resolved }),
     indexes,
     secretEnv,

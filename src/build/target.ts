@@ -42,6 +42,11 @@ export interface TargetContext {
   work: string;
   /** The requirements as read from the config (used where the resolver left none). */
   requirements: string;
+  /**
+   * The requirements' own -c files' lines (used where the resolver left none: its constraints hold
+   * them already).
+   */
+  constraints: string;
   resolved?: Readonly<Record<string, { constraints: string; requirements: string }>>;
   indexes: PipIndexes;
   secretEnv: Readonly<Record<string, string>>;
@@ -99,7 +104,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
   const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
   const inputs: BuildInputs = {
     requirements: resolved?.requirements ?? ctx.requirements,
-    constraints: resolved?.constraints ?? '',
+    constraints: resolved?.constraints ?? ctx.constraints,
     indexes: ctx.indexes,
     ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
     secretEnv: ctx.secretEnv,

@@ -14,12 +14,14 @@ import {
   pipMessage,
   transientIndexError,
 } from './pip-output.js';
-import { DIR } from './workdir.js';
+import { DIR, USER_CONSTRAINTS_FILE } from './workdir.js';
 
 export interface FailureContext {
   image: string;
   origins: readonly string[];
   requirements: readonly RequirementOrigin[];
+  /** The user's "file:line" of line N of the -c files' lines (input.ts userConstraintsText). */
+  constraintOrigins?: readonly string[];
   indexes: PipIndexes;
   /** The network the resolver's container ran on (the fix of an unreachable index names it). */
   network?: 'host' | 'bridge';
@@ -87,6 +89,21 @@ function blame(out: string, ctx: FailureContext): Blame {
         .replaceAll(`${DIR}/`, ''),
     ).replace(/^/gm, '  ')}`;
   return { ctx, out, at, said };
+}
+
+const CONSTRAINTS_PATH = `${DIR}/${USER_CONSTRAINTS_FILE}`.replace(/[.]/g, '\\.');
+const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
+const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
+
+/**
+ * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
+ * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
+ */
+export function withConstraintOrigins(out: string, origins: readonly string[]): string {
+  const at = (n: string) => origins[Number(n) - 1];
+  return out
+    .replace(CONSTRAINT_LINE, (x, n: string) => at(n) ?? x)
+    .replace(FROM_CONSTRAINT_LINE, (x, n: string) => (at(n) === undefined ? x : `(from ${at(n)})`));
 }
 
 const prefix = (origin: string | undefined) => (origin ? `${origin}: ` : '');
@@ -172,7 +189,10 @@ function buildFailed(f: Extract<PipFailure, { kind: 'build-failed' }>, { ctx, sa
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
  */
-export function pipFailureError(out: string, ctx: FailureContext): MlImageError | undefined {
+export function pipFailureError(pipOut: string, ctx: FailureContext): MlImageError | undefined {
+  // A line of the -c files' text is named by its own file and line before anything reads a line
+  // number: line N there is not line N of the requirements.
+  const out = withConstraintOrigins(pipOut, ctx.constraintOrigins ?? []);
   const f = classifyPipFailure(out);
   const b = blame(out, ctx);
   switch (f.kind) {

@@ -1,6 +1,8 @@
 // What resolving one base image for one platform takes, and the views of it the steps share.
 import { outputMasker, type PipIndexes, pipIndexEnv, withExtraIndex } from '../python/indexes.js';
-import type { RequirementOrigin } from '../requirements/read.js';
+import { canonicalName } from '../requirements/parse.js';
+import { constraintsFileText, type RequirementOrigin } from '../requirements/read.js';
+import { redactUrls } from '../util/redact.js';
 import type { FailureContext } from './failure.js';
 
 export interface ResolveInput {
@@ -14,6 +16,11 @@ export interface ResolveInput {
     requirements?: readonly RequirementOrigin[];
     /** --index-url / --extra-index-url lines inside the requirements files. */
     indexes?: { indexUrl?: string; extraIndexUrls: readonly string[] };
+    /**
+     * The lines of the requirements' local -c files, and where each came from: every dry run takes
+     * them as a constraints file (USER_CONSTRAINTS_FILE), and so does the build (ResolveOutput's).
+     */
+    constraints?: { text: string; origins: readonly string[] };
   };
   /** Where pip looks (config or environment): reaches pip through its environment, never argv. */
   indexes?: PipIndexes;
@@ -64,6 +71,57 @@ export function preinstalledArgs(input: ResolveInput, file: string): string[] {
   return first.length > 0 ? ['-c', file, ...first] : [];
 }
 
+/** The requirements' own -c lines, as a file's text ('' without any). Pure. */
+export function userConstraintsText(input: Pick<ResolveInput, 'requirements'>): string {
+  return constraintsFileText(input.requirements.constraints);
+}
+
+/**
+ * Everything of the requirements pip reads, the -c lines included: for what scans them (the URLs
+ * pip may fetch, remote includes, ${NAME} references). Pure.
+ */
+export function pipReadText(input: Pick<ResolveInput, 'requirements'>): string {
+  const c = input.requirements.constraints?.text ?? '';
+  return c === '' ? input.requirements.text : `${input.requirements.text}\n${c}`;
+}
+
+/**
+ * The constraints the build installs with: the resolver's (CONSTRAINTS, the base's pins and what it
+ * resolved) and then the requirements' own -c lines, which pip applies together. Pure.
+ */
+export function withUserConstraints(constraints: string, input: Pick<ResolveInput, 'requirements'>): string {
+  const own = userConstraintsText(input);
+  if (own === '') return constraints;
+  const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
+  return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
+}
+
+/**
+ * The requirements' own -c lines that a conflict's causes name ("The user requested (constraint)
+ * numpy==1.26.4,>=2": pip merges every constraint on a project into one), as options that name each
+ * line's file and line: a constraint of your own is held as firmly as the base image's packages.
+ * Pure.
+ */
+export function ownConstraintOptions(
+  causes: readonly string[],
+  input: Pick<ResolveInput, 'requirements'>,
+): string[] {
+  const own = input.requirements.constraints;
+  if (own === undefined || own.text === '') return [];
+  const named = new Set(
+    causes.flatMap((c) =>
+      [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => canonicalName(m[1]!)),
+    ),
+  );
+  return own.text.split('\n').flatMap((line, i) => {
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
+    if (name === undefined || !named.has(canonicalName(name))) return [];
+    return [
+      `loosen or drop your constraint "${redactUrls(line)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+    ];
+  });
+}
+
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
 function torchIndexOf(input: ResolveInput): string | undefined {
   return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
@@ -90,6 +148,7 @@ export function failureContext(input: ResolveInput): FailureContext {
     image: input.image,
     origins: input.requirements.origins,
     requirements: input.requirements.requirements ?? [],
+    ...(input.requirements.constraints && { constraintOrigins: input.requirements.constraints.origins }),
     indexes: shownIndexes(input),
   };
 }

@@ -8,7 +8,7 @@
 // an index named in the host's /etc/hosts too). Pure: a host name that this machine resolves to its
 // loopback takes a lookup, which the stage makes (network-lookup.ts).
 import type { ResolveInput } from './input.js';
-import { shownIndexes } from './input.js';
+import { pipReadText, shownIndexes } from './input.js';
 
 export type ResolverNetwork = 'host' | 'bridge';
 
@@ -45,7 +45,7 @@ export function urlsInText(text: string): string[] {
 export function urlsPipMayReach(input: ResolveInput): string[] {
   const env = input.pipEnv ?? {};
   const ix = shownIndexes(input);
-  const inText = urlsInText(expand(input.requirements.text, env));
+  const inText = urlsInText(expand(pipReadText(input), env));
   return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
     .map((u) => expand(u, env))
     .concat(inText);

@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { redactUrls } from '../util/redact.js';
 import { mayBuildPullRequestCode, type RunEventFacts } from '../util/pull-request-code.js';
 import type { SessionSpec } from '../docker/adapter.js';
-import { type ResolveInput, shownIndexes } from './input.js';
+import { pipReadText, type ResolveInput, shownIndexes } from './input.js';
 import { urlsInText } from './network.js';
 
 /** Where the volume is mounted in the resolver's container. */
@@ -62,7 +62,7 @@ export function pipCacheUrls(input: ResolveInput): string[] | undefined {
   const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
   if (urls.some(mayCarryCredentials)) return undefined;
   // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
-  const text = input.requirements.text;
+  const text = pipReadText(input);
   if (text.includes('${') || urlsInText(text).some(mayCarryCredentials)) return undefined;
   const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
   if (!trusted && !urls.some((u) => /^https:\/\//i.test(u))) return undefined;

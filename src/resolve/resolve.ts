@@ -12,14 +12,23 @@ import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
 import {
   failureContext,
+  ownConstraintOptions,
   pipOutputMask,
+  pipReadText,
   pipRunEnv,
   preinstalled,
   preinstalledArgs,
   type ResolveInput,
+  userConstraintsText,
+  withUserConstraints,
 } from './input.js';
 import { remoteIncludes, requirementNames } from '../requirements/parse.js';
-import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
+import {
+  type Resolution,
+  RESOLUTION_SCHEMA_VERSION,
+  type ResolveOutput,
+  ResolveOutputSchema,
+} from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
 import { type Diagnosis, diagnosisOf, NAIVE } from './steps/diagnose.js';
 import { checkedResolution, conflictResolution } from './steps/explain.js';
@@ -40,7 +49,7 @@ import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit 
 import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
 import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
-import { DIR, PIP_ENV } from './workdir.js';
+import { DIR, PIP_ENV, USER_CONSTRAINTS_FILE } from './workdir.js';
 import { pipWorkspace, type Workspace } from './workspace.js';
 import { VERSION } from '../version.js';
 
@@ -96,12 +105,18 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
   if (earlier.hit !== undefined) return earlier.hit;
   const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
   const first = preinstalled(input);
-  const firstArgs = preinstalledArgs(input, `${DIR}/${PREINSTALLED_FILE}`);
+  const userConstraints = userConstraintsText(input);
+  // Every dry run: what the build installs first, and the requirements' own -c files (as one).
+  const firstArgs = [
+    ...preinstalledArgs(input, `${DIR}/${PREINSTALLED_FILE}`),
+    ...(userConstraints !== '' ? ['-c', `${DIR}/${USER_CONSTRAINTS_FILE}`] : []),
+  ];
   try {
     const ws = pipWorkspace(session, {
       image: input.image,
       pipEnv: pipRunEnv(input),
       // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
+      // And the build's constraints hold the -c files' lines (withUserConstraints): so do these.
       ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
       mask: pipOutputMask(input),
       failure: { ...failureContext(input), network },
@@ -122,13 +137,14 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       platform: input.platform,
       requirementsText: input.requirements.text,
       preinstalled: first,
+      ...(userConstraints !== '' && { userConstraints }),
       ...(deps.cache !== undefined && { cache: deps.cache }),
       ...(pinned.key !== undefined && { digest: pinned.key }),
       say,
     };
     const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
     const resolution = {
-      ...answer.resolution,
+      ...withOwnConstraintOptions(answer.resolution, input),
       // The steps' own (a base package no pin could hold), then the table's.
       hazards: [
         ...answer.resolution.hazards,
@@ -141,7 +157,12 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       ],
       durationMs: Date.now() - t0,
     };
-    const out = { ...answer, resolution, explanation: renderExplanation(resolution) };
+    const out = {
+      ...answer,
+      constraints: withUserConstraints(answer.constraints, input),
+      resolution,
+      explanation: renderExplanation(resolution),
+    };
     // Only a finished answer is kept: a conflict is worth re-checking next time.
     if (earlier.key !== undefined && resolution.status !== 'conflict')
       deps.cache?.set(earlier.key, JSON.stringify(out));
@@ -239,7 +260,7 @@ function earlierResolution(
 ): { key?: string; hit?: ResolveOutput } {
   if (!deps.reuse || !deps.cache || digest === undefined) return {};
   // The key holds the requirements' text: a file pip fetches from a URL can change without it.
-  if (remoteIncludes(input.requirements.text).length > 0) {
+  if (remoteIncludes(pipReadText(input)).length > 0) {
     say(
       'not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing',
     );
@@ -312,6 +333,17 @@ async function answerFor(
       requirements: relaxed.requirements ?? input.requirements.text,
     }),
   };
+}
+
+/** RESOLUTION with the options that name the requirements' own -c lines its conflict names first. */
+function withOwnConstraintOptions<R extends Pick<Resolution, 'conflict'>>(
+  resolution: R,
+  input: ResolveInput,
+): R {
+  const conflict = resolution.conflict;
+  const own = conflict ? ownConstraintOptions(conflict.causes, input) : [];
+  if (!conflict || own.length === 0) return resolution;
+  return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }
 
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };

@@ -11,3 +11,6 @@ export const PIP_ENV = {
   // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
   PIP_BREAK_SYSTEM_PACKAGES: '1',
 };
+
+/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
+export const USER_CONSTRAINTS_FILE = 'user-constraints.txt';

@@ -56,7 +56,7 @@ function plainConflict(
   causes: readonly string[],
   preinstalled: readonly string[],
 ): { chain: string[]; options: string[] } {
-  const torch = variantTorchIn(causes);
+  const torch = variantTorchIn(causes, preinstalled);
   if (torch !== undefined)
     return {
       chain: [
@@ -84,15 +84,25 @@ function plainConflict(
   };
 }
 
+/** The variant's torch version: what the build installs first (input.ts preinstalled `torch==V`). */
+const variantTorch = (preinstalled: readonly string[]) =>
+  preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
- * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
- * local -c file is refused, so no other constraint names torch).
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"). A
+ * constraint on torch from the requirements' own -c files names another version, or the same one
+ * (then it asks for what the variant installs anyway). Pure.
  */
-export function variantTorchIn(causes: readonly string[]): string | undefined {
+export function variantTorchIn(
+  causes: readonly string[],
+  preinstalled: readonly string[],
+): string | undefined {
+  const torch = variantTorch(preinstalled);
+  if (torch === undefined) return undefined;
   for (const c of causes) {
     const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
-    if (m) return m[1];
+    if (m?.[1] === torch) return torch;
   }
   return undefined;
 }
@@ -105,7 +115,7 @@ export function variantTorchDependencyIn(
   causes: readonly string[],
   preinstalled: readonly string[],
 ): { torch: string; cause: string } | undefined {
-  const torch = preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+  const torch = variantTorch(preinstalled);
   if (torch === undefined) return undefined;
   for (const c of causes) {
     const m = /^torch (\S+) depends on /.exec(c);

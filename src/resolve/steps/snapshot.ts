@@ -7,7 +7,7 @@ import { constraintsText, type PinDecision, pinDecisions } from '../constraints.
 import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
 import { HELPER_PY } from '../py/helper.generated.js';
 import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.js';
-import { DIR } from '../workdir.js';
+import { DIR, USER_CONSTRAINTS_FILE } from '../workdir.js';
 import { type ExecResult, parseHelperOutput, type Workspace } from '../workspace.js';
 
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
@@ -26,6 +26,8 @@ export interface SnapshotOptions {
   requirementsText: string;
   /** Constraints of what the build installs first (input.ts preinstalled), for PREINSTALLED_FILE. */
   preinstalled?: readonly string[];
+  /** The requirements' own -c lines (input.ts userConstraintsText), for USER_CONSTRAINTS_FILE. */
+  userConstraints?: string;
   cache?: SnapshotCache;
   /** The base image's digest: only images in a registry have one, and only those are cached. */
   digest?: string;
@@ -57,6 +59,7 @@ export async function prepareWorkspace(
     'helper.py': HELPER_PY,
     'requirements.txt': `${o.requirementsText}\n`,
     ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+    ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
   };
   if (cached.hit === undefined) {
     await ws.put(files);

@@ -1,0 +1,190 @@
+// The requirements' own -c files in the resolver: their lines reach every dry run as one constraints
+// file (user-constraints.txt) and the build's constraints after the resolver's; pip's words about a
+// line of that file name the user's file and line; what scans the requirements (the URLs pip may
+// fetch, pip's cache volume, the reuse key) scans them too. pip is played by a fake session (the
+// integration test resolve.test.ts runs real pip on wheels).
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/resolve/helper-output.js';
+import { pipFailureError, withConstraintOrigins } from '../../src/resolve/failure.js';
+import {
+  failureContext,
+  ownConstraintOptions,
+  pipReadText,
+  type ResolveInput,
+  userConstraintsText,
+  withUserConstraints,
+} from '../../src/resolve/input.js';
+import { urlsPipMayReach } from '../../src/resolve/network.js';
+import { pipCacheUrls } from '../../src/resolve/pip-cache.js';
+import { resolutionKey, resolveAgainstBase } from '../../src/resolve/resolve.js';
+import { fakeDocker, fakeSession } from '../helpers/fakes.js';
+import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+
+const D = '/tmp/ml-image-resolve';
+
+const input = (
+  constraints?: { text: string; origins: string[] },
+  extra: Partial<ResolveInput> = {},
+): ResolveInput => ({
+  image: 'localhost:5000/base:1',
+  platform: 'linux/amd64',
+  requirements: {
+    text: 'pkg\nscipy',
+    origins: ['/w/r.txt:1', '/w/r.txt:2'],
+    ...(constraints && { constraints }),
+  },
+  mode: 'auto',
+  ...extra,
+});
+
+const CONSTRAINTS = { text: 'scipy<1.12\nnumpy<2', origins: ['/w/c.txt:1', '/w/c.txt:3'] };
+
+/** pip that finds nothing to change: every dry run succeeds, installing pkg and scipy. */
+function cleanPip() {
+  const answer = (cmd: readonly string[]) => {
+    const c = cmd.join(' ');
+    if (cmd[0] === 'sh' || c === `python3 ${D}/helper.py snapshot`) return { stdout: EMPTY_SNAPSHOT };
+    if (c.includes('pip install')) return {};
+    if (c.includes(`${D}/helper.py analyze`)) {
+      const analysis: Analysis = {
+        install: [
+          { name: 'pkg', version: '1.0', requested: true },
+          { name: 'scipy', version: '1.11.4', requested: true },
+        ],
+        replaced: [],
+        environment: {},
+      };
+      return { stdout: JSON.stringify({ ...analysis, holders: {} }) };
+    }
+    return { exitCode: 2, stderr: `unexpected ${c}` };
+  };
+  const played = viaHelperRun(answer, () => session.files);
+  const session = Object.assign(fakeSession(played.answer), { virtual: played.calls });
+  return session;
+}
+
+describe("the requirements' own -c lines in the resolver", () => {
+  it('go in as user-constraints.txt, which every dry run takes, and end the build constraints', async () => {
+    const session = cleanPip();
+    const out = await resolveAgainstBase(
+      input(CONSTRAINTS, { variant: { torchIndexUrl: 'https://t.example/whl/cpu', torchVersion: '2.5.1' } }),
+      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+    );
+    expect(out.resolution.status).toBe('clean');
+    expect(session.files[`${D}/user-constraints.txt`]).toBe('scipy<1.12\nnumpy<2\n');
+    const pip = session.virtual.filter((x) => x.cmd.includes('pip'));
+    expect(pip.length).toBeGreaterThan(0);
+    for (const c of pip) {
+      const at = c.cmd.indexOf(`${D}/user-constraints.txt`);
+      expect(c.cmd[at - 1], c.cmd.join(' ')).toBe('-c');
+      // Beside the variant's torch step, not instead of it.
+      expect(c.cmd).toContain(`${D}/preinstalled.txt`);
+    }
+    expect(
+      out.constraints.endsWith("# the requirements' own constraints (-c files)\nscipy<1.12\nnumpy<2\n"),
+    ).toBe(true);
+  });
+
+  it('without any: no file, no -c of it, and the build constraints are the resolver alone', async () => {
+    const session = cleanPip();
+    const out = await resolveAgainstBase(input(), {
+      docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
+    });
+    expect(Object.keys(session.files).filter((f) => f.includes('user-constraints'))).toEqual([]);
+    for (const c of session.virtual) expect(c.cmd.join(' ')).not.toContain('user-constraints');
+    expect(out.constraints).not.toContain('-c files');
+    // An empty -c file (only comments) is the same as none.
+    const empty = cleanPip();
+    await resolveAgainstBase(input({ text: '', origins: [] }), {
+      docker: fakeDocker({ startSession: () => Promise.resolve(empty) }),
+    });
+    for (const c of empty.virtual) expect(c.cmd.join(' ')).not.toContain('user-constraints');
+  });
+
+  it.each<[string, string, string]>([
+    ['none', '', ''],
+    [
+      'after the base pins',
+      'numpy==1.26.4\n',
+      "numpy==1.26.4\n# the requirements' own constraints (-c files)\nx<2\n",
+    ],
+    [
+      'a text without its last newline',
+      'numpy==1.26.4',
+      "numpy==1.26.4\n# the requirements' own constraints (-c files)\nx<2\n",
+    ],
+    ['alone', '', "# the requirements' own constraints (-c files)\nx<2\n"],
+  ])('withUserConstraints: %s', (what, resolver, expected) => {
+    const own = what === 'none' ? undefined : { text: 'x<2', origins: ['/w/c.txt:1'] };
+    expect(withUserConstraints(resolver, input(own))).toBe(expected);
+    expect(userConstraintsText(input(own))).toBe(own ? 'x<2\n' : '');
+  });
+
+  it("pip's words about a line of the -c files name the user's file and line, never a requirement's", () => {
+    const out = [
+      `ERROR: Invalid requirement: 'numpy<<2' (from line 2 of ${D}/user-constraints.txt)`,
+      `Hint: = is not a valid operator. Did you mean == ? (from -c ${D}/user-constraints.txt (line 2))`,
+    ].join('\n');
+    expect(withConstraintOrigins(out, CONSTRAINTS.origins)).toBe(
+      [
+        "ERROR: Invalid requirement: 'numpy<<2' (from /w/c.txt:3)",
+        'Hint: = is not a valid operator. Did you mean == ? (from /w/c.txt:3)',
+      ].join('\n'),
+    );
+    const err = pipFailureError(out, failureContext(input(CONSTRAINTS)))!;
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain('/w/c.txt:3');
+    // Line 2 of the requirements is /w/r.txt:2: not blamed for the constraint's line 2.
+    expect(err.message).not.toContain('/w/r.txt:2');
+    // A line number past the file's (another file, an older text) is left as pip wrote it.
+    expect(withConstraintOrigins(`(from line 9 of ${D}/user-constraints.txt)`, CONSTRAINTS.origins)).toBe(
+      `(from line 9 of ${D}/user-constraints.txt)`,
+    );
+  });
+
+  it('what scans the requirements scans the -c lines too: URLs pip may fetch, the cache volume, the reuse key', () => {
+    const withUrl = { text: 'pkg @ http://127.0.0.1:5931/pkg-1.0-py3-none-any.whl', origins: ['/w/c.txt:1'] };
+    expect(pipReadText(input(withUrl))).toBe(`pkg\nscipy\n${withUrl.text}`);
+    expect(pipReadText(input())).toBe('pkg\nscipy');
+    expect(urlsPipMayReach(input(withUrl))).toContain('http://127.0.0.1:5931/pkg-1.0-py3-none-any.whl');
+    const https = { indexes: { indexUrl: 'https://pypi.example/simple', extraIndexUrls: [] } };
+    expect(pipCacheUrls(input(undefined, https))).toEqual(['https://pypi.example/simple']);
+    // A ${NAME} pip fills in (a token) in a -c line: no shared cache volume.
+    const ref = { text: 'pkg @ https://h.example/pkg.whl?sig=${SAS}', origins: ['/w/c.txt:1'] };
+    expect(pipCacheUrls(input(ref, https))).toBeUndefined();
+    const key = resolutionKey('sha256:aa', input(CONSTRAINTS));
+    expect(resolutionKey('sha256:aa', input())).not.toBe(key);
+    expect(resolutionKey('sha256:aa', input({ ...CONSTRAINTS, text: 'scipy<1.13\nnumpy<2' }))).not.toBe(key);
+  });
+
+  it.each<[string, string[], string[]]>([
+    [
+      'none of them named',
+      ['pkg 1.0 depends on numpy>=2', 'The user requested (constraint) torch==2.5.1'],
+      [],
+    ],
+    [
+      'pip merges the base pin and the own constraint into one (names compared as PEP 503 names)',
+      ['The user requested (constraint) NumPy==1.26.4,>=2'],
+      [
+        'loosen or drop your constraint "numpy<2" (/w/c.txt:3): the requirements\' own -c files are held as firmly as the base image\'s packages',
+      ],
+    ],
+    [
+      'a user-requested line is not a constraint',
+      ['The user requested scipy<1.12', 'The user requested (constraint) numpy==1.26.4'],
+      [
+        'loosen or drop your constraint "numpy<2" (/w/c.txt:3): the requirements\' own -c files are held as firmly as the base image\'s packages',
+      ],
+    ],
+  ])('ownConstraintOptions: %s', (_, causes, options) => {
+    expect(ownConstraintOptions(causes, input(CONSTRAINTS))).toEqual(options);
+    expect(ownConstraintOptions(causes, input())).toEqual([]);
+  });
+  it('ownConstraintOptions shows a line with its URL login masked', () => {
+    const own = { text: 'pkg @ https://u:pw12345678@h.example/p.whl', origins: ['/w/c.txt:1'] };
+    const [o] = ownConstraintOptions(['The user requested (constraint) pkg@ https://x'], input(own));
+    expect(o).toContain('https://u:***@h.example/p.whl');
+    expect(o).not.toContain('pw12345678');
+  });
+});

@@ -1,0 +1,95 @@
+// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
+// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
+// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { notRegularFile } from '../util/read-regular.js';
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+export const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+
+/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+
+const isInside = (p: string, dir: string) => {
+  const rel = path.relative(dir, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+
+/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
+function checkedRealPath(abs: string, where: string, root: string | undefined): string {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    throw new InputError(
+      `cannot read the requirements file ${abs}${where}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      'check its permissions',
+    );
+  }
+  // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
+  const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
+  if (system !== undefined)
+    throw new InputError(
+      `requirements file ${abs}${where} is under ${system}: system files are never read as requirements`,
+      'name a requirements file of your repository',
+    );
+  if (root === undefined) return real;
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch (e) {
+    throw new InputError(
+      `the workspace ${root} cannot be resolved: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+  if (!isInside(real, realRoot))
+    throw new InputError(
+      `requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`,
+      'keep requirements files, and every -r include, inside the repository',
+    );
+  return real;
+}
+
+/**
+ * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
+ * /sys or /dev, and (given a root) inside root, else exit 2.
+ */
+export function readRequirementsFile(abs: string, from?: string, root?: string): string {
+  const where = from ? ` (included from ${from})` : '';
+  let st: Stats;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new InputError(
+        `requirements file not found: ${abs}${where}`,
+        'check the path in python.requirements / --requirements',
+      );
+    throw new InputError(
+      `cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`,
+      'check its permissions',
+    );
+  }
+  if (!st.isFile())
+    throw new InputError(
+      `requirements file ${abs}${where} ${notRegularFile(st)}`,
+      'name a requirements file (a text file of requirement lines)',
+    );
+  if (st.size > MAX_REQUIREMENTS_BYTES)
+    throw new InputError(
+      `requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`,
+      'a requirements file lists packages; split it or remove what is not a requirement',
+    );
+  const real = checkedRealPath(abs, where, root);
+  try {
+    return readFileSync(real, 'utf8');
+  } catch (e) {
+    throw new InputError(
+      `cannot read the requirements file ${abs}${where}: ${(e as Error).message}`,
+      'check its permissions',
+    );
+  }
+}
