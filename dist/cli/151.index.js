@@ -1715,8 +1715,8 @@ async function withRetries(deps, what, tags, t0, push) {
     }
 }
 
-// EXTERNAL MODULE: ./src/requirements/read.ts + 4 modules
-var requirements_read = __webpack_require__(91190);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 5 modules
+var requirements_read = __webpack_require__(1208);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -1788,7 +1788,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
     const inputs = {
         requirements: resolved?.requirements ?? ctx.requirements,
-        constraints: resolved?.constraints ?? '',
+        constraints: resolved?.constraints ?? ctx.constraints,
         indexes: ctx.indexes,
         ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
         secretEnv: ctx.secretEnv,
@@ -2238,6 +2238,22 @@ function skipGitInfo(input, env) {
     const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
     return input.config.build.provenance === 'false' && !attested;
 }
+/**
+ * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
+ * the resolver left none). Checked
+ * with the stage's environment, as the resolve stage checks them (never process.env). Lines are
+ * checked with only build.secrets filled in (the others are refused here): no message quotes
+ * another variable's value.
+ */
+function configRequirements(config, baseDir, env) {
+    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, env, {
+        ...(0,requirements_read/* workspaceRoot */.oS)(env, baseDir),
+        expandable: config.build.secrets,
+    });
+    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+    (0,references/* checkListedReferences */.O)(read.envReferences, config.build.secrets);
+    return { requirements: read.text, constraints: read.constraints.text };
+}
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
@@ -2251,16 +2267,7 @@ async function runBuildStage(input, deps) {
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
-    // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    // Lines are checked with only build.secrets filled in (the others are refused just below): no
-    // message quotes another variable's value.
-    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env, {
-        ...(0,requirements_read/* workspaceRoot */.oS)(deps.env, baseDir),
-        expandable: config.build.secrets,
-    });
-    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-    (0,references/* checkListedReferences */.O)(read.envReferences, config.build.secrets);
-    const requirements = read.text;
+    const { requirements, constraints } = configRequirements(config, baseDir, deps.env);
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
@@ -2290,6 +2297,7 @@ async function runBuildStage(input, deps) {
         context: external_node_path_default().resolve(baseDir, config.build.context),
         work,
         requirements,
+        constraints,
         ...(input.resolved && { resolved: input.resolved }),
         indexes,
         secretEnv,
@@ -4117,7 +4125,7 @@ function overallStatus(entries) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91190);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1208);
 /* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading

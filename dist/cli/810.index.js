@@ -135,14 +135,24 @@ function checkListedReferences(references, secrets) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K3: () => (/* binding */ shownIndexes),
+/* harmony export */   X9: () => (/* binding */ userConstraintsText),
 /* harmony export */   Ze: () => (/* binding */ preinstalledArgs),
 /* harmony export */   "if": () => (/* binding */ pipRunEnv),
 /* harmony export */   kl: () => (/* binding */ preinstalled),
 /* harmony export */   lH: () => (/* binding */ pipOutputMask),
-/* harmony export */   u2: () => (/* binding */ failureContext)
+/* harmony export */   o: () => (/* binding */ ownConstraintOptions),
+/* harmony export */   u2: () => (/* binding */ failureContext),
+/* harmony export */   xW: () => (/* binding */ pipReadText),
+/* harmony export */   yj: () => (/* binding */ withUserConstraints)
 /* harmony export */ });
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1208);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
 // What resolving one base image for one platform takes, and the views of it the steps share.
+
+
+
 
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
@@ -171,6 +181,49 @@ function preinstalledArgs(input, file) {
     const first = preinstalled(input);
     return first.length > 0 ? ['-c', file, ...first] : [];
 }
+/** The requirements' own -c lines, as a file's text ('' without any). Pure. */
+function userConstraintsText(input) {
+    return (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .constraintsFileText */ .Wh)(input.requirements.constraints);
+}
+/**
+ * Everything of the requirements pip reads, the -c lines included: for what scans them (the URLs
+ * pip may fetch, remote includes, ${NAME} references). Pure.
+ */
+function pipReadText(input) {
+    const c = input.requirements.constraints?.text ?? '';
+    return c === '' ? input.requirements.text : `${input.requirements.text}\n${c}`;
+}
+/**
+ * The constraints the build installs with: the resolver's (CONSTRAINTS, the base's pins and what it
+ * resolved) and then the requirements' own -c lines, which pip applies together. Pure.
+ */
+function withUserConstraints(constraints, input) {
+    const own = userConstraintsText(input);
+    if (own === '')
+        return constraints;
+    const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
+    return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
+}
+/**
+ * The requirements' own -c lines that a conflict's causes name ("The user requested (constraint)
+ * numpy==1.26.4,>=2": pip merges every constraint on a project into one), as options that name each
+ * line's file and line: a constraint of your own is held as firmly as the base image's packages.
+ * Pure.
+ */
+function ownConstraintOptions(causes, input) {
+    const own = input.requirements.constraints;
+    if (own === undefined || own.text === '')
+        return [];
+    const named = new Set(causes.flatMap((c) => [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(m[1]))));
+    return own.text.split('\n').flatMap((line, i) => {
+        const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
+        if (name === undefined || !named.has((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name)))
+            return [];
+        return [
+            `loosen or drop your constraint "${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(line)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+        ];
+    });
+}
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
 function torchIndexOf(input) {
     return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
@@ -195,6 +248,7 @@ function failureContext(input) {
         image: input.image,
         origins: input.requirements.origins,
         requirements: input.requirements.requirements ?? [],
+        ...(input.requirements.constraints && { constraintOrigins: input.requirements.constraints.origins }),
         indexes: shownIndexes(input),
     };
 }
@@ -351,7 +405,7 @@ function urlsInText(text) {
 function urlsPipMayReach(input) {
     const env = input.pipEnv ?? {};
     const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .shownIndexes */ .K3)(input);
-    const inText = urlsInText(expand(input.requirements.text, env));
+    const inText = urlsInText(expand((0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .pipReadText */ .xW)(input), env));
     return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
         .map((u) => expand(u, env))
         .concat(inText);
@@ -458,7 +512,7 @@ function pipCacheUrls(input) {
     if (urls.some(mayCarryCredentials))
         return undefined;
     // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
-    const text = input.requirements.text;
+    const text = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .pipReadText */ .xW)(input);
     if (text.includes('${') || (0,_network_js__WEBPACK_IMPORTED_MODULE_4__/* .urlsInText */ .Jv)(text).some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
@@ -767,6 +821,8 @@ const PIP_ENV = {
     // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
     PIP_BREAK_SYSTEM_PACKAGES: '1',
 };
+/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
+const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
 // Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
@@ -1119,7 +1175,7 @@ function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
 const CHANGE_TORCH = "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support";
 /** The chain and options of a plain dry run that failed: among the requirements, or with the variant's torch. */
 function plainConflict(causes, preinstalled) {
-    const torch = variantTorchIn(causes);
+    const torch = variantTorchIn(causes, preinstalled);
     if (torch !== undefined)
         return {
             chain: [
@@ -1146,16 +1202,22 @@ function plainConflict(causes, preinstalled) {
         options: ['change the requirements pip names above'],
     };
 }
+/** The variant's torch version: what the build installs first (input.ts preinstalled `torch==V`). */
+const variantTorch = (preinstalled) => preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
- * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
- * local -c file is refused, so no other constraint names torch).
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"). A
+ * constraint on torch from the requirements' own -c files names another version, or the same one
+ * (then it asks for what the variant installs anyway). Pure.
  */
-function variantTorchIn(causes) {
+function variantTorchIn(causes, preinstalled) {
+    const torch = variantTorch(preinstalled);
+    if (torch === undefined)
+        return undefined;
     for (const c of causes) {
         const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
-        if (m)
-            return m[1];
+        if (m?.[1] === torch)
+            return torch;
     }
     return undefined;
 }
@@ -1164,7 +1226,7 @@ function variantTorchIn(causes) {
  * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
  */
 function variantTorchDependencyIn(causes, preinstalled) {
-    const torch = preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    const torch = variantTorch(preinstalled);
     if (torch === undefined)
         return undefined;
     for (const c of causes) {
@@ -1893,6 +1955,19 @@ function blame(out, ctx) {
         .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
     return { ctx, out, at, said };
 }
+const CONSTRAINTS_PATH = `${DIR}/${USER_CONSTRAINTS_FILE}`.replace(/[.]/g, '\\.');
+const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
+const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
+/**
+ * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
+ * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
+ */
+function withConstraintOrigins(out, origins) {
+    const at = (n) => origins[Number(n) - 1];
+    return out
+        .replace(CONSTRAINT_LINE, (x, n) => at(n) ?? x)
+        .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
+}
 const prefix = (origin) => (origin ? `${origin}: ` : '');
 function directUrl(f, { ctx, said }) {
     const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
@@ -1937,7 +2012,10 @@ function buildFailed(f, { ctx, said }) {
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
  */
-function pipFailureError(out, ctx) {
+function pipFailureError(pipOut, ctx) {
+    // A line of the -c files' text is named by its own file and line before anything reads a line
+    // number: line N there is not line N of the requirements.
+    const out = withConstraintOrigins(pipOut, ctx.constraintOrigins ?? []);
     const f = classifyPipFailure(out);
     const b = blame(out, ctx);
     switch (f.kind) {
@@ -2168,6 +2246,7 @@ async function prepareWorkspace(ws, o, cached) {
         'helper.py': HELPER_PY,
         'requirements.txt': `${o.requirementsText}\n`,
         ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+        ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
     };
     if (cached.hit === undefined) {
         await ws.put(files);
@@ -2559,12 +2638,18 @@ async function resolveAgainstBase(input, deps) {
         return earlier.hit;
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     const first = (0,resolve_input/* preinstalled */.kl)(input);
-    const firstArgs = (0,resolve_input/* preinstalledArgs */.Ze)(input, `${DIR}/${PREINSTALLED_FILE}`);
+    const userConstraints = (0,resolve_input/* userConstraintsText */.X9)(input);
+    // Every dry run: what the build installs first, and the requirements' own -c files (as one).
+    const firstArgs = [
+        ...(0,resolve_input/* preinstalledArgs */.Ze)(input, `${DIR}/${PREINSTALLED_FILE}`),
+        ...(userConstraints !== '' ? ['-c', `${DIR}/${USER_CONSTRAINTS_FILE}`] : []),
+    ];
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: (0,resolve_input/* pipRunEnv */["if"])(input),
             // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
+            // And the build's constraints hold the -c files' lines (withUserConstraints): so do these.
             ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
             mask: (0,resolve_input/* pipOutputMask */.lH)(input),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
@@ -2588,13 +2673,14 @@ async function resolveAgainstBase(input, deps) {
             platform: input.platform,
             requirementsText: input.requirements.text,
             preinstalled: first,
+            ...(userConstraints !== '' && { userConstraints }),
             ...(deps.cache !== undefined && { cache: deps.cache }),
             ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
         const resolution = {
-            ...answer.resolution,
+            ...withOwnConstraintOptions(answer.resolution, input),
             // The steps' own (a base package no pin could hold), then the table's.
             hazards: [
                 ...answer.resolution.hazards,
@@ -2607,7 +2693,12 @@ async function resolveAgainstBase(input, deps) {
             ],
             durationMs: Date.now() - t0,
         };
-        const out = { ...answer, resolution, explanation: renderExplanation(resolution) };
+        const out = {
+            ...answer,
+            constraints: (0,resolve_input/* withUserConstraints */.yj)(answer.constraints, input),
+            resolution,
+            explanation: renderExplanation(resolution),
+        };
         // Only a finished answer is kept: a conflict is worth re-checking next time.
         if (earlier.key !== undefined && resolution.status !== 'conflict')
             deps.cache?.set(earlier.key, JSON.stringify(out));
@@ -2681,7 +2772,7 @@ digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     // The key holds the requirements' text: a file pip fetches from a URL can change without it.
-    if ((0,parse/* remoteIncludes */.Ms)(input.requirements.text).length > 0) {
+    if ((0,parse/* remoteIncludes */.Ms)((0,resolve_input/* pipReadText */.xW)(input)).length > 0) {
         say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
         return {};
     }
@@ -2748,6 +2839,14 @@ async function answerFor(ws, input, snapshotOptions, times) {
             requirements: relaxed.requirements ?? input.requirements.text,
         }),
     };
+}
+/** RESOLUTION with the options that name the requirements' own -c lines its conflict names first. */
+function withOwnConstraintOptions(resolution, input) {
+    const conflict = resolution.conflict;
+    const own = conflict ? (0,resolve_input/* ownConstraintOptions */.o)(conflict.causes, input) : [];
+    if (!conflict || own.length === 0)
+        return resolution;
+    return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {
@@ -2866,7 +2965,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */   Er: () => (/* binding */ resolvedKey),
 /* harmony export */   wr: () => (/* binding */ runResolveStage)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91190);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1208);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66172);

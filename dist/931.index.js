@@ -1,8 +1,8 @@
-export const id = 87;
-export const ids = [87];
+export const id = 931;
+export const ids = [931];
 export const modules = {
 
-/***/ 80087:
+/***/ 52931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2869,6 +2869,77 @@ async function withRetries(deps, what, tags, t0, push) {
 
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
+;// CONCATENATED MODULE: ./src/requirements/read-file.ts
+// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
+// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
+// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+
+
+
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+const isInside = (p, dir) => {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+};
+/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
+function checkedRealPath(abs, where, root) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
+    }
+    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
+    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
+    if (system !== undefined)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
+    if (root === undefined)
+        return real;
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
+    }
+    if (!isInside(real, realRoot))
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
+    return real;
+}
+/**
+ * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
+ * /sys or /dev, and (given a root) inside root, else exit 2.
+ */
+function readRequirementsFile(abs, from, root) {
+    const where = from ? ` (included from ${from})` : '';
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(abs);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+    }
+    if (!st.isFile())
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
+    if (st.size > MAX_REQUIREMENTS_BYTES)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
+    const real = checkedRealPath(abs, where, root);
+    try {
+        return (0,external_node_fs_.readFileSync)(real, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -3358,14 +3429,15 @@ function commentCredentialProblems(file, text) {
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
-// URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line, or a comment
-// (commentCredentialProblems: the file is copied into the image, comments and all), that holds a
-// credential written literally, or a line with a reference pip does not fill in ($TOKEN)
-// (literalCredentialProblem, credential-problems.ts). A problem quotes a line masked and cut
-// (quotedLine). The result is one text for pip plus the "file:line" of each line.
-// No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
-// process's environment to pip), nor, given a root (the workspace), from outside it.
+// parsed strictly (parse.ts). A local -c file is read as constraints: its lines reach pip through
+// the constraints file of the resolver and the build (RequirementsText.constraints). Refused:
+// an editable install whose URL carries a login or a ${NAME} (editableCredentialWhy); a line, or a
+// comment (commentCredentialProblems: the file is copied into the image, comments and all), that
+// holds a credential written literally, or a reference pip does not fill in ($TOKEN)
+// (literalCredentialProblem, credential-problems.ts); a constraint pip refuses (constraintLineWhy).
+// A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
+// "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
+// /dev, nor, given a root (the workspace), from outside it.
 
 
 
@@ -3374,78 +3446,30 @@ function commentCredentialProblems(file, text) {
 
 
 
-/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
-const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-/**
- * A -c file of the repository is refused: requirements are inlined into one text (-r files read
- * here) that the resolver's container and the build get without the repository, so a -c line's
- * path would name a file neither has (and its pins would not reach the build's constraints).
- */
-const LOCAL_CONSTRAINTS = 'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
-const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
-const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file (-r), or give -c an https:// URL";
-/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
-const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
-const isInside = (p, dir) => {
-    const rel = external_node_path_default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-};
-/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
-function checkedRealPath(abs, where, root) {
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(abs);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
-    }
-    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
-    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
-    if (system !== undefined)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
-    if (root === undefined)
-        return real;
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
-    }
-    if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
-    return real;
+/** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
+function constraintsFileText(constraints) {
+    const text = constraints?.text ?? '';
+    return text === '' ? '' : `${text}\n`;
 }
-/**
- * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, else exit 2.
- */
-function readRequirementsFile(abs, from, root) {
-    const where = from ? ` (included from ${from})` : '';
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(abs);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
-    }
-    if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
-    if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
-    const real = checkedRealPath(abs, where, root);
-    try {
-        return (0,external_node_fs_.readFileSync)(real, 'utf8');
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
-    }
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
+const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
+/** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
+function constraintLineWhy(l) {
+    if (l.kind !== 'requirement')
+        return undefined;
+    if (l.editable)
+        return 'an editable (-e) line cannot be a constraint (pip refuses it): move it to a requirements file';
+    const shown = shownLine(l);
+    const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
+    if (name === undefined)
+        return 'a constraint must name its project (pip refuses unnamed constraints): write "name @ URL"';
+    // PEP 508: extras follow the name at once.
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*\[/.test(l.text))
+        return 'a constraint cannot name extras (pip refuses it): drop the [...] part; the bound holds for the project whatever extras a requirement asks for';
+    return undefined;
 }
 const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
 /**
@@ -3472,9 +3496,10 @@ function checkingEnv(env, expandable) {
 /** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
 const shownLine = (l) => (l.expanded ? l.written : l);
 /**
- * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, an
- * editable URL with a login or a ${NAME}, and a URL holding a credential written literally, in a
- * line or a comment, are refused, exit 2, naming their line). `opts.root`:
+ * Read and check requirements files (relative to baseDir) with their -r includes and -c files (the
+ * latter's lines go to `constraints`; an editable URL with a login or a ${NAME}, a URL holding a
+ * credential written literally, in a line or a comment, and a constraint pip refuses, are refused,
+ * exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -3482,21 +3507,22 @@ const shownLine = (l) => (l.expanded ? l.written : l);
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
-    const out = [];
-    const origins = [];
-    const requirements = [];
-    const indexes = { extraIndexUrls: [] };
+    const into = readInto();
     const refs = new Set();
     const { problems, credentials, literalProblem } = problemList();
     // chain: the files being read, outermost first, with the line that includes the next.
-    const visit = (abs, chain) => {
+    // asConstraints: reached through a -c line (pip reads a -r inside such a file as constraints too).
+    const visit = (abs, chain, asConstraints) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r lines (a file cannot include itself, directly or through others)');
+            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
         }
-        if (done.has(abs))
-            return; // the same file reached through two parents: once is enough
+        // The same file reached through two parents: once is enough (once as each, requirements and
+        // constraints: pip reads it as both then).
+        const key = `${asConstraints ? 'c' : 'r'}:${abs}`;
+        if (done.has(key))
+            return;
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
@@ -3509,13 +3535,14 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            const refusedWhy = include && refusedInclude(include, l.expanded === true);
+            const refusedWhy = (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
             if (refusedWhy) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
                 continue;
             }
             if (include && !isUrl(include.path)) {
-                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
+                const next = [...chain, { file: abs, line: l.line }];
+                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, asConstraints || include.constraint);
                 continue;
             }
             // As written: a ${NAME} is how a credential is passed, its value never judged here. An
@@ -3528,6 +3555,34 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
             if (literal !== undefined || leak !== undefined)
                 continue;
+            into.line(l, origin, asConstraints);
+        }
+        done.add(key);
+    };
+    for (const f of files)
+        visit(external_node_path_default().resolve(baseDir, f), [], false);
+    if (problems.length > 0)
+        throw problemsError(files, problems, credentials);
+    return { ...into.result(), envReferences: [...refs] };
+}
+/**
+ * Where the lines read go: a requirement line of a constraints file (or a -r/-c URL in one, which
+ * pip reads as constraints) to the constraints; every other line to the requirements text (an
+ * option such as --index-url is global in pip, whichever file holds it).
+ */
+function readInto() {
+    const out = [];
+    const origins = [];
+    const constraints = { lines: [], origins: [] };
+    const requirements = [];
+    const indexes = { extraIndexUrls: [] };
+    return {
+        line(l, origin, asConstraints) {
+            if (asConstraints && (l.kind === 'requirement' || includeOf(l) !== undefined)) {
+                constraints.lines.push(l.text);
+                constraints.origins.push(origin);
+                return;
+            }
             out.push(l.text);
             origins.push(origin);
             const shown = shownLine(l);
@@ -3550,14 +3605,15 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                         indexes.extraIndexUrls.push(o.value);
                 }
             }
-        }
-        done.add(abs);
+        },
+        result: () => ({
+            text: out.join('\n'),
+            origins,
+            requirements,
+            indexes,
+            constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
+        }),
     };
-    for (const f of files)
-        visit(external_node_path_default().resolve(baseDir, f), []);
-    if (problems.length > 0)
-        throw problemsError(files, problems, credentials);
-    return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
 /**
  * The problems of a read, and the kind of those that are credentials written in a line or a comment
@@ -3582,19 +3638,16 @@ function editableLeak(l) {
 }
 /**
  * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
- * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r file
- * (read here). A file: URL and a local -c file name files neither the resolver's container nor the
- * build has; a local path holding a set ${NAME} would be quoted with its value (not found, outside
- * the workspace).
+ * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
+ * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
+ * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
  */
 function refusedInclude(include, expanded) {
     if (/^file:/i.test(include.path))
         return FILE_URL_INCLUDE;
     if (isUrl(include.path))
         return undefined;
-    if (expanded)
-        return EXPANDED_INCLUDE;
-    return include.constraint ? LOCAL_CONSTRAINTS : undefined;
+    return expanded ? EXPANDED_INCLUDE : undefined;
 }
 /**
  * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
@@ -3697,7 +3750,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
     const inputs = {
         requirements: resolved?.requirements ?? ctx.requirements,
-        constraints: resolved?.constraints ?? '',
+        constraints: resolved?.constraints ?? ctx.constraints,
         indexes: ctx.indexes,
         ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
         secretEnv: ctx.secretEnv,
@@ -4157,6 +4210,22 @@ function skipGitInfo(input, env) {
     const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
     return input.config.build.provenance === 'false' && !attested;
 }
+/**
+ * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
+ * the resolver left none). Checked
+ * with the stage's environment, as the resolve stage checks them (never process.env). Lines are
+ * checked with only build.secrets filled in (the others are refused here): no message quotes
+ * another variable's value.
+ */
+function configRequirements(config, baseDir, env) {
+    const read = readRequirements(config.python.requirements, baseDir, env, {
+        ...workspaceRoot(env, baseDir),
+        expandable: config.build.secrets,
+    });
+    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+    checkListedReferences(read.envReferences, config.build.secrets);
+    return { requirements: read.text, constraints: read.constraints.text };
+}
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
@@ -4170,16 +4239,7 @@ async function runBuildStage(input, deps) {
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
-    // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    // Lines are checked with only build.secrets filled in (the others are refused just below): no
-    // message quotes another variable's value.
-    const read = readRequirements(config.python.requirements, baseDir, deps.env, {
-        ...workspaceRoot(deps.env, baseDir),
-        expandable: config.build.secrets,
-    });
-    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-    checkListedReferences(read.envReferences, config.build.secrets);
-    const requirements = read.text;
+    const { requirements, constraints } = configRequirements(config, baseDir, deps.env);
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
@@ -4209,6 +4269,7 @@ async function runBuildStage(input, deps) {
         context: external_node_path_default().resolve(baseDir, config.build.context),
         work,
         requirements,
+        constraints,
         ...(input.resolved && { resolved: input.resolved }),
         indexes,
         secretEnv,
@@ -7994,6 +8055,9 @@ function aarch64PypiTorch(h, newTorch, t) {
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
+
+
+
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
@@ -8021,6 +8085,49 @@ function preinstalledArgs(input, file) {
     const first = preinstalled(input);
     return first.length > 0 ? ['-c', file, ...first] : [];
 }
+/** The requirements' own -c lines, as a file's text ('' without any). Pure. */
+function userConstraintsText(input) {
+    return constraintsFileText(input.requirements.constraints);
+}
+/**
+ * Everything of the requirements pip reads, the -c lines included: for what scans them (the URLs
+ * pip may fetch, remote includes, ${NAME} references). Pure.
+ */
+function pipReadText(input) {
+    const c = input.requirements.constraints?.text ?? '';
+    return c === '' ? input.requirements.text : `${input.requirements.text}\n${c}`;
+}
+/**
+ * The constraints the build installs with: the resolver's (CONSTRAINTS, the base's pins and what it
+ * resolved) and then the requirements' own -c lines, which pip applies together. Pure.
+ */
+function withUserConstraints(constraints, input) {
+    const own = userConstraintsText(input);
+    if (own === '')
+        return constraints;
+    const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
+    return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
+}
+/**
+ * The requirements' own -c lines that a conflict's causes name ("The user requested (constraint)
+ * numpy==1.26.4,>=2": pip merges every constraint on a project into one), as options that name each
+ * line's file and line: a constraint of your own is held as firmly as the base image's packages.
+ * Pure.
+ */
+function ownConstraintOptions(causes, input) {
+    const own = input.requirements.constraints;
+    if (own === undefined || own.text === '')
+        return [];
+    const named = new Set(causes.flatMap((c) => [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => canonicalName(m[1]))));
+    return own.text.split('\n').flatMap((line, i) => {
+        const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
+        if (name === undefined || !named.has(canonicalName(name)))
+            return [];
+        return [
+            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(line)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+        ];
+    });
+}
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
 function torchIndexOf(input) {
     return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
@@ -8045,6 +8152,7 @@ function failureContext(input) {
         image: input.image,
         origins: input.requirements.origins,
         requirements: input.requirements.requirements ?? [],
+        ...(input.requirements.constraints && { constraintOrigins: input.requirements.constraints.origins }),
         indexes: shownIndexes(input),
     };
 }
@@ -8120,6 +8228,8 @@ const PIP_ENV = {
     // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
     PIP_BREAK_SYSTEM_PACKAGES: '1',
 };
+/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
+const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
 // Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
@@ -8468,7 +8578,7 @@ function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
 const CHANGE_TORCH = "or change the variant's torch (variants[].torch, or the top-level torch, in the config) to one they support";
 /** The chain and options of a plain dry run that failed: among the requirements, or with the variant's torch. */
 function plainConflict(causes, preinstalled) {
-    const torch = variantTorchIn(causes);
+    const torch = variantTorchIn(causes, preinstalled);
     if (torch !== undefined)
         return {
             chain: [
@@ -8495,16 +8605,22 @@ function plainConflict(causes, preinstalled) {
         options: ['change the requirements pip names above'],
     };
 }
+/** The variant's torch version: what the build installs first (input.ts preinstalled `torch==V`). */
+const variantTorch = (preinstalled) => preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
- * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"; a
- * local -c file is refused, so no other constraint names torch).
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"). A
+ * constraint on torch from the requirements' own -c files names another version, or the same one
+ * (then it asks for what the variant installs anyway). Pure.
  */
-function variantTorchIn(causes) {
+function variantTorchIn(causes, preinstalled) {
+    const torch = variantTorch(preinstalled);
+    if (torch === undefined)
+        return undefined;
     for (const c of causes) {
         const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
-        if (m)
-            return m[1];
+        if (m?.[1] === torch)
+            return torch;
     }
     return undefined;
 }
@@ -8513,7 +8629,7 @@ function variantTorchIn(causes) {
  * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
  */
 function variantTorchDependencyIn(causes, preinstalled) {
-    const torch = preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    const torch = variantTorch(preinstalled);
     if (torch === undefined)
         return undefined;
     for (const c of causes) {
@@ -9234,6 +9350,19 @@ function blame(out, ctx) {
         .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
     return { ctx, out, at, said };
 }
+const CONSTRAINTS_PATH = `${DIR}/${USER_CONSTRAINTS_FILE}`.replace(/[.]/g, '\\.');
+const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
+const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
+/**
+ * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
+ * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
+ */
+function withConstraintOrigins(out, origins) {
+    const at = (n) => origins[Number(n) - 1];
+    return out
+        .replace(CONSTRAINT_LINE, (x, n) => at(n) ?? x)
+        .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
+}
 const prefix = (origin) => (origin ? `${origin}: ` : '');
 function directUrl(f, { ctx, said }) {
     const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
@@ -9278,7 +9407,10 @@ function buildFailed(f, { ctx, said }) {
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
  */
-function pipFailureError(out, ctx) {
+function pipFailureError(pipOut, ctx) {
+    // A line of the -c files' text is named by its own file and line before anything reads a line
+    // number: line N there is not line N of the requirements.
+    const out = withConstraintOrigins(pipOut, ctx.constraintOrigins ?? []);
     const f = classifyPipFailure(out);
     const b = blame(out, ctx);
     switch (f.kind) {
@@ -9509,6 +9641,7 @@ async function prepareWorkspace(ws, o, cached) {
         'helper.py': HELPER_PY,
         'requirements.txt': `${o.requirementsText}\n`,
         ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+        ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
     };
     if (cached.hit === undefined) {
         await ws.put(files);
@@ -9608,7 +9741,7 @@ function urlsInText(text) {
 function urlsPipMayReach(input) {
     const env = input.pipEnv ?? {};
     const ix = shownIndexes(input);
-    const inText = urlsInText(expand(input.requirements.text, env));
+    const inText = urlsInText(expand(pipReadText(input), env));
     return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
         .map((u) => expand(u, env))
         .concat(inText);
@@ -9695,7 +9828,7 @@ function pipCacheUrls(input) {
     if (urls.some(mayCarryCredentials))
         return undefined;
     // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
-    const text = input.requirements.text;
+    const text = pipReadText(input);
     if (text.includes('${') || urlsInText(text).some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
@@ -10130,12 +10263,18 @@ async function resolveAgainstBase(input, deps) {
         return earlier.hit;
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     const first = preinstalled(input);
-    const firstArgs = preinstalledArgs(input, `${DIR}/${PREINSTALLED_FILE}`);
+    const userConstraints = userConstraintsText(input);
+    // Every dry run: what the build installs first, and the requirements' own -c files (as one).
+    const firstArgs = [
+        ...preinstalledArgs(input, `${DIR}/${PREINSTALLED_FILE}`),
+        ...(userConstraints !== '' ? ['-c', `${DIR}/${USER_CONSTRAINTS_FILE}`] : []),
+    ];
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: pipRunEnv(input),
             // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
+            // And the build's constraints hold the -c files' lines (withUserConstraints): so do these.
             ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
             mask: pipOutputMask(input),
             failure: { ...failureContext(input), network },
@@ -10159,13 +10298,14 @@ async function resolveAgainstBase(input, deps) {
             platform: input.platform,
             requirementsText: input.requirements.text,
             preinstalled: first,
+            ...(userConstraints !== '' && { userConstraints }),
             ...(deps.cache !== undefined && { cache: deps.cache }),
             ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
         const resolution = {
-            ...answer.resolution,
+            ...withOwnConstraintOptions(answer.resolution, input),
             // The steps' own (a base package no pin could hold), then the table's.
             hazards: [
                 ...answer.resolution.hazards,
@@ -10178,7 +10318,12 @@ async function resolveAgainstBase(input, deps) {
             ],
             durationMs: Date.now() - t0,
         };
-        const out = { ...answer, resolution, explanation: renderExplanation(resolution) };
+        const out = {
+            ...answer,
+            constraints: withUserConstraints(answer.constraints, input),
+            resolution,
+            explanation: renderExplanation(resolution),
+        };
         // Only a finished answer is kept: a conflict is worth re-checking next time.
         if (earlier.key !== undefined && resolution.status !== 'conflict')
             deps.cache?.set(earlier.key, JSON.stringify(out));
@@ -10252,7 +10397,7 @@ digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     // The key holds the requirements' text: a file pip fetches from a URL can change without it.
-    if (remoteIncludes(input.requirements.text).length > 0) {
+    if (remoteIncludes(pipReadText(input)).length > 0) {
         say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
         return {};
     }
@@ -10319,6 +10464,14 @@ async function answerFor(ws, input, snapshotOptions, times) {
             requirements: relaxed.requirements ?? input.requirements.text,
         }),
     };
+}
+/** RESOLUTION with the options that name the requirements' own -c lines its conflict names first. */
+function withOwnConstraintOptions(resolution, input) {
+    const conflict = resolution.conflict;
+    const own = conflict ? ownConstraintOptions(conflict.causes, input) : [];
+    if (!conflict || own.length === 0)
+        return resolution;
+    return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {

@@ -1,21 +1,20 @@
-export const id = 190;
-export const ids = [190];
+export const id = 208;
+export const ids = [208];
 export const modules = {
 
-/***/ 91190:
+/***/ 1208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Wh: () => (/* binding */ constraintsFileText),
   F2: () => (/* binding */ readRequirements),
   oS: () => (/* binding */ workspaceRoot)
 });
 
 // UNUSED EXPORTS: MAX_REQUIREMENTS_BYTES, readRequirementsFile
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -23,8 +22,81 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/requirements/read-file.ts
+// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
+// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
+// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+
+
+
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+const isInside = (p, dir) => {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+};
+/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
+function checkedRealPath(abs, where, root) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
+    }
+    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
+    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
+    if (system !== undefined)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
+    if (root === undefined)
+        return real;
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
+    }
+    if (!isInside(real, realRoot))
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
+    return real;
+}
+/**
+ * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
+ * /sys or /dev, and (given a root) inside root, else exit 2.
+ */
+function readRequirementsFile(abs, from, root) {
+    const where = from ? ` (included from ${from})` : '';
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(abs);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+    }
+    if (!st.isFile())
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
+    if (st.size > MAX_REQUIREMENTS_BYTES)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
+    const real = checkedRealPath(abs, where, root);
+    try {
+        return (0,external_node_fs_.readFileSync)(real, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
+    }
+}
+
 // EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
 var redact = __webpack_require__(69695);
 ;// CONCATENATED MODULE: ./src/util/url-secrets.ts
@@ -603,14 +675,15 @@ function commentCredentialProblems(file, text) {
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts), a local -c file refused (LOCAL_CONSTRAINTS), an editable install whose
-// URL carries a login or a ${NAME} refused (editableCredentialWhy), and so is a line, or a comment
-// (commentCredentialProblems: the file is copied into the image, comments and all), that holds a
-// credential written literally, or a line with a reference pip does not fill in ($TOKEN)
-// (literalCredentialProblem, credential-problems.ts). A problem quotes a line masked and cut
-// (quotedLine). The result is one text for pip plus the "file:line" of each line.
-// No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
-// process's environment to pip), nor, given a root (the workspace), from outside it.
+// parsed strictly (parse.ts). A local -c file is read as constraints: its lines reach pip through
+// the constraints file of the resolver and the build (RequirementsText.constraints). Refused:
+// an editable install whose URL carries a login or a ${NAME} (editableCredentialWhy); a line, or a
+// comment (commentCredentialProblems: the file is copied into the image, comments and all), that
+// holds a credential written literally, or a reference pip does not fill in ($TOKEN)
+// (literalCredentialProblem, credential-problems.ts); a constraint pip refuses (constraintLineWhy).
+// A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
+// "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
+// /dev, nor, given a root (the workspace), from outside it.
 
 
 
@@ -619,78 +692,30 @@ function commentCredentialProblems(file, text) {
 
 
 
-/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
-const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-/**
- * A -c file of the repository is refused: requirements are inlined into one text (-r files read
- * here) that the resolver's container and the build get without the repository, so a -c line's
- * path would name a file neither has (and its pins would not reach the build's constraints).
- */
-const LOCAL_CONSTRAINTS = 'a -c constraints file is not supported: the requirements reach pip as one inlined text, without your repository, so pip would not find that file; put the bounds on requirement lines (e.g. "scipy>=1.11,<1.12"; a bound on a package you do not list makes it a requirement), or give -c an https:// URL (the resolver holds the base image\'s own packages already)';
-const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
-const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file (-r), or give -c an https:// URL";
-/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
-const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
-const isInside = (p, dir) => {
-    const rel = external_node_path_default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-};
-/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
-function checkedRealPath(abs, where, root) {
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(abs);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
-    }
-    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
-    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
-    if (system !== undefined)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
-    if (root === undefined)
-        return real;
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
-    }
-    if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
-    return real;
+/** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
+function constraintsFileText(constraints) {
+    const text = constraints?.text ?? '';
+    return text === '' ? '' : `${text}\n`;
 }
-/**
- * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, else exit 2.
- */
-function readRequirementsFile(abs, from, root) {
-    const where = from ? ` (included from ${from})` : '';
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(abs);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
-    }
-    if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
-    if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
-    const real = checkedRealPath(abs, where, root);
-    try {
-        return (0,external_node_fs_.readFileSync)(real, 'utf8');
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
-    }
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
+const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
+/** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
+function constraintLineWhy(l) {
+    if (l.kind !== 'requirement')
+        return undefined;
+    if (l.editable)
+        return 'an editable (-e) line cannot be a constraint (pip refuses it): move it to a requirements file';
+    const shown = shownLine(l);
+    const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
+    if (name === undefined)
+        return 'a constraint must name its project (pip refuses unnamed constraints): write "name @ URL"';
+    // PEP 508: extras follow the name at once.
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*\[/.test(l.text))
+        return 'a constraint cannot name extras (pip refuses it): drop the [...] part; the bound holds for the project whatever extras a requirement asks for';
+    return undefined;
 }
 const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
 /**
@@ -717,9 +742,10 @@ function checkingEnv(env, expandable) {
 /** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
 const shownLine = (l) => (l.expanded ? l.written : l);
 /**
- * Read and check requirements files (relative to baseDir) with their -r includes (a -c file, an
- * editable URL with a login or a ${NAME}, and a URL holding a credential written literally, in a
- * line or a comment, are refused, exit 2, naming their line). `opts.root`:
+ * Read and check requirements files (relative to baseDir) with their -r includes and -c files (the
+ * latter's lines go to `constraints`; an editable URL with a login or a ${NAME}, a URL holding a
+ * credential written literally, in a line or a comment, and a constraint pip refuses, are refused,
+ * exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others). No message quotes a line with a value filled in.
@@ -727,21 +753,22 @@ const shownLine = (l) => (l.expanded ? l.written : l);
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
-    const out = [];
-    const origins = [];
-    const requirements = [];
-    const indexes = { extraIndexUrls: [] };
+    const into = readInto();
     const refs = new Set();
     const { problems, credentials, literalProblem } = problemList();
     // chain: the files being read, outermost first, with the line that includes the next.
-    const visit = (abs, chain) => {
+    // asConstraints: reached through a -c line (pip reads a -r inside such a file as constraints too).
+    const visit = (abs, chain, asConstraints) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r lines (a file cannot include itself, directly or through others)');
+            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
         }
-        if (done.has(abs))
-            return; // the same file reached through two parents: once is enough
+        // The same file reached through two parents: once is enough (once as each, requirements and
+        // constraints: pip reads it as both then).
+        const key = `${asConstraints ? 'c' : 'r'}:${abs}`;
+        if (done.has(key))
+            return;
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
@@ -754,13 +781,14 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            const refusedWhy = include && refusedInclude(include, l.expanded === true);
+            const refusedWhy = (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
             if (refusedWhy) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
                 continue;
             }
             if (include && !isUrl(include.path)) {
-                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), [...chain, { file: abs, line: l.line }]);
+                const next = [...chain, { file: abs, line: l.line }];
+                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, asConstraints || include.constraint);
                 continue;
             }
             // As written: a ${NAME} is how a credential is passed, its value never judged here. An
@@ -773,6 +801,34 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
             if (literal !== undefined || leak !== undefined)
                 continue;
+            into.line(l, origin, asConstraints);
+        }
+        done.add(key);
+    };
+    for (const f of files)
+        visit(external_node_path_default().resolve(baseDir, f), [], false);
+    if (problems.length > 0)
+        throw problemsError(files, problems, credentials);
+    return { ...into.result(), envReferences: [...refs] };
+}
+/**
+ * Where the lines read go: a requirement line of a constraints file (or a -r/-c URL in one, which
+ * pip reads as constraints) to the constraints; every other line to the requirements text (an
+ * option such as --index-url is global in pip, whichever file holds it).
+ */
+function readInto() {
+    const out = [];
+    const origins = [];
+    const constraints = { lines: [], origins: [] };
+    const requirements = [];
+    const indexes = { extraIndexUrls: [] };
+    return {
+        line(l, origin, asConstraints) {
+            if (asConstraints && (l.kind === 'requirement' || includeOf(l) !== undefined)) {
+                constraints.lines.push(l.text);
+                constraints.origins.push(origin);
+                return;
+            }
             out.push(l.text);
             origins.push(origin);
             const shown = shownLine(l);
@@ -795,14 +851,15 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                         indexes.extraIndexUrls.push(o.value);
                 }
             }
-        }
-        done.add(abs);
+        },
+        result: () => ({
+            text: out.join('\n'),
+            origins,
+            requirements,
+            indexes,
+            constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
+        }),
     };
-    for (const f of files)
-        visit(external_node_path_default().resolve(baseDir, f), []);
-    if (problems.length > 0)
-        throw problemsError(files, problems, credentials);
-    return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
 /**
  * The problems of a read, and the kind of those that are credentials written in a line or a comment
@@ -827,19 +884,16 @@ function editableLeak(l) {
 }
 /**
  * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
- * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r file
- * (read here). A file: URL and a local -c file name files neither the resolver's container nor the
- * build has; a local path holding a set ${NAME} would be quoted with its value (not found, outside
- * the workspace).
+ * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
+ * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
+ * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
  */
 function refusedInclude(include, expanded) {
     if (/^file:/i.test(include.path))
         return FILE_URL_INCLUDE;
     if (isUrl(include.path))
         return undefined;
-    if (expanded)
-        return EXPANDED_INCLUDE;
-    return include.constraint ? LOCAL_CONSTRAINTS : undefined;
+    return expanded ? EXPANDED_INCLUDE : undefined;
 }
 /**
  * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
