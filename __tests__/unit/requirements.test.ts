@@ -475,17 +475,26 @@ describe('readRequirements', () => {
   it('reads a -c file as constraints: its lines go to constraints with their origins, not to the requirements', () => {
     write('a.txt', 'numpy\n-r sub/b.txt\n');
     write('sub/b.txt', 'scipy\n--constraint=cons.txt\n');
-    // A -r inside a constraints file is constraints too (as pip reads it); an option is global.
-    write('sub/cons.txt', 'scipy<1.12  # held\n-r more.txt\n--extra-index-url https://h/simple\n');
+    // As in pip: a -c inside a constraints file is constraints, a -r there requirements again (a
+    // local file or a URL); an option is global.
+    write(
+      'sub/cons.txt',
+      'scipy<1.12  # held\n-c more.txt\n-r wanted.txt\n-r https://example.com/r.txt\n--extra-index-url https://h/simple\n',
+    );
     write('sub/more.txt', 'pandas==2.1.4 ; python_version >= "3.9"\n-c https://example.com/c.txt\n');
+    write('sub/wanted.txt', 'tqdm[notebook]\n');
     const r = readRequirements(['a.txt'], dir, {});
-    expect(r.text).toBe('numpy\nscipy\n--extra-index-url https://h/simple');
+    expect(r.text).toBe(
+      'numpy\nscipy\ntqdm[notebook]\n-r https://example.com/r.txt\n--extra-index-url https://h/simple',
+    );
     expect(r.origins).toEqual([
       `${path.join(dir, 'a.txt')}:1`,
       `${path.join(dir, 'sub/b.txt')}:1`,
-      `${path.join(dir, 'sub/cons.txt')}:3`,
+      `${path.join(dir, 'sub/wanted.txt')}:1`,
+      `${path.join(dir, 'sub/cons.txt')}:4`,
+      `${path.join(dir, 'sub/cons.txt')}:5`,
     ]);
-    expect(r.requirements.map((q) => q.name)).toEqual(['numpy', 'scipy']);
+    expect(r.requirements.map((q) => q.name)).toEqual(['numpy', 'scipy', 'tqdm']);
     expect(r.indexes).toEqual({ extraIndexUrls: ['https://h/simple'] });
     expect(r.constraints).toEqual({
       text: 'scipy<1.12\npandas==2.1.4 ; python_version >= "3.9"\n-c https://example.com/c.txt',
@@ -496,6 +505,9 @@ describe('readRequirements', () => {
       ],
     });
     expect(constraintsFileText(r.constraints)).toBe(`${r.constraints.text}\n`);
+    expect(r.files).toEqual(
+      ['a.txt', 'sub/b.txt', 'sub/cons.txt', 'sub/more.txt', 'sub/wanted.txt'].map((f) => path.join(dir, f)),
+    );
     // Without a -c file: no constraints, and a -c URL is pip's to fetch (kept in the text).
     write('a.txt', 'numpy\n-c https://example.com/constraints.txt\n');
     const plain = readRequirements(['a.txt'], dir, {});

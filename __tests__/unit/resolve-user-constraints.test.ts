@@ -8,14 +8,15 @@ import type { Analysis } from '../../src/resolve/helper-output.js';
 import { pipFailureError, withConstraintOrigins } from '../../src/resolve/failure.js';
 import {
   failureContext,
-  ownConstraintOptions,
   pipReadText,
   type ResolveInput,
   userConstraintsText,
   withUserConstraints,
 } from '../../src/resolve/input.js';
 import { urlsPipMayReach } from '../../src/resolve/network.js';
+import { clauseAdmits, ownConstraintOptions } from '../../src/resolve/own-constraints.js';
 import { pipCacheUrls } from '../../src/resolve/pip-cache.js';
+import { variantTorchIn } from '../../src/resolve/steps/explain.js';
 import { resolutionKey, resolveAgainstBase } from '../../src/resolve/resolve.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
@@ -157,34 +158,96 @@ describe("the requirements' own -c lines in the resolver", () => {
     expect(resolutionKey('sha256:aa', input({ ...CONSTRAINTS, text: 'scipy<1.13\nnumpy<2' }))).not.toBe(key);
   });
 
-  it.each<[string, string[], string[]]>([
+  const LOOSEN = (line: string, origin: string) =>
+    `loosen or drop your constraint "${line}" (${origin}): the requirements' own -c files are held as firmly as the base image's packages`;
+
+  it.each<[string, string, string[], string[]]>([
     [
       'none of them named',
+      'numpy<2',
       ['pkg 1.0 depends on numpy>=2', 'The user requested (constraint) torch==2.5.1'],
       [],
     ],
     [
-      'pip merges the base pin and the own constraint into one (names compared as PEP 503 names)',
-      ['The user requested (constraint) NumPy==1.26.4,>=2'],
-      [
-        'loosen or drop your constraint "numpy<2" (/w/c.txt:3): the requirements\' own -c files are held as firmly as the base image\'s packages',
-      ],
+      "it excludes the base image's pin pip merged it with (names compared as PEP 503 names)",
+      'numpy>=2 ; python_version > "3"',
+      ['opencv 4.13 depends on numpy>=2', 'The user requested (constraint) NumPy==1.26.4,>=2'],
+      [LOOSEN('numpy>=2 ; python_version > "3"', '/w/c.txt:1')],
     ],
     [
-      'a user-requested line is not a constraint',
-      ['The user requested scipy<1.12', 'The user requested (constraint) numpy==1.26.4'],
-      [
-        'loosen or drop your constraint "numpy<2" (/w/c.txt:3): the requirements\' own -c files are held as firmly as the base image\'s packages',
-      ],
+      "it admits the base image's pin: another cause conflicts, not this line",
+      'numpy<3',
+      ['The user requested numpy>=2', 'The user requested (constraint) numpy<3,==1.26.4'],
+      [],
     ],
-  ])('ownConstraintOptions: %s', (_, causes, options) => {
-    expect(ownConstraintOptions(causes, input(CONSTRAINTS))).toEqual(options);
-    expect(ownConstraintOptions(causes, input())).toEqual([]);
+    [
+      "it admits the variant's torch",
+      'torch>=2.0',
+      ['torchvision 0.15.2 depends on torch==2.0.1', 'The user requested (constraint) torch==2.5.1,>=2.0'],
+      [],
+    ],
+    [
+      "it excludes the variant's torch",
+      'torch<2.5',
+      ['The user requested (constraint) torch<2.5,==2.5.1'],
+      [LOOSEN('torch<2.5', '/w/c.txt:1')],
+    ],
+    [
+      'the merged constraint is the own line alone',
+      'scipy<1.10',
+      ['pkg 1.0 depends on scipy>=1.11', 'The user requested (constraint) scipy<1.10'],
+      [LOOSEN('scipy<1.10', '/w/c.txt:1')],
+    ],
+    ['a user-requested line is not a constraint', 'scipy<1.10', ['The user requested scipy<1.10'], []],
+  ])('ownConstraintOptions: %s', (_, line, causes, options) => {
+    expect(ownConstraintOptions(causes, { text: line, origins: ['/w/c.txt:1'] })).toEqual(options);
+    expect(ownConstraintOptions(causes, undefined)).toEqual([]);
   });
-  it('ownConstraintOptions shows a line with its URL login masked', () => {
-    const own = { text: 'pkg @ https://u:pw12345678@h.example/p.whl', origins: ['/w/c.txt:1'] };
-    const [o] = ownConstraintOptions(['The user requested (constraint) pkg@ https://x'], input(own));
-    expect(o).toContain('https://u:***@h.example/p.whl');
-    expect(o).not.toContain('pw12345678');
+
+  it.each<[string, string, boolean | undefined]>([
+    ['>=2', '1.26.4', false],
+    ['>=2', '2.0', true],
+    ['<2.5', '2.5.1', false],
+    ['<=2.5.1', '2.5.1', true],
+    ['>1.26', '1.26.4', true],
+    ['==1.26.*', '1.26.4', true],
+    ['==1.25.*', '1.26.4', false],
+    ['!=1.26.4', '1.26.4', false],
+    ['~=1.26.0', '1.26.4', true],
+    ['~=1.25.0', '1.26.4', false],
+    ['===1.26.4', '1.26.4', true],
+    ['@https://x', '1.0', undefined],
+  ])('clauseAdmits(%s, %s) = %s', (clause, version, admits) => {
+    expect(clauseAdmits(clause, version)).toBe(admits);
+  });
+
+  it('ownConstraintOptions names each line with its own origin, its URL login masked', () => {
+    const own = {
+      text: 'numpy>=2 --hash=sha256:00\nscipy<1\nwheel @ https://u:pw12345678@h.example/w.whl',
+      origins: ['/w/c.txt:1', '/w/d.txt:7', '/w/d.txt:8'],
+    };
+    const o = ownConstraintOptions(
+      [
+        'The user requested (constraint) numpy==1.26.4,>=2',
+        'The user requested (constraint) scipy<1,==1.11.4',
+        'The user requested (constraint) wheel@ https://u:pw12345678@h.example/w.whl',
+      ],
+      own,
+    );
+    expect(o).toEqual([LOOSEN('numpy>=2 --hash=sha256:00', '/w/c.txt:1'), LOOSEN('scipy<1', '/w/d.txt:7')]);
+    expect(o.join('\n')).not.toContain('pw12345678');
+  });
+
+  it.each<[string, string[], string | undefined]>([
+    ['alone', ['The user requested (constraint) torch==2.5.1'], '2.5.1'],
+    [
+      "merged with a -c file's bound, its parts sorted",
+      ['The user requested (constraint) torch<2.5,==2.5.1'],
+      '2.5.1',
+    ],
+    ["a -c file's own pin on another torch", ['The user requested (constraint) torch==2.4.0'], undefined],
+    ['2.5.10 is not 2.5.1', ['The user requested (constraint) torch==2.5.10'], undefined],
+  ])("the variant's torch among a conflict's causes: %s", (_, causes, torch) => {
+    expect(variantTorchIn(causes, ['torch==2.5.1'])).toBe(torch);
   });
 });

@@ -1,6 +1,6 @@
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records, the config and requirements files by digest, the
-// resolver's constraints), the signing identity, and cosign.
+// smoke entries or the result directory's records, the config and requirements files by digest
+// (-r includes and -c files too), the resolver's constraints), the signing identity, and cosign.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { Plan } from '../plan/schema.js';
 import type { Resolved } from '../resolve/stage.js';
 import { resolvedKey } from '../resolve/stage.js';
+import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { recordFile, type ResultDir } from '../results/results.js';
 import type { SmokeResult } from '../smoke/result.js';
 import type { SmokeEntry } from '../smoke/stage.js';
@@ -48,13 +49,30 @@ export interface AttestRunIo {
   warning: (message: string, props?: { title?: string }) => void;
 }
 
+/**
+ * Every requirements file the build read: python.requirements with their -r includes and -c files,
+ * read as the build stage reads them. Should that read fail now (a file changed since the build),
+ * the files the config names, as before includes were followed.
+ */
+function requirementsFiles(loaded: LoadedConfig, env: Env): string[] {
+  const { requirements } = loaded.config.python;
+  try {
+    return readRequirements(requirements, loaded.baseDir, env, {
+      ...workspaceRoot(env, loaded.baseDir),
+      expandable: loaded.config.build.secrets,
+    }).files;
+  } catch {
+    return requirements.map((r) => path.resolve(loaded.baseDir, r));
+  }
+}
+
 /** The config file and the requirements files by digest: the same for every target of a run. */
-function runFiles(loaded: LoadedConfig): { config: FileDigest | undefined; inputs: FileDigest[] } {
+function runFiles(loaded: LoadedConfig, env: Env): { config: FileDigest | undefined; inputs: FileDigest[] } {
   const rel = (f: string) => path.relative(loaded.baseDir, f) || path.basename(f);
   return {
     config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
-    inputs: loaded.config.python.requirements
-      .map((r) => fileDigest(path.resolve(loaded.baseDir, r), r))
+    inputs: requirementsFiles(loaded, env)
+      .map((f) => fileDigest(f, rel(f)))
       .filter((d): d is FileDigest => d !== undefined),
   };
 }
@@ -144,7 +162,7 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
     : NOTHING_PUSHED;
   let signer: AttestSigner | undefined;
   let files: ReturnType<typeof runFiles> | undefined;
-  const filesOnce = () => (files ??= runFiles(input.loaded));
+  const filesOnce = () => (files ??= runFiles(input.loaded, input.env));
   return runAttestStage(
     {
       build: input.build,

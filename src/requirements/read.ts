@@ -68,6 +68,11 @@ export interface RequirementsText {
    * A -c line naming a URL stays in `text`: pip fetches it.
    */
   constraints: { text: string; origins: string[] };
+  /**
+   * Every file read, in the order first read: the files given, their -r includes and -c files
+   * (the build's inputs, which provenance names by digest). Absolute paths as resolved.
+   */
+  files: string[];
 }
 
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
@@ -152,12 +157,14 @@ export function readRequirements(
 ): RequirementsText {
   const checkEnv = checkingEnv(env, opts.expandable);
   const done = new Set<string>();
+  /** Every file read, once, in the order first read. */
+  const read = new Set<string>();
   const into = readInto();
   const refs = new Set<string>();
   const { problems, credentials, literalProblem } = problemList();
 
   // chain: the files being read, outermost first, with the line that includes the next.
-  // asConstraints: reached through a -c line (pip reads a -r inside such a file as constraints too).
+  // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
   const visit = (abs: string, chain: { file: string; line?: number }[], asConstraints: boolean) => {
     const loopAt = chain.findIndex((c) => c.file === abs);
     if (loopAt >= 0) {
@@ -174,6 +181,7 @@ export function readRequirements(
     const parent = chain.at(-1);
     const from = parent ? `${parent.file}:${parent.line}` : undefined;
     const text = readRequirementsFile(abs, from, opts.root);
+    read.add(abs);
     const parsed = parseRequirementsText(text, checkEnv);
     // pip ignores comments, but the file, comments and all, is copied into the image.
     commentCredentialProblems(abs, text).forEach(literalProblem);
@@ -190,7 +198,8 @@ export function readRequirements(
       }
       if (include && !isUrl(include.path)) {
         const next = [...chain, { file: abs, line: l.line }];
-        visit(path.resolve(path.dirname(abs), include.path), next, asConstraints || include.constraint);
+        // As pip: a -c file's lines are constraints, a -r file's requirements, wherever it is named.
+        visit(path.resolve(path.dirname(abs), include.path), next, include.constraint);
         continue;
       }
       // As written: a ${NAME} is how a credential is passed, its value never judged here. An
@@ -206,13 +215,13 @@ export function readRequirements(
   };
   for (const f of files) visit(path.resolve(baseDir, f), [], false);
   if (problems.length > 0) throw problemsError(files, problems, credentials);
-  return { ...into.result(), envReferences: [...refs] };
+  return { ...into.result(), envReferences: [...refs], files: [...read] };
 }
 
 /**
- * Where the lines read go: a requirement line of a constraints file (or a -r/-c URL in one, which
- * pip reads as constraints) to the constraints; every other line to the requirements text (an
- * option such as --index-url is global in pip, whichever file holds it).
+ * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
+ * constraints; every other line to the requirements text (a -r URL is requirements wherever pip
+ * reads it, and an option such as --index-url is global in pip, whichever file holds it).
  */
 function readInto() {
   const out: string[] = [];
@@ -222,7 +231,7 @@ function readInto() {
   const indexes: RequirementsText['indexes'] = { extraIndexUrls: [] };
   return {
     line(l: ParsedLine, origin: string, asConstraints: boolean) {
-      if (asConstraints && (l.kind === 'requirement' || includeOf(l) !== undefined)) {
+      if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
         constraints.lines.push(l.text);
         constraints.origins.push(origin);
         return;
@@ -247,7 +256,7 @@ function readInto() {
         }
       }
     },
-    result: (): Omit<RequirementsText, 'envReferences'> => ({
+    result: (): Omit<RequirementsText, 'envReferences' | 'files'> => ({
       text: out.join('\n'),
       origins,
       requirements,

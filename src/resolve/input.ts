@@ -1,8 +1,6 @@
 // What resolving one base image for one platform takes, and the views of it the steps share.
 import { outputMasker, type PipIndexes, pipIndexEnv, withExtraIndex } from '../python/indexes.js';
-import { canonicalName } from '../requirements/parse.js';
 import { constraintsFileText, type RequirementOrigin } from '../requirements/read.js';
-import { redactUrls } from '../util/redact.js';
 import type { FailureContext } from './failure.js';
 
 export interface ResolveInput {
@@ -94,32 +92,6 @@ export function withUserConstraints(constraints: string, input: Pick<ResolveInpu
   if (own === '') return constraints;
   const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
   return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
-}
-
-/**
- * The requirements' own -c lines that a conflict's causes name ("The user requested (constraint)
- * numpy==1.26.4,>=2": pip merges every constraint on a project into one), as options that name each
- * line's file and line: a constraint of your own is held as firmly as the base image's packages.
- * Pure.
- */
-export function ownConstraintOptions(
-  causes: readonly string[],
-  input: Pick<ResolveInput, 'requirements'>,
-): string[] {
-  const own = input.requirements.constraints;
-  if (own === undefined || own.text === '') return [];
-  const named = new Set(
-    causes.flatMap((c) =>
-      [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => canonicalName(m[1]!)),
-    ),
-  );
-  return own.text.split('\n').flatMap((line, i) => {
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
-    if (name === undefined || !named.has(canonicalName(name))) return [];
-    return [
-      `loosen or drop your constraint "${redactUrls(line)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
-    ];
-  });
 }
 
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */

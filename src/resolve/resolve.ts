@@ -9,10 +9,10 @@ import { readRunEventFacts } from '../github/event.js';
 import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
+import { ownConstraintOptions } from './own-constraints.js';
 import { findHazards } from './hazards.js';
 import {
   failureContext,
-  ownConstraintOptions,
   pipOutputMask,
   pipReadText,
   pipRunEnv,
@@ -341,7 +341,7 @@ function withOwnConstraintOptions<R extends Pick<Resolution, 'conflict'>>(
   input: ResolveInput,
 ): R {
   const conflict = resolution.conflict;
-  const own = conflict ? ownConstraintOptions(conflict.causes, input) : [];
+  const own = conflict ? ownConstraintOptions(conflict.causes, input.requirements.constraints) : [];
   if (!conflict || own.length === 0) return resolution;
   return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }

@@ -90,9 +90,10 @@ const variantTorch = (preinstalled: readonly string[]) =>
 
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
- * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"). A
- * constraint on torch from the requirements' own -c files names another version, or the same one
- * (then it asks for what the variant installs anyway). Pure.
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"), also
+ * merged with a constraint on torch from the requirements' own -c files ("torch<2.5,==V"). A -c
+ * line's own pin names another version, or the same one (then it asks for what the variant
+ * installs anyway). Pure.
  */
 export function variantTorchIn(
   causes: readonly string[],
@@ -100,9 +101,10 @@ export function variantTorchIn(
 ): string | undefined {
   const torch = variantTorch(preinstalled);
   if (torch === undefined) return undefined;
+  // pip merges every constraint on torch into one, its parts sorted: "(constraint) torch<2.5,==2.5.1".
   for (const c of causes) {
-    const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
-    if (m?.[1] === torch) return torch;
+    const m = /\(constraint\) torch(\S*)/.exec(c);
+    if (m?.[1]!.split(',').includes(`==${torch}`)) return torch;
   }
   return undefined;
 }

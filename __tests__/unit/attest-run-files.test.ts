@@ -1,0 +1,92 @@
+// The provenance names every requirements file the build read by digest: python.requirements, their
+// -r includes and their -c constraints files (a change to an included file changes what was built).
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { runAttest } from '../../src/pipeline/attest.js';
+import { openResultDir } from '../../src/results/results.js';
+import { fixture, FIXTURE_PASSWORD } from '../helpers/cosign-keys.js';
+
+const DIGEST = `sha256:${'b'.repeat(64)}`;
+const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-attest-files-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The provenance's resolvedDependencies of one attest run of DIR's config. */
+async function dependencies(): Promise<{ uri?: string; name?: string; digest?: { sha256: string } }[]> {
+  const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
+  const texts: string[] = [];
+  await runAttest(
+    {
+      plan: { variants: [] } as never,
+      loaded,
+      build: {
+        schemaVersion: 1,
+        variants: [
+          {
+            variant: 'cpu',
+            repository: 'ghcr.io/o/m',
+            tags: [],
+            baseImage: 'python:3.12-slim',
+            platforms: [
+              { platform: 'linux/amd64', digest: DIGEST, durationMs: 1, attempts: 1, metadata: {} },
+            ],
+          },
+        ],
+      },
+      smoke: [],
+      resolved: {},
+      results: openResultDir(path.join(dir, 'out')),
+      env: { COSIGN_KEY: fixture('fixture.key'), COSIGN_PASSWORD: FIXTURE_PASSWORD },
+      now: new Date('2026-01-05T10:00:00Z'),
+    },
+    {
+      signer: () => ({
+        sign: async () => undefined,
+        attest: async (_ref, p) => void texts.push(p.text ?? ''),
+      }),
+      progress: () => undefined,
+      warning: () => undefined,
+    },
+  );
+  const provenance = texts.map((t) => JSON.parse(t)).find((x) => 'buildDefinition' in x);
+  expect(provenance).toBeDefined();
+  return provenance.buildDefinition.resolvedDependencies;
+}
+
+const config = (requirements: string[]) =>
+  writeFileSync(
+    path.join(dir, 'ml-image.yml'),
+    `image:\n  name: o/m\nvariants: [cpu]\nplatforms: [linux/amd64]\npython:\n  requirements: [${requirements.join(', ')}]\nattest: {sign: key, types: [provenance]}\n`,
+  );
+
+describe('provenance: the requirements files by digest', () => {
+  it('names the -r includes and -c files too, each once, relative to the config', async () => {
+    mkdirSync(path.join(dir, 'req'));
+    const files = {
+      'requirements.txt': 'numpy<2\n-r req/extra.txt\n-c req/pins.txt\n',
+      'req/extra.txt': 'scipy\n-c pins.txt\n',
+      'req/pins.txt': 'scipy<1.12\n',
+    };
+    for (const [f, t] of Object.entries(files)) writeFileSync(path.join(dir, f), t);
+    config(['requirements.txt']);
+    const deps = await dependencies();
+    const named = deps.filter((d) => d.uri !== undefined && !d.uri.includes('python'));
+    expect(named).toEqual(Object.entries(files).map(([f, t]) => ({ uri: f, digest: { sha256: sha(t) } })));
+  });
+
+  it('a file that no longer reads as requirements (changed since the build): the files the config names', async () => {
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy<2\n-r gone.txt\n');
+    config(['requirements.txt']);
+    const deps = await dependencies();
+    expect(deps.filter((d) => d.uri === 'requirements.txt')).toHaveLength(1);
+    expect(deps.some((d) => d.uri?.includes('gone'))).toBe(false);
+  });
+});
