@@ -3630,8 +3630,9 @@ async function runAttestStage(input, io) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records, the config and requirements files by digest, the
-// resolver's constraints), the signing identity, and cosign.
+// smoke entries or the result directory's records, the config and requirements files by digest
+// (-r includes and -c files too), the resolver's constraints), the signing identity, and cosign.
+
 
 
 
@@ -3649,13 +3650,30 @@ const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').u
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
 }
+/**
+ * Every requirements file the build read: python.requirements with their -r includes and -c files,
+ * read as the build stage reads them. Should that read fail now (a file changed since the build),
+ * the files the config names, as before includes were followed.
+ */
+function requirementsFiles(loaded, env) {
+    const { requirements } = loaded.config.python;
+    try {
+        return (0,requirements_read/* readRequirements */.F2)(requirements, loaded.baseDir, env, {
+            ...(0,requirements_read/* workspaceRoot */.oS)(env, loaded.baseDir),
+            expandable: loaded.config.build.secrets,
+        }).files;
+    }
+    catch {
+        return requirements.map((r) => external_node_path_default().resolve(loaded.baseDir, r));
+    }
+}
 /** The config file and the requirements files by digest: the same for every target of a run. */
-function runFiles(loaded) {
+function runFiles(loaded, env) {
     const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
     return {
         config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
-        inputs: loaded.config.python.requirements
-            .map((r) => fileDigest(external_node_path_default().resolve(loaded.baseDir, r), r))
+        inputs: requirementsFiles(loaded, env)
+            .map((f) => fileDigest(f, rel(f)))
             .filter((d) => d !== undefined),
     };
 }
@@ -3730,7 +3748,7 @@ function runAttest(input, io) {
         : NOTHING_PUSHED;
     let signer;
     let files;
-    const filesOnce = () => (files ??= runFiles(input.loaded));
+    const filesOnce = () => (files ??= runFiles(input.loaded, input.env));
     return runAttestStage({
         build: input.build,
         attest,

@@ -753,11 +753,13 @@ const shownLine = (l) => (l.expanded ? l.written : l);
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
+    /** Every file read, once, in the order first read. */
+    const read = new Set();
     const into = readInto();
     const refs = new Set();
     const { problems, credentials, literalProblem } = problemList();
     // chain: the files being read, outermost first, with the line that includes the next.
-    // asConstraints: reached through a -c line (pip reads a -r inside such a file as constraints too).
+    // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
     const visit = (abs, chain, asConstraints) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
@@ -772,6 +774,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
+        read.add(abs);
         const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
         // pip ignores comments, but the file, comments and all, is copied into the image.
         commentCredentialProblems(abs, text).forEach(literalProblem);
@@ -788,7 +791,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             }
             if (include && !isUrl(include.path)) {
                 const next = [...chain, { file: abs, line: l.line }];
-                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, asConstraints || include.constraint);
+                // As pip: a -c file's lines are constraints, a -r file's requirements, wherever it is named.
+                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, include.constraint);
                 continue;
             }
             // As written: a ${NAME} is how a credential is passed, its value never judged here. An
@@ -809,12 +813,12 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         visit(external_node_path_default().resolve(baseDir, f), [], false);
     if (problems.length > 0)
         throw problemsError(files, problems, credentials);
-    return { ...into.result(), envReferences: [...refs] };
+    return { ...into.result(), envReferences: [...refs], files: [...read] };
 }
 /**
- * Where the lines read go: a requirement line of a constraints file (or a -r/-c URL in one, which
- * pip reads as constraints) to the constraints; every other line to the requirements text (an
- * option such as --index-url is global in pip, whichever file holds it).
+ * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
+ * constraints; every other line to the requirements text (a -r URL is requirements wherever pip
+ * reads it, and an option such as --index-url is global in pip, whichever file holds it).
  */
 function readInto() {
     const out = [];
@@ -824,7 +828,7 @@ function readInto() {
     const indexes = { extraIndexUrls: [] };
     return {
         line(l, origin, asConstraints) {
-            if (asConstraints && (l.kind === 'requirement' || includeOf(l) !== undefined)) {
+            if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
                 constraints.lines.push(l.text);
                 constraints.origins.push(origin);
                 return;

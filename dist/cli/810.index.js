@@ -140,18 +140,13 @@ function checkListedReferences(references, secrets) {
 /* harmony export */   "if": () => (/* binding */ pipRunEnv),
 /* harmony export */   kl: () => (/* binding */ preinstalled),
 /* harmony export */   lH: () => (/* binding */ pipOutputMask),
-/* harmony export */   o: () => (/* binding */ ownConstraintOptions),
 /* harmony export */   u2: () => (/* binding */ failureContext),
 /* harmony export */   xW: () => (/* binding */ pipReadText),
 /* harmony export */   yj: () => (/* binding */ withUserConstraints)
 /* harmony export */ });
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1208);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1208);
 // What resolving one base image for one platform takes, and the views of it the steps share.
-
-
 
 
 /**
@@ -183,7 +178,7 @@ function preinstalledArgs(input, file) {
 }
 /** The requirements' own -c lines, as a file's text ('' without any). Pure. */
 function userConstraintsText(input) {
-    return (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .constraintsFileText */ .Wh)(input.requirements.constraints);
+    return (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_1__/* .constraintsFileText */ .Wh)(input.requirements.constraints);
 }
 /**
  * Everything of the requirements pip reads, the -c lines included: for what scans them (the URLs
@@ -203,26 +198,6 @@ function withUserConstraints(constraints, input) {
         return constraints;
     const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
     return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
-}
-/**
- * The requirements' own -c lines that a conflict's causes name ("The user requested (constraint)
- * numpy==1.26.4,>=2": pip merges every constraint on a project into one), as options that name each
- * line's file and line: a constraint of your own is held as firmly as the base image's packages.
- * Pure.
- */
-function ownConstraintOptions(causes, input) {
-    const own = input.requirements.constraints;
-    if (own === undefined || own.text === '')
-        return [];
-    const named = new Set(causes.flatMap((c) => [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(m[1]))));
-    return own.text.split('\n').flatMap((line, i) => {
-        const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
-        if (name === undefined || !named.has((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name)))
-            return [];
-        return [
-            `loosen or drop your constraint "${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(line)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
-        ];
-    });
 }
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
 function torchIndexOf(input) {
@@ -557,7 +532,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 66172:
+/***/ 90805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -641,14 +616,109 @@ function renderExplanation(r) {
     return `${lines.join('\n').trimEnd()}\n`;
 }
 
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
+var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
+var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/versions.ts
+var versions = __webpack_require__(20395);
+;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
+// The requirements' own -c lines in a conflict pip reports: pip merges every constraint on a
+// project into one ("The user requested (constraint) numpy==1.26.4,>=2": the base image's pin and
+// the user's bound), so a line of the user's is named only where it takes part: it excludes the
+// version another constraint pins (the base image's package, the variant's torch), or the merged
+// constraint is the user's alone. Pure.
+
+
+
+const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+const clauses = (spec) => spec
+    .split(',')
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c) => c !== '');
+/** A constraint line's project (canonical) and version clauses; undefined for a URL or no name. */
+function ownLine(line) {
+    const m = NAME.exec(line);
+    if (!m)
+        return undefined;
+    // The specifier: up to a marker (;) or the line's own options (--hash ...).
+    const spec = line.slice(m[1].length).split(/;|\s--?[a-z]/)[0];
+    if (spec.includes('@') || spec.includes('['))
+        return undefined;
+    return { name: (0,parse/* canonicalName */.Ew)(m[1]), clauses: clauses(spec) };
+}
+/** Whether CLAUSE (">=2", "==1.*", "~=1.4") admits VERSION; undefined where it cannot tell. */
+function clauseAdmits(clause, version) {
+    const m = /^(===|==|!=|~=|<=|>=|<|>)(.+)$/.exec(clause);
+    if (!m)
+        return undefined;
+    const [, op, v] = m;
+    if (op === '===')
+        return v === version;
+    if (op === '==' || op === '!=') {
+        const same = v.endsWith('.*')
+            ? (0,versions/* compareVersions */.Z)(version
+                .split('.')
+                .slice(0, v.split('.').length - 1)
+                .join('.'), v.slice(0, -2)) === 0
+            : (0,versions/* compareVersions */.Z)(version, v) === 0;
+        return op === '==' ? same : !same;
+    }
+    const c = (0,versions/* compareVersions */.Z)(version, v);
+    if (op === '<')
+        return c < 0;
+    if (op === '<=')
+        return c <= 0;
+    if (op === '>')
+        return c > 0;
+    if (op === '>=')
+        return c >= 0;
+    // ~=X.Y.Z: >=X.Y.Z and ==X.Y.*
+    const prefix = v.split('.').slice(0, -1);
+    return (c >= 0 && (0,versions/* compareVersions */.Z)(version.split('.').slice(0, prefix.length).join('.'), prefix.join('.')) === 0);
+}
+/** The merged constraints pip names among CAUSES: project (canonical) -> its clauses. */
+function mergedConstraints(causes) {
+    const out = new Map();
+    for (const c of causes)
+        for (const m of c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)/g))
+            out.set((0,parse/* canonicalName */.Ew)(m[1]), clauses(m[2]));
+    return out;
+}
+/**
+ * The options that name the requirements' own -c lines (OWN: their text and file:line origins)
+ * taking part in a conflict whose causes are CAUSES, each with its file and line: a constraint of
+ * the user's is held as firmly as the base image's packages.
+ */
+function ownConstraintOptions(causes, own) {
+    if (own === undefined || own.text === '')
+        return [];
+    const merged = mergedConstraints(causes);
+    const lines = own.text.split('\n').map(ownLine);
+    return lines.flatMap((l, i) => {
+        const all = l && merged.get(l.name);
+        if (!l || !all)
+            return [];
+        const mine = new Set(lines.flatMap((x) => (x?.name === l.name ? x.clauses : [])));
+        const others = all.filter((c) => !mine.has(c));
+        const pins = others.flatMap((c) => /^===?([^*]+)$/.exec(c)?.[1] ?? []);
+        const takesPart = pins.length > 0
+            ? pins.some((p) => l.clauses.some((c) => clauseAdmits(c, p) === false))
+            : others.length === 0;
+        if (!takesPart)
+            return [];
+        return [
+            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(own.text.split('\n')[i])}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+        ];
+    });
+}
+
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/resolve/hazards.json
 const hazards_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","numpy1Abi":[{"package":"torch","versions":"<2.3","fixedIn":"2.3.0","source":"https://github.com/pytorch/pytorch/issues/132179"},{"package":"opencv-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"pandas","versions":"<2.1","fixedIn":"2.2.2","source":"https://github.com/pandas-dev/pandas/issues/59052"},{"package":"scikit-learn","versions":"<1.3","fixedIn":"1.4.2","source":"https://github.com/scikit-learn/scikit-learn/issues/29630"},{"package":"matplotlib","versions":"<3.7.3","fixedIn":"3.8.4","source":"https://github.com/matplotlib/matplotlib/issues/26778"},{"package":"pyarrow","versions":"<15","fixedIn":"16.0.0","source":"https://github.com/apache/arrow/issues/39537"},{"package":"h5py","versions":"<3.11","fixedIn":"3.11.0","source":"https://github.com/h5py/h5py/issues/2455"},{"package":"shapely","versions":">=2.0,<2.0.3","fixedIn":"2.0.4","source":"https://github.com/shapely/shapely/pull/1975"},{"package":"tensorflow","versions":">=2.14,<2.15","fixedIn":"2.18.0","source":"https://github.com/tensorflow/tensorflow/issues/102743"}],"torchNoNumpyDependency":{"torchVersions":"<2.3","note":"Since 1.9.0 torch wheels list no numpy requirement in Requires-Dist (numpy became an optional, runtime-detected dependency), so pip cannot see that a torch built against NumPy 1.x clashes with an installed NumPy 2.","source":"https://github.com/pytorch/pytorch/issues/60081"},"ngcPrerelease":{"note":"NGC PyTorch containers ship a source build versioned as a PEP 440 pre-release with a local tag (e.g. release 25.12 ships 2.10.0a0+b4e4ee81d3), which sorts below the final X.Y.0, so a requirement such as a torchvision release that pins torch==X.Y.0 is not satisfied by it and pip replaces NGC\'s torch with a PyPI build (from 25.03 NGC adds /etc/pip/constraint.txt to guard against this).","source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},"opencvVariants":{"packages":["opencv-python","opencv-python-headless","opencv-contrib-python","opencv-contrib-python-headless"],"note":"All four packages install the same cv2 module with no plugin architecture, so having more than one installed makes the last-installed overwrite or shadow the other\'s cv2 files, and the upstream fix is to uninstall them all and reinstall only one.","source":"https://pypi.org/project/opencv-python/4.10.0.82/"},"torchCudaLocalVersion":{"note":"torch wheels from download.pytorch.org carry +cuXYZ local versions (e.g. 2.8.0+cu128); a wheel whose CUDA major differs from the base image\'s CUDA (e.g. cu130 on a CUDA 12.x image, or cu128 on CUDA 13) loads its own CUDA runtime alongside the image\'s, cannot use the image\'s CUDA libraries (errors like libcublas.so.12 not found), and needs a driver new enough for its own CUDA major.","source":"https://github.com/sgl-project/sglang/pull/22833"},"aarch64PypiTorch":{"cpuOnlyBefore":"2.11","note":"Before torch 2.11, PyPI carried only CPU-only torch wheels for linux aarch64, so pip install torch on Grace-class hosts (GH200/GB200/GB300) silently got a CPU build, and any dependency pinning torch could replace a CUDA build from download.pytorch.org with that CPU wheel.","source":"https://theneuralfeed.com/article/vllm-and-pytorch-work-together-to-improve-the-developer-experience-on-aarch64/k7voSkfH"}}');
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
 ;// CONCATENATED MODULE: ./src/resolve/hazards.ts
 // Hazards a resolver cannot see (pip is satisfied, the image still breaks): checked against a data
 // table with a source per row (hazards.json). Each kind of check is code; the rows are data.
@@ -845,8 +915,6 @@ function diagnosisOf(naive, say) {
 /** The helper's reading of a pip report against the base snapshot. */
 const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
@@ -1206,17 +1274,19 @@ function plainConflict(causes, preinstalled) {
 const variantTorch = (preinstalled) => preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
- * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"). A
- * constraint on torch from the requirements' own -c files names another version, or the same one
- * (then it asks for what the variant installs anyway). Pure.
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"), also
+ * merged with a constraint on torch from the requirements' own -c files ("torch<2.5,==V"). A -c
+ * line's own pin names another version, or the same one (then it asks for what the variant
+ * installs anyway). Pure.
  */
 function variantTorchIn(causes, preinstalled) {
     const torch = variantTorch(preinstalled);
     if (torch === undefined)
         return undefined;
+    // pip merges every constraint on torch into one, its parts sorted: "(constraint) torch<2.5,==2.5.1".
     for (const c of causes) {
-        const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
-        if (m?.[1] === torch)
+        const m = /\(constraint\) torch(\S*)/.exec(c);
+        if (m?.[1].split(',').includes(`==${torch}`))
             return torch;
     }
     return undefined;
@@ -2609,6 +2679,7 @@ var version = __webpack_require__(311);
 
 
 
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -2843,7 +2914,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
 /** RESOLUTION with the options that name the requirements' own -c lines its conflict names first. */
 function withOwnConstraintOptions(resolution, input) {
     const conflict = resolution.conflict;
-    const own = conflict ? (0,resolve_input/* ownConstraintOptions */.o)(conflict.causes, input) : [];
+    const own = conflict ? ownConstraintOptions(conflict.causes, input.requirements.constraints) : [];
     if (!conflict || own.length === 0)
         return resolution;
     return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
@@ -2968,7 +3039,7 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1208);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66172);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90805);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
 // The resolve stage inside a build: per variant and platform, before any image is built.

@@ -1,8 +1,8 @@
-export const id = 931;
-export const ids = [931];
+export const id = 681;
+export const ids = [681];
 export const modules = {
 
-/***/ 52931:
+/***/ 40681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3507,11 +3507,13 @@ const shownLine = (l) => (l.expanded ? l.written : l);
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
+    /** Every file read, once, in the order first read. */
+    const read = new Set();
     const into = readInto();
     const refs = new Set();
     const { problems, credentials, literalProblem } = problemList();
     // chain: the files being read, outermost first, with the line that includes the next.
-    // asConstraints: reached through a -c line (pip reads a -r inside such a file as constraints too).
+    // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
     const visit = (abs, chain, asConstraints) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
@@ -3526,6 +3528,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
+        read.add(abs);
         const parsed = parseRequirementsText(text, checkEnv);
         // pip ignores comments, but the file, comments and all, is copied into the image.
         commentCredentialProblems(abs, text).forEach(literalProblem);
@@ -3542,7 +3545,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             }
             if (include && !isUrl(include.path)) {
                 const next = [...chain, { file: abs, line: l.line }];
-                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, asConstraints || include.constraint);
+                // As pip: a -c file's lines are constraints, a -r file's requirements, wherever it is named.
+                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, include.constraint);
                 continue;
             }
             // As written: a ${NAME} is how a credential is passed, its value never judged here. An
@@ -3563,12 +3567,12 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         visit(external_node_path_default().resolve(baseDir, f), [], false);
     if (problems.length > 0)
         throw problemsError(files, problems, credentials);
-    return { ...into.result(), envReferences: [...refs] };
+    return { ...into.result(), envReferences: [...refs], files: [...read] };
 }
 /**
- * Where the lines read go: a requirement line of a constraints file (or a -r/-c URL in one, which
- * pip reads as constraints) to the constraints; every other line to the requirements text (an
- * option such as --index-url is global in pip, whichever file holds it).
+ * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
+ * constraints; every other line to the requirements text (a -r URL is requirements wherever pip
+ * reads it, and an option such as --index-url is global in pip, whichever file holds it).
  */
 function readInto() {
     const out = [];
@@ -3578,7 +3582,7 @@ function readInto() {
     const indexes = { extraIndexUrls: [] };
     return {
         line(l, origin, asConstraints) {
-            if (asConstraints && (l.kind === 'requirement' || includeOf(l) !== undefined)) {
+            if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
                 constraints.lines.push(l.text);
                 constraints.origins.push(origin);
                 return;
@@ -7936,6 +7940,97 @@ function renderExplanation(r) {
     return `${lines.join('\n').trimEnd()}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
+// The requirements' own -c lines in a conflict pip reports: pip merges every constraint on a
+// project into one ("The user requested (constraint) numpy==1.26.4,>=2": the base image's pin and
+// the user's bound), so a line of the user's is named only where it takes part: it excludes the
+// version another constraint pins (the base image's package, the variant's torch), or the merged
+// constraint is the user's alone. Pure.
+
+
+
+const own_constraints_NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+const clauses = (spec) => spec
+    .split(',')
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c) => c !== '');
+/** A constraint line's project (canonical) and version clauses; undefined for a URL or no name. */
+function ownLine(line) {
+    const m = own_constraints_NAME.exec(line);
+    if (!m)
+        return undefined;
+    // The specifier: up to a marker (;) or the line's own options (--hash ...).
+    const spec = line.slice(m[1].length).split(/;|\s--?[a-z]/)[0];
+    if (spec.includes('@') || spec.includes('['))
+        return undefined;
+    return { name: canonicalName(m[1]), clauses: clauses(spec) };
+}
+/** Whether CLAUSE (">=2", "==1.*", "~=1.4") admits VERSION; undefined where it cannot tell. */
+function clauseAdmits(clause, version) {
+    const m = /^(===|==|!=|~=|<=|>=|<|>)(.+)$/.exec(clause);
+    if (!m)
+        return undefined;
+    const [, op, v] = m;
+    if (op === '===')
+        return v === version;
+    if (op === '==' || op === '!=') {
+        const same = v.endsWith('.*')
+            ? compareVersions(version
+                .split('.')
+                .slice(0, v.split('.').length - 1)
+                .join('.'), v.slice(0, -2)) === 0
+            : compareVersions(version, v) === 0;
+        return op === '==' ? same : !same;
+    }
+    const c = compareVersions(version, v);
+    if (op === '<')
+        return c < 0;
+    if (op === '<=')
+        return c <= 0;
+    if (op === '>')
+        return c > 0;
+    if (op === '>=')
+        return c >= 0;
+    // ~=X.Y.Z: >=X.Y.Z and ==X.Y.*
+    const prefix = v.split('.').slice(0, -1);
+    return (c >= 0 && compareVersions(version.split('.').slice(0, prefix.length).join('.'), prefix.join('.')) === 0);
+}
+/** The merged constraints pip names among CAUSES: project (canonical) -> its clauses. */
+function mergedConstraints(causes) {
+    const out = new Map();
+    for (const c of causes)
+        for (const m of c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)/g))
+            out.set(canonicalName(m[1]), clauses(m[2]));
+    return out;
+}
+/**
+ * The options that name the requirements' own -c lines (OWN: their text and file:line origins)
+ * taking part in a conflict whose causes are CAUSES, each with its file and line: a constraint of
+ * the user's is held as firmly as the base image's packages.
+ */
+function ownConstraintOptions(causes, own) {
+    if (own === undefined || own.text === '')
+        return [];
+    const merged = mergedConstraints(causes);
+    const lines = own.text.split('\n').map(ownLine);
+    return lines.flatMap((l, i) => {
+        const all = l && merged.get(l.name);
+        if (!l || !all)
+            return [];
+        const mine = new Set(lines.flatMap((x) => (x?.name === l.name ? x.clauses : [])));
+        const others = all.filter((c) => !mine.has(c));
+        const pins = others.flatMap((c) => /^===?([^*]+)$/.exec(c)?.[1] ?? []);
+        const takesPart = pins.length > 0
+            ? pins.some((p) => l.clauses.some((c) => clauseAdmits(c, p) === false))
+            : others.length === 0;
+        if (!takesPart)
+            return [];
+        return [
+            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(own.text.split('\n')[i])}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+        ];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/hazards.json
 const hazards_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","numpy1Abi":[{"package":"torch","versions":"<2.3","fixedIn":"2.3.0","source":"https://github.com/pytorch/pytorch/issues/132179"},{"package":"opencv-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"pandas","versions":"<2.1","fixedIn":"2.2.2","source":"https://github.com/pandas-dev/pandas/issues/59052"},{"package":"scikit-learn","versions":"<1.3","fixedIn":"1.4.2","source":"https://github.com/scikit-learn/scikit-learn/issues/29630"},{"package":"matplotlib","versions":"<3.7.3","fixedIn":"3.8.4","source":"https://github.com/matplotlib/matplotlib/issues/26778"},{"package":"pyarrow","versions":"<15","fixedIn":"16.0.0","source":"https://github.com/apache/arrow/issues/39537"},{"package":"h5py","versions":"<3.11","fixedIn":"3.11.0","source":"https://github.com/h5py/h5py/issues/2455"},{"package":"shapely","versions":">=2.0,<2.0.3","fixedIn":"2.0.4","source":"https://github.com/shapely/shapely/pull/1975"},{"package":"tensorflow","versions":">=2.14,<2.15","fixedIn":"2.18.0","source":"https://github.com/tensorflow/tensorflow/issues/102743"}],"torchNoNumpyDependency":{"torchVersions":"<2.3","note":"Since 1.9.0 torch wheels list no numpy requirement in Requires-Dist (numpy became an optional, runtime-detected dependency), so pip cannot see that a torch built against NumPy 1.x clashes with an installed NumPy 2.","source":"https://github.com/pytorch/pytorch/issues/60081"},"ngcPrerelease":{"note":"NGC PyTorch containers ship a source build versioned as a PEP 440 pre-release with a local tag (e.g. release 25.12 ships 2.10.0a0+b4e4ee81d3), which sorts below the final X.Y.0, so a requirement such as a torchvision release that pins torch==X.Y.0 is not satisfied by it and pip replaces NGC\'s torch with a PyPI build (from 25.03 NGC adds /etc/pip/constraint.txt to guard against this).","source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},"opencvVariants":{"packages":["opencv-python","opencv-python-headless","opencv-contrib-python","opencv-contrib-python-headless"],"note":"All four packages install the same cv2 module with no plugin architecture, so having more than one installed makes the last-installed overwrite or shadow the other\'s cv2 files, and the upstream fix is to uninstall them all and reinstall only one.","source":"https://pypi.org/project/opencv-python/4.10.0.82/"},"torchCudaLocalVersion":{"note":"torch wheels from download.pytorch.org carry +cuXYZ local versions (e.g. 2.8.0+cu128); a wheel whose CUDA major differs from the base image\'s CUDA (e.g. cu130 on a CUDA 12.x image, or cu128 on CUDA 13) loads its own CUDA runtime alongside the image\'s, cannot use the image\'s CUDA libraries (errors like libcublas.so.12 not found), and needs a driver new enough for its own CUDA major.","source":"https://github.com/sgl-project/sglang/pull/22833"},"aarch64PypiTorch":{"cpuOnlyBefore":"2.11","note":"Before torch 2.11, PyPI carried only CPU-only torch wheels for linux aarch64, so pip install torch on Grace-class hosts (GH200/GB200/GB300) silently got a CPU build, and any dependency pinning torch could replace a CUDA build from download.pytorch.org with that CPU wheel.","source":"https://theneuralfeed.com/article/vllm-and-pytorch-work-together-to-improve-the-developer-experience-on-aarch64/k7voSkfH"}}');
 ;// CONCATENATED MODULE: ./src/resolve/hazards.ts
@@ -8056,8 +8151,6 @@ function aarch64PypiTorch(h, newTorch, t) {
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
 
-
-
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
@@ -8107,26 +8200,6 @@ function withUserConstraints(constraints, input) {
         return constraints;
     const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
     return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
-}
-/**
- * The requirements' own -c lines that a conflict's causes name ("The user requested (constraint)
- * numpy==1.26.4,>=2": pip merges every constraint on a project into one), as options that name each
- * line's file and line: a constraint of your own is held as firmly as the base image's packages.
- * Pure.
- */
-function ownConstraintOptions(causes, input) {
-    const own = input.requirements.constraints;
-    if (own === undefined || own.text === '')
-        return [];
-    const named = new Set(causes.flatMap((c) => [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => canonicalName(m[1]))));
-    return own.text.split('\n').flatMap((line, i) => {
-        const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
-        if (name === undefined || !named.has(canonicalName(name)))
-            return [];
-        return [
-            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(line)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
-        ];
-    });
 }
 /** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
 function torchIndexOf(input) {
@@ -8609,17 +8682,19 @@ function plainConflict(causes, preinstalled) {
 const variantTorch = (preinstalled) => preinstalled.map((p) => /^torch==(.+)$/.exec(p)?.[1]).find((v) => v !== undefined);
 /**
  * The variant's torch when pip names it among the causes: the constraint every dry run takes for
- * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"). A
- * constraint on torch from the requirements' own -c files names another version, or the same one
- * (then it asks for what the variant installs anyway). Pure.
+ * the build's torch step (input.ts preinstalled: "The user requested (constraint) torch==V"), also
+ * merged with a constraint on torch from the requirements' own -c files ("torch<2.5,==V"). A -c
+ * line's own pin names another version, or the same one (then it asks for what the variant
+ * installs anyway). Pure.
  */
 function variantTorchIn(causes, preinstalled) {
     const torch = variantTorch(preinstalled);
     if (torch === undefined)
         return undefined;
+    // pip merges every constraint on torch into one, its parts sorted: "(constraint) torch<2.5,==2.5.1".
     for (const c of causes) {
-        const m = /\(constraint\) torch==([^\s,;]+)/.exec(c);
-        if (m?.[1] === torch)
+        const m = /\(constraint\) torch(\S*)/.exec(c);
+        if (m?.[1].split(',').includes(`==${torch}`))
             return torch;
     }
     return undefined;
@@ -10234,6 +10309,7 @@ class StepTimes {
 
 
 
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -10468,7 +10544,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
 /** RESOLUTION with the options that name the requirements' own -c lines its conflict names first. */
 function withOwnConstraintOptions(resolution, input) {
     const conflict = resolution.conflict;
-    const own = conflict ? ownConstraintOptions(conflict.causes, input) : [];
+    const own = conflict ? ownConstraintOptions(conflict.causes, input.requirements.constraints) : [];
     if (!conflict || own.length === 0)
         return resolution;
     return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
@@ -13823,8 +13899,9 @@ async function runAttestStage(input, io) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records, the config and requirements files by digest, the
-// resolver's constraints), the signing identity, and cosign.
+// smoke entries or the result directory's records, the config and requirements files by digest
+// (-r includes and -c files too), the resolver's constraints), the signing identity, and cosign.
+
 
 
 
@@ -13842,13 +13919,30 @@ const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').u
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
 }
+/**
+ * Every requirements file the build read: python.requirements with their -r includes and -c files,
+ * read as the build stage reads them. Should that read fail now (a file changed since the build),
+ * the files the config names, as before includes were followed.
+ */
+function requirementsFiles(loaded, env) {
+    const { requirements } = loaded.config.python;
+    try {
+        return readRequirements(requirements, loaded.baseDir, env, {
+            ...workspaceRoot(env, loaded.baseDir),
+            expandable: loaded.config.build.secrets,
+        }).files;
+    }
+    catch {
+        return requirements.map((r) => external_node_path_default().resolve(loaded.baseDir, r));
+    }
+}
 /** The config file and the requirements files by digest: the same for every target of a run. */
-function runFiles(loaded) {
+function runFiles(loaded, env) {
     const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
     return {
         config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
-        inputs: loaded.config.python.requirements
-            .map((r) => fileDigest(external_node_path_default().resolve(loaded.baseDir, r), r))
+        inputs: requirementsFiles(loaded, env)
+            .map((f) => fileDigest(f, rel(f)))
             .filter((d) => d !== undefined),
     };
 }
@@ -13923,7 +14017,7 @@ function runAttest(input, io) {
         : NOTHING_PUSHED;
     let signer;
     let files;
-    const filesOnce = () => (files ??= runFiles(input.loaded));
+    const filesOnce = () => (files ??= runFiles(input.loaded, input.env));
     return runAttestStage({
         build: input.build,
         attest,
