@@ -14,7 +14,7 @@ import {
   withUserConstraints,
 } from '../../src/resolve/input.js';
 import { urlsPipMayReach } from '../../src/resolve/network.js';
-import { clauseAdmits, ownConstraintOptions } from '../../src/resolve/own-constraints.js';
+import { ownConstraintOptions, pinsOf, specAdmits } from '../../src/resolve/own-constraints.js';
 import { pipCacheUrls } from '../../src/resolve/pip-cache.js';
 import { variantTorchIn } from '../../src/resolve/steps/explain.js';
 import { resolutionKey, resolveAgainstBase } from '../../src/resolve/resolve.js';
@@ -161,6 +161,9 @@ describe("the requirements' own -c lines in the resolver", () => {
   const LOOSEN = (line: string, origin: string) =>
     `loosen or drop your constraint "${line}" (${origin}): the requirements' own -c files are held as firmly as the base image's packages`;
 
+  /** What the resolver pins itself in these cases: the base's numpy and scipy, the variant's torch. */
+  const PINS = pinsOf(['# base', 'numpy==1.26.4', 'scipy==1.11.4', 'torch==2.5.1']);
+
   it.each<[string, string, string[], string[]]>([
     [
       'none of them named',
@@ -181,6 +184,18 @@ describe("the requirements' own -c lines in the resolver", () => {
       [],
     ],
     [
+      "it repeats the base image's pin (pip prints it once: the merged constraint looks like the user's alone)",
+      'numpy==1.26.4',
+      ['The user requested numpy>=2', 'The user requested (constraint) numpy==1.26.4'],
+      [],
+    ],
+    [
+      "it repeats the variant's torch",
+      'torch==2.5.1',
+      ['torchvision 0.15.2 depends on torch==2.0.1', 'The user requested (constraint) torch==2.5.1'],
+      [],
+    ],
+    [
       "it admits the variant's torch",
       'torch>=2.0',
       ['torchvision 0.15.2 depends on torch==2.0.1', 'The user requested (constraint) torch==2.5.1,>=2.0'],
@@ -193,15 +208,21 @@ describe("the requirements' own -c lines in the resolver", () => {
       [LOOSEN('torch<2.5', '/w/c.txt:1')],
     ],
     [
-      'the merged constraint is the own line alone',
-      'scipy<1.10',
-      ['pkg 1.0 depends on scipy>=1.11', 'The user requested (constraint) scipy<1.10'],
-      [LOOSEN('scipy<1.10', '/w/c.txt:1')],
+      'nothing but the own line constrains that project',
+      'pandas<2',
+      ['pkg 1.0 depends on pandas>=2.1', 'The user requested (constraint) pandas<2'],
+      [LOOSEN('pandas<2', '/w/c.txt:1')],
     ],
-    ['a user-requested line is not a constraint', 'scipy<1.10', ['The user requested scipy<1.10'], []],
+    [
+      'a URL constraint on a pinned project (pip prints the pin only)',
+      'numpy @ https://h.example/numpy-2.0.0-py3-none-any.whl',
+      ['The user requested (constraint) numpy==1.26.4'],
+      [LOOSEN('numpy @ https://h.example/numpy-2.0.0-py3-none-any.whl', '/w/c.txt:1')],
+    ],
+    ['a user-requested line is not a constraint', 'pandas<2', ['The user requested pandas<2'], []],
   ])('ownConstraintOptions: %s', (_, line, causes, options) => {
-    expect(ownConstraintOptions(causes, { text: line, origins: ['/w/c.txt:1'] })).toEqual(options);
-    expect(ownConstraintOptions(causes, undefined)).toEqual([]);
+    expect(ownConstraintOptions(causes, { text: line, origins: ['/w/c.txt:1'] }, PINS)).toEqual(options);
+    expect(ownConstraintOptions(causes, undefined, PINS)).toEqual([]);
   });
 
   it.each<[string, string, boolean | undefined]>([
@@ -215,10 +236,18 @@ describe("the requirements' own -c lines in the resolver", () => {
     ['!=1.26.4', '1.26.4', false],
     ['~=1.26.0', '1.26.4', true],
     ['~=1.25.0', '1.26.4', false],
-    ['===1.26.4', '1.26.4', true],
-    ['@https://x', '1.0', undefined],
-  ])('clauseAdmits(%s, %s) = %s', (clause, version, admits) => {
-    expect(clauseAdmits(clause, version)).toBe(admits);
+    ['>=2.5', '2.5.0a0+872d972e41.nv24.8', false],
+    ['==2.0', '2.0rc1', false],
+    ['!=2.0', '2.0rc1', true],
+    ['<=1.26.4', '1.26.4.post1', false],
+    ['<2', '1!1.0', false],
+    ['==2.1.0', '2.1.0+6a2a2f0', true],
+    ['>=2,<3', '2.4', true],
+    ['', '2.4', true],
+    ['>=2', 'not a version', undefined],
+    ['>=>2', '2.4', undefined],
+  ])('specAdmits(%j, %s) = %s', (spec, version, admits) => {
+    expect(specAdmits(spec, version)).toBe(admits);
   });
 
   it('ownConstraintOptions names each line with its own origin, its URL login masked', () => {
@@ -230,11 +259,16 @@ describe("the requirements' own -c lines in the resolver", () => {
       [
         'The user requested (constraint) numpy==1.26.4,>=2',
         'The user requested (constraint) scipy<1,==1.11.4',
-        'The user requested (constraint) wheel@ https://u:pw12345678@h.example/w.whl',
+        'The user requested (constraint) wheel',
       ],
       own,
+      PINS,
     );
-    expect(o).toEqual([LOOSEN('numpy>=2 --hash=sha256:00', '/w/c.txt:1'), LOOSEN('scipy<1', '/w/d.txt:7')]);
+    expect(o).toEqual([
+      LOOSEN('numpy>=2 --hash=sha256:00', '/w/c.txt:1'),
+      LOOSEN('scipy<1', '/w/d.txt:7'),
+      LOOSEN('wheel @ https://u:***@h.example/w.whl', '/w/d.txt:8'),
+    ]);
     expect(o.join('\n')).not.toContain('pw12345678');
   });
 
@@ -247,6 +281,8 @@ describe("the requirements' own -c lines in the resolver", () => {
     ],
     ["a -c file's own pin on another torch", ['The user requested (constraint) torch==2.4.0'], undefined],
     ['2.5.10 is not 2.5.1', ['The user requested (constraint) torch==2.5.10'], undefined],
+    ['torchaudio of the same version', ['The user requested (constraint) torchaudio<2.5,==2.5.1'], undefined],
+    ['torch-tensorrt', ['The user requested (constraint) torch-tensorrt!=2.4.0,==2.5.1'], undefined],
   ])("the variant's torch among a conflict's causes: %s", (_, causes, torch) => {
     expect(variantTorchIn(causes, ['torch==2.5.1'])).toBe(torch);
   });

@@ -9,7 +9,7 @@ import { readRunEventFacts } from '../github/event.js';
 import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
-import { ownConstraintOptions } from './own-constraints.js';
+import { ownConstraintOptions, pinsOf } from './own-constraints.js';
 import { findHazards } from './hazards.js';
 import {
   failureContext,
@@ -144,7 +144,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
     };
     const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
     const resolution = {
-      ...withOwnConstraintOptions(answer.resolution, input),
+      ...withOwnConstraintOptions(answer.resolution, input, base.basePins),
       // The steps' own (a base package no pin could hold), then the table's.
       hazards: [
         ...answer.resolution.hazards,
@@ -335,14 +335,21 @@ async function answerFor(
   };
 }
 
-/** RESOLUTION with the options that name the requirements' own -c lines its conflict names first. */
+/**
+ * RESOLUTION with the options that name the requirements' own -c lines its conflict names first
+ * (own-constraints.ts), judged against what the resolver pins itself: the base's packages (PINS)
+ * and the variant's torch.
+ */
 function withOwnConstraintOptions<R extends Pick<Resolution, 'conflict'>>(
   resolution: R,
   input: ResolveInput,
+  basePins: string,
 ): R {
   const conflict = resolution.conflict;
-  const own = conflict ? ownConstraintOptions(conflict.causes, input.requirements.constraints) : [];
-  if (!conflict || own.length === 0) return resolution;
+  if (!conflict || !input.requirements.constraints?.text) return resolution;
+  const pins = pinsOf([...basePins.split('\n'), ...preinstalled(input)]);
+  const own = ownConstraintOptions(conflict.causes, input.requirements.constraints, pins);
+  if (own.length === 0) return resolution;
   return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }
 

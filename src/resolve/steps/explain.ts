@@ -103,7 +103,7 @@ export function variantTorchIn(
   if (torch === undefined) return undefined;
   // pip merges every constraint on torch into one, its parts sorted: "(constraint) torch<2.5,==2.5.1".
   for (const c of causes) {
-    const m = /\(constraint\) torch(\S*)/.exec(c);
+    const m = /\(constraint\) torch(?![A-Za-z0-9._-])(\S*)/.exec(c);
     if (m?.[1]!.split(',').includes(`==${torch}`)) return torch;
   }
   return undefined;
