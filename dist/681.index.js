@@ -7941,92 +7941,73 @@ function renderExplanation(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
-// The requirements' own -c lines in a conflict pip reports: pip merges every constraint on a
+// The requirements' own -c lines in a conflict pip reports. pip merges every constraint on a
 // project into one ("The user requested (constraint) numpy==1.26.4,>=2": the base image's pin and
-// the user's bound), so a line of the user's is named only where it takes part: it excludes the
-// version another constraint pins (the base image's package, the variant's torch), or the merged
-// constraint is the user's alone. Pure.
+// the user's bound) and drops a clause that repeats another, so what takes part is judged against
+// the pins the resolver itself adds (PINS: the base image's packages, the variant's torch): a line
+// of the user's is named when it excludes the version pinned for its project (or, a `name @ URL`
+// line, names a pinned project), or when nothing but the user's own lines constrains that project.
+// Pure.
 
 
 
 const own_constraints_NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-const clauses = (spec) => spec
-    .split(',')
-    .map((c) => c.replace(/\s+/g, ''))
-    .filter((c) => c !== '');
-/** A constraint line's project (canonical) and version clauses; undefined for a URL or no name. */
+/** A constraint line's project (canonical), and its specifier (absent for a `name @ URL` line). */
 function ownLine(line) {
     const m = own_constraints_NAME.exec(line);
     if (!m)
         return undefined;
     // The specifier: up to a marker (;) or the line's own options (--hash ...).
-    const spec = line.slice(m[1].length).split(/;|\s--?[a-z]/)[0];
-    if (spec.includes('@') || spec.includes('['))
-        return undefined;
-    return { name: canonicalName(m[1]), clauses: clauses(spec) };
+    const spec = line
+        .slice(m[1].length)
+        .split(/;|\s--?[a-z]/)[0]
+        .trim();
+    if (spec.startsWith('@'))
+        return { name: canonicalName(m[1]) };
+    return { name: canonicalName(m[1]), spec: spec.replace(/^\((.*)\)$/, '$1') };
 }
-/** Whether CLAUSE (">=2", "==1.*", "~=1.4") admits VERSION; undefined where it cannot tell. */
-function clauseAdmits(clause, version) {
-    const m = /^(===|==|!=|~=|<=|>=|<|>)(.+)$/.exec(clause);
-    if (!m)
+/** Whether the specifier SPEC (">=2,<3") admits VERSION (PEP 440); undefined where it cannot tell. */
+function specAdmits(spec, version) {
+    if (spec === '')
+        return true;
+    if (!(0,pep440.valid)(version) || !(0,pep440.validRange)(spec))
         return undefined;
-    const [, op, v] = m;
-    if (op === '===')
-        return v === version;
-    if (op === '==' || op === '!=') {
-        const same = v.endsWith('.*')
-            ? compareVersions(version
-                .split('.')
-                .slice(0, v.split('.').length - 1)
-                .join('.'), v.slice(0, -2)) === 0
-            : compareVersions(version, v) === 0;
-        return op === '==' ? same : !same;
-    }
-    const c = compareVersions(version, v);
-    if (op === '<')
-        return c < 0;
-    if (op === '<=')
-        return c <= 0;
-    if (op === '>')
-        return c > 0;
-    if (op === '>=')
-        return c >= 0;
-    // ~=X.Y.Z: >=X.Y.Z and ==X.Y.*
-    const prefix = v.split('.').slice(0, -1);
-    return (c >= 0 && compareVersions(version.split('.').slice(0, prefix.length).join('.'), prefix.join('.')) === 0);
+    return (0,pep440.satisfies)(version, spec, { prereleases: true });
 }
-/** The merged constraints pip names among CAUSES: project (canonical) -> its clauses. */
-function mergedConstraints(causes) {
+/** The projects a conflict's causes name as merged constraints (canonical names). */
+function constrainedIn(causes) {
+    return new Set(causes.flatMap((c) => [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => canonicalName(m[1]))));
+}
+/** `name==version` lines (the base's pins, the variant's `torch==V`) as project -> version. */
+function pinsOf(lines) {
     const out = new Map();
-    for (const c of causes)
-        for (const m of c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)/g))
-            out.set(canonicalName(m[1]), clauses(m[2]));
+    for (const l of lines) {
+        const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;,#]+)\s*$/.exec(l.trim());
+        if (m)
+            out.set(canonicalName(m[1]), m[2]);
+    }
     return out;
 }
 /**
  * The options that name the requirements' own -c lines (OWN: their text and file:line origins)
  * taking part in a conflict whose causes are CAUSES, each with its file and line: a constraint of
- * the user's is held as firmly as the base image's packages.
+ * the user's is held as firmly as the base image's packages. PINS: what the resolver pins itself.
  */
-function ownConstraintOptions(causes, own) {
+function ownConstraintOptions(causes, own, pins) {
     if (own === undefined || own.text === '')
         return [];
-    const merged = mergedConstraints(causes);
-    const lines = own.text.split('\n').map(ownLine);
-    return lines.flatMap((l, i) => {
-        const all = l && merged.get(l.name);
-        if (!l || !all)
+    const constrained = constrainedIn(causes);
+    const texts = own.text.split('\n');
+    return texts.flatMap((text, i) => {
+        const l = ownLine(text);
+        if (!l || !constrained.has(l.name))
             return [];
-        const mine = new Set(lines.flatMap((x) => (x?.name === l.name ? x.clauses : [])));
-        const others = all.filter((c) => !mine.has(c));
-        const pins = others.flatMap((c) => /^===?([^*]+)$/.exec(c)?.[1] ?? []);
-        const takesPart = pins.length > 0
-            ? pins.some((p) => l.clauses.some((c) => clauseAdmits(c, p) === false))
-            : others.length === 0;
+        const pinned = pins.get(l.name);
+        const takesPart = pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
         if (!takesPart)
             return [];
         return [
-            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(own.text.split('\n')[i])}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(text)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
         ];
     });
 }
@@ -8693,7 +8674,7 @@ function variantTorchIn(causes, preinstalled) {
         return undefined;
     // pip merges every constraint on torch into one, its parts sorted: "(constraint) torch<2.5,==2.5.1".
     for (const c of causes) {
-        const m = /\(constraint\) torch(\S*)/.exec(c);
+        const m = /\(constraint\) torch(?![A-Za-z0-9._-])(\S*)/.exec(c);
         if (m?.[1].split(',').includes(`==${torch}`))
             return torch;
     }
@@ -10381,7 +10362,7 @@ async function resolveAgainstBase(input, deps) {
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
         const resolution = {
-            ...withOwnConstraintOptions(answer.resolution, input),
+            ...withOwnConstraintOptions(answer.resolution, input, base.basePins),
             // The steps' own (a base package no pin could hold), then the table's.
             hazards: [
                 ...answer.resolution.hazards,
@@ -10541,11 +10522,18 @@ async function answerFor(ws, input, snapshotOptions, times) {
         }),
     };
 }
-/** RESOLUTION with the options that name the requirements' own -c lines its conflict names first. */
-function withOwnConstraintOptions(resolution, input) {
+/**
+ * RESOLUTION with the options that name the requirements' own -c lines its conflict names first
+ * (own-constraints.ts), judged against what the resolver pins itself: the base's packages (PINS)
+ * and the variant's torch.
+ */
+function withOwnConstraintOptions(resolution, input, basePins) {
     const conflict = resolution.conflict;
-    const own = conflict ? ownConstraintOptions(conflict.causes, input.requirements.constraints) : [];
-    if (!conflict || own.length === 0)
+    if (!conflict || !input.requirements.constraints?.text)
+        return resolution;
+    const pins = pinsOf([...basePins.split('\n'), ...preinstalled(input)]);
+    const own = ownConstraintOptions(conflict.causes, input.requirements.constraints, pins);
+    if (own.length === 0)
         return resolution;
     return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }

@@ -1,5 +1,5 @@
-export const id = 880;
-export const ids = [880];
+export const id = 694;
+export const ids = [694];
 export const modules = {
 
 /***/ 96269:
@@ -296,34 +296,6 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 20395:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ compareVersions),
-/* harmony export */   v: () => (/* binding */ majorMinor)
-/* harmony export */ });
-// Dotted version strings ("2.10", "12.8.1", "0.30.0+cu128"): comparison and major.minor, shared by
-// the plan, the build (buildx feature checks) and the other stages. Pure.
-/** Numeric comparison of dotted versions ("2.10" > "2.9"); missing parts count as 0. */
-function compareVersions(a, b) {
-    const pa = a.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
-    const pb = b.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
-    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    return 0;
-}
-/** "2.7.1" -> "2.7"; "12.8.1" -> "12.8". */
-function majorMinor(v) {
-    return v.split('.').slice(0, 2).join('.');
 }
 
 
