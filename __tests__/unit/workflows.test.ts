@@ -815,6 +815,17 @@ describe('caller templates', () => {
     },
   );
 
+  it("every caller workflow's pull_request paths cover the requirements and their -c constraints files", () => {
+    const filtered = FILES.filter((x) => x.rel.startsWith('workflows/')).flatMap((f) => {
+      const on = (f.wf as { on?: { pull_request?: { paths?: string[] } } }).on;
+      const paths = on?.pull_request?.paths;
+      return paths ? [{ rel: f.rel, paths }] : [];
+    });
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const { rel, paths } of filtered)
+      expect(paths, rel).toEqual(expect.arrayContaining(['requirements*.txt', 'constraints*.txt']));
+  });
+
   it('every caller job that can sign keyless (id-token: write) and runs the action installs cosign before it', () => {
     const checked: string[] = [];
     for (const f of FILES.filter((x) => x.rel.startsWith('workflows/')))
