@@ -761,6 +761,20 @@ describe('pip failures that are not conflicts', () => {
   ])('looksTransient %#', (out, transient) => {
     expect(looksTransient(out)).toBe(transient);
   });
+
+  it('no versions from an index that carries a login: the fix says pip shows a refused login (401, 403) so', () => {
+    const err = pipFailureError(PIP_OUT.noMatch, ctx)!;
+    expect(err.exitCode).toBe(2);
+    expect(err.fix).toContain(
+      'pip lists no versions for an index that refuses its credentials too (401, 403)',
+    );
+    expect(`${err.message}\n${err.fix}`).not.toContain('SECRETTOKEN');
+    // An index without a login: a missing project or version is all it can be.
+    const open = { ...ctx, indexes: { indexUrl: 'http://127.0.0.1:5001/simple', extraIndexUrls: [] } };
+    expect(pipFailureError(PIP_OUT.noMatch, open)!.fix).toBe(
+      'check the package name and version in your requirements, and that the index has it',
+    );
+  });
 });
 
 describe('the resolver in a scripted session', () => {

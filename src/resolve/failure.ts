@@ -145,9 +145,13 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, said }: Bl
   const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
   const name = project === undefined ? undefined : canonicalName(project);
   const line = ctx.requirements.find((r) => r.name === name);
+  // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
+  // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
+  const none = /\(from versions: none\)/.test(f.message);
+  const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => redactUrls(u) !== u);
   return new InputError(
     `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`,
-    'check the package name and version in your requirements, and that the index has it',
+    `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`,
   );
 }
 
