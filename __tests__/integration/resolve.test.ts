@@ -626,6 +626,34 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     }
   });
 
+  it.each([401, 403] as const)(
+    'an index that refuses the token (%i): exit 3 naming the refusal and the credentials to check, not "no release"',
+    async (status) => {
+      const refusing: Server = createServer((_req, res) => {
+        res.writeHead(status, status === 401 ? { 'WWW-Authenticate': 'Basic realm="idx"' } : {}).end();
+      });
+      await new Promise<void>((ok) => refusing.listen(0, '127.0.0.1', ok));
+      try {
+        const { port } = refusing.address() as { port: number };
+        const r = await resolve('tqdm\n', [], 'amd64', {
+          indexUrl: null,
+          env: { PIP_INDEX_URL: `http://u:EXPIREDxTOKEN123@127.0.0.1:${port}/simple` },
+        });
+        expect(r.code, r.stderr).toBe(3);
+        expect(r.stderr).toMatch(
+          new RegExp(
+            `req-[a-z0-9]+\\.txt:1: no release of "tqdm" found: the package index refused pip \\(http://u:\\*\\*\\*@127\\.0\\.0\\.1:${port}/simple/tqdm/ answered ${status} `,
+          ),
+        );
+        expect(r.stderr).toContain("check the index's credentials");
+        expect(r.stderr + r.stdout).not.toContain('EXPIREDxTOKEN123');
+      } finally {
+        refusing.closeAllConnections();
+        await new Promise<void>((ok) => refusing.close(() => ok()));
+      }
+    },
+  );
+
   // ---- a base image and requirements a pull request may choose: the container is hardened
 
   it('the session runs as root with no capabilities, no new privileges, a process limit and no GPU; pip still writes', async () => {

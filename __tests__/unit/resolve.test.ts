@@ -550,6 +550,18 @@ ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='12
 ERROR: Could not find a version that satisfies the requirement tqdmx (from versions: none)
 ERROR: No matching distribution found for tqdmx
 `,
+  index401Debug: `Looking in indexes: http://u:****@127.0.0.1:5001/simple
+http://127.0.0.1:5001 "GET /simple/tqdmx/ HTTP/1.1" 401 0
+Could not fetch URL http://u:****@127.0.0.1:5001/simple/tqdmx/: 401 Client Error: Unauthorized for url: http://127.0.0.1:5001/simple/tqdmx/ - skipping
+Skipping link: not a file: http://u:****@127.0.0.1:5001/simple/tqdmx/
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/pip/_vendor/resolvelib/resolvers.py", line 397, in resolve
+    raise RequirementsConflicted(criterion)
+pip._vendor.resolvelib.resolvers.RequirementsConflicted: Requirements conflict: SpecifierRequirement('tqdmx')
+pip._vendor.resolvelib.resolvers.ResolutionImpossible: [RequirementInformation(requirement=SpecifierRequirement('tqdmx'), parent=None)]
+ERROR: Could not find a version that satisfies the requirement tqdmx (from versions: none)
+ERROR: No matching distribution found for tqdmx
+`,
   index503Verbose: `Looking in indexes: http://u:****@127.0.0.1:5931/simple
   Could not fetch URL http://u:****@127.0.0.1:5931/simple/tqdm/: There was a problem confirming the ssl certificate: HTTPConnectionPool(host='127.0.0.1', port=5931): Max retries exceeded with url: /simple/tqdm/ (Caused by ResponseError('too many 503 error responses')) - skipping
 ERROR: Could not find a version that satisfies the requirement tqdm (from versions: none)
@@ -762,6 +774,28 @@ describe('pip failures that are not conflicts', () => {
     expect(looksTransient(out)).toBe(transient);
   });
 
+  it('no versions because the index refused pip (401 at -vv): exit 3, the credentials to check, the line named', () => {
+    const err = pipFailureError(PIP_OUT.index401Debug, ctx)!;
+    expect(err.exitCode).toBe(3);
+    expect(err.message).toMatch(
+      /^\/w\/requirements\.txt:1: no release of "tqdmx" found: the package index refused pip \(http:\/\/u:\*\*\*@127\.0\.0\.1:5001\/simple\/tqdmx\/ answered 401 Unauthorized\)/,
+    );
+    expect(err.fix).toMatch(/^check the index's credentials/);
+    expect(`${err.message}\n${err.fix}`).not.toContain('SECRETTOKEN');
+    // A 404 is an index without the project: no refusal.
+    const notFound = PIP_OUT.index401Debug.replaceAll(
+      '401 Client Error: Unauthorized',
+      '404 Client Error: Not Found',
+    );
+    expect(pipFailureError(notFound, ctx)!.exitCode).toBe(2);
+    expect(
+      pipFailureError(
+        PIP_OUT.index401Debug.replaceAll('401 Client Error: Unauthorized', '403 Client Error: Forbidden'),
+        ctx,
+      )!.message,
+    ).toContain('answered 403 Forbidden');
+  });
+
   it('no versions from an index that carries a login: the fix says pip shows a refused login (401, 403) so', () => {
     const err = pipFailureError(PIP_OUT.noMatch, ctx)!;
     expect(err.exitCode).toBe(2);
@@ -832,6 +866,30 @@ describe('the resolver in a scripted session', () => {
       PIP_EXTRA_INDEX_URL: 'http://x:TOK2@h/simple',
     });
     expect(session.closed()).toBe(true);
+  });
+
+  it("an index that refuses the token: the retry runs at pip's debug level, which shows it; exit 3", async () => {
+    const { resolveAgainstBase } = await import('../../src/resolve/resolve.js');
+    const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
+    const played = viaHelperRun(
+      (cmd, env) => {
+        if (cmd[0] === 'sh') return { stdout: EMPTY_SNAPSHOT };
+        if (cmd.includes('pip'))
+          return { exitCode: 1, stdout: env.PIP_VERBOSE === '1' ? PIP_OUT.index401Debug : PIP_OUT.noMatch };
+        return {};
+      },
+      () => session.files,
+    );
+    const session = fakeSession(played.answer);
+    const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
+    const err = await resolveAgainstBase(input, { docker }).catch((e: unknown) => e);
+    expect((err as EnvironmentError).exitCode).toBe(3);
+    expect((err as EnvironmentError).message).toContain('the package index refused pip');
+    const pip = played.calls.filter((c) => c.cmd.includes('pip'));
+    expect(pip.map((c) => [c.cmd.includes('-v'), c.env.PIP_VERBOSE])).toEqual([
+      [false, undefined],
+      [true, '1'],
+    ]);
   });
 
   it('an index failure is retried once (verbose), then exit 3 naming the index redacted', async () => {

@@ -155,6 +155,20 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, said }: Bl
   );
 }
 
+/**
+ * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
+ * credentials, not the requirement, are what to fix (exit 3).
+ */
+function refused(f: Extract<PipFailure, { kind: 'refused' }>, { ctx, said }: Blame): MlImageError {
+  const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+  const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+  const by = [...new Set(f.refusals.map((r) => `${redactUrls(r.url)} answered ${r.status}`))].join('; ');
+  return new EnvironmentError(
+    `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`,
+    "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project",
+  );
+}
+
 function invalidRequirement(
   f: Extract<PipFailure, { kind: 'invalid-requirement' }>,
   { at, said }: Blame,
@@ -216,6 +230,8 @@ export function pipFailureError(pipOut: string, ctx: FailureContext): MlImageErr
       return unreachable(f, b);
     case 'no-match':
       return noMatch(f, b);
+    case 'refused':
+      return refused(f, b);
     case 'other':
       return new CheckFailedError(
         `pip failed in ${ctx.image} (not a dependency conflict)${b.said(f.message)}`,

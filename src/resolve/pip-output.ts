@@ -89,6 +89,20 @@ export function indexUnreachable(output: string): string | undefined {
   return line?.trim();
 }
 
+/**
+ * The index pages pip was refused (401, 403: a wrong, expired or read-less token), as pip logs them
+ * at -vv: "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url:
+ * ... - skipping". pip then says "from versions: none", as for a project the index lacks.
+ */
+export function indexRefusals(output: string): { url: string; status: string }[] {
+  return [
+    ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
+  ].map((m) => ({
+    url: m[1]!,
+    status: `${m[2]} ${m[3]}`,
+  }));
+}
+
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 export function noMatchingDistribution(output: string): string | undefined {
   return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
@@ -107,9 +121,12 @@ export function transientIndexError(output: string): string | undefined {
     ?.trim();
 }
 
-/** pip printed ResolutionImpossible (the only case that is a conflict). */
+/**
+ * pip printed ResolutionImpossible (the only case that is a conflict): as its error says it, not as
+ * a traceback at debug level names the exception (pip raises it inside for no version found too).
+ */
 export function isResolutionImpossible(output: string): boolean {
-  return /ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
+  return /ERROR: ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
 }
 
 export type PipFailure =
@@ -128,6 +145,7 @@ export type PipFailure =
   | { kind: 'build-failed'; requirement?: string; message: string }
   | { kind: 'unreachable'; message: string; url?: { host: string; port: string; path: string } }
   | { kind: 'no-match'; requirement: string; message: string }
+  | { kind: 'refused'; requirement: string; refusals: { url: string; status: string }[]; message: string }
   | { kind: 'conflict'; message: string }
   | { kind: 'other'; message: string };
 
@@ -248,6 +266,10 @@ function directUrlFailure(output: string): DirectUrlFailure | undefined {
 /** What kind of failure pip reports (most specific first). Pure. */
 export function classifyPipFailure(output: string): PipFailure {
   const message = pipMessage(output);
+  // First: at debug level (the retry) pip's own traceback follows, which other patterns may read.
+  const missing = noMatchingDistribution(output);
+  const refusals = missing ? indexRefusals(output) : [];
+  if (missing && refusals.length > 0) return { kind: 'refused', requirement: missing, refusals, message };
   const invalid = invalidRequirement(output);
   if (invalid) return { kind: 'invalid-requirement', ...invalid, message };
   const direct = directUrlFailure(output);
@@ -325,7 +347,6 @@ export function classifyPipFailure(output: string): PipFailure {
       ...(pool && { url: { host: pool[1]!, port: pool[2]!, path: pool[3]! } }),
     };
   }
-  const missing = noMatchingDistribution(output);
   if (missing) return { kind: 'no-match', requirement: missing, message };
   return { kind: 'other', message };
 }

@@ -121,7 +121,9 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
   const mask = opts.mask ?? ((t: string) => t);
   const attempt = helperAttempt(session, opts);
   const settle: Workspace['settle'] = (first, report, extra, env = {}) =>
-    settleRun<AnalyzedRun>(opts, first, () => attempt(report, ['-v', ...extra], { env }));
+    settleRun<AnalyzedRun>(opts, first, () =>
+      attempt(report, ['-v', ...extra], { env: { ...env, ...DEBUG } }),
+    );
   const runPip = async (report: string, extra: readonly string[], env: Readonly<Record<string, string>>) => {
     const r = await session.exec(
       [
@@ -146,7 +148,7 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
     put: (files) => session.putFiles(DIR, files),
     async dryRun(report, extra, env = {}) {
       const first = await runPip(report, extra, env);
-      return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], env))).run;
+      return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG }))).run;
     },
     async helper(schema, args) {
       const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
@@ -161,9 +163,17 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
 }
 
 /**
+ * The retry's verbosity with its `-v`: -vv, pip's debug level, where alone it reports an index page
+ * it was refused ("Could not fetch URL ...: 401 Client Error": a wrong or expired token, which it
+ * otherwise shows as "from versions: none"). The helper's held run drops its `-v` (held_args),
+ * not this.
+ */
+const DEBUG = { PIP_VERBOSE: '1' };
+
+/**
  * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
- * try, verbose, because pip reports a failing index page ("Could not fetch URL") only at debug
- * level; a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ * try, at debug level, because pip reports a failing index page ("Could not fetch URL") only there;
+ * a failure that is not a conflict is thrown as pip reported it (pipFailureError).
  */
 async function settleRun<T extends { run: PipRun }>(
   opts: WorkspaceOptions,
