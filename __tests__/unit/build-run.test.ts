@@ -330,30 +330,35 @@ describe('runBuildStage (plain-object Docker)', () => {
     for (const signal of r.signals) expect(getEventListeners(signal, 'abort')).toEqual([]);
   });
 
-  it('a cached step whose layer the engine lacks: built once more without any cache, at once', async () => {
-    const r = await run({
-      amd64: [
-        {
-          ok: false,
-          log: `#10 exporting to image\n#10 ERROR: failed to get layer sha256:${'2'.repeat(64)}: layer does not exist\nERROR: failed to solve: failed to get layer sha256:${'2'.repeat(64)}: layer does not exist`,
-        },
-      ],
-    });
-    const result = await r.result;
-    const [first, second] = r.callsFor('amd64');
-    expect(first).toContain('--cache-from');
-    expect(first).not.toContain('--no-cache');
-    expect(second).not.toContain('--cache-from');
-    expect(second).toContain('--no-cache');
-    // The same build otherwise, the context still last; the cache is still exported.
-    expect(second!.at(-1)).toBe(first!.at(-1));
-    expect(second!.filter((a) => a !== '--no-cache')).toEqual(
-      first!.filter((a, i) => a !== '--cache-from' && first![i - 1] !== '--cache-from'),
-    );
-    expect(r.sleeps).toEqual([]);
-    expect(result.variants[0]!.platforms[0]!.attempts).toBe(2);
-    expect(r.progress.some((l) => l.includes('lacks a layer of a cached step'))).toBe(true);
-  });
+  it.each([
+    [
+      'its layer, at export',
+      `#10 exporting to image\n#10 ERROR: failed to get layer sha256:${'2'.repeat(64)}: layer does not exist\nERROR: failed to solve: failed to get layer sha256:${'2'.repeat(64)}: layer does not exist`,
+    ],
+    [
+      "its snapshot, at the next step (dockerd's BuildKit after an image removal)",
+      '#7 CACHED\n#8 [3/5] RUN pip install\n#8 ERROR: failed to prepare 43jqk4y53v888vjrdc0pa7i6u: open /var/lib/docker/overlay2/e0xwgo6erb0ct7u33vl0dlba4/committed: no such file or directory\nERROR: failed to solve: failed to prepare 43jqk4y53v888vjrdc0pa7i6u: open /var/lib/docker/overlay2/e0xwgo6erb0ct7u33vl0dlba4/committed: no such file or directory',
+    ],
+  ])(
+    'a cached step whose %s the engine lacks: built once more without any cache, at once',
+    async (_, log) => {
+      const r = await run({ amd64: [{ ok: false, log }] });
+      const result = await r.result;
+      const [first, second] = r.callsFor('amd64');
+      expect(first).toContain('--cache-from');
+      expect(first).not.toContain('--no-cache');
+      expect(second).not.toContain('--cache-from');
+      expect(second).toContain('--no-cache');
+      // The same build otherwise, the context still last; the cache is still exported.
+      expect(second!.at(-1)).toBe(first!.at(-1));
+      expect(second!.filter((a) => a !== '--no-cache')).toEqual(
+        first!.filter((a, i) => a !== '--cache-from' && first![i - 1] !== '--cache-from'),
+      );
+      expect(r.sleeps).toEqual([]);
+      expect(result.variants[0]!.platforms[0]!.attempts).toBe(2);
+      expect(r.progress.some((l) => l.includes('lacks a layer of a cached step'))).toBe(true);
+    },
+  );
 
   it('gives up after 3 attempts on a failure that stays transient: exit 3, the retry bound stated', async () => {
     const bad = {
