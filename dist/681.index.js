@@ -3814,9 +3814,12 @@ function readMetadata(id, metadataFile) {
 /**
  * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
  * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
- * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin).
+ * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin); or take a
+ * cached step whose snapshot an image removal took from under it (images removed while another
+ * build ran, on a shared runner's engine), then fail the next step: "failed to prepare <id>: open
+ * /var/lib/docker/overlay2/<dir>/committed: no such file or directory".
  */
-const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist/;
+const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
 /**
  * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
  * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
@@ -8384,6 +8387,19 @@ function indexUnreachable(output) {
     const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
     return line?.trim();
 }
+/**
+ * The index pages pip was refused (401, 403: a wrong, expired or read-less token), as pip logs them
+ * at -vv: "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url:
+ * ... - skipping". pip then says "from versions: none", as for a project the index lacks.
+ */
+function indexRefusals(output) {
+    return [
+        ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
+    ].map((m) => ({
+        url: m[1],
+        status: `${m[2]} ${m[3]}`,
+    }));
+}
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 function noMatchingDistribution(output) {
     return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
@@ -8397,9 +8413,12 @@ function transientIndexError(output) {
         .find((l) => pip_output_TRANSIENT.test(l))
         ?.trim();
 }
-/** pip printed ResolutionImpossible (the only case that is a conflict). */
+/**
+ * pip printed ResolutionImpossible (the only case that is a conflict): as its error says it, not as
+ * a traceback at debug level names the exception (pip raises it inside for no version found too).
+ */
 function isResolutionImpossible(output) {
-    return /ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
+    return /ERROR: ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
 }
 /**
  * pip's own words for a failure: its ERROR lines and what follows them (hints, hash details), at
@@ -8505,6 +8524,11 @@ function directUrlFailure(output) {
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output) {
     const message = pipMessage(output);
+    // First: at debug level (the retry) pip's own traceback follows, which other patterns may read.
+    const missing = noMatchingDistribution(output);
+    const refusals = missing ? indexRefusals(output) : [];
+    if (missing && refusals.length > 0)
+        return { kind: 'refused', requirement: missing, refusals, message };
     const invalid = invalidRequirement(output);
     if (invalid)
         return { kind: 'invalid-requirement', ...invalid, message };
@@ -8571,7 +8595,6 @@ function classifyPipFailure(output) {
             ...(pool && { url: { host: pool[1], port: pool[2], path: pool[3] } }),
         };
     }
-    const missing = noMatchingDistribution(output);
     if (missing)
         return { kind: 'no-match', requirement: missing, message };
     return { kind: 'other', message };
@@ -9442,7 +9465,21 @@ function noMatch(f, { ctx, said }) {
     const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
     const name = project === undefined ? undefined : canonicalName(project);
     const line = ctx.requirements.find((r) => r.name === name);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`, 'check the package name and version in your requirements, and that the index has it');
+    // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
+    // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
+    const none = /\(from versions: none\)/.test(f.message);
+    const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+}
+/**
+ * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
+ * credentials, not the requirement, are what to fix (exit 3).
+ */
+function refused(f, { ctx, said }) {
+    const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+    const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+    const by = [...new Set(f.refusals.map((r) => `${(0,redact/* redactUrls */.sK)(r.url)} answered ${r.status}`))].join('; ');
+    return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project");
 }
 function failure_invalidRequirement(f, { at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
@@ -9486,6 +9523,8 @@ function pipFailureError(pipOut, ctx) {
             return unreachable(f, b);
         case 'no-match':
             return noMatch(f, b);
+        case 'refused':
+            return refused(f, b);
         case 'other':
             return new errors/* CheckFailedError */.CO(`pip failed in ${ctx.image} (not a dependency conflict)${b.said(f.message)}`, "see pip's message above");
     }
@@ -9520,7 +9559,7 @@ const PIP_OPTIONS = [
 function pipWorkspace(session, opts) {
     const mask = opts.mask ?? ((t) => t);
     const attempt = helperAttempt(session, opts);
-    const settle = (first, report, extra, env = {}) => settleRun(opts, first, () => attempt(report, ['-v', ...extra], { env }));
+    const settle = (first, report, extra, env = {}) => settleRun(opts, first, () => attempt(report, ['-v', ...extra], { env: { ...env, ...DEBUG } }));
     const runPip = async (report, extra, env) => {
         const r = await session.exec([
             'python3',
@@ -9542,7 +9581,7 @@ function pipWorkspace(session, opts) {
         put: (files) => session.putFiles(DIR, files),
         async dryRun(report, extra, env = {}) {
             const first = await runPip(report, extra, env);
-            return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], env))).run;
+            return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG }))).run;
         },
         async helper(schema, args) {
             const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
@@ -9556,9 +9595,16 @@ function pipWorkspace(session, opts) {
     };
 }
 /**
+ * The retry's verbosity with its `-v`: -vv, pip's debug level, where alone it reports an index page
+ * it was refused ("Could not fetch URL ...: 401 Client Error": a wrong or expired token, which it
+ * otherwise shows as "from versions: none"). The helper's held run drops its `-v` (held_args),
+ * not this.
+ */
+const DEBUG = { PIP_VERBOSE: '1' };
+/**
  * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
- * try, verbose, because pip reports a failing index page ("Could not fetch URL") only at debug
- * level; a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ * try, at debug level, because pip reports a failing index page ("Could not fetch URL") only there;
+ * a failure that is not a conflict is thrown as pip reported it (pipFailureError).
  */
 async function settleRun(opts, first, again) {
     let a = first;

@@ -1848,9 +1848,12 @@ function readMetadata(id, metadataFile) {
 /**
  * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
  * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
- * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin).
+ * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin); or take a
+ * cached step whose snapshot an image removal took from under it (images removed while another
+ * build ran, on a shared runner's engine), then fail the next step: "failed to prepare <id>: open
+ * /var/lib/docker/overlay2/<dir>/committed: no such file or directory".
  */
-const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist/;
+const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
 /**
  * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
  * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
