@@ -30,7 +30,7 @@ import type { VariantBuild } from '../../src/build/result.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner, ExecOptions } from '../../src/docker/adapter.js';
-import { CheckFailedError, ConfigError, EnvironmentError, InputError } from '../../src/errors.js';
+import { CheckFailedError, ConfigError, EnvironmentError, exitCodeOf, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { fakeDocker } from '../helpers/fakes.js';
@@ -359,6 +359,25 @@ describe('runBuildStage (plain-object Docker)', () => {
       expect(r.progress.some((l) => l.includes('lacks a layer of a cached step'))).toBe(true);
     },
   );
+
+  it('lacking a snapshot again without any cache: exit 3 naming the engine store, not "fix the Dockerfile"', async () => {
+    const missing = {
+      ok: false as const,
+      log: '#8 ERROR: failed to prepare 43jq: open /var/lib/docker/overlay2/e0xw/committed: no such file or directory\nERROR: failed to solve: failed to prepare 43jq: open /var/lib/docker/overlay2/e0xw/committed: no such file or directory',
+    };
+    const r = await run({ amd64: [missing, missing] });
+    const err = await r.result.catch((e: unknown) => e);
+    expect(exitCodeOf(err)).toBe(3);
+    expect((err as Error).message).toMatch(
+      /^build cpu\/amd64: the engine lacks a layer or snapshot it holds as present/,
+    );
+    expect((err as EnvironmentError).fix).toMatch(
+      /^the engine's image store changed under the build or is damaged/,
+    );
+    // Two attempts, the second without any cache; no third.
+    expect(r.callsFor('amd64')).toHaveLength(2);
+    expect(r.callsFor('amd64')[1]).toContain('--no-cache');
+  });
 
   it('gives up after 3 attempts on a failure that stays transient: exit 3, the retry bound stated', async () => {
     const bad = {

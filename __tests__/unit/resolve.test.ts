@@ -782,18 +782,39 @@ describe('pip failures that are not conflicts', () => {
     );
     expect(err.fix).toMatch(/^check the index's credentials/);
     expect(`${err.message}\n${err.fix}`).not.toContain('SECRETTOKEN');
-    // A 404 is an index without the project: no refusal.
-    const notFound = PIP_OUT.index401Debug.replaceAll(
-      '401 Client Error: Unauthorized',
-      '404 Client Error: Not Found',
+    // pip's words, without its debug-level traceback (before or after its ERROR lines).
+    expect(err.message).not.toMatch(/Traceback|Exception information|resolvelib/);
+    const after = PIP_OUT.index401Debug.replace(
+      /Exception information:[\s\S]*?Removed build tracker[^\n]*\n/,
+      '',
     );
-    expect(pipFailureError(notFound, ctx)!.exitCode).toBe(2);
+    const moved = `${after}Exception information:\nTraceback (most recent call last):\n  File "x.py", line 1, in f\npip._internal.exceptions.DistributionNotFound: No matching distribution found for tqdmx\n`;
+    expect(pipFailureError(moved, ctx)!.message).not.toMatch(/Traceback|Exception information/);
+    expect(pipFailureError(moved, ctx)!.message).toContain('ERROR: No matching distribution found for tqdmx');
+    // A 403 of an index with a login: refused too.
     expect(
       pipFailureError(
         PIP_OUT.index401Debug.replaceAll('401 Client Error: Unauthorized', '403 Client Error: Forbidden'),
         ctx,
       )!.message,
     ).toContain('answered 403 Forbidden');
+    // A 404 is an index without the project: no refusal.
+    const notFound = PIP_OUT.index401Debug.replaceAll(
+      '401 Client Error: Unauthorized',
+      '404 Client Error: Not Found',
+    );
+    expect(pipFailureError(notFound, ctx)!.exitCode).toBe(2);
+    // A 403 of an index without a login (download.pytorch.org on S3 says "not here" so): no refusal.
+    const s3 = PIP_OUT.index401Debug.replaceAll(
+      'Could not fetch URL http://u:****@127.0.0.1:5001/simple/tqdmx/: 401 Client Error: Unauthorized',
+      'Could not fetch URL https://download.pytorch.org/whl/cu121/tqdmx/: 403 Client Error: Forbidden',
+    );
+    expect(s3).toContain('download.pytorch.org');
+    expect(pipFailureError(s3, ctx)!.exitCode).toBe(2);
+    // Another project's page refused: not why this one was not found.
+    const other = PIP_OUT.index401Debug.replaceAll('simple/tqdmx/: 401', 'simple/six/: 401');
+    expect(other).toContain('simple/six/: 401');
+    expect(pipFailureError(other, ctx)!.exitCode).toBe(2);
   });
 
   it('no versions from an index that carries a login: the fix says pip shows a refused login (401, 403) so', () => {
