@@ -3821,6 +3821,14 @@ function readMetadata(id, metadataFile) {
  */
 const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
 /**
+ * A build that lacks a layer or snapshot even without any cache: the engine's image store changed
+ * under it (images removed while it ran, on an engine another job shares) or is damaged (the base
+ * image's own layers: --no-cache does not unpack FROM again).
+ */
+function engineStorageError(id, log) {
+    return new errors/* EnvironmentError */.eG(`build ${id}: the engine lacks a layer or snapshot it holds as present, also when built without any cache: ${failureReason(log)}`, "the engine's image store changed under the build or is damaged: make sure nothing removes images while it builds (a prune on a shared runner), then remove the base image (docker rmi) so that it is pulled again, or prune the build cache (docker builder prune), and run it again");
+}
+/**
  * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
  * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
  */
@@ -3878,7 +3886,11 @@ async function buildTarget(ctx, t) {
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
-        if (MISSING_CACHED_LAYER.test(lastLines(log)) && !args.includes('--no-cache')) {
+        const missing = MISSING_CACHED_LAYER.test(lastLines(log));
+        // Without the cache it lacks a layer again: the engine's storage, not the build (exit 3).
+        if (missing && args.includes('--no-cache'))
+            throw engineStorageError(id, log);
+        if (missing) {
             // Once: the same build without any cache (the imported cache's steps stay cached in
             // BuildKit until pruned: a build without --cache-from alone hits them again). It still
             // exports its own cache for the next run.
@@ -8388,17 +8400,25 @@ function indexUnreachable(output) {
     return line?.trim();
 }
 /**
- * The index pages pip was refused (401, 403: a wrong, expired or read-less token), as pip logs them
- * at -vv: "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url:
- * ... - skipping". pip then says "from versions: none", as for a project the index lacks.
+ * The index pages of PROJECT that pip was refused for its credentials, as pip logs them at -vv:
+ * "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url: ... -
+ * skipping". pip then says "from versions: none", as for a project the index lacks. Counted: a 401,
+ * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
+ * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
  */
-function indexRefusals(output) {
+function indexRefusals(output, project) {
+    const wanted = canonicalName(project);
     return [
         ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
-    ].map((m) => ({
-        url: m[1],
-        status: `${m[2]} ${m[3]}`,
-    }));
+    ].flatMap((m) => {
+        const url = m[1];
+        const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
+        if (page === undefined || canonicalName(page) !== wanted)
+            return [];
+        if (m[2] === '403' && !/:\/\/[^/@\s]*@/.test(url))
+            return [];
+        return [{ url, status: `${m[2]} ${m[3]}` }];
+    });
 }
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 function noMatchingDistribution(output) {
@@ -8421,11 +8441,29 @@ function isResolutionImpossible(output) {
     return /ERROR: ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
 }
 /**
+ * LINES without pip's debug-level traceback blocks ("Exception information:", the tracebacks and
+ * their exception lines, the chain between them): at -vv pip prints one beside its ERROR lines.
+ */
+function withoutTracebacks(lines) {
+    const out = [];
+    let inBlock = false;
+    for (const l of lines) {
+        if (/^Exception information:/.test(l))
+            inBlock = true;
+        else if (inBlock &&
+            !/^(?:\s|Traceback |During handling of|The above exception|[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b|$)/.test(l))
+            inBlock = false;
+        if (!inBlock)
+            out.push(l);
+    }
+    return out;
+}
+/**
  * pip's own words for a failure: its ERROR lines and what follows them (hints, hash details), at
- * most `max` lines, without the retry chatter.
+ * most `max` lines, without the retry chatter or a debug-level traceback.
  */
 function pipMessage(output, max = 12) {
-    const lines = output.split(/\r?\n/);
+    const lines = withoutTracebacks(output.split(/\r?\n/));
     const first = lines.findIndex((l) => /^\s*ERROR: /.test(l));
     const from = first < 0 ? lines.filter((l) => l.trim() !== '').slice(-max) : lines.slice(first);
     return from
@@ -8526,7 +8564,7 @@ function classifyPipFailure(output) {
     const message = pipMessage(output);
     // First: at debug level (the retry) pip's own traceback follows, which other patterns may read.
     const missing = noMatchingDistribution(output);
-    const refusals = missing ? indexRefusals(output) : [];
+    const refusals = missing ? indexRefusals(output, missing) : [];
     if (missing && refusals.length > 0)
         return { kind: 'refused', requirement: missing, refusals, message };
     const invalid = invalidRequirement(output);

@@ -1855,6 +1855,14 @@ function readMetadata(id, metadataFile) {
  */
 const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
 /**
+ * A build that lacks a layer or snapshot even without any cache: the engine's image store changed
+ * under it (images removed while it ran, on an engine another job shares) or is damaged (the base
+ * image's own layers: --no-cache does not unpack FROM again).
+ */
+function engineStorageError(id, log) {
+    return new errors/* EnvironmentError */.eG(`build ${id}: the engine lacks a layer or snapshot it holds as present, also when built without any cache: ${failureReason(log)}`, "the engine's image store changed under the build or is damaged: make sure nothing removes images while it builds (a prune on a shared runner), then remove the base image (docker rmi) so that it is pulled again, or prune the build cache (docker builder prune), and run it again");
+}
+/**
  * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
  * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
  */
@@ -1912,7 +1920,11 @@ async function buildTarget(ctx, t) {
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
-        if (MISSING_CACHED_LAYER.test(lastLines(log)) && !args.includes('--no-cache')) {
+        const missing = MISSING_CACHED_LAYER.test(lastLines(log));
+        // Without the cache it lacks a layer again: the engine's storage, not the build (exit 3).
+        if (missing && args.includes('--no-cache'))
+            throw engineStorageError(id, log);
+        if (missing) {
             // Once: the same build without any cache (the imported cache's steps stay cached in
             // BuildKit until pruned: a build without --cache-from alone hits them again). It still
             // exports its own cache for the next run.

@@ -975,17 +975,25 @@ function indexUnreachable(output) {
     return line?.trim();
 }
 /**
- * The index pages pip was refused (401, 403: a wrong, expired or read-less token), as pip logs them
- * at -vv: "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url:
- * ... - skipping". pip then says "from versions: none", as for a project the index lacks.
+ * The index pages of PROJECT that pip was refused for its credentials, as pip logs them at -vv:
+ * "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url: ... -
+ * skipping". pip then says "from versions: none", as for a project the index lacks. Counted: a 401,
+ * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
+ * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
  */
-function indexRefusals(output) {
+function indexRefusals(output, project) {
+    const wanted = (0,parse/* canonicalName */.Ew)(project);
     return [
         ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
-    ].map((m) => ({
-        url: m[1],
-        status: `${m[2]} ${m[3]}`,
-    }));
+    ].flatMap((m) => {
+        const url = m[1];
+        const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
+        if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
+            return [];
+        if (m[2] === '403' && !/:\/\/[^/@\s]*@/.test(url))
+            return [];
+        return [{ url, status: `${m[2]} ${m[3]}` }];
+    });
 }
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 function noMatchingDistribution(output) {
@@ -1008,11 +1016,29 @@ function isResolutionImpossible(output) {
     return /ERROR: ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
 }
 /**
+ * LINES without pip's debug-level traceback blocks ("Exception information:", the tracebacks and
+ * their exception lines, the chain between them): at -vv pip prints one beside its ERROR lines.
+ */
+function withoutTracebacks(lines) {
+    const out = [];
+    let inBlock = false;
+    for (const l of lines) {
+        if (/^Exception information:/.test(l))
+            inBlock = true;
+        else if (inBlock &&
+            !/^(?:\s|Traceback |During handling of|The above exception|[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b|$)/.test(l))
+            inBlock = false;
+        if (!inBlock)
+            out.push(l);
+    }
+    return out;
+}
+/**
  * pip's own words for a failure: its ERROR lines and what follows them (hints, hash details), at
- * most `max` lines, without the retry chatter.
+ * most `max` lines, without the retry chatter or a debug-level traceback.
  */
 function pipMessage(output, max = 12) {
-    const lines = output.split(/\r?\n/);
+    const lines = withoutTracebacks(output.split(/\r?\n/));
     const first = lines.findIndex((l) => /^\s*ERROR: /.test(l));
     const from = first < 0 ? lines.filter((l) => l.trim() !== '').slice(-max) : lines.slice(first);
     return from
@@ -1113,7 +1139,7 @@ function classifyPipFailure(output) {
     const message = pipMessage(output);
     // First: at debug level (the retry) pip's own traceback follows, which other patterns may read.
     const missing = noMatchingDistribution(output);
-    const refusals = missing ? indexRefusals(output) : [];
+    const refusals = missing ? indexRefusals(output, missing) : [];
     if (missing && refusals.length > 0)
         return { kind: 'refused', requirement: missing, refusals, message };
     const invalid = invalidRequirement(output);
