@@ -522,6 +522,11 @@ describe('readRequirements', () => {
     const r = readRequirements(['a.txt'], dir, {});
     expect(r.text).toBe('numpy==1.26.4');
     expect(r.constraints.text).toBe('numpy==1.26.4');
+    // Its problems are listed once, though it is checked as both.
+    write('pins.txt', 'numpy==1.26.4\nscipy>=>1\n');
+    expect((fail(['a.txt']) as ConfigError).problems).toEqual([
+      expect.stringMatching(new RegExp(`^${path.join(dir, 'pins.txt')}:2: invalid requirement`)),
+    ]);
   });
 
   it.each([

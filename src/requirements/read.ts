@@ -62,8 +62,8 @@ export interface RequirementsText {
   /** `${NAME}` references pip expands from its environment. */
   envReferences: string[];
   /**
-   * The lines of the local -c files (and what they include), as one text with the "file:line" of
-   * each: pip gets them as a constraints file (the resolver's dry runs, and the build's
+   * The lines of the local -c files (and of the -c files they name), as one text with the
+   * "file:line" of each: pip gets them as a constraints file (the resolver's dry runs, and the build's
    * ml_image_constraints mount), never inline, since a requirements file has no inline constraint.
    * A -c line naming a URL stays in `text`: pip fetches it.
    */
@@ -334,9 +334,11 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
  */
 function problemsError(
   files: readonly string[],
-  problems: string[],
+  found: string[],
   credentials: ReadonlyMap<string, CredentialProblem['kind']>,
 ): ConfigError {
+  // Once each: a file named by both -r and -c is read (and checked) as both.
+  const problems = [...new Set(found)];
   const listed = problems.slice(0, MAX_LISTED_ERRORS);
   const more = problems.length - listed.length;
   if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
