@@ -3684,7 +3684,9 @@ function checkLines(abs, parsed, refs, problems) {
  * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
  * where some are.
  */
-function problemsError(files, problems, credentials) {
+function problemsError(files, found, credentials) {
+    // Once each: a file named by both -r and -c is read (and checked) as both.
+    const problems = [...new Set(found)];
     const listed = problems.slice(0, MAX_LISTED_ERRORS);
     const more = problems.length - listed.length;
     if (more > 0)
