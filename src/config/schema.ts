@@ -289,7 +289,9 @@ export const ConfigFileSchema = z
           .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
         requirements: stringList(relPath('a file path'))
           .default([])
-          .describe('requirements files, relative to the config file.'),
+          .describe(
+            'requirements files, relative to the config file; their `-r` includes and `-c` constraints files (relative to the file naming them) are read and checked too, and reach pip in the resolver and the build.',
+          ),
         indexUrl: indexUrl
           .optional()
           .describe(
