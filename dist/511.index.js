@@ -777,7 +777,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
         requirements: stringList(relPath('a file path'))
             .default([])
-            .describe('requirements files, relative to the config file.'),
+            .describe('requirements files, relative to the config file; their `-r` includes and `-c` constraints files (relative to the file naming them) are read and checked too, and reach pip in the resolver and the build.'),
         indexUrl: indexUrl
             .optional()
             .describe("pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...) or Anaconda's `/t/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl."),
