@@ -4,6 +4,8 @@
 // `python3 helper.py analyze SNAPSHOT REPORT` (each analysis). The commands it stood for are logged,
 // so tests can still say which pip runs happened, in which order, with which environment.
 import type { ExecResult } from '../../src/docker/adapter.js';
+import type { Analysis } from '../../src/resolve/helper-output.js';
+import { fakeSession } from './fakes.js';
 
 const D = '/tmp/ml-image-resolve';
 
@@ -98,4 +100,28 @@ export function viaHelperRun(
     return { stdout: JSON.stringify(out) };
   };
   return { answer: play, calls };
+}
+
+/**
+ * A resolver session over an empty base, played by a fake: PIP answers each `pip install` (its
+ * command), INSTALL says what each analysis finds installed. `virtual` logs the commands
+ * `helper.py run` stood for.
+ */
+export function playedPipSession(
+  pip: (cmd: readonly string[]) => Partial<ExecResult>,
+  install: () => Analysis['install'],
+) {
+  const answer = (cmd: readonly string[]) => {
+    const c = cmd.join(' ');
+    if (cmd[0] === 'sh' || c === `python3 ${D}/helper.py snapshot`) return { stdout: EMPTY_SNAPSHOT };
+    if (c.includes('pip install')) return pip(cmd);
+    if (c.includes(`${D}/helper.py analyze`)) {
+      const analysis: Analysis = { install: install(), replaced: [], environment: {} };
+      return { stdout: JSON.stringify({ ...analysis, holders: {} }) };
+    }
+    return { exitCode: 2, stderr: `unexpected ${c}` };
+  };
+  const played = viaHelperRun(answer, () => session.files);
+  const session = Object.assign(fakeSession(played.answer), { virtual: played.calls });
+  return session;
 }

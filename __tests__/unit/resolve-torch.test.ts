@@ -15,8 +15,8 @@ import {
 } from '../../src/resolve/steps/explain.js';
 import type { ResolutionBase } from '../../src/resolve/steps/hold.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
-import { fakeDocker, fakeSession } from '../helpers/fakes.js';
-import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { fakeDocker } from '../helpers/fakes.js';
+import { playedPipSession } from '../helpers/resolve-session.js';
 
 const D = '/tmp/ml-image-resolve';
 const TORCH_INDEX = 'https://download.pytorch.org/whl/cpu';
@@ -56,44 +56,29 @@ describe("preinstalledArgs: the build's torch step as pip arguments", () => {
  */
 function torchPip(need: '1.13' | '1.14') {
   let lastAskedTorch = false;
-  const answer = (cmd: readonly string[]) => {
-    const c = cmd.join(' ');
-    if (cmd[0] === 'sh' || c === `python3 ${D}/helper.py snapshot`) return { stdout: EMPTY_SNAPSHOT };
-    if (c.includes('pip install')) {
+  return playedPipSession(
+    (cmd) => {
       lastAskedTorch = cmd.includes('torch==2.5.1');
-      if (lastAskedTorch && need === '1.14')
-        return {
-          exitCode: 1,
-          stdout: [
-            `ERROR: Cannot install -r ${D}/requirements.txt (line 1) and torch==2.5.1 because these package versions have conflicting dependencies.`,
-            '',
-            'The conflict is caused by:',
-            '    torch 2.5.1+cpu depends on sympy==1.13.1',
-            '    pkg 1.0 depends on sympy>=1.14',
-            '',
-            'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/',
-          ].join('\n'),
-        };
-      return {};
-    }
-    if (c.includes(`${D}/helper.py analyze`)) {
-      const sympy = { name: 'sympy', version: lastAskedTorch ? '1.13.1' : '1.14.0', requested: false };
-      const analysis: Analysis = {
-        install: [
-          ...(lastAskedTorch ? [{ name: 'torch', version: '2.5.1+cpu', requested: true }] : []),
-          { name: 'pkg', version: '1.0', requested: true },
-          sympy,
-        ],
-        replaced: [],
-        environment: {},
+      if (!lastAskedTorch || need !== '1.14') return {};
+      return {
+        exitCode: 1,
+        stdout: [
+          `ERROR: Cannot install -r ${D}/requirements.txt (line 1) and torch==2.5.1 because these package versions have conflicting dependencies.`,
+          '',
+          'The conflict is caused by:',
+          '    torch 2.5.1+cpu depends on sympy==1.13.1',
+          '    pkg 1.0 depends on sympy>=1.14',
+          '',
+          'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/',
+        ].join('\n'),
       };
-      return { stdout: JSON.stringify({ ...analysis, holders: {} }) };
-    }
-    return { exitCode: 2, stderr: `unexpected ${c}` };
-  };
-  const played = viaHelperRun(answer, () => session.files);
-  const session = Object.assign(fakeSession(played.answer), { virtual: played.calls });
-  return session;
+    },
+    () => [
+      ...(lastAskedTorch ? [{ name: 'torch', version: '2.5.1+cpu', requested: true }] : []),
+      { name: 'pkg', version: '1.0', requested: true },
+      { name: 'sympy', version: lastAskedTorch ? '1.13.1' : '1.14.0', requested: false },
+    ],
+  );
 }
 
 describe("the variant's torch is resolved with the requirements", () => {

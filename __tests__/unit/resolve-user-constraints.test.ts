@@ -4,7 +4,6 @@
 // fetch, pip's cache volume, the reuse key) scans them too. pip is played by a fake session (the
 // integration test resolve.test.ts runs real pip on wheels).
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../../src/resolve/helper-output.js';
 import { pipFailureError, withConstraintOrigins } from '../../src/resolve/failure.js';
 import {
   failureContext,
@@ -18,8 +17,8 @@ import { ownConstraintOptions, pinsOf, specAdmits } from '../../src/resolve/own-
 import { pipCacheUrls } from '../../src/resolve/pip-cache.js';
 import { variantTorchIn } from '../../src/resolve/steps/explain.js';
 import { resolutionKey, resolveAgainstBase } from '../../src/resolve/resolve.js';
-import { fakeDocker, fakeSession } from '../helpers/fakes.js';
-import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { fakeDocker } from '../helpers/fakes.js';
+import { playedPipSession } from '../helpers/resolve-session.js';
 
 const D = '/tmp/ml-image-resolve';
 
@@ -41,28 +40,14 @@ const input = (
 const CONSTRAINTS = { text: 'scipy<1.12\nnumpy<2', origins: ['/w/c.txt:1', '/w/c.txt:3'] };
 
 /** pip that finds nothing to change: every dry run succeeds, installing pkg and scipy. */
-function cleanPip() {
-  const answer = (cmd: readonly string[]) => {
-    const c = cmd.join(' ');
-    if (cmd[0] === 'sh' || c === `python3 ${D}/helper.py snapshot`) return { stdout: EMPTY_SNAPSHOT };
-    if (c.includes('pip install')) return {};
-    if (c.includes(`${D}/helper.py analyze`)) {
-      const analysis: Analysis = {
-        install: [
-          { name: 'pkg', version: '1.0', requested: true },
-          { name: 'scipy', version: '1.11.4', requested: true },
-        ],
-        replaced: [],
-        environment: {},
-      };
-      return { stdout: JSON.stringify({ ...analysis, holders: {} }) };
-    }
-    return { exitCode: 2, stderr: `unexpected ${c}` };
-  };
-  const played = viaHelperRun(answer, () => session.files);
-  const session = Object.assign(fakeSession(played.answer), { virtual: played.calls });
-  return session;
-}
+const cleanPip = () =>
+  playedPipSession(
+    () => ({}),
+    () => [
+      { name: 'pkg', version: '1.0', requested: true },
+      { name: 'scipy', version: '1.11.4', requested: true },
+    ],
+  );
 
 describe("the requirements' own -c lines in the resolver", () => {
   it('go in as user-constraints.txt, which every dry run takes, and end the build constraints', async () => {

@@ -106,6 +106,12 @@ export function withConstraintOrigins(out: string, origins: readonly string[]): 
     .replace(FROM_CONSTRAINT_LINE, (x, n: string) => (at(n) === undefined ? x : `(from ${at(n)})`));
 }
 
+/** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
+function lineNaming(ctx: FailureContext, requirement: string | undefined): RequirementOrigin | undefined {
+  const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
+  return project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+}
+
 const prefix = (origin: string | undefined) => (origin ? `${origin}: ` : '');
 
 function directUrl(f: Extract<PipFailure, { kind: 'direct-url' }>, { ctx, said }: Blame): MlImageError {
@@ -142,9 +148,7 @@ function unreachable(
 }
 
 function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, said }: Blame): MlImageError {
-  const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
-  const name = project === undefined ? undefined : canonicalName(project);
-  const line = ctx.requirements.find((r) => r.name === name);
+  const line = lineNaming(ctx, f.requirement);
   // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
   // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
   const none = /\(from versions: none\)/.test(f.message);
@@ -160,8 +164,7 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, said }: Bl
  * credentials, not the requirement, are what to fix (exit 3).
  */
 function refused(f: Extract<PipFailure, { kind: 'refused' }>, { ctx, said }: Blame): MlImageError {
-  const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
-  const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+  const line = lineNaming(ctx, f.requirement);
   const by = [...new Set(f.refusals.map((r) => `${redactUrls(r.url)} answered ${r.status}`))].join('; ');
   return new EnvironmentError(
     `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`,
@@ -194,8 +197,7 @@ function localPath(f: Extract<PipFailure, { kind: 'local-path' }>, { ctx, at, sa
 }
 
 function buildFailed(f: Extract<PipFailure, { kind: 'build-failed' }>, { ctx, said }: Blame): MlImageError {
-  const project = f.requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
-  const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+  const line = lineNaming(ctx, f.requirement);
   const what = f.requirement ? `"${redactUrls(f.requirement)}"` : 'a requirement';
   return new CheckFailedError(
     `${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`,
