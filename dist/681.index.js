@@ -4233,10 +4233,9 @@ function skipGitInfo(input, env) {
 }
 /**
  * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
- * the resolver left none). Checked
- * with the stage's environment, as the resolve stage checks them (never process.env). Lines are
- * checked with only build.secrets filled in (the others are refused here): no message quotes
- * another variable's value.
+ * the resolver left none). Checked with the stage's environment, as the resolve stage checks them
+ * (never process.env), and with only build.secrets filled in (the others are refused here): no
+ * message quotes another variable's value.
  */
 function configRequirements(config, baseDir, env) {
     const read = readRequirements(config.python.requirements, baseDir, env, {
@@ -9482,6 +9481,11 @@ function withConstraintOrigins(out, origins) {
         .replace(CONSTRAINT_LINE, (x, n) => at(n) ?? x)
         .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
 }
+/** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
+function lineNaming(ctx, requirement) {
+    const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
+    return project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+}
 const prefix = (origin) => (origin ? `${origin}: ` : '');
 function directUrl(f, { ctx, said }) {
     const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
@@ -9502,9 +9506,7 @@ function unreachable(f, { ctx, out, said }) {
     return new errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
 }
 function noMatch(f, { ctx, said }) {
-    const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
-    const name = project === undefined ? undefined : canonicalName(project);
-    const line = ctx.requirements.find((r) => r.name === name);
+    const line = lineNaming(ctx, f.requirement);
     // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
     // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
     const none = /\(from versions: none\)/.test(f.message);
@@ -9516,8 +9518,7 @@ function noMatch(f, { ctx, said }) {
  * credentials, not the requirement, are what to fix (exit 3).
  */
 function refused(f, { ctx, said }) {
-    const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
-    const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+    const line = lineNaming(ctx, f.requirement);
     const by = [...new Set(f.refusals.map((r) => `${(0,redact/* redactUrls */.sK)(r.url)} answered ${r.status}`))].join('; ');
     return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project");
 }
@@ -9531,8 +9532,7 @@ function localPath(f, { ctx, at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
 }
 function buildFailed(f, { ctx, said }) {
-    const project = f.requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
-    const line = project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+    const line = lineNaming(ctx, f.requirement);
     const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
     return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements');
 }

@@ -2255,10 +2255,9 @@ function skipGitInfo(input, env) {
 }
 /**
  * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
- * the resolver left none). Checked
- * with the stage's environment, as the resolve stage checks them (never process.env). Lines are
- * checked with only build.secrets filled in (the others are refused here): no message quotes
- * another variable's value.
+ * the resolver left none). Checked with the stage's environment, as the resolve stage checks them
+ * (never process.env), and with only build.secrets filled in (the others are refused here): no
+ * message quotes another variable's value.
  */
 function configRequirements(config, baseDir, env) {
     const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, env, {
