@@ -205,6 +205,36 @@ describe("the requirements' own -c lines in the resolver", () => {
       [LOOSEN('numpy @ https://h.example/numpy-2.0.0-py3-none-any.whl', '/w/c.txt:1')],
     ],
     ['a user-requested line is not a constraint', 'pandas<2', ['The user requested pandas<2'], []],
+    [
+      "its marker does not hold here: pip left it out, and merged the base image's pin alone",
+      'numpy>=2 ; python_version < "3.9"',
+      ['pkg 1.0 depends on numpy>=2', 'The user requested (constraint) numpy==1.26.4'],
+      [],
+    ],
+    [
+      "its marker does not hold here: another file's line is what pip merged",
+      'pandas<2 ; sys_platform == "win32"',
+      ['pkg 1.0 depends on pandas>=2.1', 'The user requested (constraint) pandas<2.1'],
+      [],
+    ],
+    [
+      'its clauses compared as pip holds them (spaces, trailing zeros, leading zeros)',
+      'numpy >= 2.0.0 , != 02.1',
+      ['The user requested (constraint) numpy!=2.1,==1.26.4,>=2'],
+      [LOOSEN('numpy >= 2.0.0 , != 02.1', '/w/c.txt:1')],
+    ],
+    [
+      'a compatible-release clause keeps its zeros: ~=1.10.0 is not the ~=1.10 pip merged',
+      'scipy~=1.10.0',
+      ['The user requested (constraint) scipy==1.11.4,~=1.10'],
+      [],
+    ],
+    [
+      'a compatible-release clause pip merged as written',
+      'scipy~=1.10.0',
+      ['The user requested (constraint) scipy==1.11.4,~=1.10.0'],
+      [LOOSEN('scipy~=1.10.0', '/w/c.txt:1')],
+    ],
   ])('ownConstraintOptions: %s', (_, line, causes, options) => {
     expect(ownConstraintOptions(causes, { text: line, origins: ['/w/c.txt:1'] }, PINS)).toEqual(options);
     expect(ownConstraintOptions(causes, undefined, PINS)).toEqual([]);

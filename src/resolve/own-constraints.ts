@@ -4,7 +4,9 @@
 // the pins the resolver itself adds (PINS: the base image's packages, the variant's torch): a line
 // of the user's is named when it excludes the version pinned for its project (or, a `name @ URL`
 // line, names a pinned project), or when nothing but the user's own lines constrains that project.
-// Pure.
+// A line pip left out (its marker does not hold for this interpreter: pip merges only the
+// constraints whose markers hold) is never named: each of its clauses must be among the merged
+// constraint's. Pure.
 import { satisfies, valid, validRange } from '@renovatebot/pep440';
 import { canonicalName } from '../requirements/parse.js';
 import { redactUrls } from '../util/redact.js';
@@ -31,13 +33,42 @@ export function specAdmits(spec: string, version: string): boolean | undefined {
   return satisfies(version, spec, { prereleases: true });
 }
 
-/** The projects a conflict's causes name as merged constraints (canonical names). */
-function constrainedIn(causes: readonly string[]): Set<string> {
-  return new Set(
-    causes.flatMap((c) =>
-      [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => canonicalName(m[1]!)),
-    ),
-  );
+/**
+ * A clause as pip's set of them holds it once: `>=2.0` and `>=2` are one clause there (packaging
+ * compares release versions as numbers, without trailing zeros, except under `~=` and `===`), so
+ * both sides are compared so.
+ */
+function canonicalClause(clause: string): string {
+  const c = clause.replace(/\s+/g, '').toLowerCase();
+  const m = /^(~=|===|==|!=|<=|>=|<|>)(\d+(?:\.\d+)*)$/.exec(c);
+  if (!m || m[1] === '~=' || m[1] === '===') return c;
+  const release = m[2]!.split('.').map((n) => n.replace(/^0+(?=\d)/, ''));
+  while (release.length > 1 && release.at(-1) === '0') release.pop();
+  return `${m[1]}${release.join('.')}`;
+}
+
+/** A specifier's clauses, each as canonicalClause has it: `>= 2.0 , <3` is `>=2` and `<3`. */
+const clausesOf = (spec: string) =>
+  spec
+    .split(',')
+    .map(canonicalClause)
+    .filter((c) => c !== '');
+
+/**
+ * The projects a conflict's causes name as merged constraints (canonical names), each with the
+ * clauses pip merged for it (`(constraint) numpy==1.26.4,>=2`: its SpecifierSet, clauses sorted and
+ * each printed once; none for a constraint by URL only).
+ */
+function constrainedIn(causes: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of causes)
+    for (const m of c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)/g)) {
+      const name = canonicalName(m[1]!);
+      const clauses = out.get(name) ?? new Set<string>();
+      for (const clause of clausesOf(m[2]!)) clauses.add(clause);
+      out.set(name, clauses);
+    }
+  return out;
 }
 
 /** `name==version` lines (the base's pins, the variant's `torch==V`) as project -> version. */
@@ -65,7 +96,10 @@ export function ownConstraintOptions(
   const texts = own.text.split('\n');
   return texts.flatMap((text, i) => {
     const l = ownLine(text);
-    if (!l || !constrained.has(l.name)) return [];
+    const merged = l && constrained.get(l.name);
+    if (!l || !merged) return [];
+    // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
+    if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c))) return [];
     const pinned = pins.get(l.name);
     const takesPart = pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
     if (!takesPart) return [];
