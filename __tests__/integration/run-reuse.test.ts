@@ -104,7 +104,7 @@ describe.skipIf(!env.available)('ml-image run: a warm run reuses capture and smo
     const inside = path.join(dir, 'hello-ml', 'ml-image-results');
     const fourth = await run(4, inside);
     expect(fourth.code, fourth.err).toBe(0);
-    expect(fourth.err).toMatch(/note: ml-image-results kept out of the build context/);
+    expect(fourth.err).toMatch(/note: ml-image-results, ml-image\.yml kept out of the build context/);
     expect(fourth.err).toMatch(/smoke +cpu linux\/amd64: reused the results of an identical earlier run/);
     const ref = `${(JSON.parse(fourth.file('build.json')) as BuildResult).variants[0]!.repository}@${fourth.digest}`;
     const listing = execFileSync('docker', ['run', '--rm', '--entrypoint', 'ls', ref, '-a', '/app'], {

@@ -67,7 +67,7 @@ describe('dockerfileKeepingOut', () => {
     expect(r.dockerfile).toBe(path.join(work, 'dockerfile-cpu', 'Dockerfile'));
     expect(readFileSync(r.dockerfile, 'utf8')).toBe('FROM scratch\nCOPY . /app\n');
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
-      '.git\n!ml-image-results\n# kept out by ml-image (its own records)\n/ml-image-results\n',
+      '.git\n!ml-image-results\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n',
     );
     // The user's files are as they were.
     expect(readFileSync(path.join(ctx, '.dockerignore'), 'utf8')).toBe('.git\n!ml-image-results');
@@ -85,7 +85,7 @@ describe('dockerfileKeepingOut', () => {
     symlinkSync(path.join(dir, 'host-file'), path.join(ctx, '.dockerignore'));
     const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
-      '# kept out by ml-image (its own records)\n/ml-image-results\n',
+      '# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n',
     );
   });
 
@@ -124,7 +124,7 @@ describe('dockerfileKeepingOut', () => {
   it('no ignore file: only the kept-out lines', () => {
     const r = dockerfileKeepingOut(df(), ctx, [path.join(ctx, 'ml-image-results')], work, 'cpu');
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
-      '# kept out by ml-image (its own records)\n/ml-image-results\n',
+      '# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n',
     );
   });
 });

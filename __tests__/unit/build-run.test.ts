@@ -200,11 +200,11 @@ describe('runBuildStage (plain-object Docker)', () => {
     // context (the parent directory is not one of them).
     expect(r.ignoreFiles).toEqual(
       [0, 1].map(
-        () => '.git\n# kept out by ml-image (its own records)\n/ml-image-results\n/.ml-image-action\n',
+        () => '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n',
       ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([
-      "note: ml-image-results, .ml-image-action kept out of the build context (this tool's records and files: never copied into the image)",
+      "note: ml-image-results, .ml-image-action kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)",
     ]);
     expect(readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe('.git\n');
   });

@@ -1,7 +1,9 @@
 // Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
 // an earlier run's records) usually sits inside the build context (`ml-image-results` beside
 // ml-image.yml, context "."), and the templates' `COPY . /app` would copy it into every image: a
-// new last layer, and a new digest, on every run with the same inputs. BuildKit reads a
+// new last layer, and a new digest, on every run with the same inputs. The config itself (an index
+// URL's login is written in it) and the files read as secrets (the signing key, `secret-files`)
+// would be pushed with the image. BuildKit reads a
 // Dockerfile-specific ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile) instead of
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
@@ -120,7 +122,7 @@ export function dockerfileKeepingOut(
   const own = ignoreFileOf(dockerfile, context);
   const sep = own === '' || own.endsWith('\n') ? '' : '\n';
   const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
-  writeFileSync(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+  writeFileSync(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`, {
     mode: 0o600,
   });
   return { dockerfile: copy, keptOut };

@@ -54,7 +54,10 @@ export interface BuildStageInput {
   options?: BuildInputOptions;
   /** Where the builder's facts are kept between runs (src/build/builder-facts.ts); none: per process. */
   cacheDir?: string;
-  /** Paths never sent to the builder though inside the context (the result directory). */
+  /**
+   * Paths never sent to the builder though inside the context (the result directory, the config,
+   * the signing key and secret files).
+   */
   keepOut?: readonly string[];
 }
 
@@ -181,7 +184,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   if (keptOut.length > 0)
     noteOnce(
       ctx,
-      `${keptOut.join(', ')} kept out of the build context (this tool's records and files: never copied into the image)`,
+      `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`,
     );
   const labels = variantLabels(input, v, run);
   // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache

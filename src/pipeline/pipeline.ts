@@ -304,10 +304,15 @@ async function resolveAndBuild(
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
         // This run's records and this tool's own files (the reusable workflows check the action
-        // out into the workspace): in the context only by where they sit, never the image's.
+        // out into the workspace): in the context only by where they sit, never the image's. So
+        // are the config (an index URL's login is written there) and the files the run reads as
+        // secrets (the signing key, `secret-files`): the templates' `COPY . /app` would push them.
         keepOut: [
           ...(opts.results.dir !== undefined ? [opts.results.dir] : []),
           path.dirname(opts.imagesDir),
+          ...(opts.loaded.file !== undefined ? [opts.loaded.file] : []),
+          ...(config.attest.key !== undefined ? [path.resolve(baseDir, config.attest.key)] : []),
+          ...Object.values(opts.buildOptions?.secretFiles ?? {}),
         ],
       },
       {
