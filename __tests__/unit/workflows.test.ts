@@ -1288,6 +1288,21 @@ describe('fork gating (the real expressions, evaluated)', () => {
     expect(attest.env?.ML_IMAGE_WORKFLOW_REPOSITORY).toBe('${{ job.workflow_repository }}');
   });
 
+  it.each<[string, Record<string, string>, string]>([
+    [
+      'the cosign-key secret given: the key signs (the job could mint an OIDC token)',
+      { 'cosign-key': 'k' },
+      'key',
+    ],
+    ['no cosign-key: attest.sign decides (keyless with the token)', {}, ''],
+    ['an empty cosign-key', { 'cosign-key': '' }, ''],
+  ])('the attest step signs with the key secret: %s', async (_, secrets, sign) => {
+    const attest = only(ownAction(job(ML, 'attest'), 'attest'), 'attest');
+    const ctx = await mlContexts({ event: 'push' }, { secrets });
+    expect(await evaluate(String(attest.with?.sign), { ...ctx, secrets: { ...secrets } })).toBe(sign);
+    expect(attest.env?.COSIGN_KEY).toBe('${{ secrets.cosign-key }}');
+  });
+
   it.each<[string, Record<string, unknown>, boolean, boolean]>([
     ['everything passed', {}, false, true],
     ['a smoke job failed', { 'smoke-cpu': { result: 'failure', outputs: {} } }, false, true],
