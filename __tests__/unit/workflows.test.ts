@@ -575,7 +575,8 @@ describe('ml-image.yml', () => {
       build: ['plan'],
       merge: ['plan', 'build'],
       'smoke-cpu': ['plan', 'merge'],
-      'smoke-gpu': ['plan', 'merge'],
+      'gpu-consent': ['plan'],
+      'smoke-gpu': ['plan', 'merge', 'gpu-consent'],
       attest: ['plan', 'merge', 'smoke-cpu', 'smoke-gpu'],
       report: ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu', 'attest'],
     });
@@ -756,6 +757,8 @@ describe('ml-image.yml', () => {
       build: { contents: 'read', packages: 'write' },
       merge: { contents: 'read', packages: 'write' },
       'smoke-cpu': { contents: 'read', packages: 'read' },
+      // Reads the environment's protection rules only (GitHub's "Get an environment": actions read).
+      'gpu-consent': { actions: 'read' },
       'smoke-gpu': { contents: 'read', packages: 'read' },
       // Only the attest job signs (OIDC); it runs no pull-request code.
       attest: { contents: 'read', packages: 'write', 'id-token': 'write' },
@@ -1041,7 +1044,7 @@ async function mlContexts(
     attest: { result: github.event_name === 'pull_request' ? 'skipped' : 'success', outputs: {} },
     ...over.needs,
   };
-  return {
+  const ctx = {
     github,
     inputs,
     env,
@@ -1051,6 +1054,16 @@ async function mlContexts(
     vars: {},
     secrets,
   };
+  // gpu-consent ran (and passed: the environment requires a reviewer) when its `if:` holds.
+  if (over.needs?.['gpu-consent'] === undefined) {
+    const gate = job(ML, 'gpu-consent');
+    const runs = await evaluate(String(gate.if), ctx, {
+      condition: true,
+      status: statusOf([needs.plan.result]),
+    });
+    (needs as Record<string, unknown>)['gpu-consent'] = { result: runs ? 'success' : 'skipped', outputs: {} };
+  }
+  return ctx;
 }
 
 async function jobRuns(id: string, ctx: Awaited<ReturnType<typeof mlContexts>>, cancelled = false) {
@@ -1186,8 +1199,49 @@ describe('fork gating (the real expressions, evaluated)', () => {
       { plan: { result: 'failure', outputs: { 'has-gpu': 'true' } } },
       false,
     ],
+    [
+      'a fork PR with gpu-environment set, which requires no reviewer (gpu-consent failed)',
+      { event: 'fork-pr' },
+      { 'gpu-environment': 'gpu-review' },
+      { 'gpu-consent': { result: 'failure', outputs: {} } },
+      false,
+    ],
+    [
+      'a fork PR just labeled, gpu-environment set but requiring no reviewer: the label is not enough',
+      { event: 'fork-pr', action: 'labeled', label: LABEL, labels: [LABEL] },
+      { 'gpu-environment': 'gpu-review' },
+      { 'gpu-consent': { result: 'failure', outputs: {} } },
+      false,
+    ],
+    [
+      'a Dependabot PR with gpu-environment set, gpu-consent cancelled',
+      { event: 'dependabot-pr' },
+      { 'gpu-environment': 'gpu-review' },
+      { 'gpu-consent': { result: 'cancelled', outputs: {} } },
+      false,
+    ],
+    [
+      'a push with gpu-environment set (gpu-consent skipped: the gate is for forks)',
+      { event: 'push' },
+      { 'gpu-environment': 'gpu-review' },
+      {},
+      true,
+    ],
   ])('smoke-gpu for %s: %s', async (_, s, inputs, needs, expected) => {
     expect(await jobRuns('smoke-gpu', await mlContexts(s, { inputs, needs }))).toBe(expected);
+  });
+
+  it.each<[Scenario, string, boolean]>([
+    [{ event: 'fork-pr' }, 'gpu-review', true],
+    [{ event: 'dependabot-pr' }, 'gpu-review', true],
+    [{ event: 'fork-pr', action: 'labeled', label: LABEL, labels: [LABEL] }, 'gpu-review', true],
+    [{ event: 'fork-pr' }, '', false], // the label gates alone
+    [{ event: 'pr' }, 'gpu-review', false], // same repository: no reviewer asked for
+    [{ event: 'push' }, 'gpu-review', false],
+  ])('gpu-consent for %o with gpu-environment %j: %s', async (s, environment, expected) => {
+    const ctx = await mlContexts(s, { inputs: { 'gpu-environment': environment } });
+    expect(await jobRuns('gpu-consent', ctx)).toBe(expected);
+    expect(ctx.needs['gpu-consent' as keyof typeof ctx.needs].result).toBe(expected ? 'success' : 'skipped');
   });
 
   // Whoever lets a gated run onto the GPU (label or environment reviewer) sees which commit runs.
