@@ -200,7 +200,8 @@ describe('runBuildStage (plain-object Docker)', () => {
     // context (the parent directory is not one of them).
     expect(r.ignoreFiles).toEqual(
       [0, 1].map(
-        () => '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n',
+        () =>
+          '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n',
       ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([

@@ -122,8 +122,12 @@ export function dockerfileKeepingOut(
   const own = ignoreFileOf(dockerfile, context);
   const sep = own === '' || own.endsWith('\n') ? '' : '\n';
   const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
-  writeFileSync(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    `${copy}${IGNORE_SUFFIX}`,
+    `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`,
+    {
+      mode: 0o600,
+    },
+  );
   return { dockerfile: copy, keptOut };
 }
