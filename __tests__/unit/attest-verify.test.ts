@@ -347,6 +347,53 @@ describe('ml-image verify', () => {
     expect(r.code).toBe(code);
   });
 
+  it.each<[string, { os: string; architecture: string; variant?: string }, string]>([
+    ['x86_64 (the genuine entry signed)', { os: 'linux', architecture: 'x86_64' }, 'linux/amd64'],
+    ['aarch64', { os: 'linux', architecture: 'aarch64' }, 'linux/arm64'],
+    ['arm64/8', { os: 'linux', architecture: 'arm64', variant: '8' }, 'linux/arm64'],
+    ['no OS (the runtime takes it for its own)', { os: '', architecture: 'amd64' }, 'linux/amd64'],
+    ['Linux/AMD64', { os: 'Linux', architecture: 'AMD64' }, 'linux/amd64'],
+  ])(
+    '--platform checks an extra entry a runtime would pull, spelled %s: unsigned, it fails the verify',
+    async (_, extra, platform) => {
+      const crafted = fakeDocker({
+        imagetoolsInspect: async () => ({
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          platforms: [
+            { ...extra, digest: D('9') },
+            { os: 'linux', architecture: 'amd64', digest: D('1') },
+            { os: 'linux', architecture: 'arm64', digest: D('2') },
+          ],
+        }),
+      });
+      const io = { ...captureIo('/tmp', crafted), signer: () => scriptedSigner(new Set([amd, arm]), full()) };
+      const code = await runCli(['verify', index, '--key', 'cosign.pub', '--platform', platform], io);
+      expect(code, io.out()).toBe(1);
+      const unsigned = `localhost:5000/acme/model@${D('9')}`.replace(/[.@]/g, '\\$&');
+      expect(io.out()).toMatch(new RegExp(`^FAIL .+ signature: no signature for ${unsigned}`, 'm'));
+      // The genuine entry of that platform is checked too, and holds.
+      expect(io.out()).toMatch(
+        new RegExp(`^ok {3}${platform.replace('/', '\\/')} +signature: 1 verified$`, 'm'),
+      );
+    },
+  );
+
+  it('--platform linux/amd64 still leaves the other platforms (and amd64/v3, which containerd does not pull for it) out', async () => {
+    const three = fakeDocker({
+      imagetoolsInspect: async () => ({
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        platforms: [
+          { os: 'linux', architecture: 'amd64', digest: D('1') },
+          { os: 'linux', architecture: 'amd64', variant: 'v3', digest: D('8') },
+          { os: 'linux', architecture: 'arm64', digest: D('2') },
+        ],
+      }),
+    });
+    const io = { ...captureIo('/tmp', three), signer: () => scriptedSigner(new Set([amd]), full()) };
+    expect(await runCli(['verify', index, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(0);
+    expect(io.out()).not.toMatch(/arm64|amd64\/v3/);
+  });
+
   it('checks an index entry that names no platform too: unsigned, it fails the verify (with --platform too)', async () => {
     const loose = `localhost:5000/acme/model@${D('7')}`;
     const withLoose = fakeDocker({
@@ -902,5 +949,19 @@ describe('normalizePlatform', () => {
     ['linux/arm', 'linux/arm/v7'],
     ['linux/arm/v6', 'linux/arm/v6'],
     ['Linux/AMD64', 'linux/amd64'],
+    // containerd's platforms.Normalize (database.go)
+    ['linux/x86_64', 'linux/amd64'],
+    ['linux/x86-64/v1', 'linux/amd64'],
+    ['linux/aarch64', 'linux/arm64'],
+    ['linux/aarch64/8', 'linux/arm64'],
+    ['linux/arm64/v8.0', 'linux/arm64'],
+    ['linux/arm64/9.0', 'linux/arm64/v9'],
+    ['linux/armhf', 'linux/arm/v7'],
+    ['linux/armel', 'linux/arm/v6'],
+    ['linux/arm/7', 'linux/arm/v7'],
+    ['linux/arm/6', 'linux/arm/v6'],
+    ['linux/i386', 'linux/386'],
+    ['macos/arm64', 'darwin/arm64'],
+    ['/x86_64', '/amd64'],
   ])('%s -> %s', (raw, want) => expect(normalizePlatform(raw)).toBe(want));
 });

@@ -8,15 +8,55 @@ import { parseDigestRef } from '../oci/ref.js';
 export type ImageReader = Pick<DockerAdapter, 'imagetoolsInspect' | 'imagePlatform'>;
 
 /**
- * A platform as containerd compares them: arm64's v8, amd64's v1 and 386's absent variant are the
- * default ones (linux/arm64/v8 is linux/arm64), and arm without one is arm/v7.
+ * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
+ * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
+ * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
+ * are v5...v8), i386 is 386.
+ */
+function normalizeArch(arch: string, variant: string): [string, string] {
+  switch (arch) {
+    case 'i386':
+      return ['386', ''];
+    case 'x86_64':
+    case 'x86-64':
+    case 'amd64':
+      return ['amd64', variant === 'v1' ? '' : variant];
+    case 'aarch64':
+    case 'arm64':
+      if (['8', 'v8', 'v8.0'].includes(variant)) return ['arm64', ''];
+      return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
+    case 'armhf':
+      return ['arm', 'v7'];
+    case 'armel':
+      return ['arm', 'v6'];
+    case 'arm':
+      if (variant === '' || variant === '7') return ['arm', 'v7'];
+      return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
+    default:
+      return [arch, variant];
+  }
+}
+
+/**
+ * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
+ * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
+ * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
  */
 export function normalizePlatform(platform: string): string {
-  const [os = '', arch = '', variant] = platform.toLowerCase().split('/');
-  if (arch === 'arm64' && (variant === 'v8' || variant === undefined)) return `${os}/arm64`;
-  if (arch === 'amd64' && (variant === 'v1' || variant === undefined)) return `${os}/amd64`;
-  if (arch === 'arm' && variant === undefined) return `${os}/arm/v7`;
-  return variant === undefined ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+  const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
+  const os = rawOs === 'macos' ? 'darwin' : rawOs;
+  const [arch, variant] = normalizeArch(rawArch, rawVariant);
+  return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+
+/**
+ * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
+ * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
+ */
+function mayPull(platform: string, wanted: string): boolean {
+  const have = normalizePlatform(platform);
+  if (have === wanted) return true;
+  return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 
 export interface VerifyTarget {
@@ -57,7 +97,7 @@ export async function platformTargets(
   if (listed.length === 0 && loose.length === 0) {
     if (only === undefined) return [{ platform: 'image', ref: pinned, digest }];
     const platform = await docker.imagePlatform(pinned);
-    if (platform !== undefined && normalizePlatform(platform) === wanted)
+    if (platform !== undefined && mayPull(platform, wanted!))
       return [{ platform, ref: pinned, digest }];
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,
@@ -66,7 +106,9 @@ export async function platformTargets(
         : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`,
     );
   }
-  const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
+  // Every entry a runtime asking for ONLY may pull, however the index spells its platform
+  // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
+  const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted!));
   if (only !== undefined && chosen.length === 0)
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,
