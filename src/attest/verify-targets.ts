@@ -97,8 +97,7 @@ export async function platformTargets(
   if (listed.length === 0 && loose.length === 0) {
     if (only === undefined) return [{ platform: 'image', ref: pinned, digest }];
     const platform = await docker.imagePlatform(pinned);
-    if (platform !== undefined && mayPull(platform, wanted!))
-      return [{ platform, ref: pinned, digest }];
+    if (platform !== undefined && mayPull(platform, wanted!)) return [{ platform, ref: pinned, digest }];
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,
       platform === undefined
