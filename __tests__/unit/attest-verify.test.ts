@@ -314,6 +314,25 @@ describe('ml-image verify', () => {
     }
   });
 
+  it('--out DIR: a verify refused for a bad flag (exit 2) leaves no earlier "ok": true either', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-verify-out-'));
+    try {
+      const file = path.join(dir, 'verify.json');
+      const pass = await verify([index, '--key', 'cosign.pub', '--out', dir], new Set([amd, arm]), full());
+      expect(pass.code, pass.err).toBe(0);
+      const bad = await verify(
+        [index, '--key', 'cosign.pub', '--out', dir, '--require-smoke', 'yes'],
+        new Set([amd, arm]),
+        full(),
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('--require-smoke');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ ref: index, ok: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a tag before the digest: each platform image is checked by digest alone', async () => {
     const r = await verify(
       [`localhost:5000/acme/model:1.4.0@${D('0')}`, '--key', 'cosign.pub'],

@@ -180,9 +180,10 @@ within --timeout (the fix is printed).`,
       throw new InputError('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
     const ref = positionals[0]!;
     const t0 = performance.now();
-    const flags = parseVerifyFlags(values, verifyNaming('verify'));
     let outcome: Awaited<ReturnType<typeof verifyWithCli>>;
     try {
+      // A bad flag (exit 2) stops this verify too: no earlier run's "ok": true stays in --out.
+      const flags = parseVerifyFlags(values, verifyNaming('verify'));
       outcome = await verifyWithCli(io, ref, flags);
     } catch (e) {
       // A run that stopped (registry unreachable: exit 3) never leaves an earlier run's "ok": true.
