@@ -593,7 +593,7 @@ describe('ml-image.yml', () => {
     const step = only(ownAction(build), 'build step');
     expect(step.with).toMatchObject({ merge: false, variants: '${{ matrix.variant }}', gpus: 'none' });
     expect(stepUsing(build, 'actions/upload-artifact@').map((s) => s.with?.name)).toContain(
-      'ml-image-digests-${{ matrix.variant }}-${{ matrix.arch }}',
+      '${{ inputs.artifact-prefix }}-digests-${{ matrix.variant }}-${{ matrix.arch }}',
     );
   });
 
@@ -602,7 +602,9 @@ describe('ml-image.yml', () => {
     const dl = only(stepUsing(merge, 'actions/download-artifact@'), 'digests download');
     const step = only(ownAction(merge, 'build'), 'merge step');
     expect(step.with?.['merge-from']).toBe(dl.with?.path);
-    expect(stepUsing(merge, 'actions/upload-artifact@')[0]?.with?.name).toBe('ml-image-build');
+    expect(stepUsing(merge, 'actions/upload-artifact@')[0]?.with?.name).toBe(
+      '${{ inputs.artifact-prefix }}-build',
+    );
   });
 
   it('smokes every target on CPU and CUDA variants on the GPU runner', () => {
@@ -630,10 +632,23 @@ describe('ml-image.yml', () => {
       'artifact',
     ]);
     const upload = stepUsing(report, 'actions/upload-artifact@').find(
-      (s) => s.with?.name === 'ml-image-comment',
+      (s) => s.with?.name === '${{ inputs.artifact-prefix }}-comment',
     );
     expect(upload?.with?.path).toBe('${{ env.RESULT_DIR }}/comment/');
     expect(report.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('names every artifact after artifact-prefix, and every upload overwrites (Re-run failed jobs uploads again)', () => {
+    expect(inputs['artifact-prefix']).toMatchObject({ type: 'string', default: 'ml-image' });
+    const steps = Object.values(ml.jobs).flatMap((j) => [
+      ...stepUsing(j, 'actions/upload-artifact@'),
+      ...stepUsing(j, 'actions/download-artifact@'),
+    ]);
+    const names = steps.map((st) => String(st.with?.name ?? st.with?.pattern));
+    expect(names.length).toBeGreaterThanOrEqual(18);
+    for (const n of names) expect(n.startsWith('${{ inputs.artifact-prefix }}-'), n).toBe(true);
+    const uploads = Object.values(ml.jobs).flatMap((j) => stepUsing(j, 'actions/upload-artifact@'));
+    for (const u of uploads) expect(u.with?.overwrite, String(u.with?.name)).toBe(true);
   });
 
   it('reports the whole matrix in one job: the results of every variant downloaded into one result-dir', () => {
@@ -656,15 +671,15 @@ describe('ml-image.yml', () => {
       .filter(([id]) => id !== 'report')
       .flatMap(([, j]) => stepUsing(j, 'actions/upload-artifact@'))
       .map((s) => String(s.with?.name))
-      .filter((n) => /^ml-image-(smoke-(cpu|gpu)|resolution)-/.test(n));
+      .filter((n) => /^\$\{\{ inputs\.artifact-prefix \}\}-(smoke-(cpu|gpu)|resolution)-/.test(n));
     expect(uploads.length).toBeGreaterThanOrEqual(4);
     for (const name of uploads) {
       expect(name).toContain('${{ matrix.variant }}');
       expect(matches(name.replace(/\$\{\{ matrix\.(variant|arch) \}\}/g, 'x')), name).toBe(true);
     }
     // GPU results after CPU ones: a GPU record wins for the same target.
-    expect(patterns.indexOf('ml-image-smoke-gpu-*')).toBeGreaterThan(
-      patterns.indexOf('ml-image-smoke-cpu-*'),
+    expect(patterns.indexOf('${{ inputs.artifact-prefix }}-smoke-gpu-*')).toBeGreaterThan(
+      patterns.indexOf('${{ inputs.artifact-prefix }}-smoke-cpu-*'),
     );
   });
 
