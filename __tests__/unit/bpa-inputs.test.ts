@@ -304,6 +304,19 @@ describe('BPA inputs -> buildx argv', () => {
       { annotations: `index:build.token=ghp_${'a1B2'.repeat(9)}` },
       /^input "annotations": build\.token: its value holds a token \(\[redacted\]\)/,
     ],
+    [
+      'a label whose URL carries a signature in its query',
+      {
+        labels:
+          'org.opencontainers.image.url=https://acct.blob.core.windows.net/c/m?sv=1&sig=PLANTEDsas0123456789',
+      },
+      /^input "labels": org\.opencontainers\.image\.url: its value holds a token in the query \(sig=\)/,
+    ],
+    [
+      'an annotation whose URL carries an Anaconda token',
+      { annotations: 'index:build.channel=https://conda.anaconda.org/t/PLANTEDconda-0123456789/ch' },
+      /^input "annotations": build\.channel: its value holds an Anaconda token/,
+    ],
     ['a digest as a tag', { tags: 'ghcr.io/o/r@sha256:abc' }, /is a digest reference/],
     ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
     ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],
@@ -563,6 +576,9 @@ describe('pushing where the tags point', () => {
     expect(registryHost('ghcr.io/o/r')).toBe('ghcr.io');
     expect(registryHost('localhost:5000/o/r')).toBe('localhost:5000');
     expect(registryHost('myorg/app')).toBe('docker.io');
+    // As distribution/reference (and buildx's push): capitals in the first component name a host.
+    expect(registryHost('MyOrg/model')).toBe('MyOrg');
+    expect(registryHost('app')).toBe('docker.io');
     const config = validateConfigData({ image: { name: 'o/r', registry: 'ghcr.io' } }, 'x');
     const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
     expect(applyToPlan(plan, { tags: ['registry.corp:5000/team/img:1'] }).repository).toBe(

@@ -32,10 +32,16 @@ export function variantTags(
   return out;
 }
 
-/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+/**
+ * The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub), as
+ * distribution/reference splits it (and parseImageRef, and buildx when it pushes): a first
+ * component with "." or ":", localhost, or capitals names the registry (`MyOrg/model` is the host
+ * MyOrg, where buildx would push, not Docker Hub).
+ */
 export function registryHost(repository: string): string {
   const first = repository.split('/')[0]!;
-  return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+  return repository.includes('/') &&
+    (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())
     ? first
     : 'docker.io';
 }
