@@ -144,6 +144,30 @@ describe('root action (config stage)', () => {
     expect(f.outputs['result-dir']).toBeUndefined();
   });
 
+  it.each<[string, Record<string, string>, string]>([
+    [
+      'result-dir',
+      { 'result-dir': '/proc/self/x' },
+      'pass the "result-dir" input naming a directory on disk',
+    ],
+    [
+      'baseline',
+      { baseline: '/proc/self', stages: 'plan,report' },
+      'pass the "baseline" input (cache, none, or a directory) naming a directory on disk',
+    ],
+  ])(
+    "a %s on a pseudo filesystem: the fix names the action's input, not a CLI flag",
+    async (_, given, fix) => {
+      writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+      const f = fakeActionIo({ config: 'ml-image.yml', ...given });
+      await run(f.io);
+      expect(f.failed).toHaveLength(1);
+      expect(f.failed[0]).toContain('pseudo filesystem');
+      expect(f.failed[0]).toContain(fix);
+      expect(f.failed[0]).not.toContain('--out');
+    },
+  );
+
   // The reusable workflow refuses pull_request_target; so does the action (docs/workflows.md).
   it.each([
     ['pull_request_target', true],

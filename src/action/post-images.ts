@@ -158,7 +158,10 @@ export function readRunBuild(resultDir: string, builtSince?: number): BuildResul
     const st = lstatSync(file);
     if (!st.isFile() || st.mtimeMs < builtSince - 1000) return undefined;
   }
-  return openResultDir(resultDir, 'result-dir', { create: false }).readBuild();
+  return openResultDir(resultDir, 'result-dir', {
+    create: false,
+    flag: 'the "result-dir" input',
+  }).readBuild();
 }
 
 /**

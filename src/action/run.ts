@@ -78,7 +78,7 @@ function baselineStore(io: ActionIo, raw: string): BaselineStore | null {
   return dirBaselineStore(
     path.resolve(io.cwd, v),
     `input "baseline" (${v})`,
-    'baseline: a directory, or cache or none',
+    'the "baseline" input (cache, none, or a directory)',
   );
 }
 
@@ -269,7 +269,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
     {
       loaded,
       stages,
-      results: openResultDir(resultDir, 'result-dir'),
+      results: openResultDir(resultDir, 'result-dir', { flag: 'the "result-dir" input' }),
       push,
       merge: inputs.merge,
       buildOptions,
