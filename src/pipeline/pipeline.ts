@@ -8,6 +8,7 @@ import type { AttestResult } from '../attest/result.js';
 import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
 import { lookUpBuilder } from '../build/builder-facts.js';
+import { checkBuildSecrets } from '../build/input-secrets.js';
 import { runBuildStage } from '../build/stage.js';
 import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -28,6 +29,7 @@ import { gpuPinOf } from '../smoke/gpu-pin.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
+import { contextKeepOut } from './keep-out.js';
 import { mergeFromDigestFiles } from './merge.js';
 import { throwIfInterrupted } from '../util/cleanup.js';
 
@@ -160,6 +162,9 @@ const hostGpusHere =
     hostGpuDevices(new ActionsExecRunner(), env, devices);
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
+  // A build secret the environment lacks, an id given twice: exit 2 before any stage runs a container.
+  if (opts.stages.has('build') && opts.mergeFrom === undefined)
+    checkBuildSecrets(opts.buildOptions, opts.loaded.config, io.env);
   // A signing setup that cannot work is said before anything is built (the key is decrypted
   // meanwhile, unless a signer is given).
   // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
@@ -303,17 +308,13 @@ async function resolveAndBuild(
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
-        // This run's records and this tool's own files (the reusable workflows check the action
-        // out into the workspace): in the context only by where they sit, never the image's. So
-        // are the config (an index URL's login is written there) and the files the run reads as
-        // secrets (the signing key, `secret-files`): the templates' `COPY . /app` would push them.
-        keepOut: [
-          ...(opts.results.dir !== undefined ? [opts.results.dir] : []),
-          path.dirname(opts.imagesDir),
-          ...(opts.loaded.file !== undefined ? [opts.loaded.file] : []),
-          ...(config.attest.key !== undefined ? [path.resolve(baseDir, config.attest.key)] : []),
-          ...Object.values(opts.buildOptions?.secretFiles ?? {}),
-        ],
+        // Never the image's, though in the context by where they sit: src/pipeline/keep-out.ts.
+        keepOut: contextKeepOut({
+          ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
+          imagesDir: opts.imagesDir,
+          loaded: opts.loaded,
+          ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+        }),
       },
       {
         docker,
