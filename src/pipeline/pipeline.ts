@@ -3,7 +3,6 @@
 // The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
 // this one function; what differs between them (progress lines, annotations, job summary, GitHub,
 // where result files go) is passed in.
-import path from 'node:path';
 import type { AttestResult } from '../attest/result.js';
 import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
@@ -162,9 +161,6 @@ const hostGpusHere =
     hostGpuDevices(new ActionsExecRunner(), env, devices);
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
-  // A build secret the environment lacks, an id given twice: exit 2 before any stage runs a container.
-  if (opts.stages.has('build') && opts.mergeFrom === undefined)
-    checkBuildSecrets(opts.buildOptions, opts.loaded.config, io.env);
   // A signing setup that cannot work is said before anything is built (the key is decrypted
   // meanwhile, unless a signer is given).
   // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
@@ -286,6 +282,8 @@ async function resolveAndBuild(
       mergeFromDigestFiles(opts.mergeFrom!, io, plan, opts.buildOptions?.annotations),
     );
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
+  // A build secret the environment lacks, an id given twice: exit 2 before any container runs.
+  if (opts.stages.has('build')) checkBuildSecrets(opts.buildOptions, config, io.env);
   const docker = io.docker();
   const resolved = opts.stages.has('resolve')
     ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
