@@ -6,17 +6,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { redactUrls } from '../util/redact.js';
+import { TOOL_SECRET_IDS } from '../config/secret-id.js';
 import { InputError } from '../errors.js';
 import { type PipIndexes, pipConf, withExtraIndex } from '../python/indexes.js';
 
-/** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
-export const BUILD_SECRET_IDS = {
-  requirements: 'ml_image_requirements',
-  constraints: 'ml_image_constraints',
-  pipConf: 'ml_image_pip_conf',
-  torchIndex: 'ml_image_torch_index',
-  env: 'ml_image_env',
-} as const;
+/**
+ * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
+ * list with the config's, which refuses them as build.secrets ids.
+ */
+export const BUILD_SECRET_IDS = TOOL_SECRET_IDS;
 
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
 export const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';

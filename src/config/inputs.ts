@@ -3,6 +3,7 @@
 import { InputError } from '../errors.js';
 import { parseBpaList } from './bpa-list.js';
 import type { Override } from './load.js';
+import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from './user-map.js';
 
 /** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */
 export type InputKind = 'string' | 'list' | 'boolean' | 'json-list' | 'kv-list' | 'provenance';
@@ -104,7 +105,10 @@ function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
     const at = item.indexOf('=');
     if (at <= 0)
       throw new InputError(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
-    out[item.slice(0, at).trim()] = item.slice(at + 1);
+    const key = item.slice(0, at).trim();
+    // Assigning it would set the object's prototype: the line would vanish without a word.
+    if (key === RESERVED_MAP_KEY) throw new InputError(`input "${spec.input}": ${RESERVED_MAP_KEY_PROBLEM}`);
+    out[key] = item.slice(at + 1);
   }
   return out;
 }

@@ -1,15 +1,16 @@
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
-// reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+// reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
 import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
-import { imageRefProblem, mirrorProblem, REGISTRY_HOST } from '../oci/ref.js';
+import { imageRefProblem, mirrorProblem, registryHostProblem } from '../oci/ref.js';
 import { INDEX_PROTOCOL, indexUrlProblem } from '../util/pip-index-url.js';
 import { shownUrl } from '../util/redact.js';
 import { AttestConfigSchema } from './attest.js';
-import { SecretIdSchema } from './secret-id.js';
+import { SecretIdsSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
 import { SmokeConfigSchema } from './smoke-schema.js';
+import { userMap } from './user-map.js';
 
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
 export {
@@ -158,8 +159,10 @@ export const ConfigFileSchema = z
           .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
           .describe('Repository path, without registry or tag.'),
         registry: z
-          .string()
-          .regex(REGISTRY_HOST, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+          .string({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+          .refine((host) => registryHostProblem(host) === undefined, {
+            error: (iss) => registryHostProblem(String(iss.input)),
+          })
           .default('ghcr.io')
           .describe('Registry host the image is pushed to.'),
         version: z
@@ -197,8 +200,7 @@ export const ConfigFileSchema = z
           .describe(
             'A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.',
           ),
-        args: z
-          .record(z.string(), z.string({ error: 'expected a string' }))
+        args: userMap(z.string(), z.string({ error: 'expected a string' }))
           .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
               const secret = buildArgSecretProblem(name, value);
@@ -208,8 +210,7 @@ export const ConfigFileSchema = z
           })
           .default({})
           .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: z
-          .record(mirror(true), mirror(false))
+        mirrors: userMap(mirror(true), mirror(false))
           .default({})
           .describe(
             'Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).',
@@ -220,21 +221,25 @@ export const ConfigFileSchema = z
           .describe(
             'Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).',
           ),
+        // YAML reads an unquoted false / true as booleans: false is off, true buildx's default (min),
+        // as the action's `provenance` input takes them.
         provenance: z
-          .enum(['false', 'min', 'max'])
+          .preprocess(
+            (v) => (v === false ? 'false' : v === true ? 'min' : v),
+            z.enum(['false', 'min', 'max']),
+          )
           .default('min')
-          .describe('Provenance attestation mode (not available with the docker driver).'),
+          .describe(
+            "Provenance attestation mode (not available with the docker driver): `false` (off), `min` or `max`; `true` is `min`, buildx's default.",
+          ),
         network: z
           .enum(['default', 'host', 'none'])
           .default('default')
           .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
         pull: z.boolean().default(false).describe('Always pull the newest base image.'),
-        secrets: z
-          .array(SecretIdSchema)
-          .default([])
-          .describe(
-            "Secret ids passed to buildx by id (`--secret id=...,env=...`); never the runner's own ACTIONS_*, INPUT_*, STATE_*.",
-          ),
+        secrets: SecretIdsSchema.default([]).describe(
+          "Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts).",
+        ),
       })
       .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {

@@ -2,6 +2,7 @@
 // names). Every default of the block lives here; docs/configuration.md is generated from it.
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
+import { userMap } from './user-map.js';
 
 export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
 export type SmokeSuite = (typeof SMOKE_SUITES)[number];
@@ -72,8 +73,8 @@ const CustomTest = z
       .strictObject({
         user: z.string().optional(),
         workdir: z.string().optional(),
-        env: z.record(z.string(), z.string()).optional(),
-        labels: z.record(z.string(), z.string()).optional(),
+        env: userMap(z.string(), z.string()).optional(),
+        labels: userMap(z.string(), z.string()).optional(),
         entrypoint: z.array(z.string()).optional(),
         cmd: z.array(z.string()).optional(),
       })

@@ -111,7 +111,9 @@ export function imageRefProblem(ref: string): string | undefined {
     const digest = ref.slice(ref.indexOf('@') + 1);
     if (ref.includes('@') && digest.startsWith('sha256:') && !DIGEST_RE.test(digest))
       return 'a sha256 digest is 64 lowercase hex digits';
-    return undefined;
+    // The grammar takes any digits after the host's ":"; no registry listens past 65535.
+    const { registry } = parseImageRef(ref);
+    return ref.startsWith(`${registry}/`) ? portProblem(registry) : undefined;
   }
   const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
   if (bad) return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
@@ -120,9 +122,32 @@ export function imageRefProblem(ref: string): string | undefined {
   return SHAPE_PROBLEM;
 }
 
-/** A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port. */
+/**
+ * A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port.
+ * Its shape only: registryHostProblem also checks the port's range.
+ */
 export const REGISTRY_HOST =
   /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+
+/** The port a registry host (HOST:PORT, [IPv6]:PORT) names, as written; undefined without one. */
+const portOf = (host: string): string | undefined => /(?:^[^[]*|\]):(\d+)$/.exec(host)?.[1];
+
+/** Why a registry host's port (1 to 65535) cannot be, or undefined when it has none or a good one. */
+function portProblem(host: string): string | undefined {
+  const port = portOf(host);
+  if (port === undefined) return undefined;
+  const n = Number(port);
+  return n >= 1 && n <= 65535 ? undefined : `port ${port} is out of range (1 to 65535)`;
+}
+
+/**
+ * Why `host` is not a registry host (REGISTRY_HOST's shape, a port from 1 to 65535), or undefined
+ * when it is one: a port past 65535 would fail only when the build pushes, as an unreachable registry.
+ */
+export function registryHostProblem(host: string): string | undefined {
+  if (!REGISTRY_HOST.test(host)) return 'expected a registry host like "ghcr.io" or "localhost:5000"';
+  return portProblem(host);
+}
 
 /**
  * Why `ref` is not a mirror's source (KEY) or target: a repository prefix, or a whole registry
@@ -132,9 +157,9 @@ export const REGISTRY_HOST =
 export function mirrorProblem(ref: string, key: boolean): string | undefined {
   const s = ref.replace(/\/+$/, '');
   if (!s.includes('/') && REGISTRY_HOST.test(s)) {
-    if (key && /(^[^[]*|\]):\d+$/.test(s))
+    if (key && portOf(s) !== undefined)
       return 'a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)';
-    return undefined;
+    return portProblem(s);
   }
   return repositoryProblem(s);
 }
