@@ -64,7 +64,8 @@ const BASE = ['errors.ts', 'version.ts'];
 /**
  * The shared modules below the stages, and the other shared folders each may import (besides itself
  * and BASE). They import no stage, so every stage (and config, which is upstream of all of them) can
- * use them. Derived from the tree: util, oci and python import only BASE, config util and oci,
+ * use them. Derived from the tree: util, oci and python import only BASE, config util, oci and
+ * requirements (the credential rule build.args share with a requirements file's URLs),
  * requirements util, docker util, oci and config, github util and config.
  */
 const SHARED: Record<string, readonly string[]> = {
@@ -72,7 +73,7 @@ const SHARED: Record<string, readonly string[]> = {
   'version.ts': [],
   util: [],
   oci: [],
-  config: ['util', 'oci'],
+  config: ['util', 'oci', 'requirements'],
   requirements: ['util'],
   python: ['util'],
   docker: ['util', 'oci', 'config'],

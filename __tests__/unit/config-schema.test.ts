@@ -206,6 +206,17 @@ describe('config schema: every offending path is named with what was expected', 
       'build.args.MIRROR: its value carries URL credentials (user:password@ or token@ before the host); build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
     ],
     [
+      {
+        image: { name: 'a/b' },
+        build: {
+          args: {
+            MODEL_URL: 'https://acct.blob.core.windows.net/c/m.bin?sv=2022-11-02&sig=PLANTEDsas0123456789',
+          },
+        },
+      },
+      'build.args.MODEL_URL: its value holds a token in the query (sig=); build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
+    ],
+    [
       { image: { name: 'a/b' }, build: { args: { 'A B': 'x' } } },
       'build.args.A B: "A B" is not a build argument name: letters, digits and _, not starting with a digit',
     ],

@@ -3,6 +3,7 @@ import {
   MASK,
   REDACTED,
   REDACTION_RULES,
+  isTokenUser,
   redactDeep,
   maskBareLogins,
   redactText,
@@ -45,6 +46,29 @@ describe('URL userinfo redaction in free text', () => {
     // A token as the user name with an empty password, or as the password with no user name.
     ['https://fury_T0ken4Acme:@pypi.fury.io/acme/', 'https://***@pypi.fury.io/acme/'],
     ['https://:azdoPAT0123456789@pkgs.dev.azure.com/o/simple/', 'https://:***@pkgs.dev.azure.com/o/simple/'],
+    // A token as the user name before a password: both masked (the token by its shape, or any user
+    // name before GitHub's fixed public password x-oauth-basic).
+    [
+      'https://ghp_PLANTEDabcdefghijklmnopqrstuv0123:x-oauth-basic@example.com/whl',
+      'https://***:***@example.com/whl',
+    ],
+    [
+      'pip install git+https://0123456789abcdef0123456789abcdef01234567:X-OAuth-Basic@github.com/o/r',
+      'pip install git+https://***:***@github.com/o/r',
+    ],
+    ['https://glpat-abcdefghijklmnopqrstu:pw@gitlab.example.com/x', 'https://***:***@gitlab.example.com/x'],
+    ['https://hf%5FabcdefghijklmnopqrstuvwxyZ:pw@h/x', 'https://***:***@h/x'],
+    [`https://eyJhbGciOiJI.eyJzdWIiOiIx.SflKxwRJSMeKKF2Q:p@h/x`, 'https://***:***@h/x'],
+    // Masked already (an older version masked only the password): the user name still is.
+    ['https://ghp_PLANTEDabcdefghijklmnopqrstuv0123:***@h/x', 'https://***:***@h/x'],
+    ['https://***:***@h/x', 'https://***:***@h/x'],
+    [`https://${REDACTED}:${REDACTED}@h/x`, `https://${REDACTED}:${REDACTED}@h/x`],
+    // A user name that is no token keeps being shown.
+    ['https://deploy-bot:ghp_abcdefghijklmnopqrstuv0123@h/x', 'https://deploy-bot:***@h/x'],
+    [
+      'https://__token__:pypi-AgEIcHlwaS5vcmc@upload.pypi.org/legacy/',
+      'https://__token__:***@upload.pypi.org/legacy/',
+    ],
     ['https://@host/x', 'https://@host/x'],
     ['https://:@host/x', 'https://:@host/x'],
     ['mail me@example.com', 'mail me@example.com'],
@@ -92,12 +116,11 @@ describe('URL userinfo redaction in free text', () => {
   const reference = (text: string) =>
     text.replace(
       new RegExp(REDACTION_RULES.urlUserinfo, 'g'),
-      (m: string, scheme: string, user: string, pw?: string) =>
-        [REDACTED, MASK, ''].includes(pw || user)
-          ? m
-          : pw
-            ? `${scheme}${user}:${MASK}@`
-            : `${scheme}${MASK}@`,
+      (m: string, scheme: string, user: string, pw?: string) => {
+        if (!pw) return [REDACTED, MASK, ''].includes(user) ? m : `${scheme}${MASK}@`;
+        const shownPw = [REDACTED, MASK].includes(pw) ? pw : MASK;
+        return `${scheme}${isTokenUser(user, pw) ? MASK : user}:${shownPw}@`;
+      },
     );
 
   it.each([
@@ -107,6 +130,7 @@ describe('URL userinfo redaction in free text', () => {
     ['"://" with nothing before it', '://u:p@h ://x@y a://b@c'],
     ['back-to-back "://"', 'a://://u:p@h a:///u:p@h b://://c@d e://f@g'],
     ['a masked one and a live one', `https://u:${MASK}@h https://u:${REDACTED}@h https://live@h`],
+    ['a token user before a password', `https://ghp_${'a1B2'.repeat(6)}:p@h https://u:x-oauth-basic@h`],
   ])('agrees with the plain replace: %s', (_what, text) => {
     expect(redactUrls(text)).toBe(reference(text));
     expect(redactUrls(text)).not.toBe(text);

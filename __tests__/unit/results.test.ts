@@ -101,13 +101,24 @@ describe('a result directory', () => {
           ...build.variants[0]!,
           platforms: build.variants[0]!.platforms.map((p) => ({
             ...p,
-            metadata: { 'buildx.build.provenance': { source: 'https://user:s3cret@example.com/repo.git' } },
+            metadata: {
+              'buildx.build.provenance': {
+                source: 'https://user:s3cret@example.com/repo.git',
+                // A token as the user name before GitHub's fixed password: the token is masked too.
+                wheel: 'https://ghp_PLANTEDabcdefghijklmnopqrstuv0123:x-oauth-basic@example.com/whl',
+              },
+            },
           })),
         },
       ],
     };
     results.writeBuild(withToken);
-    expect(readFileSync(path.join(dir, 'build.json'), 'utf8')).not.toContain('s3cret');
+    const written = readFileSync(path.join(dir, 'build.json'), 'utf8');
+    expect(written).not.toContain('s3cret');
+    expect(written).not.toContain('PLANTED');
+    expect(JSON.parse(written).variants[0].platforms[0].metadata['buildx.build.provenance'].wheel).toBe(
+      'https://***:***@example.com/whl',
+    );
     expect(readdirSync(dir)).toEqual(['build.json']);
   });
 

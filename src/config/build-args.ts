@@ -1,6 +1,9 @@
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
-// action's config output), not only when the build starts. Pure.
+// action's config output), not only when the build starts. What a credential in a value is, is the
+// rule a requirements file's URLs are judged by (requirements/credentials.ts literalCredentials):
+// a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
+import { literalCredentials } from '../requirements/credentials.js';
 import { holdsToken, redactText } from '../util/redact.js';
 
 /**
@@ -38,14 +41,18 @@ export function buildArgSecretProblem(name: string, value: string): string | und
 
 /**
  * Why VALUE (of a build arg, a label, an annotation: text anyone who pulls the image reads) holds
- * a credential: URL credentials or a token by its shape; undefined when it does not.
+ * a credential: URL credentials, a token by its shape, or what the shared rules mask in a URL and
+ * a requirements file may not hold literally (literalCredentials, as in a comment: a login's
+ * secret, also percent-encoded; the value of a query or fragment parameter named for a secret,
+ * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`); undefined when it
+ * does not. The message names what, never the value.
  */
 export function credentialInValue(value: string): string | undefined {
-  return URL_USERINFO.test(value)
-    ? 'its value carries URL credentials (user:password@ or token@ before the host)'
-    : holdsToken(value)
-      ? `its value holds a token (${redactText(value).slice(0, 200)})`
-      : undefined;
+  if (URL_USERINFO.test(value))
+    return 'its value carries URL credentials (user:password@ or token@ before the host)';
+  if (holdsToken(value)) return `its value holds a token (${redactText(value).slice(0, 200)})`;
+  const found = literalCredentials(value, false)[0];
+  return found && `its value holds ${found.what}`;
 }
 
 /** Why NAME cannot be a build argument's name, or undefined. */

@@ -1,6 +1,6 @@
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
-import { redactText } from '../util/redact.js';
+import { redactOutput } from '../util/redact-instruction.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
 
@@ -26,11 +26,13 @@ export const OUTPUT_KEEP_CHARS = 64 * 1024;
 
 /**
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
- * secrets masked in place. Linear in the length of the output (10 MB on one line is fine): only a
- * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
+ * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
+ * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
+ * margin so that a token cut at the edge is still recognised.
  */
 export function tail(text: string, lines = 40): string {
-  const end = redactText(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+  const end = redactOutput(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
   return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 

@@ -4,7 +4,7 @@
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { redactText } from '../util/redact.js';
+import { redactOutput } from '../util/redact-instruction.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';
 import type { GpuMode } from './gpu-mode.js';
@@ -79,7 +79,7 @@ export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<Smok
     tests: [],
     current: '',
     batch: { steps: batchSteps(input), outcomes: new Map() },
-    ...(deps.output && { output: (chunk: string, test: string) => deps.output!(redactText(chunk), test) }),
+    ...(deps.output && { output: (chunk: string, test: string) => deps.output!(redactOutput(chunk), test) }),
   };
   for (const name of input.suites) await runSuite(s, name);
   return finishResult(s);

@@ -3,6 +3,7 @@
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
+// The smoke stage masks a test's output with the same pairs rule (redactOutput).
 import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
 
 /** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
@@ -110,6 +111,23 @@ function maskRunArgs(text: string, at: number, n: number): string {
     maskPairs(text.slice(at, end), ENV_PAIR, redactEnvValue) +
     maskAssignments(text.slice(end))
   );
+}
+
+/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
+const ENV_LINE = new RegExp(`^(${NAME})=([^\\n]*)$`, 'gm');
+
+/**
+ * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
+ * masked as the environment record masks it (redactEnvValue: by a secret NAME, else by its shape),
+ * a line as `env` prints it whole (blanks included), an assignment in other text (`export A=x`,
+ * `set`'s `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
+ */
+export function redactOutput(text: string): string {
+  const lines = text.replace(
+    ENV_LINE,
+    (_m, name: string, value: string) => `${name}=${redactEnvValue(name, value)}`,
+  );
+  return redactText(maskAssignments(lines));
 }
 
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */

@@ -2,29 +2,10 @@
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
 // as the image config the engine reports, and re-checks the probe's output), and URL credentials in
 // any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name,
-// `?token=***` and the like, Anaconda's `https://conda.anaconda.org/t/***/channel`).
-// The rules are data, one copy for both: images/probe/redaction-rules.json (ncc bundles it).
-import { z } from 'zod';
-import rulesData from '../../images/probe/redaction-rules.json' with { type: 'json' };
-
-const RedactionRulesSchema = z.object({
-  redacted: z.string().min(1),
-  secretName: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
-  secretValues: z.array(z.string()).min(1),
-  jwt: z.object({ prefix: z.string().min(1), minSegmentLength: z.number().int().positive() }),
-  base64Like: z.string(),
-  hex: z.string(),
-  base64MaxLength: z.number().int().positive(),
-  urlUserinfo: z.string(),
-  urlTokens: z.object({
-    span: z.string(),
-    query: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
-    pathToken: z.string(),
-  }),
-});
-export type RedactionRules = z.infer<typeof RedactionRulesSchema>;
-/** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
-export const REDACTION_RULES: RedactionRules = RedactionRulesSchema.parse(rulesData);
+// `https://***:***@host/` before a password, `?token=***` and the like, Anaconda's `/t/***/`).
+// The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+import { REDACTION_RULES } from './redact-rules.js';
+export { REDACTION_RULES, type RedactionRules } from './redact-rules.js';
 
 export const REDACTED = REDACTION_RULES.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
@@ -210,17 +191,35 @@ function schemeStart(text: string, colon: number, min: number): number {
   return s;
 }
 
+/** Nothing in it, or masked already (a record redacted with REDACTED, shown again). */
+const noSecretPart = (part: string) => part === '' || part === REDACTED || part === MASK;
+
+/** Fixed public passwords (GitHub's `https://TOKEN:x-oauth-basic@github.com/`): the user is the token. */
+const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
+
 /**
- * A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. The secret
+ * Whether USER, a URL's user name before password PW, is a token: one by its shape (looksSecret:
+ * `ghp_...`, a JWT, 40 or more base64 characters), as written or percent-decoded, or any user
+ * name before a fixed public password (`x-oauth-basic`: an old GitHub token is 40 hex digits).
+ */
+export function isTokenUser(user: string, pw: string): boolean {
+  if (noSecretPart(user)) return false;
+  return [user, urlPart(user)].some(looksSecret) || PUBLIC_PASSWORDS.has(urlPart(pw).toLowerCase());
+}
+
+/**
+ * A URL_USERINFO_AT match with its secrets masked; one masked already is left as it is. The secret
  * is the password, else the user name: a token may be either (`https://TOKEN:@host`, as Gemfury
- * writes it, has an empty password; `https://:PAT@host`, as Azure DevOps takes it, no user name).
+ * writes it, has an empty password; `https://:PAT@host`, as Azure DevOps takes it, no user name);
+ * a user name that is a token (isTokenUser) is masked too where a password follows it
+ * (`https://ghp_...:x-oauth-basic@host` -> `https://***:***@host`).
  */
 function maskUserinfo(m: RegExpExecArray, mask: string): string {
   const [whole, scheme, user, pw] = m as unknown as [string, string, string, string | undefined];
-  const secret = pw || user;
-  // Nothing in it, or masked already (a record redacted with REDACTED, shown again): as it is.
-  if (secret === '' || secret === REDACTED || secret === MASK) return whole;
-  return pw ? `${scheme}${user}:${mask}@` : `${scheme}${mask}@`;
+  if (!pw) return noSecretPart(user) ? whole : `${scheme}${mask}@`;
+  const shownUser = isTokenUser(user, pw) ? mask : user;
+  const shownPw = noSecretPart(pw) ? pw : mask;
+  return shownUser === user && shownPw === pw ? whole : `${scheme}${shownUser}:${shownPw}@`;
 }
 
 /**
@@ -256,7 +255,11 @@ export function urlSecret(url: string, form: 'decoded' | 'raw' = 'decoded'): str
   } catch {
     return '';
   }
-  if (form === 'raw') return raw;
+  return form === 'raw' ? raw : urlPart(raw);
+}
+
+/** A part of a URL percent-decoded, or as written where it does not decode (a bare '%'). */
+function urlPart(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
