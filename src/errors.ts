@@ -1,12 +1,18 @@
 // Exit-code contract shared by the CLI and the action (see docs/cli.md):
-//   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem.
+//   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem;
+//   129/130/143 stopped by SIGHUP/SIGINT/SIGTERM (src/util/cleanup.ts).
 export const ExitCode = {
   Ok: 0,
   CheckFailed: 1,
   BadInput: 2,
   Environment: 3,
 } as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+/** A run stopped by a signal exits 128 + the signal's number, as shells report it. */
+export const SignalExitCode = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+/** The signals a run handles (cleans up, then exits with its SignalExitCode). */
+export type ShutdownSignal = keyof typeof SignalExitCode;
+export type ExitCode =
+  (typeof ExitCode)[keyof typeof ExitCode] | (typeof SignalExitCode)[keyof typeof SignalExitCode];
 
 /** An error the tool expected: printed as one message (no stack trace unless --verbose). */
 export class MlImageError extends Error {
@@ -53,10 +59,17 @@ export class ConfigError extends InputError {
   }
 }
 
-/** Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). */
+/**
+ * Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). A run
+ * stopped by a signal ends as one too (the stages unwind alike), with the signal's exit code.
+ */
 export class EnvironmentError extends MlImageError {
-  constructor(message: string, fix: string, options?: { cause?: unknown }) {
-    super(message, ExitCode.Environment, fix, options);
+  constructor(
+    message: string,
+    fix: string,
+    options?: { cause?: unknown; exitCode?: (typeof SignalExitCode)[ShutdownSignal] },
+  ) {
+    super(message, options?.exitCode ?? ExitCode.Environment, fix, options);
   }
 }
 

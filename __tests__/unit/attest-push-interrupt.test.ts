@@ -65,6 +65,39 @@ describe('a push cut off by a signal', () => {
     expect(log.filter((l) => l.startsWith('cancel')).sort()).toEqual(['cancel u1', 'cancel u2', 'cancel u3']);
   });
 
+  it("a second release (the signal's cleanup) waits for the DELETEs the first one still has under way", async () => {
+    const { client, log } = stalledClient();
+    const answers: (() => void)[] = [];
+    const slow = {
+      ...client,
+      host: client.host,
+      startUpload: client.startUpload,
+      cancelUpload: (_repository: string, url: string) => {
+        log.push(`cancel ${url}`);
+        return new Promise<void>((r) => answers.push(() => (log.push(`cancelled ${url}`), r())));
+      },
+    } as unknown as OciClient;
+    const ahead = new Ahead();
+    ahead.start(slow, 'repo', [], 3);
+    const first = ahead.release(); // the stage's, at its end
+    await new Promise((r) => setTimeout(r, 10));
+    expect(log.filter((l) => l.startsWith('cancel '))).toHaveLength(3); // asked, not answered
+    let secondDone = false;
+    const second = ahead.release().then(() => (secondDone = true)); // SIGINT meanwhile
+    await new Promise((r) => setTimeout(r, 10));
+    expect(secondDone).toBe(false);
+    answers.forEach((a) => a());
+    await second;
+    await first;
+    expect(log.filter((l) => l.startsWith('cancelled')).sort()).toEqual([
+      'cancelled u1',
+      'cancelled u2',
+      'cancelled u3',
+    ]);
+    // Nothing left: a third release has nothing to wait for.
+    await expect(ahead.release()).resolves.toBeUndefined();
+  });
+
   it('after the signal no upload is opened: neither by a push nor from the pool', async () => {
     const { client, log } = stalledClient();
     const ahead = new Ahead();

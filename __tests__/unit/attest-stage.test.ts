@@ -1076,6 +1076,34 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
     expect(log).toEqual([]);
   });
 
+  it('an interrupt while the stage releases: its cleanup is still registered, and releases again (waiting for the DELETEs)', async () => {
+    const { signer, log } = aheadSigner();
+    let answer!: () => void;
+    const deletes = new Promise<void>((r) => (answer = r));
+    const slow: AttestSigner = {
+      ...signer,
+      release: async () => {
+        log.push('release');
+        await deletes; // the registry has not answered the DELETEs yet
+      },
+    };
+    const stage = runAttestStage(input(), io(slow));
+    const releases = () => log.filter((l) => l === 'release').length;
+    for (let i = 0; i < 200 && releases() === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(releases()).toBe(1); // the stage's own release, under way
+    let cleaned = false;
+    const pass = runPendingCleanups().then(() => (cleaned = true)); // what SIGINT/SIGTERM runs
+    await new Promise((r) => setTimeout(r, 10));
+    expect(releases()).toBe(2); // the cleanup found the uploads' release, not nothing
+    expect(cleaned).toBe(false); // and the exit waits for the DELETEs
+    answer();
+    await pass;
+    await stage;
+    log.length = 0;
+    await runPendingCleanups();
+    expect(log).toEqual([]); // unregistered once released
+  });
+
   it('not signing: nothing read ahead, nothing released', async () => {
     const { signer, log } = aheadSigner();
     await runAttestStage(input({ env: {} }), io(signer));

@@ -29,7 +29,7 @@ describe('an interrupted process', () => {
     expect(ran).toEqual(['before']);
   });
 
-  it('after it: starting is refused with an environment error naming the signal and the thing', () => {
+  it("after it: starting is refused with an environment error naming the signal and the thing, with the signal's exit code", () => {
     markInterrupted('SIGINT');
     markInterrupted('SIGTERM'); // the first signal is the one named
     expect(isInterrupted()).toBe(true);
@@ -41,9 +41,9 @@ describe('an interrupted process', () => {
     }
     expect(caught).toBeInstanceOf(InterruptedError);
     expect(caught).toBeInstanceOf(EnvironmentError);
-    expect(exitCodeOf(caught)).toBe(3);
+    expect(exitCodeOf(caught)).toBe(130); // as the process exits, and as --json says
     expect((caught as InterruptedError).message).toBe(
-      'SIGINT: not starting a container of img:1, the process is exiting',
+      'interrupted by SIGINT: not starting a container of img:1, the process is exiting',
     );
   });
 

@@ -32,6 +32,7 @@ import {
   SmokeInterruptedError,
 } from '../../src/smoke/run.js';
 import { runCli } from '../../src/cli/main.js';
+import { clearInterruptedForTests, markInterrupted } from '../../src/util/cleanup.js';
 import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
 
@@ -726,6 +727,34 @@ describe('smoke stage: results are written as soon as they are known', () => {
     );
     expect(existsSync(file('smoke-key', 'arm64'))).toBe(false);
     expect(lines.some((l) => /linux\/arm64: stopped after 2 test\(s\)/.test(l))).toBe(true);
+  });
+
+  it('SIGINT while a test runs (its container removed: 137): interrupted, exit 130, the results so far without a reuse key', async () => {
+    const docker = fakeDocker({
+      inspectImage: async () => details,
+      runContainer: async (spec) => {
+        if (spec.labels?.['io.github.ml-image-action.stage'] === 'capture')
+          return ok(JSON.stringify(makeRecord({ platform: spec.platform ?? 'linux/amd64' })));
+        if (spec.entrypoint?.[0] !== 'sleep') return ok('');
+        markInterrupted('SIGINT'); // the signal came while it ran; the cleanup removed it
+        return ok('', '', 137);
+      },
+    });
+    const { run } = stage(docker);
+    try {
+      const e = await run().catch((x: unknown) => x);
+      expect(exitCodeOf(e)).toBe(130);
+      expect((e as Error).message).toMatch(/^interrupted by SIGINT: .* \(during custom:two\)$/);
+    } finally {
+      clearInterruptedForTests();
+    }
+    const partial = SmokeResultSchema.parse(JSON.parse(readFileSync(file('smoke', 'amd64'), 'utf8')));
+    expect(partial.tests.map((t) => [t.id, t.status])).toEqual([
+      ['custom:one', 'pass'],
+      ['custom:two', 'fail'],
+    ]);
+    // Never reused: a later run tests the image again.
+    expect(existsSync(file('smoke-key', 'amd64'))).toBe(false);
   });
 
   it('each new result says when and on which runner its suites ran (the smoke attestation repeats it)', async () => {

@@ -173,12 +173,20 @@ export class Ahead {
     return client.startUpload(repository);
   }
 
-  /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
+  /** The DELETEs of every release so far: a later release waits for them too. */
+  private releasing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones).
+   * Settles once every cancel asked for so far has been answered, those of an earlier release still
+   * under way included: the signal's cleanup, calling it while the stage's own call is waiting,
+   * waits for those DELETEs instead of returning at once (the process would exit before them).
+   */
   async release(): Promise<void> {
     const pools = [...this.uploads.values()];
     this.uploads.clear();
     this.reads.clear();
-    await Promise.all(
+    const cancels = Promise.all(
       pools.flatMap(({ client, repository, opened }) =>
         opened.map(async (u) => {
           const url = await u.catch(() => undefined);
@@ -186,5 +194,7 @@ export class Ahead {
         }),
       ),
     );
+    this.releasing = Promise.all([this.releasing, cancels]);
+    await this.releasing;
   }
 }

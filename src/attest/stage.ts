@@ -300,8 +300,9 @@ async function takeEarlier(
   try {
     return input.results.takeEnvelopes();
   } catch (e) {
-    unregister?.();
+    // Registered until the DELETEs are done: a signal meanwhile waits for them (release again).
     await signer?.release?.().catch(() => undefined);
+    unregister?.();
     throw e;
   }
 }
@@ -363,8 +364,10 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
     settled = await attaching;
   } finally {
     // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
-    unregister?.();
+    // The cleanup stays registered until their DELETEs are done: a SIGINT/SIGTERM meanwhile runs
+    // it, and its release waits for them, rather than finding nothing to clean up and exiting.
     await signer?.release?.().catch(() => undefined);
+    unregister?.();
   }
   // Targets that never started are not in attest.json (as if the stage had stopped before them).
   result.targets = result.targets.filter((_, i) => settled[i] !== undefined);

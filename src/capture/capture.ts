@@ -7,6 +7,7 @@ import { formatIssues } from '../config/issues.js';
 import type { ContainerRunResult, ContainerRunSpec, DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
+import { interruptedFailure } from '../util/cleanup.js';
 import { VERSION } from '../version.js';
 import {
   CREATED_LABEL,
@@ -148,7 +149,11 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
         'capture an image with python3 on PATH (every template installs it); the smoke suites need it too',
       );
     }
-    throw new CheckFailedError(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
+    // Its container removed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt's.
+    throw (
+      interruptedFailure(`the probe in ${name}`, `exit ${run.exitCode}`) ??
+      new CheckFailedError(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`)
+    );
   }
   let probed: Record<string, unknown>;
   try {

@@ -176,6 +176,19 @@ function outFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * TEXT on stdout or stderr. A terminal or reader that went away (a closed terminal: EIO; `| head`
+ * that exited: EPIPE) loses the text and nothing else: the run goes on to its cleanups and its exit
+ * code (the stream's error events are dropped by installSignalCleanup, src/util/cleanup.ts).
+ */
+export function writeOut(stream: Pick<NodeJS.WriteStream, 'write'>, text: string): void {
+  try {
+    stream.write(text);
+  } catch {
+    // Nowhere left to say it.
+  }
+}
+
 export function processIo(): CliIo {
   let docker: DockerAdapter | undefined;
   // In a workflow's run step the runner reads every line printed as a possible workflow command:
@@ -184,8 +197,8 @@ export function processIo(): CliIo {
   return {
     // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
     // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-    stdout: (t) => process.stdout.write(shown(redactUrls(t))),
-    stderr: (t) => process.stderr.write(shown(redactText(t))),
+    stdout: (t) => writeOut(process.stdout, shown(redactUrls(t))),
+    stderr: (t) => writeOut(process.stderr, shown(redactText(t))),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,

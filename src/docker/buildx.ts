@@ -12,7 +12,7 @@ import type {
 } from './adapter.js';
 import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
-import { InterruptedError, isInterrupted, throwIfInterrupted } from '../util/cleanup.js';
+import { InterruptedError, interruptedFailure } from '../util/cleanup.js';
 import { sha256Digest } from './oci-types.js';
 import { checkIndexKeys } from './index-keys.js';
 
@@ -139,29 +139,42 @@ function firstLine(r: ExecResult): string {
   return (r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`;
 }
 
+/** The exit code and the last line printed (a build's log ends with why it stopped). */
+function howItEnded(r: ExecResult): string {
+  const last = (r.stderr || r.stdout).trim().split('\n').at(-1)?.trim();
+  return `exit ${r.exitCode}${last ? `: ${last.slice(0, 300)}` : ''}`;
+}
+
 type RunCli = (args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
 
 /**
  * The docker CLI through the runner; a CLI that cannot be started is an environment error. One
- * killed by a signal (exit 128 + N) while this process is exiting on SIGINT/SIGTERM (a cancelled
- * job signals the whole process group) is the interrupt, not a failure of docker or buildx: "docker
- * buildx is not available (exit 137) ... install the buildx CLI plugin" would send people astray.
+ * that fails while this process is exiting on SIGINT/SIGTERM/SIGHUP is the interrupt, not a failure
+ * of docker or buildx: killed by a signal (exit 128 + N: a cancelled job signals the whole process
+ * group), or stopped by the cleanup (`buildx build` exits 1, "Canceled: context canceled"). "docker
+ * buildx is not available (exit 137) ... install the buildx CLI plugin" or "fix the Dockerfile"
+ * would send people astray; the error says interrupted, with the signal's exit code.
  */
 function cliRunner(exec: CommandRunner, cli: string): RunCli {
   return async (args, options) => {
     try {
       const r = await exec.run(cli, args, options);
-      if (r.exitCode > 128 && isInterrupted())
-        throwIfInterrupted(`${cli} ${args.slice(0, 2).join(' ')} again`);
+      if (r.exitCode !== 0) {
+        const stopped = interruptedFailure(`${cli} ${args.slice(0, 2).join(' ')}`, howItEnded(r));
+        if (stopped) throw stopped;
+      }
       return r;
     } catch (e) {
       // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
       if (e instanceof InterruptedError || options?.signal?.aborted) throw e;
-      // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
-      throw new EnvironmentError(
-        `cannot run the docker CLI "${cli}": ${(e as Error).message}`,
-        'install the Docker CLI and make sure it is on PATH',
-        { cause: e },
+      throw (
+        interruptedFailure(`${cli} ${args.slice(0, 2).join(' ')}`, (e as Error).message, e) ??
+        // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
+        new EnvironmentError(
+          `cannot run the docker CLI "${cli}": ${(e as Error).message}`,
+          'install the Docker CLI and make sure it is on PATH',
+          { cause: e },
+        )
       );
     }
   };

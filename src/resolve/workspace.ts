@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { type Analysis, AnalysisSchema } from './helper-output.js';
 import type { ContainerSession } from '../docker/adapter.js';
 import { formatIssues } from '../config/issues.js';
-import { CheckFailedError } from '../errors.js';
+import { CheckFailedError, type MlImageError } from '../errors.js';
+import { interruptedFailure } from '../util/cleanup.js';
 import { type FailureContext, looksTransient, pipFailureError, transientSummary } from './failure.js';
 import { DIR } from './workdir.js';
 
@@ -304,7 +305,11 @@ function helperFailed(
   image: string,
   problem?: string,
   mask: (text: string) => string = (t) => t,
-): CheckFailedError {
+): MlImageError {
   const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
-  return new CheckFailedError(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`);
+  // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
+  return (
+    interruptedFailure(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
+    new CheckFailedError(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`)
+  );
 }

@@ -1,11 +1,14 @@
 // A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
 // test that finished (and the interrupted one, failed).
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, SignalExitCode } from '../errors.js';
+import { InterruptedError } from '../util/cleanup.js';
 import type { SmokeResult } from './result.js';
 
 /**
- * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
- * run ends, with the results of every test that finished (and the interrupted one, failed).
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran, or
+ * SIGINT/SIGTERM/SIGHUP stopped them (CAUSE an InterruptedError: its exit code, 130/143/129): the
+ * run ends, with the results of every test that finished (and the interrupted one, failed), and
+ * no reuse key (src/smoke/stage.ts: the results are incomplete).
  */
 export class SmokeInterruptedError extends EnvironmentError {
   constructor(
@@ -15,7 +18,10 @@ export class SmokeInterruptedError extends EnvironmentError {
     readonly partial: SmokeResult,
     cause?: unknown,
   ) {
-    super(message, fix, { cause });
+    super(message, fix, {
+      cause,
+      ...(cause instanceof InterruptedError && { exitCode: SignalExitCode[cause.signal] }),
+    });
   }
 }
 

@@ -1,11 +1,13 @@
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
+import { redactOutput } from '../util/redact-instruction.js';
 import { redactDeep, redactText } from '../util/redact.js';
 import type { CustomTestSpec, SmokeSuite } from '../config/schema.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { engineMessage } from '../docker/failures.js';
 import { EnvironmentError } from '../errors.js';
+import { InterruptedError, interruptedFailure } from '../util/cleanup.js';
 import type { Baseline } from './baselines.js';
 import { containerGpus, type GpuPin, noGpuReason } from './gpu-pin.js';
 import { classifyFailure } from './classify.js';
@@ -141,7 +143,7 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
     let outcome: RunOutcome;
     try {
       outcome = await deps.docker.runContainer({
-        ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactText(chunk), current()) }),
+        ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactOutput(chunk), current()) }),
         image: input.runImage ?? input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
         ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
@@ -151,6 +153,11 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
         ...spec,
       });
     } catch (e) {
+      // The container removed by the cleanup of SIGINT/SIGTERM/SIGHUP: the run ends as interrupted.
+      const stopped =
+        !(e instanceof InterruptedError) &&
+        interruptedFailure("the test's container", firstLine(errorMessage(e)), e);
+      if (stopped) throw stopped;
       // No daemon: the run ends (guarded), as before.
       if (e instanceof EnvironmentError || isDaemonGone(e)) throw e;
       // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
@@ -163,10 +170,15 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
       if (isEngineRefusal(e)) throw new ContainerStartError(engineMessage(e), { cause: e });
       throw e;
     }
-    // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
-    // down stops its containers so, and answers no more. Then the engine went away (exit 3), not
-    // the test: the ping's EnvironmentError ends the run as interrupted.
-    if (!outcome.timedOut && (outcome.exitCode === 137 || outcome.exitCode === 143)) await deps.docker.ping();
+    // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
+    // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and
+    // answers no more: the ping's EnvironmentError). Either ends the run as interrupted (guarded),
+    // the test not recorded as one that failed on its own, its results never reused.
+    if (!outcome.timedOut && outcome.exitCode !== null && outcome.exitCode > 128) {
+      const stopped = interruptedFailure("the test's container", `exit code ${outcome.exitCode}`);
+      if (stopped) throw stopped;
+      if (outcome.exitCode === 137 || outcome.exitCode === 143) await deps.docker.ping();
+    }
     return outcome;
   };
 }

@@ -1,6 +1,8 @@
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.
-import { EnvironmentError } from '../errors.js';
+import { closeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { EnvironmentError, type ShutdownSignal, SignalExitCode } from '../errors.js';
 
 type Cleanup = () => Promise<void> | void;
 
@@ -9,7 +11,7 @@ const pending = new Set<Cleanup>();
 const late = new Set<Promise<unknown>>();
 let handlersInstalled = false;
 /** The signal being handled: from then on nothing new is started (throwIfInterrupted). */
-let interruptedBy: NodeJS.Signals | undefined;
+let interruptedBy: ShutdownSignal | undefined;
 
 export function registerCleanup(fn: Cleanup): () => void {
   if (interruptedBy !== undefined) {
@@ -30,14 +32,24 @@ export function registerCleanup(fn: Cleanup): () => void {
 
 /**
  * An interrupted process starts nothing new: the stages unwind (as when the daemon goes away: an
- * environment error) while the cleanups run; the process then exits 130/143.
+ * environment error) while the cleanups run; the process then exits 130/143/129, and so says the
+ * error (its exitCode, the `--json` error's). WHAT was not started, or, given STOPPED, was stopped
+ * by the signal (a child killed by the cleanup, buildx's "context canceled": not a failure of its
+ * own), STOPPED.detail saying how it ended.
  */
 export class InterruptedError extends EnvironmentError {
   constructor(
-    readonly signal: NodeJS.Signals,
+    readonly signal: ShutdownSignal,
     what: string,
+    stopped?: { detail?: string; cause?: unknown },
   ) {
-    super(`${signal}: not starting ${what}, the process is exiting`, 'run the command again');
+    super(
+      stopped
+        ? `interrupted by ${signal}: ${what} was stopped${stopped.detail ? ` (${stopped.detail})` : ''}`
+        : `interrupted by ${signal}: not starting ${what}, the process is exiting`,
+      'run the command again',
+      { exitCode: SignalExitCode[signal], ...(stopped?.cause !== undefined && { cause: stopped.cause }) },
+    );
   }
 }
 
@@ -50,13 +62,31 @@ export function throwIfInterrupted(what: string): void {
   if (interruptedBy !== undefined) throw new InterruptedError(interruptedBy, what);
 }
 
+/**
+ * After SIGINT/SIGTERM/SIGHUP, a failure is the signal's: WHAT failed because the cleanup stopped
+ * it (a container removed: exit 137; `docker buildx build` stopped: exit 1, "context canceled").
+ * The error to throw instead of the failure (saying "interrupted by SIGINT: WHAT was stopped
+ * (DETAIL)"); undefined before any signal, when the failure is what it says.
+ */
+export function interruptedFailure(
+  what: string,
+  detail?: string,
+  cause?: unknown,
+): InterruptedError | undefined {
+  if (interruptedBy === undefined) return undefined;
+  return new InterruptedError(interruptedBy, what, {
+    ...(detail && { detail }),
+    ...(cause !== undefined && { cause }),
+  });
+}
+
 /** Whether SIGINT/SIGTERM is being handled (nothing new should be started). */
 export function isInterrupted(): boolean {
   return interruptedBy !== undefined;
 }
 
 /** Mark the process interrupted (the signal handler; tests). */
-export function markInterrupted(signal: NodeJS.Signals): void {
+export function markInterrupted(signal: ShutdownSignal): void {
   interruptedBy ??= signal;
 }
 
@@ -80,28 +110,75 @@ export async function runPendingCleanups(): Promise<void> {
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 export const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 
+/** Errors of a terminal or pipe that went away (a closed terminal: EIO; a reader that exited: EPIPE). */
+const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
+
 /**
- * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
- * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
- * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
- * step removes what was left). Used by the CLI and the action's main step alike.
+ * A write of a progress line that fails (the terminal is gone) is dropped: it must never keep the
+ * cleanups from running.
  */
-export function installSignalCleanup(
-  write: (text: string) => void = (t) => process.stderr.write(t),
-  exit: (code: number) => void = (code) => process.exit(code),
-): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
+function tryWrite(write: (text: string) => void, text: string): void {
+  try {
+    write(text);
+  } catch {
+    // Nowhere left to say it.
+  }
+}
+
+/**
+ * stdout and stderr whose terminal or reader went away: the failed writes' errors (EIO after a
+ * closed terminal, EPIPE after `| head`) are dropped instead of ending the process as uncaught
+ * errors, before the cleanups (the run goes on to its signal's cleanup and exit code). Any other
+ * stream error is thrown as before.
+ */
+export function dropLostOutputErrors(streams: readonly NodeJS.EventEmitter[]): void {
+  for (const stream of streams)
+    stream.on('error', (e: unknown) => {
+      if (!LOST_OUTPUT.has(String((e as { code?: unknown } | null)?.code))) throw e;
+    });
+}
+
+/** Which of stdin, stdout and stderr were terminals when the handlers were installed. */
+let terminalsAtStart: readonly boolean[] = [];
+
+/**
+ * process.exit(CODE), also after the terminal hung up. At exit node restores the terminal settings
+ * of each standard stream that was a terminal at its start, and aborts (SIGABRT, not CODE) when
+ * that fails on a terminal that is gone (nodejs/node#51519, Node 20 and 22). Such a descriptor is
+ * closed first: node then skips it.
+ */
+function exitProcess(code: number): void {
+  terminalsAtStart.forEach((wasTerminal, fd) => {
+    if (!wasTerminal || isatty(fd)) return;
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already.
+    }
+  });
+  process.exit(code);
+}
+
+/**
+ * The handler of SIGINT/SIGTERM/SIGHUP (installSignalCleanup): says what it does on WRITE, runs
+ * the cleanups whatever that write does, then calls EXIT with CODE; a second signal while cleaning
+ * up calls EXIT at once with its own code.
+ */
+export function signalHandler(
+  write: (text: string) => void,
+  exit: (code: number) => void,
+): (signal: ShutdownSignal, code: number) => void {
   let cleaning = false;
-  const onSignal = (signal: NodeJS.Signals, code: number) => {
+  return (signal, code) => {
     if (cleaning) {
-      write(`\n${signal}: exiting without waiting for the cleanup\n`);
+      tryWrite(write, `\n${signal}: exiting without waiting for the cleanup\n`);
       exit(code);
       return;
     }
     cleaning = true;
     markInterrupted(signal);
-    write(`\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
+    // On a closed terminal (SIGHUP) this write fails: the cleanups run all the same.
+    tryWrite(write, `\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
     let limit: NodeJS.Timeout | undefined;
     void Promise.race([
       runPendingCleanups(),
@@ -113,9 +190,29 @@ export function installSignalCleanup(
       exit(code);
     });
   };
-  process.on('SIGINT', () => onSignal('SIGINT', 130));
-  process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+}
+
+/**
+ * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
+ * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
+ * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
+ * step removes what was left). Used by the CLI and the action's main step alike. A terminal or
+ * pipe that went away (SIGHUP: a closed terminal or SSH session) changes none of it: failed writes
+ * to it are dropped (STREAMS: stdout and stderr), and the exit code is still the signal's.
+ */
+export function installSignalCleanup(
+  write: (text: string) => void = (t) => process.stderr.write(t),
+  exit: (code: number) => void = exitProcess,
+  streams: readonly NodeJS.EventEmitter[] = [process.stdout, process.stderr],
+): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  terminalsAtStart = [0, 1, 2].map((fd) => isatty(fd));
+  dropLostOutputErrors(streams);
+  const onSignal = signalHandler(write, exit);
+  process.on('SIGINT', () => onSignal('SIGINT', SignalExitCode.SIGINT));
+  process.on('SIGTERM', () => onSignal('SIGTERM', SignalExitCode.SIGTERM));
   // A closed terminal or a dropped SSH session: without a handler node dies at once, leaving the
   // run's containers and temp dirs (its secret files) behind.
-  process.on('SIGHUP', () => onSignal('SIGHUP', 129));
+  process.on('SIGHUP', () => onSignal('SIGHUP', SignalExitCode.SIGHUP));
 }

@@ -1,0 +1,183 @@
+// After SIGINT/SIGTERM/SIGHUP the cleanup stops what runs (containers removed: exit 137; `buildx
+// build` stopped: exit 1, "Canceled: context canceled"). What fails then is reported as the
+// interrupt (exit 130/143, "interrupted by SIGINT"), not as a failure of its own ("fix the
+// Dockerfile", "the resolver helper failed", a smoke test that failed with a reuse key). Fakes only;
+// the signal is marked as the handler marks it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { captureImage } from '../../src/capture/capture.js';
+import { jsonError } from '../../src/cli/main.js';
+import type { CommandRunner, ContainerRunResult } from '../../src/docker/adapter.js';
+import { createBuildxCli } from '../../src/docker/buildx.js';
+import { CheckFailedError, EnvironmentError, exitCodeOf } from '../../src/errors.js';
+import { parseHelperOutput } from '../../src/resolve/workspace.js';
+import { runSmoke, SmokeInterruptedError } from '../../src/smoke/run.js';
+import { validateConfigData } from '../../src/config/load.js';
+import {
+  clearInterruptedForTests,
+  InterruptedError,
+  markInterrupted,
+  runPendingCleanups,
+} from '../../src/util/cleanup.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+
+const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
+const IMAGE = 'localhost:5000/o/m:1-cpu';
+
+afterEach(async () => {
+  clearInterruptedForTests();
+  await runPendingCleanups();
+});
+
+const result = (exitCode: number, stdout = '', stderr = ''): ContainerRunResult => ({
+  containerId: 'c',
+  exitCode,
+  timedOut: false,
+  stdout,
+  stderr,
+  durationMs: 1,
+});
+
+describe('buildx stopped by the cleanup', () => {
+  const canceled: CommandRunner = {
+    run: async () => ({
+      exitCode: 1,
+      stdout: '',
+      stderr:
+        '#0 building with "default" instance using docker driver\n#6 CANCELED\nERROR: failed to solve: Canceled: context canceled\n',
+    }),
+  };
+
+  it('after SIGTERM: `buildx build` exiting 1 is the interrupt, exit 143 in --json too', async () => {
+    markInterrupted('SIGTERM');
+    const err = await createBuildxCli(canceled)
+      .buildx(['build', '.'])
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InterruptedError);
+    expect(err).toBeInstanceOf(EnvironmentError); // the stages unwind as for an environment error
+    expect(exitCodeOf(err)).toBe(143);
+    expect(jsonError(err).error).toEqual({
+      exitCode: 143,
+      message:
+        'interrupted by SIGTERM: docker buildx build was stopped (exit 1: ERROR: failed to solve: Canceled: context canceled)',
+      problems: [],
+      fix: 'run the command again',
+    });
+  });
+
+  it('without a signal: the same exit is handed back for the build stage to classify', async () => {
+    const r = await createBuildxCli(canceled).buildx(['build', '.']);
+    expect(r.exitCode).toBe(1);
+  });
+});
+
+describe('the resolver helper killed by the cleanup', () => {
+  const killed = { exitCode: 137, stdout: '', stderr: '' };
+  const schema = z.object({ pip: z.unknown() });
+
+  it('after SIGINT: interrupted, exit 130', () => {
+    markInterrupted('SIGINT');
+    let err: unknown;
+    try {
+      parseHelperOutput(schema, killed, 'python:3.11-slim');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InterruptedError);
+    expect(exitCodeOf(err)).toBe(130);
+    expect((err as Error).message).toBe(
+      'interrupted by SIGINT: the resolver helper in python:3.11-slim was stopped (exit 137)',
+    );
+  });
+
+  it('without a signal: the helper failed (exit 1)', () => {
+    expect(() => parseHelperOutput(schema, killed, 'python:3.11-slim')).toThrow(CheckFailedError);
+  });
+});
+
+describe('a smoke test killed by the cleanup', () => {
+  const tests = validateConfigData(
+    {
+      image: { name: 'o/m' },
+      smoke: {
+        tests: [
+          { name: 'killed', command: ['sleep', '100'] },
+          { name: 'after', command: ['true'] },
+        ],
+      },
+    },
+    'ml-image.yml',
+  ).smoke.tests;
+  const input = {
+    image: IMAGE,
+    suites: ['custom' as const],
+    gpus: 'none' as const,
+    requireGpu: false,
+    distributions: [],
+    tests,
+    timeoutMs: 60_000,
+    imagesDir,
+  };
+
+  it('after SIGINT: the run ends as interrupted (exit 130), the killed test not failed on its own', async () => {
+    const ran: string[] = [];
+    let pings = 0;
+    const err = await runSmoke(input, {
+      docker: fakeDocker({
+        inspectImage: async () => imageDetails(),
+        ping: async () => {
+          pings++;
+          return { version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'amd64' };
+        },
+        runContainer: async (spec) => {
+          ran.push(spec.cmd.join(' '));
+          markInterrupted('SIGINT'); // the signal came while it ran; the cleanup removed it
+          return result(137);
+        },
+      }),
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SmokeInterruptedError);
+    expect(exitCodeOf(err)).toBe(130);
+    const e = err as SmokeInterruptedError;
+    expect(e.message).toBe(
+      "interrupted by SIGINT: the test's container was stopped (exit code 137) (during custom:killed)",
+    );
+    // What is written without a reuse key (src/smoke/stage.ts): the interrupted test, nothing after.
+    expect(e.partial.tests.map((t) => [t.id, t.status])).toEqual([['custom:killed', 'fail']]);
+    expect(ran).toHaveLength(1);
+    expect(pings).toBe(0); // the signal says what happened; the engine is not asked
+  });
+
+  it('without a signal, an engine that answers (an OOM kill): a failed test, the run goes on', async () => {
+    const r = await runSmoke(input, {
+      docker: fakeDocker({
+        inspectImage: async () => imageDetails(),
+        ping: async () => ({ version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'amd64' }),
+        runContainer: async (spec) =>
+          result([...(spec.entrypoint ?? []), ...spec.cmd].join(' ') === 'sleep 100' ? 137 : 0),
+      }),
+    });
+    expect(r.tests.map((t) => [t.id, t.status, t.reason])).toEqual([
+      ['custom:killed', 'fail', 'exit code 137, expected 0'],
+      ['custom:after', 'pass', undefined],
+    ]);
+  });
+
+  it("after SIGTERM: the probe's container removed (exit 137) is the interrupt, not a failed capture", async () => {
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails(),
+      runContainer: async () => {
+        markInterrupted('SIGTERM');
+        return result(137);
+      },
+    });
+    const err = await captureImage({ image: IMAGE, imagesDir }, { docker }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InterruptedError);
+    expect(exitCodeOf(err)).toBe(143);
+    expect((err as Error).message).toBe(
+      `interrupted by SIGTERM: the probe in ${IMAGE} was stopped (exit 137)`,
+    );
+  });
+});

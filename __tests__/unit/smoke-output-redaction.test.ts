@@ -1,0 +1,116 @@
+// A failing smoke test's output, as its result and the log show it: the value of a NAME=value whose
+// NAME names a secret is masked, as the environment record masks it (`env` prints DB_PASSWORD=...).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateConfigData } from '../../src/config/load.js';
+import { tail } from '../../src/smoke/output.js';
+import { runSmoke } from '../../src/smoke/run.js';
+import { REDACTED } from '../../src/util/redact.js';
+import { redactOutput } from '../../src/util/redact-instruction.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+
+const R = REDACTED;
+const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
+
+/** What `env` prints in the image the reviewer built (ENV DB_PASSWORD=...). */
+const ENV_DUMP = [
+  'HOSTNAME=ml-image-smoke',
+  'HOME=/root',
+  'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  'LANG=C.UTF-8',
+  'DB_PASSWORD=PLANTEDdbpw99',
+  'PWD=/',
+  '',
+].join('\n');
+
+describe('redactOutput', () => {
+  it.each<[string, string, string]>([
+    [
+      'env: a secret name',
+      'LANG=C.UTF-8\nDB_PASSWORD=PLANTEDdbpw99\nPWD=/',
+      `LANG=C.UTF-8\nDB_PASSWORD=${R}\nPWD=/`,
+    ],
+    ['env: a value with blanks, to the line end', 'API_KEY=two words here\nA=1', `API_KEY=${R}\nA=1`],
+    ['env: CRLF line ends', 'HF_TOKEN=PLANTEDx\r\nA=1\r\n', `HF_TOKEN=${R}\nA=1\r\n`],
+    ['env: an innocent name keeps its blanks', 'GREETING=hello big world', 'GREETING=hello big world'],
+    ['export -p / declare -x', 'declare -x GH_TOKEN="PLANTED q"', `declare -x GH_TOKEN=${R}`],
+    ["set's quoting", "DB_PASS='PLANTED pw'", `DB_PASS=${R}`],
+    ['an assignment mid-line', 'running with SECRET_KEY=PLANTEDk now', `running with SECRET_KEY=${R} now`],
+    ['an empty secret', 'HF_TOKEN=', `HF_TOKEN=${R}`],
+    ['a token by its shape, under any name', `X=ghp_${'a1B2'.repeat(9)}`, `X=${R}`],
+    [
+      'a URL login in free text',
+      'fetch https://me:PLANTEDpw@h.example/x failed',
+      `fetch https://me:${R}@h.example/x failed`,
+    ],
+    [
+      'no pairs',
+      'Traceback (most recent call last):\n  File "/x.py"',
+      'Traceback (most recent call last):\n  File "/x.py"',
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+  });
+
+  it('tail keeps the end of the output with the pairs masked', () => {
+    expect(tail(`${'x\n'.repeat(100)}${ENV_DUMP}`)).toContain(`LANG=C.UTF-8\nDB_PASSWORD=${R}\nPWD=/`);
+  });
+
+  it('stays linear on 1 MB of hostile output', () => {
+    const started = Date.now();
+    for (const text of [
+      'A='.repeat(500_000),
+      `A="${'x'.repeat(1_000_000)}`,
+      `${'DB_PASSWORD=a '.repeat(70_000)}`,
+    ])
+      redactOutput(text);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('a failing custom test that prints the environment', () => {
+  it('keeps no secret-named value in its result or in the streamed log', async () => {
+    const { tests } = validateConfigData(
+      {
+        image: { name: 'o/m' },
+        smoke: { suites: ['custom'], tests: [{ name: 'envdump', command: 'env; exit 1' }] },
+      },
+      'ml-image.yml',
+    ).smoke;
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails(),
+      runContainer: async (spec) => {
+        spec.onOutput?.(ENV_DUMP, 'stdout');
+        return {
+          containerId: 'c',
+          exitCode: 1,
+          timedOut: false,
+          stdout: ENV_DUMP,
+          stderr: '',
+          durationMs: 1,
+        };
+      },
+    });
+    const streamed: string[] = [];
+    const result = await runSmoke(
+      {
+        image: 'localhost:5000/o/m:1-cpu',
+        suites: ['custom'],
+        gpus: 'none',
+        requireGpu: false,
+        distributions: [],
+        tests,
+        timeoutMs: 60_000,
+        imagesDir,
+      },
+      { docker, output: (chunk) => streamed.push(chunk) },
+    );
+    const test = result.tests.find((t) => t.id === 'custom:envdump')!;
+    expect(test.status).toBe('fail');
+    expect(test.output).toContain(`DB_PASSWORD=${R}`);
+    expect(streamed.join('')).toContain(`DB_PASSWORD=${R}`);
+    expect(JSON.stringify({ result, streamed })).not.toContain('PLANTED');
+  });
+});
