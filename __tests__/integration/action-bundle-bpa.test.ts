@@ -287,7 +287,8 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
       api.url,
     );
     if (buildkitExportsOnce) {
-      expect(run.code).toBe(1);
+      // The environment (the builder's BuildKit): exit 3, as the CLI.
+      expect(run.code).toBe(3);
       expect(run.stdout).toMatch(
         /^::error::.*outputs: .*exports once \(a second exporter needs BuildKit >= 0\.13\)/m,
       );
@@ -311,8 +312,8 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
       ws,
       api.url,
     );
-    // A runner step fails with exit 1 (core.setFailed); the message is the InputError's.
-    expect(run.code).toBe(1);
+    // The step fails (core.setFailed) with the InputError's message and, as the CLI, exit 2.
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(
       new RegExp(
         `^::error::.*input "secret-files": npmrc=nope/\\.npmrc: secret file ${ws}/nope/\\.npmrc not found`,

@@ -190,7 +190,7 @@ describe.skipIf(!env.available)('the bundled action on a runner-like environment
   it('fails the step with an annotation per config problem', async () => {
     writeFileSync(path.join(ws, 'bad.yml'), 'image: {name: a/b}\nvariants: [{cuda: cu128}]\n');
     const r = await runAction({ config: 'bad.yml' }, ws);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toContain(
       '::error title=ml-image config,file=bad.yml,line=2::line 2: variants[0].cuda: expected a version like "12.8", got "cu128"',
     );

@@ -34,11 +34,11 @@ describe('the bundled action loads the pipeline for its main step only', () => {
     expect(removed).toHaveLength(1);
   });
 
-  it('the verify sub-action runs its checks without it (here: the missing image input, exit 1)', async () => {
+  it('the verify sub-action runs its checks without it (here: the missing image input, exit 2)', async () => {
     const r = await runBundle(ws, { command: 'verify', image: '' }, {}, {}, bundle);
     expect(r.stdout).not.toMatch(NOT_LOADED);
     expect(r.stdout).toContain('::error::input "image": required');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
   });
 
   it('a post step runs without it (nothing to clean: no warning, exit 0)', async () => {

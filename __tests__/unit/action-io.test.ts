@@ -3,7 +3,7 @@
 import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ActionIo, asText, coreIo, fail } from '../../src/action/io.js';
-import { ConfigError } from '../../src/errors.js';
+import { CheckFailedError, ConfigError, EnvironmentError, InputError } from '../../src/errors.js';
 import { processIo } from '../../src/cli/main.js';
 
 const TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
@@ -83,16 +83,28 @@ describe('fail: one annotation per problem, on the file that has it', () => {
   const annotations = (err: unknown) => {
     const seen: { message: string; props?: Record<string, unknown> }[] = [];
     let failed = '';
+    let exitCode: number | undefined;
     fail(
       {
         cwd: '/work',
         error: (message: string, props?: Record<string, unknown>) => void seen.push({ message, props }),
         setFailed: (m: string) => void (failed = m),
+        setExitCode: (code: number) => void (exitCode = code),
       } as unknown as ActionIo,
       err,
     );
-    return { seen, failed };
+    return { seen, failed, exitCode };
   };
+
+  it.each<[string, unknown, number]>([
+    ['bad input (pull_request_target, call: check, a missing secret file)', new InputError('refused'), 2],
+    ['a config problem', new ConfigError('ml-image.yml', ['image.name: required']), 2],
+    ['the environment (no Docker, a registry down)', new EnvironmentError('no Docker', 'start it'), 3],
+    ['a check that failed (smoke, verify)', new CheckFailedError('smoke failed'), 1],
+    ['a bug', new Error('undefined is not a function'), 1],
+  ])('the step exits with the code the CLI would: %s -> %i', (_, err, code) => {
+    expect(annotations(err).exitCode).toBe(code);
+  });
 
   it('a config problem: on the config file', () => {
     const { seen } = annotations(new ConfigError('ml-image.yml', ['image.name: required']));

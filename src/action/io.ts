@@ -8,7 +8,7 @@ import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
 import { noWorkflowCommands } from '../util/text.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
-import { ConfigError, describeError, MlImageError } from '../errors.js';
+import { ConfigError, describeError, exitCodeOf, MlImageError } from '../errors.js';
 
 /**
  * The input that selects the entry: unset for the pipeline (run.ts), `verify` for the verify
@@ -20,6 +20,8 @@ export interface ActionIo {
   getInput: (name: string) => string;
   setOutput: (name: string, value: string) => void;
   setFailed: (message: string) => void;
+  /** The step's exit code after setFailed (1): the error's own, 2 bad input or 3 environment. */
+  setExitCode?: (code: number) => void;
   error: (
     message: string,
     props?: { title?: string; file?: string; startLine?: number; startColumn?: number },
@@ -50,6 +52,9 @@ export function coreIo(): ActionIo {
     // message may quote from an input (a token put where a name belongs).
     setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
     setFailed: (m) => core.setFailed(redactText(maskBareLogins(m))),
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
     error: (m, p) => core.error(redactText(maskBareLogins(m)), p),
     warning: (m, p) => core.warning(redactText(m), p),
     // Container output and what an image said reach the log through info: a line that a runner
@@ -112,4 +117,6 @@ export function fail(io: ActionIo, err: unknown): void {
       ? describeError(err, false).replace(/^error: /, '')
       : describeError(err, true),
   );
+  // As the CLI: 2 bad input, 3 the environment, 1 a check that failed (what setFailed sets).
+  io.setExitCode?.(exitCodeOf(err));
 }
