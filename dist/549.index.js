@@ -66,18 +66,56 @@ var errors = __webpack_require__(83916);
 
 
 /**
- * A platform as containerd compares them: arm64's v8, amd64's v1 and 386's absent variant are the
- * default ones (linux/arm64/v8 is linux/arm64), and arm without one is arm/v7.
+ * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
+ * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
+ * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
+ * are v5...v8), i386 is 386.
+ */
+function normalizeArch(arch, variant) {
+    switch (arch) {
+        case 'i386':
+            return ['386', ''];
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            return ['amd64', variant === 'v1' ? '' : variant];
+        case 'aarch64':
+        case 'arm64':
+            if (['8', 'v8', 'v8.0'].includes(variant))
+                return ['arm64', ''];
+            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
+        case 'armhf':
+            return ['arm', 'v7'];
+        case 'armel':
+            return ['arm', 'v6'];
+        case 'arm':
+            if (variant === '' || variant === '7')
+                return ['arm', 'v7'];
+            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
+        default:
+            return [arch, variant];
+    }
+}
+/**
+ * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
+ * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
+ * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
  */
 function normalizePlatform(platform) {
-    const [os = '', arch = '', variant] = platform.toLowerCase().split('/');
-    if (arch === 'arm64' && (variant === 'v8' || variant === undefined))
-        return `${os}/arm64`;
-    if (arch === 'amd64' && (variant === 'v1' || variant === undefined))
-        return `${os}/amd64`;
-    if (arch === 'arm' && variant === undefined)
-        return `${os}/arm/v7`;
-    return variant === undefined ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
+    const os = rawOs === 'macos' ? 'darwin' : rawOs;
+    const [arch, variant] = normalizeArch(rawArch, rawVariant);
+    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
+ * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
+ * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
+ */
+function mayPull(platform, wanted) {
+    const have = normalizePlatform(platform);
+    if (have === wanted)
+        return true;
+    return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
@@ -107,13 +145,15 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         if (only === undefined)
             return [{ platform: 'image', ref: pinned, digest }];
         const platform = await docker.imagePlatform(pinned);
-        if (platform !== undefined && normalizePlatform(platform) === wanted)
+        if (platform !== undefined && mayPull(platform, wanted))
             return [{ platform, ref: pinned, digest }];
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
             ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
             : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
     }
-    const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
+    // Every entry a runtime asking for ONLY may pull, however the index spells its platform
+    // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
+    const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted));
     if (only !== undefined && chosen.length === 0)
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}: ask for one of these, or for none`);
     return [...chosen, ...loose];
@@ -1636,7 +1676,7 @@ function openEnvelope(key, bytes) {
 /* harmony export */ });
 /* unused harmony export AHEAD_READ_MS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4532);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
 /* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
 // Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
 // the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
@@ -1790,16 +1830,25 @@ class Ahead {
         (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfInterrupted */ .sK)('a registry upload');
         return client.startUpload(repository);
     }
-    /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
+    /** The DELETEs of every release so far: a later release waits for them too. */
+    releasing = Promise.resolve();
+    /**
+     * Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones).
+     * Settles once every cancel asked for so far has been answered, those of an earlier release still
+     * under way included: the signal's cleanup, calling it while the stage's own call is waiting,
+     * waits for those DELETEs instead of returning at once (the process would exit before them).
+     */
     async release() {
         const pools = [...this.uploads.values()];
         this.uploads.clear();
         this.reads.clear();
-        await Promise.all(pools.flatMap(({ client, repository, opened }) => opened.map(async (u) => {
+        const cancels = Promise.all(pools.flatMap(({ client, repository, opened }) => opened.map(async (u) => {
             const url = await u.catch(() => undefined);
             if (url !== undefined)
                 await client.cancelUpload(repository, url).catch(() => undefined);
         })));
+        this.releasing = Promise.all([this.releasing, cancels]);
+        await this.releasing;
     }
 }
 
@@ -1913,8 +1962,8 @@ var registry_auth = __webpack_require__(8516);
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 ;// CONCATENATED MODULE: ./src/docker/registry-io.ts
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
@@ -1975,8 +2024,8 @@ var read_regular = __webpack_require__(23387);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var util_redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var util_redact = __webpack_require__(89780);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
@@ -3125,7 +3174,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89780);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -3316,7 +3365,7 @@ function buildSmokePredicate(input) {
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
 
@@ -3929,8 +3978,10 @@ function parseBpaList(raw, opts) {
 /* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _bpa_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36868);
+/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4148);
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+
 
 
 const CONFIG_INPUTS = [
@@ -4020,7 +4071,11 @@ function parseKvList(spec, raw) {
         const at = item.indexOf('=');
         if (at <= 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
-        out[item.slice(0, at).trim()] = item.slice(at + 1);
+        const key = item.slice(0, at).trim();
+        // Assigning it would set the object's prototype: the line would vanish without a word.
+        if (key === _user_map_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_MAP_KEY */ .At)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": ${_user_map_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_MAP_KEY_PROBLEM */ .ER}`);
+        out[key] = item.slice(at + 1);
     }
     return out;
 }
@@ -4089,6 +4144,40 @@ function overridesFromInputs(get) {
         out.push({ path: spec.path, value: parseInputValue(spec, raw), source: `input "${spec.input}"` });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ RESERVED_MAP_KEY),
+/* harmony export */   ER: () => (/* binding */ RESERVED_MAP_KEY_PROBLEM),
+/* harmony export */   oX: () => (/* binding */ userMap)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
+// zod's record skips a `__proto__` key without a word (copying it would replace the result's
+// prototype), so the entry would vanish from the config: refused here instead, by name and line.
+
+/** The key a JavaScript object cannot hold as an entry of its own once copied. */
+const RESERVED_MAP_KEY = '__proto__';
+/** What a refused `__proto__` key is told. */
+const RESERVED_MAP_KEY_PROBLEM = `"${RESERVED_MAP_KEY}" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it`;
+/** z.record(key, value), refusing a `__proto__` key (named at its path) before the record drops it. */
+function userMap(key, value) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((input, ctx) => {
+        if (input !== null && typeof input === 'object' && Object.hasOwn(input, RESERVED_MAP_KEY))
+            ctx.issues.push({
+                code: 'custom',
+                path: [RESERVED_MAP_KEY],
+                input: RESERVED_MAP_KEY,
+                message: RESERVED_MAP_KEY_PROBLEM,
+            });
+        return input;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(key, value));
 }
 
 
@@ -4408,7 +4497,7 @@ function createOciClient(host, deps) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4532);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
@@ -4641,7 +4730,7 @@ function dockerConfigPath(env) {
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
@@ -4692,7 +4781,7 @@ function runnerFromEnv(env) {
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
@@ -4840,7 +4929,7 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's

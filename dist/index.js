@@ -28380,7 +28380,7 @@ module.exports = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89780);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(37878);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
@@ -28407,6 +28407,9 @@ function coreIo() {
         // message may quote from an input (a token put where a name belongs).
         setOutput: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(n, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(v)),
         setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(m))),
+        setExitCode: (code) => {
+            process.exitCode = code;
+        },
         error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(m)), p),
         warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
         // Container output and what an image said reach the log through info: a line that a runner
@@ -28460,6 +28463,8 @@ function fail(io, err) {
     io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn
         ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
         : (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, true));
+    // As the CLI: 2 bad input, 3 the environment, 1 a check that failed (what setFailed sets).
+    io.setExitCode?.((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCodeOf */ .FO)(err));
 }
 
 
@@ -28693,7 +28698,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -28848,7 +28853,7 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, describeValue, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89780);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -29142,8 +29147,8 @@ var errors = __nccwpck_require__(83916);
 var failures = __nccwpck_require__(76873);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var registry = __nccwpck_require__(98925);
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __nccwpck_require__(38201);
 // EXTERNAL MODULE: ./src/docker/oci-types.ts
 var oci_types = __nccwpck_require__(2329);
 ;// CONCATENATED MODULE: ./src/docker/index-keys.ts
@@ -29336,26 +29341,37 @@ function pushedDigest(output) {
 function firstLine(r) {
     return (r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`;
 }
+/** The exit code and the last line printed (a build's log ends with why it stopped). */
+function howItEnded(r) {
+    const last = (r.stderr || r.stdout).trim().split('\n').at(-1)?.trim();
+    return `exit ${r.exitCode}${last ? `: ${last.slice(0, 300)}` : ''}`;
+}
 /**
  * The docker CLI through the runner; a CLI that cannot be started is an environment error. One
- * killed by a signal (exit 128 + N) while this process is exiting on SIGINT/SIGTERM (a cancelled
- * job signals the whole process group) is the interrupt, not a failure of docker or buildx: "docker
- * buildx is not available (exit 137) ... install the buildx CLI plugin" would send people astray.
+ * that fails while this process is exiting on SIGINT/SIGTERM/SIGHUP is the interrupt, not a failure
+ * of docker or buildx: killed by a signal (exit 128 + N: a cancelled job signals the whole process
+ * group), or stopped by the cleanup (`buildx build` exits 1, "Canceled: context canceled"). "docker
+ * buildx is not available (exit 137) ... install the buildx CLI plugin" or "fix the Dockerfile"
+ * would send people astray; the error says interrupted, with the signal's exit code.
  */
 function cliRunner(exec, cli) {
     return async (args, options) => {
         try {
             const r = await exec.run(cli, args, options);
-            if (r.exitCode > 128 && (0,cleanup/* isInterrupted */.fT)())
-                (0,cleanup/* throwIfInterrupted */.sK)(`${cli} ${args.slice(0, 2).join(' ')} again`);
+            if (r.exitCode !== 0) {
+                const stopped = (0,cleanup/* interruptedFailure */.rn)(`${cli} ${args.slice(0, 2).join(' ')}`, howItEnded(r));
+                if (stopped)
+                    throw stopped;
+            }
             return r;
         }
         catch (e) {
             // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
             if (e instanceof cleanup/* InterruptedError */.p4 || options?.signal?.aborted)
                 throw e;
-            // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
-            throw new errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
+            throw ((0,cleanup/* interruptedFailure */.rn)(`${cli} ${args.slice(0, 2).join(' ')}`, e.message, e) ??
+                // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
+                new errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e }));
         }
     };
 }
@@ -29566,8 +29582,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SWEEP_CREATIONS_MAX_MS, SWEEP_SETTLE_MS, createDockerAdapter, sweepRunOnInterrupt
 
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __nccwpck_require__(38201);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __nccwpck_require__(72679);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
@@ -30646,7 +30662,7 @@ function createDefaultDockerAdapter() {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4532);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72679);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
@@ -31368,22 +31384,26 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ CheckFailedError),
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eG: () => (/* binding */ EnvironmentError),
+/* harmony export */   gp: () => (/* binding */ SignalExitCode),
 /* harmony export */   xL: () => (/* binding */ ConfigError),
 /* harmony export */   yU: () => (/* binding */ ExitCode),
 /* harmony export */   zn: () => (/* binding */ MlImageError)
 /* harmony export */ });
-/* unused harmony export exitCodeOf */
 // Exit-code contract shared by the CLI and the action (see docs/cli.md):
-//   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem.
+//   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem;
+//   129/130/143 stopped by SIGHUP/SIGINT/SIGTERM (src/util/cleanup.ts).
 const ExitCode = {
     Ok: 0,
     CheckFailed: 1,
     BadInput: 2,
     Environment: 3,
 };
+/** A run stopped by a signal exits 128 + the signal's number, as shells report it. */
+const SignalExitCode = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 /** An error the tool expected: printed as one message (no stack trace unless --verbose). */
 class MlImageError extends Error {
     exitCode;
@@ -31423,10 +31443,13 @@ class ConfigError extends InputError {
         this.file = opts.file;
     }
 }
-/** Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). */
+/**
+ * Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). A run
+ * stopped by a signal ends as one too (the stages unwind alike), with the signal's exit code.
+ */
 class EnvironmentError extends MlImageError {
     constructor(message, fix, options) {
-        super(message, ExitCode.Environment, fix, options);
+        super(message, options?.exitCode ?? ExitCode.Environment, fix, options);
     }
 }
 /** The thing checked failed: an unresolvable conflict, a failing smoke test (exit 1). */
@@ -31560,7 +31583,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(23152);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27718);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4532);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
 
@@ -31587,7 +31610,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(681)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40681));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97427));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -31614,8 +31637,9 @@ __webpack_async_result__();
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   dz: () => (/* binding */ isTag),
-/* harmony export */   zv: () => (/* binding */ REGISTRY_HOST)
+/* harmony export */   r6: () => (/* binding */ registryHostProblem)
 /* harmony export */ });
+/* unused harmony export REGISTRY_HOST */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Image references, one grammar for every caller: Docker's reference grammar (imageRefProblem),
 // splitting and normalizing (docker.io and library/ defaults), references by digest, registry
@@ -31712,7 +31736,9 @@ function imageRefProblem(ref) {
         const digest = ref.slice(ref.indexOf('@') + 1);
         if (ref.includes('@') && digest.startsWith('sha256:') && !DIGEST_RE.test(digest))
             return 'a sha256 digest is 64 lowercase hex digits';
-        return undefined;
+        // The grammar takes any digits after the host's ":"; no registry listens past 65535.
+        const { registry } = parseImageRef(ref);
+        return ref.startsWith(`${registry}/`) ? portProblem(registry) : undefined;
     }
     const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
     if (bad)
@@ -31722,8 +31748,30 @@ function imageRefProblem(ref) {
         return 'the repository name must be lowercase';
     return SHAPE_PROBLEM;
 }
-/** A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port. */
+/**
+ * A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port.
+ * Its shape only: registryHostProblem also checks the port's range.
+ */
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+/** The port a registry host (HOST:PORT, [IPv6]:PORT) names, as written; undefined without one. */
+const portOf = (host) => /(?:^[^[]*|\]):(\d+)$/.exec(host)?.[1];
+/** Why a registry host's port (1 to 65535) cannot be, or undefined when it has none or a good one. */
+function portProblem(host) {
+    const port = portOf(host);
+    if (port === undefined)
+        return undefined;
+    const n = Number(port);
+    return n >= 1 && n <= 65535 ? undefined : `port ${port} is out of range (1 to 65535)`;
+}
+/**
+ * Why `host` is not a registry host (REGISTRY_HOST's shape, a port from 1 to 65535), or undefined
+ * when it is one: a port past 65535 would fail only when the build pushes, as an unreachable registry.
+ */
+function registryHostProblem(host) {
+    if (!REGISTRY_HOST.test(host))
+        return 'expected a registry host like "ghcr.io" or "localhost:5000"';
+    return portProblem(host);
+}
 /**
  * Why `ref` is not a mirror's source (KEY) or target: a repository prefix, or a whole registry
  * (docker.io, mirror.corp, and as a target localhost:5000); a trailing "/" is dropped, as
@@ -31732,9 +31780,9 @@ const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-f
 function mirrorProblem(ref, key) {
     const s = ref.replace(/\/+$/, '');
     if (!s.includes('/') && REGISTRY_HOST.test(s)) {
-        if (key && /(^[^[]*|\]):\d+$/.test(s))
+        if (key && portOf(s) !== undefined)
             return 'a registry with a port as a source never matches: name a repository under it (HOST:PORT/NAME)';
-        return undefined;
+        return portProblem(s);
     }
     return repositoryProblem(s);
 }
@@ -31796,21 +31844,34 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 
 /***/ }),
 
-/***/ 4532:
+/***/ 38201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   __: () => (/* binding */ runPendingCleanups),
-/* harmony export */   a0: () => (/* binding */ installSignalCleanup),
-/* harmony export */   fT: () => (/* binding */ isInterrupted),
-/* harmony export */   p4: () => (/* binding */ InterruptedError),
-/* harmony export */   qE: () => (/* binding */ registerCleanup),
-/* harmony export */   sK: () => (/* binding */ throwIfInterrupted)
-/* harmony export */ });
-/* unused harmony exports markInterrupted, clearInterruptedForTests, SIGNAL_CLEANUP_LIMIT_MS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p4: () => (/* binding */ InterruptedError),
+  a0: () => (/* binding */ installSignalCleanup),
+  rn: () => (/* binding */ interruptedFailure),
+  fT: () => (/* binding */ isInterrupted),
+  qE: () => (/* binding */ registerCleanup),
+  __: () => (/* binding */ runPendingCleanups),
+  sK: () => (/* binding */ throwIfInterrupted)
+});
+
+// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, clearInterruptedForTests, dropLostOutputErrors, markInterrupted, signalHandler
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: external "node:tty"
+const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/util/cleanup.ts
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.
+
+
 
 const pending = new Set();
 /** Cleanups of things made after an interrupt, run at once: the exit waits for them too. */
@@ -31836,12 +31897,17 @@ function registerCleanup(fn) {
 }
 /**
  * An interrupted process starts nothing new: the stages unwind (as when the daemon goes away: an
- * environment error) while the cleanups run; the process then exits 130/143.
+ * environment error) while the cleanups run; the process then exits 130/143/129, and so says the
+ * error (its exitCode, the `--json` error's). WHAT was not started, or, given STOPPED, was stopped
+ * by the signal (a child killed by the cleanup, buildx's "context canceled": not a failure of its
+ * own), STOPPED.detail saying how it ended.
  */
-class InterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
+class InterruptedError extends errors/* EnvironmentError */.eG {
     signal;
-    constructor(signal, what) {
-        super(`${signal}: not starting ${what}, the process is exiting`, 'run the command again');
+    constructor(signal, what, stopped) {
+        super(stopped
+            ? `interrupted by ${signal}: ${what} was stopped${stopped.detail ? ` (${stopped.detail})` : ''}`
+            : `interrupted by ${signal}: not starting ${what}, the process is exiting`, 'run the command again', { exitCode: errors/* SignalExitCode */.gp[signal], ...(stopped?.cause !== undefined && { cause: stopped.cause }) });
         this.signal = signal;
     }
 }
@@ -31853,6 +31919,20 @@ class InterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Enviro
 function throwIfInterrupted(what) {
     if (interruptedBy !== undefined)
         throw new InterruptedError(interruptedBy, what);
+}
+/**
+ * After SIGINT/SIGTERM/SIGHUP, a failure is the signal's: WHAT failed because the cleanup stopped
+ * it (a container removed: exit 137; `docker buildx build` stopped: exit 1, "context canceled").
+ * The error to throw instead of the failure (saying "interrupted by SIGINT: WHAT was stopped
+ * (DETAIL)"); undefined before any signal, when the failure is what it says.
+ */
+function interruptedFailure(what, detail, cause) {
+    if (interruptedBy === undefined)
+        return undefined;
+    return new InterruptedError(interruptedBy, what, {
+        ...(detail && { detail }),
+        ...(cause !== undefined && { cause }),
+    });
 }
 /** Whether SIGINT/SIGTERM is being handled (nothing new should be started). */
 function isInterrupted() {
@@ -31879,26 +31959,71 @@ async function runPendingCleanups() {
 }
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
+/** Errors of a terminal or pipe that went away (a closed terminal: EIO; a reader that exited: EPIPE). */
+const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 /**
- * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
- * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
- * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
- * step removes what was left). Used by the CLI and the action's main step alike.
+ * A write of a progress line that fails (the terminal is gone) is dropped: it must never keep the
+ * cleanups from running.
  */
-function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (code) => process.exit(code)) {
-    if (handlersInstalled)
-        return;
-    handlersInstalled = true;
+function tryWrite(write, text) {
+    try {
+        write(text);
+    }
+    catch {
+        // Nowhere left to say it.
+    }
+}
+/**
+ * stdout and stderr whose terminal or reader went away: the failed writes' errors (EIO after a
+ * closed terminal, EPIPE after `| head`) are dropped instead of ending the process as uncaught
+ * errors, before the cleanups (the run goes on to its signal's cleanup and exit code). Any other
+ * stream error is thrown as before.
+ */
+function dropLostOutputErrors(streams) {
+    for (const stream of streams)
+        stream.on('error', (e) => {
+            if (!LOST_OUTPUT.has(String(e?.code)))
+                throw e;
+        });
+}
+/** Which of stdin, stdout and stderr were terminals when the handlers were installed. */
+let terminalsAtStart = [];
+/**
+ * process.exit(CODE), also after the terminal hung up. At exit node restores the terminal settings
+ * of each standard stream that was a terminal at its start, and aborts (SIGABRT, not CODE) when
+ * that fails on a terminal that is gone (nodejs/node#51519, Node 20 and 22). Such a descriptor is
+ * closed first: node then skips it.
+ */
+function exitProcess(code) {
+    terminalsAtStart.forEach((wasTerminal, fd) => {
+        if (!wasTerminal || (0,external_node_tty_namespaceObject.isatty)(fd))
+            return;
+        try {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        catch {
+            // Closed already.
+        }
+    });
+    process.exit(code);
+}
+/**
+ * The handler of SIGINT/SIGTERM/SIGHUP (installSignalCleanup): says what it does on WRITE, runs
+ * the cleanups whatever that write does, then calls EXIT with CODE; a second signal while cleaning
+ * up calls EXIT at once with its own code.
+ */
+function signalHandler(write, exit) {
     let cleaning = false;
-    const onSignal = (signal, code) => {
+    return (signal, code) => {
         if (cleaning) {
-            write(`\n${signal}: exiting without waiting for the cleanup\n`);
+            tryWrite(write, `\n${signal}: exiting without waiting for the cleanup\n`);
             exit(code);
             return;
         }
         cleaning = true;
         markInterrupted(signal);
-        write(`\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
+        // On a closed terminal (SIGHUP) this write fails: the cleanups run all the same.
+        tryWrite(write, `\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
         let limit;
         void Promise.race([
             runPendingCleanups(),
@@ -31911,11 +32036,27 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
             exit(code);
         });
     };
-    process.on('SIGINT', () => onSignal('SIGINT', 130));
-    process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+}
+/**
+ * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
+ * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
+ * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
+ * step removes what was left). Used by the CLI and the action's main step alike. A terminal or
+ * pipe that went away (SIGHUP: a closed terminal or SSH session) changes none of it: failed writes
+ * to it are dropped (STREAMS: stdout and stderr), and the exit code is still the signal's.
+ */
+function installSignalCleanup(write = (t) => process.stderr.write(t), exit = exitProcess, streams = [process.stdout, process.stderr]) {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    terminalsAtStart = [0, 1, 2].map((fd) => (0,external_node_tty_namespaceObject.isatty)(fd));
+    dropLostOutputErrors(streams);
+    const onSignal = signalHandler(write, exit);
+    process.on('SIGINT', () => onSignal('SIGINT', errors/* SignalExitCode */.gp.SIGINT));
+    process.on('SIGTERM', () => onSignal('SIGTERM', errors/* SignalExitCode */.gp.SIGTERM));
     // A closed terminal or a dropped SSH session: without a handler node dies at once, leaving the
     // run's containers and temp dirs (its secret files) behind.
-    process.on('SIGHUP', () => onSignal('SIGHUP', 129));
+    process.on('SIGHUP', () => onSignal('SIGHUP', errors/* SignalExitCode */.gp.SIGHUP));
 }
 
 
@@ -32178,7 +32319,7 @@ function readRegularText(file, maxBytes, refused) {
 
 /***/ }),
 
-/***/ 69695:
+/***/ 89780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32186,7 +32327,7 @@ function readRegularText(file, maxBytes, refused) {
 __nccwpck_require__.d(__webpack_exports__, {
   v5: () => (/* binding */ MASK),
   XF: () => (/* binding */ REDACTED),
-  iz: () => (/* binding */ REDACTION_RULES),
+  iz: () => (/* reexport */ REDACTION_RULES),
   OK: () => (/* binding */ findJwts),
   Qe: () => (/* binding */ holdsToken),
   pb: () => (/* binding */ maskBareLogins),
@@ -32205,19 +32346,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: looksSecret
+// UNUSED EXPORTS: isTokenUser, looksSecret
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
 const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"}}');
-;// CONCATENATED MODULE: ./src/util/redact.ts
-// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
-// pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output), and URL credentials in
-// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name,
-// `?token=***` and the like, Anaconda's `https://conda.anaconda.org/t/***/channel`).
-// The rules are data, one copy for both: images/probe/redaction-rules.json (ncc bundles it).
+;// CONCATENATED MODULE: ./src/util/redact-rules.ts
+// The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
+// (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
+// mean is redact.ts' (which re-exports them) and the JSON's own $comment.
 
 
 const RedactionRulesSchema = schemas/* object */.Ikc({
@@ -32237,6 +32375,16 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
 });
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
 const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
+
+;// CONCATENATED MODULE: ./src/util/redact.ts
+// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
+// pattern (the in-container probe applies the same rules; this pass covers everything else, such
+// as the image config the engine reports, and re-checks the probe's output), and URL credentials in
+// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name,
+// `https://***:***@host/` before a password, `?token=***` and the like, Anaconda's `/t/***/`).
+// The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+
+
 const REDACTED = REDACTION_RULES.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
 const MASK = '***';
@@ -32410,18 +32558,34 @@ function schemeStart(text, colon, min) {
         s++;
     return s;
 }
+/** Nothing in it, or masked already (a record redacted with REDACTED, shown again). */
+const noSecretPart = (part) => part === '' || part === REDACTED || part === MASK;
+/** Fixed public passwords (GitHub's `https://TOKEN:x-oauth-basic@github.com/`): the user is the token. */
+const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
 /**
- * A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. The secret
+ * Whether USER, a URL's user name before password PW, is a token: one by its shape (looksSecret:
+ * `ghp_...`, a JWT, 40 or more base64 characters), as written or percent-decoded, or any user
+ * name before a fixed public password (`x-oauth-basic`: an old GitHub token is 40 hex digits).
+ */
+function isTokenUser(user, pw) {
+    if (noSecretPart(user))
+        return false;
+    return [user, urlPart(user)].some(looksSecret) || PUBLIC_PASSWORDS.has(urlPart(pw).toLowerCase());
+}
+/**
+ * A URL_USERINFO_AT match with its secrets masked; one masked already is left as it is. The secret
  * is the password, else the user name: a token may be either (`https://TOKEN:@host`, as Gemfury
- * writes it, has an empty password; `https://:PAT@host`, as Azure DevOps takes it, no user name).
+ * writes it, has an empty password; `https://:PAT@host`, as Azure DevOps takes it, no user name);
+ * a user name that is a token (isTokenUser) is masked too where a password follows it
+ * (`https://ghp_...:x-oauth-basic@host` -> `https://***:***@host`).
  */
 function maskUserinfo(m, mask) {
     const [whole, scheme, user, pw] = m;
-    const secret = pw || user;
-    // Nothing in it, or masked already (a record redacted with REDACTED, shown again): as it is.
-    if (secret === '' || secret === REDACTED || secret === MASK)
-        return whole;
-    return pw ? `${scheme}${user}:${mask}@` : `${scheme}${mask}@`;
+    if (!pw)
+        return noSecretPart(user) ? whole : `${scheme}${mask}@`;
+    const shownUser = isTokenUser(user, pw) ? mask : user;
+    const shownPw = noSecretPart(pw) ? pw : mask;
+    return shownUser === user && shownPw === pw ? whole : `${scheme}${shownUser}:${shownPw}@`;
 }
 /**
  * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
@@ -32458,8 +32622,10 @@ function urlSecret(url, form = 'decoded') {
     catch {
         return '';
     }
-    if (form === 'raw')
-        return raw;
+    return form === 'raw' ? raw : urlPart(raw);
+}
+/** A part of a URL percent-decoded, or as written where it does not decode (a bare '%'). */
+function urlPart(raw) {
     try {
         return decodeURIComponent(raw);
     }

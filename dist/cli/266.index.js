@@ -70,18 +70,56 @@ var oci_ref = __webpack_require__(17700);
 
 
 /**
- * A platform as containerd compares them: arm64's v8, amd64's v1 and 386's absent variant are the
- * default ones (linux/arm64/v8 is linux/arm64), and arm without one is arm/v7.
+ * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
+ * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
+ * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
+ * are v5...v8), i386 is 386.
+ */
+function normalizeArch(arch, variant) {
+    switch (arch) {
+        case 'i386':
+            return ['386', ''];
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            return ['amd64', variant === 'v1' ? '' : variant];
+        case 'aarch64':
+        case 'arm64':
+            if (['8', 'v8', 'v8.0'].includes(variant))
+                return ['arm64', ''];
+            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
+        case 'armhf':
+            return ['arm', 'v7'];
+        case 'armel':
+            return ['arm', 'v6'];
+        case 'arm':
+            if (variant === '' || variant === '7')
+                return ['arm', 'v7'];
+            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
+        default:
+            return [arch, variant];
+    }
+}
+/**
+ * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
+ * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
+ * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
  */
 function normalizePlatform(platform) {
-    const [os = '', arch = '', variant] = platform.toLowerCase().split('/');
-    if (arch === 'arm64' && (variant === 'v8' || variant === undefined))
-        return `${os}/arm64`;
-    if (arch === 'amd64' && (variant === 'v1' || variant === undefined))
-        return `${os}/amd64`;
-    if (arch === 'arm' && variant === undefined)
-        return `${os}/arm/v7`;
-    return variant === undefined ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
+    const os = rawOs === 'macos' ? 'darwin' : rawOs;
+    const [arch, variant] = normalizeArch(rawArch, rawVariant);
+    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
+ * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
+ * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
+ */
+function mayPull(platform, wanted) {
+    const have = normalizePlatform(platform);
+    if (have === wanted)
+        return true;
+    return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
@@ -111,13 +149,15 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         if (only === undefined)
             return [{ platform: 'image', ref: pinned, digest }];
         const platform = await docker.imagePlatform(pinned);
-        if (platform !== undefined && normalizePlatform(platform) === wanted)
+        if (platform !== undefined && mayPull(platform, wanted))
             return [{ platform, ref: pinned, digest }];
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
             ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
             : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
     }
-    const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
+    // Every entry a runtime asking for ONLY may pull, however the index spells its platform
+    // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
+    const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted));
     if (only !== undefined && chosen.length === 0)
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}: ask for one of these, or for none`);
     return [...chosen, ...loose];
@@ -823,9 +863,10 @@ within --timeout (the fix is printed).`,
             throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
         const ref = positionals[0];
         const t0 = performance.now();
-        const flags = parseVerifyFlags(values, verifyNaming('verify'));
         let outcome;
         try {
+            // A bad flag (exit 2) stops this verify too: no earlier run's "ok": true stays in --out.
+            const flags = parseVerifyFlags(values, verifyNaming('verify'));
             outcome = await verifyWithCli(io, ref, flags);
         }
         catch (e) {
@@ -868,7 +909,7 @@ within --timeout (the fix is printed).`,
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89780);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
 

@@ -66,8 +66,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/capture/record.ts
 var record = __webpack_require__(66917);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
 // EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
 var parse = __webpack_require__(12696);
 // EXTERNAL MODULE: ./src/diff/schema.ts

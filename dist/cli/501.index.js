@@ -219,19 +219,26 @@ function gpusLine(gpus, pin) {
 /* harmony export */   rj: () => (/* binding */ DAEMON_TEXT)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
 // A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
 // test that finished (and the interrupted one, failed).
 
+
 /**
- * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
- * run ends, with the results of every test that finished (and the interrupted one, failed).
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran, or
+ * SIGINT/SIGTERM/SIGHUP stopped them (CAUSE an InterruptedError: its exit code, 130/143/129): the
+ * run ends, with the results of every test that finished (and the interrupted one, failed), and
+ * no reuse key (src/smoke/stage.ts: the results are incomplete).
  */
 class SmokeInterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
     partial;
     constructor(message, fix, 
     /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
     partial, cause) {
-        super(message, fix, { cause });
+        super(message, fix, {
+            cause,
+            ...(cause instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .InterruptedError */ .p4 && { exitCode: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SignalExitCode */ .gp[cause.signal] }),
+        });
         this.partial = partial;
     }
 }
@@ -281,16 +288,20 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts
+var redact_instruction = __webpack_require__(55242);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
 // EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
 var gpu_pin = __webpack_require__(52013);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/smoke/failures.json
@@ -423,11 +434,13 @@ async function matchOutput(output, expected, excluded, options = {}) {
 const OUTPUT_KEEP_CHARS = 64 * 1024;
 /**
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
- * secrets masked in place. Linear in the length of the output (10 MB on one line is fine): only a
- * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
+ * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
+ * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
+ * margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,redact/* redactText */.Rd)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
     return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
@@ -453,6 +466,8 @@ var result = __webpack_require__(3228);
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
+
+
 
 
 
@@ -494,7 +509,7 @@ function containerRunner(input, deps, current) {
         let outcome;
         try {
             outcome = await deps.docker.runContainer({
-                ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
+                ...(deps.output && { onOutput: (chunk) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), current()) }),
                 image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
                 ...(input.gpus === 'all' && gpu === true && { gpus: (0,gpu_pin/* containerGpus */.j_)(input.pin) }),
@@ -505,6 +520,11 @@ function containerRunner(input, deps, current) {
             });
         }
         catch (e) {
+            // The container removed by the cleanup of SIGINT/SIGTERM/SIGHUP: the run ends as interrupted.
+            const stopped = !(e instanceof cleanup/* InterruptedError */.p4) &&
+                (0,cleanup/* interruptedFailure */.rn)("the test's container", (0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)), e);
+            if (stopped)
+                throw stopped;
             // No daemon: the run ends (guarded), as before.
             if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
                 throw e;
@@ -519,11 +539,17 @@ function containerRunner(input, deps, current) {
                 throw new ContainerStartError((0,failures/* engineMessage */.g4)(e), { cause: e });
             throw e;
         }
-        // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
-        // down stops its containers so, and answers no more. Then the engine went away (exit 3), not
-        // the test: the ping's EnvironmentError ends the run as interrupted.
-        if (!outcome.timedOut && (outcome.exitCode === 137 || outcome.exitCode === 143))
-            await deps.docker.ping();
+        // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
+        // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and
+        // answers no more: the ping's EnvironmentError). Either ends the run as interrupted (guarded),
+        // the test not recorded as one that failed on its own, its results never reused.
+        if (!outcome.timedOut && outcome.exitCode !== null && outcome.exitCode > 128) {
+            const stopped = (0,cleanup/* interruptedFailure */.rn)("the test's container", `exit code ${outcome.exitCode}`);
+            if (stopped)
+                throw stopped;
+            if (outcome.exitCode === 137 || outcome.exitCode === 143)
+                await deps.docker.ping();
+        }
         return outcome;
     };
 }
@@ -1373,7 +1399,7 @@ async function runSmoke(input, deps) {
         tests: [],
         current: '',
         batch: { steps: batchSteps(input), outcomes: new Map() },
-        ...(deps.output && { output: (chunk, test) => deps.output((0,redact/* redactText */.Rd)(chunk), test) }),
+        ...(deps.output && { output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), test) }),
     };
     for (const name of input.suites)
         await runSuite(s, name);

@@ -202,7 +202,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89780);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55242);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
 
@@ -301,7 +301,7 @@ function maskedAgain(r) {
             ...r.image,
             env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactEnvMap */ .$i)(r.image.env),
             labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactDeep */ .KL)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactLabels */ .PU)(r.image.labels)),
-            ...(history && { history: history.map((l) => ({ ...l, createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__/* .redactInstruction */ .Q)(l.createdBy) })) }),
+            ...(history && { history: history.map((l) => ({ ...l, createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__/* .redactInstruction */ .QT)(l.createdBy) })) }),
         },
         env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactEnvMap */ .$i)(r.env),
     };
@@ -343,7 +343,7 @@ function readSmokeResult(json, source) {
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68481);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
 
@@ -509,15 +509,17 @@ function toJUnit(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ redactInstruction)
+/* harmony export */   QT: () => (/* binding */ redactInstruction),
+/* harmony export */   nJ: () => (/* binding */ redactOutput)
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
+// The smoke stage masks a test's output with the same pairs rule (redactOutput).
 
 /** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
 const MAX_INSTRUCTION = 500;
@@ -617,6 +619,18 @@ function maskRunArgs(text, at, n) {
     return (text.slice(0, at) +
         maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
         maskAssignments(text.slice(end)));
+}
+/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
+const ENV_LINE = new RegExp(`^(${NAME})=([^\\n]*)$`, 'gm');
+/**
+ * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
+ * masked as the environment record masks it (redactEnvValue: by a secret NAME, else by its shape),
+ * a line as `env` prints it whole (blanks included), an assignment in other text (`export A=x`,
+ * `set`'s `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
+ */
+function redactOutput(text) {
+    const lines = text.replace(ENV_LINE, (_m, name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskAssignments(lines));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
 function maskAssignments(text) {

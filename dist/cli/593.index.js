@@ -15,10 +15,10 @@ export const modules = {
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68481);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32430);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89780);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
 
@@ -159,10 +159,14 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
 /* harmony export */ });
 /* unused harmony exports credentialInValue, PLAN_BUILD_ARGS */
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+/* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37899);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
-// action's config output), not only when the build starts. Pure.
+// action's config output), not only when the build starts. What a credential in a value is, is the
+// rule a requirements file's URLs are judged by (requirements/credentials.ts literalCredentials):
+// a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
+
 
 /**
  * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
@@ -192,14 +196,19 @@ function buildArgSecretProblem(name, value) {
 }
 /**
  * Why VALUE (of a build arg, a label, an annotation: text anyone who pulls the image reads) holds
- * a credential: URL credentials or a token by its shape; undefined when it does not.
+ * a credential: URL credentials, a token by its shape, or what the shared rules mask in a URL and
+ * a requirements file may not hold literally (literalCredentials, as in a comment: a login's
+ * secret, also percent-encoded; the value of a query or fragment parameter named for a secret,
+ * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`); undefined when it
+ * does not. The message names what, never the value.
  */
 function credentialInValue(value) {
-    return URL_USERINFO.test(value)
-        ? 'its value carries URL credentials (user:password@ or token@ before the host)'
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .holdsToken */ .Qe)(value)
-            ? `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value).slice(0, 200)})`
-            : undefined;
+    if (URL_USERINFO.test(value))
+        return 'its value carries URL credentials (user:password@ or token@ before the host)';
+    if ((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsToken */ .Qe)(value))
+        return `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(value).slice(0, 200)})`;
+    const found = (0,_requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .literalCredentials */ .m)(value, false)[0];
+    return found && `its value holds ${found.what}`;
 }
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
@@ -258,7 +267,7 @@ function patternProblem(pattern) {
 
 /***/ }),
 
-/***/ 68481:
+/***/ 32430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -287,31 +296,43 @@ var build_args = __webpack_require__(71534);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
-// EXTERNAL MODULE: ./src/util/runner-env.ts
-var runner_env = __webpack_require__(2426);
-;// CONCATENATED MODULE: ./src/config/secret-id.ts
-// A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
-// environment variable of the same name, so never one of the runner's own (a pull request can
-// change ml-image.yml).
-
-
-const SecretIdSchema = schemas/* string */.YjP()
-    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
-    .refine((id) => !(0,runner_env/* isRunnerOwnVariable */.P)(id), {
-    error: (iss) => `${JSON.stringify(iss.input)} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`,
-});
-
+// EXTERNAL MODULE: ./src/config/secret-id.ts
+var secret_id = __webpack_require__(92916);
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __webpack_require__(64089);
 // EXTERNAL MODULE: ./src/config/pattern.ts
 var pattern = __webpack_require__(95164);
+;// CONCATENATED MODULE: ./src/config/user-map.ts
+// A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
+// zod's record skips a `__proto__` key without a word (copying it would replace the result's
+// prototype), so the entry would vanish from the config: refused here instead, by name and line.
+
+/** The key a JavaScript object cannot hold as an entry of its own once copied. */
+const RESERVED_MAP_KEY = '__proto__';
+/** What a refused `__proto__` key is told. */
+const RESERVED_MAP_KEY_PROBLEM = `"${RESERVED_MAP_KEY}" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it`;
+/** z.record(key, value), refusing a `__proto__` key (named at its path) before the record drops it. */
+function userMap(key, value) {
+    return schemas/* preprocess */.vkY((input, ctx) => {
+        if (input !== null && typeof input === 'object' && Object.hasOwn(input, RESERVED_MAP_KEY))
+            ctx.issues.push({
+                code: 'custom',
+                path: [RESERVED_MAP_KEY],
+                input: RESERVED_MAP_KEY,
+                message: RESERVED_MAP_KEY_PROBLEM,
+            });
+        return input;
+    }, schemas/* record */.g1P(key, value));
+}
+
 ;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
 // The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
 // names). Every default of the block lives here; docs/configuration.md is generated from it.
+
 
 
 const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
@@ -362,8 +383,8 @@ const CustomTest = schemas/* strictObject */.rej({
     metadata: schemas/* strictObject */.rej({
         user: schemas/* string */.YjP().optional(),
         workdir: schemas/* string */.YjP().optional(),
-        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        env: userMap(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        labels: userMap(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
         entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
         cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     })
@@ -432,7 +453,8 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
-// reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+// reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
+
 
 
 
@@ -549,8 +571,10 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
             .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
             .describe('Repository path, without registry or tag.'),
-        registry: schemas/* string */.YjP()
-            .regex(oci_ref/* REGISTRY_HOST */.zv, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+        registry: schemas/* string */.YjP({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+            .refine((host) => (0,oci_ref/* registryHostProblem */.r6)(host) === undefined, {
+            error: (iss) => (0,oci_ref/* registryHostProblem */.r6)(String(iss.input)),
+        })
             .default('ghcr.io')
             .describe('Registry host the image is pushed to.'),
         version: schemas/* string */.YjP()
@@ -582,7 +606,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         template: schemas/* enum */.k5n(TEMPLATES)
             .optional()
             .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
-        args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string' }))
+        args: userMap(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string' }))
             .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
                 const secret = (0,build_args/* buildArgSecretProblem */._y)(name, value);
@@ -593,22 +617,22 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         })
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: schemas/* record */.g1P(mirror(true), mirror(false))
+        mirrors: userMap(mirror(true), mirror(false))
             .default({})
             .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
         cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        provenance: schemas/* enum */.k5n(['false', 'min', 'max'])
+        // YAML reads an unquoted false / true as booleans: false is off, true buildx's default (min),
+        // as the action's `provenance` input takes them.
+        provenance: schemas/* preprocess */.vkY((v) => (v === false ? 'false' : v === true ? 'min' : v), schemas/* enum */.k5n(['false', 'min', 'max']))
             .default('min')
-            .describe('Provenance attestation mode (not available with the docker driver).'),
+            .describe("Provenance attestation mode (not available with the docker driver): `false` (off), `min` or `max`; `true` is `min`, buildx's default."),
         network: schemas/* enum */.k5n(['default', 'host', 'none'])
             .default('default')
             .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
         pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: schemas/* array */.YOg(SecretIdSchema)
-            .default([])
-            .describe("Secret ids passed to buildx by id (`--secret id=...,env=...`); never the runner's own ACTIONS_*, INPUT_*, STATE_*."),
+        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -722,6 +746,61 @@ function normalizeConfig(parsed) {
 
 /***/ }),
 
+/***/ 92916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bn: () => (/* binding */ TOOL_SECRET_IDS),
+/* harmony export */   s4: () => (/* binding */ SecretIdsSchema)
+/* harmony export */ });
+/* unused harmony export SecretIdSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2426);
+// A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
+// environment variable of the same name, so never one of the runner's own (a pull request can
+// change ml-image.yml).
+
+
+/**
+ * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>; the
+ * build stage writes them (src/build/inputs.ts, BUILD_SECRET_IDS). No build.secrets id may be one.
+ */
+const TOOL_SECRET_IDS = {
+    requirements: 'ml_image_requirements',
+    constraints: 'ml_image_constraints',
+    pipConf: 'ml_image_pip_conf',
+    torchIndex: 'ml_image_torch_index',
+    env: 'ml_image_env',
+};
+const TOOL_OWN = new Set(Object.values(TOOL_SECRET_IDS));
+const SecretIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
+    .refine((id) => !(0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_1__/* .isRunnerOwnVariable */ .P)(id), {
+    error: (iss) => `${JSON.stringify(iss.input)} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNNER_OWN_VARIABLE */ .X}`,
+})
+    .refine((id) => !TOOL_OWN.has(id), {
+    error: (iss) => `${JSON.stringify(iss.input)} is a secret id this tool mounts itself (${[...TOOL_OWN].join(', ')}): use another id`,
+});
+/** build.secrets: each id once (buildx would refuse the build, after the resolve stage ran). */
+const SecretIdsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SecretIdSchema).superRefine((ids, ctx) => {
+    const seen = new Map();
+    ids.forEach((id, i) => {
+        const first = seen.get(id);
+        if (first === undefined)
+            seen.set(id, i);
+        else
+            ctx.addIssue({
+                code: 'custom',
+                path: [i],
+                input: id,
+                message: `secret id ${JSON.stringify(id)} is given twice (also build.secrets[${first}]): give each id once`,
+            });
+    });
+});
+
+
+/***/ }),
+
 /***/ 64089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -744,6 +823,1160 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Image size.');
+
+
+/***/ }),
+
+/***/ 37899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ editableCredentialWhy),
+  m: () => (/* binding */ literalCredentials)
+});
+
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
+;// CONCATENATED MODULE: ./src/util/url-secrets.ts
+// The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
+// they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
+// are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
+// secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
+// hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
+
+const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
+const URL_SPAN = new RegExp(span);
+const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
+const PATH_TOKEN = new RegExp(pathToken);
+/** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
+const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+const isNameReference = (part) => NAME_REFERENCE.test(part);
+/**
+ * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
+ * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
+ * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
+ * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
+ */
+function urlTokens(url) {
+    const colon = url.indexOf('://');
+    if (colon < 0)
+        return [];
+    const rest = URL_SPAN.exec(url.slice(colon))[0];
+    const out = [];
+    const t = PATH_TOKEN.exec(rest);
+    if (t)
+        out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
+    for (const m of rest.matchAll(QUERY_SECRET_G))
+        out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
+    return out;
+}
+/** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
+const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || isNameReference(part);
+/**
+ * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
+ * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
+ */
+const isLiteralSecret = (part) => {
+    const d = decoded(part);
+    return !noSecret(part) && (d === undefined || !noSecret(d));
+};
+/**
+ * Every secret part of URL, to mask in logs: its user name and password, the value of each query
+ * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
+ * percent-encoded, in a URL nested in the query), and the token of an Anaconda `/t/<token>/`
+ * segment right after the host. Each is given as written in the URL (percent-encoded) and
+ * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
+ * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
+ * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
+ */
+function urlSecrets(url, minChars) {
+    const parts = [];
+    try {
+        const u = new URL(url);
+        parts.push(u.username, u.password);
+    }
+    catch {
+        // No URL to the parser: no login pip would send. Its tokens are still found below.
+    }
+    for (const t of urlTokens(url))
+        parts.push(t.value);
+    const out = new Set();
+    for (const raw of parts) {
+        if (!isLiteralSecret(raw))
+            continue;
+        const d = decoded(raw);
+        if (d !== undefined)
+            out.add(d);
+        out.add(raw);
+    }
+    return [...out].filter((s) => s.length >= minChars);
+}
+
+;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
+// What a value written in a credential's place in a requirements file is, for the refusal at the
+// door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
+// $(...): a mistake in a line, fine in a comment); or nothing to refuse
+// (empty, a whole ${NAME}, a mask such as pip-compile's `****`, a placeholder such as `<token>` or
+// `YOUR_KEY`, or shorter than MIN_SECRET_CHARS). Also the tokens of a known form in free text (a
+// comment). Pure. Log masking (util/url-secrets.ts, util/redact.ts) keeps its own, wider rule:
+// whatever it may hide, it hides.
+
+
+/** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
+const MIN_SECRET_CHARS = 6;
+/** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
+const decodedOr = (text) => decoded(text) ?? text;
+/**
+ * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
+ * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
+ */
+const UNEXPANDED = [
+    /^\$[A-Za-z_][A-Za-z0-9_]*$/,
+    /^\$\([^()]*\)$/,
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+    /^\$?\{\{[^{}]*\}\}$/,
+];
+/** Whether VALUE (as written) is wholly a reference pip does not fill in (UNEXPANDED). */
+const isUnexpandedReference = (value) => UNEXPANDED.some((p) => p.test(value));
+/**
+ * A value masked already: all '*' (pip-compile's header writes `https://__token__:****@host`),
+ * REDACTED in any case or bracketed, runs of x, X or '.' (`xxxxxxxx`, `XXXX-XXXX`, `...`), also
+ * after a token's prefix (`nvapi-XXXXXXXX`, `ghp_xxxxxxxx`, `hf_***`).
+ */
+const MASKED = [
+    /^(?:[A-Za-z][A-Za-z0-9]{0,11}[-_])?(?:\*+|[xX.]+(?:[-_][xX.]+)*)$/,
+    /^[[<(]?redacted[\]>)]?$/i,
+];
+const isMasked = (value) => MASKED.some((p) => p.test(value));
+/** The words a placeholder is made of (`your_api_key`, `YourToken`, `password`, `value`). */
+const PLACEHOLDER_WORDS = new Set(('a an the my your our app api access auth bearer client private personal project deploy secret ' +
+    'secrets token tokens password passwd passphrase pass pwd key keys value user username login name ' +
+    'here example placeholder changeme sas sig signature pat account org organization feed id ' +
+    'credential credentials creds env sample dummy fake true false none null yes no').split(' '));
+/**
+ * Whether VALUE (as written or decoded) is a placeholder, no secret: wholly `<...>`, `[...]`,
+ * `{{...}}`, a reference (`${NAME}`, `$NAME`, `$(...)`, `%NAME%`), an upper-case identifier without
+ * digits (`YOUR_KEY`, `TOKEN`, `PAT`, `API_KEY`), or words of PLACEHOLDER_WORDS only (`value`,
+ * `password`, `your-api-key`, `true`, `none`; also `1` and `0`).
+ */
+function isPlaceholder(value) {
+    if (/^(?:<[^<>]*>|\[[^[\]]*\]|[01])$/.test(value))
+        return true;
+    if (isNameReference(value) || isUnexpandedReference(value))
+        return true;
+    if (/^_*[A-Z]+(?:[-_]+[A-Z]+)*_*$/.test(value))
+        return true;
+    if (!/^[A-Za-z][A-Za-z_-]*$/.test(value))
+        return false;
+    const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[-_ ]+/);
+    return words.every((w) => w === '' || PLACEHOLDER_WORDS.has(w.toLowerCase()));
+}
+/**
+ * Whether VALUE, written in a secret's place (a password, a query parameter's value, /t/<token>/),
+ * is no secret to refuse: empty, a whole `${NAME}`, masked, a placeholder, or shorter than
+ * MIN_SECRET_CHARS; as written or percent-decoded.
+ */
+function noSecretValue(value) {
+    const d = decodedOr(value);
+    if (!isLiteralSecret(value) || d.length < MIN_SECRET_CHARS)
+        return true;
+    return [value, d].some((v) => isMasked(v) || isPlaceholder(v));
+}
+/**
+ * What VALUE (as written in a URL: a password, a query parameter's value, a /t/ token, or a user
+ * name that is the token: `TOKEN:@`, `TOKEN:x-oauth-basic@`) is. LIVE (a line pip reads, not a
+ * comment): a reference pip does not fill in is one to refuse.
+ */
+function valueKind(value, live) {
+    if (live && [value, decodedOr(value)].some(isUnexpandedReference))
+        return 'reference';
+    return noSecretValue(value) ? undefined : 'secret';
+}
+/** Token forms the refusal knows beyond the shared rules: a PyPI API token (a macaroon). */
+const EXTRA_TOKEN_SHAPES = ['pypi-AgE[A-Za-z0-9_-]{20,}'];
+const TOKEN_SHAPES = [...redact/* REDACTION_RULES */.iz.secretValues, ...EXTRA_TOKEN_SHAPES];
+const TOKEN_SHAPE_G = TOKEN_SHAPES.map((p) => new RegExp(p, 'g'));
+/**
+ * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
+ * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-), a PyPI token and a JSON Web
+ * Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
+ * `--hash` digest is no token.
+ */
+function tokensIn(text) {
+    const found = [];
+    for (const p of TOKEN_SHAPE_G)
+        for (const m of text.matchAll(p))
+            if (!isMasked(m[0]))
+                found.push([m.index, m.index + m[0].length]);
+    return [...found, ...(0,redact/* findJwts */.OK)(text)];
+}
+/**
+ * What a user name written without a password (`https://NAME@host`) is: a secret where it is a
+ * token, one of a known form (tokensIn: holds `ghp_...`, `glpat-...`, a JWT ...) or at least 30
+ * characters of letters and digits, both, without '-' or '_' (an Azure DevOps or an old GitHub
+ * token; an organization's name, `my-long-org-name-2024`, has hyphens); LIVE, a reference pip does
+ * not fill in. Anything else is a user name (pip asks for its password): none.
+ */
+function userKind(user, live) {
+    const d = decodedOr(user);
+    if (live && [user, d].some(isUnexpandedReference))
+        return 'reference';
+    if ([user, d].some(isMasked))
+        return undefined;
+    const long = (v) => /^[A-Za-z0-9+/=]{30,}$/.test(v) && /[A-Za-z]/.test(v) && /[0-9]/.test(v);
+    return [user, d].some((v) => tokensIn(v).length > 0 || long(v)) ? 'secret' : undefined;
+}
+
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
+var parse = __webpack_require__(12696);
+;// CONCATENATED MODULE: ./src/requirements/credentials.ts
+// Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
+// build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
+// the door (read.ts): an editable install whose URL holds a login or any ${NAME}
+// (editableCredentialWhy), and a credential written literally in any URL of any line or of any
+// comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
+// that is a token, a token in the query, as the shared redaction rules
+// (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
+// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
+// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
+// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
+
+
+
+const isSsh = (scheme) => /(^|\+)ssh$/i.test(scheme);
+/**
+ * USERINFO (at AT, of a URL of SCHEME) as a Login: its user name ends at the first ':' or '%3A',
+ * whichever comes first (`u%3Apw@` is user `u`, password `pw` once decoded, as a server reads it).
+ */
+function loginOf(userinfo, at, scheme) {
+    const plain = userinfo.indexOf(':');
+    const encoded = /%3A/i.exec(userinfo)?.index ?? -1;
+    const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
+    return { userinfo, at, colon, colonLength: colon === plain ? 1 : 3, ssh: isSsh(scheme) };
+}
+/** A URL's scheme and authority (login, host, port), at its start. */
+const AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/;
+/** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
+function plainLogin(url) {
+    const m = AUTHORITY.exec(url);
+    const end = m ? m[2].lastIndexOf('@') : -1;
+    return end < 0 ? undefined : loginOf(m[2].slice(0, end), m[1].length + 3, m[1]);
+}
+/**
+ * The login (userinfo) of URL and whether it is a credential: `git@` is none, and over SSH neither
+ * is any bare user name (`gitlab@`, `jenkins@`: the key is not in the URL); a password is one, over
+ * SSH as over https. Undefined without one. (The editable rule: any login there is refused.)
+ */
+function urlLogin(url) {
+    const l = plainLogin(url);
+    return l && { userinfo: l.userinfo, credential: l.userinfo !== 'git' && (!l.ssh || l.colon >= 0) };
+}
+const EDITABLE_FIX = 'drop -e and keep the URL with its ${NAME} as a plain requirement (NAME @ git+https://...): pip records no login of a non-editable install, and keeps no checkout';
+/**
+ * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
+ * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
+ * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
+ * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
+ * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
+ */
+function editableCredentialWhy(url) {
+    const refs = [...new Set((0,parse/* envReferences */.Q4)(url))];
+    const login = urlLogin(url)?.credential === true;
+    if (refs.length === 0 && !login)
+        return undefined;
+    const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
+    return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
+}
+const isLetter = (c) => /[A-Za-z]/.test(c);
+const isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
+/** Where a URL ends: the shared rules' span (urlTokens.span), to whitespace or a double quote. */
+const URL_END = /[\t\n\r\f\v "]/g;
+/** Where the scheme that ends at END of TEXT starts, not before FROM; END when there is none. */
+function schemeStart(text, end, from) {
+    let start = end;
+    while (start > from && isSchemeChar(text[start - 1]))
+        start--;
+    while (start < end && !isLetter(text[start]))
+        start++;
+    return start;
+}
+/**
+ * Each URL of a line as written, with where it starts: a scheme, '://' and what follows to
+ * whitespace or '"', or to where a URL nested in its query starts (`?url=https://u:pw@h/x`): each
+ * part of the line is read in one URL, a nested URL's login and /t/ segment as an outer one's.
+ * Linear: a scheme is looked for back to the previous '://' only.
+ */
+function urlsIn(text) {
+    const found = [];
+    let spanEnd = -1;
+    for (let colon = text.indexOf('://'), from = 0; colon >= 0; colon = text.indexOf('://', from)) {
+        const start = schemeStart(text, colon, from);
+        from = colon + 3;
+        if (start === colon)
+            continue;
+        if (colon < spanEnd)
+            found.at(-1).end = start;
+        else {
+            URL_END.lastIndex = colon;
+            spanEnd = URL_END.exec(text)?.index ?? text.length;
+        }
+        found.push({ at: start, end: spanEnd });
+    }
+    return found.map(({ at, end }) => ({ url: text.slice(at, end), at }));
+}
+/** A URL written percent-encoded (in another's query, or alone in a comment): its '://' (any case). */
+const ENCODED_SCHEME_END = /%3A%2F%2F/gi;
+/**
+ * Its authority: to '/', '?', '#', '&', one of them encoded, white space or '"' (unrolled: no
+ * backtracking).
+ */
+const ENCODED_NETLOC = /[^/?#&%\t\n\r\f\v "]*(?:%(?!2F|3F|23)[^/?#&%\t\n\r\f\v "]*)*/iy;
+/**
+ * The logins of the URLs written percent-encoded in TEXT (`?url=https%3A%2F%2Fu%3Apw%40h%2Fx`, in
+ * a URL's query or alone), where their userinfo starts in TEXT.
+ */
+function encodedLogins(text) {
+    const out = [];
+    if (!text.includes('%'))
+        return out;
+    let from = 0;
+    for (const m of text.matchAll(ENCODED_SCHEME_END)) {
+        const start = schemeStart(text, m.index, from);
+        from = m.index + m[0].length;
+        ENCODED_NETLOC.lastIndex = from;
+        const netloc = ENCODED_NETLOC.exec(text)[0];
+        const end = Math.max(netloc.lastIndexOf('@'), netloc.lastIndexOf('%40'));
+        if (start === m.index || end < 0)
+            continue;
+        out.push(loginOf(netloc.slice(0, end), from, text.slice(start, m.index)));
+    }
+    return out;
+}
+/**
+ * Passwords a forge documents as fixed and public, the token then being the user name: GitHub's
+ * `https://${TOKEN}:x-oauth-basic@github.com/...`. (Where the fixed part is the user name,
+ * `x-access-token:`, `oauth2:`, `x-token-auth:`, the password is the token: judged as any.)
+ */
+const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
+/**
+ * The secret of a login to judge, where it is in its text, and what it is (valueKind, userKind):
+ * the password (a fixed public one, as `x-oauth-basic`, makes the user name the token); the user
+ * name of `TOKEN:@` (an empty password: Gemfury's form); a user name without a password where it is
+ * a token (userKind: over https `myuser@` is a user name, pip asks for the password; over SSH never:
+ * the key is not in the URL). SSH's `git@` is none. Undefined without one.
+ */
+function loginSecret(l, live) {
+    if (l.userinfo === 'git')
+        return undefined;
+    if (l.colon < 0)
+        return l.ssh ? undefined : { at: l.at, value: l.userinfo, kind: userKind(l.userinfo, live) };
+    const password = l.userinfo.slice(l.colon + l.colonLength);
+    const value = password !== '' && !PUBLIC_PASSWORDS.has(decodedOr(password).toLowerCase()) ? password : undefined;
+    if (value !== undefined)
+        return { at: l.at + l.colon + l.colonLength, value, kind: valueKind(value, live) };
+    const user = l.userinfo.slice(0, l.colon);
+    return { at: l.at, value: user, kind: valueKind(user, live) };
+}
+/** A query parameter as a message names it: `%26sig%3D` -> `sig=`. */
+const paramName = (where) => `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').replace(/(?:=|%3D)$/i, '')}=`;
+/** Hosts whose `/t/<token>/` right after the host is a token: Anaconda's (log masking: any host's). */
+const ANACONDA_HOST = /^(?:(?:[a-z0-9-]+\.)*anaconda\.(?:org|cloud)|repo\.anaconda\.com)$/;
+/** The host of URL (a scheme at its start), lower case, without login, port or final '.'. */
+function hostOf(url) {
+    const netloc = AUTHORITY.exec(url)?.[2] ?? '';
+    return netloc
+        .slice(netloc.lastIndexOf('@') + 1)
+        .replace(/:[0-9]*$/, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+}
+/** What follows a query value the shared rule ends at '<' or '>': to '&', '#', white space, a quote. */
+const VALUE_REST = /[^\t\n\r\f\v "'\\`&#]*/y;
+/** The same after an encoded '=' (%3D): also to %26 or %23 (unrolled: no backtracking). */
+const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\\`&#%]*)*/iy;
+/**
+ * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
+ * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
+ * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
+ * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
+ */
+function urlTokensToJudge(url) {
+    const all = urlTokens(url);
+    const query = all.filter((t) => t.where !== '/t/');
+    const out = query.map((t, i) => {
+        const end = t.at + t.value.length;
+        if (url[end] !== '<' && url[end] !== '>')
+            return { ...t, what: paramName(t.where) };
+        const next = query[i + 1];
+        const bound = next ? next.at - next.where.length : url.length;
+        const rest = /%3D$/i.test(t.where) ? ENCODED_VALUE_REST : VALUE_REST;
+        rest.lastIndex = 0;
+        return { ...t, what: paramName(t.where), value: t.value + rest.exec(url.slice(end, bound))[0] };
+    });
+    const t = all.find((x) => x.where === '/t/');
+    if (t && ANACONDA_HOST.test(hostOf(url)))
+        out.unshift({ ...t, what: '/t/' });
+    return out;
+}
+const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
+const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}} or $(...))';
+/** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
+function whatOf(where, kind) {
+    if (kind === 'reference')
+        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
+    if (where === 'login')
+        return LOGIN_WHAT;
+    if (where === '/t/')
+        return 'an Anaconda token (/t/<token>/)';
+    if (where === 'token')
+        return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
+    return `a token in the query (${where})`;
+}
+/**
+ * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
+ * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
+ * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
+ * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
+ * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
+ * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
+ * fill in (`$TOKEN`) is one too, of kind 'reference'.
+ */
+function literalCredentials(text, live = true) {
+    const found = [];
+    const add = (where, kind, start, length) => {
+        if (kind !== undefined)
+            found.push({ what: whatOf(where, kind), start, end: start + length, kind });
+    };
+    const urls = text.includes('://') ? urlsIn(text) : [];
+    const logins = encodedLogins(text);
+    for (const { url, at } of urls) {
+        const l = plainLogin(url);
+        if (l)
+            logins.push({ ...l, at: at + l.at });
+    }
+    for (const login of logins) {
+        const secret = loginSecret(login, live);
+        if (secret)
+            add('login', secret.kind, secret.at, secret.value.length);
+    }
+    for (const { url, at } of urls)
+        for (const t of urlTokensToJudge(url))
+            add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
+    if (!live)
+        for (const [start, end] of outside(tokensIn(text), found))
+            add('token', 'secret', start, end - start);
+    return found;
+}
+/**
+ * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
+ * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
+ * its start, each with the furthest end of those that start before it.
+ */
+function outside(spans, taken) {
+    const byStart = [...taken].sort((a, b) => a.start - b.start);
+    const out = [];
+    let i = 0;
+    let furthest = -1;
+    for (const [start, end] of [...spans].sort((a, b) => a[1] - b[1])) {
+        for (; i < byStart.length && byStart[i].start < end; i++)
+            furthest = Math.max(furthest, byStart[i].end);
+        if (furthest <= start)
+            out.push([start, end]);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 12696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ew: () => (/* reexport */ pep508/* canonicalName */.Ew),
+  Q4: () => (/* binding */ envReferences),
+  W_: () => (/* reexport */ pep508/* parsePep508 */.W_),
+  XW: () => (/* binding */ parseRequirementsText),
+  Ms: () => (/* binding */ remoteIncludes),
+  QT: () => (/* binding */ requirementNames)
+});
+
+// UNUSED EXPORTS: expandEnv, logicalLines, parseLine
+
+;// CONCATENATED MODULE: ./src/requirements/options.ts
+// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
+// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
+// split of the options part of a line. Pure.
+const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+const OPTIONS = [
+    { long: 'index-url', short: 'i', takesValue: true },
+    { long: 'extra-index-url', takesValue: true },
+    { long: 'no-index', takesValue: false },
+    { long: 'constraint', short: 'c', takesValue: true },
+    { long: 'requirement', short: 'r', takesValue: true },
+    { long: 'editable', short: 'e', takesValue: true },
+    { long: 'find-links', short: 'f', takesValue: true },
+    { long: 'no-binary', takesValue: true },
+    { long: 'only-binary', takesValue: true },
+    { long: 'prefer-binary', takesValue: false },
+    { long: 'require-hashes', takesValue: false },
+    { long: 'pre', takesValue: false },
+    { long: 'trusted-host', takesValue: true },
+    { long: 'use-feature', takesValue: true },
+    {
+        long: 'hash',
+        takesValue: true,
+        perRequirement: true,
+        check: (v) => {
+            const i = v.indexOf(':');
+            if (i <= 0 || i === v.length - 1)
+                return `--hash must be a hash name followed by a value, like --hash=sha256:abcde...`;
+            const algo = v.slice(0, i);
+            if (!STRONG_HASHES.includes(algo))
+                return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
+            if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
+                return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+            return undefined;
+        },
+    },
+    { long: 'config-settings', takesValue: true, perRequirement: true },
+    { long: 'global-option', takesValue: true, perRequirement: true },
+    { long: 'install-option', takesValue: true, perRequirement: true },
+];
+/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+function longOption(name, pool) {
+    const exact = pool.find((o) => o.long === name);
+    if (exact)
+        return exact;
+    const prefixed = pool.filter((o) => o.long.startsWith(name));
+    if (prefixed.length === 1)
+        return prefixed[0];
+    if (prefixed.length > 1)
+        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+    return `no such option: --${name}`;
+}
+/** optparse over pip's whitespace tokens. */
+function parseOptions(tokens, pool) {
+    const options = [];
+    const rest = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        let spec;
+        let inline;
+        if (t.startsWith('--')) {
+            const eq = t.indexOf('=');
+            spec = longOption(eq < 0 ? t.slice(2) : t.slice(2, eq), pool);
+            if (eq >= 0)
+                inline = t.slice(eq + 1);
+        }
+        else if (t.startsWith('-') && t.length > 1) {
+            const s = pool.find((o) => o.short === t[1]);
+            spec = s ?? `no such option: ${t.slice(0, 2)}`;
+            if (t.length > 2)
+                inline = t.slice(2);
+        }
+        else {
+            rest.push(t);
+            continue;
+        }
+        if (typeof spec === 'string')
+            return { options, error: spec, rest };
+        let value;
+        if (spec.takesValue) {
+            value = inline ?? tokens[++i];
+            if (value === undefined || value === '')
+                return { options, error: `--${spec.long} requires an argument`, rest };
+            const bad = spec.check?.(value);
+            if (bad)
+                return { options, error: bad, rest };
+        }
+        else if (inline !== undefined) {
+            return { options, error: `--${spec.long} option does not take a value`, rest };
+        }
+        options.push({ spec, ...(value !== undefined && { value }) });
+    }
+    return { options, rest };
+}
+/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
+function shlexSplit(s) {
+    const out = [];
+    let cur;
+    for (let i = 0; i < s.length; i++) {
+        const ch = s[i];
+        if (/\s/.test(ch)) {
+            if (cur !== undefined)
+                out.push(cur);
+            cur = undefined;
+        }
+        else if (ch === '"' || ch === "'") {
+            const end = s.indexOf(ch, i + 1);
+            if (end < 0)
+                return undefined;
+            cur = (cur ?? '') + s.slice(i + 1, end);
+            i = end;
+        }
+        else if (ch === '\\' && i + 1 < s.length) {
+            cur = (cur ?? '') + s[++i];
+        }
+        else
+            cur = (cur ?? '') + ch;
+    }
+    if (cur !== undefined)
+        out.push(cur);
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/requirements/pep508.ts
+var pep508 = __webpack_require__(71302);
+;// CONCATENATED MODULE: ./src/requirements/parse.ts
+// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
+// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
+// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
+// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
+// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
+// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
+
+
+/**
+ * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
+ * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
+ */
+const COMMENT = /(^|\s)#.*$/;
+const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
+/**
+ * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
+ * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
+ * would read what follows it as another line that was never checked here.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0a-\x1f\x85\u2028\u2029]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+const BREAKS = {
+    '\r': 'a carriage return without a newline',
+    '\x0b': 'a vertical tab',
+    '\x0c': 'a form feed',
+    '\x1c': 'a file separator',
+    '\x1d': 'a group separator',
+    '\x1e': 'a record separator',
+    '\x85': 'a next-line character',
+    '\u2028': 'a line separator',
+    '\u2029': 'a paragraph separator',
+};
+/** TEXT without the characters of CHARS at its start and end (as /^[c]+|[c]+$/g, in linear time). */
+function trimRuns(text, chars) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && chars.includes(text[start]))
+        start++;
+    while (end > start && chars.includes(text[end - 1]))
+        end--;
+    return text.slice(start, end);
+}
+/** U+XXXX of a character. */
+const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** Why a line holding the control character C is refused. */
+function controlWhy(c) {
+    const name = BREAKS[c];
+    return name !== undefined
+        ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
+        : `holds the control character ${codePoint(c)}; remove it`;
+}
+/** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
+const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
+/**
+ * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
+ * never continue), then comments are removed and blank lines skipped. A line holding a control
+ * character (CONTROL) is kept, comment or not, with `why` it is refused and its text made visible.
+ */
+function logicalLines(text) {
+    const out = [];
+    let pending = [];
+    let first = 0;
+    const physical = text.split(/\r?\n/);
+    if (physical.at(-1) === '')
+        physical.pop();
+    const emit = (n, joined) => {
+        const control = CONTROL.exec(joined)?.[0];
+        if (control !== undefined) {
+            out.push({
+                line: n,
+                text: visible(trimRuns(joined, ' \t')),
+                raw: joined,
+                why: controlWhy(control),
+            });
+            return;
+        }
+        const stripped = joined.replace(COMMENT, '').trim();
+        if (stripped !== '')
+            out.push({ line: n, text: stripped, raw: joined });
+    };
+    physical.forEach((l, i) => {
+        const isComment = /^\s*#/.test(l);
+        if (!l.endsWith('\\') || isComment) {
+            if (pending.length > 0) {
+                pending.push(isComment ? ` ${l}` : l);
+                emit(first, pending.join(''));
+                pending = [];
+            }
+            else
+                emit(i + 1, l);
+        }
+        else {
+            if (pending.length === 0)
+                first = i + 1;
+            pending.push(trimRuns(l, '\\'));
+        }
+    });
+    if (pending.length > 0)
+        emit(first, pending.join(''));
+    return out;
+}
+/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
+function expandEnv(text, env) {
+    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
+}
+/** Names of the `${NAME}` references in a text. */
+function envReferences(text) {
+    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
+}
+// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
+const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
+const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
+function eggName(url) {
+    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
+    return egg ? (0,pep508/* canonicalName */.Ew)(egg.replace(/\[.*$/, '')) : undefined;
+}
+const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
+function withoutFinalExtras(loc) {
+    if (loc.length < 2 || !loc.endsWith(']'))
+        return loc;
+    // The first '[' after the ']' before the last one.
+    const open = loc.indexOf('[', loc.lastIndexOf(']', loc.length - 2) + 1);
+    return open < 0 ? loc : loc.slice(0, open);
+}
+/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
+function asLocation(arg) {
+    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
+    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
+        // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
+        // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+            return undefined;
+        const name = eggName(loc);
+        return { url: loc, ...(name !== undefined && { name }) };
+    }
+    return undefined;
+}
+/** Parse one logical line (after comment removal and ${VAR} expansion). */
+function parseLine(text) {
+    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+    const tokens = text.split(' ');
+    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
+    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
+    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
+    if (optionTokens === undefined)
+        return { error: 'unbalanced quotes in the options' };
+    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (error)
+        return { error };
+    if (rest.length > 0)
+        return { error: `unexpected "${rest.join(' ')}" among the options` };
+    if (args === '') {
+        const e = options.find((o) => o.spec.long === 'editable');
+        if (e)
+            return editable(e.value);
+        const global = options.filter((o) => !o.spec.perRequirement);
+        if (global.length === 0)
+            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
+        return {
+            kind: 'option',
+            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
+        };
+    }
+    const loc = asLocation(args);
+    if (loc)
+        return {
+            kind: 'requirement',
+            url: loc.url,
+            editable: false,
+            ...(loc.name !== undefined && { name: loc.name }),
+        };
+    try {
+        const r = (0,pep508/* parsePep508 */.W_)(args);
+        return {
+            kind: 'requirement',
+            name: (0,pep508/* canonicalName */.Ew)(r.name),
+            editable: false,
+            ...(r.url !== undefined && { url: r.url }),
+        };
+    }
+    catch (e) {
+        if (e instanceof pep508/* Syntax */.w4)
+            return { error: e.message };
+        throw e;
+    }
+}
+function editable(target) {
+    const name = eggName(target);
+    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
+}
+/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
+function parseRequirementsText(text, env = {}) {
+    const lines = [];
+    const errors = [];
+    for (const l of logicalLines(text)) {
+        if (l.why !== undefined) {
+            errors.push({ line: l.line, text: l.text, why: l.why });
+            continue;
+        }
+        const expanded = expandEnv(l.text, env);
+        const r = parseLine(expanded);
+        if (expanded === l.text) {
+            if ('error' in r)
+                errors.push({ line: l.line, text: l.text, why: r.error });
+            else
+                lines.push({ ...r, line: l.line, text: l.text });
+            continue;
+        }
+        // pip's error would quote the expanded text: only the line as written is ever shown.
+        if ('error' in r)
+            errors.push({ line: l.line, text: l.text, why: expandedWhy(l.text, env) });
+        else {
+            const written = parseLine(l.text);
+            lines.push({
+                ...r,
+                line: l.line,
+                text: l.text,
+                expanded: true,
+                ...(!('error' in written) && { written }),
+            });
+        }
+    }
+    return { lines, errors };
+}
+/**
+ * Why a line that is invalid once ${NAME} is filled in is refused, without what was filled in (a
+ * requirement line may name any variable: the parser's own words would quote its value).
+ */
+function expandedWhy(text, env) {
+    const names = [...new Set(envReferences(text))].filter((n) => env[n] !== undefined);
+    return `not valid once ${names.map((n) => `\${${n}}`).join(', ')} ${names.length === 1 ? 'is' : 'are'} filled in from the environment (what is wrong is not shown: it would quote the value); check the value and the line`;
+}
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
+function requirementNames(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
+}
+/**
+ * The -r/-c includes of a requirements text that pip fetches from a URL (`-r https://...`,
+ * `--constraint=https://...`), as written: what they hold can change without the text changing.
+ */
+function remoteIncludes(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind !== 'option'
+        ? []
+        : l.options.flatMap((o) => (o.option === 'requirement' || o.option === 'constraint') &&
+            o.value !== undefined &&
+            /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(o.value)
+            ? [o.value]
+            : []));
+}
+
+
+/***/ }),
+
+/***/ 71302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ canonicalName),
+/* harmony export */   W_: () => (/* binding */ parsePep508),
+/* harmony export */   "in": () => (/* binding */ isDistName),
+/* harmony export */   w4: () => (/* binding */ Syntax)
+/* harmony export */ });
+// PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
+// them: name, extras, version specifiers (one version pattern per operator family), a URL after
+// "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
+// Syntax error.
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it (requirements/parse.ts exports it).
+ */
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+/** Whether TEXT is a whole PEP 508 distribution name. */
+function isDistName(text) {
+    NAME.lastIndex = 0;
+    return NAME.exec(text)?.[0] === text;
+}
+const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
+const WS = /[ \t]*/y;
+// packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
+const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
+const POST = '(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?';
+const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
+const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
+const EPOCH_RELEASE = 'v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
+const VERSION_BY_OP = {
+    '===': /^[^\s;)]*$/i,
+    '==': new RegExp(`^${EPOCH_RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?$`, 'i'),
+    '~=': new RegExp(`^v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}$`, 'i'),
+    other: new RegExp(`^${EPOCH_RELEASE}${PRE}${POST}${DEV}$`, 'i'),
+};
+VERSION_BY_OP['!='] = VERSION_BY_OP['=='];
+const MARKER_VARIABLES = new Set([
+    'python_version',
+    'python_full_version',
+    'os_name',
+    'sys_platform',
+    'platform_release',
+    'platform_system',
+    'platform_version',
+    'platform_machine',
+    'platform_python_implementation',
+    'implementation_name',
+    'implementation_version',
+    'extra',
+    'extras',
+    'dependency_groups',
+    // legacy spellings packaging still accepts
+    'os.name',
+    'sys.platform',
+    'platform.version',
+    'platform.machine',
+    'platform.python_implementation',
+    'python_implementation',
+]);
+/** A requirement that packaging would reject; the message says where and why. */
+class Syntax extends Error {
+}
+/** A cursor over one requirement string, with packaging's grammar as methods. */
+class Cursor {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    ws() {
+        WS.lastIndex = this.i;
+        WS.exec(this.s);
+        this.i = WS.lastIndex;
+    }
+    eat(lit) {
+        if (this.s.startsWith(lit, this.i)) {
+            this.i += lit.length;
+            return true;
+        }
+        return false;
+    }
+    match(re) {
+        re.lastIndex = this.i;
+        const m = re.exec(this.s);
+        if (!m)
+            return undefined;
+        this.i = re.lastIndex;
+        return m[0];
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    fail(why) {
+        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
+    }
+}
+function parseSpecifierList(c) {
+    for (let first = true;; first = false) {
+        c.ws();
+        if (!first) {
+            if (!c.eat(','))
+                return;
+            c.ws();
+        }
+        const op = c.match(OPERATOR);
+        // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
+        if (op === undefined)
+            return;
+        c.ws();
+        const start = c.i;
+        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
+            c.i++;
+        const version = c.s.slice(start, c.i);
+        if (version === '')
+            c.fail(`expected a version after "${op}"`);
+        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
+        if (!re.test(version)) {
+            const hint = /^[<>=!~]+$/.test(version)
+                ? `expected a version after "${op}", got "${version}"`
+                : /^[<>=!~]/.test(version)
+                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+                    : version.includes('*') && op !== '==' && op !== '!='
+                        ? `a wildcard version ("${version}") is only allowed with == and !=`
+                        : op === '~=' && /^v?[0-9]+$/.test(version)
+                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+                                ? `a local version label ("${version}") is only allowed with == and !=`
+                                : `"${version}" is not a valid PEP 440 version`;
+            throw new Syntax(hint);
+        }
+    }
+}
+/** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */
+function parseMarkerVar(c) {
+    c.ws();
+    const q = c.s[c.i];
+    if (q === '"' || q === "'") {
+        const end = c.s.indexOf(q, c.i + 1);
+        if (end < 0)
+            c.fail('unterminated string in marker');
+        const value = c.s.slice(c.i + 1, end);
+        c.i = end + 1;
+        return `"${value}"`;
+    }
+    const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
+    if (v === undefined)
+        c.fail('expected a marker variable or a quoted string');
+    if (!MARKER_VARIABLES.has(v)) {
+        c.i -= v.length;
+        c.fail(`unknown marker variable "${v}"`);
+    }
+    // packaging's spelling of the legacy names: os.name is os_name, python_implementation
+    // platform_python_implementation.
+    const name = v.replace(/\./g, '_');
+    return name === 'python_implementation' ? 'platform_python_implementation' : name;
+}
+/** A quoted value compared with `extra`, as packaging compares it: its PEP 503 name. */
+function extraValue(value, other) {
+    return other === 'extra' && value.startsWith('"') ? `"${canonicalName(value.slice(1, -1))}"` : value;
+}
+function parseMarkerAtom(c) {
+    c.ws();
+    if (c.eat('(')) {
+        const group = parseMarker(c);
+        c.ws();
+        if (!c.eat(')'))
+            c.fail('expected ")" to close the marker group');
+        return group;
+    }
+    const lhs = parseMarkerVar(c);
+    c.ws();
+    let op = c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined ? undefined : 'not in';
+    op ??= c.match(/in(?![A-Za-z0-9_])/y) ?? c.match(OPERATOR);
+    if (op === undefined)
+        c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+    const rhs = parseMarkerVar(c);
+    return { lhs: extraValue(lhs, rhs), op, rhs: extraValue(rhs, lhs) };
+}
+function parseMarker(c) {
+    const nodes = [parseMarkerAtom(c)];
+    for (;;) {
+        c.ws();
+        const op = c.match(/(and|or)(?![A-Za-z0-9_])/y);
+        if (op === undefined)
+            return nodes;
+        nodes.push(op === 'and' ? 'and' : 'or', parseMarkerAtom(c));
+    }
+}
+/**
+ * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
+ * strings in double quotes, a group of one item or the whole marker without parentheses.
+ */
+function formatMarker(m, first = true) {
+    if (typeof m === 'string')
+        return m;
+    if (!Array.isArray(m))
+        return `${m.lhs} ${m.op} ${m.rhs}`;
+    if (m.length === 1 && typeof m[0] !== 'string')
+        return formatMarker(m[0]);
+    const inner = m.map((n) => formatMarker(n, false)).join(' ');
+    return first ? inner : `(${inner})`;
+}
+/** The extras of a requirement, as written (after its name; none without "["). */
+function parseExtras(c) {
+    const extras = [];
+    if (!c.eat('['))
+        return extras;
+    c.ws();
+    if (c.eat(']'))
+        return extras;
+    for (;;) {
+        c.ws();
+        const extra = c.match(NAME);
+        if (extra === undefined)
+            c.fail('expected an extra name');
+        extras.push(extra);
+        c.ws();
+        if (c.eat(']'))
+            return extras;
+        if (!c.eat(','))
+            c.fail('expected "," or "]" in the extras');
+    }
+}
+/** One PEP 508 requirement, as packaging parses it, or a Syntax error. */
+function parsePep508(s) {
+    const c = new Cursor(s);
+    c.ws();
+    const name = c.match(NAME);
+    if (name === undefined)
+        c.fail('expected a project name');
+    c.ws();
+    const extras = parseExtras(c);
+    c.ws();
+    let url;
+    if (c.eat('@')) {
+        c.ws();
+        url = c.match(/[^ \t]+/y);
+        if (url === undefined)
+            c.fail('expected a URL after "@"');
+        const afterUrl = c.i;
+        c.ws();
+        if (c.done())
+            return { name, extras, url };
+        if (c.i === afterUrl)
+            c.fail('expected whitespace after the URL');
+        if (!c.eat(';'))
+            c.fail('expected ";" and a marker after the URL');
+    }
+    else {
+        if (c.eat('(')) {
+            parseSpecifierList(c);
+            c.ws();
+            if (!c.eat(')'))
+                c.fail('expected ")" to close the version specifiers');
+        }
+        else {
+            parseSpecifierList(c);
+        }
+        c.ws();
+        if (c.done())
+            return { name, extras };
+        if (!c.eat(';')) {
+            if (/[<>=!~]/.test(c.s[c.i]))
+                c.fail('invalid version specifier');
+            c.fail('expected a version specifier, ";" and a marker, or the end of the line');
+        }
+    }
+    const marker = formatMarker(parseMarker(c));
+    c.ws();
+    if (!c.done())
+        c.fail('unexpected text after the marker');
+    return { name, extras, ...(url !== undefined && { url }), marker };
+}
 
 
 /***/ }),

@@ -16,7 +16,7 @@ export const modules = {
 /* unused harmony exports PYPI_SIMPLE, givenPipIndexes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72752);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
@@ -145,7 +145,7 @@ function checkListedReferences(references, secrets) {
 /* harmony export */   yj: () => (/* binding */ withUserConstraints)
 /* harmony export */ });
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1208);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69130);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
 
@@ -431,7 +431,7 @@ function resolverNetwork(input, buildNetwork) {
 /* unused harmony exports PIP_CACHE_BASE_LABEL, mayCarryCredentials */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
 /* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23419);
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18604);
 /* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
@@ -620,8 +620,8 @@ function renderExplanation(r) {
 var pep440 = __webpack_require__(68898);
 // EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
 var parse = __webpack_require__(12696);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
 ;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
 // The requirements' own -c lines in a conflict pip reports. pip merges every constraint on a
 // project into one ("The user requested (constraint) numpy==1.26.4,>=2": the base image's pin and
@@ -629,7 +629,9 @@ var redact = __webpack_require__(69695);
 // the pins the resolver itself adds (PINS: the base image's packages, the variant's torch): a line
 // of the user's is named when it excludes the version pinned for its project (or, a `name @ URL`
 // line, names a pinned project), or when nothing but the user's own lines constrains that project.
-// Pure.
+// A line pip left out (its marker does not hold for this interpreter: pip merges only the
+// constraints whose markers hold) is never named: each of its clauses must be among the merged
+// constraint's. Pure.
 
 
 
@@ -656,9 +658,42 @@ function specAdmits(spec, version) {
         return undefined;
     return (0,pep440.satisfies)(version, spec, { prereleases: true });
 }
-/** The projects a conflict's causes name as merged constraints (canonical names). */
+/**
+ * A clause as pip's set of them holds it once: `>=2.0` and `>=2` are one clause there (packaging
+ * compares release versions as numbers, without trailing zeros, except under `~=` and `===`), so
+ * both sides are compared so.
+ */
+function canonicalClause(clause) {
+    const c = clause.replace(/\s+/g, '').toLowerCase();
+    const m = /^(~=|===|==|!=|<=|>=|<|>)(\d+(?:\.\d+)*)$/.exec(c);
+    if (!m || m[1] === '~=' || m[1] === '===')
+        return c;
+    const release = m[2].split('.').map((n) => n.replace(/^0+(?=\d)/, ''));
+    while (release.length > 1 && release.at(-1) === '0')
+        release.pop();
+    return `${m[1]}${release.join('.')}`;
+}
+/** A specifier's clauses, each as canonicalClause has it: `>= 2.0 , <3` is `>=2` and `<3`. */
+const clausesOf = (spec) => spec
+    .split(',')
+    .map(canonicalClause)
+    .filter((c) => c !== '');
+/**
+ * The projects a conflict's causes name as merged constraints (canonical names), each with the
+ * clauses pip merged for it (`(constraint) numpy==1.26.4,>=2`: its SpecifierSet, clauses sorted and
+ * each printed once; none for a constraint by URL only).
+ */
 function constrainedIn(causes) {
-    return new Set(causes.flatMap((c) => [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => (0,parse/* canonicalName */.Ew)(m[1]))));
+    const out = new Map();
+    for (const c of causes)
+        for (const m of c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)/g)) {
+            const name = (0,parse/* canonicalName */.Ew)(m[1]);
+            const clauses = out.get(name) ?? new Set();
+            for (const clause of clausesOf(m[2]))
+                clauses.add(clause);
+            out.set(name, clauses);
+        }
+    return out;
 }
 /** `name==version` lines (the base's pins, the variant's `torch==V`) as project -> version. */
 function pinsOf(lines) {
@@ -682,7 +717,11 @@ function ownConstraintOptions(causes, own, pins) {
     const texts = own.text.split('\n');
     return texts.flatMap((text, i) => {
         const l = ownLine(text);
-        if (!l || !constrained.has(l.name))
+        const merged = l && constrained.get(l.name);
+        if (!l || !merged)
+            return [];
+        // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
+        if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c)))
             return [];
         const pinned = pins.get(l.name);
         const takesPart = pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
@@ -1998,6 +2037,8 @@ if __name__ == "__main__":
 
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/python/indexes.ts
 var indexes = __webpack_require__(53910);
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
@@ -2156,6 +2197,7 @@ function pipFailureError(pipOut, ctx) {
 // The resolver's workspace: one container of the base image (for the target platform) with a
 // directory of files, where pip dry runs and the Python helper run. pip's cache is reused across
 // the runs. Every answer that comes back from the container is parsed here (zod), never cast.
+
 
 
 
@@ -2334,7 +2376,9 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
 }
 function helperFailed(r, image, problem, mask = (t) => t) {
     const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
-    return new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`);
+    // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
+    return ((0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
+        new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`));
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/snapshot.ts
@@ -2541,7 +2585,7 @@ function basePullError(e, ref, platform) {
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __webpack_require__(63659);
 // EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(68481);
+var schema = __webpack_require__(32430);
 ;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
 // answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
@@ -3092,7 +3136,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */   Er: () => (/* binding */ resolvedKey),
 /* harmony export */   wr: () => (/* binding */ runResolveStage)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1208);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69130);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90805);

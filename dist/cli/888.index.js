@@ -253,7 +253,7 @@ function lineLocator(doc, lines) {
 }
 
 // EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(68481);
+var schema = __webpack_require__(32430);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 

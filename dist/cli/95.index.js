@@ -223,7 +223,7 @@ function parseStatement(bytes) {
 /* harmony export */ });
 /* unused harmony export AHEAD_READ_MS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4532);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
 /* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
 // Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
 // the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
@@ -377,16 +377,25 @@ class Ahead {
         (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfInterrupted */ .sK)('a registry upload');
         return client.startUpload(repository);
     }
-    /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
+    /** The DELETEs of every release so far: a later release waits for them too. */
+    releasing = Promise.resolve();
+    /**
+     * Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones).
+     * Settles once every cancel asked for so far has been answered, those of an earlier release still
+     * under way included: the signal's cleanup, calling it while the stage's own call is waiting,
+     * waits for those DELETEs instead of returning at once (the process would exit before them).
+     */
     async release() {
         const pools = [...this.uploads.values()];
         this.uploads.clear();
         this.reads.clear();
-        await Promise.all(pools.flatMap(({ client, repository, opened }) => opened.map(async (u) => {
+        const cancels = Promise.all(pools.flatMap(({ client, repository, opened }) => opened.map(async (u) => {
             const url = await u.catch(() => undefined);
             if (url !== undefined)
                 await client.cancelUpload(repository, url).catch(() => undefined);
         })));
+        this.releasing = Promise.all([this.releasing, cancels]);
+        await this.releasing;
     }
 }
 
@@ -433,10 +442,10 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var util_redact = __webpack_require__(69695);
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var util_redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
@@ -1361,7 +1370,7 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89780);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -1856,7 +1865,7 @@ function createOciClient(host, deps) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4532);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
@@ -2091,7 +2100,7 @@ function dockerConfigPath(env) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4532);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
 /* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8516);
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer

@@ -1,5 +1,5 @@
-export const id = 276;
-export const ids = [276];
+export const id = 71;
+export const ids = [71];
 export const modules = {
 
 /***/ 41449:
@@ -139,7 +139,10 @@ function readRunBuild(resultDir, builtSince) {
         if (!st.isFile() || st.mtimeMs < builtSince - 1000)
             return undefined;
     }
-    return (0,_results_results_js__WEBPACK_IMPORTED_MODULE_6__/* .openResultDir */ .lR)(resultDir, 'result-dir', { create: false }).readBuild();
+    return (0,_results_results_js__WEBPACK_IMPORTED_MODULE_6__/* .openResultDir */ .lR)(resultDir, 'result-dir', {
+        create: false,
+        flag: 'the "result-dir" input',
+    }).readBuild();
 }
 /**
  * The targets the main step saved as its build built them (post.ts builtTargetRecorder): a build
@@ -255,7 +258,7 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
 
@@ -349,6 +352,40 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 
 /***/ }),
 
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ RESERVED_MAP_KEY),
+/* harmony export */   ER: () => (/* binding */ RESERVED_MAP_KEY_PROBLEM),
+/* harmony export */   oX: () => (/* binding */ userMap)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
+// zod's record skips a `__proto__` key without a word (copying it would replace the result's
+// prototype), so the entry would vanish from the config: refused here instead, by name and line.
+
+/** The key a JavaScript object cannot hold as an entry of its own once copied. */
+const RESERVED_MAP_KEY = '__proto__';
+/** What a refused `__proto__` key is told. */
+const RESERVED_MAP_KEY_PROBLEM = `"${RESERVED_MAP_KEY}" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it`;
+/** z.record(key, value), refusing a `__proto__` key (named at its path) before the record drops it. */
+function userMap(key, value) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((input, ctx) => {
+        if (input !== null && typeof input === 'object' && Object.hasOwn(input, RESERVED_MAP_KEY))
+            ctx.issues.push({
+                code: 'custom',
+                path: [RESERVED_MAP_KEY],
+                input: RESERVED_MAP_KEY,
+                message: RESERVED_MAP_KEY_PROBLEM,
+            });
+        return input;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(key, value));
+}
+
+
+/***/ }),
+
 /***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -361,7 +398,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
@@ -446,7 +483,7 @@ function mermaidText(text, max = 80) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69695);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's

@@ -1,8 +1,8 @@
-export const id = 681;
-export const ids = [681];
+export const id = 427;
+export const ids = [427];
 export const modules = {
 
-/***/ 40681:
+/***/ 97427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41,99 +41,16 @@ function findImagesDir(start) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
-;// CONCATENATED MODULE: ./src/util/url-secrets.ts
-// The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
-// they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
-// are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
-// secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
-// hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
-
-const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
-const URL_SPAN = new RegExp(span);
-const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(pathToken);
-/** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
-const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
-const isNameReference = (part) => NAME_REFERENCE.test(part);
-/**
- * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
- * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
- * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
- * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
- */
-function urlTokens(url) {
-    const colon = url.indexOf('://');
-    if (colon < 0)
-        return [];
-    const rest = URL_SPAN.exec(url.slice(colon))[0];
-    const out = [];
-    const t = PATH_TOKEN.exec(rest);
-    if (t)
-        out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
-    for (const m of rest.matchAll(QUERY_SECRET_G))
-        out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
-    return out;
-}
-/** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
-function decoded(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
-const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || isNameReference(part);
-/**
- * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
- * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
- */
-const isLiteralSecret = (part) => {
-    const d = decoded(part);
-    return !noSecret(part) && (d === undefined || !noSecret(d));
-};
-/**
- * Every secret part of URL, to mask in logs: its user name and password, the value of each query
- * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
- * percent-encoded, in a URL nested in the query), and the token of an Anaconda `/t/<token>/`
- * segment right after the host. Each is given as written in the URL (percent-encoded) and
- * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
- * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
- * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
- */
-function urlSecrets(url, minChars) {
-    const parts = [];
-    try {
-        const u = new URL(url);
-        parts.push(u.username, u.password);
-    }
-    catch {
-        // No URL to the parser: no login pip would send. Its tokens are still found below.
-    }
-    for (const t of urlTokens(url))
-        parts.push(t.value);
-    const out = new Set();
-    for (const raw of parts) {
-        if (!isLiteralSecret(raw))
-            continue;
-        const d = decoded(raw);
-        if (d !== undefined)
-            out.add(d);
-        out.add(raw);
-    }
-    return [...out].filter((s) => s.length >= minChars);
-}
-
+// EXTERNAL MODULE: ./src/util/url-secrets.ts
+var url_secrets = __webpack_require__(92561);
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
 // EXTERNAL MODULE: ./src/config/build-args.ts
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -312,10 +229,16 @@ function variantTags(tags, variant, index, count) {
     }
     return out;
 }
-/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+/**
+ * The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub), as
+ * distribution/reference splits it (and parseImageRef, and buildx when it pushes): a first
+ * component with "." or ":", localhost, or capitals names the registry (`MyOrg/model` is the host
+ * MyOrg, where buildx would push, not Docker Hub).
+ */
 function registryHost(repository) {
     const first = repository.split('/')[0];
-    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    return repository.includes('/') &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())
         ? first
         : 'docker.io';
 }
@@ -699,8 +622,8 @@ function lineLocator(doc, lines) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(68481);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
@@ -996,654 +919,8 @@ var results_results = __webpack_require__(4584);
 var json_file = __webpack_require__(80019);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-;// CONCATENATED MODULE: ./src/requirements/options.ts
-// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
-// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
-// split of the options part of a line. Pure.
-const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
-const OPTIONS = [
-    { long: 'index-url', short: 'i', takesValue: true },
-    { long: 'extra-index-url', takesValue: true },
-    { long: 'no-index', takesValue: false },
-    { long: 'constraint', short: 'c', takesValue: true },
-    { long: 'requirement', short: 'r', takesValue: true },
-    { long: 'editable', short: 'e', takesValue: true },
-    { long: 'find-links', short: 'f', takesValue: true },
-    { long: 'no-binary', takesValue: true },
-    { long: 'only-binary', takesValue: true },
-    { long: 'prefer-binary', takesValue: false },
-    { long: 'require-hashes', takesValue: false },
-    { long: 'pre', takesValue: false },
-    { long: 'trusted-host', takesValue: true },
-    { long: 'use-feature', takesValue: true },
-    {
-        long: 'hash',
-        takesValue: true,
-        perRequirement: true,
-        check: (v) => {
-            const i = v.indexOf(':');
-            if (i <= 0 || i === v.length - 1)
-                return `--hash must be a hash name followed by a value, like --hash=sha256:abcde...`;
-            const algo = v.slice(0, i);
-            if (!STRONG_HASHES.includes(algo))
-                return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
-            if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
-                return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
-            return undefined;
-        },
-    },
-    { long: 'config-settings', takesValue: true, perRequirement: true },
-    { long: 'global-option', takesValue: true, perRequirement: true },
-    { long: 'install-option', takesValue: true, perRequirement: true },
-];
-/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
-function longOption(name, pool) {
-    const exact = pool.find((o) => o.long === name);
-    if (exact)
-        return exact;
-    const prefixed = pool.filter((o) => o.long.startsWith(name));
-    if (prefixed.length === 1)
-        return prefixed[0];
-    if (prefixed.length > 1)
-        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
-    return `no such option: --${name}`;
-}
-/** optparse over pip's whitespace tokens. */
-function parseOptions(tokens, pool) {
-    const options = [];
-    const rest = [];
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        let spec;
-        let inline;
-        if (t.startsWith('--')) {
-            const eq = t.indexOf('=');
-            spec = longOption(eq < 0 ? t.slice(2) : t.slice(2, eq), pool);
-            if (eq >= 0)
-                inline = t.slice(eq + 1);
-        }
-        else if (t.startsWith('-') && t.length > 1) {
-            const s = pool.find((o) => o.short === t[1]);
-            spec = s ?? `no such option: ${t.slice(0, 2)}`;
-            if (t.length > 2)
-                inline = t.slice(2);
-        }
-        else {
-            rest.push(t);
-            continue;
-        }
-        if (typeof spec === 'string')
-            return { options, error: spec, rest };
-        let value;
-        if (spec.takesValue) {
-            value = inline ?? tokens[++i];
-            if (value === undefined || value === '')
-                return { options, error: `--${spec.long} requires an argument`, rest };
-            const bad = spec.check?.(value);
-            if (bad)
-                return { options, error: bad, rest };
-        }
-        else if (inline !== undefined) {
-            return { options, error: `--${spec.long} option does not take a value`, rest };
-        }
-        options.push({ spec, ...(value !== undefined && { value }) });
-    }
-    return { options, rest };
-}
-/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
-function shlexSplit(s) {
-    const out = [];
-    let cur;
-    for (let i = 0; i < s.length; i++) {
-        const ch = s[i];
-        if (/\s/.test(ch)) {
-            if (cur !== undefined)
-                out.push(cur);
-            cur = undefined;
-        }
-        else if (ch === '"' || ch === "'") {
-            const end = s.indexOf(ch, i + 1);
-            if (end < 0)
-                return undefined;
-            cur = (cur ?? '') + s.slice(i + 1, end);
-            i = end;
-        }
-        else if (ch === '\\' && i + 1 < s.length) {
-            cur = (cur ?? '') + s[++i];
-        }
-        else
-            cur = (cur ?? '') + ch;
-    }
-    if (cur !== undefined)
-        out.push(cur);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/pep508.ts
-// PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
-// them: name, extras, version specifiers (one version pattern per operator family), a URL after
-// "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
-// Syntax error.
-/**
- * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
- * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
- * purls and the dev container all compare names through it (requirements/parse.ts exports it).
- */
-const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
-const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
-/** Whether TEXT is a whole PEP 508 distribution name. */
-function isDistName(text) {
-    NAME.lastIndex = 0;
-    return NAME.exec(text)?.[0] === text;
-}
-const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
-const WS = /[ \t]*/y;
-// packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
-const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
-const POST = '(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?';
-const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
-const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
-const EPOCH_RELEASE = 'v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
-const VERSION_BY_OP = {
-    '===': /^[^\s;)]*$/i,
-    '==': new RegExp(`^${EPOCH_RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?$`, 'i'),
-    '~=': new RegExp(`^v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}$`, 'i'),
-    other: new RegExp(`^${EPOCH_RELEASE}${PRE}${POST}${DEV}$`, 'i'),
-};
-VERSION_BY_OP['!='] = VERSION_BY_OP['=='];
-const MARKER_VARIABLES = new Set([
-    'python_version',
-    'python_full_version',
-    'os_name',
-    'sys_platform',
-    'platform_release',
-    'platform_system',
-    'platform_version',
-    'platform_machine',
-    'platform_python_implementation',
-    'implementation_name',
-    'implementation_version',
-    'extra',
-    'extras',
-    'dependency_groups',
-    // legacy spellings packaging still accepts
-    'os.name',
-    'sys.platform',
-    'platform.version',
-    'platform.machine',
-    'platform.python_implementation',
-    'python_implementation',
-]);
-/** A requirement that packaging would reject; the message says where and why. */
-class Syntax extends Error {
-}
-/** A cursor over one requirement string, with packaging's grammar as methods. */
-class Cursor {
-    s;
-    i = 0;
-    constructor(s) {
-        this.s = s;
-    }
-    ws() {
-        WS.lastIndex = this.i;
-        WS.exec(this.s);
-        this.i = WS.lastIndex;
-    }
-    eat(lit) {
-        if (this.s.startsWith(lit, this.i)) {
-            this.i += lit.length;
-            return true;
-        }
-        return false;
-    }
-    match(re) {
-        re.lastIndex = this.i;
-        const m = re.exec(this.s);
-        if (!m)
-            return undefined;
-        this.i = re.lastIndex;
-        return m[0];
-    }
-    done() {
-        return this.i >= this.s.length;
-    }
-    fail(why) {
-        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
-    }
-}
-function parseSpecifierList(c) {
-    for (let first = true;; first = false) {
-        c.ws();
-        if (!first) {
-            if (!c.eat(','))
-                return;
-            c.ws();
-        }
-        const op = c.match(OPERATOR);
-        // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
-        if (op === undefined)
-            return;
-        c.ws();
-        const start = c.i;
-        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
-            c.i++;
-        const version = c.s.slice(start, c.i);
-        if (version === '')
-            c.fail(`expected a version after "${op}"`);
-        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
-        if (!re.test(version)) {
-            const hint = /^[<>=!~]+$/.test(version)
-                ? `expected a version after "${op}", got "${version}"`
-                : /^[<>=!~]/.test(version)
-                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
-                    : version.includes('*') && op !== '==' && op !== '!='
-                        ? `a wildcard version ("${version}") is only allowed with == and !=`
-                        : op === '~=' && /^v?[0-9]+$/.test(version)
-                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
-                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
-                                ? `a local version label ("${version}") is only allowed with == and !=`
-                                : `"${version}" is not a valid PEP 440 version`;
-            throw new Syntax(hint);
-        }
-    }
-}
-/** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */
-function parseMarkerVar(c) {
-    c.ws();
-    const q = c.s[c.i];
-    if (q === '"' || q === "'") {
-        const end = c.s.indexOf(q, c.i + 1);
-        if (end < 0)
-            c.fail('unterminated string in marker');
-        const value = c.s.slice(c.i + 1, end);
-        c.i = end + 1;
-        return `"${value}"`;
-    }
-    const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
-    if (v === undefined)
-        c.fail('expected a marker variable or a quoted string');
-    if (!MARKER_VARIABLES.has(v)) {
-        c.i -= v.length;
-        c.fail(`unknown marker variable "${v}"`);
-    }
-    // packaging's spelling of the legacy names: os.name is os_name, python_implementation
-    // platform_python_implementation.
-    const name = v.replace(/\./g, '_');
-    return name === 'python_implementation' ? 'platform_python_implementation' : name;
-}
-/** A quoted value compared with `extra`, as packaging compares it: its PEP 503 name. */
-function extraValue(value, other) {
-    return other === 'extra' && value.startsWith('"') ? `"${canonicalName(value.slice(1, -1))}"` : value;
-}
-function parseMarkerAtom(c) {
-    c.ws();
-    if (c.eat('(')) {
-        const group = parseMarker(c);
-        c.ws();
-        if (!c.eat(')'))
-            c.fail('expected ")" to close the marker group');
-        return group;
-    }
-    const lhs = parseMarkerVar(c);
-    c.ws();
-    let op = c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined ? undefined : 'not in';
-    op ??= c.match(/in(?![A-Za-z0-9_])/y) ?? c.match(OPERATOR);
-    if (op === undefined)
-        c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
-    const rhs = parseMarkerVar(c);
-    return { lhs: extraValue(lhs, rhs), op, rhs: extraValue(rhs, lhs) };
-}
-function parseMarker(c) {
-    const nodes = [parseMarkerAtom(c)];
-    for (;;) {
-        c.ws();
-        const op = c.match(/(and|or)(?![A-Za-z0-9_])/y);
-        if (op === undefined)
-            return nodes;
-        nodes.push(op === 'and' ? 'and' : 'or', parseMarkerAtom(c));
-    }
-}
-/**
- * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
- * strings in double quotes, a group of one item or the whole marker without parentheses.
- */
-function formatMarker(m, first = true) {
-    if (typeof m === 'string')
-        return m;
-    if (!Array.isArray(m))
-        return `${m.lhs} ${m.op} ${m.rhs}`;
-    if (m.length === 1 && typeof m[0] !== 'string')
-        return formatMarker(m[0]);
-    const inner = m.map((n) => formatMarker(n, false)).join(' ');
-    return first ? inner : `(${inner})`;
-}
-/** The extras of a requirement, as written (after its name; none without "["). */
-function parseExtras(c) {
-    const extras = [];
-    if (!c.eat('['))
-        return extras;
-    c.ws();
-    if (c.eat(']'))
-        return extras;
-    for (;;) {
-        c.ws();
-        const extra = c.match(NAME);
-        if (extra === undefined)
-            c.fail('expected an extra name');
-        extras.push(extra);
-        c.ws();
-        if (c.eat(']'))
-            return extras;
-        if (!c.eat(','))
-            c.fail('expected "," or "]" in the extras');
-    }
-}
-/** One PEP 508 requirement, as packaging parses it, or a Syntax error. */
-function parsePep508(s) {
-    const c = new Cursor(s);
-    c.ws();
-    const name = c.match(NAME);
-    if (name === undefined)
-        c.fail('expected a project name');
-    c.ws();
-    const extras = parseExtras(c);
-    c.ws();
-    let url;
-    if (c.eat('@')) {
-        c.ws();
-        url = c.match(/[^ \t]+/y);
-        if (url === undefined)
-            c.fail('expected a URL after "@"');
-        const afterUrl = c.i;
-        c.ws();
-        if (c.done())
-            return { name, extras, url };
-        if (c.i === afterUrl)
-            c.fail('expected whitespace after the URL');
-        if (!c.eat(';'))
-            c.fail('expected ";" and a marker after the URL');
-    }
-    else {
-        if (c.eat('(')) {
-            parseSpecifierList(c);
-            c.ws();
-            if (!c.eat(')'))
-                c.fail('expected ")" to close the version specifiers');
-        }
-        else {
-            parseSpecifierList(c);
-        }
-        c.ws();
-        if (c.done())
-            return { name, extras };
-        if (!c.eat(';')) {
-            if (/[<>=!~]/.test(c.s[c.i]))
-                c.fail('invalid version specifier');
-            c.fail('expected a version specifier, ";" and a marker, or the end of the line');
-        }
-    }
-    const marker = formatMarker(parseMarker(c));
-    c.ws();
-    if (!c.done())
-        c.fail('unexpected text after the marker');
-    return { name, extras, ...(url !== undefined && { url }), marker };
-}
-
-;// CONCATENATED MODULE: ./src/requirements/parse.ts
-// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
-// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
-// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
-// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
-// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
-// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
-
-
-
-/**
- * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
- * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
- */
-const COMMENT = /(^|\s)#.*$/;
-const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
-/**
- * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
- * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
- * would read what follows it as another line that was never checked here.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\x00-\x08\x0a-\x1f\x85\u2028\u2029]/;
-const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
-const BREAKS = {
-    '\r': 'a carriage return without a newline',
-    '\x0b': 'a vertical tab',
-    '\x0c': 'a form feed',
-    '\x1c': 'a file separator',
-    '\x1d': 'a group separator',
-    '\x1e': 'a record separator',
-    '\x85': 'a next-line character',
-    '\u2028': 'a line separator',
-    '\u2029': 'a paragraph separator',
-};
-/** TEXT without the characters of CHARS at its start and end (as /^[c]+|[c]+$/g, in linear time). */
-function trimRuns(text, chars) {
-    let start = 0;
-    let end = text.length;
-    while (start < end && chars.includes(text[start]))
-        start++;
-    while (end > start && chars.includes(text[end - 1]))
-        end--;
-    return text.slice(start, end);
-}
-/** U+XXXX of a character. */
-const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-/** Why a line holding the control character C is refused. */
-function controlWhy(c) {
-    const name = BREAKS[c];
-    return name !== undefined
-        ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
-        : `holds the control character ${codePoint(c)}; remove it`;
-}
-/** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
-const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
-/**
- * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
- * never continue), then comments are removed and blank lines skipped. A line holding a control
- * character (CONTROL) is kept, comment or not, with `why` it is refused and its text made visible.
- */
-function logicalLines(text) {
-    const out = [];
-    let pending = [];
-    let first = 0;
-    const physical = text.split(/\r?\n/);
-    if (physical.at(-1) === '')
-        physical.pop();
-    const emit = (n, joined) => {
-        const control = CONTROL.exec(joined)?.[0];
-        if (control !== undefined) {
-            out.push({
-                line: n,
-                text: visible(trimRuns(joined, ' \t')),
-                raw: joined,
-                why: controlWhy(control),
-            });
-            return;
-        }
-        const stripped = joined.replace(COMMENT, '').trim();
-        if (stripped !== '')
-            out.push({ line: n, text: stripped, raw: joined });
-    };
-    physical.forEach((l, i) => {
-        const isComment = /^\s*#/.test(l);
-        if (!l.endsWith('\\') || isComment) {
-            if (pending.length > 0) {
-                pending.push(isComment ? ` ${l}` : l);
-                emit(first, pending.join(''));
-                pending = [];
-            }
-            else
-                emit(i + 1, l);
-        }
-        else {
-            if (pending.length === 0)
-                first = i + 1;
-            pending.push(trimRuns(l, '\\'));
-        }
-    });
-    if (pending.length > 0)
-        emit(first, pending.join(''));
-    return out;
-}
-/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
-function expandEnv(text, env) {
-    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
-}
-/** Names of the `${NAME}` references in a text. */
-function envReferences(text) {
-    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
-}
-// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
-const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
-const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
-function eggName(url) {
-    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
-}
-const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
-/** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
-function withoutFinalExtras(loc) {
-    if (loc.length < 2 || !loc.endsWith(']'))
-        return loc;
-    // The first '[' after the ']' before the last one.
-    const open = loc.indexOf('[', loc.lastIndexOf(']', loc.length - 2) + 1);
-    return open < 0 ? loc : loc.slice(0, open);
-}
-/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
-function asLocation(arg) {
-    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
-    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
-    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
-        // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
-        // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
-        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(loc) && !looksLikePath(loc.split('@')[0]))
-            return undefined;
-        const name = eggName(loc);
-        return { url: loc, ...(name !== undefined && { name }) };
-    }
-    return undefined;
-}
-/** Parse one logical line (after comment removal and ${VAR} expansion). */
-function parseLine(text) {
-    // pip's break_args_options: the requirement is every token before the first that starts with "-".
-    const tokens = text.split(' ');
-    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
-    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
-    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
-    if (optionTokens === undefined)
-        return { error: 'unbalanced quotes in the options' };
-    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
-    if (error)
-        return { error };
-    if (rest.length > 0)
-        return { error: `unexpected "${rest.join(' ')}" among the options` };
-    if (args === '') {
-        const e = options.find((o) => o.spec.long === 'editable');
-        if (e)
-            return editable(e.value);
-        const global = options.filter((o) => !o.spec.perRequirement);
-        if (global.length === 0)
-            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
-        return {
-            kind: 'option',
-            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
-        };
-    }
-    const loc = asLocation(args);
-    if (loc)
-        return {
-            kind: 'requirement',
-            url: loc.url,
-            editable: false,
-            ...(loc.name !== undefined && { name: loc.name }),
-        };
-    try {
-        const r = parsePep508(args);
-        return {
-            kind: 'requirement',
-            name: canonicalName(r.name),
-            editable: false,
-            ...(r.url !== undefined && { url: r.url }),
-        };
-    }
-    catch (e) {
-        if (e instanceof Syntax)
-            return { error: e.message };
-        throw e;
-    }
-}
-function editable(target) {
-    const name = eggName(target);
-    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
-}
-/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
-function parseRequirementsText(text, env = {}) {
-    const lines = [];
-    const errors = [];
-    for (const l of logicalLines(text)) {
-        if (l.why !== undefined) {
-            errors.push({ line: l.line, text: l.text, why: l.why });
-            continue;
-        }
-        const expanded = expandEnv(l.text, env);
-        const r = parseLine(expanded);
-        if (expanded === l.text) {
-            if ('error' in r)
-                errors.push({ line: l.line, text: l.text, why: r.error });
-            else
-                lines.push({ ...r, line: l.line, text: l.text });
-            continue;
-        }
-        // pip's error would quote the expanded text: only the line as written is ever shown.
-        if ('error' in r)
-            errors.push({ line: l.line, text: l.text, why: expandedWhy(l.text, env) });
-        else {
-            const written = parseLine(l.text);
-            lines.push({
-                ...r,
-                line: l.line,
-                text: l.text,
-                expanded: true,
-                ...(!('error' in written) && { written }),
-            });
-        }
-    }
-    return { lines, errors };
-}
-/**
- * Why a line that is invalid once ${NAME} is filled in is refused, without what was filled in (a
- * requirement line may name any variable: the parser's own words would quote its value).
- */
-function expandedWhy(text, env) {
-    const names = [...new Set(envReferences(text))].filter((n) => env[n] !== undefined);
-    return `not valid once ${names.map((n) => `\${${n}}`).join(', ')} ${names.length === 1 ? 'is' : 'are'} filled in from the environment (what is wrong is not shown: it would quote the value); check the value and the line`;
-}
-/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
-function requirementNames(text) {
-    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
-}
-/**
- * The -r/-c includes of a requirements text that pip fetches from a URL (`-r https://...`,
- * `--constraint=https://...`), as written: what they hold can change without the text changing.
- */
-function remoteIncludes(text) {
-    return parseRequirementsText(text).lines.flatMap((l) => l.kind !== 'option'
-        ? []
-        : l.options.flatMap((o) => (o.option === 'requirement' || o.option === 'constraint') &&
-            o.value !== undefined &&
-            /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(o.value)
-            ? [o.value]
-            : []));
-}
-
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
+var parse = __webpack_require__(12696);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -1725,7 +1002,7 @@ function recordIsCuda(record) {
 }
 /** The ports of SERVICE_PORTS whose distributions the record lists. */
 function servicePorts(record) {
-    const installed = new Set((record?.python.packages ?? []).map((p) => canonicalName(p.name)));
+    const installed = new Set((record?.python.packages ?? []).map((p) => (0,parse/* canonicalName */.Ew)(p.name)));
     return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
 }
 /** A cache directory docker's --mount takes as a target: absolute; no comma, quote or control character. */
@@ -2097,10 +1374,8 @@ function forgetBuilder(docker, name, cache) {
     }
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/config/platform.ts
-var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/config/secret-id.ts
+var secret_id = __webpack_require__(92916);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
@@ -2191,8 +1466,182 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
 
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
+;// CONCATENATED MODULE: ./src/build/inputs.ts
+// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
+// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
+// directory, never as build arguments (which the image history keeps for anyone who can pull it,
+// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+
+
+
+
+
+
+
+/**
+ * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
+ * list with the config's, which refuses them as build.secrets ids.
+ */
+const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+/** The plan's build args that may be build arguments (those that travel as secrets removed). */
+function publicPlanArgs(args) {
+    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
+}
+/** build.secrets by name -> value from the environment; each must be set. */
+function secretEnvFrom(secrets, env) {
+    const out = {};
+    for (const id of secrets) {
+        const value = env[id];
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+        }
+        out[id] = value;
+    }
+    return out;
+}
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+    's',
+    'c',
+    'ti',
+    'PATH',
+    'IFS',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'PS4',
+    'TORCH_VERSION',
+    'ML_IMAGE_CUDA',
+]);
+function secretEnvScript(env) {
+    return (Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .join(''));
+}
+/**
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
+ * come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
+ */
+function buildPipConf(i) {
+    return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
+}
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+function inputsDigest(i) {
+    const text = JSON.stringify({
+        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
+        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+        // a change in how it is written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
+        secrets: Object.keys(i.secretEnv).sort(),
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
+function writeBuildInputs(dir, i) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const files = {
+        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
+        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+    };
+    const out = {};
+    for (const [id, content] of Object.entries(files)) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
+        out[id] = file;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/build/input-secrets.ts
+// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
+// secret of its own id, never a build argument.
+
+
+
+
+/**
+ * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`
+ * and `secret-envs` inputs' ids each given once (and none a build.secrets id or one this action
+ * mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by id.
+ */
+function checkBuildSecrets(options, config, env) {
+    secretEnvFrom(config.build.secrets, env);
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    for (const id of ids) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    const values = {};
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[id] = value;
+    }
+    return values;
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment (checkBuildSecrets, again); returns the files and every secret value
+ * (masked in build output).
+ */
+function inputSecrets(options, config, env, dir) {
+    const files = {};
+    const values = {};
+    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
+        values[`secret-env:${id}`] = value;
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/util/versions.ts
@@ -2552,164 +2001,6 @@ class StepTimer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/inputs.ts
-// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
-// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
-// directory, never as build arguments (which the image history keeps for anyone who can pull it,
-// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
-
-
-
-
-
-
-/** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
-const BUILD_SECRET_IDS = {
-    requirements: 'ml_image_requirements',
-    constraints: 'ml_image_constraints',
-    pipConf: 'ml_image_pip_conf',
-    torchIndex: 'ml_image_torch_index',
-    env: 'ml_image_env',
-};
-/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
-const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
-/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
-const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
-/** Index variables that the pip.conf secret carries (config first, else the environment). */
-const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
-/** The plan's build args that may be build arguments (those that travel as secrets removed). */
-function publicPlanArgs(args) {
-    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
-}
-/** build.secrets by name -> value from the environment; each must be set. */
-function secretEnvFrom(secrets, env) {
-    const out = {};
-    for (const id of secrets) {
-        const value = env[id];
-        if (value === undefined) {
-            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
-        }
-        out[id] = value;
-    }
-    return out;
-}
-/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
-/**
- * Names the install step itself uses, or that would change how its shell runs: never exported
- * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
- */
-const RESERVED_ENV = new Set([
-    's',
-    'c',
-    'ti',
-    'PATH',
-    'IFS',
-    'HOME',
-    'SHELL',
-    'ENV',
-    'PS4',
-    'TORCH_VERSION',
-    'ML_IMAGE_CUDA',
-]);
-function secretEnvScript(env) {
-    return (Object.entries(env)
-        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
-        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
-        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
-        .join(''));
-}
-/**
- * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
- * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
- * come from where the resolver found them, and a pin it took from the torch index
- * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
- */
-function buildPipConf(i) {
-    return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
-}
-/**
- * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
- * requirements, constraints or indexes change, and not when only a token is rotated.
- */
-function inputsDigest(i) {
-    const text = JSON.stringify({
-        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
-        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
-        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
-        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
-        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
-        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
-        // a change in how it is written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
-        secrets: Object.keys(i.secretEnv).sort(),
-    });
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
-function writeBuildInputs(dir, i) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const files = {
-        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
-        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
-        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
-        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
-    };
-    const out = {};
-    for (const [id, content] of Object.entries(files)) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
-        out[id] = file;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/build/input-secrets.ts
-// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
-// secret of its own id, never a build argument.
-
-
-
-
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment; returns the files and every secret value (masked in build output).
- */
-function inputSecrets(options, config, env, dir) {
-    const files = {};
-    const values = {};
-    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    for (const id of ids) {
-        if (taken.has(id))
-            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
-        taken.add(id);
-    }
-    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-        const value = env[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
-        values[`secret-env:${id}`] = value;
-    }
-    const secrets = Object.entries(options?.secrets ?? {});
-    if (secrets.length > 0)
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    for (const [id, value] of secrets) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
-        files[id] = file;
-        values[`secret:${id}`] = value;
-    }
-    return { files, values };
-}
-
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -2940,378 +2231,8 @@ function readRequirementsFile(abs, from, root) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
-// What a value written in a credential's place in a requirements file is, for the refusal at the
-// door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
-// $(...): a mistake in a line, fine in a comment); or nothing to refuse
-// (empty, a whole ${NAME}, a mask such as pip-compile's `****`, a placeholder such as `<token>` or
-// `YOUR_KEY`, or shorter than MIN_SECRET_CHARS). Also the tokens of a known form in free text (a
-// comment). Pure. Log masking (util/url-secrets.ts, util/redact.ts) keeps its own, wider rule:
-// whatever it may hide, it hides.
-
-
-/** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
-const MIN_SECRET_CHARS = 6;
-/** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
-const decodedOr = (text) => decoded(text) ?? text;
-/**
- * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
- * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
- */
-const UNEXPANDED = [
-    /^\$[A-Za-z_][A-Za-z0-9_]*$/,
-    /^\$\([^()]*\)$/,
-    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
-    /^\$?\{\{[^{}]*\}\}$/,
-];
-/** Whether VALUE (as written) is wholly a reference pip does not fill in (UNEXPANDED). */
-const isUnexpandedReference = (value) => UNEXPANDED.some((p) => p.test(value));
-/**
- * A value masked already: all '*' (pip-compile's header writes `https://__token__:****@host`),
- * REDACTED in any case or bracketed, runs of x, X or '.' (`xxxxxxxx`, `XXXX-XXXX`, `...`), also
- * after a token's prefix (`nvapi-XXXXXXXX`, `ghp_xxxxxxxx`, `hf_***`).
- */
-const MASKED = [
-    /^(?:[A-Za-z][A-Za-z0-9]{0,11}[-_])?(?:\*+|[xX.]+(?:[-_][xX.]+)*)$/,
-    /^[[<(]?redacted[\]>)]?$/i,
-];
-const isMasked = (value) => MASKED.some((p) => p.test(value));
-/** The words a placeholder is made of (`your_api_key`, `YourToken`, `password`, `value`). */
-const PLACEHOLDER_WORDS = new Set(('a an the my your our app api access auth bearer client private personal project deploy secret ' +
-    'secrets token tokens password passwd passphrase pass pwd key keys value user username login name ' +
-    'here example placeholder changeme sas sig signature pat account org organization feed id ' +
-    'credential credentials creds env sample dummy fake true false none null yes no').split(' '));
-/**
- * Whether VALUE (as written or decoded) is a placeholder, no secret: wholly `<...>`, `[...]`,
- * `{{...}}`, a reference (`${NAME}`, `$NAME`, `$(...)`, `%NAME%`), an upper-case identifier without
- * digits (`YOUR_KEY`, `TOKEN`, `PAT`, `API_KEY`), or words of PLACEHOLDER_WORDS only (`value`,
- * `password`, `your-api-key`, `true`, `none`; also `1` and `0`).
- */
-function isPlaceholder(value) {
-    if (/^(?:<[^<>]*>|\[[^[\]]*\]|[01])$/.test(value))
-        return true;
-    if (isNameReference(value) || isUnexpandedReference(value))
-        return true;
-    if (/^_*[A-Z]+(?:[-_]+[A-Z]+)*_*$/.test(value))
-        return true;
-    if (!/^[A-Za-z][A-Za-z_-]*$/.test(value))
-        return false;
-    const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[-_ ]+/);
-    return words.every((w) => w === '' || PLACEHOLDER_WORDS.has(w.toLowerCase()));
-}
-/**
- * Whether VALUE, written in a secret's place (a password, a query parameter's value, /t/<token>/),
- * is no secret to refuse: empty, a whole `${NAME}`, masked, a placeholder, or shorter than
- * MIN_SECRET_CHARS; as written or percent-decoded.
- */
-function noSecretValue(value) {
-    const d = decodedOr(value);
-    if (!isLiteralSecret(value) || d.length < MIN_SECRET_CHARS)
-        return true;
-    return [value, d].some((v) => isMasked(v) || isPlaceholder(v));
-}
-/**
- * What VALUE (as written in a URL: a password, a query parameter's value, a /t/ token, or a user
- * name that is the token: `TOKEN:@`, `TOKEN:x-oauth-basic@`) is. LIVE (a line pip reads, not a
- * comment): a reference pip does not fill in is one to refuse.
- */
-function valueKind(value, live) {
-    if (live && [value, decodedOr(value)].some(isUnexpandedReference))
-        return 'reference';
-    return noSecretValue(value) ? undefined : 'secret';
-}
-/** Token forms the refusal knows beyond the shared rules: a PyPI API token (a macaroon). */
-const EXTRA_TOKEN_SHAPES = ['pypi-AgE[A-Za-z0-9_-]{20,}'];
-const TOKEN_SHAPES = [...redact/* REDACTION_RULES */.iz.secretValues, ...EXTRA_TOKEN_SHAPES];
-const TOKEN_SHAPE_G = TOKEN_SHAPES.map((p) => new RegExp(p, 'g'));
-/**
- * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
- * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-), a PyPI token and a JSON Web
- * Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
- * `--hash` digest is no token.
- */
-function tokensIn(text) {
-    const found = [];
-    for (const p of TOKEN_SHAPE_G)
-        for (const m of text.matchAll(p))
-            if (!isMasked(m[0]))
-                found.push([m.index, m.index + m[0].length]);
-    return [...found, ...(0,redact/* findJwts */.OK)(text)];
-}
-/**
- * What a user name written without a password (`https://NAME@host`) is: a secret where it is a
- * token, one of a known form (tokensIn: holds `ghp_...`, `glpat-...`, a JWT ...) or at least 30
- * characters of letters and digits, both, without '-' or '_' (an Azure DevOps or an old GitHub
- * token; an organization's name, `my-long-org-name-2024`, has hyphens); LIVE, a reference pip does
- * not fill in. Anything else is a user name (pip asks for its password): none.
- */
-function userKind(user, live) {
-    const d = decodedOr(user);
-    if (live && [user, d].some(isUnexpandedReference))
-        return 'reference';
-    if ([user, d].some(isMasked))
-        return undefined;
-    const long = (v) => /^[A-Za-z0-9+/=]{30,}$/.test(v) && /[A-Za-z]/.test(v) && /[0-9]/.test(v);
-    return [user, d].some((v) => tokensIn(v).length > 0 || long(v)) ? 'secret' : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/credentials.ts
-// Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
-// build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
-// the door (read.ts): an editable install whose URL holds a login or any ${NAME}
-// (editableCredentialWhy), and a credential written literally in any URL of any line or of any
-// comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
-// that is a token, a token in the query, as the shared redaction rules
-// (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
-// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
-// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
-
-
-
-const isSsh = (scheme) => /(^|\+)ssh$/i.test(scheme);
-/**
- * USERINFO (at AT, of a URL of SCHEME) as a Login: its user name ends at the first ':' or '%3A',
- * whichever comes first (`u%3Apw@` is user `u`, password `pw` once decoded, as a server reads it).
- */
-function loginOf(userinfo, at, scheme) {
-    const plain = userinfo.indexOf(':');
-    const encoded = /%3A/i.exec(userinfo)?.index ?? -1;
-    const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
-    return { userinfo, at, colon, colonLength: colon === plain ? 1 : 3, ssh: isSsh(scheme) };
-}
-/** A URL's scheme and authority (login, host, port), at its start. */
-const AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/;
-/** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
-function plainLogin(url) {
-    const m = AUTHORITY.exec(url);
-    const end = m ? m[2].lastIndexOf('@') : -1;
-    return end < 0 ? undefined : loginOf(m[2].slice(0, end), m[1].length + 3, m[1]);
-}
-/**
- * The login (userinfo) of URL and whether it is a credential: `git@` is none, and over SSH neither
- * is any bare user name (`gitlab@`, `jenkins@`: the key is not in the URL); a password is one, over
- * SSH as over https. Undefined without one. (The editable rule: any login there is refused.)
- */
-function urlLogin(url) {
-    const l = plainLogin(url);
-    return l && { userinfo: l.userinfo, credential: l.userinfo !== 'git' && (!l.ssh || l.colon >= 0) };
-}
-const EDITABLE_FIX = 'drop -e and keep the URL with its ${NAME} as a plain requirement (NAME @ git+https://...): pip records no login of a non-editable install, and keeps no checkout';
-/**
- * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
- * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
- * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
- * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
- * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
- */
-function editableCredentialWhy(url) {
-    const refs = [...new Set(envReferences(url))];
-    const login = urlLogin(url)?.credential === true;
-    if (refs.length === 0 && !login)
-        return undefined;
-    const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
-    return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
-}
-const isLetter = (c) => /[A-Za-z]/.test(c);
-const isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
-/** Where a URL ends: the shared rules' span (urlTokens.span), to whitespace or a double quote. */
-const URL_END = /[\t\n\r\f\v "]/g;
-/** Where the scheme that ends at END of TEXT starts, not before FROM; END when there is none. */
-function schemeStart(text, end, from) {
-    let start = end;
-    while (start > from && isSchemeChar(text[start - 1]))
-        start--;
-    while (start < end && !isLetter(text[start]))
-        start++;
-    return start;
-}
-/**
- * Each URL of a line as written, with where it starts: a scheme, '://' and what follows to
- * whitespace or '"', or to where a URL nested in its query starts (`?url=https://u:pw@h/x`): each
- * part of the line is read in one URL, a nested URL's login and /t/ segment as an outer one's.
- * Linear: a scheme is looked for back to the previous '://' only.
- */
-function urlsIn(text) {
-    const found = [];
-    let spanEnd = -1;
-    for (let colon = text.indexOf('://'), from = 0; colon >= 0; colon = text.indexOf('://', from)) {
-        const start = schemeStart(text, colon, from);
-        from = colon + 3;
-        if (start === colon)
-            continue;
-        if (colon < spanEnd)
-            found.at(-1).end = start;
-        else {
-            URL_END.lastIndex = colon;
-            spanEnd = URL_END.exec(text)?.index ?? text.length;
-        }
-        found.push({ at: start, end: spanEnd });
-    }
-    return found.map(({ at, end }) => ({ url: text.slice(at, end), at }));
-}
-/** A URL written percent-encoded (in another's query, or alone in a comment): its '://' (any case). */
-const ENCODED_SCHEME_END = /%3A%2F%2F/gi;
-/**
- * Its authority: to '/', '?', '#', '&', one of them encoded, white space or '"' (unrolled: no
- * backtracking).
- */
-const ENCODED_NETLOC = /[^/?#&%\t\n\r\f\v "]*(?:%(?!2F|3F|23)[^/?#&%\t\n\r\f\v "]*)*/iy;
-/**
- * The logins of the URLs written percent-encoded in TEXT (`?url=https%3A%2F%2Fu%3Apw%40h%2Fx`, in
- * a URL's query or alone), where their userinfo starts in TEXT.
- */
-function encodedLogins(text) {
-    const out = [];
-    if (!text.includes('%'))
-        return out;
-    let from = 0;
-    for (const m of text.matchAll(ENCODED_SCHEME_END)) {
-        const start = schemeStart(text, m.index, from);
-        from = m.index + m[0].length;
-        ENCODED_NETLOC.lastIndex = from;
-        const netloc = ENCODED_NETLOC.exec(text)[0];
-        const end = Math.max(netloc.lastIndexOf('@'), netloc.lastIndexOf('%40'));
-        if (start === m.index || end < 0)
-            continue;
-        out.push(loginOf(netloc.slice(0, end), from, text.slice(start, m.index)));
-    }
-    return out;
-}
-/**
- * Passwords a forge documents as fixed and public, the token then being the user name: GitHub's
- * `https://${TOKEN}:x-oauth-basic@github.com/...`. (Where the fixed part is the user name,
- * `x-access-token:`, `oauth2:`, `x-token-auth:`, the password is the token: judged as any.)
- */
-const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
-/**
- * The secret of a login to judge, where it is in its text, and what it is (valueKind, userKind):
- * the password (a fixed public one, as `x-oauth-basic`, makes the user name the token); the user
- * name of `TOKEN:@` (an empty password: Gemfury's form); a user name without a password where it is
- * a token (userKind: over https `myuser@` is a user name, pip asks for the password; over SSH never:
- * the key is not in the URL). SSH's `git@` is none. Undefined without one.
- */
-function loginSecret(l, live) {
-    if (l.userinfo === 'git')
-        return undefined;
-    if (l.colon < 0)
-        return l.ssh ? undefined : { at: l.at, value: l.userinfo, kind: userKind(l.userinfo, live) };
-    const password = l.userinfo.slice(l.colon + l.colonLength);
-    const value = password !== '' && !PUBLIC_PASSWORDS.has(decodedOr(password).toLowerCase()) ? password : undefined;
-    if (value !== undefined)
-        return { at: l.at + l.colon + l.colonLength, value, kind: valueKind(value, live) };
-    const user = l.userinfo.slice(0, l.colon);
-    return { at: l.at, value: user, kind: valueKind(user, live) };
-}
-/** A query parameter as a message names it: `%26sig%3D` -> `sig=`. */
-const paramName = (where) => `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').replace(/(?:=|%3D)$/i, '')}=`;
-/** Hosts whose `/t/<token>/` right after the host is a token: Anaconda's (log masking: any host's). */
-const ANACONDA_HOST = /^(?:(?:[a-z0-9-]+\.)*anaconda\.(?:org|cloud)|repo\.anaconda\.com)$/;
-/** The host of URL (a scheme at its start), lower case, without login, port or final '.'. */
-function hostOf(url) {
-    const netloc = AUTHORITY.exec(url)?.[2] ?? '';
-    return netloc
-        .slice(netloc.lastIndexOf('@') + 1)
-        .replace(/:[0-9]*$/, '')
-        .replace(/\.$/, '')
-        .toLowerCase();
-}
-/** What follows a query value the shared rule ends at '<' or '>': to '&', '#', white space, a quote. */
-const VALUE_REST = /[^\t\n\r\f\v "'\\`&#]*/y;
-/** The same after an encoded '=' (%3D): also to %26 or %23 (unrolled: no backtracking). */
-const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\\`&#%]*)*/iy;
-/**
- * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
- * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
- * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
- * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
- */
-function urlTokensToJudge(url) {
-    const all = urlTokens(url);
-    const query = all.filter((t) => t.where !== '/t/');
-    const out = query.map((t, i) => {
-        const end = t.at + t.value.length;
-        if (url[end] !== '<' && url[end] !== '>')
-            return { ...t, what: paramName(t.where) };
-        const next = query[i + 1];
-        const bound = next ? next.at - next.where.length : url.length;
-        const rest = /%3D$/i.test(t.where) ? ENCODED_VALUE_REST : VALUE_REST;
-        rest.lastIndex = 0;
-        return { ...t, what: paramName(t.where), value: t.value + rest.exec(url.slice(end, bound))[0] };
-    });
-    const t = all.find((x) => x.where === '/t/');
-    if (t && ANACONDA_HOST.test(hostOf(url)))
-        out.unshift({ ...t, what: '/t/' });
-    return out;
-}
-const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
-const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}} or $(...))';
-/** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
-function whatOf(where, kind) {
-    if (kind === 'reference')
-        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
-    if (where === 'login')
-        return LOGIN_WHAT;
-    if (where === '/t/')
-        return 'an Anaconda token (/t/<token>/)';
-    if (where === 'token')
-        return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
-    return `a token in the query (${where})`;
-}
-/**
- * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
- * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
- * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
- * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
- * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
- * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
- * fill in (`$TOKEN`) is one too, of kind 'reference'.
- */
-function literalCredentials(text, live = true) {
-    const found = [];
-    const add = (where, kind, start, length) => {
-        if (kind !== undefined)
-            found.push({ what: whatOf(where, kind), start, end: start + length, kind });
-    };
-    const urls = text.includes('://') ? urlsIn(text) : [];
-    const logins = encodedLogins(text);
-    for (const { url, at } of urls) {
-        const l = plainLogin(url);
-        if (l)
-            logins.push({ ...l, at: at + l.at });
-    }
-    for (const login of logins) {
-        const secret = loginSecret(login, live);
-        if (secret)
-            add('login', secret.kind, secret.at, secret.value.length);
-    }
-    for (const { url, at } of urls)
-        for (const t of urlTokensToJudge(url))
-            add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
-    if (!live)
-        for (const [start, end] of outside(tokensIn(text), found))
-            add('token', 'secret', start, end - start);
-    return found;
-}
-/**
- * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
- * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
- * its start, each with the furthest end of those that start before it.
- */
-function outside(spans, taken) {
-    const byStart = [...taken].sort((a, b) => a.start - b.start);
-    const out = [];
-    let i = 0;
-    let furthest = -1;
-    for (const [start, end] of [...spans].sort((a, b) => a[1] - b[1])) {
-        for (; i < byStart.length && byStart[i].start < end; i++)
-            furthest = Math.max(furthest, byStart[i].end);
-        if (furthest <= start)
-            out.push([start, end]);
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
+var credentials = __webpack_require__(53088);
 ;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
 // The problems of credentials written in a requirements file (credentials.ts finds them): a line's
 // or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
@@ -3355,7 +2276,7 @@ function clipped(text) {
  * it masked, and redactUrls over it. By default both rules judge it: the line's, and the
  * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
  */
-function maskLiteralCredentials(text, found = [...literalCredentials(text), ...literalCredentials(text, false)]) {
+function maskLiteralCredentials(text, found = [...(0,credentials/* literalCredentials */.m)(text), ...(0,credentials/* literalCredentials */.m)(text, false)]) {
     let shown = '';
     let done = 0;
     for (const c of [...found].sort((a, b) => a.start - b.start)) {
@@ -3386,7 +2307,7 @@ const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q
  * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
  */
 function literalCredentialProblem(origin, text, comment = false) {
-    const found = literalCredentials(text, !comment);
+    const found = (0,credentials/* literalCredentials */.m)(text, !comment);
     if (found.length === 0)
         return undefined;
     const what = [...new Set(found.map((c) => c.what))].join(', ');
@@ -3529,7 +2450,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
         const text = readRequirementsFile(abs, from, opts.root);
         read.add(abs);
-        const parsed = parseRequirementsText(text, checkEnv);
+        const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
         // pip ignores comments, but the file, comments and all, is copied into the image.
         commentCredentialProblems(abs, text).forEach(literalProblem);
         const refused = checkLines(abs, parsed, refs, problems);
@@ -3595,7 +2516,7 @@ function readInto() {
                 // The name as written: a ${NAME} filled in is never a requirement's name here.
                 const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
                 requirements.push({
-                    ...(name !== undefined && { name: canonicalName(name) }),
+                    ...(name !== undefined && { name: (0,parse/* canonicalName */.Ew)(name) }),
                     ...(url !== undefined && { url }),
                     editable: l.editable,
                     origin,
@@ -3638,7 +2559,7 @@ function editableLeak(l) {
         return undefined;
     const shown = shownLine(l);
     // A line that parses only once filled in holds a ${NAME}: its text is what is checked.
-    return editableCredentialWhy((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
+    return (0,credentials/* editableCredentialWhy */.S)((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
 }
 /**
  * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
@@ -3662,7 +2583,7 @@ function checkLines(abs, parsed, refs, problems) {
     const refused = new Set();
     // What pip expands: the lines without their comments.
     for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
-        for (const r of envReferences(l.text)) {
+        for (const r of (0,parse/* envReferences */.Q4)(l.text)) {
             if ((0,runner_env/* isRunnerOwnVariable */.P)(r)) {
                 problems.push(`${abs}:${l.line}: \${${r}} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`);
                 refused.add(l.line);
@@ -3937,7 +2858,9 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 // Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
 // an earlier run's records) usually sits inside the build context (`ml-image-results` beside
 // ml-image.yml, context "."), and the templates' `COPY . /app` would copy it into every image: a
-// new last layer, and a new digest, on every run with the same inputs. BuildKit reads a
+// new last layer, and a new digest, on every run with the same inputs. The config itself (an index
+// URL's login is written in it) and the files read as secrets (the signing key, `secret-files`)
+// would be pushed with the image. BuildKit reads a
 // Dockerfile-specific ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile) instead of
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
@@ -3947,14 +2870,14 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 /** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
-const context_ignore_outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
+const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
 /**
  * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
  * with a line break cannot be one line of an ignore file: it is left as it is.
  */
 function insideContext(context, p) {
     const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(context), (0,read_regular/* realPathOrSelf */.rX)(p));
-    if (rel === '' || context_ignore_outside(rel) || /[\r\n]/.test(rel))
+    if (rel === '' || outside(rel) || /[\r\n]/.test(rel))
         return undefined;
     return rel.split((external_node_path_default()).sep).join('/');
 }
@@ -4005,7 +2928,7 @@ function ignoreFileOf(dockerfile, context) {
             continue;
         const target = (0,read_regular/* realPathOrSelf */.rX)(f);
         const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(within), target);
-        if (context_ignore_outside(rel))
+        if (outside(rel))
             continue;
         const st = (0,read_regular/* statPath */.qW)(target);
         // A link loop: BuildKit cannot read it either; say so rather than end in an internal error.
@@ -4037,7 +2960,7 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
     const own = ignoreFileOf(dockerfile, context);
     const sep = own === '' || own.endsWith('\n') ? '' : '\n';
     const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
-    (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+    (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`, {
         mode: 0o600,
     });
     return { dockerfile: copy, keptOut };
@@ -4150,7 +3073,7 @@ async function buildVariant(input, v, run) {
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
     if (keptOut.length > 0)
-        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's records and files: never copied into the image)`);
+        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -5132,7 +4055,7 @@ function pipSizesOf(r) {
     for (const p of r.python.packages) {
         if (p.sizeBytes === undefined)
             continue;
-        const key = canonicalName(p.name);
+        const key = (0,parse/* canonicalName */.Ew)(p.name);
         const os = p.location.startsWith('/usr/lib/python3');
         const seen = out.get(key);
         if (!seen)
@@ -5473,7 +4396,7 @@ function pipIndex(r) {
         return cached;
     const out = new Map();
     for (const p of r.python.packages) {
-        const key = canonicalName(p.name);
+        const key = (0,parse/* canonicalName */.Ew)(p.name);
         const os = p.location.startsWith('/usr/lib/python3');
         const seen = out.get(key);
         if (!seen || (seen.os && !os))
@@ -7963,14 +6886,16 @@ function renderExplanation(r) {
 // the pins the resolver itself adds (PINS: the base image's packages, the variant's torch): a line
 // of the user's is named when it excludes the version pinned for its project (or, a `name @ URL`
 // line, names a pinned project), or when nothing but the user's own lines constrains that project.
-// Pure.
+// A line pip left out (its marker does not hold for this interpreter: pip merges only the
+// constraints whose markers hold) is never named: each of its clauses must be among the merged
+// constraint's. Pure.
 
 
 
-const own_constraints_NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
 /** A constraint line's project (canonical), and its specifier (absent for a `name @ URL` line). */
 function ownLine(line) {
-    const m = own_constraints_NAME.exec(line);
+    const m = NAME.exec(line);
     if (!m)
         return undefined;
     // The specifier: up to a marker (;) or the line's own options (--hash ...).
@@ -7979,8 +6904,8 @@ function ownLine(line) {
         .split(/;|\s--?[a-z]/)[0]
         .trim();
     if (spec.startsWith('@'))
-        return { name: canonicalName(m[1]) };
-    return { name: canonicalName(m[1]), spec: spec.replace(/^\((.*)\)$/, '$1') };
+        return { name: (0,parse/* canonicalName */.Ew)(m[1]) };
+    return { name: (0,parse/* canonicalName */.Ew)(m[1]), spec: spec.replace(/^\((.*)\)$/, '$1') };
 }
 /** Whether the specifier SPEC (">=2,<3") admits VERSION (PEP 440); undefined where it cannot tell. */
 function specAdmits(spec, version) {
@@ -7990,9 +6915,42 @@ function specAdmits(spec, version) {
         return undefined;
     return (0,pep440.satisfies)(version, spec, { prereleases: true });
 }
-/** The projects a conflict's causes name as merged constraints (canonical names). */
+/**
+ * A clause as pip's set of them holds it once: `>=2.0` and `>=2` are one clause there (packaging
+ * compares release versions as numbers, without trailing zeros, except under `~=` and `===`), so
+ * both sides are compared so.
+ */
+function canonicalClause(clause) {
+    const c = clause.replace(/\s+/g, '').toLowerCase();
+    const m = /^(~=|===|==|!=|<=|>=|<|>)(\d+(?:\.\d+)*)$/.exec(c);
+    if (!m || m[1] === '~=' || m[1] === '===')
+        return c;
+    const release = m[2].split('.').map((n) => n.replace(/^0+(?=\d)/, ''));
+    while (release.length > 1 && release.at(-1) === '0')
+        release.pop();
+    return `${m[1]}${release.join('.')}`;
+}
+/** A specifier's clauses, each as canonicalClause has it: `>= 2.0 , <3` is `>=2` and `<3`. */
+const clausesOf = (spec) => spec
+    .split(',')
+    .map(canonicalClause)
+    .filter((c) => c !== '');
+/**
+ * The projects a conflict's causes name as merged constraints (canonical names), each with the
+ * clauses pip merged for it (`(constraint) numpy==1.26.4,>=2`: its SpecifierSet, clauses sorted and
+ * each printed once; none for a constraint by URL only).
+ */
 function constrainedIn(causes) {
-    return new Set(causes.flatMap((c) => [...c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => canonicalName(m[1]))));
+    const out = new Map();
+    for (const c of causes)
+        for (const m of c.matchAll(/\(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)/g)) {
+            const name = (0,parse/* canonicalName */.Ew)(m[1]);
+            const clauses = out.get(name) ?? new Set();
+            for (const clause of clausesOf(m[2]))
+                clauses.add(clause);
+            out.set(name, clauses);
+        }
+    return out;
 }
 /** `name==version` lines (the base's pins, the variant's `torch==V`) as project -> version. */
 function pinsOf(lines) {
@@ -8000,7 +6958,7 @@ function pinsOf(lines) {
     for (const l of lines) {
         const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;,#]+)\s*$/.exec(l.trim());
         if (m)
-            out.set(canonicalName(m[1]), m[2]);
+            out.set((0,parse/* canonicalName */.Ew)(m[1]), m[2]);
     }
     return out;
 }
@@ -8016,7 +6974,11 @@ function ownConstraintOptions(causes, own, pins) {
     const texts = own.text.split('\n');
     return texts.flatMap((text, i) => {
         const l = ownLine(text);
-        if (!l || !constrained.has(l.name))
+        const merged = l && constrained.get(l.name);
+        if (!l || !merged)
+            return [];
+        // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
+        if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c)))
             return [];
         const pinned = pins.get(l.name);
         const takesPart = pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
@@ -8059,15 +7021,15 @@ const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440
 function findHazards(h, t = hazardTable()) {
     const out = [];
     // The environment after the install: base versions, overridden by what pip installs.
-    const final = new Map(h.snapshot.installed.map((d) => [canonicalName(d.name), d.version]));
+    const final = new Map(h.snapshot.installed.map((d) => [(0,parse/* canonicalName */.Ew)(d.name), d.version]));
     for (const i of h.install)
-        final.set(canonicalName(i.name), i.version);
-    const installing = new Map(h.install.map((i) => [canonicalName(i.name), i.version]));
+        final.set((0,parse/* canonicalName */.Ew)(i.name), i.version);
+    const installing = new Map(h.install.map((i) => [(0,parse/* canonicalName */.Ew)(i.name), i.version]));
     const numpy = final.get('numpy');
     const numpy2 = numpy !== undefined && (0,pep440.valid)(release(numpy)) !== null && (0,pep440.satisfies)(release(numpy), '>=2');
     if (numpy2) {
         for (const row of t.numpy1Abi) {
-            const v = final.get(canonicalName(row.package));
+            const v = final.get((0,parse/* canonicalName */.Ew)(row.package));
             if (v && inRange(v, row.versions)) {
                 out.push({
                     id: `numpy1-abi:${row.package}`,
@@ -8087,7 +7049,7 @@ function findHazards(h, t = hazardTable()) {
             });
         }
     }
-    const baseTorch = h.snapshot.installed.find((d) => canonicalName(d.name) === 'torch')?.version;
+    const baseTorch = h.snapshot.installed.find((d) => (0,parse/* canonicalName */.Ew)(d.name) === 'torch')?.version;
     const newTorch = installing.get('torch');
     if (baseTorch && /a0\+|\.dev|\+/.test(baseTorch) && newTorch && newTorch !== baseTorch) {
         out.push({
@@ -8097,7 +7059,7 @@ function findHazards(h, t = hazardTable()) {
             source: t.ngcPrerelease.source,
         });
     }
-    const cv = t.opencvVariants.packages.filter((p) => final.has(canonicalName(p)));
+    const cv = t.opencvVariants.packages.filter((p) => final.has((0,parse/* canonicalName */.Ew)(p)));
     if (cv.length > 1) {
         out.push({
             id: 'opencv-variants',
@@ -8348,7 +7310,7 @@ function conflictBlock(output) {
  * preinstalled): "The user requested torch==V" is then not the user's.
  */
 function userRequestedInConflict(block, requested = [], notUser = []) {
-    const wanted = new Set(requested.map(canonicalName));
+    const wanted = new Set(requested.map(parse/* canonicalName */.Ew));
     const own = new Set(notUser.map((r) => `The user requested ${r}`));
     const names = new Set();
     for (const l of block) {
@@ -8356,10 +7318,10 @@ function userRequestedInConflict(block, requested = [], notUser = []) {
             ? null
             : /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
         if (asked)
-            names.add(canonicalName(asked[1]));
+            names.add((0,parse/* canonicalName */.Ew)(asked[1]));
         const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
-        if (dep && wanted.has(canonicalName(dep[1])))
-            names.add(canonicalName(dep[1]));
+        if (dep && wanted.has((0,parse/* canonicalName */.Ew)(dep[1])))
+            names.add((0,parse/* canonicalName */.Ew)(dep[1]));
     }
     return [...names];
 }
@@ -8408,13 +7370,13 @@ function indexUnreachable(output) {
  * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
  */
 function indexRefusals(output, project) {
-    const wanted = canonicalName(project);
+    const wanted = (0,parse/* canonicalName */.Ew)(project);
     return [
         ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
     ].flatMap((m) => {
         const url = m[1];
         const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
-        if (page === undefined || canonicalName(page) !== wanted)
+        if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
             return [];
         if (m[2] === '403' && !/:\/\/[^/@\s]*@/.test(url))
             return [];
@@ -8801,9 +7763,11 @@ async function newestThatFits(ws, name) {
     // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
     // is zope-interface), as `name` is.
     const a = await analyze(ws, 'probe.json');
-    return a.install.find((i) => canonicalName(i.name) === canonicalName(name))?.version || undefined;
+    return a.install.find((i) => (0,parse/* canonicalName */.Ew)(i.name) === (0,parse/* canonicalName */.Ew)(name))?.version || undefined;
 }
 
+// EXTERNAL MODULE: ./src/requirements/pep508.ts
+var pep508 = __webpack_require__(71302);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
 // The constraints that hold the base image fixed: one pin per installed distribution.
 
@@ -8815,7 +7779,7 @@ async function newestThatFits(ws, name) {
  * option or second line gets in (a base image's python answers).
  */
 function plainPin(name, version) {
-    return isDistName(name) && /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version);
+    return (0,pep508/* isDistName */["in"])(name) && /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version);
 }
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
 const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
@@ -8976,7 +7940,7 @@ const DIRECT = /(^|\s)@|:\/\//;
 /** A PEP 508 requirement line parsed; undefined for any other line. */
 function requirement(line) {
     try {
-        return parsePep508(line);
+        return (0,parse/* parsePep508 */.W_)(line);
     }
     catch {
         return undefined;
@@ -8984,7 +7948,7 @@ function requirement(line) {
 }
 /** A requirement's extras as a set, canonicalized (PEP 685), sorted: "dev, docs", or "none". */
 function extrasOf(r) {
-    return [...new Set(r.extras.map(canonicalName))].sort().join(', ') || 'none';
+    return [...new Set(r.extras.map(parse/* canonicalName */.Ew))].sort().join(', ') || 'none';
 }
 /**
  * Why this step does not make change C, whatever the requirements hold; undefined when it may.
@@ -9004,9 +7968,9 @@ function refusal(c) {
     const to = requirement(c.to);
     if (to === undefined)
         return 'the new line does not parse as a requirement';
-    const name = canonicalName(from.name);
-    if (canonicalName(to.name) !== name)
-        return `the new line names ${canonicalName(to.name)}, not ${name}`;
+    const name = (0,parse/* canonicalName */.Ew)(from.name);
+    if ((0,parse/* canonicalName */.Ew)(to.name) !== name)
+        return `the new line names ${(0,parse/* canonicalName */.Ew)(to.name)}, not ${name}`;
     if (extrasOf(to) !== extrasOf(from))
         return `the new line's extras (${extrasOf(to)}) are not the line's (${extrasOf(from)})`;
     if (to.marker !== from.marker)
@@ -9484,7 +8448,7 @@ function withConstraintOrigins(out, origins) {
 /** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
 function lineNaming(ctx, requirement) {
     const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
-    return project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
+    return project ? ctx.requirements.find((r) => r.name === (0,parse/* canonicalName */.Ew)(project)) : undefined;
 }
 const prefix = (origin) => (origin ? `${origin}: ` : '');
 function directUrl(f, { ctx, said }) {
@@ -9574,6 +8538,7 @@ function pipFailureError(pipOut, ctx) {
 // The resolver's workspace: one container of the base image (for the target platform) with a
 // directory of files, where pip dry runs and the Python helper run. pip's cache is reused across
 // the runs. Every answer that comes back from the container is parsed here (zod), never cast.
+
 
 
 
@@ -9752,7 +8717,9 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
 }
 function helperFailed(r, image, problem, mask = (t) => t) {
     const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
-    return new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`);
+    // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
+    return ((0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
+        new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`));
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/snapshot.ts
@@ -10507,7 +9474,7 @@ async function openSession(input, deps, o) {
         : await chooseNetwork(input, undefined, deps.lookupHost ?? systemLookup);
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
-    const commands = maxResolveCommands(requirementNames(input.requirements.text).length);
+    const commands = maxResolveCommands((0,parse/* requirementNames */.QT)(input.requirements.text).length);
     // A registry pin asks for the platform's own manifest now, when a container is needed.
     const session = await o.times.time('container start', async () => {
         const image = await runRef(o.pinned);
@@ -10540,7 +9507,7 @@ digest, say) {
     if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     // The key holds the requirements' text: a file pip fetches from a URL can change without it.
-    if (remoteIncludes(pipReadText(input)).length > 0) {
+    if ((0,parse/* remoteIncludes */.Ms)(pipReadText(input)).length > 0) {
         say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
         return {};
     }
@@ -10582,7 +9549,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
                 requirements: input.requirements.text,
             },
         };
-    const requested = requirementNames(input.requirements.text);
+    const requested = (0,parse/* requirementNames */.QT)(input.requirements.text);
     const own = { requested, preinstalled: snapshotOptions.preinstalled ?? [] };
     const held = await hold(ws, base, diagnosis, first.held);
     const relaxed = held.run.ok
@@ -10729,8 +9696,8 @@ const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,nohea
 const NVIDIA_SMI_TIMEOUT_MS = 60_000;
 const MAX_NAME = 100;
 // eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
-const gpu_identity_CONTROL = /[\u0000-\u001f\u007f]/g;
-const clean = (s) => s.replace(gpu_identity_CONTROL, ' ').trim().slice(0, MAX_NAME);
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
 /**
  * nvidia-smi's "name, driver" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models sorted, so
  * the order the GPUs are listed in never matters; undefined when no line names a GPU.
@@ -10939,7 +9906,7 @@ function floorsArg(baseline) {
 function configSmokeInputs(loaded, env) {
     return {
         distributions: loaded
-            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
+            ? (0,parse/* requirementNames */.QT)(readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
                 ...workspaceRoot(env, loaded.baseDir),
                 expandable: loaded.config.build.secrets,
             }).text)
@@ -11040,6 +10007,7 @@ var redact_instruction = __webpack_require__(55242);
 
 
 
+
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 /**
@@ -11125,7 +10093,9 @@ async function captureImage(input, deps) {
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new errors/* InputError */.dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
-        throw new errors/* CheckFailedError */.CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
+        // Its container removed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt's.
+        throw ((0,cleanup/* interruptedFailure */.rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
+            new errors/* CheckFailedError */.CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
     }
     let probed;
     try {
@@ -11169,7 +10139,7 @@ async function layerHistory(image, docker) {
     try {
         const entries = await docker.imageHistory(image);
         return entries.map((h) => ({
-            createdBy: (0,redact_instruction/* redactInstruction */.Q)(h.createdBy),
+            createdBy: (0,redact_instruction/* redactInstruction */.QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
@@ -11623,11 +10593,13 @@ async function matchOutput(output, expected, excluded, options = {}) {
 const OUTPUT_KEEP_CHARS = 64 * 1024;
 /**
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
- * secrets masked in place. Linear in the length of the output (10 MB on one line is fine): only a
- * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
+ * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
+ * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
+ * margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,redact/* redactText */.Rd)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
     return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
@@ -11653,6 +10625,8 @@ var smoke_result = __webpack_require__(3228);
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
+
+
 
 
 
@@ -11694,7 +10668,7 @@ function containerRunner(input, deps, current) {
         let outcome;
         try {
             outcome = await deps.docker.runContainer({
-                ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
+                ...(deps.output && { onOutput: (chunk) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), current()) }),
                 image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
                 ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
@@ -11705,6 +10679,11 @@ function containerRunner(input, deps, current) {
             });
         }
         catch (e) {
+            // The container removed by the cleanup of SIGINT/SIGTERM/SIGHUP: the run ends as interrupted.
+            const stopped = !(e instanceof cleanup/* InterruptedError */.p4) &&
+                (0,cleanup/* interruptedFailure */.rn)("the test's container", (0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)), e);
+            if (stopped)
+                throw stopped;
             // No daemon: the run ends (guarded), as before.
             if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
                 throw e;
@@ -11719,11 +10698,17 @@ function containerRunner(input, deps, current) {
                 throw new ContainerStartError((0,failures/* engineMessage */.g4)(e), { cause: e });
             throw e;
         }
-        // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
-        // down stops its containers so, and answers no more. Then the engine went away (exit 3), not
-        // the test: the ping's EnvironmentError ends the run as interrupted.
-        if (!outcome.timedOut && (outcome.exitCode === 137 || outcome.exitCode === 143))
-            await deps.docker.ping();
+        // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
+        // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and
+        // answers no more: the ping's EnvironmentError). Either ends the run as interrupted (guarded),
+        // the test not recorded as one that failed on its own, its results never reused.
+        if (!outcome.timedOut && outcome.exitCode !== null && outcome.exitCode > 128) {
+            const stopped = (0,cleanup/* interruptedFailure */.rn)("the test's container", `exit code ${outcome.exitCode}`);
+            if (stopped)
+                throw stopped;
+            if (outcome.exitCode === 137 || outcome.exitCode === 143)
+                await deps.docker.ping();
+        }
         return outcome;
     };
 }
@@ -12567,7 +11552,7 @@ async function runSmoke(input, deps) {
         tests: [],
         current: '',
         batch: { steps: batchSteps(input), outcomes: new Map() },
-        ...(deps.output && { output: (chunk, test) => deps.output((0,redact/* redactText */.Rd)(chunk), test) }),
+        ...(deps.output && { output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), test) }),
     };
     for (const name of input.suites)
         await runSuite(s, name);
@@ -12916,7 +11901,7 @@ function qualifiers(q) {
 const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
 function pypiPurl(name, version) {
     // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
-    return `pkg:pypi/${purlEncode(canonicalName(name))}${at(version)}`;
+    return `pkg:pypi/${purlEncode((0,parse/* canonicalName */.Ew)(name))}${at(version)}`;
 }
 /**
  * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
@@ -13168,7 +12153,7 @@ function imageComponent(ctx) {
         ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
     });
     const { record } = ctx;
-    const pip = (n) => record.python.packages.find((p) => canonicalName(p.name) === n)?.version;
+    const pip = (n) => record.python.packages.find((p) => (0,parse/* canonicalName */.Ew)(p.name) === n)?.version;
     prop(c, 'variant', ctx.variant);
     prop(c, 'platform', ctx.platform);
     prop(c, 'image.ref', ctx.imageRef);
@@ -13203,8 +12188,8 @@ function pipComponents(record) {
             prop(c, 'pip.installer', p.installer);
             byPurl.set(purl, c);
             list.push(c);
-            if (!byName.has(canonicalName(name)))
-                byName.set(canonicalName(name), c);
+            if (!byName.has((0,parse/* canonicalName */.Ew)(name)))
+                byName.set((0,parse/* canonicalName */.Ew)(name), c);
         }
         own.push(c);
     }
@@ -13214,7 +12199,7 @@ function pipComponents(record) {
             if (/\bextra\s*==/.test(req))
                 continue; // only with an extra: not necessarily in use
             const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
-            const target = dep === undefined ? undefined : byName.get(canonicalName(dep));
+            const target = dep === undefined ? undefined : byName.get((0,parse/* canonicalName */.Ew)(dep));
             if (c && target && target !== c)
                 c.dependencies.add(target.bomRef);
         }
@@ -13886,8 +12871,9 @@ async function takeEarlier(input, signer, unregister) {
         return input.results.takeEnvelopes();
     }
     catch (e) {
-        unregister?.();
+        // Registered until the DELETEs are done: a signal meanwhile waits for them (release again).
         await signer?.release?.().catch(() => undefined);
+        unregister?.();
         throw e;
     }
 }
@@ -13943,8 +12929,10 @@ async function runAttestStage(input, io) {
     }
     finally {
         // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
-        unregister?.();
+        // The cleanup stays registered until their DELETEs are done: a SIGINT/SIGTERM meanwhile runs
+        // it, and its release waits for them, rather than finding nothing to clean up and exiting.
         await signer?.release?.().catch(() => undefined);
+        unregister?.();
     }
     // Targets that never started are not in attest.json (as if the stage had stopped before them).
     result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
@@ -14142,6 +13130,30 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
+;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
+// What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
+// writes the ignore file): this run's records and this tool's own files (the reusable workflows
+// check the action out into the workspace), and the files the run reads that may hold a secret:
+// the config (an index URL's login is written there), the signing key file, the action's
+// secret-files. The templates' `COPY . /app` would otherwise push them with the image. Pure.
+
+
+/** The absolute paths the build keeps out of its context (those inside it). */
+function contextKeepOut(input) {
+    const { loaded } = input;
+    const key = loaded.config.attest.key;
+    return [
+        ...(input.resultDir !== undefined ? [input.resultDir] : []),
+        external_node_path_default().dirname(input.imagesDir),
+        ...(loaded.file !== undefined ? [loaded.file] : []),
+        // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
+        ...(key !== undefined && !(0,verify_inputs/* isKeyReference */.NI)(key) ? [external_node_path_default().resolve(loaded.baseDir, key)] : []),
+        ...Object.values(input.buildOptions?.secretFiles ?? {}),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -14213,11 +13225,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
-// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> attest
-// -> report.
-// The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
-// this one function; what differs between them (progress lines, annotations, job summary, GitHub,
-// where result files go) is passed in.
+
 
 
 
@@ -14378,6 +13386,9 @@ key) {
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
+    // A build secret the environment lacks, an id given twice: exit 2 before any container runs.
+    if (opts.stages.has('build'))
+        checkBuildSecrets(opts.buildOptions, config, io.env);
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
@@ -14400,12 +13411,13 @@ key) {
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
-        // This run's records and this tool's own files (the reusable workflows check the action
-        // out into the workspace): in the context only by where they sit, never the image's.
-        keepOut: [
-            ...(opts.results.dir !== undefined ? [opts.results.dir] : []),
-            external_node_path_default().dirname(opts.imagesDir),
-        ],
+        // Never the image's, though in the context by where they sit: src/pipeline/keep-out.ts.
+        keepOut: contextKeepOut({
+            ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
+            imagesDir: opts.imagesDir,
+            loaded: opts.loaded,
+            ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+        }),
     }, {
         docker,
         // git, for the context's commit time.
@@ -15035,7 +14047,7 @@ function baselineStore(io, raw) {
             warning: (m) => io.warning(m, { title: 'ml-image report' }),
         });
     }
-    return dirBaselineStore(external_node_path_default().resolve(io.cwd, v), `input "baseline" (${v})`, 'baseline: a directory, or cache or none');
+    return dirBaselineStore(external_node_path_default().resolve(io.cwd, v), `input "baseline" (${v})`, 'the "baseline" input (cache, none, or a directory)');
 }
 async function run(io = (0,action_io/* coreIo */.I0)()) {
     try {
@@ -15158,7 +14170,7 @@ function configFromInputs(io, get) {
     // Unchecked: a stage that runs pip refuses a bad one; masking must not fail the other stages.
     const ix = givenPipIndexes(config.python, io.env);
     for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
-        for (const c of u ? urlSecrets(u, MIN_MASKED_CHARS) : [])
+        for (const c of u ? (0,url_secrets/* urlSecrets */.Fn)(u, MIN_MASKED_CHARS) : [])
             io.setSecret?.(c);
     return loaded;
 }
@@ -15192,7 +14204,7 @@ async function runStages(io, inputs) {
     const result = await runPipeline({
         loaded,
         stages,
-        results: (0,results_results/* openResultDir */.lR)(resultDir, 'result-dir'),
+        results: (0,results_results/* openResultDir */.lR)(resultDir, 'result-dir', { flag: 'the "result-dir" input' }),
         push,
         merge: inputs.merge,
         buildOptions,

@@ -1,5 +1,5 @@
-export const id = 151;
-export const ids = [151];
+export const id = 529;
+export const ids = [529];
 export const modules = {
 
 /***/ 96912:
@@ -18,12 +18,14 @@ export const modules = {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69695);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55242);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(311);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -41,7 +43,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_6__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .CREATED_LABEL */ .Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
@@ -62,7 +64,7 @@ async function runProbe(input, timeoutMs, docker) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -114,24 +116,26 @@ async function captureImage(input, deps) {
     if (run.timedOut)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`);
+        // Its container removed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt's.
+        throw ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .interruptedFailure */ .rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
+            new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
     }
     let probed;
     try {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
     const record = redactRecord({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
@@ -140,14 +144,14 @@ async function captureImage(input, deps) {
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_6__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_6__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -163,13 +167,13 @@ async function layerHistory(image, docker) {
     try {
         const entries = await docker.imageHistory(image);
         return entries.map((h) => ({
-            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_8__/* .redactInstruction */ .Q)(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 /** What the engine knows of the image (record.image). */
@@ -182,12 +186,12 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactLabels */ .PU)(details.labels),
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_6__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -201,18 +205,18 @@ function imageFacts(input, details, platform, history) {
  */
 function redactRecord(r) {
     const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactDeep */ .KL)(x)]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactDeep */ .KL)(v);
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactDeep */ .KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
     ]));
 }
 
 
 /***/ }),
 
-/***/ 6151:
+/***/ 37529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -226,11 +230,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: mergeFromDigestFiles, overallStatus, readBuildResult
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/config/build-args.ts
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -357,8 +361,8 @@ function bpa_list_parseBpaList(raw, opts) {
 
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -537,10 +541,16 @@ function variantTags(tags, variant, index, count) {
     }
     return out;
 }
-/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+/**
+ * The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub), as
+ * distribution/reference splits it (and parseImageRef, and buildx when it pushes): a first
+ * component with "." or ":", localhost, or capitals names the registry (`MyOrg/model` is the host
+ * MyOrg, where buildx would push, not Docker Hub).
+ */
 function registryHost(repository) {
     const first = repository.split('/')[0];
-    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    return repository.includes('/') &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())
         ? first
         : 'docker.io';
 }
@@ -1048,16 +1058,188 @@ function forgetBuilder(docker, name, cache) {
     }
 }
 
+// EXTERNAL MODULE: ./src/config/secret-id.ts
+var secret_id = __webpack_require__(92916);
+// EXTERNAL MODULE: ./src/python/indexes.ts
+var python_indexes = __webpack_require__(53910);
+;// CONCATENATED MODULE: ./src/build/inputs.ts
+// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
+// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
+// directory, never as build arguments (which the image history keeps for anyone who can pull it,
+// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+
+
+
+
+
+
+
+/**
+ * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
+ * list with the config's, which refuses them as build.secrets ids.
+ */
+const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+/** The plan's build args that may be build arguments (those that travel as secrets removed). */
+function publicPlanArgs(args) {
+    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
+}
+/** build.secrets by name -> value from the environment; each must be set. */
+function secretEnvFrom(secrets, env) {
+    const out = {};
+    for (const id of secrets) {
+        const value = env[id];
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+        }
+        out[id] = value;
+    }
+    return out;
+}
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+    's',
+    'c',
+    'ti',
+    'PATH',
+    'IFS',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'PS4',
+    'TORCH_VERSION',
+    'ML_IMAGE_CUDA',
+]);
+function secretEnvScript(env) {
+    return (Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .join(''));
+}
+/**
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
+ * come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
+ */
+function buildPipConf(i) {
+    return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(i.indexes, i.torchIndexUrl));
+}
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+function inputsDigest(i) {
+    const text = JSON.stringify({
+        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
+        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+        // a change in how it is written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
+        secrets: Object.keys(i.secretEnv).sort(),
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
+function writeBuildInputs(dir, i) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const files = {
+        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
+        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+    };
+    const out = {};
+    for (const [id, content] of Object.entries(files)) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
+        out[id] = file;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/build/input-secrets.ts
+// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
+// secret of its own id, never a build argument.
+
+
+
+
+/**
+ * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`
+ * and `secret-envs` inputs' ids each given once (and none a build.secrets id or one this action
+ * mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by id.
+ */
+function checkBuildSecrets(options, config, env) {
+    secretEnvFrom(config.build.secrets, env);
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    for (const id of ids) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    const values = {};
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[id] = value;
+    }
+    return values;
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment (checkBuildSecrets, again); returns the files and every secret value
+ * (masked in build output).
+ */
+function inputSecrets(options, config, env, dir) {
+    const files = {};
+    const values = {};
+    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
+        values[`secret-env:${id}`] = value;
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
+
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/python/indexes.ts
-var python_indexes = __webpack_require__(53910);
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
 // EXTERNAL MODULE: ./src/util/versions.ts
@@ -1400,164 +1582,6 @@ class StepTimer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/inputs.ts
-// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
-// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
-// directory, never as build arguments (which the image history keeps for anyone who can pull it,
-// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
-
-
-
-
-
-
-/** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
-const BUILD_SECRET_IDS = {
-    requirements: 'ml_image_requirements',
-    constraints: 'ml_image_constraints',
-    pipConf: 'ml_image_pip_conf',
-    torchIndex: 'ml_image_torch_index',
-    env: 'ml_image_env',
-};
-/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
-const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
-/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
-const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
-/** Index variables that the pip.conf secret carries (config first, else the environment). */
-const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
-/** The plan's build args that may be build arguments (those that travel as secrets removed). */
-function publicPlanArgs(args) {
-    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
-}
-/** build.secrets by name -> value from the environment; each must be set. */
-function secretEnvFrom(secrets, env) {
-    const out = {};
-    for (const id of secrets) {
-        const value = env[id];
-        if (value === undefined) {
-            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
-        }
-        out[id] = value;
-    }
-    return out;
-}
-/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
-/**
- * Names the install step itself uses, or that would change how its shell runs: never exported
- * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
- */
-const RESERVED_ENV = new Set([
-    's',
-    'c',
-    'ti',
-    'PATH',
-    'IFS',
-    'HOME',
-    'SHELL',
-    'ENV',
-    'PS4',
-    'TORCH_VERSION',
-    'ML_IMAGE_CUDA',
-]);
-function secretEnvScript(env) {
-    return (Object.entries(env)
-        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
-        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
-        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
-        .join(''));
-}
-/**
- * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
- * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
- * come from where the resolver found them, and a pin it took from the torch index
- * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
- */
-function buildPipConf(i) {
-    return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(i.indexes, i.torchIndexUrl));
-}
-/**
- * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
- * requirements, constraints or indexes change, and not when only a token is rotated.
- */
-function inputsDigest(i) {
-    const text = JSON.stringify({
-        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
-        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
-        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
-        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
-        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
-        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
-        // a change in how it is written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
-        secrets: Object.keys(i.secretEnv).sort(),
-    });
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
-function writeBuildInputs(dir, i) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const files = {
-        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
-        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
-        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
-        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
-    };
-    const out = {};
-    for (const [id, content] of Object.entries(files)) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
-        out[id] = file;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/build/input-secrets.ts
-// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
-// secret of its own id, never a build argument.
-
-
-
-
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment; returns the files and every secret value (masked in build output).
- */
-function inputSecrets(options, config, env, dir) {
-    const files = {};
-    const values = {};
-    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    for (const id of ids) {
-        if (taken.has(id))
-            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
-        taken.add(id);
-    }
-    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-        const value = env[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
-        values[`secret-env:${id}`] = value;
-    }
-    const secrets = Object.entries(options?.secrets ?? {});
-    if (secrets.length > 0)
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    for (const [id, value] of secrets) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
-        files[id] = file;
-        values[`secret:${id}`] = value;
-    }
-    return { files, values };
-}
-
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -1715,8 +1739,8 @@ async function withRetries(deps, what, tags, t0, push) {
     }
 }
 
-// EXTERNAL MODULE: ./src/requirements/read.ts + 5 modules
-var requirements_read = __webpack_require__(1208);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 2 modules
+var requirements_read = __webpack_require__(69130);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -1971,7 +1995,9 @@ var read_regular = __webpack_require__(23387);
 // Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
 // an earlier run's records) usually sits inside the build context (`ml-image-results` beside
 // ml-image.yml, context "."), and the templates' `COPY . /app` would copy it into every image: a
-// new last layer, and a new digest, on every run with the same inputs. BuildKit reads a
+// new last layer, and a new digest, on every run with the same inputs. The config itself (an index
+// URL's login is written in it) and the files read as secrets (the signing key, `secret-files`)
+// would be pushed with the image. BuildKit reads a
 // Dockerfile-specific ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile) instead of
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
@@ -2071,7 +2097,7 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
     const own = ignoreFileOf(dockerfile, context);
     const sep = own === '' || own.endsWith('\n') ? '' : '\n';
     const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
-    (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its own records)\n${added}`, {
+    (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`, {
         mode: 0o600,
     });
     return { dockerfile: copy, keptOut };
@@ -2172,7 +2198,7 @@ async function buildVariant(input, v, run) {
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
     if (keptOut.length > 0)
-        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's records and files: never copied into the image)`);
+        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -3557,8 +3583,9 @@ async function takeEarlier(input, signer, unregister) {
         return input.results.takeEnvelopes();
     }
     catch (e) {
-        unregister?.();
+        // Registered until the DELETEs are done: a signal meanwhile waits for them (release again).
         await signer?.release?.().catch(() => undefined);
+        unregister?.();
         throw e;
     }
 }
@@ -3614,8 +3641,10 @@ async function runAttestStage(input, io) {
     }
     finally {
         // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
-        unregister?.();
+        // The cleanup stays registered until their DELETEs are done: a SIGINT/SIGTERM meanwhile runs
+        // it, and its release waits for them, rather than finding nothing to clean up and exiting.
         await signer?.release?.().catch(() => undefined);
+        unregister?.();
     }
     // Targets that never started are not in attest.json (as if the stage had stopped before them).
     result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
@@ -3813,6 +3842,30 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
+;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
+// What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
+// writes the ignore file): this run's records and this tool's own files (the reusable workflows
+// check the action out into the workspace), and the files the run reads that may hold a secret:
+// the config (an index URL's login is written there), the signing key file, the action's
+// secret-files. The templates' `COPY . /app` would otherwise push them with the image. Pure.
+
+
+/** The absolute paths the build keeps out of its context (those inside it). */
+function contextKeepOut(input) {
+    const { loaded } = input;
+    const key = loaded.config.attest.key;
+    return [
+        ...(input.resultDir !== undefined ? [input.resultDir] : []),
+        external_node_path_default().dirname(input.imagesDir),
+        ...(loaded.file !== undefined ? [loaded.file] : []),
+        // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
+        ...(key !== undefined && !(0,verify_inputs/* isKeyReference */.NI)(key) ? [external_node_path_default().resolve(loaded.baseDir, key)] : []),
+        ...Object.values(input.buildOptions?.secretFiles ?? {}),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -3884,11 +3937,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
-// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> attest
-// -> report.
-// The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
-// this one function; what differs between them (progress lines, annotations, job summary, GitHub,
-// where result files go) is passed in.
+
 
 
 
@@ -4049,6 +4098,9 @@ key) {
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
+    // A build secret the environment lacks, an id given twice: exit 2 before any container runs.
+    if (opts.stages.has('build'))
+        checkBuildSecrets(opts.buildOptions, config, io.env);
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
@@ -4071,12 +4123,13 @@ key) {
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
-        // This run's records and this tool's own files (the reusable workflows check the action
-        // out into the workspace): in the context only by where they sit, never the image's.
-        keepOut: [
-            ...(opts.results.dir !== undefined ? [opts.results.dir] : []),
-            external_node_path_default().dirname(opts.imagesDir),
-        ],
+        // Never the image's, though in the context by where they sit: src/pipeline/keep-out.ts.
+        keepOut: contextKeepOut({
+            ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
+            imagesDir: opts.imagesDir,
+            loaded: opts.loaded,
+            ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+        }),
     }, {
         docker,
         // git, for the context's commit time.
@@ -4157,7 +4210,7 @@ function overallStatus(entries) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1208);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69130);
 /* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading

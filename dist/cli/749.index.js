@@ -1,8 +1,8 @@
-export const id = 208;
-export const ids = [208];
+export const id = 749;
+export const ids = [749];
 export const modules = {
 
-/***/ 1208:
+/***/ 69130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -97,467 +97,10 @@ function readRequirementsFile(abs, from, root) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 1 modules
-var redact = __webpack_require__(69695);
-;// CONCATENATED MODULE: ./src/util/url-secrets.ts
-// The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
-// they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
-// are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
-// secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
-// hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
-
-const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
-const URL_SPAN = new RegExp(span);
-const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(pathToken);
-/** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
-const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
-const isNameReference = (part) => NAME_REFERENCE.test(part);
-/**
- * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
- * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
- * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
- * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
- */
-function urlTokens(url) {
-    const colon = url.indexOf('://');
-    if (colon < 0)
-        return [];
-    const rest = URL_SPAN.exec(url.slice(colon))[0];
-    const out = [];
-    const t = PATH_TOKEN.exec(rest);
-    if (t)
-        out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
-    for (const m of rest.matchAll(QUERY_SECRET_G))
-        out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
-    return out;
-}
-/** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
-function decoded(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
-const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || isNameReference(part);
-/**
- * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
- * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
- */
-const isLiteralSecret = (part) => {
-    const d = decoded(part);
-    return !noSecret(part) && (d === undefined || !noSecret(d));
-};
-/**
- * Every secret part of URL, to mask in logs: its user name and password, the value of each query
- * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
- * percent-encoded, in a URL nested in the query), and the token of an Anaconda `/t/<token>/`
- * segment right after the host. Each is given as written in the URL (percent-encoded) and
- * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
- * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
- * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
- */
-function urlSecrets(url, minChars) {
-    const parts = [];
-    try {
-        const u = new URL(url);
-        parts.push(u.username, u.password);
-    }
-    catch {
-        // No URL to the parser: no login pip would send. Its tokens are still found below.
-    }
-    for (const t of urlTokens(url))
-        parts.push(t.value);
-    const out = new Set();
-    for (const raw of parts) {
-        if (!isLiteralSecret(raw))
-            continue;
-        const d = decoded(raw);
-        if (d !== undefined)
-            out.add(d);
-        out.add(raw);
-    }
-    return [...out].filter((s) => s.length >= minChars);
-}
-
-;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
-// What a value written in a credential's place in a requirements file is, for the refusal at the
-// door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
-// $(...): a mistake in a line, fine in a comment); or nothing to refuse
-// (empty, a whole ${NAME}, a mask such as pip-compile's `****`, a placeholder such as `<token>` or
-// `YOUR_KEY`, or shorter than MIN_SECRET_CHARS). Also the tokens of a known form in free text (a
-// comment). Pure. Log masking (util/url-secrets.ts, util/redact.ts) keeps its own, wider rule:
-// whatever it may hide, it hides.
-
-
-/** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
-const MIN_SECRET_CHARS = 6;
-/** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
-const decodedOr = (text) => decoded(text) ?? text;
-/**
- * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
- * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
- */
-const UNEXPANDED = [
-    /^\$[A-Za-z_][A-Za-z0-9_]*$/,
-    /^\$\([^()]*\)$/,
-    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
-    /^\$?\{\{[^{}]*\}\}$/,
-];
-/** Whether VALUE (as written) is wholly a reference pip does not fill in (UNEXPANDED). */
-const isUnexpandedReference = (value) => UNEXPANDED.some((p) => p.test(value));
-/**
- * A value masked already: all '*' (pip-compile's header writes `https://__token__:****@host`),
- * REDACTED in any case or bracketed, runs of x, X or '.' (`xxxxxxxx`, `XXXX-XXXX`, `...`), also
- * after a token's prefix (`nvapi-XXXXXXXX`, `ghp_xxxxxxxx`, `hf_***`).
- */
-const MASKED = [
-    /^(?:[A-Za-z][A-Za-z0-9]{0,11}[-_])?(?:\*+|[xX.]+(?:[-_][xX.]+)*)$/,
-    /^[[<(]?redacted[\]>)]?$/i,
-];
-const isMasked = (value) => MASKED.some((p) => p.test(value));
-/** The words a placeholder is made of (`your_api_key`, `YourToken`, `password`, `value`). */
-const PLACEHOLDER_WORDS = new Set(('a an the my your our app api access auth bearer client private personal project deploy secret ' +
-    'secrets token tokens password passwd passphrase pass pwd key keys value user username login name ' +
-    'here example placeholder changeme sas sig signature pat account org organization feed id ' +
-    'credential credentials creds env sample dummy fake true false none null yes no').split(' '));
-/**
- * Whether VALUE (as written or decoded) is a placeholder, no secret: wholly `<...>`, `[...]`,
- * `{{...}}`, a reference (`${NAME}`, `$NAME`, `$(...)`, `%NAME%`), an upper-case identifier without
- * digits (`YOUR_KEY`, `TOKEN`, `PAT`, `API_KEY`), or words of PLACEHOLDER_WORDS only (`value`,
- * `password`, `your-api-key`, `true`, `none`; also `1` and `0`).
- */
-function isPlaceholder(value) {
-    if (/^(?:<[^<>]*>|\[[^[\]]*\]|[01])$/.test(value))
-        return true;
-    if (isNameReference(value) || isUnexpandedReference(value))
-        return true;
-    if (/^_*[A-Z]+(?:[-_]+[A-Z]+)*_*$/.test(value))
-        return true;
-    if (!/^[A-Za-z][A-Za-z_-]*$/.test(value))
-        return false;
-    const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[-_ ]+/);
-    return words.every((w) => w === '' || PLACEHOLDER_WORDS.has(w.toLowerCase()));
-}
-/**
- * Whether VALUE, written in a secret's place (a password, a query parameter's value, /t/<token>/),
- * is no secret to refuse: empty, a whole `${NAME}`, masked, a placeholder, or shorter than
- * MIN_SECRET_CHARS; as written or percent-decoded.
- */
-function noSecretValue(value) {
-    const d = decodedOr(value);
-    if (!isLiteralSecret(value) || d.length < MIN_SECRET_CHARS)
-        return true;
-    return [value, d].some((v) => isMasked(v) || isPlaceholder(v));
-}
-/**
- * What VALUE (as written in a URL: a password, a query parameter's value, a /t/ token, or a user
- * name that is the token: `TOKEN:@`, `TOKEN:x-oauth-basic@`) is. LIVE (a line pip reads, not a
- * comment): a reference pip does not fill in is one to refuse.
- */
-function valueKind(value, live) {
-    if (live && [value, decodedOr(value)].some(isUnexpandedReference))
-        return 'reference';
-    return noSecretValue(value) ? undefined : 'secret';
-}
-/** Token forms the refusal knows beyond the shared rules: a PyPI API token (a macaroon). */
-const EXTRA_TOKEN_SHAPES = ['pypi-AgE[A-Za-z0-9_-]{20,}'];
-const TOKEN_SHAPES = [...redact/* REDACTION_RULES */.iz.secretValues, ...EXTRA_TOKEN_SHAPES];
-const TOKEN_SHAPE_G = TOKEN_SHAPES.map((p) => new RegExp(p, 'g'));
-/**
- * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
- * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-), a PyPI token and a JSON Web
- * Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
- * `--hash` digest is no token.
- */
-function tokensIn(text) {
-    const found = [];
-    for (const p of TOKEN_SHAPE_G)
-        for (const m of text.matchAll(p))
-            if (!isMasked(m[0]))
-                found.push([m.index, m.index + m[0].length]);
-    return [...found, ...(0,redact/* findJwts */.OK)(text)];
-}
-/**
- * What a user name written without a password (`https://NAME@host`) is: a secret where it is a
- * token, one of a known form (tokensIn: holds `ghp_...`, `glpat-...`, a JWT ...) or at least 30
- * characters of letters and digits, both, without '-' or '_' (an Azure DevOps or an old GitHub
- * token; an organization's name, `my-long-org-name-2024`, has hyphens); LIVE, a reference pip does
- * not fill in. Anything else is a user name (pip asks for its password): none.
- */
-function userKind(user, live) {
-    const d = decodedOr(user);
-    if (live && [user, d].some(isUnexpandedReference))
-        return 'reference';
-    if ([user, d].some(isMasked))
-        return undefined;
-    const long = (v) => /^[A-Za-z0-9+/=]{30,}$/.test(v) && /[A-Za-z]/.test(v) && /[0-9]/.test(v);
-    return [user, d].some((v) => tokensIn(v).length > 0 || long(v)) ? 'secret' : undefined;
-}
-
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
-;// CONCATENATED MODULE: ./src/requirements/credentials.ts
-// Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
-// build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
-// the door (read.ts): an editable install whose URL holds a login or any ${NAME}
-// (editableCredentialWhy), and a credential written literally in any URL of any line or of any
-// comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
-// that is a token, a token in the query, as the shared redaction rules
-// (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
-// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
-// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
-
-
-
-const isSsh = (scheme) => /(^|\+)ssh$/i.test(scheme);
-/**
- * USERINFO (at AT, of a URL of SCHEME) as a Login: its user name ends at the first ':' or '%3A',
- * whichever comes first (`u%3Apw@` is user `u`, password `pw` once decoded, as a server reads it).
- */
-function loginOf(userinfo, at, scheme) {
-    const plain = userinfo.indexOf(':');
-    const encoded = /%3A/i.exec(userinfo)?.index ?? -1;
-    const colon = plain >= 0 && (encoded < 0 || plain < encoded) ? plain : encoded;
-    return { userinfo, at, colon, colonLength: colon === plain ? 1 : 3, ssh: isSsh(scheme) };
-}
-/** A URL's scheme and authority (login, host, port), at its start. */
-const AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/;
-/** The login of URL (a scheme at its start), what precedes the last '@' of its authority. */
-function plainLogin(url) {
-    const m = AUTHORITY.exec(url);
-    const end = m ? m[2].lastIndexOf('@') : -1;
-    return end < 0 ? undefined : loginOf(m[2].slice(0, end), m[1].length + 3, m[1]);
-}
-/**
- * The login (userinfo) of URL and whether it is a credential: `git@` is none, and over SSH neither
- * is any bare user name (`gitlab@`, `jenkins@`: the key is not in the URL); a password is one, over
- * SSH as over https. Undefined without one. (The editable rule: any login there is refused.)
- */
-function urlLogin(url) {
-    const l = plainLogin(url);
-    return l && { userinfo: l.userinfo, credential: l.userinfo !== 'git' && (!l.ssh || l.colon >= 0) };
-}
-const EDITABLE_FIX = 'drop -e and keep the URL with its ${NAME} as a plain requirement (NAME @ git+https://...): pip records no login of a non-editable install, and keeps no checkout';
-/**
- * Why an editable requirement (-e/--editable) is refused: its URL as written carries a login
- * (user:password@ or token@; SSH's fixed `git@` is none) or a ${NAME}. pip clones an editable VCS
- * install into <cwd>/src/<name> and keeps the checkout, whose .git/config keeps the URL as pip filled
- * it in, token and all: in the image's layer. A non-editable install keeps no checkout, and pip
- * records its URL (direct_url.json) without the login. Pure; undefined for a line that is kept.
- */
-function editableCredentialWhy(url) {
-    const refs = [...new Set((0,parse/* envReferences */.Q4)(url))];
-    const login = urlLogin(url)?.credential === true;
-    if (refs.length === 0 && !login)
-        return undefined;
-    const what = refs.length > 0 ? refs.map((n) => `\${${n}}`).join(', ') : 'a login';
-    return `an editable install (-e) whose URL holds ${what}: pip keeps an editable install's checkout (src/<name> under the build step's directory) in the image, and the checkout's .git/config keeps that URL as pip read it, credential and all; ${EDITABLE_FIX}`;
-}
-const isLetter = (c) => /[A-Za-z]/.test(c);
-const isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
-/** Where a URL ends: the shared rules' span (urlTokens.span), to whitespace or a double quote. */
-const URL_END = /[\t\n\r\f\v "]/g;
-/** Where the scheme that ends at END of TEXT starts, not before FROM; END when there is none. */
-function schemeStart(text, end, from) {
-    let start = end;
-    while (start > from && isSchemeChar(text[start - 1]))
-        start--;
-    while (start < end && !isLetter(text[start]))
-        start++;
-    return start;
-}
-/**
- * Each URL of a line as written, with where it starts: a scheme, '://' and what follows to
- * whitespace or '"', or to where a URL nested in its query starts (`?url=https://u:pw@h/x`): each
- * part of the line is read in one URL, a nested URL's login and /t/ segment as an outer one's.
- * Linear: a scheme is looked for back to the previous '://' only.
- */
-function urlsIn(text) {
-    const found = [];
-    let spanEnd = -1;
-    for (let colon = text.indexOf('://'), from = 0; colon >= 0; colon = text.indexOf('://', from)) {
-        const start = schemeStart(text, colon, from);
-        from = colon + 3;
-        if (start === colon)
-            continue;
-        if (colon < spanEnd)
-            found.at(-1).end = start;
-        else {
-            URL_END.lastIndex = colon;
-            spanEnd = URL_END.exec(text)?.index ?? text.length;
-        }
-        found.push({ at: start, end: spanEnd });
-    }
-    return found.map(({ at, end }) => ({ url: text.slice(at, end), at }));
-}
-/** A URL written percent-encoded (in another's query, or alone in a comment): its '://' (any case). */
-const ENCODED_SCHEME_END = /%3A%2F%2F/gi;
-/**
- * Its authority: to '/', '?', '#', '&', one of them encoded, white space or '"' (unrolled: no
- * backtracking).
- */
-const ENCODED_NETLOC = /[^/?#&%\t\n\r\f\v "]*(?:%(?!2F|3F|23)[^/?#&%\t\n\r\f\v "]*)*/iy;
-/**
- * The logins of the URLs written percent-encoded in TEXT (`?url=https%3A%2F%2Fu%3Apw%40h%2Fx`, in
- * a URL's query or alone), where their userinfo starts in TEXT.
- */
-function encodedLogins(text) {
-    const out = [];
-    if (!text.includes('%'))
-        return out;
-    let from = 0;
-    for (const m of text.matchAll(ENCODED_SCHEME_END)) {
-        const start = schemeStart(text, m.index, from);
-        from = m.index + m[0].length;
-        ENCODED_NETLOC.lastIndex = from;
-        const netloc = ENCODED_NETLOC.exec(text)[0];
-        const end = Math.max(netloc.lastIndexOf('@'), netloc.lastIndexOf('%40'));
-        if (start === m.index || end < 0)
-            continue;
-        out.push(loginOf(netloc.slice(0, end), from, text.slice(start, m.index)));
-    }
-    return out;
-}
-/**
- * Passwords a forge documents as fixed and public, the token then being the user name: GitHub's
- * `https://${TOKEN}:x-oauth-basic@github.com/...`. (Where the fixed part is the user name,
- * `x-access-token:`, `oauth2:`, `x-token-auth:`, the password is the token: judged as any.)
- */
-const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
-/**
- * The secret of a login to judge, where it is in its text, and what it is (valueKind, userKind):
- * the password (a fixed public one, as `x-oauth-basic`, makes the user name the token); the user
- * name of `TOKEN:@` (an empty password: Gemfury's form); a user name without a password where it is
- * a token (userKind: over https `myuser@` is a user name, pip asks for the password; over SSH never:
- * the key is not in the URL). SSH's `git@` is none. Undefined without one.
- */
-function loginSecret(l, live) {
-    if (l.userinfo === 'git')
-        return undefined;
-    if (l.colon < 0)
-        return l.ssh ? undefined : { at: l.at, value: l.userinfo, kind: userKind(l.userinfo, live) };
-    const password = l.userinfo.slice(l.colon + l.colonLength);
-    const value = password !== '' && !PUBLIC_PASSWORDS.has(decodedOr(password).toLowerCase()) ? password : undefined;
-    if (value !== undefined)
-        return { at: l.at + l.colon + l.colonLength, value, kind: valueKind(value, live) };
-    const user = l.userinfo.slice(0, l.colon);
-    return { at: l.at, value: user, kind: valueKind(user, live) };
-}
-/** A query parameter as a message names it: `%26sig%3D` -> `sig=`. */
-const paramName = (where) => `${where.replace(/^(?:[?&#]|%3F|%2[36])/i, '').replace(/(?:=|%3D)$/i, '')}=`;
-/** Hosts whose `/t/<token>/` right after the host is a token: Anaconda's (log masking: any host's). */
-const ANACONDA_HOST = /^(?:(?:[a-z0-9-]+\.)*anaconda\.(?:org|cloud)|repo\.anaconda\.com)$/;
-/** The host of URL (a scheme at its start), lower case, without login, port or final '.'. */
-function hostOf(url) {
-    const netloc = AUTHORITY.exec(url)?.[2] ?? '';
-    return netloc
-        .slice(netloc.lastIndexOf('@') + 1)
-        .replace(/:[0-9]*$/, '')
-        .replace(/\.$/, '')
-        .toLowerCase();
-}
-/** What follows a query value the shared rule ends at '<' or '>': to '&', '#', white space, a quote. */
-const VALUE_REST = /[^\t\n\r\f\v "'\\`&#]*/y;
-/** The same after an encoded '=' (%3D): also to %26 or %23 (unrolled: no backtracking). */
-const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\\`&#%]*)*/iy;
-/**
- * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
- * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
- * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
- * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
- */
-function urlTokensToJudge(url) {
-    const all = urlTokens(url);
-    const query = all.filter((t) => t.where !== '/t/');
-    const out = query.map((t, i) => {
-        const end = t.at + t.value.length;
-        if (url[end] !== '<' && url[end] !== '>')
-            return { ...t, what: paramName(t.where) };
-        const next = query[i + 1];
-        const bound = next ? next.at - next.where.length : url.length;
-        const rest = /%3D$/i.test(t.where) ? ENCODED_VALUE_REST : VALUE_REST;
-        rest.lastIndex = 0;
-        return { ...t, what: paramName(t.where), value: t.value + rest.exec(url.slice(end, bound))[0] };
-    });
-    const t = all.find((x) => x.where === '/t/');
-    if (t && ANACONDA_HOST.test(hostOf(url)))
-        out.unshift({ ...t, what: '/t/' });
-    return out;
-}
-const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
-const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}} or $(...))';
-/** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
-function whatOf(where, kind) {
-    if (kind === 'reference')
-        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
-    if (where === 'login')
-        return LOGIN_WHAT;
-    if (where === '/t/')
-        return 'an Anaconda token (/t/<token>/)';
-    if (where === 'token')
-        return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
-    return `a token in the query (${where})`;
-}
-/**
- * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
- * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
- * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
- * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
- * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
- * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
- * fill in (`$TOKEN`) is one too, of kind 'reference'.
- */
-function literalCredentials(text, live = true) {
-    const found = [];
-    const add = (where, kind, start, length) => {
-        if (kind !== undefined)
-            found.push({ what: whatOf(where, kind), start, end: start + length, kind });
-    };
-    const urls = text.includes('://') ? urlsIn(text) : [];
-    const logins = encodedLogins(text);
-    for (const { url, at } of urls) {
-        const l = plainLogin(url);
-        if (l)
-            logins.push({ ...l, at: at + l.at });
-    }
-    for (const login of logins) {
-        const secret = loginSecret(login, live);
-        if (secret)
-            add('login', secret.kind, secret.at, secret.value.length);
-    }
-    for (const { url, at } of urls)
-        for (const t of urlTokensToJudge(url))
-            add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
-    if (!live)
-        for (const [start, end] of outside(tokensIn(text), found))
-            add('token', 'secret', start, end - start);
-    return found;
-}
-/**
- * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
- * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
- * its start, each with the furthest end of those that start before it.
- */
-function outside(spans, taken) {
-    const byStart = [...taken].sort((a, b) => a.start - b.start);
-    const out = [];
-    let i = 0;
-    let furthest = -1;
-    for (const [start, end] of [...spans].sort((a, b) => a[1] - b[1])) {
-        for (; i < byStart.length && byStart[i].start < end; i++)
-            furthest = Math.max(furthest, byStart[i].end);
-        if (furthest <= start)
-            out.push([start, end]);
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/requirements/credentials.ts + 2 modules
+var credentials = __webpack_require__(37899);
 ;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
 // The problems of credentials written in a requirements file (credentials.ts finds them): a line's
 // or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
@@ -601,7 +144,7 @@ function clipped(text) {
  * it masked, and redactUrls over it. By default both rules judge it: the line's, and the
  * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
  */
-function maskLiteralCredentials(text, found = [...literalCredentials(text), ...literalCredentials(text, false)]) {
+function maskLiteralCredentials(text, found = [...(0,credentials/* literalCredentials */.m)(text), ...(0,credentials/* literalCredentials */.m)(text, false)]) {
     let shown = '';
     let done = 0;
     for (const c of [...found].sort((a, b) => a.start - b.start)) {
@@ -632,7 +175,7 @@ const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q
  * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
  */
 function literalCredentialProblem(origin, text, comment = false) {
-    const found = literalCredentials(text, !comment);
+    const found = (0,credentials/* literalCredentials */.m)(text, !comment);
     if (found.length === 0)
         return undefined;
     const what = [...new Set(found.map((c) => c.what))].join(', ');
@@ -672,6 +215,8 @@ function commentCredentialProblems(file, text) {
     return problems;
 }
 
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
+var parse = __webpack_require__(12696);
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
@@ -884,7 +429,7 @@ function editableLeak(l) {
         return undefined;
     const shown = shownLine(l);
     // A line that parses only once filled in holds a ${NAME}: its text is what is checked.
-    return editableCredentialWhy((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
+    return (0,credentials/* editableCredentialWhy */.S)((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
 }
 /**
  * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
