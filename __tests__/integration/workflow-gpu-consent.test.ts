@@ -29,7 +29,7 @@ describe.skipIf(SKIP)('gpu-consent: the environment must require a reviewer', ()
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The step with `gh api` answering ANSWER (exit 1 when undefined: a 404); what gh was asked. */
-  function consent(answer: object | undefined, environment = 'gpu-review') {
+  function consent(answer: object | undefined, environment = 'gpu-review', isPrivate = false) {
     const bin = mkdtempSync(path.join(dir, 'bin-'));
     const asked = path.join(bin, 'asked');
     writeFileSync(
@@ -48,6 +48,7 @@ describe.skipIf(SKIP)('gpu-consent: the environment must require a reviewer', ()
         GH_TOKEN: 'ghs_token',
         ENVIRONMENT: environment,
         REPOSITORY: 'octo/models',
+        PRIVATE: String(isPrivate),
       },
     });
     let args = '';
@@ -95,6 +96,13 @@ describe.skipIf(SKIP)('gpu-consent: the environment must require a reviewer', ()
     expect(r.code, r.out).toBe(1);
     expect(r.out).toMatch(/^::error title=ml-image GPU consent::/m);
     expect(r.out).toContain('Settings > Environments with required reviewers');
+    expect(r.out).not.toContain('private repository');
+  });
+
+  it("a private repository's environment cannot be read by the job (no permission): fails closed, pointing at the label", () => {
+    const r = consent(undefined, 'gpu-review', true);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toMatch(/^::error title=ml-image GPU consent::.*private repository.*fork-gpu-label/m);
   });
 
   it("puts the environment's name in the API path encoded, never as a path of its own", () => {

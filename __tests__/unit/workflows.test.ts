@@ -772,8 +772,9 @@ describe('ml-image.yml', () => {
       build: { contents: 'read', packages: 'write' },
       merge: { contents: 'read', packages: 'write' },
       'smoke-cpu': { contents: 'read', packages: 'read' },
-      // Reads the environment's protection rules only (GitHub's "Get an environment": actions read).
-      'gpu-consent': { actions: 'read' },
+      // Asks for nothing (the callers grant no `actions`); a public repository's environment is
+      // readable with any token.
+      'gpu-consent': {},
       'smoke-gpu': { contents: 'read', packages: 'read' },
       // Only the attest job signs (OIDC); it runs no pull-request code.
       attest: { contents: 'read', packages: 'write', 'id-token': 'write' },
@@ -869,6 +870,24 @@ describe('caller templates', () => {
       ]),
     );
   });
+
+  // A called workflow's job may not ask for more than its caller grants: GitHub refuses the whole
+  // run ("is requesting 'actions: read', but is only allowed 'actions: none'"), whatever the job's if.
+  it.each(CALLERS.filter((rel) => JSON.stringify(file(rel).wf).includes('.github/workflows/ml-image.yml@')))(
+    '%s grants every permission each job of ml-image.yml asks for',
+    (rel) => {
+      const level = (v: unknown) => ({ none: 0, read: 1, write: 2 })[String(v)] ?? 0;
+      const caller = Object.values(file(rel).wf.jobs).find((j) =>
+        String(j.uses ?? '').includes('.github/workflows/ml-image.yml@'),
+      )!;
+      const granted = (caller.permissions ?? file(rel).wf.permissions ?? {}) as Record<string, string>;
+      for (const [id, j] of Object.entries(file(ML).wf.jobs))
+        for (const [scope, want] of Object.entries((j.permissions ?? {}) as Record<string, string>))
+          expect(level(granted[scope]), `${ML} jobs.${id} asks for ${scope}: ${want}`).toBeGreaterThanOrEqual(
+            level(want),
+          );
+    },
+  );
 
   it.each(CALLERS)('%s is named ml-image, the name fork-comment.yml listens for', (rel) => {
     expect(file(rel).wf.name).toBe('ml-image');
