@@ -648,7 +648,16 @@ describe('ml-image.yml', () => {
     expect(names.length).toBeGreaterThanOrEqual(18);
     for (const n of names) expect(n.startsWith('${{ inputs.artifact-prefix }}-'), n).toBe(true);
     const uploads = Object.values(ml.jobs).flatMap((j) => stepUsing(j, 'actions/upload-artifact@'));
-    for (const u of uploads) expect(u.with?.overwrite, String(u.with?.name)).toBe(true);
+    // All but the plan job's claim of the prefix for this attempt: a second call with the same
+    // prefix must fail there (409), not overwrite the first call's artifacts.
+    const claim = only(
+      uploads.filter((u) => String(u.with?.name).endsWith('-call-${{ github.run_attempt }}')),
+      'the claim of the prefix',
+    );
+    expect(stepUsing(job(ML, 'plan'), 'actions/upload-artifact@')).toEqual([claim]);
+    expect(claim.with?.overwrite).toBeUndefined();
+    for (const u of uploads.filter((x) => x !== claim))
+      expect(u.with?.overwrite, String(u.with?.name)).toBe(true);
   });
 
   it('reports the whole matrix in one job: the results of every variant downloaded into one result-dir', () => {
