@@ -328,6 +328,21 @@ describe('ml-image verify', () => {
       expect(bad.code).toBe(2);
       expect(bad.err).toContain('--require-smoke');
       expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ ref: index, ok: false });
+      // Refused before the digest is known (a misspelt flag, no digest): ok false, no ref.
+      for (const args of [
+        [index, '--key', 'cosign.pub', '--out', dir, '--platfrom', 'linux/amd64'],
+        ['--key', 'cosign.pub', '--out', dir],
+      ]) {
+        expect(
+          (await verify([index, '--key', 'cosign.pub', '--out', dir], new Set([amd, arm]), full())).code,
+        ).toBe(0);
+        const r = await verify(args, new Set([amd, arm]), full());
+        expect(r.code, args.join(' ')).toBe(2);
+        const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        expect(written.ok, args.join(' ')).toBe(false);
+        expect(written.ref).toBeUndefined();
+        expect(String(written.error)).toMatch(/platfrom|IMAGE@DIGEST/);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -118,3 +118,14 @@ export function timeoutFlag(command: string, raw: string | undefined): number | 
     );
   return n;
 }
+
+/** The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). */
+export function outFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (a === '--out') return argv[i + 1];
+    if (a.startsWith('--out=')) return a.slice('--out='.length);
+  }
+  return undefined;
+}

@@ -16,6 +16,7 @@ import {
 } from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
+import { outFlag } from './args.js';
 import type { Command } from './commands/types.js';
 import type { CliIo } from './io.js';
 
@@ -163,17 +164,6 @@ export function jsonError(err: unknown): JsonError {
 export function wantsJson(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
-}
-
-/** The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). */
-function outFlag(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') return undefined;
-    if (a === '--out') return argv[i + 1];
-    if (a.startsWith('--out=')) return a.slice('--out='.length);
-  }
-  return undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 import { VERIFY_TIMEOUT_DEFAULT_S, VERIFY_TIMEOUT_MAX_S } from '../../attest/verify-flags.js';
 import { GITHUB_ISSUER } from '../../attest/signing.js';
 import { CheckFailedError, InputError } from '../../errors.js';
-import { type OptionSpec, parseCommandArgs } from '../args.js';
+import { type OptionSpec, outFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
 import { writeOutFile } from '../output.js';
@@ -139,11 +139,15 @@ export async function verifyBeforeWrite(
   return outcome;
 }
 
-/** DIR/verify.json of a verify that stopped before its checks ended: not ok, with why. */
-function writeStopped(io: CliIo, dir: string, ref: string, e: unknown): void {
+/**
+ * DIR/verify.json of a verify that stopped before its checks ended: not ok, with why (and the
+ * digest, REF, once the arguments named one).
+ */
+function writeStopped(io: CliIo, dir: string, ref: string | undefined, e: unknown): void {
   const error = e instanceof Error ? e.message : String(e);
+  const record = { ...(ref !== undefined && { ref }), ok: false, error };
   try {
-    writeOutFile(io.cwd, dir, 'verify.json', `${JSON.stringify({ ref, ok: false, error }, null, 2)}\n`);
+    writeOutFile(io.cwd, dir, 'verify.json', `${JSON.stringify(record, null, 2)}\n`);
   } catch {
     // The error that stopped the verify is the one to report.
   }
@@ -175,9 +179,18 @@ cosign cannot be reached, the registry refuses the read or is failing, or it did
 within --timeout (the fix is printed).`,
   async run(argv: string[], io: CliIo) {
     const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } } as const satisfies OptionSpec;
-    const { values, positionals } = parseCommandArgs('verify', argv, options, true);
-    if (positionals.length !== 1)
-      throw new InputError('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
+    let parsed: ReturnType<typeof parseCommandArgs<typeof options>>;
+    try {
+      parsed = parseCommandArgs('verify', argv, options, true);
+      if (parsed.positionals.length !== 1)
+        throw new InputError('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
+    } catch (e) {
+      // An unknown, repeated or empty flag, or no digest (exit 2): no earlier "ok": true stays.
+      const out = outFlag(argv);
+      if (out !== undefined && out.trim() !== '') writeStopped(io, out, undefined, e);
+      throw e;
+    }
+    const { values, positionals } = parsed;
     const ref = positionals[0]!;
     const t0 = performance.now();
     let outcome: Awaited<ReturnType<typeof verifyWithCli>>;
