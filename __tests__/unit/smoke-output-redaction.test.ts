@@ -32,7 +32,12 @@ describe('redactOutput', () => {
       `LANG=C.UTF-8\nDB_PASSWORD=${R}\nPWD=/`,
     ],
     ['env: a value with blanks, to the line end', 'API_KEY=two words here\nA=1', `API_KEY=${R}\nA=1`],
-    ['env: CRLF line ends', 'HF_TOKEN=PLANTEDx\r\nA=1\r\n', `HF_TOKEN=${R}\nA=1\r\n`],
+    ['env: CRLF line ends (each keeps its CR)', 'HF_TOKEN=PLANTEDx\r\nA=1\r\n', `HF_TOKEN=${R}\r\nA=1\r\n`],
+    [
+      "a program's lower-case settings are no variables (max_new_tokens, tokenizer, pad_token)",
+      'generate: max_new_tokens=50 tokenizer=bert-base\npad_token=<pad>\nauth_mode=oauth',
+      'generate: max_new_tokens=50 tokenizer=bert-base\npad_token=<pad>\nauth_mode=oauth',
+    ],
     ['env: an innocent name keeps its blanks', 'GREETING=hello big world', 'GREETING=hello big world'],
     ['export -p / declare -x', 'declare -x GH_TOKEN="PLANTED q"', `declare -x GH_TOKEN=${R}`],
     ["set's quoting", "DB_PASS='PLANTED pw'", `DB_PASS=${R}`],
@@ -71,7 +76,12 @@ describe('redactOutput', () => {
 });
 
 describe('a failing custom test that prints the environment', () => {
-  it('keeps no secret-named value in its result or in the streamed log', async () => {
+  it.each<[string, number[]]>([
+    ['in one chunk', []],
+    ['cut inside the secret name (DB_PASS|WORD=)', [ENV_DUMP.indexOf('WORD=')]],
+    ['cut inside the value (a pipe flushes in 4 KiB blocks)', [ENV_DUMP.indexOf('dbpw99')]],
+    ['cut everywhere, one character a chunk', Array.from({ length: ENV_DUMP.length - 1 }, (_, i) => i + 1)],
+  ])('keeps no secret-named value in its result or in the streamed log: %s', async (_, cuts) => {
     const { tests } = validateConfigData(
       {
         image: { name: 'o/m' },
@@ -82,7 +92,8 @@ describe('a failing custom test that prints the environment', () => {
     const docker = fakeDocker({
       inspectImage: async () => imageDetails(),
       runContainer: async (spec) => {
-        spec.onOutput?.(ENV_DUMP, 'stdout');
+        const at = [0, ...cuts, ENV_DUMP.length];
+        for (let i = 1; i < at.length; i++) spec.onOutput?.(ENV_DUMP.slice(at[i - 1], at[i]), 'stdout');
         return {
           containerId: 'c',
           exitCode: 1,
@@ -111,6 +122,8 @@ describe('a failing custom test that prints the environment', () => {
     expect(test.status).toBe('fail');
     expect(test.output).toContain(`DB_PASSWORD=${R}`);
     expect(streamed.join('')).toContain(`DB_PASSWORD=${R}`);
+    // Everything else of the stream is there, in order.
+    expect(streamed.join('')).toBe(ENV_DUMP.replace('PLANTEDdbpw99', R));
     expect(JSON.stringify({ result, streamed })).not.toContain('PLANTED');
   });
 });

@@ -24,6 +24,36 @@ export type RunFn = (spec: TestRunSpec) => Promise<RunOutcome>;
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
 export const OUTPUT_KEEP_CHARS = 64 * 1024;
 
+/** The most of one unfinished line a live view holds back before it shows it anyway. */
+const LIVE_LINE_MAX = 64 * 1024;
+
+/**
+ * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
+ * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
+ * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
+ * ended), or it grows past LIVE_LINE_MAX.
+ */
+export function liveLines(emit: (text: string) => void): { push(chunk: string): void; flush(): void } {
+  let held = '';
+  return {
+    push(chunk) {
+      const text = held + chunk;
+      const end = text.lastIndexOf('\n') + 1;
+      if (end === 0 && text.length <= LIVE_LINE_MAX) {
+        held = text;
+        return;
+      }
+      const upTo = end > 0 ? end : text.length;
+      held = text.slice(upTo);
+      emit(redactOutput(text.slice(0, upTo)));
+    },
+    flush() {
+      if (held !== '') emit(redactOutput(held));
+      held = '';
+    },
+  };
+}
+
 /**
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
  * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose

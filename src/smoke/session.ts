@@ -1,7 +1,6 @@
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
-import { redactOutput } from '../util/redact-instruction.js';
 import { redactDeep, redactText } from '../util/redact.js';
 import type { CustomTestSpec, SmokeSuite } from '../config/schema.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
@@ -12,7 +11,7 @@ import type { Baseline } from './baselines.js';
 import { containerGpus, type GpuPin, noGpuReason } from './gpu-pin.js';
 import { classifyFailure } from './classify.js';
 import { DAEMON_TEXT, errorMessage, firstLine, isDaemonGone, SmokeInterruptedError } from './interrupt.js';
-import { MISSING_PROGRAM, type RunFn, type RunOutcome, tail } from './output.js';
+import { liveLines, MISSING_PROGRAM, type RunFn, type RunOutcome, tail } from './output.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
 export interface SmokeInput {
@@ -141,9 +140,11 @@ function isEngineRefusal(e: unknown): boolean {
 export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () => string): RunFn {
   return async ({ gpu, ...spec }) => {
     let outcome: RunOutcome;
+    // Whole lines, redacted: a secret cut between two chunks is still masked.
+    const live = deps.output && liveLines((text) => deps.output!(text, current()));
     try {
       outcome = await deps.docker.runContainer({
-        ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactOutput(chunk), current()) }),
+        ...(live && { onOutput: (chunk: string) => live.push(chunk) }),
         image: input.runImage ?? input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
         ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
@@ -169,6 +170,8 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
       // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
       if (isEngineRefusal(e)) throw new ContainerStartError(engineMessage(e), { cause: e });
       throw e;
+    } finally {
+      live?.flush();
     }
     // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
     // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and

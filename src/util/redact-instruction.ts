@@ -114,20 +114,32 @@ function maskRunArgs(text: string, at: number, n: number): string {
 }
 
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
-const ENV_LINE = new RegExp(`^(${NAME})=([^\\n]*)$`, 'gm');
+/**
+ * A name as environment variables are written (upper case, digits, `_`): in a program's output a
+ * lower-case `max_new_tokens=50` or `tokenizer=bert-base` is a setting it prints, not a variable.
+ */
+const ENV_NAME = '[A-Z_][A-Z0-9_]*';
+/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
+const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
+/** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
+const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
 
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
- * masked as the environment record masks it (redactEnvValue: by a secret NAME, else by its shape),
- * a line as `env` prints it whole (blanks included), an assignment in other text (`export A=x`,
- * `set`'s `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
+ * whose NAME is written as an environment variable's masked as the environment record masks it
+ * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
+ * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
+ * `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
  */
 export function redactOutput(text: string): string {
-  const lines = text.replace(
-    ENV_LINE,
-    (_m, name: string, value: string) => `${name}=${redactEnvValue(name, value)}`,
+  const mask = (name: string, value: string) => `${name}=${redactEnvValue(name, value)}`;
+  const lines = text.replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value));
+  return redactText(
+    lines.replace(
+      ENV_ASSIGNMENT,
+      (_m, sp: string, name: string, value: string) => `${sp}${mask(name, value)}`,
+    ),
   );
-  return redactText(maskAssignments(lines));
 }
 
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
