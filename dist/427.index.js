@@ -10591,6 +10591,35 @@ async function matchOutput(output, expected, excluded, options = {}) {
 
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
 const OUTPUT_KEEP_CHARS = 64 * 1024;
+/** The most of one unfinished line a live view holds back before it shows it anyway. */
+const LIVE_LINE_MAX = 64 * 1024;
+/**
+ * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
+ * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
+ * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
+ * ended), or it grows past LIVE_LINE_MAX.
+ */
+function liveLines(emit) {
+    let held = '';
+    return {
+        push(chunk) {
+            const text = held + chunk;
+            const end = text.lastIndexOf('\n') + 1;
+            if (end === 0 && text.length <= LIVE_LINE_MAX) {
+                held = text;
+                return;
+            }
+            const upTo = end > 0 ? end : text.length;
+            held = text.slice(upTo);
+            emit((0,redact_instruction/* redactOutput */.nJ)(text.slice(0, upTo)));
+        },
+        flush() {
+            if (held !== '')
+                emit((0,redact_instruction/* redactOutput */.nJ)(held));
+            held = '';
+        },
+    };
+}
 /**
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
  * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
@@ -10634,7 +10663,6 @@ var smoke_result = __webpack_require__(3228);
 
 
 
-
 /** A test's --verbose line saying what its time went to. */
 function timing(s, id, line) {
     s.output?.(`timing: ${line}\n`, id);
@@ -10666,9 +10694,11 @@ function isEngineRefusal(e) {
 function containerRunner(input, deps, current) {
     return async ({ gpu, ...spec }) => {
         let outcome;
+        // Whole lines, redacted: a secret cut between two chunks is still masked.
+        const live = deps.output && liveLines((text) => deps.output(text, current()));
         try {
             outcome = await deps.docker.runContainer({
-                ...(deps.output && { onOutput: (chunk) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), current()) }),
+                ...(live && { onOutput: (chunk) => live.push(chunk) }),
                 image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
                 ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
@@ -10697,6 +10727,9 @@ function containerRunner(input, deps, current) {
             if (isEngineRefusal(e))
                 throw new ContainerStartError((0,failures/* engineMessage */.g4)(e), { cause: e });
             throw e;
+        }
+        finally {
+            live?.flush();
         }
         // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
         // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and

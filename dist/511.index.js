@@ -3713,16 +3713,26 @@ function maskRunArgs(text, at, n) {
         maskAssignments(text.slice(end)));
 }
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
-const ENV_LINE = new RegExp(`^(${NAME})=([^\\n]*)$`, 'gm');
+/**
+ * A name as environment variables are written (upper case, digits, `_`): in a program's output a
+ * lower-case `max_new_tokens=50` or `tokenizer=bert-base` is a setting it prints, not a variable.
+ */
+const ENV_NAME = '[A-Z_][A-Z0-9_]*';
+/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
+const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
+/** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
+const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
- * masked as the environment record masks it (redactEnvValue: by a secret NAME, else by its shape),
- * a line as `env` prints it whole (blanks included), an assignment in other text (`export A=x`,
- * `set`'s `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
+ * whose NAME is written as an environment variable's masked as the environment record masks it
+ * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
+ * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
+ * `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
-    const lines = text.replace(ENV_LINE, (_m, name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
-    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskAssignments(lines));
+    const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
+    const lines = text.replace(ENV_LINE, (_m, name, value) => mask(name, value));
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
 function maskAssignments(text) {

@@ -823,11 +823,15 @@ async function verifyBeforeWrite(io, command, ref, request, json) {
         throw new errors/* CheckFailedError */.CO(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
     return outcome;
 }
-/** DIR/verify.json of a verify that stopped before its checks ended: not ok, with why. */
+/**
+ * DIR/verify.json of a verify that stopped before its checks ended: not ok, with why (and the
+ * digest, REF, once the arguments named one).
+ */
 function writeStopped(io, dir, ref, e) {
     const error = e instanceof Error ? e.message : String(e);
+    const record = { ...(ref !== undefined && { ref }), ok: false, error };
     try {
-        (0,output/* writeOutFile */.Wd)(io.cwd, dir, 'verify.json', `${JSON.stringify({ ref, ok: false, error }, null, 2)}\n`);
+        (0,output/* writeOutFile */.Wd)(io.cwd, dir, 'verify.json', `${JSON.stringify(record, null, 2)}\n`);
     }
     catch {
         // The error that stopped the verify is the one to report.
@@ -858,9 +862,20 @@ cosign cannot be reached, the registry refuses the read or is failing, or it did
 within --timeout (the fix is printed).`,
     async run(argv, io) {
         const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } };
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, options, true);
-        if (positionals.length !== 1)
-            throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
+        let parsed;
+        try {
+            parsed = (0,args/* parseCommandArgs */.Qx)('verify', argv, options, true);
+            if (parsed.positionals.length !== 1)
+                throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
+        }
+        catch (e) {
+            // An unknown, repeated or empty flag, or no digest (exit 2): no earlier "ok": true stays.
+            const out = (0,args/* outFlag */.RK)(argv);
+            if (out !== undefined && out.trim() !== '')
+                writeStopped(io, out, undefined, e);
+            throw e;
+        }
+        const { values, positionals } = parsed;
         const ref = positionals[0];
         const t0 = performance.now();
         let outcome;
