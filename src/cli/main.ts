@@ -14,6 +14,7 @@ import {
   type JsonError,
   MlImageError,
 } from '../errors.js';
+import { tryWrite } from '../util/cleanup.js';
 import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import { outFlag } from './args.js';
@@ -166,19 +167,6 @@ export function wantsJson(argv: readonly string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
 }
 
-/**
- * TEXT on stdout or stderr. A terminal or reader that went away (a closed terminal: EIO; `| head`
- * that exited: EPIPE) loses the text and nothing else: the run goes on to its cleanups and its exit
- * code (the stream's error events are dropped by installSignalCleanup, src/util/cleanup.ts).
- */
-export function writeOut(stream: Pick<NodeJS.WriteStream, 'write'>, text: string): void {
-  try {
-    stream.write(text);
-  } catch {
-    // Nowhere left to say it.
-  }
-}
-
 export function processIo(): CliIo {
   let docker: DockerAdapter | undefined;
   // In a workflow's run step the runner reads every line printed as a possible workflow command:
@@ -187,8 +175,9 @@ export function processIo(): CliIo {
   return {
     // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
     // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-    stdout: (t) => writeOut(process.stdout, shown(redactUrls(t))),
-    stderr: (t) => writeOut(process.stderr, shown(redactText(t))),
+    // A terminal or reader that went away loses the text, nothing else (tryWrite).
+    stdout: (t) => tryWrite((s) => process.stdout.write(s), shown(redactUrls(t))),
+    stderr: (t) => tryWrite((s) => process.stderr.write(s), shown(redactText(t))),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,

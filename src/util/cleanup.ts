@@ -114,10 +114,11 @@ export const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 
 /**
- * A write of a progress line that fails (the terminal is gone) is dropped: it must never keep the
- * cleanups from running.
+ * TEXT through WRITE; a write that fails (the terminal or the reader went away: EIO, EPIPE) loses
+ * the text and nothing else: it never keeps the cleanups from running, nor ends the run (the CLI's
+ * stdout and stderr write through it too).
  */
-function tryWrite(write: (text: string) => void, text: string): void {
+export function tryWrite(write: (text: string) => void, text: string): void {
   try {
     write(text);
   } catch {

@@ -179,30 +179,28 @@ cosign cannot be reached, the registry refuses the read or is failing, or it did
 within --timeout (the fix is printed).`,
   async run(argv: string[], io: CliIo) {
     const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } } as const satisfies OptionSpec;
-    let parsed: ReturnType<typeof parseCommandArgs<typeof options>>;
+    let ref: string | undefined;
+    let verified: {
+      values: ReturnType<typeof parseCommandArgs<typeof options>>['values'];
+      outcome: Awaited<ReturnType<typeof verifyWithCli>>;
+      t0: number;
+    };
     try {
-      parsed = parseCommandArgs('verify', argv, options, true);
-      if (parsed.positionals.length !== 1)
+      const { values, positionals } = parseCommandArgs('verify', argv, options, true);
+      if (positionals.length !== 1)
         throw new InputError('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
-    } catch (e) {
-      // An unknown, repeated or empty flag, or no digest (exit 2): no earlier "ok": true stays.
-      const out = outFlag(argv);
-      if (out !== undefined && out.trim() !== '') writeStopped(io, out, undefined, e);
-      throw e;
-    }
-    const { values, positionals } = parsed;
-    const ref = positionals[0]!;
-    const t0 = performance.now();
-    let outcome: Awaited<ReturnType<typeof verifyWithCli>>;
-    try {
-      // A bad flag (exit 2) stops this verify too: no earlier run's "ok": true stays in --out.
+      ref = positionals[0]!;
+      const t0 = performance.now();
       const flags = parseVerifyFlags(values, verifyNaming('verify'));
-      outcome = await verifyWithCli(io, ref, flags);
+      verified = { values, outcome: await verifyWithCli(io, ref, flags), t0 };
     } catch (e) {
-      // A run that stopped (registry unreachable: exit 3) never leaves an earlier run's "ok": true.
-      if (values.out !== undefined) writeStopped(io, values.out, ref, e);
+      // Refused (a bad, misspelt or repeated flag, no digest: exit 2) or stopped (the registry
+      // unreachable: exit 3): no earlier run's "ok": true stays in --out.
+      const out = outFlag(argv);
+      if (out !== undefined && out.trim() !== '') writeStopped(io, out, ref, e);
       throw e;
     }
+    const { values, outcome, t0 } = verified;
     // --verbose: the checks' own time, without the process start (bench/attest.mjs reads it).
     if (values.verbose)
       io.stderr(
