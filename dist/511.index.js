@@ -3637,7 +3637,8 @@ const SHELL_START = / \/\S* -/g;
  * follows them joined (`'s3cr'etPart`, `"sk"-live-4f9a`); the alternatives start on different
  * characters, so it stays linear.
  */
-const ASSIGNMENT = new RegExp(`(^|\\s)(${NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
+const assignment = (name) => new RegExp(`(^|\\s)(${name})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
+const ASSIGNMENT = assignment(NAME);
 /** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
 const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
 /**
@@ -3721,7 +3722,7 @@ const ENV_NAME = '[A-Z_][A-Z0-9_]*';
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
 /** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
-const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
+const ENV_ASSIGNMENT = assignment(ENV_NAME);
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
  * whose NAME is written as an environment variable's masked as the environment record masks it

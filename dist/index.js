@@ -31859,7 +31859,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sK: () => (/* binding */ throwIfInterrupted)
 });
 
-// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, clearInterruptedForTests, dropLostOutputErrors, markInterrupted, signalHandler
+// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, clearInterruptedForTests, dropLostOutputErrors, markInterrupted, signalHandler, tryWrite
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -31962,8 +31962,9 @@ const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 /** Errors of a terminal or pipe that went away (a closed terminal: EIO; a reader that exited: EPIPE). */
 const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 /**
- * A write of a progress line that fails (the terminal is gone) is dropped: it must never keep the
- * cleanups from running.
+ * TEXT through WRITE; a write that fails (the terminal or the reader went away: EIO, EPIPE) loses
+ * the text and nothing else: it never keeps the cleanups from running, nor ends the run (the CLI's
+ * stdout and stderr write through it too).
  */
 function tryWrite(write, text) {
     try {

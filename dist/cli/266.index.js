@@ -862,34 +862,26 @@ cosign cannot be reached, the registry refuses the read or is failing, or it did
 within --timeout (the fix is printed).`,
     async run(argv, io) {
         const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } };
-        let parsed;
+        let ref;
+        let verified;
         try {
-            parsed = (0,args/* parseCommandArgs */.Qx)('verify', argv, options, true);
-            if (parsed.positionals.length !== 1)
+            const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, options, true);
+            if (positionals.length !== 1)
                 throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
+            ref = positionals[0];
+            const t0 = performance.now();
+            const flags = parseVerifyFlags(values, verifyNaming('verify'));
+            verified = { values, outcome: await verifyWithCli(io, ref, flags), t0 };
         }
         catch (e) {
-            // An unknown, repeated or empty flag, or no digest (exit 2): no earlier "ok": true stays.
+            // Refused (a bad, misspelt or repeated flag, no digest: exit 2) or stopped (the registry
+            // unreachable: exit 3): no earlier run's "ok": true stays in --out.
             const out = (0,args/* outFlag */.RK)(argv);
             if (out !== undefined && out.trim() !== '')
-                writeStopped(io, out, undefined, e);
+                writeStopped(io, out, ref, e);
             throw e;
         }
-        const { values, positionals } = parsed;
-        const ref = positionals[0];
-        const t0 = performance.now();
-        let outcome;
-        try {
-            // A bad flag (exit 2) stops this verify too: no earlier run's "ok": true stays in --out.
-            const flags = parseVerifyFlags(values, verifyNaming('verify'));
-            outcome = await verifyWithCli(io, ref, flags);
-        }
-        catch (e) {
-            // A run that stopped (registry unreachable: exit 3) never leaves an earlier run's "ok": true.
-            if (values.out !== undefined)
-                writeStopped(io, values.out, ref, e);
-            throw e;
-        }
+        const { values, outcome, t0 } = verified;
         // --verbose: the checks' own time, without the process start (bench/attest.mjs reads it).
         if (values.verbose)
             io.stderr(`timing  verify ${((performance.now() - t0) / 1000).toFixed(3)}s (${outcome.checks.length} checks)\n`);

@@ -151,18 +151,20 @@ __webpack_async_result__();
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson, writeOut */
+/* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89780);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(49997);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20317);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(311);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(77593);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(20317);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(77593);
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
+
 
 
 
@@ -195,7 +197,7 @@ const COMMANDS = [
 async function mainHelp() {
     const commands = await Promise.all(COMMANDS.map((c) => c.load()));
     const width = Math.max(...commands.map((c) => c.name.length));
-    return `ml-image ${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x}: multi-arch CPU/GPU ML images with dependency-conflict checks and smoke tests
+    return `ml-image ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}: multi-arch CPU/GPU ML images with dependency-conflict checks and smoke tests
 
 Usage: ml-image <command> [options]
 
@@ -222,7 +224,7 @@ async function runCli(argv, io) {
             return 0;
         }
         if (name === '--version' || name === 'version') {
-            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x}\n`);
+            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
             return 0;
         }
         const entry = COMMANDS.find((c) => c.name === name);
@@ -235,12 +237,12 @@ async function runCli(argv, io) {
             return 0;
         }
         // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
-        const out = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .outFlag */ .RK)(rest);
+        const out = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .outFlag */ .RK)(rest);
         // Empty (an unset variable in `--out "$DIR"`): not the current directory by accident.
         if (out !== undefined && out.trim() === '')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${name}: --out is empty`, 'give the directory (or file) to write to');
         if (out !== undefined && !command.outIsFile)
-            (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, out), `--out ${out}`, { create: false });
+            (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, out), `--out ${out}`, { create: false });
         return await command.run(rest, io);
     }
     catch (err) {
@@ -300,29 +302,17 @@ function wantsJson(argv) {
     const end = argv.indexOf('--');
     return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
 }
-/**
- * TEXT on stdout or stderr. A terminal or reader that went away (a closed terminal: EIO; `| head`
- * that exited: EPIPE) loses the text and nothing else: the run goes on to its cleanups and its exit
- * code (the stream's error events are dropped by installSignalCleanup, src/util/cleanup.ts).
- */
-function writeOut(stream, text) {
-    try {
-        stream.write(text);
-    }
-    catch {
-        // Nowhere left to say it.
-    }
-}
 function processIo() {
     let docker;
     // In a workflow's run step the runner reads every line printed as a possible workflow command:
     // text from an image, a record or an artifact (a package name, a test's output) must not be one.
-    const shown = process.env.GITHUB_ACTIONS === 'true' ? _util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .noWorkflowCommands */ .L1 : (t) => t;
+    const shown = process.env.GITHUB_ACTIONS === 'true' ? _util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .noWorkflowCommands */ .L1 : (t) => t;
     return {
         // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
         // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-        stdout: (t) => writeOut(process.stdout, shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t))),
-        stderr: (t) => writeOut(process.stderr, shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t))),
+        // A terminal or reader that went away loses the text, nothing else (tryWrite).
+        stdout: (t) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .tryWrite */ .FA)((s) => process.stdout.write(s), shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t))),
+        stderr: (t) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .tryWrite */ .FA)((s) => process.stderr.write(s), shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t))),
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: process.stdout.isTTY === true,
@@ -5085,7 +5075,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   fT: () => (/* binding */ isInterrupted),
   qE: () => (/* binding */ registerCleanup),
   __: () => (/* binding */ runPendingCleanups),
-  sK: () => (/* binding */ throwIfInterrupted)
+  sK: () => (/* binding */ throwIfInterrupted),
+  FA: () => (/* binding */ tryWrite)
 });
 
 // UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, clearInterruptedForTests, dropLostOutputErrors, markInterrupted, signalHandler
@@ -5191,8 +5182,9 @@ const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 /** Errors of a terminal or pipe that went away (a closed terminal: EIO; a reader that exited: EPIPE). */
 const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 /**
- * A write of a progress line that fails (the terminal is gone) is dropped: it must never keep the
- * cleanups from running.
+ * TEXT through WRITE; a write that fails (the terminal or the reader went away: EIO, EPIPE) loses
+ * the text and nothing else: it never keeps the cleanups from running, nor ends the run (the CLI's
+ * stdout and stderr write through it too).
  */
 function tryWrite(write, text) {
     try {
