@@ -672,6 +672,8 @@ describe('smoke.baseline: a file that is no throughput table is refused at the d
         const r = await cli(argv);
         expect(r.code, `${argv[0]}: ${r.err}`).toBe(2);
         expect(r.err).toContain('floors.json');
+        // The config file and the field's line, as the config's own problems are named.
+        expect(r.err).toMatch(/error: ml-image\.yml: 1 problem\n {2}- line \d+: smoke\.baseline: /);
         expect(r.err).toMatch(field);
         expect(r.err).not.toContain('unexpected call');
         expect(r.err).not.toContain('internal error');

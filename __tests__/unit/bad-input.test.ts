@@ -228,7 +228,7 @@ const CASES: Case[] = [
     },
     argv: () => ['validate'],
     exit: 2,
-    message: new RegExp(`error: line 6: attest\\.key: ${message.source}`),
+    message: new RegExp(`error: ml-image\\.yml: 1 problem\\n {2}- line 6: attest\\.key: ${message.source}`),
   })),
   {
     name: 'run: attest.key not a key is exit 2 before the registry is asked',
@@ -239,7 +239,8 @@ const CASES: Case[] = [
     argv: () => ['run', '--baseline', 'none', '--out', 'o'],
     env: ON_RUNNER,
     exit: 2,
-    message: /error: line 6: attest\.key: .*k\.key is not an encrypted cosign private key/,
+    message:
+      /error: ml-image\.yml: 1 problem\n {2}- line 6: attest\.key: .*k\.key is not an encrypted cosign private key/,
   },
   // --- impossible plans ---
   {

@@ -48,6 +48,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('names a config path that is a link loop as a loop, not as missing (exit 2)', () => {
+    symlinkSync('loop.yml', path.join(dir, 'loop.yml'));
+    expect(() => loadConfig({ cwd: dir, file: 'loop.yml' })).toThrow(InputError);
+    expect(() => loadConfig({ cwd: dir, file: 'loop.yml' })).toThrow(
+      `config file ${path.join(dir, 'loop.yml')}: too many symbolic links (a link loop) (ELOOP)`,
+    );
+  });
+
+  it.each([
+    ['an empty key', '"": 1', 'line 2: "": unknown key'],
+    ['a null key', '~: 1', 'line 2: "": unknown key'],
+  ])('names %s by its line and shows it as ""', (_what, line, expected) => {
+    write('ml-image.yml', `image: {name: a/b}\n${line}\n`);
+    const e = rejection(() => loadConfig({ cwd: dir }));
+    expect(e.problems[0]).toContain(expected);
+  });
+
+  it('refuses a list used as a key, with its line, before JavaScript turns it into text', () => {
+    write('ml-image.yml', 'image: {name: a/b}\n? [a, b]\n: 1\n');
+    const e = rejection(() => loadConfig({ cwd: dir }));
+    expect(e.message).toContain('ml-image.yml: invalid YAML');
+    expect(e.problems).toEqual(['line 2, column 3: a key must be a name, not a list or mapping']);
+  });
+
   it('says there is no config when neither a file nor overrides exist', () => {
     expect(() => loadConfig({ cwd: dir })).toThrow(/no config: neither ml-image.yml nor ml-image.yaml/);
   });

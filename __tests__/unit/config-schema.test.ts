@@ -222,7 +222,7 @@ describe('config schema: every offending path is named with what was expected', 
     ],
     [
       { image: { name: 'a/b' }, build: { args: { '': 'x' } } },
-      'build.args.: "" is not a build argument name: letters, digits and _, not starting with a digit',
+      'build.args."": "" is not a build argument name: letters, digits and _, not starting with a digit',
     ],
     [
       { image: { name: 'a/b' }, build: { args: { BASE_IMAGE: 'someone/else:latest' } } },

@@ -4,7 +4,7 @@
 // never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
 import path from 'node:path';
 import type { AttestConfig } from '../config/attest.js';
-import { withFieldLine } from '../config/issues.js';
+import { asConfigProblem } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
 import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
 import { EnvironmentError, InputError } from '../errors.js';
@@ -105,12 +105,7 @@ export function checkKeyFile(key: string, baseDir: string): string {
 export function checkConfigKey(loaded: LoadedConfig): void {
   const { key, sign } = loaded.config.attest;
   if (key === undefined || (sign !== 'key' && sign !== 'auto') || isKeyReference(key)) return;
-  try {
-    checkKeyFile(key, loaded.baseDir);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    throw new InputError(withFieldLine(e.message, loaded.lineOf), e.fix);
-  }
+  asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 
 function describeKey(identity: SigningIdentity): string {

@@ -19,6 +19,11 @@ export function formatPath(path: Path): string {
     else {
       // A key is the user's text too (a mirror's source): a login or token in it is masked.
       const key = String(seg);
+      // An empty key (`"":` or a null `~:`) is shown as "", not as nothing (or "(top level)").
+      if (key === '') {
+        out += out === '' ? '""' : '.""';
+        continue;
+      }
       // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
       // (a fork's artifact) is named by its start, not printed whole.
       const shown = clip(redactText(maskBareLogins(key)), MAX_KEY_SHOWN);

@@ -84,7 +84,12 @@ export function parseYamlDocument(text: string, fileLabel: string): { data: unkn
       for (const pair of map.items) {
         const k = pair.key as { value?: unknown; range?: [number, number, number] } | null;
         const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-        if (id !== null && typeof id === 'object') continue; // complex keys: not ours to check
+        // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+        // would turn it into its text with a warning on stderr. Refused here with its line.
+        if (id !== null && typeof id === 'object') {
+          problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
+          continue;
+        }
         if (seen.has(id))
           problems.push(
             `${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`,
@@ -310,9 +315,11 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   let file: string | undefined;
   if (opts.file !== undefined) {
     file = path.resolve(cwd, opts.file);
-    if (!existsSync(file)) {
+    // A link loop or a path that cannot be looked at is named as such, not as "not found".
+    const st = statPath(file);
+    if (st === undefined || typeof st === 'string') {
       throw new InputError(
-        `config file not found: ${file}`,
+        st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`,
         'pass --config PATH (or the action input "config") pointing at your ml-image.yml',
       );
     }

@@ -13,7 +13,8 @@ function startOf(node: unknown): number | undefined {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return typeof key === 'string' ? key : undefined;
 }
 

@@ -89,7 +89,14 @@ export function bundledBaseline(): Baseline {
 export function loadBaseline(file?: string): Baseline {
   const bundled = bundledBaseline();
   if (file === undefined) return bundled;
-  const json = readJsonFile(file, { what: 'smoke.baseline file' });
+  let json: unknown;
+  try {
+    json = readJsonFile(file, { what: 'smoke.baseline file' });
+  } catch (e) {
+    // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(`smoke.baseline: ${e.message}`, e.fix);
+  }
   const r = BaselineSchema.safeParse(json);
   if (!r.success) {
     throw new InputError(

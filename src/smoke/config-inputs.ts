@@ -2,6 +2,7 @@
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
 import path from 'node:path';
+import { asConfigProblem } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
 import { requirementNames } from '../requirements/parse.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
@@ -38,5 +39,6 @@ export function configSmokeInputs(
  */
 export function configBaseline(loaded: LoadedConfig | undefined): Baseline {
   const file = loaded?.config.smoke.baseline;
-  return loadBaseline(file === undefined ? undefined : path.resolve(loaded!.baseDir, file));
+  if (file === undefined) return loadBaseline();
+  return asConfigProblem(loaded!, () => loadBaseline(path.resolve(loaded!.baseDir, file)));
 }
