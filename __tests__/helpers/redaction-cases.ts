@@ -28,6 +28,18 @@ export const ENV_CASES: [string, string, string][] = [
     `https://:${REDACTED}@pkgs.dev.azure.com/o/_packaging/f/pypi/simple/`,
   ],
   // Nothing in the userinfo: nothing to mask.
+  // A token as the user name before a password: by its shape, or before GitHub's fixed public
+  // password (an old token is 40 hex digits, which no value pattern takes for a secret).
+  [
+    'PIP_INDEX_URL',
+    `https://${'0a1b2c3d4e'.repeat(4)}:x-oauth-basic@github.example/simple`,
+    `https://${REDACTED}:${REDACTED}@github.example/simple`,
+  ],
+  [
+    'PIP_EXTRA_INDEX_URL',
+    `https://ghp_${'a1B2'.repeat(6)}:pw@pypi.corp/simple`,
+    `https://${REDACTED}:${REDACTED}@pypi.corp/simple`,
+  ],
   ['WEIRD_URL', 'https://@host/x and https://:@host/y', 'https://@host/x and https://:@host/y'],
   // pip and WHATWG URLs split the userinfo at the last "@": all of the password is masked.
   [

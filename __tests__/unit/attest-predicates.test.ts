@@ -254,8 +254,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      11,
-      '120a53fd9ef0adfa4ab8e7021544c30c7f7d8e3638a56b964443ae3bb6ae3b4b',
+      12,
+      '162ab01e0a37087bb16840ce0528db6d5738eceed88c5258bc7aca9dd699b4ac',
     ]);
   });
 });

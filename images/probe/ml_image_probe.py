@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import time
+from urllib.parse import unquote
 
 PROBE_VERSION = 3  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion
 # The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
@@ -66,6 +67,8 @@ BASE64_MAX_LENGTH = RULES["base64MaxLength"]  # longer text: the patterns only
 # scheme://user:password@ and scheme://user@ (a token as the user name), bounded so that no input
 # backtracks badly.
 URL_USERINFO = re.compile(RULES["urlUserinfo"])
+MASK = "***"  # what the action's log masks show: masked already, as src/util/redact.ts reads it
+URL_PUBLIC_PASSWORDS = set(p.lower() for p in RULES["urlPublicPasswords"])
 REDACTED = RULES["redacted"]
 # A URL's text after its scheme (the scheme as urlUserinfo spells it), each read once: a query
 # parameter that names a secret (?token=, &sig=, #access_token=, also percent-encoded as in a URL
@@ -112,14 +115,41 @@ def mask_secret_part(m):
     return m.group(0) if m.group(2) in ("", REDACTED) else m.group(1) + REDACTED
 
 
+def url_part(raw):
+    # Percent-decoded as JavaScript's decodeURIComponent does; as written when it cannot be.
+    try:
+        return unquote(raw, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return raw
+
+
+def looks_secret(value):
+    if any(p.search(value) for p in SECRET_VALUE) or has_jwt(value):
+        return True
+    return (len(value) <= BASE64_MAX_LENGTH and bool(BASE64_LIKE.match(value)) and not HEX.match(value)
+            and bool(re.search(r"[A-Za-z]", value)) and bool(re.search(r"[0-9]", value)))
+
+
+def is_token_user(user, password):
+    # A user name before a password is a token by its shape (as written or percent-decoded), or
+    # before a fixed public password (https://TOKEN:x-oauth-basic@github.com/).
+    if user in ("", REDACTED, MASK):
+        return False
+    return looks_secret(user) or looks_secret(url_part(user)) or url_part(password).lower() in URL_PUBLIC_PASSWORDS
+
+
 def mask_userinfo(m):
     # The secret is the password, else the user name: a token may be either (https://TOKEN:@host
-    # has an empty password, https://:PAT@host no user name). Nothing in it, or masked already: as is.
+    # has an empty password, https://:PAT@host no user name); a user name that is a token is masked
+    # too where a password follows it. Nothing in it, or masked already: as is.
     scheme, user, password = m.group(1), m.group(2), m.group(3)
-    secret = password or user
-    if secret in ("", REDACTED):
+    if not password:
+        return m.group(0) if user in ("", REDACTED, MASK) else scheme + REDACTED + "@"
+    shown_user = REDACTED if is_token_user(user, password) else user
+    shown_password = password if password in (REDACTED, MASK) else REDACTED
+    if shown_user == user and shown_password == password:
         return m.group(0)
-    return scheme + user + ":" + REDACTED + "@" if password else scheme + REDACTED + "@"
+    return scheme + shown_user + ":" + shown_password + "@"
 
 
 def redact_value(name, value):

@@ -18,6 +18,7 @@ const RedactionRulesSchema = z.object({
     query: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
     pathToken: z.string(),
   }),
+  urlPublicPasswords: z.array(z.string().min(1)),
 });
 export type RedactionRules = z.infer<typeof RedactionRulesSchema>;
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */

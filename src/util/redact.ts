@@ -195,7 +195,7 @@ function schemeStart(text: string, colon: number, min: number): number {
 const noSecretPart = (part: string) => part === '' || part === REDACTED || part === MASK;
 
 /** Fixed public passwords (GitHub's `https://TOKEN:x-oauth-basic@github.com/`): the user is the token. */
-const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
+const PUBLIC_PASSWORDS = new Set(REDACTION_RULES.urlPublicPasswords.map((p) => p.toLowerCase()));
 
 /**
  * Whether USER, a URL's user name before password PW, is a token: one by its shape (looksSecret:
