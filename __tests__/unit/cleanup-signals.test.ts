@@ -3,7 +3,7 @@
 // signal's all the same. Driven with a throwing writer and an injected exit (no process, no signal).
 // __tests__/integration/cleanup-hangup.test.ts hangs up a real terminal.
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   clearInterruptedForTests,
   dropLostOutputErrors,
@@ -40,9 +40,9 @@ describe('a signal on a terminal that went away', () => {
     expect(tried.join('')).toContain('SIGHUP: cleaning up 2 resource(s) before exit');
     expect(isInterrupted()).toBe(true);
     expect(exits).toEqual([]); // waiting for the cleanups
-    await new Promise((r) => setTimeout(r, 30));
+    // Waited for, not slept on: a loaded machine may take longer than any fixed sleep.
+    await vi.waitFor(() => expect(exits).toEqual([129]), { timeout: 10_000 });
     expect(ran.sort()).toEqual(['container removed', 'temp dir deleted']);
-    expect(exits).toEqual([129]);
   });
 
   it('a second signal exits at once with its own code, its line failing too', async () => {
@@ -56,8 +56,7 @@ describe('a signal on a terminal that went away', () => {
     expect(exits).toEqual([143]);
     expect(tried.join('')).toContain('SIGTERM: exiting without waiting for the cleanup');
     release();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(exits).toEqual([143, 129]);
+    await vi.waitFor(() => expect(exits).toEqual([143, 129]), { timeout: 10_000 });
   });
 
   it.each(['EIO', 'EPIPE', 'ERR_STREAM_DESTROYED'])(
