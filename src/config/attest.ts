@@ -28,7 +28,7 @@ export const AttestConfigSchema = z
       .enum(SIGN_MODES)
       .default('auto')
       .describe(
-        'How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.',
+        'How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.',
       ),
     key: z
       .string()
