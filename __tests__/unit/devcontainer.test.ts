@@ -199,18 +199,26 @@ describe('devcontainerJson', () => {
   });
 
   // docker --mount reads its spec as one CSV record: a quote fails it, a line break cuts it short.
-  it.each(['/cache/hf"x', '/t\nline', '/t\rx', '/t\u0000x', '/a,b'])(
-    'leaves out a cache directory %j that --mount would not read as written',
-    (dir) => {
-      const r = templateRecord();
-      const dc = devcontainerJson({
-        ...image,
-        cuda: false,
-        record: { ...r, image: { ...r.image, env: { HF_HOME: dir, TORCH_HOME: '/cache/torch' } } },
-      });
-      expect(dc.mounts).toEqual(['source=ml-image-torch-cache,target=/cache/torch,type=volume']);
-    },
-  );
+  // The devcontainer CLI expands ${localEnv:...} (and ${env:...}) in every string, with the host's
+  // environment: an image's ENV must not choose what it reads.
+  it.each([
+    '/cache/hf"x',
+    '/t\nline',
+    '/t\rx',
+    '/t\u0000x',
+    '/a,b',
+    '/cache/${localEnv:GITHUB_TOKEN}',
+    '/c/${env:X}',
+  ])('leaves out a cache directory %j that --mount would not read as written', (dir) => {
+    const r = templateRecord();
+    const dc = devcontainerJson({
+      ...image,
+      cuda: false,
+      record: { ...r, image: { ...r.image, env: { HF_HOME: dir, TORCH_HOME: '/cache/torch' } } },
+    });
+    expect(dc.mounts).toEqual(['source=ml-image-torch-cache,target=/cache/torch,type=volume']);
+    expect(JSON.stringify(dc)).not.toContain('${');
+  });
 
   it('mounts a pip cache volume only where pip keeps a cache (no PIP_NO_CACHE_DIR)', () => {
     const r = templateRecord();
@@ -226,6 +234,9 @@ describe('devcontainerJson', () => {
     ['0:0', undefined],
     ['app', 'app'],
     ['1000:0', '1000:0'],
+    ['${localEnv:GITHUB_TOKEN}', undefined],
+    ['app:${localEnv:X}', undefined],
+    ['app user', undefined],
   ])('user %j -> remoteUser %j', (user, expected) => {
     const r = templateRecord();
     expect(nonRootUser({ ...r, image: { ...r.image, user } })).toBe(expected);

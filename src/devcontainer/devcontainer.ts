@@ -112,10 +112,20 @@ export interface DevcontainerJson {
   portsAttributes?: Record<string, { label: string; onAutoForward: 'notify' | 'silent' }>;
 }
 
-/** The image's user when it is not root (USER app in the templates); undefined for root or unknown. */
+/**
+ * A user as docker's USER takes it: a name or a number, optionally `:group`. Anything else (a
+ * `${localEnv:...}` the image's USER carries) is left out of devcontainer.json: the devcontainer
+ * CLI expands such variables in every string of it, with the host's environment.
+ */
+const USER_SPEC = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]*)?$/;
+
+/**
+ * The image's user when it is not root (USER app in the templates); undefined for root, unknown,
+ * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway).
+ */
 export function nonRootUser(record: EnvRecord | undefined): string | undefined {
   const user = record?.image.user.trim();
-  if (!user) return undefined;
+  if (!user || !USER_SPEC.test(user)) return undefined;
   const name = user.split(':')[0]!;
   return name === 'root' || name === '0' ? undefined : user;
 }
@@ -133,8 +143,12 @@ export function servicePorts(record: EnvRecord | undefined): { port: number; lab
   );
 }
 
-/** A cache directory docker's --mount takes as a target: absolute; no comma, quote or control character. */
-const MOUNT_TARGET = /^\/[^,"\p{Cc}]*$/u;
+/**
+ * A cache directory docker's --mount takes as a target: absolute; no comma, quote or control
+ * character; and no `${` (the devcontainer CLI would expand `${localEnv:GITHUB_TOKEN}` in it with
+ * the host's environment, into a path the image can read back from its mount table).
+ */
+const MOUNT_TARGET = /^\/(?:[^,"$\p{Cc}]|\$(?!\{))*$/u;
 
 /** The devcontainer.json object for an image. */
 export function devcontainerJson(input: DevcontainerInput): DevcontainerJson {
