@@ -71,11 +71,18 @@ function fakeBin(scripts: Record<string, string>): string {
 // srun: drop srun/Pyxis options, then play the container command. FAKE_REAL=DIR runs it for real with
 // /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang.
 // FAKE_SRUN_HELP: more lines of `srun --help` (Pyxis's options); FAKE_ENV=FILE: the environment of
-// the container steps (srun passes its own on).
+// the container steps (srun passes its own on). FAKE_IMPORT_SECONDS: as Pyxis, the first srun that
+// names a container imports the image, taking that long. The import step (`true` in the container):
+// FAKE_IMPORT_FAIL fails it as Pyxis does, FAKE_IMPORT_HANG hangs it.
 const FAKE_SRUN = [
   'if [ "$*" = --help ]; then printf "%s\\n" "Usage: srun [OPTIONS(0)...] executable(0)" "${FAKE_SRUN_HELP:-}"; exit 0; fi',
   'if [ -n "${FAKE_ENV:-}" ]; then env > "$FAKE_ENV"; fi',
+  'for a in "$@"; do case $a in --container-name=*) m="$FAKE_LOG/../imported-${a#*=}"',
+  '  if [ -n "${FAKE_IMPORT_SECONDS:-}" ] && [ ! -e "$m" ]; then sleep "$FAKE_IMPORT_SECONDS"; touch "$m"; fi ;; esac; done',
   'while [ $# -gt 0 ] && [[ $1 == --* ]]; do shift; done',
+  'if [ "$*" = true ] && [ -n "${FAKE_IMPORT_FAIL:-}" ]; then echo "pyxis: failed to import docker image" >&2; exit 1; fi',
+  'if [ "$*" = true ] && [ -n "${FAKE_IMPORT_HANG:-}" ]; then exec sleep 30; fi',
+  'if [ "$*" = true ]; then exit 0; fi',
   'if [ -n "${FAKE_REAL:-}" ]; then',
   '  args=(); for a in "$@"; do args+=("${a//\\/ml-image\\//$FAKE_REAL/}"); done; exec "${args[@]}"',
   'fi',
@@ -207,14 +214,23 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(typeof r.result('train').durationMs).toBe('number');
 
       // Every container step: the image by digest, the export dir read-only at /ml-image, no home.
-      expect(r.srun).toHaveLength(7);
+      // The first imports the image on every node (the ddp spans them), in a step of its own.
+      expect(r.srun).toHaveLength(8);
+      const [imported] = r.srun;
+      expect(imported!.slice(0, 2)).toEqual(['--nodes=2', '--ntasks-per-node=1']);
+      expect(imported!.at(-1)).toBe('true');
+      expect(r.stdout).toContain('ml-image: importing the image on 2 node(s) (at most 900s)');
+      expect(r.stdout).toMatch(/^ml-image: image imported in \d+s$/m);
+      expect(r.stdout.indexOf('ml-image: image imported')).toBeLessThan(
+        r.stdout.indexOf('ml-image: imports '),
+      );
       for (const argv of r.srun) {
         expect(argv).toContain(`--container-image=ghcr.io#acme/train@${D}`);
         expect(argv).toContain(`--container-mounts=${dir}:/ml-image:ro`);
         expect(argv).toContain('--no-container-mount-home');
         expect(argv).toContain('--container-name=ml-image-smoke-42');
       }
-      const imports = r.srun[0]!;
+      const imports = r.srun[1]!;
       expect(imports.slice(imports.indexOf('python3'))).toEqual([
         'python3',
         '/ml-image/ml_image_smoke.py',
@@ -235,7 +251,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
         FAKE_GRES: 'gpu:h100:8(S:0-1),mps:100',
       });
       expect(r.stdout).toContain('ml-image: every step asks for 8 GPU(s) per node (--gres=gpu:8)');
-      expect(r.srun).toHaveLength(2);
+      expect(r.srun).toHaveLength(3); // the import, gpu, ddp
       for (const argv of r.srun) expect(argv).toContain('--gres=gpu:8');
     });
 
@@ -254,7 +270,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
     it('passes hostile requirement names as plain arguments: nothing is executed', () => {
       const r = runSlurm(local({ suites: ['imports'], distributions: HOSTILE }));
       expect(r.status).toBe(0);
-      const argv = r.srun[0]!;
+      const argv = r.srun[1]!;
       expect(argv.slice(argv.indexOf('imports') + 1)).toEqual(HOSTILE);
       expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
     });
@@ -283,6 +299,51 @@ describe.skipIf(SKIP)('slurmScript', () => {
         reason: 'timed out after 1s',
       });
       expect(r.result('compute-cpu')).toMatchObject({ status: 'pass' });
+    });
+
+    // Pyxis imports the image in the first srun that names the container: a failed or slow import
+    // is the job's, said as such, before any suite (not the first suite failing or timing out).
+    it.each([
+      [
+        'fails',
+        { FAKE_IMPORT_FAIL: '1' },
+        'ml-image: the image import failed (srun exited 1): no suite ran; check the image reference',
+      ],
+      [
+        'outlasts ML_IMAGE_IMPORT_TIMEOUT',
+        { FAKE_IMPORT_HANG: '1', ML_IMAGE_IMPORT_TIMEOUT: '1' },
+        'ml-image: the image import did not finish within 1s: no suite ran (raise ML_IMAGE_IMPORT_TIMEOUT',
+      ],
+    ])('an import that %s ends the job with exit 3, before any suite', (_n, env, message) => {
+      const r = runSlurm(
+        local({ nodes: 2, gpusPerNode: 4, suites: ['imports', 'ddp'], distributions: ['x'] }),
+        env,
+      );
+      expect(r.status).toBe(3);
+      expect(r.stderr).toContain(message);
+      expect(r.srun).toHaveLength(1);
+      expect(r.srun[0]!.at(-1)).toBe('true');
+      expect(existsSync(path.join(r.results, 'imports.json'))).toBe(false);
+      if ('FAKE_IMPORT_FAIL' in env) expect(r.stderr).toContain('  | pyxis: failed to import docker image');
+    });
+
+    it("a slow import is no part of the first suite's timeout", () => {
+      // The import takes 3 s, longer than the suites' 2 s timeout: the import step takes it.
+      const r = runSlurm(local({ suites: ['train', 'imports'], distributions: ['x'], timeoutSeconds: 2 }), {
+        FAKE_IMPORT_SECONDS: '3',
+      });
+
+      expect(r.status).toBe(0);
+      expect(r.result('train')).toMatchObject({ status: 'pass', exitCode: 0 });
+      expect(r.result('imports')).toMatchObject({ status: 'pass' });
+      expect(r.srun).toHaveLength(3);
+    });
+
+    it('ML_IMAGE_IMPORT_TIMEOUT that is no number of seconds: exit 2 naming it, before any srun', () => {
+      const r = runSlurm(local({ suites: ['train'] }), { ML_IMAGE_IMPORT_TIMEOUT: 'soon' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("ml-image: ML_IMAGE_IMPORT_TIMEOUT: expected whole seconds, got 'soon'");
+      expect(r.srun).toEqual([]);
     });
 
     it('finds the smoke script through ML_IMAGE_EXPORT_DIR, and stops when it is nowhere', () => {
@@ -413,7 +474,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
       const r = runSlurm(local({ suites: ['imports', 'train'] }), { FAKE_SRUN_HELP: help, FAKE_ENV: env });
       expect(r.status).toBe(0);
       expect(readFileSync(env, 'utf8')).toMatch(/^NVIDIA_VISIBLE_DEVICES=void$/m);
-      expect(r.srun).toHaveLength(2);
+      expect(r.srun).toHaveLength(3); // the import, imports, train
       for (const argv of r.srun) expect(argv.includes('--container-env=NVIDIA_VISIBLE_DEVICES')).toBe(knows);
       const warned = r.stderr.split('\n').filter((l) => l.includes('GPUs of a node may be visible'));
       expect(warned).toHaveLength(knows ? 0 : 1);
@@ -446,17 +507,19 @@ describe.skipIf(SKIP)('slurmScript', () => {
 
 describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
   // python3: DNS checks pass, pip check passes, torchrun prints the rank-0 line on pod 0 only
-  // ($FAKE_DDP_LINE, else a pass); FAKE_RESULT is the result line of the suite FAKE_RESULT_SUITE.
+  // ($FAKE_DDP_LINE, else a pass) after FAKE_TORCHRUN_SLEEP seconds; FAKE_RESULT is the result line of
+  // the suite FAKE_RESULT_SUITE; FAKE_HANG names suites that hang.
   const FAKE_PYTHON = [
     `DDP_OK='{"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}'`,
     'case "$*" in',
     '  "-c "*) exit 0 ;;',
     '  *"-m pip check"*) exit 0 ;;',
-    '  *torch.distributed.run*) if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then printf "ML_IMAGE_DDP %s\\n" "${FAKE_DDP_LINE:-$DDP_OK}"; fi; exit "${FAKE_TORCHRUN_RC:-0}" ;;',
+    '  *torch.distributed.run*) sleep "${FAKE_TORCHRUN_SLEEP:-0}"; if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then printf "ML_IMAGE_DDP %s\\n" "${FAKE_DDP_LINE:-$DDP_OK}"; fi; exit "${FAKE_TORCHRUN_RC:-0}" ;;',
     'esac',
     'suite=$2',
     'if [ "$suite" = "${FAKE_RESULT_SUITE:-}" ]; then printf "%s\\n" "$FAKE_RESULT"; exit 1; fi',
     'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
+    'case " ${FAKE_HANG:-} " in *" $suite "*) exec sleep 30 ;; esac',
     'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
   ].join('\n');
 
@@ -586,7 +649,8 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
         '--nproc_per_node=4',
         '--rdzv_backend=c10d',
         '--rdzv_endpoint=smoke-0.smoke:29500',
-        '--rdzv_conf=join_timeout=600,is_host=1',
+        // The suite's 600 s plus 900 s for another pod's image pull.
+        '--rdzv_conf=join_timeout=1500,is_host=1',
       ]),
     );
     // Before torchrun, the pod waited for the rendezvous host's DNS name.
@@ -602,7 +666,20 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
       }),
     ]);
     expect(pod1.calls.find((c) => c.includes('torch.distributed.run'))).toContain(
-      '--rdzv_conf=join_timeout=600,is_host=0',
+      '--rdzv_conf=join_timeout=1500,is_host=0',
+    );
+  });
+
+  // Pods start as their nodes finish pulling the image: the rendezvous waits for the last one beyond
+  // the suite's timeout; the suites after ddp keep it.
+  it('a multi-pod ddp may wait in the rendezvous beyond the suite timeout; the next suite may not', () => {
+    const o = k8s({ nodes: 2, gpusPerNode: 4, name: 'smoke', suites: ['ddp', 'train'], timeoutSeconds: 1 });
+    const pod0 = runPod(o, { JOB_COMPLETION_INDEX: '0', FAKE_TORCHRUN_SLEEP: '2', FAKE_HANG: 'train' });
+    expect(pod0.status).toBe(1);
+    expect(pod0.lines.map((l) => `${l.id}:${l.status}`)).toEqual(['ddp:pass', 'train:fail']);
+    expect(pod0.lines[1]).toMatchObject({ exitCode: 124, reason: 'timed out after 1s' });
+    expect(pod0.calls.find((c) => c.includes('torch.distributed.run'))).toContain(
+      '--rdzv_conf=join_timeout=901,is_host=1',
     );
   });
 

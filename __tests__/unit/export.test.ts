@@ -1,13 +1,23 @@
 // ml-image export: the Slurm and Kubernetes jobs as text and objects (headers, manifests, schema,
 // arguments, bad input). Running the scripts (bash, dash, fake srun/python3) is
 // __tests__/integration/export-scripts.test.ts: unit tests start no processes.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { exportCommand } from '../../src/cli/commands/export.js';
-import { InputError } from '../../src/errors.js';
+import { CheckFailedError, InputError, MlImageError } from '../../src/errors.js';
+import type { Signer, Verification } from '../../src/attest/cosign.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { SMOKE_TIMEOUT_ENV } from '../../src/smoke/batch.js';
 import { ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
@@ -22,7 +32,7 @@ import {
   shellQuote,
   SMOKE_SCRIPT_MARKER,
 } from '../../src/export/common.js';
-import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
+import { k8sManifests, k8sYaml, type K8sOptions, plainYamlString, podScript } from '../../src/export/k8s.js';
 import { EXCLUSIVE_GPUS_SHELL, NO_GPUS_SHELL, slurmScript, slurmTime } from '../../src/export/slurm.js';
 import { hideSecretsShell, secretNameEre } from '../../src/export/secret-env.js';
 import { REDACTED, redactEnvValue } from '../../src/util/redact.js';
@@ -30,7 +40,7 @@ import { imageFromBuild } from '../../src/export/source.js';
 import { variantFromPlan } from '../../src/plan/schema.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { BUILD_FILE, openResultDir, PLAN_FILE } from '../../src/results/results.js';
-import { captureIo } from '../helpers/fakes.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
 import { k8sIssues } from '../helpers/k8s-schema.js';
 import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, spec, slurm, k8s } from '../helpers/export-fixtures.js';
 import { inputErrorOf } from '../helpers/errors.js';
@@ -287,8 +297,9 @@ describe('slurmScript', () => {
     expect(container).toBeGreaterThan(-1);
     expect(gres).toBeGreaterThan(container);
     expect(gres).toBeLessThan(text.indexOf('run_step() {'));
+    // The import step, a suite step (run_step) and the multi-node ddp step.
     const sruns = text.split('\n').filter((l) => /\bsrun --/.test(l));
-    expect(sruns).toHaveLength(2);
+    expect(sruns).toHaveLength(3);
     for (const l of sruns) expect(l).toContain('"${CONTAINER[@]}"');
     // No GPU found: a clear message and exit 3, before any suite runs.
     expect(text).toMatch(/echo "ml-image: no GPU found on node \$GPU_NODE [^\n]*" >&2\n +exit 3 ;;/);
@@ -320,6 +331,59 @@ describe('slurmScript', () => {
     expect(text).toContain('NPROC_PER_NODE=8');
     expect(text).toContain('/ml-image/ml_image_smoke.py ddp-worker');
     expect(text).not.toContain(':v1'); // the tag is dropped: only the digest decides
+  });
+
+  // Pyxis imports the image in the first srun that names the container: in a suite's step, the
+  // import counted against that suite's --timeout (and against the ddp rendezvous of the nodes that
+  // had imported it), and a step killed mid-import left the next one to import again.
+  it.each([
+    ['one node', slurm({ suites: ['imports', 'train'] }), '--nodes=1 --ntasks=1', 'the first node'],
+    [
+      'a multi-node ddp: every node',
+      slurm({ nodes: 2, gpusPerNode: 8, suites: ['ddp', 'train'] }),
+      '--nodes="$SLURM_NNODES" --ntasks-per-node=1',
+      '$SLURM_NNODES node(s)',
+    ],
+    [
+      'several nodes without ddp: the first node, which runs the suites',
+      slurm({ nodes: 2, suites: ['train'] }),
+      '--nodes=1 --ntasks=1',
+      'the first node',
+    ],
+  ])('imports the image in a step of its own before the first suite: %s', (_n, o, nodes, where) => {
+    const text = slurmScript(o);
+    const lines = text.split('\n');
+    const importAt = lines.findIndex((l) => l.includes('srun ') && l.includes('"${CONTAINER[@]}" true'));
+    expect(lines[importAt]).toBe(
+      `timeout --kill-after=60 "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\`,
+    );
+    // Its own limit, the 15 minutes the job's --time allows for the import, unless the cluster says.
+    expect(text).toContain('IMPORT_TIMEOUT=${ML_IMAGE_IMPORT_TIMEOUT:-900}');
+    expect(text).toContain(`ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)`);
+    // After CONTAINER is complete, before the first step that runs a suite.
+    const firstSuite = lines.findIndex((l) =>
+      /^(run_step |timeout --kill-after=60 "\$TIMEOUT" srun )/.test(l),
+    );
+    expect(importAt).toBeGreaterThan(lines.findIndex((l) => l.startsWith('CONTAINER=(')));
+    expect(importAt).toBeGreaterThan(lines.findIndex((l) => l.startsWith('run_step() {')));
+    expect(firstSuite).toBeGreaterThan(importAt);
+    expect(lines.filter((l) => l.includes('"${CONTAINER[@]}" true'))).toHaveLength(1);
+    // A failed import ends the job before any suite, saying so (exit 3).
+    const failed = text.slice(
+      text.indexOf('if [ "$I_RC" != 0 ]; then'),
+      text.indexOf('ml-image: image imported in'),
+    );
+    expect(failed).toContain(
+      'ml-image: the image import did not finish within ${IMPORT_TIMEOUT}s: no suite ran',
+    );
+    expect(failed).toContain('ml-image: the image import failed (srun exited $I_RC): no suite ran');
+    expect(failed).toMatch(/\n {2}exit 3\nfi\nprintf '%s\\n' "$/);
+  });
+
+  it('imports nothing when every suite skips (no container step)', () => {
+    const text = slurmScript(slurm({ suites: ['custom'] }));
+    expect(text).not.toContain('IMPORT_TIMEOUT');
+    expect(text).not.toContain('"${CONTAINER[@]}" true');
   });
 
   it.each([
@@ -612,6 +676,22 @@ describe('k8sManifests', () => {
     expect(sh).toContain('--rdzv_endpoint="$RDZV_HOST:29500"');
   });
 
+  // Each pod starts once its node has pulled the image: the first pods wait in the rendezvous while
+  // another node still pulls, a wait that joined the suite's timeout (join_timeout=$TIMEOUT).
+  it('lets the pods of a multi-pod ddp wait for each other beyond the suite timeout, by the pull allowance', () => {
+    const sh = podScript(k8s({ nodes: 2, gpusPerNode: 8, name: 'smoke', timeoutSeconds: 300 }), 'smoke');
+    expect(sh).toContain('\nRDZV_TIMEOUT=$((TIMEOUT + 900))\n');
+    expect(sh).toContain('--rdzv_conf="join_timeout=$RDZV_TIMEOUT,is_host=$IS_HOST"');
+    expect(sh).not.toContain('join_timeout=$TIMEOUT');
+    expect(sh).toContain('wait_for_host "$RDZV_HOST" "$RDZV_TIMEOUT"');
+    // The ddp step's own limit is the same; the other suites keep TIMEOUT.
+    const ddp = sh.slice(sh.indexOf('S_LIMIT=$RDZV_TIMEOUT\n'));
+    expect(ddp.indexOf('run_step ddp ')).toBeGreaterThan(0);
+    expect(ddp.indexOf('S_LIMIT=\n')).toBeGreaterThan(ddp.indexOf('record ddp '));
+    expect(sh).toContain('timeout "${S_LIMIT:-$TIMEOUT}" "$@"');
+    expect(podScript(k8s({ gpusPerNode: 8 }), 'x')).not.toContain('RDZV_TIMEOUT');
+  });
+
   it("runs the script's own ddp suite on a single pod (torchrun --standalone there), CUDA required", () => {
     const sh = podScript(k8s({ gpusPerNode: 8 }), 'x');
     expect(sh).toContain('run_step ddp python3 "$SCRIPT" ddp 8 --cuda --floors "$ML_IMAGE_FLOORS"');
@@ -673,6 +753,65 @@ describe('job.yaml holds no character a YAML reader takes for a line break', () 
     const line = runSh.split('\n').find((l) => l.startsWith('ML_IMAGE_FLOORS='))!;
     const json = line.slice("ML_IMAGE_FLOORS='".length, -1);
     expect(JSON.parse(json).gpus[0]).toMatchObject({ name: 'My GPU\u2028x: y', method: 'a\u2029- b' });
+  });
+});
+
+// kubectl reads job.yaml by YAML 1.1 with Go's strconv for numbers: 0o17, 0X10, 0B11 and 1e1_0,
+// which the yaml package left plain, became numbers there (--name 0o17, --node-selector a=0X10).
+describe('job.yaml quotes every string a YAML 1.1, 1.2 or Go reader could take for something else', () => {
+  const NOT_PLAIN = [
+    // numbers in any base and case, signs, underscores, exponents, floats
+    ...['0o17', '0O17', '0X10', '0x1F', '0B11', '0b1_0', '-0x1F', '+12', '0777', '017', '1_000', '1__0'],
+    ...['1e1_0', '1e10', '1E10', '1e+3', '12e03', '0e0', '.5', '1.', '+.5', '1_0.5', '0x1p-2', '8'],
+    // infinities and NaN, YAML's and Go's
+    ...['.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'inf', 'Inf', '+Inf', '-inf', 'Infinity', 'nan', 'NaN'],
+    // booleans (YAML 1.1, 1.2, Go's ParseBool) and null
+    ...['y', 'Y', 'n', 'N', 'yes', 'Yes', 'YES', 'no', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF'],
+    ...['true', 'True', 'TRUE', 'false', 'FALSE', 't', 'T', 'f', 'F', 'null', 'Null', 'NULL', '~', ''],
+    // timestamps and sexagesimals (YAML 1.1), YAML 1.1's value key, and what plain YAML cannot hold
+    ...['2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '1:20', '190:20:30.15'],
+    ...['=', '_1', '-x', '#x', 'a b', 'a: b', ' x', 'x ', "it's", '"q"'],
+  ];
+  const PLAIN = [
+    'void',
+    'ml-image-smoke',
+    'ghcr.io/acme/train@sha256:00',
+    '/ml-image',
+    'amd64',
+    'nvidia.com/gpu',
+  ];
+
+  it.each(NOT_PLAIN.map((v) => [v]))('%j is double-quoted, as a value and as a key', (v) => {
+    expect(plainYamlString(v)).toBe(false);
+    const text = k8sYaml([{ kind: 'X', data: { key: v, [v]: 'value', list: [v] } }]);
+    expect(text).toContain(`key: ${JSON.stringify(v)}\n`);
+    for (const version of ['1.1', '1.2'] as const) {
+      const [back] = parseAllDocuments(text, { version }).map((d) => d.toJS() as Record<string, Loose>);
+      expect(back!.data).toEqual({ key: v, [v]: 'value', list: [v] });
+    }
+  });
+
+  it.each(PLAIN.map((v) => [v]))('%j stays plain, and reads back the same', (v) => {
+    expect(plainYamlString(v)).toBe(true);
+    const text = k8sYaml([{ data: { key: v } }]);
+    expect(text).toContain(`key: ${v}\n`);
+    for (const version of ['1.1', '1.2'] as const)
+      expect((parseAllDocuments(text, { version })[0]!.toJS() as Record<string, Loose>).data.key).toBe(v);
+  });
+
+  it('the node selector values and keys of the report (0X10, 0B11, 1e1_0, 0O17) read back the same', () => {
+    const o = k8s({
+      nodes: 2,
+      name: 'x0o17',
+      namespace: 'n',
+      nodeSelector: { a: '0X10', b: '0B11', c: '1e1_0', d: '0O17', '0o17': 'e' },
+    });
+    const objects = k8sManifests(o);
+    const text = k8sYaml(objects);
+    for (const v of ['0X10', '0B11', '1e1_0', '0O17']) expect(text).toContain(`: "${v}"\n`);
+    expect(text).toContain('"0o17": e\n');
+    for (const version of ['1.1', '1.2'] as const)
+      expect(parseAllDocuments(text, { version }).map((d) => d.toJS() as unknown)).toEqual(objects);
   });
 });
 
@@ -1170,5 +1309,116 @@ describe('ml-image export', () => {
       { key: 'dedicated', operator: 'Equal', value: 'ml', effect: 'NoSchedule' },
       { key: 'spot', operator: 'Exists' },
     ]);
+  });
+
+  // A pipeline that applies DIR/job.yaml after a failed export (exit 1, "no job was written") ran the
+  // job an earlier export of another image left there.
+  describe('an export that writes no job leaves no earlier job in DIR', () => {
+    /** A verify whose every check fails: the signature is missing. */
+    const failingVerifyIo = () => {
+      const missing = async (): Promise<Verification<never>> => ({
+        ok: false,
+        failure: { ref: 'r', what: 'signature', reason: 'missing', message: 'no signature' },
+      });
+      const docker = fakeDocker({
+        imagetoolsInspect: async () => ({
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          platforms: [{ os: 'linux', architecture: 'amd64', digest: `sha256:${'cd'.repeat(32)}` }],
+        }),
+      });
+      const signer = { verify: missing, verifyAttestations: missing } as unknown as Signer;
+      return { ...captureIo(dir, docker), signer: () => signer };
+    };
+    const failure = async (io: ReturnType<typeof captureIo>, ...argv: string[]) => {
+      try {
+        await exportCommand.run(argv, io);
+      } catch (e) {
+        if (e instanceof MlImageError) return e;
+        throw e;
+      }
+      throw new Error('expected the export to fail');
+    };
+    const OTHER = `ghcr.io/acme/other@sha256:${'ef'.repeat(32)}`;
+
+    it.each([
+      ['--k8s', ['job.yaml'], 'the earlier job.yaml'],
+      ['--slurm', ['job.sbatch', 'ml_image_smoke.py'], 'the earlier job.sbatch and ml_image_smoke.py'],
+    ])(
+      '%s: a failed --verify removes the earlier export of another image, and says so',
+      async (target, names, said) => {
+        expect((await run(target, '--image', IMAGE, '--suites', 'compute', '--out', 'o')).code).toBe(0);
+        writeFileSync(path.join(dir, 'o', 'notes.txt'), 'mine\n');
+        const io = failingVerifyIo();
+        const e = await failure(
+          io,
+          target,
+          '--image',
+          OTHER,
+          '--verify',
+          '--key',
+          'cosign.pub',
+          '--out',
+          'o',
+        );
+        expect(e).toBeInstanceOf(CheckFailedError);
+        expect(e.exitCode).toBe(1);
+        expect(e.message).toMatch(/^export --verify: .*; no job was written; removed (.*) from o$/);
+        expect(e.message.endsWith(`; removed ${said} from o`)).toBe(true);
+        for (const name of names) expect(existsSync(path.join(dir, 'o', name))).toBe(false);
+        // Nothing else: the directory and the other files in it stay.
+        expect(readdirSync(path.join(dir, 'o'))).toEqual(['notes.txt']);
+      },
+    );
+
+    it('bad input after the flags are read (a --nodes that is no number) removes it too', async () => {
+      expect((await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'o')).code).toBe(0);
+      const e = await rejection('--k8s', '--image', OTHER, '--nodes', 'two', '--out', 'o');
+      expect(e.message).toBe(
+        'export: --nodes: expected a whole number, got "two"; removed the earlier job.yaml from o',
+      );
+      expect(existsSync(path.join(dir, 'o', 'job.yaml'))).toBe(false);
+    });
+
+    it("never a person's file, a link or anything else of that name; nothing there: the message as it was", async () => {
+      mkdirSync(path.join(dir, 'o'));
+      mkdirSync(path.join(dir, 'elsewhere'));
+      // A job.sbatch that is a person's, a smoke script that is a link to an export's.
+      expect((await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', 'elsewhere')).code).toBe(
+        0,
+      );
+      writeFileSync(path.join(dir, 'o', 'job.sbatch'), '#!/bin/bash\n# my own job\n');
+      symlinkSync(path.join(dir, 'elsewhere', 'ml_image_smoke.py'), path.join(dir, 'o', 'ml_image_smoke.py'));
+      const e = await failure(
+        failingVerifyIo(),
+        '--slurm',
+        '--image',
+        OTHER,
+        '--verify',
+        '--key',
+        'k.pub',
+        '--out',
+        'o',
+        '--force',
+      );
+      expect(e.message).toMatch(/; no job was written$/);
+      expect(readFileSync(path.join(dir, 'o', 'job.sbatch'), 'utf8')).toContain('my own job');
+      expect(readFileSync(path.join(dir, 'o', 'ml_image_smoke.py'), 'utf8')).toBe(SMOKE_PY);
+      expect(existsSync(path.join(dir, 'elsewhere', 'job.sbatch'))).toBe(true);
+      // A directory of that name is no file to remove.
+      mkdirSync(path.join(dir, 'k', 'job.yaml'), { recursive: true });
+      const d = await failure(
+        failingVerifyIo(),
+        '--k8s',
+        '--image',
+        OTHER,
+        '--verify',
+        '--key',
+        'k.pub',
+        '--out',
+        'k',
+      );
+      expect(d.message).not.toMatch(/removed/);
+      expect(existsSync(path.join(dir, 'k', 'job.yaml'))).toBe(true);
+    });
   });
 });

@@ -274,7 +274,8 @@ export function shellQuote(word: string): string {
 /**
  * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
  * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
- * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT.
+ * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT
+ * (S_LIMIT, when set, is the limit of the step just run).
  * Data (JSON, paths, output) is printed with printf '%s', never echo: dash's echo (the /bin/sh of
  * Debian and Ubuntu images) turns the backslashes of JSON escapes such as \n into characters.
  */
@@ -287,7 +288,7 @@ record() {
   case $r_line in
     '{"status": "'*) r_body=\${r_line#?} ;;
     *)
-      if [ "$r_rc" = 124 ]; then r_reason="timed out after \${TIMEOUT}s"
+      if [ "$r_rc" = 124 ]; then r_reason="timed out after \${S_LIMIT:-$TIMEOUT}s"
       elif [ -z "$r_reason" ]; then r_reason="the suite exited $r_rc without a result"; fi
       r_body="\\"status\\": \\"fail\\", \\"reason\\": \\"$r_reason\\"}" ;;
   esac

@@ -2,7 +2,7 @@
 // the image by digest. One pod runs the suites (ddp through torchrun --standalone over its GPUs); with
 // --nodes N > 1 the Job is Indexed (N pods) behind a headless Service, and ddp spans the pods through
 // a c10d rendezvous at pod 0. Pure: the caller writes the YAML.
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import {
@@ -15,6 +15,7 @@ import {
   type ExportStep,
   exportSteps,
   gpuLines,
+  IMAGE_PULL_ALLOWANCE_S,
   jobDeadlineSeconds,
   RECORD_SHELL,
   shellQuote,
@@ -106,11 +107,13 @@ function podDdpLines(o: K8sOptions, name: string): string[] {
   return [
     // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
     // NAME-0.NAME is this pod); every pod waits until the headless Service publishes it.
-    'wait_for_host "$RDZV_HOST"',
+    'wait_for_host "$RDZV_HOST" "$RDZV_TIMEOUT"',
     'if [ "$INDEX" = 0 ]; then IS_HOST=1; else IS_HOST=0; fi',
+    // The step may take the rendezvous wait (another pod may still pull the image) on top of the suite.
+    'S_LIMIT=$RDZV_TIMEOUT',
     'run_step ddp python3 -m torch.distributed.run --nnodes="$NODES" --nproc_per_node="$NPROC_PER_NODE" \\',
     `  --rdzv_id=${name} --rdzv_backend=c10d --rdzv_endpoint="$RDZV_HOST:${port}" \\`,
-    `  --rdzv_conf="join_timeout=$TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${POD_SCRIPT} ddp-worker`,
+    `  --rdzv_conf="join_timeout=$RDZV_TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${POD_SCRIPT} ddp-worker`,
     'ddp_result ddp',
     // Only rank 0 (on pod 0) prints the metrics; the other pods pass on a clean exit.
     'if [ "$INDEX" != 0 ] && [ "$S_RC" = 0 ]; then',
@@ -120,6 +123,7 @@ function podDdpLines(o: K8sOptions, name: string): string[] {
     '  esac',
     'fi',
     'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+    'S_LIMIT=',
     'report ddp',
   ];
 }
@@ -167,12 +171,13 @@ function podBody(o: K8sOptions, name: string): string[] {
 }
 
 /** The pod script's shell functions besides RECORD_SHELL's. */
-const POD_FUNCTIONS = `# run_step ID CMD...: output kept, killed at TIMEOUT where the image has timeout(1)
+const POD_FUNCTIONS = `# run_step ID CMD...: output kept, killed at S_LIMIT, else TIMEOUT, where the image has timeout(1)
+S_LIMIT=
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
   if command -v timeout > /dev/null 2>&1; then
-    timeout "$TIMEOUT" "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+    timeout "\${S_LIMIT:-$TIMEOUT}" "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   else
     "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   fi
@@ -186,14 +191,23 @@ report() {
     *'"status": "fail"'*) tail -n 20 "$RESULTS/$1.err" 2> /dev/null | sed 's/^/  | /' ;;
   esac
 }
-# wait_for_host NAME: until DNS answers for NAME (at most TIMEOUT seconds)
+# wait_for_host NAME SECONDS: until DNS answers for NAME (at most SECONDS)
 wait_for_host() {
-  w_until=$(( $(date +%s) + TIMEOUT ))
+  w_until=$(( $(date +%s) + $2 ))
   until python3 -c 'import socket, sys; socket.getaddrinfo(sys.argv[1], None)' "$1" 2> /dev/null; do
     if [ "$(date +%s)" -ge "$w_until" ]; then echo "ml-image: $1 does not resolve" >&2; return 1; fi
     sleep 2
   done
 }`;
+
+/**
+ * How long the pods of a multi-pod ddp wait for each other: the suite's TIMEOUT plus the time the
+ * Job allows for an image pull. Each pod starts once its own node has pulled the image, so the first
+ * may wait in the rendezvous while another node still pulls; that wait is no part of the suite.
+ */
+const RDZV_TIMEOUT_LINES = `# The pods' ddp waits for the others at most this long (the rendezvous's join_timeout and the step's
+# limit): the suite's TIMEOUT plus ${IMAGE_PULL_ALLOWANCE_S}s, as another pod's node may still pull the image.
+RDZV_TIMEOUT=$((TIMEOUT + ${IMAGE_PULL_ALLOWANCE_S}))`;
 
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 export function podScript(o: K8sOptions, name: string): string {
@@ -210,7 +224,7 @@ ${TIMEOUT_EXPORT_LINE}
 ${gpuLines(o).join('\n')}
 NODES=${o.nodes}
 INDEX=\${JOB_COMPLETION_INDEX:-0}
-RDZV_HOST=${name}-0.${name}
+RDZV_HOST=${name}-0.${name}${o.nodes > 1 ? `\n${RDZV_TIMEOUT_LINES}` : ''}
 mkdir -p "$RESULTS" || exit 2
 
 ${RECORD_SHELL}
@@ -351,16 +365,34 @@ export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
   return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
 
+/**
+ * A one-line string left plain in job.yaml: letters, digits and ._/@:+-, a letter or "/" first (no
+ * number, timestamp or .inf to YAML 1.1, 1.2 or Go), and no word of YAML 1.1's booleans and null or
+ * Go's strconv.ParseBool and ParseFloat (t, f, inf, infinity, nan), in any case.
+ */
+export function plainYamlString(s: string): boolean {
+  return (
+    /^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
+    !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s)
+  );
+}
+
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
-  // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
-  // YAML 1.1's rules, which kubectl (sigs.k8s.io/yaml) reads by: a string such as yes, on, y, n or
-  // 1_000 (a 1.1 boolean or number) is quoted, so that it stays a string there too.
+  // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
+  // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
+  // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
+  // lines is a block scalar, a string to every reader.
   const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${VERSION}.\n`;
-  return (
-    header +
-    objects
-      .map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
-      .join('---\n')
-  );
+  const yaml = (o: Record<string, unknown>) => {
+    const doc = new Document(o, { version: '1.1', aliasDuplicateObjects: false });
+    visit(doc, {
+      Scalar(_key, node) {
+        if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
+          node.type = 'QUOTE_DOUBLE';
+      },
+    });
+    return doc.toString({ lineWidth: 0 });
+  };
+  return header + objects.map(yaml).join('---\n');
 }

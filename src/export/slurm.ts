@@ -1,6 +1,7 @@
 // `ml-image export --slurm`: an sbatch script that runs the smoke suites in the image by digest through
-// Pyxis/Enroot (srun --container-image), one container step per suite on the first node, and the ddp
-// suite on every node through torchrun with a c10d rendezvous. Pure: the caller writes the files.
+// Pyxis/Enroot (srun --container-image): the image imported in a step of its own, then one container
+// step per suite on the first node, and the ddp suite on every node through torchrun with a c10d
+// rendezvous. Pure: the caller writes the files.
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -15,6 +16,7 @@ import {
   type ExportStep,
   exportSteps,
   gpuLines,
+  IMAGE_PULL_ALLOWANCE_S,
   jobDeadlineSeconds,
   pyxisImage,
   RECORD_SHELL,
@@ -158,6 +160,41 @@ run_step() {
 }`;
 
 /**
+ * The image import, in a step of its own before any suite: Pyxis imports the image in the first srun
+ * that names the container, so without it the first suite's TIMEOUT (and, for a multi-node ddp, the
+ * rendezvous wait of the nodes that imported earlier) would count the import, and a suite killed
+ * mid-import would leave the next step to import again. One task on each node the suites use (every
+ * node of the job for a multi-node ddp, else the first), limited by ML_IMAGE_IMPORT_TIMEOUT (default
+ * the 15 minutes the job's --time allows for it). A failed import ends the job: exit 3, before any suite.
+ */
+export function importStepShell(everyNode: boolean): string {
+  const nodes = everyNode ? '--nodes="$SLURM_NNODES" --ntasks-per-node=1' : '--nodes=1 --ntasks=1';
+  const where = everyNode ? '$SLURM_NNODES node(s)' : 'the first node';
+  return `# The image import, in a step of its own: Pyxis imports the image in the first srun that names the
+# container, and each suite's TIMEOUT is to measure the suite alone. ML_IMAGE_IMPORT_TIMEOUT (seconds)
+# limits it: default ${IMAGE_PULL_ALLOWANCE_S}, the time the job's --time allows for the import.
+IMPORT_TIMEOUT=\${ML_IMAGE_IMPORT_TIMEOUT:-${IMAGE_PULL_ALLOWANCE_S}}
+case $IMPORT_TIMEOUT in
+  ''|*[!0-9]*) printf '%s\\n' "ml-image: ML_IMAGE_IMPORT_TIMEOUT: expected whole seconds, got '$IMPORT_TIMEOUT'" >&2; exit 2 ;;
+esac
+printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
+I_START=$(date +%s)
+timeout --kill-after=60 "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
+  > "$RESULTS/import.out" 2> "$RESULTS/import.err"
+I_RC=$?
+if [ "$I_RC" != 0 ]; then
+  if [ "$I_RC" = 124 ] || [ "$I_RC" = 137 ]; then
+    printf '%s\\n' "ml-image: the image import did not finish within \${IMPORT_TIMEOUT}s: no suite ran (raise ML_IMAGE_IMPORT_TIMEOUT, and sbatch --time with it)" >&2
+  else
+    printf '%s\\n' "ml-image: the image import failed (srun exited $I_RC): no suite ran; check the image reference, the registry credentials (Enroot's .credentials) and $RESULTS/import.err" >&2
+  fi
+  tail -n 20 "$RESULTS/import.err" 2> /dev/null | sed 's/^/  | /' >&2
+  exit 3
+fi
+printf '%s\\n' "ml-image: image imported in $(( $(date +%s) - I_START ))s"`;
+}
+
+/**
  * Whole nodes (`--gpus-per-node all`, `#SBATCH --exclusive`): a job step gets the job's GRES
  * "except those implicitly requested when a job is exclusive" (srun(1), --gres), so where Slurm
  * constrains devices (cgroup ConstrainDevices=yes) a step would see no GPU. Every srun asks for the
@@ -225,7 +262,12 @@ export function slurmScript(o: SlurmOptions): string {
   const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
   const cpus = o.cpus ?? 8;
   const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
-  const body = exportSteps(o).flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+  const steps = exportSteps(o);
+  const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+  // No import when every suite skips (no container step).
+  const imports = steps.some((st) => st.kind !== 'skip')
+    ? `\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
+    : '';
 
   return `#!/bin/bash
 # ml-image smoke suites on Slurm with Pyxis/Enroot, ${EXPORT_MARKER} ${VERSION}.
@@ -252,15 +294,15 @@ ${exportDirLines(o)}
 unset PYTHONPATH PYTHONHOME
 export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 
-# One named container per node for every step: the image is imported once, the home directory is
-# not mounted (its ~/.local packages would change what pip check and the imports see).
+# One named container per node for every step: the image is imported once (the import step), the
+# home directory is not mounted (its ~/.local packages would change what pip check and the imports see).
 CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
   --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}
-${body.join('\n')}
+${imports}${body.join('\n')}
 
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"

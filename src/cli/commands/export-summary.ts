@@ -1,7 +1,20 @@
 // What `ml-image export` prints when it has written a job: the --json summary and the human lines
-// (files, image, what runs where, how to submit and collect, and notes).
+// (files, image, what runs where, how to submit and collect, and notes); and the job files in --out
+// DIR: which are an export's, and their removal when an export stops without writing its own.
+import { lstatSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
 import type { SmokeSuite } from '../../config/schema.js';
-import { type ExportSpec, pinnedImage, pyxisImage } from '../../export/common.js';
+import {
+  EXPORT_MARKER,
+  type ExportSpec,
+  pinnedImage,
+  pyxisImage,
+  SMOKE_SCRIPT_MARKER,
+} from '../../export/common.js';
+import { K8S_JOB_FILE } from '../../export/k8s.js';
+import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE } from '../../export/slurm.js';
+import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../../util/read-regular.js';
+import type { ForeignFileCheck } from '../output.js';
 
 export interface Written {
   files: string[];
@@ -78,4 +91,55 @@ export function summaryLines(summary: ExportSummary): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * What marks NAME in DIR (--out OUT) as an export's: the smoke script's docstring, else the header
+ * line of the job files (or, in a job.yaml of an earlier version, its managed-by label).
+ */
+export function foreignCheck(out: string, force: boolean, name: string): ForeignFileCheck {
+  const script = name === SMOKE_SCRIPT_FILE;
+  return {
+    prefix: 'export: ',
+    flag: `--out ${path.join(out, name)}`,
+    ours: (text) =>
+      script
+        ? text.includes(SMOKE_SCRIPT_MARKER)
+        : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
+    tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
+    force,
+    fix: 'pass --out another directory',
+  };
+}
+
+/**
+ * An export that stops without writing its job (a failed --verify, bad input, an unreachable
+ * registry) removes the files of its target that an earlier export left in DIR, so that no pipeline
+ * applies or submits the earlier image's job: by name, only regular files an export wrote (never a
+ * person's file, a link or the directory), and adds what it removed, or could not, to E's message.
+ */
+export function removeEarlierJob(cwd: string, out: string, slurm: boolean, e: unknown): void {
+  const dir = path.resolve(cwd, out);
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (const name of slurm ? [SLURM_JOB_FILE, SMOKE_SCRIPT_FILE] : [K8S_JOB_FILE]) {
+    const file = path.join(dir, name);
+    try {
+      if (!lstatSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      const text = readRegularFile(file, MAX_JSON_INPUT_BYTES).toString('utf8');
+      if (!foreignCheck(out, false, name).ours(text)) continue;
+    } catch {
+      continue; // nothing there to look at, or not readable: nothing that is known to be an export's
+    }
+    try {
+      unlinkSync(file);
+      removed.push(name);
+    } catch (err) {
+      kept.push(`${name} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+  }
+  if (!(e instanceof Error)) return;
+  if (removed.length > 0) e.message += `; removed the earlier ${removed.join(' and ')} from ${out}`;
+  if (kept.length > 0)
+    e.message += `; the earlier ${kept.join(' and ')} in ${out} could not be removed: it is not this export's job, do not apply it`;
 }

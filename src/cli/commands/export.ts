@@ -5,14 +5,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import {
-  EXPORT_MARKER,
-  type ExportSpec,
-  jobNameFor,
-  pinnedImage,
-  shellQuote,
-  SMOKE_SCRIPT_MARKER,
-} from '../../export/common.js';
+import { type ExportSpec, jobNameFor, pinnedImage, shellQuote } from '../../export/common.js';
 import {
   JOB_LABEL,
   K8S_JOB_FILE,
@@ -28,8 +21,15 @@ import { BUILD_FILE, openResultDir } from '../../results/results.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
-import { type ForeignFileCheck, refuseForeignFile, writeOutFile } from '../output.js';
-import { ARCH_LABEL, exportSummary, summaryLines, type Written } from './export-summary.js';
+import { refuseForeignFile, writeOutFile } from '../output.js';
+import {
+  ARCH_LABEL,
+  exportSummary,
+  foreignCheck,
+  removeEarlierJob,
+  summaryLines,
+  type Written,
+} from './export-summary.js';
 import type { Command } from './types.js';
 import {
   VERIFY_OPTIONS,
@@ -214,25 +214,6 @@ interface JobFiles extends Omit<Written, 'files'> {
   nodeSelector?: Record<string, string>;
 }
 
-/**
- * What marks NAME in DIR as an export's: the smoke script's docstring, else the header line of the
- * job files (or, in a job.yaml of an earlier version, its managed-by label).
- */
-function foreignCheck(values: ExportFlags, name: string): ForeignFileCheck {
-  const script = name === SMOKE_SCRIPT_FILE;
-  return {
-    prefix: 'export: ',
-    flag: `--out ${path.join(values.out!, name)}`,
-    ours: (text) =>
-      script
-        ? text.includes(SMOKE_SCRIPT_MARKER)
-        : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
-    tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
-    force: values.force === true,
-    fix: 'pass --out another directory',
-  };
-}
-
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
   const out = values.out!;
@@ -321,42 +302,62 @@ ${VERIFY_OPTIONS_HELP}
 ${verifyTimeoutHelp('export')}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
-without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.`,
+without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.
+An export that writes no job (1, 2 or 3) removes the job an earlier export left in DIR (its files
+that an export wrote), so that it is not applied by mistake.`,
   async run(argv: string[], io: CliIo) {
     const values = parseExportArgs(argv);
     checkFlagCombination(values);
     // Its own --timeout is the smoke tests': the verify's deadline is --verify-timeout.
     const verify = verifyRequestFor('export', { ...values, timeout: values['verify-timeout'] });
-    const source = imageSource(values, io);
-    const spec = exportSpec(values, io, source);
-    const smokeScript = readFileSync(
-      path.join(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE),
-      'utf8',
-    );
-    const slurm = values.slurm === true;
-    // Every file's text first: bad input is exit 2 before the registry is asked anything.
-    const job = slurm
-      ? slurmJob(values, io, spec, smokeScript)
-      : k8sJob(values, spec, smokeScript, onlyArch(source));
-    // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
-    for (const f of job.files)
-      refuseForeignFile(path.resolve(io.cwd, values.out!, f.name), foreignCheck(values, f.name));
-    // --verify: the digest the job will run is checked before any file is written.
-    const verified = verify && (await verifyBeforeWrite(io, 'export', source.image, verify, values.json));
-    const written: Written = {
-      files: job.files.map((f) => writeOutFile(io.cwd, values.out!, f.name, f.text)),
-      submit: job.submit,
-      results: job.results,
-    };
-    const summary = {
-      ...exportSummary(source, spec, slurm, written),
-      ...(job.nodeSelector && { nodeSelector: job.nodeSelector }),
-    };
-    io.stdout(
-      values.json
-        ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
-        : `${summaryLines(summary).join('\n')}\n`,
-    );
-    return 0;
+    try {
+      return await exportJob(values, io, verify);
+    } catch (e) {
+      // No job written: none an earlier export left in DIR stays there to be applied by mistake.
+      removeEarlierJob(io.cwd, values.out!, values.slurm === true, e);
+      throw e;
+    }
   },
 };
+
+/** The export once its flags are checked: read the image, build the job, verify, write. */
+async function exportJob(
+  values: ExportFlags,
+  io: CliIo,
+  verify: ReturnType<typeof verifyRequestFor>,
+): Promise<number> {
+  const source = imageSource(values, io);
+  const spec = exportSpec(values, io, source);
+  const smokeScript = readFileSync(
+    path.join(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE),
+    'utf8',
+  );
+  const slurm = values.slurm === true;
+  // Every file's text first: bad input is exit 2 before the registry is asked anything.
+  const job = slurm
+    ? slurmJob(values, io, spec, smokeScript)
+    : k8sJob(values, spec, smokeScript, onlyArch(source));
+  // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
+  for (const f of job.files)
+    refuseForeignFile(
+      path.resolve(io.cwd, values.out!, f.name),
+      foreignCheck(values.out!, values.force === true, f.name),
+    );
+  // --verify: the digest the job will run is checked before any file is written.
+  const verified = verify && (await verifyBeforeWrite(io, 'export', source.image, verify, values.json));
+  const written: Written = {
+    files: job.files.map((f) => writeOutFile(io.cwd, values.out!, f.name, f.text)),
+    submit: job.submit,
+    results: job.results,
+  };
+  const summary = {
+    ...exportSummary(source, spec, slurm, written),
+    ...(job.nodeSelector && { nodeSelector: job.nodeSelector }),
+  };
+  io.stdout(
+    values.json
+      ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
+      : `${summaryLines(summary).join('\n')}\n`,
+  );
+  return 0;
+}
