@@ -3,7 +3,7 @@
 // signal's all the same. Driven with a throwing writer and an injected exit (no process, no signal).
 // __tests__/integration/cleanup-hangup.test.ts hangs up a real terminal.
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   clearInterruptedForTests,
   dropLostOutputErrors,
@@ -20,10 +20,15 @@ const gone = (tried: string[]) => (text: string) => {
   throw Object.assign(new Error('write EIO'), { code: 'EIO', syscall: 'write' });
 };
 
-afterEach(async () => {
+// The unit project shares modules between the files of a worker (isolate: false): a cleanup another
+// file left registered is run before each test here, so the counts below are this test's own.
+const drain = async () => {
   clearInterruptedForTests();
   await runPendingCleanups();
-});
+  clearInterruptedForTests();
+};
+beforeEach(drain);
+afterEach(drain);
 
 describe('a signal on a terminal that went away', () => {
   it('SIGHUP: the line cannot be written, the cleanups run, and the exit is 129', async () => {
