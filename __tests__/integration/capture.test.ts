@@ -1,5 +1,6 @@
 // capture on real containers: the CPU-PyTorch image (torch fields), the plain Python image (torch
-// absent, the record still complete), an arm64 image under QEMU, and planted secrets.
+// absent, the record still complete), an arm64 image under QEMU, images without arm64, and planted
+// secrets.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { runCli } from '../../src/cli/main.js';
 import { type DockerAdapter, RUN_LABEL } from '../../src/docker/adapter.js';
 import { RUN_ID } from '../../src/util/run-id.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { copyImage } from '../helpers/copy-image.js';
 import { captureIo } from '../helpers/fakes.js';
 import { buildTestImage } from '../helpers/images.js';
 
@@ -115,6 +117,34 @@ describe.skipIf(!env.available)('ml-image capture', () => {
         [RUN_LABEL]: RUN_ID,
       }),
     ).toEqual([]);
+  });
+
+  /** Capture IMAGE for linux/arm64, which it lacks: exit 2 naming both, no container created. */
+  async function captureMissingArm64(image: string) {
+    const r = await capture(['--image', image, '--platform', 'linux/arm64']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`image ${image} has no variant for linux/arm64`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(
+      await docker.listManagedContainers({
+        'io.github.ml-image-action.stage': 'capture',
+        [RUN_LABEL]: RUN_ID,
+      }),
+    ).toEqual([]);
+    return r;
+  }
+
+  it('a single-platform amd64 image for linux/arm64: exit 2 naming the platform it has', async () => {
+    const r = await captureMissingArm64(images.busyboxAmd64);
+    expect(r.stderr).toContain('it is linux/amd64 only');
+  });
+
+  it('a manifest list without linux/arm64: the error line of the pull stream, exit 2', async () => {
+    const list = `${images.registry}/ml-image-it/amd64-only-list:1`;
+    await copyImage(docker, list, images.busyboxAmd64);
+    const r = await captureMissingArm64(list);
+    expect(r.stderr).toContain('no matching manifest for linux/arm64');
+    expect(r.stderr).toContain(`docker buildx imagetools inspect ${list}`);
   });
 
   it('planted secrets in the image and in the run environment appear in no output', async () => {

@@ -41,8 +41,20 @@ export const REGISTRY_UNREACHABLE =
 export const REGISTRY_DENIED =
   /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
 
-/** What buildx says when a registry answers a read with 429 or a 5xx ("...: 503 Service Unavailable"). */
-const REGISTRY_FAILING = /unexpected status[^\n]*: (?:429|5\d\d) [A-Z]/;
+/**
+ * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected
+ * status from GET request to ...: 503 Service Unavailable", "received unexpected HTTP status: 502
+ * Bad Gateway", "error parsing HTTP 503 response body", "toomanyrequests: ...").
+ */
+export const REGISTRY_FAILING =
+  /unexpected (?:HTTP )?status[^\n]*: (?:429|5\d\d) [A-Z]|error parsing HTTP (?:429|5\d\d) response|toomanyrequests/;
+
+export const REGISTRY_FAILING_FIX =
+  'the registry is failing for now (too many requests, or a server error): check its status, then run again';
+
+/** What a pull says when the registry's connection broke or stalled partway. */
+export const REGISTRY_INTERRUPTED =
+  /connection reset by peer|unexpected EOF|broken pipe|context deadline exceeded|net\/http: request canceled/i;
 
 /**
  * The fix for a registry that refuses HOST's image (WHAT: the image, or its repository): log in
@@ -69,10 +81,7 @@ export function readFailure(what: string, result: ExecResult, host: string): MlI
   if (REGISTRY_DENIED.test(tail))
     return new EnvironmentError(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
   if (REGISTRY_FAILING.test(tail))
-    return new EnvironmentError(
-      `${what}: the registry is failing\n${tail}`,
-      'the registry is failing for now (too many requests, or a server error): check its status, then run again',
-    );
+    return new EnvironmentError(`${what}: the registry is failing\n${tail}`, REGISTRY_FAILING_FIX);
   return cliFailure(what, result);
 }
 

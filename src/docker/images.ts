@@ -3,11 +3,14 @@
 // What this tool reads of the engine's answer is parsed through a schema, never cast.
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { EnvironmentError, InputError } from '../errors.js';
+import { EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import type { ImageDetails, ImageHistoryEntry, ImageRemoval } from './adapter.js';
 import type { EngineClient } from './client.js';
 import {
+  REGISTRY_FAILING,
+  REGISTRY_FAILING_FIX,
   REGISTRY_FIX,
+  REGISTRY_INTERRUPTED,
   REGISTRY_UNREACHABLE,
   connectionError,
   engineMessage,
@@ -83,54 +86,169 @@ export async function imageHistory(client: EngineClient, ref: string): Promise<I
     .reverse();
 }
 
-/** Whether the image is local, for the platform asked for (a multi-arch tag may be another's). */
-async function hasLocalImage(
-  docker: Dockerode,
+/** What this tool reads of a line of the engine's pull progress: an error, when it reports one. */
+const PullProgressSchema = z.object({
+  error: z.string().optional(),
+  errorDetail: z.object({ message: z.string().optional() }).nullable().optional(),
+});
+
+/** The first error the pull's progress lines report (the engine's answer is 200 all the same). */
+export function progressError(lines: readonly unknown[]): string | undefined {
+  for (const line of lines) {
+    const parsed = PullProgressSchema.safeParse(line);
+    if (!parsed.success) continue;
+    const message = parsed.data.errorDetail?.message ?? parsed.data.error;
+    if (message !== undefined && message.trim() !== '') return message.trim();
+  }
+  return undefined;
+}
+
+/**
+ * What the engine says when the image has no variant for the platform: a manifest list without it
+ * (20.10: "no matching manifest for linux/arm64 in the manifest list entries"), a single-platform
+ * image of another ("was found but does not match the specified platform"), the containerd image
+ * store's "no match for platform in manifest" and "does not provide the specified platform".
+ */
+const PLATFORM_MISSING =
+  /no matching manifest for|no match for platform|does not match the specified platform|does not provide the specified platform|cannot be used on this platform/i;
+/** What a registry or the engine says of an image, tag or repository it does not hold. */
+const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
+const INVALID_REFERENCE = /invalid reference format/i;
+
+/**
+ * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
+ * DETAIL the engine's words.
+ */
+function platformMissing(
   image: string,
   platform: string | undefined,
-): Promise<boolean> {
+  known: { has?: string; detail?: string; cause?: unknown },
+): InputError {
+  const wanted = platform ?? "the engine's platform";
+  const what = known.has ? `: it is ${known.has} only` : known.detail ? ` (${known.detail})` : '';
+  const see = known.has ? '' : `; see which platforms it has: "docker buildx imagetools inspect ${image}"`;
+  return new InputError(
+    `image ${image} has no variant for ${wanted}${what}`,
+    `use an image that has one, or another platform (--platform, or platforms in the config)${see}`,
+    { cause: known.cause },
+  );
+}
+
+/**
+ * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
+ * error line): a platform or image the registry lacks and a malformed reference are bad input
+ * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
+ * registry's refusal of a private base there); a registry out of reach, failing or cut off partway
+ * is exit 3.
+ */
+export function pullFailure(
+  image: string,
+  platform: string | undefined,
+  message: string,
+  cause?: unknown,
+): MlImageError {
+  const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
+  if (PLATFORM_MISSING.test(message)) return platformMissing(image, platform, { detail: message, cause });
+  if (INVALID_REFERENCE.test(message))
+    return new InputError(
+      `invalid image reference "${image}": ${message}`,
+      'write it as [HOST[:PORT]/]NAME[:TAG][@DIGEST], the name in lowercase',
+      { cause },
+    );
+  if (REGISTRY_UNREACHABLE.test(message))
+    return new EnvironmentError(`${quoted}: the registry is unreachable`, REGISTRY_FIX, { cause });
+  if (REGISTRY_INTERRUPTED.test(message) || REGISTRY_FAILING.test(message))
+    return new EnvironmentError(`${quoted}: the registry failed during the pull`, REGISTRY_FAILING_FIX, {
+      cause,
+    });
+  if (IMAGE_MISSING.test(message))
+    return new InputError(
+      quoted,
+      `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`,
+      { cause },
+    );
+  return new InputError(quoted, 'check the image reference and that it exists', { cause });
+}
+
+/** What ensureImage reads of the local image: its platform. */
+const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true });
+type LocalPlatform = z.infer<typeof LocalPlatformSchema>;
+
+/**
+ * The engine's own image under IMAGE: undefined when it holds none. A malformed reference is exit 2,
+ * any other refusal exit 3.
+ */
+async function localImage(docker: Dockerode, image: string): Promise<LocalPlatform | undefined> {
   try {
-    const info = await docker.getImage(image).inspect();
-    return platform === undefined || `${info.Os}/${info.Architecture}` === platform;
+    return parseAnswer(
+      LocalPlatformSchema,
+      await docker.getImage(image).inspect(),
+      `the engine's inspect of image ${image}`,
+    );
   } catch (e) {
     const conn = connectionError(e, docker);
     if (conn) throw conn;
-    if (statusCodeOf(e) !== 404) throw e;
-    return false;
+    const status = statusCodeOf(e);
+    if (status === 404) return undefined;
+    if (status === 400)
+      throw pullFailure(image, undefined, engineMessage(e).replace(`no such image: ${image}: `, ''), e);
+    if (status === undefined) throw e;
+    throw new EnvironmentError(
+      `the Docker engine failed to inspect image ${image} (HTTP ${status}): ${engineMessage(e)}`,
+      'check the engine ("docker info", its log), then run again',
+      { cause: e },
+    );
   }
 }
 
+/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
+function isPlatform(info: LocalPlatform, platform: string | undefined): boolean {
+  if (platform === undefined) return true;
+  const [os, arch, variant] = platform.split('/');
+  // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
+  return (
+    info.Os === os &&
+    info.Architecture === arch &&
+    (variant === undefined || !info.Variant || info.Variant === variant)
+  );
+}
+
+/** Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown. */
 async function pullImage(docker: Dockerode, image: string, platform: string | undefined): Promise<void> {
+  let reported: string | undefined;
   try {
     const stream = await docker.pull(image, platform ? { platform } : {});
-    await new Promise<void>((resolve, reject) =>
-      docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())),
+    reported = await new Promise<string | undefined>((resolve, reject) =>
+      docker.modem.followProgress(stream, (err: Error | null, lines: unknown[]) =>
+        err ? reject(err) : resolve(progressError(lines ?? [])),
+      ),
     );
   } catch (e) {
-    const conn = connectionError(e, docker);
-    if (conn) throw conn;
-    const msg = (e as Error).message;
-    if (REGISTRY_UNREACHABLE.test(msg)) {
-      throw new EnvironmentError(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
-        cause: e,
-      });
-    }
-    throw new InputError(
-      `cannot pull image ${image}: ${msg}`,
-      'check the image reference and that it exists',
-    );
+    throw connectionError(e, docker) ?? pullFailure(image, platform, engineMessage(e), e);
   }
+  if (reported !== undefined) throw pullFailure(image, platform, reported);
 }
 
-/** Pull the image for the platform unless it is already local. */
+/**
+ * Pull the image for the platform unless it is already local. A pull the engine completes with
+ * an image of another platform (20.10 takes a single-platform image whatever the platform asked
+ * for) is the image's lack; pulled once more first, as another pull of the tag for another
+ * platform may have moved it meanwhile.
+ */
 export async function ensureImage(
   client: EngineClient,
   image: string,
   platform: string | undefined,
 ): Promise<void> {
   const docker = await client.docker();
-  if (await hasLocalImage(docker, image, platform)) return;
-  await pullImage(docker, image, platform);
+  let local = await localImage(docker, image);
+  for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
+    if (local && pulls === 2)
+      throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
+    await pullImage(docker, image, platform);
+    local = await localImage(docker, image);
+    if (!local) throw pullFailure(image, platform, 'the engine holds no such image after the pull');
+  }
 }
 
 export async function inspectImage(

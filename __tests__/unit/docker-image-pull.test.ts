@@ -1,0 +1,266 @@
+// Pulling an image before an inspect, a run or a session (src/docker/images.ts ensureImage): the
+// engine's refusals, in its HTTP answer or as an error line of its 200 progress stream, are bad
+// input (exit 2) or an environment problem (exit 3), never an internal error; an engine that takes
+// a single-platform image of another platform is the image's lack, and no container is created.
+import { Readable } from 'node:stream';
+import Dockerode from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { createDockerAdapter } from '../../src/docker/engine.js';
+import { progressError, pullFailure } from '../../src/docker/images.js';
+import { EnvironmentError, InputError, type MlImageError } from '../../src/errors.js';
+import { basePullError } from '../../src/resolve/base.js';
+
+const IMAGE = 'registry.example:5000/team/base:1';
+const PLATFORM = 'linux/arm64';
+
+const inspectOf = (platform: string) => {
+  const [os, arch] = platform.split('/');
+  return { Id: `sha256:${arch}`, Os: os, Architecture: arch, Size: 10 };
+};
+const httpError = (status: number, message: string) =>
+  Object.assign(new Error(`(HTTP code ${status}) unexpected - ${message} `), {
+    statusCode: status,
+    json: { message },
+  });
+
+interface Scenario {
+  /** The image the engine holds before the pull (its platform), if any. */
+  local?: string;
+  /** The engine's inspect refuses with this (before any pull). */
+  inspectError?: Error;
+  /** The pull is refused at once with this error. */
+  pullError?: Error;
+  /** The pull's progress lines (the engine's answer is 200 all the same). */
+  lines?: unknown[];
+  /** The platform of the image a completed pull leaves (default: the one asked for), or of each. */
+  pulls?: string | string[];
+}
+
+/** A real dockerode (its progress reader) over an engine that answers as SCENARIO says. */
+function fakeEngine(s: Scenario) {
+  const calls = { pulls: [] as string[], creates: 0 };
+  let local = s.local;
+  const fake = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
+  Object.assign(fake, {
+    getImage: () => ({
+      inspect: async () => {
+        if (s.inspectError) throw s.inspectError;
+        if (local === undefined) throw httpError(404, `No such image: ${IMAGE}`);
+        return inspectOf(local);
+      },
+    }),
+    pull: async (ref: string, opts: { platform?: string }) => {
+      calls.pulls.push(`${ref} ${opts.platform ?? ''}`);
+      if (s.pullError) throw s.pullError;
+      const lines = s.lines ?? [{ status: 'Status: Downloaded newer image' }];
+      const left = Array.isArray(s.pulls) ? s.pulls[calls.pulls.length - 1] : s.pulls;
+      if (!lines.some((l) => typeof l === 'object' && l !== null && 'error' in l))
+        local = left ?? opts.platform ?? 'linux/amd64';
+      return Readable.from(lines.map((l) => `${JSON.stringify(l)}\r\n`));
+    },
+    createContainer: async () => {
+      calls.creates++;
+      throw new Error('no container may be created');
+    },
+  });
+  const docker = createDockerAdapter({
+    docker: fake,
+    exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+  });
+  return { docker, calls };
+}
+
+/** Every caller path that pulls: capture's inspect, smoke's run, resolve's session. */
+const CALLERS: [string, (d: DockerAdapter, platform?: string) => Promise<unknown>][] = [
+  ['inspectImage (capture)', (d, platform) => d.inspectImage(IMAGE, platform)],
+  ['runContainer (smoke)', (d, platform) => d.runContainer({ image: IMAGE, cmd: ['true'], platform })],
+  ['startSession (resolve)', (d, platform) => d.startSession({ image: IMAGE, platform })],
+];
+
+async function failure(p: Promise<unknown>): Promise<MlImageError> {
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e, 'the call must fail').toBeInstanceOf(Error);
+  return e as MlImageError;
+}
+
+const errorLine = (message: string) => ({ errorDetail: { message }, error: message });
+
+describe('a pull the engine refuses in its progress stream', () => {
+  it.each([
+    // The engine's words (dockerd 20.10 and the containerd image store) for a platform the image lacks.
+    [
+      'no matching manifest for linux/arm64 in the manifest list entries',
+      InputError,
+      /has no variant for linux\/arm64/,
+    ],
+    [
+      'no match for platform in manifest sha256:abc: not found',
+      InputError,
+      /has no variant for linux\/arm64/,
+    ],
+    [
+      `image with reference ${IMAGE} was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64`,
+      InputError,
+      /has no variant for linux\/arm64/,
+    ],
+    [
+      `manifest for ${IMAGE} not found: manifest unknown: manifest unknown`,
+      InputError,
+      /^cannot pull image \S+: manifest for .* \(for linux\/arm64\)$/,
+    ],
+    // The registry or the network failing partway: exit 3.
+    ['unexpected EOF', EnvironmentError, /\(for linux\/arm64\): the registry failed during the pull$/],
+    [
+      'read tcp 10.0.0.1:443: read: connection reset by peer',
+      EnvironmentError,
+      /\(for linux\/arm64\): the registry failed during the pull$/,
+    ],
+    ['received unexpected HTTP status: 503 Service Unavailable', EnvironmentError, /the registry failed/],
+    [
+      'Get "https://registry.example:5000/v2/": dial tcp 10.0.0.9:5000: connect: connection refused',
+      EnvironmentError,
+      /\(for linux\/arm64\): the registry is unreachable$/,
+    ],
+    [
+      'Get "https://registry.example:5000/v2/": net/http: TLS handshake timeout',
+      EnvironmentError,
+      /\(for linux\/arm64\): the registry is unreachable$/,
+    ],
+  ])('%s', async (message, kind, said) => {
+    for (const [caller, call] of CALLERS) {
+      const { docker, calls } = fakeEngine({
+        lines: [{ status: 'Pulling from team/base' }, errorLine(message)],
+      });
+      const e = await failure(call(docker, PLATFORM));
+      expect(e, caller).toBeInstanceOf(kind);
+      expect(e.message, caller).toMatch(said);
+      expect(e.message, caller).toContain(IMAGE);
+      expect(e.message, caller).toContain(message);
+      expect(calls.creates, caller).toBe(0);
+    }
+  });
+
+  it('a missing platform: the fix says how to see the platforms the image has', async () => {
+    const { docker } = fakeEngine({
+      lines: [errorLine('no matching manifest for linux/arm64 in the manifest list entries')],
+    });
+    const e = await failure(docker.inspectImage(IMAGE, PLATFORM));
+    expect(e.exitCode).toBe(2);
+    expect(e.fix).toContain(`docker buildx imagetools inspect ${IMAGE}`);
+  });
+
+  it('an error line without errorDetail is read too; progress lines without one are not errors', () => {
+    expect(progressError([{ status: 'Pulling fs layer', id: 'a' }, { error: 'unexpected EOF' }])).toBe(
+      'unexpected EOF',
+    );
+    expect(progressError([{ status: 'Downloading', progressDetail: { current: 1 } }, 'x', null])).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('a pull the engine refuses in its HTTP answer', () => {
+  it.each([
+    [404, `manifest for ${IMAGE} not found: manifest unknown: manifest unknown`, InputError],
+    [400, 'invalid reference format: repository name must be lowercase', InputError],
+    [
+      500,
+      'Get "http://localhost:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused',
+      EnvironmentError,
+    ],
+    [500, 'received unexpected HTTP status: 502 Bad Gateway', EnvironmentError],
+    [
+      500,
+      'Head "https://registry.example:5000/v2/team/base/manifests/1": unauthorized: authentication required',
+      InputError,
+    ],
+  ])('HTTP %i %s', async (status, message, kind) => {
+    const { docker } = fakeEngine({ pullError: httpError(status, message) });
+    const e = await failure(docker.inspectImage(IMAGE, PLATFORM));
+    expect(e).toBeInstanceOf(kind);
+    expect(e.message).toContain(IMAGE);
+    expect(e.message).toContain(message);
+    expect(e.message).not.toContain('HTTP code');
+  });
+
+  it("a registry's refusal, in the stream too, stays one the resolver reads as a private base (exit 3)", async () => {
+    const denied = 'Head "https://registry.example:5000/v2/team/base/manifests/1": denied: denied';
+    const { docker } = fakeEngine({ lines: [errorLine(denied)] });
+    const e = basePullError(
+      await failure(docker.startSession({ image: IMAGE, platform: PLATFORM })),
+      IMAGE,
+      PLATFORM,
+    );
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as Error).message).toContain('the registry refused the pull of the base image');
+  });
+});
+
+describe('the local inspect before the pull', () => {
+  it('a malformed reference (HTTP 400): exit 2 naming it, no pull', async () => {
+    const { docker, calls } = fakeEngine({
+      inspectError: httpError(
+        400,
+        'no such image: UPPER/x:1: invalid reference format: repository name must be lowercase',
+      ),
+    });
+    const e = await failure(docker.inspectImage('UPPER/x:1', undefined));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toBe(
+      'invalid image reference "UPPER/x:1": invalid reference format: repository name must be lowercase',
+    );
+    expect(calls.pulls).toEqual([]);
+  });
+
+  it('any other refusal: exit 3 naming the image and the answer', async () => {
+    const { docker } = fakeEngine({ inspectError: httpError(500, 'layer does not exist') });
+    const e = await failure(docker.inspectImage(IMAGE, undefined));
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect(e.message).toBe(
+      `the Docker engine failed to inspect image ${IMAGE} (HTTP 500): layer does not exist`,
+    );
+  });
+});
+
+describe('an engine that takes a single-platform image of another platform (dockerd 20.10)', () => {
+  it('is exit 2 naming the platform asked for and the one the image has, after one more pull', async () => {
+    for (const [caller, call] of CALLERS) {
+      const { docker, calls } = fakeEngine({ pulls: 'linux/amd64' });
+      const e = await failure(call(docker, PLATFORM));
+      expect(e, caller).toBeInstanceOf(InputError);
+      expect(e.message, caller).toBe(`image ${IMAGE} has no variant for linux/arm64: it is linux/amd64 only`);
+      expect(calls.pulls, caller).toEqual([`${IMAGE} ${PLATFORM}`, `${IMAGE} ${PLATFORM}`]);
+      expect(calls.creates, caller).toBe(0);
+    }
+  });
+
+  it('a tag another pull moved meanwhile: pulled once more, then used', async () => {
+    // The first pull leaves the tag on amd64 (another run pulled it for amd64), the second on arm64.
+    const { docker, calls } = fakeEngine({ pulls: ['linux/amd64', PLATFORM] });
+    await expect(docker.inspectImage(IMAGE, PLATFORM)).resolves.toMatchObject({ architecture: 'arm64' });
+    expect(calls.pulls).toHaveLength(2);
+  });
+
+  it('an image already local for the platform: no pull', async () => {
+    const { docker, calls } = fakeEngine({ local: PLATFORM });
+    await expect(docker.inspectImage(IMAGE, PLATFORM)).resolves.toMatchObject({ architecture: 'arm64' });
+    expect(calls.pulls).toEqual([]);
+  });
+});
+
+describe('pullFailure without a platform', () => {
+  it("names the engine's platform", () => {
+    const e = pullFailure(
+      IMAGE,
+      undefined,
+      'no matching manifest for linux/amd64 in the manifest list entries',
+    );
+    expect(e.message).toBe(
+      `image ${IMAGE} has no variant for the engine's platform (no matching manifest for linux/amd64 in the manifest list entries)`,
+    );
+  });
+});
