@@ -105,6 +105,8 @@ describe.skipIf(!env.available || !env.cosign)(
       expect(manifest.status).toBe(200);
       const report = readFileSync(path.join(out, 'report-cpu.md'), 'utf8');
       expect(report).toContain(name);
+      // ...and printed before the run fails, as after a size-budget breach.
+      expect(io.out()).toContain(`ml-image report: localhost:${proxy.port}/${name}`);
       // ...with the supply chain saying that attaching stopped, and why.
       expect(report).toMatch(/stopped: attest .*is unreachable/);
       // Nothing left running.

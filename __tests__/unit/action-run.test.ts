@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ActionIo, parseActionInputs, run } from '../../src/action/run.js';
+import { openResultDir } from '../../src/results/results.js';
 import { fakeDocker } from '../helpers/fakes.js';
+import { makeRecord, makeSmoke } from '../helpers/records.js';
 
 let dir: string;
 beforeEach(() => {
@@ -341,5 +343,70 @@ describe('the secret parts of the index URLs are masked for the rest of the job'
     await run(f.io);
     expect(f.failed).toEqual([]);
     expect(secretsSet.sort()).toEqual(['atok5678', 'glpat0123']);
+  });
+});
+
+// A failure after the push and the reports (a size-budget breach here; an attest error the same
+// way, report-failures.test.ts): the outputs say what the run produced, as after a smoke failure,
+// then the step fails with the error and exit code it failed with before.
+describe('a size-budget breach: the outputs are set, then the step fails (exit 1)', () => {
+  const DIGEST = `sha256:${'d'.repeat(64)}`;
+  function overBudget(extra = '') {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      `image: {name: acme/model}\nvariants: [cpu]\nplatforms: [linux/amd64]\nsize: {budget: 1GB}\n${extra}`,
+    );
+    const res = openResultDir(path.join(dir, 'ml-image-results'));
+    res.writeEnv('cpu', 'linux/amd64', makeRecord({ sizeBytes: 2e9 }));
+    res.writeSmoke('cpu', 'linux/amd64', makeSmoke([{ id: 'import', status: 'pass' }]));
+    return res;
+  }
+  function failing(given: Record<string, string>) {
+    const f = fakeActionIo({ config: 'ml-image.yml', build: 'true', baseline: 'none', ...given });
+    const codes: number[] = [];
+    f.io.setExitCode = (c) => codes.push(c);
+    return { ...f, codes };
+  }
+
+  it('the report sub-action: verdict, report-path, plan and matrix', async () => {
+    overBudget();
+    const f = failing({ stages: 'report' });
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toMatch(/^the image is over its size budget \(config size\.budget\):\n {2}cpu: /);
+    expect(f.codes).toEqual([1]);
+    expect(f.outputs.verdict).toMatch(/^cpu: .*size budget 1GB exceeded/);
+    expect(f.outputs['report-path']!.split('\n')).toEqual([
+      path.join(dir, 'ml-image-results', 'report.md'),
+      path.join(dir, 'ml-image-results', 'report-cpu.md'),
+    ]);
+    expect(JSON.parse(f.outputs.plan!).repository).toBe('ghcr.io/acme/model');
+    expect(JSON.parse(f.outputs.matrix!).include).toHaveLength(1);
+  });
+
+  it('after a build (build.json): digests, tags, digest, metadata and platform-digests too', async () => {
+    overBudget('attest: {sign: off, types: [sbom]}\n').writeBuild({
+      schemaVersion: 1,
+      variants: [
+        {
+          variant: 'cpu',
+          repository: 'ghcr.io/acme/model',
+          digest: DIGEST,
+          tags: ['ghcr.io/acme/model:1.0-cpu'],
+          baseImage: 'python:3.12-slim',
+          platforms: [{ platform: 'linux/amd64', digest: DIGEST, durationMs: 1, attempts: 1, metadata: {} }],
+        },
+      ],
+    });
+    const f = failing({ stages: 'attest,report' });
+    await run(f.io);
+    expect(f.failed[0]).toMatch(/^the image is over its size budget/);
+    expect(f.codes).toEqual([1]);
+    expect(JSON.parse(f.outputs.digests!)).toEqual({ cpu: DIGEST });
+    expect(JSON.parse(f.outputs.tags!)).toEqual({ cpu: ['ghcr.io/acme/model:1.0-cpu'] });
+    expect(f.outputs.digest).toBe(DIGEST);
+    expect(JSON.parse(f.outputs.metadata!)['containerimage.digest']).toBe(DIGEST);
+    expect(JSON.parse(f.outputs['platform-digests']!)).toEqual({ cpu: { 'linux/amd64': DIGEST } });
+    expect(f.outputs.verdict).toMatch(/^cpu: .*size budget 1GB exceeded/);
   });
 });

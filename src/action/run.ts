@@ -22,6 +22,7 @@ import { gitContextFromGitHubEnv } from '../plan/git-context.js';
 import {
   checkStageInputs,
   parseStages,
+  pipelineResultOf,
   type PipelineResult,
   runPipeline,
   type Stage,
@@ -298,13 +299,14 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       // keep-images: false: the post step removes what was built even when the build fails later.
       ...(!inputs.keepImages && stages.has('build') && { builtTarget: builtTargetRecorder(io) }),
     },
-  );
-  setResultOutputs(io, result, stages);
-  // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
-  if (result.build && push && stages.has('build')) {
-    const variants = result.build.variants.map((v) => v.variant);
-    io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants, io.info).join('\n'));
-  }
+  ).catch((err: unknown) => {
+    // A size-budget breach or an attest error comes after the push and the reports: the outputs
+    // say what the run produced (as after a smoke failure), then the step fails with that error.
+    const failed = pipelineResultOf(err);
+    if (failed) setResultOutputs(io, failed, inputs);
+    throw err;
+  });
+  setResultOutputs(io, result, inputs);
   if (result.smokeStatus === 'fail') {
     const failed = result.smoke.flatMap((e) =>
       e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`),
@@ -316,7 +318,8 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
 }
 
 /** The action's outputs from what the pipeline did (action.yml documents each). */
-function setResultOutputs(io: ActionIo, result: PipelineResult, stages: ReadonlySet<Stage>): void {
+function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInputs): void {
+  const { stages } = inputs;
   io.setOutput('plan', JSON.stringify(result.plan));
   io.setOutput('matrix', JSON.stringify(result.plan.matrix));
   if (result.build) {
@@ -345,6 +348,11 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, stages: Readonly
       [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'),
     );
     io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
+  }
+  // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
+  if (result.build && inputs.push && stages.has('build')) {
+    const variants = result.build.variants.map((v) => v.variant);
+    io.setOutput('devcontainer', writeResultDevcontainers(inputs.resultDir, variants, io.info).join('\n'));
   }
 }
 

@@ -29,6 +29,11 @@ export interface LoadedConfig {
   label?: string;
   /** The line of the file a field is on; undefined for a value an override set (or no file). */
   lineOf?: LineOf;
+  /**
+   * The variant names the file itself lists, before any override (a `variants` input or flag
+   * replaces them): `cpu` when it lists none; undefined with no file or when they do not validate.
+   */
+  fileVariants?: string[];
 }
 
 export interface LoadOptions {
@@ -345,5 +350,25 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
     if (problems.length > 0) throw new ConfigError(label, problems);
   }
-  return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
+  const fileVariants = parsed && variantNamesOf(parsed.data);
+  return {
+    config,
+    file,
+    baseDir,
+    ...(file !== undefined && { label }),
+    ...(lineOf && { lineOf }),
+    ...(fileVariants && { fileVariants }),
+  };
+}
+
+/** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
+function variantNamesOf(data: unknown): string[] | undefined {
+  const raw =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>).variants
+      : undefined;
+  const parsed = ConfigFileSchema.shape.variants.safeParse(raw);
+  return parsed.success
+    ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
+    : undefined;
 }

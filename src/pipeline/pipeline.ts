@@ -17,7 +17,7 @@ import { InputError } from '../errors.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
-import { type ReportOptions, type ReportOutcome, reportKey, runReportStage } from '../report/stage.js';
+import { type ReportOptions, type ReportOutcome, reportKey } from '../report/stage.js';
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
 import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js';
 import type { ResultDir } from '../results/results.js';
@@ -29,6 +29,7 @@ import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
 import { contextKeepOut } from './keep-out.js';
+import { resultOf, runReport, withResult } from './report.js';
 import { mergeFromDigestFiles } from './merge.js';
 import { throwIfInterrupted } from '../util/cleanup.js';
 
@@ -222,31 +223,34 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
     );
   }
 
-  const reports = opts.stages.has('report')
+  const report = opts.stages.has('report')
     ? await timed(io, 'report', () =>
-        runReportStage(
-          { plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report },
-          {
-            env: io.env,
-            progress: (l) => io.progress('report', l),
-            warning: io.warning,
-            ...(io.summary && { summary: io.summary }),
-          },
-        ),
+        runReport(opts, plan, {
+          env: io.env,
+          progress: (l) => io.progress('report', l),
+          warning: io.warning,
+          ...(io.summary && { summary: io.summary }),
+        }),
       )
-    : [];
-  // A registry that went away while attaching: the image is pushed and reported, then exit 3.
-  if (attest?.error) throw attest.error;
-  return {
+    : { outcomes: [] };
+  const result: PipelineResult = {
     plan,
     ...(build && { build }),
     smoke,
     smokeErrors,
     smokeStatus,
     ...(attest && { attest: attest.result }),
-    reports,
+    reports: report.outcomes,
   };
+  // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
+  // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
+  const failure = report.failure ?? attest?.error;
+  if (failure) throw withResult(failure, result);
+  return result;
 }
+
+/** What a run that failed after its reports produced (the callers' outputs, report.md); else undefined. */
+export const pipelineResultOf = (err: unknown): PipelineResult | undefined => resultOf<PipelineResult>(err);
 
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts: PipelineOptions, io: PipelineIo): Plan {

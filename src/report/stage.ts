@@ -1,7 +1,8 @@
 // The report stage: this run's records vs the base branch's -> one Markdown report per variant
 // (report-<variant>.md/.json, artifacts) and ONE report for the whole run (report.md: every variant
 // and platform), which is the job summary and ONE sticky pull-request comment (or, where the token
-// cannot write, the fork-safe artifact a privileged workflow_run job posts).
+// cannot write, the fork-safe artifact a privileged workflow_run job posts); a job that reports only
+// some of the config's variants (a variants filter) has a comment of its own (keys.ts).
 import type { Config } from '../config/schema.js';
 import { CheckFailedError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
@@ -9,14 +10,16 @@ import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
-import { buildReportModel, defaultMarkerKey, type ReportInput } from './model.js';
+import { replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
+import { buildReportModel, type ReportInput } from './model.js';
 import type { ReportModel, SupplyChain } from './model-schema.js';
-import { MARKER_PREFIX, markerFor, renderReport } from './render.js';
-import { markerKey as cleanMarkerKey } from './escape.js';
+import { markerFor, renderReport } from './render.js';
 import { renderRun } from './render/run.js';
 import { budgetBreaches } from './size.js';
+import { removeStale, runReportFiles, variantReportFiles } from './stale.js';
 import { upsertStickyComment } from './sticky.js';
-import { escapeRegExp } from '../util/text.js';
+
+export { configVariantNames, replacedMarkers, reportKey, runMarkerKey } from './keys.js';
 
 export type CommentMode = 'auto' | 'post' | 'artifact' | 'off';
 export const COMMENT_MODES: readonly CommentMode[] = ['auto', 'post', 'artifact', 'off'];
@@ -56,7 +59,7 @@ export interface ReportOutcome {
   file: string;
   /** report.md: the whole run, as commented and summarised (the same for every variant). */
   runFile: string;
-  /** The comment's key: one per run. */
+  /** The comment's key: one per run (per subset of the variants: keys.ts). */
   runMarkerKey: string;
   verdict: string;
   hasBaseline: boolean;
@@ -66,9 +69,24 @@ export interface ReportOutcome {
 export interface ReportStageInput {
   plan: Plan;
   config: Config;
+  /** Where the records are read from (env-*, smoke-*, resolution-*, attest.json). */
   results: ResultDir;
+  /** Where the reports go (report.md, report-<variant>.md/.json, comment/); default: results. */
+  out?: ResultDir;
+  /**
+   * The config file's variants (configVariantNames), before a variants filter: a run of only some
+   * of them keys its comment on those (runKeyOf). Undefined: the plan's are all of them.
+   */
+  configVariants?: readonly string[];
   git: GitContext;
   options: ReportOptions;
+}
+
+/** What the report stage did, and what fails it once the reports are written and posted. */
+export interface ReportStageResult {
+  outcomes: ReportOutcome[];
+  /** A size-budget breach (exit 1): runReportStage throws it; reportStage hands it back. */
+  failure?: CheckFailedError;
 }
 
 export interface ReportStageIo {
@@ -78,35 +96,59 @@ export interface ReportStageIo {
   summary?: (markdown: string) => Promise<void>;
 }
 
+/** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 export async function runReportStage(input: ReportStageInput, io: ReportStageIo): Promise<ReportOutcome[]> {
+  const { outcomes, failure } = await reportStage(input, io);
+  if (failure) throw failure;
+  return outcomes;
+}
+
+/**
+ * The report stage, its failure handed back rather than thrown: a caller says what was reported
+ * (the action's outputs, the CLI's printed report.md) before it fails with it.
+ */
+export async function reportStage(input: ReportStageInput, io: ReportStageIo): Promise<ReportStageResult> {
   const outcomes: ReportOutcome[] = [];
   const models: ReportModel[] = [];
-  const runKey = runMarkerKey(input.plan, input.config);
+  const out = input.out ?? input.results;
+  const runKey = runKeyOf(input.plan, input.config, input.configVariants);
   for (const v of input.plan.variants) {
     const r = await reportVariant(input, io, v);
-    if (!r) continue;
+    if (!r) {
+      removeEarlier(out, io, variantReportFiles(v.name));
+      continue;
+    }
     models.push(r.model);
-    outcomes.push({ ...r.outcome, runMarkerKey: runKey });
+    outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
   }
-  if (models.length === 0) return outcomes;
+  if (models.length === 0) {
+    removeEarlier(out, io, runReportFiles());
+    return { outcomes };
+  }
   // The run's report: what the comment says, and the job summary.
-  const run = renderRun(models, { markerKey: runKey, maxChars: input.options.maxChars ?? 65_536 });
-  const runFile = input.results.writeRunReport(run.markdown);
+  const run = renderRun(models, { markerKey: runKey.key, maxChars: input.options.maxChars ?? 65_536 });
+  const runFile = out.writeRunReport(run.markdown);
   for (const o of outcomes) o.runFile = runFile;
   if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
   if (input.config.report.summary && io.summary) await io.summary(run.markdown);
   await comment(input, io, models, outcomes, runKey);
-  failOverBudget(models);
-  return outcomes;
+  const failure = overBudget(models);
+  return { outcomes, ...(failure && { failure }) };
+}
+
+/** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
+function removeEarlier(out: ResultDir, io: ReportStageIo, names: readonly string[]): void {
+  const removed = removeStale(out, names);
+  if (removed.length > 0) io.progress(`removed an earlier run's ${removed.join(', ')} from ${out.dir}`);
 }
 
 /** After the report is written and posted: a size-budget breach fails the stage (exit 1). */
-function failOverBudget(models: readonly ReportModel[]): void {
+function overBudget(models: readonly ReportModel[]): CheckFailedError | undefined {
   const lines = models.flatMap((m) =>
     budgetBreaches(m.sizeBudget, m.platforms).map((b) => `${m.variant}: ${b.text}`),
   );
-  if (lines.length === 0) return;
-  throw new CheckFailedError(
+  if (lines.length === 0) return undefined;
+  return new CheckFailedError(
     `the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`,
   );
 }
@@ -156,7 +198,7 @@ async function reportVariant(
     ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
   });
   const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
-  const file = results.writeReport(v.name, rendered.markdown, model);
+  const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
   io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
   if (options.saveAs && options.baseline) {
     await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
@@ -230,7 +272,7 @@ async function comment(
   io: ReportStageIo,
   models: readonly ReportModel[],
   outcomes: ReportOutcome[],
-  runKey: string,
+  { key: runKey, subset }: RunKey,
 ): Promise<void> {
   const { config, options } = input;
   const gh = options.github;
@@ -255,7 +297,11 @@ async function comment(
     issueNumber: gh.prNumber,
     marker: markerFor(runKey),
     render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
-    replaces: replacedMarkers(models, [input.plan.repository]),
+    replaces: replacedMarkers(
+      models,
+      [input.plan.repository],
+      subset && { variants: subset, keep: runKeyOf(input.plan, config).key },
+    ),
     ...(gh.author !== undefined && { author: gh.author }),
     log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
   });
@@ -289,7 +335,7 @@ function writeArtifact(
     });
     return;
   }
-  const dir = input.results.writeComment({
+  const dir = (input.out ?? input.results).writeComment({
     schemaVersion: 1,
     prNumber: gh.prNumber,
     headSha,
@@ -300,34 +346,6 @@ function writeArtifact(
   io.progress(
     `comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`,
   );
-}
-
-/**
- * The comment's key: one per run. report.markerKey when set, else the image repository; no
- * variant (the per-variant keys stay the baselines' keys, see reportKey).
- */
-export function runMarkerKey(plan: Plan, config: Config): string {
-  return config.report.markerKey ?? plan.repository;
-}
-
-/**
- * The markers of the comments one per run replaces: the per-variant markers of these reports (one
- * comment per variant, before), and any default per-variant marker of the same image
- * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
- */
-export function replacedMarkers(
-  models: readonly ReportModel[],
-  images: readonly string[],
-): (markerLine: string) => boolean {
-  const exact = new Set(models.map((m) => markerFor(m.markerKey)));
-  const keyChar = '[A-Za-z0-9._/:@,+-]';
-  const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map(
-    (image) =>
-      new RegExp(
-        `^<!-- ${escapeRegExp(MARKER_PREFIX + cleanMarkerKey(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`,
-      ),
-  );
-  return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
 
 /** The real client; its retries and rate-limit waits are logged as progress. */
@@ -347,19 +365,6 @@ function resolutionLines(results: ResultDir, variant: string, platforms: readonl
     if (r && (r.status !== 'clean' || r.hazards.length > 0)) lines.push(...explanationLines(r));
   }
   return lines;
-}
-
-/**
- * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
- * comment per run, also its comment's; runMarkerKey keys the comment now, and replacedMarkers
- * recognises these). report.markerKey replaces the image part; with several variants each still
- * gets its own (":<variant>" appended).
- */
-export function reportKey(plan: Plan, config: Config, variant: string): string {
-  const v = plan.variants.find((x) => x.name === variant);
-  const set = config.report.markerKey;
-  if (set !== undefined) return plan.variants.length > 1 ? `${set}:${variant}` : set;
-  return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }
 
 /** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */

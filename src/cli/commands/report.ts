@@ -9,7 +9,7 @@ import { isOwnerRepo } from '../../github/run.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { planBuild } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
-import { COMMENT_MODES, type CommentMode, runReportStage } from '../../report/stage.js';
+import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
 import { openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -78,7 +78,8 @@ per-variant comments of older versions are replaced).
 Options:
   --config FILE       config file (default ml-image.yml): variants, platforms, marker key
 ${configOverrideFlags}
-  --results DIR       where the records are (default ml-image-results); reports are written there
+  --results DIR       where the records are (default ml-image-results); the reports go there too
+  --out DIR           write the reports here instead (created when missing); --results is only read
   --baseline DIR      directory of baselines (as "ml-image run" keeps them)
   --base-branch B     the branch whose records are the baseline (default main)
   --pr N              pull request number to comment on
@@ -86,7 +87,8 @@ ${configOverrideFlags}
   --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com)
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
-Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
+Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
+first); 2 bad input; 3 GitHub unreachable.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('report', argv, {
       config: { type: 'string' },
@@ -112,11 +114,16 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
     const plan = planBuild(loaded.config, { catalog: bundledCatalog(), git, now: new Date() });
     const resultDir = path.resolve(io.cwd, values.results);
     const results = openResultDir(resultDir, `--results ${values.results}`, RESULTS_FLAG);
-    const outcomes = await runReportStage(
+    const { outcomes, failure } = await reportStage(
       {
         plan,
         config: loaded.config,
         results,
+        // --out DIR: the reports there, created as every command's --out; the records stay read-only.
+        ...(values.out !== undefined && {
+          out: openResultDir(path.resolve(io.cwd, values.out), `--out ${values.out}`),
+        }),
+        configVariants: configVariantNames(loaded),
         git,
         options: {
           mode,
@@ -147,8 +154,10 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         `report: no env-<variant>-<arch>.json in ${resultDir}`,
         'run "ml-image run" or the smoke stage first',
       );
-    if (values.json) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
-    else io.stdout(printedReport(io, readFileSync(outcomes[0]!.runFile, 'utf8')));
+    // Over the size budget: the report says why, then the command fails (--json: the error alone).
+    if (values.json && !failure) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
+    else if (!values.json) io.stdout(printedReport(io, readFileSync(outcomes[0]!.runFile, 'utf8')));
+    if (failure) throw failure;
     return 0;
   },
 };

@@ -8,7 +8,15 @@ import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
 import { checkConfigKey } from '../../attest/signing.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
-import { checkStageInputs, parseStages, runPipeline, type Stage, STAGES } from '../../pipeline/pipeline.js';
+import {
+  checkStageInputs,
+  parseStages,
+  pipelineResultOf,
+  type PipelineResult,
+  runPipeline,
+  type Stage,
+  STAGES,
+} from '../../pipeline/pipeline.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { openResultDir } from '../../results/results.js';
@@ -154,15 +162,32 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
         ...timer.io,
       },
-    );
+    ).catch(reportThenFail(io, values.json));
     if (values.verbose) io.stderr(`[${elapsed()}] timing  ${timer.line()}\n`);
     io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
     if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else if (result.reports[0]?.runFile)
-      io.stdout(printedReport(io, readFileSync(result.reports[0].runFile, 'utf8')));
+    else printReport(io, result);
     return result.smokeStatus === 'fail' ? 1 : 0;
   },
 };
+
+/** The run's report.md, when the report stage wrote one. */
+function printReport(io: CliIo, result: PipelineResult): void {
+  const runFile = result.reports[0]?.runFile;
+  if (runFile) io.stdout(printedReport(io, readFileSync(runFile, 'utf8')));
+}
+
+/**
+ * A size-budget breach or an attest error after the reports: the report is printed, then the
+ * error fails the command, as it did (--json prints the error alone, as one object).
+ */
+function reportThenFail(io: CliIo, json: boolean) {
+  return (err: unknown): never => {
+    const failed = pipelineResultOf(err);
+    if (failed && !json) printReport(io, failed);
+    throw err;
+  };
+}
 
 /**
  * --verbose: where a run's time went, as one line: the setup before the first stage (config,

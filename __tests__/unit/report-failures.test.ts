@@ -1,0 +1,244 @@
+// What the report stage leaves when a run fails after it, or has nothing to report: a size-budget
+// breach or an attest error still hands back what the run produced (the CLI prints report.md
+// before it fails, the action sets its outputs: action-run.test.ts), with the same error and exit
+// code; `ml-image report --out DIR` writes the reports there; a run with nothing to report removes
+// the report files an earlier run left (its own names only).
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build/result.js';
+import { printedReport } from '../../src/cli/commands/shared.js';
+import { runCli } from '../../src/cli/main.js';
+import { loadConfig, validateConfigData } from '../../src/config/load.js';
+import { CheckFailedError, EnvironmentError, ExitCode } from '../../src/errors.js';
+import { pipelineResultOf, runPipeline } from '../../src/pipeline/pipeline.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+import { COMMENT_ARTIFACT_FILE } from '../../src/report/artifact.js';
+import { reportStage } from '../../src/report/stage.js';
+import { openResultDir } from '../../src/results/results.js';
+import { fixture, FIXTURE_PASSWORD } from '../helpers/cosign-keys.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+import { makeRecord, makeSmoke } from '../helpers/records.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-report-failures-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const CONFIG = 'image: {name: acme/model}\nvariants: [cpu]\nplatforms: [linux/amd64]\nsize: {budget: 1GB}\n';
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+
+/** The records of a cpu image of SIZE bytes in DIR/NAME (the reviewer's 2 GB one by default). */
+function records(name = 'res', sizeBytes = 2e9, variant = 'cpu'): string {
+  const res = openResultDir(path.join(dir, name));
+  res.writeEnv(variant, 'linux/amd64', makeRecord({ variant, sizeBytes }));
+  res.writeSmoke(variant, 'linux/amd64', makeSmoke([{ id: 'import', status: 'pass' }]));
+  return res.dir!;
+}
+
+/** On a runner (no git process to start), no pull request. */
+const env = () => ({
+  GITHUB_ACTIONS: 'true',
+  GITHUB_SHA: 'c'.repeat(40),
+  ML_IMAGE_CACHE_DIR: path.join(dir, 'cache'),
+});
+
+describe('a size-budget breach: report.md is printed, then the command fails as before', () => {
+  it('ml-image report: exit 1, the report on stdout, the error on stderr', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    records();
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['report', '--results', 'res'], io)).toBe(1);
+    // The run's report.md, as printed (no color off a TTY).
+    expect(io.out()).toBe(printedReport(io, readFileSync(path.join(dir, 'res', 'report.md'), 'utf8')));
+    expect(io.out()).toMatch(/ml-image report: .*acme\/model/);
+    expect(io.out()).toContain('size budget 1GB exceeded');
+    expect(io.err()).toContain('error: the image is over its size budget (config size.budget):');
+  });
+
+  it('ml-image report --json: the error alone on stdout, as one object, exit 1', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    records();
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['report', '--results', 'res', '--json'], io)).toBe(1);
+    expect(JSON.parse(io.out()).error).toMatchObject({ exitCode: 1 });
+  });
+
+  it('ml-image run: exit 1, the report on stdout', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    records();
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['run', '--stages', 'report', '--baseline', 'none', '--out', 'res'], io)).toBe(1);
+    expect(io.out()).toContain('size budget 1GB exceeded');
+    expect(io.err()).toContain('error: the image is over its size budget (config size.budget):');
+  });
+});
+
+describe('the pipeline: a run that fails after its reports hands back what it produced', () => {
+  const build: BuildResult = {
+    schemaVersion: 1,
+    variants: [
+      {
+        variant: 'cpu',
+        repository: 'ghcr.io/acme/model',
+        tags: ['ghcr.io/acme/model:1.0-cpu'],
+        baseImage: 'python:3.12-slim',
+        platforms: [{ platform: 'linux/amd64', digest: DIGEST, durationMs: 1, attempts: 1, metadata: {} }],
+      },
+    ],
+  };
+
+  it('an attest error (a registry that went away): the same EnvironmentError, with the build and the reports', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: acme/model}\nvariants: [cpu]\nplatforms: [linux/amd64]\nattest: {sign: key, types: [sbom]}\n',
+    );
+    const res = records('res', 1e9);
+    openResultDir(res).writeBuild(build);
+    const gone = new EnvironmentError('registry ghcr.io went away', 'try again');
+    const err = await runPipeline(
+      {
+        loaded: loadConfig({ cwd: dir }),
+        stages: new Set(['attest', 'report'] as const),
+        results: openResultDir(res),
+        push: true,
+        merge: true,
+        gpus: 'none',
+        imagesDir: dir,
+        git: {},
+        cacheDir: path.join(dir, 'cache'),
+        report: { mode: 'off', baseline: null },
+      },
+      {
+        docker: () => fakeDocker(),
+        env: { COSIGN_KEY: fixture('fixture.key'), COSIGN_PASSWORD: FIXTURE_PASSWORD },
+        progress: () => undefined,
+        error: () => undefined,
+        warning: () => undefined,
+        signer: () => ({
+          sign: () => Promise.reject(gone),
+          attest: () => Promise.reject(gone),
+        }),
+      },
+    ).catch((e: unknown) => e);
+    expect(err).toBe(gone);
+    expect((err as EnvironmentError).exitCode).toBe(ExitCode.Environment);
+    const result = pipelineResultOf(err)!;
+    expect(result.build?.variants[0]?.platforms[0]?.digest).toBe(DIGEST);
+    expect(result.reports.map((r) => r.variant)).toEqual(['cpu']);
+    expect(readFileSync(result.reports[0]!.runFile, 'utf8')).toContain('ml-image report');
+    expect(pipelineResultOf(new EnvironmentError('other', 'x'))).toBeUndefined();
+  });
+
+  it('a size-budget breach: the same CheckFailedError (exit 1), with the reports', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    const res = records();
+    const err = await runPipeline(
+      {
+        loaded: loadConfig({ cwd: dir }),
+        stages: new Set(['report'] as const),
+        results: openResultDir(res),
+        push: true,
+        merge: true,
+        gpus: 'none',
+        imagesDir: dir,
+        git: {},
+        cacheDir: path.join(dir, 'cache'),
+        report: { mode: 'off', baseline: null },
+      },
+      {
+        docker: () => fakeDocker(),
+        env: {},
+        progress: () => undefined,
+        error: () => undefined,
+        warning: () => undefined,
+      },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CheckFailedError);
+    expect((err as Error).message).toMatch(/^the image is over its size budget/);
+    expect(pipelineResultOf(err)!.reports[0]!.verdict).toMatch(/size budget 1GB exceeded/);
+  });
+});
+
+describe('ml-image report --out DIR', () => {
+  it('writes the reports to DIR (created), leaving the result directory as it was', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG.replace('1GB', '8GB'));
+    const res = records();
+    const before = readdirSync(res).sort();
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['report', '--results', 'res', '--out', 'reports/pr-7'], io)).toBe(0);
+    const out = path.join(dir, 'reports', 'pr-7');
+    expect(readdirSync(out).sort()).toEqual(['report-cpu.json', 'report-cpu.md', 'report.md']);
+    expect(readdirSync(res).sort()).toEqual(before);
+    expect(io.out()).toMatch(/ml-image report: .*acme\/model/);
+  });
+});
+
+describe('nothing to report: the report files an earlier run left are removed (only those)', () => {
+  const STALE = [
+    'report.md',
+    'report-cpu.md',
+    'report-cpu.json',
+    path.join('comment', COMMENT_ARTIFACT_FILE),
+  ];
+  const KEPT = ['report-other.md', 'notes.md', 'build.json'];
+
+  function seed(res: string) {
+    mkdirSync(path.join(res, 'comment'), { recursive: true });
+    for (const f of [...STALE, ...KEPT]) writeFileSync(path.join(res, f), 'from an earlier run: pass\n');
+  }
+
+  it('the report stage: a variant without records loses its report-<variant>; a run without any, report.md too', async () => {
+    const config = validateConfigData(
+      { image: { name: 'acme/model' }, variants: ['cpu', 'cuda12.8'], platforms: ['linux/amd64'] },
+      'ml-image.yml',
+    );
+    const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date() });
+    const res = openResultDir(path.join(dir, 'res'));
+    seed(res.dir!);
+    const progress: string[] = [];
+    const io = { env: {}, progress: (l: string) => progress.push(l), warning: () => undefined };
+    const input = { plan, config, results: res, git: {}, options: { mode: 'off' as const, baseline: null } };
+    // cuda12.8 has records, cpu none: cpu's report files go, report.md is this run's.
+    res.writeEnv('cuda12.8', 'linux/amd64', makeRecord({ variant: 'cuda12.8' }));
+    const some = await reportStage(input, io);
+    expect(some.outcomes.map((o) => o.variant)).toEqual(['cuda12.8']);
+    expect(existsSync(path.join(res.dir!, 'report-cpu.md'))).toBe(false);
+    expect(existsSync(path.join(res.dir!, 'report-cpu.json'))).toBe(false);
+    expect(readFileSync(path.join(res.dir!, 'report.md'), 'utf8')).toContain('(cuda12.8)');
+    // No records at all: nothing of the report stage is left, everything else is.
+    seed(res.dir!);
+    rmSync(path.join(res.dir!, 'env-cuda12.8-amd64.json'));
+    rmSync(path.join(res.dir!, 'report-cuda12.8.md'));
+    const none = await reportStage(input, io);
+    expect(none.outcomes).toEqual([]);
+    for (const f of STALE) expect(existsSync(path.join(res.dir!, f)), f).toBe(false);
+    for (const f of KEPT) expect(existsSync(path.join(res.dir!, f)), f).toBe(true);
+    expect(progress).toContain(
+      `removed an earlier run's report.md, ${path.join('comment', COMMENT_ARTIFACT_FILE)} from ${res.dir}`,
+    );
+  });
+
+  it('ml-image run with nothing to report: the earlier report.md is gone, build.json stays', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    const res = path.join(dir, 'res');
+    mkdirSync(res);
+    seed(res);
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['run', '--stages', 'report', '--baseline', 'none', '--out', 'res'], io)).toBe(0);
+    expect(io.out()).toBe('');
+    for (const f of STALE) expect(existsSync(path.join(res, f)), f).toBe(false);
+    for (const f of KEPT) expect(existsSync(path.join(res, f)), f).toBe(true);
+  });
+});
