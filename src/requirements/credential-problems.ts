@@ -4,6 +4,7 @@
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 import { MASK, redactUrls } from '../util/redact.js';
 import { type LiteralCredential, literalCredentials } from './credentials.js';
+import { lineCredentials, quotedWordSpans } from './quoted-credentials.js';
 
 const LITERAL_WHY =
   "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
@@ -47,16 +48,21 @@ export function clipped(text: string): string {
 
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it masked, and redactUrls over it. By default both rules judge it: the line's, and the
+ * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
+ * removed, `-i "https"://user:pw@host`), and redactUrls over it, also where pip reads a URL its
+ * quotes hide from it (quotedWordSpans). By default both rules judge it: the line's, and the
  * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
  */
 function maskLiteralCredentials(
   text: string,
-  found = [...literalCredentials(text), ...literalCredentials(text, false)],
+  found: readonly { start: number; end: number }[] = [
+    ...lineCredentials(text),
+    ...lineCredentials(text, false),
+  ],
 ): string {
   let shown = '';
   let done = 0;
-  for (const c of [...found].sort((a, b) => a.start - b.start)) {
+  for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
     if (c.end <= done) continue; // inside one masked already
     shown += c.start < done ? '' : `${text.slice(done, c.start)}${MASK}`;
     done = c.end;
@@ -90,8 +96,9 @@ export interface CredentialProblem {
 
 /**
  * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), or undefined; of a comment (TEXT from its
- * '#') with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
+ * credential written literally (literalCredentials), as written or as pip reads its options part
+ * (lineCredentials: `-i "https"://user:pw@host`), or undefined; of a comment (TEXT from its '#')
+ * with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
  * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
  * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
  */
@@ -100,7 +107,8 @@ export function literalCredentialProblem(
   text: string,
   comment = false,
 ): CredentialProblem | undefined {
-  const found = literalCredentials(text, !comment);
+  // A line as pip reads it too (its options part shlex-split); a comment as written.
+  const found = comment ? literalCredentials(text, false) : lineCredentials(text);
   if (found.length === 0) return undefined;
   const what = [...new Set(found.map((c) => c.what))].join(', ');
   const shown = quotedLine(text, found);

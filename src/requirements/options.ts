@@ -1,9 +1,13 @@
-// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
-// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
-// split of the options part of a line. Pure.
+// pip's requirement-file options, parsed as pip's optparse does: long names (and aliases, such as
+// --pypi-url for --index-url) by unique prefix, short ones by letter, values inline (`--opt=v`,
+// `-iv`) or in the next token, words that are no option's value ignored (pip ignores optparse's
+// positional arguments: `--pre foo` installs no foo), and pip's shlex split of the options part of
+// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). Pure.
 
 export interface OptionSpec {
   long: string;
+  /** Other long names optparse knows the option by (pip: `--pypi-url` is `--index-url`). */
+  aliases?: string[];
   short?: string;
   takesValue: boolean;
   /** Allowed after a requirement on the same line (per-requirement options). */
@@ -14,7 +18,7 @@ export interface OptionSpec {
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 
 export const OPTIONS: OptionSpec[] = [
-  { long: 'index-url', short: 'i', takesValue: true },
+  { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
   { long: 'extra-index-url', takesValue: true },
   { long: 'no-index', takesValue: false },
   { long: 'constraint', short: 'c', takesValue: true },
@@ -43,23 +47,33 @@ export const OPTIONS: OptionSpec[] = [
       return undefined;
     },
   },
-  { long: 'config-settings', takesValue: true, perRequirement: true },
+  { long: 'config-settings', short: 'C', takesValue: true, perRequirement: true },
   { long: 'global-option', takesValue: true, perRequirement: true },
   { long: 'install-option', takesValue: true, perRequirement: true },
 ];
 
-/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+/**
+ * optparse accepts a unique prefix of a long option string (`--extra-index` for --extra-index-url,
+ * `--pypi` for --pypi-url): each name and alias is one string.
+ */
 function longOption(name: string, pool: readonly OptionSpec[]): OptionSpec | string {
-  const exact = pool.find((o) => o.long === name);
-  if (exact) return exact;
-  const prefixed = pool.filter((o) => o.long.startsWith(name));
-  if (prefixed.length === 1) return prefixed[0]!;
+  const strings = pool.flatMap((o) => [o.long, ...(o.aliases ?? [])].map((s) => ({ s, o })));
+  const exact = strings.find((x) => x.s === name);
+  if (exact) return exact.o;
+  const prefixed = strings.filter((x) => x.s.startsWith(name));
+  if (prefixed.length === 1) return prefixed[0]!.o;
   if (prefixed.length > 1)
-    return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+    return `ambiguous option --${name} (${prefixed
+      .map((x) => `--${x.s}`)
+      .sort()
+      .join(', ')})`;
   return `no such option: --${name}`;
 }
 
-/** optparse over pip's whitespace tokens. */
+/**
+ * optparse over pip's shlex tokens: the options, and in `rest` the words that are no option's value
+ * (optparse's positional arguments, which pip ignores).
+ */
 export function parseOptions(
   tokens: readonly string[],
   pool: readonly OptionSpec[],
@@ -98,24 +112,55 @@ export function parseOptions(
   return { options, rest };
 }
 
-/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
-export function shlexSplit(s: string): string[] | undefined {
-  const out: string[] = [];
-  let cur: string | undefined;
+/** A word of shlexTokens: its value, and where in the text split each of its characters is. */
+export interface ShlexToken {
+  value: string;
+  /** at[i]: the index in the text of value[i] (a quote or backslash removed is in no token). */
+  at: number[];
+}
+
+/** Python's shlex whitespace (not str.isspace's: a no-break space is part of a word). */
+const SHLEX_SPACE = ' \t\r\n';
+
+/**
+ * Python's shlex.split(s) (POSIX mode, no comments), as pip splits the options part of a line: words
+ * at spaces, tabs, CR, LF; quotes group and are removed; a backslash outside quotes takes the next
+ * character as it is, inside double quotes only before '"' or '\\' (elsewhere it stays), inside
+ * single quotes never. Each character's index in S is kept. `error` where Python raises (pip's
+ * "Could not split options").
+ */
+export function shlexTokens(s: string): { tokens: ShlexToken[] } | { error: string } {
+  const tokens: ShlexToken[] = [];
+  let cur: ShlexToken | undefined;
+  const add = (i: number) => {
+    cur ??= { value: '', at: [] };
+    cur.value += s[i];
+    cur.at.push(i);
+  };
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
-    if (/\s/.test(ch)) {
-      if (cur !== undefined) out.push(cur);
+    if (SHLEX_SPACE.includes(ch)) {
+      if (cur !== undefined) tokens.push(cur);
       cur = undefined;
-    } else if (ch === '"' || ch === "'") {
-      const end = s.indexOf(ch, i + 1);
-      if (end < 0) return undefined;
-      cur = (cur ?? '') + s.slice(i + 1, end);
-      i = end;
-    } else if (ch === '\\' && i + 1 < s.length) {
-      cur = (cur ?? '') + s[++i];
-    } else cur = (cur ?? '') + ch;
+    } else if (ch === "'" || ch === '"') {
+      cur ??= { value: '', at: [] };
+      for (i++; i < s.length && s[i] !== ch; i++) {
+        if (ch === '"' && s[i] === '\\' && (s[i + 1] === '"' || s[i + 1] === '\\')) i++;
+        if (i < s.length) add(i);
+      }
+      if (i >= s.length) return { error: 'unbalanced quotes in the options (pip cannot split them)' };
+    } else if (ch === '\\') {
+      if (++i >= s.length)
+        return { error: 'a "\\" ends the options, escaping nothing (pip cannot split them)' };
+      add(i);
+    } else add(i);
   }
-  if (cur !== undefined) out.push(cur);
-  return out;
+  if (cur !== undefined) tokens.push(cur);
+  return { tokens };
+}
+
+/** shlex.split, as pip splits the options part of a line (shlexTokens' values); undefined where pip cannot. */
+export function shlexSplit(s: string): string[] | undefined {
+  const r = shlexTokens(s);
+  return 'error' in r ? undefined : r.tokens.map((t) => t.value);
 }

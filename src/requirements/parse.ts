@@ -4,7 +4,7 @@
 // The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
 // the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
 // The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
-import { OPTIONS, parseOptions, shlexSplit } from './options.js';
+import { OPTIONS, parseOptions, shlexTokens } from './options.js';
 import { canonicalName, parsePep508, Syntax } from './pep508.js';
 
 export { canonicalName, parsePep508, type Pep508 } from './pep508.js';
@@ -186,23 +186,38 @@ function asLocation(arg: string): { url: string; name?: string } | undefined {
   return undefined;
 }
 
-/** Parse one logical line (after comment removal and ${VAR} expansion). */
-export function parseLine(text: string): RequirementLine | OptionLine | { error: string } {
-  // pip's break_args_options: the requirement is every token before the first that starts with "-".
+/**
+ * pip's break_args_options: a line's requirement part is every ' '-separated word before the first
+ * that starts with "-"; the rest, from index `start`, is the options part, which pip shlex-splits
+ * (shlexTokens), quotes and backslashes removed, before optparse reads it.
+ */
+export function breakArgsOptions(text: string): { args: string; options: string; start: number } {
   const tokens = text.split(' ');
   const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
-  const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
-  const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
-  if (optionTokens === undefined) return { error: 'unbalanced quotes in the options' };
-  const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+  if (firstOpt < 0) return { args: text, options: '', start: text.length };
+  const start = tokens.slice(0, firstOpt).reduce((n, t) => n + t.length + 1, 0);
+  return { args: text.slice(0, Math.max(0, start - 1)), options: text.slice(start), start };
+}
+
+/**
+ * Parse one logical line (after comment removal and ${VAR} expansion). As pip: a word among the
+ * options that is no option's value (`--pre foo`) is ignored, and so is a per-requirement option
+ * (`--hash`, `-C`, `--global-option`) on a line without a requirement (pip warns of a `--hash`).
+ */
+export function parseLine(text: string): RequirementLine | OptionLine | { error: string } {
+  const parts = breakArgsOptions(text);
+  const args = parts.args.trim();
+  const split = shlexTokens(parts.options);
+  if ('error' in split) return { error: split.error };
+  const { options, error } = parseOptions(
+    split.tokens.map((t) => t.value),
+    OPTIONS,
+  );
   if (error) return { error };
-  if (rest.length > 0) return { error: `unexpected "${rest.join(' ')}" among the options` };
   if (args === '') {
     const e = options.find((o) => o.spec.long === 'editable');
     if (e) return editable(e.value!);
     const global = options.filter((o) => !o.spec.perRequirement);
-    if (global.length === 0)
-      return { error: `--${options[0]!.spec.long} belongs after a requirement on the same line` };
     return {
       kind: 'option',
       options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),

@@ -1,10 +1,13 @@
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
 // /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
 // given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
+// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { notRegularFile } from '../util/read-regular.js';
+import { decodeRequirements } from './decode.js';
 
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
 export const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
@@ -54,7 +57,8 @@ function checkedRealPath(abs: string, where: string, root: string | undefined): 
 
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, else exit 2.
+ * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
+ * else exit 2.
  */
 export function readRequirementsFile(abs: string, from?: string, root?: string): string {
   const where = from ? ` (included from ${from})` : '';
@@ -84,12 +88,16 @@ export function readRequirementsFile(abs: string, from?: string, root?: string):
       'a requirements file lists packages; split it or remove what is not a requirement',
     );
   const real = checkedRealPath(abs, where, root);
+  let data: Buffer;
   try {
-    return readFileSync(real, 'utf8');
+    data = readFileSync(real);
   } catch (e) {
     throw new InputError(
       `cannot read the requirements file ${abs}${where}: ${(e as Error).message}`,
       'check its permissions',
     );
   }
+  const decoded = decodeRequirements(data);
+  if ('why' in decoded) throw new InputError(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
+  return decoded.text;
 }
