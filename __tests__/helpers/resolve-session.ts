@@ -11,6 +11,7 @@ const D = '/tmp/ml-image-resolve';
 
 /** A snapshot of a base image with nothing installed: what `sh -c ... snapshot` prints. */
 export const EMPTY_SNAPSHOT = JSON.stringify({
+  format: 2,
   python: { version: '3.11.2' },
   pipVersion: '23.0.1',
   environment: {},

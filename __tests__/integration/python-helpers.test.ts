@@ -130,3 +130,85 @@ describe("the resolver's helper on python3", () => {
     });
   });
 });
+
+/** SCRIPT run on the host's python3 with the helper imported as `h`; its stdout parsed as JSON. */
+function helperScript(script: string): unknown {
+  const head = [
+    'import importlib.util, json, sys',
+    'spec = importlib.util.spec_from_file_location("ml_image_resolve", sys.argv[1])',
+    'h = importlib.util.module_from_spec(spec)',
+    'spec.loader.exec_module(h)',
+  ];
+  const r = spawnSync(
+    'python3',
+    ['-c', [...head, script].join('\n'), path.join(REPO_ROOT, 'src/resolve/py/ml_image_resolve.py')],
+    { encoding: 'utf8' },
+  );
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as unknown;
+}
+
+describe("the helper's snapshot: every distribution on sys.path, pip's is_local() with each, no PIP_* value", () => {
+  // What `pip inspect` (no --local) lists on Debian: pip's own upgrade in /usr/local first, then
+  // apt's python3-* packages in /usr/lib/python3/dist-packages (numpy twice: the first is imported).
+  const inspect = {
+    pip_version: '23.0.1',
+    environment: { platform_machine: 'x86_64' },
+    installed: [
+      ['numpy', '2.0.0', '/usr/local/lib/python3.11/dist-packages/numpy-2.0.0.dist-info'],
+      ['numpy', '1.24.2', '/usr/lib/python3/dist-packages/numpy-1.24.2.egg-info'],
+      ['torch', '1.13.0a0+gitunknown', '/usr/lib/python3/dist-packages/torch-1.13.0a0+gitunknown.egg-info'],
+    ].map(([name, version, at]) => ({ metadata: { name, version }, metadata_location: at })),
+  };
+  const snapshot = () =>
+    helperScript(
+      [
+        `out = ${JSON.stringify(JSON.stringify(inspect))}`,
+        'env = {"PIP_INDEX_URL": "https://ci:S3CRET@idx.example/simple", "CUDA_VERSION": "12.8.1", "PIP_CONSTRAINT": "/nonexistent"}',
+        // Debian's pip: nothing under /usr but /usr/local is its to uninstall.
+        'local = lambda p: not (p.startswith("/usr/") and not p.startswith("/usr/local/"))',
+        'print(json.dumps(h.take_snapshot(env, lambda: (0, out, ""), local)))',
+      ].join('\n'),
+    ) as {
+      format: number;
+      env: Record<string, string>;
+      installed: { name: string; version: string; local: boolean }[];
+    };
+
+  it('keeps the first of a name, says which pip does not uninstall, and keeps no PIP_* value', () => {
+    const s = snapshot();
+    expect(s.format).toBe(2);
+    expect(s.installed.map(({ name, version, local }) => ({ name, version, local }))).toEqual([
+      { name: 'numpy', version: '2.0.0', local: true },
+      { name: 'torch', version: '1.13.0a0+gitunknown', local: false },
+    ]);
+    expect(s.env).toEqual({ CUDA_VERSION: '12.8.1' });
+    expect(JSON.stringify(s)).not.toContain('S3CRET');
+  });
+
+  it('asks pip inspect for everything (no --local)', () => {
+    expect(helperScript('print(json.dumps(h.INSPECT))')).toEqual(['inspect']);
+  });
+
+  it('a plan over a package pip does not uninstall shadows it; over one it does, replaces it', () => {
+    const report = {
+      install: [
+        { metadata: { name: 'numpy', version: '2.3.1' }, requested: false },
+        { metadata: { name: 'torch', version: '2.5.1' }, requested: true },
+      ],
+    };
+    const a = helperScript(
+      [
+        `snap = {"installed": [`,
+        `  {"name": "numpy", "version": "1.24.2", "requiresDist": [], "local": False},`,
+        `  {"name": "torch", "version": "1.13.0", "requiresDist": [], "local": True}]}`,
+        `report = json.loads(${JSON.stringify(JSON.stringify(report))})`,
+        'print(json.dumps(h.analysis(snap, report)))',
+      ].join('\n'),
+    ) as { replaced: { name: string; shadows?: boolean }[] };
+    expect(a.replaced.map((r) => [r.name, r.shadows])).toEqual([
+      ['numpy', true],
+      ['torch', undefined],
+    ]);
+  });
+});

@@ -958,6 +958,35 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
       const r = await torchStep(out.constraints);
       expect(r.status, r.stderr).toBe(0);
     });
+
+    it("an --index-url line in the requirements keeps the torch index: pip still finds the variant's torch", async () => {
+      // pip's handle_option_line: a file's --index-url replaces the whole index list, the extra
+      // indexes of the environment included; the torch index file comes after the requirements.
+      const text = `--index-url ${torchIndex.url}\nusesdep\n`;
+      const out = await resolveAgainstBase(
+        {
+          image: images.pythonAmd64,
+          platform: 'linux/amd64',
+          requirements: {
+            text,
+            origins: ['requirements.txt:1', 'requirements.txt:2'],
+            indexes: { indexUrl: torchIndex.url, extraIndexUrls: [] },
+          },
+          indexes: { indexUrl: torchIndex.url, extraIndexUrls: [] },
+          mode: 'auto',
+          variant: variant(),
+        },
+        { docker, env: {} },
+      );
+      expect(out.resolution.status, out.explanation).toBe('clean');
+      expect(out.resolution.resolved?.install).toEqual(
+        expect.arrayContaining([
+          { name: 'torch', version: '2.5.1+cpu' },
+          { name: 'usesdep', version: '1.0' },
+        ]),
+      );
+      expect(out.constraints).toMatch(/^torch==2\.5\.1\+cpu$/m);
+    });
   });
 
   it('leaves no resolver container behind', async () => {

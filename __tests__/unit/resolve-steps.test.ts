@@ -312,13 +312,54 @@ describe("preinstalled: the build's torch step, as the resolver's constraint", (
     );
     const noTorch = { ...withTorch, variant: { torchIndexUrl } };
     expect(describeIndexes(failureContext(noTorch).indexes)).toBe('https://idx.example/simple');
-    expect(pipRunEnv(listed)).toEqual({ PIP_EXTRA_INDEX_URL: torchIndexUrl });
+    // The torch index reaches pip by the torch index file only (after the requirements), once.
+    expect(pipRunEnv(listed)).toEqual({ ML_IMAGE_TORCH_INDEX_URL: torchIndexUrl });
+    expect(pipRunEnv(withTorch)).toEqual({
+      PIP_INDEX_URL: 'https://idx.example/simple',
+      ML_IMAGE_TORCH_INDEX_URL: torchIndexUrl,
+    });
+  });
+
+  it('a --index-url line in the requirements: pip drops the configured indexes, extra ones too, and the failure says so; the torch index stays (its file comes after)', () => {
+    const torchIndexUrl = 'https://torch.example/whl/cpu';
+    const own = {
+      ...base,
+      requirements: {
+        ...base.requirements,
+        indexes: {
+          indexUrl: 'https://own.example/simple',
+          extraIndexUrls: ['https://own-extra.example/simple'],
+        },
+      },
+      indexes: {
+        indexUrl: 'https://idx.example/simple',
+        extraIndexUrls: ['https://cfg-extra.example/simple'],
+      },
+    };
+    expect(describeIndexes(failureContext(own).indexes)).toBe(
+      'https://own.example/simple, https://own-extra.example/simple',
+    );
+    expect(
+      describeIndexes(failureContext({ ...own, variant: { torchIndexUrl, torchVersion: '2.5.1' } }).indexes),
+    ).toBe(`https://own.example/simple, https://own-extra.example/simple, ${torchIndexUrl}`);
+    // Without an --index-url line of their own, the file's extra indexes add to the configured ones.
+    const extraOnly = {
+      ...own,
+      requirements: {
+        ...own.requirements,
+        indexes: { extraIndexUrls: ['https://own-extra.example/simple'] },
+      },
+    };
+    expect(describeIndexes(failureContext(extraOnly).indexes)).toBe(
+      'https://idx.example/simple, https://cfg-extra.example/simple, https://own-extra.example/simple',
+    );
   });
 });
 
 describe("the helper's answers are parsed, not cast", () => {
   const run = (stdout: string, exitCode = 0) => ({ exitCode, stdout, stderr: '' });
   const snapshot = {
+    format: 2,
     python: { version: '3.11.2', executable: '/usr/bin/python3' },
     pipVersion: '23.0.1',
     environment: { platform_machine: 'x86_64' },
@@ -332,6 +373,7 @@ describe("the helper's answers are parsed, not cast", () => {
         editable: false,
         directUrl: false,
         location: '/usr/local/lib/python3.11/site-packages',
+        local: true,
       },
     ],
     constraintFile: null,
@@ -408,6 +450,7 @@ describe('cachedJson', () => {
 
 describe('the steps in a scripted session', () => {
   const SNAPSHOT = JSON.stringify({
+    format: 2,
     python: { version: '3.11.2' },
     pipVersion: '23.0.1',
     environment: {},
@@ -421,6 +464,7 @@ describe('the steps in a scripted session', () => {
         editable: false,
         directUrl: false,
         location: '/usr/local/lib/python3.11/site-packages',
+        local: true,
       },
     ],
     constraintFile: null,
@@ -545,17 +589,23 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
       { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
     );
     expect(session.files[`${D}/preinstalled.txt`]).toBe('torch==2.5.1\n');
+    // The torch index, filled in by pip from its environment: no URL in the file.
+    expect(session.files[`${D}/torch-index.txt`]).toBe('--extra-index-url ${ML_IMAGE_TORCH_INDEX_URL}\n');
     const pip = session.virtual.filter((c) => c.cmd.includes('pip'));
     // naive, held, relaxed and the probe: each one with the constraint before its requirements,
-    // and torch==2.5.1 as a requirement (positional: one -r only, the user's requirements).
+    // torch==2.5.1 as a requirement (positional), and the torch index file as the last -r, after
+    // the requirements (whose --index-url line would drop an index given before).
     expect(pip.length).toBeGreaterThanOrEqual(3);
     for (const c of pip) {
       const at = c.cmd.indexOf(`${D}/preinstalled.txt`);
       expect(c.cmd[at - 1]).toBe('-c');
       expect(at).toBeLessThan(c.cmd.indexOf('-r'));
       expect(c.cmd[at + 1]).toBe('torch==2.5.1');
-      expect(c.cmd.filter((a) => a === '-r')).toHaveLength(1);
-      expect(c.env.PIP_EXTRA_INDEX_URL).toBe(`https://pkgs.example.com/simple ${torchIndexUrl}`);
+      const files = c.cmd.flatMap((a, i) => (c.cmd[i - 1] === '-r' ? [a] : []));
+      expect(files).toHaveLength(2);
+      expect(files[1]).toBe(`${D}/torch-index.txt`);
+      expect(c.env.PIP_EXTRA_INDEX_URL).toBe('https://pkgs.example.com/simple');
+      expect(c.env.ML_IMAGE_TORCH_INDEX_URL).toBe(torchIndexUrl);
     }
   });
 
@@ -566,9 +616,12 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
       { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
     );
     expect(session.files[`${D}/preinstalled.txt`]).toBeUndefined();
+    expect(session.files[`${D}/torch-index.txt`]).toBeUndefined();
     for (const c of session.virtual.filter((x) => x.cmd.includes('pip'))) {
       expect(c.cmd.join(' ')).not.toContain('preinstalled');
+      expect(c.cmd.join(' ')).not.toContain('torch-index');
       expect(c.env.PIP_EXTRA_INDEX_URL).toBeUndefined();
+      expect(c.env.ML_IMAGE_TORCH_INDEX_URL).toBeUndefined();
     }
   });
 

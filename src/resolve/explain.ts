@@ -5,7 +5,7 @@
 // and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
 // it, and pip's own lines sit in a fence longer than any backtick run in them.
 import { codeFence, stripUnsafe } from '../util/markdown.js';
-import { type Resolution, UNHELD_REPLACEMENT } from './result.js';
+import { replaceVerb, type Resolution, SHADOW_NOTE, UNHELD_REPLACEMENT } from './result.js';
 
 /** Prose from the image, the requirements or pip: one line, no control characters. */
 const text = (s: string) => stripUnsafe(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -37,7 +37,7 @@ export function renderExplanation(r: Resolution): string {
         .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
         .join(', ');
       lines.push(
-        `- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`,
+        `- ${replaceVerb(rep)} ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}${rep.shadows ? ` (${SHADOW_NOTE})` : ''}`,
       );
     }
     lines.push('');

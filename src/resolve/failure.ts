@@ -9,6 +9,7 @@ import { canonicalName } from '../requirements/parse.js';
 import type { RequirementOrigin } from '../requirements/read.js';
 import {
   classifyPipFailure,
+  indexesSearched,
   indexUnreachable,
   type PipFailure,
   pipMessage,
@@ -60,6 +61,18 @@ function urlMatches(url: string, at: { host: string; port: string; path: string 
   } catch {
     return false;
   }
+}
+
+/**
+ * The indexes to name for a failed run, shown (logins masked): those pip says it searched (its
+ * "Looking in indexes:" line names the base image's own PIP_INDEX_URL or pip.conf too, which the
+ * context cannot know), else the context's.
+ */
+function searchedIndexes(out: string, ctx: FailureContext): string {
+  const searched = indexesSearched(out);
+  return searched !== undefined
+    ? searched.map((u) => redactUrls(u)).join(', ')
+    : describeIndexes(ctx.indexes);
 }
 
 /** What every handler needs: the context, pip's whole output, and the two ways of quoting it. */
@@ -142,19 +155,21 @@ function unreachable(
       `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`,
     );
   return new EnvironmentError(
-    `the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
+    `the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
     `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`,
   );
 }
 
-function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, said }: Blame): MlImageError {
+function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, out, said }: Blame): MlImageError {
   const line = lineNaming(ctx, f.requirement);
   // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
   // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
   const none = /\(from versions: none\)/.test(f.message);
-  const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => redactUrls(u) !== u);
+  const login =
+    [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => redactUrls(u) !== u) ||
+    (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
   return new InputError(
-    `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`,
+    `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`,
     `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`,
   );
 }

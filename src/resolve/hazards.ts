@@ -30,7 +30,14 @@ export function hazardTable(): HazardTable {
 
 /** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
 const release = (v: string) => v.split('+')[0]!;
-const inRange = (v: string, range: string) => valid(release(v)) !== null && satisfies(release(v), range);
+/**
+ * Whether an installed (or planned) version V is in RANGE. A pre-release counts (as packaging's
+ * contains(v, prereleases=True), as the helper judges): PEP 440 leaves pre-releases out of a range
+ * only when choosing what to install, and NGC's torch 2.2.0a0+... or Debian's 1.13.0a0+gitunknown
+ * is what the image has.
+ */
+const inRange = (v: string, range: string) =>
+  valid(release(v)) !== null && satisfies(release(v), range, { prereleases: true });
 
 export interface HazardInput {
   snapshot: { installed: InstalledDist[]; env: Record<string, string> };

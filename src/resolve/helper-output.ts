@@ -13,18 +13,33 @@ export const InstalledDistSchema = z.object({
   editable: z.boolean(),
   directUrl: z.boolean(),
   location: z.string(),
+  /**
+   * pip's is_local(): a place pip uninstalls from. false: outside pip's environment (Debian's
+   * /usr/lib/python3/dist-packages, a virtualenv's system site-packages), where pip leaves it and
+   * installs another version ahead of it on sys.path.
+   */
+  local: z.boolean(),
 });
 
 /** `helper.py snapshot` when it cannot look: pip without vendored packaging, or pip inspect failed. */
 export const SnapshotErrorSchema = z.object({ error: z.string() });
 
-/** `helper.py snapshot`: the base image's Python, its distributions, PIP_* env and constraint file. */
+/**
+ * `helper.py snapshot`: the base image's Python, every distribution on its sys.path (`pip inspect`
+ * without --local), its CUDA/torch version variables and constraint file. `format` 2: a cached
+ * snapshot of the earlier format (--local, which missed Debian's python3-* packages, and PIP_*
+ * values kept) does not parse, so it is taken again and overwritten.
+ */
 export const SnapshotSchema = z.object({
+  format: z.literal(2),
   python: z.object({ version: z.string() }),
   pipVersion: z.string().nullish(),
   /** pip's marker environment of the image. */
   environment: Strings,
-  /** PIP_* and the CUDA/torch version variables of the image. */
+  /**
+   * The image's CUDA_VERSION, NVIDIA_PYTORCH_VERSION and PYTORCH_VERSION. Never its PIP_* values (an
+   * index login): the snapshot is cached on disk.
+   */
   env: Strings,
   installed: z.array(InstalledDistSchema),
   constraintFile: z.object({ path: z.string(), content: z.string() }).nullable(),

@@ -44,7 +44,9 @@ export interface ResolveInput {
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
- * asks for it as a requirement (preinstalledArgs), with the torch index as one more index: so
+ * asks for it as a requirement (preinstalledArgs), with the torch index as one more index
+ * (torchIndexArgs: whatever index lines the requirements hold, as the build's torch step, which
+ * runs without them, always has it): so
  * torch's own dependencies (sympy, fsspec ...) are resolved with the requirements and pinned in the
  * constraints consistently with it (else a requirement pulling sympy resolves the newest, pinned,
  * and the build's torch step, `pip install torch==V -c constraints`, cannot meet that pin), and a
@@ -67,6 +69,27 @@ export function preinstalled(input: ResolveInput): string[] {
 export function preinstalledArgs(input: ResolveInput, file: string): string[] {
   const first = preinstalled(input);
   return first.length > 0 ? ['-c', file, ...first] : [];
+}
+
+/** The variable that hands the torch index to pip in the torch index file (never argv, never a file). */
+export const TORCH_INDEX_ENV = 'ML_IMAGE_TORCH_INDEX_URL';
+
+/**
+ * The torch index file's text: one option line that pip fills in from its environment
+ * (pipRunEnv), so the URL and its login stay out of the file.
+ */
+export const TORCH_INDEX_FILE_TEXT = `--extra-index-url \${${TORCH_INDEX_ENV}}\n`;
+
+/**
+ * pip's arguments that add the torch index (when torch is preinstalled), after every dry run's
+ * own: `-r FILE`, FILE holding TORCH_INDEX_FILE_TEXT. pip reads requirements files in order, and a
+ * `--index-url` line in one replaces the whole list of indexes, the extra ones from the environment
+ * included (req_file.py handle_option_line); an `--extra-index-url` line in a later file adds to the
+ * list. So the torch index reaches pip whatever the user's requirements say, as it reaches the
+ * build's torch step (which runs without them). Empty otherwise. Pure.
+ */
+export function torchIndexArgs(input: ResolveInput, file: string): string[] {
+  return torchIndexOf(input) !== undefined ? ['-r', file] : [];
 }
 
 /** The requirements' own -c lines, as a file's text ('' without any). Pure. */
@@ -94,22 +117,24 @@ export function withUserConstraints(constraints: string, input: Pick<ResolveInpu
   return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
 }
 
-/** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
+/** The torch index when it reaches pip (torch is preinstalled: torchIndexArgs), else undefined. */
 function torchIndexOf(input: ResolveInput): string | undefined {
   return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
 }
 
 /**
  * The indexes pip will use, the torch index included when it reaches pip (for failure messages,
- * the cache volume, the network check): the requirements' own lines win, as in pip. Shown through
- * redactUrls.
+ * the cache volume, the network check), as pip puts them together: a `--index-url` line in the
+ * requirements replaces the configured (or environment's) index and extra indexes alike, their
+ * `--extra-index-url` lines add to what is left, and the torch index file comes last
+ * (torchIndexArgs). Shown through redactUrls.
  */
 export function shownIndexes(input: ResolveInput): PipIndexes {
   const own = input.requirements.indexes;
-  const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+  const given = own?.indexUrl !== undefined ? { indexUrl: own.indexUrl, extraIndexUrls: [] } : input.indexes;
   const ix = {
-    ...(indexUrl !== undefined && { indexUrl }),
-    extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+    ...(given?.indexUrl !== undefined && { indexUrl: given.indexUrl }),
+    extraIndexUrls: [...(given?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
   };
   return withExtraIndex(ix, torchIndexOf(input));
 }
@@ -127,11 +152,18 @@ export function failureContext(input: ResolveInput): FailureContext {
 
 /**
  * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
- * torch index as one more extra index when torch is preinstalled (the build takes torch from it).
+ * torch index, when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for
+ * the torch index file (torchIndexArgs) only.
  */
 export function pipRunEnv(input: ResolveInput): Record<string, string> {
+  const torch = torchIndexOf(input);
   const ix = input.indexes ?? { extraIndexUrls: [] };
-  return { ...pipIndexEnv(withExtraIndex(ix, torchIndexOf(input))), ...input.pipEnv };
+  return {
+    // A configured extra index that is the torch index comes by the torch index file (not twice).
+    ...pipIndexEnv({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }),
+    ...input.pipEnv,
+    ...(torch !== undefined && { [TORCH_INDEX_ENV]: torch }),
+  };
 }
 
 /**

@@ -83,6 +83,22 @@ function followedOnLine(text: string, first: RegExp, then: RegExp): boolean {
 const sslProblem = (line: string) =>
   followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
 
+/**
+ * The indexes pip searched, as it lists them before it collects anything: "Looking in indexes: URL,
+ * URL" (each login masked by pip: `u:****@`), undefined when it prints no such line (it searched
+ * PyPI alone). What pip used, whoever gave them: the config, a requirements file, the base image's
+ * own PIP_INDEX_URL or pip.conf.
+ */
+export function indexesSearched(output: string): string[] | undefined {
+  const m = /^Looking in indexes: (.+)$/m.exec(output);
+  return m
+    ? m[1]!
+        .split(', ')
+        .map((u) => u.trim())
+        .filter(Boolean)
+    : undefined;
+}
+
 /** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
 export function indexUnreachable(output: string): string | undefined {
   const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));

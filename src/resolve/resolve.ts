@@ -19,6 +19,7 @@ import {
   preinstalled,
   preinstalledArgs,
   type ResolveInput,
+  torchIndexArgs,
   userConstraintsText,
   withUserConstraints,
 } from './input.js';
@@ -42,6 +43,7 @@ import {
   PREINSTALLED_FILE,
   type SnapshotOptions,
   takenSnapshot,
+  TORCH_INDEX_FILE,
 } from './steps/snapshot.js';
 import { PIP_CACHE_DIR, pipCacheScope, pipCacheUrls, pipCacheVolume } from './pip-cache.js';
 import { basePullError, type PinnedBase, pinBase, runRef } from './base.js';
@@ -87,8 +89,10 @@ export function resolutionKey(baseDigest: string, input: ResolveInput): string {
   // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
   // in baseDigest (the registry digest, or the local image id, of the image that ran).
   const { network: _network, pull: _pull, ...decisive } = input;
+  // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
+  // python3-* packages (format 1) is not reused.
   return `resolution-${createHash('sha256')
-    .update(JSON.stringify({ baseDigest, decisive, VERSION }))
+    .update(JSON.stringify({ baseDigest, decisive, VERSION, snapshot: 2 }))
     .digest('hex')}`;
 }
 
@@ -118,6 +122,8 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
       // And the build's constraints hold the -c files' lines (withUserConstraints): so do these.
       ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
+      // The torch index, after the requirements: their --index-url line would drop it otherwise.
+      after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
       mask: pipOutputMask(input),
       failure: { ...failureContext(input), network },
       onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),

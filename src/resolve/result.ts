@@ -14,6 +14,12 @@ export const ReplacementSchema = z.object({
   breaks: z.array(Break),
   /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
   pulledInBy: z.array(Pull),
+  /**
+   * true: pip does not uninstall the base's copy (outside its environment: Debian's python3-*
+   * packages, a virtualenv's system site-packages); the new version goes in ahead of it on
+   * sys.path and shadows it, the old files left in place.
+   */
+  shadows: z.boolean().optional(),
 });
 
 export const HazardSchema = z.object({
@@ -56,6 +62,15 @@ export const ResolutionSchema = z.object({
 });
 
 export type Replacement = z.infer<typeof ReplacementSchema>;
+
+/** What a plan does to a base package: replace it, or shadow one pip does not uninstall. Pure. */
+export const replaceVerb = (r: Pick<Replacement, 'shadows'>): 'replace' | 'shadow' =>
+  r.shadows ? 'shadow' : 'replace';
+
+/** Said after a shadowed package: why it is shadowed, not replaced. */
+export const SHADOW_NOTE =
+  "pip does not uninstall a package outside its environment: it installs the new version ahead of the base image's copy on sys.path";
+
 /** Hazard id of a base package the held plan still replaces: no pin could hold it (steps/hold.ts). */
 export const UNHELD_REPLACEMENT = 'unheld-replacement';
 export type Hazard = z.infer<typeof HazardSchema>;
@@ -86,7 +101,7 @@ export function explanationLines(r: Resolution): string[] {
   ];
   for (const rep of r.naive.replaces)
     lines.push(
-      `a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`,
+      `a plain pip install would ${replaceVerb(rep)} ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}${rep.shadows ? `; ${SHADOW_NOTE}` : ''}`,
     );
   for (const m of r.resolved?.moved ?? [])
     lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);

@@ -116,6 +116,12 @@ export interface WorkspaceOptions {
    * helper's held run keeps every argument and adds its -c (held_args).
    */
   preinstalled?: readonly string[];
+  /**
+   * pip arguments every dry run takes after its own: the torch index file (input.ts
+   * torchIndexArgs, `-r DIR/torch-index.txt`), after the requirements so that its
+   * `--extra-index-url` line adds to what a `--index-url` line in them set.
+   */
+  after?: readonly string[];
 }
 
 export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions): Workspace {
@@ -138,6 +144,7 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
         `${DIR}/${report}`,
         ...(opts.preinstalled ?? []),
         ...extra,
+        ...(opts.after ?? []),
       ],
       { env: { ...opts.pipEnv, ...env } },
     );
@@ -209,6 +216,7 @@ function helperAttempt(session: ContainerSession, opts: WorkspaceOptions): Works
         ...PIP_OPTIONS,
         ...(opts.preinstalled ?? []),
         ...extra,
+        ...(opts.after ?? []),
       ],
       {
         env: {

@@ -37,18 +37,46 @@ def load(path):
         return json.load(f)
 
 
+# `pip inspect` without --local: every distribution on the interpreter's sys.path, as pip's resolver
+# sees them (it counts them all as installed: a requirement one of them satisfies installs nothing).
+# --local would leave out what pip's is_local() calls outside its environment and never uninstalls:
+# in a virtualenv with system site-packages the system's, and on Debian/Ubuntu (whose pip counts
+# everything under /usr but /usr/local as the OS's) every python3-* package apt installed in
+# /usr/lib/python3/dist-packages. pip installs another version of such a one ahead of it on sys.path
+# (shadowing it, the old files left in place): they are part of the base the resolver holds.
+INSPECT = ["inspect"]
+
+# The image's variables the snapshot keeps, values and all. PIP_* values are not kept: they may hold
+# an index login (PIP_INDEX_URL=https://user:TOKEN@host/simple), and the snapshot is cached on disk.
+KEPT_ENV = ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")
+
+# The snapshot's format: 2, every distribution on sys.path (each with pip's "local" flag) and no PIP_*
+# values. A cached snapshot of another format is taken again.
+FORMAT = 2
+
+
 def pip_inspect_subprocess():
-    r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
+    r = subprocess.run([sys.executable, "-m", "pip"] + INSPECT, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True)
     return r.returncode, r.stdout, r.stderr
 
 
-def take_snapshot(environ, inspect):
-    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr)."""
+def pip_local():
+    """pip's own is_local(PATH): whether pip may modify (uninstall) what lies there; None without it."""
+    try:
+        from pip._internal.utils.misc import is_local, normalize_path
+        return lambda path: is_local(normalize_path(path))
+    except Exception:
+        return None
+
+
+def take_snapshot(environ, inspect, is_local=None):
+    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr),
+    is_local(path) pip's judgement of a path (pip_local())."""
     rc, stdout, stderr = inspect()
-    out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
-           "env": {k: v for k, v in environ.items()
-                   if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
+    out = {"format": FORMAT,
+           "python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
+           "env": {k: v for k, v in environ.items() if k in KEPT_ENV}}
     if rc != 0:
         out["error"] = "pip inspect failed: " + (stderr.strip().splitlines() or ["exit %d" % rc])[-1]
         return out
@@ -56,17 +84,23 @@ def take_snapshot(environ, inspect):
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
     dists = []
+    seen = set()
     for d in data.get("installed", []):
         m = d.get("metadata", {})
         loc = d.get("metadata_location", "")
+        name = canonicalize_name(m.get("name", ""))
+        if name in seen:  # the first on sys.path is the one Python imports and pip sees
+            continue
+        seen.add(name)
         dists.append({
-            "name": canonicalize_name(m.get("name", "")),
+            "name": name,
             "version": m.get("version", ""),
             "requiresDist": m.get("requires_dist", []) or [],
             "installer": (d.get("installer") or "").strip(),
             "editable": bool(d.get("direct_url", {}).get("dir_info", {}).get("editable")),
             "directUrl": "direct_url" in d,
             "location": loc,
+            "local": is_local_path(is_local, loc),
         })
     out["installed"] = dists
     cf = environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
@@ -74,8 +108,18 @@ def take_snapshot(environ, inspect):
     return out
 
 
+def is_local_path(is_local, path):
+    """pip's is_local(PATH) (True where pip would uninstall: pip without it, or a path it cannot judge)."""
+    if is_local is None or not path:
+        return True
+    try:
+        return bool(is_local(path))
+    except Exception:
+        return True
+
+
 def snapshot():
-    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess)))
+    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess, pip_local())))
 
 
 def reqs_on(requires, name, env):
@@ -138,8 +182,13 @@ def analysis(snap, rep):
                 if not allows(r, base["version"]):
                     pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r),
                                    "requested": j["requested"]})
-        replaced.append({"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
-                         "pulledInBy": pulled})
+        rep = {"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
+               "pulledInBy": pulled}
+        if base.get("local") is False:
+            # pip does not uninstall it (outside its environment): the new version goes in ahead of
+            # it on sys.path, the base's files stay.
+            rep["shadows"] = True
+        replaced.append(rep)
     holders = {}
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
@@ -270,7 +319,7 @@ def run(report, with_snapshot, with_held, pip_args):
     out = {}
     t = time.time()
     if with_snapshot:
-        snap = take_snapshot(image_environ(), lambda: pip_in_process(["inspect", "--local"]))
+        snap = take_snapshot(image_environ(), lambda: pip_in_process(INSPECT), pip_local())
         with open(os.path.join(here, "snapshot.json"), "w") as f:
             f.write(json.dumps(snap))
         out["snapshot"] = snap

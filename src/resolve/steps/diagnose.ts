@@ -22,7 +22,10 @@ export const NAIVE = {
 /** The diagnosis of a plain dry run that has run (and been settled). */
 export function diagnosisOf(naive: AnalyzedRun, say: (line: string) => void): Diagnosis {
   const analysis = naive.run.ok ? (naive.analysis ?? NO_ANALYSIS) : NO_ANALYSIS;
-  say(`a plain pip install would replace ${analysis.replaced.length} base package(s)`);
+  const shadowed = analysis.replaced.filter((r) => r.shadows).length;
+  say(
+    `a plain pip install would replace ${analysis.replaced.length} base package(s)${shadowed > 0 ? ` (${shadowed} of them shadowed: pip does not uninstall them, outside its environment)` : ''}`,
+  );
   return { naive: naive.run, analysis };
 }
 

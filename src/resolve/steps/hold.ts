@@ -3,7 +3,14 @@
 // had to move from pip's plain choice to fit.
 import { plainPin } from '../constraints.js';
 import type { Analysis, RelaxChange } from '../helper-output.js';
-import { type Hazard, type Replacement, type Resolution, UNHELD_REPLACEMENT } from '../result.js';
+import {
+  type Hazard,
+  type Replacement,
+  replaceVerb,
+  type Resolution,
+  SHADOW_NOTE,
+  UNHELD_REPLACEMENT,
+} from '../result.js';
 import { DIR } from '../workdir.js';
 import type { AnalyzedRun, PipRun, Workspace } from '../workspace.js';
 import { analyze, type Diagnosis } from './diagnose.js';
@@ -109,7 +116,7 @@ const notHeldBecause = (draft: ResolutionBase, name: string) =>
 export function unheldHazard(r: Replacement, draft: ResolutionBase): Hazard {
   return {
     id: UNHELD_REPLACEMENT,
-    message: `the plan still replaces the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}); no base package declares a requirement it breaks`,
+    message: `the plan still ${replaceVerb(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}${r.shadows ? `; ${SHADOW_NOTE}` : ''}); no base package declares a requirement it breaks`,
     fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
     source: CONSTRAINTS_DOC,
   };

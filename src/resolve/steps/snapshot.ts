@@ -3,6 +3,7 @@
 // cache will keep it, else in the same python process as the plain dry run; and the pins that
 // hold it.
 import { InputError } from '../../errors.js';
+import { TORCH_INDEX_FILE_TEXT } from '../input.js';
 import { constraintsText, type PinDecision, pinDecisions } from '../constraints.js';
 import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
 import { HELPER_PY } from '../py/helper.generated.js';
@@ -12,6 +13,9 @@ import { type ExecResult, parseHelperOutput, type Workspace } from '../workspace
 
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
 export const PREINSTALLED_FILE = 'preinstalled.txt';
+
+/** The requirements file that adds the torch index (input.ts torchIndexArgs), in the workspace. */
+export const TORCH_INDEX_FILE = 'torch-index.txt';
 
 export interface BaseSnapshot {
   snap: Snapshot;
@@ -58,7 +62,10 @@ export async function prepareWorkspace(
   const files = {
     'helper.py': HELPER_PY,
     'requirements.txt': `${o.requirementsText}\n`,
-    ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+    ...(o.preinstalled?.length && {
+      [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n`,
+      [TORCH_INDEX_FILE]: TORCH_INDEX_FILE_TEXT,
+    }),
     ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
   };
   if (cached.hit === undefined) {
