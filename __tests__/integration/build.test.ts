@@ -46,6 +46,8 @@ describe.skipIf(!env.available)('ml-image build on real Docker', () => {
           'version.py': "cuda = '12.8'\n__version__ = '2.11.0+cu128'\n",
         },
       },
+      // A pin only the torch index has, as torchvision==0.26.0+cu128 is.
+      { name: 'torchaddon', version: '0.1.0+cu128', index: 'whl/cu128' },
     ]);
   });
   afterAll(async () => {
@@ -151,12 +153,17 @@ LABEL maintainer="NVIDIA CORPORATION <cudatools@nvidia.com>" com.nvidia.cudnn.ve
     );
 
     const out = path.join(dir, 'out-cuda');
+    // Requirements that name their own index (pip then drops every index given before it) and a pin
+    // only the torch index has: the build's requirements step still searches the torch index, as
+    // the resolver's dry runs do.
+    const requirements = path.join(dir, 'requirements-cuda.txt');
+    writeFileSync(requirements, `--index-url ${index.url}\ntqdm>=4.60\ntorchaddon==0.1.0+cu128\n`);
     const r = await cli(['--out', out], {
       image: { name: 'ml-image-it/cuda-demo', registry, version: '0.1.0' },
       variants: [{ cuda: '12.8', torch: '2.11' }],
       platforms: ['linux/amd64'],
       python: {
-        requirements: [path.join(EXAMPLE, 'requirements.txt')],
+        requirements: [requirements],
         indexUrl: index.url,
         torchIndexUrl: `${index.origin}/whl`,
       },
@@ -179,11 +186,11 @@ LABEL maintainer="NVIDIA CORPORATION <cudatools@nvidia.com>" com.nvidia.cudnn.ve
       cmd: [
         'python3',
         '-c',
-        'import torch.version as v, os; print(v.cuda, os.environ["CUDA_VERSION"], os.environ["NVIDIA_DRIVER_CAPABILITIES"], os.environ["ML_IMAGE_VARIANT"])',
+        'import torch.version as v, os, importlib.metadata as m; print(v.cuda, os.environ["CUDA_VERSION"], os.environ["NVIDIA_DRIVER_CAPABILITIES"], os.environ["ML_IMAGE_VARIANT"], m.version("torchaddon"))',
       ],
     });
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.stdout.trim()).toBe('12.8 12.8.1 compute,utility cuda12.8');
+    expect(run.stdout.trim()).toBe('12.8 12.8.1 compute,utility cuda12.8 0.1.0+cu128');
   });
 
   it('two builds of an unchanged context push the same manifest list', async () => {

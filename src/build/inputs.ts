@@ -97,8 +97,9 @@ export function secretEnvScript(env: Readonly<Record<string, string>>): string {
 /**
  * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
  * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
- * come from where the resolver found them, and a pin it took from the torch index
+ * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
+ * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
+ * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
  * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
