@@ -1217,9 +1217,10 @@ function variantFromPlan(plan, variant) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V1: () => (/* binding */ writeCommentArtifact),
+/* harmony export */   kb: () => (/* binding */ COMMENT_ARTIFACT_FILE),
 /* harmony export */   sB: () => (/* binding */ readCommentArtifact)
 /* harmony export */ });
-/* unused harmony exports COMMENT_ARTIFACT_FILE, COMMENT_ARTIFACT_SCHEMA_VERSION, MAX_COMMENT_ARTIFACT_BYTES, CommentArtifactSchema */
+/* unused harmony exports COMMENT_ARTIFACT_SCHEMA_VERSION, MAX_COMMENT_ARTIFACT_BYTES, CommentArtifactSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
@@ -1549,8 +1550,8 @@ function userKind(user, live) {
     return [user, d].some((v) => tokensIn(v).length > 0 || long(v)) ? 'secret' : undefined;
 }
 
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
 ;// CONCATENATED MODULE: ./src/requirements/credentials.ts
 // Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
 // build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
@@ -1811,29 +1812,23 @@ function outside(spans, taken) {
 
 /***/ }),
 
-/***/ 12696:
+/***/ 87818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ew: () => (/* reexport */ pep508/* canonicalName */.Ew),
-  Q4: () => (/* binding */ envReferences),
-  W_: () => (/* reexport */ pep508/* parsePep508 */.W_),
-  XW: () => (/* binding */ parseRequirementsText),
-  Ms: () => (/* binding */ remoteIncludes),
-  QT: () => (/* binding */ requirementNames)
-});
-
-// UNUSED EXPORTS: expandEnv, logicalLines, parseLine
-
-;// CONCATENATED MODULE: ./src/requirements/options.ts
-// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
-// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
-// split of the options part of a line. Pure.
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ parseOptions),
+/* harmony export */   P7: () => (/* binding */ shlexTokens),
+/* harmony export */   lw: () => (/* binding */ OPTIONS)
+/* harmony export */ });
+/* unused harmony export shlexSplit */
+// pip's requirement-file options, parsed as pip's optparse does: long names (and aliases, such as
+// --pypi-url for --index-url) by unique prefix, short ones by letter, values inline (`--opt=v`,
+// `-iv`) or in the next token, words that are no option's value ignored (pip ignores optparse's
+// positional arguments: `--pre foo` installs no foo), and pip's shlex split of the options part of
+// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). Pure.
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 const OPTIONS = [
-    { long: 'index-url', short: 'i', takesValue: true },
+    { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
     { long: 'extra-index-url', takesValue: true },
     { long: 'no-index', takesValue: false },
     { long: 'constraint', short: 'c', takesValue: true },
@@ -1863,23 +1858,33 @@ const OPTIONS = [
             return undefined;
         },
     },
-    { long: 'config-settings', takesValue: true, perRequirement: true },
+    { long: 'config-settings', short: 'C', takesValue: true, perRequirement: true },
     { long: 'global-option', takesValue: true, perRequirement: true },
     { long: 'install-option', takesValue: true, perRequirement: true },
 ];
-/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+/**
+ * optparse accepts a unique prefix of a long option string (`--extra-index` for --extra-index-url,
+ * `--pypi` for --pypi-url): each name and alias is one string.
+ */
 function longOption(name, pool) {
-    const exact = pool.find((o) => o.long === name);
+    const strings = pool.flatMap((o) => [o.long, ...(o.aliases ?? [])].map((s) => ({ s, o })));
+    const exact = strings.find((x) => x.s === name);
     if (exact)
-        return exact;
-    const prefixed = pool.filter((o) => o.long.startsWith(name));
+        return exact.o;
+    const prefixed = strings.filter((x) => x.s.startsWith(name));
     if (prefixed.length === 1)
-        return prefixed[0];
+        return prefixed[0].o;
     if (prefixed.length > 1)
-        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+        return `ambiguous option --${name} (${prefixed
+            .map((x) => `--${x.s}`)
+            .sort()
+            .join(', ')})`;
     return `no such option: --${name}`;
 }
-/** optparse over pip's whitespace tokens. */
+/**
+ * optparse over pip's shlex tokens: the options, and in `rest` the words that are no option's value
+ * (optparse's positional arguments, which pip ignores).
+ */
 function parseOptions(tokens, pool) {
     const options = [];
     const rest = [];
@@ -1921,38 +1926,77 @@ function parseOptions(tokens, pool) {
     }
     return { options, rest };
 }
-/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
-function shlexSplit(s) {
-    const out = [];
+/** Python's shlex whitespace (not str.isspace's: a no-break space is part of a word). */
+const SHLEX_SPACE = ' \t\r\n';
+/**
+ * Python's shlex.split(s) (POSIX mode, no comments), as pip splits the options part of a line: words
+ * at spaces, tabs, CR, LF; quotes group and are removed; a backslash outside quotes takes the next
+ * character as it is, inside double quotes only before '"' or '\\' (elsewhere it stays), inside
+ * single quotes never. Each character's index in S is kept. `error` where Python raises (pip's
+ * "Could not split options").
+ */
+function shlexTokens(s) {
+    const tokens = [];
     let cur;
+    const add = (i) => {
+        cur ??= { value: '', at: [] };
+        cur.value += s[i];
+        cur.at.push(i);
+    };
     for (let i = 0; i < s.length; i++) {
         const ch = s[i];
-        if (/\s/.test(ch)) {
+        if (SHLEX_SPACE.includes(ch)) {
             if (cur !== undefined)
-                out.push(cur);
+                tokens.push(cur);
             cur = undefined;
         }
-        else if (ch === '"' || ch === "'") {
-            const end = s.indexOf(ch, i + 1);
-            if (end < 0)
-                return undefined;
-            cur = (cur ?? '') + s.slice(i + 1, end);
-            i = end;
+        else if (ch === "'" || ch === '"') {
+            cur ??= { value: '', at: [] };
+            for (i++; i < s.length && s[i] !== ch; i++) {
+                if (ch === '"' && s[i] === '\\' && (s[i + 1] === '"' || s[i + 1] === '\\'))
+                    i++;
+                if (i < s.length)
+                    add(i);
+            }
+            if (i >= s.length)
+                return { error: 'unbalanced quotes in the options (pip cannot split them)' };
         }
-        else if (ch === '\\' && i + 1 < s.length) {
-            cur = (cur ?? '') + s[++i];
+        else if (ch === '\\') {
+            if (++i >= s.length)
+                return { error: 'a "\\" ends the options, escaping nothing (pip cannot split them)' };
+            add(i);
         }
         else
-            cur = (cur ?? '') + ch;
+            add(i);
     }
     if (cur !== undefined)
-        out.push(cur);
-    return out;
+        tokens.push(cur);
+    return { tokens };
+}
+/** shlex.split, as pip splits the options part of a line (shlexTokens' values); undefined where pip cannot. */
+function shlexSplit(s) {
+    const r = shlexTokens(s);
+    return 'error' in r ? undefined : r.tokens.map((t) => t.value);
 }
 
-// EXTERNAL MODULE: ./src/requirements/pep508.ts
-var pep508 = __webpack_require__(71302);
-;// CONCATENATED MODULE: ./src/requirements/parse.ts
+
+/***/ }),
+
+/***/ 39459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_1__.Ew),
+/* harmony export */   Ms: () => (/* binding */ remoteIncludes),
+/* harmony export */   Q4: () => (/* binding */ envReferences),
+/* harmony export */   QT: () => (/* binding */ requirementNames),
+/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_1__.W_),
+/* harmony export */   XW: () => (/* binding */ parseRequirementsText),
+/* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
+/* harmony export */ });
+/* unused harmony exports logicalLines, expandEnv, parseLine */
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87818);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71302);
 // Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
 // `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
 // (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
@@ -2069,7 +2113,7 @@ const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz
 const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? (0,pep508/* canonicalName */.Ew)(egg.replace(/\[.*$/, '')) : undefined;
+    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
 /** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
@@ -2094,27 +2138,38 @@ function asLocation(arg) {
     }
     return undefined;
 }
-/** Parse one logical line (after comment removal and ${VAR} expansion). */
-function parseLine(text) {
-    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+/**
+ * pip's break_args_options: a line's requirement part is every ' '-separated word before the first
+ * that starts with "-"; the rest, from index `start`, is the options part, which pip shlex-splits
+ * (shlexTokens), quotes and backslashes removed, before optparse reads it.
+ */
+function breakArgsOptions(text) {
     const tokens = text.split(' ');
     const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
-    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
-    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
-    if (optionTokens === undefined)
-        return { error: 'unbalanced quotes in the options' };
-    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (firstOpt < 0)
+        return { args: text, options: '', start: text.length };
+    const start = tokens.slice(0, firstOpt).reduce((n, t) => n + t.length + 1, 0);
+    return { args: text.slice(0, Math.max(0, start - 1)), options: text.slice(start), start };
+}
+/**
+ * Parse one logical line (after comment removal and ${VAR} expansion). As pip: a word among the
+ * options that is no option's value (`--pre foo`) is ignored, and so is a per-requirement option
+ * (`--hash`, `-C`, `--global-option`) on a line without a requirement (pip warns of a `--hash`).
+ */
+function parseLine(text) {
+    const parts = breakArgsOptions(text);
+    const args = parts.args.trim();
+    const split = (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .shlexTokens */ .P7)(parts.options);
+    if ('error' in split)
+        return { error: split.error };
+    const { options, error } = (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOptions */ .Ac)(split.tokens.map((t) => t.value), _options_js__WEBPACK_IMPORTED_MODULE_0__/* .OPTIONS */ .lw);
     if (error)
         return { error };
-    if (rest.length > 0)
-        return { error: `unexpected "${rest.join(' ')}" among the options` };
     if (args === '') {
         const e = options.find((o) => o.spec.long === 'editable');
         if (e)
             return editable(e.value);
         const global = options.filter((o) => !o.spec.perRequirement);
-        if (global.length === 0)
-            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
         return {
             kind: 'option',
             options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
@@ -2129,16 +2184,16 @@ function parseLine(text) {
             ...(loc.name !== undefined && { name: loc.name }),
         };
     try {
-        const r = (0,pep508/* parsePep508 */.W_)(args);
+        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePep508 */ .W_)(args);
         return {
             kind: 'requirement',
-            name: (0,pep508/* canonicalName */.Ew)(r.name),
+            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(r.name),
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
         };
     }
     catch (e) {
-        if (e instanceof pep508/* Syntax */.w4)
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .Syntax */ .w4)
             return { error: e.message };
         throw e;
     }
@@ -2496,6 +2551,8 @@ function parsePep508(s) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ ResolutionSchema),
+/* harmony export */   Cp: () => (/* binding */ replaceVerb),
+/* harmony export */   Wl: () => (/* binding */ SHADOW_NOTE),
 /* harmony export */   bO: () => (/* binding */ explanationLines),
 /* harmony export */   e1: () => (/* binding */ UNHELD_REPLACEMENT),
 /* harmony export */   fj: () => (/* binding */ ResolveOutputSchema),
@@ -2517,6 +2574,12 @@ const ReplacementSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     breaks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Break),
     /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
     pulledInBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Pull),
+    /**
+     * true: pip does not uninstall the base's copy (outside its environment: Debian's python3-*
+     * packages, a virtualenv's system site-packages); the new version goes in ahead of it on
+     * sys.path and shadows it, the old files left in place.
+     */
+    shadows: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
 });
 const HazardSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -2551,6 +2614,10 @@ const ResolutionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     }),
     durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
 });
+/** What a plan does to a base package: replace it, or shadow one pip does not uninstall. Pure. */
+const replaceVerb = (r) => r.shadows ? 'shadow' : 'replace';
+/** Said after a shadowed package: why it is shadowed, not replaced. */
+const SHADOW_NOTE = "pip does not uninstall a package outside its environment: it installs the new version ahead of the base image's copy on sys.path";
 /** Hazard id of a base package the held plan still replaces: no pin could hold it (steps/hold.ts). */
 const UNHELD_REPLACEMENT = 'unheld-replacement';
 /** What resolving one image and platform hands on: the build's constraints and requirements. */
@@ -2575,7 +2642,7 @@ function explanationLines(r) {
         `${r.platform}: ${unheld ? 'conflict fixed with the base image held, but for packages no pin can hold' : head[r.status]} (${r.constraints.pinned} base packages held)`,
     ];
     for (const rep of r.naive.replaces)
-        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
+        lines.push(`a plain pip install would ${replaceVerb(rep)} ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}${rep.shadows ? `; ${SHADOW_NOTE}` : ''}`);
     for (const m of r.resolved?.moved ?? [])
         lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
     for (const c of r.resolved?.relaxed ?? [])
@@ -2599,13 +2666,16 @@ function explanationLines(r) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* binding */ BUILD_FILE),
+  MG: () => (/* binding */ COMMENT_DIR),
+  SC: () => (/* binding */ RUN_REPORT_FILE),
   NR: () => (/* binding */ envelopeFile),
   lR: () => (/* binding */ openResultDir),
   g7: () => (/* binding */ readDigestFiles),
-  mR: () => (/* binding */ recordFile)
+  mR: () => (/* binding */ recordFile),
+  rn: () => (/* binding */ reportFile)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, reportFile, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, attestationFile, digestFile, digestFiles, readBuildResult, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

@@ -334,7 +334,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
         .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
     sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
         .default('auto')
-        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
+        .describe('How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.'),
     key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
         .min(1, { error: 'expected a file path' })
         .optional()

@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export debUpstream */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39459);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
@@ -104,8 +104,8 @@ var config_platform = __webpack_require__(15063);
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/attest/purl.ts
@@ -447,7 +447,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 11;
+const SBOM_FORMAT = 12;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */

@@ -27,8 +27,8 @@ var load = __webpack_require__(96356);
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 30 modules
-var pipeline = __webpack_require__(37529);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 31 modules
+var pipeline = __webpack_require__(77207);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
@@ -37,8 +37,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
-// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results = __webpack_require__(78838);
 ;// CONCATENATED MODULE: ./src/results/discard.ts
 // The result directory of a command that keeps none (`ml-image build` without --out): writes go
 // nowhere, reads find nothing; cosign still reads each predicate from a file, in a temp dir of the run.

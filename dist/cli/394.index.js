@@ -125,6 +125,41 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 
 /***/ }),
 
+/***/ 95245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ asConfigProblem)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
+// An error about one field whose content is read after the config (smoke.baseline's floors,
+// attest.key's key file), said as the config's own problems are: the config file, the line.
+
+
+/**
+ * Run CHECK; an InputError it throws ("attest.key: ...") comes back as a ConfigError of LOADED's
+ * file with the field's line first ("ml-image.yml: 1 problem / line 30: attest.key: ..."), its fix
+ * kept. Other errors pass through.
+ */
+function asConfigProblem(loaded, check) {
+    try {
+        return check();
+    }
+    catch (e) {
+        if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
+            throw e;
+        const source = loaded.label ?? loaded.file ?? 'inputs';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf)], {
+            ...(e.fix !== undefined && { fix: e.fix }),
+            ...(loaded.file !== undefined && { file: source }),
+        });
+    }
+}
+
+
+/***/ }),
+
 /***/ 96356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -162,8 +197,9 @@ function startOf(node) {
     return Array.isArray(range) ? range[0] : undefined;
 }
 function keyText(key) {
+    // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
     if ((0,dist/* isScalar */.jn)(key))
-        return String(key.value);
+        return key.value === null ? '' : String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
 /**
@@ -258,8 +294,12 @@ function parseYamlDocument(text, fileLabel) {
             for (const pair of map.items) {
                 const k = pair.key;
                 const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-                if (id !== null && typeof id === 'object')
-                    continue; // complex keys: not ours to check
+                // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+                // would turn it into its text with a warning on stderr. Refused here with its line.
+                if (id !== null && typeof id === 'object') {
+                    problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
+                    continue;
+                }
                 if (seen.has(id))
                     problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
                 seen.add(id);
@@ -463,8 +503,10 @@ function loadConfig(opts = {}) {
     let file;
     if (opts.file !== undefined) {
         file = external_node_path_default().resolve(cwd, opts.file);
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        // A link loop or a path that cannot be looked at is named as such, not as "not found".
+        const st = (0,read_regular/* statPath */.qW)(file);
+        if (st === undefined || typeof st === 'string') {
+            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
@@ -486,7 +528,25 @@ function loadConfig(opts = {}) {
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
-    return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
+    const fileVariants = parsed && variantNamesOf(parsed.data);
+    return {
+        config,
+        file,
+        baseDir,
+        ...(file !== undefined && { label }),
+        ...(lineOf && { lineOf }),
+        ...(fileVariants && { fileVariants }),
+    };
+}
+/** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
+function variantNamesOf(data) {
+    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.variants
+        : undefined;
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(raw);
+    return parsed.success
+        ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
+        : undefined;
 }
 
 
@@ -507,7 +567,7 @@ function loadConfig(opts = {}) {
 /* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83447);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37351);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78838);
 /* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35677);
 // The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
 // or platform in their names. Written atomically, checked against their schemas, free of URL
@@ -572,12 +632,14 @@ function openOutDir(cwd, out) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69130);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83435);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
+
 
 
 
@@ -589,8 +651,8 @@ function openOutDir(cwd, out) {
 function configSmokeInputs(loaded, env) {
     return {
         distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
                 expandable: loaded.config.build.secrets,
             }).text)
             : [],
@@ -604,7 +666,9 @@ function configSmokeInputs(loaded, env) {
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
-    return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(file === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file));
+    if (file === undefined)
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)();
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
 }
 
 

@@ -234,7 +234,8 @@ function shellQuote(word) {
 /**
  * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
  * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
- * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT.
+ * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT
+ * (S_LIMIT, when set, is the limit of the step just run).
  * Data (JSON, paths, output) is printed with printf '%s', never echo: dash's echo (the /bin/sh of
  * Debian and Ubuntu images) turns the backslashes of JSON escapes such as \n into characters.
  */
@@ -247,7 +248,7 @@ record() {
   case $r_line in
     '{"status": "'*) r_body=\${r_line#?} ;;
     *)
-      if [ "$r_rc" = 124 ]; then r_reason="timed out after \${TIMEOUT}s"
+      if [ "$r_rc" = 124 ]; then r_reason="timed out after \${S_LIMIT:-$TIMEOUT}s"
       elif [ -z "$r_reason" ]; then r_reason="the suite exited $r_rc without a result"; fi
       r_body="\\"status\\": \\"fail\\", \\"reason\\": \\"$r_reason\\"}" ;;
   esac
@@ -347,11 +348,13 @@ function podDdpLines(o, name) {
     return [
         // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
         // NAME-0.NAME is this pod); every pod waits until the headless Service publishes it.
-        'wait_for_host "$RDZV_HOST"',
+        'wait_for_host "$RDZV_HOST" "$RDZV_TIMEOUT"',
         'if [ "$INDEX" = 0 ]; then IS_HOST=1; else IS_HOST=0; fi',
+        // The step may take the rendezvous wait (another pod may still pull the image) on top of the suite.
+        'S_LIMIT=$RDZV_TIMEOUT',
         'run_step ddp python3 -m torch.distributed.run --nnodes="$NODES" --nproc_per_node="$NPROC_PER_NODE" \\',
         `  --rdzv_id=${name} --rdzv_backend=c10d --rdzv_endpoint="$RDZV_HOST:${port}" \\`,
-        `  --rdzv_conf="join_timeout=$TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${POD_SCRIPT} ddp-worker`,
+        `  --rdzv_conf="join_timeout=$RDZV_TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${POD_SCRIPT} ddp-worker`,
         'ddp_result ddp',
         // Only rank 0 (on pod 0) prints the metrics; the other pods pass on a clean exit.
         'if [ "$INDEX" != 0 ] && [ "$S_RC" = 0 ]; then',
@@ -361,6 +364,7 @@ function podDdpLines(o, name) {
         '  esac',
         'fi',
         'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+        'S_LIMIT=',
         'report ddp',
     ];
 }
@@ -406,12 +410,13 @@ function podBody(o, name) {
     ];
 }
 /** The pod script's shell functions besides RECORD_SHELL's. */
-const POD_FUNCTIONS = `# run_step ID CMD...: output kept, killed at TIMEOUT where the image has timeout(1)
+const POD_FUNCTIONS = `# run_step ID CMD...: output kept, killed at S_LIMIT, else TIMEOUT, where the image has timeout(1)
+S_LIMIT=
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
   if command -v timeout > /dev/null 2>&1; then
-    timeout "$TIMEOUT" "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+    timeout "\${S_LIMIT:-$TIMEOUT}" "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   else
     "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   fi
@@ -425,14 +430,22 @@ report() {
     *'"status": "fail"'*) tail -n 20 "$RESULTS/$1.err" 2> /dev/null | sed 's/^/  | /' ;;
   esac
 }
-# wait_for_host NAME: until DNS answers for NAME (at most TIMEOUT seconds)
+# wait_for_host NAME SECONDS: until DNS answers for NAME (at most SECONDS)
 wait_for_host() {
-  w_until=$(( $(date +%s) + TIMEOUT ))
+  w_until=$(( $(date +%s) + $2 ))
   until python3 -c 'import socket, sys; socket.getaddrinfo(sys.argv[1], None)' "$1" 2> /dev/null; do
     if [ "$(date +%s)" -ge "$w_until" ]; then echo "ml-image: $1 does not resolve" >&2; return 1; fi
     sleep 2
   done
 }`;
+/**
+ * How long the pods of a multi-pod ddp wait for each other: the suite's TIMEOUT plus the time the
+ * Job allows for an image pull. Each pod starts once its own node has pulled the image, so the first
+ * may wait in the rendezvous while another node still pulls; that wait is no part of the suite.
+ */
+const RDZV_TIMEOUT_LINES = `# The pods' ddp waits for the others at most this long (the rendezvous's join_timeout and the step's
+# limit): the suite's TIMEOUT plus ${IMAGE_PULL_ALLOWANCE_S}s, as another pod's node may still pull the image.
+RDZV_TIMEOUT=$((TIMEOUT + ${IMAGE_PULL_ALLOWANCE_S}))`;
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 function podScript(o, name) {
     return `#!/bin/sh
@@ -448,7 +461,7 @@ ${TIMEOUT_EXPORT_LINE}
 ${gpuLines(o).join('\n')}
 NODES=${o.nodes}
 INDEX=\${JOB_COMPLETION_INDEX:-0}
-RDZV_HOST=${name}-0.${name}
+RDZV_HOST=${name}-0.${name}${o.nodes > 1 ? `\n${RDZV_TIMEOUT_LINES}` : ''}
 mkdir -p "$RESULTS" || exit 2
 
 ${RECORD_SHELL}
@@ -578,16 +591,33 @@ function k8sManifests(o) {
     const job = smokeJob(o, name, ref.ref, labels);
     return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
+/**
+ * A one-line string left plain in job.yaml: letters, digits and ._/@:+-, a letter or "/" first (no
+ * number, timestamp or .inf to YAML 1.1, 1.2 or Go), and no word of YAML 1.1's booleans and null or
+ * Go's strconv.ParseBool and ParseFloat (t, f, inf, infinity, nan), in any case.
+ */
+function plainYamlString(s) {
+    return (/^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
+        !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s));
+}
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 function k8sYaml(objects) {
-    // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
-    // YAML 1.1's rules, which kubectl (sigs.k8s.io/yaml) reads by: a string such as yes, on, y, n or
-    // 1_000 (a 1.1 boolean or number) is quoted, so that it stays a string there too.
+    // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
+    // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
+    // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
+    // lines is a block scalar, a string to every reader.
     const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${version/* VERSION */.x}.\n`;
-    return (header +
-        objects
-            .map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
-            .join('---\n'));
+    const yaml = (o) => {
+        const doc = new dist/* Document */.yo(o, { version: '1.1', aliasDuplicateObjects: false });
+        (0,dist/* visit */.YR)(doc, {
+            Scalar(_key, node) {
+                if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
+                    node.type = 'QUOTE_DOUBLE';
+            },
+        });
+        return doc.toString({ lineWidth: 0 });
+    };
+    return header + objects.map(yaml).join('---\n');
 }
 
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
@@ -672,8 +702,9 @@ hide_secrets`;
 
 ;// CONCATENATED MODULE: ./src/export/slurm.ts
 // `ml-image export --slurm`: an sbatch script that runs the smoke suites in the image by digest through
-// Pyxis/Enroot (srun --container-image), one container step per suite on the first node, and the ddp
-// suite on every node through torchrun with a c10d rendezvous. Pure: the caller writes the files.
+// Pyxis/Enroot (srun --container-image): the image imported in a step of its own, then one container
+// step per suite on the first node, and the ddp suite on every node through torchrun with a c10d
+// rendezvous. Pure: the caller writes the files.
 
 
 
@@ -789,6 +820,40 @@ run_step() {
   S_RC=$?
 }`;
 /**
+ * The image import, in a step of its own before any suite: Pyxis imports the image in the first srun
+ * that names the container, so without it the first suite's TIMEOUT (and, for a multi-node ddp, the
+ * rendezvous wait of the nodes that imported earlier) would count the import, and a suite killed
+ * mid-import would leave the next step to import again. One task on each node the suites use (every
+ * node of the job for a multi-node ddp, else the first), limited by ML_IMAGE_IMPORT_TIMEOUT (default
+ * the 15 minutes the job's --time allows for it). A failed import ends the job: exit 3, before any suite.
+ */
+function importStepShell(everyNode) {
+    const nodes = everyNode ? '--nodes="$SLURM_NNODES" --ntasks-per-node=1' : '--nodes=1 --ntasks=1';
+    const where = everyNode ? '$SLURM_NNODES node(s)' : 'the first node';
+    return `# The image import, in a step of its own: Pyxis imports the image in the first srun that names the
+# container, and each suite's TIMEOUT is to measure the suite alone. ML_IMAGE_IMPORT_TIMEOUT (seconds)
+# limits it: default ${IMAGE_PULL_ALLOWANCE_S}, the time the job's --time allows for the import.
+IMPORT_TIMEOUT=\${ML_IMAGE_IMPORT_TIMEOUT:-${IMAGE_PULL_ALLOWANCE_S}}
+case $IMPORT_TIMEOUT in
+  ''|*[!0-9]*) printf '%s\\n' "ml-image: ML_IMAGE_IMPORT_TIMEOUT: expected whole seconds, got '$IMPORT_TIMEOUT'" >&2; exit 2 ;;
+esac
+printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
+I_START=$(date +%s)
+timeout --kill-after=60 "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
+  > "$RESULTS/import.out" 2> "$RESULTS/import.err"
+I_RC=$?
+if [ "$I_RC" != 0 ]; then
+  if [ "$I_RC" = 124 ] || [ "$I_RC" = 137 ]; then
+    printf '%s\\n' "ml-image: the image import did not finish within \${IMPORT_TIMEOUT}s: no suite ran (raise ML_IMAGE_IMPORT_TIMEOUT, and sbatch --time with it)" >&2
+  else
+    printf '%s\\n' "ml-image: the image import failed (srun exited $I_RC): no suite ran; check the image reference, the registry credentials (Enroot's .credentials) and $RESULTS/import.err" >&2
+  fi
+  tail -n 20 "$RESULTS/import.err" 2> /dev/null | sed 's/^/  | /' >&2
+  exit 3
+fi
+printf '%s\\n' "ml-image: image imported in $(( $(date +%s) - I_START ))s"`;
+}
+/**
  * Whole nodes (`--gpus-per-node all`, `#SBATCH --exclusive`): a job step gets the job's GRES
  * "except those implicitly requested when a job is exclusive" (srun(1), --gres), so where Slurm
  * constrains devices (cgroup ConstrainDevices=yes) a step would see no GPU. Every srun asks for the
@@ -854,7 +919,12 @@ function slurmScript(o) {
     const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
     const cpus = o.cpus ?? 8;
     const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
-    const body = exportSteps(o).flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+    const steps = exportSteps(o);
+    const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+    // No import when every suite skips (no container step).
+    const imports = steps.some((st) => st.kind !== 'skip')
+        ? `\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
+        : '';
     return `#!/bin/bash
 # ml-image smoke suites on Slurm with Pyxis/Enroot, ${EXPORT_MARKER} ${version/* VERSION */.x}.
 # Submit: sbatch ${shellQuote(external_node_path_default().join(o.exportDir, SLURM_JOB_FILE))}
@@ -880,15 +950,15 @@ ${exportDirLines(o)}
 unset PYTHONPATH PYTHONHOME
 export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 
-# One named container per node for every step: the image is imported once, the home directory is
-# not mounted (its ~/.local packages would change what pip check and the imports see).
+# One named container per node for every step: the image is imported once (the import step), the
+# home directory is not mounted (its ~/.local packages would change what pip check and the imports see).
 CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
   --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}
-${body.join('\n')}
+${imports}${body.join('\n')}
 
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
@@ -932,15 +1002,25 @@ function imageFromBuild(build, file, variant) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/smoke/config-inputs.ts
 var config_inputs = __webpack_require__(46985);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/cli/commands/export-summary.ts
+// What `ml-image export` prints when it has written a job: the --json summary and the human lines
+// (files, image, what runs where, how to submit and collect, and notes); and the job files in --out
+// DIR: which are an export's, and their removal when an export stops without writing its own.
+
+
+
+
+
 
 /** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
 const ARCH_LABEL = 'kubernetes.io/arch';
@@ -983,6 +1063,60 @@ function summaryLines(summary) {
             : `note:    the image is built for ${platform} only: the Job asks for ${ARCH_LABEL}=${summary.nodeSelector?.[ARCH_LABEL]} nodes`);
     }
     return lines;
+}
+/**
+ * What marks NAME in DIR (--out OUT) as an export's: the smoke script's docstring, else the header
+ * line of the job files (or, in a job.yaml of an earlier version, its managed-by label).
+ */
+function foreignCheck(out, force, name) {
+    const script = name === SMOKE_SCRIPT_FILE;
+    return {
+        prefix: 'export: ',
+        flag: `--out ${external_node_path_default().join(out, name)}`,
+        ours: (text) => script
+            ? text.includes(SMOKE_SCRIPT_MARKER)
+            : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
+        tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
+        force,
+        fix: 'pass --out another directory',
+    };
+}
+/**
+ * An export that stops without writing its job (a failed --verify, bad input, an unreachable
+ * registry) removes the files of its target that an earlier export left in DIR, so that no pipeline
+ * applies or submits the earlier image's job: by name, only regular files an export wrote (never a
+ * person's file, a link or the directory), and adds what it removed, or could not, to E's message.
+ */
+function removeEarlierJob(cwd, out, slurm, e) {
+    const dir = external_node_path_default().resolve(cwd, out);
+    const removed = [];
+    const kept = [];
+    for (const name of slurm ? [SLURM_JOB_FILE, SMOKE_SCRIPT_FILE] : [K8S_JOB_FILE]) {
+        const file = external_node_path_default().join(dir, name);
+        try {
+            if (!(0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false })?.isFile())
+                continue;
+            const text = (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
+            if (!foreignCheck(out, false, name).ours(text))
+                continue;
+        }
+        catch {
+            continue; // nothing there to look at, or not readable: nothing that is known to be an export's
+        }
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            removed.push(name);
+        }
+        catch (err) {
+            kept.push(`${name} (${err.code ?? String(err)})`);
+        }
+    }
+    if (!(e instanceof Error))
+        return;
+    if (removed.length > 0)
+        e.message += `; removed the earlier ${removed.join(' and ')} from ${out}`;
+    if (kept.length > 0)
+        e.message += `; the earlier ${kept.join(' and ')} in ${out} could not be removed: it is not this export's job, do not apply it`;
 }
 
 // EXTERNAL MODULE: ./src/cli/commands/verify.ts + 5 modules
@@ -1140,23 +1274,6 @@ function exportSpec(values, io, source) {
         name: values.name ?? jobNameFor(source.variant),
     };
 }
-/**
- * What marks NAME in DIR as an export's: the smoke script's docstring, else the header line of the
- * job files (or, in a job.yaml of an earlier version, its managed-by label).
- */
-function foreignCheck(values, name) {
-    const script = name === SMOKE_SCRIPT_FILE;
-    return {
-        prefix: 'export: ',
-        flag: `--out ${external_node_path_default().join(values.out, name)}`,
-        ours: (text) => script
-            ? text.includes(SMOKE_SCRIPT_MARKER)
-            : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
-        tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
-        force: values.force === true,
-        fix: 'pass --out another directory',
-    };
-}
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values, io, spec, smokeScript) {
     const out = values.out;
@@ -1241,40 +1358,53 @@ ${commands_verify.VERIFY_OPTIONS_HELP}
 ${(0,commands_verify.verifyTimeoutHelp)('export')}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
-without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.`,
+without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.
+An export that writes no job (1, 2 or 3) removes the job an earlier export left in DIR (its files
+that an export wrote), so that it is not applied by mistake.`,
     async run(argv, io) {
         const values = parseExportArgs(argv);
         checkFlagCombination(values);
         // Its own --timeout is the smoke tests': the verify's deadline is --verify-timeout.
         const verify = (0,commands_verify.verifyRequestFor)('export', { ...values, timeout: values['verify-timeout'] });
-        const source = imageSource(values, io);
-        const spec = exportSpec(values, io, source);
-        const smokeScript = (0,external_node_fs_.readFileSync)(external_node_path_default().join((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE), 'utf8');
-        const slurm = values.slurm === true;
-        // Every file's text first: bad input is exit 2 before the registry is asked anything.
-        const job = slurm
-            ? slurmJob(values, io, spec, smokeScript)
-            : k8sJob(values, spec, smokeScript, onlyArch(source));
-        // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
-        for (const f of job.files)
-            (0,output/* refuseForeignFile */.D3)(external_node_path_default().resolve(io.cwd, values.out, f.name), foreignCheck(values, f.name));
-        // --verify: the digest the job will run is checked before any file is written.
-        const verified = verify && (await (0,commands_verify.verifyBeforeWrite)(io, 'export', source.image, verify, values.json));
-        const written = {
-            files: job.files.map((f) => (0,output/* writeOutFile */.Wd)(io.cwd, values.out, f.name, f.text)),
-            submit: job.submit,
-            results: job.results,
-        };
-        const summary = {
-            ...exportSummary(source, spec, slurm, written),
-            ...(job.nodeSelector && { nodeSelector: job.nodeSelector }),
-        };
-        io.stdout(values.json
-            ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
-            : `${summaryLines(summary).join('\n')}\n`);
-        return 0;
+        try {
+            return await exportJob(values, io, verify);
+        }
+        catch (e) {
+            // No job written: none an earlier export left in DIR stays there to be applied by mistake.
+            removeEarlierJob(io.cwd, values.out, values.slurm === true, e);
+            throw e;
+        }
     },
 };
+/** The export once its flags are checked: read the image, build the job, verify, write. */
+async function exportJob(values, io, verify) {
+    const source = imageSource(values, io);
+    const spec = exportSpec(values, io, source);
+    const smokeScript = (0,external_node_fs_.readFileSync)(external_node_path_default().join((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE), 'utf8');
+    const slurm = values.slurm === true;
+    // Every file's text first: bad input is exit 2 before the registry is asked anything.
+    const job = slurm
+        ? slurmJob(values, io, spec, smokeScript)
+        : k8sJob(values, spec, smokeScript, onlyArch(source));
+    // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
+    for (const f of job.files)
+        (0,output/* refuseForeignFile */.D3)(external_node_path_default().resolve(io.cwd, values.out, f.name), foreignCheck(values.out, values.force === true, f.name));
+    // --verify: the digest the job will run is checked before any file is written.
+    const verified = verify && (await (0,commands_verify.verifyBeforeWrite)(io, 'export', source.image, verify, values.json));
+    const written = {
+        files: job.files.map((f) => (0,output/* writeOutFile */.Wd)(io.cwd, values.out, f.name, f.text)),
+        submit: job.submit,
+        results: job.results,
+    };
+    const summary = {
+        ...exportSummary(source, spec, slurm, written),
+        ...(job.nodeSelector && { nodeSelector: job.nodeSelector }),
+    };
+    io.stdout(values.json
+        ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
+        : `${summaryLines(summary).join('\n')}\n`);
+    return 0;
+}
 
 
 /***/ }),
@@ -1316,8 +1446,9 @@ function startOf(node) {
     return Array.isArray(range) ? range[0] : undefined;
 }
 function keyText(key) {
+    // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
     if ((0,dist/* isScalar */.jn)(key))
-        return String(key.value);
+        return key.value === null ? '' : String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
 /**
@@ -1412,8 +1543,12 @@ function parseYamlDocument(text, fileLabel) {
             for (const pair of map.items) {
                 const k = pair.key;
                 const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-                if (id !== null && typeof id === 'object')
-                    continue; // complex keys: not ours to check
+                // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+                // would turn it into its text with a warning on stderr. Refused here with its line.
+                if (id !== null && typeof id === 'object') {
+                    problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
+                    continue;
+                }
                 if (seen.has(id))
                     problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
                 seen.add(id);
@@ -1617,8 +1752,10 @@ function loadConfig(opts = {}) {
     let file;
     if (opts.file !== undefined) {
         file = external_node_path_default().resolve(cwd, opts.file);
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        // A link loop or a path that cannot be looked at is named as such, not as "not found".
+        const st = (0,read_regular/* statPath */.qW)(file);
+        if (st === undefined || typeof st === 'string') {
+            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
@@ -1640,7 +1777,25 @@ function loadConfig(opts = {}) {
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
-    return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
+    const fileVariants = parsed && variantNamesOf(parsed.data);
+    return {
+        config,
+        file,
+        baseDir,
+        ...(file !== undefined && { label }),
+        ...(lineOf && { lineOf }),
+        ...(fileVariants && { fileVariants }),
+    };
+}
+/** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
+function variantNamesOf(data) {
+    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.variants
+        : undefined;
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(raw);
+    return parsed.success
+        ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
+        : undefined;
 }
 
 
@@ -1748,7 +1903,16 @@ function loadBaseline(file) {
     const bundled = bundledBaseline();
     if (file === undefined)
         return bundled;
-    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    let json;
+    try {
+        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    }
+    catch (e) {
+        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
+    }
     const r = BaselineSchema.safeParse(json);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
@@ -1782,12 +1946,14 @@ function floorsArg(baseline) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69130);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83435);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
+
 
 
 
@@ -1799,8 +1965,8 @@ function floorsArg(baseline) {
 function configSmokeInputs(loaded, env) {
     return {
         distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
                 expandable: loaded.config.build.secrets,
             }).text)
             : [],
@@ -1814,7 +1980,9 @@ function configSmokeInputs(loaded, env) {
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
-    return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(file === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file));
+    if (file === undefined)
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)();
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
 }
 
 

@@ -104,7 +104,16 @@ function loadBaseline(file) {
     const bundled = bundledBaseline();
     if (file === undefined)
         return bundled;
-    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    let json;
+    try {
+        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    }
+    catch (e) {
+        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
+    }
     const r = BaselineSchema.safeParse(json);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);

@@ -68,10 +68,10 @@ var catalog = __webpack_require__(9668);
 var plan_plan = __webpack_require__(73960);
 // EXTERNAL MODULE: ./src/report/baseline.ts
 var baseline = __webpack_require__(67355);
-// EXTERNAL MODULE: ./src/report/stage.ts + 2 modules
-var stage = __webpack_require__(47653);
-// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results_results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/report/stage.ts + 4 modules
+var stage = __webpack_require__(51068);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/commands/shared.ts + 1 modules
@@ -138,7 +138,8 @@ per-variant comments of older versions are replaced).
 Options:
   --config FILE       config file (default ml-image.yml): variants, platforms, marker key
 ${shared/* configOverrideFlags */.i7}
-  --results DIR       where the records are (default ml-image-results); reports are written there
+  --results DIR       where the records are (default ml-image-results); the reports go there too
+  --out DIR           write the reports here instead (created when missing); --results is only read
   --baseline DIR      directory of baselines (as "ml-image run" keeps them)
   --base-branch B     the branch whose records are the baseline (default main)
   --pr N              pull request number to comment on
@@ -146,7 +147,8 @@ ${shared/* configOverrideFlags */.i7}
   --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com)
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
-Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
+Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
+first); 2 bad input; 3 GitHub unreachable.`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
             config: { type: 'string' },
@@ -172,10 +174,15 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         const plan = (0,plan_plan/* planBuild */.C7)(loaded.config, { catalog: (0,catalog/* bundledCatalog */.Ot)(), git, now: new Date() });
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
         const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
-        const outcomes = await (0,stage/* runReportStage */.s8)({
+        const { outcomes, failure } = await (0,stage/* reportStage */.pz)({
             plan,
             config: loaded.config,
             results,
+            // --out DIR: the reports there, created as every command's --out; the records stay read-only.
+            ...(values.out !== undefined && {
+                out: (0,results_results/* openResultDir */.lR)(external_node_path_default().resolve(io.cwd, values.out), `--out ${values.out}`),
+            }),
+            configVariants: (0,stage/* configVariantNames */.U3)(loaded),
             git,
             options: {
                 mode,
@@ -200,10 +207,13 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         });
         if (outcomes.length === 0)
             throw new errors/* InputError */.dz(`report: no env-<variant>-<arch>.json in ${resultDir}`, 'run "ml-image run" or the smoke stage first');
-        if (values.json)
+        // Over the size budget: the report says why, then the command fails (--json: the error alone).
+        if (values.json && !failure)
             io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
-        else
+        else if (!values.json)
             io.stdout((0,shared/* printedReport */.pP)(io, (0,external_node_fs_.readFileSync)(outcomes[0].runFile, 'utf8')));
+        if (failure)
+            throw failure;
         return 0;
     },
 };

@@ -20,8 +20,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -89,10 +89,19 @@ function pickVariant(build, file, variant) {
         throw new errors/* InputError */.dz(`${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`);
     return build.variants[0];
 }
-/** The image's user when it is not root (USER app in the templates); undefined for root or unknown. */
+/**
+ * A user as docker's USER takes it: a name or a number, optionally `:group`. Anything else (a
+ * `${localEnv:...}` the image's USER carries) is left out of devcontainer.json: the devcontainer
+ * CLI expands such variables in every string of it, with the host's environment.
+ */
+const USER_SPEC = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]*)?$/;
+/**
+ * The image's user when it is not root (USER app in the templates); undefined for root, unknown,
+ * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway).
+ */
 function nonRootUser(record) {
     const user = record?.image.user.trim();
-    if (!user)
+    if (!user || !USER_SPEC.test(user))
         return undefined;
     const name = user.split(':')[0];
     return name === 'root' || name === '0' ? undefined : user;
@@ -106,8 +115,12 @@ function servicePorts(record) {
     const installed = new Set((record?.python.packages ?? []).map((p) => (0,parse/* canonicalName */.Ew)(p.name)));
     return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
 }
-/** A cache directory docker's --mount takes as a target: absolute; no comma, quote or control character. */
-const MOUNT_TARGET = /^\/[^,"\p{Cc}]*$/u;
+/**
+ * A cache directory docker's --mount takes as a target: absolute; no comma, quote or control
+ * character; and no `${` (the devcontainer CLI would expand `${localEnv:GITHUB_TOKEN}` in it with
+ * the host's environment, into a path the image can read back from its mount table).
+ */
+const MOUNT_TARGET = /^\/(?:[^,"$\p{Cc}]|\$(?!\{))*$/u;
 /** The devcontainer.json object for an image. */
 function devcontainerJson(input) {
     const { record } = input;
@@ -149,8 +162,8 @@ function devcontainerText(json) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results_results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
 ;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts

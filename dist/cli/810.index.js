@@ -137,22 +137,27 @@ function checkListedReferences(references, secrets) {
 /* harmony export */   K3: () => (/* binding */ shownIndexes),
 /* harmony export */   X9: () => (/* binding */ userConstraintsText),
 /* harmony export */   Ze: () => (/* binding */ preinstalledArgs),
+/* harmony export */   _R: () => (/* binding */ torchIndexArgs),
 /* harmony export */   "if": () => (/* binding */ pipRunEnv),
 /* harmony export */   kl: () => (/* binding */ preinstalled),
 /* harmony export */   lH: () => (/* binding */ pipOutputMask),
+/* harmony export */   pi: () => (/* binding */ TORCH_INDEX_FILE_TEXT),
 /* harmony export */   u2: () => (/* binding */ failureContext),
 /* harmony export */   xW: () => (/* binding */ pipReadText),
 /* harmony export */   yj: () => (/* binding */ withUserConstraints)
 /* harmony export */ });
+/* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69130);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83435);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
 
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
- * asks for it as a requirement (preinstalledArgs), with the torch index as one more index: so
+ * asks for it as a requirement (preinstalledArgs), with the torch index as one more index
+ * (torchIndexArgs: whatever index lines the requirements hold, as the build's torch step, which
+ * runs without them, always has it): so
  * torch's own dependencies (sympy, fsspec ...) are resolved with the requirements and pinned in the
  * constraints consistently with it (else a requirement pulling sympy resolves the newest, pinned,
  * and the build's torch step, `pip install torch==V -c constraints`, cannot meet that pin), and a
@@ -175,6 +180,24 @@ function preinstalled(input) {
 function preinstalledArgs(input, file) {
     const first = preinstalled(input);
     return first.length > 0 ? ['-c', file, ...first] : [];
+}
+/** The variable that hands the torch index to pip in the torch index file (never argv, never a file). */
+const TORCH_INDEX_ENV = 'ML_IMAGE_TORCH_INDEX_URL';
+/**
+ * The torch index file's text: one option line that pip fills in from its environment
+ * (pipRunEnv), so the URL and its login stay out of the file.
+ */
+const TORCH_INDEX_FILE_TEXT = `--extra-index-url \${${TORCH_INDEX_ENV}}\n`;
+/**
+ * pip's arguments that add the torch index (when torch is preinstalled), after every dry run's
+ * own: `-r FILE`, FILE holding TORCH_INDEX_FILE_TEXT. pip reads requirements files in order, and a
+ * `--index-url` line in one replaces the whole list of indexes, the extra ones from the environment
+ * included (req_file.py handle_option_line); an `--extra-index-url` line in a later file adds to the
+ * list. So the torch index reaches pip whatever the user's requirements say, as it reaches the
+ * build's torch step (which runs without them). Empty otherwise. Pure.
+ */
+function torchIndexArgs(input, file) {
+    return torchIndexOf(input) !== undefined ? ['-r', file] : [];
 }
 /** The requirements' own -c lines, as a file's text ('' without any). Pure. */
 function userConstraintsText(input) {
@@ -199,21 +222,23 @@ function withUserConstraints(constraints, input) {
     const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
     return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
 }
-/** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
+/** The torch index when it reaches pip (torch is preinstalled: torchIndexArgs), else undefined. */
 function torchIndexOf(input) {
     return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
 }
 /**
  * The indexes pip will use, the torch index included when it reaches pip (for failure messages,
- * the cache volume, the network check): the requirements' own lines win, as in pip. Shown through
- * redactUrls.
+ * the cache volume, the network check), as pip puts them together: a `--index-url` line in the
+ * requirements replaces the configured (or environment's) index and extra indexes alike, their
+ * `--extra-index-url` lines add to what is left, and the torch index file comes last
+ * (torchIndexArgs). Shown through redactUrls.
  */
 function shownIndexes(input) {
     const own = input.requirements.indexes;
-    const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+    const given = own?.indexUrl !== undefined ? { indexUrl: own.indexUrl, extraIndexUrls: [] } : input.indexes;
     const ix = {
-        ...(indexUrl !== undefined && { indexUrl }),
-        extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+        ...(given?.indexUrl !== undefined && { indexUrl: given.indexUrl }),
+        extraIndexUrls: [...(given?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
     };
     return (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .withExtraIndex */ .BH)(ix, torchIndexOf(input));
 }
@@ -229,11 +254,18 @@ function failureContext(input) {
 }
 /**
  * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
- * torch index as one more extra index when torch is preinstalled (the build takes torch from it).
+ * torch index, when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for
+ * the torch index file (torchIndexArgs) only.
  */
 function pipRunEnv(input) {
+    const torch = torchIndexOf(input);
     const ix = input.indexes ?? { extraIndexUrls: [] };
-    return { ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)((0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .withExtraIndex */ .BH)(ix, torchIndexOf(input))), ...input.pipEnv };
+    return {
+        // A configured extra index that is the torch index comes by the torch index file (not twice).
+        ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }),
+        ...input.pipEnv,
+        ...(torch !== undefined && { [TORCH_INDEX_ENV]: torch }),
+    };
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
@@ -585,7 +617,7 @@ function renderExplanation(r) {
             const breaks = rep.breaks
                 .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
                 .join(', ');
-            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
+            lines.push(`- ${(0,result/* replaceVerb */.Cp)(rep)} ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}${rep.shadows ? ` (${result/* SHADOW_NOTE */.Wl})` : ''}`);
         }
         lines.push('');
     }
@@ -618,8 +650,8 @@ function renderExplanation(r) {
 
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
 var redact = __webpack_require__(89780);
 ;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
@@ -762,7 +794,13 @@ function hazardTable() {
 }
 /** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
 const release = (v) => v.split('+')[0];
-const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range);
+/**
+ * Whether an installed (or planned) version V is in RANGE. A pre-release counts (as packaging's
+ * contains(v, prereleases=True), as the helper judges): PEP 440 leaves pre-releases out of a range
+ * only when choosing what to install, and NGC's torch 2.2.0a0+... or Debian's 1.13.0a0+gitunknown
+ * is what the image has.
+ */
+const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range, { prereleases: true });
 function findHazards(h, t = hazardTable()) {
     const out = [];
     // The environment after the install: base versions, overridden by what pip installs.
@@ -869,16 +907,31 @@ const InstalledDistSchema = schemas/* object */.Ikc({
     editable: schemas/* boolean */.zMY(),
     directUrl: schemas/* boolean */.zMY(),
     location: schemas/* string */.YjP(),
+    /**
+     * pip's is_local(): a place pip uninstalls from. false: outside pip's environment (Debian's
+     * /usr/lib/python3/dist-packages, a virtualenv's system site-packages), where pip leaves it and
+     * installs another version ahead of it on sys.path.
+     */
+    local: schemas/* boolean */.zMY(),
 });
 /** `helper.py snapshot` when it cannot look: pip without vendored packaging, or pip inspect failed. */
 const SnapshotErrorSchema = schemas/* object */.Ikc({ error: schemas/* string */.YjP() });
-/** `helper.py snapshot`: the base image's Python, its distributions, PIP_* env and constraint file. */
+/**
+ * `helper.py snapshot`: the base image's Python, every distribution on its sys.path (`pip inspect`
+ * without --local), its CUDA/torch version variables and constraint file. `format` 2: a cached
+ * snapshot of the earlier format (--local, which missed Debian's python3-* packages, and PIP_*
+ * values kept) does not parse, so it is taken again and overwritten.
+ */
 const SnapshotSchema = schemas/* object */.Ikc({
+    format: schemas/* literal */.euz(2),
     python: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
     pipVersion: schemas/* string */.YjP().nullish(),
     /** pip's marker environment of the image. */
     environment: Strings,
-    /** PIP_* and the CUDA/torch version variables of the image. */
+    /**
+     * The image's CUDA_VERSION, NVIDIA_PYTORCH_VERSION and PYTORCH_VERSION. Never its PIP_* values (an
+     * index login): the snapshot is cached on disk.
+     */
     env: Strings,
     installed: schemas/* array */.YOg(InstalledDistSchema),
     constraintFile: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), content: schemas/* string */.YjP() }).nullable(),
@@ -927,7 +980,8 @@ const NAIVE = {
 /** The diagnosis of a plain dry run that has run (and been settled). */
 function diagnosisOf(naive, say) {
     const analysis = naive.run.ok ? (naive.analysis ?? NO_ANALYSIS) : NO_ANALYSIS;
-    say(`a plain pip install would replace ${analysis.replaced.length} base package(s)`);
+    const shadowed = analysis.replaced.filter((r) => r.shadows).length;
+    say(`a plain pip install would replace ${analysis.replaced.length} base package(s)${shadowed > 0 ? ` (${shadowed} of them shadowed: pip does not uninstall them, outside its environment)` : ''}`);
     return { naive: naive.run, analysis };
 }
 /** The helper's reading of a pip report against the base snapshot. */
@@ -1008,6 +1062,21 @@ function followedOnLine(text, first, then) {
 }
 /** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
 const sslProblem = (line) => followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
+/**
+ * The indexes pip searched, as it lists them before it collects anything: "Looking in indexes: URL,
+ * URL" (each login masked by pip: `u:****@`), undefined when it prints no such line (it searched
+ * PyPI alone). What pip used, whoever gave them: the config, a requirements file, the base image's
+ * own PIP_INDEX_URL or pip.conf.
+ */
+function indexesSearched(output) {
+    const m = /^Looking in indexes: (.+)$/m.exec(output);
+    return m
+        ? m[1]
+            .split(', ')
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : undefined;
+}
 /** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
 function indexUnreachable(output) {
     const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
@@ -1253,12 +1322,15 @@ function classifyPipFailure(output) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/chain.ts
+// The chain from the user's requirements to each base package a plan would replace, as one line
+// each: shared by the explanation of a conflict (explain.ts) and the held plan's check (hold.ts).
+
 /** One line per replaced base package: what pulls it in and which base packages it breaks. */
 function chainOf(replaced, causes = []) {
     const lines = replaced.map((r) => {
         const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
         const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
-        return `${by || `your requirements`} -> ${r.name} ${r.to} would replace the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}`;
+        return `${by || `your requirements`} -> ${r.name} ${r.to} would ${(0,result/* replaceVerb */.Cp)(r)} the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}${r.shadows ? ` (${result/* SHADOW_NOTE */.Wl})` : ''}`;
     });
     return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
 }
@@ -1531,7 +1603,7 @@ const notHeldBecause = (draft, name) => draft.constraints.skipped.find((s) => s.
 function unheldHazard(r, draft) {
     return {
         id: result/* UNHELD_REPLACEMENT */.e1,
-        message: `the plan still replaces the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}); no base package declares a requirement it breaks`,
+        message: `the plan still ${(0,result/* replaceVerb */.Cp)(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}${r.shadows ? `; ${result/* SHADOW_NOTE */.Wl}` : ''}); no base package declares a requirement it breaks`,
         fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
         source: CONSTRAINTS_DOC,
     };
@@ -1731,18 +1803,46 @@ def load(path):
         return json.load(f)
 
 
+# \`pip inspect\` without --local: every distribution on the interpreter's sys.path, as pip's resolver
+# sees them (it counts them all as installed: a requirement one of them satisfies installs nothing).
+# --local would leave out what pip's is_local() calls outside its environment and never uninstalls:
+# in a virtualenv with system site-packages the system's, and on Debian/Ubuntu (whose pip counts
+# everything under /usr but /usr/local as the OS's) every python3-* package apt installed in
+# /usr/lib/python3/dist-packages. pip installs another version of such a one ahead of it on sys.path
+# (shadowing it, the old files left in place): they are part of the base the resolver holds.
+INSPECT = ["inspect"]
+
+# The image's variables the snapshot keeps, values and all. PIP_* values are not kept: they may hold
+# an index login (PIP_INDEX_URL=https://user:TOKEN@host/simple), and the snapshot is cached on disk.
+KEPT_ENV = ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")
+
+# The snapshot's format: 2, every distribution on sys.path (each with pip's "local" flag) and no PIP_*
+# values. A cached snapshot of another format is taken again.
+FORMAT = 2
+
+
 def pip_inspect_subprocess():
-    r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
+    r = subprocess.run([sys.executable, "-m", "pip"] + INSPECT, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True)
     return r.returncode, r.stdout, r.stderr
 
 
-def take_snapshot(environ, inspect):
-    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr)."""
+def pip_local():
+    """pip's own is_local(PATH): whether pip may modify (uninstall) what lies there; None without it."""
+    try:
+        from pip._internal.utils.misc import is_local, normalize_path
+        return lambda path: is_local(normalize_path(path))
+    except Exception:
+        return None
+
+
+def take_snapshot(environ, inspect, is_local=None):
+    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr),
+    is_local(path) pip's judgement of a path (pip_local())."""
     rc, stdout, stderr = inspect()
-    out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
-           "env": {k: v for k, v in environ.items()
-                   if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
+    out = {"format": FORMAT,
+           "python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
+           "env": {k: v for k, v in environ.items() if k in KEPT_ENV}}
     if rc != 0:
         out["error"] = "pip inspect failed: " + (stderr.strip().splitlines() or ["exit %d" % rc])[-1]
         return out
@@ -1750,17 +1850,23 @@ def take_snapshot(environ, inspect):
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
     dists = []
+    seen = set()
     for d in data.get("installed", []):
         m = d.get("metadata", {})
         loc = d.get("metadata_location", "")
+        name = canonicalize_name(m.get("name", ""))
+        if name in seen:  # the first on sys.path is the one Python imports and pip sees
+            continue
+        seen.add(name)
         dists.append({
-            "name": canonicalize_name(m.get("name", "")),
+            "name": name,
             "version": m.get("version", ""),
             "requiresDist": m.get("requires_dist", []) or [],
             "installer": (d.get("installer") or "").strip(),
             "editable": bool(d.get("direct_url", {}).get("dir_info", {}).get("editable")),
             "directUrl": "direct_url" in d,
             "location": loc,
+            "local": is_local_path(is_local, loc),
         })
     out["installed"] = dists
     cf = environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
@@ -1768,8 +1874,18 @@ def take_snapshot(environ, inspect):
     return out
 
 
+def is_local_path(is_local, path):
+    """pip's is_local(PATH) (True where pip would uninstall: pip without it, or a path it cannot judge)."""
+    if is_local is None or not path:
+        return True
+    try:
+        return bool(is_local(path))
+    except Exception:
+        return True
+
+
 def snapshot():
-    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess)))
+    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess, pip_local())))
 
 
 def reqs_on(requires, name, env):
@@ -1832,8 +1948,13 @@ def analysis(snap, rep):
                 if not allows(r, base["version"]):
                     pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r),
                                    "requested": j["requested"]})
-        replaced.append({"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
-                         "pulledInBy": pulled})
+        rep = {"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
+               "pulledInBy": pulled}
+        if base.get("local") is False:
+            # pip does not uninstall it (outside its environment): the new version goes in ahead of
+            # it on sys.path, the base's files stay.
+            rep["shadows"] = True
+        replaced.append(rep)
     holders = {}
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
@@ -1964,7 +2085,7 @@ def run(report, with_snapshot, with_held, pip_args):
     out = {}
     t = time.time()
     if with_snapshot:
-        snap = take_snapshot(image_environ(), lambda: pip_in_process(["inspect", "--local"]))
+        snap = take_snapshot(image_environ(), lambda: pip_in_process(INSPECT), pip_local())
         with open(os.path.join(here, "snapshot.json"), "w") as f:
             f.write(json.dumps(snap))
         out["snapshot"] = snap
@@ -2082,6 +2203,17 @@ function urlMatches(url, at) {
         return false;
     }
 }
+/**
+ * The indexes to name for a failed run, shown (logins masked): those pip says it searched (its
+ * "Looking in indexes:" line names the base image's own PIP_INDEX_URL or pip.conf too, which the
+ * context cannot know), else the context's.
+ */
+function searchedIndexes(out, ctx) {
+    const searched = indexesSearched(out);
+    return searched !== undefined
+        ? searched.map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ')
+        : (0,indexes/* describeIndexes */.a4)(ctx.indexes);
+}
 function blame(out, ctx) {
     const at = (line) => (line > 0 ? (ctx.origins[line - 1] ?? `line ${line}`) : undefined);
     // pip names lines of the file in the container: show the user's file and line instead.
@@ -2126,15 +2258,16 @@ function unreachable(f, { ctx, out, said }) {
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
         return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
-    return new errors/* EnvironmentError */.eG(`the package index ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
+    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
 }
-function noMatch(f, { ctx, said }) {
+function noMatch(f, { ctx, out, said }) {
     const line = lineNaming(ctx, f.requirement);
     // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
     // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
     const none = /\(from versions: none\)/.test(f.message);
-    const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+    const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
+        (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
 }
 /**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
@@ -2236,6 +2369,7 @@ function pipWorkspace(session, opts) {
             `${DIR}/${report}`,
             ...(opts.preinstalled ?? []),
             ...extra,
+            ...(opts.after ?? []),
         ], { env: { ...opts.pipEnv, ...env } });
         return { run: { ok: r.exitCode === 0, out: mask(`${r.stdout}\n${r.stderr}`) } };
     };
@@ -2299,6 +2433,7 @@ function helperAttempt(session, opts) {
             ...PIP_OPTIONS,
             ...(opts.preinstalled ?? []),
             ...extra,
+            ...(opts.after ?? []),
         ], {
             env: {
                 ...env,
@@ -2393,8 +2528,11 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
 const PREINSTALLED_FILE = 'preinstalled.txt';
+/** The requirements file that adds the torch index (input.ts torchIndexArgs), in the workspace. */
+const TORCH_INDEX_FILE = 'torch-index.txt';
 function cachedSnapshot(o) {
     const key = o.digest !== undefined && o.cache !== undefined ? (0,snapshot_cache/* snapshotKey */.o1)(o.digest, o.platform) : undefined;
     const hit = (0,snapshot_cache/* cachedJson */.Bm)(o.cache, key, SnapshotSchema);
@@ -2408,7 +2546,10 @@ async function prepareWorkspace(ws, o, cached) {
     const files = {
         'helper.py': HELPER_PY,
         'requirements.txt': `${o.requirementsText}\n`,
-        ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+        ...(o.preinstalled?.length && {
+            [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n`,
+            [TORCH_INDEX_FILE]: resolve_input/* TORCH_INDEX_FILE_TEXT */.pi,
+        }),
         ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
     };
     if (cached.hit === undefined) {
@@ -2783,8 +2924,10 @@ function resolutionKey(baseDigest, input) {
     // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
     // in baseDigest (the registry digest, or the local image id, of the image that ran).
     const { network: _network, pull: _pull, ...decisive } = input;
+    // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
+    // python3-* packages (format 1) is not reused.
     return `resolution-${(0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify({ baseDigest, decisive, VERSION: version/* VERSION */.x }))
+        .update(JSON.stringify({ baseDigest, decisive, VERSION: version/* VERSION */.x, snapshot: 2 }))
         .digest('hex')}`;
 }
 async function resolveAgainstBase(input, deps) {
@@ -2815,6 +2958,8 @@ async function resolveAgainstBase(input, deps) {
             // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
             // And the build's constraints hold the -c files' lines (withUserConstraints): so do these.
             ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
+            // The torch index, after the requirements: their --index-url line would drop it otherwise.
+            after: (0,resolve_input/* torchIndexArgs */._R)(input, `${DIR}/${TORCH_INDEX_FILE}`),
             mask: (0,resolve_input/* pipOutputMask */.lH)(input),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -3136,7 +3281,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */   Er: () => (/* binding */ resolvedKey),
 /* harmony export */   wr: () => (/* binding */ runResolveStage)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69130);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83435);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90805);

@@ -578,8 +578,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/config/field-error.ts
+var field_error = __webpack_require__(95245);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -680,14 +680,7 @@ function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
     if (key === undefined || (sign !== 'key' && sign !== 'auto') || (0,verify_inputs/* isKeyReference */.NI)(key))
         return;
-    try {
-        checkKeyFile(key, loaded.baseDir);
-    }
-    catch (e) {
-        if (!(e instanceof errors/* InputError */.dz))
-            throw e;
-        throw new errors/* InputError */.dz((0,issues/* withFieldLine */.d0)(e.message, loaded.lineOf), e.fix);
-    }
+    (0,field_error/* asConfigProblem */.c)(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
@@ -1159,6 +1152,41 @@ function explainRefusal(detail, pins, names, pems, flag) {
     const named = certs.filter((c) => c.sans.some(names));
     const said = `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
     return said.length > MAX_EXPLANATION ? `${said.slice(0, MAX_EXPLANATION)}...` : said;
+}
+
+
+/***/ }),
+
+/***/ 95245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ asConfigProblem)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
+// An error about one field whose content is read after the config (smoke.baseline's floors,
+// attest.key's key file), said as the config's own problems are: the config file, the line.
+
+
+/**
+ * Run CHECK; an InputError it throws ("attest.key: ...") comes back as a ConfigError of LOADED's
+ * file with the field's line first ("ml-image.yml: 1 problem / line 30: attest.key: ..."), its fix
+ * kept. Other errors pass through.
+ */
+function asConfigProblem(loaded, check) {
+    try {
+        return check();
+    }
+    catch (e) {
+        if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
+            throw e;
+        const source = loaded.label ?? loaded.file ?? 'inputs';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf)], {
+            ...(e.fix !== undefined && { fix: e.fix }),
+            ...(loaded.file !== undefined && { file: source }),
+        });
+    }
 }
 
 

@@ -214,8 +214,9 @@ function startOf(node) {
     return Array.isArray(range) ? range[0] : undefined;
 }
 function keyText(key) {
+    // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
     if ((0,dist/* isScalar */.jn)(key))
-        return String(key.value);
+        return key.value === null ? '' : String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
 /**
@@ -310,8 +311,12 @@ function parseYamlDocument(text, fileLabel) {
             for (const pair of map.items) {
                 const k = pair.key;
                 const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-                if (id !== null && typeof id === 'object')
-                    continue; // complex keys: not ours to check
+                // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+                // would turn it into its text with a warning on stderr. Refused here with its line.
+                if (id !== null && typeof id === 'object') {
+                    problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
+                    continue;
+                }
                 if (seen.has(id))
                     problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
                 seen.add(id);
@@ -515,8 +520,10 @@ function loadConfig(opts = {}) {
     let file;
     if (opts.file !== undefined) {
         file = external_node_path_default().resolve(cwd, opts.file);
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        // A link loop or a path that cannot be looked at is named as such, not as "not found".
+        const st = (0,read_regular/* statPath */.qW)(file);
+        if (st === undefined || typeof st === 'string') {
+            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
@@ -538,7 +545,25 @@ function loadConfig(opts = {}) {
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
-    return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
+    const fileVariants = parsed && variantNamesOf(parsed.data);
+    return {
+        config,
+        file,
+        baseDir,
+        ...(file !== undefined && { label }),
+        ...(lineOf && { lineOf }),
+        ...(fileVariants && { fileVariants }),
+    };
+}
+/** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
+function variantNamesOf(data) {
+    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.variants
+        : undefined;
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(raw);
+    return parsed.success
+        ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
+        : undefined;
 }
 
 

@@ -21,10 +21,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10854);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(37529);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77207);
 /* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67355);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(37351);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(78838);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(58947);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(77593);
 /* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(87978);
@@ -163,17 +163,35 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
             warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
             ...timer.io,
-        });
+        }).catch(reportThenFail(io, values.json));
         if (values.verbose)
             io.stderr(`[${elapsed()}] timing  ${timer.line()}\n`);
         io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
         if (values.json)
             io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-        else if (result.reports[0]?.runFile)
-            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(result.reports[0].runFile, 'utf8')));
+        else
+            printReport(io, result);
         return result.smokeStatus === 'fail' ? 1 : 0;
     },
 };
+/** The run's report.md, when the report stage wrote one. */
+function printReport(io, result) {
+    const runFile = result.reports[0]?.runFile;
+    if (runFile)
+        io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(runFile, 'utf8')));
+}
+/**
+ * A size-budget breach or an attest error after the reports: the report is printed, then the
+ * error fails the command, as it did (--json prints the error alone, as one object).
+ */
+function reportThenFail(io, json) {
+    return (err) => {
+        const failed = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .pipelineResultOf */ .VJ)(err);
+        if (failed && !json)
+            printReport(io, failed);
+        throw err;
+    };
+}
 /**
  * --verbose: where a run's time went, as one line: the setup before the first stage (config,
  * registry check, git), then each stage that ran.

@@ -385,7 +385,16 @@ function loadBaseline(file) {
     const bundled = bundledBaseline();
     if (file === undefined)
         return bundled;
-    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    let json;
+    try {
+        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    }
+    catch (e) {
+        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
+    }
     const r = BaselineSchema.safeParse(json);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
@@ -419,12 +428,14 @@ function floorsArg(baseline) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69130);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83435);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
+
 
 
 
@@ -436,8 +447,8 @@ function floorsArg(baseline) {
 function configSmokeInputs(loaded, env) {
     return {
         distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
                 expandable: loaded.config.build.secrets,
             }).text)
             : [],
@@ -451,7 +462,9 @@ function configSmokeInputs(loaded, env) {
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
-    return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(file === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file));
+    if (file === undefined)
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)();
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
 }
 
 

@@ -176,19 +176,19 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(749), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(749), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(749), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(529), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(501), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(749), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(207), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(501), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(653), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(749), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(130), __nccwpck_require__.e(529), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(749), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(68), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(207), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
     {
         name: 'devcontainer',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(351), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
     { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66266))).verifyCommand },
@@ -351,7 +351,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
         .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
     sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
         .default('auto')
-        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
+        .describe('How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.'),
     key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
         .min(1, { error: 'expected a file path' })
         .optional()
@@ -486,6 +486,11 @@ function formatPath(path) {
         else {
             // A key is the user's text too (a mirror's source): a login or token in it is masked.
             const key = String(seg);
+            // An empty key (`"":` or a null `~:`) is shown as "", not as nothing (or "(top level)").
+            if (key === '') {
+                out += out === '' ? '""' : '.""';
+                continue;
+            }
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
             // (a fork's artifact) is named by its start, not printed whole.
             const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN);
@@ -1951,45 +1956,130 @@ async function imageHistory(client, ref) {
     }))
         .reverse();
 }
-/** Whether the image is local, for the platform asked for (a multi-arch tag may be another's). */
-async function hasLocalImage(docker, image, platform) {
+/** What this tool reads of a line of the engine's pull progress: an error, when it reports one. */
+const PullProgressSchema = schemas/* object */.Ikc({
+    error: schemas/* string */.YjP().optional(),
+    errorDetail: schemas/* object */.Ikc({ message: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+/** The first error the pull's progress lines report (the engine's answer is 200 all the same). */
+function progressError(lines) {
+    for (const line of lines) {
+        const parsed = PullProgressSchema.safeParse(line);
+        if (!parsed.success)
+            continue;
+        const message = parsed.data.errorDetail?.message ?? parsed.data.error;
+        if (message !== undefined && message.trim() !== '')
+            return message.trim();
+    }
+    return undefined;
+}
+/**
+ * What the engine says when the image has no variant for the platform: a manifest list without it
+ * (20.10: "no matching manifest for linux/arm64 in the manifest list entries"), a single-platform
+ * image of another ("was found but does not match the specified platform"), the containerd image
+ * store's "no match for platform in manifest" and "does not provide the specified platform".
+ */
+const PLATFORM_MISSING = /no matching manifest for|no match for platform|does not match the specified platform|does not provide the specified platform|cannot be used on this platform/i;
+/** What a registry or the engine says of an image, tag or repository it does not hold. */
+const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
+const INVALID_REFERENCE = /invalid reference format/i;
+/**
+ * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
+ * DETAIL the engine's words.
+ */
+function platformMissing(image, platform, known) {
+    const wanted = platform ?? "the engine's platform";
+    const what = known.has ? `: it is ${known.has} only` : known.detail ? ` (${known.detail})` : '';
+    const see = known.has ? '' : `; see which platforms it has: "docker buildx imagetools inspect ${image}"`;
+    return new errors/* InputError */.dz(`image ${image} has no variant for ${wanted}${what}`, `use an image that has one, or another platform (--platform, or platforms in the config)${see}`, { cause: known.cause });
+}
+/**
+ * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
+ * error line): a platform or image the registry lacks and a malformed reference are bad input
+ * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
+ * registry's refusal of a private base there); a registry out of reach, failing or cut off partway
+ * is exit 3.
+ */
+function pullFailure(image, platform, message, cause) {
+    const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
+    if (PLATFORM_MISSING.test(message))
+        return platformMissing(image, platform, { detail: message, cause });
+    if (INVALID_REFERENCE.test(message))
+        return new errors/* InputError */.dz(`invalid image reference "${image}": ${message}`, 'write it as [HOST[:PORT]/]NAME[:TAG][@DIGEST], the name in lowercase', { cause });
+    if (failures/* REGISTRY_UNREACHABLE */.n2.test(message))
+        return new errors/* EnvironmentError */.eG(`${quoted}: the registry is unreachable`, failures/* REGISTRY_FIX */.AG, { cause });
+    if (failures/* REGISTRY_INTERRUPTED */.fe.test(message) || failures/* REGISTRY_FAILING */.B4.test(message))
+        return new errors/* EnvironmentError */.eG(`${quoted}: the registry failed during the pull`, failures/* REGISTRY_FAILING_FIX */.pi, {
+            cause,
+        });
+    if (IMAGE_MISSING.test(message))
+        return new errors/* InputError */.dz(quoted, `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`, { cause });
+    return new errors/* InputError */.dz(quoted, 'check the image reference and that it exists', { cause });
+}
+/** What ensureImage reads of the local image: its platform. */
+const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true });
+/**
+ * The engine's own image under IMAGE: undefined when it holds none. A malformed reference is exit 2,
+ * any other refusal exit 3.
+ */
+async function localImage(docker, image) {
     try {
-        const info = await docker.getImage(image).inspect();
-        return platform === undefined || `${info.Os}/${info.Architecture}` === platform;
+        return (0,failures/* parseAnswer */.Wp)(LocalPlatformSchema, await docker.getImage(image).inspect(), `the engine's inspect of image ${image}`);
     }
     catch (e) {
         const conn = (0,failures/* connectionError */.$t)(e, docker);
         if (conn)
             throw conn;
-        if ((0,failures/* statusCodeOf */.PU)(e) !== 404)
+        const status = (0,failures/* statusCodeOf */.PU)(e);
+        if (status === 404)
+            return undefined;
+        if (status === 400)
+            throw pullFailure(image, undefined, (0,failures/* engineMessage */.g4)(e).replace(`no such image: ${image}: `, ''), e);
+        if (status === undefined)
             throw e;
-        return false;
+        throw new errors/* EnvironmentError */.eG(`the Docker engine failed to inspect image ${image} (HTTP ${status}): ${(0,failures/* engineMessage */.g4)(e)}`, 'check the engine ("docker info", its log), then run again', { cause: e });
     }
 }
+/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
+function isPlatform(info, platform) {
+    if (platform === undefined)
+        return true;
+    const [os, arch, variant] = platform.split('/');
+    // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
+    return (info.Os === os &&
+        info.Architecture === arch &&
+        (variant === undefined || !info.Variant || info.Variant === variant));
+}
+/** Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown. */
 async function pullImage(docker, image, platform) {
+    let reported;
     try {
         const stream = await docker.pull(image, platform ? { platform } : {});
-        await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve())));
+        reported = await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err, lines) => err ? reject(err) : resolve(progressError(lines ?? []))));
     }
     catch (e) {
-        const conn = (0,failures/* connectionError */.$t)(e, docker);
-        if (conn)
-            throw conn;
-        const msg = e.message;
-        if (failures/* REGISTRY_UNREACHABLE */.n2.test(msg)) {
-            throw new errors/* EnvironmentError */.eG(`cannot pull ${image}: registry unreachable (${msg})`, failures/* REGISTRY_FIX */.AG, {
-                cause: e,
-            });
-        }
-        throw new errors/* InputError */.dz(`cannot pull image ${image}: ${msg}`, 'check the image reference and that it exists');
+        throw (0,failures/* connectionError */.$t)(e, docker) ?? pullFailure(image, platform, (0,failures/* engineMessage */.g4)(e), e);
     }
+    if (reported !== undefined)
+        throw pullFailure(image, platform, reported);
 }
-/** Pull the image for the platform unless it is already local. */
+/**
+ * Pull the image for the platform unless it is already local. A pull the engine completes with
+ * an image of another platform (20.10 takes a single-platform image whatever the platform asked
+ * for) is the image's lack; pulled once more first, as another pull of the tag for another
+ * platform may have moved it meanwhile.
+ */
 async function ensureImage(client, image, platform) {
     const docker = await client.docker();
-    if (await hasLocalImage(docker, image, platform))
-        return;
-    await pullImage(docker, image, platform);
+    let local = await localImage(docker, image);
+    for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
+        if (local && pulls === 2)
+            throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
+        await pullImage(docker, image, platform);
+        local = await localImage(docker, image);
+        if (!local)
+            throw pullFailure(image, platform, 'the engine holds no such image after the pull');
+    }
 }
 async function inspectImage(client, ref, platform) {
     await ensureImage(client, ref, platform);
@@ -2975,14 +3065,17 @@ class ActionsExecRunner {
 /* harmony export */   $l: () => (/* binding */ cliFailure),
 /* harmony export */   $t: () => (/* binding */ connectionError),
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
+/* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   f1: () => (/* binding */ readFailure),
+/* harmony export */   fe: () => (/* binding */ REGISTRY_INTERRUPTED),
 /* harmony export */   g4: () => (/* binding */ engineMessage),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer),
 /* harmony export */   ow: () => (/* binding */ registryLoginFix),
+/* harmony export */   pi: () => (/* binding */ REGISTRY_FAILING_FIX),
 /* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
 /* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
@@ -3012,8 +3105,15 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
  * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
  */
 const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
-/** What buildx says when a registry answers a read with 429 or a 5xx ("...: 503 Service Unavailable"). */
-const REGISTRY_FAILING = /unexpected status[^\n]*: (?:429|5\d\d) [A-Z]/;
+/**
+ * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected
+ * status from GET request to ...: 503 Service Unavailable", "received unexpected HTTP status: 502
+ * Bad Gateway", "error parsing HTTP 503 response body", "toomanyrequests: ...").
+ */
+const REGISTRY_FAILING = /unexpected (?:HTTP )?status[^\n]*: (?:429|5\d\d) [A-Z]|error parsing HTTP (?:429|5\d\d) response|toomanyrequests/;
+const REGISTRY_FAILING_FIX = 'the registry is failing for now (too many requests, or a server error): check its status, then run again';
+/** What a pull says when the registry's connection broke or stalled partway. */
+const REGISTRY_INTERRUPTED = /connection reset by peer|unexpected EOF|broken pipe|context deadline exceeded|net\/http: request canceled/i;
 /**
  * The fix for a registry that refuses HOST's image (WHAT: the image, or its repository): log in
  * with a credential that may read it (a read refused: the repository may also not exist), or read
@@ -3034,7 +3134,7 @@ function readFailure(what, result, host) {
     if (REGISTRY_DENIED.test(tail))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
     if (REGISTRY_FAILING.test(tail))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the registry is failing\n${tail}`, 'the registry is failing for now (too many requests, or a server error): check its status, then run again');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the registry is failing\n${tail}`, REGISTRY_FAILING_FIX);
     return cliFailure(what, result);
 }
 /** The end of what a docker CLI call printed (its error is there). */
@@ -4102,8 +4202,8 @@ function userKind(user, live) {
     return [user, d].some((v) => tokensIn(v).length > 0 || long(v)) ? 'secret' : undefined;
 }
 
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __nccwpck_require__(12696);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __nccwpck_require__(39459);
 ;// CONCATENATED MODULE: ./src/requirements/credentials.ts
 // Credentials in a requirements file's URLs, judged as written (a ${NAME} pip fills in from
 // build.secrets is the way to pass one, never a problem in itself). Two refusals, both exit 2 at
@@ -4364,29 +4464,23 @@ function outside(spans, taken) {
 
 /***/ }),
 
-/***/ 12696:
+/***/ 87818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Ew: () => (/* reexport */ pep508/* canonicalName */.Ew),
-  Q4: () => (/* binding */ envReferences),
-  W_: () => (/* reexport */ pep508/* parsePep508 */.W_),
-  XW: () => (/* binding */ parseRequirementsText),
-  Ms: () => (/* binding */ remoteIncludes),
-  QT: () => (/* binding */ requirementNames)
-});
-
-// UNUSED EXPORTS: expandEnv, logicalLines, parseLine
-
-;// CONCATENATED MODULE: ./src/requirements/options.ts
-// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
-// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
-// split of the options part of a line. Pure.
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ parseOptions),
+/* harmony export */   P7: () => (/* binding */ shlexTokens),
+/* harmony export */   lw: () => (/* binding */ OPTIONS)
+/* harmony export */ });
+/* unused harmony export shlexSplit */
+// pip's requirement-file options, parsed as pip's optparse does: long names (and aliases, such as
+// --pypi-url for --index-url) by unique prefix, short ones by letter, values inline (`--opt=v`,
+// `-iv`) or in the next token, words that are no option's value ignored (pip ignores optparse's
+// positional arguments: `--pre foo` installs no foo), and pip's shlex split of the options part of
+// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). Pure.
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 const OPTIONS = [
-    { long: 'index-url', short: 'i', takesValue: true },
+    { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
     { long: 'extra-index-url', takesValue: true },
     { long: 'no-index', takesValue: false },
     { long: 'constraint', short: 'c', takesValue: true },
@@ -4416,23 +4510,33 @@ const OPTIONS = [
             return undefined;
         },
     },
-    { long: 'config-settings', takesValue: true, perRequirement: true },
+    { long: 'config-settings', short: 'C', takesValue: true, perRequirement: true },
     { long: 'global-option', takesValue: true, perRequirement: true },
     { long: 'install-option', takesValue: true, perRequirement: true },
 ];
-/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+/**
+ * optparse accepts a unique prefix of a long option string (`--extra-index` for --extra-index-url,
+ * `--pypi` for --pypi-url): each name and alias is one string.
+ */
 function longOption(name, pool) {
-    const exact = pool.find((o) => o.long === name);
+    const strings = pool.flatMap((o) => [o.long, ...(o.aliases ?? [])].map((s) => ({ s, o })));
+    const exact = strings.find((x) => x.s === name);
     if (exact)
-        return exact;
-    const prefixed = pool.filter((o) => o.long.startsWith(name));
+        return exact.o;
+    const prefixed = strings.filter((x) => x.s.startsWith(name));
     if (prefixed.length === 1)
-        return prefixed[0];
+        return prefixed[0].o;
     if (prefixed.length > 1)
-        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+        return `ambiguous option --${name} (${prefixed
+            .map((x) => `--${x.s}`)
+            .sort()
+            .join(', ')})`;
     return `no such option: --${name}`;
 }
-/** optparse over pip's whitespace tokens. */
+/**
+ * optparse over pip's shlex tokens: the options, and in `rest` the words that are no option's value
+ * (optparse's positional arguments, which pip ignores).
+ */
 function parseOptions(tokens, pool) {
     const options = [];
     const rest = [];
@@ -4474,38 +4578,77 @@ function parseOptions(tokens, pool) {
     }
     return { options, rest };
 }
-/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
-function shlexSplit(s) {
-    const out = [];
+/** Python's shlex whitespace (not str.isspace's: a no-break space is part of a word). */
+const SHLEX_SPACE = ' \t\r\n';
+/**
+ * Python's shlex.split(s) (POSIX mode, no comments), as pip splits the options part of a line: words
+ * at spaces, tabs, CR, LF; quotes group and are removed; a backslash outside quotes takes the next
+ * character as it is, inside double quotes only before '"' or '\\' (elsewhere it stays), inside
+ * single quotes never. Each character's index in S is kept. `error` where Python raises (pip's
+ * "Could not split options").
+ */
+function shlexTokens(s) {
+    const tokens = [];
     let cur;
+    const add = (i) => {
+        cur ??= { value: '', at: [] };
+        cur.value += s[i];
+        cur.at.push(i);
+    };
     for (let i = 0; i < s.length; i++) {
         const ch = s[i];
-        if (/\s/.test(ch)) {
+        if (SHLEX_SPACE.includes(ch)) {
             if (cur !== undefined)
-                out.push(cur);
+                tokens.push(cur);
             cur = undefined;
         }
-        else if (ch === '"' || ch === "'") {
-            const end = s.indexOf(ch, i + 1);
-            if (end < 0)
-                return undefined;
-            cur = (cur ?? '') + s.slice(i + 1, end);
-            i = end;
+        else if (ch === "'" || ch === '"') {
+            cur ??= { value: '', at: [] };
+            for (i++; i < s.length && s[i] !== ch; i++) {
+                if (ch === '"' && s[i] === '\\' && (s[i + 1] === '"' || s[i + 1] === '\\'))
+                    i++;
+                if (i < s.length)
+                    add(i);
+            }
+            if (i >= s.length)
+                return { error: 'unbalanced quotes in the options (pip cannot split them)' };
         }
-        else if (ch === '\\' && i + 1 < s.length) {
-            cur = (cur ?? '') + s[++i];
+        else if (ch === '\\') {
+            if (++i >= s.length)
+                return { error: 'a "\\" ends the options, escaping nothing (pip cannot split them)' };
+            add(i);
         }
         else
-            cur = (cur ?? '') + ch;
+            add(i);
     }
     if (cur !== undefined)
-        out.push(cur);
-    return out;
+        tokens.push(cur);
+    return { tokens };
+}
+/** shlex.split, as pip splits the options part of a line (shlexTokens' values); undefined where pip cannot. */
+function shlexSplit(s) {
+    const r = shlexTokens(s);
+    return 'error' in r ? undefined : r.tokens.map((t) => t.value);
 }
 
-// EXTERNAL MODULE: ./src/requirements/pep508.ts
-var pep508 = __nccwpck_require__(71302);
-;// CONCATENATED MODULE: ./src/requirements/parse.ts
+
+/***/ }),
+
+/***/ 39459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_1__.Ew),
+/* harmony export */   Ms: () => (/* binding */ remoteIncludes),
+/* harmony export */   Q4: () => (/* binding */ envReferences),
+/* harmony export */   QT: () => (/* binding */ requirementNames),
+/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_1__.W_),
+/* harmony export */   XW: () => (/* binding */ parseRequirementsText),
+/* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
+/* harmony export */ });
+/* unused harmony exports logicalLines, expandEnv, parseLine */
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87818);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71302);
 // Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
 // `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
 // (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
@@ -4622,7 +4765,7 @@ const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz
 const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? (0,pep508/* canonicalName */.Ew)(egg.replace(/\[.*$/, '')) : undefined;
+    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
 /** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
@@ -4647,27 +4790,38 @@ function asLocation(arg) {
     }
     return undefined;
 }
-/** Parse one logical line (after comment removal and ${VAR} expansion). */
-function parseLine(text) {
-    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+/**
+ * pip's break_args_options: a line's requirement part is every ' '-separated word before the first
+ * that starts with "-"; the rest, from index `start`, is the options part, which pip shlex-splits
+ * (shlexTokens), quotes and backslashes removed, before optparse reads it.
+ */
+function breakArgsOptions(text) {
     const tokens = text.split(' ');
     const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
-    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
-    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
-    if (optionTokens === undefined)
-        return { error: 'unbalanced quotes in the options' };
-    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (firstOpt < 0)
+        return { args: text, options: '', start: text.length };
+    const start = tokens.slice(0, firstOpt).reduce((n, t) => n + t.length + 1, 0);
+    return { args: text.slice(0, Math.max(0, start - 1)), options: text.slice(start), start };
+}
+/**
+ * Parse one logical line (after comment removal and ${VAR} expansion). As pip: a word among the
+ * options that is no option's value (`--pre foo`) is ignored, and so is a per-requirement option
+ * (`--hash`, `-C`, `--global-option`) on a line without a requirement (pip warns of a `--hash`).
+ */
+function parseLine(text) {
+    const parts = breakArgsOptions(text);
+    const args = parts.args.trim();
+    const split = (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .shlexTokens */ .P7)(parts.options);
+    if ('error' in split)
+        return { error: split.error };
+    const { options, error } = (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseOptions */ .Ac)(split.tokens.map((t) => t.value), _options_js__WEBPACK_IMPORTED_MODULE_0__/* .OPTIONS */ .lw);
     if (error)
         return { error };
-    if (rest.length > 0)
-        return { error: `unexpected "${rest.join(' ')}" among the options` };
     if (args === '') {
         const e = options.find((o) => o.spec.long === 'editable');
         if (e)
             return editable(e.value);
         const global = options.filter((o) => !o.spec.perRequirement);
-        if (global.length === 0)
-            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
         return {
             kind: 'option',
             options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
@@ -4682,16 +4836,16 @@ function parseLine(text) {
             ...(loc.name !== undefined && { name: loc.name }),
         };
     try {
-        const r = (0,pep508/* parsePep508 */.W_)(args);
+        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePep508 */ .W_)(args);
         return {
             kind: 'requirement',
-            name: (0,pep508/* canonicalName */.Ew)(r.name),
+            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(r.name),
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
         };
     }
     catch (e) {
-        if (e instanceof pep508/* Syntax */.w4)
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .Syntax */ .w4)
             return { error: e.message };
         throw e;
     }
@@ -5786,7 +5940,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -5807,6 +5961,7 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
         query: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
         pathToken: schemas/* string */.YjP(),
     }),
+    urlPublicPasswords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
 });
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
 const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
@@ -5996,7 +6151,7 @@ function schemeStart(text, colon, min) {
 /** Nothing in it, or masked already (a record redacted with REDACTED, shown again). */
 const noSecretPart = (part) => part === '' || part === REDACTED || part === MASK;
 /** Fixed public passwords (GitHub's `https://TOKEN:x-oauth-basic@github.com/`): the user is the token. */
-const PUBLIC_PASSWORDS = new Set(['x-oauth-basic']);
+const PUBLIC_PASSWORDS = new Set(REDACTION_RULES.urlPublicPasswords.map((p) => p.toLowerCase()));
 /**
  * Whether USER, a URL's user name before password PW, is a token: one by its shape (looksSecret:
  * `ghp_...`, a JWT, 40 or more base64 characters), as written or percent-decoded, or any user
@@ -9341,7 +9496,7 @@ var visit = __nccwpck_require__(10204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;

@@ -1,5 +1,5 @@
-export const id = 529;
-export const ids = [529];
+export const id = 207;
+export const ids = [207];
 export const modules = {
 
 /***/ 96912:
@@ -216,7 +216,7 @@ function redactRecord(r) {
 
 /***/ }),
 
-/***/ 37529:
+/***/ 77207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -225,6 +225,7 @@ __webpack_require__.d(__webpack_exports__, {
   an: () => (/* binding */ STAGES),
   w6: () => (/* binding */ checkStageInputs),
   lj: () => (/* binding */ parseStages),
+  VJ: () => (/* binding */ pipelineResultOf),
   aI: () => (/* binding */ runPipeline)
 });
 
@@ -1134,8 +1135,9 @@ function secretEnvScript(env) {
 /**
  * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
  * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
- * come from where the resolver found them, and a pin it took from the torch index
+ * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
+ * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
+ * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
  * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
@@ -1739,8 +1741,8 @@ async function withRetries(deps, what, tags, t0, push) {
     }
 }
 
-// EXTERNAL MODULE: ./src/requirements/read.ts + 2 modules
-var requirements_read = __webpack_require__(69130);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 4 modules
+var requirements_read = __webpack_require__(83435);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -2374,8 +2376,8 @@ var exec_runner = __webpack_require__(45206);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
 var plan_plan = __webpack_require__(73960);
-// EXTERNAL MODULE: ./src/report/stage.ts + 2 modules
-var stage = __webpack_require__(47653);
+// EXTERNAL MODULE: ./src/report/stage.ts + 4 modules
+var stage = __webpack_require__(51068);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
@@ -2581,8 +2583,8 @@ async function verifiedLocalImage(docker, tag, platform, recorded) {
     throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
 }
 
-// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results_results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
 // Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
 //
@@ -3866,6 +3868,31 @@ function contextKeepOut(input) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/report.ts
+
+/** The report stage; its failure (a size-budget breach) handed back, not thrown. */
+function runReport(input, plan, io) {
+    return (0,stage/* reportStage */.pz)({
+        plan,
+        config: input.loaded.config,
+        results: input.results,
+        configVariants: (0,stage/* configVariantNames */.U3)(input.loaded),
+        git: input.git,
+        options: input.report,
+    }, io);
+}
+/** The result of the run each error ended, when it ended after the reports (withResult). */
+const failedRuns = new WeakMap();
+/** ERR, with RESULT (what the run produced) kept for resultOf. */
+function withResult(err, result) {
+    failedRuns.set(err, result);
+    return err;
+}
+/** The result withResult kept with ERR; undefined for any other error. */
+function resultOf(err) {
+    return err instanceof Error ? failedRuns.get(err) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -3937,6 +3964,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -4052,27 +4080,32 @@ async function runPipeline(opts, io) {
             warning: io.warning,
         })));
     }
-    const reports = opts.stages.has('report')
-        ? await timed(io, 'report', () => (0,stage/* runReportStage */.s8)({ plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report }, {
+    const report = opts.stages.has('report')
+        ? await timed(io, 'report', () => runReport(opts, plan, {
             env: io.env,
             progress: (l) => io.progress('report', l),
             warning: io.warning,
             ...(io.summary && { summary: io.summary }),
         }))
-        : [];
-    // A registry that went away while attaching: the image is pushed and reported, then exit 3.
-    if (attest?.error)
-        throw attest.error;
-    return {
+        : { outcomes: [] };
+    const result = {
         plan,
         ...(build && { build }),
         smoke,
         smokeErrors,
         smokeStatus,
         ...(attest && { attest: attest.result }),
-        reports,
+        reports: report.outcomes,
     };
+    // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
+    // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
+    const failure = report.failure ?? attest?.error;
+    if (failure)
+        throw withResult(failure, result);
+    return result;
 }
+/** What a run that failed after its reports produced (the callers' outputs, report.md); else undefined. */
+const pipelineResultOf = (err) => resultOf(err);
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
     const plan = applyToPlan((0,plan_plan/* planBuild */.C7)(opts.loaded.config, {
@@ -4209,12 +4242,14 @@ function overallStatus(entries) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69130);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83435);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
+
 
 
 
@@ -4226,8 +4261,8 @@ function overallStatus(entries) {
 function configSmokeInputs(loaded, env) {
     return {
         distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
                 expandable: loaded.config.build.secrets,
             }).text)
             : [],
@@ -4241,7 +4276,9 @@ function configSmokeInputs(loaded, env) {
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
-    return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(file === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file));
+    if (file === undefined)
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)();
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
 }
 
 

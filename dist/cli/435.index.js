@@ -1,8 +1,8 @@
-export const id = 749;
-export const ids = [749];
+export const id = 435;
+export const ids = [435];
 export const modules = {
 
-/***/ 69130:
+/***/ 83435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -26,10 +26,164 @@ var runner_env = __webpack_require__(2426);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/requirements/decode.ts
+// A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
+// auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
+// in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
+// a UTF-32 LE file as UTF-16 and fails: refused here, saying so; FE FF, UTF-16 BE; 00 00 FE FF,
+// UTF-32 BE), else by a PEP 263 `coding:` comment on one of the first two lines, else as UTF-8 (the
+// locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
+// `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
+// refused, as pip refuses them. Pure.
+/** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
+const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
+/**
+ * Python's names (its codec modules and encodings.aliases) of the codecs read here: `coding: UTF-8`,
+ * `latin-1`, `iso-8859-1`, `us-ascii` ... (normalized).
+ */
+const ALIASES = Object.fromEntries([
+    ['utf_8', 'utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001 utf_8_sig'],
+    [
+        'latin_1',
+        'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 iso_8859_1_1987 iso8859 8859 cp819 iso_ir_100 csisolatin1 ibm819',
+    ],
+    [
+        'ascii',
+        'ascii us_ascii us 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6',
+    ],
+].flatMap(([codec, all]) => all.split(' ').map((n) => [n, codec])));
+/** Python's normalize_encoding: lower case, each run of characters other than letters, digits and '.' one '_'. */
+const normalized = (name) => name
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+/** The codec a `coding:` NAME is read with here, as Python looks it up ('.' also as '_'). */
+function codecOf(name) {
+    const n = normalized(name);
+    return ALIASES[n] ?? ALIASES[n.replace(/\./g, '_')];
+}
+const strict = (label, bytes) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+/** UTF-32 BE, strictly (a length not a multiple of 4, a surrogate or a value past U+10FFFF: none). */
+function utf32be(bytes) {
+    if (bytes.length % 4 !== 0)
+        throw new TypeError('truncated data');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const out = [];
+    for (let i = 0; i < bytes.length; i += 4) {
+        const cp = view.getUint32(i);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+            throw new TypeError(`code point ${cp} at byte ${i}`);
+        out.push(String.fromCodePoint(cp));
+    }
+    return out.join('');
+}
+const startsWith = (data, bom) => bom.every((b, i) => data[i] === b);
+const SAVE_UTF8 = 'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
+/** DATA decoded by its byte-order mark, as pip does; undefined without one. */
+function byBom(data) {
+    const rest = (n) => data.subarray(n);
+    const decode = (what, f) => {
+        try {
+            return { text: f() };
+        }
+        catch {
+            return {
+                why: `starts with the ${what} byte-order mark but is not valid ${what}: pip cannot read it`,
+                fix: SAVE_UTF8,
+            };
+        }
+    };
+    if (startsWith(data, [0xef, 0xbb, 0xbf]))
+        return decode('UTF-8', () => strict('utf-8', rest(3)));
+    if (startsWith(data, [0xff, 0xfe, 0, 0]))
+        return {
+            why: 'is UTF-32 LE (it starts with FF FE 00 00): pip takes FF FE for UTF-16 and reads it as that, every other character a U+0000, and fails',
+            fix: SAVE_UTF8,
+        };
+    // pip's "utf-16" codec: after the mark, a second one (FF FE or FE FF) is read as one too.
+    if (startsWith(data, [0xff, 0xfe]))
+        return decode('UTF-16', () => {
+            const r = rest(2);
+            if (startsWith(r, [0xfe, 0xff]))
+                return strict('utf-16be', r.subarray(2));
+            return strict('utf-16le', startsWith(r, [0xff, 0xfe]) ? r.subarray(2) : r);
+        });
+    if (startsWith(data, [0xfe, 0xff]))
+        return decode('UTF-16', () => strict('utf-16be', rest(2)));
+    if (startsWith(data, [0, 0, 0xfe, 0xff]))
+        return decode('UTF-32', () => utf32be(rest(4)));
+    return undefined;
+}
+/** The encoding a `coding:` comment on one of DATA's first two lines names (pip's rule), if any. */
+function codingLine(data) {
+    let start = 0;
+    for (let line = 1; line <= 2 && start <= data.length; line++) {
+        let end = data.indexOf(0x0a, start);
+        if (end < 0)
+            end = data.length;
+        // The line's bytes as Latin-1: one character a byte, as Python's bytes regex reads them.
+        const text = Buffer.from(data.subarray(start, end)).toString('latin1');
+        const m = text.startsWith('#') ? CODING.exec(text) : null;
+        if (m)
+            return { name: m[1], line };
+        start = end + 1;
+    }
+    return undefined;
+}
+/**
+ * A requirements file's bytes as pip reads them: by byte-order mark, else by a `coding:` comment
+ * (UTF-8, Latin-1 or ASCII here; another is refused, saying so), else as UTF-8; bytes not valid in
+ * that encoding are refused (pip fails on them), as is a UTF-32 LE file (pip misreads it).
+ */
+function decodeRequirements(data) {
+    const bom = byBom(data);
+    if (bom !== undefined)
+        return bom;
+    const coding = codingLine(data);
+    const codec = coding === undefined ? 'utf_8' : codecOf(coding.name);
+    if (codec === undefined)
+        return {
+            why: `declares its encoding "${coding.name}" on line ${coding.line} (a PEP 263 "coding:" comment, which pip honours): only UTF-8, Latin-1 and ASCII are read here`,
+            fix: `${SAVE_UTF8} and make that comment say utf-8 (or drop it)`,
+        };
+    if (codec === 'latin_1')
+        return { text: Buffer.from(data).toString('latin1') };
+    const bad = codec === 'ascii' ? data.findIndex((b) => b > 0x7f) : -1;
+    if (bad < 0)
+        try {
+            return { text: strict('utf-8', data) };
+        }
+        catch {
+            // Below: where it fails.
+        }
+    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
+    const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
+    return {
+        why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
+        fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
+    };
+}
+/** The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode). */
+function firstInvalidUtf8(data) {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
+    let bytes = 0;
+    for (const ch of text) {
+        const n = Buffer.byteLength(ch);
+        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
+        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
+            return bytes;
+        bytes += n;
+    }
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/read-file.ts
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
 // /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
 // given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
+// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
+
 
 
 
@@ -70,7 +224,8 @@ function checkedRealPath(abs, where, root) {
 }
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, else exit 2.
+ * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
+ * else exit 2.
  */
 function readRequirementsFile(abs, from, root) {
     const where = from ? ` (included from ${from})` : '';
@@ -89,23 +244,157 @@ function readRequirementsFile(abs, from, root) {
     if (st.size > MAX_REQUIREMENTS_BYTES)
         throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
     const real = checkedRealPath(abs, where, root);
+    let data;
     try {
-        return (0,external_node_fs_.readFileSync)(real, 'utf8');
+        data = (0,external_node_fs_.readFileSync)(real);
     }
     catch (e) {
         throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
     }
+    const decoded = decodeRequirements(data);
+    if ('why' in decoded)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
+    return decoded.text;
 }
 
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
 var redact = __webpack_require__(89780);
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 2 modules
 var credentials = __webpack_require__(37899);
+// EXTERNAL MODULE: ./src/requirements/options.ts
+var requirements_options = __webpack_require__(87818);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
+;// CONCATENATED MODULE: ./src/requirements/quoted-credentials.ts
+// Credentials in a requirements line as pip reads it: pip shlex-splits the options part of a line
+// (break_args_options, then shlex.split: POSIX quotes and backslashes removed), so
+// `-i "https"://user:p4ssw0rd@host/simple`, `-i https://user:p4ss"w0rd"@host/simple` and
+// `-i https:/\/user:p4ssw0rd@host/simple` each give pip https://user:p4ssw0rd@host/simple, a URL
+// the line as written does not show. Each word of the options part that pip reads otherwise than
+// written is judged as pip reads it (literalCredentials), and masked so (redactUrls' wider rule),
+// the spans found mapped back onto the line as written: the check and what a message shows both
+// see what pip uses. Pure (the last line's words are kept for the next call on it).
+
+
+
+
+/** A quote or a backslash: the characters pip's shlex split removes. */
+const QUOTING = /["'\\]/;
+/**
+ * The words of the options part of TEXT, `at` in TEXT: as pip's shlex split reads them, or where
+ * that fails (pip refuses the line; a message may still quote it) with every quote and backslash
+ * dropped, split at white space.
+ */
+function optionWords(text) {
+    const { options, start } = (0,parse/* breakArgsOptions */.dQ)(text);
+    const split = (0,requirements_options/* shlexTokens */.P7)(options);
+    const words = 'error' in split ? looseWords(options) : split.tokens;
+    return words.map((w) => ({ value: w.value, at: w.at.map((i) => i + start) }));
+}
+/** TEXT's words with every quote and backslash dropped (where pip's shlex split fails). */
+function looseWords(text) {
+    const words = [];
+    let cur;
+    for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i])) {
+            if (cur !== undefined)
+                words.push(cur);
+            cur = undefined;
+        }
+        else if (!QUOTING.test(text[i])) {
+            cur ??= { value: '', at: [] };
+            cur.value += text[i];
+            cur.at.push(i);
+        }
+    }
+    if (cur !== undefined)
+        words.push(cur);
+    return words;
+}
+/** The last line's Unquoted: the check and the masking of one line ask for it in turn. */
+let last;
+function unquoted(text) {
+    if (last?.text === text)
+        return last.unquoted;
+    const values = [];
+    const at = [];
+    if (QUOTING.test(text))
+        for (const w of optionWords(text)) {
+            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1))
+                continue;
+            if (values.length > 0)
+                at.push(-1);
+            values.push(w.value.replace(/[\s"'`\\]/g, '_'));
+            for (const i of w.at)
+                at.push(i);
+        }
+    last = { text, unquoted: { joined: values.join(' '), at } };
+    return last.unquoted;
+}
+/** The span of TEXT that [start, end) of U.joined came from (from its first character to its last). */
+const spanOf = (u, start, end) => ({
+    start: u.at[start],
+    end: u.at[end - 1] + 1,
+});
+/**
+ * The credentials written literally in a requirements line (literalCredentials; LIVE false: the
+ * comment rule), as written and as pip reads its options part (quotes and backslashes removed), the
+ * latter's spans in TEXT as written (from a credential's first character to its last, quotes
+ * between included).
+ */
+function lineCredentials(text, live = true) {
+    const found = (0,credentials/* literalCredentials */.m)(text, live);
+    const u = unquoted(text);
+    if (u.joined === '')
+        return found;
+    const seen = new Set(found.map((f) => `${f.start}:${f.end}`));
+    for (const c of (0,credentials/* literalCredentials */.m)(u.joined, live)) {
+        if (c.end <= c.start)
+            continue;
+        const span = spanOf(u, c.start, c.end);
+        const key = `${span.start}:${span.end}`;
+        if (!seen.has(key))
+            found.push({ ...c, ...span });
+        seen.add(key);
+    }
+    return found;
+}
+/**
+ * The spans of TEXT (a requirements line as written) to mask beyond lineCredentials' where a line
+ * is shown: in each word of its options part that pip reads otherwise than written, what redactUrls
+ * (the log masking's wider rule: any password, a short one too) hides once quotes and backslashes are
+ * removed, from the first part hidden to the last.
+ */
+function quotedWordSpans(text) {
+    const u = unquoted(text);
+    // A mask character no word holds (a line holding a control character is shown made visible).
+    if (u.joined === '' || u.joined.includes('\u0000'))
+        return u.joined === '' ? [] : [spanOf(u, 0, u.joined.length)];
+    const masked = (0,redact/* redactUrls */.sK)(u.joined, '\u0000');
+    if (masked === u.joined)
+        return [];
+    // No mask spans a space (the words hold none): word i of one is word i of the other.
+    const spans = [];
+    const words = u.joined.split(' ');
+    let from = 0;
+    masked.split(' ').forEach((m, i) => {
+        const w = words[i];
+        if (m !== w) {
+            const start = m.indexOf('\u0000');
+            const end = w.length - (m.length - 1 - m.lastIndexOf('\u0000'));
+            spans.push(spanOf(u, from + Math.max(0, start), from + (end > start ? end : w.length)));
+        }
+        from += w.length + 1;
+    });
+    return spans;
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
 // The problems of credentials written in a requirements file (credentials.ts finds them): a line's
 // or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
 // fix; and how any problem of read.ts quotes a line (quotedLine, quotedWhy). Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
+
 
 
 const LITERAL_WHY = "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
@@ -141,13 +430,18 @@ function clipped(text) {
 }
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it masked, and redactUrls over it. By default both rules judge it: the line's, and the
+ * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
+ * removed, `-i "https"://user:pw@host`), and redactUrls over it, also where pip reads a URL its
+ * quotes hide from it (quotedWordSpans). By default both rules judge it: the line's, and the
  * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
  */
-function maskLiteralCredentials(text, found = [...(0,credentials/* literalCredentials */.m)(text), ...(0,credentials/* literalCredentials */.m)(text, false)]) {
+function maskLiteralCredentials(text, found = [
+    ...lineCredentials(text),
+    ...lineCredentials(text, false),
+]) {
     let shown = '';
     let done = 0;
-    for (const c of [...found].sort((a, b) => a.start - b.start)) {
+    for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
         if (c.end <= done)
             continue; // inside one masked already
         shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;
@@ -169,13 +463,15 @@ const LONG_QUOTE = new RegExp(`"([^"]{${MAX_QUOTED_CHARS + 1},})"`, 'g');
 const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q) => `"${clipped(q)}"`);
 /**
  * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), or undefined; of a comment (TEXT from its
- * '#') with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
+ * credential written literally (literalCredentials), as written or as pip reads its options part
+ * (lineCredentials: `-i "https"://user:pw@host`), or undefined; of a comment (TEXT from its '#')
+ * with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
  * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
  * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
  */
 function literalCredentialProblem(origin, text, comment = false) {
-    const found = (0,credentials/* literalCredentials */.m)(text, !comment);
+    // A line as pip reads it too (its options part shlex-split); a comment as written.
+    const found = comment ? (0,credentials/* literalCredentials */.m)(text, false) : lineCredentials(text);
     if (found.length === 0)
         return undefined;
     const what = [...new Set(found.map((c) => c.what))].join(', ');
@@ -215,8 +511,6 @@ function commentCredentialProblems(file, text) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line

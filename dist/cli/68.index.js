@@ -1,5 +1,5 @@
-export const id = 653;
-export const ids = [653];
+export const id = 68;
+export const ids = [68];
 export const modules = {
 
 /***/ 55254:
@@ -456,31 +456,96 @@ function octokitClient(octokit, callOpts) {
 
 /***/ }),
 
-/***/ 47653:
+/***/ 51068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   p8: () => (/* binding */ COMMENT_MODES),
-  y1: () => (/* binding */ reportKey),
-  s8: () => (/* binding */ runReportStage)
+  U3: () => (/* reexport */ configVariantNames),
+  y1: () => (/* reexport */ reportKey),
+  pz: () => (/* binding */ reportStage)
 });
 
-// UNUSED EXPORTS: replacedMarkers, runMarkerKey
+// UNUSED EXPORTS: replacedMarkers, runMarkerKey, runReportStage
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var result = __webpack_require__(83447);
-// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
-var results_results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/report/model.ts + 4 modules
 var report_model = __webpack_require__(25816);
 // EXTERNAL MODULE: ./src/report/render.ts + 3 modules
 var render = __webpack_require__(33365);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/report/keys.ts
+
+
+
+
+/**
+ * The comment's key: one per run. report.markerKey when set, else the image repository; no
+ * variant (the per-variant keys stay the baselines' keys, see reportKey). A run that reports only
+ * some of the config file's variants (CONFIG_VARIANTS; jobs of a matrix, each with its own
+ * `variants`) appends them, sorted (`<key>:cpu,cuda12.8`): each such job keeps its own comment
+ * rather than overwriting the others'.
+ */
+function runKeyOf(plan, config, configVariants) {
+    const key = config.report.markerKey ?? plan.repository;
+    const names = plan.variants.map((v) => v.name);
+    if (configVariants === undefined || configVariants.every((n) => names.includes(n)))
+        return { key };
+    const subset = [...names].sort();
+    return { key: `${key}:${subset.join(',')}`, subset };
+}
+function runMarkerKey(plan, config, configVariants) {
+    return runKeyOf(plan, config, configVariants).key;
+}
+/**
+ * The variant names the config file lists (its own `variants`, whatever an input or flag put in
+ * their place; the default `cpu` when it lists none), as loadConfig read them; undefined when the
+ * config came from inputs alone.
+ */
+function configVariantNames(loaded) {
+    return loaded.fileVariants;
+}
+/**
+ * The markers of the comments one per run replaces: the per-variant markers of these reports (one
+ * comment per variant, before), and any default per-variant marker of the same image
+ * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
+ * A run of a SUBSET of the variants replaces only the per-variant comments of those variants, and
+ * never the comment keyed `subset.keep` (the whole run's key, which report.markerKey gives a run of
+ * one variant as its per-variant key too): the other jobs' variants keep theirs.
+ */
+function replacedMarkers(models, images, subset) {
+    const exact = new Set(models.map((m) => (0,render/* markerFor */._Z)(m.markerKey)));
+    if (subset)
+        exact.delete((0,render/* markerFor */._Z)(subset.keep));
+    const keyChar = '[A-Za-z0-9._/:@,+-]';
+    const variant = subset ? `(?:${subset.variants.map(util_text/* escapeRegExp */.Nt).join('|')})` : '[A-Za-z0-9._-]+';
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(render/* MARKER_PREFIX */.Km + (0,report_escape/* markerKey */.s8)(image, 120))}:${variant}@${keyChar}* -->$`));
+    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
+}
+/**
+ * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
+ * comment per run, also its comment's; runKeyOf keys the comment now, and replacedMarkers
+ * recognises these). report.markerKey replaces the image part; with several variants each still
+ * gets its own (":<variant>" appended).
+ */
+function reportKey(plan, config, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    const set = config.report.markerKey;
+    if (set !== undefined)
+        return plan.variants.length > 1 ? `${set}:${variant}` : set;
+    return (0,report_model/* defaultMarkerKey */.DY)(plan.repository, variant, v?.platforms ?? []);
+}
+
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
@@ -713,6 +778,64 @@ function countOnly(views, marker, maxChars, variants, verdict) {
 
 // EXTERNAL MODULE: ./src/report/size.ts
 var size = __webpack_require__(29437);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var artifact = __webpack_require__(80954);
+;// CONCATENATED MODULE: ./src/report/stale.ts
+// The report stage's own files an earlier run left, removed when this run has nothing to put in
+// their place: a run whose smoke stage recorded nothing must not leave the previous image's report
+// (another digest, perhaps "pass") beside its own build.json, where an upload step would take it.
+
+
+
+
+
+/** report-<variant>.md and .json: a variant's report. */
+const variantReportFiles = (variant) => [
+    (0,results_results/* reportFile */.rn)(variant, 'md'),
+    (0,results_results/* reportFile */.rn)(variant, 'json'),
+];
+/** report.md and the fork-safe comment payload: the run's report. */
+const runReportFiles = () => [
+    results_results/* RUN_REPORT_FILE */.SC,
+    external_node_path_default().join(results_results/* COMMENT_DIR */.MG, artifact/* COMMENT_ARTIFACT_FILE */.kb),
+];
+/**
+ * NAMES (relative to OUT's directory) removed where they are; returns the ones that were there.
+ * One that cannot be removed (a directory of that name, no permission) is bad input naming it.
+ */
+function removeStale(out, names) {
+    if (out.dir === undefined)
+        return [];
+    const removed = [];
+    for (const name of names) {
+        const file = external_node_path_default().join(out.dir, name);
+        if (!(0,external_node_fs_.existsSync)(file) && !isLink(file))
+            continue;
+        try {
+            (0,external_node_fs_.rmSync)(file, { force: true });
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(`${out.dir}: cannot remove ${file}, an earlier run's report: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
+        }
+        removed.push(name);
+    }
+    return removed;
+}
+/** A link, dangling or not (existsSync follows it). */
+function isLink(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+
 // EXTERNAL MODULE: ./src/github/client.ts + 2 modules
 var github_client = __webpack_require__(55254);
 ;// CONCATENATED MODULE: ./src/report/sticky.ts
@@ -930,8 +1053,6 @@ function sticky_render(fn, maxChars, marker) {
     return body;
 }
 
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/report/stage.ts
 
 
@@ -943,23 +1064,40 @@ var util_text = __webpack_require__(49997);
 
 
 
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
+/** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
+    const { outcomes, failure } = await reportStage(input, io);
+    if (failure)
+        throw failure;
+    return outcomes;
+}
+/**
+ * The report stage, its failure handed back rather than thrown: a caller says what was reported
+ * (the action's outputs, the CLI's printed report.md) before it fails with it.
+ */
+async function reportStage(input, io) {
     const outcomes = [];
     const models = [];
-    const runKey = runMarkerKey(input.plan, input.config);
+    const out = input.out ?? input.results;
+    const runKey = runKeyOf(input.plan, input.config, input.configVariants);
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
-        if (!r)
+        if (!r) {
+            removeEarlier(out, io, variantReportFiles(v.name));
             continue;
+        }
         models.push(r.model);
-        outcomes.push({ ...r.outcome, runMarkerKey: runKey });
+        outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
     }
-    if (models.length === 0)
-        return outcomes;
+    if (models.length === 0) {
+        removeEarlier(out, io, runReportFiles());
+        return { outcomes };
+    }
     // The run's report: what the comment says, and the job summary.
-    const run = renderRun(models, { markerKey: runKey, maxChars: input.options.maxChars ?? 65_536 });
-    const runFile = input.results.writeRunReport(run.markdown);
+    const run = renderRun(models, { markerKey: runKey.key, maxChars: input.options.maxChars ?? 65_536 });
+    const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
     if (models.length > 1)
@@ -967,15 +1105,21 @@ async function runReportStage(input, io) {
     if (input.config.report.summary && io.summary)
         await io.summary(run.markdown);
     await comment(input, io, models, outcomes, runKey);
-    failOverBudget(models);
-    return outcomes;
+    const failure = overBudget(models);
+    return { outcomes, ...(failure && { failure }) };
+}
+/** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
+function removeEarlier(out, io, names) {
+    const removed = removeStale(out, names);
+    if (removed.length > 0)
+        io.progress(`removed an earlier run's ${removed.join(', ')} from ${out.dir}`);
 }
 /** After the report is written and posted: a size-budget breach fails the stage (exit 1). */
-function failOverBudget(models) {
+function overBudget(models) {
     const lines = models.flatMap((m) => (0,size/* budgetBreaches */.Bq)(m.sizeBudget, m.platforms).map((b) => `${m.variant}: ${b.text}`));
     if (lines.length === 0)
-        return;
-    throw new errors/* CheckFailedError */.CO(`the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`);
+        return undefined;
+    return new errors/* CheckFailedError */.CO(`the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`);
 }
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
 async function reportVariant(input, io, v) {
@@ -1017,7 +1161,7 @@ async function reportVariant(input, io, v) {
         ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
     });
     const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? 65_536 });
-    const file = results.writeReport(v.name, rendered.markdown, model);
+    const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     if (options.saveAs && options.baseline) {
         await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
@@ -1080,7 +1224,7 @@ function noBaselineReason(options, baseUnreadable) {
         : 'no base branch to compare with';
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, models, outcomes, runKey) {
+async function comment(input, io, models, outcomes, { key: runKey, subset }) {
     const { config, options } = input;
     const gh = options.github;
     const mode = config.report.comment ? options.mode : 'off';
@@ -1106,7 +1250,7 @@ async function comment(input, io, models, outcomes, runKey) {
         issueNumber: gh.prNumber,
         marker: (0,render/* markerFor */._Z)(runKey),
         render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
-        replaces: replacedMarkers(models, [input.plan.repository]),
+        replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
         log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
     });
@@ -1130,7 +1274,7 @@ function writeArtifact(input, io, gh, models, runKey) {
         });
         return;
     }
-    const dir = input.results.writeComment({
+    const dir = (input.out ?? input.results).writeComment({
         schemaVersion: 1,
         prNumber: gh.prNumber,
         headSha,
@@ -1139,24 +1283,6 @@ function writeArtifact(input, io, gh, models, runKey) {
         reports: [...models],
     });
     io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
-}
-/**
- * The comment's key: one per run. report.markerKey when set, else the image repository; no
- * variant (the per-variant keys stay the baselines' keys, see reportKey).
- */
-function runMarkerKey(plan, config) {
-    return config.report.markerKey ?? plan.repository;
-}
-/**
- * The markers of the comments one per run replaces: the per-variant markers of these reports (one
- * comment per variant, before), and any default per-variant marker of the same image
- * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
- */
-function replacedMarkers(models, images) {
-    const exact = new Set(models.map((m) => (0,render/* markerFor */._Z)(m.markerKey)));
-    const keyChar = '[A-Za-z0-9._/:@,+-]';
-    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(render/* MARKER_PREFIX */.Km + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
-    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log) {
@@ -1175,19 +1301,6 @@ function resolutionLines(results, variant, platforms) {
             lines.push(...(0,result/* explanationLines */.bO)(r));
     }
     return lines;
-}
-/**
- * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
- * comment per run, also its comment's; runMarkerKey keys the comment now, and replacedMarkers
- * recognises these). report.markerKey replaces the image part; with several variants each still
- * gets its own (":<variant>" appended).
- */
-function reportKey(plan, config, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
-    const set = config.report.markerKey;
-    if (set !== undefined)
-        return plan.variants.length > 1 ? `${set}:${variant}` : set;
-    return (0,report_model/* defaultMarkerKey */.DY)(plan.repository, variant, v?.platforms ?? []);
 }
 /** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
 function supplyChainOf(results, variant) {

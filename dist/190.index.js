@@ -1,8 +1,8 @@
-export const id = 427;
-export const ids = [427];
+export const id = 190;
+export const ids = [190];
 export const modules = {
 
-/***/ 97427:
+/***/ 67190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -584,8 +584,9 @@ function startOf(node) {
     return Array.isArray(range) ? range[0] : undefined;
 }
 function keyText(key) {
+    // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
     if ((0,dist/* isScalar */.jn)(key))
-        return String(key.value);
+        return key.value === null ? '' : String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
 /**
@@ -680,8 +681,12 @@ function parseYamlDocument(text, fileLabel) {
             for (const pair of map.items) {
                 const k = pair.key;
                 const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-                if (id !== null && typeof id === 'object')
-                    continue; // complex keys: not ours to check
+                // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+                // would turn it into its text with a warning on stderr. Refused here with its line.
+                if (id !== null && typeof id === 'object') {
+                    problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
+                    continue;
+                }
                 if (seen.has(id))
                     problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
                 seen.add(id);
@@ -885,8 +890,10 @@ function loadConfig(opts = {}) {
     let file;
     if (opts.file !== undefined) {
         file = external_node_path_default().resolve(cwd, opts.file);
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        // A link loop or a path that cannot be looked at is named as such, not as "not found".
+        const st = (0,read_regular/* statPath */.qW)(file);
+        if (st === undefined || typeof st === 'string') {
+            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
@@ -908,7 +915,25 @@ function loadConfig(opts = {}) {
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
-    return { config, file, baseDir, ...(file !== undefined && { label }), ...(lineOf && { lineOf }) };
+    const fileVariants = parsed && variantNamesOf(parsed.data);
+    return {
+        config,
+        file,
+        baseDir,
+        ...(file !== undefined && { label }),
+        ...(lineOf && { lineOf }),
+        ...(fileVariants && { fileVariants }),
+    };
+}
+/** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
+function variantNamesOf(data) {
+    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.variants
+        : undefined;
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(raw);
+    return parsed.success
+        ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
+        : undefined;
 }
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
@@ -919,8 +944,8 @@ var results_results = __webpack_require__(4584);
 var json_file = __webpack_require__(80019);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -988,10 +1013,19 @@ function pickVariant(build, file, variant) {
         throw new errors/* InputError */.dz(`${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`);
     return build.variants[0];
 }
-/** The image's user when it is not root (USER app in the templates); undefined for root or unknown. */
+/**
+ * A user as docker's USER takes it: a name or a number, optionally `:group`. Anything else (a
+ * `${localEnv:...}` the image's USER carries) is left out of devcontainer.json: the devcontainer
+ * CLI expands such variables in every string of it, with the host's environment.
+ */
+const USER_SPEC = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]*)?$/;
+/**
+ * The image's user when it is not root (USER app in the templates); undefined for root, unknown,
+ * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway).
+ */
 function nonRootUser(record) {
     const user = record?.image.user.trim();
-    if (!user)
+    if (!user || !USER_SPEC.test(user))
         return undefined;
     const name = user.split(':')[0];
     return name === 'root' || name === '0' ? undefined : user;
@@ -1005,8 +1039,12 @@ function servicePorts(record) {
     const installed = new Set((record?.python.packages ?? []).map((p) => (0,parse/* canonicalName */.Ew)(p.name)));
     return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
 }
-/** A cache directory docker's --mount takes as a target: absolute; no comma, quote or control character. */
-const MOUNT_TARGET = /^\/[^,"\p{Cc}]*$/u;
+/**
+ * A cache directory docker's --mount takes as a target: absolute; no comma, quote or control
+ * character; and no `${` (the devcontainer CLI would expand `${localEnv:GITHUB_TOKEN}` in it with
+ * the host's environment, into a path the image can read back from its mount table).
+ */
+const MOUNT_TARGET = /^\/(?:[^,"$\p{Cc}]|\$(?!\{))*$/u;
 /** The devcontainer.json object for an image. */
 function devcontainerJson(input) {
     const { record } = input;
@@ -1538,8 +1576,9 @@ function secretEnvScript(env) {
 /**
  * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
  * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv): torch==V takes its +cpu / +cuXYZ wheel from it, torch's own dependencies
- * come from where the resolver found them, and a pin it took from the torch index
+ * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
+ * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
+ * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
  * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
  */
@@ -2160,10 +2199,164 @@ async function withRetries(deps, what, tags, t0, push) {
 
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
+;// CONCATENATED MODULE: ./src/requirements/decode.ts
+// A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
+// auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
+// in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
+// a UTF-32 LE file as UTF-16 and fails: refused here, saying so; FE FF, UTF-16 BE; 00 00 FE FF,
+// UTF-32 BE), else by a PEP 263 `coding:` comment on one of the first two lines, else as UTF-8 (the
+// locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
+// `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
+// refused, as pip refuses them. Pure.
+/** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
+const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
+/**
+ * Python's names (its codec modules and encodings.aliases) of the codecs read here: `coding: UTF-8`,
+ * `latin-1`, `iso-8859-1`, `us-ascii` ... (normalized).
+ */
+const ALIASES = Object.fromEntries([
+    ['utf_8', 'utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001 utf_8_sig'],
+    [
+        'latin_1',
+        'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 iso_8859_1_1987 iso8859 8859 cp819 iso_ir_100 csisolatin1 ibm819',
+    ],
+    [
+        'ascii',
+        'ascii us_ascii us 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6',
+    ],
+].flatMap(([codec, all]) => all.split(' ').map((n) => [n, codec])));
+/** Python's normalize_encoding: lower case, each run of characters other than letters, digits and '.' one '_'. */
+const normalized = (name) => name
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+/** The codec a `coding:` NAME is read with here, as Python looks it up ('.' also as '_'). */
+function codecOf(name) {
+    const n = normalized(name);
+    return ALIASES[n] ?? ALIASES[n.replace(/\./g, '_')];
+}
+const strict = (label, bytes) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+/** UTF-32 BE, strictly (a length not a multiple of 4, a surrogate or a value past U+10FFFF: none). */
+function utf32be(bytes) {
+    if (bytes.length % 4 !== 0)
+        throw new TypeError('truncated data');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const out = [];
+    for (let i = 0; i < bytes.length; i += 4) {
+        const cp = view.getUint32(i);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+            throw new TypeError(`code point ${cp} at byte ${i}`);
+        out.push(String.fromCodePoint(cp));
+    }
+    return out.join('');
+}
+const startsWith = (data, bom) => bom.every((b, i) => data[i] === b);
+const SAVE_UTF8 = 'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
+/** DATA decoded by its byte-order mark, as pip does; undefined without one. */
+function byBom(data) {
+    const rest = (n) => data.subarray(n);
+    const decode = (what, f) => {
+        try {
+            return { text: f() };
+        }
+        catch {
+            return {
+                why: `starts with the ${what} byte-order mark but is not valid ${what}: pip cannot read it`,
+                fix: SAVE_UTF8,
+            };
+        }
+    };
+    if (startsWith(data, [0xef, 0xbb, 0xbf]))
+        return decode('UTF-8', () => strict('utf-8', rest(3)));
+    if (startsWith(data, [0xff, 0xfe, 0, 0]))
+        return {
+            why: 'is UTF-32 LE (it starts with FF FE 00 00): pip takes FF FE for UTF-16 and reads it as that, every other character a U+0000, and fails',
+            fix: SAVE_UTF8,
+        };
+    // pip's "utf-16" codec: after the mark, a second one (FF FE or FE FF) is read as one too.
+    if (startsWith(data, [0xff, 0xfe]))
+        return decode('UTF-16', () => {
+            const r = rest(2);
+            if (startsWith(r, [0xfe, 0xff]))
+                return strict('utf-16be', r.subarray(2));
+            return strict('utf-16le', startsWith(r, [0xff, 0xfe]) ? r.subarray(2) : r);
+        });
+    if (startsWith(data, [0xfe, 0xff]))
+        return decode('UTF-16', () => strict('utf-16be', rest(2)));
+    if (startsWith(data, [0, 0, 0xfe, 0xff]))
+        return decode('UTF-32', () => utf32be(rest(4)));
+    return undefined;
+}
+/** The encoding a `coding:` comment on one of DATA's first two lines names (pip's rule), if any. */
+function codingLine(data) {
+    let start = 0;
+    for (let line = 1; line <= 2 && start <= data.length; line++) {
+        let end = data.indexOf(0x0a, start);
+        if (end < 0)
+            end = data.length;
+        // The line's bytes as Latin-1: one character a byte, as Python's bytes regex reads them.
+        const text = Buffer.from(data.subarray(start, end)).toString('latin1');
+        const m = text.startsWith('#') ? CODING.exec(text) : null;
+        if (m)
+            return { name: m[1], line };
+        start = end + 1;
+    }
+    return undefined;
+}
+/**
+ * A requirements file's bytes as pip reads them: by byte-order mark, else by a `coding:` comment
+ * (UTF-8, Latin-1 or ASCII here; another is refused, saying so), else as UTF-8; bytes not valid in
+ * that encoding are refused (pip fails on them), as is a UTF-32 LE file (pip misreads it).
+ */
+function decodeRequirements(data) {
+    const bom = byBom(data);
+    if (bom !== undefined)
+        return bom;
+    const coding = codingLine(data);
+    const codec = coding === undefined ? 'utf_8' : codecOf(coding.name);
+    if (codec === undefined)
+        return {
+            why: `declares its encoding "${coding.name}" on line ${coding.line} (a PEP 263 "coding:" comment, which pip honours): only UTF-8, Latin-1 and ASCII are read here`,
+            fix: `${SAVE_UTF8} and make that comment say utf-8 (or drop it)`,
+        };
+    if (codec === 'latin_1')
+        return { text: Buffer.from(data).toString('latin1') };
+    const bad = codec === 'ascii' ? data.findIndex((b) => b > 0x7f) : -1;
+    if (bad < 0)
+        try {
+            return { text: strict('utf-8', data) };
+        }
+        catch {
+            // Below: where it fails.
+        }
+    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
+    const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
+    return {
+        why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
+        fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
+    };
+}
+/** The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode). */
+function firstInvalidUtf8(data) {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
+    let bytes = 0;
+    for (const ch of text) {
+        const n = Buffer.byteLength(ch);
+        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
+        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
+            return bytes;
+        bytes += n;
+    }
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/read-file.ts
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
 // /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
 // given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
+// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
+
 
 
 
@@ -2204,7 +2397,8 @@ function checkedRealPath(abs, where, root) {
 }
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, else exit 2.
+ * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
+ * else exit 2.
  */
 function readRequirementsFile(abs, from, root) {
     const where = from ? ` (included from ${from})` : '';
@@ -2223,21 +2417,153 @@ function readRequirementsFile(abs, from, root) {
     if (st.size > MAX_REQUIREMENTS_BYTES)
         throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
     const real = checkedRealPath(abs, where, root);
+    let data;
     try {
-        return (0,external_node_fs_.readFileSync)(real, 'utf8');
+        data = (0,external_node_fs_.readFileSync)(real);
     }
     catch (e) {
         throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
     }
+    const decoded = decodeRequirements(data);
+    if ('why' in decoded)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
+    return decoded.text;
 }
 
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
 var credentials = __webpack_require__(53088);
+// EXTERNAL MODULE: ./src/requirements/options.ts
+var requirements_options = __webpack_require__(87818);
+;// CONCATENATED MODULE: ./src/requirements/quoted-credentials.ts
+// Credentials in a requirements line as pip reads it: pip shlex-splits the options part of a line
+// (break_args_options, then shlex.split: POSIX quotes and backslashes removed), so
+// `-i "https"://user:p4ssw0rd@host/simple`, `-i https://user:p4ss"w0rd"@host/simple` and
+// `-i https:/\/user:p4ssw0rd@host/simple` each give pip https://user:p4ssw0rd@host/simple, a URL
+// the line as written does not show. Each word of the options part that pip reads otherwise than
+// written is judged as pip reads it (literalCredentials), and masked so (redactUrls' wider rule),
+// the spans found mapped back onto the line as written: the check and what a message shows both
+// see what pip uses. Pure (the last line's words are kept for the next call on it).
+
+
+
+
+/** A quote or a backslash: the characters pip's shlex split removes. */
+const QUOTING = /["'\\]/;
+/**
+ * The words of the options part of TEXT, `at` in TEXT: as pip's shlex split reads them, or where
+ * that fails (pip refuses the line; a message may still quote it) with every quote and backslash
+ * dropped, split at white space.
+ */
+function optionWords(text) {
+    const { options, start } = (0,parse/* breakArgsOptions */.dQ)(text);
+    const split = (0,requirements_options/* shlexTokens */.P7)(options);
+    const words = 'error' in split ? looseWords(options) : split.tokens;
+    return words.map((w) => ({ value: w.value, at: w.at.map((i) => i + start) }));
+}
+/** TEXT's words with every quote and backslash dropped (where pip's shlex split fails). */
+function looseWords(text) {
+    const words = [];
+    let cur;
+    for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i])) {
+            if (cur !== undefined)
+                words.push(cur);
+            cur = undefined;
+        }
+        else if (!QUOTING.test(text[i])) {
+            cur ??= { value: '', at: [] };
+            cur.value += text[i];
+            cur.at.push(i);
+        }
+    }
+    if (cur !== undefined)
+        words.push(cur);
+    return words;
+}
+/** The last line's Unquoted: the check and the masking of one line ask for it in turn. */
+let last;
+function unquoted(text) {
+    if (last?.text === text)
+        return last.unquoted;
+    const values = [];
+    const at = [];
+    if (QUOTING.test(text))
+        for (const w of optionWords(text)) {
+            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1))
+                continue;
+            if (values.length > 0)
+                at.push(-1);
+            values.push(w.value.replace(/[\s"'`\\]/g, '_'));
+            for (const i of w.at)
+                at.push(i);
+        }
+    last = { text, unquoted: { joined: values.join(' '), at } };
+    return last.unquoted;
+}
+/** The span of TEXT that [start, end) of U.joined came from (from its first character to its last). */
+const spanOf = (u, start, end) => ({
+    start: u.at[start],
+    end: u.at[end - 1] + 1,
+});
+/**
+ * The credentials written literally in a requirements line (literalCredentials; LIVE false: the
+ * comment rule), as written and as pip reads its options part (quotes and backslashes removed), the
+ * latter's spans in TEXT as written (from a credential's first character to its last, quotes
+ * between included).
+ */
+function lineCredentials(text, live = true) {
+    const found = (0,credentials/* literalCredentials */.m)(text, live);
+    const u = unquoted(text);
+    if (u.joined === '')
+        return found;
+    const seen = new Set(found.map((f) => `${f.start}:${f.end}`));
+    for (const c of (0,credentials/* literalCredentials */.m)(u.joined, live)) {
+        if (c.end <= c.start)
+            continue;
+        const span = spanOf(u, c.start, c.end);
+        const key = `${span.start}:${span.end}`;
+        if (!seen.has(key))
+            found.push({ ...c, ...span });
+        seen.add(key);
+    }
+    return found;
+}
+/**
+ * The spans of TEXT (a requirements line as written) to mask beyond lineCredentials' where a line
+ * is shown: in each word of its options part that pip reads otherwise than written, what redactUrls
+ * (the log masking's wider rule: any password, a short one too) hides once quotes and backslashes are
+ * removed, from the first part hidden to the last.
+ */
+function quotedWordSpans(text) {
+    const u = unquoted(text);
+    // A mask character no word holds (a line holding a control character is shown made visible).
+    if (u.joined === '' || u.joined.includes('\u0000'))
+        return u.joined === '' ? [] : [spanOf(u, 0, u.joined.length)];
+    const masked = (0,redact/* redactUrls */.sK)(u.joined, '\u0000');
+    if (masked === u.joined)
+        return [];
+    // No mask spans a space (the words hold none): word i of one is word i of the other.
+    const spans = [];
+    const words = u.joined.split(' ');
+    let from = 0;
+    masked.split(' ').forEach((m, i) => {
+        const w = words[i];
+        if (m !== w) {
+            const start = m.indexOf('\u0000');
+            const end = w.length - (m.length - 1 - m.lastIndexOf('\u0000'));
+            spans.push(spanOf(u, from + Math.max(0, start), from + (end > start ? end : w.length)));
+        }
+        from += w.length + 1;
+    });
+    return spans;
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
 // The problems of credentials written in a requirements file (credentials.ts finds them): a line's
 // or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
 // fix; and how any problem of read.ts quotes a line (quotedLine, quotedWhy). Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
+
 
 
 const LITERAL_WHY = "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
@@ -2273,13 +2599,18 @@ function clipped(text) {
 }
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it masked, and redactUrls over it. By default both rules judge it: the line's, and the
+ * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
+ * removed, `-i "https"://user:pw@host`), and redactUrls over it, also where pip reads a URL its
+ * quotes hide from it (quotedWordSpans). By default both rules judge it: the line's, and the
  * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
  */
-function maskLiteralCredentials(text, found = [...(0,credentials/* literalCredentials */.m)(text), ...(0,credentials/* literalCredentials */.m)(text, false)]) {
+function maskLiteralCredentials(text, found = [
+    ...lineCredentials(text),
+    ...lineCredentials(text, false),
+]) {
     let shown = '';
     let done = 0;
-    for (const c of [...found].sort((a, b) => a.start - b.start)) {
+    for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
         if (c.end <= done)
             continue; // inside one masked already
         shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;
@@ -2301,13 +2632,15 @@ const LONG_QUOTE = new RegExp(`"([^"]{${MAX_QUOTED_CHARS + 1},})"`, 'g');
 const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q) => `"${clipped(q)}"`);
 /**
  * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), or undefined; of a comment (TEXT from its
- * '#') with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
+ * credential written literally (literalCredentials), as written or as pip reads its options part
+ * (lineCredentials: `-i "https"://user:pw@host`), or undefined; of a comment (TEXT from its '#')
+ * with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
  * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
  * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
  */
 function literalCredentialProblem(origin, text, comment = false) {
-    const found = (0,credentials/* literalCredentials */.m)(text, !comment);
+    // A line as pip reads it too (its options part shlex-split); a comment as written.
+    const found = comment ? (0,credentials/* literalCredentials */.m)(text, false) : lineCredentials(text);
     if (found.length === 0)
         return undefined;
     const what = [...new Set(found.map((c) => c.what))].join(', ');
@@ -4018,6 +4351,8 @@ function planBuild(config, ctx) {
 
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/diff/schema.ts
@@ -4707,8 +5042,6 @@ function diffSmoke(base, head, opts = {}) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const format_int = new Intl.NumberFormat('en-US');
 const fmtInt = (n) => format_int.format(n);
@@ -6026,6 +6359,68 @@ function renderDoc(model, marker, maxChars, parts) {
     return { markdown: last.markdown, marker, verdict: last.verdict, omitted: last.omitted };
 }
 
+;// CONCATENATED MODULE: ./src/report/keys.ts
+
+
+
+
+/**
+ * The comment's key: one per run. report.markerKey when set, else the image repository; no
+ * variant (the per-variant keys stay the baselines' keys, see reportKey). A run that reports only
+ * some of the config file's variants (CONFIG_VARIANTS; jobs of a matrix, each with its own
+ * `variants`) appends them, sorted (`<key>:cpu,cuda12.8`): each such job keeps its own comment
+ * rather than overwriting the others'.
+ */
+function runKeyOf(plan, config, configVariants) {
+    const key = config.report.markerKey ?? plan.repository;
+    const names = plan.variants.map((v) => v.name);
+    if (configVariants === undefined || configVariants.every((n) => names.includes(n)))
+        return { key };
+    const subset = [...names].sort();
+    return { key: `${key}:${subset.join(',')}`, subset };
+}
+function runMarkerKey(plan, config, configVariants) {
+    return runKeyOf(plan, config, configVariants).key;
+}
+/**
+ * The variant names the config file lists (its own `variants`, whatever an input or flag put in
+ * their place; the default `cpu` when it lists none), as loadConfig read them; undefined when the
+ * config came from inputs alone.
+ */
+function configVariantNames(loaded) {
+    return loaded.fileVariants;
+}
+/**
+ * The markers of the comments one per run replaces: the per-variant markers of these reports (one
+ * comment per variant, before), and any default per-variant marker of the same image
+ * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
+ * A run of a SUBSET of the variants replaces only the per-variant comments of those variants, and
+ * never the comment keyed `subset.keep` (the whole run's key, which report.markerKey gives a run of
+ * one variant as its per-variant key too): the other jobs' variants keep theirs.
+ */
+function replacedMarkers(models, images, subset) {
+    const exact = new Set(models.map((m) => markerFor(m.markerKey)));
+    if (subset)
+        exact.delete(markerFor(subset.keep));
+    const keyChar = '[A-Za-z0-9._/:@,+-]';
+    const variant = subset ? `(?:${subset.variants.map(util_text/* escapeRegExp */.Nt).join('|')})` : '[A-Za-z0-9._-]+';
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(MARKER_PREFIX + (0,report_escape/* markerKey */.s8)(image, 120))}:${variant}@${keyChar}* -->$`));
+    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
+}
+/**
+ * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
+ * comment per run, also its comment's; runKeyOf keys the comment now, and replacedMarkers
+ * recognises these). report.markerKey replaces the image part; with several variants each still
+ * gets its own (":<variant>" appended).
+ */
+function reportKey(plan, config, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    const set = config.report.markerKey;
+    if (set !== undefined)
+        return plan.variants.length > 1 ? `${set}:${variant}` : set;
+    return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/run.ts
 // One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
 // heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
@@ -6244,6 +6639,59 @@ function countOnly(views, marker, maxChars, variants, verdict) {
     if (markdown.length > maxChars)
         markdown = `${marker}\n${line}\n`;
     return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
+}
+
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var report_artifact = __webpack_require__(80954);
+;// CONCATENATED MODULE: ./src/report/stale.ts
+// The report stage's own files an earlier run left, removed when this run has nothing to put in
+// their place: a run whose smoke stage recorded nothing must not leave the previous image's report
+// (another digest, perhaps "pass") beside its own build.json, where an upload step would take it.
+
+
+
+
+
+/** report-<variant>.md and .json: a variant's report. */
+const variantReportFiles = (variant) => [
+    (0,results_results/* reportFile */.rn)(variant, 'md'),
+    (0,results_results/* reportFile */.rn)(variant, 'json'),
+];
+/** report.md and the fork-safe comment payload: the run's report. */
+const runReportFiles = () => [
+    results_results/* RUN_REPORT_FILE */.SC,
+    external_node_path_default().join(results_results/* COMMENT_DIR */.MG, report_artifact/* COMMENT_ARTIFACT_FILE */.kb),
+];
+/**
+ * NAMES (relative to OUT's directory) removed where they are; returns the ones that were there.
+ * One that cannot be removed (a directory of that name, no permission) is bad input naming it.
+ */
+function removeStale(out, names) {
+    if (out.dir === undefined)
+        return [];
+    const removed = [];
+    for (const name of names) {
+        const file = external_node_path_default().join(out.dir, name);
+        if (!(0,external_node_fs_.existsSync)(file) && !isLink(file))
+            continue;
+        try {
+            (0,external_node_fs_.rmSync)(file, { force: true });
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(`${out.dir}: cannot remove ${file}, an earlier run's report: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
+        }
+        removed.push(name);
+    }
+    return removed;
+}
+/** A link, dangling or not (existsSync follows it). */
+function isLink(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 2 modules
@@ -6474,23 +6922,40 @@ function render(fn, maxChars, marker) {
 
 
 
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
+/** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
+    const { outcomes, failure } = await reportStage(input, io);
+    if (failure)
+        throw failure;
+    return outcomes;
+}
+/**
+ * The report stage, its failure handed back rather than thrown: a caller says what was reported
+ * (the action's outputs, the CLI's printed report.md) before it fails with it.
+ */
+async function reportStage(input, io) {
     const outcomes = [];
     const models = [];
-    const runKey = runMarkerKey(input.plan, input.config);
+    const out = input.out ?? input.results;
+    const runKey = runKeyOf(input.plan, input.config, input.configVariants);
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
-        if (!r)
+        if (!r) {
+            removeEarlier(out, io, variantReportFiles(v.name));
             continue;
+        }
         models.push(r.model);
-        outcomes.push({ ...r.outcome, runMarkerKey: runKey });
+        outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
     }
-    if (models.length === 0)
-        return outcomes;
+    if (models.length === 0) {
+        removeEarlier(out, io, runReportFiles());
+        return { outcomes };
+    }
     // The run's report: what the comment says, and the job summary.
-    const run = renderRun(models, { markerKey: runKey, maxChars: input.options.maxChars ?? 65_536 });
-    const runFile = input.results.writeRunReport(run.markdown);
+    const run = renderRun(models, { markerKey: runKey.key, maxChars: input.options.maxChars ?? 65_536 });
+    const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
     if (models.length > 1)
@@ -6498,15 +6963,21 @@ async function runReportStage(input, io) {
     if (input.config.report.summary && io.summary)
         await io.summary(run.markdown);
     await comment(input, io, models, outcomes, runKey);
-    failOverBudget(models);
-    return outcomes;
+    const failure = overBudget(models);
+    return { outcomes, ...(failure && { failure }) };
+}
+/** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
+function removeEarlier(out, io, names) {
+    const removed = removeStale(out, names);
+    if (removed.length > 0)
+        io.progress(`removed an earlier run's ${removed.join(', ')} from ${out.dir}`);
 }
 /** After the report is written and posted: a size-budget breach fails the stage (exit 1). */
-function failOverBudget(models) {
+function overBudget(models) {
     const lines = models.flatMap((m) => budgetBreaches(m.sizeBudget, m.platforms).map((b) => `${m.variant}: ${b.text}`));
     if (lines.length === 0)
-        return;
-    throw new errors/* CheckFailedError */.CO(`the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`);
+        return undefined;
+    return new errors/* CheckFailedError */.CO(`the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`);
 }
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
 async function reportVariant(input, io, v) {
@@ -6548,7 +7019,7 @@ async function reportVariant(input, io, v) {
         ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
     });
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
-    const file = results.writeReport(v.name, rendered.markdown, model);
+    const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     if (options.saveAs && options.baseline) {
         await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
@@ -6611,7 +7082,7 @@ function noBaselineReason(options, baseUnreadable) {
         : 'no base branch to compare with';
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, models, outcomes, runKey) {
+async function comment(input, io, models, outcomes, { key: runKey, subset }) {
     const { config, options } = input;
     const gh = options.github;
     const mode = config.report.comment ? options.mode : 'off';
@@ -6637,7 +7108,7 @@ async function comment(input, io, models, outcomes, runKey) {
         issueNumber: gh.prNumber,
         marker: markerFor(runKey),
         render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
-        replaces: replacedMarkers(models, [input.plan.repository]),
+        replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
         log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
     });
@@ -6661,7 +7132,7 @@ function writeArtifact(input, io, gh, models, runKey) {
         });
         return;
     }
-    const dir = input.results.writeComment({
+    const dir = (input.out ?? input.results).writeComment({
         schemaVersion: 1,
         prNumber: gh.prNumber,
         headSha,
@@ -6670,24 +7141,6 @@ function writeArtifact(input, io, gh, models, runKey) {
         reports: [...models],
     });
     io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
-}
-/**
- * The comment's key: one per run. report.markerKey when set, else the image repository; no
- * variant (the per-variant keys stay the baselines' keys, see reportKey).
- */
-function runMarkerKey(plan, config) {
-    return config.report.markerKey ?? plan.repository;
-}
-/**
- * The markers of the comments one per run replaces: the per-variant markers of these reports (one
- * comment per variant, before), and any default per-variant marker of the same image
- * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
- */
-function replacedMarkers(models, images) {
-    const exact = new Set(models.map((m) => markerFor(m.markerKey)));
-    const keyChar = '[A-Za-z0-9._/:@,+-]';
-    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(MARKER_PREFIX + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
-    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log) {
@@ -6706,19 +7159,6 @@ function resolutionLines(results, variant, platforms) {
             lines.push(...(0,resolve_result/* explanationLines */.bO)(r));
     }
     return lines;
-}
-/**
- * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
- * comment per run, also its comment's; runMarkerKey keys the comment now, and replacedMarkers
- * recognises these). report.markerKey replaces the image part; with several variants each still
- * gets its own (":<variant>" appended).
- */
-function reportKey(plan, config, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
-    const set = config.report.markerKey;
-    if (set !== undefined)
-        return plan.variants.length > 1 ? `${set}:${variant}` : set;
-    return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }
 /** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
 function supplyChainOf(results, variant) {
@@ -6848,7 +7288,7 @@ function renderExplanation(r) {
             const breaks = rep.breaks
                 .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
                 .join(', ');
-            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
+            lines.push(`- ${(0,resolve_result/* replaceVerb */.Cp)(rep)} ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}${rep.shadows ? ` (${resolve_result/* SHADOW_NOTE */.Wl})` : ''}`);
         }
         lines.push('');
     }
@@ -7017,7 +7457,13 @@ function hazardTable() {
 }
 /** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
 const release = (v) => v.split('+')[0];
-const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range);
+/**
+ * Whether an installed (or planned) version V is in RANGE. A pre-release counts (as packaging's
+ * contains(v, prereleases=True), as the helper judges): PEP 440 leaves pre-releases out of a range
+ * only when choosing what to install, and NGC's torch 2.2.0a0+... or Debian's 1.13.0a0+gitunknown
+ * is what the image has.
+ */
+const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range, { prereleases: true });
 function findHazards(h, t = hazardTable()) {
     const out = [];
     // The environment after the install: base versions, overridden by what pip installs.
@@ -7113,7 +7559,9 @@ function aarch64PypiTorch(h, newTorch, t) {
 /**
  * What the build installs before the requirements, under the same constraints: `torch==VERSION`
  * from the torch index (the templates' first pip step), when the variant has both. Every dry run
- * asks for it as a requirement (preinstalledArgs), with the torch index as one more index: so
+ * asks for it as a requirement (preinstalledArgs), with the torch index as one more index
+ * (torchIndexArgs: whatever index lines the requirements hold, as the build's torch step, which
+ * runs without them, always has it): so
  * torch's own dependencies (sympy, fsspec ...) are resolved with the requirements and pinned in the
  * constraints consistently with it (else a requirement pulling sympy resolves the newest, pinned,
  * and the build's torch step, `pip install torch==V -c constraints`, cannot meet that pin), and a
@@ -7136,6 +7584,24 @@ function preinstalled(input) {
 function preinstalledArgs(input, file) {
     const first = preinstalled(input);
     return first.length > 0 ? ['-c', file, ...first] : [];
+}
+/** The variable that hands the torch index to pip in the torch index file (never argv, never a file). */
+const TORCH_INDEX_ENV = 'ML_IMAGE_TORCH_INDEX_URL';
+/**
+ * The torch index file's text: one option line that pip fills in from its environment
+ * (pipRunEnv), so the URL and its login stay out of the file.
+ */
+const TORCH_INDEX_FILE_TEXT = `--extra-index-url \${${TORCH_INDEX_ENV}}\n`;
+/**
+ * pip's arguments that add the torch index (when torch is preinstalled), after every dry run's
+ * own: `-r FILE`, FILE holding TORCH_INDEX_FILE_TEXT. pip reads requirements files in order, and a
+ * `--index-url` line in one replaces the whole list of indexes, the extra ones from the environment
+ * included (req_file.py handle_option_line); an `--extra-index-url` line in a later file adds to the
+ * list. So the torch index reaches pip whatever the user's requirements say, as it reaches the
+ * build's torch step (which runs without them). Empty otherwise. Pure.
+ */
+function torchIndexArgs(input, file) {
+    return torchIndexOf(input) !== undefined ? ['-r', file] : [];
 }
 /** The requirements' own -c lines, as a file's text ('' without any). Pure. */
 function userConstraintsText(input) {
@@ -7160,21 +7626,23 @@ function withUserConstraints(constraints, input) {
     const sep = constraints === '' || constraints.endsWith('\n') ? '' : '\n';
     return `${constraints}${sep}# the requirements' own constraints (-c files)\n${own}`;
 }
-/** The torch index when it reaches pip (torch is preinstalled: pipRunEnv), else undefined. */
+/** The torch index when it reaches pip (torch is preinstalled: torchIndexArgs), else undefined. */
 function torchIndexOf(input) {
     return preinstalled(input).length > 0 ? input.variant?.torchIndexUrl : undefined;
 }
 /**
  * The indexes pip will use, the torch index included when it reaches pip (for failure messages,
- * the cache volume, the network check): the requirements' own lines win, as in pip. Shown through
- * redactUrls.
+ * the cache volume, the network check), as pip puts them together: a `--index-url` line in the
+ * requirements replaces the configured (or environment's) index and extra indexes alike, their
+ * `--extra-index-url` lines add to what is left, and the torch index file comes last
+ * (torchIndexArgs). Shown through redactUrls.
  */
 function shownIndexes(input) {
     const own = input.requirements.indexes;
-    const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+    const given = own?.indexUrl !== undefined ? { indexUrl: own.indexUrl, extraIndexUrls: [] } : input.indexes;
     const ix = {
-        ...(indexUrl !== undefined && { indexUrl }),
-        extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+        ...(given?.indexUrl !== undefined && { indexUrl: given.indexUrl }),
+        extraIndexUrls: [...(given?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
     };
     return withExtraIndex(ix, torchIndexOf(input));
 }
@@ -7190,11 +7658,18 @@ function failureContext(input) {
 }
 /**
  * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
- * torch index as one more extra index when torch is preinstalled (the build takes torch from it).
+ * torch index, when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for
+ * the torch index file (torchIndexArgs) only.
  */
 function pipRunEnv(input) {
+    const torch = torchIndexOf(input);
     const ix = input.indexes ?? { extraIndexUrls: [] };
-    return { ...pipIndexEnv(withExtraIndex(ix, torchIndexOf(input))), ...input.pipEnv };
+    return {
+        // A configured extra index that is the torch index comes by the torch index file (not twice).
+        ...pipIndexEnv({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }),
+        ...input.pipEnv,
+        ...(torch !== undefined && { [TORCH_INDEX_ENV]: torch }),
+    };
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
@@ -7220,16 +7695,31 @@ const InstalledDistSchema = schemas/* object */.Ikc({
     editable: schemas/* boolean */.zMY(),
     directUrl: schemas/* boolean */.zMY(),
     location: schemas/* string */.YjP(),
+    /**
+     * pip's is_local(): a place pip uninstalls from. false: outside pip's environment (Debian's
+     * /usr/lib/python3/dist-packages, a virtualenv's system site-packages), where pip leaves it and
+     * installs another version ahead of it on sys.path.
+     */
+    local: schemas/* boolean */.zMY(),
 });
 /** `helper.py snapshot` when it cannot look: pip without vendored packaging, or pip inspect failed. */
 const SnapshotErrorSchema = schemas/* object */.Ikc({ error: schemas/* string */.YjP() });
-/** `helper.py snapshot`: the base image's Python, its distributions, PIP_* env and constraint file. */
+/**
+ * `helper.py snapshot`: the base image's Python, every distribution on its sys.path (`pip inspect`
+ * without --local), its CUDA/torch version variables and constraint file. `format` 2: a cached
+ * snapshot of the earlier format (--local, which missed Debian's python3-* packages, and PIP_*
+ * values kept) does not parse, so it is taken again and overwritten.
+ */
 const SnapshotSchema = schemas/* object */.Ikc({
+    format: schemas/* literal */.euz(2),
     python: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
     pipVersion: schemas/* string */.YjP().nullish(),
     /** pip's marker environment of the image. */
     environment: Strings,
-    /** PIP_* and the CUDA/torch version variables of the image. */
+    /**
+     * The image's CUDA_VERSION, NVIDIA_PYTORCH_VERSION and PYTORCH_VERSION. Never its PIP_* values (an
+     * index login): the snapshot is cached on disk.
+     */
     env: Strings,
     installed: schemas/* array */.YOg(InstalledDistSchema),
     constraintFile: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), content: schemas/* string */.YjP() }).nullable(),
@@ -7278,7 +7768,8 @@ const NAIVE = {
 /** The diagnosis of a plain dry run that has run (and been settled). */
 function diagnosisOf(naive, say) {
     const analysis = naive.run.ok ? (naive.analysis ?? NO_ANALYSIS) : NO_ANALYSIS;
-    say(`a plain pip install would replace ${analysis.replaced.length} base package(s)`);
+    const shadowed = analysis.replaced.filter((r) => r.shadows).length;
+    say(`a plain pip install would replace ${analysis.replaced.length} base package(s)${shadowed > 0 ? ` (${shadowed} of them shadowed: pip does not uninstall them, outside its environment)` : ''}`);
     return { naive: naive.run, analysis };
 }
 /** The helper's reading of a pip report against the base snapshot. */
@@ -7357,6 +7848,21 @@ function followedOnLine(text, first, then) {
 }
 /** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
 const sslProblem = (line) => followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
+/**
+ * The indexes pip searched, as it lists them before it collects anything: "Looking in indexes: URL,
+ * URL" (each login masked by pip: `u:****@`), undefined when it prints no such line (it searched
+ * PyPI alone). What pip used, whoever gave them: the config, a requirements file, the base image's
+ * own PIP_INDEX_URL or pip.conf.
+ */
+function indexesSearched(output) {
+    const m = /^Looking in indexes: (.+)$/m.exec(output);
+    return m
+        ? m[1]
+            .split(', ')
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : undefined;
+}
 /** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
 function indexUnreachable(output) {
     const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
@@ -7602,12 +8108,15 @@ function classifyPipFailure(output) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/chain.ts
+// The chain from the user's requirements to each base package a plan would replace, as one line
+// each: shared by the explanation of a conflict (explain.ts) and the held plan's check (hold.ts).
+
 /** One line per replaced base package: what pulls it in and which base packages it breaks. */
 function chainOf(replaced, causes = []) {
     const lines = replaced.map((r) => {
         const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
         const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
-        return `${by || `your requirements`} -> ${r.name} ${r.to} would replace the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}`;
+        return `${by || `your requirements`} -> ${r.name} ${r.to} would ${(0,resolve_result/* replaceVerb */.Cp)(r)} the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}${r.shadows ? ` (${resolve_result/* SHADOW_NOTE */.Wl})` : ''}`;
     });
     return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
 }
@@ -7880,7 +8389,7 @@ const notHeldBecause = (draft, name) => draft.constraints.skipped.find((s) => s.
 function unheldHazard(r, draft) {
     return {
         id: resolve_result/* UNHELD_REPLACEMENT */.e1,
-        message: `the plan still replaces the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}); no base package declares a requirement it breaks`,
+        message: `the plan still ${(0,resolve_result/* replaceVerb */.Cp)(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}${r.shadows ? `; ${resolve_result/* SHADOW_NOTE */.Wl}` : ''}); no base package declares a requirement it breaks`,
         fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
         source: CONSTRAINTS_DOC,
     };
@@ -8078,18 +8587,46 @@ def load(path):
         return json.load(f)
 
 
+# \`pip inspect\` without --local: every distribution on the interpreter's sys.path, as pip's resolver
+# sees them (it counts them all as installed: a requirement one of them satisfies installs nothing).
+# --local would leave out what pip's is_local() calls outside its environment and never uninstalls:
+# in a virtualenv with system site-packages the system's, and on Debian/Ubuntu (whose pip counts
+# everything under /usr but /usr/local as the OS's) every python3-* package apt installed in
+# /usr/lib/python3/dist-packages. pip installs another version of such a one ahead of it on sys.path
+# (shadowing it, the old files left in place): they are part of the base the resolver holds.
+INSPECT = ["inspect"]
+
+# The image's variables the snapshot keeps, values and all. PIP_* values are not kept: they may hold
+# an index login (PIP_INDEX_URL=https://user:TOKEN@host/simple), and the snapshot is cached on disk.
+KEPT_ENV = ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")
+
+# The snapshot's format: 2, every distribution on sys.path (each with pip's "local" flag) and no PIP_*
+# values. A cached snapshot of another format is taken again.
+FORMAT = 2
+
+
 def pip_inspect_subprocess():
-    r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
+    r = subprocess.run([sys.executable, "-m", "pip"] + INSPECT, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True)
     return r.returncode, r.stdout, r.stderr
 
 
-def take_snapshot(environ, inspect):
-    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr)."""
+def pip_local():
+    """pip's own is_local(PATH): whether pip may modify (uninstall) what lies there; None without it."""
+    try:
+        from pip._internal.utils.misc import is_local, normalize_path
+        return lambda path: is_local(normalize_path(path))
+    except Exception:
+        return None
+
+
+def take_snapshot(environ, inspect, is_local=None):
+    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr),
+    is_local(path) pip's judgement of a path (pip_local())."""
     rc, stdout, stderr = inspect()
-    out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
-           "env": {k: v for k, v in environ.items()
-                   if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
+    out = {"format": FORMAT,
+           "python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
+           "env": {k: v for k, v in environ.items() if k in KEPT_ENV}}
     if rc != 0:
         out["error"] = "pip inspect failed: " + (stderr.strip().splitlines() or ["exit %d" % rc])[-1]
         return out
@@ -8097,17 +8634,23 @@ def take_snapshot(environ, inspect):
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
     dists = []
+    seen = set()
     for d in data.get("installed", []):
         m = d.get("metadata", {})
         loc = d.get("metadata_location", "")
+        name = canonicalize_name(m.get("name", ""))
+        if name in seen:  # the first on sys.path is the one Python imports and pip sees
+            continue
+        seen.add(name)
         dists.append({
-            "name": canonicalize_name(m.get("name", "")),
+            "name": name,
             "version": m.get("version", ""),
             "requiresDist": m.get("requires_dist", []) or [],
             "installer": (d.get("installer") or "").strip(),
             "editable": bool(d.get("direct_url", {}).get("dir_info", {}).get("editable")),
             "directUrl": "direct_url" in d,
             "location": loc,
+            "local": is_local_path(is_local, loc),
         })
     out["installed"] = dists
     cf = environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
@@ -8115,8 +8658,18 @@ def take_snapshot(environ, inspect):
     return out
 
 
+def is_local_path(is_local, path):
+    """pip's is_local(PATH) (True where pip would uninstall: pip without it, or a path it cannot judge)."""
+    if is_local is None or not path:
+        return True
+    try:
+        return bool(is_local(path))
+    except Exception:
+        return True
+
+
 def snapshot():
-    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess)))
+    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess, pip_local())))
 
 
 def reqs_on(requires, name, env):
@@ -8179,8 +8732,13 @@ def analysis(snap, rep):
                 if not allows(r, base["version"]):
                     pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r),
                                    "requested": j["requested"]})
-        replaced.append({"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
-                         "pulledInBy": pulled})
+        rep = {"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
+               "pulledInBy": pulled}
+        if base.get("local") is False:
+            # pip does not uninstall it (outside its environment): the new version goes in ahead of
+            # it on sys.path, the base's files stay.
+            rep["shadows"] = True
+        replaced.append(rep)
     holders = {}
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
@@ -8311,7 +8869,7 @@ def run(report, with_snapshot, with_held, pip_args):
     out = {}
     t = time.time()
     if with_snapshot:
-        snap = take_snapshot(image_environ(), lambda: pip_in_process(["inspect", "--local"]))
+        snap = take_snapshot(image_environ(), lambda: pip_in_process(INSPECT), pip_local())
         with open(os.path.join(here, "snapshot.json"), "w") as f:
             f.write(json.dumps(snap))
         out["snapshot"] = snap
@@ -8423,6 +8981,17 @@ function urlMatches(url, at) {
         return false;
     }
 }
+/**
+ * The indexes to name for a failed run, shown (logins masked): those pip says it searched (its
+ * "Looking in indexes:" line names the base image's own PIP_INDEX_URL or pip.conf too, which the
+ * context cannot know), else the context's.
+ */
+function searchedIndexes(out, ctx) {
+    const searched = indexesSearched(out);
+    return searched !== undefined
+        ? searched.map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ')
+        : describeIndexes(ctx.indexes);
+}
 function blame(out, ctx) {
     const at = (line) => (line > 0 ? (ctx.origins[line - 1] ?? `line ${line}`) : undefined);
     // pip names lines of the file in the container: show the user's file and line instead.
@@ -8467,15 +9036,16 @@ function unreachable(f, { ctx, out, said }) {
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
         return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
-    return new errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
+    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
 }
-function noMatch(f, { ctx, said }) {
+function noMatch(f, { ctx, out, said }) {
     const line = lineNaming(ctx, f.requirement);
     // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
     // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
     const none = /\(from versions: none\)/.test(f.message);
-    const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+    const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
+        (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
 }
 /**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
@@ -8577,6 +9147,7 @@ function pipWorkspace(session, opts) {
             `${DIR}/${report}`,
             ...(opts.preinstalled ?? []),
             ...extra,
+            ...(opts.after ?? []),
         ], { env: { ...opts.pipEnv, ...env } });
         return { run: { ok: r.exitCode === 0, out: mask(`${r.stdout}\n${r.stderr}`) } };
     };
@@ -8640,6 +9211,7 @@ function helperAttempt(session, opts) {
             ...PIP_OPTIONS,
             ...(opts.preinstalled ?? []),
             ...extra,
+            ...(opts.after ?? []),
         ], {
             env: {
                 ...env,
@@ -8734,8 +9306,11 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
 const PREINSTALLED_FILE = 'preinstalled.txt';
+/** The requirements file that adds the torch index (input.ts torchIndexArgs), in the workspace. */
+const TORCH_INDEX_FILE = 'torch-index.txt';
 function cachedSnapshot(o) {
     const key = o.digest !== undefined && o.cache !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
     const hit = cachedJson(o.cache, key, SnapshotSchema);
@@ -8749,7 +9324,10 @@ async function prepareWorkspace(ws, o, cached) {
     const files = {
         'helper.py': HELPER_PY,
         'requirements.txt': `${o.requirementsText}\n`,
-        ...(o.preinstalled?.length && { [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n` }),
+        ...(o.preinstalled?.length && {
+            [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n`,
+            [TORCH_INDEX_FILE]: TORCH_INDEX_FILE_TEXT,
+        }),
         ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
     };
     if (cached.hit === undefined) {
@@ -9354,8 +9932,10 @@ function resolutionKey(baseDigest, input) {
     // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
     // in baseDigest (the registry digest, or the local image id, of the image that ran).
     const { network: _network, pull: _pull, ...decisive } = input;
+    // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
+    // python3-* packages (format 1) is not reused.
     return `resolution-${(0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify({ baseDigest, decisive, VERSION: src_version/* VERSION */.x }))
+        .update(JSON.stringify({ baseDigest, decisive, VERSION: src_version/* VERSION */.x, snapshot: 2 }))
         .digest('hex')}`;
 }
 async function resolveAgainstBase(input, deps) {
@@ -9386,6 +9966,8 @@ async function resolveAgainstBase(input, deps) {
             // The build's torch step, before the requirements (cpu and cuda templates): asked for too.
             // And the build's constraints hold the -c files' lines (withUserConstraints): so do these.
             ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
+            // The torch index, after the requirements: their --index-url line would drop it otherwise.
+            after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
             mask: pipOutputMask(input),
             failure: { ...failureContext(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -9788,6 +10370,8 @@ async function hostGpuDevices(runner, env, devices) {
     }
 }
 
+// EXTERNAL MODULE: ./src/config/field-error.ts
+var field_error = __webpack_require__(95245);
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
 const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
 ;// CONCATENATED MODULE: ./src/smoke/baselines.ts
@@ -9869,7 +10453,16 @@ function loadBaseline(file) {
     const bundled = bundledBaseline();
     if (file === undefined)
         return bundled;
-    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    let json;
+    try {
+        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    }
+    catch (e) {
+        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
+    }
     const r = BaselineSchema.safeParse(json);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
@@ -9899,6 +10492,7 @@ function floorsArg(baseline) {
 
 
 
+
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
  * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
@@ -9921,7 +10515,9 @@ function configSmokeInputs(loaded, env) {
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
-    return loadBaseline(file === undefined ? undefined : external_node_path_default().resolve(loaded.baseDir, file));
+    if (file === undefined)
+        return loadBaseline();
+    return (0,field_error/* asConfigProblem */.c)(loaded, () => loadBaseline(external_node_path_default().resolve(loaded.baseDir, file)));
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/gpu-pin.ts
@@ -12404,7 +13000,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 11;
+const SBOM_FORMAT = 12;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -13187,6 +13783,31 @@ function contextKeepOut(input) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/report.ts
+
+/** The report stage; its failure (a size-budget breach) handed back, not thrown. */
+function runReport(input, plan, io) {
+    return reportStage({
+        plan,
+        config: input.loaded.config,
+        results: input.results,
+        configVariants: configVariantNames(input.loaded),
+        git: input.git,
+        options: input.report,
+    }, io);
+}
+/** The result of the run each error ended, when it ended after the reports (withResult). */
+const failedRuns = new WeakMap();
+/** ERR, with RESULT (what the run produced) kept for resultOf. */
+function withResult(err, result) {
+    failedRuns.set(err, result);
+    return err;
+}
+/** The result withResult kept with ERR; undefined for any other error. */
+function resultOf(err) {
+    return err instanceof Error ? failedRuns.get(err) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -13258,6 +13879,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -13373,27 +13995,32 @@ async function runPipeline(opts, io) {
             warning: io.warning,
         })));
     }
-    const reports = opts.stages.has('report')
-        ? await timed(io, 'report', () => runReportStage({ plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report }, {
+    const report = opts.stages.has('report')
+        ? await timed(io, 'report', () => runReport(opts, plan, {
             env: io.env,
             progress: (l) => io.progress('report', l),
             warning: io.warning,
             ...(io.summary && { summary: io.summary }),
         }))
-        : [];
-    // A registry that went away while attaching: the image is pushed and reported, then exit 3.
-    if (attest?.error)
-        throw attest.error;
-    return {
+        : { outcomes: [] };
+    const result = {
         plan,
         ...(build && { build }),
         smoke,
         smokeErrors,
         smokeStatus,
         ...(attest && { attest: attest.result }),
-        reports,
+        reports: report.outcomes,
     };
+    // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
+    // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
+    const failure = report.failure ?? attest?.error;
+    if (failure)
+        throw withResult(failure, result);
+    return result;
 }
+/** What a run that failed after its reports produced (the callers' outputs, report.md); else undefined. */
+const pipelineResultOf = (err) => resultOf(err);
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
     const plan = applyToPlan(planBuild(opts.loaded.config, {
@@ -13673,8 +14300,6 @@ function baselineOf(env, event, branch) {
     return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/report/artifact.ts
-var report_artifact = __webpack_require__(80954);
 ;// CONCATENATED MODULE: ./src/report/untrusted-model.ts
 // What the fork-safe poster shows of a report model from an untrusted artifact. Every value is
 // text the renderer escapes, but a link is followed, and the comment is posted with the write
@@ -14264,20 +14889,23 @@ async function runStages(io, inputs) {
         ...(io.summary && { summary: io.summary }),
         // keep-images: false: the post step removes what was built even when the build fails later.
         ...(!inputs.keepImages && stages.has('build') && { builtTarget: (0,post/* builtTargetRecorder */.Y1)(io) }),
+    }).catch((err) => {
+        // A size-budget breach or an attest error comes after the push and the reports: the outputs
+        // say what the run produced (as after a smoke failure), then the step fails with that error.
+        const failed = pipelineResultOf(err);
+        if (failed)
+            setResultOutputs(io, failed, inputs);
+        throw err;
     });
-    setResultOutputs(io, result, stages);
-    // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
-    if (result.build && push && stages.has('build')) {
-        const variants = result.build.variants.map((v) => v.variant);
-        io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants, io.info).join('\n'));
-    }
+    setResultOutputs(io, result, inputs);
     if (result.smokeStatus === 'fail') {
         const failed = result.smoke.flatMap((e) => e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`));
         io.setFailed(`smoke failed: ${[...result.smokeErrors, ...failed].join(', ')} (see the annotations and ${resultDir})`);
     }
 }
 /** The action's outputs from what the pipeline did (action.yml documents each). */
-function setResultOutputs(io, result, stages) {
+function setResultOutputs(io, result, inputs) {
+    const { stages } = inputs;
     io.setOutput('plan', JSON.stringify(result.plan));
     io.setOutput('matrix', JSON.stringify(result.plan.matrix));
     if (result.build) {
@@ -14295,6 +14923,11 @@ function setResultOutputs(io, result, stages) {
         const runFile = result.reports.find((r) => r.runFile)?.runFile;
         io.setOutput('report-path', [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'));
         io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
+    }
+    // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
+    if (result.build && inputs.push && stages.has('build')) {
+        const variants = result.build.variants.map((v) => v.variant);
+        io.setOutput('devcontainer', writeResultDevcontainers(inputs.resultDir, variants, io.info).join('\n'));
     }
 }
 /**

@@ -1,5 +1,5 @@
-export const id = 351;
-export const ids = [351,476];
+export const id = 838;
+export const ids = [838,476];
 export const modules = {
 
 /***/ 29476:
@@ -422,6 +422,142 @@ function sizeDrivers(e) {
 
 /***/ }),
 
+/***/ 80954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V1: () => (/* binding */ writeCommentArtifact),
+/* harmony export */   kb: () => (/* binding */ COMMENT_ARTIFACT_FILE)
+/* harmony export */ });
+/* unused harmony exports COMMENT_ARTIFACT_SCHEMA_VERSION, MAX_COMMENT_ARTIFACT_BYTES, CommentArtifactSchema, readCommentArtifact */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
+/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
+// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
+// That job runs with write access on data an untrusted job produced: everything read here is
+// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
+
+
+
+
+
+
+
+
+const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
+/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
+const MAX_REPORTS = 64;
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function artifactSchema(reports) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig({ error: 'expected a pull-request number' })
+            .int({ error: 'expected a positive whole number' })
+            .positive({ error: 'expected a positive whole number' })
+            .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
+        headSha: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+            error: 'expected a full commit SHA (40 lowercase hex characters)',
+        }),
+        repository: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected "owner/repo"' })
+            .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
+        /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).max(1000).optional(),
+        reports: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+    });
+}
+/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
+const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J());
+/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+function writeCommentArtifact(dir, payload) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, COMMENT_ARTIFACT_FILE);
+    const parsed = CommentArtifactSchema.safeParse(payload);
+    if (!parsed.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+    }
+    const text = `${JSON.stringify(parsed.data)}\n`;
+    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(text), file);
+    return file;
+}
+/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
+function readCommentArtifact(dir, expected) {
+    const file = path.join(dir, COMMENT_ARTIFACT_FILE);
+    const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
+    const text = readBounded(file, maxBytes);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new InputError(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+    }
+    const version = data?.schemaVersion;
+    if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
+        throw new InputError(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
+    }
+    const schema = artifactSchema(expected.reportSchema ?? z.unknown());
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+        const problems = formatIssues(parsed.error, data, schema);
+        throw new InputError(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+    }
+    const artifact = parsed.data;
+    if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
+        throw new InputError(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
+    }
+    if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
+        throw new InputError(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
+    }
+    return artifact;
+}
+/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
+function readBounded(file, maxBytes) {
+    let fd;
+    try {
+        // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
+        fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            throw new InputError(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
+        if (code === 'ELOOP')
+            throw new InputError(`${file}: is a symbolic link; refusing to follow it`);
+        throw new InputError(`${file}: cannot open: ${e.message}`);
+    }
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            throw new InputError(`${file}: not a regular file`);
+        if (st.size > maxBytes)
+            throw new InputError(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+        // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
+        const buf = readFd(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new InputError(`${file}: changed while being read; refusing it`);
+        return buf.toString('utf8');
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+
+/***/ }),
+
 /***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -585,6 +721,8 @@ const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ ResolutionSchema),
+/* harmony export */   Cp: () => (/* binding */ replaceVerb),
+/* harmony export */   Wl: () => (/* binding */ SHADOW_NOTE),
 /* harmony export */   bO: () => (/* binding */ explanationLines),
 /* harmony export */   e1: () => (/* binding */ UNHELD_REPLACEMENT),
 /* harmony export */   fj: () => (/* binding */ ResolveOutputSchema),
@@ -606,6 +744,12 @@ const ReplacementSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     breaks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Break),
     /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
     pulledInBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Pull),
+    /**
+     * true: pip does not uninstall the base's copy (outside its environment: Debian's python3-*
+     * packages, a virtualenv's system site-packages); the new version goes in ahead of it on
+     * sys.path and shadows it, the old files left in place.
+     */
+    shadows: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
 });
 const HazardSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -640,6 +784,10 @@ const ResolutionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     }),
     durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
 });
+/** What a plan does to a base package: replace it, or shadow one pip does not uninstall. Pure. */
+const replaceVerb = (r) => r.shadows ? 'shadow' : 'replace';
+/** Said after a shadowed package: why it is shadowed, not replaced. */
+const SHADOW_NOTE = "pip does not uninstall a package outside its environment: it installs the new version ahead of the base image's copy on sys.path";
 /** Hazard id of a base package the held plan still replaces: no pin could hold it (steps/hold.ts). */
 const UNHELD_REPLACEMENT = 'unheld-replacement';
 /** What resolving one image and platform hands on: the build's constraints and requirements. */
@@ -664,7 +812,7 @@ function explanationLines(r) {
         `${r.platform}: ${unheld ? 'conflict fixed with the base image held, but for packages no pin can hold' : head[r.status]} (${r.constraints.pinned} base packages held)`,
     ];
     for (const rep of r.naive.replaces)
-        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
+        lines.push(`a plain pip install would ${replaceVerb(rep)} ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}${rep.shadows ? `; ${SHADOW_NOTE}` : ''}`);
     for (const m of r.resolved?.moved ?? [])
         lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
     for (const c of r.resolved?.relaxed ?? [])
@@ -681,21 +829,24 @@ function explanationLines(r) {
 
 /***/ }),
 
-/***/ 37351:
+/***/ 78838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* binding */ BUILD_FILE),
+  MG: () => (/* binding */ COMMENT_DIR),
   VI: () => (/* binding */ PLAN_FILE),
+  SC: () => (/* binding */ RUN_REPORT_FILE),
   NR: () => (/* binding */ envelopeFile),
   lR: () => (/* binding */ openResultDir),
   g7: () => (/* binding */ readDigestFiles),
-  mR: () => (/* binding */ recordFile)
+  mR: () => (/* binding */ recordFile),
+  rn: () => (/* binding */ reportFile)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, reportFile, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, attestationFile, digestFile, digestFiles, readBuildResult, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -720,132 +871,16 @@ var config_platform = __webpack_require__(15063);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
-var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/util/read-bounded.ts
-var read_bounded = __webpack_require__(30790);
-;// CONCATENATED MODULE: ./src/report/artifact.ts
-// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
-// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
-// That job runs with write access on data an untrusted job produced: everything read here is
-// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
-
-
-
-
-
-
-
-
-const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
-const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
-/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
-const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
-const MAX_REPORTS = 64;
-const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-function artifactSchema(reports) {
-    return schemas/* strictObject */.rej({
-        schemaVersion: schemas/* literal */.euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: schemas/* number */.aig({ error: 'expected a pull-request number' })
-            .int({ error: 'expected a positive whole number' })
-            .positive({ error: 'expected a positive whole number' })
-            .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: schemas/* string */.YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
-            error: 'expected a full commit SHA (40 lowercase hex characters)',
-        }),
-        repository: schemas/* string */.YjP({ error: 'expected "owner/repo"' })
-            .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
-        /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
-        markerKey: schemas/* string */.YjP().min(1).max(1000).optional(),
-        reports: schemas/* array */.YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
-    });
-}
-/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(schemas/* unknown */.L5J());
-/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
-function writeCommentArtifact(dir, payload) {
-    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
-    const parsed = CommentArtifactSchema.safeParse(payload);
-    if (!parsed.success) {
-        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${(0,issues/* formatIssues */.og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
-    }
-    const text = `${JSON.stringify(parsed.data)}\n`;
-    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
-    }
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    (0,json_file/* writeFileAtomic */.Zf)(file, (0,redact/* redactUrls */.sK)(text), file);
-    return file;
-}
-/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
-function readCommentArtifact(dir, expected) {
-    const file = path.join(dir, COMMENT_ARTIFACT_FILE);
-    const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
-    const text = readBounded(file, maxBytes);
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new InputError(`${file}: not JSON: ${e.message.slice(0, 200)}`);
-    }
-    const version = data?.schemaVersion;
-    if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
-        throw new InputError(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
-    }
-    const schema = artifactSchema(expected.reportSchema ?? z.unknown());
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-        const problems = formatIssues(parsed.error, data, schema);
-        throw new InputError(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
-    }
-    const artifact = parsed.data;
-    if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
-        throw new InputError(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
-    }
-    if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
-        throw new InputError(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
-    }
-    return artifact;
-}
-/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
-function readBounded(file, maxBytes) {
-    let fd;
-    try {
-        // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
-        fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT')
-            throw new InputError(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
-        if (code === 'ELOOP')
-            throw new InputError(`${file}: is a symbolic link; refusing to follow it`);
-        throw new InputError(`${file}: cannot open: ${e.message}`);
-    }
-    try {
-        const st = fstatSync(fd);
-        if (!st.isFile())
-            throw new InputError(`${file}: not a regular file`);
-        if (st.size > maxBytes)
-            throw new InputError(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
-        // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
-        const buf = readFd(fd, st.size + 1);
-        if (buf.length > st.size)
-            throw new InputError(`${file}: changed while being read; refusing it`);
-        return buf.toString('utf8');
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var artifact = __webpack_require__(80954);
 // EXTERNAL MODULE: ./src/report/model-schema.ts
 var model_schema = __webpack_require__(463);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var smoke_result = __webpack_require__(3228);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/diff/read.ts
@@ -1075,7 +1110,7 @@ opts = {}) {
         writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
         writeComment: (payload) => {
             (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
-            writeCommentArtifact(at(COMMENT_DIR), payload);
+            (0,artifact/* writeCommentArtifact */.V1)(at(COMMENT_DIR), payload);
             return at(COMMENT_DIR);
         },
         ...attestFiles(root, label),
