@@ -66,6 +66,9 @@ describe('a credential pip reads once quotes and backslashes are removed is refu
     `-e "git+https://ghp_${'a'.repeat(36)}"@github.com/org/pkg.git#egg=pkg`,
     `--pypi-url "https"://alice:${SECRET}@host/simple`,
     `--pre "https"://alice:${SECRET}@host/simple`, // a word pip ignores, in the file all the same
+    // Quotes only at the word's edges, a space inside: pip's password is "p4ss w0rdXY".
+    `--extra-index-url "https://alice:p4ss w0rdXY@host/simple"`,
+    `-i 'https://alice:p4ss\tw0rdXY@host/simple'`,
   ])('%s', (line) => {
     write(`numpy\n${line}\n`);
     const e = inputErrorOf(read);
