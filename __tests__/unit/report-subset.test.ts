@@ -12,7 +12,7 @@ import { createGitHubClient } from '../../src/github/client.js';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
-import { configVariantNames, runKeyOf } from '../../src/report/keys.js';
+import { configVariantNames, reportKey, runKeyOf } from '../../src/report/keys.js';
 import { defaultMarkerKey } from '../../src/report/model.js';
 import { markerFor } from '../../src/report/render.js';
 import { openResultDir } from '../../src/results/results.js';
@@ -156,9 +156,26 @@ describe('runKeyOf and configVariantNames', () => {
     ['every variant, in another order', ['cuda12.6', 'cpu', 'cuda12.8'], all, REPO],
     ['one of three', all, ['cuda12.8'], `${REPO}:cuda12.8`],
     ['two of three, sorted', all, ['cuda12.8', 'cpu'], `${REPO}:cpu,cuda12.8`],
+    // An input that replaces the file's variants (the file lists only the default cpu) narrows
+    // nothing: the run keeps the one key it always had.
+    ["variants in the place of the file's", ['cpu'], ['cuda12.8'], REPO],
+    ['some the file lists and one it does not', ['cpu', 'cuda12.6'], ['cuda12.8', 'cpu'], REPO],
   ])('%s', (_name, configVariants, planned, key) => {
     const p = { ...plan, variants: plan.variants.filter((v) => planned.includes(v.name)) };
     expect(runKeyOf(p, config, configVariants).key).toBe(key);
+  });
+
+  it('with report.markerKey, each job of a variants matrix keeps its baseline under its own key', () => {
+    const keyed = validateConfigData(
+      { image: { name: 'acme/model' }, variants: all, report: { markerKey: 'model' } },
+      'ml-image.yml',
+    );
+    const one = (name: string) => ({ ...plan, variants: plan.variants.filter((v) => v.name === name) });
+    expect(reportKey(one('cpu'), keyed, 'cpu', all)).toBe('model:cpu');
+    expect(reportKey(one('cuda12.8'), keyed, 'cuda12.8', all)).toBe('model:cuda12.8');
+    // The whole run, and one variant in the file's place: as before.
+    expect(reportKey(plan, keyed, 'cpu', all)).toBe('model:cpu');
+    expect(reportKey(one('cuda12.8'), keyed, 'cuda12.8', ['cpu'])).toBe('model');
   });
 
   it('reads the names the config file gives, whatever overrides them', () => {

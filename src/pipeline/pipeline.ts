@@ -388,7 +388,8 @@ async function runResolve(
 /** `ml-image run`: the earlier run's records are the baseline this run saved last time. */
 function reuseLookup(opts: PipelineOptions, plan: Plan) {
   const { baseline, saveAs } = opts.report;
-  return (variant: string) => baseline!.restore(reportKey(plan, opts.loaded.config, variant), saveAs!.branch);
+  const { config, fileVariants } = opts.loaded;
+  return (v: string) => baseline!.restore(reportKey(plan, config, v, fileVariants), saveAs!.branch);
 }
 
 export function overallStatus(entries: readonly SmokeEntry[]): SmokeStatus {

@@ -29,10 +29,20 @@ export interface RunKey {
  */
 export function runKeyOf(plan: Plan, config: Config, configVariants?: readonly string[]): RunKey {
   const key = config.report.markerKey ?? plan.repository;
-  const names = plan.variants.map((v) => v.name);
-  if (configVariants === undefined || configVariants.every((n) => names.includes(n))) return { key };
-  const subset = [...names].sort();
+  if (!narrowsVariants(plan, configVariants)) return { key };
+  const subset = plan.variants.map((v) => v.name).sort();
   return { key: `${key}:${subset.join(',')}`, subset };
+}
+
+/**
+ * Whether PLAN reports only some of the config file's variants (CONFIG_VARIANTS): each of its
+ * variants is one the file lists, and the file lists more. Variants an input or flag put in the
+ * file's place (`variants: cuda12.8` where the file lists only the default cpu) do not narrow it.
+ */
+export function narrowsVariants(plan: Plan, configVariants?: readonly string[]): boolean {
+  if (configVariants === undefined) return false;
+  const names = plan.variants.map((v) => v.name);
+  return names.every((n) => configVariants.includes(n)) && !configVariants.every((n) => names.includes(n));
 }
 
 export function runMarkerKey(plan: Plan, config: Config, configVariants?: readonly string[]): string {
@@ -80,9 +90,17 @@ export function replacedMarkers(
  * recognises these). report.markerKey replaces the image part; with several variants each still
  * gets its own (":<variant>" appended).
  */
-export function reportKey(plan: Plan, config: Config, variant: string): string {
+export function reportKey(
+  plan: Plan,
+  config: Config,
+  variant: string,
+  configVariants?: readonly string[],
+): string {
   const v = plan.variants.find((x) => x.name === variant);
   const set = config.report.markerKey;
-  if (set !== undefined) return plan.variants.length > 1 ? `${set}:${variant}` : set;
+  // A job of a matrix that reports one of several variants (narrowsVariants) keys its baseline by
+  // the variant too: the jobs would otherwise save over each other's baselines under one key.
+  if (set !== undefined)
+    return plan.variants.length > 1 || narrowsVariants(plan, configVariants) ? `${set}:${variant}` : set;
   return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }

@@ -166,7 +166,7 @@ async function reportVariant(
     return undefined;
   }
   const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
-  const markerKey = reportKey(plan, config, v.name);
+  const markerKey = reportKey(plan, config, v.name, input.configVariants);
   const baseDir =
     options.baseline && options.baseBranch
       ? await options.baseline.restore(markerKey, options.baseBranch)
