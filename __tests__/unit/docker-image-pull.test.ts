@@ -35,6 +35,11 @@ interface Scenario {
   lines?: unknown[];
   /** The platform of the image a completed pull leaves (default: the one asked for), or of each. */
   pulls?: string | string[];
+  /**
+   * The containerd image store: several platforms under one tag, its inspect (with a Descriptor)
+   * naming the host's (LOCAL) whatever was pulled.
+   */
+  containerd?: boolean;
 }
 
 /** A real dockerode (its progress reader) over an engine that answers as SCENARIO says. */
@@ -47,6 +52,11 @@ function fakeEngine(s: Scenario) {
       inspect: async () => {
         if (s.inspectError) throw s.inspectError;
         if (local === undefined) throw httpError(404, `No such image: ${IMAGE}`);
+        if (s.containerd)
+          return {
+            ...inspectOf(s.local ?? local),
+            Descriptor: { mediaType: 'application/vnd.oci.image.index.v1+json' },
+          };
         return inspectOf(local);
       },
     }),
@@ -243,6 +253,21 @@ describe('an engine that takes a single-platform image of another platform (dock
     const { docker, calls } = fakeEngine({ pulls: ['linux/amd64', PLATFORM] });
     await expect(docker.inspectImage(IMAGE, PLATFORM)).resolves.toMatchObject({ architecture: 'arm64' });
     expect(calls.pulls).toHaveLength(2);
+  });
+
+  it("the containerd image store (its inspect names the host's platform): one clean pull is enough", async () => {
+    const { docker, calls } = fakeEngine({ local: 'linux/amd64', containerd: true });
+    await expect(docker.inspectImage(IMAGE, PLATFORM)).resolves.toBeDefined();
+    expect(calls.pulls).toEqual([`${IMAGE} ${PLATFORM}`]);
+    // A platform the image lacks is still the pull's own error there.
+    const missing = fakeEngine({
+      local: 'linux/amd64',
+      containerd: true,
+      lines: [errorLine('no match for platform in manifest: not found')],
+    });
+    const e = await failure(missing.docker.inspectImage(IMAGE, PLATFORM));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toContain('has no variant for linux/arm64');
   });
 
   it('an image already local for the platform: no pull', async () => {

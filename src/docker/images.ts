@@ -170,8 +170,14 @@ export function pullFailure(
   return new InputError(quoted, 'check the image reference and that it exists', { cause });
 }
 
-/** What ensureImage reads of the local image: its platform. */
-const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true });
+/**
+ * What ensureImage reads of the local image: its platform, and whether the engine keeps several
+ * platforms under one tag (the containerd image store: its inspect has a Descriptor, and names the
+ * host's platform among those present, whatever was pulled last).
+ */
+const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true }).extend({
+  Descriptor: z.unknown().optional(),
+});
 type LocalPlatform = z.infer<typeof LocalPlatformSchema>;
 
 /**
@@ -233,7 +239,8 @@ async function pullImage(docker: Dockerode, image: string, platform: string | un
  * Pull the image for the platform unless it is already local. A pull the engine completes with
  * an image of another platform (20.10 takes a single-platform image whatever the platform asked
  * for) is the image's lack; pulled once more first, as another pull of the tag for another
- * platform may have moved it meanwhile.
+ * platform may have moved it meanwhile. On the containerd image store (a Descriptor in the
+ * inspect) a pull without an error is enough: its inspect names the host's platform.
  */
 export async function ensureImage(
   client: EngineClient,
@@ -248,6 +255,8 @@ export async function ensureImage(
     await pullImage(docker, image, platform);
     local = await localImage(docker, image);
     if (!local) throw pullFailure(image, platform, 'the engine holds no such image after the pull');
+    // A multi-platform store's inspect cannot say: the pull's own answer (no error) is the word.
+    if (local.Descriptor !== undefined) return;
   }
 }
 
