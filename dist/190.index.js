@@ -2489,7 +2489,9 @@ function unquoted(text) {
     const at = [];
     if (QUOTING.test(text))
         for (const w of optionWords(text)) {
-            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1))
+            // Read as written (no quote or backslash inside it), unless pip's value holds what ends a URL
+            // or a value in the rules as written (`"https://u:pw d@host"`: the space is the password's).
+            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1) && !/[\s"'`\\]/.test(w.value))
                 continue;
             if (values.length > 0)
                 at.push(-1);
@@ -6373,11 +6375,21 @@ function renderDoc(model, marker, maxChars, parts) {
  */
 function runKeyOf(plan, config, configVariants) {
     const key = config.report.markerKey ?? plan.repository;
-    const names = plan.variants.map((v) => v.name);
-    if (configVariants === undefined || configVariants.every((n) => names.includes(n)))
+    if (!narrowsVariants(plan, configVariants))
         return { key };
-    const subset = [...names].sort();
+    const subset = plan.variants.map((v) => v.name).sort();
     return { key: `${key}:${subset.join(',')}`, subset };
+}
+/**
+ * Whether PLAN reports only some of the config file's variants (CONFIG_VARIANTS): each of its
+ * variants is one the file lists, and the file lists more. Variants an input or flag put in the
+ * file's place (`variants: cuda12.8` where the file lists only the default cpu) do not narrow it.
+ */
+function narrowsVariants(plan, configVariants) {
+    if (configVariants === undefined)
+        return false;
+    const names = plan.variants.map((v) => v.name);
+    return names.every((n) => configVariants.includes(n)) && !configVariants.every((n) => names.includes(n));
 }
 function runMarkerKey(plan, config, configVariants) {
     return runKeyOf(plan, config, configVariants).key;
@@ -6413,11 +6425,13 @@ function replacedMarkers(models, images, subset) {
  * recognises these). report.markerKey replaces the image part; with several variants each still
  * gets its own (":<variant>" appended).
  */
-function reportKey(plan, config, variant) {
+function reportKey(plan, config, variant, configVariants) {
     const v = plan.variants.find((x) => x.name === variant);
     const set = config.report.markerKey;
+    // A job of a matrix that reports one of several variants (narrowsVariants) keys its baseline by
+    // the variant too: the jobs would otherwise save over each other's baselines under one key.
     if (set !== undefined)
-        return plan.variants.length > 1 ? `${set}:${variant}` : set;
+        return plan.variants.length > 1 || narrowsVariants(plan, configVariants) ? `${set}:${variant}` : set;
     return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }
 
@@ -6988,7 +7002,7 @@ async function reportVariant(input, io, v) {
         return undefined;
     }
     const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
-    const markerKey = reportKey(plan, config, v.name);
+    const markerKey = reportKey(plan, config, v.name, input.configVariants);
     const baseDir = options.baseline && options.baseBranch
         ? await options.baseline.restore(markerKey, options.baseBranch)
         : undefined;
@@ -14134,7 +14148,8 @@ async function runResolve(opts, io, plan, docker) {
 /** `ml-image run`: the earlier run's records are the baseline this run saved last time. */
 function reuseLookup(opts, plan) {
     const { baseline, saveAs } = opts.report;
-    return (variant) => baseline.restore(reportKey(plan, opts.loaded.config, variant), saveAs.branch);
+    const { config, fileVariants } = opts.loaded;
+    return (v) => baseline.restore(reportKey(plan, config, v, fileVariants), saveAs.branch);
 }
 function overallStatus(entries) {
     const s = entries.map((e) => e.result.summary);

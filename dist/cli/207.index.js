@@ -4219,7 +4219,8 @@ async function runResolve(opts, io, plan, docker) {
 /** `ml-image run`: the earlier run's records are the baseline this run saved last time. */
 function reuseLookup(opts, plan) {
     const { baseline, saveAs } = opts.report;
-    return (variant) => baseline.restore((0,stage/* reportKey */.y1)(plan, opts.loaded.config, variant), saveAs.branch);
+    const { config, fileVariants } = opts.loaded;
+    return (v) => baseline.restore((0,stage/* reportKey */.y1)(plan, config, v, fileVariants), saveAs.branch);
 }
 function overallStatus(entries) {
     const s = entries.map((e) => e.result.summary);

@@ -320,7 +320,9 @@ function unquoted(text) {
     const at = [];
     if (QUOTING.test(text))
         for (const w of optionWords(text)) {
-            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1))
+            // Read as written (no quote or backslash inside it), unless pip's value holds what ends a URL
+            // or a value in the rules as written (`"https://u:pw d@host"`: the space is the password's).
+            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1) && !/[\s"'`\\]/.test(w.value))
                 continue;
             if (values.length > 0)
                 at.push(-1);

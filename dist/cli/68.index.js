@@ -498,11 +498,21 @@ var render = __webpack_require__(33365);
  */
 function runKeyOf(plan, config, configVariants) {
     const key = config.report.markerKey ?? plan.repository;
-    const names = plan.variants.map((v) => v.name);
-    if (configVariants === undefined || configVariants.every((n) => names.includes(n)))
+    if (!narrowsVariants(plan, configVariants))
         return { key };
-    const subset = [...names].sort();
+    const subset = plan.variants.map((v) => v.name).sort();
     return { key: `${key}:${subset.join(',')}`, subset };
+}
+/**
+ * Whether PLAN reports only some of the config file's variants (CONFIG_VARIANTS): each of its
+ * variants is one the file lists, and the file lists more. Variants an input or flag put in the
+ * file's place (`variants: cuda12.8` where the file lists only the default cpu) do not narrow it.
+ */
+function narrowsVariants(plan, configVariants) {
+    if (configVariants === undefined)
+        return false;
+    const names = plan.variants.map((v) => v.name);
+    return names.every((n) => configVariants.includes(n)) && !configVariants.every((n) => names.includes(n));
 }
 function runMarkerKey(plan, config, configVariants) {
     return runKeyOf(plan, config, configVariants).key;
@@ -538,11 +548,13 @@ function replacedMarkers(models, images, subset) {
  * recognises these). report.markerKey replaces the image part; with several variants each still
  * gets its own (":<variant>" appended).
  */
-function reportKey(plan, config, variant) {
+function reportKey(plan, config, variant, configVariants) {
     const v = plan.variants.find((x) => x.name === variant);
     const set = config.report.markerKey;
+    // A job of a matrix that reports one of several variants (narrowsVariants) keys its baseline by
+    // the variant too: the jobs would otherwise save over each other's baselines under one key.
     if (set !== undefined)
-        return plan.variants.length > 1 ? `${set}:${variant}` : set;
+        return plan.variants.length > 1 || narrowsVariants(plan, configVariants) ? `${set}:${variant}` : set;
     return (0,report_model/* defaultMarkerKey */.DY)(plan.repository, variant, v?.platforms ?? []);
 }
 
@@ -1130,7 +1142,7 @@ async function reportVariant(input, io, v) {
         return undefined;
     }
     const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
-    const markerKey = reportKey(plan, config, v.name);
+    const markerKey = reportKey(plan, config, v.name, input.configVariants);
     const baseDir = options.baseline && options.baseBranch
         ? await options.baseline.restore(markerKey, options.baseBranch)
         : undefined;

@@ -2016,8 +2016,14 @@ function pullFailure(image, platform, message, cause) {
         return new errors/* InputError */.dz(quoted, `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`, { cause });
     return new errors/* InputError */.dz(quoted, 'check the image reference and that it exists', { cause });
 }
-/** What ensureImage reads of the local image: its platform. */
-const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true });
+/**
+ * What ensureImage reads of the local image: its platform, and whether the engine keeps several
+ * platforms under one tag (the containerd image store: its inspect has a Descriptor, and names the
+ * host's platform among those present, whatever was pulled last).
+ */
+const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true }).extend({
+    Descriptor: schemas/* unknown */.L5J().optional(),
+});
 /**
  * The engine's own image under IMAGE: undefined when it holds none. A malformed reference is exit 2,
  * any other refusal exit 3.
@@ -2067,7 +2073,8 @@ async function pullImage(docker, image, platform) {
  * Pull the image for the platform unless it is already local. A pull the engine completes with
  * an image of another platform (20.10 takes a single-platform image whatever the platform asked
  * for) is the image's lack; pulled once more first, as another pull of the tag for another
- * platform may have moved it meanwhile.
+ * platform may have moved it meanwhile. On the containerd image store (a Descriptor in the
+ * inspect) a pull without an error is enough: its inspect names the host's platform.
  */
 async function ensureImage(client, image, platform) {
     const docker = await client.docker();
@@ -2079,6 +2086,9 @@ async function ensureImage(client, image, platform) {
         local = await localImage(docker, image);
         if (!local)
             throw pullFailure(image, platform, 'the engine holds no such image after the pull');
+        // A multi-platform store's inspect cannot say: the pull's own answer (no error) is the word.
+        if (local.Descriptor !== undefined)
+            return;
     }
 }
 async function inspectImage(client, ref, platform) {
