@@ -495,6 +495,28 @@ describe('tags: the per-variant rule', () => {
     expect(out.variants[0]!.labels['org.opencontainers.image.revision']).toBe('abcdef1234');
     expect(applyToPlan(plan, {})).toBe(plan);
   });
+
+  it('takes the empty values docker/metadata-action writes (a repository without a description or license)', () => {
+    const o = buildOptionsFromInputs(
+      inputs({
+        labels:
+          'org.opencontainers.image.title=repo\norg.opencontainers.image.description=\norg.opencontainers.image.licenses=',
+        annotations:
+          'manifest:org.opencontainers.image.description=\nindex:org.opencontainers.image.title=repo',
+      }),
+    );
+    expect(o.labels).toEqual({
+      'org.opencontainers.image.title': 'repo',
+      'org.opencontainers.image.description': '',
+      'org.opencontainers.image.licenses': '',
+    });
+    expect(o.annotations).toEqual([
+      { types: ['manifest'], key: 'org.opencontainers.image.description', value: '' },
+      { types: ['index'], key: 'org.opencontainers.image.title', value: 'repo' },
+    ]);
+    // A secret's value may not be empty (BPA's parseSecretKvp), nor a label's key.
+    expect(() => buildOptionsFromInputs(inputs({ labels: '=x' }))).toThrow(/input "labels"/);
+  });
 });
 
 describe('annotations', () => {

@@ -41,7 +41,9 @@ export function buildOptionsFromInputs(
   }
   const labels = list('labels', true);
   if (labels.length)
-    opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
+    opts.labels = Object.fromEntries(
+      labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)', { emptyValue: true })),
+    );
   const annotations = list('annotations', true);
   if (annotations.length) opts.annotations = annotations.map(parseAnnotation);
   // Both are written into the image (its config, its manifests) for anyone who pulls it.

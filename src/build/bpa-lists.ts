@@ -60,12 +60,21 @@ export interface BuildInputOptions {
   noCacheFilters?: string[];
 }
 
-/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
-export function keyValue(input: string, item: string, what: string): [string, string] {
+/**
+ * `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp), or with
+ * EMPTY_VALUE a `KEY=` too: a label or annotation docker/metadata-action writes for a repository
+ * without a description or license (`org.opencontainers.image.description=`), as buildx takes it.
+ */
+export function keyValue(
+  input: string,
+  item: string,
+  what: string,
+  { emptyValue = false }: { emptyValue?: boolean } = {},
+): [string, string] {
   const at = item.indexOf('=');
   const key = at > 0 ? item.slice(0, at).trim() : '';
   const value = at > 0 ? item.slice(at + 1) : '';
-  if (key === '' || value === '')
+  if (key === '' || (value === '' && !emptyValue))
     throw new InputError(
       `input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`,
       `write one ${what} a line`,
@@ -84,7 +93,7 @@ const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-des
 
 /** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
 export function parseAnnotation(item: string): Annotation {
-  const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+  const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)', { emptyValue: true });
   const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
   const types = m?.[1]?.split(',') ?? [];
   const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
