@@ -177,10 +177,70 @@ describe("verify's GPU policy on the H200's smoke results", () => {
     ],
     ['a failed gpu test names no device', { gpus: 1, names: ['A'], driver: '1' }, 'fail', []],
     ['no names: no device', { gpus: 0, names: [], driver: null }, 'pass', []],
+    [
+      'no nvidia-smi in the image: one unnamed device per GPU CUDA counted',
+      { gpus: 0, names: [], driver: '580.159.04', cuda_devices: 8 },
+      'pass',
+      Array.from({ length: 8 }, () => ({ name: '', driver: '580.159.04' })),
+    ],
+    [
+      'no names, and CUDA counted none: no device',
+      { gpus: 0, names: [], driver: null, cuda_devices: 0 },
+      'pass',
+      [],
+    ],
+    [
+      'a cuda_devices that is no count: no device',
+      { gpus: 0, names: [], driver: null, cuda_devices: 2.5 },
+      'pass',
+      [],
+    ],
+    [
+      'names win over the CUDA count',
+      { gpus: 1, names: ['A'], driver: null, cuda_devices: 2 },
+      'pass',
+      [{ name: 'A', driver: null }],
+    ],
   ])('gpusFromTests: %s', (_what, metrics, status, devices) => {
     expect(
       gpusFromTests([{ id: 'gpu', suite: 'gpu', status: status as 'pass', durationMs: 1, metrics }]),
     ).toEqual(devices);
+  });
+
+  // An image whose NVIDIA_DRIVER_CAPABILITIES leave out `utility` has no nvidia-smi: neither the
+  // probe nor the gpu suite names its GPUs, but CUDA counted them, and --require-gpu-smoke holds.
+  it('an image without nvidia-smi: GPU smoke passes on the GPUs CUDA counted, saying they are not named', () => {
+    const gpuTest = { id: 'gpu', suite: 'gpu', status: 'pass' as const, durationMs: 1 };
+    const build = (metrics: Record<string, unknown>) =>
+      buildSmokePredicate({
+        smoke: { ...smoke, tests: [{ ...gpuTest, metrics }] },
+        record: { ...record, gpus: [] },
+        variant: 'cuda13.0',
+        imageRef: 'ghcr.io/acme/model',
+        digest: DIGEST,
+        platform: 'linux/amd64',
+        toolVersion: '0.1.0',
+        finishedAt: '2026-11-30T17:14:00Z',
+      });
+    const unnamed = build({ gpus: 0, names: [], driver: '580.159.04', cuda_devices: 8 });
+    expect(unnamed.gpus.devices).toHaveLength(8);
+    expect(SmokePredicateSchema.safeParse(unnamed).success).toBe(true);
+    expect(smokeChecks('linux/amd64', unnamed, policy({}))[1]).toEqual({
+      platform: 'linux/amd64',
+      check: 'GPU smoke',
+      ok: true,
+      detail: 'on 8 GPUs not named (no nvidia-smi in the image)',
+    });
+    const one = build({ gpus: 0, names: [], driver: null, cuda_devices: 1 });
+    expect(smokeChecks('linux/amd64', one, policy({}))[1]?.detail).toBe(
+      'on 1 GPU not named (no nvidia-smi in the image)',
+    );
+    // CUDA counted none: still no GPU
+    const none = build({ gpus: 0, names: [], driver: null, cuda_devices: 0 });
+    expect(smokeChecks('linux/amd64', none, policy({}))[1]).toMatchObject({
+      ok: false,
+      detail: 'the smoke tests ran without a GPU',
+    });
   });
 
   it('fails a floor above what it measured, naming the figure', () => {

@@ -649,6 +649,24 @@ describe('the zod schema and docs/attestations/smoke-v1.schema.json agree', () =
     ],
     ['no tests', buildSmokePredicate(smokeInput({ smoke: makeSmoke([]) }))],
     [
+      'an image without nvidia-smi: 8 GPUs CUDA counted, none named',
+      buildSmokePredicate(
+        smokeInput({
+          smoke: {
+            ...makeSmoke([
+              {
+                id: 'gpu',
+                status: 'pass',
+                metrics: { gpus: 0, names: [], driver: '580.159.04', cuda_devices: 8 },
+              },
+            ]),
+            gpus: 'all',
+          },
+          record: makeRecord({ cuda: { runtime: '12.8' }, gpus: [] }),
+        }),
+      ),
+    ],
+    [
       'an offset time, a GPU without a driver',
       {
         ...buildSmokePredicate(smokeInput()),

@@ -103,6 +103,13 @@ describe('verify policy (pure)', () => {
     ],
     ['GPU smoke on an H200', gpuTests, h200, policy({ requireGpuSmoke: true }), [['GPU smoke', true]]],
     [
+      'GPU smoke on GPUs nothing named (no nvidia-smi in the image)',
+      gpuTests,
+      [{ name: '', driver: '580.159.04' }],
+      policy({ requireGpuSmoke: true }),
+      [['GPU smoke', true]],
+    ],
+    [
       'GPU smoke asked, ran without a GPU',
       gpuTests,
       [],

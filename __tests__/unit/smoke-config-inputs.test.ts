@@ -48,3 +48,50 @@ describe('configSmokeInputs reads with the environment it is given', () => {
     expect((e as InputError).message).toMatch(/outside\.txt is outside the workspace/);
   });
 });
+
+describe('configSmokeInputs: the imports suite names only what pip installed on the target', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-smoke-markers-'));
+    writeFileSync(
+      path.join(dir, 'requirements.txt'),
+      'numpy\npywin32==306; sys_platform == "win32"\ntriton==3.0.0 ; platform_machine == "x86_64"\ntomli; python_version < "3.11"\n',
+    );
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const inputs = (platforms: string[], target?: { platform?: string; python?: string }) => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      JSON.stringify({ image: { name: 'o/m' }, platforms, python: { requirements: ['requirements.txt'] } }),
+    );
+    return configSmokeInputs(loadConfig({ cwd: dir, file: 'ml-image.yml' }), {}, target);
+  };
+
+  it.each<[string, string[], { platform?: string; python?: string } | undefined, string[]]>([
+    [
+      'both platforms: machine not known',
+      ['linux/amd64', 'linux/arm64'],
+      undefined,
+      ['numpy', 'triton', 'tomli'],
+    ],
+    ['only linux/arm64', ['linux/arm64'], undefined, ['numpy', 'tomli']],
+    ['only linux/amd64', ['linux/amd64'], undefined, ['numpy', 'triton', 'tomli']],
+    [
+      'a target: linux/arm64, Python 3.12',
+      ['linux/amd64', 'linux/arm64'],
+      { platform: 'linux/arm64', python: '3.12' },
+      ['numpy'],
+    ],
+  ])('%s', (_what, platforms, target, names) => {
+    expect(inputs(platforms, target).distributions).toEqual(names);
+  });
+
+  it.each<[string, string | undefined, string[]]>([
+    ['linux/amd64', '3.10', ['numpy', 'triton', 'tomli']],
+    ['linux/arm64', '3.12', ['numpy']],
+    ['linux/amd64', undefined, ['numpy', 'triton', 'tomli']],
+  ])('distributionsFor(%s, %s)', (platform, python, names) => {
+    expect(inputs(['linux/amd64', 'linux/arm64']).distributionsFor(platform, python)).toEqual(names);
+  });
+});

@@ -438,16 +438,19 @@ describe('the smoke stage', () => {
     /** Results may be reused (`ml-image run`): no earlier run is found. */
     reuse?: boolean;
     hostGpus?: () => Promise<GpuDevices>;
+    /** The variant's kind in the plan (default cuda: a GPU run gives it the GPUs). */
+    kind?: 'cpu' | 'cuda';
+    requireGpu?: boolean;
   }
 
   function stage(docker: DockerAdapter, opts: StageOpts = {}) {
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
-      'image: { name: o/m }\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n    - { name: two, command: [nvidia-smi], gpu: true }\n',
+      `image: { name: o/m }\nsmoke:\n  requireGpu: ${opts.requireGpu ?? false}\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n    - { name: two, command: [nvidia-smi], gpu: true }\n`,
     );
     const loaded = loadConfig({ cwd: dir, file: 'ml-image.yml' });
     const platforms = opts.platforms ?? ['linux/amd64'];
-    const plan = { variants: [{ name: 'cpu', kind: 'cpu', platforms }] } as unknown as Plan;
+    const plan = { variants: [{ name: 'cpu', kind: opts.kind ?? 'cuda', platforms }] } as unknown as Plan;
     const built = (platform: string) => ({
       platform,
       digest: D('a'),
@@ -499,6 +502,7 @@ describe('the smoke stage', () => {
     const specs: ContainerRunSpec[] = [];
     const inspected: string[] = [];
     const docker = fakeDocker({
+      ping: async () => ({ version: '28.0.0', apiVersion: '1.48', os: 'linux', arch: 'amd64' }),
       inspectImage: async (ref) => {
         // A pulling inspect of the local tag would fetch whatever another job pushed under it.
         if (ref === tag) throw new Error(`inspectImage(${ref}) may pull`);
@@ -625,11 +629,54 @@ describe('the smoke stage', () => {
     expect(host.calls()).toBe(1);
     noQueryContainer(specs);
     expect(smokeFile('linux/amd64').gpuDevices).toBe(H200);
-    expect(smokeFile('linux/arm64').gpuDevices).toBe(H200);
+    // linux/arm64 runs emulated on this amd64 engine: no GPUs, keyed as a run without any.
+    expect(smokeFile('linux/arm64').gpuDevices).toBe('none');
+    expect(specs.filter((s) => s.platform === 'linux/arm64').length).toBeGreaterThan(1);
+    expect(specs.filter((s) => s.platform === 'linux/arm64' && s.gpus !== undefined)).toEqual([]);
+    expect(specs.filter((s) => s.platform === 'linux/amd64' && s.gpus === 'all').length).toBe(2);
     // A CPU-only run never asks, reuse or not.
     await stage(engine(D('a')).docker, { gpus: 'none', reuse: true, hostGpus: host.hostGpus }).run();
     expect(host.calls()).toBe(1);
     expect(smokeFile().gpuDevices).toBe('none');
+  });
+
+  // require-gpu asks for GPUs where a target can use them: a cpu variant, or a platform the engine
+  // runs emulated, never gets any, so its GPU tests are skipped with the reason, not failed.
+  it.each([
+    ['a cpu variant', 'cpu', 'linux/amd64', 'cpu variant: no GPU tests'],
+    [
+      'an emulated platform',
+      'cuda',
+      'linux/arm64',
+      'linux/arm64 runs emulated on this linux/amd64 host: no GPU',
+    ],
+  ] as const)(
+    '--gpus all with require-gpu, %s: no GPUs, the GPU test skipped with why',
+    async (_n, kind, platform, why) => {
+      const { docker, specs } = engine(D('a'));
+      const { lines, run } = stage(docker, { gpus: 'all', kind, requireGpu: true, platforms: [platform] });
+      const { entries } = await run();
+      expect(specs.filter((s) => s.gpus !== undefined)).toEqual([]);
+      const tests = entries[0]!.result.tests.map((t) => [t.id, t.status, t.reason]);
+      expect(tests).toEqual([
+        ['custom:one', 'pass', undefined],
+        ['custom:two', 'skip', why],
+      ]);
+      expect(smokeFile(platform).gpus).toBe('none');
+      expect(lines.some((l) => l.startsWith(`cpu ${platform}: 1 passed, 0 failed, 1 skipped`))).toBe(true);
+      expect(lines.some((l) => l.endsWith(`(no GPU: ${why})`))).toBe(true);
+    },
+  );
+
+  it('the key of a target without GPUs says why: a cpu variant and a CPU run of a CUDA one differ', async () => {
+    const keyOf = async (o: StageOpts) => {
+      await stage(engine(D('a')).docker, o).run();
+      return keyFile();
+    };
+    const cpuOnGpuRun = await keyOf({ gpus: 'all', kind: 'cpu' });
+    expect(await keyOf({ gpus: 'none', kind: 'cpu' })).toBe(cpuOnGpuRun);
+    expect(await keyOf({ gpus: 'none', kind: 'cuda' })).not.toBe(cpuOnGpuRun);
+    expect(await keyOf({ gpus: 'all', kind: 'cuda' })).not.toBe(cpuOnGpuRun);
   });
 
   it('GPUs that cannot be looked up: a note says why once; the key says unknown', async () => {

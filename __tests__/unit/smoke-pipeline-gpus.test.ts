@@ -24,10 +24,17 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(reuse: boolean, gpus: 'all' | 'none' = 'all', env: Record<string, string> = {}) {
+/** A CUDA variant "gpu" (or the cpu variant "cpu"), built for linux/amd64 on an amd64 engine. */
+async function run(
+  reuse: boolean,
+  gpus: 'all' | 'none' = 'all',
+  env: Record<string, string> = {},
+  variant: 'gpu' | 'cpu' = 'gpu',
+) {
+  const variants = variant === 'gpu' ? '[{ name: gpu, cuda: "12.8" }]' : '[cpu]';
   writeFileSync(
     path.join(dir, 'ml-image.yml'),
-    'image:\n  name: o/m\nvariants: [cpu]\nplatforms: [linux/amd64]\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n',
+    `image:\n  name: o/m\nvariants: ${variants}\nplatforms: [linux/amd64]\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n`,
   );
   const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
   const results = openResultDir(path.join(dir, 'out'));
@@ -35,7 +42,7 @@ async function run(reuse: boolean, gpus: 'all' | 'none' = 'all', env: Record<str
     schemaVersion: 1,
     variants: [
       {
-        variant: 'cpu',
+        variant,
         repository: 'localhost:5000/o/m',
         tags: [],
         baseImage: 'python:3.12-slim',
@@ -45,6 +52,7 @@ async function run(reuse: boolean, gpus: 'all' | 'none' = 'all', env: Record<str
   });
   const specs: ContainerRunSpec[] = [];
   const docker = fakeDocker({
+    ping: async () => ({ version: '28.0.0', apiVersion: '1.48', os: 'linux', arch: 'amd64' }),
     inspectImage: async () => imageDetails({ id: D('c') }),
     runContainer: async (spec) => {
       specs.push(spec);
@@ -95,7 +103,7 @@ async function run(reuse: boolean, gpus: 'all' | 'none' = 'all', env: Record<str
     },
   );
   const smoke = JSON.parse(
-    readFileSync(path.join(dir, 'out', recordFile('smoke', 'cpu', 'linux/amd64')), 'utf8'),
+    readFileSync(path.join(dir, 'out', recordFile('smoke', variant, 'linux/amd64')), 'utf8'),
   ) as { gpuDevices?: string };
   return { lookups, asked, lines, specs, gpuDevices: smoke.gpuDevices };
 }
@@ -150,5 +158,16 @@ describe('the smoke stage: the capture of a GPU run gets its GPUs', () => {
     const r = await run(false, 'none');
     expect(capture(r.specs)).toHaveLength(1);
     expect(capture(r.specs)[0]!.gpus).toBeUndefined();
+  });
+});
+
+describe('the smoke stage in the pipeline: a cpu variant on a GPU run gets no GPUs', () => {
+  it('--gpus all: no container of a cpu variant gets GPUs, the host is not asked, the log says why', async () => {
+    const r = await run(true, 'all', {}, 'cpu');
+    expect(r.specs.length).toBeGreaterThan(1);
+    expect(r.specs.filter((s) => s.gpus !== undefined)).toEqual([]);
+    expect(r.lookups).toBe(0);
+    expect(r.gpuDevices).toBe('none');
+    expect(r.lines.some((l) => l.includes('(no GPU: cpu variant: no GPU tests)'))).toBe(true);
   });
 });

@@ -101,6 +101,30 @@ describe('JUnit XML', () => {
     // eslint-disable-next-line no-control-regex -- checking that none is left
     expect(x).not.toMatch(/[\u0000-\u0008]/);
   });
+
+  it('is XML 1.0 text even when the output holds U+FFFE, U+FFFF or a lone surrogate; object metrics are JSON', () => {
+    const failing: SmokeTest = {
+      id: 'custom:x',
+      suite: 'custom',
+      status: 'fail',
+      reason: 'bad \uFFFF reason',
+      output: 'a\uFFFEb\uFFFFc\uD800d\uDC00e \u{1F600} \uD83D\uDE00 f',
+      durationMs: 1,
+      metrics: { gpu: { name: 'H200', count: 8 }, names: ['A', 'B,C'], lone: '\uDFFF', n: 3 },
+    };
+    const x = toJUnit({ ...result, tests: [failing], summary: { pass: 0, fail: 1, skip: 0, durationMs: 1 } });
+    // XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+    expect(x).toMatch(/^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
+    // what is allowed is kept: a pair of surrogates is one character
+    expect(x).toContain('<failure message="bad  reason">abcde \u{1F600} \u{1F600} f</failure>');
+    expect(x).toContain(
+      '<property name="gpu" value="{&quot;name&quot;:&quot;H200&quot;,&quot;count&quot;:8}"/>',
+    );
+    expect(x).toContain('<property name="names" value="[&quot;A&quot;,&quot;B,C&quot;]"/>');
+    expect(x).toContain('<property name="lone" value=""/>');
+    expect(x).toContain('<property name="n" value="3"/>');
+    expect(x).not.toContain('[object Object]');
+  });
 });
 
 describe('--gpus auto', () => {
@@ -186,7 +210,7 @@ describe("a suite's result line", () => {
 
 describe('what each suite container is handed: floors and the CUDA requirement', () => {
   /** The smoke script's arguments per suite (after python3 -c BOOT SCRIPT_B64), for one run. */
-  async function argsOf(gpus: 'all' | 'none', requireGpu = false) {
+  async function argsOf(gpus: 'all' | 'none', requireGpu = false, over: Partial<SmokeInput> = {}) {
     const seen: Record<string, string[]> = {};
     const docker = fakeDocker({
       inspectImage: () => Promise.resolve(imageDetails()),
@@ -217,6 +241,7 @@ describe('what each suite container is handed: floors and the CUDA requirement',
         timeoutMs: 10_000,
         imagesDir: path.join(REPO_ROOT, 'images'),
         baseline: bundledBaseline(),
+        ...over,
       },
       { docker },
     );
@@ -254,11 +279,54 @@ describe('what each suite container is handed: floors and the CUDA requirement',
     });
   });
 
-  it('--gpus none with require-gpu: the gpu suite fails, compute-gpu is skipped (one failure for one cause)', async () => {
-    const { result } = await argsOf('none', true);
-    expect(result.tests.find((t) => t.id === 'gpu')).toMatchObject({ status: 'fail' });
-    expect(result.tests.find((t) => t.id === 'compute-gpu')).toMatchObject({ status: 'skip' });
+  it('--gpus none with require-gpu: every GPU part fails (gpu, compute-gpu, train, ddp), none runs on the CPU in its place', async () => {
+    const { result, seen } = await argsOf('none', true);
+    const status = Object.fromEntries(result.tests.map((t) => [t.id, t.status]));
+    expect(status).toEqual({
+      gpu: 'fail',
+      'compute-cpu': 'pass',
+      'compute-gpu': 'fail',
+      train: 'fail',
+      ddp: 'fail',
+    });
+    for (const id of ['compute-gpu', 'train', 'ddp'])
+      expect(result.tests.find((t) => t.id === id)!.reason).toBe(
+        'no GPU on this runner, and require-gpu is set',
+      );
+    expect(Object.keys(seen)).toEqual(['compute-cpu']);
   });
+
+  // The same without the gpu suite: require-gpu must not depend on it being listed.
+  it('require-gpu without the gpu suite: compute-gpu, train and ddp fail', async () => {
+    const { result } = await argsOf('none', true, { suites: ['compute', 'train', 'ddp'] });
+    expect(result.summary.fail).toBe(3);
+    expect(result.tests.filter((t) => t.status === 'fail').map((t) => t.id)).toEqual([
+      'compute-gpu',
+      'train',
+      'ddp',
+    ]);
+  });
+
+  // An image the stage gives no GPU whatever the run has (a cpu variant, an emulated platform).
+  it.each([true, false])(
+    'gpuWithheld (require-gpu %s): the GPU parts are skipped with the reason, train and ddp run on the CPU',
+    async (requireGpu) => {
+      const why = 'linux/arm64 runs emulated on this linux/amd64 host: no GPU';
+      const { result, seen } = await argsOf('none', requireGpu, { gpuWithheld: why });
+      const status = Object.fromEntries(result.tests.map((t) => [t.id, t.status]));
+      expect(status).toEqual({
+        gpu: 'skip',
+        'compute-cpu': 'pass',
+        'compute-gpu': 'skip',
+        train: 'pass',
+        ddp: 'pass',
+      });
+      for (const id of ['gpu', 'compute-gpu'])
+        expect(result.tests.find((t) => t.id === id)!.reason).toBe(why);
+      expect(seen.train).toEqual(['0.5']);
+      expect(seen.ddp).toEqual(['auto']);
+    },
+  );
 });
 
 describe('the test timeout goes to the smoke script (its ddp launcher stops within it)', () => {

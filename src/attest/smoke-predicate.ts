@@ -145,13 +145,20 @@ function suitesOf(tests: readonly SmokeTest[]): SmokePredicate['suites'] {
  * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
  * device per GPU when they all bear one name, else one per name. For a record that names none
  * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
- * engine that would not start the probe with GPUs).
+ * engine that would not start the probe with GPUs). A test that names none (the image has no
+ * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
+ * GPU CUDA counted (`cuda_devices`).
  */
 export function gpusFromTests(tests: readonly SmokeTest[]): SmokePredicate['gpus']['devices'] {
   const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
   if (!t) return [];
   const names = (t.metrics.names as unknown[]).filter((n): n is string => typeof n === 'string' && n !== '');
   const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
+  if (names.length === 0) {
+    const cuda = t.metrics.cuda_devices;
+    const n = Number.isInteger(cuda) && (cuda as number) > 0 ? (cuda as number) : 0;
+    return Array.from({ length: n }, () => ({ name: '', driver }));
+  }
   const count = t.metrics.gpus;
   const each = names.length === 1 && Number.isInteger(count) && (count as number) > 1 ? (count as number) : 1;
   return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));

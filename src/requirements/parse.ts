@@ -5,7 +5,15 @@
 // the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
 // The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
 import { OPTIONS, parseOptions, shlexTokens } from './options.js';
-import { canonicalName, parsePep508, Syntax } from './pep508.js';
+import { evaluateMarker, type MarkerEnvironment } from './markers.js';
+import {
+  canonicalName,
+  type MarkerNode,
+  parseMarkerText,
+  parsePep508,
+  pep508MarkerTree,
+  Syntax,
+} from './pep508.js';
 
 export { canonicalName, parsePep508, type Pep508 } from './pep508.js';
 
@@ -294,11 +302,31 @@ function expandedWhy(text: string, env: Readonly<Record<string, string | undefin
   return `not valid once ${names.map((n) => `\${${n}}`).join(', ')} ${names.length === 1 ? 'is' : 'are'} filled in from the environment (what is wrong is not shown: it would quote the value); check the value and the line`;
 }
 
-/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
-export function requirementNames(text: string): string[] {
-  return parseRequirementsText(text).lines.flatMap((l) =>
-    l.kind === 'requirement' && l.name !== undefined ? [l.name] : [],
-  );
+/**
+ * Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs
+ * without #egg= skipped). With ENV (markers.ts), a requirement whose marker is false there is left
+ * out, as pip leaves it out; one whose marker turns on a value ENV does not know is kept.
+ */
+export function requirementNames(text: string, env?: MarkerEnvironment): string[] {
+  return parseRequirementsText(text).lines.flatMap((l) => {
+    if (l.kind !== 'requirement' || l.name === undefined) return [];
+    const tree = env === undefined || l.editable ? undefined : lineMarker(l.text);
+    return tree !== undefined && evaluateMarker(tree, env!) === false ? [] : [l.name];
+  });
+}
+
+/** The marker of a requirement line (after ";", or "; " after a URL, as pip splits them); none when it does not parse. */
+function lineMarker(text: string): MarkerNode[] | undefined {
+  const args = breakArgsOptions(text).args.trim();
+  try {
+    if (asLocation(args) === undefined) return pep508MarkerTree(args);
+    const sep = URL_LIKE.test(args) ? '; ' : ';';
+    const cut = args.indexOf(sep);
+    return cut < 0 ? undefined : parseMarkerText(args.slice(cut + sep.length));
+  } catch (e) {
+    if (e instanceof Syntax) return undefined;
+    throw e;
+  }
 }
 
 /**

@@ -130,7 +130,7 @@ function parseSpecifierList(c: Cursor): void {
  * A marker as packaging parses it: comparisons (LHS OP RHS, each side a variable or a quoted
  * string) joined by "and"/"or", a parenthesised group a nested list.
  */
-type MarkerNode = { lhs: string; op: string; rhs: string } | MarkerNode[] | 'and' | 'or';
+export type MarkerNode = { lhs: string; op: string; rhs: string } | MarkerNode[] | 'and' | 'or';
 
 /** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */
 function parseMarkerVar(c: Cursor): string {
@@ -233,6 +233,28 @@ export interface Pep508 {
 
 /** One PEP 508 requirement, as packaging parses it, or a Syntax error. */
 export function parsePep508(s: string): Pep508 {
+  return parseWithTree(s).req;
+}
+
+/**
+ * The marker of a PEP 508 requirement as a tree (comparisons, with strings in double quotes and
+ * variables bare, joined by "and"/"or"; a group a nested list), for evaluation (markers.ts);
+ * undefined without a marker. A Syntax error as parsePep508.
+ */
+export function pep508MarkerTree(s: string): MarkerNode[] | undefined {
+  return parseWithTree(s).tree;
+}
+
+/** A whole marker string (what follows ";") as a tree, or a Syntax error. */
+export function parseMarkerText(s: string): MarkerNode[] {
+  const c = new Cursor(s);
+  const tree = parseMarker(c);
+  c.ws();
+  if (!c.done()) c.fail('unexpected text after the marker');
+  return tree;
+}
+
+function parseWithTree(s: string): { req: Pep508; tree?: MarkerNode[] } {
   const c: Cursor = new Cursor(s);
   c.ws();
   const name = c.match(NAME);
@@ -247,7 +269,7 @@ export function parsePep508(s: string): Pep508 {
     if (url === undefined) c.fail('expected a URL after "@"');
     const afterUrl = c.i;
     c.ws();
-    if (c.done()) return { name, extras, url };
+    if (c.done()) return { req: { name, extras, url } };
     if (c.i === afterUrl) c.fail('expected whitespace after the URL');
     if (!c.eat(';')) c.fail('expected ";" and a marker after the URL');
   } else {
@@ -259,14 +281,14 @@ export function parsePep508(s: string): Pep508 {
       parseSpecifierList(c);
     }
     c.ws();
-    if (c.done()) return { name, extras };
+    if (c.done()) return { req: { name, extras } };
     if (!c.eat(';')) {
       if (/[<>=!~]/.test(c.s[c.i]!)) c.fail('invalid version specifier');
       c.fail('expected a version specifier, ";" and a marker, or the end of the line');
     }
   }
-  const marker = formatMarker(parseMarker(c));
+  const tree = parseMarker(c);
   c.ws();
   if (!c.done()) c.fail('unexpected text after the marker');
-  return { name, extras, ...(url !== undefined && { url }), marker };
+  return { req: { name, extras, ...(url !== undefined && { url }), marker: formatMarker(tree) }, tree };
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { asConfigProblem } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
+import { linuxMarkerEnvironment } from '../requirements/markers.js';
 import { requirementNames } from '../requirements/parse.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { type Baseline, loadBaseline } from './baselines.js';
@@ -11,23 +12,36 @@ import { type Baseline, loadBaseline } from './baselines.js';
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
  * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ * The imports suite checks only the requirements pip installed: a name whose environment marker is
+ * false on the target (requirementNames, markers.ts) is left out. `distributionsFor` gives the
+ * names of one platform ("linux/arm64") and Python ("3.12"); `distributions` those of TARGET, else
+ * of the config's platform when it names one, else of a Linux image whose machine is not known (a
+ * marker on platform_machine then keeps its requirement).
  */
 export function configSmokeInputs(
   loaded: LoadedConfig | undefined,
   env: Readonly<Record<string, string | undefined>>,
+  target: { platform?: string; python?: string } = {},
 ): {
   distributions: string[];
+  distributionsFor: (platform: string | undefined, python?: string) => string[];
   baseline: Baseline;
 } {
+  const text = loaded
+    ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
+        ...workspaceRoot(env, loaded.baseDir),
+        expandable: loaded.config.build.secrets,
+      }).text
+    : undefined;
+  const distributionsFor = (platform: string | undefined, python?: string) =>
+    text === undefined ? [] : requirementNames(text, linuxMarkerEnvironment(platform, python));
+  const platforms = loaded?.config.platforms ?? [];
   return {
-    distributions: loaded
-      ? requirementNames(
-          readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...workspaceRoot(env, loaded.baseDir),
-            expandable: loaded.config.build.secrets,
-          }).text,
-        )
-      : [],
+    distributions: distributionsFor(
+      target.platform ?? (platforms.length === 1 ? platforms[0] : undefined),
+      target.python,
+    ),
+    distributionsFor,
     baseline: configBaseline(loaded),
   };
 }

@@ -204,7 +204,7 @@ export async function runCustomTests(s: SmokeSession): Promise<void> {
     s.progress(`smoke ${id}: running`);
     // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
     if (t.gpu && s.input.gpus === 'none') {
-      record(s, gpuAbsent(id, 'custom', s.input.requireGpu, s.input.pin));
+      record(s, gpuAbsent(id, 'custom', s.input));
       continue;
     }
     const run1 = () =>

@@ -57,9 +57,17 @@ const xml = (s: string) =>
       /[&<>"']/g,
       (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
     )
-    // XML 1.0 forbids most control characters, which test output may contain.
-    // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    // XML 1.0 forbids most control characters, U+FFFE, U+FFFF and lone surrogates (its Char
+    // production), which test output may contain: they are removed.
+    .replace(
+      // eslint-disable-next-line no-control-regex -- removing them is the point
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '',
+    );
+
+/** A metric's value as a property's: a string as it is, an object or a list as JSON. */
+const metricText = (v: unknown) =>
+  typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 export function toJUnit(r: SmokeResult): string {
   const lines = [
@@ -82,7 +90,7 @@ export function toJUnit(r: SmokeResult): string {
     if (props.length) {
       lines.push('      <properties>');
       for (const [k, v] of props)
-        lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+        lines.push(`        <property name="${xml(k)}" value="${xml(metricText(v))}"/>`);
       lines.push('      </properties>');
     }
     lines.push('    </testcase>');

@@ -38,6 +38,11 @@ export interface SmokeInput {
   network?: 'none' | 'bridge';
   /** Fail GPU suites instead of skipping them when no GPU is visible. */
   requireGpu: boolean;
+  /**
+   * Why this image gets no GPU whatever the run has (stage.ts, target-gpus.ts: a cpu variant, a
+   * platform the engine runs emulated): its GPU tests are skipped with it, also under requireGpu.
+   */
+  gpuWithheld?: string;
   /** Distributions whose modules the imports suite imports (from the requirements). */
   distributions: readonly string[];
   tests: readonly CustomTestSpec[];
@@ -192,12 +197,19 @@ export function skipped(id: string, suite: string, reason: string): SmokeTest {
 }
 
 /**
- * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. PIN, when the
- * runner's pin gave it none: the reason names the variable.
+ * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set; skipped with
+ * the reason when the image gets no GPU whatever the run has (gpuWithheld). The runner's pin, when
+ * it gave the run none: the reason names the variable.
  */
-export function gpuAbsent(id: string, suite: SmokeSuite, requireGpu: boolean, pin?: GpuPin): SmokeTest {
+export function gpuAbsent(
+  id: string,
+  suite: SmokeSuite,
+  input: Pick<SmokeInput, 'requireGpu' | 'pin' | 'gpuWithheld'>,
+): SmokeTest {
+  const { pin, gpuWithheld } = input;
+  if (gpuWithheld !== undefined) return skipped(id, suite, gpuWithheld);
   const why = pin !== undefined && pin.devices.length === 0 ? noGpuReason(pin) : undefined;
-  return requireGpu
+  return input.requireGpu
     ? {
         id,
         suite,

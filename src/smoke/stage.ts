@@ -20,6 +20,7 @@ import { containerGpus, type GpuPin, gpusLine } from './gpu-pin.js';
 import { verifiedLocalImage } from './local-image.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from './run.js';
+import { gpusOfTarget, hostPlatformOnce, lookUpGpus, type TargetGpus } from './target-gpus.js';
 
 export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
 
@@ -106,6 +107,8 @@ interface Target {
 /** A target ready to run: its key (GPUs included) and the image its containers run. */
 interface Prepared extends Target {
   key: string;
+  /** The GPUs this target's containers get (a cpu variant or an emulated platform: none). */
+  run: TargetGpus;
   gpus: GpuDevices;
   /**
    * What the containers run: the verified image ID of what the build left in the engine (a local
@@ -122,10 +125,13 @@ interface StageContext {
   gpus: 'all' | 'none';
   /** The GPUs the runner is pinned to (gpu-pin.ts): a GPU run's containers get only these. */
   pin: GpuPin | undefined;
-  distributions: string[];
+  /** The requirement names the imports suite checks on a platform (their markers hold there). */
+  distributionsFor: (platform: string | undefined, python?: string) => string[];
   baseline: Baseline;
   /** The GPUs of a GPU run, looked up once for every target (gpusOf). */
   devices?: Promise<GpuDevices>;
+  /** The engine's platform (linux/amd64), asked once when a target's GPUs depend on it. */
+  host: () => Promise<string>;
 }
 
 export async function runSmokeStage(
@@ -142,6 +148,7 @@ export async function runSmokeStage(
     docker,
     gpus,
     pin,
+    host: hostPlatformOnce(docker),
     ...configSmokeInputs(input.loaded, env),
   };
   const entries: SmokeEntry[] = [];
@@ -185,7 +192,8 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
       p.localRef === undefined
         ? Promise.resolve(t.image)
         : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
-  const gpus = await gpusOf(ctx);
+  const run = await gpusOfTarget(t.planned.kind, p.platform, { ...ctx, requireGpu: config.smoke.requireGpu });
+  const gpus = await gpusOf(ctx, run.gpus);
   const key = smokeKey(p.digest, {
     platform: p.platform,
     suites: config.smoke.suites,
@@ -193,40 +201,26 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
     tests: config.smoke.tests,
     network: config.smoke.network,
     timeoutSeconds: config.smoke.timeoutSeconds,
-    distributions: ctx.distributions,
+    distributions: ctx.distributionsFor(p.platform, t.planned.python),
     baseline: ctx.baseline,
-    gpus: ctx.gpus,
+    gpus: run.gpus,
+    gpuWithheld: run.withheld ?? null,
     gpuDevices: devicesKey(gpus),
     driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
     tool: toolKey(ctx.input.imagesDir),
   });
-  return { ...t, key, gpus, runImage };
+  return { ...t, key, run, gpus, runImage };
 }
 
 /**
- * The GPUs the reuse key covers: "none" on a CPU-only run; on a GPU run, the host's (io.hostGpus:
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
  * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
  * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
  */
-function gpusOf(ctx: StageContext): Promise<GpuDevices> {
-  if (ctx.gpus === 'none') return Promise.resolve(CPU_ONLY);
+function gpusOf(ctx: StageContext, gpus: 'all' | 'none'): Promise<GpuDevices> {
+  if (gpus === 'none') return Promise.resolve(CPU_ONLY);
   if (!ctx.input.reuse) return Promise.resolve(NOT_LOOKED_UP);
   return (ctx.devices ??= lookUpGpus(ctx.io, ctx.pin));
-}
-
-async function lookUpGpus(io: SmokeStageIo, pin: GpuPin | undefined): Promise<GpuDevices> {
-  const pinned = containerGpus(pin);
-  const found: GpuDevices = io.hostGpus
-    ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e: unknown) => ({
-        unknown: `the lookup failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`,
-      }))
-    : { unknown: 'no way to look up the GPUs was given' };
-  if ('unknown' in found)
-    io.progress(
-      'smoke',
-      `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`,
-    );
-  return found;
 }
 
 /** One target: its entry, or the line saying why it could not run (also annotated). */
@@ -267,7 +261,7 @@ async function smokeTarget(ctx: StageContext, t: Prepared): Promise<SmokeEntry |
   );
   for (const a of failureAnnotations(id, entry.result)) io.error(a.message, { title: a.title });
   const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
-  if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && ctx.gpus === 'none')
+  if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && t.run.gpus === 'none')
     io.warning(`${id}: GPU suites skipped: ${skippedGpu[0]!.reason ?? 'no GPU'}`, {
       title: `ml-image smoke ${id}`,
     });
@@ -315,8 +309,9 @@ function reuseOutcome(ctx: StageContext, t: Prepared): Promise<ReuseOutcome> | u
  * that a later failure loses nothing already measured and no half-written JSON is left to trust.
  */
 async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntry> {
-  const { io, input, config, docker, gpus, pin } = ctx;
+  const { io, input, config, docker, pin } = ctx;
   const { v, p, id, image } = t;
+  const { gpus, withheld } = t.run;
   const runImage = await t.runImage();
   io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
   // The record and capture's messages name the image by its tag; its id is the image ID that ran.
@@ -338,7 +333,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
   if (incomplete !== undefined) io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
   io.progress(
     'smoke',
-    `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${gpusLine(gpus, pin)})`,
+    `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${withheld ? `no GPU: ${withheld}` : gpusLine(gpus, pin)})`,
   );
   const result = await runSmoke(
     {
@@ -347,10 +342,11 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
       platform: p.platform,
       suites: config.smoke.suites,
       gpus,
+      ...(withheld !== undefined && { gpuWithheld: withheld }),
       ...(pin !== undefined && { pin }),
       network: config.smoke.network,
       requireGpu: config.smoke.requireGpu,
-      distributions: ctx.distributions,
+      distributions: ctx.distributionsFor(p.platform, t.planned.python),
       tests: config.smoke.tests,
       ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
       timeoutMs: config.smoke.timeoutSeconds * 1000,

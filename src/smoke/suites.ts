@@ -142,6 +142,18 @@ async function pipCheck(s: SmokeSession, name: SmokeSuite): Promise<SmokeTest> {
  */
 export const cudaRequired = (input: Pick<SmokeInput, 'gpus'>): boolean => input.gpus === 'all';
 
+/**
+ * require-gpu on a run without GPUs, for an image that could have had them (not gpuWithheld): train
+ * and ddp are not run on the CPU but failed (gpuAbsent), as the gpu suite and compute-gpu are.
+ */
+const gpuMissing = (input: Pick<SmokeInput, 'gpus' | 'requireGpu' | 'gpuWithheld'>): boolean =>
+  input.gpus === 'none' && input.requireGpu && input.gpuWithheld === undefined;
+
+/** Recorded without running (gpuAbsent): the gpu suite without GPUs; train and ddp when gpuMissing. */
+const lacksGpu = (input: SmokeInput, name: SmokeSuite): boolean =>
+  (GPU_SUITES.has(name) && input.gpus === 'none') ||
+  ((name === 'train' || name === 'ddp') && gpuMissing(input));
+
 /** `--floors JSON`: the per-GPU floors the script judges compute-gpu and a CUDA ddp against. */
 const floorsFlag = (input: Pick<SmokeInput, 'baseline'>): string[] => [
   '--floors',
@@ -184,7 +196,7 @@ export function batchSteps(input: SmokeInput): BatchStep[] {
       ...(o.gpu && { gpu: true }),
     });
   for (const name of input.suites) {
-    if (GPU_SUITES.has(name) && input.gpus === 'none') continue;
+    if (lacksGpu(input, name)) continue;
     if (name === 'imports' && input.distributions.length > 0)
       suite('imports', ['imports', ...input.distributions]);
     if (name === 'pip-check') steps.push({ id: 'pip-check', argv: ['pip-check'], head: false });
@@ -210,8 +222,8 @@ export function batchSteps(input: SmokeInput): BatchStep[] {
 /** Runs one suite of smoke.suites (its tests' results land in the session). */
 export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void> {
   const { input } = s;
-  if (GPU_SUITES.has(name) && input.gpus === 'none') {
-    record(s, gpuAbsent(name, name, input.requireGpu, input.pin));
+  if (lacksGpu(input, name)) {
+    record(s, gpuAbsent(name, name, input));
     return;
   }
   if (name !== 'custom') s.progress(`smoke ${name}: running`);
@@ -238,9 +250,9 @@ export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void>
       await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
       if (input.gpus === 'all')
         await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
-      // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
-      // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
-      else record(s, gpuAbsent('compute-gpu', name, false, input.pin));
+      // Recorded (skipped, failed under require-gpu), so that a run without GPUs compared with a
+      // GPU baseline shows compute-gpu as pass -> skip, not as gone.
+      else record(s, gpuAbsent('compute-gpu', name, input));
       break;
     case 'train':
       await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));

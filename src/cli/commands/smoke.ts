@@ -68,7 +68,9 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
     const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
     // The same inputs the pipeline's smoke stage gives the suites.
-    const { distributions, baseline } = configSmokeInputs(loaded, io.env);
+    const { distributions, baseline } = configSmokeInputs(loaded, io.env, {
+      ...(platform !== undefined && { platform }),
+    });
     const choice = await resolveGpuChoice(gpus, io.docker(), io.env);
     if (choice.pin !== undefined) io.stderr(`smoke: ${gpusLine(choice.gpus, choice.pin)}\n`);
     const result = await runSmoke(

@@ -1,0 +1,103 @@
+// Which targets of a smoke run get the run's GPUs: only a variant that can use them (not a cpu
+// one), on the engine's own platform (CUDA cannot start in a process QEMU emulates); and the
+// host's GPUs a target with GPUs is keyed by for reuse.
+import type { VariantKind } from '../config/schema.js';
+import type { DockerAdapter, EngineInfo } from '../docker/adapter.js';
+import type { GpuDevices } from './gpu-identity.js';
+import { containerGpus, type GpuPin } from './gpu-pin.js';
+
+/** What one target's containers get: the GPUs or none, and why none when the run has some. */
+export interface TargetGpus {
+  gpus: 'all' | 'none';
+  /**
+   * Why this target gets no GPU whatever the run has (a cpu variant, an emulated platform): its GPU
+   * tests are skipped with this reason, also under require-gpu (they could never see a GPU).
+   */
+  withheld?: string;
+}
+
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES: Readonly<Record<string, string>> = {
+  x64: 'amd64',
+  x86_64: 'amd64',
+  aarch64: 'arm64',
+};
+
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+export function enginePlatform(info: Pick<EngineInfo, 'os' | 'arch'>): string {
+  const arch = info.arch.toLowerCase();
+  return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+
+export interface TargetGpuInput {
+  kind: VariantKind;
+  platform: string;
+  /** The run's GPUs (resolveGpuChoice). */
+  gpus: 'all' | 'none';
+  /** The engine's platform (enginePlatform); undefined when it was not asked (no GPU is needed). */
+  host: string | undefined;
+}
+
+/**
+ * A cpu variant never gets GPUs (CPU torch cannot use one); a target of another platform than the
+ * engine's runs emulated and gets none either. Every other target gets the run's GPUs. A `custom`
+ * variant (the config's own base image) may hold CUDA, so it is treated as a CUDA one.
+ */
+export function targetGpus(t: TargetGpuInput): TargetGpus {
+  if (t.kind === 'cpu') return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
+  if (t.host !== undefined && !samePlatform(t.platform, t.host))
+    return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
+  return { gpus: t.gpus };
+}
+
+/** linux/arm64 and linux/arm64/v8 are the same machine. */
+const samePlatform = (a: string, b: string): boolean =>
+  a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
+
+/**
+ * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
+ * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
+ */
+export const needsHost = (kind: VariantKind, gpus: 'all' | 'none', requireGpu: boolean): boolean =>
+  kind !== 'cpu' && (gpus === 'all' || requireGpu);
+
+/** The GPUs a target of KIND and PLATFORM gets on RUN; the engine's platform is asked only when it matters. */
+export async function gpusOfTarget(
+  kind: VariantKind,
+  platform: string,
+  run: { gpus: 'all' | 'none'; requireGpu: boolean; host: () => Promise<string> },
+): Promise<TargetGpus> {
+  const host = needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
+  return targetGpus({ kind, platform, gpus: run.gpus, host });
+}
+
+/** The engine's platform, asked once (its version: os and architecture). */
+export function hostPlatformOnce(docker: DockerAdapter): () => Promise<string> {
+  let asked: Promise<string> | undefined;
+  return () => (asked ??= docker.ping().then(enginePlatform));
+}
+
+/**
+ * The GPUs of the engine's host for the reuse key (io.hostGpus: nvidia-smi on the host), the pinned
+ * ones only when the runner is pinned; unknown (never reused) when they cannot be looked up.
+ */
+export async function lookUpGpus(
+  io: {
+    hostGpus?: (devices?: readonly string[]) => Promise<GpuDevices>;
+    progress: (stage: 'smoke', line: string) => void;
+  },
+  pin: GpuPin | undefined,
+): Promise<GpuDevices> {
+  const pinned = containerGpus(pin);
+  const found: GpuDevices = io.hostGpus
+    ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e: unknown) => ({
+        unknown: `the lookup failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`,
+      }))
+    : { unknown: 'no way to look up the GPUs was given' };
+  if ('unknown' in found)
+    io.progress(
+      'smoke',
+      `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`,
+    );
+  return found;
+}
