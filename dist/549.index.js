@@ -539,7 +539,14 @@ function smokeChecks(platform, p, policy) {
     if (policy.requireGpuSmoke) {
         const gpu = p.tests.filter((t) => t.suite === 'gpu');
         const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
-        const names = [...new Set(p.gpus.devices.map((d) => d.name))].join(', ');
+        // A GPU named "" is one CUDA counted that nothing named (an image without nvidia-smi).
+        const unnamed = p.gpus.devices.filter((d) => d.name === '').length;
+        const names = [
+            ...new Set(p.gpus.devices.filter((d) => d.name !== '').map((d) => d.name)),
+            ...(unnamed > 0
+                ? [`${unnamed} GPU${unnamed === 1 ? '' : 's'} not named (no nvidia-smi in the image)`]
+                : []),
+        ].join(', ');
         checks.push({
             platform,
             check: 'GPU smoke',
@@ -3279,7 +3286,9 @@ function suitesOf(tests) {
  * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
  * device per GPU when they all bear one name, else one per name. For a record that names none
  * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
- * engine that would not start the probe with GPUs).
+ * engine that would not start the probe with GPUs). A test that names none (the image has no
+ * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
+ * GPU CUDA counted (`cuda_devices`).
  */
 function gpusFromTests(tests) {
     const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
@@ -3287,6 +3296,11 @@ function gpusFromTests(tests) {
         return [];
     const names = t.metrics.names.filter((n) => typeof n === 'string' && n !== '');
     const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
+    if (names.length === 0) {
+        const cuda = t.metrics.cuda_devices;
+        const n = Number.isInteger(cuda) && cuda > 0 ? cuda : 0;
+        return Array.from({ length: n }, () => ({ name: '', driver }));
+    }
     const count = t.metrics.gpus;
     const each = names.length === 1 && Number.isInteger(count) && count > 1 ? count : 1;
     return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));

@@ -543,7 +543,14 @@ function smokeChecks(platform, p, policy) {
     if (policy.requireGpuSmoke) {
         const gpu = p.tests.filter((t) => t.suite === 'gpu');
         const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
-        const names = [...new Set(p.gpus.devices.map((d) => d.name))].join(', ');
+        // A GPU named "" is one CUDA counted that nothing named (an image without nvidia-smi).
+        const unnamed = p.gpus.devices.filter((d) => d.name === '').length;
+        const names = [
+            ...new Set(p.gpus.devices.filter((d) => d.name !== '').map((d) => d.name)),
+            ...(unnamed > 0
+                ? [`${unnamed} GPU${unnamed === 1 ? '' : 's'} not named (no nvidia-smi in the image)`]
+                : []),
+        ].join(', ');
         checks.push({
             platform,
             check: 'GPU smoke',

@@ -600,12 +600,16 @@ function skipped(id, suite, reason) {
     return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
 }
 /**
- * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. PIN, when the
- * runner's pin gave it none: the reason names the variable.
+ * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set; skipped with
+ * the reason when the image gets no GPU whatever the run has (gpuWithheld). The runner's pin, when
+ * it gave the run none: the reason names the variable.
  */
-function gpuAbsent(id, suite, requireGpu, pin) {
+function gpuAbsent(id, suite, input) {
+    const { pin, gpuWithheld } = input;
+    if (gpuWithheld !== undefined)
+        return skipped(id, suite, gpuWithheld);
     const why = pin !== undefined && pin.devices.length === 0 ? (0,gpu_pin/* noGpuReason */.Y7)(pin) : undefined;
-    return requireGpu
+    return input.requireGpu
         ? {
             id,
             suite,
@@ -1145,7 +1149,7 @@ async function runCustomTests(s) {
         s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {
-            record(s, gpuAbsent(id, 'custom', s.input.requireGpu, s.input.pin));
+            record(s, gpuAbsent(id, 'custom', s.input));
             continue;
         }
         const run1 = () => customTest(s, t, () => {
@@ -1268,6 +1272,14 @@ async function pipCheck(s, name) {
  * reusable workflow's smoke-cpu job) still runs them on the CPU: no GPU was asked for there.
  */
 const cudaRequired = (input) => input.gpus === 'all';
+/**
+ * require-gpu on a run without GPUs, for an image that could have had them (not gpuWithheld): train
+ * and ddp are not run on the CPU but failed (gpuAbsent), as the gpu suite and compute-gpu are.
+ */
+const gpuMissing = (input) => input.gpus === 'none' && input.requireGpu && input.gpuWithheld === undefined;
+/** Recorded without running (gpuAbsent): the gpu suite without GPUs; train and ddp when gpuMissing. */
+const lacksGpu = (input, name) => (GPU_SUITES.has(name) && input.gpus === 'none') ||
+    ((name === 'train' || name === 'ddp') && gpuMissing(input));
 /** `--floors JSON`: the per-GPU floors the script judges compute-gpu and a CUDA ddp against. */
 const floorsFlag = (input) => [
     '--floors',
@@ -1305,7 +1317,7 @@ function batchSteps(input) {
         ...(o.gpu && { gpu: true }),
     });
     for (const name of input.suites) {
-        if (GPU_SUITES.has(name) && input.gpus === 'none')
+        if (lacksGpu(input, name))
             continue;
         if (name === 'imports' && input.distributions.length > 0)
             suite('imports', ['imports', ...input.distributions]);
@@ -1334,8 +1346,8 @@ function batchSteps(input) {
 /** Runs one suite of smoke.suites (its tests' results land in the session). */
 async function runSuite(s, name) {
     const { input } = s;
-    if (GPU_SUITES.has(name) && input.gpus === 'none') {
-        record(s, gpuAbsent(name, name, input.requireGpu, input.pin));
+    if (lacksGpu(input, name)) {
+        record(s, gpuAbsent(name, name, input));
         return;
     }
     if (name !== 'custom')
@@ -1361,10 +1373,10 @@ async function runSuite(s, name) {
             await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
             if (input.gpus === 'all')
                 await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
-            // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
-            // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
+            // Recorded (skipped, failed under require-gpu), so that a run without GPUs compared with a
+            // GPU baseline shows compute-gpu as pass -> skip, not as gone.
             else
-                record(s, gpuAbsent('compute-gpu', name, false, input.pin));
+                record(s, gpuAbsent('compute-gpu', name, input));
             break;
         case 'train':
             await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));

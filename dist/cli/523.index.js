@@ -470,9 +470,13 @@ const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 });
 const xml = (s) => s
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
-    // XML 1.0 forbids most control characters, which test output may contain.
-    // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    // XML 1.0 forbids most control characters, U+FFFE, U+FFFF and lone surrogates (its Char
+    // production), which test output may contain: they are removed.
+    .replace(
+// eslint-disable-next-line no-control-regex -- removing them is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+/** A metric's value as a property's: a string as it is, an object or a list as JSON. */
+const metricText = (v) => typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
 function toJUnit(r) {
     const lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -493,7 +497,7 @@ function toJUnit(r) {
         if (props.length) {
             lines.push('      <properties>');
             for (const [k, v] of props)
-                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+                lines.push(`        <property name="${xml(k)}" value="${xml(metricText(v))}"/>`);
             lines.push('      </properties>');
         }
         lines.push('    </testcase>');

@@ -1482,7 +1482,9 @@ function suitesOf(tests) {
  * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
  * device per GPU when they all bear one name, else one per name. For a record that names none
  * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
- * engine that would not start the probe with GPUs).
+ * engine that would not start the probe with GPUs). A test that names none (the image has no
+ * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
+ * GPU CUDA counted (`cuda_devices`).
  */
 function gpusFromTests(tests) {
     const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
@@ -1490,6 +1492,11 @@ function gpusFromTests(tests) {
         return [];
     const names = t.metrics.names.filter((n) => typeof n === 'string' && n !== '');
     const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
+    if (names.length === 0) {
+        const cuda = t.metrics.cuda_devices;
+        const n = Number.isInteger(cuda) && cuda > 0 ? cuda : 0;
+        return Array.from({ length: n }, () => ({ name: '', driver }));
+    }
     const count = t.metrics.gpus;
     const each = names.length === 1 && Number.isInteger(count) && count > 1 ? count : 1;
     return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));

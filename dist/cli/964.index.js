@@ -429,9 +429,10 @@ function floorsArg(baseline) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83435);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59606);
+/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42971);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83435);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
@@ -440,18 +441,28 @@ function floorsArg(baseline) {
 
 
 
+
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
  * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ * The imports suite checks only the requirements pip installed: a name whose environment marker is
+ * false on the target (requirementNames, markers.ts) is left out. `distributionsFor` gives the
+ * names of one platform ("linux/arm64") and Python ("3.12"); `distributions` those of TARGET, else
+ * of the config's platform when it names one, else of a Linux image whose machine is not known (a
+ * marker on platform_machine then keeps its requirement).
  */
-function configSmokeInputs(loaded, env) {
+function configSmokeInputs(loaded, env, target = {}) {
+    const text = loaded
+        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+            expandable: loaded.config.build.secrets,
+        }).text
+        : undefined;
+    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .linuxMarkerEnvironment */ .Y)(platform, python));
+    const platforms = loaded?.config.platforms ?? [];
     return {
-        distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
-                expandable: loaded.config.build.secrets,
-            }).text)
-            : [],
+        distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
+        distributionsFor,
         baseline: configBaseline(loaded),
     };
 }
@@ -463,8 +474,8 @@ function configSmokeInputs(loaded, env) {
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
     if (file === undefined)
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)();
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)();
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
 }
 
 

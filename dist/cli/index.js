@@ -179,12 +179,12 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(207), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(501), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(68), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(207), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
     {
         name: 'devcontainer',
@@ -4474,6 +4474,145 @@ function outside(spans, taken) {
 
 /***/ }),
 
+/***/ 42971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ evaluateMarker),
+/* harmony export */   Y: () => (/* binding */ linuxMarkerEnvironment)
+/* harmony export */ });
+/** uname's machine of a platform pip runs on in a Linux image. */
+const MACHINES = { 'linux/amd64': 'x86_64', 'linux/arm64': 'aarch64' };
+/**
+ * The marker environment of a CPython Linux image of PLATFORM ("linux/amd64": machine x86_64,
+ * "linux/arm64": aarch64; another or none: machine not known) with Python PYTHON when known
+ * ("3.12": python_version; "3.12.4": python_full_version too). `extra` is "", as pip has it for a
+ * requirements file: a comparison with an extra is false. The kernel's values are never known.
+ */
+function linuxMarkerEnvironment(platform, python) {
+    const full = python !== undefined && /^\d+\.\d+\.\d+$/.test(python) ? python : undefined;
+    const short = python !== undefined && /^\d+\.\d+(?:\.\d+)?$/.test(python)
+        ? python.split('.').slice(0, 2).join('.')
+        : undefined;
+    return {
+        os_name: 'posix',
+        sys_platform: 'linux',
+        platform_system: 'Linux',
+        platform_python_implementation: 'CPython',
+        implementation_name: 'cpython',
+        platform_machine: platform === undefined ? undefined : MACHINES[platform],
+        python_version: short,
+        python_full_version: full,
+        implementation_version: full,
+        extra: '',
+    };
+}
+/**
+ * A marker's value in ENV, as packaging reads it ("and" binds tighter than "or"): true or false,
+ * or undefined when it turns on a value ENV does not know (or a comparison packaging would refuse).
+ */
+function evaluateMarker(tree, env) {
+    const groups = [[]];
+    for (const node of tree) {
+        if (node === 'or')
+            groups.push([]);
+        else if (node !== 'and')
+            groups.at(-1).push(Array.isArray(node) ? evaluateMarker(node, env) : compare(node, env));
+    }
+    const all = (g) => g.includes(false) ? false : g.includes(undefined) ? undefined : true;
+    const values = groups.map(all);
+    return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
+}
+const quoted = (s) => s.startsWith('"');
+/** One comparison: a variable against a string, either way round (packaging's _evaluate_markers). */
+function compare(c, env) {
+    // Two strings or two variables: packaging looks a string up as a variable, or compares a name.
+    if (quoted(c.lhs) === quoted(c.rhs))
+        return undefined;
+    const side = (s) => (quoted(s) ? s.slice(1, -1) : env[s]);
+    const lhs = side(c.lhs);
+    const rhs = side(c.rhs);
+    if (lhs === undefined || rhs === undefined)
+        return undefined;
+    return evalOp(lhs, c.op, rhs);
+}
+const RELEASE = /^\d+(?:\.\d+)*$/;
+const release = (v) => v.split('.').map(Number);
+/** packaging's _eval_op: a version comparison where OP RHS is a version specifier, else Python's. */
+function evalOp(lhs, op, rhs) {
+    if (op === 'in')
+        return rhs.includes(lhs);
+    if (op === 'not in')
+        return !rhs.includes(lhs);
+    if (op === '===')
+        return lhs.toLowerCase() === rhs.toLowerCase();
+    const wildcard = (op === '==' || op === '!=') && /^\d+(?:\.\d+)*\.\*$/.test(rhs);
+    if (wildcard || RELEASE.test(rhs))
+        return RELEASE.test(lhs) ? versionOp(release(lhs), op, rhs) : undefined;
+    // A version with a pre-, post- or dev-release part, an epoch or a local label: not judged here.
+    if (/^v?\d/i.test(rhs))
+        return undefined;
+    switch (op) {
+        case '==':
+            return lhs === rhs;
+        case '!=':
+            return lhs !== rhs;
+        case '<':
+            return lhs < rhs;
+        case '<=':
+            return lhs <= rhs;
+        case '>':
+            return lhs > rhs;
+        case '>=':
+            return lhs >= rhs;
+        default:
+            return undefined; // ~= on a string: packaging refuses the comparison
+    }
+}
+/** -1, 0 or 1: A against B, release segments, the shorter padded with zeros (PEP 440). */
+function cmp(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d !== 0)
+            return Math.sign(d);
+    }
+    return 0;
+}
+/** Whether the release V starts with PREFIX (V padded with zeros: "3" matches "3.0.*"). */
+const hasPrefix = (v, prefix) => prefix.every((p, i) => (v[i] ?? 0) === p);
+/** A release-only version V against OP SPEC (SPEC a release, or one ending ".*" with == and !=). */
+function versionOp(v, op, spec) {
+    if (spec.endsWith('.*')) {
+        const match = hasPrefix(v, release(spec.slice(0, -2)));
+        return op === '==' ? match : !match;
+    }
+    const s = release(spec);
+    const d = cmp(v, s);
+    switch (op) {
+        case '==':
+            return d === 0;
+        case '!=':
+            return d !== 0;
+        case '<':
+            return d < 0;
+        case '<=':
+            return d <= 0;
+        case '>':
+            return d > 0;
+        case '>=':
+            return d >= 0;
+        case '~=':
+            // Compatible release: >= SPEC and the same release but for SPEC's last segment.
+            // One segment ("~=3") is no specifier: packaging refuses the comparison.
+            return s.length < 2 ? undefined : d >= 0 && hasPrefix(v, s.slice(0, -1));
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 87818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4648,23 +4787,25 @@ function shlexSplit(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_1__.Ew),
+/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.Ew),
 /* harmony export */   Ms: () => (/* binding */ remoteIncludes),
 /* harmony export */   Q4: () => (/* binding */ envReferences),
 /* harmony export */   QT: () => (/* binding */ requirementNames),
-/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_1__.W_),
+/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.W_),
 /* harmony export */   XW: () => (/* binding */ parseRequirementsText),
 /* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
 /* harmony export */ });
 /* unused harmony exports logicalLines, expandEnv, parseLine */
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87818);
-/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71302);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42971);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71302);
 // Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
 // `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
 // (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
 // The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
 // the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
 // The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
 
 
 
@@ -4775,7 +4916,7 @@ const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz
 const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
+    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
 /** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
@@ -4846,16 +4987,16 @@ function parseLine(text) {
             ...(loc.name !== undefined && { name: loc.name }),
         };
     try {
-        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePep508 */ .W_)(args);
+        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePep508 */ .W_)(args);
         return {
             kind: 'requirement',
-            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(r.name),
+            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(r.name),
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
         };
     }
     catch (e) {
-        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_1__/* .Syntax */ .w4)
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .Syntax */ .w4)
             return { error: e.message };
         throw e;
     }
@@ -4906,9 +5047,34 @@ function expandedWhy(text, env) {
     const names = [...new Set(envReferences(text))].filter((n) => env[n] !== undefined);
     return `not valid once ${names.map((n) => `\${${n}}`).join(', ')} ${names.length === 1 ? 'is' : 'are'} filled in from the environment (what is wrong is not shown: it would quote the value); check the value and the line`;
 }
-/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
-function requirementNames(text) {
-    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
+/**
+ * Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs
+ * without #egg= skipped). With ENV (markers.ts), a requirement whose marker is false there is left
+ * out, as pip leaves it out; one whose marker turns on a value ENV does not know is kept.
+ */
+function requirementNames(text, env) {
+    return parseRequirementsText(text).lines.flatMap((l) => {
+        if (l.kind !== 'requirement' || l.name === undefined)
+            return [];
+        const tree = env === undefined || l.editable ? undefined : lineMarker(l.text);
+        return tree !== undefined && (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluateMarker */ .U)(tree, env) === false ? [] : [l.name];
+    });
+}
+/** The marker of a requirement line (after ";", or "; " after a URL, as pip splits them); none when it does not parse. */
+function lineMarker(text) {
+    const args = breakArgsOptions(text).args.trim();
+    try {
+        if (asLocation(args) === undefined)
+            return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .pep508MarkerTree */ .n6)(args);
+        const sep = URL_LIKE.test(args) ? '; ' : ';';
+        const cut = args.indexOf(sep);
+        return cut < 0 ? undefined : (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMarkerText */ .bf)(args.slice(cut + sep.length));
+    }
+    catch (e) {
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .Syntax */ .w4)
+            return undefined;
+        throw e;
+    }
 }
 /**
  * The -r/-c includes of a requirements text that pip fetches from a URL (`-r https://...`,
@@ -4933,7 +5099,9 @@ function remoteIncludes(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
 /* harmony export */   W_: () => (/* binding */ parsePep508),
+/* harmony export */   bf: () => (/* binding */ parseMarkerText),
 /* harmony export */   "in": () => (/* binding */ isDistName),
+/* harmony export */   n6: () => (/* binding */ pep508MarkerTree),
 /* harmony export */   w4: () => (/* binding */ Syntax)
 /* harmony export */ });
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
@@ -5156,6 +5324,26 @@ function parseExtras(c) {
 }
 /** One PEP 508 requirement, as packaging parses it, or a Syntax error. */
 function parsePep508(s) {
+    return parseWithTree(s).req;
+}
+/**
+ * The marker of a PEP 508 requirement as a tree (comparisons, with strings in double quotes and
+ * variables bare, joined by "and"/"or"; a group a nested list), for evaluation (markers.ts);
+ * undefined without a marker. A Syntax error as parsePep508.
+ */
+function pep508MarkerTree(s) {
+    return parseWithTree(s).tree;
+}
+/** A whole marker string (what follows ";") as a tree, or a Syntax error. */
+function parseMarkerText(s) {
+    const c = new Cursor(s);
+    const tree = parseMarker(c);
+    c.ws();
+    if (!c.done())
+        c.fail('unexpected text after the marker');
+    return tree;
+}
+function parseWithTree(s) {
     const c = new Cursor(s);
     c.ws();
     const name = c.match(NAME);
@@ -5173,7 +5361,7 @@ function parsePep508(s) {
         const afterUrl = c.i;
         c.ws();
         if (c.done())
-            return { name, extras, url };
+            return { req: { name, extras, url } };
         if (c.i === afterUrl)
             c.fail('expected whitespace after the URL');
         if (!c.eat(';'))
@@ -5191,18 +5379,18 @@ function parsePep508(s) {
         }
         c.ws();
         if (c.done())
-            return { name, extras };
+            return { req: { name, extras } };
         if (!c.eat(';')) {
             if (/[<>=!~]/.test(c.s[c.i]))
                 c.fail('invalid version specifier');
             c.fail('expected a version specifier, ";" and a marker, or the end of the line');
         }
     }
-    const marker = formatMarker(parseMarker(c));
+    const tree = parseMarker(c);
     c.ws();
     if (!c.done())
         c.fail('unexpected text after the marker');
-    return { name, extras, ...(url !== undefined && { url }), marker };
+    return { req: { name, extras, ...(url !== undefined && { url }), marker: formatMarker(tree) }, tree };
 }
 
 

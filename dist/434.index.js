@@ -1,8 +1,8 @@
-export const id = 190;
-export const ids = [190];
+export const id = 434;
+export const ids = [434];
 export const modules = {
 
-/***/ 67190:
+/***/ 44434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -58,12 +58,16 @@ var redact = __webpack_require__(89780);
 
 
 
-/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
-function keyValue(input, item, what) {
+/**
+ * `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp), or with
+ * EMPTY_VALUE a `KEY=` too: a label or annotation docker/metadata-action writes for a repository
+ * without a description or license (`org.opencontainers.image.description=`), as buildx takes it.
+ */
+function keyValue(input, item, what, { emptyValue = false } = {}) {
     const at = item.indexOf('=');
     const key = at > 0 ? item.slice(0, at).trim() : '';
     const value = at > 0 ? item.slice(at + 1) : '';
-    if (key === '' || value === '')
+    if (key === '' || (value === '' && !emptyValue))
         throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
     return [key, value];
 }
@@ -77,7 +81,7 @@ function redactValue(input, item) {
 const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 /** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
 function parseAnnotation(item) {
-    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)', { emptyValue: true });
     const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
     const types = m?.[1]?.split(',') ?? [];
     const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
@@ -348,7 +352,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     }
     const labels = list('labels', true);
     if (labels.length)
-        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
+        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)', { emptyValue: true })));
     const annotations = list('annotations', true);
     if (annotations.length)
         opts.annotations = annotations.map(parseAnnotation);
@@ -10386,6 +10390,8 @@ async function hostGpuDevices(runner, env, devices) {
 
 // EXTERNAL MODULE: ./src/config/field-error.ts
 var field_error = __webpack_require__(95245);
+// EXTERNAL MODULE: ./src/requirements/markers.ts
+var markers = __webpack_require__(42971);
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
 const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
 ;// CONCATENATED MODULE: ./src/smoke/baselines.ts
@@ -10507,18 +10513,28 @@ function floorsArg(baseline) {
 
 
 
+
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
  * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ * The imports suite checks only the requirements pip installed: a name whose environment marker is
+ * false on the target (requirementNames, markers.ts) is left out. `distributionsFor` gives the
+ * names of one platform ("linux/arm64") and Python ("3.12"); `distributions` those of TARGET, else
+ * of the config's platform when it names one, else of a Linux image whose machine is not known (a
+ * marker on platform_machine then keeps its requirement).
  */
-function configSmokeInputs(loaded, env) {
+function configSmokeInputs(loaded, env, target = {}) {
+    const text = loaded
+        ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...workspaceRoot(env, loaded.baseDir),
+            expandable: loaded.config.build.secrets,
+        }).text
+        : undefined;
+    const distributionsFor = (platform, python) => text === undefined ? [] : (0,parse/* requirementNames */.QT)(text, (0,markers/* linuxMarkerEnvironment */.Y)(platform, python));
+    const platforms = loaded?.config.platforms ?? [];
     return {
-        distributions: loaded
-            ? (0,parse/* requirementNames */.QT)(readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
-                ...workspaceRoot(env, loaded.baseDir),
-                expandable: loaded.config.build.secrets,
-            }).text)
-            : [],
+        distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
+        distributionsFor,
         baseline: configBaseline(loaded),
     };
 }
@@ -11360,12 +11376,16 @@ function skipped(id, suite, reason) {
     return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
 }
 /**
- * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. PIN, when the
- * runner's pin gave it none: the reason names the variable.
+ * A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set; skipped with
+ * the reason when the image gets no GPU whatever the run has (gpuWithheld). The runner's pin, when
+ * it gave the run none: the reason names the variable.
  */
-function gpuAbsent(id, suite, requireGpu, pin) {
+function gpuAbsent(id, suite, input) {
+    const { pin, gpuWithheld } = input;
+    if (gpuWithheld !== undefined)
+        return skipped(id, suite, gpuWithheld);
     const why = pin !== undefined && pin.devices.length === 0 ? noGpuReason(pin) : undefined;
-    return requireGpu
+    return input.requireGpu
         ? {
             id,
             suite,
@@ -11477,7 +11497,7 @@ const isMarker = (m, nonce) => typeof m.id === 'string' && typeof m.event === 's
  * The script writes each marker as "\n" MARK JSON "\n": the newline before it is the marker's. Only
  * lines with the batch's NONCE count.
  */
-function markers(text, nonce) {
+function batch_markers(text, nonce) {
     const found = [];
     const head = `\n${MARK}`;
     for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
@@ -11509,7 +11529,7 @@ function sections(text, nonce) {
         });
         open = undefined;
     };
-    for (const { m, from, to } of markers(text, nonce)) {
+    for (const { m, from, to } of batch_markers(text, nonce)) {
         if (m.event === 'start') {
             close(from);
             open = { m, from: to };
@@ -11522,7 +11542,7 @@ function sections(text, nonce) {
 }
 /** The first start marker's figure: seconds from the process's start to its first test. */
 function processSeconds(text, nonce) {
-    const first = markers(text, nonce).find((x) => x.m.event === 'start');
+    const first = batch_markers(text, nonce).find((x) => x.m.event === 'start');
     return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
 }
 /** The longest line held back waiting for its end (the live output's carry). */
@@ -11899,7 +11919,7 @@ async function runCustomTests(s) {
         s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {
-            record(s, gpuAbsent(id, 'custom', s.input.requireGpu, s.input.pin));
+            record(s, gpuAbsent(id, 'custom', s.input));
             continue;
         }
         const run1 = () => customTest(s, t, () => {
@@ -12022,6 +12042,14 @@ async function pipCheck(s, name) {
  * reusable workflow's smoke-cpu job) still runs them on the CPU: no GPU was asked for there.
  */
 const cudaRequired = (input) => input.gpus === 'all';
+/**
+ * require-gpu on a run without GPUs, for an image that could have had them (not gpuWithheld): train
+ * and ddp are not run on the CPU but failed (gpuAbsent), as the gpu suite and compute-gpu are.
+ */
+const gpuMissing = (input) => input.gpus === 'none' && input.requireGpu && input.gpuWithheld === undefined;
+/** Recorded without running (gpuAbsent): the gpu suite without GPUs; train and ddp when gpuMissing. */
+const lacksGpu = (input, name) => (GPU_SUITES.has(name) && input.gpus === 'none') ||
+    ((name === 'train' || name === 'ddp') && gpuMissing(input));
 /** `--floors JSON`: the per-GPU floors the script judges compute-gpu and a CUDA ddp against. */
 const floorsFlag = (input) => [
     '--floors',
@@ -12059,7 +12087,7 @@ function batchSteps(input) {
         ...(o.gpu && { gpu: true }),
     });
     for (const name of input.suites) {
-        if (GPU_SUITES.has(name) && input.gpus === 'none')
+        if (lacksGpu(input, name))
             continue;
         if (name === 'imports' && input.distributions.length > 0)
             suite('imports', ['imports', ...input.distributions]);
@@ -12088,8 +12116,8 @@ function batchSteps(input) {
 /** Runs one suite of smoke.suites (its tests' results land in the session). */
 async function runSuite(s, name) {
     const { input } = s;
-    if (GPU_SUITES.has(name) && input.gpus === 'none') {
-        record(s, gpuAbsent(name, name, input.requireGpu, input.pin));
+    if (lacksGpu(input, name)) {
+        record(s, gpuAbsent(name, name, input));
         return;
     }
     if (name !== 'custom')
@@ -12115,10 +12143,10 @@ async function runSuite(s, name) {
             await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
             if (input.gpus === 'all')
                 await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
-            // Recorded as skipped (the gpu suite carries require-gpu's failure), so that a run without
-            // GPUs compared with a GPU baseline shows compute-gpu as pass -> skip, not as gone.
+            // Recorded (skipped, failed under require-gpu), so that a run without GPUs compared with a
+            // GPU baseline shows compute-gpu as pass -> skip, not as gone.
             else
-                record(s, gpuAbsent('compute-gpu', name, false, input.pin));
+                record(s, gpuAbsent('compute-gpu', name, input));
             break;
         case 'train':
             await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
@@ -12202,9 +12230,68 @@ async function runSmoke(input, deps) {
     return finishResult(s);
 }
 
+;// CONCATENATED MODULE: ./src/smoke/target-gpus.ts
+
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+/**
+ * A cpu variant never gets GPUs (CPU torch cannot use one); a target of another platform than the
+ * engine's runs emulated and gets none either. Every other target gets the run's GPUs. A `custom`
+ * variant (the config's own base image) may hold CUDA, so it is treated as a CUDA one.
+ */
+function targetGpus(t) {
+    if (t.kind === 'cpu')
+        return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
+    if (t.host !== undefined && !samePlatform(t.platform, t.host))
+        return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
+    return { gpus: t.gpus };
+}
+/** linux/arm64 and linux/arm64/v8 are the same machine. */
+const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
+/**
+ * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
+ * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
+ */
+const needsHost = (kind, gpus, requireGpu) => kind !== 'cpu' && (gpus === 'all' || requireGpu);
+/** The GPUs a target of KIND and PLATFORM gets on RUN; the engine's platform is asked only when it matters. */
+async function gpusOfTarget(kind, platform, run) {
+    const host = needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
+    return targetGpus({ kind, platform, gpus: run.gpus, host });
+}
+/** The engine's platform, asked once (its version: os and architecture). */
+function hostPlatformOnce(docker) {
+    let asked;
+    return () => (asked ??= docker.ping().then(enginePlatform));
+}
+/**
+ * The GPUs of the engine's host for the reuse key (io.hostGpus: nvidia-smi on the host), the pinned
+ * ones only when the runner is pinned; unknown (never reused) when they cannot be looked up.
+ */
+async function lookUpGpus(io, pin) {
+    const pinned = containerGpus(pin);
+    const found = io.hostGpus
+        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
+            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
+        }))
+        : { unknown: 'no way to look up the GPUs was given' };
+    if ('unknown' in found)
+        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/stage.ts
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
 
 
 
@@ -12243,6 +12330,7 @@ async function runSmokeStage(input, io) {
         docker,
         gpus,
         pin,
+        host: hostPlatformOnce(docker),
         ...configSmokeInputs(input.loaded, env),
     };
     const entries = [];
@@ -12287,7 +12375,8 @@ async function prepare(ctx, t) {
         p.localRef === undefined
             ? Promise.resolve(t.image)
             : (0,local_image/* verifiedLocalImage */.RE)(ctx.docker, p.localRef, p.platform, p));
-    const gpus = await gpusOf(ctx);
+    const run = await gpusOfTarget(t.planned.kind, p.platform, { ...ctx, requireGpu: config.smoke.requireGpu });
+    const gpus = await gpusOf(ctx, run.gpus);
     const key = smokeKey(p.digest, {
         platform: p.platform,
         suites: config.smoke.suites,
@@ -12295,37 +12384,27 @@ async function prepare(ctx, t) {
         tests: config.smoke.tests,
         network: config.smoke.network,
         timeoutSeconds: config.smoke.timeoutSeconds,
-        distributions: ctx.distributions,
+        distributions: ctx.distributionsFor(p.platform, t.planned.python),
         baseline: ctx.baseline,
-        gpus: ctx.gpus,
+        gpus: run.gpus,
+        gpuWithheld: run.withheld ?? null,
         gpuDevices: devicesKey(gpus),
         driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
         tool: toolKey(ctx.input.imagesDir),
     });
-    return { ...t, key, gpus, runImage };
+    return { ...t, key, run, gpus, runImage };
 }
 /**
- * The GPUs the reuse key covers: "none" on a CPU-only run; on a GPU run, the host's (io.hostGpus:
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
  * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
  * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
  */
-function gpusOf(ctx) {
-    if (ctx.gpus === 'none')
+function gpusOf(ctx, gpus) {
+    if (gpus === 'none')
         return Promise.resolve(CPU_ONLY);
     if (!ctx.input.reuse)
         return Promise.resolve(NOT_LOOKED_UP);
     return (ctx.devices ??= lookUpGpus(ctx.io, ctx.pin));
-}
-async function lookUpGpus(io, pin) {
-    const pinned = containerGpus(pin);
-    const found = io.hostGpus
-        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
-            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
-        }))
-        : { unknown: 'no way to look up the GPUs was given' };
-    if ('unknown' in found)
-        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
-    return found;
 }
 /** One target: its entry, or the line saying why it could not run (also annotated). */
 async function smokeTarget(ctx, t) {
@@ -12364,7 +12443,7 @@ async function smokeTarget(ctx, t) {
     for (const a of failureAnnotations(id, entry.result))
         io.error(a.message, { title: a.title });
     const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
-    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && ctx.gpus === 'none')
+    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && t.run.gpus === 'none')
         io.warning(`${id}: GPU suites skipped: ${skippedGpu[0].reason ?? 'no GPU'}`, {
             title: `ml-image smoke ${id}`,
         });
@@ -12406,8 +12485,9 @@ function reuseOutcome(ctx, t) {
  * that a later failure loses nothing already measured and no half-written JSON is left to trust.
  */
 async function captureAndTest(ctx, t) {
-    const { io, input, config, docker, gpus, pin } = ctx;
+    const { io, input, config, docker, pin } = ctx;
     const { v, p, id, image } = t;
+    const { gpus, withheld } = t.run;
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
@@ -12425,17 +12505,18 @@ async function captureAndTest(ctx, t) {
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
         io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
-    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${gpusLine(gpus, pin)})`);
+    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${withheld ? `no GPU: ${withheld}` : gpusLine(gpus, pin)})`);
     const result = await runSmoke({
         image,
         ...(runImage !== image && { runImage }),
         platform: p.platform,
         suites: config.smoke.suites,
         gpus,
+        ...(withheld !== undefined && { gpuWithheld: withheld }),
         ...(pin !== undefined && { pin }),
         network: config.smoke.network,
         requireGpu: config.smoke.requireGpu,
-        distributions: ctx.distributions,
+        distributions: ctx.distributionsFor(p.platform, t.planned.python),
         tests: config.smoke.tests,
         ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
         timeoutMs: config.smoke.timeoutSeconds * 1000,

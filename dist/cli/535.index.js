@@ -1,5 +1,5 @@
-export const id = 207;
-export const ids = [207];
+export const id = 535;
+export const ids = [535];
 export const modules = {
 
 /***/ 96912:
@@ -216,7 +216,7 @@ function redactRecord(r) {
 
 /***/ }),
 
-/***/ 77207:
+/***/ 43535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -371,12 +371,16 @@ var redact = __webpack_require__(89780);
 
 
 
-/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
-function bpa_lists_keyValue(input, item, what) {
+/**
+ * `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp), or with
+ * EMPTY_VALUE a `KEY=` too: a label or annotation docker/metadata-action writes for a repository
+ * without a description or license (`org.opencontainers.image.description=`), as buildx takes it.
+ */
+function bpa_lists_keyValue(input, item, what, { emptyValue = false } = {}) {
     const at = item.indexOf('=');
     const key = at > 0 ? item.slice(0, at).trim() : '';
     const value = at > 0 ? item.slice(at + 1) : '';
-    if (key === '' || value === '')
+    if (key === '' || (value === '' && !emptyValue))
         throw new InputError(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
     return [key, value];
 }
@@ -390,7 +394,7 @@ function redactValue(input, item) {
 const ANNOTATION_TYPES = (/* unused pure expression or super */ null && (['manifest', 'index', 'manifest-descriptor', 'index-descriptor']));
 /** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
 function bpa_lists_parseAnnotation(item) {
-    const [keyPart, value] = bpa_lists_keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+    const [keyPart, value] = bpa_lists_keyValue('annotations', item, 'an annotation (KEY=VALUE)', { emptyValue: true });
     const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
     const types = m?.[1]?.split(',') ?? [];
     const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
@@ -661,7 +665,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     }
     const labels = list('labels', true);
     if (labels.length)
-        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
+        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)', { emptyValue: true })));
     const annotations = list('annotations', true);
     if (annotations.length)
         opts.annotations = annotations.map(parseAnnotation);
@@ -2830,9 +2834,68 @@ async function reuseOf(t, deps) {
 
 // EXTERNAL MODULE: ./src/smoke/run.ts + 8 modules
 var run = __webpack_require__(31246);
+;// CONCATENATED MODULE: ./src/smoke/target-gpus.ts
+
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+/**
+ * A cpu variant never gets GPUs (CPU torch cannot use one); a target of another platform than the
+ * engine's runs emulated and gets none either. Every other target gets the run's GPUs. A `custom`
+ * variant (the config's own base image) may hold CUDA, so it is treated as a CUDA one.
+ */
+function targetGpus(t) {
+    if (t.kind === 'cpu')
+        return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
+    if (t.host !== undefined && !samePlatform(t.platform, t.host))
+        return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
+    return { gpus: t.gpus };
+}
+/** linux/arm64 and linux/arm64/v8 are the same machine. */
+const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
+/**
+ * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
+ * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
+ */
+const needsHost = (kind, gpus, requireGpu) => kind !== 'cpu' && (gpus === 'all' || requireGpu);
+/** The GPUs a target of KIND and PLATFORM gets on RUN; the engine's platform is asked only when it matters. */
+async function gpusOfTarget(kind, platform, run) {
+    const host = needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
+    return targetGpus({ kind, platform, gpus: run.gpus, host });
+}
+/** The engine's platform, asked once (its version: os and architecture). */
+function hostPlatformOnce(docker) {
+    let asked;
+    return () => (asked ??= docker.ping().then(enginePlatform));
+}
+/**
+ * The GPUs of the engine's host for the reuse key (io.hostGpus: nvidia-smi on the host), the pinned
+ * ones only when the runner is pinned; unknown (never reused) when they cannot be looked up.
+ */
+async function lookUpGpus(io, pin) {
+    const pinned = (0,gpu_pin/* containerGpus */.j_)(pin);
+    const found = io.hostGpus
+        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
+            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
+        }))
+        : { unknown: 'no way to look up the GPUs was given' };
+    if ('unknown' in found)
+        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/stage.ts
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
 
 
 
@@ -2871,6 +2934,7 @@ async function runSmokeStage(input, io) {
         docker,
         gpus,
         pin,
+        host: hostPlatformOnce(docker),
         ...(0,config_inputs/* configSmokeInputs */.P)(input.loaded, env),
     };
     const entries = [];
@@ -2915,7 +2979,8 @@ async function prepare(ctx, t) {
         p.localRef === undefined
             ? Promise.resolve(t.image)
             : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
-    const gpus = await gpusOf(ctx);
+    const run = await gpusOfTarget(t.planned.kind, p.platform, { ...ctx, requireGpu: config.smoke.requireGpu });
+    const gpus = await gpusOf(ctx, run.gpus);
     const key = smokeKey(p.digest, {
         platform: p.platform,
         suites: config.smoke.suites,
@@ -2923,37 +2988,27 @@ async function prepare(ctx, t) {
         tests: config.smoke.tests,
         network: config.smoke.network,
         timeoutSeconds: config.smoke.timeoutSeconds,
-        distributions: ctx.distributions,
+        distributions: ctx.distributionsFor(p.platform, t.planned.python),
         baseline: ctx.baseline,
-        gpus: ctx.gpus,
+        gpus: run.gpus,
+        gpuWithheld: run.withheld ?? null,
         gpuDevices: devicesKey(gpus),
         driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
         tool: toolKey(ctx.input.imagesDir),
     });
-    return { ...t, key, gpus, runImage };
+    return { ...t, key, run, gpus, runImage };
 }
 /**
- * The GPUs the reuse key covers: "none" on a CPU-only run; on a GPU run, the host's (io.hostGpus:
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
  * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
  * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
  */
-function gpusOf(ctx) {
-    if (ctx.gpus === 'none')
+function gpusOf(ctx, gpus) {
+    if (gpus === 'none')
         return Promise.resolve(CPU_ONLY);
     if (!ctx.input.reuse)
         return Promise.resolve(NOT_LOOKED_UP);
     return (ctx.devices ??= lookUpGpus(ctx.io, ctx.pin));
-}
-async function lookUpGpus(io, pin) {
-    const pinned = (0,gpu_pin/* containerGpus */.j_)(pin);
-    const found = io.hostGpus
-        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
-            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
-        }))
-        : { unknown: 'no way to look up the GPUs was given' };
-    if ('unknown' in found)
-        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
-    return found;
 }
 /** One target: its entry, or the line saying why it could not run (also annotated). */
 async function smokeTarget(ctx, t) {
@@ -2992,7 +3047,7 @@ async function smokeTarget(ctx, t) {
     for (const a of failureAnnotations(id, entry.result))
         io.error(a.message, { title: a.title });
     const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
-    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && ctx.gpus === 'none')
+    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && t.run.gpus === 'none')
         io.warning(`${id}: GPU suites skipped: ${skippedGpu[0].reason ?? 'no GPU'}`, {
             title: `ml-image smoke ${id}`,
         });
@@ -3034,8 +3089,9 @@ function reuseOutcome(ctx, t) {
  * that a later failure loses nothing already measured and no half-written JSON is left to trust.
  */
 async function captureAndTest(ctx, t) {
-    const { io, input, config, docker, gpus, pin } = ctx;
+    const { io, input, config, docker, pin } = ctx;
     const { v, p, id, image } = t;
+    const { gpus, withheld } = t.run;
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
@@ -3053,17 +3109,18 @@ async function captureAndTest(ctx, t) {
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
         io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
-    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${(0,gpu_pin/* gpusLine */.i8)(gpus, pin)})`);
+    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${withheld ? `no GPU: ${withheld}` : (0,gpu_pin/* gpusLine */.i8)(gpus, pin)})`);
     const result = await (0,run/* runSmoke */.Lw)({
         image,
         ...(runImage !== image && { runImage }),
         platform: p.platform,
         suites: config.smoke.suites,
         gpus,
+        ...(withheld !== undefined && { gpuWithheld: withheld }),
         ...(pin !== undefined && { pin }),
         network: config.smoke.network,
         requireGpu: config.smoke.requireGpu,
-        distributions: ctx.distributions,
+        distributions: ctx.distributionsFor(p.platform, t.planned.python),
         tests: config.smoke.tests,
         ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
         timeoutMs: config.smoke.timeoutSeconds * 1000,
@@ -4244,9 +4301,10 @@ function overallStatus(entries) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83435);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59606);
+/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42971);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83435);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
@@ -4255,18 +4313,28 @@ function overallStatus(entries) {
 
 
 
+
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
  * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ * The imports suite checks only the requirements pip installed: a name whose environment marker is
+ * false on the target (requirementNames, markers.ts) is left out. `distributionsFor` gives the
+ * names of one platform ("linux/arm64") and Python ("3.12"); `distributions` those of TARGET, else
+ * of the config's platform when it names one, else of a Linux image whose machine is not known (a
+ * marker on platform_machine then keeps its requirement).
  */
-function configSmokeInputs(loaded, env) {
+function configSmokeInputs(loaded, env, target = {}) {
+    const text = loaded
+        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+            expandable: loaded.config.build.secrets,
+        }).text
+        : undefined;
+    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .linuxMarkerEnvironment */ .Y)(platform, python));
+    const platforms = loaded?.config.platforms ?? [];
     return {
-        distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-                ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
-                expandable: loaded.config.build.secrets,
-            }).text)
-            : [],
+        distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
+        distributionsFor,
         baseline: configBaseline(loaded),
     };
 }
@@ -4278,8 +4346,8 @@ function configSmokeInputs(loaded, env) {
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
     if (file === undefined)
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)();
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)();
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
 }
 
 
