@@ -243,6 +243,14 @@ describe('the GPUs of a run', () => {
       'NVIDIA H100 80GB HBM3, 570.86.15\nNVIDIA A100-SXM4-80GB, 570.86.15\nNVIDIA H100 80GB HBM3, 570.86.15\n',
       '1x NVIDIA A100-SXM4-80GB + 2x NVIDIA H100 80GB HBM3; driver 570.86.15',
     ],
+    // The MIG mode (mig.mode.current): the same GPUs split into MIG instances are another device.
+    ['MIG off: as before', 'NVIDIA H200, 570.86.15, Disabled\n', '1x NVIDIA H200; driver 570.86.15'],
+    ['no MIG on this GPU', 'NVIDIA L4, 570.86.15, [N/A]\n', '1x NVIDIA L4; driver 570.86.15'],
+    [
+      'MIG on for some',
+      'NVIDIA H200, 570.86.15, Enabled\nNVIDIA H200, 570.86.15, Disabled\n',
+      '1x NVIDIA H200 + 1x NVIDIA H200 (MIG); driver 570.86.15',
+    ],
     ['no GPU line', 'No devices were found\n', undefined],
     ['an error instead of a driver', 'NVIDIA H200, [Unknown Error]\n', undefined],
     [

@@ -20,8 +20,17 @@ export const NOT_LOOKED_UP: GpuDevices = {
   unknown: 'not looked up: results of this run are never reused',
 };
 
-/** The argv after nvidia-smi: one "name, driver" line per GPU. */
-export const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'] as const;
+/**
+ * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
+ * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
+ */
+export const NVIDIA_SMI_QUERY = [
+  '--query-gpu=name,driver_version,mig.mode.current',
+  '--format=csv,noheader',
+] as const;
+
+/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
+const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
 
 /** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
 export const NVIDIA_SMI_TIMEOUT_MS = 60_000;
@@ -33,16 +42,24 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
 const clean = (s: string) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
 
 /**
- * nvidia-smi's "name, driver" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models sorted, so
- * the order the GPUs are listed in never matters; undefined when no line names a GPU.
+ * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
+ * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
+ * undefined when no line names a GPU.
  */
 export function gpuDevicesOf(stdout: string): string | undefined {
   const counts = new Map<string, number>();
   const drivers = new Set<string>();
-  for (const line of stdout.split('\n')) {
+  for (const raw of stdout.split('\n')) {
+    let line = raw;
+    let mig = false;
+    const last = line.lastIndexOf(',');
+    if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
+      mig = /^enabled$/i.test(clean(line.slice(last + 1)));
+      line = line.slice(0, last);
+    }
     const comma = line.lastIndexOf(',');
     if (comma < 0) continue;
-    const name = clean(line.slice(0, comma));
+    const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
     const driver = clean(line.slice(comma + 1));
     if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver)) continue;
     counts.set(name, (counts.get(name) ?? 0) + 1);
