@@ -458,7 +458,10 @@ describe('the smoke stage', () => {
     );
     const loaded = loadConfig({ cwd: dir, file: 'ml-image.yml' });
     const platforms = opts.platforms ?? ['linux/amd64'];
-    const plan = { variants: [{ name: 'cpu', kind: opts.kind ?? 'cuda', platforms }] } as unknown as Plan;
+    // A cpu variant as the cpu template builds it (gpuKindOf: one of your own Dockerfile may hold CUDA).
+    const kind = opts.kind ?? 'cuda';
+    const template = kind === 'cpu' ? 'cpu' : 'cuda';
+    const plan = { variants: [{ name: 'cpu', kind, template, platforms }] } as unknown as Plan;
     const built = (platform: string) => ({
       platform,
       digest: D('a'),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { VariantKind } from '../../src/config/schema.js';
 import {
   enginePlatform,
+  gpuKindOf,
   gpusOfTarget,
   hostPlatformOnce,
   type TargetGpus,
@@ -50,6 +51,22 @@ describe('targetGpus: variant kind x platform x the run GPUs -> what the target 
     expect(targetGpus({ kind: 'cuda', platform: ARM64, gpus: 'none', host: undefined })).toEqual({
       gpus: 'none',
     });
+  });
+});
+
+describe('gpuKindOf: only the cpu template makes a variant CPU-only', () => {
+  it.each<[string, { kind: 'cpu' | 'cuda' | 'custom'; template?: string }, string]>([
+    ['the cpu template', { kind: 'cpu', template: 'cpu' }, 'cpu'],
+    // The config's own Dockerfile (no template) may be FROM nvidia/cuda with a CUDA torch.
+    ['your own Dockerfile', { kind: 'cpu' }, 'custom'],
+    ['a cpu variant on the cuda template', { kind: 'cpu', template: 'cuda' }, 'custom'],
+    ['a cuda variant', { kind: 'cuda', template: 'cuda' }, 'cuda'],
+    ['a base of your own', { kind: 'custom', template: 'ngc' }, 'custom'],
+  ])('%s', (_what, v, kind) => {
+    expect(gpuKindOf(v)).toBe(kind);
+    expect(
+      targetGpus({ kind: gpuKindOf(v), platform: 'linux/amd64', gpus: 'all', host: 'linux/amd64' }).gpus,
+    ).toBe(kind === 'cpu' ? 'none' : 'all');
   });
 });
 

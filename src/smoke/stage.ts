@@ -20,7 +20,7 @@ import { containerGpus, type GpuPin, gpusLine } from './gpu-pin.js';
 import { verifiedLocalImage } from './local-image.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from './run.js';
-import { gpusOfTarget, hostPlatformOnce, lookUpGpus, type TargetGpus } from './target-gpus.js';
+import { gpuKindOf, gpusOfTarget, hostPlatformOnce, lookUpGpus, type TargetGpus } from './target-gpus.js';
 
 export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
 
@@ -192,7 +192,10 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
       p.localRef === undefined
         ? Promise.resolve(t.image)
         : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
-  const run = await gpusOfTarget(t.planned.kind, p.platform, { ...ctx, requireGpu: config.smoke.requireGpu });
+  const run = await gpusOfTarget(gpuKindOf(t.planned), p.platform, {
+    ...ctx,
+    requireGpu: config.smoke.requireGpu,
+  });
   const gpus = await gpusOf(ctx, run.gpus);
   const key = smokeKey(p.digest, {
     platform: p.platform,

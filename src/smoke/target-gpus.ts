@@ -39,6 +39,15 @@ export interface TargetGpuInput {
 }
 
 /**
+ * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
+ * (CPU torch); a cpu variant built from the config's own Dockerfile or another template may install
+ * anything (a CUDA torch on nvidia/cuda), so it counts as `custom`.
+ */
+export function gpuKindOf(v: { kind: VariantKind; template?: string | undefined }): VariantKind {
+  return v.kind === 'cpu' && v.template !== 'cpu' ? 'custom' : v.kind;
+}
+
+/**
  * A cpu variant never gets GPUs (CPU torch cannot use one); a target of another platform than the
  * engine's runs emulated and gets none either. Every other target gets the run's GPUs. A `custom`
  * variant (the config's own base image) may hold CUDA, so it is treated as a CUDA one.
