@@ -10290,8 +10290,16 @@ const CPU_ONLY = { devices: 'none' };
 const NOT_LOOKED_UP = {
     unknown: 'not looked up: results of this run are never reused',
 };
-/** The argv after nvidia-smi: one "name, driver" line per GPU. */
-const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
+/**
+ * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
+ * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
+ */
+const NVIDIA_SMI_QUERY = [
+    '--query-gpu=name,driver_version,mig.mode.current',
+    '--format=csv,noheader',
+];
+/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
+const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
 /** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
 const NVIDIA_SMI_TIMEOUT_MS = 60_000;
 const MAX_NAME = 100;
@@ -10299,17 +10307,25 @@ const MAX_NAME = 100;
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
 /**
- * nvidia-smi's "name, driver" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models sorted, so
- * the order the GPUs are listed in never matters; undefined when no line names a GPU.
+ * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
+ * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
+ * undefined when no line names a GPU.
  */
 function gpuDevicesOf(stdout) {
     const counts = new Map();
     const drivers = new Set();
-    for (const line of stdout.split('\n')) {
+    for (const raw of stdout.split('\n')) {
+        let line = raw;
+        let mig = false;
+        const last = line.lastIndexOf(',');
+        if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
+            mig = /^enabled$/i.test(clean(line.slice(last + 1)));
+            line = line.slice(0, last);
+        }
         const comma = line.lastIndexOf(',');
         if (comma < 0)
             continue;
-        const name = clean(line.slice(0, comma));
+        const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
         const driver = clean(line.slice(comma + 1));
         if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
             continue;
@@ -12244,6 +12260,14 @@ function enginePlatform(info) {
     return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
 }
 /**
+ * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
+ * (CPU torch); a cpu variant built from the config's own Dockerfile or another template may install
+ * anything (a CUDA torch on nvidia/cuda), so it counts as `custom`.
+ */
+function gpuKindOf(v) {
+    return v.kind === 'cpu' && v.template !== 'cpu' ? 'custom' : v.kind;
+}
+/**
  * A cpu variant never gets GPUs (CPU torch cannot use one); a target of another platform than the
  * engine's runs emulated and gets none either. Every other target gets the run's GPUs. A `custom`
  * variant (the config's own base image) may hold CUDA, so it is treated as a CUDA one.
@@ -12375,7 +12399,10 @@ async function prepare(ctx, t) {
         p.localRef === undefined
             ? Promise.resolve(t.image)
             : (0,local_image/* verifiedLocalImage */.RE)(ctx.docker, p.localRef, p.platform, p));
-    const run = await gpusOfTarget(t.planned.kind, p.platform, { ...ctx, requireGpu: config.smoke.requireGpu });
+    const run = await gpusOfTarget(gpuKindOf(t.planned), p.platform, {
+        ...ctx,
+        requireGpu: config.smoke.requireGpu,
+    });
     const gpus = await gpusOf(ctx, run.gpus);
     const key = smokeKey(p.digest, {
         platform: p.platform,
