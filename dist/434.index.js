@@ -8750,13 +8750,13 @@ def analysis(snap, rep):
                 if not allows(r, base["version"]):
                     pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r),
                                    "requested": j["requested"]})
-        rep = {"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
-               "pulledInBy": pulled}
+        entry = {"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
+                 "pulledInBy": pulled}
         if base.get("local") is False:
             # pip does not uninstall it (outside its environment): the new version goes in ahead of
             # it on sys.path, the base's files stay.
-            rep["shadows"] = True
-        replaced.append(rep)
+            entry["shadows"] = True
+        replaced.append(entry)
     holders = {}
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
