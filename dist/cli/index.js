@@ -4927,17 +4927,26 @@ function withoutFinalExtras(loc) {
     const open = loc.indexOf('[', loc.lastIndexOf(']', loc.length - 2) + 1);
     return open < 0 ? loc : loc.slice(0, open);
 }
-/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
+/**
+ * A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508, with
+ * the text of its marker when it has one.
+ */
 function asLocation(arg) {
     // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
-    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
+    const sep = URL_LIKE.test(arg) ? '; ' : ';';
+    const cut = arg.indexOf(sep);
+    const loc = (cut < 0 ? arg : arg.slice(0, cut)).trim();
     if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
         // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
         // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
         if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(loc) && !looksLikePath(loc.split('@')[0]))
             return undefined;
         const name = eggName(loc);
-        return { url: loc, ...(name !== undefined && { name }) };
+        return {
+            url: loc,
+            ...(name !== undefined && { name }),
+            ...(cut >= 0 && { marker: arg.slice(cut + sep.length) }),
+        };
     }
     return undefined;
 }
@@ -5064,11 +5073,10 @@ function requirementNames(text, env) {
 function lineMarker(text) {
     const args = breakArgsOptions(text).args.trim();
     try {
-        if (asLocation(args) === undefined)
+        const loc = asLocation(args);
+        if (loc === undefined)
             return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .pep508MarkerTree */ .n6)(args);
-        const sep = URL_LIKE.test(args) ? '; ' : ';';
-        const cut = args.indexOf(sep);
-        return cut < 0 ? undefined : (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMarkerText */ .bf)(args.slice(cut + sep.length));
+        return loc.marker === undefined ? undefined : (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMarkerText */ .bf)(loc.marker);
     }
     catch (e) {
         if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .Syntax */ .w4)
