@@ -1,8 +1,9 @@
 // What the report stage leaves when a run fails after it, or has nothing to report: a size-budget
-// breach or an attest error still hands back what the run produced (the CLI prints report.md
-// before it fails, the action sets its outputs: action-run.test.ts), with the same error and exit
-// code; `ml-image report --out DIR` writes the reports there; a run with nothing to report removes
-// the report files an earlier run left (its own names only).
+// breach, an attest error or a comment that could not be posted still hands back what the run
+// produced (the CLI prints report.md before it fails, the action sets its outputs:
+// action-run.test.ts), with the same error and exit code; `ml-image report --out DIR` writes the
+// reports there; a run with nothing to report removes the report files an earlier run left (its
+// own names only).
 import {
   existsSync,
   mkdirSync,
@@ -168,6 +169,63 @@ describe('the pipeline: a run that fails after its reports hands back what it pr
     expect(err).toBeInstanceOf(CheckFailedError);
     expect((err as Error).message).toMatch(/^the image is over its size budget/);
     expect(pipelineResultOf(err)!.reports[0]!.verdict).toMatch(/size budget 1GB exceeded/);
+  });
+});
+
+describe('a comment that cannot be posted: the reports are written and the error handed back', () => {
+  function input(size: string) {
+    const config = validateConfigData(
+      {
+        image: { name: 'acme/model' },
+        variants: ['cpu'],
+        platforms: ['linux/amd64'],
+        size: { budget: size },
+      },
+      'ml-image.yml',
+    );
+    const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date() });
+    const results = openResultDir(records());
+    const down = new EnvironmentError('GitHub API unreachable: connect ECONNREFUSED', 'try again later');
+    const warnings: string[] = [];
+    return {
+      down,
+      warnings,
+      results,
+      run: () =>
+        reportStage(
+          {
+            plan,
+            config,
+            results,
+            git: {},
+            options: {
+              mode: 'post' as const,
+              baseline: null,
+              github: {
+                token: 'ghs_x',
+                apiUrl: 'https://api.github.com',
+                repository: 'acme/model',
+                prNumber: 7,
+              },
+              client: () => Promise.reject(down),
+            },
+          },
+          { env: {}, progress: () => undefined, warning: (m: string) => void warnings.push(m) },
+        ),
+    };
+  }
+
+  it.each([
+    ['within its budget', '8GB', 0],
+    ['over its budget too (warned, the post error is the one that fails)', '1GB', 1],
+  ])('%s', async (_, size, warned) => {
+    const t = input(size);
+    const r = await t.run();
+    expect(r.failure).toBe(t.down);
+    expect(r.outcomes.map((o) => o.variant)).toEqual(['cpu']);
+    expect(r.outcomes[0]!.comment).toBeUndefined();
+    expect(readFileSync(r.outcomes[0]!.runFile!, 'utf8')).toContain('ml-image report');
+    expect(t.warnings.filter((w) => w.startsWith('the image is over its size budget'))).toHaveLength(warned);
   });
 });
 

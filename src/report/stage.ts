@@ -85,8 +85,11 @@ export interface ReportStageInput {
 /** What the report stage did, and what fails it once the reports are written and posted. */
 export interface ReportStageResult {
   outcomes: ReportOutcome[];
-  /** A size-budget breach (exit 1): runReportStage throws it; reportStage hands it back. */
-  failure?: CheckFailedError;
+  /**
+   * What fails the stage after its reports are written: the comment's post (its own error and exit
+   * code), else a size-budget breach (exit 1). runReportStage throws it; reportStage hands it back.
+   */
+  failure?: Error;
 }
 
 export interface ReportStageIo {
@@ -131,8 +134,15 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   for (const o of outcomes) o.runFile = runFile;
   if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
   if (input.config.report.summary && io.summary) await io.summary(run.markdown);
-  await comment(input, io, models, outcomes, runKey);
-  const failure = overBudget(models);
+  // A comment that could not be posted (GitHub down, a token without the right): the reports are
+  // written by now, and the caller says so (outputs, the printed report.md) before it fails.
+  const posted = await comment(input, io, models, outcomes, runKey).then(
+    () => undefined,
+    (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+  );
+  const budget = overBudget(models);
+  if (posted && budget) io.warning(budget.message, { title: 'ml-image report' });
+  const failure = posted ?? budget;
   return { outcomes, ...(failure && { failure }) };
 }
 
