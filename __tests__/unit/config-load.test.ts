@@ -173,3 +173,41 @@ describe('loadConfig', () => {
     expect(data).toEqual({ image: { name: 'a/b' } });
   });
 });
+
+describe("a variants override (--variants, the variants input) selects the file's variants by name", () => {
+  const FILE = [
+    'image: {name: acme/m}',
+    'variants:',
+    '  - cpu',
+    '  - {name: ngc, base: "nvcr.io/nvidia/pytorch:24.10-py3"}',
+    '  - {cuda: "12.8", torch: "2.7.1"}',
+    '',
+  ].join('\n');
+  const load = (names: string[]) => {
+    write('ml-image.yml', FILE);
+    return loadConfig({
+      cwd: dir,
+      overrides: [{ path: ['variants'], value: names, source: 'flag --variants' }],
+    }).config.variants;
+  };
+
+  it.each([
+    [['ngc'], [{ name: 'ngc', base: 'nvcr.io/nvidia/pytorch:24.10-py3' }]],
+    [['cuda12.8'], [{ name: 'cuda12.8', cuda: '12.8', torch: '2.7.1' }]],
+    [
+      ['cpu', 'ngc'],
+      [{ name: 'cpu' }, { name: 'ngc' }],
+    ],
+    // A name the file does not list is shorthand, as before.
+    [['cuda12.6'], [{ name: 'cuda12.6', cuda: '12.6' }]],
+  ])('%j', (names, expected) => {
+    const variants = load(names);
+    expect(variants).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(variants[i]).toMatchObject(e));
+  });
+
+  it('a name neither listed nor shorthand is still exit 2 naming the flag', () => {
+    const err = rejection(() => load(['gpu']));
+    expect(err.message).toContain('got "gpu" (from flag --variants)');
+  });
+});

@@ -7,7 +7,7 @@ import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
 import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, problemCount } from './issues.js';
 import { type LineOf, lineLocator } from './yaml-lines.js';
-import { type Config, ConfigFileSchema, normalizeConfig } from './schema.js';
+import { type Config, ConfigFileSchema, normalizeConfig, variantEntryName } from './schema.js';
 
 export const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 
@@ -183,8 +183,20 @@ export function applyOverrides(data: unknown, overrides: readonly Override[]): u
     data !== null && typeof data === 'object' && !Array.isArray(data)
       ? (structuredClone(data as object) as Record<string, unknown>)
       : {};
-  for (const o of overrides) setAt(base, o.path, o.value);
+  for (const o of overrides) setAt(base, o.path, selectVariants(base, o));
   return base;
+}
+
+/**
+ * A variants override (the --variants flag, the variants input) names variants: a name the file's
+ * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
+ * (cpu, cudaX.Y). Other overrides' values as given.
+ */
+function selectVariants(base: Record<string, unknown>, o: Override): unknown {
+  if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value)) return o.value;
+  const listed = Array.isArray(base.variants) ? (base.variants as unknown[]) : [];
+  const byName = new Map(listed.map((entry) => [variantEntryName(entry), entry] as const));
+  return o.value.map((name: unknown) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
 }
 
 /**

@@ -366,6 +366,12 @@ function variantName(v: ParsedVariant): string {
   return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
 }
 
+/** The name of one entry of a file's variants list (name, else cuda<version>, else cpu); undefined when invalid. */
+export function variantEntryName(entry: unknown): string | undefined {
+  const parsed = Variant.safeParse(entry);
+  return parsed.success ? variantName(parsed.data) : undefined;
+}
+
 export function normalizeConfig(parsed: ParsedConfig): Config {
   return {
     ...parsed,

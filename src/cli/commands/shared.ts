@@ -7,7 +7,8 @@ import type { GitContext } from '../../plan/schema.js';
 import type { CliIo } from '../io.js';
 
 export const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does
-  --variants LIST    override "variants" (comma-separated: cpu, cuda12.8, ...)`;
+  --variants LIST    only these variants (comma-separated names): a name the config lists is
+                     that variant as written there; another is shorthand (cpu, cuda12.8, ...)`;
 
 export function overridesFromFlags(values: {
   platforms?: string | undefined;
