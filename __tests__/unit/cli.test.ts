@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doctorReport } from '../../src/cli/commands/doctor.js';
-import { COMMANDS, runCli } from '../../src/cli/main.js';
+import { asksHelp, COMMANDS, runCli } from '../../src/cli/main.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { closedPort } from '../helpers/net.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
@@ -37,6 +37,31 @@ describe('ml-image CLI', () => {
     expect(await runCli([name, '--help'], io)).toBe(0);
     expect(io.out()).toMatch(new RegExp(`^Usage: ml-image ${name}`));
     expect(io.out()).toContain('Exit codes');
+  });
+
+  // A group of short flags holding -h is help too: `build -hv` must not build and push.
+  it.each([
+    [['build', '-hv', '--config', 'nowhere.yml']],
+    [['run', '-vh', '--stages', 'plan']],
+    [['plan', '-h']],
+  ])('%j prints usage and exits 0 without running', async (argv) => {
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(0);
+    expect(io.out()).toMatch(new RegExp(`^Usage: ml-image ${argv[0]}`));
+    expect(io.err()).toBe('');
+  });
+
+  it.each([
+    [['--help'], true],
+    [['-h'], true],
+    [['-vh'], true],
+    [['-hv', '--json'], true],
+    [['-v'], false],
+    [['--config', 'x.yml'], false],
+    [['--', '-h'], false],
+    [['--hv'], false],
+  ])('asksHelp(%j) is %s', (args, expected) => {
+    expect(asksHelp(args)).toBe(expected);
   });
 
   it('rejects an unknown command with exit 2 and the list of commands', async () => {

@@ -92,7 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
     }
     const command = await entry.load();
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if (asksHelp(rest)) {
       io.stdout(commandHelp(command));
       return 0;
     }
@@ -112,6 +112,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (wantsJson(argv)) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
     return exitCodeOf(err);
   }
+}
+
+/**
+ * ARGS ask for help: `--help`, or `-h` alone or in a group of short flags (`-vh`: parseArgs reads
+ * it as both), before a `--` that ends the flags. Help wins over running the command.
+ */
+export function asksHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some(
+    (a) => a === '--help' || (/^-[A-Za-z]+$/.test(a) && a.includes('h')),
+  );
 }
 
 /** The longest line an error prints: a 10,000-character value quoted in it is cut, saying so. */
