@@ -252,7 +252,7 @@ const CASES: Case[] = [
     env: ON_RUNNER,
     exit: 2,
     message:
-      /error: plan of ml-image\.yml: 1 problem\n {2}- line 2: variants\[0\] \(cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels \(it has 11\.8, 12\.1, 12\.4\); nearest valid: torch 2\.7 or 2\.8 with CUDA 12\.8/,
+      /error: plan of ml-image\.yml: 1 problem\n {2}- line 3: torch \(variants\[0\] cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels \(it has 11\.8, 12\.1, 12\.4\); nearest valid: torch 2\.7 or 2\.8 with CUDA 12\.8/,
   },
   {
     name: 'validate refuses what plan refuses, naming the config file',
@@ -263,7 +263,7 @@ const CASES: Case[] = [
     env: ON_RUNNER,
     exit: 2,
     message:
-      /error: plan of ml-image\.yml: 1 problem\n {2}- line 2: variants\[0\] \(cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels/,
+      /error: plan of ml-image\.yml: 1 problem\n {2}- line 3: torch \(variants\[0\] cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels/,
   },
   {
     name: 'the same plan on arm64 gives the same advice',

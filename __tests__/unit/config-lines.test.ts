@@ -165,6 +165,64 @@ describe('a refused plan names the lines of the config file', () => {
   });
 });
 
+describe('a plan problem a top-level field causes names that field and its line', () => {
+  /** The problems of a plan of TEXT as ml-image.yml, with its lines. */
+  const planProblems = (text: string): readonly string[] => {
+    const d = mkdtempSync(path.join(tmpdir(), 'ml-image-lines-'));
+    try {
+      writeFileSync(path.join(d, 'ml-image.yml'), text);
+      const loaded = loadConfig({ cwd: d, checkFiles: false });
+      planBuild(loaded.config, {
+        catalog: bundledCatalog(),
+        git: { sha: 'abcdef1234' },
+        now: new Date(0),
+        configFile: loaded.label,
+        lineOf: loaded.lineOf,
+      });
+      return [];
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as ConfigError).problems;
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  };
+  it.each([
+    [
+      'python.version with the default variants',
+      'image:\n  name: a/b\npython:\n  version: "3.1"\n',
+      [/^line 4: python\.version \(variants\[0\] cpu\): no python:3\.1-slim image in the catalog/],
+    ],
+    [
+      'a top-level torch no CUDA variant has wheels of',
+      'image:\n  name: a/b\nvariants:\n  - cpu\n  - cuda12.8\ntorch: "2.5"\nplatforms: [linux/amd64]\n',
+      [/^line 6: torch \(variants\[1\] cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels/],
+    ],
+    [
+      'a top-level torch with no wheels for the Python',
+      'image:\n  name: a/b\ntorch: "2.5"\npython:\n  version: "3.14"\n',
+      [/^line 3: torch \(variants\[0\] cpu\): torch 2\.5 has no wheels for Python 3\.14/],
+    ],
+    [
+      "a variant's own torch with the top-level Python: the Python is named",
+      'image:\n  name: a/b\nvariants:\n  - torch: "2.5"\npython:\n  version: "3.14"\n',
+      [/^line 6: python\.version \(variants\[0\] cpu\): torch 2\.5 has no wheels for Python 3\.14/],
+    ],
+    [
+      'build.template under a CUDA variant',
+      'image:\n  name: a/b\nvariants: [cuda12.8]\nbuild:\n  template: cpu\n',
+      [/^line 5: build\.template \(variants\[0\] cuda12\.8\): template "cpu" cannot build/],
+    ],
+    [
+      "the variant's own torch, equal to the top-level one: the variant is named",
+      'image:\n  name: a/b\ntorch: "2.5"\nvariants:\n  - cuda: "12.8"\n    torch: "2.5"\nplatforms: [linux/amd64]\n',
+      [/^line 5: variants\[0\] \(cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels/],
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(planProblems(text)).toEqual(want.map((re) => expect.stringMatching(re)));
+  });
+});
+
 describe("the action's annotations", () => {
   const annotate = (err: ConfigError) => {
     const errors: { message: string; props: unknown }[] = [];

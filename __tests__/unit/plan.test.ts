@@ -139,20 +139,27 @@ describe('plan: base image per variant and platform', () => {
   });
 
   it.each([
-    ['build.template: ngc', { build: { template: 'ngc' } }, 'build.template'],
-    ['build.template: cpu', { build: { template: 'cpu' } }, 'build.template'],
-    ["the variant's template: cpu", { variants: [{ cuda: '12.8', template: 'cpu' }] }, 'its template:'],
-  ])('refuses a template that expects Python on a CUDA base (%s)', (_what, data, field) => {
-    const errors = planErrors({ variants: ['cuda12.8'], ...data });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^variants\[0\] \(cuda12\.8\): template "(cpu|ngc)"/);
-    expect(errors[0]).toContain(field);
-    expect(errors[0]).toContain('docker.io/nvidia/cuda:12.8');
-    expect(errors[0]).toContain('use template "cuda"');
-    // The cuda template (the default) and the user's own Dockerfile (no template) are fine.
-    expect(() => plan({ variants: ['cuda12.8'] })).not.toThrow();
-    expect(() => plan({ variants: ['cuda12.8'], build: { template: 'cuda' } })).not.toThrow();
-  });
+    ['build.template: ngc', { build: { template: 'ngc' } }, 'build.template (variants[0] cuda12.8): '],
+    ['build.template: cpu', { build: { template: 'cpu' } }, 'build.template (variants[0] cuda12.8): '],
+    [
+      "the variant's template: cpu",
+      { variants: [{ cuda: '12.8', template: 'cpu' }], build: { template: 'ngc' } },
+      'variants[0] (cuda12.8): ',
+    ],
+  ])(
+    'refuses a template that expects Python on a CUDA base (%s), naming where it is set',
+    (_what, data, where) => {
+      const errors = planErrors({ variants: ['cuda12.8'], ...data });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^[^:]+: template "(cpu|ngc)" cannot build/);
+      expect(errors[0]!.startsWith(where)).toBe(true);
+      expect(errors[0]).toContain('docker.io/nvidia/cuda:12.8');
+      expect(errors[0]).toContain('use template "cuda"');
+      // The cuda template (the default) and the user's own Dockerfile (no template) are fine.
+      expect(() => plan({ variants: ['cuda12.8'] })).not.toThrow();
+      expect(() => plan({ variants: ['cuda12.8'], build: { template: 'cuda' } })).not.toThrow();
+    },
+  );
 
   it('refuses a tag over 128 characters, naming what makes it long', () => {
     const errors = planErrors({
@@ -276,7 +283,7 @@ describe('plan: base image per variant and platform', () => {
 
   it('refuses a CPU torch the catalog knows has no wheels for the Python', () => {
     expect(planErrors({ variants: ['cpu'], torch: '2.5', python: { version: '3.14' } })).toEqual([
-      'variants[0] (cpu): torch 2.5 has no wheels for Python 3.14 (it supports 3.9, 3.10, 3.11, 3.12); nearest valid: torch 2.9 or 2.10',
+      'torch (variants[0] cpu): torch 2.5 has no wheels for Python 3.14 (it supports 3.9, 3.10, 3.11, 3.12); nearest valid: torch 2.9 or 2.10',
     ]);
   });
 
@@ -337,9 +344,7 @@ describe('plan: base image per variant and platform', () => {
         build: { template: 'cpu' },
         variants: [{ name: 'c', base: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', cuda: '12.8' }],
       })[0],
-    ).toMatch(
-      /^variants\[0\] \(c\): template "cpu" \(build\.template\) cannot build on nvidia\/cuda:12\.8\.1/,
-    );
+    ).toMatch(/^build\.template \(variants\[0\] c\): template "cpu" cannot build on nvidia\/cuda:12\.8\.1/);
   });
 
   it.each([
@@ -349,7 +354,7 @@ describe('plan: base image per variant and platform', () => {
       '2.7.9',
       '2.7.9',
       [
-        'variants[0] (cpu): torch 2.7.9 is newer than the newest 2.7 release the catalog knows (2.7.1); if it does not exist, pip fails in the build',
+        'torch (variants[0] cpu): torch 2.7.9 is newer than the newest 2.7 release the catalog knows (2.7.1); if it does not exist, pip fails in the build',
       ],
     ],
   ])('a CPU variant with torch %s installs %s, as a CUDA variant does', (asked, installed, warnings) => {
@@ -362,7 +367,7 @@ describe('plan: base image per variant and platform', () => {
 
   it('a CPU variant with a torch the catalog does not know: said, as for a CUDA variant', () => {
     expect(plan({ torch: '9.9', variants: ['cpu'] }).warnings[0]).toMatch(
-      /^variants\[0\] \(cpu\): torch 9\.9 is not in the catalog \(newest known: [\d.]+\); its wheels are not checked$/,
+      /^torch \(variants\[0\] cpu\): torch 9\.9 is not in the catalog \(newest known: [\d.]+\); its wheels are not checked$/,
     );
   });
 
@@ -372,7 +377,7 @@ describe('plan: base image per variant and platform', () => {
     expect(p.variants[0]!.torch).toEqual({ version: '2.7.1' });
     expect(p.variants[0]!.buildArgs.TORCH_VERSION).toBeUndefined();
     expect(p.warnings).toEqual([
-      `variants[0] (pt): ${base} ships its own torch (2.7.1); torch 2.5 is not installed over it`,
+      `torch (variants[0] pt): ${base} ships its own torch (2.7.1); torch 2.5 is not installed over it`,
     ]);
     expect(
       plan({ torch: '2.7', platforms: ['linux/amd64'], variants: [{ name: 'pt', base }] }).warnings,

@@ -11,6 +11,7 @@ import { SecretIdsSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
 import { SmokeConfigSchema } from './smoke-schema.js';
 import { userMap } from './user-map.js';
+import { recordInherited } from './variant-origin.js';
 
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
 export {
@@ -378,17 +379,17 @@ export function normalizeConfig(parsed: ParsedConfig): Config {
     variants: parsed.variants.map((v): Variant => {
       const kind: VariantKind = v.base !== undefined ? 'custom' : v.cuda !== undefined ? 'cuda' : 'cpu';
       const torch = v.torch ?? parsed.torch;
-      return {
+      const python = v.python ?? parsed.python.version;
+      const variant: Variant = {
         name: variantName(v),
         kind,
         ...(v.cuda !== undefined && { cuda: v.cuda }),
         ...(v.base !== undefined && { base: v.base }),
         ...(torch !== undefined && { torch }),
-        ...((v.python ?? parsed.python.version) !== undefined && {
-          python: v.python ?? parsed.python.version,
-        }),
+        ...(python !== undefined && { python }),
         ...(v.template !== undefined && { template: v.template }),
       };
+      return recordInherited(variant, { torch: v.torch !== undefined, python: v.python !== undefined });
     }),
   };
 }

@@ -1,6 +1,7 @@
 // The base image, torch and CUDA floor of one variant, chosen with a stated reason by a table of
 // handlers keyed by the variant's base kind (cpu, cuda, ngc, custom). Pure: the catalog is passed in.
 import type { Config, Variant } from '../config/schema.js';
+import { inheritedFrom } from '../config/variant-origin.js';
 import { majorMinor } from '../util/versions.js';
 import {
   type Catalog,
@@ -34,6 +35,11 @@ export interface BaseInput {
   v: Variant;
   /** "variants[i] (name)", the prefix of every message. */
   where: string;
+  /**
+   * The prefix of a problem with the variant's FIELD: WHERE when the variant sets it itself, else
+   * the top-level field it came from first ("torch (variants[1] cuda12.8)"), whose line it gets.
+   */
+  whereOf: (field: BaseField) => string;
   config: Config;
   catalog: Catalog;
   out: Collector;
@@ -42,6 +48,9 @@ export interface BaseInput {
 }
 
 type BaseHandler = (input: BaseInput) => ChosenBase;
+
+/** A variant value a top-level field may give it (torch, python.version, build.template). */
+export type BaseField = 'torch' | 'python' | 'template';
 
 export function baseKind(v: Variant, catalog: Catalog): BaseKind {
   if (v.kind !== 'custom') return v.kind;
@@ -128,7 +137,7 @@ function ngcBase(input: BaseInput): ChosenBase {
 }
 
 /** Any other base from the config: checked against its catalog family when it has one. */
-function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): ChosenBase {
+function customBase({ v, where, whereOf, config, catalog, out, orDefault }: BaseInput): ChosenBase {
   const base = v.base!;
   const fam = familyOfImage(catalog, base);
   if (!fam) {
@@ -141,9 +150,9 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
   // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
   if (cudaImage && (template === 'cpu' || template === 'ngc'))
     out.errors.push(
-      `${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`,
+      `${whereOf('template')}: template "${template}" cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`,
     );
-  const python = customPython(v, base, fam, where, out.warnings);
+  const python = customPython(v, base, fam, whereOf('python'), out.warnings);
   // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
   // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
   // wheel index of the variant's CUDA.
@@ -151,11 +160,11 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
   const shipped = pytorchImage?.releases.find((r) => r.tag === (parseImageRef(base).tag ?? ''));
   if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
     out.warnings.push(
-      `${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`,
+      `${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`,
     );
   if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
     out.warnings.push(
-      `${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`,
+      `${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`,
     );
   return {
     name: v.name,
@@ -166,7 +175,7 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
     ...(!pytorchImage &&
       v.torch !== undefined && {
         torch: {
-          version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out.warnings),
+          version: exactTorch(v.torch, torchInfo(catalog, v.torch), whereOf('torch'), out.warnings),
           indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
         },
       }),
@@ -186,18 +195,22 @@ function customBase({ v, where, config, catalog, out, orDefault }: BaseInput): C
 }
 
 /** A CPU variant: the official Python slim image, torch from the CPU wheel index. */
-function cpuBase({ v, where, config, catalog, out, orDefault }: BaseInput): ChosenBase {
+function cpuBase({ v, whereOf, config, catalog, out, orDefault }: BaseInput): ChosenBase {
   const py = family(catalog, 'python-slim');
   const python = v.python ?? '3.12';
   if (!py.pythonVersions.includes(python)) {
     out.errors.push(
-      `${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`,
+      `${whereOf('python')}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`,
     );
   }
+  const where = whereOf('torch');
   const info = v.torch === undefined ? undefined : catalogTorch(catalog, v.torch, where, out.warnings);
   if (v.torch !== undefined) {
+    // Without CUDA only the Python rules a torch out: a top-level torch is named, else a top-level
+    // Python, else the variant.
     const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
-    if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
+    const blamed = inheritedFrom(v, 'torch') === undefined ? whereOf('python') : where;
+    if (impossible !== undefined) out.errors.push(`${blamed}: ${impossible}`);
   }
   const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
   return {
@@ -232,7 +245,7 @@ interface CudaImage {
  * The nvidia/cuda image of a CUDA minor: one release per (image patch, Ubuntu); prefer the
  * requested Python's Ubuntu, then cuDNN images, then the newer Ubuntu.
  */
-function cudaImage({ v, where, catalog, out }: BaseInput, cuda: string): CudaImage {
+function cudaImage({ v, where, whereOf, catalog, out }: BaseInput, cuda: string): CudaImage {
   const cudaFam = family(catalog, 'nvidia-cuda');
   const options = cudaFam.releases
     .filter((r) => majorMinor(r.cudaPatch) === majorMinor(cuda))
@@ -251,7 +264,7 @@ function cudaImage({ v, where, catalog, out }: BaseInput, cuda: string): CudaIma
   const python = cudaFam.ubuntuPython[ubuntu] ?? '3.12';
   if (v.python !== undefined && v.python !== python) {
     out.warnings.push(
-      `${where}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
+      `${whereOf('python')}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
         .map(([u, p]) => `${p} on ${u}`)
         .join(', ')}); python ${v.python} was asked, the image gets ${python}`,
     );
@@ -271,11 +284,12 @@ function cudaImage({ v, where, catalog, out }: BaseInput, cuda: string): CudaIma
 
 /** torch for a CUDA variant: the asked or newest release with these wheels, from the cuXYZ index. */
 function cudaTorch(
-  { v, where, config, catalog, out }: BaseInput,
+  { v, whereOf, config, catalog, out }: BaseInput,
   cuda: string,
   python: string,
 ): VariantPlan['torch'] {
   const torchVersion = v.torch ?? newestTorchFor(catalog, cuda, python)?.latestPatch;
+  const where = whereOf('torch');
   if (torchVersion === undefined) {
     out.warnings.push(
       `${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`,
@@ -300,7 +314,7 @@ function cudaTorch(
 
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
 function cudaBase(input: BaseInput): ChosenBase {
-  const { v, where, catalog, out, orDefault } = input;
+  const { v, where, whereOf, catalog, out, orDefault } = input;
   const cuda = v.cuda!;
   const floor = cudaFloor(catalog, cuda, where, out);
   const image = cudaImage(input, cuda);
@@ -310,7 +324,7 @@ function cudaBase(input: BaseInput): ChosenBase {
   // images have none, and the build would fail at its first pip, after the base is pulled.
   if (template === 'cpu' || template === 'ngc')
     out.errors.push(
-      `${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`,
+      `${whereOf('template')}: template "${template}" cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`,
     );
   return {
     name: v.name,
@@ -350,5 +364,14 @@ export function chooseBase(
   const ownDockerfile = template === undefined && config.build.dockerfile !== undefined;
   const orDefault = (t: Template): Template | undefined => template ?? (ownDockerfile ? undefined : t);
   const where = `variants[${index}] (${v.name})`;
-  return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, config, catalog, out, orDefault });
+  const topLevel: Record<BaseField, string | undefined> = {
+    torch: inheritedFrom(v, 'torch'),
+    python: inheritedFrom(v, 'python'),
+    template: v.template === undefined && config.build.template !== undefined ? 'build.template' : undefined,
+  };
+  const whereOf = (field: BaseField): string => {
+    const top = topLevel[field];
+    return top === undefined ? where : `${top} (variants[${index}] ${v.name})`;
+  };
+  return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, whereOf, config, catalog, out, orDefault });
 }
