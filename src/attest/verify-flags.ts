@@ -213,15 +213,22 @@ function identityFrom(values: VerifyFlags, naming: FlagNaming): VerifyIdentity {
       `the exact identity when you know it (the workflow file at its ref), else the regexp`,
     );
   const pins = pinsFrom(values, naming);
-  if (
-    pins.certificateGithubWorkflowRepository === undefined &&
-    regexpProblem(regexp ?? '') === undefined &&
-    acceptsSharedWorkflow(exact, regexp)
-  )
+  const shared =
+    pins.certificateGithubWorkflowRepository === undefined && regexpProblem(regexp ?? '') === undefined
+      ? acceptsSharedWorkflow(exact, regexp)
+      : undefined;
+  if (shared !== undefined) {
+    const which = flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp');
+    // A pattern whose syntax the check cannot read may accept them: the repository is asked for too.
+    const how =
+      shared.why === 'accepts'
+        ? 'accepts'
+        : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
     throw new InputError(
-      `${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
+      `${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
       `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`,
     );
+  }
   if (exact !== undefined)
     return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...pins };
   if (regexp !== undefined) {

@@ -7,6 +7,7 @@ import { createPublicKey } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { readRegularText, statPath } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
+import { re2ToJs } from './re2-js.js';
 
 /** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
 export const MAX_KEY_FILE_BYTES = 1024 * 1024;
@@ -87,7 +88,10 @@ export function regexpProblem(pattern: string): string | undefined {
   }
 }
 
-/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+/**
+ * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
+ * matches is re2-js.ts's to say.
+ */
 function jsRegExpSource(pattern: string): string {
   return pattern
     .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal: string) =>
@@ -110,28 +114,34 @@ const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.y
   ),
 );
 
+/** How a keyless identity takes the reusable workflow's signatures (see acceptsSharedWorkflow). */
+export type SharedWorkflowAcceptance = { why: 'accepts' } | { why: 'unread'; syntax: string };
+
 /**
  * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
  * signatures: without the repository claim, then, any repository's run of it passes. Said yes
  * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
- * it (a pin to a tag, branch or commit included), case folded where the pattern asks (?i).
+ * it (a pin to a tag, branch or commit included) as RE2 reads it (re2-js.ts: \A, \z, [[:alnum:]],
+ * \pL, (?i) ...). A pattern whose syntax that translation does not read may accept them too:
+ * `unread`, naming the syntax (fail safe: the repository is asked for all the same).
  */
-export function acceptsSharedWorkflow(exact: string | undefined, regexp: string | undefined): boolean {
+export function acceptsSharedWorkflow(
+  exact: string | undefined,
+  regexp: string | undefined,
+): SharedWorkflowAcceptance | undefined {
   const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
-  if (exact !== undefined) return exact.toLowerCase().includes(shared);
-  if (regexp === undefined) return false;
-  if (regexp.replace(/\\/g, '').toLowerCase().includes(shared)) return true;
-  const re = jsRegExp(regexp);
-  return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
+  if (exact !== undefined) return exact.toLowerCase().includes(shared) ? { why: 'accepts' } : undefined;
+  if (regexp === undefined) return undefined;
+  if (regexp.replace(/\\/g, '').toLowerCase().includes(shared)) return { why: 'accepts' };
+  const js = re2ToJs(regexp);
+  if ('unread' in js) return { why: 'unread', syntax: js.unread };
+  const re = new RegExp(js.source, js.flags);
+  return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id)) ? { why: 'accepts' } : undefined;
 }
-
-/** An RE2 pattern as a JavaScript RegExp, case folded where the pattern asks (?i). */
-const jsRegExp = (pattern: string) =>
-  new RegExp(jsRegExpSource(pattern), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(pattern) ? 'i' : '');
 
 /**
  * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches
- * (as JavaScript reads it; any SAN where it does not compile here). Only to pick the certificates
+ * (as RE2 reads it, re2-js.ts; any SAN where that cannot be said). Only to pick the certificates
  * whose claims a failed check reports: cosign matched them itself.
  */
 export function identityMatcher(identity: {
@@ -140,10 +150,8 @@ export function identityMatcher(identity: {
 }): (san: string) => boolean {
   const { certificateIdentity: exact, certificateIdentityRegexp: regexp } = identity;
   if (exact !== undefined) return (san) => san === exact;
-  try {
-    const re = jsRegExp(regexp ?? '');
-    return (san) => re.test(san);
-  } catch {
-    return () => true;
-  }
+  const js = re2ToJs(regexp ?? '');
+  if ('unread' in js) return () => true;
+  const re = new RegExp(js.source, js.flags);
+  return (san) => re.test(san);
 }

@@ -1,0 +1,146 @@
+// RE2 patterns (cosign's --certificate-identity-regexp) read as RE2 reads them: the guard against
+// an identity that accepts the reusable workflow's signatures sees \A, \z, [[:alnum:]], \pL, (?i)
+// and \Q...\E as cosign does, and refuses a pattern whose syntax it cannot read.
+import { describe, expect, it } from 'vitest';
+import { re2ToJs } from '../../src/attest/re2-js.js';
+import { cliFlagNaming, parseVerifyFlags } from '../../src/attest/verify.js';
+import { identityMatcher } from '../../src/attest/verify-inputs.js';
+import { InputError } from '../../src/errors.js';
+
+const SHARED =
+  'https://github.com/ml-image-action/ml-image-action/.github/workflows/ml-image.yml@refs/tags/v0';
+const OWN = 'https://github.com/acme/model/.github/workflows/build.yml@refs/heads/main';
+
+const refusal = (regexp: string, repository?: string): InputError | undefined => {
+  try {
+    parseVerifyFlags(
+      {
+        'certificate-identity-regexp': regexp,
+        ...(repository !== undefined && { 'certificate-github-workflow-repository': repository }),
+      },
+      cliFlagNaming('verify'),
+    );
+    return undefined;
+  } catch (e) {
+    return e as InputError;
+  }
+};
+
+const ACCEPTS =
+  "verify: --certificate-identity-regexp accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed";
+
+describe("the reusable workflow's identity guard reads RE2 as cosign does", () => {
+  it.each([
+    ['\\A for the start', '\\Ahttps://github\\.com/'],
+    ['\\z for the end', '^https://github\\.com/.+\\z'],
+    ['POSIX classes', '^https://github\\.com/[[:alnum:]-]+/[[:alnum:]-]+/\\.github/workflows/'],
+    ['a negated POSIX class', '^https://github\\.com/[[:^space:]]+/\\.github/'],
+    ['\\pL', '^https://github\\.com/\\pL+-\\pL+-\\pL+/'],
+    ['\\p{L} and \\PN', '^https://github\\.com/\\p{L}+-[\\PN]+-\\p{Latin}+/'],
+    ['(?i) mid-pattern', '^HTTPS://(?i)GITHUB\\.COM/ML-'],
+    ['(?i:...) group', '^https://github\\.com/(?i:ML-IMAGE-ACTION)/'],
+    ['\\Q...\\E', '^\\Qhttps://github.com/\\E'],
+    ['hex and octal escapes', '^https://github\\.com/ml\\x2dimage\\x{2D}action\\057'],
+    ['(?P<name>...)', '^https://github\\.com/(?P<owner>[^/]+)/'],
+    ['(?s) and \\S', '(?s)^https://github\\.com/\\S+\\z'],
+  ])('%s: exit 2 without the repository', (_what, regexp) => {
+    const e = refusal(regexp);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e!.message).toBe(ACCEPTS);
+    expect(e!.fix).toBe('add --certificate-github-workflow-repository OWNER/REPO (your repository)');
+    // With the repository that ran it, the same pattern is accepted.
+    expect(refusal(regexp, 'acme/model')).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown POSIX class', '^https://github\\.com/[[:letters:]]+/', '[:letters:]'],
+    ['a lookahead', '^https://github\\.com/(?=acme)', '(?='],
+    ['an escape RE2 does not know', '^https://github\\.com/\\e', '\\e'],
+    ['a Unicode class JavaScript does not know', '^https://github\\.com/\\p{Klingon}+/', '\\p{Klingon}'],
+    ['a backreference', '^https://github\\.com/(a)\\1', '\\1'],
+  ])('%s: exit 2 saying which syntax it cannot read', (_what, regexp, syntax) => {
+    const e = refusal(regexp);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e!.message).toBe(
+      `verify: --certificate-identity-regexp ${JSON.stringify(regexp)} holds ${syntax}, which this check does not read as cosign (Go's RE2) does: it may accept the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
+    );
+    expect(refusal(regexp, 'acme/model')).toBeUndefined();
+  });
+
+  it.each([
+    ['a pinned owner/repo', '^https://github\\.com/acme/model/'],
+    [
+      'a pinned owner/repo with \\A and \\z',
+      '\\Ahttps://github\\.com/acme/model/\\.github/workflows/build\\.yml@refs/heads/main\\z',
+    ],
+    ['a pinned owner with POSIX classes', '^https://github\\.com/acme/[[:alnum:]_.-]+/\\.github/workflows/'],
+    ['a pinned owner with \\pL', '^https://github\\.com/acme/\\pL+/'],
+    ['\\Q...\\E around the pin', '^\\Qhttps://github.com/acme/model/\\E'],
+    ['(?i) with a pinned owner', '(?i)^https://github\\.com/ACME/model/'],
+    ['{ not a repeat, a literal', '^https://github\\.com/acme/model/\\.github/workflows/x\\{y}'],
+  ])('%s: accepted without the repository', (_what, regexp) => {
+    expect(refusal(regexp)).toBeUndefined();
+  });
+});
+
+describe('re2ToJs', () => {
+  it.each<[string, string, boolean]>([
+    ['\\Aab', 'ab', true],
+    ['\\Aab', 'xab', false],
+    ['ab\\z', 'ab', true],
+    ['ab\\z', 'abc', false],
+    ['^a$', 'a\nb', false],
+    ['(?m)^b$', 'a\nb', true],
+    ['a.b', 'a\nb', false],
+    ['a.b', 'a\rb', true], // RE2's . is all but \n (JavaScript's leaves out \r too)
+    ['(?s:a.b)', 'a\nb', true],
+    ['(?s:a).b', 'a\nb', false],
+    ['[[:upper:]][[:digit:]]', 'Q7', true],
+    ['^[[:^alpha:]]$', 'q', false],
+    ['^[]a]+$', ']a', true],
+    ['^[a-]+$', 'a-a', true],
+    ['^\\pN+$', '123', true],
+    ['^\\p{^N}$', '1', false],
+    ['^\\PL$', 'x', false],
+    ['^\\p{Greek}$', 'λ', true],
+    ['^\\s$', '\v', false], // RE2's \s is [\t\n\f\r ]
+    ['^[\\S]$', ' ', false],
+    ['^\\Qa.b\\E$', 'a.b', true],
+    ['^\\Qa.b\\E$', 'axb', false],
+    ['^a{2}$', 'aa', true],
+    ['^a{$', 'a{', true],
+    ['^x\\-\\@y$', 'x-@y', true],
+    ['^\\x41\\x{42}\\103$', 'ABC', true],
+    ['^(?i)abc$', 'ABC', true],
+    ['^(?P<n>a)(?<m>b)$', 'ab', true],
+  ])('%s on %j: %s', (pattern, text, match) => {
+    const js = re2ToJs(pattern);
+    if ('unread' in js) throw new Error(`unread: ${js.unread}`);
+    expect(new RegExp(js.source, js.flags).test(text)).toBe(match);
+  });
+
+  it.each([
+    ['(?=a)', '(?='],
+    ['(?<=a)', '(?<'],
+    ['(?x)a', '(?x'],
+    ['[[:nope:]]', '[:nope:]'],
+    ['\\C', '\\C'],
+    ['\\Z', '\\Z'],
+    ['a\\', 'a \\ at the end'],
+    ['[a', 'a [ without its ]'],
+    ['(a', 'a ( without its )'],
+    ['a)', 'a ) without its ('],
+    ['[z-a]', 'the range \\u{7a}-\\u{61}'],
+    ['\\p{L', '\\p without its class'],
+    ['\\p{Greek}|\\p{x}', '\\p{x}'],
+  ])('%s is not read: %s', (pattern, unread) => {
+    expect(re2ToJs(pattern)).toEqual({ unread });
+  });
+
+  it('identityMatcher reads the regexp as RE2 does', () => {
+    const m = identityMatcher({ certificateIdentityRegexp: '\\Ahttps://github\\.com/[[:alpha:]]+/model/' });
+    expect(m(OWN)).toBe(true);
+    expect(m(SHARED)).toBe(false);
+    expect(identityMatcher({ certificateIdentityRegexp: '(?=x)' })(SHARED)).toBe(true);
+  });
+});
