@@ -117,6 +117,41 @@ describe('a registry port outside 1..65535', () => {
   });
 });
 
+describe('a registry host with a label that starts or ends with "-" (docker refuses its tags)', () => {
+  const LABELS = ' (each dot-separated part starts and ends with a letter or digit)';
+  it.each(['bad-.io', '-bad.io', 'my-registry.-example.com', 'a..io', 'bad-.io:5000'])(
+    'image.registry %s: exit 2 naming the field, line and value',
+    (registry) => {
+      const e = problemsOf(`image:\n  name: my-org/model\n  registry: "${registry}"\n`);
+      expect(e.exitCode).toBe(ExitCode.BadInput);
+      expect(e.problems).toEqual([
+        `line 3: image.registry: expected a registry host like "ghcr.io" or "localhost:5000"${LABELS}, got ${JSON.stringify(registry)}`,
+      ]);
+    },
+  );
+
+  it.each([
+    'localhost',
+    'localhost:5000',
+    '127.0.0.1:5000',
+    'my-registry.example.com',
+    'xn--80ak6aa92e.com',
+    'a.b-c--d.io',
+    'Registry.Corp.Example',
+    '[::1]',
+    '[2001:db8::1]:5000',
+  ])('%s is still a registry host, and a mirror', (host) => {
+    expect(registryHostProblem(host)).toBeUndefined();
+    expect(mirrorProblem(host, false)).toBeUndefined();
+    expect(load(`image:\n  name: my-org/model\n  registry: "${host}"\n`).config.image.registry).toBe(host);
+  });
+
+  it('a mirror on such a host is refused too', () => {
+    expect(mirrorProblem('bad-.io', false)).toBeDefined();
+    expect(mirrorProblem('-bad.io/python', false)).toBeDefined();
+  });
+});
+
 describe('a __proto__ key in a map: refused, never dropped', () => {
   const PROBLEM =
     '"__proto__" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it';

@@ -165,7 +165,9 @@ export const ConfigFileSchema = z
             error: (iss) => registryHostProblem(String(iss.input)),
           })
           .default('ghcr.io')
-          .describe('Registry host the image is pushed to.'),
+          .describe(
+            'Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]`, with an optional port.',
+          ),
         version: z
           .string()
           .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })

@@ -123,11 +123,15 @@ export function imageRefProblem(ref: string): string | undefined {
 }
 
 /**
- * A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port.
- * Its shape only: registryHostProblem also checks the port's range.
+ * A registry host as docker names one: localhost, a dotted name whose every label starts and ends
+ * with a letter or digit (as the reference grammar's domain: docker refuses a tag on "bad-.io"), or
+ * [IPv6], with an optional port. Its shape only: registryHostProblem also checks the port's range.
  */
-export const REGISTRY_HOST =
-  /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+export const REGISTRY_HOST = new RegExp(
+  `^(?:localhost|${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+|\\[[0-9a-fA-F:]+\\])(?::\\d{1,5})?$`,
+);
+/** What a registry host looks like, said when one does not. */
+const REGISTRY_HOST_EXPECTED = 'expected a registry host like "ghcr.io" or "localhost:5000"';
 
 /** The port a registry host (HOST:PORT, [IPv6]:PORT) names, as written; undefined without one. */
 const portOf = (host: string): string | undefined => /(?:^[^[]*|\]):(\d+)$/.exec(host)?.[1];
@@ -145,8 +149,12 @@ function portProblem(host: string): string | undefined {
  * when it is one: a port past 65535 would fail only when the build pushes, as an unreachable registry.
  */
 export function registryHostProblem(host: string): string | undefined {
-  if (!REGISTRY_HOST.test(host)) return 'expected a registry host like "ghcr.io" or "localhost:5000"';
-  return portProblem(host);
+  if (REGISTRY_HOST.test(host)) return portProblem(host);
+  // A name of the right characters with a label that starts or ends with "-" (or is empty): say so.
+  const name = host.replace(/:\d{1,5}$/, '');
+  return /^[a-zA-Z0-9.-]+$/.test(name) && name.includes('.')
+    ? `${REGISTRY_HOST_EXPECTED} (each dot-separated part starts and ends with a letter or digit)`
+    : REGISTRY_HOST_EXPECTED;
 }
 
 /**
