@@ -458,6 +458,39 @@ describe('ml-image verify', () => {
     }
   });
 
+  it.each([
+    [
+      'a CR and an escape sequence in the architecture',
+      { architecture: 'arm64\r\x1b[2Kok   linux/arm64' },
+      'linux/arm64\\u000d\\u001b[2Kok   linux/arm64',
+    ],
+    [
+      'a bidi override in the variant',
+      { architecture: 'arm64', variant: 'v8\u202e' },
+      'linux/arm64/v8\\u202e',
+    ],
+    ['a line separator in the os', { os: 'linux\u2028ok' }, 'linux\\u2028ok/arm64'],
+  ])(
+    "an index's platform fields holding %s: escaped in every line (no FAIL drawn as ok)",
+    async (_what, fields, label) => {
+      const hostile = fakeDocker({
+        imagetoolsInspect: async () => ({
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          platforms: [
+            { os: 'linux', architecture: 'amd64', digest: D('1') },
+            { os: 'linux', architecture: 'arm64', digest: D('2'), ...fields },
+          ],
+        }),
+      });
+      const io = { ...captureIo('/tmp', hostile), signer: () => scriptedSigner(new Set([amd]), full()) };
+      expect(await runCli(['verify', index, '--key', 'cosign.pub'], io)).toBe(1);
+      for (const text of [io.out(), io.err()])
+        for (const c of ['\r', '\x1b', '\u202e', '\u2028']) expect(text).not.toContain(c);
+      expect(io.out()).toContain(`FAIL ${label} signature: no signature for ${arm}`);
+      expect(io.err()).toContain(`${label} signature`);
+    },
+  );
+
   describe('a single-platform image', () => {
     const asked: string[] = [];
     const single = fakeDocker({

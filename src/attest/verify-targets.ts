@@ -59,6 +59,20 @@ function mayPull(platform: string, wanted: string): boolean {
   return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 
+/**
+ * A platform label built of what the registry holds (an index's os, architecture and variant, an
+ * image config's, a digest), for the terminal, the job summary and --json: control, format (bidi
+ * overrides such as U+202E) and line-separator characters escaped (\u000d), so that whoever pushed
+ * the index cannot rewrite a line of the output (an architecture "arm64\r\e[2Kok ..." drawing an
+ * ok over its FAIL).
+ */
+export function printableLabel(label: string): string {
+  return label.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
+}
+
 export interface VerifyTarget {
   platform: string;
   ref: string;
@@ -83,20 +97,21 @@ export async function platformTargets(
   const listed = index.platforms
     .filter((p) => p.os !== 'unknown')
     .map((p) => ({
-      platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+      platform: printableLabel(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
       ref: `${repository}@${p.digest}`,
       digest: p.digest,
     }));
   // An entry without a platform may be what a runtime pulls on any platform: always checked.
   const loose = (index.unplatformed ?? []).map((d) => ({
-    platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
+    platform: printableLabel(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
     ref: `${repository}@${d}`,
     digest: d,
   }));
   const wanted = only === undefined ? undefined : normalizePlatform(only);
   if (listed.length === 0 && loose.length === 0) {
     if (only === undefined) return [{ platform: 'image', ref: pinned, digest }];
-    const platform = await docker.imagePlatform(pinned);
+    const read = await docker.imagePlatform(pinned);
+    const platform = read === undefined ? undefined : printableLabel(read);
     if (platform !== undefined && mayPull(platform, wanted!)) return [{ platform, ref: pinned, digest }];
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,
