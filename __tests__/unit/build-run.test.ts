@@ -1051,6 +1051,7 @@ describe('retry policy after a failed attempt', () => {
     attempt: n,
     spentMs,
     elapsed: (spentMs / 1000).toFixed(1),
+    registries: { write: 'localhost:5000', read: 'docker.io' },
   });
   it.each([
     [1, 2000],

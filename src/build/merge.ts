@@ -2,6 +2,8 @@
 // manifest list under every tag; an image built with push: false gets a local tag instead.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DockerAdapter } from '../docker/adapter.js';
+import { parseImageRef } from '../oci/ref.js';
+import { registryRefusal } from '../docker/failures.js';
 import { EnvironmentError } from '../errors.js';
 import { tagsByRepository } from './action-inputs.js';
 import {
@@ -76,7 +78,7 @@ async function withRetries(
       return await push();
     } catch (e) {
       const tail = lastLines(e instanceof Error ? e.message : String(e));
-      if (!isTransient(tail)) throw e;
+      if (!isTransient(tail)) throw refusal(e, what, tail, tags) ?? e;
       const next = nextAttempt(tail, attempt, now() - t0);
       if (!next) {
         if (e instanceof EnvironmentError) throw e;
@@ -93,4 +95,18 @@ async function withRetries(
       await sleep(next.waitMs);
     }
   }
+}
+
+/**
+ * A push of the list (or a read of its sources) the registry refused: exit 3 with the login fix
+ * for the tags' registry, as a build's refused push (retry.ts). Undefined: another failure.
+ */
+function refusal(e: unknown, what: string, tail: string, tags: readonly string[]): Error | undefined {
+  if (e instanceof EnvironmentError) return undefined;
+  const host = parseImageRef(tags[0] ?? '').registry;
+  const refused = registryRefusal(`${what} into ${tags.join(', ')}`, failureReason(tail), tail, {
+    write: host,
+  });
+  if (refused) refused.cause = e;
+  return refused;
 }

@@ -3,6 +3,7 @@
 // error, pip conflict) stops at once with the end of the log.
 import type { ExecResult } from '../docker/adapter.js';
 import { cliFailure } from '../docker/engine.js';
+import { registryRefusal } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
 import { SECRETS_FIX } from './buildx-args.js';
@@ -87,6 +88,11 @@ export interface FailedAttempt {
   spentMs: number;
   /** The time shown in the failure message, in seconds ("12.3"). */
   elapsed: string;
+  /**
+   * The registries a refusal is about where buildx's line names none: the pushed image's (write)
+   * and the base image's (read).
+   */
+  registries: { write: string; read?: string };
 }
 
 /**
@@ -103,7 +109,10 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
   }
   const next = nextAttempt(log, attempt, f.spentMs);
   if (next) return next;
-  // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+  // No daemon, no registry, or one that refused the push or a base's pull: an environment problem
+  // (exit 3, the login fix), not the build's.
+  const refused = registryRefusal(`build ${id}`, failureReason(log), lastLines(log), f.registries);
+  if (refused) throw refused;
   const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
   if (classified instanceof EnvironmentError) throw classified;
   throw finalFailure(f, isTransient(lastLines(log)));

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
+import { parseImageRef } from '../oci/ref.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import type { VariantPlan } from '../plan/schema.js';
 import type { PipIndexes } from '../python/indexes.js';
@@ -259,7 +260,19 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
       args = uncachedArgs(args);
       continue;
     }
-    const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
+    const registries = {
+      write: parseImageRef(ctx.repository).registry,
+      read: parseImageRef(t.v.base.ref).registry,
+    };
+    const retry = afterFailedAttempt({
+      id,
+      result: r,
+      log,
+      attempt,
+      spentMs: ctx.now() - started,
+      elapsed,
+      registries,
+    });
     ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
     // The wait ends early when another platform failed (the loop's top then stops this build).
     // Its listener goes with it: the signal is the variant's, shared by every platform and wait.

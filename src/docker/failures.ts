@@ -5,6 +5,7 @@ import type Dockerode from 'dockerode';
 import type { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, MlImageError } from '../errors.js';
+import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
 import type { ExecResult } from './adapter.js';
 
 export const DAEMON_FIX =
@@ -39,7 +40,7 @@ export const REGISTRY_UNREACHABLE =
  * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
  */
 export const REGISTRY_DENIED =
-  /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
+  /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
 
 /**
  * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected
@@ -69,6 +70,49 @@ export function registryLoginFix(
   const may = access === 'read' ? `read ${what}` : `read and write ${what}`;
   const exists = access === 'read' ? ', and check that the repository exists' : '';
   return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
+}
+
+/** A RUN step that failed: its own 401 or 403 (curl, wget, pip) is the build's, not a login's. */
+const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
+
+/** The image a refusal names ("failed to push REF: ...", "source metadata for REF: ..."). */
+const REFUSED_REF = /(?:failed to push|source metadata for|pull access denied for) ([^\s,]+?)(?=:\s|,|\s|$)/;
+
+/** A registry's API URL in a refusal ("... HEAD request to https://HOST/v2/..."); not a token URL. */
+const REFUSED_URL = /https?:\/\/([^/\s]+)\/v2\//;
+
+/** A refusal of a write: a push (an image, a list, a registry cache) rather than a base's pull. */
+const WRITE_REFUSED = /\bpush|write_package|\bexport/i;
+
+/**
+ * A build's or a merge's failure that is a registry refusing access (REGISTRY_DENIED in REASON,
+ * buildx's line that says why; a RUN step's own download refused is the build's, not this): exit
+ * 3 with the login fix for the registry named in REASON, else HOSTS' (a push's: the image's
+ * registry; a pull's: the base image's). A write (REASON or the end of the log, TAIL, says push or
+ * export; always, without a read host: a merge reads and writes one repository) needs a login that
+ * may write, a pull one that may read. Undefined: no refusal.
+ */
+export function registryRefusal(
+  what: string,
+  reason: string,
+  tail: string,
+  hosts: { write: string; read?: string },
+): EnvironmentError | undefined {
+  if (!REGISTRY_DENIED.test(reason) || RUN_STEP_FAILED.test(reason)) return undefined;
+  const write =
+    hosts.read === undefined ||
+    WRITE_REFUSED.test(reason) ||
+    (!/source metadata for|pull access denied/.test(reason) &&
+      /exporting to image|pushing layers|pushing manifest|exporting cache/i.test(tail));
+  const access = write ? 'write' : 'read';
+  const ref = REFUSED_REF.exec(reason)?.[1];
+  const named = ref ? parseImageRef(ref).registry : REFUSED_URL.exec(reason)?.[1];
+  const host = named ?? (write ? hosts.write : hosts.read!);
+  const shown = DOCKER_HUB.has(host) ? 'docker.io' : host;
+  return new EnvironmentError(
+    `${what}: the registry ${shown} refused the ${write ? 'push' : 'pull'}: ${reason}\n--- last lines ---\n${tail}`,
+    registryLoginFix(shown, access),
+  );
 }
 
 /**
