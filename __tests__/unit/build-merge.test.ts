@@ -96,10 +96,19 @@ describe('mergeVariant retries', () => {
     expect((r.error as EnvironmentError).exitCode).toBe(3);
   });
 
-  it('no new attempt once the retry budget is spent', async () => {
+  it('a slow first push still gets its retry: the budget counts from the first failure', async () => {
     const r = await merge([REGISTRY_500, undefined], 119_000);
-    expect(r.calls()).toBe(1);
+    expect(r.calls()).toBe(2);
+    expect(r.sleeps).toEqual([2000]);
+    expect(r.error).toBeUndefined();
+  });
+
+  it('no new attempt once the retry budget after the first failure is spent', async () => {
+    // The second push fails 121 s after the first failure (a 2 s wait, a 119 s push): no third.
+    const r = await merge([REGISTRY_500, REGISTRY_500, undefined], 119_000);
+    expect(r.calls()).toBe(2);
     expect(r.error).toBeInstanceOf(EnvironmentError);
-    expect((r.error as Error).message).toMatch(/ failed after 1 attempt: /);
+    expect((r.error as Error).message).toMatch(/ failed after 2 attempts: /);
+    expect((r.error as EnvironmentError).fix).toContain('120s after the first failure');
   });
 });

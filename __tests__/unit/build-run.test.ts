@@ -331,6 +331,41 @@ describe('runBuildStage (plain-object Docker)', () => {
     for (const signal of r.signals) expect(getEventListeners(signal, 'abort')).toEqual([]);
   });
 
+  it('a first attempt longer than the retry budget still gets its retries: the budget counts from the first failure', async () => {
+    const { config, plan } = setup();
+    const reset = {
+      ok: false as const,
+      log: 'ERROR: failed to push: read tcp 10.0.0.1:443: connection reset by peer',
+    };
+    const s = scriptedDocker({ amd64: [reset, reset] });
+    let clock = 0;
+    const buildx = s.docker.buildx;
+    // A torch install: the first amd64 attempt runs 10 minutes, then its push is reset; each
+    // retry (its steps cached) takes 30 s.
+    s.docker.buildx = async (args, options) => {
+      if (args.includes('linux/amd64')) clock += s.callsFor('amd64').length === 0 ? 600_000 : 30_000;
+      return buildx(args, options);
+    };
+    const sleeps: number[] = [];
+    const result = await runBuildStage(
+      { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true },
+      {
+        docker: s.docker,
+        exec: NO_GIT,
+        env: {},
+        progress: () => {},
+        now: () => clock,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          clock += ms;
+        },
+      },
+    );
+    expect(s.callsFor('amd64')).toHaveLength(MAX_ATTEMPTS);
+    expect(sleeps).toEqual([2000, 4000]);
+    expect(result.variants[0]!.platforms[0]!.attempts).toBe(MAX_ATTEMPTS);
+  });
+
   it.each([
     [
       'its layer, at export',

@@ -45,7 +45,7 @@ export async function mergeVariant(
   const buildRepository = sources[0]?.split('@')[0] ?? '';
   let digest: string | undefined;
   for (const group of tagsByRepository(buildRepository, tags)) {
-    const d = await withRetries(deps, `merge ${variant}`, group, t0, () =>
+    const d = await withRetries(deps, `merge ${variant}`, group, () =>
       annotations.length > 0
         ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
         : deps.docker.imagetoolsCreate(group, [...sources]),
@@ -61,31 +61,32 @@ export async function mergeVariant(
 
 /**
  * A merge pushes one index under several tags at once; a registry's passing 5xx, a reset or a
- * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget. Pushing the same
- * index again is harmless. A registry that keeps failing is the environment's problem (exit 3).
+ * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget, counted from
+ * the first failure. Pushing the same index again is harmless. A registry that keeps failing is
+ * the environment's problem (exit 3).
  */
 async function withRetries(
   deps: MergeDeps,
   what: string,
   tags: readonly string[],
-  t0: number,
   push: () => Promise<string>,
 ): Promise<string> {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? delay;
+  let firstFailure: number | undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       return await push();
     } catch (e) {
       const tail = lastLines(e instanceof Error ? e.message : String(e));
       if (!isTransient(tail)) throw refusal(e, what, tail, tags) ?? e;
-      const next = nextAttempt(tail, attempt, now() - t0);
+      const next = nextAttempt(tail, attempt, now() - (firstFailure ??= now()));
       if (!next) {
         if (e instanceof EnvironmentError) throw e;
         const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
         throw new EnvironmentError(
           `${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`,
-          `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`,
+          `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after the first failure); check the registry's status and run the merge again`,
           { cause: e },
         );
       }

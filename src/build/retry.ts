@@ -1,6 +1,6 @@
 // When a failed build is tried again: transient failures (connection reset, registry 5xx, i/o
-// timeout) are retried with backoff within a budget per target; a deterministic failure (Dockerfile
-// error, pip conflict) stops at once with the end of the log.
+// timeout) are retried with backoff within a budget per target, counted from its first failure; a
+// deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log.
 import type { ExecResult } from '../docker/adapter.js';
 import { cliFailure } from '../docker/engine.js';
 import { registryRefusal } from '../docker/failures.js';
@@ -12,7 +12,12 @@ const TRANSIENT =
   /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
 
 export const MAX_ATTEMPTS = 3;
-/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+/**
+ * No new attempt starts this long after a target's first failure (the waits and the retried
+ * attempts together). Counted from the first failure, not the first attempt: a build that ran
+ * for 20 minutes (a torch install, arm64 under QEMU) before its push was reset still gets its
+ * retries; the bound keeps a registry that keeps failing slowly from holding the job.
+ */
 export const RETRY_BUDGET_MS = 120_000;
 
 export function isTransient(log: string): boolean {
@@ -57,7 +62,8 @@ export function retryWaitMs(attempt: number): number {
 
 /**
  * The retry decision the build and the merge share: after failed attempt ATTEMPT whose log ends in
- * LOG, with SPENT_MS gone (attempts and waits), the wait before the next attempt, or undefined:
+ * LOG, SPENT_MS after the first failure (the waits and retried attempts since; 0 after the first
+ * attempt, however long it ran), the wait before the next attempt, or undefined:
  * the failure is not transient, or the attempts or the budget are used up. Only the end of the log
  * counts: an earlier pip "Retrying ... connection reset" that pip recovered from must not make a
  * deterministic failure look transient.
@@ -84,7 +90,7 @@ export interface FailedAttempt {
   /** The (masked) end of the build log, else buildx's stderr. */
   log: string;
   attempt: number;
-  /** Time the target has spent so far (all attempts and waits), in ms. */
+  /** Time since the target's first failed attempt (the waits and the retried attempts), in ms. */
   spentMs: number;
   /** The time shown in the failure message, in seconds ("12.3"). */
   elapsed: string;
@@ -125,7 +131,7 @@ function finalFailure(f: FailedAttempt, transient: boolean): Error {
   if (transient) {
     return new EnvironmentError(
       what,
-      `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`,
+      `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after a target's first failure); check the registry's status and try again later`,
     );
   }
   return new CheckFailedError(

@@ -212,6 +212,8 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
   const metadataFile = path.join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
   let args = prepareTarget(ctx, t, arch, metadataFile);
   const started = ctx.now();
+  // The retry budget counts from here: a long first attempt still gets its retries.
+  let firstFailure: number | undefined;
   for (let attempt = 1; ; attempt++) {
     ctx.signal?.throwIfAborted();
     ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
@@ -269,7 +271,7 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
       result: r,
       log,
       attempt,
-      spentMs: ctx.now() - started,
+      spentMs: ctx.now() - (firstFailure ??= ctx.now()),
       elapsed,
       registries,
     });
