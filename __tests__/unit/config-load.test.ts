@@ -72,6 +72,80 @@ describe('loadConfig', () => {
     expect(e.problems).toEqual(['line 2, column 3: a key must be a name, not a list or mapping']);
   });
 
+  it.each([
+    [
+      'an alias to no anchor',
+      'image: *nope\n',
+      'line 1, column 8: unknown alias *nope: no anchor &nope is set before it',
+    ],
+    [
+      'an alias before its anchor',
+      'image: {name: a/b, version: *v}\nx: &v "1"\n',
+      'line 1, column 29: unknown alias *v: no anchor &v is set before it',
+    ],
+    [
+      'a second document',
+      'image: {name: a/b}\n---\nimage: {name: c/d}\n',
+      'line 2, column 1: the file holds more than one YAML document (---); give one',
+    ],
+    [
+      'a merge of no mapping',
+      'image:\n  name: a/b\n  <<: "1.0"\n',
+      'line 3, column 3: a merge key (<<) takes a mapping, an alias to one (<<: *base) or a list of them',
+    ],
+    [
+      'a merge of an alias to no anchor',
+      'image:\n  name: a/b\n  <<: [*nope]\n',
+      'line 3, column 8: unknown alias *nope: no anchor &nope is set before it',
+    ],
+  ])('refuses %s, with its line, in words of the file', (_what, text, problem) => {
+    write('ml-image.yml', text);
+    const e = rejection(() => loadConfig({ cwd: dir }));
+    expect(e.message).toContain('ml-image.yml: invalid YAML');
+    expect(e.problems).toEqual([problem]);
+  });
+
+  it('takes merge keys: a key of its own wins, and a merged field has the line of the mapping it comes from', () => {
+    const file = (python: string) =>
+      [
+        'image: {name: a/b}',
+        'variants:',
+        '  - &gpu',
+        '    cuda: "12.8"',
+        '    torch: "2.7"',
+        '  - <<: *gpu',
+        '    name: gpu-py311',
+        '    python: "3.10"',
+        '  - <<: [{name: other, cuda: "12.6"}, *gpu]',
+        'python:',
+        `  <<: ${python}`,
+        '',
+      ].join('\n');
+    write('ml-image.yml', file('{version: "3.11", bogus: 1}'));
+    expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([
+      expect.stringMatching(/^line 11: python\.bogus: unknown key/),
+    ]);
+    write('ml-image.yml', file('{version: "3.11"}'));
+    const loaded = loadConfig({ cwd: dir });
+    expect(loaded.config.variants).toEqual([
+      { name: 'cuda12.8', kind: 'cuda', cuda: '12.8', torch: '2.7', python: '3.11' },
+      { name: 'gpu-py311', kind: 'cuda', cuda: '12.8', torch: '2.7', python: '3.10' },
+      { name: 'other', kind: 'cuda', cuda: '12.6', torch: '2.7', python: '3.11' },
+    ]);
+    expect(loaded.lineOf!(['variants', 1, 'torch'])).toBe(5);
+    expect(loaded.lineOf!(['variants', 1, 'python'])).toBe(8);
+    expect(loaded.lineOf!(['variants', 2, 'cuda'])).toBe(9);
+    expect(loaded.lineOf!(['python', 'version'])).toBe(11);
+  });
+
+  it('an alias bomb through merge keys is refused as any alias bomb', () => {
+    const levels = ['a0: &a0 {x: 1}'];
+    for (let i = 1; i < 10; i++)
+      levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `{<<: *a${i - 1}}`).join(', ')}]`);
+    write('ml-image.yml', `${levels.join('\n')}\n`);
+    expect(rejection(() => loadConfig({ cwd: dir })).problems[0]).toMatch(/aliases expand too far/);
+  });
+
   it('says there is no config when neither a file nor overrides exist', () => {
     expect(() => loadConfig({ cwd: dir })).toThrow(/no config: neither ml-image.yml nor ml-image.yaml/);
   });

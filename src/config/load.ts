@@ -3,11 +3,14 @@ import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
 import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
 import path from 'node:path';
-import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
 import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, problemCount } from './issues.js';
-import { type LineOf, lineLocator } from './yaml-lines.js';
+import type { LineOf } from './yaml-lines.js';
+import { parseYamlDocument } from './yaml-parse.js';
 import { type Config, ConfigFileSchema, normalizeConfig, variantEntryName } from './schema.js';
+
+// The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
+export { MAX_YAML_ALIASES, parseYaml, parseYamlDocument } from './yaml-parse.js';
 
 export const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 
@@ -47,82 +50,6 @@ export interface LoadOptions {
 
 /** The largest config file read (a real ml-image.yml is a few KB). */
 export const MAX_CONFIG_BYTES = 256 * 1024;
-/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
-export const MAX_YAML_ALIASES = 100;
-
-/** Parse YAML text (see parseYamlDocument). */
-export function parseYaml(text: string, fileLabel: string): unknown {
-  return parseYamlDocument(text, fileLabel).data;
-}
-
-/**
- * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
- * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
- * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
- * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
- * the file, not a crash).
- */
-export function parseYamlDocument(text: string, fileLabel: string): { data: unknown; lineOf: LineOf } {
-  const lineCounter = new LineCounter();
-  // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
-  // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
-  // whose methods the schema would list as unknown keys.
-  const doc = parseDocument(text, {
-    prettyErrors: true,
-    uniqueKeys: false,
-    lineCounter,
-    resolveKnownTags: false,
-  });
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return '';
-    const pos = lineCounter.linePos(offset);
-    return `line ${pos.line}, column ${pos.col}: `;
-  };
-  const problems = doc.errors.map((e) => {
-    const pos = e.linePos?.[0];
-    return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
-  });
-  visit(doc, {
-    Map(_key, map) {
-      if (!isMap(map)) return;
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const k = pair.key as { value?: unknown; range?: [number, number, number] } | null;
-        const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-        // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
-        // would turn it into its text with a warning on stderr. Refused here with its line.
-        if (id !== null && typeof id === 'object') {
-          problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
-          continue;
-        }
-        if (seen.has(id))
-          problems.push(
-            `${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`,
-          );
-        seen.add(id);
-      }
-    },
-  });
-  if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
-  } catch (e) {
-    // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
-    const msg = (e as Error).message.split('\n')[0] ?? String(e);
-    throw new ConfigError(
-      `${fileLabel}: invalid YAML`,
-      [
-        /alias/i.test(msg)
-          ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
-          : msg,
-      ],
-      { file: fileLabel },
-    );
-  }
-  return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
-}
-
 /**
  * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
  * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming

@@ -1,0 +1,133 @@
+// YAML text to data for ml-image.yml: one document, merge keys (`<<: *base`) taken, every problem a
+// ConfigError naming the file and the line (a syntax error, a second document, a duplicate key, an
+// alias to no anchor, a merge of no mapping, an alias bomb).
+import { type Document, isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { ConfigError } from '../errors.js';
+import { isMergeKey, type LineOf, lineLocator } from './yaml-lines.js';
+
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+export const MAX_YAML_ALIASES = 100;
+
+/** Parse YAML text (see parseYamlDocument). */
+export function parseYaml(text: string, fileLabel: string): unknown {
+  return parseYamlDocument(text, fileLabel).data;
+}
+
+/** "line 5, column 3: " for OFFSET of the text LINES counted; nothing without one. */
+type At = (offset: number | undefined) => string;
+
+/** A node's first offset. */
+const startOf = (node: unknown): number | undefined =>
+  (node as { range?: readonly number[] } | null)?.range?.[0];
+
+/**
+ * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
+ * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
+ * a merge key (`<<`) whose value is no mapping, alias to one or list of them.
+ */
+function structureProblems(doc: Document, at: At): string[] {
+  const problems: string[] = [];
+  // An alias names the last anchor before it (in this visit's order, the yaml package's own).
+  const anchors = new Map<string, unknown>();
+  const target = (node: unknown): unknown => (isAlias(node) ? anchors.get(node.source) : node);
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source))
+        problems.push(
+          `${at(startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`,
+        );
+      return;
+    }
+    if (!isPair(node)) {
+      const anchor = (node as { anchor?: string } | null)?.anchor;
+      if (anchor !== undefined) anchors.set(anchor, node);
+      if (isMap(node)) problems.push(...keyProblems(node.items, at));
+      return;
+    }
+    if (!isMergeKey(node.key)) return;
+    const value = target(node.value);
+    const sources = isSeq(value) ? value.items : [node.value];
+    // An alias to no anchor is said above; anything else that is not a mapping is said here.
+    if (sources.some((s) => !(isAlias(s) && !anchors.has(s.source)) && !isMap(target(s))))
+      problems.push(
+        `${at(startOf(node.key))}a merge key (<<) takes a mapping, an alias to one (<<: *base) or a list of them`,
+      );
+  });
+  return problems;
+}
+
+/** A mapping's keys: each a name (no list or mapping), each once. */
+function keyProblems(items: readonly { key: unknown }[], at: At): string[] {
+  const problems: string[] = [];
+  const seen = new Set<unknown>();
+  for (const pair of items) {
+    const k = pair.key as { value?: unknown } | null;
+    const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+    // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+    // would turn it into its text with a warning on stderr. Refused here with its line.
+    if (id !== null && typeof id === 'object') {
+      problems.push(`${at(startOf(k))}a key must be a name, not a list or mapping`);
+      continue;
+    }
+    // Merge keys are each a symbol of their own: never a duplicate of another.
+    if (seen.has(id))
+      problems.push(`${at(startOf(k))}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
+    seen.add(id);
+  }
+  return problems;
+}
+
+/**
+ * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
+ * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
+ * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
+ * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
+ * the file, not a crash). A merge key (`<<: *base`, YAML 1.1's) brings in the keys of the mapping
+ * it names that the mapping it is in does not set itself.
+ */
+export function parseYamlDocument(text: string, fileLabel: string): { data: unknown; lineOf: LineOf } {
+  const lineCounter = new LineCounter();
+  // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+  // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+  // whose methods the schema would list as unknown keys.
+  const doc = parseDocument(text, {
+    prettyErrors: true,
+    uniqueKeys: false,
+    lineCounter,
+    resolveKnownTags: false,
+    merge: true,
+  });
+  const at: At = (offset) => {
+    if (offset === undefined) return '';
+    const pos = lineCounter.linePos(offset);
+    return `line ${pos.line}, column ${pos.col}: `;
+  };
+  const problems = doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
+    // The yaml package's advice names its own API: say what to change in the file.
+    if (e.code === 'MULTIPLE_DOCS')
+      return `${where}the file holds more than one YAML document (---); give one`;
+    return `${where}${e.message.split('\n')[0]}`;
+  });
+  problems.push(...structureProblems(doc, at));
+  if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
+  } catch (e) {
+    // Every alias has its anchor and every merge a mapping (checked above): what is left is yaml's
+    // ReferenceError for "Excessive alias count" (an alias bomb, or a merge of its own mapping).
+    const msg = (e as Error).message.split('\n')[0] ?? String(e);
+    throw new ConfigError(
+      `${fileLabel}: invalid YAML`,
+      [
+        /alias/i.test(msg)
+          ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+          : msg,
+      ],
+      { file: fileLabel },
+    );
+  }
+  return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
+}
