@@ -80,6 +80,13 @@ const LINK_GUARD = 'Stop on symbolic links where this job writes in the checkout
  */
 const RUNS_ON =
   "${{ fromJSON(needs.plan.outputs.fork == 'false' && inputs.runners || inputs.fork-runners)[matrix.platform] }}";
+/**
+ * Where ml-image.yml's jobs that build and run no image run: control-runner, a label or JSON (a
+ * list of labels, a runner group) as a value of `runners` is given.
+ */
+const CONTROL_RUNS_ON =
+  "${{ fromJSON((startsWith(inputs.control-runner, '[') || startsWith(inputs.control-runner, '{') || startsWith(inputs.control-runner, '\"')) && inputs.control-runner || toJSON(inputs.control-runner)) }}";
+const CONTROL_JOBS = ['plan', 'merge', 'gpu-consent', 'attest', 'report'];
 const GITHUB_HOSTED = { 'linux/amd64': 'ubuntu-latest', 'linux/arm64': 'ubuntu-24.04-arm' };
 const POSTER = '.github/workflows/ml-image-comment.yml';
 const VERIFY = '.github/workflows/ml-image-verify.yml';
@@ -461,7 +468,7 @@ describe('ml-image.yml', () => {
   const ml = file(ML).wf;
   const on = ml.on as {
     workflow_call: {
-      inputs: Record<string, { type: string; default?: unknown }>;
+      inputs: Record<string, { type: string; default?: unknown; description?: string }>;
       secrets: Record<string, unknown>;
     };
   };
@@ -762,7 +769,60 @@ describe('ml-image.yml', () => {
     expect(targets.run).not.toMatch(/if .*\n\s*check_runners/);
     // The `fork` output the runs-on expressions read is the workflow's ML_IMAGE_FORK.
     expect(job(ML, 'plan').outputs?.fork).toBe('${{ env.ML_IMAGE_FORK }}');
-    expect(job(ML, 'plan')['runs-on']).toBe('ubuntu-latest');
+    expect(job(ML, 'plan')['runs-on']).toBe(CONTROL_RUNS_ON);
+  });
+
+  // merge and attest push: on a literal GitHub-hosted label they could never use the credentials a
+  // caller's own runner holds for a registry other than ghcr.io, and an organization without
+  // GitHub-hosted runners could not start them (nor plan, report or gpu-consent) at all.
+  it('runs every job on a runner the caller chooses: the control jobs on control-runner', () => {
+    expect(inputs['control-runner']).toMatchObject({ type: 'string', default: 'ubuntu-latest' });
+    expect(String(inputs['control-runner']!.description)).toMatch(/merge[^]*attest[^]*credentials/);
+    const runsOn = Object.fromEntries(Object.entries(ml.jobs).map(([id, j]) => [id, j['runs-on']]));
+    expect(runsOn).toEqual({
+      ...Object.fromEntries(CONTROL_JOBS.map((id) => [id, CONTROL_RUNS_ON])),
+      build: RUNS_ON,
+      'smoke-cpu': RUNS_ON,
+      'smoke-gpu': '${{ fromJSON(inputs.gpu-runner-labels) }}',
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['ubuntu-latest', 'ubuntu-latest'], // the default
+    ['ci-runner', 'ci-runner'],
+    ['"ci-runner"', 'ci-runner'],
+    ['["self-hosted", "linux", "x64"]', ['self-hosted', 'linux', 'x64']],
+    ['{"group": "control"}', { group: 'control' }],
+    ['{"group": "control", "labels": ["linux"]}', { group: 'control', labels: ['linux'] }],
+  ])('control-runner %j: the control jobs run on %j', async (value, expected) => {
+    const ctx = await mlContexts({ event: 'push' }, { inputs: { 'control-runner': value } });
+    // Through toJSON: the evaluator hands back a list or an object as its own data type.
+    const asJson = (runsOn: string) => `\${{ toJSON(${/^\$\{\{([^]*)\}\}$/.exec(runsOn)![1]}) }}`;
+    for (const id of CONTROL_JOBS)
+      expect(JSON.parse(String(await evaluate(asJson(String(job(ML, id)['runs-on'])), ctx))), id).toEqual(
+        expected,
+      );
+  });
+
+  it("tells a caller pushing to another registry without its secrets what that needs (the plan's notice)", () => {
+    const targets = only(
+      (job(ML, 'plan').steps ?? []).filter((st) => st.id === 'targets'),
+      'targets step',
+    );
+    expect(targets.env?.CONTROL_RUNNER).toBe('${{ inputs.control-runner }}');
+    const run = String(targets.run);
+    const notice = /^\s*echo "::\$level title=ml-image::registry \$registry is not ghcr\.io(.*)"$/m.exec(run);
+    expect(notice, 'the notice').not.toBeNull();
+    expect(notice![1]).toMatch(
+      /either the registry-username and registry-password secrets, or runners that hold its credentials[^]*runners \(build, CPU smoke\), control-runner \(merge and attest push[^]*the GPU runner/,
+    );
+    // A warning while control-runner is GitHub-hosted: merge cannot push from there.
+    expect(run).toMatch(/level=notice\n\s*\[\[ \$CONTROL_RUNNER =~ \^\\"\?ubuntu- \]\] && level=warning/);
+    const secret = String(
+      (on.workflow_call.secrets['registry-password'] as { description: string }).description,
+    );
+    expect(secret).toMatch(/control-runner[^]*holds none/);
+    expect(secret).not.toMatch(/runners' own Docker credentials/);
   });
 
   // Every job that runs on the caller's runner map switches to fork-runners for untrusted code.
