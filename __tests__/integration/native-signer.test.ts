@@ -490,9 +490,12 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
       expect(await runCli([...args, '--platform', 'linux/amd64'], io), io.err()).toBe(0);
       expect(io.out()).toMatch(/^ok +linux\/amd64 +signature: /m);
       const other = captureIo(dir, real, { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'), ...extra });
-      expect(await runCli([...args, '--platform', 'linux/arm64'], other)).toBe(ExitCode.BadInput);
-      expect(other.err()).toMatch(/has no linux\/arm64 image/);
-      expect(other.err()).toMatch(/a single-platform image for linux\/amd64/);
+      // Another platform is a failed check (the registry told), not bad input.
+      expect(await runCli([...args, '--platform', 'linux/arm64'], other)).toBe(ExitCode.CheckFailed);
+      expect(other.out()).toMatch(
+        /^FAIL linux\/arm64 +image: not in the image: it is a single-platform image for linux\/amd64;/m,
+      );
+      expect(other.err()).toMatch(/1 of 1 checks failed for .*: linux\/arm64 image/);
     }
   });
 

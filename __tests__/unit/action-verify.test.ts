@@ -124,6 +124,27 @@ describe('verify sub-action', () => {
     );
   });
 
+  it('a platform the index does not have: a failed check, the outputs and summary set, then the step fails', async () => {
+    const f = actionIo(
+      { command: 'verify', image: INDEX, key: 'k.pub', platform: 'linux/s390x' },
+      signer([]),
+    );
+    await run(f.io);
+    expect(f.outputs.verdict).toBe('fail');
+    expect(JSON.parse(f.outputs.checks!)).toEqual([
+      {
+        platform: 'linux/s390x',
+        check: 'image',
+        ok: false,
+        detail: 'not in the index (it has: linux/amd64, linux/arm64)',
+      },
+    ]);
+    expect(f.summaries[0]).toContain(
+      '| ❌ | linux/s390x | image | not in the index &#40;it has: linux/amd64, linux/arm64&#41; |',
+    );
+    expect(f.failed).toEqual([`verify: 1 of 1 checks failed for ${INDEX}: linux/s390x image`]);
+  });
+
   it.each([
     [{ image: INDEX }, /no identity to verify against.*\n?.*/, /input "key"/],
     [{ image: '', key: 'k.pub' }, /input "image": required/, /REGISTRY\/REPO@sha256/],

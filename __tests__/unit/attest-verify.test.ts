@@ -538,7 +538,7 @@ describe('ml-image verify', () => {
       expect(io.out()).toMatch(/^ok {3}linux\/arm64\/v8 +signature: 1 verified$/m);
     });
 
-    it('an index with no platform image and --platform: exit 2 saying it names no platform', async () => {
+    it('an index with no platform image and --platform: a failed check (exit 1) saying it names no platform', async () => {
       const empty = fakeDocker({
         imagetoolsInspect: async () => ({
           mediaType: 'application/vnd.oci.image.index.v1+json',
@@ -547,19 +547,34 @@ describe('ml-image verify', () => {
         imagePlatform: async () => undefined,
       });
       const io = { ...captureIo('/tmp', empty), signer: () => scriptedSigner(new Set(), {}) };
-      expect(await runCli(['verify', index, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(2);
-      expect(io.err()).toMatch(
-        /it names no platform \(an index without platform images.*\): check it without a platform/,
+      expect(await runCli(['verify', index, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(1);
+      expect(io.out()).toMatch(
+        /^FAIL linux\/amd64 {2}image: not in the image: it names no platform \(an index without platform images.*\); check it without a platform$/m,
       );
+      expect(io.err()).toMatch(/1 of 1 checks failed for .*: linux\/amd64 image/);
     });
 
-    it('--platform naming another: exit 2 saying which platform the image is for', async () => {
+    it('--platform naming another: a failed check (exit 1) saying which platform the image is for', async () => {
       const r = await run(['--platform', 'linux/arm64']);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(/has no linux\/arm64 image/);
-      expect(r.err).toMatch(
-        /a single-platform image for linux\/amd64: check it without a platform, or check the digest of the linux\/arm64 image/,
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(
+        /^FAIL linux\/arm64 {2}image: not in the image: it is a single-platform image for linux\/amd64; check it without a platform, or check the digest of the linux\/arm64 image$/m,
       );
+      expect(r.err).toMatch(/1 of 1 checks failed for .*: linux\/arm64 image/);
+    });
+
+    it('--platform and a config whose platform holds control characters: named escaped', async () => {
+      const hostile = fakeDocker({
+        imagetoolsInspect: async () => ({
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          platforms: [],
+        }),
+        imagePlatform: async () => 'linux/amd64\r\x1b[2K',
+      });
+      const io = { ...captureIo('/tmp', hostile), signer: () => scriptedSigner(new Set([amd]), full()) };
+      expect(await runCli(['verify', amd, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(1);
+      expect(io.out()).toContain('a single-platform image for linux/amd64\\u000d\\u001b[2K;');
+      expect(io.out()).not.toContain('\x1b');
     });
   });
 
@@ -600,9 +615,10 @@ describe('ml-image verify', () => {
       /--certificate-oidc-issuer is for keyless signatures; a key has no certificate/,
     ],
     [[index, '--key', 'k.pub', '--require-smoke', 'yes'], /expected "pass"/],
+    // A malformed platform is bad input, before the registry is asked.
     [
-      [index, '--key', 'k.pub', '--platform', 'linux/s390x'],
-      /has no linux\/s390x image.*\n.*it has: linux\/amd64, linux\/arm64: ask for one of these, or for none/s,
+      [index, '--key', 'k.pub', '--platform', 'linux'],
+      /--platform: expected OS\/ARCH\[\/VARIANT\] like linux\/arm64/,
     ],
     [
       [index, '--key', 'k.pub', '--certificate-github-workflow-repository', 'acme/model'],
@@ -616,6 +632,27 @@ describe('ml-image verify', () => {
     const r = await verify(args, new Set(), {});
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('--platform the index does not have: a failed check (exit 1) naming the platforms it has', async () => {
+    const r = await verify(
+      [index, '--key', 'k.pub', '--platform', 'linux/s390x'],
+      new Set([amd, arm]),
+      full(),
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('FAIL linux/s390x  image: not in the index (it has: linux/amd64, linux/arm64)\n');
+    expect(r.err).toMatch(/1 of 1 checks failed for .*: linux\/s390x image/);
+    const json = await verify(
+      [index, '--key', 'k.pub', '--platform', 'linux/s390x', '--json'],
+      new Set(),
+      {},
+    );
+    expect(json.code).toBe(1);
+    const { error } = JSON.parse(json.out) as { error: { message: string } };
+    expect(error.message).toMatch(
+      /1 of 1 checks failed for .*: linux\/s390x image \(not in the index \(it has: linux\/amd64, linux\/arm64\)\)$/,
+    );
   });
 
   it('--json and a failed check: one JSON object, the error naming each failed check and why', async () => {

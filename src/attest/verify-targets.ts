@@ -1,7 +1,6 @@
 // The platform images a verification checks: every manifest of an index (or the one --platform
 // names), or a single-platform image itself, whose config says its platform when one is asked for.
 import type { DockerAdapter } from '../docker/adapter.js';
-import { InputError } from '../errors.js';
 import { parseDigestRef } from '../oci/ref.js';
 
 /** What verify reads of an image: its index, and a single image's platform. */
@@ -79,18 +78,25 @@ export interface VerifyTarget {
   digest: string;
 }
 
+/** The platform images to check, and why the one --platform names is not among them. */
+export interface PlatformTargets {
+  targets: VerifyTarget[];
+  /** --platform's image is not there: what is (a failed check, not bad input: the registry told). */
+  missing?: string;
+}
+
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
- * that platform (read only then). A tag before the digest is dropped: the digest decides, and
- * every target is REPOSITORY@DIGEST.
+ * that platform (read only then); when there is none, `missing` says what there is. A tag before
+ * the digest is dropped: the digest decides, and every target is REPOSITORY@DIGEST.
  */
 export async function platformTargets(
   docker: ImageReader,
   ref: string,
   only: string | undefined,
   prefix = 'verify: ',
-): Promise<VerifyTarget[]> {
+): Promise<PlatformTargets> {
   const { ref: pinned, digest } = parseDigestRef(ref, { field: `${prefix}IMAGE@DIGEST` });
   const repository = pinned.slice(0, pinned.lastIndexOf('@'));
   const index = await docker.imagetoolsInspect(pinned);
@@ -109,24 +115,25 @@ export async function platformTargets(
   }));
   const wanted = only === undefined ? undefined : normalizePlatform(only);
   if (listed.length === 0 && loose.length === 0) {
-    if (only === undefined) return [{ platform: 'image', ref: pinned, digest }];
+    if (only === undefined) return { targets: [{ platform: 'image', ref: pinned, digest }] };
     const read = await docker.imagePlatform(pinned);
     const platform = read === undefined ? undefined : printableLabel(read);
-    if (platform !== undefined && mayPull(platform, wanted!)) return [{ platform, ref: pinned, digest }];
-    throw new InputError(
-      `${prefix}${ref} has no ${only} image`,
-      platform === undefined
-        ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
-        : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`,
-    );
+    if (platform !== undefined && mayPull(platform, wanted!))
+      return { targets: [{ platform, ref: pinned, digest }] };
+    return {
+      targets: [],
+      missing:
+        platform === undefined
+          ? 'not in the image: it names no platform (an index without platform images, or an image whose config names none); check it without a platform'
+          : `not in the image: it is a single-platform image for ${platform}; check it without a platform, or check the digest of the ${only} image`,
+    };
   }
   // Every entry a runtime asking for ONLY may pull, however the index spells its platform
   // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
   const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted!));
-  if (only !== undefined && chosen.length === 0)
-    throw new InputError(
-      `${prefix}${ref} has no ${only} image`,
-      `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}: ask for one of these, or for none`,
-    );
-  return [...chosen, ...loose];
+  const targets = [...chosen, ...loose];
+  if (only === undefined || chosen.length > 0) return { targets };
+  // The entries without a platform are checked all the same: a runtime may pull one.
+  const has = [...listed, ...loose].map((p) => p.platform).join(', ');
+  return { targets, missing: `not in the index (it has: ${has})` };
 }

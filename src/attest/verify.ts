@@ -287,7 +287,8 @@ function tracked(deps: VerifyDeps, deadline: VerifyDeadline): Omit<VerifyDeps, '
 
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
- * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
+ * attestation and the smoke policy; with a platform the image does not have, a failed "image"
+ * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
  * cosign throws (EnvironmentError, exit 3: the first such error, the calls still under way then
  * stopped by the deadline's signal), and so does the request's deadline passing (naming what it
  * waited for and the registry; the calls under way get its signal). CERTIFICATES reads
@@ -304,12 +305,17 @@ export async function verifyImage(
   const deadline = deps.deadline ?? new VerifyDeadline(request.timeoutSeconds);
   const { docker, signer, certificates } = tracked(deps, deadline);
   const work = async () => {
-    const targets = await platformTargets(docker, ref, request.platform, prefix);
+    const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
     const explain = claimExplainer(request.identity, certificates, flag);
     const perTarget = await mapLimit(targets, atOnce(request.identity, request.tlog), (t) =>
       verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain),
     );
-    const checks = perTarget.flat();
+    // The platform asked for, not in the image: a failed check (the registry told), not bad input.
+    const absent: Check[] =
+      missing === undefined
+        ? []
+        : [{ platform: request.platform!, check: 'image', ok: false, detail: missing }];
+    const checks = [...absent, ...perTarget.flat()];
     return { ref, checks, failed: checks.filter((c) => !c.ok) };
   };
   const cosign = request.identity.kind === 'keyless' || request.tlog;
