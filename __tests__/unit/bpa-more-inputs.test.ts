@@ -54,6 +54,11 @@ describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs,
       { '--ssh': ['github=/home/runner/.ssh/id_ed25519', 'default=/tmp/agent.sock', 'gitlab=/k'] },
     ],
     [
+      'ssh: a key path relative to the workspace -> absolute (the build keeps the key out of its context)',
+      { ssh: 'github=keys/deploy_key' },
+      { '--ssh': [`github=${ws}/keys/deploy_key`] },
+    ],
+    [
       'build-contexts: path, docker-image:// and a Git URL, one a line',
       {
         'build-contexts':

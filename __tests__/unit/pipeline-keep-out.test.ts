@@ -42,6 +42,15 @@ describe('contextKeepOut', () => {
       ['/w/.ml-image-action', '/w/app/ml-image.yml', '/w/app/.npmrc', '/home/r/.netrc'],
     ],
     [
+      "the ssh input's key files, not the agent's socket (default, default=SOCKET)",
+      base({
+        buildOptions: {
+          ssh: ['default', 'default=/w/app/agent.sock', 'github=/w/app/deploy_key', 'gitlab=/home/r/.ssh/id'],
+        },
+      }),
+      ['/w/.ml-image-action', '/w/app/ml-image.yml', '/w/app/deploy_key', '/home/r/.ssh/id'],
+    ],
+    [
       'a config from overrides only (no file)',
       { imagesDir: '/t/images', loaded: { file: undefined, baseDir: '/w', config: { attest: {} } } },
       ['/t'],

@@ -146,6 +146,12 @@ function attestOptions(raw: string, given: BuildInputOptions): string[] {
   return attests;
 }
 
+/** An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. */
+function sshItem(item: string, cwd: string): string {
+  const eq = item.indexOf('=');
+  return eq < 0 ? item : `${item.slice(0, eq)}=${resolvePath(item.slice(eq + 1).trim(), cwd)}`;
+}
+
 /** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
 function moreBuildOptions(
   get: (name: string) => string,
@@ -162,7 +168,9 @@ function moreBuildOptions(
         `input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`,
         'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)',
       );
-  if (ssh.length) opts.ssh = ssh;
+  // A key's path, relative to the workspace as buildx reads it, made absolute: the build keeps the
+  // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
+  if (ssh.length) opts.ssh = ssh.map((item) => sshItem(item, cwd));
   const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
   if (contexts.length) {
     opts.buildContexts = {};
