@@ -4,6 +4,8 @@
 // payloads and the DSSE encoding are byte for byte what cosign and the DSSE spec say, and the
 // `.sig` config is the very blob cosign 2.5.3 pushed to the test registry.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   COSIGN_TYPE_URIS,
@@ -24,6 +26,7 @@ import {
   decryptCosignKey,
   isP256,
   type DsseEnvelope,
+  IN_TOTO_STATEMENT_V01,
   inTotoStatement,
   isEncryptedCosignKey,
   openEnvelope,
@@ -41,6 +44,7 @@ import { IN_TOTO_PAYLOAD_TYPE } from '../../src/attest/cosign-args.js';
 import { sha256Digest } from '../../src/docker/oci-client.js';
 import { ExitCode, InputError } from '../../src/errors.js';
 import { FIXTURE_PASSWORD, fixtureKeys, fixture, pem, sealKey } from '../helpers/cosign-keys.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const PASSWORD = FIXTURE_PASSWORD;
 
@@ -301,6 +305,17 @@ describe('payloads', () => {
       'subject',
       'predicate',
     ]);
+  });
+
+  it("the docs name the statement's _type the signers write (cosign's v0.1), and no other", () => {
+    expect(IN_TOTO_STATEMENT_V01).toBe('https://in-toto.io/Statement/v0.1');
+    const attestations = readFileSync(path.join(REPO_ROOT, 'docs', 'attestations.md'), 'utf8');
+    expect(attestations).toContain(`\`_type: ${IN_TOTO_STATEMENT_V01}\``);
+    const docs = readdirSync(path.join(REPO_ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join('docs', f));
+    for (const file of [...docs, 'README.md'])
+      expect(readFileSync(path.join(REPO_ROOT, file), 'utf8'), file).not.toMatch(/Statement\/v1\b/);
   });
 
   it.each([

@@ -27,7 +27,7 @@ import {
   type SmokePredicateInput,
   SmokePredicateSchema,
 } from '../../src/attest/smoke-predicate.js';
-import { inTotoStatement, sha256Hex, SMOKE_PREDICATE_TYPE } from '../../src/attest/types.js';
+import { sha256Hex, SMOKE_PREDICATE_TYPE } from '../../src/attest/types.js';
 import { runnerFromEnv } from '../../src/github/run.js';
 import { InputError } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -411,14 +411,8 @@ describe('buildProvenance (SLSA v1)', () => {
     expect(text).toContain('ghe.corp/acme/model/actions/runs/123456');
   });
 
-  it('wraps in an in-toto v1 statement about the digest', () => {
-    const s = inTotoStatement({ repository: 'ghcr.io/acme/model', digest: DIGEST }, 'x', { a: 1 });
-    expect(s).toEqual({
-      _type: 'https://in-toto.io/Statement/v1',
-      subject: [{ name: 'ghcr.io/acme/model', digest: { sha256: HEX('d') } }],
-      predicateType: 'x',
-      predicate: { a: 1 },
-    });
+  it('sha256Hex: the lowercase hex of a sha256 digest, undefined for anything else', () => {
+    expect(sha256Hex(DIGEST)).toBe(HEX('d'));
     expect(sha256Hex(`sha256:${HEX('A')}`)).toBe(HEX('a'));
     expect(sha256Hex('sha256:abc')).toBeUndefined();
   });

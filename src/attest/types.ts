@@ -1,9 +1,8 @@
-// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, and the one scrubbing pass every attestation goes through before it leaves.
+// What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
+// pass every attestation goes through before it leaves. The in-toto statement that wraps each
+// predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
 import { redactDeep, redactTextDeep } from '../util/redact.js';
 
-/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
-export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 /** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
 export const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
 /** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
@@ -17,28 +16,6 @@ export interface ResourceDescriptor {
   name?: string;
   digest?: Record<string, string>;
   annotations?: Record<string, unknown>;
-}
-
-export interface InTotoStatement<P> {
-  _type: typeof IN_TOTO_STATEMENT_V1;
-  subject: ResourceDescriptor[];
-  predicateType: string;
-  predicate: P;
-}
-
-/** The statement for an image by digest: subject name is the repository, digest its sha256. */
-export function inTotoStatement<P>(
-  image: { repository: string; digest: string },
-  predicateType: string,
-  predicate: P,
-): InTotoStatement<P> {
-  const hex = sha256Hex(image.digest);
-  return {
-    _type: IN_TOTO_STATEMENT_V1,
-    subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
-    predicateType,
-    predicate,
-  };
 }
 
 /** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
