@@ -1026,6 +1026,10 @@ describe('docs/workflows.md', () => {
       /head commit at the moment the label is applied/,
     ],
     ['pull-request images are not signed', /\*\*not signed\*\*[^]*default branch/],
+    [
+      'a gated GPU job refuses a test merge that is not of the commit its name shows',
+      /second parent is the\s+commit its name shows \("the approved commit is not what would run"\)/,
+    ],
   ])('says: %s', (_, re) => {
     expect(doc).toMatch(re);
   });
@@ -1362,6 +1366,56 @@ describe('fork gating (the real expressions, evaluated)', () => {
       matrix: { variant: 'cu128', platform: 'linux/amd64', arch: 'amd64' },
     });
     expect(name).toBe(expected);
+  });
+
+  // The name shows the pull request's head; the checkout is github.sha, GitHub's test merge, which
+  // can lag behind a push (push M, force-push B back, approve B: the merge of M). Right after the
+  // checkout, before any of the pull request's code runs on the GPU runner, a gated run stops
+  // unless that merge's second parent is the commit the name shows.
+  it.each<[Scenario, boolean]>([
+    [{ event: 'fork-pr', action: 'labeled', label: LABEL }, true],
+    [{ event: 'gone-fork-pr' }, true],
+    [{ event: 'dependabot-pr', action: 'labeled', label: LABEL }, true],
+    [{ event: 'pr' }, false], // same repository: pulls the pushed image by digest, builds nothing
+    [{ event: 'push' }, false],
+  ])('smoke-gpu for %o checks that the merge it builds is of the approved commit: %s', async (s, checks) => {
+    const gpu = job(ML, 'smoke-gpu');
+    const steps = gpu.steps ?? [];
+    const checkout = steps.findIndex(
+      (st) => st.uses?.startsWith('actions/checkout@') && st.with?.repository === undefined,
+    );
+    expect(checkout).toBe(0);
+    // The checkout is github.sha, as in the build jobs (the same code the CPU smoke tested).
+    expect(steps[checkout]!.with?.ref).toBeUndefined();
+    const check = steps[checkout + 1]!;
+    expect(check.name).toMatch(/^Check that the merge to build is of the approved commit/);
+    const ctx = await mlContexts(s);
+    expect(await evaluate(String(check.if), ctx, { condition: true })).toBe(checks);
+    // The commit it wants is the one the job's name shows, through env: (never inlined in run:).
+    expect(check.env).toEqual({ APPROVED_SHA: '${{ github.event.pull_request.head.sha }}' });
+    const matrix = { variant: 'cu128', platform: 'linux/amd64', arch: 'amd64' };
+    if (checks) {
+      expect(await evaluate(String(check.env?.APPROVED_SHA), ctx)).toBe(HEAD_SHA);
+      expect(await evaluate(String(gpu.name), { ...ctx, matrix })).toContain(`@ ${HEAD_SHA}`);
+    }
+    const run = String(check.run);
+    expect(run).not.toContain('${{');
+    // The raw commit object (a shallow checkout cuts the parents off for rev-parse), its header only.
+    expect(run).toContain(`parents=$(git cat-file commit "$merge" | sed -n '1,/^$/s/^parent //p')`);
+    expect(run).toContain('built=$(sed -n 2p <<<"$parents")');
+    expect(run).toMatch(
+      /if \[\[ \$\(wc -l <<<"\$parents"\) -ne 2 \|\| \$built != "\$APPROVED_SHA" \]\]; then\n\s*echo "::error title=ml-image GPU consent::the approved commit is not what would run: [^"]*: \$again"\n\s*exit 1/,
+    );
+    expect(run).toMatch(
+      /^again="[^"]*approve it again: remove and re-apply the fork-gpu-label, or close and reopen/m,
+    );
+    // No git repository to read: fails closed too.
+    expect(run).toMatch(
+      /if ! merge=\$\(git rev-parse --verify -q HEAD\); then\n\s*echo "::error [^"]*"\n\s*exit 1/,
+    );
+    // Every step that builds or runs the pull request's code comes after the check.
+    const prCode = steps.findIndex((st) => st.uses === OWN || st.uses?.startsWith(`${OWN}/`));
+    expect(prCode).toBeGreaterThan(checkout + 1);
   });
 
   it('smoke-gpu does not run in a cancelled workflow', async () => {
