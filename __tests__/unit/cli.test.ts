@@ -103,12 +103,19 @@ describe('ml-image CLI', () => {
       ['export', '--k8s', '--image', `x@sha256:${'a'.repeat(64)}`, '--suites', ',', '--out', 'o'],
       'export: --suites is empty',
     ],
-  ])('%j: an empty list (an unset variable) is exit 2, not every stage or suite', async (argv, message) => {
-    writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
-    const io = captureIo(dir);
-    expect(await runCli(argv, io)).toBe(2);
-    expect(io.err()).toContain(`error: ${message}`);
-  });
+    [
+      ['smoke', '--image', 'x:1', '--suites', 'imports,gpu,imports', '--out', 'o'],
+      'smoke: --suites: duplicate suite(s) "imports": give each once',
+    ],
+  ])(
+    '%j: an empty list (an unset variable), or one naming a suite twice, is exit 2',
+    async (argv, message) => {
+      writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+      const io = captureIo(dir);
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.err()).toContain(`error: ${message}`);
+    },
+  );
 
   it('a 10,000-character value is cut in the error, saying how much (text and --json)', async () => {
     const long = `x${'y'.repeat(10_000)}`;

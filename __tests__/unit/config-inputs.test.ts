@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_INPUTS, overridesFromInputs, parseInputValue, splitList } from '../../src/config/inputs.js';
-import { InputError } from '../../src/errors.js';
+import { validateConfigData } from '../../src/config/load.js';
+import { ConfigError, InputError } from '../../src/errors.js';
 
 const spec = (input: string) => CONFIG_INPUTS.find((s) => s.input === input)!;
 
@@ -46,5 +47,33 @@ describe('action inputs', () => {
       { path: ['platforms'], value: ['linux/arm64'], source: 'input "platforms"' },
       { path: ['smoke', 'requireGpu'], value: true, source: 'input "require-gpu"' },
     ]);
+  });
+
+  it.each([
+    [
+      'smoke-suites',
+      'imports, gpu, imports',
+      'smoke.suites[2]: duplicate suite "imports" (from input "smoke-suites")',
+    ],
+    [
+      'attest',
+      'sbom\nprovenance\nsbom',
+      'attest.types[2]: duplicate attestation type "sbom" (from input "attest")',
+    ],
+    [
+      'platforms',
+      'linux/amd64,linux/amd64',
+      'platforms[1]: duplicate platform "linux/amd64" (from input "platforms")',
+    ],
+  ])('input %s: a name given twice is refused (exit 2), naming the input', (input, raw, problem) => {
+    const overrides = overridesFromInputs((n) => (n === input ? raw : n === 'image' ? 'a/b' : ''));
+    let error: unknown;
+    try {
+      validateConfigData({}, 'inputs', overrides);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([problem]);
   });
 });

@@ -139,6 +139,28 @@ describe('config schema: every offending path is named with what was expected', 
       { image: { name: 'a/b' }, variants: ['cpu', 'cpu'] },
       'variants[1]: duplicate variant name "cpu" (also variants[0])',
     ],
+    // A suite or an attestation given twice would run or attach twice.
+    [
+      { image: { name: 'a/b' }, smoke: { suites: ['imports', 'gpu', 'imports'] } },
+      'smoke.suites[2]: duplicate suite "imports"',
+    ],
+    [
+      { image: { name: 'a/b' }, attest: { types: ['sbom', 'sbom'] } },
+      'attest.types[1]: duplicate attestation type "sbom"',
+    ],
+    [
+      { image: { name: 'a/b' }, attest: { types: 'sbom, provenance,sbom' } },
+      'attest.types[2]: duplicate attestation type "sbom"',
+    ],
+    // A name in the string form is named by its text (the string has no item [1] to show).
+    [
+      { image: { name: 'a/b' }, attest: { types: 'sbom,bogus' } },
+      'attest.types: "bogus" is no attestation type: expected some of sbom, provenance, smoke (or none)',
+    ],
+    [
+      { image: { name: 'a/b' }, attest: { types: ['sbom', 'bogus'] } },
+      'attest.types[1]: expected one of "sbom", "provenance", "smoke", got "bogus"',
+    ],
     [{ image: { name: 'a/b' }, variants: [] }, 'variants: expected at least one variant'],
     // A pull request cannot have the job's tokens or the action's inputs passed to buildx.
     [

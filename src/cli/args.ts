@@ -90,6 +90,12 @@ export function suitesFlag(
     throw new InputError(
       `${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
     );
+  // As smoke.suites: a suite named twice would run twice.
+  const twice = [...new Set(suites.filter((s, i) => suites.indexOf(s) !== i))];
+  if (twice.length)
+    throw new InputError(
+      `${command}: --suites: duplicate suite(s) ${twice.map((s) => JSON.stringify(s)).join(', ')}: give each once`,
+    );
   return suites as SmokeSuite[];
 }
 

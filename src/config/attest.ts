@@ -2,6 +2,8 @@
 // how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
 // per block.
 import { z } from 'zod';
+import { describeValue } from './issues.js';
+import { eachOnce } from './unique.js';
 
 export const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'] as const;
 export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
@@ -9,20 +11,39 @@ export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
 export const SIGN_MODES = ['auto', 'key', 'keyless', 'off'] as const;
 export type SignMode = (typeof SIGN_MODES)[number];
 
+const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
+
+/**
+ * attest.types as a list: "sbom, provenance" split, `none` (the only way an action input can say
+ * "no attestations") none. A name in such a string that is no kind is said here, by its text: the
+ * list's own issues would point at an item of a string, which holds nothing.
+ */
+function typesList(v: unknown, ctx: z.RefinementCtx): unknown {
+  const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+  if (Array.isArray(list) && list.length === 1 && list[0] === 'none') return [];
+  if (typeof v !== 'string' || !Array.isArray(list)) return list;
+  const unknown = list.filter((x) => !(ATTESTATION_KINDS as readonly string[]).includes(x));
+  for (const name of unknown)
+    ctx.addIssue({
+      code: 'custom',
+      input: v,
+      message: `${describeValue(name)} is no attestation type: ${EXPECTED_KINDS} (or none)`,
+    });
+  return unknown.length > 0 ? z.NEVER : list;
+}
+
 export const AttestConfigSchema = z
   .strictObject({
     types: z
       .preprocess(
-        (v) => {
-          const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
-          // `none` (the only way an action input can say "no attestations").
-          return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
-        },
-        z.array(z.enum(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }),
+        typesList,
+        z
+          .array(z.enum(ATTESTATION_KINDS), { error: EXPECTED_KINDS })
+          .superRefine(eachOnce('attestation type')),
       )
       .default([...ATTESTATION_KINDS])
       .describe(
-        'Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.',
+        'Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none. Each named once.',
       ),
     sign: z
       .enum(SIGN_MODES)

@@ -10,6 +10,7 @@ import { AttestConfigSchema } from './attest.js';
 import { SecretIdsSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
 import { SmokeConfigSchema } from './smoke-schema.js';
+import { eachOnce } from './unique.js';
 import { userMap } from './user-map.js';
 import { recordInherited } from './variant-origin.js';
 
@@ -277,12 +278,7 @@ export const ConfigFileSchema = z
     platforms: z
       .array(z.enum(PLATFORMS), { error: 'expected a list of platforms' })
       .min(1, { error: 'expected at least one platform' })
-      .superRefine((ps, ctx) => {
-        ps.forEach((p, i) => {
-          if (ps.indexOf(p) !== i)
-            ctx.addIssue({ code: 'custom', path: [i], message: `duplicate platform "${p}"` });
-        });
-      })
+      .superRefine(eachOnce('platform'))
       .default(DEFAULT_PLATFORMS)
       .describe('Target platforms.'),
     torch: torchVersion

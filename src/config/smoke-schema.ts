@@ -2,6 +2,7 @@
 // names). Every default of the block lives here; docs/configuration.md is generated from it.
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
+import { eachOnce } from './unique.js';
 import { userMap } from './user-map.js';
 
 export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
@@ -104,8 +105,9 @@ export const SmokeConfigSchema = z
   .strictObject({
     suites: z
       .array(z.enum(SMOKE_SUITES))
+      .superRefine(eachOnce('suite'))
       .default([...SMOKE_SUITES])
-      .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+      .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
     requireGpu: z.boolean().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
     gpuRunnerLabels: z
       .array(z.string().min(1))
