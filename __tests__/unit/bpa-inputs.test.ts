@@ -293,6 +293,17 @@ describe('BPA inputs -> buildx argv', () => {
     ['a secret-env naming no variable', { 'secret-envs': 'a=1X' }, /"1X" is no environment variable name/],
     ['a label without =', { labels: 'org.opencontainers.image.title' }, /input "labels"/],
     ['an annotation of an unknown type', { annotations: 'blob:a=b' }, /unknown type blob/],
+    // Accepted once, then dropped by both the build and the merge without a word.
+    [
+      'an index-descriptor annotation (no OCI layout index.json is written)',
+      { annotations: 'index-descriptor:org.example.k=v' },
+      /^input "annotations": "index-descriptor:org\.example\.k=\.\.\.": index-descriptor annotates the descriptor of an index/,
+    ],
+    [
+      'an index-descriptor annotation among other types',
+      { annotations: 'manifest,index-descriptor:org.example.k=v' },
+      /^input "annotations": "manifest,index-descriptor:org\.example\.k=\.\.\.": index-descriptor/,
+    ],
     // Labels and annotations are in the image for anyone who pulls it: no credential in them.
     [
       'a label whose URL carries a login',

@@ -245,6 +245,16 @@ describe('runBuildStage (plain-object Docker)', () => {
     }
   });
 
+  it.each([
+    ['merge: false (a matrix build job: the merge job annotates the list)', true, { merge: false }],
+    ['a merge of its own, without index annotations (buildx < 0.12)', false, {}],
+  ])('%s: OCI media types pushed: %s', async (_what, oci, more) => {
+    const r = await run({}, {}, {}, '0.11.2', more);
+    await r.result;
+    for (const args of r.calls)
+      expect(args[args.indexOf('--output') + 1]!.endsWith(',oci-mediatypes=true')).toBe(oci);
+  });
+
   it('push: false: each platform is loaded under its local tag and recorded as not pushed', async () => {
     const r = await run({}, {}, {}, undefined, { push: false });
     const v = (await r.result).variants[0]!;

@@ -102,6 +102,11 @@ export function parseAnnotation(item: string): Annotation {
       `input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`,
       `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`,
     );
+  if (types.includes('index-descriptor'))
+    throw new InputError(
+      `input "annotations": ${JSON.stringify(`${keyPart}=...`)}: index-descriptor annotates the descriptor of an index in an OCI layout's index.json, which this action never writes (it pushes each platform's image, then merges them into a list in the registry): the annotation would be dropped`,
+      'use index: to annotate the merged multi-arch list, or manifest: (the default) for each platform image',
+    );
   return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3]!.trim(), value };
 }
 

@@ -197,6 +197,11 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;
   const merging = input.push && input.merge !== false;
   const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+  // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
+  // build job) the merge job's, which annotates the list it makes. From Docker manifests buildx
+  // makes a Docker list and drops the annotations without a word. The docker driver pushes Docker
+  // manifests whatever is asked (dockerd's own exporter): that merge job warns.
+  const ociMediatypes = annotations.length > 0 || (input.push && input.merge === false);
   // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
   // their work files are removed when the stage ends); mapLimit waits for them to end.
   const stop = new AbortController();
@@ -211,7 +216,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
             dockerfile,
             labels,
             buildArgs,
-            ...(annotations.length > 0 && { ociMediatypes: true }),
+            ...(ociMediatypes && { ociMediatypes: true }),
           },
         ),
       ),

@@ -2,7 +2,12 @@
 // manifest list per variant (src/results reads and checks the files).
 import { type Annotation, indexAnnotations } from '../build/action-inputs.js';
 import { mergeVariant } from '../build/merge.js';
-import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from '../build/result.js';
+import {
+  BUILD_RESULT_SCHEMA_VERSION,
+  type BuildResult,
+  type PlatformBuild,
+  type VariantBuild,
+} from '../build/result.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
@@ -71,13 +76,20 @@ export async function mergeFromDigestFiles(
   for (const [variant, parts] of found) {
     const first = parts[0]!;
     const platforms = parts.map((p) => p.build).sort((a, b) => compareText(a.platform, b.platform));
+    const annotations = annotate
+      ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given)
+      : [];
     const digest = await mergeVariant(
       { docker, progress: (l) => io.progress('build', l) },
       variant,
       first.tags,
       platforms.map((p) => `${first.repository}@${p.digest}`),
-      annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : [],
+      annotations,
     );
+    if (annotations.length > 0) {
+      const dropped = await annotationsDropped(docker, `${first.repository}@${digest}`, platforms);
+      if (dropped) io.progress('build', `warning: ${variant}: ${dropped}`);
+    }
     variants.push({
       variant,
       repository: first.repository,
@@ -89,4 +101,33 @@ export async function mergeFromDigestFiles(
     });
   }
   return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants };
+}
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+
+/** The media type buildx recorded for a platform image it pushed (its metadata's descriptor). */
+function pushedMediaType(p: PlatformBuild): string | undefined {
+  const descriptor = p.metadata['containerimage.descriptor'];
+  const type: unknown =
+    typeof descriptor === 'object' && descriptor !== null ? Reflect.get(descriptor, 'mediaType') : undefined;
+  return typeof type === 'string' ? type : undefined;
+}
+
+/**
+ * Why the index annotations asked for are not on the merged list REF, or undefined: buildx makes
+ * a Docker manifest list from Docker manifests (the build jobs ran on the docker driver, whose
+ * dockerd pushes Docker manifests, or an older version of this tool) and drops the annotations
+ * without a word. Platform images buildx recorded as OCI manifests need no look; else the list's
+ * media type is read (a list that cannot be read is not judged: the merge itself succeeded).
+ */
+async function annotationsDropped(
+  docker: DockerAdapter,
+  ref: string,
+  platforms: readonly PlatformBuild[],
+): Promise<string | undefined> {
+  if (platforms.every((p) => pushedMediaType(p) === OCI_MANIFEST)) return undefined;
+  const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+  if (index?.mediaType !== DOCKER_LIST) return undefined;
+  return `the index annotations were not applied: ${ref} is a Docker manifest list, which carries none, because its platform images were pushed with Docker media types (build jobs on the docker driver); build them with a docker-container builder (docker/setup-buildx-action) to have the list annotated`;
 }
