@@ -110,6 +110,12 @@ const PR_HEAD_REF =
 export const OWN_CHECKOUT = '.ml-image-action';
 export const OWN_REPOSITORY = '${{ job.workflow_repository }}';
 export const OWN_SHA = '${{ job.workflow_sha }}';
+/**
+ * The token of that checkout: the caller's GITHUB_TOKEN reads the caller's repository only, so a
+ * private copy of this one is read with the actions-token secret. The one secret a fork's run may
+ * use (where GitHub gives that run secrets at all), and only there.
+ */
+export const OWN_TOKEN = '${{ secrets.actions-token || github.token }}';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The action a `uses:` of this repository's actions names: '' (root), 'actions/<x>', or undefined. */
@@ -133,6 +139,13 @@ const isOwnCheckout = (s: Step) =>
   s.with?.repository === OWN_REPOSITORY &&
   s.with?.ref === OWN_SHA &&
   s.with?.path === OWN_CHECKOUT;
+
+/** A step's `with:`, less the own checkout's OWN_TOKEN. */
+const withoutOwnToken = (s: Step) => {
+  if (!isOwnCheckout(s) || s.with?.token !== OWN_TOKEN) return s.with;
+  const { token: _, ...rest } = s.with;
+  return rest;
+};
 
 const jobsOf = (f: WorkflowFile) => Object.entries(f.wf.jobs ?? {});
 const stepsOf = (job: Job) => job.steps ?? [];
@@ -279,7 +292,7 @@ export const RULES: Record<string, Rule> = {
       ...(str(job.env).includes('secrets.') ? [`jobs.${id}: job-level env reads a secret`] : []),
       ...stepsOf(job)
         .map((s, i) => ({ s, i }))
-        .filter(({ s }) => str(s.with).includes('secrets.') || str(s.env).includes('secrets.'))
+        .filter(({ s }) => str(withoutOwnToken(s)).includes('secrets.') || str(s.env).includes('secrets.'))
         .filter(({ s }) => !FORK_CHECK.test(str(s.if)))
         .map(({ i }) => `jobs.${id}.steps[${i}]: reads a secret without skipping fork pull requests`),
     ]),

@@ -13,6 +13,7 @@ import {
   OWN_CHECKOUT,
   OWN_REPOSITORY,
   OWN_SHA,
+  OWN_TOKEN,
   RULES,
   SUB_ACTIONS,
   calledReusableWorkflows,
@@ -63,6 +64,7 @@ const expectOwnCheckout = (j: Job) => {
     ref: OWN_SHA,
     path: OWN_CHECKOUT,
     'persist-credentials': false,
+    token: OWN_TOKEN,
   });
   expect(at).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith(OWN)));
 };
@@ -305,6 +307,17 @@ describe.each<[string, string, string, RegExp]>([
   ],
   [
     'secrets-not-for-forks',
+    // The own checkout may read actions-token, and only that way.
+    wf(
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          token: \${{ secrets.T || github.token }}\n`,
+    ),
+    wf(
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          token: \${{ secrets.actions-token || github.token }}\n`,
+    ),
+    /without skipping fork/,
+  ],
+  [
+    'secrets-not-for-forks',
     wf(
       '  a:\n    runs-on: x\n    permissions: {}\n    env:\n      T: ${{ secrets.T }}\n    steps:\n      - run: x\n',
     ),
@@ -432,6 +445,32 @@ describe('reusable workflows', () => {
       const jobs = Object.values(file(rel).wf.jobs).filter((j) => stepUsing(j, OWN).length > 0);
       expect(jobs.length).toBeGreaterThan(0);
       for (const j of jobs) expectOwnCheckout(j);
+    },
+  );
+
+  // The caller's GITHUB_TOKEN reads the caller's repository only ("Repository not found" for
+  // another private or internal one): a private copy of this repository is checked out with the
+  // actions-token secret, which nothing else reads.
+  it.each(REUSABLE)(
+    '%s checks out its own code with the actions-token secret, else the GITHUB_TOKEN',
+    async (rel) => {
+      const call = (file(rel).wf.on as { workflow_call: { secrets?: Record<string, unknown> } })
+        .workflow_call;
+      expect(call.secrets?.['actions-token']).toMatchObject({ required: false });
+      expect(String((call.secrets?.['actions-token'] as { description?: string }).description)).toMatch(
+        /private[^]*GITHUB_TOKEN/,
+      );
+      const own = Object.values(file(rel).wf.jobs).flatMap((j) =>
+        stepUsing(j, 'actions/checkout@').filter((st) => st.with?.path === OWN_CHECKOUT),
+      );
+      expect(own.length).toBeGreaterThan(0);
+      for (const st of own) expect(st.with?.token).toBe(OWN_TOKEN);
+      expect(file(rel).text.match(/secrets\.actions-token/g)).toHaveLength(own.length);
+      const github = { ...githubContext({ event: 'push' }), token: 'ghs_workflowtoken' };
+      expect(await evaluate(OWN_TOKEN, { github, secrets: { 'actions-token': 'github_pat_mirror' } })).toBe(
+        'github_pat_mirror',
+      );
+      expect(await evaluate(OWN_TOKEN, { github, secrets: {} })).toBe('ghs_workflowtoken');
     },
   );
 
@@ -567,6 +606,7 @@ describe('ml-image.yml', () => {
     expect(inputs['gpu-environment']!.default).toBe('');
     expect(inputs.config!.default).toBe('ml-image.yml');
     expect(Object.keys(on.workflow_call.secrets).sort()).toEqual([
+      'actions-token',
       'cosign-key',
       'cosign-password',
       'registry-password',
@@ -1532,8 +1572,13 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'dependabot-pr' }, false], // no secrets for Dependabot either
   ])('every step of ml-image.yml that reads a secret, for %o, runs: %s', async (s, expected) => {
     const ctx = await mlContexts(s);
+    // All but the own checkouts' actions-token (below).
     const steps = Object.values(file(ML).wf.jobs).flatMap((j) =>
-      (j.steps ?? []).filter((st) => JSON.stringify(st.with ?? {}).includes('secrets.')),
+      (j.steps ?? []).filter((st) =>
+        JSON.stringify(
+          st.with?.token === OWN_TOKEN ? { ...st.with, token: undefined } : (st.with ?? {}),
+        ).includes('secrets.'),
+      ),
     );
     expect(steps.length).toBeGreaterThanOrEqual(4);
     for (const st of steps) expect(await evaluate(st.if ?? true, ctx, { condition: true })).toBe(expected);
