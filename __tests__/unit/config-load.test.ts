@@ -146,6 +146,40 @@ describe('loadConfig', () => {
     expect(rejection(() => loadConfig({ cwd: dir })).problems[0]).toMatch(/aliases expand too far/);
   });
 
+  it.each([
+    [
+      'a line break and an ANSI escape',
+      'x\n  - line 9: forged\u001b[31m',
+      'line 2: x\\n  - line 9: forged\\u001b[31m: unknown key',
+    ],
+    ['a bidi override', 'ab\u202ecd', 'line 2: ab\\u202ecd: unknown key'],
+    ['a line separator and DEL', 'a\u2028b\u007f', 'line 2: a\\u2028b\\u007f: unknown key'],
+  ])('shows a key with %s escaped: it forges no problem line and draws nothing', (_what, key, shown) => {
+    write('ml-image.yml', `image: {name: a/b}\n${JSON.stringify(key)}: 1\n`);
+    const problems = rejection(() => loadConfig({ cwd: dir })).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.startsWith(`${shown};`)).toBe(true);
+    expect(problems[0]).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+  });
+
+  it('escapes such a key in a duplicate-key problem and as a build argument name too', () => {
+    write('ml-image.yml', 'image: {name: a/b}\n"k\\u202e": 1\n"k\\u202e": 2\n');
+    expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([
+      'line 3, column 1: duplicate key "k\\u202e" (map keys must be unique)',
+    ]);
+    write('ml-image.yml', 'image: {name: a/b}\nbuild:\n  args: {"A\\u202eB": "1"}\n');
+    expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([
+      'line 3: build.args.A\\u202eB: "A\\u202eB" is not a build argument name: letters, digits and _, not starting with a digit',
+    ]);
+  });
+
+  it('shows a value with a bidi override escaped, as it shows a control character', () => {
+    write('ml-image.yml', 'image: {name: "a\\u202eb\\u001b"}\n');
+    expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([
+      'line 1: image.name: expected a lowercase repository name like "my-org/my-model", got "a\\u202eb\\u001b"',
+    ]);
+  });
+
   it('says there is no config when neither a file nor overrides exist', () => {
     expect(() => loadConfig({ cwd: dir })).toThrow(/no config: neither ml-image.yml nor ml-image.yaml/);
   });

@@ -5,6 +5,7 @@
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
 import { literalCredentials } from '../requirements/credentials.js';
 import { holdsToken, redactText } from '../util/redact.js';
+import { printable } from './issues.js';
 
 /**
  * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
@@ -58,7 +59,7 @@ export function credentialInValue(value: string): string | undefined {
 /** Why NAME cannot be a build argument's name, or undefined. */
 export function buildArgNameProblem(name: string): string | undefined {
   if (!ARG_NAME.test(name))
-    return `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+    return `${printable(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
   if (PLAN_BUILD_ARGS.has(name))
     return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
   return undefined;

@@ -12,6 +12,24 @@ export const MAX_PROBLEMS = 100;
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
 
+/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * TEXT (a key, a value: the user's) with every character that could draw something else on a
+ * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
+ * and "\e[31m" cannot forge a problem line of its own nor colour the ones after it.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const cp = c.codePointAt(0)!;
+    return (
+      SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`)
+    );
+  });
+}
+
 export function formatPath(path: Path): string {
   let out = '';
   for (const seg of path) {
@@ -25,8 +43,9 @@ export function formatPath(path: Path): string {
         continue;
       }
       // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
-      // (a fork's artifact) is named by its start, not printed whole.
-      const shown = clip(redactText(maskBareLogins(key)), MAX_KEY_SHOWN);
+      // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
+      // that no escape is cut in two.
+      const shown = printable(clip(redactText(maskBareLogins(key)), MAX_KEY_SHOWN));
       out += out === '' ? shown : `.${shown}`;
     }
   }
@@ -61,7 +80,8 @@ export function describeValue(v: unknown): string {
         return i > 0 && at > i + 3 ? `${word.slice(0, i + 3)}${REDACTED}${word.slice(at)}` : word;
       })
       .join('');
-    return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
+    // JSON escapes the control characters; not DEL, C1, format or line-separator ones.
+    return printable(JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean));
   }
   return `${typeof v} ${String(v)}`;
 }

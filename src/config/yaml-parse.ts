@@ -3,6 +3,7 @@
 // alias to no anchor, a merge of no mapping, an alias bomb).
 import { type Document, isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { printable } from './issues.js';
 import { isMergeKey, type LineOf, lineLocator } from './yaml-lines.js';
 
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
@@ -71,7 +72,9 @@ function keyProblems(items: readonly { key: unknown }[], at: At): string[] {
     }
     // Merge keys are each a symbol of their own: never a duplicate of another.
     if (seen.has(id))
-      problems.push(`${at(startOf(k))}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
+      problems.push(
+        `${at(startOf(k))}duplicate key ${printable(JSON.stringify(String(id)))} (map keys must be unique)`,
+      );
     seen.add(id);
   }
   return problems;
