@@ -471,6 +471,36 @@ describe('tags: the per-variant rule', () => {
     expect(variantTags(tags, variant, i, n)).toEqual(expected);
   });
 
+  it('a tag too long once -<variant> is added is refused when the plan is made (exit 2, naming the input and the tag)', () => {
+    const ref = `ghcr.io/o/r:${'v'.repeat(122)}`;
+    // One variant: the tag as given (122 characters) is fine.
+    expect(variantTags([ref], 'cuda12.8', 0, 1)).toEqual([ref]);
+    // 128 characters exactly is still a tag.
+    expect(variantTags([`ghcr.io/o/r:${'v'.repeat(124)}`], 'cpu', 0, 2)).toEqual([
+      `ghcr.io/o/r:${'v'.repeat(124)}-cpu`,
+    ]);
+    const go = () => variantTags([ref], 'cuda12.8', 1, 2);
+    expect(go).toThrow(InputError);
+    expect(go).toThrow(
+      `input "tags": "${ref}" gives variant cuda12.8 the tag "${'v'.repeat(122)}-cuda12.8", 131 characters long (a tag is at most 128)`,
+    );
+    try {
+      go();
+    } catch (e) {
+      expect((e as InputError).exitCode).toBe(2);
+      expect((e as InputError).fix).toMatch(/^shorten the tag to at most 119 characters/);
+    }
+    // Through the door the pipeline uses: the plan with the inputs applied, before any build.
+    const config = validateConfigData(
+      { image: { name: 'o/r', registry: 'ghcr.io' }, variants: ['cpu', { name: 'cpu2', python: '3.11' }] },
+      'x',
+    );
+    const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
+    expect(() =>
+      applyToPlan(plan, buildOptionsFromInputs(inputs({ tags: `ghcr.io/o/r:${'v'.repeat(125)}` }))),
+    ).toThrow(/^input "tags": .* gives variant cpu the tag "v+-cpu", 129 characters long/);
+  });
+
   it('a name without a tag is :latest, a registry port is no tag', () => {
     expect(variantTags(['localhost:5000/o/r'], 'cpu', 0, 2)).toEqual([
       'localhost:5000/o/r:cpu',

@@ -1,6 +1,7 @@
 // The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
 // `imagetools create` per repository, and the annotations of the merged multi-arch index.
 import { InputError } from '../errors.js';
+import { isTag } from '../oci/ref.js';
 import type { Plan, VariantPlan } from '../plan/schema.js';
 import { type Annotation, type BuildInputOptions, splitTagRef } from './bpa-lists.js';
 
@@ -25,11 +26,28 @@ export function variantTags(
   for (const ref of tags) {
     const { repository, tag } = splitTagRef(ref);
     if (tag === 'latest') {
-      add(`${repository}:${variant}`);
+      add(`${repository}:${checkedTag(ref, variant, variant)}`);
       if (index === 0) add(`${repository}:latest`);
-    } else add(`${repository}:${tag}-${variant}`);
+    } else add(`${repository}:${checkedTag(ref, `${tag}-${variant}`, variant)}`);
   }
   return out;
+}
+
+/**
+ * TAG, the tag REF of the `tags` input gives VARIANT, when it is a valid tag: a tag at most 128
+ * characters long, as the input's own was, may be too long once `-<variant>` is added. Checked
+ * here, when the plan is made, rather than by the merge after every platform was built and pushed.
+ */
+function checkedTag(ref: string, tag: string, variant: string): string {
+  if (isTag(tag)) return tag;
+  const long = tag.length > 128;
+  const room = 128 - 1 - variant.length;
+  throw new InputError(
+    `input "tags": ${JSON.stringify(ref)} gives variant ${variant} the tag ${JSON.stringify(tag)}, ${long ? `${tag.length} characters long (a tag is at most 128)` : 'which is not a valid tag'}`,
+    tag === variant
+      ? 'name the variant as a tag may be named (letters, digits, "_", "." and "-"), or give tags other than latest'
+      : `shorten the tag to at most ${room} characters: with several variants each variant's tags get "-${variant}" added`,
+  );
 }
 
 /**
