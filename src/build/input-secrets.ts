@@ -1,5 +1,5 @@
-// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
-// secret of its own id, never a build argument.
+// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
+// each a BuildKit secret of its own id, never a build argument.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -9,9 +9,10 @@ import { BUILD_SECRET_IDS, secretEnvFrom } from './inputs.js';
 
 /**
  * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
- * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`
- * and `secret-envs` inputs' ids each given once (and none a build.secrets id or one this action
- * mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by id.
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
+ * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
+ * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
+ * id.
  */
 export function checkBuildSecrets(
   options: BuildInputOptions | undefined,
@@ -21,10 +22,12 @@ export function checkBuildSecrets(
   secretEnvFrom(config.build.secrets, env);
   const taken = new Set<string>([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
   const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-  for (const id of ids) {
+  // The secret-files ids among themselves and against secrets/secret-envs: checked when read.
+  const files = Object.keys(options?.secretFiles ?? {});
+  for (const [i, id] of [...ids, ...files].entries()) {
     if (taken.has(id))
       throw new InputError(
-        `inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`,
+        `${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`,
         'give each secret id once',
       );
     taken.add(id);
