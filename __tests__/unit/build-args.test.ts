@@ -76,3 +76,58 @@ describe('buildArgSecretProblem', () => {
     else expect(got).toContain(why);
   });
 });
+
+describe('buildArgSecretProblem: the shapes a credential commonly takes', () => {
+  // An Azure storage account key: 88 characters of base64.
+  const AZURE = `${'Ab3+x9Zq/Lm2'.repeat(7)}Wq==`;
+  const PEM =
+    '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----';
+  it.each<[string, string, string]>([
+    ['MYSQL_ROOT_PWD', 'x', 'its name says it holds a credential'],
+    ['DB_PWD', 'x', 'its name says it holds a credential'],
+    ['AZURE_STORAGE_KEY', AZURE, 'its name says it holds a credential'],
+    ['KAGGLE_KEY', '0123456789abcdef0123456789abcdef', 'its name says it holds a credential'],
+    ['NGC_KEY', 'x', 'its name says it holds a credential'],
+    ['DEPLOY_KEY', PEM, 'its name says it holds a credential'],
+    ['SSH_MATERIAL', PEM, 'its value holds a PEM private key block'],
+    ['RSA', '-----BEGIN RSA PRIVATE KEY-----\nMIIEow', 'its value holds a PEM private key block'],
+    ['TLS', '-----BEGIN PRIVATE KEY-----', 'its value holds a PEM private key block'],
+    ['EC', '-----BEGIN EC PRIVATE KEY-----', 'its value holds a PEM private key block'],
+    ['GPG_EXPORT', '-----BEGIN PGP PRIVATE KEY BLOCK-----', 'its value holds a PEM private key block'],
+    ['NGC', `nvapi-${'Xy7_Qk2-Lm9'.repeat(6)}`, 'its value holds a token ([redacted])'],
+    ['STRIPE', `sk_live_${'51HxQ2aBcD'.repeat(3)}`, 'its value holds a token ([redacted])'],
+    ['STRIPE_RESTRICTED', `rk_live_${'51HxQ2aBcD'.repeat(3)}`, 'its value holds a token ([redacted])'],
+  ])('%s is refused', (name, value, why) => {
+    const got = buildArgSecretProblem(name, value);
+    expect(got).toContain(why);
+    expect(got).toContain('build arguments are recorded in the image history');
+    // Never the value, nor any part of it.
+    for (const part of value.split(/[\n-]+/).filter((p) => p.length >= 6 && !/PRIVATE|BEGIN|nvapi/.test(p)))
+      expect(got).not.toContain(part);
+  });
+
+  // What ML Dockerfiles commonly take as build args, and the *_KEY names that hold no secret.
+  it.each([
+    ['CACHE_KEY', 'v2'],
+    ['PIP_CACHE_KEY', 'torch-2.5'],
+    ['SORT_KEY', 'k'],
+    ['GPG_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D'],
+    ['SSH_PUBLIC_KEY', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ci'],
+    ['PARTITION_KEY', 'date'],
+    ['KEY', 'v'],
+    ['KEYRING_URL', 'https://pkg.example/keyring.gpg'],
+    ['PKG_SIGNING_KEY_URL', 'https://pkg.example/key.asc'],
+    ['PWD_HINT', 'x'],
+    ['MODEL_NAME', 'bert-base-uncased'],
+    ['HF_HOME', '/cache/hf'],
+    ['CUDA_ARCH_LIST', '8.0;8.6;9.0'],
+    ['TORCH_CUDA_ARCH_LIST', '8.0 8.6 9.0+PTX'],
+    ['MAX_JOBS', '4'],
+    ['APP_UID', '1001'],
+    ['PIP_EXTRA_ARGS', '--no-deps'],
+    ['NOTE', 'skill_test_results'],
+    ['DOC', 'the BEGIN PUBLIC KEY block'],
+  ])('%s=%s is kept', (name, value) => {
+    expect(buildArgSecretProblem(name, value)).toBeUndefined();
+  });
+});

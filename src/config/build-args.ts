@@ -8,18 +8,38 @@ import { holdsToken, redactText } from '../util/redact.js';
 import { printable } from './issues.js';
 
 /**
- * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
- * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
+ * A build-arg name that says it holds a credential or an index URL: the keys that are credentials
+ * by name, also without "_" (APIKEY, HFKEY), at the name's end (SIGNING_KEY, not
+ * PKG_SIGNING_KEY_URL); a password also as PWD at the end (DB_PWD, MYSQL_ROOT_PWD); PASS and PAT
+ * only as words of their own. Any other `<word>_KEY`: KEY_NAME.
  */
 const SECRET_ARG_NAME = new RegExp(
   [
     'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
     '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
+    '_PWD$',
     '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
   ].join('|'),
   'i',
 );
+/**
+ * Any `<word>_KEY` is a credential's name too (AZURE_STORAGE_KEY, KAGGLE_KEY, NGC_KEY), as any KEY
+ * is to the shared redaction rules' secretName (images/probe/redaction-rules.json), but only at
+ * the name's end (SSH_KEYSCAN_HOSTS, HF_KEYWORD, NVIDIA_GPGKEY_FPR are none), and not the few
+ * common ones that hold no secret (NON_SECRET_KEY_NAME).
+ */
+const KEY_NAME = /_KEY$/i;
+/**
+ * `<word>_KEY` names that hold no secret: a cache or sort key, a GPG key's id (GPG_KEY, as the
+ * official Python images set it), a public key, a table's partition or primary key.
+ */
+const NON_SECRET_KEY_NAME = /(?:^|_)(?:CACHE|SORT|GPG|PUBLIC|PUB|PARTITION|PRIMARY|LOOKUP)_KEY$/i;
+/**
+ * Credentials by their shape the shared patterns do not hold (their message would quote the
+ * value around the token, and a key block is all secret): a PEM private key block (RSA, EC,
+ * OPENSSH, ENCRYPTED, PGP ...).
+ */
+const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /**
  * A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. The
  * scheme is bounded as the shared redaction rule's is: a long value is scanned in linear time.
@@ -34,9 +54,10 @@ export const BUILD_ARGS_FIX =
 
 /** Why build arg NAME=VALUE is refused (a credential, by its name or value), or undefined. */
 export function buildArgSecretProblem(name: string, value: string): string | undefined {
-  const why = SECRET_ARG_NAME.test(name)
-    ? 'its name says it holds a credential or an index URL'
-    : credentialInValue(value);
+  const why =
+    SECRET_ARG_NAME.test(name) || (KEY_NAME.test(name) && !NON_SECRET_KEY_NAME.test(name))
+      ? 'its name says it holds a credential or an index URL'
+      : credentialInValue(value);
   return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
 }
 
@@ -49,6 +70,7 @@ export function buildArgSecretProblem(name: string, value: string): string | und
  * does not. The message names what, never the value.
  */
 export function credentialInValue(value: string): string | undefined {
+  if (PEM_PRIVATE_KEY.test(value)) return 'its value holds a PEM private key block';
   if (URL_USERINFO.test(value))
     return 'its value carries URL credentials (user:password@ or token@ before the host)';
   if (holdsToken(value)) return `its value holds a token (${redactText(value).slice(0, 200)})`;
