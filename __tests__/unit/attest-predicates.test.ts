@@ -254,8 +254,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      12,
-      '162ab01e0a37087bb16840ce0528db6d5738eceed88c5258bc7aca9dd699b4ac',
+      13,
+      '7c7470ada240be828feb698a51faf15b5bfdffad91a1f15d67a9baf129d654ac',
     ]);
   });
 });
