@@ -266,6 +266,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53088);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11012);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
 // action's config output), not only when the build starts. What a credential in a value is, is the
@@ -273,16 +274,37 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
 
 
+
 /**
- * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
- * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
+ * A build-arg name that says it holds a credential or an index URL: the keys that are credentials
+ * by name, also without "_" (APIKEY, HFKEY), at the name's end (SIGNING_KEY, not
+ * PKG_SIGNING_KEY_URL); a password also as PWD at the end (DB_PWD, MYSQL_ROOT_PWD); PASS and PAT
+ * only as words of their own. Any other `<word>_KEY`: KEY_NAME.
  */
 const SECRET_ARG_NAME = new RegExp([
     'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
     '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
+    '_PWD$',
     '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
 ].join('|'), 'i');
+/**
+ * Any `<word>_KEY` is a credential's name too (AZURE_STORAGE_KEY, KAGGLE_KEY, NGC_KEY), as any KEY
+ * is to the shared redaction rules' secretName (images/probe/redaction-rules.json), but only at
+ * the name's end (SSH_KEYSCAN_HOSTS, HF_KEYWORD, NVIDIA_GPGKEY_FPR are none), and not the few
+ * common ones that hold no secret (NON_SECRET_KEY_NAME).
+ */
+const KEY_NAME = /_KEY$/i;
+/**
+ * `<word>_KEY` names that hold no secret: a cache or sort key, a GPG key's id (GPG_KEY, as the
+ * official Python images set it), a public key, a table's partition or primary key.
+ */
+const NON_SECRET_KEY_NAME = /(?:^|_)(?:CACHE|SORT|GPG|PUBLIC|PUB|PARTITION|PRIMARY|LOOKUP)_KEY$/i;
+/**
+ * Credentials by their shape the shared patterns do not hold (their message would quote the
+ * value around the token, and a key block is all secret): a PEM private key block (RSA, EC,
+ * OPENSSH, ENCRYPTED, PGP ...).
+ */
+const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /**
  * A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. The
  * scheme is bounded as the shared redaction rule's is: a long value is scanned in linear time.
@@ -294,7 +316,7 @@ const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const BUILD_ARGS_FIX = 'pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls';
 /** Why build arg NAME=VALUE is refused (a credential, by its name or value), or undefined. */
 function buildArgSecretProblem(name, value) {
-    const why = SECRET_ARG_NAME.test(name)
+    const why = SECRET_ARG_NAME.test(name) || (KEY_NAME.test(name) && !NON_SECRET_KEY_NAME.test(name))
         ? 'its name says it holds a credential or an index URL'
         : credentialInValue(value);
     return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
@@ -308,6 +330,8 @@ function buildArgSecretProblem(name, value) {
  * does not. The message names what, never the value.
  */
 function credentialInValue(value) {
+    if (PEM_PRIVATE_KEY.test(value))
+        return 'its value holds a PEM private key block';
     if (URL_USERINFO.test(value))
         return 'its value carries URL credentials (user:password@ or token@ before the host)';
     if ((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsToken */ .Qe)(value))
@@ -318,7 +342,7 @@ function credentialInValue(value) {
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
     if (!ARG_NAME.test(name))
-        return `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+        return `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
     if (PLAN_BUILD_ARGS.has(name))
         return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
     return undefined;
@@ -395,7 +419,8 @@ __webpack_require__.d(__webpack_exports__, {
   Pe: () => (/* reexport */ MAX_TIMEOUT_SECONDS),
   P4: () => (/* binding */ PLATFORMS),
   QT: () => (/* binding */ TEMPLATES),
-  I6: () => (/* binding */ normalizeConfig)
+  I6: () => (/* binding */ normalizeConfig),
+  D3: () => (/* binding */ variantEntryName)
 });
 
 // UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS, SMOKE_SUITES
@@ -423,11 +448,14 @@ var secret_id = __webpack_require__(92916);
 var size = __webpack_require__(64089);
 // EXTERNAL MODULE: ./src/config/pattern.ts
 var pattern = __webpack_require__(95164);
+// EXTERNAL MODULE: ./src/config/unique.ts
+var unique = __webpack_require__(85363);
 // EXTERNAL MODULE: ./src/config/user-map.ts
 var user_map = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
 // The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
 // names). Every default of the block lives here; docs/configuration.md is generated from it.
+
 
 
 
@@ -505,8 +533,9 @@ const CustomTest = schemas/* strictObject */.rej({
 });
 const SmokeConfigSchema = schemas/* strictObject */.rej({
     suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
+        .superRefine((0,unique/* eachOnce */.B)('suite'))
         .default([...SMOKE_SUITES])
-        .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+        .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
     requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
     gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
         .min(1)
@@ -547,9 +576,13 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
     .prefault({})
     .describe('Smoke tests run inside the built image.');
 
+// EXTERNAL MODULE: ./src/config/variant-origin.ts
+var variant_origin = __webpack_require__(52454);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
+
+
 
 
 
@@ -672,7 +705,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             error: (iss) => (0,oci_ref/* registryHostProblem */.r6)(String(iss.input)),
         })
             .default('ghcr.io')
-            .describe('Registry host the image is pushed to.'),
+            .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]`, with an optional port.'),
         version: schemas/* string */.YjP()
             .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
             .optional()
@@ -763,12 +796,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
     platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
         .min(1, { error: 'expected at least one platform' })
-        .superRefine((ps, ctx) => {
-        ps.forEach((p, i) => {
-            if (ps.indexOf(p) !== i)
-                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate platform "${p}"` });
-        });
-    })
+        .superRefine((0,unique/* eachOnce */.B)('platform'))
         .default(DEFAULT_PLATFORMS)
         .describe('Target platforms.'),
     torch: torchVersion
@@ -818,23 +846,28 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
 function variantName(v) {
     return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
 }
+/** The name of one entry of a file's variants list (name, else cuda<version>, else cpu); undefined when invalid. */
+function variantEntryName(entry) {
+    const parsed = Variant.safeParse(entry);
+    return parsed.success ? variantName(parsed.data) : undefined;
+}
 function normalizeConfig(parsed) {
     return {
         ...parsed,
         variants: parsed.variants.map((v) => {
             const kind = v.base !== undefined ? 'custom' : v.cuda !== undefined ? 'cuda' : 'cpu';
             const torch = v.torch ?? parsed.torch;
-            return {
+            const python = v.python ?? parsed.python.version;
+            const variant = {
                 name: variantName(v),
                 kind,
                 ...(v.cuda !== undefined && { cuda: v.cuda }),
                 ...(v.base !== undefined && { base: v.base }),
                 ...(torch !== undefined && { torch }),
-                ...((v.python ?? parsed.python.version) !== undefined && {
-                    python: v.python ?? parsed.python.version,
-                }),
+                ...(python !== undefined && { python }),
                 ...(v.template !== undefined && { template: v.template }),
             };
+            return (0,variant_origin/* recordInherited */.y)(variant, { torch: v.torch !== undefined, python: v.python !== undefined });
         }),
     };
 }
@@ -919,6 +952,44 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Image size.');
+
+
+/***/ }),
+
+/***/ 52454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ inheritedFrom),
+/* harmony export */   y: () => (/* binding */ recordInherited)
+/* harmony export */ });
+// Which of a variant's values came from a top-level field (torch, python.version) and not from the
+// variant itself: a plan problem that such a value causes names that field (and its line), not the
+// variant. Kept beside the normalized variants, not in them: the config is an output (config.json,
+// the action's `config`) whose shape stays as it is.
+/** The top-level field each such value comes from, as messages name it. */
+const TOP_LEVEL_FIELD = {
+    torch: 'torch',
+    python: 'python.version',
+};
+const inherited = new WeakMap();
+/**
+ * VARIANT (normalized) with the values it took from the top level recorded: OWN says which fields
+ * the variant's own entry set. Returns VARIANT.
+ */
+function recordInherited(variant, own) {
+    const fields = ['torch', 'python'].filter((f) => !own[f] && variant[f] !== undefined);
+    if (fields.length > 0)
+        inherited.set(variant, new Set(fields));
+    return variant;
+}
+/**
+ * The top-level field ("torch", "python.version") V's FIELD came from; undefined when the variant
+ * sets it itself, when it is unset, or for a variant normalizeConfig did not make.
+ */
+function inheritedFrom(v, field) {
+    return inherited.get(v)?.has(field) ? TOP_LEVEL_FIELD[field] : undefined;
+}
 
 
 /***/ }),

@@ -54,16 +54,13 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
     return registryCertificates((0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal));
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
-
 
 /**
  * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
@@ -118,10 +115,23 @@ function mayPull(platform, wanted) {
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 /**
+ * A platform label built of what the registry holds (an index's os, architecture and variant, an
+ * image config's, a digest), for the terminal, the job summary and --json: control, format (bidi
+ * overrides such as U+202E) and line-separator characters escaped (\u000d), so that whoever pushed
+ * the index cannot rewrite a line of the output (an architecture "arm64\r\e[2Kok ..." drawing an
+ * ok over its FAIL).
+ */
+function printableLabel(label) {
+    return label.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => {
+        const cp = c.codePointAt(0);
+        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    });
+}
+/**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
- * that platform (read only then). A tag before the digest is dropped: the digest decides, and
- * every target is REPOSITORY@DIGEST.
+ * that platform (read only then); when there is none, `missing` says what there is. A tag before
+ * the digest is dropped: the digest decides, and every target is REPOSITORY@DIGEST.
  */
 async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
@@ -130,37 +140,46 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const listed = index.platforms
         .filter((p) => p.os !== 'unknown')
         .map((p) => ({
-        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+        platform: printableLabel(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
         ref: `${repository}@${p.digest}`,
         digest: p.digest,
     }));
     // An entry without a platform may be what a runtime pulls on any platform: always checked.
     const loose = (index.unplatformed ?? []).map((d) => ({
-        platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
+        platform: printableLabel(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
         ref: `${repository}@${d}`,
         digest: d,
     }));
     const wanted = only === undefined ? undefined : normalizePlatform(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
-            return [{ platform: 'image', ref: pinned, digest }];
-        const platform = await docker.imagePlatform(pinned);
+            return { targets: [{ platform: 'image', ref: pinned, digest }] };
+        const read = await docker.imagePlatform(pinned);
+        const platform = read === undefined ? undefined : printableLabel(read);
         if (platform !== undefined && mayPull(platform, wanted))
-            return [{ platform, ref: pinned, digest }];
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
-            ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
-            : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
+            return { targets: [{ platform, ref: pinned, digest }] };
+        return {
+            targets: [],
+            missing: platform === undefined
+                ? 'not in the image: it names no platform (an index without platform images, or an image whose config names none); check it without a platform'
+                : `not in the image: it is a single-platform image for ${platform}; check it without a platform, or check the digest of the ${only} image`,
+        };
     }
     // Every entry a runtime asking for ONLY may pull, however the index spells its platform
     // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
     const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted));
-    if (only !== undefined && chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}: ask for one of these, or for none`);
-    return [...chosen, ...loose];
+    const targets = [...chosen, ...loose];
+    if (only === undefined || chosen.length > 0)
+        return { targets };
+    // The entries without a platform are checked all the same: a runtime may pull one.
+    const has = [...listed, ...loose].map((p) => p.platform).join(', ');
+    return { targets, missing: `not in the index (it has: ${has})` };
 }
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -303,10 +322,17 @@ function identityFrom(values, naming) {
     if (exact !== undefined && regexp !== undefined)
         throw new errors/* InputError */.dz(`${prefix}give ${flag('certificate-identity')} or ${flag('certificate-identity-regexp')}, not both`, `the exact identity when you know it (the workflow file at its ref), else the regexp`);
     const pins = pinsFrom(values, naming);
-    if (pins.certificateGithubWorkflowRepository === undefined &&
-        (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined &&
-        (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp))
-        throw new errors/* InputError */.dz(`${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
+    const shared = pins.certificateGithubWorkflowRepository === undefined && (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined
+        ? (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp)
+        : undefined;
+    if (shared !== undefined) {
+        const which = flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp');
+        // A pattern whose syntax the check cannot read may accept them: the repository is asked for too.
+        const how = shared.why === 'accepts'
+            ? 'accepts'
+            : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
+        throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
+    }
     if (exact !== undefined)
         return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...pins };
     if (regexp !== undefined) {
@@ -692,7 +718,8 @@ function tracked(deps, deadline) {
 }
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
- * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
+ * attestation and the smoke policy; with a platform the image does not have, a failed "image"
+ * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
  * cosign throws (EnvironmentError, exit 3: the first such error, the calls still under way then
  * stopped by the deadline's signal), and so does the request's deadline passing (naming what it
  * waited for and the registry; the calls under way get its signal). CERTIFICATES reads
@@ -703,10 +730,14 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
     const deadline = deps.deadline ?? new VerifyDeadline(request.timeoutSeconds);
     const { docker, signer, certificates } = tracked(deps, deadline);
     const work = async () => {
-        const targets = await platformTargets(docker, ref, request.platform, prefix);
+        const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
         const explain = claimExplainer(request.identity, certificates, flag);
         const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain));
-        const checks = perTarget.flat();
+        // The platform asked for, not in the image: a failed check (the registry told), not bad input.
+        const absent = missing === undefined
+            ? []
+            : [{ platform: request.platform, check: 'image', ok: false, detail: missing }];
+        const checks = [...absent, ...perTarget.flat()];
         return { ref, checks, failed: checks.filter((c) => !c.ok) };
     };
     const cosign = request.identity.kind === 'keyless' || request.tlog;
@@ -2640,8 +2671,8 @@ function createNativeSigner(deps) {
     return new NativeSigner(deps);
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 ;// CONCATENATED MODULE: ./src/attest/signers.ts
 // Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
 // cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
@@ -2991,8 +3022,8 @@ function onPath(program, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
@@ -3371,28 +3402,16 @@ function buildSmokePredicate(input) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
-// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, and the one scrubbing pass every attestation goes through before it leaves.
+// What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
+// pass every attestation goes through before it leaves. The in-toto statement that wraps each
+// predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
 
-/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 /** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
 const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
 /** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
 const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 const TOOL_NAME = 'ml-image-action';
-/** The statement for an image by digest: subject name is the repository, digest its sha256. */
-function inTotoStatement(image, predicateType, predicate) {
-    const hex = sha256Hex(image.digest);
-    return {
-        _type: IN_TOTO_STATEMENT_V1,
-        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
-        predicateType,
-        predicate,
-    };
-}
 /** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
 function sha256Hex(digest) {
     const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
@@ -3423,27 +3442,397 @@ function scrubDeep(value, keep = []) {
 
 /***/ }),
 
-/***/ 8720:
+/***/ 26367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
-/* harmony export */   F1: () => (/* binding */ regexpProblem),
-/* harmony export */   NI: () => (/* binding */ isKeyReference),
-/* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
-/* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile),
-/* harmony export */   h3: () => (/* binding */ identityMatcher)
-/* harmony export */ });
-/* unused harmony exports publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
+  CB: () => (/* binding */ acceptsSharedWorkflow),
+  XQ: () => (/* binding */ checkPublicKeyFile),
+  h3: () => (/* binding */ identityMatcher),
+  NI: () => (/* binding */ isKeyReference),
+  F1: () => (/* binding */ regexpProblem)
+});
+
+// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, publicKeyProblem
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/attest/re2-js.ts
+// An RE2 pattern (Go's regexp/syntax, as cosign compiles --certificate-identity-regexp) in
+// JavaScript's terms, for the checks that ask what it matches (verify-inputs.ts). JavaScript reads
+// much of RE2's syntax otherwise, without an error: \A, \z, \pL and [[:alnum:]] are literals to it,
+// so a pattern that matches an identity in cosign would match none here. Each RE2 construct is put
+// in JavaScript's terms (with the u flag, where every escape is strict); what this does not know (a
+// syntax RE2 refuses too: a lookahead, a backreference, \e) is no translation: the caller then
+// assumes the worst.
+const MAX_RUNE = 0x10ffff;
+/** Go's POSIX classes ([[:alnum:]] ...): ASCII only. */
+const POSIX = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a],
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a],
+    ],
+    ascii: [[0, 0x7f]],
+    blank: [
+        [9, 9],
+        [0x20, 0x20],
+    ],
+    cntrl: [
+        [0, 0x1f],
+        [0x7f, 0x7f],
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e],
+    ],
+    space: [
+        [9, 0xd],
+        [0x20, 0x20],
+    ],
+    upper: [[0x41, 0x5a]],
+    word: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a],
+    ],
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66],
+    ],
+};
+/** Go's \s: [\t\n\f\r ] (JavaScript's also holds \v and Unicode spaces). */
+const GO_SPACE = [
+    [9, 0xa],
+    [0xc, 0xd],
+    [0x20, 0x20],
+];
+const hex = (cp) => `\\u{${cp.toString(16)}}`;
+const isAlnum = (c) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+const isOctal = (c) => c !== undefined && /^[0-7]$/.test(c);
+/** One character as a JavaScript literal: a letter or digit as is (case folds), else escaped. */
+const literal = (cp) => (isAlnum(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : hex(cp));
+const rangesSource = (ranges) => ranges.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('');
+function complement(ranges) {
+    const out = [];
+    let next = 0;
+    for (const [lo, hi] of [...ranges].sort((a, b) => a[0] - b[0])) {
+        if (lo > next)
+            out.push([next, lo - 1]);
+        next = Math.max(next, hi + 1);
+    }
+    if (next <= MAX_RUNE)
+        out.push([next, MAX_RUNE]);
+    return out;
+}
+const ANY = `[${hex(0)}-${hex(MAX_RUNE)}]`;
+const NOT_NEWLINE = `[^${hex(0xa)}]`;
+// ^ and $ as RE2 reads them: the text's ends, or with (?m) a line's (wrapped: RE2 lets them repeat).
+const BEGIN_TEXT = `(?:(?<!${ANY}))`;
+const END_TEXT = `(?:(?!${ANY}))`;
+const BEGIN_LINE = `(?:(?<!${NOT_NEWLINE}))`;
+const END_LINE = `(?:(?!${NOT_NEWLINE}))`;
+/** Syntax that is not translated: RE2 refuses most of it too. */
+class Unread extends Error {
+}
+/**
+ * A Unicode class, \pL, \p{Greek}, \p{^Greek} or \PL, as a JavaScript property escape: a general
+ * category by its short name, else a script (or a name JavaScript knows alone); what JavaScript
+ * does not know is unread.
+ */
+function unicodeClass(negated, spelled) {
+    let name = spelled.startsWith('{') ? spelled.slice(1, -1) : spelled;
+    if (name.startsWith('^'))
+        [negated, name] = [!negated, name.slice(1)];
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
+        throw new Unread(`\\${negated ? 'P' : 'p'}${spelled}`);
+    const candidates = /^[A-Z][a-z]?$/.test(name) ? [`General_Category=${name}`] : [`Script=${name}`, name];
+    for (const c of candidates) {
+        const source = `\\${negated ? 'P' : 'p'}{${c}}`;
+        try {
+            new RegExp(source, 'u');
+            return source;
+        }
+        catch {
+            // the next spelling
+        }
+    }
+    throw new Unread(`\\p${spelled}`);
+}
+class Translator {
+    chars;
+    i = 0;
+    flags = { m: false, s: false };
+    groups = [];
+    /** Whether (?i) is asked anywhere: JavaScript folds case in the whole pattern then (more matches). */
+    folds = false;
+    constructor(pattern) {
+        this.chars = [...pattern];
+    }
+    get peek() {
+        return this.chars[this.i];
+    }
+    rest() {
+        return this.chars.slice(this.i).join('');
+    }
+    /** The pattern, from the start (RE2's parse loop, one construct at a time). */
+    translate() {
+        let out = '';
+        while (this.i < this.chars.length) {
+            const c = this.chars[this.i];
+            if (c === '(')
+                out += this.group();
+            else if (c === ')')
+                out += this.close();
+            else if (c === '[')
+                out += this.charClass();
+            else if (c === '\\')
+                out += this.escape();
+            else if (c === '{')
+                out += this.repeat();
+            else {
+                this.i++;
+                if ('|*+?'.includes(c))
+                    out += c;
+                else if (c === '.')
+                    out += this.flags.s ? ANY : NOT_NEWLINE;
+                else if (c === '^')
+                    out += this.flags.m ? BEGIN_LINE : BEGIN_TEXT;
+                else if (c === '$')
+                    out += this.flags.m ? END_LINE : END_TEXT;
+                else
+                    out += literal(c.codePointAt(0));
+            }
+        }
+        if (this.groups.length > 0)
+            throw new Unread('a ( without its )');
+        return out;
+    }
+    /** {n}, {n,}, {n,m} repeat; any other { is a literal, as in RE2. */
+    repeat() {
+        const m = /^\{\d+(?:,\d*)?\}/.exec(this.rest());
+        if (!m) {
+            this.i++;
+            return literal(0x7b);
+        }
+        this.i += m[0].length;
+        return m[0];
+    }
+    /** A group: (, (?:, (?P<name>, (?<name>, (?flags) and (?flags:. */
+    group() {
+        const rest = this.rest();
+        if (!rest.startsWith('(?')) {
+            this.i++;
+            this.groups.push({ ...this.flags });
+            return '(?:';
+        }
+        const named = /^\(\?P?<[A-Za-z0-9_]+>/.exec(rest);
+        const flags = /^\(\?([imsU]*)(?:-([imsU]+))?([:)])/.exec(rest);
+        if (!named && !flags)
+            throw new Unread([...rest].slice(0, 3).join(''));
+        this.i += (named ?? flags)[0].length;
+        if (named || flags[3] === ':')
+            this.groups.push({ ...this.flags });
+        if (flags) {
+            const [, on = '', off = ''] = flags;
+            for (const f of on)
+                if (f === 'm' || f === 's')
+                    this.flags[f] = true;
+            for (const f of off)
+                if (f === 'm' || f === 's')
+                    this.flags[f] = false;
+            // (?i) anywhere folds the whole pattern: it matches more, never less.
+            if (on.includes('i'))
+                this.folds = true;
+            if (flags[3] === ')')
+                return '';
+        }
+        return '(?:';
+    }
+    close() {
+        const saved = this.groups.pop();
+        if (saved === undefined)
+            throw new Unread('a ) without its (');
+        this.i++;
+        this.flags = saved;
+        return ')';
+    }
+    /** An escape outside a class: \A, \z, \b, \B, \Q...\E, \pL, \d, \s, ..., or one character. */
+    escape() {
+        const c = this.chars[this.i + 1];
+        const simple = {
+            A: BEGIN_TEXT,
+            z: END_TEXT,
+            b: '\\b',
+            B: '\\B',
+            d: '\\d',
+            D: '\\D',
+            w: '\\w',
+            W: '\\W',
+            s: `[${rangesSource(GO_SPACE)}]`,
+            S: `[^${rangesSource(GO_SPACE)}]`,
+        };
+        if (c !== undefined && Object.hasOwn(simple, c)) {
+            this.i += 2;
+            return simple[c];
+        }
+        if (c === 'Q') {
+            const body = this.chars.slice(this.i + 2).join('');
+            const end = body.indexOf('\\E');
+            const text = end < 0 ? body : body.slice(0, end);
+            this.i += 2 + [...text].length + (end < 0 ? 0 : 2);
+            return [...text].map((ch) => literal(ch.codePointAt(0))).join('');
+        }
+        if (c === 'p' || c === 'P')
+            return this.unicode();
+        this.i++;
+        return literal(this.escapedChar());
+    }
+    /** \pL, \p{Name} at the cursor (on the backslash). */
+    unicode() {
+        const negated = this.chars[this.i + 1] === 'P';
+        this.i += 2;
+        const rest = this.rest();
+        const spelled = rest.startsWith('{') ? /^\{[^}]*\}/.exec(rest)?.[0] : this.peek;
+        if (spelled === undefined)
+            throw new Unread(`\\${negated ? 'P' : 'p'} without its class`);
+        this.i += [...spelled].length;
+        return unicodeClass(negated, spelled);
+    }
+    /**
+     * The character an escape stands for (cursor after the backslash): punctuation as itself, an
+     * octal or hex code, \a \f \n \r \t \v. RE2 refuses any other, as does this.
+     */
+    escapedChar() {
+        const c = this.chars[this.i++];
+        if (c === undefined)
+            throw new Unread('a \\ at the end');
+        const cp = c.codePointAt(0);
+        if (cp < 0x80 && !isAlnum(c))
+            return cp;
+        if (isOctal(c) && (c === '0' || isOctal(this.peek))) {
+            let v = cp - 0x30;
+            for (let k = 1; k < 3 && isOctal(this.peek); k++)
+                v = v * 8 + this.chars[this.i++].charCodeAt(0) - 0x30;
+            return v;
+        }
+        if (c === 'x') {
+            const m = /^(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))/.exec(this.rest());
+            const v = m ? parseInt(m[1] ?? m[2], 16) : NaN;
+            if (!(v <= MAX_RUNE))
+                throw new Unread(`\\x${this.rest().slice(0, 4)}`);
+            this.i += m[0].length;
+            return v;
+        }
+        const controls = { a: 7, f: 0xc, n: 0xa, r: 0xd, t: 9, v: 0xb };
+        if (Object.hasOwn(controls, c))
+            return controls[c];
+        throw new Unread(`\\${c}`);
+    }
+    /** A bracketed class: ranges, [:alnum:] and [:^alnum:], \pL, \d, \s, ... (] first is literal). */
+    charClass() {
+        this.i++;
+        const negated = this.peek === '^';
+        if (negated)
+            this.i++;
+        const items = [];
+        for (let first = true;; first = false) {
+            if (this.peek === undefined)
+                throw new Unread('a [ without its ]');
+            if (this.peek === ']' && !first)
+                break;
+            const rest = this.rest();
+            const posix = rest.startsWith('[:') ? rest.indexOf(':]', 2) : -1;
+            if (posix >= 0) {
+                const name = rest.slice(2, posix);
+                const ranges = POSIX[name.replace(/^\^/, '')];
+                if (ranges === undefined)
+                    throw new Unread(`[:${name}:]`);
+                items.push(rangesSource(name.startsWith('^') ? complement(ranges) : ranges));
+                this.i += posix + 2;
+            }
+            else if (/^\\[pP]/.test(rest))
+                items.push(this.unicode());
+            else if (/^\\[dDwW]/.test(rest)) {
+                items.push(rest.slice(0, 2));
+                this.i += 2;
+            }
+            else if (/^\\[sS]/.test(rest)) {
+                items.push(rangesSource(rest[1] === 's' ? GO_SPACE : complement(GO_SPACE)));
+                this.i += 2;
+            }
+            else
+                items.push(this.classRange());
+        }
+        this.i++;
+        return `[${negated ? '^' : ''}${items.join('')}]`;
+    }
+    /** A character or a range of them in a class ([a-] is a and -, as in RE2). */
+    classRange() {
+        const lo = this.classChar();
+        if (this.peek !== '-' || this.chars[this.i + 1] === undefined || this.chars[this.i + 1] === ']')
+            return rangesSource([[lo, lo]]);
+        this.i++;
+        const hi = this.classChar();
+        if (hi < lo)
+            throw new Unread(`the range ${hex(lo)}-${hex(hi)}`);
+        return rangesSource([[lo, hi]]);
+    }
+    classChar() {
+        const c = this.chars[this.i++];
+        return c === '\\' ? this.escapedChar() : c.codePointAt(0);
+    }
+}
+/**
+ * PATTERN, as RE2 reads it, in JavaScript's terms (source and flags, u always), or the syntax it
+ * holds that this does not read (then nothing can be said of what it matches). Dots, ^ and $ are
+ * RE2's (with (?s) and (?m) where they are in force); (?i) anywhere folds case in the whole.
+ */
+function re2ToJs(pattern) {
+    try {
+        const t = new Translator(pattern);
+        const source = t.translate();
+        const flags = t.folds ? 'iu' : 'u';
+        new RegExp(source, flags);
+        return { source, flags };
+    }
+    catch (e) {
+        if (e instanceof Unread)
+            return { unread: e.message };
+        if (e instanceof SyntaxError)
+            return {
+                unread: `what JavaScript cannot compile (${e.message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '')})`,
+            };
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/attest/verify-inputs.ts
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
 // down, nor cosign's failure after the network was asked. The built-in verifier checks with the
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
+
 
 
 
@@ -3470,7 +3859,7 @@ function publicKeyProblem(text) {
             ? `a private key (PEM "${type}"); verifying takes the public key`
             : `a PEM "${type}", not a public key`;
     try {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(block[0]);
+        (0,external_node_crypto_.createPublicKey)(block[0]);
         return undefined;
     }
     catch (e) {
@@ -3487,18 +3876,18 @@ function checkPublicKeyFile(identity) {
         return undefined;
     const file = identity.publicKey;
     // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
-    const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .statPath */ .qW)(file);
+    const st = (0,read_regular/* statPath */.qW)(file);
     // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
     if (typeof st === 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${st}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`public key ${file}: ${st}`, KEY_FIX);
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
-    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularText */ .Aj)(file, MAX_KEY_FILE_BYTES, (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
+    const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_KEY_FILE_BYTES, (e) => new errors/* InputError */.dz(e.code !== undefined
         ? `public key ${file}: cannot read it (${e.code})`
         : `public key ${file} ${e.reason}`, KEY_FIX));
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`public key ${file}: ${problem}`, KEY_FIX);
     return text;
 }
 /**
@@ -3517,7 +3906,10 @@ function regexpProblem(pattern) {
         return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
     }
 }
-/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+/**
+ * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
+ * matches is re2-js.ts's to say.
+ */
 function jsRegExpSource(pattern) {
     return pattern
         .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
@@ -3536,37 +3928,38 @@ const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.y
  * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
  * signatures: without the repository claim, then, any repository's run of it passes. Said yes
  * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
- * it (a pin to a tag, branch or commit included), case folded where the pattern asks (?i).
+ * it (a pin to a tag, branch or commit included) as RE2 reads it (re2-js.ts: \A, \z, [[:alnum:]],
+ * \pL, (?i) ...). A pattern whose syntax that translation does not read may accept them too:
+ * `unread`, naming the syntax (fail safe: the repository is asked for all the same).
  */
 function acceptsSharedWorkflow(exact, regexp) {
     const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
     if (exact !== undefined)
-        return exact.toLowerCase().includes(shared);
+        return exact.toLowerCase().includes(shared) ? { why: 'accepts' } : undefined;
     if (regexp === undefined)
-        return false;
+        return undefined;
     if (regexp.replace(/\\/g, '').toLowerCase().includes(shared))
-        return true;
-    const re = jsRegExp(regexp);
-    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
+        return { why: 'accepts' };
+    const js = re2ToJs(regexp);
+    if ('unread' in js)
+        return { why: 'unread', syntax: js.unread };
+    const re = new RegExp(js.source, js.flags);
+    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id)) ? { why: 'accepts' } : undefined;
 }
-/** An RE2 pattern as a JavaScript RegExp, case folded where the pattern asks (?i). */
-const jsRegExp = (pattern) => new RegExp(jsRegExpSource(pattern), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(pattern) ? 'i' : '');
 /**
  * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches
- * (as JavaScript reads it; any SAN where it does not compile here). Only to pick the certificates
+ * (as RE2 reads it, re2-js.ts; any SAN where that cannot be said). Only to pick the certificates
  * whose claims a failed check reports: cosign matched them itself.
  */
 function identityMatcher(identity) {
     const { certificateIdentity: exact, certificateIdentityRegexp: regexp } = identity;
     if (exact !== undefined)
         return (san) => san === exact;
-    try {
-        const re = jsRegExp(regexp ?? '');
-        return (san) => re.test(san);
-    }
-    catch {
+    const js = re2ToJs(regexp ?? '');
+    if ('unread' in js)
         return () => true;
-    }
+    const re = new RegExp(js.source, js.flags);
+    return (san) => re.test(san);
 }
 
 
@@ -3810,32 +4203,55 @@ function explainRefusal(detail, pins, names, pems, flag) {
 /* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
 /* unused harmony export SIGN_MODES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85363);
 // The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
 // how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
 // per block.
 
+
+
 const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
 const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
-const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    types: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => {
-        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
-        // `none` (the only way an action input can say "no attestations").
-        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
-    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
+const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
+/**
+ * attest.types as a list: "sbom, provenance" split, `none` (the only way an action input can say
+ * "no attestations") none. A name in such a string that is no kind is said here, by its text: the
+ * list's own issues would point at an item of a string, which holds nothing.
+ */
+function typesList(v, ctx) {
+    const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+    if (Array.isArray(list) && list.length === 1 && list[0] === 'none')
+        return [];
+    if (typeof v !== 'string' || !Array.isArray(list))
+        return list;
+    const unknown = list.filter((x) => !ATTESTATION_KINDS.includes(x));
+    for (const name of unknown)
+        ctx.addIssue({
+            code: 'custom',
+            input: v,
+            message: `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} is no attestation type: ${EXPECTED_KINDS} (or none)`,
+        });
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm : list;
+}
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_2__/* .preprocess */ .vkY(typesList, zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: EXPECTED_KINDS })
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_3__/* .eachOnce */ .B)('attestation type')))
         .default([...ATTESTATION_KINDS])
-        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
-    sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none. Each named once.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SIGN_MODES)
         .default('auto')
         .describe('How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.'),
-    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1, { error: 'expected a file path' })
         .optional()
         .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
-    spdx: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
-    tlog: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .optional()
         .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
 })
@@ -4186,6 +4602,28 @@ function overridesFromInputs(get) {
         out.push({ path: spec.path, value: parseInputValue(spec, raw), source: `input "${spec.input}"` });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 85363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ eachOnce)
+/* harmony export */ });
+/**
+ * A superRefine for such a list: an issue at each entry that repeats an earlier one, "duplicate
+ * WHAT "x"" (so `platforms[1]: duplicate platform "linux/amd64"`).
+ */
+function eachOnce(what) {
+    return (list, ctx) => {
+        list.forEach((x, i) => {
+            if (list.indexOf(x) !== i)
+                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} "${x}"` });
+        });
+    };
 }
 
 

@@ -257,28 +257,16 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
-// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, and the one scrubbing pass every attestation goes through before it leaves.
+// What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
+// pass every attestation goes through before it leaves. The in-toto statement that wraps each
+// predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
 
-/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 /** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
 const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
 /** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
 const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 const TOOL_NAME = 'ml-image-action';
-/** The statement for an image by digest: subject name is the repository, digest its sha256. */
-function inTotoStatement(image, predicateType, predicate) {
-    const hex = sha256Hex(image.digest);
-    return {
-        _type: IN_TOTO_STATEMENT_V1,
-        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
-        predicateType,
-        predicate,
-    };
-}
 /** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
 function sha256Hex(digest) {
     const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
@@ -317,37 +305,82 @@ function scrubDeep(value, keep = []) {
 /* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
 /* unused harmony export SIGN_MODES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85363);
 // The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
 // how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
 // per block.
 
+
+
 const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
 const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
-const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    types: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => {
-        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
-        // `none` (the only way an action input can say "no attestations").
-        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
-    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
+const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
+/**
+ * attest.types as a list: "sbom, provenance" split, `none` (the only way an action input can say
+ * "no attestations") none. A name in such a string that is no kind is said here, by its text: the
+ * list's own issues would point at an item of a string, which holds nothing.
+ */
+function typesList(v, ctx) {
+    const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+    if (Array.isArray(list) && list.length === 1 && list[0] === 'none')
+        return [];
+    if (typeof v !== 'string' || !Array.isArray(list))
+        return list;
+    const unknown = list.filter((x) => !ATTESTATION_KINDS.includes(x));
+    for (const name of unknown)
+        ctx.addIssue({
+            code: 'custom',
+            input: v,
+            message: `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} is no attestation type: ${EXPECTED_KINDS} (or none)`,
+        });
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm : list;
+}
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_2__/* .preprocess */ .vkY(typesList, zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: EXPECTED_KINDS })
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_3__/* .eachOnce */ .B)('attestation type')))
         .default([...ATTESTATION_KINDS])
-        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
-    sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none. Each named once.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SIGN_MODES)
         .default('auto')
         .describe('How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.'),
-    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1, { error: 'expected a file path' })
         .optional()
         .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
-    spdx: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
-    tlog: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .optional()
         .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
 })
     .prefault({})
     .describe('Signed SBOM, provenance and smoke attestations (cosign).');
+
+
+/***/ }),
+
+/***/ 85363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ eachOnce)
+/* harmony export */ });
+/**
+ * A superRefine for such a list: an issue at each entry that repeats an earlier one, "duplicate
+ * WHAT "x"" (so `platforms[1]: duplicate platform "linux/amd64"`).
+ */
+function eachOnce(what) {
+    return (list, ctx) => {
+        list.forEach((x, i) => {
+            if (list.indexOf(x) !== i)
+                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} "${x}"` });
+        });
+    };
+}
 
 
 /***/ }),

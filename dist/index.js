@@ -28846,12 +28846,14 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bS: () => (/* binding */ problemCount),
+/* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
+/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBLEMS, valueAt, describeValue, linePrefix */
+/* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89780);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
@@ -28864,6 +28866,20 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 const MAX_PROBLEMS = 100;
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
+/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * TEXT (a key, a value: the user's) with every character that could draw something else on a
+ * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
+ * and "\e[31m" cannot forge a problem line of its own nor colour the ones after it.
+ */
+function printable(text) {
+    return text.replace(UNPRINTABLE, (c) => {
+        const cp = c.codePointAt(0);
+        return (SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`));
+    });
+}
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -28878,8 +28894,9 @@ function formatPath(path) {
                 continue;
             }
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
-            // (a fork's artifact) is named by its start, not printed whole.
-            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN);
+            // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
+            // that no escape is cut in two.
+            const shown = printable((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -28917,7 +28934,8 @@ function describeValue(v) {
             return i > 0 && at > i + 3 ? `${word.slice(0, i + 3)}${_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${word.slice(at)}` : word;
         })
             .join('');
-        return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
+        // JSON escapes the control characters; not DEL, C1, format or line-separator ones.
+        return printable(JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean));
     }
     return `${typeof v} ${String(v)}`;
 }
@@ -30869,6 +30887,7 @@ class ActionsExecRunner {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ cliFailure),
 /* harmony export */   $t: () => (/* binding */ connectionError),
+/* harmony export */   AE: () => (/* binding */ registryRefusal),
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
@@ -30886,6 +30905,8 @@ class ActionsExecRunner {
 /* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
+
 
 
 const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
@@ -30909,7 +30930,7 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
  * ("pull access denied, ... may require authorization: authorization failed: no basic auth
  * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
  */
-const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
+const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
 /**
  * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected
  * status from GET request to ...: 503 Service Unavailable", "received unexpected HTTP status: 502
@@ -30928,6 +30949,36 @@ function registryLoginFix(host, access = 'read', what = 'the image') {
     const may = access === 'read' ? `read ${what}` : `read and write ${what}`;
     const exists = access === 'read' ? ', and check that the repository exists' : '';
     return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
+}
+/** A RUN step that failed: its own 401 or 403 (curl, wget, pip) is the build's, not a login's. */
+const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
+/** The image a refusal names ("failed to push REF: ...", "source metadata for REF: ..."). */
+const REFUSED_REF = /(?:failed to push|source metadata for|pull access denied for) ([^\s,]+?)(?=:\s|,|\s|$)/;
+/** A registry's API URL in a refusal ("... HEAD request to https://HOST/v2/..."); not a token URL. */
+const REFUSED_URL = /https?:\/\/([^/\s]+)\/v2\//;
+/** A refusal of a write: a push (an image, a list, a registry cache) rather than a base's pull. */
+const WRITE_REFUSED = /\bpush|write_package|\bexport/i;
+/**
+ * A build's or a merge's failure that is a registry refusing access (REGISTRY_DENIED in REASON,
+ * buildx's line that says why; a RUN step's own download refused is the build's, not this): exit
+ * 3 with the login fix for the registry named in REASON, else HOSTS' (a push's: the image's
+ * registry; a pull's: the base image's). A write (REASON or the end of the log, TAIL, says push or
+ * export; always, without a read host: a merge reads and writes one repository) needs a login that
+ * may write, a pull one that may read. Undefined: no refusal.
+ */
+function registryRefusal(what, reason, tail, hosts) {
+    if (!REGISTRY_DENIED.test(reason) || RUN_STEP_FAILED.test(reason))
+        return undefined;
+    const write = hosts.read === undefined ||
+        WRITE_REFUSED.test(reason) ||
+        (!/source metadata for|pull access denied/.test(reason) &&
+            /exporting to image|pushing layers|pushing manifest|exporting cache/i.test(tail));
+    const access = write ? 'write' : 'read';
+    const ref = REFUSED_REF.exec(reason)?.[1];
+    const named = ref ? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(ref).registry : REFUSED_URL.exec(reason)?.[1];
+    const host = named ?? (write ? hosts.write : hosts.read);
+    const shown = _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb.has(host) ? 'docker.io' : host;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the registry ${shown} refused the ${write ? 'push' : 'pull'}: ${reason}\n--- last lines ---\n${tail}`, registryLoginFix(shown, access));
 }
 /**
  * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that
@@ -31720,7 +31771,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(434)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44434));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(655)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46655));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -31859,10 +31910,13 @@ function imageRefProblem(ref) {
     return SHAPE_PROBLEM;
 }
 /**
- * A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port.
- * Its shape only: registryHostProblem also checks the port's range.
+ * A registry host as docker names one: localhost, a dotted name whose every label starts and ends
+ * with a letter or digit (as the reference grammar's domain: docker refuses a tag on "bad-.io"), or
+ * [IPv6], with an optional port. Its shape only: registryHostProblem also checks the port's range.
  */
-const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const REGISTRY_HOST = new RegExp(`^(?:localhost|${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+|\\[[0-9a-fA-F:]+\\])(?::\\d{1,5})?$`);
+/** What a registry host looks like, said when one does not. */
+const REGISTRY_HOST_EXPECTED = 'expected a registry host like "ghcr.io" or "localhost:5000"';
 /** The port a registry host (HOST:PORT, [IPv6]:PORT) names, as written; undefined without one. */
 const portOf = (host) => /(?:^[^[]*|\]):(\d+)$/.exec(host)?.[1];
 /** Why a registry host's port (1 to 65535) cannot be, or undefined when it has none or a good one. */
@@ -31878,9 +31932,13 @@ function portProblem(host) {
  * when it is one: a port past 65535 would fail only when the build pushes, as an unreachable registry.
  */
 function registryHostProblem(host) {
-    if (!REGISTRY_HOST.test(host))
-        return 'expected a registry host like "ghcr.io" or "localhost:5000"';
-    return portProblem(host);
+    if (REGISTRY_HOST.test(host))
+        return portProblem(host);
+    // A name of the right characters with a label that starts or ends with "-" (or is empty): say so.
+    const name = host.replace(/:\d{1,5}$/, '');
+    return /^[a-zA-Z0-9.-]+$/.test(name) && name.includes('.')
+        ? `${REGISTRY_HOST_EXPECTED} (each dot-separated part starts and ends with a letter or digit)`
+        : REGISTRY_HOST_EXPECTED;
 }
 /**
  * Why `ref` is not a mirror's source (KEY) or target: a repository prefix, or a whole registry
@@ -32462,7 +32520,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -36151,7 +36209,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;

@@ -60,14 +60,11 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
-
 
 /**
  * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
@@ -122,10 +119,23 @@ function mayPull(platform, wanted) {
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 /**
+ * A platform label built of what the registry holds (an index's os, architecture and variant, an
+ * image config's, a digest), for the terminal, the job summary and --json: control, format (bidi
+ * overrides such as U+202E) and line-separator characters escaped (\u000d), so that whoever pushed
+ * the index cannot rewrite a line of the output (an architecture "arm64\r\e[2Kok ..." drawing an
+ * ok over its FAIL).
+ */
+function printableLabel(label) {
+    return label.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => {
+        const cp = c.codePointAt(0);
+        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    });
+}
+/**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
- * that platform (read only then). A tag before the digest is dropped: the digest decides, and
- * every target is REPOSITORY@DIGEST.
+ * that platform (read only then); when there is none, `missing` says what there is. A tag before
+ * the digest is dropped: the digest decides, and every target is REPOSITORY@DIGEST.
  */
 async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
@@ -134,37 +144,46 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const listed = index.platforms
         .filter((p) => p.os !== 'unknown')
         .map((p) => ({
-        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+        platform: printableLabel(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
         ref: `${repository}@${p.digest}`,
         digest: p.digest,
     }));
     // An entry without a platform may be what a runtime pulls on any platform: always checked.
     const loose = (index.unplatformed ?? []).map((d) => ({
-        platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
+        platform: printableLabel(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
         ref: `${repository}@${d}`,
         digest: d,
     }));
     const wanted = only === undefined ? undefined : normalizePlatform(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
-            return [{ platform: 'image', ref: pinned, digest }];
-        const platform = await docker.imagePlatform(pinned);
+            return { targets: [{ platform: 'image', ref: pinned, digest }] };
+        const read = await docker.imagePlatform(pinned);
+        const platform = read === undefined ? undefined : printableLabel(read);
         if (platform !== undefined && mayPull(platform, wanted))
-            return [{ platform, ref: pinned, digest }];
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
-            ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
-            : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
+            return { targets: [{ platform, ref: pinned, digest }] };
+        return {
+            targets: [],
+            missing: platform === undefined
+                ? 'not in the image: it names no platform (an index without platform images, or an image whose config names none); check it without a platform'
+                : `not in the image: it is a single-platform image for ${platform}; check it without a platform, or check the digest of the ${only} image`,
+        };
     }
     // Every entry a runtime asking for ONLY may pull, however the index spells its platform
     // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
     const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted));
-    if (only !== undefined && chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}: ask for one of these, or for none`);
-    return [...chosen, ...loose];
+    const targets = [...chosen, ...loose];
+    if (only === undefined || chosen.length > 0)
+        return { targets };
+    // The entries without a platform are checked all the same: a runtime may pull one.
+    const has = [...listed, ...loose].map((p) => p.platform).join(', ');
+    return { targets, missing: `not in the index (it has: ${has})` };
 }
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -307,10 +326,17 @@ function identityFrom(values, naming) {
     if (exact !== undefined && regexp !== undefined)
         throw new errors/* InputError */.dz(`${prefix}give ${flag('certificate-identity')} or ${flag('certificate-identity-regexp')}, not both`, `the exact identity when you know it (the workflow file at its ref), else the regexp`);
     const pins = pinsFrom(values, naming);
-    if (pins.certificateGithubWorkflowRepository === undefined &&
-        (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined &&
-        (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp))
-        throw new errors/* InputError */.dz(`${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
+    const shared = pins.certificateGithubWorkflowRepository === undefined && (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined
+        ? (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp)
+        : undefined;
+    if (shared !== undefined) {
+        const which = flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp');
+        // A pattern whose syntax the check cannot read may accept them: the repository is asked for too.
+        const how = shared.why === 'accepts'
+            ? 'accepts'
+            : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
+        throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
+    }
     if (exact !== undefined)
         return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...pins };
     if (regexp !== undefined) {
@@ -696,7 +722,8 @@ function tracked(deps, deadline) {
 }
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
- * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
+ * attestation and the smoke policy; with a platform the image does not have, a failed "image"
+ * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
  * cosign throws (EnvironmentError, exit 3: the first such error, the calls still under way then
  * stopped by the deadline's signal), and so does the request's deadline passing (naming what it
  * waited for and the registry; the calls under way get its signal). CERTIFICATES reads
@@ -707,10 +734,14 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
     const deadline = deps.deadline ?? new VerifyDeadline(request.timeoutSeconds);
     const { docker, signer, certificates } = tracked(deps, deadline);
     const work = async () => {
-        const targets = await platformTargets(docker, ref, request.platform, prefix);
+        const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
         const explain = claimExplainer(request.identity, certificates, flag);
         const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain));
-        const checks = perTarget.flat();
+        // The platform asked for, not in the image: a failed check (the registry told), not bad input.
+        const absent = missing === undefined
+            ? []
+            : [{ platform: request.platform, check: 'image', ok: false, detail: missing }];
+        const checks = [...absent, ...perTarget.flat()];
         return { ref, checks, failed: checks.filter((c) => !c.ok) };
     };
     const cosign = request.identity.kind === 'keyless' || request.tlog;

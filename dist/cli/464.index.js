@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   planCommand: () => (/* binding */ planCommand),
 /* harmony export */   renderPlan: () => (/* binding */ renderPlan)
 /* harmony export */ });
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96356);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1390);
 /* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9668);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73960);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43140);

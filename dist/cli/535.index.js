@@ -400,6 +400,8 @@ function bpa_lists_parseAnnotation(item) {
     const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
     if (!m || bad.length > 0)
         throw new InputError(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
+    if (types.includes('index-descriptor'))
+        throw new InputError(`input "annotations": ${JSON.stringify(`${keyPart}=...`)}: index-descriptor annotates the descriptor of an index in an OCI layout's index.json, which this action never writes (it pushes each platform's image, then merges them into a list in the registry): the annotation would be dropped`, 'use index: to annotate the merged multi-arch list, or manifest: (the default) for each platform image');
     return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
 }
 /** The annotation as buildx writes it on the command line. */
@@ -519,6 +521,7 @@ function bpa_lists_splitTagRef(ref) {
 // `imagetools create` per repository, and the annotations of the merged multi-arch index.
 
 
+
 /**
  * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
  * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
@@ -537,14 +540,28 @@ function variantTags(tags, variant, index, count) {
     for (const ref of tags) {
         const { repository, tag } = bpa_lists_splitTagRef(ref);
         if (tag === 'latest') {
-            add(`${repository}:${variant}`);
+            add(`${repository}:${checkedTag(ref, variant, variant)}`);
             if (index === 0)
                 add(`${repository}:latest`);
         }
         else
-            add(`${repository}:${tag}-${variant}`);
+            add(`${repository}:${checkedTag(ref, `${tag}-${variant}`, variant)}`);
     }
     return out;
+}
+/**
+ * TAG, the tag REF of the `tags` input gives VARIANT, when it is a valid tag: a tag at most 128
+ * characters long, as the input's own was, may be too long once `-<variant>` is added. Checked
+ * here, when the plan is made, rather than by the merge after every platform was built and pushed.
+ */
+function checkedTag(ref, tag, variant) {
+    if ((0,oci_ref/* isTag */.dz)(tag))
+        return tag;
+    const long = tag.length > 128;
+    const room = 128 - 1 - variant.length;
+    throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} gives variant ${variant} the tag ${JSON.stringify(tag)}, ${long ? `${tag.length} characters long (a tag is at most 128)` : 'which is not a valid tag'}`, tag === variant
+        ? 'name the variant as a tag may be named (letters, digits, "_", "." and "-"), or give tags other than latest'
+        : `shorten the tag to at most ${room} characters: with several variants each variant's tags get "-${variant}" added`);
 }
 /**
  * The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub), as
@@ -749,6 +766,11 @@ function attestOptions(raw, given) {
     }
     return attests;
 }
+/** An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. */
+function sshItem(item, cwd) {
+    const eq = item.indexOf('=');
+    return eq < 0 ? item : `${item.slice(0, eq)}=${resolvePath(item.slice(eq + 1).trim(), cwd)}`;
+}
 /** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
 function moreBuildOptions(get, given, cwd) {
     const opts = {};
@@ -759,8 +781,10 @@ function moreBuildOptions(get, given, cwd) {
     for (const item of ssh)
         if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
             throw new InputError(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
+    // A key's path, relative to the workspace as buildx reads it, made absolute: the build keeps the
+    // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
     if (ssh.length)
-        opts.ssh = ssh;
+        opts.ssh = ssh.map((item) => sshItem(item, cwd));
     const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
     if (contexts.length) {
         opts.buildContexts = {};
@@ -1186,25 +1210,28 @@ function writeBuildInputs(dir, i) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/input-secrets.ts
-// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
-// secret of its own id, never a build argument.
+// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
+// each a BuildKit secret of its own id, never a build argument.
 
 
 
 
 /**
  * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
- * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`
- * and `secret-envs` inputs' ids each given once (and none a build.secrets id or one this action
- * mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by id.
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
+ * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
+ * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
+ * id.
  */
 function checkBuildSecrets(options, config, env) {
     secretEnvFrom(config.build.secrets, env);
     const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
     const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    for (const id of ids) {
+    // The secret-files ids among themselves and against secrets/secret-envs: checked when read.
+    const files = Object.keys(options?.secretFiles ?? {});
+    for (const [i, id] of [...ids, ...files].entries()) {
         if (taken.has(id))
-            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
         taken.add(id);
     }
     const values = {};
@@ -1588,6 +1615,8 @@ class StepTimer {
     }
 }
 
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -1597,9 +1626,15 @@ var util_text = __webpack_require__(49997);
 
 
 
+
 const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
 const MAX_ATTEMPTS = 3;
-/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+/**
+ * No new attempt starts this long after a target's first failure (the waits and the retried
+ * attempts together). Counted from the first failure, not the first attempt: a build that ran
+ * for 20 minutes (a torch install, arm64 under QEMU) before its push was reset still gets its
+ * retries; the bound keeps a registry that keeps failing slowly from holding the job.
+ */
 const RETRY_BUDGET_MS = 120_000;
 function isTransient(log) {
     return TRANSIENT.test(log);
@@ -1640,7 +1675,8 @@ function retryWaitMs(attempt) {
 }
 /**
  * The retry decision the build and the merge share: after failed attempt ATTEMPT whose log ends in
- * LOG, with SPENT_MS gone (attempts and waits), the wait before the next attempt, or undefined:
+ * LOG, SPENT_MS after the first failure (the waits and retried attempts since; 0 after the first
+ * attempt, however long it ran), the wait before the next attempt, or undefined:
  * the failure is not transient, or the attempts or the budget are used up. Only the end of the log
  * counts: an earlier pip "Retrying ... connection reset" that pip recovered from must not make a
  * deterministic failure look transient.
@@ -1667,7 +1703,11 @@ function afterFailedAttempt(f) {
     const next = nextAttempt(log, attempt, f.spentMs);
     if (next)
         return next;
-    // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+    // No daemon, no registry, or one that refused the push or a base's pull: an environment problem
+    // (exit 3, the login fix), not the build's.
+    const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
+    if (refused)
+        throw refused;
     const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
     if (classified instanceof errors/* EnvironmentError */.eG)
         throw classified;
@@ -1678,7 +1718,7 @@ function finalFailure(f, transient) {
     const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
     // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
     if (transient) {
-        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`);
+        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after a target's first failure); check the registry's status and try again later`);
     }
     return new errors/* CheckFailedError */.CO(what, 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
 }
@@ -1686,6 +1726,8 @@ function finalFailure(f, transient) {
 ;// CONCATENATED MODULE: ./src/build/merge.ts
 // Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
 // manifest list under every tag; an image built with push: false gets a local tag instead.
+
+
 
 
 
@@ -1706,7 +1748,7 @@ annotations = []) {
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
     for (const group of tagsByRepository(buildRepository, tags)) {
-        const d = await withRetries(deps, `merge ${variant}`, group, t0, () => annotations.length > 0
+        const d = await withRetries(deps, `merge ${variant}`, group, () => annotations.length > 0
             ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
             : deps.docker.imagetoolsCreate(group, [...sources]));
         digest ??= d;
@@ -1718,12 +1760,14 @@ annotations = []) {
 }
 /**
  * A merge pushes one index under several tags at once; a registry's passing 5xx, a reset or a
- * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget. Pushing the same
- * index again is harmless. A registry that keeps failing is the environment's problem (exit 3).
+ * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget, counted from
+ * the first failure. Pushing the same index again is harmless. A registry that keeps failing is
+ * the environment's problem (exit 3).
  */
-async function withRetries(deps, what, tags, t0, push) {
+async function withRetries(deps, what, tags, push) {
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? promises_.setTimeout;
+    let firstFailure;
     for (let attempt = 1;; attempt++) {
         try {
             return await push();
@@ -1731,18 +1775,33 @@ async function withRetries(deps, what, tags, t0, push) {
         catch (e) {
             const tail = lastLines(e instanceof Error ? e.message : String(e));
             if (!isTransient(tail))
-                throw e;
-            const next = nextAttempt(tail, attempt, now() - t0);
+                throw refusal(e, what, tail, tags) ?? e;
+            const next = nextAttempt(tail, attempt, now() - (firstFailure ??= now()));
             if (!next) {
                 if (e instanceof errors/* EnvironmentError */.eG)
                     throw e;
                 const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
-                throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`, { cause: e });
+                throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after the first failure); check the registry's status and run the merge again`, { cause: e });
             }
             deps.progress(`${what}: transient registry failure (${next.reason}); retrying in ${next.waitMs / 1000}s`);
             await sleep(next.waitMs);
         }
     }
+}
+/**
+ * A push of the list (or a read of its sources) the registry refused: exit 3 with the login fix
+ * for the tags' registry, as a build's refused push (retry.ts). Undefined: another failure.
+ */
+function refusal(e, what, tail, tags) {
+    if (e instanceof errors/* EnvironmentError */.eG)
+        return undefined;
+    const host = (0,oci_ref/* parseImageRef */.Q)(tags[0] ?? '').registry;
+    const refused = (0,failures/* registryRefusal */.AE)(`${what} into ${tags.join(', ')}`, failureReason(tail), tail, {
+        write: host,
+    });
+    if (refused)
+        refused.cause = e;
+    return refused;
 }
 
 // EXTERNAL MODULE: ./src/requirements/read.ts + 4 modules
@@ -1782,6 +1841,7 @@ var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -1913,6 +1973,8 @@ async function buildTarget(ctx, t) {
     const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
     let args = prepareTarget(ctx, t, arch, metadataFile);
     const started = ctx.now();
+    // The retry budget counts from here: a long first attempt still gets its retries.
+    let firstFailure;
     for (let attempt = 1;; attempt++) {
         ctx.signal?.throwIfAborted();
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
@@ -1962,7 +2024,19 @@ async function buildTarget(ctx, t) {
             args = uncachedArgs(args);
             continue;
         }
-        const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
+        const registries = {
+            write: (0,oci_ref/* parseImageRef */.Q)(ctx.repository).registry,
+            read: (0,oci_ref/* parseImageRef */.Q)(t.v.base.ref).registry,
+        };
+        const retry = afterFailedAttempt({
+            id,
+            result: r,
+            log,
+            attempt,
+            spentMs: ctx.now() - (firstFailure ??= ctx.now()),
+            elapsed,
+            registries,
+        });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
         // The wait ends early when another platform failed (the loop's top then stops this build).
         // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
@@ -2216,6 +2290,11 @@ async function buildVariant(input, v, run) {
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     const merging = input.push && input.merge !== false;
     const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+    // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
+    // build job) the merge job's, which annotates the list it makes. From Docker manifests buildx
+    // makes a Docker list and drops the annotations without a word. The docker driver pushes Docker
+    // manifests whatever is asked (dockerd's own exporter): that merge job warns.
+    const ociMediatypes = annotations.length > 0 || (input.push && input.merge === false);
     // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
     // their work files are removed when the stage ends); mapLimit waits for them to end.
     const stop = new AbortController();
@@ -2225,7 +2304,7 @@ async function buildVariant(input, v, run) {
         dockerfile,
         labels,
         buildArgs,
-        ...(annotations.length > 0 && { ociMediatypes: true }),
+        ...(ociMediatypes && { ociMediatypes: true }),
     }))).then((b) => {
         run.builtTarget?.({ ...variantOf(input, v, run), tags: [], platforms: [b] });
         return b;
@@ -3928,16 +4007,27 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 ;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
 // What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
 // writes the ignore file): this run's records and this tool's own files (the reusable workflows
 // check the action out into the workspace), and the files the run reads that may hold a secret:
 // the config (an index URL's login is written there), the signing key file, the action's
-// secret-files. The templates' `COPY . /app` would otherwise push them with the image. Pure.
+// secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
+// them with the image. Pure.
 
 
+/**
+ * The key files of the `ssh` input: its ID=PATH items (absolute: src/build/action-inputs.ts), not
+ * `default` or `default=SOCKET` (the agent's socket: no key is in the context for it).
+ */
+function sshKeyFiles(ssh) {
+    return ssh.flatMap((item) => {
+        const eq = item.indexOf('=');
+        return eq < 0 || item.slice(0, eq) === 'default' ? [] : [item.slice(eq + 1)];
+    });
+}
 /** The absolute paths the build keeps out of its context (those inside it). */
 function contextKeepOut(input) {
     const { loaded } = input;
@@ -3949,6 +4039,8 @@ function contextKeepOut(input) {
         // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
         ...(key !== undefined && !(0,verify_inputs/* isKeyReference */.NI)(key) ? [external_node_path_default().resolve(loaded.baseDir, key)] : []),
         ...Object.values(input.buildOptions?.secretFiles ?? {}),
+        // A deploy key in the workspace: `COPY . /app` would put it into the image.
+        ...sshKeyFiles(input.buildOptions?.ssh ?? []),
     ];
 }
 
@@ -4033,7 +4125,15 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
     for (const [variant, parts] of found) {
         const first = parts[0];
         const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n6)(a.platform, b.platform));
-        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
+        const annotations = annotate
+            ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given)
+            : [];
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotations);
+        if (annotations.length > 0) {
+            const dropped = await annotationsDropped(docker, `${first.repository}@${digest}`, platforms);
+            if (dropped)
+                io.progress('build', `warning: ${variant}: ${dropped}`);
+        }
         variants.push({
             variant,
             repository: first.repository,
@@ -4045,6 +4145,29 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
         });
     }
     return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants };
+}
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/** The media type buildx recorded for a platform image it pushed (its metadata's descriptor). */
+function pushedMediaType(p) {
+    const descriptor = p.metadata['containerimage.descriptor'];
+    const type = typeof descriptor === 'object' && descriptor !== null ? Reflect.get(descriptor, 'mediaType') : undefined;
+    return typeof type === 'string' ? type : undefined;
+}
+/**
+ * Why the index annotations asked for are not on the merged list REF, or undefined: buildx makes
+ * a Docker manifest list from Docker manifests (the build jobs ran on the docker driver, whose
+ * dockerd pushes Docker manifests, or an older version of this tool) and drops the annotations
+ * without a word. Platform images buildx recorded as OCI manifests need no look; else the list's
+ * media type is read (a list that cannot be read is not judged: the merge itself succeeded).
+ */
+async function annotationsDropped(docker, ref, platforms) {
+    if (platforms.every((p) => pushedMediaType(p) === OCI_MANIFEST))
+        return undefined;
+    const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+    if (index?.mediaType !== DOCKER_LIST)
+        return undefined;
+    return `the index annotations were not applied: ${ref} is a Docker manifest list, which carries none, because its platform images were pushed with Docker media types (build jobs on the docker driver); build them with a docker-container builder (docker/setup-buildx-action) to have the list annotated`;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts

@@ -1116,8 +1116,13 @@ async function reportStage(input, io) {
         io.progress(`run: ${models.length} variants -> ${runFile}`);
     if (input.config.report.summary && io.summary)
         await io.summary(run.markdown);
-    await comment(input, io, models, outcomes, runKey);
-    const failure = overBudget(models);
+    // A comment that could not be posted (GitHub down, a token without the right): the reports are
+    // written by now, and the caller says so (outputs, the printed report.md) before it fails.
+    const posted = await comment(input, io, models, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
+    const budget = overBudget(models);
+    if (posted && budget)
+        io.warning(budget.message, { title: 'ml-image report' });
+    const failure = posted ?? budget;
     return { outcomes, ...(failure && { failure }) };
 }
 /** An earlier run's report files that this run has nothing to put in place of (stale.ts). */

@@ -85,28 +85,16 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
-// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, and the one scrubbing pass every attestation goes through before it leaves.
+// What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
+// pass every attestation goes through before it leaves. The in-toto statement that wraps each
+// predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
 
-/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 /** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
 const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
 /** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
 const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 const TOOL_NAME = 'ml-image-action';
-/** The statement for an image by digest: subject name is the repository, digest its sha256. */
-function inTotoStatement(image, predicateType, predicate) {
-    const hex = sha256Hex(image.digest);
-    return {
-        _type: IN_TOTO_STATEMENT_V1,
-        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
-        predicateType,
-        predicate,
-    };
-}
 /** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
 function sha256Hex(digest) {
     const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');

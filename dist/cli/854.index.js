@@ -609,8 +609,8 @@ function onPath(program, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
@@ -778,27 +778,397 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 
 /***/ }),
 
-/***/ 8720:
+/***/ 26367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
-/* harmony export */   F1: () => (/* binding */ regexpProblem),
-/* harmony export */   NI: () => (/* binding */ isKeyReference),
-/* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
-/* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile),
-/* harmony export */   h3: () => (/* binding */ identityMatcher)
-/* harmony export */ });
-/* unused harmony exports publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
+  CB: () => (/* binding */ acceptsSharedWorkflow),
+  XQ: () => (/* binding */ checkPublicKeyFile),
+  h3: () => (/* binding */ identityMatcher),
+  NI: () => (/* binding */ isKeyReference),
+  F1: () => (/* binding */ regexpProblem)
+});
+
+// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, publicKeyProblem
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/attest/re2-js.ts
+// An RE2 pattern (Go's regexp/syntax, as cosign compiles --certificate-identity-regexp) in
+// JavaScript's terms, for the checks that ask what it matches (verify-inputs.ts). JavaScript reads
+// much of RE2's syntax otherwise, without an error: \A, \z, \pL and [[:alnum:]] are literals to it,
+// so a pattern that matches an identity in cosign would match none here. Each RE2 construct is put
+// in JavaScript's terms (with the u flag, where every escape is strict); what this does not know (a
+// syntax RE2 refuses too: a lookahead, a backreference, \e) is no translation: the caller then
+// assumes the worst.
+const MAX_RUNE = 0x10ffff;
+/** Go's POSIX classes ([[:alnum:]] ...): ASCII only. */
+const POSIX = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a],
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a],
+    ],
+    ascii: [[0, 0x7f]],
+    blank: [
+        [9, 9],
+        [0x20, 0x20],
+    ],
+    cntrl: [
+        [0, 0x1f],
+        [0x7f, 0x7f],
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e],
+    ],
+    space: [
+        [9, 0xd],
+        [0x20, 0x20],
+    ],
+    upper: [[0x41, 0x5a]],
+    word: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a],
+    ],
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66],
+    ],
+};
+/** Go's \s: [\t\n\f\r ] (JavaScript's also holds \v and Unicode spaces). */
+const GO_SPACE = [
+    [9, 0xa],
+    [0xc, 0xd],
+    [0x20, 0x20],
+];
+const hex = (cp) => `\\u{${cp.toString(16)}}`;
+const isAlnum = (c) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+const isOctal = (c) => c !== undefined && /^[0-7]$/.test(c);
+/** One character as a JavaScript literal: a letter or digit as is (case folds), else escaped. */
+const literal = (cp) => (isAlnum(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : hex(cp));
+const rangesSource = (ranges) => ranges.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('');
+function complement(ranges) {
+    const out = [];
+    let next = 0;
+    for (const [lo, hi] of [...ranges].sort((a, b) => a[0] - b[0])) {
+        if (lo > next)
+            out.push([next, lo - 1]);
+        next = Math.max(next, hi + 1);
+    }
+    if (next <= MAX_RUNE)
+        out.push([next, MAX_RUNE]);
+    return out;
+}
+const ANY = `[${hex(0)}-${hex(MAX_RUNE)}]`;
+const NOT_NEWLINE = `[^${hex(0xa)}]`;
+// ^ and $ as RE2 reads them: the text's ends, or with (?m) a line's (wrapped: RE2 lets them repeat).
+const BEGIN_TEXT = `(?:(?<!${ANY}))`;
+const END_TEXT = `(?:(?!${ANY}))`;
+const BEGIN_LINE = `(?:(?<!${NOT_NEWLINE}))`;
+const END_LINE = `(?:(?!${NOT_NEWLINE}))`;
+/** Syntax that is not translated: RE2 refuses most of it too. */
+class Unread extends Error {
+}
+/**
+ * A Unicode class, \pL, \p{Greek}, \p{^Greek} or \PL, as a JavaScript property escape: a general
+ * category by its short name, else a script (or a name JavaScript knows alone); what JavaScript
+ * does not know is unread.
+ */
+function unicodeClass(negated, spelled) {
+    let name = spelled.startsWith('{') ? spelled.slice(1, -1) : spelled;
+    if (name.startsWith('^'))
+        [negated, name] = [!negated, name.slice(1)];
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
+        throw new Unread(`\\${negated ? 'P' : 'p'}${spelled}`);
+    const candidates = /^[A-Z][a-z]?$/.test(name) ? [`General_Category=${name}`] : [`Script=${name}`, name];
+    for (const c of candidates) {
+        const source = `\\${negated ? 'P' : 'p'}{${c}}`;
+        try {
+            new RegExp(source, 'u');
+            return source;
+        }
+        catch {
+            // the next spelling
+        }
+    }
+    throw new Unread(`\\p${spelled}`);
+}
+class Translator {
+    chars;
+    i = 0;
+    flags = { m: false, s: false };
+    groups = [];
+    /** Whether (?i) is asked anywhere: JavaScript folds case in the whole pattern then (more matches). */
+    folds = false;
+    constructor(pattern) {
+        this.chars = [...pattern];
+    }
+    get peek() {
+        return this.chars[this.i];
+    }
+    rest() {
+        return this.chars.slice(this.i).join('');
+    }
+    /** The pattern, from the start (RE2's parse loop, one construct at a time). */
+    translate() {
+        let out = '';
+        while (this.i < this.chars.length) {
+            const c = this.chars[this.i];
+            if (c === '(')
+                out += this.group();
+            else if (c === ')')
+                out += this.close();
+            else if (c === '[')
+                out += this.charClass();
+            else if (c === '\\')
+                out += this.escape();
+            else if (c === '{')
+                out += this.repeat();
+            else {
+                this.i++;
+                if ('|*+?'.includes(c))
+                    out += c;
+                else if (c === '.')
+                    out += this.flags.s ? ANY : NOT_NEWLINE;
+                else if (c === '^')
+                    out += this.flags.m ? BEGIN_LINE : BEGIN_TEXT;
+                else if (c === '$')
+                    out += this.flags.m ? END_LINE : END_TEXT;
+                else
+                    out += literal(c.codePointAt(0));
+            }
+        }
+        if (this.groups.length > 0)
+            throw new Unread('a ( without its )');
+        return out;
+    }
+    /** {n}, {n,}, {n,m} repeat; any other { is a literal, as in RE2. */
+    repeat() {
+        const m = /^\{\d+(?:,\d*)?\}/.exec(this.rest());
+        if (!m) {
+            this.i++;
+            return literal(0x7b);
+        }
+        this.i += m[0].length;
+        return m[0];
+    }
+    /** A group: (, (?:, (?P<name>, (?<name>, (?flags) and (?flags:. */
+    group() {
+        const rest = this.rest();
+        if (!rest.startsWith('(?')) {
+            this.i++;
+            this.groups.push({ ...this.flags });
+            return '(?:';
+        }
+        const named = /^\(\?P?<[A-Za-z0-9_]+>/.exec(rest);
+        const flags = /^\(\?([imsU]*)(?:-([imsU]+))?([:)])/.exec(rest);
+        if (!named && !flags)
+            throw new Unread([...rest].slice(0, 3).join(''));
+        this.i += (named ?? flags)[0].length;
+        if (named || flags[3] === ':')
+            this.groups.push({ ...this.flags });
+        if (flags) {
+            const [, on = '', off = ''] = flags;
+            for (const f of on)
+                if (f === 'm' || f === 's')
+                    this.flags[f] = true;
+            for (const f of off)
+                if (f === 'm' || f === 's')
+                    this.flags[f] = false;
+            // (?i) anywhere folds the whole pattern: it matches more, never less.
+            if (on.includes('i'))
+                this.folds = true;
+            if (flags[3] === ')')
+                return '';
+        }
+        return '(?:';
+    }
+    close() {
+        const saved = this.groups.pop();
+        if (saved === undefined)
+            throw new Unread('a ) without its (');
+        this.i++;
+        this.flags = saved;
+        return ')';
+    }
+    /** An escape outside a class: \A, \z, \b, \B, \Q...\E, \pL, \d, \s, ..., or one character. */
+    escape() {
+        const c = this.chars[this.i + 1];
+        const simple = {
+            A: BEGIN_TEXT,
+            z: END_TEXT,
+            b: '\\b',
+            B: '\\B',
+            d: '\\d',
+            D: '\\D',
+            w: '\\w',
+            W: '\\W',
+            s: `[${rangesSource(GO_SPACE)}]`,
+            S: `[^${rangesSource(GO_SPACE)}]`,
+        };
+        if (c !== undefined && Object.hasOwn(simple, c)) {
+            this.i += 2;
+            return simple[c];
+        }
+        if (c === 'Q') {
+            const body = this.chars.slice(this.i + 2).join('');
+            const end = body.indexOf('\\E');
+            const text = end < 0 ? body : body.slice(0, end);
+            this.i += 2 + [...text].length + (end < 0 ? 0 : 2);
+            return [...text].map((ch) => literal(ch.codePointAt(0))).join('');
+        }
+        if (c === 'p' || c === 'P')
+            return this.unicode();
+        this.i++;
+        return literal(this.escapedChar());
+    }
+    /** \pL, \p{Name} at the cursor (on the backslash). */
+    unicode() {
+        const negated = this.chars[this.i + 1] === 'P';
+        this.i += 2;
+        const rest = this.rest();
+        const spelled = rest.startsWith('{') ? /^\{[^}]*\}/.exec(rest)?.[0] : this.peek;
+        if (spelled === undefined)
+            throw new Unread(`\\${negated ? 'P' : 'p'} without its class`);
+        this.i += [...spelled].length;
+        return unicodeClass(negated, spelled);
+    }
+    /**
+     * The character an escape stands for (cursor after the backslash): punctuation as itself, an
+     * octal or hex code, \a \f \n \r \t \v. RE2 refuses any other, as does this.
+     */
+    escapedChar() {
+        const c = this.chars[this.i++];
+        if (c === undefined)
+            throw new Unread('a \\ at the end');
+        const cp = c.codePointAt(0);
+        if (cp < 0x80 && !isAlnum(c))
+            return cp;
+        if (isOctal(c) && (c === '0' || isOctal(this.peek))) {
+            let v = cp - 0x30;
+            for (let k = 1; k < 3 && isOctal(this.peek); k++)
+                v = v * 8 + this.chars[this.i++].charCodeAt(0) - 0x30;
+            return v;
+        }
+        if (c === 'x') {
+            const m = /^(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))/.exec(this.rest());
+            const v = m ? parseInt(m[1] ?? m[2], 16) : NaN;
+            if (!(v <= MAX_RUNE))
+                throw new Unread(`\\x${this.rest().slice(0, 4)}`);
+            this.i += m[0].length;
+            return v;
+        }
+        const controls = { a: 7, f: 0xc, n: 0xa, r: 0xd, t: 9, v: 0xb };
+        if (Object.hasOwn(controls, c))
+            return controls[c];
+        throw new Unread(`\\${c}`);
+    }
+    /** A bracketed class: ranges, [:alnum:] and [:^alnum:], \pL, \d, \s, ... (] first is literal). */
+    charClass() {
+        this.i++;
+        const negated = this.peek === '^';
+        if (negated)
+            this.i++;
+        const items = [];
+        for (let first = true;; first = false) {
+            if (this.peek === undefined)
+                throw new Unread('a [ without its ]');
+            if (this.peek === ']' && !first)
+                break;
+            const rest = this.rest();
+            const posix = rest.startsWith('[:') ? rest.indexOf(':]', 2) : -1;
+            if (posix >= 0) {
+                const name = rest.slice(2, posix);
+                const ranges = POSIX[name.replace(/^\^/, '')];
+                if (ranges === undefined)
+                    throw new Unread(`[:${name}:]`);
+                items.push(rangesSource(name.startsWith('^') ? complement(ranges) : ranges));
+                this.i += posix + 2;
+            }
+            else if (/^\\[pP]/.test(rest))
+                items.push(this.unicode());
+            else if (/^\\[dDwW]/.test(rest)) {
+                items.push(rest.slice(0, 2));
+                this.i += 2;
+            }
+            else if (/^\\[sS]/.test(rest)) {
+                items.push(rangesSource(rest[1] === 's' ? GO_SPACE : complement(GO_SPACE)));
+                this.i += 2;
+            }
+            else
+                items.push(this.classRange());
+        }
+        this.i++;
+        return `[${negated ? '^' : ''}${items.join('')}]`;
+    }
+    /** A character or a range of them in a class ([a-] is a and -, as in RE2). */
+    classRange() {
+        const lo = this.classChar();
+        if (this.peek !== '-' || this.chars[this.i + 1] === undefined || this.chars[this.i + 1] === ']')
+            return rangesSource([[lo, lo]]);
+        this.i++;
+        const hi = this.classChar();
+        if (hi < lo)
+            throw new Unread(`the range ${hex(lo)}-${hex(hi)}`);
+        return rangesSource([[lo, hi]]);
+    }
+    classChar() {
+        const c = this.chars[this.i++];
+        return c === '\\' ? this.escapedChar() : c.codePointAt(0);
+    }
+}
+/**
+ * PATTERN, as RE2 reads it, in JavaScript's terms (source and flags, u always), or the syntax it
+ * holds that this does not read (then nothing can be said of what it matches). Dots, ^ and $ are
+ * RE2's (with (?s) and (?m) where they are in force); (?i) anywhere folds case in the whole.
+ */
+function re2ToJs(pattern) {
+    try {
+        const t = new Translator(pattern);
+        const source = t.translate();
+        const flags = t.folds ? 'iu' : 'u';
+        new RegExp(source, flags);
+        return { source, flags };
+    }
+    catch (e) {
+        if (e instanceof Unread)
+            return { unread: e.message };
+        if (e instanceof SyntaxError)
+            return {
+                unread: `what JavaScript cannot compile (${e.message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '')})`,
+            };
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/attest/verify-inputs.ts
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
 // down, nor cosign's failure after the network was asked. The built-in verifier checks with the
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
+
 
 
 
@@ -825,7 +1195,7 @@ function publicKeyProblem(text) {
             ? `a private key (PEM "${type}"); verifying takes the public key`
             : `a PEM "${type}", not a public key`;
     try {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(block[0]);
+        (0,external_node_crypto_.createPublicKey)(block[0]);
         return undefined;
     }
     catch (e) {
@@ -842,18 +1212,18 @@ function checkPublicKeyFile(identity) {
         return undefined;
     const file = identity.publicKey;
     // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
-    const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .statPath */ .qW)(file);
+    const st = (0,read_regular/* statPath */.qW)(file);
     // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
     if (typeof st === 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${st}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`public key ${file}: ${st}`, KEY_FIX);
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
-    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularText */ .Aj)(file, MAX_KEY_FILE_BYTES, (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
+    const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_KEY_FILE_BYTES, (e) => new errors/* InputError */.dz(e.code !== undefined
         ? `public key ${file}: cannot read it (${e.code})`
         : `public key ${file} ${e.reason}`, KEY_FIX));
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`public key ${file}: ${problem}`, KEY_FIX);
     return text;
 }
 /**
@@ -872,7 +1242,10 @@ function regexpProblem(pattern) {
         return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
     }
 }
-/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+/**
+ * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
+ * matches is re2-js.ts's to say.
+ */
 function jsRegExpSource(pattern) {
     return pattern
         .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
@@ -891,37 +1264,38 @@ const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.y
  * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
  * signatures: without the repository claim, then, any repository's run of it passes. Said yes
  * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
- * it (a pin to a tag, branch or commit included), case folded where the pattern asks (?i).
+ * it (a pin to a tag, branch or commit included) as RE2 reads it (re2-js.ts: \A, \z, [[:alnum:]],
+ * \pL, (?i) ...). A pattern whose syntax that translation does not read may accept them too:
+ * `unread`, naming the syntax (fail safe: the repository is asked for all the same).
  */
 function acceptsSharedWorkflow(exact, regexp) {
     const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
     if (exact !== undefined)
-        return exact.toLowerCase().includes(shared);
+        return exact.toLowerCase().includes(shared) ? { why: 'accepts' } : undefined;
     if (regexp === undefined)
-        return false;
+        return undefined;
     if (regexp.replace(/\\/g, '').toLowerCase().includes(shared))
-        return true;
-    const re = jsRegExp(regexp);
-    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
+        return { why: 'accepts' };
+    const js = re2ToJs(regexp);
+    if ('unread' in js)
+        return { why: 'unread', syntax: js.unread };
+    const re = new RegExp(js.source, js.flags);
+    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id)) ? { why: 'accepts' } : undefined;
 }
-/** An RE2 pattern as a JavaScript RegExp, case folded where the pattern asks (?i). */
-const jsRegExp = (pattern) => new RegExp(jsRegExpSource(pattern), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(pattern) ? 'i' : '');
 /**
  * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches
- * (as JavaScript reads it; any SAN where it does not compile here). Only to pick the certificates
+ * (as RE2 reads it, re2-js.ts; any SAN where that cannot be said). Only to pick the certificates
  * whose claims a failed check reports: cosign matched them itself.
  */
 function identityMatcher(identity) {
     const { certificateIdentity: exact, certificateIdentityRegexp: regexp } = identity;
     if (exact !== undefined)
         return (san) => san === exact;
-    try {
-        const re = jsRegExp(regexp ?? '');
-        return (san) => re.test(san);
-    }
-    catch {
+    const js = re2ToJs(regexp ?? '');
+    if ('unread' in js)
         return () => true;
-    }
+    const re = new RegExp(js.source, js.flags);
+    return (san) => re.test(san);
 }
 
 

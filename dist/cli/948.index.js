@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29882);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96356);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1390);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10854);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);

@@ -1053,8 +1053,8 @@ function createNativeSigner(deps) {
     return new NativeSigner(deps);
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 ;// CONCATENATED MODULE: ./src/attest/signers.ts
 // Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
 // cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,

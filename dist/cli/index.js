@@ -81,6 +81,10 @@ function suitesFlag(command, raw, fromConfig) {
     const unknown = suites.filter((s) => !_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.includes(s));
     if (unknown.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')}`);
+    // As smoke.suites: a suite named twice would run twice.
+    const twice = [...new Set(suites.filter((s, i) => suites.indexOf(s) !== i))];
+    if (twice.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites: duplicate suite(s) ${twice.map((s) => JSON.stringify(s)).join(', ')}: give each once`);
     return suites;
 }
 /** A required --image REF, checked against Docker's reference grammar (exit 2 naming the value). */
@@ -151,7 +155,7 @@ __webpack_async_result__();
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson */
+/* unused harmony exports COMMANDS, commandHelp, asksHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
@@ -176,16 +180,16 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(888), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(805), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(501), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(888), __nccwpck_require__.e(365), __nccwpck_require__.e(68), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(888), __nccwpck_require__.e(854), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(68), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
@@ -232,7 +236,7 @@ async function runCli(argv, io) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`unknown command "${name}"`, `available commands: ${COMMANDS.map((c) => c.name).join(', ')} (see "ml-image --help")`);
         }
         const command = await entry.load();
-        if (rest.includes('--help') || rest.includes('-h')) {
+        if (asksHelp(rest)) {
             io.stdout(commandHelp(command));
             return 0;
         }
@@ -254,6 +258,14 @@ async function runCli(argv, io) {
             io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .exitCodeOf */ .FO)(err);
     }
+}
+/**
+ * ARGS ask for help: `--help`, or `-h` alone or in a group of short flags (`-vh`: parseArgs reads
+ * it as both), before a `--` that ends the flags. Help wins over running the command.
+ */
+function asksHelp(args) {
+    const end = args.indexOf('--');
+    return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || (/^-[A-Za-z]+$/.test(a) && a.includes('h')));
 }
 /** The longest line an error prints: a 10,000-character value quoted in it is cut, saying so. */
 const MAX_ERROR_LINE = 1000;
@@ -334,32 +346,55 @@ function processIo() {
 /* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
 /* unused harmony export SIGN_MODES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85363);
 // The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
 // how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
 // per block.
 
+
+
 const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
 const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
-const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    types: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => {
-        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
-        // `none` (the only way an action input can say "no attestations").
-        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
-    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
+const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
+/**
+ * attest.types as a list: "sbom, provenance" split, `none` (the only way an action input can say
+ * "no attestations") none. A name in such a string that is no kind is said here, by its text: the
+ * list's own issues would point at an item of a string, which holds nothing.
+ */
+function typesList(v, ctx) {
+    const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+    if (Array.isArray(list) && list.length === 1 && list[0] === 'none')
+        return [];
+    if (typeof v !== 'string' || !Array.isArray(list))
+        return list;
+    const unknown = list.filter((x) => !ATTESTATION_KINDS.includes(x));
+    for (const name of unknown)
+        ctx.addIssue({
+            code: 'custom',
+            input: v,
+            message: `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} is no attestation type: ${EXPECTED_KINDS} (or none)`,
+        });
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm : list;
+}
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_2__/* .preprocess */ .vkY(typesList, zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: EXPECTED_KINDS })
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_3__/* .eachOnce */ .B)('attestation type')))
         .default([...ATTESTATION_KINDS])
-        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
-    sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none. Each named once.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SIGN_MODES)
         .default('auto')
         .describe('How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.'),
-    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1, { error: 'expected a file path' })
         .optional()
         .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
-    spdx: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
-    tlog: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .optional()
         .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
 })
@@ -380,6 +415,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /* unused harmony exports credentialInValue, PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37899);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89780);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(11012);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
 // action's config output), not only when the build starts. What a credential in a value is, is the
@@ -387,16 +423,37 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
 
 
+
 /**
- * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
- * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
+ * A build-arg name that says it holds a credential or an index URL: the keys that are credentials
+ * by name, also without "_" (APIKEY, HFKEY), at the name's end (SIGNING_KEY, not
+ * PKG_SIGNING_KEY_URL); a password also as PWD at the end (DB_PWD, MYSQL_ROOT_PWD); PASS and PAT
+ * only as words of their own. Any other `<word>_KEY`: KEY_NAME.
  */
 const SECRET_ARG_NAME = new RegExp([
     'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
     '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
+    '_PWD$',
     '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
 ].join('|'), 'i');
+/**
+ * Any `<word>_KEY` is a credential's name too (AZURE_STORAGE_KEY, KAGGLE_KEY, NGC_KEY), as any KEY
+ * is to the shared redaction rules' secretName (images/probe/redaction-rules.json), but only at
+ * the name's end (SSH_KEYSCAN_HOSTS, HF_KEYWORD, NVIDIA_GPGKEY_FPR are none), and not the few
+ * common ones that hold no secret (NON_SECRET_KEY_NAME).
+ */
+const KEY_NAME = /_KEY$/i;
+/**
+ * `<word>_KEY` names that hold no secret: a cache or sort key, a GPG key's id (GPG_KEY, as the
+ * official Python images set it), a public key, a table's partition or primary key.
+ */
+const NON_SECRET_KEY_NAME = /(?:^|_)(?:CACHE|SORT|GPG|PUBLIC|PUB|PARTITION|PRIMARY|LOOKUP)_KEY$/i;
+/**
+ * Credentials by their shape the shared patterns do not hold (their message would quote the
+ * value around the token, and a key block is all secret): a PEM private key block (RSA, EC,
+ * OPENSSH, ENCRYPTED, PGP ...).
+ */
+const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /**
  * A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. The
  * scheme is bounded as the shared redaction rule's is: a long value is scanned in linear time.
@@ -408,7 +465,7 @@ const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const BUILD_ARGS_FIX = 'pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls';
 /** Why build arg NAME=VALUE is refused (a credential, by its name or value), or undefined. */
 function buildArgSecretProblem(name, value) {
-    const why = SECRET_ARG_NAME.test(name)
+    const why = SECRET_ARG_NAME.test(name) || (KEY_NAME.test(name) && !NON_SECRET_KEY_NAME.test(name))
         ? 'its name says it holds a credential or an index URL'
         : credentialInValue(value);
     return why === undefined ? undefined : `${why}; build arguments are recorded in the image history`;
@@ -422,6 +479,8 @@ function buildArgSecretProblem(name, value) {
  * does not. The message names what, never the value.
  */
 function credentialInValue(value) {
+    if (PEM_PRIVATE_KEY.test(value))
+        return 'its value holds a PEM private key block';
     if (URL_USERINFO.test(value))
         return 'its value carries URL credentials (user:password@ or token@ before the host)';
     if ((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsToken */ .Qe)(value))
@@ -432,7 +491,7 @@ function credentialInValue(value) {
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
     if (!ARG_NAME.test(name))
-        return `${JSON.stringify(name)} is not a build argument name: letters, digits and _, not starting with a digit`;
+        return `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
     if (PLAN_BUILD_ARGS.has(name))
         return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
     return undefined;
@@ -460,12 +519,14 @@ const PLAN_BUILD_ARGS = new Set([
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bS: () => (/* binding */ problemCount),
+/* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
+/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBLEMS, valueAt, describeValue, linePrefix */
+/* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89780);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
@@ -478,6 +539,20 @@ const PLAN_BUILD_ARGS = new Set([
 const MAX_PROBLEMS = 100;
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
+/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * TEXT (a key, a value: the user's) with every character that could draw something else on a
+ * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
+ * and "\e[31m" cannot forge a problem line of its own nor colour the ones after it.
+ */
+function printable(text) {
+    return text.replace(UNPRINTABLE, (c) => {
+        const cp = c.codePointAt(0);
+        return (SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`));
+    });
+}
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -492,8 +567,9 @@ function formatPath(path) {
                 continue;
             }
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
-            // (a fork's artifact) is named by its start, not printed whole.
-            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN);
+            // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
+            // that no escape is cut in two.
+            const shown = printable((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -531,7 +607,8 @@ function describeValue(v) {
             return i > 0 && at > i + 3 ? `${word.slice(0, i + 3)}${_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${word.slice(at)}` : word;
         })
             .join('');
-        return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
+        // JSON escapes the control characters; not DEL, C1, format or line-separator ones.
+        return printable(JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean));
     }
     return `${typeof v} ${String(v)}`;
 }
@@ -761,7 +838,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   P4: () => (/* binding */ PLATFORMS),
   CR: () => (/* reexport */ SMOKE_SUITES),
   QT: () => (/* binding */ TEMPLATES),
-  I6: () => (/* binding */ normalizeConfig)
+  I6: () => (/* binding */ normalizeConfig),
+  D3: () => (/* binding */ variantEntryName)
 });
 
 // UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS
@@ -789,6 +867,8 @@ var secret_id = __nccwpck_require__(92916);
 var size = __nccwpck_require__(64089);
 // EXTERNAL MODULE: ./src/config/pattern.ts
 var pattern = __nccwpck_require__(95164);
+// EXTERNAL MODULE: ./src/config/unique.ts
+var unique = __nccwpck_require__(85363);
 ;// CONCATENATED MODULE: ./src/config/user-map.ts
 // A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
 // zod's record skips a `__proto__` key without a word (copying it would replace the result's
@@ -815,6 +895,7 @@ function userMap(key, value) {
 ;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
 // The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
 // names). Every default of the block lives here; docs/configuration.md is generated from it.
+
 
 
 
@@ -892,8 +973,9 @@ const CustomTest = schemas/* strictObject */.rej({
 });
 const SmokeConfigSchema = schemas/* strictObject */.rej({
     suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
+        .superRefine((0,unique/* eachOnce */.B)('suite'))
         .default([...SMOKE_SUITES])
-        .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+        .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
     requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
     gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
         .min(1)
@@ -934,9 +1016,13 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
     .prefault({})
     .describe('Smoke tests run inside the built image.');
 
+// EXTERNAL MODULE: ./src/config/variant-origin.ts
+var variant_origin = __nccwpck_require__(52454);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
+
+
 
 
 
@@ -1059,7 +1145,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             error: (iss) => (0,oci_ref/* registryHostProblem */.r6)(String(iss.input)),
         })
             .default('ghcr.io')
-            .describe('Registry host the image is pushed to.'),
+            .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]`, with an optional port.'),
         version: schemas/* string */.YjP()
             .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
             .optional()
@@ -1150,12 +1236,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
     platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
         .min(1, { error: 'expected at least one platform' })
-        .superRefine((ps, ctx) => {
-        ps.forEach((p, i) => {
-            if (ps.indexOf(p) !== i)
-                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate platform "${p}"` });
-        });
-    })
+        .superRefine((0,unique/* eachOnce */.B)('platform'))
         .default(DEFAULT_PLATFORMS)
         .describe('Target platforms.'),
     torch: torchVersion
@@ -1205,23 +1286,28 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
 function variantName(v) {
     return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
 }
+/** The name of one entry of a file's variants list (name, else cuda<version>, else cpu); undefined when invalid. */
+function variantEntryName(entry) {
+    const parsed = Variant.safeParse(entry);
+    return parsed.success ? variantName(parsed.data) : undefined;
+}
 function normalizeConfig(parsed) {
     return {
         ...parsed,
         variants: parsed.variants.map((v) => {
             const kind = v.base !== undefined ? 'custom' : v.cuda !== undefined ? 'cuda' : 'cpu';
             const torch = v.torch ?? parsed.torch;
-            return {
+            const python = v.python ?? parsed.python.version;
+            const variant = {
                 name: variantName(v),
                 kind,
                 ...(v.cuda !== undefined && { cuda: v.cuda }),
                 ...(v.base !== undefined && { base: v.base }),
                 ...(torch !== undefined && { torch }),
-                ...((v.python ?? parsed.python.version) !== undefined && {
-                    python: v.python ?? parsed.python.version,
-                }),
+                ...(python !== undefined && { python }),
                 ...(v.template !== undefined && { template: v.template }),
             };
+            return (0,variant_origin/* recordInherited */.y)(variant, { torch: v.torch !== undefined, python: v.python !== undefined });
         }),
     };
 }
@@ -1306,6 +1392,66 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Image size.');
+
+
+/***/ }),
+
+/***/ 85363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ eachOnce)
+/* harmony export */ });
+/**
+ * A superRefine for such a list: an issue at each entry that repeats an earlier one, "duplicate
+ * WHAT "x"" (so `platforms[1]: duplicate platform "linux/amd64"`).
+ */
+function eachOnce(what) {
+    return (list, ctx) => {
+        list.forEach((x, i) => {
+            if (list.indexOf(x) !== i)
+                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} "${x}"` });
+        });
+    };
+}
+
+
+/***/ }),
+
+/***/ 52454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ inheritedFrom),
+/* harmony export */   y: () => (/* binding */ recordInherited)
+/* harmony export */ });
+// Which of a variant's values came from a top-level field (torch, python.version) and not from the
+// variant itself: a plan problem that such a value causes names that field (and its line), not the
+// variant. Kept beside the normalized variants, not in them: the config is an output (config.json,
+// the action's `config`) whose shape stays as it is.
+/** The top-level field each such value comes from, as messages name it. */
+const TOP_LEVEL_FIELD = {
+    torch: 'torch',
+    python: 'python.version',
+};
+const inherited = new WeakMap();
+/**
+ * VARIANT (normalized) with the values it took from the top level recorded: OWN says which fields
+ * the variant's own entry set. Returns VARIANT.
+ */
+function recordInherited(variant, own) {
+    const fields = ['torch', 'python'].filter((f) => !own[f] && variant[f] !== undefined);
+    if (fields.length > 0)
+        inherited.set(variant, new Set(fields));
+    return variant;
+}
+/**
+ * The top-level field ("torch", "python.version") V's FIELD came from; undefined when the variant
+ * sets it itself, when it is unset, or for a variant normalizeConfig did not make.
+ */
+function inheritedFrom(v, field) {
+    return inherited.get(v)?.has(field) ? TOP_LEVEL_FIELD[field] : undefined;
+}
 
 
 /***/ }),
@@ -3074,6 +3220,7 @@ class ActionsExecRunner {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ cliFailure),
 /* harmony export */   $t: () => (/* binding */ connectionError),
+/* harmony export */   AE: () => (/* binding */ registryRefusal),
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
@@ -3091,6 +3238,8 @@ class ActionsExecRunner {
 /* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
+
 
 
 const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
@@ -3114,7 +3263,7 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
  * ("pull access denied, ... may require authorization: authorization failed: no basic auth
  * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
  */
-const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
+const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
 /**
  * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected
  * status from GET request to ...: 503 Service Unavailable", "received unexpected HTTP status: 502
@@ -3133,6 +3282,36 @@ function registryLoginFix(host, access = 'read', what = 'the image') {
     const may = access === 'read' ? `read ${what}` : `read and write ${what}`;
     const exists = access === 'read' ? ', and check that the repository exists' : '';
     return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
+}
+/** A RUN step that failed: its own 401 or 403 (curl, wget, pip) is the build's, not a login's. */
+const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
+/** The image a refusal names ("failed to push REF: ...", "source metadata for REF: ..."). */
+const REFUSED_REF = /(?:failed to push|source metadata for|pull access denied for) ([^\s,]+?)(?=:\s|,|\s|$)/;
+/** A registry's API URL in a refusal ("... HEAD request to https://HOST/v2/..."); not a token URL. */
+const REFUSED_URL = /https?:\/\/([^/\s]+)\/v2\//;
+/** A refusal of a write: a push (an image, a list, a registry cache) rather than a base's pull. */
+const WRITE_REFUSED = /\bpush|write_package|\bexport/i;
+/**
+ * A build's or a merge's failure that is a registry refusing access (REGISTRY_DENIED in REASON,
+ * buildx's line that says why; a RUN step's own download refused is the build's, not this): exit
+ * 3 with the login fix for the registry named in REASON, else HOSTS' (a push's: the image's
+ * registry; a pull's: the base image's). A write (REASON or the end of the log, TAIL, says push or
+ * export; always, without a read host: a merge reads and writes one repository) needs a login that
+ * may write, a pull one that may read. Undefined: no refusal.
+ */
+function registryRefusal(what, reason, tail, hosts) {
+    if (!REGISTRY_DENIED.test(reason) || RUN_STEP_FAILED.test(reason))
+        return undefined;
+    const write = hosts.read === undefined ||
+        WRITE_REFUSED.test(reason) ||
+        (!/source metadata for|pull access denied/.test(reason) &&
+            /exporting to image|pushing layers|pushing manifest|exporting cache/i.test(tail));
+    const access = write ? 'write' : 'read';
+    const ref = REFUSED_REF.exec(reason)?.[1];
+    const named = ref ? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(ref).registry : REFUSED_URL.exec(reason)?.[1];
+    const host = named ?? (write ? hosts.write : hosts.read);
+    const shown = _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb.has(host) ? 'docker.io' : host;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the registry ${shown} refused the ${write ? 'push' : 'pull'}: ${reason}\n--- last lines ---\n${tail}`, registryLoginFix(shown, access));
 }
 /**
  * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that
@@ -3924,10 +4103,13 @@ function imageRefProblem(ref) {
     return SHAPE_PROBLEM;
 }
 /**
- * A registry host as docker names one: localhost, a dotted name or [IPv6], with an optional port.
- * Its shape only: registryHostProblem also checks the port's range.
+ * A registry host as docker names one: localhost, a dotted name whose every label starts and ends
+ * with a letter or digit (as the reference grammar's domain: docker refuses a tag on "bad-.io"), or
+ * [IPv6], with an optional port. Its shape only: registryHostProblem also checks the port's range.
  */
-const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const REGISTRY_HOST = new RegExp(`^(?:localhost|${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+|\\[[0-9a-fA-F:]+\\])(?::\\d{1,5})?$`);
+/** What a registry host looks like, said when one does not. */
+const REGISTRY_HOST_EXPECTED = 'expected a registry host like "ghcr.io" or "localhost:5000"';
 /** The port a registry host (HOST:PORT, [IPv6]:PORT) names, as written; undefined without one. */
 const portOf = (host) => /(?:^[^[]*|\]):(\d+)$/.exec(host)?.[1];
 /** Why a registry host's port (1 to 65535) cannot be, or undefined when it has none or a good one. */
@@ -3943,9 +4125,13 @@ function portProblem(host) {
  * when it is one: a port past 65535 would fail only when the build pushes, as an unreachable registry.
  */
 function registryHostProblem(host) {
-    if (!REGISTRY_HOST.test(host))
-        return 'expected a registry host like "ghcr.io" or "localhost:5000"';
-    return portProblem(host);
+    if (REGISTRY_HOST.test(host))
+        return portProblem(host);
+    // A name of the right characters with a label that starts or ends with "-" (or is empty): say so.
+    const name = host.replace(/:\d{1,5}$/, '');
+    return /^[a-zA-Z0-9.-]+$/.test(name) && name.includes('.')
+        ? `${REGISTRY_HOST_EXPECTED} (each dot-separated part starts and ends with a letter or digit)`
+        : REGISTRY_HOST_EXPECTED;
 }
 /**
  * Why `ref` is not a mirror's source (KEY) or target: a repository prefix, or a whole registry
@@ -6146,7 +6332,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -9713,7 +9899,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;

@@ -1,5 +1,5 @@
-export const id = 888;
-export const ids = [888];
+export const id = 805;
+export const ids = [805];
 export const modules = {
 
 /***/ 87978:
@@ -152,7 +152,8 @@ var git_context = __webpack_require__(74725);
 
 
 const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does
-  --variants LIST    override "variants" (comma-separated: cpu, cuda12.8, ...)`;
+  --variants LIST    only these variants (comma-separated names): a name the config lists is
+                     that variant as written there; another is shorthand (cpu, cuda12.8, ...)`;
 function overridesFromFlags(values) {
     const list = (s) => s
         .split(',')
@@ -172,398 +173,6 @@ async function gitContextFor(io) {
 /** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
 function printedReport(io, markdown) {
     return toTerminal(markdown, { color: wantsColor(io.stdoutIsTTY, io.env) });
-}
-
-
-/***/ }),
-
-/***/ 96356:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
-  Z9: () => (/* binding */ loadConfig)
-});
-
-// UNUSED EXPORTS: MAX_CONFIG_BYTES, MAX_YAML_ALIASES, applyOverrides, checkReferencedFiles, parseYaml, parseYamlDocument, readConfigText, repositoryRootOf, validateConfigData
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/util/read-bounded.ts
-var read_bounded = __webpack_require__(30790);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
-// Where a config field is written: the line of ml-image.yml a problem's path points at, so an
-// error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
-
-/** A node's or a key's first offset (a scalar key, a value, a list item). */
-function startOf(node) {
-    const range = node?.range;
-    return Array.isArray(range) ? range[0] : undefined;
-}
-function keyText(key) {
-    // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
-    if ((0,dist/* isScalar */.jn)(key))
-        return key.value === null ? '' : String(key.value);
-    return typeof key === 'string' ? key : undefined;
-}
-/**
- * A locator for DOC: the line of the deepest part of a path the file holds. A mapping's field is
- * its key's line, a list's item the item's line. A path the file holds only in part (a required
- * field left out, a list the schema made from one string) is its nearest written parent; a path
- * whose first step is not in the file (a top-level field left out) has no line.
- */
-function lineLocator(doc, lines) {
-    return (path) => {
-        let node = doc.contents;
-        let offset;
-        for (const seg of path) {
-            if ((0,dist/* isAlias */.Vj)(node))
-                node = node.resolve(doc);
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => keyText(p.key) === String(seg));
-                if (pair === undefined)
-                    break;
-                offset = startOf(pair.key) ?? offset;
-                node = pair.value;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
-                const item = node.items[seg];
-                if (item === undefined)
-                    break;
-                offset = startOf(item) ?? offset;
-                node = item;
-            }
-            else
-                break;
-        }
-        return offset === undefined ? undefined : lines.linePos(offset).line;
-    };
-}
-
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(32430);
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
-/** The largest config file read (a real ml-image.yml is a few KB). */
-const MAX_CONFIG_BYTES = 256 * 1024;
-/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
-const MAX_YAML_ALIASES = 100;
-/** Parse YAML text (see parseYamlDocument). */
-function parseYaml(text, fileLabel) {
-    return parseYamlDocument(text, fileLabel).data;
-}
-/**
- * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
- * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
- * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
- * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
- * the file, not a crash).
- */
-function parseYamlDocument(text, fileLabel) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
-    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
-    // whose methods the schema would list as unknown keys.
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        prettyErrors: true,
-        uniqueKeys: false,
-        lineCounter,
-        resolveKnownTags: false,
-    });
-    const at = (offset) => {
-        if (offset === undefined)
-            return '';
-        const pos = lineCounter.linePos(offset);
-        return `line ${pos.line}, column ${pos.col}: `;
-    };
-    const problems = doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
-    });
-    (0,dist/* visit */.YR)(doc, {
-        Map(_key, map) {
-            if (!(0,dist/* isMap */.jh)(map))
-                return;
-            const seen = new Set();
-            for (const pair of map.items) {
-                const k = pair.key;
-                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-                // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
-                // would turn it into its text with a warning on stderr. Refused here with its line.
-                if (id !== null && typeof id === 'object') {
-                    problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
-                    continue;
-                }
-                if (seen.has(id))
-                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
-                seen.add(id);
-            }
-        },
-    });
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    }
-    catch (e) {
-        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
-        const msg = e.message.split('\n')[0] ?? String(e);
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
-            /alias/i.test(msg)
-                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
-                : msg,
-        ], { file: fileLabel });
-    }
-    return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
-}
-/**
- * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
- * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
- * the path.
- */
-function readConfigText(file, label = file) {
-    let fd;
-    try {
-        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
-    }
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile())
-            throw new errors/* InputError */.dz(`config path ${label} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
-        if (st.size > MAX_CONFIG_BYTES)
-            throw tooBig(label, st.size);
-        // Read at most one byte past the limit: a file that grows while read is still bounded.
-        const buf = (0,read_bounded/* readBounded */.C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
-        if (buf.length > MAX_CONFIG_BYTES)
-            throw tooBig(label, buf.length);
-        return buf.toString('utf8');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function tooBig(label, size) {
-    return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
-}
-function setAt(target, p, value) {
-    let cur = target;
-    p.forEach((seg, i) => {
-        if (i === p.length - 1) {
-            cur[seg] = value;
-            return;
-        }
-        const next = cur[seg];
-        if (next === null || typeof next !== 'object')
-            cur[seg] = {};
-        cur = cur[seg];
-    });
-}
-function applyOverrides(data, overrides) {
-    if (overrides.length === 0)
-        return data;
-    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? structuredClone(data)
-        : {};
-    for (const o of overrides)
-        setAt(base, o.path, o.value);
-    return base;
-}
-/**
- * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
- * of its parents, if any.
- */
-function overrideSourceOf(overrides) {
-    return (p) => {
-        const shown = (0,issues/* formatPath */.jV)(p);
-        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
-            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
-            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
-        return o?.source;
-    };
-}
-/**
- * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
- * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
- * the file holds.
- */
-function validateConfigData(data, label, overrides = [], lineOf) {
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new errors/* ConfigError */.xL(label, [
-            `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
-        ]);
-    }
-    const merged = applyOverrides(data, overrides);
-    const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
-    if (!result.success) {
-        const sourceOf = overrideSourceOf(overrides);
-        const problems = (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, {
-            sourceOf,
-            ...(lineOf && { lineOf }),
-        });
-        throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
-    }
-    return (0,schema/* normalizeConfig */.I6)(result.data);
-}
-/**
- * Problems with files the config names, each naming the field and the path looked for (and,
- * with `lineOf`, the line of the file that names it first).
- */
-function checkReferencedFiles(config, baseDir, origins = {}) {
-    const problems = [];
-    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
-    const at = (p) => external_node_path_default().resolve(baseDir, p);
-    /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
-    const dirProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `directory not found: ${p}`;
-        if (typeof st === 'string')
-            return `${p}: ${st}`;
-        return st.isDirectory() ? undefined : `${p} is not a directory`;
-    };
-    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
-    const fileProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `file not found: ${p}`;
-        if (typeof st === 'string')
-            return `${p}: ${st}`;
-        return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
-    };
-    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
-    const context = at(config.build.context);
-    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
-    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
-    const repo = repositoryRootOf(baseDir);
-    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
-    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
-    if (realContext === external_node_path_default().parse(realContext).root)
-        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (outside(realContext))
-        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-    else {
-        const problem = dirProblem(context);
-        if (problem !== undefined)
-            push(['build', 'context'], problem);
-    }
-    if (config.build.dockerfile !== undefined) {
-        const f = at(config.build.dockerfile);
-        const problem = fileProblem(f);
-        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
-        if (problem !== undefined)
-            push(['build', 'dockerfile'], problem);
-        else if (outside(real))
-            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
-    }
-    config.python.requirements.forEach((r, i) => {
-        const f = at(r);
-        const problem = fileProblem(f);
-        if (problem !== undefined)
-            push(['python', 'requirements', i], problem);
-    });
-    if (config.smoke.baseline !== undefined) {
-        const f = at(config.smoke.baseline);
-        const problem = fileProblem(f);
-        if (problem !== undefined)
-            push(['smoke', 'baseline'], problem);
-    }
-    return problems;
-}
-/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
-function repositoryRootOf(dir) {
-    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
-            return d;
-        if (external_node_path_default().dirname(d) === d)
-            return undefined;
-    }
-}
-function findDefaultFile(cwd) {
-    return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
-}
-/**
- * Load the config: the file (when given or found), then overrides, then validation.
- * With no file and no overrides it is an error: there is nothing to build.
- */
-function loadConfig(opts = {}) {
-    const cwd = opts.cwd ?? process.cwd();
-    const overrides = opts.overrides ?? [];
-    let file;
-    if (opts.file !== undefined) {
-        file = external_node_path_default().resolve(cwd, opts.file);
-        // A link loop or a path that cannot be looked at is named as such, not as "not found".
-        const st = (0,read_regular/* statPath */.qW)(file);
-        if (st === undefined || typeof st === 'string') {
-            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
-        }
-    }
-    else {
-        file = findDefaultFile(cwd);
-    }
-    if (file === undefined && overrides.length === 0) {
-        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
-    }
-    const rel = file ? external_node_path_default().relative(cwd, file) : '';
-    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
-    const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-    const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
-    const baseDir = file ? external_node_path_default().dirname(file) : cwd;
-    // A value an override set names its input, else the line of the file it is on.
-    const sourceOf = overrideSourceOf(overrides);
-    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
-    if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
-        if (problems.length > 0)
-            throw new errors/* ConfigError */.xL(label, problems);
-    }
-    const fileVariants = parsed && variantNamesOf(parsed.data);
-    return {
-        config,
-        file,
-        baseDir,
-        ...(file !== undefined && { label }),
-        ...(lineOf && { lineOf }),
-        ...(fileVariants && { fileVariants }),
-    };
-}
-/** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
-function variantNamesOf(data) {
-    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? data.variants
-        : undefined;
-    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(raw);
-    return parsed.success
-        ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
-        : undefined;
 }
 
 
@@ -1033,6 +642,8 @@ var issues = __webpack_require__(11012);
 var platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/config/variant-origin.ts
+var variant_origin = __webpack_require__(52454);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
@@ -1086,6 +697,7 @@ function catalogTorch(catalog, asked, where, warnings, wheels = 'wheels') {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/base.ts
+
 
 
 
@@ -1164,7 +776,7 @@ function ngcBase(input) {
     };
 }
 /** Any other base from the config: checked against its catalog family when it has one. */
-function customBase({ v, where, config, catalog, out, orDefault }) {
+function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const base = v.base;
     const fam = (0,plan_catalog/* familyOfImage */.lW)(catalog, base);
     if (!fam) {
@@ -1174,17 +786,17 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     const template = orDefault(cudaImage ? 'cuda' : 'cpu');
     // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
     if (cudaImage && (template === 'cpu' || template === 'ngc'))
-        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
-    const python = customPython(v, base, fam, where, out.warnings);
+        out.errors.push(`${whereOf('template')}: template "${template}" cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
+    const python = customPython(v, base, fam, whereOf('python'), out.warnings);
     // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
     // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
     // wheel index of the variant's CUDA.
     const pytorchImage = fam?.family === 'pytorch-pytorch' ? fam : undefined;
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
-        out.warnings.push(`${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
+        out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
-        out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
+        out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
         kind: v.kind,
@@ -1194,7 +806,7 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
         ...(!pytorchImage &&
             v.torch !== undefined && {
             torch: {
-                version: exactTorch(v.torch, (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch), where, out.warnings),
+                version: exactTorch(v.torch, (0,plan_catalog/* torchInfo */.vH)(catalog, v.torch), whereOf('torch'), out.warnings),
                 indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
             },
         }),
@@ -1213,17 +825,21 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     };
 }
 /** A CPU variant: the official Python slim image, torch from the CPU wheel index. */
-function cpuBase({ v, where, config, catalog, out, orDefault }) {
+function cpuBase({ v, whereOf, config, catalog, out, orDefault }) {
     const py = (0,plan_catalog/* family */.T1)(catalog, 'python-slim');
     const python = v.python ?? '3.12';
     if (!py.pythonVersions.includes(python)) {
-        out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${(0,plan_catalog/* nearest */.pA)(python, py.pythonVersions).join(', ')}`);
+        out.errors.push(`${whereOf('python')}: no python:${python}-slim image in the catalog; valid: ${(0,plan_catalog/* nearest */.pA)(python, py.pythonVersions).join(', ')}`);
     }
+    const where = whereOf('torch');
     const info = v.torch === undefined ? undefined : catalogTorch(catalog, v.torch, where, out.warnings);
     if (v.torch !== undefined) {
+        // Without CUDA only the Python rules a torch out: a top-level torch is named, else a top-level
+        // Python, else the variant.
         const impossible = (0,plan_catalog/* impossibleTorchCombination */.tQ)(catalog, { torch: v.torch, python }, config.platforms);
+        const blamed = (0,variant_origin/* inheritedFrom */.H)(v, 'torch') === undefined ? whereOf('python') : where;
         if (impossible !== undefined)
-            out.errors.push(`${where}: ${impossible}`);
+            out.errors.push(`${blamed}: ${impossible}`);
     }
     const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
     return {
@@ -1250,7 +866,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
  * The nvidia/cuda image of a CUDA minor: one release per (image patch, Ubuntu); prefer the
  * requested Python's Ubuntu, then cuDNN images, then the newer Ubuntu.
  */
-function cudaImage({ v, where, catalog, out }, cuda) {
+function cudaImage({ v, where, whereOf, catalog, out }, cuda) {
     const cudaFam = (0,plan_catalog/* family */.T1)(catalog, 'nvidia-cuda');
     const options = cudaFam.releases
         .filter((r) => (0,versions/* majorMinor */.v)(r.cudaPatch) === (0,versions/* majorMinor */.v)(cuda))
@@ -1265,7 +881,7 @@ function cudaImage({ v, where, catalog, out }, cuda) {
     const ubuntu = best?.u ?? '24.04';
     const python = cudaFam.ubuntuPython[ubuntu] ?? '3.12';
     if (v.python !== undefined && v.python !== python) {
-        out.warnings.push(`${where}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
+        out.warnings.push(`${whereOf('python')}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
             .map(([u, p]) => `${p} on ${u}`)
             .join(', ')}); python ${v.python} was asked, the image gets ${python}`);
     }
@@ -1282,8 +898,9 @@ function cudaImage({ v, where, catalog, out }, cuda) {
     };
 }
 /** torch for a CUDA variant: the asked or newest release with these wheels, from the cuXYZ index. */
-function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
+function cudaTorch({ v, whereOf, config, catalog, out }, cuda, python) {
     const torchVersion = v.torch ?? (0,plan_catalog/* newestTorchFor */.e$)(catalog, cuda, python)?.latestPatch;
+    const where = whereOf('torch');
     if (torchVersion === undefined) {
         out.warnings.push(`${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`);
         return undefined;
@@ -1302,7 +919,7 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
 }
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
 function cudaBase(input) {
-    const { v, where, catalog, out, orDefault } = input;
+    const { v, where, whereOf, catalog, out, orDefault } = input;
     const cuda = v.cuda;
     const floor = cudaFloor(catalog, cuda, where, out);
     const image = cudaImage(input, cuda);
@@ -1311,7 +928,7 @@ function cudaBase(input) {
     // The cpu and ngc templates expect Python in the base (a python or NGC image): NVIDIA's CUDA
     // images have none, and the build would fail at its first pip, after the base is pulled.
     if (template === 'cpu' || template === 'ngc')
-        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`);
+        out.errors.push(`${whereOf('template')}: template "${template}" cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`);
     return {
         name: v.name,
         kind: v.kind,
@@ -1342,7 +959,16 @@ function chooseBase(v, index, config, catalog, out) {
     const ownDockerfile = template === undefined && config.build.dockerfile !== undefined;
     const orDefault = (t) => template ?? (ownDockerfile ? undefined : t);
     const where = `variants[${index}] (${v.name})`;
-    return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, config, catalog, out, orDefault });
+    const topLevel = {
+        torch: (0,variant_origin/* inheritedFrom */.H)(v, 'torch'),
+        python: (0,variant_origin/* inheritedFrom */.H)(v, 'python'),
+        template: v.template === undefined && config.build.template !== undefined ? 'build.template' : undefined,
+    };
+    const whereOf = (field) => {
+        const top = topLevel[field];
+        return top === undefined ? where : `${top} (variants[${index}] ${v.name})`;
+    };
+    return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, whereOf, config, catalog, out, orDefault });
 }
 
 // EXTERNAL MODULE: ./src/plan/schema.ts

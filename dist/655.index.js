@@ -1,8 +1,8 @@
-export const id = 434;
-export const ids = [434];
+export const id = 655;
+export const ids = [655];
 export const modules = {
 
-/***/ 44434:
+/***/ 46655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -87,6 +87,8 @@ function parseAnnotation(item) {
     const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
     if (!m || bad.length > 0)
         throw new errors/* InputError */.dz(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
+    if (types.includes('index-descriptor'))
+        throw new errors/* InputError */.dz(`input "annotations": ${JSON.stringify(`${keyPart}=...`)}: index-descriptor annotates the descriptor of an index in an OCI layout's index.json, which this action never writes (it pushes each platform's image, then merges them into a list in the registry): the annotation would be dropped`, 'use index: to annotate the merged multi-arch list, or manifest: (the default) for each platform image');
     return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
 }
 /** The annotation as buildx writes it on the command line. */
@@ -206,6 +208,7 @@ function splitTagRef(ref) {
 // `imagetools create` per repository, and the annotations of the merged multi-arch index.
 
 
+
 /**
  * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
  * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
@@ -224,14 +227,28 @@ function variantTags(tags, variant, index, count) {
     for (const ref of tags) {
         const { repository, tag } = splitTagRef(ref);
         if (tag === 'latest') {
-            add(`${repository}:${variant}`);
+            add(`${repository}:${checkedTag(ref, variant, variant)}`);
             if (index === 0)
                 add(`${repository}:latest`);
         }
         else
-            add(`${repository}:${tag}-${variant}`);
+            add(`${repository}:${checkedTag(ref, `${tag}-${variant}`, variant)}`);
     }
     return out;
+}
+/**
+ * TAG, the tag REF of the `tags` input gives VARIANT, when it is a valid tag: a tag at most 128
+ * characters long, as the input's own was, may be too long once `-<variant>` is added. Checked
+ * here, when the plan is made, rather than by the merge after every platform was built and pushed.
+ */
+function checkedTag(ref, tag, variant) {
+    if ((0,oci_ref/* isTag */.dz)(tag))
+        return tag;
+    const long = tag.length > 128;
+    const room = 128 - 1 - variant.length;
+    throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} gives variant ${variant} the tag ${JSON.stringify(tag)}, ${long ? `${tag.length} characters long (a tag is at most 128)` : 'which is not a valid tag'}`, tag === variant
+        ? 'name the variant as a tag may be named (letters, digits, "_", "." and "-"), or give tags other than latest'
+        : `shorten the tag to at most ${room} characters: with several variants each variant's tags get "-${variant}" added`);
 }
 /**
  * The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub), as
@@ -436,6 +453,11 @@ function attestOptions(raw, given) {
     }
     return attests;
 }
+/** An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. */
+function sshItem(item, cwd) {
+    const eq = item.indexOf('=');
+    return eq < 0 ? item : `${item.slice(0, eq)}=${resolvePath(item.slice(eq + 1).trim(), cwd)}`;
+}
 /** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
 function moreBuildOptions(get, given, cwd) {
     const opts = {};
@@ -446,8 +468,10 @@ function moreBuildOptions(get, given, cwd) {
     for (const item of ssh)
         if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
             throw new errors/* InputError */.dz(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
+    // A key's path, relative to the workspace as buildx reads it, made absolute: the build keeps the
+    // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
     if (ssh.length)
-        opts.ssh = ssh;
+        opts.ssh = ssh.map((item) => sshItem(item, cwd));
     const contexts = (0,bpa_list/* parseBpaList */.vH)(get('build-contexts'), { ignoreComma: true });
     if (contexts.length) {
         opts.buildContexts = {};
@@ -574,10 +598,10 @@ var inputs = __webpack_require__(64389);
 var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
 // Where a config field is written: the line of ml-image.yml a problem's path points at, so an
 // error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
@@ -587,6 +611,31 @@ function startOf(node) {
     const range = node?.range;
     return Array.isArray(range) ? range[0] : undefined;
 }
+/** Whether KEY is a merge key (`<<`, unquoted): the yaml package reads it as a symbol. */
+function isMergeKey(key) {
+    return (0,dist/* isScalar */.jn)(key) && typeof key.value === 'symbol' && key.value.description === '<<';
+}
+/** How deep merges into merges are followed (a merge of its own mapping would never end). */
+const MAX_MERGE_DEPTH = 20;
+/**
+ * The pair of MAP whose key is SEG: its own, else the one a merge key brings in (`<<: *base`, or
+ * a list of them: the first that has it), as the yaml package merges them.
+ */
+function pairOf(doc, map, seg, depth = 0) {
+    const own = map.items.find((p) => keyText(p.key) === seg);
+    if (own !== undefined || depth >= MAX_MERGE_DEPTH)
+        return own;
+    for (const merge of map.items.filter((p) => isMergeKey(p.key))) {
+        const value = (0,dist/* isAlias */.Vj)(merge.value) ? merge.value.resolve(doc) : merge.value;
+        for (const source of (0,dist/* isSeq */.oP)(value) ? value.items : [value]) {
+            const resolved = (0,dist/* isAlias */.Vj)(source) ? source.resolve(doc) : source;
+            const found = (0,dist/* isMap */.jh)(resolved) ? pairOf(doc, resolved, seg, depth + 1) : undefined;
+            if (found !== undefined)
+                return found;
+        }
+    }
+    return undefined;
+}
 function keyText(key) {
     // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
     if ((0,dist/* isScalar */.jn)(key))
@@ -595,7 +644,7 @@ function keyText(key) {
 }
 /**
  * A locator for DOC: the line of the deepest part of a path the file holds. A mapping's field is
- * its key's line, a list's item the item's line. A path the file holds only in part (a required
+ * its key's line (a merged one's in the mapping it is merged from), a list's item the item's line. A path the file holds only in part (a required
  * field left out, a list the schema made from one string) is its nearest written parent; a path
  * whose first step is not in the file (a top-level field left out) has no line.
  */
@@ -607,7 +656,7 @@ function lineLocator(doc, lines) {
             if ((0,dist/* isAlias */.Vj)(node))
                 node = node.resolve(doc);
             if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => keyText(p.key) === String(seg));
+                const pair = pairOf(doc, node, String(seg));
                 if (pair === undefined)
                     break;
                 offset = startOf(pair.key) ?? offset;
@@ -627,6 +676,130 @@ function lineLocator(doc, lines) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
+// YAML text to data for ml-image.yml: one document, merge keys (`<<: *base`) taken, every problem a
+// ConfigError naming the file and the line (a syntax error, a second document, a duplicate key, an
+// alias to no anchor, a merge of no mapping, an alias bomb).
+
+
+
+
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+const MAX_YAML_ALIASES = 100;
+/** Parse YAML text (see parseYamlDocument). */
+function parseYaml(text, fileLabel) {
+    return parseYamlDocument(text, fileLabel).data;
+}
+/** A node's first offset. */
+const yaml_parse_startOf = (node) => node?.range?.[0];
+/**
+ * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
+ * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
+ * a merge key (`<<`) whose value is no mapping, alias to one or list of them.
+ */
+function structureProblems(doc, at) {
+    const problems = [];
+    // An alias names the last anchor before it (in this visit's order, the yaml package's own).
+    const anchors = new Map();
+    const target = (node) => ((0,dist/* isAlias */.Vj)(node) ? anchors.get(node.source) : node);
+    (0,dist/* visit */.YR)(doc, (_key, node) => {
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            if (!anchors.has(node.source))
+                problems.push(`${at(yaml_parse_startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`);
+            return;
+        }
+        if (!(0,dist/* isPair */.tO)(node)) {
+            const anchor = node?.anchor;
+            if (anchor !== undefined)
+                anchors.set(anchor, node);
+            if ((0,dist/* isMap */.jh)(node))
+                problems.push(...keyProblems(node.items, at));
+            return;
+        }
+        if (!isMergeKey(node.key))
+            return;
+        const value = target(node.value);
+        const sources = (0,dist/* isSeq */.oP)(value) ? value.items : [node.value];
+        // An alias to no anchor is said above; anything else that is not a mapping is said here.
+        if (sources.some((s) => !((0,dist/* isAlias */.Vj)(s) && !anchors.has(s.source)) && !(0,dist/* isMap */.jh)(target(s))))
+            problems.push(`${at(yaml_parse_startOf(node.key))}a merge key (<<) takes a mapping, an alias to one (<<: *base) or a list of them`);
+    });
+    return problems;
+}
+/** A mapping's keys: each a name (no list or mapping), each once. */
+function keyProblems(items, at) {
+    const problems = [];
+    const seen = new Set();
+    for (const pair of items) {
+        const k = pair.key;
+        const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+        // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+        // would turn it into its text with a warning on stderr. Refused here with its line.
+        if (id !== null && typeof id === 'object') {
+            problems.push(`${at(yaml_parse_startOf(k))}a key must be a name, not a list or mapping`);
+            continue;
+        }
+        // Merge keys are each a symbol of their own: never a duplicate of another.
+        if (seen.has(id))
+            problems.push(`${at(yaml_parse_startOf(k))}duplicate key ${(0,issues/* printable */.g$)(JSON.stringify(String(id)))} (map keys must be unique)`);
+        seen.add(id);
+    }
+    return problems;
+}
+/**
+ * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
+ * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
+ * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
+ * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
+ * the file, not a crash). A merge key (`<<: *base`, YAML 1.1's) brings in the keys of the mapping
+ * it names that the mapping it is in does not set itself.
+ */
+function parseYamlDocument(text, fileLabel) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+    // whose methods the schema would list as unknown keys.
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        prettyErrors: true,
+        uniqueKeys: false,
+        lineCounter,
+        resolveKnownTags: false,
+        merge: true,
+    });
+    const at = (offset) => {
+        if (offset === undefined)
+            return '';
+        const pos = lineCounter.linePos(offset);
+        return `line ${pos.line}, column ${pos.col}: `;
+    };
+    const problems = doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
+        // The yaml package's advice names its own API: say what to change in the file.
+        if (e.code === 'MULTIPLE_DOCS')
+            return `${where}the file holds more than one YAML document (---); give one`;
+        return `${where}${e.message.split('\n')[0]}`;
+    });
+    problems.push(...structureProblems(doc, at));
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    }
+    catch (e) {
+        // Every alias has its anchor and every merge a mapping (checked above): what is left is yaml's
+        // ReferenceError for "Excessive alias count" (an alias bomb, or a merge of its own mapping).
+        const msg = e.message.split('\n')[0] ?? String(e);
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
+            /alias/i.test(msg)
+                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                : msg,
+        ], { file: fileLabel });
+    }
+    return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
+}
+
 // EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
 var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/config/load.ts
@@ -639,81 +812,11 @@ var schema = __webpack_require__(89538);
 
 
 
+// The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 /** The largest config file read (a real ml-image.yml is a few KB). */
 const MAX_CONFIG_BYTES = 256 * 1024;
-/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
-const MAX_YAML_ALIASES = 100;
-/** Parse YAML text (see parseYamlDocument). */
-function parseYaml(text, fileLabel) {
-    return parseYamlDocument(text, fileLabel).data;
-}
-/**
- * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
- * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
- * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
- * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
- * the file, not a crash).
- */
-function parseYamlDocument(text, fileLabel) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
-    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
-    // whose methods the schema would list as unknown keys.
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        prettyErrors: true,
-        uniqueKeys: false,
-        lineCounter,
-        resolveKnownTags: false,
-    });
-    const at = (offset) => {
-        if (offset === undefined)
-            return '';
-        const pos = lineCounter.linePos(offset);
-        return `line ${pos.line}, column ${pos.col}: `;
-    };
-    const problems = doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
-    });
-    (0,dist/* visit */.YR)(doc, {
-        Map(_key, map) {
-            if (!(0,dist/* isMap */.jh)(map))
-                return;
-            const seen = new Set();
-            for (const pair of map.items) {
-                const k = pair.key;
-                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
-                // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
-                // would turn it into its text with a warning on stderr. Refused here with its line.
-                if (id !== null && typeof id === 'object') {
-                    problems.push(`${at(k?.range?.[0])}a key must be a name, not a list or mapping`);
-                    continue;
-                }
-                if (seen.has(id))
-                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
-                seen.add(id);
-            }
-        },
-    });
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    }
-    catch (e) {
-        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
-        const msg = e.message.split('\n')[0] ?? String(e);
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
-            /alias/i.test(msg)
-                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
-                : msg,
-        ], { file: fileLabel });
-    }
-    return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
-}
 /**
  * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
  * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
@@ -768,8 +871,20 @@ function applyOverrides(data, overrides) {
         ? structuredClone(data)
         : {};
     for (const o of overrides)
-        setAt(base, o.path, o.value);
+        setAt(base, o.path, selectVariants(base, o));
     return base;
+}
+/**
+ * A variants override (the --variants flag, the variants input) names variants: a name the file's
+ * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
+ * (cpu, cudaX.Y). Other overrides' values as given.
+ */
+function selectVariants(base, o) {
+    if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value))
+        return o.value;
+    const listed = Array.isArray(base.variants) ? base.variants : [];
+    const byName = new Map(listed.map((entry) => [(0,schema/* variantEntryName */.D3)(entry), entry]));
+    return o.value.map((name) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
 }
 /**
  * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
@@ -1627,25 +1742,28 @@ function writeBuildInputs(dir, i) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/input-secrets.ts
-// The action's `secrets` and `secret-envs` inputs (docker/build-push-action's): each a BuildKit
-// secret of its own id, never a build argument.
+// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
+// each a BuildKit secret of its own id, never a build argument.
 
 
 
 
 /**
  * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
- * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`
- * and `secret-envs` inputs' ids each given once (and none a build.secrets id or one this action
- * mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by id.
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
+ * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
+ * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
+ * id.
  */
 function checkBuildSecrets(options, config, env) {
     secretEnvFrom(config.build.secrets, env);
     const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
     const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    for (const id of ids) {
+    // The secret-files ids among themselves and against secrets/secret-envs: checked when read.
+    const files = Object.keys(options?.secretFiles ?? {});
+    for (const [i, id] of [...ids, ...files].entries()) {
         if (taken.has(id))
-            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
         taken.add(id);
     }
     const values = {};
@@ -2044,6 +2162,8 @@ class StepTimer {
     }
 }
 
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -2053,9 +2173,15 @@ var util_text = __webpack_require__(49997);
 
 
 
+
 const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
 const MAX_ATTEMPTS = 3;
-/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+/**
+ * No new attempt starts this long after a target's first failure (the waits and the retried
+ * attempts together). Counted from the first failure, not the first attempt: a build that ran
+ * for 20 minutes (a torch install, arm64 under QEMU) before its push was reset still gets its
+ * retries; the bound keeps a registry that keeps failing slowly from holding the job.
+ */
 const RETRY_BUDGET_MS = 120_000;
 function isTransient(log) {
     return TRANSIENT.test(log);
@@ -2096,7 +2222,8 @@ function retryWaitMs(attempt) {
 }
 /**
  * The retry decision the build and the merge share: after failed attempt ATTEMPT whose log ends in
- * LOG, with SPENT_MS gone (attempts and waits), the wait before the next attempt, or undefined:
+ * LOG, SPENT_MS after the first failure (the waits and retried attempts since; 0 after the first
+ * attempt, however long it ran), the wait before the next attempt, or undefined:
  * the failure is not transient, or the attempts or the budget are used up. Only the end of the log
  * counts: an earlier pip "Retrying ... connection reset" that pip recovered from must not make a
  * deterministic failure look transient.
@@ -2123,7 +2250,11 @@ function afterFailedAttempt(f) {
     const next = nextAttempt(log, attempt, f.spentMs);
     if (next)
         return next;
-    // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+    // No daemon, no registry, or one that refused the push or a base's pull: an environment problem
+    // (exit 3, the login fix), not the build's.
+    const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
+    if (refused)
+        throw refused;
     const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
     if (classified instanceof errors/* EnvironmentError */.eG)
         throw classified;
@@ -2134,7 +2265,7 @@ function finalFailure(f, transient) {
     const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
     // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
     if (transient) {
-        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`);
+        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after a target's first failure); check the registry's status and try again later`);
     }
     return new errors/* CheckFailedError */.CO(what, 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
 }
@@ -2142,6 +2273,8 @@ function finalFailure(f, transient) {
 ;// CONCATENATED MODULE: ./src/build/merge.ts
 // Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
 // manifest list under every tag; an image built with push: false gets a local tag instead.
+
+
 
 
 
@@ -2162,7 +2295,7 @@ annotations = []) {
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
     for (const group of tagsByRepository(buildRepository, tags)) {
-        const d = await withRetries(deps, `merge ${variant}`, group, t0, () => annotations.length > 0
+        const d = await withRetries(deps, `merge ${variant}`, group, () => annotations.length > 0
             ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
             : deps.docker.imagetoolsCreate(group, [...sources]));
         digest ??= d;
@@ -2174,12 +2307,14 @@ annotations = []) {
 }
 /**
  * A merge pushes one index under several tags at once; a registry's passing 5xx, a reset or a
- * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget. Pushing the same
- * index again is harmless. A registry that keeps failing is the environment's problem (exit 3).
+ * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget, counted from
+ * the first failure. Pushing the same index again is harmless. A registry that keeps failing is
+ * the environment's problem (exit 3).
  */
-async function withRetries(deps, what, tags, t0, push) {
+async function withRetries(deps, what, tags, push) {
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? promises_.setTimeout;
+    let firstFailure;
     for (let attempt = 1;; attempt++) {
         try {
             return await push();
@@ -2187,18 +2322,33 @@ async function withRetries(deps, what, tags, t0, push) {
         catch (e) {
             const tail = lastLines(e instanceof Error ? e.message : String(e));
             if (!isTransient(tail))
-                throw e;
-            const next = nextAttempt(tail, attempt, now() - t0);
+                throw refusal(e, what, tail, tags) ?? e;
+            const next = nextAttempt(tail, attempt, now() - (firstFailure ??= now()));
             if (!next) {
                 if (e instanceof errors/* EnvironmentError */.eG)
                     throw e;
                 const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
-                throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`, { cause: e });
+                throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after the first failure); check the registry's status and run the merge again`, { cause: e });
             }
             deps.progress(`${what}: transient registry failure (${next.reason}); retrying in ${next.waitMs / 1000}s`);
             await sleep(next.waitMs);
         }
     }
+}
+/**
+ * A push of the list (or a read of its sources) the registry refused: exit 3 with the login fix
+ * for the tags' registry, as a build's refused push (retry.ts). Undefined: another failure.
+ */
+function refusal(e, what, tail, tags) {
+    if (e instanceof errors/* EnvironmentError */.eG)
+        return undefined;
+    const host = (0,oci_ref/* parseImageRef */.Q)(tags[0] ?? '').registry;
+    const refused = (0,failures/* registryRefusal */.AE)(`${what} into ${tags.join(', ')}`, failureReason(tail), tail, {
+        write: host,
+    });
+    if (refused)
+        refused.cause = e;
+    return refused;
 }
 
 // EXTERNAL MODULE: ./src/util/runner-env.ts
@@ -2992,6 +3142,7 @@ var schemas = __webpack_require__(92857);
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
@@ -3111,6 +3262,8 @@ async function buildTarget(ctx, t) {
     const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
     let args = prepareTarget(ctx, t, arch, metadataFile);
     const started = ctx.now();
+    // The retry budget counts from here: a long first attempt still gets its retries.
+    let firstFailure;
     for (let attempt = 1;; attempt++) {
         ctx.signal?.throwIfAborted();
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
@@ -3160,7 +3313,19 @@ async function buildTarget(ctx, t) {
             args = uncachedArgs(args);
             continue;
         }
-        const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
+        const registries = {
+            write: (0,oci_ref/* parseImageRef */.Q)(ctx.repository).registry,
+            read: (0,oci_ref/* parseImageRef */.Q)(t.v.base.ref).registry,
+        };
+        const retry = afterFailedAttempt({
+            id,
+            result: r,
+            log,
+            attempt,
+            spentMs: ctx.now() - (firstFailure ??= ctx.now()),
+            elapsed,
+            registries,
+        });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
         // The wait ends early when another platform failed (the loop's top then stops this build).
         // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
@@ -3424,6 +3589,11 @@ async function buildVariant(input, v, run) {
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     const merging = input.push && input.merge !== false;
     const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+    // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
+    // build job) the merge job's, which annotates the list it makes. From Docker manifests buildx
+    // makes a Docker list and drops the annotations without a word. The docker driver pushes Docker
+    // manifests whatever is asked (dockerd's own exporter): that merge job warns.
+    const ociMediatypes = annotations.length > 0 || (input.push && input.merge === false);
     // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
     // their work files are removed when the stage ends); mapLimit waits for them to end.
     const stop = new AbortController();
@@ -3433,7 +3603,7 @@ async function buildVariant(input, v, run) {
         dockerfile,
         labels,
         buildArgs,
-        ...(annotations.length > 0 && { ociMediatypes: true }),
+        ...(ociMediatypes && { ociMediatypes: true }),
     }))).then((b) => {
         run.builtTarget?.({ ...variantOf(input, v, run), tags: [], platforms: [b] });
         return b;
@@ -3835,6 +4005,8 @@ function impossibleTorchCombination(catalog, want, platforms) {
     return `${why}; nearest valid: ${alternatives.join('; ') || 'none in the catalog'}`;
 }
 
+// EXTERNAL MODULE: ./src/config/variant-origin.ts
+var variant_origin = __webpack_require__(52454);
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
 
 
@@ -3882,6 +4054,7 @@ function catalogTorch(catalog, asked, where, warnings, wheels = 'wheels') {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/base.ts
+
 
 
 
@@ -3960,7 +4133,7 @@ function ngcBase(input) {
     };
 }
 /** Any other base from the config: checked against its catalog family when it has one. */
-function customBase({ v, where, config, catalog, out, orDefault }) {
+function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const base = v.base;
     const fam = familyOfImage(catalog, base);
     if (!fam) {
@@ -3970,17 +4143,17 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     const template = orDefault(cudaImage ? 'cuda' : 'cpu');
     // As for a CUDA variant: NVIDIA's CUDA images have no Python, which these templates expect.
     if (cudaImage && (template === 'cpu' || template === 'ngc'))
-        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
-    const python = customPython(v, base, fam, where, out.warnings);
+        out.errors.push(`${whereOf('template')}: template "${template}" cannot build on ${base}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for such a base)`);
+    const python = customPython(v, base, fam, whereOf('python'), out.warnings);
     // A pytorch/pytorch image is its torch (a CUDA build): pip would replace it, so it is kept, and a
     // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
     // wheel index of the variant's CUDA.
     const pytorchImage = fam?.family === 'pytorch-pytorch' ? fam : undefined;
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
-        out.warnings.push(`${where}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
+        out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
-        out.warnings.push(`${where}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
+        out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
         name: v.name,
         kind: v.kind,
@@ -3990,7 +4163,7 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
         ...(!pytorchImage &&
             v.torch !== undefined && {
             torch: {
-                version: exactTorch(v.torch, torchInfo(catalog, v.torch), where, out.warnings),
+                version: exactTorch(v.torch, torchInfo(catalog, v.torch), whereOf('torch'), out.warnings),
                 indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
             },
         }),
@@ -4009,17 +4182,21 @@ function customBase({ v, where, config, catalog, out, orDefault }) {
     };
 }
 /** A CPU variant: the official Python slim image, torch from the CPU wheel index. */
-function cpuBase({ v, where, config, catalog, out, orDefault }) {
+function cpuBase({ v, whereOf, config, catalog, out, orDefault }) {
     const py = family(catalog, 'python-slim');
     const python = v.python ?? '3.12';
     if (!py.pythonVersions.includes(python)) {
-        out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`);
+        out.errors.push(`${whereOf('python')}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`);
     }
+    const where = whereOf('torch');
     const info = v.torch === undefined ? undefined : catalogTorch(catalog, v.torch, where, out.warnings);
     if (v.torch !== undefined) {
+        // Without CUDA only the Python rules a torch out: a top-level torch is named, else a top-level
+        // Python, else the variant.
         const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
+        const blamed = (0,variant_origin/* inheritedFrom */.H)(v, 'torch') === undefined ? whereOf('python') : where;
         if (impossible !== undefined)
-            out.errors.push(`${where}: ${impossible}`);
+            out.errors.push(`${blamed}: ${impossible}`);
     }
     const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
     return {
@@ -4046,7 +4223,7 @@ function cpuBase({ v, where, config, catalog, out, orDefault }) {
  * The nvidia/cuda image of a CUDA minor: one release per (image patch, Ubuntu); prefer the
  * requested Python's Ubuntu, then cuDNN images, then the newer Ubuntu.
  */
-function cudaImage({ v, where, catalog, out }, cuda) {
+function cudaImage({ v, where, whereOf, catalog, out }, cuda) {
     const cudaFam = family(catalog, 'nvidia-cuda');
     const options = cudaFam.releases
         .filter((r) => majorMinor(r.cudaPatch) === majorMinor(cuda))
@@ -4061,7 +4238,7 @@ function cudaImage({ v, where, catalog, out }, cuda) {
     const ubuntu = best?.u ?? '24.04';
     const python = cudaFam.ubuntuPython[ubuntu] ?? '3.12';
     if (v.python !== undefined && v.python !== python) {
-        out.warnings.push(`${where}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
+        out.warnings.push(`${whereOf('python')}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
             .map(([u, p]) => `${p} on ${u}`)
             .join(', ')}); python ${v.python} was asked, the image gets ${python}`);
     }
@@ -4078,8 +4255,9 @@ function cudaImage({ v, where, catalog, out }, cuda) {
     };
 }
 /** torch for a CUDA variant: the asked or newest release with these wheels, from the cuXYZ index. */
-function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
+function cudaTorch({ v, whereOf, config, catalog, out }, cuda, python) {
     const torchVersion = v.torch ?? newestTorchFor(catalog, cuda, python)?.latestPatch;
+    const where = whereOf('torch');
     if (torchVersion === undefined) {
         out.warnings.push(`${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`);
         return undefined;
@@ -4098,7 +4276,7 @@ function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
 }
 /** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
 function cudaBase(input) {
-    const { v, where, catalog, out, orDefault } = input;
+    const { v, where, whereOf, catalog, out, orDefault } = input;
     const cuda = v.cuda;
     const floor = cudaFloor(catalog, cuda, where, out);
     const image = cudaImage(input, cuda);
@@ -4107,7 +4285,7 @@ function cudaBase(input) {
     // The cpu and ngc templates expect Python in the base (a python or NGC image): NVIDIA's CUDA
     // images have none, and the build would fail at its first pip, after the base is pulled.
     if (template === 'cpu' || template === 'ngc')
-        out.errors.push(`${where}: template "${template}" (${v.template !== undefined ? 'its template:' : 'build.template'}) cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`);
+        out.errors.push(`${whereOf('template')}: template "${template}" cannot build on ${image.ref}: NVIDIA's CUDA images have no Python, which that template expects of its base; use template "cuda" (the default for a CUDA variant), or give the variant a base image with Python (base:)`);
     return {
         name: v.name,
         kind: v.kind,
@@ -4138,7 +4316,16 @@ function chooseBase(v, index, config, catalog, out) {
     const ownDockerfile = template === undefined && config.build.dockerfile !== undefined;
     const orDefault = (t) => template ?? (ownDockerfile ? undefined : t);
     const where = `variants[${index}] (${v.name})`;
-    return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, config, catalog, out, orDefault });
+    const topLevel = {
+        torch: (0,variant_origin/* inheritedFrom */.H)(v, 'torch'),
+        python: (0,variant_origin/* inheritedFrom */.H)(v, 'python'),
+        template: v.template === undefined && config.build.template !== undefined ? 'build.template' : undefined,
+    };
+    const whereOf = (field) => {
+        const top = topLevel[field];
+        return top === undefined ? where : `${top} (variants[${index}] ${v.name})`;
+    };
+    return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, whereOf, config, catalog, out, orDefault });
 }
 
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
@@ -6980,8 +7167,13 @@ async function reportStage(input, io) {
         io.progress(`run: ${models.length} variants -> ${runFile}`);
     if (input.config.report.summary && io.summary)
         await io.summary(run.markdown);
-    await comment(input, io, models, outcomes, runKey);
-    const failure = overBudget(models);
+    // A comment that could not be posted (GitHub down, a token without the right): the reports are
+    // written by now, and the caller says so (outputs, the printed report.md) before it fails.
+    const posted = await comment(input, io, models, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
+    const budget = overBudget(models);
+    if (posted && budget)
+        io.warning(budget.message, { title: 'ml-image report' });
+    const failure = posted ?? budget;
     return { outcomes, ...(failure && { failure }) };
 }
 /** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
@@ -8484,7 +8676,7 @@ function extrasOf(r) {
  * marker (as packaging reads it: spacing and quotes aside). A helper's bug or a crafted answer
  * never swaps the project, adds an extra, or drops the requirement behind a marker never true.
  */
-function refusal(c) {
+function relax_refusal(c) {
     if (DIRECT.test(c.from))
         return 'the line is a direct reference';
     if (!LOOSENED.test(c.to))
@@ -8512,7 +8704,7 @@ function refusal(c) {
 function applyRelaxed(text, changes) {
     const lines = text.split('\n');
     for (const c of changes) {
-        if (refusal(c) !== undefined)
+        if (relax_refusal(c) !== undefined)
             return undefined;
         const i = lines.findIndex((l) => l.trim() === c.from);
         if (i < 0)
@@ -8526,7 +8718,7 @@ function refusedChanges(text, changes) {
     const lines = new Set(text.split('\n').map((l) => l.trim()));
     return changes
         .map((c) => {
-        const why = refusal(c) ?? (lines.has(c.from) ? undefined : 'the requirements hold no such line');
+        const why = relax_refusal(c) ?? (lines.has(c.from) ? undefined : 'the requirements hold no such line');
         return (0,redact/* redactText */.Rd)(`${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}${why === undefined ? '' : ` (${why})`}`);
     })
         .join(', ');
@@ -10632,8 +10824,6 @@ function gpusLine(gpus, pin) {
     return `${pin.devices.length === 1 ? 'GPU' : 'GPUs'} ${pin.devices.join(',')} (${pin.variable})`;
 }
 
-// EXTERNAL MODULE: ./src/docker/failures.ts
-var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts
 var redact_instruction = __webpack_require__(55242);
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
@@ -13122,7 +13312,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 12;
+const SBOM_FORMAT = 13;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -13881,16 +14071,27 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
-var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 ;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
 // What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
 // writes the ignore file): this run's records and this tool's own files (the reusable workflows
 // check the action out into the workspace), and the files the run reads that may hold a secret:
 // the config (an index URL's login is written there), the signing key file, the action's
-// secret-files. The templates' `COPY . /app` would otherwise push them with the image. Pure.
+// secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
+// them with the image. Pure.
 
 
+/**
+ * The key files of the `ssh` input: its ID=PATH items (absolute: src/build/action-inputs.ts), not
+ * `default` or `default=SOCKET` (the agent's socket: no key is in the context for it).
+ */
+function sshKeyFiles(ssh) {
+    return ssh.flatMap((item) => {
+        const eq = item.indexOf('=');
+        return eq < 0 || item.slice(0, eq) === 'default' ? [] : [item.slice(eq + 1)];
+    });
+}
 /** The absolute paths the build keeps out of its context (those inside it). */
 function contextKeepOut(input) {
     const { loaded } = input;
@@ -13902,6 +14103,8 @@ function contextKeepOut(input) {
         // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
         ...(key !== undefined && !(0,verify_inputs/* isKeyReference */.NI)(key) ? [external_node_path_default().resolve(loaded.baseDir, key)] : []),
         ...Object.values(input.buildOptions?.secretFiles ?? {}),
+        // A deploy key in the workspace: `COPY . /app` would put it into the image.
+        ...sshKeyFiles(input.buildOptions?.ssh ?? []),
     ];
 }
 
@@ -13986,7 +14189,15 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
     for (const [variant, parts] of found) {
         const first = parts[0];
         const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n6)(a.platform, b.platform));
-        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
+        const annotations = annotate
+            ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given)
+            : [];
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotations);
+        if (annotations.length > 0) {
+            const dropped = await annotationsDropped(docker, `${first.repository}@${digest}`, platforms);
+            if (dropped)
+                io.progress('build', `warning: ${variant}: ${dropped}`);
+        }
         variants.push({
             variant,
             repository: first.repository,
@@ -13998,6 +14209,29 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
         });
     }
     return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants };
+}
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/** The media type buildx recorded for a platform image it pushed (its metadata's descriptor). */
+function pushedMediaType(p) {
+    const descriptor = p.metadata['containerimage.descriptor'];
+    const type = typeof descriptor === 'object' && descriptor !== null ? Reflect.get(descriptor, 'mediaType') : undefined;
+    return typeof type === 'string' ? type : undefined;
+}
+/**
+ * Why the index annotations asked for are not on the merged list REF, or undefined: buildx makes
+ * a Docker manifest list from Docker manifests (the build jobs ran on the docker driver, whose
+ * dockerd pushes Docker manifests, or an older version of this tool) and drops the annotations
+ * without a word. Platform images buildx recorded as OCI manifests need no look; else the list's
+ * media type is read (a list that cannot be read is not judged: the merge itself succeeded).
+ */
+async function annotationsDropped(docker, ref, platforms) {
+    if (platforms.every((p) => pushedMediaType(p) === OCI_MANIFEST))
+        return undefined;
+    const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+    if (index?.mediaType !== DOCKER_LIST)
+        return undefined;
+    return `the index annotations were not applied: ${ref} is a Docker manifest list, which carries none, because its platform images were pushed with Docker media types (build jobs on the docker driver); build them with a docker-container builder (docker/setup-buildx-action) to have the list annotated`;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts

@@ -1,0 +1,488 @@
+export const id = 390;
+export const ids = [390];
+export const modules = {
+
+/***/ 1390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
+  Z9: () => (/* binding */ loadConfig)
+});
+
+// UNUSED EXPORTS: MAX_CONFIG_BYTES, MAX_YAML_ALIASES, applyOverrides, checkReferencedFiles, parseYaml, parseYamlDocument, readConfigText, repositoryRootOf, validateConfigData
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/util/read-bounded.ts
+var read_bounded = __webpack_require__(30790);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
+// Where a config field is written: the line of ml-image.yml a problem's path points at, so an
+// error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
+
+/** A node's or a key's first offset (a scalar key, a value, a list item). */
+function startOf(node) {
+    const range = node?.range;
+    return Array.isArray(range) ? range[0] : undefined;
+}
+/** Whether KEY is a merge key (`<<`, unquoted): the yaml package reads it as a symbol. */
+function isMergeKey(key) {
+    return (0,dist/* isScalar */.jn)(key) && typeof key.value === 'symbol' && key.value.description === '<<';
+}
+/** How deep merges into merges are followed (a merge of its own mapping would never end). */
+const MAX_MERGE_DEPTH = 20;
+/**
+ * The pair of MAP whose key is SEG: its own, else the one a merge key brings in (`<<: *base`, or
+ * a list of them: the first that has it), as the yaml package merges them.
+ */
+function pairOf(doc, map, seg, depth = 0) {
+    const own = map.items.find((p) => keyText(p.key) === seg);
+    if (own !== undefined || depth >= MAX_MERGE_DEPTH)
+        return own;
+    for (const merge of map.items.filter((p) => isMergeKey(p.key))) {
+        const value = (0,dist/* isAlias */.Vj)(merge.value) ? merge.value.resolve(doc) : merge.value;
+        for (const source of (0,dist/* isSeq */.oP)(value) ? value.items : [value]) {
+            const resolved = (0,dist/* isAlias */.Vj)(source) ? source.resolve(doc) : source;
+            const found = (0,dist/* isMap */.jh)(resolved) ? pairOf(doc, resolved, seg, depth + 1) : undefined;
+            if (found !== undefined)
+                return found;
+        }
+    }
+    return undefined;
+}
+function keyText(key) {
+    // A null key (`~:` or `:`) is the empty string in the parsed data, as the yaml package makes it.
+    if ((0,dist/* isScalar */.jn)(key))
+        return key.value === null ? '' : String(key.value);
+    return typeof key === 'string' ? key : undefined;
+}
+/**
+ * A locator for DOC: the line of the deepest part of a path the file holds. A mapping's field is
+ * its key's line (a merged one's in the mapping it is merged from), a list's item the item's line. A path the file holds only in part (a required
+ * field left out, a list the schema made from one string) is its nearest written parent; a path
+ * whose first step is not in the file (a top-level field left out) has no line.
+ */
+function lineLocator(doc, lines) {
+    return (path) => {
+        let node = doc.contents;
+        let offset;
+        for (const seg of path) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                node = node.resolve(doc);
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = pairOf(doc, node, String(seg));
+                if (pair === undefined)
+                    break;
+                offset = startOf(pair.key) ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
+                const item = node.items[seg];
+                if (item === undefined)
+                    break;
+                offset = startOf(item) ?? offset;
+                node = item;
+            }
+            else
+                break;
+        }
+        return offset === undefined ? undefined : lines.linePos(offset).line;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
+// YAML text to data for ml-image.yml: one document, merge keys (`<<: *base`) taken, every problem a
+// ConfigError naming the file and the line (a syntax error, a second document, a duplicate key, an
+// alias to no anchor, a merge of no mapping, an alias bomb).
+
+
+
+
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+const MAX_YAML_ALIASES = 100;
+/** Parse YAML text (see parseYamlDocument). */
+function parseYaml(text, fileLabel) {
+    return parseYamlDocument(text, fileLabel).data;
+}
+/** A node's first offset. */
+const yaml_parse_startOf = (node) => node?.range?.[0];
+/**
+ * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
+ * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
+ * a merge key (`<<`) whose value is no mapping, alias to one or list of them.
+ */
+function structureProblems(doc, at) {
+    const problems = [];
+    // An alias names the last anchor before it (in this visit's order, the yaml package's own).
+    const anchors = new Map();
+    const target = (node) => ((0,dist/* isAlias */.Vj)(node) ? anchors.get(node.source) : node);
+    (0,dist/* visit */.YR)(doc, (_key, node) => {
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            if (!anchors.has(node.source))
+                problems.push(`${at(yaml_parse_startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`);
+            return;
+        }
+        if (!(0,dist/* isPair */.tO)(node)) {
+            const anchor = node?.anchor;
+            if (anchor !== undefined)
+                anchors.set(anchor, node);
+            if ((0,dist/* isMap */.jh)(node))
+                problems.push(...keyProblems(node.items, at));
+            return;
+        }
+        if (!isMergeKey(node.key))
+            return;
+        const value = target(node.value);
+        const sources = (0,dist/* isSeq */.oP)(value) ? value.items : [node.value];
+        // An alias to no anchor is said above; anything else that is not a mapping is said here.
+        if (sources.some((s) => !((0,dist/* isAlias */.Vj)(s) && !anchors.has(s.source)) && !(0,dist/* isMap */.jh)(target(s))))
+            problems.push(`${at(yaml_parse_startOf(node.key))}a merge key (<<) takes a mapping, an alias to one (<<: *base) or a list of them`);
+    });
+    return problems;
+}
+/** A mapping's keys: each a name (no list or mapping), each once. */
+function keyProblems(items, at) {
+    const problems = [];
+    const seen = new Set();
+    for (const pair of items) {
+        const k = pair.key;
+        const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+        // A list or mapping as a key (`? [a, b]`): no config field is named so, and JavaScript
+        // would turn it into its text with a warning on stderr. Refused here with its line.
+        if (id !== null && typeof id === 'object') {
+            problems.push(`${at(yaml_parse_startOf(k))}a key must be a name, not a list or mapping`);
+            continue;
+        }
+        // Merge keys are each a symbol of their own: never a duplicate of another.
+        if (seen.has(id))
+            problems.push(`${at(yaml_parse_startOf(k))}duplicate key ${(0,issues/* printable */.g$)(JSON.stringify(String(id)))} (map keys must be unique)`);
+        seen.add(id);
+    }
+    return problems;
+}
+/**
+ * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
+ * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
+ * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
+ * take most of a minute), and alias expansion is bounded (an alias bomb is a ConfigError naming
+ * the file, not a crash). A merge key (`<<: *base`, YAML 1.1's) brings in the keys of the mapping
+ * it names that the mapping it is in does not set itself.
+ */
+function parseYamlDocument(text, fileLabel) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+    // whose methods the schema would list as unknown keys.
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        prettyErrors: true,
+        uniqueKeys: false,
+        lineCounter,
+        resolveKnownTags: false,
+        merge: true,
+    });
+    const at = (offset) => {
+        if (offset === undefined)
+            return '';
+        const pos = lineCounter.linePos(offset);
+        return `line ${pos.line}, column ${pos.col}: `;
+    };
+    const problems = doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
+        // The yaml package's advice names its own API: say what to change in the file.
+        if (e.code === 'MULTIPLE_DOCS')
+            return `${where}the file holds more than one YAML document (---); give one`;
+        return `${where}${e.message.split('\n')[0]}`;
+    });
+    problems.push(...structureProblems(doc, at));
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    }
+    catch (e) {
+        // Every alias has its anchor and every merge a mapping (checked above): what is left is yaml's
+        // ReferenceError for "Excessive alias count" (an alias bomb, or a merge of its own mapping).
+        const msg = e.message.split('\n')[0] ?? String(e);
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
+            /alias/i.test(msg)
+                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                : msg,
+        ], { file: fileLabel });
+    }
+    return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
+}
+
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(32430);
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
+
+
+
+
+
+
+
+// The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
+
+const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
+/** The largest config file read (a real ml-image.yml is a few KB). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/**
+ * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
+ * the path.
+ */
+function readConfigText(file, label = file) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw new errors/* InputError */.dz(`config path ${label} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'pass --config PATH pointing at your ml-image.yml');
+        if (st.size > MAX_CONFIG_BYTES)
+            throw tooBig(label, st.size);
+        // Read at most one byte past the limit: a file that grows while read is still bounded.
+        const buf = (0,read_bounded/* readBounded */.C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        if (buf.length > MAX_CONFIG_BYTES)
+            throw tooBig(label, buf.length);
+        return buf.toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function tooBig(label, size) {
+    return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
+}
+function setAt(target, p, value) {
+    let cur = target;
+    p.forEach((seg, i) => {
+        if (i === p.length - 1) {
+            cur[seg] = value;
+            return;
+        }
+        const next = cur[seg];
+        if (next === null || typeof next !== 'object')
+            cur[seg] = {};
+        cur = cur[seg];
+    });
+}
+function applyOverrides(data, overrides) {
+    if (overrides.length === 0)
+        return data;
+    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? structuredClone(data)
+        : {};
+    for (const o of overrides)
+        setAt(base, o.path, selectVariants(base, o));
+    return base;
+}
+/**
+ * A variants override (the --variants flag, the variants input) names variants: a name the file's
+ * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
+ * (cpu, cudaX.Y). Other overrides' values as given.
+ */
+function selectVariants(base, o) {
+    if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value))
+        return o.value;
+    const listed = Array.isArray(base.variants) ? base.variants : [];
+    const byName = new Map(listed.map((entry) => [(0,schema/* variantEntryName */.D3)(entry), entry]));
+    return o.value.map((name) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
+}
+/**
+ * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
+ * of its parents, if any.
+ */
+function overrideSourceOf(overrides) {
+    return (p) => {
+        const shown = (0,issues/* formatPath */.jV)(p);
+        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
+        return o?.source;
+    };
+}
+/**
+ * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
+ * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
+ * the file holds.
+ */
+function validateConfigData(data, label, overrides = [], lineOf) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new errors/* ConfigError */.xL(label, [
+            `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
+        ]);
+    }
+    const merged = applyOverrides(data, overrides);
+    const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
+    if (!result.success) {
+        const sourceOf = overrideSourceOf(overrides);
+        const problems = (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, {
+            sourceOf,
+            ...(lineOf && { lineOf }),
+        });
+        throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
+    }
+    return (0,schema/* normalizeConfig */.I6)(result.data);
+}
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+function checkReferencedFiles(config, baseDir, origins = {}) {
+    const problems = [];
+    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
+    const at = (p) => external_node_path_default().resolve(baseDir, p);
+    /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
+    const dirProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `directory not found: ${p}`;
+        if (typeof st === 'string')
+            return `${p}: ${st}`;
+        return st.isDirectory() ? undefined : `${p} is not a directory`;
+    };
+    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `file not found: ${p}`;
+        if (typeof st === 'string')
+            return `${p}: ${st}`;
+        return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
+    };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
+    const context = at(config.build.context);
+    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
+    const repo = repositoryRootOf(baseDir);
+    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
+    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
+    if (realContext === external_node_path_default().parse(realContext).root)
+        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
+    else {
+        const problem = dirProblem(context);
+        if (problem !== undefined)
+            push(['build', 'context'], problem);
+    }
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        const problem = fileProblem(f);
+        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
+        if (problem !== undefined)
+            push(['build', 'dockerfile'], problem);
+        else if (outside(real))
+            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            push(['python', 'requirements', i], problem);
+    });
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            push(['smoke', 'baseline'], problem);
+    }
+    return problems;
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return undefined;
+    }
+}
+function findDefaultFile(cwd) {
+    return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
+}
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
+function loadConfig(opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const overrides = opts.overrides ?? [];
+    let file;
+    if (opts.file !== undefined) {
+        file = external_node_path_default().resolve(cwd, opts.file);
+        // A link loop or a path that cannot be looked at is named as such, not as "not found".
+        const st = (0,read_regular/* statPath */.qW)(file);
+        if (st === undefined || typeof st === 'string') {
+            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        }
+    }
+    else {
+        file = findDefaultFile(cwd);
+    }
+    if (file === undefined && overrides.length === 0) {
+        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+    }
+    const rel = file ? external_node_path_default().relative(cwd, file) : '';
+    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
+    const baseDir = file ? external_node_path_default().dirname(file) : cwd;
+    // A value an override set names its input, else the line of the file it is on.
+    const sourceOf = overrideSourceOf(overrides);
+    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
+    if (opts.checkFiles !== false) {
+        const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
+        if (problems.length > 0)
+            throw new errors/* ConfigError */.xL(label, problems);
+    }
+    const fileVariants = parsed && variantNamesOf(parsed.data);
+    return {
+        config,
+        file,
+        baseDir,
+        ...(file !== undefined && { label }),
+        ...(lineOf && { lineOf }),
+        ...(fileVariants && { fileVariants }),
+    };
+}
+/** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
+function variantNamesOf(data) {
+    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.variants
+        : undefined;
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(raw);
+    return parsed.success
+        ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
+        : undefined;
+}
+
+
+/***/ })
+
+};
