@@ -67,7 +67,39 @@ describe("the reusable workflow's identity guard reads RE2 as cosign does", () =
     expect(refusal(regexp, 'acme/model')).toBeUndefined();
   });
 
+  // Any identity of the shared workflow (any file, at any tag, commit or branch) may be the one
+  // signed: a pattern is safe without the repository only when it starts with an owner of its own.
   it.each([
+    [
+      'any owner, at one tag',
+      '^https://github\\.com/[^/]+/[^/]+/\\.github/workflows/ml-image\\.yml@refs/tags/v0\\.4\\.2$',
+    ],
+    [
+      'any owner, at one commit',
+      `^https://github\\.com/[^/]+/[^/]+/\\.github/workflows/ml-image\\.yml@${'3d'.repeat(20)}$`,
+    ],
+    [
+      'a pinned owner, or anything (top-level |)',
+      '^https://github\\.com/acme/|^https://github\\.com/[^/]+/[^/]+/.+@refs/tags/v9$',
+    ],
+    [
+      'a negated class under a scoped (?i)',
+      '^https://github\\.com/[^A-Z]+/[^A-Z]+/\\.github/workflows/ml-image\\.yml(?i:@)refs/tags/v9',
+    ],
+    ['not anchored', 'github\\.com/acme/model/'],
+    ["the shared workflow's owner in capitals", '(?i)^https://github\\.com/ML-IMAGE-ACTION/other/'],
+  ])('%s: exit 2 without the repository, saying the start names no owner', (_what, regexp) => {
+    const e = refusal(regexp);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e!.message).toMatch(
+      /does not start with \^https:\/\/github\\\.com\/OWNER\/ .* may accept the reusable workflow's signatures/,
+    );
+    expect(refusal(regexp, 'acme/model')).toBeUndefined();
+  });
+
+  it.each([
+    ['a pinned owner, alternatives inside a group', '^https://github\\.com/acme/(model|trainer)/'],
+    ['a pinned owner only (an organization)', '^https://github\\.com/acme/'],
     ['a pinned owner/repo', '^https://github\\.com/acme/model/'],
     [
       'a pinned owner/repo with \\A and \\z',

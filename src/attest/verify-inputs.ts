@@ -88,15 +88,19 @@ export function regexpProblem(pattern: string): string | undefined {
   }
 }
 
+/** PATTERN with each `\Q...\E` written as the escaped characters it stands for. */
+function literalQuotes(pattern: string): string {
+  return pattern.replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal: string) =>
+    literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'),
+  );
+}
+
 /**
  * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
  * matches is re2-js.ts's to say.
  */
 function jsRegExpSource(pattern: string): string {
-  return pattern
-    .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal: string) =>
-      literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'),
-    )
+  return literalQuotes(pattern)
     .replace(/\(\?P</g, '(?<')
     .replace(/\(\?[imsU-]+\)/g, '')
     .replace(/\(\?[imsU-]+:/g, '(?:');
@@ -107,15 +111,15 @@ function jsRegExpSource(pattern: string): string {
  * ran, ml-image-action's own, whichever repository called it.
  */
 export const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
-/** Identities Fulcio writes for its runs: any workflow file, at a tag, a branch or a commit. */
-const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.yml'].flatMap((f) =>
-  ['refs/tags/v0', 'refs/tags/v1.2.3', 'refs/heads/main', '0123456789abcdef0123456789abcdef01234567'].map(
-    (ref) => `${SHARED_WORKFLOW_IDENTITY}.github/workflows/${f}@${ref}`,
-  ),
-);
+/**
+ * The start of a regexp that names whose workflow signed: anchored (`^` or `\A`), the GitHub host,
+ * then a literal owner and `/` (`.` escaped or not; RE2 reads `\/` and `\-` as the characters).
+ */
+const OWNER_PREFIX = /^(?:\^|\\A)https:(?:\\?\/){2}github\\?\.com\\?\/((?:[A-Za-z0-9]|\\?-)+)\\?\//;
 
 /** How a keyless identity takes the reusable workflow's signatures (see acceptsSharedWorkflow). */
-export type SharedWorkflowAcceptance = { why: 'accepts' } | { why: 'unread'; syntax: string };
+export type SharedWorkflowAcceptance =
+  { why: 'accepts' } | { why: 'unread'; syntax: string } | { why: 'open' };
 
 /**
  * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
@@ -136,7 +140,52 @@ export function acceptsSharedWorkflow(
   const js = re2ToJs(regexp);
   if ('unread' in js) return { why: 'unread', syntax: js.unread };
   const re = new RegExp(js.source, js.flags);
-  return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id)) ? { why: 'accepts' } : undefined;
+  if (re.test(`${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/heads/main`))
+    return { why: 'accepts' };
+  // Whether a pattern matches some identity of the shared workflow (any file, at any ref: a tag,
+  // a commit, a branch named like anything) cannot be told by trying some: it is safe only when it
+  // names an owner of its own at its start, which no identity of the shared workflow has.
+  // A leading flag group ((?i)) changes no owner's letters here: the owner is compared in lower case.
+  const body = literalQuotes(regexp.replace(/^\(\?[imsU]+\)/, ''));
+  const owner = OWNER_PREFIX.exec(body)?.[1]?.replace(/\\/g, '').toLowerCase();
+  const ownOwner = owner !== undefined && owner !== shared.split('/')[0];
+  return ownOwner && !hasTopLevelAlternation(body) ? undefined : { why: 'open' };
+}
+
+/**
+ * Whether an RE2 pattern has a `|` outside every group and class (`^https://github\.com/acme/|.*`:
+ * its start names no owner for the other branch). Escapes, `\Q...\E` and classes are skipped.
+ */
+export function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      if (pattern[i + 1] === 'Q') {
+        const end = pattern.indexOf('\\E', i + 2);
+        i = end === -1 ? pattern.length : end + 1;
+      } else i++;
+    } else if (c === '[') i = classEnd(pattern, i);
+    else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** The index of the `]` that closes the class opened at START (`[]a]`, `[^]a]`, `[[:alpha:]]`). */
+function classEnd(pattern: string, start: number): number {
+  let i = start + 1;
+  if (pattern[i] === '^') i++;
+  if (pattern[i] === ']') i++;
+  for (; i < pattern.length; i++) {
+    if (pattern[i] === '\\') i++;
+    else if (pattern.startsWith('[:', i)) {
+      const end = pattern.indexOf(':]', i + 2);
+      if (end !== -1) i = end + 1;
+    } else if (pattern[i] === ']') return i;
+  }
+  return pattern.length;
 }
 
 /**
