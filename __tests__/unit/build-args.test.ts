@@ -110,6 +110,12 @@ describe('buildArgSecretProblem: the shapes a credential commonly takes', () => 
   it.each([
     ['CACHE_KEY', 'v2'],
     ['PIP_CACHE_KEY', 'torch-2.5'],
+    ['CCACHE_KEY', 'gcc-12'],
+    ['SCCACHE_KEY', 'v1'],
+    ['S3_KEY', 'models/bert/v1.bin'],
+    ['MODEL_S3_KEY', 'models/bert/v1.bin'],
+    ['MODEL_KEY', 'bert-base-uncased'],
+    ['HASH_KEY', 'sha256'],
     ['SORT_KEY', 'k'],
     ['GPG_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D'],
     ['SSH_PUBLIC_KEY', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ci'],
