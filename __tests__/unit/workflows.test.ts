@@ -87,7 +87,7 @@ const RUNS_ON =
  * list of labels, a runner group) as a value of `runners` is given.
  */
 const CONTROL_RUNS_ON =
-  "${{ fromJSON((startsWith(inputs.control-runner, '[') || startsWith(inputs.control-runner, '{') || startsWith(inputs.control-runner, '\"')) && inputs.control-runner || toJSON(inputs.control-runner)) }}";
+  "${{ fromJSON((startsWith(inputs.control-runner, '[') || startsWith(inputs.control-runner, '{') || startsWith(inputs.control-runner, '\"')) && inputs.control-runner || toJSON(inputs.control-runner || 'ubuntu-latest')) }}";
 const CONTROL_JOBS = ['plan', 'merge', 'gpu-consent', 'attest', 'report'];
 const GITHUB_HOSTED = { 'linux/amd64': 'ubuntu-latest', 'linux/arm64': 'ubuntu-24.04-arm' };
 const POSTER = '.github/workflows/ml-image-comment.yml';
@@ -829,6 +829,7 @@ describe('ml-image.yml', () => {
 
   it.each<[string, unknown]>([
     ['ubuntu-latest', 'ubuntu-latest'], // the default
+    ['', 'ubuntu-latest'], // `${{ vars.CONTROL_RUNNER }}` unset: the default, not `runs-on: ""`
     ['ci-runner', 'ci-runner'],
     ['"ci-runner"', 'ci-runner'],
     ['["self-hosted", "linux", "x64"]', ['self-hosted', 'linux', 'x64']],
@@ -857,7 +858,9 @@ describe('ml-image.yml', () => {
       /either the registry-username and registry-password secrets, or runners that hold its credentials[^]*runners \(build, CPU smoke\), control-runner \(merge and attest push[^]*the GPU runner/,
     );
     // A warning while control-runner is GitHub-hosted: merge cannot push from there.
-    expect(run).toMatch(/level=notice\n\s*\[\[ \$CONTROL_RUNNER =~ \^\\"\?ubuntu- \]\] && level=warning/);
+    expect(run).toMatch(
+      /level=notice\n\s*\[\[ -z \$CONTROL_RUNNER \|\| \$CONTROL_RUNNER =~ \^\\"\?ubuntu- \]\] && level=warning/,
+    );
     const secret = String(
       (on.workflow_call.secrets['registry-password'] as { description: string }).description,
     );
