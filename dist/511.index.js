@@ -295,10 +295,15 @@ const SECRET_ARG_NAME = new RegExp([
  */
 const KEY_NAME = /_KEY$/i;
 /**
- * `<word>_KEY` names that hold no secret: a cache or sort key, a GPG key's id (GPG_KEY, as the
- * official Python images set it), a public key, a table's partition or primary key.
+ * `<word>_KEY` names that hold no secret: a cache key (CCACHE_KEY, SCCACHE_KEY too), a sort key, a
+ * GPG key's id (GPG_KEY, as the official Python images set it), a public key, a table's partition,
+ * primary or foreign key, an object store's object key (S3_KEY, MODEL_S3_KEY), a hash, shard or
+ * routing key, a model's key in a registry or hub.
  */
-const NON_SECRET_KEY_NAME = /(?:^|_)(?:CACHE|SORT|GPG|PUBLIC|PUB|PARTITION|PRIMARY|LOOKUP)_KEY$/i;
+const NON_SECRET_KEY_NAME = new RegExp([
+    'CACHE_KEY$',
+    '(?:^|_)(?:SORT|GPG|PUBLIC|PUB|PARTITION|PRIMARY|FOREIGN|COMPOSITE|LOOKUP|S3|OBJECT|BLOB|BUCKET|HASH|SHARD|ROUTING|DEDUPE?|IDEMPOTENCY|MODEL)_KEY$',
+].join('|'), 'i');
 /**
  * Credentials by their shape the shared patterns do not hold (their message would quote the
  * value around the token, and a key block is all secret): a PEM private key block (RSA, EC,

@@ -330,7 +330,9 @@ function identityFrom(values, naming) {
         // A pattern whose syntax the check cannot read may accept them: the repository is asked for too.
         const how = shared.why === 'accepts'
             ? 'accepts'
-            : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
+            : shared.why === 'open'
+                ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action, and no top-level |), so it may accept`
+                : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
         throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
     }
     if (exact !== undefined)
@@ -3456,7 +3458,7 @@ __webpack_require__.d(__webpack_exports__, {
   F1: () => (/* binding */ regexpProblem)
 });
 
-// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, publicKeyProblem
+// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -3906,13 +3908,16 @@ function regexpProblem(pattern) {
         return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
     }
 }
+/** PATTERN with each `\Q...\E` written as the escaped characters it stands for. */
+function literalQuotes(pattern) {
+    return pattern.replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+}
 /**
  * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
  * matches is re2-js.ts's to say.
  */
 function jsRegExpSource(pattern) {
-    return pattern
-        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    return literalQuotes(pattern)
         .replace(/\(\?P</g, '(?<')
         .replace(/\(\?[imsU-]+\)/g, '')
         .replace(/\(\?[imsU-]+:/g, '(?:');
@@ -3922,8 +3927,11 @@ function jsRegExpSource(pattern) {
  * ran, ml-image-action's own, whichever repository called it.
  */
 const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
-/** Identities Fulcio writes for its runs: any workflow file, at a tag, a branch or a commit. */
-const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.yml'].flatMap((f) => ['refs/tags/v0', 'refs/tags/v1.2.3', 'refs/heads/main', '0123456789abcdef0123456789abcdef01234567'].map((ref) => `${SHARED_WORKFLOW_IDENTITY}.github/workflows/${f}@${ref}`));
+/**
+ * The start of a regexp that names whose workflow signed: anchored (`^` or `\A`), the GitHub host,
+ * then a literal owner and `/` (`.` escaped or not; RE2 reads `\/` and `\-` as the characters).
+ */
+const OWNER_PREFIX = /^(?:\^|\\A)https:(?:\\?\/){2}github\\?\.com\\?\/((?:[A-Za-z0-9]|\\?-)+)\\?\//;
 /**
  * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
  * signatures: without the repository claim, then, any repository's run of it passes. Said yes
@@ -3944,7 +3952,63 @@ function acceptsSharedWorkflow(exact, regexp) {
     if ('unread' in js)
         return { why: 'unread', syntax: js.unread };
     const re = new RegExp(js.source, js.flags);
-    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id)) ? { why: 'accepts' } : undefined;
+    if (re.test(`${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/heads/main`))
+        return { why: 'accepts' };
+    // Whether a pattern matches some identity of the shared workflow (any file, at any ref: a tag,
+    // a commit, a branch named like anything) cannot be told by trying some: it is safe only when it
+    // names an owner of its own at its start, which no identity of the shared workflow has.
+    // A leading flag group ((?i)) changes no owner's letters here: the owner is compared in lower case.
+    const body = literalQuotes(regexp.replace(/^\(\?[imsU]+\)/, ''));
+    const owner = OWNER_PREFIX.exec(body)?.[1]?.replace(/\\/g, '').toLowerCase();
+    const ownOwner = owner !== undefined && owner !== shared.split('/')[0];
+    return ownOwner && !hasTopLevelAlternation(body) ? undefined : { why: 'open' };
+}
+/**
+ * Whether an RE2 pattern has a `|` outside every group and class (`^https://github\.com/acme/|.*`:
+ * its start names no owner for the other branch). Escapes, `\Q...\E` and classes are skipped.
+ */
+function hasTopLevelAlternation(pattern) {
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (pattern[i + 1] === 'Q') {
+                const end = pattern.indexOf('\\E', i + 2);
+                i = end === -1 ? pattern.length : end + 1;
+            }
+            else
+                i++;
+        }
+        else if (c === '[')
+            i = classEnd(pattern, i);
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth = Math.max(0, depth - 1);
+        else if (c === '|' && depth === 0)
+            return true;
+    }
+    return false;
+}
+/** The index of the `]` that closes the class opened at START (`[]a]`, `[^]a]`, `[[:alpha:]]`). */
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i++;
+    if (pattern[i] === ']')
+        i++;
+    for (; i < pattern.length; i++) {
+        if (pattern[i] === '\\')
+            i++;
+        else if (pattern.startsWith('[:', i)) {
+            const end = pattern.indexOf(':]', i + 2);
+            if (end !== -1)
+                i = end + 1;
+        }
+        else if (pattern[i] === ']')
+            return i;
+    }
+    return pattern.length;
 }
 /**
  * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches

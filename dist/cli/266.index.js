@@ -334,7 +334,9 @@ function identityFrom(values, naming) {
         // A pattern whose syntax the check cannot read may accept them: the repository is asked for too.
         const how = shared.why === 'accepts'
             ? 'accepts'
-            : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
+            : shared.why === 'open'
+                ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action, and no top-level |), so it may accept`
+                : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
         throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
     }
     if (exact !== undefined)
