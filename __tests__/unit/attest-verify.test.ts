@@ -462,7 +462,7 @@ describe('ml-image verify', () => {
     [
       'a CR and an escape sequence in the architecture',
       { architecture: 'arm64\r\x1b[2Kok   linux/arm64' },
-      'linux/arm64\\u000d\\u001b[2Kok   linux/arm64',
+      'linux/arm64\\r\\u001b[2Kok   linux/arm64',
     ],
     [
       'a bidi override in the variant',
@@ -573,7 +573,7 @@ describe('ml-image verify', () => {
       });
       const io = { ...captureIo('/tmp', hostile), signer: () => scriptedSigner(new Set([amd]), full()) };
       expect(await runCli(['verify', amd, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(1);
-      expect(io.out()).toContain('a single-platform image for linux/amd64\\u000d\\u001b[2K;');
+      expect(io.out()).toContain('a single-platform image for linux/amd64\\r\\u001b[2K;');
       expect(io.out()).not.toContain('\x1b');
     });
   });

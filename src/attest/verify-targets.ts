@@ -2,6 +2,7 @@
 // names), or a single-platform image itself, whose config says its platform when one is asked for.
 import type { DockerAdapter } from '../docker/adapter.js';
 import { parseDigestRef } from '../oci/ref.js';
+import { printable } from '../util/text.js';
 
 /** What verify reads of an image: its index, and a single image's platform. */
 export type ImageReader = Pick<DockerAdapter, 'imagetoolsInspect' | 'imagePlatform'>;
@@ -58,21 +59,12 @@ function mayPull(platform: string, wanted: string): boolean {
   return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 
-/**
- * A platform label built of what the registry holds (an index's os, architecture and variant, an
- * image config's, a digest), for the terminal, the job summary and --json: control, format (bidi
- * overrides such as U+202E) and line-separator characters escaped (\u000d), so that whoever pushed
- * the index cannot rewrite a line of the output (an architecture "arm64\r\e[2Kok ..." drawing an
- * ok over its FAIL).
- */
-export function printableLabel(label: string): string {
-  return label.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => {
-    const cp = c.codePointAt(0)!;
-    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-  });
-}
-
 export interface VerifyTarget {
+  /**
+   * Built of what the registry holds (an index's os, architecture and variant, an image config's,
+   * a digest), made printable (util/text.ts) for the terminal, the job summary and --json: whoever
+   * pushed the index cannot rewrite a line of the output.
+   */
   platform: string;
   ref: string;
   digest: string;
@@ -103,13 +95,13 @@ export async function platformTargets(
   const listed = index.platforms
     .filter((p) => p.os !== 'unknown')
     .map((p) => ({
-      platform: printableLabel(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
+      platform: printable(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
       ref: `${repository}@${p.digest}`,
       digest: p.digest,
     }));
   // An entry without a platform may be what a runtime pulls on any platform: always checked.
   const loose = (index.unplatformed ?? []).map((d) => ({
-    platform: printableLabel(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
+    platform: printable(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
     ref: `${repository}@${d}`,
     digest: d,
   }));
@@ -117,7 +109,7 @@ export async function platformTargets(
   if (listed.length === 0 && loose.length === 0) {
     if (only === undefined) return { targets: [{ platform: 'image', ref: pinned, digest }] };
     const read = await docker.imagePlatform(pinned);
-    const platform = read === undefined ? undefined : printableLabel(read);
+    const platform = read === undefined ? undefined : printable(read);
     if (platform !== undefined && mayPull(platform, wanted!))
       return { targets: [{ platform, ref: pinned, digest }] };
     return {

@@ -5,7 +5,7 @@
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
 import { literalCredentials } from '../requirements/credentials.js';
 import { holdsToken, redactText } from '../util/redact.js';
-import { printable } from './issues.js';
+import { printable } from '../util/text.js';
 
 /**
  * A build-arg name that says it holds a credential or an index URL: the keys that are credentials

@@ -2,7 +2,7 @@
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
 import { maskBareLogins, REDACTED, redactText } from '../util/redact.js';
-import { clip } from '../util/text.js';
+import { clip, printable } from '../util/text.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -11,24 +11,6 @@ export const MAX_PROBLEMS = 100;
 
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
-
-/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
- * TEXT (a key, a value: the user's) with every character that could draw something else on a
- * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
- * and "\e[31m" cannot forge a problem line of its own nor colour the ones after it.
- */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => {
-    const cp = c.codePointAt(0)!;
-    return (
-      SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`)
-    );
-  });
-}
 
 export function formatPath(path: Path): string {
   let out = '';

@@ -3,7 +3,7 @@
 // alias to no anchor, a merge of no mapping, an alias bomb).
 import { type Document, isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError } from '../errors.js';
-import { printable } from './issues.js';
+import { printable } from '../util/text.js';
 import { isMergeKey, type LineOf, lineLocator } from './yaml-lines.js';
 
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */

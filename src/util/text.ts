@@ -19,6 +19,25 @@ export function compareText(a: string, b: string): number {
 /** TEXT as a regular expression that matches it literally. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * TEXT (the user's, or a registry's) with every character that could draw something else on a
+ * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
+ * and "\e[31m" cannot forge a line of its own nor colour the ones after it, an architecture
+ * "arm64\r\e[2Kok" cannot draw an ok over its FAIL.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const cp = c.codePointAt(0)!;
+    return (
+      SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`)
+    );
+  });
+}
+
 /** A blank or control character: in a URL it would end it where a config line or list is read. */
 export const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
 
