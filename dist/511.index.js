@@ -78,9 +78,9 @@ const isPushed = (p) => p.pushed ?? p.localRef === undefined;
 /* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
 /* harmony export */ });
 /* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 
@@ -97,114 +97,114 @@ const maybe = (t) => t.nullable().optional();
  * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
  * field), not when the report is written.
  */
-const bytes = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const bytes = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
-const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    createdBy: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     sizeBytes: bytes,
     /** No filesystem layer (ENV, CMD, LABEL ...). */
-    empty: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    empty: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
 });
-const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
         sizeBytes: bytes,
         // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
-        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-        labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        entrypoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
-        cmd: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
-        env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        layers: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+        labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        user: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).nullable(),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).nullable(),
+        env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
         /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
-        variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
         /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
-        created: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        created: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
         /**
          * The image's history, oldest first: each build step with the instruction that made it and
          * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
          * records written before sizes were captured, or when the engine could not tell.
          */
-        history: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LayerSchema).optional(),
+        history: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(LayerSchema).optional(),
     }),
-    os: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        osRelease: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        machine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    os: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        osRelease: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        kernel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        machine: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     }),
-    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        implementation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        executable: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            requires: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-            installer: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            location: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    python: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        implementation: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        executable: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        packages: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+            name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+            version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+            requires: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+            installer: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+            location: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
             /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
             sizeBytes: bytes.optional(),
         })),
     }),
-    apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    apt: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
         /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
         sizeBytes: bytes.optional(),
         /**
          * The source package it was built from (dpkg's Source field: libssl3's "openssl"), when dpkg
          * names one; absent: the binary package itself, or a record written before probe 3.
          */
-        source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        source: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
         /** The source package's version when it differs from this one's (a binNMU's "+b1"). */
-        sourceVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        sourceVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     })),
-    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
         /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
-        sources: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+        sources: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
     }),
-    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
-        deviceCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        tf32: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() }),
-        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    torch: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        deviceCount: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+        tf32: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY() }),
+        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     })
         .loose()
         .nullable(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        computeCapability: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        driver: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+        computeCapability: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        driver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
     })
         .loose()),
-    tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()),
-    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    tools: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable()),
+    env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
     /** Every field of torch.utils.collect_env, by its name there. */
-    collectEnv: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
-    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
-    capture: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        probeVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        toolVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        time: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        host: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
+    collectEnv: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
+    errors: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() })),
+    capture: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        probeVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+        toolVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        time: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        host: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
     }),
 });
 /** The errors field of a record whose pip package list lacks what the probe could not read. */
@@ -220,7 +220,7 @@ function packageListProblem(record) {
     if (errors.length === 0)
         return undefined;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(errors[0].error, 300)}${more}`;
+    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(errors[0].error, 300)}${more}`;
 }
 /** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
 const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
@@ -266,7 +266,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53088);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11012);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
 // action's config output), not only when the build starts. What a credential in a value is, is the
@@ -347,7 +347,7 @@ function credentialInValue(value) {
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
     if (!ARG_NAME.test(name))
-        return `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
+        return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
     if (PLAN_BUILD_ARGS.has(name))
         return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
     return undefined;

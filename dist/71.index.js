@@ -20,11 +20,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99183);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
 /* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2851);
-/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(15063);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(15063);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4584);
 /* harmony import */ var _smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(79450);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
 // The post step's removal of the images a run left in the engine of a self-hosted runner (a
 // GitHub-hosted VM is discarded after the job): the local tags its build left and the pushed
 // platform images its smoke stage pulled by digest, as build.json (read through the results
@@ -57,10 +57,10 @@ function isBuildTag(ref, v, platform) {
     const colon = ref.lastIndexOf(':');
     if (ref.includes('@') || colon < 0 || colon < ref.lastIndexOf('/'))
         return false;
-    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_8__/* .archOf */ .Q)(platform);
+    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Q)(platform);
     if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(v.repository))
         return false;
-    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeRegExp */ .Nt)(arch)}$`);
+    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(arch)}$`);
     return shape.test(ref.slice(colon + 1));
 }
 /**
@@ -92,7 +92,7 @@ async function removeTarget(docker, v, p, out, seen, pushScope) {
     // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
     // which names this run's pull request (pushTag). Another run that built the same content holds
     // the same image under its own tag, which is that run's to remove.
-    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPushTag */ .f7)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_8__/* .archOf */ .Q)(p.platform) ?? p.platform, pushScope)}`;
+    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPushTag */ .f7)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Q)(p.platform) ?? p.platform, pushScope)}`;
     const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
     for (const tag of [...tags].sort()) {
         const d = await docker.inspectLocalImage(tag);

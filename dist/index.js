@@ -28381,9 +28381,9 @@ module.exports = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89780);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(37878);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37878);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83916);
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
@@ -28422,7 +28422,7 @@ function coreIo() {
         },
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         env: process.env,
-        docker: () => (docker ??= (0,_docker_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .createDefaultDockerAdapter */ .Pp)()),
+        docker: () => (docker ??= (0,_docker_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .createDefaultDockerAdapter */ .Pp)()),
         saveState: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(n, v),
         getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(n),
     };
@@ -28450,21 +28450,21 @@ function annotationPlace(io, err, problem) {
     };
 }
 /** TEXT kept from being a workflow command (noWorkflowCommands): what the action logs. */
-const asText = _util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .noWorkflowCommands */ .L1;
+const asText = _util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .noWorkflowCommands */ .L1;
 /**
  * One annotation per config problem (on the config file's line when there is one; a requirements
  * problem on its own file and line), then the failure.
  */
 function fail(io, err) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL) {
         for (const p of err.problems)
             io.error(p, { title: annotationTitle(err), ...annotationPlace(io, err, p) });
     }
-    io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn
-        ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
-        : (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, true));
+    io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn
+        ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
+        : (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(err, true));
     // As the CLI: 2 bad input, 3 the environment, 1 a check that failed (what setFailed sets).
-    io.setExitCode?.((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCodeOf */ .FO)(err));
+    io.setExitCode?.((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .exitCodeOf */ .FO)(err));
 }
 
 
@@ -28848,7 +28848,6 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /* harmony export */   bS: () => (/* binding */ problemCount),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
-/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   og: () => (/* binding */ formatIssues)
@@ -28866,20 +28865,6 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 const MAX_PROBLEMS = 100;
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
-/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * TEXT (a key, a value: the user's) with every character that could draw something else on a
- * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
- * and "\e[31m" cannot forge a problem line of its own nor colour the ones after it.
- */
-function printable(text) {
-    return text.replace(UNPRINTABLE, (c) => {
-        const cp = c.codePointAt(0);
-        return (SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`));
-    });
-}
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -28896,7 +28881,7 @@ function formatPath(path) {
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
             // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
             // that no escape is cut in two.
-            const shown = printable((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN));
+            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -28935,7 +28920,7 @@ function describeValue(v) {
         })
             .join('');
         // JSON escapes the control characters; not DEL, C1, format or line-separator ones.
-        return printable(JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean));
+        return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean));
     }
     return `${typeof v} ${String(v)}`;
 }
@@ -33112,6 +33097,7 @@ function isAlive(pid) {
 /* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   kd: () => (/* binding */ lineEnd),
 /* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
@@ -33134,6 +33120,21 @@ function compareText(a, b) {
 }
 /** TEXT as a regular expression that matches it literally. */
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * TEXT (the user's, or a registry's) with every character that could draw something else on a
+ * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
+ * and "\e[31m" cannot forge a line of its own nor colour the ones after it, an architecture
+ * "arm64\r\e[2Kok" cannot draw an ok over its FAIL.
+ */
+function printable(text) {
+    return text.replace(UNPRINTABLE, (c) => {
+        const cp = c.codePointAt(0);
+        return (SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`));
+    });
+}
 /** A blank or control character: in a URL it would end it where a config line or list is read. */
 const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
 /**

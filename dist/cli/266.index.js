@@ -64,7 +64,10 @@ var map_limit = __webpack_require__(9992);
 var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+
 
 /**
  * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
@@ -119,19 +122,6 @@ function mayPull(platform, wanted) {
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 /**
- * A platform label built of what the registry holds (an index's os, architecture and variant, an
- * image config's, a digest), for the terminal, the job summary and --json: control, format (bidi
- * overrides such as U+202E) and line-separator characters escaped (\u000d), so that whoever pushed
- * the index cannot rewrite a line of the output (an architecture "arm64\r\e[2Kok ..." drawing an
- * ok over its FAIL).
- */
-function printableLabel(label) {
-    return label.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => {
-        const cp = c.codePointAt(0);
-        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-    });
-}
-/**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
  * that platform (read only then); when there is none, `missing` says what there is. A tag before
@@ -144,13 +134,13 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const listed = index.platforms
         .filter((p) => p.os !== 'unknown')
         .map((p) => ({
-        platform: printableLabel(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
+        platform: (0,util_text/* printable */.g$)(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
         ref: `${repository}@${p.digest}`,
         digest: p.digest,
     }));
     // An entry without a platform may be what a runtime pulls on any platform: always checked.
     const loose = (index.unplatformed ?? []).map((d) => ({
-        platform: printableLabel(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
+        platform: (0,util_text/* printable */.g$)(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
         ref: `${repository}@${d}`,
         digest: d,
     }));
@@ -159,7 +149,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         if (only === undefined)
             return { targets: [{ platform: 'image', ref: pinned, digest }] };
         const read = await docker.imagePlatform(pinned);
-        const platform = read === undefined ? undefined : printableLabel(read);
+        const platform = read === undefined ? undefined : (0,util_text/* printable */.g$)(read);
         if (platform !== undefined && mayPull(platform, wanted))
             return { targets: [{ platform, ref: pinned, digest }] };
         return {

@@ -29,6 +29,8 @@ var errors = __webpack_require__(83916);
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
 // Where a config field is written: the line of ml-image.yml a problem's path points at, so an
 // error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
@@ -168,7 +170,7 @@ function keyProblems(items, at) {
         }
         // Merge keys are each a symbol of their own: never a duplicate of another.
         if (seen.has(id))
-            problems.push(`${at(yaml_parse_startOf(k))}duplicate key ${(0,issues/* printable */.g$)(JSON.stringify(String(id)))} (map keys must be unique)`);
+            problems.push(`${at(yaml_parse_startOf(k))}duplicate key ${(0,util_text/* printable */.g$)(JSON.stringify(String(id)))} (map keys must be unique)`);
         seen.add(id);
     }
     return problems;

@@ -15,8 +15,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports PYPI_SIMPLE, givenPipIndexes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72752);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72752);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89780);
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
@@ -29,9 +29,9 @@ export const modules = {
 const PYPI_SIMPLE = 'https://pypi.org/simple';
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
-    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_2__/* .indexUrlProblem */ .X)(url);
+    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__/* .indexUrlProblem */ .X)(url);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }
 /**
  * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
@@ -86,7 +86,7 @@ function withExtraIndex(ix, url) {
 }
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
-    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(u)).join(', ');
+    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(u)).join(', ');
 }
 /**
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
@@ -96,12 +96,12 @@ function describeIndexes(ix) {
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .valueMasks */ .xJ)([
+    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)([
         ...Object.values(secretEnv),
-        ...urls.flatMap((u) => [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)(u, 'raw')]),
+        ...urls.flatMap((u) => [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(u), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(u, 'raw')]),
     ]);
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
-    return (text) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
+    return (text) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
 
 

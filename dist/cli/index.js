@@ -160,12 +160,12 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89780);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(20317);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(77593);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(20317);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(311);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(77593);
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
 
@@ -201,7 +201,7 @@ const COMMANDS = [
 async function mainHelp() {
     const commands = await Promise.all(COMMANDS.map((c) => c.load()));
     const width = Math.max(...commands.map((c) => c.name.length));
-    return `ml-image ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}: multi-arch CPU/GPU ML images with dependency-conflict checks and smoke tests
+    return `ml-image ${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}: multi-arch CPU/GPU ML images with dependency-conflict checks and smoke tests
 
 Usage: ml-image <command> [options]
 
@@ -228,12 +228,12 @@ async function runCli(argv, io) {
             return 0;
         }
         if (name === '--version' || name === 'version') {
-            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
+            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
             return 0;
         }
         const entry = COMMANDS.find((c) => c.name === name);
         if (!entry) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`unknown command "${name}"`, `available commands: ${COMMANDS.map((c) => c.name).join(', ')} (see "ml-image --help")`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`unknown command "${name}"`, `available commands: ${COMMANDS.map((c) => c.name).join(', ')} (see "ml-image --help")`);
         }
         const command = await entry.load();
         if (asksHelp(rest)) {
@@ -241,22 +241,22 @@ async function runCli(argv, io) {
             return 0;
         }
         // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
-        const out = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .outFlag */ .RK)(rest);
+        const out = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .outFlag */ .RK)(rest);
         // Empty (an unset variable in `--out "$DIR"`): not the current directory by accident.
         if (out !== undefined && out.trim() === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${name}: --out is empty`, 'give the directory (or file) to write to');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}: --out is empty`, 'give the directory (or file) to write to');
         if (out !== undefined && !command.outIsFile)
-            (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, out), `--out ${out}`, { create: false });
+            (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, out), `--out ${out}`, { create: false });
         return await command.run(rest, io);
     }
     catch (err) {
         // A refused value is quoted: a login in it without a scheme (user:pw@host) is masked here; the
         // writers mask scheme://user:pw@ and tokens of known forms.
-        io.stderr(`${clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, verbose)))}\n`);
+        io.stderr(`${clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, verbose)))}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
         if (wantsJson(argv))
             io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .exitCodeOf */ .FO)(err);
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCodeOf */ .FO)(err);
     }
 }
 /**
@@ -280,10 +280,10 @@ function clipLines(text) {
 }
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 function jsonError(err) {
-    const exitCode = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .exitCodeOf */ .FO)(err);
+    const exitCode = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCodeOf */ .FO)(err);
     // As on stderr: a login in a quoted value (user:pw@host) is masked.
-    const fix = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn && err.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.fix) } : {};
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL) {
+    const fix = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn && err.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.fix) } : {};
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
         return {
             error: {
                 exitCode,
@@ -293,7 +293,7 @@ function jsonError(err) {
             },
         };
     }
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn) {
         return { error: { exitCode, message: clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.message)), problems: [], ...fix } };
     }
     const message = err instanceof Error ? err.message : String(err);
@@ -318,13 +318,13 @@ function processIo() {
     let docker;
     // In a workflow's run step the runner reads every line printed as a possible workflow command:
     // text from an image, a record or an artifact (a package name, a test's output) must not be one.
-    const shown = process.env.GITHUB_ACTIONS === 'true' ? _util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .noWorkflowCommands */ .L1 : (t) => t;
+    const shown = process.env.GITHUB_ACTIONS === 'true' ? _util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .noWorkflowCommands */ .L1 : (t) => t;
     return {
         // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
         // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
         // A terminal or reader that went away loses the text, nothing else (tryWrite).
-        stdout: (t) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .tryWrite */ .FA)((s) => process.stdout.write(s), shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t))),
-        stderr: (t) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .tryWrite */ .FA)((s) => process.stderr.write(s), shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t))),
+        stdout: (t) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .tryWrite */ .FA)((s) => process.stdout.write(s), shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t))),
+        stderr: (t) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .tryWrite */ .FA)((s) => process.stderr.write(s), shown((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t))),
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: process.stdout.isTTY === true,
@@ -415,7 +415,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /* unused harmony exports credentialInValue, PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37899);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89780);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(11012);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
 // action's config output), not only when the build starts. What a credential in a value is, is the
@@ -496,7 +496,7 @@ function credentialInValue(value) {
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
     if (!ARG_NAME.test(name))
-        return `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
+        return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
     if (PLAN_BUILD_ARGS.has(name))
         return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
     return undefined;
@@ -526,7 +526,6 @@ const PLAN_BUILD_ARGS = new Set([
 /* harmony export */   bS: () => (/* binding */ problemCount),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
-/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   og: () => (/* binding */ formatIssues)
@@ -544,20 +543,6 @@ const PLAN_BUILD_ARGS = new Set([
 const MAX_PROBLEMS = 100;
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
-/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * TEXT (a key, a value: the user's) with every character that could draw something else on a
- * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
- * and "\e[31m" cannot forge a problem line of its own nor colour the ones after it.
- */
-function printable(text) {
-    return text.replace(UNPRINTABLE, (c) => {
-        const cp = c.codePointAt(0);
-        return (SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`));
-    });
-}
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -574,7 +559,7 @@ function formatPath(path) {
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
             // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
             // that no escape is cut in two.
-            const shown = printable((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN));
+            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -613,7 +598,7 @@ function describeValue(v) {
         })
             .join('');
         // JSON escapes the control characters; not DEL, C1, format or line-separator ones.
-        return printable(JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean));
+        return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean));
     }
     return `${typeof v} ${String(v)}`;
 }
@@ -6807,6 +6792,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   kd: () => (/* binding */ lineEnd),
 /* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
@@ -6829,6 +6815,21 @@ function compareText(a, b) {
 }
 /** TEXT as a regular expression that matches it literally. */
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * TEXT (the user's, or a registry's) with every character that could draw something else on a
+ * terminal or a log escaped as JSON escapes it (\n, \u001b, \u202e): a key holding a line break
+ * and "\e[31m" cannot forge a line of its own nor colour the ones after it, an architecture
+ * "arm64\r\e[2Kok" cannot draw an ok over its FAIL.
+ */
+function printable(text) {
+    return text.replace(UNPRINTABLE, (c) => {
+        const cp = c.codePointAt(0);
+        return (SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`));
+    });
+}
 /** A blank or control character: in a URL it would end it where a config line or list is read. */
 const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
 /**
