@@ -41,6 +41,11 @@ async function bundle() {
   const files = new Map();
   for (const entry of ENTRIES) {
     const { code, assets } = await ncc(path.join(root, entry.src), {
+      // No webpack cache: ncc's default keeps one per working directory under ~/.cache/ncc,
+      // which outlives the tree it was built from. A fresh clone's check once failed on one
+      // chunk that a rebuild in the same clone then matched; without the cache every build
+      // starts from the sources alone, and it is no slower here (63 s against 66 s).
+      cache: false,
       externals: EXTERNALS,
       license: 'licenses.txt',
       minify: false,
@@ -73,6 +78,16 @@ function listFiles(dir, prefix = '') {
   });
 }
 
+// Where a committed file and its rebuild first part, so a failed check can be read from its log.
+function firstDifference(committed, rebuilt) {
+  const a = committed.toString('utf8').split('\n');
+  const b = rebuilt.toString('utf8').split('\n');
+  const at = a.findIndex((line, i) => line !== b[i]);
+  const i = at < 0 ? a.length : at;
+  const cut = (line) => JSON.stringify(line === undefined ? '(end of file)' : line.slice(0, 160));
+  return `\n      line ${i + 1}: committed ${cut(a[i])}\n      line ${i + 1}: rebuilt   ${cut(b[i])}`;
+}
+
 const check = process.argv.includes('--check');
 const started = Date.now();
 const files = await bundle();
@@ -82,7 +97,9 @@ if (check) {
   for (const [rel, { data }] of files) {
     const onDisk = path.join(dist, rel);
     if (!existsSync(onDisk)) problems.push(`missing: dist/${rel}`);
-    else if (!readFileSync(onDisk).equals(data)) problems.push(`differs: dist/${rel}`);
+    else if (!readFileSync(onDisk).equals(data)) {
+      problems.push(`differs: dist/${rel}${firstDifference(readFileSync(onDisk), data)}`);
+    }
   }
   for (const rel of listFiles(dist)) if (!files.has(rel)) problems.push(`extra: dist/${rel}`);
   if (problems.length > 0) {
