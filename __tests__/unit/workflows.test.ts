@@ -845,6 +845,29 @@ describe('ml-image.yml', () => {
       );
   });
 
+  // The poster and the verify job: an organization without GitHub-hosted runners, or a registry
+  // only its own network reaches, could not run them on a literal ubuntu-latest.
+  it.each<[string, string, string, unknown]>(
+    [POSTER, VERIFY].flatMap((rel) => {
+      const id = rel === POSTER ? 'post' : 'verify';
+      return [
+        [rel, id, 'ubuntu-latest', 'ubuntu-latest'],
+        [rel, id, '', 'ubuntu-latest'],
+        [rel, id, 'deploy-runner', 'deploy-runner'],
+        [rel, id, '["self-hosted", "linux"]', ['self-hosted', 'linux']],
+        [rel, id, '{"group": "deploy"}', { group: 'deploy' }],
+      ] as [string, string, string, unknown][];
+    }),
+  )('%s, job %s: runner %j runs it on %j', async (rel, id, value, expected) => {
+    const input = (file(rel).wf.on as { workflow_call: { inputs: Record<string, unknown> } }).workflow_call
+      .inputs.runner;
+    expect(input).toMatchObject({ type: 'string', default: 'ubuntu-latest' });
+    const runsOn = String(job(rel, id)['runs-on']);
+    const asJson = `\${{ toJSON(${/^\$\{\{([^]*)\}\}$/.exec(runsOn)![1]}) }}`;
+    const got = await evaluate(asJson, { inputs: { runner: value } });
+    expect(JSON.parse(String(got))).toEqual(expected);
+  });
+
   it("tells a caller pushing to another registry without its secrets what that needs (the plan's notice)", () => {
     const targets = only(
       (job(ML, 'plan').steps ?? []).filter((st) => st.id === 'targets'),
