@@ -160,6 +160,18 @@ describe('explaining a refusal: the flag, its value, what the certificate holds'
     expect(text.endsWith('...')).toBe(true);
   });
 
+  it.each([
+    ['a line separator', 'refs/heads/a\u2028b', '"refs/heads/a\\u2028b"'],
+    ['a paragraph separator', 'refs/heads/a\u2029b', '"refs/heads/a\\u2029b"'],
+    ['an astral tag character', 'refs/heads/a\u{e0041}b', '"refs/heads/a\\u{e0041}b"'],
+    ['a C1 control', 'refs/heads/a\u0085b', '"refs/heads/a\\u0085b"'],
+  ])('a value holding %s is shown escaped, each character whole', (_, ref, expected) => {
+    const odd = ca.leaf(ID, { ...MAIN, ref });
+    const text = explainRefusal(cosignRefused('Ref'), pins, byId, [odd.pem], flag)!;
+    expect(text).toContain(`holds ${expected} (GitHub Workflow Ref`);
+    expect(text).not.toMatch(/[\u0085\u2028\u2029]|\p{Cf}|[\ud800-\udfff]/u);
+  });
+
   it("only the certificates of the identity, the sub-action's naming, values escaped", () => {
     const other = ca.leaf('https://github.com/acme/model/.github/workflows/x.yml@refs/heads/main', MAIN);
     const odd = ca.leaf(ID, { ...MAIN, ref: 'refs/heads/x\n::error::boom' });

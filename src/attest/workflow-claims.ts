@@ -8,6 +8,7 @@
 // value exactly: an extension that is missing is an empty value, and fails. cosign decides; the
 // certificates read here only explain its refusal, naming the flag and what the certificate holds.
 import { X509Certificate } from 'node:crypto';
+import { printable } from '../util/text.js';
 
 /** One `--certificate-github-workflow-*` flag: the field of VerifyIdentity it fills, the extension. */
 export interface WorkflowClaim {
@@ -213,14 +214,11 @@ export const MAX_SHOWN_VALUES = 5;
 export const MAX_EXPLANATION = 1000;
 
 /**
- * A value from a certificate, for a log line: JSON-quoted (C0 escaped), C1 and format characters
- * (bidi overrides such as U+202E) escaped too, and capped at 200 characters.
+ * A value from a certificate, for a log line: JSON-quoted (C0 escaped), then C1, format (bidi
+ * overrides such as U+202E) and line-separator characters escaped by printable(), and capped at 200
+ * characters.
  */
-const shown = (v: string) =>
-  JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v).replace(
-    /[\p{Cc}\p{Cf}]/gu,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+const shown = (v: string) => printable(JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v));
 
 /** Up to MAX_SHOWN_VALUES values shown, then how many more. */
 const shownList = (values: readonly string[]) =>
