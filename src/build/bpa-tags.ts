@@ -67,14 +67,21 @@ export function registryHost(repository: string): string {
 /**
  * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
  * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
- * image.registry/image.name: nothing is pushed where no tag points.
+ * image.registry/image.name: nothing is pushed where no tag points. TAGGED: the variants the tags
+ * follow (taggedVariants: the config file's own list when the plan's are a selection of it, as in
+ * a matrix job that builds one), so each variant of a file with several gets its suffix and only
+ * the file's first keeps plain `latest`.
  */
-export function applyToPlan(plan: Plan, opts: BuildInputOptions | undefined): Plan {
+export function applyToPlan(
+  plan: Plan,
+  opts: BuildInputOptions | undefined,
+  tagged: readonly string[] = plan.variants.map((v) => v.name),
+): Plan {
   checkOutputTargets(plan, opts);
   if (!opts?.tags && !opts?.labels) return plan;
-  const variants = plan.variants.map((v: VariantPlan, i): VariantPlan => ({
+  const variants = plan.variants.map((v: VariantPlan): VariantPlan => ({
     ...v,
-    ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+    ...(opts.tags && { tags: variantTags(opts.tags, v.name, tagged.indexOf(v.name), tagged.length) }),
     ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
   }));
   return {

@@ -15,7 +15,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { InputError } from '../errors.js';
 import { bundledCatalog } from '../plan/catalog.js';
-import { type Plan, planBuild } from '../plan/plan.js';
+import { type Plan, planBuild, taggedVariants } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
 import { type ReportOptions, type ReportOutcome, reportKey } from '../report/stage.js';
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
@@ -254,16 +254,14 @@ export const pipelineResultOf = (err: unknown): PipelineResult | undefined => re
 
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts: PipelineOptions, io: PipelineIo): Plan {
-  const plan = applyToPlan(
-    planBuild(opts.loaded.config, {
-      catalog: bundledCatalog(),
-      git: opts.git,
-      now: opts.now ?? new Date(),
-      configFile: opts.loaded.label,
-      lineOf: opts.loaded.lineOf,
-    }),
-    opts.buildOptions,
+  const { config, fileVariants, label: configFile, lineOf } = opts.loaded;
+  const now = opts.now ?? new Date();
+  const ctx = { catalog: bundledCatalog(), git: opts.git, now, configFile, lineOf, fileVariants };
+  const tagged = taggedVariants(
+    config.variants.map((v) => v.name),
+    fileVariants,
   );
+  const plan = applyToPlan(planBuild(config, ctx), opts.buildOptions, tagged);
   for (const w of plan.warnings) io.warning(w, { title: 'ml-image plan' });
   for (const v of plan.variants)
     io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);

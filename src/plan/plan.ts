@@ -34,6 +34,26 @@ export interface PlanContext {
   configFile?: string | undefined;
   /** Where the config file holds a field (LoadedConfig.lineOf): a refused plan's problems name it. */
   lineOf?: ((path: Path) => number | undefined) | undefined;
+  /**
+   * The variant names the config file itself lists (LoadedConfig.fileVariants). When the variants
+   * planned are a selection of them (the reusable workflow's build job plans one), `latest` still
+   * goes to the file's first variant alone: see taggedVariants.
+   */
+  fileVariants?: readonly string[] | undefined;
+}
+
+/**
+ * The variants whose order and count the tags follow: the config file's own list when the planned
+ * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
+ * file's first variant alone gets `latest` and every variant of a file with several gets its
+ * suffix in whichever job builds it; else the planned variants (no file, or variants given that
+ * the file does not list).
+ */
+export function taggedVariants(
+  planned: readonly string[],
+  fileVariants: readonly string[] | undefined,
+): readonly string[] {
+  return fileVariants !== undefined && planned.some((n) => fileVariants.includes(n)) ? fileVariants : planned;
 }
 
 /** An error for each platform of the config the chosen base image does not have. */
@@ -73,6 +93,8 @@ function buildArgsOf(v: Variant, chosen: ChosenBase, base: BaseChoice): Record<s
 interface Naming {
   repository: string;
   version: string | undefined;
+  /** The variant that gets `latest` on the default branch (taggedVariants' first). */
+  primary: string | undefined;
 }
 
 /** One variant's plan: its base (checked against the platforms), build args, tags and labels. */
@@ -84,14 +106,14 @@ function planVariant(
   naming: Naming,
   out: Collector,
 ): VariantPlan {
-  const { repository, version } = naming;
+  const { repository, version, primary } = naming;
   const chosen = chooseBase(v, i, config, ctx.catalog, out);
   checkPlatforms(chosen, `variants[${i}] (${v.name})`, config, out);
   const base = mirroredBase(chosen, config);
   const tags = computeTags({
     repository,
     variant: v.name,
-    primary: i === 0,
+    primary: v.name === primary,
     ...(version !== undefined && { version }),
     git: ctx.git,
   });
@@ -103,7 +125,7 @@ function planVariant(
   return {
     ...chosen,
     base,
-    primary: i === 0,
+    primary: v.name === primary,
     platforms: [...config.platforms],
     buildArgs: buildArgsOf(v, chosen, base),
     tags,
@@ -154,7 +176,7 @@ function checkTagCollisions(config: Config, git: GitContext, naming: Naming, out
       for (const full of computeTags({
         repository: naming.repository,
         variant: v.name,
-        primary: i === 0,
+        primary: v.name === naming.primary,
         ...(naming.version !== undefined && { version: naming.version }),
         git: context,
       })) {
@@ -177,10 +199,13 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
   const out = new Collector();
   const repository = `${config.image.registry}/${config.image.name}`;
   const version = config.image.version ?? versionFromRef(ctx.git.ref);
-  const variants = config.variants.map((v, i) =>
-    planVariant(v, i, config, ctx, { repository, version }, out),
-  );
-  checkTagCollisions(config, ctx.git, { repository, version }, out);
+  const primary = taggedVariants(
+    config.variants.map((v) => v.name),
+    ctx.fileVariants,
+  )[0];
+  const naming = { repository, version, primary };
+  const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, naming, out));
+  checkTagCollisions(config, ctx.git, naming, out);
   const count = variants.length * config.platforms.length;
   if (count > MAX_TARGETS)
     out.errors.push(

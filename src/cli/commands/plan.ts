@@ -63,6 +63,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
       now: new Date(),
       configFile: loaded.label,
       lineOf: loaded.lineOf,
+      fileVariants: loaded.fileVariants,
     });
     if (values.out !== undefined) {
       openOutDir(io.cwd, values.out).writePlan(plan);

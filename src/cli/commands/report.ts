@@ -111,7 +111,12 @@ first); 2 bad input; 3 GitHub unreachable.`,
     });
     const { mode, token } = postingFlags(values, pr, io.env.GITHUB_TOKEN);
     const git = await gitContextFor(io);
-    const plan = planBuild(loaded.config, { catalog: bundledCatalog(), git, now: new Date() });
+    const plan = planBuild(loaded.config, {
+      catalog: bundledCatalog(),
+      git,
+      now: new Date(),
+      fileVariants: loaded.fileVariants,
+    });
     const resultDir = path.resolve(io.cwd, values.results);
     const results = openResultDir(resultDir, `--results ${values.results}`, RESULTS_FLAG);
     const { outcomes, failure } = await reportStage(
