@@ -113,7 +113,9 @@ export const SmokeConfigSchema = z
       .array(z.string().min(1))
       .min(1)
       .default(DEFAULT_GPU_RUNNER_LABELS)
-      .describe('runs-on labels of the self-hosted GPU runner.'),
+      .describe(
+        "runs-on labels of the self-hosted GPU runner, for a workflow of your own: the plan sub-action's `config` output carries them (`runs-on: ${{ fromJSON(needs.plan.outputs.config).smoke.gpuRunnerLabels }}`). The reusable workflow `ml-image.yml` does not read them: its `gpu-runner-labels` input decides, so a pull request's config never picks a self-hosted runner.",
+      ),
     baseline: z
       .string({ error: 'expected a file path' })
       .min(1, { error: 'expected a file path' })
