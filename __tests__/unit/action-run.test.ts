@@ -409,4 +409,26 @@ describe('a size-budget breach: the outputs are set, then the step fails (exit 1
     expect(JSON.parse(f.outputs['platform-digests']!)).toEqual({ cpu: { 'linux/amd64': DIGEST } });
     expect(f.outputs.verdict).toMatch(/^cpu: .*size budget 1GB exceeded/);
   });
+
+  // A matrix build job (merge: false) pushes by digest alone: the merge job pushes the tags.
+  it('after a build pushed by digest without a merge: no tags pushed, image.name the repository', async () => {
+    const platform = { platform: 'linux/amd64', digest: DIGEST, durationMs: 1, attempts: 1, metadata: {} };
+    overBudget('attest: {sign: off, types: [sbom]}\n').writeBuild({
+      schemaVersion: 1,
+      variants: [
+        {
+          variant: 'cpu',
+          repository: 'ghcr.io/acme/model',
+          tags: ['ghcr.io/acme/model:1.0-cpu'],
+          baseImage: 'python:3.12-slim',
+          platforms: [{ ...platform, pushed: true }],
+        },
+      ],
+    });
+    const f = failing({ stages: 'attest,report' });
+    await run(f.io);
+    expect(JSON.parse(f.outputs.tags!)).toEqual({ cpu: [] });
+    expect(f.outputs.digest).toBe(DIGEST);
+    expect(JSON.parse(f.outputs.metadata!)['image.name']).toBe('ghcr.io/acme/model');
+  });
 });

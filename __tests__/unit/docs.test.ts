@@ -172,7 +172,17 @@ const SUB_ACTIONS: Record<
     stages: 'resolve,build',
     description:
       'ml-image build: resolve Python dependency conflicts against the base image, build with buildx, push by digest and merge (or, with merge false, leave digests for a merge job; with merge-from, merge them).',
-    outputs: ['plan', 'result-dir', 'digests', 'tags', 'platform-digests'],
+    outputs: [
+      'plan',
+      'result-dir',
+      'digests',
+      'tags',
+      'digest',
+      'imageid',
+      'metadata',
+      'platform-digests',
+      'devcontainer',
+    ],
     useFor: 'a matrix build job (`merge: false`), or the merge job (`merge-from: DIR`)',
   },
   smoke: {

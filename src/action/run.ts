@@ -12,7 +12,7 @@ import {
   registryHost,
   splitTagRef,
 } from '../build/action-inputs.js';
-import type { VariantBuild } from '../build/result.js';
+import { isPushed, type VariantBuild } from '../build/result.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { writeResultDevcontainers } from '../devcontainer/from-results.js';
@@ -328,7 +328,7 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
       'digests',
       JSON.stringify(Object.fromEntries(b.flatMap((v) => (v.digest ? [[v.variant, v.digest]] : [])))),
     );
-    io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, v.tags]))));
+    io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, pushedTags(v)]))));
     if (b.length === 1) setSingleImageOutputs(io, b[0]!);
     io.setOutput(
       'platform-digests',
@@ -357,6 +357,15 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
 }
 
 /**
+ * Whether V was pushed by digest without a merge (a matrix build job, merge: false): its tags are
+ * the merge job's to push, and were not pushed here.
+ */
+const byDigestOnly = (v: VariantBuild): boolean =>
+  v.digest === undefined && v.platforms.length > 0 && v.platforms.every(isPushed);
+/** The tags V's build pushed (or loaded): none when it pushed by digest alone. */
+const pushedTags = (v: VariantBuild): string[] => (byDigestOnly(v) ? [] : v.tags);
+
+/**
  * docker/build-push-action's outputs for a build of one variant: `digest` (of the merged list, or
  * of the image when one platform was built and not merged), `imageid` (the image config digest of a
  * single-platform build, else the list digest, as BPA's iidfile) and `metadata` (buildx's metadata
@@ -370,7 +379,8 @@ export function singleImageOutputs(v: VariantBuild): { digest?: string; imageid?
   const metadata: Record<string, unknown> = {
     ...(only?.metadata ?? {}),
     ...(digest !== undefined && { 'containerimage.digest': digest }),
-    'image.name': v.tags.join(','),
+    // Pushed by digest alone: the repository, as build-push-action's push-by-digest names it.
+    'image.name': byDigestOnly(v) ? v.repository : v.tags.join(','),
   };
   if (v.platforms.length > 1) {
     metadata['ml-image.platforms'] = Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]));
