@@ -423,6 +423,11 @@ describe('config keys BPA shares (build-args, pull, provenance)', () => {
     ['provenance', 'mode=max', 'max'],
     ['provenance', 'mode=min,inline-only=true', 'min'],
     ['provenance', 'builder-id=https://x,mode=max', 'max'],
+    // disabled=true turns it off wherever it stands, as buildx reads the attributes.
+    ['provenance', 'mode=max,disabled=true', 'false'],
+    ['provenance', 'disabled=true,mode=max', 'false'],
+    ['provenance', 'disabled=false,mode=max', 'max'],
+    ['provenance', 'disabled=true,disabled=false', 'min'],
   ])('%s = %j', (input, raw, expected) => {
     expect(parseInputValue(spec(input), raw)).toEqual(expected);
   });
