@@ -140,6 +140,11 @@ describe('ml-image diff', () => {
       { variant: 'cpu', platform: 'linux/arm64' },
       /the base is of platform linux\/arm64, the head of linux\/amd64/,
     ],
+    [
+      'another variant whose label redraws the line',
+      { variant: 'cpu\u001b[2K\rOK' },
+      /the base is of variant cpu\\u001b\[2K\\rOK, the head of cpu: they are different images/,
+    ],
     ['the same image', { variant: 'cpu' }, undefined],
   ])('a base of %s: said on stderr (the report still compares them)', async (_what, over, warning) => {
     write('base.json', makeRecord({ pip: { numpy: '1.26.4' }, labels: {}, ...over }));

@@ -115,6 +115,17 @@ function setup(
 }
 
 describe('fork poster', () => {
+  // The verdicts become the step's verdict output and its log line: a variant name from the
+  // fork's artifact holding ESC or CR must not redraw them.
+  it("a variant name that would redraw the log line is shown escaped in the poster's verdicts", async () => {
+    const lines: string[] = [];
+    const { io } = setup({ reports: [{ ...model({ numpy: '2.1.0' }), variant: 'cpu\u001b[2K\rok' }] });
+    const r = await postFromArtifact(dir, { ...io, info: (l: string) => lines.push(l) });
+    expect(r.verdicts).toHaveLength(1);
+    expect(r.verdicts[0]).toMatch(/^cpu\\u001b\[2K\\rok: /);
+    for (const text of [...r.verdicts, ...lines]) expect(text).not.toMatch(/\p{Cc}/u);
+  });
+
   it('re-validates, re-renders and posts one comment on the pull request the run built', async () => {
     const { io: fast } = setup();
     const io = { ...fast, client: undefined };

@@ -93,6 +93,25 @@ describe('golden reports', () => {
     ).toBe('✅ No environment changes');
   });
 
+  // The verdict is printed on a terminal (report, diff --out, the poster's log): a version from
+  // the image holding ESC or CR must not draw over it.
+  it.each([
+    [
+      'an escape sequence and a carriage return',
+      '2.1.0\u001b[2K\rnothing changed',
+      '2.1.0\\u001b[2K\\rnothing changed',
+    ],
+    ['a bidi override', '2.1.0\u202e0.1.2', '2.1.0\\u202e0.1.2'],
+  ])('a verdict with %s in a version shows it escaped', (_, version, shown) => {
+    const base = makeRecord({ pip: { numpy: '1.26.4' } });
+    const head = makeRecord({ pip: { numpy: version } });
+    const { verdict } = renderReport(
+      buildReportModel({ image: 'a/b', variant: 'cpu', entries: [{ platform: 'linux/amd64', base, head }] }),
+    );
+    expect(verdict).toContain(`NumPy 1.26.4 → ${shown}`);
+    expect(verdict).not.toMatch(/[\p{Cc}\u202e]/u);
+  });
+
   it('the huge diff is trimmed under the limit, biggest table first, and says what it left out', () => {
     const r = renderReport(buildReportModel(hugeDiff()), { maxChars: 65_536 });
     expect(r.markdown.length).toBeLessThanOrEqual(65_536);

@@ -13,6 +13,7 @@ import { renderRun } from './render/run.js';
 import { replacedMarkers } from './stage.js';
 import { upsertStickyComment } from './sticky.js';
 import { constrainUntrusted, trustedFacts } from './untrusted-model.js';
+import { printable } from '../util/text.js';
 
 export async function postFromArtifact(
   dir: string,
@@ -106,9 +107,9 @@ export async function postFromArtifact(
     ...(io.author !== undefined && { author: io.author }),
     log: { info: io.info, warning: io.warning },
   });
-  io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
+  io.info(`#${artifact.prNumber}: comment ${r.action} (${printable(first.verdict)})`);
   if (io.summary) await io.summary(first.markdown);
-  return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
+  return { verdicts: first.variants.map((v) => printable(`${v.variant}: ${v.verdict}`)) };
 }
 
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */

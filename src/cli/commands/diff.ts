@@ -10,6 +10,7 @@ import { imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
+import { printable } from '../../util/text.js';
 
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd: string, file: string): unknown {
@@ -101,7 +102,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     ] as const)
       if (b !== null && h !== null && b !== h)
         io.stderr(
-          `warning: diff: the base is of ${what} ${b}, the head of ${h}: they are different images\n`,
+          `warning: diff: the base is of ${what} ${printable(b)}, the head of ${printable(h)}: they are different images\n`,
         );
     const smoke = (file: string | undefined) =>
       file === undefined ? null : readSmokeResult(readJsonFile(io.cwd, file), file);

@@ -2,6 +2,7 @@
 // a given length, the most severe findings first, then "+N more".
 import { type Assessment, SEVERITY_RANK, type Verdict } from '../model.js';
 import { plural } from '../format.js';
+import { printable } from '../../util/text.js';
 
 export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
   failure: '❌',
@@ -11,7 +12,7 @@ export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
   'no-baseline': 'ℹ️',
 };
 
-/** The verdict in at most maxLen characters (plain text; the caller escapes it). */
+/** The verdict in at most maxLen characters (plain text, control characters escaped; the caller escapes it for Markdown). */
 export function verdictText(assessment: Assessment, maxLen: number): string {
   const emoji = VERDICT_EMOJI[assessment.verdict];
   const items = assessment.findings;
@@ -20,7 +21,8 @@ export function verdictText(assessment: Assessment, maxLen: number): string {
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.i - b.i);
   const chosen: typeof bySeverity = [];
   const text = (list: typeof bySeverity) => {
-    const shown = [...list].sort((a, b) => a.i - b.i).map((f) => f.text);
+    // A version or name from the image holding ESC or CR must not redraw the line where it is shown.
+    const shown = [...list].sort((a, b) => a.i - b.i).map((f) => printable(f.text));
     const more = items.length - list.length;
     return `${emoji} ${shown.join('; ')}${more ? `${shown.length ? '; ' : ''}+${more} more` : ''}`;
   };
