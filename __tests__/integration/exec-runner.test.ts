@@ -1,11 +1,22 @@
 // ActionsExecRunner (the CommandRunner of every docker CLI call): output and exit codes, and an
 // AbortSignal that stops the program (SIGTERM) or, already aborted, keeps it from starting.
 // Integration: it starts processes.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActionsExecRunner } from '../../src/docker/exec-runner.js';
+
+/** Whether PID is a running process (a zombie not yet reaped counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z /.test(stat);
+}
 
 describe('ActionsExecRunner', () => {
   const runner = new ActionsExecRunner();
@@ -33,6 +44,35 @@ describe('ActionsExecRunner', () => {
     stop.abort(new Error('another platform failed'));
     await expect.poll(() => result?.exitCode, { timeout: 10_000 }).toBe(143);
   });
+
+  // A Docker CLI before 25.0 takes SIGTERM without passing it on to its docker-buildx plugin,
+  // which builds on holding the output pipes: the program stood in for by a shell that ignores
+  // SIGTERM and a child of its own (the plugin) that holds its stdout.
+  it('an abort stops what the program started too, when the program ignores SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-exec-'));
+    const pidFile = path.join(dir, 'plugin.pid');
+    try {
+      const stop = new AbortController();
+      let result: { exitCode: number } | undefined;
+      const started = new Promise<void>((resolve) => {
+        const r = runner.run(
+          'bash',
+          ['-c', `trap '' TERM; sleep 300 & echo $! > ${pidFile}; echo up; wait`],
+          { signal: stop.signal, onLine: (l) => l === 'up' && resolve() },
+        );
+        void r.then((x) => (result = x));
+      });
+      await started;
+      const plugin = Number(readFileSync(pidFile, 'utf8'));
+      expect(alive(plugin)).toBe(true);
+      stop.abort(new Error('another platform failed'));
+      // Ended by the group's SIGKILL after the grace period, the plugin with it.
+      await expect.poll(() => result?.exitCode, { timeout: 20_000 }).toBe(137);
+      expect(alive(plugin)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('already aborted: the program is not started, the reason is the rejection', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-exec-'));

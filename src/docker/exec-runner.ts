@@ -1,7 +1,7 @@
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { RUN_ID } from '../util/run-id.js';
@@ -12,6 +12,19 @@ export const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
 
 /** How long a child has to end after SIGTERM before it is killed. */
 const KILL_GRACE_MS = 3000;
+
+/**
+ * SIGKILL to CHILD's process group: the child and what it started. A Docker CLI before 25.0 takes
+ * SIGTERM without passing it on to its docker-buildx plugin (docker/cli#4332), which then builds
+ * on, holding the output pipes, so the child never closed. Each child leads a group of its own.
+ */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL'); // the group is gone already (or never formed): the child alone
+  }
+}
 
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
 function lineSplitter(emit: (line: string) => void) {
@@ -44,17 +57,24 @@ export class ActionsExecRunner implements CommandRunner {
         ...(options.cwd !== undefined && { cwd: options.cwd }),
         env: { ...process.env, ...options.env, [RUN_ID_ENV]: RUN_ID },
         stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        // A group of its own, so that a kill reaches what it started (killGroup). SIGTERM still
+        // goes to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which cancels
+        // the build in BuildKit; a terminal's Ctrl-C reaches this process, which stops the child.
+        detached: true,
       });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let killTimer: NodeJS.Timeout | undefined;
+      let closed = false;
       const stop = () =>
         new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
+          if (closed) return done();
           child.once('close', () => done());
           if (killTimer !== undefined) return; // being stopped already
-          child.kill('SIGTERM');
-          killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+          // An exited child whose pipes are still held (by a plugin it started) gets no SIGTERM:
+          // only the group's kill.
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          killTimer = setTimeout(() => killGroup(child), KILL_GRACE_MS);
         });
       const unregister = registerCleanup(stop);
       const onAbort = () => void stop();
@@ -81,6 +101,7 @@ export class ActionsExecRunner implements CommandRunner {
         reject(e); // could not start (ENOENT, EACCES): the caller says what to install
       });
       child.once('close', (code, signal) => {
+        closed = true;
         settle();
         out.flush();
         err.flush();
