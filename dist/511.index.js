@@ -545,7 +545,7 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
     gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
         .min(1)
         .default(DEFAULT_GPU_RUNNER_LABELS)
-        .describe('runs-on labels of the self-hosted GPU runner.'),
+        .describe("runs-on labels of the self-hosted GPU runner, for a workflow of your own: the plan sub-action's `config` output carries them (`runs-on: ${{ fromJSON(needs.plan.outputs.config).smoke.gpuRunnerLabels }}`). The reusable workflow `ml-image.yml` does not read them: its `gpu-runner-labels` input decides, so a pull request's config never picks a self-hosted runner."),
     baseline: schemas/* string */.YjP({ error: 'expected a file path' })
         .min(1, { error: 'expected a file path' })
         .optional()

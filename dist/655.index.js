@@ -266,15 +266,18 @@ function registryHost(repository) {
 /**
  * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
  * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
- * image.registry/image.name: nothing is pushed where no tag points.
+ * image.registry/image.name: nothing is pushed where no tag points. TAGGED: the variants the tags
+ * follow (taggedVariants: the config file's own list when the plan's are a selection of it, as in
+ * a matrix job that builds one), so each variant of a file with several gets its suffix and only
+ * the file's first keeps plain `latest`.
  */
-function applyToPlan(plan, opts) {
+function applyToPlan(plan, opts, tagged = plan.variants.map((v) => v.name)) {
     checkOutputTargets(plan, opts);
     if (!opts?.tags && !opts?.labels)
         return plan;
-    const variants = plan.variants.map((v, i) => ({
+    const variants = plan.variants.map((v) => ({
         ...v,
-        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, tagged.indexOf(v.name), tagged.length) }),
         ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
     }));
     return {
@@ -592,6 +595,8 @@ function requestFromOptions(o, variant, arch) {
     };
 }
 
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/util/read-bounded.ts
@@ -1063,8 +1068,6 @@ var plan_schema = __webpack_require__(47684);
 var results_results = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/util/json-file.ts
 var json_file = __webpack_require__(80019);
-// EXTERNAL MODULE: ./src/build/result.ts
-var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
@@ -4401,6 +4404,16 @@ const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
     'linux/arm64': 'ubuntu-24.04-arm',
 };
+/**
+ * The variants whose order and count the tags follow: the config file's own list when the planned
+ * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
+ * file's first variant alone gets `latest` and every variant of a file with several gets its
+ * suffix in whichever job builds it; else the planned variants (no file, or variants given that
+ * the file does not list).
+ */
+function taggedVariants(planned, fileVariants) {
+    return fileVariants !== undefined && planned.some((n) => fileVariants.includes(n)) ? fileVariants : planned;
+}
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {
     for (const p of config.platforms) {
@@ -4432,14 +4445,14 @@ function buildArgsOf(v, chosen, base) {
 }
 /** One variant's plan: its base (checked against the platforms), build args, tags and labels. */
 function planVariant(v, i, config, ctx, naming, out) {
-    const { repository, version } = naming;
+    const { repository, version, primary } = naming;
     const chosen = chooseBase(v, i, config, ctx.catalog, out);
     checkPlatforms(chosen, `variants[${i}] (${v.name})`, config, out);
     const base = mirroredBase(chosen, config);
     const tags = computeTags({
         repository,
         variant: v.name,
-        primary: i === 0,
+        primary: v.name === primary,
         ...(version !== undefined && { version }),
         git: ctx.git,
     });
@@ -4449,7 +4462,7 @@ function planVariant(v, i, config, ctx, naming, out) {
     return {
         ...chosen,
         base,
-        primary: i === 0,
+        primary: v.name === primary,
         platforms: [...config.platforms],
         buildArgs: buildArgsOf(v, chosen, base),
         tags,
@@ -4495,7 +4508,7 @@ function checkTagCollisions(config, git, naming, out) {
             for (const full of computeTags({
                 repository: naming.repository,
                 variant: v.name,
-                primary: i === 0,
+                primary: v.name === naming.primary,
                 ...(naming.version !== undefined && { version: naming.version }),
                 git: context,
             })) {
@@ -4516,8 +4529,10 @@ function planBuild(config, ctx) {
     const out = new Collector();
     const repository = `${config.image.registry}/${config.image.name}`;
     const version = config.image.version ?? versionFromRef(ctx.git.ref);
-    const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
-    checkTagCollisions(config, ctx.git, { repository, version }, out);
+    const primary = taggedVariants(config.variants.map((v) => v.name), ctx.fileVariants)[0];
+    const naming = { repository, version, primary };
+    const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, naming, out));
+    checkTagCollisions(config, ctx.git, naming, out);
     const count = variants.length * config.platforms.length;
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
@@ -6306,6 +6321,7 @@ function buildParts(model) {
 // a given length, the most severe findings first, then "+N more".
 
 
+
 const VERDICT_EMOJI = {
     failure: '❌',
     warning: '⚠️',
@@ -6313,7 +6329,7 @@ const VERDICT_EMOJI = {
     unchanged: '✅',
     'no-baseline': 'ℹ️',
 };
-/** The verdict in at most maxLen characters (plain text; the caller escapes it). */
+/** The verdict in at most maxLen characters (plain text, control characters escaped; the caller escapes it for Markdown). */
 function verdictText(assessment, maxLen) {
     const emoji = VERDICT_EMOJI[assessment.verdict];
     const items = assessment.findings;
@@ -6322,7 +6338,8 @@ function verdictText(assessment, maxLen) {
         .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.i - b.i);
     const chosen = [];
     const text = (list) => {
-        const shown = [...list].sort((a, b) => a.i - b.i).map((f) => f.text);
+        // A version or name from the image holding ESC or CR must not redraw the line where it is shown.
+        const shown = [...list].sort((a, b) => a.i - b.i).map((f) => (0,util_text/* printable */.g$)(f.text));
         const more = items.length - list.length;
         return `${emoji} ${shown.join('; ')}${more ? `${shown.length ? '; ' : ''}+${more} more` : ''}`;
     };
@@ -14379,13 +14396,11 @@ async function runPipeline(opts, io) {
 const pipelineResultOf = (err) => resultOf(err);
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
-    const plan = applyToPlan(planBuild(opts.loaded.config, {
-        catalog: bundledCatalog(),
-        git: opts.git,
-        now: opts.now ?? new Date(),
-        configFile: opts.loaded.label,
-        lineOf: opts.loaded.lineOf,
-    }), opts.buildOptions);
+    const { config, fileVariants, label: configFile, lineOf } = opts.loaded;
+    const now = opts.now ?? new Date();
+    const ctx = { catalog: bundledCatalog(), git: opts.git, now, configFile, lineOf, fileVariants };
+    const tagged = taggedVariants(config.variants.map((v) => v.name), fileVariants);
+    const plan = applyToPlan(planBuild(config, ctx), opts.buildOptions, tagged);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });
     for (const v of plan.variants)
@@ -14717,6 +14732,7 @@ function constrainUntrusted(model, facts) {
 
 
 
+
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
@@ -14783,10 +14799,10 @@ async function postFromArtifact(dir, io) {
         ...(io.author !== undefined && { author: io.author }),
         log: { info: io.info, warning: io.warning },
     });
-    io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
+    io.info(`#${artifact.prNumber}: comment ${r.action} (${(0,util_text/* printable */.g$)(first.verdict)})`);
     if (io.summary)
         await io.summary(first.markdown);
-    return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
+    return { verdicts: first.variants.map((v) => (0,util_text/* printable */.g$)(`${v.variant}: ${v.verdict}`)) };
 }
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
 const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
@@ -15009,6 +15025,7 @@ var verify = __webpack_require__(8549);
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
 // see verify.ts). Inputs are parsed once, here at the edge; stages receive a typed Config and plain
 // options.
+
 
 
 
@@ -15268,7 +15285,7 @@ function setResultOutputs(io, result, inputs) {
     if (result.build) {
         const b = result.build.variants;
         io.setOutput('digests', JSON.stringify(Object.fromEntries(b.flatMap((v) => (v.digest ? [[v.variant, v.digest]] : [])))));
-        io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, v.tags]))));
+        io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, pushedTags(v)]))));
         if (b.length === 1)
             setSingleImageOutputs(io, b[0]);
         io.setOutput('platform-digests', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]))]))));
@@ -15288,6 +15305,13 @@ function setResultOutputs(io, result, inputs) {
     }
 }
 /**
+ * Whether V was pushed by digest without a merge (a matrix build job, merge: false): its tags are
+ * the merge job's to push, and were not pushed here.
+ */
+const byDigestOnly = (v) => v.digest === undefined && v.platforms.length > 0 && v.platforms.every(result/* isPushed */.Yx);
+/** The tags V's build pushed (or loaded): none when it pushed by digest alone. */
+const pushedTags = (v) => (byDigestOnly(v) ? [] : v.tags);
+/**
  * docker/build-push-action's outputs for a build of one variant: `digest` (of the merged list, or
  * of the image when one platform was built and not merged), `imageid` (the image config digest of a
  * single-platform build, else the list digest, as BPA's iidfile) and `metadata` (buildx's metadata
@@ -15301,7 +15325,8 @@ function singleImageOutputs(v) {
     const metadata = {
         ...(only?.metadata ?? {}),
         ...(digest !== undefined && { 'containerimage.digest': digest }),
-        'image.name': v.tags.join(','),
+        // Pushed by digest alone: the repository, as build-push-action's push-by-digest names it.
+        'image.name': byDigestOnly(v) ? v.repository : v.tags.join(','),
     };
     if (v.platforms.length > 1) {
         metadata['ml-image.platforms'] = Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]));

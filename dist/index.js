@@ -30778,6 +30778,20 @@ function createDefaultDockerAdapter() {
 const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
 /** How long a child has to end after SIGTERM before it is killed. */
 const KILL_GRACE_MS = 3000;
+/**
+ * SIGKILL to CHILD's process group: the child and what it started. A Docker CLI before 25.0 takes
+ * SIGTERM without passing it on to its docker-buildx plugin (docker/cli#4332), which then builds
+ * on, holding the output pipes, so the child never closed. Each child leads a group of its own.
+ */
+function killGroup(child) {
+    try {
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL'); // the group is gone already (or never formed): the child alone
+    }
+}
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
 function lineSplitter(emit) {
     let tail = '';
@@ -30810,18 +30824,26 @@ class ActionsExecRunner {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
                 env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+                // A group of its own, so that a kill reaches what it started (killGroup). SIGTERM still
+                // goes to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which cancels
+                // the build in BuildKit; a terminal's Ctrl-C reaches this process, which stops the child.
+                detached: true,
             });
             const stdout = [];
             const stderr = [];
             let killTimer;
+            let closed = false;
             const stop = () => new Promise((done) => {
-                if (child.exitCode !== null || child.signalCode !== null)
+                if (closed)
                     return done();
                 child.once('close', () => done());
                 if (killTimer !== undefined)
                     return; // being stopped already
-                child.kill('SIGTERM');
-                killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+                // An exited child whose pipes are still held (by a plugin it started) gets no SIGTERM:
+                // only the group's kill.
+                if (child.exitCode === null && child.signalCode === null)
+                    child.kill('SIGTERM');
+                killTimer = setTimeout(() => killGroup(child), KILL_GRACE_MS);
             });
             const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
             const onAbort = () => void stop();
@@ -30849,6 +30871,7 @@ class ActionsExecRunner {
                 reject(e); // could not start (ENOENT, EACCES): the caller says what to install
             });
             child.once('close', (code, signal) => {
+                closed = true;
                 settle();
                 out.flush();
                 err.flush();

@@ -20,6 +20,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89780);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49997);
+
 
 
 
@@ -104,7 +106,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
             ['platform', base.image.platform, head.image.platform],
         ])
             if (b !== null && h !== null && b !== h)
-                io.stderr(`warning: diff: the base is of ${what} ${b}, the head of ${h}: they are different images\n`);
+                io.stderr(`warning: diff: the base is of ${what} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .printable */ .g$)(b)}, the head of ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .printable */ .g$)(h)}: they are different images\n`);
         const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
         const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
             // Flags are shown (the heading, the JSON model): secrets in them masked.

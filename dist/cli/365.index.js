@@ -2012,8 +2012,10 @@ function sizeChangeCell(p) {
 /* harmony export */ });
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25816);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in
 // a given length, the most severe findings first, then "+N more".
+
 
 
 const VERDICT_EMOJI = {
@@ -2023,7 +2025,7 @@ const VERDICT_EMOJI = {
     unchanged: '✅',
     'no-baseline': 'ℹ️',
 };
-/** The verdict in at most maxLen characters (plain text; the caller escapes it). */
+/** The verdict in at most maxLen characters (plain text, control characters escaped; the caller escapes it for Markdown). */
 function verdictText(assessment, maxLen) {
     const emoji = VERDICT_EMOJI[assessment.verdict];
     const items = assessment.findings;
@@ -2032,7 +2034,8 @@ function verdictText(assessment, maxLen) {
         .sort((a, b) => _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f3[b.severity] - _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f3[a.severity] || a.i - b.i);
     const chosen = [];
     const text = (list) => {
-        const shown = [...list].sort((a, b) => a.i - b.i).map((f) => f.text);
+        // A version or name from the image holding ESC or CR must not redraw the line where it is shown.
+        const shown = [...list].sort((a, b) => a.i - b.i).map((f) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(f.text));
         const more = items.length - list.length;
         return `${emoji} ${shown.join('; ')}${more ? `${shown.length ? '; ' : ''}+${more} more` : ''}`;
     };

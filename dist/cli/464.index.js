@@ -71,6 +71,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
             now: new Date(),
             configFile: loaded.label,
             lineOf: loaded.lineOf,
+            fileVariants: loaded.fileVariants,
         });
         if (values.out !== undefined) {
             (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .openOutDir */ .c)(io.cwd, values.out).writePlan(plan);

@@ -579,15 +579,18 @@ function registryHost(repository) {
 /**
  * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
  * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
- * image.registry/image.name: nothing is pushed where no tag points.
+ * image.registry/image.name: nothing is pushed where no tag points. TAGGED: the variants the tags
+ * follow (taggedVariants: the config file's own list when the plan's are a selection of it, as in
+ * a matrix job that builds one), so each variant of a file with several gets its suffix and only
+ * the file's first keeps plain `latest`.
  */
-function applyToPlan(plan, opts) {
+function applyToPlan(plan, opts, tagged = plan.variants.map((v) => v.name)) {
     checkOutputTargets(plan, opts);
     if (!opts?.tags && !opts?.labels)
         return plan;
-    const variants = plan.variants.map((v, i) => ({
+    const variants = plan.variants.map((v) => ({
         ...v,
-        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, tagged.indexOf(v.name), tagged.length) }),
         ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
     }));
     return {
@@ -4315,13 +4318,11 @@ async function runPipeline(opts, io) {
 const pipelineResultOf = (err) => resultOf(err);
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
-    const plan = applyToPlan((0,plan_plan/* planBuild */.C7)(opts.loaded.config, {
-        catalog: (0,catalog/* bundledCatalog */.Ot)(),
-        git: opts.git,
-        now: opts.now ?? new Date(),
-        configFile: opts.loaded.label,
-        lineOf: opts.loaded.lineOf,
-    }), opts.buildOptions);
+    const { config, fileVariants, label: configFile, lineOf } = opts.loaded;
+    const now = opts.now ?? new Date();
+    const ctx = { catalog: (0,catalog/* bundledCatalog */.Ot)(), git: opts.git, now, configFile, lineOf, fileVariants };
+    const tagged = (0,plan_plan/* taggedVariants */.Bp)(config.variants.map((v) => v.name), fileVariants);
+    const plan = applyToPlan((0,plan_plan/* planBuild */.C7)(config, ctx), opts.buildOptions, tagged);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });
     for (const v of plan.variants)

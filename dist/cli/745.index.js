@@ -171,7 +171,12 @@ first); 2 bad input; 3 GitHub unreachable.`,
         });
         const { mode, token } = postingFlags(values, pr, io.env.GITHUB_TOKEN);
         const git = await (0,shared/* gitContextFor */.Tr)(io);
-        const plan = (0,plan_plan/* planBuild */.C7)(loaded.config, { catalog: (0,catalog/* bundledCatalog */.Ot)(), git, now: new Date() });
+        const plan = (0,plan_plan/* planBuild */.C7)(loaded.config, {
+            catalog: (0,catalog/* bundledCatalog */.Ot)(),
+            git,
+            now: new Date(),
+            fileVariants: loaded.fileVariants,
+        });
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
         const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
         const { outcomes, failure } = await (0,stage/* reportStage */.pz)({

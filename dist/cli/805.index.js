@@ -631,7 +631,8 @@ async function gitContextFromCheckout(exec, cwd) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  C7: () => (/* binding */ planBuild)
+  C7: () => (/* binding */ planBuild),
+  Bp: () => (/* binding */ taggedVariants)
 });
 
 // UNUSED EXPORTS: DEFAULT_RUNNERS, PLAN_SCHEMA_VERSION, PlanSchema
@@ -1046,6 +1047,16 @@ const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
     'linux/arm64': 'ubuntu-24.04-arm',
 };
+/**
+ * The variants whose order and count the tags follow: the config file's own list when the planned
+ * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
+ * file's first variant alone gets `latest` and every variant of a file with several gets its
+ * suffix in whichever job builds it; else the planned variants (no file, or variants given that
+ * the file does not list).
+ */
+function taggedVariants(planned, fileVariants) {
+    return fileVariants !== undefined && planned.some((n) => fileVariants.includes(n)) ? fileVariants : planned;
+}
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {
     for (const p of config.platforms) {
@@ -1077,14 +1088,14 @@ function buildArgsOf(v, chosen, base) {
 }
 /** One variant's plan: its base (checked against the platforms), build args, tags and labels. */
 function planVariant(v, i, config, ctx, naming, out) {
-    const { repository, version } = naming;
+    const { repository, version, primary } = naming;
     const chosen = chooseBase(v, i, config, ctx.catalog, out);
     checkPlatforms(chosen, `variants[${i}] (${v.name})`, config, out);
     const base = mirroredBase(chosen, config);
     const tags = computeTags({
         repository,
         variant: v.name,
-        primary: i === 0,
+        primary: v.name === primary,
         ...(version !== undefined && { version }),
         git: ctx.git,
     });
@@ -1094,7 +1105,7 @@ function planVariant(v, i, config, ctx, naming, out) {
     return {
         ...chosen,
         base,
-        primary: i === 0,
+        primary: v.name === primary,
         platforms: [...config.platforms],
         buildArgs: buildArgsOf(v, chosen, base),
         tags,
@@ -1140,7 +1151,7 @@ function checkTagCollisions(config, git, naming, out) {
             for (const full of computeTags({
                 repository: naming.repository,
                 variant: v.name,
-                primary: i === 0,
+                primary: v.name === naming.primary,
                 ...(naming.version !== undefined && { version: naming.version }),
                 git: context,
             })) {
@@ -1161,8 +1172,10 @@ function planBuild(config, ctx) {
     const out = new Collector();
     const repository = `${config.image.registry}/${config.image.name}`;
     const version = config.image.version ?? versionFromRef(ctx.git.ref);
-    const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
-    checkTagCollisions(config, ctx.git, { repository, version }, out);
+    const primary = taggedVariants(config.variants.map((v) => v.name), ctx.fileVariants)[0];
+    const naming = { repository, version, primary };
+    const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, naming, out));
+    checkTagCollisions(config, ctx.git, naming, out);
     const count = variants.length * config.platforms.length;
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);

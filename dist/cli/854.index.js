@@ -1375,6 +1375,7 @@ function identityMatcher(identity) {
 /* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, MAX_EXPLAINED_CERTIFICATES, MAX_SHOWN_VALUES, MAX_EXPLANATION, heldValues */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // The GitHub workflow claims of a keyless (Fulcio) certificate, as `cosign verify
 // --certificate-github-workflow-*` compares them (pure). Fulcio writes a GitHub Actions run's OIDC
 // claims into extensions of the certificate (sigstore/fulcio docs/oid-info.md):
@@ -1384,6 +1385,7 @@ function identityMatcher(identity) {
 // (pkg/cosign/certextensions.go, validateCertExtensions) compares each flag with the raw .1.2-.1.6
 // value exactly: an extension that is missing is an empty value, and fails. cosign decides; the
 // certificates read here only explain its refusal, naming the flag and what the certificate holds.
+
 
 const FULCIO = '1.3.6.1.4.1.57264.1';
 /** The flags in cosign's order of checking them. */
@@ -1541,10 +1543,11 @@ const MAX_SHOWN_VALUES = 5;
 /** The longest explanation: anyone who can push to the repository can fill the tag. */
 const MAX_EXPLANATION = 1000;
 /**
- * A value from a certificate, for a log line: JSON-quoted (C0 escaped), C1 and format characters
- * (bidi overrides such as U+202E) escaped too, and capped at 200 characters.
+ * A value from a certificate, for a log line: JSON-quoted (C0 escaped), then C1, format (bidi
+ * overrides such as U+202E) and line-separator characters escaped by printable(), and capped at 200
+ * characters.
  */
-const shown = (v) => JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v).replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const shown = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v));
 /** Up to MAX_SHOWN_VALUES values shown, then how many more. */
 const shownList = (values) => values.length > MAX_SHOWN_VALUES
     ? `${values.slice(0, MAX_SHOWN_VALUES).map(shown).join(', ')} and ${values.length - MAX_SHOWN_VALUES} more`

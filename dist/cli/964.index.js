@@ -77,6 +77,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
             now: new Date(),
             configFile: loaded.label,
             lineOf: loaded.lineOf,
+            fileVariants: loaded.fileVariants,
         });
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
