@@ -106,6 +106,14 @@ describe('a selection of the config file variants is tagged as the whole file is
       FILE,
       { 'cuda12.6': ['1.2.0'] },
     ],
+    // The file's variant and one it does not list: never the same tags for both.
+    [
+      'the tags input, the file variant and one it does not list',
+      ['cpu', 'cuda12.8'],
+      'ghcr.io/acme/m:1.2.0\nghcr.io/acme/m:latest',
+      'image: {name: acme/m}\nvariants: [cpu]\n',
+      { cpu: ['1.2.0-cpu', 'cpu', 'latest'], 'cuda12.8': ['1.2.0-cuda12.8', 'cuda12.8'] },
+    ],
     // No file: the variants given are the config.
     [
       'no file, two variants given',
@@ -185,8 +193,9 @@ describe('taggedVariants', () => {
     [
       ['cuda12.6', 'cpu'],
       ['cpu', 'cuda12.8'],
-      ['cpu', 'cuda12.8'],
+      ['cpu', 'cuda12.8', 'cuda12.6'],
     ],
+    [['cpu', 'cuda12.8'], ['cpu'], ['cpu', 'cuda12.8']],
     [['cpu'], undefined, ['cpu']],
     [['cpu'], [], ['cpu']],
   ])('planned %j, file %j: %j', (planned, file, expected) => {

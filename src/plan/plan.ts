@@ -46,14 +46,16 @@ export interface PlanContext {
  * The variants whose order and count the tags follow: the config file's own list when the planned
  * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
  * file's first variant alone gets `latest` and every variant of a file with several gets its
- * suffix in whichever job builds it; else the planned variants (no file, or variants given that
- * the file does not list).
+ * suffix in whichever job builds it. Planned variants the file does not list come after its own
+ * (never fewer than are planned: two planned variants never share the tags input's tags); when
+ * none of them is the file's (or there is no file), the planned variants alone.
  */
 export function taggedVariants(
   planned: readonly string[],
   fileVariants: readonly string[] | undefined,
 ): readonly string[] {
-  return fileVariants !== undefined && planned.some((n) => fileVariants.includes(n)) ? fileVariants : planned;
+  if (fileVariants === undefined || !planned.some((n) => fileVariants.includes(n))) return planned;
+  return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
 }
 
 /** An error for each platform of the config the chosen base image does not have. */
