@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { descendantsOf } from '../util/process-tree.js';
 import { RUN_ID } from '../util/run-id.js';
 import type { CommandRunner, ExecOptions, ExecResult } from './adapter.js';
 
@@ -14,16 +15,21 @@ export const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
 const KILL_GRACE_MS = 3000;
 
 /**
- * SIGKILL to CHILD's process group: the child and what it started. A Docker CLI before 25.0 takes
- * SIGTERM without passing it on to its docker-buildx plugin (docker/cli#4332), which then builds
- * on, holding the output pipes, so the child never closed. Each child leads a group of its own.
+ * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
+ * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
+ * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
+ * pipes, so the child never closed. The children stay in this process's group: a terminal's Ctrl-C
+ * or a supervisor's signal to the group still reaches them as it reaches this process.
  */
-function killGroup(child: ChildProcess): void {
-  try {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL'); // the group is gone already (or never formed): the child alone
+function killTree(child: ChildProcess): void {
+  for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // ended already
+    }
   }
+  child.kill('SIGKILL');
 }
 
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
@@ -57,10 +63,6 @@ export class ActionsExecRunner implements CommandRunner {
         ...(options.cwd !== undefined && { cwd: options.cwd }),
         env: { ...process.env, ...options.env, [RUN_ID_ENV]: RUN_ID },
         stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-        // A group of its own, so that a kill reaches what it started (killGroup). SIGTERM still
-        // goes to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which cancels
-        // the build in BuildKit; a terminal's Ctrl-C reaches this process, which stops the child.
-        detached: true,
       });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
@@ -71,10 +73,10 @@ export class ActionsExecRunner implements CommandRunner {
           if (closed) return done();
           child.once('close', () => done());
           if (killTimer !== undefined) return; // being stopped already
-          // An exited child whose pipes are still held (by a plugin it started) gets no SIGTERM:
-          // only the group's kill.
+          // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
+          // cancels the build in BuildKit. What is still running after the grace is killed.
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-          killTimer = setTimeout(() => killGroup(child), KILL_GRACE_MS);
+          killTimer = setTimeout(() => killTree(child), KILL_GRACE_MS);
         });
       const unregister = registerCleanup(stop);
       const onAbort = () => void stop();

@@ -1,0 +1,76 @@
+// The processes a child started (src/util/process-tree.ts), which a stop kills after its grace: the
+// stat line's parent pid, and the descendants of a pid in a /proc tree (a directory of stat files
+// made here: no process is started).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { descendantsIn, descendantsOf, parentInStat } from '../../src/util/process-tree.js';
+
+describe('parentInStat', () => {
+  it.each<[string, number | undefined]>([
+    ['4242 (docker) S 100 4242 4242 0 -1 4194304', 100],
+    ['4243 (docker-buildx) S 4242 4242 4242 0 -1', 4242],
+    // comm may hold spaces and ") ": the parent follows the last ")".
+    ['77 (a) S 9 (b)) R 4242 1 1', 4242],
+    ['1 (init) S 0 1 1', undefined],
+    ['garbage', undefined],
+  ])('%j -> %j', (stat, expected) => {
+    expect(parentInStat(stat)).toBe(expected);
+  });
+});
+
+describe('descendantsIn', () => {
+  const tree = new Map([
+    [10, 1], // docker, started by this process (1)
+    [11, 10], // its plugin
+    [12, 11], // the plugin's helper
+    [20, 1], // another child of this process: not 10's
+    [13, 10],
+  ]);
+  it.each<[number, number[]]>([
+    [10, [11, 13, 12]],
+    [11, [12]],
+    [12, []],
+    [99, []],
+  ])('%j -> %j', (pid, expected) => {
+    expect(descendantsIn(pid, tree)).toEqual(expected);
+  });
+
+  it('a loop in the table (pids reused while read) ends', () => {
+    expect(
+      descendantsIn(
+        1,
+        new Map([
+          [2, 1],
+          [1, 2],
+        ]),
+      ),
+    ).toEqual([2]);
+  });
+});
+
+describe('descendantsOf a /proc directory', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-proc-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const proc = (pid: number, stat: string | undefined) => {
+    mkdirSync(path.join(dir, String(pid)));
+    if (stat !== undefined) writeFileSync(path.join(dir, String(pid), 'stat'), stat);
+  };
+
+  it('reads each stat file; a process that ended while read (no stat) and other entries are skipped', () => {
+    proc(10, '10 (docker) S 1 10 10');
+    proc(11, '11 (docker-buildx) S 10 10 10');
+    proc(12, undefined);
+    mkdirSync(path.join(dir, 'self'));
+    writeFileSync(path.join(dir, 'uptime'), '1 2');
+    expect(descendantsOf(10, dir)).toEqual([11]);
+  });
+
+  it('no /proc (macOS): none', () => {
+    expect(descendantsOf(10, path.join(dir, 'absent'))).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+// The processes a child started, read from /proc (Linux): what a stop must also end when the child
+// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
+export function parentInStat(stat: string): number | undefined {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ppid = Number(fields[1]);
+  return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+
+/** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
+export function descendantsIn(pid: number, parents: ReadonlyMap<number, number>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [p, parent] of parents) children.set(parent, [...(children.get(parent) ?? []), p]);
+  const out: number[] = [];
+  const queue = [pid];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    for (const c of children.get(queue.shift()!) ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
+}
+
+/** The running descendants of PID; none where there is no /proc (macOS) or it cannot be read. */
+export function descendantsOf(pid: number, procDir = '/proc'): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(procDir).filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const parents = new Map<number, number>();
+  for (const e of entries) {
+    try {
+      const parent = parentInStat(readFileSync(path.join(procDir, e, 'stat'), 'utf8'));
+      if (parent !== undefined) parents.set(Number(e), parent);
+    } catch {
+      // ended while being read
+    }
+  }
+  return descendantsIn(pid, parents);
+}
