@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -882,6 +883,14 @@ describe("runAttestStage: an earlier run's SBOM, attached again without being ma
     expect(
       written.targets.find((t) => t.platform === 'linux/amd64')!.attestations.every((a) => a.attached),
     ).toBe(true);
+    // attest.json names only files that are there: not the provenance that was not written.
+    const arm64 = written.targets.find((t) => t.platform === 'linux/arm64')!;
+    expect(arm64.attestations.map((a) => a.kind)).not.toContain('provenance');
+    const named = written.targets.flatMap((t) =>
+      t.attestations.flatMap((a) => [a.file, a.envelope ?? [], a.spdx ?? []].flat()),
+    );
+    for (const f of named)
+      expect(existsSync(path.join(dir, f)) && statSync(path.join(dir, f)).isFile(), f).toBe(true);
     // No temporary file is left beside it.
     expect(readdirSync(path.join(dir, 'attest')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(calls.length).toBeGreaterThan(0);

@@ -19,7 +19,12 @@ import { runCli } from '../../src/cli/main.js';
 import { MAX_CONFIG_BYTES } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { imageRefProblem } from '../../src/oci/ref.js';
-import { runPendingCleanups } from '../../src/util/cleanup.js';
+import {
+  clearInterruptedForTests,
+  InterruptedError,
+  markInterrupted,
+  runPendingCleanups,
+} from '../../src/util/cleanup.js';
 import { writeError, writeFileAtomic, writeFileAtomicLater } from '../../src/util/json-file.js';
 import { captureIo } from '../helpers/fakes.js';
 
@@ -458,6 +463,26 @@ describe('result files: atomic, and write errors mapped to the exit-code contrac
     expect(readFileSync(f, 'utf8')).toBe('{"old": true}\n');
     expect(readdirSync(dir)).toEqual(['cpu-amd64.sbom.json']);
     await Promise.all(busy);
+  });
+
+  it('in the background, a signal (not only its cleanups): the write fails as interrupted, exit 130', async () => {
+    const f = path.join(dir, 'cpu-amd64.sbom.json');
+    const busy = Array.from({ length: 8 }, () =>
+      promisify(pbkdf2)('password', 'salt', 100_000, 32, 'sha256'),
+    );
+    const writing = writeFileAtomicLater(f, Buffer.from('{}\n'), '--out r', false).catch((e: unknown) => e);
+    markInterrupted('SIGINT');
+    try {
+      await runPendingCleanups();
+      const err = await writing;
+      expect(err).toBeInstanceOf(InterruptedError);
+      expect((err as InterruptedError).exitCode).toBe(130);
+      expect((err as Error).message).toBe(`interrupted by SIGINT: the write of ${f} was stopped`);
+      expect(existsSync(f)).toBe(false);
+    } finally {
+      clearInterruptedForTests();
+      await Promise.all(busy);
+    }
   });
 
   it.each([

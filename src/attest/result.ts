@@ -65,3 +65,16 @@ export const AttestResultSchema = z.object({
 export type Attestation = z.infer<typeof AttestationSchema>;
 export type AttestTarget = z.infer<typeof AttestTargetSchema>;
 export type AttestResult = z.infer<typeof AttestResultSchema>;
+
+/**
+ * TARGET no longer naming FILE (relative to the result directory), whose write failed (a signal
+ * removed it before it landed, no room): an attestation whose predicate it was goes, and an
+ * envelope or SPDX copy it was is no longer named. attest.json names only files that are there.
+ */
+export function forgetFile(target: AttestTarget, file: string): void {
+  target.attestations = target.attestations.filter((a) => a.file !== file);
+  for (const a of target.attestations) {
+    if (a.envelope === file) delete a.envelope;
+    if (a.spdx === file) delete a.spdx;
+  }
+}

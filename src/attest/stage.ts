@@ -19,7 +19,7 @@ import {
   REUSABLE_KINDS,
 } from './predicates.js';
 import type { Attestation, AttestResult, AttestTarget } from './result.js';
-import { ATTEST_RESULT_SCHEMA_VERSION } from './result.js';
+import { ATTEST_RESULT_SCHEMA_VERSION, forgetFile } from './result.js';
 import type { PredicateSpec, Signer } from './cosign.js';
 import type { BatchSigner } from './signers.js';
 import { spdxFromCycloneDx } from './spdx.js';
@@ -101,8 +101,8 @@ async function attestTarget(
 }
 
 /** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
-function track<T extends { written: Promise<void> }>(job: TargetJob, w: T): T {
-  w.written.catch(() => undefined);
+function track<T extends { written: Promise<void>; file: string }>(job: TargetJob, w: T): T {
+  w.written.catch(() => forgetFile(job.target, relative(job.input.results, w.file)));
   job.writes.push(w.written);
   return w;
 }

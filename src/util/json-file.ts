@@ -16,7 +16,7 @@ import {
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
-import { registerCleanup } from './cleanup.js';
+import { interruptedFailure, registerCleanup } from './cleanup.js';
 import { MAX_JSON_INPUT_BYTES, readRegularText } from './read-regular.js';
 
 /**
@@ -241,7 +241,8 @@ export async function writeFileAtomicLater(
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await rm(tmp, { force: true }).catch(() => undefined);
-    throw writeError(e, file, label);
+    // A signal's cleanup removed the temporary file: the signal's failure, not a write error.
+    throw interruptedFailure(`the write of ${file}`, undefined, e) ?? writeError(e, file, label);
   } finally {
     unregister();
   }
