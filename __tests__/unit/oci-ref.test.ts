@@ -106,6 +106,8 @@ describe('parseDigestRef', () => {
     [`ghcr.io/org/app@${D};rm -rf /`, /character ";" is not allowed/],
     [`ghcr.io/org/app:-1@${D}`, /is not a valid image reference: expected NAME/],
     [`ghcr.io/org/app:1@${D}@${D}`, /is not a valid image reference/],
+    // build.json's digest alone: the repository is missing, not the digest.
+    [D, /^image ".*" is a digest without its repository: pass REPOSITORY@sha256:/],
   ])('%j -> InputError naming the value', (ref, why) => {
     const e = inputErrorOf(() => parseDigestRef(ref));
     expect(e).toBeInstanceOf(InputError);

@@ -217,6 +217,11 @@ export interface DigestRefOptions {
 export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): DigestRef {
   const { field = 'image', allowTag = true } = opts;
   const quoted = JSON.stringify(ref);
+  if (isDigest(ref))
+    throw new InputError(
+      `${field} ${quoted} is a digest without its repository: pass REPOSITORY@${ref}`,
+      "build.json names both: a variant's repository and its digest (REPOSITORY@DIGEST)",
+    );
   const problem = imageRefProblem(ref);
   const { registry, path, tag, digest } = parseImageRef(ref);
   const pinned = isDigest(digest);
