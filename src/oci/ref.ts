@@ -217,7 +217,7 @@ export interface DigestRefOptions {
 export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): DigestRef {
   const { field = 'image', allowTag = true } = opts;
   const quoted = JSON.stringify(ref);
-  if (isDigest(ref))
+  if (DIGEST_RE.test(ref))
     throw new InputError(
       `${field} ${quoted} is a digest without its repository: pass REPOSITORY@${ref}`,
       "build.json names both: a variant's repository and its digest (REPOSITORY@DIGEST)",
