@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doctorReport } from '../../src/cli/commands/doctor.js';
+import { outputLine } from '../../src/cli/commands/run.js';
 import { asksHelp, COMMANDS, runCli } from '../../src/cli/main.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { closedPort } from '../helpers/net.js';
@@ -467,5 +468,16 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
       `FAIL registry: registry 127.0.0.1:${port} is unreachable (http://127.0.0.1:${port}/v2/: ECONNREFUSED)`,
     );
     expect(io.out()).toContain('fix: start the local registry');
+  });
+});
+
+// ml-image run streams each build's own output under its progress lines with the build's
+// [variant/arch], as ml-image build does: two platforms build side by side.
+describe('run: the output lines', () => {
+  it.each<[string, string | undefined, string]>([
+    ['#5 [2/4] RUN pip install', 'cpu/arm64', '           [cpu/arm64] #5 [2/4] RUN pip install\n'],
+    ['collected 3 items', undefined, '           collected 3 items\n'],
+  ])('%j of %j', (line, target, expected) => {
+    expect(outputLine(line, target)).toBe(expected);
   });
 });

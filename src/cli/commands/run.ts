@@ -157,7 +157,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         docker: io.docker,
         env: io.env,
         progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
-        ...(!values.quiet && { output: (line: string) => io.stderr(`           ${line}\n`) }),
+        ...(!values.quiet && { output: (l: string, at?: string) => io.stderr(outputLine(l, at)) }),
         error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
         warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
         ...timer.io,
@@ -170,6 +170,14 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     return result.smokeStatus === 'fail' ? 1 : 0;
   },
 };
+
+/**
+ * A line of a build's (or a test's) own output under the progress lines: indented past their
+ * elapsed time, with the build's `[variant/arch]` as `ml-image build` shows it (two platforms'
+ * builds run side by side).
+ */
+export const outputLine = (line: string, target?: string): string =>
+  `           ${target !== undefined ? `[${target}] ` : ''}${line}\n`;
 
 /** The run's report.md, when the report stage wrote one. */
 function printReport(io: CliIo, result: PipelineResult): void {
