@@ -106,7 +106,9 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
   const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
   if (pinned.note !== undefined) say(pinned.note);
   const earlier = earlierResolution(input, deps, pinned.key, say);
-  if (earlier.hit !== undefined) return earlier.hit;
+  // Its time is this run's (the lookup), not the earlier run's that made it.
+  if (earlier.hit !== undefined)
+    return { ...earlier.hit, resolution: { ...earlier.hit.resolution, durationMs: Date.now() - t0 } };
   const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
   const first = preinstalled(input);
   const userConstraints = userConstraintsText(input);
