@@ -3895,7 +3895,8 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
     catch (e) {
         await handle?.close().catch(() => undefined);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true }).catch(() => undefined);
-        throw writeError(e, file, label);
+        // A signal's cleanup removed the temporary file: the signal's failure, not a write error.
+        throw (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .interruptedFailure */ .rn)(`the write of ${file}`, undefined, e) ?? writeError(e, file, label);
     }
     finally {
         unregister();

@@ -1891,7 +1891,8 @@ class Ahead {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
 /* harmony export */   pC: () => (/* binding */ KIND_TYPES),
-/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema),
+/* harmony export */   wC: () => (/* binding */ forgetFile)
 /* harmony export */ });
 /* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
@@ -1954,6 +1955,20 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
     error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
+/**
+ * TARGET no longer naming FILE (relative to the result directory), whose write failed (a signal
+ * removed it before it landed, no room): an attestation whose predicate it was goes, and an
+ * envelope or SPDX copy it was is no longer named. attest.json names only files that are there.
+ */
+function forgetFile(target, file) {
+    target.attestations = target.attestations.filter((a) => a.file !== file);
+    for (const a of target.attestations) {
+        if (a.envelope === file)
+            delete a.envelope;
+        if (a.spdx === file)
+            delete a.spdx;
+    }
+}
 
 
 /***/ }),
@@ -2058,8 +2073,8 @@ var cosign_args = __webpack_require__(51386);
 var util_redact = __webpack_require__(89780);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __webpack_require__(78617);
 ;// CONCATENATED MODULE: ./src/attest/cosign.ts
 // Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
 // from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests

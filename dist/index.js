@@ -28490,7 +28490,7 @@ function fail(io, err) {
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85015);
 /* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(63659);
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
-/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
+/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(78617);
 /* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
@@ -30500,8 +30500,8 @@ async function localImageInspect(ref, env = process.env) {
     return answer?.status === 404 ? null : undefined;
 }
 
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __nccwpck_require__(45206);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __nccwpck_require__(78617);
 ;// CONCATENATED MODULE: ./src/docker/tar.ts
 // A minimal ustar writer: enough to hand a few small files to a container through the engine's
 // archive API (`putArchive`), so file contents never travel on a command line (E2BIG, and secrets
@@ -30754,22 +30754,85 @@ function createDefaultDockerAdapter() {
 
 /***/ }),
 
-/***/ 45206:
+/***/ 78617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ RUN_ID_ENV),
-/* harmony export */   L: () => (/* binding */ ActionsExecRunner)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72679);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ ActionsExecRunner),
+  I: () => (/* binding */ RUN_ID_ENV)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __nccwpck_require__(38201);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/util/process-tree.ts
+// The processes a child started, read from /proc (Linux): what a stop must also end when the child
+// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin).
+
+
+/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
+function parentInStat(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+/** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
+function descendantsIn(pid, parents) {
+    const children = new Map();
+    for (const [p, parent] of parents)
+        children.set(parent, [...(children.get(parent) ?? []), p]);
+    const out = [];
+    const queue = [pid];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+        for (const c of children.get(queue.shift()) ?? []) {
+            if (seen.has(c))
+                continue;
+            seen.add(c);
+            out.push(c);
+            queue.push(c);
+        }
+    }
+    return out;
+}
+/** The running descendants of PID; none where there is no /proc (macOS) or it cannot be read. */
+function descendantsOf(pid, procDir = '/proc') {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(procDir).filter((e) => /^\d+$/.test(e));
+    }
+    catch {
+        return [];
+    }
+    const parents = new Map();
+    for (const e of entries) {
+        try {
+            const parent = parentInStat((0,external_node_fs_.readFileSync)(external_node_path_default().join(procDir, e, 'stat'), 'utf8'));
+            if (parent !== undefined)
+                parents.set(Number(e), parent);
+        }
+        catch {
+            // ended while being read
+        }
+    }
+    return descendantsIn(pid, parents);
+}
+
+// EXTERNAL MODULE: ./src/util/run-id.ts
+var run_id = __nccwpck_require__(72679);
+;// CONCATENATED MODULE: ./src/docker/exec-runner.ts
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
+
 
 
 
@@ -30779,18 +30842,22 @@ const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
 /** How long a child has to end after SIGTERM before it is killed. */
 const KILL_GRACE_MS = 3000;
 /**
- * SIGKILL to CHILD's process group: the child and what it started. A Docker CLI before 25.0 takes
- * SIGTERM without passing it on to its docker-buildx plugin (docker/cli#4332), which then builds
- * on, holding the output pipes, so the child never closed. Each child leads a group of its own.
+ * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
+ * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
+ * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
+ * pipes, so the child never closed. The children stay in this process's group: a terminal's Ctrl-C
+ * or a supervisor's signal to the group still reaches them as it reaches this process.
  */
-function killGroup(child) {
-    try {
-        if (child.pid !== undefined)
-            process.kill(-child.pid, 'SIGKILL');
+function killTree(child) {
+    for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid)) {
+        try {
+            process.kill(pid, 'SIGKILL');
+        }
+        catch {
+            // ended already
+        }
     }
-    catch {
-        child.kill('SIGKILL'); // the group is gone already (or never formed): the child alone
-    }
+    child.kill('SIGKILL');
 }
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
 function lineSplitter(emit) {
@@ -30815,19 +30882,15 @@ class ActionsExecRunner {
         const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
         const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
         return new Promise((resolve, reject) => {
-            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
+            (0,cleanup/* throwIfInterrupted */.sK)(external_node_path_default().basename(command));
             if (options.signal?.aborted) {
                 reject(options.signal.reason);
                 return;
             }
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+            const child = (0,external_node_child_process_.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: run_id/* RUN_ID */.UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-                // A group of its own, so that a kill reaches what it started (killGroup). SIGTERM still
-                // goes to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which cancels
-                // the build in BuildKit; a terminal's Ctrl-C reaches this process, which stops the child.
-                detached: true,
             });
             const stdout = [];
             const stderr = [];
@@ -30839,13 +30902,13 @@ class ActionsExecRunner {
                 child.once('close', () => done());
                 if (killTimer !== undefined)
                     return; // being stopped already
-                // An exited child whose pipes are still held (by a plugin it started) gets no SIGTERM:
-                // only the group's kill.
+                // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
+                // cancels the build in BuildKit. What is still running after the grace is killed.
                 if (child.exitCode === null && child.signalCode === null)
                     child.kill('SIGTERM');
-                killTimer = setTimeout(() => killGroup(child), KILL_GRACE_MS);
+                killTimer = setTimeout(() => killTree(child), KILL_GRACE_MS);
             });
-            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
+            const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
             const onAbort = () => void stop();
             options.signal?.addEventListener('abort', onAbort, { once: true });
             const settle = () => {
@@ -31981,6 +32044,8 @@ function repositoryProblem(ref) {
 function parseDigestRef(ref, opts = {}) {
     const { field = 'image', allowTag = true } = opts;
     const quoted = JSON.stringify(ref);
+    if (DIGEST_RE.test(ref))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is a digest without its repository: pass REPOSITORY@${ref}`, "build.json names both: a variant's repository and its digest (REPOSITORY@DIGEST)");
     const problem = imageRefProblem(ref);
     const { registry, path, tag, digest } = parseImageRef(ref);
     const pinned = isDigest(digest);

@@ -8,7 +8,8 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
 /* harmony export */   pC: () => (/* binding */ KIND_TYPES),
-/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema),
+/* harmony export */   wC: () => (/* binding */ forgetFile)
 /* harmony export */ });
 /* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
@@ -71,6 +72,20 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
     error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
+/**
+ * TARGET no longer naming FILE (relative to the result directory), whose write failed (a signal
+ * removed it before it landed, no room): an attestation whose predicate it was goes, and an
+ * envelope or SPDX copy it was is no longer named. attest.json names only files that are there.
+ */
+function forgetFile(target, file) {
+    target.attestations = target.attestations.filter((a) => a.file !== file);
+    for (const a of target.attestations) {
+        if (a.envelope === file)
+            delete a.envelope;
+        if (a.spdx === file)
+            delete a.spdx;
+    }
+}
 
 
 /***/ }),

@@ -2456,8 +2456,8 @@ async function runBuildStage(input, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __webpack_require__(78617);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
@@ -3580,7 +3580,7 @@ turn) {
 }
 /** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
 function track(job, w) {
-    w.written.catch(() => undefined);
+    w.written.catch(() => (0,attest_result/* forgetFile */.wC)(job.target, relative(job.input.results, w.file)));
     job.writes.push(w.written);
     return w;
 }

@@ -142,8 +142,8 @@ function wantsColor(isTTY, env) {
     return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __webpack_require__(78617);
 // EXTERNAL MODULE: ./src/plan/git-context.ts
 var git_context = __webpack_require__(74725);
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
@@ -1051,11 +1051,14 @@ const DEFAULT_RUNNERS = {
  * The variants whose order and count the tags follow: the config file's own list when the planned
  * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
  * file's first variant alone gets `latest` and every variant of a file with several gets its
- * suffix in whichever job builds it; else the planned variants (no file, or variants given that
- * the file does not list).
+ * suffix in whichever job builds it. Planned variants the file does not list come after its own
+ * (never fewer than are planned: two planned variants never share the tags input's tags); when
+ * none of them is the file's (or there is no file), the planned variants alone.
  */
 function taggedVariants(planned, fileVariants) {
-    return fileVariants !== undefined && planned.some((n) => fileVariants.includes(n)) ? fileVariants : planned;
+    if (fileVariants === undefined || !planned.some((n) => fileVariants.includes(n)))
+        return planned;
+    return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
 }
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {

@@ -2941,8 +2941,9 @@ async function resolveAgainstBase(input, deps) {
     if (pinned.note !== undefined)
         say(pinned.note);
     const earlier = earlierResolution(input, deps, pinned.key, say);
+    // Its time is this run's (the lookup), not the earlier run's that made it.
     if (earlier.hit !== undefined)
-        return earlier.hit;
+        return { ...earlier.hit, resolution: { ...earlier.hit.resolution, durationMs: Date.now() - t0 } };
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     const first = (0,resolve_input/* preinstalled */.kl)(input);
     const userConstraints = (0,resolve_input/* userConstraintsText */.X9)(input);

@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bundledExample: () => (/* binding */ bundledExample),
+/* harmony export */   outputLine: () => (/* binding */ outputLine),
 /* harmony export */   runCommand: () => (/* binding */ runCommand)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -159,7 +160,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             docker: io.docker,
             env: io.env,
             progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
-            ...(!values.quiet && { output: (line) => io.stderr(`           ${line}\n`) }),
+            ...(!values.quiet && { output: (l, at) => io.stderr(outputLine(l, at)) }),
             error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
             warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
             ...timer.io,
@@ -174,6 +175,12 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         return result.smokeStatus === 'fail' ? 1 : 0;
     },
 };
+/**
+ * A line of a build's (or a test's) own output under the progress lines: indented past their
+ * elapsed time, with the build's `[variant/arch]` as `ml-image build` shows it (two platforms'
+ * builds run side by side).
+ */
+const outputLine = (line, target) => `           ${target !== undefined ? `[${target}] ` : ''}${line}\n`;
 /** The run's report.md, when the report stage wrote one. */
 function printReport(io, result) {
     const runFile = result.reports[0]?.runFile;

@@ -448,8 +448,8 @@ var util_redact = __webpack_require__(89780);
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __webpack_require__(78617);
 ;// CONCATENATED MODULE: ./src/attest/cosign.ts
 // Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
 // from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
