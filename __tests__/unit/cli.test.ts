@@ -78,6 +78,20 @@ describe('ml-image CLI', () => {
     const io = captureIo(dir);
     expect(await runCli(['validate', '--frob'], io)).toBe(2);
     expect(io.err()).toContain("error: validate: Unknown option '--frob'");
+    expect(io.err()).not.toContain('did you mean');
+  });
+
+  it.each<[string[], string]>([
+    [
+      ['plan', '--platfroms', 'linux/amd64'],
+      "plan: Unknown option '--platfroms' (did you mean --platforms?)",
+    ],
+    [['run', '--quite'], "run: Unknown option '--quite' (did you mean --quiet?)"],
+    [['validate', '--josn'], "validate: Unknown option '--josn' (did you mean --json?)"],
+  ])('an unknown option near one of the command: %j says which was meant', async (argv, message) => {
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toContain(`error: ${message}\n`);
   });
 
   it.each([

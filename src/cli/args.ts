@@ -10,6 +10,7 @@ import {
 import { InputError } from '../errors.js';
 import { imageRefProblem } from '../oci/ref.js';
 import { maskBareLogins, redactUrls } from '../util/redact.js';
+import { closestWord } from '../util/text.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,7 +33,13 @@ export function parseCommandArgs<O extends OptionSpec>(
     parsed = parseArgs({ args: argv, options: all, strict: true, allowPositionals, tokens: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new InputError(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
+    // An unknown --flag: the nearest of this command's (--platfroms -> --platforms).
+    const unknown = /^Unknown option '--([^']+)'/.exec(msg)?.[1];
+    const hint = unknown !== undefined ? closestWord(unknown, Object.keys(all)) : undefined;
+    throw new InputError(
+      `${command}: ${msg}${hint !== undefined ? ` (did you mean --${hint}?)` : ''}`,
+      `run "ml-image ${command} --help" for usage`,
+    );
   }
   // A value flag given twice (--variants cpu --variants cuda12.8) would keep the last one silently;
   // an empty one (an unset variable in `--config "$FILE"`) would stand for the current directory,

@@ -2,7 +2,7 @@
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
 import { maskBareLogins, REDACTED, redactText } from '../util/redact.js';
-import { clip, printable } from '../util/text.js';
+import { clip, closestWord, printable } from '../util/text.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -91,32 +91,6 @@ function objectShapeAt(schema: z.ZodType, path: Path): string[] | undefined {
   return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
 }
 
-function closest(word: string, candidates: string[]): string | undefined {
-  const dist = (a: string, b: string): number => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++)
-        d[i]![j] = Math.min(
-          d[i - 1]![j]! + 1,
-          d[i]![j - 1]! + 1,
-          d[i - 1]![j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
-        );
-    return d[a.length]![b.length]!;
-  };
-  // Suggested only this close. The distance is at least the difference in length, so a candidate
-  // much longer or shorter is never compared letter by letter (a 5 MB key took half a minute).
-  const max = Math.max(2, Math.floor(word.length / 3));
-  let best: string | undefined;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    if (Math.abs(word.length - c.length) > max) continue;
-    const dd = dist(word, c);
-    if (dd < bestD) [best, bestD] = [c, dd];
-  }
-  return bestD <= max ? best : undefined;
-}
-
 /** Where a problem's value was written: the input it came from, else the file's line. */
 export interface IssueOrigins {
   /** The input a value came from, appended as "(from input "x")". */
@@ -193,7 +167,7 @@ export function formatIssues(
         const allowed = objectShapeAt(schema, path) ?? [];
         for (const key of issue.keys) {
           // Past the cap only the count matters: skip the did-you-mean search.
-          const hint = out.length < MAX_PROBLEMS ? closest(key, allowed) : undefined;
+          const hint = out.length < MAX_PROBLEMS ? closestWord(key, allowed) : undefined;
           push(
             [...path, key],
             `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,

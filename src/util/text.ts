@@ -61,3 +61,33 @@ export function lineEnd(text: string, at: number): number {
   LINE_END.lastIndex = at;
   return LINE_END.exec(text)?.index ?? text.length;
 }
+
+/**
+ * The candidate nearest to WORD by edit distance (case-blind), when it is near enough to be what
+ * was meant: a config key's or a flag's "did you mean".
+ */
+export function closestWord(word: string, candidates: readonly string[]): string | undefined {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i]![j] = Math.min(
+          d[i - 1]![j]! + 1,
+          d[i]![j - 1]! + 1,
+          d[i - 1]![j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+        );
+    return d[a.length]![b.length]!;
+  };
+  // Suggested only this close. The distance is at least the difference in length, so a candidate
+  // much longer or shorter is never compared letter by letter (a 5 MB key took half a minute).
+  const max = Math.max(2, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    if (Math.abs(word.length - c.length) > max) continue;
+    const dd = dist(word, c);
+    if (dd < bestD) [best, bestD] = [c, dd];
+  }
+  return bestD <= max ? best : undefined;
+}
