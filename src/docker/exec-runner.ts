@@ -67,15 +67,14 @@ export class ActionsExecRunner implements CommandRunner {
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let killTimer: NodeJS.Timeout | undefined;
-      let closed = false;
       const stop = () =>
         new Promise<void>((done) => {
-          if (closed) return done();
+          if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('close', () => done());
           if (killTimer !== undefined) return; // being stopped already
           // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
           // cancels the build in BuildKit. What is still running after the grace is killed.
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          child.kill('SIGTERM');
           killTimer = setTimeout(() => killTree(child), KILL_GRACE_MS);
         });
       const unregister = registerCleanup(stop);
@@ -103,7 +102,6 @@ export class ActionsExecRunner implements CommandRunner {
         reject(e); // could not start (ENOENT, EACCES): the caller says what to install
       });
       child.once('close', (code, signal) => {
-        closed = true;
         settle();
         out.flush();
         err.flush();
