@@ -205,6 +205,27 @@ describe('post step: images on a self-hosted runner', () => {
     expect(t.warnings).toEqual([]);
   });
 
+  it("an image a failed push left (the build stage's left target: its image ID, the push tag): removed", async () => {
+    const pushTag = `${REPO}:ml-image-build-cpu-amd64`;
+    const engine = fakeEngine([imageDetails({ id: sha('c'), repoTags: [pushTag], labels: LABELS })]);
+    const saved: Record<string, string> = {};
+    const record = builtTargetRecorder({ saveState: (n, v) => (saved[n] = v) });
+    // As src/build/target.ts leftImage tells it: no manifest digest, the image ID in its place.
+    const left = platform({
+      digest: sha('c'),
+      durationMs: 0,
+      metadata: { 'containerimage.config.digest': sha('c') },
+      localRef: pushTag,
+      pushed: false,
+    });
+    record({ ...build(left).variants[0]!, tags: [] });
+    const t = setup({ docker: engine.docker, state: { ...saved } });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([pushTag]);
+    expect(engine.images).toEqual([]);
+    expect(t.warnings).toEqual([]);
+  });
+
   it('leaves a tag that now names another image (a concurrent job built it since)', async () => {
     const engine = fakeEngine([imageDetails({ id: sha('9'), repoTags: [LOCAL_TAG], labels: LABELS })]);
     const t = setup({

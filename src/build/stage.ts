@@ -20,17 +20,17 @@ import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported 
 import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from './builder-facts.js';
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
-import { type BuildInputOptions, indexAnnotations } from './action-inputs.js';
+import type { BuildInputOptions } from './action-inputs.js';
 import { publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { inputSecrets } from './input-secrets.js';
-import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
+import type { PlatformBuild } from './result.js';
 import { readRunEventFacts } from '../github/event.js';
 import { untrustedReason } from '../util/pull-request-code.js';
 import { untrustedRunOf } from './push-tag.js';
-import { buildTarget, type TargetContext } from './target.js';
+import { buildTarget, mergeAnnotations, noteOnce, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut } from './context-ignore.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -196,7 +196,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;
   const merging = input.push && input.merge !== false;
-  const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+  const annotations = merging ? mergeAnnotations(ctx, labels, input.options?.annotations) : [];
   // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
   // build job) the merge job's, which annotates the list it makes. From Docker manifests buildx
   // makes a Docker list and drops the annotations without a word. The docker driver pushes Docker
@@ -205,6 +205,11 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
   // their work files are removed when the stage ends); mapLimit waits for them to end.
   const stop = new AbortController();
+  // keep-images: false: each target built (or left by a failed push) is told as soon as it is.
+  const { builtTarget } = run;
+  const record =
+    builtTarget &&
+    ((b: PlatformBuild) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
   const built = await mapLimit(platforms, limit, (platform) =>
     group(`build ${v.name} ${platform}`, () =>
       timer.step(`build ${v.name}/${archOf(platform)}`, () =>
@@ -217,12 +222,13 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
             labels,
             buildArgs,
             ...(ociMediatypes && { ociMediatypes: true }),
+            ...(record && { left: record }),
           },
         ),
       ),
     ).then(
       (b) => {
-        run.builtTarget?.({ ...variantOf(input, v, run), tags: [], platforms: [b] });
+        record?.(b);
         return b;
       },
       (e: unknown) => {
@@ -258,30 +264,6 @@ function variantOf(
     baseImage: v.base.ref,
     ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
   };
-}
-
-/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
-function mergeAnnotations(
-  input: BuildStageInput,
-  ctx: TargetContext,
-  labels: Readonly<Record<string, string>>,
-): string[] {
-  const wanted = indexAnnotations(labels, input.options?.annotations);
-  if (wanted.length === 0) return wanted;
-  const why =
-    ctx.builder.driver === 'docker'
-      ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
-      : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
-        ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
-        : undefined;
-  if (why === undefined) return wanted;
-  noteOnce(ctx, why);
-  return [];
-}
-
-function noteOnce(ctx: TargetContext, why: string): void {
-  if (!ctx.notesShown.has(why)) ctx.progress(`note: ${why}`);
-  ctx.notesShown.add(why);
 }
 
 /**

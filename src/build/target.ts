@@ -8,14 +8,16 @@ import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageRef } from '../oci/ref.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
-import type { VariantPlan } from '../plan/schema.js';
+import { LABEL_PREFIX, type VariantPlan } from '../plan/schema.js';
 import type { PipIndexes } from '../python/indexes.js';
 import {
   annotationArg,
   type BuildInputOptions,
+  indexAnnotations,
   isManifestAnnotation,
   requestFromOptions,
 } from './action-inputs.js';
+import { compareVersions } from '../util/versions.js';
 import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './buildx-args.js';
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
@@ -75,6 +77,11 @@ export interface Target {
   buildArgs: Record<string, string>;
   /** Push OCI manifests (the merged index gets annotations, or the image has some). */
   ociMediatypes?: boolean;
+  /**
+   * Told of the image a failed push left in the engine (the docker driver stores it under its push
+   * tag before it pushes), so that keep-images: false removes it too (leftImage).
+   */
+  left?: (image: PlatformBuild) => void;
 }
 
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
@@ -205,9 +212,46 @@ export function uncachedArgs(args: readonly string[]): string[] {
   return [...out, '--no-cache', ...args.slice(-1)];
 }
 
-/** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
+/**
+ * Builds one target, retrying transient failures; throws the classified error of the last attempt,
+ * after telling T.left of the image a failed push of the docker driver left under its push tag.
+ */
 export async function buildTarget(ctx: TargetContext, t: Target): Promise<PlatformBuild> {
   const arch = archOf(t.platform)!;
+  const pushRef =
+    t.left && ctx.push && !canPushByDigest(ctx.builder)
+      ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}`
+      : undefined;
+  // The image the tag named before: one this build did not make is never reported.
+  const before = pushRef && (await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined))?.id;
+  try {
+    return await attempts(ctx, t, arch);
+  } catch (e) {
+    if (pushRef !== undefined) await leftImage(ctx, t, pushRef, before);
+    throw e;
+  }
+}
+
+/**
+ * The image a failed build left under PUSHREF, for T.left: a new one (not BEFORE) that carries
+ * this variant's label. Looked at by its tag alone; an engine that cannot answer tells nothing.
+ */
+async function leftImage(ctx: TargetContext, t: Target, pushRef: string, before: string | undefined) {
+  const d = await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined);
+  if (d === undefined || d.id === before || d.labels[`${LABEL_PREFIX}.variant`] !== t.v.name) return;
+  t.left?.({
+    platform: t.platform,
+    digest: d.id,
+    durationMs: 0,
+    attempts: 1,
+    metadata: { 'containerimage.config.digest': d.id },
+    localRef: pushRef,
+    pushed: false,
+  });
+}
+
+/** buildTarget's attempts: build, and retry what may pass on a second try. */
+async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<PlatformBuild> {
   const id = `${t.v.name}/${arch}`;
   const metadataFile = path.join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
   let args = prepareTarget(ctx, t, arch, metadataFile);
@@ -287,4 +331,29 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
       void ctx.sleep(retry.waitMs).then(done);
     });
   }
+}
+
+/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
+export function mergeAnnotations(
+  ctx: TargetContext,
+  labels: Readonly<Record<string, string>>,
+  given: BuildInputOptions['annotations'],
+): string[] {
+  const wanted = indexAnnotations(labels, given);
+  if (wanted.length === 0) return wanted;
+  const why =
+    ctx.builder.driver === 'docker'
+      ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+      : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
+        ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+        : undefined;
+  if (why === undefined) return wanted;
+  noteOnce(ctx, why);
+  return [];
+}
+
+/** WHY as a note, once per stage. */
+export function noteOnce(ctx: TargetContext, why: string): void {
+  if (!ctx.notesShown.has(why)) ctx.progress(`note: ${why}`);
+  ctx.notesShown.add(why);
 }

@@ -1,0 +1,126 @@
+// keep-images: false on a self-hosted runner: the docker driver stores a target's image under its
+// push tag before it pushes, so a push the registry refuses left that image in the engine, and
+// the post step, told of targets only once built, never removed it. The build stage now tells the
+// post step of the image a failed push left: a new one under the push tag, with this variant's
+// label. The engine is a fake: no process is started.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { VariantBuild } from '../../src/build/result.js';
+import { runBuildStage } from '../../src/build/stage.js';
+import { validateConfigData } from '../../src/config/load.js';
+import type { CommandRunner, ImageDetails } from '../../src/docker/adapter.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+
+const NO_GIT: CommandRunner = {
+  run: async () => ({ exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }),
+};
+const D = (n: number) => `sha256:${String(n).repeat(64)}`;
+const LABEL = 'io.github.ml-image-action.variant';
+const REFUSED =
+  'ERROR: failed to push localhost:5000/o/m:ml-image-build-cpu-amd64: unexpected status: 401 Unauthorized';
+const PUSH_TAG = 'localhost:5000/o/m:ml-image-build-cpu-amd64';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-left-image-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A build on DRIVER whose push fails; the push tag names BEFORE until the build, AFTER once it
+ * ran. What the stage told builtTarget, and the refs it inspected.
+ */
+async function failedPush(
+  driver: string,
+  before: ImageDetails | undefined,
+  after: ImageDetails | undefined,
+  recording = true,
+) {
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12-slim\n');
+  const config = validateConfigData(
+    { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'] },
+    'x',
+  );
+  const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
+  let built = false;
+  const inspected: string[] = [];
+  const docker = fakeDocker({
+    buildxVersion: async () => '0.21.2',
+    buildxInspect: async () => ({ name: 'default', driver, platforms: ['linux/amd64'] }),
+    imageDigest: async () => D(9),
+    inspectLocalImage: async (ref: string) => {
+      inspected.push(ref);
+      return built ? after : before;
+    },
+    buildx: async () => {
+      built = true;
+      return { exitCode: 1, stdout: '', stderr: REFUSED };
+    },
+  });
+  const told: VariantBuild[] = [];
+  const err = await runBuildStage(
+    { plan, config, baseDir: dir, imagesDir: path.join(process.cwd(), 'images'), push: true },
+    {
+      docker,
+      exec: NO_GIT,
+      env: {},
+      progress: () => {},
+      sleep: async () => {},
+      ...(recording && { builtTarget: (t: VariantBuild) => told.push(t) }),
+    },
+  ).catch((e: unknown) => e);
+  return { err, told, inspected };
+}
+
+const image = (id: string, labels: Record<string, string> = { [LABEL]: 'cpu' }) =>
+  imageDetails({ id, labels });
+
+describe('an image a failed push left (docker driver, keep-images: false)', () => {
+  it('a new image under the push tag with the variant label: told, as the push tag it is under', async () => {
+    const r = await failedPush('docker', image(D(1)), image(D(2)));
+    expect((r.err as { exitCode: number }).exitCode).toBe(3);
+    expect(r.told).toEqual([
+      expect.objectContaining({
+        variant: 'cpu',
+        tags: [],
+        platforms: [
+          {
+            platform: 'linux/amd64',
+            digest: D(2),
+            durationMs: 0,
+            attempts: 1,
+            metadata: { 'containerimage.config.digest': D(2) },
+            localRef: PUSH_TAG,
+            pushed: false,
+          },
+        ],
+      }),
+    ]);
+  });
+
+  it.each<[string, ImageDetails | undefined, ImageDetails | undefined]>([
+    ['the image the tag named before the build (this build stored nothing new)', image(D(1)), image(D(1))],
+    ['no image under the tag', undefined, undefined],
+    ['an image without the variant label', undefined, image(D(2), {})],
+    ["another variant's image", undefined, image(D(2), { [LABEL]: 'cuda12.8' })],
+  ])('%s: not told', async (_, before, after) => {
+    const r = await failedPush('docker', before, after);
+    expect((r.err as { exitCode: number }).exitCode).toBe(3);
+    expect(r.told).toEqual([]);
+  });
+
+  it('a builder that pushes by digest (docker-container) stores nothing under a tag: nothing looked at', async () => {
+    const r = await failedPush('docker-container', undefined, image(D(2)));
+    expect(r.told).toEqual([]);
+    expect(r.inspected).not.toContain(PUSH_TAG);
+  });
+
+  it('keep-images: true (no builtTarget): the engine is not asked', async () => {
+    const r = await failedPush('docker', undefined, image(D(2)), false);
+    expect(r.inspected).not.toContain(PUSH_TAG);
+  });
+});
