@@ -39,7 +39,8 @@ __webpack_require__.r(__webpack_exports__);
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - REPO@DIGEST of each platform build.json records, when the engine holds it.
 // A run that builds reads only the build.json its build wrote (newer than the run, no link); with
-// none (a build that failed or was cancelled), the targets its main step saved as they were built.
+// none (a build that failed or was cancelled), the targets its main step saved as they were built
+// (and the image a failed push of the docker driver left under its push tag: src/build/target.ts).
 // Only images the build labelled with the variant qualify: never a base image, never a tag of
 // another shape. Removal is without force: an image a container uses is left, with a line.
 

@@ -28953,30 +28953,6 @@ function objectShapeAt(schema, path) {
     const s = cur ? unwrap(cur) : undefined;
     return s instanceof zod__WEBPACK_IMPORTED_MODULE_2__/* .ZodObject */ .bvH ? Object.keys(s.shape) : undefined;
 }
-function closest(word, candidates) {
-    const dist = (a, b) => {
-        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-        for (let j = 1; j <= b.length; j++)
-            d[0][j] = j;
-        for (let i = 1; i <= a.length; i++)
-            for (let j = 1; j <= b.length; j++)
-                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        return d[a.length][b.length];
-    };
-    // Suggested only this close. The distance is at least the difference in length, so a candidate
-    // much longer or shorter is never compared letter by letter (a 5 MB key took half a minute).
-    const max = Math.max(2, Math.floor(word.length / 3));
-    let best;
-    let bestD = Number.POSITIVE_INFINITY;
-    for (const c of candidates) {
-        if (Math.abs(word.length - c.length) > max)
-            continue;
-        const dd = dist(word, c);
-        if (dd < bestD)
-            [best, bestD] = [c, dd];
-    }
-    return bestD <= max ? best : undefined;
-}
 /**
  * How many problems LINES (formatIssues') stand for: past MAX_PROBLEMS the last line only counts
  * the rest ("... and 14900 more"), which is not a problem of its own.
@@ -29035,7 +29011,7 @@ function formatIssues(error, data, schema, origins = {}) {
                 const allowed = objectShapeAt(schema, path) ?? [];
                 for (const key of issue.keys) {
                     // Past the cap only the count matters: skip the did-you-mean search.
-                    const hint = out.length < MAX_PROBLEMS ? closest(key, allowed) : undefined;
+                    const hint = out.length < MAX_PROBLEMS ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .closestWord */ .En)(key, allowed) : undefined;
                     push([...path, key], `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`);
                 }
                 break;
@@ -30895,17 +30871,15 @@ class ActionsExecRunner {
             const stdout = [];
             const stderr = [];
             let killTimer;
-            let closed = false;
             const stop = () => new Promise((done) => {
-                if (closed)
+                if (child.exitCode !== null || child.signalCode !== null)
                     return done();
                 child.once('close', () => done());
                 if (killTimer !== undefined)
                     return; // being stopped already
                 // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
                 // cancels the build in BuildKit. What is still running after the grace is killed.
-                if (child.exitCode === null && child.signalCode === null)
-                    child.kill('SIGTERM');
+                child.kill('SIGTERM');
                 killTimer = setTimeout(() => killTree(child), KILL_GRACE_MS);
             });
             const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
@@ -30934,7 +30908,6 @@ class ActionsExecRunner {
                 reject(e); // could not start (ENOENT, EACCES): the caller says what to install
             });
             child.once('close', (code, signal) => {
-                closed = true;
                 settle();
                 out.flush();
                 err.flush();
@@ -33183,6 +33156,7 @@ function isAlive(pid) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   En: () => (/* binding */ closestWord),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
 /* harmony export */   g$: () => (/* binding */ printable),
@@ -33242,6 +33216,34 @@ const LINE_END = /[\n\r\u2028\u2029]/g;
 function lineEnd(text, at) {
     LINE_END.lastIndex = at;
     return LINE_END.exec(text)?.index ?? text.length;
+}
+/**
+ * The candidate nearest to WORD by edit distance (case-blind), when it is near enough to be what
+ * was meant: a config key's or a flag's "did you mean".
+ */
+function closestWord(word, candidates) {
+    const dist = (a, b) => {
+        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+        for (let j = 1; j <= b.length; j++)
+            d[0][j] = j;
+        for (let i = 1; i <= a.length; i++)
+            for (let j = 1; j <= b.length; j++)
+                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        return d[a.length][b.length];
+    };
+    // Suggested only this close. The distance is at least the difference in length, so a candidate
+    // much longer or shorter is never compared letter by letter (a 5 MB key took half a minute).
+    const max = Math.max(2, Math.floor(word.length / 3));
+    let best;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (const c of candidates) {
+        if (Math.abs(word.length - c.length) > max)
+            continue;
+        const dd = dist(word, c);
+        if (dd < bestD)
+            [best, bestD] = [c, dd];
+    }
+    return bestD <= max ? best : undefined;
 }
 
 

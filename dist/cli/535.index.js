@@ -1857,6 +1857,8 @@ var schemas = __webpack_require__(92857);
 
 
 
+
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
@@ -1969,9 +1971,46 @@ function uncachedArgs(args) {
     }
     return [...out, '--no-cache', ...args.slice(-1)];
 }
-/** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
+/**
+ * Builds one target, retrying transient failures; throws the classified error of the last attempt,
+ * after telling T.left of the image a failed push of the docker driver left under its push tag.
+ */
 async function buildTarget(ctx, t) {
     const arch = (0,config_platform/* archOf */.Q)(t.platform);
+    const pushRef = t.left && ctx.push && !canPushByDigest(ctx.builder)
+        ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}`
+        : undefined;
+    // The image the tag named before: one this build did not make is never reported.
+    const before = pushRef && (await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined))?.id;
+    try {
+        return await attempts(ctx, t, arch);
+    }
+    catch (e) {
+        if (pushRef !== undefined)
+            await leftImage(ctx, t, pushRef, before);
+        throw e;
+    }
+}
+/**
+ * The image a failed build left under PUSHREF, for T.left: a new one (not BEFORE) that carries
+ * this variant's label. Looked at by its tag alone; an engine that cannot answer tells nothing.
+ */
+async function leftImage(ctx, t, pushRef, before) {
+    const d = await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined);
+    if (d === undefined || d.id === before || d.labels[`${schema/* LABEL_PREFIX */.Ag}.variant`] !== t.v.name)
+        return;
+    t.left?.({
+        platform: t.platform,
+        digest: d.id,
+        durationMs: 0,
+        attempts: 1,
+        metadata: { 'containerimage.config.digest': d.id },
+        localRef: pushRef,
+        pushed: false,
+    });
+}
+/** buildTarget's attempts: build, and retry what may pass on a second try. */
+async function attempts(ctx, t, arch) {
     const id = `${t.v.name}/${arch}`;
     const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
     let args = prepareTarget(ctx, t, arch, metadataFile);
@@ -2052,6 +2091,27 @@ async function buildTarget(ctx, t) {
             void ctx.sleep(retry.waitMs).then(done);
         });
     }
+}
+/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
+function mergeAnnotations(ctx, labels, given) {
+    const wanted = indexAnnotations(labels, given);
+    if (wanted.length === 0)
+        return wanted;
+    const why = ctx.builder.driver === 'docker'
+        ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+        : (0,versions/* compareVersions */.Z)(ctx.builder.buildxVersion, '0.12.0') < 0
+            ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+            : undefined;
+    if (why === undefined)
+        return wanted;
+    noteOnce(ctx, why);
+    return [];
+}
+/** WHY as a note, once per stage. */
+function noteOnce(ctx, why) {
+    if (!ctx.notesShown.has(why))
+        ctx.progress(`note: ${why}`);
+    ctx.notesShown.add(why);
 }
 
 ;// CONCATENATED MODULE: ./src/build/templates.ts
@@ -2223,8 +2283,6 @@ var references = __webpack_require__(32780);
 
 
 
-
-
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -2292,7 +2350,7 @@ async function buildVariant(input, v, run) {
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     const merging = input.push && input.merge !== false;
-    const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+    const annotations = merging ? mergeAnnotations(ctx, labels, input.options?.annotations) : [];
     // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
     // build job) the merge job's, which annotates the list it makes. From Docker manifests buildx
     // makes a Docker list and drops the annotations without a word. The docker driver pushes Docker
@@ -2301,6 +2359,10 @@ async function buildVariant(input, v, run) {
     // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
     // their work files are removed when the stage ends); mapLimit waits for them to end.
     const stop = new AbortController();
+    // keep-images: false: each target built (or left by a failed push) is told as soon as it is.
+    const { builtTarget } = run;
+    const record = builtTarget &&
+        ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
     const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
         v,
         platform,
@@ -2308,8 +2370,9 @@ async function buildVariant(input, v, run) {
         labels,
         buildArgs,
         ...(ociMediatypes && { ociMediatypes: true }),
+        ...(record && { left: record }),
     }))).then((b) => {
-        run.builtTarget?.({ ...variantOf(input, v, run), tags: [], platforms: [b] });
+        record?.(b);
         return b;
     }, (e) => {
         stop.abort(e);
@@ -2335,26 +2398,6 @@ function variantOf(input, v, run) {
         baseImage: v.base.ref,
         ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
     };
-}
-/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
-function mergeAnnotations(input, ctx, labels) {
-    const wanted = indexAnnotations(labels, input.options?.annotations);
-    if (wanted.length === 0)
-        return wanted;
-    const why = ctx.builder.driver === 'docker'
-        ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
-        : (0,versions/* compareVersions */.Z)(ctx.builder.buildxVersion, '0.12.0') < 0
-            ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
-            : undefined;
-    if (why === undefined)
-        return wanted;
-    noteOnce(ctx, why);
-    return [];
-}
-function noteOnce(ctx, why) {
-    if (!ctx.notesShown.has(why))
-        ctx.progress(`note: ${why}`);
-    ctx.notesShown.add(why);
 }
 /**
  * buildx reads the context's git state (seven git commands per build) only to record it in a
