@@ -99,6 +99,25 @@ async function failure(p: Promise<unknown>): Promise<MlImageError> {
 
 const errorLine = (message: string) => ({ errorDetail: { message }, error: message });
 
+// build.json's digest alone (`smoke --image sha256:...`): docker would pull "sha256" from Docker
+// Hub at that tag and fail as an unreachable registry (exit 3). No pull: exit 2, saying why.
+describe('an image ID the engine does not hold', () => {
+  const ID = `sha256:${'a'.repeat(64)}`;
+  it.each<[string, (d: DockerAdapter) => Promise<unknown>]>([
+    ['inspectImage (capture)', (d) => d.inspectImage(ID, 'linux/amd64')],
+    ['runContainer (smoke)', (d) => d.runContainer({ image: ID, cmd: ['true'], platform: 'linux/amd64' })],
+    ['startSession (resolve)', (d) => d.startSession({ image: ID, platform: 'linux/amd64' })],
+  ])('%s: exit 2 naming it, nothing pulled', async (_, call) => {
+    const { docker, calls } = fakeEngine({});
+    const e = await failure(call(docker));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe(`image "${ID}": the engine holds no image with this ID`);
+    expect(e.fix).toMatch(/REPOSITORY@sha256:<digest>/);
+    expect(calls.pulls).toEqual([]);
+  });
+});
+
 describe('a pull the engine refuses in its progress stream', () => {
   it.each([
     // The engine's words (dockerd 20.10 and the containerd image store) for a platform the image lacks.
