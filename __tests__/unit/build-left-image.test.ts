@@ -36,8 +36,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
  */
 async function failedPush(
   driver: string,
-  before: ImageDetails | undefined,
-  after: ImageDetails | undefined,
+  before: ImageDetails | undefined | 'error',
+  /** The image after the build; a function gets the labels the build set (--label). */
+  after: ImageDetails | undefined | ((labels: Record<string, string>) => ImageDetails),
   recording = true,
 ) {
   writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12-slim\n');
@@ -47,6 +48,7 @@ async function failedPush(
   );
   const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
   let built = false;
+  const labels: Record<string, string> = {};
   const inspected: string[] = [];
   const docker = fakeDocker({
     buildxVersion: async () => '0.21.2',
@@ -54,9 +56,20 @@ async function failedPush(
     imageDigest: async () => D(9),
     inspectLocalImage: async (ref: string) => {
       inspected.push(ref);
-      return built ? after : before;
+      if (!built && before === 'error') throw new Error('the engine did not answer');
+      return built
+        ? typeof after === 'function'
+          ? after(labels)
+          : after
+        : before === 'error'
+          ? undefined
+          : before;
     },
-    buildx: async () => {
+    buildx: async (args: readonly string[]) => {
+      args.forEach((a, i) => {
+        if (args[i - 1] !== '--label') return;
+        labels[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+      });
       built = true;
       return { exitCode: 1, stdout: '', stderr: REFUSED };
     },
@@ -78,10 +91,13 @@ async function failedPush(
 
 const image = (id: string, labels: Record<string, string> = { [LABEL]: 'cpu' }) =>
   imageDetails({ id, labels });
+/** The image this build made: every label it set, and the base image's own besides. */
+const made = (id: string) => (labels: Record<string, string>) =>
+  imageDetails({ id, labels: { ...labels, maintainer: 'the base image' } });
 
 describe('an image a failed push left (docker driver, keep-images: false)', () => {
   it('a new image under the push tag with the variant label: told, as the push tag it is under', async () => {
-    const r = await failedPush('docker', image(D(1)), image(D(2)));
+    const r = await failedPush('docker', image(D(1)), made(D(2)));
     expect((r.err as { exitCode: number }).exitCode).toBe(3);
     expect(r.told).toEqual([
       expect.objectContaining({
@@ -102,11 +118,26 @@ describe('an image a failed push left (docker driver, keep-images: false)', () =
     ]);
   });
 
-  it.each<[string, ImageDetails | undefined, ImageDetails | undefined]>([
-    ['the image the tag named before the build (this build stored nothing new)', image(D(1)), image(D(1))],
+  it.each<
+    [
+      string,
+      ImageDetails | undefined | 'error',
+      ImageDetails | undefined | ((labels: Record<string, string>) => ImageDetails),
+    ]
+  >([
+    ['the image the tag named before the build (this build stored nothing new)', image(D(2)), made(D(2))],
     ['no image under the tag', undefined, undefined],
     ['an image without the variant label', undefined, image(D(2), {})],
     ["another variant's image", undefined, image(D(2), { [LABEL]: 'cuda12.8' })],
+    // Another build of another commit (or base) put its image under the tag meanwhile.
+    [
+      "an image of this variant with another build's labels",
+      undefined,
+      (labels) =>
+        imageDetails({ id: D(2), labels: { ...labels, 'org.opencontainers.image.created': 'then' } }),
+    ],
+    // The engine could not say what the tag named before: nothing to compare with.
+    ['the first look failed', 'error', made(D(2))],
   ])('%s: not told', async (_, before, after) => {
     const r = await failedPush('docker', before, after);
     expect((r.err as { exitCode: number }).exitCode).toBe(3);
@@ -114,13 +145,13 @@ describe('an image a failed push left (docker driver, keep-images: false)', () =
   });
 
   it('a builder that pushes by digest (docker-container) stores nothing under a tag: nothing looked at', async () => {
-    const r = await failedPush('docker-container', undefined, image(D(2)));
+    const r = await failedPush('docker-container', undefined, made(D(2)));
     expect(r.told).toEqual([]);
     expect(r.inspected).not.toContain(PUSH_TAG);
   });
 
   it('keep-images: true (no builtTarget): the engine is not asked', async () => {
-    const r = await failedPush('docker', undefined, image(D(2)), false);
+    const r = await failedPush('docker', undefined, made(D(2)), false);
     expect(r.inspected).not.toContain(PUSH_TAG);
   });
 });

@@ -222,23 +222,33 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
     t.left && ctx.push && !canPushByDigest(ctx.builder)
       ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}`
       : undefined;
-  // The image the tag named before: one this build did not make is never reported.
-  const before = pushRef && (await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined))?.id;
+  // The image the tag named before (null: none): one this build did not make is never reported,
+  // and an engine that could not say (an error) leaves nothing to compare with.
+  const before =
+    pushRef === undefined
+      ? undefined
+      : await ctx.docker.inspectLocalImage(pushRef).then(
+          (d) => d?.id ?? null,
+          () => undefined,
+        );
   try {
     return await attempts(ctx, t, arch);
   } catch (e) {
-    if (pushRef !== undefined) await leftImage(ctx, t, pushRef, before);
+    if (pushRef !== undefined && before !== undefined) await leftImage(ctx, t, pushRef, before);
     throw e;
   }
 }
 
 /**
  * The image a failed build left under PUSHREF, for T.left: a new one (not BEFORE) that carries
- * this variant's label. Looked at by its tag alone; an engine that cannot answer tells nothing.
+ * every label this build set (the variant, the commit, the created time, the base digest): not an
+ * image another build of another commit or base put under the tag meanwhile. Looked at by its tag
+ * alone; an engine that cannot answer tells nothing.
  */
-async function leftImage(ctx: TargetContext, t: Target, pushRef: string, before: string | undefined) {
+async function leftImage(ctx: TargetContext, t: Target, pushRef: string, before: string | null) {
   const d = await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined);
   if (d === undefined || d.id === before || d.labels[`${LABEL_PREFIX}.variant`] !== t.v.name) return;
+  if (!Object.entries(t.labels).every(([k, v]) => d.labels[k] === v)) return;
   t.left?.({
     platform: t.platform,
     digest: d.id,
