@@ -897,6 +897,31 @@ describe("runAttestStage: an earlier run's SBOM, attached again without being ma
   });
 });
 
+describe('a predicate whose copy is not written, attached all the same', () => {
+  // The built-in signer signs the predicate's text, not its copy in the result directory: an
+  // attestation attached to the image stays in attest.json when its copy could not be written.
+  it('stays in attest.json, attached, with a note; a predicate neither written nor attached goes', async () => {
+    mkdirSync(path.join(dir, 'attest', 'cpu-arm64.provenance.json', 'x'), { recursive: true });
+    const attached: string[] = [];
+    const signer: AttestSigner = {
+      sign: async () => {},
+      attest: async (ref, p) => {
+        attached.push(`${ref.endsWith(D('2')) ? 'arm64' : 'amd64'} ${p.type}`);
+      },
+    };
+    const err = await runAttestStage(input(), io(signer)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(attached).toContain('arm64 slsaprovenance1');
+    const arm64 = readAttest(dir)!.targets.find((t) => t.platform === 'linux/arm64')!;
+    const provenance = arm64.attestations.find((a) => a.kind === 'provenance');
+    expect(provenance).toMatchObject({ attached: true, file: 'attest/cpu-arm64.provenance.json' });
+    expect(provenance!.verify).toBeDefined();
+    expect(arm64.notes).toContain(
+      'provenance: attached, but its copy attest/cpu-arm64.provenance.json was not written',
+    );
+  });
+});
+
 describe('runAttestStage: keyless one image at a time; no image starts after a registry failure', () => {
   /** A signer that records how many images are being signed at once, failing on FAIL_REF. */
   function tracking(failRef?: string) {

@@ -67,14 +67,17 @@ export type AttestTarget = z.infer<typeof AttestTargetSchema>;
 export type AttestResult = z.infer<typeof AttestResultSchema>;
 
 /**
- * TARGET no longer naming FILE (relative to the result directory), whose write failed (a signal
- * removed it before it landed, no room): an attestation whose predicate it was goes, and an
- * envelope or SPDX copy it was is no longer named. attest.json names only files that are there.
+ * TARGET no longer naming FILES (relative to the result directory), whose writes failed (a signal
+ * removed them before they landed, no room): an attestation whose predicate one was goes, unless
+ * it was attached all the same (the built-in signer signs the predicate's text, not its copy here:
+ * it stays, with a note); an envelope or SPDX copy is no longer named.
  */
-export function forgetFile(target: AttestTarget, file: string): void {
-  target.attestations = target.attestations.filter((a) => a.file !== file);
+export function forgetFiles(target: AttestTarget, files: ReadonlySet<string>): void {
+  if (files.size === 0) return;
+  target.attestations = target.attestations.filter((a) => a.attached || !files.has(a.file));
   for (const a of target.attestations) {
-    if (a.envelope === file) delete a.envelope;
-    if (a.spdx === file) delete a.spdx;
+    if (files.has(a.file)) target.notes.push(`${a.kind}: attached, but its copy ${a.file} was not written`);
+    if (a.envelope !== undefined && files.has(a.envelope)) delete a.envelope;
+    if (a.spdx !== undefined && files.has(a.spdx)) delete a.spdx;
   }
 }

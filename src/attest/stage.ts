@@ -19,7 +19,7 @@ import {
   REUSABLE_KINDS,
 } from './predicates.js';
 import type { Attestation, AttestResult, AttestTarget } from './result.js';
-import { ATTEST_RESULT_SCHEMA_VERSION, forgetFile } from './result.js';
+import { ATTEST_RESULT_SCHEMA_VERSION, forgetFiles } from './result.js';
 import type { PredicateSpec, Signer } from './cosign.js';
 import type { BatchSigner } from './signers.js';
 import { spdxFromCycloneDx } from './spdx.js';
@@ -73,6 +73,8 @@ interface TargetJob {
   earlier: ReadonlyMap<string, Buffer>;
   /** The target's files being written (in the background): awaited before it is done. */
   writes: Promise<void>[];
+  /** Those whose write failed (relative to the result directory): attest.json does not name them. */
+  unwritten: Set<string>;
 }
 
 /** Attach one target's predicates and sign the image (JOB.target says what was done). */
@@ -88,6 +90,7 @@ async function attestTarget(
   } catch (e) {
     // The files it started writing are there (or failed) before the stage records anything.
     await Promise.allSettled(job.writes);
+    forgetFiles(job.target, job.unwritten);
     throw e;
   } finally {
     // The next target's turn once this one's requests are out (an I/O round and its callbacks).
@@ -96,13 +99,14 @@ async function attestTarget(
   const settled = await Promise.allSettled(calls);
   // The files: each write's own failure (no room: exit 3) after the registry's.
   const wrote = await Promise.allSettled(job.writes);
+  forgetFiles(job.target, job.unwritten);
   const failed = [...settled, ...wrote].find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
 
 /** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
 function track<T extends { written: Promise<void>; file: string }>(job: TargetJob, w: T): T {
-  w.written.catch(() => forgetFile(job.target, relative(job.input.results, w.file)));
+  w.written.catch(() => job.unwritten.add(relative(job.input.results, w.file)));
   job.writes.push(w.written);
   return w;
 }
@@ -337,7 +341,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   const taken = await takeEarlier(input, signer, unregister);
   const turn = turns();
   const work = targets.map(({ v, p, target }) => {
-    const job: TargetJob = { input, io, v, p, target, earlier: taken, writes: [] };
+    const job: TargetJob = { input, io, v, p, target, earlier: taken, writes: [], unwritten: new Set() };
     return { target, run: () => attestTarget(job, turn) };
   });
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
