@@ -179,10 +179,10 @@ function formatBytes(n) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ forgetFiles),
 /* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
 /* harmony export */   pC: () => (/* binding */ KIND_TYPES),
-/* harmony export */   uv: () => (/* binding */ AttestResultSchema),
-/* harmony export */   wC: () => (/* binding */ forgetFile)
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
 /* harmony export */ });
 /* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
@@ -246,16 +246,21 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
 /**
- * TARGET no longer naming FILE (relative to the result directory), whose write failed (a signal
- * removed it before it landed, no room): an attestation whose predicate it was goes, and an
- * envelope or SPDX copy it was is no longer named. attest.json names only files that are there.
+ * TARGET no longer naming FILES (relative to the result directory), whose writes failed (a signal
+ * removed them before they landed, no room): an attestation whose predicate one was goes, unless
+ * it was attached all the same (the built-in signer signs the predicate's text, not its copy here:
+ * it stays, with a note); an envelope or SPDX copy is no longer named.
  */
-function forgetFile(target, file) {
-    target.attestations = target.attestations.filter((a) => a.file !== file);
+function forgetFiles(target, files) {
+    if (files.size === 0)
+        return;
+    target.attestations = target.attestations.filter((a) => a.attached || !files.has(a.file));
     for (const a of target.attestations) {
-        if (a.envelope === file)
+        if (files.has(a.file))
+            target.notes.push(`${a.kind}: attached, but its copy ${a.file} was not written`);
+        if (a.envelope !== undefined && files.has(a.envelope))
             delete a.envelope;
-        if (a.spdx === file)
+        if (a.spdx !== undefined && files.has(a.spdx))
             delete a.spdx;
     }
 }

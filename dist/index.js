@@ -29668,7 +29668,10 @@ function isMissingShell(err) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __nccwpck_require__(17700);
 ;// CONCATENATED MODULE: ./src/docker/images.ts
+
 
 
 
@@ -29853,6 +29856,9 @@ async function pullImage(docker, image, platform) {
 async function ensureImage(client, image, platform) {
     const docker = await client.docker();
     let local = await localImage(docker, image);
+    // An image ID the engine does not hold: a pull would ask Docker Hub for "sha256" at that tag.
+    if (!local && ref/* DIGEST_RE */.Vt.test(image))
+        throw new errors/* InputError */.dz(`image ${JSON.stringify(image)}: the engine holds no image with this ID`, "a pushed image is REPOSITORY@sha256:<digest> (build.json names both: a variant's repository and its digest); an image ID names a local image only");
     for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
         if (local && pulls === 2)
             throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });

@@ -1980,24 +1980,31 @@ async function buildTarget(ctx, t) {
     const pushRef = t.left && ctx.push && !canPushByDigest(ctx.builder)
         ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}`
         : undefined;
-    // The image the tag named before: one this build did not make is never reported.
-    const before = pushRef && (await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined))?.id;
+    // The image the tag named before (null: none): one this build did not make is never reported,
+    // and an engine that could not say (an error) leaves nothing to compare with.
+    const before = pushRef === undefined
+        ? undefined
+        : await ctx.docker.inspectLocalImage(pushRef).then((d) => d?.id ?? null, () => undefined);
     try {
         return await attempts(ctx, t, arch);
     }
     catch (e) {
-        if (pushRef !== undefined)
+        if (pushRef !== undefined && before !== undefined)
             await leftImage(ctx, t, pushRef, before);
         throw e;
     }
 }
 /**
  * The image a failed build left under PUSHREF, for T.left: a new one (not BEFORE) that carries
- * this variant's label. Looked at by its tag alone; an engine that cannot answer tells nothing.
+ * every label this build set (the variant, the commit, the created time, the base digest): not an
+ * image another build of another commit or base put under the tag meanwhile. Looked at by its tag
+ * alone; an engine that cannot answer tells nothing.
  */
 async function leftImage(ctx, t, pushRef, before) {
     const d = await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined);
     if (d === undefined || d.id === before || d.labels[`${schema/* LABEL_PREFIX */.Ag}.variant`] !== t.v.name)
+        return;
+    if (!Object.entries(t.labels).every(([k, v]) => d.labels[k] === v))
         return;
     t.left?.({
         platform: t.platform,
@@ -3608,6 +3615,7 @@ turn) {
     catch (e) {
         // The files it started writing are there (or failed) before the stage records anything.
         await Promise.allSettled(job.writes);
+        (0,attest_result/* forgetFiles */.Pe)(job.target, job.unwritten);
         throw e;
     }
     finally {
@@ -3617,13 +3625,14 @@ turn) {
     const settled = await Promise.allSettled(calls);
     // The files: each write's own failure (no room: exit 3) after the registry's.
     const wrote = await Promise.allSettled(job.writes);
+    (0,attest_result/* forgetFiles */.Pe)(job.target, job.unwritten);
     const failed = [...settled, ...wrote].find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
 }
 /** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
 function track(job, w) {
-    w.written.catch(() => (0,attest_result/* forgetFile */.wC)(job.target, relative(job.input.results, w.file)));
+    w.written.catch(() => job.unwritten.add(relative(job.input.results, w.file)));
     job.writes.push(w.written);
     return w;
 }
@@ -3828,7 +3837,7 @@ async function runAttestStage(input, io) {
     const taken = await takeEarlier(input, signer, unregister);
     const turn = turns();
     const work = targets.map(({ v, p, target }) => {
-        const job = { input, io, v, p, target, earlier: taken, writes: [] };
+        const job = { input, io, v, p, target, earlier: taken, writes: [], unwritten: new Set() };
         return { target, run: () => attestTarget(job, turn) };
     });
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
