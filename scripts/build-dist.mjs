@@ -96,10 +96,12 @@ if (check) {
   const problems = [];
   for (const [rel, { data }] of files) {
     const onDisk = path.join(dist, rel);
-    if (!existsSync(onDisk)) problems.push(`missing: dist/${rel}`);
-    else if (!readFileSync(onDisk).equals(data)) {
-      problems.push(`differs: dist/${rel}${firstDifference(readFileSync(onDisk), data)}`);
+    if (!existsSync(onDisk)) {
+      problems.push(`missing: dist/${rel}`);
+      continue;
     }
+    const committed = readFileSync(onDisk);
+    if (!committed.equals(data)) problems.push(`differs: dist/${rel}${firstDifference(committed, data)}`);
   }
   for (const rel of listFiles(dist)) if (!files.has(rel)) problems.push(`extra: dist/${rel}`);
   if (problems.length > 0) {

@@ -2201,7 +2201,7 @@ async function ensureImage(client, image, platform) {
     let local = await localImage(docker, image);
     // An image ID the engine does not hold: a pull would ask Docker Hub for "sha256" at that tag.
     if (!local && ref/* DIGEST_RE */.Vt.test(image))
-        throw new errors/* InputError */.dz(`image ${JSON.stringify(image)}: the engine holds no image with this ID`, "a pushed image is REPOSITORY@sha256:<digest> (build.json names both: a variant's repository and its digest); an image ID names a local image only");
+        throw new errors/* InputError */.dz(`image ${JSON.stringify(image)}: the engine holds no image with this ID`, `${ref/* BARE_DIGEST_FIX */.QC}; an image ID names a local image only`);
     for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
         if (local && pulls === 2)
             throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
@@ -4046,6 +4046,7 @@ function exitCodeOf(err) {
 /* harmony export */   Ki: () => (/* binding */ repositoryProblem),
 /* harmony export */   OD: () => (/* binding */ imageRefProblem),
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   QC: () => (/* binding */ BARE_DIGEST_FIX),
 /* harmony export */   Tf: () => (/* binding */ parseDigestRef),
 /* harmony export */   Vt: () => (/* binding */ DIGEST_RE),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
@@ -4219,6 +4220,8 @@ function repositoryProblem(ref) {
         ? 'a repository without a tag or digest (the image keeps its own)'
         : undefined;
 }
+/** What a bare sha256:... (build.json's digest alone, or an image ID) lacks, and where it is. */
+const BARE_DIGEST_FIX = "a pushed image is REPOSITORY@sha256:<digest>: build.json names both, a variant's repository and its digest";
 /**
  * REF@sha256:<64 hex>, checked against the reference grammar, or an InputError (exit 2) naming
  * the field and the value. The returned `ref` is the digest-only form: pass that one on.
@@ -4227,7 +4230,7 @@ function parseDigestRef(ref, opts = {}) {
     const { field = 'image', allowTag = true } = opts;
     const quoted = JSON.stringify(ref);
     if (DIGEST_RE.test(ref))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is a digest without its repository: pass REPOSITORY@${ref}`, "build.json names both: a variant's repository and its digest (REPOSITORY@DIGEST)");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is a digest without its repository: pass REPOSITORY@${ref}`, BARE_DIGEST_FIX);
     const problem = imageRefProblem(ref);
     const { registry, path, tag, digest } = parseImageRef(ref);
     const pinned = isDigest(digest);

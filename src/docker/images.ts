@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import type { ImageDetails, ImageHistoryEntry, ImageRemoval } from './adapter.js';
 import type { EngineClient } from './client.js';
-import { DIGEST_RE } from '../oci/ref.js';
+import { BARE_DIGEST_FIX, DIGEST_RE } from '../oci/ref.js';
 import {
   REGISTRY_FAILING,
   REGISTRY_FAILING_FIX,
@@ -254,7 +254,7 @@ export async function ensureImage(
   if (!local && DIGEST_RE.test(image))
     throw new InputError(
       `image ${JSON.stringify(image)}: the engine holds no image with this ID`,
-      "a pushed image is REPOSITORY@sha256:<digest> (build.json names both: a variant's repository and its digest); an image ID names a local image only",
+      `${BARE_DIGEST_FIX}; an image ID names a local image only`,
     );
   for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
     if (local && pulls === 2)

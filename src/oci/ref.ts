@@ -210,6 +210,10 @@ export interface DigestRefOptions {
   fix?: string;
 }
 
+/** What a bare sha256:... (build.json's digest alone, or an image ID) lacks, and where it is. */
+export const BARE_DIGEST_FIX =
+  "a pushed image is REPOSITORY@sha256:<digest>: build.json names both, a variant's repository and its digest";
+
 /**
  * REF@sha256:<64 hex>, checked against the reference grammar, or an InputError (exit 2) naming
  * the field and the value. The returned `ref` is the digest-only form: pass that one on.
@@ -220,7 +224,7 @@ export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): Digest
   if (DIGEST_RE.test(ref))
     throw new InputError(
       `${field} ${quoted} is a digest without its repository: pass REPOSITORY@${ref}`,
-      "build.json names both: a variant's repository and its digest (REPOSITORY@DIGEST)",
+      BARE_DIGEST_FIX,
     );
   const problem = imageRefProblem(ref);
   const { registry, path, tag, digest } = parseImageRef(ref);
