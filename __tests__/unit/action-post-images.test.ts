@@ -89,6 +89,8 @@ function setup(opts: {
     [STATE.runId]: RUN,
     [STATE.usedDocker]: 'true',
     [STATE.resultDir]: dir,
+    // A run with the build stage (its build.json is newer); '' here: a smoke-only run.
+    [STATE.builtSince]: String(Date.now() - 60_000),
     ...opts.state,
   };
   const io: ActionIo = {
@@ -167,6 +169,46 @@ describe('post step: images on a self-hosted runner', () => {
     expect(engine.images).toEqual([]);
     expect(t.images()).toEqual([
       `post: images: removed 3 image references of run ${RUN} (${pushTag}, ${REPO}@${sha('a')}, ${REPO}@${sha('e')}); deleted 2 images, 5.0 MB as inspect sizes them (layers other images share stay)`,
+    ]);
+  });
+
+  it("a smoke-only run removes only REPO@DIGEST images no tag names: the build job's tags stay", async () => {
+    const pushTag = `${REPO}:ml-image-build-cpu-amd64`;
+    const engine = fakeEngine([
+      // built and kept by the build job on this runner (keep-images: true): tagged
+      imageDetails({
+        id: sha('c'),
+        repoTags: [pushTag, LOCAL_TAG],
+        repoDigests: [`${REPO}@${sha('a')}`],
+        labels: LABELS,
+      }),
+      // pulled by digest by this run's smoke stage: no tag
+      imageDetails({
+        id: sha('d'),
+        architecture: 'arm64',
+        repoDigests: [`${REPO}@${sha('e')}`],
+        labels: LABELS,
+      }),
+    ]);
+    const t = setup({
+      docker: engine.docker,
+      state: { [STATE.builtSince]: '' },
+      build: build(
+        platform({
+          digest: sha('a'),
+          localRef: LOCAL_TAG,
+          metadata: { 'containerimage.config.digest': sha('c') },
+        }),
+        platform({ platform: 'linux/arm64', digest: sha('e') }),
+      ),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals).toEqual([`${REPO}@${sha('e')}`]);
+    expect(engine.images.map((d) => d.id)).toEqual([sha('c')]);
+    expect(engine.images[0]!.repoTags).toEqual([pushTag, LOCAL_TAG]);
+    expect(t.images()).toEqual([
+      `post: images: removed 1 image reference of run ${RUN} (${REPO}@${sha('e')}); deleted 1 image, 1 B as inspect sizes them (layers other images share stay)`,
+      `post: images: left ${REPO}@${sha('a')} (tagged ${pushTag}, ${LOCAL_TAG}: not pulled by this smoke-only run)`,
     ]);
   });
 

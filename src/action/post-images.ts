@@ -11,6 +11,10 @@
 //     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - REPO@DIGEST of each platform build.json records, when the engine holds it.
+// A smoke-only run (no build stage: its build.json is the one the workflow downloaded) built
+// nothing: the build tags are the build job's, kept or removed by its own post step on a runner
+// that shares the engine. It removes only REPO@DIGEST, and only while the image carries no tag
+// (what its smoke stage's pull by digest leaves; a tagged one is another job's, left with a line).
 // A run that builds reads only the build.json its build wrote (newer than the run, no link); with
 // none (a build that failed or was cancelled), the targets its main step saved as they were built
 // (and the image a failed push of the docker driver left under its push tag: src/build/target.ts).
@@ -96,6 +100,23 @@ async function removeRef(
   }
 }
 
+/** A smoke-only run's REPO@DIGEST: removed only while no tag names the image (another job's). */
+async function removePulled(
+  docker: DockerAdapter,
+  byDigest: string,
+  v: VariantBuild,
+  p: PlatformBuild,
+  out: ImageCleanup,
+  seen: Set<string>,
+): Promise<void> {
+  const d = await docker.inspectLocalImage(byDigest);
+  if (d === undefined || !isRecordedImage(d, p) || !isBuiltImage(d, v)) return;
+  const tags = d.repoTags ?? [];
+  if (tags.length > 0)
+    out.kept.push(`${byDigest} (tagged ${tags.join(', ')}: not pulled by this smoke-only run)`);
+  else await removeRef(docker, byDigest, d, out, seen);
+}
+
 /** One platform's references: its build tags first (each checked again), then REPO@DIGEST. */
 async function removeTarget(
   docker: DockerAdapter,
@@ -103,12 +124,14 @@ async function removeTarget(
   p: PlatformBuild,
   out: ImageCleanup,
   seen: Set<string>,
-  pushScope: string | undefined,
+  scope: RemovalScope,
 ): Promise<void> {
+  const byDigest = `${v.repository}@${p.digest}`;
+  if (!scope.built) return removePulled(docker, byDigest, v, p, out, seen);
   // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
   // which names this run's pull request (pushTag). Another run that built the same content holds
   // the same image under its own tag, which is that run's to remove.
-  const pushed = `${v.repository}:${buildPushTag(v.variant, archOf(p.platform) ?? p.platform, pushScope)}`;
+  const pushed = `${v.repository}:${buildPushTag(v.variant, archOf(p.platform) ?? p.platform, scope.pushScope)}`;
   const tags = new Set(
     [...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)),
   );
@@ -119,27 +142,31 @@ async function removeTarget(
       out.kept.push(`${tag} (it now names image ${short(d.id)}, not the one this run built)`);
     } else if (isBuiltImage(d, v)) await removeRef(docker, tag, d, out, seen);
   }
-  const byDigest = `${v.repository}@${p.digest}`;
   const d = await docker.inspectLocalImage(byDigest);
   if (d !== undefined && isRecordedImage(d, p) && isBuiltImage(d, v))
     await removeRef(docker, byDigest, d, out, seen);
 }
 
-/**
- * Remove the images of BUILD from the engine (see the head of this file); PUSHSCOPE: what names the
- * push tag of a run that may build a pull request's code (src/build/push-tag.ts untrustedRunOf).
- */
+/** Whose images a removal may take. */
+export interface RemovalScope {
+  /** The run built BUILD (its build stage ran): its build tags are its own. False: a smoke-only run. */
+  built: boolean;
+  /** What names the push tag of a run that may build a pull request's code (push-tag.ts untrustedRunOf). */
+  pushScope?: string | undefined;
+}
+
+/** Remove the images of BUILD from the engine (see the head of this file). */
 export async function removeBuildImages(
   docker: DockerAdapter,
   build: BuildResult,
-  pushScope?: string,
+  scope: RemovalScope,
 ): Promise<ImageCleanup> {
   const out: ImageCleanup = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
   const seen = new Set<string>();
   for (const v of build.variants)
     for (const p of v.platforms) {
       try {
-        await removeTarget(docker, v, p, out, seen, pushScope);
+        await removeTarget(docker, v, p, out, seen, scope);
       } catch (e) {
         out.failed.push(
           `${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,

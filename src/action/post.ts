@@ -264,11 +264,11 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
         `post: images: run ${runId} left no build.json of its own (its build failed or was cancelled): the ${plural(build.variants.length, 'target')} it built before`,
       );
     const r = await withinLimit(
-      images.removeBuildImages(
-        io.docker(),
-        build,
-        untrustedRunOf(io.env, readRunEventFacts(io.env))?.pushScope,
-      ),
+      images.removeBuildImages(io.docker(), build, {
+        // builtSince is saved only by a run with the build stage: without it, a smoke-only run.
+        built: since > 0,
+        pushScope: untrustedRunOf(io.env, readRunEventFacts(io.env))?.pushScope,
+      }),
       IMAGE_CLEANUP_LIMIT_MS,
       outcome,
     );
