@@ -13,6 +13,7 @@ import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner, ImageDetails } from '../../src/docker/adapter.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
+import { clearInterruptedForTests, markInterrupted, runPendingCleanups } from '../../src/util/cleanup.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 
 const NO_GIT: CommandRunner = {
@@ -40,6 +41,8 @@ async function failedPush(
   /** The image after the build; a function gets the labels the build set (--label). */
   after: ImageDetails | undefined | ((labels: Record<string, string>) => ImageDetails),
   recording = true,
+  /** Holds the build until RELEASE is called; TOLD is filled as the stage tells. */
+  hold?: { told: VariantBuild[]; started: (release: () => void) => void },
 ) {
   writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12-slim\n');
   const config = validateConfigData(
@@ -71,10 +74,11 @@ async function failedPush(
         labels[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
       });
       built = true;
+      if (hold) await new Promise<void>((release) => hold.started(release));
       return { exitCode: 1, stdout: '', stderr: REFUSED };
     },
   });
-  const told: VariantBuild[] = [];
+  const told: VariantBuild[] = hold?.told ?? [];
   const err = await runBuildStage(
     { plan, config, baseDir: dir, imagesDir: path.join(process.cwd(), 'images'), push: true },
     {
@@ -148,6 +152,32 @@ describe('an image a failed push left (docker driver, keep-images: false)', () =
     const r = await failedPush('docker-container', undefined, made(D(2)));
     expect(r.told).toEqual([]);
     expect(r.inspected).not.toContain(PUSH_TAG);
+  });
+
+  it('a signal while it pushes: the exit waits for the build to stop, and the left image is told before it', async () => {
+    const told: VariantBuild[] = [];
+    let release!: () => void;
+    let stage!: Promise<unknown>;
+    await new Promise<void>((started) => {
+      stage = failedPush('docker', undefined, made(D(2)), true, {
+        told,
+        started: (r) => {
+          release = r;
+          started();
+        },
+      }).finally(clearInterruptedForTests);
+    });
+    // What the signal handler does before it exits (src/util/cleanup.ts signalHandler); the build
+    // stops a turn of the event loop later (its buildx killed by a cleanup of its own).
+    markInterrupted('SIGTERM');
+    const cleaned = runPendingCleanups();
+    setImmediate(release);
+    await cleaned;
+    const toldAtExit = told.map((t) => t.platforms[0]?.localRef);
+    await stage;
+    expect(toldAtExit).toEqual([PUSH_TAG]);
+    // Told once, though the stage's own catch looked too.
+    expect(told).toHaveLength(1);
   });
 
   it('keep-images: true (no builtTarget): the engine is not asked', async () => {

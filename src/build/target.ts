@@ -17,6 +17,7 @@ import {
   isManifestAnnotation,
   requestFromOptions,
 } from './action-inputs.js';
+import { registerCleanup } from '../util/cleanup.js';
 import { compareVersions } from '../util/versions.js';
 import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './buildx-args.js';
 import { redactUrlsDeep } from '../util/redact.js';
@@ -231,11 +232,20 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
           (d) => d?.id ?? null,
           () => undefined,
         );
+  const outcome = attempts(ctx, t, arch);
+  if (pushRef === undefined || before === undefined) return outcome;
+  let looked: Promise<void> | undefined;
+  const look = () => (looked ??= leftImage(ctx, t, pushRef, before));
+  // A signal: the process exits once its cleanups end, before this function's catch would run
+  // (its buildx is stopped by a cleanup of its own). This one waits for the build to end, then looks.
+  const unregister = registerCleanup(() => outcome.then(() => undefined, look));
   try {
-    return await attempts(ctx, t, arch);
+    return await outcome;
   } catch (e) {
-    if (pushRef !== undefined && before !== undefined) await leftImage(ctx, t, pushRef, before);
+    await look();
     throw e;
+  } finally {
+    unregister();
   }
 }
 
