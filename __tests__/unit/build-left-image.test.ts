@@ -42,7 +42,13 @@ async function failedPush(
   after: ImageDetails | undefined | ((labels: Record<string, string>) => ImageDetails),
   recording = true,
   /** Holds the build until RELEASE is called; TOLD is filled as the stage tells. */
-  hold?: { told: VariantBuild[]; started: (release: () => void) => void },
+  hold?: {
+    told: VariantBuild[];
+    started?: (release: () => void) => void;
+    /** The push's error (default: refused, not retried) and the retry wait (default: none). */
+    stderr?: string;
+    sleep?: (ms: number) => Promise<void>;
+  },
 ) {
   writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12-slim\n');
   const config = validateConfigData(
@@ -74,8 +80,8 @@ async function failedPush(
         labels[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
       });
       built = true;
-      if (hold) await new Promise<void>((release) => hold.started(release));
-      return { exitCode: 1, stdout: '', stderr: REFUSED };
+      if (hold?.started) await new Promise<void>((release) => hold.started?.(release));
+      return { exitCode: 1, stdout: '', stderr: hold?.stderr ?? REFUSED };
     },
   });
   const told: VariantBuild[] = hold?.told ?? [];
@@ -86,7 +92,7 @@ async function failedPush(
       exec: NO_GIT,
       env: {},
       progress: () => {},
-      sleep: async () => {},
+      sleep: hold?.sleep ?? (async () => {}),
       ...(recording && { builtTarget: (t: VariantBuild) => told.push(t) }),
     },
   ).catch((e: unknown) => e);
@@ -178,6 +184,28 @@ describe('an image a failed push left (docker driver, keep-images: false)', () =
     expect(toldAtExit).toEqual([PUSH_TAG]);
     // Told once, though the stage's own catch looked too.
     expect(told).toHaveLength(1);
+  });
+
+  it('a signal while it waits to retry a transient failure: the wait ends, and the left image is told before the exit', async () => {
+    const told: VariantBuild[] = [];
+    let stage!: Promise<{ err: unknown }>;
+    // The retry wait never ends by itself: only the signal ends it.
+    await new Promise<void>((waiting) => {
+      stage = failedPush('docker', undefined, made(D(2)), true, {
+        told,
+        stderr: 'ERROR: failed to push: 503 Service Unavailable',
+        sleep: () => {
+          waiting();
+          return new Promise<void>(() => {});
+        },
+      }).finally(clearInterruptedForTests);
+    });
+    markInterrupted('SIGTERM');
+    await runPendingCleanups();
+    const toldAtExit = told.map((t) => t.platforms[0]?.localRef);
+    const { err } = await stage;
+    expect(toldAtExit).toEqual([PUSH_TAG]);
+    expect(String(err)).toContain('interrupted by SIGTERM');
   });
 
   it('keep-images: true (no builtTarget): the engine is not asked', async () => {

@@ -17,7 +17,7 @@ import {
   isManifestAnnotation,
   requestFromOptions,
 } from './action-inputs.js';
-import { registerCleanup } from '../util/cleanup.js';
+import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { compareVersions } from '../util/versions.js';
 import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './buildx-args.js';
 import { redactUrlsDeep } from '../util/redact.js';
@@ -280,6 +280,7 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
   let firstFailure: number | undefined;
   for (let attempt = 1; ; attempt++) {
     ctx.signal?.throwIfAborted();
+    throwIfInterrupted(`build ${id}`);
     ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
     const tail: string[] = [];
     const r = await ctx.docker.buildx(args, {
@@ -340,13 +341,17 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
       registries,
     });
     ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
-    // The wait ends early when another platform failed (the loop's top then stops this build).
-    // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
+    // The wait ends early when another platform failed, or at SIGINT/SIGTERM (the loop's top then
+    // stops this build, and the process's exit is not held for the wait). Its listener goes with
+    // it: the abort signal is the variant's, shared by every platform and wait.
     await new Promise<void>((resolve) => {
+      let unregister = () => {};
       const done = () => {
         ctx.signal?.removeEventListener('abort', done);
+        unregister();
         resolve();
       };
+      unregister = registerCleanup(done);
       ctx.signal?.addEventListener('abort', done, { once: true });
       void ctx.sleep(retry.waitMs).then(done);
     });
