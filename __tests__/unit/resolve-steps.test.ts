@@ -688,6 +688,58 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     );
   });
 
+  // A probe for an older release that pip cannot answer is no option, never the run's error: the
+  // conflict stands, with its explanation (exit 1), not "no release found" (exit 2).
+  const URL_WHL = 'http://host/extra/baz-1.0-py3-none-any.whl';
+  it.each([
+    ['a direct URL (the index does not list it): not probed', `baz @ ${URL_WHL}`, false],
+    ['a plain line whose probe finds no release: probed, no option', 'baz==1.0', true],
+  ])('a conflict with %s', async (_what, line, probed) => {
+    const conflict = `The conflict is caused by:
+    baz 1.0 depends on numpy>=2
+    The user requested (constraint) numpy==1.26.4
+
+ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
+`;
+    const none = `ERROR: Could not find a version that satisfies the requirement baz (from versions: none)
+ERROR: No matching distribution found for baz
+`;
+    const played = viaHelperRun(
+      (cmd) => {
+        const c = cmd.join(' ');
+        if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+        if (c.includes(`${D}/helper.py analyze`))
+          return {
+            stdout: JSON.stringify({
+              install: [
+                { name: 'baz', version: '1.0', requested: true },
+                { name: 'numpy', version: '2.2.6', requested: false },
+              ],
+              replaced: [{ ...numpyReplaced, pulledInBy: [] }],
+              holders: {},
+              environment: {},
+            }),
+          };
+        if (c.includes(`${D}/helper.py relax`))
+          return { stdout: JSON.stringify({ requirements: '', changes: [] }) };
+        if (c.includes('probe.txt')) return { exitCode: 1, stdout: none };
+        if (c.includes('pip install'))
+          return c.includes('naive.json') ? {} : { exitCode: 1, stdout: conflict };
+        return { exitCode: 2, stderr: `unexpected ${c}` };
+      },
+      () => session.files,
+    );
+    const session = fakeSession(played.answer);
+    const out = await resolveAgainstBase(
+      { ...input('auto'), requirements: { text: line, origins: ['/w/r.txt:1'] } },
+      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+    );
+    expect(out.resolution.status).toBe('conflict');
+    expect(out.resolution.conflict?.causes).toContain('baz 1.0 depends on numpy>=2');
+    expect(out.resolution.conflict?.options.join('\n')).not.toMatch(/older release/);
+    expect(played.calls.some((x) => x.cmd.join(' ').includes('probe.txt'))).toBe(probed);
+  });
+
   it('mode "check" stops after the plain run', async () => {
     const session = script(true);
     const out = await resolveAgainstBase(input('check'), {

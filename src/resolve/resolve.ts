@@ -326,7 +326,12 @@ async function answerFor(
     return {
       base,
       answer: {
-        resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own }),
+        resolution: await conflictResolution(ws, draft, {
+          held: relaxed.held.run,
+          diagnosis,
+          ...own,
+          text: input.requirements.text,
+        }),
         constraints: base.basePins,
         requirements: input.requirements.text,
       },

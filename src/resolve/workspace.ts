@@ -55,9 +55,15 @@ export interface Workspace {
   put(files: Readonly<Record<string, string>>): Promise<void>;
   /**
    * `pip install --dry-run --report DIR/<report> <extra>`: a failure that is not a conflict is
-   * thrown as pip reported it (pipFailureError); an index that failed is tried once more.
+   * thrown as pip reported it (pipFailureError), or with `failure: 'return'` (a probe, whose
+   * failure only means no answer) comes back as a failed run; an index that failed is tried once more.
    */
-  dryRun(report: string, extra: readonly string[], env?: Readonly<Record<string, string>>): Promise<PipRun>;
+  dryRun(
+    report: string,
+    extra: readonly string[],
+    env?: Readonly<Record<string, string>>,
+    o?: { failure?: 'throw' | 'return' },
+  ): Promise<PipRun>;
   /** `python3 DIR/helper.py <args>`, its JSON answer parsed with `schema`. */
   helper<T>(schema: z.ZodType<T>, args: readonly string[]): Promise<T>;
   /**
@@ -154,9 +160,10 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
     session,
     image: opts.image,
     put: (files) => session.putFiles(DIR, files),
-    async dryRun(report, extra, env = {}) {
+    async dryRun(report, extra, env = {}, o = {}) {
       const first = await runPip(report, extra, env);
-      return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG }))).run;
+      const again = () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG });
+      return (await settleRun(opts, first, again, o.failure ?? 'throw')).run;
     },
     async helper(schema, args) {
       const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
@@ -181,19 +188,21 @@ const DEBUG = { PIP_VERBOSE: '1' };
 /**
  * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
  * try, at debug level, because pip reports a failing index page ("Could not fetch URL") only there;
- * a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ * a failure that is not a conflict is thrown as pip reported it (pipFailureError), unless ON_FAILURE
+ * is 'return'.
  */
 async function settleRun<T extends { run: PipRun }>(
   opts: WorkspaceOptions,
   first: T,
   again: () => Promise<T>,
+  onFailure: 'throw' | 'return' = 'throw',
 ): Promise<T> {
   let a = first;
   if (!a.run.ok && looksTransient(a.run.out)) {
     opts.onRetry(transientSummary(a.run.out));
     a = await again();
   }
-  if (a.run.ok) return a;
+  if (a.run.ok || onFailure === 'return') return a;
   const failure = pipFailureError(a.run.out, opts.failure);
   if (failure) throw failure;
   return a;

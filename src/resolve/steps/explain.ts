@@ -7,7 +7,7 @@ import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
 import { DIR } from '../workdir.js';
 import type { PipRun, Workspace } from '../workspace.js';
 import { analyze, type Diagnosis } from './diagnose.js';
-import { canonicalName } from '../../requirements/parse.js';
+import { canonicalName, parseRequirementsText } from '../../requirements/parse.js';
 import type { Answer, ResolutionBase } from './hold.js';
 import { chainOf } from './chain.js';
 
@@ -136,6 +136,8 @@ export async function conflictResolution(
     requested: readonly string[];
     /** What every dry run asks for besides the user's requirements (input.ts preinstalled). */
     preinstalled?: readonly string[];
+    /** The user's requirements text: its direct references (URL, VCS, path) have no older release. */
+    text?: string;
   },
 ): Promise<Answer['resolution']> {
   const causes = conflictBlock(o.held.out).map((c) => redactUrls(c));
@@ -145,7 +147,11 @@ export async function conflictResolution(
     conflict: {
       causes,
       chain: chainOf(o.diagnosis.analysis.replaced, causes),
-      options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested, o.preinstalled),
+      options: await optionsFor(ws, causes, o.diagnosis.analysis, {
+        requested: o.requested,
+        preinstalled: o.preinstalled ?? [],
+        direct: directReferences(o.text ?? ''),
+      }),
     },
     hazards: [],
     durationMs: 0,
@@ -156,12 +162,14 @@ async function optionsFor(
   ws: Workspace,
   causes: readonly string[],
   naive: Analysis,
-  requested: readonly string[],
-  preinstalled: readonly string[] = [],
+  o: { requested: readonly string[]; preinstalled: readonly string[]; direct: ReadonlySet<string> },
 ): Promise<string[]> {
   const options: string[] = [];
-  // What fits if the blamed packages are asked for by name only, with the base held?
-  for (const name of userRequestedInConflict(causes, requested, preinstalled)) {
+  // What fits if the blamed packages are asked for by name only, with the base held? Not one the
+  // user fetches from a URL or path (the index may not list it: pip's "The user requested baz @
+  // URL" is still a request, not a release to go back from).
+  for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
+    if (o.direct.has(name)) continue;
     const v = await newestThatFits(ws, name);
     if (v) options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
   }
@@ -177,15 +185,28 @@ async function optionsFor(
   return options;
 }
 
-/** The version pip picks for `name` alone with the base held, or undefined when none fits. */
+/** The projects of the requirement lines that name a URL or a path (`baz @ URL`, `-e PATH#egg=`). Pure. */
+export function directReferences(text: string): Set<string> {
+  return new Set(
+    parseRequirementsText(text).lines.flatMap((l) =>
+      l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : [],
+    ),
+  );
+}
+
+/**
+ * The version pip picks for `name` alone with the base held, or undefined when none fits. A probe
+ * that fails for another reason (no release on the index, one it cannot build) only means no such
+ * option: it comes back as a failed run, never as the run's error.
+ */
 async function newestThatFits(ws: Workspace, name: string): Promise<string | undefined> {
   await ws.put({ 'probe.txt': `${name}\n` });
-  const probe = await ws.dryRun('probe.json', [
-    '-r',
-    `${DIR}/probe.txt`,
-    '-c',
-    `${DIR}/base-constraints.txt`,
-  ]);
+  const probe = await ws.dryRun(
+    'probe.json',
+    ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`],
+    {},
+    { failure: 'return' },
+  );
   if (!probe.ok) return undefined;
   // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
   // is zope-interface), as `name` is.
