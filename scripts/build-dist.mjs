@@ -33,12 +33,34 @@ const ENTRIES = [
   { src: 'src/cli/index.ts', out: 'cli', executable: true }, // the `ml-image` bin
 ];
 const EXTERNALS = ['cpu-features', './crypto/build/Release/sshcrypto.node'];
+// An external stays a require at run time, resolved from dist/'s folder up through every parent's
+// node_modules: on a runner that is the checked-out repository's, a pull request's files. Each one
+// is replaced by a module that is not found (ssh2 goes without it, as where npm built none), so no
+// file outside dist/ ever loads into the action's process. A test (__tests__/unit/repo.test.ts)
+// fails on any other require of a package that is not Node's own.
+const externalRequire = (name) =>
+  `module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(${JSON.stringify(name)});`;
+const NOT_LOADED = (name) =>
+  `module.exports = (() => { throw Object.assign(new Error(${JSON.stringify(`Cannot find module '${name}' (not bundled: dist/ loads nothing from outside it)`)}), { code: 'MODULE_NOT_FOUND' }); })();`;
+
+/** CODE with every external's require replaced by NOT_LOADED; the count replaced per external. */
+function stubExternals(code, counts) {
+  let out = code;
+  for (const name of EXTERNALS) {
+    const parts = out.split(externalRequire(name));
+    counts.set(name, (counts.get(name) ?? 0) + parts.length - 1);
+    out = parts.join(NOT_LOADED(name));
+  }
+  return out;
+}
 // Assets ncc finds that a Linux runner never uses: ssh2's Windows Pageant helper binary.
 const DROP_ASSETS = new Set(['pagent.exe']);
 
 async function bundle() {
   /** @type {Map<string, {data: Buffer, executable: boolean}>} */
   const files = new Map();
+  /** @type {Map<string, number>} */
+  const stubbed = new Map();
   for (const entry of ENTRIES) {
     const { code, assets } = await ncc(path.join(root, entry.src), {
       // No webpack cache: ncc's default keeps one per working directory under ~/.cache/ncc,
@@ -54,13 +76,19 @@ async function bundle() {
       target: 'es2022',
     });
     files.set(path.posix.join(entry.out, 'index.js'), {
-      data: Buffer.from(code),
+      data: Buffer.from(stubExternals(code, stubbed)),
       executable: !!entry.executable,
     });
     for (const [name, asset] of Object.entries(assets)) {
       if (DROP_ASSETS.has(path.basename(name))) continue;
-      files.set(path.posix.join(entry.out, name), { data: Buffer.from(asset.source), executable: false });
+      const source = name.endsWith('.js') ? stubExternals(String(asset.source), stubbed) : asset.source;
+      files.set(path.posix.join(entry.out, name), { data: Buffer.from(source), executable: false });
     }
+  }
+  // ncc wrote an external's require in another shape: it would load from outside dist/.
+  const missed = EXTERNALS.filter((name) => !stubbed.get(name));
+  if (missed.length > 0) {
+    throw new Error(`no require of ${missed.join(', ')} found to replace: update stubExternals`);
   }
   const native = [...files.keys()].filter((f) => f.endsWith('.node'));
   if (native.length > 0) {

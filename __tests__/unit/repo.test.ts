@@ -2,6 +2,7 @@
 // process (the bundled CLI run, dist/ rebuilt and compared, scripts/test-env.sh) is in
 // __tests__/integration/repo-tools.test.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -86,6 +87,23 @@ describe('dist/', () => {
   it('is pure JavaScript: no native .node files (runners are amd64 and arm64)', () => {
     const native = walk(dist).filter((f) => f.endsWith('.node'));
     expect(native).toEqual([]);
+  });
+
+  it("requires nothing but Node's own modules: a package would be looked for outside dist/ (a pull request's node_modules)", () => {
+    const required = new Set<string>();
+    for (const f of walk(dist).filter((x) => x.endsWith('.js'))) {
+      const code = readFileSync(f, 'utf8');
+      for (const m of code.matchAll(/createRequire\(import\.meta\.url\)\(([^)]*)\)/g)) required.add(m[1]!);
+      for (const m of code.matchAll(/^import\b[^;]*?\bfrom\s*("[^"]*")/gm)) required.add(m[1]!);
+    }
+    const foreign = [...required].filter((r) => {
+      const name = /^"([^"]+)"$/.exec(r)?.[1];
+      return name === undefined || !(name.startsWith('node:') || builtinModules.includes(name));
+    });
+    expect(foreign).toEqual([]);
+    // ssh2's optional native helpers are there, as modules that are not found.
+    const cli = readFileSync(path.join(dist, 'cli/index.js'), 'utf8');
+    expect(cli).toContain("Cannot find module 'cpu-features' (not bundled");
   });
 
   it('holds the ESM marker ncc writes, and an executable CLI with a shebang', () => {
