@@ -157,6 +157,13 @@ describe("conflicts with the variant's torch, explained", () => {
       ['torch==2.5.1'],
       undefined,
     ],
+    [
+      'with extras',
+      ['torch[opt-einsum,optree] 2.5.1+cpu depends on sympy==1.13.1'],
+      ['torch==2.5.1'],
+      { torch: '2.5.1', cause: 'torch[opt-einsum,optree] 2.5.1+cpu depends on sympy==1.13.1' },
+    ],
+    ['torchvision is not torch', ['torchvision 2.5.1 depends on sympy==1.13.1'], ['torch==2.5.1'], undefined],
     ['no torch variant', ['torch 2.5.1 depends on sympy==1.13.1'], [], undefined],
     ['torch not blamed', ['a 1 depends on b<1', 'c 1 depends on b>=2'], ['torch==2.5.1'], undefined],
   ])('variantTorchDependencyIn: %s', (_, causes, preinstalled, want) => {

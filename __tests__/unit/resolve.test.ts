@@ -60,6 +60,20 @@ describe("pip's output", () => {
     expect(userRequestedInConflict(block, ['tqdm'])).toEqual([]);
   });
 
+  // pip names the extras a requirement asked for before the version.
+  it.each([
+    ['no extras', 'bar-pkg 1.0 depends on numpy>=2', ['bar-pkg']],
+    ['one extra', 'bar-pkg[fast] 1.0 depends on numpy>=2', ['bar-pkg']],
+    ['several extras', 'Bar_Pkg[fast,gpu] 1.0 depends on numpy>=2', ['bar-pkg']],
+    ['an extra with a dot and a dash', 'bar.pkg[fast-io.x] 1.0 depends on numpy>=2', ['bar-pkg']],
+    ['another project', 'other[fast] 1.0 depends on numpy>=2', []],
+    ['not a "depends on" line', 'bar-pkg[fast] 1.0 needs numpy>=2', []],
+  ])('blames a requested package named in a "depends on" line: %s', (_what, line, want) => {
+    expect(
+      userRequestedInConflict([line, 'The user requested (constraint) numpy==1.26.4'], ['bar-pkg']),
+    ).toEqual(want);
+  });
+
   it.each([
     [
       "ERROR: Invalid requirement: 'numpy[' (from line 2 of /tmp/ml-image-resolve/requirements.txt)",

@@ -24,7 +24,8 @@ export function conflictBlock(output: string): string[] {
 
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
- * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ * constraint), or "X 1.2 depends on ..." (or "X[extra] 1.2 depends on ...") when X is one of
+ * `requested` (pip 23 often prints only that).
  * `notUser`: requirements the resolver asks for itself (the variant's `torch==V`, input.ts
  * preinstalled): "The user requested torch==V" is then not the user's.
  */
@@ -41,7 +42,8 @@ export function userRequestedInConflict(
       ? null
       : /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
     if (asked) names.add(canonicalName(asked[1]!));
-    const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
+    // With extras, pip names them too: "bar-pkg[fast] 1.0 depends on numpy>=2".
+    const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])? \S+ depends on /.exec(l);
     if (dep && wanted.has(canonicalName(dep[1]!))) names.add(canonicalName(dep[1]!));
   }
   return [...names];

@@ -111,7 +111,8 @@ export function variantTorchIn(
 
 /**
  * The cause "torch V depends on ..." of the variant's own torch (preinstalled `torch==V`; pip
- * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
+ * names the wheel's version, which may carry a local label: 2.5.1+cpu, and the extras a
+ * requirement asked for: "torch[opt-einsum] 2.5.1 depends on ..."), with that torch. Pure.
  */
 export function variantTorchDependencyIn(
   causes: readonly string[],
@@ -120,7 +121,7 @@ export function variantTorchDependencyIn(
   const torch = variantTorch(preinstalled);
   if (torch === undefined) return undefined;
   for (const c of causes) {
-    const m = /^torch (\S+) depends on /.exec(c);
+    const m = /^torch(?:\[[^\]]*\])? (\S+) depends on /.exec(c);
     if (m && (m[1] === torch || m[1]!.startsWith(`${torch}+`))) return { torch, cause: c };
   }
   return undefined;
