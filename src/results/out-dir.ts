@@ -1,9 +1,10 @@
 // The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
 // or platform in their names. Written atomically, checked against their schemas, free of URL
-// credentials, as the result directory's files are (src/results/results.ts).
+// credentials, as the result directory's files are (src/results/results.ts). resolve's
+// requirements.txt and constraints.txt are the build's inputs: a `${NAME}` pip fills in stays.
 import path from 'node:path';
 import type { z } from 'zod';
-import { redactUrls } from '../util/redact.js';
+import { MASK, REDACTION_RULES, redactUrls } from '../util/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
@@ -39,13 +40,47 @@ export interface OutDir {
   writePlan(plan: Plan): void;
 }
 
+/** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
+const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+/**
+ * A reference (as a mask already) before a fixed public password (`${TOKEN}:x-oauth-basic@`: the
+ * token is the user name, the password no secret). Before a literal user name it stays a password.
+ */
+const MASKED_PUBLIC_LOGIN = new RegExp(
+  `//${escaped(MASK)}:(?:${REDACTION_RULES.urlPublicPasswords.map(escaped).join('|')})@`,
+  'gi',
+);
+
+function escaped(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * TEXT (requirements.txt, constraints.txt: the build's inputs) with its URLs' credentials masked
+ * (redactUrls), but for a URL whose credentials are all references (`https://u:${TOKEN}@host`,
+ * `?sig=${SAS}`, `https://${TOKEN}:x-oauth-basic@github.com/...`): kept as written, a name and no
+ * secret, so that the file works as the build's input. A word (to white space) with anything
+ * literal in a credential's place is masked as redactUrls masks it, references and all (the read
+ * refuses a literal secret; a short one, say, may still come this far). Pure.
+ */
+export function redactBuildInput(text: string): string {
+  return text.replace(/[^\t\n\r\f\v ]+/g, (word) => {
+    const shown = redactUrls(word);
+    if (shown === word) return word;
+    // Each reference as a mask: what redactUrls keeps in any credential's place.
+    const named = word.replace(REFERENCE, MASK).replace(MASKED_PUBLIC_LOGIN, `//${MASK}:${MASK}@`);
+    return redactUrls(named) === named ? word : shown;
+  });
+}
+
 /** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
 export function openOutDir(cwd: string, out: string): OutDir {
   const label = `--out ${out}`;
-  const put = (name: string, content: string) => {
+  const write = (name: string, content: string) => {
     const root = ensureResultDir(path.resolve(cwd, out), label);
-    writeFileAtomic(path.join(root, name), redactUrls(content), label);
+    writeFileAtomic(path.join(root, name), content, label);
   };
+  const put = (name: string, content: string) => write(name, redactUrls(content));
   const putJson = (name: string, schema: z.ZodType, value: unknown) =>
     put(name, json(checked(schema, value, path.join(out, name))));
   return {
@@ -55,8 +90,8 @@ export function openOutDir(cwd: string, out: string): OutDir {
       put(OUT_FILES.junit, toJUnit(result));
     },
     writeResolve: (r) => {
-      put(OUT_FILES.constraints, r.constraints);
-      put(OUT_FILES.requirements, `${r.requirements}\n`);
+      write(OUT_FILES.constraints, redactBuildInput(r.constraints));
+      write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
       putJson(OUT_FILES.resolution, ResolutionSchema, r.resolution);
       put(OUT_FILES.explanation, r.explanation);
     },
