@@ -226,6 +226,7 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
   const configInput = get('config').trim();
   const loaded = loadConfig({
     cwd: io.cwd,
+    env: io.env,
     // The default "ml-image.yml" may be absent when inputs carry the whole config.
     ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
     overrides: overridesFromInputs(get),

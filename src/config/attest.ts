@@ -56,7 +56,7 @@ export const AttestConfigSchema = z
       .min(1, { error: 'expected a file path' })
       .optional()
       .describe(
-        'Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.',
+        'Private key file for `sign: key` (relative to the config file; on a GitHub runner inside the workspace); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.',
       ),
     spdx: z
       .boolean()

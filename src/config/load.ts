@@ -3,11 +3,14 @@ import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
 import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
 import path from 'node:path';
+import { isKeyReference } from '../attest/verify-inputs.js';
 import { ConfigError, InputError } from '../errors.js';
+import { workspaceRoot } from '../requirements/read.js';
 import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, problemCount } from './issues.js';
 import type { LineOf } from './yaml-lines.js';
 import { parseYamlDocument } from './yaml-parse.js';
 import { type Config, ConfigFileSchema, normalizeConfig, variantEntryName } from './schema.js';
+import { outsideWorkspace } from './workspace-file.js';
 
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
 export { MAX_YAML_ALIASES, parseYaml, parseYamlDocument } from './yaml-parse.js';
@@ -37,6 +40,11 @@ export interface LoadedConfig {
    * replaces them): `cpu` when it lists none; undefined with no file or when they do not validate.
    */
   fileVariants?: string[];
+  /**
+   * On a GitHub runner, where the files the config names must lie (workspaceRoot: the workspace,
+   * or the config's directory when it is outside): smoke.baseline and attest.key are read there.
+   */
+  workspace?: string;
 }
 
 export interface LoadOptions {
@@ -46,6 +54,11 @@ export interface LoadOptions {
   overrides?: readonly Override[];
   /** Check that files and directories the config names exist (default true). */
   checkFiles?: boolean;
+  /**
+   * The caller's environment: on a GitHub runner (GITHUB_ACTIONS, GITHUB_WORKSPACE) the files whose
+   * content is read (smoke.baseline, attest.key) must be in the workspace. Without it, no such check.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The largest config file read (a real ml-image.yml is a few KB). */
@@ -176,7 +189,12 @@ export function validateConfigData(
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
  */
-export function checkReferencedFiles(config: Config, baseDir: string, origins: IssueOrigins = {}): string[] {
+export function checkReferencedFiles(
+  config: Config,
+  baseDir: string,
+  origins: IssueOrigins = {},
+  workspace?: string,
+): string[] {
   const problems: string[] = [];
   const push = (field: Path, text: string) => problems.push(problemAt(field, text, origins));
   const at = (p: string) => path.resolve(baseDir, p);
@@ -229,10 +247,18 @@ export function checkReferencedFiles(config: Config, baseDir: string, origins: I
     const problem = fileProblem(f);
     if (problem !== undefined) push(['python', 'requirements', i], problem);
   });
-  if (config.smoke.baseline !== undefined) {
-    const f = at(config.smoke.baseline);
-    const problem = fileProblem(f);
-    if (problem !== undefined) push(['smoke', 'baseline'], problem);
+  // Read and checked later (the floors, the key): on a runner only from the workspace.
+  const { key, sign } = config.attest;
+  const readsKey = key !== undefined && !isKeyReference(key) && (sign === 'key' || sign === 'auto');
+  const read: [Path, string | undefined][] = [
+    [['smoke', 'baseline'], config.smoke.baseline],
+    [['attest', 'key'], readsKey ? key : undefined],
+  ];
+  for (const [field, file] of read) {
+    if (file === undefined) continue;
+    const f = at(file);
+    const problem = outsideWorkspace(f, workspace) ?? (field[0] === 'smoke' ? fileProblem(f) : undefined);
+    if (problem !== undefined) push(field, problem);
   }
   return problems;
 }
@@ -285,8 +311,10 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const sourceOf = overrideSourceOf(overrides);
   const lineOf: LineOf | undefined =
     parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
+  const { root: workspace } = opts.env ? workspaceRoot(opts.env, baseDir) : {};
   if (opts.checkFiles !== false) {
-    const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
+    const origins = { sourceOf, ...(lineOf && { lineOf }) };
+    const problems = checkReferencedFiles(config, baseDir, origins, workspace);
     if (problems.length > 0) throw new ConfigError(label, problems);
   }
   const fileVariants = parsed && variantNamesOf(parsed.data);
@@ -297,6 +325,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     ...(file !== undefined && { label }),
     ...(lineOf && { lineOf }),
     ...(fileVariants && { fileVariants }),
+    ...(workspace !== undefined && { workspace }),
   };
 }
 

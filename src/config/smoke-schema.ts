@@ -120,7 +120,9 @@ export const SmokeConfigSchema = z
       .string({ error: 'expected a file path' })
       .min(1, { error: 'expected a file path' })
       .optional()
-      .describe('Per-GPU throughput floors (JSON).'),
+      .describe(
+        'Per-GPU throughput floors (JSON), relative to the config file. On a GitHub runner it must be inside the workspace.',
+      ),
     timeoutSeconds: z
       .number()
       .int()

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { asConfigProblem } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
+import { outsideWorkspace } from '../config/workspace-file.js';
+import { InputError } from '../errors.js';
 import { linuxMarkerEnvironment } from '../requirements/markers.js';
 import { requirementNames } from '../requirements/parse.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
@@ -50,9 +52,15 @@ export function configSmokeInputs(
  * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
  * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
  * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
+ * On a runner (loaded.workspace) a file outside the workspace is refused unread, as loadConfig does.
  */
 export function configBaseline(loaded: LoadedConfig | undefined): Baseline {
   const file = loaded?.config.smoke.baseline;
   if (file === undefined) return loadBaseline();
-  return asConfigProblem(loaded!, () => loadBaseline(path.resolve(loaded!.baseDir, file)));
+  const abs = path.resolve(loaded!.baseDir, file);
+  return asConfigProblem(loaded!, () => {
+    const outside = outsideWorkspace(abs, loaded!.workspace);
+    if (outside !== undefined) throw new InputError(`smoke.baseline: ${outside}`);
+    return loadBaseline(abs);
+  });
 }

@@ -44,6 +44,54 @@ export function jsonNestedDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+/**
+ * Where JSON.parse stopped in TEXT, as an offset: the one V8 names ("at position 8"), else (V8's
+ * "Unexpected token 'p', "password=h"... is not valid JSON" names none) the shortest prefix that
+ * already fails on a character of its own rather than at its end. O(log n) parses.
+ */
+function jsonFaultOffset(text: string, message: string): number {
+  const named = /at position (\d+)/.exec(message)?.[1];
+  if (named !== undefined) return Number(named);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const failsWithin = (n: number) => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return false;
+    } catch (e) {
+      const m = (e as Error).message;
+      const at = /at position (\d+)/.exec(m)?.[1];
+      return at !== undefined ? Number(at) < n : !/Unexpected end of JSON input/.test(m);
+    }
+  };
+  let lo = 1;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (failsWithin(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
+/**
+ * Why TEXT is not JSON, quoting none of it (V8's message quotes the text around the fault, which may
+ * be a credential of a file named by mistake): what was wrong, as V8 words it where its words are
+ * its own, and the line and column where it stopped.
+ */
+export function jsonSyntaxProblem(text: string, e: unknown): string {
+  const message = (e as Error).message ?? String(e);
+  const offset = Math.min(jsonFaultOffset(text, message), text.length);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const what = /^Unexpected token|^Unexpected end/.test(message)
+    ? offset >= text.length
+      ? 'unexpected end of input'
+      : 'unexpected character'
+    : message.replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '');
+  return `${what} at line ${line}, column ${column}`;
+}
+
 /** TEXT parsed as JSON; malformed or nested deeper than MAX_JSON_DEPTH is bad input naming SOURCE. */
 export function parseJsonText(text: string, source: string, fix?: string): unknown {
   if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH))
@@ -54,7 +102,7 @@ export function parseJsonText(text: string, source: string, fix?: string): unkno
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${source}: not JSON: ${(e as Error).message}`, fix);
+    throw new InputError(`${source}: not JSON: ${jsonSyntaxProblem(text, e)}`, fix);
   }
 }
 

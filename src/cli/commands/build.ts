@@ -61,6 +61,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
     });
     const loaded = loadConfig({
       cwd: io.cwd,
+      env: io.env,
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
     });

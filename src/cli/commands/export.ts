@@ -188,7 +188,8 @@ function exportSpec(
   io: CliIo,
   source: ImageSource,
 ): ExportSpec & { suites: SmokeSuite[] } {
-  const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
+  const loaded =
+    values.config !== undefined ? loadConfig({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
   const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
   // The requirement names (imports) and the floors the suites are judged against, as smoke takes them.
   const { distributions, baseline } = configSmokeInputs(loaded, io.env);

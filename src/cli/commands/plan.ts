@@ -53,6 +53,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
     });
     const loaded = loadConfig({
       cwd: io.cwd,
+      env: io.env,
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
     });

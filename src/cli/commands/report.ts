@@ -105,6 +105,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
     const pr = prNumber(values.pr);
     const loaded = loadConfig({
       cwd: io.cwd,
+      env: io.env,
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
       checkFiles: false,

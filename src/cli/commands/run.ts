@@ -109,6 +109,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     if (file === bundledExample()) io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
     const loaded = loadConfig({
       cwd: io.cwd,
+      env: io.env,
       ...(file !== undefined && { file }),
       overrides: overridesFromFlags(values),
     });

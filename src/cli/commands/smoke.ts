@@ -64,7 +64,8 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const image = imageFlag('smoke', values.image);
     const gpus = parseGpuMode(values.gpus, 'smoke: --gpus');
     const platform = platformFlag('smoke', values.platform);
-    const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
+    const loaded =
+      values.config !== undefined ? loadConfig({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
     const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
     const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
     // The same inputs the pipeline's smoke stage gives the suites.

@@ -40,6 +40,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
     const overrides = overridesFromFlags(values);
     const loaded = loadConfig({
       cwd: io.cwd,
+      env: io.env,
       ...(values.config !== undefined && { file: values.config }),
       overrides,
       checkFiles: !values['skip-file-checks'],

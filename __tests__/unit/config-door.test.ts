@@ -1,0 +1,146 @@
+// The config at the door (a review's findings): what the config names and how it is read, refused
+// with exit 2 naming the field, its line and its value, before anything else is asked.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkKeyFile } from '../../src/attest/signing.js';
+import { runCli } from '../../src/cli/main.js';
+import { InputError } from '../../src/errors.js';
+import { parseJsonText } from '../../src/util/json-file.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+import { FIXTURES } from '../helpers/cosign-keys.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-door-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = (rel: string) => path.join(dir, rel);
+function put(rel: string, content: string | Buffer): string {
+  mkdirSync(path.dirname(at(rel)), { recursive: true });
+  writeFileSync(at(rel), content);
+  return at(rel);
+}
+
+const GOOD = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
+const SECRET = 'password=hunter2hunter2';
+
+/** runCli in DIR (or CWD under it) with a Docker adapter that rejects every call. */
+async function cli(argv: string[], env: Record<string, string> = {}, cwd = dir) {
+  const io = captureIo(cwd, fakeDocker(), { ML_IMAGE_CACHE_DIR: at('.cache'), ...env });
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('a JSON file that is not JSON: where it failed, never what it holds', () => {
+  // V8's own words (not the file's) are kept where it has them; they vary by Node version.
+  it.each<[string, string | RegExp]>([
+    [SECRET, 'unexpected character at line 1, column 1'],
+    ['{\n  "a": tru}', 'unexpected character at line 2, column 11'],
+    ['{"a": 1,}', /: \w[^"'\n]* at line 1, column 9$/],
+    ['{"schemaVersion": 1,', /: \w[^"'\n]* at line 1, column 21$/],
+    ['', 'unexpected end of input at line 1, column 1'],
+    ['{"a": "b"} hunter2', /: \w[^"'\n]* at line 1, column 12$/],
+  ])('%j: "%s"', (text, where) => {
+    let message = '';
+    try {
+      parseJsonText(text, 'f.json');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^f\.json: not JSON: /);
+    if (typeof where === 'string') expect(message).toBe(`f.json: not JSON: ${where}`);
+    else expect(message).toMatch(where);
+    expect(message).not.toMatch(/hunter2|password|tru|schemaVersion/);
+  });
+
+  it('validate: a smoke.baseline of the wrong file quotes none of it', async () => {
+    put('Dockerfile', 'FROM scratch\n');
+    put('floors', SECRET);
+    put('ml-image.yml', `${GOOD}smoke:\n  baseline: floors\n`);
+    const r = await cli(['validate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `line 6: smoke.baseline: ${at('floors')}: not JSON: unexpected character at line 1, column 1`,
+    );
+    expect(r.err).not.toContain('hunter2');
+    expect(r.err).not.toContain('password');
+  });
+});
+
+describe('on a runner, smoke.baseline and attest.key are read from the workspace only', () => {
+  const ws = () => at('ws');
+  const runner = () => ({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws(), GITHUB_SHA: 'a'.repeat(40) });
+  const setUp = (yml: string) => {
+    put('ws/Dockerfile', 'FROM scratch\n');
+    put('ws/ml-image.yml', `${GOOD}${yml}`);
+    put('outside/p', SECRET);
+    copyFileSync(path.join(FIXTURES, 'fixture.key'), put('outside/cosign.key', ''));
+  };
+  it.each<[string, string, RegExp]>([
+    [
+      'smoke.baseline by an absolute path',
+      'smoke:\n  baseline: OUT/p\n',
+      /line 6: smoke\.baseline: \S+\/outside\/p is outside the workspace \S+\/ws; /,
+    ],
+    [
+      'smoke.baseline by a relative one',
+      'smoke:\n  baseline: ../outside/p\n',
+      /line 6: smoke\.baseline: \S+\/outside\/p is outside the workspace /,
+    ],
+    [
+      'attest.key (sign: auto)',
+      'attest:\n  key: OUT/cosign.key\n',
+      /line 6: attest\.key: \S+\/outside\/cosign\.key is outside the workspace /,
+    ],
+    [
+      'attest.key (sign: key)',
+      'attest:\n  sign: key\n  key: OUT/cosign.key\n',
+      /line 7: attest\.key: \S+\/outside\/cosign\.key is outside the workspace /,
+    ],
+  ])(
+    '%s outside it: validate, plan and run exit 2 naming the field, line and path',
+    async (_what, yml, message) => {
+      setUp(yml.replace('OUT', at('outside')));
+      for (const argv of [
+        ['validate'],
+        ['plan'],
+        ['run', '--stages', 'plan,build,smoke', '--out', at('o')],
+      ]) {
+        const r = await cli(argv, runner(), ws());
+        expect(r.code, `${argv[0]}: ${r.err}`).toBe(2);
+        expect(r.err).toMatch(message);
+        expect(r.err).not.toContain('hunter2');
+      }
+    },
+  );
+
+  it('the same files inside the workspace, or anywhere off a runner, are read', async () => {
+    setUp(`smoke:\n  baseline: ${at('outside/p')}\nattest:\n  key: ${at('outside/cosign.key')}\n`);
+    // Off a runner: read (and the baseline refused for what it is, quoting nothing).
+    const off = await cli(['validate'], {}, ws());
+    expect(off.code).toBe(2);
+    expect(off.err).toContain('not JSON: unexpected character at line 1, column 1');
+    put('ws/floors.json', '{"schemaVersion": 1, "floorFraction": 0.8, "gpus": []}');
+    copyFileSync(path.join(FIXTURES, 'fixture.key'), put('ws/keys/cosign.key', ''));
+    put('ws/ml-image.yml', `${GOOD}smoke:\n  baseline: floors.json\nattest:\n  key: keys/cosign.key\n`);
+    const on = await cli(['validate'], runner(), ws());
+    expect(on.code, on.err).toBe(0);
+  });
+
+  it('a key outside the workspace that this run never reads (sign: keyless, off) is no problem', async () => {
+    setUp(`attest:\n  sign: off\n  key: ${at('outside/cosign.key')}\n`);
+    expect((await cli(['validate'], runner(), ws())).code).toBe(0);
+  });
+
+  it('checkKeyFile (the attest stage) refuses a key outside the workspace unread', () => {
+    setUp('');
+    expect(() => checkKeyFile(at('outside/cosign.key'), dir, ws())).toThrow(
+      /^attest\.key: .* is outside the workspace/,
+    );
+    expect(checkKeyFile(at('outside/cosign.key'), dir)).toBe(at('outside/cosign.key'));
+  });
+});

@@ -1,0 +1,27 @@
+// The files the config names whose content is read and checked (smoke.baseline's floors, attest.key's
+// key file), kept inside the workspace on a GitHub runner as requirements files are
+// (src/requirements/read.ts): a pull request's config naming ~/.docker/config.json or another
+// job's file would have it read, and a message saying what it holds. Anywhere else, anywhere.
+import path from 'node:path';
+import { realPathOrSelf } from '../util/read-regular.js';
+
+/** The config's fields that name such a file, as messages name them. */
+export type WorkspaceFileField = 'smoke.baseline' | 'attest.key';
+
+const isInside = (p: string, dir: string) => {
+  const rel = path.relative(dir, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+
+/**
+ * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
+ * workspace, or the config's own directory when the config is outside it), judged by where its
+ * links lead; undefined when it may (no ROOT: not on a runner).
+ */
+export function outsideWorkspace(file: string, root: string | undefined): string | undefined {
+  if (root === undefined) return undefined;
+  const real = realPathOrSelf(file);
+  const realRoot = realPathOrSelf(root);
+  if (isInside(real, realRoot)) return undefined;
+  return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
+}
