@@ -2,7 +2,7 @@
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
 // requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
 // One function per kind of failure. Pure.
-import { redactUrls } from '../util/redact.js';
+import { redactUrls, shownUrl } from '../util/redact.js';
 import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { describeIndexes, type PipIndexes } from '../python/indexes.js';
 import { canonicalName } from '../requirements/parse.js';
@@ -220,6 +220,61 @@ function buildFailed(f: Extract<PipFailure, { kind: 'build-failed' }>, { ctx, sa
   );
 }
 
+/** A URL as a line to compare: no VCS prefix, login, revision (`@v1.0` after the path) or fragment. */
+const repoOf = (url: string) =>
+  url
+    .replace(/^[a-z]+\+/, '')
+    .replace(/#.*$/, '')
+    .replace(/^([a-z]+:\/\/)[^/]*@/, '$1')
+    .replace(/(\/[^/@]*)@[^/]*$/, '$1')
+    .replace(/\/$/, '');
+
+/**
+ * The requirement line of a VCS command pip ran: by the project pip was collecting ("Collecting
+ * mypkg@ git+https://..."), else by its URL (as the command got it, without its login), else the
+ * one line with a VCS URL.
+ */
+function vcsLine(ctx: FailureContext, requirement?: string, url?: string): RequirementOrigin | undefined {
+  const named =
+    requirement !== undefined && !requirement.includes('://') ? lineNaming(ctx, requirement) : undefined;
+  if (named) return named;
+  const vcs = ctx.requirements.filter((r) => r.url !== undefined && /^(?:git|hg|svn|bzr)\+/.test(r.url));
+  const at = url ?? requirement;
+  return (
+    (at?.includes('://') ? vcs.find((r) => repoOf(r.url!) === repoOf(at)) : undefined) ??
+    (vcs.length === 1 ? vcs[0] : undefined)
+  );
+}
+
+/** The base image has no git (hg, svn, bzr) for a `pkg @ git+https://...` line: exit 2, what to change. */
+function vcsMissing(f: Extract<PipFailure, { kind: 'vcs-missing' }>, { ctx, said }: Blame): MlImageError {
+  const line = vcsLine(ctx, f.requirement);
+  return new InputError(
+    `${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`,
+    `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`,
+  );
+}
+
+/**
+ * A VCS command pip ran failed (`git clone`: credentials, a host out of reach; `git checkout`: a
+ * revision the repository lacks): exit 3 (2 for the revision), the URL without its login.
+ */
+function vcsFailed(f: Extract<PipFailure, { kind: 'vcs-failed' }>, { ctx, said }: Blame): MlImageError {
+  const line = vcsLine(ctx, f.requirement, f.url);
+  const url = f.url !== undefined ? ` of ${shownUrl(f.url)}` : '';
+  const why = f.said.length > 0 ? `: ${redactUrls(f.said.join('; '))}` : '';
+  const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
+  if (f.subcommand === 'checkout')
+    return new InputError(
+      msg,
+      "check the revision after the URL's @ on that line: a branch, tag or commit the repository has",
+    );
+  return new EnvironmentError(
+    msg,
+    `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`,
+  );
+}
+
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
@@ -243,6 +298,10 @@ export function pipFailureError(pipOut: string, ctx: FailureContext): MlImageErr
       return localPath(f, b);
     case 'build-failed':
       return buildFailed(f, b);
+    case 'vcs-missing':
+      return vcsMissing(f, b);
+    case 'vcs-failed':
+      return vcsFailed(f, b);
     case 'unreachable':
       return unreachable(f, b);
     case 'no-match':

@@ -2,6 +2,7 @@
 // signs of an unreachable index. Pure functions over pip's output.
 import { canonicalName } from '../requirements/parse.js';
 import { lineEnd } from '../util/text.js';
+import { buildFailure, vcsFailure, type VcsFailure } from './pip-subprocess.js';
 
 export interface ConflictCause {
   line: string;
@@ -167,6 +168,7 @@ export type PipFailure =
   | { kind: 'hash'; line: number; message: string }
   | { kind: 'local-path'; line: number; message: string }
   | { kind: 'build-failed'; requirement?: string; message: string }
+  | (VcsFailure & { message: string })
   | { kind: 'unreachable'; message: string; url?: { host: string; port: string; path: string } }
   | { kind: 'no-match'; requirement: string; message: string }
   | { kind: 'refused'; requirement: string; refusals: { url: string; status: string }[]; message: string }
@@ -221,27 +223,6 @@ function lineRef(text: string): number {
     if (lastClose >= m.index + m[0].length) return Number(m[1]);
   }
   return 0;
-}
-
-/**
- * pip ran a package's build step (metadata, or a wheel for it) and that failed
- * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
- * when it did, where pip names it.
- */
-export function buildFailure(output: string): { requirement?: string } | undefined {
-  const lines = output.split(/\r?\n/);
-  const at = lines.findIndex((l) =>
-    /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(
-      l,
-    ),
-  );
-  if (at < 0) return undefined;
-  const collecting = lines
-    .slice(0, at)
-    .reverse()
-    .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
-    .find((r) => r !== undefined);
-  return collecting !== undefined ? { requirement: collecting } : {};
 }
 
 /** The first index of NEEDLE in TEXT at or after a position, each found once while positions grow. */
@@ -308,6 +289,24 @@ function directUrlFailure(output: string): DirectUrlFailure | undefined {
   return undefined;
 }
 
+/**
+ * A command pip ran failed: a VCS command (git clone: pip says "subprocess-exited-with-error" for
+ * it too, and it is no package's build), or a package's own build step (an sdist's setup.py run for
+ * its metadata): what it printed (a missing nvcc, say) is its output, not a path of the user's.
+ * Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
+ * index's failure (classifyPipFailure: unreachable), not the package's build.
+ */
+function subprocessFailure(output: string, message: string): PipFailure | undefined {
+  const vcs = vcsFailure(output);
+  if (vcs) return { ...vcs, message };
+  const buildDepsUnreachable =
+    /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(
+      output,
+    ) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
+  const built = buildDepsUnreachable ? undefined : buildFailure(output);
+  return built && { kind: 'build-failed', ...built, message };
+}
+
 /** What kind of failure pip reports (most specific first). Pure. */
 export function classifyPipFailure(output: string): PipFailure {
   const message = pipMessage(output);
@@ -360,16 +359,8 @@ export function classifyPipFailure(output: string): PipFailure {
     const at = output.search(/HASHES|--require-hashes mode/);
     return { kind: 'hash', line: lineRef(output.slice(at)), message };
   }
-  // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
-  // (a missing nvcc, say) is its output, not a path of the user's.
-  // Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
-  // index's failure (below), not the package's build.
-  const buildDepsUnreachable =
-    /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(
-      output,
-    ) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
-  const built = buildDepsUnreachable ? undefined : buildFailure(output);
-  if (built) return { kind: 'build-failed', ...built, message };
+  const ran = subprocessFailure(output, message);
+  if (ran) return ran;
   if (
     /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(
       output,
