@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ActionIo, parseActionInputs, run } from '../../src/action/run.js';
+import { InputError } from '../../src/errors.js';
+import { STAGES } from '../../src/pipeline/pipeline.js';
 import { openResultDir } from '../../src/results/results.js';
 import { fakeDocker } from '../helpers/fakes.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
@@ -14,8 +16,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function fakeActionIo(given: Record<string, string>, env: Record<string, string> = {}) {
-  // build: false keeps these unit tests to config + plan (the build runs in the integration tests)
-  const inputs: Record<string, string> = { build: 'false', ...given };
+  // build: false keeps these unit tests to config + plan (the build runs in the integration tests);
+  // stages as the runner gives it when unset: action.yml's default (an empty value is refused).
+  const inputs: Record<string, string> = { build: 'false', stages: STAGES.join(','), ...given };
   const outputs: Record<string, string> = {};
   const errors: { message: string; file?: string; startLine?: number; startColumn?: number }[] = [];
   const failed: string[] = [];
@@ -205,6 +208,22 @@ describe('root action (config stage)', () => {
     await run(plan.io);
     expect(plan.failed).toEqual([]);
   });
+
+  it.each(['', ' ', ', ,', ' , '])(
+    'stages %j (an unset variable) names no stage: refused, not every stage',
+    (stages) => {
+      const f = fakeActionIo({ image: 'a/b', stages });
+      expect(() => parseActionInputs(f.io)).toThrow(
+        new InputError(
+          `input "stages": ${JSON.stringify(stages)} names no stage`,
+          'give some of plan, resolve, build, smoke, attest, report, or all',
+        ),
+      );
+      expect(parseActionInputs(fakeActionIo({ image: 'a/b', stages: 'all' }).io)).toMatchObject({
+        kind: 'stages',
+      });
+    },
+  );
 
   it('a merge job (merge-from) mounts no secret: an unset secret-envs variable is not refused', () => {
     const merge = fakeActionIo({

@@ -112,7 +112,8 @@ describe('ml-image CLI', () => {
     [['run', '--stages', '', '--out', 'o'], 'run: --stages is empty'],
     [['validate', '--config', ''], 'validate: --config is empty'],
     [['report', '--results', ' '], 'report: --results is empty'],
-    [['run', '--stages', ' , ', '--out', 'o'], 'run: --stages is empty'],
+    [['run', '--stages', ' , ', '--out', 'o'], 'run: --stages: " , " names no stage'],
+    [['run', '--stages', ', ,', '--out', 'o'], 'run: --stages: ", ," names no stage'],
     [['smoke', '--image', 'x:1', '--suites', '', '--out', 'o'], 'smoke: --suites is empty'],
     [
       ['export', '--k8s', '--image', `x@sha256:${'a'.repeat(64)}`, '--suites', ',', '--out', 'o'],

@@ -247,8 +247,10 @@ function verifyActionDoc(root: Record<string, unknown>): Record<string, unknown>
 function renderSubAction(name: string): string {
   const root = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
   const sub = SUB_ACTIONS[name]!;
-  // Only the inputs its stages read (src/action/inputs.ts, the table the action's parsing uses).
-  const reads = new Set(inputsForStages(parseStages(sub.stages, `SUB_ACTIONS.${name}`)));
+  // Only the inputs its stages read (src/action/inputs.ts, the table the action's parsing uses);
+  // verify runs no stage (its inputs are its own, below).
+  const stages = sub.stages === '' ? new Set<never>() : parseStages(sub.stages, `SUB_ACTIONS.${name}`);
+  const reads = new Set(inputsForStages(stages));
   const inputs = Object.fromEntries(
     Object.entries(structuredClone(root.inputs) as Record<string, { default?: string }>).filter(([n]) =>
       reads.has(n),

@@ -32,8 +32,8 @@ const D = (c: string) => `sha256:${c.repeat(64)}`;
 
 describe('parseStages', () => {
   it.each([
-    ['', ['plan', 'resolve', 'build', 'smoke', 'attest', 'report']],
     ['all', ['plan', 'resolve', 'build', 'smoke', 'attest', 'report']],
+    [', all', ['plan', 'resolve', 'build', 'smoke', 'attest', 'report']],
     ['resolve,build', ['resolve', 'build']],
     [' smoke ', ['smoke']],
     ['plan, report', ['plan', 'report']],
@@ -48,6 +48,15 @@ describe('parseStages', () => {
     // Next to "all" too: a typo is not swallowed by it.
     expect(() => parseStages('all, bogus', 'input "stages"')).toThrow(/unknown stage\(s\) bogus/);
   });
+
+  it.each(['', ' ', ', ,', ',\n,'])(
+    '%j names no stage (an unset variable): exit 2, not every stage',
+    (raw) => {
+      expect(() => parseStages(raw, 'input "stages"')).toThrow(
+        `input "stages": ${JSON.stringify(raw)} names no stage`,
+      );
+    },
+  );
 });
 
 describe('overallStatus', () => {

@@ -42,7 +42,11 @@ export type Stage = (typeof STAGES)[number];
 
 const isStage = (n: string): n is Stage => (STAGES as readonly string[]).includes(n);
 
-/** "resolve,build" -> the set; unknown names are bad input naming the source (exit 2). */
+/**
+ * "resolve,build" -> the set; "all" every stage. Unknown names, and a value that names no stage (""
+ * or ", ,": an unset variable, which would otherwise run every stage, pushes included), are bad
+ * input naming the source and the value (exit 2).
+ */
 export function parseStages(raw: string, source: string): Set<Stage> {
   const names = raw
     .split(/[\s,]+/)
@@ -54,7 +58,12 @@ export function parseStages(raw: string, source: string): Set<Stage> {
       `${source}: unknown stage(s) ${bad.join(', ')}`,
       `expected some of ${STAGES.join(', ')}, or all`,
     );
-  if (names.length === 0 || names.includes('all')) return new Set(STAGES);
+  if (names.length === 0)
+    throw new InputError(
+      `${source}: ${JSON.stringify(raw)} names no stage`,
+      `give some of ${STAGES.join(', ')}, or all`,
+    );
+  if (names.includes('all')) return new Set(STAGES);
   return new Set(names.filter(isStage));
 }
 

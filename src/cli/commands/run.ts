@@ -15,7 +15,6 @@ import {
   type PipelineResult,
   runPipeline,
   type Stage,
-  STAGES,
 } from '../../pipeline/pipeline.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
@@ -100,9 +99,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     });
     const timer = stageTimer(values.verbose);
     const gpus = parseGpuMode(values.gpus, 'run: --gpus');
-    // An empty value (an unset variable) would run every stage, pushes included: refused.
-    if (values.stages.trim().replace(/,/g, '') === '')
-      throw new InputError('run: --stages is empty', `give some of ${STAGES.join(', ')}, or all`);
+    // A value naming no stage (", ,": an unset variable) would run every stage: parseStages refuses it.
     const stages: Set<Stage> = parseStages(values.stages, 'run: --stages');
     const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
     const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
