@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkKeyFile } from '../../src/attest/signing.js';
 import { runCli } from '../../src/cli/main.js';
+import { firstInvalidUtf8 } from '../../src/config/utf8.js';
 import { InputError } from '../../src/errors.js';
 import { parseJsonText } from '../../src/util/json-file.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
@@ -142,5 +143,51 @@ describe('on a runner, smoke.baseline and attest.key are read from the workspace
       /^attest\.key: .* is outside the workspace/,
     );
     expect(checkKeyFile(at('outside/cosign.key'), dir)).toBe(at('outside/cosign.key'));
+  });
+});
+
+describe('a config that is not UTF-8: refused naming the line and column, never read with U+FFFD', () => {
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+  it.each<[string, Buffer, number, number, string]>([
+    ['a Latin-1 é in a tag', bytes(GOOD, 'tags: [caf', [0xe9], ']\n'), 5, 11, 'e9'],
+    ['after a UTF-8 é on the same line', bytes(GOOD, '# é ', [0xff], '\n'), 5, 5, 'ff'],
+    ['a sequence cut short', bytes('image:\n  name: a/b', [0xe2, 0x82], '\n'), 2, 12, 'e2'],
+    ['an overlong form of "/"', bytes([0xc0, 0xaf], GOOD), 1, 1, 'c0'],
+    ['a surrogate (CESU-8)', bytes('x: ', [0xed, 0xa0, 0x80], '\n'), 1, 4, 'ed'],
+    ['at the very end', bytes(GOOD, [0xf0, 0x9f, 0x98]), 5, 1, 'f0'],
+  ])('%s: validate exit 2 naming the line and column', async (_what, content, line, column, hex) => {
+    put('Dockerfile', 'FROM scratch\n');
+    put('ml-image.yml', content);
+    const r = await cli(['validate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `error: ml-image.yml: line ${line}, column ${column}: byte 0x${hex} is not UTF-8; the config must be UTF-8 text`,
+    );
+    expect(r.out).toBe('');
+  });
+
+  it('UTF-8 with a byte-order mark, and characters of every length, is read', async () => {
+    put('Dockerfile', 'FROM scratch\n');
+    put('ml-image.yml', bytes([0xef, 0xbb, 0xbf], GOOD, '# é € 😀 \u{10ffff}\n'));
+    const r = await cli(['validate']);
+    expect(r.code, r.err).toBe(0);
+  });
+
+  it('firstInvalidUtf8 agrees with the strict decoder on every 1- and 2-byte input and on prefixes', () => {
+    const strictOk = (b: Uint8Array) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const cases: Uint8Array[] = [];
+    for (let a = 0; a < 256; a++) for (let b = 0; b < 256; b += 5) cases.push(Uint8Array.of(a, b));
+    const emoji = Buffer.from('a😀€é');
+    for (let n = 0; n <= emoji.length; n++) cases.push(emoji.subarray(0, n));
+    for (const c of cases)
+      expect(firstInvalidUtf8(c) === -1, Buffer.from(c).toString('hex')).toBe(strictOk(c));
   });
 });

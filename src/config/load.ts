@@ -10,6 +10,7 @@ import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, prob
 import type { LineOf } from './yaml-lines.js';
 import { parseYamlDocument } from './yaml-parse.js';
 import { type Config, ConfigFileSchema, normalizeConfig, variantEntryName } from './schema.js';
+import { decodeConfigText } from './utf8.js';
 import { outsideWorkspace } from './workspace-file.js';
 
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
@@ -65,8 +66,8 @@ export interface LoadOptions {
 export const MAX_CONFIG_BYTES = 256 * 1024;
 /**
  * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
- * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
- * the path.
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking, UTF-8 (decodeConfigText).
+ * Problems are InputErrors naming the path.
  */
 export function readConfigText(file: string, label: string = file): string {
   let fd: number;
@@ -91,7 +92,7 @@ export function readConfigText(file: string, label: string = file): string {
     // Read at most one byte past the limit: a file that grows while read is still bounded.
     const buf = readBounded(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
     if (buf.length > MAX_CONFIG_BYTES) throw tooBig(label, buf.length);
-    return buf.toString('utf8');
+    return decodeConfigText(buf, label);
   } finally {
     closeSync(fd);
   }

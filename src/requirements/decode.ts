@@ -67,7 +67,7 @@ const startsWith = (data: Uint8Array, bom: number[]) => bom.every((b, i) => data
 /** Why a file is refused, or its text. */
 export type Decoded = { text: string } | { why: string; fix: string };
 
-const SAVE_UTF8 =
+export const SAVE_UTF8 =
   'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
 
 /** DATA decoded by its byte-order mark, as pip does; undefined without one. */
