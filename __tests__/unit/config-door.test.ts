@@ -191,3 +191,56 @@ describe('a config that is not UTF-8: refused naming the line and column, never 
       expect(firstInvalidUtf8(c) === -1, Buffer.from(c).toString('hex')).toBe(strictOk(c));
   });
 });
+
+describe('validate reads the requirements files as the build does (pip is not run)', () => {
+  const withRequirements = (files: Record<string, string>, yml = '') => {
+    put('Dockerfile', 'FROM scratch\n');
+    put('ml-image.yml', `${GOOD}python:\n  requirements: [requirements.txt]\n${yml}`);
+    for (const [name, text] of Object.entries(files)) put(name, text);
+  };
+  it.each<[string, Record<string, string>, string, RegExp]>([
+    [
+      'a line that is no requirement',
+      { 'requirements.txt': 'numpy>=1\nbad req line !!\n' },
+      '',
+      /requirements\.txt:2: invalid requirement "bad req line !!"/,
+    ],
+    [
+      'a -r include that is not there',
+      { 'requirements.txt': 'numpy>=1\n-r missing-include.txt\n' },
+      '',
+      /missing-include\.txt.*requirements\.txt:2/,
+    ],
+    [
+      'a line in an included file',
+      { 'requirements.txt': '-r more.txt\n', 'more.txt': 'torch\n==1\n' },
+      '',
+      /more\.txt:2: invalid requirement "==1"/,
+    ],
+    [
+      'a ${NAME} build.secrets does not list',
+      { 'requirements.txt': 'pkg @ https://${TOKEN}@example.com/pkg.whl\n' },
+      '',
+      /TOKEN/,
+    ],
+  ])('%s: exit 2 naming the file and line', async (_what, files, yml, message) => {
+    withRequirements(files, yml);
+    const r = await cli(['validate']);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(message);
+    // --skip-file-checks reads none of them.
+    expect((await cli(['validate', '--skip-file-checks'])).code).toBe(0);
+  });
+
+  it('good requirements, with an include and a listed ${NAME}, are valid', async () => {
+    withRequirements(
+      {
+        'requirements.txt': 'numpy>=1\n-r more.txt\n',
+        'more.txt': 'pkg @ https://${TOKEN}@example.com/p.whl\n',
+      },
+      'build:\n  secrets: [TOKEN]\n',
+    );
+    const r = await cli(['validate']);
+    expect(r.code, r.err).toBe(0);
+  });
+});

@@ -1,9 +1,11 @@
 import { stringify } from 'yaml';
 import { checkConfigKey } from '../../attest/signing.js';
-import { loadConfig } from '../../config/load.js';
+import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { planBuild } from '../../plan/plan.js';
+import { readRequirements, workspaceRoot } from '../../requirements/read.js';
+import { checkListedReferences } from '../../requirements/references.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -11,20 +13,35 @@ import { writeOutFile } from '../output.js';
 import { configOverrideFlags, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
+/**
+ * The requirements files read and checked as the resolve and build stages read them (their lines,
+ * -r/-c includes, credentials, ${NAME}s build.secrets does not list): files only, pip is not run.
+ */
+function checkRequirements(loaded: LoadedConfig, env: CliIo['env']): void {
+  const { python, build } = loaded.config;
+  const read = readRequirements(python.requirements, loaded.baseDir, env, {
+    ...workspaceRoot(env, loaded.baseDir),
+    expandable: build.secrets,
+  });
+  checkListedReferences(read.envReferences, build.secrets);
+}
+
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
   usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
   help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
 the defaults, and checks that every file it names exists (relative to the config file), that
-smoke.baseline holds a throughput table, that attest.key is an encrypted cosign private key, and that the plan can be made: each variant's base image,
+smoke.baseline holds a throughput table, that attest.key is an encrypted cosign private key, that
+the requirements files read as the build reads them (each line, every -r/-c include: file:line
+for each problem; pip is not run), and that the plan can be made: each variant's base image,
 CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
 validate refuses; its warnings are printed too).
 
 Options:
   --config FILE        config file to read
 ${configOverrideFlags}
-  --skip-file-checks   validate the shape only; do not look for the files the config names
+  --skip-file-checks   validate the shape only; do not look for (or read) the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
   --verbose            show stack traces on internal errors
@@ -47,10 +64,11 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
     });
     const { config } = loaded;
     // The files the config names whose content has a shape of its own: smoke.baseline's floors,
-    // attest.key (an encrypted cosign private key).
+    // attest.key (an encrypted cosign private key), the requirements files.
     if (!values['skip-file-checks']) {
       configBaseline(loaded);
       checkConfigKey(loaded);
+      checkRequirements(loaded, io.env);
     }
     // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
     // is not asked): a config that plan would refuse is not valid.
