@@ -69,10 +69,10 @@ describe("the session container's create request", () => {
 });
 
 describe("the resolver container's lifetime", () => {
-  it('counts the commands of the worst case: 8, then 1 for a plan or 3 per blamed package', () => {
-    expect(maxResolveCommands(0)).toBe(9);
-    expect(maxResolveCommands(1)).toBe(11);
-    expect(maxResolveCommands(5)).toBe(23);
+  it('counts the commands of the worst case: 10, then 1 for a plan or 3 per blamed package', () => {
+    expect(maxResolveCommands(0)).toBe(11);
+    expect(maxResolveCommands(1)).toBe(13);
+    expect(maxResolveCommands(5)).toBe(25);
   });
 
   it('outlives every command a resolve may run, each at its limit', () => {
@@ -115,11 +115,11 @@ describe("the resolver container's lifetime", () => {
   };
 
   it('a resolve asks for that lifetime: from its requested packages and the limit', async () => {
-    // 15 min and one package: 13 limits (the old four would end the container mid-resolve).
-    expect(await deadlineFor('tqdm', {})).toBe(13 * 900_000);
-    // Ten packages, 10 min each: (8 + 30 + 2) x 600 s.
+    // 15 min and one package: 15 limits (the old four would end the container mid-resolve).
+    expect(await deadlineFor('tqdm', {})).toBe(15 * 900_000);
+    // Ten packages, 10 min each: (10 + 30 + 2) x 600 s.
     const ten = Array.from({ length: 10 }, (_, i) => `pkg${i}`).join('\n');
-    expect(await deadlineFor(ten, { [RESOLVE_TIMEOUT_ENV]: '600' })).toBe(40 * 600_000);
+    expect(await deadlineFor(ten, { [RESOLVE_TIMEOUT_ENV]: '600' })).toBe(42 * 600_000);
   });
 });
 

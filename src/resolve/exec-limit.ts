@@ -35,12 +35,13 @@ export function resolveTimeoutMs(env: Readonly<Record<string, string | undefined
  * - the plain dry run (the held one in its process): 2;
  * - the held dry run on its own: 2;
  * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
  * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
  *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
  *   its report 1.
  */
 export function maxResolveCommands(requested: number): number {
-  return 1 + 2 + 2 + 3 + Math.max(1, 3 * requested);
+  return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
 }
 
 /** Limits added to the count: the time between commands (files copied in, the container's start). */
@@ -60,6 +61,7 @@ const REPORTS: Readonly<Record<string, string>> = {
   'naive.json': 'the plain dry run',
   'held.json': 'the held dry run (base packages pinned)',
   'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+  'released.json': 'the released dry run (pins of what breaks nothing dropped)',
   'probe.json': 'the dry run looking for the newest release that fits',
 };
 

@@ -20,7 +20,7 @@ export function renderExplanation(r: Resolution): string {
   };
   const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === UNHELD_REPLACEMENT);
   const headline = unheld
-    ? 'Conflict fixed with the base image held, but for packages no pin can hold (see the hazards).'
+    ? 'Conflict fixed with the base image held, but for base packages the plan still replaces (see the hazards).'
     : head[r.status];
   lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${headline}**`, '');
   lines.push(

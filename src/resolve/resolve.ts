@@ -2,7 +2,8 @@
 // <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
 // ONE container of the base image (pip's HTTP cache kept in a volume across runs), for the target
 // platform, in steps: snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax
-// (blamed pins loosened) -> explain (when nothing fits). Each step is a function with a typed
+// (blamed pins loosened) -> release (the pins of what breaks nothing dropped) -> explain (when
+// nothing fits). Each step is a function with a typed
 // result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
 // python process; with the snapshot cached, the held run (when needed) follows in that process.
 import { readRunEventFacts } from '../github/event.js';
@@ -32,9 +33,9 @@ import {
 } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
 import { type Diagnosis, diagnosisOf, NAIVE } from './steps/diagnose.js';
-import { checkedResolution, conflictResolution } from './steps/explain.js';
-import { type Answer, HELD, heldPlan, hold, type ResolutionBase } from './steps/hold.js';
-import { relax } from './steps/relax.js';
+import { checkedResolution } from './steps/explain.js';
+import { type Answer, HELD, type ResolutionBase } from './steps/hold.js';
+import { planOrConflict } from './steps/plan.js';
 import {
   type BaseSnapshot,
   cachedSnapshot,
@@ -82,6 +83,8 @@ const STEP_OF: Readonly<Record<string, Step>> = {
   [NAIVE.report]: 'plain dry run',
   [HELD.report]: 'held dry run',
   'relaxed.json': 'relax',
+  // The release (steps/release.ts) tries the held run once more, as the relax step does.
+  'released.json': 'relax',
 };
 
 /** Cache key of a resolution: the base digest and every input that can change pip's answer. */
@@ -281,7 +284,7 @@ function earlierResolution(
   return { key, hit };
 }
 
-/** snapshot + diagnose -> (check: explain) | hold -> relax -> plan | explain. */
+/** snapshot + diagnose -> (check: explain) | hold -> relax -> release -> plan | explain. */
 async function answerFor(
   ws: Workspace,
   input: ResolveInput,
@@ -316,36 +319,16 @@ async function answerFor(
         requirements: input.requirements.text,
       },
     };
-  const requested = requirementNames(input.requirements.text);
-  const own = { requested, preinstalled: snapshotOptions.preinstalled ?? [] };
-  const held = await hold(ws, base, diagnosis, first.held);
-  const relaxed = held.run.ok
-    ? { held, relaxed: [] }
-    : await relax(ws, held, { diagnosis, ...own, text: input.requirements.text, say });
-  if (!relaxed.held.run.ok)
-    return {
-      base,
-      answer: {
-        resolution: await conflictResolution(ws, draft, {
-          held: relaxed.held.run,
-          diagnosis,
-          ...own,
-          text: input.requirements.text,
-        }),
-        constraints: base.basePins,
-        requirements: input.requirements.text,
-      },
-    };
-  return {
+  const answer = await planOrConflict(ws, draft, {
     base,
-    answer: await heldPlan(ws, draft, {
-      basePins: base.basePins,
-      diagnosis,
-      held: relaxed.held,
-      relaxed: relaxed.relaxed,
-      requirements: relaxed.requirements ?? input.requirements.text,
-    }),
-  };
+    diagnosis,
+    done: first.held,
+    text: input.requirements.text,
+    requested: requirementNames(input.requirements.text),
+    preinstalled: snapshotOptions.preinstalled ?? [],
+    say,
+  });
+  return { base, answer };
 }
 
 /**

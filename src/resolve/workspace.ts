@@ -83,11 +83,12 @@ export interface Workspace {
     extra: readonly string[],
     env?: Readonly<Record<string, string>>,
   ): Promise<AnalyzedRun>;
-  /** attempt + settle. */
+  /** attempt + settle (with dryRun's `failure` option). */
   analyzedRun(
     report: string,
     extra: readonly string[],
     env?: Readonly<Record<string, string>>,
+    o?: { failure?: 'throw' | 'return' },
   ): Promise<AnalyzedRun>;
 }
 
@@ -171,8 +172,9 @@ export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions):
     },
     attempt,
     settle,
-    async analyzedRun(report, extra, env = {}) {
-      return settle(await attempt(report, extra, { env }), report, extra, env);
+    async analyzedRun(report, extra, env = {}, o = {}) {
+      const again = () => attempt(report, ['-v', ...extra], { env: { ...env, ...DEBUG } });
+      return settleRun<AnalyzedRun>(opts, await attempt(report, extra, { env }), again, o.failure ?? 'throw');
     },
   };
 }

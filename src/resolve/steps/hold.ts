@@ -20,7 +20,7 @@ import type { BaseSnapshot } from './snapshot.js';
 export interface Held {
   run: PipRun;
   /** The pip report of `run`, in the workspace. */
-  report: 'held.json' | 'naive.json' | 'relaxed.json';
+  report: 'held.json' | 'naive.json' | 'relaxed.json' | 'released.json';
   /** The helper's analysis of that report, when the same process made it. */
   analysis?: Analysis | undefined;
 }
@@ -112,12 +112,23 @@ const CONSTRAINTS_DOC = 'https://pip.pypa.io/en/stable/user_guide/#constraints-f
 const notHeldBecause = (draft: ResolutionBase, name: string) =>
   draft.constraints.skipped.find((s) => s.name === name)?.reason ?? 'not pinned';
 
+/**
+ * Why a base package the plain plan replaces breaking nothing is not held: no plan fitted with it
+ * held, so its pin was dropped (steps/release.ts).
+ */
+export const RELEASED = 'let go: nothing fits with it held, and no base package requires its version';
+
 /** A base package the held plan still replaces, breaking nothing the base declares. Pure. */
 export function unheldHazard(r: Replacement, draft: ResolutionBase): Hazard {
+  const why = notHeldBecause(draft, r.name);
   return {
     id: UNHELD_REPLACEMENT,
-    message: `the plan still ${replaceVerb(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}${r.shadows ? `; ${SHADOW_NOTE}` : ''}); no base package declares a requirement it breaks`,
-    fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
+    message: `the plan still ${replaceVerb(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${why}${r.shadows ? `; ${SHADOW_NOTE}` : ''}); no base package declares a requirement it breaks`,
+    // Released: holding it is what failed; the requirements that need the new version are the choice.
+    fix:
+      why === RELEASED
+        ? `accept the change (the base image's code may still use ${r.name} without declaring it), or ask for versions of your requirements that accept ${r.name} ${r.from}`
+        : `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
     source: CONSTRAINTS_DOC,
   };
 }
