@@ -101,6 +101,18 @@ describe('root action (config stage)', () => {
     expect(JSON.parse(f.outputs.platforms!)).toEqual(['linux/amd64', 'linux/arm64']);
   });
 
+  it('no config file and inputs that are no whole config: says first that no file was found', async () => {
+    const f = fakeActionIo({ config: 'ml-image.yml', platforms: 'linux/amd64' });
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toMatch(
+      /^no config: neither ml-image\.yml nor ml-image\.yaml in \S+; the flags or inputs given are not a whole config: 1 problem\n {2}- image: required/,
+    );
+    expect(f.failed[0]).toContain('check out the repository (actions/checkout) before this step');
+    // The annotation names no file: there is none.
+    expect(f.errors).toEqual([{ message: expect.stringMatching(/^image: required/) }]);
+  });
+
   it('fails with one annotation per problem, on the config file', async () => {
     writeFileSync(
       path.join(dir, 'ml-image.yml'),

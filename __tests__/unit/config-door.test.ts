@@ -244,3 +244,25 @@ describe('validate reads the requirements files as the build does (pip is not ru
     expect(r.code, r.err).toBe(0);
   });
 });
+
+describe('no config file, and flags that are no whole config', () => {
+  it.each([
+    [['plan', '--platforms', 'linux/amd64']],
+    [['validate', '--variants', 'cpu']],
+    [['build', '--platforms', 'linux/amd64']],
+  ])('%j in a directory without one: says first that there is no ml-image.yml', async (argv) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^error: no config: neither ml-image\.yml nor ml-image\.yaml in \S+; the flags or inputs given are not a whole config: 1 problem\n {2}- image: required/,
+    );
+    expect(r.err).toContain('fix: create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+  });
+
+  it('a file that is there but invalid is named as before', async () => {
+    put('ml-image.yml', 'platforms: [linux/amd64]\n');
+    const r = await cli(['plan', '--platforms', 'linux/amd64']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: ml-image\.yml: 1 problem\n {2}- image: required/);
+  });
+});

@@ -91,7 +91,8 @@ function annotationPlace(
     const at = /^(.+?):(\d+): /.exec(problem);
     return at ? { file: path.relative(io.cwd, at[1]!), startLine: Number(at[2]) } : {};
   }
-  if (err.source === 'inputs' || err.source === 'plan') return {};
+  // "no config: neither ml-image.yml nor ...; the flags or inputs given ..." (loadConfig): no file.
+  if (err.source === 'inputs' || err.source === 'plan' || err.source.startsWith('no config: ')) return {};
   const at = /^line (\d+)(?:, column (\d+))?: /.exec(problem);
   return {
     file: err.file ?? err.source,

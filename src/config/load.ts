@@ -18,6 +18,10 @@ export { MAX_YAML_ALIASES, parseYaml, parseYamlDocument } from './yaml-parse.js'
 
 export const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 
+/** What to do when no config file was found. */
+const NO_FILE_FIX =
+  'create ml-image.yml (see docs/configuration.md), or pass --config PATH; in the action, check out the repository (actions/checkout) before this step, or pass the input "config"';
+
 /** A value from outside the file (an action input, a CLI flag) replacing the file's value at `path`. */
 export interface Override {
   path: readonly (string | number)[];
@@ -160,13 +164,14 @@ function overrideSourceOf(overrides: readonly Override[]): (p: Path) => string |
 /**
  * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
  * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
- * the file holds.
+ * the file holds. `opts.noFile`: no config file was found (said first, with how to give one).
  */
 export function validateConfigData(
   data: unknown,
   label: string,
   overrides: readonly Override[] = [],
   lineOf?: LineOf,
+  opts: { noFile?: string } = {},
 ): Config {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(label, [
@@ -181,7 +186,11 @@ export function validateConfigData(
       sourceOf,
       ...(lineOf && { lineOf }),
     });
-    throw new ConfigError(label, problems, { count: problemCount(problems) });
+    if (opts.noFile === undefined) throw new ConfigError(label, problems, { count: problemCount(problems) });
+    throw new ConfigError(`${opts.noFile}; the flags or inputs given are not a whole config`, problems, {
+      count: problemCount(problems),
+      fix: NO_FILE_FIX,
+    });
   }
   return normalizeConfig(result.data);
 }
@@ -297,16 +306,16 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   } else {
     file = findDefaultFile(cwd);
   }
-  if (file === undefined && overrides.length === 0) {
-    throw new InputError(
-      `no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`,
-      'create ml-image.yml (see docs/configuration.md), or pass --config PATH',
-    );
-  }
+  const noFile = `no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`;
+  if (file === undefined && overrides.length === 0) throw new InputError(noFile, NO_FILE_FIX);
   const rel = file ? path.relative(cwd, file) : '';
   const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
   const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-  const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
+  const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf, {
+    // Flags or inputs alone that are no whole config: most likely the file was not found (the
+    // action's step before actions/checkout), which is said first.
+    ...(file === undefined && { noFile }),
+  });
   const baseDir = file ? path.dirname(file) : cwd;
   // A value an override set names its input, else the line of the file it is on.
   const sourceOf = overrideSourceOf(overrides);
