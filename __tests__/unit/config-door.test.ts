@@ -6,8 +6,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkKeyFile } from '../../src/attest/signing.js';
 import { runCli } from '../../src/cli/main.js';
+import { parseYaml } from '../../src/config/load.js';
 import { firstInvalidUtf8 } from '../../src/config/utf8.js';
-import { InputError } from '../../src/errors.js';
+import { ConfigError, InputError } from '../../src/errors.js';
 import { parseJsonText } from '../../src/util/json-file.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 import { FIXTURES } from '../helpers/cosign-keys.js';
@@ -264,5 +265,48 @@ describe('no config file, and flags that are no whole config', () => {
     const r = await cli(['plan', '--platforms', 'linux/amd64']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^error: ml-image\.yml: 1 problem\n {2}- image: required/);
+  });
+});
+
+describe('YAML syntax errors: said once, where they are', () => {
+  it.each<[string, string, string]>([
+    [
+      'a double quote never closed',
+      'image:\n  name: "my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+      'line 2, column 9: Missing closing "quote: the quoted value that opens here is not closed (read on to line 5, column 1)',
+    ],
+    [
+      'a single quote never closed, at the end of the file',
+      "image:\n  name: my-org/model\ntags: ['a, b]\n",
+      "line 3, column 8: Missing closing 'quote: the quoted value that opens here is not closed (read on to line 4, column 1)",
+    ],
+    [
+      'a quote opened in a list item',
+      'variants:\n  - "cpu\n  - cuda12.8\n',
+      'line 2, column 5: Missing closing "quote: the quoted value that opens here is not closed (read on to line 4, column 1)',
+    ],
+  ])('%s: the line and column where it opens', (_what, text, problem) => {
+    let problems: readonly string[] = [];
+    try {
+      parseYaml(text, 'ml-image.yml');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      problems = (e as ConfigError).problems;
+    }
+    expect(problems[0]).toBe(problem);
+  });
+
+  it('other errors keep their place, said once (not "... at line N, column M:" again)', () => {
+    let problems: readonly string[] = [];
+    try {
+      parseYaml('image:\n  name: a/b\n bad: [x\n', 'ml-image.yml');
+    } catch (e) {
+      problems = (e as ConfigError).problems;
+    }
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) {
+      expect(p).toMatch(/^line \d+, column \d+: /);
+      expect(p).not.toMatch(/ at line \d+, column \d+/);
+    }
   });
 });

@@ -57,6 +57,18 @@ function structureProblems(doc: Document, at: At): string[] {
   return problems;
 }
 
+/** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
+function unclosedQuoteStart(doc: Document, end: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range?.[1] === end) start = node.range[0];
+    },
+  });
+  return start;
+}
+
 /** A mapping's keys: each a name (no list or mapping), each once. */
 function keyProblems(items: readonly { key: unknown }[], at: At): string[] {
   const problems: string[] = [];
@@ -111,7 +123,16 @@ export function parseYamlDocument(text: string, fileLabel: string): { data: unkn
     // The yaml package's advice names its own API: say what to change in the file.
     if (e.code === 'MULTIPLE_DOCS')
       return `${where}the file holds more than one YAML document (---); give one`;
-    return `${where}${e.message.split('\n')[0]}`;
+    // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
+    const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+    // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
+    // later line it read as part of the value).
+    if (opened !== undefined && /quote/.test(message)) {
+      const upTo = pos ? ` (read on to line ${pos.line}, column ${pos.col})` : '';
+      return `${at(opened)}${message}: the quoted value that opens here is not closed${upTo}`;
+    }
+    return `${where}${message}`;
   });
   problems.push(...structureProblems(doc, at));
   if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
