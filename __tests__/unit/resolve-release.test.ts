@@ -57,6 +57,8 @@ const analysis = (replaced: Replacement[]) =>
 /** The base held fails; relaxing changes nothing; the released run as RELEASED says. */
 function script(o: {
   naiveBreaks: Replacement['breaks'];
+  /** Other base packages the plain plan replaces. */
+  naiveAlso?: Replacement[];
   released: 'fits' | 'conflict' | 'fails';
   after?: Replacement[];
 }) {
@@ -68,7 +70,7 @@ function script(o: {
         return {
           stdout: c.endsWith('released.json')
             ? analysis(o.after ?? [modelopt([])])
-            : analysis([modelopt(o.naiveBreaks)]),
+            : analysis([modelopt(o.naiveBreaks), ...(o.naiveAlso ?? [])]),
         };
       if (c.includes(`${D}/helper.py relax`))
         return { stdout: JSON.stringify({ requirements: '', changes: [] }) };
@@ -139,6 +141,13 @@ describe('release: the pin of a base package that breaks nothing is dropped when
       'Conflict fixed with the base image held, but for base packages the plan still replaces',
     );
     expect(md).not.toMatch(/cannot be installed without breaking/);
+  });
+
+  it('numpy is never let go, though no base package declares a bound (what was built against NumPy 1.x seldom does)', async () => {
+    const numpy2: Replacement = { name: 'numpy', from: '1.26.4', to: '2.1.0', breaks: [], pulledInBy: [] };
+    const session = script({ naiveBreaks: [], naiveAlso: [numpy2], released: 'fits' });
+    await resolveWith(session);
+    expect(session.files[`${D}/released-constraints.txt`]).toContain('numpy==1.26.4');
   });
 
   it('its replacement breaks a base package: never let go, the conflict explained', async () => {

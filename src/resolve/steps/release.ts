@@ -17,6 +17,14 @@ export const RELEASED_RUN = {
   constraints: 'released-constraints.txt',
 } as const;
 
+/**
+ * Base packages never let go, whatever their dependents declare: what was built against NumPy 1.x
+ * (torch, opencv, scipy, numba ...) seldom declares `numpy<2`, so "nothing requires its version"
+ * is no evidence that numpy 2 leaves the base working (the conflict this tool exists to catch:
+ * hazards.json numpy1Abi, torchNoNumpyDependency).
+ */
+export const NEVER_RELEASED: ReadonlySet<string> = new Set(['numpy']);
+
 export interface Released {
   held: Held;
   /** The base's pins less the released ones: what the build is constrained by. */
@@ -59,7 +67,10 @@ export async function release(
     o.base.decisions.flatMap((d) => (d.pin !== undefined ? [canonicalName(d.dist.name)] : [])),
   );
   const free = o.diagnosis.analysis.replaced.filter(
-    (r) => r.breaks.length === 0 && pinned.has(canonicalName(r.name)),
+    (r) =>
+      r.breaks.length === 0 &&
+      pinned.has(canonicalName(r.name)) &&
+      !NEVER_RELEASED.has(canonicalName(r.name)),
   );
   if (free.length === 0) return undefined;
   const basePins = withoutPins(o.base.basePins, new Set(free.map((r) => canonicalName(r.name))));
