@@ -8,6 +8,7 @@ import { checkKeyFile } from '../../src/attest/signing.js';
 import { runCli } from '../../src/cli/main.js';
 import { parseYaml } from '../../src/config/load.js';
 import { firstInvalidUtf8 } from '../../src/config/utf8.js';
+import { fileVariantIndex, pathInFile, variantsAsInFile } from '../../src/config/variant-place.js';
 import { ConfigError, InputError } from '../../src/errors.js';
 import { parseJsonText } from '../../src/util/json-file.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
@@ -308,5 +309,54 @@ describe('YAML syntax errors: said once, where they are', () => {
       expect(p).toMatch(/^line \d+, column \d+: /);
       expect(p).not.toMatch(/ at line \d+, column \d+/);
     }
+  });
+});
+
+describe('a variant chosen with --variants is named as the file names it', () => {
+  const FILE =
+    'image:\n  name: my-org/model\nplatforms: [linux/amd64]\nvariants:\n  - cpu\n  - cuda12.8\n  - name: old\n    cuda: "11.8"\n';
+  const ON_RUNNER = { GITHUB_ACTIONS: 'true', GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main' };
+  it.each<[string[], string[]]>([
+    [[], ['line 7: variants[2] (old): CUDA 11.8 is not in the catalog']],
+    [['--variants', 'old'], ['line 7: variants[2] (old): CUDA 11.8 is not in the catalog']],
+    [['--variants', 'cpu,old'], ['line 7: variants[2] (old): CUDA 11.8 is not in the catalog']],
+  ])("plan %j: the file's index and line", async (flags, expected) => {
+    put('Dockerfile', 'FROM scratch\n');
+    put('ml-image.yml', FILE);
+    for (const command of ['plan', 'validate']) {
+      const r = await cli([command, ...flags], ON_RUNNER);
+      expect(r.code, r.err).toBe(2);
+      for (const e of expected) expect(r.err).toContain(`  - ${e}`);
+      expect(r.err).not.toMatch(/variants\[[01]\] \(old\)/);
+    }
+  });
+
+  it("a name given twice in --variants is the flag's problem, not the file's", async () => {
+    put('Dockerfile', 'FROM scratch\n');
+    put(
+      'ml-image.yml',
+      'image:\n  name: my-org/model\nplatforms: [linux/amd64]\nvariants:\n  - cpu\n  - name: x\n    cuda: "12.8"\n',
+    );
+    const r = await cli(['validate', '--variants', 'x,x'], ON_RUNNER);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(
+      '  - variants[1]: duplicate variant name "x" (also variants[0]) (from flag --variants)',
+    );
+  });
+
+  it('fileVariantIndex and variantsAsInFile', () => {
+    const data = { variants: ['cpu', 'cuda12.8', { name: 'old', cuda: '11.8' }] };
+    const index = fileVariantIndex(data, [{ path: ['variants'], value: ['old', 'cuda12.9', 'cpu'] }]);
+    expect(index).toEqual([2, undefined, 0]);
+    expect(fileVariantIndex(data, [])).toBeUndefined();
+    expect(variantsAsInFile('variants[0] (old): x; (variants[2] cpu) y', ['cpu', 'cuda12.8', 'old'])).toBe(
+      'variants[2] (old): x; (variants[0] cpu) y',
+    );
+    expect(variantsAsInFile('variants[1] (cuda12.9): x', ['cpu', 'cuda12.8', 'old'])).toBe(
+      'variants[1] (cuda12.9): x',
+    );
+    expect(pathInFile(['variants', 0, 'cuda'], index)).toEqual(['variants', 2, 'cuda']);
+    expect(pathInFile(['variants', 1], index)).toBeUndefined();
+    expect(pathInFile(['image', 'name'], index)).toEqual(['image', 'name']);
   });
 });

@@ -11,6 +11,7 @@ import type { LineOf } from './yaml-lines.js';
 import { parseYamlDocument } from './yaml-parse.js';
 import { type Config, ConfigFileSchema, normalizeConfig, variantEntryName } from './schema.js';
 import { decodeConfigText } from './utf8.js';
+import { fileVariantIndex, pathInFile } from './variant-place.js';
 import { outsideWorkspace } from './workspace-file.js';
 
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
@@ -311,16 +312,24 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const rel = file ? path.relative(cwd, file) : '';
   const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
   const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-  const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf, {
+  // A value an override set names its input, else the line of the file it is on; a variant the
+  // variants override selected from the file (and what is in it), that entry's: the plan's problems
+  // name it by its place in the file (variantsAsInFile).
+  const variantIndex = parsed && fileVariantIndex(parsed.data, overrides);
+  const sourceOf = overrideSourceOf(overrides);
+  const lineOf: LineOf | undefined =
+    parsed &&
+    ((p) => {
+      const selected = p[0] === 'variants' && typeof p[1] === 'number' && variantIndex?.[p[1]] !== undefined;
+      const inFile = selected || sourceOf(p) === undefined ? pathInFile(p, variantIndex) : undefined;
+      return inFile && parsed.lineOf(inFile);
+    });
+  const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf, {
     // Flags or inputs alone that are no whole config: most likely the file was not found (the
     // action's step before actions/checkout), which is said first.
     ...(file === undefined && { noFile }),
   });
   const baseDir = file ? path.dirname(file) : cwd;
-  // A value an override set names its input, else the line of the file it is on.
-  const sourceOf = overrideSourceOf(overrides);
-  const lineOf: LineOf | undefined =
-    parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
   const { root: workspace } = opts.env ? workspaceRoot(opts.env, baseDir) : {};
   if (opts.checkFiles !== false) {
     const origins = { sourceOf, ...(lineOf && { lineOf }) };

@@ -3,6 +3,7 @@
 import { type Path, withFieldLine } from '../config/issues.js';
 import { archOf } from '../config/platform.js';
 import type { Config, Platform, Variant } from '../config/schema.js';
+import { variantsAsInFile } from '../config/variant-place.js';
 import { ConfigError } from '../errors.js';
 import { type ChosenBase, chooseBase, Collector } from './base.js';
 import type { Catalog } from './catalog.js';
@@ -216,7 +217,9 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
   if (out.errors.length > 0)
     throw new ConfigError(
       ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`,
-      out.errors.map((e) => withFieldLine(e, ctx.lineOf)),
+      // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
+      // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
+      out.errors.map((e) => variantsAsInFile(withFieldLine(e, ctx.lineOf), ctx.fileVariants)),
       { ...(ctx.configFile !== undefined && { file: ctx.configFile }) },
     );
   const targets = targetsOf(variants);
