@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doctorReport } from '../../src/cli/commands/doctor.js';
 import { outputLine } from '../../src/cli/commands/run.js';
-import { asksHelp, COMMANDS, runCli } from '../../src/cli/main.js';
+import { asksHelp, COMMANDS, runCli, splitCommandLine } from '../../src/cli/main.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { closedPort } from '../helpers/net.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
@@ -72,6 +72,59 @@ describe('ml-image CLI', () => {
     expect(io.err()).toContain(
       'fix: available commands: validate, plan, resolve, build, capture, smoke, diff, report, run, export, devcontainer, sbom, verify, doctor',
     );
+  });
+
+  it.each<[string[], string]>([
+    [['help', 'nonesuch'], 'error: unknown command "nonesuch"\nfix: available commands: validate,'],
+    [['help', 'plna'], 'error: unknown command "plna" (did you mean "plan"?)'],
+    [['valdate'], 'error: unknown command "valdate" (did you mean "validate"?)'],
+    [
+      ['--out', 'o', 'plan'],
+      'error: unknown command "--out": options other than --json and --verbose go after the command\nfix: write "ml-image <command> --out ..."',
+    ],
+  ])('%j: exit 2 naming the command, with the nearest one', async (argv, message) => {
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toContain(message);
+    expect(io.out()).toBe('');
+  });
+
+  it("help NAME prints that command's help; help alone the main help", async () => {
+    const one = captureIo(dir);
+    expect(await runCli(['help', 'plan'], one)).toBe(0);
+    expect(one.out()).toMatch(/^Usage: ml-image plan/);
+    const all = captureIo(dir);
+    expect(await runCli(['help'], all)).toBe(0);
+    expect(all.out()).toMatch(/^ml-image \S+: /);
+  });
+
+  it.each([[['--json', 'plan']], [['--verbose', '--json', 'plan']], [['-v', 'plan', '--json']]])(
+    "%j: --json and --verbose before the command are the command's (its error as JSON)",
+    async (argv) => {
+      // No config here: the plan's own error, not "unknown command".
+      const io = captureIo(dir);
+      expect(await runCli(argv, io)).toBe(2);
+      const parsed = JSON.parse(io.out()) as { error: { message: string } };
+      expect(parsed.error.message).toMatch(/^no config: neither ml-image\.yml nor ml-image\.yaml/);
+      expect(io.err()).not.toContain('unknown command');
+    },
+  );
+
+  it('--json before an unknown command: the error as JSON too', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['--json', 'nonesuch'], io)).toBe(2);
+    expect(JSON.parse(io.out())).toMatchObject({
+      error: { exitCode: 2, message: 'unknown command "nonesuch"' },
+    });
+  });
+
+  it.each<[string[], { name: string | undefined; rest: string[] }]>([
+    [['--json', 'plan', '--', 'x'], { name: 'plan', rest: ['--json', '--', 'x'] }],
+    [['plan', '--json'], { name: 'plan', rest: ['--json'] }],
+    [['-v', '--json'], { name: undefined, rest: ['-v', '--json'] }],
+    [['--out', 'o', 'plan'], { name: '--out', rest: ['o', 'plan'] }],
+  ])('splitCommandLine(%j)', (argv, expected) => {
+    expect(splitCommandLine(argv)).toEqual(expected);
   });
 
   it('rejects an unknown option with exit 2', async () => {

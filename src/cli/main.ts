@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
-import { noWorkflowCommands } from '../util/text.js';
+import { closestWord, noWorkflowCommands } from '../util/text.js';
 import {
   ConfigError,
   describeError,
@@ -60,7 +60,8 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Every command takes --json (machine output), --out DIR (result files), --verbose (stack traces)
-and --help.
+and --help; --json and --verbose may also come before the command. "ml-image help COMMAND" is
+"ml-image COMMAND --help".
 
 Exit codes: 0 success; 1 the checked thing failed; 2 bad usage, config or input;
 3 environment problem (no Docker daemon, no buildx, registry unreachable).
@@ -71,27 +72,57 @@ export function commandHelp(c: Command): string {
   return `Usage: ${c.usage}\n\n${c.summary}\n\n${c.help}\n`;
 }
 
+/** The flags every command takes that may also come before the command (`ml-image --json plan`). */
+const LEADING_FLAGS = new Set(['--json', '--verbose', '-v']);
+
+/**
+ * ARGV as the command's name and its arguments: --json and --verbose before the command are its
+ * own (put first among its arguments, before any `--`).
+ */
+export function splitCommandLine(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  const lead = argv.findIndex((a) => !LEADING_FLAGS.has(a));
+  const flags = lead < 0 ? [...argv] : argv.slice(0, lead);
+  const [name, ...rest] = lead < 0 ? [] : argv.slice(lead);
+  return { name, rest: [...flags, ...rest] };
+}
+
+/** The command NAME names: exit 2 for any other, with the nearest name and where options go. */
+function commandEntry(name: string): CommandEntry {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry) return entry;
+  const names = COMMANDS.map((c) => c.name);
+  const available = `available commands: ${names.join(', ')} (see "ml-image --help")`;
+  if (name.startsWith('-'))
+    throw new InputError(
+      `unknown command "${name}": options other than --json and --verbose go after the command`,
+      `write "ml-image <command> ${name} ..."; ${available}`,
+    );
+  const hint = closestWord(name, names);
+  throw new InputError(
+    `unknown command "${name}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`,
+    available,
+  );
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   try {
-    const [name, ...rest] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-      io.stdout(topic ? commandHelp(await topic.load()) : await mainHelp());
+    const { name, rest } = splitCommandLine(argv);
+    if (name === undefined || name === '--help' || name === '-h') {
+      io.stdout(await mainHelp());
+      return 0;
+    }
+    if (name === 'help') {
+      // `help` alone is the main help; `help NAME` that command's, NAME checked as a command is.
+      const topic = rest.find((a) => !LEADING_FLAGS.has(a));
+      io.stdout(topic === undefined ? await mainHelp() : commandHelp(await commandEntry(topic).load()));
       return 0;
     }
     if (name === '--version' || name === 'version') {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    const entry = COMMANDS.find((c) => c.name === name);
-    if (!entry) {
-      throw new InputError(
-        `unknown command "${name}"`,
-        `available commands: ${COMMANDS.map((c) => c.name).join(', ')} (see "ml-image --help")`,
-      );
-    }
-    const command = await entry.load();
+    const command = await commandEntry(name).load();
     if (asksHelp(rest)) {
       io.stdout(commandHelp(command));
       return 0;
