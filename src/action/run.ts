@@ -232,9 +232,8 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
     overrides: overridesFromInputs(get),
   });
   const { config } = loaded;
-  // Credentials in index URLs (a login, a ?token= value, Anaconda's /t/<token>/) are masked by the
-  // runner too, wherever they might be printed: pip and buildx print a URL as it is.
-  // Unchecked: a stage that runs pip refuses a bad one; masking must not fail the other stages.
+  // Index URLs' credentials (a login, ?token=, Anaconda's /t/<token>/) masked too: pip and buildx
+  // print a URL as it is. Unchecked: a stage running pip refuses a bad one; masking fails no stage.
   const ix = givenPipIndexes(config.python, io.env);
   for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
     for (const c of u ? urlSecrets(u, MIN_MASKED_CHARS) : []) io.setSecret?.(c);

@@ -13,7 +13,6 @@ import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
-import { InputError } from '../errors.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild, taggedVariants } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
@@ -32,40 +31,14 @@ import { contextKeepOut } from './keep-out.js';
 import { resultOf, runReport, withResult } from './report.js';
 import { mergeFromDigestFiles } from './merge.js';
 import { throwIfInterrupted } from '../util/cleanup.js';
+import type { Stage } from './stages.js';
 
 export { mergeFromDigestFiles } from './merge.js';
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 export { readBuildResult } from '../results/results.js';
 
-export const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'] as const;
-export type Stage = (typeof STAGES)[number];
-
-const isStage = (n: string): n is Stage => (STAGES as readonly string[]).includes(n);
-
-/**
- * "resolve,build" -> the set; "all" every stage. Unknown names, and a value that names no stage (""
- * or ", ,": an unset variable, which would otherwise run every stage, pushes included), are bad
- * input naming the source and the value (exit 2).
- */
-export function parseStages(raw: string, source: string): Set<Stage> {
-  const names = raw
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const bad = names.filter((n) => !isStage(n) && n !== 'all');
-  if (bad.length)
-    throw new InputError(
-      `${source}: unknown stage(s) ${bad.join(', ')}`,
-      `expected some of ${STAGES.join(', ')}, or all`,
-    );
-  if (names.length === 0)
-    throw new InputError(
-      `${source}: ${JSON.stringify(raw)} names no stage`,
-      `give some of ${STAGES.join(', ')}, or all`,
-    );
-  if (names.includes('all')) return new Set(STAGES);
-  return new Set(names.filter(isStage));
-}
+// The stages by name, and a stages flag or input read: their own module (stages.ts).
+export { parseStages, type Stage, STAGES } from './stages.js';
 
 export interface PipelineOptions {
   loaded: LoadedConfig;
