@@ -28440,7 +28440,8 @@ function annotationPlace(io, err, problem) {
         const at = /^(.+?):(\d+): /.exec(problem);
         return at ? { file: node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(io.cwd, at[1]), startLine: Number(at[2]) } : {};
     }
-    if (err.source === 'inputs' || err.source === 'plan')
+    // "no config: neither ml-image.yml nor ...; the flags or inputs given ..." (loadConfig): no file.
+    if (err.source === 'inputs' || err.source === 'plan' || err.source.startsWith('no config: '))
         return {};
     const at = /^line (\d+)(?:, column (\d+))?: /.exec(problem);
     return {
@@ -28698,7 +28699,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(985), __nccwpck_require__.e(511), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -28709,7 +28710,11 @@ async function cleanImages(io, runId, outcome) {
         }
         if (written === undefined)
             io.info(`post: images: run ${runId} left no build.json of its own (its build failed or was cancelled): the ${plural(build.variants.length, 'target')} it built before`);
-        const r = await withinLimit(images.removeBuildImages(io.docker(), build, (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .untrustedRunOf */ .j6)(io.env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunEventFacts */ .rH)(io.env))?.pushScope), IMAGE_CLEANUP_LIMIT_MS, outcome);
+        const r = await withinLimit(images.removeBuildImages(io.docker(), build, {
+            // builtSince is saved only by a run with the build stage: without it, a smoke-only run.
+            built: since > 0,
+            pushScope: (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .untrustedRunOf */ .j6)(io.env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunEventFacts */ .rH)(io.env))?.pushScope,
+        }), IMAGE_CLEANUP_LIMIT_MS, outcome);
         const deleted = r.deletedImages > 0
             ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
             : '';
@@ -31817,11 +31822,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(985), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(655)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46655));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(985), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61381));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33289,7 +33294,7 @@ const VERSION = '0.1.0';
 /***/ 40406:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./crypto/build/Release/sshcrypto.node");
+module.exports = (() => { throw Object.assign(new Error("Cannot find module './crypto/build/Release/sshcrypto.node' (not bundled: dist/ loads nothing from outside it)"), { code: 'MODULE_NOT_FOUND' }); })();
 
 /***/ }),
 
@@ -33324,7 +33329,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
 /***/ 64573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cpu-features");
+module.exports = (() => { throw Object.assign(new Error("Cannot find module 'cpu-features' (not bundled: dist/ loads nothing from outside it)"), { code: 'MODULE_NOT_FOUND' }); })();
 
 /***/ }),
 

@@ -21,14 +21,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts + 2 modules
-var load = __webpack_require__(1390);
+// EXTERNAL MODULE: ./src/config/load.ts + 3 modules
+var load = __webpack_require__(89436);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 32 modules
-var pipeline = __webpack_require__(43535);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 33 modules
+var pipeline = __webpack_require__(96934);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
@@ -152,6 +152,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         });
         const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,
+            env: io.env,
             ...(values.config !== undefined && { file: values.config }),
             overrides: (0,shared/* overridesFromFlags */.du)(values),
         });

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   planCommand: () => (/* binding */ planCommand),
 /* harmony export */   renderPlan: () => (/* binding */ renderPlan)
 /* harmony export */ });
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1390);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89436);
 /* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9668);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73960);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43140);
@@ -61,6 +61,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
         });
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
+            env: io.env,
             ...(values.config !== undefined && { file: values.config }),
             overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .overridesFromFlags */ .du)(values),
         });
@@ -74,7 +75,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
             fileVariants: loaded.fileVariants,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .openOutDir */ .c)(io.cwd, values.out).writePlan(plan);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .openOutDir */ .cE)(io.cwd, values.out).writePlan(plan);
         }
         if (values.json)
             io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
@@ -94,9 +95,9 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ openOutDir)
+/* harmony export */   cE: () => (/* binding */ openOutDir)
 /* harmony export */ });
-/* unused harmony export OUT_FILES */
+/* unused harmony exports OUT_FILES, redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
@@ -109,7 +110,8 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
 /* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35677);
 // The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
 // or platform in their names. Written atomically, checked against their schemas, free of URL
-// credentials, as the result directory's files are (src/results/results.ts).
+// credentials, as the result directory's files are (src/results/results.ts). resolve's
+// requirements.txt and constraints.txt are the build's inputs: a `${NAME}` pip fills in stays.
 
 
 
@@ -131,13 +133,42 @@ const OUT_FILES = {
     plan: _results_js__WEBPACK_IMPORTED_MODULE_7__/* .PLAN_FILE */ .VI,
     matrix: 'matrix.json',
 };
+/** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
+const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+/**
+ * A reference (as a mask already) before a fixed public password (`${TOKEN}:x-oauth-basic@`: the
+ * token is the user name, the password no secret). Before a literal user name it stays a password.
+ */
+const MASKED_PUBLIC_LOGIN = new RegExp(`//${escaped(_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5)}:(?:${_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .REDACTION_RULES */ .iz.urlPublicPasswords.map(escaped).join('|')})@`, 'gi');
+function escaped(literal) {
+    return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * TEXT (requirements.txt, constraints.txt: the build's inputs) with its URLs' credentials masked
+ * (redactUrls), but for a URL whose credentials are all references (`https://u:${TOKEN}@host`,
+ * `?sig=${SAS}`, `https://${TOKEN}:x-oauth-basic@github.com/...`): kept as written, a name and no
+ * secret, so that the file works as the build's input. A word (to white space) with anything
+ * literal in a credential's place is masked as redactUrls masks it, references and all (the read
+ * refuses a literal secret; a short one, say, may still come this far). Pure.
+ */
+function redactBuildInput(text) {
+    return text.replace(/[^\t\n\r\f\v ]+/g, (word) => {
+        const shown = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(word);
+        if (shown === word)
+            return word;
+        // Each reference as a mask: what redactUrls keeps in any credential's place.
+        const named = word.replace(REFERENCE, _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5).replace(MASKED_PUBLIC_LOGIN, `//${_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5}:${_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5}@`);
+        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(named) === named ? word : shown;
+    });
+}
 /** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
 function openOutDir(cwd, out) {
     const label = `--out ${out}`;
-    const put = (name, content) => {
+    const write = (name, content) => {
         const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
-        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), content, label);
     };
+    const put = (name, content) => write(name, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content));
     const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
     return {
         writeEnv: (record) => putJson(OUT_FILES.env, _capture_record_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvRecordSchema */ .iv, record),
@@ -146,8 +177,8 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_5__/* .toJUnit */ .U5)(result));
         },
         writeResolve: (r) => {
-            put(OUT_FILES.constraints, r.constraints);
-            put(OUT_FILES.requirements, `${r.requirements}\n`);
+            write(OUT_FILES.constraints, redactBuildInput(r.constraints));
+            write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
             putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__/* .ResolutionSchema */ .Cg, r.resolution);
             put(OUT_FILES.explanation, r.explanation);
         },

@@ -18,8 +18,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/load.ts + 2 modules
-var load = __webpack_require__(1390);
+// EXTERNAL MODULE: ./src/config/load.ts + 3 modules
+var load = __webpack_require__(89436);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
@@ -165,6 +165,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
         const pr = prNumber(values.pr);
         const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,
+            env: io.env,
             ...(values.config !== undefined && { file: values.config }),
             overrides: (0,shared/* overridesFromFlags */.du)(values),
             checkFiles: false,

@@ -641,6 +641,8 @@ __webpack_require__.d(__webpack_exports__, {
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/config/variant-place.ts
+var variant_place = __webpack_require__(23549);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/config/variant-origin.ts
@@ -1042,6 +1044,7 @@ function computeLabels(l) {
 
 
 
+
 /** Default runner labels per platform (the reusable workflow maps targets onto them). */
 const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
@@ -1183,7 +1186,10 @@ function planBuild(config, ctx) {
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors.map((e) => (0,issues/* withFieldLine */.d0)(e, ctx.lineOf)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
+        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, 
+        // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
+        // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
+        out.errors.map((e) => (0,variant_place/* variantsAsInFile */.Mg)((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: schema/* PLAN_SCHEMA_VERSION */.jk,

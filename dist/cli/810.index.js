@@ -148,7 +148,7 @@ function checkListedReferences(references, secrets) {
 /* harmony export */ });
 /* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83435);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85422);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
 
@@ -564,7 +564,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 90805:
+/***/ 49180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -604,7 +604,7 @@ function renderExplanation(r) {
     };
     const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === result/* UNHELD_REPLACEMENT */.e1);
     const headline = unheld
-        ? 'Conflict fixed with the base image held, but for packages no pin can hold (see the hazards).'
+        ? 'Conflict fixed with the base image held, but for base packages the plan still replaces (see the hazards).'
         : head[r.status];
     lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${headline}**`, '');
     lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
@@ -989,9 +989,82 @@ const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/sn
 
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/resolve/pip-subprocess.ts
+// Reading pip's own words when a command it ran failed: a package's build step (an sdist's
+// metadata), a version control command (git clone of a `pkg @ git+https://...` line), or no such
+// command in the base image at all. Pure functions over pip's output.
+/** "Collecting X" / "Processing X" / "Obtaining X" before line AT: the requirement pip was collecting. */
+function collectingBefore(lines, at) {
+    return lines
+        .slice(0, at)
+        .reverse()
+        .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
+        .find((r) => r !== undefined);
+}
+/**
+ * pip ran a package's build step (metadata, or a wheel for it) and that failed
+ * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
+ * when it did, where pip names it.
+ */
+function buildFailure(output) {
+    const lines = output.split(/\r?\n/);
+    const at = lines.findIndex((l) => /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(l));
+    if (at < 0)
+        return undefined;
+    const collecting = collectingBefore(lines, at);
+    return collecting !== undefined ? { requirement: collecting } : {};
+}
+/** The version control systems pip runs for a `git+`, `hg+`, `svn+` or `bzr+` URL. */
+const VCS = '(git|hg|svn|bzr)';
+/** pip's words for a command the base image lacks (its BadCommand, and the OSError before it). */
+const MISSING = new RegExp(`Cannot find command '${VCS}'|No such file or directory: '${VCS}' while executing command`);
+/** The line that names the command that failed, to its subcommand (its arguments follow). */
+const RAN = new RegExp(`^\\s*(?:× |ERROR: Command errored out with exit status \\d+: )${VCS} ([a-z-]+)`);
+/** What follows the arguments on that line. */
+const RAN_END = / (?:did not run successfully\.?|Check the logs for full command output\.)\s*$/;
+/**
+ * A version control command pip ran for a requirement that failed or is not there. pip says so in
+ * its own words, indented under "Collecting X": "ERROR: Cannot find command 'git'", or "× git clone
+ * --filter=blob:none --quiet URL DEST did not run successfully." (pip < 22: "ERROR: Command errored
+ * out with exit status 128: git clone -q URL DEST"). Looked for before buildFailure, which would
+ * take the same "subprocess-exited-with-error" for a package's build step.
+ */
+function vcsFailure(output) {
+    const lines = output.split(/\r?\n/);
+    const missing = lines.findIndex((l) => MISSING.test(l));
+    if (missing >= 0) {
+        const m = MISSING.exec(lines[missing]);
+        return {
+            kind: 'vcs-missing',
+            command: m[1] ?? m[2],
+            ...requirementOf(collectingBefore(lines, missing)),
+        };
+    }
+    const at = lines.findIndex((l) => RAN.test(l));
+    if (at < 0)
+        return undefined;
+    const m = RAN.exec(lines[at]);
+    const args = lines[at].slice(m[0].length).replace(RAN_END, '').split(' ');
+    const url = args.find((a) => a.includes('://'));
+    return {
+        kind: 'vcs-failed',
+        command: m[1],
+        subcommand: m[2],
+        ...(url !== undefined && { url }),
+        ...requirementOf(collectingBefore(lines, at)),
+        said: lines
+            .slice(0, at)
+            .map((l) => l.trim())
+            .filter((l) => /^(?:fatal|remote|abort|svn|error): /.test(l) && !/^error: subprocess-/.test(l))
+            .slice(-3),
+    };
+}
+const requirementOf = (r) => (r !== undefined ? { requirement: r } : {});
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
 
 
 /** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
@@ -1010,7 +1083,8 @@ function conflictBlock(output) {
 }
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
- * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ * constraint), or "X 1.2 depends on ..." (or "X[extra] 1.2 depends on ...") when X is one of
+ * `requested` (pip 23 often prints only that).
  * `notUser`: requirements the resolver asks for itself (the variant's `torch==V`, input.ts
  * preinstalled): "The user requested torch==V" is then not the user's.
  */
@@ -1024,7 +1098,8 @@ function userRequestedInConflict(block, requested = [], notUser = []) {
             : /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
         if (asked)
             names.add((0,parse/* canonicalName */.Ew)(asked[1]));
-        const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
+        // With extras, pip names them too: "bar-pkg[fast] 1.0 depends on numpy>=2".
+        const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])? \S+ depends on /.exec(l);
         if (dep && wanted.has((0,parse/* canonicalName */.Ew)(dep[1])))
             names.add((0,parse/* canonicalName */.Ew)(dep[1]));
     }
@@ -1170,23 +1245,6 @@ function lineRef(text) {
     }
     return 0;
 }
-/**
- * pip ran a package's build step (metadata, or a wheel for it) and that failed
- * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
- * when it did, where pip names it.
- */
-function buildFailure(output) {
-    const lines = output.split(/\r?\n/);
-    const at = lines.findIndex((l) => /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(l));
-    if (at < 0)
-        return undefined;
-    const collecting = lines
-        .slice(0, at)
-        .reverse()
-        .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
-        .find((r) => r !== undefined);
-    return collecting !== undefined ? { requirement: collecting } : {};
-}
 /** The first index of NEEDLE in TEXT at or after a position, each found once while positions grow. */
 function nextIndexOf(text, needle) {
     let from = Infinity;
@@ -1242,6 +1300,21 @@ function directUrlFailure(output) {
     }
     return undefined;
 }
+/**
+ * A command pip ran failed: a VCS command (git clone: pip says "subprocess-exited-with-error" for
+ * it too, and it is no package's build), or a package's own build step (an sdist's setup.py run for
+ * its metadata): what it printed (a missing nvcc, say) is its output, not a path of the user's.
+ * Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
+ * index's failure (classifyPipFailure: unreachable), not the package's build.
+ */
+function subprocessFailure(output, message) {
+    const vcs = vcsFailure(output);
+    if (vcs)
+        return { ...vcs, message };
+    const buildDepsUnreachable = /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(output) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
+    const built = buildDepsUnreachable ? undefined : buildFailure(output);
+    return built && { kind: 'build-failed', ...built, message };
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output) {
     const message = pipMessage(output);
@@ -1292,14 +1365,9 @@ function classifyPipFailure(output) {
         const at = output.search(/HASHES|--require-hashes mode/);
         return { kind: 'hash', line: lineRef(output.slice(at)), message };
     }
-    // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
-    // (a missing nvcc, say) is its output, not a path of the user's.
-    // Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
-    // index's failure (below), not the package's build.
-    const buildDepsUnreachable = /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(output) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
-    const built = buildDepsUnreachable ? undefined : buildFailure(output);
-    if (built)
-        return { kind: 'build-failed', ...built, message };
+    const ran = subprocessFailure(output, message);
+    if (ran)
+        return ran;
     if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
         const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
         // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
@@ -1429,14 +1497,15 @@ function variantTorchIn(causes, preinstalled) {
 }
 /**
  * The cause "torch V depends on ..." of the variant's own torch (preinstalled `torch==V`; pip
- * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
+ * names the wheel's version, which may carry a local label: 2.5.1+cpu, and the extras a
+ * requirement asked for: "torch[opt-einsum] 2.5.1 depends on ..."), with that torch. Pure.
  */
 function variantTorchDependencyIn(causes, preinstalled) {
     const torch = variantTorch(preinstalled);
     if (torch === undefined)
         return undefined;
     for (const c of causes) {
-        const m = /^torch (\S+) depends on /.exec(c);
+        const m = /^torch(?:\[[^\]]*\])? (\S+) depends on /.exec(c);
         if (m && (m[1] === torch || m[1].startsWith(`${torch}+`)))
             return { torch, cause: c };
     }
@@ -1451,16 +1520,24 @@ async function conflictResolution(ws, draft, o) {
         conflict: {
             causes,
             chain: chainOf(o.diagnosis.analysis.replaced, causes),
-            options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested, o.preinstalled),
+            options: await optionsFor(ws, causes, o.diagnosis.analysis, {
+                requested: o.requested,
+                preinstalled: o.preinstalled ?? [],
+                direct: directReferences(o.text ?? ''),
+            }),
         },
         hazards: [],
         durationMs: 0,
     };
 }
-async function optionsFor(ws, causes, naive, requested, preinstalled = []) {
+async function optionsFor(ws, causes, naive, o) {
     const options = [];
-    // What fits if the blamed packages are asked for by name only, with the base held?
-    for (const name of userRequestedInConflict(causes, requested, preinstalled)) {
+    // What fits if the blamed packages are asked for by name only, with the base held? Not one the
+    // user fetches from a URL or path (the index may not list it: pip's "The user requested baz @
+    // URL" is still a request, not a release to go back from).
+    for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
+        if (o.direct.has(name))
+            continue;
         const v = await newestThatFits(ws, name);
         if (v)
             options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
@@ -1472,15 +1549,18 @@ async function optionsFor(ws, causes, naive, requested, preinstalled = []) {
         : ''}`);
     return options;
 }
-/** The version pip picks for `name` alone with the base held, or undefined when none fits. */
+/** The projects of the requirement lines that name a URL or a path (`baz @ URL`, `-e PATH#egg=`). Pure. */
+function directReferences(text) {
+    return new Set((0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : []));
+}
+/**
+ * The version pip picks for `name` alone with the base held, or undefined when none fits. A probe
+ * that fails for another reason (no release on the index, one it cannot build) only means no such
+ * option: it comes back as a failed run, never as the run's error.
+ */
 async function newestThatFits(ws, name) {
     await ws.put({ 'probe.txt': `${name}\n` });
-    const probe = await ws.dryRun('probe.json', [
-        '-r',
-        `${DIR}/probe.txt`,
-        '-c',
-        `${DIR}/base-constraints.txt`,
-    ]);
+    const probe = await ws.dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`], {}, { failure: 'return' });
     if (!probe.ok)
         return undefined;
     // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
@@ -1599,12 +1679,21 @@ async function heldPlan(ws, draft, o) {
 const CONSTRAINTS_DOC = 'https://pip.pypa.io/en/stable/user_guide/#constraints-files';
 /** Why the base's pins do not hold NAME (the snapshot's skip reason). */
 const notHeldBecause = (draft, name) => draft.constraints.skipped.find((s) => s.name === name)?.reason ?? 'not pinned';
+/**
+ * Why a base package the plain plan replaces breaking nothing is not held: no plan fitted with it
+ * held, so its pin was dropped (steps/release.ts).
+ */
+const RELEASED = 'let go: nothing fits with it held, and no base package requires its version';
 /** A base package the held plan still replaces, breaking nothing the base declares. Pure. */
 function unheldHazard(r, draft) {
+    const why = notHeldBecause(draft, r.name);
     return {
         id: result/* UNHELD_REPLACEMENT */.e1,
-        message: `the plan still ${(0,result/* replaceVerb */.Cp)(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}${r.shadows ? `; ${result/* SHADOW_NOTE */.Wl}` : ''}); no base package declares a requirement it breaks`,
-        fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
+        message: `the plan still ${(0,result/* replaceVerb */.Cp)(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${why}${r.shadows ? `; ${result/* SHADOW_NOTE */.Wl}` : ''}); no base package declares a requirement it breaks`,
+        // Released: holding it is what failed; the requirements that need the new version are the choice.
+        fix: why === RELEASED
+            ? `accept the change (the base image's code may still use ${r.name} without declaring it), or ask for versions of your requirements that accept ${r.name} ${r.from}`
+            : `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
         source: CONSTRAINTS_DOC,
     };
 }
@@ -1756,6 +1845,119 @@ async function relax(ws, held, o) {
         held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
         relaxed: r.changes,
         requirements: requirements.trimEnd(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/steps/release.ts
+// Step 4b, release: when nothing fits with every base package held, relaxed or not, the base
+// packages the plain plan replaces without breaking anything the base declares (breaks: []) are
+// let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
+// (hold.ts unheldHazard), as for a package no pin holds, never "intact"; a plan that breaks a base
+// package after all is none. A pin is only dropped after every plan that keeps it failed: a plan
+// that holds the base stays the first choice.
+
+
+
+
+/** The released run's report and constraints file (the base's pins less the released ones). */
+const RELEASED_RUN = {
+    report: 'released.json',
+    constraints: 'released-constraints.txt',
+};
+/**
+ * Base packages never let go, whatever their dependents declare: what was built against NumPy 1.x
+ * (torch, opencv, scipy, numba ...) seldom declares `numpy<2`, so "nothing requires its version"
+ * is no evidence that numpy 2 leaves the base working (the conflict this tool exists to catch:
+ * hazards.json numpy1Abi, torchNoNumpyDependency).
+ */
+const NEVER_RELEASED = new Set(['numpy']);
+/**
+ * PINS (the base's constraints text) without the lines that pin one of NAMES (`name==V`,
+ * `name===V`; canonical names). Pure.
+ */
+function withoutPins(pins, names) {
+    return pins
+        .split('\n')
+        .filter((l) => {
+        const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)===?/.exec(l)?.[1];
+        return name === undefined || !names.has((0,parse/* canonicalName */.Ew)(name));
+    })
+        .join('\n');
+}
+/**
+ * The held run with the base packages the plain plan replaces breaking nothing let go; undefined
+ * when there are none, or when pip finds no plan even so, or one that breaks a base package (the
+ * first conflict is then the one to explain). A pip failure of this run is no error of the run's:
+ * only no plan.
+ */
+async function release_release(ws, o) {
+    // Only a pin there is to drop (one no pin held is replaced held or not: hold.ts).
+    const pinned = new Set(o.base.decisions.flatMap((d) => (d.pin !== undefined ? [(0,parse/* canonicalName */.Ew)(d.dist.name)] : [])));
+    const free = o.diagnosis.analysis.replaced.filter((r) => r.breaks.length === 0 &&
+        pinned.has((0,parse/* canonicalName */.Ew)(r.name)) &&
+        !NEVER_RELEASED.has((0,parse/* canonicalName */.Ew)(r.name)));
+    if (free.length === 0)
+        return undefined;
+    const basePins = withoutPins(o.base.basePins, new Set(free.map((r) => (0,parse/* canonicalName */.Ew)(r.name))));
+    o.say(`nothing fits with the base held: letting go of ${free.map((r) => `${r.name} ${r.from}`).join(', ')} (no base package requires its version)`);
+    await ws.put({ [RELEASED_RUN.constraints]: basePins });
+    const a = await ws.analyzedRun(RELEASED_RUN.report, ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/${RELEASED_RUN.constraints}`], {}, { failure: 'return' });
+    if (!a.run.ok)
+        return undefined;
+    // A plan that breaks a base package after all (another version than the plain plan's) is no
+    // way out: the first conflict, with every pin, is the one to explain.
+    const analysis = a.analysis ?? (await analyze(ws, RELEASED_RUN.report));
+    if (analysis.replaced.some((r) => r.breaks.length > 0))
+        return undefined;
+    return {
+        held: { run: a.run, report: RELEASED_RUN.report, analysis },
+        basePins,
+        draft: {
+            ...o.draft,
+            constraints: {
+                pinned: o.draft.constraints.pinned - free.length,
+                skipped: [...o.draft.constraints.skipped, ...free.map((r) => ({ name: r.name, reason: RELEASED }))],
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/steps/plan.ts
+// Steps 3 to 5 in mode auto, after a plain dry run that succeeded: hold the base; relax the
+// user's blamed specifiers when that fails; let go of the base packages that break nothing when
+// that fails too; then the plan pip found, or the conflict explained (the first held run's).
+
+
+
+
+async function planOrConflict(ws, draft, o) {
+    const { base, diagnosis, text, say } = o;
+    const own = { requested: o.requested, preinstalled: o.preinstalled };
+    const held = await hold(ws, base, diagnosis, o.done);
+    const relaxed = held.run.ok
+        ? { held, relaxed: [] }
+        : await relax(ws, held, { diagnosis, ...own, text, say });
+    if (relaxed.held.run.ok)
+        return heldPlan(ws, draft, {
+            basePins: base.basePins,
+            diagnosis,
+            held: relaxed.held,
+            relaxed: relaxed.relaxed,
+            requirements: relaxed.requirements ?? text,
+        });
+    const released = await release_release(ws, { base, diagnosis, draft, say });
+    if (released)
+        return heldPlan(ws, released.draft, {
+            basePins: released.basePins,
+            diagnosis,
+            held: released.held,
+            relaxed: [],
+            requirements: text,
+        });
+    return {
+        resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own, text }),
+        constraints: base.basePins,
+        requirements: text,
     };
 }
 
@@ -2292,6 +2494,45 @@ function buildFailed(f, { ctx, said }) {
     const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
     return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements');
 }
+/** A URL as a line to compare: no VCS prefix, login, revision (`@v1.0` after the path) or fragment. */
+const repoOf = (url) => url
+    .replace(/^[a-z]+\+/, '')
+    .replace(/#.*$/, '')
+    .replace(/^([a-z]+:\/\/)[^/]*@/, '$1')
+    .replace(/(\/[^/@]*)@[^/]*$/, '$1')
+    .replace(/\/$/, '');
+/**
+ * The requirement line of a VCS command pip ran: by the project pip was collecting ("Collecting
+ * mypkg@ git+https://..."), else by its URL (as the command got it, without its login), else the
+ * one line with a VCS URL.
+ */
+function vcsLine(ctx, requirement, url) {
+    const named = requirement !== undefined && !requirement.includes('://') ? lineNaming(ctx, requirement) : undefined;
+    if (named)
+        return named;
+    const vcs = ctx.requirements.filter((r) => r.url !== undefined && /^(?:git|hg|svn|bzr)\+/.test(r.url));
+    const at = url ?? requirement;
+    return ((at?.includes('://') ? vcs.find((r) => repoOf(r.url) === repoOf(at)) : undefined) ??
+        (vcs.length === 1 ? vcs[0] : undefined));
+}
+/** The base image has no git (hg, svn, bzr) for a `pkg @ git+https://...` line: exit 2, what to change. */
+function vcsMissing(f, { ctx, said }) {
+    const line = vcsLine(ctx, f.requirement);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`);
+}
+/**
+ * A VCS command pip ran failed (`git clone`: credentials, a host out of reach; `git checkout`: a
+ * revision the repository lacks): exit 3 (2 for the revision), the URL without its login.
+ */
+function vcsFailed(f, { ctx, said }) {
+    const line = vcsLine(ctx, f.requirement, f.url);
+    const url = f.url !== undefined ? ` of ${(0,redact/* shownUrl */.zA)(f.url)}` : '';
+    const why = f.said.length > 0 ? `: ${(0,redact/* redactUrls */.sK)(f.said.join('; '))}` : '';
+    const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
+    if (f.subcommand === 'checkout')
+        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has");
+    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`);
+}
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
@@ -2315,6 +2556,10 @@ function pipFailureError(pipOut, ctx) {
             return localPath(f, b);
         case 'build-failed':
             return buildFailed(f, b);
+        case 'vcs-missing':
+            return vcsMissing(f, b);
+        case 'vcs-failed':
+            return vcsFailed(f, b);
         case 'unreachable':
             return unreachable(f, b);
         case 'no-match':
@@ -2377,9 +2622,10 @@ function pipWorkspace(session, opts) {
         session,
         image: opts.image,
         put: (files) => session.putFiles(DIR, files),
-        async dryRun(report, extra, env = {}) {
+        async dryRun(report, extra, env = {}, o = {}) {
             const first = await runPip(report, extra, env);
-            return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG }))).run;
+            const again = () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG });
+            return (await settleRun(opts, first, again, o.failure ?? 'throw')).run;
         },
         async helper(schema, args) {
             const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
@@ -2387,8 +2633,9 @@ function pipWorkspace(session, opts) {
         },
         attempt,
         settle,
-        async analyzedRun(report, extra, env = {}) {
-            return settle(await attempt(report, extra, { env }), report, extra, env);
+        async analyzedRun(report, extra, env = {}, o = {}) {
+            const again = () => attempt(report, ['-v', ...extra], { env: { ...env, ...DEBUG } });
+            return settleRun(opts, await attempt(report, extra, { env }), again, o.failure ?? 'throw');
         },
     };
 }
@@ -2402,15 +2649,16 @@ const DEBUG = { PIP_VERBOSE: '1' };
 /**
  * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
  * try, at debug level, because pip reports a failing index page ("Could not fetch URL") only there;
- * a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ * a failure that is not a conflict is thrown as pip reported it (pipFailureError), unless ON_FAILURE
+ * is 'return'.
  */
-async function settleRun(opts, first, again) {
+async function settleRun(opts, first, again, onFailure = 'throw') {
     let a = first;
     if (!a.run.ok && looksTransient(a.run.out)) {
         opts.onRetry(transientSummary(a.run.out));
         a = await again();
     }
-    if (a.run.ok)
+    if (a.run.ok || onFailure === 'return')
         return a;
     const failure = pipFailureError(a.run.out, opts.failure);
     if (failure)
@@ -2759,12 +3007,13 @@ function resolveTimeoutMs(env) {
  * - the plain dry run (the held one in its process): 2;
  * - the held dry run on its own: 2;
  * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
  * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
  *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
  *   its report 1.
  */
 function maxResolveCommands(requested) {
-    return 1 + 2 + 2 + 3 + Math.max(1, 3 * requested);
+    return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
 }
 /** Limits added to the count: the time between commands (files copied in, the container's start). */
 const DEADLINE_MARGIN = 2;
@@ -2780,6 +3029,7 @@ const REPORTS = {
     'naive.json': 'the plain dry run',
     'held.json': 'the held dry run (base packages pinned)',
     'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+    'released.json': 'the released dry run (pins of what breaks nothing dropped)',
     'probe.json': 'the dry run looking for the newest release that fits',
 };
 const reportStep = (path) => {
@@ -2889,7 +3139,8 @@ var version = __webpack_require__(311);
 // <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
 // ONE container of the base image (pip's HTTP cache kept in a volume across runs), for the target
 // platform, in steps: snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax
-// (blamed pins loosened) -> explain (when nothing fits). Each step is a function with a typed
+// (blamed pins loosened) -> release (the pins of what breaks nothing dropped) -> explain (when
+// nothing fits). Each step is a function with a typed
 // result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
 // python process; with the snapshot cached, the held run (when needed) follows in that process.
 
@@ -2918,6 +3169,8 @@ const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
     'relaxed.json': 'relax',
+    // The release (steps/release.ts) tries the held run once more, as the relax step does.
+    'released.json': 'relax',
 };
 /** Cache key of a resolution: the base digest and every input that can change pip's answer. */
 function resolutionKey(baseDigest, input) {
@@ -3093,7 +3346,7 @@ digest, say) {
     say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
     return { key, hit };
 }
-/** snapshot + diagnose -> (check: explain) | hold -> relax -> plan | explain. */
+/** snapshot + diagnose -> (check: explain) | hold -> relax -> release -> plan | explain. */
 async function answerFor(ws, input, snapshotOptions, times) {
     const say = snapshotOptions.say;
     const cached = cachedSnapshot(snapshotOptions);
@@ -3124,31 +3377,16 @@ async function answerFor(ws, input, snapshotOptions, times) {
                 requirements: input.requirements.text,
             },
         };
-    const requested = (0,parse/* requirementNames */.QT)(input.requirements.text);
-    const own = { requested, preinstalled: snapshotOptions.preinstalled ?? [] };
-    const held = await hold(ws, base, diagnosis, first.held);
-    const relaxed = held.run.ok
-        ? { held, relaxed: [] }
-        : await relax(ws, held, { diagnosis, ...own, text: input.requirements.text, say });
-    if (!relaxed.held.run.ok)
-        return {
-            base,
-            answer: {
-                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own }),
-                constraints: base.basePins,
-                requirements: input.requirements.text,
-            },
-        };
-    return {
+    const answer = await planOrConflict(ws, draft, {
         base,
-        answer: await heldPlan(ws, draft, {
-            basePins: base.basePins,
-            diagnosis,
-            held: relaxed.held,
-            relaxed: relaxed.relaxed,
-            requirements: relaxed.requirements ?? input.requirements.text,
-        }),
-    };
+        diagnosis,
+        done: first.held,
+        text: input.requirements.text,
+        requested: (0,parse/* requirementNames */.QT)(input.requirements.text),
+        preinstalled: snapshotOptions.preinstalled ?? [],
+        say,
+    });
+    return { base, answer };
 }
 /**
  * RESOLUTION with the options that name the requirements' own -c lines its conflict names first
@@ -3282,10 +3520,10 @@ function cachedJson(cache, key, schema) {
 /* harmony export */   Er: () => (/* binding */ resolvedKey),
 /* harmony export */   wr: () => (/* binding */ runResolveStage)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83435);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85422);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90805);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49180);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
 // The resolve stage inside a build: per variant and platform, before any image is built.

@@ -1,5 +1,5 @@
 export const id = 838;
-export const ids = [838,476];
+export const ids = [838];
 export const modules = {
 
 /***/ 29476:
@@ -814,10 +814,10 @@ function explanationLines(r) {
         fixed: 'conflict fixed with the base image held',
         conflict: 'conflict: the requirements cannot be installed without breaking the base image',
     };
-    // A base package no pin could hold is still replaced (steps/hold.ts): not "held" then.
+    // A base package no pin could hold, or one let go (steps/release.ts), is still replaced: not "held" then.
     const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === UNHELD_REPLACEMENT);
     const lines = [
-        `${r.platform}: ${unheld ? 'conflict fixed with the base image held, but for packages no pin can hold' : head[r.status]} (${r.constraints.pinned} base packages held)`,
+        `${r.platform}: ${unheld ? 'conflict fixed with the base image held, but for base packages the plan still replaces' : head[r.status]} (${r.constraints.pinned} base packages held)`,
     ];
     for (const rep of r.naive.replaces)
         lines.push(`a plain pip install would ${replaceVerb(rep)} ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}${rep.shadows ? `; ${SHADOW_NOTE}` : ''}`);

@@ -580,6 +580,10 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/field-error.ts
 var field_error = __webpack_require__(95245);
+// EXTERNAL MODULE: ./src/config/workspace-file.ts
+var workspace_file = __webpack_require__(7946);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
+var read = __webpack_require__(85422);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -632,6 +636,8 @@ var run = __webpack_require__(31738);
 
 
 
+
+
 const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
 const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
@@ -651,18 +657,21 @@ function keyFrom(cfg, env, baseDir, tools) {
         return { kind: 'key', key: cfg.key };
     }
     if (cfg.key !== undefined)
-        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir) };
+        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir, (0,read/* workspaceRoot */.oS)(env, baseDir).root) };
     if (env.COSIGN_KEY?.trim())
         return { kind: 'key', key: 'env://COSIGN_KEY' };
     return undefined;
 }
 /**
  * KEY (attest.key, a file path) read and checked now: a missing file, one that is no regular file
- * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field.
- * Its absolute path.
+ * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field;
+ * so is, unread, one outside WORKSPACE (a runner's: loadConfig's workspace). Its absolute path.
  */
-function checkKeyFile(key, baseDir) {
+function checkKeyFile(key, baseDir, workspace) {
     const file = external_node_path_default().resolve(baseDir, key);
+    const outside = (0,workspace_file/* outsideWorkspace */.t)(file, workspace);
+    if (outside !== undefined)
+        throw new errors/* InputError */.dz(`attest.key: ${outside}`);
     const text = (0,read_regular/* readRegularText */.Aj)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn, (e) => new errors/* InputError */.dz(e.code === 'ENOENT'
         ? `attest.key: no key file at ${file}`
         : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`));
@@ -680,7 +689,7 @@ function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
     if (key === undefined || (sign !== 'key' && sign !== 'auto') || (0,verify_inputs/* isKeyReference */.NI)(key))
         return;
-    (0,field_error/* asConfigProblem */.c)(loaded, () => checkKeyFile(key, loaded.baseDir));
+    (0,field_error/* asConfigProblem */.c)(loaded, () => checkKeyFile(key, loaded.baseDir, loaded.workspace));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
@@ -788,7 +797,7 @@ __webpack_require__.d(__webpack_exports__, {
   CB: () => (/* binding */ acceptsSharedWorkflow),
   XQ: () => (/* binding */ checkPublicKeyFile),
   h3: () => (/* binding */ identityMatcher),
-  NI: () => (/* binding */ isKeyReference),
+  NI: () => (/* reexport */ attest/* isKeyReference */.NI),
   F1: () => (/* binding */ regexpProblem)
 });
 
@@ -796,6 +805,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
@@ -1172,14 +1183,12 @@ function re2ToJs(pattern) {
 
 
 
+
 /** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
-/**
- * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
- * https://) or a PKCS#11 token.
- */
-const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+// A key that cosign resolves itself (a KMS URI, a PKCS#11 token): the config's attest.key reads it too.
+
 /**
  * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
  * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
@@ -1208,7 +1217,7 @@ function publicKeyProblem(text) {
  * URIs) is cosign's to resolve and is left alone.
  */
 function checkPublicKeyFile(identity) {
-    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
+    if (identity.kind !== 'key' || (0,attest/* isKeyReference */.NI)(identity.publicKey))
         return undefined;
     const file = identity.publicKey;
     // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.

@@ -18,11 +18,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29882);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1390);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89436);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10854);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43535);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96934);
 /* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67355);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(78838);
@@ -109,9 +109,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         });
         const timer = stageTimer(values.verbose);
         const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__/* .parseGpuMode */ .L)(values.gpus, 'run: --gpus');
-        // An empty value (an unset variable) would run every stage, pushes included: refused.
-        if (values.stages.trim().replace(/,/g, '') === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz('run: --stages is empty', `give some of ${_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .STAGES */ .an.join(', ')}, or all`);
+        // A value naming no stage (", ,": an unset variable) would run every stage: parseStages refuses it.
         const stages = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .parseStages */ .lj)(values.stages, 'run: --stages');
         const hasLocalConfig = _config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_FILES */ .BY.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(io.cwd, f)));
         const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
@@ -119,6 +117,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
+            env: io.env,
             ...(file !== undefined && { file }),
             overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .overridesFromFlags */ .du)(values),
         });

@@ -11,14 +11,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1390);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89436);
 /* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9668);
 /* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74725);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73960);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(87978);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85422);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(32780);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(87978);
 
 
 
@@ -29,45 +31,63 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
+/**
+ * The requirements files read and checked as the resolve and build stages read them (their lines,
+ * -r/-c includes, credentials, ${NAME}s build.secrets does not list): files only, pip is not run.
+ */
+function checkRequirements(loaded, env) {
+    const { python, build } = loaded.config;
+    const read = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(python.requirements, loaded.baseDir, env, {
+        ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+        expandable: build.secrets,
+    });
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_7__/* .checkListedReferences */ .O)(read.envReferences, build.secrets);
+}
 const validateCommand = {
     name: 'validate',
     summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
     usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
     help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
 the defaults, and checks that every file it names exists (relative to the config file), that
-smoke.baseline holds a throughput table, that attest.key is an encrypted cosign private key, and that the plan can be made: each variant's base image,
+smoke.baseline holds a throughput table, that attest.key is an encrypted cosign private key, that
+the requirements files read as the build reads them (each line, every -r/-c include: file:line
+for each problem; pip is not run), and that the plan can be made: each variant's base image,
 CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
 validate refuses; its warnings are printed too).
 
 Options:
   --config FILE        config file to read
-${_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .configOverrideFlags */ .i7}
-  --skip-file-checks   validate the shape only; do not look for the files the config names
+${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
+  --skip-file-checks   validate the shape only; do not look for (or read) the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
   --verbose            show stack traces on internal errors
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('validate', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('validate', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .overridesFromFlags */ .du)(values);
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .overridesFromFlags */ .du)(values);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
+            env: io.env,
             ...(values.config !== undefined && { file: values.config }),
             overrides,
             checkFiles: !values['skip-file-checks'],
         });
         const { config } = loaded;
         // The files the config names whose content has a shape of its own: smoke.baseline's floors,
-        // attest.key (an encrypted cosign private key).
+        // attest.key (an encrypted cosign private key), the requirements files.
         if (!values['skip-file-checks']) {
-            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .configBaseline */ .E)(loaded);
+            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .configBaseline */ .E)(loaded);
             (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded);
+            checkRequirements(loaded, io.env);
         }
         // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
         // is not asked): a config that plan would refuse is not valid.
@@ -82,7 +102,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
         if (values.json) {
             io.stdout(`${JSON.stringify(config, null, 2)}\n`);
         }
@@ -284,6 +304,29 @@ function variantFromPlan(plan, variant) {
 
 /***/ }),
 
+/***/ 32780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ checkListedReferences)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The ${NAME} references of a requirements file against build.secrets: the build passes pip only
+// the variables listed there (by secret mount), so the resolver passes only those too (by
+// environment). A file a pull request changes could otherwise hand pip, and any index it names,
+// whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
+
+/** Refuses (exit 2) the references that build.secrets does not list, naming each. */
+function checkListedReferences(references, secrets) {
+    const unlisted = references.filter((n) => !secrets.includes(n));
+    if (unlisted.length === 0)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+}
+
+
+/***/ }),
+
 /***/ 59606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -430,13 +473,17 @@ function floorsArg(baseline) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
-/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42971);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83435);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59606);
+/* harmony import */ var _config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7946);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85422);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
+
+
 
 
 
@@ -454,12 +501,12 @@ function floorsArg(baseline) {
  */
 function configSmokeInputs(loaded, env, target = {}) {
     const text = loaded
-        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
         }).text
         : undefined;
-    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .linuxMarkerEnvironment */ .Y)(platform, python));
+    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .linuxMarkerEnvironment */ .Y)(platform, python));
     const platforms = loaded?.config.platforms ?? [];
     return {
         distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
@@ -471,12 +518,19 @@ function configSmokeInputs(loaded, env, target = {}) {
  * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
  * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
  * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
+ * On a runner (loaded.workspace) a file outside the workspace is refused unread, as loadConfig does.
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
     if (file === undefined)
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)();
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)();
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file);
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => {
+        const outside = (0,_config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__/* .outsideWorkspace */ .t)(abs, loaded.workspace);
+        if (outside !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`smoke.baseline: ${outside}`);
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(abs);
+    });
 }
 
 

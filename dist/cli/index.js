@@ -160,7 +160,7 @@ __webpack_async_result__();
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, commandHelp, asksHelp, jsonError, wantsJson */
+/* unused harmony exports COMMANDS, commandHelp, splitCommandLine, asksHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
@@ -185,22 +185,22 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(805), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(435), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(422), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(422), __nccwpck_require__.e(436), __nccwpck_require__.e(805), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(422), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(422), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(934), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(501), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(422), __nccwpck_require__.e(436), __nccwpck_require__.e(501), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(68), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(535), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(390), __nccwpck_require__.e(435), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(422), __nccwpck_require__.e(436), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(68), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(422), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(805), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(68), __nccwpck_require__.e(130), __nccwpck_require__.e(934), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(422), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66461))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66266))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(422), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66266))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -214,7 +214,8 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Every command takes --json (machine output), --out DIR (result files), --verbose (stack traces)
-and --help.
+and --help; --json and --verbose may also come before the command. "ml-image help COMMAND" is
+"ml-image COMMAND --help".
 
 Exit codes: 0 success; 1 the checked thing failed; 2 bad usage, config or input;
 3 environment problem (no Docker daemon, no buildx, registry unreachable).
@@ -223,24 +224,49 @@ Exit codes: 0 success; 1 the checked thing failed; 2 bad usage, config or input;
 function commandHelp(c) {
     return `Usage: ${c.usage}\n\n${c.summary}\n\n${c.help}\n`;
 }
+/** The flags every command takes that may also come before the command (`ml-image --json plan`). */
+const LEADING_FLAGS = new Set(['--json', '--verbose', '-v']);
+/**
+ * ARGV as the command's name and its arguments: --json and --verbose before the command are its
+ * own (put first among its arguments, before any `--`).
+ */
+function splitCommandLine(argv) {
+    const lead = argv.findIndex((a) => !LEADING_FLAGS.has(a));
+    const flags = lead < 0 ? [...argv] : argv.slice(0, lead);
+    const [name, ...rest] = lead < 0 ? [] : argv.slice(lead);
+    return { name, rest: [...flags, ...rest] };
+}
+/** The command NAME names: exit 2 for any other, with the nearest name and where options go. */
+function commandEntry(name) {
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (entry)
+        return entry;
+    const names = COMMANDS.map((c) => c.name);
+    const available = `available commands: ${names.join(', ')} (see "ml-image --help")`;
+    if (name.startsWith('-'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`unknown command "${name}": options other than --json and --verbose go after the command`, `write "ml-image <command> ${name} ..."; ${available}`);
+    const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .closestWord */ .En)(name, names);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`unknown command "${name}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, available);
+}
 async function runCli(argv, io) {
     const verbose = argv.includes('--verbose') || argv.includes('-v');
     try {
-        const [name, ...rest] = argv;
-        if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-            const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-            io.stdout(topic ? commandHelp(await topic.load()) : await mainHelp());
+        const { name, rest } = splitCommandLine(argv);
+        if (name === undefined || name === '--help' || name === '-h') {
+            io.stdout(await mainHelp());
+            return 0;
+        }
+        if (name === 'help') {
+            // `help` alone is the main help; `help NAME` that command's, NAME checked as a command is.
+            const topic = rest.find((a) => !LEADING_FLAGS.has(a));
+            io.stdout(topic === undefined ? await mainHelp() : commandHelp(await commandEntry(topic).load()));
             return 0;
         }
         if (name === '--version' || name === 'version') {
             io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
             return 0;
         }
-        const entry = COMMANDS.find((c) => c.name === name);
-        if (!entry) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`unknown command "${name}"`, `available commands: ${COMMANDS.map((c) => c.name).join(', ')} (see "ml-image --help")`);
-        }
-        const command = await entry.load();
+        const command = await commandEntry(name).load();
         if (asksHelp(rest)) {
             io.stdout(commandHelp(command));
             return 0;
@@ -347,6 +373,7 @@ function processIo() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NI: () => (/* binding */ isKeyReference),
 /* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
 /* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
@@ -361,6 +388,11 @@ function processIo() {
 
 
 
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
 const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
 const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
 const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
@@ -395,7 +427,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
     key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1, { error: 'expected a file path' })
         .optional()
-        .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
+        .describe('Private key file for `sign: key` (relative to the config file; on a GitHub runner inside the workspace); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
     spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
@@ -955,7 +987,7 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
     baseline: schemas/* string */.YjP({ error: 'expected a file path' })
         .min(1, { error: 'expected a file path' })
         .optional()
-        .describe('Per-GPU throughput floors (JSON).'),
+        .describe('Per-GPU throughput floors (JSON), relative to the config file. On a GitHub runner it must be inside the workspace.'),
     timeoutSeconds: schemas/* number */.aig()
         .int()
         .positive()
@@ -5908,7 +5940,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nO: () => (/* binding */ writeFileAtomicLater)
 });
 
-// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan
+// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, jsonSyntaxProblem
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -5964,6 +5996,57 @@ function jsonNestedDeeperThan(text, max) {
     }
     return false;
 }
+/**
+ * Where JSON.parse stopped in TEXT, as an offset: the one V8 names ("at position 8"), else (V8's
+ * "Unexpected token 'p', "password=h"... is not valid JSON" names none) the shortest prefix that
+ * already fails on a character of its own rather than at its end. O(log n) parses.
+ */
+function jsonFaultOffset(text, message) {
+    const named = /at position (\d+)/.exec(message)?.[1];
+    if (named !== undefined)
+        return Number(named);
+    if (/Unexpected end of JSON input/.test(message))
+        return text.length;
+    const failsWithin = (n) => {
+        try {
+            JSON.parse(text.slice(0, n));
+            return false;
+        }
+        catch (e) {
+            const m = e.message;
+            const at = /at position (\d+)/.exec(m)?.[1];
+            return at !== undefined ? Number(at) < n : !/Unexpected end of JSON input/.test(m);
+        }
+    };
+    let lo = 1;
+    let hi = text.length;
+    while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (failsWithin(mid))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo - 1;
+}
+/**
+ * Why TEXT is not JSON, quoting none of it (V8's message quotes the text around the fault, which may
+ * be a credential of a file named by mistake): what was wrong, as V8 words it where its words are
+ * its own, and the line and column where it stopped.
+ */
+function jsonSyntaxProblem(text, e) {
+    const message = e.message ?? String(e);
+    const offset = Math.min(jsonFaultOffset(text, message), text.length);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const what = /^Unexpected token|^Unexpected end/.test(message)
+        ? offset >= text.length
+            ? 'unexpected end of input'
+            : 'unexpected character'
+        : message.replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '');
+    return `${what} at line ${line}, column ${column}`;
+}
 /** TEXT parsed as JSON; malformed or nested deeper than MAX_JSON_DEPTH is bad input naming SOURCE. */
 function parseJsonText(text, source, fix) {
     if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH))
@@ -5972,7 +6055,7 @@ function parseJsonText(text, source, fix) {
         return JSON.parse(text);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`${source}: not JSON: ${e.message}`, fix);
+        throw new errors/* InputError */.dz(`${source}: not JSON: ${jsonSyntaxProblem(text, e)}`, fix);
     }
 }
 /**
@@ -6990,7 +7073,7 @@ const VERSION = '0.1.0';
 /***/ 40406:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./crypto/build/Release/sshcrypto.node");
+module.exports = (() => { throw Object.assign(new Error("Cannot find module './crypto/build/Release/sshcrypto.node' (not bundled: dist/ loads nothing from outside it)"), { code: 'MODULE_NOT_FOUND' }); })();
 
 /***/ }),
 
@@ -7025,7 +7108,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
 /***/ 64573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cpu-features");
+module.exports = (() => { throw Object.assign(new Error("Cannot find module 'cpu-features' (not bundled: dist/ loads nothing from outside it)"), { code: 'MODULE_NOT_FOUND' }); })();
 
 /***/ }),
 

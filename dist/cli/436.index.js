@@ -1,8 +1,8 @@
-export const id = 390;
-export const ids = [390];
+export const id = 436;
+export const ids = [436];
 export const modules = {
 
-/***/ 1390:
+/***/ 89436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -25,6 +25,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
+var read = __webpack_require__(85422);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -155,6 +157,18 @@ function structureProblems(doc, at) {
     });
     return problems;
 }
+/** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
+function unclosedQuoteStart(doc, end) {
+    let start;
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+            if (quoted && node.range?.[1] === end)
+                start = node.range[0];
+        },
+    });
+    return start;
+}
 /** A mapping's keys: each a name (no list or mapping), each once. */
 function keyProblems(items, at) {
     const problems = [];
@@ -207,7 +221,16 @@ function parseYamlDocument(text, fileLabel) {
         // The yaml package's advice names its own API: say what to change in the file.
         if (e.code === 'MULTIPLE_DOCS')
             return `${where}the file holds more than one YAML document (---); give one`;
-        return `${where}${e.message.split('\n')[0]}`;
+        // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
+        const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+        const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+        // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
+        // later line it read as part of the value).
+        if (opened !== undefined && /quote/.test(message)) {
+            const upTo = pos ? ` (read on to line ${pos.line}, column ${pos.col})` : '';
+            return `${at(opened)}${message}: the quoted value that opens here is not closed${upTo}`;
+        }
+        return `${where}${message}`;
     });
     problems.push(...structureProblems(doc, at));
     if (problems.length > 0)
@@ -229,10 +252,88 @@ function parseYamlDocument(text, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
 var schema = __webpack_require__(32430);
+// EXTERNAL MODULE: ./src/requirements/decode.ts
+var decode = __webpack_require__(30744);
+;// CONCATENATED MODULE: ./src/config/utf8.ts
+// A config file's bytes as text: UTF-8 only, decoded strictly. Decoding with replacement would turn
+// a byte that is not UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD silently: an image
+// name, a tag or a build argument would then differ from what the file seems to say.
+
+
+/**
+ * Where the first byte that is not part of valid UTF-8 is in BYTES (the WHATWG decoder's rules: no
+ * overlong form, no surrogate, nothing above U+10FFFF, no sequence cut short), or -1 when none is.
+ */
+function firstInvalidUtf8(bytes) {
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        // The sequence's length and the range its second byte must be in (the rest: 80..BF).
+        const [n, lo, hi] = b >= 0xc2 && b <= 0xdf
+            ? [2, 0x80, 0xbf]
+            : b === 0xe0
+                ? [3, 0xa0, 0xbf]
+                : b === 0xed
+                    ? [3, 0x80, 0x9f]
+                    : b >= 0xe1 && b <= 0xef
+                        ? [3, 0x80, 0xbf]
+                        : b === 0xf0
+                            ? [4, 0x90, 0xbf]
+                            : b === 0xf4
+                                ? [4, 0x80, 0x8f]
+                                : b >= 0xf1 && b <= 0xf3
+                                    ? [4, 0x80, 0xbf]
+                                    : [0, 0, 0];
+        if (n === 0)
+            return i;
+        const second = bytes[i + 1];
+        if (second === undefined || second < lo || second > hi)
+            return i;
+        for (let k = 2; k < n; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || c < 0x80 || c > 0xbf)
+                return i;
+        }
+        i += n;
+    }
+    return -1;
+}
+/**
+ * BYTES decoded as UTF-8 (a leading byte-order mark dropped); bytes that are not UTF-8 are an
+ * InputError naming LABEL and the line and column (in characters) of the first of them.
+ */
+function decodeConfigText(bytes, label) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        const at = Math.max(firstInvalidUtf8(bytes), 0);
+        const before = bytes.subarray(0, at);
+        const lineStart = before.lastIndexOf(0x0a) + 1;
+        const line = before.filter((b) => b === 0x0a).length + 1;
+        const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.o);
+    }
+}
+
+// EXTERNAL MODULE: ./src/config/variant-place.ts
+var variant_place = __webpack_require__(23549);
+// EXTERNAL MODULE: ./src/config/workspace-file.ts
+var workspace_file = __webpack_require__(7946);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
+
+
+
+
 
 
 
@@ -244,12 +345,14 @@ var schema = __webpack_require__(32430);
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
+/** What to do when no config file was found. */
+const NO_FILE_FIX = 'create ml-image.yml (see docs/configuration.md), or pass --config PATH; in the action, check out the repository (actions/checkout) before this step, or pass the input "config"';
 /** The largest config file read (a real ml-image.yml is a few KB). */
 const MAX_CONFIG_BYTES = 256 * 1024;
 /**
  * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
- * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
- * the path.
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking, UTF-8 (decodeConfigText).
+ * Problems are InputErrors naming the path.
  */
 function readConfigText(file, label = file) {
     let fd;
@@ -271,7 +374,7 @@ function readConfigText(file, label = file) {
         const buf = (0,read_bounded/* readBounded */.C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
         if (buf.length > MAX_CONFIG_BYTES)
             throw tooBig(label, buf.length);
-        return buf.toString('utf8');
+        return decodeConfigText(buf, label);
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -331,9 +434,9 @@ function overrideSourceOf(overrides) {
 /**
  * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
  * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
- * the file holds.
+ * the file holds. `opts.noFile`: no config file was found (said first, with how to give one).
  */
-function validateConfigData(data, label, overrides = [], lineOf) {
+function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new errors/* ConfigError */.xL(label, [
             `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
@@ -347,7 +450,12 @@ function validateConfigData(data, label, overrides = [], lineOf) {
             sourceOf,
             ...(lineOf && { lineOf }),
         });
-        throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
+        if (opts.noFile === undefined)
+            throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
+        throw new errors/* ConfigError */.xL(`${opts.noFile}; the flags or inputs given are not a whole config`, problems, {
+            count: (0,issues/* problemCount */.bS)(problems),
+            fix: NO_FILE_FIX,
+        });
     }
     return (0,schema/* normalizeConfig */.I6)(result.data);
 }
@@ -355,7 +463,7 @@ function validateConfigData(data, label, overrides = [], lineOf) {
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
  */
-function checkReferencedFiles(config, baseDir, origins = {}) {
+function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     const problems = [];
     const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
     const at = (p) => external_node_path_default().resolve(baseDir, p);
@@ -408,11 +516,20 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
         if (problem !== undefined)
             push(['python', 'requirements', i], problem);
     });
-    if (config.smoke.baseline !== undefined) {
-        const f = at(config.smoke.baseline);
-        const problem = fileProblem(f);
+    // Read and checked later (the floors, the key): on a runner only from the workspace.
+    const { key, sign } = config.attest;
+    const readsKey = key !== undefined && !(0,attest/* isKeyReference */.NI)(key) && (sign === 'key' || sign === 'auto');
+    const read = [
+        [['smoke', 'baseline'], config.smoke.baseline],
+        [['attest', 'key'], readsKey ? key : undefined],
+    ];
+    for (const [field, file] of read) {
+        if (file === undefined)
+            continue;
+        const f = at(file);
+        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? (field[0] === 'smoke' ? fileProblem(f) : undefined);
         if (problem !== undefined)
-            push(['smoke', 'baseline'], problem);
+            push(field, problem);
     }
     return problems;
 }
@@ -447,19 +564,33 @@ function loadConfig(opts = {}) {
     else {
         file = findDefaultFile(cwd);
     }
-    if (file === undefined && overrides.length === 0) {
-        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
-    }
+    const noFile = `no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`;
+    if (file === undefined && overrides.length === 0)
+        throw new errors/* InputError */.dz(noFile, NO_FILE_FIX);
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-    const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
-    const baseDir = file ? external_node_path_default().dirname(file) : cwd;
-    // A value an override set names its input, else the line of the file it is on.
+    // A value an override set names its input, else the line of the file it is on; a variant the
+    // variants override selected from the file (and what is in it), that entry's: the plan's problems
+    // name it by its place in the file (variantsAsInFile).
+    const variantIndex = parsed && (0,variant_place/* fileVariantIndex */.OK)(parsed.data, overrides);
     const sourceOf = overrideSourceOf(overrides);
-    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
+    const lineOf = parsed &&
+        ((p) => {
+            const selected = p[0] === 'variants' && typeof p[1] === 'number' && variantIndex?.[p[1]] !== undefined;
+            const inFile = selected || sourceOf(p) === undefined ? (0,variant_place/* pathInFile */.FD)(p, variantIndex) : undefined;
+            return inFile && parsed.lineOf(inFile);
+        });
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf, {
+        // Flags or inputs alone that are no whole config: most likely the file was not found (the
+        // action's step before actions/checkout), which is said first.
+        ...(file === undefined && { noFile }),
+    });
+    const baseDir = file ? external_node_path_default().dirname(file) : cwd;
+    const { root: workspace } = opts.env ? (0,read/* workspaceRoot */.oS)(opts.env, baseDir) : {};
     if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
+        const origins = { sourceOf, ...(lineOf && { lineOf }) };
+        const problems = checkReferencedFiles(config, baseDir, origins, workspace);
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
@@ -471,6 +602,7 @@ function loadConfig(opts = {}) {
         ...(file !== undefined && { label }),
         ...(lineOf && { lineOf }),
         ...(fileVariants && { fileVariants }),
+        ...(workspace !== undefined && { workspace }),
     };
 }
 /** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
@@ -482,6 +614,97 @@ function variantNamesOf(data) {
     return parsed.success
         ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
         : undefined;
+}
+
+
+/***/ }),
+
+/***/ 23549:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ pathInFile),
+/* harmony export */   Mg: () => (/* binding */ variantsAsInFile),
+/* harmony export */   OK: () => (/* binding */ fileVariantIndex)
+/* harmony export */ });
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
+
+/**
+ * For each variant of the config (the override's list, in order), the index of the file's entry it
+ * is (selected by name, as applyOverrides selects it: the last entry of that name), or undefined
+ * for one the override made (shorthand the file does not list). Undefined without such an override.
+ */
+function fileVariantIndex(data, overrides) {
+    const o = overrides.findLast((ov) => ov.path.length === 1 && ov.path[0] === 'variants');
+    if (o === undefined || !Array.isArray(o.value))
+        return undefined;
+    const listed = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.variants
+        : undefined;
+    const names = Array.isArray(listed) ? listed.map((entry) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .variantEntryName */ .D3)(entry)) : [];
+    return o.value.map((name) => {
+        const j = typeof name === 'string' ? names.lastIndexOf(name) : -1;
+        return j >= 0 ? j : undefined;
+    });
+}
+/** PATH (the config's) as the file's: a selected variant's ['variants', i, ...] as ['variants', j, ...]. */
+function pathInFile(p, index) {
+    if (index === undefined || p[0] !== 'variants' || typeof p[1] !== 'number')
+        return p;
+    const j = index[p[1]];
+    return j === undefined ? undefined : ['variants', j, ...p.slice(2)];
+}
+/**
+ * PROBLEM (the plan's) with each `variants[i] (NAME)` and `(variants[i] NAME)` whose NAME the file
+ * lists (FILE_VARIANTS) said by its index there.
+ */
+function variantsAsInFile(problem, fileVariants) {
+    if (fileVariants === undefined)
+        return problem;
+    const place = (i, name) => {
+        const j = fileVariants.lastIndexOf(name);
+        return j >= 0 ? String(j) : i;
+    };
+    return problem
+        .replace(/\bvariants\[(\d+)\] \(([^()\s]+)\)/g, (_m, i, n) => `variants[${place(i, n)}] (${n})`)
+        .replace(/\(variants\[(\d+)\] ([^()\s]+)\)/g, (_m, i, n) => `(variants[${place(i, n)}] ${n})`);
+}
+
+
+/***/ }),
+
+/***/ 7946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ outsideWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
+// The files the config names whose content is read and checked (smoke.baseline's floors, attest.key's
+// key file), kept inside the workspace on a GitHub runner as requirements files are
+// (src/requirements/read.ts): a pull request's config naming ~/.docker/config.json or another
+// job's file would have it read, and a message saying what it holds. Anywhere else, anywhere.
+
+
+const isInside = (p, dir) => {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel));
+};
+/**
+ * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
+ * workspace, or the config's own directory when the config is outside it), judged by where its
+ * links lead; undefined when it may (no ROOT: not on a runner).
+ */
+function outsideWorkspace(file, root) {
+    if (root === undefined)
+        return undefined;
+    const real = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(file);
+    const realRoot = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(root);
+    if (isInside(real, realRoot))
+        return undefined;
+    return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
 }
 
 

@@ -1,32 +1,14 @@
-export const id = 435;
-export const ids = [435];
+export const id = 422;
+export const ids = [422];
 export const modules = {
 
-/***/ 83435:
+/***/ 30744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Wh: () => (/* binding */ constraintsFileText),
-  F2: () => (/* binding */ readRequirements),
-  oS: () => (/* binding */ workspaceRoot)
-});
-
-// UNUSED EXPORTS: MAX_REQUIREMENTS_BYTES, readRequirementsFile
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/runner-env.ts
-var runner_env = __webpack_require__(2426);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
-;// CONCATENATED MODULE: ./src/requirements/decode.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ decodeRequirements),
+/* harmony export */   o: () => (/* binding */ SAVE_UTF8)
+/* harmony export */ });
 // A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
 // auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
 // in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
@@ -177,6 +159,35 @@ function firstInvalidUtf8(data) {
     return 0;
 }
 
+
+/***/ }),
+
+/***/ 85422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Wh: () => (/* binding */ constraintsFileText),
+  F2: () => (/* binding */ readRequirements),
+  oS: () => (/* binding */ workspaceRoot)
+});
+
+// UNUSED EXPORTS: MAX_REQUIREMENTS_BYTES, readRequirementsFile
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/runner-env.ts
+var runner_env = __webpack_require__(2426);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/requirements/decode.ts
+var decode = __webpack_require__(30744);
 ;// CONCATENATED MODULE: ./src/requirements/read-file.ts
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
 // /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
@@ -251,7 +262,7 @@ function readRequirementsFile(abs, from, root) {
     catch (e) {
         throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
     }
-    const decoded = decodeRequirements(data);
+    const decoded = (0,decode/* decodeRequirements */.F)(data);
     if ('why' in decoded)
         throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
     return decoded.text;

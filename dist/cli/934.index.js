@@ -1,5 +1,5 @@
-export const id = 535;
-export const ids = [535];
+export const id = 934;
+export const ids = [934];
 export const modules = {
 
 /***/ 96912:
@@ -216,20 +216,19 @@ function redactRecord(r) {
 
 /***/ }),
 
-/***/ 43535:
+/***/ 96934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  an: () => (/* binding */ STAGES),
   w6: () => (/* binding */ checkStageInputs),
-  lj: () => (/* binding */ parseStages),
+  lj: () => (/* reexport */ parseStages),
   VJ: () => (/* binding */ pipelineResultOf),
   aI: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: mergeFromDigestFiles, overallStatus, readBuildResult
+// UNUSED EXPORTS: STAGES, mergeFromDigestFiles, overallStatus, readBuildResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -1807,8 +1806,8 @@ function refusal(e, what, tail, tags) {
     return refused;
 }
 
-// EXTERNAL MODULE: ./src/requirements/read.ts + 4 modules
-var requirements_read = __webpack_require__(83435);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
+var requirements_read = __webpack_require__(85422);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -1844,6 +1843,7 @@ var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -1985,13 +1985,23 @@ async function buildTarget(ctx, t) {
     const before = pushRef === undefined
         ? undefined
         : await ctx.docker.inspectLocalImage(pushRef).then((d) => d?.id ?? null, () => undefined);
+    const outcome = attempts(ctx, t, arch);
+    if (pushRef === undefined || before === undefined)
+        return outcome;
+    let looked;
+    const look = () => (looked ??= leftImage(ctx, t, pushRef, before));
+    // A signal: the process exits once its cleanups end, before this function's catch would run
+    // (its buildx is stopped by a cleanup of its own). This one waits for the build to end, then looks.
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => outcome.then(() => undefined, look));
     try {
-        return await attempts(ctx, t, arch);
+        return await outcome;
     }
     catch (e) {
-        if (pushRef !== undefined && before !== undefined)
-            await leftImage(ctx, t, pushRef, before);
+        await look();
         throw e;
+    }
+    finally {
+        unregister();
     }
 }
 /**
@@ -2026,6 +2036,7 @@ async function attempts(ctx, t, arch) {
     let firstFailure;
     for (let attempt = 1;; attempt++) {
         ctx.signal?.throwIfAborted();
+        (0,cleanup/* throwIfInterrupted */.sK)(`build ${id}`);
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
         const tail = [];
         const r = await ctx.docker.buildx(args, {
@@ -2087,13 +2098,17 @@ async function attempts(ctx, t, arch) {
             registries,
         });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
-        // The wait ends early when another platform failed (the loop's top then stops this build).
-        // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
+        // The wait ends early when another platform failed, or at SIGINT/SIGTERM (the loop's top then
+        // stops this build, and the process's exit is not held for the wait). Its listener goes with
+        // it: the abort signal is the variant's, shared by every platform and wait.
         await new Promise((resolve) => {
+            let unregister = () => { };
             const done = () => {
                 ctx.signal?.removeEventListener('abort', done);
+                unregister();
                 resolve();
             };
+            unregister = (0,cleanup/* registerCleanup */.qE)(done);
             ctx.signal?.addEventListener('abort', done, { once: true });
             void ctx.sleep(retry.waitMs).then(done);
         });
@@ -4225,8 +4240,33 @@ async function annotationsDropped(docker, ref, platforms) {
     return `the index annotations were not applied: ${ref} is a Docker manifest list, which carries none, because its platform images were pushed with Docker media types (build jobs on the docker driver); build them with a docker-container builder (docker/setup-buildx-action) to have the list annotated`;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+// The pipeline's stages by name, and a stages flag or input (`run --stages`, the action's `stages`)
+// read into a set of them. Pure.
 
+const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
+const isStage = (n) => STAGES.includes(n);
+/**
+ * "resolve,build" -> the set; "all" every stage. Unknown names, and a value that names no stage (""
+ * or ", ,": an unset variable, which would otherwise run every stage, pushes included), are bad
+ * input naming the source and the value (exit 2).
+ */
+function parseStages(raw, source) {
+    const names = raw
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const bad = names.filter((n) => !isStage(n) && n !== 'all');
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
+    if (names.length === 0)
+        throw new errors/* InputError */.dz(`${source}: ${JSON.stringify(raw)} names no stage`, `give some of ${STAGES.join(', ')}, or all`);
+    if (names.includes('all'))
+        return new Set(STAGES);
+    return new Set(names.filter(isStage));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
 
@@ -4250,21 +4290,8 @@ async function annotationsDropped(docker, ref, platforms) {
 
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
-const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
-const isStage = (n) => STAGES.includes(n);
-/** "resolve,build" -> the set; unknown names are bad input naming the source (exit 2). */
-function parseStages(raw, source) {
-    const names = raw
-        .split(/[\s,]+/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    const bad = names.filter((n) => !isStage(n) && n !== 'all');
-    if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
-    if (names.length === 0 || names.includes('all'))
-        return new Set(STAGES);
-    return new Set(names.filter(isStage));
-}
+// The stages by name, and a stages flag or input read: their own module (stages.ts).
+
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());
 /** fn, its time reported to io.timing under `stage`. */
 async function timed(io, stage, fn) {
@@ -4504,13 +4531,17 @@ function overallStatus(entries) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
-/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42971);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83435);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59606);
+/* harmony import */ var _config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7946);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85422);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
+
+
 
 
 
@@ -4528,12 +4559,12 @@ function overallStatus(entries) {
  */
 function configSmokeInputs(loaded, env, target = {}) {
     const text = loaded
-        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
+        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
         }).text
         : undefined;
-    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .linuxMarkerEnvironment */ .Y)(platform, python));
+    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .linuxMarkerEnvironment */ .Y)(platform, python));
     const platforms = loaded?.config.platforms ?? [];
     return {
         distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
@@ -4545,12 +4576,19 @@ function configSmokeInputs(loaded, env, target = {}) {
  * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
  * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
  * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
+ * On a runner (loaded.workspace) a file outside the workspace is refused unread, as loadConfig does.
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
     if (file === undefined)
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)();
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => (0,_baselines_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBaseline */ .oU)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file)));
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)();
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file);
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => {
+        const outside = (0,_config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__/* .outsideWorkspace */ .t)(abs, loaded.workspace);
+        if (outside !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`smoke.baseline: ${outside}`);
+        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(abs);
+    });
 }
 
 

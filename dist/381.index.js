@@ -1,8 +1,8 @@
-export const id = 655;
-export const ids = [655];
+export const id = 381;
+export const ids = [381];
 export const modules = {
 
-/***/ 46655:
+/***/ 61381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -603,6 +603,8 @@ var inputs = __webpack_require__(64389);
 var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
+var requirements_read = __webpack_require__(85422);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -733,6 +735,18 @@ function structureProblems(doc, at) {
     });
     return problems;
 }
+/** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
+function unclosedQuoteStart(doc, end) {
+    let start;
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+            if (quoted && node.range?.[1] === end)
+                start = node.range[0];
+        },
+    });
+    return start;
+}
 /** A mapping's keys: each a name (no list or mapping), each once. */
 function keyProblems(items, at) {
     const problems = [];
@@ -785,7 +799,16 @@ function parseYamlDocument(text, fileLabel) {
         // The yaml package's advice names its own API: say what to change in the file.
         if (e.code === 'MULTIPLE_DOCS')
             return `${where}the file holds more than one YAML document (---); give one`;
-        return `${where}${e.message.split('\n')[0]}`;
+        // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
+        const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+        const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+        // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
+        // later line it read as part of the value).
+        if (opened !== undefined && /quote/.test(message)) {
+            const upTo = pos ? ` (read on to line ${pos.line}, column ${pos.col})` : '';
+            return `${at(opened)}${message}: the quoted value that opens here is not closed${upTo}`;
+        }
+        return `${where}${message}`;
     });
     problems.push(...structureProblems(doc, at));
     if (problems.length > 0)
@@ -807,10 +830,129 @@ function parseYamlDocument(text, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
 var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/requirements/decode.ts
+var decode = __webpack_require__(30744);
+;// CONCATENATED MODULE: ./src/config/utf8.ts
+// A config file's bytes as text: UTF-8 only, decoded strictly. Decoding with replacement would turn
+// a byte that is not UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD silently: an image
+// name, a tag or a build argument would then differ from what the file seems to say.
+
+
+/**
+ * Where the first byte that is not part of valid UTF-8 is in BYTES (the WHATWG decoder's rules: no
+ * overlong form, no surrogate, nothing above U+10FFFF, no sequence cut short), or -1 when none is.
+ */
+function firstInvalidUtf8(bytes) {
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        // The sequence's length and the range its second byte must be in (the rest: 80..BF).
+        const [n, lo, hi] = b >= 0xc2 && b <= 0xdf
+            ? [2, 0x80, 0xbf]
+            : b === 0xe0
+                ? [3, 0xa0, 0xbf]
+                : b === 0xed
+                    ? [3, 0x80, 0x9f]
+                    : b >= 0xe1 && b <= 0xef
+                        ? [3, 0x80, 0xbf]
+                        : b === 0xf0
+                            ? [4, 0x90, 0xbf]
+                            : b === 0xf4
+                                ? [4, 0x80, 0x8f]
+                                : b >= 0xf1 && b <= 0xf3
+                                    ? [4, 0x80, 0xbf]
+                                    : [0, 0, 0];
+        if (n === 0)
+            return i;
+        const second = bytes[i + 1];
+        if (second === undefined || second < lo || second > hi)
+            return i;
+        for (let k = 2; k < n; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || c < 0x80 || c > 0xbf)
+                return i;
+        }
+        i += n;
+    }
+    return -1;
+}
+/**
+ * BYTES decoded as UTF-8 (a leading byte-order mark dropped); bytes that are not UTF-8 are an
+ * InputError naming LABEL and the line and column (in characters) of the first of them.
+ */
+function decodeConfigText(bytes, label) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        const at = Math.max(firstInvalidUtf8(bytes), 0);
+        const before = bytes.subarray(0, at);
+        const lineStart = before.lastIndexOf(0x0a) + 1;
+        const line = before.filter((b) => b === 0x0a).length + 1;
+        const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.o);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/variant-place.ts
+
+/**
+ * For each variant of the config (the override's list, in order), the index of the file's entry it
+ * is (selected by name, as applyOverrides selects it: the last entry of that name), or undefined
+ * for one the override made (shorthand the file does not list). Undefined without such an override.
+ */
+function fileVariantIndex(data, overrides) {
+    const o = overrides.findLast((ov) => ov.path.length === 1 && ov.path[0] === 'variants');
+    if (o === undefined || !Array.isArray(o.value))
+        return undefined;
+    const listed = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.variants
+        : undefined;
+    const names = Array.isArray(listed) ? listed.map((entry) => (0,schema/* variantEntryName */.D3)(entry)) : [];
+    return o.value.map((name) => {
+        const j = typeof name === 'string' ? names.lastIndexOf(name) : -1;
+        return j >= 0 ? j : undefined;
+    });
+}
+/** PATH (the config's) as the file's: a selected variant's ['variants', i, ...] as ['variants', j, ...]. */
+function pathInFile(p, index) {
+    if (index === undefined || p[0] !== 'variants' || typeof p[1] !== 'number')
+        return p;
+    const j = index[p[1]];
+    return j === undefined ? undefined : ['variants', j, ...p.slice(2)];
+}
+/**
+ * PROBLEM (the plan's) with each `variants[i] (NAME)` and `(variants[i] NAME)` whose NAME the file
+ * lists (FILE_VARIANTS) said by its index there.
+ */
+function variantsAsInFile(problem, fileVariants) {
+    if (fileVariants === undefined)
+        return problem;
+    const place = (i, name) => {
+        const j = fileVariants.lastIndexOf(name);
+        return j >= 0 ? String(j) : i;
+    };
+    return problem
+        .replace(/\bvariants\[(\d+)\] \(([^()\s]+)\)/g, (_m, i, n) => `variants[${place(i, n)}] (${n})`)
+        .replace(/\(variants\[(\d+)\] ([^()\s]+)\)/g, (_m, i, n) => `(variants[${place(i, n)}] ${n})`);
+}
+
+// EXTERNAL MODULE: ./src/config/workspace-file.ts
+var workspace_file = __webpack_require__(7946);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
+
+
+
+
 
 
 
@@ -822,12 +964,14 @@ var schema = __webpack_require__(89538);
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
+/** What to do when no config file was found. */
+const NO_FILE_FIX = 'create ml-image.yml (see docs/configuration.md), or pass --config PATH; in the action, check out the repository (actions/checkout) before this step, or pass the input "config"';
 /** The largest config file read (a real ml-image.yml is a few KB). */
 const MAX_CONFIG_BYTES = 256 * 1024;
 /**
  * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
- * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
- * the path.
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking, UTF-8 (decodeConfigText).
+ * Problems are InputErrors naming the path.
  */
 function readConfigText(file, label = file) {
     let fd;
@@ -849,7 +993,7 @@ function readConfigText(file, label = file) {
         const buf = (0,read_bounded/* readBounded */.C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
         if (buf.length > MAX_CONFIG_BYTES)
             throw tooBig(label, buf.length);
-        return buf.toString('utf8');
+        return decodeConfigText(buf, label);
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -909,9 +1053,9 @@ function overrideSourceOf(overrides) {
 /**
  * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
  * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
- * the file holds.
+ * the file holds. `opts.noFile`: no config file was found (said first, with how to give one).
  */
-function validateConfigData(data, label, overrides = [], lineOf) {
+function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new errors/* ConfigError */.xL(label, [
             `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
@@ -925,7 +1069,12 @@ function validateConfigData(data, label, overrides = [], lineOf) {
             sourceOf,
             ...(lineOf && { lineOf }),
         });
-        throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
+        if (opts.noFile === undefined)
+            throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
+        throw new errors/* ConfigError */.xL(`${opts.noFile}; the flags or inputs given are not a whole config`, problems, {
+            count: (0,issues/* problemCount */.bS)(problems),
+            fix: NO_FILE_FIX,
+        });
     }
     return (0,schema/* normalizeConfig */.I6)(result.data);
 }
@@ -933,7 +1082,7 @@ function validateConfigData(data, label, overrides = [], lineOf) {
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
  */
-function checkReferencedFiles(config, baseDir, origins = {}) {
+function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     const problems = [];
     const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
     const at = (p) => external_node_path_default().resolve(baseDir, p);
@@ -986,11 +1135,20 @@ function checkReferencedFiles(config, baseDir, origins = {}) {
         if (problem !== undefined)
             push(['python', 'requirements', i], problem);
     });
-    if (config.smoke.baseline !== undefined) {
-        const f = at(config.smoke.baseline);
-        const problem = fileProblem(f);
+    // Read and checked later (the floors, the key): on a runner only from the workspace.
+    const { key, sign } = config.attest;
+    const readsKey = key !== undefined && !(0,attest/* isKeyReference */.NI)(key) && (sign === 'key' || sign === 'auto');
+    const read = [
+        [['smoke', 'baseline'], config.smoke.baseline],
+        [['attest', 'key'], readsKey ? key : undefined],
+    ];
+    for (const [field, file] of read) {
+        if (file === undefined)
+            continue;
+        const f = at(file);
+        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? (field[0] === 'smoke' ? fileProblem(f) : undefined);
         if (problem !== undefined)
-            push(['smoke', 'baseline'], problem);
+            push(field, problem);
     }
     return problems;
 }
@@ -1025,19 +1183,33 @@ function loadConfig(opts = {}) {
     else {
         file = findDefaultFile(cwd);
     }
-    if (file === undefined && overrides.length === 0) {
-        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
-    }
+    const noFile = `no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`;
+    if (file === undefined && overrides.length === 0)
+        throw new errors/* InputError */.dz(noFile, NO_FILE_FIX);
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
-    const config = validateConfigData(parsed?.data ?? {}, label, overrides, parsed?.lineOf);
-    const baseDir = file ? external_node_path_default().dirname(file) : cwd;
-    // A value an override set names its input, else the line of the file it is on.
+    // A value an override set names its input, else the line of the file it is on; a variant the
+    // variants override selected from the file (and what is in it), that entry's: the plan's problems
+    // name it by its place in the file (variantsAsInFile).
+    const variantIndex = parsed && fileVariantIndex(parsed.data, overrides);
     const sourceOf = overrideSourceOf(overrides);
-    const lineOf = parsed && ((p) => (sourceOf(p) === undefined ? parsed.lineOf(p) : undefined));
+    const lineOf = parsed &&
+        ((p) => {
+            const selected = p[0] === 'variants' && typeof p[1] === 'number' && variantIndex?.[p[1]] !== undefined;
+            const inFile = selected || sourceOf(p) === undefined ? pathInFile(p, variantIndex) : undefined;
+            return inFile && parsed.lineOf(inFile);
+        });
+    const config = validateConfigData(parsed?.data ?? {}, label, overrides, lineOf, {
+        // Flags or inputs alone that are no whole config: most likely the file was not found (the
+        // action's step before actions/checkout), which is said first.
+        ...(file === undefined && { noFile }),
+    });
+    const baseDir = file ? external_node_path_default().dirname(file) : cwd;
+    const { root: workspace } = opts.env ? (0,requirements_read/* workspaceRoot */.oS)(opts.env, baseDir) : {};
     if (opts.checkFiles !== false) {
-        const problems = checkReferencedFiles(config, baseDir, { sourceOf, ...(lineOf && { lineOf }) });
+        const origins = { sourceOf, ...(lineOf && { lineOf }) };
+        const problems = checkReferencedFiles(config, baseDir, origins, workspace);
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
@@ -1049,6 +1221,7 @@ function loadConfig(opts = {}) {
         ...(file !== undefined && { label }),
         ...(lineOf && { lineOf }),
         ...(fileVariants && { fileVariants }),
+        ...(workspace !== undefined && { workspace }),
     };
 }
 /** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
@@ -2354,776 +2527,6 @@ function refusal(e, what, tail, tags) {
     return refused;
 }
 
-// EXTERNAL MODULE: ./src/util/runner-env.ts
-var runner_env = __webpack_require__(2426);
-;// CONCATENATED MODULE: ./src/requirements/decode.ts
-// A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
-// auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
-// in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
-// a UTF-32 LE file as UTF-16 and fails: refused here, saying so; FE FF, UTF-16 BE; 00 00 FE FF,
-// UTF-32 BE), else by a PEP 263 `coding:` comment on one of the first two lines, else as UTF-8 (the
-// locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
-// `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
-// refused, as pip refuses them. Pure.
-/** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
-const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
-/**
- * Python's names (its codec modules and encodings.aliases) of the codecs read here: `coding: UTF-8`,
- * `latin-1`, `iso-8859-1`, `us-ascii` ... (normalized).
- */
-const ALIASES = Object.fromEntries([
-    ['utf_8', 'utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001 utf_8_sig'],
-    [
-        'latin_1',
-        'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 iso_8859_1_1987 iso8859 8859 cp819 iso_ir_100 csisolatin1 ibm819',
-    ],
-    [
-        'ascii',
-        'ascii us_ascii us 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6',
-    ],
-].flatMap(([codec, all]) => all.split(' ').map((n) => [n, codec])));
-/** Python's normalize_encoding: lower case, each run of characters other than letters, digits and '.' one '_'. */
-const normalized = (name) => name
-    .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-/** The codec a `coding:` NAME is read with here, as Python looks it up ('.' also as '_'). */
-function codecOf(name) {
-    const n = normalized(name);
-    return ALIASES[n] ?? ALIASES[n.replace(/\./g, '_')];
-}
-const strict = (label, bytes) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
-/** UTF-32 BE, strictly (a length not a multiple of 4, a surrogate or a value past U+10FFFF: none). */
-function utf32be(bytes) {
-    if (bytes.length % 4 !== 0)
-        throw new TypeError('truncated data');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const out = [];
-    for (let i = 0; i < bytes.length; i += 4) {
-        const cp = view.getUint32(i);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
-            throw new TypeError(`code point ${cp} at byte ${i}`);
-        out.push(String.fromCodePoint(cp));
-    }
-    return out.join('');
-}
-const startsWith = (data, bom) => bom.every((b, i) => data[i] === b);
-const SAVE_UTF8 = 'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
-/** DATA decoded by its byte-order mark, as pip does; undefined without one. */
-function byBom(data) {
-    const rest = (n) => data.subarray(n);
-    const decode = (what, f) => {
-        try {
-            return { text: f() };
-        }
-        catch {
-            return {
-                why: `starts with the ${what} byte-order mark but is not valid ${what}: pip cannot read it`,
-                fix: SAVE_UTF8,
-            };
-        }
-    };
-    if (startsWith(data, [0xef, 0xbb, 0xbf]))
-        return decode('UTF-8', () => strict('utf-8', rest(3)));
-    if (startsWith(data, [0xff, 0xfe, 0, 0]))
-        return {
-            why: 'is UTF-32 LE (it starts with FF FE 00 00): pip takes FF FE for UTF-16 and reads it as that, every other character a U+0000, and fails',
-            fix: SAVE_UTF8,
-        };
-    // pip's "utf-16" codec: after the mark, a second one (FF FE or FE FF) is read as one too.
-    if (startsWith(data, [0xff, 0xfe]))
-        return decode('UTF-16', () => {
-            const r = rest(2);
-            if (startsWith(r, [0xfe, 0xff]))
-                return strict('utf-16be', r.subarray(2));
-            return strict('utf-16le', startsWith(r, [0xff, 0xfe]) ? r.subarray(2) : r);
-        });
-    if (startsWith(data, [0xfe, 0xff]))
-        return decode('UTF-16', () => strict('utf-16be', rest(2)));
-    if (startsWith(data, [0, 0, 0xfe, 0xff]))
-        return decode('UTF-32', () => utf32be(rest(4)));
-    return undefined;
-}
-/** The encoding a `coding:` comment on one of DATA's first two lines names (pip's rule), if any. */
-function codingLine(data) {
-    let start = 0;
-    for (let line = 1; line <= 2 && start <= data.length; line++) {
-        let end = data.indexOf(0x0a, start);
-        if (end < 0)
-            end = data.length;
-        // The line's bytes as Latin-1: one character a byte, as Python's bytes regex reads them.
-        const text = Buffer.from(data.subarray(start, end)).toString('latin1');
-        const m = text.startsWith('#') ? CODING.exec(text) : null;
-        if (m)
-            return { name: m[1], line };
-        start = end + 1;
-    }
-    return undefined;
-}
-/**
- * A requirements file's bytes as pip reads them: by byte-order mark, else by a `coding:` comment
- * (UTF-8, Latin-1 or ASCII here; another is refused, saying so), else as UTF-8; bytes not valid in
- * that encoding are refused (pip fails on them), as is a UTF-32 LE file (pip misreads it).
- */
-function decodeRequirements(data) {
-    const bom = byBom(data);
-    if (bom !== undefined)
-        return bom;
-    const coding = codingLine(data);
-    const codec = coding === undefined ? 'utf_8' : codecOf(coding.name);
-    if (codec === undefined)
-        return {
-            why: `declares its encoding "${coding.name}" on line ${coding.line} (a PEP 263 "coding:" comment, which pip honours): only UTF-8, Latin-1 and ASCII are read here`,
-            fix: `${SAVE_UTF8} and make that comment say utf-8 (or drop it)`,
-        };
-    if (codec === 'latin_1')
-        return { text: Buffer.from(data).toString('latin1') };
-    const bad = codec === 'ascii' ? data.findIndex((b) => b > 0x7f) : -1;
-    if (bad < 0)
-        try {
-            return { text: strict('utf-8', data) };
-        }
-        catch {
-            // Below: where it fails.
-        }
-    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
-    const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
-    return {
-        why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
-        fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
-    };
-}
-/** The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode). */
-function firstInvalidUtf8(data) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
-    let bytes = 0;
-    for (const ch of text) {
-        const n = Buffer.byteLength(ch);
-        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
-        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
-            return bytes;
-        bytes += n;
-    }
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/read-file.ts
-// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
-// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
-// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
-// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
-// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
-
-
-
-
-
-/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
-const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
-/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
-const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
-const isInside = (p, dir) => {
-    const rel = external_node_path_default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-};
-/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
-function checkedRealPath(abs, where, root) {
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(abs);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
-    }
-    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
-    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
-    if (system !== undefined)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
-    if (root === undefined)
-        return real;
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
-    }
-    if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
-    return real;
-}
-/**
- * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
- * else exit 2.
- */
-function readRequirementsFile(abs, from, root) {
-    const where = from ? ` (included from ${from})` : '';
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(abs);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
-    }
-    if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
-    if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
-    const real = checkedRealPath(abs, where, root);
-    let data;
-    try {
-        data = (0,external_node_fs_.readFileSync)(real);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
-    }
-    const decoded = decodeRequirements(data);
-    if ('why' in decoded)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
-    return decoded.text;
-}
-
-// EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
-var credentials = __webpack_require__(53088);
-// EXTERNAL MODULE: ./src/requirements/options.ts
-var requirements_options = __webpack_require__(87818);
-;// CONCATENATED MODULE: ./src/requirements/quoted-credentials.ts
-// Credentials in a requirements line as pip reads it: pip shlex-splits the options part of a line
-// (break_args_options, then shlex.split: POSIX quotes and backslashes removed), so
-// `-i "https"://user:p4ssw0rd@host/simple`, `-i https://user:p4ss"w0rd"@host/simple` and
-// `-i https:/\/user:p4ssw0rd@host/simple` each give pip https://user:p4ssw0rd@host/simple, a URL
-// the line as written does not show. Each word of the options part that pip reads otherwise than
-// written is judged as pip reads it (literalCredentials), and masked so (redactUrls' wider rule),
-// the spans found mapped back onto the line as written: the check and what a message shows both
-// see what pip uses. Pure (the last line's words are kept for the next call on it).
-
-
-
-
-/** A quote or a backslash: the characters pip's shlex split removes. */
-const QUOTING = /["'\\]/;
-/**
- * The words of the options part of TEXT, `at` in TEXT: as pip's shlex split reads them, or where
- * that fails (pip refuses the line; a message may still quote it) with every quote and backslash
- * dropped, split at white space.
- */
-function optionWords(text) {
-    const { options, start } = (0,parse/* breakArgsOptions */.dQ)(text);
-    const split = (0,requirements_options/* shlexTokens */.P7)(options);
-    const words = 'error' in split ? looseWords(options) : split.tokens;
-    return words.map((w) => ({ value: w.value, at: w.at.map((i) => i + start) }));
-}
-/** TEXT's words with every quote and backslash dropped (where pip's shlex split fails). */
-function looseWords(text) {
-    const words = [];
-    let cur;
-    for (let i = 0; i < text.length; i++) {
-        if (/\s/.test(text[i])) {
-            if (cur !== undefined)
-                words.push(cur);
-            cur = undefined;
-        }
-        else if (!QUOTING.test(text[i])) {
-            cur ??= { value: '', at: [] };
-            cur.value += text[i];
-            cur.at.push(i);
-        }
-    }
-    if (cur !== undefined)
-        words.push(cur);
-    return words;
-}
-/** The last line's Unquoted: the check and the masking of one line ask for it in turn. */
-let last;
-function unquoted(text) {
-    if (last?.text === text)
-        return last.unquoted;
-    const values = [];
-    const at = [];
-    if (QUOTING.test(text))
-        for (const w of optionWords(text)) {
-            // Read as written (no quote or backslash inside it), unless pip's value holds what ends a URL
-            // or a value in the rules as written (`"https://u:pw d@host"`: the space is the password's).
-            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1) && !/[\s"'`\\]/.test(w.value))
-                continue;
-            if (values.length > 0)
-                at.push(-1);
-            values.push(w.value.replace(/[\s"'`\\]/g, '_'));
-            for (const i of w.at)
-                at.push(i);
-        }
-    last = { text, unquoted: { joined: values.join(' '), at } };
-    return last.unquoted;
-}
-/** The span of TEXT that [start, end) of U.joined came from (from its first character to its last). */
-const spanOf = (u, start, end) => ({
-    start: u.at[start],
-    end: u.at[end - 1] + 1,
-});
-/**
- * The credentials written literally in a requirements line (literalCredentials; LIVE false: the
- * comment rule), as written and as pip reads its options part (quotes and backslashes removed), the
- * latter's spans in TEXT as written (from a credential's first character to its last, quotes
- * between included).
- */
-function lineCredentials(text, live = true) {
-    const found = (0,credentials/* literalCredentials */.m)(text, live);
-    const u = unquoted(text);
-    if (u.joined === '')
-        return found;
-    const seen = new Set(found.map((f) => `${f.start}:${f.end}`));
-    for (const c of (0,credentials/* literalCredentials */.m)(u.joined, live)) {
-        if (c.end <= c.start)
-            continue;
-        const span = spanOf(u, c.start, c.end);
-        const key = `${span.start}:${span.end}`;
-        if (!seen.has(key))
-            found.push({ ...c, ...span });
-        seen.add(key);
-    }
-    return found;
-}
-/**
- * The spans of TEXT (a requirements line as written) to mask beyond lineCredentials' where a line
- * is shown: in each word of its options part that pip reads otherwise than written, what redactUrls
- * (the log masking's wider rule: any password, a short one too) hides once quotes and backslashes are
- * removed, from the first part hidden to the last.
- */
-function quotedWordSpans(text) {
-    const u = unquoted(text);
-    // A mask character no word holds (a line holding a control character is shown made visible).
-    if (u.joined === '' || u.joined.includes('\u0000'))
-        return u.joined === '' ? [] : [spanOf(u, 0, u.joined.length)];
-    const masked = (0,redact/* redactUrls */.sK)(u.joined, '\u0000');
-    if (masked === u.joined)
-        return [];
-    // No mask spans a space (the words hold none): word i of one is word i of the other.
-    const spans = [];
-    const words = u.joined.split(' ');
-    let from = 0;
-    masked.split(' ').forEach((m, i) => {
-        const w = words[i];
-        if (m !== w) {
-            const start = m.indexOf('\u0000');
-            const end = w.length - (m.length - 1 - m.lastIndexOf('\u0000'));
-            spans.push(spanOf(u, from + Math.max(0, start), from + (end > start ? end : w.length)));
-        }
-        from += w.length + 1;
-    });
-    return spans;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
-// The problems of credentials written in a requirements file (credentials.ts finds them): a line's
-// or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
-// fix; and how any problem of read.ts quotes a line (quotedLine, quotedWhy). Pure.
-// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
-
-
-
-const LITERAL_WHY = "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
-const COMMENT_WHY = "pip ignores a comment, but the templates copy the build context, this file with it, into /app, and it is in your repository's history: revoke it";
-const REFERENCE_WHY = 'pip fills in only ${NAME}, NAME of upper-case letters, digits and _, from its environment: it would send that text as written';
-const IN_ITS_PLACE = "write a ${NAME} in its place (a login's password as user:${NAME}, a token used as the user name as ${NAME} alone, ?sig=${NAME}, /t/${NAME}/)";
-const PASS_NAME = 'pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
-const LITERAL_FIX = `${IN_ITS_PLACE} and ${PASS_NAME}`;
-const COMMENT_FIX = `delete it from the comment, or ${IN_ITS_PLACE} and ${PASS_NAME}`;
-/**
- * The fix of an error whose problems are credentials written in lines or comments: no '@' in it,
- * so no masker takes its examples for a login.
- */
-const LITERAL_CREDENTIAL_FIX = `revoke each credential named; in a line, ${LITERAL_FIX}; in a comment, delete it`;
-/** The fix of an error whose problems are references pip does not fill in ($TOKEN in a line). */
-const REFERENCE_FIX = `for each reference named, ${LITERAL_FIX}`;
-/** The fix of an error whose credential problems are of KINDS (undefined without one). */
-function credentialFix(kinds) {
-    const fixes = [
-        ...(kinds.includes('secret') ? [LITERAL_CREDENTIAL_FIX] : []),
-        ...(kinds.includes('reference') ? [REFERENCE_FIX] : []),
-    ];
-    return fixes.length > 0 ? fixes.join('; ') : undefined;
-}
-/** The most of a line a problem quotes; a longer one is cut (a 2 MB line is not quoted whole). */
-const MAX_QUOTED_CHARS = 300;
-/** TEXT cut to MAX_QUOTED_CHARS (not inside a surrogate pair), with a marker saying so. */
-function clipped(text) {
-    if (text.length <= MAX_QUOTED_CHARS)
-        return text;
-    const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
-    return `${text.slice(0, cut)}... (${text.length} characters, cut)`;
-}
-/**
- * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
- * removed, `-i "https"://user:pw@host`), and redactUrls over it, also where pip reads a URL its
- * quotes hide from it (quotedWordSpans). By default both rules judge it: the line's, and the
- * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
- */
-function maskLiteralCredentials(text, found = [
-    ...lineCredentials(text),
-    ...lineCredentials(text, false),
-]) {
-    let shown = '';
-    let done = 0;
-    for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
-        if (c.end <= done)
-            continue; // inside one masked already
-        shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;
-        done = c.end;
-    }
-    return (0,redact/* redactUrls */.sK)(shown + text.slice(done));
-}
-/**
- * TEXT (a requirements line as written, or part of one) as a problem quotes it: its credentials
- * masked (maskLiteralCredentials), then cut to MAX_QUOTED_CHARS.
- */
-const quotedLine = (text, found) => clipped(maskLiteralCredentials(text, found));
-/** A part quoted in a reason ("...") longer than MAX_QUOTED_CHARS. */
-const LONG_QUOTE = new RegExp(`"([^"]{${MAX_QUOTED_CHARS + 1},})"`, 'g');
-/**
- * WHY (a reason that may quote part of a line: `"..." is not a valid PEP 440 version`) as a
- * problem shows it: its credentials masked, each quoted part cut to MAX_QUOTED_CHARS.
- */
-const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q) => `"${clipped(q)}"`);
-/**
- * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), as written or as pip reads its options part
- * (lineCredentials: `-i "https"://user:pw@host`), or undefined; of a comment (TEXT from its '#')
- * with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
- * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
- * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
- */
-function literalCredentialProblem(origin, text, comment = false) {
-    // A line as pip reads it too (its options part shlex-split); a comment as written.
-    const found = comment ? (0,credentials/* literalCredentials */.m)(text, false) : lineCredentials(text);
-    if (found.length === 0)
-        return undefined;
-    const what = [...new Set(found.map((c) => c.what))].join(', ');
-    const shown = quotedLine(text, found);
-    if (comment)
-        return {
-            problem: `${origin}: "${shown}": a credential written in a comment, ${what}: ${COMMENT_WHY}; ${COMMENT_FIX}`,
-            kind: 'secret',
-        };
-    if (found.every((c) => c.kind === 'reference'))
-        return { problem: `${origin}: "${shown}": ${what}: ${REFERENCE_WHY}; ${LITERAL_FIX}`, kind: 'reference' };
-    return {
-        problem: `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`,
-        kind: 'secret',
-    };
-}
-/** Where a physical line's comment starts, by pip's rule (a '#' at its start or after white space). */
-const COMMENT_START = /(?:^|[\t\n\r\f\v ])#/;
-/**
- * The problems of the comments of a requirements file (TEXT, the file FILE as read): each
- * physical line whose comment (from its '#', as pip's rule finds one) holds a credential written
- * literally (literalCredentials' rule for a comment: in a URL, or a token of a known form
- * anywhere), named FILE:N. pip ignores comments, but the file, comments and all, is copied into
- * the image. A URL without a credential, a placeholder or a `$TOKEN`, in a comment, is fine.
- */
-function commentCredentialProblems(file, text) {
-    const problems = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-        const m = COMMENT_START.exec(line);
-        if (!m)
-            return;
-        const hash = m.index + m[0].length - 1;
-        const problem = literalCredentialProblem(`${file}:${i + 1}`, line.slice(hash).trimEnd(), true);
-        if (problem !== undefined)
-            problems.push(problem);
-    });
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/read.ts
-// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
-// (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts). A local -c file is read as constraints: its lines reach pip through
-// the constraints file of the resolver and the build (RequirementsText.constraints). Refused:
-// an editable install whose URL carries a login or a ${NAME} (editableCredentialWhy); a line, or a
-// comment (commentCredentialProblems: the file is copied into the image, comments and all), that
-// holds a credential written literally, or a reference pip does not fill in ($TOKEN)
-// (literalCredentialProblem, credential-problems.ts); a constraint pip refuses (constraintLineWhy).
-// A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
-// "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
-// /dev, nor, given a root (the workspace), from outside it.
-
-
-
-
-
-
-
-
-/** More invalid lines than this are counted, not listed. */
-const MAX_LISTED_ERRORS = 20;
-/** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
-function constraintsFileText(constraints) {
-    const text = constraints?.text ?? '';
-    return text === '' ? '' : `${text}\n`;
-}
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
-const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
-/** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
-function constraintLineWhy(l) {
-    if (l.kind !== 'requirement')
-        return undefined;
-    if (l.editable)
-        return 'an editable (-e) line cannot be a constraint (pip refuses it): move it to a requirements file';
-    const shown = shownLine(l);
-    const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
-    if (name === undefined)
-        return 'a constraint must name its project (pip refuses unnamed constraints): write "name @ URL"';
-    // PEP 508: extras follow the name at once.
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*\[/.test(l.text))
-        return 'a constraint cannot name extras (pip refuses it): drop the [...] part; the bound holds for the project whatever extras a requirement asks for';
-    return undefined;
-}
-const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
-/**
- * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
- * a path outside it, ~/.pypirc say, would have it read and quoted), or the config's own directory
- * when the config is not in the workspace. Anywhere elsewhere.
- */
-function workspaceRoot(env, baseDir) {
-    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
-        return {};
-    const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
-    const base = external_node_path_default().resolve(baseDir);
-    return { root: base === ws || base.startsWith(`${ws}${(external_node_path_default()).sep}`) ? ws : base };
-}
-/**
- * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
- * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
- * there (refused by the caller): such a line is checked as written.
- */
-function checkingEnv(env, expandable) {
-    const may = (n) => !(0,runner_env/* isRunnerOwnVariable */.P)(n) && (expandable === undefined || expandable.includes(n));
-    return Object.fromEntries(Object.entries(env).flatMap(([n, v]) => (v !== undefined && may(n) ? [[n, v]] : [])));
-}
-/** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
-const shownLine = (l) => (l.expanded ? l.written : l);
-/**
- * Read and check requirements files (relative to baseDir) with their -r includes and -c files (the
- * latter's lines go to `constraints`; an editable URL with a login or a ${NAME}, a URL holding a
- * credential written literally, in a line or a comment, and a constraint pip refuses, are refused,
- * exit 2, naming their line). `opts.root`:
- * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
- * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
- * refuses the others). No message quotes a line with a value filled in.
- */
-function readRequirements(files, baseDir, env = process.env, opts = {}) {
-    const checkEnv = checkingEnv(env, opts.expandable);
-    const done = new Set();
-    /** Every file read, once, in the order first read. */
-    const read = new Set();
-    const into = readInto();
-    const refs = new Set();
-    const { problems, credentials, literalProblem } = problemList();
-    // chain: the files being read, outermost first, with the line that includes the next.
-    // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
-    const visit = (abs, chain, asConstraints) => {
-        const loopAt = chain.findIndex((c) => c.file === abs);
-        if (loopAt >= 0) {
-            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
-        }
-        // The same file reached through two parents: once is enough (once as each, requirements and
-        // constraints: pip reads it as both then).
-        const key = `${asConstraints ? 'c' : 'r'}:${abs}`;
-        if (done.has(key))
-            return;
-        const parent = chain.at(-1);
-        const from = parent ? `${parent.file}:${parent.line}` : undefined;
-        const text = readRequirementsFile(abs, from, opts.root);
-        read.add(abs);
-        const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
-        // pip ignores comments, but the file, comments and all, is copied into the image.
-        commentCredentialProblems(abs, text).forEach(literalProblem);
-        const refused = checkLines(abs, parsed, refs, problems);
-        for (const l of parsed.lines) {
-            if (refused.has(l.line))
-                continue;
-            const origin = `${abs}:${l.line}`;
-            const include = includeOf(l);
-            const refusedWhy = (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
-            if (refusedWhy) {
-                problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
-                continue;
-            }
-            if (include && !isUrl(include.path)) {
-                const next = [...chain, { file: abs, line: l.line }];
-                // As pip: a -c file's lines are constraints, a -r file's requirements, wherever it is named.
-                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, include.constraint);
-                continue;
-            }
-            // As written: a ${NAME} is how a credential is passed, its value never judged here. An
-            // editable line may be refused for both (a literal token to revoke, and -e to drop).
-            const literal = literalCredentialProblem(origin, l.text);
-            if (literal !== undefined)
-                literalProblem(literal);
-            const leak = editableLeak(l);
-            if (leak !== undefined)
-                problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
-            if (literal !== undefined || leak !== undefined)
-                continue;
-            into.line(l, origin, asConstraints);
-        }
-        done.add(key);
-    };
-    for (const f of files)
-        visit(external_node_path_default().resolve(baseDir, f), [], false);
-    if (problems.length > 0)
-        throw problemsError(files, problems, credentials);
-    return { ...into.result(), envReferences: [...refs], files: [...read] };
-}
-/**
- * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
- * constraints; every other line to the requirements text (a -r URL is requirements wherever pip
- * reads it, and an option such as --index-url is global in pip, whichever file holds it).
- */
-function readInto() {
-    const out = [];
-    const origins = [];
-    const constraints = { lines: [], origins: [] };
-    const requirements = [];
-    const indexes = { extraIndexUrls: [] };
-    return {
-        line(l, origin, asConstraints) {
-            if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
-                constraints.lines.push(l.text);
-                constraints.origins.push(origin);
-                return;
-            }
-            out.push(l.text);
-            origins.push(origin);
-            const shown = shownLine(l);
-            if (l.kind === 'requirement') {
-                const url = shown?.kind === 'requirement' ? shown.url : undefined;
-                // The name as written: a ${NAME} filled in is never a requirement's name here.
-                const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
-                requirements.push({
-                    ...(name !== undefined && { name: (0,parse/* canonicalName */.Ew)(name) }),
-                    ...(url !== undefined && { url }),
-                    editable: l.editable,
-                    origin,
-                });
-            }
-            else if (shown?.kind === 'option') {
-                for (const o of shown.options) {
-                    if (o.option === 'index-url' && o.value)
-                        indexes.indexUrl = o.value;
-                    if (o.option === 'extra-index-url' && o.value)
-                        indexes.extraIndexUrls.push(o.value);
-                }
-            }
-        },
-        result: () => ({
-            text: out.join('\n'),
-            origins,
-            requirements,
-            indexes,
-            constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
-        }),
-    };
-}
-/**
- * The problems of a read, and the kind of those that are credentials written in a line or a comment
- * (literalProblem adds one): those have their own fix (problemsError).
- */
-function problemList() {
-    const problems = [];
-    const credentials = new Map();
-    const literalProblem = (p) => {
-        credentials.set(p.problem, p.kind);
-        problems.push(p.problem);
-    };
-    return { problems, credentials, literalProblem };
-}
-/** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
-function editableLeak(l) {
-    if (l.kind !== 'requirement' || !l.editable)
-        return undefined;
-    const shown = shownLine(l);
-    // A line that parses only once filled in holds a ${NAME}: its text is what is checked.
-    return (0,credentials/* editableCredentialWhy */.S)((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
-}
-/**
- * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
- * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
- * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
- * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
- */
-function refusedInclude(include, expanded) {
-    if (/^file:/i.test(include.path))
-        return FILE_URL_INCLUDE;
-    if (isUrl(include.path))
-        return undefined;
-    return expanded ? EXPANDED_INCLUDE : undefined;
-}
-/**
- * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
- * The runner's own variables are refused first: a line naming one (checked without it filled in)
- * is not checked further; the lines returned.
- */
-function checkLines(abs, parsed, refs, problems) {
-    const refused = new Set();
-    // What pip expands: the lines without their comments.
-    for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
-        for (const r of (0,parse/* envReferences */.Q4)(l.text)) {
-            if ((0,runner_env/* isRunnerOwnVariable */.P)(r)) {
-                problems.push(`${abs}:${l.line}: \${${r}} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`);
-                refused.add(l.line);
-            }
-            else
-                refs.add(r);
-        }
-    for (const e of parsed.errors) {
-        if (refused.has(e.line))
-            continue;
-        const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-        problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
-    }
-    return refused;
-}
-/**
- * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
- * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
- * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
- * where some are.
- */
-function problemsError(files, found, credentials) {
-    // Once each: a file named by both -r and -c is read (and checked) as both.
-    const problems = [...new Set(found)];
-    const listed = problems.slice(0, MAX_LISTED_ERRORS);
-    const more = problems.length - listed.length;
-    if (more > 0)
-        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
-    const credentialsFix = credentialFix(kinds);
-    const fix = credentialsFix === undefined
-        ? FIX
-        : kinds.length === problems.length
-            ? credentialsFix
-            : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
-    return new errors/* ConfigError */.xL(files.join(', '), listed, {
-        fix,
-        count: problems.length,
-        problemsNameFiles: true,
-    });
-}
-function includeOf(l) {
-    if (l.kind !== 'option')
-        return undefined;
-    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
-    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
-}
-
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
 // EXTERNAL MODULE: ./src/build/push-tag.ts
@@ -3133,6 +2536,7 @@ var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -3274,13 +2678,23 @@ async function buildTarget(ctx, t) {
     const before = pushRef === undefined
         ? undefined
         : await ctx.docker.inspectLocalImage(pushRef).then((d) => d?.id ?? null, () => undefined);
+    const outcome = attempts(ctx, t, arch);
+    if (pushRef === undefined || before === undefined)
+        return outcome;
+    let looked;
+    const look = () => (looked ??= leftImage(ctx, t, pushRef, before));
+    // A signal: the process exits once its cleanups end, before this function's catch would run
+    // (its buildx is stopped by a cleanup of its own). This one waits for the build to end, then looks.
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => outcome.then(() => undefined, look));
     try {
-        return await attempts(ctx, t, arch);
+        return await outcome;
     }
     catch (e) {
-        if (pushRef !== undefined && before !== undefined)
-            await leftImage(ctx, t, pushRef, before);
+        await look();
         throw e;
+    }
+    finally {
+        unregister();
     }
 }
 /**
@@ -3315,6 +2729,7 @@ async function attempts(ctx, t, arch) {
     let firstFailure;
     for (let attempt = 1;; attempt++) {
         ctx.signal?.throwIfAborted();
+        (0,cleanup/* throwIfInterrupted */.sK)(`build ${id}`);
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
         const tail = [];
         const r = await ctx.docker.buildx(args, {
@@ -3376,13 +2791,17 @@ async function attempts(ctx, t, arch) {
             registries,
         });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
-        // The wait ends early when another platform failed (the loop's top then stops this build).
-        // Its listener goes with it: the signal is the variant's, shared by every platform and wait.
+        // The wait ends early when another platform failed, or at SIGINT/SIGTERM (the loop's top then
+        // stops this build, and the process's exit is not held for the wait). Its listener goes with
+        // it: the abort signal is the variant's, shared by every platform and wait.
         await new Promise((resolve) => {
+            let unregister = () => { };
             const done = () => {
                 ctx.signal?.removeEventListener('abort', done);
+                unregister();
                 resolve();
             };
+            unregister = (0,cleanup/* registerCleanup */.qE)(done);
             ctx.signal?.addEventListener('abort', done, { once: true });
             void ctx.sleep(retry.waitMs).then(done);
         });
@@ -3723,8 +3142,8 @@ function skipGitInfo(input, env) {
  * message quotes another variable's value.
  */
 function configRequirements(config, baseDir, env) {
-    const read = readRequirements(config.python.requirements, baseDir, env, {
-        ...workspaceRoot(env, baseDir),
+    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, env, {
+        ...(0,requirements_read/* workspaceRoot */.oS)(env, baseDir),
         expandable: config.build.secrets,
     });
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
@@ -4449,6 +3868,7 @@ function computeLabels(l) {
 
 
 
+
 /** Default runner labels per platform (the reusable workflow maps targets onto them). */
 const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
@@ -4590,7 +4010,10 @@ function planBuild(config, ctx) {
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, out.errors.map((e) => (0,issues/* withFieldLine */.d0)(e, ctx.lineOf)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
+        throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, 
+        // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
+        // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
+        out.errors.map((e) => variantsAsInFile((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: plan_schema/* PLAN_SCHEMA_VERSION */.jk,
@@ -7555,7 +6978,7 @@ function renderExplanation(r) {
     };
     const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === resolve_result/* UNHELD_REPLACEMENT */.e1);
     const headline = unheld
-        ? 'Conflict fixed with the base image held, but for packages no pin can hold (see the hazards).'
+        ? 'Conflict fixed with the base image held, but for base packages the plan still replaces (see the hazards).'
         : head[r.status];
     lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${headline}**`, '');
     lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
@@ -7885,7 +7308,7 @@ function torchIndexArgs(input, file) {
 }
 /** The requirements' own -c lines, as a file's text ('' without any). Pure. */
 function userConstraintsText(input) {
-    return constraintsFileText(input.requirements.constraints);
+    return (0,requirements_read/* constraintsFileText */.Wh)(input.requirements.constraints);
 }
 /**
  * Everything of the requirements pip reads, the -c lines included: for what scans them (the URLs
@@ -8055,9 +7478,82 @@ function diagnosisOf(naive, say) {
 /** The helper's reading of a pip report against the base snapshot. */
 const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
 
+;// CONCATENATED MODULE: ./src/resolve/pip-subprocess.ts
+// Reading pip's own words when a command it ran failed: a package's build step (an sdist's
+// metadata), a version control command (git clone of a `pkg @ git+https://...` line), or no such
+// command in the base image at all. Pure functions over pip's output.
+/** "Collecting X" / "Processing X" / "Obtaining X" before line AT: the requirement pip was collecting. */
+function collectingBefore(lines, at) {
+    return lines
+        .slice(0, at)
+        .reverse()
+        .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
+        .find((r) => r !== undefined);
+}
+/**
+ * pip ran a package's build step (metadata, or a wheel for it) and that failed
+ * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
+ * when it did, where pip names it.
+ */
+function buildFailure(output) {
+    const lines = output.split(/\r?\n/);
+    const at = lines.findIndex((l) => /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(l));
+    if (at < 0)
+        return undefined;
+    const collecting = collectingBefore(lines, at);
+    return collecting !== undefined ? { requirement: collecting } : {};
+}
+/** The version control systems pip runs for a `git+`, `hg+`, `svn+` or `bzr+` URL. */
+const VCS = '(git|hg|svn|bzr)';
+/** pip's words for a command the base image lacks (its BadCommand, and the OSError before it). */
+const MISSING = new RegExp(`Cannot find command '${VCS}'|No such file or directory: '${VCS}' while executing command`);
+/** The line that names the command that failed, to its subcommand (its arguments follow). */
+const RAN = new RegExp(`^\\s*(?:× |ERROR: Command errored out with exit status \\d+: )${VCS} ([a-z-]+)`);
+/** What follows the arguments on that line. */
+const RAN_END = / (?:did not run successfully\.?|Check the logs for full command output\.)\s*$/;
+/**
+ * A version control command pip ran for a requirement that failed or is not there. pip says so in
+ * its own words, indented under "Collecting X": "ERROR: Cannot find command 'git'", or "× git clone
+ * --filter=blob:none --quiet URL DEST did not run successfully." (pip < 22: "ERROR: Command errored
+ * out with exit status 128: git clone -q URL DEST"). Looked for before buildFailure, which would
+ * take the same "subprocess-exited-with-error" for a package's build step.
+ */
+function vcsFailure(output) {
+    const lines = output.split(/\r?\n/);
+    const missing = lines.findIndex((l) => MISSING.test(l));
+    if (missing >= 0) {
+        const m = MISSING.exec(lines[missing]);
+        return {
+            kind: 'vcs-missing',
+            command: m[1] ?? m[2],
+            ...requirementOf(collectingBefore(lines, missing)),
+        };
+    }
+    const at = lines.findIndex((l) => RAN.test(l));
+    if (at < 0)
+        return undefined;
+    const m = RAN.exec(lines[at]);
+    const args = lines[at].slice(m[0].length).replace(RAN_END, '').split(' ');
+    const url = args.find((a) => a.includes('://'));
+    return {
+        kind: 'vcs-failed',
+        command: m[1],
+        subcommand: m[2],
+        ...(url !== undefined && { url }),
+        ...requirementOf(collectingBefore(lines, at)),
+        said: lines
+            .slice(0, at)
+            .map((l) => l.trim())
+            .filter((l) => /^(?:fatal|remote|abort|svn|error): /.test(l) && !/^error: subprocess-/.test(l))
+            .slice(-3),
+    };
+}
+const requirementOf = (r) => (r !== undefined ? { requirement: r } : {});
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
 
 
 /** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
@@ -8076,7 +7572,8 @@ function conflictBlock(output) {
 }
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
- * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ * constraint), or "X 1.2 depends on ..." (or "X[extra] 1.2 depends on ...") when X is one of
+ * `requested` (pip 23 often prints only that).
  * `notUser`: requirements the resolver asks for itself (the variant's `torch==V`, input.ts
  * preinstalled): "The user requested torch==V" is then not the user's.
  */
@@ -8090,7 +7587,8 @@ function userRequestedInConflict(block, requested = [], notUser = []) {
             : /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
         if (asked)
             names.add((0,parse/* canonicalName */.Ew)(asked[1]));
-        const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
+        // With extras, pip names them too: "bar-pkg[fast] 1.0 depends on numpy>=2".
+        const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])? \S+ depends on /.exec(l);
         if (dep && wanted.has((0,parse/* canonicalName */.Ew)(dep[1])))
             names.add((0,parse/* canonicalName */.Ew)(dep[1]));
     }
@@ -8236,23 +7734,6 @@ function lineRef(text) {
     }
     return 0;
 }
-/**
- * pip ran a package's build step (metadata, or a wheel for it) and that failed
- * (`metadata-generation-failed`, `subprocess-exited-with-error`): the requirement pip was collecting
- * when it did, where pip names it.
- */
-function buildFailure(output) {
-    const lines = output.split(/\r?\n/);
-    const at = lines.findIndex((l) => /(?:^|\s)(?:error: )?(?:metadata-generation-failed|subprocess-exited-with-error)\b|^ERROR: Command errored out with exit status /.test(l));
-    if (at < 0)
-        return undefined;
-    const collecting = lines
-        .slice(0, at)
-        .reverse()
-        .map((l) => /^\s*(?:Collecting|Processing|Obtaining) (\S+)/.exec(l)?.[1])
-        .find((r) => r !== undefined);
-    return collecting !== undefined ? { requirement: collecting } : {};
-}
 /** The first index of NEEDLE in TEXT at or after a position, each found once while positions grow. */
 function nextIndexOf(text, needle) {
     let from = Infinity;
@@ -8308,6 +7789,21 @@ function directUrlFailure(output) {
     }
     return undefined;
 }
+/**
+ * A command pip ran failed: a VCS command (git clone: pip says "subprocess-exited-with-error" for
+ * it too, and it is no package's build), or a package's own build step (an sdist's setup.py run for
+ * its metadata): what it printed (a missing nvcc, say) is its output, not a path of the user's.
+ * Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
+ * index's failure (classifyPipFailure: unreachable), not the package's build.
+ */
+function subprocessFailure(output, message) {
+    const vcs = vcsFailure(output);
+    if (vcs)
+        return { ...vcs, message };
+    const buildDepsUnreachable = /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(output) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
+    const built = buildDepsUnreachable ? undefined : buildFailure(output);
+    return built && { kind: 'build-failed', ...built, message };
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output) {
     const message = pipMessage(output);
@@ -8358,14 +7854,9 @@ function classifyPipFailure(output) {
         const at = output.search(/HASHES|--require-hashes mode/);
         return { kind: 'hash', line: lineRef(output.slice(at)), message };
     }
-    // A package's own build step (an sdist's setup.py run for its metadata) failed: what it printed
-    // (a missing nvcc, say) is its output, not a path of the user's.
-    // Installing its build dependencies (setuptools, wheel) from an index that did not answer is the
-    // index's failure (below), not the package's build.
-    const buildDepsUnreachable = /to install build dependencies did not run successfully|Installing build dependencies: finished with status 'error'/.test(output) && (indexUnreachable(output) ?? transientIndexError(output)) !== undefined;
-    const built = buildDepsUnreachable ? undefined : buildFailure(output);
-    if (built)
-        return { kind: 'build-failed', ...built, message };
+    const ran = subprocessFailure(output, message);
+    if (ran)
+        return ran;
     if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
         const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
         // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
@@ -8495,14 +7986,15 @@ function variantTorchIn(causes, preinstalled) {
 }
 /**
  * The cause "torch V depends on ..." of the variant's own torch (preinstalled `torch==V`; pip
- * names the wheel's version, which may carry a local label: 2.5.1+cpu), with that torch. Pure.
+ * names the wheel's version, which may carry a local label: 2.5.1+cpu, and the extras a
+ * requirement asked for: "torch[opt-einsum] 2.5.1 depends on ..."), with that torch. Pure.
  */
 function variantTorchDependencyIn(causes, preinstalled) {
     const torch = variantTorch(preinstalled);
     if (torch === undefined)
         return undefined;
     for (const c of causes) {
-        const m = /^torch (\S+) depends on /.exec(c);
+        const m = /^torch(?:\[[^\]]*\])? (\S+) depends on /.exec(c);
         if (m && (m[1] === torch || m[1].startsWith(`${torch}+`)))
             return { torch, cause: c };
     }
@@ -8517,16 +8009,24 @@ async function conflictResolution(ws, draft, o) {
         conflict: {
             causes,
             chain: chainOf(o.diagnosis.analysis.replaced, causes),
-            options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested, o.preinstalled),
+            options: await optionsFor(ws, causes, o.diagnosis.analysis, {
+                requested: o.requested,
+                preinstalled: o.preinstalled ?? [],
+                direct: directReferences(o.text ?? ''),
+            }),
         },
         hazards: [],
         durationMs: 0,
     };
 }
-async function optionsFor(ws, causes, naive, requested, preinstalled = []) {
+async function optionsFor(ws, causes, naive, o) {
     const options = [];
-    // What fits if the blamed packages are asked for by name only, with the base held?
-    for (const name of userRequestedInConflict(causes, requested, preinstalled)) {
+    // What fits if the blamed packages are asked for by name only, with the base held? Not one the
+    // user fetches from a URL or path (the index may not list it: pip's "The user requested baz @
+    // URL" is still a request, not a release to go back from).
+    for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
+        if (o.direct.has(name))
+            continue;
         const v = await newestThatFits(ws, name);
         if (v)
             options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
@@ -8538,15 +8038,18 @@ async function optionsFor(ws, causes, naive, requested, preinstalled = []) {
         : ''}`);
     return options;
 }
-/** The version pip picks for `name` alone with the base held, or undefined when none fits. */
+/** The projects of the requirement lines that name a URL or a path (`baz @ URL`, `-e PATH#egg=`). Pure. */
+function directReferences(text) {
+    return new Set((0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : []));
+}
+/**
+ * The version pip picks for `name` alone with the base held, or undefined when none fits. A probe
+ * that fails for another reason (no release on the index, one it cannot build) only means no such
+ * option: it comes back as a failed run, never as the run's error.
+ */
 async function newestThatFits(ws, name) {
     await ws.put({ 'probe.txt': `${name}\n` });
-    const probe = await ws.dryRun('probe.json', [
-        '-r',
-        `${DIR}/probe.txt`,
-        '-c',
-        `${DIR}/base-constraints.txt`,
-    ]);
+    const probe = await ws.dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`], {}, { failure: 'return' });
     if (!probe.ok)
         return undefined;
     // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
@@ -8665,12 +8168,21 @@ async function heldPlan(ws, draft, o) {
 const CONSTRAINTS_DOC = 'https://pip.pypa.io/en/stable/user_guide/#constraints-files';
 /** Why the base's pins do not hold NAME (the snapshot's skip reason). */
 const notHeldBecause = (draft, name) => draft.constraints.skipped.find((s) => s.name === name)?.reason ?? 'not pinned';
+/**
+ * Why a base package the plain plan replaces breaking nothing is not held: no plan fitted with it
+ * held, so its pin was dropped (steps/release.ts).
+ */
+const RELEASED = 'let go: nothing fits with it held, and no base package requires its version';
 /** A base package the held plan still replaces, breaking nothing the base declares. Pure. */
 function unheldHazard(r, draft) {
+    const why = notHeldBecause(draft, r.name);
     return {
         id: resolve_result/* UNHELD_REPLACEMENT */.e1,
-        message: `the plan still ${(0,resolve_result/* replaceVerb */.Cp)(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${notHeldBecause(draft, r.name)}${r.shadows ? `; ${resolve_result/* SHADOW_NOTE */.Wl}` : ''}); no base package declares a requirement it breaks`,
-        fix: `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
+        message: `the plan still ${(0,resolve_result/* replaceVerb */.Cp)(r)}s the base image's ${r.name} ${r.from} with ${r.to} (not held: ${why}${r.shadows ? `; ${resolve_result/* SHADOW_NOTE */.Wl}` : ''}); no base package declares a requirement it breaks`,
+        // Released: holding it is what failed; the requirements that need the new version are the choice.
+        fix: why === RELEASED
+            ? `accept the change (the base image's code may still use ${r.name} without declaring it), or ask for versions of your requirements that accept ${r.name} ${r.from}`
+            : `add "${r.name}==${r.from}" to your requirements to keep the base image's version, or accept the change`,
         source: CONSTRAINTS_DOC,
     };
 }
@@ -8822,6 +8334,119 @@ async function relax(ws, held, o) {
         held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
         relaxed: r.changes,
         requirements: requirements.trimEnd(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/steps/release.ts
+// Step 4b, release: when nothing fits with every base package held, relaxed or not, the base
+// packages the plain plan replaces without breaking anything the base declares (breaks: []) are
+// let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
+// (hold.ts unheldHazard), as for a package no pin holds, never "intact"; a plan that breaks a base
+// package after all is none. A pin is only dropped after every plan that keeps it failed: a plan
+// that holds the base stays the first choice.
+
+
+
+
+/** The released run's report and constraints file (the base's pins less the released ones). */
+const RELEASED_RUN = {
+    report: 'released.json',
+    constraints: 'released-constraints.txt',
+};
+/**
+ * Base packages never let go, whatever their dependents declare: what was built against NumPy 1.x
+ * (torch, opencv, scipy, numba ...) seldom declares `numpy<2`, so "nothing requires its version"
+ * is no evidence that numpy 2 leaves the base working (the conflict this tool exists to catch:
+ * hazards.json numpy1Abi, torchNoNumpyDependency).
+ */
+const NEVER_RELEASED = new Set(['numpy']);
+/**
+ * PINS (the base's constraints text) without the lines that pin one of NAMES (`name==V`,
+ * `name===V`; canonical names). Pure.
+ */
+function withoutPins(pins, names) {
+    return pins
+        .split('\n')
+        .filter((l) => {
+        const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)===?/.exec(l)?.[1];
+        return name === undefined || !names.has((0,parse/* canonicalName */.Ew)(name));
+    })
+        .join('\n');
+}
+/**
+ * The held run with the base packages the plain plan replaces breaking nothing let go; undefined
+ * when there are none, or when pip finds no plan even so, or one that breaks a base package (the
+ * first conflict is then the one to explain). A pip failure of this run is no error of the run's:
+ * only no plan.
+ */
+async function release_release(ws, o) {
+    // Only a pin there is to drop (one no pin held is replaced held or not: hold.ts).
+    const pinned = new Set(o.base.decisions.flatMap((d) => (d.pin !== undefined ? [(0,parse/* canonicalName */.Ew)(d.dist.name)] : [])));
+    const free = o.diagnosis.analysis.replaced.filter((r) => r.breaks.length === 0 &&
+        pinned.has((0,parse/* canonicalName */.Ew)(r.name)) &&
+        !NEVER_RELEASED.has((0,parse/* canonicalName */.Ew)(r.name)));
+    if (free.length === 0)
+        return undefined;
+    const basePins = withoutPins(o.base.basePins, new Set(free.map((r) => (0,parse/* canonicalName */.Ew)(r.name))));
+    o.say(`nothing fits with the base held: letting go of ${free.map((r) => `${r.name} ${r.from}`).join(', ')} (no base package requires its version)`);
+    await ws.put({ [RELEASED_RUN.constraints]: basePins });
+    const a = await ws.analyzedRun(RELEASED_RUN.report, ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/${RELEASED_RUN.constraints}`], {}, { failure: 'return' });
+    if (!a.run.ok)
+        return undefined;
+    // A plan that breaks a base package after all (another version than the plain plan's) is no
+    // way out: the first conflict, with every pin, is the one to explain.
+    const analysis = a.analysis ?? (await analyze(ws, RELEASED_RUN.report));
+    if (analysis.replaced.some((r) => r.breaks.length > 0))
+        return undefined;
+    return {
+        held: { run: a.run, report: RELEASED_RUN.report, analysis },
+        basePins,
+        draft: {
+            ...o.draft,
+            constraints: {
+                pinned: o.draft.constraints.pinned - free.length,
+                skipped: [...o.draft.constraints.skipped, ...free.map((r) => ({ name: r.name, reason: RELEASED }))],
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/steps/plan.ts
+// Steps 3 to 5 in mode auto, after a plain dry run that succeeded: hold the base; relax the
+// user's blamed specifiers when that fails; let go of the base packages that break nothing when
+// that fails too; then the plan pip found, or the conflict explained (the first held run's).
+
+
+
+
+async function planOrConflict(ws, draft, o) {
+    const { base, diagnosis, text, say } = o;
+    const own = { requested: o.requested, preinstalled: o.preinstalled };
+    const held = await hold(ws, base, diagnosis, o.done);
+    const relaxed = held.run.ok
+        ? { held, relaxed: [] }
+        : await relax(ws, held, { diagnosis, ...own, text, say });
+    if (relaxed.held.run.ok)
+        return heldPlan(ws, draft, {
+            basePins: base.basePins,
+            diagnosis,
+            held: relaxed.held,
+            relaxed: relaxed.relaxed,
+            requirements: relaxed.requirements ?? text,
+        });
+    const released = await release_release(ws, { base, diagnosis, draft, say });
+    if (released)
+        return heldPlan(ws, released.draft, {
+            basePins: released.basePins,
+            diagnosis,
+            held: released.held,
+            relaxed: [],
+            requirements: text,
+        });
+    return {
+        resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own, text }),
+        constraints: base.basePins,
+        requirements: text,
     };
 }
 
@@ -9350,6 +8975,45 @@ function buildFailed(f, { ctx, said }) {
     const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
     return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements');
 }
+/** A URL as a line to compare: no VCS prefix, login, revision (`@v1.0` after the path) or fragment. */
+const repoOf = (url) => url
+    .replace(/^[a-z]+\+/, '')
+    .replace(/#.*$/, '')
+    .replace(/^([a-z]+:\/\/)[^/]*@/, '$1')
+    .replace(/(\/[^/@]*)@[^/]*$/, '$1')
+    .replace(/\/$/, '');
+/**
+ * The requirement line of a VCS command pip ran: by the project pip was collecting ("Collecting
+ * mypkg@ git+https://..."), else by its URL (as the command got it, without its login), else the
+ * one line with a VCS URL.
+ */
+function vcsLine(ctx, requirement, url) {
+    const named = requirement !== undefined && !requirement.includes('://') ? lineNaming(ctx, requirement) : undefined;
+    if (named)
+        return named;
+    const vcs = ctx.requirements.filter((r) => r.url !== undefined && /^(?:git|hg|svn|bzr)\+/.test(r.url));
+    const at = url ?? requirement;
+    return ((at?.includes('://') ? vcs.find((r) => repoOf(r.url) === repoOf(at)) : undefined) ??
+        (vcs.length === 1 ? vcs[0] : undefined));
+}
+/** The base image has no git (hg, svn, bzr) for a `pkg @ git+https://...` line: exit 2, what to change. */
+function vcsMissing(f, { ctx, said }) {
+    const line = vcsLine(ctx, f.requirement);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`);
+}
+/**
+ * A VCS command pip ran failed (`git clone`: credentials, a host out of reach; `git checkout`: a
+ * revision the repository lacks): exit 3 (2 for the revision), the URL without its login.
+ */
+function vcsFailed(f, { ctx, said }) {
+    const line = vcsLine(ctx, f.requirement, f.url);
+    const url = f.url !== undefined ? ` of ${(0,redact/* shownUrl */.zA)(f.url)}` : '';
+    const why = f.said.length > 0 ? `: ${(0,redact/* redactUrls */.sK)(f.said.join('; '))}` : '';
+    const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
+    if (f.subcommand === 'checkout')
+        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has");
+    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`);
+}
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
  * message, redacted, with the requirement line's origin. Pure.
@@ -9373,6 +9037,10 @@ function pipFailureError(pipOut, ctx) {
             return localPath(f, b);
         case 'build-failed':
             return buildFailed(f, b);
+        case 'vcs-missing':
+            return vcsMissing(f, b);
+        case 'vcs-failed':
+            return vcsFailed(f, b);
         case 'unreachable':
             return unreachable(f, b);
         case 'no-match':
@@ -9435,9 +9103,10 @@ function pipWorkspace(session, opts) {
         session,
         image: opts.image,
         put: (files) => session.putFiles(DIR, files),
-        async dryRun(report, extra, env = {}) {
+        async dryRun(report, extra, env = {}, o = {}) {
             const first = await runPip(report, extra, env);
-            return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG }))).run;
+            const again = () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG });
+            return (await settleRun(opts, first, again, o.failure ?? 'throw')).run;
         },
         async helper(schema, args) {
             const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
@@ -9445,8 +9114,9 @@ function pipWorkspace(session, opts) {
         },
         attempt,
         settle,
-        async analyzedRun(report, extra, env = {}) {
-            return settle(await attempt(report, extra, { env }), report, extra, env);
+        async analyzedRun(report, extra, env = {}, o = {}) {
+            const again = () => attempt(report, ['-v', ...extra], { env: { ...env, ...DEBUG } });
+            return settleRun(opts, await attempt(report, extra, { env }), again, o.failure ?? 'throw');
         },
     };
 }
@@ -9460,15 +9130,16 @@ const DEBUG = { PIP_VERBOSE: '1' };
 /**
  * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
  * try, at debug level, because pip reports a failing index page ("Could not fetch URL") only there;
- * a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ * a failure that is not a conflict is thrown as pip reported it (pipFailureError), unless ON_FAILURE
+ * is 'return'.
  */
-async function settleRun(opts, first, again) {
+async function settleRun(opts, first, again, onFailure = 'throw') {
     let a = first;
     if (!a.run.ok && looksTransient(a.run.out)) {
         opts.onRetry(transientSummary(a.run.out));
         a = await again();
     }
-    if (a.run.ok)
+    if (a.run.ok || onFailure === 'return')
         return a;
     const failure = pipFailureError(a.run.out, opts.failure);
     if (failure)
@@ -9974,12 +9645,13 @@ function resolveTimeoutMs(env) {
  * - the plain dry run (the held one in its process): 2;
  * - the held dry run on its own: 2;
  * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
  * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
  *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
  *   its report 1.
  */
 function maxResolveCommands(requested) {
-    return 1 + 2 + 2 + 3 + Math.max(1, 3 * requested);
+    return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
 }
 /** Limits added to the count: the time between commands (files copied in, the container's start). */
 const DEADLINE_MARGIN = 2;
@@ -9995,6 +9667,7 @@ const REPORTS = {
     'naive.json': 'the plain dry run',
     'held.json': 'the held dry run (base packages pinned)',
     'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+    'released.json': 'the released dry run (pins of what breaks nothing dropped)',
     'probe.json': 'the dry run looking for the newest release that fits',
 };
 const reportStep = (path) => {
@@ -10177,7 +9850,8 @@ class StepTimes {
 // <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
 // ONE container of the base image (pip's HTTP cache kept in a volume across runs), for the target
 // platform, in steps: snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax
-// (blamed pins loosened) -> explain (when nothing fits). Each step is a function with a typed
+// (blamed pins loosened) -> release (the pins of what breaks nothing dropped) -> explain (when
+// nothing fits). Each step is a function with a typed
 // result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
 // python process; with the snapshot cached, the held run (when needed) follows in that process.
 
@@ -10206,6 +9880,8 @@ const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
     'relaxed.json': 'relax',
+    // The release (steps/release.ts) tries the held run once more, as the relax step does.
+    'released.json': 'relax',
 };
 /** Cache key of a resolution: the base digest and every input that can change pip's answer. */
 function resolutionKey(baseDigest, input) {
@@ -10381,7 +10057,7 @@ digest, say) {
     say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
     return { key, hit };
 }
-/** snapshot + diagnose -> (check: explain) | hold -> relax -> plan | explain. */
+/** snapshot + diagnose -> (check: explain) | hold -> relax -> release -> plan | explain. */
 async function answerFor(ws, input, snapshotOptions, times) {
     const say = snapshotOptions.say;
     const cached = cachedSnapshot(snapshotOptions);
@@ -10412,31 +10088,16 @@ async function answerFor(ws, input, snapshotOptions, times) {
                 requirements: input.requirements.text,
             },
         };
-    const requested = (0,parse/* requirementNames */.QT)(input.requirements.text);
-    const own = { requested, preinstalled: snapshotOptions.preinstalled ?? [] };
-    const held = await hold(ws, base, diagnosis, first.held);
-    const relaxed = held.run.ok
-        ? { held, relaxed: [] }
-        : await relax(ws, held, { diagnosis, ...own, text: input.requirements.text, say });
-    if (!relaxed.held.run.ok)
-        return {
-            base,
-            answer: {
-                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own }),
-                constraints: base.basePins,
-                requirements: input.requirements.text,
-            },
-        };
-    return {
+    const answer = await planOrConflict(ws, draft, {
         base,
-        answer: await heldPlan(ws, draft, {
-            basePins: base.basePins,
-            diagnosis,
-            held: relaxed.held,
-            relaxed: relaxed.relaxed,
-            requirements: relaxed.requirements ?? input.requirements.text,
-        }),
-    };
+        diagnosis,
+        done: first.held,
+        text: input.requirements.text,
+        requested: (0,parse/* requirementNames */.QT)(input.requirements.text),
+        preinstalled: snapshotOptions.preinstalled ?? [],
+        say,
+    });
+    return { base, answer };
 }
 /**
  * RESOLUTION with the options that name the requirements' own -c lines its conflict names first
@@ -10487,8 +10148,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
         return {};
     const env = deps.env ?? process.env;
     // Lines are checked with only build.secrets filled in: the others are refused just below.
-    const requirements = readRequirements(config.python.requirements, baseDir, env, {
-        ...workspaceRoot(env, baseDir),
+    const requirements = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, env, {
+        ...(0,requirements_read/* workspaceRoot */.oS)(env, baseDir),
         expandable: config.build.secrets,
     });
     const indexes = pipIndexes(config.python, env);
@@ -10793,6 +10454,8 @@ function floorsArg(baseline) {
 
 
 
+
+
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
  * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
@@ -10804,8 +10467,8 @@ function floorsArg(baseline) {
  */
 function configSmokeInputs(loaded, env, target = {}) {
     const text = loaded
-        ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...workspaceRoot(env, loaded.baseDir),
+        ? (0,requirements_read/* readRequirements */.F2)(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...(0,requirements_read/* workspaceRoot */.oS)(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
         }).text
         : undefined;
@@ -10821,12 +10484,19 @@ function configSmokeInputs(loaded, env, target = {}) {
  * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
  * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
  * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
+ * On a runner (loaded.workspace) a file outside the workspace is refused unread, as loadConfig does.
  */
 function configBaseline(loaded) {
     const file = loaded?.config.smoke.baseline;
     if (file === undefined)
         return loadBaseline();
-    return (0,field_error/* asConfigProblem */.c)(loaded, () => loadBaseline(external_node_path_default().resolve(loaded.baseDir, file)));
+    const abs = external_node_path_default().resolve(loaded.baseDir, file);
+    return (0,field_error/* asConfigProblem */.c)(loaded, () => {
+        const outside = (0,workspace_file/* outsideWorkspace */.t)(abs, loaded.workspace);
+        if (outside !== undefined)
+            throw new errors/* InputError */.dz(`smoke.baseline: ${outside}`);
+        return loadBaseline(abs);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/gpu-pin.ts
@@ -10851,7 +10521,7 @@ const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+|MIG-GPU-[A-Za-
  * Not read: every GPU, as without a pin.
  */
 const OTHER_MECHANISM = /^\/|=/;
-const gpu_pin_FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
+const FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
 /**
  * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all` (nor a path or
  * CDI name: OTHER_MECHANISM), else CUDA_VISIBLE_DEVICES likewise; undefined when neither pins.
@@ -10873,7 +10543,7 @@ function gpuPinOf(env) {
         if (bad !== undefined && OTHER_MECHANISM.test(value))
             continue;
         if (bad !== undefined)
-            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID), nor a path or CDI name (not read)`, gpu_pin_FIX);
+            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID), nor a path or CDI name (not read)`, FIX);
         return { variable, value, devices: [...new Set(entries)] };
     }
     return undefined;
@@ -14003,8 +13673,8 @@ function fileDigest(file, shown) {
 function requirementsFiles(loaded, env) {
     const { requirements } = loaded.config.python;
     try {
-        return readRequirements(requirements, loaded.baseDir, env, {
-            ...workspaceRoot(env, loaded.baseDir),
+        return (0,requirements_read/* readRequirements */.F2)(requirements, loaded.baseDir, env, {
+            ...(0,requirements_read/* workspaceRoot */.oS)(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
         }).files;
     }
@@ -14307,8 +13977,33 @@ async function annotationsDropped(docker, ref, platforms) {
     return `the index annotations were not applied: ${ref} is a Docker manifest list, which carries none, because its platform images were pushed with Docker media types (build jobs on the docker driver); build them with a docker-container builder (docker/setup-buildx-action) to have the list annotated`;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+// The pipeline's stages by name, and a stages flag or input (`run --stages`, the action's `stages`)
+// read into a set of them. Pure.
 
+const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
+const isStage = (n) => STAGES.includes(n);
+/**
+ * "resolve,build" -> the set; "all" every stage. Unknown names, and a value that names no stage (""
+ * or ", ,": an unset variable, which would otherwise run every stage, pushes included), are bad
+ * input naming the source and the value (exit 2).
+ */
+function parseStages(raw, source) {
+    const names = raw
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const bad = names.filter((n) => !isStage(n) && n !== 'all');
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
+    if (names.length === 0)
+        throw new errors/* InputError */.dz(`${source}: ${JSON.stringify(raw)} names no stage`, `give some of ${STAGES.join(', ')}, or all`);
+    if (names.includes('all'))
+        return new Set(STAGES);
+    return new Set(names.filter(isStage));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
 
@@ -14332,21 +14027,8 @@ async function annotationsDropped(docker, ref, platforms) {
 
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
-const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
-const isStage = (n) => STAGES.includes(n);
-/** "resolve,build" -> the set; unknown names are bad input naming the source (exit 2). */
-function parseStages(raw, source) {
-    const names = raw
-        .split(/[\s,]+/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    const bad = names.filter((n) => !isStage(n) && n !== 'all');
-    if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
-    if (names.length === 0 || names.includes('all'))
-        return new Set(STAGES);
-    return new Set(names.filter(isStage));
-}
+// The stages by name, and a stages flag or input read: their own module (stages.ts).
+
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());
 /** fn, its time reported to io.timing under `stage`. */
 async function timed(io, stage, fn) {
@@ -15248,14 +14930,14 @@ function configFromInputs(io, get) {
     const configInput = get('config').trim();
     const loaded = loadConfig({
         cwd: io.cwd,
+        env: io.env,
         // The default "ml-image.yml" may be absent when inputs carry the whole config.
         ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
         overrides: (0,inputs/* overridesFromInputs */.p$)(get),
     });
     const { config } = loaded;
-    // Credentials in index URLs (a login, a ?token= value, Anaconda's /t/<token>/) are masked by the
-    // runner too, wherever they might be printed: pip and buildx print a URL as it is.
-    // Unchecked: a stage that runs pip refuses a bad one; masking must not fail the other stages.
+    // Index URLs' credentials (a login, ?token=, Anaconda's /t/<token>/) masked too: pip and buildx
+    // print a URL as it is. Unchecked: a stage running pip refuses a bad one; masking fails no stage.
     const ix = givenPipIndexes(config.python, io.env);
     for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
         for (const c of u ? (0,url_secrets/* urlSecrets */.Fn)(u, MIN_MASKED_CHARS) : [])
