@@ -14,25 +14,26 @@ import { viaHelperRun } from '../helpers/resolve-session.js';
 
 const D = '/tmp/ml-image-resolve';
 
-const dist = (name: string, version: string) => ({
+const dist = (name: string, version: string, requiresDist: string[] = []) => ({
   name,
   version,
-  requiresDist: [],
+  requiresDist,
   installer: 'pip',
   editable: false,
   directUrl: false,
   location: '/usr/local/lib/python3.11/site-packages',
   local: true,
 });
-const SNAPSHOT = JSON.stringify({
-  format: 2,
-  python: { version: '3.11.2' },
-  pipVersion: '23.0.1',
-  environment: {},
-  env: {},
-  installed: [dist('numpy', '1.26.4'), dist('nvidia-modelopt', '0.25.0')],
-  constraintFile: null,
-});
+const snapshot = (installed = [dist('numpy', '1.26.4'), dist('nvidia-modelopt', '0.25.0')]) =>
+  JSON.stringify({
+    format: 2,
+    python: { version: '3.11.2' },
+    pipVersion: '23.0.1',
+    environment: {},
+    env: {},
+    installed,
+    constraintFile: null,
+  });
 const CONFLICT = `The conflict is caused by:
     The user requested nvidia-modelopt>=0.26
     The user requested (constraint) nvidia-modelopt==0.25.0
@@ -61,11 +62,12 @@ function script(o: {
   naiveAlso?: Replacement[];
   released: 'fits' | 'conflict' | 'fails';
   after?: Replacement[];
+  installed?: ReturnType<typeof dist>[];
 }) {
   const played = viaHelperRun(
     (cmd) => {
       const c = cmd.join(' ');
-      if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+      if (cmd[0] === 'sh') return { stdout: snapshot(o.installed) };
       if (c.includes(`${D}/helper.py analyze`))
         return {
           stdout: c.endsWith('released.json')
@@ -148,6 +150,33 @@ describe('release: the pin of a base package that breaks nothing is dropped when
     const session = script({ naiveBreaks: [], naiveAlso: [numpy2], released: 'fits' });
     await resolveWith(session);
     expect(session.files[`${D}/released-constraints.txt`]).toContain('numpy==1.26.4');
+  });
+
+  it('a package another base package requires, with no version (an extension built against it), is never let go', async () => {
+    const session = script({
+      naiveBreaks: [],
+      released: 'fits',
+      installed: [
+        dist('numpy', '1.26.4'),
+        dist('nvidia-modelopt', '0.25.0'),
+        dist('modelopt-ext', '1.0', ['Nvidia_Modelopt ; extra == "cuda"']),
+      ],
+    });
+    const { out } = await resolveWith(session);
+    expect(out.resolution.status).toBe('conflict');
+    expect(session.files[`${D}/released-constraints.txt`]).toBeUndefined();
+  });
+
+  it('torch is never let go either (a base torch nothing pins by version)', async () => {
+    const torch: Replacement = { name: 'torch', from: '2.4.0', to: '2.6.0', breaks: [], pulledInBy: [] };
+    const session = script({
+      naiveBreaks: [],
+      naiveAlso: [torch],
+      released: 'fits',
+      installed: [dist('numpy', '1.26.4'), dist('nvidia-modelopt', '0.25.0'), dist('torch', '2.4.0')],
+    });
+    await resolveWith(session);
+    expect(session.files[`${D}/released-constraints.txt`]).toContain('torch==2.4.0');
   });
 
   it('its replacement breaks a base package: never let go, the conflict explained', async () => {

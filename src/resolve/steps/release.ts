@@ -1,6 +1,7 @@
 // Step 4b, release: when nothing fits with every base package held, relaxed or not, the base
-// packages the plain plan replaces without breaking anything the base declares (breaks: []) are
-// let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
+// packages the plain plan replaces that no base package requires at all (leaves: breaks: [] and
+// no dependent, whatever its specifier; never numpy or torch, whose dependents seldom declare
+// them) are let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
 // (hold.ts unheldHazard), as for a package no pin holds, never "intact"; a plan that breaks a base
 // package after all is none. A pin is only dropped after every plan that keeps it failed: a plan
 // that holds the base stays the first choice.
@@ -23,7 +24,22 @@ export const RELEASED_RUN = {
  * is no evidence that numpy 2 leaves the base working (the conflict this tool exists to catch:
  * hazards.json numpy1Abi, torchNoNumpyDependency).
  */
-export const NEVER_RELEASED: ReadonlySet<string> = new Set(['numpy']);
+export const NEVER_RELEASED: ReadonlySet<string> = new Set(['numpy', 'torch']);
+
+/**
+ * The canonical names of the projects some base package requires, whatever the version specifier
+ * (a C++ extension built against torch declares plain `torch`; an optional extra's too): none of
+ * them is let go, only a leaf nothing in the base depends on.
+ */
+export function requiredByBase(installed: readonly { requiresDist: readonly string[] }[]): Set<string> {
+  const names = new Set<string>();
+  for (const d of installed)
+    for (const r of d.requiresDist) {
+      const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(r)?.[1];
+      if (name !== undefined) names.add(canonicalName(name));
+    }
+  return names;
+}
 
 export interface Released {
   held: Held;
@@ -66,12 +82,11 @@ export async function release(
   const pinned = new Set(
     o.base.decisions.flatMap((d) => (d.pin !== undefined ? [canonicalName(d.dist.name)] : [])),
   );
-  const free = o.diagnosis.analysis.replaced.filter(
-    (r) =>
-      r.breaks.length === 0 &&
-      pinned.has(canonicalName(r.name)) &&
-      !NEVER_RELEASED.has(canonicalName(r.name)),
-  );
+  const required = requiredByBase(o.base.snap.installed);
+  const free = o.diagnosis.analysis.replaced.filter((r) => {
+    const name = canonicalName(r.name);
+    return r.breaks.length === 0 && pinned.has(name) && !NEVER_RELEASED.has(name) && !required.has(name);
+  });
   if (free.length === 0) return undefined;
   const basePins = withoutPins(o.base.basePins, new Set(free.map((r) => canonicalName(r.name))));
   o.say(
