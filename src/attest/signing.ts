@@ -6,8 +6,6 @@ import path from 'node:path';
 import type { AttestConfig } from '../config/attest.js';
 import { asConfigProblem } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
-import { outsideWorkspace } from '../config/workspace-file.js';
-import { workspaceRoot } from '../requirements/read.js';
 import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { onPath } from '../util/on-path.js';
@@ -67,21 +65,20 @@ function keyFrom(
       );
     return { kind: 'key', key: cfg.key };
   }
-  if (cfg.key !== undefined)
-    return { kind: 'key', key: checkKeyFile(cfg.key, baseDir, workspaceRoot(env, baseDir).root) };
+  if (cfg.key !== undefined) return { kind: 'key', key: checkKeyFile(cfg.key, baseDir) };
   if (env.COSIGN_KEY?.trim()) return { kind: 'key', key: 'env://COSIGN_KEY' };
   return undefined;
 }
 
 /**
  * KEY (attest.key, a file path) read and checked now: a missing file, one that is no regular file
- * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field;
- * so is, unread, one outside WORKSPACE (a runner's: loadConfig's workspace). Its absolute path.
+ * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field,
+ * quoting none of it. Anywhere, on a runner too: a private key belongs outside the repository (a
+ * self-hosted runner's fixed path, a file an earlier step wrote), never in the build context.
+ * Its absolute path.
  */
-export function checkKeyFile(key: string, baseDir: string, workspace?: string): string {
+export function checkKeyFile(key: string, baseDir: string): string {
   const file = path.resolve(baseDir, key);
-  const outside = outsideWorkspace(file, workspace);
-  if (outside !== undefined) throw new InputError(`attest.key: ${outside}`);
   const text = readRegularText(
     file,
     MAX_KEY_FILE_BYTES,
@@ -110,7 +107,7 @@ export function checkKeyFile(key: string, baseDir: string, workspace?: string): 
 export function checkConfigKey(loaded: LoadedConfig): void {
   const { key, sign } = loaded.config.attest;
   if (key === undefined || (sign !== 'key' && sign !== 'auto') || isKeyReference(key)) return;
-  asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir, loaded.workspace));
+  asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 
 function describeKey(identity: SigningIdentity): string {

@@ -62,7 +62,7 @@ export const AttestConfigSchema = z
       .min(1, { error: 'expected a file path' })
       .optional()
       .describe(
-        'Private key file for `sign: key` (relative to the config file; on a GitHub runner inside the workspace); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.',
+        'Private key file for `sign: key` (relative to the config file; keep it outside the repository and the build context, e.g. a fixed path on a self-hosted runner); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY` (its text: the way on GitHub-hosted runners).',
       ),
     spdx: z
       .boolean()

@@ -8,7 +8,6 @@ import { workspaceRoot } from '../requirements/read.js';
 import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, problemCount } from './issues.js';
 import type { LineOf } from './yaml-lines.js';
 import { parseYamlDocument } from './yaml-parse.js';
-import { isKeyReference } from './attest.js';
 import { type Config, ConfigFileSchema, normalizeConfig, variantEntryName } from './schema.js';
 import { decodeConfigText } from './utf8.js';
 import { fileVariantIndex, pathInFile } from './variant-place.js';
@@ -62,7 +61,7 @@ export interface LoadOptions {
   checkFiles?: boolean;
   /**
    * The caller's environment: on a GitHub runner (GITHUB_ACTIONS, GITHUB_WORKSPACE) the files whose
-   * content is read (smoke.baseline, attest.key) must be in the workspace. Without it, no such check.
+   * content is read (smoke.baseline) must be in the workspace. Without it, no such check.
    */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -258,18 +257,12 @@ export function checkReferencedFiles(
     const problem = fileProblem(f);
     if (problem !== undefined) push(['python', 'requirements', i], problem);
   });
-  // Read and checked later (the floors, the key): on a runner only from the workspace.
-  const { key, sign } = config.attest;
-  const readsKey = key !== undefined && !isKeyReference(key) && (sign === 'key' || sign === 'auto');
-  const read: [Path, string | undefined][] = [
-    [['smoke', 'baseline'], config.smoke.baseline],
-    [['attest', 'key'], readsKey ? key : undefined],
-  ];
-  for (const [field, file] of read) {
-    if (file === undefined) continue;
-    const f = at(file);
-    const problem = outsideWorkspace(f, workspace) ?? (field[0] === 'smoke' ? fileProblem(f) : undefined);
-    if (problem !== undefined) push(field, problem);
+  // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
+  // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
+  if (config.smoke.baseline !== undefined) {
+    const f = at(config.smoke.baseline);
+    const problem = outsideWorkspace(f, workspace) ?? fileProblem(f);
+    if (problem !== undefined) push(['smoke', 'baseline'], problem);
   }
   return problems;
 }

@@ -1,12 +1,13 @@
-// The files the config names whose content is read and checked (smoke.baseline's floors, attest.key's
-// key file), kept inside the workspace on a GitHub runner as requirements files are
-// (src/requirements/read.ts): a pull request's config naming ~/.docker/config.json or another
-// job's file would have it read, and a message saying what it holds. Anywhere else, anywhere.
+// The files the config names whose content is read and checked (smoke.baseline's floors), kept
+// inside the workspace on a GitHub runner as requirements files are (src/requirements/read.ts): a
+// pull request's config naming ~/.docker/config.json or another job's file would have it read, and
+// a message saying what it holds. Anywhere else, anywhere. attest.key is not one: a private key
+// belongs outside the repository, and its reader quotes nothing of a file that is no key.
 import path from 'node:path';
 import { realPathOrSelf } from '../util/read-regular.js';
 
 /** The config's fields that name such a file, as messages name them. */
-export type WorkspaceFileField = 'smoke.baseline' | 'attest.key';
+export type WorkspaceFileField = 'smoke.baseline';
 
 const isInside = (p: string, dir: string) => {
   const rel = path.relative(dir, p);
