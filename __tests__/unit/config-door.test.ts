@@ -318,6 +318,18 @@ describe('a variant chosen with --variants is named as the file names it', () =>
     }
   });
 
+  it("a file that lists no variants: a variant --variants selects keeps the flag's index", async () => {
+    put('Dockerfile', 'FROM scratch\n');
+    put(
+      'ml-image.yml',
+      'image:\n  name: my-org/model\nplatforms: [linux/amd64]\npython:\n  version: "3.7"\n',
+    );
+    const r = await cli(['plan', '--variants', 'cuda12.8,cpu'], ON_RUNNER);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/\(variants\[1\] cpu\)/);
+    expect(r.err).not.toMatch(/\(variants\[0\] cpu\)/);
+  });
+
   it("a name given twice in --variants is the flag's problem, not the file's", async () => {
     put('Dockerfile', 'FROM scratch\n');
     put(

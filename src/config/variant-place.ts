@@ -36,13 +36,19 @@ export function pathInFile(p: Path, index: readonly (number | undefined)[] | und
 
 /**
  * PROBLEM (the plan's) with each `variants[i] (NAME)` and `(variants[i] NAME)` whose NAME the file
- * lists (FILE_VARIANTS) said by its index there.
+ * lists (FILE_VARIANTS) said by its index there. IN_FILE: whether the config's variants[i] is an
+ * entry of the file (LoadedConfig.lineOf knows its line); one that is not (a file that lists no
+ * variants: FILE_VARIANTS is then the default's) keeps the override list's index.
  */
-export function variantsAsInFile(problem: string, fileVariants: readonly string[] | undefined): string {
+export function variantsAsInFile(
+  problem: string,
+  fileVariants: readonly string[] | undefined,
+  inFile: (i: number) => boolean = () => true,
+): string {
   if (fileVariants === undefined) return problem;
   const place = (i: string, name: string) => {
     const j = fileVariants.lastIndexOf(name);
-    return j >= 0 ? String(j) : i;
+    return j >= 0 && inFile(Number(i)) ? String(j) : i;
   };
   return problem
     .replace(

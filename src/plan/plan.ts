@@ -219,7 +219,13 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
       ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`,
       // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
       // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
-      out.errors.map((e) => variantsAsInFile(withFieldLine(e, ctx.lineOf), ctx.fileVariants)),
+      out.errors.map((e) =>
+        variantsAsInFile(
+          withFieldLine(e, ctx.lineOf),
+          ctx.fileVariants,
+          (i) => ctx.lineOf?.(['variants', i]) !== undefined,
+        ),
+      ),
       { ...(ctx.configFile !== undefined && { file: ctx.configFile }) },
     );
   const targets = targetsOf(variants);
