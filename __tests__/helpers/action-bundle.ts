@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { REPO_ROOT } from './docker-env.js';
 
 export interface BundleRun {
@@ -13,6 +14,15 @@ export interface BundleRun {
   outputs: Record<string, string>;
   summary: string;
 }
+
+/** action.yml's default of the stages input, as the runner passes it when a step sets none. */
+const STAGES_DEFAULT = String(
+  (
+    parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: unknown }>;
+    }
+  ).inputs.stages?.default ?? '',
+);
 
 /** The GITHUB_OUTPUT file (name<<DELIM ... DELIM blocks, as @actions/core writes them). */
 export function parseOutputFile(text: string): Record<string, string> {
@@ -52,7 +62,10 @@ export function runBundle(
     ML_IMAGE_CACHE_DIR: path.join(workspace, '.ml-image-cache'),
     ...env,
   };
-  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
+  // The runner sets every input a step leaves out to its action.yml default; the one a missing value
+  // would change here: stages (a value naming no stage is refused, not read as every stage).
+  const all = { stages: STAGES_DEFAULT, ...inputs };
+  for (const [k, v] of Object.entries(all)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bundle], {
       env: childEnv,

@@ -91,6 +91,8 @@ describe.skipIf(!env.available)('post step: images, on the real engine', () => {
       [STATE.runId]: postRunId,
       [STATE.usedDocker]: 'true',
       [STATE.resultDir]: resultDir,
+      // A run with the build stage (its build.json written since): its build tags are its own.
+      [STATE.builtSince]: String(Date.now() - 60_000),
     };
     const io: ActionIo = {
       getInput: () => '',
