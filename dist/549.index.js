@@ -1885,6 +1885,99 @@ class Ahead {
 
 /***/ }),
 
+/***/ 29476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ forgetFiles),
+/* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
+/* harmony export */   pC: () => (/* binding */ KIND_TYPES),
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
+/* harmony export */ });
+/* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+
+
+
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+/** https://slsa.dev/spec/v1.0/provenance: the predicate type of the provenance attestation. */
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+/**
+ * The in-toto predicate type and cosign --type of each attestation kind (attach and verify). Here,
+ * beside the schema, and not with the predicate builders: the fork-safe poster needs the types only.
+ */
+const KIND_TYPES = {
+    sbom: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CYCLONEDX_PREDICATE_TYPE */ .nv, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
+};
+const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
+    envelope: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+});
+const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
+        reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    }),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+/**
+ * TARGET no longer naming FILES (relative to the result directory), whose writes failed (a signal
+ * removed them before they landed, no room): an attestation whose predicate one was goes, unless
+ * it was attached all the same (the built-in signer signs the predicate's text, not its copy here:
+ * it stays, with a note); an envelope or SPDX copy is no longer named.
+ */
+function forgetFiles(target, files) {
+    if (files.size === 0)
+        return;
+    target.attestations = target.attestations.filter((a) => a.attached || !files.has(a.file));
+    for (const a of target.attestations) {
+        if (files.has(a.file))
+            target.notes.push(`${a.kind}: attached, but its copy ${a.file} was not written`);
+        if (a.envelope !== undefined && files.has(a.envelope))
+            delete a.envelope;
+        if (a.spdx !== undefined && files.has(a.spdx))
+            delete a.spdx;
+    }
+}
+
+
+/***/ }),
+
 /***/ 64916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2912,10 +3005,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/field-error.ts
 var field_error = __webpack_require__(95245);
-// EXTERNAL MODULE: ./src/config/workspace-file.ts
-var workspace_file = __webpack_require__(7946);
-// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
-var read = __webpack_require__(85422);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -2968,8 +3057,6 @@ var run = __webpack_require__(31738);
 
 
 
-
-
 const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
 const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
@@ -2989,21 +3076,20 @@ function keyFrom(cfg, env, baseDir, tools) {
         return { kind: 'key', key: cfg.key };
     }
     if (cfg.key !== undefined)
-        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir, (0,read/* workspaceRoot */.oS)(env, baseDir).root) };
+        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir) };
     if (env.COSIGN_KEY?.trim())
         return { kind: 'key', key: 'env://COSIGN_KEY' };
     return undefined;
 }
 /**
  * KEY (attest.key, a file path) read and checked now: a missing file, one that is no regular file
- * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field;
- * so is, unread, one outside WORKSPACE (a runner's: loadConfig's workspace). Its absolute path.
+ * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field,
+ * quoting none of it. Anywhere, on a runner too: a private key belongs outside the repository (a
+ * self-hosted runner's fixed path, a file an earlier step wrote), never in the build context.
+ * Its absolute path.
  */
-function checkKeyFile(key, baseDir, workspace) {
+function checkKeyFile(key, baseDir) {
     const file = external_node_path_default().resolve(baseDir, key);
-    const outside = (0,workspace_file/* outsideWorkspace */.t)(file, workspace);
-    if (outside !== undefined)
-        throw new errors/* InputError */.dz(`attest.key: ${outside}`);
     const text = (0,read_regular/* readRegularText */.Aj)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn, (e) => new errors/* InputError */.dz(e.code === 'ENOENT'
         ? `attest.key: no key file at ${file}`
         : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`));
@@ -3021,7 +3107,7 @@ function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
     if (key === undefined || (sign !== 'key' && sign !== 'auto') || isKeyReference(key))
         return;
-    asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir, loaded.workspace));
+    asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
@@ -3315,6 +3401,56 @@ function buildSmokePredicate(input) {
     if (!parsed.success)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
     return parsed.data;
+}
+
+
+/***/ }),
+
+/***/ 79124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
+/* harmony export */   wE: () => (/* binding */ scrubDeep)
+/* harmony export */ });
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+// What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
+// pass every attestation goes through before it leaves. The in-toto statement that wraps each
+// predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
+
+/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
+const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+/** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
+const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const TOOL_NAME = 'ml-image-action';
+/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
+function sha256Hex(digest) {
+    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
+    return m ? m[1].toLowerCase() : undefined;
+}
+/** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
+function secretsDeep(value, keep) {
+    if (typeof value === 'string')
+        return keep.has(value) ? value : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+    if (Array.isArray(value))
+        return value.map((v) => secretsDeep(v, keep));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsDeep(v, keep)]));
+    return value;
+}
+/**
+ * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
+ * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
+ * Digests (hex) and image references are left as they are, and so are the KEEP strings: names
+ * from the config (a variant, a test, a file path), which the whole-value test would take for
+ * tokens when they are long (`cuda12-torch27-py311-ubuntu2204-flashattn2-devel`). They are still
+ * masked in place like every string.
+ */
+function scrubDeep(value, keep = []) {
+    return secretsDeep((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactTextDeep */ .Fo)(value), new Set(keep));
 }
 
 
@@ -4138,6 +4274,78 @@ function explainRefusal(detail, pins, names, pems, flag) {
 
 /***/ }),
 
+/***/ 92945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NI: () => (/* binding */ isKeyReference),
+/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
+/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
+/* harmony export */ });
+/* unused harmony export SIGN_MODES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85363);
+// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
+// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
+// per block.
+
+
+
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
+const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
+const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
+/**
+ * attest.types as a list: "sbom, provenance" split, `none` (the only way an action input can say
+ * "no attestations") none. A name in such a string that is no kind is said here, by its text: the
+ * list's own issues would point at an item of a string, which holds nothing.
+ */
+function typesList(v, ctx) {
+    const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+    if (Array.isArray(list) && list.length === 1 && list[0] === 'none')
+        return [];
+    if (typeof v !== 'string' || !Array.isArray(list))
+        return list;
+    const unknown = list.filter((x) => !ATTESTATION_KINDS.includes(x));
+    for (const name of unknown)
+        ctx.addIssue({
+            code: 'custom',
+            input: v,
+            message: `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} is no attestation type: ${EXPECTED_KINDS} (or none)`,
+        });
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm : list;
+}
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_2__/* .preprocess */ .vkY(typesList, zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: EXPECTED_KINDS })
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_3__/* .eachOnce */ .B)('attestation type')))
+        .default([...ATTESTATION_KINDS])
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none. Each named once.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SIGN_MODES)
+        .default('auto')
+        .describe('How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.'),
+    key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Private key file for `sign: key` (relative to the config file; keep it outside the repository and the build context, e.g. a fixed path on a self-hosted runner); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY` (its text: the way on GitHub-hosted runners).'),
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
+    tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .optional()
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+})
+    .prefault({})
+    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
+
+
+/***/ }),
+
 /***/ 36868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4486,38 +4694,57 @@ function overridesFromInputs(get) {
 
 /***/ }),
 
-/***/ 7946:
+/***/ 85363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ outsideWorkspace)
+/* harmony export */   B: () => (/* binding */ eachOnce)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
-// The files the config names whose content is read and checked (smoke.baseline's floors, attest.key's
-// key file), kept inside the workspace on a GitHub runner as requirements files are
-// (src/requirements/read.ts): a pull request's config naming ~/.docker/config.json or another
-// job's file would have it read, and a message saying what it holds. Anywhere else, anywhere.
-
-
-const isInside = (p, dir) => {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel));
-};
 /**
- * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
- * workspace, or the config's own directory when the config is outside it), judged by where its
- * links lead; undefined when it may (no ROOT: not on a runner).
+ * A superRefine for such a list: an issue at each entry that repeats an earlier one, "duplicate
+ * WHAT "x"" (so `platforms[1]: duplicate platform "linux/amd64"`).
  */
-function outsideWorkspace(file, root) {
-    if (root === undefined)
-        return undefined;
-    const real = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(file);
-    const realRoot = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(root);
-    if (isInside(real, realRoot))
-        return undefined;
-    return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
+function eachOnce(what) {
+    return (list, ctx) => {
+        list.forEach((x, i) => {
+            if (list.indexOf(x) !== i)
+                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} "${x}"` });
+        });
+    };
+}
+
+
+/***/ }),
+
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ RESERVED_MAP_KEY),
+/* harmony export */   ER: () => (/* binding */ RESERVED_MAP_KEY_PROBLEM),
+/* harmony export */   oX: () => (/* binding */ userMap)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
+// zod's record skips a `__proto__` key without a word (copying it would replace the result's
+// prototype), so the entry would vanish from the config: refused here instead, by name and line.
+
+/** The key a JavaScript object cannot hold as an entry of its own once copied. */
+const RESERVED_MAP_KEY = '__proto__';
+/** What a refused `__proto__` key is told. */
+const RESERVED_MAP_KEY_PROBLEM = `"${RESERVED_MAP_KEY}" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it`;
+/** z.record(key, value), refusing a `__proto__` key (named at its path) before the record drops it. */
+function userMap(key, value) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((input, ctx) => {
+        if (input !== null && typeof input === 'object' && Object.hasOwn(input, RESERVED_MAP_KEY))
+            ctx.issues.push({
+                code: 'custom',
+                path: [RESERVED_MAP_KEY],
+                input: RESERVED_MAP_KEY,
+                message: RESERVED_MAP_KEY_PROBLEM,
+            });
+        return input;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(key, value));
 }
 
 
@@ -5109,811 +5336,87 @@ function runnerFromEnv(env) {
 
 /***/ }),
 
-/***/ 30744:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ decodeRequirements),
-/* harmony export */   o: () => (/* binding */ SAVE_UTF8)
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
+/* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
+/* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
-// A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
-// auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
-// in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
-// a UTF-32 LE file as UTF-16 and fails: refused here, saying so; FE FF, UTF-16 BE; 00 00 FE FF,
-// UTF-32 BE), else by a PEP 263 `coding:` comment on one of the first two lines, else as UTF-8 (the
-// locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
-// `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
-// refused, as pip refuses them. Pure.
-/** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
-const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
+// Every value from a record, smoke result, resolver or model goes through md() or html() at render
+// time; the renderer's own template text never contains user data unescaped. md() and html() are
+// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
+
+
+
+
+
 /**
- * Python's names (its codec modules and encodings.aliases) of the codecs read here: `coding: UTF-8`,
- * `latin-1`, `iso-8859-1`, `us-ascii` ... (normalized).
+ * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
+ * link or open HTML. Anything else is dropped (null).
  */
-const ALIASES = Object.fromEntries([
-    ['utf_8', 'utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001 utf_8_sig'],
-    [
-        'latin_1',
-        'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 iso_8859_1_1987 iso8859 8859 cp819 iso_ir_100 csisolatin1 ibm819',
-    ],
-    [
-        'ascii',
-        'ascii us_ascii us 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6',
-    ],
-].flatMap(([codec, all]) => all.split(' ').map((n) => [n, codec])));
-/** Python's normalize_encoding: lower case, each run of characters other than letters, digits and '.' one '_'. */
-const normalized = (name) => name
-    .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-/** The codec a `coding:` NAME is read with here, as Python looks it up ('.' also as '_'). */
-function codecOf(name) {
-    const n = normalized(name);
-    return ALIASES[n] ?? ALIASES[n.replace(/\./g, '_')];
-}
-const strict = (label, bytes) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
-/** UTF-32 BE, strictly (a length not a multiple of 4, a surrogate or a value past U+10FFFF: none). */
-function utf32be(bytes) {
-    if (bytes.length % 4 !== 0)
-        throw new TypeError('truncated data');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const out = [];
-    for (let i = 0; i < bytes.length; i += 4) {
-        const cp = view.getUint32(i);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
-            throw new TypeError(`code point ${cp} at byte ${i}`);
-        out.push(String.fromCodePoint(cp));
-    }
-    return out.join('');
-}
-const startsWith = (data, bom) => bom.every((b, i) => data[i] === b);
-const SAVE_UTF8 = 'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
-/** DATA decoded by its byte-order mark, as pip does; undefined without one. */
-function byBom(data) {
-    const rest = (n) => data.subarray(n);
-    const decode = (what, f) => {
-        try {
-            return { text: f() };
-        }
-        catch {
-            return {
-                why: `starts with the ${what} byte-order mark but is not valid ${what}: pip cannot read it`,
-                fix: SAVE_UTF8,
-            };
-        }
-    };
-    if (startsWith(data, [0xef, 0xbb, 0xbf]))
-        return decode('UTF-8', () => strict('utf-8', rest(3)));
-    if (startsWith(data, [0xff, 0xfe, 0, 0]))
-        return {
-            why: 'is UTF-32 LE (it starts with FF FE 00 00): pip takes FF FE for UTF-16 and reads it as that, every other character a U+0000, and fails',
-            fix: SAVE_UTF8,
-        };
-    // pip's "utf-16" codec: after the mark, a second one (FF FE or FE FF) is read as one too.
-    if (startsWith(data, [0xff, 0xfe]))
-        return decode('UTF-16', () => {
-            const r = rest(2);
-            if (startsWith(r, [0xfe, 0xff]))
-                return strict('utf-16be', r.subarray(2));
-            return strict('utf-16le', startsWith(r, [0xff, 0xfe]) ? r.subarray(2) : r);
-        });
-    if (startsWith(data, [0xfe, 0xff]))
-        return decode('UTF-16', () => strict('utf-16be', rest(2)));
-    if (startsWith(data, [0, 0, 0xfe, 0xff]))
-        return decode('UTF-32', () => utf32be(rest(4)));
-    return undefined;
-}
-/** The encoding a `coding:` comment on one of DATA's first two lines names (pip's rule), if any. */
-function codingLine(data) {
-    let start = 0;
-    for (let line = 1; line <= 2 && start <= data.length; line++) {
-        let end = data.indexOf(0x0a, start);
-        if (end < 0)
-            end = data.length;
-        // The line's bytes as Latin-1: one character a byte, as Python's bytes regex reads them.
-        const text = Buffer.from(data.subarray(start, end)).toString('latin1');
-        const m = text.startsWith('#') ? CODING.exec(text) : null;
-        if (m)
-            return { name: m[1], line };
-        start = end + 1;
-    }
-    return undefined;
-}
-/**
- * A requirements file's bytes as pip reads them: by byte-order mark, else by a `coding:` comment
- * (UTF-8, Latin-1 or ASCII here; another is refused, saying so), else as UTF-8; bytes not valid in
- * that encoding are refused (pip fails on them), as is a UTF-32 LE file (pip misreads it).
- */
-function decodeRequirements(data) {
-    const bom = byBom(data);
-    if (bom !== undefined)
-        return bom;
-    const coding = codingLine(data);
-    const codec = coding === undefined ? 'utf_8' : codecOf(coding.name);
-    if (codec === undefined)
-        return {
-            why: `declares its encoding "${coding.name}" on line ${coding.line} (a PEP 263 "coding:" comment, which pip honours): only UTF-8, Latin-1 and ASCII are read here`,
-            fix: `${SAVE_UTF8} and make that comment say utf-8 (or drop it)`,
-        };
-    if (codec === 'latin_1')
-        return { text: Buffer.from(data).toString('latin1') };
-    const bad = codec === 'ascii' ? data.findIndex((b) => b > 0x7f) : -1;
-    if (bad < 0)
-        try {
-            return { text: strict('utf-8', data) };
-        }
-        catch {
-            // Below: where it fails.
-        }
-    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
-    const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
-    return {
-        why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
-        fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
-    };
-}
-/** The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode). */
-function firstInvalidUtf8(data) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
-    let bytes = 0;
-    for (const ch of text) {
-        const n = Buffer.byteLength(ch);
-        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
-        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
-            return bytes;
-        bytes += n;
-    }
-    return 0;
-}
-
-
-/***/ }),
-
-/***/ 85422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Wh: () => (/* binding */ constraintsFileText),
-  F2: () => (/* binding */ readRequirements),
-  oS: () => (/* binding */ workspaceRoot)
-});
-
-// UNUSED EXPORTS: MAX_REQUIREMENTS_BYTES, readRequirementsFile
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/runner-env.ts
-var runner_env = __webpack_require__(2426);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: ./src/requirements/decode.ts
-var decode = __webpack_require__(30744);
-;// CONCATENATED MODULE: ./src/requirements/read-file.ts
-// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
-// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
-// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
-// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
-// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
-
-
-
-
-
-/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
-const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
-/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
-const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
-const isInside = (p, dir) => {
-    const rel = external_node_path_default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-};
-/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
-function checkedRealPath(abs, where, root) {
-    let real;
+function safeUrl(url) {
+    let u;
     try {
-        real = (0,external_node_fs_.realpathSync)(abs);
+        u = new URL(url);
     }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
+    catch {
+        return null;
     }
-    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
-    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
-    if (system !== undefined)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
-    if (root === undefined)
-        return real;
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return null;
+    // Credentials in a URL are a secret: never printed.
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
+function markerKey(key, max = 160) {
+    // Without < > ! the key can never end the comment it lives in.
+    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
+    if (clean.length <= max)
+        return clean;
+    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
+    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
+}
+function fnv1a(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
     }
-    catch (e) {
-        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
-    }
-    if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
-    return real;
+    return h.toString(16).padStart(8, '0');
 }
+// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
+// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
+// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
+// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
+// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
+// end the fenced block) or carry HTML (`<`).
+const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
 /**
- * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
- * else exit 2.
+ * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
+ * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
+ * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
+ * and tabs as single spaces, clipped to max characters, every character outside
+ * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
-function readRequirementsFile(abs, from, root) {
-    const where = from ? ` (included from ${from})` : '';
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(abs);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
-    }
-    if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
-    if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
-    const real = checkedRealPath(abs, where, root);
-    let data;
-    try {
-        data = (0,external_node_fs_.readFileSync)(real);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
-    }
-    const decoded = (0,decode/* decodeRequirements */.F)(data);
-    if ('why' in decoded)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
-    return decoded.text;
-}
-
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
-// EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
-var credentials = __webpack_require__(53088);
-// EXTERNAL MODULE: ./src/requirements/options.ts
-var requirements_options = __webpack_require__(87818);
-// EXTERNAL MODULE: ./src/requirements/parse.ts
-var parse = __webpack_require__(39459);
-;// CONCATENATED MODULE: ./src/requirements/quoted-credentials.ts
-// Credentials in a requirements line as pip reads it: pip shlex-splits the options part of a line
-// (break_args_options, then shlex.split: POSIX quotes and backslashes removed), so
-// `-i "https"://user:p4ssw0rd@host/simple`, `-i https://user:p4ss"w0rd"@host/simple` and
-// `-i https:/\/user:p4ssw0rd@host/simple` each give pip https://user:p4ssw0rd@host/simple, a URL
-// the line as written does not show. Each word of the options part that pip reads otherwise than
-// written is judged as pip reads it (literalCredentials), and masked so (redactUrls' wider rule),
-// the spans found mapped back onto the line as written: the check and what a message shows both
-// see what pip uses. Pure (the last line's words are kept for the next call on it).
-
-
-
-
-/** A quote or a backslash: the characters pip's shlex split removes. */
-const QUOTING = /["'\\]/;
-/**
- * The words of the options part of TEXT, `at` in TEXT: as pip's shlex split reads them, or where
- * that fails (pip refuses the line; a message may still quote it) with every quote and backslash
- * dropped, split at white space.
- */
-function optionWords(text) {
-    const { options, start } = (0,parse/* breakArgsOptions */.dQ)(text);
-    const split = (0,requirements_options/* shlexTokens */.P7)(options);
-    const words = 'error' in split ? looseWords(options) : split.tokens;
-    return words.map((w) => ({ value: w.value, at: w.at.map((i) => i + start) }));
-}
-/** TEXT's words with every quote and backslash dropped (where pip's shlex split fails). */
-function looseWords(text) {
-    const words = [];
-    let cur;
-    for (let i = 0; i < text.length; i++) {
-        if (/\s/.test(text[i])) {
-            if (cur !== undefined)
-                words.push(cur);
-            cur = undefined;
-        }
-        else if (!QUOTING.test(text[i])) {
-            cur ??= { value: '', at: [] };
-            cur.value += text[i];
-            cur.at.push(i);
-        }
-    }
-    if (cur !== undefined)
-        words.push(cur);
-    return words;
-}
-/** The last line's Unquoted: the check and the masking of one line ask for it in turn. */
-let last;
-function unquoted(text) {
-    if (last?.text === text)
-        return last.unquoted;
-    const values = [];
-    const at = [];
-    if (QUOTING.test(text))
-        for (const w of optionWords(text)) {
-            // Read as written (no quote or backslash inside it), unless pip's value holds what ends a URL
-            // or a value in the rules as written (`"https://u:pw d@host"`: the space is the password's).
-            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1) && !/[\s"'`\\]/.test(w.value))
-                continue;
-            if (values.length > 0)
-                at.push(-1);
-            values.push(w.value.replace(/[\s"'`\\]/g, '_'));
-            for (const i of w.at)
-                at.push(i);
-        }
-    last = { text, unquoted: { joined: values.join(' '), at } };
-    return last.unquoted;
-}
-/** The span of TEXT that [start, end) of U.joined came from (from its first character to its last). */
-const spanOf = (u, start, end) => ({
-    start: u.at[start],
-    end: u.at[end - 1] + 1,
-});
-/**
- * The credentials written literally in a requirements line (literalCredentials; LIVE false: the
- * comment rule), as written and as pip reads its options part (quotes and backslashes removed), the
- * latter's spans in TEXT as written (from a credential's first character to its last, quotes
- * between included).
- */
-function lineCredentials(text, live = true) {
-    const found = (0,credentials/* literalCredentials */.m)(text, live);
-    const u = unquoted(text);
-    if (u.joined === '')
-        return found;
-    const seen = new Set(found.map((f) => `${f.start}:${f.end}`));
-    for (const c of (0,credentials/* literalCredentials */.m)(u.joined, live)) {
-        if (c.end <= c.start)
-            continue;
-        const span = spanOf(u, c.start, c.end);
-        const key = `${span.start}:${span.end}`;
-        if (!seen.has(key))
-            found.push({ ...c, ...span });
-        seen.add(key);
-    }
-    return found;
-}
-/**
- * The spans of TEXT (a requirements line as written) to mask beyond lineCredentials' where a line
- * is shown: in each word of its options part that pip reads otherwise than written, what redactUrls
- * (the log masking's wider rule: any password, a short one too) hides once quotes and backslashes are
- * removed, from the first part hidden to the last.
- */
-function quotedWordSpans(text) {
-    const u = unquoted(text);
-    // A mask character no word holds (a line holding a control character is shown made visible).
-    if (u.joined === '' || u.joined.includes('\u0000'))
-        return u.joined === '' ? [] : [spanOf(u, 0, u.joined.length)];
-    const masked = (0,redact/* redactUrls */.sK)(u.joined, '\u0000');
-    if (masked === u.joined)
-        return [];
-    // No mask spans a space (the words hold none): word i of one is word i of the other.
-    const spans = [];
-    const words = u.joined.split(' ');
-    let from = 0;
-    masked.split(' ').forEach((m, i) => {
-        const w = words[i];
-        if (m !== w) {
-            const start = m.indexOf('\u0000');
-            const end = w.length - (m.length - 1 - m.lastIndexOf('\u0000'));
-            spans.push(spanOf(u, from + Math.max(0, start), from + (end > start ? end : w.length)));
-        }
-        from += w.length + 1;
-    });
-    return spans;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
-// The problems of credentials written in a requirements file (credentials.ts finds them): a line's
-// or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
-// fix; and how any problem of read.ts quotes a line (quotedLine, quotedWhy). Pure.
-// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
-
-
-
-const LITERAL_WHY = "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
-const COMMENT_WHY = "pip ignores a comment, but the templates copy the build context, this file with it, into /app, and it is in your repository's history: revoke it";
-const REFERENCE_WHY = 'pip fills in only ${NAME}, NAME of upper-case letters, digits and _, from its environment: it would send that text as written';
-const IN_ITS_PLACE = "write a ${NAME} in its place (a login's password as user:${NAME}, a token used as the user name as ${NAME} alone, ?sig=${NAME}, /t/${NAME}/)";
-const PASS_NAME = 'pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
-const LITERAL_FIX = `${IN_ITS_PLACE} and ${PASS_NAME}`;
-const COMMENT_FIX = `delete it from the comment, or ${IN_ITS_PLACE} and ${PASS_NAME}`;
-/**
- * The fix of an error whose problems are credentials written in lines or comments: no '@' in it,
- * so no masker takes its examples for a login.
- */
-const LITERAL_CREDENTIAL_FIX = `revoke each credential named; in a line, ${LITERAL_FIX}; in a comment, delete it`;
-/** The fix of an error whose problems are references pip does not fill in ($TOKEN in a line). */
-const REFERENCE_FIX = `for each reference named, ${LITERAL_FIX}`;
-/** The fix of an error whose credential problems are of KINDS (undefined without one). */
-function credentialFix(kinds) {
-    const fixes = [
-        ...(kinds.includes('secret') ? [LITERAL_CREDENTIAL_FIX] : []),
-        ...(kinds.includes('reference') ? [REFERENCE_FIX] : []),
-    ];
-    return fixes.length > 0 ? fixes.join('; ') : undefined;
-}
-/** The most of a line a problem quotes; a longer one is cut (a 2 MB line is not quoted whole). */
-const MAX_QUOTED_CHARS = 300;
-/** TEXT cut to MAX_QUOTED_CHARS (not inside a surrogate pair), with a marker saying so. */
-function clipped(text) {
-    if (text.length <= MAX_QUOTED_CHARS)
-        return text;
-    const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
-    return `${text.slice(0, cut)}... (${text.length} characters, cut)`;
-}
-/**
- * TEXT (a requirements line as written) as it may be shown: each credential written literally in
- * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
- * removed, `-i "https"://user:pw@host`), and redactUrls over it, also where pip reads a URL its
- * quotes hide from it (quotedWordSpans). By default both rules judge it: the line's, and the
- * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
- */
-function maskLiteralCredentials(text, found = [
-    ...lineCredentials(text),
-    ...lineCredentials(text, false),
-]) {
-    let shown = '';
-    let done = 0;
-    for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
-        if (c.end <= done)
-            continue; // inside one masked already
-        shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;
-        done = c.end;
-    }
-    return (0,redact/* redactUrls */.sK)(shown + text.slice(done));
-}
-/**
- * TEXT (a requirements line as written, or part of one) as a problem quotes it: its credentials
- * masked (maskLiteralCredentials), then cut to MAX_QUOTED_CHARS.
- */
-const quotedLine = (text, found) => clipped(maskLiteralCredentials(text, found));
-/** A part quoted in a reason ("...") longer than MAX_QUOTED_CHARS. */
-const LONG_QUOTE = new RegExp(`"([^"]{${MAX_QUOTED_CHARS + 1},})"`, 'g');
-/**
- * WHY (a reason that may quote part of a line: `"..." is not a valid PEP 440 version`) as a
- * problem shows it: its credentials masked, each quoted part cut to MAX_QUOTED_CHARS.
- */
-const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q) => `"${clipped(q)}"`);
-/**
- * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
- * credential written literally (literalCredentials), as written or as pip reads its options part
- * (lineCredentials: `-i "https"://user:pw@host`), or undefined; of a comment (TEXT from its '#')
- * with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
- * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
- * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
- */
-function literalCredentialProblem(origin, text, comment = false) {
-    // A line as pip reads it too (its options part shlex-split); a comment as written.
-    const found = comment ? (0,credentials/* literalCredentials */.m)(text, false) : lineCredentials(text);
-    if (found.length === 0)
-        return undefined;
-    const what = [...new Set(found.map((c) => c.what))].join(', ');
-    const shown = quotedLine(text, found);
-    if (comment)
-        return {
-            problem: `${origin}: "${shown}": a credential written in a comment, ${what}: ${COMMENT_WHY}; ${COMMENT_FIX}`,
-            kind: 'secret',
-        };
-    if (found.every((c) => c.kind === 'reference'))
-        return { problem: `${origin}: "${shown}": ${what}: ${REFERENCE_WHY}; ${LITERAL_FIX}`, kind: 'reference' };
-    return {
-        problem: `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`,
-        kind: 'secret',
-    };
-}
-/** Where a physical line's comment starts, by pip's rule (a '#' at its start or after white space). */
-const COMMENT_START = /(?:^|[\t\n\r\f\v ])#/;
-/**
- * The problems of the comments of a requirements file (TEXT, the file FILE as read): each
- * physical line whose comment (from its '#', as pip's rule finds one) holds a credential written
- * literally (literalCredentials' rule for a comment: in a URL, or a token of a known form
- * anywhere), named FILE:N. pip ignores comments, but the file, comments and all, is copied into
- * the image. A URL without a credential, a placeholder or a `$TOKEN`, in a comment, is fine.
- */
-function commentCredentialProblems(file, text) {
-    const problems = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-        const m = COMMENT_START.exec(line);
-        if (!m)
-            return;
-        const hash = m.index + m[0].length - 1;
-        const problem = literalCredentialProblem(`${file}:${i + 1}`, line.slice(hash).trimEnd(), true);
-        if (problem !== undefined)
-            problems.push(problem);
-    });
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/read.ts
-// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
-// (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts). A local -c file is read as constraints: its lines reach pip through
-// the constraints file of the resolver and the build (RequirementsText.constraints). Refused:
-// an editable install whose URL carries a login or a ${NAME} (editableCredentialWhy); a line, or a
-// comment (commentCredentialProblems: the file is copied into the image, comments and all), that
-// holds a credential written literally, or a reference pip does not fill in ($TOKEN)
-// (literalCredentialProblem, credential-problems.ts); a constraint pip refuses (constraintLineWhy).
-// A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
-// "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
-// /dev, nor, given a root (the workspace), from outside it.
-
-
-
-
-
-
-
-
-/** More invalid lines than this are counted, not listed. */
-const MAX_LISTED_ERRORS = 20;
-/** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
-function constraintsFileText(constraints) {
-    const text = constraints?.text ?? '';
-    return text === '' ? '' : `${text}\n`;
-}
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
-const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
-/** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
-function constraintLineWhy(l) {
-    if (l.kind !== 'requirement')
-        return undefined;
-    if (l.editable)
-        return 'an editable (-e) line cannot be a constraint (pip refuses it): move it to a requirements file';
-    const shown = shownLine(l);
-    const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
-    if (name === undefined)
-        return 'a constraint must name its project (pip refuses unnamed constraints): write "name @ URL"';
-    // PEP 508: extras follow the name at once.
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*\[/.test(l.text))
-        return 'a constraint cannot name extras (pip refuses it): drop the [...] part; the bound holds for the project whatever extras a requirement asks for';
-    return undefined;
-}
-const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
-/**
- * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
- * a path outside it, ~/.pypirc say, would have it read and quoted), or the config's own directory
- * when the config is not in the workspace. Anywhere elsewhere.
- */
-function workspaceRoot(env, baseDir) {
-    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
-        return {};
-    const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
-    const base = external_node_path_default().resolve(baseDir);
-    return { root: base === ws || base.startsWith(`${ws}${(external_node_path_default()).sep}`) ? ws : base };
-}
-/**
- * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
- * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
- * there (refused by the caller): such a line is checked as written.
- */
-function checkingEnv(env, expandable) {
-    const may = (n) => !(0,runner_env/* isRunnerOwnVariable */.P)(n) && (expandable === undefined || expandable.includes(n));
-    return Object.fromEntries(Object.entries(env).flatMap(([n, v]) => (v !== undefined && may(n) ? [[n, v]] : [])));
-}
-/** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
-const shownLine = (l) => (l.expanded ? l.written : l);
-/**
- * Read and check requirements files (relative to baseDir) with their -r includes and -c files (the
- * latter's lines go to `constraints`; an editable URL with a login or a ${NAME}, a URL holding a
- * credential written literally, in a line or a comment, and a constraint pip refuses, are refused,
- * exit 2, naming their line). `opts.root`:
- * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
- * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
- * refuses the others). No message quotes a line with a value filled in.
- */
-function readRequirements(files, baseDir, env = process.env, opts = {}) {
-    const checkEnv = checkingEnv(env, opts.expandable);
-    const done = new Set();
-    /** Every file read, once, in the order first read. */
-    const read = new Set();
-    const into = readInto();
-    const refs = new Set();
-    const { problems, credentials, literalProblem } = problemList();
-    // chain: the files being read, outermost first, with the line that includes the next.
-    // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
-    const visit = (abs, chain, asConstraints) => {
-        const loopAt = chain.findIndex((c) => c.file === abs);
-        if (loopAt >= 0) {
-            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
-        }
-        // The same file reached through two parents: once is enough (once as each, requirements and
-        // constraints: pip reads it as both then).
-        const key = `${asConstraints ? 'c' : 'r'}:${abs}`;
-        if (done.has(key))
-            return;
-        const parent = chain.at(-1);
-        const from = parent ? `${parent.file}:${parent.line}` : undefined;
-        const text = readRequirementsFile(abs, from, opts.root);
-        read.add(abs);
-        const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
-        // pip ignores comments, but the file, comments and all, is copied into the image.
-        commentCredentialProblems(abs, text).forEach(literalProblem);
-        const refused = checkLines(abs, parsed, refs, problems);
-        for (const l of parsed.lines) {
-            if (refused.has(l.line))
-                continue;
-            const origin = `${abs}:${l.line}`;
-            const include = includeOf(l);
-            const refusedWhy = (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
-            if (refusedWhy) {
-                problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
-                continue;
-            }
-            if (include && !isUrl(include.path)) {
-                const next = [...chain, { file: abs, line: l.line }];
-                // As pip: a -c file's lines are constraints, a -r file's requirements, wherever it is named.
-                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, include.constraint);
-                continue;
-            }
-            // As written: a ${NAME} is how a credential is passed, its value never judged here. An
-            // editable line may be refused for both (a literal token to revoke, and -e to drop).
-            const literal = literalCredentialProblem(origin, l.text);
-            if (literal !== undefined)
-                literalProblem(literal);
-            const leak = editableLeak(l);
-            if (leak !== undefined)
-                problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
-            if (literal !== undefined || leak !== undefined)
-                continue;
-            into.line(l, origin, asConstraints);
-        }
-        done.add(key);
-    };
-    for (const f of files)
-        visit(external_node_path_default().resolve(baseDir, f), [], false);
-    if (problems.length > 0)
-        throw problemsError(files, problems, credentials);
-    return { ...into.result(), envReferences: [...refs], files: [...read] };
-}
-/**
- * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
- * constraints; every other line to the requirements text (a -r URL is requirements wherever pip
- * reads it, and an option such as --index-url is global in pip, whichever file holds it).
- */
-function readInto() {
-    const out = [];
-    const origins = [];
-    const constraints = { lines: [], origins: [] };
-    const requirements = [];
-    const indexes = { extraIndexUrls: [] };
-    return {
-        line(l, origin, asConstraints) {
-            if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
-                constraints.lines.push(l.text);
-                constraints.origins.push(origin);
-                return;
-            }
-            out.push(l.text);
-            origins.push(origin);
-            const shown = shownLine(l);
-            if (l.kind === 'requirement') {
-                const url = shown?.kind === 'requirement' ? shown.url : undefined;
-                // The name as written: a ${NAME} filled in is never a requirement's name here.
-                const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
-                requirements.push({
-                    ...(name !== undefined && { name: (0,parse/* canonicalName */.Ew)(name) }),
-                    ...(url !== undefined && { url }),
-                    editable: l.editable,
-                    origin,
-                });
-            }
-            else if (shown?.kind === 'option') {
-                for (const o of shown.options) {
-                    if (o.option === 'index-url' && o.value)
-                        indexes.indexUrl = o.value;
-                    if (o.option === 'extra-index-url' && o.value)
-                        indexes.extraIndexUrls.push(o.value);
-                }
-            }
-        },
-        result: () => ({
-            text: out.join('\n'),
-            origins,
-            requirements,
-            indexes,
-            constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
-        }),
-    };
-}
-/**
- * The problems of a read, and the kind of those that are credentials written in a line or a comment
- * (literalProblem adds one): those have their own fix (problemsError).
- */
-function problemList() {
-    const problems = [];
-    const credentials = new Map();
-    const literalProblem = (p) => {
-        credentials.set(p.problem, p.kind);
-        problems.push(p.problem);
-    };
-    return { problems, credentials, literalProblem };
-}
-/** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
-function editableLeak(l) {
-    if (l.kind !== 'requirement' || !l.editable)
-        return undefined;
-    const shown = shownLine(l);
-    // A line that parses only once filled in holds a ${NAME}: its text is what is checked.
-    return (0,credentials/* editableCredentialWhy */.S)((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
-}
-/**
- * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
- * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
- * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
- * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
- */
-function refusedInclude(include, expanded) {
-    if (/^file:/i.test(include.path))
-        return FILE_URL_INCLUDE;
-    if (isUrl(include.path))
-        return undefined;
-    return expanded ? EXPANDED_INCLUDE : undefined;
-}
-/**
- * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
- * The runner's own variables are refused first: a line naming one (checked without it filled in)
- * is not checked further; the lines returned.
- */
-function checkLines(abs, parsed, refs, problems) {
-    const refused = new Set();
-    // What pip expands: the lines without their comments.
-    for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
-        for (const r of (0,parse/* envReferences */.Q4)(l.text)) {
-            if ((0,runner_env/* isRunnerOwnVariable */.P)(r)) {
-                problems.push(`${abs}:${l.line}: \${${r}} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`);
-                refused.add(l.line);
-            }
-            else
-                refs.add(r);
-        }
-    for (const e of parsed.errors) {
-        if (refused.has(e.line))
-            continue;
-        const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-        problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
-    }
-    return refused;
-}
-/**
- * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
- * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
- * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
- * where some are.
- */
-function problemsError(files, found, credentials) {
-    // Once each: a file named by both -r and -c is read (and checked) as both.
-    const problems = [...new Set(found)];
-    const listed = problems.slice(0, MAX_LISTED_ERRORS);
-    const more = problems.length - listed.length;
-    if (more > 0)
-        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
-    const credentialsFix = credentialFix(kinds);
-    const fix = credentialsFix === undefined
-        ? FIX
-        : kinds.length === problems.length
-            ? credentialsFix
-            : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
-    return new errors/* ConfigError */.xL(files.join(', '), listed, {
-        fix,
-        count: problems.length,
-        problemsNameFiles: true,
-    });
-}
-function includeOf(l) {
-    if (l.kind !== 'option')
-        return undefined;
-    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
-    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
+function mermaidText(text, max = 80) {
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)))
+        .replace(/[\s\u2028\u2029]+/gu, ' ')
+        .trim(), max);
+    let out = '';
+    for (const ch of plain)
+        out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out === '' ? '?' : out;
 }
 
 
@@ -5977,6 +5480,104 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
             return { status: 'rejected', reason };
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 17183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ stripUnsafe),
+/* harmony export */   d6: () => (/* binding */ codeFence),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */ });
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
+// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
+// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
+
+
+
+/**
+ * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
+ * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
+ * still reads the same. Renovate does the same with a zero-width space.
+ */
+const JOINER = '\u2060';
+// Bidirectional overrides can make a row display something other than what it holds.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+function stripUnsafe(text) {
+    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+}
+function neutralise(text) {
+    return (stripUnsafe(text)
+        .replace(/@/g, `@${JOINER}`)
+        // Also before a line break: the break becomes <br>, and the text around it one line.
+        // One class, no alternation: `\r\n` as one break or two made 2^N ways to fail on N of them.
+        .replace(/#(?=[\r\n\u2028\u2029]*[0-9])/g, `#${JOINER}`)
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        // Tried only where a run of scheme characters begins (linear: from every letter of a long run
+        // it was quadratic); a run that begins with a digit gets the joiner too, which shows nothing.
+        .replace(/(?<![a-z0-9+.-])([a-z0-9+.-]+):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
+        // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
+        // bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`));
+}
+/**
+ * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
+ * and the backtick), table pipes and link brackets as entities, emphasis characters, `$` and a
+ * leading block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
+ * `$` because GitHub renders `$…$` and `$$…$$` as math: `\$` is the escape GitHub documents, and
+ * works in table cells as in text. Never for a code span or a fenced block, where a backslash
+ * shows as it is (they need no escaping: GitHub renders no math there).
+ */
+// Most values (package names, versions) need no escaping at all: checked once, returned as is.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
+function md(text, max = Infinity) {
+    // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
+    // and a clip could cut a token short of its pattern.
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max);
+    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
+        return clipped;
+    const s = neutralise(clipped);
+    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
+        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/[\\*_~$]/g, '\\$&')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^-(?=-)/, '\\-')
+        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        .replace(NEWLINES, '<br>'));
+}
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
+function html(text, max = Infinity) {
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max))).replace(NEWLINES, ' ');
+}
+/**
+ * A fenced code block around lines that are shown as they are (pip's own output): the fence is
+ * one backtick longer than the longest run of backticks in them (at least three), so no line can
+ * end the block early (CommonMark: a closing fence is at least as long as the opening one).
+ */
+function codeFence(lines, info = '') {
+    const body = lines.map((l) => stripUnsafe((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(l))).join('\n');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${body}\n${fence}`;
 }
 
 

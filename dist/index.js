@@ -28699,7 +28699,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(985), __nccwpck_require__.e(511), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(511), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -31822,11 +31822,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(985), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(985), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61381));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36664));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -252,8 +252,6 @@ function parseYamlDocument(text, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
 var schema = __webpack_require__(32430);
 // EXTERNAL MODULE: ./src/requirements/decode.ts
@@ -329,7 +327,6 @@ var variant_place = __webpack_require__(23549);
 var workspace_file = __webpack_require__(7946);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-
 
 
 
@@ -516,20 +513,13 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
         if (problem !== undefined)
             push(['python', 'requirements', i], problem);
     });
-    // Read and checked later (the floors, the key): on a runner only from the workspace.
-    const { key, sign } = config.attest;
-    const readsKey = key !== undefined && !(0,attest/* isKeyReference */.NI)(key) && (sign === 'key' || sign === 'auto');
-    const read = [
-        [['smoke', 'baseline'], config.smoke.baseline],
-        [['attest', 'key'], readsKey ? key : undefined],
-    ];
-    for (const [field, file] of read) {
-        if (file === undefined)
-            continue;
-        const f = at(file);
-        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? (field[0] === 'smoke' ? fileProblem(f) : undefined);
+    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
+    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? fileProblem(f);
         if (problem !== undefined)
-            push(field, problem);
+            push(['smoke', 'baseline'], problem);
     }
     return problems;
 }
@@ -656,14 +646,16 @@ function pathInFile(p, index) {
 }
 /**
  * PROBLEM (the plan's) with each `variants[i] (NAME)` and `(variants[i] NAME)` whose NAME the file
- * lists (FILE_VARIANTS) said by its index there.
+ * lists (FILE_VARIANTS) said by its index there. IN_FILE: whether the config's variants[i] is an
+ * entry of the file (LoadedConfig.lineOf knows its line); one that is not (a file that lists no
+ * variants: FILE_VARIANTS is then the default's) keeps the override list's index.
  */
-function variantsAsInFile(problem, fileVariants) {
+function variantsAsInFile(problem, fileVariants, inFile = () => true) {
     if (fileVariants === undefined)
         return problem;
     const place = (i, name) => {
         const j = fileVariants.lastIndexOf(name);
-        return j >= 0 ? String(j) : i;
+        return j >= 0 && inFile(Number(i)) ? String(j) : i;
     };
     return problem
         .replace(/\bvariants\[(\d+)\] \(([^()\s]+)\)/g, (_m, i, n) => `variants[${place(i, n)}] (${n})`)
@@ -682,10 +674,11 @@ function variantsAsInFile(problem, fileVariants) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
-// The files the config names whose content is read and checked (smoke.baseline's floors, attest.key's
-// key file), kept inside the workspace on a GitHub runner as requirements files are
-// (src/requirements/read.ts): a pull request's config naming ~/.docker/config.json or another
-// job's file would have it read, and a message saying what it holds. Anywhere else, anywhere.
+// The files the config names whose content is read and checked (smoke.baseline's floors), kept
+// inside the workspace on a GitHub runner as requirements files are (src/requirements/read.ts): a
+// pull request's config naming ~/.docker/config.json or another job's file would have it read, and
+// a message saying what it holds. Anywhere else, anywhere. attest.key is not one: a private key
+// belongs outside the repository, and its reader quotes nothing of a file that is no key.
 
 
 const isInside = (p, dir) => {

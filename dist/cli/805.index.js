@@ -1189,7 +1189,7 @@ function planBuild(config, ctx) {
         throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, 
         // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
         // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
-        out.errors.map((e) => (0,variant_place/* variantsAsInFile */.Mg)((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
+        out.errors.map((e) => (0,variant_place/* variantsAsInFile */.Mg)((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants, (i) => ctx.lineOf?.(['variants', i]) !== undefined)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: schema/* PLAN_SCHEMA_VERSION */.jk,

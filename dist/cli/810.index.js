@@ -1850,8 +1850,9 @@ async function relax(ws, held, o) {
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/release.ts
 // Step 4b, release: when nothing fits with every base package held, relaxed or not, the base
-// packages the plain plan replaces without breaking anything the base declares (breaks: []) are
-// let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
+// packages the plain plan replaces that no base package requires at all (leaves: breaks: [] and
+// no dependent, whatever its specifier; never numpy or torch, whose dependents seldom declare
+// them) are let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
 // (hold.ts unheldHazard), as for a package no pin holds, never "intact"; a plan that breaks a base
 // package after all is none. A pin is only dropped after every plan that keeps it failed: a plan
 // that holds the base stays the first choice.
@@ -1870,7 +1871,22 @@ const RELEASED_RUN = {
  * is no evidence that numpy 2 leaves the base working (the conflict this tool exists to catch:
  * hazards.json numpy1Abi, torchNoNumpyDependency).
  */
-const NEVER_RELEASED = new Set(['numpy']);
+const NEVER_RELEASED = new Set(['numpy', 'torch']);
+/**
+ * The canonical names of the projects some base package requires, whatever the version specifier
+ * (a C++ extension built against torch declares plain `torch`; an optional extra's too): none of
+ * them is let go, only a leaf nothing in the base depends on.
+ */
+function requiredByBase(installed) {
+    const names = new Set();
+    for (const d of installed)
+        for (const r of d.requiresDist) {
+            const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(r)?.[1];
+            if (name !== undefined)
+                names.add((0,parse/* canonicalName */.Ew)(name));
+        }
+    return names;
+}
 /**
  * PINS (the base's constraints text) without the lines that pin one of NAMES (`name==V`,
  * `name===V`; canonical names). Pure.
@@ -1893,9 +1909,11 @@ function withoutPins(pins, names) {
 async function release_release(ws, o) {
     // Only a pin there is to drop (one no pin held is replaced held or not: hold.ts).
     const pinned = new Set(o.base.decisions.flatMap((d) => (d.pin !== undefined ? [(0,parse/* canonicalName */.Ew)(d.dist.name)] : [])));
-    const free = o.diagnosis.analysis.replaced.filter((r) => r.breaks.length === 0 &&
-        pinned.has((0,parse/* canonicalName */.Ew)(r.name)) &&
-        !NEVER_RELEASED.has((0,parse/* canonicalName */.Ew)(r.name)));
+    const required = requiredByBase(o.base.snap.installed);
+    const free = o.diagnosis.analysis.replaced.filter((r) => {
+        const name = (0,parse/* canonicalName */.Ew)(r.name);
+        return r.breaks.length === 0 && pinned.has(name) && !NEVER_RELEASED.has(name) && !required.has(name);
+    });
     if (free.length === 0)
         return undefined;
     const basePins = withoutPins(o.base.basePins, new Set(free.map((r) => (0,parse/* canonicalName */.Ew)(r.name))));

@@ -580,10 +580,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/field-error.ts
 var field_error = __webpack_require__(95245);
-// EXTERNAL MODULE: ./src/config/workspace-file.ts
-var workspace_file = __webpack_require__(7946);
-// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
-var read = __webpack_require__(85422);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -636,8 +632,6 @@ var run = __webpack_require__(31738);
 
 
 
-
-
 const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
 const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
@@ -657,21 +651,20 @@ function keyFrom(cfg, env, baseDir, tools) {
         return { kind: 'key', key: cfg.key };
     }
     if (cfg.key !== undefined)
-        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir, (0,read/* workspaceRoot */.oS)(env, baseDir).root) };
+        return { kind: 'key', key: checkKeyFile(cfg.key, baseDir) };
     if (env.COSIGN_KEY?.trim())
         return { kind: 'key', key: 'env://COSIGN_KEY' };
     return undefined;
 }
 /**
  * KEY (attest.key, a file path) read and checked now: a missing file, one that is no regular file
- * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field;
- * so is, unread, one outside WORKSPACE (a runner's: loadConfig's workspace). Its absolute path.
+ * (a directory, a FIFO, a device) or no encrypted cosign private key is bad input naming the field,
+ * quoting none of it. Anywhere, on a runner too: a private key belongs outside the repository (a
+ * self-hosted runner's fixed path, a file an earlier step wrote), never in the build context.
+ * Its absolute path.
  */
-function checkKeyFile(key, baseDir, workspace) {
+function checkKeyFile(key, baseDir) {
     const file = external_node_path_default().resolve(baseDir, key);
-    const outside = (0,workspace_file/* outsideWorkspace */.t)(file, workspace);
-    if (outside !== undefined)
-        throw new errors/* InputError */.dz(`attest.key: ${outside}`);
     const text = (0,read_regular/* readRegularText */.Aj)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn, (e) => new errors/* InputError */.dz(e.code === 'ENOENT'
         ? `attest.key: no key file at ${file}`
         : `attest.key: ${file} ${e.code !== undefined ? `cannot be read (${e.code})` : e.reason}`, `${KEY_FIX} (the path is relative to the config file)`));
@@ -689,7 +682,7 @@ function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
     if (key === undefined || (sign !== 'key' && sign !== 'auto') || (0,verify_inputs/* isKeyReference */.NI)(key))
         return;
-    (0,field_error/* asConfigProblem */.c)(loaded, () => checkKeyFile(key, loaded.baseDir, loaded.workspace));
+    (0,field_error/* asConfigProblem */.c)(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'

@@ -200,7 +200,7 @@ const COMMANDS = [
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(422), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66266))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66266))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -427,7 +427,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
     key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1, { error: 'expected a file path' })
         .optional()
-        .describe('Private key file for `sign: key` (relative to the config file; on a GitHub runner inside the workspace); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
+        .describe('Private key file for `sign: key` (relative to the config file; keep it outside the repository and the build context, e.g. a fixed path on a self-hosted runner); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY` (its text: the way on GitHub-hosted runners).'),
     spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),

@@ -1,8 +1,8 @@
-export const id = 381;
-export const ids = [381];
+export const id = 664;
+export const ids = [664];
 export const modules = {
 
-/***/ 61381:
+/***/ 36664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -603,8 +603,778 @@ var inputs = __webpack_require__(64389);
 var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
-var requirements_read = __webpack_require__(85422);
+// EXTERNAL MODULE: ./src/util/runner-env.ts
+var runner_env = __webpack_require__(2426);
+;// CONCATENATED MODULE: ./src/requirements/decode.ts
+// A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
+// auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
+// in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
+// a UTF-32 LE file as UTF-16 and fails: refused here, saying so; FE FF, UTF-16 BE; 00 00 FE FF,
+// UTF-32 BE), else by a PEP 263 `coding:` comment on one of the first two lines, else as UTF-8 (the
+// locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
+// `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
+// refused, as pip refuses them. Pure.
+/** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
+const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
+/**
+ * Python's names (its codec modules and encodings.aliases) of the codecs read here: `coding: UTF-8`,
+ * `latin-1`, `iso-8859-1`, `us-ascii` ... (normalized).
+ */
+const ALIASES = Object.fromEntries([
+    ['utf_8', 'utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001 utf_8_sig'],
+    [
+        'latin_1',
+        'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 iso_8859_1_1987 iso8859 8859 cp819 iso_ir_100 csisolatin1 ibm819',
+    ],
+    [
+        'ascii',
+        'ascii us_ascii us 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6',
+    ],
+].flatMap(([codec, all]) => all.split(' ').map((n) => [n, codec])));
+/** Python's normalize_encoding: lower case, each run of characters other than letters, digits and '.' one '_'. */
+const normalized = (name) => name
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+/** The codec a `coding:` NAME is read with here, as Python looks it up ('.' also as '_'). */
+function codecOf(name) {
+    const n = normalized(name);
+    return ALIASES[n] ?? ALIASES[n.replace(/\./g, '_')];
+}
+const strict = (label, bytes) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+/** UTF-32 BE, strictly (a length not a multiple of 4, a surrogate or a value past U+10FFFF: none). */
+function utf32be(bytes) {
+    if (bytes.length % 4 !== 0)
+        throw new TypeError('truncated data');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const out = [];
+    for (let i = 0; i < bytes.length; i += 4) {
+        const cp = view.getUint32(i);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+            throw new TypeError(`code point ${cp} at byte ${i}`);
+        out.push(String.fromCodePoint(cp));
+    }
+    return out.join('');
+}
+const startsWith = (data, bom) => bom.every((b, i) => data[i] === b);
+const SAVE_UTF8 = 'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
+/** DATA decoded by its byte-order mark, as pip does; undefined without one. */
+function byBom(data) {
+    const rest = (n) => data.subarray(n);
+    const decode = (what, f) => {
+        try {
+            return { text: f() };
+        }
+        catch {
+            return {
+                why: `starts with the ${what} byte-order mark but is not valid ${what}: pip cannot read it`,
+                fix: SAVE_UTF8,
+            };
+        }
+    };
+    if (startsWith(data, [0xef, 0xbb, 0xbf]))
+        return decode('UTF-8', () => strict('utf-8', rest(3)));
+    if (startsWith(data, [0xff, 0xfe, 0, 0]))
+        return {
+            why: 'is UTF-32 LE (it starts with FF FE 00 00): pip takes FF FE for UTF-16 and reads it as that, every other character a U+0000, and fails',
+            fix: SAVE_UTF8,
+        };
+    // pip's "utf-16" codec: after the mark, a second one (FF FE or FE FF) is read as one too.
+    if (startsWith(data, [0xff, 0xfe]))
+        return decode('UTF-16', () => {
+            const r = rest(2);
+            if (startsWith(r, [0xfe, 0xff]))
+                return strict('utf-16be', r.subarray(2));
+            return strict('utf-16le', startsWith(r, [0xff, 0xfe]) ? r.subarray(2) : r);
+        });
+    if (startsWith(data, [0xfe, 0xff]))
+        return decode('UTF-16', () => strict('utf-16be', rest(2)));
+    if (startsWith(data, [0, 0, 0xfe, 0xff]))
+        return decode('UTF-32', () => utf32be(rest(4)));
+    return undefined;
+}
+/** The encoding a `coding:` comment on one of DATA's first two lines names (pip's rule), if any. */
+function codingLine(data) {
+    let start = 0;
+    for (let line = 1; line <= 2 && start <= data.length; line++) {
+        let end = data.indexOf(0x0a, start);
+        if (end < 0)
+            end = data.length;
+        // The line's bytes as Latin-1: one character a byte, as Python's bytes regex reads them.
+        const text = Buffer.from(data.subarray(start, end)).toString('latin1');
+        const m = text.startsWith('#') ? CODING.exec(text) : null;
+        if (m)
+            return { name: m[1], line };
+        start = end + 1;
+    }
+    return undefined;
+}
+/**
+ * A requirements file's bytes as pip reads them: by byte-order mark, else by a `coding:` comment
+ * (UTF-8, Latin-1 or ASCII here; another is refused, saying so), else as UTF-8; bytes not valid in
+ * that encoding are refused (pip fails on them), as is a UTF-32 LE file (pip misreads it).
+ */
+function decodeRequirements(data) {
+    const bom = byBom(data);
+    if (bom !== undefined)
+        return bom;
+    const coding = codingLine(data);
+    const codec = coding === undefined ? 'utf_8' : codecOf(coding.name);
+    if (codec === undefined)
+        return {
+            why: `declares its encoding "${coding.name}" on line ${coding.line} (a PEP 263 "coding:" comment, which pip honours): only UTF-8, Latin-1 and ASCII are read here`,
+            fix: `${SAVE_UTF8} and make that comment say utf-8 (or drop it)`,
+        };
+    if (codec === 'latin_1')
+        return { text: Buffer.from(data).toString('latin1') };
+    const bad = codec === 'ascii' ? data.findIndex((b) => b > 0x7f) : -1;
+    if (bad < 0)
+        try {
+            return { text: strict('utf-8', data) };
+        }
+        catch {
+            // Below: where it fails.
+        }
+    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
+    const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
+    return {
+        why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
+        fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
+    };
+}
+/** The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode). */
+function firstInvalidUtf8(data) {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
+    let bytes = 0;
+    for (const ch of text) {
+        const n = Buffer.byteLength(ch);
+        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
+        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
+            return bytes;
+        bytes += n;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/read-file.ts
+// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
+// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
+// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
+// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
+
+
+
+
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+const isInside = (p, dir) => {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+};
+/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
+function checkedRealPath(abs, where, root) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
+    }
+    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
+    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
+    if (system !== undefined)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
+    if (root === undefined)
+        return real;
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
+    }
+    if (!isInside(real, realRoot))
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
+    return real;
+}
+/**
+ * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
+ * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
+ * else exit 2.
+ */
+function readRequirementsFile(abs, from, root) {
+    const where = from ? ` (included from ${from})` : '';
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(abs);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+    }
+    if (!st.isFile())
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
+    if (st.size > MAX_REQUIREMENTS_BYTES)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
+    const real = checkedRealPath(abs, where, root);
+    let data;
+    try {
+        data = (0,external_node_fs_.readFileSync)(real);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
+    }
+    const decoded = decodeRequirements(data);
+    if ('why' in decoded)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
+    return decoded.text;
+}
+
+// EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
+var credentials = __webpack_require__(53088);
+// EXTERNAL MODULE: ./src/requirements/options.ts
+var requirements_options = __webpack_require__(87818);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
+;// CONCATENATED MODULE: ./src/requirements/quoted-credentials.ts
+// Credentials in a requirements line as pip reads it: pip shlex-splits the options part of a line
+// (break_args_options, then shlex.split: POSIX quotes and backslashes removed), so
+// `-i "https"://user:p4ssw0rd@host/simple`, `-i https://user:p4ss"w0rd"@host/simple` and
+// `-i https:/\/user:p4ssw0rd@host/simple` each give pip https://user:p4ssw0rd@host/simple, a URL
+// the line as written does not show. Each word of the options part that pip reads otherwise than
+// written is judged as pip reads it (literalCredentials), and masked so (redactUrls' wider rule),
+// the spans found mapped back onto the line as written: the check and what a message shows both
+// see what pip uses. Pure (the last line's words are kept for the next call on it).
+
+
+
+
+/** A quote or a backslash: the characters pip's shlex split removes. */
+const QUOTING = /["'\\]/;
+/**
+ * The words of the options part of TEXT, `at` in TEXT: as pip's shlex split reads them, or where
+ * that fails (pip refuses the line; a message may still quote it) with every quote and backslash
+ * dropped, split at white space.
+ */
+function optionWords(text) {
+    const { options, start } = (0,parse/* breakArgsOptions */.dQ)(text);
+    const split = (0,requirements_options/* shlexTokens */.P7)(options);
+    const words = 'error' in split ? looseWords(options) : split.tokens;
+    return words.map((w) => ({ value: w.value, at: w.at.map((i) => i + start) }));
+}
+/** TEXT's words with every quote and backslash dropped (where pip's shlex split fails). */
+function looseWords(text) {
+    const words = [];
+    let cur;
+    for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i])) {
+            if (cur !== undefined)
+                words.push(cur);
+            cur = undefined;
+        }
+        else if (!QUOTING.test(text[i])) {
+            cur ??= { value: '', at: [] };
+            cur.value += text[i];
+            cur.at.push(i);
+        }
+    }
+    if (cur !== undefined)
+        words.push(cur);
+    return words;
+}
+/** The last line's Unquoted: the check and the masking of one line ask for it in turn. */
+let last;
+function unquoted(text) {
+    if (last?.text === text)
+        return last.unquoted;
+    const values = [];
+    const at = [];
+    if (QUOTING.test(text))
+        for (const w of optionWords(text)) {
+            // Read as written (no quote or backslash inside it), unless pip's value holds what ends a URL
+            // or a value in the rules as written (`"https://u:pw d@host"`: the space is the password's).
+            if (w.value === text.slice(w.at[0], w.at.at(-1) + 1) && !/[\s"'`\\]/.test(w.value))
+                continue;
+            if (values.length > 0)
+                at.push(-1);
+            values.push(w.value.replace(/[\s"'`\\]/g, '_'));
+            for (const i of w.at)
+                at.push(i);
+        }
+    last = { text, unquoted: { joined: values.join(' '), at } };
+    return last.unquoted;
+}
+/** The span of TEXT that [start, end) of U.joined came from (from its first character to its last). */
+const spanOf = (u, start, end) => ({
+    start: u.at[start],
+    end: u.at[end - 1] + 1,
+});
+/**
+ * The credentials written literally in a requirements line (literalCredentials; LIVE false: the
+ * comment rule), as written and as pip reads its options part (quotes and backslashes removed), the
+ * latter's spans in TEXT as written (from a credential's first character to its last, quotes
+ * between included).
+ */
+function lineCredentials(text, live = true) {
+    const found = (0,credentials/* literalCredentials */.m)(text, live);
+    const u = unquoted(text);
+    if (u.joined === '')
+        return found;
+    const seen = new Set(found.map((f) => `${f.start}:${f.end}`));
+    for (const c of (0,credentials/* literalCredentials */.m)(u.joined, live)) {
+        if (c.end <= c.start)
+            continue;
+        const span = spanOf(u, c.start, c.end);
+        const key = `${span.start}:${span.end}`;
+        if (!seen.has(key))
+            found.push({ ...c, ...span });
+        seen.add(key);
+    }
+    return found;
+}
+/**
+ * The spans of TEXT (a requirements line as written) to mask beyond lineCredentials' where a line
+ * is shown: in each word of its options part that pip reads otherwise than written, what redactUrls
+ * (the log masking's wider rule: any password, a short one too) hides once quotes and backslashes are
+ * removed, from the first part hidden to the last.
+ */
+function quotedWordSpans(text) {
+    const u = unquoted(text);
+    // A mask character no word holds (a line holding a control character is shown made visible).
+    if (u.joined === '' || u.joined.includes('\u0000'))
+        return u.joined === '' ? [] : [spanOf(u, 0, u.joined.length)];
+    const masked = (0,redact/* redactUrls */.sK)(u.joined, '\u0000');
+    if (masked === u.joined)
+        return [];
+    // No mask spans a space (the words hold none): word i of one is word i of the other.
+    const spans = [];
+    const words = u.joined.split(' ');
+    let from = 0;
+    masked.split(' ').forEach((m, i) => {
+        const w = words[i];
+        if (m !== w) {
+            const start = m.indexOf('\u0000');
+            const end = w.length - (m.length - 1 - m.lastIndexOf('\u0000'));
+            spans.push(spanOf(u, from + Math.max(0, start), from + (end > start ? end : w.length)));
+        }
+        from += w.length + 1;
+    });
+    return spans;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/credential-problems.ts
+// The problems of credentials written in a requirements file (credentials.ts finds them): a line's
+// or a comment's, each quoted with its values masked and cut to MAX_QUOTED_CHARS, with why and the
+// fix; and how any problem of read.ts quotes a line (quotedLine, quotedWhy). Pure.
+// No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
+
+
+
+const LITERAL_WHY = "it would be copied into the image (the templates copy the build context, this file with it, into /app, and pip writes a direct URL, query and all, into *.dist-info/direct_url.json) and it is in your repository's history: revoke it";
+const COMMENT_WHY = "pip ignores a comment, but the templates copy the build context, this file with it, into /app, and it is in your repository's history: revoke it";
+const REFERENCE_WHY = 'pip fills in only ${NAME}, NAME of upper-case letters, digits and _, from its environment: it would send that text as written';
+const IN_ITS_PLACE = "write a ${NAME} in its place (a login's password as user:${NAME}, a token used as the user name as ${NAME} alone, ?sig=${NAME}, /t/${NAME}/)";
+const PASS_NAME = 'pass NAME with build.secrets, from which pip fills it in (docs/build.md, "Security: how secrets reach the build")';
+const LITERAL_FIX = `${IN_ITS_PLACE} and ${PASS_NAME}`;
+const COMMENT_FIX = `delete it from the comment, or ${IN_ITS_PLACE} and ${PASS_NAME}`;
+/**
+ * The fix of an error whose problems are credentials written in lines or comments: no '@' in it,
+ * so no masker takes its examples for a login.
+ */
+const LITERAL_CREDENTIAL_FIX = `revoke each credential named; in a line, ${LITERAL_FIX}; in a comment, delete it`;
+/** The fix of an error whose problems are references pip does not fill in ($TOKEN in a line). */
+const REFERENCE_FIX = `for each reference named, ${LITERAL_FIX}`;
+/** The fix of an error whose credential problems are of KINDS (undefined without one). */
+function credentialFix(kinds) {
+    const fixes = [
+        ...(kinds.includes('secret') ? [LITERAL_CREDENTIAL_FIX] : []),
+        ...(kinds.includes('reference') ? [REFERENCE_FIX] : []),
+    ];
+    return fixes.length > 0 ? fixes.join('; ') : undefined;
+}
+/** The most of a line a problem quotes; a longer one is cut (a 2 MB line is not quoted whole). */
+const MAX_QUOTED_CHARS = 300;
+/** TEXT cut to MAX_QUOTED_CHARS (not inside a surrogate pair), with a marker saying so. */
+function clipped(text) {
+    if (text.length <= MAX_QUOTED_CHARS)
+        return text;
+    const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
+    return `${text.slice(0, cut)}... (${text.length} characters, cut)`;
+}
+/**
+ * TEXT (a requirements line as written) as it may be shown: each credential written literally in
+ * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
+ * removed, `-i "https"://user:pw@host`), and redactUrls over it, also where pip reads a URL its
+ * quotes hide from it (quotedWordSpans). By default both rules judge it: the line's, and the
+ * comment's (a line quoted whole may hold its comment, and a token there: `# HF_TOKEN=hf_...`).
+ */
+function maskLiteralCredentials(text, found = [
+    ...lineCredentials(text),
+    ...lineCredentials(text, false),
+]) {
+    let shown = '';
+    let done = 0;
+    for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
+        if (c.end <= done)
+            continue; // inside one masked already
+        shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;
+        done = c.end;
+    }
+    return (0,redact/* redactUrls */.sK)(shown + text.slice(done));
+}
+/**
+ * TEXT (a requirements line as written, or part of one) as a problem quotes it: its credentials
+ * masked (maskLiteralCredentials), then cut to MAX_QUOTED_CHARS.
+ */
+const quotedLine = (text, found) => clipped(maskLiteralCredentials(text, found));
+/** A part quoted in a reason ("...") longer than MAX_QUOTED_CHARS. */
+const LONG_QUOTE = new RegExp(`"([^"]{${MAX_QUOTED_CHARS + 1},})"`, 'g');
+/**
+ * WHY (a reason that may quote part of a line: `"..." is not a valid PEP 440 version`) as a
+ * problem shows it: its credentials masked, each quoted part cut to MAX_QUOTED_CHARS.
+ */
+const quotedWhy = (why) => maskLiteralCredentials(why).replace(LONG_QUOTE, (_, q) => `"${clipped(q)}"`);
+/**
+ * The problem of a requirements line (TEXT as written, at ORIGIN "file:line") whose URLs hold a
+ * credential written literally (literalCredentials), as written or as pip reads its options part
+ * (lineCredentials: `-i "https"://user:pw@host`), or undefined; of a comment (TEXT from its '#')
+ * with `comment`. The text is shown with each value found masked, and redactUrls over it, cut
+ * to MAX_QUOTED_CHARS: no value found is in what is returned. A line whose only ones are references
+ * pip does not fill in (`$TOKEN`) says to write `${NAME}`: nothing to revoke.
+ */
+function literalCredentialProblem(origin, text, comment = false) {
+    // A line as pip reads it too (its options part shlex-split); a comment as written.
+    const found = comment ? (0,credentials/* literalCredentials */.m)(text, false) : lineCredentials(text);
+    if (found.length === 0)
+        return undefined;
+    const what = [...new Set(found.map((c) => c.what))].join(', ');
+    const shown = quotedLine(text, found);
+    if (comment)
+        return {
+            problem: `${origin}: "${shown}": a credential written in a comment, ${what}: ${COMMENT_WHY}; ${COMMENT_FIX}`,
+            kind: 'secret',
+        };
+    if (found.every((c) => c.kind === 'reference'))
+        return { problem: `${origin}: "${shown}": ${what}: ${REFERENCE_WHY}; ${LITERAL_FIX}`, kind: 'reference' };
+    return {
+        problem: `${origin}: "${shown}": a credential written in the line, ${what}: ${LITERAL_WHY}; ${LITERAL_FIX}`,
+        kind: 'secret',
+    };
+}
+/** Where a physical line's comment starts, by pip's rule (a '#' at its start or after white space). */
+const COMMENT_START = /(?:^|[\t\n\r\f\v ])#/;
+/**
+ * The problems of the comments of a requirements file (TEXT, the file FILE as read): each
+ * physical line whose comment (from its '#', as pip's rule finds one) holds a credential written
+ * literally (literalCredentials' rule for a comment: in a URL, or a token of a known form
+ * anywhere), named FILE:N. pip ignores comments, but the file, comments and all, is copied into
+ * the image. A URL without a credential, a placeholder or a `$TOKEN`, in a comment, is fine.
+ */
+function commentCredentialProblems(file, text) {
+    const problems = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+        const m = COMMENT_START.exec(line);
+        if (!m)
+            return;
+        const hash = m.index + m[0].length - 1;
+        const problem = literalCredentialProblem(`${file}:${i + 1}`, line.slice(hash).trimEnd(), true);
+        if (problem !== undefined)
+            problems.push(problem);
+    });
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/read.ts
+// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
+// (relative to the including file, as pip does), include loops refused with the chain, every line
+// parsed strictly (parse.ts). A local -c file is read as constraints: its lines reach pip through
+// the constraints file of the resolver and the build (RequirementsText.constraints). Refused:
+// an editable install whose URL carries a login or a ${NAME} (editableCredentialWhy); a line, or a
+// comment (commentCredentialProblems: the file is copied into the image, comments and all), that
+// holds a credential written literally, or a reference pip does not fill in ($TOKEN)
+// (literalCredentialProblem, credential-problems.ts); a constraint pip refuses (constraintLineWhy).
+// A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
+// "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
+// /dev, nor, given a root (the workspace), from outside it.
+
+
+
+
+
+
+
+
+/** More invalid lines than this are counted, not listed. */
+const MAX_LISTED_ERRORS = 20;
+/** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
+function constraintsFileText(constraints) {
+    const text = constraints?.text ?? '';
+    return text === '' ? '' : `${text}\n`;
+}
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
+const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
+/** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
+function constraintLineWhy(l) {
+    if (l.kind !== 'requirement')
+        return undefined;
+    if (l.editable)
+        return 'an editable (-e) line cannot be a constraint (pip refuses it): move it to a requirements file';
+    const shown = shownLine(l);
+    const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
+    if (name === undefined)
+        return 'a constraint must name its project (pip refuses unnamed constraints): write "name @ URL"';
+    // PEP 508: extras follow the name at once.
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*\[/.test(l.text))
+        return 'a constraint cannot name extras (pip refuses it): drop the [...] part; the bound holds for the project whatever extras a requirement asks for';
+    return undefined;
+}
+const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
+/**
+ * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
+ * a path outside it, ~/.pypirc say, would have it read and quoted), or the config's own directory
+ * when the config is not in the workspace. Anywhere elsewhere.
+ */
+function workspaceRoot(env, baseDir) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
+        return {};
+    const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
+    const base = external_node_path_default().resolve(baseDir);
+    return { root: base === ws || base.startsWith(`${ws}${(external_node_path_default()).sep}`) ? ws : base };
+}
+/**
+ * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
+ * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
+ * there (refused by the caller): such a line is checked as written.
+ */
+function checkingEnv(env, expandable) {
+    const may = (n) => !(0,runner_env/* isRunnerOwnVariable */.P)(n) && (expandable === undefined || expandable.includes(n));
+    return Object.fromEntries(Object.entries(env).flatMap(([n, v]) => (v !== undefined && may(n) ? [[n, v]] : [])));
+}
+/** What a line shows: the line as written where ${NAME} was filled in (ParsedLine.written). */
+const shownLine = (l) => (l.expanded ? l.written : l);
+/**
+ * Read and check requirements files (relative to baseDir) with their -r includes and -c files (the
+ * latter's lines go to `constraints`; an editable URL with a login or a ${NAME}, a URL holding a
+ * credential written literally, in a line or a comment, and a constraint pip refuses, are refused,
+ * exit 2, naming their line). `opts.root`:
+ * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
+ * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
+ * refuses the others). No message quotes a line with a value filled in.
+ */
+function readRequirements(files, baseDir, env = process.env, opts = {}) {
+    const checkEnv = checkingEnv(env, opts.expandable);
+    const done = new Set();
+    /** Every file read, once, in the order first read. */
+    const read = new Set();
+    const into = readInto();
+    const refs = new Set();
+    const { problems, credentials, literalProblem } = problemList();
+    // chain: the files being read, outermost first, with the line that includes the next.
+    // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
+    const visit = (abs, chain, asConstraints) => {
+        const loopAt = chain.findIndex((c) => c.file === abs);
+        if (loopAt >= 0) {
+            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
+            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
+        }
+        // The same file reached through two parents: once is enough (once as each, requirements and
+        // constraints: pip reads it as both then).
+        const key = `${asConstraints ? 'c' : 'r'}:${abs}`;
+        if (done.has(key))
+            return;
+        const parent = chain.at(-1);
+        const from = parent ? `${parent.file}:${parent.line}` : undefined;
+        const text = readRequirementsFile(abs, from, opts.root);
+        read.add(abs);
+        const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
+        // pip ignores comments, but the file, comments and all, is copied into the image.
+        commentCredentialProblems(abs, text).forEach(literalProblem);
+        const refused = checkLines(abs, parsed, refs, problems);
+        for (const l of parsed.lines) {
+            if (refused.has(l.line))
+                continue;
+            const origin = `${abs}:${l.line}`;
+            const include = includeOf(l);
+            const refusedWhy = (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
+            if (refusedWhy) {
+                problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
+                continue;
+            }
+            if (include && !isUrl(include.path)) {
+                const next = [...chain, { file: abs, line: l.line }];
+                // As pip: a -c file's lines are constraints, a -r file's requirements, wherever it is named.
+                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path), next, include.constraint);
+                continue;
+            }
+            // As written: a ${NAME} is how a credential is passed, its value never judged here. An
+            // editable line may be refused for both (a literal token to revoke, and -e to drop).
+            const literal = literalCredentialProblem(origin, l.text);
+            if (literal !== undefined)
+                literalProblem(literal);
+            const leak = editableLeak(l);
+            if (leak !== undefined)
+                problems.push(`${origin}: "${quotedLine(l.text)}": ${leak}`);
+            if (literal !== undefined || leak !== undefined)
+                continue;
+            into.line(l, origin, asConstraints);
+        }
+        done.add(key);
+    };
+    for (const f of files)
+        visit(external_node_path_default().resolve(baseDir, f), [], false);
+    if (problems.length > 0)
+        throw problemsError(files, problems, credentials);
+    return { ...into.result(), envReferences: [...refs], files: [...read] };
+}
+/**
+ * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
+ * constraints; every other line to the requirements text (a -r URL is requirements wherever pip
+ * reads it, and an option such as --index-url is global in pip, whichever file holds it).
+ */
+function readInto() {
+    const out = [];
+    const origins = [];
+    const constraints = { lines: [], origins: [] };
+    const requirements = [];
+    const indexes = { extraIndexUrls: [] };
+    return {
+        line(l, origin, asConstraints) {
+            if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
+                constraints.lines.push(l.text);
+                constraints.origins.push(origin);
+                return;
+            }
+            out.push(l.text);
+            origins.push(origin);
+            const shown = shownLine(l);
+            if (l.kind === 'requirement') {
+                const url = shown?.kind === 'requirement' ? shown.url : undefined;
+                // The name as written: a ${NAME} filled in is never a requirement's name here.
+                const name = l.expanded ? (shown?.kind === 'requirement' ? shown.name : undefined) : l.name;
+                requirements.push({
+                    ...(name !== undefined && { name: (0,parse/* canonicalName */.Ew)(name) }),
+                    ...(url !== undefined && { url }),
+                    editable: l.editable,
+                    origin,
+                });
+            }
+            else if (shown?.kind === 'option') {
+                for (const o of shown.options) {
+                    if (o.option === 'index-url' && o.value)
+                        indexes.indexUrl = o.value;
+                    if (o.option === 'extra-index-url' && o.value)
+                        indexes.extraIndexUrls.push(o.value);
+                }
+            }
+        },
+        result: () => ({
+            text: out.join('\n'),
+            origins,
+            requirements,
+            indexes,
+            constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
+        }),
+    };
+}
+/**
+ * The problems of a read, and the kind of those that are credentials written in a line or a comment
+ * (literalProblem adds one): those have their own fix (problemsError).
+ */
+function problemList() {
+    const problems = [];
+    const credentials = new Map();
+    const literalProblem = (p) => {
+        credentials.set(p.problem, p.kind);
+        problems.push(p.problem);
+    };
+    return { problems, credentials, literalProblem };
+}
+/** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
+function editableLeak(l) {
+    if (l.kind !== 'requirement' || !l.editable)
+        return undefined;
+    const shown = shownLine(l);
+    // A line that parses only once filled in holds a ${NAME}: its text is what is checked.
+    return (0,credentials/* editableCredentialWhy */.S)((shown?.kind === 'requirement' ? shown.url : undefined) ?? l.text);
+}
+/**
+ * Why an include line is refused; undefined for one that is kept: a remote URL (pip fetches it,
+ * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
+ * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
+ * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
+ */
+function refusedInclude(include, expanded) {
+    if (/^file:/i.test(include.path))
+        return FILE_URL_INCLUDE;
+    if (isUrl(include.path))
+        return undefined;
+    return expanded ? EXPANDED_INCLUDE : undefined;
+}
+/**
+ * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
+ * The runner's own variables are refused first: a line naming one (checked without it filled in)
+ * is not checked further; the lines returned.
+ */
+function checkLines(abs, parsed, refs, problems) {
+    const refused = new Set();
+    // What pip expands: the lines without their comments.
+    for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
+        for (const r of (0,parse/* envReferences */.Q4)(l.text)) {
+            if ((0,runner_env/* isRunnerOwnVariable */.P)(r)) {
+                problems.push(`${abs}:${l.line}: \${${r}} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`);
+                refused.add(l.line);
+            }
+            else
+                refs.add(r);
+        }
+    for (const e of parsed.errors) {
+        if (refused.has(e.line))
+            continue;
+        const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+        problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
+    }
+    return refused;
+}
+/**
+ * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
+ * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
+ * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
+ * where some are.
+ */
+function problemsError(files, found, credentials) {
+    // Once each: a file named by both -r and -c is read (and checked) as both.
+    const problems = [...new Set(found)];
+    const listed = problems.slice(0, MAX_LISTED_ERRORS);
+    const more = problems.length - listed.length;
+    if (more > 0)
+        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
+    const credentialsFix = credentialFix(kinds);
+    const fix = credentialsFix === undefined
+        ? FIX
+        : kinds.length === problems.length
+            ? credentialsFix
+            : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
+    return new errors/* ConfigError */.xL(files.join(', '), listed, {
+        fix,
+        count: problems.length,
+        problemsNameFiles: true,
+    });
+}
+function includeOf(l) {
+    if (l.kind !== 'option')
+        return undefined;
+    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
+    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
+}
+
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -830,12 +1600,8 @@ function parseYamlDocument(text, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
 var schema = __webpack_require__(89538);
-// EXTERNAL MODULE: ./src/requirements/decode.ts
-var decode = __webpack_require__(30744);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
 // A config file's bytes as text: UTF-8 only, decoded strictly. Decoding with replacement would turn
 // a byte that is not UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD silently: an image
@@ -846,7 +1612,7 @@ var decode = __webpack_require__(30744);
  * Where the first byte that is not part of valid UTF-8 is in BYTES (the WHATWG decoder's rules: no
  * overlong form, no surrogate, nothing above U+10FFFF, no sequence cut short), or -1 when none is.
  */
-function firstInvalidUtf8(bytes) {
+function utf8_firstInvalidUtf8(bytes) {
     for (let i = 0; i < bytes.length;) {
         const b = bytes[i];
         if (b < 0x80) {
@@ -892,12 +1658,12 @@ function decodeConfigText(bytes, label) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        const at = Math.max(firstInvalidUtf8(bytes), 0);
+        const at = Math.max(utf8_firstInvalidUtf8(bytes), 0);
         const before = bytes.subarray(0, at);
         const lineStart = before.lastIndexOf(0x0a) + 1;
         const line = before.filter((b) => b === 0x0a).length + 1;
         const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
-        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.o);
+        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, SAVE_UTF8);
     }
 }
 
@@ -930,25 +1696,51 @@ function pathInFile(p, index) {
 }
 /**
  * PROBLEM (the plan's) with each `variants[i] (NAME)` and `(variants[i] NAME)` whose NAME the file
- * lists (FILE_VARIANTS) said by its index there.
+ * lists (FILE_VARIANTS) said by its index there. IN_FILE: whether the config's variants[i] is an
+ * entry of the file (LoadedConfig.lineOf knows its line); one that is not (a file that lists no
+ * variants: FILE_VARIANTS is then the default's) keeps the override list's index.
  */
-function variantsAsInFile(problem, fileVariants) {
+function variantsAsInFile(problem, fileVariants, inFile = () => true) {
     if (fileVariants === undefined)
         return problem;
     const place = (i, name) => {
         const j = fileVariants.lastIndexOf(name);
-        return j >= 0 ? String(j) : i;
+        return j >= 0 && inFile(Number(i)) ? String(j) : i;
     };
     return problem
         .replace(/\bvariants\[(\d+)\] \(([^()\s]+)\)/g, (_m, i, n) => `variants[${place(i, n)}] (${n})`)
         .replace(/\(variants\[(\d+)\] ([^()\s]+)\)/g, (_m, i, n) => `(variants[${place(i, n)}] ${n})`);
 }
 
-// EXTERNAL MODULE: ./src/config/workspace-file.ts
-var workspace_file = __webpack_require__(7946);
+;// CONCATENATED MODULE: ./src/config/workspace-file.ts
+// The files the config names whose content is read and checked (smoke.baseline's floors), kept
+// inside the workspace on a GitHub runner as requirements files are (src/requirements/read.ts): a
+// pull request's config naming ~/.docker/config.json or another job's file would have it read, and
+// a message saying what it holds. Anywhere else, anywhere. attest.key is not one: a private key
+// belongs outside the repository, and its reader quotes nothing of a file that is no key.
+
+
+const workspace_file_isInside = (p, dir) => {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+};
+/**
+ * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
+ * workspace, or the config's own directory when the config is outside it), judged by where its
+ * links lead; undefined when it may (no ROOT: not on a runner).
+ */
+function outsideWorkspace(file, root) {
+    if (root === undefined)
+        return undefined;
+    const real = (0,read_regular/* realPathOrSelf */.rX)(file);
+    const realRoot = (0,read_regular/* realPathOrSelf */.rX)(root);
+    if (workspace_file_isInside(real, realRoot))
+        return undefined;
+    return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
+}
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-
 
 
 
@@ -1135,20 +1927,13 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
         if (problem !== undefined)
             push(['python', 'requirements', i], problem);
     });
-    // Read and checked later (the floors, the key): on a runner only from the workspace.
-    const { key, sign } = config.attest;
-    const readsKey = key !== undefined && !(0,attest/* isKeyReference */.NI)(key) && (sign === 'key' || sign === 'auto');
-    const read = [
-        [['smoke', 'baseline'], config.smoke.baseline],
-        [['attest', 'key'], readsKey ? key : undefined],
-    ];
-    for (const [field, file] of read) {
-        if (file === undefined)
-            continue;
-        const f = at(file);
-        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? (field[0] === 'smoke' ? fileProblem(f) : undefined);
+    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
+    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = outsideWorkspace(f, workspace) ?? fileProblem(f);
         if (problem !== undefined)
-            push(field, problem);
+            push(['smoke', 'baseline'], problem);
     }
     return problems;
 }
@@ -1206,7 +1991,7 @@ function loadConfig(opts = {}) {
         ...(file === undefined && { noFile }),
     });
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
-    const { root: workspace } = opts.env ? (0,requirements_read/* workspaceRoot */.oS)(opts.env, baseDir) : {};
+    const { root: workspace } = opts.env ? workspaceRoot(opts.env, baseDir) : {};
     if (opts.checkFiles !== false) {
         const origins = { sourceOf, ...(lineOf && { lineOf }) };
         const problems = checkReferencedFiles(config, baseDir, origins, workspace);
@@ -1241,8 +2026,6 @@ var plan_schema = __webpack_require__(47684);
 var results_results = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/util/json-file.ts
 var json_file = __webpack_require__(80019);
-// EXTERNAL MODULE: ./src/requirements/parse.ts
-var parse = __webpack_require__(39459);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -3142,8 +3925,8 @@ function skipGitInfo(input, env) {
  * message quotes another variable's value.
  */
 function configRequirements(config, baseDir, env) {
-    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, env, {
-        ...(0,requirements_read/* workspaceRoot */.oS)(env, baseDir),
+    const read = readRequirements(config.python.requirements, baseDir, env, {
+        ...workspaceRoot(env, baseDir),
         expandable: config.build.secrets,
     });
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
@@ -4013,7 +4796,7 @@ function planBuild(config, ctx) {
         throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, 
         // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
         // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
-        out.errors.map((e) => variantsAsInFile((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
+        out.errors.map((e) => variantsAsInFile((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants, (i) => ctx.lineOf?.(['variants', i]) !== undefined)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: plan_schema/* PLAN_SCHEMA_VERSION */.jk,
@@ -7308,7 +8091,7 @@ function torchIndexArgs(input, file) {
 }
 /** The requirements' own -c lines, as a file's text ('' without any). Pure. */
 function userConstraintsText(input) {
-    return (0,requirements_read/* constraintsFileText */.Wh)(input.requirements.constraints);
+    return constraintsFileText(input.requirements.constraints);
 }
 /**
  * Everything of the requirements pip reads, the -c lines included: for what scans them (the URLs
@@ -8339,8 +9122,9 @@ async function relax(ws, held, o) {
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/release.ts
 // Step 4b, release: when nothing fits with every base package held, relaxed or not, the base
-// packages the plain plan replaces without breaking anything the base declares (breaks: []) are
-// let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
+// packages the plain plan replaces that no base package requires at all (leaves: breaks: [] and
+// no dependent, whatever its specifier; never numpy or torch, whose dependents seldom declare
+// them) are let go: their pins dropped, the held run tried once more. What it then replaces is a hazard
 // (hold.ts unheldHazard), as for a package no pin holds, never "intact"; a plan that breaks a base
 // package after all is none. A pin is only dropped after every plan that keeps it failed: a plan
 // that holds the base stays the first choice.
@@ -8359,7 +9143,22 @@ const RELEASED_RUN = {
  * is no evidence that numpy 2 leaves the base working (the conflict this tool exists to catch:
  * hazards.json numpy1Abi, torchNoNumpyDependency).
  */
-const NEVER_RELEASED = new Set(['numpy']);
+const NEVER_RELEASED = new Set(['numpy', 'torch']);
+/**
+ * The canonical names of the projects some base package requires, whatever the version specifier
+ * (a C++ extension built against torch declares plain `torch`; an optional extra's too): none of
+ * them is let go, only a leaf nothing in the base depends on.
+ */
+function requiredByBase(installed) {
+    const names = new Set();
+    for (const d of installed)
+        for (const r of d.requiresDist) {
+            const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(r)?.[1];
+            if (name !== undefined)
+                names.add((0,parse/* canonicalName */.Ew)(name));
+        }
+    return names;
+}
 /**
  * PINS (the base's constraints text) without the lines that pin one of NAMES (`name==V`,
  * `name===V`; canonical names). Pure.
@@ -8382,9 +9181,11 @@ function withoutPins(pins, names) {
 async function release_release(ws, o) {
     // Only a pin there is to drop (one no pin held is replaced held or not: hold.ts).
     const pinned = new Set(o.base.decisions.flatMap((d) => (d.pin !== undefined ? [(0,parse/* canonicalName */.Ew)(d.dist.name)] : [])));
-    const free = o.diagnosis.analysis.replaced.filter((r) => r.breaks.length === 0 &&
-        pinned.has((0,parse/* canonicalName */.Ew)(r.name)) &&
-        !NEVER_RELEASED.has((0,parse/* canonicalName */.Ew)(r.name)));
+    const required = requiredByBase(o.base.snap.installed);
+    const free = o.diagnosis.analysis.replaced.filter((r) => {
+        const name = (0,parse/* canonicalName */.Ew)(r.name);
+        return r.breaks.length === 0 && pinned.has(name) && !NEVER_RELEASED.has(name) && !required.has(name);
+    });
     if (free.length === 0)
         return undefined;
     const basePins = withoutPins(o.base.basePins, new Set(free.map((r) => (0,parse/* canonicalName */.Ew)(r.name))));
@@ -10148,8 +10949,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
         return {};
     const env = deps.env ?? process.env;
     // Lines are checked with only build.secrets filled in: the others are refused just below.
-    const requirements = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, env, {
-        ...(0,requirements_read/* workspaceRoot */.oS)(env, baseDir),
+    const requirements = readRequirements(config.python.requirements, baseDir, env, {
+        ...workspaceRoot(env, baseDir),
         expandable: config.build.secrets,
     });
     const indexes = pipIndexes(config.python, env);
@@ -10467,8 +11268,8 @@ function floorsArg(baseline) {
  */
 function configSmokeInputs(loaded, env, target = {}) {
     const text = loaded
-        ? (0,requirements_read/* readRequirements */.F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...(0,requirements_read/* workspaceRoot */.oS)(env, loaded.baseDir),
+        ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
+            ...workspaceRoot(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
         }).text
         : undefined;
@@ -10492,7 +11293,7 @@ function configBaseline(loaded) {
         return loadBaseline();
     const abs = external_node_path_default().resolve(loaded.baseDir, file);
     return (0,field_error/* asConfigProblem */.c)(loaded, () => {
-        const outside = (0,workspace_file/* outsideWorkspace */.t)(abs, loaded.workspace);
+        const outside = outsideWorkspace(abs, loaded.workspace);
         if (outside !== undefined)
             throw new errors/* InputError */.dz(`smoke.baseline: ${outside}`);
         return loadBaseline(abs);
@@ -10521,7 +11322,7 @@ const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+|MIG-GPU-[A-Za-
  * Not read: every GPU, as without a pin.
  */
 const OTHER_MECHANISM = /^\/|=/;
-const FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
+const gpu_pin_FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
 /**
  * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all` (nor a path or
  * CDI name: OTHER_MECHANISM), else CUDA_VISIBLE_DEVICES likewise; undefined when neither pins.
@@ -10543,7 +11344,7 @@ function gpuPinOf(env) {
         if (bad !== undefined && OTHER_MECHANISM.test(value))
             continue;
         if (bad !== undefined)
-            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID), nor a path or CDI name (not read)`, FIX);
+            throw new errors/* InputError */.dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID), nor a path or CDI name (not read)`, gpu_pin_FIX);
         return { variable, value, devices: [...new Set(entries)] };
     }
     return undefined;
@@ -13673,8 +14474,8 @@ function fileDigest(file, shown) {
 function requirementsFiles(loaded, env) {
     const { requirements } = loaded.config.python;
     try {
-        return (0,requirements_read/* readRequirements */.F2)(requirements, loaded.baseDir, env, {
-            ...(0,requirements_read/* workspaceRoot */.oS)(env, loaded.baseDir),
+        return readRequirements(requirements, loaded.baseDir, env, {
+            ...workspaceRoot(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
         }).files;
     }

@@ -1,5 +1,5 @@
-export const id = 23;
-export const ids = [23];
+export const id = 476;
+export const ids = [476];
 export const modules = {
 
 /***/ 29476:
@@ -140,43 +140,6 @@ function secretsDeep(value, keep) {
  */
 function scrubDeep(value, keep = []) {
     return secretsDeep((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactTextDeep */ .Fo)(value), new Set(keep));
-}
-
-
-/***/ }),
-
-/***/ 7946:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ outsideWorkspace)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
-// The files the config names whose content is read and checked (smoke.baseline's floors, attest.key's
-// key file), kept inside the workspace on a GitHub runner as requirements files are
-// (src/requirements/read.ts): a pull request's config naming ~/.docker/config.json or another
-// job's file would have it read, and a message saying what it holds. Anywhere else, anywhere.
-
-
-const isInside = (p, dir) => {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel));
-};
-/**
- * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
- * workspace, or the config's own directory when the config is outside it), judged by where its
- * links lead; undefined when it may (no ROOT: not on a runner).
- */
-function outsideWorkspace(file, root) {
-    if (root === undefined)
-        return undefined;
-    const real = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(file);
-    const realRoot = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(root);
-    if (isInside(real, realRoot))
-        return undefined;
-    return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
 }
 
 

@@ -1,0 +1,675 @@
+export const id = 71;
+export const ids = [71];
+export const modules = {
+
+/***/ 41449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   formatBytes: () => (/* binding */ formatBytes),
+/* harmony export */   isBuildTag: () => (/* binding */ isBuildTag),
+/* harmony export */   readBuiltTargets: () => (/* binding */ readBuiltTargets),
+/* harmony export */   readRunBuild: () => (/* binding */ readRunBuild),
+/* harmony export */   removeBuildImages: () => (/* binding */ removeBuildImages)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99183);
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
+/* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2851);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(15063);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4584);
+/* harmony import */ var _smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(79450);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
+// The post step's removal of the images a run left in the engine of a self-hosted runner (a
+// GitHub-hosted VM is discarded after the job): the local tags its build left and the pushed
+// platform images its smoke stage pulled by digest, as build.json (read through the results
+// contract) records them. Loaded by post.ts only when there is something to remove, so that every
+// other post step loads no schema of the results.
+//
+// Only with keep-images: false (on a runner where one job at a time uses the engine: two jobs that
+// build the same content share the image). What is removed, and only that:
+//   - the tags this run's build left (build.json's localRef, REPO:ml-image-local-VARIANT-ARCH, and
+//     the docker driver's push tag of this run's pull request, REPO:ml-image-build-[prN-]VARIANT-ARCH:
+//     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
+//     concurrent job's newer image under one is left alone); never another run's tag on the image;
+//   - REPO@DIGEST of each platform build.json records, when the engine holds it.
+// A smoke-only run (no build stage: its build.json is the one the workflow downloaded) built
+// nothing: the build tags are the build job's, kept or removed by its own post step on a runner
+// that shares the engine. It removes only REPO@DIGEST, and only while the image carries no tag
+// (what its smoke stage's pull by digest leaves; a tagged one is another job's, left with a line).
+// A run that builds reads only the build.json its build wrote (newer than the run, no link); with
+// none (a build that failed or was cancelled), the targets its main step saved as they were built
+// (and the image a failed push of the docker driver left under its push tag: src/build/target.ts).
+// Only images the build labelled with the variant qualify: never a base image, never a tag of
+// another shape. Removal is without force: an image a container uses is left, with a line.
+
+
+
+
+
+
+
+
+
+
+/** Whether REF is a tag the build leaves for this variant and platform (REPO:ml-image-local-/-build-). */
+function isBuildTag(ref, v, platform) {
+    const colon = ref.lastIndexOf(':');
+    if (ref.includes('@') || colon < 0 || colon < ref.lastIndexOf('/'))
+        return false;
+    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Q)(platform);
+    if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(v.repository))
+        return false;
+    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(arch)}$`);
+    return shape.test(ref.slice(colon + 1));
+}
+/**
+ * An image the build made for this variant: it carries the build's variant label (a base image
+ * does not, so a build.json that names one is not followed) and is not the recorded base.
+ */
+function isBuiltImage(d, v) {
+    const base = v.baseDigest;
+    return (d.labels[_capture_record_js__WEBPACK_IMPORTED_MODULE_3__/* .VARIANT_LABEL */ .z] === v.variant &&
+        !(base !== undefined && (d.id === base || d.repoDigests.some((r) => r.endsWith(`@${base}`)))));
+}
+const short = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+/** Remove REF (which names the image D) without force; the outcome goes into OUT. */
+async function removeRef(docker, ref, d, out, seen) {
+    const r = await docker.removeImage(ref);
+    if (r.outcome === 'conflict')
+        out.kept.push(`${ref} (in use: ${r.message})`);
+    if (r.outcome !== 'removed')
+        return;
+    out.removed.push(ref);
+    if (r.deleted.includes(d.id) && !seen.has(d.id)) {
+        seen.add(d.id);
+        out.deletedImages += 1;
+        out.deletedBytes += d.sizeBytes;
+    }
+}
+/** A smoke-only run's REPO@DIGEST: removed only while no tag names the image (another job's). */
+async function removePulled(docker, byDigest, v, p, out, seen) {
+    const d = await docker.inspectLocalImage(byDigest);
+    if (d === undefined || !(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p) || !isBuiltImage(d, v))
+        return;
+    const tags = d.repoTags ?? [];
+    if (tags.length > 0)
+        out.kept.push(`${byDigest} (tagged ${tags.join(', ')}: not pulled by this smoke-only run)`);
+    else
+        await removeRef(docker, byDigest, d, out, seen);
+}
+/** One platform's references: its build tags first (each checked again), then REPO@DIGEST. */
+async function removeTarget(docker, v, p, out, seen, scope) {
+    const byDigest = `${v.repository}@${p.digest}`;
+    if (!scope.built)
+        return removePulled(docker, byDigest, v, p, out, seen);
+    // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
+    // which names this run's pull request (pushTag). Another run that built the same content holds
+    // the same image under its own tag, which is that run's to remove.
+    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPushTag */ .f7)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Q)(p.platform) ?? p.platform, scope.pushScope)}`;
+    const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
+    for (const tag of [...tags].sort()) {
+        const d = await docker.inspectLocalImage(tag);
+        if (d === undefined)
+            continue; // gone already: nothing to do
+        if (!(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p)) {
+            out.kept.push(`${tag} (it now names image ${short(d.id)}, not the one this run built)`);
+        }
+        else if (isBuiltImage(d, v))
+            await removeRef(docker, tag, d, out, seen);
+    }
+    const d = await docker.inspectLocalImage(byDigest);
+    if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p) && isBuiltImage(d, v))
+        await removeRef(docker, byDigest, d, out, seen);
+}
+/** Remove the images of BUILD from the engine (see the head of this file). */
+async function removeBuildImages(docker, build, scope) {
+    const out = { removed: [], deletedImages: 0, deletedBytes: 0, kept: [], failed: [] };
+    const seen = new Set();
+    for (const v of build.variants)
+        for (const p of v.platforms) {
+            try {
+                await removeTarget(docker, v, p, out, seen, scope);
+            }
+            catch (e) {
+                out.failed.push(`${v.variant} ${p.platform}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+            }
+        }
+    return out;
+}
+/** build.json of the run's result directory; undefined when the run wrote (or downloaded) none. */
+function readRunBuild(resultDir, builtSince) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(resultDir, _results_results_js__WEBPACK_IMPORTED_MODULE_6__/* .BUILD_FILE */ .oS);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return undefined;
+    // A run that builds writes its own build.json: an older one (an earlier run's, or one the
+    // checkout brought) names no image of this run. lstat: a link is no file the build wrote.
+    if (builtSince !== undefined) {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!st.isFile() || st.mtimeMs < builtSince - 1000)
+            return undefined;
+    }
+    return (0,_results_results_js__WEBPACK_IMPORTED_MODULE_6__/* .openResultDir */ .lR)(resultDir, 'result-dir', {
+        create: false,
+        flag: 'the "result-dir" input',
+    }).readBuild();
+}
+/**
+ * The targets the main step saved as its build built them (post.ts builtTargetRecorder): a build
+ * result of those targets; undefined when none were saved. Checked as build.json is.
+ */
+function readBuiltTargets(raw) {
+    if (raw.trim() === '')
+        return undefined;
+    const parsed = _build_result_js__WEBPACK_IMPORTED_MODULE_2__/* .BuildResultSchema */ .fh.safeParse({
+        ...JSON.parse(raw),
+        schemaVersion: _build_result_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILD_RESULT_SCHEMA_VERSION */ .ef,
+    });
+    if (!parsed.success)
+        throw new Error(`the saved targets of the build are no build result: ${parsed.error.issues[0]?.message}`);
+    return parsed.data.variants.length > 0 ? parsed.data : undefined;
+}
+/** "1.2 GB": decimal units, as `docker image ls` shows sizes. */
+function formatBytes(n) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let i = 0;
+    let x = n;
+    while (x >= 1000 && i < units.length - 1) {
+        x /= 1000;
+        i++;
+    }
+    return `${i === 0 ? x : x.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
+/***/ 29476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ forgetFiles),
+/* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
+/* harmony export */   pC: () => (/* binding */ KIND_TYPES),
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
+/* harmony export */ });
+/* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+
+
+
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+/** https://slsa.dev/spec/v1.0/provenance: the predicate type of the provenance attestation. */
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+/**
+ * The in-toto predicate type and cosign --type of each attestation kind (attach and verify). Here,
+ * beside the schema, and not with the predicate builders: the fork-safe poster needs the types only.
+ */
+const KIND_TYPES = {
+    sbom: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CYCLONEDX_PREDICATE_TYPE */ .nv, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
+};
+const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
+    envelope: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+});
+const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
+        reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    }),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+/**
+ * TARGET no longer naming FILES (relative to the result directory), whose writes failed (a signal
+ * removed them before they landed, no room): an attestation whose predicate one was goes, unless
+ * it was attached all the same (the built-in signer signs the predicate's text, not its copy here:
+ * it stays, with a note); an envelope or SPDX copy is no longer named.
+ */
+function forgetFiles(target, files) {
+    if (files.size === 0)
+        return;
+    target.attestations = target.attestations.filter((a) => a.attached || !files.has(a.file));
+    for (const a of target.attestations) {
+        if (files.has(a.file))
+            target.notes.push(`${a.kind}: attached, but its copy ${a.file} was not written`);
+        if (a.envelope !== undefined && files.has(a.envelope))
+            delete a.envelope;
+        if (a.spdx !== undefined && files.has(a.spdx))
+            delete a.spdx;
+    }
+}
+
+
+/***/ }),
+
+/***/ 79124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
+/* harmony export */   wE: () => (/* binding */ scrubDeep)
+/* harmony export */ });
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+// What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
+// pass every attestation goes through before it leaves. The in-toto statement that wraps each
+// predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
+
+/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
+const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+/** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
+const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const TOOL_NAME = 'ml-image-action';
+/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
+function sha256Hex(digest) {
+    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
+    return m ? m[1].toLowerCase() : undefined;
+}
+/** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
+function secretsDeep(value, keep) {
+    if (typeof value === 'string')
+        return keep.has(value) ? value : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+    if (Array.isArray(value))
+        return value.map((v) => secretsDeep(v, keep));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsDeep(v, keep)]));
+    return value;
+}
+/**
+ * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
+ * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
+ * Digests (hex) and image references are left as they are, and so are the KEEP strings: names
+ * from the config (a variant, a test, a file path), which the whole-value test would take for
+ * tokens when they are long (`cuda12-torch27-py311-ubuntu2204-flashattn2-devel`). They are still
+ * masked in place like every string.
+ */
+function scrubDeep(value, keep = []) {
+    return secretsDeep((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactTextDeep */ .Fo)(value), new Set(keep));
+}
+
+
+/***/ }),
+
+/***/ 92945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NI: () => (/* binding */ isKeyReference),
+/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
+/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
+/* harmony export */ });
+/* unused harmony export SIGN_MODES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85363);
+// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
+// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
+// per block.
+
+
+
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
+const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
+const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
+/**
+ * attest.types as a list: "sbom, provenance" split, `none` (the only way an action input can say
+ * "no attestations") none. A name in such a string that is no kind is said here, by its text: the
+ * list's own issues would point at an item of a string, which holds nothing.
+ */
+function typesList(v, ctx) {
+    const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+    if (Array.isArray(list) && list.length === 1 && list[0] === 'none')
+        return [];
+    if (typeof v !== 'string' || !Array.isArray(list))
+        return list;
+    const unknown = list.filter((x) => !ATTESTATION_KINDS.includes(x));
+    for (const name of unknown)
+        ctx.addIssue({
+            code: 'custom',
+            input: v,
+            message: `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} is no attestation type: ${EXPECTED_KINDS} (or none)`,
+        });
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm : list;
+}
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_2__/* .preprocess */ .vkY(typesList, zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: EXPECTED_KINDS })
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_3__/* .eachOnce */ .B)('attestation type')))
+        .default([...ATTESTATION_KINDS])
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none. Each named once.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SIGN_MODES)
+        .default('auto')
+        .describe('How to sign with cosign. `auto`: the `key` file when set, else keyless in GitHub Actions with `id-token: write` (cosign on PATH, `tlog` not false), else the key in `COSIGN_KEY`, else unsigned (said in the log and the report). `key`, `keyless`: only that way. `off`: never.'),
+    key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Private key file for `sign: key` (relative to the config file; keep it outside the repository and the build context, e.g. a fixed path on a self-hosted runner); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY` (its text: the way on GitHub-hosted runners).'),
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
+    tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .optional()
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+})
+    .prefault({})
+    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
+
+
+/***/ }),
+
+/***/ 85363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ eachOnce)
+/* harmony export */ });
+/**
+ * A superRefine for such a list: an issue at each entry that repeats an earlier one, "duplicate
+ * WHAT "x"" (so `platforms[1]: duplicate platform "linux/amd64"`).
+ */
+function eachOnce(what) {
+    return (list, ctx) => {
+        list.forEach((x, i) => {
+            if (list.indexOf(x) !== i)
+                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} "${x}"` });
+        });
+    };
+}
+
+
+/***/ }),
+
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ RESERVED_MAP_KEY),
+/* harmony export */   ER: () => (/* binding */ RESERVED_MAP_KEY_PROBLEM),
+/* harmony export */   oX: () => (/* binding */ userMap)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
+// zod's record skips a `__proto__` key without a word (copying it would replace the result's
+// prototype), so the entry would vanish from the config: refused here instead, by name and line.
+
+/** The key a JavaScript object cannot hold as an entry of its own once copied. */
+const RESERVED_MAP_KEY = '__proto__';
+/** What a refused `__proto__` key is told. */
+const RESERVED_MAP_KEY_PROBLEM = `"${RESERVED_MAP_KEY}" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it`;
+/** z.record(key, value), refusing a `__proto__` key (named at its path) before the record drops it. */
+function userMap(key, value) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((input, ctx) => {
+        if (input !== null && typeof input === 'object' && Object.hasOwn(input, RESERVED_MAP_KEY))
+            ctx.issues.push({
+                code: 'custom',
+                path: [RESERVED_MAP_KEY],
+                input: RESERVED_MAP_KEY,
+                message: RESERVED_MAP_KEY_PROBLEM,
+            });
+        return input;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(key, value));
+}
+
+
+/***/ }),
+
+/***/ 14031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
+/* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
+/* harmony export */   s8: () => (/* binding */ markerKey)
+/* harmony export */ });
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
+// Every value from a record, smoke result, resolver or model goes through md() or html() at render
+// time; the renderer's own template text never contains user data unescaped. md() and html() are
+// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
+
+
+
+
+
+/**
+ * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
+ * link or open HTML. Anything else is dropped (null).
+ */
+function safeUrl(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return null;
+    // Credentials in a URL are a secret: never printed.
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
+function markerKey(key, max = 160) {
+    // Without < > ! the key can never end the comment it lives in.
+    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
+    if (clean.length <= max)
+        return clean;
+    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
+    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
+}
+function fnv1a(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
+// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
+// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
+// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
+// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
+// end the fenced block) or carry HTML (`<`).
+const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
+/**
+ * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
+ * the end of its line): secrets masked first (redactText, as md() and html() do: a cut could end a
+ * token before its pattern does), control characters removed, bidirectional overrides replaced, line breaks
+ * and tabs as single spaces, clipped to max characters, every character outside
+ * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
+ */
+function mermaidText(text, max = 80) {
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)))
+        .replace(/[\s\u2028\u2029]+/gu, ' ')
+        .trim(), max);
+    let out = '';
+    for (const ch of plain)
+        out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out === '' ? '?' : out;
+}
+
+
+/***/ }),
+
+/***/ 17183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ stripUnsafe),
+/* harmony export */   d6: () => (/* binding */ codeFence),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */ });
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
+// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
+// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
+
+
+
+/**
+ * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
+ * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
+ * still reads the same. Renovate does the same with a zero-width space.
+ */
+const JOINER = '\u2060';
+// Bidirectional overrides can make a row display something other than what it holds.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// C1 too (U+0080-U+009F: U+009B is a terminal's one-character CSI), as C0 and DEL.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+function stripUnsafe(text) {
+    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+}
+function neutralise(text) {
+    return (stripUnsafe(text)
+        .replace(/@/g, `@${JOINER}`)
+        // Also before a line break: the break becomes <br>, and the text around it one line.
+        // One class, no alternation: `\r\n` as one break or two made 2^N ways to fail on N of them.
+        .replace(/#(?=[\r\n\u2028\u2029]*[0-9])/g, `#${JOINER}`)
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        // Tried only where a run of scheme characters begins (linear: from every letter of a long run
+        // it was quadratic); a run that begins with a digit gets the joiner too, which shows nothing.
+        .replace(/(?<![a-z0-9+.-])([a-z0-9+.-]+):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Every `www.`, not only after a word boundary: GitHub also autolinks `www.` right after `*`,
+        // `_`, `~` and `(` (`Foo_www.evil.com`, a valid pip name, where `\b` does not match). Also a
+        // bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/(www)(?=\.|$)/gi, `$1${JOINER}`));
+}
+/**
+ * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
+ * and the backtick), table pipes and link brackets as entities, emphasis characters, `$` and a
+ * leading block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
+ * `$` because GitHub renders `$…$` and `$$…$$` as math: `\$` is the escape GitHub documents, and
+ * works in table cells as in text. Never for a code span or a fenced block, where a backslash
+ * shows as it is (they need no escaping: GitHub renders no math there).
+ */
+// Most values (package names, versions) need no escaping at all: checked once, returned as is.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|www(\.|$)/i;
+function md(text, max = Infinity) {
+    // Secrets masked before anything else: escaping breaks the URL a login sits in (https:⁠//),
+    // and a clip could cut a token short of its pattern.
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max);
+    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
+        return clipped;
+    const s = neutralise(clipped);
+    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
+        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/[\\*_~$]/g, '\\$&')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^-(?=-)/, '\\-')
+        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        .replace(NEWLINES, '<br>'));
+}
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
+function html(text, max = Infinity) {
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max))).replace(NEWLINES, ' ');
+}
+/**
+ * A fenced code block around lines that are shown as they are (pip's own output): the fence is
+ * one backtick longer than the longest run of backticks in them (at least three), so no line can
+ * end the block early (CommonMark: a closing fence is at least as long as the opening one).
+ */
+function codeFence(lines, info = '') {
+    const body = lines.map((l) => stripUnsafe((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(l))).join('\n');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+
+/***/ })
+
+};
