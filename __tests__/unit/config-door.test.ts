@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkKeyFile } from '../../src/attest/signing.js';
 import { runCli } from '../../src/cli/main.js';
 import { parseYaml } from '../../src/config/load.js';
-import { firstInvalidUtf8 } from '../../src/config/utf8.js';
+import { firstInvalidUtf8 } from '../../src/requirements/decode.js';
 import { fileVariantIndex, pathInFile, variantsAsInFile } from '../../src/config/variant-place.js';
 import { ConfigError, InputError } from '../../src/errors.js';
 import { parseJsonText } from '../../src/util/json-file.js';
@@ -163,7 +163,7 @@ describe('a config that is not UTF-8: refused naming the line and column, never 
     expect(r.code, r.err).toBe(0);
   });
 
-  it('firstInvalidUtf8 agrees with the strict decoder on every 1- and 2-byte input and on prefixes', () => {
+  it('firstInvalidUtf8 names the first byte the strict decoder fails on, for every 2-byte input and prefix that fails', () => {
     const strictOk = (b: Uint8Array) => {
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(b);
@@ -176,8 +176,14 @@ describe('a config that is not UTF-8: refused naming the line and column, never 
     for (let a = 0; a < 256; a++) for (let b = 0; b < 256; b += 5) cases.push(Uint8Array.of(a, b));
     const emoji = Buffer.from('a😀€é');
     for (let n = 0; n <= emoji.length; n++) cases.push(emoji.subarray(0, n));
-    for (const c of cases)
-      expect(firstInvalidUtf8(c) === -1, Buffer.from(c).toString('hex')).toBe(strictOk(c));
+    for (const c of cases.filter((x) => !strictOk(x))) {
+      const at = firstInvalidUtf8(c);
+      // Everything before it decodes; that byte added, it no longer does.
+      expect(
+        [strictOk(c.subarray(0, at)), strictOk(c.subarray(0, at + 1))],
+        Buffer.from(c).toString('hex'),
+      ).toEqual([true, false]);
+    }
   });
 });
 

@@ -4,7 +4,6 @@
 // down, nor cosign's failure after the network was asked. The built-in verifier checks with the
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
 import { createPublicKey } from 'node:crypto';
-import { isKeyReference } from '../config/attest.js';
 import { InputError } from '../errors.js';
 import { readRegularText, statPath } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
@@ -15,8 +14,11 @@ export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
 
-// A key that cosign resolves itself (a KMS URI, a PKCS#11 token): the config's attest.key reads it too.
-export { isKeyReference } from '../config/attest.js';
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+export const isKeyReference = (key: string): boolean => key.includes('://') || key.startsWith('pkcs11:');
 
 /**
  * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign

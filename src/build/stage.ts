@@ -24,7 +24,6 @@ import type { BuildInputOptions } from './action-inputs.js';
 import { publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { inputSecrets } from './input-secrets.js';
 import { mergeVariant } from './merge.js';
-import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import type { PlatformBuild } from './result.js';
 import { readRunEventFacts } from '../github/event.js';
@@ -34,7 +33,7 @@ import { buildTarget, mergeAnnotations, noteOnce, type TargetContext } from './t
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut } from './context-ignore.js';
 import { mapLimit } from '../util/map-limit.js';
-import { checkListedReferences } from '../requirements/references.js';
+import { readListedRequirements } from '../requirements/references.js';
 
 export interface BuildStageInput {
   plan: Plan;
@@ -288,12 +287,8 @@ function configRequirements(
   baseDir: string,
   env: Readonly<Record<string, string | undefined>>,
 ): { requirements: string; constraints: string } {
-  const read = readRequirements(config.python.requirements, baseDir, env, {
-    ...workspaceRoot(env, baseDir),
-    expandable: config.build.secrets,
-  });
   // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-  checkListedReferences(read.envReferences, config.build.secrets);
+  const read = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
   return { requirements: read.text, constraints: read.constraints.text };
 }
 

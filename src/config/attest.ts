@@ -5,12 +5,6 @@ import { z } from 'zod';
 import { describeValue } from './issues.js';
 import { eachOnce } from './unique.js';
 
-/**
- * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
- * https://) or a PKCS#11 token.
- */
-export const isKeyReference = (key: string): boolean => key.includes('://') || key.startsWith('pkcs11:');
-
 export const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'] as const;
 export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
 

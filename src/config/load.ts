@@ -47,7 +47,7 @@ export interface LoadedConfig {
   fileVariants?: string[];
   /**
    * On a GitHub runner, where the files the config names must lie (workspaceRoot: the workspace,
-   * or the config's directory when it is outside): smoke.baseline and attest.key are read there.
+   * or the config's directory when it is outside): smoke.baseline is read there.
    */
   workspace?: string;
 }

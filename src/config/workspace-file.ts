@@ -3,16 +3,8 @@
 // pull request's config naming ~/.docker/config.json or another job's file would have it read, and
 // a message saying what it holds. Anywhere else, anywhere. attest.key is not one: a private key
 // belongs outside the repository, and its reader quotes nothing of a file that is no key.
-import path from 'node:path';
+import { isInside } from '../requirements/read-file.js';
 import { realPathOrSelf } from '../util/read-regular.js';
-
-/** The config's fields that name such a file, as messages name them. */
-export type WorkspaceFileField = 'smoke.baseline';
-
-const isInside = (p: string, dir: string) => {
-  const rel = path.relative(dir, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-};
 
 /**
  * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the

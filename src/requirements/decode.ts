@@ -147,8 +147,11 @@ export function decodeRequirements(data: Uint8Array): Decoded {
   };
 }
 
-/** The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode). */
-function firstInvalidUtf8(data: Uint8Array): number {
+/**
+ * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
+ * strict TextDecoder threw), by the WHATWG decoder's own rules. The config reader says it too.
+ */
+export function firstInvalidUtf8(data: Uint8Array): number {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
   let bytes = 0;
   for (const ch of text) {

@@ -15,7 +15,8 @@ export const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 
-const isInside = (p: string, dir: string) => {
+/** Whether the path P lies in DIR (or is DIR): both absolute, compared as written. */
+export const isInside = (p: string, dir: string): boolean => {
   const rel = path.relative(dir, p);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 };

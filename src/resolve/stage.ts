@@ -1,5 +1,4 @@
 // The resolve stage inside a build: per variant and platform, before any image is built.
-import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
@@ -9,7 +8,7 @@ import { type ResolveInput, resolveAgainstBase } from './resolve.js';
 import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
 import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
-import { checkListedReferences } from '../requirements/references.js';
+import { readListedRequirements } from '../requirements/references.js';
 
 export type Resolved = Record<string, ResolveOutput>;
 
@@ -45,12 +44,8 @@ export async function runResolveStage(
   if (mode === 'off' || config.python.requirements.length === 0) return {};
   const env = deps.env ?? process.env;
   // Lines are checked with only build.secrets filled in: the others are refused just below.
-  const requirements = readRequirements(config.python.requirements, baseDir, env, {
-    ...workspaceRoot(env, baseDir),
-    expandable: config.build.secrets,
-  });
+  const requirements = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
   const indexes = pipIndexes(config.python, env);
-  checkListedReferences(requirements.envReferences, config.build.secrets);
   const pipEnv = referencedEnv(requirements.envReferences, env);
   const resolved: Resolved = {};
   for (const v of plan.variants) {

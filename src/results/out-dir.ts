@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { MASK, REDACTION_RULES, redactUrls } from '../util/redact.js';
+import { escapeRegExp } from '../util/text.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
@@ -47,13 +48,9 @@ const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
  * token is the user name, the password no secret). Before a literal user name it stays a password.
  */
 const MASKED_PUBLIC_LOGIN = new RegExp(
-  `//${escaped(MASK)}:(?:${REDACTION_RULES.urlPublicPasswords.map(escaped).join('|')})@`,
+  `//${escapeRegExp(MASK)}:(?:${REDACTION_RULES.urlPublicPasswords.map(escapeRegExp).join('|')})@`,
   'gi',
 );
-
-function escaped(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * TEXT (requirements.txt, constraints.txt: the build's inputs) with its URLs' credentials masked

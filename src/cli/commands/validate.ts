@@ -4,8 +4,7 @@ import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { planBuild } from '../../plan/plan.js';
-import { readRequirements, workspaceRoot } from '../../requirements/read.js';
-import { checkListedReferences } from '../../requirements/references.js';
+import { readListedRequirements } from '../../requirements/references.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -19,11 +18,7 @@ import type { Command } from './types.js';
  */
 function checkRequirements(loaded: LoadedConfig, env: CliIo['env']): void {
   const { python, build } = loaded.config;
-  const read = readRequirements(python.requirements, loaded.baseDir, env, {
-    ...workspaceRoot(env, loaded.baseDir),
-    expandable: build.secrets,
-  });
-  checkListedReferences(read.envReferences, build.secrets);
+  readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env);
 }
 
 export const validateCommand: Command = {
