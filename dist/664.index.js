@@ -742,7 +742,10 @@ function decodeRequirements(data) {
         fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
     };
 }
-/** The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode). */
+/**
+ * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
+ * strict TextDecoder threw), by the WHATWG decoder's own rules. The config reader says it too.
+ */
 function firstInvalidUtf8(data) {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
     let bytes = 0;
@@ -771,6 +774,7 @@ function firstInvalidUtf8(data) {
 const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+/** Whether the path P lies in DIR (or is DIR): both absolute, compared as written. */
 const isInside = (p, dir) => {
     const rel = external_node_path_default().relative(dir, p);
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
@@ -1609,47 +1613,6 @@ var schema = __webpack_require__(89538);
 
 
 /**
- * Where the first byte that is not part of valid UTF-8 is in BYTES (the WHATWG decoder's rules: no
- * overlong form, no surrogate, nothing above U+10FFFF, no sequence cut short), or -1 when none is.
- */
-function utf8_firstInvalidUtf8(bytes) {
-    for (let i = 0; i < bytes.length;) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        // The sequence's length and the range its second byte must be in (the rest: 80..BF).
-        const [n, lo, hi] = b >= 0xc2 && b <= 0xdf
-            ? [2, 0x80, 0xbf]
-            : b === 0xe0
-                ? [3, 0xa0, 0xbf]
-                : b === 0xed
-                    ? [3, 0x80, 0x9f]
-                    : b >= 0xe1 && b <= 0xef
-                        ? [3, 0x80, 0xbf]
-                        : b === 0xf0
-                            ? [4, 0x90, 0xbf]
-                            : b === 0xf4
-                                ? [4, 0x80, 0x8f]
-                                : b >= 0xf1 && b <= 0xf3
-                                    ? [4, 0x80, 0xbf]
-                                    : [0, 0, 0];
-        if (n === 0)
-            return i;
-        const second = bytes[i + 1];
-        if (second === undefined || second < lo || second > hi)
-            return i;
-        for (let k = 2; k < n; k++) {
-            const c = bytes[i + k];
-            if (c === undefined || c < 0x80 || c > 0xbf)
-                return i;
-        }
-        i += n;
-    }
-    return -1;
-}
-/**
  * BYTES decoded as UTF-8 (a leading byte-order mark dropped); bytes that are not UTF-8 are an
  * InputError naming LABEL and the line and column (in characters) of the first of them.
  */
@@ -1658,7 +1621,7 @@ function decodeConfigText(bytes, label) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        const at = Math.max(utf8_firstInvalidUtf8(bytes), 0);
+        const at = firstInvalidUtf8(bytes);
         const before = bytes.subarray(0, at);
         const lineStart = before.lastIndexOf(0x0a) + 1;
         const line = before.filter((b) => b === 0x0a).length + 1;
@@ -1720,10 +1683,6 @@ function variantsAsInFile(problem, fileVariants, inFile = () => true) {
 // belongs outside the repository, and its reader quotes nothing of a file that is no key.
 
 
-const workspace_file_isInside = (p, dir) => {
-    const rel = external_node_path_default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-};
 /**
  * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
  * workspace, or the config's own directory when the config is outside it), judged by where its
@@ -1734,7 +1693,7 @@ function outsideWorkspace(file, root) {
         return undefined;
     const real = (0,read_regular/* realPathOrSelf */.rX)(file);
     const realRoot = (0,read_regular/* realPathOrSelf */.rX)(root);
-    if (workspace_file_isInside(real, realRoot))
+    if (isInside(real, realRoot))
         return undefined;
     return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
 }
@@ -3750,12 +3709,23 @@ var map_limit = __webpack_require__(9992);
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
 // whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
 
+
 /** Refuses (exit 2) the references that build.secrets does not list, naming each. */
 function checkListedReferences(references, secrets) {
     const unlisted = references.filter((n) => !secrets.includes(n));
     if (unlisted.length === 0)
         return;
     throw new errors/* InputError */.dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+}
+/**
+ * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
+ * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
+ * list refused (exit 2). The resolve and build stages and `validate` read them so.
+ */
+function readListedRequirements(files, secrets, baseDir, env) {
+    const read = readRequirements(files, baseDir, env, { ...workspaceRoot(env, baseDir), expandable: secrets });
+    checkListedReferences(read.envReferences, secrets);
+    return read;
 }
 
 ;// CONCATENATED MODULE: ./src/build/stage.ts
@@ -3765,7 +3735,6 @@ function checkListedReferences(references, secrets) {
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
-
 
 
 
@@ -3925,12 +3894,8 @@ function skipGitInfo(input, env) {
  * message quotes another variable's value.
  */
 function configRequirements(config, baseDir, env) {
-    const read = readRequirements(config.python.requirements, baseDir, env, {
-        ...workspaceRoot(env, baseDir),
-        expandable: config.build.secrets,
-    });
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-    checkListedReferences(read.envReferences, config.build.secrets);
+    const read = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
     return { requirements: read.text, constraints: read.constraints.text };
 }
 async function runBuildStage(input, deps) {
@@ -10935,8 +10900,6 @@ function resolutionBase(input, base, diagnosis) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/stage.ts
-// The resolve stage inside a build: per variant and platform, before any image is built.
-
 
 
 
@@ -10949,12 +10912,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
         return {};
     const env = deps.env ?? process.env;
     // Lines are checked with only build.secrets filled in: the others are refused just below.
-    const requirements = readRequirements(config.python.requirements, baseDir, env, {
-        ...workspaceRoot(env, baseDir),
-        expandable: config.build.secrets,
-    });
+    const requirements = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
     const indexes = pipIndexes(config.python, env);
-    checkListedReferences(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {

@@ -336,7 +336,6 @@ function scrubDeep(value, keep = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NI: () => (/* binding */ isKeyReference),
 /* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
 /* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
@@ -351,11 +350,6 @@ function scrubDeep(value, keep = []) {
 
 
 
-/**
- * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
- * https://) or a PKCS#11 token.
- */
-const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
 const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
 const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
 const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;

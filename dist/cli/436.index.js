@@ -25,8 +25,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
-var read = __webpack_require__(85422);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 2 modules
+var read = __webpack_require__(38960);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -263,47 +263,6 @@ var decode = __webpack_require__(30744);
 
 
 /**
- * Where the first byte that is not part of valid UTF-8 is in BYTES (the WHATWG decoder's rules: no
- * overlong form, no surrogate, nothing above U+10FFFF, no sequence cut short), or -1 when none is.
- */
-function firstInvalidUtf8(bytes) {
-    for (let i = 0; i < bytes.length;) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        // The sequence's length and the range its second byte must be in (the rest: 80..BF).
-        const [n, lo, hi] = b >= 0xc2 && b <= 0xdf
-            ? [2, 0x80, 0xbf]
-            : b === 0xe0
-                ? [3, 0xa0, 0xbf]
-                : b === 0xed
-                    ? [3, 0x80, 0x9f]
-                    : b >= 0xe1 && b <= 0xef
-                        ? [3, 0x80, 0xbf]
-                        : b === 0xf0
-                            ? [4, 0x90, 0xbf]
-                            : b === 0xf4
-                                ? [4, 0x80, 0x8f]
-                                : b >= 0xf1 && b <= 0xf3
-                                    ? [4, 0x80, 0xbf]
-                                    : [0, 0, 0];
-        if (n === 0)
-            return i;
-        const second = bytes[i + 1];
-        if (second === undefined || second < lo || second > hi)
-            return i;
-        for (let k = 2; k < n; k++) {
-            const c = bytes[i + k];
-            if (c === undefined || c < 0x80 || c > 0xbf)
-                return i;
-        }
-        i += n;
-    }
-    return -1;
-}
-/**
  * BYTES decoded as UTF-8 (a leading byte-order mark dropped); bytes that are not UTF-8 are an
  * InputError naming LABEL and the line and column (in characters) of the first of them.
  */
@@ -312,12 +271,12 @@ function decodeConfigText(bytes, label) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        const at = Math.max(firstInvalidUtf8(bytes), 0);
+        const at = (0,decode/* firstInvalidUtf8 */.vE)(bytes);
         const before = bytes.subarray(0, at);
         const lineStart = before.lastIndexOf(0x0a) + 1;
         const line = before.filter((b) => b === 0x0a).length + 1;
         const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
-        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.o);
+        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
     }
 }
 
@@ -671,8 +630,7 @@ function variantsAsInFile(problem, fileVariants, inFile = () => true) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ outsideWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _requirements_read_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39077);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
 // The files the config names whose content is read and checked (smoke.baseline's floors), kept
 // inside the workspace on a GitHub runner as requirements files are (src/requirements/read.ts): a
@@ -681,10 +639,6 @@ function variantsAsInFile(problem, fileVariants, inFile = () => true) {
 // belongs outside the repository, and its reader quotes nothing of a file that is no key.
 
 
-const isInside = (p, dir) => {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel));
-};
 /**
  * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
  * workspace, or the config's own directory when the config is outside it), judged by where its
@@ -695,7 +649,7 @@ function outsideWorkspace(file, root) {
         return undefined;
     const real = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(file);
     const realRoot = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .realPathOrSelf */ .rX)(root);
-    if (isInside(real, realRoot))
+    if ((0,_requirements_read_file_js__WEBPACK_IMPORTED_MODULE_0__/* .isInside */ .FK)(real, realRoot))
         return undefined;
     return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
 }

@@ -111,13 +111,16 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ checkListedReferences)
+/* harmony export */   c: () => (/* binding */ readListedRequirements)
 /* harmony export */ });
+/* unused harmony export checkListedReferences */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38960);
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
 // whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
+
 
 /** Refuses (exit 2) the references that build.secrets does not list, naming each. */
 function checkListedReferences(references, secrets) {
@@ -125,6 +128,16 @@ function checkListedReferences(references, secrets) {
     if (unlisted.length === 0)
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+}
+/**
+ * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
+ * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
+ * list refused (exit 2). The resolve and build stages and `validate` read them so.
+ */
+function readListedRequirements(files, secrets, baseDir, env) {
+    const read = (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readRequirements */ .F2)(files, baseDir, env, { ...(0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceRoot */ .oS)(env, baseDir), expandable: secrets });
+    checkListedReferences(read.envReferences, secrets);
+    return read;
 }
 
 
@@ -148,7 +161,7 @@ function checkListedReferences(references, secrets) {
 /* harmony export */ });
 /* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85422);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38960);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
 
@@ -3538,14 +3551,11 @@ function cachedJson(cache, key, schema) {
 /* harmony export */   Er: () => (/* binding */ resolvedKey),
 /* harmony export */   wr: () => (/* binding */ runResolveStage)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85422);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49180);
-/* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80393);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
-// The resolve stage inside a build: per variant and platform, before any image is built.
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53910);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49180);
+/* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 
 
 
@@ -3558,12 +3568,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
         return {};
     const env = deps.env ?? process.env;
     // Lines are checked with only build.secrets filled in: the others are refused just below.
-    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env, {
-        ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
-        expandable: config.build.secrets,
-    });
-    const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)(config.python, env);
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .checkListedReferences */ .O)(requirements.envReferences, config.build.secrets);
+    const requirements = (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .readListedRequirements */ .c)(config.python.requirements, config.build.secrets, baseDir, env);
+    const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_1__/* .pipIndexes */ .iP)(config.python, env);
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {
@@ -3590,15 +3596,15 @@ async function runResolveStage(plan, config, baseDir, deps) {
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
             // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
-            const { network } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost ?? _network_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .systemLookup */ .Of);
-            const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAgainstBase */ .f)({ ...input, network }, deps);
+            const { network } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost ?? _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .systemLookup */ .Of);
+            const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAgainstBase */ .f)({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])
                 deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
             for (const h of r.hazards)
                 deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
             if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckFailedError */ .CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailedError */ .CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
                     ? 'fix the requirements, or use resolve mode "auto"'
                     : 'pick one of the options above');
             }

@@ -790,7 +790,7 @@ __webpack_require__.d(__webpack_exports__, {
   CB: () => (/* binding */ acceptsSharedWorkflow),
   XQ: () => (/* binding */ checkPublicKeyFile),
   h3: () => (/* binding */ identityMatcher),
-  NI: () => (/* reexport */ attest/* isKeyReference */.NI),
+  NI: () => (/* binding */ isKeyReference),
   F1: () => (/* binding */ regexpProblem)
 });
 
@@ -798,8 +798,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
@@ -1176,12 +1174,14 @@ function re2ToJs(pattern) {
 
 
 
-
 /** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
-// A key that cosign resolves itself (a KMS URI, a PKCS#11 token): the config's attest.key reads it too.
-
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
 /**
  * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
  * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
@@ -1210,7 +1210,7 @@ function publicKeyProblem(text) {
  * URIs) is cosign's to resolve and is left alone.
  */
 function checkPublicKeyFile(identity) {
-    if (identity.kind !== 'key' || (0,attest/* isKeyReference */.NI)(identity.publicKey))
+    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
         return undefined;
     const file = identity.publicKey;
     // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.

@@ -1806,8 +1806,6 @@ function refusal(e, what, tail, tags) {
     return refused;
 }
 
-// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
-var requirements_read = __webpack_require__(85422);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -2304,7 +2302,6 @@ var references = __webpack_require__(32780);
 
 
 
-
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -2439,12 +2436,8 @@ function skipGitInfo(input, env) {
  * message quotes another variable's value.
  */
 function configRequirements(config, baseDir, env) {
-    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, env, {
-        ...(0,requirements_read/* workspaceRoot */.oS)(env, baseDir),
-        expandable: config.build.secrets,
-    });
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-    (0,references/* checkListedReferences */.O)(read.envReferences, config.build.secrets);
+    const read = (0,references/* readListedRequirements */.c)(config.python.requirements, config.build.secrets, baseDir, env);
     return { requirements: read.text, constraints: read.constraints.text };
 }
 async function runBuildStage(input, deps) {
@@ -3906,6 +3899,8 @@ async function runAttestStage(input, io) {
     return { result, ...(error && { error }) };
 }
 
+// EXTERNAL MODULE: ./src/requirements/read.ts + 2 modules
+var read = __webpack_require__(38960);
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
 // smoke entries or the result directory's records, the config and requirements files by digest
@@ -3936,8 +3931,8 @@ function fileDigest(file, shown) {
 function requirementsFiles(loaded, env) {
     const { requirements } = loaded.config.python;
     try {
-        return (0,requirements_read/* readRequirements */.F2)(requirements, loaded.baseDir, env, {
-            ...(0,requirements_read/* workspaceRoot */.oS)(env, loaded.baseDir),
+        return (0,read/* readRequirements */.F2)(requirements, loaded.baseDir, env, {
+            ...(0,read/* workspaceRoot */.oS)(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
         }).files;
     }
@@ -4535,7 +4530,7 @@ function overallStatus(entries) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
 /* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85422);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38960);
 /* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading

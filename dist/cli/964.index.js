@@ -15,13 +15,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9668);
 /* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74725);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73960);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85422);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(32780);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(96657);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(87978);
-
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32780);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(87978);
 
 
 
@@ -39,11 +37,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 function checkRequirements(loaded, env) {
     const { python, build } = loaded.config;
-    const read = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(python.requirements, loaded.baseDir, env, {
-        ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
-        expandable: build.secrets,
-    });
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_7__/* .checkListedReferences */ .O)(read.envReferences, build.secrets);
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env);
 }
 const validateCommand = {
     name: 'validate',
@@ -59,7 +53,7 @@ validate refuses; its warnings are printed too).
 
 Options:
   --config FILE        config file to read
-${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
   --skip-file-checks   validate the shape only; do not look for (or read) the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -67,13 +61,13 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('validate', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('validate', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .overridesFromFlags */ .du)(values);
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .overridesFromFlags */ .du)(values);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             env: io.env,
@@ -85,7 +79,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
         // The files the config names whose content has a shape of its own: smoke.baseline's floors,
         // attest.key (an encrypted cosign private key), the requirements files.
         if (!values['skip-file-checks']) {
-            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .configBaseline */ .E)(loaded);
+            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configBaseline */ .E)(loaded);
             (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded);
             checkRequirements(loaded, io.env);
         }
@@ -102,7 +96,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
         if (values.json) {
             io.stdout(`${JSON.stringify(config, null, 2)}\n`);
         }
@@ -308,13 +302,16 @@ function variantFromPlan(plan, variant) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ checkListedReferences)
+/* harmony export */   c: () => (/* binding */ readListedRequirements)
 /* harmony export */ });
+/* unused harmony export checkListedReferences */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38960);
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
 // whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
+
 
 /** Refuses (exit 2) the references that build.secrets does not list, naming each. */
 function checkListedReferences(references, secrets) {
@@ -322,6 +319,16 @@ function checkListedReferences(references, secrets) {
     if (unlisted.length === 0)
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+}
+/**
+ * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
+ * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
+ * list refused (exit 2). The resolve and build stages and `validate` read them so.
+ */
+function readListedRequirements(files, secrets, baseDir, env) {
+    const read = (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readRequirements */ .F2)(files, baseDir, env, { ...(0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceRoot */ .oS)(env, baseDir), expandable: secrets });
+    checkListedReferences(read.envReferences, secrets);
+    return read;
 }
 
 
@@ -477,7 +484,7 @@ function floorsArg(baseline) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
 /* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85422);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38960);
 /* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59606);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
