@@ -198,6 +198,21 @@ describe('parsePep508: the extras as written, the marker as packaging writes it'
   });
 });
 
+// A requirement line carries its extras (what the resolver's "older release" probe asks for again).
+describe('parseRequirementsText: a requirement line carries its extras', () => {
+  it.each<[string, string[] | undefined]>([
+    ['numpy==1.26.4', undefined],
+    ['torch[opt-einsum, Cuda]==2.5.1', ['opt-einsum', 'Cuda']],
+    ['bar-pkg[]>=1', undefined],
+    ['pkg[gpu] @ https://h/pkg-1.0-py3-none-any.whl', ['gpu']],
+    ['https://h/pkg-1.0-py3-none-any.whl', undefined],
+  ])('%s', (line, extras) => {
+    const [l] = parseRequirementsText(`${line}\n`).lines;
+    expect(l?.kind).toBe('requirement');
+    expect(l?.kind === 'requirement' ? l.extras : 'not a requirement').toEqual(extras);
+  });
+});
+
 describe('requirement lines pip accepts are accepted', () => {
   it.each([...PIP_DOC_LINES, ...PEP508_LINES])('%s', (line) => {
     const r = parseRequirementsText(`${line}\n`, { NUMPY_VERSION: '1.26.4' });
@@ -309,7 +324,7 @@ describe('a long line is read in time, as before', () => {
     [
       'blanks around extras before "@"',
       `pkg${sp}[gpu]${sp}@ https://h/x.whl`,
-      req(`pkg${sp}[gpu]${sp}@ https://h/x.whl`, { name: 'pkg', url: 'https://h/x.whl' }),
+      req(`pkg${sp}[gpu]${sp}@ https://h/x.whl`, { name: 'pkg', url: 'https://h/x.whl', extras: ['gpu'] }),
     ],
   ])('%s', (_what, line, want) => {
     const ctx = vm.createContext({ parseRequirementsText, text: `${line}\n` });

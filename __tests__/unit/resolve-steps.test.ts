@@ -692,9 +692,11 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
   // A probe for an older release that pip cannot answer is no option, never the run's error: the
   // conflict stands, with its explanation (exit 1), not "no release found" (exit 2).
   const URL_WHL = 'http://host/extra/baz-1.0-py3-none-any.whl';
+  // The probe asks again for the extras the user asked for (every line's): what they pull in must fit too.
   it.each([
-    ['a direct URL (the index does not list it): not probed', `baz @ ${URL_WHL}`, false],
-    ['a plain line whose probe finds no release: probed, no option', 'baz==1.0', true],
+    ['a direct URL (the index does not list it): not probed', `baz @ ${URL_WHL}`, undefined],
+    ['a plain line whose probe finds no release: probed, no option', 'baz==1.0', 'baz\n'],
+    ['a line with extras: probed with them', 'baz[gpu,io]==1.0\nBaz[io, cli]', 'baz[gpu,io,cli]\n'],
   ])('a conflict with %s', async (_what, line, probed) => {
     const conflict = `The conflict is caused by:
     baz 1.0 depends on numpy>=2
@@ -738,7 +740,8 @@ ERROR: No matching distribution found for baz
     expect(out.resolution.status).toBe('conflict');
     expect(out.resolution.conflict?.causes).toContain('baz 1.0 depends on numpy>=2');
     expect(out.resolution.conflict?.options.join('\n')).not.toMatch(/older release/);
-    expect(played.calls.some((x) => x.cmd.join(' ').includes('probe.txt'))).toBe(probed);
+    expect(played.calls.some((x) => x.cmd.join(' ').includes('probe.txt'))).toBe(probed !== undefined);
+    expect(session.files[`${D}/probe.txt`]).toBe(probed);
   });
 
   it('mode "check" stops after the plain run', async () => {

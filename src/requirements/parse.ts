@@ -23,6 +23,8 @@ export interface RequirementLine {
   name?: string;
   /** `name @ url`, a bare URL or a path: where pip fetches it from. */
   url?: string;
+  /** The extras asked for (`name[a,b]`), as written; absent when none. */
+  extras?: string[];
   editable: boolean;
 }
 
@@ -255,6 +257,7 @@ export function parseLine(text: string): RequirementLine | OptionLine | { error:
       name: canonicalName(r.name),
       editable: false,
       ...(r.url !== undefined && { url: r.url }),
+      ...(r.extras.length > 0 && { extras: r.extras }),
     };
   } catch (e) {
     if (e instanceof Syntax) return { error: e.message };

@@ -152,6 +152,7 @@ export async function conflictResolution(
         requested: o.requested,
         preinstalled: o.preinstalled ?? [],
         direct: directReferences(o.text ?? ''),
+        extras: requestedExtras(o.text ?? ''),
       }),
     },
     hazards: [],
@@ -163,7 +164,12 @@ async function optionsFor(
   ws: Workspace,
   causes: readonly string[],
   naive: Analysis,
-  o: { requested: readonly string[]; preinstalled: readonly string[]; direct: ReadonlySet<string> },
+  o: {
+    requested: readonly string[];
+    preinstalled: readonly string[];
+    direct: ReadonlySet<string>;
+    extras: ReadonlyMap<string, readonly string[]>;
+  },
 ): Promise<string[]> {
   const options: string[] = [];
   // What fits if the blamed packages are asked for by name only, with the base held? Not one the
@@ -171,7 +177,7 @@ async function optionsFor(
   // URL" is still a request, not a release to go back from).
   for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
     if (o.direct.has(name)) continue;
-    const v = await newestThatFits(ws, name);
+    const v = await newestThatFits(ws, name, o.extras.get(name) ?? []);
     if (v) options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
   }
   const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
@@ -196,12 +202,30 @@ export function directReferences(text: string): Set<string> {
 }
 
 /**
- * The version pip picks for `name` alone with the base held, or undefined when none fits. A probe
- * that fails for another reason (no release on the index, one it cannot build) only means no such
- * option: it comes back as a failed run, never as the run's error.
+ * The extras each project is asked for with (`torch[opt-einsum]`), every line's together, by
+ * canonical name: an older release is only an option when what its extras pull in fits too. Pure.
  */
-async function newestThatFits(ws: Workspace, name: string): Promise<string | undefined> {
-  await ws.put({ 'probe.txt': `${name}\n` });
+export function requestedExtras(text: string): Map<string, string[]> {
+  const extras = new Map<string, string[]>();
+  for (const l of parseRequirementsText(text).lines)
+    if (l.kind === 'requirement' && l.name !== undefined && l.extras !== undefined) {
+      const had = extras.get(l.name) ?? [];
+      extras.set(l.name, [...had, ...l.extras.filter((e) => !had.includes(e))]);
+    }
+  return extras;
+}
+
+/**
+ * The version pip picks for `name` alone (with the extras it was asked for) with the base held, or
+ * undefined when none fits. A probe that fails for another reason (no release on the index, one it
+ * cannot build) only means no such option: it comes back as a failed run, never as the run's error.
+ */
+async function newestThatFits(
+  ws: Workspace,
+  name: string,
+  extras: readonly string[],
+): Promise<string | undefined> {
+  await ws.put({ 'probe.txt': `${name}${extras.length ? `[${extras.join(',')}]` : ''}\n` });
   const probe = await ws.dryRun(
     'probe.json',
     ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`],
