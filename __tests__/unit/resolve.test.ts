@@ -848,6 +848,32 @@ describe('pip failures that are not conflicts', () => {
       'check the package name and version in your requirements, and that the index has it',
     );
   });
+
+  // The base image's Python is too old (or new) for the release asked for: pip lists it apart.
+  it.each([
+    ['one skipped release', '2.0 Requires-Python >=3.12', '2.0 Requires-Python >=3.12'],
+    [
+      'seven: the first five and a count',
+      [1, 2, 3, 4, 5, 6, 7].map((n) => `2.${n} Requires-Python >=3.12`).join('; '),
+      '2.1 Requires-Python >=3.12; 2.2 Requires-Python >=3.12; 2.3 Requires-Python >=3.12; 2.4 Requires-Python >=3.12; 2.5 Requires-Python >=3.12; and 2 more',
+    ],
+  ])(
+    "no release for the base image's Python (%s): the fix names the releases pip skipped for it",
+    (_w, ignored, shown) => {
+      const out = `Looking in indexes: http://127.0.0.1:5001/simple
+ERROR: Ignored the following versions that require a different python version: ${ignored}
+ERROR: Could not find a version that satisfies the requirement foo==2.1 (from versions: 1.0, 1.1)
+ERROR: No matching distribution found for foo==2.1
+`;
+      const open = { ...ctx, indexes: { indexUrl: 'http://127.0.0.1:5001/simple', extraIndexUrls: [] } };
+      const err = pipFailureError(out, open)!;
+      expect(err.exitCode).toBe(2);
+      expect(err.message).toContain('no release of "foo==2.1" found on http://127.0.0.1:5001/simple');
+      expect(err.fix).toBe(
+        `check the package name and version in your requirements, and that the index has it; pip skipped releases that need another Python than the base image's (${shown}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`,
+      );
+    },
+  );
 });
 
 describe('the resolver in a scripted session', () => {

@@ -168,10 +168,31 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, out, said 
   const login =
     [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => redactUrls(u) !== u) ||
     (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
+  const otherPython = pythonSkipped(out);
   return new InputError(
     `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`,
-    `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`,
+    `check the package name and version in your requirements, and that the index has it${
+      otherPython
+        ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
+        : ''
+    }${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`,
   );
+}
+
+/**
+ * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
+ * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
+ */
+export function pythonSkipped(out: string, max = 5): string | undefined {
+  const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
+  const all =
+    m?.[1]!
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean) ?? [];
+  if (all.length === 0) return undefined;
+  const shown = all.slice(0, max).join('; ');
+  return redactUrls(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
 }
 
 /**
