@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureImage } from '../../src/capture/capture.js';
+import { renderRecord } from '../../src/cli/commands/capture.js';
 import { runCli } from '../../src/cli/main.js';
 import type { ContainerRunResult, ContainerRunSpec } from '../../src/docker/adapter.js';
 import { ExitCode, exitCodeOf } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
+import type { EnvRecord } from '../../src/capture/record.js';
 
 const ID = `sha256:${'a'.repeat(64)}`;
 const TAG = 'localhost:5000/o/m:ml-image-local-cpu-amd64';
@@ -292,6 +294,14 @@ describe('ml-image capture: an incomplete pip package list', () => {
     },
   );
 
+  it("the reason is the image's text: its escape codes and line breaks are escaped, not printed", async () => {
+    const r = await cli([{ field: 'python.packages', error: 'x-1.0\u001b[2K\rok\u202e left out' }]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      'warning: localhost:5000/o/m:1: the pip package list is incomplete: x-1.0\\u001b[2K\\rok\\u202e left out\n',
+    );
+  });
+
   it('other errors (a size, torch): no warning', async () => {
     const r = await cli([
       { field: 'python.packages[x].sizeBytes', error: 'OSError: boom' },
@@ -299,5 +309,40 @@ describe('ml-image capture: an incomplete pip package list', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
+  });
+});
+
+// The summary `ml-image capture` prints: every value in it comes from the image, and none may draw
+// on the terminal (colour it, move the cursor, rewrite the line or reverse it).
+describe('ml-image capture: the summary escapes what the image says', () => {
+  const HOSTILE = 'x\u001b[31m\r\u202ey';
+  const SHOWN = 'x\\u001b[31m\\r\\u202ey';
+  const base = makeRecord();
+  it.each<[string, EnvRecord]>([
+    ['the reference', { ...base, image: { ...base.image, ref: HOSTILE } }],
+    ['the user', { ...base, image: { ...base.image, user: HOSTILE } }],
+    ['PRETTY_NAME', { ...base, os: { ...base.os, osRelease: { PRETTY_NAME: HOSTILE } } }],
+    ['the glibc', { ...base, os: { ...base.os, glibc: HOSTILE } }],
+    ['the machine', { ...base, os: { ...base.os, machine: HOSTILE } }],
+    ['the python version', { ...base, python: { ...base.python, version: HOSTILE } }],
+    ['the torch version', { ...base, torch: makeRecord({ torch: HOSTILE }).torch }],
+    ['the torch CUDA build', { ...base, torch: makeRecord({ torch: { cuda: HOSTILE } }).torch }],
+    ['the CUDA runtime', { ...base, cuda: { ...base.cuda, runtime: HOSTILE } }],
+    ['cuDNN', { ...base, cuda: { ...base.cuda, cudnn: HOSTILE } }],
+    ['NCCL', { ...base, cuda: { ...base.cuda, nccl: HOSTILE } }],
+    ['the driver', { ...base, cuda: { ...base.cuda, driverMaxCuda: HOSTILE } }],
+    [
+      'a GPU name',
+      { ...base, gpus: [{ name: HOSTILE, memoryMiB: 1, computeCapability: '9.0', driver: null }] },
+    ],
+    [
+      'a compute capability',
+      { ...base, gpus: [{ name: 'H200', memoryMiB: 1, computeCapability: HOSTILE, driver: null }] },
+    ],
+    ['a field not collected', { ...base, errors: [{ field: HOSTILE, error: 'boom' }] }],
+  ])('%s: escaped', (_what, record) => {
+    const text = renderRecord(record);
+    expect(text).toContain(SHOWN);
+    for (const c of ['\u001b', '\r', '\u202e']) expect(text).not.toContain(c);
   });
 });

@@ -4,6 +4,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { captureImage } from '../../capture/capture.js';
 import { type EnvRecord, packageListProblem } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
+import { printable } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { containerGpus, gpusLine } from '../../smoke/gpu-pin.js';
@@ -12,16 +13,22 @@ import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
 
+/**
+ * The record's summary for a terminal. Every value comes from the image (a version, a GPU name, the
+ * reason a field was not collected): printable() escapes what could draw on the terminal (ESC, CR,
+ * bidi overrides), so an image cannot colour, move or forge a line of its own.
+ */
 export function renderRecord(r: EnvRecord): string {
   const t = r.torch;
+  const p = (v: unknown) => printable(String(v));
   return [
-    `${r.image.ref} (${r.image.platform}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${r.image.layers} layers, user ${r.image.user || 'root'})`,
-    `  os:      ${r.os.osRelease.PRETTY_NAME ?? '?'}, ${r.os.glibc ?? 'glibc ?'}, ${r.os.machine}`,
-    `  python:  ${r.python.version}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
-    `  torch:   ${t ? `${t.version} (CUDA build ${t.cuda ?? 'none'}, CUDA available: ${t.cudaAvailable})` : 'not installed'}`,
-    `  cuda:    runtime ${r.cuda.runtime ?? '-'}, cuDNN ${r.cuda.cudnn ?? '-'}, NCCL ${r.cuda.nccl ?? '-'}, driver max ${r.cuda.driverMaxCuda ?? '-'}`,
-    `  gpus:    ${r.gpus.map((g) => `${g.name} (${g.memoryMiB} MiB, sm ${g.computeCapability})`).join(', ') || 'none visible'}`,
-    `  not collected: ${r.errors.map((e) => e.field).join(', ') || 'nothing'}`,
+    `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
+    `  os:      ${p(r.os.osRelease.PRETTY_NAME ?? '?')}, ${p(r.os.glibc ?? 'glibc ?')}, ${p(r.os.machine)}`,
+    `  python:  ${p(r.python.version)}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
+    `  torch:   ${t ? `${p(t.version)} (CUDA build ${p(t.cuda ?? 'none')}, CUDA available: ${p(t.cudaAvailable)})` : 'not installed'}`,
+    `  cuda:    runtime ${p(r.cuda.runtime ?? '-')}, cuDNN ${p(r.cuda.cudnn ?? '-')}, NCCL ${p(r.cuda.nccl ?? '-')}, driver max ${p(r.cuda.driverMaxCuda ?? '-')}`,
+    `  gpus:    ${r.gpus.map((g) => `${p(g.name)} (${p(g.memoryMiB)} MiB, sm ${p(g.computeCapability)})`).join(', ') || 'none visible'}`,
+    `  not collected: ${r.errors.map((e) => p(e.field)).join(', ') || 'nothing'}`,
     '',
   ].join('\n');
 }
@@ -93,7 +100,8 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     );
     if (values.out !== undefined) openOutDir(io.cwd, values.out).writeEnv(record);
     const incomplete = packageListProblem(record);
-    if (incomplete !== undefined) io.stderr(`warning: ${image}: ${incomplete}\n`);
+    // The reason is the probe's (the image's) text: escaped as the summary is.
+    if (incomplete !== undefined) io.stderr(`warning: ${printable(image)}: ${printable(incomplete)}\n`);
     io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
     return 0;
   },
