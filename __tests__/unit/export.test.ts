@@ -960,7 +960,11 @@ describe('source: build.json and plan.json', () => {
 
   it('reads the driver floor and CUDA-ness of a variant from plan.json', () => {
     const plan = makePlan(planVariant('cpu'), planVariant('cu128', CUDA_128));
-    expect(variantFromPlan(plan, 'cu128')).toEqual({ cuda: true, driverFloor: '525.60.13' });
+    expect(variantFromPlan(plan, 'cu128')).toEqual({
+      cuda: true,
+      driverFloor: '525.60.13',
+      driverFloorField: 'variants[1].cuda.minorCompatDriverMin',
+    });
     expect(variantFromPlan(plan, 'cpu')).toEqual({ cuda: false });
     expect(variantFromPlan(plan, 'nope')).toBeUndefined();
   });
@@ -1088,6 +1092,24 @@ describe('ml-image export', () => {
     const none = await run('--k8s', '--from', 'build-out', '--suites', 'gpu', '--out', 'k', '--json');
     expect(JSON.parse(none.out)).toMatchObject({ variant: 'cu128', gpusPerNode: 0 });
   });
+
+  it.each([['x'], ['535.x'], ['535 104'], ['-1']])(
+    'a driver floor %j in plan.json: exit 2 naming DIR/plan.json and the field, for both targets',
+    async (floor) => {
+      const from = writeCudaBuild();
+      const plan = JSON.parse(readFileSync(path.join(from, PLAN_FILE), 'utf8'));
+      plan.variants[0].cuda.minorCompatDriverMin = floor;
+      writeFileSync(path.join(from, PLAN_FILE), JSON.stringify(plan));
+      for (const target of ['--k8s', '--slurm']) {
+        const e = await rejection(target, '--from', 'build-out', '--suites', 'gpu', '--out', 'o');
+        expect(e.exitCode).toBe(2);
+        expect(e.message).toBe(
+          `build-out/plan.json: variants[0].cuda.minorCompatDriverMin: expected a version like 535.104, got "${floor}"`,
+        );
+        expect(e.fix).toMatch(/NVIDIA driver version/);
+      }
+    },
+  );
 
   it('--k8s --from DIR takes the image, GPU default and driver floor from build.json and plan.json', async () => {
     writeCudaBuild();

@@ -73,6 +73,12 @@ const int = (v: number, field: string, min: number, max: number) => {
     throw new InputError(`${field}: expected a whole number from ${min} to ${max}, got ${v}`);
 };
 
+/** A driver floor as the gpu suite takes it (535.104, or none); FIELD names where it came from (exit 2). */
+export function checkDriverFloor(floor: string | undefined, field = 'driver floor', fix?: string): void {
+  if (floor !== undefined && floor !== '' && !/^\d+(\.\d+)*$/.test(floor))
+    throw new InputError(`${field}: expected a version like 535.104, got "${floor}"`, fix);
+}
+
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 export function checkSpec(s: ExportSpec): DigestRef {
   const ref = pinnedImage(s.image);
@@ -86,8 +92,7 @@ export function checkSpec(s: ExportSpec): DigestRef {
       "no smoke suite to run: --suites, else the config's smoke.suites, names none",
       'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites',
     );
-  if (s.driverFloor !== undefined && s.driverFloor !== '' && !/^\d+(\.\d+)*$/.test(s.driverFloor))
-    throw new InputError(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
+  checkDriverFloor(s.driverFloor);
   if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
     throw new InputError(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
   return ref;

@@ -5,7 +5,13 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { type ExportSpec, jobNameFor, pinnedImage, shellQuote } from '../../export/common.js';
+import {
+  checkDriverFloor,
+  type ExportSpec,
+  jobNameFor,
+  pinnedImage,
+  shellQuote,
+} from '../../export/common.js';
 import {
   JOB_LABEL,
   K8S_JOB_FILE,
@@ -17,7 +23,7 @@ import {
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
 import { imageFromBuild } from '../../export/source.js';
 import { variantFromPlan } from '../../plan/schema.js';
-import { BUILD_FILE, openResultDir } from '../../results/results.js';
+import { BUILD_FILE, openResultDir, PLAN_FILE } from '../../results/results.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -174,6 +180,12 @@ function imageSource(values: ExportFlags, io: CliIo): ImageSource {
   );
   const plan = from.readPlan({ what: 'plan (--from)' });
   const planned = plan && variantFromPlan(plan, variant);
+  // A floor the gpu suite cannot take is bad input in the file it came from, named with its field.
+  checkDriverFloor(
+    planned?.driverFloor,
+    `${values.from}/${PLAN_FILE}: ${planned?.driverFloorField}`,
+    'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it',
+  );
   return {
     image: pinnedImage(image, `${values.from}/${BUILD_FILE}`).ref,
     variant,
