@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { constraintsText, type InstalledDist, pinDecisions } from '../../src/resolve/constraints.js';
@@ -20,6 +22,7 @@ import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
 import { fakeSession } from '../helpers/fakes.js';
 import { failureContext, pipOutputMask, pipRunEnv } from '../../src/resolve/input.js';
 import { pipWorkspace } from '../../src/resolve/workspace.js';
+import { defaultCacheDir } from '../../src/resolve/snapshot-cache.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({
   name,
@@ -389,8 +392,7 @@ describe('snapshot cache', () => {
   it('stores by digest and platform, and misses for anything else', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { fileSnapshotCache, snapshotKey, defaultCacheDir } =
-      await import('../../src/resolve/snapshot-cache.js');
+    const { fileSnapshotCache, snapshotKey } = await import('../../src/resolve/snapshot-cache.js');
     const dir = mkdtempSync(`${tmpdir()}/ml-image-cache-`);
     try {
       const cache = fileSnapshotCache(dir);
@@ -403,8 +405,34 @@ describe('snapshot cache', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(defaultCacheDir({ ML_IMAGE_CACHE_DIR: '/c' })).toBe('/c');
-    expect(defaultCacheDir({ XDG_CACHE_HOME: '/x' })).toBe('/x/ml-image');
+  });
+});
+
+describe('defaultCacheDir: always absolute, a blank variable unset', () => {
+  const home = path.join(homedir(), '.cache', 'ml-image');
+  it.each<[string, Record<string, string | undefined>, string]>([
+    ['ML_IMAGE_CACHE_DIR', { ML_IMAGE_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x' }, '/c'],
+    [
+      'a relative ML_IMAGE_CACHE_DIR, from the working folder',
+      { ML_IMAGE_CACHE_DIR: '.cache/ml' },
+      '/w/.cache/ml',
+    ],
+    [
+      'an empty ML_IMAGE_CACHE_DIR (`${{ vars.X }}` of an unset X) is unset',
+      { ML_IMAGE_CACHE_DIR: '' },
+      home,
+    ],
+    [
+      'a blank ML_IMAGE_CACHE_DIR is unset',
+      { ML_IMAGE_CACHE_DIR: ' \t', XDG_CACHE_HOME: '/x' },
+      '/x/ml-image',
+    ],
+    ['XDG_CACHE_HOME', { XDG_CACHE_HOME: '/x' }, '/x/ml-image'],
+    ['an empty XDG_CACHE_HOME is unset', { XDG_CACHE_HOME: '' }, home],
+    ['a relative XDG_CACHE_HOME is ignored (the XDG spec)', { XDG_CACHE_HOME: 'cache' }, home],
+    ['neither', {}, home],
+  ])('%s', (_, env, dir) => {
+    expect(defaultCacheDir(env, '/w')).toBe(dir);
   });
 });
 

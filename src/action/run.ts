@@ -278,7 +278,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       gpus: inputs.gpus,
       imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
       git: gitContextFromGitHubEnv(io.env) ?? {},
-      cacheDir: defaultCacheDir(io.env),
+      cacheDir: defaultCacheDir(io.env, io.cwd),
       report: {
         mode: inputs.commentMode,
         baseline: stages.has('report') ? baselineStore(io, inputs.baseline) : null,

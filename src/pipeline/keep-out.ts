@@ -1,6 +1,8 @@
 // What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
 // writes the ignore file): this run's records and this tool's own files (the reusable workflows
-// check the action out into the workspace), and the files the run reads that may hold a secret:
+// check the action out into the workspace), its cache directory (an actions/cache folder such as
+// .cache/ml-image, or a relative ML_IMAGE_CACHE_DIR: a builder-facts file there changes every run,
+// and so would the image's digest), and the files the run reads that may hold a secret:
 // the config (an index URL's login is written there), the signing key file, the action's
 // secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
 // them with the image. Pure.
@@ -14,6 +16,8 @@ export interface KeepOutInput {
   resultDir?: string;
   /** This tool's images/ directory: its parent is the tool's own checkout. */
   imagesDir: string;
+  /** The cache directory (snapshot-cache.ts defaultCacheDir), absolute. */
+  cacheDir: string;
   loaded: Pick<LoadedConfig, 'file' | 'baseDir'> & { config: { attest: { key?: string } } };
   buildOptions?: Pick<BuildInputOptions, 'secretFiles' | 'ssh'>;
 }
@@ -36,6 +40,7 @@ export function contextKeepOut(input: KeepOutInput): string[] {
   return [
     ...(input.resultDir !== undefined ? [input.resultDir] : []),
     path.dirname(input.imagesDir),
+    input.cacheDir,
     ...(loaded.file !== undefined ? [loaded.file] : []),
     // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
     ...(key !== undefined && !isKeyReference(key) ? [path.resolve(loaded.baseDir, key)] : []),

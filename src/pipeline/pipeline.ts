@@ -294,6 +294,7 @@ async function resolveAndBuild(
         keepOut: contextKeepOut({
           ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
           imagesDir: opts.imagesDir,
+          cacheDir: opts.cacheDir,
           loaded: opts.loaded,
           ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
         }),

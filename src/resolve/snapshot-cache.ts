@@ -29,11 +29,21 @@ export function snapshotKey(digest: string, platform: string): string {
   return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
 }
 
-/** $ML_IMAGE_CACHE_DIR, else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image. */
-export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  return (
-    env.ML_IMAGE_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'ml-image')
-  );
+/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
+const given = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
+
+/**
+ * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
+ * always absolute. A blank variable is unset: the cache would otherwise be the working folder
+ * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
+ * ignored, as the XDG Base Directory spec says.
+ */
+export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  const own = given(env.ML_IMAGE_CACHE_DIR);
+  if (own !== undefined) return path.resolve(cwd, own);
+  const xdg = given(env.XDG_CACHE_HOME);
+  const root = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache');
+  return path.resolve(cwd, root, 'ml-image');
 }
 
 export function fileSnapshotCache(dir: string): SnapshotCache {
@@ -50,8 +60,8 @@ export function fileSnapshotCache(dir: string): SnapshotCache {
       // Write then rename: a reader never sees half a file, even with concurrent jobs.
       const tmp = `${file(key)}.${process.pid}.tmp`;
       try {
-        // Private to the user: a resolution holds the requirements text, which may name a private
-        // index with its token (`--index-url https://user:TOKEN@host/simple`).
+        // Private to the user all the same: a resolution holds the requirements text as written,
+        // a credential only by its ${NAME} (one written literally is refused when they are read).
         mkdirSync(path.dirname(file(key)), { recursive: true, mode: 0o700 });
         writeFileSync(tmp, value, { mode: 0o600 });
         renameSync(tmp, file(key));

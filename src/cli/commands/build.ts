@@ -95,7 +95,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         gpus: 'auto',
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
         git,
-        cacheDir: defaultCacheDir(io.env),
+        cacheDir: defaultCacheDir(io.env, io.cwd),
         report: { mode: 'off', baseline: null },
       },
       {

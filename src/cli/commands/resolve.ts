@@ -111,7 +111,7 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
         docker: io.docker(),
         env: io.env,
         progress: (l) => io.stderr(`${l}\n`),
-        cache: fileSnapshotCache(defaultCacheDir(io.env)),
+        cache: fileSnapshotCache(defaultCacheDir(io.env, io.cwd)),
         // --verbose: a per-step timing line at the end of the progress.
         verbose: values.verbose === true,
       },

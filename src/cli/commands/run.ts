@@ -40,7 +40,7 @@ function baselineStore(flag: string | undefined, io: CliIo) {
   if (flag === 'none') return null;
   if (flag !== undefined) return dirBaselineStore(path.resolve(io.cwd, flag), `--baseline ${flag}`);
   return dirBaselineStore(
-    path.join(path.resolve(io.cwd, defaultCacheDir(io.env)), 'baselines'),
+    path.join(defaultCacheDir(io.env, io.cwd), 'baselines'),
     'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)',
     'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR',
   );
@@ -124,7 +124,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
     const [git] = await Promise.all([gitContextFor(io), registry]);
     const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
-    const cacheDir = defaultCacheDir(io.env);
+    const cacheDir = defaultCacheDir(io.env, io.cwd);
     const results = openResultDir(
       path.resolve(io.cwd, values.out ?? 'ml-image-results'),
       values.out !== undefined ? `--out ${values.out}` : 'result directory',
