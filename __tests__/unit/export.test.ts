@@ -380,6 +380,26 @@ describe('slurmScript', () => {
     expect(failed).toMatch(/\n {2}exit 3\nfi\nprintf '%s\\n' "$/);
   });
 
+  // Pyxis cannot mount it; the job checks the directory it finds at run time too (ML_IMAGE_EXPORT_DIR
+  // or the submit directory), with the same characters: its bash pattern, read as a regex here.
+  it.each([
+    ['/a b', true],
+    ['/a\tb', true],
+    ['/a\nb', true],
+    ['/a,b', true],
+    ['/a:b', true],
+    ['/shared/ml-smoke_1.0', false],
+  ])('the job refuses an export directory %j at run time: %s (exit 2)', (found, refused) => {
+    const text = slurmScript(slurm());
+    const m =
+      /^case \$EXPORT_DIR in\n {2}(\S+)\) printf '%s\\n' "ml-image: \$EXPORT_DIR: Pyxis cannot mount [^\n]*; exit 2 ;;\nesac$/m.exec(
+        text,
+      );
+    expect(m?.[1]).toBe('*[,:[:space:]]*');
+    const glob = new RegExp(`^${m![1]!.replace('[:space:]', '\\s').replace(/\*/g, '[^]*')}$`);
+    expect(glob.test(found)).toBe(refused);
+  });
+
   it('imports nothing when every suite skips (no container step)', () => {
     const text = slurmScript(slurm({ suites: ['custom'] }));
     expect(text).not.toContain('IMPORT_TIMEOUT');
@@ -390,6 +410,10 @@ describe('slurmScript', () => {
     ['a relative export directory', slurm({ exportDir: 'out' }), /--out: expected an absolute path/],
     ['a comma in the export directory', slurm({ exportDir: '/a,b' }), /--out: .*cannot be mounted by Pyxis/],
     ['a colon in the export directory', slurm({ exportDir: '/a:b' }), /--out: .*cannot be mounted/],
+    ['a space in the export directory', slurm({ exportDir: '/a b' }), /--out: "\/a b" cannot be mounted/],
+    ['a tab in the export directory', slurm({ exportDir: '/a\tb' }), /--out: "\/a\\tb" cannot be mounted/],
+    ['a newline in the export directory', slurm({ exportDir: '/a\nb' }), /--out: .*or a blank/],
+    ['a carriage return in the export directory', slurm({ exportDir: '/a\rb' }), /--out: .*or a blank/],
     ['a partition with a space', slurm({ partition: 'gpu; rm' }), /--partition/],
     ['an account with a quote', slurm({ account: `a'b` }), /--account/],
     ['a job name with a space', slurm({ name: 'my job' }), /--name: "my job"/],
@@ -990,8 +1014,8 @@ describe('ml-image export', () => {
     const r = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'x;touch pwned');
     expect(r.code).toBe(0);
     expect(r.out).toContain("submit:  kubectl apply -f 'x;touch pwned/job.yaml'");
-    const s = await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', "it's $(id)");
-    expect(s.out).toContain(`submit:  sbatch 'it'\\''s $(id)/job.sbatch'`);
+    const s = await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', "it's$(id)");
+    expect(s.out).toContain(`submit:  sbatch 'it'\\''s$(id)/job.sbatch'`);
   });
 
   it('keeps files in DIR that no export wrote (exit 2, nothing written) unless --force; replaces its own', async () => {
@@ -1295,6 +1319,7 @@ describe('ml-image export', () => {
       /--node-selector: expected KEY=VALUE/,
     ],
     [['--slurm', '--image', IMAGE, '--bogus', '--out', 'o'], /export: Unknown option '--bogus'/],
+    [['--slurm', '--image', IMAGE, '--out', 'o p'], /--out: ".*o p" cannot be mounted by Pyxis/],
   ])('exits 2 on %j', async (argv, message) => {
     const e = await rejection(...argv);
     expect(e.exitCode).toBe(2);

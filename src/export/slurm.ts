@@ -55,10 +55,12 @@ export function slurmTime(seconds: number): string {
 function checkSlurmOptions(o: SlurmOptions): void {
   if (!path.isAbsolute(o.exportDir))
     throw new InputError(`--out: expected an absolute path, got "${o.exportDir}"`);
-  // Pyxis splits --container-mounts at "," and ":"; a newline would end an #SBATCH line.
-  if (/[,:\n\r]/.test(o.exportDir))
+  // Pyxis splits --container-mounts at "," and ":", and hands each mount to Enroot as an fstab line,
+  // whose fields a space or tab splits; a newline would end an #SBATCH line too.
+  if (/[,:\s]/.test(o.exportDir))
     throw new InputError(
-      `--out: "${o.exportDir}" cannot be mounted by Pyxis (it contains "," ":" or a newline)`,
+      `--out: ${JSON.stringify(o.exportDir)} cannot be mounted by Pyxis (it contains "," ":" or a blank: a space, tab or newline)`,
+      'pass --out a directory whose path has none of them, on a filesystem every node mounts',
     );
   if (o.partition !== undefined && !/^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$/.test(o.partition))
     throw new InputError(
@@ -142,7 +144,7 @@ if [ -z "$EXPORT_DIR" ] || [ ! -f "$EXPORT_DIR/${SMOKE_SCRIPT_FILE}" ]; then
   exit 2
 fi
 case $EXPORT_DIR in
-  *[,:]*) printf '%s\\n' "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
+  *[,:[:space:]]*) printf '%s\\n' "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' ':' or a blank (space, tab, newline)" >&2; exit 2 ;;
 esac
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-$EXPORT_DIR/results/\${SLURM_JOB_ID:-local}}
 mkdir -p "$RESULTS" || exit 2
