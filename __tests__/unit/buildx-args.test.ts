@@ -172,6 +172,41 @@ describe('buildxBuildArgs', () => {
     for (const f of flags) expect(args).toContain(f);
   });
 
+  // push: false (--load) pushes nothing: the registry cache is read, never written; the gha cache
+  // is the runner's cache service, no push.
+  it.each<[string, BuildRequest['cache'], BuilderInfo, string[], string[], string | undefined]>([
+    [
+      'registry: read, not written',
+      { type: 'registry', ref: 'ghcr.io/o/m:cache-cpu-arm64' },
+      container,
+      ['type=registry,ref=ghcr.io/o/m:cache-cpu-arm64'],
+      [],
+      'push: false: the registry cache ghcr.io/o/m:cache-cpu-arm64 is read, not written',
+    ],
+    [
+      'gha: read and written',
+      { type: 'gha', scope: 'ml-image-cpu-arm64' },
+      container,
+      ['type=gha,scope=ml-image-cpu-arm64'],
+      ['type=gha,scope=ml-image-cpu-arm64,mode=max'],
+      undefined,
+    ],
+    ['none', { type: 'none' }, container, [], [], undefined],
+    [
+      'docker driver: no inline cache without a pushed tag',
+      { type: 'registry', ref: 'ghcr.io/o/m:cache-cpu-arm64' },
+      dockerDriver,
+      [],
+      [],
+      undefined,
+    ],
+  ])('push: false, %s', (_, cache, builder, from, to, note) => {
+    const { args, notes } = buildxBuildArgs({ ...base, push: false, cache }, builder);
+    expect(values(args, '--cache-from')).toEqual(from);
+    expect(values(args, '--cache-to')).toEqual(to);
+    if (note !== undefined) expect(notes).toContain(note);
+  });
+
   it('never puts a secret value or id into a build arg', () => {
     const { args } = buildxBuildArgs({ ...base, secrets: ['HF_TOKEN'] }, container);
     expect(values(args, '--build-arg').some((a) => a.includes('HF_TOKEN'))).toBe(false);

@@ -242,7 +242,10 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
   ];
 }
 
-/** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
+/**
+ * --cache-from / --cache-to for what the driver can do (notes say what was adapted). The registry
+ * cache is written only by a build that pushes: push: false reads it.
+ */
 function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
   if (req.cacheFrom !== undefined || req.cacheTo !== undefined) return givenCacheArgs(req, builder, notes);
   // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
@@ -279,6 +282,11 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
     const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
     if (req.cacheReadOnly) {
       notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
+      return from;
+    }
+    // push: false (--load) pushes nothing to the registry, its cache included.
+    if (!req.push) {
+      notes.push(`push: false: the registry cache ${req.cache.ref} is read, not written`);
       return from;
     }
     return [
