@@ -185,6 +185,66 @@ describe('assessReport (severity policy)', () => {
     });
   });
 
+  // A platform the base branch has no record of yet (a PR adding linux/arm64) is no change.
+  it.each<[string, RecordSpec, TestSpec[] | undefined, Assessment]>([
+    [
+      'nothing else found: unchanged, the platform named',
+      {},
+      undefined,
+      {
+        verdict: 'unchanged',
+        findings: [
+          { text: 'No environment changes', severity: 'info' },
+          { text: 'no baseline for linux/arm64', severity: 'info' },
+        ],
+      },
+    ],
+    [
+      'an env change: changed, by that change',
+      { env: { A: '2' } },
+      undefined,
+      {
+        verdict: 'changed',
+        findings: [
+          { text: 'no baseline for linux/arm64', severity: 'info' },
+          { text: '1 env change', severity: 'info' },
+        ],
+      },
+    ],
+    [
+      'a smoke test failing on the platform without a baseline: a failure',
+      {},
+      [fail('imports:numpy')],
+      {
+        verdict: 'failure',
+        findings: [
+          { text: 'no baseline for linux/arm64', severity: 'info' },
+          { text: '1 smoke test failing', severity: 'failure' },
+        ],
+      },
+    ],
+  ])('a partial baseline, %s', (_name, amd64, arm64Smoke, want) => {
+    const input: ReportInput = {
+      image: 'ghcr.io/acme/model',
+      variant: 'cpu',
+      baseline: { ref: 'main' },
+      entries: [
+        {
+          platform: 'linux/amd64',
+          head: makeRecord({ ...base, ...amd64 }),
+          base: makeRecord(base),
+        },
+        {
+          platform: 'linux/arm64',
+          head: makeRecord({ ...base, platform: 'linux/arm64' }),
+          base: null,
+          headSmoke: arm64Smoke ? makeSmoke(arm64Smoke, { platform: 'linux/arm64' }) : null,
+        },
+      ],
+    };
+    expect(assess(input)).toEqual(want);
+  });
+
   // Each finding was checked against every earlier one: the work grew with their square.
   it('many findings: each said once, in order, without comparing every pair', () => {
     const model = buildReportModel(one({ pip: { pip: '24.0', numpy: '2.1.0' } }));

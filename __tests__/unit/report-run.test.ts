@@ -372,6 +372,24 @@ describe('the run document', () => {
     expect(small.markdown).toMatch(/^- \*\*cuda12\.6\*\*: ✅/m);
   });
 
+  it('a variant unchanged but for a platform without a baseline collapses as unchanged', () => {
+    const changed = model(
+      'cpu',
+      manyPip(600, () => '2.0.0'),
+      manyPip(600),
+    );
+    const partial = model('cuda12.8', manyPip(600), manyPip(600));
+    partial.platforms = partial.platforms.map((p) =>
+      p.platform === 'linux/arm64' ? { ...p, base: null, diff: null } : p,
+    );
+    partial.resolution = Array.from({ length: 40 }, (_, i) => `line ${i} of the resolver`);
+    const full = renderRun([changed, partial], { markerKey: 'k', maxChars: 1_000_000 }).markdown;
+    expect(full).toMatch(/^- \*\*cuda12\.8\*\*: ✅ No environment changes; no baseline for linux\/arm64$/m);
+    const r = renderRun([changed, partial], { markerKey: 'k', maxChars: full.length - 500 });
+    expect(r.omitted).toContain('cuda12.8: section left out');
+    expect(sectionOf(r.markdown, 'cpu')).toBe(sectionOf(full, 'cpu'));
+  });
+
   it('escapes what the models carry (a fork writes them): variant names, images', () => {
     const hostile = [
       { ...model('cpu', { numpy: '2.1.0' }), variant: '<img src=x onerror=alert(1)>@octocat|x' },

@@ -164,7 +164,10 @@ export function assessReport(model: ReportModel): Assessment {
     said.add(text);
     findings.push({ text, severity });
   };
+  // A platform without a base record (one the base branch has not built yet) is said first, but it
+  // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
+  const missing = findings.length;
   for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
   for (const f of incompleteFindings(model)) add(f.text, f.severity);
   componentFindings(withDiff, add);
@@ -172,9 +175,13 @@ export function assessReport(model: ReportModel): Assessment {
   packageFindings(withDiff, 'pip', add);
   packageFindings(withDiff, 'apt', add);
   otherFindings(withDiff, add);
-  if (findings.length === 0)
-    return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
-  const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
+  const changes = findings.slice(missing);
+  if (changes.length === 0)
+    return {
+      verdict: 'unchanged',
+      findings: [{ text: 'No environment changes', severity: 'info' }, ...findings],
+    };
+  const worst = Math.max(...changes.map((f) => SEVERITY_RANK[f.severity]));
   return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
 }
 
