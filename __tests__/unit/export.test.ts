@@ -1426,6 +1426,59 @@ describe('ml-image export', () => {
       expect(existsSync(path.join(dir, 'o', 'job.yaml'))).toBe(false);
     });
 
+    // docs/cluster-export.md: bad input removes the earlier job, but for flags that make no export.
+    it.each([
+      ['--min-tflops bogus', ['--verify', '--key', 'k.pub', '--min-tflops', 'bogus'], /--min-tflops/],
+      ['--require-smoke fail', ['--verify', '--key', 'k.pub', '--require-smoke', 'fail'], /--require-smoke/],
+      ['--verify-timeout abc', ['--verify', '--key', 'k.pub', '--verify-timeout', 'abc'], /--verify-timeout/],
+      [
+        '--certificate-identity-regexp (',
+        ['--verify', '--certificate-identity-regexp', '('],
+        /not a valid regular expression/,
+      ],
+      ['--verify --platform', ['--verify', '--key', 'k.pub', '--platform', 'linux/arm64'], /--platform/],
+      ['--image and --from', ['--from', 'build-out'], /exactly one of --image/],
+      ['an option of the other target', ['--partition', 'gpu'], /(Slurm|Kubernetes) options/],
+    ])('a bad value (%s) removes it too, and says so (exit 2)', async (_n, flags, message) => {
+      for (const [target, names] of [
+        ['--k8s', ['job.yaml']],
+        ['--slurm', ['job.sbatch', 'ml_image_smoke.py']],
+      ] as const) {
+        expect((await run(target, '--image', IMAGE, '--suites', 'compute', '--out', 'o')).code).toBe(0);
+        // --partition is a Slurm option: on --slurm the Kubernetes one stands in for it.
+        const bad = flags[0] === '--partition' && target === '--slurm' ? ['--namespace', 'ml'] : flags;
+        const e = await rejection(target, '--image', OTHER, ...bad, '--out', 'o');
+        expect(e.exitCode).toBe(2);
+        expect(e.message).toMatch(message);
+        expect(e.message).toMatch(/; removed the earlier .* from o$/);
+        for (const name of names) expect(existsSync(path.join(dir, 'o', name))).toBe(false);
+      }
+    });
+
+    it.each([
+      [
+        'a verify flag without --verify',
+        ['--k8s', '--min-tflops', 'bogus'],
+        /--min-tflops is a --verify option/,
+      ],
+      ['--verify without a key or identity', ['--k8s', '--verify'], /no identity to verify against/],
+      [
+        '--verify without a key, with a bad value',
+        ['--k8s', '--verify', '--require-smoke', 'fail'],
+        /no identity to verify against/,
+      ],
+      ['both targets', ['--k8s', '--slurm', '--verify', '--key', 'k.pub'], /exactly one of --slurm or --k8s/],
+      ['no target', ['--min-tflops', 'bogus'], /exactly one of --slurm or --k8s/],
+    ])('flags that make no export (%s) leave it (exit 2)', async (_n, flags, message) => {
+      expect((await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'o')).code).toBe(0);
+      const job = readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8');
+      const e = await rejection(...flags, '--image', OTHER, '--out', 'o');
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toMatch(message);
+      expect(e.message).not.toMatch(/removed/);
+      expect(readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8')).toBe(job);
+    });
+
     it("never a person's file, a link or anything else of that name; nothing there: the message as it was", async () => {
       mkdirSync(path.join(dir, 'o'));
       mkdirSync(path.join(dir, 'elsewhere'));

@@ -123,11 +123,25 @@ const EXPORT_OPTIONS = {
 const parseExportArgs = (argv: string[]) => parseCommandArgs('export', argv, EXPORT_OPTIONS).values;
 type ExportFlags = ReturnType<typeof parseExportArgs>;
 
-/** Exactly one target and one image source; no option of the other target (exit 2). */
-function checkFlagCombination(values: ExportFlags): void {
+/** What --verify checks against: a key or a certificate identity. */
+const SIGNER_FLAGS = ['key', 'certificate-identity', 'certificate-identity-regexp'] as const;
+
+/**
+ * Flags that make no export (exit 2): no target or both, no --out (which job, in which DIR, is not
+ * known), a verify flag without --verify, --verify without a key or identity. The earlier job in
+ * DIR stays: docs/cluster-export.md lists these.
+ */
+function checkExportAsked(values: ExportFlags, verifyValues: Parameters<typeof verifyRequestFor>[1]): void {
   if (values.slurm === values.k8s) throw new InputError('export: pass exactly one of --slurm or --k8s');
   if (values.out === undefined)
     throw new InputError('export: --out DIR is required (the files are written there)');
+  const signer = SIGNER_FLAGS.some((f) => values[f]?.trim());
+  // Throws for a stray verify flag, or (--verify, no signer) for the missing key or identity.
+  if (values.verify !== true || !signer) verifyRequestFor('export', verifyValues);
+}
+
+/** One image source; no option of the other target; --verify without --platform (exit 2). */
+function checkFlagCombination(values: ExportFlags): void {
   if ((values.image === undefined) === (values.from === undefined))
     throw new InputError('export: pass exactly one of --image REF@sha256:... or --from DIR');
   if (values.variant !== undefined && values.from === undefined)
@@ -320,11 +334,13 @@ An export that writes no job (1, 2 or 3) removes the job an earlier export left 
 that an export wrote), so that it is not applied by mistake.`,
   async run(argv: string[], io: CliIo) {
     const values = parseExportArgs(argv);
-    checkFlagCombination(values);
     // Its own --timeout is the smoke tests': the verify's deadline is --verify-timeout.
-    const verify = verifyRequestFor('export', { ...values, timeout: values['verify-timeout'] });
+    const verifyValues = { ...values, timeout: values['verify-timeout'] };
+    checkExportAsked(values, verifyValues);
     try {
-      return await exportJob(values, io, verify);
+      // Bad input from here on (a flag's value, --verify's included) is an export that wrote no job.
+      checkFlagCombination(values);
+      return await exportJob(values, io, verifyRequestFor('export', verifyValues));
     } catch (e) {
       // No job written: none an earlier export left in DIR stays there to be applied by mistake.
       removeEarlierJob(io.cwd, values.out!, values.slurm === true, e);
