@@ -127,6 +127,21 @@ describe('build stage with BPA inputs', () => {
     },
   );
 
+  // Each target (variant x platform) its own scope: one gha scope shared by all is replaced by each write.
+  it.each([
+    ['{variant} and {arch} filled in', 'my-model-{variant}-{arch}', 'my-model-cpu-amd64'],
+    ['a scope without them, as given', 'my-model', 'my-model'],
+  ])('cache-from / cache-to: %s', async (_n, scope, want) => {
+    const r = await build({
+      'cache-from': `type=gha,scope=${scope}`,
+      'cache-to': `type=gha,scope=${scope},mode=max`,
+    });
+    const args = r.calls[0]!;
+    const after = (flag: string) => args.flatMap((a, i) => (args[i - 1] === flag ? [a] : []));
+    expect(after('--cache-from')).toEqual([`type=gha,scope=${want}`]);
+    expect(after('--cache-to')).toEqual([`type=gha,scope=${want},mode=max`]);
+  });
+
   it('refuses a secret-envs variable that is not set, and a secret id given twice', async () => {
     await expect(build({ 'secret-envs': 'npm=NPM_TOKEN' })).rejects.toThrow(
       /input "secret-envs": npm=NPM_TOKEN: NPM_TOKEN is not set/,

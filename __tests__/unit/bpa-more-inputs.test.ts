@@ -84,6 +84,17 @@ describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs,
       },
     ],
     [
+      "cache-from / cache-to: {variant} and {arch} are the target's (a gha scope each), a spec without them as given",
+      {
+        'cache-from': 'type=gha,scope=my-model-{variant}-{arch}\ntype=registry,ref=ghcr.io/o/r:cache',
+        'cache-to': 'type=gha,scope=my-model-{variant}-{arch},mode=max',
+      },
+      {
+        '--cache-from': ['type=gha,scope=my-model-cpu-amd64', 'type=registry,ref=ghcr.io/o/r:cache'],
+        '--cache-to': ['type=gha,scope=my-model-cpu-amd64,mode=max'],
+      },
+    ],
+    [
       'outputs: a bare path is type=local,dest=PATH (as buildx reads it)',
       { outputs: 'out' },
       {

@@ -1,14 +1,15 @@
 // The buildx argv builder as a table of cases, the way docker/build-push-action tests its context.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type BuilderInfo,
   type BuildRequest,
   buildxBuildArgs,
-  cacheFor,
   checkBuildArgs,
   SECRETS_MIN_BUILDX,
   secretMountsUnsupported,
 } from '../../src/build/buildx-args.js';
+import { cacheFor } from '../../src/build/cache-scope.js';
 import { pullRequestOf } from '../../src/build/push-tag.js';
 import { localRefOf } from '../../src/build/target.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
@@ -377,12 +378,26 @@ describe('buildxBuildArgs', () => {
     ]);
   });
 
+  // The gha scope names the image repository (a hash of it): the GitHub repository's images may
+  // share a variant name, and each write replaces the scope's index.
+  const ghaScope = (repository: string) =>
+    `ml-image-${createHash('sha256').update(repository).digest('hex').slice(0, 8)}-cpu-arm64`;
   it.each([
-    ['gha', { type: 'gha', scope: 'ml-image-cpu-arm64' }],
-    ['registry', { type: 'registry', ref: 'ghcr.io/o/m:cache-cpu-arm64' }],
-    ['none', { type: 'none' }],
-  ] as const)('cacheFor(%s)', (kind, expected) => {
-    expect(cacheFor(kind, 'ghcr.io/o/m', 'cpu', 'arm64')).toEqual(expected);
+    ['gha', 'ghcr.io/o/m', { type: 'gha', scope: ghaScope('ghcr.io/o/m') }],
+    ['gha', 'ghcr.io/o/other', { type: 'gha', scope: ghaScope('ghcr.io/o/other') }],
+    ['registry', 'ghcr.io/o/m', { type: 'registry', ref: 'ghcr.io/o/m:cache-cpu-arm64' }],
+    ['none', 'ghcr.io/o/m', { type: 'none' }],
+  ] as const)('cacheFor(%s, %s)', (kind, repository, expected) => {
+    expect(cacheFor(kind, repository, 'cpu', 'arm64')).toEqual(expected);
+  });
+
+  it('two images of one repository with the same variant get different gha scopes', () => {
+    const scope = (repository: string) => {
+      const c = cacheFor('gha', repository, 'cpu', 'arm64');
+      return c.type === 'gha' ? c.scope : '';
+    };
+    expect(scope('ghcr.io/o/m')).toMatch(/^ml-image-[0-9a-f]{8}-cpu-arm64$/);
+    expect(scope('ghcr.io/o/m')).not.toBe(scope('ghcr.io/o/other'));
   });
 });
 

@@ -282,8 +282,11 @@ export function checkOutput(item: string): string {
   return spec;
 }
 
-/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
-export function outputFor(spec: string, variant: string, arch: string): string {
+/**
+ * `{variant}` and `{arch}` in an outputs, cache-from or cache-to spec replaced by the target's (a
+ * gha scope or a registry cache ref of its own: one shared by all targets is overwritten by each).
+ */
+export function specFor(spec: string, variant: string, arch: string): string {
   return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
 }
 
@@ -301,7 +304,9 @@ export function requestFromOptions(
     ...(o.secretFiles && { secretFiles: o.secretFiles }),
     ...(o.ssh && { ssh: o.ssh }),
     ...(o.buildContexts && { buildContexts: o.buildContexts }),
-    ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
+    ...(o.outputs && { outputs: o.outputs.map((s) => specFor(s, variant, arch)) }),
+    ...(o.cacheFrom && { cacheFrom: o.cacheFrom.map((s) => specFor(s, variant, arch)) }),
+    ...(o.cacheTo && { cacheTo: o.cacheTo.map((s) => specFor(s, variant, arch)) }),
     ...(o.attests && { attests: o.attests }),
     ...(o.addHosts && { addHosts: o.addHosts }),
     ...(o.shmSize !== undefined && { shmSize: o.shmSize }),

@@ -3,6 +3,7 @@
 import { BUILD_ARGS_FIX, buildArgSecretProblem } from '../config/build-args.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { cacheSpecType } from './bpa-lists.js';
+import type { CacheSpec } from './cache-scope.js';
 import { compareVersions } from '../util/versions.js';
 
 export interface BuilderInfo {
@@ -15,8 +16,6 @@ export interface BuilderInfo {
   /** BuildKit version of the builder when known, e.g. "0.8.2" (dockerd 20.10's built-in). */
   buildkitVersion?: string;
 }
-
-export type CacheSpec = { type: 'gha'; scope: string } | { type: 'registry'; ref: string } | { type: 'none' };
 
 export interface BuildRequest {
   context: string;
@@ -381,16 +380,4 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
   args.push(...attestationArgs(req, builder, notes));
   args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
   return { args, notes };
-}
-
-/** Cache scope/ref per variant and platform, so one variant's cache never evicts another's. */
-export function cacheFor(
-  kind: 'gha' | 'registry' | 'none',
-  repository: string,
-  variant: string,
-  arch: string,
-): CacheSpec {
-  if (kind === 'gha') return { type: 'gha', scope: `ml-image-${variant}-${arch}` };
-  if (kind === 'registry') return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
-  return { type: 'none' };
 }

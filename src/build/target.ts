@@ -19,7 +19,8 @@ import {
 } from './action-inputs.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { compareVersions } from '../util/versions.js';
-import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './buildx-args.js';
+import { type BuilderInfo, buildxBuildArgs, canPushByDigest } from './buildx-args.js';
+import { cacheFor } from './cache-scope.js';
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
@@ -146,8 +147,6 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       ...(o.noCache !== undefined && { noCache: o.noCache }),
       ...(o.target !== undefined && { target: o.target }),
       ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
-      ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
-      ...(o.cacheTo && { cacheTo: o.cacheTo }),
       ...(annotations.length > 0 && { annotations }),
       ...(o.sbom !== undefined && { sbom: o.sbom }),
       ...(ctx.push && o.load && { load: true }),
