@@ -33,7 +33,13 @@ import {
   SMOKE_SCRIPT_MARKER,
 } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, type K8sOptions, plainYamlString, podScript } from '../../src/export/k8s.js';
-import { EXCLUSIVE_GPUS_SHELL, NO_GPUS_SHELL, slurmScript, slurmTime } from '../../src/export/slurm.js';
+import {
+  EXCLUSIVE_GPUS_SHELL,
+  NO_GPUS_SHELL,
+  REMOVE_CONTAINER_SHELL,
+  slurmScript,
+  slurmTime,
+} from '../../src/export/slurm.js';
 import { hideSecretsShell, secretNameEre } from '../../src/export/secret-env.js';
 import { REDACTED, redactEnvValue } from '../../src/util/redact.js';
 import { imageFromBuild } from '../../src/export/source.js';
@@ -297,10 +303,14 @@ describe('slurmScript', () => {
     expect(container).toBeGreaterThan(-1);
     expect(gres).toBeGreaterThan(container);
     expect(gres).toBeLessThan(text.indexOf('run_step() {'));
-    // The import step, a suite step (run_step) and the multi-node ddp step.
+    // The import step, a suite step (run_step) and the multi-node ddp step; the container's removal
+    // at the end runs on the nodes themselves, in no container, asking for no GPU.
     const sruns = text.split('\n').filter((l) => /\bsrun --/.test(l));
-    expect(sruns).toHaveLength(3);
-    for (const l of sruns) expect(l).toContain('"${CONTAINER[@]}"');
+    expect(sruns).toHaveLength(4);
+    expect(sruns.filter((l) => l.includes('"${CONTAINER[@]}"'))).toHaveLength(3);
+    expect(
+      sruns.filter((l) => /srun --nodes="\$\{SLURM_NNODES:-1\}" --ntasks-per-node=1 sh -c/.test(l)),
+    ).toHaveLength(1);
     // No GPU found: a clear message and exit 3, before any suite runs.
     expect(text).toMatch(/echo "ml-image: no GPU found on node \$GPU_NODE [^\n]*" >&2\n +exit 3 ;;/);
   });
@@ -404,6 +414,34 @@ describe('slurmScript', () => {
     const text = slurmScript(slurm({ suites: ['custom'] }));
     expect(text).not.toContain('IMPORT_TIMEOUT');
     expect(text).not.toContain('"${CONTAINER[@]}" true');
+    expect(text).not.toContain('remove_container');
+  });
+
+  // Pyxis' default container_scope=global keeps a named container (an unpacked image) on every node.
+  it.each([
+    ['one node', slurm({ suites: ['imports', 'compute'] })],
+    ['two nodes, ddp across them', slurm({ nodes: 2, gpusPerNode: 'all', suites: ['gpu', 'ddp'] })],
+  ])('removes the named container on every node when the job ends: %s', (_n, o) => {
+    const text = slurmScript(o);
+    expect(text).toContain('CONTAINER_NAME=ml-image-smoke-${SLURM_JOB_ID:-0}\n');
+    expect(text).toContain('--container-name="$CONTAINER_NAME"');
+    expect(text).toContain(REMOVE_CONTAINER_SHELL);
+    // On each node of the job (the steps may have run on any), by both of Pyxis' names, each only
+    // where enroot lists it; the trap is set before the first step that names the container.
+    expect(REMOVE_CONTAINER_SHELL).toMatch(
+      /timeout --kill-after=10 180 srun --nodes="\$\{SLURM_NNODES:-1\}" --ntasks-per-node=1 sh -c/,
+    );
+    expect(REMOVE_CONTAINER_SHELL).toContain(
+      'sh "pyxis_$CONTAINER_NAME" "pyxis_${SLURM_JOB_ID:-0}_$CONTAINER_NAME"',
+    );
+    expect(REMOVE_CONTAINER_SHELL).toContain(
+      'if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null',
+    );
+    expect(REMOVE_CONTAINER_SHELL).not.toContain('CONTAINER[@]');
+    const trap = text.indexOf('\ntrap remove_container EXIT\n');
+    expect(trap).toBeGreaterThan(text.indexOf('\nCONTAINER=('));
+    expect(trap).toBeLessThan(text.indexOf('"${CONTAINER[@]}" true'));
+    expect(text.match(/"\$\{CONTAINER\[@\]\}"/g)!.length).toBeGreaterThan(1);
   });
 
   it.each([

@@ -196,6 +196,28 @@ fi
 printf '%s\\n' "ml-image: image imported in $(( $(date +%s) - I_START ))s"`;
 }
 
+/** The most seconds the removal of the named container at the job's end may take. */
+export const REMOVE_TIMEOUT_S = 180;
+
+/**
+ * The named container's removal when the job ends, an EXIT trap (so after a failed import, or a
+ * missing GPU, too). Pyxis keeps a named container after the job under its default
+ * container_scope=global: an unpacked copy of the image on every node a step ran on, for good. A
+ * task on each node of the job removes it by both of Pyxis' names, pyxis_NAME (global) and
+ * pyxis_JOBID_NAME (container_scope=job, whose epilog removes it as well), each only where `enroot
+ * list` shows it. A job cancelled or stopped at its time limit may end before it runs.
+ */
+export const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the job (container_scope=global, its default): an unpacked copy
+# of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
+# of Pyxis' names (pyxis_NAME; pyxis_JOBID_NAME under container_scope=job), where enroot lists it.
+remove_container() {
+  timeout --kill-after=10 ${REMOVE_TIMEOUT_S} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
+    'rc=0; for c in "$@"; do if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null || { printf "%s\\n" "ml-image: could not remove the container $c on $(hostname)" >&2; rc=1; }; fi; done; exit $rc' \\
+    sh "pyxis_$CONTAINER_NAME" "pyxis_\${SLURM_JOB_ID:-0}_$CONTAINER_NAME" > /dev/null 2> "$RESULTS/remove.err" \\
+    || printf '%s\\n' "ml-image: the container may be left on the nodes (exit $?, see $RESULTS/remove.err): remove it with enroot remove -f pyxis_$CONTAINER_NAME" >&2
+}
+trap remove_container EXIT`;
+
 /**
  * Whole nodes (`--gpus-per-node all`, `#SBATCH --exclusive`): a job step gets the job's GRES
  * "except those implicitly requested when a job is exclusive" (srun(1), --gres), so where Slurm
@@ -266,9 +288,9 @@ export function slurmScript(o: SlurmOptions): string {
   const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
   const steps = exportSteps(o);
   const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
-  // No import when every suite skips (no container step).
+  // No import, and no container to remove, when every suite skips (no container step).
   const imports = steps.some((st) => st.kind !== 'skip')
-    ? `\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
+    ? `\n${REMOVE_CONTAINER_SHELL}\n\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
     : '';
 
   return `#!/bin/bash
@@ -296,9 +318,11 @@ ${exportDirLines(o)}
 unset PYTHONPATH PYTHONHOME
 export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 
-# One named container per node for every step: the image is imported once (the import step), the
-# home directory is not mounted (its ~/.local packages would change what pip check and the imports see).
-CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
+# One named container per node for every step: the image is imported and unpacked once (the import
+# step; without a name each srun would import it again), and removed when the job ends.
+# The home directory is not mounted (its ~/.local packages would change what pip check and the imports see).
+CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
+CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
   --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
