@@ -31,20 +31,20 @@ describe('cache writes that fail', () => {
     const a = path.join(dir, 'env-a.json');
     writeFileSync(a, '{"first":true}');
     await store.save('k', 'main', 'sha1', [a]);
-    const saved = (await store.restore('k', 'main'))!;
-    expect(readdirSync(saved)).toEqual(['env-a.json']);
+    const saved = (await store.restore('k', 'main'))!.dir;
+    expect(readdirSync(saved)).toEqual(['baseline-sha.txt', 'env-a.json']);
 
     const b = path.join(dir, 'env-b.json');
     writeFileSync(b, '{"second":true}');
     expect(() => store.save('k', 'main', 'sha2', [b, path.join(dir, 'gone.json')])).toThrow(/gone\.json/);
-    expect(await store.restore('k', 'main')).toBe(saved);
-    expect(readdirSync(saved)).toEqual(['env-a.json']);
+    expect((await store.restore('k', 'main'))?.dir).toBe(saved);
+    expect(readdirSync(saved)).toEqual(['baseline-sha.txt', 'env-a.json']);
     expect(readFileSync(path.join(saved, 'env-a.json'), 'utf8')).toBe('{"first":true}');
     expect(readdirSync(path.dirname(saved))).toEqual([path.basename(saved)]);
 
     // A save that works replaces it.
     await store.save('k', 'main', 'sha3', [b]);
-    expect(readdirSync((await store.restore('k', 'main'))!)).toEqual(['env-b.json']);
+    expect(readdirSync((await store.restore('k', 'main'))!.dir)).toEqual(['baseline-sha.txt', 'env-b.json']);
     expect(readdirSync(path.dirname(saved))).toEqual([path.basename(saved)]);
   });
 });

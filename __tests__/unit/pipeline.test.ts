@@ -269,7 +269,8 @@ describe('baseline stores', () => {
     writeFileSync(f, '{"v":2}');
     await store.save(key, 'main', 'def', [f]);
     const got = await store.restore(key, 'main');
-    expect(readFileSync(path.join(got!, 'env-cpu-amd64.json'), 'utf8')).toBe('{"v":2}');
+    expect(readFileSync(path.join(got!.dir, 'env-cpu-amd64.json'), 'utf8')).toBe('{"v":2}');
+    expect(got!.sha).toBe('def');
     expect(await store.restore(key, 'dev')).toBeUndefined();
   });
 
@@ -301,7 +302,8 @@ describe('baseline stores', () => {
     await store.save(key, 'main', 'f00d', [f]);
     expect(Object.keys(saved)).toEqual([`ml-image-baseline-v1-${baselineSlug(key)}-main-f00d`]);
     const got = await store.restore(key, 'main');
-    expect(readFileSync(path.join(got!, 'env-cpu-amd64.json'), 'utf8')).toBe('{"main":true}');
+    expect(readFileSync(path.join(got!.dir, 'env-cpu-amd64.json'), 'utf8')).toBe('{"main":true}');
+    expect(got!.sha).toBe('f00d');
     expect(await store.restore(key, 'release')).toBeUndefined();
     expect(warnings).toEqual([]);
   });

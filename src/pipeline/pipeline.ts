@@ -370,7 +370,8 @@ async function runResolve(
 function reuseLookup(opts: PipelineOptions, plan: Plan) {
   const { baseline, saveAs } = opts.report;
   const { config, fileVariants } = opts.loaded;
-  return (v: string) => baseline!.restore(reportKey(plan, config, v, fileVariants), saveAs!.branch);
+  return async (v: string) =>
+    (await baseline!.restore(reportKey(plan, config, v, fileVariants), saveAs!.branch))?.dir;
 }
 
 export function overallStatus(entries: readonly SmokeEntry[]): SmokeStatus {

@@ -1,17 +1,33 @@
 // The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
 // per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
 // restore its base branch's caches). Locally and on self-hosted runners: a directory.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
 
+/** What a store restored: the records' directory, and the commit they were saved at. */
+export interface RestoredBaseline {
+  dir: string;
+  /** The commit of the save, when the store knows it (not checked: see restoreBaseline). */
+  sha?: string;
+}
+
 export interface BaselineStore {
   /** Where the records are; e.g. "cache" or the directory. */
   describe(): string;
-  /** A directory holding the newest saved records of `branch`, or undefined when there are none. */
-  restore(key: string, branch: string): Promise<string | undefined>;
+  /** The newest saved records of `branch`, or undefined when there are none. */
+  restore(key: string, branch: string): Promise<RestoredBaseline | undefined>;
   /** Save these files as the records of `branch` at `sha`. */
   save(key: string, branch: string, sha: string, files: readonly string[]): Promise<void>;
 }
@@ -23,6 +39,26 @@ export function baselineSlug(key: string): string {
 }
 
 const branchSlug = (b: string) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+
+/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+
+/**
+ * The newest records of BRANCH under KEY, the commit only when it is a git commit's hex name (a
+ * directory's file, a cache key: nothing else reaches the report).
+ */
+export async function restoreBaseline(
+  store: BaselineStore,
+  key: string,
+  branch: string,
+): Promise<RestoredBaseline | undefined> {
+  const r = await store.restore(key, branch);
+  if (!r) return undefined;
+  return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+}
+
+/** The directory store's note of the commit a save is of (absent in saves before it was written). */
+export const BASELINE_SHA_FILE = 'baseline-sha.txt';
 
 /**
  * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
@@ -39,9 +75,13 @@ export function dirBaselineStore(
     describe: () => root,
     restore(key, branch) {
       const dir = path.join(root, baselineSlug(key), branchSlug(branch));
-      return Promise.resolve(existsSync(dir) && readdirSync(dir).length > 0 ? dir : undefined);
+      const records = existsSync(dir) && readdirSync(dir).some((n) => n !== BASELINE_SHA_FILE);
+      if (!records) return Promise.resolve(undefined);
+      const note = path.join(dir, BASELINE_SHA_FILE);
+      const sha = existsSync(note) ? readFileSync(note, 'utf8').slice(0, 100).trim() : undefined;
+      return Promise.resolve({ dir, ...(sha && { sha }) });
     },
-    save(key, branch, _sha, files) {
+    save(key, branch, sha, files) {
       const dir = path.join(root, baselineSlug(key), branchSlug(branch));
       // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
       // rather than none or a truncated one.
@@ -50,6 +90,7 @@ export function dirBaselineStore(
         rmSync(next, { recursive: true, force: true });
         mkdirSync(next, { recursive: true });
         for (const f of files) cpSync(f, path.join(next, path.basename(f)));
+        writeFileSync(path.join(next, BASELINE_SHA_FILE), `${sha}\n`);
         rmSync(dir, { recursive: true, force: true });
         renameSync(next, dir);
       } catch (e) {
@@ -96,7 +137,12 @@ export function actionsCacheBaselineStore(
         const hit = await (
           await load()
         ).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
-        return hit !== undefined && readdirSync(dir).length > 0 ? dir : undefined;
+        if (hit === undefined || readdirSync(dir).length === 0) return undefined;
+        // The key the entry was saved under ends with its commit.
+        return {
+          dir,
+          ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
+        };
       } catch (e) {
         // The cache service is best effort: a report without a baseline beats a failed job.
         log.warning(`baseline restore failed (${(e as Error).message}); reporting without a baseline`);

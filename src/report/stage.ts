@@ -10,6 +10,7 @@ import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
+import { noBaselineReason, restoreBase } from './base-records.js';
 import { replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
 import { buildReportModel, type ReportInput } from './model.js';
 import type { ReportModel, SupplyChain } from './model-schema.js';
@@ -177,16 +178,14 @@ async function reportVariant(
   }
   const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
   const markerKey = reportKey(plan, config, v.name, input.configVariants);
-  const baseDir =
-    options.baseline && options.baseBranch
-      ? await options.baseline.restore(markerKey, options.baseBranch)
-      : undefined;
-  const { entries, baseUnreadable } = readEntries(results, baseDir, v.name, platforms);
+  const lookup = { store: options.baseline, baseBranch: options.baseBranch };
+  const base = await restoreBase(lookup, markerKey);
+  const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
   if (baseUnreadable)
     io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
       title: 'ml-image report',
     });
-  const hasBase = !!baseDir && baseUnreadable === undefined;
+  const hasBase = !!base && baseUnreadable === undefined;
   const gh = options.github;
   const resolution = resolutionLines(results, v.name, v.platforms);
   const supplyChain = supplyChainOf(results, v.name);
@@ -197,8 +196,8 @@ async function reportVariant(
     // change the marker (a second comment) nor the baseline key.
     markerKey,
     entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
-    baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
-    ...(!hasBase && { noBaselineReason: noBaselineReason(options, baseUnreadable) }),
+    baseline: hasBase ? { ref: base.ref, ...(base.sha !== undefined && { sha: base.sha }) } : null,
+    ...(!hasBase && { noBaselineReason: noBaselineReason(lookup, baseUnreadable) }),
     ...(resolution.length > 0 && { resolution }),
     links: {
       ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
@@ -265,15 +264,6 @@ function readEntries(
     baseSmoke: base((b) => b.readSmoke(variant, p)),
   }));
   return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
-}
-
-function noBaselineReason(options: ReportOptions, baseUnreadable: string | undefined): string {
-  if (baseUnreadable)
-    return `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`;
-  if (!options.baseline) return 'baseline: none (no comparison asked for)';
-  return options.baseBranch
-    ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
-    : 'no base branch to compare with';
 }
 
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */

@@ -1,0 +1,148 @@
+// The report stage's baseline: which saved records a variant is compared with (and the commit the
+// comment names), and what a run of the default branch saves for the next pull request.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateConfigData } from '../../src/config/load.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+import {
+  actionsCacheBaselineStore,
+  BASELINE_SHA_FILE,
+  type BaselineStore,
+  type CacheApi,
+  dirBaselineStore,
+  restoreBaseline,
+} from '../../src/report/baseline.js';
+import type { ReportModel } from '../../src/report/model-schema.js';
+import { type ReportOptions, runReportStage } from '../../src/report/stage.js';
+import { openResultDir, type ResultDir } from '../../src/results/results.js';
+import { makeRecord } from '../helpers/records.js';
+
+const HEAD = 'c'.repeat(40);
+const BASE_SHA = 'b'.repeat(40);
+const AMD64 = 'linux/amd64';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-report-baseline-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function setup(platforms: string[], opts: { variants?: string[]; markerKey?: string } = {}) {
+  const config = validateConfigData(
+    {
+      image: { name: 'acme/model' },
+      variants: opts.variants ?? ['cpu'],
+      platforms,
+      ...(opts.markerKey && { report: { markerKey: opts.markerKey } }),
+    },
+    'ml-image.yml',
+  );
+  const git = { sha: HEAD, ref: 'refs/pull/7/merge', isDefaultBranch: false };
+  const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date('2026-11-30T00:00:00Z') });
+  return { config, plan, git };
+}
+
+/** Records of VARIANT on PLATFORMS in a directory of their own (numpy at VERSION). */
+function records(name: string, variant: string, platforms: string[], numpy: string): ResultDir {
+  const r = openResultDir(path.join(dir, name));
+  for (const p of platforms) r.writeEnv(variant, p, makeRecord({ platform: p, variant, pip: { numpy } }));
+  return r;
+}
+
+/** The report stage over RESULTS; what each variant's report-<variant>.json holds, and the progress. */
+async function report(
+  s: ReturnType<typeof setup>,
+  results: ResultDir,
+  options: Partial<ReportOptions> & Pick<ReportOptions, 'baseline'>,
+) {
+  const progress: string[] = [];
+  const outcomes = await runReportStage(
+    {
+      plan: s.plan,
+      config: s.config,
+      results,
+      git: s.git,
+      options: { mode: 'off', baseBranch: 'main', ...options },
+    },
+    { env: {}, progress: (l) => progress.push(l), warning: (m) => progress.push(`warning: ${m}`) },
+  );
+  const at = (name: string) => path.join(results.dir!, name);
+  const models = Object.fromEntries(
+    outcomes.map((o) => [
+      o.variant,
+      JSON.parse(readFileSync(at(`report-${o.variant}.json`), 'utf8')) as ReportModel,
+    ]),
+  );
+  const markdown = (v: string) => readFileSync(at(`report-${v}.md`), 'utf8');
+  return { outcomes, models, markdown, progress };
+}
+
+/** A fake Actions cache: entries by key, restored by prefix (the newest save first). */
+function fakeCache(): CacheApi & { keys: () => string[] } {
+  const saved = new Map<string, Record<string, string>>();
+  return {
+    keys: () => [...saved.keys()],
+    saveCache: (paths, key) => {
+      const root = paths[0]!;
+      saved.set(
+        key,
+        Object.fromEntries(readdirSync(root).map((n) => [n, readFileSync(path.join(root, n), 'utf8')])),
+      );
+      return Promise.resolve(1);
+    },
+    restoreCache: (paths, primary, restoreKeys) => {
+      const hit = [...saved.keys()]
+        .reverse()
+        .find((k) => k === primary || restoreKeys?.some((r) => k.startsWith(r)));
+      if (!hit) return Promise.resolve(undefined);
+      for (const [n, text] of Object.entries(saved.get(hit)!)) writeFileSync(path.join(paths[0]!, n), text);
+      return Promise.resolve(hit);
+    },
+  };
+}
+
+const stores: [string, () => BaselineStore][] = [
+  ['a directory', () => dirBaselineStore(path.join(dir, 'baselines'))],
+  [
+    'the Actions cache',
+    () => actionsCacheBaselineStore(path.join(dir, 'runner-temp'), { warning: () => {} }, fakeCache()),
+  ],
+];
+
+describe('the commit the comment compares with', () => {
+  // A store's text reaches the comment only as a git commit's hex name.
+  it.each<[string, string, string | undefined, string]>([
+    ['a commit', BASE_SHA, BASE_SHA, `with main @ ${BASE_SHA.slice(0, 7)}.`],
+    ['an abbreviated commit', 'abc1234', 'abc1234', 'with main @ abc1234.'],
+    ['a local run (no commit)', 'local', undefined, 'with main.'],
+    ['markup', '<img src=x>', undefined, 'with main.'],
+    ['too short', 'f00d', undefined, 'with main.'],
+  ])('saved at %s (%j): baseline.sha %j, the intro says "%s"', async (_what, saved, sha, intro) => {
+    const s = setup([AMD64]);
+    for (const [, make] of stores) {
+      rmSync(path.join(dir, 'baselines'), { recursive: true, force: true });
+      const store = make();
+      const base = records('base', 'cpu', [AMD64], '1.26.4');
+      await store.save(`${s.plan.repository}:cpu@${AMD64}`, 'main', saved, base.recordFiles('cpu', AMD64));
+      const results = records(`head-${saved.length}`, 'cpu', [AMD64], '2.1.0');
+      const { models, markdown } = await report(s, results, { baseline: store });
+      expect(models.cpu!.baseline).toEqual({ ref: 'main', ...(sha && { sha }) });
+      expect(markdown('cpu')).toContain(`Comparing this PR (refs/pull/7/merge @ ccccccc) ${intro}`);
+      rmSync(results.dir!, { recursive: true, force: true });
+    }
+  });
+
+  it('a directory baseline saved before the commit was written down: compared, no commit named', async () => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const base = records('base', 'cpu', [AMD64], '1.26.4');
+    await store.save('k', 'main', BASE_SHA, base.recordFiles('cpu', AMD64));
+    const restored = (await store.restore('k', 'main'))!;
+    expect(restored.sha).toBe(BASE_SHA);
+    rmSync(path.join(restored.dir, BASELINE_SHA_FILE));
+    expect(await store.restore('k', 'main')).toEqual({ dir: restored.dir });
+    expect(await restoreBaseline(store, 'k', 'main')).toEqual({ dir: restored.dir });
+  });
+});
