@@ -37,6 +37,7 @@ import {
   EXCLUSIVE_GPUS_SHELL,
   NO_GPUS_SHELL,
   REMOVE_CONTAINER_SHELL,
+  slurmDeadlineSeconds,
   slurmScript,
   slurmTime,
 } from '../../src/export/slurm.js';
@@ -222,6 +223,45 @@ describe('limits and names', () => {
     ['GPUs add compute-gpu and gpu', spec({ gpusPerNode: 2, timeoutSeconds: 10 }), 7 * 10 + 900],
   ])('jobDeadlineSeconds: %s', (_n, s, want) => expect(jobDeadlineSeconds(s)).toBe(want));
 
+  // Each step may run its timeout, then `timeout --kill-after=60` waits that long before SIGKILL;
+  // the import the same; the container's removal at most 180s + 10s; 300s for srun and the rest.
+  it.each([
+    [
+      'one running step',
+      slurm({ suites: ['compute'], timeoutSeconds: 600 }),
+      600 + 900 + 2 * 60 + 190 + 300,
+      '00:36:00',
+    ],
+    [
+      'CPU only: five running steps',
+      slurm({ timeoutSeconds: 600 }),
+      5 * 600 + 900 + 6 * 60 + 190 + 300,
+      '01:20:00',
+    ],
+    [
+      'GPUs on two nodes: seven',
+      slurm({ nodes: 2, gpusPerNode: 8, timeoutSeconds: 600 }),
+      7 * 600 + 900 + 8 * 60 + 190 + 300,
+      '01:42:00',
+    ],
+    [
+      'every suite skips',
+      slurm({ suites: ['custom'], timeoutSeconds: 60 }),
+      60 + 900 + 2 * 60 + 190 + 300,
+      '00:27:00',
+    ],
+    [
+      'a day of suites',
+      slurm({ suites: ['train'], timeoutSeconds: 86400 }),
+      86400 + 900 + 2 * 60 + 190 + 300,
+      '1-00:26:00',
+    ],
+  ])("slurmDeadlineSeconds, the job's --time: %s", (_n, o, seconds, time) => {
+    expect(slurmDeadlineSeconds(o)).toBe(seconds);
+    expect(seconds - jobDeadlineSeconds(o)).toBeGreaterThanOrEqual(60 * 2 + 190 + 300);
+    expect(slurmScript(o)).toContain(`\n#SBATCH --time=${time}\n`);
+  });
+
   it.each([
     [undefined, 'ml-image-smoke'],
     ['cpu', 'ml-image-smoke-cpu'],
@@ -260,7 +300,9 @@ describe('slurmScript', () => {
       '#SBATCH --ntasks-per-node=1',
       '#SBATCH --gpus-per-node=8',
       '#SBATCH --cpus-per-task=32',
-      `#SBATCH --time=${slurmTime(7 * 300 + 900)}`,
+      // 7 steps at 300s and 60s each to be killed in, the import's 900s and 60s, the container's
+      // removal (190s) and 300s for the rest: 3970s.
+      '#SBATCH --time=01:07:00',
       '#SBATCH --output=ml-image-smoke-%j.out',
       '#SBATCH --partition=gpu',
     ]);

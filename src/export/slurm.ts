@@ -43,6 +43,30 @@ export interface SlurmOptions extends ExportSpec {
   output?: string;
 }
 
+/** Seconds `timeout --kill-after` lets a step (the import too) run past its limit before SIGKILL. */
+export const KILL_AFTER_S = 60;
+/** The most seconds the removal of the named container at the job's end may take, and its kill delay. */
+export const REMOVE_TIMEOUT_S = 180;
+const REMOVE_KILL_AFTER_S = 10;
+/** The job's own time besides its steps' limits: the srun and container starts, the GPU count. */
+export const SLURM_MARGIN_S = 300;
+
+/**
+ * The job's --time, in seconds: every container step at its timeout plus the kill delay
+ * `timeout --kill-after` gives it, the image import at its limit (the pull allowance) plus its own,
+ * the container's removal at the end (REMOVE_TIMEOUT_S and its kill delay), and a fixed margin.
+ */
+export function slurmDeadlineSeconds(o: ExportSpec): number {
+  const running = Math.max(1, exportSteps(o).filter((st) => st.kind !== 'skip').length);
+  return (
+    jobDeadlineSeconds(o) +
+    (running + 1) * KILL_AFTER_S +
+    REMOVE_TIMEOUT_S +
+    REMOVE_KILL_AFTER_S +
+    SLURM_MARGIN_S
+  );
+}
+
 /** Slurm's D-HH:MM:SS, rounded up to the minute. */
 export function slurmTime(seconds: number): string {
   const m = Math.ceil(seconds / 60);
@@ -85,7 +109,7 @@ function sbatchLines(o: SlurmOptions, name: string, cpus: number): string[] {
         ? [`--gpus-per-node=${o.gpusPerNode}`]
         : []),
     `--cpus-per-task=${cpus}`,
-    `--time=${slurmTime(jobDeadlineSeconds(o))}`,
+    `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
     `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
     ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
     ...(o.account !== undefined ? [`--account=${o.account}`] : []),
@@ -117,7 +141,7 @@ function slurmStepLines(st: ExportStep, port: number): string[] {
         'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
         `MASTER_PORT=\${MASTER_PORT:-${port}}`,
         'S_START=$(date +%s)',
-        'timeout --kill-after=60 "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "${CONTAINER[@]}" \\',
+        `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
         '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
         '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
         `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
@@ -156,7 +180,7 @@ const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first 
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
-  timeout --kill-after=60 "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
+  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
     > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   S_RC=$?
 }`;
@@ -181,7 +205,7 @@ case $IMPORT_TIMEOUT in
 esac
 printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
 I_START=$(date +%s)
-timeout --kill-after=60 "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
+timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
   > "$RESULTS/import.out" 2> "$RESULTS/import.err"
 I_RC=$?
 if [ "$I_RC" != 0 ]; then
@@ -196,9 +220,6 @@ fi
 printf '%s\\n' "ml-image: image imported in $(( $(date +%s) - I_START ))s"`;
 }
 
-/** The most seconds the removal of the named container at the job's end may take. */
-export const REMOVE_TIMEOUT_S = 180;
-
 /**
  * The named container's removal when the job ends, an EXIT trap (so after a failed import, or a
  * missing GPU, too). Pyxis keeps a named container after the job under its default
@@ -211,7 +232,7 @@ export const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the
 # of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
 # of Pyxis' names (pyxis_NAME; pyxis_JOBID_NAME under container_scope=job), where enroot lists it.
 remove_container() {
-  timeout --kill-after=10 ${REMOVE_TIMEOUT_S} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
+  timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
     'rc=0; for c in "$@"; do if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null || { printf "%s\\n" "ml-image: could not remove the container $c on $(hostname)" >&2; rc=1; }; fi; done; exit $rc' \\
     sh "pyxis_$CONTAINER_NAME" "pyxis_\${SLURM_JOB_ID:-0}_$CONTAINER_NAME" > /dev/null 2> "$RESULTS/remove.err" \\
     || printf '%s\\n' "ml-image: the container may be left on the nodes (exit $?, see $RESULTS/remove.err): remove it with enroot remove -f pyxis_$CONTAINER_NAME" >&2
