@@ -23,6 +23,7 @@ import { makeRecord } from '../helpers/records.js';
 const HEAD = 'c'.repeat(40);
 const BASE_SHA = 'b'.repeat(40);
 const AMD64 = 'linux/amd64';
+const ARM64 = 'linux/arm64';
 
 let dir: string;
 beforeEach(() => {
@@ -143,6 +144,70 @@ describe('the commit the comment compares with', () => {
     expect(restored.sha).toBe(BASE_SHA);
     rmSync(path.join(restored.dir, BASELINE_SHA_FILE));
     expect(await store.restore('k', 'main')).toEqual({ dir: restored.dir });
-    expect(await restoreBaseline(store, 'k', 'main')).toEqual({ dir: restored.dir });
+    expect(await restoreBaseline(store, ['k'], 'main')).toEqual({ dir: restored.dir });
+  });
+});
+
+// The baseline is keyed on the image (or report.markerKey) and the variant: the platform set, or a
+// second variant beside a markerKey, no longer changes the key, so a pull request that adds one is
+// still compared with what the default branch saved. Saves of earlier versions are still found.
+describe('the baseline a pull request finds', () => {
+  type Shape = { platforms: string[]; variants?: string[]; markerKey?: string };
+  it.each<[string, Shape, Shape, 'this version' | ((s: ReturnType<typeof setup>) => string)]>([
+    ['a PR adds linux/arm64', { platforms: [AMD64] }, { platforms: [AMD64, ARM64] }, 'this version'],
+    ['a PR drops linux/arm64', { platforms: [AMD64, ARM64] }, { platforms: [AMD64] }, 'this version'],
+    [
+      'a PR adds a variant beside report.markerKey',
+      { platforms: [AMD64], markerKey: 'model' },
+      { platforms: [AMD64], variants: ['cpu', 'cuda12.8'], markerKey: 'model' },
+      'this version',
+    ],
+    [
+      'saved by an earlier version (image:variant@platforms)',
+      { platforms: [AMD64, ARM64] },
+      { platforms: [AMD64, ARM64] },
+      (s) => `${s.plan.repository}:cpu@${AMD64},${ARM64}`,
+    ],
+    [
+      'saved by an earlier version (report.markerKey of one variant)',
+      { platforms: [AMD64], markerKey: 'model' },
+      { platforms: [AMD64], markerKey: 'model' },
+      () => 'model',
+    ],
+  ])('%s: the amd64 diff is there', async (_what, main, pr, saved) => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const onMain = setup(main.platforms, main);
+    const mainRecords = records('main', 'cpu', main.platforms, '1.26.4');
+    if (saved === 'this version')
+      await report(onMain, mainRecords, { baseline: store, saveAs: { branch: 'main', sha: BASE_SHA } });
+    else
+      await store.save(
+        saved(onMain),
+        'main',
+        BASE_SHA,
+        main.platforms.flatMap((p) => mainRecords.recordFiles('cpu', p)),
+      );
+    const s = setup(pr.platforms, pr);
+    const results = records('head', 'cpu', pr.platforms, '2.1.0');
+    for (const p of pr.platforms)
+      if (pr.variants?.includes('cuda12.8'))
+        results.writeEnv('cuda12.8', p, makeRecord({ platform: p, variant: 'cuda12.8' }));
+    const { models, outcomes } = await report(s, results, { baseline: store });
+    expect(outcomes.find((o) => o.variant === 'cpu')?.hasBaseline).toBe(true);
+    const amd64 = models.cpu!.platforms.find((p) => p.platform === AMD64)!;
+    expect(amd64.diff?.components.find((c) => c.id === 'numpy')).toMatchObject({
+      from: '1.26.4',
+      to: '2.1.0',
+    });
+    expect(models.cpu!.baseline).toEqual({ ref: 'main', sha: BASE_SHA });
+  });
+
+  it('a default-branch run saves under <image>:<variant> alone', async () => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const s = setup([AMD64, ARM64]);
+    const results = records('main', 'cpu', [AMD64, ARM64], '1.26.4');
+    await report(s, results, { baseline: store, saveAs: { branch: 'main', sha: BASE_SHA } });
+    expect(await store.restore(`${s.plan.repository}:cpu`, 'main')).toMatchObject({ sha: BASE_SHA });
+    expect(await store.restore(`${s.plan.repository}:cpu@${AMD64},${ARM64}`, 'main')).toBeUndefined();
   });
 });

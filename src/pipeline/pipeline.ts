@@ -16,7 +16,7 @@ import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild, taggedVariants } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
-import { type ReportOptions, type ReportOutcome, reportKey } from '../report/stage.js';
+import { baselineKeys, type ReportOptions, type ReportOutcome, restoreBaseline } from '../report/stage.js';
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
 import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js';
 import type { ResultDir } from '../results/results.js';
@@ -371,7 +371,7 @@ function reuseLookup(opts: PipelineOptions, plan: Plan) {
   const { baseline, saveAs } = opts.report;
   const { config, fileVariants } = opts.loaded;
   return async (v: string) =>
-    (await baseline!.restore(reportKey(plan, config, v, fileVariants), saveAs!.branch))?.dir;
+    (await restoreBaseline(baseline!, baselineKeys(plan, config, v, fileVariants), saveAs!.branch))?.dir;
 }
 
 export function overallStatus(entries: readonly SmokeEntry[]): SmokeStatus {

@@ -17,11 +17,17 @@ export interface BaseLookup {
   baseBranch?: string | undefined;
 }
 
-/** The base branch's newest records under KEY, or undefined (no store, no base branch, none saved). */
-export async function restoreBase(lookup: BaseLookup, key: string): Promise<BaseRecords | undefined> {
+/**
+ * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys), or
+ * undefined (no store, no base branch, none saved).
+ */
+export async function restoreBase(
+  lookup: BaseLookup,
+  keys: readonly string[],
+): Promise<BaseRecords | undefined> {
   const { store, baseBranch } = lookup;
   if (!store || !baseBranch) return undefined;
-  const r = await restoreBaseline(store, key, baseBranch);
+  const r = await restoreBaseline(store, keys, baseBranch);
   return r && { ...r, ref: baseBranch };
 }
 

@@ -44,17 +44,20 @@ const branchSlug = (b: string) => b.replace(/^refs\/heads\//, '').replace(/[^A-Z
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 
 /**
- * The newest records of BRANCH under KEY, the commit only when it is a git commit's hex name (a
- * directory's file, a cache key: nothing else reaches the report).
+ * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
+ * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
+ * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
  */
 export async function restoreBaseline(
   store: BaselineStore,
-  key: string,
+  keys: readonly string[],
   branch: string,
 ): Promise<RestoredBaseline | undefined> {
-  const r = await store.restore(key, branch);
-  if (!r) return undefined;
-  return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+  for (const key of keys) {
+    const r = await store.restore(key, branch);
+    if (r) return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+  }
+  return undefined;
 }
 
 /** The directory store's note of the commit a save is of (absent in saves before it was written). */

@@ -1,6 +1,6 @@
 // The report's keys: ONE comment per run (runKeyOf; per subset of variants when a variants filter
-// narrows the config's), one baseline and report-<variant> per variant (reportKey), and the markers
-// of the older comments a run's comment replaces (replacedMarkers).
+// narrows the config's), one baseline per variant (baselineKeys), one report-<variant> per variant
+// (reportKey), and the markers of the older comments a run's comment replaces (replacedMarkers).
 import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Plan } from '../plan/schema.js';
@@ -85,10 +85,10 @@ export function replacedMarkers(
 }
 
 /**
- * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
- * comment per run, also its comment's; runKeyOf keys the comment now, and replacedMarkers
- * recognises these). report.markerKey replaces the image part; with several variants each still
- * gets its own (":<variant>" appended).
+ * The key of a variant's report: the marker of report-<variant>.md (until one comment per run, also
+ * its comment's; runKeyOf keys the comment now, and replacedMarkers recognises these), and the key
+ * its baseline was saved under before baselineKeys. report.markerKey replaces the image part; with
+ * several variants each still gets its own (":<variant>" appended).
  */
 export function reportKey(
   plan: Plan,
@@ -103,4 +103,22 @@ export function reportKey(
   if (set !== undefined)
     return plan.variants.length > 1 || narrowsVariants(plan, configVariants) ? `${set}:${variant}` : set;
   return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
+}
+
+/**
+ * The keys of a variant's baseline: the one it is saved under, `<report.markerKey or image>:<variant>`
+ * (no platform set: the records are one file per platform, so a platform added to the config, or a
+ * variant added beside one with a markerKey, keeps the baseline the others compare with), then the
+ * one earlier versions saved it under (reportKey: `<image>:<variant>@<platforms>`, or the markerKey
+ * alone for one variant), read only, so that a baseline saved before the upgrade is still found.
+ */
+export function baselineKeys(
+  plan: Plan,
+  config: Config,
+  variant: string,
+  configVariants?: readonly string[],
+): string[] {
+  const key = `${config.report.markerKey ?? plan.repository}:${variant}`;
+  const earlier = reportKey(plan, config, variant, configVariants);
+  return earlier === key ? [key] : [key, earlier];
 }

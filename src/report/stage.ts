@@ -11,7 +11,7 @@ import { explanationLines } from '../resolve/result.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
 import { noBaselineReason, restoreBase } from './base-records.js';
-import { replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
+import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
 import { buildReportModel, type ReportInput } from './model.js';
 import type { ReportModel, SupplyChain } from './model-schema.js';
 import { markerFor, renderReport } from './render.js';
@@ -20,7 +20,8 @@ import { budgetBreaches } from './size.js';
 import { removeStale, runReportFiles, variantReportFiles } from './stale.js';
 import { upsertStickyComment } from './sticky.js';
 
-export { configVariantNames, replacedMarkers, reportKey, runMarkerKey } from './keys.js';
+export { restoreBaseline } from './baseline.js';
+export { baselineKeys, configVariantNames, replacedMarkers, reportKey, runMarkerKey } from './keys.js';
 
 export type CommentMode = 'auto' | 'post' | 'artifact' | 'off';
 export const COMMENT_MODES: readonly CommentMode[] = ['auto', 'post', 'artifact', 'off'];
@@ -54,7 +55,7 @@ export interface ReportOptions {
 
 export interface ReportOutcome {
   variant: string;
-  /** The variant's key: its baseline and its report-<variant> files. */
+  /** The key of the variant's report-<variant> files (reportKey; its baseline's: baselineKeys). */
   markerKey: string;
   /** report-<variant>.md */
   file: string;
@@ -178,8 +179,9 @@ async function reportVariant(
   }
   const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
   const markerKey = reportKey(plan, config, v.name, input.configVariants);
+  const keys = baselineKeys(plan, config, v.name, input.configVariants);
   const lookup = { store: options.baseline, baseBranch: options.baseBranch };
-  const base = await restoreBase(lookup, markerKey);
+  const base = await restoreBase(lookup, keys);
   const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
   if (baseUnreadable)
     io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
@@ -193,7 +195,7 @@ async function reportVariant(
     image: plan.repository,
     variant: v.name,
     // The plan's platforms, not the ones that produced records: a missing platform must not
-    // change the marker (a second comment) nor the baseline key.
+    // change the marker (a second comment).
     markerKey,
     entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
     baseline: hasBase ? { ref: base.ref, ...(base.sha !== undefined && { sha: base.sha }) } : null,
@@ -210,7 +212,7 @@ async function reportVariant(
   const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
   io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
   if (options.saveAs && options.baseline) {
-    await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
+    await options.baseline.save(keys[0]!, options.saveAs.branch, options.saveAs.sha, files);
     io.progress(
       `${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`,
     );
