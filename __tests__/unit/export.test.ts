@@ -1093,7 +1093,9 @@ describe('ml-image export', () => {
   it('quotes the --out directory in the submit command a person pastes', async () => {
     const r = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'x;touch pwned');
     expect(r.code).toBe(0);
-    expect(r.out).toContain("submit:  kubectl apply -f 'x;touch pwned/job.yaml'");
+    expect(r.out).toContain(
+      "submit:  kubectl delete -f 'x;touch pwned/job.yaml' --ignore-not-found --cascade=foreground && kubectl apply -f 'x;touch pwned/job.yaml'",
+    );
     const s = await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', "it's$(id)");
     expect(s.out).toContain(`submit:  sbatch 'it'\\''s$(id)/job.sbatch'`);
   });
@@ -1132,10 +1134,64 @@ describe('ml-image export', () => {
     expect((await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'o')).code).toBe(0);
   });
 
+  // A Job's pod template cannot change in place, and a finished Job stays a day under its name: a
+  // second `kubectl apply` of another image's job.yaml fails ("field is immutable"), and of the same
+  // image runs nothing. The names stay (kubectl logs -l ml-image-action/job=NAME, NAME-0.NAME); the
+  // submit line deletes what an earlier run left, waiting for its pods, then applies.
+  it.each([
+    ['one pod', [] as string[], 'ml-image-smoke'],
+    ['two pods, named', ['--nodes', '2', '--name', 'smoke-a', '--namespace', 'ml'], 'smoke-a'],
+  ])('a second --k8s export of another image replaces the first run: %s', async (_n, flags, name) => {
+    const OTHER = `ghcr.io/acme/other@sha256:${'ef'.repeat(32)}`;
+    const objectsOf = () =>
+      parseAllDocuments(readFileSync(path.join(dir, 'k', 'job.yaml'), 'utf8')).map(
+        (d) => d.toJS() as Record<string, Loose>,
+      );
+    const submit =
+      'kubectl delete -f k/job.yaml --ignore-not-found --cascade=foreground && kubectl apply -f k/job.yaml';
+    const first = await run(
+      '--k8s',
+      '--image',
+      IMAGE,
+      '--suites',
+      'compute',
+      ...flags,
+      '--out',
+      'k',
+      '--json',
+    );
+    const names = objectsOf().map((o) => `${o.kind}/${o.metadata.name}`);
+    const second = await run(
+      '--k8s',
+      '--image',
+      OTHER,
+      '--suites',
+      'compute',
+      ...flags,
+      '--out',
+      'k',
+      '--json',
+    );
+    for (const r of [first, second]) expect(JSON.parse(r.out)).toMatchObject({ submit });
+    expect(objectsOf().map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(names);
+    expect(names).toContain(`Job/${name}`);
+    const job = objectsOf().find((o) => o.kind === 'Job')!;
+    expect(job.spec.template.spec.containers[0].image).toBe(OTHER);
+    expect(job.spec.template.metadata.labels['ml-image-action/job']).toBe(name);
+    // job.yaml says so to whoever applies it by hand.
+    const text = readFileSync(path.join(dir, 'k', 'job.yaml'), 'utf8').split('\n');
+    expect(text[0]).toContain(EXPORT_MARKER);
+    expect(text[1]).toBe(
+      '# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): kubectl delete -f job.yaml --ignore-not-found --cascade=foreground && kubectl apply -f job.yaml',
+    );
+  });
+
   it('says when a run asks for no GPUs', async () => {
     const r = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'cpu');
     expect(r.out).toMatch(/note: +no GPUs requested: .*--gpus-per-node N/);
-    expect(r.out).toContain('submit:  kubectl apply -f cpu/job.yaml');
+    expect(r.out).toContain(
+      'submit:  kubectl delete -f cpu/job.yaml --ignore-not-found --cascade=foreground && kubectl apply -f cpu/job.yaml',
+    );
     expect(r.out).toContain(
       "results: kubectl logs -l ml-image-action/job=ml-image-smoke --tail=-1 | grep '^ML_IMAGE_RESULT '",
     );
@@ -1237,7 +1293,8 @@ describe('ml-image export', () => {
       variant: 'cu128',
       gpusPerNode: 1,
       suites: ['gpu', 'ddp'],
-      submit: 'kubectl apply -f k8s/job.yaml',
+      submit:
+        'kubectl delete -f k8s/job.yaml --ignore-not-found --cascade=foreground && kubectl apply -f k8s/job.yaml',
     });
     const objects = parseAllDocuments(readFileSync(path.join(dir, 'k8s', 'job.yaml'), 'utf8')).map(
       (d) => d.toJS() as Record<string, Loose>,

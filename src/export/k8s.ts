@@ -2,7 +2,6 @@
 // the image by digest. One pod runs the suites (ddp through torchrun --standalone over its GPUs); with
 // --nodes N > 1 the Job is Indexed (N pods) behind a headless Service, and ddp spans the pods through
 // a c10d rendezvous at pod 0. Pure: the caller writes the YAML.
-import { Document, visit } from 'yaml';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import {
@@ -24,7 +23,9 @@ import {
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
 
-export const K8S_JOB_FILE = 'job.yaml';
+// job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
+export { K8S_JOB_FILE, k8sSubmit, k8sYaml, plainYamlString } from './k8s-yaml.js';
+
 export const K8S_MOUNT = '/ml-image';
 export const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
@@ -363,36 +364,4 @@ export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
   };
   const job = smokeJob(o, name, ref.ref, labels);
   return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
-}
-
-/**
- * A one-line string left plain in job.yaml: letters, digits and ._/@:+-, a letter or "/" first (no
- * number, timestamp or .inf to YAML 1.1, 1.2 or Go), and no word of YAML 1.1's booleans and null or
- * Go's strconv.ParseBool and ParseFloat (t, f, inf, infinity, nan), in any case.
- */
-export function plainYamlString(s: string): boolean {
-  return (
-    /^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
-    !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s)
-  );
-}
-
-/** The manifests as one multi-document YAML file for `kubectl apply -f`. */
-export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
-  // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
-  // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
-  // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
-  // lines is a block scalar, a string to every reader.
-  const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${VERSION}.\n`;
-  const yaml = (o: Record<string, unknown>) => {
-    const doc = new Document(o, { version: '1.1', aliasDuplicateObjects: false });
-    visit(doc, {
-      Scalar(_key, node) {
-        if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
-          node.type = 'QUOTE_DOUBLE';
-      },
-    });
-    return doc.toString({ lineWidth: 0 });
-  };
-  return header + objects.map(yaml).join('---\n');
 }

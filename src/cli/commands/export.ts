@@ -16,6 +16,7 @@ import {
   JOB_LABEL,
   K8S_JOB_FILE,
   k8sManifests,
+  k8sSubmit,
   k8sYaml,
   RESULT_PREFIX,
   type Toleration,
@@ -279,7 +280,8 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch
   return {
     files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
     ...(nodeSelector !== undefined && { nodeSelector }),
-    submit: `kubectl apply -f ${shellQuote(path.join(out, K8S_JOB_FILE))}`,
+    // An earlier run of the same name goes first: a Job's pod template cannot change in place.
+    submit: k8sSubmit(shellQuote(path.join(out, K8S_JOB_FILE))),
     results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
   };
 }
@@ -299,7 +301,8 @@ the reference must carry its digest (taken from DIR/build.json with --from).
   --k8s     DIR/job.yaml: a ConfigMap (the smoke script and a driver) and a batch/v1 Job that requests
             nvidia.com/gpu (the NVIDIA device plugin must run) with a memory-backed /dev/shm. With
             --nodes > 1 an Indexed Job of N pods and a headless Service; ddp spans the pods.
-            Results: one "${RESULT_PREFIX}{json}" line per suite in the pod logs.
+            Results: one "${RESULT_PREFIX}{json}" line per suite in the pod logs. The submit line
+            deletes an earlier run of the name first (a Job cannot change in place).
 Custom tests (smoke.tests) are not exported; run them with "ml-image smoke".
 
 Options:

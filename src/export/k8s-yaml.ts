@@ -1,0 +1,50 @@
+// job.yaml as text: the manifests of src/export/k8s.ts as one multi-document YAML file that every
+// reader takes the same way, and the command that applies it. Pure: the caller writes the file.
+import { Document, visit } from 'yaml';
+import { VERSION } from '../version.js';
+import { EXPORT_MARKER } from './common.js';
+
+export const K8S_JOB_FILE = 'job.yaml';
+
+/**
+ * How FILE (job.yaml) is applied, the first time and every time after: what an earlier export
+ * applied goes first. A Job's pod template cannot change in place ("field is immutable"), and a
+ * finished Job stays a day (ttlSecondsAfterFinished) under the same name, so `kubectl apply` alone
+ * would fail on it, or, for the same image, leave the finished Job as it is and run nothing. The
+ * foreground delete returns once the earlier Job's pods are gone too: `kubectl logs -l` then shows
+ * this run's pods only.
+ */
+export const k8sSubmit = (file: string): string =>
+  `kubectl delete -f ${file} --ignore-not-found --cascade=foreground && kubectl apply -f ${file}`;
+
+/**
+ * A one-line string left plain in job.yaml: letters, digits and ._/@:+-, a letter or "/" first (no
+ * number, timestamp or .inf to YAML 1.1, 1.2 or Go), and no word of YAML 1.1's booleans and null or
+ * Go's strconv.ParseBool and ParseFloat (t, f, inf, infinity, nan), in any case.
+ */
+export function plainYamlString(s: string): boolean {
+  return (
+    /^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
+    !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s)
+  );
+}
+
+/** The manifests as one multi-document YAML file for `kubectl apply -f`. */
+export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
+  // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
+  // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
+  // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
+  // lines is a block scalar, a string to every reader.
+  const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${VERSION}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
+  const yaml = (o: Record<string, unknown>) => {
+    const doc = new Document(o, { version: '1.1', aliasDuplicateObjects: false });
+    visit(doc, {
+      Scalar(_key, node) {
+        if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
+          node.type = 'QUOTE_DOUBLE';
+      },
+    });
+    return doc.toString({ lineWidth: 0 });
+  };
+  return header + objects.map(yaml).join('---\n');
+}
