@@ -211,3 +211,84 @@ describe('the baseline a pull request finds', () => {
     expect(await store.restore(`${s.plan.repository}:cpu@${AMD64},${ARM64}`, 'main')).toBeUndefined();
   });
 });
+
+// A run of the default branch without one platform's record (its job failed or was skipped) keeps
+// that platform's records from the previous save; a platform the config no longer has goes.
+describe('what a default-branch run saves', () => {
+  const numpyOf = async (store: BaselineStore, key: string, platform: string) => {
+    const r = await store.restore(key, 'main');
+    const arch = platform.split('/')[1];
+    const names = readdirSync(r!.dir);
+    if (!names.includes(`env-cpu-${arch}.json`)) return undefined;
+    const record = openResultDir(r!.dir, 'baseline', { create: false }).readEnv('cpu', platform);
+    return record?.python.packages.find((p) => p.name === 'numpy')?.version;
+  };
+
+  it.each(stores)('%s: a platform without a record this run keeps the last one', async (_what, make) => {
+    const store = make();
+    const s = setup([AMD64, ARM64]);
+    const key = `${s.plan.repository}:cpu`;
+    const first = records('first', 'cpu', [AMD64, ARM64], '1.26.4');
+    await report(s, first, { baseline: store, saveAs: { branch: 'main', sha: 'a'.repeat(40) } });
+    const second = records('second', 'cpu', [AMD64], '2.1.0');
+    const { progress } = await report(s, second, {
+      baseline: store,
+      saveAs: { branch: 'main', sha: BASE_SHA },
+    });
+    expect(await numpyOf(store, key, AMD64)).toBe('2.1.0');
+    expect(await numpyOf(store, key, ARM64)).toBe('1.26.4');
+    expect(await store.restore(key, 'main')).toMatchObject({ sha: BASE_SHA });
+    expect(progress).toContainEqual(expect.stringMatching(/linux\/arm64 kept from the previous one/));
+    // A pull request is compared on both platforms.
+    const pr = records('pr', 'cpu', [AMD64, ARM64], '2.1.0');
+    const { models } = await report(s, pr, { baseline: store });
+    expect(models.cpu!.platforms.map((p) => p.diff !== null)).toEqual([true, true]);
+  });
+
+  it.each<[string, string[], (s: ReturnType<typeof setup>) => string, string | undefined]>([
+    ['a platform the config no longer has: let go', [AMD64], (s) => `${s.plan.repository}:cpu`, undefined],
+    [
+      "the previous save is an earlier version's (image:variant@platforms): kept from it",
+      [AMD64, ARM64],
+      (s) => `${s.plan.repository}:cpu@${AMD64},${ARM64}`,
+      '1.26.4',
+    ],
+  ])('%s', async (_what, now, previousKey, arm64) => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const before = setup([AMD64, ARM64]);
+    const first = records('first', 'cpu', [AMD64, ARM64], '1.26.4');
+    await store.save(
+      previousKey(before),
+      'main',
+      'a'.repeat(40),
+      [AMD64, ARM64].flatMap((p) => first.recordFiles('cpu', p)),
+    );
+    const s = setup(now);
+    await report(s, records('second', 'cpu', [AMD64], '2.1.0'), {
+      baseline: store,
+      saveAs: { branch: 'main', sha: BASE_SHA },
+    });
+    const key = `${s.plan.repository}:cpu`;
+    expect(await numpyOf(store, key, AMD64)).toBe('2.1.0');
+    expect(await numpyOf(store, key, ARM64)).toBe(arm64);
+  });
+
+  it('a previous record that does not read is not kept', async () => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const s = setup([AMD64, ARM64]);
+    const key = `${s.plan.repository}:cpu`;
+    await report(s, records('first', 'cpu', [AMD64, ARM64], '1.26.4'), {
+      baseline: store,
+      saveAs: { branch: 'main', sha: 'a'.repeat(40) },
+    });
+    writeFileSync(path.join((await store.restore(key, 'main'))!.dir, 'env-cpu-arm64.json'), '{"broken":');
+    await report(s, records('second', 'cpu', [AMD64], '2.1.0'), {
+      baseline: store,
+      saveAs: { branch: 'main', sha: BASE_SHA },
+    });
+    expect(readdirSync((await store.restore(key, 'main'))!.dir).sort()).toEqual([
+      BASELINE_SHA_FILE,
+      'env-cpu-amd64.json',
+    ]);
+  });
+});

@@ -28,7 +28,7 @@ export interface BaselineStore {
   describe(): string;
   /** The newest saved records of `branch`, or undefined when there are none. */
   restore(key: string, branch: string): Promise<RestoredBaseline | undefined>;
-  /** Save these files as the records of `branch` at `sha`. */
+  /** Save these files (and only these: a save replaces the last) as the records of `branch` at `sha`. */
   save(key: string, branch: string, sha: string, files: readonly string[]): Promise<void>;
 }
 
@@ -154,9 +154,14 @@ export function actionsCacheBaselineStore(
     },
     async save(key, branch, sha, files) {
       const dir = dirFor(key);
+      // Copied beside it first: FILES may be in it (a platform's records kept from the restored
+      // baseline, stage.ts).
+      const next = `${dir}.next`;
+      rmSync(next, { recursive: true, force: true });
+      mkdirSync(next, { recursive: true });
+      for (const f of files) cpSync(f, path.join(next, path.basename(f)));
       rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      for (const f of files) cpSync(f, path.join(dir, path.basename(f)));
+      renameSync(next, dir);
       try {
         await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
       } catch (e) {

@@ -10,7 +10,7 @@ import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
-import { noBaselineReason, restoreBase } from './base-records.js';
+import { noBaselineReason, restoreBase, saveBase } from './base-records.js';
 import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
 import { buildReportModel, type ReportInput } from './model.js';
 import type { ReportModel, SupplyChain } from './model-schema.js';
@@ -212,9 +212,12 @@ async function reportVariant(
   const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
   io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
   if (options.saveAs && options.baseline) {
-    await options.baseline.save(keys[0]!, options.saveAs.branch, options.saveAs.sha, files);
+    const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
+    const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms }, base);
     io.progress(
-      `${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`,
+      `${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${
+        kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''
+      }`,
     );
   }
   return {
