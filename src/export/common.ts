@@ -19,8 +19,16 @@ export interface ExportSpec {
   gpusPerNode: number | 'all';
   /** Per suite, as `ml-image smoke --timeout`; the job's own limit is derived from it. */
   timeoutSeconds: number;
-  /** Distributions the imports suite imports (from the config's requirements). */
+  /**
+   * Distributions the imports suite imports (from the config's requirements, those pip installs on
+   * the image's Python and platform); with distributionsByMachine, those every machine shares.
+   */
   distributions?: readonly string[];
+  /**
+   * An image of several platforms whose requirements differ by machine (environment markers on
+   * platform_machine): the names per `uname -m` (x86_64, aarch64), chosen where the suite runs.
+   */
+  distributionsByMachine?: Readonly<Record<string, readonly string[]>>;
   /** NVIDIA driver floor of the variant (from plan.json), for the gpu suite. */
   driverFloor?: string;
   /** Minimum fractional loss drop of the train suite (default 0.5, as `ml-image smoke`). */
@@ -93,6 +101,8 @@ export function checkSpec(s: ExportSpec): DigestRef {
       'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites',
     );
   checkDriverFloor(s.driverFloor);
+  for (const m of Object.keys(s.distributionsByMachine ?? {}))
+    if (!/^[A-Za-z0-9_]+$/.test(m)) throw new InputError(`machine: expected a name like x86_64, got "${m}"`);
   if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
     throw new InputError(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
   return ref;
@@ -126,7 +136,59 @@ export type ExportStep =
   | { kind: 'script'; id: string; suite: SmokeSuite; args: string[] }
   | { kind: 'pip-check'; id: 'pip-check'; suite: 'pip-check' }
   | { kind: 'ddp'; id: 'ddp'; suite: 'ddp' }
-  | { kind: 'skip'; id: string; suite: SmokeSuite; reason: string };
+  | { kind: 'skip'; id: string; suite: SmokeSuite; reason: string }
+  | MachineStep;
+
+/** A suite that runs otherwise on each machine (`uname -m`): `other` on a machine not listed. */
+export interface MachineStep {
+  kind: 'by-machine';
+  id: string;
+  suite: SmokeSuite;
+  machines: Readonly<Record<string, ExportStep>>;
+  other: ExportStep;
+}
+
+/**
+ * A MachineStep's shell lines: a `case` on `uname -m` where the step runs (Slurm: the first node,
+ * whose steps the suites run on; Kubernetes: the pod), each machine's LINES in its arm.
+ */
+export function machineCaseLines(st: MachineStep, lines: (step: ExportStep) => string[]): string[] {
+  const arm = (pattern: string, step: ExportStep) => [
+    `  ${pattern})`,
+    ...lines(step).map((l) => `    ${l}`),
+    '    ;;',
+  ];
+  return [
+    'case $(uname -m) in',
+    ...Object.entries(st.machines).flatMap(([m, step]) => arm(m, step)),
+    ...arm('*', st.other),
+    'esac',
+  ];
+}
+
+/**
+ * The imports suite: the requirement names, else a skip. Where they differ by machine, each
+ * machine's (a machine whose markers leave none skips), and on another machine those all share.
+ */
+function importsStep(s: ExportSpec): ExportStep {
+  const of = (names: readonly string[] | undefined, none: string): ExportStep =>
+    names?.length
+      ? { kind: 'script', id: 'imports', suite: 'imports', args: ['imports', ...names] }
+      : { kind: 'skip', id: 'imports', suite: 'imports', reason: none };
+  if (s.distributionsByMachine === undefined)
+    return of(s.distributions, 'no requirements declared to import (pass --config)');
+  const machines = Object.entries(s.distributionsByMachine).map(([m, names]) => [
+    m,
+    of(names, `no requirement is installed on ${m} (their environment markers)`),
+  ]);
+  return {
+    kind: 'by-machine',
+    id: 'imports',
+    suite: 'imports',
+    machines: Object.fromEntries(machines) as Record<string, ExportStep>,
+    other: of(s.distributions, 'no requirement is installed on every platform of the image'),
+  };
+}
 
 /** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
 export const FLOORS_ARG = '\u0000floors';
@@ -152,16 +214,7 @@ export function exportSteps(s: ExportSpec): ExportStep[] {
   for (const suite of new Set(s.suites)) {
     switch (suite) {
       case 'imports':
-        steps.push(
-          s.distributions?.length
-            ? { kind: 'script', id: 'imports', suite, args: ['imports', ...s.distributions] }
-            : {
-                kind: 'skip',
-                id: 'imports',
-                suite,
-                reason: 'no requirements declared to import (pass --config)',
-              },
-        );
+        steps.push(importsStep(s));
         break;
       case 'pip-check':
         steps.push({ kind: 'pip-check', id: 'pip-check', suite });

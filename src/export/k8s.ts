@@ -16,6 +16,7 @@ import {
   gpuLines,
   IMAGE_PULL_ALLOWANCE_S,
   jobDeadlineSeconds,
+  machineCaseLines,
   RECORD_SHELL,
   shellQuote,
   skipJson,
@@ -149,6 +150,8 @@ function podStepLines(st: ExportStep, o: K8sOptions, name: string): string[] {
       ];
     case 'ddp':
       return podDdpLines(o, name);
+    case 'by-machine':
+      return machineCaseLines(st, (step) => podStepLines(step, o, name));
   }
 }
 

@@ -18,6 +18,7 @@ import {
   gpuLines,
   IMAGE_PULL_ALLOWANCE_S,
   jobDeadlineSeconds,
+  machineCaseLines,
   pyxisImage,
   RECORD_SHELL,
   shellQuote,
@@ -150,6 +151,8 @@ function slurmStepLines(st: ExportStep, port: number): string[] {
         'ddp_result ddp',
         'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
       ];
+    case 'by-machine':
+      return machineCaseLines(st, (step) => slurmStepLines(step, port));
   }
 }
 

@@ -19,9 +19,9 @@ import {
   k8sSubmit,
   k8sYaml,
   RESULT_PREFIX,
-  type Toleration,
 } from '../../export/k8s.js';
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
+import { importsByMachine } from '../../export/imports.js';
 import { imageFromBuild } from '../../export/source.js';
 import { variantFromPlan } from '../../plan/schema.js';
 import { BUILD_FILE, openResultDir, PLAN_FILE } from '../../results/results.js';
@@ -37,6 +37,7 @@ import {
   summaryLines,
   type Written,
 } from './export-summary.js';
+import { gpusPerNodeFlag, nodeSelectorFlag, tolerationFlag, wholeNumber } from './export-flags.js';
 import type { Command } from './types.js';
 import {
   VERIFY_OPTIONS,
@@ -45,57 +46,6 @@ import {
   verifyRequestFor,
   verifyTimeoutHelp,
 } from './verify.js';
-
-const wholeNumber = <T extends number | 'all'>(
-  flag: string,
-  raw: string | undefined,
-  fallback: T,
-): number | T => {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw.trim()))
-    throw new InputError(`export: ${flag}: expected a whole number, got "${raw}"`);
-  return Number(raw.trim());
-};
-
-/**
- * --gpus-per-node N | all. Default: none for a CPU variant; for a CUDA variant of plan.json, whole
- * nodes on Slurm ('all': --exclusive, ddp over every GPU a node shows) and 1 on Kubernetes (a pod
- * asks for a number of GPUs).
- */
-function gpusPerNodeFlag(raw: string | undefined, cuda: boolean, slurm: boolean): number | 'all' {
-  if (raw?.trim() === 'all') return 'all';
-  if (raw !== undefined && !/^\d+$/.test(raw.trim()))
-    throw new InputError(`export: --gpus-per-node: expected a whole number or "all", got "${raw}"`);
-  return wholeNumber('--gpus-per-node', raw, cuda ? (slurm ? 'all' : 1) : 0);
-}
-
-/** --node-selector k=v[,k=v] */
-function nodeSelectorFlag(raw: string | undefined): Record<string, string> | undefined {
-  if (raw === undefined) return undefined;
-  const out: Record<string, string> = {};
-  for (const pair of raw.split(',').filter(Boolean)) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InputError(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
-    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-/** --toleration KEY[=VALUE][:EFFECT] (repeatable): Equal with a value, else Exists. */
-function tolerationFlag(raw: string): Toleration {
-  const m = /^([^=:]+)(?:=([^:]*))?(?::(.*))?$/.exec(raw);
-  if (!m) throw new InputError(`export: --toleration: expected KEY[=VALUE][:EFFECT], got "${raw}"`);
-  const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
-  const effect = m[3] === undefined ? undefined : effects.find((e) => e === m[3]);
-  if (m[3] !== undefined && effect === undefined)
-    throw new InputError(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
-  return {
-    key: m[1]!,
-    operator: m[2] !== undefined ? 'Equal' : 'Exists',
-    ...(m[2] !== undefined && { value: m[2] }),
-    ...(effect !== undefined && { effect }),
-  };
-}
 
 const EXPORT_OPTIONS = {
   slurm: { type: 'boolean', default: false },
@@ -170,6 +120,8 @@ interface ImageSource {
   platforms?: string[];
   /** What DIR/plan.json says about the variant (--from only, when the file exists). */
   planned?: ReturnType<typeof variantFromPlan>;
+  /** The variant's Python in DIR/plan.json ("3.12"). */
+  python?: string;
 }
 
 /** The architecture of an image built for one platform only (`arm64` of linux/arm64/v8). */
@@ -201,11 +153,13 @@ function imageSource(values: ExportFlags, io: CliIo): ImageSource {
     `${values.from}/${PLAN_FILE}: ${planned?.driverFloorField}`,
     'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it',
   );
+  const python = plan?.variants.find((v) => v.name === variant)?.python;
   return {
     image: pinnedImage(image, `${values.from}/${BUILD_FILE}`).ref,
     variant,
     platforms,
     ...(planned !== undefined && { planned }),
+    ...(python !== undefined && { python }),
   };
 }
 
@@ -218,8 +172,16 @@ function exportSpec(
   const loaded =
     values.config !== undefined ? loadConfig({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
   const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
-  // The requirement names (imports) and the floors the suites are judged against, as smoke takes them.
-  const { distributions, baseline } = configSmokeInputs(loaded, io.env);
+  // The requirement names (imports) and the floors the suites are judged against, as smoke takes them:
+  // the names pip installs on the variant's Python (plan.json's, else the config's) and platforms.
+  const python =
+    source.python ??
+    loaded?.config.variants.find((v) => v.name === source.variant)?.python ??
+    loaded?.config.python.version;
+  const { distributionsFor, baseline } = configSmokeInputs(loaded, io.env, { python });
+  const names = importsByMachine(source.platforms ?? loaded?.config.platforms ?? [], (platform) =>
+    distributionsFor(platform, python),
+  );
   const { planned } = source;
   return {
     image: source.image,
@@ -227,7 +189,7 @@ function exportSpec(
     nodes: wholeNumber('--nodes', values.nodes, 1),
     gpusPerNode: gpusPerNodeFlag(values['gpus-per-node'], planned?.cuda === true, values.slurm === true),
     timeoutSeconds: wholeNumber('--timeout', values.timeout, loaded?.config.smoke.timeoutSeconds ?? 600),
-    distributions,
+    ...names,
     baseline,
     ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
     cpus: wholeNumber('--cpus', values.cpus, 8),
@@ -310,7 +272,8 @@ Options:
   --from DIR            take the image from DIR/build.json ("ml-image build --out DIR"); the
                         driver floor and the GPU default from DIR/plan.json
   --variant NAME        the variant of build.json (needed when it has several)
-  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite,
+  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite
+                        (those whose markers hold on the variant's Python and each platform),
                         smoke.baseline (its floors first, then the bundled ones)
   --suites LIST         comma-separated (default: the config's smoke.suites, else all)
   --nodes N             nodes (Slurm) or pods (Kubernetes), default 1

@@ -1,0 +1,55 @@
+// The values of `ml-image export`'s own flags that are more than a string: numbers, --gpus-per-node,
+// the Kubernetes node selector and tolerations (exit 2 naming the flag).
+import { InputError } from '../../errors.js';
+import type { Toleration } from '../../export/k8s.js';
+
+export const wholeNumber = <T extends number | 'all'>(
+  flag: string,
+  raw: string | undefined,
+  fallback: T,
+): number | T => {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw.trim()))
+    throw new InputError(`export: ${flag}: expected a whole number, got "${raw}"`);
+  return Number(raw.trim());
+};
+
+/**
+ * --gpus-per-node N | all. Default: none for a CPU variant; for a CUDA variant of plan.json, whole
+ * nodes on Slurm ('all': --exclusive, ddp over every GPU a node shows) and 1 on Kubernetes (a pod
+ * asks for a number of GPUs).
+ */
+export function gpusPerNodeFlag(raw: string | undefined, cuda: boolean, slurm: boolean): number | 'all' {
+  if (raw?.trim() === 'all') return 'all';
+  if (raw !== undefined && !/^\d+$/.test(raw.trim()))
+    throw new InputError(`export: --gpus-per-node: expected a whole number or "all", got "${raw}"`);
+  return wholeNumber('--gpus-per-node', raw, cuda ? (slurm ? 'all' : 1) : 0);
+}
+
+/** --node-selector k=v[,k=v] */
+export function nodeSelectorFlag(raw: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of raw.split(',').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InputError(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
+    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** --toleration KEY[=VALUE][:EFFECT] (repeatable): Equal with a value, else Exists. */
+export function tolerationFlag(raw: string): Toleration {
+  const m = /^([^=:]+)(?:=([^:]*))?(?::(.*))?$/.exec(raw);
+  if (!m) throw new InputError(`export: --toleration: expected KEY[=VALUE][:EFFECT], got "${raw}"`);
+  const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+  const effect = m[3] === undefined ? undefined : effects.find((e) => e === m[3]);
+  if (m[3] !== undefined && effect === undefined)
+    throw new InputError(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
+  return {
+    key: m[1]!,
+    operator: m[2] !== undefined ? 'Equal' : 'Exists',
+    ...(m[2] !== undefined && { value: m[2] }),
+    ...(effect !== undefined && { effect }),
+  };
+}
