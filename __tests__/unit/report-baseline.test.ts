@@ -15,7 +15,10 @@ import {
   dirBaselineStore,
   restoreBaseline,
 } from '../../src/report/baseline.js';
+import { githubReportContext } from '../../src/report/github-env.js';
+import { buildReportModel, parseReportModel } from '../../src/report/model.js';
 import type { ReportModel } from '../../src/report/model-schema.js';
+import { renderReport } from '../../src/report/render.js';
 import { type ReportOptions, runReportStage } from '../../src/report/stage.js';
 import { openResultDir, type ResultDir } from '../../src/results/results.js';
 import { makeRecord } from '../helpers/records.js';
@@ -290,5 +293,109 @@ describe('what a default-branch run saves', () => {
       BASELINE_SHA_FILE,
       'env-cpu-amd64.json',
     ]);
+  });
+});
+
+// Only the default branch's runs save a baseline: a pull request into another branch is compared
+// with the default branch's, and says so.
+describe('a pull request into a branch other than the default', () => {
+  const INTO = 'release-1.x';
+  type Case = {
+    saved: string[];
+    defaultBranch: string | null | undefined;
+    baseline: ReportModel['baseline'];
+    text: string;
+  };
+  it.each<[string, Case]>([
+    [
+      'the default branch has a baseline: compared with it',
+      {
+        saved: ['main'],
+        defaultBranch: 'main',
+        baseline: { ref: 'main', sha: BASE_SHA, noRecordOf: INTO },
+        text: `with main @ bbbbbbb: no record of ${INTO} (baselines are saved for the default branch only).`,
+      },
+    ],
+    [
+      'the base branch has one of its own: compared with that',
+      {
+        saved: ['main', INTO],
+        defaultBranch: 'main',
+        baseline: { ref: INTO, sha: BASE_SHA },
+        text: `with ${INTO} @ bbbbbbb.`,
+      },
+    ],
+    [
+      'neither has one',
+      {
+        saved: [],
+        defaultBranch: 'main',
+        baseline: null,
+        text: `first run: no record of main in ${path.join('DIR', 'baselines')} yet (nor of ${INTO}: only the default branch saves one)`,
+      },
+    ],
+    [
+      'the event does not name the default branch',
+      {
+        saved: ['main'],
+        defaultBranch: null,
+        baseline: null,
+        text: `first run: no record of ${INTO} in ${path.join('DIR', 'baselines')} yet (baselines are saved for the default branch only)`,
+      },
+    ],
+    [
+      'off GitHub (a local run saves its own branch)',
+      {
+        saved: ['main'],
+        defaultBranch: undefined,
+        baseline: null,
+        text: `first run: no record of ${INTO} in ${path.join('DIR', 'baselines')} yet.`,
+      },
+    ],
+  ])('%s', async (_what, c) => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const s = setup([AMD64]);
+    const base = records('base', 'cpu', [AMD64], '1.26.4');
+    for (const branch of c.saved)
+      await store.save(`${s.plan.repository}:cpu`, branch, BASE_SHA, base.recordFiles('cpu', AMD64));
+    const results = records('head', 'cpu', [AMD64], '2.1.0');
+    const { models, markdown } = await report(s, results, {
+      baseline: store,
+      baseBranch: INTO,
+      ...(c.defaultBranch !== undefined && {
+        github: {
+          apiUrl: 'https://api.github.com',
+          repository: 'acme/model',
+          defaultBranch: c.defaultBranch,
+        },
+      }),
+    });
+    expect(models.cpu!.baseline).toEqual(c.baseline);
+    // md() writes parentheses as entities.
+    const text = markdown('cpu').split(dir).join('DIR').replace(/&#40;/g, '(').replace(/&#41;/g, ')');
+    expect(text).toContain(c.text);
+  });
+
+  it('the runner says which is the default branch (the event), or that it does not know', () => {
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/model', GITHUB_BASE_REF: INTO };
+    const pr = { number: 7, head: { sha: HEAD, repo: { full_name: 'acme/model' } }, base: { ref: INTO } };
+    const named = githubReportContext(env, 'tok', {
+      pull_request: pr,
+      repository: { default_branch: 'main' },
+    });
+    expect(named).toMatchObject({ baseBranch: INTO, target: { defaultBranch: 'main' } });
+    expect(githubReportContext(env, 'tok', { pull_request: pr }).target?.defaultBranch).toBeNull();
+  });
+
+  it('a poster re-renders an artifact that names the branch: escaped like every value', () => {
+    const model = buildReportModel({
+      image: 'ghcr.io/acme/model',
+      variant: 'cpu',
+      entries: [{ platform: AMD64, head: makeRecord({ pip: { numpy: '2.1.0' } }), base: makeRecord() }],
+      baseline: { ref: 'main', noRecordOf: '<img src=x>' },
+    });
+    const parsed = parseReportModel(JSON.parse(JSON.stringify(model)), 'artifact');
+    expect(parsed.baseline).toEqual({ ref: 'main', noRecordOf: '<img src=x>' });
+    expect(renderReport(parsed).markdown).toContain('with main: no record of &lt;img src=x&gt;');
   });
 });

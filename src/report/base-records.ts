@@ -1,7 +1,9 @@
 // The records a variant's report compares with: the baseline store's newest save of the base
-// branch (and the commit it was saved at), or why there are none; and what a run of the default
-// branch saves for the next pull request.
+// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
+// or why there are none; this run's and the baseline's records per platform (readEntries); and what
+// a run of the default branch saves for the next pull request.
 import { openResultDir, type ResultDir } from '../results/results.js';
+import type { ReportInput } from './model.js';
 import { type BaselineStore, restoreBaseline } from './baseline.js';
 
 /** What a report compares with: the records' directory, their branch and commit. */
@@ -11,37 +13,105 @@ export interface BaseRecords {
   ref: string;
   /** The commit they were saved at (hex: restoreBaseline checks it); absent when not known. */
   sha?: string;
+  /** The base branch, when it had no records and these are the default branch's instead. */
+  noRecordOf?: string;
 }
 
 /** Where a variant's baseline is looked up: the store and the base branch (either may be absent). */
 export interface BaseLookup {
   store: BaselineStore | null;
   baseBranch?: string | undefined;
+  /**
+   * The default branch, whose runs save the baselines (GitHubTarget.defaultBranch): undefined off
+   * GitHub (a local run saves its own branch's), null on GitHub when the event does not name it.
+   */
+  defaultBranch?: string | null | undefined;
 }
 
 /**
- * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys), or
- * undefined (no store, no base branch, none saved).
+ * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
+ * base branch without any (a pull request into release-1.x: only the default branch saves) falls
+ * back to the default branch's. Undefined: no store, no base branch, none saved.
  */
 export async function restoreBase(
   lookup: BaseLookup,
   keys: readonly string[],
 ): Promise<BaseRecords | undefined> {
-  const { store, baseBranch } = lookup;
+  const { store, baseBranch, defaultBranch } = lookup;
   if (!store || !baseBranch) return undefined;
-  const r = await restoreBaseline(store, keys, baseBranch);
-  return r && { ...r, ref: baseBranch };
+  const own = await restoreBaseline(store, keys, baseBranch);
+  if (own) return { ...own, ref: baseBranch };
+  if (!defaultBranch || defaultBranch === baseBranch) return undefined;
+  const fallback = await restoreBaseline(store, keys, defaultBranch);
+  return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
+}
+
+/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
+export function baselineOf(base: BaseRecords): { ref: string; sha?: string; noRecordOf?: string } {
+  return {
+    ref: base.ref,
+    ...(base.sha !== undefined && { sha: base.sha }),
+    ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
+  };
 }
 
 /** Why a report has no baseline (its intro and verdict say it). */
-export function noBaselineReason(lookup: BaseLookup, baseUnreadable: string | undefined): string {
-  const { store, baseBranch } = lookup;
+export function noBaselineReason(
+  lookup: BaseLookup,
+  baseUnreadable: string | undefined,
+  /** The branch whose records could not be read (the default branch's, after the fallback). */
+  unreadableRef: string | undefined = lookup.baseBranch,
+): string {
+  const { store, baseBranch, defaultBranch } = lookup;
   if (baseUnreadable)
-    return `the baseline of ${baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`;
+    return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
   if (!store) return 'baseline: none (no comparison asked for)';
-  return baseBranch
-    ? `first run: no record of ${baseBranch} in ${store.describe()} yet`
-    : 'no base branch to compare with';
+  if (!baseBranch) return 'no base branch to compare with';
+  const where = store.describe();
+  if (defaultBranch && defaultBranch !== baseBranch)
+    return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
+  // On GitHub only the default branch's runs save; which that is, this run's event did not say.
+  if (defaultBranch === null)
+    return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
+  return `first run: no record of ${baseBranch} in ${where} yet`;
+}
+
+/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
+ * corrupt or foreign record is reported (baseUnreadable), not fatal. */
+export function readEntries(
+  results: ResultDir,
+  baseDir: string | undefined,
+  variant: string,
+  platforms: readonly string[],
+): { entries: ReportInput['entries']; baseUnreadable?: string } {
+  let baseUnreadable: string | undefined;
+  const unreadable = (e: unknown) => {
+    baseUnreadable ??= (e as Error).message.split('\n')[0];
+    return null;
+  };
+  // The baseline store's directory, only read.
+  let baseline: ResultDir | undefined;
+  try {
+    baseline = baseDir ? openResultDir(baseDir, 'baseline', { create: false }) : undefined;
+  } catch (e) {
+    unreadable(e);
+  }
+  const base = <T>(read: (dir: ResultDir) => T | null): T | null => {
+    if (!baseline) return null;
+    try {
+      return read(baseline);
+    } catch (e) {
+      return unreadable(e);
+    }
+  };
+  const entries = platforms.map((p) => ({
+    platform: p,
+    head: results.readEnv(variant, p)!,
+    base: base((b) => b.readEnv(variant, p)),
+    headSmoke: results.readSmoke(variant, p),
+    baseSmoke: base((b) => b.readSmoke(variant, p)),
+  }));
+  return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 
 /** What a run saves as a variant's baseline, and the branch and commit it saves it as. */

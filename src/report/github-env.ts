@@ -44,6 +44,8 @@ export function githubReportContext(
     // Another repository's head (or a deleted fork: head.repo null) gets a read-only token.
     // head.repo.fork only says the head repository is some fork, maybe this very one.
     ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
+    // Whose baselines a pull request into another branch is compared with (null: not named).
+    defaultBranch: defaultBranch ?? null,
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_RUN_ID && {
         runUrl: actionsRunUrl(env.GITHUB_SERVER_URL, env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID),

@@ -55,7 +55,10 @@ export const ReportModelSchema = z.object({
   variant: z.string(),
   markerKey: z.string(),
   head: z.object({ ref: z.string().optional(), sha: z.string().optional() }),
-  baseline: z.object({ ref: z.string(), sha: z.string().optional() }).nullable(),
+  /** noRecordOf: the base branch had no records, these are ref's (the default branch's). */
+  baseline: z
+    .object({ ref: z.string(), sha: z.string().optional(), noRecordOf: z.string().optional() })
+    .nullable(),
   noBaselineReason: z.string().nullable(),
   resolution: z.array(z.string()),
   links: z.object({ run: httpUrl.optional(), artifact: httpUrl.optional() }),

@@ -36,8 +36,11 @@ export interface ReportInput {
     headSmoke?: SmokeResult | null;
     baseSmoke?: SmokeResult | null;
   }[];
-  /** Where the base records came from. */
-  baseline?: { ref: string; sha?: string } | null;
+  /**
+   * Where the base records came from: the branch and commit; noRecordOf, the pull request's base
+   * branch when it had none and these are the default branch's.
+   */
+  baseline?: { ref: string; sha?: string; noRecordOf?: string } | null;
   /** e.g. "first run: no record of main yet" */
   noBaselineReason?: string;
   /** Resolver explanations, plain text lines. */
@@ -92,7 +95,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
       ...(input.head?.sha !== undefined && { sha: input.head.sha }),
     },
     baseline: input.baseline
-      ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
+      ? {
+          ref: input.baseline.ref,
+          ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }),
+          ...(input.baseline.noRecordOf !== undefined && { noRecordOf: input.baseline.noRecordOf }),
+        }
       : null,
     noBaselineReason: input.noBaselineReason ?? null,
     resolution: input.resolution ?? [],

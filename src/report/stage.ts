@@ -8,11 +8,11 @@ import { CheckFailedError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
-import { openResultDir, type ResultDir } from '../results/results.js';
+import type { ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
-import { noBaselineReason, restoreBase, saveBase } from './base-records.js';
+import { baselineOf, noBaselineReason, readEntries, restoreBase, saveBase } from './base-records.js';
 import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
-import { buildReportModel, type ReportInput } from './model.js';
+import { buildReportModel } from './model.js';
 import type { ReportModel, SupplyChain } from './model-schema.js';
 import { markerFor, renderReport } from './render.js';
 import { renderRun } from './render/run.js';
@@ -38,6 +38,11 @@ export interface GitHubTarget {
   runUrl?: string;
   /** The login the token posts as (the comment-author input): a GitHub App's bot, say. */
   author?: string;
+  /**
+   * The repository's default branch, whose runs save the baselines: a pull request into another
+   * branch, which has none, is compared with it. null: a run on GitHub whose event does not name it.
+   */
+  defaultBranch?: string | null;
 }
 
 export interface ReportOptions {
@@ -180,7 +185,11 @@ async function reportVariant(
   const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
   const markerKey = reportKey(plan, config, v.name, input.configVariants);
   const keys = baselineKeys(plan, config, v.name, input.configVariants);
-  const lookup = { store: options.baseline, baseBranch: options.baseBranch };
+  const lookup = {
+    store: options.baseline,
+    baseBranch: options.baseBranch,
+    defaultBranch: options.github?.defaultBranch,
+  };
   const base = await restoreBase(lookup, keys);
   const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
   if (baseUnreadable)
@@ -198,8 +207,8 @@ async function reportVariant(
     // change the marker (a second comment).
     markerKey,
     entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
-    baseline: hasBase ? { ref: base.ref, ...(base.sha !== undefined && { sha: base.sha }) } : null,
-    ...(!hasBase && { noBaselineReason: noBaselineReason(lookup, baseUnreadable) }),
+    baseline: hasBase ? baselineOf(base) : null,
+    ...(!hasBase && { noBaselineReason: noBaselineReason(lookup, baseUnreadable, base?.ref) }),
     ...(resolution.length > 0 && { resolution }),
     links: {
       ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
@@ -231,44 +240,6 @@ async function reportVariant(
       hasBaseline: hasBase,
     },
   };
-}
-
-/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
- * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(
-  results: ResultDir,
-  baseDir: string | undefined,
-  variant: string,
-  platforms: readonly string[],
-): { entries: ReportInput['entries']; baseUnreadable?: string } {
-  let baseUnreadable: string | undefined;
-  const unreadable = (e: unknown) => {
-    baseUnreadable ??= (e as Error).message.split('\n')[0];
-    return null;
-  };
-  // The baseline store's directory, only read.
-  let baseline: ResultDir | undefined;
-  try {
-    baseline = baseDir ? openResultDir(baseDir, 'baseline', { create: false }) : undefined;
-  } catch (e) {
-    unreadable(e);
-  }
-  const base = <T>(read: (dir: ResultDir) => T | null): T | null => {
-    if (!baseline) return null;
-    try {
-      return read(baseline);
-    } catch (e) {
-      return unreadable(e);
-    }
-  };
-  const entries = platforms.map((p) => ({
-    platform: p,
-    head: results.readEnv(variant, p)!,
-    base: base((b) => b.readEnv(variant, p)),
-    headSmoke: results.readSmoke(variant, p),
-    baseSmoke: base((b) => b.readSmoke(variant, p)),
-  }));
-  return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */

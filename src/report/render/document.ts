@@ -36,7 +36,11 @@ function introText(model: ReportModel): string {
   const baseText = base
     ? `${md(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
     : 'the baseline records';
-  return `Comparing ${thisPr} with ${baseText}.`;
+  // A pull request into a branch without baselines (only the default branch saves them).
+  const fallback = base?.noRecordOf
+    ? `: no record of ${md(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
+    : '';
+  return `Comparing ${thisPr} with ${baseText}${fallback}.`;
 }
 
 function linksText(model: ReportModel): string {
