@@ -1275,14 +1275,23 @@ const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 });
 /**
  * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ * undefined when the plan has no such variant. `driverFloorField` is the floor's place in the file
+ * (variants[1].cuda.minorCompatDriverMin), for a message about its value. (A plan.json of another
+ * schemaVersion never gets here: the results contract leaves it out, and the caller goes on with
+ * its defaults.)
  */
 function variantFromPlan(plan, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
+    const i = plan.variants.findIndex((x) => x.name === variant);
+    const v = plan.variants[i];
     if (!v)
         return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+    return {
+        cuda: v.cuda !== undefined,
+        ...(v.cuda && {
+            driverFloor: v.cuda.minorCompatDriverMin,
+            driverFloorField: `variants[${i}].cuda.minorCompatDriverMin`,
+        }),
+    };
 }
 
 
@@ -1481,7 +1490,9 @@ const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     markerKey: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
-    baseline: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).nullable(),
+    /** noRecordOf: the base branch had no records, these are ref's (the default branch's). */
+    baseline: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), noRecordOf: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() })
+        .nullable(),
     noBaselineReason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
     resolution: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
     links: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
@@ -2416,6 +2427,7 @@ function parseLine(text) {
             name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(r.name),
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
+            ...(r.extras.length > 0 && { extras: r.extras }),
         };
     }
     catch (e) {

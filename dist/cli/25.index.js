@@ -27,8 +27,8 @@ var load = __webpack_require__(89436);
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 33 modules
-var pipeline = __webpack_require__(96934);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 34 modules
+var pipeline = __webpack_require__(40694);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
@@ -180,7 +180,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             gpus: 'auto',
             imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
             git,
-            cacheDir: (0,snapshot_cache/* defaultCacheDir */.$g)(io.env),
+            cacheDir: (0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd),
             report: { mode: 'off', baseline: null },
         }, {
             docker: io.docker,

@@ -816,7 +816,11 @@ function buildReportModel(input) {
             ...(input.head?.sha !== undefined && { sha: input.head.sha }),
         },
         baseline: input.baseline
-            ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
+            ? {
+                ref: input.baseline.ref,
+                ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }),
+                ...(input.baseline.noRecordOf !== undefined && { noRecordOf: input.baseline.noRecordOf }),
+            }
             : null,
         noBaselineReason: input.noBaselineReason ?? null,
         resolution: input.resolution ?? [],
@@ -862,8 +866,11 @@ function assessReport(model) {
         said.add(text);
         findings.push({ text, severity });
     };
+    // A platform without a base record (one the base branch has not built yet) is said first, but it
+    // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
+    const missing = findings.length;
     for (const b of (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
     for (const f of incompleteFindings(model))
@@ -873,9 +880,13 @@ function assessReport(model) {
     packageFindings(withDiff, 'pip', add);
     packageFindings(withDiff, 'apt', add);
     otherFindings(withDiff, add);
-    if (findings.length === 0)
-        return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
-    const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
+    const changes = findings.slice(missing);
+    if (changes.length === 0)
+        return {
+            verdict: 'unchanged',
+            findings: [{ text: 'No environment changes', severity: 'info' }, ...findings],
+        };
+    const worst = Math.max(...changes.map((f) => SEVERITY_RANK[f.severity]));
     return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
 }
 /** Failing smoke tests, counted once however many platforms they fail on. */
@@ -1269,7 +1280,11 @@ function introText(model) {
     const baseText = base
         ? `${(0,report_escape.md)(base.ref, 80)}${base.sha ? ` @ ${(0,markdown/* shortSha */.Fu)(base.sha)}` : ''}`
         : 'the baseline records';
-    return `Comparing ${thisPr} with ${baseText}.`;
+    // A pull request into a branch without baselines (only the default branch saves them).
+    const fallback = base?.noRecordOf
+        ? `: no record of ${(0,report_escape.md)(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
+        : '';
+    return `Comparing ${thisPr} with ${baseText}${fallback}.`;
 }
 function linksText(model) {
     const links = [];

@@ -1537,6 +1537,7 @@ async function conflictResolution(ws, draft, o) {
                 requested: o.requested,
                 preinstalled: o.preinstalled ?? [],
                 direct: directReferences(o.text ?? ''),
+                extras: requestedExtras(o.text ?? ''),
             }),
         },
         hazards: [],
@@ -1551,7 +1552,7 @@ async function optionsFor(ws, causes, naive, o) {
     for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
         if (o.direct.has(name))
             continue;
-        const v = await newestThatFits(ws, name);
+        const v = await newestThatFits(ws, name, o.extras.get(name) ?? []);
         if (v)
             options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
     }
@@ -1567,12 +1568,25 @@ function directReferences(text) {
     return new Set((0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : []));
 }
 /**
- * The version pip picks for `name` alone with the base held, or undefined when none fits. A probe
- * that fails for another reason (no release on the index, one it cannot build) only means no such
- * option: it comes back as a failed run, never as the run's error.
+ * The extras each project is asked for with (`torch[opt-einsum]`), every line's together, by
+ * canonical name: an older release is only an option when what its extras pull in fits too. Pure.
  */
-async function newestThatFits(ws, name) {
-    await ws.put({ 'probe.txt': `${name}\n` });
+function requestedExtras(text) {
+    const extras = new Map();
+    for (const l of (0,parse/* parseRequirementsText */.XW)(text).lines)
+        if (l.kind === 'requirement' && l.name !== undefined && l.extras !== undefined) {
+            const had = extras.get(l.name) ?? [];
+            extras.set(l.name, [...had, ...l.extras.filter((e) => !had.includes(e))]);
+        }
+    return extras;
+}
+/**
+ * The version pip picks for `name` alone (with the extras it was asked for) with the base held, or
+ * undefined when none fits. A probe that fails for another reason (no release on the index, one it
+ * cannot build) only means no such option: it comes back as a failed run, never as the run's error.
+ */
+async function newestThatFits(ws, name, extras) {
+    await ws.put({ 'probe.txt': `${name}${extras.length ? `[${extras.join(',')}]` : ''}\n` });
     const probe = await ws.dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`], {}, { failure: 'return' });
     if (!probe.ok)
         return undefined;
@@ -2500,7 +2514,25 @@ function noMatch(f, { ctx, out, said }) {
     const none = /\(from versions: none\)/.test(f.message);
     const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
         (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+    const otherPython = pythonSkipped(out);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${otherPython
+        ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
+        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+}
+/**
+ * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
+ * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
+ */
+function pythonSkipped(out, max = 5) {
+    const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
+    const all = m?.[1]
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean) ?? [];
+    if (all.length === 0)
+        return undefined;
+    const shown = all.slice(0, max).join('; ');
+    return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
 }
 /**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
@@ -3494,9 +3526,21 @@ function resolutionBase(input, base, diagnosis) {
 function snapshotKey(digest, platform) {
     return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
 }
-/** $ML_IMAGE_CACHE_DIR, else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image. */
-function defaultCacheDir(env) {
-    return (env.ML_IMAGE_CACHE_DIR ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.XDG_CACHE_HOME ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache'), 'ml-image'));
+/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
+const given = (v) => (v === undefined || v.trim() === '' ? undefined : v);
+/**
+ * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
+ * always absolute. A blank variable is unset: the cache would otherwise be the working folder
+ * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
+ * ignored, as the XDG Base Directory spec says.
+ */
+function defaultCacheDir(env, cwd) {
+    const own = given(env.ML_IMAGE_CACHE_DIR);
+    if (own !== undefined)
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own);
+    const xdg = given(env.XDG_CACHE_HOME);
+    const root = xdg !== undefined && node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(xdg) ? xdg : node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache');
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, root, 'ml-image');
 }
 function fileSnapshotCache(dir) {
     const file = (key) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'snapshots', `${key}.json`);
@@ -3513,8 +3557,8 @@ function fileSnapshotCache(dir) {
             // Write then rename: a reader never sees half a file, even with concurrent jobs.
             const tmp = `${file(key)}.${process.pid}.tmp`;
             try {
-                // Private to the user: a resolution holds the requirements text, which may name a private
-                // index with its token (`--index-url https://user:TOKEN@host/simple`).
+                // Private to the user all the same: a resolution holds the requirements text as written,
+                // a credential only by its ${NAME} (one written literally is refused when they are read).
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file(key)), { recursive: true, mode: 0o700 });
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, value, { mode: 0o600 });
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, file(key));

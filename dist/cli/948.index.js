@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10854);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96934);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(40694);
 /* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67355);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(78838);
@@ -56,7 +56,7 @@ function baselineStore(flag, io) {
         return null;
     if (flag !== undefined)
         return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, flag), `--baseline ${flag}`);
-    return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env)), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
+    return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
 }
 const runCommand = {
     name: 'run',
@@ -133,7 +133,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;
         const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .gitContextFor */ .Tr)(io), registry]);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
-        const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env);
+        const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd);
         const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results'), values.out !== undefined ? `--out ${values.out}` : 'result directory');
         const t0 = Date.now();
         const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
@@ -212,117 +212,6 @@ function stageTimer(verbose) {
         parts.push(`${stage} ${secs(ms)}`);
     };
     return { io: verbose ? { timing } : {}, line: () => parts.join(', ') };
-}
-
-
-/***/ }),
-
-/***/ 67355:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IV: () => (/* binding */ dirBaselineStore)
-/* harmony export */ });
-/* unused harmony exports baselineSlug, actionsCacheBaselineStore */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
-// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
-// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
-// restore its base branch's caches). Locally and on self-hosted runners: a directory.
-
-
-
-
-
-/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
-function baselineSlug(key) {
-    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
-}
-const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-/**
- * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
- * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
- * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
- */
-function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(root, label, { create: false, flag });
-    return {
-        describe: () => root,
-        restore(key, branch) {
-            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            return Promise.resolve((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).length > 0 ? dir : undefined);
-        },
-        save(key, branch, _sha, files) {
-            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
-            // rather than none or a truncated one.
-            const next = `${dir}.${process.pid}.tmp`;
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(next, { recursive: true });
-                for (const f of files)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(next, dir);
-            }
-            catch (e) {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
-                // The report is written; only the baseline for the next run is missing.
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
-            }
-            return Promise.resolve();
-        },
-    };
-}
-/**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
- * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
- * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
- */
-function actionsCacheBaselineStore(runnerTemp, log, api) {
-    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 35329)));
-    const dirFor = (key) => path.join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
-    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
-    return {
-        describe: () => 'the Actions cache',
-        async restore(key, branch) {
-            const dir = dirFor(key);
-            rmSync(dir, { recursive: true, force: true });
-            mkdirSync(dir, { recursive: true });
-            try {
-                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
-                return hit !== undefined && readdirSync(dir).length > 0 ? dir : undefined;
-            }
-            catch (e) {
-                // The cache service is best effort: a report without a baseline beats a failed job.
-                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
-                return undefined;
-            }
-        },
-        async save(key, branch, sha, files) {
-            const dir = dirFor(key);
-            rmSync(dir, { recursive: true, force: true });
-            mkdirSync(dir, { recursive: true });
-            for (const f of files)
-                cpSync(f, path.join(dir, path.basename(f)));
-            try {
-                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
-            }
-            catch (e) {
-                // A re-run of the same commit finds its entry already there: nothing is lost.
-                if (/already exists|unable to reserve/i.test(e.message))
-                    return;
-                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
-            }
-        },
-    };
 }
 
 

@@ -285,14 +285,23 @@ const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 });
 /**
  * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ * undefined when the plan has no such variant. `driverFloorField` is the floor's place in the file
+ * (variants[1].cuda.minorCompatDriverMin), for a message about its value. (A plan.json of another
+ * schemaVersion never gets here: the results contract leaves it out, and the caller goes on with
+ * its defaults.)
  */
 function variantFromPlan(plan, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
+    const i = plan.variants.findIndex((x) => x.name === variant);
+    const v = plan.variants[i];
     if (!v)
         return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+    return {
+        cuda: v.cuda !== undefined,
+        ...(v.cuda && {
+            driverFloor: v.cuda.minorCompatDriverMin,
+            driverFloorField: `variants[${i}].cuda.minorCompatDriverMin`,
+        }),
+    };
 }
 
 

@@ -232,11 +232,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _capture_capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96912);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66917);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31246);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77593);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49997);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31246);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(77593);
 
 
 
@@ -248,16 +249,23 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+/**
+ * The record's summary for a terminal. Every value comes from the image (a version, a GPU name, the
+ * reason a field was not collected): printable() escapes what could draw on the terminal (ESC, CR,
+ * bidi overrides), so an image cannot colour, move or forge a line of its own.
+ */
 function renderRecord(r) {
     const t = r.torch;
+    const p = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(String(v));
     return [
-        `${r.image.ref} (${r.image.platform}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${r.image.layers} layers, user ${r.image.user || 'root'})`,
-        `  os:      ${r.os.osRelease.PRETTY_NAME ?? '?'}, ${r.os.glibc ?? 'glibc ?'}, ${r.os.machine}`,
-        `  python:  ${r.python.version}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
-        `  torch:   ${t ? `${t.version} (CUDA build ${t.cuda ?? 'none'}, CUDA available: ${t.cudaAvailable})` : 'not installed'}`,
-        `  cuda:    runtime ${r.cuda.runtime ?? '-'}, cuDNN ${r.cuda.cudnn ?? '-'}, NCCL ${r.cuda.nccl ?? '-'}, driver max ${r.cuda.driverMaxCuda ?? '-'}`,
-        `  gpus:    ${r.gpus.map((g) => `${g.name} (${g.memoryMiB} MiB, sm ${g.computeCapability})`).join(', ') || 'none visible'}`,
-        `  not collected: ${r.errors.map((e) => e.field).join(', ') || 'nothing'}`,
+        `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
+        `  os:      ${p(r.os.osRelease.PRETTY_NAME ?? '?')}, ${p(r.os.glibc ?? 'glibc ?')}, ${p(r.os.machine)}`,
+        `  python:  ${p(r.python.version)}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
+        `  torch:   ${t ? `${p(t.version)} (CUDA build ${p(t.cuda ?? 'none')}, CUDA available: ${p(t.cudaAvailable)})` : 'not installed'}`,
+        `  cuda:    runtime ${p(r.cuda.runtime ?? '-')}, cuDNN ${p(r.cuda.cudnn ?? '-')}, NCCL ${p(r.cuda.nccl ?? '-')}, driver max ${p(r.cuda.driverMaxCuda ?? '-')}`,
+        `  gpus:    ${r.gpus.map((g) => `${p(g.name)} (${p(g.memoryMiB)} MiB, sm ${p(g.computeCapability)})`).join(', ') || 'none visible'}`,
+        `  not collected: ${r.errors.map((e) => p(e.field)).join(', ') || 'nothing'}`,
         '',
     ].join('\n');
 }
@@ -289,7 +297,7 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandArgs */ .Qx)('capture', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .parseCommandArgs */ .Qx)('capture', argv, {
             image: { type: 'string' },
             platform: { type: 'string' },
             gpus: { type: 'string', default: 'none' },
@@ -297,11 +305,11 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             'no-torch': { type: 'boolean', default: false },
             'torch-runtime': { type: 'boolean', default: false },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .imageFlag */ .m4)('capture', values.image);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .imageFlag */ .m4)('capture', values.image);
         if (values['no-torch'] && values['torch-runtime'])
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .platformFlag */ ._G)('capture', values.platform);
-        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .platformFlag */ ._G)('capture', values.platform);
+        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};
         for (const name of values.env ?? []) {
             const v = io.env[name];
@@ -309,12 +317,12 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
             env[name] = v;
         }
-        const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_9__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);
+        const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);
         if (pin !== undefined)
-            io.stderr(`capture: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_8__/* .gpusLine */ .i8)(gpus, pin)}\n`);
+            io.stderr(`capture: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__/* .gpusLine */ .i8)(gpus, pin)}\n`);
         const record = await (0,_capture_capture_js__WEBPACK_IMPORTED_MODULE_3__/* .captureImage */ .O$)({
             image,
-            ...(gpus === 'all' && { gpus: (0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_8__/* .containerGpus */ .j_)(pin) }),
+            ...(gpus === 'all' && { gpus: (0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__/* .containerGpus */ .j_)(pin) }),
             ...(platform !== undefined && { platform }),
             env,
             noTorch: values['no-torch'],
@@ -322,10 +330,11 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, { docker: io.docker() });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .openOutDir */ .cE)(io.cwd, values.out).writeEnv(record);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeEnv(record);
         const incomplete = (0,_capture_record_js__WEBPACK_IMPORTED_MODULE_4__/* .packageListProblem */ .o8)(record);
+        // The reason is the probe's (the image's) text: escaped as the summary is.
         if (incomplete !== undefined)
-            io.stderr(`warning: ${image}: ${incomplete}\n`);
+            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(incomplete)}\n`);
         io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
         return 0;
     },

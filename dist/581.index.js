@@ -1,8 +1,8 @@
-export const id = 664;
-export const ids = [664];
+export const id = 581;
+export const ids = [581];
 export const modules = {
 
-/***/ 36664:
+/***/ 10581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -569,8 +569,11 @@ function checkOutput(item) {
         throw refuse('has no dest=', `write type=${type},dest=PATH`);
     return spec;
 }
-/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
-function outputFor(spec, variant, arch) {
+/**
+ * `{variant}` and `{arch}` in an outputs, cache-from or cache-to spec replaced by the target's (a
+ * gha scope or a registry cache ref of its own: one shared by all targets is overwritten by each).
+ */
+function specFor(spec, variant, arch) {
     return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
 }
 /**
@@ -584,7 +587,9 @@ function requestFromOptions(o, variant, arch) {
         ...(o.secretFiles && { secretFiles: o.secretFiles }),
         ...(o.ssh && { ssh: o.ssh }),
         ...(o.buildContexts && { buildContexts: o.buildContexts }),
-        ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
+        ...(o.outputs && { outputs: o.outputs.map((s) => specFor(s, variant, arch)) }),
+        ...(o.cacheFrom && { cacheFrom: o.cacheFrom.map((s) => specFor(s, variant, arch)) }),
+        ...(o.cacheTo && { cacheTo: o.cacheTo.map((s) => specFor(s, variant, arch)) }),
         ...(o.attests && { attests: o.attests }),
         ...(o.addHosts && { addHosts: o.addHosts }),
         ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
@@ -2866,7 +2871,10 @@ function givenCacheArgs(req, builder, notes) {
         ...to.flatMap((spec) => ['--cache-to', spec]),
     ];
 }
-/** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
+/**
+ * --cache-from / --cache-to for what the driver can do (notes say what was adapted). The registry
+ * cache is written only by a build that pushes: push: false reads it.
+ */
 function cacheArgs(req, builder, notes) {
     if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
         return givenCacheArgs(req, builder, notes);
@@ -2899,6 +2907,11 @@ function cacheArgs(req, builder, notes) {
         const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
         if (req.cacheReadOnly) {
             notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
+            return from;
+        }
+        // push: false (--load) pushes nothing to the registry, its cache included.
+        if (!req.push) {
+            notes.push(`push: false: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
         return [
@@ -2995,14 +3008,6 @@ function buildxBuildArgs(req, builder) {
     args.push(...attestationArgs(req, builder, notes));
     args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
     return { args, notes };
-}
-/** Cache scope/ref per variant and platform, so one variant's cache never evicts another's. */
-function cacheFor(kind, repository, variant, arch) {
-    if (kind === 'gha')
-        return { type: 'gha', scope: `ml-image-${variant}-${arch}` };
-    if (kind === 'registry')
-        return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
-    return { type: 'none' };
 }
 
 ;// CONCATENATED MODULE: ./src/build/source-date.ts
@@ -3275,9 +3280,30 @@ var pull_request_code = __webpack_require__(23419);
 var push_tag = __webpack_require__(2851);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
+;// CONCATENATED MODULE: ./src/build/cache-scope.ts
+// Where a target's build cache lives when the inputs give no cache-from / cache-to: a gha scope or
+// a registry ref per image, variant and platform. Pure.
+
+/** The first 8 hex digits of the repository's sha256: short, and only [0-9a-f] in a scope. */
+const repositoryHash = (repository) => (0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 8);
+/**
+ * Cache scope/ref per image, variant and platform, so one target's cache never evicts another's:
+ * each gha write replaces its scope's index, and the scopes are the GitHub repository's, whose
+ * images may share a variant name (hence the image repository's hash in the scope; the registry
+ * ref is the image's own already).
+ */
+function cacheFor(kind, repository, variant, arch) {
+    if (kind === 'gha')
+        return { type: 'gha', scope: `ml-image-${repositoryHash(repository)}-${variant}-${arch}` };
+    if (kind === 'registry')
+        return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
+    return { type: 'none' };
+}
+
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -3350,8 +3376,6 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...(o.noCache !== undefined && { noCache: o.noCache }),
         ...(o.target !== undefined && { target: o.target }),
         ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
-        ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
-        ...(o.cacheTo && { cacheTo: o.cacheTo }),
         ...(annotations.length > 0 && { annotations }),
         ...(o.sbom !== undefined && { sbom: o.sbom }),
         ...(ctx.push && o.load && { load: true }),
@@ -4783,6 +4807,259 @@ function planBuild(config, ctx) {
 
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
+;// CONCATENATED MODULE: ./src/report/baseline.ts
+// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
+// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
+// restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
+
+
+
+/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
+function baselineSlug(key) {
+    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+/**
+ * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
+ * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
+ * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
+ */
+async function restoreBaseline(store, keys, branch) {
+    for (const key of keys) {
+        const r = await store.restore(key, branch);
+        if (r)
+            return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+    }
+    return undefined;
+}
+/** The directory store's note of the commit a save is of (absent in saves before it was written). */
+const BASELINE_SHA_FILE = 'baseline-sha.txt';
+/**
+ * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
+ * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ */
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
+    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
+    return {
+        describe: () => root,
+        restore(key, branch) {
+            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
+            const records = (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.readdirSync)(dir).some((n) => n !== BASELINE_SHA_FILE);
+            if (!records)
+                return Promise.resolve(undefined);
+            const note = external_node_path_default().join(dir, BASELINE_SHA_FILE);
+            const sha = (0,external_node_fs_.existsSync)(note) ? (0,external_node_fs_.readFileSync)(note, 'utf8').slice(0, 100).trim() : undefined;
+            return Promise.resolve({ dir, ...(sha && { sha }) });
+        },
+        save(key, branch, sha, files) {
+            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
+            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
+            // rather than none or a truncated one.
+            const next = `${dir}.${process.pid}.tmp`;
+            try {
+                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+                (0,external_node_fs_.mkdirSync)(next, { recursive: true });
+                for (const f of files)
+                    (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
+                (0,external_node_fs_.writeFileSync)(external_node_path_default().join(next, BASELINE_SHA_FILE), `${sha}\n`);
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+                (0,external_node_fs_.renameSync)(next, dir);
+            }
+            catch (e) {
+                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+                // The report is written; only the baseline for the next run is missing.
+                throw new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
+            }
+            return Promise.resolve();
+        },
+    };
+}
+/**
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
+ * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
+ * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ */
+function actionsCacheBaselineStore(runnerTemp, log, api) {
+    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 82641)));
+    const dirFor = (key) => external_node_path_default().join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
+    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
+    return {
+        describe: () => 'the Actions cache',
+        async restore(key, branch) {
+            const dir = dirFor(key);
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            try {
+                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
+                if (hit === undefined || (0,external_node_fs_.readdirSync)(dir).length === 0)
+                    return undefined;
+                // The key the entry was saved under ends with its commit.
+                return {
+                    dir,
+                    ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
+                };
+            }
+            catch (e) {
+                // The cache service is best effort: a report without a baseline beats a failed job.
+                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                return undefined;
+            }
+        },
+        async save(key, branch, sha, files) {
+            const dir = dirFor(key);
+            // Copied beside it first: FILES may be in it (a platform's records kept from the restored
+            // baseline, stage.ts).
+            const next = `${dir}.next`;
+            (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(next, { recursive: true });
+            for (const f of files)
+                (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.renameSync)(next, dir);
+            try {
+                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
+            }
+            catch (e) {
+                // A re-run of the same commit finds its entry already there: nothing is lost.
+                if (/already exists|unable to reserve/i.test(e.message))
+                    return;
+                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/base-records.ts
+// The records a variant's report compares with: the baseline store's newest save of the base
+// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
+// or why there are none; this run's and the baseline's records per platform (readEntries); and what
+// a run of the default branch saves for the next pull request.
+
+
+/**
+ * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
+ * base branch without any (a pull request into release-1.x: only the default branch saves) falls
+ * back to the default branch's. Undefined: no store, no base branch, none saved.
+ */
+async function restoreBase(lookup, keys) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (!store || !baseBranch)
+        return undefined;
+    const own = await restoreBaseline(store, keys, baseBranch);
+    if (own)
+        return { ...own, ref: baseBranch };
+    if (!defaultBranch || defaultBranch === baseBranch)
+        return undefined;
+    const fallback = await restoreBaseline(store, keys, defaultBranch);
+    return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
+}
+/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
+function baselineOf(base) {
+    return {
+        ref: base.ref,
+        ...(base.sha !== undefined && { sha: base.sha }),
+        ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
+    };
+}
+/** Why a report has no baseline (its intro and verdict say it). */
+function noBaselineReason(lookup, baseUnreadable, 
+/** The branch whose records could not be read (the default branch's, after the fallback). */
+unreadableRef = lookup.baseBranch) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (baseUnreadable)
+        return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
+    if (!store)
+        return 'baseline: none (no comparison asked for)';
+    if (!baseBranch)
+        return 'no base branch to compare with';
+    const where = store.describe();
+    if (defaultBranch && defaultBranch !== baseBranch)
+        return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
+    // On GitHub only the default branch's runs save; which that is, this run's event did not say.
+    if (defaultBranch === null)
+        return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
+    return `first run: no record of ${baseBranch} in ${where} yet`;
+}
+/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
+ * corrupt or foreign record is reported (baseUnreadable), not fatal. */
+function readEntries(results, baseDir, variant, platforms) {
+    let baseUnreadable;
+    const unreadable = (e) => {
+        baseUnreadable ??= e.message.split('\n')[0];
+        return null;
+    };
+    // The baseline store's directory, only read.
+    let baseline;
+    try {
+        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
+    }
+    catch (e) {
+        unreadable(e);
+    }
+    const base = (read) => {
+        if (!baseline)
+            return null;
+        try {
+            return read(baseline);
+        }
+        catch (e) {
+            return unreadable(e);
+        }
+    };
+    const entries = platforms.map((p) => ({
+        platform: p,
+        head: results.readEnv(variant, p),
+        base: base((b) => b.readEnv(variant, p)),
+        headSmoke: results.readSmoke(variant, p),
+        baseSmoke: base((b) => b.readSmoke(variant, p)),
+    }));
+    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+}
+/**
+ * Save this run's records as the variant's baseline. A platform of the config this run has no record
+ * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
+ * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
+ * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
+ * the platforms kept.
+ */
+async function saveBase(save, restored) {
+    const { store, saveAs, keys, variant } = save;
+    const missing = save.planned.filter((p) => !save.recorded.includes(p));
+    let kept = { files: [], platforms: [] };
+    if (missing.length > 0) {
+        const previous = restored?.ref === saveAs.branch ? restored : await restoreBaseline(store, keys, saveAs.branch);
+        if (previous)
+            kept = keptRecords(previous.dir, variant, missing);
+    }
+    await store.save(keys[0], saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
+    return kept.platforms;
+}
+/** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
+function keptRecords(dir, variant, platforms) {
+    let previous;
+    try {
+        previous = (0,results_results/* openResultDir */.lR)(dir, 'baseline', { create: false });
+    }
+    catch {
+        return { files: [], platforms: [] };
+    }
+    const readable = platforms.filter((p) => {
+        try {
+            return previous.readEnv(variant, p) !== null;
+        }
+        catch {
+            return false;
+        }
+    });
+    return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
+}
+
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/capture/record.ts
@@ -5673,7 +5950,11 @@ function buildReportModel(input) {
             ...(input.head?.sha !== undefined && { sha: input.head.sha }),
         },
         baseline: input.baseline
-            ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
+            ? {
+                ref: input.baseline.ref,
+                ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }),
+                ...(input.baseline.noRecordOf !== undefined && { noRecordOf: input.baseline.noRecordOf }),
+            }
             : null,
         noBaselineReason: input.noBaselineReason ?? null,
         resolution: input.resolution ?? [],
@@ -5719,8 +6000,11 @@ function assessReport(model) {
         said.add(text);
         findings.push({ text, severity });
     };
+    // A platform without a base record (one the base branch has not built yet) is said first, but it
+    // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
+    const missing = findings.length;
     for (const b of budgetBreaches(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
     for (const f of incompleteFindings(model))
@@ -5730,9 +6014,13 @@ function assessReport(model) {
     packageFindings(withDiff, 'pip', add);
     packageFindings(withDiff, 'apt', add);
     otherFindings(withDiff, add);
-    if (findings.length === 0)
-        return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
-    const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
+    const changes = findings.slice(missing);
+    if (changes.length === 0)
+        return {
+            verdict: 'unchanged',
+            findings: [{ text: 'No environment changes', severity: 'info' }, ...findings],
+        };
+    const worst = Math.max(...changes.map((f) => SEVERITY_RANK[f.severity]));
     return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
 }
 /** Failing smoke tests, counted once however many platforms they fail on. */
@@ -6448,7 +6736,11 @@ function introText(model) {
     const baseText = base
         ? `${(0,report_escape.md)(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
         : 'the baseline records';
-    return `Comparing ${thisPr} with ${baseText}.`;
+    // A pull request into a branch without baselines (only the default branch saves them).
+    const fallback = base?.noRecordOf
+        ? `: no record of ${(0,report_escape.md)(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
+        : '';
+    return `Comparing ${thisPr} with ${baseText}${fallback}.`;
 }
 function linksText(model) {
     const links = [];
@@ -6852,10 +7144,10 @@ function replacedMarkers(models, images, subset) {
     return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
 /**
- * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
- * comment per run, also its comment's; runKeyOf keys the comment now, and replacedMarkers
- * recognises these). report.markerKey replaces the image part; with several variants each still
- * gets its own (":<variant>" appended).
+ * The key of a variant's report: the marker of report-<variant>.md (until one comment per run, also
+ * its comment's; runKeyOf keys the comment now, and replacedMarkers recognises these), and the key
+ * its baseline was saved under before baselineKeys. report.markerKey replaces the image part; with
+ * several variants each still gets its own (":<variant>" appended).
  */
 function reportKey(plan, config, variant, configVariants) {
     const v = plan.variants.find((x) => x.name === variant);
@@ -6865,6 +7157,18 @@ function reportKey(plan, config, variant, configVariants) {
     if (set !== undefined)
         return plan.variants.length > 1 || narrowsVariants(plan, configVariants) ? `${set}:${variant}` : set;
     return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
+}
+/**
+ * The keys of a variant's baseline: the one it is saved under, `<report.markerKey or image>:<variant>`
+ * (no platform set: the records are one file per platform, so a platform added to the config, or a
+ * variant added beside one with a markerKey, keeps the baseline the others compare with), then the
+ * one earlier versions saved it under (reportKey: `<image>:<variant>@<platforms>`, or the markerKey
+ * alone for one variant), read only, so that a baseline saved before the upgrade is still found.
+ */
+function baselineKeys(plan, config, variant, configVariants) {
+    const key = `${config.report.markerKey ?? plan.repository}:${variant}`;
+    const earlier = reportKey(plan, config, variant, configVariants);
+    return earlier === key ? [key] : [key, earlier];
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/run.ts
@@ -7369,6 +7673,7 @@ function render(fn, maxChars, marker) {
 
 
 
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
@@ -7440,15 +7745,19 @@ async function reportVariant(input, io, v) {
     }
     const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
     const markerKey = reportKey(plan, config, v.name, input.configVariants);
-    const baseDir = options.baseline && options.baseBranch
-        ? await options.baseline.restore(markerKey, options.baseBranch)
-        : undefined;
-    const { entries, baseUnreadable } = readEntries(results, baseDir, v.name, platforms);
+    const keys = baselineKeys(plan, config, v.name, input.configVariants);
+    const lookup = {
+        store: options.baseline,
+        baseBranch: options.baseBranch,
+        defaultBranch: options.github?.defaultBranch,
+    };
+    const base = await restoreBase(lookup, keys);
+    const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
     if (baseUnreadable)
         io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
             title: 'ml-image report',
         });
-    const hasBase = !!baseDir && baseUnreadable === undefined;
+    const hasBase = !!base && baseUnreadable === undefined;
     const gh = options.github;
     const resolution = resolutionLines(results, v.name, v.platforms);
     const supplyChain = supplyChainOf(results, v.name);
@@ -7456,11 +7765,11 @@ async function reportVariant(input, io, v) {
         image: plan.repository,
         variant: v.name,
         // The plan's platforms, not the ones that produced records: a missing platform must not
-        // change the marker (a second comment) nor the baseline key.
+        // change the marker (a second comment).
         markerKey,
         entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
-        baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
-        ...(!hasBase && { noBaselineReason: noBaselineReason(options, baseUnreadable) }),
+        baseline: hasBase ? baselineOf(base) : null,
+        ...(!hasBase && { noBaselineReason: noBaselineReason(lookup, baseUnreadable, base?.ref) }),
         ...(resolution.length > 0 && { resolution }),
         links: {
             ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
@@ -7473,8 +7782,9 @@ async function reportVariant(input, io, v) {
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     if (options.saveAs && options.baseline) {
-        await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
-        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`);
+        const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
+        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms }, base);
+        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
     }
     return {
         model,
@@ -7487,50 +7797,6 @@ async function reportVariant(input, io, v) {
             hasBaseline: hasBase,
         },
     };
-}
-/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
- * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(results, baseDir, variant, platforms) {
-    let baseUnreadable;
-    const unreadable = (e) => {
-        baseUnreadable ??= e.message.split('\n')[0];
-        return null;
-    };
-    // The baseline store's directory, only read.
-    let baseline;
-    try {
-        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
-    }
-    catch (e) {
-        unreadable(e);
-    }
-    const base = (read) => {
-        if (!baseline)
-            return null;
-        try {
-            return read(baseline);
-        }
-        catch (e) {
-            return unreadable(e);
-        }
-    };
-    const entries = platforms.map((p) => ({
-        platform: p,
-        head: results.readEnv(variant, p),
-        base: base((b) => b.readEnv(variant, p)),
-        headSmoke: results.readSmoke(variant, p),
-        baseSmoke: base((b) => b.readSmoke(variant, p)),
-    }));
-    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
-}
-function noBaselineReason(options, baseUnreadable) {
-    if (baseUnreadable)
-        return `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`;
-    if (!options.baseline)
-        return 'baseline: none (no comparison asked for)';
-    return options.baseBranch
-        ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
-        : 'no base branch to compare with';
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
 async function comment(input, io, models, outcomes, { key: runKey, subset }) {
@@ -7657,9 +7923,21 @@ function supplyChainOf(results, variant) {
 function snapshotKey(digest, platform) {
     return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
 }
-/** $ML_IMAGE_CACHE_DIR, else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image. */
-function defaultCacheDir(env) {
-    return (env.ML_IMAGE_CACHE_DIR ?? external_node_path_default().join(env.XDG_CACHE_HOME ?? external_node_path_default().join((0,external_node_os_.homedir)(), '.cache'), 'ml-image'));
+/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
+const given = (v) => (v === undefined || v.trim() === '' ? undefined : v);
+/**
+ * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
+ * always absolute. A blank variable is unset: the cache would otherwise be the working folder
+ * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
+ * ignored, as the XDG Base Directory spec says.
+ */
+function defaultCacheDir(env, cwd) {
+    const own = given(env.ML_IMAGE_CACHE_DIR);
+    if (own !== undefined)
+        return external_node_path_default().resolve(cwd, own);
+    const xdg = given(env.XDG_CACHE_HOME);
+    const root = xdg !== undefined && external_node_path_default().isAbsolute(xdg) ? xdg : external_node_path_default().join((0,external_node_os_.homedir)(), '.cache');
+    return external_node_path_default().resolve(cwd, root, 'ml-image');
 }
 function fileSnapshotCache(dir) {
     const file = (key) => external_node_path_default().join(dir, 'snapshots', `${key}.json`);
@@ -7676,8 +7954,8 @@ function fileSnapshotCache(dir) {
             // Write then rename: a reader never sees half a file, even with concurrent jobs.
             const tmp = `${file(key)}.${process.pid}.tmp`;
             try {
-                // Private to the user: a resolution holds the requirements text, which may name a private
-                // index with its token (`--index-url https://user:TOKEN@host/simple`).
+                // Private to the user all the same: a resolution holds the requirements text as written,
+                // a credential only by its ${NAME} (one written literally is refused when they are read).
                 (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file(key)), { recursive: true, mode: 0o700 });
                 (0,external_node_fs_.writeFileSync)(tmp, value, { mode: 0o600 });
                 (0,external_node_fs_.renameSync)(tmp, file(key));
@@ -8761,6 +9039,7 @@ async function conflictResolution(ws, draft, o) {
                 requested: o.requested,
                 preinstalled: o.preinstalled ?? [],
                 direct: directReferences(o.text ?? ''),
+                extras: requestedExtras(o.text ?? ''),
             }),
         },
         hazards: [],
@@ -8775,7 +9054,7 @@ async function optionsFor(ws, causes, naive, o) {
     for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
         if (o.direct.has(name))
             continue;
-        const v = await newestThatFits(ws, name);
+        const v = await newestThatFits(ws, name, o.extras.get(name) ?? []);
         if (v)
             options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
     }
@@ -8791,12 +9070,25 @@ function directReferences(text) {
     return new Set((0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : []));
 }
 /**
- * The version pip picks for `name` alone with the base held, or undefined when none fits. A probe
- * that fails for another reason (no release on the index, one it cannot build) only means no such
- * option: it comes back as a failed run, never as the run's error.
+ * The extras each project is asked for with (`torch[opt-einsum]`), every line's together, by
+ * canonical name: an older release is only an option when what its extras pull in fits too. Pure.
  */
-async function newestThatFits(ws, name) {
-    await ws.put({ 'probe.txt': `${name}\n` });
+function requestedExtras(text) {
+    const extras = new Map();
+    for (const l of (0,parse/* parseRequirementsText */.XW)(text).lines)
+        if (l.kind === 'requirement' && l.name !== undefined && l.extras !== undefined) {
+            const had = extras.get(l.name) ?? [];
+            extras.set(l.name, [...had, ...l.extras.filter((e) => !had.includes(e))]);
+        }
+    return extras;
+}
+/**
+ * The version pip picks for `name` alone (with the extras it was asked for) with the base held, or
+ * undefined when none fits. A probe that fails for another reason (no release on the index, one it
+ * cannot build) only means no such option: it comes back as a failed run, never as the run's error.
+ */
+async function newestThatFits(ws, name, extras) {
+    await ws.put({ 'probe.txt': `${name}${extras.length ? `[${extras.join(',')}]` : ''}\n` });
     const probe = await ws.dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`], {}, { failure: 'return' });
     if (!probe.ok)
         return undefined;
@@ -9716,7 +10008,25 @@ function noMatch(f, { ctx, out, said }) {
     const none = /\(from versions: none\)/.test(f.message);
     const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
         (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+    const otherPython = pythonSkipped(out);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${otherPython
+        ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
+        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+}
+/**
+ * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
+ * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
+ */
+function pythonSkipped(out, max = 5) {
+    const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
+    const all = m?.[1]
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean) ?? [];
+    if (all.length === 0)
+        return undefined;
+    const shown = all.slice(0, max).join('; ');
+    return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
 }
 /**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
@@ -14579,7 +14889,9 @@ var verify_inputs = __webpack_require__(26367);
 ;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
 // What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
 // writes the ignore file): this run's records and this tool's own files (the reusable workflows
-// check the action out into the workspace), and the files the run reads that may hold a secret:
+// check the action out into the workspace), its cache directory (an actions/cache folder such as
+// .cache/ml-image, or a relative ML_IMAGE_CACHE_DIR: a builder-facts file there changes every run,
+// and so would the image's digest), and the files the run reads that may hold a secret:
 // the config (an index URL's login is written there), the signing key file, the action's
 // secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
 // them with the image. Pure.
@@ -14602,6 +14914,7 @@ function contextKeepOut(input) {
     return [
         ...(input.resultDir !== undefined ? [input.resultDir] : []),
         external_node_path_default().dirname(input.imagesDir),
+        input.cacheDir,
         ...(loaded.file !== undefined ? [loaded.file] : []),
         // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
         ...(key !== undefined && !(0,verify_inputs/* isKeyReference */.NI)(key) ? [external_node_path_default().resolve(loaded.baseDir, key)] : []),
@@ -14944,6 +15257,7 @@ key) {
         keepOut: contextKeepOut({
             ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
             imagesDir: opts.imagesDir,
+            cacheDir: opts.cacheDir,
             loaded: opts.loaded,
             ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
         }),
@@ -15004,7 +15318,7 @@ async function runResolve(opts, io, plan, docker) {
 function reuseLookup(opts, plan) {
     const { baseline, saveAs } = opts.report;
     const { config, fileVariants } = opts.loaded;
-    return (v) => baseline.restore(reportKey(plan, config, v, fileVariants), saveAs.branch);
+    return async (v) => (await restoreBaseline(baseline, baselineKeys(plan, config, v, fileVariants), saveAs.branch))?.dir;
 }
 function overallStatus(entries) {
     const s = entries.map((e) => e.result.summary);
@@ -15013,100 +15327,6 @@ function overallStatus(entries) {
     if (s.some((x) => x.fail > 0))
         return 'fail';
     return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
-}
-
-;// CONCATENATED MODULE: ./src/report/baseline.ts
-// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
-// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
-// restore its base branch's caches). Locally and on self-hosted runners: a directory.
-
-
-
-
-
-/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
-function baselineSlug(key) {
-    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
-}
-const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-/**
- * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
- * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
- * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
- */
-function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
-    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
-    return {
-        describe: () => root,
-        restore(key, branch) {
-            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
-            return Promise.resolve((0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.readdirSync)(dir).length > 0 ? dir : undefined);
-        },
-        save(key, branch, _sha, files) {
-            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
-            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
-            // rather than none or a truncated one.
-            const next = `${dir}.${process.pid}.tmp`;
-            try {
-                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-                (0,external_node_fs_.mkdirSync)(next, { recursive: true });
-                for (const f of files)
-                    (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
-                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-                (0,external_node_fs_.renameSync)(next, dir);
-            }
-            catch (e) {
-                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-                // The report is written; only the baseline for the next run is missing.
-                throw new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
-            }
-            return Promise.resolve();
-        },
-    };
-}
-/**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
- * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
- * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
- */
-function actionsCacheBaselineStore(runnerTemp, log, api) {
-    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 82641)));
-    const dirFor = (key) => external_node_path_default().join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
-    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
-    return {
-        describe: () => 'the Actions cache',
-        async restore(key, branch) {
-            const dir = dirFor(key);
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            try {
-                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
-                return hit !== undefined && (0,external_node_fs_.readdirSync)(dir).length > 0 ? dir : undefined;
-            }
-            catch (e) {
-                // The cache service is best effort: a report without a baseline beats a failed job.
-                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
-                return undefined;
-            }
-        },
-        async save(key, branch, sha, files) {
-            const dir = dirFor(key);
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            for (const f of files)
-                (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
-            try {
-                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
-            }
-            catch (e) {
-                // A re-run of the same commit finds its entry already there: nothing is lost.
-                if (/already exists|unable to reserve/i.test(e.message))
-                    return;
-                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
-            }
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/github-env.ts
@@ -15137,6 +15357,8 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
         // Another repository's head (or a deleted fork: head.repo null) gets a read-only token.
         // head.repo.fork only says the head repository is some fork, maybe this very one.
         ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
+        // Whose baselines a pull request into another branch is compared with (null: not named).
+        defaultBranch: defaultBranch ?? null,
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_RUN_ID && {
             runUrl: (0,github_run/* actionsRunUrl */.Ig)(env.GITHUB_SERVER_URL, env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID),
@@ -15145,7 +15367,7 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
     const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
     // A run of the default branch (no pull request): its records are the baseline, if trusted.
     const onDefault = !pr && branch !== undefined && branch === defaultBranch;
-    const saveAs = onDefault ? baselineOf(env, event, branch) : undefined;
+    const saveAs = onDefault ? github_env_baselineOf(env, event, branch) : undefined;
     const untrusted = (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event);
     return {
         target,
@@ -15163,7 +15385,7 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
  * GITHUB_REF whatever it built: only when the run it follows built the default branch, under that
  * run's head_sha (a feature branch's build is no baseline of the default branch).
  */
-function baselineOf(env, event, branch) {
+function github_env_baselineOf(env, event, branch) {
     if (env.GITHUB_EVENT_NAME !== 'workflow_run')
         return env.GITHUB_SHA ? { branch, sha: env.GITHUB_SHA } : undefined;
     const run = event.workflow_run;
@@ -15742,7 +15964,7 @@ async function runStages(io, inputs) {
         gpus: inputs.gpus,
         imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
         git: gitContextFromGitHubEnv(io.env) ?? {},
-        cacheDir: defaultCacheDir(io.env),
+        cacheDir: defaultCacheDir(io.env, io.cwd),
         report: {
             mode: inputs.commentMode,
             baseline: stages.has('report') ? baselineStore(io, inputs.baseline) : null,

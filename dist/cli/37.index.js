@@ -1,8 +1,8 @@
-export const id = 469;
-export const ids = [469];
+export const id = 37;
+export const ids = [37];
 export const modules = {
 
-/***/ 66461:
+/***/ 10157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -66,6 +66,11 @@ const common_int = (v, field, min, max) => {
     if (!Number.isInteger(v) || v < min || v > max)
         throw new errors/* InputError */.dz(`${field}: expected a whole number from ${min} to ${max}, got ${v}`);
 };
+/** A driver floor as the gpu suite takes it (535.104, or none); FIELD names where it came from (exit 2). */
+function checkDriverFloor(floor, field = 'driver floor', fix) {
+    if (floor !== undefined && floor !== '' && !/^\d+(\.\d+)*$/.test(floor))
+        throw new errors/* InputError */.dz(`${field}: expected a version like 535.104, got "${floor}"`, fix);
+}
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 function checkSpec(s) {
     const ref = pinnedImage(s.image);
@@ -79,8 +84,10 @@ function checkSpec(s) {
         common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
     if (s.suites.length === 0)
         throw new errors/* InputError */.dz("no smoke suite to run: --suites, else the config's smoke.suites, names none", 'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites');
-    if (s.driverFloor !== undefined && s.driverFloor !== '' && !/^\d+(\.\d+)*$/.test(s.driverFloor))
-        throw new errors/* InputError */.dz(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
+    checkDriverFloor(s.driverFloor);
+    for (const m of Object.keys(s.distributionsByMachine ?? {}))
+        if (!/^[A-Za-z0-9_]+$/.test(m))
+            throw new errors/* InputError */.dz(`machine: expected a name like x86_64, got "${m}"`);
     if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
         throw new errors/* InputError */.dz(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
     return ref;
@@ -101,6 +108,45 @@ function jobNameFor(variant) {
         .replace(/^-+|-+$/g, '');
     return v ? `${DEFAULT_JOB_NAME}-${v}`.slice(0, 52).replace(/-+$/, '') : DEFAULT_JOB_NAME;
 }
+/**
+ * A MachineStep's shell lines: a `case` on `uname -m` where the step runs (Slurm: the first node,
+ * whose steps the suites run on; Kubernetes: the pod), each machine's LINES in its arm.
+ */
+function machineCaseLines(st, lines) {
+    const arm = (pattern, step) => [
+        `  ${pattern})`,
+        ...lines(step).map((l) => `    ${l}`),
+        '    ;;',
+    ];
+    return [
+        'case $(uname -m) in',
+        ...Object.entries(st.machines).flatMap(([m, step]) => arm(m, step)),
+        ...arm('*', st.other),
+        'esac',
+    ];
+}
+/**
+ * The imports suite: the requirement names, else a skip. Where they differ by machine, each
+ * machine's (a machine whose markers leave none skips), and on another machine those all share.
+ */
+function importsStep(s) {
+    const of = (names, none) => names?.length
+        ? { kind: 'script', id: 'imports', suite: 'imports', args: ['imports', ...names] }
+        : { kind: 'skip', id: 'imports', suite: 'imports', reason: none };
+    if (s.distributionsByMachine === undefined)
+        return of(s.distributions, 'no requirements declared to import (pass --config)');
+    const machines = Object.entries(s.distributionsByMachine).map(([m, names]) => [
+        m,
+        of(names, `no requirement is installed on ${m} (their environment markers)`),
+    ]);
+    return {
+        kind: 'by-machine',
+        id: 'imports',
+        suite: 'imports',
+        machines: Object.fromEntries(machines),
+        other: of(s.distributions, 'no requirement is installed on every platform of the image'),
+    };
+}
 /** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
 const FLOORS_ARG = '\u0000floors';
 const FLOORS_VAR = 'ML_IMAGE_FLOORS';
@@ -118,14 +164,7 @@ function exportSteps(s) {
     for (const suite of new Set(s.suites)) {
         switch (suite) {
             case 'imports':
-                steps.push(s.distributions?.length
-                    ? { kind: 'script', id: 'imports', suite, args: ['imports', ...s.distributions] }
-                    : {
-                        kind: 'skip',
-                        id: 'imports',
-                        suite,
-                        reason: 'no requirements declared to import (pass --config)',
-                    });
+                steps.push(importsStep(s));
                 break;
             case 'pip-check':
                 steps.push({ kind: 'pip-check', id: 'pip-check', suite });
@@ -285,10 +324,55 @@ ddp_result() {
 /** The skip line of a step, in the smoke script's own JSON layout (json.dumps: ", " and ": "). */
 const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reason)}}`;
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/export/k8s-yaml.ts
+// job.yaml as text: the manifests of src/export/k8s.ts as one multi-document YAML file that every
+// reader takes the same way, and the command that applies it. Pure: the caller writes the file.
+
+
+
+const K8S_JOB_FILE = 'job.yaml';
+/**
+ * How FILE (job.yaml) is applied, the first time and every time after: what an earlier export
+ * applied goes first. A Job's pod template cannot change in place ("field is immutable"), and a
+ * finished Job stays a day (ttlSecondsAfterFinished) under the same name, so `kubectl apply` alone
+ * would fail on it, or, for the same image, leave the finished Job as it is and run nothing. The
+ * foreground delete returns once the earlier Job's pods are gone too: `kubectl logs -l` then shows
+ * this run's pods only.
+ */
+const k8sSubmit = (file) => `kubectl delete -f ${file} --ignore-not-found --cascade=foreground && kubectl apply -f ${file}`;
+/**
+ * A one-line string left plain in job.yaml: letters, digits and ._/@:+-, a letter or "/" first (no
+ * number, timestamp or .inf to YAML 1.1, 1.2 or Go), and no word of YAML 1.1's booleans and null or
+ * Go's strconv.ParseBool and ParseFloat (t, f, inf, infinity, nan), in any case.
+ */
+function plainYamlString(s) {
+    return (/^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
+        !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s));
+}
+/** The manifests as one multi-document YAML file for `kubectl apply -f`. */
+function k8sYaml(objects) {
+    // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
+    // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
+    // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
+    // lines is a block scalar, a string to every reader.
+    const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${version/* VERSION */.x}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
+    const yaml = (o) => {
+        const doc = new dist/* Document */.yo(o, { version: '1.1', aliasDuplicateObjects: false });
+        (0,dist/* visit */.YR)(doc, {
+            Scalar(_key, node) {
+                if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
+                    node.type = 'QUOTE_DOUBLE';
+            },
+        });
+        return doc.toString({ lineWidth: 0 });
+    };
+    return header + objects.map(yaml).join('---\n');
+}
+
 ;// CONCATENATED MODULE: ./src/export/k8s.ts
 // `ml-image export --k8s`: a ConfigMap with the smoke script and a driver, and a batch/v1 Job running
 // the image by digest. One pod runs the suites (ddp through torchrun --standalone over its GPUs); with
@@ -297,8 +381,8 @@ var version = __webpack_require__(311);
 
 
 
+// job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
 
-const K8S_JOB_FILE = 'job.yaml';
 const K8S_MOUNT = '/ml-image';
 const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
@@ -388,6 +472,8 @@ function podStepLines(st, o, name) {
             ];
         case 'ddp':
             return podDdpLines(o, name);
+        case 'by-machine':
+            return machineCaseLines(st, (step) => podStepLines(step, o, name));
     }
 }
 /** The steps of the pod script; with several pods ddp runs first and the rest only on pod 0. */
@@ -591,34 +677,6 @@ function k8sManifests(o) {
     const job = smokeJob(o, name, ref.ref, labels);
     return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
-/**
- * A one-line string left plain in job.yaml: letters, digits and ._/@:+-, a letter or "/" first (no
- * number, timestamp or .inf to YAML 1.1, 1.2 or Go), and no word of YAML 1.1's booleans and null or
- * Go's strconv.ParseBool and ParseFloat (t, f, inf, infinity, nan), in any case.
- */
-function plainYamlString(s) {
-    return (/^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
-        !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s));
-}
-/** The manifests as one multi-document YAML file for `kubectl apply -f`. */
-function k8sYaml(objects) {
-    // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
-    // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
-    // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
-    // lines is a block scalar, a string to every reader.
-    const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${version/* VERSION */.x}.\n`;
-    const yaml = (o) => {
-        const doc = new dist/* Document */.yo(o, { version: '1.1', aliasDuplicateObjects: false });
-        (0,dist/* visit */.YR)(doc, {
-            Scalar(_key, node) {
-                if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
-                    node.type = 'QUOTE_DOUBLE';
-            },
-        });
-        return doc.toString({ lineWidth: 0 });
-    };
-    return header + objects.map(yaml).join('---\n');
-}
 
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
 var redact = __webpack_require__(89780);
@@ -714,6 +772,26 @@ const SLURM_JOB_FILE = 'job.sbatch';
 const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
 /** Where the export directory appears inside the container. */
 const CONTAINER_DIR = '/ml-image';
+/** Seconds `timeout --kill-after` lets a step (the import too) run past its limit before SIGKILL. */
+const KILL_AFTER_S = 60;
+/** The most seconds the removal of the named container at the job's end may take, and its kill delay. */
+const REMOVE_TIMEOUT_S = 180;
+const REMOVE_KILL_AFTER_S = 10;
+/** The job's own time besides its steps' limits: the srun and container starts, the GPU count. */
+const SLURM_MARGIN_S = 300;
+/**
+ * The job's --time, in seconds: every container step at its timeout plus the kill delay
+ * `timeout --kill-after` gives it, the image import at its limit (the pull allowance) plus its own,
+ * the container's removal at the end (REMOVE_TIMEOUT_S and its kill delay), and a fixed margin.
+ */
+function slurmDeadlineSeconds(o) {
+    const running = Math.max(1, exportSteps(o).filter((st) => st.kind !== 'skip').length);
+    return (jobDeadlineSeconds(o) +
+        (running + 1) * KILL_AFTER_S +
+        REMOVE_TIMEOUT_S +
+        REMOVE_KILL_AFTER_S +
+        SLURM_MARGIN_S);
+}
 /** Slurm's D-HH:MM:SS, rounded up to the minute. */
 function slurmTime(seconds) {
     const m = Math.ceil(seconds / 60);
@@ -725,9 +803,10 @@ function slurmTime(seconds) {
 function checkSlurmOptions(o) {
     if (!external_node_path_default().isAbsolute(o.exportDir))
         throw new errors/* InputError */.dz(`--out: expected an absolute path, got "${o.exportDir}"`);
-    // Pyxis splits --container-mounts at "," and ":"; a newline would end an #SBATCH line.
-    if (/[,:\n\r]/.test(o.exportDir))
-        throw new errors/* InputError */.dz(`--out: "${o.exportDir}" cannot be mounted by Pyxis (it contains "," ":" or a newline)`);
+    // Pyxis splits --container-mounts at "," and ":", and hands each mount to Enroot as an fstab line,
+    // whose fields a space or tab splits; a newline would end an #SBATCH line too.
+    if (/[,:\s]/.test(o.exportDir))
+        throw new errors/* InputError */.dz(`--out: ${JSON.stringify(o.exportDir)} cannot be mounted by Pyxis (it contains "," ":" or a blank: a space, tab or newline)`, 'pass --out a directory whose path has none of them, on a filesystem every node mounts');
     if (o.partition !== undefined && !/^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$/.test(o.partition))
         throw new errors/* InputError */.dz(`--partition: expected names of letters, digits and ._- (comma-separated), got "${o.partition}"`);
     if (o.account !== undefined && !/^[A-Za-z0-9._-]+$/.test(o.account))
@@ -748,7 +827,7 @@ function sbatchLines(o, name, cpus) {
                 ? [`--gpus-per-node=${o.gpusPerNode}`]
                 : []),
         `--cpus-per-task=${cpus}`,
-        `--time=${slurmTime(jobDeadlineSeconds(o))}`,
+        `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
         `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
         ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
         ...(o.account !== undefined ? [`--account=${o.account}`] : []),
@@ -778,7 +857,7 @@ function slurmStepLines(st, port) {
                 'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
                 `MASTER_PORT=\${MASTER_PORT:-${port}}`,
                 'S_START=$(date +%s)',
-                'timeout --kill-after=60 "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "${CONTAINER[@]}" \\',
+                `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
                 '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
                 '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
                 `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
@@ -787,6 +866,8 @@ function slurmStepLines(st, port) {
                 'ddp_result ddp',
                 'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
             ];
+        case 'by-machine':
+            return machineCaseLines(st, (step) => slurmStepLines(step, port));
     }
 }
 /** Where the job finds ml_image_smoke.py, and RESULTS; exits 2 when it cannot. */
@@ -804,7 +885,7 @@ if [ -z "$EXPORT_DIR" ] || [ ! -f "$EXPORT_DIR/${SMOKE_SCRIPT_FILE}" ]; then
   exit 2
 fi
 case $EXPORT_DIR in
-  *[,:]*) printf '%s\\n' "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
+  *[,:[:space:]]*) printf '%s\\n' "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' ':' or a blank (space, tab, newline)" >&2; exit 2 ;;
 esac
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-$EXPORT_DIR/results/\${SLURM_JOB_ID:-local}}
 mkdir -p "$RESULTS" || exit 2
@@ -815,7 +896,7 @@ const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first 
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
-  timeout --kill-after=60 "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
+  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
     > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   S_RC=$?
 }`;
@@ -839,7 +920,7 @@ case $IMPORT_TIMEOUT in
 esac
 printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
 I_START=$(date +%s)
-timeout --kill-after=60 "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
+timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
   > "$RESULTS/import.out" 2> "$RESULTS/import.err"
 I_RC=$?
 if [ "$I_RC" != 0 ]; then
@@ -853,6 +934,24 @@ if [ "$I_RC" != 0 ]; then
 fi
 printf '%s\\n' "ml-image: image imported in $(( $(date +%s) - I_START ))s"`;
 }
+/**
+ * The named container's removal when the job ends, an EXIT trap (so after a failed import, or a
+ * missing GPU, too). Pyxis keeps a named container after the job under its default
+ * container_scope=global: an unpacked copy of the image on every node a step ran on, for good. A
+ * task on each node of the job removes it by both of Pyxis' names, pyxis_NAME (global) and
+ * pyxis_JOBID_NAME (container_scope=job, whose epilog removes it as well), each only where `enroot
+ * list` shows it. A job cancelled or stopped at its time limit may end before it runs.
+ */
+const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the job (container_scope=global, its default): an unpacked copy
+# of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
+# of Pyxis' names (pyxis_NAME; pyxis_JOBID_NAME under container_scope=job), where enroot lists it.
+remove_container() {
+  timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
+    'rc=0; for c in "$@"; do if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null || { printf "%s\\n" "ml-image: could not remove the container $c on $(hostname)" >&2; rc=1; }; fi; done; exit $rc' \\
+    sh "pyxis_$CONTAINER_NAME" "pyxis_\${SLURM_JOB_ID:-0}_$CONTAINER_NAME" > /dev/null 2> "$RESULTS/remove.err" \\
+    || printf '%s\\n' "ml-image: the container may be left on the nodes (exit $?, see $RESULTS/remove.err): remove it with enroot remove -f pyxis_$CONTAINER_NAME" >&2
+}
+trap remove_container EXIT`;
 /**
  * Whole nodes (`--gpus-per-node all`, `#SBATCH --exclusive`): a job step gets the job's GRES
  * "except those implicitly requested when a job is exclusive" (srun(1), --gres), so where Slurm
@@ -921,9 +1020,9 @@ function slurmScript(o) {
     const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
     const steps = exportSteps(o);
     const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
-    // No import when every suite skips (no container step).
+    // No import, and no container to remove, when every suite skips (no container step).
     const imports = steps.some((st) => st.kind !== 'skip')
-        ? `\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
+        ? `\n${REMOVE_CONTAINER_SHELL}\n\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
         : '';
     return `#!/bin/bash
 # ml-image smoke suites on Slurm with Pyxis/Enroot, ${EXPORT_MARKER} ${version/* VERSION */.x}.
@@ -950,9 +1049,11 @@ ${exportDirLines(o)}
 unset PYTHONPATH PYTHONHOME
 export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 
-# One named container per node for every step: the image is imported once (the import step), the
-# home directory is not mounted (its ~/.local packages would change what pip check and the imports see).
-CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
+# One named container per node for every step: the image is imported and unpacked once (the import
+# step; without a name each srun would import it again), and removed when the job ends.
+# The home directory is not mounted (its ~/.local packages would change what pip check and the imports see).
+CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
+CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
   --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
@@ -963,6 +1064,40 @@ ${imports}${body.join('\n')}
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
 `;
+}
+
+// EXTERNAL MODULE: ./src/requirements/markers.ts
+var markers = __webpack_require__(42971);
+;// CONCATENATED MODULE: ./src/export/imports.ts
+// The names an export's imports suite imports: the requirements pip installs on the image, as the
+// smoke stage takes them for each platform it tests (environment markers on the variant's Python
+// and the platform's machine). Pure: the caller reads the requirements.
+
+/**
+ * The imports suite's names for an image of PLATFORMS ("linux/amd64"), NAMES_FOR giving those of one
+ * (undefined: a platform whose machine is not known, a marker on it keeps its requirement). One
+ * platform, or the same names on each: those. Names that differ by machine: each machine's
+ * (`uname -m`, chosen where the suite runs), and as `distributions` those every platform installs.
+ */
+function importsByMachine(platforms, namesFor) {
+    if (platforms.length <= 1)
+        return { distributions: namesFor(platforms[0]) };
+    const lists = platforms.map((p) => ({
+        machine: (0,markers/* linuxMarkerEnvironment */.Y)(p).platform_machine,
+        names: namesFor(p),
+    }));
+    const [first] = lists;
+    const same = (names) => names.join('\n') === first.names.join('\n');
+    if (lists.every((l) => same(l.names)))
+        return { distributions: first.names };
+    const machines = new Set(lists.map((l) => l.machine));
+    // A machine that is not known (or two platforms of one): the names of a machine not known.
+    if (machines.has(undefined) || machines.size < lists.length)
+        return { distributions: namesFor(undefined) };
+    return {
+        distributions: first.names.filter((n) => lists.every((l) => l.names.includes(n))),
+        distributionsByMachine: Object.fromEntries(lists.map((l) => [l.machine, l.names])),
+    };
 }
 
 // EXTERNAL MODULE: ./src/build/result.ts
@@ -1119,25 +1254,9 @@ function removeEarlierJob(cwd, out, slurm, e) {
         e.message += `; the earlier ${kept.join(' and ')} in ${out} could not be removed: it is not this export's job, do not apply it`;
 }
 
-// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 5 modules
-var commands_verify = __webpack_require__(66266);
-;// CONCATENATED MODULE: ./src/cli/commands/export.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/cli/commands/export-flags.ts
+// The values of `ml-image export`'s own flags that are more than a string: numbers, --gpus-per-node,
+// the Kubernetes node selector and tolerations (exit 2 naming the flag).
 
 const wholeNumber = (flag, raw, fallback) => {
     if (raw === undefined)
@@ -1187,6 +1306,29 @@ function tolerationFlag(raw) {
         ...(effect !== undefined && { effect }),
     };
 }
+
+// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 5 modules
+var commands_verify = __webpack_require__(66266);
+;// CONCATENATED MODULE: ./src/cli/commands/export.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 const EXPORT_OPTIONS = {
     slurm: { type: 'boolean', default: false },
     k8s: { type: 'boolean', default: false },
@@ -1211,12 +1353,25 @@ const EXPORT_OPTIONS = {
     'verify-timeout': { type: 'string' },
 };
 const parseExportArgs = (argv) => (0,args/* parseCommandArgs */.Qx)('export', argv, EXPORT_OPTIONS).values;
-/** Exactly one target and one image source; no option of the other target (exit 2). */
-function checkFlagCombination(values) {
+/** What --verify checks against: a key or a certificate identity. */
+const SIGNER_FLAGS = ['key', 'certificate-identity', 'certificate-identity-regexp'];
+/**
+ * Flags that make no export (exit 2): no target or both, no --out (which job, in which DIR, is not
+ * known), a verify flag without --verify, --verify without a key or identity. The earlier job in
+ * DIR stays: docs/cluster-export.md lists these.
+ */
+function checkExportAsked(values, verifyValues) {
     if (values.slurm === values.k8s)
         throw new errors/* InputError */.dz('export: pass exactly one of --slurm or --k8s');
     if (values.out === undefined)
         throw new errors/* InputError */.dz('export: --out DIR is required (the files are written there)');
+    const signer = SIGNER_FLAGS.some((f) => values[f]?.trim());
+    // Throws for a stray verify flag, or (--verify, no signer) for the missing key or identity.
+    if (values.verify !== true || !signer)
+        (0,commands_verify.verifyRequestFor)('export', verifyValues);
+}
+/** One image source; no option of the other target; --verify without --platform (exit 2). */
+function checkFlagCombination(values) {
     if ((values.image === undefined) === (values.from === undefined))
         throw new errors/* InputError */.dz('export: pass exactly one of --image REF@sha256:... or --from DIR');
     if (values.variant !== undefined && values.from === undefined)
@@ -1247,19 +1402,28 @@ function imageSource(values, io) {
     const { image, variant, platforms } = imageFromBuild(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
     const plan = from.readPlan({ what: 'plan (--from)' });
     const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, variant);
+    // A floor the gpu suite cannot take is bad input in the file it came from, named with its field.
+    checkDriverFloor(planned?.driverFloor, `${values.from}/${results/* PLAN_FILE */.VI}: ${planned?.driverFloorField}`, 'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it');
+    const python = plan?.variants.find((v) => v.name === variant)?.python;
     return {
         image: pinnedImage(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
         variant,
         platforms,
         ...(planned !== undefined && { planned }),
+        ...(python !== undefined && { python }),
     };
 }
 /** The spec both targets share: suites, sizes and timeouts from the flags, the config and plan.json. */
 function exportSpec(values, io, source) {
     const loaded = values.config !== undefined ? (0,load/* loadConfig */.Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
     const suites = (0,args/* suitesFlag */.YK)('export', values.suites, loaded?.config.smoke.suites);
-    // The requirement names (imports) and the floors the suites are judged against, as smoke takes them.
-    const { distributions, baseline } = (0,config_inputs/* configSmokeInputs */.P)(loaded, io.env);
+    // The requirement names (imports) and the floors the suites are judged against, as smoke takes them:
+    // the names pip installs on the variant's Python (plan.json's, else the config's) and platforms.
+    const python = source.python ??
+        loaded?.config.variants.find((v) => v.name === source.variant)?.python ??
+        loaded?.config.python.version;
+    const { distributionsFor, baseline } = (0,config_inputs/* configSmokeInputs */.P)(loaded, io.env, { python });
+    const names = importsByMachine(source.platforms ?? loaded?.config.platforms ?? [], (platform) => distributionsFor(platform, python));
     const { planned } = source;
     return {
         image: source.image,
@@ -1267,7 +1431,7 @@ function exportSpec(values, io, source) {
         nodes: wholeNumber('--nodes', values.nodes, 1),
         gpusPerNode: gpusPerNodeFlag(values['gpus-per-node'], planned?.cuda === true, values.slurm === true),
         timeoutSeconds: wholeNumber('--timeout', values.timeout, loaded?.config.smoke.timeoutSeconds ?? 600),
-        distributions,
+        ...names,
         baseline,
         ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
         cpus: wholeNumber('--cpus', values.cpus, 8),
@@ -1311,7 +1475,8 @@ function k8sJob(values, spec, smokeScript, arch) {
     return {
         files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
         ...(nodeSelector !== undefined && { nodeSelector }),
-        submit: `kubectl apply -f ${shellQuote(external_node_path_default().join(out, K8S_JOB_FILE))}`,
+        // An earlier run of the same name goes first: a Job's pod template cannot change in place.
+        submit: k8sSubmit(shellQuote(external_node_path_default().join(out, K8S_JOB_FILE))),
         results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
     };
 }
@@ -1328,7 +1493,8 @@ the reference must carry its digest (taken from DIR/build.json with --from).
   --k8s     DIR/job.yaml: a ConfigMap (the smoke script and a driver) and a batch/v1 Job that requests
             nvidia.com/gpu (the NVIDIA device plugin must run) with a memory-backed /dev/shm. With
             --nodes > 1 an Indexed Job of N pods and a headless Service; ddp spans the pods.
-            Results: one "${RESULT_PREFIX}{json}" line per suite in the pod logs.
+            Results: one "${RESULT_PREFIX}{json}" line per suite in the pod logs. The submit line
+            deletes an earlier run of the name first (a Job cannot change in place).
 Custom tests (smoke.tests) are not exported; run them with "ml-image smoke".
 
 Options:
@@ -1336,7 +1502,8 @@ Options:
   --from DIR            take the image from DIR/build.json ("ml-image build --out DIR"); the
                         driver floor and the GPU default from DIR/plan.json
   --variant NAME        the variant of build.json (needed when it has several)
-  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite,
+  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite
+                        (those whose markers hold on the variant's Python and each platform),
                         smoke.baseline (its floors first, then the bundled ones)
   --suites LIST         comma-separated (default: the config's smoke.suites, else all)
   --nodes N             nodes (Slurm) or pods (Kubernetes), default 1
@@ -1363,11 +1530,13 @@ An export that writes no job (1, 2 or 3) removes the job an earlier export left 
 that an export wrote), so that it is not applied by mistake.`,
     async run(argv, io) {
         const values = parseExportArgs(argv);
-        checkFlagCombination(values);
         // Its own --timeout is the smoke tests': the verify's deadline is --verify-timeout.
-        const verify = (0,commands_verify.verifyRequestFor)('export', { ...values, timeout: values['verify-timeout'] });
+        const verifyValues = { ...values, timeout: values['verify-timeout'] };
+        checkExportAsked(values, verifyValues);
         try {
-            return await exportJob(values, io, verify);
+            // Bad input from here on (a flag's value, --verify's included) is an export that wrote no job.
+            checkFlagCombination(values);
+            return await exportJob(values, io, (0,commands_verify.verifyRequestFor)('export', verifyValues));
         }
         catch (e) {
             // No job written: none an earlier export left in DIR stays there to be applied by mistake.

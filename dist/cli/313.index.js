@@ -1,5 +1,5 @@
-export const id = 934;
-export const ids = [934];
+export const id = 313;
+export const ids = [313];
 export const modules = {
 
 /***/ 96912:
@@ -216,7 +216,7 @@ function redactRecord(r) {
 
 /***/ }),
 
-/***/ 96934:
+/***/ 40694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -881,8 +881,11 @@ function checkOutput(item) {
         throw refuse('has no dest=', `write type=${type},dest=PATH`);
     return spec;
 }
-/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
-function outputFor(spec, variant, arch) {
+/**
+ * `{variant}` and `{arch}` in an outputs, cache-from or cache-to spec replaced by the target's (a
+ * gha scope or a registry cache ref of its own: one shared by all targets is overwritten by each).
+ */
+function specFor(spec, variant, arch) {
     return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
 }
 /**
@@ -896,7 +899,9 @@ function requestFromOptions(o, variant, arch) {
         ...(o.secretFiles && { secretFiles: o.secretFiles }),
         ...(o.ssh && { ssh: o.ssh }),
         ...(o.buildContexts && { buildContexts: o.buildContexts }),
-        ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
+        ...(o.outputs && { outputs: o.outputs.map((s) => specFor(s, variant, arch)) }),
+        ...(o.cacheFrom && { cacheFrom: o.cacheFrom.map((s) => specFor(s, variant, arch)) }),
+        ...(o.cacheTo && { cacheTo: o.cacheTo.map((s) => specFor(s, variant, arch)) }),
         ...(o.attests && { attests: o.attests }),
         ...(o.addHosts && { addHosts: o.addHosts }),
         ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
@@ -1401,7 +1406,10 @@ function givenCacheArgs(req, builder, notes) {
         ...to.flatMap((spec) => ['--cache-to', spec]),
     ];
 }
-/** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
+/**
+ * --cache-from / --cache-to for what the driver can do (notes say what was adapted). The registry
+ * cache is written only by a build that pushes: push: false reads it.
+ */
 function cacheArgs(req, builder, notes) {
     if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
         return givenCacheArgs(req, builder, notes);
@@ -1434,6 +1442,11 @@ function cacheArgs(req, builder, notes) {
         const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
         if (req.cacheReadOnly) {
             notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
+            return from;
+        }
+        // push: false (--load) pushes nothing to the registry, its cache included.
+        if (!req.push) {
+            notes.push(`push: false: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
         return [
@@ -1530,14 +1543,6 @@ function buildxBuildArgs(req, builder) {
     args.push(...attestationArgs(req, builder, notes));
     args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
     return { args, notes };
-}
-/** Cache scope/ref per variant and platform, so one variant's cache never evicts another's. */
-function cacheFor(kind, repository, variant, arch) {
-    if (kind === 'gha')
-        return { type: 'gha', scope: `ml-image-${variant}-${arch}` };
-    if (kind === 'registry')
-        return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
-    return { type: 'none' };
 }
 
 ;// CONCATENATED MODULE: ./src/build/source-date.ts
@@ -1838,9 +1843,30 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
+;// CONCATENATED MODULE: ./src/build/cache-scope.ts
+// Where a target's build cache lives when the inputs give no cache-from / cache-to: a gha scope or
+// a registry ref per image, variant and platform. Pure.
+
+/** The first 8 hex digits of the repository's sha256: short, and only [0-9a-f] in a scope. */
+const repositoryHash = (repository) => (0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 8);
+/**
+ * Cache scope/ref per image, variant and platform, so one target's cache never evicts another's:
+ * each gha write replaces its scope's index, and the scopes are the GitHub repository's, whose
+ * images may share a variant name (hence the image repository's hash in the scope; the registry
+ * ref is the image's own already).
+ */
+function cacheFor(kind, repository, variant, arch) {
+    if (kind === 'gha')
+        return { type: 'gha', scope: `ml-image-${repositoryHash(repository)}-${variant}-${arch}` };
+    if (kind === 'registry')
+        return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
+    return { type: 'none' };
+}
+
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -1913,8 +1939,6 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...(o.noCache !== undefined && { noCache: o.noCache }),
         ...(o.target !== undefined && { target: o.target }),
         ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
-        ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
-        ...(o.cacheTo && { cacheTo: o.cacheTo }),
         ...(annotations.length > 0 && { annotations }),
         ...(o.sbom !== undefined && { sbom: o.sbom }),
         ...(ctx.push && o.load && { load: true }),
@@ -2520,8 +2544,8 @@ var exec_runner = __webpack_require__(78617);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
 var plan_plan = __webpack_require__(73960);
-// EXTERNAL MODULE: ./src/report/stage.ts + 4 modules
-var stage = __webpack_require__(51068);
+// EXTERNAL MODULE: ./src/report/stage.ts + 5 modules
+var stage = __webpack_require__(13168);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
@@ -4077,7 +4101,9 @@ var verify_inputs = __webpack_require__(26367);
 ;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
 // What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
 // writes the ignore file): this run's records and this tool's own files (the reusable workflows
-// check the action out into the workspace), and the files the run reads that may hold a secret:
+// check the action out into the workspace), its cache directory (an actions/cache folder such as
+// .cache/ml-image, or a relative ML_IMAGE_CACHE_DIR: a builder-facts file there changes every run,
+// and so would the image's digest), and the files the run reads that may hold a secret:
 // the config (an index URL's login is written there), the signing key file, the action's
 // secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
 // them with the image. Pure.
@@ -4100,6 +4126,7 @@ function contextKeepOut(input) {
     return [
         ...(input.resultDir !== undefined ? [input.resultDir] : []),
         external_node_path_default().dirname(input.imagesDir),
+        input.cacheDir,
         ...(loaded.file !== undefined ? [loaded.file] : []),
         // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
         ...(key !== undefined && !(0,verify_inputs/* isKeyReference */.NI)(key) ? [external_node_path_default().resolve(loaded.baseDir, key)] : []),
@@ -4442,6 +4469,7 @@ key) {
         keepOut: contextKeepOut({
             ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
             imagesDir: opts.imagesDir,
+            cacheDir: opts.cacheDir,
             loaded: opts.loaded,
             ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
         }),
@@ -4502,7 +4530,7 @@ async function runResolve(opts, io, plan, docker) {
 function reuseLookup(opts, plan) {
     const { baseline, saveAs } = opts.report;
     const { config, fileVariants } = opts.loaded;
-    return (v) => baseline.restore((0,stage/* reportKey */.y1)(plan, config, v, fileVariants), saveAs.branch);
+    return async (v) => (await (0,stage/* restoreBaseline */.W3)(baseline, (0,stage/* baselineKeys */.Kb)(plan, config, v, fileVariants), saveAs.branch))?.dir;
 }
 function overallStatus(entries) {
     const s = entries.map((e) => e.result.summary);

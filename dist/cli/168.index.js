@@ -1,5 +1,5 @@
-export const id = 68;
-export const ids = [68];
+export const id = 168;
+export const ids = [168];
 export const modules = {
 
 /***/ 55254:
@@ -456,19 +456,166 @@ function octokitClient(octokit, callOpts) {
 
 /***/ }),
 
-/***/ 51068:
+/***/ 67355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IV: () => (/* binding */ dirBaselineStore),
+/* harmony export */   W3: () => (/* binding */ restoreBaseline)
+/* harmony export */ });
+/* unused harmony exports baselineSlug, BASELINE_SHA_FILE, actionsCacheBaselineStore */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
+// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
+// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
+// restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
+
+
+
+/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
+function baselineSlug(key) {
+    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+/**
+ * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
+ * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
+ * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
+ */
+async function restoreBaseline(store, keys, branch) {
+    for (const key of keys) {
+        const r = await store.restore(key, branch);
+        if (r)
+            return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+    }
+    return undefined;
+}
+/** The directory store's note of the commit a save is of (absent in saves before it was written). */
+const BASELINE_SHA_FILE = 'baseline-sha.txt';
+/**
+ * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
+ * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ */
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(root, label, { create: false, flag });
+    return {
+        describe: () => root,
+        restore(key, branch) {
+            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
+            const records = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).some((n) => n !== BASELINE_SHA_FILE);
+            if (!records)
+                return Promise.resolve(undefined);
+            const note = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, BASELINE_SHA_FILE);
+            const sha = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(note) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(note, 'utf8').slice(0, 100).trim() : undefined;
+            return Promise.resolve({ dir, ...(sha && { sha }) });
+        },
+        save(key, branch, sha, files) {
+            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
+            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
+            // rather than none or a truncated one.
+            const next = `${dir}.${process.pid}.tmp`;
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(next, { recursive: true });
+                for (const f of files)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, BASELINE_SHA_FILE), `${sha}\n`);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(next, dir);
+            }
+            catch (e) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
+                // The report is written; only the baseline for the next run is missing.
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
+            }
+            return Promise.resolve();
+        },
+    };
+}
+/**
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
+ * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
+ * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ */
+function actionsCacheBaselineStore(runnerTemp, log, api) {
+    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 35329)));
+    const dirFor = (key) => path.join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
+    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
+    return {
+        describe: () => 'the Actions cache',
+        async restore(key, branch) {
+            const dir = dirFor(key);
+            rmSync(dir, { recursive: true, force: true });
+            mkdirSync(dir, { recursive: true });
+            try {
+                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
+                if (hit === undefined || readdirSync(dir).length === 0)
+                    return undefined;
+                // The key the entry was saved under ends with its commit.
+                return {
+                    dir,
+                    ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
+                };
+            }
+            catch (e) {
+                // The cache service is best effort: a report without a baseline beats a failed job.
+                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                return undefined;
+            }
+        },
+        async save(key, branch, sha, files) {
+            const dir = dirFor(key);
+            // Copied beside it first: FILES may be in it (a platform's records kept from the restored
+            // baseline, stage.ts).
+            const next = `${dir}.next`;
+            rmSync(next, { recursive: true, force: true });
+            mkdirSync(next, { recursive: true });
+            for (const f of files)
+                cpSync(f, path.join(next, path.basename(f)));
+            rmSync(dir, { recursive: true, force: true });
+            renameSync(next, dir);
+            try {
+                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
+            }
+            catch (e) {
+                // A re-run of the same commit finds its entry already there: nothing is lost.
+                if (/already exists|unable to reserve/i.test(e.message))
+                    return;
+                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 13168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   p8: () => (/* binding */ COMMENT_MODES),
+  Kb: () => (/* reexport */ baselineKeys),
   U3: () => (/* reexport */ configVariantNames),
-  y1: () => (/* reexport */ reportKey),
-  pz: () => (/* binding */ reportStage)
+  pz: () => (/* binding */ reportStage),
+  W3: () => (/* reexport */ baseline/* restoreBaseline */.W3)
 });
 
-// UNUSED EXPORTS: replacedMarkers, runMarkerKey, runReportStage
+// UNUSED EXPORTS: replacedMarkers, reportKey, runMarkerKey, runReportStage
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -476,6 +623,133 @@ var errors = __webpack_require__(83916);
 var result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var baseline = __webpack_require__(67355);
+;// CONCATENATED MODULE: ./src/report/base-records.ts
+// The records a variant's report compares with: the baseline store's newest save of the base
+// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
+// or why there are none; this run's and the baseline's records per platform (readEntries); and what
+// a run of the default branch saves for the next pull request.
+
+
+/**
+ * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
+ * base branch without any (a pull request into release-1.x: only the default branch saves) falls
+ * back to the default branch's. Undefined: no store, no base branch, none saved.
+ */
+async function restoreBase(lookup, keys) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (!store || !baseBranch)
+        return undefined;
+    const own = await (0,baseline/* restoreBaseline */.W3)(store, keys, baseBranch);
+    if (own)
+        return { ...own, ref: baseBranch };
+    if (!defaultBranch || defaultBranch === baseBranch)
+        return undefined;
+    const fallback = await (0,baseline/* restoreBaseline */.W3)(store, keys, defaultBranch);
+    return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
+}
+/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
+function baselineOf(base) {
+    return {
+        ref: base.ref,
+        ...(base.sha !== undefined && { sha: base.sha }),
+        ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
+    };
+}
+/** Why a report has no baseline (its intro and verdict say it). */
+function noBaselineReason(lookup, baseUnreadable, 
+/** The branch whose records could not be read (the default branch's, after the fallback). */
+unreadableRef = lookup.baseBranch) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (baseUnreadable)
+        return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
+    if (!store)
+        return 'baseline: none (no comparison asked for)';
+    if (!baseBranch)
+        return 'no base branch to compare with';
+    const where = store.describe();
+    if (defaultBranch && defaultBranch !== baseBranch)
+        return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
+    // On GitHub only the default branch's runs save; which that is, this run's event did not say.
+    if (defaultBranch === null)
+        return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
+    return `first run: no record of ${baseBranch} in ${where} yet`;
+}
+/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
+ * corrupt or foreign record is reported (baseUnreadable), not fatal. */
+function readEntries(results, baseDir, variant, platforms) {
+    let baseUnreadable;
+    const unreadable = (e) => {
+        baseUnreadable ??= e.message.split('\n')[0];
+        return null;
+    };
+    // The baseline store's directory, only read.
+    let baseline;
+    try {
+        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
+    }
+    catch (e) {
+        unreadable(e);
+    }
+    const base = (read) => {
+        if (!baseline)
+            return null;
+        try {
+            return read(baseline);
+        }
+        catch (e) {
+            return unreadable(e);
+        }
+    };
+    const entries = platforms.map((p) => ({
+        platform: p,
+        head: results.readEnv(variant, p),
+        base: base((b) => b.readEnv(variant, p)),
+        headSmoke: results.readSmoke(variant, p),
+        baseSmoke: base((b) => b.readSmoke(variant, p)),
+    }));
+    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+}
+/**
+ * Save this run's records as the variant's baseline. A platform of the config this run has no record
+ * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
+ * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
+ * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
+ * the platforms kept.
+ */
+async function saveBase(save, restored) {
+    const { store, saveAs, keys, variant } = save;
+    const missing = save.planned.filter((p) => !save.recorded.includes(p));
+    let kept = { files: [], platforms: [] };
+    if (missing.length > 0) {
+        const previous = restored?.ref === saveAs.branch ? restored : await (0,baseline/* restoreBaseline */.W3)(store, keys, saveAs.branch);
+        if (previous)
+            kept = keptRecords(previous.dir, variant, missing);
+    }
+    await store.save(keys[0], saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
+    return kept.platforms;
+}
+/** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
+function keptRecords(dir, variant, platforms) {
+    let previous;
+    try {
+        previous = (0,results_results/* openResultDir */.lR)(dir, 'baseline', { create: false });
+    }
+    catch {
+        return { files: [], platforms: [] };
+    }
+    const readable = platforms.filter((p) => {
+        try {
+            return previous.readEnv(variant, p) !== null;
+        }
+        catch {
+            return false;
+        }
+    });
+    return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
+}
+
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -543,10 +817,10 @@ function replacedMarkers(models, images, subset) {
     return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
 /**
- * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
- * comment per run, also its comment's; runKeyOf keys the comment now, and replacedMarkers
- * recognises these). report.markerKey replaces the image part; with several variants each still
- * gets its own (":<variant>" appended).
+ * The key of a variant's report: the marker of report-<variant>.md (until one comment per run, also
+ * its comment's; runKeyOf keys the comment now, and replacedMarkers recognises these), and the key
+ * its baseline was saved under before baselineKeys. report.markerKey replaces the image part; with
+ * several variants each still gets its own (":<variant>" appended).
  */
 function reportKey(plan, config, variant, configVariants) {
     const v = plan.variants.find((x) => x.name === variant);
@@ -556,6 +830,18 @@ function reportKey(plan, config, variant, configVariants) {
     if (set !== undefined)
         return plan.variants.length > 1 || narrowsVariants(plan, configVariants) ? `${set}:${variant}` : set;
     return (0,report_model/* defaultMarkerKey */.DY)(plan.repository, variant, v?.platforms ?? []);
+}
+/**
+ * The keys of a variant's baseline: the one it is saved under, `<report.markerKey or image>:<variant>`
+ * (no platform set: the records are one file per platform, so a platform added to the config, or a
+ * variant added beside one with a markerKey, keeps the baseline the others compare with), then the
+ * one earlier versions saved it under (reportKey: `<image>:<variant>@<platforms>`, or the markerKey
+ * alone for one variant), read only, so that a baseline saved before the upgrade is still found.
+ */
+function baselineKeys(plan, config, variant, configVariants) {
+    const key = `${config.report.markerKey ?? plan.repository}:${variant}`;
+    const earlier = reportKey(plan, config, variant, configVariants);
+    return earlier === key ? [key] : [key, earlier];
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -1077,6 +1363,7 @@ function sticky_render(fn, maxChars, marker) {
 
 
 
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
@@ -1148,15 +1435,19 @@ async function reportVariant(input, io, v) {
     }
     const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
     const markerKey = reportKey(plan, config, v.name, input.configVariants);
-    const baseDir = options.baseline && options.baseBranch
-        ? await options.baseline.restore(markerKey, options.baseBranch)
-        : undefined;
-    const { entries, baseUnreadable } = readEntries(results, baseDir, v.name, platforms);
+    const keys = baselineKeys(plan, config, v.name, input.configVariants);
+    const lookup = {
+        store: options.baseline,
+        baseBranch: options.baseBranch,
+        defaultBranch: options.github?.defaultBranch,
+    };
+    const base = await restoreBase(lookup, keys);
+    const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
     if (baseUnreadable)
         io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
             title: 'ml-image report',
         });
-    const hasBase = !!baseDir && baseUnreadable === undefined;
+    const hasBase = !!base && baseUnreadable === undefined;
     const gh = options.github;
     const resolution = resolutionLines(results, v.name, v.platforms);
     const supplyChain = supplyChainOf(results, v.name);
@@ -1164,11 +1455,11 @@ async function reportVariant(input, io, v) {
         image: plan.repository,
         variant: v.name,
         // The plan's platforms, not the ones that produced records: a missing platform must not
-        // change the marker (a second comment) nor the baseline key.
+        // change the marker (a second comment).
         markerKey,
         entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
-        baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
-        ...(!hasBase && { noBaselineReason: noBaselineReason(options, baseUnreadable) }),
+        baseline: hasBase ? baselineOf(base) : null,
+        ...(!hasBase && { noBaselineReason: noBaselineReason(lookup, baseUnreadable, base?.ref) }),
         ...(resolution.length > 0 && { resolution }),
         links: {
             ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
@@ -1181,8 +1472,9 @@ async function reportVariant(input, io, v) {
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     if (options.saveAs && options.baseline) {
-        await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
-        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`);
+        const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
+        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms }, base);
+        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
     }
     return {
         model,
@@ -1195,50 +1487,6 @@ async function reportVariant(input, io, v) {
             hasBaseline: hasBase,
         },
     };
-}
-/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
- * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(results, baseDir, variant, platforms) {
-    let baseUnreadable;
-    const unreadable = (e) => {
-        baseUnreadable ??= e.message.split('\n')[0];
-        return null;
-    };
-    // The baseline store's directory, only read.
-    let baseline;
-    try {
-        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
-    }
-    catch (e) {
-        unreadable(e);
-    }
-    const base = (read) => {
-        if (!baseline)
-            return null;
-        try {
-            return read(baseline);
-        }
-        catch (e) {
-            return unreadable(e);
-        }
-    };
-    const entries = platforms.map((p) => ({
-        platform: p,
-        head: results.readEnv(variant, p),
-        base: base((b) => b.readEnv(variant, p)),
-        headSmoke: results.readSmoke(variant, p),
-        baseSmoke: base((b) => b.readSmoke(variant, p)),
-    }));
-    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
-}
-function noBaselineReason(options, baseUnreadable) {
-    if (baseUnreadable)
-        return `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`;
-    if (!options.baseline)
-        return 'baseline: none (no comparison asked for)';
-    return options.baseBranch
-        ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
-        : 'no base branch to compare with';
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
 async function comment(input, io, models, outcomes, { key: runKey, subset }) {
