@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { type Baseline, bundledBaseline, loadBaseline } from '../../src/smoke/baselines.js';
+import { type Baseline, bundledBaseline, FLOOR_METRICS, loadBaseline } from '../../src/smoke/baselines.js';
 import { cudaRequired, ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
@@ -138,7 +138,7 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
       {
         schemaVersion: 1,
         floorFraction: 0.75,
-        gpus: [{ name: 'x', match: '[', measured: { a: 1 }, source: 's' }],
+        gpus: [{ name: 'x', match: '[', measured: { bf16_tflops: 1 }, source: 's' }],
       },
       /gpus\[0\]\.match: expected a regular expression/,
     ],
@@ -146,7 +146,7 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
       {
         schemaVersion: 1,
         floorFraction: 0.75,
-        gpus: [{ name: 'x', match: '(?P<n>H100)', measured: { a: 1 }, source: 's' }],
+        gpus: [{ name: 'x', match: '(?P<n>H100)', measured: { bf16_tflops: 1 }, source: 's' }],
       },
       /gpus\[0\]\.match/,
     ],
@@ -154,7 +154,7 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
       {
         schemaVersion: 1,
         floorFraction: 0.75,
-        gpus: [{ name: 'x', match: 'x', computeCapability: '9', measured: { a: 1 }, source: 's' }],
+        gpus: [{ name: 'x', match: 'x', computeCapability: '9', measured: { bf16_tflops: 1 }, source: 's' }],
       },
       /gpus\[0\]\.computeCapability: expected major\.minor/,
     ],
@@ -162,7 +162,15 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
       {
         schemaVersion: 1,
         floorFraction: 0.75,
-        gpus: [{ name: 'x', match: 'x', memoryGiB: { min: 90, max: 80 }, measured: { a: 1 }, source: 's' }],
+        gpus: [
+          {
+            name: 'x',
+            match: 'x',
+            memoryGiB: { min: 90, max: 80 },
+            measured: { bf16_tflops: 1 },
+            source: 's',
+          },
+        ],
       },
       /gpus\[0\]\.memoryGiB: min is above max/,
     ],
@@ -181,6 +189,55 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
     expect((error as InputError).exitCode).toBe(2);
     expect((error as InputError).message).toContain('smoke.baseline: ');
     expect((error as InputError).message).toMatch(message);
+  });
+});
+
+describe('a row measures only what the compute suite measures', () => {
+  const file = (measured: Record<string, number>) => {
+    const f = path.join(dir, 'floors.json');
+    const row = { name: 'ours', match: 'H100', measured, source: 'lab' };
+    writeFileSync(f, JSON.stringify({ schemaVersion: 1, floorFraction: 0.75, gpus: [row] }));
+    return f;
+  };
+  const refusal = (measured: Record<string, number>): string => {
+    try {
+      loadBaseline(file(measured));
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).exitCode).toBe(2);
+      return (e as InputError).message;
+    }
+    return 'accepted';
+  };
+
+  it.each<[string, Record<string, number>, string | undefined]>([
+    ['bf16 (the dtype alone)', { bf16: 600 }, 'bf16_tflops'],
+    ['fp32', { fp32: 40 }, 'fp32_tflops'],
+    ['a letter short', { bf16_tflop: 600 }, 'bf16_tflops'],
+    ['upper case', { BF16_TFLOPS: 600 }, 'bf16_tflops'],
+    ['a metric of another suite', { busbw_gbps: 360 }, undefined],
+    ['beside a good one', { bf16_tflops: 600, fp61_tflops: 500 }, 'fp16_tflops'],
+  ])('%s: exit 2 naming gpus[0].measured.KEY', (_what, measured, hint) => {
+    const key = Object.keys(measured).find((k) => !(FLOOR_METRICS as readonly string[]).includes(k))!;
+    const message = refusal(measured);
+    expect(message).toContain(`smoke.baseline: ${path.join(dir, 'floors.json')}: gpus[0].measured.${key}: `);
+    expect(message).toContain(`expected one of: ${FLOOR_METRICS.join(', ')}`);
+    if (hint) expect(message).toContain(`(did you mean "${hint}"?)`);
+    else expect(message).not.toContain('did you mean');
+  });
+
+  it.each(FLOOR_METRICS.map((m) => [m]))('%s is taken', (metric) => {
+    expect(refusal({ [metric]: 100 })).toBe('accepted');
+  });
+
+  it('each metric is one the smoke script measures (its compute suite)', () => {
+    const script = readFileSync(path.join(REPO_ROOT, 'images/probe/ml_image_smoke.py'), 'utf8');
+    // bf16 and fp16 as `key + "_tflops"` of the dtype loop; fp32 and tf32 by name.
+    expect(script).toContain('metrics[key + "_tflops"]');
+    for (const m of FLOOR_METRICS) {
+      const dtype = m.replace(/_tflops$/, '');
+      expect(script.includes(`metrics["${m}"]`) || script.includes(`"${dtype}")`), m).toBe(true);
+    }
   });
 });
 

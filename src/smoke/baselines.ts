@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { readJsonFile } from '../util/json-file.js';
+import { closestWord } from '../util/text.js';
 import data from './baselines.json' with { type: 'json' };
 
 /** A regular expression both JavaScript and Python read alike: checked here, used there. */
@@ -27,6 +28,38 @@ const pattern = z
 
 const fraction = z.number().gt(0).lte(1);
 
+/**
+ * The metrics the compute suite measures on a GPU and the script judges against a row's figures
+ * (images/probe/ml_image_smoke.py compute: `<dtype>_tflops`). A key it does not measure would never
+ * be judged: a row matched first would switch the floor off without a word.
+ */
+export const FLOOR_METRICS = ['bf16_tflops', 'fp16_tflops', 'tf32_tflops', 'fp32_tflops'] as const;
+
+/** The metric KEY was likely meant: a close spelling, else the one it starts ("bf16" -> bf16_tflops). */
+function metricHint(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return (
+    closestWord(key, FLOOR_METRICS) ??
+    (lower.length >= 4 ? FLOOR_METRICS.find((m) => m.startsWith(lower)) : undefined)
+  );
+}
+
+/** A row's figures: only metrics of FLOOR_METRICS, each problem named by its key. */
+const measured = z
+  .record(z.string().min(1), z.number().positive())
+  .superRefine((m, ctx) => {
+    for (const key of Object.keys(m)) {
+      if ((FLOOR_METRICS as readonly string[]).includes(key)) continue;
+      const hint = metricHint(key);
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `not a metric the compute suite measures${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${FLOOR_METRICS.join(', ')}`,
+      });
+    }
+  })
+  .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
+
 const GpuRow = z.object({
   /** The row's name, reported as floor_gpu. */
   name: z.string().min(1),
@@ -45,9 +78,7 @@ const GpuRow = z.object({
   /** This row's floor fraction, instead of the table's. */
   floorFraction: fraction.optional(),
   /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
-  measured: z
-    .record(z.string().min(1), z.number().positive())
-    .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
+  measured,
   /** How the figures were measured (shapes, warm-up, timing, power). */
   method: z.string().min(1).optional(),
   /** Where the figures come from: a URL, or a file of this repository. */
