@@ -85,6 +85,76 @@ describe('BPA list inputs (actions-toolkit getInputList cases)', () => {
   });
 });
 
+// Bad quoting, side by side with what actions-toolkit's getList (csv-parse 7.0.3: relaxQuotes,
+// relaxColumnCount, skipEmptyLines) returns for the same text, recorded by running it.
+describe('BPA list inputs: bad quoting as csv-parse reads it', () => {
+  it.each<[string, string, { ignoreComma: boolean; trim?: boolean }, string[]]>([
+    // Text after a closing quote: the field as written, quotes and all (`""` before it read as `"`).
+    [
+      'a quoted JSON value holding quotes',
+      '"gcp={"type": "sa", "k": "v"}"',
+      { ignoreComma: true, trim: false },
+      ['"gcp={"type": "sa", "k": "v"}"'],
+    ],
+    [
+      'quotes inside an unquoted value',
+      'gcp="{"type": "sa"}"',
+      { ignoreComma: true },
+      ['gcp="{"type": "sa"}"'],
+    ],
+    ['text and a comma after the quote', '"a=1"x,y\nb=2', { ignoreComma: true }, ['"a=1"x,y', 'b=2']],
+    ['an escaped quote before it', '"a=""b"x', { ignoreComma: true }, ['"a="b"x']],
+    ['a space after the quote', '"a=1" \nb=2', { ignoreComma: true, trim: false }, ['"a=1" ', 'b=2']],
+    [
+      'a quoted line break, then text',
+      '"a=1\n2"x\nb=2',
+      { ignoreComma: true, trim: false },
+      ['"a=1\n2"x', 'b=2'],
+    ],
+    ['each field of a line', '"a"b,"c"d', { ignoreComma: false }, ['"a"b', '"c"d']],
+    ['quoted fields that close well', '"a=1",b=2\n"c=3"', { ignoreComma: true }, ['a=1,b=2', 'c=3']],
+  ])('%s: as csv-parse', (_name, raw, opts, csvParse) => {
+    expect(parseBpaList(raw, opts)).toEqual(csvParse);
+  });
+
+  // csv-parse: CSV_QUOTE_NOT_CLOSED "Quote Not Closed: the parsing is finished with an opening quote".
+  it.each<[string, string, string, number]>([
+    [
+      'a PEM key whose quote is never closed swallows the next secret',
+      'secrets',
+      '"ssh_key=-----BEGIN KEY-----\nMIIE\n-----END KEY-----\nnpm_token=npm_abc',
+      1,
+    ],
+    ['build-args: a quote opened on line 2', 'build-args', 'A=1\n"B=2\nC=3', 2],
+    ['after a good quoted item', 'labels', '"a=1"\n"b', 2],
+    ['blank lines trimmed off the start count', 'secrets', '\n\n"s=x\ny', 3],
+  ])('%s: refused (exit 2), naming the input and the line, never the text', (_name, input, raw, line) => {
+    const read = () =>
+      input === 'build-args'
+        ? overridesFromInputs(inputs({ [input]: raw }))
+        : buildOptionsFromInputs(inputs({ [input]: raw }));
+    expect(read).toThrow(InputError);
+    expect(read).toThrow(`input "${input}": the item on line ${line} opens a quote (") that is never closed`);
+    const message = (() => {
+      try {
+        read();
+      } catch (e) {
+        return `${(e as InputError).message} ${(e as InputError).fix ?? ''}`;
+      }
+    })();
+    expect(message).not.toMatch(/BEGIN|MIIE|npm_abc|B=2|C=3|s=x/);
+  });
+
+  it('secrets: a value quoted with text after its closing quote is refused, not mounted altered', () => {
+    expect(() => buildOptionsFromInputs(inputs({ secrets: '"gcp={"type": "sa"}"' }))).toThrow(
+      /input "secrets": item 1 starts with a quote that text follows after its closing quote/,
+    );
+    expect(() => buildOptionsFromInputs(inputs({ secrets: 'a=1\n"gcp={"type": "sa"}"' }))).toThrow(
+      /item 2 starts with a quote [^;]*$/,
+    );
+  });
+});
+
 /** Inputs -> our options -> the argv of one target (the options as target.ts maps them). */
 function argvFor(
   map: Record<string, string>,

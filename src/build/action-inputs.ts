@@ -33,7 +33,7 @@ export function buildOptionsFromInputs(
   cwd: string = process.cwd(),
 ): BuildInputOptions {
   const opts: BuildInputOptions = {};
-  const list = (name: string, ignoreComma: boolean) => parseBpaList(get(name), { ignoreComma });
+  const list = (name: string, ignoreComma: boolean) => parseBpaList(get(name), { input: name, ignoreComma });
   const tags = list('tags', false);
   if (tags.length) {
     for (const t of tags) splitTagRef(t);
@@ -58,7 +58,7 @@ export function buildOptionsFromInputs(
         'leave credentials out of labels and annotations (a URL without its login, e.g. https://github.com/org/repo)',
       );
   }
-  const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
+  const secrets = parseBpaList(get('secrets'), { input: 'secrets', ignoreComma: true, trim: false });
   if (secrets.length) opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
   const secretEnvs = list('secret-envs', false);
   if (secretEnvs.length) {
@@ -100,7 +100,7 @@ function secretFileOptions(
   given: BuildInputOptions,
   cwd: string,
 ): Record<string, string> | undefined {
-  const secretFiles = parseBpaList(raw, { ignoreComma: true });
+  const secretFiles = parseBpaList(raw, { input: 'secret-files', ignoreComma: true });
   if (!secretFiles.length) return undefined;
   const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
   for (const [id, file] of Object.entries(files)) {
@@ -125,7 +125,7 @@ function secretFileOptions(
 
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw: string, given: BuildInputOptions): string[] {
-  const attests = parseBpaList(raw, { ignoreComma: true });
+  const attests = parseBpaList(raw, { input: 'attests', ignoreComma: true });
   for (const a of attests) {
     const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
     if (!type)
@@ -161,7 +161,7 @@ function moreBuildOptions(
   const opts: BuildInputOptions = {};
   const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
   if (secretFiles) opts.secretFiles = secretFiles;
-  const ssh = parseBpaList(get('ssh'), { ignoreComma: false });
+  const ssh = parseBpaList(get('ssh'), { input: 'ssh', ignoreComma: false });
   for (const item of ssh)
     if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
       throw new InputError(
@@ -171,7 +171,7 @@ function moreBuildOptions(
   // A key's path, relative to the workspace as buildx reads it, made absolute: the build keeps the
   // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
   if (ssh.length) opts.ssh = ssh.map((item) => sshItem(item, cwd));
-  const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
+  const contexts = parseBpaList(get('build-contexts'), { input: 'build-contexts', ignoreComma: true });
   if (contexts.length) {
     opts.buildContexts = {};
     for (const item of contexts) {
@@ -194,7 +194,7 @@ function moreBuildOptions(
   if (outputs.length) opts.outputs = outputs.map(checkOutput);
   const attests = attestOptions(get('attests'), given);
   if (attests.length) opts.attests = attests;
-  const hosts = parseBpaList(get('add-hosts'), { ignoreComma: false });
+  const hosts = parseBpaList(get('add-hosts'), { input: 'add-hosts', ignoreComma: false });
   for (const h of hosts)
     if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
       throw new InputError(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
@@ -205,7 +205,7 @@ function moreBuildOptions(
       throw new InputError(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
     opts.shmSize = shm;
   }
-  const ulimits = parseBpaList(get('ulimit'), { ignoreComma: true });
+  const ulimits = parseBpaList(get('ulimit'), { input: 'ulimit', ignoreComma: true });
   for (const u of ulimits)
     if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
       throw new InputError(
@@ -218,7 +218,7 @@ function moreBuildOptions(
 /** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
 function privilegedOptions(get: (name: string) => string): BuildInputOptions {
   const opts: BuildInputOptions = {};
-  const allow = parseBpaList(get('allow'), { ignoreComma: false });
+  const allow = parseBpaList(get('allow'), { input: 'allow', ignoreComma: false });
   for (const a of allow)
     if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
       throw new InputError(
@@ -232,7 +232,7 @@ function privilegedOptions(get: (name: string) => string): BuildInputOptions {
       throw new InputError(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
     opts.cgroupParent = cgroup;
   }
-  const filters = parseBpaList(get('no-cache-filters'), { ignoreComma: false });
+  const filters = parseBpaList(get('no-cache-filters'), { input: 'no-cache-filters', ignoreComma: false });
   if (filters.length) opts.noCacheFilters = filters;
   const call = get('call').trim();
   if (call !== '' && call !== 'build')

@@ -195,18 +195,21 @@ function valueSecrets(items: readonly string[], what: string): Record<string, st
     const problem =
       id === '' || value === ''
         ? `is not ${what}`
-        : !SECRET_ID.test(id) || /^\.+$/.test(id)
-          ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
-          : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
-            /^\s*=+\s*$/.test(value)
-            ? 'has a value of only "=" (the end of a base64 text?)'
-            : undefined;
+        : // `"gcp={"type": ...}"`: text after the closing quote, so the quotes are kept (csv-parse).
+          id.startsWith('"')
+          ? 'starts with a quote that text follows after its closing quote, so the quotes are kept as written (a " inside a quoted value is written "")'
+          : !SECRET_ID.test(id) || /^\.+$/.test(id)
+            ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+            : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+              /^\s*=+\s*$/.test(value)
+              ? 'has a value of only "=" (the end of a base64 text?)'
+              : undefined;
     if (problem === undefined) {
       out[id] = value;
       return;
     }
     const multiLine =
-      i > 0
+      i > 0 && !id.startsWith('"')
         ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
         : '';
     throw new InputError(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);

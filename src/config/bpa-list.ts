@@ -1,18 +1,30 @@
 // docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
 // a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
 // own BPA inputs (build/action-inputs.ts): it is about reading action inputs, so it lives in config,
-// which every stage may import, and it imports nothing.
+// which every stage may import, and it imports only the error classes.
+import { InputError } from '../errors.js';
+
+/** Where csvRecords found a quote that is never closed: its line (1-based) in the text. */
+interface Unclosed {
+  line: number;
+}
 
 /**
  * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
  * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
  * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * A closing quote followed by anything but a comma, a line break or the end does not end the
+ * quoting as CSV would (relaxQuotes): the field is kept as written, its quotes too (`"a=1"x` is
+ * `"a=1"x`; the only change is `""` read as `"` before that quote). A quote never closed is
+ * `unclosed` (csv-parse throws "Quote Not Closed"); the rest of the text is then its field.
  * Empty lines are skipped.
  */
-function csvRecords(text: string): string[][] {
+function csvRecords(text: string): { records: string[][]; unclosed?: Unclosed } {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
+  let line = 1;
+  let unclosed: Unclosed | undefined;
   let i = 0;
   const endRecord = () => {
     record.push(field);
@@ -20,9 +32,11 @@ function csvRecords(text: string): string[][] {
     record = [];
     field = '';
   };
+  const breakAt = (j: number) => text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n');
   while (i < text.length) {
     const c = text[i]!;
     if (c === '"' && field === '') {
+      const opened = line;
       let j = i + 1;
       let quoted = '';
       for (; j < text.length; j++) {
@@ -31,12 +45,16 @@ function csvRecords(text: string): string[][] {
             quoted += '"';
             j++;
           } else break;
-        } else quoted += text[j];
+        } else {
+          if (breakAt(j)) line++;
+          quoted += text[j];
+        }
       }
-      field = quoted;
+      if (j >= text.length) unclosed ??= { line: opened };
+      const next = text[j + 1];
+      // Closed before a comma, a line break or the end: a CSV field. Else kept as written.
+      field = next === undefined || next === ',' || next === '\n' || next === '\r' ? quoted : `"${quoted}"`;
       i = j + 1;
-      // Text after the closing quote stays in the field (relaxQuotes).
-      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
       continue;
     }
     if (c === ',') {
@@ -44,17 +62,18 @@ function csvRecords(text: string): string[][] {
       field = '';
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
+      line++;
       endRecord();
     } else field += c;
     i++;
   }
   endRecord();
-  return records;
+  return { records, ...(unclosed && { unclosed }) };
 }
 
 /** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
 export function csvFields(line: string): string[] {
-  return csvRecords(line)[0] ?? [''];
+  return csvRecords(line).records[0] ?? [''];
 }
 
 /**
@@ -84,11 +103,13 @@ export function specAttrs(spec: string): { attrs: Map<string, string>; problem?:
  * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
  * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
  * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
- * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's). A quote never closed is
+ * refused, as csv-parse refuses it, naming INPUT and the line the quote opens on, never the text
+ * (a secret's): read on, it would swallow every later line into that one item.
  */
 export function parseBpaList(
   raw: string,
-  opts: { ignoreComma: boolean; trim?: boolean; quote?: boolean },
+  opts: { input?: string; ignoreComma: boolean; trim?: boolean; quote?: boolean },
 ): string[] {
   const text = opts.trim === false ? raw : raw.trim();
   if (text === '') return [];
@@ -99,8 +120,18 @@ export function parseBpaList(
       .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
       .map((s) => s.trim())
       .filter((s) => s !== '');
+  const { records, unclosed } = csvRecords(text);
+  if (unclosed) {
+    // Lines of the input as given: the blank lines trimmed off its start count.
+    const skipped = raw.slice(0, raw.length - raw.trimStart().length);
+    const line = unclosed.line + (opts.trim === false ? 0 : (skipped.match(/\r\n|\r|\n/g) ?? []).length);
+    throw new InputError(
+      `input "${opts.input ?? 'list'}": the item on line ${line} opens a quote (") that is never closed, so every line after it would be read as part of that item`,
+      'close the quote after the last line of the item ("ID=line1<newline>line2"), and write a " inside a quoted value as "" (as docker/build-push-action reads it, csv-parse: "Quote Not Closed")',
+    );
+  }
   const out: string[] = [];
-  for (const record of csvRecords(text)) {
+  for (const record of records) {
     if (record.length === 1) out.push(...(opts.ignoreComma ? record : record[0]!.split(',')));
     else if (!opts.ignoreComma) out.push(...record);
     else out.push(record.join(','));

@@ -101,7 +101,7 @@ export function splitList(raw: string): string[] {
 /** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
 function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const item of parseBpaList(raw, { ignoreComma: true })) {
+  for (const item of parseBpaList(raw, { input: spec.input, ignoreComma: true })) {
     const at = item.indexOf('=');
     if (at <= 0)
       throw new InputError(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
