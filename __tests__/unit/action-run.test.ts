@@ -237,6 +237,21 @@ describe('root action (config stage)', () => {
     },
   );
 
+  // build-push-action's file: the runner exports it though action.yml declares none (it warns).
+  it.each([['plan,build'], ['plan'], ['all']])(
+    "stages %s: build-push-action's file input (INPUT_FILE) is refused (exit 2), pointing to dockerfile",
+    (stages) => {
+      const f = fakeActionIo({ image: 'a/b', stages }, { INPUT_FILE: 'Dockerfile.gpu' });
+      expect(() => parseActionInputs(f.io)).toThrow(InputError);
+      expect(() => parseActionInputs(f.io)).toThrow(
+        'input "file" ("Dockerfile.gpu"): the file input is build-push-action\'s: use dockerfile: PATH',
+      );
+      expect(parseActionInputs(fakeActionIo({ image: 'a/b', stages }, { INPUT_FILE: '' }).io)).toMatchObject({
+        kind: 'stages',
+      });
+    },
+  );
+
   it('a merge job (merge-from) mounts no secret: an unset secret-envs variable is not refused', () => {
     const merge = fakeActionIo({
       image: 'a/b',

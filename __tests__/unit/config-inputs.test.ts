@@ -49,6 +49,28 @@ describe('action inputs', () => {
     ]);
   });
 
+  // The runner exports an input action.yml does not declare (it only warns): build-push-action's
+  // `file` would be dropped without a word, and the template built and pushed under the tags.
+  it.each<[string, Record<string, string>, string | undefined]>([
+    ['file given', { INPUT_FILE: 'docker/Dockerfile.gpu' }, 'docker/Dockerfile.gpu'],
+    ['file padded', { INPUT_FILE: ' Dockerfile \n' }, 'Dockerfile'],
+    ['file empty', { INPUT_FILE: '' }, undefined],
+    ['file blank', { INPUT_FILE: '  ' }, undefined],
+    ['no file', {}, undefined],
+  ])("build-push-action's file input: %s", (_name, env, refused) => {
+    const read = () => overridesFromInputs((n) => (n === 'image' ? 'a/b' : ''), env);
+    if (refused === undefined) {
+      expect(read()).toEqual([{ path: ['image', 'name'], value: 'a/b', source: 'input "image"' }]);
+      return;
+    }
+    expect(read).toThrow(
+      new InputError(
+        `input "file" (${JSON.stringify(refused)}): the file input is build-push-action's: use dockerfile: PATH`,
+        `rename it: dockerfile: ${refused} (your own Dockerfile, relative to the config file, or to the workspace when the inputs carry the config; exclusive with template)`,
+      ),
+    );
+  });
+
   it.each([
     [
       'smoke-suites',

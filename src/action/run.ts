@@ -229,7 +229,7 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
     env: io.env,
     // The default "ml-image.yml" may be absent when inputs carry the whole config.
     ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
-    overrides: overridesFromInputs(get),
+    overrides: overridesFromInputs(get, io.env),
   });
   const { config } = loaded;
   // Index URLs' credentials (a login, ?token=, Anaconda's /t/<token>/) masked too: pip and buildx

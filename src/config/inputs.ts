@@ -167,8 +167,30 @@ export function parseInputValue(spec: ConfigInput, raw: string): unknown {
   }
 }
 
-/** Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput. */
-export function overridesFromInputs(get: (name: string) => string): Override[] {
+/**
+ * docker/build-push-action's `file` (its Dockerfile) is `dockerfile` here. action.yml declares no
+ * `file`, so the runner only warns "Unexpected input(s) 'file'" and still exports it (INPUT_FILE):
+ * unread, the template's Dockerfile would be built and pushed under the user's tags instead.
+ */
+export function refuseBpaFileInput(env: Readonly<Record<string, string | undefined>>): void {
+  const file = env.INPUT_FILE?.trim() ?? '';
+  if (file === '') return;
+  throw new InputError(
+    `input "file" (${JSON.stringify(file)}): the file input is build-push-action's: use dockerfile: PATH`,
+    `rename it: dockerfile: ${file} (your own Dockerfile, relative to the config file, or to the workspace when the inputs carry the config; exclusive with template)`,
+  );
+}
+
+/**
+ * Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput;
+ * ENV is the step's environment, where the runner puts an input action.yml does not declare too
+ * (build-push-action's `file` is refused there).
+ */
+export function overridesFromInputs(
+  get: (name: string) => string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Override[] {
+  refuseBpaFileInput(env);
   const out: Override[] = [];
   for (const spec of CONFIG_INPUTS) {
     const raw = get(spec.input);
