@@ -195,6 +195,31 @@ describe('build stage with BPA inputs', () => {
     expect(said).toHaveLength(trusted.includes(event) ? 0 : 1);
   });
 
+  // BuildKit refuses an index type on a single-platform export: each build gets an annotation's
+  // manifest types only, and the merge its index type.
+  it.each<[string, string[], string[]]>([
+    ['org.example.k=v', ['org.example.k=v'], []],
+    ['manifest:org.example.k=v', ['manifest:org.example.k=v'], []],
+    ['index:org.example.k=v', [], ['index:org.example.k=v']],
+    ['index,manifest:org.example.k=v', ['manifest:org.example.k=v'], ['index:org.example.k=v']],
+    ['manifest,index:org.example.k=v', ['manifest:org.example.k=v'], ['index:org.example.k=v']],
+    [
+      'index,manifest-descriptor:org.example.k=v',
+      ['manifest-descriptor:org.example.k=v'],
+      ['index:org.example.k=v'],
+    ],
+    [
+      'index,manifest[linux/amd64]:org.example.k=v',
+      ['manifest[linux/amd64]:org.example.k=v'],
+      ['index:org.example.k=v'],
+    ],
+  ])('annotation %s: the build gets %j, the merged index %j', async (annotations, perPlatform, merged) => {
+    const r = await build({ annotations });
+    const args = r.calls[0]!;
+    expect(args.flatMap((a, i) => (args[i - 1] === '--annotation' ? [a] : []))).toEqual(perPlatform);
+    expect(r.merges[0]!.annotations.filter((a) => a.includes('org.example.'))).toEqual(merged);
+  });
+
   it('leaves index annotations out with a note before buildx 0.12', async () => {
     const r = await build({ labels: 'org.opencontainers.image.description=d' }, {}, '0.11.2');
     expect(r.merges[0]!.annotations).toEqual([]);

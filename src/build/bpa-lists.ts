@@ -116,9 +116,18 @@ export function annotationArg(a: Annotation): string {
   return `${prefix}${a.key}=${a.value}`;
 }
 
-/** An annotation of the per-platform image (manifest; the default when no type is given). */
-export const isManifestAnnotation = (a: Annotation) =>
-  a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+/**
+ * What a per-platform build takes of an annotation: its manifest and manifest-descriptor types (none
+ * given: manifest, as buildx), or undefined when it has neither. BuildKit refuses an index type on a
+ * single-platform export ("index annotations not supported for single platform export"), so
+ * `index,manifest:k=v` gives each build `manifest:k=v`; the merge applies `index:k=v`
+ * (indexAnnotations).
+ */
+export function manifestPart(a: Annotation): Annotation | undefined {
+  if (a.types.length === 0) return a;
+  const types = a.types.filter((t) => t === 'manifest' || t === 'manifest-descriptor');
+  return types.length === 0 ? undefined : { ...a, types };
+}
 
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a

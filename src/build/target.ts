@@ -14,7 +14,7 @@ import {
   annotationArg,
   type BuildInputOptions,
   indexAnnotations,
-  isManifestAnnotation,
+  manifestPart,
   requestFromOptions,
 } from './action-inputs.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
@@ -124,7 +124,8 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
     ...ctx.valueSecretFiles,
   };
   const o = ctx.options ?? {};
-  const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
+  // The manifest types of each annotation: an index type is the merge's (mergeAnnotations).
+  const annotations = (o.annotations ?? []).flatMap((a) => manifestPart(a) ?? []).map(annotationArg);
   const { args, notes } = buildxBuildArgs(
     {
       context: ctx.context,
