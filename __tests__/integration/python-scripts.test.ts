@@ -475,3 +475,43 @@ print(json.dumps([redact_value(n, v) for n, v in json.load(sys.stdin)]))
     });
   },
 );
+
+// The smoke script run as ml-image runs a suite (its last stdout line is the result).
+const SMOKE = path.join(REPO_ROOT, 'images/probe/ml_image_smoke.py');
+const smokeSuite = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const r = spawnSync('python3', [SMOKE, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  expect(r.status, r.stderr).toBe(0);
+  return {
+    stdout: r.stdout,
+    result: JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>,
+  };
+};
+
+describe.skipIf(SKIP)('a floors table whose pattern Python cannot read (the script judges)', () => {
+  const table = {
+    schemaVersion: 1,
+    floorFraction: 0.75,
+    gpus: [
+      { name: 'ours', match: '(?<!NVL.*)H200', measured: { bf16_tflops: 1 }, source: 'lab' },
+      { name: 'fine', match: 'H100', measured: { bf16_tflops: 1 }, source: 'lab' },
+    ],
+    ddp: [{ name: 'ring', match: '\\cA', busbw_gbps: 1, interconnect: 'x', source: 'lab' }],
+  };
+
+  it.each([
+    ['compute cuda', ['compute', 'cuda']],
+    ['ddp --cuda', ['ddp', 'auto', '--cuda']],
+  ])('%s fails at once, naming each row, before anything is measured', (_what, args) => {
+    const { result } = smokeSuite([...args, '--floors', JSON.stringify(table)]);
+    expect(result.status).toBe('fail');
+    expect(result.reason).toMatch(/^the floors table is not usable: /);
+    expect(result.reason).toContain('gpus[0].match "(?<!NVL.*)H200" (row "ours"): Python cannot read it (');
+    expect(result.reason).toContain('ddp[0].match "\\\\cA" (row "ring"): Python cannot read it (');
+    expect(result.reason).not.toContain('gpus[1]');
+  });
+
+  it('the bundled table reads', () => {
+    const { result } = smokeSuite(['compute', 'cuda', '--floors', floorsArg(bundledBaseline())]);
+    expect(String(result.reason)).not.toContain('floors table');
+  });
+});

@@ -192,6 +192,78 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
   });
 });
 
+describe('a row’s match: a pattern JavaScript and Python read alike', () => {
+  const refusal = (match: string): string => {
+    const f = path.join(dir, 'floors.json');
+    const row = { name: 'ours', match, measured: { bf16_tflops: 1 }, source: 'lab' };
+    writeFileSync(f, JSON.stringify({ schemaVersion: 1, floorFraction: 0.75, gpus: [row] }));
+    try {
+      loadBaseline(f);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).exitCode).toBe(2);
+      return (e as InputError).message;
+    }
+    return 'accepted';
+  };
+
+  it.each([
+    ...bundledBaseline().gpus.map((g) => g.match),
+    '^NVIDIA L4$',
+    'H100.*(SXM|HBM3)',
+    'H200(?!.*NVL)',
+    '(?:A|H)100[- ]?(SXM\\d?|PCIe)',
+    '\\bL40S?\\b',
+    'GB\\d{2,3}',
+    '[\\w.-]+ \\x41\\u0042',
+    '[^\\d]\\.\\(\\)',
+    'a{2}?b{1,}c{0,3}',
+  ])('%s: taken', (match) => {
+    expect(refusal(match)).toBe('accepted');
+  });
+
+  it.each<[string, RegExp]>([
+    ['(?<!NVL.*)H200', /the lookbehind "\(\?<!" \(Python takes only a fixed-width one.* at character 1/],
+    ['H200(?<=H200)', /the lookbehind "\(\?<=".* at character 5/],
+    ['[^]', /"\[\^\]" \(JavaScript: any character; Python: a class that starts with "\]"\)/],
+    ['x[]', /"\[\]" \(JavaScript: a class of nothing/],
+    ['\\cA', /the control escape "\\c"/],
+    ['\\p{L}', /the property escape "\\p\{\.\.\.\}"/],
+    ['(?<gpu>H100)', /the named group "\(\?<g\.\.\."/],
+    // Python's own syntax: no JavaScript (a newer JavaScript's modifiers, (?i:...), are named too).
+    ['(?P<gpu>H100)', /not a regular expression|the named group "\(\?P<\.\.\."/],
+    ['(?i:h)100', /not a regular expression|"\(\?i" \(inline flags and other extensions/],
+    ['(H)\\1', /the backreference or octal escape "\\1"/],
+    ['\\AH100', /the escape "\\A" \(a letter A in JavaScript, an anchor in Python\)/],
+    ['H100\\e', /the escape "\\e" \(a letter e in JavaScript, an error in Python\)/],
+    ['\\BH', /the non-boundary "\\B"/],
+    ['\\x4', /"\\x" without two hex digits/],
+    ['\\u{41}', /"\\u" without four hex digits/],
+    ['H{,3}', /a "\{" that is no quantifier/],
+    ['H{99999}', /the quantifier "\{99999\}" \(at most 65535\)/],
+    ['[\\d-z]', /a range from "\\d"/],
+    ['[a-\\w]', /a range to "\\w"/],
+    ['[[a]]', /a "\[" inside a class/],
+    ['[*--b]', /"--" inside a class/],
+    ['[a&&b]', /"&&" inside a class/],
+    ['[', /expected a regular expression .*: not a regular expression/],
+  ])('%s: exit 2 naming the construct', (match, problem) => {
+    const message = refusal(match);
+    expect(message).toContain(
+      `smoke.baseline: ${path.join(dir, 'floors.json')}: gpus[0].match: expected a regular expression JavaScript and Python read alike`,
+    );
+    expect(message).toMatch(problem);
+    expect(message).toContain(`got ${JSON.stringify(match)}`);
+  });
+
+  it('a ddp row is checked alike', () => {
+    const f = path.join(dir, 'floors.json');
+    const ddp = [{ name: 'd', match: '(?<=x)H100', busbw_gbps: 1, interconnect: 'i', source: 's' }];
+    writeFileSync(f, JSON.stringify({ schemaVersion: 1, floorFraction: 0.75, gpus: [], ddp }));
+    expect(() => loadBaseline(f)).toThrow(/ddp\[0\]\.match: .*the lookbehind "\(\?<="/);
+  });
+});
+
 describe('a row measures only what the compute suite measures', () => {
   const file = (measured: Record<string, number>) => {
     const f = path.join(dir, 'floors.json');

@@ -78,6 +78,21 @@ def load_floors(value):
     return json.loads(value)
 
 
+def floors_problems(table):
+    """The rows of TABLE whose `match` Python cannot read, one reason each (checked per row, before
+    anything is measured: ml-image refuses such a table, a table handed to the script by hand may
+    hold one)."""
+    problems = []
+    for kind in ("gpus", "ddp"):
+        for i, row in enumerate((table or {}).get(kind) or []):
+            try:
+                re.compile(row.get("match", ""), re.I)
+            except (re.error, OverflowError, RecursionError, TypeError) as e:
+                problems.append("%s[%d].match %s (row %s): Python cannot read it (%s)" % (
+                    kind, i, json.dumps(row.get("match")), json.dumps(row.get("name")), e))
+    return problems
+
+
 def need_torch():
     t0 = time.time()
     try:
@@ -759,6 +774,9 @@ def run_suite(suite, words, opts):
     """One suite, as a call of this script runs it: its result line printed, then SystemExit."""
     try:
         floors = load_floors(opts.get("floors"))
+        bad = floors_problems(floors)
+        if bad:
+            emit("fail", "the floors table is not usable: %s" % "; ".join(bad))
         {"imports": lambda: imports(words),
          "compute": lambda: compute(words[0] if words else "cpu", floors),
          "train": lambda: train(float(words[0]) if words else 0.5, bool(opts.get("cuda"))),

@@ -9,22 +9,23 @@ import { InputError } from '../errors.js';
 import { readJsonFile } from '../util/json-file.js';
 import { closestWord } from '../util/text.js';
 import data from './baselines.json' with { type: 'json' };
+import { portablePatternProblem } from './portable-pattern.js';
 
-/** A regular expression both JavaScript and Python read alike: checked here, used there. */
+/**
+ * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
+ * used there. A construct outside that subset is named with where it is.
+ */
 const pattern = z
   .string()
   .min(1)
-  .refine(
-    (s) => {
-      try {
-        new RegExp(s, 'i');
-        return !/\(\?P?<[A-Za-z_]/.test(s);
-      } catch {
-        return false;
-      }
-    },
-    { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' },
-  );
+  .superRefine((s, ctx) => {
+    const problem = portablePatternProblem(s);
+    if (problem !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a regular expression JavaScript and Python read alike (matched case-insensitively): ${problem}`,
+      });
+  });
 
 const fraction = z.number().gt(0).lte(1);
 
