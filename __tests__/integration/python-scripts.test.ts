@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvRecordSchema } from '../../src/capture/record.js';
 import { REDACTED, REDACTION_RULES } from '../../src/util/redact.js';
 import { bundledBaseline, floorsArg } from '../../src/smoke/baselines.js';
+import { BATCH_ENV, sections } from '../../src/smoke/batch.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { ENV_CASES } from '../helpers/redaction-cases.js';
 import { missingTools } from '../helpers/tools.js';
@@ -513,5 +514,35 @@ describe.skipIf(SKIP)('a floors table whose pattern Python cannot read (the scri
   it('the bundled table reads', () => {
     const { result } = smokeSuite(['compute', 'cuda', '--floors', floorsArg(bundledBaseline())]);
     expect(String(result.reason)).not.toContain('floors table');
+  });
+});
+
+describe.skipIf(SKIP)('pip-check in the shared process on a Python without pip', () => {
+  let venv: string;
+  beforeAll(() => {
+    venv = mkdtempSync(path.join(tmpdir(), 'ml-image-no-pip-'));
+    const r = spawnSync('python3', ['-m', 'venv', '--without-pip', venv], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  });
+  afterAll(() => rmSync(venv, { recursive: true, force: true }));
+
+  it('prints what ml-image skips on ("No module named pip"), and the next test runs in the same process', () => {
+    const plan = {
+      nonce: 'beef',
+      steps: [
+        { id: 'pip-check', argv: ['pip-check'], timeout: 60 },
+        { id: 'custom:f', argv: ['file', SMOKE], timeout: 60 },
+      ],
+    };
+    const r = spawnSync(path.join(venv, 'bin', 'python3'), [SMOKE, 'pip-check'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, [BATCH_ENV]: JSON.stringify(plan) },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const err = sections(r.stderr, 'beef');
+    const out = sections(r.stdout, 'beef');
+    expect(err.get('pip-check')!.text).toMatch(/: No module named pip\n/);
+    expect(out.get('pip-check')).toMatchObject({ end: { exit: 1 } });
+    expect(out.get('custom:f')).toMatchObject({ end: { exit: 0 } });
   });
 });

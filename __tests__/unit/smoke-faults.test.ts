@@ -240,6 +240,44 @@ describe('smoke survives bad tests and bad images', () => {
     expect(byId['custom:short']!.status).toBe('pass');
   });
 
+  it.each<[string, ContainerRunResult, string, string]>([
+    [
+      'no pip',
+      ok('', '/usr/bin/python3: No module named pip\n', 1),
+      'skip',
+      'pip is not installed in the image',
+    ],
+    [
+      'no pip (no newline)',
+      ok('', '/opt/py/bin/python3: No module named pip', 1),
+      'skip',
+      'pip is not installed in the image',
+    ],
+    [
+      'broken requirements',
+      ok('torch 2.3.0 has requirement numpy<2, but you have numpy 2.0.0.\n', '', 1),
+      'fail',
+      'pip check found broken requirements',
+    ],
+    [
+      'a pip that cannot run',
+      ok(
+        '',
+        "/usr/bin/python3: No module named pip.__main__; 'pip' is a package and cannot be directly executed\n",
+        1,
+      ),
+      'fail',
+      'pip check found broken requirements',
+    ],
+    ['clean', ok('No broken requirements found.\n'), 'pass', ''],
+  ])('pip-check, %s', async (_what, outcome, status, reason) => {
+    const r = await runSmoke(smokeInput({ suites: ['pip-check'] }), {
+      docker: fakeDocker({ inspectImage: async () => details, runContainer: async () => outcome }),
+    });
+    expect(r.tests.map((t) => [t.id, t.status, t.reason ?? ''])).toEqual([['pip-check', status, reason]]);
+    expect(r.summary.fail).toBe(status === 'fail' ? 1 : 0);
+  });
+
   it('a custom suite with no tests prints no result line of another suite', async () => {
     const progress: string[] = [];
     await runSmoke(smokeInput({ suites: ['pip-check', 'custom'] }), {
