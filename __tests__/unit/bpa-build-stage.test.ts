@@ -32,9 +32,10 @@ async function build(
   map: Record<string, string>,
   env: Record<string, string> = {},
   buildxVersion = '0.21.2',
+  { push = true, config: more = {} }: { push?: boolean; config?: Record<string, unknown> } = {},
 ) {
   const config = validateConfigData(
-    { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'] },
+    { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'], ...more },
     'x',
   );
   const options = buildOptionsFromInputs((n) => map[n] ?? '');
@@ -75,7 +76,7 @@ async function build(
     },
   });
   const result = await runBuildStage(
-    { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true, options },
+    { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push, options },
     { docker, exec: NO_GIT, env, progress: (l) => progress.push(l), output: (l) => output.push(l) },
   );
   return { result, calls, inspected, merges, seenSecrets, output, progress };
@@ -218,6 +219,64 @@ describe('build stage with BPA inputs', () => {
     const args = r.calls[0]!;
     expect(args.flatMap((a, i) => (args[i - 1] === '--annotation' ? [a] : []))).toEqual(perPlatform);
     expect(r.merges[0]!.annotations.filter((a) => a.includes('org.example.'))).toEqual(merged);
+  });
+
+  // build-push-action's build, load, test, push: `push: false` (or `load: true`) with `tags`, then
+  // `docker run TAG`. A variant built for one platform is loaded under its tags too, besides the
+  // local tag the smoke stage runs; a variant of several platforms only under each local tag.
+  const local = (v: string, arch: string) => `user/app:ml-image-local-${v}-${arch}`;
+  const pushed =
+    'type=image,name=user/app,push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true';
+  it.each<[string, Record<string, string>, boolean, Record<string, unknown>, [string[], string[]][]]>([
+    [
+      'push: false, one target: its tags too',
+      { tags: 'user/app:test' },
+      false,
+      {},
+      [[[local('cpu', 'amd64'), 'user/app:test'], []]],
+    ],
+    [
+      'push: false, two platforms: each its local tag only',
+      { tags: 'user/app:test' },
+      false,
+      { platforms: ['linux/amd64', 'linux/arm64'] },
+      [
+        [[local('cpu', 'amd64')], []],
+        [[local('cpu', 'arm64')], []],
+      ],
+    ],
+    [
+      "push: false, two variants of one platform: each its variant's tags",
+      { tags: 'user/app:test\nuser/app:latest' },
+      false,
+      { variants: ['cpu', 'cuda12.8'] },
+      [
+        [[local('cpu', 'amd64'), 'user/app:test-cpu', 'user/app:cpu', 'user/app:latest'], []],
+        [[local('cuda12.8', 'amd64'), 'user/app:test-cuda12.8', 'user/app:cuda12.8'], []],
+      ],
+    ],
+    [
+      'push and load, one target: the second exporter names its tags too',
+      { tags: 'user/app:test', load: 'true' },
+      true,
+      {},
+      [[[], [pushed, `type=docker,"name=${local('cpu', 'amd64')},user/app:test"`]]],
+    ],
+    [
+      'push and load, two platforms: each its local tag only',
+      { tags: 'user/app:test', load: 'true' },
+      true,
+      { platforms: ['linux/amd64', 'linux/arm64'] },
+      [
+        [[], [pushed, `type=docker,name=${local('cpu', 'amd64')}`]],
+        [[], [pushed, `type=docker,name=${local('cpu', 'arm64')}`]],
+      ],
+    ],
+  ])('%s', async (_name, map, push, config, builds) => {
+    const r = await build(map, {}, '0.21.2', { push, config });
+    const after = (args: string[], flag: string) => args.flatMap((a, i) => (args[i - 1] === flag ? [a] : []));
+    expect(r.calls.map((args) => [after(args, '--tag'), after(args, '--output')])).toEqual(builds);
+    for (const args of r.calls) expect(args.includes('--load')).toBe(!push);
   });
 
   it('leaves index annotations out with a note before buildx 0.12', async () => {

@@ -401,6 +401,70 @@ describe('buildxBuildArgs', () => {
   });
 });
 
+// The names of a loaded image: its local tag (the smoke stage runs it), then the tags it carries
+// too (a variant built for one platform: build-push-action's build, load, test, push).
+describe('buildxBuildArgs: the loaded image and its tags', () => {
+  const loaded = { loadTag: 'ghcr.io/o/m:ml-image-local-cpu-arm64' };
+  const byDigest = 'type=image,name=ghcr.io/o/m,push-by-digest=true,name-canonical=true,push=true';
+  it.each<[string, Partial<BuildRequest>, BuilderInfo, string[], string[], RegExp | undefined]>([
+    ['push: false, the local tag', { push: false, ...loaded }, container, [loaded.loadTag], [], undefined],
+    [
+      'push: false, with tags',
+      { push: false, ...loaded, loadTags: ['user/app:test', 'user/app:1.0'] },
+      container,
+      [loaded.loadTag, 'user/app:test', 'user/app:1.0'],
+      [],
+      undefined,
+    ],
+    [
+      'push: false, docker driver, with tags',
+      { push: false, ...loaded, loadTags: ['user/app:test'] },
+      dockerDriver,
+      [loaded.loadTag, 'user/app:test'],
+      [],
+      undefined,
+    ],
+    [
+      'push: false, a tag given twice is named once',
+      { push: false, ...loaded, loadTags: [loaded.loadTag, 'user/app:test', 'user/app:test'] },
+      container,
+      [loaded.loadTag, 'user/app:test'],
+      [],
+      undefined,
+    ],
+    [
+      'push and load: one name in the second exporter',
+      { load: true, ...loaded },
+      container,
+      [],
+      [byDigest, `type=docker,name=${loaded.loadTag}`],
+      undefined,
+    ],
+    [
+      'push and load with tags: every name, quoted for buildx',
+      { load: true, ...loaded, loadTags: ['user/app:test', 'user/app:1.0'] },
+      container,
+      [],
+      [byDigest, `type=docker,"name=${loaded.loadTag},user/app:test,user/app:1.0"`],
+      undefined,
+    ],
+    [
+      'push and load, docker driver: the pushed image under its push tag only, said',
+      { load: true, ...loaded, loadTags: ['user/app:test'] },
+      dockerDriver,
+      [],
+      ['type=image,name=ghcr.io/o/m:ml-image-build-cpu-arm64,push=true'],
+      /docker driver: the pushed image is in the engine already \(load\), under its push tag ml-image-build-cpu-arm64 only/,
+    ],
+  ])('%s', (_name, overrides, builder, tags, outputs, note) => {
+    const { args, notes } = buildxBuildArgs({ ...base, ...overrides }, builder);
+    expect(values(args, '--tag')).toEqual(tags);
+    expect(values(args, '--output')).toEqual(outputs);
+    expect(args.includes('--load')).toBe(overrides.push === false);
+    if (note) expect(notes.join('\n')).toMatch(note);
+  });
+});
+
 describe('pullRequestOf: the pull request a runner builds (its cache read-only, its push tag its own)', () => {
   it.each([
     [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/42/merge' }, 42],

@@ -28,6 +28,11 @@ export interface BuildRequest {
   push: boolean;
   /** Local tag for a build that is loaded into the engine instead of pushed (push: false). */
   loadTag?: string;
+  /**
+   * More tags of the loaded image: a variant built for one platform carries its tags too (the
+   * `tags` input's), as build-push-action's `load` with `tags` (build, load, test, push).
+   */
+  loadTags?: readonly string[];
   labels: Readonly<Record<string, string>>;
   buildArgs: Readonly<Record<string, string>>;
   /** Named build contexts (--build-context name=path), e.g. the resolver's constraints directory. */
@@ -335,9 +340,12 @@ function attestationArgs(req: BuildRequest, builder: BuilderInfo, notes: string[
   return args;
 }
 
+/** The names of a loaded image: its local tag, then the tags it carries too (loadTags). */
+const loadNames = (req: BuildRequest) => [...new Set([req.loadTag ?? [], req.loadTags ?? []].flat())];
+
 /** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
 function outputArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
-  if (!req.push) return ['--load', ...(req.loadTag ? ['--tag', req.loadTag] : [])];
+  if (!req.push) return ['--load', ...loadNames(req).flatMap((t) => ['--tag', t])];
   if (canPushByDigest(builder)) {
     return [
       '--output',
@@ -345,7 +353,12 @@ function outputArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): s
       ...loadToo(req, builder),
     ];
   }
-  if (req.load) notes.push('docker driver: the pushed image is in the engine already (load)');
+  if (req.load)
+    notes.push(
+      req.loadTags?.length
+        ? `docker driver: the pushed image is in the engine already (load), under its push tag ${req.pushTag} only (the tags name the merged list in the registry)`
+        : 'docker driver: the pushed image is in the engine already (load)',
+    );
   notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
   return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
 }
@@ -358,7 +371,9 @@ function loadToo(req: BuildRequest, builder: BuilderInfo): string[] {
       `load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`,
       'update buildx, or set push: false to load only',
     );
-  return ['--output', `type=docker${req.loadTag ? `,name=${req.loadTag}` : ''}`];
+  // Several names in one field, quoted for buildx's CSV: `type=docker,"name=a,b"`.
+  const names = loadNames(req);
+  return ['--output', `type=docker${names.length ? `,${csvField(`name=${names.join(',')}`)}` : ''}`];
 }
 
 export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): BuildxArgs {

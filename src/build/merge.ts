@@ -1,5 +1,6 @@
 // Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
-// manifest list under every tag; an image built with push: false gets a local tag instead.
+// manifest list under every tag; an image built with push: false gets a local tag instead (and,
+// a variant built for one platform, its tags too: buildx loads it under them, stage.ts).
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageRef } from '../oci/ref.js';

@@ -220,6 +220,10 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
             dockerfile,
             labels,
             buildArgs,
+            // One platform: the image loaded (push: false, or load) carries the variant's tags too,
+            // as build-push-action's (docker run TAG after the step). Several: each its local tag
+            // only (one tag cannot name each platform's image in the engine).
+            ...(platforms.length === 1 && { loadTags: v.tags }),
             ...(ociMediatypes && { ociMediatypes: true }),
             ...(record && { left: record }),
           },

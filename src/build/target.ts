@@ -77,6 +77,8 @@ export interface Target {
   dockerfile: string;
   labels: Record<string, string>;
   buildArgs: Record<string, string>;
+  /** Tags a loaded image carries besides its local tag (a variant built for one platform: its tags). */
+  loadTags?: readonly string[];
   /** Push OCI manifests (the merged index gets annotations, or the image has some). */
   ociMediatypes?: boolean;
   /**
@@ -134,7 +136,10 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       repository: ctx.repository,
       pushTag: pushTagOf(ctx, t, arch),
       push: ctx.push,
-      ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+      ...((!ctx.push || o.load) && {
+        loadTag: localTag(ctx.repository, t.v.name, arch),
+        ...(t.loadTags && t.loadTags.length > 0 && { loadTags: t.loadTags }),
+      }),
       labels: t.labels,
       buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
       cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
