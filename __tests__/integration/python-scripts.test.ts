@@ -10,6 +10,7 @@ import { EnvRecordSchema } from '../../src/capture/record.js';
 import { REDACTED, REDACTION_RULES } from '../../src/util/redact.js';
 import { bundledBaseline, floorsArg } from '../../src/smoke/baselines.js';
 import { BATCH_ENV, sections } from '../../src/smoke/batch.js';
+import { suiteResult } from '../../src/smoke/suites.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { ENV_CASES } from '../helpers/redaction-cases.js';
 import { missingTools } from '../helpers/tools.js';
@@ -544,5 +545,140 @@ describe.skipIf(SKIP)('pip-check in the shared process on a Python without pip',
     expect(err.get('pip-check')!.text).toMatch(/: No module named pip\n/);
     expect(out.get('pip-check')).toMatchObject({ end: { exit: 1 } });
     expect(out.get('custom:f')).toMatchObject({ end: { exit: 0 } });
+  });
+});
+
+// The script's module, loaded without running a suite, then CODE run with it as `m`.
+const withSmoke = (code: string, input = '') => {
+  const r = spawnSync(
+    'python3',
+    [
+      '-c',
+      `import sys\nsys.path.insert(0, sys.argv[1])\nimport ml_image_smoke as m\n${code}`,
+      path.dirname(SMOKE),
+    ],
+    { encoding: 'utf8', input },
+  );
+  return r;
+};
+
+// A torch stand-in for the train suite: each step's loss from LOSSES (JSON: NaN and Infinity too).
+const FAKE_TRAIN = `
+import json, types
+LOSSES = iter(json.loads(sys.argv[2]))
+class T:
+    def __matmul__(self, o): return T()
+    __add__ = __radd__ = __mul__ = __rmul__ = __matmul__
+class Loss:
+    def __init__(self, v): self.v = v
+    def backward(self): pass
+    def item(self): return self.v
+class Model:
+    def __init__(self, *a): pass
+    def to(self, d): return self
+    def __call__(self, x): return T()
+    def parameters(self): return []
+class Adam:
+    def __init__(self, *a, **k): pass
+    def zero_grad(self): pass
+    def step(self): pass
+torch = types.ModuleType("torch")
+torch.manual_seed = lambda s: None
+torch.cuda = types.SimpleNamespace(is_available=lambda: False)
+torch.randn = lambda *a, **k: T()
+torch.nn = types.SimpleNamespace(Sequential=Model, Linear=lambda *a: None, ReLU=lambda: None,
+                                 functional=types.SimpleNamespace(mse_loss=lambda a, b: Loss(next(LOSSES))))
+torch.optim = types.SimpleNamespace(Adam=Adam)
+sys.modules["torch"] = torch
+m.train(0.5)
+`;
+
+describe.skipIf(SKIP)('the result line: strict JSON on a line of its own', () => {
+  const train = (losses: string) => {
+    const r = spawnSync(
+      'python3',
+      [
+        '-c',
+        `import sys\nsys.path.insert(0, sys.argv[1])\nimport ml_image_smoke as m\n${FAKE_TRAIN}`,
+        path.dirname(SMOKE),
+        losses,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    // The host's reader: JSON.parse, which refuses NaN.
+    return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
+      status: string;
+      reason: string;
+      metrics: object;
+    };
+  };
+  const steps = (first: string[], rest: string) =>
+    `[${[...first, ...Array(50 - first.length).fill(rest)].join(',')}]`;
+
+  it.each<[string, string, string, string, object]>([
+    [
+      'falling by more than half',
+      steps(['1.0'], '0.1'),
+      'pass',
+      '',
+      { loss_start: 1, loss_end: 0.1, loss_drop: 0.9 },
+    ],
+    [
+      'NaN from step 3',
+      steps(['1.0', '0.5'], 'NaN'),
+      'fail',
+      'the loss is not finite: nan at step 3 of 50',
+      { loss_end: null, loss_drop: null },
+    ],
+    [
+      'NaN at the start',
+      steps(['NaN'], '0.1'),
+      'fail',
+      'the loss is not finite: nan at step 1 of 50',
+      { loss_start: null },
+    ],
+    [
+      'inf at the last step',
+      steps([], '1.0').replace(/1\.0\]$/, 'Infinity]'),
+      'fail',
+      'the loss is not finite: inf at step 50 of 50',
+      { loss_end: null },
+    ],
+    ['not falling', steps(['1.0'], '0.9'), 'fail', 'loss fell by 10.0%, less than 50.0%', { loss_drop: 0.1 }],
+  ])('train, %s', (_what, losses, status, reason, metrics) => {
+    const result = train(losses);
+    expect(result.status).toBe(status);
+    expect(result.reason).toBe(reason);
+    expect(result.metrics).toMatchObject(metrics);
+  });
+
+  it('a module that printed without a newline does not run into it; NaN metrics are null', () => {
+    const r = withSmoke(
+      'sys.stdout.write("Loading weights...")\nm.emit("pass", "", metrics={"a": float("nan"), "b": [float("inf"), 1.5]})',
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      'Loading weights...\n{"status": "pass", "reason": "", "metrics": {"a": null, "b": [null, 1.5]}}\n',
+    );
+  });
+
+  // Direct mode reads each suite's stdout as the host does (suites.ts suiteResult).
+  it.each([
+    ['alone', '{"status": "pass", "reason": ""}\n'],
+    ['glued', 'Loading...{"status": "skip", "reason": "r"}'],
+    ['compact', 'x{"status":"fail","reason":"r","details":[{"dist":"d","error":"{\\"status\\": 1}"}]}'],
+    ['atexit after it', '\n{"status": "pass", "reason": ""}\nbye\n'],
+    ['NaN', '{"status": "pass", "metrics": {"x": NaN}}'],
+    ['look-alike before', '{"status": "fail", "reason": "module"}\n{"status": "pass", "reason": ""}'],
+    ['the last look-alike is none', '{"status": "pass", "reason": ""}\n{"status": "done"}'],
+    ['none', 'Traceback ...\n'],
+  ])('direct mode and the host read a suite’s output alike: %s', (_what, stdout) => {
+    const r = withSmoke('import json\nprint(json.dumps(m.result_of(sys.stdin.read())))', stdout);
+    expect(r.status, r.stderr).toBe(0);
+    const host = suiteResult(stdout);
+    const python = JSON.parse(r.stdout) as { status: string } | null;
+    expect(python?.status).toBe(host?.status);
+    if (host) expect(python).toMatchObject(host);
   });
 });

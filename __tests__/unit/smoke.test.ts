@@ -187,6 +187,41 @@ describe("a suite's result line", () => {
       '{"status": "pass", "metrics": [1]}',
       { status: 'fail', reason: 'the suite exited 0 without a result' },
     ],
+    [
+      'after output printed without a newline',
+      'Loading weights...{"status": "pass", "reason": "", "metrics": {"modules": 3}}\n',
+      { status: 'pass', metrics: { modules: 3 } },
+    ],
+    [
+      'glued, compact JSON, a "status" in its details',
+      'x{"status":"fail","reason":"r","details":[{"dist":"d","error":"{\\"status\\": 1}"}]}',
+      { status: 'fail', reason: 'r' },
+    ],
+    [
+      'followed by what a module prints at exit (and C stdio)',
+      '\n{"status": "pass", "reason": "", "metrics": {"modules": 1}}\nbye from atexit\nlibfoo: done',
+      { status: 'pass', metrics: { modules: 1 } },
+    ],
+    [
+      'a non-finite metric as null (the script writes no NaN)',
+      '\n{"status": "fail", "reason": "the loss is not finite: nan at step 7 of 50", "metrics": {"loss_end": null}}\n',
+      { status: 'fail', reason: 'the loss is not finite: nan at step 7 of 50', metrics: { loss_end: null } },
+    ],
+    [
+      'NaN (not JSON)',
+      '{"status": "pass", "reason": "", "metrics": {"loss_end": NaN}}',
+      { status: 'fail', reason: 'the suite exited 0 without a result' },
+    ],
+    [
+      "a module's look-alike before the result",
+      '{"status": "fail", "reason": "from a module"}\n{"status": "pass", "reason": ""}\n',
+      { status: 'pass' },
+    ],
+    [
+      'the last look-alike is no result: an earlier line is not taken for it',
+      '{"status": "pass", "reason": ""}\n{"status": "done"}\n',
+      { status: 'fail', reason: 'the suite exited 0 without a result' },
+    ],
   ] as const)('%s', (_name, stdout, expected) => {
     const t = base();
     readSuiteLine(t, outcome(stdout));

@@ -18,10 +18,13 @@
 cannot start; it never falls back to the CPU or to gloo. ML_IMAGE_SMOKE_TIMEOUT=SECONDS (the test's
 timeout, set by ml-image smoke and the exported jobs): the ddp suite stops its launcher within it.
 
-Output: {"status": "pass"|"fail"|"skip", "reason": str, "metrics": {...}, "details": ...}.
+Output: {"status": "pass"|"fail"|"skip", "reason": str, "metrics": {...}, "details": ...}, strict JSON (a
+number that is not finite is null) on a line of its own: the last line of stdout that holds a result's
+start is the suite's (result_of, as ml-image reads it; direct mode reads its suites so).
 Standard library only, except the suites that test torch itself.
 """
 import json
+import math
 import os
 import re
 import subprocess
@@ -44,10 +47,54 @@ MIG_SLICES = 7  # compute slices of an A100/H100/H200 (a "3g" instance has 3 of 
 LAST, TIMING = {}, {}
 
 
+def finite(value):
+    """VALUE with each float that is not finite (NaN, inf) as None: JSON has no NaN, and a reader of
+    strict JSON (ml-image's) would refuse the whole line."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
 def emit(status, reason="", **extra):
+    """The suite's result: one JSON line, on a line of its own (what the suite's modules printed
+    without a newline, C's stdio included, is flushed and ended first), and the end of the call."""
     LAST["status"] = status
-    print(json.dumps(dict(status=status, reason=reason, **extra)))
+    line = json.dumps(finite(dict(status=status, reason=reason, **extra)), allow_nan=False)
+    flush_all()
+    sys.stdout.write("\n" + line + "\n")
+    sys.stdout.flush()
     sys.exit(0)
+
+
+# The start of a result line ("{" then "status"): a line some output ran into holds it after that output.
+RESULT_START = re.compile(r'\{\s*"status"\s*:')
+
+
+def reject_constant(name):
+    raise ValueError("%s is not JSON" % name)
+
+
+def result_of(output):
+    """The result a suite printed in OUTPUT: the last line holding a result's start, read from the
+    last start that is a whole result object (strict JSON: no NaN); None when there is none."""
+    for line in reversed(output.splitlines()):
+        line = line.strip()
+        starts = [m.start() for m in RESULT_START.finditer(line)]
+        if not starts:
+            continue
+        for at in reversed(starts):
+            try:
+                result = json.loads(line[at:], parse_constant=reject_constant)
+            except ValueError:
+                continue
+            if isinstance(result, dict) and result.get("status") in ("pass", "fail", "skip"):
+                return result
+        return None
+    return None
 
 
 def parse_options(args):
@@ -438,6 +485,11 @@ def train(min_drop, cuda=False):
     start, end = losses[0], losses[-1]
     drop = (start - end) / start if start else 0.0
     metrics = {"loss_start": round(start, 5), "loss_end": round(end, 5), "loss_drop": round(drop, 4), "device": device}
+    # A NaN loss compares as neither more nor less than anything: it would pass the drop check.
+    bad = next((i for i, v in enumerate(losses) if not math.isfinite(v)), None)
+    if bad is not None:
+        emit("fail", "the loss is not finite: %s at step %d of %d" % (losses[bad], bad + 1, len(losses)),
+             metrics=metrics)
     if drop < min_drop:
         emit("fail", "loss fell by %.1f%%, less than %.1f%%" % (drop * 100, min_drop * 100), metrics=metrics)
     emit("pass", "", metrics=metrics)
@@ -760,13 +812,12 @@ def direct(opts):
         r = subprocess.run([sys.executable, os.path.abspath(__file__)] + args, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, universal_newlines=True)
         sys.stderr.write("ml-image smoke --direct: %s done in %.1f s\n" % (test_id, time.time() - t0))
-        try:
-            result = json.loads(r.stdout.strip().splitlines()[-1])
-        except (IndexError, ValueError):
+        result = result_of(r.stdout)
+        if result is None:
             result = {"status": "fail", "reason": "the suite exited %d without a result" % r.returncode,
                       "output": (r.stdout + r.stderr)[-4000:]}
         tests.append(dict(id=test_id, suite=suite, durationMs=int((time.time() - t0) * 1000), **result))
-    print(json.dumps({"direct": True, "tests": tests}))
+    print(json.dumps(finite({"direct": True, "tests": tests}), allow_nan=False))
     sys.exit(1 if any(t["status"] == "fail" for t in tests) else 0)
 
 

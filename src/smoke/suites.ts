@@ -42,13 +42,38 @@ const SuiteLineSchema = z.object({
     .optional(),
 });
 
+/** Where a result object starts in a line ("{" then "status"): after any output that ran into it. */
+const RESULT_START = /\{\s*"status"\s*:/g;
+
+/**
+ * The result a suite printed on STDOUT: the last line that holds a result's start, read from the
+ * last start that is a whole result object (the script writes it on a line of its own, but what a
+ * module printed after it, at exit, or C's stdio, may follow, and an older script's result followed
+ * a module's output without a newline). Only that line is read: a line before it that looks like a
+ * result (a module's own output) is never taken for the suite's.
+ */
+export function suiteResult(stdout: string): z.infer<typeof SuiteLineSchema> | undefined {
+  const lines = stdout.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    const starts = [...line.matchAll(RESULT_START)].map((m) => m.index);
+    if (starts.length === 0) continue;
+    for (const at of starts.reverse()) {
+      try {
+        return SuiteLineSchema.parse(JSON.parse(line.slice(at)));
+      } catch {
+        // not a whole result from here: an earlier start may be
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** Reads a suite's result line into TEST (status, reason, metrics, the output of a failure). */
 export function readSuiteLine(test: SmokeTest, r: RunOutcome): void {
-  const line = r.stdout.trim().split('\n').at(-1) ?? '';
-  let out: z.infer<typeof SuiteLineSchema>;
-  try {
-    out = SuiteLineSchema.parse(JSON.parse(line));
-  } catch {
+  const out = suiteResult(r.stdout);
+  if (out === undefined) {
     test.reason = `the suite exited ${r.exitCode} without a result`;
     test.output = tail(r.stdout + r.stderr);
     return;
