@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
-import { loadConfig } from '../../config/load.js';
+import { type LoadedConfig, loadConfig } from '../../config/load.js';
+import { InputError } from '../../errors.js';
+import { bundledCatalog } from '../../plan/catalog.js';
+import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { planBuild } from '../../plan/plan.js';
+import { closestWord } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
@@ -23,15 +28,61 @@ export function renderSmoke(r: SmokeResult): string {
   return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
 }
 
+/**
+ * What the plan of the config says about the image's variant, as the pipeline's smoke stage takes
+ * it: its Python (the imports suite imports what pip installed there: environment markers on
+ * python_version) and its NVIDIA driver floor (the gpu suite). The variant: --variant, else the
+ * config's only one. A config of several variants without --variant: python.version (export's
+ * fallback) and no floor, said on stderr. No config: neither.
+ */
+export function smokeVariant(
+  loaded: LoadedConfig | undefined,
+  variant: string | undefined,
+  io: Pick<CliIo, 'env' | 'stderr'>,
+): { python?: string; driverFloor?: string } {
+  if (loaded === undefined) {
+    if (variant !== undefined)
+      throw new InputError('smoke: --variant names a variant of the config: pass --config FILE');
+    return {};
+  }
+  const names = loaded.config.variants.map((v) => v.name);
+  const name = variant ?? (names.length === 1 ? names[0] : undefined);
+  const { version } = loaded.config.python;
+  if (name === undefined) {
+    io.stderr(
+      `smoke: ${loaded.label ?? 'the config'} has ${names.length} variants (${names.join(', ')}) and no --variant was given: the imports suite judges environment markers on ${version === undefined ? 'no Python version' : `python.version ${version}`}, and the gpu suite checks no driver floor\n`,
+    );
+    return { ...(version !== undefined && { python: version }) };
+  }
+  if (!names.includes(name)) {
+    const hint = closestWord(name, names);
+    throw new InputError(
+      `smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`,
+      `give one of: ${names.join(', ')}`,
+    );
+  }
+  const plan = planBuild(loaded.config, {
+    catalog: bundledCatalog(),
+    git: gitContextFromGitHubEnv(io.env) ?? {},
+    now: new Date(),
+    ...(loaded.label !== undefined && { configFile: loaded.label }),
+    ...(loaded.lineOf !== undefined && { lineOf: loaded.lineOf }),
+    ...(loaded.fileVariants !== undefined && { fileVariants: loaded.fileVariants }),
+  });
+  const planned = plan.variants.find((v) => v.name === name)!;
+  return { python: planned.python, ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }) };
+}
+
 export const smokeCommand: Command = {
   name: 'smoke',
   summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
   usage:
-    'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
+    'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] --out DIR',
   help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
-  gpu        GPUs visible, driver at or above the variant's floor (skipped without GPUs)
+  gpu        GPUs visible, driver at or above the variant's floor (with --config, from its plan;
+             skipped without GPUs)
   compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
@@ -47,6 +98,10 @@ Options:
                       its environment gets only those GPUs (-1 or none: no GPU)
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
+  --variant NAME      the config's variant the image was built as (default: its only one): its
+                      Python decides which requirements imports checks (environment markers), its
+                      CUDA the driver floor the gpu suite checks. Without it, a config of several
+                      variants gives python.version and no floor; without --config, no floor
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
   --verbose           stream each test's output as it runs
 
@@ -59,6 +114,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       'require-gpu': { type: 'boolean', default: false },
       platform: { type: 'string' },
       config: { type: 'string' },
+      variant: { type: 'string' },
       timeout: { type: 'string' },
     });
     const image = imageFlag('smoke', values.image);
@@ -68,9 +124,12 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       values.config !== undefined ? loadConfig({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
     const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
     const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
-    // The same inputs the pipeline's smoke stage gives the suites.
+    // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
+    // variant's Python and the platform, the floors, the variant's driver floor.
+    const { python, driverFloor } = smokeVariant(loaded, values.variant, io);
     const { distributions, baseline } = configSmokeInputs(loaded, io.env, {
       ...(platform !== undefined && { platform }),
+      ...(python !== undefined && { python }),
     });
     const choice = await resolveGpuChoice(gpus, io.docker(), io.env);
     if (choice.pin !== undefined) io.stderr(`smoke: ${gpusLine(choice.gpus, choice.pin)}\n`);
@@ -82,6 +141,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         ...choice,
         requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
         distributions,
+        ...(driverFloor !== undefined && { driverFloor }),
         tests: loaded?.config.smoke.tests ?? [],
         ...(loaded !== undefined && { network: loaded.config.smoke.network }),
         timeoutMs: timeout * 1000,
