@@ -130,6 +130,35 @@ describe('post step: images on a self-hosted runner', () => {
     expect(t.warnings).toEqual([]);
   });
 
+  // A variant built for one platform is loaded under its tags too (build-push-action's load): they
+  // are this run's while they name the recorded image; a variant of two platforms loads none.
+  it.each([
+    ['its tag names the recorded image: removed with it', sha('c'), 1, [LOCAL_TAG, `${REPO}:latest`], []],
+    ['its tag names another image now: left', sha('d'), 1, [LOCAL_TAG], [`${REPO}:latest`]],
+    ["a variant of two platforms: its tags are not its load's", sha('c'), 2, [LOCAL_TAG], [`${REPO}:latest`]],
+  ])("a load under the variant's tags (%s)", async (_what, tagged, platforms, removed, left) => {
+    const images = [
+      imageDetails({
+        id: sha('c'),
+        repoTags: [LOCAL_TAG, ...(tagged === sha('c') ? [`${REPO}:latest`] : [])],
+        labels: LABELS,
+      }),
+      ...(tagged === sha('c')
+        ? []
+        : [imageDetails({ id: tagged, repoTags: [`${REPO}:latest`], labels: LABELS })]),
+    ];
+    const engine = fakeEngine(images);
+    const arm = platform({ platform: 'linux/arm64', digest: sha('e') });
+    const t = setup({
+      docker: engine.docker,
+      build: build(platform({ digest: sha('c'), localRef: LOCAL_TAG }), ...(platforms === 2 ? [arm] : [])),
+    });
+    await runPost(t.io, t.deps);
+    expect(engine.removals.filter((r) => !r.includes('@')).sort()).toEqual([...removed].sort());
+    expect(engine.images.flatMap((d) => d.repoTags ?? [])).toEqual(left);
+    expect(t.warnings).toEqual([]);
+  });
+
   it("removes the docker driver's pushed tag (a pull request's too) and the REPO@DIGEST images the smoke stage pulled", async () => {
     const pushTag = `${REPO}:ml-image-build-pr7-cpu-amd64`;
     const engine = fakeEngine([
