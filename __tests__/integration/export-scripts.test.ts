@@ -87,7 +87,8 @@ const FAKE_SRUN = [
   '  args=(); for a in "$@"; do args+=("${a//\\/ml-image\\//$FAKE_REAL/}"); done; exec "${args[@]}"',
   'fi',
   'case "$*" in',
-  '  *"-m pip check"*) if [ -n "${FAKE_PIP_FAIL:-}" ]; then echo "torch 2.5.0 has requirement numpy<2"; exit 1; fi; exit 0 ;;',
+  '  *"-m pip check"*) if [ -n "${FAKE_NO_PIP:-}" ]; then echo "/usr/bin/python3: No module named pip" >&2; exit 1; fi',
+  '    if [ -n "${FAKE_PIP_FAIL:-}" ]; then echo "torch 2.5.0 has requirement numpy<2"; exit 1; fi; exit 0 ;;',
   '  *torch.distributed.run*) echo \'ML_IMAGE_DDP {"ok": true, "world": 16, "backend": "nccl", "algbw_gbps": 10.0, "busbw_gbps": 18.75}\'; exit 0 ;;',
   'esac',
   'suite=$3',
@@ -299,6 +300,16 @@ describe.skipIf(SKIP)('slurmScript', () => {
         reason: 'timed out after 1s',
       });
       expect(r.result('compute-cpu')).toMatchObject({ status: 'pass' });
+    });
+
+    // An image without pip: pip-check is skipped with the reason, as the pipeline's is; the job passes.
+    it('an image without pip: pip-check skipped, the job passes', () => {
+      const r = runSlurm(local({ suites: ['pip-check'] }), { FAKE_NO_PIP: '1' });
+      expect(r.status).toBe(0);
+      expect(r.result('pip-check')).toMatchObject({
+        status: 'skip',
+        reason: 'pip is not installed in the image',
+      });
     });
 
     // Pyxis imports the image in the first srun that names the container: a failed or slow import
@@ -513,7 +524,7 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
     `DDP_OK='{"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}'`,
     'case "$*" in',
     '  "-c "*) exit 0 ;;',
-    '  *"-m pip check"*) exit 0 ;;',
+    '  *"-m pip check"*) if [ -n "${FAKE_NO_PIP:-}" ]; then echo "/usr/bin/python3: No module named pip" >&2; exit 1; fi; exit 0 ;;',
     '  *torch.distributed.run*) sleep "${FAKE_TORCHRUN_SLEEP:-0}"; if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then printf "ML_IMAGE_DDP %s\\n" "${FAKE_DDP_LINE:-$DDP_OK}"; fi; exit "${FAKE_TORCHRUN_RC:-0}" ;;',
     'esac',
     'suite=$2',
@@ -600,6 +611,16 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
     });
     expect(r.stdout).toContain('  | Traceback: boom');
     expect(r.lines[1]).toMatchObject({ id: 'pip-check', status: 'pass' });
+  });
+
+  it('an image without pip: pip-check skipped with the reason, the pod passes', () => {
+    const r = runPod(k8s({ suites: ['pip-check'] }), { FAKE_NO_PIP: '1' });
+    expect(r.status).toBe(0);
+    expect(r.lines[0]).toMatchObject({
+      id: 'pip-check',
+      status: 'skip',
+      reason: 'pip is not installed in the image',
+    });
   });
 
   // dash's echo turned "\n" and "\\" into a line break and a backslash, and "\c" ended the line.

@@ -362,9 +362,12 @@ skip() {
   printf '%s\\n' "$3" > "$RESULTS/$1.out"
   record "$1" "$2" 0 "$(date +%s)"
 }
-# pip_result ID: pip check prints no JSON; its exit code is the result
+# pip_result ID: pip check prints no JSON; its exit code is the result (an image without pip: a
+# skip, as the pipeline's pip-check says it)
 pip_result() {
   if [ "$S_RC" = 0 ]; then echo '{"status": "pass", "reason": ""}' >> "$RESULTS/$1.out"
+  elif [ "$S_RC" != 124 ] && grep -q 'No module named pip' "$RESULTS/$1.err" "$RESULTS/$1.out" 2> /dev/null; then
+    echo '{"status": "skip", "reason": "pip is not installed in the image"}' >> "$RESULTS/$1.out"
   elif [ "$S_RC" != 124 ]; then echo '{"status": "fail", "reason": "pip check found broken requirements"}' >> "$RESULTS/$1.out"; fi
 }
 # ddp_result ID: rank 0 prints "ML_IMAGE_DDP {json}" (ml_image_smoke.py ddp-worker); it becomes the
