@@ -4348,20 +4348,28 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /* harmony export */   qZ: () => (/* binding */ csvFields),
 /* harmony export */   vH: () => (/* binding */ parseBpaList)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
 // a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
 // own BPA inputs (build/action-inputs.ts): it is about reading action inputs, so it lives in config,
-// which every stage may import, and it imports nothing.
+// which every stage may import, and it imports only the error classes.
+
 /**
  * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
  * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
  * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * A closing quote followed by anything but a comma, a line break or the end does not end the
+ * quoting as CSV would (relaxQuotes): the field is kept as written, its quotes too (`"a=1"x` is
+ * `"a=1"x`; the only change is `""` read as `"` before that quote). A quote never closed is
+ * `unclosed` (csv-parse throws "Quote Not Closed"); the rest of the text is then its field.
  * Empty lines are skipped.
  */
 function csvRecords(text) {
     const records = [];
     let record = [];
     let field = '';
+    let line = 1;
+    let unclosed;
     let i = 0;
     const endRecord = () => {
         record.push(field);
@@ -4370,9 +4378,11 @@ function csvRecords(text) {
         record = [];
         field = '';
     };
+    const breakAt = (j) => text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n');
     while (i < text.length) {
         const c = text[i];
         if (c === '"' && field === '') {
+            const opened = line;
             let j = i + 1;
             let quoted = '';
             for (; j < text.length; j++) {
@@ -4384,14 +4394,18 @@ function csvRecords(text) {
                     else
                         break;
                 }
-                else
+                else {
+                    if (breakAt(j))
+                        line++;
                     quoted += text[j];
+                }
             }
-            field = quoted;
+            if (j >= text.length)
+                unclosed ??= { line: opened };
+            const next = text[j + 1];
+            // Closed before a comma, a line break or the end: a CSV field. Else kept as written.
+            field = next === undefined || next === ',' || next === '\n' || next === '\r' ? quoted : `"${quoted}"`;
             i = j + 1;
-            // Text after the closing quote stays in the field (relaxQuotes).
-            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
-                field += text[i++];
             continue;
         }
         if (c === ',') {
@@ -4401,6 +4415,7 @@ function csvRecords(text) {
         else if (c === '\n' || c === '\r') {
             if (c === '\r' && text[i + 1] === '\n')
                 i++;
+            line++;
             endRecord();
         }
         else
@@ -4408,11 +4423,11 @@ function csvRecords(text) {
         i++;
     }
     endRecord();
-    return records;
+    return { records, ...(unclosed && { unclosed }) };
 }
 /** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
 function csvFields(line) {
-    return csvRecords(line)[0] ?? [''];
+    return csvRecords(line).records[0] ?? [''];
 }
 /**
  * A buildx `KEY=VALUE,...` spec (`--output`, `--cache-from`, `--cache-to`) read as buildx reads it
@@ -4442,7 +4457,9 @@ function specAttrs(spec) {
  * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
  * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
  * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
- * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's). A quote never closed is
+ * refused, as csv-parse refuses it, naming INPUT and the line the quote opens on, never the text
+ * (a secret's): read on, it would swallow every later line into that one item.
  */
 function parseBpaList(raw, opts) {
     const text = opts.trim === false ? raw : raw.trim();
@@ -4455,8 +4472,15 @@ function parseBpaList(raw, opts) {
             .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
             .map((s) => s.trim())
             .filter((s) => s !== '');
+    const { records, unclosed } = csvRecords(text);
+    if (unclosed) {
+        // Lines of the input as given: the blank lines trimmed off its start count.
+        const skipped = raw.slice(0, raw.length - raw.trimStart().length);
+        const line = unclosed.line + (opts.trim === false ? 0 : (skipped.match(/\r\n|\r|\n/g) ?? []).length);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${opts.input ?? 'list'}": the item on line ${line} opens a quote (") that is never closed, so every line after it would be read as part of that item`, 'close the quote after the last line of the item ("ID=line1<newline>line2"), and write a " inside a quoted value as "" (as docker/build-push-action reads it, csv-parse: "Quote Not Closed")');
+    }
     const out = [];
-    for (const record of csvRecords(text)) {
+    for (const record of records) {
         if (record.length === 1)
             out.push(...(opts.ignoreComma ? record : record[0].split(',')));
         else if (!opts.ignoreComma)
@@ -4512,7 +4536,7 @@ function asConfigProblem(loaded, check) {
 /* harmony export */   R8: () => (/* binding */ parseInputValue),
 /* harmony export */   p$: () => (/* binding */ overridesFromInputs)
 /* harmony export */ });
-/* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList */
+/* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList, refuseBpaFileInput */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _bpa_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36868);
 /* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4148);
@@ -4604,7 +4628,7 @@ function splitList(raw) {
 /** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
 function parseKvList(spec, raw) {
     const out = {};
-    for (const item of (0,_bpa_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBpaList */ .vH)(raw, { ignoreComma: true })) {
+    for (const item of (0,_bpa_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBpaList */ .vH)(raw, { input: spec.input, ignoreComma: true })) {
         const at = item.indexOf('=');
         if (at <= 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
@@ -4673,8 +4697,24 @@ function parseInputValue(spec, raw) {
         }
     }
 }
-/** Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput. */
-function overridesFromInputs(get) {
+/**
+ * docker/build-push-action's `file` (its Dockerfile) is `dockerfile` here. action.yml declares no
+ * `file`, so the runner only warns "Unexpected input(s) 'file'" and still exports it (INPUT_FILE):
+ * unread, the template's Dockerfile would be built and pushed under the user's tags instead.
+ */
+function refuseBpaFileInput(env) {
+    const file = env.INPUT_FILE?.trim() ?? '';
+    if (file === '')
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "file" (${JSON.stringify(file)}): the file input is build-push-action's: use dockerfile: PATH`, `rename it: dockerfile: ${file} (your own Dockerfile, relative to the config file, or to the workspace when the inputs carry the config; exclusive with template)`);
+}
+/**
+ * Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput;
+ * ENV is the step's environment, where the runner puts an input action.yml does not declare too
+ * (build-push-action's `file` is refused there).
+ */
+function overridesFromInputs(get, env = {}) {
+    refuseBpaFileInput(env);
     const out = [];
     for (const spec of CONFIG_INPUTS) {
         const raw = get(spec.input);

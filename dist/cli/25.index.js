@@ -134,7 +134,7 @@ backoff); a Dockerfile or pip failure stops at once with the end of the build lo
 Options:
   --config FILE      config file (default ml-image.yml)
 ${shared/* configOverrideFlags */.i7}
-  --load             build one platform into the local engine instead of pushing
+  --load             build one platform into the local engine instead of pushing (under its tags too)
   --quiet            do not stream buildx output (progress lines only)
   --verbose          also a "timing:" line per step (builder facts, base digest, each build and
                      merge) and stack traces on errors

@@ -235,25 +235,30 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/config/bpa-list.ts
 // docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
 // a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
 // own BPA inputs (build/action-inputs.ts): it is about reading action inputs, so it lives in config,
-// which every stage may import, and it imports nothing.
+// which every stage may import, and it imports only the error classes.
+
 /**
  * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
  * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
  * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * A closing quote followed by anything but a comma, a line break or the end does not end the
+ * quoting as CSV would (relaxQuotes): the field is kept as written, its quotes too (`"a=1"x` is
+ * `"a=1"x`; the only change is `""` read as `"` before that quote). A quote never closed is
+ * `unclosed` (csv-parse throws "Quote Not Closed"); the rest of the text is then its field.
  * Empty lines are skipped.
  */
 function csvRecords(text) {
     const records = [];
     let record = [];
     let field = '';
+    let line = 1;
+    let unclosed;
     let i = 0;
     const endRecord = () => {
         record.push(field);
@@ -262,9 +267,11 @@ function csvRecords(text) {
         record = [];
         field = '';
     };
+    const breakAt = (j) => text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n');
     while (i < text.length) {
         const c = text[i];
         if (c === '"' && field === '') {
+            const opened = line;
             let j = i + 1;
             let quoted = '';
             for (; j < text.length; j++) {
@@ -276,14 +283,18 @@ function csvRecords(text) {
                     else
                         break;
                 }
-                else
+                else {
+                    if (breakAt(j))
+                        line++;
                     quoted += text[j];
+                }
             }
-            field = quoted;
+            if (j >= text.length)
+                unclosed ??= { line: opened };
+            const next = text[j + 1];
+            // Closed before a comma, a line break or the end: a CSV field. Else kept as written.
+            field = next === undefined || next === ',' || next === '\n' || next === '\r' ? quoted : `"${quoted}"`;
             i = j + 1;
-            // Text after the closing quote stays in the field (relaxQuotes).
-            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
-                field += text[i++];
             continue;
         }
         if (c === ',') {
@@ -293,6 +304,7 @@ function csvRecords(text) {
         else if (c === '\n' || c === '\r') {
             if (c === '\r' && text[i + 1] === '\n')
                 i++;
+            line++;
             endRecord();
         }
         else
@@ -300,11 +312,11 @@ function csvRecords(text) {
         i++;
     }
     endRecord();
-    return records;
+    return { records, ...(unclosed && { unclosed }) };
 }
 /** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
 function csvFields(line) {
-    return csvRecords(line)[0] ?? [''];
+    return csvRecords(line).records[0] ?? [''];
 }
 /**
  * A buildx `KEY=VALUE,...` spec (`--output`, `--cache-from`, `--cache-to`) read as buildx reads it
@@ -334,7 +346,9 @@ function bpa_list_specAttrs(spec) {
  * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
  * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
  * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
- * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's). A quote never closed is
+ * refused, as csv-parse refuses it, naming INPUT and the line the quote opens on, never the text
+ * (a secret's): read on, it would swallow every later line into that one item.
  */
 function bpa_list_parseBpaList(raw, opts) {
     const text = opts.trim === false ? raw : raw.trim();
@@ -347,8 +361,15 @@ function bpa_list_parseBpaList(raw, opts) {
             .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
             .map((s) => s.trim())
             .filter((s) => s !== '');
+    const { records, unclosed } = csvRecords(text);
+    if (unclosed) {
+        // Lines of the input as given: the blank lines trimmed off its start count.
+        const skipped = raw.slice(0, raw.length - raw.trimStart().length);
+        const line = unclosed.line + (opts.trim === false ? 0 : (skipped.match(/\r\n|\r|\n/g) ?? []).length);
+        throw new InputError(`input "${opts.input ?? 'list'}": the item on line ${line} opens a quote (") that is never closed, so every line after it would be read as part of that item`, 'close the quote after the last line of the item ("ID=line1<newline>line2"), and write a " inside a quoted value as "" (as docker/build-push-action reads it, csv-parse: "Quote Not Closed")');
+    }
     const out = [];
-    for (const record of csvRecords(text)) {
+    for (const record of records) {
         if (record.length === 1)
             out.push(...(opts.ignoreComma ? record : record[0].split(',')));
         else if (!opts.ignoreComma)
@@ -359,6 +380,8 @@ function bpa_list_parseBpaList(raw, opts) {
     return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
 }
 
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
@@ -408,8 +431,19 @@ function annotationArg(a) {
     const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
     return `${prefix}${a.key}=${a.value}`;
 }
-/** An annotation of the per-platform image (manifest; the default when no type is given). */
-const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+/**
+ * What a per-platform build takes of an annotation: its manifest and manifest-descriptor types (none
+ * given: manifest, as buildx), or undefined when it has neither. BuildKit refuses an index type on a
+ * single-platform export ("index annotations not supported for single platform export"), so
+ * `index,manifest:k=v` gives each build `manifest:k=v`; the merge applies `index:k=v`
+ * (indexAnnotations).
+ */
+function manifestPart(a) {
+    if (a.types.length === 0)
+        return a;
+    const types = a.types.filter((t) => t === 'manifest' || t === 'manifest-descriptor');
+    return types.length === 0 ? undefined : { ...a, types };
+}
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
  * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
@@ -479,17 +513,20 @@ function valueSecrets(items, what) {
         const value = at > 0 ? item.slice(at + 1) : '';
         const problem = id === '' || value === ''
             ? `is not ${what}`
-            : !SECRET_ID.test(id) || /^\.+$/.test(id)
-                ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
-                : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
-                    /^\s*=+\s*$/.test(value)
-                        ? 'has a value of only "=" (the end of a base64 text?)'
-                        : undefined;
+            : // `"gcp={"type": ...}"`: text after the closing quote, so the quotes are kept (csv-parse).
+                id.startsWith('"')
+                    ? 'starts with a quote that text follows after its closing quote, so the quotes are kept as written (a " inside a quoted value is written "")'
+                    : !SECRET_ID.test(id) || /^\.+$/.test(id)
+                        ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+                        : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+                            /^\s*=+\s*$/.test(value)
+                                ? 'has a value of only "=" (the end of a base64 text?)'
+                                : undefined;
         if (problem === undefined) {
             out[id] = value;
             return;
         }
-        const multiLine = i > 0
+        const multiLine = i > 0 && !id.startsWith('"')
             ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
             : '';
         throw new InputError(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
@@ -675,7 +712,7 @@ function indexAnnotations(labels, given = []) {
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
-    const list = (name, ignoreComma) => parseBpaList(get(name), { ignoreComma });
+    const list = (name, ignoreComma) => parseBpaList(get(name), { input: name, ignoreComma });
     const tags = list('tags', false);
     if (tags.length) {
         for (const t of tags)
@@ -697,7 +734,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
         if (why !== undefined)
             throw new InputError(`input "${input}": ${key}: ${why}; ${input} are stored in the image for anyone who pulls it`, 'leave credentials out of labels and annotations (a URL without its login, e.g. https://github.com/org/repo)');
     }
-    const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
+    const secrets = parseBpaList(get('secrets'), { input: 'secrets', ignoreComma: true, trim: false });
     if (secrets.length)
         opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
     const secretEnvs = list('secret-envs', false);
@@ -739,7 +776,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
 const resolvePath = (p, cwd) => path.resolve(cwd, p);
 /** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
 function secretFileOptions(raw, given, cwd) {
-    const secretFiles = parseBpaList(raw, { ignoreComma: true });
+    const secretFiles = parseBpaList(raw, { input: 'secret-files', ignoreComma: true });
     if (!secretFiles.length)
         return undefined;
     const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
@@ -756,7 +793,7 @@ function secretFileOptions(raw, given, cwd) {
 }
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw, given) {
-    const attests = parseBpaList(raw, { ignoreComma: true });
+    const attests = parseBpaList(raw, { input: 'attests', ignoreComma: true });
     for (const a of attests) {
         const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
         if (!type)
@@ -779,7 +816,7 @@ function moreBuildOptions(get, given, cwd) {
     const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
     if (secretFiles)
         opts.secretFiles = secretFiles;
-    const ssh = parseBpaList(get('ssh'), { ignoreComma: false });
+    const ssh = parseBpaList(get('ssh'), { input: 'ssh', ignoreComma: false });
     for (const item of ssh)
         if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
             throw new InputError(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
@@ -787,7 +824,7 @@ function moreBuildOptions(get, given, cwd) {
     // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
     if (ssh.length)
         opts.ssh = ssh.map((item) => sshItem(item, cwd));
-    const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
+    const contexts = parseBpaList(get('build-contexts'), { input: 'build-contexts', ignoreComma: true });
     if (contexts.length) {
         opts.buildContexts = {};
         for (const item of contexts) {
@@ -805,7 +842,7 @@ function moreBuildOptions(get, given, cwd) {
     const attests = attestOptions(get('attests'), given);
     if (attests.length)
         opts.attests = attests;
-    const hosts = parseBpaList(get('add-hosts'), { ignoreComma: false });
+    const hosts = parseBpaList(get('add-hosts'), { input: 'add-hosts', ignoreComma: false });
     for (const h of hosts)
         if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
             throw new InputError(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
@@ -817,7 +854,7 @@ function moreBuildOptions(get, given, cwd) {
             throw new InputError(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
         opts.shmSize = shm;
     }
-    const ulimits = parseBpaList(get('ulimit'), { ignoreComma: true });
+    const ulimits = parseBpaList(get('ulimit'), { input: 'ulimit', ignoreComma: true });
     for (const u of ulimits)
         if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
             throw new InputError(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
@@ -828,7 +865,7 @@ function moreBuildOptions(get, given, cwd) {
 /** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
 function privilegedOptions(get) {
     const opts = {};
-    const allow = parseBpaList(get('allow'), { ignoreComma: false });
+    const allow = parseBpaList(get('allow'), { input: 'allow', ignoreComma: false });
     for (const a of allow)
         if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
             throw new InputError(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
@@ -840,7 +877,7 @@ function privilegedOptions(get) {
             throw new InputError(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
         opts.cgroupParent = cgroup;
     }
-    const filters = parseBpaList(get('no-cache-filters'), { ignoreComma: false });
+    const filters = parseBpaList(get('no-cache-filters'), { input: 'no-cache-filters', ignoreComma: false });
     if (filters.length)
         opts.noCacheFilters = filters;
     const call = get('call').trim();
@@ -1495,10 +1532,12 @@ function attestationArgs(req, builder, notes) {
     }
     return args;
 }
+/** The names of a loaded image: its local tag, then the tags it carries too (loadTags). */
+const loadNames = (req) => [...new Set([req.loadTag ?? [], req.loadTags ?? []].flat())];
 /** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
 function outputArgs(req, builder, notes) {
     if (!req.push)
-        return ['--load', ...(req.loadTag ? ['--tag', req.loadTag] : [])];
+        return ['--load', ...loadNames(req).flatMap((t) => ['--tag', t])];
     if (canPushByDigest(builder)) {
         return [
             '--output',
@@ -1507,7 +1546,9 @@ function outputArgs(req, builder, notes) {
         ];
     }
     if (req.load)
-        notes.push('docker driver: the pushed image is in the engine already (load)');
+        notes.push(req.loadTags?.length
+            ? `docker driver: the pushed image is in the engine already (load), under its push tag ${req.pushTag} only (the tags name the merged list in the registry)`
+            : 'docker driver: the pushed image is in the engine already (load)');
     notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
     return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
 }
@@ -1517,7 +1558,9 @@ function loadToo(req, builder) {
         return [];
     if (!atLeast(builder.buildxVersion, '0.13.0'))
         throw new errors/* EnvironmentError */.eG(`load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`, 'update buildx, or set push: false to load only');
-    return ['--output', `type=docker${req.loadTag ? `,name=${req.loadTag}` : ''}`];
+    // Several names in one field, quoted for buildx's CSV: `type=docker,"name=a,b"`.
+    const names = loadNames(req);
+    return ['--output', `type=docker${names.length ? `,${csvField(`name=${names.join(',')}`)}` : ''}`];
 }
 function buildxBuildArgs(req, builder) {
     const notes = [];
@@ -1732,7 +1775,8 @@ function finalFailure(f, transient) {
 
 ;// CONCATENATED MODULE: ./src/build/merge.ts
 // Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
-// manifest list under every tag; an image built with push: false gets a local tag instead.
+// manifest list under every tag; an image built with push: false gets a local tag instead (and,
+// a variant built for one platform, its tags too: buildx loads it under them, stage.ts).
 
 
 
@@ -1917,7 +1961,8 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...ctx.valueSecretFiles,
     };
     const o = ctx.options ?? {};
-    const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
+    // The manifest types of each annotation: an index type is the merge's (mergeAnnotations).
+    const annotations = (o.annotations ?? []).flatMap((a) => manifestPart(a) ?? []).map(annotationArg);
     const { args, notes } = buildxBuildArgs({
         context: ctx.context,
         dockerfile: t.dockerfile,
@@ -1925,7 +1970,10 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         repository: ctx.repository,
         pushTag: pushTagOf(ctx, t, arch),
         push: ctx.push,
-        ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+        ...((!ctx.push || o.load) && {
+            loadTag: localTag(ctx.repository, t.v.name, arch),
+            ...(t.loadTags && t.loadTags.length > 0 && { loadTags: t.loadTags }),
+        }),
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
@@ -2412,6 +2460,10 @@ async function buildVariant(input, v, run) {
         dockerfile,
         labels,
         buildArgs,
+        // One platform: the image loaded (push: false, or load) carries the variant's tags too,
+        // as build-push-action's (docker run TAG after the step). Several: each its local tag
+        // only (one tag cannot name each platform's image in the engine).
+        ...(platforms.length === 1 && { loadTags: v.tags }),
         ...(ociMediatypes && { ociMediatypes: true }),
         ...(record && { left: record }),
     }))).then((b) => {
@@ -4539,79 +4591,6 @@ function overallStatus(entries) {
     if (s.some((x) => x.fail > 0))
         return 'fail';
     return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
-}
-
-
-/***/ }),
-
-/***/ 46985:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ configBaseline),
-/* harmony export */   P: () => (/* binding */ configSmokeInputs)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
-/* harmony import */ var _config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7946);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38960);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59606);
-// What the smoke suites take from the config: the requirement names (the imports suite) and the
-// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
-// the smoke stage (capture, the runner, reuse).
-
-
-
-
-
-
-
-
-/**
- * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
- * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
- * The imports suite checks only the requirements pip installed: a name whose environment marker is
- * false on the target (requirementNames, markers.ts) is left out. `distributionsFor` gives the
- * names of one platform ("linux/arm64") and Python ("3.12"); `distributions` those of TARGET, else
- * of the config's platform when it names one, else of a Linux image whose machine is not known (a
- * marker on platform_machine then keeps its requirement).
- */
-function configSmokeInputs(loaded, env, target = {}) {
-    const text = loaded
-        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
-            expandable: loaded.config.build.secrets,
-        }).text
-        : undefined;
-    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .linuxMarkerEnvironment */ .Y)(platform, python));
-    const platforms = loaded?.config.platforms ?? [];
-    return {
-        distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
-        distributionsFor,
-        baseline: configBaseline(loaded),
-    };
-}
-/**
- * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
- * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
- * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
- * On a runner (loaded.workspace) a file outside the workspace is refused unread, as loadConfig does.
- */
-function configBaseline(loaded) {
-    const file = loaded?.config.smoke.baseline;
-    if (file === undefined)
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)();
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file);
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => {
-        const outside = (0,_config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__/* .outsideWorkspace */ .t)(abs, loaded.workspace);
-        if (outside !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`smoke.baseline: ${outside}`);
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(abs);
-    });
 }
 
 

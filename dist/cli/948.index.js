@@ -86,7 +86,7 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .configOverrideFlags */ .i7}
   --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
-  --load             build into the local engine without pushing (one platform)
+  --load             build into the local engine without pushing (one platform; under its tags too)
   --quiet            progress lines only (no buildx or test output)
   --verbose          also a line of how long each stage took (and stack traces on errors)
   --rerun            resolve and smoke-test again even when an identical earlier run can be reused

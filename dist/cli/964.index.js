@@ -2,6 +2,182 @@ export const id = 964;
 export const ids = [964];
 export const modules = {
 
+/***/ 87978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i7: () => (/* binding */ configOverrideFlags),
+  Tr: () => (/* binding */ gitContextFor),
+  du: () => (/* binding */ overridesFromFlags),
+  pP: () => (/* binding */ printedReport)
+});
+
+// EXTERNAL MODULE: ./node_modules/he/he.js
+var he = __webpack_require__(61528);
+var he_default = /*#__PURE__*/__webpack_require__.n(he);
+;// CONCATENATED MODULE: ./src/report/render/terminal.ts
+// The report for a terminal: the same Markdown the comment carries (report.md), read back into plain
+// text. No HTML entities (`&#40;` is "("), no tags (<details> sections become headed blocks), tables
+// aligned by display width (emoji take two columns), links as "text <url>", no Mermaid charts (the
+// tables beside them hold the same figures). Bold headings only when colour is on: the caller
+// decides (a TTY, and no NO_COLOR).
+
+const BOLD = (on) => (s) => (on && s !== '' ? `\x1b[1m${s}\x1b[22m` : s);
+// eslint-disable-next-line no-control-regex -- removing the ANSI codes we add is the point
+const ANSI = /\x1b\[[0-9;]*m/g;
+const JOINER = /\u2060/g;
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Columns a string takes on a terminal: wide for emoji and East Asian wide characters. */
+function displayWidth(text) {
+    let width = 0;
+    for (const { segment } of segmenter.segment(text.replace(ANSI, ''))) {
+        if (/^\p{M}+$/u.test(segment) || segment === '\u2060' || segment === '\u200d')
+            continue;
+        const cp = segment.codePointAt(0);
+        // Emoji shown as emoji (by default, or asked for with VS16) and East Asian wide characters.
+        const emoji = /\p{Emoji_Presentation}/u.test(segment) ||
+            (/\p{Extended_Pictographic}/u.test(segment) && segment.includes('\ufe0f'));
+        const eastAsianWide = (cp >= 0x1100 && cp <= 0x115f) ||
+            (cp >= 0x2e80 && cp <= 0xa4cf) ||
+            (cp >= 0xac00 && cp <= 0xd7a3) ||
+            (cp >= 0xf900 && cp <= 0xfaff) ||
+            (cp >= 0xfe30 && cp <= 0xfe4f) ||
+            (cp >= 0xff00 && cp <= 0xff60) ||
+            (cp >= 0xffe0 && cp <= 0xffe6);
+        width += emoji || eastAsianWide ? 2 : 1;
+    }
+    return width;
+}
+/** Inline Markdown and HTML of one piece of text -> plain text (optionally bold). */
+function inline(text, bold, br = '\n') {
+    const out = text
+        .replace(/<br\s*\/?>/gi, br)
+        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, t, u) => (t === u ? u : `${t} <${u}>`))
+        .replace(/\*\*([^*]+)\*\*/g, (_m, t) => bold(t))
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/<a\s+href="([^"]*)"[^>]*>([^<]*)<\/a>/gi, '$2 <$1>')
+        .replace(/<\/?(details|summary|blockquote|sub|sup|b|strong|i|em|code|p|div|span|picture|source)\b[^>]*>/gi, '')
+        .replace(/<img\b[^>]*alt="([^"]*)"[^>]*>/gi, '$1')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~<>$])/g, '$1');
+    return he_default().decode(out).replace(JOINER, '');
+}
+const cells = (row) => row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
+function table(rows, bold) {
+    const body = rows.filter((r) => !/^\|?\s*:?-{3,}/.test(r.trim()));
+    const grid = body.map((r, i) => cells(r).map((c) => inline(c, i === 0 ? bold : (s) => s, ' / ')));
+    const n = Math.max(...grid.map((r) => r.length));
+    const widths = Array.from({ length: n }, (_, j) => Math.max(0, ...grid.map((r) => displayWidth(r[j] ?? ''))));
+    const line = (r) => r
+        .map((c, j) => (j === r.length - 1 ? c : c + ' '.repeat(widths[j] - displayWidth(c))))
+        .join('  ')
+        .trimEnd();
+    const [head, ...rest] = grid;
+    return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rest.map(line)];
+}
+/** report.md (GitHub Markdown) -> text for a terminal. */
+function toTerminal(markdown, options) {
+    const bold = BOLD(options.color);
+    const out = [];
+    const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n');
+    let fence = null;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.startsWith('```')) {
+            fence = fence ? null : line.trim() === '```mermaid' ? 'chart' : 'code';
+            continue;
+        }
+        // A chart is for GitHub to draw; its figures are in the table beside it.
+        if (fence === 'chart')
+            continue;
+        if (fence) {
+            out.push(`    ${line}`);
+            continue;
+        }
+        if (line.trimStart().startsWith('|')) {
+            const rows = [];
+            while (i < lines.length && lines[i].trimStart().startsWith('|'))
+                rows.push(lines[i++]);
+            i--;
+            out.push(...table(rows, bold));
+            continue;
+        }
+        const summary = /^\s*<details[^>]*>\s*<summary>(.*?)<\/summary>\s*$/i.exec(line);
+        if (summary) {
+            out.push(`▸ ${bold(inline(summary[1], (s) => s, ' '))}`);
+            continue;
+        }
+        if (/^\s*<\/?(details|blockquote)>\s*$/i.test(line))
+            continue;
+        const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+        if (heading) {
+            const text = inline(heading[2], (s) => s, ' ');
+            out.push(bold(text));
+            if (heading[1].length <= 3)
+                out.push('═'.repeat(Math.min(displayWidth(text), 100)));
+            continue;
+        }
+        const item = /^(\s*)[-*]\s+(.*)$/.exec(line);
+        if (item) {
+            out.push(`${item[1]}• ${inline(item[2], bold)}`);
+            continue;
+        }
+        out.push(inline(line, bold));
+    }
+    // One blank line at most between blocks (removed tags leave runs of them).
+    return `${out
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .replace(/^\n+/, '')
+        .trimEnd()}\n`;
+}
+/** Colour on a terminal that asked for none? https://no-color.org: any non-empty NO_COLOR. */
+function wantsColor(isTTY, env) {
+    return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
+}
+
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: ./src/plan/git-context.ts
+var git_context = __webpack_require__(74725);
+;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
+// Flags several commands share: config overrides, the same ones the action takes as inputs.
+
+
+
+const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does
+  --variants LIST    only these variants (comma-separated names): a name the config lists is
+                     that variant as written there; another is shorthand (cpu, cuda12.8, ...)`;
+function overridesFromFlags(values) {
+    const list = (s) => s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+    const overrides = [];
+    if (values.platforms !== undefined)
+        overrides.push({ path: ['platforms'], value: list(values.platforms), source: 'flag --platforms' });
+    if (values.variants !== undefined)
+        overrides.push({ path: ['variants'], value: list(values.variants), source: 'flag --variants' });
+    return overrides;
+}
+/** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
+async function gitContextFor(io) {
+    return (0,git_context/* gitContextFromGitHubEnv */.s)(io.env) ?? (await (0,git_context/* gitContextFromCheckout */.Y)(new exec_runner/* ActionsExecRunner */.L(), io.cwd));
+}
+/** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
+function printedReport(io, markdown) {
+    return toTerminal(markdown, { color: wantsColor(io.stdoutIsTTY, io.env) });
+}
+
+
+/***/ }),
+
 /***/ 12575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -338,215 +514,6 @@ function readListedRequirements(files, secrets, baseDir, env) {
     const read = (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readRequirements */ .F2)(files, baseDir, env, { ...(0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceRoot */ .oS)(env, baseDir), expandable: secrets });
     checkListedReferences(read.envReferences, secrets);
     return read;
-}
-
-
-/***/ }),
-
-/***/ 59606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  _K: () => (/* binding */ bundledBaseline),
-  wC: () => (/* binding */ floorsArg),
-  oU: () => (/* binding */ loadBaseline)
-});
-
-// UNUSED EXPORTS: BaselineSchema
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
-var json_file = __webpack_require__(20317);
-;// CONCATENATED MODULE: ./src/smoke/baselines.json
-const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
-;// CONCATENATED MODULE: ./src/smoke/baselines.ts
-// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
-// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
-// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
-// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
-// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
-
-
-
-
-
-/** A regular expression both JavaScript and Python read alike: checked here, used there. */
-const pattern = schemas/* string */.YjP()
-    .min(1)
-    .refine((s) => {
-    try {
-        new RegExp(s, 'i');
-        return !/\(\?P?<[A-Za-z_]/.test(s);
-    }
-    catch {
-        return false;
-    }
-}, { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' });
-const fraction = schemas/* number */.aig().gt(0).lte(1);
-const GpuRow = schemas/* object */.Ikc({
-    /** The row's name, reported as floor_gpu. */
-    name: schemas/* string */.YjP().min(1),
-    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
-    match: pattern,
-    /** major.minor; the row applies only to a GPU of this compute capability. */
-    computeCapability: schemas/* string */.YjP()
-        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
-        .optional(),
-    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
-    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
-        .refine((m) => m.min <= m.max, { error: 'min is above max' })
-        .optional(),
-    /** This row's floor fraction, instead of the table's. */
-    floorFraction: fraction.optional(),
-    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
-    measured: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
-        .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
-    /** How the figures were measured (shapes, warm-up, timing, power). */
-    method: schemas/* string */.YjP().min(1).optional(),
-    /** Where the figures come from: a URL, or a file of this repository. */
-    source: schemas/* string */.YjP().min(1),
-});
-const DdpRow = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1),
-    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
-    match: pattern,
-    /** The row applies from this many processes on. */
-    minWorld: schemas/* number */.aig().int().min(2).optional(),
-    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
-    busbw_gbps: schemas/* number */.aig().positive(),
-    floorFraction: fraction.optional(),
-    /** e.g. "NVLink 4 (NVSwitch)" */
-    interconnect: schemas/* string */.YjP().min(1),
-    method: schemas/* string */.YjP().min(1).optional(),
-    source: schemas/* string */.YjP().min(1),
-});
-const BaselineSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    floorFraction: fraction,
-    gpus: schemas/* array */.YOg(GpuRow),
-    ddp: schemas/* array */.YOg(DdpRow).optional(),
-});
-function bundledBaseline() {
-    return BaselineSchema.parse(baselines_namespaceObject);
-}
-/**
- * The config's baseline file merged with the bundled one: its rows come first, so they win (the
- * script takes the first row that matches), and its floorFraction is the table's. A bundled row
- * keeps the fraction it states.
- */
-function loadBaseline(file) {
-    const bundled = bundledBaseline();
-    if (file === undefined)
-        return bundled;
-    let json;
-    try {
-        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
-    }
-    catch (e) {
-        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
-        if (!(e instanceof errors/* InputError */.dz))
-            throw e;
-        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
-    }
-    const r = BaselineSchema.safeParse(json);
-    if (!r.success) {
-        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
-    }
-    return {
-        ...r.data,
-        gpus: [...r.data.gpus, ...bundled.gpus],
-        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
-    };
-}
-/**
- * The table as the smoke script's `--floors` argument: compact JSON, with U+2028 and U+2029 escaped
- * (still the same JSON). An export carries it in a Kubernetes YAML file, whose readers (go-yaml in
- * kubectl, PyYAML) take those characters for line breaks and would misread the file.
- */
-function floorsArg(baseline) {
-    return JSON.stringify(baseline)
-        .replace(/\u2028/g, '\\u2028')
-        .replace(/\u2029/g, '\\u2029');
-}
-
-
-/***/ }),
-
-/***/ 46985:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ configBaseline),
-/* harmony export */   P: () => (/* binding */ configSmokeInputs)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
-/* harmony import */ var _config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7946);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38960);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59606);
-// What the smoke suites take from the config: the requirement names (the imports suite) and the
-// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
-// the smoke stage (capture, the runner, reuse).
-
-
-
-
-
-
-
-
-/**
- * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
- * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
- * The imports suite checks only the requirements pip installed: a name whose environment marker is
- * false on the target (requirementNames, markers.ts) is left out. `distributionsFor` gives the
- * names of one platform ("linux/arm64") and Python ("3.12"); `distributions` those of TARGET, else
- * of the config's platform when it names one, else of a Linux image whose machine is not known (a
- * marker on platform_machine then keeps its requirement).
- */
-function configSmokeInputs(loaded, env, target = {}) {
-    const text = loaded
-        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
-            expandable: loaded.config.build.secrets,
-        }).text
-        : undefined;
-    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .linuxMarkerEnvironment */ .Y)(platform, python));
-    const platforms = loaded?.config.platforms ?? [];
-    return {
-        distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
-        distributionsFor,
-        baseline: configBaseline(loaded),
-    };
-}
-/**
- * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
- * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
- * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
- * On a runner (loaded.workspace) a file outside the workspace is refused unread, as loadConfig does.
- */
-function configBaseline(loaded) {
-    const file = loaded?.config.smoke.baseline;
-    if (file === undefined)
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)();
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file);
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => {
-        const outside = (0,_config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__/* .outsideWorkspace */ .t)(abs, loaded.workspace);
-        if (outside !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`smoke.baseline: ${outside}`);
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(abs);
-    });
 }
 
 

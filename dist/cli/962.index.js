@@ -1,5 +1,5 @@
-export const id = 983;
-export const ids = [983];
+export const id = 962;
+export const ids = [962];
 export const modules = {
 
 /***/ 96912:
@@ -438,6 +438,336 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 48238:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _K: () => (/* binding */ bundledBaseline),
+  wC: () => (/* binding */ floorsArg),
+  oU: () => (/* binding */ loadBaseline)
+});
+
+// UNUSED EXPORTS: BaselineSchema, FLOOR_METRICS
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/smoke/baselines.json
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
+;// CONCATENATED MODULE: ./src/smoke/portable-pattern.ts
+// A floors row's `match` is checked here (JavaScript, new RegExp(s, 'i')) and used by the smoke
+// script (Python, re.search(s, name, re.I)). The two engines read much alike but not all of it:
+// JavaScript takes `(?<!NVL.*)H200` (Python only fixed-width lookbehind), `[^]` (any character;
+// Python: a class that starts with "]") or `\cA` (Python: an error), and the script would then
+// fail compute-gpu after its benchmark. So a pattern must keep to a subset both read the same way,
+// and a construct outside it is named (exit 2 at validation, before anything runs). Pure.
+/** Escapes both engines read alike, outside and inside a class (\b in a class: a backspace in both). */
+const SHARED_ESCAPES = new Set('dDwWsSbtnrfv');
+/** The escapes that stand for a class of characters (no end of a range in Python). */
+const CLASS_ESCAPES = new Set('dDwWsS');
+/** Python's quantifier limit is larger; a count past this is no GPU name's. */
+const MAX_REPEAT = 65535;
+/** Escapes of a letter or digit that JavaScript (without the u flag) and Python read differently. */
+const ESCAPE_PROBLEMS = {
+    c: 'the control escape "\\c" (JavaScript only: an error in Python)',
+    p: 'the property escape "\\p{...}" (a letter p in JavaScript without the u flag, an error in Python)',
+    P: 'the property escape "\\P{...}" (a letter P in JavaScript without the u flag, an error in Python)',
+    B: 'the non-boundary "\\B" (Python never matches it in an empty text; in a class an error)',
+    A: 'the escape "\\A" (a letter A in JavaScript, an anchor in Python)',
+    Z: 'the escape "\\Z" (a letter Z in JavaScript, an anchor in Python)',
+};
+/** N hex digits at S[FROM]. */
+const hexDigits = (s, from, n) => new RegExp(`^[0-9A-Fa-f]{${n}}`).test(s.slice(from));
+/** Why the escape at S[I] is not read alike, or undefined; `len`: the characters it takes. */
+function escapeProblem(s, i) {
+    const n = s[i + 1] ?? '';
+    if (SHARED_ESCAPES.has(n))
+        return { len: 2 };
+    if (n === 'x')
+        return hexDigits(s, i + 2, 2)
+            ? { len: 4 }
+            : { problem: '"\\x" without two hex digits (a letter x in JavaScript, an error in Python)', len: 2 };
+    if (n === 'u')
+        return hexDigits(s, i + 2, 4)
+            ? { len: 6 }
+            : {
+                problem: '"\\u" without four hex digits (JavaScript and Python read "\\u{...}" differently)',
+                len: 2,
+            };
+    if (/[0-9]/.test(n))
+        return {
+            problem: `the backreference or octal escape "\\${n}" (read differently by JavaScript and Python)`,
+            len: 2,
+        };
+    if (/[A-Za-z]/.test(n))
+        return {
+            problem: ESCAPE_PROBLEMS[n] ?? `the escape "\\${n}" (a letter ${n} in JavaScript, an error in Python)`,
+            len: 2,
+        };
+    return { len: 2 }; // an escaped punctuation character or space: itself in both
+}
+/** The group opening at S[I] ("("): a problem for any "(?" but (?:, (?= and (?!. */
+function groupProblem(s, i) {
+    if (s[i + 1] !== '?')
+        return undefined;
+    const head = s.slice(i, i + 4);
+    if (/^\(\?[:=!]/.test(head))
+        return undefined;
+    if (head === '(?<=' || head === '(?<!')
+        return `the lookbehind "${head}" (Python takes only a fixed-width one; use a lookahead, e.g. "H200(?!.*NVL)")`;
+    if (/^\(\?(P|<)/.test(head))
+        return `the named group "${head}..." (its syntax differs between JavaScript and Python)`;
+    return `"${head.slice(0, 3)}" (inline flags and other extensions: only (?:, (?= and (?! are read alike)`;
+}
+/** The class opening at S[I] ("["): where it ends (after its "]"), or a problem and where it is. */
+function classProblem(s, i) {
+    let j = i + 1;
+    if (s[j] === '^')
+        j++;
+    if (s[j] === ']')
+        return {
+            problem: `"${s.slice(i, j + 1)}" (JavaScript: ${j === i + 1 ? 'a class of nothing' : 'any character'}; Python: a class that starts with "]")`,
+            pos: i,
+        };
+    const first = j;
+    const classEscapeAt = (k) => s[k] === '\\' && CLASS_ESCAPES.has(s[k + 1] ?? '');
+    for (; j < s.length && s[j] !== ']'; j++) {
+        const c = s[j];
+        if (c === '\\') {
+            const e = escapeProblem(s, j);
+            if (e.problem)
+                return { problem: e.problem, pos: j };
+            // JavaScript reads "[\d-z]" as \d, "-" and z; Python refuses the range.
+            if (classEscapeAt(j) && s[j + 2] === '-' && s[j + 3] !== ']')
+                return { problem: `a range from "\\${s[j + 1]}" (escape the "-" as "\\-")`, pos: j };
+            j += e.len - 1;
+        }
+        else if (c === '-' && j > first && classEscapeAt(j + 1))
+            return { problem: `a range to "\\${s[j + 2]}" (escape the "-" as "\\-")`, pos: j };
+        else if (c === '[')
+            return { problem: 'a "[" inside a class (Python may read a nested set: escape it as "\\[")', pos: j };
+        else if (['&&', '--', '||', '~~'].includes(s.slice(j, j + 2)))
+            return {
+                problem: `"${s.slice(j, j + 2)}" inside a class (Python may read a set operation: escape one of them)`,
+                pos: j,
+            };
+    }
+    return { end: j + 1 };
+}
+/** The "{" at S[I]: a quantifier {n}, {n,} or {n,m} (its length), else a problem. */
+function braceProblem(s, i) {
+    const m = /^\{(\d+)(?:,(\d*))?\}/.exec(s.slice(i));
+    if (!m)
+        return {
+            problem: 'a "{" that is no quantifier {n}, {n,} or {n,m} ("{,3}" is a quantifier in Python, text in JavaScript: escape a literal one as "\\{")',
+            len: 1,
+        };
+    if (Number(m[1]) > MAX_REPEAT || (m[2] !== undefined && m[2] !== '' && Number(m[2]) > MAX_REPEAT))
+        return { problem: `the quantifier "${m[0]}" (at most ${MAX_REPEAT})`, len: m[0].length };
+    return { len: m[0].length };
+}
+/**
+ * Why S is not a regular expression JavaScript and Python read the same way (case-insensitively),
+ * naming the construct and where it starts; undefined when it is one. The subset: characters,
+ * escaped punctuation, \d \D \w \W \s \S \b \t \n \r \f \v \xHH \uHHHH, classes (no "[]", "[^]",
+ * nested "[" or "&&"-style pairs, no range to or from a class escape), groups ( ), (?: ), lookaheads
+ * (?= ) and (?! ), alternation, anchors ^ $, and the quantifiers * + ? {n} {n,} {n,m} (lazy too).
+ * Those match alike on one line of ASCII text, as device names are (on other text \w, \d and \b
+ * are Unicode-aware in Python only, "." takes "\r" in Python only, and "$" in Python also matches
+ * before a last "\n").
+ */
+function portablePatternProblem(s) {
+    try {
+        new RegExp(s, 'i');
+    }
+    catch (e) {
+        return `not a regular expression (${e.message})`;
+    }
+    const at = (problem, i) => `${problem} at character ${i + 1}`;
+    for (let i = 0; i < s.length;) {
+        const c = s[i];
+        if (c === '\\') {
+            const e = escapeProblem(s, i);
+            if (e.problem)
+                return at(e.problem, i);
+            i += e.len;
+        }
+        else if (c === '[') {
+            const k = classProblem(s, i);
+            if ('problem' in k)
+                return at(k.problem, k.pos);
+            i = k.end;
+        }
+        else if (c === '(') {
+            const g = groupProblem(s, i);
+            if (g)
+                return at(g, i);
+            i += 1;
+        }
+        else if (c === '{') {
+            const b = braceProblem(s, i);
+            if (b.problem)
+                return at(b.problem, i);
+            i += b.len;
+        }
+        else
+            i += 1;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/baselines.ts
+// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
+// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
+// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
+// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
+// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
+
+
+
+
+
+
+
+/**
+ * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
+ * used there. A construct outside that subset is named with where it is.
+ */
+const pattern = schemas/* string */.YjP()
+    .min(1)
+    .superRefine((s, ctx) => {
+    const problem = portablePatternProblem(s);
+    if (problem !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a regular expression JavaScript and Python read alike (matched case-insensitively): ${problem}`,
+        });
+});
+const fraction = schemas/* number */.aig().gt(0).lte(1);
+/**
+ * The metrics the compute suite measures on a GPU and the script judges against a row's figures
+ * (images/probe/ml_image_smoke.py compute: `<dtype>_tflops`). A key it does not measure would never
+ * be judged: a row matched first would switch the floor off without a word.
+ */
+const FLOOR_METRICS = ['bf16_tflops', 'fp16_tflops', 'tf32_tflops', 'fp32_tflops'];
+/** The metric KEY was likely meant: a close spelling, else the one it starts ("bf16" -> bf16_tflops). */
+function metricHint(key) {
+    const lower = key.toLowerCase();
+    return ((0,util_text/* closestWord */.En)(key, FLOOR_METRICS) ??
+        (lower.length >= 4 ? FLOOR_METRICS.find((m) => m.startsWith(lower)) : undefined));
+}
+/** A row's figures: only metrics of FLOOR_METRICS, each problem named by its key. */
+const measured = schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
+    .superRefine((m, ctx) => {
+    for (const key of Object.keys(m)) {
+        if (FLOOR_METRICS.includes(key))
+            continue;
+        const hint = metricHint(key);
+        ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `not a metric the compute suite measures${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${FLOOR_METRICS.join(', ')}`,
+        });
+    }
+})
+    .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
+const GpuRow = schemas/* object */.Ikc({
+    /** The row's name, reported as floor_gpu. */
+    name: schemas/* string */.YjP().min(1),
+    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
+    match: pattern,
+    /** major.minor; the row applies only to a GPU of this compute capability. */
+    computeCapability: schemas/* string */.YjP()
+        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
+        .optional(),
+    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
+    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+        .refine((m) => m.min <= m.max, { error: 'min is above max' })
+        .optional(),
+    /** This row's floor fraction, instead of the table's. */
+    floorFraction: fraction.optional(),
+    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
+    measured,
+    /** How the figures were measured (shapes, warm-up, timing, power). */
+    method: schemas/* string */.YjP().min(1).optional(),
+    /** Where the figures come from: a URL, or a file of this repository. */
+    source: schemas/* string */.YjP().min(1),
+});
+const DdpRow = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
+    match: pattern,
+    /** The row applies from this many processes on. */
+    minWorld: schemas/* number */.aig().int().min(2).optional(),
+    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
+    busbw_gbps: schemas/* number */.aig().positive(),
+    floorFraction: fraction.optional(),
+    /** e.g. "NVLink 4 (NVSwitch)" */
+    interconnect: schemas/* string */.YjP().min(1),
+    method: schemas/* string */.YjP().min(1).optional(),
+    source: schemas/* string */.YjP().min(1),
+});
+const BaselineSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    floorFraction: fraction,
+    gpus: schemas/* array */.YOg(GpuRow),
+    ddp: schemas/* array */.YOg(DdpRow).optional(),
+});
+function bundledBaseline() {
+    return BaselineSchema.parse(baselines_namespaceObject);
+}
+/**
+ * The config's baseline file merged with the bundled one: its rows come first, so they win (the
+ * script takes the first row that matches), and its floorFraction is the table's. A bundled row
+ * keeps the fraction it states.
+ */
+function loadBaseline(file) {
+    const bundled = bundledBaseline();
+    if (file === undefined)
+        return bundled;
+    let json;
+    try {
+        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    }
+    catch (e) {
+        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
+    }
+    const r = BaselineSchema.safeParse(json);
+    if (!r.success) {
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
+    }
+    return {
+        ...r.data,
+        gpus: [...r.data.gpus, ...bundled.gpus],
+        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
+    };
+}
+/**
+ * The table as the smoke script's `--floors` argument: compact JSON, with U+2028 and U+2029 escaped
+ * (still the same JSON). An export carries it in a Kubernetes YAML file, whose readers (go-yaml in
+ * kubectl, PyYAML) take those characters for line breaks and would misread the file.
+ */
+function floorsArg(baseline) {
+    return JSON.stringify(baseline)
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 581;
-export const ids = [581];
+export const id = 943;
+export const ids = [943];
 export const modules = {
 
-/***/ 10581:
+/***/ 2943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -96,8 +96,19 @@ function annotationArg(a) {
     const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
     return `${prefix}${a.key}=${a.value}`;
 }
-/** An annotation of the per-platform image (manifest; the default when no type is given). */
-const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+/**
+ * What a per-platform build takes of an annotation: its manifest and manifest-descriptor types (none
+ * given: manifest, as buildx), or undefined when it has neither. BuildKit refuses an index type on a
+ * single-platform export ("index annotations not supported for single platform export"), so
+ * `index,manifest:k=v` gives each build `manifest:k=v`; the merge applies `index:k=v`
+ * (indexAnnotations).
+ */
+function manifestPart(a) {
+    if (a.types.length === 0)
+        return a;
+    const types = a.types.filter((t) => t === 'manifest' || t === 'manifest-descriptor');
+    return types.length === 0 ? undefined : { ...a, types };
+}
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
  * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
@@ -167,17 +178,20 @@ function valueSecrets(items, what) {
         const value = at > 0 ? item.slice(at + 1) : '';
         const problem = id === '' || value === ''
             ? `is not ${what}`
-            : !SECRET_ID.test(id) || /^\.+$/.test(id)
-                ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
-                : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
-                    /^\s*=+\s*$/.test(value)
-                        ? 'has a value of only "=" (the end of a base64 text?)'
-                        : undefined;
+            : // `"gcp={"type": ...}"`: text after the closing quote, so the quotes are kept (csv-parse).
+                id.startsWith('"')
+                    ? 'starts with a quote that text follows after its closing quote, so the quotes are kept as written (a " inside a quoted value is written "")'
+                    : !SECRET_ID.test(id) || /^\.+$/.test(id)
+                        ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+                        : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+                            /^\s*=+\s*$/.test(value)
+                                ? 'has a value of only "=" (the end of a base64 text?)'
+                                : undefined;
         if (problem === undefined) {
             out[id] = value;
             return;
         }
-        const multiLine = i > 0
+        const multiLine = i > 0 && !id.startsWith('"')
             ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
             : '';
         throw new errors/* InputError */.dz(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
@@ -363,7 +377,7 @@ function indexAnnotations(labels, given = []) {
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
-    const list = (name, ignoreComma) => (0,bpa_list/* parseBpaList */.vH)(get(name), { ignoreComma });
+    const list = (name, ignoreComma) => (0,bpa_list/* parseBpaList */.vH)(get(name), { input: name, ignoreComma });
     const tags = list('tags', false);
     if (tags.length) {
         for (const t of tags)
@@ -385,7 +399,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
         if (why !== undefined)
             throw new errors/* InputError */.dz(`input "${input}": ${key}: ${why}; ${input} are stored in the image for anyone who pulls it`, 'leave credentials out of labels and annotations (a URL without its login, e.g. https://github.com/org/repo)');
     }
-    const secrets = (0,bpa_list/* parseBpaList */.vH)(get('secrets'), { ignoreComma: true, trim: false });
+    const secrets = (0,bpa_list/* parseBpaList */.vH)(get('secrets'), { input: 'secrets', ignoreComma: true, trim: false });
     if (secrets.length)
         opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
     const secretEnvs = list('secret-envs', false);
@@ -427,7 +441,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
 const resolvePath = (p, cwd) => external_node_path_default().resolve(cwd, p);
 /** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
 function secretFileOptions(raw, given, cwd) {
-    const secretFiles = (0,bpa_list/* parseBpaList */.vH)(raw, { ignoreComma: true });
+    const secretFiles = (0,bpa_list/* parseBpaList */.vH)(raw, { input: 'secret-files', ignoreComma: true });
     if (!secretFiles.length)
         return undefined;
     const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
@@ -444,7 +458,7 @@ function secretFileOptions(raw, given, cwd) {
 }
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw, given) {
-    const attests = (0,bpa_list/* parseBpaList */.vH)(raw, { ignoreComma: true });
+    const attests = (0,bpa_list/* parseBpaList */.vH)(raw, { input: 'attests', ignoreComma: true });
     for (const a of attests) {
         const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
         if (!type)
@@ -467,7 +481,7 @@ function moreBuildOptions(get, given, cwd) {
     const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
     if (secretFiles)
         opts.secretFiles = secretFiles;
-    const ssh = (0,bpa_list/* parseBpaList */.vH)(get('ssh'), { ignoreComma: false });
+    const ssh = (0,bpa_list/* parseBpaList */.vH)(get('ssh'), { input: 'ssh', ignoreComma: false });
     for (const item of ssh)
         if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
             throw new errors/* InputError */.dz(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
@@ -475,7 +489,7 @@ function moreBuildOptions(get, given, cwd) {
     // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
     if (ssh.length)
         opts.ssh = ssh.map((item) => sshItem(item, cwd));
-    const contexts = (0,bpa_list/* parseBpaList */.vH)(get('build-contexts'), { ignoreComma: true });
+    const contexts = (0,bpa_list/* parseBpaList */.vH)(get('build-contexts'), { input: 'build-contexts', ignoreComma: true });
     if (contexts.length) {
         opts.buildContexts = {};
         for (const item of contexts) {
@@ -493,7 +507,7 @@ function moreBuildOptions(get, given, cwd) {
     const attests = attestOptions(get('attests'), given);
     if (attests.length)
         opts.attests = attests;
-    const hosts = (0,bpa_list/* parseBpaList */.vH)(get('add-hosts'), { ignoreComma: false });
+    const hosts = (0,bpa_list/* parseBpaList */.vH)(get('add-hosts'), { input: 'add-hosts', ignoreComma: false });
     for (const h of hosts)
         if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
             throw new errors/* InputError */.dz(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
@@ -505,7 +519,7 @@ function moreBuildOptions(get, given, cwd) {
             throw new errors/* InputError */.dz(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
         opts.shmSize = shm;
     }
-    const ulimits = (0,bpa_list/* parseBpaList */.vH)(get('ulimit'), { ignoreComma: true });
+    const ulimits = (0,bpa_list/* parseBpaList */.vH)(get('ulimit'), { input: 'ulimit', ignoreComma: true });
     for (const u of ulimits)
         if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
             throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
@@ -516,7 +530,7 @@ function moreBuildOptions(get, given, cwd) {
 /** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
 function privilegedOptions(get) {
     const opts = {};
-    const allow = (0,bpa_list/* parseBpaList */.vH)(get('allow'), { ignoreComma: false });
+    const allow = (0,bpa_list/* parseBpaList */.vH)(get('allow'), { input: 'allow', ignoreComma: false });
     for (const a of allow)
         if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
             throw new errors/* InputError */.dz(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
@@ -528,7 +542,7 @@ function privilegedOptions(get) {
             throw new errors/* InputError */.dz(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
         opts.cgroupParent = cgroup;
     }
-    const filters = (0,bpa_list/* parseBpaList */.vH)(get('no-cache-filters'), { ignoreComma: false });
+    const filters = (0,bpa_list/* parseBpaList */.vH)(get('no-cache-filters'), { input: 'no-cache-filters', ignoreComma: false });
     if (filters.length)
         opts.noCacheFilters = filters;
     const call = get('call').trim();
@@ -2960,10 +2974,12 @@ function attestationArgs(req, builder, notes) {
     }
     return args;
 }
+/** The names of a loaded image: its local tag, then the tags it carries too (loadTags). */
+const loadNames = (req) => [...new Set([req.loadTag ?? [], req.loadTags ?? []].flat())];
 /** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
 function outputArgs(req, builder, notes) {
     if (!req.push)
-        return ['--load', ...(req.loadTag ? ['--tag', req.loadTag] : [])];
+        return ['--load', ...loadNames(req).flatMap((t) => ['--tag', t])];
     if (canPushByDigest(builder)) {
         return [
             '--output',
@@ -2972,7 +2988,9 @@ function outputArgs(req, builder, notes) {
         ];
     }
     if (req.load)
-        notes.push('docker driver: the pushed image is in the engine already (load)');
+        notes.push(req.loadTags?.length
+            ? `docker driver: the pushed image is in the engine already (load), under its push tag ${req.pushTag} only (the tags name the merged list in the registry)`
+            : 'docker driver: the pushed image is in the engine already (load)');
     notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
     return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
 }
@@ -2982,7 +3000,9 @@ function loadToo(req, builder) {
         return [];
     if (!atLeast(builder.buildxVersion, '0.13.0'))
         throw new errors/* EnvironmentError */.eG(`load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`, 'update buildx, or set push: false to load only');
-    return ['--output', `type=docker${req.loadTag ? `,name=${req.loadTag}` : ''}`];
+    // Several names in one field, quoted for buildx's CSV: `type=docker,"name=a,b"`.
+    const names = loadNames(req);
+    return ['--output', `type=docker${names.length ? `,${csvField(`name=${names.join(',')}`)}` : ''}`];
 }
 function buildxBuildArgs(req, builder) {
     const notes = [];
@@ -3195,7 +3215,8 @@ function finalFailure(f, transient) {
 
 ;// CONCATENATED MODULE: ./src/build/merge.ts
 // Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
-// manifest list under every tag; an image built with push: false gets a local tag instead.
+// manifest list under every tag; an image built with push: false gets a local tag instead (and,
+// a variant built for one platform, its tags too: buildx loads it under them, stage.ts).
 
 
 
@@ -3354,7 +3375,8 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...ctx.valueSecretFiles,
     };
     const o = ctx.options ?? {};
-    const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
+    // The manifest types of each annotation: an index type is the merge's (mergeAnnotations).
+    const annotations = (o.annotations ?? []).flatMap((a) => manifestPart(a) ?? []).map(annotationArg);
     const { args, notes } = buildxBuildArgs({
         context: ctx.context,
         dockerfile: t.dockerfile,
@@ -3362,7 +3384,10 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         repository: ctx.repository,
         pushTag: pushTagOf(ctx, t, arch),
         push: ctx.push,
-        ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+        ...((!ctx.push || o.load) && {
+            loadTag: localTag(ctx.repository, t.v.name, arch),
+            ...(t.loadTags && t.loadTags.length > 0 && { loadTags: t.loadTags }),
+        }),
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
@@ -3870,6 +3895,10 @@ async function buildVariant(input, v, run) {
         dockerfile,
         labels,
         buildArgs,
+        // One platform: the image loaded (push: false, or load) carries the variant's tags too,
+        // as build-push-action's (docker run TAG after the step). Several: each its local tag
+        // only (one tag cannot name each platform's image in the engine).
+        ...(platforms.length === 1 && { loadTags: v.tags }),
         ...(ociMediatypes && { ociMediatypes: true }),
         ...(record && { left: record }),
     }))).then((b) => {
@@ -11404,6 +11433,168 @@ var field_error = __webpack_require__(95245);
 var markers = __webpack_require__(42971);
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
 const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
+;// CONCATENATED MODULE: ./src/smoke/portable-pattern.ts
+// A floors row's `match` is checked here (JavaScript, new RegExp(s, 'i')) and used by the smoke
+// script (Python, re.search(s, name, re.I)). The two engines read much alike but not all of it:
+// JavaScript takes `(?<!NVL.*)H200` (Python only fixed-width lookbehind), `[^]` (any character;
+// Python: a class that starts with "]") or `\cA` (Python: an error), and the script would then
+// fail compute-gpu after its benchmark. So a pattern must keep to a subset both read the same way,
+// and a construct outside it is named (exit 2 at validation, before anything runs). Pure.
+/** Escapes both engines read alike, outside and inside a class (\b in a class: a backspace in both). */
+const SHARED_ESCAPES = new Set('dDwWsSbtnrfv');
+/** The escapes that stand for a class of characters (no end of a range in Python). */
+const CLASS_ESCAPES = new Set('dDwWsS');
+/** Python's quantifier limit is larger; a count past this is no GPU name's. */
+const MAX_REPEAT = 65535;
+/** Escapes of a letter or digit that JavaScript (without the u flag) and Python read differently. */
+const ESCAPE_PROBLEMS = {
+    c: 'the control escape "\\c" (JavaScript only: an error in Python)',
+    p: 'the property escape "\\p{...}" (a letter p in JavaScript without the u flag, an error in Python)',
+    P: 'the property escape "\\P{...}" (a letter P in JavaScript without the u flag, an error in Python)',
+    B: 'the non-boundary "\\B" (Python never matches it in an empty text; in a class an error)',
+    A: 'the escape "\\A" (a letter A in JavaScript, an anchor in Python)',
+    Z: 'the escape "\\Z" (a letter Z in JavaScript, an anchor in Python)',
+};
+/** N hex digits at S[FROM]. */
+const hexDigits = (s, from, n) => new RegExp(`^[0-9A-Fa-f]{${n}}`).test(s.slice(from));
+/** Why the escape at S[I] is not read alike, or undefined; `len`: the characters it takes. */
+function escapeProblem(s, i) {
+    const n = s[i + 1] ?? '';
+    if (SHARED_ESCAPES.has(n))
+        return { len: 2 };
+    if (n === 'x')
+        return hexDigits(s, i + 2, 2)
+            ? { len: 4 }
+            : { problem: '"\\x" without two hex digits (a letter x in JavaScript, an error in Python)', len: 2 };
+    if (n === 'u')
+        return hexDigits(s, i + 2, 4)
+            ? { len: 6 }
+            : {
+                problem: '"\\u" without four hex digits (JavaScript and Python read "\\u{...}" differently)',
+                len: 2,
+            };
+    if (/[0-9]/.test(n))
+        return {
+            problem: `the backreference or octal escape "\\${n}" (read differently by JavaScript and Python)`,
+            len: 2,
+        };
+    if (/[A-Za-z]/.test(n))
+        return {
+            problem: ESCAPE_PROBLEMS[n] ?? `the escape "\\${n}" (a letter ${n} in JavaScript, an error in Python)`,
+            len: 2,
+        };
+    return { len: 2 }; // an escaped punctuation character or space: itself in both
+}
+/** The group opening at S[I] ("("): a problem for any "(?" but (?:, (?= and (?!. */
+function groupProblem(s, i) {
+    if (s[i + 1] !== '?')
+        return undefined;
+    const head = s.slice(i, i + 4);
+    if (/^\(\?[:=!]/.test(head))
+        return undefined;
+    if (head === '(?<=' || head === '(?<!')
+        return `the lookbehind "${head}" (Python takes only a fixed-width one; use a lookahead, e.g. "H200(?!.*NVL)")`;
+    if (/^\(\?(P|<)/.test(head))
+        return `the named group "${head}..." (its syntax differs between JavaScript and Python)`;
+    return `"${head.slice(0, 3)}" (inline flags and other extensions: only (?:, (?= and (?! are read alike)`;
+}
+/** The class opening at S[I] ("["): where it ends (after its "]"), or a problem and where it is. */
+function classProblem(s, i) {
+    let j = i + 1;
+    if (s[j] === '^')
+        j++;
+    if (s[j] === ']')
+        return {
+            problem: `"${s.slice(i, j + 1)}" (JavaScript: ${j === i + 1 ? 'a class of nothing' : 'any character'}; Python: a class that starts with "]")`,
+            pos: i,
+        };
+    const first = j;
+    const classEscapeAt = (k) => s[k] === '\\' && CLASS_ESCAPES.has(s[k + 1] ?? '');
+    for (; j < s.length && s[j] !== ']'; j++) {
+        const c = s[j];
+        if (c === '\\') {
+            const e = escapeProblem(s, j);
+            if (e.problem)
+                return { problem: e.problem, pos: j };
+            // JavaScript reads "[\d-z]" as \d, "-" and z; Python refuses the range.
+            if (classEscapeAt(j) && s[j + 2] === '-' && s[j + 3] !== ']')
+                return { problem: `a range from "\\${s[j + 1]}" (escape the "-" as "\\-")`, pos: j };
+            j += e.len - 1;
+        }
+        else if (c === '-' && j > first && classEscapeAt(j + 1))
+            return { problem: `a range to "\\${s[j + 2]}" (escape the "-" as "\\-")`, pos: j };
+        else if (c === '[')
+            return { problem: 'a "[" inside a class (Python may read a nested set: escape it as "\\[")', pos: j };
+        else if (['&&', '--', '||', '~~'].includes(s.slice(j, j + 2)))
+            return {
+                problem: `"${s.slice(j, j + 2)}" inside a class (Python may read a set operation: escape one of them)`,
+                pos: j,
+            };
+    }
+    return { end: j + 1 };
+}
+/** The "{" at S[I]: a quantifier {n}, {n,} or {n,m} (its length), else a problem. */
+function braceProblem(s, i) {
+    const m = /^\{(\d+)(?:,(\d*))?\}/.exec(s.slice(i));
+    if (!m)
+        return {
+            problem: 'a "{" that is no quantifier {n}, {n,} or {n,m} ("{,3}" is a quantifier in Python, text in JavaScript: escape a literal one as "\\{")',
+            len: 1,
+        };
+    if (Number(m[1]) > MAX_REPEAT || (m[2] !== undefined && m[2] !== '' && Number(m[2]) > MAX_REPEAT))
+        return { problem: `the quantifier "${m[0]}" (at most ${MAX_REPEAT})`, len: m[0].length };
+    return { len: m[0].length };
+}
+/**
+ * Why S is not a regular expression JavaScript and Python read the same way (case-insensitively),
+ * naming the construct and where it starts; undefined when it is one. The subset: characters,
+ * escaped punctuation, \d \D \w \W \s \S \b \t \n \r \f \v \xHH \uHHHH, classes (no "[]", "[^]",
+ * nested "[" or "&&"-style pairs, no range to or from a class escape), groups ( ), (?: ), lookaheads
+ * (?= ) and (?! ), alternation, anchors ^ $, and the quantifiers * + ? {n} {n,} {n,m} (lazy too).
+ * Those match alike on one line of ASCII text, as device names are (on other text \w, \d and \b
+ * are Unicode-aware in Python only, "." takes "\r" in Python only, and "$" in Python also matches
+ * before a last "\n").
+ */
+function portablePatternProblem(s) {
+    try {
+        new RegExp(s, 'i');
+    }
+    catch (e) {
+        return `not a regular expression (${e.message})`;
+    }
+    const at = (problem, i) => `${problem} at character ${i + 1}`;
+    for (let i = 0; i < s.length;) {
+        const c = s[i];
+        if (c === '\\') {
+            const e = escapeProblem(s, i);
+            if (e.problem)
+                return at(e.problem, i);
+            i += e.len;
+        }
+        else if (c === '[') {
+            const k = classProblem(s, i);
+            if ('problem' in k)
+                return at(k.problem, k.pos);
+            i = k.end;
+        }
+        else if (c === '(') {
+            const g = groupProblem(s, i);
+            if (g)
+                return at(g, i);
+            i += 1;
+        }
+        else if (c === '{') {
+            const b = braceProblem(s, i);
+            if (b.problem)
+                return at(b.problem, i);
+            i += b.len;
+        }
+        else
+            i += 1;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/baselines.ts
 // Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
 // per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
@@ -11415,19 +11606,50 @@ const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"f
 
 
 
-/** A regular expression both JavaScript and Python read alike: checked here, used there. */
+
+
+/**
+ * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
+ * used there. A construct outside that subset is named with where it is.
+ */
 const pattern = schemas/* string */.YjP()
     .min(1)
-    .refine((s) => {
-    try {
-        new RegExp(s, 'i');
-        return !/\(\?P?<[A-Za-z_]/.test(s);
-    }
-    catch {
-        return false;
-    }
-}, { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' });
+    .superRefine((s, ctx) => {
+    const problem = portablePatternProblem(s);
+    if (problem !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a regular expression JavaScript and Python read alike (matched case-insensitively): ${problem}`,
+        });
+});
 const fraction = schemas/* number */.aig().gt(0).lte(1);
+/**
+ * The metrics the compute suite measures on a GPU and the script judges against a row's figures
+ * (images/probe/ml_image_smoke.py compute: `<dtype>_tflops`). A key it does not measure would never
+ * be judged: a row matched first would switch the floor off without a word.
+ */
+const FLOOR_METRICS = ['bf16_tflops', 'fp16_tflops', 'tf32_tflops', 'fp32_tflops'];
+/** The metric KEY was likely meant: a close spelling, else the one it starts ("bf16" -> bf16_tflops). */
+function metricHint(key) {
+    const lower = key.toLowerCase();
+    return ((0,util_text/* closestWord */.En)(key, FLOOR_METRICS) ??
+        (lower.length >= 4 ? FLOOR_METRICS.find((m) => m.startsWith(lower)) : undefined));
+}
+/** A row's figures: only metrics of FLOOR_METRICS, each problem named by its key. */
+const measured = schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
+    .superRefine((m, ctx) => {
+    for (const key of Object.keys(m)) {
+        if (FLOOR_METRICS.includes(key))
+            continue;
+        const hint = metricHint(key);
+        ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `not a metric the compute suite measures${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${FLOOR_METRICS.join(', ')}`,
+        });
+    }
+})
+    .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
 const GpuRow = schemas/* object */.Ikc({
     /** The row's name, reported as floor_gpu. */
     name: schemas/* string */.YjP().min(1),
@@ -11444,8 +11666,7 @@ const GpuRow = schemas/* object */.Ikc({
     /** This row's floor fraction, instead of the table's. */
     floorFraction: fraction.optional(),
     /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
-    measured: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
-        .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
+    measured,
     /** How the figures were measured (shapes, warm-up, timing, power). */
     method: schemas/* string */.YjP().min(1).optional(),
     /** Where the figures come from: a URL, or a file of this repository. */
@@ -12969,14 +13190,38 @@ const SuiteLineSchema = schemas/* object */.Ikc({
     details: schemas/* array */.YOg(schemas/* object */.Ikc({ dist: schemas/* string */.YjP(), module: schemas/* string */.YjP().optional(), error: schemas/* string */.YjP().optional() }))
         .optional(),
 });
+/** Where a result object starts in a line ("{" then "status"): after any output that ran into it. */
+const RESULT_START = /\{\s*"status"\s*:/g;
+/**
+ * The result a suite printed on STDOUT: the last line that holds a result's start, read from the
+ * last start that is a whole result object (the script writes it on a line of its own, but what a
+ * module printed after it, at exit, or C's stdio, may follow, and an older script's result followed
+ * a module's output without a newline). Only that line is read: a line before it that looks like a
+ * result (a module's own output) is never taken for the suite's.
+ */
+function suiteResult(stdout) {
+    const lines = stdout.split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i].trim();
+        const starts = [...line.matchAll(RESULT_START)].map((m) => m.index);
+        if (starts.length === 0)
+            continue;
+        for (const at of starts.reverse()) {
+            try {
+                return SuiteLineSchema.parse(JSON.parse(line.slice(at)));
+            }
+            catch {
+                // not a whole result from here: an earlier start may be
+            }
+        }
+        return undefined;
+    }
+    return undefined;
+}
 /** Reads a suite's result line into TEST (status, reason, metrics, the output of a failure). */
 function readSuiteLine(test, r) {
-    const line = r.stdout.trim().split('\n').at(-1) ?? '';
-    let out;
-    try {
-        out = SuiteLineSchema.parse(JSON.parse(line));
-    }
-    catch {
+    const out = suiteResult(r.stdout);
+    if (out === undefined) {
         test.reason = `the suite exited ${r.exitCode} without a result`;
         test.output = tail(r.stdout + r.stderr);
         return;
@@ -13029,18 +13274,23 @@ async function probeSuite(s, id, name, args, extra = {}) {
     }
     return test;
 }
-/** `python3 -m pip check` in the image. */
+/** What `python3 -m pip` prints on an image without pip ("/usr/bin/python3: No module named pip"). */
+const NO_PIP = /: No module named pip\s*$/m;
+/** `python3 -m pip check` in the image; skipped, as the torch suites are without torch, when pip is absent. */
 async function pipCheck(s, name) {
     const r = await outcomeOf(s, 'pip-check', { entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
     const ok = r.exitCode === 0;
     const missing = !ok && !r.timedOut && lacksPython(r);
     if (missing)
         s.noPython = 'pip-check';
+    const noPip = !ok && !r.timedOut && !missing && NO_PIP.test(`${r.stdout}\n${r.stderr}`);
     return {
         id: 'pip-check',
         suite: name,
-        status: ok ? 'pass' : 'fail',
-        ...(!ok && {
+        status: ok ? 'pass' : noPip ? 'skip' : 'fail',
+        ...(noPip && { reason: 'pip is not installed in the image' }),
+        ...(!ok &&
+            !noPip && {
             reason: r.timedOut
                 ? 'timed out'
                 : missing
@@ -15915,7 +16165,7 @@ function configFromInputs(io, get) {
         env: io.env,
         // The default "ml-image.yml" may be absent when inputs carry the whole config.
         ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
-        overrides: (0,inputs/* overridesFromInputs */.p$)(get),
+        overrides: (0,inputs/* overridesFromInputs */.p$)(get, io.env),
     });
     const { config } = loaded;
     // Index URLs' credentials (a login, ?token=, Anaconda's /t/<token>/) masked too: pip and buildx

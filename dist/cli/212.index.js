@@ -1,5 +1,5 @@
-export const id = 394;
-export const ids = [394];
+export const id = 212;
+export const ids = [212];
 export const modules = {
 
 /***/ 15216:
@@ -8,7 +8,8 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderSmoke: () => (/* binding */ renderSmoke),
-/* harmony export */   smokeCommand: () => (/* binding */ smokeCommand)
+/* harmony export */   smokeCommand: () => (/* binding */ smokeCommand),
+/* harmony export */   smokeVariant: () => (/* binding */ smokeVariant)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -16,12 +17,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89436);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31246);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9668);
+/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74725);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73960);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(31246);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
+
+
+
+
+
 
 
 
@@ -42,14 +53,50 @@ function renderSmoke(r) {
     });
     return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
 }
+/**
+ * What the plan of the config says about the image's variant, as the pipeline's smoke stage takes
+ * it: its Python (the imports suite imports what pip installed there: environment markers on
+ * python_version) and its NVIDIA driver floor (the gpu suite). The variant: --variant, else the
+ * config's only one. A config of several variants without --variant: python.version (export's
+ * fallback) and no floor, said on stderr. No config: neither.
+ */
+function smokeVariant(loaded, variant, io) {
+    if (loaded === undefined) {
+        if (variant !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('smoke: --variant names a variant of the config: pass --config FILE');
+        return {};
+    }
+    const names = loaded.config.variants.map((v) => v.name);
+    const name = variant ?? (names.length === 1 ? names[0] : undefined);
+    const { version } = loaded.config.python;
+    if (name === undefined) {
+        io.stderr(`smoke: ${loaded.label ?? 'the config'} has ${names.length} variants (${names.join(', ')}) and no --variant was given: the imports suite judges environment markers on ${version === undefined ? 'no Python version' : `python.version ${version}`}, and the gpu suite checks no driver floor\n`);
+        return { ...(version !== undefined && { python: version }) };
+    }
+    if (!names.includes(name)) {
+        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .closestWord */ .En)(name, names);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
+    }
+    const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .planBuild */ .C7)(loaded.config, {
+        catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__/* .bundledCatalog */ .Ot)(),
+        git: (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {},
+        now: new Date(),
+        ...(loaded.label !== undefined && { configFile: loaded.label }),
+        ...(loaded.lineOf !== undefined && { lineOf: loaded.lineOf }),
+        ...(loaded.fileVariants !== undefined && { fileVariants: loaded.fileVariants }),
+    });
+    const planned = plan.variants.find((v) => v.name === name);
+    return { python: planned.python, ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }) };
+}
 const smokeCommand = {
     name: 'smoke',
     summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
-    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
+    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] --out DIR',
     help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
-  gpu        GPUs visible, driver at or above the variant's floor (skipped without GPUs)
+  gpu        GPUs visible, driver at or above the variant's floor (with --config, from its plan;
+             skipped without GPUs)
   compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
@@ -65,40 +112,49 @@ Options:
                       its environment gets only those GPUs (-1 or none: no GPU)
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
+  --variant NAME      the config's variant the image was built as (default: its only one): its
+                      Python decides which requirements imports checks (environment markers), its
+                      CUDA the driver floor the gpu suite checks. Without it, a config of several
+                      variants gives python.version and no floor; without --config, no floor
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
   --verbose           stream each test's output as it runs
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
             gpus: { type: 'string', default: 'auto' },
             'require-gpu': { type: 'boolean', default: false },
             platform: { type: 'string' },
             config: { type: 'string' },
+            variant: { type: 'string' },
             timeout: { type: 'string' },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .imageFlag */ .m4)('smoke', values.image);
-        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_5__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .platformFlag */ ._G)('smoke', values.platform);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .imageFlag */ .m4)('smoke', values.image);
+        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .platformFlag */ ._G)('smoke', values.platform);
         const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
-        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
-        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
-        // The same inputs the pipeline's smoke stage gives the suites.
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .configSmokeInputs */ .P)(loaded, io.env, {
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
+        // variant's Python and the platform, the floors, the variant's driver floor.
+        const { python, driverFloor } = smokeVariant(loaded, values.variant, io);
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .configSmokeInputs */ .P)(loaded, io.env, {
             ...(platform !== undefined && { platform }),
+            ...(python !== undefined && { python }),
         });
-        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
+        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
         if (choice.pin !== undefined)
-            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_6__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
-        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .runSmoke */ .Lw)({
+            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
+        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .runSmoke */ .Lw)({
             image,
             ...(platform !== undefined && { platform }),
             suites,
             ...choice,
             requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
             distributions,
+            ...(driverFloor !== undefined && { driverFloor }),
             tests: loaded?.config.smoke.tests ?? [],
             ...(loaded !== undefined && { network: loaded.config.smoke.network }),
             timeoutMs: timeout * 1000,
@@ -113,12 +169,12 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             }),
         }).catch((e) => {
             // The daemon went away mid-run: the tests that finished are written before exit 3.
-            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_7__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
-                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
+            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
+                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
             throw e;
         });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
         io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
         return result.summary.fail > 0 ? 1 : 0;
     },
@@ -257,79 +313,6 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 46985:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ configBaseline),
-/* harmony export */   P: () => (/* binding */ configSmokeInputs)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95245);
-/* harmony import */ var _config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7946);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38960);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59606);
-// What the smoke suites take from the config: the requirement names (the imports suite) and the
-// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
-// the smoke stage (capture, the runner, reuse).
-
-
-
-
-
-
-
-
-/**
- * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
- * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
- * The imports suite checks only the requirements pip installed: a name whose environment marker is
- * false on the target (requirementNames, markers.ts) is left out. `distributionsFor` gives the
- * names of one platform ("linux/arm64") and Python ("3.12"); `distributions` those of TARGET, else
- * of the config's platform when it names one, else of a Linux image whose machine is not known (a
- * marker on platform_machine then keeps its requirement).
- */
-function configSmokeInputs(loaded, env, target = {}) {
-    const text = loaded
-        ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
-            ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
-            expandable: loaded.config.build.secrets,
-        }).text
-        : undefined;
-    const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .linuxMarkerEnvironment */ .Y)(platform, python));
-    const platforms = loaded?.config.platforms ?? [];
-    return {
-        distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
-        distributionsFor,
-        baseline: configBaseline(loaded),
-    };
-}
-/**
- * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
- * bundled table, or the bundled table alone. A file that is not a baseline is an InputError naming
- * it and the field: `validate` and the pipeline ask before anything is built, not at the smoke stage.
- * On a runner (loaded.workspace) a file outside the workspace is refused unread, as loadConfig does.
- */
-function configBaseline(loaded) {
-    const file = loaded?.config.smoke.baseline;
-    if (file === undefined)
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)();
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file);
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => {
-        const outside = (0,_config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__/* .outsideWorkspace */ .t)(abs, loaded.workspace);
-        if (outside !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`smoke.baseline: ${outside}`);
-        return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(abs);
-    });
 }
 
 
