@@ -130,13 +130,20 @@ describe('post step: images on a self-hosted runner', () => {
     expect(t.warnings).toEqual([]);
   });
 
-  // A variant built for one platform is loaded under its tags too (build-push-action's load): they
-  // are this run's while they name the recorded image; a variant of two platforms loads none.
+  // A variant built for one platform is loaded under its tags too (build-push-action's load): build.json
+  // records them (loadedTags), and they are this run's while they name the recorded image. Without
+  // the record (a variant of two platforms, a pushed one) the variant's tags are never touched.
   it.each([
-    ['its tag names the recorded image: removed with it', sha('c'), 1, [LOCAL_TAG, `${REPO}:latest`], []],
-    ['its tag names another image now: left', sha('d'), 1, [LOCAL_TAG], [`${REPO}:latest`]],
-    ["a variant of two platforms: its tags are not its load's", sha('c'), 2, [LOCAL_TAG], [`${REPO}:latest`]],
-  ])("a load under the variant's tags (%s)", async (_what, tagged, platforms, removed, left) => {
+    ['its tag names the recorded image: removed with it', sha('c'), true, [LOCAL_TAG, `${REPO}:latest`], []],
+    ['its tag names another image now: left', sha('d'), true, [LOCAL_TAG], [`${REPO}:latest`]],
+    [
+      "no loadedTags recorded: the variant's tags are not its load's",
+      sha('c'),
+      false,
+      [LOCAL_TAG],
+      [`${REPO}:latest`],
+    ],
+  ])("a load under the variant's tags (%s)", async (_what, tagged, recorded, removed, left) => {
     const images = [
       imageDetails({
         id: sha('c'),
@@ -148,10 +155,15 @@ describe('post step: images on a self-hosted runner', () => {
         : [imageDetails({ id: tagged, repoTags: [`${REPO}:latest`], labels: LABELS })]),
     ];
     const engine = fakeEngine(images);
-    const arm = platform({ platform: 'linux/arm64', digest: sha('e') });
     const t = setup({
       docker: engine.docker,
-      build: build(platform({ digest: sha('c'), localRef: LOCAL_TAG }), ...(platforms === 2 ? [arm] : [])),
+      build: build(
+        platform({
+          digest: sha('c'),
+          localRef: LOCAL_TAG,
+          ...(recorded && { loadedTags: [`${REPO}:latest`] }),
+        }),
+      ),
     });
     await runPost(t.io, t.deps);
     expect(engine.removals.filter((r) => !r.includes('@')).sort()).toEqual([...removed].sort());

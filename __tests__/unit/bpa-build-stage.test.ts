@@ -32,7 +32,11 @@ async function build(
   map: Record<string, string>,
   env: Record<string, string> = {},
   buildxVersion = '0.21.2',
-  { push = true, config: more = {} }: { push?: boolean; config?: Record<string, unknown> } = {},
+  {
+    push = true,
+    config: more = {},
+    driver = 'docker-container',
+  }: { push?: boolean; config?: Record<string, unknown>; driver?: string } = {},
 ) {
   const config = validateConfigData(
     { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'], ...more },
@@ -53,7 +57,7 @@ async function build(
     buildxVersion: async () => buildxVersion,
     buildxInspect: async (name?: string) => {
       inspected.push(name);
-      return { name: name ?? 'default', driver: 'docker-container', platforms: ['linux/amd64'] };
+      return { name: name ?? 'default', driver, platforms: ['linux/amd64'] };
     },
     imageDigest: async () => DIGEST(9),
     buildx: async (args, opts) => {
@@ -277,6 +281,24 @@ describe('build stage with BPA inputs', () => {
     const after = (args: string[], flag: string) => args.flatMap((a, i) => (args[i - 1] === flag ? [a] : []));
     expect(r.calls.map((args) => [after(args, '--tag'), after(args, '--output')])).toEqual(builds);
     for (const args of r.calls) expect(args.includes('--load')).toBe(!push);
+    // build.json records the tags each image was loaded under besides its local tag (the post step
+    // of keep-images: false removes them): those of the single-platform targets only.
+    const loaded = r.result.variants.flatMap((v) => v.platforms.map((p) => p.loadedTags ?? []));
+    const names = builds.map(([tags, outputs]) =>
+      (push
+        ? (outputs[1] ?? '')
+            .replace(/^type=docker,"?name=/, '')
+            .replace(/"$/, '')
+            .split(',')
+        : tags
+      ).slice(1),
+    );
+    expect(loaded).toEqual(names);
+  });
+
+  it('the docker driver pushed and loaded: its image keeps the push tag only, so no loadedTags', async () => {
+    const r = await build({ tags: 'user/app:test', load: 'true' }, {}, '0.21.2', { driver: 'docker' });
+    expect(r.result.variants[0]!.platforms[0]!.loadedTags).toBeUndefined();
   });
 
   it('leaves index annotations out with a note before buildx 0.12', async () => {

@@ -23,6 +23,11 @@ export const PlatformBuildSchema = z.object({
    */
   localRef: imageRef.optional(),
   /**
+   * The tags the loaded image carries besides localRef (a variant built for one platform is loaded
+   * under its tags, as build-push-action's); absent when none (older build.json files have none).
+   */
+  loadedTags: z.array(imageRef).optional(),
+  /**
    * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
    * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
    */

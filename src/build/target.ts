@@ -111,6 +111,16 @@ export function localRefOf(ctx: TagContext, t: { v: { name: string } }, arch: st
     : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
 }
 
+/**
+ * The tags a target's loaded image carries besides its local ref (buildx-args.ts outputArgs): its
+ * loadTags when it is loaded by an exporter of ours (push: false, or push and load by digest); the
+ * docker driver's pushed image keeps its push tag only.
+ */
+function loadedTagsOf(ctx: TagContext, t: Pick<Target, 'loadTags'>): string[] {
+  const loaded = !ctx.push || (ctx.options?.load === true && canPushByDigest(ctx.builder));
+  return loaded ? [...(t.loadTags ?? [])] : [];
+}
+
 /** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile: string): string[] {
   const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
@@ -306,6 +316,7 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
     if (r.exitCode === 0) {
       const { digest, metadata } = readMetadata(id, metadataFile);
       const localRef = localRefOf(ctx, t, arch);
+      const loadedTags = loadedTagsOf(ctx, t);
       ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
       return {
         platform: t.platform,
@@ -315,6 +326,7 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
         attempts: attempt,
         metadata,
         ...(localRef !== undefined && { localRef }),
+        ...(loadedTags.length > 0 && { loadedTags }),
         pushed: ctx.push,
       };
     }
