@@ -87,7 +87,7 @@ const FAKE_SRUN = [
   '  args=(); for a in "$@"; do args+=("${a//\\/ml-image\\//$FAKE_REAL/}"); done; exec "${args[@]}"',
   'fi',
   'case "$*" in',
-  '  *"-m pip check"*) if [ -n "${FAKE_NO_PIP:-}" ]; then echo "/usr/bin/python3: No module named pip" >&2; exit 1; fi',
+  '  *"-m pip check"*) if [ -n "${FAKE_NO_PIP:-}" ]; then echo "/usr/bin/python3: No module named pip${FAKE_NO_PIP#1}" >&2; exit 1; fi',
   '    if [ -n "${FAKE_PIP_FAIL:-}" ]; then echo "torch 2.5.0 has requirement numpy<2"; exit 1; fi; exit 0 ;;',
   '  *torch.distributed.run*) echo \'ML_IMAGE_DDP {"ok": true, "world": 16, "backend": "nccl", "algbw_gbps": 10.0, "busbw_gbps": 18.75}\'; exit 0 ;;',
   'esac',
@@ -95,7 +95,10 @@ const FAKE_SRUN = [
   'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
   'case " ${FAKE_HANG:-} " in *" $suite "*) exec sleep 30 ;; esac',
   'echo "noise before the result"',
+  // FAKE_GLUED: a module printed without a newline before the result; FAKE_AFTER: output after it, at exit.
+  'if [ -n "${FAKE_GLUED:-}" ]; then printf "banner: loading... "; fi',
   'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
+  'if [ -n "${FAKE_AFTER:-}" ]; then echo "atexit: goodbye"; fi',
 ].join('\n');
 
 // scontrol: the job's two nodes; each node's Gres is $FAKE_GRES (none when unset).
@@ -310,6 +313,28 @@ describe.skipIf(SKIP)('slurmScript', () => {
         status: 'skip',
         reason: 'pip is not installed in the image',
       });
+    });
+
+    // A broken pip ("No module named pip.__main__; 'pip' is a package ...") is no missing pip: a failure.
+    it('a broken pip: pip-check fails, as the pipeline says', () => {
+      const r = runSlurm(local({ suites: ['pip-check'] }), {
+        FAKE_NO_PIP: "1.__main__; 'pip' is a package and cannot be directly executed",
+      });
+      expect(r.status).toBe(1);
+      expect(r.result('pip-check')).toMatchObject({
+        status: 'fail',
+        reason: 'pip check found broken requirements',
+      });
+    });
+
+    // The result is read as the host reads it: the last line holding its start, from there.
+    it.each([
+      ['printed after it at exit', { FAKE_AFTER: '1' }],
+      ['printed before it on its line', { FAKE_GLUED: '1' }],
+    ])('a suite whose module output is %s: its result is read', (_what, env) => {
+      const r = runSlurm(local({ suites: ['imports'], distributions: ['x'] }), env);
+      expect(r.status).toBe(0);
+      expect(r.result('imports')).toMatchObject({ status: 'pass', metrics: { suite: 'imports' } });
     });
 
     // Pyxis imports the image in the first srun that names the container: a failed or slow import
