@@ -111,11 +111,7 @@ export function localRefOf(ctx: TagContext, t: { v: { name: string } }, arch: st
     : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
 }
 
-/**
- * The tags a target's loaded image carries besides its local ref (buildx-args.ts outputArgs): its
- * loadTags when it is loaded by an exporter of ours (push: false, or push and load by digest); the
- * docker driver's pushed image keeps its push tag only.
- */
+/** The tags a loaded image carries besides its local ref (outputArgs): loadTags, but with the docker driver's push. */
 function loadedTagsOf(ctx: TagContext, t: Pick<Target, 'loadTags'>): string[] {
   const loaded = !ctx.push || (ctx.options?.load === true && canPushByDigest(ctx.builder));
   return loaded ? [...(t.loadTags ?? [])] : [];
