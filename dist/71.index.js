@@ -37,8 +37,8 @@ __webpack_require__.r(__webpack_exports__);
 //     the docker driver's push tag of this run's pull request, REPO:ml-image-build-[prN-]VARIANT-ARCH:
 //     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
-//   - the variant's tags, when it was built for one platform and loaded (its load carries them:
-//     src/build target.ts loadTags), again only while they name the image build.json records;
+//   - the tags a load put on the image besides its local tag (build.json's loadedTags: a variant
+//     built for one platform), again only while they name the image build.json records;
 //   - REPO@DIGEST of each platform build.json records, when the engine holds it.
 // A smoke-only run (no build stage: its build.json is the one the workflow downloaded) built
 // nothing: the build tags are the build job's, kept or removed by its own post step on a runner
@@ -115,11 +115,10 @@ async function removeTarget(docker, v, p, out, seen, scope) {
     // the same image under its own tag, which is that run's to remove.
     const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPushTag */ .f7)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Q)(p.platform) ?? p.platform, scope.pushScope)}`;
     const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
-    // A variant built for one platform is loaded under its tags too (src/build target.ts loadTags):
-    // each is this run's while it names the image build.json records.
-    if (v.platforms.length === 1 && p.localRef !== undefined)
-        for (const t of v.tags)
-            tags.add(t);
+    // A variant built for one platform is loaded under its tags too (build.json's loadedTags): each
+    // is this run's while it names the image build.json records.
+    for (const t of p.loadedTags ?? [])
+        tags.add(t);
     for (const tag of [...tags].sort()) {
         const d = await docker.inspectLocalImage(tag);
         if (d === undefined)

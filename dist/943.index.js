@@ -3360,6 +3360,11 @@ function localRefOf(ctx, t, arch) {
         ? localTag(ctx.repository, t.v.name, arch)
         : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
 }
+/** The tags a loaded image carries besides its local ref (outputArgs): loadTags, but with the docker driver's push. */
+function loadedTagsOf(ctx, t) {
+    const loaded = !ctx.push || (ctx.options?.load === true && canPushByDigest(ctx.builder));
+    return loaded ? [...(t.loadTags ?? [])] : [];
+}
 /** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
@@ -3543,6 +3548,7 @@ async function attempts(ctx, t, arch) {
         if (r.exitCode === 0) {
             const { digest, metadata } = readMetadata(id, metadataFile);
             const localRef = localRefOf(ctx, t, arch);
+            const loadedTags = loadedTagsOf(ctx, t);
             ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
             return {
                 platform: t.platform,
@@ -3552,6 +3558,7 @@ async function attempts(ctx, t, arch) {
                 attempts: attempt,
                 metadata,
                 ...(localRef !== undefined && { localRef }),
+                ...(loadedTags.length > 0 && { loadedTags }),
                 pushed: ctx.push,
             };
         }
@@ -11493,7 +11500,7 @@ function groupProblem(s, i) {
     if (/^\(\?[:=!]/.test(head))
         return undefined;
     if (head === '(?<=' || head === '(?<!')
-        return `the lookbehind "${head}" (Python takes only a fixed-width one; use a lookahead, e.g. "H200(?!.*NVL)")`;
+        return `the lookbehind "${head}" (refused, fixed-width or not: Python takes only a fixed-width one, JavaScript any; use a lookahead, e.g. "H200(?!.*NVL)")`;
     if (/^\(\?(P|<)/.test(head))
         return `the named group "${head}..." (its syntax differs between JavaScript and Python)`;
     return `"${head.slice(0, 3)}" (inline flags and other extensions: only (?:, (?= and (?! are read alike)`;

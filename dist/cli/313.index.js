@@ -1946,6 +1946,11 @@ function localRefOf(ctx, t, arch) {
         ? localTag(ctx.repository, t.v.name, arch)
         : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
 }
+/** The tags a loaded image carries besides its local ref (outputArgs): loadTags, but with the docker driver's push. */
+function loadedTagsOf(ctx, t) {
+    const loaded = !ctx.push || (ctx.options?.load === true && canPushByDigest(ctx.builder));
+    return loaded ? [...(t.loadTags ?? [])] : [];
+}
 /** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
@@ -2129,6 +2134,7 @@ async function attempts(ctx, t, arch) {
         if (r.exitCode === 0) {
             const { digest, metadata } = readMetadata(id, metadataFile);
             const localRef = localRefOf(ctx, t, arch);
+            const loadedTags = loadedTagsOf(ctx, t);
             ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
             return {
                 platform: t.platform,
@@ -2138,6 +2144,7 @@ async function attempts(ctx, t, arch) {
                 attempts: attempt,
                 metadata,
                 ...(localRef !== undefined && { localRef }),
+                ...(loadedTags.length > 0 && { loadedTags }),
                 pushed: ctx.push,
             };
         }

@@ -279,13 +279,15 @@ function shellQuote(word) {
  * Debian and Ubuntu images) turns the backslashes of JSON escapes such as \n into characters.
  */
 const RECORD_SHELL = `FAILED=0
-# record ID SUITE RC STARTED [REASON]: the last line of RESULTS/ID.out (the suite's JSON) -> RESULTS/ID.json
+# record ID SUITE RC STARTED [REASON]: the suite's JSON in RESULTS/ID.out -> RESULTS/ID.json
 record() {
   r_id=$1; r_suite=$2; r_rc=$3; r_start=$4; r_reason=\${5:-}
   r_ms=$(( ($(date +%s) - r_start) * 1000 ))
-  r_line=$(tail -n 1 "$RESULTS/$r_id.out" 2>/dev/null)
+  # The last line holding a result's start, read from it (as the host's suiteResult): a module may
+  # print before the result on its line, or after it at exit.
+  r_line=$(grep -a '{"status": "' "$RESULTS/$r_id.out" 2>/dev/null | tail -n 1)
   case $r_line in
-    '{"status": "'*) r_body=\${r_line#?} ;;
+    *'{"status": "'*) r_body='"status": "'\${r_line#*'{"status": "'} ;;
     *)
       if [ "$r_rc" = 124 ]; then r_reason="timed out after \${S_LIMIT:-$TIMEOUT}s"
       elif [ -z "$r_reason" ]; then r_reason="the suite exited $r_rc without a result"; fi
@@ -307,7 +309,7 @@ skip() {
 # skip, as the pipeline's pip-check says it)
 pip_result() {
   if [ "$S_RC" = 0 ]; then echo '{"status": "pass", "reason": ""}' >> "$RESULTS/$1.out"
-  elif [ "$S_RC" != 124 ] && grep -q 'No module named pip' "$RESULTS/$1.err" "$RESULTS/$1.out" 2> /dev/null; then
+  elif [ "$S_RC" != 124 ] && grep -qE ': No module named pip[[:space:]]*$' "$RESULTS/$1.err" "$RESULTS/$1.out" 2> /dev/null; then
     echo '{"status": "skip", "reason": "pip is not installed in the image"}' >> "$RESULTS/$1.out"
   elif [ "$S_RC" != 124 ]; then echo '{"status": "fail", "reason": "pip check found broken requirements"}' >> "$RESULTS/$1.out"; fi
 }

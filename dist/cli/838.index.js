@@ -180,6 +180,11 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
      */
     localRef: imageRef.optional(),
     /**
+     * The tags the loaded image carries besides localRef (a variant built for one platform is loaded
+     * under its tags, as build-push-action's); absent when none (older build.json files have none).
+     */
+    loadedTags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(imageRef).optional(),
+    /**
      * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
      * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
      */

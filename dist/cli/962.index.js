@@ -528,7 +528,7 @@ function groupProblem(s, i) {
     if (/^\(\?[:=!]/.test(head))
         return undefined;
     if (head === '(?<=' || head === '(?<!')
-        return `the lookbehind "${head}" (Python takes only a fixed-width one; use a lookahead, e.g. "H200(?!.*NVL)")`;
+        return `the lookbehind "${head}" (refused, fixed-width or not: Python takes only a fixed-width one, JavaScript any; use a lookahead, e.g. "H200(?!.*NVL)")`;
     if (/^\(\?(P|<)/.test(head))
         return `the named group "${head}..." (its syntax differs between JavaScript and Python)`;
     return `"${head.slice(0, 3)}" (inline flags and other extensions: only (?:, (?= and (?! are read alike)`;
