@@ -223,7 +223,10 @@ describe('a row’s match: a pattern JavaScript and Python read alike', () => {
   });
 
   it.each<[string, RegExp]>([
-    ['(?<!NVL.*)H200', /the lookbehind "\(\?<!" \(refused, fixed-width or not: Python takes only a fixed-width one.* at character 1/],
+    [
+      '(?<!NVL.*)H200',
+      /the lookbehind "\(\?<!" \(refused, fixed-width or not: Python takes only a fixed-width one.* at character 1/,
+    ],
     ['H200(?<=H200)', /the lookbehind "\(\?<=".* at character 5/],
     ['[^]', /"\[\^\]" \(JavaScript: any character; Python: a class that starts with "\]"\)/],
     ['x[]', /"\[\]" \(JavaScript: a class of nothing/],
