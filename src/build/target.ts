@@ -104,18 +104,16 @@ const pushTagOf = (ctx: TagContext, t: { v: { name: string } }, arch: string) =>
  * A local ref does not mean "not pushed": the build result says that in `pushed` (isPushed).
  */
 export function localRefOf(ctx: TagContext, t: { v: { name: string } }, arch: string): string | undefined {
-  if (!ctx.push) return localTag(ctx.repository, t.v.name, arch);
-  if (!ctx.options?.load) return undefined;
-  return canPushByDigest(ctx.builder)
-    ? localTag(ctx.repository, t.v.name, arch)
-    : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
+  if (exportsLoad(ctx)) return localTag(ctx.repository, t.v.name, arch);
+  return ctx.options?.load ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}` : undefined;
 }
 
-/** The tags a loaded image carries besides its local ref (outputArgs): loadTags, but with the docker driver's push. */
-function loadedTagsOf(ctx: TagContext, t: Pick<Target, 'loadTags'>): string[] {
-  const loaded = !ctx.push || (ctx.options?.load === true && canPushByDigest(ctx.builder));
-  return loaded ? [...(t.loadTags ?? [])] : [];
-}
+/** Whether an exporter of the build loads the image (push: false, or push and load by digest), under its local tag and loadTags. */
+const exportsLoad = (ctx: TagContext) => !ctx.push || (!!ctx.options?.load && canPushByDigest(ctx.builder));
+
+/** The tags a loaded image carries besides its local ref (buildx-args.ts outputArgs). */
+const loadedTagsOf = (ctx: TagContext, t: Pick<Target, 'loadTags'>): string[] =>
+  exportsLoad(ctx) ? [...(t.loadTags ?? [])] : [];
 
 /** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile: string): string[] {

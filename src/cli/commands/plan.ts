@@ -1,10 +1,9 @@
 import { loadConfig } from '../../config/load.js';
-import { bundledCatalog } from '../../plan/catalog.js';
-import { type Plan, planBuild } from '../../plan/plan.js';
+import type { Plan } from '../../plan/plan.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags, planOfConfig } from './shared.js';
 import type { Command } from './types.js';
 
 export function renderPlan(plan: Plan): string {
@@ -58,14 +57,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
       overrides: overridesFromFlags(values),
     });
     const git = await gitContextFor(io);
-    const plan = planBuild(loaded.config, {
-      catalog: bundledCatalog(),
-      git,
-      now: new Date(),
-      configFile: loaded.label,
-      lineOf: loaded.lineOf,
-      fileVariants: loaded.fileVariants,
-    });
+    const plan = planOfConfig(loaded, git);
     if (values.out !== undefined) {
       openOutDir(io.cwd, values.out).writePlan(plan);
     }

@@ -1,8 +1,10 @@
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
 import { toTerminal, wantsColor } from '../../report/render/terminal.js';
-import type { Override } from '../../config/load.js';
+import type { LoadedConfig, Override } from '../../config/load.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { bundledCatalog } from '../../plan/catalog.js';
+import { type Plan, planBuild } from '../../plan/plan.js';
 import type { GitContext } from '../../plan/schema.js';
 import type { CliIo } from '../io.js';
 
@@ -30,6 +32,21 @@ export function overridesFromFlags(values: {
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 export async function gitContextFor(io: CliIo): Promise<GitContext> {
   return gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+}
+
+/**
+ * The plan of a loaded config, as the pipeline plans it (the bundled catalog, now): a refused plan
+ * names the config file and its lines, and a --variants selection tags as the file's variants.
+ */
+export function planOfConfig(loaded: LoadedConfig, git: GitContext): Plan {
+  return planBuild(loaded.config, {
+    catalog: bundledCatalog(),
+    git,
+    now: new Date(),
+    configFile: loaded.label,
+    lineOf: loaded.lineOf,
+    fileVariants: loaded.fileVariants,
+  });
 }
 
 /** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */

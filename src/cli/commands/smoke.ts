@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
-import { bundledCatalog } from '../../plan/catalog.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
-import { planBuild } from '../../plan/plan.js';
 import { closestWord } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
@@ -15,6 +13,7 @@ import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from '../../smoke/r
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { imageFlag, parseCommandArgs, platformFlag, suitesFlag, timeoutFlag } from '../args.js';
 import type { CliIo } from '../io.js';
+import { planOfConfig } from './shared.js';
 import type { Command } from './types.js';
 
 export function renderSmoke(r: SmokeResult): string {
@@ -61,14 +60,7 @@ export function smokeVariant(
       `give one of: ${names.join(', ')}`,
     );
   }
-  const plan = planBuild(loaded.config, {
-    catalog: bundledCatalog(),
-    git: gitContextFromGitHubEnv(io.env) ?? {},
-    now: new Date(),
-    ...(loaded.label !== undefined && { configFile: loaded.label }),
-    ...(loaded.lineOf !== undefined && { lineOf: loaded.lineOf }),
-    ...(loaded.fileVariants !== undefined && { fileVariants: loaded.fileVariants }),
-  });
+  const plan = planOfConfig(loaded, gitContextFromGitHubEnv(io.env) ?? {});
   const planned = plan.variants.find((v) => v.name === name)!;
   return { python: planned.python, ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }) };
 }

@@ -1,15 +1,13 @@
 import { stringify } from 'yaml';
 import { checkConfigKey } from '../../attest/signing.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
-import { bundledCatalog } from '../../plan/catalog.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
-import { planBuild } from '../../plan/plan.js';
 import { readListedRequirements } from '../../requirements/references.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
-import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, overridesFromFlags, planOfConfig } from './shared.js';
 import type { Command } from './types.js';
 
 /**
@@ -67,14 +65,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
     }
     // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
     // is not asked): a config that plan would refuse is not valid.
-    const plan = planBuild(config, {
-      catalog: bundledCatalog(),
-      git: gitContextFromGitHubEnv(io.env) ?? {},
-      now: new Date(),
-      configFile: loaded.label,
-      lineOf: loaded.lineOf,
-      fileVariants: loaded.fileVariants,
-    });
+    const plan = planOfConfig(loaded, gitContextFromGitHubEnv(io.env) ?? {});
     for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
     if (values.out !== undefined)
       writeOutFile(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
