@@ -3352,19 +3352,14 @@ const pushTagOf = (ctx, t, arch) => (0,push_tag/* buildPushTag */.f7)(t.v.name, 
  * A local ref does not mean "not pushed": the build result says that in `pushed` (isPushed).
  */
 function localRefOf(ctx, t, arch) {
-    if (!ctx.push)
+    if (exportsLoad(ctx))
         return localTag(ctx.repository, t.v.name, arch);
-    if (!ctx.options?.load)
-        return undefined;
-    return canPushByDigest(ctx.builder)
-        ? localTag(ctx.repository, t.v.name, arch)
-        : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
+    return ctx.options?.load ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}` : undefined;
 }
-/** The tags a loaded image carries besides its local ref (outputArgs): loadTags, but with the docker driver's push. */
-function loadedTagsOf(ctx, t) {
-    const loaded = !ctx.push || (ctx.options?.load === true && canPushByDigest(ctx.builder));
-    return loaded ? [...(t.loadTags ?? [])] : [];
-}
+/** Whether an exporter of the build loads the image (push: false, or push and load by digest), under its local tag and loadTags. */
+const exportsLoad = (ctx) => !ctx.push || (!!ctx.options?.load && canPushByDigest(ctx.builder));
+/** The tags a loaded image carries besides its local ref (buildx-args.ts outputArgs). */
+const loadedTagsOf = (ctx, t) => exportsLoad(ctx) ? [...(t.loadTags ?? [])] : [];
 /** The secret files and the buildx argv of one target. */
 function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];

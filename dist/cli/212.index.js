@@ -18,17 +18,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89436);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9668);
-/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74725);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73960);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(31246);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
-
+/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74725);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49997);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31246);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(87978);
 
 
 
@@ -74,17 +72,10 @@ function smokeVariant(loaded, variant, io) {
         return { ...(version !== undefined && { python: version }) };
     }
     if (!names.includes(name)) {
-        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .closestWord */ .En)(name, names);
+        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .closestWord */ .En)(name, names);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
     }
-    const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .planBuild */ .C7)(loaded.config, {
-        catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__/* .bundledCatalog */ .Ot)(),
-        git: (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {},
-        now: new Date(),
-        ...(loaded.label !== undefined && { configFile: loaded.label }),
-        ...(loaded.lineOf !== undefined && { lineOf: loaded.lineOf }),
-        ...(loaded.fileVariants !== undefined && { fileVariants: loaded.fileVariants }),
-    });
+    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {});
     const planned = plan.variants.find((v) => v.name === name);
     return { python: planned.python, ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }) };
 }
@@ -121,7 +112,7 @@ Options:
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
             gpus: { type: 'string', default: 'auto' },
@@ -131,23 +122,23 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             variant: { type: 'string' },
             timeout: { type: 'string' },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .imageFlag */ .m4)('smoke', values.image);
-        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .platformFlag */ ._G)('smoke', values.platform);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .imageFlag */ .m4)('smoke', values.image);
+        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .platformFlag */ ._G)('smoke', values.platform);
         const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
-        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
-        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
         // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
         // variant's Python and the platform, the floors, the variant's driver floor.
         const { python, driverFloor } = smokeVariant(loaded, values.variant, io);
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .configSmokeInputs */ .P)(loaded, io.env, {
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .configSmokeInputs */ .P)(loaded, io.env, {
             ...(platform !== undefined && { platform }),
             ...(python !== undefined && { python }),
         });
-        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
+        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
         if (choice.pin !== undefined)
-            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
-        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .runSmoke */ .Lw)({
+            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
+        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runSmoke */ .Lw)({
             image,
             ...(platform !== undefined && { platform }),
             suites,
@@ -169,12 +160,12 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             }),
         }).catch((e) => {
             // The daemon went away mid-run: the tests that finished are written before exit 3.
-            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
-                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
+            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
+                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
             throw e;
         });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
         io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
         return result.summary.fail > 0 ? 1 : 0;
     },

@@ -2,182 +2,6 @@ export const id = 964;
 export const ids = [964];
 export const modules = {
 
-/***/ 87978:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  i7: () => (/* binding */ configOverrideFlags),
-  Tr: () => (/* binding */ gitContextFor),
-  du: () => (/* binding */ overridesFromFlags),
-  pP: () => (/* binding */ printedReport)
-});
-
-// EXTERNAL MODULE: ./node_modules/he/he.js
-var he = __webpack_require__(61528);
-var he_default = /*#__PURE__*/__webpack_require__.n(he);
-;// CONCATENATED MODULE: ./src/report/render/terminal.ts
-// The report for a terminal: the same Markdown the comment carries (report.md), read back into plain
-// text. No HTML entities (`&#40;` is "("), no tags (<details> sections become headed blocks), tables
-// aligned by display width (emoji take two columns), links as "text <url>", no Mermaid charts (the
-// tables beside them hold the same figures). Bold headings only when colour is on: the caller
-// decides (a TTY, and no NO_COLOR).
-
-const BOLD = (on) => (s) => (on && s !== '' ? `\x1b[1m${s}\x1b[22m` : s);
-// eslint-disable-next-line no-control-regex -- removing the ANSI codes we add is the point
-const ANSI = /\x1b\[[0-9;]*m/g;
-const JOINER = /\u2060/g;
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-/** Columns a string takes on a terminal: wide for emoji and East Asian wide characters. */
-function displayWidth(text) {
-    let width = 0;
-    for (const { segment } of segmenter.segment(text.replace(ANSI, ''))) {
-        if (/^\p{M}+$/u.test(segment) || segment === '\u2060' || segment === '\u200d')
-            continue;
-        const cp = segment.codePointAt(0);
-        // Emoji shown as emoji (by default, or asked for with VS16) and East Asian wide characters.
-        const emoji = /\p{Emoji_Presentation}/u.test(segment) ||
-            (/\p{Extended_Pictographic}/u.test(segment) && segment.includes('\ufe0f'));
-        const eastAsianWide = (cp >= 0x1100 && cp <= 0x115f) ||
-            (cp >= 0x2e80 && cp <= 0xa4cf) ||
-            (cp >= 0xac00 && cp <= 0xd7a3) ||
-            (cp >= 0xf900 && cp <= 0xfaff) ||
-            (cp >= 0xfe30 && cp <= 0xfe4f) ||
-            (cp >= 0xff00 && cp <= 0xff60) ||
-            (cp >= 0xffe0 && cp <= 0xffe6);
-        width += emoji || eastAsianWide ? 2 : 1;
-    }
-    return width;
-}
-/** Inline Markdown and HTML of one piece of text -> plain text (optionally bold). */
-function inline(text, bold, br = '\n') {
-    const out = text
-        .replace(/<br\s*\/?>/gi, br)
-        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, t, u) => (t === u ? u : `${t} <${u}>`))
-        .replace(/\*\*([^*]+)\*\*/g, (_m, t) => bold(t))
-        .replace(/`([^`]*)`/g, '$1')
-        .replace(/<a\s+href="([^"]*)"[^>]*>([^<]*)<\/a>/gi, '$2 <$1>')
-        .replace(/<\/?(details|summary|blockquote|sub|sup|b|strong|i|em|code|p|div|span|picture|source)\b[^>]*>/gi, '')
-        .replace(/<img\b[^>]*alt="([^"]*)"[^>]*>/gi, '$1')
-        .replace(/\\([\\`*_{}[\]()#+\-.!|~<>$])/g, '$1');
-    return he_default().decode(out).replace(JOINER, '');
-}
-const cells = (row) => row
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split(/(?<!\\)\|/)
-    .map((c) => c.trim());
-function table(rows, bold) {
-    const body = rows.filter((r) => !/^\|?\s*:?-{3,}/.test(r.trim()));
-    const grid = body.map((r, i) => cells(r).map((c) => inline(c, i === 0 ? bold : (s) => s, ' / ')));
-    const n = Math.max(...grid.map((r) => r.length));
-    const widths = Array.from({ length: n }, (_, j) => Math.max(0, ...grid.map((r) => displayWidth(r[j] ?? ''))));
-    const line = (r) => r
-        .map((c, j) => (j === r.length - 1 ? c : c + ' '.repeat(widths[j] - displayWidth(c))))
-        .join('  ')
-        .trimEnd();
-    const [head, ...rest] = grid;
-    return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rest.map(line)];
-}
-/** report.md (GitHub Markdown) -> text for a terminal. */
-function toTerminal(markdown, options) {
-    const bold = BOLD(options.color);
-    const out = [];
-    const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n');
-    let fence = null;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.startsWith('```')) {
-            fence = fence ? null : line.trim() === '```mermaid' ? 'chart' : 'code';
-            continue;
-        }
-        // A chart is for GitHub to draw; its figures are in the table beside it.
-        if (fence === 'chart')
-            continue;
-        if (fence) {
-            out.push(`    ${line}`);
-            continue;
-        }
-        if (line.trimStart().startsWith('|')) {
-            const rows = [];
-            while (i < lines.length && lines[i].trimStart().startsWith('|'))
-                rows.push(lines[i++]);
-            i--;
-            out.push(...table(rows, bold));
-            continue;
-        }
-        const summary = /^\s*<details[^>]*>\s*<summary>(.*?)<\/summary>\s*$/i.exec(line);
-        if (summary) {
-            out.push(`▸ ${bold(inline(summary[1], (s) => s, ' '))}`);
-            continue;
-        }
-        if (/^\s*<\/?(details|blockquote)>\s*$/i.test(line))
-            continue;
-        const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-        if (heading) {
-            const text = inline(heading[2], (s) => s, ' ');
-            out.push(bold(text));
-            if (heading[1].length <= 3)
-                out.push('═'.repeat(Math.min(displayWidth(text), 100)));
-            continue;
-        }
-        const item = /^(\s*)[-*]\s+(.*)$/.exec(line);
-        if (item) {
-            out.push(`${item[1]}• ${inline(item[2], bold)}`);
-            continue;
-        }
-        out.push(inline(line, bold));
-    }
-    // One blank line at most between blocks (removed tags leave runs of them).
-    return `${out
-        .join('\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .replace(/^\n+/, '')
-        .trimEnd()}\n`;
-}
-/** Colour on a terminal that asked for none? https://no-color.org: any non-empty NO_COLOR. */
-function wantsColor(isTTY, env) {
-    return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
-}
-
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __webpack_require__(78617);
-// EXTERNAL MODULE: ./src/plan/git-context.ts
-var git_context = __webpack_require__(74725);
-;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
-// Flags several commands share: config overrides, the same ones the action takes as inputs.
-
-
-
-const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does
-  --variants LIST    only these variants (comma-separated names): a name the config lists is
-                     that variant as written there; another is shorthand (cpu, cuda12.8, ...)`;
-function overridesFromFlags(values) {
-    const list = (s) => s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean);
-    const overrides = [];
-    if (values.platforms !== undefined)
-        overrides.push({ path: ['platforms'], value: list(values.platforms), source: 'flag --platforms' });
-    if (values.variants !== undefined)
-        overrides.push({ path: ['variants'], value: list(values.variants), source: 'flag --variants' });
-    return overrides;
-}
-/** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
-async function gitContextFor(io) {
-    return (0,git_context/* gitContextFromGitHubEnv */.s)(io.env) ?? (await (0,git_context/* gitContextFromCheckout */.Y)(new exec_runner/* ActionsExecRunner */.L(), io.cwd));
-}
-/** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
-function printedReport(io, markdown) {
-    return toTerminal(markdown, { color: wantsColor(io.stdoutIsTTY, io.env) });
-}
-
-
-/***/ }),
-
 /***/ 12575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -188,16 +12,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89436);
-/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9668);
-/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74725);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73960);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32780);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(87978);
-
-
+/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74725);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(87978);
 
 
 
@@ -213,7 +33,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 function checkRequirements(loaded, env) {
     const { python, build } = loaded.config;
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env);
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env);
 }
 const validateCommand = {
     name: 'validate',
@@ -229,7 +49,7 @@ validate refuses; its warnings are printed too).
 
 Options:
   --config FILE        config file to read
-${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .configOverrideFlags */ .i7}
   --skip-file-checks   validate the shape only; do not look for (or read) the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -237,13 +57,13 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('validate', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('validate', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .overridesFromFlags */ .du)(values);
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .overridesFromFlags */ .du)(values);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             env: io.env,
@@ -255,24 +75,17 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
         // The files the config names whose content has a shape of its own: smoke.baseline's floors,
         // attest.key (an encrypted cosign private key), the requirements files.
         if (!values['skip-file-checks']) {
-            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configBaseline */ .E)(loaded);
+            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .configBaseline */ .E)(loaded);
             (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded);
             checkRequirements(loaded, io.env);
         }
         // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
         // is not asked): a config that plan would refuse is not valid.
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .planBuild */ .C7)(config, {
-            catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_3__/* .bundledCatalog */ .Ot)(),
-            git: (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_4__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {},
-            now: new Date(),
-            configFile: loaded.label,
-            lineOf: loaded.lineOf,
-            fileVariants: loaded.fileVariants,
-        });
+        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {});
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
         if (values.json) {
             io.stdout(`${JSON.stringify(config, null, 2)}\n`);
         }
