@@ -271,6 +271,17 @@ const CASES: Case[] = [
       /error: plan of ml-image\.yml: 1 problem\n {2}- line 3: torch \(variants\[0\] cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels/,
   },
   {
+    name: 'report refuses what plan refuses, naming the config file and line',
+    files: {
+      'ml-image.yml': 'image: {name: a/b}\nvariants: [cuda12.8]\ntorch: "2.5"\nplatforms: [linux/amd64]\n',
+    },
+    argv: () => ['report', '--results', '.'],
+    env: ON_RUNNER,
+    exit: 2,
+    message:
+      /error: plan of ml-image\.yml: 1 problem\n {2}- line 3: torch \(variants\[0\] cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels/,
+  },
+  {
     name: 'the same plan on arm64 gives the same advice',
     files: {
       'ml-image.yml': 'image: {name: a/b}\nvariants: [cuda12.8]\ntorch: "2.5"\nplatforms: [linux/arm64]\n',

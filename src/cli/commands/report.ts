@@ -6,14 +6,18 @@ import { loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
 import { apiUrlMessage } from '../../github/api-url.js';
 import { isOwnerRepo } from '../../github/run.js';
-import { bundledCatalog } from '../../plan/catalog.js';
-import { planBuild } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
 import { openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { configOverrideFlags, gitContextFor, overridesFromFlags, printedReport } from './shared.js';
+import {
+  configOverrideFlags,
+  gitContextFor,
+  overridesFromFlags,
+  planOfConfig,
+  printedReport,
+} from './shared.js';
 import type { Command } from './types.js';
 
 /**
@@ -112,12 +116,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
     });
     const { mode, token } = postingFlags(values, pr, io.env.GITHUB_TOKEN);
     const git = await gitContextFor(io);
-    const plan = planBuild(loaded.config, {
-      catalog: bundledCatalog(),
-      git,
-      now: new Date(),
-      fileVariants: loaded.fileVariants,
-    });
+    const plan = planOfConfig(loaded, git);
     const resultDir = path.resolve(io.cwd, values.results);
     const results = openResultDir(resultDir, `--results ${values.results}`, RESULTS_FLAG);
     const { outcomes, failure } = await reportStage(
