@@ -390,6 +390,46 @@ describe('report --api-url: where the token goes, checked before anything is ask
   );
 });
 
+describe('report: GITHUB_API_URL is checked as --api-url is, the token going to it alike', () => {
+  const TOKEN = 'ghs_abcdefghijklmnopqrstuvwxyz0123456789';
+  it.each<[string, RegExp]>([
+    [
+      'http://api.example.invalid',
+      /report: GITHUB_API_URL \(environment\): the token goes with every request: https only/,
+    ],
+    ['https://u:S3CRETpw@ghe.example/api/v3', /report: GITHUB_API_URL \(environment\): it holds a login/],
+    ['notaurl', /report: GITHUB_API_URL \(environment\): not a URL/],
+  ])('GITHUB_API_URL=%j with --pr is exit 2 before any request', async (url, message) => {
+    put('ml-image.yml', GOOD);
+    const r = await cli(['report', '--results', 'r', '--pr', '42', '--repo', 'acme/model'], {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: url,
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).toContain('unset GITHUB_API_URL');
+    expect(r.err).not.toContain('S3CRETpw');
+  });
+
+  it('--api-url wins over a bad GITHUB_API_URL; a blank GITHUB_API_URL is unset', async () => {
+    put('ml-image.yml', GOOD);
+    for (const [env, extra] of [
+      [{ GITHUB_API_URL: 'http://api.example.invalid' }, ['--api-url', 'https://ghe.example/api/v3']],
+      [{ GITHUB_API_URL: ' ' }, []],
+    ] as const) {
+      const r = await cli(['report', '--results', 'r', '--pr', '42', '--repo', 'acme/model', ...extra], env);
+      expect(r.err).not.toMatch(/GITHUB_API_URL \(environment\)|--api-url:/);
+      expect(r.err).toContain('report: posting needs a token in GITHUB_TOKEN');
+    }
+  });
+
+  it('without --pr, GITHUB_API_URL is not asked for and not checked', async () => {
+    put('ml-image.yml', GOOD);
+    const r = await cli(['report', '--results', 'r'], { GITHUB_API_URL: 'http://api.example.invalid' });
+    expect(r.err).not.toContain('GITHUB_API_URL');
+  });
+});
+
 describe('a login without a scheme in a refused value is never printed', () => {
   it.each<[string, () => string[]]>([
     [

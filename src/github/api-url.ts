@@ -8,6 +8,9 @@ import { BLANK_OR_CONTROL } from '../util/text.js';
 // Docker's DNS may give *.localhost another address, and the token must not cross a network.
 const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
 
+/** github.com's API, where nothing names another. */
+export const DEFAULT_API_URL = 'https://api.github.com';
+
 /** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
 export function apiUrlProblem(url: string): string | undefined {
   if (url.trim() === '') return 'empty';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
-import { apiUrlMessage } from '../../github/api-url.js';
+import { DEFAULT_API_URL, apiUrlMessage } from '../../github/api-url.js';
 import { isOwnerRepo } from '../../github/run.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
@@ -34,30 +34,45 @@ function prNumber(raw: string | undefined): number | undefined {
   return n;
 }
 
-/** --repo, --comment-mode, --api-url and the token checked together: the mode and the token. */
+/**
+ * --repo, --comment-mode, the API's URL and the token checked together: the mode, the token and the
+ * URL. The URL is --api-url, else GITHUB_API_URL (a blank one unset), else github.com's: whichever it
+ * is, the token goes with every request, so each is checked alike, named by where it came from.
+ */
 function postingFlags(
   values: { repo?: string | undefined; 'comment-mode'?: string | undefined; 'api-url'?: string | undefined },
   pr: number | undefined,
-  token: string | undefined,
-): { mode: CommentMode; token: string | undefined } {
+  env: Readonly<Record<string, string | undefined>>,
+): { mode: CommentMode; token: string | undefined; apiUrl: string } {
   if (pr !== undefined && !isOwnerRepo(values.repo ?? ''))
     throw new InputError(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
   const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
   if (!COMMENT_MODES.includes(mode))
     throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
+  const fromEnv = env.GITHUB_API_URL?.trim() ? env.GITHUB_API_URL : undefined;
+  const [apiUrl, where] =
+    values['api-url'] !== undefined
+      ? [values['api-url'], 'report: --api-url']
+      : fromEnv !== undefined
+        ? [fromEnv, 'report: GITHUB_API_URL (environment)']
+        : [DEFAULT_API_URL, 'report: the API URL'];
+  // Only where a pull request is named does the URL get the token; a report without --pr asks nothing.
   const apiProblem =
-    values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
+    values['api-url'] !== undefined || pr !== undefined ? apiUrlMessage(apiUrl, where) : undefined;
   if (apiProblem !== undefined)
     throw new InputError(
       apiProblem,
-      'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)',
+      values['api-url'] !== undefined
+        ? 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)'
+        : 'unset GITHUB_API_URL, or give --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)',
     );
+  const token = env.GITHUB_TOKEN;
   if (mode === 'post' && !token)
     throw new InputError(
       'report: posting needs a token in GITHUB_TOKEN',
       'export GITHUB_TOKEN=... (pull-requests: write)',
     );
-  return { mode, token };
+  return { mode, token, apiUrl };
 }
 
 /** The results are read, never created; the fix names this command's flag. */
@@ -88,7 +103,7 @@ ${configOverrideFlags}
   --base-branch B     the branch whose records are the baseline (default main)
   --pr N              pull request number to comment on
   --repo OWNER/REPO   the repository of the pull request
-  --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com)
+  --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com); https only
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
@@ -114,7 +129,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
       overrides: overridesFromFlags(values),
       checkFiles: false,
     });
-    const { mode, token } = postingFlags(values, pr, io.env.GITHUB_TOKEN);
+    const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
     const git = await gitContextFor(io);
     const plan = planOfConfig(loaded, git);
     const resultDir = path.resolve(io.cwd, values.results);
@@ -140,7 +155,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
           ...(pr !== undefined && {
             github: {
               ...(token && { token }),
-              apiUrl: values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
+              apiUrl,
               repository: values.repo!,
               prNumber: pr,
               ...(git.sha && { headSha: git.sha }),
