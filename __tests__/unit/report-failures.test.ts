@@ -13,6 +13,8 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -226,6 +228,32 @@ describe('a comment that cannot be posted: the reports are written and the error
     expect(r.outcomes[0]!.comment).toBeUndefined();
     expect(readFileSync(r.outcomes[0]!.runFile!, 'utf8')).toContain('ml-image report');
     expect(t.warnings.filter((w) => w.startsWith('the image is over its size budget'))).toHaveLength(warned);
+  });
+});
+
+describe('ml-image report --pr N --repo R: a pull request the API does not find', () => {
+  it.each([
+    [404, 2, /error: report: --repo acme\/model --pr 7: GitHub API .* failed: 404 Not Found/],
+    [401, 3, /error: GitHub API .* failed: 401 boom/],
+  ])('HTTP %i: exit %i', async (status, code, message) => {
+    const server = createServer((req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: status === 404 ? 'Not Found' : 'boom' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG.replace('1GB', '8GB'));
+      records();
+      const port = (server.address() as AddressInfo).port;
+      const io = captureIo(dir, fakeDocker(), { ...env(), GITHUB_TOKEN: 'ghs_x' });
+      const argv = ['report', '--results', 'res', '--pr', '7', '--repo', 'acme/model'];
+      expect(await runCli([...argv, '--api-url', `http://127.0.0.1:${port}`], io)).toBe(code);
+      expect(io.err()).toMatch(message);
+      if (code === 2) expect(io.err()).toContain('check --repo (OWNER/REPO) and --pr');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

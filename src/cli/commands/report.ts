@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
 import { DEFAULT_API_URL, apiUrlMessage } from '../../github/api-url.js';
+import { GitHubApiError } from '../../github/errors.js';
 import { isOwnerRepo } from '../../github/run.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
@@ -32,6 +33,19 @@ function prNumber(raw: string | undefined): number | undefined {
       `report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`,
     );
   return n;
+}
+
+/**
+ * A 404 from the API where --repo and --pr named the pull request: bad input (exit 2) naming both,
+ * not an environment problem (a private repository the token cannot read answers 404 too: the fix
+ * says so). Any other failure as it is.
+ */
+function notFoundNamed(failure: Error, repo: string | undefined, pr: number | undefined): Error {
+  if (!(failure instanceof GitHubApiError) || failure.status !== 404 || pr === undefined) return failure;
+  return new InputError(
+    `report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message}`,
+    'check --repo (OWNER/REPO) and --pr (a pull request there), and that GITHUB_TOKEN can read the repository',
+  );
 }
 
 /**
@@ -107,7 +121,8 @@ ${configOverrideFlags}
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
-first); 2 bad input; 3 GitHub unreachable.`,
+first); 2 bad input (a pull request the API does not find, 404, too); 3 GitHub unreachable, or it
+refused the request.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('report', argv, {
       config: { type: 'string' },
@@ -177,7 +192,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
     // Over the size budget: the report says why, then the command fails (--json: the error alone).
     if (values.json && !failure) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
     else if (!values.json) io.stdout(printedReport(io, readFileSync(outcomes[0]!.runFile, 'utf8')));
-    if (failure) throw failure;
+    if (failure) throw notFoundNamed(failure, values.repo, pr);
     return 0;
   },
 };
