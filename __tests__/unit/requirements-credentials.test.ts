@@ -406,6 +406,71 @@ describe('a comment: a token of a known form anywhere in it is refused, once', (
   });
 });
 
+describe('a line: a token of a known form anywhere in it is refused, as in a comment (finding: one in a URL path was kept)', () => {
+  it.each([
+    // [line, the value never shown]
+    ['--index-url http://127.0.0.1:5920/ghp_LitTok0123456789abcdefghij/simple', 'ghp_LitTok'],
+    ['--extra-index-url https://pkgs.example.com/hf_LitTok0123456789abcdefghij/simple/', 'hf_LitTok'],
+    ['pkg @ https://h.example/glpat-LitTok0123456789abcd/pkg-1.0-py3-none-any.whl', 'glpat-LitTok'],
+    ['-f https://h.example/pypi-AgEIcHlwaS5vcmcLitTok0123456789abcdef/links', 'pypi-AgEIcHlwaS5vcmcLitTok'],
+  ])('%s: exit 2 naming file:line, masked', (line, value) => {
+    write('requirements.txt', `${line}\nmybackend\n`);
+    const e = inputErrorOf(read);
+    expect(e.exitCode).toBe(2);
+    expect(problemsOf(e)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${path.join(dir, 'requirements.txt')}:1: "[^"]*\\*\\*\\*[^"]*": a credential written in the line, a token of a known form`,
+        ),
+      ),
+    ]);
+    expect(problemsOf(e)[0]).toContain('/app');
+    expect(problemsOf(e)[0]).toContain('revoke it');
+    expect(e.fix).toBe(LITERAL_CREDENTIAL_FIX);
+    expect(shown(e)).not.toContain(value);
+  });
+
+  it('resolve --json: exit 2, the token on neither channel', async () => {
+    write(
+      'requirements.txt',
+      '--index-url http://127.0.0.1:5920/ghp_LitTok0123456789abcdefghij/simple\nmybackend\n',
+    );
+    const { code, out, err } = await cli();
+    expect(code).toBe(2);
+    expect((JSON.parse(out) as { error: { problems: string[] } }).error.problems[0]).toContain(
+      'requirements.txt:1: ',
+    );
+    expect(`${out}\n${err}`).not.toContain('ghp_LitTok');
+  });
+
+  it("a token in a URL's login is named once, as the login", () => {
+    write('requirements.txt', '--extra-index-url https://ghp_LitTok0123456789abcdefghij@h.example/simple\n');
+    const p = problemsOf(inputErrorOf(read))[0]!;
+    expect(p).toContain(`a credential written in the line, ${LOGIN_WHAT}: `);
+    expect(p).not.toContain('a token of a known form');
+  });
+
+  it.each([
+    // pip fills in a ${NAME}: the supported way, whatever the name looks like.
+    ['--index-url https://h.example/${GIT_TOKEN}/simple', { GIT_TOKEN: SECRET }],
+    ['--index-url https://h.example/${AKIALITTOK0123456789}/simple', { AKIALITTOK0123456789: SECRET }],
+    // A masked one, and a digest, are no token.
+    ['--index-url https://h.example/hf_xxxxxxxxxxxxxxxxxxxxxxxx/simple', {}],
+    ['numpy==2.0 --hash=sha256:0569859f95fc761b18b45ef421b1290a0f65f147e92a1e5eb3e635f9a5e4e66f', {}],
+    ['aws-msk-iam-sasl-signer-python==1.0.1', {}],
+  ])('%s: accepted', (line, env) => {
+    write('requirements.txt', `${line}\nmybackend\n`);
+    const got = readRequirements(['requirements.txt'], dir, env, { expandable: Object.keys(env) });
+    expect(got.text).toBe(`${line}\nmybackend`);
+  });
+
+  it('literalCredentials: a token inside a ${NAME} is none in a line, one in a comment', () => {
+    const text = 'https://h.example/${AKIALITTOK0123456789}/simple';
+    expect(literalCredentials(text)).toEqual([]);
+    expect(literalCredentials(text, false)).toHaveLength(1);
+  });
+});
+
 describe('a problem quotes at most 300 characters of a line (finding: a 2 MB line was quoted whole)', () => {
   const LONG = 'a'.repeat(100_000);
   it.each([

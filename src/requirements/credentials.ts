@@ -5,8 +5,9 @@
 // comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
 // that is a token, a token in the query, as the shared redaction rules
 // (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
-// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
+// Anaconda host), and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
+// value is (a secret, a placeholder, a mask, a reference pip does not fill in) is
+// credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 import { urlTokens } from '../util/url-secrets.js';
 import { decodedOr, tokensIn, userKind, valueKind, type ValueKind } from './credential-values.js';
@@ -233,14 +234,23 @@ function whatOf(where: string, kind: 'secret' | 'reference'): string {
   return `a token in the query (${where})`;
 }
 
+/** A reference pip fills in from its environment (parse.ts' rule): `${NAME}`. */
+const ENV_REFERENCE = /\$\{[A-Z0-9_]+\}/g;
+
+/** The spans of TEXT's `${NAME}`s, [start, end) each. */
+const referenceSpans = (text: string) =>
+  [...text.matchAll(ENV_REFERENCE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
 /**
  * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
  * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
  * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
- * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
- * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
- * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
- * fill in (`$TOKEN`) is one too, of kind 'reference'.
+ * host's `/t/<token>/` segment (urlTokensToJudge); a token of a known form anywhere (tokensIn: in
+ * a URL's path, `--index-url https://h/ghp_.../simple`, pip sends it, the file is copied into
+ * /app and a direct URL is kept in direct_url.json), in a line not inside a `${NAME}` (what pip
+ * fills in is the supported way). What is a secret, and what is no credential (a whole `${NAME}`,
+ * a mask, a placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip
+ * does not fill in (`$TOKEN`) is one too, of kind 'reference'.
  */
 export function literalCredentials(text: string, live = true): LiteralCredential[] {
   const found: LiteralCredential[] = [];
@@ -259,17 +269,21 @@ export function literalCredentials(text: string, live = true): LiteralCredential
   }
   for (const { url, at } of urls)
     for (const t of urlTokensToJudge(url)) add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
-  if (!live)
-    for (const [start, end] of outside(tokensIn(text), found)) add('token', 'secret', start, end - start);
+  const tokens = live ? outside(tokensIn(text), referenceSpans(text)) : tokensIn(text);
+  for (const [start, end] of outside(tokens, found)) add('token', 'secret', start, end - start);
   return found;
 }
 
 /**
  * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
- * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
- * its start, each with the furthest end of those that start before it.
+ * in a URL's credential already is named once, one in a line's `${NAME}` is none. Linear after
+ * sorting: spans by their end, TAKEN by its start, each with the furthest end of those that start
+ * before it.
  */
-function outside(spans: [number, number][], taken: readonly LiteralCredential[]): [number, number][] {
+function outside(
+  spans: [number, number][],
+  taken: readonly { start: number; end: number }[],
+): [number, number][] {
   const byStart = [...taken].sort((a, b) => a.start - b.start);
   const out: [number, number][] = [];
   let i = 0;
