@@ -1,9 +1,9 @@
 // The runner's event payload is parsed with a schema of the fields used (src/github/event.ts):
 // unknown fields dropped, a section of the wrong shape left out, an unusable file an empty event.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type GitHubEvent, parseGitHubEvent, readGitHubEventFile } from '../../src/github/event.js';
 
 describe('parseGitHubEvent', () => {
@@ -81,6 +81,7 @@ describe('parseGitHubEvent', () => {
 
 describe('readGitHubEventFile', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gh-event-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = (name: string, text: string) => {
     const p = path.join(dir, name);
     writeFileSync(p, text);
