@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doctorReport } from '../../src/cli/commands/doctor.js';
 import { outputLine } from '../../src/cli/commands/run.js';
 import { asksHelp, COMMANDS, runCli, splitCommandLine } from '../../src/cli/main.js';
-import { EnvironmentError } from '../../src/errors.js';
+import { ConfigError, EnvironmentError, InputError } from '../../src/errors.js';
 import { closedPort } from '../helpers/net.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 
@@ -356,6 +356,42 @@ describe('--json on failure: one JSON error object on stdout, the text on stderr
       expect(await runCli(argv, io)).toBe(2);
       expect(io.out()).toBe('');
     }
+  });
+});
+
+describe('--json on failure masks what stderr masks (finding: a token in a message reached stdout)', () => {
+  const TOKEN = 'ghp_LitTok0123456789abcdefghij';
+  const URL_TOKEN = `https://pkgs.example.com/${TOKEN}/simple`;
+  const URL_LOGIN = 'https://alice:LitPw0123@pkgs.example.com/simple';
+  const BARE_LOGIN = 'alice:LitPw0123@pkgs.example.com';
+  it.each([
+    [
+      'an environment error',
+      new EnvironmentError(`cannot reach ${URL_TOKEN} or ${URL_LOGIN}`, `check ${URL_TOKEN}`),
+      3,
+    ],
+    ['an input error', new InputError(`--index-url ${BARE_LOGIN}: refused`, `not ${URL_LOGIN}`), 2],
+    [
+      'a config error',
+      new ConfigError(`x.yml (${TOKEN})`, [`line 1: ${URL_TOKEN}`, `line 2: ${URL_LOGIN}`], { fix: TOKEN }),
+      2,
+    ],
+    ['an internal error', new TypeError(`boom at ${URL_TOKEN} ${URL_LOGIN}`), 1],
+  ])('%s: the token and the password on neither channel, each field masked', async (_what, err, code) => {
+    const io = captureIo(dir, fakeDocker({ daemonFeatures: () => Promise.reject(err) }));
+    expect(await runCli(['smoke', '--image', 'python:3.12-slim', '--suites', 'imports', '--json'], io)).toBe(
+      code,
+    );
+    const { error } = JSON.parse(io.out()) as {
+      error: { message: string; problems: string[]; fix?: string };
+    };
+    for (const shown of [io.out(), io.err()]) {
+      expect(shown).not.toContain('LitTok0123');
+      expect(shown).not.toContain('LitPw0123');
+    }
+    const fields = [error.message, ...error.problems, error.fix ?? ''].join('\n');
+    expect(fields).toContain('[redacted]');
+    expect(fields).toContain('pkgs.example.com');
   });
 });
 

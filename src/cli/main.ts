@@ -136,9 +136,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
     return await command.run(rest, io);
   } catch (err) {
-    // A refused value is quoted: a login in it without a scheme (user:pw@host) is masked here; the
-    // writers mask scheme://user:pw@ and tokens of known forms.
-    io.stderr(`${clipLines(maskBareLogins(describeError(err, verbose)))}\n`);
+    // A refused value is quoted: its credentials are masked here (shownError), on both channels.
+    io.stderr(`${shownError(describeError(err, verbose))}\n`);
     // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
     if (wantsJson(argv)) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
     return exitCodeOf(err);
@@ -171,29 +170,37 @@ function clipLines(text: string): string {
     .join('\n');
 }
 
+/**
+ * TEXT (an error as stderr prints it, or a field of its --json form) as shown: a login without a
+ * scheme (user:pw@host) masked (maskBareLogins), then what stderr's writer masks (redactText: URL
+ * logins, tokens of known forms, JWTs), each line cut (clipLines). stdout's writer masks URL logins
+ * only (its results hold digests): the error's JSON is masked here, as its text is.
+ */
+const shownError = (text: string) => clipLines(redactText(maskBareLogins(text)));
+
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 export function jsonError(err: unknown): JsonError {
   const exitCode = exitCodeOf(err);
-  // As on stderr: a login in a quoted value (user:pw@host) is masked.
-  const fix = err instanceof MlImageError && err.fix !== undefined ? { fix: maskBareLogins(err.fix) } : {};
+  // As on stderr (shownError): a login in a quoted value, a token of a known form, masked.
+  const fix = err instanceof MlImageError && err.fix !== undefined ? { fix: shownError(err.fix) } : {};
   if (err instanceof ConfigError) {
     return {
       error: {
         exitCode,
-        message: `${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`,
-        problems: err.problems.map((p) => clipLines(maskBareLogins(p))),
+        message: shownError(`${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`),
+        problems: err.problems.map(shownError),
         ...fix,
       },
     };
   }
   if (err instanceof MlImageError) {
-    return { error: { exitCode, message: clipLines(maskBareLogins(err.message)), problems: [], ...fix } };
+    return { error: { exitCode, message: shownError(err.message), problems: [], ...fix } };
   }
   const message = err instanceof Error ? err.message : String(err);
   return {
     error: {
       exitCode,
-      message: `internal error: ${message}`,
+      message: shownError(`internal error: ${message}`),
       problems: [],
       fix: 'run again with --verbose for the stack trace, and please report it',
     },
