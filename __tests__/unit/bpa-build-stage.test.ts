@@ -36,7 +36,17 @@ async function build(
     push = true,
     config: more = {},
     driver = 'docker-container',
-  }: { push?: boolean; config?: Record<string, unknown>; driver?: string } = {},
+    say = [],
+    fail = false,
+  }: {
+    push?: boolean;
+    config?: Record<string, unknown>;
+    driver?: string;
+    /** More lines of buildx output. */
+    say?: string[];
+    /** buildx fails (a RUN step's exit 1), these lines the end of its log. */
+    fail?: boolean;
+  } = {},
 ) {
   const config = validateConfigData(
     { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'], ...more },
@@ -68,6 +78,8 @@ async function build(
           seenSecrets[m[1]!] = { content: readFileSync(m[2]!, 'utf8'), mode: statSync(m[2]!).mode & 0o777 };
       });
       opts?.onLine?.(`#5 echo s3cr3t-value and ${env.NPM_TOKEN ?? ''}`, 'stderr');
+      for (const l of say) opts?.onLine?.(l, 'stderr');
+      if (fail) return { exitCode: 1, stdout: '', stderr: say.join('\n') };
       writeFileSync(
         args[args.indexOf('--metadata-file') + 1]!,
         JSON.stringify({ 'containerimage.digest': DIGEST(1), 'containerimage.config.digest': DIGEST(3) }),
@@ -145,6 +157,25 @@ describe('build stage with BPA inputs', () => {
     const after = (flag: string) => args.flatMap((a, i) => (args[i - 1] === flag ? [a] : []));
     expect(after('--cache-from')).toEqual([`type=gha,scope=${want}`]);
     expect(after('--cache-to')).toEqual([`type=gha,scope=${want},mode=max`]);
+  });
+
+  // A RUN --mount=type=secret step that prints the file (or a pip or curl error quoting it): its
+  // text is masked as a `secrets` value is, in the log and in the build failure's message.
+  it("secret-files: the file's text is masked in the output and in the failure (finding: it was not)", async () => {
+    const file = path.join(dir, 'netrc');
+    writeFileSync(file, 'machine h.example login ci password LitFilePw0123\n');
+    const say = ['#7 cat /run/secrets/netrc', '#7 machine h.example login ci password LitFilePw0123'];
+    const r = await build({ 'secret-files': `netrc=${file}` }, {}, undefined, { say });
+    expect(r.calls[0]!.join(' ')).toContain(`id=netrc,src=${file}`);
+    expect(r.output.join('\n')).toContain('#7 ***');
+    expect(r.output.join('\n')).not.toContain('LitFilePw0123');
+    const failed = await build({ 'secret-files': `netrc=${file}` }, {}, undefined, { say, fail: true }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { fix?: string },
+    );
+    expect(failed).toBeInstanceOf(Error);
+    expect(`${failed!.message}\n${failed!.fix ?? ''}`).toContain('#7 ***');
+    expect(`${failed!.message}\n${failed!.fix ?? ''}`).not.toContain('LitFilePw0123');
   });
 
   it('refuses a secret-envs variable that is not set, and a secret id given twice', async () => {

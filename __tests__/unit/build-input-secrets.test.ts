@@ -1,8 +1,17 @@
 // The build's secret ids are checked before any stage runs (checkBuildSecrets): a secret-files id
 // that is a build.secrets id or one the action mounts itself was refused only by the build's argv,
-// after the resolve stage had run.
-import { describe, expect, it } from 'vitest';
-import { checkBuildSecrets } from '../../src/build/input-secrets.js';
+// after the resolve stage had run. A secret-files file's text is among the values the build's
+// output is masked of (it was left out: only `secrets` and `secret-envs` values were).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  checkBuildSecrets,
+  inputSecrets,
+  MAX_MASKED_FILE_BYTES,
+  secretFileText,
+} from '../../src/build/input-secrets.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { InputError } from '../../src/errors.js';
 
@@ -27,5 +36,64 @@ describe('checkBuildSecrets: the secret-files ids', () => {
 
   it('ids of their own pass', () => {
     expect(checkBuildSecrets({ secretFiles: { npmrc: '/w/.npmrc' } }, config, ENV)).toEqual({});
+  });
+});
+
+describe("secret-files: each file's text is masked in the build output, as the other values are", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-secret-files-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, content: string | Buffer) => {
+    writeFileSync(path.join(dir, name), content);
+    return path.join(dir, name);
+  };
+
+  it.each<[string, string | Buffer, string | undefined]>([
+    ['a token, trimmed', '  LitFileTok0123456789\n', 'LitFileTok0123456789'],
+    [
+      'a netrc of several lines',
+      'machine h\nlogin ci\npassword LitPw0123\n',
+      'machine h\nlogin ci\npassword LitPw0123',
+    ],
+    ['one at the limit', 'a'.repeat(MAX_MASKED_FILE_BYTES), 'a'.repeat(MAX_MASKED_FILE_BYTES)],
+    ['one over the limit', 'a'.repeat(MAX_MASKED_FILE_BYTES + 1), undefined],
+    ['a binary one (a NUL byte)', Buffer.from([0x4c, 0x69, 0x74, 0x00, 0x54, 0x6f, 0x6b]), undefined],
+    ['one that is not UTF-8', Buffer.from([0x4c, 0x69, 0x74, 0xff, 0xfe, 0x54, 0x6f, 0x6b]), undefined],
+    ['an empty one', '', ''],
+  ])('%s: read as %j, no error', (_what, content, want) => {
+    expect(secretFileText(file('s', content))).toBe(want);
+  });
+
+  it('a missing file and a directory: none, no error (buildx says so when it mounts it)', () => {
+    expect(secretFileText(path.join(dir, 'missing'))).toBeUndefined();
+    mkdirSync(path.join(dir, 'd'));
+    expect(secretFileText(path.join(dir, 'd'))).toBeUndefined();
+  });
+
+  it("inputSecrets: each file's text among the values, by id; one with no text left out", () => {
+    const secretFiles = {
+      netrc: file('netrc', 'machine h password LitPw0123\n'),
+      blank: file('blank', '\n\n'),
+      big: file('big', 'a'.repeat(MAX_MASKED_FILE_BYTES + 1)),
+    };
+    const got = inputSecrets(
+      { secretFiles, secrets: { tok: 'LitTok0123' } },
+      config,
+      ENV,
+      path.join(dir, 'w'),
+    );
+    expect(got.values).toEqual({
+      'secret:tok': 'LitTok0123',
+      'secret-file:netrc': 'machine h password LitPw0123',
+    });
+    expect(Object.keys(got.files)).toEqual(['tok']);
+  });
+
+  it('inputSecrets reads through READ (no file touched in a test that injects it)', () => {
+    const read = (f: string) => (f === '/w/npmrc' ? '//registry.example/:_authToken=LitNpm0123' : undefined);
+    const got = inputSecrets({ secretFiles: { npmrc: '/w/npmrc', gone: '/w/gone' } }, config, ENV, dir, read);
+    expect(got.values).toEqual({ 'secret-file:npmrc': '//registry.example/:_authToken=LitNpm0123' });
   });
 });

@@ -1,6 +1,7 @@
 // The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
-// each a BuildKit secret of its own id, never a build argument.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
+// too, masked in the build's output.
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
@@ -45,21 +46,56 @@ export function checkBuildSecrets(
   return values;
 }
 
+/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
+export const MAX_MASKED_FILE_BYTES = 64 * 1024;
+
+/**
+ * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
+ * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
+ * which no log line quotes whole), one that is no regular file (opened without blocking, never
+ * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
+ * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
+ */
+export function secretFileText(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES) return undefined;
+    const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
+    let n = 0;
+    for (let got = 1; got > 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, n);
+    if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0)) return undefined;
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
  * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
  * against the environment (checkBuildSecrets, again); returns the files and every secret value
- * (masked in build output).
+ * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
+ * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
+ * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
  */
 export function inputSecrets(
   options: BuildInputOptions | undefined,
   config: Config,
   env: Readonly<Record<string, string | undefined>>,
   dir: string,
+  read: (file: string) => string | undefined = secretFileText,
 ): { files: Record<string, string>; values: Record<string, string> } {
   const files: Record<string, string> = {};
   const values: Record<string, string> = {};
   for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
     values[`secret-env:${id}`] = value;
+  for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
+    const text = read(file);
+    if (text) values[`secret-file:${id}`] = text;
+  }
   const secrets = Object.entries(options?.secrets ?? {});
   if (secrets.length > 0) mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const [id, value] of secrets) {
