@@ -4,9 +4,10 @@
 // releases of loosely pinned packages. Without a limit the stage would hang with it;
 // with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
 // error, and the caller removes the container (with whatever still runs in it).
-import { DEFAULT_SESSION_DEADLINE_MS, type ContainerSession } from '../docker/adapter.js';
+import { DEFAULT_SESSION_DEADLINE_MS, type ContainerSession, type ExecResult } from '../docker/adapter.js';
 import { MAX_TIMEOUT_SECONDS } from '../config/schema.js';
 import { EnvironmentError, InputError } from '../errors.js';
+import { interruptedFailure } from '../util/cleanup.js';
 import { DIR } from './workdir.js';
 
 /** The variable that sets the limit, in whole seconds. */
@@ -106,22 +107,52 @@ export function execTimeoutError(
   );
 }
 
+const firstLine = (text: string): string =>
+  (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 200);
+
+/** How a command ended, for an interrupt's message: `exit 126: OCI runtime exec failed: ...`. */
+export function execEnding(r: ExecResult): string {
+  const line = firstLine(`${r.stderr}\n${r.stdout}`);
+  return `exit ${r.exitCode}${line ? `: ${line}` : ''}`;
+}
+
+/**
+ * After SIGINT/SIGTERM/SIGHUP, what the cleanup's removal of the container made of WHAT: the engine
+ * refusing it (409 "container stopped/paused", 500 "Removal In Progress"), the command failing
+ * ("cannot exec in a stopped state", exit 137). The interrupt (exit 130/143/129), not an internal
+ * error or a base image without python3; undefined before any signal.
+ */
+function stoppedByInterrupt(what: string, failure: { error: unknown } | { result: ExecResult }) {
+  if ('result' in failure)
+    return failure.result.exitCode === 0 ? undefined : interruptedFailure(what, execEnding(failure.result));
+  const e = failure.error;
+  return interruptedFailure(what, firstLine(e instanceof Error ? e.message : String(e)), e);
+}
+
 /**
  * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
- * throws execTimeoutError. The caller closes the session, which removes the container.
+ * throws execTimeoutError. The caller closes the session, which removes the container. After a
+ * signal, a command or a copy that fails (the cleanup removed the container) throws the interrupt.
  */
 export function withExecLimit(
   session: ContainerSession,
   limitMs: number,
   where: { image: string; platform: string },
 ): ContainerSession {
+  const rethrow = (what: string) => (error: unknown) => {
+    throw stoppedByInterrupt(what, { error }) ?? error;
+  };
   return {
     containerId: session.containerId,
-    putFiles: (dir, files) => session.putFiles(dir, files),
+    putFiles: (dir, files) =>
+      session.putFiles(dir, files).catch(rethrow(`copying the resolver's files into ${where.image}`)),
     close: () => session.close(),
     async exec(cmd, options = {}) {
       const timeoutMs = options.timeoutMs ?? limitMs;
-      const r = await session.exec(cmd, { ...options, timeoutMs });
+      const what = `${execStep(cmd)} in ${where.image}`;
+      const r = await session.exec(cmd, { ...options, timeoutMs }).catch(rethrow(what));
+      const stopped = stoppedByInterrupt(what, { result: r });
+      if (stopped) throw stopped;
       if (r.timedOut) throw execTimeoutError(cmd, timeoutMs, where);
       return r;
     },

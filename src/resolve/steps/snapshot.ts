@@ -3,8 +3,10 @@
 // cache will keep it, else in the same python process as the plain dry run; and the pins that
 // hold it.
 import { InputError } from '../../errors.js';
+import { interruptedFailure } from '../../util/cleanup.js';
 import { TORCH_INDEX_FILE_TEXT } from '../input.js';
 import { constraintsText, type PinDecision, pinDecisions } from '../constraints.js';
+import { execEnding } from '../exec-limit.js';
 import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
 import { HELPER_PY } from '../py/helper.generated.js';
 import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.js';
@@ -137,9 +139,15 @@ export function parseSnapshot(run: ExecResult, image: string): Snapshot {
   return parseHelperOutput(SnapshotSchema, run, image);
 }
 
-/** The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". */
+/**
+ * The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". After
+ * SIGINT/SIGTERM/SIGHUP a failed start is the cleanup's doing (the container removed under the
+ * exec: "cannot exec in a stopped state", "ttrpc: closed"): the interrupt, exit 130/143/129.
+ */
 function noPython(r: ExecResult, image: string): void {
   if (r.exitCode === 0) return;
+  const stopped = interruptedFailure(`the resolver helper in ${image}`, execEnding(r));
+  if (stopped) throw stopped;
   const text = `${r.stderr}\n${r.stdout}`;
   if (
     r.exitCode === 127 ||
