@@ -4,7 +4,7 @@ import './util/cjs-globals.js';
 import './util/zod-jitless.js';
 import { COMMAND_INPUT, coreIo } from './action/io.js';
 import { isPostRun, runPost, startMainStep, trackDockerUse } from './action/post.js';
-import { installSignalCleanup, runPendingCleanups } from './util/cleanup.js';
+import { installSignalCleanup, runPendingCleanups, settleBeforeExit } from './util/cleanup.js';
 
 const io = coreIo();
 if (isPostRun(io)) {
@@ -17,13 +17,14 @@ if (isPostRun(io)) {
   // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
   installSignalCleanup();
   // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
-  // and the verify sub-action's main step loads the checks, not the pipeline.
+  // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
+  // waits briefly for the step to unwind: its error annotation and outputs are written.
   if (io.getInput(COMMAND_INPUT).trim() === 'verify') {
     const { verifyAction } = await import('./action/verify.js');
-    await verifyAction(trackDockerUse(io));
+    await settleBeforeExit(verifyAction(trackDockerUse(io)));
   } else {
     const { run } = await import('./action/run.js');
-    await run(trackDockerUse(io));
+    await settleBeforeExit(run(trackDockerUse(io)));
   }
   // Whatever the step left registered goes now, not at the post step.
   await runPendingCleanups();

@@ -2,10 +2,12 @@
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 import '../util/cjs-globals.js';
 import '../util/zod-jitless.js';
-import { installSignalCleanup, runPendingCleanups } from '../util/cleanup.js';
+import { installSignalCleanup, runPendingCleanups, settleBeforeExit } from '../util/cleanup.js';
 import { processIo, runCli } from './main.js';
 
 installSignalCleanup();
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+// On a signal the exit waits briefly for the command to unwind: its error and --json object are
+// written (cleanup.ts settleBeforeExit).
+process.exitCode = await settleBeforeExit(runCli(process.argv.slice(2), processIo()));
 // Whatever a command left registered (a temp dir its owner keeps to the end) goes before the exit.
 await runPendingCleanups();

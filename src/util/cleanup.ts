@@ -110,6 +110,48 @@ export async function runPendingCleanups(): Promise<void> {
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 export const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 
+/**
+ * After the cleanups, the most a signal waits for the running command to unwind (within
+ * SIGNAL_CLEANUP_LIMIT_MS): its error line, its `--json` error, a partial smoke.json.
+ */
+export const SIGNAL_SETTLE_GRACE_MS = 2_000;
+
+/** The command the entry runs (settleBeforeExit): a signal's exit waits for it, briefly. */
+let running: Promise<unknown> | undefined;
+
+/**
+ * The entry's command (the CLI's runCli, the action's main step): after a signal's cleanups the
+ * exit waits for it to settle, at most SIGNAL_SETTLE_GRACE_MS, so that what it says about the
+ * interrupt (the error, the `--json` object, the results so far) is written. Returns COMMAND.
+ */
+export function settleBeforeExit<T>(command: Promise<T>): Promise<T> {
+  running = command;
+  return command;
+}
+
+/** Tests only: forget the command settleBeforeExit was given (the unit tests share a process). */
+export function clearRunningForTests(): void {
+  running = undefined;
+}
+
+/** The running command settled (fulfilled or not), or MS passed; the timer is cleared either way. */
+async function commandSettled(ms: number): Promise<void> {
+  if (running === undefined) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    running.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  if (timer) clearTimeout(timer);
+  // What it made while unwinding (removed at once after the interrupt) goes before the exit too.
+  await runPendingCleanups();
+}
+
 /** Errors of a terminal or pipe that went away (a closed terminal: EIO; a reader that exited: EPIPE). */
 const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 
@@ -162,8 +204,9 @@ function exitProcess(code: number): void {
 
 /**
  * The handler of SIGINT/SIGTERM/SIGHUP (installSignalCleanup): says what it does on WRITE, runs
- * the cleanups whatever that write does, then calls EXIT with CODE; a second signal while cleaning
- * up calls EXIT at once with its own code.
+ * the cleanups whatever that write does, gives the running command (settleBeforeExit) up to
+ * SIGNAL_SETTLE_GRACE_MS to unwind, then calls EXIT with CODE, all within SIGNAL_CLEANUP_LIMIT_MS;
+ * a second signal meanwhile calls EXIT at once with its own code.
  */
 export function signalHandler(
   write: (text: string) => void,
@@ -182,7 +225,7 @@ export function signalHandler(
     tryWrite(write, `\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
     let limit: NodeJS.Timeout | undefined;
     void Promise.race([
-      runPendingCleanups(),
+      runPendingCleanups().then(() => commandSettled(SIGNAL_SETTLE_GRACE_MS)),
       new Promise<void>((resolve) => {
         limit = setTimeout(resolve, SIGNAL_CLEANUP_LIMIT_MS);
       }),
@@ -195,9 +238,10 @@ export function signalHandler(
 
 /**
  * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
- * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
- * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
- * step removes what was left). Used by the CLI and the action's main step alike. A terminal or
+ * child processes such as a running `docker buildx build`, delete temp dirs), let the command
+ * unwind (settleBeforeExit: at most SIGNAL_SETTLE_GRACE_MS), then exit 130/143/129 as shells
+ * expect. A second signal meanwhile (cleaning up, or waiting for the command) exits at once (a
+ * second Ctrl-C; on a runner the post step removes what was left). Used by the CLI and the action's main step alike. A terminal or
  * pipe that went away (SIGHUP: a closed terminal or SSH session) changes none of it: failed writes
  * to it are dropped (STREAMS: stdout and stderr), and the exit code is still the signal's.
  */
