@@ -535,7 +535,7 @@ describe('runBuildStage (plain-object Docker)', () => {
     }
   });
 
-  it('index URLs with credentials reach pip only in the pip.conf secret, never argv, log or result', async () => {
+  it('index URLs reach pip in the pip.conf secret, their logins in the netrc secret, never argv, log or result', async () => {
     const log =
       'ERROR: failed to solve: pip could not fetch http://mlimg:tok_log_3333@idx.corp/simple/numpy/';
     const r = await run(
@@ -549,8 +549,12 @@ describe('runBuildStage (plain-object Docker)', () => {
       },
     );
     const err = await r.result.catch((e) => e);
+    // pip copies the URLs onto the command line of the pip that builds an sdist: they carry no login.
     expect(r.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe(
-      '[global]\nindex-url = https://mlimg:tok_index_1111@idx.corp/simple\nextra-index-url =\n    https://x:tok_extra_2222@extra.corp/simple\n',
+      '[global]\nindex-url = https://idx.corp/simple\nextra-index-url =\n    https://extra.corp/simple\n',
+    );
+    expect(r.secretFiles[0]![BUILD_SECRET_IDS.netrc]!.content).toBe(
+      'machine idx.corp login mlimg password tok_index_1111\nmachine extra.corp login x password tok_extra_2222\n',
     );
     const shown = [r.calls.flat().join(' '), err.message, err.fix, ...r.progress, ...r.output].join('\n');
     for (const token of ['tok_index_1111', 'tok_extra_2222', 'tok_log_3333'])
@@ -562,7 +566,10 @@ describe('runBuildStage (plain-object Docker)', () => {
     const r = await run({}, {}, { PIP_INDEX_URL: 'https://u:tok_env_4444@idx.corp/simple' });
     await r.result;
     expect(r.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe(
-      '[global]\nindex-url = https://u:tok_env_4444@idx.corp/simple\n',
+      '[global]\nindex-url = https://idx.corp/simple\n',
+    );
+    expect(r.secretFiles[0]![BUILD_SECRET_IDS.netrc]!.content).toBe(
+      'machine idx.corp login u password tok_env_4444\n',
     );
     expect(r.calls.flat().join(' ')).not.toContain('tok_env_4444');
   });
@@ -595,8 +602,13 @@ describe('runBuildStage (plain-object Docker)', () => {
     // The requirements step: the configured indexes, the torch index one more extra index (a
     // resolver pin such as torchvision==0.20.1+cpu is only there).
     expect(files[BUILD_SECRET_IDS.pipConf]!.content).toBe(
-      '[global]\nindex-url = https://mlimg:tok_index_1111@idx.corp/simple\nextra-index-url =\n' +
-        '    https://x:tok_extra_2222@extra.corp/simple\n    https://t:tok_torch_5555@torch.corp/whl/cpu\n',
+      '[global]\nindex-url = https://idx.corp/simple\nextra-index-url =\n' +
+        '    https://extra.corp/simple\n    https://torch.corp/whl/cpu\n',
+    );
+    // The torch step's index (ml_image_torch_index) carries no login either: the netrc file has it.
+    expect(files[BUILD_SECRET_IDS.torchIndex]!.content).toBe('https://torch.corp/whl/cpu');
+    expect(files[BUILD_SECRET_IDS.netrc]!.content).toContain(
+      'machine torch.corp login t password tok_torch_5555\n',
     );
     // Both steps use it: no second pip.conf.
     expect(Object.keys(files).sort()).toEqual(Object.values(BUILD_SECRET_IDS).sort());
@@ -626,7 +638,8 @@ describe('runBuildStage (plain-object Docker)', () => {
     const files = r.secretFiles[0]!;
     // PIP_INDEX_URL is in pip.conf already (config first, else the environment), not exported twice
     expect(files[BUILD_SECRET_IDS.env]!.content).toBe(`export GIT_TOKEN='ghp_it'\\''s$(x)'\n`);
-    expect(files[BUILD_SECRET_IDS.pipConf]!.content).toContain('index-url = https://t:tok@idx/simple');
+    expect(files[BUILD_SECRET_IDS.pipConf]!.content).toContain('index-url = https://idx/simple');
+    expect(files[BUILD_SECRET_IDS.netrc]!.content).toBe('machine idx login t password tok\n');
     expect(r.calls[0]).toContain('id=GIT_TOKEN,env=GIT_TOKEN');
   });
 

@@ -11,7 +11,8 @@ import { heldPlan, movedPackages, type ResolutionBase } from '../../src/resolve/
 import { renderExplanation } from '../../src/resolve/explain.js';
 import { explanationLines } from '../../src/resolve/result.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
-import { failureContext, pipRunEnv, preinstalled } from '../../src/resolve/input.js';
+import { failureContext, pipRunEnv, preinstalled, runIndexes } from '../../src/resolve/input.js';
+import { DIR } from '../../src/resolve/workdir.js';
 import { pipFailureError } from '../../src/resolve/failure.js';
 import { describeIndexes } from '../../src/python/indexes.js';
 import { applyRelaxed, refusal } from '../../src/resolve/steps/relax.js';
@@ -313,11 +314,11 @@ describe("preinstalled: the build's torch step, as the resolver's constraint", (
     const noTorch = { ...withTorch, variant: { torchIndexUrl } };
     expect(describeIndexes(failureContext(noTorch).indexes)).toBe('https://idx.example/simple');
     // The torch index reaches pip by the torch index file only (after the requirements), once.
-    expect(pipRunEnv(listed)).toEqual({ ML_IMAGE_TORCH_INDEX_URL: torchIndexUrl });
-    expect(pipRunEnv(withTorch)).toEqual({
-      PIP_INDEX_URL: 'https://idx.example/simple',
-      ML_IMAGE_TORCH_INDEX_URL: torchIndexUrl,
-    });
+    // Its login in the netrc file (runIndexes), the URL without it.
+    const netrc = { ML_IMAGE_TORCH_INDEX_URL: 'https://torch.example/whl/cpu', NETRC: `${DIR}/netrc` };
+    expect(pipRunEnv(listed)).toEqual(netrc);
+    expect(pipRunEnv(withTorch)).toEqual({ PIP_INDEX_URL: 'https://idx.example/simple', ...netrc });
+    expect(runIndexes(withTorch).netrc).toBe('machine torch.example login u password TORCHTOKEN\n');
   });
 
   it('a --index-url line in the requirements: pip drops the configured indexes, extra ones too, and the failure says so; the torch index stays (its file comes after)', () => {

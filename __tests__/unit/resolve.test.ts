@@ -954,10 +954,17 @@ describe('the resolver in a scripted session', () => {
     const pip = played.calls.filter((c) => c.cmd.includes('pip'));
     expect(pip).toHaveLength(1); // a hash mismatch is not retried
     for (const c of session.calls) expect(c.cmd.join(' ')).not.toMatch(/SECRETTOKEN|TOK2|base64/);
+    // The URLs without their logins (pip puts them on the command line of the pip that builds an
+    // sdist), the logins in the netrc file NETRC names, which came in by putFiles.
     expect(pip[0]!.env).toMatchObject({
-      PIP_INDEX_URL: 'http://u:SECRETTOKEN@127.0.0.1:5001/simple',
-      PIP_EXTRA_INDEX_URL: 'http://x:TOK2@h/simple',
+      PIP_INDEX_URL: 'http://127.0.0.1:5001/simple',
+      PIP_EXTRA_INDEX_URL: 'http://h/simple',
+      NETRC: `${D}/netrc`,
     });
+    for (const v of Object.values(pip[0]!.env ?? {})) expect(v).not.toMatch(/SECRETTOKEN|TOK2/);
+    expect(session.files[`${D}/netrc`]).toBe(
+      'machine 127.0.0.1 login u password SECRETTOKEN\nmachine h login x password TOK2\n',
+    );
     expect(session.closed()).toBe(true);
   });
 

@@ -8,7 +8,14 @@ import path from 'node:path';
 import { redactUrls } from '../util/redact.js';
 import { TOOL_SECRET_IDS } from '../config/secret-id.js';
 import { InputError } from '../errors.js';
-import { type PipIndexes, pipConf, withExtraIndex } from '../python/indexes.js';
+import {
+  type NetrcIndexes,
+  netrcIndexes,
+  type PipIndexes,
+  pipConf,
+  warnKeptLogins,
+  withExtraIndex,
+} from '../python/indexes.js';
 
 /**
  * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
@@ -95,16 +102,26 @@ export function secretEnvScript(env: Readonly<Record<string, string>>): string {
 }
 
 /**
+ * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
+ * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
+ */
+export function buildIndexes(i: BuildInputs): NetrcIndexes {
+  return netrcIndexes(i.indexes, i.torchIndexUrl);
+}
+
+/**
  * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
  * torch index as one more extra index where the build installs torch, as every resolver dry run
  * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
  * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
  * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
+ * carry no login the netrc file carries (buildIndexes).
  */
 export function buildPipConf(i: BuildInputs): string {
-  return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
+  const ix = buildIndexes(i);
+  return pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
 }
 
 /**
@@ -126,14 +143,24 @@ export function inputsDigest(i: BuildInputs): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
-export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, string> {
+/**
+ * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
+ * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
+ */
+export function writeBuildInputs(
+  dir: string,
+  i: BuildInputs,
+  say: (line: string) => void = () => undefined,
+): Record<string, string> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const ix = buildIndexes(i);
+  warnKeptLogins(ix.kept, say);
   const files: Record<string, string> = {
     [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
     [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
     [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
-    [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+    [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
+    [BUILD_SECRET_IDS.netrc]: ix.netrc,
     [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
   };
   const out: Record<string, string> = {};

@@ -126,7 +126,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
     secretEnv: ctx.secretEnv,
   };
   const fileSecrets = {
-    ...writeBuildInputs(path.join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs),
+    ...writeBuildInputs(path.join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs, ctx.progress),
     ...ctx.valueSecretFiles,
   };
   const o = ctx.options ?? {};

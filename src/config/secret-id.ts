@@ -13,6 +13,7 @@ export const TOOL_SECRET_IDS = {
   constraints: 'ml_image_constraints',
   pipConf: 'ml_image_pip_conf',
   torchIndex: 'ml_image_torch_index',
+  netrc: 'ml_image_netrc',
   env: 'ml_image_env',
 } as const;
 

@@ -2,10 +2,13 @@
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
-// build), never a command line or a build argument; anything shown goes through redactUrls.
+// build), never a command line or a build argument, and their logins through a netrc file
+// (netrcIndexes): pip itself copies the URLs onto the command line of the pip it starts to build a
+// source distribution. Anything shown goes through redactUrls.
 import { InputError } from '../errors.js';
 import { indexUrlProblem } from '../util/pip-index-url.js';
 import { redactUrls, shownUrl, urlSecret, valueMasks } from '../util/redact.js';
+import { type NetrcSplit, splitNetrc } from './netrc.js';
 
 export interface PipIndexes {
   indexUrl?: string;
@@ -79,6 +82,47 @@ export function pipConf(ix: PipIndexes): string {
     lines.push('extra-index-url =', ...ix.extraIndexUrls.map((u) => `    ${u}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The indexes and the torch index with their logins in a netrc file (netrc.ts splitNetrc). */
+export interface NetrcIndexes extends Pick<NetrcSplit, 'netrc' | 'kept'> {
+  indexes: PipIndexes;
+  torchIndexUrl?: string;
+}
+
+/**
+ * IX and the torch index (TORCH, when given) without the logins a netrc file carries, and that
+ * file's text: what pip is given in the resolver and the build alike. Pure.
+ */
+export function netrcIndexes(ix: PipIndexes, torch?: string): NetrcIndexes {
+  const head = ix.indexUrl !== undefined ? [ix.indexUrl] : [];
+  const s = splitNetrc([...head, ...ix.extraIndexUrls, ...(torch !== undefined ? [torch] : [])]);
+  const urls = [...s.urls];
+  const indexUrl = head.length > 0 ? urls.shift() : undefined;
+  const torchIndexUrl = torch !== undefined ? urls.pop() : undefined;
+  return {
+    indexes: { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: urls },
+    ...(torchIndexUrl !== undefined && { torchIndexUrl }),
+    netrc: s.netrc,
+    kept: s.kept,
+  };
+}
+
+/** Hosts warned of (warnKeptLogins): once per process, for the resolver and the build together. */
+const warnedHosts = new Set<string>();
+
+/**
+ * A warning for each host whose logins stay in the index URLs (netrcIndexes' kept), through SAY,
+ * once per host and process.
+ */
+export function warnKeptLogins(kept: NetrcSplit['kept'], say: (line: string) => void): void {
+  for (const k of kept) {
+    if (warnedHosts.has(k.host)) continue;
+    warnedHosts.add(k.host);
+    say(
+      `warning: index host ${k.host}: ${k.why}: its login stays in the index URL, which pip puts on the command line of the pip it starts to build a source distribution (readable by local users)`,
+    );
+  }
 }
 
 /** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */

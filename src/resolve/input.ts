@@ -1,7 +1,15 @@
 // What resolving one base image for one platform takes, and the views of it the steps share.
-import { outputMasker, type PipIndexes, pipIndexEnv, withExtraIndex } from '../python/indexes.js';
+import {
+  type NetrcIndexes,
+  netrcIndexes,
+  outputMasker,
+  type PipIndexes,
+  pipIndexEnv,
+  withExtraIndex,
+} from '../python/indexes.js';
 import { constraintsFileText, type RequirementOrigin } from '../requirements/read.js';
 import type { FailureContext } from './failure.js';
+import { DIR, NETRC_FILE } from './workdir.js';
 
 export interface ResolveInput {
   image: string;
@@ -151,18 +159,28 @@ export function failureContext(input: ResolveInput): FailureContext {
 }
 
 /**
- * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
- * torch index, when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for
- * the torch index file (torchIndexArgs) only.
+ * The indexes pip is given, their logins in a netrc file (netrcIndexes): a configured extra index
+ * that is the torch index comes by the torch index file (not twice). Pure.
  */
-export function pipRunEnv(input: ResolveInput): Record<string, string> {
+export function runIndexes(input: ResolveInput): NetrcIndexes {
   const torch = torchIndexOf(input);
   const ix = input.indexes ?? { extraIndexUrls: [] };
+  return netrcIndexes({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }, torch);
+}
+
+/**
+ * pip's environment for every run: the index URLs without the logins the netrc file (NETRC_FILE,
+ * written into the workspace: runIndexes' netrc) carries, and ${NAME} values; the torch index,
+ * when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for the torch
+ * index file (torchIndexArgs) only.
+ */
+export function pipRunEnv(input: ResolveInput): Record<string, string> {
+  const ix = runIndexes(input);
   return {
-    // A configured extra index that is the torch index comes by the torch index file (not twice).
-    ...pipIndexEnv({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }),
+    ...pipIndexEnv(ix.indexes),
     ...input.pipEnv,
-    ...(torch !== undefined && { [TORCH_INDEX_ENV]: torch }),
+    ...(ix.torchIndexUrl !== undefined && { [TORCH_INDEX_ENV]: ix.torchIndexUrl }),
+    ...(ix.netrc !== '' && { NETRC: `${DIR}/${NETRC_FILE}` }),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   pipOutputMask,
   pipReadText,
   pipRunEnv,
+  runIndexes,
   preinstalled,
   preinstalledArgs,
   type ResolveInput,
@@ -55,6 +56,7 @@ import { type Step, StepTimes } from './timing.js';
 import { DIR, PIP_ENV, USER_CONSTRAINTS_FILE } from './workdir.js';
 import { pipWorkspace, type Workspace } from './workspace.js';
 import { VERSION } from '../version.js';
+import { warnKeptLogins } from '../python/indexes.js';
 
 export type { ResolveInput } from './input.js';
 export type { ResolveOutput } from './result.js';
@@ -106,6 +108,8 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
   const progress = deps.progress ?? (() => undefined);
   const say = (line: string) => progress(`resolve ${input.platform}: ${line}`);
   const times = new StepTimes();
+  const netrc = runIndexes(input);
+  warnKeptLogins(netrc.kept, progress);
   const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
   if (pinned.note !== undefined) say(pinned.note);
   const earlier = earlierResolution(input, deps, pinned.key, say);
@@ -149,6 +153,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       requirementsText: input.requirements.text,
       preinstalled: first,
       ...(userConstraints !== '' && { userConstraints }),
+      ...(netrc.netrc !== '' && { netrc: netrc.netrc }),
       ...(deps.cache !== undefined && { cache: deps.cache }),
       ...(pinned.key !== undefined && { digest: pinned.key }),
       say,

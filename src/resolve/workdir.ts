@@ -14,3 +14,9 @@ export const PIP_ENV = {
 
 /** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
 export const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
+
+/**
+ * The index logins pip reads (NETRC names it: input.ts runIndexes), never in a URL that pip would
+ * put on a command line.
+ */
+export const NETRC_FILE = 'netrc';

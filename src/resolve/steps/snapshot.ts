@@ -10,7 +10,7 @@ import { execEnding } from '../exec-limit.js';
 import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
 import { HELPER_PY } from '../py/helper.generated.js';
 import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.js';
-import { DIR, USER_CONSTRAINTS_FILE } from '../workdir.js';
+import { DIR, NETRC_FILE, USER_CONSTRAINTS_FILE } from '../workdir.js';
 import { type ExecResult, parseHelperOutput, type Workspace } from '../workspace.js';
 
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
@@ -34,6 +34,8 @@ export interface SnapshotOptions {
   preinstalled?: readonly string[];
   /** The requirements' own -c lines (input.ts userConstraintsText), for USER_CONSTRAINTS_FILE. */
   userConstraints?: string;
+  /** The index logins' netrc file (input.ts runIndexes), for NETRC_FILE: pip's NETRC names it. */
+  netrc?: string;
   cache?: SnapshotCache;
   /** The base image's digest: only images in a registry have one, and only those are cached. */
   digest?: string;
@@ -69,6 +71,7 @@ export async function prepareWorkspace(
       [TORCH_INDEX_FILE]: TORCH_INDEX_FILE_TEXT,
     }),
     ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
+    ...(o.netrc && { [NETRC_FILE]: o.netrc }),
   };
   if (cached.hit === undefined) {
     await ws.put(files);
