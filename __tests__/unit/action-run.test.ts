@@ -326,6 +326,23 @@ describe('the values build.secrets and secret-envs name are masked for the rest 
     ]);
   });
 
+  it('the text of each secret-files file is registered too; a binary one is left unread', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+    writeFileSync(path.join(dir, 'netrc'), 'machine pkgs.example.com login ci password FILESECRET42\n');
+    writeFileSync(path.join(dir, 'blob'), Buffer.from([0x41, 0x00, 0x42, 0x43, 0x44]));
+    const f = fakeActionIo({
+      config: 'ml-image.yml',
+      'secret-files': `netrc=${path.join(dir, 'netrc')}\nblob=${path.join(dir, 'blob')}`,
+    });
+    const secretsSet: string[] = [];
+    f.io.setSecret = (v) => secretsSet.push(v);
+    await run(f.io);
+    expect(f.failed).toEqual([]);
+    expect(secretsSet).toContain('machine pkgs.example.com login ci password FILESECRET42');
+    expect(secretsSet.filter((v) => v.includes('\u0000'))).toEqual([]);
+    expect(f.warnings).toEqual([]);
+  });
+
   // One threshold for every value: the secrets input's too (INPUT_SECRETS=debug=1 masked "1" for
   // the whole job), and secret-envs' (a value under 4 characters went unmasked without a word).
   it.each([

@@ -13,6 +13,7 @@ import {
   splitTagRef,
 } from '../build/action-inputs.js';
 import { isPushed, type VariantBuild } from '../build/result.js';
+import { secretFileText } from '../build/input-secrets.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { writeResultDevcontainers } from '../devcontainer/from-results.js';
@@ -181,6 +182,10 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
     maskValue(io, io.env[name], `build.secrets: ${name}'s value`);
   for (const [id, name] of Object.entries(buildOptions.secretEnvs ?? {}))
     maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
+  // And each secret-files file's text (a RUN step or a tool's error may print it), read as the build
+  // stage reads it for its own mask: a file too big, binary or unreadable is left unread.
+  for (const [id, file] of Object.entries(buildOptions.secretFiles ?? {}))
+    maskValue(io, secretFileText(file), `input "secret-files": ${id}'s text`);
   return {
     kind: 'stages',
     token,
