@@ -497,3 +497,15 @@ describe('checkPush sends the login only where it belongs', () => {
     expect(message).not.toContain('dXNlcj');
   });
 });
+
+describe('doctor --json masks what stderr masks', () => {
+  it('a token of a known form in a failed check is [redacted] in the JSON too', async () => {
+    const token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+    const io = captureIo(dir, fakeDocker(healthy), { DOCKER_CONFIG: dockerConfig(READER), HOME: dir });
+    const target = `127.0.0.1:${port}/acme/${token}`;
+    expect(await runCli(['doctor', '--registry', target, '--json'], io)).toBe(3);
+    const report = JSON.parse(io.out()) as { error: { problems: string[]; fix?: string } };
+    expect(report.error.problems.join('\n')).toMatch(/push: .* for acme\/\[redacted\]/);
+    expect(io.out() + io.err()).not.toContain(token);
+  });
+});

@@ -3,7 +3,10 @@ import { checkPush, findCredential, parseRegistryTarget } from '../../docker/reg
 import { registryDeps } from '../../docker/registry-io.js';
 import { PLATFORMS } from '../../config/schema.js';
 import { EnvironmentError, InputError, type JsonError } from '../../errors.js';
-import { maskBareLogins } from '../../util/redact.js';
+import { maskBareLogins, redactText } from '../../util/redact.js';
+
+/** As main shows any other command's error: a bare login (user:pw@host) and known token forms masked. */
+const shown = (text: string) => redactText(maskBareLogins(text));
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -41,9 +44,9 @@ export function doctorReport(checks: Check[]): DoctorReport {
     checks,
     error: {
       exitCode: 3,
-      message: maskBareLogins(`${failed.length} of ${checks.length} checks failed: ${names}`),
-      problems: failed.map((c) => maskBareLogins(`${c.name}: ${c.detail}`)),
-      ...(fix !== undefined && { fix: maskBareLogins(fix) }),
+      message: shown(`${failed.length} of ${checks.length} checks failed: ${names}`),
+      problems: failed.map((c) => shown(`${c.name}: ${c.detail}`)),
+      ...(fix !== undefined && { fix: shown(fix) }),
     },
   };
 }
@@ -89,8 +92,8 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
       } catch (e) {
         if (!(e instanceof EnvironmentError)) throw e;
         // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
-        const fix = e.fix !== undefined ? { fix: maskBareLogins(e.fix) } : {};
-        checks.push({ name, ok: false, detail: maskBareLogins(e.message), ...fix });
+        const fix = e.fix !== undefined ? { fix: shown(e.fix) } : {};
+        checks.push({ name, ok: false, detail: shown(e.message), ...fix });
       }
     };
     const docker = io.docker();
