@@ -295,6 +295,32 @@ describe('classifyFailure (cosign 2.5 stderr)', () => {
       'invalid',
     ],
     ['unsigned envelope', err('no matching attestations: no signatures found in envelope'), 'invalid'],
+    // Pushed content that cannot be an attestation is a failed check (exit 1), as the built-in
+    // verifier reads it: an image index at the tag holds no layers (cosign 2.5's words).
+    [
+      'an image index pushed at the .att tag',
+      err(
+        'no child with platform linux/amd64 in index localhost:5000/ml/app:sha256-7bbf78b26635f2b085856732f50f0c392ad59dcdf902997649033f17fab6ea28.att',
+      ),
+      'missing',
+    ],
+    [
+      'an image index pushed at the .sig tag',
+      err('no child with platform linux/arm64/v8 in index ghcr.io/o/a:sha256-00.sig'),
+      'missing',
+    ],
+    [
+      'an index that is the image itself: not ours to call',
+      err('no child with platform linux/amd64 in index ghcr.io/o/a:v1'),
+      'unknown',
+    ],
+    [
+      'a layer whose blob is not the size it declares (the only one)',
+      err(
+        'no matching attestations: error verifying sha256 checksum after reading 55799 bytes; got "sha256:adedb2381ad70f948d711b65427ecbfb18e06413a36772a99ce4eabf81c8da87", want "sha256:3943f51bd5f60a4ca5285fc86a4833cb283ed27a718d0f4f71afaa2bacad82df"',
+      ),
+      'invalid',
+    ],
     ['broken payload', err('no matching attestations: illegal base64 data at input byte 12'), 'invalid'],
     // The registry or the log failing while cosign reads is no check result (exit 3, as before).
     [
@@ -598,7 +624,10 @@ describe('createCosignSigner', () => {
     const odd = { predicateType: 'https://cyclonedx.org/bom', subject: [{ digest: { sha256: 1 } }] };
     const { exec } = fakeExec(() => ok(envelope(odd)));
     const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
-    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid', message: /no in-toto statement/ } });
+    expect(v).toMatchObject({
+      ok: false,
+      failure: { reason: 'invalid', message: expect.stringMatching(/no in-toto statement/) },
+    });
   });
 
   it('verifyAttestations: a wrapped envelope (a key cosign read another way) fails the check, also next to a good one', async () => {
@@ -608,7 +637,10 @@ describe('createCosignSigner', () => {
     const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
     expect(v).toMatchObject({
       ok: false,
-      failure: { reason: 'invalid', message: /an envelope that is not exactly as cosign writes one/ },
+      failure: {
+        reason: 'invalid',
+        message: expect.stringMatching(/an envelope that is not exactly as cosign writes one/),
+      },
     });
   });
 
@@ -619,7 +651,10 @@ describe('createCosignSigner', () => {
       stderr: 'Error: no matching attestations: no matching subject digest found\n',
     }));
     const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
-    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid', message: /is about another image/ } });
+    expect(v).toMatchObject({
+      ok: false,
+      failure: { reason: 'invalid', message: expect.stringMatching(/is about another image/) },
+    });
   });
 
   it.each<[string, string, 'missing' | 'invalid', RegExp]>([
@@ -691,6 +726,72 @@ describe('createCosignSigner', () => {
     expect(e).toBeInstanceOf(cls);
     expect((e as Error).message).toMatch(message);
     if (fix) expect((e as EnvironmentError).fix).toMatch(fix);
+  });
+
+  // The fix is for the operation that failed: a verify reads, and signs nothing.
+  const TUF_DOWN =
+    'getting ctlog public keys: updating local metadata and targets: error updating to TUF remote mirror: tuf: failed to download 12.root.json: Get "https://tuf-repo-cdn.sigstore.dev/12.root.json": dial tcp: lookup tuf-repo-cdn.sigstore.dev: no such host';
+  const DENIED = 'GET https://ghcr.io/v2/org/app/manifests/sha256-x.sig: DENIED: permission_denied';
+  it.each<[string, (s: ReturnType<typeof createCosignSigner>) => Promise<unknown>, string, RegExp, RegExp]>([
+    [
+      'verify, Sigstore unreachable',
+      (s) => s.verify(REMOTE, GH),
+      TUF_DOWN,
+      /Sigstore services .* are unreachable/,
+      /^verify needs sigstore\.dev \(TUF, Rekor\) for keyless images and --tlog: run where sigstore\.dev is reachable, or drop --tlog/,
+    ],
+    [
+      'verify-attestation, Sigstore unreachable',
+      (s) => s.verifyAttestations(REMOTE, 'cyclonedx', PUB, { tlog: true }),
+      TUF_DOWN,
+      /Sigstore services .* are unreachable/,
+      /^verify needs sigstore\.dev/,
+    ],
+    [
+      'sign, Sigstore unreachable',
+      (s) => s.sign(REMOTE, { kind: 'keyless' }),
+      TUF_DOWN,
+      /Sigstore services .* are unreachable/,
+      /^keyless signing needs network access to sigstore\.dev/,
+    ],
+    [
+      'verify, the registry refuses the credentials',
+      (s) => s.verify(REMOTE, PUB),
+      DENIED,
+      /registry ghcr\.io refused the credentials/,
+      /^log in with a credential that may read the image/,
+    ],
+    [
+      'sign, the registry refuses the credentials',
+      (s) => s.sign(REMOTE, KEY),
+      DENIED,
+      /registry ghcr\.io refused the credentials/,
+      /^log in with push rights/,
+    ],
+  ])('%s: exit 3, the fix for that operation', async (_n, act, line, message, fix) => {
+    const { exec } = fakeExec((args) => (args[0] === 'version' ? ok('{"gitVersion":"v2.5.3"}') : fail(line)));
+    const e = await thrown(act(createCosignSigner(exec)));
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as Error).message).toMatch(message);
+    expect((e as EnvironmentError).fix).toMatch(fix);
+  });
+
+  it('verifyAttestations: a layer whose blob is not the size its manifest declares says so (exit 1)', async () => {
+    const { exec } = fakeExec(() =>
+      fail(
+        'no matching attestations: error verifying sha256 checksum after reading 55799 bytes; got "sha256:ad", want "sha256:39"',
+      ),
+    );
+    const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
+    expect(v).toMatchObject({
+      ok: false,
+      failure: {
+        reason: 'invalid',
+        message: expect.stringMatching(
+          /^the cyclonedx attestation on .* is a layer whose blob does not match its descriptor \(size or digest\)/,
+        ),
+      },
+    });
   });
 
   it('redacts cosign stderr (tokens, URL credentials, the password) in errors', async () => {

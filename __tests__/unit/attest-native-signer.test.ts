@@ -1246,15 +1246,35 @@ describe('what a .sig/.att image may make verify read (a registry writer lists h
     expect(registry.count('blob')).toBe(0);
   });
 
-  it('a blob bigger than its layer declares is refused (exit 3)', async () => {
+  // The registry served the very blob (its digest is checked): the manifest pushed at the tag
+  // misstates it. No attestation cosign reads (it leaves such a layer out, exit 1): a failed check.
+  it.each([
+    ['bigger', 10],
+    ['smaller', 100_000],
+  ])(
+    'verify: a blob %s than its layer declares is a failed check (exit 1), as with cosign',
+    async (_n, size) => {
+      const { registry, signer } = setup();
+      const [layer, blob] = attLayer(envelopeFor(otherKey, IMG, SBOM_URI), SBOM_URI);
+      putImage(registry, IMG, 'att', [[{ ...layer, size }, blob]]);
+      const e = await rejection(signer.verifyAttestations(REF, 'cyclonedx', PUB));
+      expect(e).toBeInstanceOf(CheckFailedError);
+      expect((e as CheckFailedError).exitCode).toBe(ExitCode.CheckFailed);
+      expect((e as Error).message).toMatch(
+        new RegExp(
+          `^registry localhost:5000: the blob ${layer.digest} is ${blob.length} bytes where ml/app:sha256-a{64}\\.att declares ${size}: no signature or attestation cosign reads$`,
+        ),
+      );
+    },
+  );
+
+  it("attest: an older writer's layer (read for its type) misstating its size is still exit 3", async () => {
     const { registry, signer } = setup();
-    const [layer, blob] = attLayer(envelopeFor(otherKey, IMG, SBOM_URI), SBOM_URI);
+    const [layer, blob] = attLayer(envelopeFor(otherKey, IMG, SLSA_URI));
     putImage(registry, IMG, 'att', [[{ ...layer, size: 10 }, blob]]);
     exit3(
-      await rejection(signer.verifyAttestations(REF, 'cyclonedx', PUB)),
-      new RegExp(
-        `the blob ${layer.digest} is ${blob.length} bytes where ml/app:sha256-a{64}\\.att declares 10`,
-      ),
+      await rejection(signer.attestAll(REF, [SBOM], KEY)),
+      /the blob .* bytes where .*\.att declares 10$/,
     );
   });
 

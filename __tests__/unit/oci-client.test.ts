@@ -328,6 +328,39 @@ describe('createOciClient', () => {
     expect(p.message).toContain('pushing the manifest r:v1 failed (HTTP 500');
   });
 
+  // A read's refusal gets a read's fix (verify reads only): never the push's advice.
+  it.each<[string, (c: OciClient) => Promise<unknown>, number, RegExp]>([
+    [
+      'a blob the manifest lists, 404',
+      (c) => c.blob('r', sha256Digest('x')),
+      404,
+      /^the registry lists a blob it cannot serve: check the registry/,
+    ],
+    [
+      'a blob, 400',
+      (c) => c.blob('r', sha256Digest('x')),
+      400,
+      /^the registry lists a blob it cannot serve: check the registry/,
+    ],
+    [
+      'a manifest, 400',
+      (c) => c.manifest('r', 'v1', ACCEPT),
+      400,
+      /^the registry refused to read a manifest: check the registry host name/,
+    ],
+    [
+      'a manifest push, 400',
+      (c) => c.putManifest('r', 'v1', 'application/json', Buffer.from('{}')),
+      400,
+      /^check that the registry accepts OCI image manifests/,
+    ],
+  ])('%s: the fix is for what was asked', async (_n, act, status, fix) => {
+    const { fetch } = scripted(() => ({ status, body: '{"errors":[{"code":"BLOB_UNKNOWN"}]}' }));
+    const e = await rejection(act(createOciClient('localhost:5000', { fetch, credential: () => none })));
+    expect(e.fix).toMatch(fix);
+    if (!fix.source.includes('accepts')) expect(e.fix).not.toMatch(/may be created/);
+  });
+
   it('startUpload/finishUpload: a POST, then a monolithic PUT with digest= on the Location (relative)', async () => {
     const data = Buffer.from('layer bytes');
     const { fetch, requests } = scripted((r) =>

@@ -127,6 +127,13 @@ function verifyFlags(id: VerifyIdentity, opts: CosignArgOptions): string[] {
   ];
 }
 
+/** Who must have signed, in words (a failed check names it). */
+export function describeIdentity(id: VerifyIdentity): string {
+  if (id.kind === 'key') return `the public key ${id.publicKey}`;
+  const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
+  return `${who} (issuer ${id.certificateOidcIssuer})`;
+}
+
 export function versionArgs(): string[] {
   return ['version', '--json'];
 }
@@ -359,12 +366,14 @@ const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authent
 const INPUT =
   /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
 // "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
-// held (another key, a statement about another digest, an unsigned or malformed envelope); with
-// nothing after the colon it had none.
+// held (another key, a statement about another digest, an unsigned or malformed envelope, a layer
+// whose blob is not the size it declares); with nothing after the colon it had none.
 const INVALID =
   /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
+// An image index pushed at the .sig/.att tag holds no signature or attestation layers: nothing
+// there, as the built-in verifier reads it (go-containerregistry looks for this platform's child).
 const MISSING =
-  /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+  /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN|no child with platform \S+ in index \S+\.(sig|att)$/i;
 
 /**
  * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists

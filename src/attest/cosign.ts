@@ -21,6 +21,7 @@ import {
   type VerifyIdentity,
   attestArgs,
   classifyFailure,
+  describeIdentity,
   parseAttestations,
   parseVerifiedSignatures,
   signArgs,
@@ -174,7 +175,7 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       );
     const failure = classifyFailure(redact(res.stderr));
     if (failure.kind === 'missing' || failure.kind === 'invalid') return failure;
-    throw failureError(what, target, failure, res.exitCode);
+    throw failureError(what, target, failure, res.exitCode, args[0]!.startsWith('verify'));
   }
 
   const tlogOf = (o?: CosignArgOptions): CosignArgOptions => ({ tlog: (o?.tlog ?? options.tlog) === true });
@@ -230,12 +231,6 @@ function expectDone(res: CosignExecResult | CosignFailure, what: string): void {
   throw new EnvironmentError(`${what} failed: ${res.detail}`, 'run the same cosign command with --verbose');
 }
 
-function describeIdentity(id: VerifyIdentity): string {
-  if (id.kind === 'key') return `the public key ${id.publicKey}`;
-  const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
-  return `${who} (issuer ${id.certificateOidcIssuer})`;
-}
-
 function checkFailed(
   ref: string,
   what: 'signature' | 'attestation',
@@ -250,7 +245,9 @@ function checkFailed(
       ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
       : /no matching subject digest found/i.test(failure.detail)
         ? `the ${kind} on ${ref} is about another image (cosign: ${failure.detail})`
-        : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+        : /error verifying (size|sha256 checksum)/i.test(failure.detail)
+          ? `the ${kind} on ${ref} is a layer whose blob does not match its descriptor (size or digest) (cosign: ${failure.detail})`
+          : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
   return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 
@@ -278,6 +275,7 @@ function failureError(
   target: string | undefined,
   failure: Exclude<CosignFailure, { kind: 'missing' | 'invalid' }>,
   exitCode: number,
+  verifying: boolean,
 ): Error {
   const registry = target === undefined ? 'the registry' : `registry ${parseDigestRef(target).registry}`;
   switch (failure.kind) {
@@ -291,12 +289,14 @@ function failureError(
           )
         : new EnvironmentError(
             `${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`,
-            'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner',
+            verifying
+              ? 'verify needs sigstore.dev (TUF, Rekor) for keyless images and --tlog: run where sigstore.dev is reachable, or drop --tlog for a key-signed image'
+              : 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner',
           );
     case 'denied':
       return new EnvironmentError(
         `${what}: ${registry} refused the credentials (${failure.detail})`,
-        'log in with push rights first (docker/login-action, or `docker login`); cosign uses the Docker credentials',
+        `log in with ${verifying ? 'a credential that may read the image' : 'push rights'} first (docker/login-action, or \`docker login\`); cosign uses the Docker credentials`,
       );
     case 'input':
       return new InputError(`${what}: ${inputProblem(failure.detail)}`);

@@ -2,9 +2,10 @@
 // the repository writes those tags: without limits, a manifest listing hundreds of large layers
 // would have verify download them all at once, each up to the transport's per-answer limit, and
 // run out of memory. Past a limit the answer is refused as one too large is (exit 3), before any
-// blob is read; a blob read must be the size its layer declares; a few are read at a time.
+// blob is read; a blob read must be the size its layer declares (for a check, a layer that
+// misstates it is a failed check, as cosign reads no such layer); a few are read at a time.
 import type { OciClient } from '../docker/oci-client.js';
-import { EnvironmentError } from '../errors.js';
+import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
 import { embeddedBlob, type Layer, READ_AT_ONCE, readLayers } from './cosign-image.js';
 import { ACCEPT } from './cosign-push.js';
@@ -56,23 +57,37 @@ export function readableLayers<L extends Pick<Layer, 'size'>>(
 
 /**
  * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
- * be the size the layer of TAG declares.
+ * be the size the layer of TAG declares. The registry served the very blob (the client checks its
+ * digest), so another size is the manifest's: for a CHECK (verify) a failed one (exit 1), as
+ * cosign, which reads no such layer, fails it; for the attest stage, which extends the tag, exit 3.
  */
-export async function blobOf(client: OciClient, repository: string, tag: string, l: Layer): Promise<Buffer> {
+export async function blobOf(
+  client: OciClient,
+  repository: string,
+  tag: string,
+  l: Layer,
+  check = false,
+): Promise<Buffer> {
   const embedded = embeddedBlob(l);
   if (embedded) return embedded;
   const blob = await client.blob(repository, l.digest);
-  if (blob.length !== l.size)
-    throw new EnvironmentError(
-      `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`,
-      'check the registry and any proxy in between: the manifest does not describe its blob',
+  if (blob.length === l.size) return blob;
+  const message = `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
+  if (check)
+    throw new CheckFailedError(
+      `${message}: no signature or attestation cosign reads`,
+      'whoever may push to the repository wrote that tag: remove it (or that layer) and sign or attest the image again',
     );
-  return blob;
+  throw new EnvironmentError(
+    message,
+    'check the registry and any proxy in between: the manifest does not describe its blob',
+  );
 }
 
 /**
  * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
- * READ_AT_ONCE at a time; the KNOWN blob is not downloaded.
+ * READ_AT_ONCE at a time, for a check (a layer that misstates its size fails it: blobOf); the
+ * KNOWN blob is not downloaded.
  */
 export async function readTagLayers(
   client: OciClient,
@@ -88,6 +103,6 @@ export async function readTagLayers(
   return mapLimit(layers, READ_AT_ONCE, async (layer) => ({
     layer,
     // Content-addressed: a blob whose digest is known needs no download.
-    blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer),
+    blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer, true),
   }));
 }

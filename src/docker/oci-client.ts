@@ -272,13 +272,21 @@ class RegistryClient implements OciClient {
     }
   }
 
-  private fail(what: string, r: { status: number; body: Buffer }) {
+  /**
+   * A request the registry answered with STATUS: passing (5xx, 429), else refused; the fix for a
+   * refusal is READ's (a GET of a manifest or a blob) or the push's.
+   */
+  private fail(what: string, r: { status: number; body: Buffer }, read?: 'manifest' | 'blob') {
     return new RegistryAnswerError(
       r.status,
       `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`,
       PASSING.has(r.status)
         ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
-        : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created',
+        : read === 'blob'
+          ? 'the registry lists a blob it cannot serve: check the registry (its storage) and any proxy in between'
+          : read === 'manifest'
+            ? 'the registry refused to read a manifest: check the registry host name and any proxy in between'
+            : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created',
     );
   }
 
@@ -300,7 +308,7 @@ class RegistryClient implements OciClient {
       Accept: accept.join(', '),
     });
     if (r.status === 404) return undefined;
-    if (r.status !== 200) throw this.fail(`reading the manifest ${repository}:${reference}`, r);
+    if (r.status !== 200) throw this.fail(`reading the manifest ${repository}:${reference}`, r, 'manifest');
     const digest = sha256Digest(r.body);
     // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
     if (reference.startsWith('sha256:') && digest !== reference)
@@ -323,7 +331,7 @@ class RegistryClient implements OciClient {
 
   async blob(repository: string, digest: string) {
     const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
-    if (r.status !== 200) throw this.fail(`reading the blob ${repository}@${digest}`, r);
+    if (r.status !== 200) throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
     if (sha256Digest(r.body) !== digest)
       throw new EnvironmentError(
         `registry ${this.host}: the blob ${repository}@${digest} came back with other content`,
