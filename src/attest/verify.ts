@@ -23,6 +23,7 @@ import { splitImageRef } from '../docker/registry.js';
 import { KIND_TYPES } from './result.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
 import { explainRefusal, refusedClaim } from './workflow-claims.js';
+import { confirmingChecks } from './verify-layers.js';
 
 export { VerifyDeadline } from './verify-deadline.js';
 export {
@@ -255,13 +256,16 @@ export interface VerifyDeps {
 /**
  * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
  * gets its signal where the call takes one (the image reader's). A call that fails stops the
- * others at once (the deadline's signal), and the verify ends with its error.
+ * others at once (the deadline's signal), and the verify ends with its error. An attestation a
+ * check found missing is looked for with the certificate reader's probe, within the check's wait
+ * (verify-layers.ts).
  */
 function tracked(deps: VerifyDeps, deadline: VerifyDeadline): Omit<VerifyDeps, 'deadline'> {
   const { signal } = deadline;
   const wait = <T>(ref: string, what: string, work: () => Promise<T>, optional = false) =>
     deadline.wait(hostOf(ref), what, work, optional);
-  const { docker, signer, certificates } = deps;
+  const { docker, certificates } = deps;
+  const signer = confirmingChecks(deps.signer, certificates?.attestations);
   return {
     docker: {
       imagetoolsInspect: (ref) =>
