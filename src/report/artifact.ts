@@ -9,13 +9,41 @@ import { readBounded as readFd } from '../util/read-bounded.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
+import { ChangeLevelSchema, PackageChangeSchema } from '../diff/schema.js';
 import { InputError } from '../errors.js';
+import { MAX_REPORT_PLATFORMS } from './model-schema.js';
 
 export const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 export const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
-/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+/**
+ * Reports of a few variants are well under 1 MB; bigger ones have their package lists cut to what a
+ * comment can show (artifact-fit.ts). A bigger artifact is not ours.
+ */
 export const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
 const MAX_REPORTS = 64;
+
+/**
+ * A package change the artifact leaves out (artifact-fit.ts): [id, kind, level]. The poster puts a
+ * stand-in in its place, so the table's counts and the verdict stay those of the full report;
+ * equal changes of a report's platforms share an id, as they share a row.
+ */
+export const HiddenChangeSchema = z.tuple([
+  z.number().int().nonnegative(),
+  PackageChangeSchema.shape.kind,
+  ChangeLevelSchema.nullable(),
+]);
+
+/** What follows the entries a report's package list keeps in the artifact (artifact-fit.ts). */
+export const TrimmedListSchema = z.strictObject({
+  /** Index in reports. */
+  report: z.number().int().nonnegative(),
+  /** Index in that report's platforms. */
+  platform: z.number().int().nonnegative(),
+  eco: z.enum(['pip', 'apt']),
+  /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
+  tail: z.array(z.union([HiddenChangeSchema, PackageChangeSchema])),
+});
+export type TrimmedList = z.infer<typeof TrimmedListSchema>;
 
 const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
@@ -36,6 +64,11 @@ function artifactSchema<R>(reports: z.ZodType<R>) {
     /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
     markerKey: z.string().min(1).max(1000).optional(),
     reports: z.array(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+    /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
+    trimmed: z
+      .array(TrimmedListSchema)
+      .max(MAX_REPORTS * MAX_REPORT_PLATFORMS * 2)
+      .optional(),
   });
 }
 
@@ -50,9 +83,14 @@ export interface CommentArtifact<R = unknown> {
   /** The run's comment key; absent: the first report's image. */
   markerKey?: string;
   reports: R[];
+  /** Package lists cut to fit MAX_COMMENT_ARTIFACT_BYTES (artifact-fit.ts). */
+  trimmed?: TrimmedList[];
 }
 
-/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+/**
+ * Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it
+ * anyway. The report stage fits the reports under the size limit first (fitCommentArtifact).
+ */
 export function writeCommentArtifact(dir: string, payload: CommentArtifact): string {
   const file = path.join(dir, COMMENT_ARTIFACT_FILE);
   const parsed = CommentArtifactSchema.safeParse(payload);

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
-import { readCommentArtifact } from './artifact.js';
+import { COMMENT_ARTIFACT_FILE, readCommentArtifact } from './artifact.js';
+import { restoreTrimmed } from './artifact-fit.js';
 import { readGitHubEvent } from './github-env.js';
 import { ReportModelSchema } from './model-schema.js';
 import { renderRun } from './render/run.js';
@@ -85,7 +86,10 @@ export async function postFromArtifact(
     io.info(
       `#${artifact.prNumber}: the artifact's comment key ${JSON.stringify(artifact.markerKey.slice(0, 200))} is not used: the poster's is ${markerKey}`,
     );
-  const models = artifact.reports.map((m) => {
+  // Package lists the pull request's job cut to fit the size limit are whole again (stand-ins for
+  // the changes no comment could show), so the comment is the one the full reports render.
+  const reports = restoreTrimmed(artifact, path.join(dir, COMMENT_ARTIFACT_FILE));
+  const models = reports.map((m) => {
     const c = constrainUntrusted(m, facts);
     for (const d of c.dropped) io.warning(d);
     return { ...c.model, markerKey };

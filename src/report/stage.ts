@@ -9,6 +9,7 @@ import type { GitHubClient } from '../github/client.js';
 import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import type { ResultDir } from '../results/results.js';
+import { fitCommentArtifact, fitMessage } from './artifact-fit.js';
 import type { BaselineStore } from './baseline.js';
 import { baselineOf, noBaselineReason, readEntries, restoreBase, saveBase } from './base-records.js';
 import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
@@ -311,7 +312,9 @@ function writeArtifact(
     });
     return;
   }
-  const dir = (input.out ?? input.results).writeComment({
+  // Over the poster's size limit, the package lists are cut to what the comment can show
+  // (artifact-fit.ts): a big run is never a failed job.
+  const fit = fitCommentArtifact({
     schemaVersion: 1,
     prNumber: gh.prNumber,
     headSha,
@@ -319,6 +322,11 @@ function writeArtifact(
     markerKey: runKey,
     reports: [...models],
   });
+  const said = fitMessage(fit);
+  if (said?.warn) io.warning(said.text, { title: 'ml-image report' });
+  else if (said) io.progress(said.text);
+  if (!fit.payload) return;
+  const dir = (input.out ?? input.results).writeComment(fit.payload);
   io.progress(
     `comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`,
   );
