@@ -152,4 +152,46 @@ export const ENV_CASES: [string, string, string][] = [
   ['PASSTHROUGH_MODE', 'on', 'on'],
   ['PATTERN_FILE', '/etc/patterns', '/etc/patterns'],
   ['LD_LIBRARY_PATH', '/usr/local/cuda/lib64', '/usr/local/cuda/lib64'],
+  // PWD is a password's name after a non-letter (MySQL's MYSQL_PWD); PWD and OLDPWD are the shell's
+  // directories, and a name that only holds the letters (PGPWD) is none.
+  ['MYSQL_PWD', 'hunter6pw', REDACTED],
+  ['db_pwd_file', '/run/secrets/db', REDACTED],
+  ['PWD', '/home/alice', '/home/alice'],
+  ['OLDPWD', '/home/alice/src', '/home/alice/src'],
+  ['PGPWD', 'x', 'x'],
+  // A connection string's secrets: the value masked up to its ";", the key and the rest kept.
+  [
+    'AZ_CONN',
+    'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc+DEF/ghi==;EndpointSuffix=core.windows.net',
+    `DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${REDACTED};EndpointSuffix=core.windows.net`,
+  ],
+  [
+    'DB_CONNECTION_STRING',
+    'Server=db;User Id=sa;Password=hunter12Pass;',
+    `Server=db;User Id=sa;Password=${REDACTED};`,
+  ],
+  ['ODBC_DSN', 'DRIVER={ODBC 18};UID=sa;PWD={p;ss w};', `DRIVER={ODBC 18};UID=sa;PWD=${REDACTED};`],
+  ['ODBC_LAST', 'UID=sa; pwd=my pass word', `UID=sa; pwd=${REDACTED}`],
+  ['ODBC_LAST_BARE', 'UID=sa;PWD=s3cr3t', `UID=sa;PWD=${REDACTED}`],
+  [
+    'SB_CONN',
+    'Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=root;SharedAccessKey=k3y=',
+    `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=root;SharedAccessKey=${REDACTED}`,
+  ],
+  [
+    'SAS_CONN',
+    'BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&sig=AbC%3D',
+    `BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=${REDACTED}`,
+  ],
+  [
+    'ADO_QUOTED',
+    "Data Source=db;password='a;b c';Pooling=true",
+    `Data Source=db;password=${REDACTED};Pooling=true`,
+  ],
+  // PWD= as env prints it, a reference, an empty or masked value, a URL's ?password= (urlTokens'): kept.
+  ['SHELL_STATE', 'PWD=/home/alice', 'PWD=/home/alice'],
+  ['DB_CONN_REF', 'Server=db;Password=${DB_PW};', 'Server=db;Password=${DB_PW};'],
+  ['DB_CONN_EMPTY', 'Server=db;Password=;', 'Server=db;Password=;'],
+  ['DB_CONN_SHOWN', `Server=db;Password=${REDACTED};`, `Server=db;Password=${REDACTED};`],
+  ['LOGIN_URL', 'https://h/login?password=s3cret&next=x', `https://h/login?password=${REDACTED}&next=x`],
 ];

@@ -220,6 +220,18 @@ describe('diffRecords', () => {
     for (const secret of ['hunter2isold', 'myoldpat99']) expect(JSON.stringify(d)).not.toContain(secret);
   });
 
+  it('a baseline recorded before *_PWD names and connection strings were masked: masked now, no change shown', () => {
+    const conn = (pw: string) => `Server=db;User Id=sa;Password=${pw};`;
+    const d = diffRecords(
+      makeRecord({
+        env: { MYSQL_PWD: 'hunter6pw', DB_CONNECTION_STRING: conn('hunter12Pass'), PWD: '/app' },
+      }),
+      makeRecord({ env: { MYSQL_PWD: REDACTED, DB_CONNECTION_STRING: conn(REDACTED), PWD: '/app' } }),
+    );
+    expect(d.env).toEqual({ changes: [], unchanged: 3, redactedBoth: 1 });
+    for (const secret of ['hunter6pw', 'hunter12Pass']) expect(JSON.stringify(d)).not.toContain(secret);
+  });
+
   it('env: added/removed/changed one by one; redacted values stay exactly as recorded', () => {
     const d = diffRecords(
       makeRecord({ env: { PATH: '/a', HF_TOKEN: REDACTED, OLD: '1', URL: `https://u:${REDACTED}@h/` } }),

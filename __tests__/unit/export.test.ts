@@ -577,6 +577,11 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     ['SIGNING_PRIVATE_PEM', true],
     ['BROWSER_COOKIE', true],
     ['REQUEST_SIGNATURE', true],
+    ['MYSQL_PWD', true],
+    ['db_pwd', true],
+    ['PWD', false],
+    ['OLDPWD', false],
+    ['PGPWD', false],
     ['PATH', false],
     ['PATTERN', false],
     ['SPAT', false],
@@ -598,6 +603,7 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     expect(upper).toBe(true);
     expect(ere).toContain('(^|[^[:alpha:]])PAT([^[:alpha:]]|$)');
     expect(ere).toContain('(^|[^[:alpha:]])PASS(PHRASE)?([^[:alpha:]]|$)');
+    expect(ere).toContain('[^[:alpha:]]PWD([^[:alpha:]]|$)');
     expect(ere).not.toContain('(?');
     expect(secretNameEre({ pattern: 'token|(?<![A-Za-z])pat', ignoreCase: false })).toEqual({
       ere: 'token|(^|[^[:alpha:]])pat',

@@ -82,6 +82,11 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
     ['"/t/" repeated', `https://h${'/t/'.repeat(MB10 / 3)}?a=b`],
     ['encoded secret parameters', `https://h/?${'%3Ftoken%3D%'.repeat(MB10 / 12)}`],
     ['encoded near-names', `https://h/?${'%26tok%26sig%3%3Fkey%2'.repeat(MB10 / 20)}%3D`],
+    // Connection-string secrets: braces and quotes that never close (each read 128 characters
+    // ahead at most), a ${NAME} that never closes.
+    ['"{" never closed', `;Pwd={${'a'.repeat(122)}`.repeat(MB10 / 128)],
+    ["' never closed", `;Password='${'a'.repeat(117)}`.repeat(MB10 / 128)],
+    ['"${" never closed', 'Password=${A'.repeat(MB10 / 12)],
   ])('10 MB on one line: %s', (_name, text) => {
     expect(redactText(text).length).toBeGreaterThan(0);
     expect(typeof redactDeep({ output: text }).output).toBe('string');

@@ -49,6 +49,23 @@ describe('redactOutput', () => {
       'fetch https://me:PLANTEDpw@h.example/x failed',
       `fetch https://me:${R}@h.example/x failed`,
     ],
+    // A password named PWD after a non-letter, and a connection string's secrets in any text; the
+    // shell's PWD and OLDPWD are directories.
+    [
+      'env: *_PWD, not PWD or OLDPWD',
+      'MYSQL_PWD=hunter6pw\nPWD=/srv\nOLDPWD=/root',
+      `MYSQL_PWD=${R}\nPWD=/srv\nOLDPWD=/root`,
+    ],
+    [
+      'a connection string in a message',
+      "connect('Server=db;User Id=sa;Password=hunter12Pass;') failed",
+      `connect('Server=db;User Id=sa;Password=${R};') failed`,
+    ],
+    [
+      'an Azure Storage connection string as env prints it',
+      'AZ_CONN=DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc+DEF/ghi==;EndpointSuffix=x',
+      `AZ_CONN=DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${R};EndpointSuffix=x`,
+    ],
     [
       'no pairs',
       'Traceback (most recent call last):\n  File "/x.py"',

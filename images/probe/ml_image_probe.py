@@ -77,6 +77,9 @@ REDACTED = RULES["redacted"]
 URL_SPAN = re.compile(RULES["urlUserinfo"][1:RULES["urlUserinfo"].index("://)")] + "(" + RULES["urlTokens"]["span"] + ")")
 URL_QUERY_SECRET = re.compile(RULES["urlTokens"]["query"]["pattern"], re.I if RULES["urlTokens"]["query"]["ignoreCase"] else 0)
 URL_PATH_TOKEN = re.compile(RULES["urlTokens"]["pathToken"])
+# A connection string's secret (Server=db;Password=...;, AccountKey=...;): the value masked up to its
+# ";", the key kept, as src/util/redact-connection.ts does.
+CONNECTION_SECRET = re.compile(RULES["connectionString"]["pattern"], re.I if RULES["connectionString"]["ignoreCase"] else 0)
 # '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them.
 ENCODED_QUERY = re.compile(r"%(?:3[DF]|2[36])", re.I)
 
@@ -113,6 +116,15 @@ def mask_url_tokens(m):
 def mask_secret_part(m):
     # Group 1 is what names the secret, group 2 the secret: empty, or masked already, it stays.
     return m.group(0) if m.group(2) in ("", REDACTED) else m.group(1) + REDACTED
+
+
+def mask_connection_secrets(value):
+    # Group 1 is the key and its "=", group 2 the value: empty, or begun masked already (a pair
+    # shown again: DB_PASSWORD=[redacted] LANG=C), it stays.
+    if "=" not in value:
+        return value
+    return CONNECTION_SECRET.sub(
+        lambda m: m.group(0) if m.group(2) == "" or m.group(2).startswith((REDACTED, MASK)) else m.group(1) + REDACTED, value)
 
 
 def url_part(raw):
@@ -155,7 +167,7 @@ def mask_userinfo(m):
 def redact_value(name, value):
     if SECRET_NAME.search(name):
         return REDACTED
-    value = redact_urls(value)
+    value = mask_connection_secrets(redact_urls(value))
     for pattern in SECRET_VALUE:
         if pattern.search(value):
             return REDACTED

@@ -25,12 +25,13 @@ export const KEPT_PREFIXES = [
 /** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
 export const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
 
-// The rule's only lookarounds: PASS and PAT as words of their own. POSIX ERE has none; a non-letter
-// or the end of the name stands for them. [:alpha:] rather than a range: ranges in a bracket follow
-// the locale's collation.
+// The rule's only lookarounds: PASS and PAT as words of their own, PWD after a non-letter. POSIX ERE
+// has none; a non-letter or the end of the name stands for them ([[ =~ ]] only asks whether the
+// name matches). [:alpha:] rather than a range: ranges in a bracket follow the locale's collation.
 const LOOKAROUNDS: readonly [string, string][] = [
   ['(?<![A-Za-z])', '(^|[^[:alpha:]])'],
   ['(?![A-Za-z])', '([^[:alpha:]]|$)'],
+  ['(?<=[^A-Za-z])', '[^[:alpha:]]'],
 ];
 
 /**

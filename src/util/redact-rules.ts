@@ -7,6 +7,7 @@ import rulesData from '../../images/probe/redaction-rules.json' with { type: 'js
 const RedactionRulesSchema = z.object({
   redacted: z.string().min(1),
   secretName: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
+  connectionString: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
   secretValues: z.array(z.string()).min(1),
   jwt: z.object({ prefix: z.string().min(1), minSegmentLength: z.number().int().positive() }),
   base64Like: z.string(),

@@ -1,9 +1,10 @@
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
-// pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output), and URL credentials in
-// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name,
-// `https://***:***@host/` before a password, `?token=***` and the like, Anaconda's `/t/***/`).
+// pattern (the probe applies the same rules; this pass covers all else, such as the image config the
+// engine reports, and re-checks the probe's output), URL credentials in any text (`https://u:***@h/`,
+// `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
+// `/t/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+import { maskConnectionSecrets } from './redact-connection.js';
 import { REDACTION_RULES } from './redact-rules.js';
 export { REDACTION_RULES, type RedactionRules } from './redact-rules.js';
 
@@ -223,12 +224,12 @@ function maskUserinfo(m: RegExpExecArray, mask: string): string {
 }
 
 /**
- * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
- * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
+ * Free text (a test's output, a log): every URL's userinfo, connection-string secret (`Password=`)
+ * and token of a secret pattern is replaced in place, the rest kept (redactDeep replaces all).
  * Linear in the length of the text: 10 MB on one line is fine.
  */
 export function redactText(text: string): string {
-  let out = redactUrls(text, REDACTED);
+  let out = maskConnectionSecrets(redactUrls(text, REDACTED), [REDACTED, MASK]);
   for (const p of SECRET_VALUE_G) out = out.replace(p, REDACTED);
   const jwts = findJwts(out);
   if (jwts.length === 0) return out;
@@ -270,7 +271,7 @@ function urlPart(raw: string): string {
 /** The value to show for an environment variable NAME=value. */
 export function redactEnvValue(name: string, value: string): string {
   if (SECRET_NAME.test(name)) return REDACTED;
-  const noCreds = redactUrls(value, REDACTED);
+  const noCreds = maskConnectionSecrets(redactUrls(value, REDACTED), [REDACTED, MASK]);
   return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 
@@ -348,7 +349,7 @@ export const redactTextDeep = (value: unknown): unknown => mapStringsDeep(value,
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 export function redactDeep<T>(value: T): T {
   return mapStringsDeep(value, (s) => {
-    const noCreds = redactUrls(s, REDACTED);
+    const noCreds = maskConnectionSecrets(redactUrls(s, REDACTED), [REDACTED, MASK]);
     return looksSecret(noCreds) ? REDACTED : noCreds;
   }) as T;
 }
