@@ -1,5 +1,7 @@
 // What the action masks in the job's log (core.setSecret through ActionIo): the `secrets` input
 // before it is parsed, and the values the parsed inputs and the config name. One threshold for all.
+import { secretFileText } from '../build/input-secrets.js';
+import type { BuildInputOptions } from '../build/bpa-lists.js';
 import type { ActionIo } from './io.js';
 
 /**
@@ -42,4 +44,21 @@ export function maskSecretsInput(io: ActionIo, raw: string): void {
       if (maskable(m)) masks.add(m);
   }
   for (const m of masks) io.setSecret?.(m);
+}
+
+/**
+ * The build's secret values, masked in every later log line (a runner masks only values from its
+ * secrets context): each `secrets` input value; the values build.secrets (NAMES) and secret-envs
+ * name, from the environment (often a step's own export; pip prints a URL's ?sig=${SAS}); and each
+ * secret-files file's text, read as the build stage reads it for its own mask (a file too big,
+ * binary or unreadable is left unread).
+ */
+export function maskBuildSecrets(io: ActionIo, names: readonly string[], options: BuildInputOptions): void {
+  for (const [id, v] of Object.entries(options.secrets ?? {}))
+    maskValue(io, v, `input "secrets": the value of ${id}`);
+  for (const name of names) maskValue(io, io.env[name], `build.secrets: ${name}'s value`);
+  for (const [id, name] of Object.entries(options.secretEnvs ?? {}))
+    maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
+  for (const [id, file] of Object.entries(options.secretFiles ?? {}))
+    maskValue(io, secretFileText(file), `input "secret-files": ${id}'s text`);
 }

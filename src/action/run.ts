@@ -13,7 +13,6 @@ import {
   splitTagRef,
 } from '../build/action-inputs.js';
 import { isPushed, type VariantBuild } from '../build/result.js';
-import { secretFileText } from '../build/input-secrets.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { writeResultDevcontainers } from '../devcontainer/from-results.js';
@@ -38,7 +37,7 @@ import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { checkSecretEnvs, stageInputReader } from './inputs.js';
 import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
-import { MIN_MASKED_CHARS, maskSecretsInput, maskValue } from './mask.js';
+import { MIN_MASKED_CHARS, maskBuildSecrets, maskSecretsInput } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
 import { runVerify } from './verify.js';
 
@@ -172,20 +171,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   // A merge job (merge-from) builds nothing, so it mounts no secret: its env need not hold them.
   if (stages.has('build') && get('merge-from').trim() === '')
     checkSecretEnvs(buildOptions.secretEnvs, io.env);
-  // Values of the `secrets` input are masked in every later log line (a runner masks only
-  // values that come from its secrets context).
-  for (const [id, v] of Object.entries(buildOptions.secrets ?? {}))
-    maskValue(io, v, `input "secrets": the value of ${id}`);
-  // So are the values build.secrets and secret-envs name: they come from the environment, often a
-  // step's own export, which the runner does not know to mask (pip prints a URL's ?sig=${SAS}).
-  for (const name of loaded.config.build.secrets)
-    maskValue(io, io.env[name], `build.secrets: ${name}'s value`);
-  for (const [id, name] of Object.entries(buildOptions.secretEnvs ?? {}))
-    maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
-  // And each secret-files file's text (a RUN step or a tool's error may print it), read as the build
-  // stage reads it for its own mask: a file too big, binary or unreadable is left unread.
-  for (const [id, file] of Object.entries(buildOptions.secretFiles ?? {}))
-    maskValue(io, secretFileText(file), `input "secret-files": ${id}'s text`);
+  maskBuildSecrets(io, loaded.config.build.secrets, buildOptions);
   return {
     kind: 'stages',
     token,
