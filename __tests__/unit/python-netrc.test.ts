@@ -123,3 +123,15 @@ describe('netrcIndexes: the pip indexes and the torch index alike', () => {
     expect(said[0]).not.toMatch(/secret/);
   });
 });
+
+describe('a 403 from a host whose login pip has in its netrc file is a refused login', () => {
+  it.each([
+    { hosts: new Set(['idx.corp']), refused: true },
+    { hosts: new Set<string>(), refused: false },
+  ])('login hosts $hosts.size', async ({ hosts, refused }) => {
+    const { indexRefusals } = await import('../../src/resolve/pip-output.js');
+    const out =
+      'Could not fetch URL https://idx.corp/simple/tqdm/: 403 Client Error: Forbidden for url: https://idx.corp/simple/tqdm/ - skipping';
+    expect(indexRefusals(out, 'tqdm', hosts).length > 0).toBe(refused);
+  });
+});

@@ -304,7 +304,10 @@ export function pipFailureError(pipOut: string, ctx: FailureContext): MlImageErr
   // A line of the -c files' text is named by its own file and line before anything reads a line
   // number: line N there is not line N of the requirements.
   const out = withConstraintOrigins(pipOut, ctx.constraintOrigins ?? []);
-  const f = classifyPipFailure(out);
+  // The hosts whose login pip has (in the URL or its netrc file: input.ts runIndexes).
+  const urls = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls];
+  const loginHosts = new Set(urls.flatMap((u) => /^\w[\w+.-]*:\/\/[^/?#]*@([^/:?#]*)/.exec(u)?.[1] ?? []));
+  const f = classifyPipFailure(out, loginHosts);
   const b = blame(out, ctx);
   switch (f.kind) {
     case 'conflict':

@@ -115,7 +115,11 @@ export function indexUnreachable(output: string): string | undefined {
  * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
  * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
  */
-export function indexRefusals(output: string, project: string): { url: string; status: string }[] {
+export function indexRefusals(
+  output: string,
+  project: string,
+  loginHosts: ReadonlySet<string> = new Set(),
+): { url: string; status: string }[] {
   const wanted = canonicalName(project);
   return [
     ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
@@ -123,7 +127,9 @@ export function indexRefusals(output: string, project: string): { url: string; s
     const url = m[1]!;
     const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
     if (page === undefined || canonicalName(page) !== wanted) return [];
-    if (m[2] === '403' && !/:\/\/[^/@\s]*@/.test(url)) return [];
+    // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
+    const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
+    if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? '')) return [];
     return [{ url, status: `${m[2]} ${m[3]}` }];
   });
 }
@@ -308,11 +314,11 @@ function subprocessFailure(output: string, message: string): PipFailure | undefi
 }
 
 /** What kind of failure pip reports (most specific first). Pure. */
-export function classifyPipFailure(output: string): PipFailure {
+export function classifyPipFailure(output: string, loginHosts?: ReadonlySet<string>): PipFailure {
   const message = pipMessage(output);
   // First: at debug level (the retry) pip's own traceback follows, which other patterns may read.
   const missing = noMatchingDistribution(output);
-  const refusals = missing ? indexRefusals(output, missing) : [];
+  const refusals = missing ? indexRefusals(output, missing, loginHosts) : [];
   if (missing && refusals.length > 0) return { kind: 'refused', requirement: missing, refusals, message };
   const invalid = invalidRequirement(output);
   if (invalid) return { kind: 'invalid-requirement', ...invalid, message };
