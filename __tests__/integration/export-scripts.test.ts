@@ -23,7 +23,8 @@ import { MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
 import { type K8sOptions, podScript } from '../../src/export/k8s.js';
 import { hideSecretsShell } from '../../src/export/secret-env.js';
 import { slurmScript, type SlurmOptions } from '../../src/export/slurm.js';
-import { REDACTED, redactEnvValue } from '../../src/util/redact.js';
+import { REDACTED, redactEnvValue, redactText } from '../../src/util/redact.js';
+import { ENV_CASES } from '../helpers/redaction-cases.js';
 import { captureIo } from '../helpers/fakes.js';
 import { missingTools } from '../helpers/tools.js';
 import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, slurm, k8s } from '../helpers/export-fixtures.js';
@@ -401,7 +402,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(lost.stderr).toMatch(/ml_image_smoke.py not found: set ML_IMAGE_EXPORT_DIR/);
     });
 
-    it('keeps variables whose names look secret out of the container steps, and names them once', () => {
+    it('keeps variables whose names or values look secret out of the container steps, and names them once', () => {
       const env = path.join(dir, 'step.env');
       const planted: Record<string, string> = {
         HF_TOKEN: 'hf_planted0value0one',
@@ -410,6 +411,13 @@ describe.skipIf(SKIP)('slurmScript', () => {
         WANDB_API_KEY: 'planted-wandb-value',
         db_password: 'planted-db-value',
         GH_PAT: 'planted-pat-value',
+        MYSQL_PWD: 'planted-mysql-value',
+        // Innocent names, values that hold a login, a token or a connection string's password.
+        PIP_INDEX_URL: 'https://alice:plantedpw1@pypi.example.com/simple',
+        PIP_EXTRA_INDEX_URL: `https://ghp_${'P1'.repeat(14)}@x.example/simple`,
+        DATABASE_URL: 'postgres://u:plantedpw2@db/x',
+        AZ_CONN: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=plantedKey3==;EndpointSuffix=x',
+        EXTRA_INDEX: 'https://h.example/simple?token=plantedtok4',
       };
       const kept: Record<string, string> = {
         HTTPS_PROXY: 'http://proxy.example:3128',
@@ -424,6 +432,10 @@ describe.skipIf(SKIP)('slurmScript', () => {
         // A token Enroot's .credentials reads as $NGC_API_KEY, passed on by name.
         NGC_API_KEY: 'kept-by-name',
         ML_IMAGE_KEEP_ENV: 'NGC_API_KEY OTHER',
+        // The shell's directories, an index and a proxy without a login.
+        OLDPWD: dir,
+        PLAIN_INDEX_URL: 'https://pypi.org/simple',
+        HTTP_PROXY: 'http://proxy.example:3128',
       };
       const r = runSlurm(local({ suites: ['imports', 'train'] }), { ...planted, ...kept, FAKE_ENV: env });
       expect(r.status).toBe(0);
@@ -440,13 +452,40 @@ describe.skipIf(SKIP)('slurmScript', () => {
       const said = r.stderr.split('\n').filter((l) => l.startsWith('ml-image: not passing'));
       expect(said).toHaveLength(1);
       expect(said[0]).toMatch(
-        /^ml-image: not passing 6 variable\(s\) whose names look secret into the image under test: /,
+        /^ml-image: not passing 12 variable\(s\) whose names or values look secret into the image under test: /,
       );
       for (const name of Object.keys(planted)) expect(said[0]).toContain(` ${name}`);
       for (const value of Object.values(planted)) {
         expect(r.stderr).not.toContain(value);
         expect(r.stdout).not.toContain(value);
       }
+    });
+
+    it("bash's verdict on values takes in all that the shared rules mask in them", () => {
+      // Under innocent names: V0, V1 ... hold the values of ENV_CASES that redaction masks as text
+      // (the job leaves long base64-like values alone), P0, P1 ... values it keeps.
+      const masked = ENV_CASES.map(([, v]) => v).filter((v) => redactText(v) !== v);
+      const plain = [
+        '/usr/local/bin:/usr/bin',
+        'https://pypi.org/simple',
+        'http://proxy.example:3128',
+        '12.8.1',
+      ];
+      const env = Object.fromEntries([
+        ...masked.map((v, i) => [`V${i}`, v]),
+        ...plain.map((v, i) => [`P${i}`, v]),
+      ]);
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `set -uo pipefail\n${hideSecretsShell()}\nfor n in ${Object.keys(env).join(' ')}; do [ -n "\${!n+x}" ] && echo "$n"; done; true`,
+        ],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } },
+      );
+      expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual(plain.map((_v, i) => `P${i}`));
+      expect(masked.length).toBeGreaterThan(20);
+      for (const v of masked) expect(r.stderr).not.toContain(v);
     });
 
     it("bash's verdict on names is the shared secretName rule's", () => {

@@ -610,7 +610,7 @@ describe('Slurm: variables whose names look secret stay out of the image under t
       upper: false,
     });
     expect(hideSecretsShell({ pattern: 'token', ignoreCase: false })).toContain(
-      '[[ $n =~ $SECRET_NAME_RE ]]',
+      '[[ $n =~ $SECRET_NAME_RE || ',
     );
   });
 
@@ -634,12 +634,20 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     expect(text).toContain(
       'case $n in SLURM_*|ML_IMAGE_*|ENROOT_*|PYXIS_*|NCCL_*|UCX_*|OMPI_*|PMIX_*|FI_*) continue ;; esac',
     );
-    expect(text).toContain('[[ ${n^^} =~ $SECRET_NAME_RE ]] && unset -v "$n"');
-    // One line on stderr, the names only: no value is ever expanded (${!n}).
-    expect(text).toMatch(
-      /printf '%s\\n' "ml-image: not passing \$count variable\(s\) whose names look secret into the image under test:\$hidden [^\n]*" >&2/,
+    expect(text).toContain(
+      '[[ ${n^^} =~ $SECRET_NAME_RE || $v =~ $SECRET_VALUE_RE || ${v^^} =~ $SECRET_VALUE_ICASE_RE ]] && unset -v "$n"',
     );
-    expect(text).not.toContain('${!');
+    // One line on stderr, the names only: a value is read into v once (${!n-}), tested, never printed.
+    expect(text).toMatch(
+      /printf '%s\\n' "ml-image: not passing \$count variable\(s\) whose names or values look secret into the image under test:\$hidden [^\n]*" >&2/,
+    );
+    expect(text.match(/\$\{!/g)).toEqual(['${!']);
+    expect(text).toContain('    v=${!n-}\n');
+    const uses = text.split('\n').filter((l) => /\$\{?v\b/.test(l));
+    expect(uses).toEqual([expect.stringMatching(/^ {4}if \[\[ [^\n]* \]\] && unset -v "\$n"; then$/)]);
+    // xtrace, where the job runs under it, is off while values are read, and back on after.
+    expect(text).toContain('case $- in *x*) xtrace=1; set +x ;; esac');
+    expect(text).toContain('if [ -n "$xtrace" ]; then set -x; fi');
   });
 });
 
