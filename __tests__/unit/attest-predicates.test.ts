@@ -254,8 +254,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      13,
-      '7c7470ada240be828feb698a51faf15b5bfdffad91a1f15d67a9baf129d654ac',
+      14,
+      'b270844f52aae08fc1577114b482240bf1bbfcdf2cae8bd3a484d90981507fd2',
     ]);
   });
 });
