@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -320,5 +321,50 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
       cmd: ['python3', '-c', 'import mlimg_second; print("ok")'],
     });
     expect(run.stdout.trim(), run.stderr).toBe('ok');
+  }, 600_000);
+
+  it('an index that requires the login: pip in the build logs in through the netrc secret, the URL it is given has none', async () => {
+    const token = tok(8);
+    const expected = `Basic ${Buffer.from(`mlimg:${token}`).toString('base64')}`;
+    const seen: (string | undefined)[] = [];
+    // In front of the wheel index: 401 without the login, the index's answer with it.
+    const front: Server = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      if (req.headers.authorization !== expected) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="idx"' }).end();
+        return;
+      }
+      void fetch(`${index.origin}${req.url ?? '/'}`, { redirect: 'manual' }).then(async (r) => {
+        const headers: Record<string, string> = {};
+        r.headers.forEach((v, k) => void (headers[k] = v));
+        res.writeHead(r.status, headers).end(Buffer.from(await r.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((ok) => front.listen(0, '127.0.0.1', ok));
+    try {
+      const { port } = front.address() as { port: number };
+      const { result, log, plan } = await build(
+        'deb12auth',
+        { indexUrl: `http://mlimg:${token}@127.0.0.1:${port}/simple` },
+        'mlimg-second==3.0.0\n',
+        {},
+      );
+      const v = result.variants[0]!;
+      expect(v.digest).toMatch(/^sha256:/);
+      // Every request pip made carried the login, none went without it. The pip.conf secret holds the
+      // URL without it (build-run.test.ts): the login came from the netrc secret.
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.filter((a) => a !== expected)).toEqual([]);
+      const traces = await everyTrace(result, log, plan);
+      for (const [where, buffers] of Object.entries(traces))
+        expect(
+          buffers.some((b) => b.includes(token)),
+          `the index login in ${where}`,
+        ).toBe(false);
+      expect(log.join('\n')).not.toContain('its login stays in the index URL');
+    } finally {
+      front.closeAllConnections();
+      await new Promise<void>((ok) => front.close(() => ok()));
+    }
   }, 600_000);
 });
