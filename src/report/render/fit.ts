@@ -107,7 +107,10 @@ export function trimTables(doc: Doc): boolean {
   if (tables.length === 0) return false;
   const apply = (cap: number) => tables.forEach((p) => (p.shown = shownFor(p, cap)));
   let lo = 0;
-  let hi = Math.max(...tables.map((p) => rowsSize(p.rows!, p.rows!.rows.length)));
+  // A cap at maxChars or over never fits (that table alone would fill the document), so the search
+  // starts there at most: then the cap found does not depend on rows no document can show (a fork's
+  // artifact carries stand-ins for those: artifact-fit.ts).
+  let hi = Math.min(doc.maxChars, Math.max(...tables.map((p) => rowsSize(p.rows!, p.rows!.rows.length))));
   apply(lo);
   if (!fits(doc)) return false;
   while (lo < hi) {
