@@ -270,7 +270,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */ });
 /* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53088);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -448,8 +448,8 @@ var build_args = __webpack_require__(71534);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -771,7 +771,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .default('default')
             .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
         pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
+        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -909,6 +909,7 @@ const TOOL_SECRET_IDS = {
     constraints: 'ml_image_constraints',
     pipConf: 'ml_image_pip_conf',
     torchIndex: 'ml_image_torch_index',
+    netrc: 'ml_image_netrc',
     env: 'ml_image_env',
 };
 const TOOL_OWN = new Set(Object.values(TOOL_SECRET_IDS));
@@ -1013,9 +1014,11 @@ function inheritedFrom(v, field) {
 /* harmony export */   KK: () => (/* binding */ EnvDiffSchema),
 /* harmony export */   Lw: () => (/* binding */ sizeDrivers),
 /* harmony export */   Vg: () => (/* binding */ COMPONENT_IDS),
-/* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS)
+/* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS),
+/* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
+/* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports ChangeLevelSchema, PackageChangeSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* unused harmony exports PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
 // and a privileged workflow re-validates that model from an untrusted artifact, so they are data
@@ -1306,21 +1309,24 @@ function variantFromPlan(plan, variant) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kd: () => (/* binding */ MAX_COMMENT_ARTIFACT_BYTES),
 /* harmony export */   V1: () => (/* binding */ writeCommentArtifact),
 /* harmony export */   kb: () => (/* binding */ COMMENT_ARTIFACT_FILE),
 /* harmony export */   sB: () => (/* binding */ readCommentArtifact)
 /* harmony export */ });
-/* unused harmony exports COMMENT_ARTIFACT_SCHEMA_VERSION, MAX_COMMENT_ARTIFACT_BYTES, CommentArtifactSchema */
+/* unused harmony exports COMMENT_ARTIFACT_SCHEMA_VERSION, HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80019);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2996);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(463);
 // The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
@@ -1333,41 +1339,73 @@ function variantFromPlan(plan, variant) {
 
 
 
+
+
 const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
-/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+/**
+ * Reports of a few variants are well under 1 MB; bigger ones have their package lists cut to what a
+ * comment can show (artifact-fit.ts). A bigger artifact is not ours.
+ */
 const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
 const MAX_REPORTS = 64;
+/**
+ * A package change the artifact leaves out (artifact-fit.ts): [id, kind, level]. The poster puts a
+ * stand-in in its place, so the table's counts and the verdict stay those of the full report;
+ * equal changes of a report's platforms share an id, as they share a row.
+ */
+const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .tuple */ .PVZ([
+    zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv.shape.kind,
+    _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ChangeLevelSchema */ .sG.nullable(),
+]);
+/** What follows the entries a report's package list keeps in the artifact (artifact-fit.ts). */
+const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+    /** Index in reports. */
+    report: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    /** Index in that report's platforms. */
+    platform: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    eco: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['pip', 'apt']),
+    /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
+    tail: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv])),
+});
 const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 function artifactSchema(reports) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
-        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig({ error: 'expected a pull-request number' })
+    return zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'expected a pull-request number' })
             .int({ error: 'expected a positive whole number' })
             .positive({ error: 'expected a positive whole number' })
             .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+        headSha: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
             error: 'expected a full commit SHA (40 lowercase hex characters)',
         }),
-        repository: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected "owner/repo"' })
+        repository: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected "owner/repo"' })
             .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
         /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
-        markerKey: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).max(1000).optional(),
-        reports: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(1000).optional(),
+        reports: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
+        trimmed: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(TrimmedListSchema)
+            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REPORT_PLATFORMS */ .Nd * 2)
+            .optional(),
     });
 }
 /** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J());
-/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
+/**
+ * Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it
+ * anyway. The report stage fits the reports under the size limit first (fitCommentArtifact).
+ */
 function writeCommentArtifact(dir, payload) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, COMMENT_ARTIFACT_FILE);
     const parsed = CommentArtifactSchema.safeParse(payload);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
     }
     const text = `${JSON.stringify(parsed.data)}\n`;
     if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
     }
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(text), file);
@@ -1383,24 +1421,24 @@ function readCommentArtifact(dir, expected) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
     }
     const version = data?.schemaVersion;
     if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
     }
-    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J());
+    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
         const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, data, schema);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
     }
     const artifact = parsed.data;
     if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
     }
     if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
     }
     return artifact;
 }
@@ -1414,21 +1452,21 @@ function readBounded(file, maxBytes) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
         if (code === 'ELOOP')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: is a symbolic link; refusing to follow it`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: cannot open: ${e.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: is a symbolic link; refusing to follow it`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: cannot open: ${e.message}`);
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         if (!st.isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a regular file`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not a regular file`);
         if (st.size > maxBytes)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
         // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
         const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readBounded */ .C)(fd, st.size + 1);
         if (buf.length > st.size)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: changed while being read; refusing it`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: changed while being read; refusing it`);
         return buf.toString('utf8');
     }
     finally {
@@ -1443,10 +1481,11 @@ function readBounded(file, maxBytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nd: () => (/* binding */ MAX_REPORT_PLATFORMS),
 /* harmony export */   R9: () => (/* binding */ ReportModelSchema),
 /* harmony export */   yz: () => (/* binding */ REPORT_MODEL_SCHEMA_VERSION)
 /* harmony export */ });
-/* unused harmony exports MAX_REPORT_PLATFORMS, SupplyChainSchema, PlatformReportSchema */
+/* unused harmony exports SupplyChainSchema, PlatformReportSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
@@ -1525,8 +1564,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -1652,8 +1691,9 @@ var parse = __webpack_require__(39459);
 // comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
 // that is a token, a token in the query, as the shared redaction rules
 // (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
-// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
+// Anaconda host), and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
+// value is (a secret, a placeholder, a mask, a reference pip does not fill in) is
+// credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 
 
@@ -1847,14 +1887,20 @@ function whatOf(where, kind) {
         return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
     return `a token in the query (${where})`;
 }
+/** A reference pip fills in from its environment (parse.ts' rule): `${NAME}`. */
+const ENV_REFERENCE = /\$\{[A-Z0-9_]+\}/g;
+/** The spans of TEXT's `${NAME}`s, [start, end) each. */
+const referenceSpans = (text) => [...text.matchAll(ENV_REFERENCE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 /**
  * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
  * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
  * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
- * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
- * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
- * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
- * fill in (`$TOKEN`) is one too, of kind 'reference'.
+ * host's `/t/<token>/` segment (urlTokensToJudge); a token of a known form anywhere (tokensIn: in
+ * a URL's path, `--index-url https://h/ghp_.../simple`, pip sends it, the file is copied into
+ * /app and a direct URL is kept in direct_url.json), in a line not inside a `${NAME}` (what pip
+ * fills in is the supported way). What is a secret, and what is no credential (a whole `${NAME}`,
+ * a mask, a placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip
+ * does not fill in (`$TOKEN`) is one too, of kind 'reference'.
  */
 function literalCredentials(text, live = true) {
     const found = [];
@@ -1877,15 +1923,16 @@ function literalCredentials(text, live = true) {
     for (const { url, at } of urls)
         for (const t of urlTokensToJudge(url))
             add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
-    if (!live)
-        for (const [start, end] of outside(tokensIn(text), found))
-            add('token', 'secret', start, end - start);
+    const tokens = live ? outside(tokensIn(text), referenceSpans(text)) : tokensIn(text);
+    for (const [start, end] of outside(tokens, found))
+        add('token', 'secret', start, end - start);
     return found;
 }
 /**
  * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
- * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
- * its start, each with the furthest end of those that start before it.
+ * in a URL's credential already is named once, one in a line's `${NAME}` is none. Linear after
+ * sorting: spans by their end, TAKEN by its start, each with the furthest end of those that start
+ * before it.
  */
 function outside(spans, taken) {
     const byStart = [...taken].sort((a, b) => a.start - b.start);
@@ -2977,8 +3024,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -4020,7 +4067,7 @@ function indexUrlProblem(url) {
 /* harmony export */   nJ: () => (/* binding */ redactOutput)
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
@@ -4191,7 +4238,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

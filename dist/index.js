@@ -28380,7 +28380,7 @@ module.exports = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37878);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83916);
@@ -28859,7 +28859,7 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -31820,14 +31820,15 @@ else {
     // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
     (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .installSignalCleanup */ .a0)();
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
-    // and the verify sub-action's main step loads the checks, not the pipeline.
+    // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
+    // waits briefly for the step to unwind: its error annotation and outputs are written.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549));
-        await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(356)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30356));
+        await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(549), __nccwpck_require__.e(511), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2943));
-        await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(356), __nccwpck_require__.e(511), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37602));
+        await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
     await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .runPendingCleanups */ .__)();
@@ -32084,10 +32085,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   fT: () => (/* binding */ isInterrupted),
   qE: () => (/* binding */ registerCleanup),
   __: () => (/* binding */ runPendingCleanups),
+  L$: () => (/* binding */ settleBeforeExit),
   sK: () => (/* binding */ throwIfInterrupted)
 });
 
-// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, clearInterruptedForTests, dropLostOutputErrors, markInterrupted, signalHandler, tryWrite
+// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, SIGNAL_SETTLE_GRACE_MS, clearInterruptedForTests, clearRunningForTests, dropLostOutputErrors, markInterrupted, signalHandler, tryWrite
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -32187,6 +32189,42 @@ async function runPendingCleanups() {
 }
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
+/**
+ * After the cleanups, the most a signal waits for the running command to unwind (within
+ * SIGNAL_CLEANUP_LIMIT_MS): its error line, its `--json` error, a partial smoke.json.
+ */
+const SIGNAL_SETTLE_GRACE_MS = 2_000;
+/** The command the entry runs (settleBeforeExit): a signal's exit waits for it, briefly. */
+let running;
+/**
+ * The entry's command (the CLI's runCli, the action's main step): after a signal's cleanups the
+ * exit waits for it to settle, at most SIGNAL_SETTLE_GRACE_MS, so that what it says about the
+ * interrupt (the error, the `--json` object, the results so far) is written. Returns COMMAND.
+ */
+function settleBeforeExit(command) {
+    running = command;
+    return command;
+}
+/** Tests only: forget the command settleBeforeExit was given (the unit tests share a process). */
+function clearRunningForTests() {
+    running = undefined;
+}
+/** The running command settled (fulfilled or not), or MS passed; the timer is cleared either way. */
+async function commandSettled(ms) {
+    if (running === undefined)
+        return;
+    let timer;
+    await Promise.race([
+        running.then(() => undefined, () => undefined),
+        new Promise((resolve) => {
+            timer = setTimeout(resolve, ms);
+        }),
+    ]);
+    if (timer)
+        clearTimeout(timer);
+    // What it made while unwinding (removed at once after the interrupt) goes before the exit too.
+    await runPendingCleanups();
+}
 /** Errors of a terminal or pipe that went away (a closed terminal: EIO; a reader that exited: EPIPE). */
 const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 /**
@@ -32238,8 +32276,9 @@ function exitProcess(code) {
 }
 /**
  * The handler of SIGINT/SIGTERM/SIGHUP (installSignalCleanup): says what it does on WRITE, runs
- * the cleanups whatever that write does, then calls EXIT with CODE; a second signal while cleaning
- * up calls EXIT at once with its own code.
+ * the cleanups whatever that write does, gives the running command (settleBeforeExit) up to
+ * SIGNAL_SETTLE_GRACE_MS to unwind, then calls EXIT with CODE, all within SIGNAL_CLEANUP_LIMIT_MS;
+ * a second signal meanwhile calls EXIT at once with its own code.
  */
 function signalHandler(write, exit) {
     let cleaning = false;
@@ -32255,7 +32294,7 @@ function signalHandler(write, exit) {
         tryWrite(write, `\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
         let limit;
         void Promise.race([
-            runPendingCleanups(),
+            runPendingCleanups().then(() => commandSettled(SIGNAL_SETTLE_GRACE_MS)),
             new Promise((resolve) => {
                 limit = setTimeout(resolve, SIGNAL_CLEANUP_LIMIT_MS);
             }),
@@ -32268,9 +32307,10 @@ function signalHandler(write, exit) {
 }
 /**
  * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
- * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
- * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
- * step removes what was left). Used by the CLI and the action's main step alike. A terminal or
+ * child processes such as a running `docker buildx build`, delete temp dirs), let the command
+ * unwind (settleBeforeExit: at most SIGNAL_SETTLE_GRACE_MS), then exit 130/143/129 as shells
+ * expect. A second signal meanwhile (cleaning up, or waiting for the command) exits at once (a
+ * second Ctrl-C; on a runner the post step removes what was left). Used by the CLI and the action's main step alike. A terminal or
  * pipe that went away (SIGHUP: a closed terminal or SSH session) changes none of it: failed writes
  * to it are dropped (STREAMS: stdout and stderr), and the exit code is still the signal's.
  */
@@ -32548,7 +32588,7 @@ function readRegularText(file, maxBytes, refused) {
 
 /***/ }),
 
-/***/ 89780:
+/***/ 58772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32580,7 +32620,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -32590,6 +32630,7 @@ const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Se
 const RedactionRulesSchema = schemas/* object */.Ikc({
     redacted: schemas/* string */.YjP().min(1),
     secretName: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
+    connectionString: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
     secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
     jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
     base64Like: schemas/* string */.YjP(),
@@ -32606,13 +32647,36 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
 const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
 
+;// CONCATENATED MODULE: ./src/util/redact-connection.ts
+// Credentials in connection strings, ADO.NET's, ODBC's and Azure Storage's
+// (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`): the value of
+// each key the shared rules name (images/probe/redaction-rules.json, connectionString; the probe
+// applies the same rule) is masked up to its `;`, the key kept. redact.ts applies it to free text
+// and to every environment value; it lives here to keep that file in bounds.
+
+const { pattern, ignoreCase } = REDACTION_RULES.connectionString;
+const CONNECTION_SECRET_G = new RegExp(pattern, ignoreCase ? 'gi' : 'g');
+/**
+ * TEXT with the value of each connection-string secret (`Password=`, `Pwd=` right after a `;`,
+ * `AccountKey=`, `SharedAccessKey=`, `SharedAccessSignature=`, any case) replaced by MASKS[0].
+ * A value that is empty or begins with one of MASKS (masked already: `DB_PASSWORD=[redacted]
+ * LANG=C`, a pair shown again) stays, and so does one that begins with a whole `${NAME}` (the rule
+ * skips it). Linear: a {braced} or 'quoted' value is looked at 128 characters ahead at most.
+ */
+function maskConnectionSecrets(text, masks) {
+    if (!text.includes('='))
+        return text;
+    return text.replace(CONNECTION_SECRET_G, (whole, key, value) => value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`);
+}
+
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
-// pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output), and URL credentials in
-// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name,
-// `https://***:***@host/` before a password, `?token=***` and the like, Anaconda's `/t/***/`).
+// pattern (the probe applies the same rules; this pass covers all else, such as the image config the
+// engine reports, and re-checks the probe's output), URL credentials in any text (`https://u:***@h/`,
+// `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
+// `/t/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+
 
 
 const REDACTED = REDACTION_RULES.redacted;
@@ -32818,12 +32882,12 @@ function maskUserinfo(m, mask) {
     return shownUser === user && shownPw === pw ? whole : `${scheme}${shownUser}:${shownPw}@`;
 }
 /**
- * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
- * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
+ * Free text (a test's output, a log): every URL's userinfo, connection-string secret (`Password=`)
+ * and token of a secret pattern is replaced in place, the rest kept (redactDeep replaces all).
  * Linear in the length of the text: 10 MB on one line is fine.
  */
 function redactText(text) {
-    let out = redactUrls(text, REDACTED);
+    let out = maskConnectionSecrets(redactUrls(text, REDACTED), [REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
         out = out.replace(p, REDACTED);
     const jwts = findJwts(out);
@@ -32867,7 +32931,7 @@ function urlPart(raw) {
 function redactEnvValue(name, value) {
     if (SECRET_NAME.test(name))
         return REDACTED;
-    const noCreds = redactUrls(value, REDACTED);
+    const noCreds = maskConnectionSecrets(redactUrls(value, REDACTED), [REDACTED, MASK]);
     return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 /**
@@ -32935,7 +32999,7 @@ const redactTextDeep = (value) => mapStringsDeep(value, redactText);
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
     return mapStringsDeep(value, (s) => {
-        const noCreds = redactUrls(s, REDACTED);
+        const noCreds = maskConnectionSecrets(redactUrls(s, REDACTED), [REDACTED, MASK]);
         return looksSecret(noCreds) ? REDACTED : noCreds;
     });
 }
@@ -45322,12 +45386,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
+  PVZ: () => (/* binding */ tuple),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown),
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodPreprocess, ZodPromise, ZodReadonly, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodPreprocess, ZodPromise, ZodReadonly, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
@@ -51492,14 +51557,14 @@ const ZodTuple = /*@__PURE__*/ core_core/* $constructor */.xI("ZodTuple", (inst,
     },
 });
 function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const hasRest = _paramsOrRest instanceof $ZodType;
     const params = hasRest ? _params : _paramsOrRest;
     const rest = hasRest ? _paramsOrRest : null;
     return new ZodTuple({
         type: "tuple",
         items: items,
         rest,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {

@@ -21,7 +21,7 @@ export const modules = {
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(311);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58772);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -384,8 +384,8 @@ function bpa_list_parseBpaList(raw, opts) {
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -1133,8 +1133,8 @@ function forgetBuilder(docker, name, cache) {
 
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __webpack_require__(92916);
-// EXTERNAL MODULE: ./src/python/indexes.ts
-var python_indexes = __webpack_require__(53910);
+// EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
+var python_indexes = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/build/inputs.ts
 // What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
 // and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
@@ -1205,16 +1205,25 @@ function secretEnvScript(env) {
         .join(''));
 }
 /**
+ * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
+ * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
+ */
+function buildIndexes(i) {
+    return (0,python_indexes/* netrcIndexes */.vT)(i.indexes, i.torchIndexUrl);
+}
+/**
  * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
  * torch index as one more extra index where the build installs torch, as every resolver dry run
  * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
  * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
  * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
+ * carry no login the netrc file carries (buildIndexes).
  */
 function buildPipConf(i) {
-    return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(i.indexes, i.torchIndexUrl));
+    const ix = buildIndexes(i);
+    return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(ix.indexes, ix.torchIndexUrl));
 }
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
@@ -1234,14 +1243,20 @@ function inputsDigest(i) {
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
-/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
-function writeBuildInputs(dir, i) {
+/**
+ * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
+ * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
+ */
+function writeBuildInputs(dir, i, say = () => undefined) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const ix = buildIndexes(i);
+    (0,python_indexes/* warnKeptLogins */.NB)(ix.kept, say);
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
         [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
-        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.netrc]: ix.netrc,
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };
     const out = {};
@@ -1255,7 +1270,8 @@ function writeBuildInputs(dir, i) {
 
 ;// CONCATENATED MODULE: ./src/build/input-secrets.ts
 // The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
-// each a BuildKit secret of its own id, never a build argument.
+// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
+// too, masked in the build's output.
 
 
 
@@ -1287,16 +1303,55 @@ function checkBuildSecrets(options, config, env) {
     }
     return values;
 }
+/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
+const MAX_MASKED_FILE_BYTES = 64 * 1024;
+/**
+ * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
+ * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
+ * which no log line quotes whole), one that is no regular file (opened without blocking, never
+ * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
+ * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
+ */
+function secretFileText(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
+            return undefined;
+        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
+        let n = 0;
+        for (let got = 1; got > 0 && n < buf.length; n += got)
+            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
+        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
+            return undefined;
+        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
 /**
  * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
  * against the environment (checkBuildSecrets, again); returns the files and every secret value
- * (masked in build output).
+ * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
+ * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
+ * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
  */
-function inputSecrets(options, config, env, dir) {
+function inputSecrets(options, config, env, dir, read = secretFileText) {
     const files = {};
     const values = {};
     for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
         values[`secret-env:${id}`] = value;
+    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
+        const text = read(file);
+        if (text)
+            values[`secret-file:${id}`] = text;
+    }
     const secrets = Object.entries(options?.secrets ?? {});
     if (secrets.length > 0)
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
@@ -1957,7 +2012,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         secretEnv: ctx.secretEnv,
     };
     const fileSecrets = {
-        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs),
+        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs, ctx.progress),
         ...ctx.valueSecretFiles,
     };
     const o = ctx.options ?? {};
@@ -2598,8 +2653,8 @@ var exec_runner = __webpack_require__(78617);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
 var plan_plan = __webpack_require__(73960);
-// EXTERNAL MODULE: ./src/report/stage.ts + 5 modules
-var stage = __webpack_require__(13168);
+// EXTERNAL MODULE: ./src/report/stage.ts + 6 modules
+var stage = __webpack_require__(38277);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
@@ -3446,8 +3501,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
-var signers = __webpack_require__(49284);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
+var signers = __webpack_require__(23838);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/attest/types.ts

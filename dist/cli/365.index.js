@@ -66,8 +66,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/capture/record.ts
 var record = __webpack_require__(66917);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/diff/schema.ts
@@ -1479,7 +1479,10 @@ function trimTables(doc) {
         return false;
     const apply = (cap) => tables.forEach((p) => (p.shown = shownFor(p, cap)));
     let lo = 0;
-    let hi = Math.max(...tables.map((p) => (0,render_parts/* rowsSize */.rV)(p.rows, p.rows.rows.length)));
+    // A cap at maxChars or over never fits (that table alone would fill the document), so the search
+    // starts there at most: then the cap found does not depend on rows no document can show (a fork's
+    // artifact carries stand-ins for those: artifact-fit.ts).
+    let hi = Math.min(doc.maxChars, Math.max(...tables.map((p) => (0,render_parts/* rowsSize */.rV)(p.rows, p.rows.rows.length))));
     apply(lo);
     if (!fits(doc))
         return false;

@@ -683,15 +683,18 @@ function k8sManifests(o) {
     return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 ;// CONCATENATED MODULE: ./src/export/secret-env.ts
 // The Slurm job keeps the submitter's secrets out of the image under test. sbatch exports the
 // submitting shell's environment, srun hands the job script's environment to its task, and Pyxis sets
-// it in the container: HF_TOKEN, AWS_SECRET_ACCESS_KEY and the like would reach an image that may be
-// untrusted and has the network. The job unsets, before any srun, every exported variable whose name
-// looks secret by the project's one rule (images/probe/redaction-rules.json, secretName), turned into
-// a bash regular expression here. Pure: text only.
+// it in the container: HF_TOKEN, AWS_SECRET_ACCESS_KEY, a PIP_INDEX_URL with a login and the like
+// would reach an image that may be untrusted and has the network. The job unsets, before any srun,
+// every exported variable whose name looks secret by the project's one rule
+// (images/probe/redaction-rules.json, secretName), or whose value holds what the same rules mask by
+// value (a URL's login or secret parameter, a token of a known form, a connection string's
+// password), each turned into a bash regular expression here. Pure: text only.
+
 
 /**
  * Names the job never unsets: Slurm's, its own, those Enroot and Pyxis read, and the fabric and
@@ -711,12 +714,13 @@ const KEPT_PREFIXES = [
 ];
 /** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
 const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
-// The rule's only lookarounds: PASS and PAT as words of their own. POSIX ERE has none; a non-letter
-// or the end of the name stands for them. [:alpha:] rather than a range: ranges in a bracket follow
-// the locale's collation.
+// The rule's only lookarounds: PASS and PAT as words of their own, PWD after a non-letter. POSIX ERE
+// has none; a non-letter or the end of the name stands for them ([[ =~ ]] only asks whether the
+// name matches). [:alpha:] rather than a range: ranges in a bracket follow the locale's collation.
 const LOOKAROUNDS = [
     ['(?<![A-Za-z])', '(^|[^[:alpha:]])'],
     ['(?![A-Za-z])', '([^[:alpha:]]|$)'],
+    ['(?<=[^A-Za-z])', '[^[:alpha:]]'],
 ];
 /**
  * The secretName rule as a POSIX ERE for bash's [[ =~ ]], and whether the name is upper-cased first
@@ -734,31 +738,203 @@ function secretNameEre(rule = redact/* REDACTION_RULES */.iz.secretName) {
     LOOKAROUNDS.forEach(([, ere], i) => (text = text.split(`~${i}`).join(ere)));
     return { ere: text, upper: rule.ignoreCase };
 }
+/** A POSIX bracket class for each range the rules write: ranges would follow the locale's collation. */
+const RANGE_CLASS = {
+    'A-Z': '[:upper:]',
+    'a-z': '[:lower:]',
+    '0-9': '[:digit:]',
+};
+/** The characters ERE reads as operators: kept escaped where the rule escapes them. */
+const ERE_SPECIAL = '.[]\\()*+?{}|^$';
+/** Whitespace escapes (\t ...): dropped from a negated bracket, which then matches more; else refused. */
+const SPACE_ESCAPES = 'tnrfv';
+const LOOKAROUND = /^\(\?<?[=!]/;
+const untranslatable = (pattern, why) => new Error(`redaction-rules.json: "${pattern}" holds ${why}, which the Slurm job's bash pattern cannot express (src/export/secret-env.ts)`);
+/**
+ * A value rule of redaction-rules.json as a POSIX ERE for bash's [[ =~ ]] that matches at least
+ * what the rule matches: its lookarounds dropped (each only narrows a match), `(?:` as `(`, a
+ * bracket's ranges as [:upper:], [:lower:] and [:digit:], a whitespace escape in a negated bracket
+ * dropped; upper-cased where the rule ignores case (the job upper-cases the value too, ${v^^}).
+ * Throws on any other construct (\d, a lazy or quantified lookaround, another range ...).
+ */
+function valueRuleEre(pattern, ignoreCase) {
+    let out = '';
+    let atom = false; // whether what was written last can take a quantifier
+    for (let i = 0; i < pattern.length;) {
+        if (LOOKAROUND.test(pattern.slice(i, i + 4))) {
+            i = groupEnd(pattern, i);
+            if (/[*+?{]/.test(pattern[i] ?? ''))
+                throw untranslatable(pattern, 'a quantified lookaround');
+            continue;
+        }
+        const t = ereToken(pattern, i, ignoreCase);
+        if (t.quantifier && !atom)
+            throw untranslatable(pattern, `${t.text} after nothing to repeat (a lazy one?)`);
+        out += t.text;
+        i = t.end;
+        atom = t.atom;
+    }
+    // A lookaround that stood alone in an alternative leaves it empty, which ERE does not define.
+    if (/\((?:\)|\|)|\|\||\|\)|^\||\|$/.test(out))
+        throw untranslatable(pattern, 'an alternative of lookarounds only');
+    return out;
+}
+/** The token of PATTERN at I (no lookaround) as ERE writes it. */
+function ereToken(pattern, i, ignoreCase) {
+    const c = pattern[i];
+    if (c === '\\') {
+        const e = pattern[i + 1] ?? '';
+        if (!/^[^A-Za-z0-9]$/.test(e))
+            throw untranslatable(pattern, `the escape \\${e}`);
+        return { text: ERE_SPECIAL.includes(e) ? `\\${e}` : e, end: i + 2, atom: true };
+    }
+    if (c === '(') {
+        if (pattern[i + 1] !== '?')
+            return { text: '(', end: i + 1, atom: false };
+        if (pattern[i + 2] === ':')
+            return { text: '(', end: i + 3, atom: false };
+        throw untranslatable(pattern, `the group ${pattern.slice(i, i + 4)}`);
+    }
+    if (c === '[') {
+        const [text, end] = bracketEre(pattern, i, ignoreCase);
+        return { text, end, atom: true };
+    }
+    const q = c === '{' ? /^\{\d+(?:,\d*)?\}/.exec(pattern.slice(i))?.[0] : '*+?'.includes(c) ? c : undefined;
+    if (q !== undefined)
+        return { text: q, end: i + q.length, atom: false, quantifier: true };
+    if ('{}]'.includes(c))
+        throw untranslatable(pattern, `a bare ${c}`);
+    return { text: ignoreCase ? c.toUpperCase() : c, end: i + 1, atom: !'|^$'.includes(c) };
+}
+/** Where the group that starts at START ends (the index after its ")"), brackets and escapes skipped. */
+function groupEnd(pattern, start) {
+    let depth = 0;
+    for (let i = start; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[')
+            i = bracketEnd(pattern, i) - 1;
+        else if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i + 1;
+    }
+    throw untranslatable(pattern, 'an unclosed group');
+}
+/** The index after the "]" that closes the bracket starting at START. */
+function bracketEnd(pattern, start) {
+    for (let i = start + 1; i < pattern.length; i++) {
+        if (pattern[i] === '\\')
+            i++;
+        else if (pattern[i] === ']')
+            return i + 1;
+    }
+    throw untranslatable(pattern, 'an unclosed bracket');
+}
+/** The bracket at START as a POSIX bracket expression, and the index after it. */
+function bracketEre(pattern, start, ignoreCase) {
+    const end = bracketEnd(pattern, start);
+    const negated = pattern[start + 1] === '^';
+    const body = pattern.slice(start + (negated ? 2 : 1), end - 1);
+    const classes = new Set();
+    const chars = new Set();
+    for (let i = 0; i < body.length;) {
+        const range = body[i + 1] === '-' && i + 2 < body.length ? body.slice(i, i + 3) : undefined;
+        if (body[i] === '\\') {
+            const e = body[i + 1] ?? '';
+            if (/^[^A-Za-z0-9]$/.test(e))
+                chars.add(e);
+            else if (!(negated && SPACE_ESCAPES.includes(e)))
+                throw untranslatable(pattern, `the escape \\${e} in a bracket`);
+            i += 2;
+        }
+        else if (range !== undefined) {
+            const cls = RANGE_CLASS[range];
+            if (cls === undefined)
+                throw untranslatable(pattern, `the range ${range}`);
+            classes.add(ignoreCase && cls === '[:lower:]' ? '[:upper:]' : cls);
+            i += 3;
+        }
+        else {
+            chars.add(ignoreCase ? body[i].toUpperCase() : body[i]);
+            i += 1;
+        }
+    }
+    if (chars.has('['))
+        throw untranslatable(pattern, 'a [ in a bracket');
+    // "]" first, "-" last, "^" not first: each then stands for itself.
+    const plain = [...chars].filter((c) => !']^-'.includes(c)).join('');
+    const items = `${chars.has(']') ? ']' : ''}${[...classes].join('')}${plain}${chars.has('^') ? '^' : ''}${chars.has('-') ? '-' : ''}`;
+    if (items === '' || items.startsWith('^'))
+        throw untranslatable(pattern, 'a bracket ERE cannot write');
+    return [`[${negated ? '^' : ''}${items}]`, end];
+}
+/**
+ * What the shared rules mask by value, as two EREs (each a superset, valueRuleEre): the rules that
+ * heed case (tokens of a known form, JWTs, a URL's login, Anaconda's /t/<token>/ anywhere), and those
+ * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret).
+ * Long base64-like values, which redaction also masks, are left alone: paths and IDs look like them.
+ */
+function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
+    const { prefix, minSegmentLength: n } = rules.jwt;
+    const seg = `[A-Za-z0-9_-]{${n},}`;
+    const all = [
+        ...rules.secretValues.map((p) => [p, false]),
+        [`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${seg}\\.${seg}\\.${seg}`, false],
+        [rules.urlUserinfo, false],
+        [rules.urlTokens.pathToken.replace(/^\^/, ''), false],
+        [rules.urlTokens.query.pattern, rules.urlTokens.query.ignoreCase],
+        [rules.connectionString.pattern, rules.connectionString.ignoreCase],
+    ];
+    const join = (upper) => all
+        .filter(([, ic]) => ic === upper)
+        .map(([p]) => `(${valueRuleEre(p, upper)})`)
+        .join('|');
+    return { cased: join(false), upper: join(true) };
+}
 /** The job script's lines (bash) that unset the secret-looking variables and name them on stderr. */
-function hideSecretsShell(rule) {
+function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
     const { ere, upper } = secretNameEre(rule);
+    const values = secretValueEres(rules);
     const keep = KEPT_PREFIXES.map((p) => `${p}*`).join('|');
+    // An empty ERE matches anything: a set of rules with none in it is not tested.
+    const tests = [
+        `${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE`,
+        ...(values.cased ? ['$v =~ $SECRET_VALUE_RE'] : []),
+        ...(values.upper ? ['${v^^} =~ $SECRET_VALUE_ICASE_RE'] : []),
+    ].join(' || ');
     return `# The submitting shell's environment reaches the image under test (sbatch exports it, srun passes it
 # on, Pyxis sets it in the container): variables whose names look secret (the secretName rule of
-# ml-image's redaction) stay out. ${KEEP_ENV_VAR}="NAME ..." passes the names given on, e.g. a
-# token that Enroot's .credentials reads as $NAME to pull the image.
+# ml-image's redaction), or whose values hold what it masks (a URL's login or secret parameter, a
+# token of a known form, a connection string's password: SECRET_VALUE_RE as written,
+# SECRET_VALUE_ICASE_RE upper-cased; wider than the rules: their lookarounds dropped), stay out. Values are
+# tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
+# on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image.
 SECRET_NAME_RE='${ere}'
+SECRET_VALUE_RE=${shellQuote(values.cased)}
+SECRET_VALUE_ICASE_RE=${shellQuote(values.upper)}
 hide_secrets() {
-  local n names hidden='' count=0
+  local n v names hidden='' count=0 xtrace=
+  case $- in *x*) xtrace=1; set +x ;; esac
   if ! names=$(compgen -e); then
-    echo "ml-image: this bash cannot list the environment (compgen): variables whose names look secret may reach the image under test" >&2
-    return 0
+    echo "ml-image: this bash cannot list the environment (compgen): variables that look secret may reach the image under test" >&2
+    names=''
   fi
   for n in $names; do
     case $n in ${keep}) continue ;; esac
     case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
-    if [[ ${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE ]] && unset -v "$n"; then
+    v=\${!n-}
+    if [[ ${tests} ]] && unset -v "$n"; then
       hidden+=" $n"; count=$((count + 1))
     fi
   done
+  v=''
   if [ "$count" -gt 0 ]; then
-    printf '%s\\n' "ml-image: not passing $count variable(s) whose names look secret into the image under test:$hidden (${KEEP_ENV_VAR}=NAME passes one on)" >&2
+    printf '%s\\n' "ml-image: not passing $count variable(s) whose names or values look secret into the image under test:$hidden (${KEEP_ENV_VAR}=NAME passes one on)" >&2
   fi
+  if [ -n "$xtrace" ]; then set -x; fi
+  return 0
 }
 hide_secrets`;
 }
@@ -1312,8 +1488,8 @@ function tolerationFlag(raw) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 5 modules
-var commands_verify = __webpack_require__(66266);
+// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 6 modules
+var commands_verify = __webpack_require__(28874);
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
 
 

@@ -22,8 +22,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var load = __webpack_require__(89436);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/github/api-url.ts
@@ -35,6 +35,8 @@ var util_text = __webpack_require__(49997);
 // Narrower than the resolver's isLoopbackHost (no *.localhost, 0.0.0.0 or ::): inside a container
 // Docker's DNS may give *.localhost another address, and the token must not cross a network.
 const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+/** github.com's API, where nothing names another. */
+const DEFAULT_API_URL = 'https://api.github.com';
 /** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
 function apiUrlProblem(url) {
     if (url.trim() === '')
@@ -60,16 +62,14 @@ function apiUrlMessage(url, where) {
     return problem === undefined ? undefined : `${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`;
 }
 
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __webpack_require__(73116);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
-var catalog = __webpack_require__(9668);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan_plan = __webpack_require__(73960);
 // EXTERNAL MODULE: ./src/report/baseline.ts
 var baseline = __webpack_require__(67355);
-// EXTERNAL MODULE: ./src/report/stage.ts + 5 modules
-var stage = __webpack_require__(13168);
+// EXTERNAL MODULE: ./src/report/stage.ts + 6 modules
+var stage = __webpack_require__(38277);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -79,7 +79,6 @@ var shared = __webpack_require__(87978);
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.
-
 
 
 
@@ -104,19 +103,43 @@ function prNumber(raw) {
         throw new errors/* InputError */.dz(`report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`);
     return n;
 }
-/** --repo, --comment-mode, --api-url and the token checked together: the mode and the token. */
-function postingFlags(values, pr, token) {
+/**
+ * A 404 from the API where --repo and --pr named the pull request: bad input (exit 2) naming both,
+ * not an environment problem (a private repository the token cannot read answers 404 too: the fix
+ * says so). Any other failure as it is.
+ */
+function notFoundNamed(failure, repo, pr) {
+    if (!(failure instanceof github_errors/* GitHubApiError */.OS) || failure.status !== 404 || pr === undefined)
+        return failure;
+    return new errors/* InputError */.dz(`report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message}`, 'check --repo (OWNER/REPO) and --pr (a pull request there), and that GITHUB_TOKEN can read the repository');
+}
+/**
+ * --repo, --comment-mode, the API's URL and the token checked together: the mode, the token and the
+ * URL. The URL is --api-url, else GITHUB_API_URL (a blank one unset), else github.com's: whichever it
+ * is, the token goes with every request, so each is checked alike, named by where it came from.
+ */
+function postingFlags(values, pr, env) {
     if (pr !== undefined && !(0,run/* isOwnerRepo */.Yn)(values.repo ?? ''))
         throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
     if (!stage/* COMMENT_MODES */.p8.includes(mode))
         throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
-    const apiProblem = values['api-url'] === undefined ? undefined : apiUrlMessage(values['api-url'], 'report: --api-url');
+    const fromEnv = env.GITHUB_API_URL?.trim() ? env.GITHUB_API_URL : undefined;
+    const [apiUrl, where] = values['api-url'] !== undefined
+        ? [values['api-url'], 'report: --api-url']
+        : fromEnv !== undefined
+            ? [fromEnv, 'report: GITHUB_API_URL (environment)']
+            : [DEFAULT_API_URL, 'report: the API URL'];
+    // Only where a pull request is named does the URL get the token; a report without --pr asks nothing.
+    const apiProblem = values['api-url'] !== undefined || pr !== undefined ? apiUrlMessage(apiUrl, where) : undefined;
     if (apiProblem !== undefined)
-        throw new errors/* InputError */.dz(apiProblem, 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)');
+        throw new errors/* InputError */.dz(apiProblem, values['api-url'] !== undefined
+            ? 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)'
+            : 'unset GITHUB_API_URL, or give --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)');
+    const token = env.GITHUB_TOKEN;
     if (mode === 'post' && !token)
         throw new errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
-    return { mode, token };
+    return { mode, token, apiUrl };
 }
 /** The results are read, never created; the fix names this command's flag. */
 const RESULTS_FLAG = { create: false, flag: '--results DIR' };
@@ -144,11 +167,12 @@ ${shared/* configOverrideFlags */.i7}
   --base-branch B     the branch whose records are the baseline (default main)
   --pr N              pull request number to comment on
   --repo OWNER/REPO   the repository of the pull request
-  --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com)
+  --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com); https only
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
-first); 2 bad input; 3 GitHub unreachable.`,
+first); 2 bad input (a pull request the API does not find, 404, too); 3 GitHub unreachable, or it
+refused the request.`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
             config: { type: 'string' },
@@ -170,14 +194,9 @@ first); 2 bad input; 3 GitHub unreachable.`,
             overrides: (0,shared/* overridesFromFlags */.du)(values),
             checkFiles: false,
         });
-        const { mode, token } = postingFlags(values, pr, io.env.GITHUB_TOKEN);
+        const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
         const git = await (0,shared/* gitContextFor */.Tr)(io);
-        const plan = (0,plan_plan/* planBuild */.C7)(loaded.config, {
-            catalog: (0,catalog/* bundledCatalog */.Ot)(),
-            git,
-            now: new Date(),
-            fileVariants: loaded.fileVariants,
-        });
+        const plan = (0,shared/* planOfConfig */.DH)(loaded, git);
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
         const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
         const { outcomes, failure } = await (0,stage/* reportStage */.pz)({
@@ -199,7 +218,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
                 ...(pr !== undefined && {
                     github: {
                         ...(token && { token }),
-                        apiUrl: values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
+                        apiUrl,
                         repository: values.repo,
                         prNumber: pr,
                         ...(git.sha && { headSha: git.sha }),
@@ -219,7 +238,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
         else if (!values.json)
             io.stdout((0,shared/* printedReport */.pP)(io, (0,external_node_fs_.readFileSync)(outcomes[0].runFile, 'utf8')));
         if (failure)
-            throw failure;
+            throw notFoundNamed(failure, values.repo, pr);
         return 0;
     },
 };
@@ -236,7 +255,7 @@ first); 2 bad input; 3 GitHub unreachable.`,
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* unused harmony export actionsRunUrl */
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).

@@ -2,26 +2,119 @@ export const id = 810;
 export const ids = [810];
 export const modules = {
 
-/***/ 53910:
+/***/ 3788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BH: () => (/* binding */ withExtraIndex),
-/* harmony export */   DV: () => (/* binding */ pipIndexEnv),
-/* harmony export */   a4: () => (/* binding */ describeIndexes),
-/* harmony export */   aI: () => (/* binding */ pipConf),
-/* harmony export */   iP: () => (/* binding */ pipIndexes),
-/* harmony export */   pN: () => (/* binding */ outputMasker)
-/* harmony export */ });
-/* unused harmony exports PYPI_SIMPLE, givenPipIndexes */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72752);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89780);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a4: () => (/* binding */ describeIndexes),
+  vT: () => (/* binding */ netrcIndexes),
+  pN: () => (/* binding */ outputMasker),
+  aI: () => (/* binding */ pipConf),
+  DV: () => (/* binding */ pipIndexEnv),
+  iP: () => (/* binding */ pipIndexes),
+  NB: () => (/* binding */ warnKeptLogins),
+  BH: () => (/* binding */ withExtraIndex)
+});
+
+// UNUSED EXPORTS: PYPI_SIMPLE, givenPipIndexes
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/pip-index-url.ts
+var pip_index_url = __webpack_require__(72752);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
+;// CONCATENATED MODULE: ./src/python/netrc.ts
+// Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
+// login included, onto the command line of the pip it starts to build a source distribution
+// (build isolation: `pip install ... -i URL --extra-index-url URL -- BACKEND`, pip's
+// build_env.py), and any local user reads a process's command line (/proc/PID/cmdline). pip sends
+// the login for a URL's host from the netrc file NETRC names (its vendored requests >= 2.25, pip
+// >= 20.3: network/auth.py _get_new_credentials -> get_netrc_auth), which looks the host up
+// without its port. A login stays in its URL (as before) where a netrc file cannot carry it for
+// every Python: two different logins on one host, a login without a password (Python before 3.11
+// refuses the whole file), or one with characters whose meaning differs between Python's netrc
+// parsers (whitespace, a backslash, a leading double quote, anything not printable ASCII).
+/** A netrc word every Python's netrc module reads as written (checked with 3.6 to 3.13). */
+const PORTABLE = /^(?!")[\x21-\x5b\x5d-\x7e]+$/;
+/** As Python's urllib.parse.unquote, where that agrees with decodeURIComponent; else undefined. */
+function unquote(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An http(s) URL with a login, split as pip splits it (split_auth_from_netloc); else undefined. */
+function parse(url) {
+    const m = /^(https?:\/\/)([^/?#]*)(.*)$/is.exec(url);
+    if (!m)
+        return undefined;
+    const [, scheme, authority, rest] = m;
+    const at = authority.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const hostPort = authority.slice(at + 1);
+    // requests' get_netrc_auth: the netloc up to its first ':' (an IPv6 literal has no such host).
+    const host = hostPort.split(':')[0] ?? '';
+    if (host === '' || host.startsWith('['))
+        return undefined;
+    const userinfo = authority.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    const user = unquote(colon < 0 ? userinfo : userinfo.slice(0, colon));
+    const password = colon < 0 ? undefined : unquote(userinfo.slice(colon + 1));
+    return { url, bare: `${scheme}${hostPort}${rest}`, host, user, password };
+}
+/** Why a login cannot go into a netrc file, or undefined when it can. */
+function unportable(p) {
+    if (p.password === undefined || p.password === '')
+        return 'a login without a password (give user:password; Python before 3.11 cannot read such a netrc entry)';
+    if (p.user === undefined || !PORTABLE.test(p.user) || !PORTABLE.test(p.password) || !PORTABLE.test(p.host))
+        return 'a login with characters a netrc file does not carry alike for every Python';
+    return undefined;
+}
+/**
+ * The logins of URLS moved into a netrc file: one entry per host, the URLs without their login.
+ * A host whose URLs carry different logins, or a login a netrc file cannot carry (unportable),
+ * keeps its logins in its URLs. Pure.
+ */
+function splitNetrc(urls) {
+    const byHost = new Map();
+    for (const u of urls) {
+        const p = parse(u);
+        if (p)
+            byHost.set(p.host, [...(byHost.get(p.host) ?? []), p]);
+    }
+    const moved = new Map();
+    const lines = [];
+    const kept = [];
+    for (const [host, ps] of byHost) {
+        const logins = new Set(ps.map((p) => JSON.stringify([p.user, p.password])));
+        const first = ps[0];
+        const why = logins.size > 1 ? 'different logins on one host (a netrc file holds one per host)' : unportable(first);
+        if (why !== undefined) {
+            kept.push({ host, why });
+            continue;
+        }
+        lines.push(`machine ${host} login ${first.user ?? ''} password ${first.password ?? ''}\n`);
+        for (const p of ps)
+            moved.set(p.url, p.bare);
+    }
+    return { urls: urls.map((u) => moved.get(u) ?? u), netrc: lines.join(''), kept };
+}
+
+;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
-// build), never a command line or a build argument; anything shown goes through redactUrls.
+// build), never a command line or a build argument, and their logins through a netrc file
+// (netrcIndexes): pip itself copies the URLs onto the command line of the pip it starts to build a
+// source distribution. Anything shown goes through redactUrls.
+
 
 
 
@@ -29,9 +122,9 @@ export const modules = {
 const PYPI_SIMPLE = 'https://pypi.org/simple';
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url, where) {
-    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_1__/* .indexUrlProblem */ .X)(url);
+    const problem = (0,pip_index_url/* indexUrlProblem */.X)(url);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+        throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
 }
 /**
  * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
@@ -78,6 +171,37 @@ function pipConf(ix) {
     }
     return `${lines.join('\n')}\n`;
 }
+/**
+ * IX and the torch index (TORCH, when given) without the logins a netrc file carries, and that
+ * file's text: what pip is given in the resolver and the build alike. Pure.
+ */
+function netrcIndexes(ix, torch) {
+    const head = ix.indexUrl !== undefined ? [ix.indexUrl] : [];
+    const s = splitNetrc([...head, ...ix.extraIndexUrls, ...(torch !== undefined ? [torch] : [])]);
+    const urls = [...s.urls];
+    const indexUrl = head.length > 0 ? urls.shift() : undefined;
+    const torchIndexUrl = torch !== undefined ? urls.pop() : undefined;
+    return {
+        indexes: { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: urls },
+        ...(torchIndexUrl !== undefined && { torchIndexUrl }),
+        netrc: s.netrc,
+        kept: s.kept,
+    };
+}
+/** Hosts warned of (warnKeptLogins): once per process, for the resolver and the build together. */
+const warnedHosts = new Set();
+/**
+ * A warning for each host whose logins stay in the index URLs (netrcIndexes' kept), through SAY,
+ * once per host and process.
+ */
+function warnKeptLogins(kept, say) {
+    for (const k of kept) {
+        if (warnedHosts.has(k.host))
+            continue;
+        warnedHosts.add(k.host);
+        say(`warning: index host ${k.host}: ${k.why}: its login stays in the index URL, which pip puts on the command line of the pip it starts to build a source distribution (readable by local users)`);
+    }
+}
 /** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */
 function withExtraIndex(ix, url) {
     if (url === undefined || ix.indexUrl === url || ix.extraIndexUrls.includes(url))
@@ -86,7 +210,7 @@ function withExtraIndex(ix, url) {
 }
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
-    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(u)).join(', ');
+    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ');
 }
 /**
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
@@ -96,12 +220,12 @@ function describeIndexes(ix) {
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)([
+    const masks = (0,redact/* valueMasks */.xJ)([
         ...Object.values(secretEnv),
-        ...urls.flatMap((u) => [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(u), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(u, 'raw')]),
+        ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
     ]);
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
-    return (text) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
+    return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
 
 
@@ -148,6 +272,7 @@ function readListedRequirements(files, secrets, baseDir, env) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K3: () => (/* binding */ shownIndexes),
+/* harmony export */   Q8: () => (/* binding */ runIndexes),
 /* harmony export */   X9: () => (/* binding */ userConstraintsText),
 /* harmony export */   Ze: () => (/* binding */ preinstalledArgs),
 /* harmony export */   _R: () => (/* binding */ torchIndexArgs),
@@ -160,9 +285,11 @@ function readListedRequirements(files, secrets, baseDir, env) {
 /* harmony export */   yj: () => (/* binding */ withUserConstraints)
 /* harmony export */ });
 /* unused harmony export TORCH_INDEX_ENV */
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3788);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38960);
+/* harmony import */ var _workdir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62592);
 // What resolving one base image for one platform takes, and the views of it the steps share.
+
 
 
 /**
@@ -266,18 +393,27 @@ function failureContext(input) {
     };
 }
 /**
- * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
- * torch index, when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for
- * the torch index file (torchIndexArgs) only.
+ * The indexes pip is given, their logins in a netrc file (netrcIndexes): a configured extra index
+ * that is the torch index comes by the torch index file (not twice). Pure.
  */
-function pipRunEnv(input) {
+function runIndexes(input) {
     const torch = torchIndexOf(input);
     const ix = input.indexes ?? { extraIndexUrls: [] };
+    return (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .netrcIndexes */ .vT)({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }, torch);
+}
+/**
+ * pip's environment for every run: the index URLs without the logins the netrc file (NETRC_FILE,
+ * written into the workspace: runIndexes' netrc) carries, and ${NAME} values; the torch index,
+ * when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for the torch
+ * index file (torchIndexArgs) only.
+ */
+function pipRunEnv(input) {
+    const ix = runIndexes(input);
     return {
-        // A configured extra index that is the torch index comes by the torch index file (not twice).
-        ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }),
+        ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)(ix.indexes),
         ...input.pipEnv,
-        ...(torch !== undefined && { [TORCH_INDEX_ENV]: torch }),
+        ...(ix.torchIndexUrl !== undefined && { [TORCH_INDEX_ENV]: ix.torchIndexUrl }),
+        ...(ix.netrc !== '' && { NETRC: `${_workdir_js__WEBPACK_IMPORTED_MODULE_2__/* .DIR */ .q6}/${_workdir_js__WEBPACK_IMPORTED_MODULE_2__/* .NETRC_FILE */ .wU}` }),
     };
 }
 /**
@@ -476,7 +612,7 @@ function resolverNetwork(input, buildNetwork) {
 /* unused harmony exports PIP_CACHE_BASE_LABEL, mayCarryCredentials */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23419);
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18604);
 /* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
@@ -577,7 +713,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 49180:
+/***/ 64685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -665,8 +801,8 @@ function renderExplanation(r) {
 var pep440 = __webpack_require__(68898);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 ;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
 // The requirements' own -c lines in a conflict pip reports. pip merges every constraint on a
 // project into one ("The user requested (constraint) numpy==1.26.4,>=2": the base image's pin and
@@ -963,21 +1099,8 @@ const RelaxedSchema = schemas/* object */.Ikc({
     changes: schemas/* array */.YOg(RelaxChangeSchema),
 });
 
-;// CONCATENATED MODULE: ./src/resolve/workdir.ts
-// Where the resolver works inside the base image's container, and the environment of every pip
-// run there.
-/** The directory in the container: requirements, constraints, the helper and pip's reports. */
-const DIR = '/tmp/ml-image-resolve';
-const PIP_ENV = {
-    PIP_DISABLE_PIP_VERSION_CHECK: '1',
-    PIP_NO_INPUT: '1',
-    PIP_ROOT_USER_ACTION: 'ignore',
-    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
-    PIP_BREAK_SYSTEM_PACKAGES: '1',
-};
-/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
-const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
-
+// EXTERNAL MODULE: ./src/resolve/workdir.ts
+var workdir = __webpack_require__(62592);
 ;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
 // Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
 // PIP_CONSTRAINT off, and which base packages that would replace (and why). pip and the analysis
@@ -987,7 +1110,7 @@ const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
 /** The plain dry run's report, arguments and environment (the image's constraint file off). */
 const NAIVE = {
     report: 'naive.json',
-    args: ['-r', `${DIR}/requirements.txt`],
+    args: ['-r', `${workdir/* DIR */.q6}/requirements.txt`],
     env: { PIP_CONSTRAINT: '' },
 };
 /** The diagnosis of a plain dry run that has run (and been settled). */
@@ -998,7 +1121,7 @@ function diagnosisOf(naive, say) {
     return { naive: naive.run, analysis };
 }
 /** The helper's reading of a pip report against the base snapshot. */
-const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
+const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${workdir/* DIR */.q6}/snapshot.json`, `${workdir/* DIR */.q6}/${report}`]);
 
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
@@ -1177,7 +1300,7 @@ function indexUnreachable(output) {
  * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
  * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
  */
-function indexRefusals(output, project) {
+function indexRefusals(output, project, loginHosts = new Set()) {
     const wanted = (0,parse/* canonicalName */.Ew)(project);
     return [
         ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
@@ -1186,7 +1309,9 @@ function indexRefusals(output, project) {
         const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
         if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
             return [];
-        if (m[2] === '403' && !/:\/\/[^/@\s]*@/.test(url))
+        // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
+        const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
+        if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? ''))
             return [];
         return [{ url, status: `${m[2]} ${m[3]}` }];
     });
@@ -1329,11 +1454,11 @@ function subprocessFailure(output, message) {
     return built && { kind: 'build-failed', ...built, message };
 }
 /** What kind of failure pip reports (most specific first). Pure. */
-function classifyPipFailure(output) {
+function classifyPipFailure(output, loginHosts) {
     const message = pipMessage(output);
     // First: at debug level (the retry) pip's own traceback follows, which other patterns may read.
     const missing = noMatchingDistribution(output);
-    const refusals = missing ? indexRefusals(output, missing) : [];
+    const refusals = missing ? indexRefusals(output, missing, loginHosts) : [];
     if (missing && refusals.length > 0)
         return { kind: 'refused', requirement: missing, refusals, message };
     const invalid = invalidRequirement(output);
@@ -1587,7 +1712,7 @@ function requestedExtras(text) {
  */
 async function newestThatFits(ws, name, extras) {
     await ws.put({ 'probe.txt': `${name}${extras.length ? `[${extras.join(',')}]` : ''}\n` });
-    const probe = await ws.dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`], {}, { failure: 'return' });
+    const probe = await ws.dryRun('probe.json', ['-r', `${workdir/* DIR */.q6}/probe.txt`, '-c', `${workdir/* DIR */.q6}/base-constraints.txt`], {}, { failure: 'return' });
     if (!probe.ok)
         return undefined;
     // The helper's analysis names each one as pip's canonicalize_name does (PEP 503: zope.interface
@@ -1652,7 +1777,7 @@ function constraintsText(decisions, header) {
 /** The held dry run's report and arguments: every base distribution pinned. */
 const HELD = {
     report: 'held.json',
-    args: ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/base-constraints.txt`],
+    args: ['-r', `${workdir/* DIR */.q6}/requirements.txt`, '-c', `${workdir/* DIR */.q6}/base-constraints.txt`],
 };
 /**
  * When the plain plan replaces nothing (and the image has no constraint file of its own), it
@@ -1849,7 +1974,7 @@ async function relax(ws, held, o) {
     if (names.length === 0)
         return unchanged;
     const chosen = names.map((n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`);
-    const r = await ws.helper(RelaxedSchema, ['relax', `${DIR}/requirements.txt`, ...chosen]);
+    const r = await ws.helper(RelaxedSchema, ['relax', `${workdir/* DIR */.q6}/requirements.txt`, ...chosen]);
     if (r.changes.length === 0)
         return unchanged;
     const requirements = applyRelaxed(o.text, r.changes);
@@ -1862,9 +1987,9 @@ async function relax(ws, held, o) {
     // The same container, and pip and the analysis in one process, as the held run.
     const again = await ws.analyzedRun('relaxed.json', [
         '-r',
-        `${DIR}/relaxed.txt`,
+        `${workdir/* DIR */.q6}/relaxed.txt`,
         '-c',
-        `${DIR}/base-constraints.txt`,
+        `${workdir/* DIR */.q6}/base-constraints.txt`,
     ]);
     if (!again.run.ok)
         return unchanged;
@@ -1946,7 +2071,7 @@ async function release_release(ws, o) {
     const basePins = withoutPins(o.base.basePins, new Set(free.map((r) => (0,parse/* canonicalName */.Ew)(r.name))));
     o.say(`nothing fits with the base held: letting go of ${free.map((r) => `${r.name} ${r.from}`).join(', ')} (no base package requires its version)`);
     await ws.put({ [RELEASED_RUN.constraints]: basePins });
-    const a = await ws.analyzedRun(RELEASED_RUN.report, ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/${RELEASED_RUN.constraints}`], {}, { failure: 'return' });
+    const a = await ws.analyzedRun(RELEASED_RUN.report, ['-r', `${workdir/* DIR */.q6}/requirements.txt`, '-c', `${workdir/* DIR */.q6}/${RELEASED_RUN.constraints}`], {}, { failure: 'return' });
     if (!a.run.ok)
         return undefined;
     // A plan that breaks a base package after all (another version than the plain plan's) is no
@@ -2008,6 +2133,149 @@ async function planOrConflict(ws, draft, o) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __webpack_require__(63659);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(32430);
+;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
+// A time limit on every command the resolver runs in its container. pip can hang: an index that
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
+// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
+// releases of loosely pinned packages. Without a limit the stage would hang with it;
+// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
+// error, and the caller removes the container (with whatever still runs in it).
+
+
+
+
+
+/** The variable that sets the limit, in whole seconds. */
+const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
+/** The limit of one command without the variable: 15 minutes. */
+const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
+/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
+function resolveTimeoutMs(env) {
+    const raw = env[RESOLVE_TIMEOUT_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_RESOLVE_TIMEOUT_MS;
+    const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > schema/* MAX_TIMEOUT_SECONDS */.Pe)
+        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${schema/* MAX_TIMEOUT_SECONDS */.Pe}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+    return seconds * 1000;
+}
+/**
+ * The most commands one resolve can run in its container, counted from the steps (resolve.ts
+ * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
+ * - the base snapshot by its own command (to be cached): 1;
+ * - the plain dry run (the held one in its process): 2;
+ * - the held dry run on its own: 2;
+ * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
+ * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
+ *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
+ *   its report 1.
+ */
+function maxResolveCommands(requested) {
+    return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
+}
+/** Limits added to the count: the time between commands (files copied in, the container's start). */
+const DEADLINE_MARGIN = 2;
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
+ * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
+ * still allowed to run would read as the helper failing. Never less than the sessions' default.
+ */
+const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
+/** What each pip report is the report of, for people. */
+const REPORTS = {
+    'naive.json': 'the plain dry run',
+    'held.json': 'the held dry run (base packages pinned)',
+    'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+    'released.json': 'the released dry run (pins of what breaks nothing dropped)',
+    'probe.json': 'the dry run looking for the newest release that fits',
+};
+const reportStep = (path) => {
+    const name = (path ?? '').slice(`${workdir/* DIR */.q6}/`.length);
+    return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
+};
+/** The step a command of the resolver is, named for people (pure). */
+function execStep(cmd) {
+    const helper = cmd.indexOf(`${workdir/* DIR */.q6}/helper.py`);
+    if (helper >= 0) {
+        const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
+        const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
+        if (sub === 'run')
+            return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
+        if (sub === 'snapshot')
+            return 'the base snapshot (pip inspect)';
+        if (sub === 'relax')
+            return 'relaxing the blamed pins';
+        if (sub === 'analyze')
+            return 'the analysis of a pip report';
+        return `the resolver helper's ${sub ?? 'command'}`;
+    }
+    const report = cmd.indexOf('--report');
+    if (cmd.includes('pip') && report >= 0)
+        return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
+    return `the command "${cmd.slice(0, 2).join(' ')}"`;
+}
+/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
+function formatLimit(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
+}
+/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
+function execTimeoutError(cmd, limitMs, where) {
+    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+}
+const firstLine = (text) => (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 200);
+/** How a command ended, for an interrupt's message: `exit 126: OCI runtime exec failed: ...`. */
+function execEnding(r) {
+    const line = firstLine(`${r.stderr}\n${r.stdout}`);
+    return `exit ${r.exitCode}${line ? `: ${line}` : ''}`;
+}
+/**
+ * After SIGINT/SIGTERM/SIGHUP, what the cleanup's removal of the container made of WHAT: the engine
+ * refusing it (409 "container stopped/paused", 500 "Removal In Progress"), the command failing
+ * ("cannot exec in a stopped state", exit 137). The interrupt (exit 130/143/129), not an internal
+ * error or a base image without python3; undefined before any signal.
+ */
+function stoppedByInterrupt(what, failure) {
+    if ('result' in failure)
+        return failure.result.exitCode === 0 ? undefined : (0,cleanup/* interruptedFailure */.rn)(what, execEnding(failure.result));
+    const e = failure.error;
+    return (0,cleanup/* interruptedFailure */.rn)(what, firstLine(e instanceof Error ? e.message : String(e)), e);
+}
+/**
+ * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
+ * throws execTimeoutError. The caller closes the session, which removes the container. After a
+ * signal, a command or a copy that fails (the cleanup removed the container) throws the interrupt.
+ */
+function withExecLimit(session, limitMs, where) {
+    const rethrow = (what) => (error) => {
+        throw stoppedByInterrupt(what, { error }) ?? error;
+    };
+    return {
+        containerId: session.containerId,
+        putFiles: (dir, files) => session.putFiles(dir, files).catch(rethrow(`copying the resolver's files into ${where.image}`)),
+        close: () => session.close(),
+        async exec(cmd, options = {}) {
+            const timeoutMs = options.timeoutMs ?? limitMs;
+            const what = `${execStep(cmd)} in ${where.image}`;
+            const r = await session.exec(cmd, { ...options, timeoutMs }).catch(rethrow(what));
+            const stopped = stoppedByInterrupt(what, { result: r });
+            if (stopped)
+                throw stopped;
+            if (r.timedOut)
+                throw execTimeoutError(cmd, timeoutMs, where);
+            return r;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/py/helper.generated.ts
 // GENERATED from ml_image_resolve.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
 // The resolver's Python helper as text, so that the bundle (dist/) carries it without reading files at run time.
@@ -2405,10 +2673,8 @@ if __name__ == "__main__":
 
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
-var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/python/indexes.ts
-var indexes = __webpack_require__(53910);
+// EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
+var indexes = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
@@ -2467,10 +2733,10 @@ function blame(out, ctx) {
     const said = (m) => `\npip said:\n${(0,redact/* redactUrls */.sK)(m
         .replace(/(?:-r )?\/tmp\/ml-image-resolve\/requirements\.txt \(line (\d+)\)/g, (x, n) => at(Number(n)) ?? x)
         .replace(/from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g, (x, n) => `from ${at(Number(n)) ?? x}`)
-        .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
+        .replaceAll(`${workdir/* DIR */.q6}/`, '')).replace(/^/gm, '  ')}`;
     return { ctx, out, at, said };
 }
-const CONSTRAINTS_PATH = `${DIR}/${USER_CONSTRAINTS_FILE}`.replace(/[.]/g, '\\.');
+const CONSTRAINTS_PATH = `${workdir/* DIR */.q6}/${workdir/* USER_CONSTRAINTS_FILE */.Mh}`.replace(/[.]/g, '\\.');
 const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
 const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
 /**
@@ -2604,7 +2870,10 @@ function pipFailureError(pipOut, ctx) {
     // A line of the -c files' text is named by its own file and line before anything reads a line
     // number: line N there is not line N of the requirements.
     const out = withConstraintOrigins(pipOut, ctx.constraintOrigins ?? []);
-    const f = classifyPipFailure(out);
+    // The hosts whose login pip has (in the URL or its netrc file: input.ts runIndexes).
+    const urls = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls];
+    const loginHosts = new Set(urls.flatMap((u) => /^\w[\w+.-]*:\/\/[^/?#]*@([^/:?#]*)/.exec(u)?.[1] ?? []));
+    const f = classifyPipFailure(out, loginHosts);
     const b = blame(out, ctx);
     switch (f.kind) {
         case 'conflict':
@@ -2674,7 +2943,7 @@ function pipWorkspace(session, opts) {
             '--dry-run',
             ...PIP_OPTIONS,
             '--report',
-            `${DIR}/${report}`,
+            `${workdir/* DIR */.q6}/${report}`,
             ...(opts.preinstalled ?? []),
             ...extra,
             ...(opts.after ?? []),
@@ -2684,14 +2953,14 @@ function pipWorkspace(session, opts) {
     return {
         session,
         image: opts.image,
-        put: (files) => session.putFiles(DIR, files),
+        put: (files) => session.putFiles(workdir/* DIR */.q6, files),
         async dryRun(report, extra, env = {}, o = {}) {
             const first = await runPip(report, extra, env);
             const again = () => runPip(report, ['-v', ...extra], { ...env, ...DEBUG });
             return (await settleRun(opts, first, again, o.failure ?? 'throw')).run;
         },
         async helper(schema, args) {
-            const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
+            const r = await session.exec(['python3', `${workdir/* DIR */.q6}/helper.py`, ...args]);
             return parseHelperOutput(schema, r, opts.image, mask);
         },
         attempt,
@@ -2735,9 +3004,9 @@ function helperAttempt(session, opts) {
         const t = Date.now();
         const r = await session.exec([
             'python3',
-            `${DIR}/helper.py`,
+            `${workdir/* DIR */.q6}/helper.py`,
             'run',
-            `${DIR}/${report}`,
+            `${workdir/* DIR */.q6}/${report}`,
             ...(o.snapshot ? ['--snapshot'] : []),
             ...(o.held ? ['--held'] : []),
             '--',
@@ -2840,6 +3109,8 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+
+
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
 const PREINSTALLED_FILE = 'preinstalled.txt';
 /** The requirements file that adds the torch index (input.ts torchIndexArgs), in the workspace. */
@@ -2861,7 +3132,8 @@ async function prepareWorkspace(ws, o, cached) {
             [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n`,
             [TORCH_INDEX_FILE]: resolve_input/* TORCH_INDEX_FILE_TEXT */.pi,
         }),
-        ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
+        ...(o.userConstraints && { [workdir/* USER_CONSTRAINTS_FILE */.Mh]: o.userConstraints }),
+        ...(o.netrc && { [workdir/* NETRC_FILE */.wU]: o.netrc }),
     };
     if (cached.hit === undefined) {
         await ws.put(files);
@@ -2882,7 +3154,7 @@ async function prepareWorkspace(ws, o, cached) {
  * what that digest ships. Written to snapshot.json with its pins, as a cached one is.
  */
 async function ownSnapshot(ws, o, cached) {
-    const run = await ws.session.exec(['python3', `${DIR}/helper.py`, 'snapshot']);
+    const run = await ws.session.exec(['python3', `${workdir/* DIR */.q6}/helper.py`, 'snapshot']);
     const snap = parseSnapshot(run, o.image);
     if (cached.key !== undefined)
         o.cache?.set(cached.key, run.stdout);
@@ -2915,10 +3187,17 @@ function parseSnapshot(run, image) {
         throw new errors/* InputError */.dz(`${image}: ${error}`, 'resolve needs python3 and pip >= 22.2 in the base image: use such a base, or resolve mode "off"');
     return parseHelperOutput(SnapshotSchema, run, image);
 }
-/** The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". */
+/**
+ * The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". After
+ * SIGINT/SIGTERM/SIGHUP a failed start is the cleanup's doing (the container removed under the
+ * exec: "cannot exec in a stopped state", "ttrpc: closed"): the interrupt, exit 130/143/129.
+ */
 function noPython(r, image) {
     if (r.exitCode === 0)
         return;
+    const stopped = (0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, execEnding(r));
+    if (stopped)
+        throw stopped;
     const text = `${r.stderr}\n${r.stdout}`;
     if (r.exitCode === 127 ||
         r.exitCode === 126 ||
@@ -3034,120 +3313,6 @@ function basePullError(e, ref, platform) {
     return new errors/* EnvironmentError */.eG(`${e.message}\nthe registry refused the pull of the base image: it needs a credential, and the resolver pulls through the Docker engine's API, which sends none`, `log in with a credential that may read it ("docker login ${host}"; in GitHub Actions docker/login-action) and pull it with the docker CLI, which sends that credential: "docker pull --platform ${platform} ${ref}"; the resolver then runs the local image. Some registries refuse a misspelled reference the same way: check it too`, { cause: e });
 }
 
-// EXTERNAL MODULE: ./src/docker/adapter.ts
-var adapter = __webpack_require__(63659);
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(32430);
-;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
-// A time limit on every command the resolver runs in its container. pip can hang: an index that
-// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
-// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
-// releases of loosely pinned packages. Without a limit the stage would hang with it;
-// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
-// error, and the caller removes the container (with whatever still runs in it).
-
-
-
-
-/** The variable that sets the limit, in whole seconds. */
-const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
-/** The limit of one command without the variable: 15 minutes. */
-const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
-/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
-function resolveTimeoutMs(env) {
-    const raw = env[RESOLVE_TIMEOUT_ENV];
-    if (raw === undefined || raw.trim() === '')
-        return DEFAULT_RESOLVE_TIMEOUT_MS;
-    const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > schema/* MAX_TIMEOUT_SECONDS */.Pe)
-        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${schema/* MAX_TIMEOUT_SECONDS */.Pe}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
-    return seconds * 1000;
-}
-/**
- * The most commands one resolve can run in its container, counted from the steps (resolve.ts
- * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
- * - the base snapshot by its own command (to be cached): 1;
- * - the plain dry run (the held one in its process): 2;
- * - the held dry run on its own: 2;
- * - relax: the helper's proposal 1, the relaxed dry run 2;
- * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
- * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
- *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
- *   its report 1.
- */
-function maxResolveCommands(requested) {
-    return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
-}
-/** Limits added to the count: the time between commands (files copied in, the container's start). */
-const DEADLINE_MARGIN = 2;
-/**
- * How long the session's container may live: its idle loop ends then even when this process was
- * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
- * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
- * still allowed to run would read as the helper failing. Never less than the sessions' default.
- */
-const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
-/** What each pip report is the report of, for people. */
-const REPORTS = {
-    'naive.json': 'the plain dry run',
-    'held.json': 'the held dry run (base packages pinned)',
-    'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
-    'released.json': 'the released dry run (pins of what breaks nothing dropped)',
-    'probe.json': 'the dry run looking for the newest release that fits',
-};
-const reportStep = (path) => {
-    const name = (path ?? '').slice(`${DIR}/`.length);
-    return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
-};
-/** The step a command of the resolver is, named for people (pure). */
-function execStep(cmd) {
-    const helper = cmd.indexOf(`${DIR}/helper.py`);
-    if (helper >= 0) {
-        const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
-        const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
-        if (sub === 'run')
-            return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
-        if (sub === 'snapshot')
-            return 'the base snapshot (pip inspect)';
-        if (sub === 'relax')
-            return 'relaxing the blamed pins';
-        if (sub === 'analyze')
-            return 'the analysis of a pip report';
-        return `the resolver helper's ${sub ?? 'command'}`;
-    }
-    const report = cmd.indexOf('--report');
-    if (cmd.includes('pip') && report >= 0)
-        return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
-    return `the command "${cmd.slice(0, 2).join(' ')}"`;
-}
-/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
-function formatLimit(ms) {
-    const s = Math.round(ms / 1000);
-    return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
-}
-/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
-function execTimeoutError(cmd, limitMs, where) {
-    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
-}
-/**
- * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
- * throws execTimeoutError. The caller closes the session, which removes the container.
- */
-function withExecLimit(session, limitMs, where) {
-    return {
-        containerId: session.containerId,
-        putFiles: (dir, files) => session.putFiles(dir, files),
-        close: () => session.close(),
-        async exec(cmd, options = {}) {
-            const timeoutMs = options.timeoutMs ?? limitMs;
-            const r = await session.exec(cmd, { ...options, timeoutMs });
-            if (r.timedOut)
-                throw execTimeoutError(cmd, timeoutMs, where);
-            return r;
-        },
-    };
-}
-
 // EXTERNAL MODULE: ./src/resolve/network-lookup.ts
 var network_lookup = __webpack_require__(80393);
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
@@ -3228,6 +3393,7 @@ var version = __webpack_require__(311);
 
 
 
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -3253,6 +3419,8 @@ async function resolveAgainstBase(input, deps) {
     const progress = deps.progress ?? (() => undefined);
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
     const times = new StepTimes();
+    const netrc = (0,resolve_input/* runIndexes */.Q8)(input);
+    (0,indexes/* warnKeptLogins */.NB)(netrc.kept, progress);
     const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
     if (pinned.note !== undefined)
         say(pinned.note);
@@ -3265,8 +3433,8 @@ async function resolveAgainstBase(input, deps) {
     const userConstraints = (0,resolve_input/* userConstraintsText */.X9)(input);
     // Every dry run: what the build installs first, and the requirements' own -c files (as one).
     const firstArgs = [
-        ...(0,resolve_input/* preinstalledArgs */.Ze)(input, `${DIR}/${PREINSTALLED_FILE}`),
-        ...(userConstraints !== '' ? ['-c', `${DIR}/${USER_CONSTRAINTS_FILE}`] : []),
+        ...(0,resolve_input/* preinstalledArgs */.Ze)(input, `${workdir/* DIR */.q6}/${PREINSTALLED_FILE}`),
+        ...(userConstraints !== '' ? ['-c', `${workdir/* DIR */.q6}/${workdir/* USER_CONSTRAINTS_FILE */.Mh}`] : []),
     ];
     try {
         const ws = pipWorkspace(session, {
@@ -3276,7 +3444,7 @@ async function resolveAgainstBase(input, deps) {
             // And the build's constraints hold the -c files' lines (withUserConstraints): so do these.
             ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
             // The torch index, after the requirements: their --index-url line would drop it otherwise.
-            after: (0,resolve_input/* torchIndexArgs */._R)(input, `${DIR}/${TORCH_INDEX_FILE}`),
+            after: (0,resolve_input/* torchIndexArgs */._R)(input, `${workdir/* DIR */.q6}/${TORCH_INDEX_FILE}`),
             mask: (0,resolve_input/* pipOutputMask */.lH)(input),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
@@ -3300,6 +3468,7 @@ async function resolveAgainstBase(input, deps) {
             requirementsText: input.requirements.text,
             preinstalled: first,
             ...(userConstraints !== '' && { userConstraints }),
+            ...(netrc.netrc !== '' && { netrc: netrc.netrc }),
             ...(deps.cache !== undefined && { cache: deps.cache }),
             ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
@@ -3374,7 +3543,7 @@ async function openSession(input, deps, o) {
             image,
             platform: input.platform,
             network: net.network,
-            env: PIP_ENV,
+            env: workdir/* PIP_ENV */.SD,
             labels: { 'io.github.ml-image-action.stage': 'resolve' },
             deadlineMs: sessionDeadlineMs(o.limitMs, commands),
             ...(volume !== undefined && { volumes: [volume] }),
@@ -3596,8 +3765,8 @@ function cachedJson(cache, key, schema) {
 /* harmony export */   wr: () => (/* binding */ runResolveStage)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49180);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64685);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 
@@ -3662,6 +3831,37 @@ async function runResolveStage(plan, config, baseDir, deps) {
 function referencedEnv(names, env) {
     return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
 }
+
+
+/***/ }),
+
+/***/ 62592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mh: () => (/* binding */ USER_CONSTRAINTS_FILE),
+/* harmony export */   SD: () => (/* binding */ PIP_ENV),
+/* harmony export */   q6: () => (/* binding */ DIR),
+/* harmony export */   wU: () => (/* binding */ NETRC_FILE)
+/* harmony export */ });
+// Where the resolver works inside the base image's container, and the environment of every pip
+// run there.
+/** The directory in the container: requirements, constraints, the helper and pip's reports. */
+const DIR = '/tmp/ml-image-resolve';
+const PIP_ENV = {
+    PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    PIP_NO_INPUT: '1',
+    PIP_ROOT_USER_ACTION: 'ignore',
+    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
+    PIP_BREAK_SYSTEM_PACKAGES: '1',
+};
+/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
+const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
+/**
+ * The index logins pip reads (NETRC names it: input.ts runIndexes), never in a URL that pip would
+ * put on a command line.
+ */
+const NETRC_FILE = 'netrc';
 
 
 /***/ }),

@@ -105,7 +105,7 @@ function forgetFiles(target, files) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
 // What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
 // pass every attestation goes through before it leaves. The in-toto statement that wraps each
 // predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
@@ -237,9 +237,11 @@ function archOf(platform) {
 /* harmony export */   KK: () => (/* binding */ EnvDiffSchema),
 /* harmony export */   Lw: () => (/* binding */ sizeDrivers),
 /* harmony export */   Vg: () => (/* binding */ COMPONENT_IDS),
-/* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS)
+/* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS),
+/* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
+/* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports ChangeLevelSchema, PackageChangeSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* unused harmony exports PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
 // and a privileged workflow re-validates that model from an untrusted artifact, so they are data
@@ -439,20 +441,23 @@ function sizeDrivers(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kd: () => (/* binding */ MAX_COMMENT_ARTIFACT_BYTES),
 /* harmony export */   V1: () => (/* binding */ writeCommentArtifact),
 /* harmony export */   kb: () => (/* binding */ COMMENT_ARTIFACT_FILE)
 /* harmony export */ });
-/* unused harmony exports COMMENT_ARTIFACT_SCHEMA_VERSION, MAX_COMMENT_ARTIFACT_BYTES, CommentArtifactSchema, readCommentArtifact */
+/* unused harmony exports COMMENT_ARTIFACT_SCHEMA_VERSION, HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema, readCommentArtifact */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2996);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(463);
 // The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
@@ -465,41 +470,73 @@ function sizeDrivers(e) {
 
 
 
+
+
 const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
-/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+/**
+ * Reports of a few variants are well under 1 MB; bigger ones have their package lists cut to what a
+ * comment can show (artifact-fit.ts). A bigger artifact is not ours.
+ */
 const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
 const MAX_REPORTS = 64;
+/**
+ * A package change the artifact leaves out (artifact-fit.ts): [id, kind, level]. The poster puts a
+ * stand-in in its place, so the table's counts and the verdict stay those of the full report;
+ * equal changes of a report's platforms share an id, as they share a row.
+ */
+const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .tuple */ .PVZ([
+    zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv.shape.kind,
+    _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ChangeLevelSchema */ .sG.nullable(),
+]);
+/** What follows the entries a report's package list keeps in the artifact (artifact-fit.ts). */
+const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+    /** Index in reports. */
+    report: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    /** Index in that report's platforms. */
+    platform: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    eco: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['pip', 'apt']),
+    /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
+    tail: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv])),
+});
 const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 function artifactSchema(reports) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
-        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig({ error: 'expected a pull-request number' })
+    return zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'expected a pull-request number' })
             .int({ error: 'expected a positive whole number' })
             .positive({ error: 'expected a positive whole number' })
             .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+        headSha: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
             error: 'expected a full commit SHA (40 lowercase hex characters)',
         }),
-        repository: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP({ error: 'expected "owner/repo"' })
+        repository: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected "owner/repo"' })
             .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
         /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
-        markerKey: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).max(1000).optional(),
-        reports: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(1000).optional(),
+        reports: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
+        trimmed: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(TrimmedListSchema)
+            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REPORT_PLATFORMS */ .Nd * 2)
+            .optional(),
     });
 }
 /** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J());
-/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
+/**
+ * Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it
+ * anyway. The report stage fits the reports under the size limit first (fitCommentArtifact).
+ */
 function writeCommentArtifact(dir, payload) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, COMMENT_ARTIFACT_FILE);
     const parsed = CommentArtifactSchema.safeParse(payload);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
     }
     const text = `${JSON.stringify(parsed.data)}\n`;
     if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
     }
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(text), file);
@@ -583,7 +620,7 @@ function readBounded(file, maxBytes) {
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
@@ -661,10 +698,11 @@ function mermaidText(text, max = 80) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nd: () => (/* binding */ MAX_REPORT_PLATFORMS),
 /* harmony export */   R9: () => (/* binding */ ReportModelSchema),
 /* harmony export */   yz: () => (/* binding */ REPORT_MODEL_SCHEMA_VERSION)
 /* harmony export */ });
-/* unused harmony exports MAX_REPORT_PLATFORMS, SupplyChainSchema, PlatformReportSchema */
+/* unused harmony exports SupplyChainSchema, PlatformReportSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
@@ -874,8 +912,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -1270,7 +1308,7 @@ function checked(schema, value, file) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cl: () => (/* binding */ describeIdentity),
 /* harmony export */   Gz: () => (/* binding */ versionArgs),
 /* harmony export */   H$: () => (/* binding */ verifyArgs),
 /* harmony export */   Ng: () => (/* binding */ signArgs),
@@ -101,6 +102,13 @@ function verifyFlags(id, opts) {
             return [`--${c.flag}`, value];
         }),
     ];
+}
+/** Who must have signed, in words (a failed check names it). */
+function describeIdentity(id) {
+    if (id.kind === 'key')
+        return `the public key ${id.publicKey}`;
+    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
+    return `${who} (issuer ${id.certificateOidcIssuer})`;
 }
 function versionArgs() {
     return ['version', '--json'];
@@ -268,10 +276,12 @@ const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
 const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
 const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
 // "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
-// held (another key, a statement about another digest, an unsigned or malformed envelope); with
-// nothing after the colon it had none.
+// held (another key, a statement about another digest, an unsigned or malformed envelope, a layer
+// whose blob is not the size it declares); with nothing after the colon it had none.
 const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
-const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+// An image index pushed at the .sig/.att tag holds no signature or attestation layers: nothing
+// there, as the built-in verifier reads it (go-containerregistry looks for this platform's child).
+const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN|no child with platform \S+ in index \S+\.(sig|att)$/i;
 /**
  * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
  * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
@@ -1642,7 +1652,7 @@ function asConfigProblem(loaded, check) {
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* unused harmony export actionsRunUrl */
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).

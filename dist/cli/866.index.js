@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62378);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32430);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58772);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
 
@@ -24,6 +24,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** As main shows any other command's error: a bare login (user:pw@host) and known token forms masked. */
+const shown = (text) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(text));
 
 
 /**
@@ -50,9 +52,9 @@ function doctorReport(checks) {
         checks,
         error: {
             exitCode: 3,
-            message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(`${failed.length} of ${checks.length} checks failed: ${names}`),
-            problems: failed.map((c) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(`${c.name}: ${c.detail}`)),
-            ...(fix !== undefined && { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(fix) }),
+            message: shown(`${failed.length} of ${checks.length} checks failed: ${names}`),
+            problems: failed.map((c) => shown(`${c.name}: ${c.detail}`)),
+            ...(fix !== undefined && { fix: shown(fix) }),
         },
     };
 }
@@ -100,8 +102,8 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                 if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG))
                     throw e;
                 // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
-                const fix = e.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(e.fix) } : {};
-                checks.push({ name, ok: false, detail: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(e.message), ...fix });
+                const fix = e.fix !== undefined ? { fix: shown(e.fix) } : {};
+                checks.push({ name, ok: false, detail: shown(e.message), ...fix });
             }
         };
         const docker = io.docker();
@@ -170,7 +172,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58772);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
 

@@ -19,7 +19,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32430);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
@@ -144,7 +144,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .installSignalCleanup */ .a0)();
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .processIo */ .Wr)());
+// On a signal the exit waits briefly for the command to unwind: its error and --json object are
+// written (cleanup.ts settleBeforeExit).
+process.exitCode = await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .settleBeforeExit */ .L$)((0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .processIo */ .Wr)()));
 // Whatever a command left registered (a temp dir its owner keeps to the end) goes before the exit.
 await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .runPendingCleanups */ .__)();
 
@@ -164,7 +166,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(38201);
@@ -188,19 +190,19 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(168), __nccwpck_require__.e(130), __nccwpck_require__.e(313), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(553), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(277), __nccwpck_require__.e(130), __nccwpck_require__.e(313), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(501), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(365), __nccwpck_require__.e(168), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(95), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(168), __nccwpck_require__.e(130), __nccwpck_require__.e(313), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(365), __nccwpck_require__.e(277), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(553), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(277), __nccwpck_require__.e(130), __nccwpck_require__.e(313), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(553), __nccwpck_require__.e(874), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(95), __nccwpck_require__.e(266), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66266))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(553), __nccwpck_require__.e(874), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28874))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -281,9 +283,8 @@ async function runCli(argv, io) {
         return await command.run(rest, io);
     }
     catch (err) {
-        // A refused value is quoted: a login in it without a scheme (user:pw@host) is masked here; the
-        // writers mask scheme://user:pw@ and tokens of known forms.
-        io.stderr(`${clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, verbose)))}\n`);
+        // A refused value is quoted: its credentials are masked here (shownError), on both channels.
+        io.stderr(`${shownError((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, verbose))}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
         if (wantsJson(argv))
             io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
@@ -309,29 +310,36 @@ function clipLines(text) {
         : l)
         .join('\n');
 }
+/**
+ * TEXT (an error as stderr prints it, or a field of its --json form) as shown: a login without a
+ * scheme (user:pw@host) masked (maskBareLogins), then what stderr's writer masks (redactText: URL
+ * logins, tokens of known forms, JWTs), each line cut (clipLines). stdout's writer masks URL logins
+ * only (its results hold digests): the error's JSON is masked here, as its text is.
+ */
+const shownError = (text) => clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(text)));
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 function jsonError(err) {
     const exitCode = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCodeOf */ .FO)(err);
-    // As on stderr: a login in a quoted value (user:pw@host) is masked.
-    const fix = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn && err.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.fix) } : {};
+    // As on stderr (shownError): a login in a quoted value, a token of a known form, masked.
+    const fix = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn && err.fix !== undefined ? { fix: shownError(err.fix) } : {};
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
         return {
             error: {
                 exitCode,
-                message: `${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`,
-                problems: err.problems.map((p) => clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(p))),
+                message: shownError(`${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`),
+                problems: err.problems.map(shownError),
                 ...fix,
             },
         };
     }
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn) {
-        return { error: { exitCode, message: clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(err.message)), problems: [], ...fix } };
+        return { error: { exitCode, message: shownError(err.message), problems: [], ...fix } };
     }
     const message = err instanceof Error ? err.message : String(err);
     return {
         error: {
             exitCode,
-            message: `internal error: ${message}`,
+            message: shownError(`internal error: ${message}`),
             problems: [],
             fix: 'run again with --verbose for the stack trace, and please report it',
         },
@@ -445,7 +453,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /* harmony export */ });
 /* unused harmony exports credentialInValue, PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37899);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -563,7 +571,7 @@ const PLAN_BUILD_ARGS = new Set([
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -854,8 +862,8 @@ var build_args = __nccwpck_require__(71534);
 var oci_ref = __nccwpck_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __nccwpck_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(58772);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __nccwpck_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -1198,7 +1206,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .default('default')
             .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
         pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
+        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -1336,6 +1344,7 @@ const TOOL_SECRET_IDS = {
     constraints: 'ml_image_constraints',
     pipConf: 'ml_image_pip_conf',
     torchIndex: 'ml_image_torch_index',
+    netrc: 'ml_image_netrc',
     env: 'ml_image_env',
 };
 const TOOL_OWN = new Set(Object.values(TOOL_SECRET_IDS));
@@ -4287,8 +4296,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ literalCredentials)
 });
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(58772);
 ;// CONCATENATED MODULE: ./src/util/url-secrets.ts
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
@@ -4499,8 +4508,9 @@ var parse = __nccwpck_require__(39459);
 // comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
 // that is a token, a token in the query, as the shared redaction rules
 // (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), in a comment also a token of a known form anywhere. What a value is (a secret, a
-// placeholder, a mask, a reference pip does not fill in) is credential-values.ts' rule. Pure.
+// Anaconda host), and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
+// value is (a secret, a placeholder, a mask, a reference pip does not fill in) is
+// credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 
 
@@ -4694,14 +4704,20 @@ function whatOf(where, kind) {
         return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
     return `a token in the query (${where})`;
 }
+/** A reference pip fills in from its environment (parse.ts' rule): `${NAME}`. */
+const ENV_REFERENCE = /\$\{[A-Z0-9_]+\}/g;
+/** The spans of TEXT's `${NAME}`s, [start, end) each. */
+const referenceSpans = (text) => [...text.matchAll(ENV_REFERENCE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 /**
  * The credentials written literally in TEXT (a requirements line as written, or with LIVE false a
  * comment): the secret of each login (loginSecret), also of a URL nested in another's query or
  * written percent-encoded; a query or fragment parameter the shared rules name, and an Anaconda
- * host's `/t/<token>/` segment (urlTokensToJudge); in a comment also a token of a known form
- * anywhere (tokensIn). What is a secret, and what is no credential (a whole `${NAME}`, a mask, a
- * placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip does not
- * fill in (`$TOKEN`) is one too, of kind 'reference'.
+ * host's `/t/<token>/` segment (urlTokensToJudge); a token of a known form anywhere (tokensIn: in
+ * a URL's path, `--index-url https://h/ghp_.../simple`, pip sends it, the file is copied into
+ * /app and a direct URL is kept in direct_url.json), in a line not inside a `${NAME}` (what pip
+ * fills in is the supported way). What is a secret, and what is no credential (a whole `${NAME}`,
+ * a mask, a placeholder, a short value), is credential-values.ts' rule; in a line, a reference pip
+ * does not fill in (`$TOKEN`) is one too, of kind 'reference'.
  */
 function literalCredentials(text, live = true) {
     const found = [];
@@ -4724,15 +4740,16 @@ function literalCredentials(text, live = true) {
     for (const { url, at } of urls)
         for (const t of urlTokensToJudge(url))
             add(t.what, valueKind(t.value, live), at + t.at, t.value.length);
-    if (!live)
-        for (const [start, end] of outside(tokensIn(text), found))
-            add('token', 'secret', start, end - start);
+    const tokens = live ? outside(tokensIn(text), referenceSpans(text)) : tokensIn(text);
+    for (const [start, end] of outside(tokens, found))
+        add('token', 'secret', start, end - start);
     return found;
 }
 /**
  * The spans of SPANS ([start, end) each) that overlap none of TAKEN: a token of a known form found
- * in a URL's credential already is named once. Linear after sorting: spans by their end, TAKEN by
- * its start, each with the furthest end of those that start before it.
+ * in a URL's credential already is named once, one in a line's `${NAME}` is none. Linear after
+ * sorting: spans by their end, TAKEN by its start, each with the furthest end of those that start
+ * before it.
  */
 function outside(spans, taken) {
     const byStart = [...taken].sort((a, b) => a.start - b.start);
@@ -5713,11 +5730,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   fT: () => (/* binding */ isInterrupted),
   qE: () => (/* binding */ registerCleanup),
   __: () => (/* binding */ runPendingCleanups),
+  L$: () => (/* binding */ settleBeforeExit),
   sK: () => (/* binding */ throwIfInterrupted),
   FA: () => (/* binding */ tryWrite)
 });
 
-// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, clearInterruptedForTests, dropLostOutputErrors, markInterrupted, signalHandler
+// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, SIGNAL_SETTLE_GRACE_MS, clearInterruptedForTests, clearRunningForTests, dropLostOutputErrors, markInterrupted, signalHandler
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -5817,6 +5835,42 @@ async function runPendingCleanups() {
 }
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
+/**
+ * After the cleanups, the most a signal waits for the running command to unwind (within
+ * SIGNAL_CLEANUP_LIMIT_MS): its error line, its `--json` error, a partial smoke.json.
+ */
+const SIGNAL_SETTLE_GRACE_MS = 2_000;
+/** The command the entry runs (settleBeforeExit): a signal's exit waits for it, briefly. */
+let running;
+/**
+ * The entry's command (the CLI's runCli, the action's main step): after a signal's cleanups the
+ * exit waits for it to settle, at most SIGNAL_SETTLE_GRACE_MS, so that what it says about the
+ * interrupt (the error, the `--json` object, the results so far) is written. Returns COMMAND.
+ */
+function settleBeforeExit(command) {
+    running = command;
+    return command;
+}
+/** Tests only: forget the command settleBeforeExit was given (the unit tests share a process). */
+function clearRunningForTests() {
+    running = undefined;
+}
+/** The running command settled (fulfilled or not), or MS passed; the timer is cleared either way. */
+async function commandSettled(ms) {
+    if (running === undefined)
+        return;
+    let timer;
+    await Promise.race([
+        running.then(() => undefined, () => undefined),
+        new Promise((resolve) => {
+            timer = setTimeout(resolve, ms);
+        }),
+    ]);
+    if (timer)
+        clearTimeout(timer);
+    // What it made while unwinding (removed at once after the interrupt) goes before the exit too.
+    await runPendingCleanups();
+}
 /** Errors of a terminal or pipe that went away (a closed terminal: EIO; a reader that exited: EPIPE). */
 const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 /**
@@ -5868,8 +5922,9 @@ function exitProcess(code) {
 }
 /**
  * The handler of SIGINT/SIGTERM/SIGHUP (installSignalCleanup): says what it does on WRITE, runs
- * the cleanups whatever that write does, then calls EXIT with CODE; a second signal while cleaning
- * up calls EXIT at once with its own code.
+ * the cleanups whatever that write does, gives the running command (settleBeforeExit) up to
+ * SIGNAL_SETTLE_GRACE_MS to unwind, then calls EXIT with CODE, all within SIGNAL_CLEANUP_LIMIT_MS;
+ * a second signal meanwhile calls EXIT at once with its own code.
  */
 function signalHandler(write, exit) {
     let cleaning = false;
@@ -5885,7 +5940,7 @@ function signalHandler(write, exit) {
         tryWrite(write, `\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
         let limit;
         void Promise.race([
-            runPendingCleanups(),
+            runPendingCleanups().then(() => commandSettled(SIGNAL_SETTLE_GRACE_MS)),
             new Promise((resolve) => {
                 limit = setTimeout(resolve, SIGNAL_CLEANUP_LIMIT_MS);
             }),
@@ -5898,9 +5953,10 @@ function signalHandler(write, exit) {
 }
 /**
  * On SIGINT/SIGTERM/SIGHUP: run the registered cleanups (remove containers and sessions, stop
- * child processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143/129
- * as shells expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
- * step removes what was left). Used by the CLI and the action's main step alike. A terminal or
+ * child processes such as a running `docker buildx build`, delete temp dirs), let the command
+ * unwind (settleBeforeExit: at most SIGNAL_SETTLE_GRACE_MS), then exit 130/143/129 as shells
+ * expect. A second signal meanwhile (cleaning up, or waiting for the command) exits at once (a
+ * second Ctrl-C; on a runner the post step removes what was left). Used by the CLI and the action's main step alike. A terminal or
  * pipe that went away (SIGHUP: a closed terminal or SSH session) changes none of it: failed writes
  * to it are dropped (STREAMS: stdout and stderr), and the exit code is still the signal's.
  */
@@ -6444,7 +6500,7 @@ function readRegularText(file, maxBytes, refused) {
 
 /***/ }),
 
-/***/ 89780:
+/***/ 58772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6476,7 +6532,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -6486,6 +6542,7 @@ const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Se
 const RedactionRulesSchema = schemas/* object */.Ikc({
     redacted: schemas/* string */.YjP().min(1),
     secretName: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
+    connectionString: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
     secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
     jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
     base64Like: schemas/* string */.YjP(),
@@ -6502,13 +6559,36 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
 const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
 
+;// CONCATENATED MODULE: ./src/util/redact-connection.ts
+// Credentials in connection strings, ADO.NET's, ODBC's and Azure Storage's
+// (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`): the value of
+// each key the shared rules name (images/probe/redaction-rules.json, connectionString; the probe
+// applies the same rule) is masked up to its `;`, the key kept. redact.ts applies it to free text
+// and to every environment value; it lives here to keep that file in bounds.
+
+const { pattern, ignoreCase } = REDACTION_RULES.connectionString;
+const CONNECTION_SECRET_G = new RegExp(pattern, ignoreCase ? 'gi' : 'g');
+/**
+ * TEXT with the value of each connection-string secret (`Password=`, `Pwd=` right after a `;`,
+ * `AccountKey=`, `SharedAccessKey=`, `SharedAccessSignature=`, any case) replaced by MASKS[0].
+ * A value that is empty or begins with one of MASKS (masked already: `DB_PASSWORD=[redacted]
+ * LANG=C`, a pair shown again) stays, and so does one that begins with a whole `${NAME}` (the rule
+ * skips it). Linear: a {braced} or 'quoted' value is looked at 128 characters ahead at most.
+ */
+function maskConnectionSecrets(text, masks) {
+    if (!text.includes('='))
+        return text;
+    return text.replace(CONNECTION_SECRET_G, (whole, key, value) => value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`);
+}
+
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
-// pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output), and URL credentials in
-// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name,
-// `https://***:***@host/` before a password, `?token=***` and the like, Anaconda's `/t/***/`).
+// pattern (the probe applies the same rules; this pass covers all else, such as the image config the
+// engine reports, and re-checks the probe's output), URL credentials in any text (`https://u:***@h/`,
+// `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
+// `/t/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+
 
 
 const REDACTED = REDACTION_RULES.redacted;
@@ -6714,12 +6794,12 @@ function maskUserinfo(m, mask) {
     return shownUser === user && shownPw === pw ? whole : `${scheme}${shownUser}:${shownPw}@`;
 }
 /**
- * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
- * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
+ * Free text (a test's output, a log): every URL's userinfo, connection-string secret (`Password=`)
+ * and token of a secret pattern is replaced in place, the rest kept (redactDeep replaces all).
  * Linear in the length of the text: 10 MB on one line is fine.
  */
 function redactText(text) {
-    let out = redactUrls(text, REDACTED);
+    let out = maskConnectionSecrets(redactUrls(text, REDACTED), [REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
         out = out.replace(p, REDACTED);
     const jwts = findJwts(out);
@@ -6763,7 +6843,7 @@ function urlPart(raw) {
 function redactEnvValue(name, value) {
     if (SECRET_NAME.test(name))
         return REDACTED;
-    const noCreds = redactUrls(value, REDACTED);
+    const noCreds = maskConnectionSecrets(redactUrls(value, REDACTED), [REDACTED, MASK]);
     return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 /**
@@ -6831,7 +6911,7 @@ const redactTextDeep = (value) => mapStringsDeep(value, redactText);
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
     return mapStringsDeep(value, (s) => {
-        const noCreds = redactUrls(s, REDACTED);
+        const noCreds = maskConnectionSecrets(redactUrls(s, REDACTED), [REDACTED, MASK]);
         return looksSecret(noCreds) ? REDACTED : noCreds;
     });
 }
@@ -16042,12 +16122,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
+  PVZ: () => (/* binding */ tuple),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown),
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodPreprocess, ZodPromise, ZodReadonly, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodPreprocess, ZodPromise, ZodReadonly, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
@@ -22212,14 +22293,14 @@ const ZodTuple = /*@__PURE__*/ core_core/* $constructor */.xI("ZodTuple", (inst,
     },
 });
 function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const hasRest = _paramsOrRest instanceof $ZodType;
     const params = hasRest ? _params : _paramsOrRest;
     const rest = hasRest ? _paramsOrRest : null;
     return new ZodTuple({
         type: "tuple",
         items: items,
         rest,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {

@@ -1,5 +1,5 @@
-export const id = 95;
-export const ids = [95];
+export const id = 553;
+export const ids = [553];
 export const modules = {
 
 /***/ 1614:
@@ -402,7 +402,84 @@ class Ahead {
 
 /***/ }),
 
-/***/ 49284:
+/***/ 39234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DE: () => (/* binding */ blobOf),
+/* harmony export */   RJ: () => (/* binding */ readableLayers),
+/* harmony export */   V8: () => (/* binding */ readTagLayers)
+/* harmony export */ });
+/* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9992);
+/* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
+/* harmony import */ var _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33147);
+
+
+
+
+/** Layers of one kind read from one image at most: cosign's own limit (maxAllowedSigsOrAtts). */
+const MAX_READ_LAYERS = 100;
+/** Their declared sizes together at most (a signature is a few hundred bytes, an SBOM some MiB). */
+const MAX_READ_BYTES = 256 * 1024 * 1024;
+const FIX = 'check the registry and any proxy in between: cosign itself refuses an image with more than 100 signatures or attestations; remove the tag (or its extra layers) and sign or attest again';
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** A size a layer may declare: a whole number of bytes, not negative. */
+const validSize = (size) => Number.isSafeInteger(size) && size >= 0;
+/**
+ * LAYERS (of KIND) of IMAGE at HOST, when reading their blobs stays within MAX_READ_LAYERS and
+ * MAX_READ_BYTES; otherwise an EnvironmentError saying which.
+ */
+function readableLayers(layers, host, image, kind) {
+    if (layers.length > MAX_READ_LAYERS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
+    const invalid = layers.find((l) => !validSize(l.size));
+    if (invalid)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
+    const total = layers.reduce((n, l) => n + l.size, 0);
+    if (total > MAX_READ_BYTES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
+    return layers;
+}
+/**
+ * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
+ * be the size the layer of TAG declares. The registry served the very blob (the client checks its
+ * digest), so another size is the manifest's: for a CHECK (verify) a failed one (exit 1), as
+ * cosign, which reads no such layer, fails it; for the attest stage, which extends the tag, exit 3.
+ */
+async function blobOf(client, repository, tag, l, check = false) {
+    const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .embeddedBlob */ .MJ)(l);
+    if (embedded)
+        return embedded;
+    const blob = await client.blob(repository, l.digest);
+    if (blob.length === l.size)
+        return blob;
+    const message = `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
+    if (check)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailedError */ .CO(`${message}: no signature or attestation cosign reads`, 'whoever may push to the repository wrote that tag: remove it (or that layer) and sign or attest the image again');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(message, 'check the registry and any proxy in between: the manifest does not describe its blob');
+}
+/**
+ * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
+ * READ_AT_ONCE at a time, for a check (a layer that misstates its size fails it: blobOf); the
+ * KNOWN blob is not downloaded.
+ */
+async function readTagLayers(client, repository, tag, mediaType, kind, known) {
+    const m = await client.manifest(repository, tag, _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCEPT */ .FA);
+    const layers = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .readLayers */ .n4)(m).filter((l) => l.mediaType === mediaType);
+    readableLayers(layers, client.host, `${repository}:${tag}`, kind);
+    return (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .sf)(layers, _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AT_ONCE */ .fh, async (layer) => ({
+        layer,
+        // Content-addressed: a blob whose digest is known needs no download.
+        blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer, true),
+    }));
+}
+
+
+/***/ }),
+
+/***/ 23838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -442,8 +519,8 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var util_redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var util_redact = __webpack_require__(58772);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/run-id.ts
@@ -519,7 +596,7 @@ function createCosignSigner(exec, options = {}) {
         const failure = (0,cosign_args/* classifyFailure */.XE)(redact(res.stderr));
         if (failure.kind === 'missing' || failure.kind === 'invalid')
             return failure;
-        throw failureError(what, target, failure, res.exitCode);
+        throw failureError(what, target, failure, res.exitCode, args[0].startsWith('verify'));
     }
     const tlogOf = (o) => ({ tlog: (o?.tlog ?? options.tlog) === true });
     async function version() {
@@ -577,12 +654,6 @@ function expectDone(res, what) {
     // cosign said "no signatures"/"invalid" while signing: nothing a check can report.
     throw new errors/* EnvironmentError */.eG(`${what} failed: ${res.detail}`, 'run the same cosign command with --verbose');
 }
-function describeIdentity(id) {
-    if (id.kind === 'key')
-        return `the public key ${id.publicKey}`;
-    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
-    return `${who} (issuer ${id.certificateOidcIssuer})`;
-}
 function checkFailed(ref, what, type, identity, failure) {
     const kind = type === undefined ? what : `${type} ${what}`;
     const reason = failure.kind === 'invalid' ? 'invalid' : 'missing';
@@ -590,7 +661,9 @@ function checkFailed(ref, what, type, identity, failure) {
         ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
         : /no matching subject digest found/i.test(failure.detail)
             ? `the ${kind} on ${ref} is about another image (cosign: ${failure.detail})`
-            : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+            : /error verifying (size|sha256 checksum)/i.test(failure.detail)
+                ? `the ${kind} on ${ref} is a layer whose blob does not match its descriptor (size or digest) (cosign: ${failure.detail})`
+                : `the ${kind} on ${ref} is not signed by ${(0,cosign_args/* describeIdentity */.Cl)(identity)} (cosign: ${failure.detail})`;
     return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 function unreadable(ref, type, what) {
@@ -605,7 +678,7 @@ function wrongSubject(ref, what, type, found) {
         failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
     };
 }
-function failureError(what, target, failure, exitCode) {
+function failureError(what, target, failure, exitCode, verifying) {
     const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
     switch (failure.kind) {
         case 'unreachable':
@@ -613,9 +686,11 @@ function failureError(what, target, failure, exitCode) {
                 ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
                     ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
                     : 'check the registry host name, your network, and any proxy settings')
-                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
+                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, verifying
+                    ? 'verify needs sigstore.dev (TUF, Rekor) for keyless images and --tlog: run where sigstore.dev is reachable, or drop --tlog for a key-signed image'
+                    : 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
         case 'denied':
-            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, 'log in with push rights first (docker/login-action, or `docker login`); cosign uses the Docker credentials');
+            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, `log in with ${verifying ? 'a credential that may read the image' : 'push rights'} first (docker/login-action, or \`docker login\`); cosign uses the Docker credentials`);
         case 'input':
             return new errors/* InputError */.dz(`${what}: ${inputProblem(failure.detail)}`);
         case 'unknown':
@@ -716,62 +791,8 @@ var cosign_push = __webpack_require__(33147);
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
-;// CONCATENATED MODULE: ./src/attest/read-limits.ts
-
-
-
-
-/** Layers of one kind read from one image at most: cosign's own limit (maxAllowedSigsOrAtts). */
-const MAX_READ_LAYERS = 100;
-/** Their declared sizes together at most (a signature is a few hundred bytes, an SBOM some MiB). */
-const MAX_READ_BYTES = 256 * 1024 * 1024;
-const FIX = 'check the registry and any proxy in between: cosign itself refuses an image with more than 100 signatures or attestations; remove the tag (or its extra layers) and sign or attest again';
-const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-/** A size a layer may declare: a whole number of bytes, not negative. */
-const validSize = (size) => Number.isSafeInteger(size) && size >= 0;
-/**
- * LAYERS (of KIND) of IMAGE at HOST, when reading their blobs stays within MAX_READ_LAYERS and
- * MAX_READ_BYTES; otherwise an EnvironmentError saying which.
- */
-function readableLayers(layers, host, image, kind) {
-    if (layers.length > MAX_READ_LAYERS)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
-    const invalid = layers.find((l) => !validSize(l.size));
-    if (invalid)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
-    const total = layers.reduce((n, l) => n + l.size, 0);
-    if (total > MAX_READ_BYTES)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
-    return layers;
-}
-/**
- * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
- * be the size the layer of TAG declares.
- */
-async function blobOf(client, repository, tag, l) {
-    const embedded = (0,cosign_image/* embeddedBlob */.MJ)(l);
-    if (embedded)
-        return embedded;
-    const blob = await client.blob(repository, l.digest);
-    if (blob.length !== l.size)
-        throw new errors/* EnvironmentError */.eG(`registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`, 'check the registry and any proxy in between: the manifest does not describe its blob');
-    return blob;
-}
-/**
- * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
- * READ_AT_ONCE at a time; the KNOWN blob is not downloaded.
- */
-async function readTagLayers(client, repository, tag, mediaType, kind, known) {
-    const m = await client.manifest(repository, tag, cosign_push/* ACCEPT */.FA);
-    const layers = (0,cosign_image/* readLayers */.n4)(m).filter((l) => l.mediaType === mediaType);
-    readableLayers(layers, client.host, `${repository}:${tag}`, kind);
-    return (0,map_limit/* mapLimit */.sf)(layers, cosign_image/* READ_AT_ONCE */.fh, async (layer) => ({
-        layer,
-        // Content-addressed: a blob whose digest is known needs no download.
-        blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer),
-    }));
-}
-
+// EXTERNAL MODULE: ./src/attest/read-limits.ts
+var read_limits = __webpack_require__(39234);
 ;// CONCATENATED MODULE: ./src/attest/native-signer.ts
 
 
@@ -860,7 +881,7 @@ class NativeSigner {
         if (!content) {
             const kind = suffix === 'sig' ? 'signature' : 'attestation';
             const tag = (0,cosign_image/* cosignTag */.qv)(digest, suffix);
-            content = readTagLayers(this.deps.client(host), repository, tag, mediaType, kind, known);
+            content = (0,read_limits/* readTagLayers */.V8)(this.deps.client(host), repository, tag, mediaType, kind, known);
             this.read.set(id, content);
             content.catch(() => this.read.delete(id));
         }
@@ -958,13 +979,13 @@ class NativeSigner {
         const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'att');
         const added = made.map((m) => native_signer_layer(cosign_image/* DSSE_MEDIA_TYPE */.OO, m.envelope, { [cosign_image/* SIGNATURE_ANNOTATION */.ZB]: '', predicateType: m.type }));
         const types = new Set(made.map((m) => m.type));
-        const typeOf = async (l) => (0,cosign_image/* envelopePredicateType */.Mo)(await blobOf(client, repository, tag, l));
+        const typeOf = async (l) => (0,cosign_image/* envelopePredicateType */.Mo)(await (0,read_limits/* blobOf */.DE)(client, repository, tag, l));
         this.read.delete(`${host}/${repository}@${digest}.att`);
         const work = this.serial(`${host}/${repository}:${tag}`, () => (0,cosign_push/* pushCosignImage */.DW)(client, repository, tag, 
         // A new signature makes new bytes: only an envelope attached again may be there already.
         made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => {
             // The envelopes read for their type (an older writer's): as many as verify would read.
-            readableLayers((0,cosign_image/* unnamedAttestations */.Oy)(there), host, `${repository}:${tag}`, 'attestation');
+            (0,read_limits/* readableLayers */.RJ)((0,cosign_image/* unnamedAttestations */.Oy)(there), host, `${repository}:${tag}`, 'attestation');
             return [...(await (0,cosign_image/* keptAttestations */.KV)(there, types, typeOf)), ...added];
         }, {
             read: this.ahead.layers(client, repository, tag),
@@ -1370,7 +1391,7 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58772);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -1761,10 +1782,18 @@ class RegistryClient {
             this.deps.signal?.throwIfAborted();
         }
     }
-    fail(what, r) {
+    /**
+     * A request the registry answered with STATUS: passing (5xx, 429), else refused; the fix for a
+     * refusal is READ's (a GET of a manifest or a blob) or the push's.
+     */
+    fail(what, r, read) {
         return new _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
             ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
-            : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
+            : read === 'blob'
+                ? 'the registry lists a blob it cannot serve: check the registry (its storage) and any proxy in between'
+                : read === 'manifest'
+                    ? 'the registry refused to read a manifest: check the registry host name and any proxy in between'
+                    : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
     }
     async warm(sockets) {
         const ping = () => this.deps
@@ -1784,7 +1813,7 @@ class RegistryClient {
         if (r.status === 404)
             return undefined;
         if (r.status !== 200)
-            throw this.fail(`reading the manifest ${repository}:${reference}`, r);
+            throw this.fail(`reading the manifest ${repository}:${reference}`, r, 'manifest');
         const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body);
         // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
         if (reference.startsWith('sha256:') && digest !== reference)
@@ -1800,7 +1829,7 @@ class RegistryClient {
     async blob(repository, digest) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
         if (r.status !== 200)
-            throw this.fail(`reading the blob ${repository}@${digest}`, r);
+            throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
         if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body) !== digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
         return r.body;

@@ -1,8 +1,8 @@
-export const id = 943;
-export const ids = [943];
+export const id = 602;
+export const ids = [602];
 export const modules = {
 
-/***/ 2943:
+/***/ 37602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -49,8 +49,8 @@ var bpa_list = __webpack_require__(36868);
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -2474,12 +2474,95 @@ function forgetBuilder(docker, name, cache) {
 var secret_id = __webpack_require__(92916);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
+;// CONCATENATED MODULE: ./src/python/netrc.ts
+// Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
+// login included, onto the command line of the pip it starts to build a source distribution
+// (build isolation: `pip install ... -i URL --extra-index-url URL -- BACKEND`, pip's
+// build_env.py), and any local user reads a process's command line (/proc/PID/cmdline). pip sends
+// the login for a URL's host from the netrc file NETRC names (its vendored requests >= 2.25, pip
+// >= 20.3: network/auth.py _get_new_credentials -> get_netrc_auth), which looks the host up
+// without its port. A login stays in its URL (as before) where a netrc file cannot carry it for
+// every Python: two different logins on one host, a login without a password (Python before 3.11
+// refuses the whole file), or one with characters whose meaning differs between Python's netrc
+// parsers (whitespace, a backslash, a leading double quote, anything not printable ASCII).
+/** A netrc word every Python's netrc module reads as written (checked with 3.6 to 3.13). */
+const PORTABLE = /^(?!")[\x21-\x5b\x5d-\x7e]+$/;
+/** As Python's urllib.parse.unquote, where that agrees with decodeURIComponent; else undefined. */
+function unquote(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An http(s) URL with a login, split as pip splits it (split_auth_from_netloc); else undefined. */
+function netrc_parse(url) {
+    const m = /^(https?:\/\/)([^/?#]*)(.*)$/is.exec(url);
+    if (!m)
+        return undefined;
+    const [, scheme, authority, rest] = m;
+    const at = authority.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const hostPort = authority.slice(at + 1);
+    // requests' get_netrc_auth: the netloc up to its first ':' (an IPv6 literal has no such host).
+    const host = hostPort.split(':')[0] ?? '';
+    if (host === '' || host.startsWith('['))
+        return undefined;
+    const userinfo = authority.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    const user = unquote(colon < 0 ? userinfo : userinfo.slice(0, colon));
+    const password = colon < 0 ? undefined : unquote(userinfo.slice(colon + 1));
+    return { url, bare: `${scheme}${hostPort}${rest}`, host, user, password };
+}
+/** Why a login cannot go into a netrc file, or undefined when it can. */
+function unportable(p) {
+    if (p.password === undefined || p.password === '')
+        return 'a login without a password (give user:password; Python before 3.11 cannot read such a netrc entry)';
+    if (p.user === undefined || !PORTABLE.test(p.user) || !PORTABLE.test(p.password) || !PORTABLE.test(p.host))
+        return 'a login with characters a netrc file does not carry alike for every Python';
+    return undefined;
+}
+/**
+ * The logins of URLS moved into a netrc file: one entry per host, the URLs without their login.
+ * A host whose URLs carry different logins, or a login a netrc file cannot carry (unportable),
+ * keeps its logins in its URLs. Pure.
+ */
+function splitNetrc(urls) {
+    const byHost = new Map();
+    for (const u of urls) {
+        const p = netrc_parse(u);
+        if (p)
+            byHost.set(p.host, [...(byHost.get(p.host) ?? []), p]);
+    }
+    const moved = new Map();
+    const lines = [];
+    const kept = [];
+    for (const [host, ps] of byHost) {
+        const logins = new Set(ps.map((p) => JSON.stringify([p.user, p.password])));
+        const first = ps[0];
+        const why = logins.size > 1 ? 'different logins on one host (a netrc file holds one per host)' : unportable(first);
+        if (why !== undefined) {
+            kept.push({ host, why });
+            continue;
+        }
+        lines.push(`machine ${host} login ${first.user ?? ''} password ${first.password ?? ''}\n`);
+        for (const p of ps)
+            moved.set(p.url, p.bare);
+    }
+    return { urls: urls.map((u) => moved.get(u) ?? u), netrc: lines.join(''), kept };
+}
+
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
-// build), never a command line or a build argument; anything shown goes through redactUrls.
+// build), never a command line or a build argument, and their logins through a netrc file
+// (netrcIndexes): pip itself copies the URLs onto the command line of the pip it starts to build a
+// source distribution. Anything shown goes through redactUrls.
+
 
 
 
@@ -2535,6 +2618,37 @@ function pipConf(ix) {
         lines.push('extra-index-url =', ...ix.extraIndexUrls.map((u) => `    ${u}`));
     }
     return `${lines.join('\n')}\n`;
+}
+/**
+ * IX and the torch index (TORCH, when given) without the logins a netrc file carries, and that
+ * file's text: what pip is given in the resolver and the build alike. Pure.
+ */
+function netrcIndexes(ix, torch) {
+    const head = ix.indexUrl !== undefined ? [ix.indexUrl] : [];
+    const s = splitNetrc([...head, ...ix.extraIndexUrls, ...(torch !== undefined ? [torch] : [])]);
+    const urls = [...s.urls];
+    const indexUrl = head.length > 0 ? urls.shift() : undefined;
+    const torchIndexUrl = torch !== undefined ? urls.pop() : undefined;
+    return {
+        indexes: { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: urls },
+        ...(torchIndexUrl !== undefined && { torchIndexUrl }),
+        netrc: s.netrc,
+        kept: s.kept,
+    };
+}
+/** Hosts warned of (warnKeptLogins): once per process, for the resolver and the build together. */
+const warnedHosts = new Set();
+/**
+ * A warning for each host whose logins stay in the index URLs (netrcIndexes' kept), through SAY,
+ * once per host and process.
+ */
+function warnKeptLogins(kept, say) {
+    for (const k of kept) {
+        if (warnedHosts.has(k.host))
+            continue;
+        warnedHosts.add(k.host);
+        say(`warning: index host ${k.host}: ${k.why}: its login stays in the index URL, which pip puts on the command line of the pip it starts to build a source distribution (readable by local users)`);
+    }
 }
 /** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */
 function withExtraIndex(ix, url) {
@@ -2632,16 +2746,25 @@ function secretEnvScript(env) {
         .join(''));
 }
 /**
+ * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
+ * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
+ */
+function buildIndexes(i) {
+    return netrcIndexes(i.indexes, i.torchIndexUrl);
+}
+/**
  * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
  * torch index as one more extra index where the build installs torch, as every resolver dry run
  * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
  * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
  * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
  * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver.
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
+ * carry no login the netrc file carries (buildIndexes).
  */
 function buildPipConf(i) {
-    return pipConf(withExtraIndex(i.indexes, i.torchIndexUrl));
+    const ix = buildIndexes(i);
+    return pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
 }
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
@@ -2661,14 +2784,20 @@ function inputsDigest(i) {
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
-/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
-function writeBuildInputs(dir, i) {
+/**
+ * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
+ * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
+ */
+function writeBuildInputs(dir, i, say = () => undefined) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const ix = buildIndexes(i);
+    warnKeptLogins(ix.kept, say);
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
         [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
-        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.netrc]: ix.netrc,
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
     };
     const out = {};
@@ -2682,7 +2811,8 @@ function writeBuildInputs(dir, i) {
 
 ;// CONCATENATED MODULE: ./src/build/input-secrets.ts
 // The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
-// each a BuildKit secret of its own id, never a build argument.
+// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
+// too, masked in the build's output.
 
 
 
@@ -2714,16 +2844,55 @@ function checkBuildSecrets(options, config, env) {
     }
     return values;
 }
+/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
+const MAX_MASKED_FILE_BYTES = 64 * 1024;
+/**
+ * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
+ * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
+ * which no log line quotes whole), one that is no regular file (opened without blocking, never
+ * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
+ * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
+ */
+function secretFileText(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
+            return undefined;
+        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
+        let n = 0;
+        for (let got = 1; got > 0 && n < buf.length; n += got)
+            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
+        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
+            return undefined;
+        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
 /**
  * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
  * against the environment (checkBuildSecrets, again); returns the files and every secret value
- * (masked in build output).
+ * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
+ * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
+ * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
  */
-function inputSecrets(options, config, env, dir) {
+function inputSecrets(options, config, env, dir, read = secretFileText) {
     const files = {};
     const values = {};
     for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
         values[`secret-env:${id}`] = value;
+    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
+        const text = read(file);
+        if (text)
+            values[`secret-file:${id}`] = text;
+    }
     const secrets = Object.entries(options?.secrets ?? {});
     if (secrets.length > 0)
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
@@ -3371,7 +3540,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         secretEnv: ctx.secretEnv,
     };
     const fileSecrets = {
-        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs),
+        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs, ctx.progress),
         ...ctx.valueSecretFiles,
     };
     const o = ctx.options ?? {};
@@ -4838,258 +5007,41 @@ function planBuild(config, ctx) {
 
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
-;// CONCATENATED MODULE: ./src/report/baseline.ts
-// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
-// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
-// restore its base branch's caches). Locally and on self-hosted runners: a directory.
-
-
-
-
-
-/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
-function baselineSlug(key) {
-    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var report_artifact = __webpack_require__(80954);
+;// CONCATENATED MODULE: ./src/report/format.ts
+const format_int = new Intl.NumberFormat('en-US');
+const fmtInt = (n) => format_int.format(n);
+function fmtBytes(n) {
+    const a = Math.abs(n);
+    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
+    return `${(n / div).toFixed(digits)} ${unit}`;
 }
-const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
-const COMMIT = /^[0-9a-f]{7,64}$/i;
-/**
- * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
- * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
- * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
- */
-async function restoreBaseline(store, keys, branch) {
-    for (const key of keys) {
-        const r = await store.restore(key, branch);
-        if (r)
-            return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
-    }
-    return undefined;
+const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
+const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
+/** Up to 4 significant digits, without exponent noise. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Number.isInteger(n))
+        return fmtInt(n);
+    return String(Number(n.toPrecision(4)));
 }
-/** The directory store's note of the commit a save is of (absent in saves before it was written). */
-const BASELINE_SHA_FILE = 'baseline-sha.txt';
-/**
- * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
- * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
- * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
- */
-function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
-    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
-    return {
-        describe: () => root,
-        restore(key, branch) {
-            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
-            const records = (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.readdirSync)(dir).some((n) => n !== BASELINE_SHA_FILE);
-            if (!records)
-                return Promise.resolve(undefined);
-            const note = external_node_path_default().join(dir, BASELINE_SHA_FILE);
-            const sha = (0,external_node_fs_.existsSync)(note) ? (0,external_node_fs_.readFileSync)(note, 'utf8').slice(0, 100).trim() : undefined;
-            return Promise.resolve({ dir, ...(sha && { sha }) });
-        },
-        save(key, branch, sha, files) {
-            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
-            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
-            // rather than none or a truncated one.
-            const next = `${dir}.${process.pid}.tmp`;
-            try {
-                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-                (0,external_node_fs_.mkdirSync)(next, { recursive: true });
-                for (const f of files)
-                    (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
-                (0,external_node_fs_.writeFileSync)(external_node_path_default().join(next, BASELINE_SHA_FILE), `${sha}\n`);
-                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-                (0,external_node_fs_.renameSync)(next, dir);
-            }
-            catch (e) {
-                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-                // The report is written; only the baseline for the next run is missing.
-                throw new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
-            }
-            return Promise.resolve();
-        },
-    };
-}
-/**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
- * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
- * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
- */
-function actionsCacheBaselineStore(runnerTemp, log, api) {
-    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 82641)));
-    const dirFor = (key) => external_node_path_default().join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
-    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
-    return {
-        describe: () => 'the Actions cache',
-        async restore(key, branch) {
-            const dir = dirFor(key);
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            try {
-                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
-                if (hit === undefined || (0,external_node_fs_.readdirSync)(dir).length === 0)
-                    return undefined;
-                // The key the entry was saved under ends with its commit.
-                return {
-                    dir,
-                    ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
-                };
-            }
-            catch (e) {
-                // The cache service is best effort: a report without a baseline beats a failed job.
-                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
-                return undefined;
-            }
-        },
-        async save(key, branch, sha, files) {
-            const dir = dirFor(key);
-            // Copied beside it first: FILES may be in it (a platform's records kept from the restored
-            // baseline, stage.ts).
-            const next = `${dir}.next`;
-            (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)(next, { recursive: true });
-            for (const f of files)
-                (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            (0,external_node_fs_.renameSync)(next, dir);
-            try {
-                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
-            }
-            catch (e) {
-                // A re-run of the same commit finds its entry already there: nothing is lost.
-                if (/already exists|unable to reserve/i.test(e.message))
-                    return;
-                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/base-records.ts
-// The records a variant's report compares with: the baseline store's newest save of the base
-// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
-// or why there are none; this run's and the baseline's records per platform (readEntries); and what
-// a run of the default branch saves for the next pull request.
-
-
-/**
- * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
- * base branch without any (a pull request into release-1.x: only the default branch saves) falls
- * back to the default branch's. Undefined: no store, no base branch, none saved.
- */
-async function restoreBase(lookup, keys) {
-    const { store, baseBranch, defaultBranch } = lookup;
-    if (!store || !baseBranch)
-        return undefined;
-    const own = await restoreBaseline(store, keys, baseBranch);
-    if (own)
-        return { ...own, ref: baseBranch };
-    if (!defaultBranch || defaultBranch === baseBranch)
-        return undefined;
-    const fallback = await restoreBaseline(store, keys, defaultBranch);
-    return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
-}
-/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
-function baselineOf(base) {
-    return {
-        ref: base.ref,
-        ...(base.sha !== undefined && { sha: base.sha }),
-        ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
-    };
-}
-/** Why a report has no baseline (its intro and verdict say it). */
-function noBaselineReason(lookup, baseUnreadable, 
-/** The branch whose records could not be read (the default branch's, after the fallback). */
-unreadableRef = lookup.baseBranch) {
-    const { store, baseBranch, defaultBranch } = lookup;
-    if (baseUnreadable)
-        return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
-    if (!store)
-        return 'baseline: none (no comparison asked for)';
-    if (!baseBranch)
-        return 'no base branch to compare with';
-    const where = store.describe();
-    if (defaultBranch && defaultBranch !== baseBranch)
-        return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
-    // On GitHub only the default branch's runs save; which that is, this run's event did not say.
-    if (defaultBranch === null)
-        return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
-    return `first run: no record of ${baseBranch} in ${where} yet`;
-}
-/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
- * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(results, baseDir, variant, platforms) {
-    let baseUnreadable;
-    const unreadable = (e) => {
-        baseUnreadable ??= e.message.split('\n')[0];
-        return null;
-    };
-    // The baseline store's directory, only read.
-    let baseline;
-    try {
-        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
-    }
-    catch (e) {
-        unreadable(e);
-    }
-    const base = (read) => {
-        if (!baseline)
-            return null;
-        try {
-            return read(baseline);
-        }
-        catch (e) {
-            return unreadable(e);
-        }
-    };
-    const entries = platforms.map((p) => ({
-        platform: p,
-        head: results.readEnv(variant, p),
-        base: base((b) => b.readEnv(variant, p)),
-        headSmoke: results.readSmoke(variant, p),
-        baseSmoke: base((b) => b.readSmoke(variant, p)),
-    }));
-    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
-}
-/**
- * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
- * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
- * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
- * the platforms kept.
- */
-async function saveBase(save, restored) {
-    const { store, saveAs, keys, variant } = save;
-    const missing = save.planned.filter((p) => !save.recorded.includes(p));
-    let kept = { files: [], platforms: [] };
-    if (missing.length > 0) {
-        const previous = restored?.ref === saveAs.branch ? restored : await restoreBaseline(store, keys, saveAs.branch);
-        if (previous)
-            kept = keptRecords(previous.dir, variant, missing);
-    }
-    await store.save(keys[0], saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
-    return kept.platforms;
-}
-/** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
-function keptRecords(dir, variant, platforms) {
-    let previous;
-    try {
-        previous = (0,results_results/* openResultDir */.lR)(dir, 'baseline', { create: false });
-    }
-    catch {
-        return { files: [], platforms: [] };
-    }
-    const readable = platforms.filter((p) => {
-        try {
-            return previous.readEnv(variant, p) !== null;
-        }
-        catch {
-            return false;
-        }
-    });
-    return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
-}
+const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+const COMPONENT_LABELS = {
+    os: 'OS',
+    glibc: 'glibc',
+    python: 'Python',
+    torch: 'torch',
+    torchCuda: 'torch CUDA build',
+    numpy: 'NumPy',
+    cuda: 'CUDA runtime',
+    cudnn: 'cuDNN',
+    nccl: 'NCCL',
+    driverMaxCuda: 'Driver max CUDA',
+    driver: 'NVIDIA driver',
+    gpus: 'GPUs',
+};
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
@@ -5782,40 +5734,6 @@ function diffSmoke(base, head, opts = {}) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __webpack_require__(311);
-;// CONCATENATED MODULE: ./src/report/format.ts
-const format_int = new Intl.NumberFormat('en-US');
-const fmtInt = (n) => format_int.format(n);
-function fmtBytes(n) {
-    const a = Math.abs(n);
-    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
-    return `${(n / div).toFixed(digits)} ${unit}`;
-}
-const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
-const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
-/** Up to 4 significant digits, without exponent noise. */
-function num(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (Number.isInteger(n))
-        return fmtInt(n);
-    return String(Number(n.toPrecision(4)));
-}
-const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
-const COMPONENT_LABELS = {
-    os: 'OS',
-    glibc: 'glibc',
-    python: 'Python',
-    torch: 'torch',
-    torchCuda: 'torch CUDA build',
-    numpy: 'NumPy',
-    cuda: 'CUDA runtime',
-    cudnn: 'cuDNN',
-    nccl: 'NCCL',
-    driverMaxCuda: 'Driver max CUDA',
-    driver: 'NVIDIA driver',
-    gpus: 'GPUs',
-};
-
 // EXTERNAL MODULE: ./src/report/model-schema.ts
 var model_schema = __webpack_require__(463);
 // EXTERNAL MODULE: ./src/config/size.ts
@@ -7001,7 +6919,10 @@ function trimTables(doc) {
         return false;
     const apply = (cap) => tables.forEach((p) => (p.shown = shownFor(p, cap)));
     let lo = 0;
-    let hi = Math.max(...tables.map((p) => rowsSize(p.rows, p.rows.rows.length)));
+    // A cap at maxChars or over never fits (that table alone would fill the document), so the search
+    // starts there at most: then the cap found does not depend on rows no document can show (a fork's
+    // artifact carries stand-ins for those: artifact-fit.ts).
+    let hi = Math.min(doc.maxChars, Math.max(...tables.map((p) => rowsSize(p.rows, p.rows.rows.length))));
     apply(lo);
     if (!fits(doc))
         return false;
@@ -7114,6 +7035,626 @@ function renderDoc(model, marker, maxChars, parts) {
     }
     const last = verdictOnly(assessment, marker, maxChars);
     return { markdown: last.markdown, marker, verdict: last.verdict, omitted: last.omitted };
+}
+
+// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
+var github_client = __webpack_require__(55254);
+;// CONCATENATED MODULE: ./src/report/sticky.ts
+// One pull-request comment per report key, updated in place ("sticky"), as
+// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
+// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
+// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
+
+/** GitHub's limit for an issue comment body, in characters. */
+const GITHUB_COMMENT_MAX_CHARS = 65_536;
+/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
+const MIN_COMMENT_CHARS = 1_000;
+/** Is this the 422 GitHub answers for a body over its limit? */
+function isBodyTooLong(err) {
+    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
+        return false;
+    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
+}
+/**
+ * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
+ * we tried, else half; undefined when we are already at the floor.
+ */
+function nextMaxChars(current, err) {
+    if (current <= MIN_COMMENT_CHARS)
+        return undefined;
+    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
+        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
+        .find((m) => m !== undefined);
+    const limit = stated === undefined ? undefined : Number(stated);
+    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
+    return Math.max(MIN_COMMENT_CHARS, next);
+}
+function firstLine(body) {
+    const nl = body.indexOf('\n');
+    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
+}
+const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
+/**
+ * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
+ * bot's comments are taken as ours before we post: any other bot carrying our marker (another
+ * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
+ * GitHub App's own token learns its login from the comment it creates, and then settles onto its
+ * oldest comment as concurrent jobs do.
+ */
+const GITHUB_TOKEN_BOT = 'github-actions[bot]';
+function checkedMarker(raw) {
+    const marker = raw.trim();
+    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
+        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
+    }
+    return marker;
+}
+async function upsertStickyComment(client, opts) {
+    const marker = checkedMarker(opts.marker);
+    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
+    const u = {
+        client,
+        owner: opts.owner,
+        repo: opts.repo,
+        issueNumber: opts.issueNumber,
+        marker,
+        log: opts.log,
+        render: opts.render,
+        maxChars,
+        replaces: opts.replaces,
+        replaced: [],
+        body: render(opts.render, maxChars, marker),
+        deleted: [],
+    };
+    try {
+        const who = await whoPosts(u, opts.author);
+        const listed = await listComments(u);
+        u.replaced = listed.filter((c) => isReplaced(u, c));
+        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
+        if (target)
+            return await updateExisting(u, who, target, dupes);
+        return await createAndSettle(u, who);
+    }
+    catch (err) {
+        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
+            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
+                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
+                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
+            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
+        }
+        throw err;
+    }
+}
+async function whoPosts(u, author) {
+    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
+    if (author === undefined && u.client.authenticatedLogin) {
+        const login = await u.client.authenticatedLogin();
+        return { author: login, botAuthor: login === undefined };
+    }
+    return { author, botAuthor: false };
+}
+/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
+const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+function isOurs(u, who, c, login) {
+    return (firstLine(c.body) === u.marker &&
+        (login !== undefined
+            ? sameLogin(c.user?.login, login)
+            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
+}
+/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
+function isReplaced(u, c) {
+    const line = firstLine(c.body);
+    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
+}
+/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
+async function removeReplaced(u, author) {
+    if (author === undefined || u.replaced.length === 0)
+        return;
+    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
+    await removeAll(u, gone);
+    if (gone.length > 0)
+        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
+}
+function listComments(u) {
+    const { owner, repo, issueNumber } = u;
+    return u.client.listIssueComments({ owner, repo, issueNumber });
+}
+/** Create or update, rendering smaller while GitHub says the body is too long. */
+async function write(u, what, fn) {
+    for (;;) {
+        try {
+            return await fn(u.body);
+        }
+        catch (err) {
+            if (!isBodyTooLong(err))
+                throw err;
+            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
+            if (next === undefined)
+                throw err;
+            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
+            u.maxChars = next;
+            u.body = render(u.render, u.maxChars, u.marker);
+        }
+    }
+}
+async function removeAll(u, comments) {
+    const { owner, repo } = u;
+    for (const c of comments) {
+        try {
+            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
+            u.deleted.push(c.id);
+        }
+        catch (err) {
+            // Another writer deleted it first: the goal (one comment) holds.
+            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
+                throw err;
+        }
+    }
+}
+/** Bring `target` to our body; true when a PATCH was needed. */
+async function updateTo(u, target) {
+    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
+    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
+        return false;
+    const { owner, repo } = u;
+    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
+    return true;
+}
+/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
+async function updateExisting(u, who, target, dupes) {
+    const changed = await updateTo(u, target);
+    // Duplicates go only when they are surely ours: by the known author, or (installation token)
+    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
+    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
+    if (dupeAuthor !== undefined)
+        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
+    await removeReplaced(u, dupeAuthor);
+    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
+    return {
+        action: changed ? 'updated' : 'unchanged',
+        commentId: target.id,
+        deleted: u.deleted,
+        bodyLength: u.body.length,
+    };
+}
+/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
+async function createAndSettle(u, who) {
+    const { owner, repo, issueNumber } = u;
+    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
+    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
+    // no `[bot]`) would never find this comment again, and every run would post a new one.
+    const posted = created.user?.login;
+    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
+        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
+    const author = posted ?? who.author;
+    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
+    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
+    if (!after.some((c) => c.id === created.id))
+        after.push({ ...created, body: u.body });
+    after.sort(byAge);
+    const oldest = after[0];
+    // The comment we created names its author: the replaced comments of that author are ours.
+    await removeReplaced(u, author);
+    if (oldest.id === created.id) {
+        await removeAll(u, after.slice(1));
+        u.log.info(`pull-request comment ${created.id} created`);
+        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
+    }
+    await updateTo(u, oldest);
+    await removeAll(u, after.filter((c) => c.id !== oldest.id));
+    u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
+    return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
+}
+function render(fn, maxChars, marker) {
+    const body = fn(maxChars);
+    // Without the marker first we would never find this comment again and post a new one each run.
+    if (firstLine(body) !== marker) {
+        throw new Error(`rendered comment must start with the marker line ${marker}`);
+    }
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/report/artifact-fit.ts
+
+
+
+
+
+
+const ECOS = ['pip', 'apt'];
+/** The most characters the poster renders its comment in: no table in it shows a row past these. */
+const COMMENT_ROW_CHARS = Math.max(DEFAULT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
+/** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
+const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
+/** The artifact's size as writeCommentArtifact writes it. */
+const artifactBytes = (payload) => Buffer.byteLength(`${JSON.stringify(payload)}\n`);
+/** The payload as it is when it fits, else with its package lists cut to fit (see above). */
+function fitCommentArtifact(payload, maxBytes = report_artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
+    const fullBytes = artifactBytes(payload);
+    if (fullBytes <= maxBytes)
+        return { payload, bytes: fullBytes, fullBytes, rowChars: null };
+    const sizes = rowSizes();
+    let bytes = fullBytes;
+    for (const rowChars of [COMMENT_ROW_CHARS, ...SHORTER_ROW_CHARS]) {
+        const trimmed = trimArtifact(payload, rowChars, sizes);
+        bytes = artifactBytes(trimmed);
+        if (bytes <= maxBytes)
+            return { payload: trimmed, bytes, fullBytes, rowChars };
+    }
+    return { payload: null, bytes, fullBytes, rowChars: 0 };
+}
+/** What the report stage logs of a fit: a warning when the comment may differ; undefined: nothing cut. */
+function fitMessage(fit, maxBytes = report_artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
+    const over = `the reports are ${fmtInt(fit.fullBytes)} bytes, over the ${fmtInt(maxBytes)}-byte limit the poster accepts`;
+    if (fit.payload === null)
+        return {
+            warn: true,
+            text: `comment artifact not written: ${over}, and still ${fmtInt(fit.bytes)} bytes with every package table left out; report fewer variants per job (the reports are in report.md and the job summary)`,
+        };
+    if (fit.rowChars === null)
+        return undefined;
+    if (fit.rowChars >= COMMENT_ROW_CHARS)
+        return {
+            warn: false,
+            text: `comment artifact: ${over}: each package table keeps the rows a ${fmtInt(COMMENT_ROW_CHARS)}-character comment can show, and the count of the rest (${fmtInt(fit.bytes)} bytes; the comment is the same)`,
+        };
+    return {
+        warn: true,
+        text: `comment artifact: ${over}, even with each package table cut to the rows a comment can show: each keeps ${fmtInt(fit.rowChars)} characters of rows and the count of the rest (${fmtInt(fit.bytes)} bytes), so the posted comment may name fewer packages than report.md; report fewer variants per job to keep them all`,
+    };
+}
+/** Each list's row sizes, summed (as the renderer's table counts them), computed once per list. */
+function rowSizes() {
+    const known = new WeakMap();
+    return (changes) => {
+        let sums = known.get(changes);
+        if (!sums) {
+            sums = [0];
+            // The pip and apt tables' row (render/sections.ts packagePart), and its newline.
+            for (const c of changes)
+                sums.push(sums.at(-1) +
+                    row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]).length +
+                    1);
+            known.set(changes, sums);
+        }
+        return sums;
+    };
+}
+/** The payload with each package list cut after the rows that fit in rowChars (see above). */
+function trimArtifact(payload, rowChars, sizes = rowSizes()) {
+    const trimmed = [];
+    const reports = payload.reports.map((model, report) => {
+        let platforms = model.platforms;
+        for (const eco of ECOS) {
+            const cut = cutLists(platforms, eco, rowChars, sizes);
+            platforms = platforms.map((p, platform) => {
+                const tail = cut[platform];
+                if (!tail || !p.diff)
+                    return p;
+                trimmed.push({ report, platform, eco, tail: tail.tail });
+                return { ...p, diff: { ...p.diff, [eco]: { ...p.diff[eco], changes: tail.kept } } };
+            });
+        }
+        return platforms === model.platforms ? model : { ...model, platforms };
+    });
+    return trimmed.length === 0 ? payload : { ...payload, reports, trimmed };
+}
+/** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
+const changeKey = (c) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
+/** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
+function cutLists(platforms, eco, rowChars, sizes) {
+    const lists = platforms.map((p) => p.diff?.[eco].changes ?? []);
+    const cuts = lists.map((l) => {
+        const sums = sizes(l);
+        let n = 0;
+        while (n < l.length && sums[n + 1] <= rowChars)
+            n++;
+        return n;
+    });
+    const kept = new Set(lists.flatMap((l, i) => l.slice(0, cuts[i]).map(changeKey)));
+    const ids = new Map();
+    return lists.map((l, i) => {
+        if (cuts[i] === l.length)
+            return null;
+        const tail = l.slice(cuts[i]).map((c) => {
+            const key = changeKey(c);
+            if (kept.has(key))
+                return c;
+            let id = ids.get(key);
+            if (id === undefined)
+                ids.set(key, (id = ids.size));
+            return [id, c.kind, c.level];
+        });
+        return { kept: l.slice(0, cuts[i]), tail };
+    });
+}
+/** The stand-in for a hidden change: never shown by an exact cut; its name says what it is when shown. */
+function standIn([id, kind, level]) {
+    return { name: `(left out of the comment artifact: ${id + 1})`, kind, from: null, to: null, level };
+}
+/**
+ * The reports with each trimmed list whole again, a stand-in in the place of each hidden change
+ * (the poster renders these). InputError naming `source` for a trimmed list that names none.
+ */
+function restoreTrimmed(artifact, source) {
+    const reports = [...artifact.reports];
+    const seen = new Set();
+    (artifact.trimmed ?? []).forEach((t, i) => {
+        const at = `${source}: trimmed[${i}]`;
+        const model = reports[t.report];
+        if (!model)
+            throw new errors/* InputError */.dz(`${at}.report: ${t.report} is not a report's index (${reports.length} reports)`);
+        const p = model.platforms[t.platform];
+        if (!p)
+            throw new errors/* InputError */.dz(`${at}.platform: ${t.platform} is not a platform's index of report ${t.report}`);
+        if (!p.diff)
+            throw new errors/* InputError */.dz(`${at}.platform: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no diff`);
+        const list = `${t.report}/${t.platform}/${t.eco}`;
+        if (seen.has(list))
+            throw new errors/* InputError */.dz(`${at}: report ${t.report}'s platform ${t.platform} ${t.eco} list is trimmed twice`);
+        seen.add(list);
+        const d = p.diff[t.eco];
+        const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
+        const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
+        reports[t.report] = {
+            ...model,
+            platforms: model.platforms.map((x, j) => (j === t.platform ? restored : x)),
+        };
+    });
+    return reports;
+}
+
+;// CONCATENATED MODULE: ./src/report/baseline.ts
+// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
+// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
+// restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
+
+
+
+/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
+function baselineSlug(key) {
+    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+/**
+ * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
+ * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
+ * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
+ */
+async function restoreBaseline(store, keys, branch) {
+    for (const key of keys) {
+        const r = await store.restore(key, branch);
+        if (r)
+            return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+    }
+    return undefined;
+}
+/** The directory store's note of the commit a save is of (absent in saves before it was written). */
+const BASELINE_SHA_FILE = 'baseline-sha.txt';
+/**
+ * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
+ * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ */
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
+    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
+    return {
+        describe: () => root,
+        restore(key, branch) {
+            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
+            const records = (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.readdirSync)(dir).some((n) => n !== BASELINE_SHA_FILE);
+            if (!records)
+                return Promise.resolve(undefined);
+            const note = external_node_path_default().join(dir, BASELINE_SHA_FILE);
+            const sha = (0,external_node_fs_.existsSync)(note) ? (0,external_node_fs_.readFileSync)(note, 'utf8').slice(0, 100).trim() : undefined;
+            return Promise.resolve({ dir, ...(sha && { sha }) });
+        },
+        save(key, branch, sha, files) {
+            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
+            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
+            // rather than none or a truncated one.
+            const next = `${dir}.${process.pid}.tmp`;
+            try {
+                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+                (0,external_node_fs_.mkdirSync)(next, { recursive: true });
+                for (const f of files)
+                    (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
+                (0,external_node_fs_.writeFileSync)(external_node_path_default().join(next, BASELINE_SHA_FILE), `${sha}\n`);
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+                (0,external_node_fs_.renameSync)(next, dir);
+            }
+            catch (e) {
+                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+                // The report is written; only the baseline for the next run is missing.
+                throw new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
+            }
+            return Promise.resolve();
+        },
+    };
+}
+/**
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
+ * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
+ * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ */
+function actionsCacheBaselineStore(runnerTemp, log, api) {
+    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 82641)));
+    const dirFor = (key) => external_node_path_default().join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
+    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
+    return {
+        describe: () => 'the Actions cache',
+        async restore(key, branch) {
+            const dir = dirFor(key);
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            try {
+                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
+                if (hit === undefined || (0,external_node_fs_.readdirSync)(dir).length === 0)
+                    return undefined;
+                // The key the entry was saved under ends with its commit.
+                return {
+                    dir,
+                    ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
+                };
+            }
+            catch (e) {
+                // The cache service is best effort: a report without a baseline beats a failed job.
+                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                return undefined;
+            }
+        },
+        async save(key, branch, sha, files) {
+            const dir = dirFor(key);
+            // Copied beside it first: FILES may be in it (a platform's records kept from the restored
+            // baseline, stage.ts).
+            const next = `${dir}.next`;
+            (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(next, { recursive: true });
+            for (const f of files)
+                (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.renameSync)(next, dir);
+            try {
+                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
+            }
+            catch (e) {
+                // A re-run of the same commit finds its entry already there: nothing is lost.
+                if (/already exists|unable to reserve/i.test(e.message))
+                    return;
+                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/base-records.ts
+// The records a variant's report compares with: the baseline store's newest save of the base
+// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
+// or why there are none; this run's and the baseline's records per platform (readEntries); and what
+// a run of the default branch saves for the next pull request.
+
+
+/**
+ * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
+ * base branch without any (a pull request into release-1.x: only the default branch saves) falls
+ * back to the default branch's. Undefined: no store, no base branch, none saved.
+ */
+async function restoreBase(lookup, keys) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (!store || !baseBranch)
+        return undefined;
+    const own = await restoreBaseline(store, keys, baseBranch);
+    if (own)
+        return { ...own, ref: baseBranch };
+    if (!defaultBranch || defaultBranch === baseBranch)
+        return undefined;
+    const fallback = await restoreBaseline(store, keys, defaultBranch);
+    return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
+}
+/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
+function baselineOf(base) {
+    return {
+        ref: base.ref,
+        ...(base.sha !== undefined && { sha: base.sha }),
+        ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
+    };
+}
+/** Why a report has no baseline (its intro and verdict say it). */
+function noBaselineReason(lookup, baseUnreadable, 
+/** The branch whose records could not be read (the default branch's, after the fallback). */
+unreadableRef = lookup.baseBranch) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (baseUnreadable)
+        return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
+    if (!store)
+        return 'baseline: none (no comparison asked for)';
+    if (!baseBranch)
+        return 'no base branch to compare with';
+    const where = store.describe();
+    if (defaultBranch && defaultBranch !== baseBranch)
+        return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
+    // On GitHub only the default branch's runs save; which that is, this run's event did not say.
+    if (defaultBranch === null)
+        return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
+    return `first run: no record of ${baseBranch} in ${where} yet`;
+}
+/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
+ * corrupt or foreign record is reported (baseUnreadable), not fatal. */
+function readEntries(results, baseDir, variant, platforms) {
+    let baseUnreadable;
+    const unreadable = (e) => {
+        baseUnreadable ??= e.message.split('\n')[0];
+        return null;
+    };
+    // The baseline store's directory, only read.
+    let baseline;
+    try {
+        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
+    }
+    catch (e) {
+        unreadable(e);
+    }
+    const base = (read) => {
+        if (!baseline)
+            return null;
+        try {
+            return read(baseline);
+        }
+        catch (e) {
+            return unreadable(e);
+        }
+    };
+    const entries = platforms.map((p) => ({
+        platform: p,
+        head: results.readEnv(variant, p),
+        base: base((b) => b.readEnv(variant, p)),
+        headSmoke: results.readSmoke(variant, p),
+        baseSmoke: base((b) => b.readSmoke(variant, p)),
+    }));
+    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+}
+/**
+ * Save this run's records as the variant's baseline. A platform of the config this run has no record
+ * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
+ * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
+ * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
+ * the platforms kept.
+ */
+async function saveBase(save, restored) {
+    const { store, saveAs, keys, variant } = save;
+    const missing = save.planned.filter((p) => !save.recorded.includes(p));
+    let kept = { files: [], platforms: [] };
+    if (missing.length > 0) {
+        const previous = restored?.ref === saveAs.branch ? restored : await restoreBaseline(store, keys, saveAs.branch);
+        if (previous)
+            kept = keptRecords(previous.dir, variant, missing);
+    }
+    await store.save(keys[0], saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
+    return kept.platforms;
+}
+/** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
+function keptRecords(dir, variant, platforms) {
+    let previous;
+    try {
+        previous = (0,results_results/* openResultDir */.lR)(dir, 'baseline', { create: false });
+    }
+    catch {
+        return { files: [], platforms: [] };
+    }
+    const readable = platforms.filter((p) => {
+        try {
+            return previous.readEnv(variant, p) !== null;
+        }
+        catch {
+            return false;
+        }
+    });
+    return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
 }
 
 ;// CONCATENATED MODULE: ./src/report/keys.ts
@@ -7422,8 +7963,6 @@ function countOnly(views, marker, maxChars, variants, verdict) {
     return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
 }
 
-// EXTERNAL MODULE: ./src/report/artifact.ts
-var report_artifact = __webpack_require__(80954);
 ;// CONCATENATED MODULE: ./src/report/stale.ts
 // The report stage's own files an earlier run left, removed when this run has nothing to put in
 // their place: a run whose smoke stage recorded nothing must not leave the previous image's report
@@ -7475,224 +8014,8 @@ function isLink(file) {
     }
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
-var github_client = __webpack_require__(55254);
-;// CONCATENATED MODULE: ./src/report/sticky.ts
-// One pull-request comment per report key, updated in place ("sticky"), as
-// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
-// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
-// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
-
-/** GitHub's limit for an issue comment body, in characters. */
-const GITHUB_COMMENT_MAX_CHARS = 65_536;
-/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
-const MIN_COMMENT_CHARS = 1_000;
-/** Is this the 422 GitHub answers for a body over its limit? */
-function isBodyTooLong(err) {
-    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
-        return false;
-    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
-}
-/**
- * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
- * we tried, else half; undefined when we are already at the floor.
- */
-function nextMaxChars(current, err) {
-    if (current <= MIN_COMMENT_CHARS)
-        return undefined;
-    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
-        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
-        .find((m) => m !== undefined);
-    const limit = stated === undefined ? undefined : Number(stated);
-    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
-    return Math.max(MIN_COMMENT_CHARS, next);
-}
-function firstLine(body) {
-    const nl = body.indexOf('\n');
-    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
-}
-const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
-/**
- * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
- * bot's comments are taken as ours before we post: any other bot carrying our marker (another
- * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
- * GitHub App's own token learns its login from the comment it creates, and then settles onto its
- * oldest comment as concurrent jobs do.
- */
-const GITHUB_TOKEN_BOT = 'github-actions[bot]';
-function checkedMarker(raw) {
-    const marker = raw.trim();
-    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
-        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
-    }
-    return marker;
-}
-async function upsertStickyComment(client, opts) {
-    const marker = checkedMarker(opts.marker);
-    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
-    const u = {
-        client,
-        owner: opts.owner,
-        repo: opts.repo,
-        issueNumber: opts.issueNumber,
-        marker,
-        log: opts.log,
-        render: opts.render,
-        maxChars,
-        replaces: opts.replaces,
-        replaced: [],
-        body: render(opts.render, maxChars, marker),
-        deleted: [],
-    };
-    try {
-        const who = await whoPosts(u, opts.author);
-        const listed = await listComments(u);
-        u.replaced = listed.filter((c) => isReplaced(u, c));
-        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
-        if (target)
-            return await updateExisting(u, who, target, dupes);
-        return await createAndSettle(u, who);
-    }
-    catch (err) {
-        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
-            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
-                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
-                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
-            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
-        }
-        throw err;
-    }
-}
-async function whoPosts(u, author) {
-    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
-    if (author === undefined && u.client.authenticatedLogin) {
-        const login = await u.client.authenticatedLogin();
-        return { author: login, botAuthor: login === undefined };
-    }
-    return { author, botAuthor: false };
-}
-/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
-const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-function isOurs(u, who, c, login) {
-    return (firstLine(c.body) === u.marker &&
-        (login !== undefined
-            ? sameLogin(c.user?.login, login)
-            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
-}
-/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
-function isReplaced(u, c) {
-    const line = firstLine(c.body);
-    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
-}
-/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
-async function removeReplaced(u, author) {
-    if (author === undefined || u.replaced.length === 0)
-        return;
-    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
-    await removeAll(u, gone);
-    if (gone.length > 0)
-        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
-}
-function listComments(u) {
-    const { owner, repo, issueNumber } = u;
-    return u.client.listIssueComments({ owner, repo, issueNumber });
-}
-/** Create or update, rendering smaller while GitHub says the body is too long. */
-async function write(u, what, fn) {
-    for (;;) {
-        try {
-            return await fn(u.body);
-        }
-        catch (err) {
-            if (!isBodyTooLong(err))
-                throw err;
-            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
-            if (next === undefined)
-                throw err;
-            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
-            u.maxChars = next;
-            u.body = render(u.render, u.maxChars, u.marker);
-        }
-    }
-}
-async function removeAll(u, comments) {
-    const { owner, repo } = u;
-    for (const c of comments) {
-        try {
-            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
-            u.deleted.push(c.id);
-        }
-        catch (err) {
-            // Another writer deleted it first: the goal (one comment) holds.
-            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
-                throw err;
-        }
-    }
-}
-/** Bring `target` to our body; true when a PATCH was needed. */
-async function updateTo(u, target) {
-    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
-    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
-        return false;
-    const { owner, repo } = u;
-    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
-    return true;
-}
-/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
-async function updateExisting(u, who, target, dupes) {
-    const changed = await updateTo(u, target);
-    // Duplicates go only when they are surely ours: by the known author, or (installation token)
-    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
-    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
-    if (dupeAuthor !== undefined)
-        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
-    await removeReplaced(u, dupeAuthor);
-    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
-    return {
-        action: changed ? 'updated' : 'unchanged',
-        commentId: target.id,
-        deleted: u.deleted,
-        bodyLength: u.body.length,
-    };
-}
-/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
-async function createAndSettle(u, who) {
-    const { owner, repo, issueNumber } = u;
-    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
-    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
-    // no `[bot]`) would never find this comment again, and every run would post a new one.
-    const posted = created.user?.login;
-    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
-        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
-    const author = posted ?? who.author;
-    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
-    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
-    if (!after.some((c) => c.id === created.id))
-        after.push({ ...created, body: u.body });
-    after.sort(byAge);
-    const oldest = after[0];
-    // The comment we created names its author: the replaced comments of that author are ours.
-    await removeReplaced(u, author);
-    if (oldest.id === created.id) {
-        await removeAll(u, after.slice(1));
-        u.log.info(`pull-request comment ${created.id} created`);
-        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
-    }
-    await updateTo(u, oldest);
-    await removeAll(u, after.filter((c) => c.id !== oldest.id));
-    u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
-}
-function render(fn, maxChars, marker) {
-    const body = fn(maxChars);
-    // Without the marker first we would never find this comment again and post a new one each run.
-    if (firstLine(body) !== marker) {
-        throw new Error(`rendered comment must start with the marker line ${marker}`);
-    }
-    return body;
-}
-
 ;// CONCATENATED MODULE: ./src/report/stage.ts
+
 
 
 
@@ -7880,7 +8203,9 @@ function writeArtifact(input, io, gh, models, runKey) {
         });
         return;
     }
-    const dir = (input.out ?? input.results).writeComment({
+    // Over the poster's size limit, the package lists are cut to what the comment can show
+    // (artifact-fit.ts): a big run is never a failed job.
+    const fit = fitCommentArtifact({
         schemaVersion: 1,
         prNumber: gh.prNumber,
         headSha,
@@ -7888,6 +8213,14 @@ function writeArtifact(input, io, gh, models, runKey) {
         markerKey: runKey,
         reports: [...models],
     });
+    const said = fitMessage(fit);
+    if (said?.warn)
+        io.warning(said.text, { title: 'ml-image report' });
+    else if (said)
+        io.progress(said.text);
+    if (!fit.payload)
+        return;
+    const dir = (input.out ?? input.results).writeComment(fit.payload);
     io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
 }
 /** The real client; its retries and rate-limit waits are logged as progress. */
@@ -8312,8 +8645,29 @@ function aarch64PypiTorch(h, newTorch, t) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/resolve/workdir.ts
+// Where the resolver works inside the base image's container, and the environment of every pip
+// run there.
+/** The directory in the container: requirements, constraints, the helper and pip's reports. */
+const DIR = '/tmp/ml-image-resolve';
+const PIP_ENV = {
+    PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    PIP_NO_INPUT: '1',
+    PIP_ROOT_USER_ACTION: 'ignore',
+    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
+    PIP_BREAK_SYSTEM_PACKAGES: '1',
+};
+/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
+const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
+/**
+ * The index logins pip reads (NETRC names it: input.ts runIndexes), never in a URL that pip would
+ * put on a command line.
+ */
+const NETRC_FILE = 'netrc';
+
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
 // What resolving one base image for one platform takes, and the views of it the steps share.
+
 
 
 /**
@@ -8417,18 +8771,27 @@ function failureContext(input) {
     };
 }
 /**
- * pip's environment for every run: the index URLs (often with credentials) and ${NAME} values; the
- * torch index, when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for
- * the torch index file (torchIndexArgs) only.
+ * The indexes pip is given, their logins in a netrc file (netrcIndexes): a configured extra index
+ * that is the torch index comes by the torch index file (not twice). Pure.
  */
-function pipRunEnv(input) {
+function runIndexes(input) {
     const torch = torchIndexOf(input);
     const ix = input.indexes ?? { extraIndexUrls: [] };
+    return netrcIndexes({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }, torch);
+}
+/**
+ * pip's environment for every run: the index URLs without the logins the netrc file (NETRC_FILE,
+ * written into the workspace: runIndexes' netrc) carries, and ${NAME} values; the torch index,
+ * when torch is preinstalled (the build takes torch from it), as TORCH_INDEX_ENV for the torch
+ * index file (torchIndexArgs) only.
+ */
+function pipRunEnv(input) {
+    const ix = runIndexes(input);
     return {
-        // A configured extra index that is the torch index comes by the torch index file (not twice).
-        ...pipIndexEnv({ ...ix, extraIndexUrls: ix.extraIndexUrls.filter((u) => u !== torch) }),
+        ...pipIndexEnv(ix.indexes),
         ...input.pipEnv,
-        ...(torch !== undefined && { [TORCH_INDEX_ENV]: torch }),
+        ...(ix.torchIndexUrl !== undefined && { [TORCH_INDEX_ENV]: ix.torchIndexUrl }),
+        ...(ix.netrc !== '' && { NETRC: `${DIR}/${NETRC_FILE}` }),
     };
 }
 /**
@@ -8497,21 +8860,6 @@ const RelaxedSchema = schemas/* object */.Ikc({
     requirements: schemas/* string */.YjP(),
     changes: schemas/* array */.YOg(RelaxChangeSchema),
 });
-
-;// CONCATENATED MODULE: ./src/resolve/workdir.ts
-// Where the resolver works inside the base image's container, and the environment of every pip
-// run there.
-/** The directory in the container: requirements, constraints, the helper and pip's reports. */
-const DIR = '/tmp/ml-image-resolve';
-const PIP_ENV = {
-    PIP_DISABLE_PIP_VERSION_CHECK: '1',
-    PIP_NO_INPUT: '1',
-    PIP_ROOT_USER_ACTION: 'ignore',
-    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
-    PIP_BREAK_SYSTEM_PACKAGES: '1',
-};
-/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
-const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
 // Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
@@ -8710,7 +9058,7 @@ function indexUnreachable(output) {
  * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
  * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
  */
-function indexRefusals(output, project) {
+function indexRefusals(output, project, loginHosts = new Set()) {
     const wanted = (0,parse/* canonicalName */.Ew)(project);
     return [
         ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
@@ -8719,7 +9067,9 @@ function indexRefusals(output, project) {
         const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
         if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
             return [];
-        if (m[2] === '403' && !/:\/\/[^/@\s]*@/.test(url))
+        // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
+        const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
+        if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? ''))
             return [];
         return [{ url, status: `${m[2]} ${m[3]}` }];
     });
@@ -8862,11 +9212,11 @@ function subprocessFailure(output, message) {
     return built && { kind: 'build-failed', ...built, message };
 }
 /** What kind of failure pip reports (most specific first). Pure. */
-function classifyPipFailure(output) {
+function classifyPipFailure(output, loginHosts) {
     const message = pipMessage(output);
     // First: at debug level (the retry) pip's own traceback follows, which other patterns may read.
     const missing = noMatchingDistribution(output);
-    const refusals = missing ? indexRefusals(output, missing) : [];
+    const refusals = missing ? indexRefusals(output, missing, loginHosts) : [];
     if (missing && refusals.length > 0)
         return { kind: 'refused', requirement: missing, refusals, message };
     const invalid = invalidRequirement(output);
@@ -9539,6 +9889,145 @@ async function planOrConflict(ws, draft, o) {
     };
 }
 
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __webpack_require__(63659);
+;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
+// A time limit on every command the resolver runs in its container. pip can hang: an index that
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
+// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
+// releases of loosely pinned packages. Without a limit the stage would hang with it;
+// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
+// error, and the caller removes the container (with whatever still runs in it).
+
+
+
+
+
+/** The variable that sets the limit, in whole seconds. */
+const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
+/** The limit of one command without the variable: 15 minutes. */
+const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
+/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
+function resolveTimeoutMs(env) {
+    const raw = env[RESOLVE_TIMEOUT_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_RESOLVE_TIMEOUT_MS;
+    const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > schema/* MAX_TIMEOUT_SECONDS */.Pe)
+        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${schema/* MAX_TIMEOUT_SECONDS */.Pe}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+    return seconds * 1000;
+}
+/**
+ * The most commands one resolve can run in its container, counted from the steps (resolve.ts
+ * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
+ * - the base snapshot by its own command (to be cached): 1;
+ * - the plain dry run (the held one in its process): 2;
+ * - the held dry run on its own: 2;
+ * - relax: the helper's proposal 1, the relaxed dry run 2;
+ * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
+ * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
+ *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
+ *   its report 1.
+ */
+function maxResolveCommands(requested) {
+    return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
+}
+/** Limits added to the count: the time between commands (files copied in, the container's start). */
+const DEADLINE_MARGIN = 2;
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
+ * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
+ * still allowed to run would read as the helper failing. Never less than the sessions' default.
+ */
+const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
+/** What each pip report is the report of, for people. */
+const REPORTS = {
+    'naive.json': 'the plain dry run',
+    'held.json': 'the held dry run (base packages pinned)',
+    'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+    'released.json': 'the released dry run (pins of what breaks nothing dropped)',
+    'probe.json': 'the dry run looking for the newest release that fits',
+};
+const reportStep = (path) => {
+    const name = (path ?? '').slice(`${DIR}/`.length);
+    return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
+};
+/** The step a command of the resolver is, named for people (pure). */
+function execStep(cmd) {
+    const helper = cmd.indexOf(`${DIR}/helper.py`);
+    if (helper >= 0) {
+        const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
+        const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
+        if (sub === 'run')
+            return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
+        if (sub === 'snapshot')
+            return 'the base snapshot (pip inspect)';
+        if (sub === 'relax')
+            return 'relaxing the blamed pins';
+        if (sub === 'analyze')
+            return 'the analysis of a pip report';
+        return `the resolver helper's ${sub ?? 'command'}`;
+    }
+    const report = cmd.indexOf('--report');
+    if (cmd.includes('pip') && report >= 0)
+        return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
+    return `the command "${cmd.slice(0, 2).join(' ')}"`;
+}
+/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
+function formatLimit(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
+}
+/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
+function execTimeoutError(cmd, limitMs, where) {
+    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+}
+const exec_limit_firstLine = (text) => (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 200);
+/** How a command ended, for an interrupt's message: `exit 126: OCI runtime exec failed: ...`. */
+function execEnding(r) {
+    const line = exec_limit_firstLine(`${r.stderr}\n${r.stdout}`);
+    return `exit ${r.exitCode}${line ? `: ${line}` : ''}`;
+}
+/**
+ * After SIGINT/SIGTERM/SIGHUP, what the cleanup's removal of the container made of WHAT: the engine
+ * refusing it (409 "container stopped/paused", 500 "Removal In Progress"), the command failing
+ * ("cannot exec in a stopped state", exit 137). The interrupt (exit 130/143/129), not an internal
+ * error or a base image without python3; undefined before any signal.
+ */
+function stoppedByInterrupt(what, failure) {
+    if ('result' in failure)
+        return failure.result.exitCode === 0 ? undefined : (0,cleanup/* interruptedFailure */.rn)(what, execEnding(failure.result));
+    const e = failure.error;
+    return (0,cleanup/* interruptedFailure */.rn)(what, exec_limit_firstLine(e instanceof Error ? e.message : String(e)), e);
+}
+/**
+ * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
+ * throws execTimeoutError. The caller closes the session, which removes the container. After a
+ * signal, a command or a copy that fails (the cleanup removed the container) throws the interrupt.
+ */
+function withExecLimit(session, limitMs, where) {
+    const rethrow = (what) => (error) => {
+        throw stoppedByInterrupt(what, { error }) ?? error;
+    };
+    return {
+        containerId: session.containerId,
+        putFiles: (dir, files) => session.putFiles(dir, files).catch(rethrow(`copying the resolver's files into ${where.image}`)),
+        close: () => session.close(),
+        async exec(cmd, options = {}) {
+            const timeoutMs = options.timeoutMs ?? limitMs;
+            const what = `${execStep(cmd)} in ${where.image}`;
+            const r = await session.exec(cmd, { ...options, timeoutMs }).catch(rethrow(what));
+            const stopped = stoppedByInterrupt(what, { result: r });
+            if (stopped)
+                throw stopped;
+            if (r.timedOut)
+                throw execTimeoutError(cmd, timeoutMs, where);
+            return r;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/py/helper.generated.ts
 // GENERATED from ml_image_resolve.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
 // The resolver's Python helper as text, so that the bundle (dist/) carries it without reading files at run time.
@@ -10129,7 +10618,10 @@ function pipFailureError(pipOut, ctx) {
     // A line of the -c files' text is named by its own file and line before anything reads a line
     // number: line N there is not line N of the requirements.
     const out = withConstraintOrigins(pipOut, ctx.constraintOrigins ?? []);
-    const f = classifyPipFailure(out);
+    // The hosts whose login pip has (in the URL or its netrc file: input.ts runIndexes).
+    const urls = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls];
+    const loginHosts = new Set(urls.flatMap((u) => /^\w[\w+.-]*:\/\/[^/?#]*@([^/:?#]*)/.exec(u)?.[1] ?? []));
+    const f = classifyPipFailure(out, loginHosts);
     const b = blame(out, ctx);
     switch (f.kind) {
         case 'conflict':
@@ -10365,6 +10857,8 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+
+
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
 const PREINSTALLED_FILE = 'preinstalled.txt';
 /** The requirements file that adds the torch index (input.ts torchIndexArgs), in the workspace. */
@@ -10387,6 +10881,7 @@ async function prepareWorkspace(ws, o, cached) {
             [TORCH_INDEX_FILE]: TORCH_INDEX_FILE_TEXT,
         }),
         ...(o.userConstraints && { [USER_CONSTRAINTS_FILE]: o.userConstraints }),
+        ...(o.netrc && { [NETRC_FILE]: o.netrc }),
     };
     if (cached.hit === undefined) {
         await ws.put(files);
@@ -10440,10 +10935,17 @@ function parseSnapshot(run, image) {
         throw new errors/* InputError */.dz(`${image}: ${error}`, 'resolve needs python3 and pip >= 22.2 in the base image: use such a base, or resolve mode "off"');
     return parseHelperOutput(SnapshotSchema, run, image);
 }
-/** The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". */
+/**
+ * The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". After
+ * SIGINT/SIGTERM/SIGHUP a failed start is the cleanup's doing (the container removed under the
+ * exec: "cannot exec in a stopped state", "ttrpc: closed"): the interrupt, exit 130/143/129.
+ */
 function noPython(r, image) {
     if (r.exitCode === 0)
         return;
+    const stopped = (0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, execEnding(r));
+    if (stopped)
+        throw stopped;
     const text = `${r.stderr}\n${r.stdout}`;
     if (r.exitCode === 127 ||
         r.exitCode === 126 ||
@@ -10718,118 +11220,6 @@ function basePullError(e, ref, platform) {
     return new errors/* EnvironmentError */.eG(`${e.message}\nthe registry refused the pull of the base image: it needs a credential, and the resolver pulls through the Docker engine's API, which sends none`, `log in with a credential that may read it ("docker login ${host}"; in GitHub Actions docker/login-action) and pull it with the docker CLI, which sends that credential: "docker pull --platform ${platform} ${ref}"; the resolver then runs the local image. Some registries refuse a misspelled reference the same way: check it too`, { cause: e });
 }
 
-// EXTERNAL MODULE: ./src/docker/adapter.ts
-var adapter = __webpack_require__(63659);
-;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
-// A time limit on every command the resolver runs in its container. pip can hang: an index that
-// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
-// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
-// releases of loosely pinned packages. Without a limit the stage would hang with it;
-// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
-// error, and the caller removes the container (with whatever still runs in it).
-
-
-
-
-/** The variable that sets the limit, in whole seconds. */
-const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
-/** The limit of one command without the variable: 15 minutes. */
-const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
-/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
-function resolveTimeoutMs(env) {
-    const raw = env[RESOLVE_TIMEOUT_ENV];
-    if (raw === undefined || raw.trim() === '')
-        return DEFAULT_RESOLVE_TIMEOUT_MS;
-    const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > schema/* MAX_TIMEOUT_SECONDS */.Pe)
-        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${schema/* MAX_TIMEOUT_SECONDS */.Pe}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
-    return seconds * 1000;
-}
-/**
- * The most commands one resolve can run in its container, counted from the steps (resolve.ts
- * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
- * - the base snapshot by its own command (to be cached): 1;
- * - the plain dry run (the held one in its process): 2;
- * - the held dry run on its own: 2;
- * - relax: the helper's proposal 1, the relaxed dry run 2;
- * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
- * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
- *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
- *   its report 1.
- */
-function maxResolveCommands(requested) {
-    return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
-}
-/** Limits added to the count: the time between commands (files copied in, the container's start). */
-const DEADLINE_MARGIN = 2;
-/**
- * How long the session's container may live: its idle loop ends then even when this process was
- * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
- * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
- * still allowed to run would read as the helper failing. Never less than the sessions' default.
- */
-const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
-/** What each pip report is the report of, for people. */
-const REPORTS = {
-    'naive.json': 'the plain dry run',
-    'held.json': 'the held dry run (base packages pinned)',
-    'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
-    'released.json': 'the released dry run (pins of what breaks nothing dropped)',
-    'probe.json': 'the dry run looking for the newest release that fits',
-};
-const reportStep = (path) => {
-    const name = (path ?? '').slice(`${DIR}/`.length);
-    return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
-};
-/** The step a command of the resolver is, named for people (pure). */
-function execStep(cmd) {
-    const helper = cmd.indexOf(`${DIR}/helper.py`);
-    if (helper >= 0) {
-        const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
-        const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
-        if (sub === 'run')
-            return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
-        if (sub === 'snapshot')
-            return 'the base snapshot (pip inspect)';
-        if (sub === 'relax')
-            return 'relaxing the blamed pins';
-        if (sub === 'analyze')
-            return 'the analysis of a pip report';
-        return `the resolver helper's ${sub ?? 'command'}`;
-    }
-    const report = cmd.indexOf('--report');
-    if (cmd.includes('pip') && report >= 0)
-        return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
-    return `the command "${cmd.slice(0, 2).join(' ')}"`;
-}
-/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
-function formatLimit(ms) {
-    const s = Math.round(ms / 1000);
-    return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
-}
-/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
-function execTimeoutError(cmd, limitMs, where) {
-    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
-}
-/**
- * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
- * throws execTimeoutError. The caller closes the session, which removes the container.
- */
-function withExecLimit(session, limitMs, where) {
-    return {
-        containerId: session.containerId,
-        putFiles: (dir, files) => session.putFiles(dir, files),
-        close: () => session.close(),
-        async exec(cmd, options = {}) {
-            const timeoutMs = options.timeoutMs ?? limitMs;
-            const r = await session.exec(cmd, { ...options, timeoutMs });
-            if (r.timedOut)
-                throw execTimeoutError(cmd, timeoutMs, where);
-            return r;
-        },
-    };
-}
-
 // EXTERNAL MODULE: external "node:dns/promises"
 var external_node_dns_promises_ = __webpack_require__(71553);
 // EXTERNAL MODULE: external "node:net"
@@ -10983,6 +11373,7 @@ class StepTimes {
 
 
 
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -11008,6 +11399,8 @@ async function resolveAgainstBase(input, deps) {
     const progress = deps.progress ?? (() => undefined);
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
     const times = new StepTimes();
+    const netrc = runIndexes(input);
+    warnKeptLogins(netrc.kept, progress);
     const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
     if (pinned.note !== undefined)
         say(pinned.note);
@@ -11055,6 +11448,7 @@ async function resolveAgainstBase(input, deps) {
             requirementsText: input.requirements.text,
             preinstalled: first,
             ...(userConstraints !== '' && { userConstraints }),
+            ...(netrc.netrc !== '' && { netrc: netrc.netrc }),
             ...(deps.cache !== undefined && { cache: deps.cache }),
             ...(pinned.key !== undefined && { digest: pinned.key }),
             say,
@@ -13877,8 +14271,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
-var signers = __webpack_require__(64916);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
+var signers = __webpack_require__(57614);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -14375,7 +14769,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 13;
+const SBOM_FORMAT = 14;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -15705,6 +16099,7 @@ function constrainUntrusted(model, facts) {
 
 
 
+
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
@@ -15748,7 +16143,10 @@ async function postFromArtifact(dir, io) {
     const markerKey = posterMarkerKey(repository, run.workflow_id, io.markerKey, io.artifactName);
     if (artifact.markerKey !== undefined && artifact.markerKey !== markerKey)
         io.info(`#${artifact.prNumber}: the artifact's comment key ${JSON.stringify(artifact.markerKey.slice(0, 200))} is not used: the poster's is ${markerKey}`);
-    const models = artifact.reports.map((m) => {
+    // Package lists the pull request's job cut to fit the size limit are whole again (stand-ins for
+    // the changes no comment could show), so the comment is the one the full reports render.
+    const reports = restoreTrimmed(artifact, external_node_path_default().join(dir, report_artifact/* COMMENT_ARTIFACT_FILE */.kb));
+    const models = reports.map((m) => {
         const c = constrainUntrusted(m, facts);
         for (const d of c.dropped)
             io.warning(d);
@@ -15948,6 +16346,9 @@ function checkSecretEnvs(secretEnvs, env) {
 // EXTERNAL MODULE: ./src/action/io.ts
 var action_io = __webpack_require__(23152);
 ;// CONCATENATED MODULE: ./src/action/mask.ts
+// What the action masks in the job's log (core.setSecret through ActionIo): the `secrets` input
+// before it is parsed, and the values the parsed inputs and the config name. One threshold for all.
+
 /**
  * The shortest value masked. A runner replaces a masked value wherever it appears in later log
  * lines: "1" or "on" would mangle every line and show where the value is. One threshold for every
@@ -15987,11 +16388,28 @@ function maskSecretsInput(io, raw) {
     for (const m of masks)
         io.setSecret?.(m);
 }
+/**
+ * The build's secret values, masked in every later log line (a runner masks only values from its
+ * secrets context): each `secrets` input value; the values build.secrets (NAMES) and secret-envs
+ * name, from the environment (often a step's own export; pip prints a URL's ?sig=${SAS}); and each
+ * secret-files file's text, read as the build stage reads it for its own mask (a file too big,
+ * binary or unreadable is left unread).
+ */
+function maskBuildSecrets(io, names, options) {
+    for (const [id, v] of Object.entries(options.secrets ?? {}))
+        maskValue(io, v, `input "secrets": the value of ${id}`);
+    for (const name of names)
+        maskValue(io, io.env[name], `build.secrets: ${name}'s value`);
+    for (const [id, name] of Object.entries(options.secretEnvs ?? {}))
+        maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
+    for (const [id, file] of Object.entries(options.secretFiles ?? {}))
+        maskValue(io, secretFileText(file), `input "secret-files": ${id}'s text`);
+}
 
 // EXTERNAL MODULE: ./src/action/post.ts
 var post = __webpack_require__(27718);
-// EXTERNAL MODULE: ./src/action/verify.ts + 5 modules
-var verify = __webpack_require__(8549);
+// EXTERNAL MODULE: ./src/action/verify.ts + 6 modules
+var verify = __webpack_require__(30356);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
@@ -16114,16 +16532,7 @@ function parseActionInputs(io) {
     // A merge job (merge-from) builds nothing, so it mounts no secret: its env need not hold them.
     if (stages.has('build') && get('merge-from').trim() === '')
         checkSecretEnvs(buildOptions.secretEnvs, io.env);
-    // Values of the `secrets` input are masked in every later log line (a runner masks only
-    // values that come from its secrets context).
-    for (const [id, v] of Object.entries(buildOptions.secrets ?? {}))
-        maskValue(io, v, `input "secrets": the value of ${id}`);
-    // So are the values build.secrets and secret-envs name: they come from the environment, often a
-    // step's own export, which the runner does not know to mask (pip prints a URL's ?sig=${SAS}).
-    for (const name of loaded.config.build.secrets)
-        maskValue(io, io.env[name], `build.secrets: ${name}'s value`);
-    for (const [id, name] of Object.entries(buildOptions.secretEnvs ?? {}))
-        maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
+    maskBuildSecrets(io, loaded.config.build.secrets, buildOptions);
     return {
         kind: 'stages',
         token,

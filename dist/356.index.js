@@ -1,8 +1,8 @@
-export const id = 549;
-export const ids = [549];
+export const id = 356;
+export const ids = [356];
 export const modules = {
 
-/***/ 8549:
+/***/ 30356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,15 +17,68 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
-var signers = __webpack_require__(64916);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
+var signers = __webpack_require__(57614);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
 var cosign_push = __webpack_require__(33147);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/attest/read-limits.ts
+var read_limits = __webpack_require__(39234);
+;// CONCATENATED MODULE: ./src/attest/verify-layers.ts
+
+
+
+
+
+/** The probe over the registry client; each tag's manifest is read once (one verify's probes). */
+function registryAttestations(client) {
+    const manifests = new Map();
+    return async (ref, type) => {
+        const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        const c = client(host);
+        const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'att');
+        const id = `${host}/${repository}:${tag}`;
+        let m = manifests.get(id);
+        if (!m)
+            manifests.set(id, (m = c.manifest(repository, tag, cosign_push/* ACCEPT */.FA)));
+        const uri = (0,cosign_image/* predicateTypeUri */.Mx)(type);
+        const ofType = (0,cosign_image/* readLayers */.n4)(await m).filter((l) => l.mediaType === cosign_image/* DSSE_MEDIA_TYPE */.OO && l.annotations?.predicateType === uri);
+        // An embedded blob came with the manifest: cosign had it, and left it out for another reason.
+        const fetched = (0,read_limits/* readableLayers */.RJ)(ofType.filter((l) => (0,cosign_image/* embeddedBlob */.MJ)(l) === undefined), host, `${repository}:${tag}`, 'attestation');
+        try {
+            await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* blobOf */.DE)(c, repository, tag, l, true));
+        }
+        catch (e) {
+            if (!(e instanceof errors/* EnvironmentError */.eG))
+                throw e;
+            throw new errors/* EnvironmentError */.eG(`the ${type} attestation of ${ref}: ${repository}:${tag} lists its layer, whose blob the registry does not serve (so the check found none): ${e.message}`, e.fix ?? 'check the registry and any proxy in between', { cause: e });
+        }
+    };
+}
+/** SIGNER's checks, where an attestation found missing is confirmed with PROBE (when given). */
+function confirmingChecks(signer, probe) {
+    if (!probe)
+        return signer;
+    return {
+        verify: (ref, identity, o) => signer.verify(ref, identity, o),
+        verifyAttestations: async (ref, type, identity, o) => {
+            const v = await signer.verifyAttestations(ref, type, identity, o);
+            if (!v.ok && v.failure.reason === 'missing')
+                await probe(ref, type);
+            return v;
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/attest/workflow-claims.ts
 var workflow_claims = __webpack_require__(14424);
 ;// CONCATENATED MODULE: ./src/attest/verify-certificates.ts
+
 
 
 
@@ -43,23 +96,36 @@ function registryCertificates(client) {
     };
 }
 /**
- * The reader `ml-image verify` and its sub-action use: for a keyless identity that pins a workflow
- * claim, over the built-in registry client where it reaches REF's registry as docker would (not
- * through a proxy, not with an identity token: then none, and a failed check says less); its
- * requests go over TRANSPORT's fetch (default node:http) and end at its signal (the deadline).
+ * The reader `ml-image verify` and its sub-action use, over the built-in registry client where it
+ * reaches REF's registry as docker would (not through a proxy, not with an identity token: then
+ * none, a failed check says less and cosign's "missing" stands unconfirmed); its requests go over
+ * TRANSPORT's fetch (default node:http) and end at its signal (the deadline). Certificates only for
+ * a keyless identity that pins a workflow claim (none otherwise); the attestation probe for every
+ * identity. Docker's config is read when a check first failed, not before.
  */
 function certificateReaderFor(env, ref, identity, transport = {}) {
-    if (identity.kind !== 'keyless' || (0,workflow_claims/* pinnedClaims */.al)(identity).length === 0 || !(0,signers/* nativeReaches */.hG)(ref, env))
-        return undefined;
-    return registryCertificates((0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal));
+    let reader;
+    const registry = () => {
+        if (reader === undefined) {
+            const client = (0,signers/* nativeReaches */.hG)(ref, env)
+                ? (0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal)
+                : undefined;
+            reader = client
+                ? { certificates: registryCertificates(client), attestations: registryAttestations(client) }
+                : null;
+        }
+        return reader;
+    };
+    const pins = identity.kind === 'keyless' && (0,workflow_claims/* pinnedClaims */.al)(identity).length > 0;
+    const certificates = async (r, tag) => pins ? (registry()?.certificates(r, tag) ?? []) : [];
+    const attestations = async (r, type) => registry()?.attestations(r, type);
+    return Object.assign(certificates, { attestations });
 }
 
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
 var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/map-limit.ts
-var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
@@ -168,8 +234,6 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -522,6 +586,7 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -688,12 +753,15 @@ function hostOf(ref) {
 /**
  * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
  * gets its signal where the call takes one (the image reader's). A call that fails stops the
- * others at once (the deadline's signal), and the verify ends with its error.
+ * others at once (the deadline's signal), and the verify ends with its error. An attestation a
+ * check found missing is looked for with the certificate reader's probe, within the check's wait
+ * (verify-layers.ts).
  */
 function tracked(deps, deadline) {
     const { signal } = deadline;
     const wait = (ref, what, work, optional = false) => deadline.wait(hostOf(ref), what, work, optional);
-    const { docker, signer, certificates } = deps;
+    const { docker, certificates } = deps;
+    const signer = confirmingChecks(deps.signer, certificates?.attestations);
     return {
         docker: {
             imagetoolsInspect: (ref) => wait(ref, `the image index ${ref}`, () => docker.imagetoolsInspect(ref, { signal })),
@@ -931,6 +999,7 @@ async function verifyAction(io) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cl: () => (/* binding */ describeIdentity),
 /* harmony export */   Gz: () => (/* binding */ versionArgs),
 /* harmony export */   H$: () => (/* binding */ verifyArgs),
 /* harmony export */   Ng: () => (/* binding */ signArgs),
@@ -1026,6 +1095,13 @@ function verifyFlags(id, opts) {
             return [`--${c.flag}`, value];
         }),
     ];
+}
+/** Who must have signed, in words (a failed check names it). */
+function describeIdentity(id) {
+    if (id.kind === 'key')
+        return `the public key ${id.publicKey}`;
+    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
+    return `${who} (issuer ${id.certificateOidcIssuer})`;
 }
 function versionArgs() {
     return ['version', '--json'];
@@ -1193,10 +1269,12 @@ const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
 const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
 const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
 // "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
-// held (another key, a statement about another digest, an unsigned or malformed envelope); with
-// nothing after the colon it had none.
+// held (another key, a statement about another digest, an unsigned or malformed envelope, a layer
+// whose blob is not the size it declares); with nothing after the colon it had none.
 const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
-const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+// An image index pushed at the .sig/.att tag holds no signature or attestation layers: nothing
+// there, as the built-in verifier reads it (go-containerregistry looks for this platform's child).
+const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN|no child with platform \S+ in index \S+\.(sig|att)$/i;
 /**
  * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
  * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
@@ -1885,6 +1963,83 @@ class Ahead {
 
 /***/ }),
 
+/***/ 39234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DE: () => (/* binding */ blobOf),
+/* harmony export */   RJ: () => (/* binding */ readableLayers),
+/* harmony export */   V8: () => (/* binding */ readTagLayers)
+/* harmony export */ });
+/* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9992);
+/* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
+/* harmony import */ var _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33147);
+
+
+
+
+/** Layers of one kind read from one image at most: cosign's own limit (maxAllowedSigsOrAtts). */
+const MAX_READ_LAYERS = 100;
+/** Their declared sizes together at most (a signature is a few hundred bytes, an SBOM some MiB). */
+const MAX_READ_BYTES = 256 * 1024 * 1024;
+const FIX = 'check the registry and any proxy in between: cosign itself refuses an image with more than 100 signatures or attestations; remove the tag (or its extra layers) and sign or attest again';
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** A size a layer may declare: a whole number of bytes, not negative. */
+const validSize = (size) => Number.isSafeInteger(size) && size >= 0;
+/**
+ * LAYERS (of KIND) of IMAGE at HOST, when reading their blobs stays within MAX_READ_LAYERS and
+ * MAX_READ_BYTES; otherwise an EnvironmentError saying which.
+ */
+function readableLayers(layers, host, image, kind) {
+    if (layers.length > MAX_READ_LAYERS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
+    const invalid = layers.find((l) => !validSize(l.size));
+    if (invalid)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
+    const total = layers.reduce((n, l) => n + l.size, 0);
+    if (total > MAX_READ_BYTES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
+    return layers;
+}
+/**
+ * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
+ * be the size the layer of TAG declares. The registry served the very blob (the client checks its
+ * digest), so another size is the manifest's: for a CHECK (verify) a failed one (exit 1), as
+ * cosign, which reads no such layer, fails it; for the attest stage, which extends the tag, exit 3.
+ */
+async function blobOf(client, repository, tag, l, check = false) {
+    const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .embeddedBlob */ .MJ)(l);
+    if (embedded)
+        return embedded;
+    const blob = await client.blob(repository, l.digest);
+    if (blob.length === l.size)
+        return blob;
+    const message = `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
+    if (check)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailedError */ .CO(`${message}: no signature or attestation cosign reads`, 'whoever may push to the repository wrote that tag: remove it (or that layer) and sign or attest the image again');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(message, 'check the registry and any proxy in between: the manifest does not describe its blob');
+}
+/**
+ * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
+ * READ_AT_ONCE at a time, for a check (a layer that misstates its size fails it: blobOf); the
+ * KNOWN blob is not downloaded.
+ */
+async function readTagLayers(client, repository, tag, mediaType, kind, known) {
+    const m = await client.manifest(repository, tag, _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCEPT */ .FA);
+    const layers = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .readLayers */ .n4)(m).filter((l) => l.mediaType === mediaType);
+    readableLayers(layers, client.host, `${repository}:${tag}`, kind);
+    return (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .sf)(layers, _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AT_ONCE */ .fh, async (layer) => ({
+        layer,
+        // Content-addressed: a blob whose digest is known needs no download.
+        blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer, true),
+    }));
+}
+
+
+/***/ }),
+
 /***/ 29476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1978,7 +2133,7 @@ function forgetFiles(target, files) {
 
 /***/ }),
 
-/***/ 64916:
+/***/ 57614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2074,8 +2229,8 @@ var read_regular = __webpack_require__(23387);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var util_redact = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var util_redact = __webpack_require__(58772);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
@@ -2149,7 +2304,7 @@ function createCosignSigner(exec, options = {}) {
         const failure = (0,cosign_args/* classifyFailure */.XE)(redact(res.stderr));
         if (failure.kind === 'missing' || failure.kind === 'invalid')
             return failure;
-        throw failureError(what, target, failure, res.exitCode);
+        throw failureError(what, target, failure, res.exitCode, args[0].startsWith('verify'));
     }
     const tlogOf = (o) => ({ tlog: (o?.tlog ?? options.tlog) === true });
     async function version() {
@@ -2207,12 +2362,6 @@ function expectDone(res, what) {
     // cosign said "no signatures"/"invalid" while signing: nothing a check can report.
     throw new errors/* EnvironmentError */.eG(`${what} failed: ${res.detail}`, 'run the same cosign command with --verbose');
 }
-function describeIdentity(id) {
-    if (id.kind === 'key')
-        return `the public key ${id.publicKey}`;
-    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
-    return `${who} (issuer ${id.certificateOidcIssuer})`;
-}
 function checkFailed(ref, what, type, identity, failure) {
     const kind = type === undefined ? what : `${type} ${what}`;
     const reason = failure.kind === 'invalid' ? 'invalid' : 'missing';
@@ -2220,7 +2369,9 @@ function checkFailed(ref, what, type, identity, failure) {
         ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
         : /no matching subject digest found/i.test(failure.detail)
             ? `the ${kind} on ${ref} is about another image (cosign: ${failure.detail})`
-            : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+            : /error verifying (size|sha256 checksum)/i.test(failure.detail)
+                ? `the ${kind} on ${ref} is a layer whose blob does not match its descriptor (size or digest) (cosign: ${failure.detail})`
+                : `the ${kind} on ${ref} is not signed by ${(0,cosign_args/* describeIdentity */.Cl)(identity)} (cosign: ${failure.detail})`;
     return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 function unreadable(ref, type, what) {
@@ -2235,7 +2386,7 @@ function wrongSubject(ref, what, type, found) {
         failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
     };
 }
-function failureError(what, target, failure, exitCode) {
+function failureError(what, target, failure, exitCode, verifying) {
     const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
     switch (failure.kind) {
         case 'unreachable':
@@ -2243,9 +2394,11 @@ function failureError(what, target, failure, exitCode) {
                 ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
                     ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
                     : 'check the registry host name, your network, and any proxy settings')
-                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
+                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, verifying
+                    ? 'verify needs sigstore.dev (TUF, Rekor) for keyless images and --tlog: run where sigstore.dev is reachable, or drop --tlog for a key-signed image'
+                    : 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
         case 'denied':
-            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, 'log in with push rights first (docker/login-action, or `docker login`); cosign uses the Docker credentials');
+            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, `log in with ${verifying ? 'a credential that may read the image' : 'push rights'} first (docker/login-action, or \`docker login\`); cosign uses the Docker credentials`);
         case 'input':
             return new errors/* InputError */.dz(`${what}: ${inputProblem(failure.detail)}`);
         case 'unknown':
@@ -2346,62 +2499,8 @@ var cosign_push = __webpack_require__(33147);
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
-;// CONCATENATED MODULE: ./src/attest/read-limits.ts
-
-
-
-
-/** Layers of one kind read from one image at most: cosign's own limit (maxAllowedSigsOrAtts). */
-const MAX_READ_LAYERS = 100;
-/** Their declared sizes together at most (a signature is a few hundred bytes, an SBOM some MiB). */
-const MAX_READ_BYTES = 256 * 1024 * 1024;
-const FIX = 'check the registry and any proxy in between: cosign itself refuses an image with more than 100 signatures or attestations; remove the tag (or its extra layers) and sign or attest again';
-const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-/** A size a layer may declare: a whole number of bytes, not negative. */
-const validSize = (size) => Number.isSafeInteger(size) && size >= 0;
-/**
- * LAYERS (of KIND) of IMAGE at HOST, when reading their blobs stays within MAX_READ_LAYERS and
- * MAX_READ_BYTES; otherwise an EnvironmentError saying which.
- */
-function readableLayers(layers, host, image, kind) {
-    if (layers.length > MAX_READ_LAYERS)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
-    const invalid = layers.find((l) => !validSize(l.size));
-    if (invalid)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
-    const total = layers.reduce((n, l) => n + l.size, 0);
-    if (total > MAX_READ_BYTES)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
-    return layers;
-}
-/**
- * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
- * be the size the layer of TAG declares.
- */
-async function blobOf(client, repository, tag, l) {
-    const embedded = (0,cosign_image/* embeddedBlob */.MJ)(l);
-    if (embedded)
-        return embedded;
-    const blob = await client.blob(repository, l.digest);
-    if (blob.length !== l.size)
-        throw new errors/* EnvironmentError */.eG(`registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`, 'check the registry and any proxy in between: the manifest does not describe its blob');
-    return blob;
-}
-/**
- * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
- * READ_AT_ONCE at a time; the KNOWN blob is not downloaded.
- */
-async function readTagLayers(client, repository, tag, mediaType, kind, known) {
-    const m = await client.manifest(repository, tag, cosign_push/* ACCEPT */.FA);
-    const layers = (0,cosign_image/* readLayers */.n4)(m).filter((l) => l.mediaType === mediaType);
-    readableLayers(layers, client.host, `${repository}:${tag}`, kind);
-    return (0,map_limit/* mapLimit */.sf)(layers, cosign_image/* READ_AT_ONCE */.fh, async (layer) => ({
-        layer,
-        // Content-addressed: a blob whose digest is known needs no download.
-        blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer),
-    }));
-}
-
+// EXTERNAL MODULE: ./src/attest/read-limits.ts
+var read_limits = __webpack_require__(39234);
 ;// CONCATENATED MODULE: ./src/attest/native-signer.ts
 
 
@@ -2490,7 +2589,7 @@ class NativeSigner {
         if (!content) {
             const kind = suffix === 'sig' ? 'signature' : 'attestation';
             const tag = (0,cosign_image/* cosignTag */.qv)(digest, suffix);
-            content = readTagLayers(this.deps.client(host), repository, tag, mediaType, kind, known);
+            content = (0,read_limits/* readTagLayers */.V8)(this.deps.client(host), repository, tag, mediaType, kind, known);
             this.read.set(id, content);
             content.catch(() => this.read.delete(id));
         }
@@ -2588,13 +2687,13 @@ class NativeSigner {
         const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'att');
         const added = made.map((m) => native_signer_layer(cosign_image/* DSSE_MEDIA_TYPE */.OO, m.envelope, { [cosign_image/* SIGNATURE_ANNOTATION */.ZB]: '', predicateType: m.type }));
         const types = new Set(made.map((m) => m.type));
-        const typeOf = async (l) => (0,cosign_image/* envelopePredicateType */.Mo)(await blobOf(client, repository, tag, l));
+        const typeOf = async (l) => (0,cosign_image/* envelopePredicateType */.Mo)(await (0,read_limits/* blobOf */.DE)(client, repository, tag, l));
         this.read.delete(`${host}/${repository}@${digest}.att`);
         const work = this.serial(`${host}/${repository}:${tag}`, () => (0,cosign_push/* pushCosignImage */.DW)(client, repository, tag, 
         // A new signature makes new bytes: only an envelope attached again may be there already.
         made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => {
             // The envelopes read for their type (an older writer's): as many as verify would read.
-            readableLayers((0,cosign_image/* unnamedAttestations */.Oy)(there), host, `${repository}:${tag}`, 'attestation');
+            (0,read_limits/* readableLayers */.RJ)((0,cosign_image/* unnamedAttestations */.Oy)(there), host, `${repository}:${tag}`, 'attestation');
             return [...(await (0,cosign_image/* keptAttestations */.KV)(there, types, typeOf)), ...added];
         }, {
             read: this.ahead.layers(client, repository, tag),
@@ -3219,7 +3318,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58772);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -3416,7 +3515,7 @@ function buildSmokePredicate(input) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
 // What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
 // pass every attestation goes through before it leaves. The in-toto statement that wraps each
 // predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
@@ -4988,10 +5087,18 @@ class RegistryClient {
             this.deps.signal?.throwIfAborted();
         }
     }
-    fail(what, r) {
+    /**
+     * A request the registry answered with STATUS: passing (5xx, 429), else refused; the fix for a
+     * refusal is READ's (a GET of a manifest or a blob) or the push's.
+     */
+    fail(what, r, read) {
         return new _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
             ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
-            : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
+            : read === 'blob'
+                ? 'the registry lists a blob it cannot serve: check the registry (its storage) and any proxy in between'
+                : read === 'manifest'
+                    ? 'the registry refused to read a manifest: check the registry host name and any proxy in between'
+                    : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
     }
     async warm(sockets) {
         const ping = () => this.deps
@@ -5011,7 +5118,7 @@ class RegistryClient {
         if (r.status === 404)
             return undefined;
         if (r.status !== 200)
-            throw this.fail(`reading the manifest ${repository}:${reference}`, r);
+            throw this.fail(`reading the manifest ${repository}:${reference}`, r, 'manifest');
         const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body);
         // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
         if (reference.startsWith('sha256:') && digest !== reference)
@@ -5027,7 +5134,7 @@ class RegistryClient {
     async blob(repository, digest) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
         if (r.status !== 200)
-            throw this.fail(`reading the blob ${repository}@${digest}`, r);
+            throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
         if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body) !== digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
         return r.body;
@@ -5331,7 +5438,7 @@ function dockerConfigPath(env) {
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
@@ -5382,7 +5489,7 @@ function runnerFromEnv(env) {
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
@@ -5530,7 +5637,7 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89780);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's

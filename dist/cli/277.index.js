@@ -1,14 +1,14 @@
-export const id = 168;
-export const ids = [168];
+export const id = 277;
+export const ids = [277];
 export const modules = {
 
-/***/ 55254:
+/***/ 89298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  OS: () => (/* reexport */ GitHubApiError),
+  OS: () => (/* reexport */ github_errors/* GitHubApiError */.OS),
   createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
@@ -22,146 +22,8 @@ var issues = __webpack_require__(11012);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-;// CONCATENATED MODULE: ./src/github/errors.ts
-// GitHub API errors: what Octokit throws (status, headers, the error body) mapped to one
-// GitHubApiError that carries what callers need (a rate limit told apart from a read-only token,
-// retry-after, 422 details) and a fix. Octokit's plugins have retried by then (retry.ts). The
-// error body crosses the process boundary: it is parsed, never cast.
-
-
-/**
- * A non-2xx answer from the GitHub API, after Octokit's retries. Carries what callers need and
- * nothing that could leak: no request body (the comment), no headers (the token).
- */
-class GitHubApiError extends errors/* MlImageError */.zn {
-    status;
-    details;
-    constructor(message, status, details = {}) {
-        super(message, errors/* ExitCode */.yU.Environment, fixFor(status, details.secondaryRateLimit || details.rateLimited));
-        this.status = status;
-        this.details = details;
-    }
-    get apiMessage() {
-        return this.details.apiMessage;
-    }
-    get retryAfter() {
-        return this.details.retryAfter;
-    }
-    get secondaryRateLimit() {
-        return this.details.secondaryRateLimit === true;
-    }
-    get rateLimited() {
-        return this.details.rateLimited === true;
-    }
-    get errors() {
-        return this.details.errors ?? [];
-    }
-}
-function fixFor(status, rateLimit) {
-    if (rateLimit)
-        return 'wait for the rate limit to reset, or space out runs that comment on the same repository';
-    if (status === 401)
-        return 'the token is missing, expired or revoked: check the github-token input';
-    if (status === 403)
-        return 'give the workflow `permissions: pull-requests: write` (fork pull requests get a read-only token: post from a workflow_run workflow instead)';
-    if (status === 404)
-        return 'check the repository and pull-request number, and that the token can read the repository';
-    if (status >= 500)
-        return 'GitHub had a server error: re-run the job';
-    return undefined;
-}
-const SECONDARY_RE = /secondary rate limit|abuse detection/i;
-/** Seconds from a `retry-after` header: delta-seconds or an HTTP date. */
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    if (/^\d+$/.test(v))
-        return Number(v);
-    const at = Date.parse(v);
-    return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
-function header(headers, name) {
-    if (!headers)
-        return undefined;
-    for (const [k, v] of Object.entries(headers))
-        if (k.toLowerCase() === name && v !== undefined)
-            return String(v);
-    return undefined;
-}
-// Each field is optional and kept only when it has the documented type.
-const loose = schemas/* string */.YjP().optional().catch(undefined);
-/** The fields of GitHub's error body that are used; anything not a JSON object has none. */
-const ErrorBodySchema = schemas/* object */.Ikc({
-    message: loose,
-    documentation_url: loose,
-    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional().catch(undefined),
-});
-const ValidationErrorSchema = schemas/* object */.Ikc({ resource: loose, field: loose, code: loose, message: loose });
-/** A 422's `errors`: strings or objects; anything else is left out. */
-function validationErrors(items) {
-    return items.flatMap((x) => {
-        if (typeof x === 'string')
-            return [{ code: 'custom', message: x }];
-        const o = ValidationErrorSchema.safeParse(x);
-        if (!o.success)
-            return [];
-        return [
-            {
-                resource: o.data.resource,
-                field: o.data.field,
-                code: o.data.code ?? 'custom',
-                message: o.data.message,
-            },
-        ];
-    });
-}
-/**
- * Map what Octokit throws (RequestError: status, response.headers, response.data) to a
- * GitHubApiError. Anything else (a bug, a thrown string) is passed through untouched.
- */
-function toGitHubApiError(err, operation, nowMs = Date.now()) {
-    if (err instanceof GitHubApiError)
-        return err;
-    if (typeof err !== 'object' || err === null)
-        return err;
-    const e = err;
-    // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 without a
-    // response: those are not HTTP errors (callGitHub reports them as "cannot reach").
-    if (typeof e.status !== 'number' || e.status < 400)
-        return err;
-    const status = e.status;
-    const headers = e.response?.headers;
-    const body = ErrorBodySchema.safeParse(e.response?.data);
-    const data = body.success ? body.data : {};
-    const apiMessage = data.message ??
-        (typeof e.response?.data === 'string' && e.response.data.length < 500 ? e.response.data : undefined);
-    const errors = data.errors && validationErrors(data.errors);
-    let retryAfter = parseRetryAfter(header(headers, 'retry-after'), nowMs);
-    const remaining = header(headers, 'x-ratelimit-remaining');
-    const reset = header(headers, 'x-ratelimit-reset');
-    const rateLimited = (status === 403 || status === 429) && remaining === '0';
-    if (retryAfter === undefined && rateLimited && reset && /^\d+$/.test(reset)) {
-        retryAfter = Math.max(0, Number(reset) - Math.floor(nowMs / 1000));
-    }
-    const secondaryRateLimit = (status === 403 || status === 429) &&
-        !rateLimited &&
-        (SECONDARY_RE.test(apiMessage ?? '') || header(headers, 'retry-after') !== undefined);
-    const detail = apiMessage ?? (status >= 500 ? 'server error' : 'no message');
-    const fieldErrors = errors?.length
-        ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
-        : '';
-    return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
-        apiMessage,
-        documentationUrl: data.documentation_url,
-        retryAfter,
-        secondaryRateLimit,
-        rateLimited,
-        errors,
-        requestId: header(headers, 'x-github-request-id'),
-    });
-}
-
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __webpack_require__(73116);
 ;// CONCATENATED MODULE: ./src/github/retry.ts
 
 /** One request's time limit (connect + answer); each retry gets its own. */
@@ -240,8 +102,8 @@ function nameSecondaryLimit(err) {
     const e = err;
     if (typeof e.message !== 'string' || /\bsecondary rate\b/i.test(e.message))
         return;
-    const mapped = toGitHubApiError(err, 'request');
-    if (mapped instanceof GitHubApiError && mapped.secondaryRateLimit)
+    const mapped = (0,github_errors/* toGitHubApiError */.Vu)(err, 'request');
+    if (mapped instanceof github_errors/* GitHubApiError */.OS && mapped.secondaryRateLimit)
         e.message = `${e.message} (a secondary rate limit)`;
 }
 /** How many times the request an error ended was sent (set by attemptsPlugin). */
@@ -365,7 +227,7 @@ async function callGitHub(operation, fn, opts) {
     }
     catch (err) {
         if (!isConnectionError(err))
-            throw toGitHubApiError(err, operation);
+            throw (0,github_errors/* toGitHubApiError */.Vu)(err, operation);
         const tries = attemptsOf(err) ?? 1;
         const secs = ((Date.now() - t0) / 1000).toFixed(1);
         throw new errors/* EnvironmentError */.eG(`cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${tries} time${tries === 1 ? '' : 's'} over ${secs}s)`, 'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job', { cause: err });
@@ -442,7 +304,7 @@ function octokitClient(octokit, callOpts) {
             }
             catch (mapped) {
                 // GITHUB_TOKEN (an installation token) may not read /user: that is expected, not an error.
-                if (mapped instanceof GitHubApiError &&
+                if (mapped instanceof github_errors/* GitHubApiError */.OS &&
                     (mapped.status === 403 || mapped.status === 401) &&
                     !mapped.secondaryRateLimit &&
                     !mapped.rateLimited)
@@ -451,6 +313,158 @@ function octokitClient(octokit, callOpts) {
             }
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 73116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
+/* harmony export */   Vu: () => (/* binding */ toGitHubApiError)
+/* harmony export */ });
+/* unused harmony export parseRetryAfter */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// GitHub API errors: what Octokit throws (status, headers, the error body) mapped to one
+// GitHubApiError that carries what callers need (a rate limit told apart from a read-only token,
+// retry-after, 422 details) and a fix. Octokit's plugins have retried by then (retry.ts). The
+// error body crosses the process boundary: it is parsed, never cast.
+
+
+/**
+ * A non-2xx answer from the GitHub API, after Octokit's retries. Carries what callers need and
+ * nothing that could leak: no request body (the comment), no headers (the token).
+ */
+class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlImageError */ .zn {
+    status;
+    details;
+    constructor(message, status, details = {}) {
+        super(message, _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Environment, fixFor(status, details.secondaryRateLimit || details.rateLimited));
+        this.status = status;
+        this.details = details;
+    }
+    get apiMessage() {
+        return this.details.apiMessage;
+    }
+    get retryAfter() {
+        return this.details.retryAfter;
+    }
+    get secondaryRateLimit() {
+        return this.details.secondaryRateLimit === true;
+    }
+    get rateLimited() {
+        return this.details.rateLimited === true;
+    }
+    get errors() {
+        return this.details.errors ?? [];
+    }
+}
+function fixFor(status, rateLimit) {
+    if (rateLimit)
+        return 'wait for the rate limit to reset, or space out runs that comment on the same repository';
+    if (status === 401)
+        return 'the token is missing, expired or revoked: check the github-token input';
+    if (status === 403)
+        return 'give the workflow `permissions: pull-requests: write` (fork pull requests get a read-only token: post from a workflow_run workflow instead)';
+    if (status === 404)
+        return 'check the repository and pull-request number, and that the token can read the repository';
+    if (status >= 500)
+        return 'GitHub had a server error: re-run the job';
+    return undefined;
+}
+const SECONDARY_RE = /secondary rate limit|abuse detection/i;
+/** Seconds from a `retry-after` header: delta-seconds or an HTTP date. */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+function header(headers, name) {
+    if (!headers)
+        return undefined;
+    for (const [k, v] of Object.entries(headers))
+        if (k.toLowerCase() === name && v !== undefined)
+            return String(v);
+    return undefined;
+}
+// Each field is optional and kept only when it has the documented type.
+const loose = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined);
+/** The fields of GitHub's error body that are used; anything not a JSON object has none. */
+const ErrorBodySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    message: loose,
+    documentation_url: loose,
+    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional().catch(undefined),
+});
+const ValidationErrorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ resource: loose, field: loose, code: loose, message: loose });
+/** A 422's `errors`: strings or objects; anything else is left out. */
+function validationErrors(items) {
+    return items.flatMap((x) => {
+        if (typeof x === 'string')
+            return [{ code: 'custom', message: x }];
+        const o = ValidationErrorSchema.safeParse(x);
+        if (!o.success)
+            return [];
+        return [
+            {
+                resource: o.data.resource,
+                field: o.data.field,
+                code: o.data.code ?? 'custom',
+                message: o.data.message,
+            },
+        ];
+    });
+}
+/**
+ * Map what Octokit throws (RequestError: status, response.headers, response.data) to a
+ * GitHubApiError. Anything else (a bug, a thrown string) is passed through untouched.
+ */
+function toGitHubApiError(err, operation, nowMs = Date.now()) {
+    if (err instanceof GitHubApiError)
+        return err;
+    if (typeof err !== 'object' || err === null)
+        return err;
+    const e = err;
+    // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 without a
+    // response: those are not HTTP errors (callGitHub reports them as "cannot reach").
+    if (typeof e.status !== 'number' || e.status < 400)
+        return err;
+    const status = e.status;
+    const headers = e.response?.headers;
+    const body = ErrorBodySchema.safeParse(e.response?.data);
+    const data = body.success ? body.data : {};
+    const apiMessage = data.message ??
+        (typeof e.response?.data === 'string' && e.response.data.length < 500 ? e.response.data : undefined);
+    const errors = data.errors && validationErrors(data.errors);
+    let retryAfter = parseRetryAfter(header(headers, 'retry-after'), nowMs);
+    const remaining = header(headers, 'x-ratelimit-remaining');
+    const reset = header(headers, 'x-ratelimit-reset');
+    const rateLimited = (status === 403 || status === 429) && remaining === '0';
+    if (retryAfter === undefined && rateLimited && reset && /^\d+$/.test(reset)) {
+        retryAfter = Math.max(0, Number(reset) - Math.floor(nowMs / 1000));
+    }
+    const secondaryRateLimit = (status === 403 || status === 429) &&
+        !rateLimited &&
+        (SECONDARY_RE.test(apiMessage ?? '') || header(headers, 'retry-after') !== undefined);
+    const detail = apiMessage ?? (status >= 500 ? 'server error' : 'no message');
+    const fieldErrors = errors?.length
+        ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
+        : '';
+    return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
+        apiMessage,
+        documentationUrl: data.documentation_url,
+        retryAfter,
+        secondaryRateLimit,
+        rateLimited,
+        errors,
+        requestId: header(headers, 'x-github-request-id'),
+    });
 }
 
 
@@ -602,7 +616,7 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 
 /***/ }),
 
-/***/ 13168:
+/***/ 38277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -621,6 +635,381 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var artifact = __webpack_require__(80954);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
+// EXTERNAL MODULE: ./src/report/render.ts + 3 modules
+var render = __webpack_require__(33365);
+// EXTERNAL MODULE: ./src/report/render/markdown.ts
+var markdown = __webpack_require__(18298);
+// EXTERNAL MODULE: ./src/github/client.ts + 1 modules
+var github_client = __webpack_require__(89298);
+;// CONCATENATED MODULE: ./src/report/sticky.ts
+// One pull-request comment per report key, updated in place ("sticky"), as
+// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
+// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
+// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
+
+/** GitHub's limit for an issue comment body, in characters. */
+const GITHUB_COMMENT_MAX_CHARS = 65_536;
+/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
+const MIN_COMMENT_CHARS = 1_000;
+/** Is this the 422 GitHub answers for a body over its limit? */
+function isBodyTooLong(err) {
+    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
+        return false;
+    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
+}
+/**
+ * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
+ * we tried, else half; undefined when we are already at the floor.
+ */
+function nextMaxChars(current, err) {
+    if (current <= MIN_COMMENT_CHARS)
+        return undefined;
+    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
+        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
+        .find((m) => m !== undefined);
+    const limit = stated === undefined ? undefined : Number(stated);
+    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
+    return Math.max(MIN_COMMENT_CHARS, next);
+}
+function firstLine(body) {
+    const nl = body.indexOf('\n');
+    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
+}
+const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
+/**
+ * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
+ * bot's comments are taken as ours before we post: any other bot carrying our marker (another
+ * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
+ * GitHub App's own token learns its login from the comment it creates, and then settles onto its
+ * oldest comment as concurrent jobs do.
+ */
+const GITHUB_TOKEN_BOT = 'github-actions[bot]';
+function checkedMarker(raw) {
+    const marker = raw.trim();
+    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
+        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
+    }
+    return marker;
+}
+async function upsertStickyComment(client, opts) {
+    const marker = checkedMarker(opts.marker);
+    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
+    const u = {
+        client,
+        owner: opts.owner,
+        repo: opts.repo,
+        issueNumber: opts.issueNumber,
+        marker,
+        log: opts.log,
+        render: opts.render,
+        maxChars,
+        replaces: opts.replaces,
+        replaced: [],
+        body: sticky_render(opts.render, maxChars, marker),
+        deleted: [],
+    };
+    try {
+        const who = await whoPosts(u, opts.author);
+        const listed = await listComments(u);
+        u.replaced = listed.filter((c) => isReplaced(u, c));
+        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
+        if (target)
+            return await updateExisting(u, who, target, dupes);
+        return await createAndSettle(u, who);
+    }
+    catch (err) {
+        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
+            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
+                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
+                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
+            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
+        }
+        throw err;
+    }
+}
+async function whoPosts(u, author) {
+    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
+    if (author === undefined && u.client.authenticatedLogin) {
+        const login = await u.client.authenticatedLogin();
+        return { author: login, botAuthor: login === undefined };
+    }
+    return { author, botAuthor: false };
+}
+/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
+const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+function isOurs(u, who, c, login) {
+    return (firstLine(c.body) === u.marker &&
+        (login !== undefined
+            ? sameLogin(c.user?.login, login)
+            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
+}
+/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
+function isReplaced(u, c) {
+    const line = firstLine(c.body);
+    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
+}
+/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
+async function removeReplaced(u, author) {
+    if (author === undefined || u.replaced.length === 0)
+        return;
+    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
+    await removeAll(u, gone);
+    if (gone.length > 0)
+        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
+}
+function listComments(u) {
+    const { owner, repo, issueNumber } = u;
+    return u.client.listIssueComments({ owner, repo, issueNumber });
+}
+/** Create or update, rendering smaller while GitHub says the body is too long. */
+async function write(u, what, fn) {
+    for (;;) {
+        try {
+            return await fn(u.body);
+        }
+        catch (err) {
+            if (!isBodyTooLong(err))
+                throw err;
+            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
+            if (next === undefined)
+                throw err;
+            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
+            u.maxChars = next;
+            u.body = sticky_render(u.render, u.maxChars, u.marker);
+        }
+    }
+}
+async function removeAll(u, comments) {
+    const { owner, repo } = u;
+    for (const c of comments) {
+        try {
+            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
+            u.deleted.push(c.id);
+        }
+        catch (err) {
+            // Another writer deleted it first: the goal (one comment) holds.
+            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
+                throw err;
+        }
+    }
+}
+/** Bring `target` to our body; true when a PATCH was needed. */
+async function updateTo(u, target) {
+    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
+    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
+        return false;
+    const { owner, repo } = u;
+    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
+    return true;
+}
+/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
+async function updateExisting(u, who, target, dupes) {
+    const changed = await updateTo(u, target);
+    // Duplicates go only when they are surely ours: by the known author, or (installation token)
+    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
+    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
+    if (dupeAuthor !== undefined)
+        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
+    await removeReplaced(u, dupeAuthor);
+    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
+    return {
+        action: changed ? 'updated' : 'unchanged',
+        commentId: target.id,
+        deleted: u.deleted,
+        bodyLength: u.body.length,
+    };
+}
+/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
+async function createAndSettle(u, who) {
+    const { owner, repo, issueNumber } = u;
+    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
+    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
+    // no `[bot]`) would never find this comment again, and every run would post a new one.
+    const posted = created.user?.login;
+    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
+        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
+    const author = posted ?? who.author;
+    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
+    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
+    if (!after.some((c) => c.id === created.id))
+        after.push({ ...created, body: u.body });
+    after.sort(byAge);
+    const oldest = after[0];
+    // The comment we created names its author: the replaced comments of that author are ours.
+    await removeReplaced(u, author);
+    if (oldest.id === created.id) {
+        await removeAll(u, after.slice(1));
+        u.log.info(`pull-request comment ${created.id} created`);
+        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
+    }
+    await updateTo(u, oldest);
+    await removeAll(u, after.filter((c) => c.id !== oldest.id));
+    u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
+    return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
+}
+function sticky_render(fn, maxChars, marker) {
+    const body = fn(maxChars);
+    // Without the marker first we would never find this comment again and post a new one each run.
+    if (firstLine(body) !== marker) {
+        throw new Error(`rendered comment must start with the marker line ${marker}`);
+    }
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/report/artifact-fit.ts
+
+
+
+
+
+
+const ECOS = ['pip', 'apt'];
+/** The most characters the poster renders its comment in: no table in it shows a row past these. */
+const COMMENT_ROW_CHARS = Math.max(render/* DEFAULT_MAX_CHARS */.PN, GITHUB_COMMENT_MAX_CHARS);
+/** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
+const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
+/** The artifact's size as writeCommentArtifact writes it. */
+const artifactBytes = (payload) => Buffer.byteLength(`${JSON.stringify(payload)}\n`);
+/** The payload as it is when it fits, else with its package lists cut to fit (see above). */
+function fitCommentArtifact(payload, maxBytes = artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
+    const fullBytes = artifactBytes(payload);
+    if (fullBytes <= maxBytes)
+        return { payload, bytes: fullBytes, fullBytes, rowChars: null };
+    const sizes = rowSizes();
+    let bytes = fullBytes;
+    for (const rowChars of [COMMENT_ROW_CHARS, ...SHORTER_ROW_CHARS]) {
+        const trimmed = trimArtifact(payload, rowChars, sizes);
+        bytes = artifactBytes(trimmed);
+        if (bytes <= maxBytes)
+            return { payload: trimmed, bytes, fullBytes, rowChars };
+    }
+    return { payload: null, bytes, fullBytes, rowChars: 0 };
+}
+/** What the report stage logs of a fit: a warning when the comment may differ; undefined: nothing cut. */
+function fitMessage(fit, maxBytes = artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
+    const over = `the reports are ${(0,format/* fmtInt */.L5)(fit.fullBytes)} bytes, over the ${(0,format/* fmtInt */.L5)(maxBytes)}-byte limit the poster accepts`;
+    if (fit.payload === null)
+        return {
+            warn: true,
+            text: `comment artifact not written: ${over}, and still ${(0,format/* fmtInt */.L5)(fit.bytes)} bytes with every package table left out; report fewer variants per job (the reports are in report.md and the job summary)`,
+        };
+    if (fit.rowChars === null)
+        return undefined;
+    if (fit.rowChars >= COMMENT_ROW_CHARS)
+        return {
+            warn: false,
+            text: `comment artifact: ${over}: each package table keeps the rows a ${(0,format/* fmtInt */.L5)(COMMENT_ROW_CHARS)}-character comment can show, and the count of the rest (${(0,format/* fmtInt */.L5)(fit.bytes)} bytes; the comment is the same)`,
+        };
+    return {
+        warn: true,
+        text: `comment artifact: ${over}, even with each package table cut to the rows a comment can show: each keeps ${(0,format/* fmtInt */.L5)(fit.rowChars)} characters of rows and the count of the rest (${(0,format/* fmtInt */.L5)(fit.bytes)} bytes), so the posted comment may name fewer packages than report.md; report fewer variants per job to keep them all`,
+    };
+}
+/** Each list's row sizes, summed (as the renderer's table counts them), computed once per list. */
+function rowSizes() {
+    const known = new WeakMap();
+    return (changes) => {
+        let sums = known.get(changes);
+        if (!sums) {
+            sums = [0];
+            // The pip and apt tables' row (render/sections.ts packagePart), and its newline.
+            for (const c of changes)
+                sums.push(sums.at(-1) +
+                    (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]).length +
+                    1);
+            known.set(changes, sums);
+        }
+        return sums;
+    };
+}
+/** The payload with each package list cut after the rows that fit in rowChars (see above). */
+function trimArtifact(payload, rowChars, sizes = rowSizes()) {
+    const trimmed = [];
+    const reports = payload.reports.map((model, report) => {
+        let platforms = model.platforms;
+        for (const eco of ECOS) {
+            const cut = cutLists(platforms, eco, rowChars, sizes);
+            platforms = platforms.map((p, platform) => {
+                const tail = cut[platform];
+                if (!tail || !p.diff)
+                    return p;
+                trimmed.push({ report, platform, eco, tail: tail.tail });
+                return { ...p, diff: { ...p.diff, [eco]: { ...p.diff[eco], changes: tail.kept } } };
+            });
+        }
+        return platforms === model.platforms ? model : { ...model, platforms };
+    });
+    return trimmed.length === 0 ? payload : { ...payload, reports, trimmed };
+}
+/** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
+const changeKey = (c) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
+/** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
+function cutLists(platforms, eco, rowChars, sizes) {
+    const lists = platforms.map((p) => p.diff?.[eco].changes ?? []);
+    const cuts = lists.map((l) => {
+        const sums = sizes(l);
+        let n = 0;
+        while (n < l.length && sums[n + 1] <= rowChars)
+            n++;
+        return n;
+    });
+    const kept = new Set(lists.flatMap((l, i) => l.slice(0, cuts[i]).map(changeKey)));
+    const ids = new Map();
+    return lists.map((l, i) => {
+        if (cuts[i] === l.length)
+            return null;
+        const tail = l.slice(cuts[i]).map((c) => {
+            const key = changeKey(c);
+            if (kept.has(key))
+                return c;
+            let id = ids.get(key);
+            if (id === undefined)
+                ids.set(key, (id = ids.size));
+            return [id, c.kind, c.level];
+        });
+        return { kept: l.slice(0, cuts[i]), tail };
+    });
+}
+/** The stand-in for a hidden change: never shown by an exact cut; its name says what it is when shown. */
+function standIn([id, kind, level]) {
+    return { name: `(left out of the comment artifact: ${id + 1})`, kind, from: null, to: null, level };
+}
+/**
+ * The reports with each trimmed list whole again, a stand-in in the place of each hidden change
+ * (the poster renders these). InputError naming `source` for a trimmed list that names none.
+ */
+function restoreTrimmed(artifact, source) {
+    const reports = [...artifact.reports];
+    const seen = new Set();
+    (artifact.trimmed ?? []).forEach((t, i) => {
+        const at = `${source}: trimmed[${i}]`;
+        const model = reports[t.report];
+        if (!model)
+            throw new InputError(`${at}.report: ${t.report} is not a report's index (${reports.length} reports)`);
+        const p = model.platforms[t.platform];
+        if (!p)
+            throw new InputError(`${at}.platform: ${t.platform} is not a platform's index of report ${t.report}`);
+        if (!p.diff)
+            throw new InputError(`${at}.platform: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no diff`);
+        const list = `${t.report}/${t.platform}/${t.eco}`;
+        if (seen.has(list))
+            throw new InputError(`${at}: report ${t.report}'s platform ${t.platform} ${t.eco} list is trimmed twice`);
+        seen.add(list);
+        const d = p.diff[t.eco];
+        const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
+        const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
+        reports[t.report] = {
+            ...model,
+            platforms: model.platforms.map((x, j) => (j === t.platform ? restored : x)),
+        };
+    });
+    return reports;
+}
+
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/report/baseline.ts
@@ -756,8 +1145,6 @@ var util_text = __webpack_require__(49997);
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/report/model.ts + 4 modules
 var report_model = __webpack_require__(25816);
-// EXTERNAL MODULE: ./src/report/render.ts + 3 modules
-var render = __webpack_require__(33365);
 ;// CONCATENATED MODULE: ./src/report/keys.ts
 
 
@@ -844,12 +1231,8 @@ function baselineKeys(plan, config, variant, configVariants) {
     return earlier === key ? [key] : [key, earlier];
 }
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
-// EXTERNAL MODULE: ./src/report/render/markdown.ts
-var markdown = __webpack_require__(18298);
 // EXTERNAL MODULE: ./src/report/render/size.ts
 var render_size = __webpack_require__(28974);
 // EXTERNAL MODULE: ./src/report/render/verdict.ts
@@ -1081,8 +1464,6 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/report/artifact.ts
-var artifact = __webpack_require__(80954);
 ;// CONCATENATED MODULE: ./src/report/stale.ts
 // The report stage's own files an earlier run left, removed when this run has nothing to put in
 // their place: a run whose smoke stage recorded nothing must not leave the previous image's report
@@ -1134,224 +1515,8 @@ function isLink(file) {
     }
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
-var github_client = __webpack_require__(55254);
-;// CONCATENATED MODULE: ./src/report/sticky.ts
-// One pull-request comment per report key, updated in place ("sticky"), as
-// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
-// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
-// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
-
-/** GitHub's limit for an issue comment body, in characters. */
-const GITHUB_COMMENT_MAX_CHARS = 65_536;
-/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
-const MIN_COMMENT_CHARS = 1_000;
-/** Is this the 422 GitHub answers for a body over its limit? */
-function isBodyTooLong(err) {
-    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
-        return false;
-    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
-}
-/**
- * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
- * we tried, else half; undefined when we are already at the floor.
- */
-function nextMaxChars(current, err) {
-    if (current <= MIN_COMMENT_CHARS)
-        return undefined;
-    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
-        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
-        .find((m) => m !== undefined);
-    const limit = stated === undefined ? undefined : Number(stated);
-    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
-    return Math.max(MIN_COMMENT_CHARS, next);
-}
-function firstLine(body) {
-    const nl = body.indexOf('\n');
-    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
-}
-const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
-/**
- * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
- * bot's comments are taken as ours before we post: any other bot carrying our marker (another
- * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
- * GitHub App's own token learns its login from the comment it creates, and then settles onto its
- * oldest comment as concurrent jobs do.
- */
-const GITHUB_TOKEN_BOT = 'github-actions[bot]';
-function checkedMarker(raw) {
-    const marker = raw.trim();
-    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
-        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
-    }
-    return marker;
-}
-async function upsertStickyComment(client, opts) {
-    const marker = checkedMarker(opts.marker);
-    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
-    const u = {
-        client,
-        owner: opts.owner,
-        repo: opts.repo,
-        issueNumber: opts.issueNumber,
-        marker,
-        log: opts.log,
-        render: opts.render,
-        maxChars,
-        replaces: opts.replaces,
-        replaced: [],
-        body: sticky_render(opts.render, maxChars, marker),
-        deleted: [],
-    };
-    try {
-        const who = await whoPosts(u, opts.author);
-        const listed = await listComments(u);
-        u.replaced = listed.filter((c) => isReplaced(u, c));
-        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
-        if (target)
-            return await updateExisting(u, who, target, dupes);
-        return await createAndSettle(u, who);
-    }
-    catch (err) {
-        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
-            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
-                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
-                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
-            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
-        }
-        throw err;
-    }
-}
-async function whoPosts(u, author) {
-    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
-    if (author === undefined && u.client.authenticatedLogin) {
-        const login = await u.client.authenticatedLogin();
-        return { author: login, botAuthor: login === undefined };
-    }
-    return { author, botAuthor: false };
-}
-/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
-const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-function isOurs(u, who, c, login) {
-    return (firstLine(c.body) === u.marker &&
-        (login !== undefined
-            ? sameLogin(c.user?.login, login)
-            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
-}
-/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
-function isReplaced(u, c) {
-    const line = firstLine(c.body);
-    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
-}
-/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
-async function removeReplaced(u, author) {
-    if (author === undefined || u.replaced.length === 0)
-        return;
-    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
-    await removeAll(u, gone);
-    if (gone.length > 0)
-        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
-}
-function listComments(u) {
-    const { owner, repo, issueNumber } = u;
-    return u.client.listIssueComments({ owner, repo, issueNumber });
-}
-/** Create or update, rendering smaller while GitHub says the body is too long. */
-async function write(u, what, fn) {
-    for (;;) {
-        try {
-            return await fn(u.body);
-        }
-        catch (err) {
-            if (!isBodyTooLong(err))
-                throw err;
-            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
-            if (next === undefined)
-                throw err;
-            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
-            u.maxChars = next;
-            u.body = sticky_render(u.render, u.maxChars, u.marker);
-        }
-    }
-}
-async function removeAll(u, comments) {
-    const { owner, repo } = u;
-    for (const c of comments) {
-        try {
-            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
-            u.deleted.push(c.id);
-        }
-        catch (err) {
-            // Another writer deleted it first: the goal (one comment) holds.
-            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
-                throw err;
-        }
-    }
-}
-/** Bring `target` to our body; true when a PATCH was needed. */
-async function updateTo(u, target) {
-    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
-    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
-        return false;
-    const { owner, repo } = u;
-    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
-    return true;
-}
-/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
-async function updateExisting(u, who, target, dupes) {
-    const changed = await updateTo(u, target);
-    // Duplicates go only when they are surely ours: by the known author, or (installation token)
-    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
-    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
-    if (dupeAuthor !== undefined)
-        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
-    await removeReplaced(u, dupeAuthor);
-    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
-    return {
-        action: changed ? 'updated' : 'unchanged',
-        commentId: target.id,
-        deleted: u.deleted,
-        bodyLength: u.body.length,
-    };
-}
-/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
-async function createAndSettle(u, who) {
-    const { owner, repo, issueNumber } = u;
-    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
-    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
-    // no `[bot]`) would never find this comment again, and every run would post a new one.
-    const posted = created.user?.login;
-    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
-        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
-    const author = posted ?? who.author;
-    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
-    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
-    if (!after.some((c) => c.id === created.id))
-        after.push({ ...created, body: u.body });
-    after.sort(byAge);
-    const oldest = after[0];
-    // The comment we created names its author: the replaced comments of that author are ours.
-    await removeReplaced(u, author);
-    if (oldest.id === created.id) {
-        await removeAll(u, after.slice(1));
-        u.log.info(`pull-request comment ${created.id} created`);
-        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
-    }
-    await updateTo(u, oldest);
-    await removeAll(u, after.filter((c) => c.id !== oldest.id));
-    u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
-}
-function sticky_render(fn, maxChars, marker) {
-    const body = fn(maxChars);
-    // Without the marker first we would never find this comment again and post a new one each run.
-    if (firstLine(body) !== marker) {
-        throw new Error(`rendered comment must start with the marker line ${marker}`);
-    }
-    return body;
-}
-
 ;// CONCATENATED MODULE: ./src/report/stage.ts
+
 
 
 
@@ -1539,7 +1704,9 @@ function writeArtifact(input, io, gh, models, runKey) {
         });
         return;
     }
-    const dir = (input.out ?? input.results).writeComment({
+    // Over the poster's size limit, the package lists are cut to what the comment can show
+    // (artifact-fit.ts): a big run is never a failed job.
+    const fit = fitCommentArtifact({
         schemaVersion: 1,
         prNumber: gh.prNumber,
         headSha,
@@ -1547,12 +1714,20 @@ function writeArtifact(input, io, gh, models, runKey) {
         markerKey: runKey,
         reports: [...models],
     });
+    const said = fitMessage(fit);
+    if (said?.warn)
+        io.warning(said.text, { title: 'ml-image report' });
+    else if (said)
+        io.progress(said.text);
+    if (!fit.payload)
+        return;
+    const dir = (input.out ?? input.results).writeComment(fit.payload);
     io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
 }
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log) {
     return async (token, apiUrl) => {
-        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55254));
+        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 89298));
         return createGitHubClient({ token, baseUrl: apiUrl, log });
     };
 }

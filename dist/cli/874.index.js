@@ -1,8 +1,8 @@
-export const id = 266;
-export const ids = [266];
+export const id = 874;
+export const ids = [874];
 export const modules = {
 
-/***/ 66266:
+/***/ 28874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,15 +21,68 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
-var signers = __webpack_require__(49284);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
+var signers = __webpack_require__(23838);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
 var cosign_push = __webpack_require__(33147);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/attest/read-limits.ts
+var read_limits = __webpack_require__(39234);
+;// CONCATENATED MODULE: ./src/attest/verify-layers.ts
+
+
+
+
+
+/** The probe over the registry client; each tag's manifest is read once (one verify's probes). */
+function registryAttestations(client) {
+    const manifests = new Map();
+    return async (ref, type) => {
+        const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        const c = client(host);
+        const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'att');
+        const id = `${host}/${repository}:${tag}`;
+        let m = manifests.get(id);
+        if (!m)
+            manifests.set(id, (m = c.manifest(repository, tag, cosign_push/* ACCEPT */.FA)));
+        const uri = (0,cosign_image/* predicateTypeUri */.Mx)(type);
+        const ofType = (0,cosign_image/* readLayers */.n4)(await m).filter((l) => l.mediaType === cosign_image/* DSSE_MEDIA_TYPE */.OO && l.annotations?.predicateType === uri);
+        // An embedded blob came with the manifest: cosign had it, and left it out for another reason.
+        const fetched = (0,read_limits/* readableLayers */.RJ)(ofType.filter((l) => (0,cosign_image/* embeddedBlob */.MJ)(l) === undefined), host, `${repository}:${tag}`, 'attestation');
+        try {
+            await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* blobOf */.DE)(c, repository, tag, l, true));
+        }
+        catch (e) {
+            if (!(e instanceof errors/* EnvironmentError */.eG))
+                throw e;
+            throw new errors/* EnvironmentError */.eG(`the ${type} attestation of ${ref}: ${repository}:${tag} lists its layer, whose blob the registry does not serve (so the check found none): ${e.message}`, e.fix ?? 'check the registry and any proxy in between', { cause: e });
+        }
+    };
+}
+/** SIGNER's checks, where an attestation found missing is confirmed with PROBE (when given). */
+function confirmingChecks(signer, probe) {
+    if (!probe)
+        return signer;
+    return {
+        verify: (ref, identity, o) => signer.verify(ref, identity, o),
+        verifyAttestations: async (ref, type, identity, o) => {
+            const v = await signer.verifyAttestations(ref, type, identity, o);
+            if (!v.ok && v.failure.reason === 'missing')
+                await probe(ref, type);
+            return v;
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/attest/workflow-claims.ts
 var workflow_claims = __webpack_require__(14424);
 ;// CONCATENATED MODULE: ./src/attest/verify-certificates.ts
+
 
 
 
@@ -47,19 +100,32 @@ function registryCertificates(client) {
     };
 }
 /**
- * The reader `ml-image verify` and its sub-action use: for a keyless identity that pins a workflow
- * claim, over the built-in registry client where it reaches REF's registry as docker would (not
- * through a proxy, not with an identity token: then none, and a failed check says less); its
- * requests go over TRANSPORT's fetch (default node:http) and end at its signal (the deadline).
+ * The reader `ml-image verify` and its sub-action use, over the built-in registry client where it
+ * reaches REF's registry as docker would (not through a proxy, not with an identity token: then
+ * none, a failed check says less and cosign's "missing" stands unconfirmed); its requests go over
+ * TRANSPORT's fetch (default node:http) and end at its signal (the deadline). Certificates only for
+ * a keyless identity that pins a workflow claim (none otherwise); the attestation probe for every
+ * identity. Docker's config is read when a check first failed, not before.
  */
 function certificateReaderFor(env, ref, identity, transport = {}) {
-    if (identity.kind !== 'keyless' || (0,workflow_claims/* pinnedClaims */.al)(identity).length === 0 || !(0,signers/* nativeReaches */.hG)(ref, env))
-        return undefined;
-    return registryCertificates((0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal));
+    let reader;
+    const registry = () => {
+        if (reader === undefined) {
+            const client = (0,signers/* nativeReaches */.hG)(ref, env)
+                ? (0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal)
+                : undefined;
+            reader = client
+                ? { certificates: registryCertificates(client), attestations: registryAttestations(client) }
+                : null;
+        }
+        return reader;
+    };
+    const pins = identity.kind === 'keyless' && (0,workflow_claims/* pinnedClaims */.al)(identity).length > 0;
+    const certificates = async (r, tag) => pins ? (registry()?.certificates(r, tag) ?? []) : [];
+    const attestations = async (r, type) => registry()?.attestations(r, type);
+    return Object.assign(certificates, { attestations });
 }
 
-// EXTERNAL MODULE: ./src/util/map-limit.ts
-var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
 var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -172,8 +238,6 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -526,6 +590,7 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -692,12 +757,15 @@ function hostOf(ref) {
 /**
  * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
  * gets its signal where the call takes one (the image reader's). A call that fails stops the
- * others at once (the deadline's signal), and the verify ends with its error.
+ * others at once (the deadline's signal), and the verify ends with its error. An attestation a
+ * check found missing is looked for with the certificate reader's probe, within the check's wait
+ * (verify-layers.ts).
  */
 function tracked(deps, deadline) {
     const { signal } = deadline;
     const wait = (ref, what, work, optional = false) => deadline.wait(hostOf(ref), what, work, optional);
-    const { docker, signer, certificates } = deps;
+    const { docker, certificates } = deps;
+    const signer = confirmingChecks(deps.signer, certificates?.attestations);
     return {
         docker: {
             imagetoolsInspect: (ref) => wait(ref, `the image index ${ref}`, () => docker.imagetoolsInspect(ref, { signal })),
@@ -946,7 +1014,7 @@ within --timeout (the fix is printed).`,
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89780);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58772);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
 
