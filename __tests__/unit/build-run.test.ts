@@ -562,6 +562,35 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(err.message).toContain('http://mlimg:***@idx.corp/simple/numpy/');
   });
 
+  describe('your own Dockerfile without the netrc mount: a warning, where an index has a login', () => {
+    const LOGIN = { indexUrl: 'https://u:tok_own_5555@idx.corp/simple' };
+    const OLD =
+      'FROM x\nRUN --mount=type=secret,id=ml_image_pip_conf PIP_CONFIG_FILE=/run/secrets/ml_image_pip_conf pip install -r r.txt\n';
+    const NEW = OLD.replace('RUN ', 'RUN --mount=type=secret,id=ml_image_netrc ');
+    it.each<[string, string | undefined, Record<string, unknown>, boolean]>([
+      ['mounts the pip.conf alone, an index with a login', OLD, LOGIN, true],
+      ['mounts the netrc file too', NEW, LOGIN, false],
+      ['no index has a login', OLD, { indexUrl: 'https://idx.corp/simple' }, false],
+      ['mounts none of ours (its own pip setup)', 'FROM x\nRUN pip install numpy\n', LOGIN, false],
+      ['the bundled template (it mounts both)', undefined, LOGIN, false],
+    ])('%s', async (_name, text, python, warned) => {
+      if (text !== undefined) writeFileSync(path.join(dir, 'Own.Dockerfile'), text);
+      const r = await run(
+        {},
+        {
+          python: { requirements: ['requirements.txt'], ...python },
+          ...(text !== undefined && { build: { dockerfile: 'Own.Dockerfile' } }),
+        },
+      );
+      await r.result;
+      const warnings = r.progress.filter((l) => l.includes('but not ml_image_netrc'));
+      expect(warnings).toHaveLength(warned ? 1 : 0);
+      if (warned)
+        expect(warnings[0]).toMatch(/^warning: .*Own\.Dockerfile mounts the ml_image_pip_conf secret/);
+      expect(r.progress.join('\n')).not.toContain('tok_own_5555');
+    });
+  });
+
   it('PIP_INDEX_URL from the environment is used when the config names no index', async () => {
     const r = await run({}, {}, { PIP_INDEX_URL: 'https://u:tok_env_4444@idx.corp/simple' });
     await r.result;

@@ -21,7 +21,7 @@ import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from 
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
 import type { BuildInputOptions } from './action-inputs.js';
-import { publicPlanArgs, secretEnvFrom } from './inputs.js';
+import { netrcUnmountedWarning, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { inputSecrets } from './input-secrets.js';
 import { mergeVariant } from './merge.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
@@ -180,6 +180,8 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
     ctx.work,
     v.name,
   );
+  const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
+  if (unmounted !== undefined) ctx.progress(`warning: ${unmounted}`);
   if (keptOut.length > 0)
     noteOnce(
       ctx,
