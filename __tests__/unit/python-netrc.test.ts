@@ -31,6 +31,13 @@ describe('splitNetrc: logins into a netrc file, URLs without them', () => {
       netrc: 'machine a.corp login u password p\nmachine b.corp login v password q\n',
     },
     {
+      // requests lowercases the host of the URL it prepares, and netrc's lookup is exact.
+      name: 'a host written with capitals: its netrc entry lowercase; Host and host one host',
+      urls: ['https://u:p@Pypi.Corp.example/simple', 'https://u:p@pypi.corp.EXAMPLE:8443/x'],
+      out: ['https://Pypi.Corp.example/simple', 'https://pypi.corp.EXAMPLE:8443/x'],
+      netrc: 'machine pypi.corp.example login u password p\n',
+    },
+    {
       name: 'no login: nothing to move',
       urls: ['https://pypi.org/simple', 'file:///wheels'],
       out: ['https://pypi.org/simple', 'file:///wheels'],
@@ -59,6 +66,20 @@ describe('splitNetrc: logins into a netrc file, URLs without them', () => {
       netrc: '',
       host: 'a.corp',
       why: /without a password/,
+    },
+    {
+      name: 'Host and host with different logins: one host',
+      urls: ['https://u:p@A.corp/simple', 'https://v:q@a.corp/other'],
+      netrc: '',
+      host: 'a.corp',
+      why: /different logins on one host/,
+    },
+    {
+      name: 'an IPv6 address: requests looks it up by the text before its first ":"',
+      urls: ['https://u:pw@[fd00::5]:8080/simple'],
+      netrc: '',
+      host: '[fd00::5]',
+      why: /an IPv6 address/,
     },
     {
       name: 'characters Python netrc parsers read differently (space, backslash, leading quote)',
