@@ -330,9 +330,10 @@ describe('the values build.secrets and secret-envs name are masked for the rest 
     writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
     writeFileSync(path.join(dir, 'netrc'), 'machine pkgs.example.com login ci password FILESECRET42\n');
     writeFileSync(path.join(dir, 'blob'), Buffer.from([0x41, 0x00, 0x42, 0x43, 0x44]));
+    writeFileSync(path.join(dir, 'key.json'), '{\n  "private_key": "KEYSECRET-0123456789",\n  "n": 1\n}\n');
     const f = fakeActionIo({
       config: 'ml-image.yml',
-      'secret-files': `netrc=${path.join(dir, 'netrc')}\nblob=${path.join(dir, 'blob')}`,
+      'secret-files': `netrc=${path.join(dir, 'netrc')}\nblob=${path.join(dir, 'blob')}\nkey=${path.join(dir, 'key.json')}`,
     });
     const secretsSet: string[] = [];
     f.io.setSecret = (v) => secretsSet.push(v);
@@ -340,6 +341,11 @@ describe('the values build.secrets and secret-envs name are masked for the rest 
     expect(f.failed).toEqual([]);
     expect(secretsSet).toContain('machine pkgs.example.com login ci password FILESECRET42');
     expect(secretsSet.filter((v) => v.includes('\u0000'))).toEqual([]);
+    // Line by line, as a runner registers a masked value: never a bare "{" or "}" (every brace in
+    // the log would be masked), nor a line under 4 characters.
+    expect(secretsSet).toContain('"private_key": "KEYSECRET-0123456789",');
+    expect(secretsSet.filter((v) => v.replace(/["=]/g, '').trim().length < 4)).toEqual([]);
+    expect(secretsSet.filter((v) => v.includes('\n'))).toEqual([]);
     expect(f.warnings).toEqual([]);
   });
 

@@ -60,5 +60,23 @@ export function maskBuildSecrets(io: ActionIo, names: readonly string[], options
   for (const [id, name] of Object.entries(options.secretEnvs ?? {}))
     maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
   for (const [id, file] of Object.entries(options.secretFiles ?? {}))
-    maskValue(io, secretFileText(file), `input "secret-files": ${id}'s text`);
+    maskFileText(io, secretFileText(file), `input "secret-files": ${id}'s text`);
+}
+
+/**
+ * A file's TEXT masked line by line, each trimmed line of MIN_MASKED_CHARS or more (as the build
+ * stage's own mask, valueMasks): a runner registers each line of a masked value as a secret of its
+ * own, with no minimum, so the `{` and `}` lines of a JSON key would mask every brace in the job's
+ * log. A text with no such line is warned about as too short (maskValue).
+ */
+function maskFileText(io: ActionIo, text: string | undefined, what: string): void {
+  if (text === undefined) return;
+  const lines = new Set(
+    text
+      .split(/\r\n|[\r\n]/)
+      .map((l) => l.trim())
+      .filter(maskable),
+  );
+  if (lines.size === 0) return maskValue(io, text, what);
+  for (const line of lines) io.setSecret?.(line);
 }
