@@ -232,13 +232,32 @@ describe('a comment that cannot be posted: the reports are written and the error
 });
 
 describe('ml-image report --pr N --repo R: a pull request the API does not find', () => {
-  it.each([
-    [404, 2, /error: report: --repo acme\/model --pr 7: GitHub API .* failed: 404 Not Found/],
-    [401, 3, /error: GitHub API .* failed: 401 boom/],
-  ])('HTTP %i: exit %i', async (status, code, message) => {
+  it.each<[string, number, boolean, number, RegExp]>([
+    [
+      'the pull request (404 for its comments): exit 2 naming --repo, --pr and the API',
+      404,
+      true,
+      2,
+      /error: report: --repo acme\/model --pr 7: GitHub API list issue comments failed: 404 Not Found \(API http:\/\/127\.0\.0\.1:\d+\)\nfix: check --repo \(OWNER\/REPO\), --pr/,
+    ],
+    [
+      "a URL that is not the API's root (404 for /user): exit 2 naming the URL",
+      404,
+      false,
+      2,
+      /error: report: the GitHub API URL http:\/\/127\.0\.0\.1:\d+ answered 404 for GET \/user: it is not the API's root\nfix: give --api-url/,
+    ],
+    ['a token refused (401): exit 3 as before', 401, true, 3, /error: GitHub API .* failed: 401 boom/],
+  ])('%s', async (_name, status, userOk, code, message) => {
     const server = createServer((req, res) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: status === 404 ? 'Not Found' : 'boom' }));
+      res.writeHead(userOk && req.url === '/user' ? 200 : status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          userOk && req.url === '/user'
+            ? { login: 'bot' }
+            : { message: status === 404 ? 'Not Found' : 'boom' },
+        ),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -247,9 +266,9 @@ describe('ml-image report --pr N --repo R: a pull request the API does not find'
       const port = (server.address() as AddressInfo).port;
       const io = captureIo(dir, fakeDocker(), { ...env(), GITHUB_TOKEN: 'ghs_x' });
       const argv = ['report', '--results', 'res', '--pr', '7', '--repo', 'acme/model'];
-      expect(await runCli([...argv, '--api-url', `http://127.0.0.1:${port}`], io)).toBe(code);
+      const rc = await runCli([...argv, '--api-url', `http://127.0.0.1:${port}`], io);
+      expect(rc, io.err()).toBe(code);
       expect(io.err()).toMatch(message);
-      if (code === 2) expect(io.err()).toContain('check --repo (OWNER/REPO) and --pr');
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

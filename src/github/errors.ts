@@ -21,6 +21,8 @@ export class GitHubApiError extends MlImageError {
     message: string,
     readonly status: number,
     readonly details: {
+      /** What was asked, as callGitHub names it ("create issue comment"). */
+      operation?: string;
       /** GitHub's own `message` field, e.g. "Resource not accessible by integration". */
       apiMessage?: string;
       documentationUrl?: string;
@@ -154,6 +156,7 @@ export function toGitHubApiError(err: unknown, operation: string, nowMs = Date.n
     ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
     : '';
   return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
+    operation,
     apiMessage,
     documentationUrl: data.documentation_url,
     retryAfter,

@@ -35,16 +35,29 @@ function prNumber(raw: string | undefined): number | undefined {
   return n;
 }
 
+/** The calls whose 404 says the pull request (or its repository) is not there; a comment's own may be gone. */
+const NAMES_THE_PR = new Set(['list issue comments', 'create issue comment', 'get pull request']);
+
 /**
- * A 404 from the API where --repo and --pr named the pull request: bad input (exit 2) naming both,
- * not an environment problem (a private repository the token cannot read answers 404 too: the fix
- * says so). Any other failure as it is.
+ * A 404 from the API where --repo and --pr named the pull request: bad input (exit 2) naming both
+ * and the API's URL (a GITHUB_API_URL without /api/v3 answers 404 too), not an environment problem
+ * (a private repository the token cannot read answers 404 as well: the fix says so). Only for the
+ * calls that name the pull request: a comment deleted between the list and its update is not the
+ * user's input. Any other failure as it is.
  */
-function notFoundNamed(failure: Error, repo: string | undefined, pr: number | undefined): Error {
+function notFoundNamed(failure: Error, repo: string | undefined, pr: number | undefined, api: string): Error {
   if (!(failure instanceof GitHubApiError) || failure.status !== 404 || pr === undefined) return failure;
+  // Every GitHub API answers GET /user (a token that may not read it: 401 or 403): a 404 is a URL
+  // that is not the API's root (GitHub Enterprise Server's web address, without /api/v3).
+  if (failure.details.operation === 'get authenticated user')
+    return new InputError(
+      `report: the GitHub API URL ${api} answered 404 for GET /user: it is not the API's root`,
+      "give --api-url (else GITHUB_API_URL) the API's root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server",
+    );
+  if (!NAMES_THE_PR.has(failure.details.operation ?? '')) return failure;
   return new InputError(
-    `report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message}`,
-    'check --repo (OWNER/REPO) and --pr (a pull request there), and that GITHUB_TOKEN can read the repository',
+    `report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message} (API ${api})`,
+    "check --repo (OWNER/REPO), --pr (a pull request there) and the API URL (--api-url, else GITHUB_API_URL: GitHub Enterprise Server's ends in /api/v3), and that GITHUB_TOKEN can read the repository",
   );
 }
 
@@ -121,7 +134,8 @@ ${configOverrideFlags}
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
-first); 2 bad input (a pull request the API does not find, 404, too); 3 GitHub unreachable, or it
+first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub
+unreachable, or it
 refused the request.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('report', argv, {
@@ -192,7 +206,7 @@ refused the request.`,
     // Over the size budget: the report says why, then the command fails (--json: the error alone).
     if (values.json && !failure) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
     else if (!values.json) io.stdout(printedReport(io, readFileSync(outcomes[0]!.runFile, 'utf8')));
-    if (failure) throw notFoundNamed(failure, values.repo, pr);
+    if (failure) throw notFoundNamed(failure, values.repo, pr, apiUrl);
     return 0;
   },
 };
