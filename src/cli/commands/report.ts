@@ -135,8 +135,7 @@ ${configOverrideFlags}
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
 first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub
-unreachable, or it
-refused the request.`,
+unreachable, or it refused the request.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('report', argv, {
       config: { type: 'string' },
