@@ -2506,18 +2506,22 @@ function netrc_parse(url) {
     if (at < 0)
         return undefined;
     const hostPort = authority.slice(at + 1);
-    // requests' get_netrc_auth: the netloc up to its first ':' (an IPv6 literal has no such host).
-    const host = hostPort.split(':')[0] ?? '';
-    if (host === '' || host.startsWith('['))
+    // requests' get_netrc_auth: the netloc up to its first ':' of the URL as requests prepared it,
+    // whose host urllib3 has lowercased (netrc's lookup is exact). An IPv6 literal has no such host:
+    // its login stays in its URL (unportable).
+    const host = hostPort.startsWith('[') ? hostPort.replace(/\].*$/s, ']') : (hostPort.split(':')[0] ?? '');
+    if (host === '')
         return undefined;
     const userinfo = authority.slice(0, at);
     const colon = userinfo.indexOf(':');
     const user = unquote(colon < 0 ? userinfo : userinfo.slice(0, colon));
     const password = colon < 0 ? undefined : unquote(userinfo.slice(colon + 1));
-    return { url, bare: `${scheme}${hostPort}${rest}`, host, user, password };
+    return { url, bare: `${scheme}${hostPort}${rest}`, host: host.toLowerCase(), user, password };
 }
 /** Why a login cannot go into a netrc file, or undefined when it can. */
 function unportable(p) {
+    if (p.host.startsWith('['))
+        return 'an IPv6 address (requests looks a login up in the netrc file by the text before the first ":", a part of the address)';
     if (p.password === undefined || p.password === '')
         return 'a login without a password (give user:password; Python before 3.11 cannot read such a netrc entry)';
     if (p.user === undefined || !PORTABLE.test(p.user) || !PORTABLE.test(p.password) || !PORTABLE.test(p.host))
@@ -2807,6 +2811,26 @@ function writeBuildInputs(dir, i, say = () => undefined) {
         out[id] = file;
     }
     return out;
+}
+/**
+ * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
+ * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
+ * version, whose pip would get 401 from a private index. Undefined where there is no login to
+ * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ */
+function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
+    if (netrcIndexes(indexes, torchIndexUrl).netrc === '')
+        return undefined;
+    let text;
+    try {
+        text = read(dockerfile);
+    }
+    catch {
+        return undefined;
+    }
+    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
+        return undefined;
+    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
 }
 
 ;// CONCATENATED MODULE: ./src/build/input-secrets.ts
@@ -4035,6 +4059,9 @@ async function buildVariant(input, v, run) {
     const group = ctx.group;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
+    const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
+    if (unmounted !== undefined)
+        ctx.progress(`warning: ${unmounted}`);
     if (keptOut.length > 0)
         noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`);
     const labels = variantLabels(input, v, run);
@@ -16403,7 +16430,25 @@ function maskBuildSecrets(io, names, options) {
     for (const [id, name] of Object.entries(options.secretEnvs ?? {}))
         maskValue(io, io.env[name], `input "secret-envs": ${id}=${name}: ${name}'s value`);
     for (const [id, file] of Object.entries(options.secretFiles ?? {}))
-        maskValue(io, secretFileText(file), `input "secret-files": ${id}'s text`);
+        maskFileText(io, secretFileText(file), `input "secret-files": ${id}'s text`);
+}
+/**
+ * A file's TEXT masked line by line, each trimmed line of MIN_MASKED_CHARS or more (as the build
+ * stage's own mask, valueMasks): a runner registers each line of a masked value as a secret of its
+ * own, with no minimum, so the `{` and `}` lines of a JSON key would mask every brace in the job's
+ * log. A text with no such line is warned about as too short (maskValue).
+ */
+function maskFileText(io, text, what) {
+    if (text === undefined)
+        return;
+    const lines = new Set(text
+        .split(/\r\n|[\r\n]/)
+        .map((l) => l.trim())
+        .filter(maskable));
+    if (lines.size === 0)
+        return maskValue(io, text, what);
+    for (const line of lines)
+        io.setSecret?.(line);
 }
 
 // EXTERNAL MODULE: ./src/action/post.ts
@@ -16880,6 +16925,7 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
         ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
         : '';
     return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
+        operation,
         apiMessage,
         documentationUrl: data.documentation_url,
         retryAfter,

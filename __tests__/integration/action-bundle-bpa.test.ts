@@ -182,8 +182,10 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
       api.url,
     );
     expect(run.code, run.stdout.slice(-6000)).toBe(0);
-    // The file secret's value is in no log line and no layer.
-    expect(run.stdout).not.toContain(FILE_SECRET);
+    // The file secret's value is registered with the runner (which consumes ::add-mask:: and never
+    // shows it), and is in no other log line and no layer.
+    expect(run.stdout).toMatch(new RegExp(`^::add-mask::${FILE_SECRET}$`, 'm'));
+    expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(FILE_SECRET);
 
     // The per-variant tag rule: each tag gets -<variant>.
     const tags = JSON.parse(run.outputs.tags!) as Record<string, string[]>;

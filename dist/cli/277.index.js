@@ -457,6 +457,7 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
         ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
         : '';
     return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
+        operation,
         apiMessage,
         documentationUrl: data.documentation_url,
         retryAfter,

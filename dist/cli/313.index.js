@@ -1267,6 +1267,26 @@ function writeBuildInputs(dir, i, say = () => undefined) {
     }
     return out;
 }
+/**
+ * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
+ * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
+ * version, whose pip would get 401 from a private index. Undefined where there is no login to
+ * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ */
+function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
+    if ((0,python_indexes/* netrcIndexes */.vT)(indexes, torchIndexUrl).netrc === '')
+        return undefined;
+    let text;
+    try {
+        text = read(dockerfile);
+    }
+    catch {
+        return undefined;
+    }
+    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
+        return undefined;
+    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
+}
 
 ;// CONCATENATED MODULE: ./src/build/input-secrets.ts
 // The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
@@ -2486,6 +2506,9 @@ async function buildVariant(input, v, run) {
     const group = ctx.group;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
+    const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
+    if (unmounted !== undefined)
+        ctx.progress(`warning: ${unmounted}`);
     if (keptOut.length > 0)
         noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`);
     const labels = variantLabels(input, v, run);

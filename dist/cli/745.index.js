@@ -103,15 +103,25 @@ function prNumber(raw) {
         throw new errors/* InputError */.dz(`report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`);
     return n;
 }
+/** The calls whose 404 says the pull request (or its repository) is not there; a comment's own may be gone. */
+const NAMES_THE_PR = new Set(['list issue comments', 'create issue comment', 'get pull request']);
 /**
- * A 404 from the API where --repo and --pr named the pull request: bad input (exit 2) naming both,
- * not an environment problem (a private repository the token cannot read answers 404 too: the fix
- * says so). Any other failure as it is.
+ * A 404 from the API where --repo and --pr named the pull request: bad input (exit 2) naming both
+ * and the API's URL (a GITHUB_API_URL without /api/v3 answers 404 too), not an environment problem
+ * (a private repository the token cannot read answers 404 as well: the fix says so). Only for the
+ * calls that name the pull request: a comment deleted between the list and its update is not the
+ * user's input. Any other failure as it is.
  */
-function notFoundNamed(failure, repo, pr) {
+function notFoundNamed(failure, repo, pr, api) {
     if (!(failure instanceof github_errors/* GitHubApiError */.OS) || failure.status !== 404 || pr === undefined)
         return failure;
-    return new errors/* InputError */.dz(`report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message}`, 'check --repo (OWNER/REPO) and --pr (a pull request there), and that GITHUB_TOKEN can read the repository');
+    // Every GitHub API answers GET /user (a token that may not read it: 401 or 403): a 404 is a URL
+    // that is not the API's root (GitHub Enterprise Server's web address, without /api/v3).
+    if (failure.details.operation === 'get authenticated user')
+        return new errors/* InputError */.dz(`report: the GitHub API URL ${api} answered 404 for GET /user: it is not the API's root`, "give --api-url (else GITHUB_API_URL) the API's root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server");
+    if (!NAMES_THE_PR.has(failure.details.operation ?? ''))
+        return failure;
+    return new errors/* InputError */.dz(`report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message} (API ${api})`, "check --repo (OWNER/REPO), --pr (a pull request there) and the API URL (--api-url, else GITHUB_API_URL: GitHub Enterprise Server's ends in /api/v3), and that GITHUB_TOKEN can read the repository");
 }
 /**
  * --repo, --comment-mode, the API's URL and the token checked together: the mode, the token and the
@@ -171,8 +181,8 @@ ${shared/* configOverrideFlags */.i7}
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
-first); 2 bad input (a pull request the API does not find, 404, too); 3 GitHub unreachable, or it
-refused the request.`,
+first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub
+unreachable, or it refused the request.`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
             config: { type: 'string' },
@@ -238,7 +248,7 @@ refused the request.`,
         else if (!values.json)
             io.stdout((0,shared/* printedReport */.pP)(io, (0,external_node_fs_.readFileSync)(outcomes[0].runFile, 'utf8')));
         if (failure)
-            throw notFoundNamed(failure, values.repo, pr);
+            throw notFoundNamed(failure, values.repo, pr, apiUrl);
         return 0;
     },
 };

@@ -58,18 +58,22 @@ function parse(url) {
     if (at < 0)
         return undefined;
     const hostPort = authority.slice(at + 1);
-    // requests' get_netrc_auth: the netloc up to its first ':' (an IPv6 literal has no such host).
-    const host = hostPort.split(':')[0] ?? '';
-    if (host === '' || host.startsWith('['))
+    // requests' get_netrc_auth: the netloc up to its first ':' of the URL as requests prepared it,
+    // whose host urllib3 has lowercased (netrc's lookup is exact). An IPv6 literal has no such host:
+    // its login stays in its URL (unportable).
+    const host = hostPort.startsWith('[') ? hostPort.replace(/\].*$/s, ']') : (hostPort.split(':')[0] ?? '');
+    if (host === '')
         return undefined;
     const userinfo = authority.slice(0, at);
     const colon = userinfo.indexOf(':');
     const user = unquote(colon < 0 ? userinfo : userinfo.slice(0, colon));
     const password = colon < 0 ? undefined : unquote(userinfo.slice(colon + 1));
-    return { url, bare: `${scheme}${hostPort}${rest}`, host, user, password };
+    return { url, bare: `${scheme}${hostPort}${rest}`, host: host.toLowerCase(), user, password };
 }
 /** Why a login cannot go into a netrc file, or undefined when it can. */
 function unportable(p) {
+    if (p.host.startsWith('['))
+        return 'an IPv6 address (requests looks a login up in the netrc file by the text before the first ":", a part of the address)';
     if (p.password === undefined || p.password === '')
         return 'a login without a password (give user:password; Python before 3.11 cannot read such a netrc entry)';
     if (p.user === undefined || !PORTABLE.test(p.user) || !PORTABLE.test(p.password) || !PORTABLE.test(p.host))
