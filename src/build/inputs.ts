@@ -120,9 +120,10 @@ export function buildIndexes(i: BuildInputs): NetrcIndexes {
  * carry no login the netrc file carries (buildIndexes).
  */
 export function buildPipConf(i: BuildInputs): string {
-  const ix = buildIndexes(i);
-  return pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
+  return pipConfOf(buildIndexes(i));
 }
+
+const pipConfOf = (ix: NetrcIndexes) => pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
 
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
@@ -158,7 +159,7 @@ export function writeBuildInputs(
   const files: Record<string, string> = {
     [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
     [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-    [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
+    [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
     [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
     [BUILD_SECRET_IDS.netrc]: ix.netrc,
     [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),

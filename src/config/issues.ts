@@ -1,7 +1,7 @@
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
-import { maskBareLogins, REDACTED, redactText } from '../util/redact.js';
+import { REDACTED, redactMessage, redactText } from '../util/redact.js';
 import { clip, closestWord, printable } from '../util/text.js';
 
 export type Path = readonly PropertyKey[];
@@ -27,7 +27,7 @@ export function formatPath(path: Path): string {
       // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
       // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
       // that no escape is cut in two.
-      const shown = printable(clip(redactText(maskBareLogins(key)), MAX_KEY_SHOWN));
+      const shown = printable(clip(redactMessage(key), MAX_KEY_SHOWN));
       out += out === '' ? shown : `.${shown}`;
     }
   }

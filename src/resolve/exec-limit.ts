@@ -8,6 +8,7 @@ import { DEFAULT_SESSION_DEADLINE_MS, type ContainerSession, type ExecResult } f
 import { MAX_TIMEOUT_SECONDS } from '../config/schema.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
+import { errorMessage, firstLine } from '../util/text.js';
 import { DIR } from './workdir.js';
 
 /** The variable that sets the limit, in whole seconds. */
@@ -107,12 +108,11 @@ export function execTimeoutError(
   );
 }
 
-const firstLine = (text: string): string =>
-  (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 200);
+const shortLine = (text: string): string => firstLine(text).trim().slice(0, 200);
 
 /** How a command ended, for an interrupt's message: `exit 126: OCI runtime exec failed: ...`. */
 export function execEnding(r: ExecResult): string {
-  const line = firstLine(`${r.stderr}\n${r.stdout}`);
+  const line = shortLine(`${r.stderr}\n${r.stdout}`);
   return `exit ${r.exitCode}${line ? `: ${line}` : ''}`;
 }
 
@@ -126,7 +126,7 @@ function stoppedByInterrupt(what: string, failure: { error: unknown } | { result
   if ('result' in failure)
     return failure.result.exitCode === 0 ? undefined : interruptedFailure(what, execEnding(failure.result));
   const e = failure.error;
-  return interruptedFailure(what, firstLine(e instanceof Error ? e.message : String(e)), e);
+  return interruptedFailure(what, shortLine(errorMessage(e)), e);
 }
 
 /**

@@ -2,6 +2,7 @@
 // test that finished (and the interrupted one, failed).
 import { EnvironmentError, SignalExitCode } from '../errors.js';
 import { InterruptedError } from '../util/cleanup.js';
+import { errorMessage } from '../util/text.js';
 import type { SmokeResult } from './result.js';
 
 /**
@@ -44,10 +45,4 @@ export function isDaemonGone(e: unknown): boolean {
   return DAEMON_TEXT.test(errorMessage(e));
 }
 
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-export function firstLine(s: string): string {
-  return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
-}
+export { errorMessage, firstLine } from '../util/text.js';

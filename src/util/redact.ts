@@ -25,16 +25,14 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
  * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
  * inside a JSON string, so a password holding '"' is masked in serialized JSON too), but for an
- * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a
- * lone backslash may end a user name or password (`https://u:p\@h`). Linear: the
- * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
- * looked at a bounded number of times. Sticky: redactUrls
- * tries it only where a scheme ends in '://'.
+ * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a lone
+ * backslash may end a user name or password (`https://u:p\@h`). Linear: the host after the '@' is
+ * checked by a lookahead that stops at the next '@', so each character is looked at a bounded
+ * number of times. Sticky: redactUrls tries it only where a scheme ends in '://'.
  */
 const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
 /** The longest scheme the rule reads (`[A-Za-z][A-Za-z0-9+.-]{0,30}` is 31): where redactUrls looks back. */
 const MAX_SCHEME = schemeLength(REDACTION_RULES.urlUserinfo);
-
 function schemeLength(rule: string): number {
   // redactUrls' scan knows the scheme's characters: a rule with another scheme part needs it changed.
   const m = /^\(\[A-Za-z\]\[A-Za-z0-9\+\.-\]\{0,(\d+)\}:\/\/\)/.exec(rule);
@@ -377,12 +375,14 @@ const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|
 
 /**
  * A login written without a scheme (user:password@host), as a refused value holds it: masked
- * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference). For
- * error messages, which quote what was refused; records and reports keep redactText's rules.
+ * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference).
  */
 export function maskBareLogins(text: string): string {
   return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
+
+/** An error message, which quotes what was refused, as shown: maskBareLogins, then redactText. */
+export const redactMessage = (text: string): string => redactText(maskBareLogins(text));
 
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN

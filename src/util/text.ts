@@ -91,3 +91,13 @@ export function closestWord(word: string, candidates: readonly string[]): string
   }
   return bestD <= max ? best : undefined;
 }
+
+/** An error's message (a thrown non-Error as text). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The first line of TEXT that is not blank, at most MAX characters ('' for none). */
+export function firstLine(text: string, max = 500): string {
+  return (text.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, max);
+}

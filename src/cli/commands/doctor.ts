@@ -3,10 +3,7 @@ import { checkPush, findCredential, parseRegistryTarget } from '../../docker/reg
 import { registryDeps } from '../../docker/registry-io.js';
 import { PLATFORMS } from '../../config/schema.js';
 import { EnvironmentError, InputError, type JsonError } from '../../errors.js';
-import { maskBareLogins, redactText } from '../../util/redact.js';
-
-/** As main shows any other command's error: a bare login (user:pw@host) and known token forms masked. */
-const shown = (text: string) => redactText(maskBareLogins(text));
+import { redactMessage as shown } from '../../util/redact.js';
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
