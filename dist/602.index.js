@@ -2767,9 +2767,9 @@ function buildIndexes(i) {
  * carry no login the netrc file carries (buildIndexes).
  */
 function buildPipConf(i) {
-    const ix = buildIndexes(i);
-    return pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
+    return pipConfOf(buildIndexes(i));
 }
+const pipConfOf = (ix) => pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
  * requirements, constraints or indexes change, and not when only a token is rotated.
@@ -2799,7 +2799,7 @@ function writeBuildInputs(dir, i, say = () => undefined) {
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
+        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
         [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
         [BUILD_SECRET_IDS.netrc]: ix.netrc,
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
@@ -9930,6 +9930,7 @@ var adapter = __webpack_require__(63659);
 
 
 
+
 /** The variable that sets the limit, in whole seconds. */
 const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
 /** The limit of one command without the variable: 15 minutes. */
@@ -10010,10 +10011,10 @@ function formatLimit(ms) {
 function execTimeoutError(cmd, limitMs, where) {
     return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
 }
-const exec_limit_firstLine = (text) => (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 200);
+const shortLine = (text) => (0,util_text/* firstLine */.TM)(text).trim().slice(0, 200);
 /** How a command ended, for an interrupt's message: `exit 126: OCI runtime exec failed: ...`. */
 function execEnding(r) {
-    const line = exec_limit_firstLine(`${r.stderr}\n${r.stdout}`);
+    const line = shortLine(`${r.stderr}\n${r.stdout}`);
     return `exit ${r.exitCode}${line ? `: ${line}` : ''}`;
 }
 /**
@@ -10026,7 +10027,7 @@ function stoppedByInterrupt(what, failure) {
     if ('result' in failure)
         return failure.result.exitCode === 0 ? undefined : (0,cleanup/* interruptedFailure */.rn)(what, execEnding(failure.result));
     const e = failure.error;
-    return (0,cleanup/* interruptedFailure */.rn)(what, exec_limit_firstLine(e instanceof Error ? e.message : String(e)), e);
+    return (0,cleanup/* interruptedFailure */.rn)(what, shortLine((0,util_text/* errorMessage */.gJ)(e)), e);
 }
 /**
  * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it

@@ -28886,7 +28886,7 @@ function formatPath(path) {
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
             // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
             // that no escape is cut in two.
-            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskBareLogins */ .pb)(key)), MAX_KEY_SHOWN));
+            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactMessage */ .b6)(key), MAX_KEY_SHOWN));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -32605,6 +32605,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $i: () => (/* binding */ redactEnvMap),
   OI: () => (/* binding */ redactEnvValue),
   PU: () => (/* binding */ redactLabels),
+  b6: () => (/* binding */ redactMessage),
   Rd: () => (/* binding */ redactText),
   Fo: () => (/* binding */ redactTextDeep),
   sK: () => (/* binding */ redactUrls),
@@ -32692,11 +32693,10 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
  * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
  * inside a JSON string, so a password holding '"' is masked in serialized JSON too), but for an
- * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a
- * lone backslash may end a user name or password (`https://u:p\@h`). Linear: the
- * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
- * looked at a bounded number of times. Sticky: redactUrls
- * tries it only where a scheme ends in '://'.
+ * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a lone
+ * backslash may end a user name or password (`https://u:p\@h`). Linear: the host after the '@' is
+ * checked by a lookahead that stops at the next '@', so each character is looked at a bounded
+ * number of times. Sticky: redactUrls tries it only where a scheme ends in '://'.
  */
 const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
 /** The longest scheme the rule reads (`[A-Za-z][A-Za-z0-9+.-]{0,30}` is 31): where redactUrls looks back. */
@@ -33023,12 +33023,13 @@ function shownUrl(url) {
 const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|512):)/gi;
 /**
  * A login written without a scheme (user:password@host), as a refused value holds it: masked
- * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference). For
- * error messages, which quote what was refused; records and reports keep redactText's rules.
+ * (***@host) where a host follows, not a digest (name:tag@sha256:... is an image reference).
  */
 function maskBareLogins(text) {
     return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
+/** An error message, which quotes what was refused, as shown: maskBareLogins, then redactText. */
+const redactMessage = (text) => redactText(maskBareLogins(text));
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
  * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of
@@ -33237,7 +33238,9 @@ function isAlive(pid) {
 /* harmony export */   En: () => (/* binding */ closestWord),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   kd: () => (/* binding */ lineEnd),
 /* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
@@ -33322,6 +33325,14 @@ function closestWord(word, candidates) {
             [best, bestD] = [c, dd];
     }
     return bestD <= max ? best : undefined;
+}
+/** An error's message (a thrown non-Error as text). */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** The first line of TEXT that is not blank, at most MAX characters ('' for none). */
+function firstLine(text, max = 500) {
+    return (text.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, max);
 }
 
 

@@ -1222,9 +1222,9 @@ function buildIndexes(i) {
  * carry no login the netrc file carries (buildIndexes).
  */
 function buildPipConf(i) {
-    const ix = buildIndexes(i);
-    return (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(ix.indexes, ix.torchIndexUrl));
+    return pipConfOf(buildIndexes(i));
 }
+const pipConfOf = (ix) => (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(ix.indexes, ix.torchIndexUrl));
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
  * requirements, constraints or indexes change, and not when only a token is rotated.
@@ -1254,7 +1254,7 @@ function writeBuildInputs(dir, i, say = () => undefined) {
     const files = {
         [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
         [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: buildPipConf(i),
+        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
         [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
         [BUILD_SECRET_IDS.netrc]: ix.netrc,
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),

@@ -85,16 +85,18 @@ function gpusLine(gpus, pin) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   TM: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.TM),
 /* harmony export */   W$: () => (/* binding */ isDaemonGone),
 /* harmony export */   Yi: () => (/* binding */ SmokeInterruptedError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   gJ: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.gJ),
 /* harmony export */   rj: () => (/* binding */ DAEMON_TEXT)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
 // test that finished (and the interrupted one, failed).
+
 
 
 /**
@@ -131,14 +133,9 @@ function isDaemonGone(e) {
     const code = e?.code;
     if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
         return true;
-    return DAEMON_TEXT.test(errorMessage(e));
+    return DAEMON_TEXT.test((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
 }
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-function firstLine(s) {
-    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
-}
+
 
 
 /***/ }),

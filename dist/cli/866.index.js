@@ -24,8 +24,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** As main shows any other command's error: a bare login (user:pw@host) and known token forms masked. */
-const shown = (text) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .maskBareLogins */ .pb)(text));
 
 
 /**
@@ -52,9 +50,9 @@ function doctorReport(checks) {
         checks,
         error: {
             exitCode: 3,
-            message: shown(`${failed.length} of ${checks.length} checks failed: ${names}`),
-            problems: failed.map((c) => shown(`${c.name}: ${c.detail}`)),
-            ...(fix !== undefined && { fix: shown(fix) }),
+            message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(`${failed.length} of ${checks.length} checks failed: ${names}`),
+            problems: failed.map((c) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(`${c.name}: ${c.detail}`)),
+            ...(fix !== undefined && { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(fix) }),
         },
     };
 }
@@ -102,8 +100,8 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                 if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG))
                     throw e;
                 // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
-                const fix = e.fix !== undefined ? { fix: shown(e.fix) } : {};
-                checks.push({ name, ok: false, detail: shown(e.message), ...fix });
+                const fix = e.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(e.fix) } : {};
+                checks.push({ name, ok: false, detail: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(e.message), ...fix });
             }
         };
         const docker = io.docker();
