@@ -2,7 +2,8 @@
 // against stand-ins for what a GPU node provides, each replaying what real machines print:
 // - nvidia-smi: a shell script printing output recorded on real nodes;
 // - libcuda.so.1: a C library compiled here exporting cuInit/cuDeviceGetCount/cuGetErrorString,
-//   returning the code and CUDA's own text for it (FAKE_CUINIT, FAKE_CUDA_COUNT);
+//   returning the code and CUDA's own text for it (FAKE_CUINIT, FAKE_CUDA_COUNT), and
+//   cuDriverGetVersion (FAKE_CUDA_DRIVER_API: 13000 as cuda-compat 13.0's libcuda reports it);
 // - torch: a package whose CUDA is unusable, as on a node where CUDA cannot start (FAKE_TORCH_*).
 // Needs python3 and a C compiler (the test bed's machine has both); they are not Docker, so a
 // missing one fails the test rather than skipping it.
@@ -39,7 +40,7 @@ const FAKE_LIBCUDA = `#include <stdlib.h>
 static int env(const char *k, int d) { const char *v = getenv(k); return v && *v ? atoi(v) : d; }
 int cuInit(unsigned int flags) { (void)flags; return env("FAKE_CUINIT", 0); }
 int cuDeviceGetCount(int *n) { *n = env("FAKE_CUDA_COUNT", 1); return 0; }
-int cuDriverGetVersion(int *v) { *v = 12080; return 0; }
+int cuDriverGetVersion(int *v) { *v = env("FAKE_CUDA_DRIVER_API", 12080); return 0; }
 int cuGetErrorString(int e, const char **s) {
   switch (e) {
     case 35: *s = "CUDA driver version is insufficient for CUDA runtime version"; return 0;
@@ -215,6 +216,52 @@ describe('gpu suite: the GPUs nvidia-smi shows must be usable by CUDA', () => {
     if (reason) expect(r.reason).toContain(reason);
     expect(r.metrics.gpus).toBe(smi.split('\n').length);
     expect(r.metrics.cuda_devices).toBe(Number(count));
+  });
+
+  // An H200 on the R570 branch running a CUDA 13.0 image: the floor (580.65.06) is not met, yet
+  // CUDA runs where the image's forward-compatibility libcuda (cuda-compat-13-0) loads instead of
+  // the host's: cuInit starts and its driver API reports 13.0.
+  const H200_570 = 'NVIDIA H200, 570.172.08';
+  const BELOW = 'NVIDIA driver 570.172.08 is older than 580.65.06, which this CUDA needs';
+  interface Compat {
+    what: string;
+    /** cuDriverGetVersion of the libcuda loaded. */
+    api: string;
+    /** CUDA_VERSION (NVIDIA's CUDA images), else none. */
+    cudaVersion?: string;
+    /** torch's version.py says cuda '13.0'. */
+    torch?: boolean;
+    cuInit?: string;
+    status: 'pass' | 'fail';
+  }
+  it.each<Compat>([
+    { what: 'cuda-compat 13.0 loaded (CUDA_VERSION)', api: '13000', cudaVersion: '13.0.2', status: 'pass' },
+    { what: "cuda-compat 13.0 loaded (torch's CUDA)", api: '13000', torch: true, status: 'pass' },
+    { what: 'cuda-compat 13.2, a 13.0 runtime', api: '13020', cudaVersion: '13.0.0', status: 'pass' },
+    { what: "the host's libcuda (12.8)", api: '12080', cudaVersion: '13.0.0', status: 'fail' },
+    { what: 'cuda-compat 13.0, a 13.1 runtime', api: '13000', cudaVersion: '13.1.0', status: 'fail' },
+    { what: "the image's CUDA unknown", api: '13000', status: 'fail' },
+    { what: 'cuInit fails', api: '13000', cudaVersion: '13.0.0', cuInit: '804', status: 'fail' },
+  ])('driver below the floor, $what: $status', (c) => {
+    fakeNvidiaSmi(H200_570);
+    const version = path.join(pylib, 'torch', 'version.py');
+    if (c.torch) writeFileSync(version, "__version__ = '2.9.0+cu130'\ncuda: Optional[str] = '13.0'\n");
+    const env = {
+      FAKE_CUDA_DRIVER_API: c.api,
+      ...(c.cudaVersion !== undefined && { CUDA_VERSION: c.cudaVersion }),
+      ...(c.cuInit !== undefined && { FAKE_CUINIT: c.cuInit }),
+    };
+    try {
+      const r = suite(['gpu', '580.65.06', '--require'], { torch: c.torch ?? false, env });
+      expect(r.status).toBe(c.status);
+      if (c.status === 'fail') expect(r.reason).toBe(BELOW);
+      else
+        expect(r.metrics.driver_note).toBe(
+          `${BELOW} without forward compatibility: forward compatibility is in use (the libcuda loaded reports CUDA ${c.api === '13020' ? '13.2' : '13.0'}, the image's CUDA runtime is 13.0)`,
+        );
+    } finally {
+      rmSync(version, { force: true });
+    }
   });
 
   it.each([

@@ -198,6 +198,64 @@ def cuda_driver():
     return n.value, None
 
 
+def driver_api_version():
+    """The CUDA version the loaded libcuda's driver API reports (cuDriverGetVersion: 13000 -> (13, 0)):
+    the host driver's, or that of NVIDIA's forward-compatibility libcuda (cuda-compat) when the image
+    loads it instead; None when it cannot be read."""
+    import ctypes
+
+    for name in ("libcuda.so.1", "libcuda.so"):
+        try:
+            lib = ctypes.CDLL(name)
+        except OSError:
+            continue
+        v = ctypes.c_int()
+        try:
+            if lib.cuDriverGetVersion(ctypes.byref(v)) == 0 and v.value > 0:
+                return v.value // 1000, (v.value % 1000) // 10
+        except AttributeError:
+            pass
+        return None
+    return None
+
+
+def major_minor(text):
+    """"13.0.1" -> (13, 0); None when TEXT does not start with major.minor."""
+    m = re.match(r"\s*(\d+)\.(\d+)", text or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def image_cuda_runtime():
+    """The newest CUDA runtime the image holds, as (major, minor): the CUDA torch was built for (its
+    version.py, read without importing torch) and CUDA_VERSION (NVIDIA's CUDA images set it); None
+    when neither says."""
+    import importlib.util
+
+    found = [major_minor(os.environ.get("CUDA_VERSION"))]
+    try:
+        spec = importlib.util.find_spec("torch")  # a top-level find_spec does not import the package
+        if spec is not None and spec.submodule_search_locations:
+            with open(os.path.join(list(spec.submodule_search_locations)[0], "version.py"), errors="replace") as f:
+                m = re.search(r"^cuda\s*(?::[^=\n]*)?=\s*['\"]([\d.]+)['\"]", f.read(), re.M)
+            found.append(major_minor(m.group(1)) if m else None)
+    except (ImportError, ValueError, OSError):
+        pass
+    found = [v for v in found if v is not None]
+    return max(found) if found else None
+
+
+def forward_compat_note(driver, floor):
+    """Why a DRIVER below FLOOR runs this CUDA anyway, or None: cuInit started (checked by the caller)
+    and the driver API of the libcuda loaded is at least the image's CUDA runtime, as with NVIDIA's
+    forward-compatibility package (cuda-compat, data-centre GPUs) on an older driver branch."""
+    api, runtime = driver_api_version(), image_cuda_runtime()
+    if api is None or runtime is None or api < runtime:
+        return None
+    return ("NVIDIA driver %s is older than %s, which this CUDA needs without forward compatibility: "
+            "forward compatibility is in use (the libcuda loaded reports CUDA %d.%d, the image's CUDA "
+            "runtime is %d.%d)" % (driver, floor, api[0], api[1], runtime[0], runtime[1]))
+
+
 def visible_devices_note():
     v = os.environ.get("CUDA_VISIBLE_DEVICES")
     return "" if v is None else " (CUDA_VISIBLE_DEVICES=%r)" % v
@@ -758,7 +816,12 @@ def gpu(floor, require=False):
         metrics["mig_devices"] = mig
     key = lambda v: [int(p) for p in v.split(".") if p.isdigit()]  # noqa: E731
     if floor and driver and key(driver) < key(floor):
-        emit("fail", "NVIDIA driver %s is older than %s, which this CUDA needs" % (driver, floor), metrics=metrics)
+        # Below the floor, CUDA still runs where cuInit starts with a libcuda (cuda-compat's) whose
+        # driver API covers the image's runtime: a pass, noted.
+        compat = forward_compat_note(driver, floor) if not err else None
+        if compat is None:
+            emit("fail", "NVIDIA driver %s is older than %s, which this CUDA needs" % (driver, floor), metrics=metrics)
+        metrics["driver_note"] = compat
     if floor and not driver and found is None and not err:
         why = "the NVIDIA driver's version is unknown (no nvidia-smi, no %s)" % PROC_DRIVER_VERSION
         if require:

@@ -74,7 +74,7 @@ export const smokeCommand: Command = {
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
   gpu        GPUs visible, driver at or above the variant's floor (with --config, from its plan;
-             skipped without GPUs)
+             below it only through NVIDIA's forward compatibility; skipped without GPUs)
   compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
