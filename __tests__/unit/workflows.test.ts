@@ -88,7 +88,7 @@ const RUNS_ON =
  */
 const CONTROL_RUNS_ON =
   "${{ fromJSON((startsWith(inputs.control-runner, '[') || startsWith(inputs.control-runner, '{') || startsWith(inputs.control-runner, '\"')) && inputs.control-runner || toJSON(inputs.control-runner || 'ubuntu-latest')) }}";
-const CONTROL_JOBS = ['plan', 'merge', 'gpu-consent', 'attest', 'report'];
+const CONTROL_JOBS = ['plan', 'merge', 'gpu-consent', 'attest', 'report', 'conclusion'];
 const GITHUB_HOSTED = { 'linux/amd64': 'ubuntu-latest', 'linux/arm64': 'ubuntu-24.04-arm' };
 const POSTER = '.github/workflows/ml-image-comment.yml';
 const VERIFY = '.github/workflows/ml-image-verify.yml';
@@ -626,8 +626,47 @@ describe('ml-image.yml', () => {
       'smoke-gpu': ['plan', 'merge', 'gpu-consent'],
       attest: ['plan', 'merge', 'smoke-cpu', 'smoke-gpu'],
       report: ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu', 'attest'],
+      conclusion: ['plan', 'build', 'merge', 'smoke-cpu', 'gpu-consent', 'smoke-gpu', 'attest', 'report'],
     });
   });
+
+  // The check a branch protection rule requires: GitHub counts a skipped required check as
+  // passed, so it must run in every run, after every job, and fail on any failed one (its step
+  // runs in workflow-conclusion.test.ts).
+  it('ends with a conclusion job that always runs, after every other job, and asks for nothing', async () => {
+    const c = job(ML, 'conclusion');
+    expect(c.if).toBe('${{ always() }}');
+    expect([c.needs].flat().sort()).toEqual(
+      Object.keys(ml.jobs)
+        .filter((id) => id !== 'conclusion')
+        .sort(),
+    );
+    expect(c.permissions).toEqual({});
+    expect(c.steps?.some((st) => st.uses !== undefined)).toBe(false);
+    // Every result it reads is one of its needs, under the name its step loops over.
+    const env = c.steps?.[0]?.env ?? {};
+    for (const id of [c.needs].flat()) {
+      const name = String(id).replaceAll('-', '_').toUpperCase();
+      expect(env[name], id).toBe(`\${{ needs.${id}.result }}`);
+      expect(c.steps?.[0]?.run, id).toContain(` ${id}`);
+    }
+  });
+
+  it.each<[string, number]>([
+    ['true', 270],
+    ['false', 90],
+  ])(
+    "smoke-gpu's time limit when the plan's fork is %s: %i minutes (a fork's GPU job builds first)",
+    async (fork, minutes) => {
+      const limit = await evaluate(String(job(ML, 'smoke-gpu')['timeout-minutes']), {
+        needs: { plan: { result: 'success', outputs: { fork } } },
+      });
+      expect(Number(limit)).toBe(minutes);
+      expect(Number(limit)).toBeGreaterThanOrEqual(
+        fork === 'true' ? Number(job(ML, 'build')['timeout-minutes']) + 90 : 90,
+      );
+    },
+  );
 
   it('builds the plan matrix on the mapped runners, by digest, without merging', () => {
     const build = job(ML, 'build');
@@ -914,6 +953,7 @@ describe('ml-image.yml', () => {
       // Only the attest job signs (OIDC); it runs no pull-request code.
       attest: { contents: 'read', packages: 'write', 'id-token': 'write' },
       report: { contents: 'read', 'pull-requests': 'write' },
+      conclusion: {},
     });
   });
 });
@@ -1215,6 +1255,8 @@ async function mlContexts(
     'smoke-cpu': { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-gpu': { result: 'success', outputs: {} },
     attest: { result: github.event_name === 'pull_request' ? 'skipped' : 'success', outputs: {} },
+    'gpu-consent': { result: 'skipped', outputs: {} },
+    report: { result: 'success', outputs: {} },
     ...over.needs,
   };
   const ctx = {
@@ -1537,6 +1579,17 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'fork-pr' }, {}, false], // a fork: nothing pushed, no OIDC
   ])('attest for %o with %o: %s', async (s, needs, expected) => {
     expect(await jobRuns('attest', await mlContexts(s, { needs }))).toBe(expected);
+  });
+
+  // The required check exists in every run that starts: after a failed plan (which skips the
+  // rest, report included), a failed smoke job, a fork's skipped merge, and a cancel.
+  it.each<[string, Scenario, Record<string, unknown>, boolean]>([
+    ['a failed plan', { event: 'pr' }, { plan: { result: 'failure', outputs: {} } }, false],
+    ['a failed smoke job', { event: 'push' }, { 'smoke-cpu': { result: 'failure', outputs: {} } }, false],
+    ["a fork's run", { event: 'fork-pr' }, {}, false],
+    ['a cancelled run', { event: 'push' }, {}, true],
+  ])('the conclusion job runs after %s', async (_, s, needs, cancelled) => {
+    expect(await jobRuns('conclusion', await mlContexts(s, { needs }), cancelled)).toBe(true);
   });
 
   // Skipping attest (every pull request) must not skip what comes after it.
