@@ -16,7 +16,7 @@ import {
   torchWheelIndex,
 } from './catalog.js';
 import { parseImageRef } from '../oci/ref.js';
-import { catalogTorch, customPython, exactTorch } from './torch-python.js';
+import { catalogTorch, customPython, exactTorch, familyTorchProblem } from './torch-python.js';
 import type { Template, VariantPlan } from './schema.js';
 
 /** Warnings and errors gathered over all variants (errors end the plan with exit 2). */
@@ -140,6 +140,8 @@ function ngcBase(input: BaseInput): ChosenBase {
 function customBase({ v, where, whereOf, config, catalog, out, orDefault }: BaseInput): ChosenBase {
   const base = v.base!;
   const fam = familyOfImage(catalog, base);
+  const impossible = familyTorchProblem(catalog, v, fam, config.platforms);
+  if (impossible !== undefined) out.errors.push(`${whereOf('torch')}: ${impossible}`);
   if (!fam) {
     out.warnings.push(
       `${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`,
@@ -162,6 +164,12 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }: Base
     out.warnings.push(
       `${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`,
     );
+  // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
+  const cuda = shipped?.cuda ?? v.cuda;
+  if (shipped && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(shipped.cuda))
+    out.warnings.push(
+      `${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`,
+    );
   if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
     out.warnings.push(
       `${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`,
@@ -179,7 +187,7 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }: Base
           indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
         },
       }),
-    ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+    ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out) }),
     base: {
       ref: base,
       canonical: base,

@@ -1,13 +1,26 @@
-// What a variant's Python and torch come to: the Python a custom base ships, and the exact torch
-// release a version names. Pure; the warnings go to the caller's list.
+// What a variant's Python and torch come to: the Python a custom base ships, whether the torch asked
+// of one can work, and the exact torch release a version names. Pure; warnings go to the caller's list.
 import type { Variant } from '../config/schema.js';
 import { parseImageRef } from '../oci/ref.js';
 import { compareVersions } from '../util/versions.js';
-import { type Catalog, type Family, torchInfo } from './catalog.js';
+import { type Catalog, type Family, impossibleTorchCombination, torchInfo } from './catalog.js';
 
 /**
  * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
- * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ * Ubuntu Python of an nvidia/cuda tag; undefined otherwise (pytorch/pytorch rows name none).
+ */
+export function shippedPython(base: string, fam: Family | undefined): string | undefined {
+  const tag = parseImageRef(base).tag ?? '';
+  return fam?.family === 'python-slim'
+    ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
+    : fam !== undefined && 'ubuntuPython' in fam
+      ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
+      : undefined;
+}
+
+/**
+ * The Python a custom base ships (shippedPython), else the one asked, else 3.12. A `python` given
+ * otherwise than the image's is a warning (the image decides).
  */
 export function customPython(
   v: Variant,
@@ -16,18 +29,38 @@ export function customPython(
   where: string,
   warnings: string[],
 ): string {
-  const tag = parseImageRef(base).tag ?? '';
-  const shipped =
-    fam?.family === 'python-slim'
-      ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
-      : fam !== undefined && 'ubuntuPython' in fam
-        ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
-        : undefined;
+  const shipped = shippedPython(base, fam);
   if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
     warnings.push(
       `${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`,
     );
   return shipped ?? v.python ?? '3.12';
+}
+
+/**
+ * Why the torch asked of a python:X.Y-slim or nvidia/cuda base cannot work, checked as a cpu or
+ * cudaX.Y variant's is: a release the catalog knows without wheels for the image's Python (else the
+ * one asked), the variant's CUDA (else the CPU wheels) or, with linux/arm64, aarch64 CUDA wheels.
+ * Undefined when it can, for another base, or for a torch the catalog does not know.
+ */
+export function familyTorchProblem(
+  catalog: Catalog,
+  v: Variant,
+  fam: Family | undefined,
+  platforms: readonly string[],
+): string | undefined {
+  if (v.torch === undefined || (fam?.family !== 'python-slim' && fam?.family !== 'nvidia-cuda'))
+    return undefined;
+  const python = shippedPython(v.base!, fam) ?? v.python;
+  return impossibleTorchCombination(
+    catalog,
+    {
+      torch: v.torch,
+      ...(v.cuda !== undefined && { cuda: v.cuda }),
+      ...(python !== undefined && { python }),
+    },
+    platforms,
+  );
 }
 
 /**

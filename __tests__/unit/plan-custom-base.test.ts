@@ -1,0 +1,157 @@
+// A custom base from a catalog family is checked as the variant it stands for: a python:X.Y-slim or
+// nvidia/cuda base's torch against the image's Python, the variant's CUDA and the platforms, as a
+// cpu or cudaX.Y variant's (it once planned exit 0 what the plain variant refused with exit 2); a
+// pytorch/pytorch base's CUDA is its release's (once none: no GPU runner, no driver floor).
+import { describe, expect, it } from 'vitest';
+import { validateConfigData } from '../../src/config/load.js';
+import { ConfigError } from '../../src/errors.js';
+import { bundledCatalog, family } from '../../src/plan/catalog.js';
+import { type PlanContext, planBuild } from '../../src/plan/plan.js';
+
+const ctx: PlanContext = {
+  catalog: bundledCatalog(),
+  git: { sha: 'abc1234def5678', ref: 'refs/heads/main', isDefaultBranch: true },
+  now: new Date('2026-12-03T10:00:00Z'),
+};
+const plan = (data: Record<string, unknown>) =>
+  planBuild(validateConfigData({ image: { name: 'o/m' }, ...data }, 'x'), ctx);
+function planErrors(data: Record<string, unknown>): string[] {
+  try {
+    plan(data);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).exitCode).toBe(2);
+    return [...(e as ConfigError).problems];
+  }
+  return [];
+}
+/** A problem without its "variants[0] (name): " or "torch (variants[0] name): " prefix. */
+const why = (problem: string) => problem.replace(/^.*?\)(?:: )/, '');
+
+const AMD64 = ['linux/amd64'];
+const BOTH = ['linux/amd64', 'linux/arm64'];
+
+describe('a custom base of the python-slim or nvidia-cuda family: its torch is checked', () => {
+  it.each<[string, Record<string, unknown>, Record<string, unknown>, string[], string]>([
+    [
+      'python:3.14-slim, torch 2.6 (no 3.14 wheels)',
+      { name: 'b', base: 'python:3.14-slim', torch: '2.6' },
+      { python: '3.14', torch: '2.6' },
+      AMD64,
+      'torch 2.6 has no wheels for Python 3.14',
+    ],
+    [
+      'nvidia/cuda 12.8, torch 2.5 (no cu128 wheels)',
+      { name: 'c', base: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', cuda: '12.8', torch: '2.5' },
+      { cuda: '12.8', torch: '2.5' },
+      AMD64,
+      'torch 2.5 has no CUDA 12.8 wheels',
+    ],
+    [
+      'nvidia/cuda 12.6 for arm64, torch 2.6 (no aarch64 CUDA wheels)',
+      { name: 'c', base: 'nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04', cuda: '12.6', torch: '2.6' },
+      { cuda: '12.6', torch: '2.6' },
+      BOTH,
+      'torch 2.6 has no aarch64 CUDA 12.6 wheels',
+    ],
+    [
+      'python:3.12-slim with cuda 12.8, torch 2.5 (the cu128 index has no 2.5)',
+      { name: 'b', base: 'python:3.12-slim', cuda: '12.8', torch: '2.5' },
+      { cuda: '12.8', torch: '2.5' },
+      AMD64,
+      'torch 2.5 has no CUDA 12.8 wheels',
+    ],
+  ])('%s: refused as the plain variant is', (_, custom, plain, platforms, expected) => {
+    const mine = planErrors({ platforms, variants: [custom] });
+    const theirs = planErrors({ platforms, variants: [plain] });
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatch(new RegExp(`^variants\\[0\\] \\(${String(custom.name)}\\): `));
+    expect(mine[0]).toContain(expected);
+    expect(theirs).toHaveLength(1);
+    expect(why(mine[0]!)).toBe(why(theirs[0]!));
+  });
+
+  it('a torch the config sets for every variant names the torch field, as for a plain variant', () => {
+    expect(
+      planErrors({ torch: '2.6', platforms: AMD64, variants: [{ name: 'b', base: 'python:3.14-slim' }] }),
+    ).toEqual([
+      expect.stringMatching(/^torch \(variants\[0\] b\): torch 2\.6 has no wheels for Python 3\.14 /),
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['python:3.13-slim, torch 2.6', { name: 'b', base: 'python:3.13-slim', torch: '2.6' }],
+    [
+      'nvidia/cuda 12.8, torch 2.7',
+      { name: 'c', base: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', cuda: '12.8', torch: '2.7' },
+    ],
+    // The CPU wheels (no cuda given: said as a warning); Ubuntu 24.04's Python 3.12 has 2.5 wheels.
+    [
+      'nvidia/cuda without cuda, torch 2.5',
+      { name: 'c', base: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', torch: '2.5' },
+    ],
+    // A torch the catalog does not know is not checked (the plan only warns, as for any variant).
+    ['python:3.14-slim, torch 9.9', { name: 'b', base: 'python:3.14-slim', torch: '9.9' }],
+    // The Python image's tag names no Python: the one asked is checked.
+    ['python:slim, python 3.13, torch 2.6', { name: 'b', base: 'python:slim', python: '3.13', torch: '2.6' }],
+    ['another base, torch 2.5', { name: 'o', base: 'my.registry/base:1', cuda: '12.8', torch: '2.5' }],
+  ])('%s: planned', (_, variant) => {
+    expect(planErrors({ platforms: AMD64, variants: [variant] })).toEqual([]);
+  });
+
+  it('a Python image whose tag names no Python: the Python asked is the one checked', () => {
+    expect(
+      planErrors({
+        platforms: AMD64,
+        variants: [{ name: 'b', base: 'python:slim', python: '3.14', torch: '2.6' }],
+      }),
+    ).toEqual([expect.stringMatching(/^variants\[0\] \(b\): torch 2\.6 has no wheels for Python 3\.14 /)]);
+  });
+});
+
+describe('a pytorch/pytorch base: the CUDA of its release', () => {
+  const base = 'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime';
+
+  it("records the release's CUDA and driver floor (the GPU runner and smoke's floor follow it)", () => {
+    const p = plan({ platforms: AMD64, variants: [{ name: 'pt', base }] });
+    const v = p.variants[0]!;
+    expect(v.cuda).toEqual({
+      version: '12.8',
+      toolkitDriverMin: '570.26',
+      minorCompatDriverMin: '525.60.13',
+    });
+    expect(v.buildArgs.ML_IMAGE_CUDA).toBe('12.8');
+    expect(v.labels['io.github.ml-image-action.cuda']).toBe('12.8');
+    expect(v.torch).toEqual({ version: '2.7.1' });
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("a cuda asked that is not the release's is said; the release's is used", () => {
+    const p = plan({ platforms: AMD64, variants: [{ name: 'pt', base, cuda: '12.4' }] });
+    expect(p.variants[0]!.cuda?.version).toBe('12.8');
+    expect(p.warnings).toEqual([
+      `variants[0] (pt): ${base} ships CUDA 12.8; cuda 12.4 is not what it has, its own is used`,
+    ]);
+    expect(plan({ platforms: AMD64, variants: [{ name: 'pt', base, cuda: '12.8' }] }).warnings).toEqual([]);
+  });
+
+  it('the catalog names no Python for these images: the Python is what the config says (as for any custom base)', () => {
+    const row = family(bundledCatalog(), 'pytorch-pytorch').releases[0]!;
+    expect(Object.keys(row)).not.toContain('python');
+    expect(plan({ platforms: AMD64, variants: [{ name: 'pt', base, python: '3.11' }] })).toMatchObject({
+      variants: [{ python: '3.11' }],
+      warnings: [],
+    });
+  });
+
+  it('a tag the catalog does not know: the cuda asked, else none', () => {
+    const other = 'pytorch/pytorch:2.6.0-cuda12.6-cudnn9-runtime';
+    expect(
+      plan({ platforms: AMD64, variants: [{ name: 'pt', base: other }] }).variants[0]!.cuda,
+    ).toBeUndefined();
+    expect(
+      plan({ platforms: AMD64, variants: [{ name: 'pt', base: other, cuda: '12.6' }] }).variants[0]!.cuda
+        ?.version,
+    ).toBe('12.6');
+  });
+});
