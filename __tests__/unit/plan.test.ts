@@ -69,6 +69,11 @@ describe('plan: base image per variant and platform', () => {
       { ref: 'docker.io/library/python:3.11-slim', template: 'cpu', python: '3.11' },
     ],
     [
+      'cpu with python 3.15 (python:3.15-slim, out since October 2026)',
+      { variants: [{ python: '3.15' }] },
+      { ref: 'docker.io/library/python:3.15-slim', template: 'cpu', python: '3.15' },
+    ],
+    [
       'arm64 + CUDA 12.8 -> multi-arch nvidia/cuda, torch from cu128',
       { variants: ['cuda12.8'], platforms: ['linux/arm64'] },
       { ref: 'docker.io/nvidia/cuda:12.8.2-runtime-ubuntu24.04', template: 'cuda', python: '3.12' },
@@ -110,6 +115,13 @@ describe('plan: base image per variant and platform', () => {
       TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cu128',
       ML_IMAGE_CUDA: '12.8',
     });
+  });
+
+  it('Python 3.15 with torch: no torch release in the catalog has its wheels yet (refused, naming 3.14)', () => {
+    for (const t of bundledCatalog().torch) expect(t.python).not.toContain('3.15');
+    expect(planErrors({ python: { version: '3.15' }, torch: '2.14', variants: ['cpu'] })).toEqual([
+      expect.stringMatching(/torch 2\.14 has no wheels for Python 3\.15 .*nearest valid: Python 3\.14/),
+    ]);
   });
 
   it('torch "2.5" means the newest 2.5.x', () => {
