@@ -68,6 +68,24 @@ export function parseGitHubEvent(json: unknown): GitHubEvent {
   return r.success ? r.data : {};
 }
 
+/**
+ * The repository's default branch: the payload's repository.default_branch, else on a schedule run
+ * the branch it runs on. A schedule's payload is only {"schedule": "<cron>"}, and GitHub runs every
+ * scheduled workflow on the default branch (GITHUB_REF is it), so a nightly rebuild gets the
+ * default branch's tags and saves its baseline, as the reusable workflow's attest job counts it.
+ */
+export function defaultBranchOf(
+  env: Readonly<Record<string, string | undefined>>,
+  event: GitHubEvent,
+): string | undefined {
+  const named = event.repository?.default_branch;
+  if (named !== undefined) return named;
+  const ref = env.GITHUB_REF;
+  return env.GITHUB_EVENT_NAME === 'schedule' && ref?.startsWith('refs/heads/')
+    ? ref.slice('refs/heads/'.length)
+    : undefined;
+}
+
 /** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
 export function readGitHubEventFile(path: string | undefined): GitHubEvent {
   if (!path) return {};

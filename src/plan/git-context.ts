@@ -1,7 +1,7 @@
 // Where tags and labels get the commit, ref and PR number: GitHub's environment on a runner, the
 // local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
 import type { CommandRunner } from '../docker/adapter.js';
-import { readGitHubEventFile } from '../github/event.js';
+import { defaultBranchOf, readGitHubEventFile } from '../github/event.js';
 import type { GitContext } from './schema.js';
 
 /**
@@ -20,7 +20,7 @@ export function gitContextFromGitHubEnv(
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
   const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
   const pr = event.pull_request?.number;
-  const defaultBranch = event.repository?.default_branch;
+  const defaultBranch = defaultBranchOf(env, event);
   const ref = env.GITHUB_REF;
   return {
     // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.

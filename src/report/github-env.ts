@@ -1,6 +1,6 @@
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
-import { type GitHubEvent, readGitHubEventFile } from '../github/event.js';
+import { defaultBranchOf, type GitHubEvent, readGitHubEventFile } from '../github/event.js';
 import { actionsRunUrl } from '../github/run.js';
 import { mayBuildPullRequestCode, untrustedReason } from '../util/pull-request-code.js';
 import type { GitHubTarget } from './stage.js';
@@ -30,7 +30,7 @@ export function githubReportContext(
 ): GitHubReportContext {
   if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY) return {};
   const pr = event.pull_request;
-  const defaultBranch = event.repository?.default_branch;
+  const defaultBranch = defaultBranchOf(env, event);
   const branch = env.GITHUB_REF?.startsWith('refs/heads/')
     ? env.GITHUB_REF.slice('refs/heads/'.length)
     : undefined;
