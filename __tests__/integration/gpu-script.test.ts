@@ -12,6 +12,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnvRecordSchema } from '../../src/capture/record.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { ContainerRunSpec } from '../../src/docker/adapter.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
@@ -150,6 +151,29 @@ describe('the probe over recorded nvidia-smi output', () => {
     expect(JSON.stringify(rec)).not.toMatch(/GPU-[0-9a-f]{8}-/);
     expect(rec.collectEnv.nvidia_gpu_models).toContain('NVIDIA H100 80GB HBM3');
     expect(rec.collectEnv.nvidia_driver_version).toBe('570.124.06');
+  });
+
+  // A field nvidia-smi has no value for costs that field, not the GPU list and the driver: a
+  // unified-memory GPU (DGX Spark's GB10) prints memory.total as [N/A].
+  it.each([
+    [
+      'NVIDIA GB10, [N/A], 12.1, 580.95.05',
+      { name: 'NVIDIA GB10', memoryMiB: null, computeCapability: '12.1', driver: '580.95.05' },
+    ],
+    [
+      'NVIDIA H200, 143771, 9.0, [N/A]',
+      { name: 'NVIDIA H200', memoryMiB: 143771, computeCapability: '9.0', driver: null },
+    ],
+  ])('%s: the GPU is kept, the missing field null', (line, gpu) => {
+    fakeNvidiaSmi(line);
+    const r = run(path.join(REPO_ROOT, 'images/probe/ml_image_probe.py'), ['--no-torch']);
+    expect(r.status, r.stderr).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.gpus).toEqual([gpu]);
+    expect(EnvRecordSchema.shape.gpus.safeParse(rec.gpus).error?.issues).toBeUndefined();
+    expect(rec.collectEnv.nvidia_driver_version).toBe(gpu.driver);
+    expect(rec.collectEnv.nvidia_gpu_models).toBe(gpu.name);
+    expect(rec.errors.map((e: { field: string }) => e.field)).not.toContain('gpus');
   });
 });
 

@@ -661,6 +661,17 @@ describe('the zod schema and docs/attestations/smoke-v1.schema.json agree', () =
       ),
     ],
     [
+      'a unified-memory GPU (GB10): no memory in the record, none in the predicate',
+      buildSmokePredicate(
+        smokeInput({
+          record: makeRecord({
+            cuda: { runtime: '13.0' },
+            gpus: [{ name: 'NVIDIA GB10', memoryMiB: null, computeCapability: '12.1', driver: '580.95.05' }],
+          }),
+        }),
+      ),
+    ],
+    [
       'an offset time, a GPU without a driver',
       {
         ...buildSmokePredicate(smokeInput()),
@@ -672,6 +683,15 @@ describe('the zod schema and docs/attestations/smoke-v1.schema.json agree', () =
   it.each(valid)('both accept %s', (_what, p) => {
     expect(SmokePredicateSchema.safeParse(p).success).toBe(true);
     expect(ajvValidate(p), JSON.stringify(ajvValidate.errors)).toBe(true);
+  });
+
+  it('a GPU whose memory the record does not know (GB10) has no memoryMiB', () => {
+    const gb10 = { name: 'NVIDIA GB10', memoryMiB: null, computeCapability: '12.1', driver: '580.95.05' };
+    const p = buildSmokePredicate(smokeInput({ record: makeRecord({ gpus: [gb10, GPU] }) }));
+    expect(p.gpus.devices).toEqual([
+      { name: 'NVIDIA GB10', driver: '580.95.05', computeCapability: '12.1' },
+      { name: GPU.name, driver: GPU.driver, memoryMiB: GPU.memoryMiB, computeCapability: '9.0' },
+    ]);
   });
 
   it('both accept the example in docs/attestations.md', () => {

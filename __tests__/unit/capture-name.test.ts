@@ -12,7 +12,7 @@ import { ExitCode, exitCodeOf } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
-import type { EnvRecord } from '../../src/capture/record.js';
+import { type EnvRecord, EnvRecordSchema } from '../../src/capture/record.js';
 
 const ID = `sha256:${'a'.repeat(64)}`;
 const TAG = 'localhost:5000/o/m:ml-image-local-cpu-amd64';
@@ -344,5 +344,15 @@ describe('ml-image capture: the summary escapes what the image says', () => {
     const text = renderRecord(record);
     expect(text).toContain(SHOWN);
     for (const c of ['\u001b', '\r', '\u202e']) expect(text).not.toContain(c);
+  });
+
+  it.each<[number | null, string]>([
+    [81559, 'NVIDIA H100 (81559 MiB, sm 9.0)'],
+    [null, 'NVIDIA GB10 (memory unknown, sm 12.1)'],
+  ])("a GPU's memory %s: %s", (memoryMiB, shown) => {
+    const name = memoryMiB === null ? 'NVIDIA GB10' : 'NVIDIA H100';
+    const gpus = [{ name, memoryMiB, computeCapability: memoryMiB === null ? '12.1' : '9.0', driver: null }];
+    const record = EnvRecordSchema.parse({ ...base, gpus });
+    expect(renderRecord(record)).toContain(`  gpus:    ${shown}\n`);
   });
 });

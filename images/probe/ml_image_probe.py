@@ -514,13 +514,29 @@ def tf32_state(matmul, cudnn):
     return {"matmul": bool(matmul), "cudnn": bool(cudnn)}, overrides
 
 
+def smi_value(text):
+    """A field of nvidia-smi's CSV, None where it has none: "[N/A]", "[Not Supported]", empty."""
+    return None if not text or (text.startswith("[") and text.endswith("]")) else text
+
+
+def smi_mib(text):
+    """memory.total in MiB, None where nvidia-smi has none: a unified-memory GPU (GB10, with no
+    memory of its own) prints "[N/A]"."""
+    try:
+        return int(float(text))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def gpus():
     text = run(["nvidia-smi", "--query-gpu=name,memory.total,compute_cap,driver_version", "--format=csv,noheader,nounits"])
     out = []
+    # Each field read alone: one that nvidia-smi cannot give costs that field, not the GPU (nor the driver).
     for line in text.splitlines():
         parts = [p.strip() for p in line.split(",")]
         if len(parts) >= 4:
-            out.append({"name": parts[0], "memoryMiB": int(float(parts[1])), "computeCapability": parts[2], "driver": parts[3]})
+            out.append({"name": parts[0], "memoryMiB": smi_mib(smi_value(parts[1])), "computeCapability": parts[2],
+                        "driver": smi_value(parts[3])})
     return out
 
 

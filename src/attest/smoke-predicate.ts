@@ -166,10 +166,11 @@ export function gpusFromTests(tests: readonly SmokeTest[]): SmokePredicate['gpus
 
 function gpusOf(input: SmokePredicateInput): SmokePredicate['gpus'] {
   const r = input.record;
+  // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate.
   const recorded = (r?.gpus ?? []).map((g) => ({
     name: g.name,
     driver: g.driver,
-    memoryMiB: g.memoryMiB,
+    ...(g.memoryMiB !== null && { memoryMiB: g.memoryMiB }),
     computeCapability: g.computeCapability,
   }));
   return {

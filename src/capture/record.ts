@@ -120,7 +120,8 @@ export const EnvRecordSchema = z.object({
     z
       .object({
         name: z.string(),
-        memoryMiB: z.number(),
+        /** null where nvidia-smi has none: a unified-memory GPU (GB10) prints memory.total "[N/A]". */
+        memoryMiB: z.number().nullable(),
         computeCapability: z.string(),
         driver: z.string().nullable(),
       })
