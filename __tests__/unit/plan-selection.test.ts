@@ -91,20 +91,28 @@ describe('a selection of the config file variants is tagged as the whole file is
       FILE,
       { cpu: ['1.2.0-cpu', 'cpu', 'latest'] },
     ],
-    // Variants the file does not list replace it: the first given is the config's first.
+    // A variant the file does not list comes after the file's own, also alone: latest stays the
+    // file's first variant's (another matrix job may build it), and the tags input is suffixed.
     [
-      'variants the file does not list',
+      'a variant the file does not list, alone: no latest',
       ['cuda12.6'],
       '',
       FILE,
-      { 'cuda12.6': ['sha-abc1234-cuda12.6', 'cuda12.6', 'latest'] },
+      { 'cuda12.6': ['sha-abc1234-cuda12.6', 'cuda12.6'] },
     ],
     [
-      'the tags input, one variant the file does not list: the tags as given',
+      'the tags input, one variant the file does not list: suffixed',
       ['cuda12.6'],
       'ghcr.io/acme/m:1.2.0',
       FILE,
-      { 'cuda12.6': ['1.2.0'] },
+      { 'cuda12.6': ['1.2.0-cuda12.6'] },
+    ],
+    [
+      'a file without variants (cpu), cuda12.8 alone: no latest, the tags input suffixed',
+      ['cuda12.8'],
+      'ghcr.io/acme/m:1.0\nghcr.io/acme/m:latest',
+      'image: {name: acme/m}\n',
+      { 'cuda12.8': ['1.0-cuda12.8', 'cuda12.8'] },
     ],
     // The file's variant and one it does not list: never the same tags for both.
     [
@@ -132,6 +140,25 @@ describe('a selection of the config file variants is tagged as the whole file is
     ],
   ])('%s', (_, variants, tagsInput, file, expected) => {
     expect(tagsOf(variants, tagsInput, file)).toEqual(expected);
+  });
+});
+
+describe('matrix jobs that each build a selection never push one tag', () => {
+  it.each<[string, string, string[][]]>([
+    // The reviewer's case: a file without variants (the default cpu) and a user matrix of cpu and
+    // cuda12.8: both jobs once got latest (and the tags input's plain 1.0).
+    ['a file without variants, jobs cpu and cuda12.8', 'image: {name: acme/m}\n', [['cpu'], ['cuda12.8']]],
+    ['FILE, jobs of its variants and one it does not list', FILE, [['cpu'], ['cuda12.8'], ['cuda12.6']]],
+    ['FILE, jobs of variants it does not list', FILE, [['cuda12.6'], ['cuda12.9']]],
+  ])('%s', (_, file, jobs) => {
+    for (const tagsInput of ['', 'ghcr.io/acme/m:1.0\nghcr.io/acme/m:latest']) {
+      const pushed = jobs.flatMap((job) => Object.values(tagsOf(job, tagsInput, file)).flat());
+      expect(
+        pushed.filter((t, i) => pushed.indexOf(t) !== i),
+        tagsInput,
+      ).toEqual([]);
+      expect(pushed.filter((t) => t === 'latest').length).toBeLessThanOrEqual(1);
+    }
   });
 });
 
@@ -189,7 +216,8 @@ describe('taggedVariants', () => {
       ['cpu', 'cuda12.8'],
       ['cpu', 'cuda12.8'],
     ],
-    [['cuda12.6'], ['cpu', 'cuda12.8'], ['cuda12.6']],
+    [['cuda12.6'], ['cpu', 'cuda12.8'], ['cpu', 'cuda12.8', 'cuda12.6']],
+    [['cuda12.8'], ['cpu'], ['cpu', 'cuda12.8']],
     [
       ['cuda12.6', 'cpu'],
       ['cpu', 'cuda12.8'],

@@ -44,18 +44,20 @@ export interface PlanContext {
 }
 
 /**
- * The variants whose order and count the tags follow: the config file's own list when the planned
- * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
- * file's first variant alone gets `latest` and every variant of a file with several gets its
- * suffix in whichever job builds it. Planned variants the file does not list come after its own
- * (never fewer than are planned: two planned variants never share the tags input's tags); when
- * none of them is the file's (or there is no file), the planned variants alone.
+ * The variants whose order and count the tags follow: the config file's own list (a file listing
+ * none: its default, cpu) whenever there is a file, so its first variant alone gets `latest` and
+ * every variant of a file with several gets its suffix in whichever job builds it (--variants, the
+ * variants input: a matrix job builds one). Planned variants the file does not list come after its
+ * own, also when none of the planned is the file's: a matrix job of `cuda12.8` beside one of `cpu`
+ * on a file of [cpu] must not push `latest` (or the tags input's plain tags) too. Never fewer than
+ * are planned: two planned variants never share the tags input's tags. Without a file, the planned
+ * variants alone.
  */
 export function taggedVariants(
   planned: readonly string[],
   fileVariants: readonly string[] | undefined,
 ): readonly string[] {
-  if (fileVariants === undefined || !planned.some((n) => fileVariants.includes(n))) return planned;
+  if (fileVariants === undefined) return planned;
   return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
 }
 
