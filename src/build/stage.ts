@@ -17,6 +17,7 @@ import { outputMasker, pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
 import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
+import { recordedBaseDigests } from './base-digest.js';
 import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from './builder-facts.js';
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
@@ -104,8 +105,9 @@ interface LookedUp {
 }
 
 /**
- * The builder's abilities, each variant's base digest (one lookup per distinct base) and the
- * context's commit time: independent, so side by side.
+ * The builder's abilities, each variant's base digest (one lookup per distinct base; the engine's
+ * own image too where the build takes it: base-digest.ts) and the context's commit time:
+ * independent, so side by side.
  */
 async function lookUp(
   input: BuildStageInput,
@@ -114,26 +116,22 @@ async function lookUp(
   timer: StepTimer,
 ): Promise<LookedUp> {
   const builderName = input.options?.builder;
-  const digests = new Map<string, Promise<string | undefined>>();
-  const digestOf = (ref: string) =>
-    deps.docker.imageDigest(ref).catch((e: Error) => {
-      deps.progress(`warning: could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
-      return undefined;
-    });
-  for (const v of variants) if (!digests.has(v.base.ref)) digests.set(v.base.ref, digestOf(v.base.ref));
   const context = path.resolve(input.baseDir, input.config.build.context);
-  const cache = factsCache(input, deps);
+  const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
+  // dockerd's own builder without --pull starts from the engine's image under the tag.
+  const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
+  const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
   const [found, baseDigests, sourceDate] = await Promise.all([
     timer.step(
       'builder facts',
-      () => lookUpBuilder(deps.docker, builderName, cache),
+      () => facts,
       (f: FactsSource) =>
         `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`,
     ),
     timer.step(
       'base digest',
-      () => Promise.all(variants.map((v) => digests.get(v.base.ref)!)),
-      () => `${digests.size} base image(s)`,
+      () => recordedBaseDigests(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)),
+      () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`,
     ),
     timer.step(
       'source date',
@@ -144,6 +142,10 @@ async function lookUp(
   const builder: BuilderInfo = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
   return { builder, baseDigests, sourceDate };
 }
+
+/** The platforms of V this run builds (a matrix job's: only some). */
+const platformsOf = (input: BuildStageInput, v: VariantPlan): string[] =>
+  v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
 
 /** What one variant's build needs from the stage run. */
 interface VariantRun {
@@ -193,7 +195,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   // reaches the build anyway: buildx passes it on itself.
   // The plan's own args last: build.args never replaces them (the config refuses their names too).
   const buildArgs: Record<string, string> = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
-  const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+  const platforms = platformsOf(input, v);
   // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;
   const merging = input.push && input.merge !== false;

@@ -1,0 +1,194 @@
+// The base digest a build records (its labels, build.json, and from there the signed provenance and
+// the SBOM) names the image the build starts from: dockerd's own builder (the docker driver) without
+// build.pull takes the engine's image under the tag, which may not be the registry's. The engine and
+// buildx are fakes: no process is started.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtBase } from '../../src/build/base-digest.js';
+import { runBuildStage } from '../../src/build/stage.js';
+import { validateConfigData } from '../../src/config/load.js';
+import type { CommandRunner, ImageDetails } from '../../src/docker/adapter.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+
+const NO_GIT: CommandRunner = {
+  run: async () => ({ exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }),
+};
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const REGISTRY = D('9');
+const STALE = D('5');
+const LOCAL_ID = D('1');
+const BASE = 'python:3.12-slim';
+const amd64 = { ref: BASE, platforms: ['linux/amd64'] };
+const local = (repoDigests: string[], over: Partial<ImageDetails> = {}) =>
+  imageDetails({ id: LOCAL_ID, repoDigests, ...over });
+
+describe('builtBase: the digest of the base a docker-driver build without build.pull starts from', () => {
+  it.each<[string, typeof amd64, string | undefined, ImageDetails | undefined, string | undefined, boolean]>([
+    ["none held: the registry's (the build pulls it)", amd64, REGISTRY, undefined, REGISTRY, false],
+    [
+      "the registry's, pulled (RepoDigests name it)",
+      amd64,
+      REGISTRY,
+      local([`python@${REGISTRY}`]),
+      REGISTRY,
+      false,
+    ],
+    [
+      "the registry's, pulled under Docker Hub's full name",
+      amd64,
+      REGISTRY,
+      local([`docker.io/library/python@${STALE}`, `index.docker.io/library/python@${REGISTRY}`]),
+      REGISTRY,
+      false,
+    ],
+    [
+      'a stale pull: its own registry digest, warned',
+      amd64,
+      REGISTRY,
+      local([`python@${STALE}`]),
+      STALE,
+      true,
+    ],
+    [
+      "another repository's digest does not name it",
+      amd64,
+      REGISTRY,
+      local([`mirror.corp/python@${REGISTRY}`]),
+      undefined,
+      true,
+    ],
+    [
+      'built or tagged here: no registry digest names it, none recorded, warned',
+      amd64,
+      REGISTRY,
+      local([]),
+      undefined,
+      true,
+    ],
+    [
+      "held for another platform: the build pulls the registry's",
+      amd64,
+      REGISTRY,
+      local([`python@${STALE}`], { architecture: 'arm64' }),
+      REGISTRY,
+      false,
+    ],
+    [
+      'a stale pull for one of two platforms: no one digest names both, none recorded',
+      { ref: BASE, platforms: ['linux/amd64', 'linux/arm64'] },
+      REGISTRY,
+      local([`python@${STALE}`]),
+      undefined,
+      true,
+    ],
+    [
+      "the registry gave no answer: the local one's own digest",
+      amd64,
+      undefined,
+      local([`python@${STALE}`]),
+      STALE,
+      false,
+    ],
+    ['no answer and none held: unknown', amd64, undefined, undefined, undefined, false],
+    [
+      'a base given by digest: that digest, whatever is held',
+      { ref: `python@${REGISTRY}`, platforms: ['linux/amd64'] },
+      REGISTRY,
+      local([`python@${STALE}`]),
+      REGISTRY,
+      false,
+    ],
+  ])('%s', (_what, base, registry, held, digest, warned) => {
+    const r = builtBase(base, registry, held);
+    expect(r.digest).toBe(digest);
+    expect(r.warning !== undefined).toBe(warned);
+    if (warned) {
+      expect(r.warning).toContain(
+        `the image this machine holds under ${base.ref} (${LOCAL_ID.slice(0, 19)})`,
+      );
+      expect(r.warning).toContain('build.pull: true builds from the registry');
+    }
+  });
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-base-digest-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** One cpu variant on DRIVER built, the engine holding HELD under the base's tag. */
+async function build(driver: string, held: ImageDetails | undefined, pull = false) {
+  const config = validateConfigData(
+    { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'], build: { pull } },
+    'x',
+  );
+  const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
+  const base = plan.variants[0]!.base.ref;
+  const inspected: string[] = [];
+  let args: readonly string[] = [];
+  const progress: string[] = [];
+  const docker = fakeDocker({
+    buildxVersion: async () => '0.21.2',
+    buildxInspect: async () => ({ name: 'b', driver, platforms: ['linux/amd64'], buildkitVersion: '0.20.0' }),
+    imageDigest: async () => REGISTRY,
+    inspectLocalImage: async (ref) => {
+      inspected.push(ref);
+      return ref === base ? held : undefined;
+    },
+    buildx: async (a) => {
+      args = a;
+      const meta = a[a.indexOf('--metadata-file') + 1]!;
+      (await import('node:fs')).writeFileSync(meta, JSON.stringify({ 'containerimage.digest': D('2') }));
+      return { exitCode: 0, stdout: '', stderr: '' };
+    },
+  });
+  const result = await runBuildStage(
+    { plan, config, baseDir: dir, imagesDir: path.join(process.cwd(), 'images'), push: false },
+    { docker, exec: NO_GIT, env: { SOURCE_DATE_EPOCH: '0' }, progress: (l) => progress.push(l) },
+  );
+  const label = (k: string) =>
+    args.find((a, i) => args[i - 1] === '--label' && a.startsWith(`${k}=`))?.slice(k.length + 1);
+  return {
+    baseDigest: result.variants[0]!.baseDigest,
+    labels: [label('org.opencontainers.image.base.digest'), label('io.github.ml-image-action.base-digest')],
+    inspected: inspected.filter((r) => r === base),
+    progress: progress.join('\n'),
+  };
+}
+
+describe('the build stage records the base it starts from', () => {
+  const stale = local([`python@${STALE}`]);
+  it.each<[string, string, ImageDetails | undefined, boolean, string | undefined, boolean]>([
+    ["docker driver, a stale pull held: the local one's digest", 'docker', stale, false, STALE, true],
+    ["docker driver, the registry's held", 'docker', local([`python@${REGISTRY}`]), false, REGISTRY, false],
+    ['docker driver, a local build held: none', 'docker', local([]), false, undefined, true],
+    ["docker driver, none held: the registry's", 'docker', undefined, false, REGISTRY, false],
+    [
+      "docker driver with build.pull: the registry's, the engine not asked",
+      'docker',
+      stale,
+      true,
+      REGISTRY,
+      false,
+    ],
+    [
+      "docker-container: the registry's, the engine not asked",
+      'docker-container',
+      stale,
+      false,
+      REGISTRY,
+      false,
+    ],
+  ])('%s', async (_what, driver, held, pull, digest, warned) => {
+    const r = await build(driver, held, pull);
+    expect(r.baseDigest).toBe(digest);
+    expect(r.labels).toEqual([digest ?? '', digest ?? '']);
+    expect(r.progress.includes('is not the registry')).toBe(warned);
+    expect(r.inspected.length).toBe(driver === 'docker' && !pull ? 1 : 0);
+  });
+});

@@ -1,0 +1,128 @@
+// The base image's digest a build records (the labels org.opencontainers.image.base.digest and
+// io.github.ml-image-action.base-digest, build.json's baseDigest, and from there the signed
+// provenance's resolvedDependencies and the SBOM): the digest of the image the build starts from,
+// which is not always the registry's.
+//
+// The plan does not pin the base (BASE_IMAGE is the reference as planned; the templates say
+// `FROM ${BASE_IMAGE}`), so which image a build starts from depends on the builder, as the resolver
+// reads it too (src/resolve/base.ts): dockerd's own builder (the docker driver) without build.pull
+// takes the image this engine holds under the tag for the platform (a stale pull, a local build
+// under the same name) and pulls only when it holds none; with build.pull, and on any other driver
+// (its own image store), the tag is resolved in the registry. Recorded here: the registry's digest
+// where the registry's image is what the build starts from; else the local image's own registry
+// digest (its RepoDigests entry for the repository: the index it was pulled as), with a warning
+// that it is not the registry's; none (the labels set empty) where no registry digest names it.
+//
+// Pinning BASE_IMAGE to REPOSITORY@DIGEST instead would make `build.pull: false` build from the
+// registry's image too, unlike the resolver (which resolved against the local one) and unlike a
+// local base that was never pushed (which would no longer build at all): the record follows the
+// build, not the other way round.
+import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
+
+/** One variant's base: its reference and the platforms this run builds of it. */
+export interface BaseOf {
+  ref: string;
+  platforms: readonly string[];
+}
+
+/** What the build records of a base, and the warning the progress shows once per base. */
+export interface BaseRecord {
+  digest?: string;
+  warning?: string;
+}
+
+/** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
+function repositoryKey(ref: string): string {
+  const r = parseImageRef(ref);
+  return `${DOCKER_HUB.has(r.registry) ? 'docker.io' : r.registry}/${r.path}`;
+}
+
+/** Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`). */
+const servesPlatform = (local: ImageDetails, platform: string): boolean =>
+  platform === `${local.os}/${local.architecture}` ||
+  (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
+
+/** The registry digests the engine knows the local image by, in REF's repository: pure. */
+function ownDigests(ref: string, local: ImageDetails): string[] {
+  const repository = repositoryKey(ref);
+  return local.repoDigests.flatMap((r) => {
+    const at = r.lastIndexOf('@');
+    const digest = r.slice(at + 1);
+    return at > 0 && isDigest(digest) && repositoryKey(r.slice(0, at)) === repository ? [digest] : [];
+  });
+}
+
+/**
+ * The digest a docker-driver build without build.pull starts from (see the top of this file):
+ * REGISTRY (the registry's answer, undefined when it gave none) unless LOCAL, the engine's image
+ * under the tag, is what it takes for one of PLATFORMS. A local image that is not the registry's
+ * is recorded by its own registry digest when every platform built takes it; else (a local build
+ * no registry digest names, or other platforms that are pulled) nothing is recorded. Pure.
+ */
+export function builtBase(
+  base: BaseOf,
+  registry: string | undefined,
+  local: ImageDetails | undefined,
+): BaseRecord {
+  const registryOnly = registry !== undefined ? { digest: registry } : {};
+  if (parseImageRef(base.ref).digest !== undefined) return registryOnly;
+  if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p))) return registryOnly;
+  const own = ownDigests(base.ref, local);
+  if (registry !== undefined && own.includes(registry)) return registryOnly;
+  const every = base.platforms.every((p) => servesPlatform(local, p));
+  const digest = every ? own[0] : undefined;
+  // The registry gave no answer (already warned): what the engine holds is all there is to go by.
+  if (registry === undefined) return digest !== undefined ? { digest } : {};
+  const why =
+    digest !== undefined
+      ? `so the build records its digest ${digest}`
+      : own.length === 0
+        ? 'which no registry digest names (built or tagged on this machine), so the build records no base digest'
+        : "while its other platforms are pulled, so the build records no base digest (none names every platform's base)";
+  return {
+    ...(digest !== undefined && { digest }),
+    warning: `the image this machine holds under ${base.ref} (${local.id.slice(0, 19)}) is not the registry's (${registry.slice(0, 19)}): dockerd's own builder (the docker driver, build.pull false) builds from the local one, ${why}; build.pull: true builds from the registry's, and "docker pull ${base.ref}" refreshes the local one`,
+  };
+}
+
+/**
+ * Each variant's recorded base digest (BASES in order): one registry lookup per distinct reference,
+ * started at once; the engine's own image is looked at only where LOCAL_FIRST says the build takes
+ * it (the docker driver without build.pull), once known. A lookup that fails is a warning, and the
+ * digest unknown (the labels set empty); a local image that cannot be inspected counts as none.
+ */
+export async function recordedBaseDigests(
+  docker: Pick<DockerAdapter, 'imageDigest' | 'inspectLocalImage'>,
+  bases: readonly BaseOf[],
+  localFirst: Promise<boolean>,
+  warn: (line: string) => void,
+): Promise<(string | undefined)[]> {
+  const registry = new Map<string, Promise<string | undefined>>();
+  for (const { ref } of bases)
+    if (!registry.has(ref))
+      registry.set(
+        ref,
+        docker.imageDigest(ref).catch((e: Error) => {
+          warn(`could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
+          return undefined;
+        }),
+      );
+  const local = new Map<string, Promise<ImageDetails | undefined>>();
+  const localOf = (ref: string) => {
+    if (!local.has(ref))
+      local.set(
+        ref,
+        docker.inspectLocalImage(ref).catch(() => undefined),
+      );
+    return local.get(ref)!;
+  };
+  const first = await localFirst.catch(() => false);
+  const records = await Promise.all(
+    bases.map(async (b) =>
+      builtBase(b, await registry.get(b.ref)!, first ? await localOf(b.ref) : undefined),
+    ),
+  );
+  for (const w of new Set(records.flatMap((r) => r.warning ?? []))) warn(w);
+  return records.map((r) => r.digest);
+}
