@@ -200,6 +200,20 @@ function checkTagCollisions(config: Config, git: GitContext, naming: Naming, out
   }
 }
 
+/**
+ * PROBLEM with the variants it names that the config file does not list said to come from the
+ * variants selection (--variants, the action's variants input): shorthand it made, named by its
+ * index in that list ("variants[1] (cuda12.4)" where the file's variants[1] is another).
+ */
+function withSelectionNamed(problem: string, ctx: PlanContext): string {
+  const listed = ctx.fileVariants;
+  if (listed === undefined) return problem;
+  const named = [...problem.matchAll(/\bvariants\[\d+\] \(([^()\s]+)\)|\(variants\[\d+\] ([^()\s]+)\)/g)];
+  const made = [...new Set(named.map((m) => (m[1] ?? m[2])!).filter((n) => !listed.includes(n)))];
+  if (made.length === 0) return problem;
+  return `${problem} (from --variants or the variants input: ${ctx.configFile ?? 'the config file'} lists no ${made.map((n) => `"${n}"`).join(' or ')})`;
+}
+
 export function planBuild(config: Config, ctx: PlanContext): Plan {
   const out = new Collector();
   const repository = `${config.image.registry}/${config.image.name}`;
@@ -220,12 +234,16 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
     throw new ConfigError(
       ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`,
       // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
-      // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
+      // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]), and one
+      // it does not list as the selection's.
       out.errors.map((e) =>
-        variantsAsInFile(
-          withFieldLine(e, ctx.lineOf),
-          ctx.fileVariants,
-          (i) => ctx.lineOf?.(['variants', i]) !== undefined,
+        withSelectionNamed(
+          variantsAsInFile(
+            withFieldLine(e, ctx.lineOf),
+            ctx.fileVariants,
+            (i) => ctx.lineOf?.(['variants', i]) !== undefined,
+          ),
+          ctx,
         ),
       ),
       { ...(ctx.configFile !== undefined && { file: ctx.configFile }) },

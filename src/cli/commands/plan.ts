@@ -1,10 +1,29 @@
 import { loadConfig } from '../../config/load.js';
 import type { Plan } from '../../plan/plan.js';
+import { LABEL_PREFIX } from '../../plan/schema.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags, planOfConfig } from './shared.js';
 import type { Command } from './types.js';
+
+/** The label prefixes a plan's labels are grouped under, one line each. */
+const LABEL_GROUPS = ['org.opencontainers.image.', `${LABEL_PREFIX}.`];
+
+/** A variant's labels, compactly: `prefix{key=value, ...}` per group, any other label on its own. */
+function labelLines(labels: Readonly<Record<string, string>>): string[] {
+  const entries = Object.entries(labels);
+  const grouped = LABEL_GROUPS.map((prefix) => {
+    const own = entries.filter(([k]) => k.startsWith(prefix));
+    return own.length === 0
+      ? undefined
+      : `${prefix}{${own.map(([k, v]) => `${k.slice(prefix.length)}=${v}`).join(', ')}}`;
+  });
+  const others = entries
+    .filter(([k]) => !LABEL_GROUPS.some((p) => k.startsWith(p)))
+    .map(([k, v]) => `${k}=${v}`);
+  return [...grouped.filter((l): l is string => l !== undefined), ...others];
+}
 
 export function renderPlan(plan: Plan): string {
   const lines = [`${plan.repository}${plan.version ? ` (version ${plan.version})` : ''}`];
@@ -23,6 +42,7 @@ export function renderPlan(plan: Plan): string {
         `  driver:   CUDA ${v.cuda.version} needs NVIDIA driver >= ${v.cuda.toolkitDriverMin} (>= ${v.cuda.minorCompatDriverMin} with minor-version compatibility)`,
       );
     lines.push(`  tags:     ${v.tags.join('\n            ')}`);
+    lines.push(`  labels:   ${labelLines(v.labels).join('\n            ')}`);
   }
   lines.push('', `targets:  ${plan.targets.map((t) => `${t.id} -> ${t.runner}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
