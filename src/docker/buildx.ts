@@ -10,7 +10,7 @@ import type {
   ExecResult,
   ImageIndex,
 } from './adapter.js';
-import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
+import { BUILDX_FIX, builderMissing, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
 import { InterruptedError, interruptedFailure } from '../util/cleanup.js';
 import { sha256Digest } from './oci-types.js';
@@ -251,7 +251,8 @@ export function createBuildxCli(
     buildxVersion: () => buildxVersion(run),
     async buildxInspect(name) {
       const r = await run(['buildx', 'inspect', ...(name ? [name] : [])]);
-      if (r.exitCode !== 0) throw cliFailure(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
+      if (r.exitCode !== 0)
+        throw builderMissing(name, r) ?? cliFailure(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
       return parseBuildxInspect(r.stdout);
     },
     buildx: (args, options) => run(['buildx', ...args], options),

@@ -198,6 +198,30 @@ export function connectionError(err: unknown, docker: Dockerode): EnvironmentErr
   return undefined;
 }
 
+/** What buildx says of a builder name it does not know (`docker buildx inspect NAME`, BUILDX_BUILDER). */
+const NO_BUILDER = /no builder "([^"\n]*)" found/;
+
+/** A buildx builder that does not exist (exit 3): nothing can build until it does. */
+export class BuilderMissingError extends EnvironmentError {}
+
+/**
+ * A failed `docker buildx inspect [NAME]` whose builder does not exist, as exit 3 naming it and
+ * where the name came from (NAME: the `builder` input; none given: BUILDX_BUILDER), with the fix;
+ * undefined for any other failure.
+ */
+export function builderMissing(
+  name: string | undefined,
+  result: ExecResult,
+): BuilderMissingError | undefined {
+  const missing = NO_BUILDER.exec(tailOf(result))?.[1];
+  if (missing === undefined) return undefined;
+  const from = name ? 'the builder input' : 'BUILDX_BUILDER';
+  return new BuilderMissingError(
+    `docker buildx inspect${name ? ` ${name}` : ''}: there is no buildx builder "${missing}" (${from} names it)\n${tailOf(result)}`,
+    `create it first ("docker buildx create --name ${missing} --driver docker-container"; in GitHub Actions docker/setup-buildx-action, whose "name" output is the builder to pass), or name one that exists ("docker buildx ls"); to build with the current builder, ${name ? 'drop the builder input' : 'unset BUILDX_BUILDER'}`,
+  );
+}
+
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 export function cliFailure(what: string, result: ExecResult): MlImageError {
   const tail = tailOf(result);

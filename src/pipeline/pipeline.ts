@@ -13,6 +13,7 @@ import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
+import { BuilderMissingError } from '../docker/failures.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild, taggedVariants } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
@@ -321,7 +322,8 @@ async function resolveAndBuild(
  * (any driver but dockerd's own: docker-container, kubernetes, remote): the resolver then resolves
  * against the registry's base too (resolve/base.ts). Asked once: the build stage reuses the answer
  * (lookUpBuilder keeps it per adapter and in the cache directory). Unknown (buildx missing): false,
- * and the build stage says what is wrong.
+ * and the build stage says what is wrong; a builder that does not exist (the builder input,
+ * BUILDX_BUILDER) ends the run here, before the resolve stage's work that no build would use.
  */
 async function builderPullsBases(
   opts: PipelineOptions,
@@ -331,7 +333,10 @@ async function builderPullsBases(
   const found = await lookUpBuilder(docker, opts.buildOptions?.builder, {
     dir: opts.cacheDir,
     env: io.env,
-  }).catch(() => undefined);
+  }).catch((e: unknown) => {
+    if (e instanceof BuilderMissingError) throw e;
+    return undefined;
+  });
   return found !== undefined && found.facts.driver !== 'docker';
 }
 
