@@ -106,13 +106,20 @@ describe('ml-image smoke --config: the gpu suite gets the variant’s driver flo
   it.each<[string, object, string[], string]>([
     ['the only variant, CUDA 12.8', { variants: ['cuda12.8'] }, [], 'cuda12.8'],
     ['the chosen CUDA variant', { variants: ['cpu', 'cuda12.8'] }, ['--variant', 'cuda12.8'], 'cuda12.8'],
-    ['a cpu variant: no floor', { variants: ['cpu', 'cuda12.8'] }, ['--variant', 'cpu'], 'cpu'],
     ['several, none chosen: no floor', { variants: ['cpu', 'cuda12.8'] }, [], 'none'],
   ])('%s', async (_what, config, args, variant) => {
     const floor = variant === 'none' ? undefined : planFloor(config, variant);
     if (variant.startsWith('cuda')) expect(floor).toMatch(/^\d+\.\d+/);
     const r = await smoke(config, ['--suites', 'gpu', '--gpus', 'all', ...args]);
     expect(r.words.gpu, r.err).toEqual(['gpu', floor ?? '', '--require']);
+  });
+
+  it('a cpu variant: no floor, and no GPU (the gpu suite is skipped without a container)', async () => {
+    const config = { variants: ['cpu', 'cuda12.8'] };
+    expect(planFloor(config, 'cpu')).toBeUndefined();
+    const r = await smoke(config, ['--suites', 'gpu', '--gpus', 'all', '--variant', 'cpu']);
+    expect(r.words.gpu, r.err).toBeUndefined();
+    expect(r.err).toContain('smoke: no GPU: cpu variant: no GPU tests');
   });
 });
 

@@ -47,6 +47,16 @@ describe('targetGpus: variant kind x platform x the run GPUs -> what the target 
     });
   });
 
+  it("no platform (`ml-image smoke` without --platform: the engine's own): the run GPUs, but never for a cpu variant", () => {
+    expect(targetGpus({ kind: 'cuda', platform: undefined, gpus: 'all', host: AMD64 })).toEqual({
+      gpus: 'all',
+    });
+    expect(targetGpus({ kind: 'cpu', platform: undefined, gpus: 'all', host: AMD64 })).toEqual({
+      gpus: 'none',
+      withheld: CPU,
+    });
+  });
+
   it('the engine platform not asked (no GPU needed): the run GPUs, as before', () => {
     expect(targetGpus({ kind: 'cuda', platform: ARM64, gpus: 'none', host: undefined })).toEqual({
       gpus: 'none',
@@ -108,6 +118,14 @@ describe('gpusOfTarget: the engine is asked once, and only when a target may get
   ] as const)('%s: the engine is not asked', async (_n, kind, gpus, requireGpu, expected) => {
     const e = engine('amd64');
     expect(await gpusOfTarget(kind, 'linux/arm64', { gpus, requireGpu, host: e.host })).toEqual(expected);
+    expect(e.pings()).toBe(0);
+  });
+
+  it('no platform given: the engine is not asked, its own platform runs natively', async () => {
+    const e = engine('amd64');
+    expect(await gpusOfTarget('custom', undefined, { gpus: 'all', requireGpu: true, host: e.host })).toEqual({
+      gpus: 'all',
+    });
     expect(e.pings()).toBe(0);
   });
 

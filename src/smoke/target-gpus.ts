@@ -31,7 +31,8 @@ export function enginePlatform(info: Pick<EngineInfo, 'os' | 'arch'>): string {
 
 export interface TargetGpuInput {
   kind: VariantKind;
-  platform: string;
+  /** The target's platform; undefined: the engine's own (`ml-image smoke` without --platform). */
+  platform: string | undefined;
   /** The run's GPUs (resolveGpuChoice). */
   gpus: 'all' | 'none';
   /** The engine's platform (enginePlatform); undefined when it was not asked (no GPU is needed). */
@@ -54,7 +55,7 @@ export function gpuKindOf(v: { kind: VariantKind; template?: string | undefined 
  */
 export function targetGpus(t: TargetGpuInput): TargetGpus {
   if (t.kind === 'cpu') return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
-  if (t.host !== undefined && !samePlatform(t.platform, t.host))
+  if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
     return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
   return { gpus: t.gpus };
 }
@@ -70,13 +71,17 @@ const samePlatform = (a: string, b: string): boolean =>
 export const needsHost = (kind: VariantKind, gpus: 'all' | 'none', requireGpu: boolean): boolean =>
   kind !== 'cpu' && (gpus === 'all' || requireGpu);
 
-/** The GPUs a target of KIND and PLATFORM gets on RUN; the engine's platform is asked only when it matters. */
+/**
+ * The GPUs a target of KIND and PLATFORM (undefined: the engine's own) gets on RUN; the engine's
+ * platform is asked only when it matters. The smoke stage and `ml-image smoke` both decide so.
+ */
 export async function gpusOfTarget(
   kind: VariantKind,
-  platform: string,
+  platform: string | undefined,
   run: { gpus: 'all' | 'none'; requireGpu: boolean; host: () => Promise<string> },
 ): Promise<TargetGpus> {
-  const host = needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
+  const host =
+    platform !== undefined && needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
   return targetGpus({ kind, platform, gpus: run.gpus, host });
 }
 

@@ -10,6 +10,8 @@ import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
 import { gpusLine } from '../../smoke/gpu-pin.js';
 import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
+import { gpuKindOf, gpusOfTarget, hostPlatformOnce } from '../../smoke/target-gpus.js';
+import type { VariantKind } from '../../config/schema.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { imageFlag, parseCommandArgs, platformFlag, suitesFlag, timeoutFlag } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -30,15 +32,16 @@ export function renderSmoke(r: SmokeResult): string {
 /**
  * What the plan of the config says about the image's variant, as the pipeline's smoke stage takes
  * it: its Python (the imports suite imports what pip installed there: environment markers on
- * python_version) and its NVIDIA driver floor (the gpu suite). The variant: --variant, else the
- * config's only one. A config of several variants without --variant: python.version (export's
- * fallback) and no floor, said on stderr. No config: neither.
+ * python_version), its NVIDIA driver floor (the gpu suite) and the kind that decides whether it
+ * gets GPUs (gpuKindOf: a cpu variant of the cpu template never does). The variant: --variant, else
+ * the config's only one. A config of several variants without --variant: python.version (export's
+ * fallback), no floor and no kind, said on stderr. No config: none of them.
  */
 export function smokeVariant(
   loaded: LoadedConfig | undefined,
   variant: string | undefined,
   io: Pick<CliIo, 'env' | 'stderr'>,
-): { python?: string; driverFloor?: string } {
+): { python?: string; driverFloor?: string; kind?: VariantKind } {
   if (loaded === undefined) {
     if (variant !== undefined)
       throw new InputError('smoke: --variant names a variant of the config: pass --config FILE');
@@ -62,7 +65,11 @@ export function smokeVariant(
   }
   const plan = planOfConfig(loaded, gitContextFromGitHubEnv(io.env) ?? {});
   const planned = plan.variants.find((v) => v.name === name)!;
-  return { python: planned.python, ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }) };
+  return {
+    python: planned.python,
+    ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+    kind: gpuKindOf(planned),
+  };
 }
 
 export const smokeCommand: Command = {
@@ -87,7 +94,9 @@ Options:
   --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
                       runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent.
                       A runner pinned with NVIDIA_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES) in
-                      its environment gets only those GPUs (-1 or none: no GPU)
+                      its environment gets only those GPUs (-1 or none: no GPU). As in the
+                      pipeline, a cpu variant (--variant) and a --platform the engine runs
+                      emulated get none: their GPU tests are skipped with the reason
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --variant NAME      the config's variant the image was built as (default: its only one): its
@@ -118,20 +127,31 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
     // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
     // variant's Python and the platform, the floors, the variant's driver floor.
-    const { python, driverFloor } = smokeVariant(loaded, values.variant, io);
+    const { python, driverFloor, kind } = smokeVariant(loaded, values.variant, io);
     const { distributions, baseline } = configSmokeInputs(loaded, io.env, {
       ...(platform !== undefined && { platform }),
       ...(python !== undefined && { python }),
     });
     const choice = await resolveGpuChoice(gpus, io.docker(), io.env);
-    if (choice.pin !== undefined) io.stderr(`smoke: ${gpusLine(choice.gpus, choice.pin)}\n`);
+    const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
+    // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,
+    // whose GPU tests skip with the reason. Without a variant the image may hold CUDA (custom).
+    const target = await gpusOfTarget(kind ?? 'custom', platform, {
+      gpus: choice.gpus,
+      requireGpu,
+      host: hostPlatformOnce(io.docker()),
+    });
+    if (target.withheld !== undefined) io.stderr(`smoke: no GPU: ${target.withheld}\n`);
+    else if (choice.pin !== undefined) io.stderr(`smoke: ${gpusLine(choice.gpus, choice.pin)}\n`);
     const result = await runSmoke(
       {
         image,
         ...(platform !== undefined && { platform }),
         suites,
         ...choice,
-        requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
+        gpus: target.gpus,
+        ...(target.withheld !== undefined && { gpuWithheld: target.withheld }),
+        requireGpu,
         distributions,
         ...(driverFloor !== undefined && { driverFloor }),
         tests: loaded?.config.smoke.tests ?? [],
