@@ -24,6 +24,7 @@ export interface Job {
   needs?: string | string[];
   permissions?: unknown;
   environment?: unknown;
+  'timeout-minutes'?: number | string;
   env?: Record<string, unknown>;
   strategy?: unknown;
   outputs?: Record<string, string>;
