@@ -353,6 +353,36 @@ describe.skipIf(SKIP)('probe: where each CUDA library was read', () => {
   });
 });
 
+// NCCL's version code (ncclGetVersion, NCCL_VERSION_CODE): major*1000 + minor*100 + patch up to
+// 2.8, major*10000 + minor*100 + patch from 2.9 on; torch.cuda.nccl.version() is a tuple, on older
+// torch that code itself.
+const NCCL_VERSIONS = `
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("probe", sys.argv[1])
+p = importlib.util.module_from_spec(spec); spec.loader.exec_module(p)
+v = json.loads(sys.argv[2])
+# The library's code (ncclGetVersion) goes through nccl_int; torch's answer, a code or a tuple, through nccl_version_text.
+print(json.dumps({"library": p.nccl_int(v) if isinstance(v, int) else None,
+                  "torch": p.nccl_version_text(v if isinstance(v, int) else tuple(v))}))
+`;
+
+describe.skipIf(SKIP)('probe: NCCL version codes, both encodings', () => {
+  it.each<[number | number[], string]>([
+    [22703, '2.27.3'],
+    [21003, '2.10.3'],
+    [20901, '2.9.1'],
+    [2804, '2.8.4'],
+    [2708, '2.7.8'],
+    [2406, '2.4.6'],
+    [[2, 21, 5], '2.21.5'],
+    [[2, 8, 4], '2.8.4'],
+  ])('%j -> %s', (code, text) => {
+    const r = spawnSync('python3', ['-c', NCCL_VERSIONS, PROBE, JSON.stringify(code)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ library: typeof code === 'number' ? text : null, torch: text });
+  });
+});
+
 interface NameCase {
   name: string;
   cc: string;

@@ -417,8 +417,16 @@ def cuda_int(v):  # 12080 -> "12.8"
     return "%d.%d" % (v // 1000, (v % 1000) // 10)
 
 
-def nccl_int(v):  # 22703 -> "2.27.3"
-    return "%d.%d.%d" % (v // 10000, (v % 10000) // 100, v % 100)
+def nccl_int(v):  # 22703 -> "2.27.3" (NCCL 2.9+: major*10000), 2804 -> "2.8.4" (up to 2.8: major*1000)
+    major = v // 10000 if v >= 10000 else v // 1000
+    rest = v % 10000 if v >= 10000 else v % 1000
+    return "%d.%d.%d" % (major, rest // 100, rest % 100)
+
+
+def nccl_version_text(v):
+    """torch.cuda.nccl.version() as "2.27.3": a tuple (major, minor, patch), or an int (older torch:
+    NCCL's own code, 2708 or 21003)."""
+    return nccl_int(v) if isinstance(v, int) else ".".join(str(x) for x in v)
 
 
 def cudnn_int(v):  # 91900 -> "9.19.0" (cuDNN 9: major*10000), 8906 -> "8.9.6" (cuDNN 8: major*1000)
@@ -552,7 +560,7 @@ def torch_info():
         "deviceCount": torch.cuda.device_count() if torch.cuda.is_available() else 0,
         "cudnn": attempt("torch.cudnn", lambda: cudnn_int(torch.backends.cudnn.version())
                          if torch.backends.cudnn.is_available() else None),
-        "nccl": attempt("torch.nccl", lambda: ".".join(str(x) for x in torch.cuda.nccl.version()) if torch.cuda.is_available() else None),
+        "nccl": attempt("torch.nccl", lambda: nccl_version_text(torch.cuda.nccl.version()) if torch.cuda.is_available() else None),
         "allocatorConfig": os.environ.get("PYTORCH_CUDA_ALLOC_CONF") or os.environ.get("PYTORCH_ALLOC_CONF") or "",
         # As collect_env: the submodule is imported first (torch 2.11 no longer loads it with torch).
         "xnnpackAvailable": attempt("torch.xnnpack", lambda: bool(importlib.import_module("torch.backends.xnnpack").enabled)),
