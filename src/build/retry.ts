@@ -1,7 +1,10 @@
 // When a failed build is tried again: transient failures (connection reset, registry 5xx, i/o
 // timeout) are retried with backoff within a budget per target, counted from its first failure; a
-// deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log.
-import type { ExecResult } from '../docker/adapter.js';
+// layer the engine lost under a cached step, once at once without the cache; a deterministic
+// failure (Dockerfile error, pip conflict) stops at once with the end of the log. What the
+// environment broke whatever the Dockerfile (a full disk, a foreign platform without QEMU, no
+// registry or login) stops at once too, as exit 3 with the fix.
+import type { DockerAdapter, ExecResult } from '../docker/adapter.js';
 import { cliFailure } from '../docker/engine.js';
 import { registryRefusal } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
@@ -99,6 +102,121 @@ export interface FailedAttempt {
    * and the base image's (read).
    */
   registries: { write: string; read?: string };
+  /** The target's platform (linux/arm64). */
+  platform?: string;
+  /** The builder's own platform, where known (builderPlatformFor): another needs QEMU. */
+  builderPlatform?: string;
+}
+
+/**
+ * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
+ * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
+ * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin); or take a
+ * cached step whose snapshot an image removal took from under it (images removed while another
+ * build ran, on a shared runner's engine), then fail the next step: "failed to prepare <id>: open
+ * /var/lib/docker/overlay2/<dir>/committed: no such file or directory".
+ */
+export const MISSING_CACHED_LAYER =
+  /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
+
+/**
+ * A build that lacks a layer or snapshot even without any cache: the engine's image store changed
+ * under it (images removed while it ran, on an engine another job shares) or is damaged (the base
+ * image's own layers: --no-cache does not unpack FROM again).
+ */
+export function engineStorageError(id: string, log: string): EnvironmentError {
+  return new EnvironmentError(
+    `build ${id}: the engine lacks a layer or snapshot it holds as present, also when built without any cache: ${failureReason(log)}`,
+    "the engine's image store changed under the build or is damaged: make sure nothing removes images while it builds (a prune on a shared runner), then remove the base image (docker rmi) so that it is pulled again, or prune the build cache (docker builder prune), and run it again",
+  );
+}
+
+/**
+ * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
+ * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
+ */
+export function uncachedArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length - 1; i++) {
+    if (args[i] === '--cache-from') i++;
+    else if (!args[i]!.startsWith('--cache-from=') && args[i] !== '--no-cache') out.push(args[i]!);
+  }
+  return [...out, '--no-cache', ...args.slice(-1)];
+}
+
+/** A program the build ran is for another architecture than the machine that ran it. */
+export const EXEC_FORMAT = /exec format error/i;
+
+/** The disk the builder writes to is full (pip's OSError [Errno 28] says it the same way). */
+export const NO_SPACE = /no space left on device/i;
+
+/** The first line of LOG that PATTERN matches, without BuildKit's step prefix ("#7 0.101 "). */
+const lineOf = (log: string, pattern: RegExp): string =>
+  (log.split('\n').find((l) => pattern.test(l)) ?? '')
+    .trim()
+    .replace(/^#\d+ (?:\d+\.\d+ )?/, '')
+    .slice(0, 300);
+
+const NO_SPACE_FIX =
+  'free disk space where the builder keeps its data (Docker\'s data root, /var/lib/docker by default; a docker-container builder\'s volume): "docker builder prune" (the build cache) and "docker image prune" (dangling images; -a: every image no container uses); on a GitHub-hosted runner, remove the preinstalled toolchains before the build (e.g. "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc /opt/hostedtoolcache/CodeQL", or jlumbroso/free-disk-space), or use a runner with a larger disk; then build again';
+
+/** How to let a machine of another architecture run PLATFORM's programs: QEMU, through binfmt_misc. */
+const qemuFix = (platform: string | undefined) => {
+  const arch = platform?.split('/')[1] ?? 'all';
+  const elsewhere = platform !== undefined ? `; or build ${platform} on a ${platform} machine` : '';
+  return `register QEMU for ${arch === 'all' ? "the target's architecture" : arch} on the machine that builds: in GitHub Actions docker/setup-qemu-action before this step; elsewhere "docker run --privileged --rm tonistiigi/binfmt --install ${arch}" (again after a reboot)${elsewhere}`;
+};
+
+/**
+ * The environment's failures a build log shows whatever the Dockerfile (exit 3, with the fix): a
+ * full disk; a program of PLATFORM that could not start (exec format error) where the builder's
+ * own platform is not PLATFORM: no QEMU registered for it. Where the builder's platform is unknown
+ * (a remote or kubernetes builder, an engine that did not answer) the fix says both; where it is
+ * PLATFORM, the base image or a file the build copied holds a program of another architecture:
+ * the build's own failure (undefined here). The whole tail is read: BuildKit ends it with the
+ * Dockerfile's lines, which can be more than lastLines holds. Pure.
+ */
+export function environmentFailure(
+  f: Pick<FailedAttempt, 'id' | 'log' | 'platform' | 'builderPlatform'>,
+): EnvironmentError | undefined {
+  if (NO_SPACE.test(f.log))
+    return new EnvironmentError(
+      `build ${f.id}: the disk the builder writes to is full: ${lineOf(f.log, NO_SPACE)}`,
+      NO_SPACE_FIX,
+    );
+  if (!EXEC_FORMAT.test(f.log)) return undefined;
+  const { platform, builderPlatform: host } = f;
+  const said = lineOf(f.log, EXEC_FORMAT);
+  if (host !== undefined && platform !== undefined) {
+    if (host.split('/')[1] === platform.split('/')[1]) return undefined;
+    return new EnvironmentError(
+      `build ${f.id}: a ${platform} program could not start on the builder's ${host} machine (${said}): no emulator is registered there for ${platform}`,
+      qemuFix(platform),
+    );
+  }
+  return new EnvironmentError(
+    `build ${f.id}: a program could not start (${said}): it is for another architecture than the machine that ran it`,
+    `if the builder's machine is not ${platform ?? "the target's platform"}: ${qemuFix(platform)}. If it is, the base image or a file the build copies in holds a program for another architecture: fix that (docker image inspect --format "{{.Architecture}}" on the base image)`,
+  );
+}
+
+/** Engine architectures as the platforms write them. */
+const ARCH_ALIASES: Readonly<Record<string, string>> = { x86_64: 'amd64', x64: 'amd64', aarch64: 'arm64' };
+
+/**
+ * { builderPlatform } for a log with an exec format error, asked of the engine only then: the
+ * engine's own platform where the builder runs on it (the docker and docker-container drivers);
+ * nothing for another driver (its machine is elsewhere) or an engine that does not answer.
+ */
+export async function builderPlatformFor(
+  ctx: { docker: Pick<DockerAdapter, 'ping'>; builder: { driver: string } },
+  log: string,
+): Promise<{ builderPlatform?: string }> {
+  if (!EXEC_FORMAT.test(log) || !['docker', 'docker-container'].includes(ctx.builder.driver)) return {};
+  const info = await ctx.docker.ping().catch(() => undefined);
+  if (info === undefined) return {};
+  const arch = info.arch.toLowerCase();
+  return { builderPlatform: `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}` };
 }
 
 /**
@@ -113,6 +231,9 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
       SECRETS_FIX,
     );
   }
+  // A full disk, a foreign platform without QEMU: no retry passes, and no Dockerfile fix either.
+  const environment = environmentFailure(f);
+  if (environment) throw environment;
   const next = nextAttempt(log, attempt, f.spentMs);
   if (next) return next;
   // No daemon, no registry, or one that refused the push or a base's pull: an environment problem

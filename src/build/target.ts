@@ -7,7 +7,7 @@ import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageRef } from '../oci/ref.js';
-import { CheckFailedError, EnvironmentError } from '../errors.js';
+import { CheckFailedError } from '../errors.js';
 import { LABEL_PREFIX, type VariantPlan } from '../plan/schema.js';
 import type { PipIndexes } from '../python/indexes.js';
 import {
@@ -26,7 +26,16 @@ import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } f
 import { localTag } from './merge.js';
 import { buildPushTag, type UntrustedRun } from './push-tag.js';
 import type { PlatformBuild } from './result.js';
-import { afterFailedAttempt, failureReason, lastLines, MAX_ATTEMPTS } from './retry.js';
+import {
+  afterFailedAttempt,
+  builderPlatformFor,
+  engineStorageError,
+  failureReason,
+  lastLines,
+  MAX_ATTEMPTS,
+  MISSING_CACHED_LAYER,
+  uncachedArgs,
+} from './retry.js';
 
 /** What every target of one stage run shares. */
 export interface TargetContext {
@@ -187,42 +196,6 @@ function readMetadata(
 }
 
 /**
- * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
- * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
- * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin); or take a
- * cached step whose snapshot an image removal took from under it (images removed while another
- * build ran, on a shared runner's engine), then fail the next step: "failed to prepare <id>: open
- * /var/lib/docker/overlay2/<dir>/committed: no such file or directory".
- */
-export const MISSING_CACHED_LAYER =
-  /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
-
-/**
- * A build that lacks a layer or snapshot even without any cache: the engine's image store changed
- * under it (images removed while it ran, on an engine another job shares) or is damaged (the base
- * image's own layers: --no-cache does not unpack FROM again).
- */
-function engineStorageError(id: string, log: string): EnvironmentError {
-  return new EnvironmentError(
-    `build ${id}: the engine lacks a layer or snapshot it holds as present, also when built without any cache: ${failureReason(log)}`,
-    "the engine's image store changed under the build or is damaged: make sure nothing removes images while it builds (a prune on a shared runner), then remove the base image (docker rmi) so that it is pulled again, or prune the build cache (docker builder prune), and run it again",
-  );
-}
-
-/**
- * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
- * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
- */
-export function uncachedArgs(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length - 1; i++) {
-    if (args[i] === '--cache-from') i++;
-    else if (!args[i]!.startsWith('--cache-from=') && args[i] !== '--no-cache') out.push(args[i]!);
-  }
-  return [...out, '--no-cache', ...args.slice(-1)];
-}
-
-/**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,
  * after telling T.left of the image a failed push of the docker driver left under its push tag.
  */
@@ -350,6 +323,8 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
       spentMs: ctx.now() - (firstFailure ??= ctx.now()),
       elapsed,
       registries,
+      platform: t.platform,
+      ...(await builderPlatformFor(ctx, log)),
     });
     ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
     // The wait ends early when another platform failed, or at SIGINT/SIGTERM (the loop's top then

@@ -1,0 +1,241 @@
+// A build that fails for the machine's sake, whatever the Dockerfile, is an environment problem
+// (exit 3) with the fix, not "fix the Dockerfile or requirements" (exit 1): a full disk, and a
+// foreign platform's program that could not start because no QEMU is registered (exec format
+// error). The logs are BuildKit's as buildx prints them; the engine and buildx are fakes: no
+// process is started.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterFailedAttempt, builderPlatformFor } from '../../src/build/retry.js';
+import { runBuildStage } from '../../src/build/stage.js';
+import { validateConfigData } from '../../src/config/load.js';
+import type { CommandRunner, EngineInfo } from '../../src/docker/adapter.js';
+import { exitCodeOf, type MlImageError } from '../../src/errors.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+import { fakeDocker } from '../helpers/fakes.js';
+
+/** The Dockerfile's lines BuildKit quotes after the error: more than the last 15 lines of a log. */
+const excerpt = (n: number) =>
+  [
+    'Dockerfile:30',
+    '--------------------',
+    ...Array.from({ length: n }, (_, i) => `  ${30 + i} | >>>     step ${i}; \\`),
+    '--------------------',
+  ].join('\n');
+
+const QEMU_MISSING = [
+  `#7 [linux/arm64 2/4] RUN set -eu; if getent passwd app
+#7 0.101 exec /bin/sh: exec format error
+#7 ERROR: process "/bin/sh -c set -eu; if getent passwd app" did not complete successfully: exit code: 1
+------
+ERROR: failed to solve: process "/bin/sh -c set -eu; if getent passwd app ..." did not complete successfully: exit code: 1`,
+  `#5 [2/4] RUN set -eu
+#5 0.234 standard_init_linux.go:228: exec user process caused: exec format error
+#5 ERROR: executor failed running [/bin/sh -c set -eu]: exit code: 1
+error: failed to solve: executor failed running [/bin/sh -c set -eu]: exit code: 1`,
+  `#9 [linux/arm64 3/6] RUN python -m pip --version
+#9 0.052 exec /usr/local/bin/python: exec format error
+#9 ERROR: process "/bin/sh -c python -m pip --version" did not complete successfully: exit code: 255
+------
+ > [linux/arm64 3/6] RUN python -m pip --version:
+0.052 exec /usr/local/bin/python: exec format error
+------
+${excerpt(30)}
+ERROR: failed to solve: process "/bin/sh -c python -m pip --version" did not complete successfully: exit code: 255`,
+];
+
+const DISK_FULL = [
+  `#9 [5/6] RUN --mount=type=secret,id=ml_image_requirements
+#9 212.3 ERROR: Could not install packages due to an OSError: [Errno 28] No space left on device
+#9 ERROR: process "/bin/sh -c set -eu; s=/run/secrets" did not complete successfully: exit code: 1
+------
+ERROR: failed to solve: process "/bin/sh -c set -eu; s=/run/secrets" did not complete successfully: exit code: 1`,
+  `#12 exporting to image
+#12 exporting layers
+#12 ERROR: failed to export image: failed to create image: failed to get layer sha256:abc: write /var/lib/docker/overlay2/x/diff/usr/lib/libcudnn.so: no space left on device
+------
+ERROR: failed to solve: failed to copy: write /var/lib/docker/tmp/x: no space left on device`,
+  // Its reason above BuildKit's quote of a long RUN step, and a transient-looking last line: not retried.
+  `#9 [5/6] RUN --mount=type=secret,id=ml_image_requirements
+#9 98.1 OSError: [Errno 28] No space left on device: '/usr/local/lib/python3.12/site-packages/torch/lib'
+------
+${excerpt(30)}
+ERROR: failed to solve: process "/bin/sh -c set -eu" did not complete successfully: exit code: 1: unexpected EOF`,
+];
+
+const attempt = (log: string, platform: string, builderPlatform?: string) => () =>
+  afterFailedAttempt({
+    id: `cpu/${platform.split('/')[1]}`,
+    result: { exitCode: 1, stdout: '', stderr: log },
+    log,
+    attempt: 1,
+    spentMs: 0,
+    elapsed: '1.0',
+    registries: { write: 'localhost:5000' },
+    platform,
+    ...(builderPlatform !== undefined && { builderPlatform }),
+  });
+
+const thrown = (fn: () => unknown): MlImageError => {
+  try {
+    fn();
+  } catch (e) {
+    return e as MlImageError;
+  }
+  throw new Error('no error');
+};
+
+describe('a foreign platform without QEMU (exec format error)', () => {
+  it.each(QEMU_MISSING.map((log, i) => [i, log]))(
+    'log %i, on an amd64 builder: exit 3, register QEMU',
+    (_i, log) => {
+      const e = thrown(attempt(log, 'linux/arm64', 'linux/amd64'));
+      expect(exitCodeOf(e)).toBe(3);
+      expect(e.message).toContain("could not start on the builder's linux/amd64 machine");
+      expect(e.message).toContain('exec format error');
+      expect(e.fix).toContain('docker/setup-qemu-action');
+      expect(e.fix).toContain('docker run --privileged --rm tonistiigi/binfmt --install arm64');
+      expect(e.fix).not.toMatch(/Dockerfile or requirements/);
+    },
+  );
+
+  it.each(QEMU_MISSING.map((log, i) => [i, log]))(
+    "log %i, the builder's platform unknown: exit 3, the fix conditional",
+    (_i, log) => {
+      const e = thrown(attempt(log, 'linux/arm64'));
+      expect(exitCodeOf(e)).toBe(3);
+      expect(e.fix).toMatch(/^if the builder's machine is not linux\/arm64: register QEMU for arm64/);
+      expect(e.fix).toContain('If it is, the base image or a file the build copies in holds a program');
+    },
+  );
+
+  it.each(QEMU_MISSING.map((log, i) => [i, log]))(
+    "log %i, on the platform's own machine: the build's failure (exit 1), no QEMU fix",
+    (_i, log) => {
+      const e = thrown(attempt(log, 'linux/arm64', 'linux/arm64'));
+      expect(exitCodeOf(e)).toBe(1);
+      expect(e.fix ?? '').not.toContain('qemu');
+    },
+  );
+});
+
+it("neither platform known: exit 3, QEMU for the target's architecture as a condition", () => {
+  const log = QEMU_MISSING[1]!;
+  const e = thrown(() =>
+    afterFailedAttempt({
+      id: 'cpu/arm64',
+      result: { exitCode: 1, stdout: '', stderr: log },
+      log,
+      attempt: 1,
+      spentMs: 0,
+      elapsed: '1.0',
+      registries: { write: 'localhost:5000' },
+    }),
+  );
+  expect(exitCodeOf(e)).toBe(3);
+  expect(e.fix).toMatch(/^if the builder's machine is not the target's platform: register QEMU/);
+  expect(e.fix).toContain('tonistiigi/binfmt --install all');
+});
+
+describe('a full disk (no space left on device)', () => {
+  it.each(DISK_FULL.map((log, i) => [i, log]))('log %i: exit 3, free disk space, not retried', (_i, log) => {
+    const e = thrown(attempt(log, 'linux/amd64', 'linux/amd64'));
+    expect(exitCodeOf(e)).toBe(3);
+    expect(e.message).toMatch(/the disk the builder writes to is full: .*no space left on device/i);
+    expect(e.fix).toContain('docker builder prune');
+    expect(e.fix).toContain('docker image prune');
+    expect(e.fix).toContain('remove the preinstalled toolchains');
+  });
+});
+
+describe('a Dockerfile or pip failure stays exit 1', () => {
+  it.each([
+    [
+      'a pip conflict',
+      `#9 12.0 ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
+#9 ERROR: process "/bin/sh -c set -eu" did not complete successfully: exit code: 1
+ERROR: failed to solve: process "/bin/sh -c set -eu" did not complete successfully: exit code: 1`,
+    ],
+    ['a missing file', 'ERROR: failed to solve: failed to compute cache key: "/app/x" not found'],
+  ])('%s', (_what, log) => {
+    const e = thrown(attempt(log, 'linux/arm64'));
+    expect(exitCodeOf(e)).toBe(1);
+    expect(e.fix).toContain('fix the Dockerfile or requirements');
+  });
+});
+
+describe("the builder's platform, asked of the engine only for an exec format error", () => {
+  const engine = (arch: string): EngineInfo => ({ version: '28.0.0', apiVersion: '1.48', os: 'linux', arch });
+  it.each<[string, string, string, EngineInfo | Error, object, number]>([
+    ['the docker driver', 'docker', QEMU_MISSING[0]!, engine('amd64'), { builderPlatform: 'linux/amd64' }, 1],
+    [
+      'docker-container, aarch64',
+      'docker-container',
+      QEMU_MISSING[0]!,
+      engine('aarch64'),
+      { builderPlatform: 'linux/arm64' },
+      1,
+    ],
+    ['a remote builder: its machine is elsewhere', 'remote', QEMU_MISSING[0]!, engine('amd64'), {}, 0],
+    ['an engine that does not answer', 'docker', QEMU_MISSING[0]!, new Error('down'), {}, 1],
+    ['another failure: not asked', 'docker', DISK_FULL[0]!, engine('amd64'), {}, 0],
+  ])('%s', async (_what, driver, log, answer, expected, pings) => {
+    let asked = 0;
+    const docker = {
+      ping: async () => {
+        asked += 1;
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    };
+    expect(await builderPlatformFor({ docker, builder: { driver } }, log)).toEqual(expected);
+    expect(asked).toBe(pings);
+  });
+});
+
+const NO_GIT: CommandRunner = {
+  run: async () => ({ exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }),
+};
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-env-failure-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the build stage', () => {
+  it('an arm64 build on an amd64 engine without QEMU: exit 3 with the binfmt fix, not retried', async () => {
+    writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
+    const config = validateConfigData(
+      { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/arm64'] },
+      'x',
+    );
+    const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
+    let builds = 0;
+    const docker = fakeDocker({
+      buildxVersion: async () => '0.21.2',
+      buildxInspect: async () => ({ name: 'default', driver: 'docker', platforms: ['linux/amd64'] }),
+      imageDigest: async () => `sha256:${'9'.repeat(64)}`,
+      inspectLocalImage: async () => undefined,
+      ping: async () => ({ version: '28.0.0', apiVersion: '1.48', os: 'linux', arch: 'amd64' }),
+      buildx: async () => {
+        builds += 1;
+        return { exitCode: 1, stdout: '', stderr: QEMU_MISSING[0]! };
+      },
+    });
+    const err = await runBuildStage(
+      { plan, config, baseDir: dir, imagesDir: path.join(process.cwd(), 'images'), push: false },
+      { docker, exec: NO_GIT, env: { SOURCE_DATE_EPOCH: '0' }, progress: () => {}, sleep: async () => {} },
+    ).then(
+      () => undefined,
+      (e: unknown) => e as MlImageError,
+    );
+    expect(exitCodeOf(err)).toBe(3);
+    expect(err?.message).toContain(
+      "build cpu/arm64: a linux/arm64 program could not start on the builder's linux/amd64 machine",
+    );
+    expect(err?.fix).toContain('tonistiigi/binfmt --install arm64');
+    expect(builds).toBe(1);
+  });
+});
