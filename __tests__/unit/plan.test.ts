@@ -470,6 +470,40 @@ describe('tags', () => {
     ['release tag ref', {}, { sha: 'abc1234ff', ref: 'refs/tags/v2.0.1' }, ['2.0.1-cpu', 'sha-abc1234-cpu']],
     ['feature branch', {}, { sha: 'abc1234ff', ref: 'refs/heads/feat' }, ['sha-abc1234-cpu']],
     ['no git at all', {}, {}, ['dev-cpu']],
+    // image.version goes only to release builds: a same-repository pull request (pushed), another
+    // branch or the merge queue would move the release tag to unmerged code.
+    [
+      'pull request, image.version',
+      { version: '1.4.0' },
+      { sha: 'abc1234ff', ref: 'refs/pull/7/merge', prNumber: 7, isDefaultBranch: false },
+      ['sha-abc1234-cpu', 'pr-7-cpu'],
+    ],
+    [
+      'another branch on a runner, image.version',
+      { version: '1.4.0' },
+      { sha: 'abc1234ff', ref: 'refs/heads/feat', isDefaultBranch: false },
+      ['sha-abc1234-cpu'],
+    ],
+    [
+      'the merge queue, image.version',
+      { version: '1.4.0' },
+      { sha: 'abc1234ff', ref: 'refs/heads/gh-readonly-queue/main/pr-7-abc', isDefaultBranch: false },
+      ['sha-abc1234-cpu'],
+    ],
+    [
+      'a tag ref (not the default branch), image.version',
+      { version: '1.4.0' },
+      { sha: 'abc1234ff', ref: 'refs/tags/v1.4.0', isDefaultBranch: false },
+      ['1.4.0-cpu', 'sha-abc1234-cpu'],
+    ],
+    // Outside CI the default branch is not known: a local build keeps the version it was given.
+    [
+      'a local checkout, image.version',
+      { version: '1.4.0' },
+      { sha: 'abc1234ff', ref: 'refs/heads/feat' },
+      ['1.4.0-cpu', 'sha-abc1234-cpu'],
+    ],
+    ['no git at all, image.version', { version: '1.4.0' }, {}, ['1.4.0-cpu']],
   ])('%s', (_n, extra, git, expected) => {
     expect(computeTags({ ...base, ...extra, git })).toEqual(expected.map((t) => `ghcr.io/o/m:${t}`));
   });

@@ -169,11 +169,15 @@ function targetsOf(variants: readonly VariantPlan[]): BuildTarget[] {
 /**
  * Two variants must never push one tag: the second push would move the first variant's tag (a
  * variant named "latest", or "1.0.0-cpu" beside a variant "cpu" at version 1.0.0). Checked in the
- * run's own git context and in that of a push to the default branch that is also a pull request
- * (every tag rule at once), so a local plan finds what CI would push.
+ * run's own git context, in that of a push to the default branch and in that of a pull request,
+ * so a local plan finds what CI would push.
  */
 function checkTagCollisions(config: Config, git: GitContext, naming: Naming, out: Collector): void {
-  const contexts: GitContext[] = [git, { ...git, isDefaultBranch: true, prNumber: git.prNumber ?? 1 }];
+  const contexts: GitContext[] = [
+    git,
+    { ...git, isDefaultBranch: true, prNumber: undefined },
+    { ...git, isDefaultBranch: false, prNumber: git.prNumber ?? 1 },
+  ];
   const reported = new Set<string>();
   for (const context of contexts) {
     const owner = new Map<string, number>();

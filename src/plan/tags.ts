@@ -1,7 +1,9 @@
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
 // Tag rules (docs/configuration.md "Tags"):
-//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag), on a
+//                              release build: not a pull request, nor a branch known not to be the
+//                              default (see releaseBuild)
 //   sha-<sha7>-<variant>       whenever the commit is known
 //   pr-<n>-<variant>           on pull requests
 //   <variant>                  on the default branch (the variant's moving "latest")
@@ -23,6 +25,17 @@ export interface TagInput {
   git: GitContext;
 }
 
+/**
+ * Whether a build may push the version tag: a tag ref, or no pull request and no branch known not
+ * to be the default one. A pull request (same repository: its image is pushed), another branch or
+ * the merge queue would otherwise move `1.4.0-cpu` to unmerged code; a local build whose branch
+ * cannot be told from the default one (isDefaultBranch unknown) keeps it.
+ */
+export function releaseBuild(git: GitContext): boolean {
+  if (git.ref?.startsWith('refs/tags/')) return true;
+  return git.prNumber === undefined && git.isDefaultBranch !== false;
+}
+
 export function computeTags(t: TagInput): string[] {
   const tags: string[] = [];
   const add = (tag: string) => {
@@ -30,7 +43,7 @@ export function computeTags(t: TagInput): string[] {
     if (!tags.includes(full)) tags.push(full);
   };
   const version = t.version ?? versionFromRef(t.git.ref);
-  if (version !== undefined) add(`${version}-${t.variant}`);
+  if (version !== undefined && releaseBuild(t.git)) add(`${version}-${t.variant}`);
   if (t.git.sha) add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
   if (t.git.prNumber !== undefined) add(`pr-${t.git.prNumber}-${t.variant}`);
   if (t.git.isDefaultBranch) {
