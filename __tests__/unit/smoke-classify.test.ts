@@ -36,6 +36,15 @@ const SAMPLES: Record<string, string[]> = {
     'CUDA cannot start: cuInit returned 35 (CUDA_ERROR_INSUFFICIENT_DRIVER): CUDA driver version is insufficient for CUDA runtime version',
     'RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version',
   ],
+  // The gpu suite's own reasons (images/probe/ml_image_smoke.py gpu()).
+  'driver-below-floor': [
+    'NVIDIA driver 570.172.08 is older than 580.65.06, which this CUDA needs',
+    'NVIDIA driver 515.105.01 is older than 525.60.13, which this CUDA needs',
+  ],
+  'cuda-sees-fewer-gpus': [
+    '8 GPU(s) visible to nvidia-smi, but CUDA sees 4',
+    "8 GPU(s) visible to nvidia-smi, but CUDA sees 0 (CUDA_VISIBLE_DEVICES='0,9')",
+  ],
   'driver-too-old': [
     'RuntimeError: The NVIDIA driver on your system is too old (found version 11040). Please update your GPU driver by downloading and installing a new version from the URL: http://www.nvidia.com/Download/index.aspx',
   ],
@@ -101,6 +110,17 @@ describe('the failure classifier, row by row', () => {
       expect(c!.fix.length).toBeGreaterThan(10);
     },
   );
+});
+
+describe("the NVIDIA Container Toolkit's requirement check: the fix names the figure it enforces", () => {
+  it('the toolkit driver of the CUDA release (toolkitDriverMin), not the minor-compat floor; NVIDIA_DISABLE_REQUIRE', () => {
+    const c = classifyFailure('nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.9');
+    expect(c?.id).toBe('cuda-requirement-unsatisfied');
+    expect(c!.fix).toContain('toolkitDriverMin');
+    expect(c!.fix).toContain('575.51.03 for CUDA 12.9');
+    expect(c!.fix).toContain('NVIDIA_DISABLE_REQUIRE=1');
+    expect(c!.fix).not.toContain("the plan's driver floor");
+  });
 });
 
 describe('the most specific cause wins', () => {
