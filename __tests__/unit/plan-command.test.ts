@@ -31,8 +31,8 @@ describe('ml-image plan prints the labels', () => {
     const base = 'docker.io/library/python:3.12-slim';
     expect(r.out).toContain(
       [
-        `  tags:     ghcr.io/acme/model:1.0.0-cpu`,
-        `            ghcr.io/acme/model:sha-aaaaaaa-cpu`,
+        // A branch that is not the default: no version tag (a release build's), the version label still.
+        `  tags:     ghcr.io/acme/model:sha-aaaaaaa-cpu`,
         `  labels:   org.opencontainers.image.{title=acme/model, created=`,
       ].join('\n'),
     );
