@@ -68,9 +68,9 @@ export function registryHost(repository: string): string {
  * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
  * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
  * image.registry/image.name: nothing is pushed where no tag points. TAGGED: the variants the tags
- * follow (taggedVariants: the config file's own list when the plan's are a selection of it, as in
- * a matrix job that builds one), so each variant of a file with several gets its suffix and only
- * the file's first keeps plain `latest`.
+ * follow (taggedVariants: the config file's own list first, then any planned variant it does not
+ * list, as in a matrix job that builds one), so each variant of a file with several gets its suffix
+ * and only the file's first keeps plain `latest`.
  */
 export function applyToPlan(
   plan: Plan,
