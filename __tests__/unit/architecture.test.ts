@@ -338,6 +338,90 @@ function oversized(files: Record<string, string>, max: number): string[] {
     .map(({ file, lines }) => `${file}: ${lines} lines`);
 }
 
+/**
+ * The result directory's file names are spelled in src/results/names.ts only: a string or template
+ * literal elsewhere that is one of them (`report-${variant}.md`, 'ml-image-comment.json') is a name
+ * that does not follow a change of the contract. Templates are read with `${}` for their values.
+ */
+const RESULT_FILE_NAMES = [
+  /^(?:plan|build|attest)\.json$/,
+  /^report\.md$/,
+  /^ml-image-comment\.json$/,
+  /^devcontainer\.json$/,
+  /^(?:env|smoke|junit|smoke-key|resolution|report)-\$\{\}[.-]/,
+];
+/** The module that names them. */
+const RESULT_NAMES_MODULE = 'results/names.ts';
+
+/**
+ * A schemaVersion written or compared as a number (`schemaVersion: 1`, `version !== 1`) rather than
+ * through the file's constant (RESOLUTION_SCHEMA_VERSION, ...): a bump of the constant would leave
+ * it behind (a reader that drops every fresh file). Each exception names why the number is right.
+ */
+const NUMBERED_VERSIONS: Record<string, string> = {
+  'diff/read.ts': 'the migrations: each step turns a record of version N into one of N + 1, by number',
+  'attest/cosign-image.ts': "an OCI image manifest's schemaVersion (2), the OCI spec's, not ours",
+};
+
+/** The text of every string and template literal in TEXT (a template's values as `${}`). */
+function literals(text: string): string[] {
+  const file = ts.createSourceFile('m.ts', text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
+    else if (ts.isTemplateExpression(node))
+      found.push(node.head.text + node.templateSpans.map((s) => `\${}${s.literal.text}`).join(''));
+    // The specifiers of imports are module names, not file names.
+    if (!ts.isImportDeclaration(node) && !ts.isExportDeclaration(node)) ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** `file: literal` for each result file name spelled outside RESULT_NAMES_MODULE. */
+function spelledResultNames(files: Record<string, string>): string[] {
+  return Object.entries(files).flatMap(([file, text]) =>
+    file === RESULT_NAMES_MODULE
+      ? []
+      : literals(text)
+          .filter((l) => RESULT_FILE_NAMES.some((re) => re.test(l)))
+          .map((l) => `${file}: ${l}`),
+  );
+}
+
+/**
+ * `file:line: code` for each schemaVersion given as a number: a property `schemaVersion: 1` (or
+ * its type `schemaVersion: 1;`), and a comparison of something named *version with a number.
+ */
+function numberedVersions(files: Record<string, string>): string[] {
+  return Object.entries(files).flatMap(([file, text]) => {
+    const src = ts.createSourceFile('m.ts', text, ts.ScriptTarget.Latest, true);
+    const hits: string[] = [];
+    const isNumber = (n: ts.Node | undefined) =>
+      n !== undefined &&
+      (ts.isNumericLiteral(n) || (ts.isLiteralTypeNode(n) && ts.isNumericLiteral(n.literal)));
+    const named = (n: ts.Node) => /version$/i.test(n.getText(src).split('.').at(-1) ?? '');
+    const visit = (node: ts.Node): void => {
+      const property =
+        (ts.isPropertyAssignment(node) && isNumber(node.initializer)) ||
+        (ts.isPropertySignature(node) && isNumber(node.type));
+      const comparison =
+        ts.isBinaryExpression(node) &&
+        [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(
+          node.operatorToken.kind,
+        ) &&
+        ((named(node.left) && isNumber(node.right)) || (named(node.right) && isNumber(node.left)));
+      if ((property && node.name.getText(src) === 'schemaVersion') || comparison) {
+        const line = src.getLineAndCharacterOfPosition(node.getStart(src)).line + 1;
+        hits.push(`${file}:${line}: ${node.getText(src)}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(src);
+    return hits;
+  });
+}
+
 // --- the sources ---------------------------------------------------------------------------------
 
 function walk(dir: string): string[] {
@@ -583,6 +667,47 @@ describe('sizeRuleDisables', () => {
   });
 });
 
+describe('literals, spelledResultNames and numberedVersions', () => {
+  it.each([
+    ["const a = 'plan.json';", ['plan.json']],
+    ['const a = `report-${v}.md`;', ['report-${}.md']],
+    ["import { x } from './plan.json';", []],
+    ['// report-${v}.md', []],
+  ])('%j -> %j', (text, expected) => {
+    expect(literals(text)).toEqual(expected);
+  });
+
+  it('flags a result file name spelled outside results/names.ts', () => {
+    const files = {
+      'results/names.ts': "export const PLAN_FILE = 'plan.json';",
+      'report/render/run.ts': 'const file = `report-${model.variant}.md`;',
+      'devcontainer/from-results.ts': "path.join(dir, 'devcontainer', variant, 'devcontainer.json');",
+      'report/stage.ts': 'say(`no env-${v}-*.json in ${dir}`);',
+      'resolve/resolve.ts': 'return `resolution-${hash}`;',
+      'devcontainer/devcontainer.ts': "const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';",
+    };
+    expect(spelledResultNames(files)).toEqual([
+      'report/render/run.ts: report-${}.md',
+      'devcontainer/from-results.ts: devcontainer.json',
+    ]);
+  });
+
+  it('flags a schemaVersion written or compared as a number', () => {
+    const files = {
+      'results/read.ts': "if (typeof version === 'number' && version !== 1) return;",
+      'report/stage.ts': 'fit({ schemaVersion: 1, prNumber });',
+      'report/artifact.ts': 'interface A {\n  schemaVersion: 1;\n}',
+      'plan/plan.ts': 'const p = { schemaVersion: PLAN_SCHEMA_VERSION, count: 1 };',
+      'results/ok.ts': 'if (version !== PLAN_SCHEMA_VERSION && n === 1) return;',
+    };
+    expect(numberedVersions(files)).toEqual([
+      'results/read.ts:1: version !== 1',
+      'report/stage.ts:1: schemaVersion: 1',
+      'report/artifact.ts:2: schemaVersion: 1;',
+    ]);
+  });
+});
+
 // --- the rules, on src/ --------------------------------------------------------------------------
 
 describe('src/', () => {
@@ -627,6 +752,17 @@ describe('src/', () => {
   it('imports node:child_process, dockerode, @actions/* and @octokit/* only where allowed', () => {
     expect(sideEffectViolations(specifiers)).toEqual([]);
     expect(staleSideEffects(specifiers)).toEqual([]);
+  });
+
+  it('spells no result file name outside src/results/names.ts', () => {
+    expect(spelledResultNames(files)).toEqual([]);
+  });
+
+  it('writes and compares no schemaVersion as a number (the file kinds have constants)', () => {
+    const hits = numberedVersions(files).filter((h) => !(h.split(':')[0]! in NUMBERED_VERSIONS));
+    expect(hits).toEqual([]);
+    const used = new Set(numberedVersions(files).map((h) => h.split(':')[0]!));
+    expect(Object.keys(NUMBERED_VERSIONS).filter((f) => !used.has(f))).toEqual([]);
   });
 
   it('turns no size rule off with an eslint-disable comment (max-lines, max-lines-per-function)', () => {

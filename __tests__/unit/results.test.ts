@@ -18,6 +18,7 @@ import {
   reportFile,
   resolutionFile,
 } from '../../src/results/results.js';
+import { RESOLUTION_SCHEMA_VERSION, type Resolution } from '../../src/resolve/result.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { smokeKey } from '../../src/smoke/stage.js';
 import { discardResults } from '../../src/results/discard.js';
@@ -47,6 +48,20 @@ const build: BuildResult = {
       ],
     },
   ],
+};
+
+const resolution: Resolution = {
+  schemaVersion: RESOLUTION_SCHEMA_VERSION,
+  image: 'python:3.12-slim',
+  platform: 'linux/amd64',
+  mode: 'auto',
+  status: 'fixed',
+  python: '3.12.8',
+  naive: { install: [{ name: 'numpy', version: '2.1.0' }], replaces: [] },
+  resolved: { install: [{ name: 'numpy', version: '1.26.4' }], moved: [], relaxed: [] },
+  hazards: [],
+  constraints: { pinned: 42, skipped: [] },
+  durationMs: 1200,
 };
 
 const smoke: SmokeResult = {
@@ -221,8 +236,14 @@ describe('a result directory', () => {
       expect(read).toThrow(message);
     }
     // Another version's (a result directory used again): left out, not a failed report.
-    writeFileSync(file, '{"schemaVersion": 2, "whatever": true}');
+    writeFileSync(file, JSON.stringify({ schemaVersion: RESOLUTION_SCHEMA_VERSION + 1, whatever: true }));
     expect(read()).toBeUndefined();
+  });
+
+  it('a resolution round-trips through its schema at this version (RESOLUTION_SCHEMA_VERSION)', () => {
+    const results = openResultDir(dir);
+    results.writeResolution('cpu', 'linux/amd64', resolution);
+    expect(results.readResolution('cpu', 'linux/amd64')).toEqual(resolution);
   });
 });
 

@@ -7,7 +7,13 @@ import path from 'node:path';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
 import { variantFromPlan } from '../plan/schema.js';
-import { BUILD_FILE, openResultDir, recordFile, type ResultDir } from '../results/results.js';
+import {
+  BUILD_FILE,
+  devcontainerFile,
+  openResultDir,
+  recordFile,
+  type ResultDir,
+} from '../results/results.js';
 import { writeFileAtomic } from '../util/json-file.js';
 import {
   type ChosenImage,
@@ -83,7 +89,7 @@ export function devcontainerFromResults(
 
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
 export const resultDevcontainerFile = (dir: string, variant: string): string =>
-  path.join(dir, 'devcontainer', variant, 'devcontainer.json');
+  path.join(dir, devcontainerFile(variant));
 
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is

@@ -11,9 +11,12 @@ import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { ChangeLevelSchema, PackageChangeSchema } from '../diff/schema.js';
 import { InputError } from '../errors.js';
+import { COMMENT_ARTIFACT_FILE } from '../results/names.js';
 import { MAX_REPORT_PLATFORMS } from './model-schema.js';
 
-export const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+/** The artifact's file name (the result directory's names: src/results/names.ts). */
+export { COMMENT_ARTIFACT_FILE };
+
 export const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
 /**
  * Reports of a few variants are well under 1 MB; bigger ones have their package lists cut to what a
@@ -76,7 +79,7 @@ function artifactSchema<R>(reports: z.ZodType<R>) {
 export const CommentArtifactSchema = artifactSchema(z.unknown());
 
 export interface CommentArtifact<R = unknown> {
-  schemaVersion: 1;
+  schemaVersion: typeof COMMENT_ARTIFACT_SCHEMA_VERSION;
   prNumber: number;
   headSha: string;
   repository: string;

@@ -9,6 +9,7 @@ import type { GitHubClient } from '../github/client.js';
 import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import type { ResultDir } from '../results/results.js';
+import { COMMENT_ARTIFACT_SCHEMA_VERSION } from './artifact.js';
 import { fitCommentArtifact, fitMessage } from './artifact-fit.js';
 import type { BaselineStore } from './baseline.js';
 import { baselineOf, noBaselineReason, readEntries, restoreBase, saveBase } from './base-records.js';
@@ -315,7 +316,7 @@ function writeArtifact(
   // Over the poster's size limit, the package lists are cut to what the comment can show
   // (artifact-fit.ts): a big run is never a failed job.
   const fit = fitCommentArtifact({
-    schemaVersion: 1,
+    schemaVersion: COMMENT_ARTIFACT_SCHEMA_VERSION,
     prNumber: gh.prNumber,
     headSha,
     repository: gh.repository,

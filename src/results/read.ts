@@ -12,7 +12,7 @@ import { formatIssues } from '../config/issues.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import { InputError } from '../errors.js';
 import { PLAN_SCHEMA_VERSION, type Plan, PlanSchema } from '../plan/schema.js';
-import { type Resolution, ResolutionSchema } from '../resolve/result.js';
+import { RESOLUTION_SCHEMA_VERSION, type Resolution, ResolutionSchema } from '../resolve/result.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { readJsonFile } from '../util/json-file.js';
 import { readRegularFile } from '../util/read-regular.js';
@@ -39,7 +39,7 @@ export function readResolutionFile(file: string): Resolution | undefined {
   if (!existsSync(file)) return undefined;
   const data = readJsonFile(file);
   const version = versionOf(data);
-  if (typeof version === 'number' && version !== 1) return undefined;
+  if (typeof version === 'number' && version !== RESOLUTION_SCHEMA_VERSION) return undefined;
   return parseAs(ResolutionSchema, data, file, 'a resolution');
 }
 

@@ -1,20 +1,6 @@
 // The result-directory contract: every file the stages hand each other (and the jobs of a matrix
-// hand each other as artifacts), its name, and the schema it is written and read through.
-//
-//   plan.json                                 Plan                 (src/plan/schema.ts)
-//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
-//   build.json                                BuildResult          (src/build/result.ts)
-//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
-//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
-//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
-//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
-//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
-//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
-//   report.md                                 the run's report: every variant (what the comment says)
-//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
-//   attest.json                               AttestResult         (src/attest/result.ts)
-//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
-//   attest/<variant>-<arch>.<kind>.dsse.json  its signed DSSE envelope, as attached (built-in signer)
+// hand each other as artifacts), its name (names.ts, where the table of them is), and the schema it
+// is written and read through.
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
@@ -28,7 +14,6 @@ import { type BuildResult, BuildResultSchema, PlatformBuildSchema } from '../bui
 import { redactUrls } from '../util/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
-import { archOf } from '../config/platform.js';
 import { InputError } from '../errors.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
 import { type CommentArtifact, writeCommentArtifact } from '../report/artifact.js';
@@ -48,46 +33,26 @@ import {
   type ReadAs,
   SmokeKeySchema,
 } from './read.js';
+import {
+  ATTEST_DIR,
+  ATTEST_FILE,
+  attestationFile,
+  BUILD_FILE,
+  COMMENT_DIR,
+  digestFile,
+  envelopeFile,
+  PLAN_FILE,
+  RECORD_KINDS,
+  recordFile,
+  reportFile,
+  resolutionFile,
+  RUN_REPORT_FILE,
+} from './names.js';
 import { checked, json } from './write.js';
 
-// ---- names -------------------------------------------------------------------------------------
+// ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
-export const PLAN_FILE = 'plan.json';
-export const BUILD_FILE = 'build.json';
-export const DIGESTS_DIR = 'digests';
-export const COMMENT_DIR = 'comment';
-export const ATTEST_FILE = 'attest.json';
-export const ATTEST_DIR = 'attest';
-
-/** The per-target files of the smoke stage (the report and the reuse of a later run read them). */
-export type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';
-const RECORD_KINDS: readonly RecordKind[] = ['env', 'smoke', 'junit', 'smoke-key'];
-
-const extension = (kind: RecordKind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
-
-/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-export const recordFile = (kind: RecordKind, variant: string, platform: string): string =>
-  `${kind}-${variant}-${archOf(platform)}.${extension(kind)}`;
-
-/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
-export const resolutionFile = (variant: string, platform: string): string =>
-  `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
-
-/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-export const digestFile = (variant: string, platform: string): string =>
-  path.join(DIGESTS_DIR, `${variant}__${archOf(platform)}.json`);
-
-export const reportFile = (variant: string, ext: 'md' | 'json'): string => `report-${variant}.${ext}`;
-/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
-export const RUN_REPORT_FILE = 'report.md';
-
-/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
-export const attestationFile = (variant: string, platform: string, kind: string): string =>
-  path.join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.json`);
-
-/** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
-export const envelopeFile = (variant: string, platform: string, kind: string): string =>
-  path.join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.dsse.json`);
+export * from './names.js';
 
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = z.record(z.string(), z.unknown());

@@ -10,6 +10,7 @@ import { html, md, safeUrl } from '../escape.js';
 import { fmtInt } from '../format.js';
 import { type Assessment, assessReport, type Verdict } from '../model.js';
 import type { ReportModel } from '../model-schema.js';
+import { reportFile } from '../../results/names.js';
 import {
   markerFor,
   MIN_MAX_CHARS,
@@ -145,7 +146,7 @@ function view(model: ReportModel, maxChars: number): View {
   const close = '\n\n</details>';
   const full = `${open}${renderVariantBody(model, maxChars).markdown}${close}`;
   const plain = withoutCharts(full);
-  const file = md(`report-${model.variant}.md`, 60);
+  const file = md(reportFile(model.variant, 'md'), 60);
   const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
   return { model, assessment, verdict, open, close, collapsed, full, plain, mode: 'full', text: full };
 }
