@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openOutDir, redactBuildInput } from '../../src/results/out-dir.js';
-import type { Resolution } from '../../src/resolve/result.js';
+import { RESOLUTION_SCHEMA_VERSION, type Resolution } from '../../src/resolve/result.js';
 
 let dir: string;
 beforeEach(() => {
@@ -65,7 +65,7 @@ describe('redactBuildInput', () => {
 
 describe('openOutDir: resolve --out', () => {
   const resolution: Resolution = {
-    schemaVersion: 1,
+    schemaVersion: RESOLUTION_SCHEMA_VERSION,
     image: 'base:1',
     platform: 'linux/amd64',
     mode: 'auto',

@@ -9,7 +9,12 @@ import { pipFailureError } from '../../src/resolve/failure.js';
 import { findHazards } from '../../src/resolve/hazards.js';
 import { SnapshotSchema } from '../../src/resolve/helper-output.js';
 import { indexesSearched } from '../../src/resolve/pip-output.js';
-import { explanationLines, type Replacement, type Resolution } from '../../src/resolve/result.js';
+import {
+  explanationLines,
+  RESOLUTION_SCHEMA_VERSION,
+  type Replacement,
+  type Resolution,
+} from '../../src/resolve/result.js';
 import { cachedJson } from '../../src/resolve/snapshot-cache.js';
 import { chainOf } from '../../src/resolve/steps/chain.js';
 import { unheldHazard } from '../../src/resolve/steps/hold.js';
@@ -81,7 +86,7 @@ describe('a base package pip does not uninstall is shadowed, not replaced', () =
 
   it('the explanation and its plain lines say so', () => {
     const r: Resolution = {
-      schemaVersion: 1,
+      schemaVersion: RESOLUTION_SCHEMA_VERSION,
       image: 'torch-cpu:1.13',
       platform: 'linux/amd64',
       mode: 'check',

@@ -4,12 +4,12 @@
 import { type Token, type Tokens, lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { renderExplanation } from '../../src/resolve/explain.js';
-import type { Resolution } from '../../src/resolve/result.js';
+import { RESOLUTION_SCHEMA_VERSION, type Resolution } from '../../src/resolve/result.js';
 import { codeFence } from '../../src/util/markdown.js';
 
 function resolution(over: Partial<Resolution> = {}): Resolution {
   return {
-    schemaVersion: 1,
+    schemaVersion: RESOLUTION_SCHEMA_VERSION,
     image: 'base:1',
     platform: 'linux/amd64',
     mode: 'auto',

@@ -3,6 +3,7 @@
 // let go (its pin dropped, the held run tried again): a plan, with the replacement as a hazard
 // (exit 0), not a conflict whose only cause is the resolver's own pin. A package whose replacement
 // breaks a base package stays held, and the conflict is explained as before.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderExplanation } from '../../src/resolve/explain.js';
 import { resolveAgainstBase } from '../../src/resolve/resolve.js';
@@ -127,6 +128,7 @@ describe('release: the pin of a base package that breaks nothing is dropped when
     expect(out.resolution.constraints).toEqual({
       pinned: 1,
       skipped: [{ name: 'nvidia-modelopt', reason: RELEASED }],
+      sha256: createHash('sha256').update(out.constraints).digest('hex'),
     });
     const hazard = out.resolution.hazards.find((h) => h.id === 'unheld-replacement');
     expect(hazard?.message).toBe(

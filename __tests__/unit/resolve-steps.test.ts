@@ -1,6 +1,7 @@
 // The resolver's steps (snapshot -> diagnose -> hold -> relax -> explain): the pure parts as
 // tables, the orchestration in a scripted session (every exec answered by the test), and the
 // parsing of what crosses the container and cache boundaries.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CheckFailedError, InputError } from '../../src/errors.js';
 import { type Analysis, NO_ANALYSIS } from '../../src/resolve/helper-output.js';
@@ -9,7 +10,7 @@ import { cachedJson, snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { checkedResolution } from '../../src/resolve/steps/explain.js';
 import { heldPlan, movedPackages, type ResolutionBase } from '../../src/resolve/steps/hold.js';
 import { renderExplanation } from '../../src/resolve/explain.js';
-import { explanationLines } from '../../src/resolve/result.js';
+import { explanationLines, RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
 import { failureContext, pipRunEnv, preinstalled, runIndexes } from '../../src/resolve/input.js';
 import { DIR } from '../../src/resolve/workdir.js';
@@ -80,7 +81,7 @@ describe('movedPackages', () => {
 
 describe('checkedResolution', () => {
   const draft: ResolutionBase = {
-    schemaVersion: 1,
+    schemaVersion: RESOLUTION_SCHEMA_VERSION,
     image: 'base:1',
     platform: 'linux/amd64',
     mode: 'check',
@@ -195,7 +196,7 @@ describe('checkedResolution', () => {
 
 describe('heldPlan: what the pins could not hold is never "intact"', () => {
   const draft: ResolutionBase = {
-    schemaVersion: 1,
+    schemaVersion: RESOLUTION_SCHEMA_VERSION,
     image: 'base:1',
     platform: 'linux/amd64',
     mode: 'auto',
@@ -541,6 +542,10 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(out.requirements).toBe('opencv-python-headless>=4.12.0.88');
     expect(out.constraints).toBe(
       '# ml-image resolve: pins of localhost:5000/base:1 (linux/amd64)\nnumpy==1.26.4\n# resolved for this image\nopencv-python-headless==4.11.0.86\n',
+    );
+    // The digest provenance names them by when attest runs in another job (resolution file v2).
+    expect(out.resolution.constraints.sha256).toBe(
+      createHash('sha256').update(out.constraints).digest('hex'),
     );
     expect(out.resolution.resolved?.relaxed).toHaveLength(1);
     expect(out.resolution.resolved?.moved).toEqual([

@@ -8,6 +8,7 @@ import type { Analysis } from '../../src/resolve/helper-output.js';
 import { preinstalledArgs, type ResolveInput } from '../../src/resolve/input.js';
 import { userRequestedInConflict } from '../../src/resolve/pip-output.js';
 import { resolveAgainstBase } from '../../src/resolve/resolve.js';
+import { RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
 import {
   checkedResolution,
   conflictResolution,
@@ -128,7 +129,7 @@ describe("the variant's torch is resolved with the requirements", () => {
 
 describe("conflicts with the variant's torch, explained", () => {
   const draft: ResolutionBase = {
-    schemaVersion: 1,
+    schemaVersion: RESOLUTION_SCHEMA_VERSION,
     image: 'base:1',
     platform: 'linux/amd64',
     mode: 'auto',

@@ -17,7 +17,7 @@ import {
 import { looksTransient, pipFailureError } from '../../src/resolve/failure.js';
 import { requirementNames } from '../../src/requirements/parse.js';
 import { chainOf } from '../../src/resolve/steps/explain.js';
-import type { Resolution } from '../../src/resolve/result.js';
+import { RESOLUTION_SCHEMA_VERSION, type Resolution } from '../../src/resolve/result.js';
 import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
 import { fakeSession } from '../helpers/fakes.js';
 import { failureContext, pipOutputMask, pipRunEnv } from '../../src/resolve/input.js';
@@ -356,7 +356,7 @@ describe('explanation', () => {
 
   it('renders markdown with the moved packages and escapes backticks', () => {
     const r: Resolution = {
-      schemaVersion: 1,
+      schemaVersion: RESOLUTION_SCHEMA_VERSION,
       image: 'base`evil',
       platform: 'linux/amd64',
       mode: 'auto',
@@ -468,7 +468,7 @@ describe('resolution reuse (ml-image run)', () => {
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
     const resolution: Resolution = {
-      schemaVersion: 1,
+      schemaVersion: RESOLUTION_SCHEMA_VERSION,
       image: input.image,
       platform: input.platform,
       mode: 'auto',

@@ -60,7 +60,7 @@ const resolution: Resolution = {
   naive: { install: [{ name: 'numpy', version: '2.1.0' }], replaces: [] },
   resolved: { install: [{ name: 'numpy', version: '1.26.4' }], moved: [], relaxed: [] },
   hazards: [],
-  constraints: { pinned: 42, skipped: [] },
+  constraints: { pinned: 42, skipped: [], sha256: 'e'.repeat(64) },
   durationMs: 1200,
 };
 
@@ -244,6 +244,19 @@ describe('a result directory', () => {
     const results = openResultDir(dir);
     results.writeResolution('cpu', 'linux/amd64', resolution);
     expect(results.readResolution('cpu', 'linux/amd64')).toEqual(resolution);
+    results.removeResolution('cpu', 'linux/amd64');
+    expect(results.readResolution('cpu', 'linux/amd64')).toBeUndefined();
+    results.removeResolution('cpu', 'linux/amd64'); // none there: nothing to do
+  });
+
+  it('a resolution of schemaVersion 1 (no constraints.sha256) reads as one of this version without it', () => {
+    const { sha256: _digest, ...constraints } = resolution.constraints;
+    const v1 = { ...resolution, schemaVersion: 1, constraints };
+    writeFileSync(path.join(dir, resolutionFile('cpu', 'linux/amd64')), JSON.stringify(v1));
+    expect(openResultDir(dir).readResolution('cpu', 'linux/amd64')).toEqual({
+      ...v1,
+      schemaVersion: RESOLUTION_SCHEMA_VERSION,
+    });
   });
 });
 

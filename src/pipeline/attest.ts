@@ -1,6 +1,7 @@
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records, the config and requirements files by digest
-// (-r includes and -c files too), the resolver's constraints), the signing identity, and cosign.
+// smoke entries or the result directory's records; the config and requirements files by digest, -r
+// includes and -c files too; the resolver's constraints by digest, this process's or the one its
+// resolution file records), the signing identity, and cosign.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -106,6 +107,23 @@ function fromResultDir(
   };
 }
 
+/**
+ * The resolver's constraints the build of a target got, by digest (provenance's "constraints
+ * (resolver)"): this process's resolve stage's, else (attest in another job: the reusable
+ * workflow's, `--stages attest`) the digest its resolution file records. Such a file is this
+ * build's: the pipeline removes the file of every target it builds without one (removeResolution).
+ */
+function constraintsOf(input: AttestRunInput, v: VariantBuild, p: PlatformBuild): FileDigest | undefined {
+  const here = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
+  if (here !== undefined) return { path: CONSTRAINTS_PATH, sha256: sha256(here) };
+  const recorded = input.results.readResolution(v.variant, p.platform);
+  const digest = recorded?.platform === p.platform ? recorded.constraints.sha256 : undefined;
+  return digest !== undefined ? { path: CONSTRAINTS_PATH, sha256: digest } : undefined;
+}
+
+/** How provenance names the resolver's constraints: made by the run, no file anyone can fetch. */
+const CONSTRAINTS_PATH = 'constraints (resolver)';
+
 /** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
 function contextFor(
   input: AttestRunInput,
@@ -119,7 +137,7 @@ function contextFor(
     : fromResultDir(input.results, v, p);
   const planned = input.plan.variants.find((x) => x.name === v.variant);
   const { config, inputs } = files();
-  const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
+  const constraints = constraintsOf(input, v, p);
   return {
     variant: v.variant,
     platform: p.platform,
@@ -133,9 +151,7 @@ function contextFor(
     ...(notOfThisImage && { notOfThisImage }),
     ...(config && { config }),
     inputs,
-    ...(constraints !== undefined && {
-      constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
-    }),
+    ...(constraints !== undefined && { constraints }),
     buildDurationMs: p.durationMs,
     ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
     env: input.env,

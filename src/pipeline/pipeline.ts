@@ -274,6 +274,11 @@ async function resolveAndBuild(
     ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
     : {};
   Object.assign(into, resolved);
+  // A target resolved or built without a resolution has none: an earlier run's file is no longer
+  // taken for this build's (attest's provenance in another job, the report).
+  for (const v of plan.variants)
+    for (const p of v.platforms)
+      if (!resolved[resolvedKey(v.name, p)]) opts.results.removeResolution(v.name, p);
   if (!opts.stages.has('build')) return undefined;
   // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
   if (opts.push) await key;

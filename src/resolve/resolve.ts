@@ -159,28 +159,9 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       say,
     };
     const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
-    const resolution = {
-      ...withOwnConstraintOptions(answer.resolution, input, base.basePins),
-      // The steps' own (a base package no pin could hold), then the table's.
-      hazards: [
-        ...answer.resolution.hazards,
-        ...findHazards({
-          snapshot: base.snap,
-          install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
-          platform: input.platform,
-          ...(input.variant !== undefined && { variant: input.variant }),
-        }),
-      ],
-      durationMs: Date.now() - t0,
-    };
-    const out = {
-      ...answer,
-      constraints: withUserConstraints(answer.constraints, input),
-      resolution,
-      explanation: renderExplanation(resolution),
-    };
+    const out = finished(answer, base, input, t0);
     // Only a finished answer is kept: a conflict is worth re-checking next time.
-    if (earlier.key !== undefined && resolution.status !== 'conflict')
+    if (earlier.key !== undefined && out.resolution.status !== 'conflict')
       deps.cache?.set(earlier.key, JSON.stringify(out));
     return out;
   } finally {
@@ -188,6 +169,32 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
     await times.time('container stop', () => session.close());
     if (deps.verbose) say(times.line(Date.now() - t0));
   }
+}
+
+/**
+ * The steps' ANSWER as the stage hands it on: the build's constraints with the requirements' own
+ * -c lines, the options that name those lines, the hazards (the steps' own, a base package no pin
+ * could hold, then the table's), the constraints' digest, the duration and the explanation.
+ */
+function finished(answer: Answer, base: BaseSnapshot, input: ResolveInput, t0: number): ResolveOutput {
+  const constraints = withUserConstraints(answer.constraints, input);
+  const own = withOwnConstraintOptions(answer.resolution, input, base.basePins);
+  const resolution = {
+    ...own,
+    // What provenance names the build's constraints by, when attest runs in another job.
+    constraints: { ...own.constraints, sha256: sha256Hex(constraints) },
+    hazards: [
+      ...answer.resolution.hazards,
+      ...findHazards({
+        snapshot: base.snap,
+        install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+        platform: input.platform,
+        ...(input.variant !== undefined && { variant: input.variant }),
+      }),
+    ],
+    durationMs: Date.now() - t0,
+  };
+  return { ...answer, constraints, resolution, explanation: renderExplanation(resolution) };
 }
 
 /**
@@ -355,6 +362,8 @@ function withOwnConstraintOptions<R extends Pick<Resolution, 'conflict'>>(
 }
 
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function resolutionBase(input: ResolveInput, base: BaseSnapshot, diagnosis: Diagnosis): ResolutionBase {
   return {

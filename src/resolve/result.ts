@@ -1,7 +1,11 @@
 // Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
 import { z } from 'zod';
 
-export const RESOLUTION_SCHEMA_VERSION = 1;
+/**
+ * 2: constraints.sha256, the digest of the constraints the build gets (what provenance names when
+ * attest runs in another job). A file of version 1 is read as one of 2 without it (results/read.ts).
+ */
+export const RESOLUTION_SCHEMA_VERSION = 2;
 
 const Break = z.object({ dist: z.string(), version: z.string(), requirement: z.string() });
 const Pull = Break.extend({ requested: z.boolean() });
@@ -29,6 +33,12 @@ export const HazardSchema = z.object({
   source: z.string(),
 });
 
+/** The base packages held (pinned) and those left free (skipped, with why). */
+const ConstraintsSchema = z.object({
+  pinned: z.number(),
+  skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+});
+
 export const ResolutionSchema = z.object({
   schemaVersion: z.literal(RESOLUTION_SCHEMA_VERSION),
   image: z.string(),
@@ -54,11 +64,27 @@ export const ResolutionSchema = z.object({
     .object({ causes: z.array(z.string()), chain: z.array(z.string()), options: z.array(z.string()) })
     .optional(),
   hazards: z.array(HazardSchema),
-  constraints: z.object({
-    pinned: z.number(),
-    skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+  constraints: ConstraintsSchema.extend({
+    /**
+     * sha256 (hex) of the constraints the build gets (ResolveOutput.constraints): the provenance's
+     * "constraints (resolver)" dependency, read from here when attest runs in another job. Set by
+     * resolveAgainstBase; absent only in a file of schemaVersion 1.
+     */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   }),
   durationMs: z.number(),
+});
+
+/**
+ * A resolution of schemaVersion 1 (an earlier release's result directory, an artifact of an older
+ * job): the same fields, without constraints.sha256. Read as one of this version (results/read.ts).
+ */
+export const ResolutionV1Schema = ResolutionSchema.extend({
+  schemaVersion: z.literal(1),
+  constraints: ConstraintsSchema,
 });
 
 export type Replacement = z.infer<typeof ReplacementSchema>;

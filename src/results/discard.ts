@@ -25,6 +25,7 @@ export function discardResults(): ResultDir {
     readPlan: none,
     writeResolution: none,
     readResolution: none,
+    removeResolution: none,
     writeBuild: none,
     readBuild: () => {
       throw new InputError(`no result directory to read ${BUILD_FILE} from`, 'pass --out DIR');

@@ -12,7 +12,12 @@ import { formatIssues } from '../config/issues.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import { InputError } from '../errors.js';
 import { PLAN_SCHEMA_VERSION, type Plan, PlanSchema } from '../plan/schema.js';
-import { RESOLUTION_SCHEMA_VERSION, type Resolution, ResolutionSchema } from '../resolve/result.js';
+import {
+  RESOLUTION_SCHEMA_VERSION,
+  type Resolution,
+  ResolutionSchema,
+  ResolutionV1Schema,
+} from '../resolve/result.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { readJsonFile } from '../util/json-file.js';
 import { readRegularFile } from '../util/read-regular.js';
@@ -34,11 +39,18 @@ function parseAs<T>(schema: z.ZodType<T>, data: unknown, file: string, what: str
   return parsed.data;
 }
 
-/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
+/**
+ * A resolution. One of schemaVersion 1 is read as one of this version (it lacks only
+ * constraints.sha256); another version's (a reused directory) is left out; a broken one is bad input.
+ */
 export function readResolutionFile(file: string): Resolution | undefined {
   if (!existsSync(file)) return undefined;
   const data = readJsonFile(file);
   const version = versionOf(data);
+  if (version === 1) {
+    const v1 = parseAs(ResolutionV1Schema, data, file, 'a resolution');
+    return { ...v1, schemaVersion: RESOLUTION_SCHEMA_VERSION };
+  }
   if (typeof version === 'number' && version !== RESOLUTION_SCHEMA_VERSION) return undefined;
   return parseAs(ResolutionSchema, data, file, 'a resolution');
 }

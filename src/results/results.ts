@@ -98,8 +98,16 @@ export interface ResultDir {
    */
   readPlan(as?: ReadAs): Plan | undefined;
   writeResolution(variant: string, platform: string, resolution: Resolution): void;
-  /** The resolution of a target, when one was written and is readable. */
+  /**
+   * The resolution of a target, when one was written and is readable (one of schemaVersion 1 read
+   * as one of this version, without constraints.sha256).
+   */
   readResolution(variant: string, platform: string): Resolution | undefined;
+  /**
+   * Remove a target's resolution file (the pipeline, for a target it resolves or builds without
+   * one): an earlier run's must not be taken for this build's (attest's provenance, the report).
+   */
+  removeResolution(variant: string, platform: string): void;
   writeBuild(build: BuildResult): void;
   /**
    * build.json of this directory (a smoke job downloads the build job's); missing is bad input.
@@ -182,6 +190,7 @@ export function openResultDir(
     readPlan: (as) => readPlanFile(at(PLAN_FILE), as),
     writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), ResolutionSchema, r),
     readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
+    removeResolution: (v, p) => removeFile(at(resolutionFile(v, p)), label),
     writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
     readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
     writeDigests: (build) => {
