@@ -6,6 +6,8 @@ import { z } from 'zod';
  * attest runs in another job). A file of version 1 is read as one of 2 without it (results/read.ts).
  */
 export const RESOLUTION_SCHEMA_VERSION = 2;
+/** The version before: read through ResolutionV1Schema. */
+export const RESOLUTION_V1_SCHEMA_VERSION = 1;
 
 const Break = z.object({ dist: z.string(), version: z.string(), requirement: z.string() });
 const Pull = Break.extend({ requested: z.boolean() });
@@ -83,7 +85,7 @@ export const ResolutionSchema = z.object({
  * job): the same fields, without constraints.sha256. Read as one of this version (results/read.ts).
  */
 export const ResolutionV1Schema = ResolutionSchema.extend({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(RESOLUTION_V1_SCHEMA_VERSION),
   constraints: ConstraintsSchema,
 });
 

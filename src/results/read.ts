@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import { PLAN_SCHEMA_VERSION, type Plan, PlanSchema } from '../plan/schema.js';
 import {
   RESOLUTION_SCHEMA_VERSION,
+  RESOLUTION_V1_SCHEMA_VERSION,
   type Resolution,
   ResolutionSchema,
   ResolutionV1Schema,
@@ -47,7 +48,7 @@ export function readResolutionFile(file: string): Resolution | undefined {
   if (!existsSync(file)) return undefined;
   const data = readJsonFile(file);
   const version = versionOf(data);
-  if (version === 1) {
+  if (version === RESOLUTION_V1_SCHEMA_VERSION) {
     const v1 = parseAs(ResolutionV1Schema, data, file, 'a resolution');
     return { ...v1, schemaVersion: RESOLUTION_SCHEMA_VERSION };
   }
