@@ -15,12 +15,13 @@ import type { BaselineStore } from './baseline.js';
 import { baselineOf, noBaselineReason, readEntries, restoreBase, saveBase } from './base-records.js';
 import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
 import { buildReportModel } from './model.js';
-import type { ReportModel, SupplyChain } from './model-schema.js';
+import type { ReportModel } from './model-schema.js';
 import { markerFor, renderReport } from './render.js';
 import { renderRun } from './render/run.js';
 import { budgetBreaches } from './size.js';
 import { removeStale, runReportFiles, variantReportFiles } from './stale.js';
 import { upsertStickyComment } from './sticky.js';
+import { reportedDigests, supplyChainOf } from './supply-chain.js';
 
 export { restoreBaseline } from './baseline.js';
 export { baselineKeys, configVariantNames, replacedMarkers, reportKey, runMarkerKey } from './keys.js';
@@ -201,7 +202,12 @@ async function reportVariant(
   const hasBase = !!base && baseUnreadable === undefined;
   const gh = options.github;
   const resolution = resolutionLines(results, v.name, v.platforms);
-  const supplyChain = supplyChainOf(results, v.name);
+  const { supplyChain, dropped } = supplyChainOf(
+    results.readAttest(),
+    v.name,
+    reportedDigests(results, v.name, entries),
+  );
+  for (const line of dropped) io.warning(line, { title: 'ml-image report' });
   const model = buildReportModel({
     image: plan.repository,
     variant: v.name,
@@ -350,25 +356,4 @@ function resolutionLines(results: ResultDir, variant: string, platforms: readonl
     if (r && (r.status !== 'clean' || r.hazards.length > 0)) lines.push(...explanationLines(r));
   }
   return lines;
-}
-
-/** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
-function supplyChainOf(results: ResultDir, variant: string): SupplyChain | undefined {
-  const attest = results.readAttest();
-  const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
-  if (!attest || targets.length === 0) return undefined;
-  return {
-    signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
-    targets: targets.map((t) => ({
-      platform: t.platform,
-      ref: t.ref,
-      signed: t.signed,
-      attestations: t.attestations.map((a) => ({
-        kind: a.kind,
-        attached: a.attached,
-        ...(a.verify !== undefined && { verify: a.verify }),
-      })),
-      notes: t.notes,
-    })),
-  };
 }
