@@ -116,7 +116,6 @@ describe('lines pip accepts are kept, as pip reads them', () => {
     ['--no-index foo', { kind: 'option', options: [{ option: 'no-index' }] }],
     [`--hash=sha256:${HEX}`, { kind: 'option', options: [] }], // pip warns and ignores it
     ['-C k=v', { kind: 'option', options: [] }],
-    ['--global-option=x', { kind: 'option', options: [] }],
     ['foo -C k=v', { kind: 'requirement', name: 'foo' }],
     [`foo --hash=sha256:${HEX} bar`, { kind: 'requirement', name: 'foo' }],
     [
@@ -140,6 +139,62 @@ describe('lines pip accepts are kept, as pip reads them', () => {
     const r = parseRequirementsText(`${line}\n`);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]!.why).toMatch(why);
+  });
+
+  // pip 26.2 takes --only-final, --all-releases (26.0) and --no-require-hashes (26.2), and finds
+  // --only ambiguous; pip 24.2 (Ubuntu 24.04's is 24.0) says "no such option" to the three.
+  // --global-option: gone in pip 25.3 (pip 24.2 builds everything from source with it);
+  // --install-option: gone in 23.1.
+  it.each<[string, RegExp]>([
+    ['--only-final :all:', /--only-final is an option of pip 26\.0 and later: .* may be older/],
+    ['--only-final=:all:', /--only-final is an option of pip 26\.0 and later/],
+    ['--only-f :all:', /--only-final is an option of pip 26\.0 and later/],
+    ['--all-releases foo', /--all-releases is an option of pip 26\.0 and later.*use --pre/],
+    ['--no-require-hashes', /--no-require-hashes is an option of pip 26\.2 and later.*drop the --hash/],
+    ['--only :all:', /^ambiguous option --only \(--only-binary, --only-final\)$/],
+    [
+      'foo --global-option="--no-user-cfg"',
+      /--global-option was removed in pip 25\.3 .*-C\/--config-settings/,
+    ],
+    ['--global-option=x', /--global-option was removed in pip 25\.3/],
+    ['foo --install-option=x', /--install-option was removed in pip 23\.1/],
+  ])('refused with the pip that takes it: %s', (line, why) => {
+    const r = parseRequirementsText(`${line}\n`);
+    expect(r.lines).toEqual([]);
+    expect(r.errors.map((e) => e.why)).toEqual([expect.stringMatching(why)]);
+    expect(r.errors[0]!.why).not.toMatch(/^no such option/);
+  });
+
+  it.each<[string, object]>([
+    ['--only-binary :all:', { kind: 'option', options: [{ option: 'only-binary', value: ':all:' }] }],
+    ['--only-b :all:', { kind: 'option', options: [{ option: 'only-binary', value: ':all:' }] }],
+    ['--require-hashes', { kind: 'option', options: [{ option: 'require-hashes' }] }],
+    ['--pre', { kind: 'option', options: [{ option: 'pre' }] }],
+  ])('still read as before: %s', (line, expected) => {
+    expect(parseLine(line)).toEqual(expected);
+  });
+
+  // packaging's parser recurses: past about 400 levels pip fails (RecursionError); this one
+  // overflowed the stack near 5,000 ("internal error", exit 1).
+  it.each([
+    [100, true],
+    [101, false],
+    [5000, false],
+  ])('a marker %i parentheses deep is read: %s (else exit 2 naming its line)', (n, ok) => {
+    write(`numpy\nfoo; ${'('.repeat(n)}os_name == "x"${')'.repeat(n)}\n`);
+    if (ok) {
+      expect(read().requirements.map((q) => q.name)).toEqual(['numpy', 'foo']);
+      return;
+    }
+    const e = inputErrorOf(read);
+    expect(e.exitCode).toBe(2);
+    expect((e as ConfigError).problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${file()}:2: invalid requirement .*more than 100 nested parentheses in the marker at position 106`,
+        ),
+      ),
+    ]);
   });
 
   it('--pypi-url is the index pip uses', () => {

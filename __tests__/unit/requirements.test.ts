@@ -53,7 +53,8 @@ const PIP_DOC_LINES = [
   'SomeProject ; sys_platform == "win32"',
   'requests [security,tests] >= 2.8.1, == 2.8.* ; python_version < "2.7"',
   'pip @ https://github.com/pypa/pip/archive/22.0.2.zip',
-  'FooProject >= 1.2 --global-option="--no-user-cfg" --config-settings="--build-option=--build-type=Debug"',
+  // pip's older example also had --global-option="--no-user-cfg": gone in pip 25.3 (refused here).
+  'FooProject >= 1.2 --config-settings="--build-option=--build-type=Debug"',
   'FooProject == 1.2 --hash=sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824 --hash=sha256:486ea46224d1bb4fb680f34f7c9ad96a8f24ec88be73ea8e5a6c65260e9cb8a7',
   '-e git+https://git.repo/some_pkg.git#egg=SomePackage',
   '-e git+https://git.repo/some_pkg.git@feature#egg=SomePackage',

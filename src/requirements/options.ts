@@ -2,7 +2,10 @@
 // --pypi-url for --index-url) by unique prefix, short ones by letter, values inline (`--opt=v`,
 // `-iv`) or in the next token, words that are no option's value ignored (pip ignores optparse's
 // positional arguments: `--pre foo` installs no foo), and pip's shlex split of the options part of
-// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). Pure.
+// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). An
+// option only some pips take (pip 26's --only-final, one pip removed such as --global-option) is
+// refused with the pip version that takes it: the resolver and the build run the base image's pip.
+// Pure.
 
 export interface OptionSpec {
   long: string;
@@ -13,7 +16,21 @@ export interface OptionSpec {
   /** Allowed after a requirement on the same line (per-requirement options). */
   perRequirement?: boolean;
   check?: (value: string) => string | undefined;
+  /**
+   * Why the option is refused though some pip takes it: one the pip of a base image (the resolver's
+   * and the build's pip) may not know yet, or no longer knows. It stays in the pool so that a
+   * prefix is judged as current pip judges it (`--only` is ambiguous there).
+   */
+  refused?: string;
 }
+
+/** Why an option of pip VERSION and later is refused: the bases' pip may be older. */
+const newerPip = (option: string, version: string, instead: string) =>
+  `${option} is an option of pip ${version} and later: the pip of the base image, which the resolver and the build run, may be older and refuse the line ("no such option: ${option}"); ${instead}`;
+
+/** Why an option pip VERSION removed is refused. */
+const removedFromPip = (option: string, version: string, older: string) =>
+  `${option} was removed in pip ${version} (a base image's newer pip refuses the line: "no such option"${older}); pass build settings with -C/--config-settings instead`;
 
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 
@@ -29,7 +46,34 @@ export const OPTIONS: OptionSpec[] = [
   { long: 'only-binary', takesValue: true },
   { long: 'prefer-binary', takesValue: false },
   { long: 'require-hashes', takesValue: false },
+  {
+    long: 'no-require-hashes',
+    takesValue: false,
+    refused: newerPip(
+      '--no-require-hashes',
+      '26.2',
+      'drop the --hash options instead (every requirement then installs without a hash check)',
+    ),
+  },
   { long: 'pre', takesValue: false },
+  {
+    long: 'all-releases',
+    takesValue: true,
+    refused: newerPip(
+      '--all-releases',
+      '26.0',
+      'use --pre (every project), or name a pre-release in the requirement (foo>=2.0rc1)',
+    ),
+  },
+  {
+    long: 'only-final',
+    takesValue: true,
+    refused: newerPip(
+      '--only-final',
+      '26.0',
+      'leave it out (without --pre, pip takes a pre-release only where a requirement names one or a project has no final release), or pin final releases',
+    ),
+  },
   { long: 'trusted-host', takesValue: true },
   { long: 'use-feature', takesValue: true },
   {
@@ -48,8 +92,22 @@ export const OPTIONS: OptionSpec[] = [
     },
   },
   { long: 'config-settings', short: 'C', takesValue: true, perRequirement: true },
-  { long: 'global-option', takesValue: true, perRequirement: true },
-  { long: 'install-option', takesValue: true, perRequirement: true },
+  {
+    long: 'global-option',
+    takesValue: true,
+    perRequirement: true,
+    refused: removedFromPip(
+      '--global-option',
+      '25.3',
+      '; an older one builds every project from source with it, --no-binary :all:',
+    ),
+  },
+  {
+    long: 'install-option',
+    takesValue: true,
+    perRequirement: true,
+    refused: removedFromPip('--install-option', '23.1', ''),
+  },
 ];
 
 /**
@@ -97,6 +155,7 @@ export function parseOptions(
       continue;
     }
     if (typeof spec === 'string') return { options, error: spec, rest };
+    if (spec.refused !== undefined) return { options, error: spec.refused, rest };
     let value: string | undefined;
     if (spec.takesValue) {
       value = inline ?? tokens[++i];

@@ -221,7 +221,7 @@ export function breakArgsOptions(text: string): { args: string; options: string;
 /**
  * Parse one logical line (after comment removal and ${VAR} expansion). As pip: a word among the
  * options that is no option's value (`--pre foo`) is ignored, and so is a per-requirement option
- * (`--hash`, `-C`, `--global-option`) on a line without a requirement (pip warns of a `--hash`).
+ * (`--hash`, `-C`) on a line without a requirement (pip warns of a `--hash`).
  */
 export function parseLine(text: string): RequirementLine | OptionLine | { error: string } {
   const parts = breakArgsOptions(text);

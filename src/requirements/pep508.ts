@@ -60,9 +60,17 @@ const MARKER_VARIABLES = new Set([
 /** A requirement that packaging would reject; the message says where and why. */
 export class Syntax extends Error {}
 
+/**
+ * The deepest marker group read: a deeper one is refused (pip's own parser, recursive, fails past
+ * about 400 levels; this one would overflow the stack near 5,000).
+ */
+export const MAX_MARKER_DEPTH = 100;
+
 /** A cursor over one requirement string, with packaging's grammar as methods. */
 class Cursor {
   i = 0;
+  /** The marker groups open at i. */
+  depth = 0;
   constructor(readonly s: string) {}
   ws() {
     WS.lastIndex = this.i;
@@ -163,9 +171,14 @@ function extraValue(value: string, other: string): string {
 function parseMarkerAtom(c: Cursor): MarkerNode {
   c.ws();
   if (c.eat('(')) {
+    if (++c.depth > MAX_MARKER_DEPTH) {
+      c.i--;
+      c.fail(`more than ${MAX_MARKER_DEPTH} nested parentheses in the marker`);
+    }
     const group = parseMarker(c);
     c.ws();
     if (!c.eat(')')) c.fail('expected ")" to close the marker group');
+    c.depth--;
     return group;
   }
   const lhs = parseMarkerVar(c);
