@@ -545,6 +545,32 @@ describe('readRequirements', () => {
     ]);
   });
 
+  // pip 26 on one line: `-c a -r b` reads b only (the first -r, else the first -c), `-r a -r b` a
+  // only; the line was read by its first include in line order, and the others dropped unsaid.
+  it.each([
+    ['-c a.txt -r b.txt'],
+    ['-r a.txt -r b.txt'],
+    ['-r a.txt --requirement=b.txt'],
+    ['-c a.txt -c b.txt'],
+    ['--pre -r a.txt -c b.txt'],
+  ])('refuses more than one -r/-c on a line: %s (exit 2, naming its line)', (line) => {
+    write('main.txt', `numpy\n${line}\n`);
+    write('a.txt', 'scipy\n');
+    write('b.txt', 'torch\n');
+    const e = fail(['main.txt']);
+    expect(e.exitCode).toBe(2);
+    expect((e as ConfigError).problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${path.join(dir, 'main.txt')}:2: ".*": more than one -r/-c on a line: pip reads only one`,
+        ),
+      ),
+    ]);
+    // Each on a line of its own is read as before.
+    write('main.txt', `numpy\n${line.replace(/ (?=-)/g, '\n')}\n`);
+    expect(readRequirements(['main.txt'], dir, {}).files).toHaveLength(3);
+  });
+
   it.each([
     ['an editable line', '-e git+https://h/r.git#egg=r', /an editable \(-e\) line cannot be a constraint/],
     ['an unnamed URL', 'https://h/p-1.0-py3-none-any.whl', /a constraint must name its project/],

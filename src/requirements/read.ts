@@ -90,6 +90,9 @@ const EXPANDED_INCLUDE =
 const FILE_URL_INCLUDE =
   "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
 
+const MANY_INCLUDES =
+  'more than one -r/-c on a line: pip reads only one of them (the first -r, else the first -c) and drops the others, whose requirements would be missing from the image; write each -r/-c on a line of its own';
+
 /** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
 function constraintLineWhy(l: ParsedLine): string | undefined {
   if (l.kind !== 'requirement') return undefined;
@@ -191,7 +194,9 @@ export function readRequirements(
       const origin = `${abs}:${l.line}`;
       const include = includeOf(l);
       const refusedWhy =
-        (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
+        (includeCount(l) > 1 && MANY_INCLUDES) ||
+        (include && refusedInclude(include, l.expanded === true)) ||
+        (asConstraints && constraintLineWhy(l));
       if (refusedWhy) {
         problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
         continue;
@@ -356,6 +361,12 @@ function problemsError(
     problemsNameFiles: true,
   });
 }
+
+/** How many -r/-c values an option line gives (pip follows one of them). */
+const includeCount = (l: ParsedLine) =>
+  l.kind === 'option'
+    ? l.options.filter((o) => o.option === 'requirement' || o.option === 'constraint').length
+    : 0;
 
 function includeOf(l: ParsedLine): { path: string; constraint: boolean } | undefined {
   if (l.kind !== 'option') return undefined;
