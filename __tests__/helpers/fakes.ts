@@ -65,6 +65,8 @@ export function captureIo(
     cwd,
     env,
     docker: () => docker,
+    // No command a test runs looks a host name up for real (`resolve`'s index hosts).
+    lookupHost: () => Promise.resolve([]),
     out: () => out,
     err: () => err,
   };

@@ -31,6 +31,7 @@ import {
 import { SESSION_PIDS_LIMIT } from '../../src/docker/sessions.js';
 import { closedPort } from '../helpers/net.js';
 import { RESOLVE_TIMEOUT_ENV } from '../../src/resolve/exec-limit.js';
+import { systemLookup } from '../../src/docker/host-lookup.js';
 import { resolveAgainstBase } from '../../src/resolve/resolve.js';
 import { fileSnapshotCache, snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { captureIo } from '../helpers/fakes.js';
@@ -788,6 +789,8 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
         scope: pipCacheScope(process.env),
       })?.name;
       const out = await resolveAgainstBase(input, {
+        env: process.env,
+        lookupHost: systemLookup,
         docker: inspectingDocker(seen),
         verbose: true,
         progress: (l) => progress.push(l),
@@ -851,7 +854,12 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
           mode: 'auto',
           pull: true,
         },
-        { docker: inspectingDocker(seen), cache: fileSnapshotCache(cacheDir), env: {} },
+        {
+          lookupHost: systemLookup,
+          docker: inspectingDocker(seen),
+          cache: fileSnapshotCache(cacheDir),
+          env: {},
+        },
       );
       // numpy 1.26.4 of the registry's image is held.
       expect(pulled.resolution.status, pulled.explanation).toBe('fixed');
@@ -899,7 +907,7 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
           mode: 'auto',
           variant: variant(),
         },
-        { docker, env: {} },
+        { lookupHost: systemLookup, docker, env: {} },
       );
     /**
      * The build's torch step, `pip install torch==2.5.1 -c CONSTRAINTS` (dry run), in the base. Not
@@ -981,7 +989,7 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
           mode: 'auto',
           variant: variant(),
         },
-        { docker, env: {} },
+        { lookupHost: systemLookup, docker, env: {} },
       );
       expect(out.resolution.status, out.explanation).toBe('clean');
       expect(out.resolution.resolved?.install).toEqual(

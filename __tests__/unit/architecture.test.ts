@@ -127,6 +127,19 @@ const SIDE_EFFECTS: Record<string, Record<string, string>> = {
   '@actions/github': { 'github/': 'GitHubClient over Octokit' },
   '@actions/*': {},
   '@octokit/*': { 'github/': "Octokit's retry and throttling plugins, under GitHubClient" },
+  // The network: a stage takes what it needs of it as a dependency (the registry's OciClient, the
+  // resolver's HostLookup), which the composition roots (pipeline/, cli/, action/) supply.
+  'node:dns': {},
+  'node:dns/promises': {
+    'docker/host-lookup.ts': "this machine's resolver, the resolve stage's HostLookup (index host names)",
+  },
+  'node:http': {
+    'docker/': "the registry over HTTP (http-fetch.ts), the engine's socket (engine-info.ts, daemon-info.ts)",
+  },
+  'node:https': {
+    'docker/': 'the registry over HTTPS (http-fetch.ts), the engine over TLS (daemon-info.ts)',
+  },
+  'node:net': {},
 };
 
 type Graph = Map<string, string[]>;
@@ -256,11 +269,16 @@ function staleExceptions(graph: Graph, exceptions: Record<string, string>): stri
   return Object.keys(exceptions).filter((e) => !edges.has(e));
 }
 
-/** The SIDE_EFFECTS key of a module specifier (`child_process` is `node:child_process`), if any. */
+/**
+ * The SIDE_EFFECTS key of a module specifier (`child_process` is `node:child_process`), if any: a
+ * built-in's subpath by itself when the table names it (`dns/promises`), else its package.
+ */
 function sideEffectKey(spec: string, table: Record<string, unknown> = SIDE_EFFECTS): string | undefined {
+  const builtin = (name: string) => (!name.startsWith('node:') && isBuiltin(name) ? `node:${name}` : name);
+  if (builtin(spec) in table) return builtin(spec);
   const parts = spec.split('/');
   const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-  const normal = !name.startsWith('node:') && isBuiltin(name) ? `node:${name}` : name;
+  const normal = builtin(name);
   if (normal in table) return normal;
   const scope = spec.startsWith('@') ? `${parts[0]}/*` : undefined;
   return scope !== undefined && scope in table ? scope : undefined;
@@ -419,6 +437,34 @@ function numberedVersions(files: Record<string, string>): string[] {
     };
     visit(src);
     return hits;
+  });
+}
+
+/**
+ * A stage reads no `process.env`: the environment is a dependency its caller (a composition root:
+ * pipeline/, cli/, action/) hands it, so that a test's stage never reads the developer's shell
+ * (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS=abc there failed the resolver's tests). The stage modules that
+ * still read it, each with its reason.
+ */
+const PROCESS_ENV_IN_STAGES: Record<string, string> = {
+  'smoke/stage.ts':
+    'input.env ?? process.env: a default no caller takes (the pipeline passes io.env); to fix',
+  'attest/cosign.ts':
+    "the cosign binary's environment (the adapter that runs it), under the caller's additions",
+};
+
+/** The stage modules (STAGES) that read `process.env` in code (not in a comment or a string). */
+function processEnvReaders(files: Record<string, string>): string[] {
+  return Object.entries(files).flatMap(([file, text]) => {
+    if (!STAGES.includes(topLevel(file))) return [];
+    const src = ts.createSourceFile('m.ts', text, ts.ScriptTarget.Latest, true);
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(node) && node.getText(src) === 'process.env') found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(src);
+    return found ? [file] : [];
   });
 }
 
@@ -619,6 +665,12 @@ describe('sideEffectKey, sideEffectViolations and staleSideEffects', () => {
     ['@actions/exec', '@actions/*'],
     ['@octokit/plugin-retry', '@octokit/*'],
     ['node:fs', undefined],
+    ['node:dns/promises', 'node:dns/promises'],
+    ['dns/promises', 'node:dns/promises'],
+    ['dns', 'node:dns'],
+    ['node:https', 'node:https'],
+    ['net', 'node:net'],
+    ['node:fs/promises', undefined],
     ['zod', undefined],
     ['@cyclonedx/cyclonedx-library/Models', undefined],
   ])('%s -> %s', (spec, key) => {
@@ -708,6 +760,19 @@ describe('literals, spelledResultNames and numberedVersions', () => {
   });
 });
 
+describe('processEnvReaders', () => {
+  it('lists the stage modules that read process.env in code, not those that only name it', () => {
+    const files = {
+      'resolve/stage.ts': 'const env = deps.env ?? process.env;',
+      'build/stage.ts': '// the environment given (never process.env)\nconst s = "process.env";',
+      'smoke/stage.ts': 'const { PATH } = process.env;',
+      'docker/registry.ts': 'export const f = (env = process.env) => env;',
+      'cli/main.ts': 'run(process.env);',
+    };
+    expect(processEnvReaders(files)).toEqual(['resolve/stage.ts', 'smoke/stage.ts']);
+  });
+});
+
 // --- the rules, on src/ --------------------------------------------------------------------------
 
 describe('src/', () => {
@@ -749,7 +814,7 @@ describe('src/', () => {
   });
 
   const specifiers = Object.fromEntries(Object.entries(files).map(([f, t]) => [f, importSpecifiers(t)]));
-  it('imports node:child_process, dockerode, @actions/* and @octokit/* only where allowed', () => {
+  it('imports node:child_process, the network (node:dns, http, https, net), dockerode, @actions/* and @octokit/* only where allowed', () => {
     expect(sideEffectViolations(specifiers)).toEqual([]);
     expect(staleSideEffects(specifiers)).toEqual([]);
   });
@@ -763,6 +828,12 @@ describe('src/', () => {
     expect(hits).toEqual([]);
     const used = new Set(numberedVersions(files).map((h) => h.split(':')[0]!));
     expect(Object.keys(NUMBERED_VERSIONS).filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it("a stage reads no process.env (its caller's environment is a dependency), but where listed", () => {
+    const readers = processEnvReaders(files);
+    expect(readers.filter((f) => !(f in PROCESS_ENV_IN_STAGES))).toEqual([]);
+    expect(Object.keys(PROCESS_ENV_IN_STAGES).filter((f) => !readers.includes(f))).toEqual([]);
   });
 
   it('turns no size rule off with an eslint-disable comment (max-lines, max-lines-per-function)', () => {

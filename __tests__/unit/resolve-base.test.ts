@@ -17,6 +17,7 @@ import { runCli } from '../../src/cli/main.js';
 import { captureIo, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
 import { makePlan, planVariant } from '../helpers/plans.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 const STALE = `sha256:${'5'.repeat(64)}`;
@@ -76,6 +77,7 @@ describe('the base the resolver runs is the one the build uses', () => {
     const specs: SessionSpec[] = [];
     const lines: string[] = [];
     await resolveAgainstBase(input(), {
+      ...NO_WORLD,
       docker: staleEngine(specs),
       cache,
       env: {},
@@ -92,7 +94,12 @@ describe('the base the resolver runs is the one the build uses', () => {
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
     const specs: SessionSpec[] = [];
-    await resolveAgainstBase(input({ pull: true }), { docker: staleEngine(specs), cache, env: {} });
+    await resolveAgainstBase(input({ pull: true }), {
+      ...NO_WORLD,
+      docker: staleEngine(specs),
+      cache,
+      env: {},
+    });
     expect(specs[0]!.image).toBe(`localhost:5000/base@${DIGEST}`);
     expect([...store.keys()]).toEqual([snapshotKey(DIGEST, 'linux/amd64')]);
   });
@@ -248,6 +255,7 @@ describe("the registry's base runs as the platform's own manifest", () => {
     const specs: SessionSpec[] = [];
     const inspected: string[] = [];
     await resolveAgainstBase(input({ platform: 'linux/arm64' }), {
+      ...NO_WORLD,
       docker: fakeDocker({
         imageDigest: () => Promise.resolve(DIGEST),
         imagetoolsInspect: (r) => {
@@ -272,6 +280,7 @@ describe("the registry's base runs as the platform's own manifest", () => {
     const specs: SessionSpec[] = [];
     const cache = new Map<string, string>();
     const deps = () => ({
+      ...NO_WORLD,
       docker: fakeDocker({
         imageDigest: () => Promise.resolve(DIGEST),
         imagetoolsInspect: (r: string) => {

@@ -29,6 +29,7 @@ import { runCli } from '../../src/cli/main.js';
 import { captureIo, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
 import { makePlan, planVariant } from '../helpers/plans.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const D = '/tmp/ml-image-resolve';
 const DIGEST = `sha256:${'d'.repeat(64)}`;
@@ -196,6 +197,7 @@ describe('the time limit of each command in the container', () => {
     };
     const specs: SessionSpec[] = [];
     const run = resolveAgainstBase(input(), {
+      ...NO_WORLD,
       docker: fakeDocker({
         startSession: (spec) => {
           specs.push(spec);
@@ -216,7 +218,11 @@ describe('the time limit of each command in the container', () => {
 
   it('a bad limit is exit 2 before any container starts', async () => {
     await expect(
-      resolveAgainstBase(input(), { docker: fakeDocker(), env: { [RESOLVE_TIMEOUT_ENV]: 'soon' } }),
+      resolveAgainstBase(input(), {
+        ...NO_WORLD,
+        docker: fakeDocker(),
+        env: { [RESOLVE_TIMEOUT_ENV]: 'soon' },
+      }),
     ).rejects.toThrow(InputError);
   });
 });
@@ -333,6 +339,7 @@ describe("the resolver's network", () => {
     const specs: SessionSpec[] = [];
     const session = cleanSession();
     await resolveAgainstBase(input(over), {
+      ...NO_WORLD,
       docker: fakeDocker({
         startSession: (spec) => {
           specs.push(spec);

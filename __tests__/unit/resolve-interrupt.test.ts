@@ -19,6 +19,7 @@ import {
   runPendingCleanups,
 } from '../../src/util/cleanup.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const D = '/tmp/ml-image-resolve';
 const IMAGE = 'localhost:5000/base:1';
@@ -138,6 +139,7 @@ describe("the resolver's session after a signal", () => {
           mode: 'auto',
         },
         {
+          ...NO_WORLD,
           docker: fakeDocker({
             startSession: () =>
               Promise.resolve({

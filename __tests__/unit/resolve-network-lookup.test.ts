@@ -141,7 +141,14 @@ describe('an index host name this machine resolves to its loopback', () => {
     expect(
       namedHosts(
         input({
-          ...index('http://idx.internal:8080/simple', ['https://[::1]/x', 'https://2130706433/y']),
+          ...index('http://idx.internal:8080/simple', [
+            'https://[::1]/x',
+            'https://2130706433/y',
+            // Addresses, not names (URL writes 0x0a.1 as 10.0.0.1): nothing to look up.
+            'https://10.1.2.3/simple',
+            'https://0x0a.1/simple',
+            'https://[2001:db8::7]:8443/simple',
+          ]),
           requirements: {
             text: '--find-links file:///w\n--find-links ftp://mirror.lan/w\ntqdm',
             origins: [],

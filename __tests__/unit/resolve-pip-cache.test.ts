@@ -19,6 +19,7 @@ import { StepTimes } from '../../src/resolve/timing.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
 import { fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
 import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
   image: 'localhost:5000/base:1',
@@ -270,6 +271,7 @@ describe('the pip cache volume', () => {
       GITHUB_HEAD_REF: 'f',
     };
     const out = await resolveAgainstBase(input(), {
+      ...NO_WORLD,
       docker,
       verbose: true,
       progress: (l) => lines.push(l),
@@ -301,7 +303,7 @@ describe('the pip cache volume', () => {
     });
     await resolveAgainstBase(
       input({ indexes: { indexUrl: 'https://u:SECRET@h/simple', extraIndexUrls: [] } }),
-      { docker: docker2, lookupHost: () => Promise.resolve([]) },
+      { ...NO_WORLD, docker: docker2, lookupHost: () => Promise.resolve([]) },
     );
     expect(specs[0]!.volumes).toBeUndefined();
     expect(session2.calls[0]!.env.ML_IMAGE_PIP_CACHE).toBeUndefined();

@@ -12,6 +12,7 @@ import { RELEASED } from '../../src/resolve/steps/hold.js';
 import { withoutPins } from '../../src/resolve/steps/release.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
 import { viaHelperRun } from '../helpers/resolve-session.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const D = '/tmp/ml-image-resolve';
 
@@ -106,6 +107,7 @@ const input = {
 async function resolveWith(session: ReturnType<typeof script>) {
   const lines: string[] = [];
   const out = await resolveAgainstBase(input, {
+    ...NO_WORLD,
     docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     progress: (l) => lines.push(l),
   });

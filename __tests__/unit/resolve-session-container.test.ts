@@ -16,6 +16,7 @@ import {
 import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 /** An engine that holds every image (amd64) and records the create request. */
 function engine() {
@@ -103,6 +104,7 @@ describe("the resolver container's lifetime", () => {
     );
     const session = fakeSession(played.answer);
     await resolveAgainstBase(input(text), {
+      ...NO_WORLD,
       docker: fakeDocker({
         startSession: (spec) => {
           specs.push(spec);

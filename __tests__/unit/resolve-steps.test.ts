@@ -25,6 +25,7 @@ import type { SessionSpec } from '../../src/docker/adapter.js';
 import { PIP_CACHE_BASE_LABEL } from '../../src/resolve/pip-cache.js';
 import { viaHelperRun } from '../helpers/resolve-session.js';
 import { z } from 'zod';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const D = '/tmp/ml-image-resolve';
 const numpyReplaced = {
@@ -535,6 +536,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     const session = script(true);
     const lines: string[] = [];
     const out = await resolveAgainstBase(input('auto'), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
       progress: (l) => lines.push(l),
     });
@@ -572,6 +574,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     const session = script(true, 'evilpkg');
     const lines: string[] = [];
     const out = await resolveAgainstBase(input('auto'), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
       progress: (l) => lines.push(l),
     });
@@ -593,7 +596,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
         indexes: { extraIndexUrls: ['https://pkgs.example.com/simple'] },
         variant: { torchIndexUrl, torchVersion: '2.5.1' },
       },
-      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+      { ...NO_WORLD, docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
     );
     expect(session.files[`${D}/preinstalled.txt`]).toBe('torch==2.5.1\n');
     // The torch index, filled in by pip from its environment: no URL in the file.
@@ -620,7 +623,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     const session = script(true);
     await resolveAgainstBase(
       { ...input('auto'), variant: { torchVersion: '2.6.0a0+ecf3bae40a' } },
-      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+      { ...NO_WORLD, docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
     );
     expect(session.files[`${D}/preinstalled.txt`]).toBeUndefined();
     expect(session.files[`${D}/torch-index.txt`]).toBeUndefined();
@@ -635,6 +638,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
   it('hold and relax fail: a conflict with the chain and the version that fits', async () => {
     const session = script(false);
     const out = await resolveAgainstBase(input('auto'), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     });
     expect(out.resolution.status).toBe('conflict');
@@ -687,7 +691,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     const session = fakeSession(played.answer);
     const out = await resolveAgainstBase(
       { ...input('auto'), requirements: { text: 'ruamel.yaml==0.18.6', origins: ['/w/r.txt:1'] } },
-      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+      { ...NO_WORLD, docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
     );
     expect(out.resolution.status).toBe('conflict');
     expect(out.resolution.conflict?.options[0]).toBe(
@@ -741,7 +745,7 @@ ERROR: No matching distribution found for baz
     const session = fakeSession(played.answer);
     const out = await resolveAgainstBase(
       { ...input('auto'), requirements: { text: line, origins: ['/w/r.txt:1'] } },
-      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+      { ...NO_WORLD, docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
     );
     expect(out.resolution.status).toBe('conflict');
     expect(out.resolution.conflict?.causes).toContain('baz 1.0 depends on numpy>=2');
@@ -753,6 +757,7 @@ ERROR: No matching distribution found for baz
   it('mode "check" stops after the plain run', async () => {
     const session = script(true);
     const out = await resolveAgainstBase(input('check'), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     });
     expect(out.resolution.status).toBe('conflict');
@@ -770,6 +775,7 @@ ERROR: No matching distribution found for baz
       const lines: string[] = [];
       const images: string[] = [];
       await resolveAgainstBase(input('auto'), {
+        ...NO_WORLD,
         docker: fakeDocker({
           startSession: (spec) => {
             images.push(spec.image);
@@ -830,6 +836,7 @@ ERROR: No matching distribution found for baz
     const ID = `sha256:${'1'.repeat(64)}`;
     const specs: SessionSpec[] = [];
     await resolveAgainstBase(input('auto'), {
+      ...NO_WORLD,
       docker: fakeDocker({
         startSession: (spec) => {
           specs.push(spec);

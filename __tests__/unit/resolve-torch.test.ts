@@ -18,6 +18,7 @@ import type { ResolutionBase } from '../../src/resolve/steps/hold.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
 import { fakeDocker } from '../helpers/fakes.js';
 import { playedPipSession } from '../helpers/resolve-session.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const D = '/tmp/ml-image-resolve';
 const TORCH_INDEX = 'https://download.pytorch.org/whl/cpu';
@@ -88,6 +89,7 @@ describe("the variant's torch is resolved with the requirements", () => {
   it("a requirement that contradicts torch's own dependencies is a conflict, not clean", async () => {
     const session = torchPip('1.14');
     const out = await resolveAgainstBase(input('pkg', variant), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     });
     expect(out.resolution.status).toBe('conflict');
@@ -101,6 +103,7 @@ describe("the variant's torch is resolved with the requirements", () => {
   it('a compatible pair is clean, and the plan pins torch and its dependencies as the build installs them', async () => {
     const session = torchPip('1.13');
     const out = await resolveAgainstBase(input('pkg', variant), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     });
     expect(out.resolution.status).toBe('clean');
@@ -119,6 +122,7 @@ describe("the variant's torch is resolved with the requirements", () => {
   it('without a torch variant nothing is asked for besides the requirements', async () => {
     const session = torchPip('1.14');
     const out = await resolveAgainstBase(input('pkg'), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     });
     expect(out.resolution.status).toBe('clean');

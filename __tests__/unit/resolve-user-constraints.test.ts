@@ -19,6 +19,7 @@ import { variantTorchIn } from '../../src/resolve/steps/explain.js';
 import { resolutionKey, resolveAgainstBase } from '../../src/resolve/resolve.js';
 import { fakeDocker } from '../helpers/fakes.js';
 import { playedPipSession } from '../helpers/resolve-session.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const D = '/tmp/ml-image-resolve';
 
@@ -54,7 +55,7 @@ describe("the requirements' own -c lines in the resolver", () => {
     const session = cleanPip();
     const out = await resolveAgainstBase(
       input(CONSTRAINTS, { variant: { torchIndexUrl: 'https://t.example/whl/cpu', torchVersion: '2.5.1' } }),
-      { docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
+      { ...NO_WORLD, docker: fakeDocker({ startSession: () => Promise.resolve(session) }) },
     );
     expect(out.resolution.status).toBe('clean');
     expect(session.files[`${D}/user-constraints.txt`]).toBe('scipy<1.12\nnumpy<2\n');
@@ -74,6 +75,7 @@ describe("the requirements' own -c lines in the resolver", () => {
   it('without any: no file, no -c of it, and the build constraints are the resolver alone', async () => {
     const session = cleanPip();
     const out = await resolveAgainstBase(input(), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     });
     expect(Object.keys(session.files).filter((f) => f.includes('user-constraints'))).toEqual([]);
@@ -82,6 +84,7 @@ describe("the requirements' own -c lines in the resolver", () => {
     // An empty -c file (only comments) is the same as none.
     const empty = cleanPip();
     await resolveAgainstBase(input({ text: '', origins: [] }), {
+      ...NO_WORLD,
       docker: fakeDocker({ startSession: () => Promise.resolve(empty) }),
     });
     for (const c of empty.virtual) expect(c.cmd.join(' ')).not.toContain('user-constraints');

@@ -23,6 +23,7 @@ import { fakeSession } from '../helpers/fakes.js';
 import { failureContext, pipOutputMask, pipRunEnv } from '../../src/resolve/input.js';
 import { pipWorkspace } from '../../src/resolve/workspace.js';
 import { defaultCacheDir } from '../../src/resolve/snapshot-cache.js';
+import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({
   name,
@@ -495,6 +496,7 @@ describe('resolution reuse (ml-image run)', () => {
         Promise.resolve(imageDetails({ id: `sha256:${'1'.repeat(64)}`, repoDigests: [`x@${AA}`] })),
     });
     const out = await resolveAgainstBase(input, {
+      ...NO_WORLD,
       docker,
       cache,
       reuse: true,
@@ -504,11 +506,13 @@ describe('resolution reuse (ml-image run)', () => {
     expect(out.resolution.durationMs).not.toBe(60_000);
     expect(lines.join('\n')).toMatch(/reused the resolution of identical inputs/);
     // Without reuse the container is started (the fake refuses it): no silent cache answers.
-    await expect(resolveAgainstBase(input, { docker, cache })).rejects.toThrow(/startSession/);
+    await expect(resolveAgainstBase(input, { ...NO_WORLD, docker, cache })).rejects.toThrow(/startSession/);
     // An entry that does not parse (older, truncated, edited) is a miss: resolved again.
     for (const bad of ['{"resolution":{"status":"clean"}', JSON.stringify({ ...earlier, constraints: 1 })]) {
       store.set(resolutionKey(AA, input), bad);
-      await expect(resolveAgainstBase(input, { docker, cache, reuse: true })).rejects.toThrow(/startSession/);
+      await expect(resolveAgainstBase(input, { ...NO_WORLD, docker, cache, reuse: true })).rejects.toThrow(
+        /startSession/,
+      );
     }
   });
 
@@ -549,7 +553,7 @@ describe('resolution reuse (ml-image run)', () => {
     });
     // Resolved again: the container is started (the fake refuses it).
     await expect(
-      resolveAgainstBase(remote, { docker, cache, reuse: true, progress: (l) => lines.push(l) }),
+      resolveAgainstBase(remote, { ...NO_WORLD, docker, cache, reuse: true, progress: (l) => lines.push(l) }),
     ).rejects.toThrow(/startSession/);
     expect(lines).toContain(
       'resolve linux/arm64: not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing',
@@ -924,7 +928,7 @@ describe('the resolver in a scripted session', () => {
     const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
     const session = fakeSession(() => ({ exitCode: 127, stderr: 'sh: 1: python3: not found\n' }));
     const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
-    const err = await resolveAgainstBase(input, { docker }).catch((e: unknown) => e);
+    const err = await resolveAgainstBase(input, { ...NO_WORLD, docker }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toMatch(
       /^localhost:5000\/base:1 has no python3 .*resolve needs python3 and pip/,
@@ -945,7 +949,7 @@ describe('the resolver in a scripted session', () => {
     );
     const session = fakeSession(played.answer);
     const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
-    const err = await resolveAgainstBase(input, { docker }).catch((e: unknown) => e);
+    const err = await resolveAgainstBase(input, { ...NO_WORLD, docker }).catch((e: unknown) => e);
     expect((err as InputError).exitCode).toBe(2);
     expect((err as InputError).message).toMatch(
       /^\/w\/r\.txt:2: a downloaded file does not match the --hash/,
@@ -982,7 +986,7 @@ describe('the resolver in a scripted session', () => {
     );
     const session = fakeSession(played.answer);
     const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
-    const err = await resolveAgainstBase(input, { docker }).catch((e: unknown) => e);
+    const err = await resolveAgainstBase(input, { ...NO_WORLD, docker }).catch((e: unknown) => e);
     expect((err as EnvironmentError).exitCode).toBe(3);
     expect((err as EnvironmentError).message).toContain('the package index refused pip');
     const pip = played.calls.filter((c) => c.cmd.includes('pip'));
@@ -1007,9 +1011,11 @@ describe('the resolver in a scripted session', () => {
     const session = fakeSession(played.answer);
     const lines: string[] = [];
     const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
-    const err = await resolveAgainstBase(input, { docker, progress: (l) => lines.push(l) }).catch(
-      (e: unknown) => e,
-    );
+    const err = await resolveAgainstBase(input, {
+      ...NO_WORLD,
+      docker,
+      progress: (l) => lines.push(l),
+    }).catch((e: unknown) => e);
     expect((err as EnvironmentError).exitCode).toBe(3);
     // Named as pip listed what it searched (its "Looking in indexes:" line), redacted.
     expect((err as EnvironmentError).message).toMatch(

@@ -2,6 +2,7 @@
 import type { Signer } from '../attest/cosign.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import type { OciFetch } from '../docker/oci-types.js';
+import type { HostLookup } from '../resolve/network-lookup.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -16,4 +17,6 @@ export interface CliIo {
   registryFetch?: OciFetch;
   /** stdout is a terminal: the report is printed with bold headings (unless NO_COLOR). */
   stdoutIsTTY?: boolean;
+  /** This machine's resolver, for `resolve`'s index host names (default: the system's): tests script it. */
+  lookupHost?: HostLookup;
 }

@@ -14,11 +14,13 @@ import type { LoadedConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { BuilderMissingError } from '../docker/failures.js';
+import { systemLookup } from '../docker/host-lookup.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild, taggedVariants } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
 import { baselineKeys, type ReportOptions, type ReportOutcome, restoreBaseline } from '../report/stage.js';
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
+import type { HostLookup } from '../resolve/network-lookup.js';
 import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js';
 import type { ResultDir } from '../results/results.js';
 import { type GpuDevices, hostGpuDevices } from '../smoke/gpu-identity.js';
@@ -92,6 +94,8 @@ export interface PipelineIo {
   hostGpus?: (devices?: readonly string[]) => Promise<GpuDevices>;
   /** Each target as soon as the build stage built it (the action records it for its post step). */
   builtTarget?: (target: VariantBuild) => void;
+  /** This machine's resolver, for the resolve stage's index host names (default: the system's). */
+  lookupHost?: HostLookup;
 }
 
 export interface PipelineResult {
@@ -358,6 +362,7 @@ async function runResolve(
     runResolveStage(plan, config, baseDir, {
       docker,
       env: io.env,
+      lookupHost: io.lookupHost ?? systemLookup,
       ...(registryBase && { registryBase }),
       progress: (l) => io.progress('resolve', l),
       cache: opts.snapshotCache ?? fileSnapshotCache(opts.cacheDir),

@@ -3,29 +3,23 @@
 // resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
 // line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
 // has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
-// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
-// too long, changes nothing.
-import { lookup as dnsLookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+// The name is looked up through an injected function (HostLookup: this machine's resolver, which the
+// composition roots supply, src/docker/host-lookup.ts); a lookup that fails, or takes too long
+// (the system's gives up after 5 s), changes nothing.
 import type { ResolveInput } from './input.js';
-import { isLoopbackHost, type ResolverNetwork, resolverNetwork, urlsPipMayReach } from './network.js';
+import {
+  isIpAddress,
+  isLoopbackHost,
+  type ResolverNetwork,
+  resolverNetwork,
+  urlsPipMayReach,
+} from './network.js';
 
-/** The addresses this machine's resolver gives a host name (getaddrinfo: /etc/hosts, then DNS). */
+/**
+ * The addresses this machine's resolver gives a host name (getaddrinfo: /etc/hosts, then DNS): a
+ * dependency of the stage, which the composition roots supply (src/docker/host-lookup.ts).
+ */
 export type HostLookup = (hostname: string) => Promise<readonly string[]>;
-
-/** How long a lookup may take before it counts as failed. */
-const LOOKUP_TIMEOUT_MS = 5000;
-
-/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
-export const systemLookup: HostLookup = (hostname) => {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<readonly string[]>((resolve) => {
-    timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
-    timer.unref();
-  });
-  const found = dnsLookup(hostname, { all: true }).then((as) => as.map((a) => a.address));
-  return Promise.race([found, late]).finally(() => clearTimeout(timer));
-};
 
 /**
  * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
@@ -42,7 +36,7 @@ export function namedHosts(input: ResolveInput): { host: string; name: string }[
       continue;
     }
     const name = url.hostname.replace(/^\[|\]$/g, '');
-    if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || isIP(name) !== 0 || isLoopbackHost(name))
+    if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || isIpAddress(name) || isLoopbackHost(name))
       continue;
     if (!seen.has(name)) seen.set(name, url.host);
   }

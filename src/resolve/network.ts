@@ -26,6 +26,13 @@ export function isLoopbackHost(hostname: string): boolean {
   return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
 }
 
+/**
+ * An address rather than a name, as WHATWG URL's hostname writes one (brackets taken off): IPv4 in
+ * any notation comes out dotted-decimal, and only an IPv6 address holds a colon.
+ */
+export const isIpAddress = (hostname: string): boolean =>
+  hostname.includes(':') || /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+
 /** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
 const expand = (url: string, env: Readonly<Record<string, string>>): string =>
   url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => env[name] ?? whole);

@@ -50,7 +50,7 @@ import {
 import { PIP_CACHE_DIR, pipCacheScope, pipCacheUrls, pipCacheVolume } from './pip-cache.js';
 import { basePullError, type PinnedBase, pinBase, runRef } from './base.js';
 import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit } from './exec-limit.js';
-import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
+import { chooseNetwork, type HostLookup } from './network-lookup.js';
 import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
 import { DIR, PIP_ENV, USER_CONSTRAINTS_FILE } from './workdir.js';
@@ -71,14 +71,16 @@ export interface ResolveDeps {
   verbose?: boolean;
   /**
    * Where ML_IMAGE_RESOLVE_TIMEOUT_SECONDS and the run's trust scope (GITHUB_*, for pip's cache
-   * volume) are read (default: process.env).
+   * volume) are read: the caller's environment (the CLI's io.env, the pipeline's), never this
+   * process's own by default.
    */
-  env?: Readonly<Record<string, string | undefined>>;
+  env: Readonly<Record<string, string | undefined>>;
   /**
-   * This machine's resolver, for index host names that may name its loopback (network-lookup.ts);
-   * default: the system's (dns.lookup). Not used when the input names the network.
+   * This machine's resolver, for index host names that may name its loopback (network-lookup.ts):
+   * the composition root supplies the system's (src/docker/host-lookup.ts), a test a fake. Not
+   * used when the input names the network.
    */
-  lookupHost?: HostLookup;
+  lookupHost: HostLookup;
 }
 
 const STEP_OF: Readonly<Record<string, Step>> = {
@@ -103,7 +105,7 @@ export function resolutionKey(baseDigest: string, input: ResolveInput): string {
 
 export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps): Promise<ResolveOutput> {
   const t0 = Date.now();
-  const env = deps.env ?? process.env;
+  const { env } = deps;
   const limitMs = resolveTimeoutMs(env);
   const progress = deps.progress ?? (() => undefined);
   const say = (line: string) => progress(`resolve ${input.platform}: ${line}`);
@@ -244,7 +246,7 @@ async function openSession(
   const net =
     input.network !== undefined
       ? { network: input.network }
-      : await chooseNetwork(input, undefined, deps.lookupHost ?? systemLookup);
+      : await chooseNetwork(input, undefined, deps.lookupHost);
   if (deps.verbose) o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
   const commands = maxResolveCommands(requirementNames(input.requirements.text).length);
   // A registry pin asks for the platform's own manifest now, when a container is needed.

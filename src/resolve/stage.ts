@@ -5,7 +5,7 @@ import { CheckFailedError } from '../errors.js';
 import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/schema.js';
 import { type ResolveInput, resolveAgainstBase } from './resolve.js';
-import { chooseNetwork, type HostLookup, systemLookup } from './network-lookup.js';
+import { chooseNetwork, type HostLookup } from './network-lookup.js';
 import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 import { readListedRequirements } from '../requirements/references.js';
@@ -27,11 +27,15 @@ export async function runResolveStage(
     verbose?: boolean;
     /**
      * Where PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, ${NAME} references, ML_IMAGE_RESOLVE_TIMEOUT_SECONDS
-     * and the run's GITHUB_* scope are read (default: process.env).
+     * and the run's GITHUB_* scope are read: the caller's (the pipeline's io.env), never this
+     * process's own by default.
      */
-    env?: Readonly<Record<string, string | undefined>>;
-    /** This machine's resolver, for index host names (network-lookup.ts); default: the system's. */
-    lookupHost?: HostLookup;
+    env: Readonly<Record<string, string | undefined>>;
+    /**
+     * This machine's resolver, for index host names (network-lookup.ts): the composition root
+     * supplies the system's (src/docker/host-lookup.ts), a test a fake.
+     */
+    lookupHost: HostLookup;
     /**
      * The build's builder holds no images of this engine (a docker-container, kubernetes or remote
      * driver): it resolves the base's tag in the registry whatever this engine holds, as build.pull
@@ -42,7 +46,7 @@ export async function runResolveStage(
 ): Promise<Resolved> {
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};
-  const env = deps.env ?? process.env;
+  const { env } = deps;
   // Lines are checked with only build.secrets filled in: the others are refused just below.
   const requirements = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
   const indexes = pipIndexes(config.python, env);
@@ -72,7 +76,7 @@ export async function runResolveStage(
       };
       // bridge unless the build itself uses the host's network or pip must reach this machine's
       // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
-      const { network } = await chooseNetwork(input, config.build.network, deps.lookupHost ?? systemLookup);
+      const { network } = await chooseNetwork(input, config.build.network, deps.lookupHost);
       const out = await resolveAgainstBase({ ...input, network }, deps);
       const r = out.resolution;
       for (const m of r.resolved?.moved ?? [])

@@ -101,6 +101,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       {
         docker: io.docker,
         env: io.env,
+        ...(io.lookupHost && { lookupHost: io.lookupHost }),
         // The plan is in plan.json (and `ml-image plan`): here a line per resolve and build step.
         progress: (stage, line) => {
           if (stage !== 'plan') progress(line);

@@ -1,4 +1,5 @@
 import { readRequirements, workspaceRoot } from '../../requirements/read.js';
+import { systemLookup } from '../../docker/host-lookup.js';
 import { InputError } from '../../errors.js';
 import { imageRefProblem } from '../../oci/ref.js';
 import { pipIndexes } from '../../python/indexes.js';
@@ -110,6 +111,7 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
       {
         docker: io.docker(),
         env: io.env,
+        lookupHost: io.lookupHost ?? systemLookup,
         progress: (l) => io.stderr(`${l}\n`),
         cache: fileSnapshotCache(defaultCacheDir(io.env, io.cwd)),
         // --verbose: a per-step timing line at the end of the progress.

@@ -154,6 +154,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       {
         docker: io.docker,
         env: io.env,
+        ...(io.lookupHost && { lookupHost: io.lookupHost }),
         progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
         ...(!values.quiet && { output: (l: string, at?: string) => io.stderr(outputLine(l, at)) }),
         error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
