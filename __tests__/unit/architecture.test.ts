@@ -2,8 +2,11 @@
 // pipeline/, action/ or cli/), shared modules import no stage, a stage reaches another only through
 // its contract (schema/result modules), results/ only through the stages' schema modules, packages
 // with side effects only where the allow-list says, no file over 400 lines, the function-length lint
-// rule and no inline disabling of it. The import graph is read with TypeScript's own pre-processor
-// (import, import type, export ... from, import()), so no tool like madge is needed.
+// rule and no inline disabling of it; no result file name spelled outside src/results/names.ts, no
+// schemaVersion as a number, no stage reading process.env; and docs/architecture.md naming what the
+// tree has (the result files, the sub-actions, the stage exceptions). The import graph is read with
+// TypeScript's own pre-processor (import, import type, export ... from, import()), so no tool like
+// madge is needed.
 //
 // Every allow-list below is derived from the tree and names why each entry is there: a new edge
 // fails here until it is a deliberate change (the entry, with its reason, and docs/architecture.md),
@@ -14,6 +17,20 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import {
+  ATTEST_FILE,
+  attestationFile,
+  BUILD_FILE,
+  commentArtifactFile,
+  devcontainerFile,
+  digestFile,
+  envelopeFile,
+  PLAN_FILE,
+  recordFile,
+  reportFile,
+  resolutionFile,
+  RUN_REPORT_FILE,
+} from '../../src/results/names.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const SRC = path.join(REPO_ROOT, 'src');
@@ -838,6 +855,67 @@ describe('src/', () => {
 
   it('turns no size rule off with an eslint-disable comment (max-lines, max-lines-per-function)', () => {
     expect(sizeRuleDisables(files)).toEqual([]);
+  });
+});
+
+// --- docs/architecture.md ------------------------------------------------------------------------
+
+describe('docs/architecture.md', () => {
+  const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'architecture.md'), 'utf8');
+  /** The text under a `## HEADING` up to the next one. */
+  const section = (heading: string) => {
+    const start = doc.indexOf(`\n## ${heading}\n`);
+    expect(start, heading).toBeGreaterThanOrEqual(0);
+    const end = doc.indexOf('\n## ', start + 1);
+    return doc.slice(start, end < 0 ? undefined : end);
+  };
+
+  it("the results contract's table names every file src/results/names.ts names", () => {
+    const table = section('The results contract');
+    const [v, p] = ['<variant>', 'linux/<arch>'];
+    const names = [
+      PLAN_FILE,
+      resolutionFile(v, p),
+      BUILD_FILE,
+      digestFile(v, p),
+      ...(['env', 'smoke', 'junit', 'smoke-key'] as const).map((k) => recordFile(k, v, p)),
+      reportFile(v, 'md'),
+      reportFile(v, 'json'),
+      RUN_REPORT_FILE,
+      commentArtifactFile(),
+      ATTEST_FILE,
+      attestationFile(v, p, '<kind>'),
+      attestationFile(v, p, 'sbom.spdx'),
+      envelopeFile(v, p, '<kind>'),
+      devcontainerFile(v),
+    ].map((n) => n.split(path.sep).join('/'));
+    expect(names.filter((n) => !table.includes(`\`${n}\``))).toEqual([]);
+  });
+
+  it('names every sub-action (actions/*)', () => {
+    const subActions = readdirSync(path.join(REPO_ROOT, 'actions')).filter((n) =>
+      existsSync(path.join(REPO_ROOT, 'actions', n, 'action.yml')),
+    );
+    const row = doc.split('\n').find((l) => l.startsWith('| `actions/'));
+    expect(row).toBeDefined();
+    expect(subActions.filter((n) => !new RegExp(`\\b${n}\\b`).test(row!))).toEqual([]);
+  });
+
+  it("names the stage exceptions the test holds, and no other stage's internals as one", () => {
+    const rule = doc
+      .split('\n- **')
+      .find((b) => b.startsWith('A stage reaches another only through its contract'));
+    expect(rule).toBeDefined();
+    const targets = new Set(Object.keys(STAGE_EXCEPTIONS).map((e) => e.split(' -> ')[1]!));
+    // Named as `stage/file.ts` (not `src/...`, a module of the stage itself): another stage's.
+    const named = [...rule!.matchAll(/`([a-z]+\/[a-z0-9-]+\.ts)`/g)].map((m) => m[1]!);
+    expect([...targets].filter((t) => !named.includes(t))).toEqual([]);
+    expect(
+      named.filter(
+        (n) =>
+          STAGES.includes(topLevel(n)) && !STAGE_CONTRACT.test(path.posix.basename(n)) && !targets.has(n),
+      ),
+    ).toEqual([]);
   });
 });
 
