@@ -85,7 +85,14 @@ describe.skipIf(!env.available)('ml-image devcontainer with the Dev Containers C
       ).stdout
         .split('\n')
         .filter(Boolean);
+      // On Linux they ran the CLI's copies of the image with the host user's UID (vsc-...-uid).
+      const copies =
+        ids.length > 0
+          ? (await sh('docker', ['inspect', '--format', '{{.Config.Image}}', ...ids])).stdout
+          : '';
       if (ids.length > 0) await sh('docker', ['rm', '-f', '-v', ...ids]);
+      const derived = [...new Set(copies.split('\n').filter((i) => /^vsc-.*-uid$/.test(i)))];
+      if (derived.length > 0) await sh('docker', ['image', 'rm', ...derived]);
     }
     if (volumesBefore) {
       const made = [...(await volumes())].filter(
@@ -135,20 +142,31 @@ describe.skipIf(!env.available)('ml-image devcontainer with the Dev Containers C
     const outcome = JSON.parse(up.stdout.trim().split('\n').pop()!);
     expect(outcome).toMatchObject({ outcome: 'success', remoteUser: 'app' });
 
-    // Python in the container: the user, the cache variable, a write to the cache volume, the image.
+    // Python in the container: the user, the cache variable, a write to the cache volume, the image,
+    // and a write to the workspace (exec's working directory), which app owns at the host user's UID
+    // (updateRemoteUserUID); a host user root keeps app at 1000 (UID 0 is taken), so not there.
     const script = [
       'import getpass, os, pathlib',
       "p = pathlib.Path(os.environ['HF_HOME'], 'probe.txt')",
       "p.write_text('ok')",
       "print('RESULT', getpass.getuser(), os.environ['HF_HOME'], p.read_text(), os.environ['ML_IMAGE_VARIANT'])",
+      "try: pathlib.Path('workspace-probe.txt').write_text('ok'); print('WORKSPACE', os.getuid(), 'ok')",
+      "except PermissionError: print('WORKSPACE', os.getuid(), 'denied')",
     ].join('\n');
     const ex = await sh(DEVCONTAINER, ['exec', '--workspace-folder', workspace, 'python3', '-c', script]);
     expect(ex.code, `${ex.stdout}\n${ex.stderr}`).toBe(0);
     expect(ex.stdout).toMatch(/^RESULT app \/cache\/huggingface ok cpu$/m);
+    const uid = process.getuid?.();
+    if (process.platform === 'linux' && uid !== undefined && uid !== 0) {
+      expect(ex.stdout).toMatch(new RegExp(`^WORKSPACE ${uid} ok$`, 'm'));
+      expect(readFileSync(path.join(workspace, 'workspace-probe.txt'), 'utf8')).toBe('ok');
+    }
 
-    // The container runs the image by digest, not a derived image the CLI built.
+    // On Linux the CLI runs its copy of the image (FROM it by digest) with app at the host user's
+    // UID, elsewhere the image itself.
     const inspect = await sh('docker', ['inspect', '--format', '{{.Config.Image}}', outcome.containerId]);
-    expect(inspect.stdout.trim()).toBe(`${repository}@${digest}`);
+    if (process.platform === 'linux') expect(inspect.stdout.trim()).toMatch(/-uid$/);
+    else expect(inspect.stdout.trim()).toBe(`${repository}@${digest}`);
   });
 
   it('a CUDA variant asks for GPUs, and the CLI passes them only where the engine has them', async () => {

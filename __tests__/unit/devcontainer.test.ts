@@ -148,7 +148,7 @@ describe('devcontainerJson', () => {
     const dc = devcontainerJson({ ...image, cuda: false, record: templateRecord() });
     expect(dc.image).toBe(`ghcr.io/acme/model@${D1}`);
     expect(dc.remoteUser).toBe('app');
-    expect(dc.updateRemoteUserUID).toBe(false);
+    expect(dc.updateRemoteUserUID).toBe(true);
     expect(dc.mounts).toEqual([
       'source=ml-image-hf-cache,target=/cache/huggingface,type=volume',
       'source=ml-image-torch-cache,target=/cache/torch,type=volume',
@@ -180,7 +180,7 @@ describe('devcontainerJson', () => {
   it('without a record: no user, no volumes, no ports (the image defaults apply)', () => {
     const dc = devcontainerJson({ ...image, cuda: false });
     expect(dc.remoteUser).toBeUndefined();
-    expect(dc.updateRemoteUserUID).toBe(false);
+    expect(dc.updateRemoteUserUID).toBe(true);
     expect(dc.mounts).toEqual([]);
     expect(dc.forwardPorts).toBeUndefined();
   });

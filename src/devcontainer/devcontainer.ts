@@ -104,7 +104,7 @@ export interface DevcontainerJson {
   name: string;
   image: string;
   remoteUser?: string;
-  updateRemoteUserUID: false;
+  updateRemoteUserUID: true;
   runArgs: string[];
   hostRequirements?: { gpu: boolean };
   mounts: string[];
@@ -169,9 +169,10 @@ export function devcontainerJson(input: DevcontainerInput): DevcontainerJson {
     image: input.image,
     // The image's own user: the workspace and cache volumes are used as it, never as root.
     ...(user !== undefined && { remoteUser: user }),
-    // The image itself, not a derived one with its user's UID changed to the host's (its files and
-    // the cache volumes are owned by that UID).
-    updateRemoteUserUID: false,
+    // The Dev Containers default, said: on Linux the CLI runs a copy of the image whose user has
+    // the host user's UID, so it owns the bind-mounted workspace (a host UID other than the image
+    // user's could not write it); the templates' cache directories are writable by any UID.
+    updateRemoteUserUID: true,
     runArgs: [`--shm-size=${SHM_SIZE}`],
     // GPUs for a CUDA variant only: the CLI adds --gpus all where the host has them.
     ...(input.cuda && { hostRequirements: { gpu: true } }),

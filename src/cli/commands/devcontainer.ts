@@ -65,8 +65,8 @@ and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a
 definition for VS Code, Codespaces or the devcontainer CLI:
   image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
                    build that only loaded its image (push: false) gets its local tag, with a note
-  remoteUser       the image's non-root USER (from the record); updateRemoteUserUID false: the image
-                   runs as built, no derived image with the host's UID
+  remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
+                   user gets the host user's UID, so it can write the workspace
   mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
                    image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does not
                    set PIP_NO_CACHE_DIR, which the templates do)
