@@ -26,6 +26,7 @@ describe('git context from GitHub', () => {
   it('push to the default branch', () => {
     const ctx = gitContextFromGitHubEnv({
       ...base,
+      GITHUB_EVENT_NAME: 'push',
       GITHUB_SHA: 'abc',
       GITHUB_REF: 'refs/heads/main',
       GITHUB_EVENT_PATH: event({ repository: { default_branch: 'main' } }),

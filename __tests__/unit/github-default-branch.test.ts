@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultBranchOf, parseGitHubEvent } from '../../src/github/event.js';
-import { gitContextFromGitHubEnv } from '../../src/plan/git-context.js';
+import { gitContextFromGitHubEnv, scheduledCheckout } from '../../src/plan/git-context.js';
 import { computeTags } from '../../src/plan/tags.js';
 import { githubReportContext } from '../../src/report/github-env.js';
 
@@ -78,5 +78,86 @@ describe('the default branch of a run', () => {
     expect(report.saveAs).toEqual(onDefault ? { branch, sha: SHA } : undefined);
     expect(report.target?.defaultBranch).toBe(branch ?? null);
     if (branch !== undefined) expect(report.baseBranch).toBe(branch);
+  });
+});
+
+/** The Actions environment of an event EVENT_NAME with PAYLOAD on GITHUB_REF REF. */
+function runnerEnv(eventName: string, payload: unknown, ref = 'refs/heads/main') {
+  const file = path.join(dir, `${eventName}.json`);
+  writeFileSync(file, JSON.stringify(payload));
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: file,
+    GITHUB_REF: ref,
+    GITHUB_SHA: SHA,
+    GITHUB_REPOSITORY: 'o/r',
+  };
+}
+const releaseTags = (git: ReturnType<typeof gitContextFromGitHubEnv>) =>
+  computeTags({ repository: 'ghcr.io/o/r', variant: 'cpu', primary: true, version: '1.4.0', git: git! }).map(
+    (t) => t.slice(t.lastIndexOf(':') + 1),
+  );
+
+// A scheduled workflow that checks out another branch (a nightly rebuild of release/1.x) runs with
+// the default branch's GITHUB_REF and GITHUB_SHA: what it built is the checkout's commit, which must
+// not move `latest`, the version tag or the default branch's baseline.
+describe('a schedule run that checked out another commit', () => {
+  const OTHER = '0123456789abcdef0123456789abcdef01234567';
+  it.each<[string, string | undefined, boolean]>([
+    ['another commit', OTHER, false],
+    ['the commit GITHUB_SHA names', SHA, true],
+    ['not read (no git)', undefined, true],
+  ])('%s', (_, checkedOut, onDefault) => {
+    const env = runnerEnv('schedule', SCHEDULE);
+    expect(defaultBranchOf(env, parseGitHubEvent(SCHEDULE), checkedOut)).toBe(onDefault ? 'main' : undefined);
+    const git = gitContextFromGitHubEnv(env, checkedOut)!;
+    expect(git.isDefaultBranch).toBe(onDefault);
+    expect(git.sha).toBe(checkedOut ?? SHA);
+    const tags = releaseTags(git);
+    expect(tags).toEqual(onDefault ? ['1.4.0-cpu', 'sha-abcdef0-cpu', 'cpu', 'latest'] : ['sha-0123456-cpu']);
+    const report = githubReportContext(
+      { ...env, GITHUB_SERVER_URL: 'https://github.com' },
+      undefined,
+      undefined,
+      checkedOut,
+    );
+    expect(report.saveAs).toEqual(onDefault ? { branch: 'main', sha: SHA } : undefined);
+  });
+
+  it('is read on a schedule run only (one git process), never on another event', async () => {
+    let reads = 0;
+    const head = async () => {
+      reads++;
+      return SHA;
+    };
+    expect(await scheduledCheckout(runnerEnv('schedule', SCHEDULE), head)).toBe(SHA);
+    expect(await scheduledCheckout(runnerEnv('push', PUSH), head)).toBeUndefined();
+    expect(await scheduledCheckout({ GITHUB_EVENT_NAME: 'schedule' }, head)).toBeUndefined(); // not a runner
+    expect(reads).toBe(1);
+  });
+});
+
+// Runs that may build a pull request's code have the default branch's GITHUB_REF (an issue_comment
+// "/ok-to-test" run, a workflow_run after a pull request's run, a repository_dispatch): never the
+// default branch's, so their image gets no `latest`, `<variant>` or version tag.
+describe('a run that may build a pull request', () => {
+  const AFTER = (event: string, head: string) => ({
+    ...PUSH,
+    workflow_run: { event, head_branch: 'main', head_sha: SHA, head_repository: { full_name: head } },
+  });
+  it.each<[string, string, unknown, boolean]>([
+    ['an issue_comment run', 'issue_comment', { ...PUSH, issue: { number: 5, pull_request: {} } }, false],
+    ['a repository_dispatch run', 'repository_dispatch', PUSH, false],
+    ["a workflow_run after a pull request's run", 'workflow_run', AFTER('pull_request', 'o/r'), false],
+    ["a workflow_run after a fork's push", 'workflow_run', AFTER('push', 'fork/r'), false],
+    ['a workflow_run after a push of this repository', 'workflow_run', AFTER('push', 'o/r'), true],
+    ['a push (control)', 'push', PUSH, true],
+  ])('%s: the default branch %s', (_, eventName, payload, onDefault) => {
+    const git = gitContextFromGitHubEnv(runnerEnv(eventName, payload))!;
+    expect(git.isDefaultBranch).toBe(onDefault);
+    expect(releaseTags(git)).toEqual(
+      onDefault ? ['1.4.0-cpu', 'sha-abcdef0-cpu', 'cpu', 'latest'] : ['sha-abcdef0-cpu'],
+    );
   });
 });

@@ -8,6 +8,8 @@ import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
 import { noWorkflowCommands } from '../util/text.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
+import { ActionsExecRunner } from '../docker/exec-runner.js';
+import { checkoutHead } from '../docker/git-head.js';
 import { ConfigError, describeError, exitCodeOf, MlImageError } from '../errors.js';
 
 /**
@@ -41,6 +43,8 @@ export interface ActionIo {
   getState?: (name: string) => string;
   /** cosign for the verify sub-action; default: the real binary. */
   signer?: () => Signer;
+  /** The commit the checkout at DIR holds (git rev-parse HEAD); none given: not read. */
+  checkoutHead?: (dir: string) => Promise<string | undefined>;
 }
 
 export function coreIo(): ActionIo {
@@ -70,6 +74,7 @@ export function coreIo(): ActionIo {
     docker: () => (docker ??= createDefaultDockerAdapter()),
     saveState: (n, v) => core.saveState(n, v),
     getState: (n) => core.getState(n),
+    checkoutHead: (dir) => checkoutHead(new ActionsExecRunner(), dir),
   };
 }
 

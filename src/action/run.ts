@@ -18,7 +18,7 @@ import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { writeResultDevcontainers } from '../devcontainer/from-results.js';
 import { checkRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
-import { gitContextFromGitHubEnv } from '../plan/git-context.js';
+import { gitContextFromGitHubEnv, scheduledCheckout } from '../plan/git-context.js';
 import {
   checkStageInputs,
   parseStages,
@@ -253,7 +253,11 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       : tagHost
     : config.image.registry;
   if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(registry);
-  const gh = githubReportContext(io.env, token);
+  // A schedule run's checkout, which may hold another branch than GITHUB_REF's (see defaultBranchOf).
+  const checkedOut = await scheduledCheckout(io.env, async () =>
+    io.checkoutHead?.(loaded.file !== undefined ? path.dirname(path.resolve(io.cwd, loaded.file)) : io.cwd),
+  );
+  const gh = githubReportContext(io.env, token, undefined, checkedOut);
   if (gh.saveSkipped && stages.has('report')) io.info(gh.saveSkipped);
   if (gh.target && inputs.author !== undefined) gh.target.author = inputs.author;
   const t0 = Date.now();
@@ -268,7 +272,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       ...(mergeFrom !== '' && { mergeFrom: path.resolve(io.cwd, mergeFrom) }),
       gpus: inputs.gpus,
       imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
-      git: gitContextFromGitHubEnv(io.env) ?? {},
+      git: gitContextFromGitHubEnv(io.env, checkedOut) ?? {},
       cacheDir: defaultCacheDir(io.env, io.cwd),
       report: {
         mode: inputs.commentMode,

@@ -73,17 +73,21 @@ export function parseGitHubEvent(json: unknown): GitHubEvent {
  * the branch it runs on. A schedule's payload is only {"schedule": "<cron>"}, and GitHub runs every
  * scheduled workflow on the default branch (GITHUB_REF is it), so a nightly rebuild gets the
  * default branch's tags and saves its baseline, as the reusable workflow's attest job counts it.
+ * CHECKED_OUT, where the caller read it: the commit the checkout holds. A schedule run that checked
+ * out another commit than GITHUB_SHA (a nightly rebuild of release/1.x) is not told to be the
+ * default branch's: its image must not move `latest`, nor its records become the baseline.
  */
 export function defaultBranchOf(
   env: Readonly<Record<string, string | undefined>>,
   event: GitHubEvent,
+  checkedOut?: string,
 ): string | undefined {
+  const schedule = env.GITHUB_EVENT_NAME === 'schedule';
+  if (schedule && checkedOut !== undefined && checkedOut !== env.GITHUB_SHA) return undefined;
   const named = event.repository?.default_branch;
   if (named !== undefined) return named;
   const ref = env.GITHUB_REF;
-  return env.GITHUB_EVENT_NAME === 'schedule' && ref?.startsWith('refs/heads/')
-    ? ref.slice('refs/heads/'.length)
-    : undefined;
+  return schedule && ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
 }
 
 /** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */

@@ -2,6 +2,7 @@
 // local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
 import type { CommandRunner } from '../docker/adapter.js';
 import { defaultBranchOf, readGitHubEventFile } from '../github/event.js';
+import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
 import type { GitContext } from './schema.js';
 
 /**
@@ -13,27 +14,49 @@ function withCommitTime(text: string | undefined): { commitTime?: string } {
   return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
 }
 
-/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
+/**
+ * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
+ * checkout holds, where the caller read it (a schedule run: see defaultBranchOf); it is then the
+ * commit tags and labels name. A run that may build a pull request's code (an issue_comment
+ * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
+ * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
+ */
 export function gitContextFromGitHubEnv(
   env: Readonly<Record<string, string | undefined>>,
+  checkedOut?: string,
 ): GitContext | undefined {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
   const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
   const pr = event.pull_request?.number;
-  const defaultBranch = defaultBranchOf(env, event);
+  const defaultBranch = defaultBranchOf(env, event, checkedOut);
   const ref = env.GITHUB_REF;
+  // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
+  const sha = event.pull_request?.head?.sha ?? checkedOut ?? env.GITHUB_SHA;
   return {
-    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
-    ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
-      sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
-    }),
+    ...(sha !== undefined && { sha }),
     ...(ref !== undefined && { ref }),
-    isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
+    isDefaultBranch:
+      pr === undefined &&
+      defaultBranch !== undefined &&
+      ref === `refs/heads/${defaultBranch}` &&
+      !mayBuildPullRequestCode(env, event),
     ...(pr !== undefined && { prNumber: pr }),
     ...withCommitTime(event.head_commit?.timestamp),
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
   };
+}
+
+/**
+ * What a run reads of its checkout before the git context: the checked-out commit on a schedule
+ * run only (the one event whose default branch comes from GITHUB_REF alone: see defaultBranchOf),
+ * one git process; undefined elsewhere.
+ */
+export async function scheduledCheckout(
+  env: Readonly<Record<string, string | undefined>>,
+  head: () => Promise<string | undefined>,
+): Promise<string | undefined> {
+  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_EVENT_NAME === 'schedule' ? head() : undefined;
 }
 
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */

@@ -27,10 +27,12 @@ export function githubReportContext(
   env: Readonly<Record<string, string | undefined>>,
   token: string | undefined,
   event: GitHubEvent = readGitHubEvent(env),
+  /** The commit the checkout holds, where read (a schedule run: see defaultBranchOf). */
+  checkedOut?: string,
 ): GitHubReportContext {
   if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY) return {};
   const pr = event.pull_request;
-  const defaultBranch = defaultBranchOf(env, event);
+  const defaultBranch = defaultBranchOf(env, event, checkedOut);
   const branch = env.GITHUB_REF?.startsWith('refs/heads/')
     ? env.GITHUB_REF.slice('refs/heads/'.length)
     : undefined;
@@ -40,7 +42,9 @@ export function githubReportContext(
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     repository: env.GITHUB_REPOSITORY,
     ...(pr?.number !== undefined && { prNumber: pr.number }),
-    ...((pr?.head?.sha ?? env.GITHUB_SHA) && { headSha: pr?.head?.sha ?? env.GITHUB_SHA }),
+    ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {
+      headSha: pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA,
+    }),
     // Another repository's head (or a deleted fork: head.repo null) gets a read-only token.
     // head.repo.fork only says the head repository is some fork, maybe this very one.
     ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),

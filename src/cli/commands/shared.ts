@@ -2,7 +2,12 @@
 import { toTerminal, wantsColor } from '../../report/render/terminal.js';
 import type { LoadedConfig, Override } from '../../config/load.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
-import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { checkoutHead } from '../../docker/git-head.js';
+import {
+  gitContextFromCheckout,
+  gitContextFromGitHubEnv,
+  scheduledCheckout,
+} from '../../plan/git-context.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { type Plan, planBuild } from '../../plan/plan.js';
 import type { GitContext } from '../../plan/schema.js';
@@ -31,7 +36,9 @@ export function overridesFromFlags(values: {
 
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 export async function gitContextFor(io: CliIo): Promise<GitContext> {
-  return gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+  const exec = new ActionsExecRunner();
+  const checkedOut = await scheduledCheckout(io.env, () => checkoutHead(exec, io.cwd));
+  return gitContextFromGitHubEnv(io.env, checkedOut) ?? (await gitContextFromCheckout(exec, io.cwd));
 }
 
 /**
