@@ -218,10 +218,31 @@ function invalidRequirement(
   );
 }
 
-function hashMismatch(f: Extract<PipFailure, { kind: 'hash' }>, { at, said }: Blame): MlImageError {
+/**
+ * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
+ * that mode (blamed on the first line that names one of them: else they are dependencies the files
+ * do not list); requirements not pinned with ==. Exit 2.
+ */
+function hashFailure(f: Extract<PipFailure, { kind: 'hash' }>, { ctx, at, said }: Blame): MlImageError {
+  if (f.problem === 'mismatch')
+    return new InputError(
+      `${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`,
+      'update the --hash values (pip hash FILE), or find out why the file changed',
+    );
+  const listed = f.requirements.map((r) => redactUrls(r)).join(', ') || 'some requirements';
+  const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
+  const mode =
+    "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
+  const drop = 'or drop every --hash and --require-hashes to leave that mode';
+  if (f.problem === 'unpinned')
+    return new InputError(
+      `${prefix(named[0]?.origin ?? at(f.line))}${mode}, and ${listed} ${f.requirements.length === 1 ? 'is' : 'are'} not pinned with ==${said(f.message)}`,
+      `pin each to one version (name==1.2.3) with its --hash, ${drop}`,
+    );
+  const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
   return new InputError(
-    `${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`,
-    'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one',
+    `${prefix(named[0]?.origin)}${mode}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => redactUrls(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`,
+    `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${drop}`,
   );
 }
 
@@ -317,7 +338,7 @@ export function pipFailureError(pipOut: string, ctx: FailureContext): MlImageErr
     case 'direct-url':
       return directUrl(f, b);
     case 'hash':
-      return hashMismatch(f, b);
+      return hashFailure(f, b);
     case 'local-path':
       return localPath(f, b);
     case 'build-failed':

@@ -3,6 +3,7 @@
 import { canonicalName } from '../requirements/parse.js';
 import { lineEnd } from '../util/text.js';
 import { buildFailure, vcsFailure, type VcsFailure } from './pip-subprocess.js';
+import { hashFailureOf, type HashProblem } from './hash-failure.js';
 
 export interface ConflictCause {
   line: string;
@@ -171,7 +172,7 @@ export type PipFailure =
       line: number;
       message: string;
     }
-  | { kind: 'hash'; line: number; message: string }
+  | { kind: 'hash'; problem: HashProblem; requirements: string[]; line: number; message: string }
   | { kind: 'local-path'; line: number; message: string }
   | { kind: 'build-failed'; requirement?: string; message: string }
   | (VcsFailure & { message: string })
@@ -357,13 +358,10 @@ export function classifyPipFailure(output: string, loginHosts?: ReadonlySet<stri
       line: 0,
       message,
     };
-  if (
-    /DO NOT MATCH THE HASHES|Hashes are required in --require-hashes mode|In --require-hashes mode, all requirements must/.test(
-      output,
-    )
-  ) {
-    const at = output.search(/HASHES|--require-hashes mode/);
-    return { kind: 'hash', line: lineRef(output.slice(at)), message };
+  const hash = hashFailureOf(output);
+  if (hash) {
+    const { problem, requirements } = hash;
+    return { kind: 'hash', problem, requirements, line: lineRef(output.slice(hash.at)), message };
   }
   const ran = subprocessFailure(output, message);
   if (ran) return ran;
