@@ -19,6 +19,7 @@ import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild, taggedVariants } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
 import { baselineKeys, type ReportOptions, type ReportOutcome, restoreBaseline } from '../report/stage.js';
+import { checkPlanRequirements } from '../requirements/plan-check.js';
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
 import type { HostLookup } from '../resolve/network-lookup.js';
 import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js';
@@ -271,8 +272,10 @@ async function resolveAndBuild(
       mergeFromDigestFiles(opts.mergeFrom!, io, plan, opts.buildOptions?.annotations),
     );
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
-  // A build secret the environment lacks, an id given twice: exit 2 before any container runs.
+  // A build secret the environment lacks, an id given twice, requirements the variants cannot
+  // install as written (requirements/plan-check.ts): exit 2 before any container runs.
   if (opts.stages.has('build')) checkBuildSecrets(opts.buildOptions, config, io.env);
+  checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning);
   const docker = io.docker();
   const resolved = opts.stages.has('resolve')
     ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))

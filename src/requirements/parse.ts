@@ -26,6 +26,8 @@ export interface RequirementLine {
   /** The extras asked for (`name[a,b]`), as written; absent when none. */
   extras?: string[];
   editable: boolean;
+  /** The line gives a --hash: pip's hash-checking mode is then on for every requirement. */
+  hashed?: true;
 }
 
 export interface OptionLine {
@@ -242,6 +244,7 @@ export function parseLine(text: string): RequirementLine | OptionLine | { error:
       options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
     };
   }
+  const hashed = options.some((o) => o.spec.long === 'hash') && { hashed: true as const };
   const loc = asLocation(args);
   if (loc)
     return {
@@ -249,6 +252,7 @@ export function parseLine(text: string): RequirementLine | OptionLine | { error:
       url: loc.url,
       editable: false,
       ...(loc.name !== undefined && { name: loc.name }),
+      ...hashed,
     };
   try {
     const r = parsePep508(args);
@@ -258,6 +262,7 @@ export function parseLine(text: string): RequirementLine | OptionLine | { error:
       editable: false,
       ...(r.url !== undefined && { url: r.url }),
       ...(r.extras.length > 0 && { extras: r.extras }),
+      ...hashed,
     };
   } catch (e) {
     if (e instanceof Syntax) return { error: e.message };

@@ -22,6 +22,7 @@ import {
   quotedWhy,
 } from './credential-problems.js';
 import { editableCredentialWhy } from './credentials.js';
+import { lineFacts, type LineFacts } from './line-facts.js';
 import {
   canonicalName,
   envReferences,
@@ -73,6 +74,8 @@ export interface RequirementsText {
    * (the build's inputs, which provenance names by digest). Absolute paths as resolved.
    */
   files: string[];
+  /** pip's hash-checking mode and the lines naming local files (line-facts.ts; plan-check.ts). */
+  facts?: LineFacts;
 }
 
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
@@ -234,8 +237,10 @@ function readInto() {
   const constraints = { lines: [] as string[], origins: [] as string[] };
   const requirements: RequirementOrigin[] = [];
   const indexes: RequirementsText['indexes'] = { extraIndexUrls: [] };
+  const facts = lineFacts();
   return {
     line(l: ParsedLine, origin: string, asConstraints: boolean) {
+      facts.line(l, origin);
       if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
         constraints.lines.push(l.text);
         constraints.origins.push(origin);
@@ -267,6 +272,7 @@ function readInto() {
       requirements,
       indexes,
       constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
+      facts: facts.result(),
     }),
   };
 }

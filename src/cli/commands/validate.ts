@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { checkConfigKey } from '../../attest/signing.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { checkPlanRequirements } from '../../requirements/plan-check.js';
 import { readListedRequirements } from '../../requirements/references.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
@@ -29,7 +30,9 @@ smoke.baseline holds a throughput table, that attest.key is an encrypted cosign 
 the requirements files read as the build reads them (each line, every -r/-c include: file:line
 for each problem; pip is not run), and that the plan can be made: each variant's base image,
 CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
-validate refuses; its warnings are printed too).
+validate refuses; its warnings are printed too), and that its variants can install the
+requirements as written (hashes with a variant's torch, a local --find-links or path with a
+template: what a run that resolves or builds refuses).
 
 Options:
   --config FILE        config file to read
@@ -67,6 +70,9 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
     // is not asked): a config that plan would refuse is not valid.
     const plan = planOfConfig(loaded, gitContextFromGitHubEnv(io.env) ?? {});
     for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
+    // The requirements against the plan's variants, as a run that resolves or builds checks them.
+    if (!values['skip-file-checks'])
+      checkPlanRequirements(plan.variants, loaded, io.env, (w) => io.stderr(`warning: ${w}\n`));
     if (values.out !== undefined)
       writeOutFile(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
     if (values.json) {

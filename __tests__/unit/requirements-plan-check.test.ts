@@ -1,0 +1,288 @@
+// The requirements against the plan's variants, before any container runs (plan-check.ts): pip's
+// hash-checking mode with a variant whose build installs torch (the templates' torch step, and the
+// resolver's torch==V, carry no hash), and lines naming local files (a --find-links path, a
+// requirement by a relative path) when a template builds, are exit 2 naming each line; with only the
+// user's own Dockerfile a local --find-links is a warning. pip 26 (the reviewer's harness):
+// `pip install --dry-run torch==2.0.0 -r hashed.txt` fails "Hashes are required in
+// --require-hashes mode", a hashed -c line turns the mode on too, an installed torch with a wrong
+// --hash is "already satisfied", and `--find-links ./wheels` missing is only "Location './wheels'
+// is ignored". Unhashed constraints in that mode install (pip 22.0 to 26.2): the way out the fix
+// names (no torch on the variant, torch hashed in the requirements) resolves and builds.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { validateConfigData } from '../../src/config/load.js';
+import { ConfigError, ExitCode } from '../../src/errors.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+import { checkPlanRequirements, type PlannedVariant } from '../../src/requirements/plan-check.js';
+import { loadConfig } from '../../src/config/load.js';
+import { openResultDir } from '../../src/results/results.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-plan-check-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const H = `--hash=sha256:${'a'.repeat(64)}`;
+const put = (name: string, text: string) => {
+  mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  writeFileSync(path.join(dir, name), text);
+};
+const req = (n = 1) => `${path.join(dir, 'requirements.txt')}:${n}`;
+
+const CPU: PlannedVariant = {
+  name: 'cpu',
+  template: 'cpu',
+  torch: { version: '2.7.1', indexUrl: 'https://download.pytorch.org/whl/cpu' },
+};
+const CUDA: PlannedVariant = {
+  name: 'cuda12.8',
+  template: 'cuda',
+  torch: { version: '2.11.0', indexUrl: 'https://u:s3cr3tpass@mirror.example/whl/cu128' },
+};
+const NO_TORCH: PlannedVariant = { name: 'plain', template: 'cpu' };
+const NGC: PlannedVariant = { name: 'ngc', template: 'ngc', torch: { version: '2.7.0a0' } };
+const OWN: PlannedVariant = { name: 'own', torch: CPU.torch! };
+
+/** checkPlanRequirements over requirements.txt: the error, if any, and the warnings. */
+function check(
+  variants: PlannedVariant[],
+  text: string,
+  mode = 'auto',
+  env: Record<string, string> = {},
+  secrets = Object.keys(env),
+) {
+  put('requirements.txt', text);
+  const warnings: string[] = [];
+  const loaded = {
+    config: {
+      python: { requirements: ['requirements.txt'] },
+      build: { secrets },
+      resolve: { mode },
+    },
+    baseDir: dir,
+  };
+  try {
+    checkPlanRequirements(variants, loaded, env, (w) => warnings.push(w));
+    return { warnings };
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return { error: e, warnings };
+  }
+}
+
+describe("hash-checking mode with a variant's torch: exit 2 before anything runs", () => {
+  it.each<[string, PlannedVariant[], string, string, RegExp]>([
+    ['a --hash, the cpu template', [CPU], `numpy==2.1.3 \\\n    ${H}\n`, 'auto', /^--hash puts pip/],
+    [
+      '--require-hashes, the cuda template',
+      [NO_TORCH, CUDA],
+      `numpy\n--require-hashes\n`,
+      'auto',
+      /^--require-hashes/,
+    ],
+    ['a --hash after unhashed lines', [CPU], `tqdm\nnumpy==2.1.3 ${H}\n`, 'off', /^--hash/],
+    ['own Dockerfile, resolver on (it asks for torch==V)', [OWN], `numpy==2.1.3 ${H}\n`, 'check', /^--hash/],
+  ])('%s', (_what, variants, text, mode, option) => {
+    const { error } = check(variants, text, mode);
+    expect(error?.exitCode).toBe(ExitCode.BadInput);
+    const line = text.startsWith('tqdm') || text.startsWith('numpy\n') ? 2 : 1;
+    const torch = variants.find((v) => v.torch?.indexUrl)!;
+    expect(error!.problems).toHaveLength(1);
+    const p = error!.problems[0]!;
+    expect(p.startsWith(`${req(line)}: `)).toBe(true);
+    expect(p.slice(req(line).length + 2)).toMatch(option);
+    expect(p).toContain(`${torch.name} torch ${torch.torch!.version} from `);
+    expect(p).toMatch(/install.? torch before the requirements, without a hash/);
+    // The way out: no torch on the variant and torch hashed in the requirements, or no hashes.
+    expect(error!.fix).toContain(`give ${torch.name} no torch`);
+    expect(error!.fix).toMatch(
+      /pin torch with its --hash in the requirements, its wheel index in the file \(--extra-index-url https:\/\//,
+    );
+    expect(error!.fix).toMatch(/drop the --hash options/);
+    // A login in the torch index is never shown.
+    expect(`${error!.message}${error!.fix}`).not.toContain('s3cr3tpass');
+  });
+
+  it('a --hash in a -c file turns the mode on too: named by its own file and line', () => {
+    put('pins.txt', `scipy<2\nnumpy==2.1.3 ${H}\n`);
+    const { error } = check([CPU], 'numpy\n-c pins.txt\n');
+    expect(error!.problems[0]).toMatch(new RegExp(`^${path.join(dir, 'pins.txt')}:2: --hash puts pip`));
+  });
+
+  it.each<[string, PlannedVariant[], string, string]>([
+    [
+      'no variant installs torch',
+      [NO_TORCH],
+      `torch==2.7.1+cpu ${H}\n--extra-index-url https://download.pytorch.org/whl/cpu\n`,
+      'auto',
+    ],
+    ["NGC: torch is the base image's, not installed", [NGC], `numpy==2.1.3 ${H}\n`, 'auto'],
+    ['own Dockerfile, resolve off', [OWN], `numpy==2.1.3 ${H}\n`, 'off'],
+    ['no hashes', [CPU, CUDA], 'numpy==2.1.3\n', 'auto'],
+  ])('passes: %s', (_what, variants, text, mode) => {
+    expect(check(variants, text, mode)).toEqual({ warnings: [] });
+  });
+
+  it('the way out as planned: a CPU variant without torch, a base: nvidia/cuda variant without torch', () => {
+    const config = validateConfigData(
+      {
+        image: { name: 'acme/demo' },
+        variants: [
+          'cpu',
+          { name: 'gpu', base: 'nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04', cuda: '12.8' },
+          'cuda12.8',
+        ],
+        platforms: ['linux/amd64'],
+        python: { requirements: ['requirements.txt'] },
+      },
+      'ml-image.yml',
+    );
+    const plan = planBuild(config, {
+      catalog: bundledCatalog(),
+      git: {},
+      now: new Date(),
+      configFile: 'ml-image.yml',
+    });
+    const [cpu, gpu, cuda] = plan.variants;
+    expect([cpu!.template, cpu!.torch, gpu!.template, gpu!.torch]).toEqual([
+      'cpu',
+      undefined,
+      'cuda',
+      undefined,
+    ]);
+    const text = `--extra-index-url https://download.pytorch.org/whl/cu128\ntorch==2.7.1+cu128 ${H}\n`;
+    expect(check([cpu!, gpu!], text)).toEqual({ warnings: [] });
+    // A variant given by cuda: always gets a torch (the newest of its CUDA): refused.
+    expect(check([cpu!, gpu!, cuda!], text).error?.problems[0]).toContain(
+      `cuda12.8 torch ${cuda!.torch!.version}`,
+    );
+  });
+});
+
+describe('lines naming local files', () => {
+  it.each<[string, string, 'find-links' | 'path']>([
+    ['--find-links ./wheels', '--find-links ./wheels', 'find-links'],
+    ['-f wheels', '-f wheels', 'find-links'],
+    ['an absolute path', '--find-links=/opt/wheels', 'find-links'],
+    ['a file: URL', '--find-links file:///home/me/wheels', 'find-links'],
+    ['a ${NAME} set to a path', '--find-links ${WHEELS}', 'find-links'],
+    ['./x.whl', './dist/pkg-1.0-py3-none-any.whl', 'path'],
+    ['-e .', '-e .', 'path'],
+    ['.[extra]', '.[gpu]', 'path'],
+    ['a bare archive name', 'pkg-1.0.tar.gz', 'path'],
+  ])('%s: exit 2 naming its line when a template builds', (_what, line, kind) => {
+    const { error } = check([NO_TORCH, OWN], `numpy\n${line}\n`, 'auto', { WHEELS: './wheels' });
+    expect(error?.exitCode).toBe(ExitCode.BadInput);
+    expect(error!.problems).toEqual([expect.stringContaining(`${req(2)}: "${line}": `)]);
+    expect(error!.problems[0]).toMatch(
+      kind === 'find-links'
+        ? /ignores a missing --find-links location with a warning and takes the project from the index instead/
+        : /a requirement by a relative path names a file of your repository/,
+    );
+    expect(error!.problems[0]).toMatch(
+      /variant plain is built from a template, whose pip step runs before the build context is copied in/,
+    );
+    expect(error!.fix).toMatch(
+      /serve the wheels from an index or a URL .* or build from your own Dockerfile/,
+    );
+  });
+
+  it.each([
+    ['--find-links https://host.example/wheels/'],
+    ['-f http://host.example/wheels.html'],
+    ['--find-links ${WHEELS_URL}'], // not set here: pip fills it in
+    ['pkg @ https://host.example/pkg-1.0-py3-none-any.whl'],
+    ['/opt/base/pkg-1.0-py3-none-any.whl'], // may be the base image's: pip fails loudly without it
+    ['pkg @ file:///opt/base/pkg-1.0-py3-none-any.whl'],
+    ['-e git+https://github.com/acme/pkg.git#egg=pkg'],
+  ])('%s: kept', (line) => {
+    // WHEELS_URL listed in build.secrets, not set where this runs (validate, say).
+    expect(check([NO_TORCH], `numpy\n${line}\n`, 'auto', {}, ['WHEELS_URL'])).toEqual({ warnings: [] });
+  });
+
+  it("only the user's own Dockerfile: a local --find-links is a warning (the resolver still lacks it), a path nothing", () => {
+    const r = check([OWN], 'numpy\n--find-links ./wheels\n-e .\n', 'off');
+    expect(r.error).toBeUndefined();
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${req(2)}: "--find-links ./wheels": --find-links names a directory on this machine: the resolver's container does not have it`,
+        ),
+      ),
+    ]);
+  });
+
+  it('every problem at once, hashes and local files, each fix', () => {
+    const { error } = check([CPU], `numpy==2.1.3 ${H}\n-f ./wheels\n`);
+    expect(error!.problems.map((p) => p.slice(0, req(1).length + 1))).toEqual([`${req(1)}:`, `${req(2)}:`]);
+    expect(error!.fix).toMatch(/drop the --hash options.*; and serve the wheels/);
+  });
+});
+
+describe('the run and validate refuse it before the engine is asked', () => {
+  const CONFIG =
+    'image:\n  name: o/m\nvariants: [cuda12.8]\nplatforms: [linux/amd64]\npython:\n  requirements: [requirements.txt]\n';
+
+  it('runPipeline (resolve, build): exit 2 after the plan, nothing started', async () => {
+    put('requirements.txt', `numpy==2.1.3 ${H}\n`);
+    put('ml-image.yml', CONFIG);
+    const engine = { asked: 0 };
+    const err = await runPipeline(
+      {
+        loaded: loadConfig({ cwd: dir, checkFiles: false }),
+        stages: new Set(['plan', 'resolve', 'build'] as const),
+        results: openResultDir(path.join(dir, 'out')),
+        push: false,
+        merge: true,
+        gpus: 'none',
+        imagesDir: dir,
+        git: {},
+        cacheDir: path.join(dir, 'cache'),
+        report: { mode: 'off', baseline: null },
+      },
+      {
+        docker: () => {
+          engine.asked++;
+          return fakeDocker();
+        },
+        env: {},
+        progress: () => undefined,
+        error: () => undefined,
+        warning: () => undefined,
+      },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).problems[0]).toMatch(
+      new RegExp(`^${req(1)}: --hash puts pip in hash-checking mode`),
+    );
+    expect(engine.asked).toBe(0);
+  });
+
+  it('validate: exit 2 naming the line; --skip-file-checks does not read the files', async () => {
+    put('requirements.txt', `numpy==2.1.3 ${H}\n`);
+    put('ml-image.yml', CONFIG);
+    const run = async (argv: string[]) => {
+      const io = captureIo(dir, fakeDocker(), { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache') });
+      return { code: await runCli(argv, io), err: io.err() };
+    };
+    const r = await run(['validate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${req(1)}: --hash puts pip in hash-checking mode`);
+    expect((await run(['validate', '--skip-file-checks'])).code).toBe(0);
+    put('requirements.txt', 'numpy\n--find-links ./wheels\n');
+    put('ml-image.yml', CONFIG.replace('cuda12.8', 'cpu'));
+    const local = await run(['validate']);
+    expect(local.code).toBe(2);
+    expect(local.err).toContain(`${req(2)}: "--find-links ./wheels"`);
+  });
+});
