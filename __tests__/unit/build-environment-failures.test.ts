@@ -166,22 +166,139 @@ ERROR: failed to solve: process "/bin/sh -c set -eu" did not complete successful
   });
 });
 
+const SOCKET = 'unix:///var/run/docker.sock';
+
 describe("the builder's platform, asked of the engine only for an exec format error", () => {
   const engine = (arch: string): EngineInfo => ({ version: '28.0.0', apiVersion: '1.48', os: 'linux', arch });
-  it.each<[string, string, string, EngineInfo | Error, object, number]>([
-    ['the docker driver', 'docker', QEMU_MISSING[0]!, engine('amd64'), { builderPlatform: 'linux/amd64' }, 1],
+  const amd64 = { builderPlatform: 'linux/amd64' };
+  // [what, driver, the nodes' endpoints, DOCKER_HOST, log, the engine's answer, expected, pings]
+  it.each<
+    [string, string, string[] | undefined, string | undefined, string, EngineInfo | Error, object, number]
+  >([
+    ['the docker driver', 'docker', ['default'], undefined, QEMU_MISSING[0]!, engine('amd64'), amd64, 1],
     [
-      'docker-container, aarch64',
+      'the docker driver, no endpoint printed',
+      'docker',
+      undefined,
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      amd64,
+      1,
+    ],
+    [
+      'docker-container on the default socket, aarch64',
       'docker-container',
+      [SOCKET],
+      undefined,
       QEMU_MISSING[0]!,
       engine('aarch64'),
       { builderPlatform: 'linux/arm64' },
       1,
     ],
-    ['a remote builder: its machine is elsewhere', 'remote', QEMU_MISSING[0]!, engine('amd64'), {}, 0],
-    ['an engine that does not answer', 'docker', QEMU_MISSING[0]!, new Error('down'), {}, 1],
-    ['another failure: not asked', 'docker', DISK_FULL[0]!, engine('amd64'), {}, 0],
-  ])('%s', async (_what, driver, log, answer, expected, pings) => {
+    [
+      'docker-container on the default context',
+      'docker-container',
+      ['default'],
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      amd64,
+      1,
+    ],
+    [
+      "docker-container on DOCKER_HOST's engine",
+      'docker-container',
+      ['tcp://10.0.0.5:2376'],
+      'tcp://10.0.0.5:2376',
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      amd64,
+      1,
+    ],
+    // Its node is another machine than the engine asked: that engine's platform is not the builder's.
+    [
+      'docker-container on another machine (ssh://)',
+      'docker-container',
+      ['ssh://arm-host'],
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      {},
+      0,
+    ],
+    [
+      'docker-container on the socket, DOCKER_HOST elsewhere',
+      'docker-container',
+      [SOCKET],
+      'tcp://10.0.0.5:2376',
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      {},
+      0,
+    ],
+    [
+      "docker-container on another context's engine",
+      'docker-container',
+      ['arm-ctx'],
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      {},
+      0,
+    ],
+    [
+      'docker-container with two nodes (--append)',
+      'docker-container',
+      [SOCKET, 'ssh://arm-host'],
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      {},
+      0,
+    ],
+    [
+      'docker-container, no endpoint printed',
+      'docker-container',
+      undefined,
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      {},
+      0,
+    ],
+    [
+      "the docker driver of another context's engine",
+      'docker',
+      ['remote-ctx'],
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      {},
+      0,
+    ],
+    [
+      'a remote builder: its machine is elsewhere',
+      'remote',
+      ['tcp://buildkitd:1234'],
+      undefined,
+      QEMU_MISSING[0]!,
+      engine('amd64'),
+      {},
+      0,
+    ],
+    [
+      'an engine that does not answer',
+      'docker',
+      ['default'],
+      undefined,
+      QEMU_MISSING[0]!,
+      new Error('down'),
+      {},
+      1,
+    ],
+    ['another failure: not asked', 'docker', ['default'], undefined, DISK_FULL[0]!, engine('amd64'), {}, 0],
+  ])('%s', async (_what, driver, endpoints, dockerHost, log, answer, expected, pings) => {
     let asked = 0;
     const docker = {
       ping: async () => {
@@ -190,7 +307,10 @@ describe("the builder's platform, asked of the engine only for an exec format er
         return answer;
       },
     };
-    expect(await builderPlatformFor({ docker, builder: { driver } }, log)).toEqual(expected);
+    const builder = { driver, ...(endpoints && { endpoints }) };
+    expect(await builderPlatformFor({ docker, builder, ...(dockerHost && { dockerHost }) }, log)).toEqual(
+      expected,
+    );
     expect(asked).toBe(pings);
   });
 });
@@ -205,7 +325,28 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the build stage', () => {
-  it('an arm64 build on an amd64 engine without QEMU: exit 3 with the binfmt fix, not retried', async () => {
+  // An arm64 build that hits an exec format error, with the local engine amd64.
+  it.each<[string, string, string[], string]>([
+    [
+      'on the local engine (docker driver): exit 3, register QEMU there',
+      'docker',
+      ['default'],
+      "build cpu/arm64: a linux/arm64 program could not start on the builder's linux/amd64 machine",
+    ],
+    [
+      'on a docker-container builder of the local engine: exit 3, register QEMU there',
+      'docker-container',
+      [SOCKET],
+      "build cpu/arm64: a linux/arm64 program could not start on the builder's linux/amd64 machine",
+    ],
+    // Its node may be an arm64 machine: the local engine's amd64 says nothing of it.
+    [
+      'on a docker-container builder of another machine: the fix says both cases',
+      'docker-container',
+      ['ssh://arm-host'],
+      'build cpu/arm64: a program could not start (exec /bin/sh: exec format error): it is for another architecture',
+    ],
+  ])('%s', async (_what, driver, endpoints, message) => {
     writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
     const config = validateConfigData(
       { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/arm64'] },
@@ -215,7 +356,7 @@ describe('the build stage', () => {
     let builds = 0;
     const docker = fakeDocker({
       buildxVersion: async () => '0.21.2',
-      buildxInspect: async () => ({ name: 'default', driver: 'docker', platforms: ['linux/amd64'] }),
+      buildxInspect: async () => ({ name: 'b', driver, platforms: ['linux/amd64'], endpoints }),
       imageDigest: async () => `sha256:${'9'.repeat(64)}`,
       inspectLocalImage: async () => undefined,
       ping: async () => ({ version: '28.0.0', apiVersion: '1.48', os: 'linux', arch: 'amd64' }),
@@ -232,9 +373,7 @@ describe('the build stage', () => {
       (e: unknown) => e as MlImageError,
     );
     expect(exitCodeOf(err)).toBe(3);
-    expect(err?.message).toContain(
-      "build cpu/arm64: a linux/arm64 program could not start on the builder's linux/amd64 machine",
-    );
+    expect(err?.message).toContain(message);
     expect(err?.fix).toContain('tonistiigi/binfmt --install arm64');
     expect(builds).toBe(1);
   });

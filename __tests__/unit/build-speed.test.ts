@@ -2,7 +2,7 @@
 // kept between runs, the base digest by one HTTP request, and the created label from the commit
 // time (with no SOURCE_DATE_EPOCH build argument, which would invalidate BuildKit's cache).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -144,6 +144,28 @@ describe('builder facts', () => {
     expect(readdirSync(path.join(dir, 'builders'))).toEqual([]);
     expect((await lookUpBuilder(d.docker, undefined, cache)).from).toBe('asked');
     expect(d.asked).toEqual({ version: 2, inspect: 2 });
+  });
+  it("the nodes' endpoints are kept and read back; an entry with malformed ones is asked again", async () => {
+    const endpoints = ['unix:///var/run/docker.sock', 'ssh://arm-host'];
+    const docker = () =>
+      fakeDocker({
+        buildxVersion: async () => '0.13.1',
+        buildxInspect: async () => ({
+          name: 'b',
+          driver: 'docker-container',
+          platforms: [],
+          buildkitVersion: '0.17',
+          endpoints,
+        }),
+      });
+    const cache = { dir, env, fs: fs() };
+    expect((await lookUpBuilder(docker(), 'b', cache)).facts.endpoints).toEqual(endpoints);
+    expect(await lookUpBuilder(docker(), 'b', cache)).toMatchObject({ facts: { endpoints }, from: 'disk' });
+    const [entry] = readdirSync(path.join(dir, 'builders'));
+    const file = path.join(dir, 'builders', entry!);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...saved, facts: { ...saved.facts, endpoints: [1] } }));
+    expect((await lookUpBuilder(docker(), 'b', cache)).from).toBe('asked');
   });
   it('a builder that reports no BuildKit version (not started yet) is not kept on disk', async () => {
     await lookUpBuilder(countingDocker(undefined).docker, undefined, { dir, env, fs: fs() });

@@ -76,7 +76,24 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
       name: 'default',
       driver: 'docker',
       platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/arm64', 'linux/riscv64'],
+      endpoints: ['default'],
     });
+  });
+
+  it.each([
+    [
+      'one node on the default socket',
+      'Name:          b\nDriver:        docker-container\nLast Activity: 2026-12-03 14:32:32 +0000 UTC\n\nNodes:\nName:                  b0\nEndpoint:              unix:///var/run/docker.sock\nStatus:                inactive\n',
+      ['unix:///var/run/docker.sock'],
+    ],
+    [
+      'a node appended on another machine',
+      'Name: b\nDriver: docker-container\n\nNodes:\nName: b0\nEndpoint: unix:///var/run/docker.sock\nStatus: running\n\nName: b1\nEndpoint: ssh://arm-host\nStatus: running\n',
+      ['unix:///var/run/docker.sock', 'ssh://arm-host'],
+    ],
+    ['no Nodes section', 'Name: b\nDriver: docker\nEndpoint: default\n', undefined],
+  ])("reads the nodes' endpoints: %s", (_what, out, expected) => {
+    expect(parseBuildxInspect(out).endpoints).toEqual(expected);
   });
 
   it.each([

@@ -1,12 +1,12 @@
-// What the build stage needs to know of the builder (buildx version, driver, BuildKit version):
-// asked once per Docker adapter (a process), and kept between runs in the cache directory under a
-// key made of everything that changes the answer without a command: the buildx plugin binaries
-// (path, size, mtime), Docker's config.json and buildx's builder state (current builder, builder
-// instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its socket and the
-// daemon's pid file (both rewritten when the daemon restarts or is upgraded). An entry also
-// expires: a day for the local engine, ten minutes for a remote one or a builder whose driver is
-// `remote` or `kubernetes` (their BuildKit can change without a local trace). A build that fails
-// deletes the entry (forgetBuilder), so the next run asks buildx again.
+// What the build stage needs to know of the builder (buildx version, driver, BuildKit version, its
+// nodes' endpoints): asked once per Docker adapter (a process), and kept between runs in the cache
+// directory under a key made of everything that changes the answer without a command: the buildx
+// plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state (current
+// builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its
+// socket and the daemon's pid file (both rewritten when the daemon restarts or is upgraded). An
+// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
+// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
+// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -80,6 +80,8 @@ export function builderFactsKey(
   const local = host.startsWith('unix://') && !otherContext;
   const socket = host.slice('unix://'.length);
   const parts = [
+    // The facts' shape: 2 holds the nodes' endpoints (an entry written before has none).
+    'facts=2',
     `name=${name ?? ''}`,
     ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
     `plugins=${plugins.join(',')}`,
@@ -117,6 +119,7 @@ async function askBuildx(docker: DockerAdapter, name: string | undefined): Promi
     buildxVersion,
     driver: inspect.driver,
     ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+    ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
   };
 }
 
@@ -128,7 +131,12 @@ interface Entry {
 function readEntry(file: string, ttlMs: number, now: number): BuilderFacts | undefined {
   try {
     const e = JSON.parse(readFileSync(file, 'utf8')) as Entry;
-    const valid = typeof e.facts?.buildxVersion === 'string' && typeof e.facts.driver === 'string';
+    const endpoints = e.facts?.endpoints;
+    const valid =
+      typeof e.facts?.buildxVersion === 'string' &&
+      typeof e.facts.driver === 'string' &&
+      (endpoints === undefined ||
+        (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
     if (!valid) return undefined;
     const holds = REMOTE_DRIVERS.has(e.facts.driver) ? Math.min(ttlMs, REMOTE_TTL_MS) : ttlMs;
     const fresh = typeof e.savedAt === 'number' && now - e.savedAt >= 0 && now - e.savedAt < holds;

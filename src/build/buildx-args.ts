@@ -15,6 +15,8 @@ export interface BuilderInfo {
   name?: string;
   /** BuildKit version of the builder when known, e.g. "0.8.2" (dockerd 20.10's built-in). */
   buildkitVersion?: string;
+  /** Its nodes' endpoints, as `buildx inspect` names them (BuilderDescription.endpoints). */
+  endpoints?: string[];
 }
 
 export interface BuildRequest {

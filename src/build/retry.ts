@@ -9,7 +9,7 @@ import { cliFailure } from '../docker/engine.js';
 import { registryRefusal } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
-import { SECRETS_FIX } from './buildx-args.js';
+import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';
 
 const TRANSIENT =
   /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
@@ -171,7 +171,8 @@ const qemuFix = (platform: string | undefined) => {
  * The environment's failures a build log shows whatever the Dockerfile (exit 3, with the fix): a
  * full disk; a program of PLATFORM that could not start (exec format error) where the builder's
  * own platform is not PLATFORM: no QEMU registered for it. Where the builder's platform is unknown
- * (a remote or kubernetes builder, an engine that did not answer) the fix says both; where it is
+ * (a remote or kubernetes builder, a docker-container builder on another machine or with several
+ * nodes, an engine that did not answer: builderPlatformFor) the fix says both; where it is
  * PLATFORM, the base image or a file the build copied holds a program of another architecture:
  * the build's own failure (undefined here). The whole tail is read: BuildKit ends it with the
  * Dockerfile's lines, which can be more than lastLines holds. Pure.
@@ -203,16 +204,42 @@ export function environmentFailure(
 /** Engine architectures as the platforms write them. */
 const ARCH_ALIASES: Readonly<Record<string, string>> = { x86_64: 'amd64', x64: 'amd64', aarch64: 'arm64' };
 
+/** The engine without DOCKER_HOST, as `docker buildx create` names a node made on it. */
+const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
+
+/**
+ * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the default socket):
+ * a docker or docker-container builder with one node whose endpoint is that engine, "default"
+ * (the default context: DOCKER_HOST's engine) or its address, which `docker buildx create` without
+ * an endpoint records. A docker-container builder made on another machine (`docker buildx create
+ * ssh://arm-host`, tcp://..., another context's name) or with several nodes (--append: a build may
+ * run on any) does not, as far as can be told here; nor do the remote and kubernetes drivers. The
+ * docker driver is its context's engine: the local one where buildx names no endpoint. Pure.
+ */
+export function buildsOnEngine(
+  builder: Pick<BuilderInfo, 'driver' | 'endpoints'>,
+  dockerHost: string | undefined,
+): boolean {
+  const { driver, endpoints } = builder;
+  if (driver !== 'docker' && driver !== 'docker-container') return false;
+  if (endpoints === undefined) return driver === 'docker';
+  return endpoints.length === 1 && ['default', dockerHost || DEFAULT_DOCKER_HOST].includes(endpoints[0]!);
+}
+
 /**
  * { builderPlatform } for a log with an exec format error, asked of the engine only then: the
- * engine's own platform where the builder runs on it (the docker and docker-container drivers);
- * nothing for another driver (its machine is elsewhere) or an engine that does not answer.
+ * engine's own platform where the builder builds on it (buildsOnEngine); nothing for a builder
+ * elsewhere, or on several machines, or an engine that does not answer.
  */
 export async function builderPlatformFor(
-  ctx: { docker: Pick<DockerAdapter, 'ping'>; builder: { driver: string } },
+  ctx: {
+    docker: Pick<DockerAdapter, 'ping'>;
+    builder: Pick<BuilderInfo, 'driver' | 'endpoints'>;
+    dockerHost?: string;
+  },
   log: string,
 ): Promise<{ builderPlatform?: string }> {
-  if (!EXEC_FORMAT.test(log) || !['docker', 'docker-container'].includes(ctx.builder.driver)) return {};
+  if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost)) return {};
   const info = await ctx.docker.ping().catch(() => undefined);
   if (info === undefined) return {};
   const arch = info.arch.toLowerCase();

@@ -339,6 +339,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     push: input.push,
     build: config.build,
     builder,
+    ...(deps.env.DOCKER_HOST && { dockerHost: deps.env.DOCKER_HOST }),
     cache: cacheKind(config, deps.env),
     ...(untrusted && { untrusted }),
     context: path.resolve(baseDir, config.build.context),

@@ -48,6 +48,8 @@ export interface TargetContext {
   push: boolean;
   build: Config['build'];
   builder: BuilderInfo;
+  /** DOCKER_HOST, where set: the engine docker.ping asks (else the default socket). */
+  dockerHost?: string;
   cache: 'gha' | 'registry' | 'none';
   /** A run that may build a pull request's code: its cache is read-only, its push tag its own. */
   untrusted?: UntrustedRun;

@@ -147,6 +147,11 @@ export interface BuilderDescription {
   platforms: string[];
   /** BuildKit version of the builder's first node ("0.8"), when buildx reports it. */
   buildkitVersion?: string;
+  /**
+   * Each node's endpoint, in order, as buildx names it: a Docker endpoint (unix:///var/run/docker.sock,
+   * ssh://arm-host, tcp://...) or a context's name (default); absent where it prints none.
+   */
+  endpoints?: string[];
 }
 
 /** What the engine knows of a local image (the platform-specific one). */

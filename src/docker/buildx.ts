@@ -27,11 +27,17 @@ export function parseBuildxInspect(inspectOutput: string): BuilderDescription {
   // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
   // BuildKit versions are 0.x, so anything else is not one.
   const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+  // One "Endpoint:" a node, under "Nodes:" (a builder made with --append has several).
+  const nodes = /^Nodes:\s*$/m.exec(inspectOutput);
+  const endpoints = nodes
+    ? [...inspectOutput.slice(nodes.index).matchAll(/^\s*Endpoint:\s*(\S.*)$/gm)].map((m) => m[1]!.trim())
+    : [];
   return {
     name: field('Name'),
     driver: field('Driver'),
     platforms: parseBuildxPlatforms(inspectOutput),
     ...(buildkit !== undefined && { buildkitVersion: buildkit }),
+    ...(endpoints.length > 0 && { endpoints }),
   };
 }
 
